@@ -1,0 +1,103 @@
+package io.ordergate.journal;
+
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Used only by {@link Journal} (start-up thread) and {@link JournalAppender}: the one place that holds Chronicle
+ * Queue types, so that {@link Journal} can apply {@link ChronicleSettings} before any Chronicle class initialises.
+ *
+ * <p><b>Roll cycle</b>: {@link LargeRollCycles#LARGE_DAILY}. One file per UTC day keeps the file count of a
+ * long-running gateway small (365 a year) and a day's commands easy to archive. Its index allows 2^37 records a
+ * day (1.5 million a second, sustained for 24 hours), where the default {@code FAST_DAILY} allows 2^32 (about 50
+ * thousand a second sustained). Sparse indexing (every 128th record) costs a short linear scan on a random seek,
+ * which we never do: we only append and replay from the start.
+ *
+ * <p><b>Durability</b>: Chronicle appends into memory-mapped files. A record whose append returned is in the page
+ * cache, which belongs to the kernel, so it survives {@code kill -9} (or any crash) of the process. It does not
+ * necessarily survive a machine crash or power loss: that needs an fsync mode ({@code syncMode(SyncMode.SYNC)} on
+ * the builder, or {@code -Dmappedfile.defaultSyncMode}), which costs a disk flush per append and is not enabled.
+ *
+ * <p><b>Torn records</b>: a process that dies inside an append leaves an incomplete header and a held write lock
+ * behind. The next appender waits {@link #TIMEOUT_MS} for them, sees the lock holder is dead, and recovers.
+ * Readers never wait: an incomplete header reads as "no more records".
+ */
+final class ChronicleQueueStore implements AutoCloseable {
+    /**
+     * How long an appender waits on a lock or an incomplete header before it recovers from a dead writer.
+     * Chronicle's default is 10 s; a journal has one writer, so any wait this long means that writer died.
+     */
+    static final long TIMEOUT_MS = 500;
+
+    private final SingleChronicleQueue queue;
+    private final UnsafeBuffer replayView = new UnsafeBuffer(0, 0);
+    private final ExpandableArrayBuffer replayCopy = new ExpandableArrayBuffer(0);
+
+    ChronicleQueueStore(Path directory) {
+        this.queue = builder(directory).build();
+    }
+
+    /** The queue settings, in one place, for the journal and for tests that must write like a journal. */
+    static SingleChronicleQueueBuilder builder(Path directory) {
+        return SingleChronicleQueueBuilder.binary(directory)
+                .rollCycle(LargeRollCycles.LARGE_DAILY)
+                .timeoutMS(TIMEOUT_MS);
+    }
+
+    ChronicleRecordWriter newWriter() {
+        return new ChronicleRecordWriter(queue);
+    }
+
+    long replay(RecordHandler handler) {
+        long count = 0;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.toStart();
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return count;
+                    }
+                    if (!dc.isData()) {
+                        continue;
+                    }
+                    deliver(dc.wire().bytes(), dc.index(), handler);
+                    count++;
+                }
+            }
+        }
+    }
+
+    /** Wraps the mapped bytes in place; copies only when the record is not one contiguous range of memory. */
+    private void deliver(Bytes<?> bytes, long index, RecordHandler handler) {
+        long position = bytes.readPosition();
+        int length = (int) bytes.readRemaining();
+        if (bytes.isDirectMemory()) {
+            long address = bytes.addressForRead(position, length);
+            if (bytes.bytesStore().inside(position, length)) {
+                replayView.wrap(address, length);
+                handler.onRecord(replayView, 0, length, index);
+                return;
+            }
+        }
+        replayCopy.checkLimit(length);
+        bytes.read(replayCopy.byteArray(), 0, length);
+        handler.onRecord(replayCopy, 0, length, index);
+    }
+
+    long lastIndex() {
+        return queue.lastIndex();
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+}
