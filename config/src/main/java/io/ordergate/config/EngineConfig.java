@@ -1,0 +1,107 @@
+package io.ordergate.config;
+
+/**
+ * Capacities of the engine's preallocated tables. The engine allocates them once at start-up and refuses work
+ * beyond them instead of growing. Immutable: safe from any thread.
+ */
+public final class EngineConfig
+{
+    /** Upper bound for every capacity: keeps a typo from reserving gigabytes at start-up. */
+    public static final int CAPACITY_MAX = 4_194_304;
+
+    private final int maxAccounts;
+    private final int maxOrders;
+    private final int maxTrades;
+    private final int maxKeys;
+    private final int maxTickets;
+    private final int maxGroups;
+    private final int maxBots;
+    private final int maxExecutorCommands;
+
+    EngineConfig(
+        final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
+        final int maxGroups, final int maxBots, final int maxExecutorCommands)
+    {
+        this.maxAccounts = maxAccounts;
+        this.maxOrders = maxOrders;
+        this.maxTrades = maxTrades;
+        this.maxKeys = maxKeys;
+        this.maxTickets = maxTickets;
+        this.maxGroups = maxGroups;
+        this.maxBots = maxBots;
+        this.maxExecutorCommands = maxExecutorCommands;
+    }
+
+    static EngineConfig read(final YamlSection s)
+    {
+        final int maxOrders = s.intValue("max_orders", 65536, 1, CAPACITY_MAX);
+        if (Integer.bitCount(maxOrders) != 1)
+        {
+            throw new ConfigException(s.pathOf("max_orders"), "must be a power of two, was " + maxOrders);
+        }
+        final EngineConfig config = new EngineConfig(
+            s.intValue("max_accounts", 256, 1, CAPACITY_MAX),
+            maxOrders,
+            s.intValue("max_trades", 65536, 1, CAPACITY_MAX),
+            s.intValue("max_keys", 1024, 1, CAPACITY_MAX),
+            s.intValue("max_tickets", 65536, 1, CAPACITY_MAX),
+            s.intValue("max_groups", 256, 1, CAPACITY_MAX),
+            s.intValue("max_bots", 256, 1, CAPACITY_MAX),
+            s.intValue("max_executor_commands", 65536, 1, CAPACITY_MAX));
+        s.finish();
+        return config;
+    }
+
+    public int maxAccounts()
+    {
+        return maxAccounts;
+    }
+
+    /** Capacity of the live order table; a power of two. */
+    public int maxOrders()
+    {
+        return maxOrders;
+    }
+
+    /** Fills retained for queries. */
+    public int maxTrades()
+    {
+        return maxTrades;
+    }
+
+    /** API keys. */
+    public int maxKeys()
+    {
+        return maxKeys;
+    }
+
+    /** MT5 positions (tickets) tracked. */
+    public int maxTickets()
+    {
+        return maxTickets;
+    }
+
+    public int maxGroups()
+    {
+        return maxGroups;
+    }
+
+    public int maxBots()
+    {
+        return maxBots;
+    }
+
+    /** Executor commands queued or awaiting a result. */
+    public int maxExecutorCommands()
+    {
+        return maxExecutorCommands;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "EngineConfig{maxAccounts=" + maxAccounts + ", maxOrders=" + maxOrders + ", maxTrades=" + maxTrades +
+            ", maxKeys=" + maxKeys + ", maxTickets=" + maxTickets + ", maxGroups=" + maxGroups +
+            ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + '}';
+    }
+}

@@ -1,0 +1,106 @@
+package io.ordergate.config;
+
+/**
+ * Limits for executors, the programs beside each MT5 terminal: when one counts as offline, how often it may
+ * call, and how its WebSocket is kept alive and bounded. Immutable: safe from any thread.
+ */
+public final class ExecutorConfig
+{
+    private static final int DAY_SECONDS = 86_400;
+
+    private final int offlineAfterSeconds;
+    private final int heartbeatLimit;
+    private final int commandLimit;
+    private final int tradeLimit;
+    private final int rateWindowSeconds;
+    private final int pingIntervalSeconds;
+    private final int socketIdleTimeoutSeconds;
+    private final int maxQueuedFramesPerSocket;
+
+    ExecutorConfig(
+        final int offlineAfterSeconds, final int heartbeatLimit, final int commandLimit, final int tradeLimit,
+        final int rateWindowSeconds, final int pingIntervalSeconds, final int socketIdleTimeoutSeconds,
+        final int maxQueuedFramesPerSocket)
+    {
+        this.offlineAfterSeconds = offlineAfterSeconds;
+        this.heartbeatLimit = heartbeatLimit;
+        this.commandLimit = commandLimit;
+        this.tradeLimit = tradeLimit;
+        this.rateWindowSeconds = rateWindowSeconds;
+        this.pingIntervalSeconds = pingIntervalSeconds;
+        this.socketIdleTimeoutSeconds = socketIdleTimeoutSeconds;
+        this.maxQueuedFramesPerSocket = maxQueuedFramesPerSocket;
+    }
+
+    static ExecutorConfig read(final YamlSection s)
+    {
+        final ExecutorConfig config = new ExecutorConfig(
+            s.intValue("offline_after_seconds", 300, 1, DAY_SECONDS),
+            s.intValue("heartbeat_limit", 120, 1, 1_000_000),
+            s.intValue("command_limit", 60, 1, 1_000_000),
+            s.intValue("trade_limit", 300, 1, 1_000_000),
+            s.intValue("rate_window_seconds", 60, 1, DAY_SECONDS),
+            s.intValue("ping_interval_seconds", 20, 1, DAY_SECONDS),
+            s.intValue("socket_idle_timeout_seconds", 60, 1, DAY_SECONDS),
+            s.intValue("max_queued_frames_per_socket", 1024, 1, 1_048_576));
+        s.finish();
+        return config;
+    }
+
+    /** An executor silent this long is shown offline and gets no new commands. */
+    public int offlineAfterSeconds()
+    {
+        return offlineAfterSeconds;
+    }
+
+    /** Heartbeats allowed per executor per rate window. */
+    public int heartbeatLimit()
+    {
+        return heartbeatLimit;
+    }
+
+    /** Command polls/results allowed per executor per rate window. */
+    public int commandLimit()
+    {
+        return commandLimit;
+    }
+
+    /** Trade reports allowed per executor per rate window. */
+    public int tradeLimit()
+    {
+        return tradeLimit;
+    }
+
+    public int rateWindowSeconds()
+    {
+        return rateWindowSeconds;
+    }
+
+    /** WebSocket ping interval towards executors. */
+    public int pingIntervalSeconds()
+    {
+        return pingIntervalSeconds;
+    }
+
+    /** An executor WebSocket silent this long is closed. */
+    public int socketIdleTimeoutSeconds()
+    {
+        return socketIdleTimeoutSeconds;
+    }
+
+    /** Frames queued for one slow socket before it is cut off. */
+    public int maxQueuedFramesPerSocket()
+    {
+        return maxQueuedFramesPerSocket;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "ExecutorConfig{offlineAfterSeconds=" + offlineAfterSeconds + ", heartbeatLimit=" + heartbeatLimit +
+            ", commandLimit=" + commandLimit + ", tradeLimit=" + tradeLimit +
+            ", rateWindowSeconds=" + rateWindowSeconds + ", pingIntervalSeconds=" + pingIntervalSeconds +
+            ", socketIdleTimeoutSeconds=" + socketIdleTimeoutSeconds +
+            ", maxQueuedFramesPerSocket=" + maxQueuedFramesPerSocket + '}';
+    }
+}

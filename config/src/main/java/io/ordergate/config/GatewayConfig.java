@@ -1,0 +1,126 @@
+package io.ordergate.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole, validated gateway configuration. Built only by {@link ConfigLoader}; the {@code with*} methods
+ * return changed copies. Immutable: safe from any thread.
+ */
+public final class GatewayConfig
+{
+    private final ServerConfig server;
+    private final Path dataDir;
+    private final PipelineConfig pipeline;
+    private final EngineConfig engine;
+    private final List<InstrumentSpec> instruments;
+    private final List<AccountSpec> accounts;
+    private final ExecutorConfig executors;
+    private final DemoConfig demo;
+    private final WebhookConfig webhook;
+
+    GatewayConfig(
+        final ServerConfig server, final Path dataDir, final PipelineConfig pipeline, final EngineConfig engine,
+        final List<InstrumentSpec> instruments, final List<AccountSpec> accounts, final ExecutorConfig executors,
+        final DemoConfig demo, final WebhookConfig webhook)
+    {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.pipeline = pipeline;
+        this.engine = engine;
+        this.instruments = List.copyOf(instruments);
+        this.accounts = List.copyOf(accounts);
+        this.executors = executors;
+        this.demo = demo;
+        this.webhook = webhook;
+    }
+
+    public ServerConfig server()
+    {
+        return server;
+    }
+
+    /** Journal and state directory: absolute, resolved against the working directory at load time. */
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public PipelineConfig pipeline()
+    {
+        return pipeline;
+    }
+
+    public EngineConfig engine()
+    {
+        return engine;
+    }
+
+    /** At least one; unmodifiable, in file order, so {@code instruments().get(i).index() == i}. */
+    public List<InstrumentSpec> instruments()
+    {
+        return instruments;
+    }
+
+    /** Possibly empty; unmodifiable, in file order, ids unique. */
+    public List<AccountSpec> accounts()
+    {
+        return accounts;
+    }
+
+    public ExecutorConfig executors()
+    {
+        return executors;
+    }
+
+    public DemoConfig demo()
+    {
+        return demo;
+    }
+
+    public WebhookConfig webhook()
+    {
+        return webhook;
+    }
+
+    /** A copy listening on {@code port} (0 = ephemeral). */
+    public GatewayConfig withPort(final int port)
+    {
+        return new GatewayConfig(server.withPort(port), dataDir, pipeline, engine, instruments, accounts,
+            executors, demo, webhook);
+    }
+
+    /** A copy listening on {@code host}. */
+    public GatewayConfig withHost(final String host)
+    {
+        return new GatewayConfig(server.withHost(host), dataDir, pipeline, engine, instruments, accounts,
+            executors, demo, webhook);
+    }
+
+    /** A copy using {@code dir}, resolved against the working directory. */
+    public GatewayConfig withDataDir(final Path dir)
+    {
+        return new GatewayConfig(server, absolute(dir), pipeline, engine, instruments, accounts,
+            executors, demo, webhook);
+    }
+
+    /** A copy with the simulated quote feed switched on or off. */
+    public GatewayConfig withQuoteFeed(final boolean on)
+    {
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts,
+            executors, demo.withQuoteFeed(on), webhook);
+    }
+
+    static Path absolute(final Path dir)
+    {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "GatewayConfig{" + server + ", dataDir=" + dataDir + ", " + pipeline + ", " + engine +
+            ", instruments=" + instruments + ", accounts=" + accounts + ", " + executors + ", " + demo +
+            ", " + webhook + '}';
+    }
+}

@@ -1,0 +1,114 @@
+package io.ordergate.config;
+
+/**
+ * The HTTP/WebSocket listener: address, port and the limits that keep a flood from collapsing the gateway.
+ * Immutable: safe from any thread.
+ */
+public final class ServerConfig
+{
+    public static final String HOST_DEFAULT = "127.0.0.1";
+    public static final int PORT_DEFAULT = 8080;
+    public static final int MAX_BODY_BYTES_DEFAULT = 65536;
+    public static final int MAX_CONNECTIONS_DEFAULT = 1024;
+    public static final int IDLE_TIMEOUT_SECONDS_DEFAULT = 60;
+    public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
+
+    private final String host;
+    private final int port;
+    private final int maxBodyBytes;
+    private final int maxConnections;
+    private final int idleTimeoutSeconds;
+    private final int eventLoopThreads;
+
+    ServerConfig(
+        final String host, final int port, final int maxBodyBytes, final int maxConnections,
+        final int idleTimeoutSeconds, final int eventLoopThreads)
+    {
+        this.host = host;
+        this.port = port;
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxConnections = maxConnections;
+        this.idleTimeoutSeconds = idleTimeoutSeconds;
+        this.eventLoopThreads = eventLoopThreads;
+    }
+
+    static ServerConfig read(final YamlSection s)
+    {
+        final String host = s.string("host", HOST_DEFAULT);
+        final ServerConfig config = new ServerConfig(
+            checkHost(s.pathOf("host"), host),
+            s.intValue("port", PORT_DEFAULT, 0, 65535),
+            s.intValue("max_body_bytes", MAX_BODY_BYTES_DEFAULT, 256, 64 * 1024 * 1024),
+            s.intValue("max_connections", MAX_CONNECTIONS_DEFAULT, 1, 1_000_000),
+            s.intValue("idle_timeout_seconds", IDLE_TIMEOUT_SECONDS_DEFAULT, 1, 86_400),
+            s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 1, 256));
+        s.finish();
+        return config;
+    }
+
+    static String checkHost(final String key, final String host)
+    {
+        if (host == null || host.isEmpty() || host.chars().anyMatch(c -> c <= ' '))
+        {
+            throw new ConfigException(key, "must be a host name or address without spaces, was \"" + host + "\"");
+        }
+        return host;
+    }
+
+    /** Listen address; 127.0.0.1 (loopback only) unless configured. */
+    public String host()
+    {
+        return host;
+    }
+
+    /** Listen port; 0 asks the OS for an ephemeral port. */
+    public int port()
+    {
+        return port;
+    }
+
+    /** Largest accepted request body; larger bodies are refused with 413. */
+    public int maxBodyBytes()
+    {
+        return maxBodyBytes;
+    }
+
+    public int maxConnections()
+    {
+        return maxConnections;
+    }
+
+    /** Connections idle this long are closed. */
+    public int idleTimeoutSeconds()
+    {
+        return idleTimeoutSeconds;
+    }
+
+    public int eventLoopThreads()
+    {
+        return eventLoopThreads;
+    }
+
+    ServerConfig withPort(final int newPort)
+    {
+        if (newPort < 0 || newPort > 65535)
+        {
+            throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
+        }
+        return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads);
+    }
+
+    ServerConfig withHost(final String newHost)
+    {
+        return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
+            idleTimeoutSeconds, eventLoopThreads);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "ServerConfig{host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes +
+            ", maxConnections=" + maxConnections + ", idleTimeoutSeconds=" + idleTimeoutSeconds +
+            ", eventLoopThreads=" + eventLoopThreads + '}';
+    }
+}
