@@ -2,10 +2,14 @@ package io.ordergate.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Open and close from the start-up thread; {@link #sizeBytes()} from any thread. A command journal on Chronicle
@@ -16,6 +20,10 @@ import java.nio.file.Path;
  * {@code kill -9} of the process; surviving a machine crash would need an fsync per append, which is off.
  * A record torn by a process dying mid-append is never replayed, and the next open appends after the last
  * complete record (after a short lock timeout: {@link ChronicleQueueStore#TIMEOUT_MS}).
+ *
+ * <p>One writer per directory: {@link #open} takes an OS lock on {@code journal.lock} in the directory (the kernel
+ * drops it when the process dies, however it dies) and refuses a directory another journal has open. That is what
+ * makes it safe to take over a Chronicle write lock left behind by a dead process (see {@link ChronicleSettings}).
  *
  * <p>Indexes increase with every record and across reopens, but jump at each daily roll: compare them, don't count
  * with them.
@@ -28,24 +36,66 @@ public final class Journal implements AutoCloseable {
 
     private static final String QUEUE_FILE_SUFFIX = ".cq4";
     private static final String TABLE_FILE_SUFFIX = ".cq4t";
+    static final String LOCK_FILE_NAME = "journal.lock";
 
     private final Path directory;
+    private final FileChannel lockChannel;
     private final ChronicleQueueStore store;
     private JournalAppender appender;
 
-    private Journal(Path directory, ChronicleQueueStore store) {
+    private Journal(Path directory, FileChannel lockChannel, ChronicleQueueStore store) {
         this.directory = directory;
+        this.lockChannel = lockChannel;
         this.store = store;
     }
 
-    /** Opens the journal in {@code directory}, creating the directory if needed. */
+    /**
+     * Opens the journal in {@code directory}, creating the directory if needed.
+     *
+     * @throws IllegalStateException when another journal, in this process or another, has the directory open
+     */
     public static Journal open(Path directory) {
+        FileChannel lockChannel = lockDirectory(directory);
+        try {
+            return new Journal(directory, lockChannel, new ChronicleQueueStore(directory));
+        } catch (RuntimeException | Error e) {
+            closeQuietly(lockChannel, e);
+            throw e;
+        }
+    }
+
+    private static FileChannel lockDirectory(Path directory) {
+        FileChannel channel = null;
         try {
             Files.createDirectories(directory);
+            channel = FileChannel.open(directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("journal directory " + directory + " is open in another process");
+            }
+            return channel;
+        } catch (OverlappingFileLockException e) {
+            IllegalStateException inUse = new IllegalStateException("journal directory " + directory + " is already open", e);
+            closeQuietly(channel, inUse);
+            throw inUse;
+        } catch (IllegalStateException e) {
+            closeQuietly(channel, e);
+            throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create journal directory " + directory, e);
+            UncheckedIOException failed = new UncheckedIOException("cannot open journal directory " + directory, e);
+            closeQuietly(channel, failed);
+            throw failed;
         }
-        return new Journal(directory, new ChronicleQueueStore(directory));
+    }
+
+    private static void closeQuietly(FileChannel channel, Throwable cause) {
+        if (channel != null) {
+            try {
+                channel.close(); // releases the lock
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     /** The journal's one appender: the same instance on every call. Hand it to the journal thread. */
@@ -105,9 +155,17 @@ public final class Journal implements AutoCloseable {
     /** Closes the appender and the queue. Call after the journal thread has stopped appending. */
     @Override
     public void close() {
-        if (appender != null) {
-            appender.close();
+        try {
+            if (appender != null) {
+                appender.close();
+            }
+            store.close();
+        } finally {
+            try {
+                lockChannel.close(); // releases the directory lock
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release the lock of journal directory " + directory, e);
+            }
         }
-        store.close();
     }
 }
