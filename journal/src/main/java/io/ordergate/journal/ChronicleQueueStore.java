@@ -26,14 +26,17 @@ import org.agrona.concurrent.UnsafeBuffer;
  * necessarily survive a machine crash or power loss: that needs an fsync mode ({@code syncMode(SyncMode.SYNC)} on
  * the builder, or {@code -Dmappedfile.defaultSyncMode}), which costs a disk flush per append and is not enabled.
  *
- * <p><b>Torn records</b>: a process that dies inside an append leaves an incomplete header and a held write lock
- * behind. The next appender waits {@link #TIMEOUT_MS} for them, sees the lock holder is dead, and recovers.
- * Readers never wait: an incomplete header reads as "no more records".
+ * <p><b>Torn records</b>: a process that dies inside an append leaves its write lock held and its document's
+ * header unwritten (zero), so readers see the end of the queue there and never wait, and the next append
+ * overwrites the torn bytes. The lock: opening the queue releases it at once when the pid in it is dead; when that
+ * pid is alive (a restarted container reuses the killed process's pid), the first append takes it over after
+ * {@link #TIMEOUT_MS} (about 1.5 times that, measured), because {@link ChronicleSettings} sets the unlock mode to
+ * {@code ALWAYS}.
  */
 final class ChronicleQueueStore implements AutoCloseable {
     /**
-     * How long an appender waits on a lock or an incomplete header before it recovers from a dead writer.
-     * Chronicle's default is 10 s; a journal has one writer, so any wait this long means that writer died.
+     * How long an appender waits for the write lock before it takes the lock over. Chronicle's default is 10 s; a
+     * journal has exactly one writer (the directory is OS-locked), so a lock held this long belongs to a dead one.
      */
     static final long TIMEOUT_MS = 500;
 
@@ -42,7 +45,12 @@ final class ChronicleQueueStore implements AutoCloseable {
     private final ExpandableArrayBuffer replayCopy = new ExpandableArrayBuffer(0);
 
     ChronicleQueueStore(Path directory) {
-        this.queue = builder(directory).build();
+        this(directory, false);
+    }
+
+    /** @param readOnly to read a journal that a running gateway may be appending to; maps nothing for writing */
+    ChronicleQueueStore(Path directory, boolean readOnly) {
+        this.queue = builder(directory).readOnly(readOnly).build();
     }
 
     /** The queue settings, in one place, for the journal and for tests that must write like a journal. */
