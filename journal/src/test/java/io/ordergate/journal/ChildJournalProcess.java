@@ -76,10 +76,15 @@ final class ChildJournalProcess implements AutoCloseable {
     }
 
     /** SIGKILL on Unix. */
-    void kill() throws InterruptedException {
+    void kill() {
         process.destroyForcibly();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("child did not die within 60 s of SIGKILL");
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("child did not die within 60 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for the child to die", e);
         }
     }
 
@@ -89,7 +94,7 @@ final class ChildJournalProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             kill();
         }

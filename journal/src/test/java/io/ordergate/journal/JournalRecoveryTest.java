@@ -51,6 +51,7 @@ class JournalRecoveryTest {
     @Test
     void shouldRefuseASecondOpenOfTheSameDirectory() {
         try (Journal journal = Journal.open(directory)) {
+            assertEquals(directory, journal.directory());
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journal.open(directory));
             assertTrue(e.getMessage().contains(directory.toString()), e.getMessage());
         }
