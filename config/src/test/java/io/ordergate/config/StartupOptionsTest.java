@@ -1,0 +1,140 @@
+package io.ordergate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StartupOptionsTest
+{
+    private static StartupOptions parse(final String... args)
+    {
+        return StartupOptions.parse(args, Map.of());
+    }
+
+    @Test
+    void shouldHaveNothingSetWithoutArguments()
+    {
+        final StartupOptions options = parse();
+        assertEquals(Optional.empty(), options.configFile());
+        assertEquals(OptionalInt.empty(), options.port());
+        assertEquals(Optional.empty(), options.dataDir());
+        assertEquals(Optional.empty(), options.apiKey());
+        assertEquals(Optional.empty(), options.apiSecret());
+        assertFalse(options.demoFeedOff());
+        assertFalse(options.help());
+    }
+
+    @Test
+    void shouldReadFlagsInBothForms()
+    {
+        final StartupOptions spaced = parse("--port", "9000", "--data-dir", "d", "--config", "c.yaml", "--help");
+        final StartupOptions inline = parse("--port=9000", "--data-dir=d", "--config=c.yaml", "--help");
+        for (final StartupOptions options : new StartupOptions[] {spaced, inline})
+        {
+            assertEquals(OptionalInt.of(9000), options.port());
+            assertEquals(Optional.of(Path.of("d")), options.dataDir());
+            assertEquals(Optional.of(Path.of("c.yaml")), options.configFile());
+            assertTrue(options.help());
+        }
+        assertEquals(OptionalInt.of(0), parse("--port=0").port());
+        assertEquals(OptionalInt.of(65535), parse("--port", "65535").port());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--port abc      | --port: must be an integer 0..65535, was \"abc\"",
+        "--port 65536    | --port: must be an integer 0..65535, was \"65536\"",
+        "--port -1       | --port: must be an integer 0..65535, was \"-1\"",
+        "--port=         | --port: must be an integer 0..65535, was \"\"",
+        "--port          | --port: needs a value",
+        "--config        | --config: needs a value",
+        "--data-dir=     | --data-dir: must be a path, was \"\"",
+        "--verbose       | --verbose: unknown option (try --help)",
+        "--prot=8080     | --prot: unknown option (try --help)",
+        "8080            | 8080: unknown option (try --help)",
+        "--help=yes      | --help: takes no value",
+    })
+    void shouldRefuseBadFlagsNamingThem(final String args, final String message)
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> parse(args.split(" ")));
+        assertEquals(message, ex.getMessage());
+        assertEquals(message.substring(0, message.indexOf(':')), ex.key());
+    }
+
+    @Test
+    void shouldReadTheApiKeyPairAndTheFeedSwitchFromTheEnvironment()
+    {
+        final StartupOptions options = StartupOptions.parse(new String[0], Map.of(
+            "ORDERGATE_API_KEY", "key-1", "ORDERGATE_API_SECRET", "s3cret", "ORDERGATE_DEMO_FEED", "off"));
+        assertEquals(Optional.of("key-1"), options.apiKey());
+        assertEquals(Optional.of("s3cret"), options.apiSecret());
+        assertTrue(options.demoFeedOff());
+        assertFalse(options.toString().contains("s3cret"), options.toString());
+        assertFalse(StartupOptions.parse(new String[0], Map.of("ORDERGATE_DEMO_FEED", "on")).demoFeedOff());
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "ORDERGATE_API_KEY    | k   | ORDERGATE_API_SECRET",
+        "ORDERGATE_API_SECRET | s   | ORDERGATE_API_KEY",
+        "ORDERGATE_DEMO_FEED  | OFF | ORDERGATE_DEMO_FEED",
+        "ORDERGATE_DEMO_FEED  | 0   | ORDERGATE_DEMO_FEED",
+    })
+    void shouldRefuseIncompleteOrBadEnvironment(final String name, final String value, final String key)
+    {
+        final ConfigException ex = assertThrows(ConfigException.class,
+            () -> StartupOptions.parse(new String[0], Map.of(name, value)));
+        assertEquals(key, ex.key());
+        assertTrue(ex.getMessage().startsWith(key + ": "), ex.getMessage());
+    }
+
+    @Test
+    void shouldResolveTheDemoConfigWithOverrides()
+    {
+        final GatewayConfig config = StartupOptions.parse(new String[] {"--port", "0", "--data-dir", "x/../y"},
+            Map.of("ORDERGATE_DEMO_FEED", "off")).resolveConfig();
+        assertEquals(0, config.server().port());
+        assertEquals(Path.of("y").toAbsolutePath(), config.dataDir());
+        assertFalse(config.demo().quoteFeed());
+        assertEquals(5, config.instruments().size());
+
+        final GatewayConfig plain = parse().resolveConfig();
+        assertEquals(8080, plain.server().port());
+        assertTrue(plain.demo().quoteFeed());
+    }
+
+    @Test
+    void shouldResolveAConfigFile(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("g.yaml");
+        Files.writeString(file, ConfigValidationTest.withInstrument("server:\n  port: 7000\n"));
+        final GatewayConfig config = parse("--config", file.toString()).resolveConfig();
+        assertEquals(7000, config.server().port());
+        assertEquals(1, config.instruments().size());
+        assertEquals(7001, parse("--config=" + file, "--port=7001").resolveConfig().server().port());
+    }
+
+    @Test
+    void shouldDescribeEveryOptionInTheUsage()
+    {
+        final String usage = StartupOptions.usage();
+        for (final String word : new String[] {"--config", "--port", "--data-dir", "--help", "ORDERGATE_API_KEY",
+            "ORDERGATE_API_SECRET", "ORDERGATE_DEMO_FEED"})
+        {
+            assertTrue(usage.contains(word), word);
+        }
+    }
+}
