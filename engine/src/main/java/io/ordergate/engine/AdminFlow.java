@@ -1,0 +1,214 @@
+package io.ordergate.engine;
+
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountStatus;
+import io.ordergate.engine.account.RiskLimits;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.util.AsciiIndex;
+import io.ordergate.fixed.Money;
+
+/**
+ * Accounts, risk limits, pause/resume/close-all and API keys. Admin commands may allocate (an account's tables,
+ * a key's account list); they are rare and never on the order path. <b>Not thread safe</b>: engine thread.
+ */
+final class AdminFlow
+{
+    private final EngineState state;
+    private final EngineJson json;
+    private final PositionFlow positions;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+
+    AdminFlow(final EngineState state, final EngineJson json, final PositionFlow positions)
+    {
+        this.state = state;
+        this.json = json;
+        this.positions = positions;
+    }
+
+    void createAccount(final CommandEvent event)
+    {
+        if (!state.principals.isAdmin(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
+            return;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String accountId = reader.readString(text).toString();
+        final int venue = reader.readByte();
+        final String currency = reader.readString(text).toString();
+        final long wireBalance = reader.readLong();
+        final int leverage = reader.readInt();
+        if (state.accounts.find(accountId) != null)
+        {
+            event.reject(ResultCode.CONFLICT, "an account with this account_id exists", "account_id");
+            return;
+        }
+        if (state.accounts.isFull())
+        {
+            event.reject(ResultCode.CONFLICT, "the account table is full (engine.max_accounts)", null);
+            return;
+        }
+        final long balance = Wire.exact(wireBalance, Money.DIGITS);
+        if (balance == Wire.INEXACT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "balance has more than 2 decimal places", "balance");
+            return;
+        }
+        final Account account = new Account(state.accounts.count(), accountId, venue, currency, balance, leverage,
+            state.instruments.count(), event.wallMicros());
+        state.accounts.add(account);
+        json.account(event, account);
+        event.result = ResultCode.CREATED;
+    }
+
+    void setRisk(final CommandEvent event)
+    {
+        final Account account = adminAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final int mask = reader.readInt();
+        final RiskLimits risk = account.risk;
+        final long maxOrderQuantity = reader.readLong();
+        final long maxPositionQuantity = reader.readLong();
+        final long maxOpenOrders = reader.readLong();
+        final long maxOrdersPerSecond = reader.readLong();
+        final long maxNotional = reader.readLong();
+        final long priceCollarPct = reader.readLong();
+        final long maxDailyLoss = reader.readLong();
+        final long openOrders = Wire.exact(maxOpenOrders, 0);
+        final long perSecond = Wire.exact(maxOrdersPerSecond, 0);
+        final long notional = Wire.exact(maxNotional, Money.DIGITS);
+        final long dailyLoss = Wire.exact(maxDailyLoss, Money.DIGITS);
+        if (set(mask, CommandBodies.RISK_MAX_OPEN_ORDERS) && openOrders == Wire.INEXACT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "max_open_orders must be a whole number", "max_open_orders");
+            return;
+        }
+        if (set(mask, CommandBodies.RISK_MAX_ORDERS_PER_SECOND) && perSecond == Wire.INEXACT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "max_orders_per_second must be a whole number", "max_orders_per_second");
+            return;
+        }
+        if (set(mask, CommandBodies.RISK_MAX_NOTIONAL) && notional == Wire.INEXACT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "max_notional has more than 2 decimal places", "max_notional");
+            return;
+        }
+        if (set(mask, CommandBodies.RISK_MAX_DAILY_LOSS) && dailyLoss == Wire.INEXACT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "max_daily_loss has more than 2 decimal places", "max_daily_loss");
+            return;
+        }
+        risk.maxOrderQuantity = set(mask, CommandBodies.RISK_MAX_ORDER_QUANTITY) ? maxOrderQuantity : risk.maxOrderQuantity;
+        risk.maxPositionQuantity = set(mask, CommandBodies.RISK_MAX_POSITION_QUANTITY) ? maxPositionQuantity : risk.maxPositionQuantity;
+        risk.maxOpenOrders = set(mask, CommandBodies.RISK_MAX_OPEN_ORDERS) ? openOrders : risk.maxOpenOrders;
+        risk.maxOrdersPerSecond = set(mask, CommandBodies.RISK_MAX_ORDERS_PER_SECOND) ? perSecond : risk.maxOrdersPerSecond;
+        risk.maxNotional = set(mask, CommandBodies.RISK_MAX_NOTIONAL) ? notional : risk.maxNotional;
+        risk.priceCollarPct = set(mask, CommandBodies.RISK_PRICE_COLLAR_PCT) ? priceCollarPct : risk.priceCollarPct;
+        risk.maxDailyLoss = set(mask, CommandBodies.RISK_MAX_DAILY_LOSS) ? dailyLoss : risk.maxDailyLoss;
+        json.account(event, account);
+        event.result = ResultCode.OK;
+    }
+
+    void setStatus(final CommandEvent event)
+    {
+        final Account account = adminAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        if (event.type == CommandType.PAUSE_ACCOUNT)
+        {
+            account.status = AccountStatus.PAUSED;
+        }
+        else if (event.type == CommandType.RESUME_ACCOUNT)
+        {
+            account.status = AccountStatus.ACTIVE;
+        }
+        else
+        {
+            positions.closeAll(event, account);
+        }
+        json.account(event, account);
+        event.result = ResultCode.OK;
+    }
+
+    void createKey(final CommandEvent event)
+    {
+        final int principal = event.principal();
+        if (!state.principals.isAdmin(principal))
+        {
+            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
+            return;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String apiKey = reader.readString(text).toString();
+        reader.readString(text);  // the secret's hash is for the gateway's registry, not the engine
+        final int scope = reader.readByte();
+        final int count = reader.readInt();
+        final int[] accounts = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            final Account account = state.accounts.find(reader.readString(text));
+            if (account == null)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "account_ids names an unknown account", "account_ids");
+                return;
+            }
+            accounts[i] = account.index;
+        }
+        final int existing = state.principals.find(apiKey);
+        if (existing != AsciiIndex.MISSING)
+        {
+            if (principal != CommandFrame.PRINCIPAL_SYSTEM)
+            {
+                event.reject(ResultCode.CONFLICT, "an API key with this id exists", "api_key");
+                return;
+            }
+            state.principals.replace(existing, scope, accounts);  // the start-up admin key's secret was rotated
+            event.resultId = existing;
+        }
+        else
+        {
+            if (state.principals.isFull())
+            {
+                event.reject(ResultCode.CONFLICT, "the key table is full (engine.max_keys)", null);
+                return;
+            }
+            event.resultId = state.principals.add(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope, accounts);
+        }
+        event.result = ResultCode.CREATED;
+    }
+
+    /** Reads the account id at the start of the body; rejects and answers null unless admin and found. */
+    private Account adminAccount(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Account account = state.accounts.find(reader.readString(text));
+        if (!state.principals.isAdmin(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
+            return null;
+        }
+        if (account == null)
+        {
+            event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
+            return null;
+        }
+        return account;
+    }
+
+    private static boolean set(final int mask, final int bit)
+    {
+        return (mask & bit) != 0;
+    }
+}

@@ -1,0 +1,90 @@
+package io.ordergate.engine;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.venue.Venue;
+
+/**
+ * The single-threaded business logic: applies one command at a time and writes its result into the event.
+ * <b>Not thread safe</b>: owned by the engine thread once the pipeline starts, by the start-up thread before
+ * (replay). It reads time only from the command, makes ids from its own sequences, and allocates nothing per
+ * order in steady state.
+ */
+public final class Engine
+{
+    private final EngineState state;
+    private final EngineJson json;
+    private final OrderFlow orders;
+    private final PositionFlow positions;
+    private final QuoteFlow quotes;
+    private final AdminFlow admin;
+    private final QueryFlow queries;
+    private final VenueRouter venues;
+    private final StateDigest digest = new StateDigest();
+
+    public Engine(final GatewayConfig config)
+    {
+        state = new EngineState(config);
+        json = new EngineJson(state);
+        final Execution execution = new Execution(state);
+        venues = new VenueRouter(execution);
+        orders = new OrderFlow(state, execution, venues);
+        positions = new PositionFlow(state, execution, json);
+        quotes = new QuoteFlow(state, execution);
+        admin = new AdminFlow(state, json, positions);
+        queries = new QueryFlow(state, json);
+    }
+
+    /** Plugs in the MT5 venue; before the pipeline starts. Without one, orders for mt5 accounts are EXECUTOR_OFFLINE. */
+    public void mt5Venue(final Venue venue)
+    {
+        venues.mt5(venue);
+    }
+
+    public void apply(final CommandEvent event)
+    {
+        event.clearResult();
+        switch (event.type)
+        {
+            case NEW_ORDER: orders.newOrder(event); break;
+            case CANCEL_ORDER: orders.cancel(event); break;
+            case CLOSE_POSITION: positions.close(event); break;
+            case MODIFY_POSITION: positions.modify(event); break;
+            case QUOTES: quotes.quotes(event); break;
+            case CREATE_ACCOUNT: admin.createAccount(event); break;
+            case SET_RISK: admin.setRisk(event); break;
+            case PAUSE_ACCOUNT:
+            case RESUME_ACCOUNT:
+            case CLOSE_ALL: admin.setStatus(event); break;
+            case CREATE_KEY: admin.createKey(event); break;
+            case GET_ORDER: queries.getOrder(event); break;
+            case LIST_ORDERS: queries.listOrders(event); break;
+            case LIST_POSITIONS: queries.listPositions(event); break;
+            case GET_ACCOUNT: queries.getAccount(event); break;
+            case LIST_ACCOUNTS: queries.listAccounts(event); break;
+            case LIST_TRADES: queries.listTrades(event); break;
+            case GET_QUOTE: queries.getQuote(event); break;
+            case STATE_DIGEST: stateDigest(event); break;
+            default: event.reject(ResultCode.VALIDATION_ERROR, "unsupported command", null);
+        }
+    }
+
+    /** A fingerprint of the whole state; equal digests mean equal state. Engine thread only. */
+    public long stateDigest()
+    {
+        return digest.compute(state);
+    }
+
+    private void stateDigest(final CommandEvent event)
+    {
+        json.begin(event).startObject()
+            .name("digest").string("", stateDigest())
+            .name("orders").number(state.orders.nextOrderId() - 1)
+            .name("trades").number(state.trades.count())
+            .name("accounts").number(state.accounts.count())
+            .endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+}

@@ -1,0 +1,165 @@
+package io.ordergate.engine;
+
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.RiskLimits;
+import io.ordergate.engine.account.Valuation;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.position.Position;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/**
+ * Renders engine state as API.md's JSON straight into the event's output buffer, for reads and admin answers.
+ * <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
+ */
+final class EngineJson
+{
+    private final EngineState state;
+    private final JsonWriter json = new JsonWriter();
+
+    EngineJson(final EngineState state)
+    {
+        this.state = state;
+    }
+
+    /** Starts a JSON answer in the event's output buffer. Finish with {@link #end}. */
+    JsonWriter begin(final CommandEvent event)
+    {
+        return json.wrap(event.output, 0);
+    }
+
+    void end(final CommandEvent event)
+    {
+        event.outputLength = json.length();
+        event.outputKind = CommandEvent.OUTPUT_JSON;
+    }
+
+    void account(final CommandEvent event, final Account account)
+    {
+        begin(event);
+        writeAccount(account);
+        end(event);
+    }
+
+    void position(final CommandEvent event, final Account account, final Instrument instrument, final Position position)
+    {
+        begin(event);
+        writePosition(account, instrument, position);
+        end(event);
+    }
+
+    void writeAccount(final Account account)
+    {
+        final long unrealized = Valuation.unrealized(account, state.instruments);
+        final long equity = account.balance + unrealized;
+        final long marginUsed = Valuation.marginUsed(account, state.instruments);
+        json.startObject();
+        json.name("account_id").string(account.id);
+        json.name("venue").string(account.venueName());
+        json.name("status").string(account.status.wireName());
+        json.name("currency").string(account.currency);
+        json.name("leverage").number(account.leverage);
+        json.name("balance").decimal(account.balance, Money.DIGITS);
+        json.name("equity").decimal(equity, Money.DIGITS);
+        json.name("margin_used").decimal(marginUsed, Money.DIGITS);
+        json.name("margin_available").decimal(equity - marginUsed, Money.DIGITS);
+        json.name("realized_pnl").decimal(account.realizedPnl, Money.DIGITS);
+        json.name("unrealized_pnl").decimal(unrealized, Money.DIGITS);
+        json.name("open_positions").number(account.openPositions);
+        json.name("open_orders").number(account.openOrders);
+        json.name("risk");
+        writeRisk(account.risk);
+        json.name("created_at").time(account.createdAtMicros);
+        json.endObject();
+    }
+
+    private void writeRisk(final RiskLimits risk)
+    {
+        json.startObject();
+        limit("max_order_quantity", risk.maxOrderQuantity, NewOrderBody.WIRE_DIGITS);
+        limit("max_position_quantity", risk.maxPositionQuantity, NewOrderBody.WIRE_DIGITS);
+        limit("max_open_orders", risk.maxOpenOrders, 0);
+        limit("max_orders_per_second", risk.maxOrdersPerSecond, 0);
+        limit("max_notional", risk.maxNotional, Money.DIGITS);
+        limit("price_collar_pct", risk.priceCollarPct, NewOrderBody.WIRE_DIGITS);
+        limit("max_daily_loss", risk.maxDailyLoss, Money.DIGITS);
+        json.endObject();
+    }
+
+    /** A limit of 0 means none and is shown as null. */
+    private void limit(final String name, final long value, final int digits)
+    {
+        json.name(name);
+        if (value == 0)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.decimal(value, digits);
+        }
+    }
+
+    void writePosition(final Account account, final Instrument instrument, final Position position)
+    {
+        final boolean isLong = position.quantity > 0;
+        json.startObject();
+        json.name("position_id").idString(position.positionId);
+        json.name("account_id").string(account.id);
+        json.name("symbol").string(instrument.symbol);
+        json.name("side").string(isLong ? "buy" : "sell");
+        json.name("quantity").decimal(Math.abs(position.quantity), instrument.quantityDigits);
+        json.name("open_price").decimal(position.openPrice, instrument.priceDigits);
+        json.name("current_price").decimalOrNull(isLong ? instrument.bid : instrument.ask, instrument.priceDigits, OrderView.NONE);
+        json.name("stop_loss").decimalOrNull(position.stopLoss, instrument.priceDigits, OrderView.NONE);
+        json.name("take_profit").decimalOrNull(position.takeProfit, instrument.priceDigits, OrderView.NONE);
+        json.name("unrealized_pnl").decimal(Valuation.unrealized(account, instrument, position), Money.DIGITS);
+        json.name("opened_at").time(position.openedAtMicros);
+        json.endObject();
+    }
+
+    void writeTrade(final Trade trade)
+    {
+        final Account account = state.accounts.get(trade.accountIndex);
+        final Instrument instrument = state.instruments.get(trade.instrumentIndex);
+        json.startObject();
+        json.name("trade_id").idString(trade.tradeId);
+        json.name("order_id").idString(trade.orderId);
+        json.name("account_id").string(account.id);
+        json.name("symbol").string(instrument.symbol);
+        json.name("side").string(trade.side.wireName());
+        json.name("quantity").decimal(trade.quantity, instrument.quantityDigits);
+        json.name("price").decimal(trade.price, instrument.priceDigits);
+        json.name("realized_pnl").decimal(trade.realizedPnl, Money.DIGITS);
+        json.name("position_id");
+        if (trade.positionId == 0)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.idString(trade.positionId);
+        }
+        json.name("time").time(trade.timeMicros);
+        json.endObject();
+    }
+
+    void writeQuote(final Instrument instrument)
+    {
+        json.startObject();
+        json.name("symbol").string(instrument.symbol);
+        json.name("bid").decimal(instrument.bid, instrument.priceDigits);
+        json.name("ask").decimal(instrument.ask, instrument.priceDigits);
+        json.name("time").time(instrument.quoteMicros);
+        json.endObject();
+    }
+
+    JsonWriter writer()
+    {
+        return json;
+    }
+}

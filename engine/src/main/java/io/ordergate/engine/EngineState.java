@@ -1,0 +1,38 @@
+package io.ordergate.engine;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.order.Orders;
+import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.position.Ledger;
+import io.ordergate.engine.risk.RiskCheck;
+
+/**
+ * Every table the engine owns, sized once from the configuration. <b>Not thread safe</b>: owned by the engine
+ * thread (or the replaying start-up thread before the pipeline starts).
+ */
+final class EngineState
+{
+    final GatewayConfig config;
+    final Instruments instruments;
+    final Accounts accounts;
+    final Orders orders;
+    final Trades trades;
+    final Ledger ledger;
+    final Principals principals;
+    final RiskCheck risk;
+
+    EngineState(final GatewayConfig config)
+    {
+        this.config = config;
+        this.instruments = new Instruments(config.instruments());
+        this.accounts = new Accounts(config.engine().maxAccounts());
+        this.orders = new Orders(config.engine().maxOrders(), instruments.count());
+        this.trades = new Trades(config.engine().maxTrades());
+        this.ledger = new Ledger(trades);
+        this.principals = new Principals(config.engine().maxKeys());
+        this.risk = new RiskCheck(instruments);
+    }
+}

@@ -1,0 +1,183 @@
+package io.ordergate.engine;
+
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountStatus;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.position.Position;
+
+/**
+ * Closing and modifying positions, and an account's close-all. <b>Not thread safe</b>: owned by the engine thread.
+ */
+final class PositionFlow
+{
+    private final EngineState state;
+    private final Execution execution;
+    private final EngineJson json;
+    private final BodyReader reader = new BodyReader();
+
+    PositionFlow(final EngineState state, final Execution execution, final EngineJson json)
+    {
+        this.state = state;
+        this.execution = execution;
+        this.json = json;
+    }
+
+    void close(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final long positionId = reader.readLong();
+        final boolean hasQuantity = reader.readBoolean();
+        final long wireQuantity = reader.readLong();
+        final Position position = find(positionId, event.principal());
+        if (position == null)
+        {
+            event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
+            return;
+        }
+        if (!state.principals.canTrade(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
+            return;
+        }
+        final Account account = state.accounts.get(position.accountIndex);
+        final Instrument instrument = state.instruments.get(position.instrumentIndex);
+        final long held = Math.abs(position.quantity);
+        long quantity = held;
+        if (hasQuantity)
+        {
+            quantity = Wire.exact(wireQuantity, instrument.quantityDigits);
+            if (quantity == Wire.INEXACT || quantity % instrument.lotStep != 0)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
+                return;
+            }
+            if (quantity > held)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "quantity is larger than the position", "quantity");
+                return;
+            }
+        }
+        final Order order = execution.close(account, instrument, quantity, Execution.ORIGIN_CLOSE, event.wallMicros());
+        if (order == null)
+        {
+            event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
+            return;
+        }
+        OrderFlow.answer(event, order, order.rejectCode != null ? order.rejectCode : ResultCode.OK);
+    }
+
+    void modify(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final long positionId = reader.readLong();
+        final int flags = reader.readInt();
+        final long wireStopLoss = reader.readLong();
+        final long wireTakeProfit = reader.readLong();
+        final Position position = find(positionId, event.principal());
+        if (position == null)
+        {
+            event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
+            return;
+        }
+        if (!state.principals.canTrade(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
+            return;
+        }
+        final Instrument instrument = state.instruments.get(position.instrumentIndex);
+        final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss;
+        if (stopLoss == Wire.INEXACT)
+        {
+            return;
+        }
+        final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0 ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit;
+        if (takeProfit == Wire.INEXACT)
+        {
+            return;
+        }
+        position.stopLoss = stopLoss;
+        position.takeProfit = takeProfit;
+        json.position(event, state.accounts.get(position.accountIndex), instrument, position);
+        event.result = ResultCode.OK;
+    }
+
+    void closeAll(final CommandEvent event, final Account account)
+    {
+        final long now = event.wallMicros();
+        account.status = AccountStatus.PAUSED;
+        for (int i = 0; i < state.instruments.count(); i++)
+        {
+            Order order = state.orders.firstResting(i);
+            while (order != null)
+            {
+                final Order next = state.orders.nextResting(order);
+                if (order.accountIndex == account.index)
+                {
+                    execution.cancelResting(order, account, now);
+                }
+                order = next;
+            }
+            if (account.positions[i].isOpen())
+            {
+                execution.close(account, state.instruments.get(i), Math.abs(account.positions[i].quantity), Execution.ORIGIN_CLOSE_ALL, now);
+            }
+        }
+    }
+
+    /** An open position by id among the accounts the principal may see, or null. */
+    Position find(final long positionId, final int principal)
+    {
+        if (positionId <= 0)
+        {
+            return null;
+        }
+        for (int a = 0; a < state.accounts.count(); a++)
+        {
+            final Account account = state.accounts.get(a);
+            for (final Position position : account.positions)
+            {
+                if (position.positionId == positionId)
+                {
+                    return state.principals.canAccess(principal, a) ? position : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private long level(final CommandEvent event, final Instrument instrument, final Position position, final long wireValue, final boolean isStopLoss)
+    {
+        final String field = isStopLoss ? "stop_loss" : "take_profit";
+        if (wireValue == OrderView.NONE)
+        {
+            return OrderView.NONE;
+        }
+        final long value = Wire.exact(wireValue, instrument.priceDigits);
+        if (value == Wire.INEXACT || value <= 0)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
+            return Wire.INEXACT;
+        }
+        if (instrument.hasQuote())
+        {
+            final boolean isLong = position.quantity > 0;
+            final long mark = isLong ? instrument.bid : instrument.ask;
+            final boolean mustBeBelow = isLong == isStopLoss;
+            if (mustBeBelow ? value >= mark : value <= mark)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, isStopLoss
+                    ? "stop_loss must be on the losing side of the current price"
+                    : "take_profit must be on the winning side of the current price", field);
+                return Wire.INEXACT;
+            }
+        }
+        return value;
+    }
+}

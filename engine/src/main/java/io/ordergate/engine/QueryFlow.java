@@ -1,0 +1,226 @@
+package io.ordergate.engine;
+
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.engine.view.OrderJson;
+
+/**
+ * Reads: answers from the engine's own state, in its own order, so a read sees every command before it.
+ * Never journaled, never changes state. <b>Not thread safe</b>: owned by the engine thread.
+ */
+final class QueryFlow
+{
+    static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_LIMIT = 100;
+
+    private final EngineState state;
+    private final EngineJson json;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private final OrderView scratch = new OrderView();
+
+    QueryFlow(final EngineState state, final EngineJson json)
+    {
+        this.state = state;
+        this.json = json;
+    }
+
+    void getOrder(final CommandEvent event)
+    {
+        final Order order = state.orders.get(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readLong());
+        if (order == null || !state.principals.canAccess(event.principal(), order.accountIndex))
+        {
+            event.reject(ResultCode.NOT_FOUND, "order not found", "order_id");
+            return;
+        }
+        OrderFlow.answer(event, order, ResultCode.OK);
+    }
+
+    void listOrders(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final int onlyAccount = accountFilter(event, reader.readString(text));
+        if (onlyAccount == MISSING_ACCOUNT)
+        {
+            return;
+        }
+        final int statusFilter = reader.readInt();
+        final int limit = limit(reader.readInt());
+        final JsonWriter out = json.begin(event).startObject().name("orders").startArray();
+        int written = 0;
+        for (int back = 0; written < limit; back++)
+        {
+            if (back >= state.orders.capacity() || state.orders.nextOrderId() - 1 - back <= 0)
+            {
+                break;
+            }
+            final Order order = state.orders.newest(back);
+            if (order == null || !visible(event, order.accountIndex, onlyAccount) || !matches(order.status, statusFilter))
+            {
+                continue;
+            }
+            order.copyTo(scratch);
+            OrderJson.write(scratch, out);
+            written++;
+        }
+        out.endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    void listPositions(final CommandEvent event)
+    {
+        final int onlyAccount = accountFilter(event, reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        if (onlyAccount == MISSING_ACCOUNT)
+        {
+            return;
+        }
+        json.begin(event).startObject().name("positions").startArray();
+        for (int a = 0; a < state.accounts.count(); a++)
+        {
+            if (!visible(event, a, onlyAccount))
+            {
+                continue;
+            }
+            final Account account = state.accounts.get(a);
+            for (int i = 0; i < state.instruments.count(); i++)
+            {
+                if (account.positions[i].isOpen())
+                {
+                    json.writePosition(account, state.instruments.get(i), account.positions[i]);
+                }
+            }
+        }
+        json.writer().endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    void getAccount(final CommandEvent event)
+    {
+        final Account account = state.accounts.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        if (account == null || !state.principals.canAccess(event.principal(), account.index))
+        {
+            event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
+            return;
+        }
+        json.account(event, account);
+        event.result = ResultCode.OK;
+    }
+
+    void listAccounts(final CommandEvent event)
+    {
+        json.begin(event).startObject().name("accounts").startArray();
+        for (int a = 0; a < state.accounts.count(); a++)
+        {
+            if (state.principals.canAccess(event.principal(), a))
+            {
+                json.writeAccount(state.accounts.get(a));
+            }
+        }
+        json.writer().endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    void listTrades(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final int onlyAccount = accountFilter(event, reader.readString(text));
+        if (onlyAccount == MISSING_ACCOUNT)
+        {
+            return;
+        }
+        final int limit = limit(reader.readInt());
+        json.begin(event).startObject().name("trades").startArray();
+        int written = 0;
+        for (int back = 0; written < limit; back++)
+        {
+            final Trade trade = state.trades.newest(back);
+            if (trade == null)
+            {
+                break;
+            }
+            if (visible(event, trade.accountIndex, onlyAccount))
+            {
+                json.writeTrade(trade);
+                written++;
+            }
+        }
+        json.writer().endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    void getQuote(final CommandEvent event)
+    {
+        final Instrument instrument = state.instruments.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        if (instrument == null)
+        {
+            event.reject(ResultCode.NOT_FOUND, "unknown symbol", "symbol");
+            return;
+        }
+        if (!instrument.hasQuote())
+        {
+            event.reject(ResultCode.NOT_FOUND, "no quote for this symbol yet", "symbol");
+            return;
+        }
+        json.begin(event);
+        json.writeQuote(instrument);
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    private static final int ALL_ACCOUNTS = -1;
+    private static final int MISSING_ACCOUNT = -2;
+
+    /** The account index a filter names, {@link #ALL_ACCOUNTS} for none, or rejects and answers MISSING_ACCOUNT. */
+    private int accountFilter(final CommandEvent event, final AsciiView accountId)
+    {
+        if (accountId.isEmpty())
+        {
+            return ALL_ACCOUNTS;
+        }
+        final Account account = state.accounts.find(accountId);
+        if (account == null || !state.principals.canAccess(event.principal(), account.index))
+        {
+            event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
+            return MISSING_ACCOUNT;
+        }
+        return account.index;
+    }
+
+    private boolean visible(final CommandEvent event, final int accountIndex, final int onlyAccount)
+    {
+        return (onlyAccount == ALL_ACCOUNTS || onlyAccount == accountIndex) && state.principals.canAccess(event.principal(), accountIndex);
+    }
+
+    private static boolean matches(final OrderStatus status, final int filter)
+    {
+        if (filter == CommandBodies.STATUS_ANY)
+        {
+            return true;
+        }
+        if (filter == CommandBodies.STATUS_OPEN)
+        {
+            return !status.isTerminal();
+        }
+        return status.ordinal() == filter - 2;
+    }
+
+    private static int limit(final int requested)
+    {
+        return requested <= 0 ? DEFAULT_LIMIT : Math.min(requested, MAX_LIMIT);
+    }
+}

@@ -1,0 +1,43 @@
+package io.ordergate.engine;
+
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.venue.Venue;
+
+/**
+ * Sends each accepted order to its account's venue: the embedded paper venue, or the MT5 venue when one is
+ * plugged in. <b>Not thread safe</b>: owned by the engine thread.
+ */
+final class VenueRouter
+{
+    private final Execution paper;
+    private Venue mt5;
+
+    VenueRouter(final Execution paper)
+    {
+        this.paper = paper;
+    }
+
+    void mt5(final Venue venue)
+    {
+        this.mt5 = venue;
+    }
+
+    ResultCode route(final Order order, final Account account, final Instrument instrument, final CommandEvent event)
+    {
+        if (account.venue == Account.VENUE_MT5)
+        {
+            if (mt5 == null)
+            {
+                Execution.reject(order, ResultCode.EXECUTOR_OFFLINE, order.createdAtMicros);
+                return ResultCode.EXECUTOR_OFFLINE;
+            }
+            return mt5.route(order, account, instrument, event);
+        }
+        paper.execute(order, account, instrument, order.createdAtMicros);
+        return null;
+    }
+}

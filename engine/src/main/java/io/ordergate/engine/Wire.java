@@ -1,0 +1,27 @@
+package io.ordergate.engine;
+
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
+
+/** Converts wire decimals (8 digits) to a table's own scale, exactly or not at all. Stateless. */
+final class Wire
+{
+    /** The value has non-zero digits beyond the target scale. */
+    static final long INEXACT = Long.MIN_VALUE;
+
+    private Wire()
+    {
+    }
+
+    static long exact(final long wireValue, final int digits)
+    {
+        final long factor = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - digits);
+        return wireValue % factor == 0 ? wireValue / factor : INEXACT;
+    }
+
+    /** Pips (wire digits) times the pip size (price units), rounded half-even to price units. */
+    static long pipsToPrice(final long wirePips, final long pipSize)
+    {
+        return FixedPoint.mulDiv(wirePips, pipSize, FixedPoint.pow10(NewOrderBody.WIRE_DIGITS));
+    }
+}

@@ -1,0 +1,63 @@
+package io.ordergate.engine.account;
+
+import java.nio.charset.StandardCharsets;
+
+import io.ordergate.engine.position.Position;
+
+/**
+ * One trading account: its money, limits, counters and one net position slot per instrument.
+ * <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class Account
+{
+    public static final int VENUE_PAPER = io.ordergate.engine.command.CommandBodies.VENUE_PAPER;
+    public static final int VENUE_MT5 = io.ordergate.engine.command.CommandBodies.VENUE_MT5;
+
+    public final int index;
+    public final String id;
+    public final byte[] idBytes;
+    public final int venue;
+    public final String currency;
+    public final int leverage;
+    public final long createdAtMicros;
+    public final RiskLimits risk = new RiskLimits();
+    public final Position[] positions;
+
+    public AccountStatus status = AccountStatus.ACTIVE;
+    /** Cash balance in money units; moves only by realized PnL (and venue reports for MT5). */
+    public long balance;
+    public long realizedPnl;
+    public int openOrders;
+    public int openPositions;
+
+    /** The second (epoch) the throttle counts in, and how many orders it has counted there. */
+    public long throttleSecond;
+    public long throttleCount;
+    /** The UTC day (epoch days) the daily loss counts in, and the realized PnL of that day. */
+    public long lossDay;
+    public long dailyRealizedPnl;
+
+    public Account(
+        final int index, final String id, final int venue, final String currency, final long balance, final int leverage,
+        final int instrumentCount, final long createdAtMicros)
+    {
+        this.index = index;
+        this.id = id;
+        this.idBytes = id.getBytes(StandardCharsets.UTF_8);
+        this.venue = venue;
+        this.currency = currency;
+        this.balance = balance;
+        this.leverage = leverage;
+        this.createdAtMicros = createdAtMicros;
+        this.positions = new Position[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            positions[i] = new Position(index, i);
+        }
+    }
+
+    public String venueName()
+    {
+        return venue == VENUE_MT5 ? "mt5" : "paper";
+    }
+}

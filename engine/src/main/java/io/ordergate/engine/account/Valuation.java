@@ -1,0 +1,126 @@
+package io.ordergate.engine.account;
+
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.position.Position;
+import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.Money;
+
+/**
+ * Money arithmetic in the account's currency, exact in fixed point and rounded half-even to {@link Money#DIGITS}.
+ * An amount in the instrument's quote currency is converted when the account's currency is the instrument's quote
+ * (no conversion) or its base (divide by the price, e.g. USDJPY for a USD account). Other pairs have no
+ * conversion and answer {@link #NO_CONVERSION}. Stateless: safe on the engine thread, allocates nothing.
+ */
+public final class Valuation
+{
+    public static final long NO_CONVERSION = Long.MIN_VALUE;
+
+    private Valuation()
+    {
+    }
+
+    public static boolean canValue(final Account account, final Instrument instrument)
+    {
+        return account.currency.equals(instrument.quoteCurrency) || account.currency.equals(instrument.baseCurrency);
+    }
+
+    /** The value of {@code quantity} at {@code price}, in account money units; always positive for positive input. */
+    public static long notional(final Account account, final Instrument instrument, final long quantity, final long price)
+    {
+        if (account.currency.equals(instrument.quoteCurrency))
+        {
+            return scaleToMoney(Math.multiplyExact(quantity, instrument.contractSize), price,
+                instrument.quantityDigits + instrument.priceDigits, 1);
+        }
+        if (account.currency.equals(instrument.baseCurrency))
+        {
+            return scaleToMoney(quantity, instrument.contractSize, instrument.quantityDigits, 1);
+        }
+        return NO_CONVERSION;
+    }
+
+    /**
+     * PnL of closing {@code quantity} (positive) of a position of direction {@code sign} (+1 long, -1 short)
+     * opened at {@code openPrice} at {@code closePrice}.
+     */
+    public static long pnl(
+        final Account account, final Instrument instrument, final int sign, final long quantity, final long openPrice, final long closePrice)
+    {
+        final long move = Math.multiplyExact(Math.subtractExact(closePrice, openPrice) * sign, instrument.contractSize);
+        if (account.currency.equals(instrument.quoteCurrency))
+        {
+            return scaleToMoney(move, quantity, instrument.quantityDigits + instrument.priceDigits, 1);
+        }
+        if (account.currency.equals(instrument.baseCurrency))
+        {
+            // In quote currency the PnL is move*qty at (priceDigits+quantityDigits); dividing by the price (priceDigits)
+            // leaves quantityDigits.
+            return scaleToMoney(move, quantity, instrument.quantityDigits, closePrice);
+        }
+        return NO_CONVERSION;
+    }
+
+    /** PnL of the whole position if closed now at the side's executable price; 0 when flat or unpriced. */
+    public static long unrealized(final Account account, final Instrument instrument, final Position position)
+    {
+        if (!position.isOpen() || !instrument.hasQuote() || !canValue(account, instrument))
+        {
+            return 0;
+        }
+        final boolean isLong = position.quantity > 0;
+        final long mark = isLong ? instrument.bid : instrument.ask;
+        return pnl(account, instrument, isLong ? 1 : -1, Math.abs(position.quantity), position.openPrice, mark);
+    }
+
+    public static long unrealized(final Account account, final Instruments instruments)
+    {
+        long total = 0;
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            total += unrealized(account, instruments.get(i), account.positions[i]);
+        }
+        return total;
+    }
+
+    /** Margin one position holds: its notional at the current mark (open price when unpriced) over leverage. */
+    public static long margin(final Account account, final Instrument instrument, final long quantity, final long price)
+    {
+        final long notional = notional(account, instrument, Math.abs(quantity), price);
+        return notional == NO_CONVERSION ? 0 : FixedPoint.mulDiv(notional, 1, account.leverage);
+    }
+
+    public static long marginUsed(final Account account, final Instruments instruments)
+    {
+        long total = 0;
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            final Position position = account.positions[i];
+            if (position.isOpen())
+            {
+                final Instrument instrument = instruments.get(i);
+                final long mark = instrument.hasQuote() ? (position.quantity > 0 ? instrument.bid : instrument.ask) : position.openPrice;
+                total += margin(account, instrument, position.quantity, mark);
+            }
+        }
+        return total;
+    }
+
+    public static long equity(final Account account, final Instruments instruments)
+    {
+        return account.balance + unrealized(account, instruments);
+    }
+
+    /**
+     * a*b at {@code digits} fractional digits, divided by {@code divisor}, to money digits, rounded half-even.
+     */
+    private static long scaleToMoney(final long a, final long b, final int digits, final long divisor)
+    {
+        final int shift = digits - Money.DIGITS;
+        if (shift >= 0)
+        {
+            return FixedPoint.mulDiv(a, b, Math.multiplyExact(FixedPoint.pow10(shift), divisor));
+        }
+        return FixedPoint.mulDiv(Math.multiplyExact(a, FixedPoint.pow10(-shift)), b, divisor);
+    }
+}

@@ -1,0 +1,130 @@
+package io.ordergate.engine.command;
+
+/**
+ * Encoders for every body except {@link NewOrderBody}, each beside the layout the engine reads back with a
+ * {@link BodyReader} in the same order. Decimals are at {@link NewOrderBody#WIRE_DIGITS} unless said otherwise.
+ * Safe from any thread (stateless); the writer passed in belongs to the caller.
+ */
+public final class CommandBodies
+{
+    /** Flags of {@link #modifyPosition}. */
+    public static final int MODIFY_STOP_LOSS = 1;
+    public static final int MODIFY_TAKE_PROFIT = 1 << 1;
+
+    /** Bits of {@link #setRisk}'s mask, one per field in this order. */
+    public static final int RISK_MAX_ORDER_QUANTITY = 1;
+    public static final int RISK_MAX_POSITION_QUANTITY = 1 << 1;
+    public static final int RISK_MAX_OPEN_ORDERS = 1 << 2;
+    public static final int RISK_MAX_ORDERS_PER_SECOND = 1 << 3;
+    public static final int RISK_MAX_NOTIONAL = 1 << 4;
+    public static final int RISK_PRICE_COLLAR_PCT = 1 << 5;
+    public static final int RISK_MAX_DAILY_LOSS = 1 << 6;
+    public static final int RISK_FIELD_COUNT = 7;
+
+    /** Key scopes, journaled: never renumber. */
+    public static final int SCOPE_READ = 1;
+    public static final int SCOPE_TRADE = 2;
+    public static final int SCOPE_ADMIN = 3;
+
+    /** Venue codes, journaled. */
+    public static final int VENUE_PAPER = 1;
+    public static final int VENUE_MT5 = 2;
+
+    /** Status filter of {@link #listOrders}: any, open (not terminal), or one status (ordinal + 2). */
+    public static final int STATUS_ANY = 0;
+    public static final int STATUS_OPEN = 1;
+
+    private CommandBodies()
+    {
+    }
+
+    /** CANCEL_ORDER: order id (long). GET_ORDER uses the same body. */
+    public static void orderId(final BodyWriter writer, final long orderId)
+    {
+        writer.putLong(orderId);
+    }
+
+    /** CLOSE_POSITION: position id (long) | has quantity (byte) | quantity (long). */
+    public static void closePosition(final BodyWriter writer, final long positionId, final boolean hasQuantity, final long quantity)
+    {
+        writer.putLong(positionId).putBoolean(hasQuantity).putLong(quantity);
+    }
+
+    /**
+     * MODIFY_POSITION: position id (long) | flags (int) | stop loss (long) | take profit (long).
+     * A flagged field with value {@link OrderView#NONE} removes that stop.
+     */
+    public static void modifyPosition(final BodyWriter writer, final long positionId, final int flags, final long stopLoss, final long takeProfit)
+    {
+        writer.putLong(positionId).putInt(flags).putLong(stopLoss).putLong(takeProfit);
+    }
+
+    /** QUOTES: count (int), then per quote symbol (string) | bid (long) | ask (long). */
+    public static void quotesHeader(final BodyWriter writer, final int count)
+    {
+        writer.putInt(count);
+    }
+
+    public static void quote(final BodyWriter writer, final CharSequence symbol, final long bid, final long ask)
+    {
+        writer.putString(symbol).putLong(bid).putLong(ask);
+    }
+
+    /** CREATE_ACCOUNT: account id | venue (byte) | currency | balance (long, wire digits) | leverage (int). */
+    public static void createAccount(
+        final BodyWriter writer, final CharSequence accountId, final int venue, final CharSequence currency, final long balance, final int leverage)
+    {
+        writer.putString(accountId).putByte(venue).putString(currency).putLong(balance).putInt(leverage);
+    }
+
+    /**
+     * SET_RISK: account id | mask (int) | seven longs in the order of the RISK_* bits (wire digits; 0 = no limit).
+     * Fields whose bit is clear are left as they were.
+     */
+    public static void setRisk(final BodyWriter writer, final CharSequence accountId, final int mask, final long[] values)
+    {
+        writer.putString(accountId).putInt(mask);
+        for (int i = 0; i < RISK_FIELD_COUNT; i++)
+        {
+            writer.putLong(values[i]);
+        }
+    }
+
+    /** PAUSE_ACCOUNT, RESUME_ACCOUNT, CLOSE_ALL, GET_ACCOUNT, LIST_POSITIONS: account id (empty = every visible). */
+    public static void accountId(final BodyWriter writer, final CharSequence accountId)
+    {
+        writer.putString(accountId);
+    }
+
+    /**
+     * CREATE_KEY: api key (string) | secret hash (bytes, SHA-256) | scope (byte) | count (int) | account ids.
+     * Only the hash is journaled; the secret itself never leaves the request that made it.
+     */
+    public static void createKey(
+        final BodyWriter writer, final CharSequence apiKey, final byte[] secretHash, final int scope, final java.util.List<String> accountIds)
+    {
+        writer.putString(apiKey).putBytes(secretHash, 0, secretHash.length).putByte(scope).putInt(accountIds.size());
+        for (final String accountId : accountIds)
+        {
+            writer.putString(accountId);
+        }
+    }
+
+    /** LIST_ORDERS: account id (empty = every visible) | status filter (int) | limit (int). */
+    public static void listOrders(final BodyWriter writer, final CharSequence accountId, final int statusFilter, final int limit)
+    {
+        writer.putString(accountId).putInt(statusFilter).putInt(limit);
+    }
+
+    /** LIST_TRADES: account id (empty = every visible) | limit (int). */
+    public static void listTrades(final BodyWriter writer, final CharSequence accountId, final int limit)
+    {
+        writer.putString(accountId).putInt(limit);
+    }
+
+    /** GET_QUOTE: symbol. */
+    public static void symbol(final BodyWriter writer, final CharSequence symbol)
+    {
+        writer.putString(symbol);
+    }
+}

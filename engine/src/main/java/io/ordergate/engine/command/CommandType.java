@@ -1,0 +1,67 @@
+package io.ordergate.engine.command;
+
+/**
+ * Every command that travels the ring. Immutable: safe from any thread.
+ *
+ * <p>{@link #journaled()} commands change state and are appended to the journal before the engine sees them;
+ * the others are reads that travel the ring only so they see a consistent state.
+ * Codes are written into the journal: never renumber one, only add.
+ */
+public enum CommandType
+{
+    NEW_ORDER(1, true),
+    CANCEL_ORDER(2, true),
+    CLOSE_POSITION(3, true),
+    MODIFY_POSITION(4, true),
+    QUOTES(5, true),
+    CREATE_ACCOUNT(6, true),
+    SET_RISK(7, true),
+    PAUSE_ACCOUNT(8, true),
+    RESUME_ACCOUNT(9, true),
+    CLOSE_ALL(10, true),
+    CREATE_KEY(11, true),
+
+    GET_ORDER(64, false),
+    LIST_ORDERS(65, false),
+    LIST_POSITIONS(66, false),
+    GET_ACCOUNT(67, false),
+    LIST_ACCOUNTS(68, false),
+    LIST_TRADES(69, false),
+    GET_QUOTE(70, false),
+    STATE_DIGEST(71, false);
+
+    private static final CommandType[] BY_CODE = new CommandType[128];
+
+    static
+    {
+        for (final CommandType type : values())
+        {
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final int code;
+    private final boolean journaled;
+
+    CommandType(final int code, final boolean journaled)
+    {
+        this.code = code;
+        this.journaled = journaled;
+    }
+
+    public int code()
+    {
+        return code;
+    }
+
+    public boolean journaled()
+    {
+        return journaled;
+    }
+
+    /** @return the type for a code read from the journal, or null if unknown. */
+    public static CommandType fromCode(final int code)
+    {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

@@ -1,0 +1,69 @@
+package io.ordergate.engine.command;
+
+/**
+ * A copy of one order's fields, made by the engine into the event so later stages can answer without
+ * touching engine state. <b>Not thread safe</b>: written by the engine stage, read by the reply stage after it.
+ * Strings are references to immutable values owned by the engine's tables.
+ */
+public final class OrderView
+{
+    /** Marks an absent price, stop or take-profit. */
+    public static final long NONE = Long.MIN_VALUE;
+    public static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
+
+    public long orderId;
+    public final byte[] clientOrderId = new byte[MAX_CLIENT_ORDER_ID_LENGTH];
+    public int clientOrderIdLength;
+    public String accountId;
+    public String symbol;
+    public Side side;
+    public OrderType type;
+    public TimeInForce timeInForce;
+    public OrderStatus status;
+    public int priceDigits;
+    public int quantityDigits;
+    public long quantity;
+    public long price = NONE;
+    public long stopLoss = NONE;
+    public long takeProfit = NONE;
+    public long filledQuantity;
+    public long averagePrice = NONE;
+    /** The venue's id for the order (paper: the fill's trade id; MT5: the ticket), or 0 before the venue answers. */
+    public long venueOrderId;
+    public String venuePrefix;
+    public ResultCode rejectCode;
+    public String rejectMessage;
+    public long positionId;
+    /** Why the engine made the order itself ("stop_loss", "take_profit", "close", "close_all"), or null for a client's order. */
+    public String origin;
+    public long createdAtMicros;
+    public long updatedAtMicros;
+
+    public void clear()
+    {
+        orderId = 0;
+        clientOrderIdLength = 0;
+        accountId = null;
+        symbol = null;
+        side = null;
+        type = null;
+        timeInForce = null;
+        status = null;
+        priceDigits = 0;
+        quantityDigits = 0;
+        quantity = 0;
+        price = NONE;
+        stopLoss = NONE;
+        takeProfit = NONE;
+        filledQuantity = 0;
+        averagePrice = NONE;
+        venueOrderId = 0;
+        venuePrefix = null;
+        rejectCode = null;
+        rejectMessage = null;
+        positionId = 0;
+        origin = null;
+        createdAtMicros = 0;
+        updatedAtMicros = 0;
+    }
+}

@@ -1,0 +1,129 @@
+package io.ordergate.engine.order;
+
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.command.TimeInForce;
+
+/**
+ * One order, in a preallocated slot of {@link Orders} that is reused once the order is done and its slot comes
+ * round again. <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class Order
+{
+    final int slot;
+
+    public long orderId;
+    public int accountIndex;
+    /** -1 when the symbol was unknown (a rejected order keeps the text it was sent with). */
+    public int instrumentIndex;
+    public String accountId;
+    public String symbol;
+    public final byte[] clientOrderId = new byte[OrderView.MAX_CLIENT_ORDER_ID_LENGTH];
+    public int clientOrderIdLength;
+    public Side side;
+    public OrderType type;
+    public TimeInForce timeInForce;
+    public OrderStatus status;
+    public int priceDigits;
+    public int quantityDigits;
+    public long quantity;
+    public long price;
+    public long stopLoss;
+    public long takeProfit;
+    public long filledQuantity;
+    public long averagePrice;
+    public long venueOrderId;
+    public String venuePrefix;
+    public ResultCode rejectCode;
+    public String rejectMessage;
+    public long positionId;
+    public String origin;
+    public long createdAtMicros;
+    public long updatedAtMicros;
+
+    /** Links in the instrument's list of resting orders (slot indexes, -1 for none). */
+    int nextResting = -1;
+    int prevResting = -1;
+    boolean resting;
+
+    Order(final int slot)
+    {
+        this.slot = slot;
+    }
+
+    void reset(final long orderId)
+    {
+        this.orderId = orderId;
+        accountIndex = -1;
+        instrumentIndex = -1;
+        accountId = null;
+        symbol = null;
+        clientOrderIdLength = 0;
+        side = null;
+        type = null;
+        timeInForce = null;
+        status = null;
+        priceDigits = 0;
+        quantityDigits = 0;
+        quantity = 0;
+        price = OrderView.NONE;
+        stopLoss = OrderView.NONE;
+        takeProfit = OrderView.NONE;
+        filledQuantity = 0;
+        averagePrice = OrderView.NONE;
+        venueOrderId = 0;
+        venuePrefix = null;
+        rejectCode = null;
+        rejectMessage = null;
+        positionId = 0;
+        origin = null;
+        createdAtMicros = 0;
+        updatedAtMicros = 0;
+        nextResting = -1;
+        prevResting = -1;
+        resting = false;
+    }
+
+    public boolean isResting()
+    {
+        return resting;
+    }
+
+    public boolean hasClientOrderId()
+    {
+        return clientOrderIdLength > 0;
+    }
+
+    /** Copies every field into a view for later stages. */
+    public void copyTo(final OrderView view)
+    {
+        view.orderId = orderId;
+        System.arraycopy(clientOrderId, 0, view.clientOrderId, 0, clientOrderIdLength);
+        view.clientOrderIdLength = clientOrderIdLength;
+        view.accountId = accountId;
+        view.symbol = symbol;
+        view.side = side;
+        view.type = type;
+        view.timeInForce = timeInForce;
+        view.status = status;
+        view.priceDigits = priceDigits;
+        view.quantityDigits = quantityDigits;
+        view.quantity = quantity;
+        view.price = price;
+        view.stopLoss = stopLoss;
+        view.takeProfit = takeProfit;
+        view.filledQuantity = filledQuantity;
+        view.averagePrice = averagePrice;
+        view.venueOrderId = venueOrderId;
+        view.venuePrefix = venuePrefix;
+        view.rejectCode = rejectCode;
+        view.rejectMessage = rejectMessage;
+        view.positionId = positionId;
+        view.origin = origin;
+        view.createdAtMicros = createdAtMicros;
+        view.updatedAtMicros = updatedAtMicros;
+    }
+}

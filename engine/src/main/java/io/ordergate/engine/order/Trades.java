@@ -1,0 +1,43 @@
+package io.ordergate.engine.order;
+
+/**
+ * The last {@code capacity} fills, newest overwriting oldest. <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class Trades
+{
+    private final Trade[] ring;
+    private long nextTradeId = 1;
+
+    public Trades(final int capacity)
+    {
+        ring = new Trade[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            ring[i] = new Trade();
+        }
+    }
+
+    public Trade next()
+    {
+        final long tradeId = nextTradeId++;
+        final Trade trade = ring[(int)(tradeId % ring.length)];
+        trade.tradeId = tradeId;
+        return trade;
+    }
+
+    /** Trades newest first: index 0 is the newest; null past the oldest remembered. */
+    public Trade newest(final int back)
+    {
+        final long tradeId = nextTradeId - 1 - back;
+        if (back >= ring.length || tradeId <= 0)
+        {
+            return null;
+        }
+        return ring[(int)(tradeId % ring.length)];
+    }
+
+    public long count()
+    {
+        return nextTradeId - 1;
+    }
+}

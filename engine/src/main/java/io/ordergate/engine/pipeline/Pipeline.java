@@ -1,0 +1,152 @@
+package io.ordergate.engine.pipeline;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+
+import io.ordergate.config.PipelineConfig;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.journal.Journal;
+
+/**
+ * The whole command path on one screen. Built and started by the start-up thread after replay.
+ *
+ * <pre>
+ *   Netty event loops, quote feed, connectors ──tryClaim/publish──► ring (multi-producer, preallocated events)
+ *       1. og-journal : append the frame of every state-changing command to the journal
+ *       2. og-engine  : apply the command (risk, state, routing); write the result into the event
+ *       3. og-reply   : answer the waiting client, hand venue actions to connectors
+ * </pre>
+ *
+ * Each stage waits for the one before it, so no client hears "accepted" before its command is journaled.
+ */
+public final class Pipeline implements AutoCloseable
+{
+    /** Returned by {@link #tryClaim()} when the ring is full: answer 503 OVERLOADED. */
+    public static final long RING_FULL = -1;
+
+    private final Disruptor<CommandEvent> disruptor;
+    private final RingBuffer<CommandEvent> ringBuffer;
+    private final PipelineCounters counters;
+
+    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters)
+    {
+        this.disruptor = disruptor;
+        this.ringBuffer = disruptor.getRingBuffer();
+        this.counters = counters;
+    }
+
+    public static Pipeline start(
+        final PipelineConfig config, final Journal journal, final Engine engine, final ResultHandler replies)
+    {
+        final PipelineCounters counters = new PipelineCounters();
+        final Disruptor<CommandEvent> disruptor = new Disruptor<>(
+            CommandEvent.FACTORY, config.ringSize(), new StageThreadFactory(), ProducerType.MULTI, waitStrategy(config));
+
+        disruptor
+            .handleEventsWith(new JournalStage(journal.appender(), counters))  // 1
+            .then(new EngineStage(engine))                                       // 2
+            .then(new ReplyStage(replies));                                      // 3
+        disruptor.start();
+        return new Pipeline(disruptor, counters);
+    }
+
+    /**
+     * Claims the next slot without blocking. Safe from any thread. Every claimed sequence MUST be published,
+     * even if filling it failed (leave {@code type} null, or set a result, and stages 1 and 2 skip it).
+     *
+     * @return the sequence, or {@link #RING_FULL}
+     */
+    public long tryClaim()
+    {
+        try
+        {
+            return ringBuffer.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            counters.overloaded();
+            return RING_FULL;
+        }
+    }
+
+    public CommandEvent event(final long sequence)
+    {
+        return ringBuffer.get(sequence);
+    }
+
+    public void publish(final long sequence)
+    {
+        ringBuffer.publish(sequence);
+    }
+
+    public int capacity()
+    {
+        return ringBuffer.getBufferSize();
+    }
+
+    /** Slots claimed and not yet released by the reply stage. Safe from any thread. */
+    public long occupancy()
+    {
+        return ringBuffer.getBufferSize() - ringBuffer.remainingCapacity();
+    }
+
+    public PipelineCounters counters()
+    {
+        return counters;
+    }
+
+    /** Drains what is in flight, then stops the stage threads. */
+    @Override
+    public void close()
+    {
+        try
+        {
+            disruptor.shutdown(5, TimeUnit.SECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            disruptor.halt();
+        }
+    }
+
+    static WaitStrategy waitStrategy(final PipelineConfig config)
+    {
+        switch (config.waitStrategy())
+        {
+            case BUSY_SPIN: return new BusySpinWaitStrategy();
+            case YIELDING: return new YieldingWaitStrategy();
+            case SLEEPING: return new SleepingWaitStrategy();
+            case BLOCKING:
+            default: return new BlockingWaitStrategy();
+        }
+    }
+
+    /** Names the stage threads og-journal, og-engine, og-reply, in the order the Disruptor starts them. */
+    private static final class StageThreadFactory implements ThreadFactory
+    {
+        private static final String[] NAMES = {"og-journal", "og-engine", "og-reply"};
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final int index = next.getAndIncrement();
+            final Thread thread = new Thread(runnable, index < NAMES.length ? NAMES[index] : "og-stage-" + index);
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

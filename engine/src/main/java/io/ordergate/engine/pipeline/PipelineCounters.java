@@ -1,0 +1,41 @@
+package io.ordergate.engine.pipeline;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what the pipeline did, for /metrics. Thread safe: written by one stage each, read by anyone. */
+public final class PipelineCounters
+{
+    private final AtomicLong journaled = new AtomicLong();
+    private final AtomicLong journalFailures = new AtomicLong();
+    private final AtomicLong overloaded = new AtomicLong();
+
+    void journaled()
+    {
+        journaled.lazySet(journaled.get() + 1);
+    }
+
+    void journalFailed()
+    {
+        journalFailures.incrementAndGet();
+    }
+
+    void overloaded()
+    {
+        overloaded.incrementAndGet();
+    }
+
+    public long journaledCount()
+    {
+        return journaled.get();
+    }
+
+    public long journalFailureCount()
+    {
+        return journalFailures.get();
+    }
+
+    public long overloadedCount()
+    {
+        return overloaded.get();
+    }
+}

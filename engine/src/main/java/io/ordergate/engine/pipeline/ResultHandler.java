@@ -1,0 +1,21 @@
+package io.ordergate.engine.pipeline;
+
+import io.ordergate.engine.command.CommandEvent;
+
+/**
+ * Stage 3: answers the waiting client and hands venue actions to connectors. Called on the reply thread only.
+ * It may read the event but never engine state.
+ */
+public interface ResultHandler
+{
+    void onResult(CommandEvent event, long sequence, boolean endOfBatch);
+
+    /**
+     * Called on the replaying thread for every journaled command after the engine applied it at start-up,
+     * so state kept beside the engine (the API key registry, executor queues) is rebuilt from the same journal.
+     * Nothing is sent to anyone during replay.
+     */
+    default void onReplayed(final CommandEvent event)
+    {
+    }
+}
