@@ -331,57 +331,7 @@ public final class FixedPoint
      */
     public static long mulDiv(final long a, final long b, final long c)
     {
-        if (c == 0)
-        {
-            throw new ArithmeticException("mulDiv by zero");
-        }
-        final boolean negative = (a < 0) ^ (b < 0) ^ (c < 0);
-        // Magnitudes as unsigned longs: |Long.MIN_VALUE| is 2^63, which an unsigned long holds.
-        final long x = a < 0 ? -a : a;
-        final long y = b < 0 ? -b : b;
-        final long m = c < 0 ? -c : c;
-        final long lo = x * y;
-        final long hi = Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
-        final long q;
-        final long r;
-        if (hi == 0 && lo >= 0 && m > 0)
-        {
-            q = lo / m;
-            r = lo % m;
-        }
-        else
-        {
-            if (Long.compareUnsigned(hi, m) >= 0)
-            {
-                throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
-            }
-            q = UnsignedDivision.divide(hi, lo, m);
-            r = lo - q * m;  // exact modulo 2^64, and the true remainder is < m < 2^64
-        }
-        long result = q;
-        final long rest = m - r;
-        final int cmp = Long.compareUnsigned(r, rest);
-        if (cmp > 0 || (cmp == 0 && (q & 1) != 0))
-        {
-            result++;
-            if (result == 0)
-            {
-                throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
-            }
-        }
-        if (negative)
-        {
-            if (Long.compareUnsigned(result, Long.MIN_VALUE) > 0)
-            {
-                throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
-            }
-            return -result;
-        }
-        if (result < 0)
-        {
-            throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
-        }
-        return result;
+        return WideArithmetic.mulDiv(a, b, c);
     }
 
     /**
