@@ -70,6 +70,15 @@ public final class Engine
         }
     }
 
+    /**
+     * Whether an account exists. For the start-up thread only, between replay and {@link
+     * io.ordergate.engine.pipeline.Pipeline#start}, to decide which configured accounts still need creating.
+     */
+    public boolean hasAccount(final String accountId)
+    {
+        return state.accounts.find(accountId) != null;
+    }
+
     /** A fingerprint of the whole state; equal digests mean equal state. Engine thread only. */
     public long stateDigest()
     {
