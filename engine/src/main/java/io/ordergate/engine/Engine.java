@@ -22,6 +22,8 @@ public final class Engine
     private final QueryFlow queries;
     private final VenueRouter venues;
     private final StateDigest digest = new StateDigest();
+    private final EngineContext context;
+    private final CommandHandler[] handlers = new CommandHandler[128];
 
     public Engine(final GatewayConfig config)
     {
@@ -34,6 +36,19 @@ public final class Engine
         quotes = new QuoteFlow(state, execution);
         admin = new AdminFlow(state, json, positions);
         queries = new QueryFlow(state, json);
+        context = new EngineContext(state, json);
+    }
+
+    /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */
+    public EngineContext context()
+    {
+        return context;
+    }
+
+    /** Routes a command type owned by another module to its handler; before the pipeline starts. */
+    public void handle(final io.ordergate.engine.command.CommandType type, final CommandHandler handler)
+    {
+        handlers[type.code()] = handler;
     }
 
     /** Plugs in the MT5 venue; before the pipeline starts. Without one, orders for mt5 accounts are EXECUTOR_OFFLINE. */
@@ -66,7 +81,16 @@ public final class Engine
             case LIST_TRADES: queries.listTrades(event); break;
             case GET_QUOTE: queries.getQuote(event); break;
             case STATE_DIGEST: stateDigest(event); break;
-            default: event.reject(ResultCode.VALIDATION_ERROR, "unsupported command", null);
+            default:
+                final CommandHandler handler = handlers[event.type.code()];
+                if (handler != null)
+                {
+                    handler.apply(event);
+                }
+                else
+                {
+                    event.reject(ResultCode.VALIDATION_ERROR, "unsupported command", null);
+                }
         }
     }
 

@@ -51,6 +51,13 @@ public final class CommandEvent
     public final ExpandableArrayBuffer output = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
     public int outputLength;
     public long engineDoneNanos;
+    /**
+     * Messages for venue connectors (e.g. commands to push to an executor's WebSocket), written by the engine,
+     * sent by the reply stage. Layout per connector; {@link #outboxCount} records in {@link #outboxLength} bytes.
+     */
+    public final ExpandableArrayBuffer outbox = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
+    public int outboxLength;
+    public int outboxCount;
 
     /** Reset by the publisher before it fills the slot. */
     public void reset(final CommandType type)
@@ -73,6 +80,8 @@ public final class CommandEvent
         this.resultId = -1;
         this.outputLength = 0;
         this.engineDoneNanos = 0;
+        this.outboxLength = 0;
+        this.outboxCount = 0;
     }
 
     public int frameLength()

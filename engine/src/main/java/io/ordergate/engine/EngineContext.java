@@ -1,0 +1,87 @@
+package io.ordergate.engine;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.Orders;
+import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.position.Ledger;
+import io.ordergate.engine.view.JsonWriter;
+
+/**
+ * The engine's tables, for the venues and command handlers that plug into it.
+ * <b>Not thread safe</b>: everything reached through it is owned by the engine thread.
+ */
+public final class EngineContext
+{
+    private final EngineState state;
+    private final EngineJson json;
+
+    EngineContext(final EngineState state, final EngineJson json)
+    {
+        this.state = state;
+        this.json = json;
+    }
+
+    public GatewayConfig config()
+    {
+        return state.config;
+    }
+
+    public Instruments instruments()
+    {
+        return state.instruments;
+    }
+
+    public Accounts accounts()
+    {
+        return state.accounts;
+    }
+
+    public Orders orders()
+    {
+        return state.orders;
+    }
+
+    public Trades trades()
+    {
+        return state.trades;
+    }
+
+    public Ledger ledger()
+    {
+        return state.ledger;
+    }
+
+    public Principals principals()
+    {
+        return state.principals;
+    }
+
+    /** Starts a JSON answer in the event's output; finish with {@link #endJson}. */
+    public JsonWriter beginJson(final CommandEvent event)
+    {
+        return json.begin(event);
+    }
+
+    public void endJson(final CommandEvent event)
+    {
+        json.end(event);
+    }
+
+    /** Answers with an order: its view goes into the event with the code. */
+    public void answerOrder(final CommandEvent event, final Order order, final ResultCode code)
+    {
+        OrderFlow.answer(event, order, code);
+    }
+
+    /** Writes an account as API.md's account object into a JSON answer in progress. */
+    public void writeAccount(final io.ordergate.engine.account.Account account)
+    {
+        json.writeAccount(account);
+    }
+}
