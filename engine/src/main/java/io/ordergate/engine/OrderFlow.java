@@ -110,13 +110,14 @@ final class OrderFlow
             ? (instrument.hasQuote() ? instrument.executablePrice(body.side == Side.BUY) : OrderView.NONE)
             : price;
 
+        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a rejection shows in the event, not the value.
         final long stopLoss = stop(event, body.side, instrument, reference, true);
-        if (stopLoss == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
         final long takeProfit = stop(event, body.side, instrument, reference, false);
-        if (takeProfit == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
@@ -201,7 +202,8 @@ final class OrderFlow
 
     /**
      * The stop loss or take profit as a price: given as a price or as pips from the reference price; checked to
-     * be on the protective side of it. Rejects the event and answers {@link Wire#INEXACT} when invalid.
+     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it rejects the event (callers test
+     * {@code event.result}: the answer then is no price, and NONE cannot tell it apart).
      */
     private long stop(final CommandEvent event, final Side side, final Instrument instrument, final long reference, final boolean isStopLoss)
     {

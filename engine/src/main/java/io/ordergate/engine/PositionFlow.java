@@ -92,13 +92,14 @@ final class PositionFlow
             return;
         }
         final Instrument instrument = state.instruments.get(position.instrumentIndex);
+        // Wire.INEXACT is OrderView.NONE (a removed or absent stop), so a rejection shows in the event, not the value.
         final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss;
-        if (stopLoss == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
         final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0 ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit;
-        if (takeProfit == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
