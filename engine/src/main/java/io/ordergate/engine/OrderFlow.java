@@ -50,6 +50,11 @@ final class OrderFlow
             event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
+        if (body.clientOrderId.length() > OrderView.MAX_CLIENT_ORDER_ID_LENGTH)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "client_order_id is longer than 64 characters", "client_order_id");
+            return;
+        }
         if (!body.clientOrderId.isEmpty())
         {
             final Order first = state.orders.findByClientOrderId(account.index, body.clientOrderId);
@@ -99,6 +104,11 @@ final class OrderFlow
         long price = OrderView.NONE;
         if (body.type != OrderType.MARKET)
         {
+            if (!body.has(NewOrderBody.HAS_PRICE) || body.price <= 0)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
+                return;
+            }
             price = Wire.exact(body.price, instrument.priceDigits);
             if (price == Wire.INEXACT)
             {
