@@ -53,9 +53,9 @@ final class PositionFlow
         if (hasQuantity)
         {
             quantity = Wire.exact(wireQuantity, instrument.quantityDigits);
-            if (quantity == Wire.INEXACT || quantity % instrument.lotStep != 0)
+            if (quantity == Wire.INEXACT || quantity <= 0 || quantity % instrument.lotStep != 0)
             {
-                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
+                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be a positive multiple of the instrument's lot_step", "quantity");
                 return;
             }
             if (quantity > held)
