@@ -126,11 +126,19 @@ final class ChildGateway implements AutoCloseable
     }
 
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         if (process.isAlive())
         {
-            kill();
+            try
+            {
+                kill();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while killing the child", ex);
+            }
         }
     }
 }
