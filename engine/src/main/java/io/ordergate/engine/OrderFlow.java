@@ -50,6 +50,11 @@ final class OrderFlow
             event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
+        if (body.clientOrderId.length() > OrderView.MAX_CLIENT_ORDER_ID_LENGTH)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "client_order_id is longer than 64 characters", "client_order_id");
+            return;
+        }
         if (!body.clientOrderId.isEmpty())
         {
             final Order first = state.orders.findByClientOrderId(account.index, body.clientOrderId);
@@ -99,6 +104,11 @@ final class OrderFlow
         long price = OrderView.NONE;
         if (body.type != OrderType.MARKET)
         {
+            if (!body.has(NewOrderBody.HAS_PRICE) || body.price <= 0)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
+                return;
+            }
             price = Wire.exact(body.price, instrument.priceDigits);
             if (price == Wire.INEXACT)
             {
@@ -110,13 +120,14 @@ final class OrderFlow
             ? (instrument.hasQuote() ? instrument.executablePrice(body.side == Side.BUY) : OrderView.NONE)
             : price;
 
+        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a rejection shows in the event, not the value.
         final long stopLoss = stop(event, body.side, instrument, reference, true);
-        if (stopLoss == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
         final long takeProfit = stop(event, body.side, instrument, reference, false);
-        if (takeProfit == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
@@ -201,7 +212,8 @@ final class OrderFlow
 
     /**
      * The stop loss or take profit as a price: given as a price or as pips from the reference price; checked to
-     * be on the protective side of it. Rejects the event and answers {@link Wire#INEXACT} when invalid.
+     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it rejects the event (callers test
+     * {@code event.result}: the answer then is no price, and NONE cannot tell it apart).
      */
     private long stop(final CommandEvent event, final Side side, final Instrument instrument, final long reference, final boolean isStopLoss)
     {
