@@ -50,6 +50,7 @@ final class EngineDriver
     private long nowMicros = START_MICROS;
     private long correlationId;
     private int principal = CommandFrame.PRINCIPAL_SYSTEM;
+    private io.ordergate.journal.JournalAppender appender;
 
     EngineDriver(final GatewayConfig config)
     {
@@ -111,8 +112,19 @@ final class EngineDriver
         event.bodyLength(writer.length());
     }
 
+    /** From now on every journaled command is appended here before the engine applies it, as stage 1 does. */
+    EngineDriver journalTo(final io.ordergate.journal.JournalAppender appender)
+    {
+        this.appender = appender;
+        return this;
+    }
+
     CommandEvent apply(final CommandEvent event)
     {
+        if (appender != null && event.type.journaled())
+        {
+            event.journalIndex = appender.append(event.frame, 0, event.frameLength());
+        }
         engine.apply(event);
         return event;
     }
