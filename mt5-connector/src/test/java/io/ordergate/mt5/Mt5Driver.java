@@ -57,6 +57,22 @@ final class Mt5Driver
         return writer.wrap(event.frame, CommandFrame.BODY_OFFSET);
     }
 
+    private boolean prepareOnly;
+
+    /** Encodes a command without applying it (for measuring apply alone). */
+    CommandEvent prepare(final java.util.function.Function<Mt5Driver, CommandEvent> command)
+    {
+        prepareOnly = true;
+        try
+        {
+            return command.apply(this);
+        }
+        finally
+        {
+            prepareOnly = false;
+        }
+    }
+
     CommandEvent finish(final CommandEvent event)
     {
         event.bodyLength(writer.length());
@@ -66,7 +82,10 @@ final class Mt5Driver
             event.frame.getBytes(0, frame);
             journal.add(frame);
         }
-        engine.apply(event);
+        if (!prepareOnly)
+        {
+            engine.apply(event);
+        }
         return event;
     }
 
