@@ -32,10 +32,10 @@ public final class Engine
         final Execution execution = new Execution(state);
         venues = new VenueRouter(execution);
         orders = new OrderFlow(state, execution, venues);
-        positions = new PositionFlow(state, execution, json);
+        positions = new PositionFlow(state, execution, json, venues);
         quotes = new QuoteFlow(state, execution);
         admin = new AdminFlow(state, json, positions);
-        queries = new QueryFlow(state, json);
+        queries = new QueryFlow(state, json, venues);
         context = new EngineContext(state, json);
     }
 
@@ -106,7 +106,8 @@ public final class Engine
     /** A fingerprint of the whole state; equal digests mean equal state. Engine thread only. */
     public long stateDigest()
     {
-        return digest.compute(state);
+        final Venue mt5 = venues.mt5();
+        return digest.compute(state) ^ (mt5 == null ? 0 : mt5.digest());
     }
 
     private void stateDigest(final CommandEvent event)

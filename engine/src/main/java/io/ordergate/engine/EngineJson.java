@@ -55,7 +55,7 @@ final class EngineJson
     void writeAccount(final Account account)
     {
         final long unrealized = Valuation.unrealized(account, state.instruments);
-        final long equity = account.balance + unrealized;
+        final long equity = account.venueEquity != Account.NO_VENUE_EQUITY ? account.venueEquity : account.balance + unrealized;
         final long marginUsed = Valuation.marginUsed(account, state.instruments);
         json.startObject();
         json.name("account_id").string(account.id);

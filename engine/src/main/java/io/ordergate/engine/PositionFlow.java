@@ -11,6 +11,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.position.Position;
+import io.ordergate.engine.venue.Venue;
 
 /**
  * Closing and modifying positions, and an account's close-all. <b>Not thread safe</b>: owned by the engine thread.
@@ -20,13 +21,15 @@ final class PositionFlow
     private final EngineState state;
     private final Execution execution;
     private final EngineJson json;
+    private final VenueRouter venues;
     private final BodyReader reader = new BodyReader();
 
-    PositionFlow(final EngineState state, final Execution execution, final EngineJson json)
+    PositionFlow(final EngineState state, final Execution execution, final EngineJson json, final VenueRouter venues)
     {
         this.state = state;
         this.execution = execution;
         this.json = json;
+        this.venues = venues;
     }
 
     void close(final CommandEvent event)
@@ -38,7 +41,11 @@ final class PositionFlow
         final Position position = find(positionId, event.principal());
         if (position == null)
         {
-            event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
+            final Venue mt5 = venues.mt5();
+            if (mt5 == null || mt5.closePosition(positionId, hasQuantity, wireQuantity, event) == Venue.NOT_HELD)
+            {
+                event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
+            }
             return;
         }
         if (!state.principals.canTrade(event.principal()))
@@ -83,7 +90,11 @@ final class PositionFlow
         final Position position = find(positionId, event.principal());
         if (position == null)
         {
-            event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
+            final Venue mt5 = venues.mt5();
+            if (mt5 == null || mt5.modifyPosition(positionId, flags, wireStopLoss, wireTakeProfit, event) == Venue.NOT_HELD)
+            {
+                event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
+            }
             return;
         }
         if (!state.principals.canTrade(event.principal()))
@@ -113,6 +124,11 @@ final class PositionFlow
     {
         final long now = event.wallMicros();
         account.status = AccountStatus.PAUSED;
+        final Venue holder = venues.positionHolder(account);
+        if (holder != null)
+        {
+            holder.closeAll(account, event);
+        }
         for (int i = 0; i < state.instruments.count(); i++)
         {
             Order order = state.orders.firstResting(i);

@@ -26,14 +26,16 @@ final class QueryFlow
 
     private final EngineState state;
     private final EngineJson json;
+    private final VenueRouter venues;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final OrderView scratch = new OrderView();
 
-    QueryFlow(final EngineState state, final EngineJson json)
+    QueryFlow(final EngineState state, final EngineJson json, final VenueRouter venues)
     {
         this.state = state;
         this.json = json;
+        this.venues = venues;
     }
 
     void getOrder(final CommandEvent event)
@@ -94,6 +96,12 @@ final class QueryFlow
                 continue;
             }
             final Account account = state.accounts.get(a);
+            final io.ordergate.engine.venue.Venue holder = venues.positionHolder(account);
+            if (holder != null)
+            {
+                holder.writePositions(account, json.writer());
+                continue;
+            }
             for (int i = 0; i < state.instruments.count(); i++)
             {
                 if (account.positions[i].isOpen())

@@ -26,6 +26,18 @@ final class VenueRouter
         this.mt5 = venue;
     }
 
+    /** The MT5 venue, or null when none is plugged in. */
+    Venue mt5()
+    {
+        return mt5;
+    }
+
+    /** The venue that holds an account's positions itself, or null when the engine's net positions are its positions. */
+    Venue positionHolder(final Account account)
+    {
+        return account.venue == Account.VENUE_MT5 ? mt5 : null;
+    }
+
     ResultCode route(final Order order, final Account account, final Instrument instrument, final CommandEvent event)
     {
         if (account.venue == Account.VENUE_MT5)

@@ -10,12 +10,18 @@ import io.ordergate.engine.Engine;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.engine.pipeline.Replayer;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.executor.ExecutorBootstrap;
+import io.ordergate.gateway.executor.ExecutorHttp;
+import io.ordergate.gateway.executor.ExecutorKeys;
+import io.ordergate.gateway.executor.ExecutorReplies;
+import io.ordergate.gateway.executor.ExecutorSessions;
 import io.ordergate.gateway.http.GatewayContext;
 import io.ordergate.gateway.http.HttpReplies;
 import io.ordergate.gateway.http.HttpServer;
 import io.ordergate.gateway.json.AdminRequests;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.Journal;
+import io.ordergate.mt5.Mt5Connector;
 
 /**
  * A running gateway: owns the HTTP server, the journal, the engine's pipeline and the demo quote feed, and closes
@@ -27,7 +33,8 @@ import io.ordergate.journal.Journal;
  *   3. replay             rebuild the engine and the API key registry from every journaled command
  *   4. start the pipeline og-journal → og-engine → og-reply
  *   5. seed               missing configured accounts, the admin key; wait for their answers
- *   6. ready              /health 200, the banner, the quote feed
+ *   5b. executors         routed orders become unknown; the demo executor (see ExecutorBootstrap)
+ *   6. ready              /health 200, the banner, the quote feed, the demo's simulated MT5 terminal
  * </pre>
  */
 public final class Ordergate implements AutoCloseable
@@ -46,6 +53,7 @@ public final class Ordergate implements AutoCloseable
     private Journal journal;
     private Pipeline pipeline;
     private QuoteFeed feed;
+    private final ExecutorBootstrap executorBootstrap = new ExecutorBootstrap();
     private long replayedRecords;
     private boolean closed;
 
@@ -95,7 +103,12 @@ public final class Ordergate implements AutoCloseable
         final Path journalDir = config.dataDir().resolve("journal");
         journal = Journal.open(journalDir);                                                   // 2
         final Engine engine = new Engine(config);
+        Mt5Connector.install(engine);
         final HttpReplies replies = new HttpReplies(keys);
+        final ExecutorKeys executorKeys = new ExecutorKeys();
+        final ExecutorSessions sessions = new ExecutorSessions();
+        replies.extension(new ExecutorReplies(executorKeys, sessions));
+        context.extraRoutes(new ExecutorHttp(context, executorKeys, sessions));
         final long replayStart = System.nanoTime();
         final Replayer.Result replayed = Replayer.replay(journal, engine, replies);           // 3
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
@@ -105,6 +118,7 @@ public final class Ordergate implements AutoCloseable
         context.pipeline(pipeline);
         seeder.publish(pipeline);                                                             // 5
         seeder.await(SEED_TIMEOUT_MILLIS);
+        executorBootstrap.run(config, pipeline, executorKeys, SEED_TIMEOUT_MILLIS);            // 5b
         context.markReady();                                                                  // 6
         final AdminRequests.CreateKey generated = seeder.generatedKey();
         if (generated != null)
@@ -125,6 +139,13 @@ public final class Ordergate implements AutoCloseable
             feed = new QuoteFeed(config, pipeline);
             feed.start();
         }
+        executorBootstrap.startTerminal(config.server().host(), server.port());
+    }
+
+    /** The demo's simulated MT5 terminal, or null. */
+    public io.ordergate.mt5.sim.SimulatedTerminal terminal()
+    {
+        return executorBootstrap.terminal();
     }
 
     /** The HTTP port actually bound (useful with port 0). */
@@ -154,6 +175,7 @@ public final class Ordergate implements AutoCloseable
         }
         closed = true;
         context.markClosing();
+        executorBootstrap.close();
         if (feed != null)
         {
             feed.close();

@@ -13,6 +13,8 @@ public final class Account
     public static final int VENUE_PAPER = io.ordergate.engine.command.CommandBodies.VENUE_PAPER;
     public static final int VENUE_MT5 = io.ordergate.engine.command.CommandBodies.VENUE_MT5;
 
+    public static final long NO_VENUE_EQUITY = Long.MIN_VALUE;
+
     public final int index;
     public final String id;
     public final byte[] idBytes;
@@ -29,6 +31,11 @@ public final class Account
     public long realizedPnl;
     public int openOrders;
     public int openPositions;
+    /**
+     * Equity as the venue last reported it (an MT5 terminal's heartbeat), in money units, or {@link #NO_VENUE_EQUITY}
+     * to compute it from the gateway's own positions.
+     */
+    public long venueEquity = NO_VENUE_EQUITY;
 
     /** The second (epoch) the throttle counts in, and how many orders it has counted there. */
     public long throttleSecond;

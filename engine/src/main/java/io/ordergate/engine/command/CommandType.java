@@ -21,6 +21,14 @@ public enum CommandType
     CLOSE_ALL(10, true),
     CREATE_KEY(11, true),
 
+    // MT5 executors (issue 3): 20..29 journaled, 80..89 reads.
+    CREATE_EXECUTOR(20, true),
+    EXECUTOR_HEARTBEAT(21, true),
+    EXECUTOR_COMMAND(22, true),
+    COMMAND_RESULT(23, true),
+    TRADE_REPORT(24, true),
+    RECOVER_ROUTED(25, true),
+
     GET_ORDER(64, false),
     LIST_ORDERS(65, false),
     LIST_POSITIONS(66, false),
@@ -28,7 +36,11 @@ public enum CommandType
     LIST_ACCOUNTS(68, false),
     LIST_TRADES(69, false),
     GET_QUOTE(70, false),
-    STATE_DIGEST(71, false);
+    STATE_DIGEST(71, false),
+
+    GET_EXECUTOR(80, false),
+    LIST_EXECUTORS(81, false),
+    EXECUTOR_SYNC(82, false);
 
     private static final CommandType[] BY_CODE = new CommandType[128];
 

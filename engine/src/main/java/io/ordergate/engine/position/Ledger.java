@@ -29,6 +29,12 @@ public final class Ledger
         return nextPositionId;
     }
 
+    /** Takes a position id from the engine's sequence, for positions a venue holds itself (MT5 tickets). */
+    public long newPositionId()
+    {
+        return nextPositionId++;
+    }
+
     /**
      * Applies one fill of {@code quantity} (positive) at {@code price}. Opening from flat or flipping through zero
      * starts a new position id; reducing realizes PnL into the balance.
@@ -115,7 +121,7 @@ public final class Ledger
 
     private void open(final Account account, final Position position, final long signed, final long price, final long timeMicros)
     {
-        position.positionId = nextPositionId++;
+        position.positionId = newPositionId();
         position.quantity = signed;
         position.openPrice = price;
         position.openedAtMicros = timeMicros;

@@ -5,17 +5,58 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.view.JsonWriter;
 
 /**
  * A place orders go once they pass risk. Implementations run on the engine thread: deterministic, no I/O, no
  * clock, no allocation per order. An asynchronous venue marks the order routed and writes what must be sent
  * into the event, for the reply stage to hand to its connector.
+ *
+ * <p>A venue that holds positions itself (an MT5 terminal's tickets, not the engine's net positions) also answers
+ * for them: listing, closing, modifying and closing all. The defaults describe a venue that holds none.
  */
 public interface Venue
 {
+    /** What {@link #closePosition} and {@link #modifyPosition} answer for a position id the venue does not hold. */
+    ResultCode NOT_HELD = ResultCode.NOT_FOUND;
+
     /**
      * @return null when the order was taken (filled, resting or routed), or the code it was rejected with after
      *         marking it rejected
      */
     ResultCode route(Order order, Account account, Instrument instrument, CommandEvent event);
+
+    /** Writes the account's venue-held open positions as API.md position objects into the array in progress. */
+    default void writePositions(final Account account, final JsonWriter json)
+    {
+    }
+
+    /**
+     * Closes (all, or {@code wireQuantity} at wire digits when {@code hasQuantity}) of a venue-held position the
+     * principal may trade; answers into the event (the closing order) and returns its code, or {@link #NOT_HELD}
+     * without touching the event when the position is not this venue's.
+     */
+    default ResultCode closePosition(
+        final long positionId, final boolean hasQuantity, final long wireQuantity, final CommandEvent event)
+    {
+        return NOT_HELD;
+    }
+
+    /** Changes stops of a venue-held position (flags of CommandBodies.modifyPosition); as {@link #closePosition}. */
+    default ResultCode modifyPosition(
+        final long positionId, final int flags, final long wireStopLoss, final long wireTakeProfit, final CommandEvent event)
+    {
+        return NOT_HELD;
+    }
+
+    /** Closes every venue-held position of the account (the account is already paused); writes nothing to answer. */
+    default void closeAll(final Account account, final CommandEvent event)
+    {
+    }
+
+    /** A fingerprint of the venue's own state, mixed into the engine's state digest. */
+    default long digest()
+    {
+        return 0;
+    }
 }

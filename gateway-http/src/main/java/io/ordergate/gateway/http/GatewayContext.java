@@ -28,6 +28,7 @@ public final class GatewayContext
     private final AtomicLong correlationIds = new AtomicLong();
     private volatile Pipeline pipeline;
     private volatile int state = STARTING;
+    private volatile ExtraRoutes extraRoutes;
 
     public GatewayContext(final GatewayConfig config, final ApiKeyRegistry keys, final String version)
     {
@@ -77,6 +78,17 @@ public final class GatewayContext
     public void pipeline(final Pipeline pipeline)
     {
         this.pipeline = pipeline;
+    }
+
+    /** Routes a feature package answers itself (executors), or null. */
+    public ExtraRoutes extraRoutes()
+    {
+        return extraRoutes;
+    }
+
+    public void extraRoutes(final ExtraRoutes routes)
+    {
+        this.extraRoutes = routes;
     }
 
     /** True once the journal is replayed and the bootstrap commands are done, until shutdown begins. */

@@ -77,6 +77,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     private boolean keepAlive;
     private AdminRequests.CreateKey createdKey;
     private int acceptedQuotes;
+    /** What a feature package needs to answer the request in flight (see {@link ReplyExtension}), or null. */
+    private Object exchange;
 
     HttpConnection(final GatewayContext gateway, final FastThreadLocal<byte[]> bodyScratch)
     {
@@ -143,6 +145,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     {
         inFlight = false;
         createdKey = null;
+        exchange = null;
         if (!future.isSuccess())
         {
             ctx.close();
@@ -188,7 +191,11 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         final Route route = Route.match(uri, match);
         if (route == null)
         {
-            respondError(ResultCode.NOT_FOUND, "no such path", null);
+            final ExtraRoutes extra = gateway.extraRoutes();
+            if (extra == null || !extra.handle(this, ctx, request))
+            {
+                respondError(ResultCode.NOT_FOUND, "no such path", null);
+            }
             return;
         }
         final HttpMethod method = request.method();
@@ -375,6 +382,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
                 ResultCode.OVERLOADED.defaultMessage(), null);
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
             createdKey = null;
+            exchange = null;
             send(response);
             return;
         }
@@ -402,6 +410,34 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         }
     }
 
+    /**
+     * Publishes a command for a feature package's route; its {@link ReplyExtension} answers it with {@code exchange}.
+     * Event loop only.
+     */
+    public void submit(final CommandType type, final int principal, final RequestBody body, final Object exchange)
+    {
+        final Pipeline pipeline = gateway.pipeline();
+        this.exchange = exchange;
+        submit(pipeline, type, principal, body);
+    }
+
+    /** The exchange object of the request in flight, or null. Reply thread, for the command in flight. */
+    public Object exchange()
+    {
+        return exchange;
+    }
+
+    /** Answers at once on the event loop with a JSON body, and a {@code Retry-After} header when one is given. */
+    public void respondJson(final int status, final byte[] json, final String retryAfter)
+    {
+        final FullHttpResponse response = response(status, ctx.alloc().buffer(json.length).writeBytes(json));
+        if (retryAfter != null)
+        {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
+        }
+        send(response);
+    }
+
     // ---- answers written by the reply stage (reply thread) ----
 
     /** The secret-bearing key of the CREATE_KEY in flight, or null. Reply thread only, for the command in flight. */
@@ -417,7 +453,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /** Answers the command in flight. Called on the reply thread; the write completes on the event loop. */
-    void reply(final int status, final DirectBuffer json, final int length, final boolean retryAfter)
+    public void reply(final int status, final DirectBuffer json, final int length, final boolean retryAfter)
     {
         final ByteBuf content = ctx.alloc().buffer(length);
         content.writeBytes(json.byteArray(), 0, length);

@@ -26,15 +26,26 @@ public final class HttpReplies implements ResultHandler
     private final ApiKeyRegistry keys;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
     private final JsonWriter json = new JsonWriter();
+    private ReplyExtension extension;
 
     public HttpReplies(final ApiKeyRegistry keys)
     {
         this.keys = keys;
     }
 
+    /** Plugs in a feature package's part of the reply stage; before replay. */
+    public void extension(final ReplyExtension extension)
+    {
+        this.extension = extension;
+    }
+
     @Override
     public void onReplayed(final CommandEvent event)
     {
+        if (extension != null)
+        {
+            extension.onReplayed(event);
+        }
         if (event.type == CommandType.CREATE_KEY && event.result != null && event.result.isSuccess())
         {
             keys.register(event);
@@ -48,10 +59,20 @@ public final class HttpReplies implements ResultHandler
         {
             keys.register(event);  // before the answer, so the new key works the moment its creator hears of it
         }
+        if (extension != null)
+        {
+            extension.onResult(event);
+        }
         final Object target = event.replyTo;
         if (target instanceof HttpConnection)
         {
-            answer(event, (HttpConnection)target);
+            final HttpConnection connection = (HttpConnection)target;
+            if (extension != null && connection.exchange() != null)
+            {
+                extension.answer(event, connection);
+                return;
+            }
+            answer(event, connection);
         }
         else if (target instanceof ReplyTarget)
         {

@@ -1,0 +1,163 @@
+package io.ordergate.mt5;
+
+import java.nio.charset.StandardCharsets;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.view.JsonWriter;
+
+/**
+ * Makes executor commands, queues them per executor by priority, and writes each one the moment it exists into
+ * the event's outbox for the reply stage to push on the executor's WebSocket. Settling a command takes it off its
+ * queue. <b>Not thread safe</b>: owned by the engine thread; allocates nothing once the slots are warm.
+ *
+ * <p>Outbox record layout (little-endian), one per pushed command:
+ * <pre>
+ *   | executor index (int) | length (int) | the command's JSON (length bytes, as heartbeat's pendingCommands) |
+ * </pre>
+ */
+public final class CommandQueue
+{
+    public static final int RECORD_HEADER_LENGTH = 2 * Integer.BYTES;
+    /** Large enough for any parameters object the engine renders itself (OPEN_POSITION is the longest). */
+    static final int ENGINE_PARAMETERS_CAPACITY = 512;
+
+    private static final DirectBuffer EMPTY_OBJECT = new UnsafeBuffer("{}".getBytes(StandardCharsets.US_ASCII));
+
+    private final ExecutorCommands commands;
+    private final JsonWriter outboxJson = new JsonWriter();
+    private final JsonWriter parametersJson = new JsonWriter();
+
+    CommandQueue(final ExecutorCommands commands)
+    {
+        this.commands = commands;
+    }
+
+    public ExecutorCommands commands()
+    {
+        return commands;
+    }
+
+    /** Starts a command; the caller checked {@link ExecutorCommands#canAllocate}, fills the parameters, then {@link #enqueue}s it. */
+    ExecutorCommand start(
+        final Executor executor, final ExecutorCommandType type, final CommandPriority priority, final long orderId, final long nowMicros)
+    {
+        final ExecutorCommand command = commands.allocate();
+        command.executorIndex = executor.index;
+        command.type = type;
+        command.priority = priority;
+        command.status = CommandStatus.PENDING;
+        command.createdAtMicros = nowMicros;
+        if (orderId != 0)
+        {
+            command.orderId = orderId;
+            command.idPrefix = ExecutorCommand.ORDER_PREFIX;
+            command.idNumber = orderId;
+            commands.indexOrder(command);
+        }
+        else
+        {
+            command.idPrefix = type == ExecutorCommandType.MODIFY_POSITION ? ExecutorCommand.MODIFY_PREFIX : ExecutorCommand.CONTROL_PREFIX;
+            command.idNumber = command.seq;
+        }
+        return command;
+    }
+
+    /** A writer over the command's parameters buffer, for the engine's own commands; finish with {@link #endParameters}. */
+    JsonWriter beginParameters(final ExecutorCommand command)
+    {
+        return parametersJson.wrap(command.parametersBuffer(ENGINE_PARAMETERS_CAPACITY), 0);
+    }
+
+    void endParameters(final ExecutorCommand command)
+    {
+        command.parametersLength = parametersJson.length();
+    }
+
+    /** Copies an admin's raw parameters object. */
+    void parameters(final ExecutorCommand command, final DirectBuffer source, final int offset, final int length)
+    {
+        command.parametersBuffer(length).putBytes(0, source, offset, length);
+        command.parametersLength = length;
+    }
+
+    /** Queues the command and pushes it: it goes out on the socket now, and in every heartbeat answer until settled. */
+    void enqueue(final Executor executor, final ExecutorCommand command, final CommandEvent event)
+    {
+        commands.addPending(executor, command);
+        push(event, command);
+    }
+
+    /** Takes a settled command off its executor's queue. */
+    void settle(final Executor executor, final ExecutorCommand command, final CommandStatus status, final long nowMicros)
+    {
+        commands.removePending(executor, command);
+        command.status = status;
+        command.executedAtMicros = nowMicros;
+    }
+
+    /** Writes every pending command of the executor into the outbox, by priority then arrival. */
+    int pushAll(final Executor executor, final CommandEvent event)
+    {
+        int pushed = 0;
+        for (final CommandPriority priority : PRIORITIES)
+        {
+            for (ExecutorCommand c = commands.firstPending(executor, priority); c != null; c = commands.nextPending(c))
+            {
+                push(event, c);
+                pushed++;
+            }
+        }
+        return pushed;
+    }
+
+    /** Writes the pending commands as a JSON array value into a writer in progress, by priority then arrival. */
+    void writePending(final Executor executor, final JsonWriter json)
+    {
+        json.startArray();
+        for (final CommandPriority priority : PRIORITIES)
+        {
+            for (ExecutorCommand c = commands.firstPending(executor, priority); c != null; c = commands.nextPending(c))
+            {
+                writeCommand(c, json);
+            }
+        }
+        json.endArray();
+    }
+
+    /** The object seed 000's {@code pendingCommands} carries: id, command, parameters, priority, createdAt. */
+    static void writeCommand(final ExecutorCommand command, final JsonWriter json)
+    {
+        json.startObject();
+        json.name("id").string(command.idPrefix, command.idNumber);
+        json.name("command").string(command.type.name());
+        json.name("parameters");
+        if (command.parametersLength == 0)
+        {
+            json.raw(EMPTY_OBJECT, 0, EMPTY_OBJECT.capacity());
+        }
+        else
+        {
+            json.raw(command.parameters, 0, command.parametersLength);
+        }
+        json.name("priority").string(command.priority.name());
+        json.name("createdAt").time(command.createdAtMicros);
+        json.endObject();
+    }
+
+    private void push(final CommandEvent event, final ExecutorCommand command)
+    {
+        final int start = event.outboxLength;
+        outboxJson.wrap(event.outbox, start + RECORD_HEADER_LENGTH);
+        writeCommand(command, outboxJson);
+        final int length = outboxJson.length();
+        event.outbox.putInt(start, command.executorIndex);
+        event.outbox.putInt(start + Integer.BYTES, length);
+        event.outboxLength = start + RECORD_HEADER_LENGTH + length;
+        event.outboxCount++;
+    }
+
+    private static final CommandPriority[] PRIORITIES = CommandPriority.values();
+}

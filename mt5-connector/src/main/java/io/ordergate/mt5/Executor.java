@@ -1,0 +1,66 @@
+package io.ordergate.mt5;
+
+import java.nio.charset.StandardCharsets;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One registered executor: who it is, which mt5 account it serves, what its last heartbeat said, and the heads of
+ * its pending-command lists, one per priority. <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class Executor
+{
+    public static final long NONE = Long.MIN_VALUE;
+
+    public final int index;
+    public final String id;
+    public final byte[] idBytes;
+    public final String name;
+    public final String platform;
+    public final int accountIndex;
+    public final String accountId;
+    public final long createdAtMicros;
+
+    /** Wall micros of the last heartbeat command, or 0 for never. */
+    public long lastHeartbeatMicros;
+    public String lastStatus;
+    /** From the last heartbeat's metadata, exactly (wire digits), or {@link #NONE}. */
+    public long balance = NONE;
+    public long equity = NONE;
+    public long openPositions = NONE;
+    /** The last heartbeat's metadata object as sent, for display; bounded by {@link ExecutorBodies#MAX_RAW_JSON}. */
+    public final UnsafeBuffer metadata = new UnsafeBuffer(new byte[ExecutorBodies.MAX_RAW_JSON]);
+    public int metadataLength;
+
+    /** Pending commands per priority ordinal: slot indexes into {@link ExecutorCommands}, -1 when empty. */
+    final int[] pendingHead = new int[CommandPriority.values().length];
+    final int[] pendingTail = new int[CommandPriority.values().length];
+    int pendingCount;
+
+    Executor(
+        final int index, final String id, final String name, final String platform, final int accountIndex,
+        final String accountId, final long createdAtMicros)
+    {
+        this.index = index;
+        this.id = id;
+        this.idBytes = id.getBytes(StandardCharsets.UTF_8);
+        this.name = name;
+        this.platform = platform;
+        this.accountIndex = accountIndex;
+        this.accountId = accountId;
+        this.createdAtMicros = createdAtMicros;
+        java.util.Arrays.fill(pendingHead, -1);
+        java.util.Arrays.fill(pendingTail, -1);
+    }
+
+    public int pendingCount()
+    {
+        return pendingCount;
+    }
+
+    /** Online when the last heartbeat is less than {@code offlineAfterMicros} before {@code nowMicros} (the command's time). */
+    public boolean isOnline(final long nowMicros, final long offlineAfterMicros)
+    {
+        return lastHeartbeatMicros != 0 && nowMicros - lastHeartbeatMicros < offlineAfterMicros;
+    }
+}

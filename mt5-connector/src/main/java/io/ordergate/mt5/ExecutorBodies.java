@@ -1,0 +1,111 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.command.BodyWriter;
+
+/**
+ * Encoders of the executor command bodies, each beside its layout; the flows read them back in the same order.
+ * Decimals are at {@code NewOrderBody.WIRE_DIGITS} (8). Tickets are MT5's numeric ticket as a long.
+ * Stateless: safe from any thread; the writer belongs to the caller.
+ */
+public final class ExecutorBodies
+{
+    /** Longest raw JSON kept from a heartbeat's metadata or a result (bytes); longer is cut off, not kept. */
+    public static final int MAX_RAW_JSON = 4096;
+
+    public static final int STATUS_EXECUTED = 1;
+    public static final int STATUS_FAILED = 2;
+
+    public static final int HEARTBEAT_BALANCE = 1;
+    public static final int HEARTBEAT_EQUITY = 1 << 1;
+    public static final int HEARTBEAT_OPEN_POSITIONS = 1 << 2;
+
+    public static final int RESULT_SUCCESS = 1;
+    public static final int RESULT_TICKET = 1 << 1;
+    public static final int RESULT_PRICE = 1 << 2;
+    public static final int RESULT_LOTS = 1 << 3;
+    public static final int RESULT_PROFIT = 1 << 4;
+
+    public static final int TRADE_OPEN = 1;
+    public static final int TRADE_CLOSE = 2;
+
+    public static final int TRADE_LOTS = 1;
+    public static final int TRADE_OPEN_PRICE = 1 << 1;
+    public static final int TRADE_STOP_LOSS = 1 << 2;
+    public static final int TRADE_TAKE_PROFIT = 1 << 3;
+    public static final int TRADE_CLOSE_PRICE = 1 << 4;
+    public static final int TRADE_COMMISSION = 1 << 5;
+    public static final int TRADE_SWAP = 1 << 6;
+    public static final int TRADE_PROFIT = 1 << 7;
+    public static final int TRADE_MAGIC = 1 << 8;
+
+    private ExecutorBodies()
+    {
+    }
+
+    /**
+     * CREATE_EXECUTOR: executor id | name | platform | account id | api key | secret hash (bytes, SHA-256).
+     * Only the hash is journaled; the gateway's key registry is rebuilt from it on replay.
+     */
+    public static void createExecutor(
+        final BodyWriter writer, final String executorId, final String name, final String platform, final String accountId,
+        final String apiKey, final byte[] secretHash)
+    {
+        writer.putString(executorId).putString(name).putString(platform).putString(accountId).putString(apiKey)
+            .putBytes(secretHash, 0, secretHash.length);
+    }
+
+    /**
+     * EXECUTOR_HEARTBEAT: executor id | status | flags (int, HEARTBEAT_*) | balance (long) | equity (long)
+     * | open positions (long) | metadata (bytes: the raw JSON object, empty when none).
+     */
+    public static void heartbeat(
+        final BodyWriter writer, final CharSequence executorId, final CharSequence status, final int flags,
+        final long balance, final long equity, final long openPositions, final byte[] metadata, final int metadataLength)
+    {
+        writer.putString(executorId).putString(status).putInt(flags).putLong(balance).putLong(equity).putLong(openPositions)
+            .putBytes(metadata, 0, metadataLength);
+    }
+
+    /** EXECUTOR_COMMAND (admin): executor id | command (byte) | priority (byte ordinal) | parameters (bytes: raw JSON object). */
+    public static void executorCommand(
+        final BodyWriter writer, final CharSequence executorId, final ExecutorCommandType command, final CommandPriority priority,
+        final byte[] parameters, final int parametersLength)
+    {
+        writer.putString(executorId).putByte(command.code()).putByte(priority.ordinal()).putBytes(parameters, 0, parametersLength);
+    }
+
+    /**
+     * COMMAND_RESULT: executor id | command id | status (byte, STATUS_*) | flags (int, RESULT_*) | ticket | price
+     * | lots | profit | message | result (bytes: the raw result object, empty when too long or absent).
+     */
+    public static void commandResult(
+        final BodyWriter writer, final CharSequence executorId, final CharSequence commandId, final int status, final int flags,
+        final long ticket, final long price, final long lots, final long profit, final CharSequence message,
+        final byte[] result, final int resultLength)
+    {
+        writer.putString(executorId).putString(commandId).putByte(status).putInt(flags)
+            .putLong(ticket).putLong(price).putLong(lots).putLong(profit).putString(message).putBytes(result, 0, resultLength);
+    }
+
+    /**
+     * TRADE_REPORT: executor id | kind (byte, TRADE_OPEN/TRADE_CLOSE) | flags (int, TRADE_*) | ticket | symbol
+     * | side (byte, Side code, 0 when absent) | lots | open price | stop loss | take profit | magic | close price
+     * | commission | swap | profit | comment.
+     */
+    public static void tradeReport(
+        final BodyWriter writer, final CharSequence executorId, final int kind, final int flags, final long ticket,
+        final CharSequence symbol, final int side, final long lots, final long openPrice, final long stopLoss,
+        final long takeProfit, final long magic, final long closePrice, final long commission, final long swap,
+        final long profit, final CharSequence comment)
+    {
+        writer.putString(executorId).putByte(kind).putInt(flags).putLong(ticket).putString(symbol).putByte(side)
+            .putLong(lots).putLong(openPrice).putLong(stopLoss).putLong(takeProfit).putLong(magic)
+            .putLong(closePrice).putLong(commission).putLong(swap).putLong(profit).putString(comment);
+    }
+
+    /** GET_EXECUTOR, EXECUTOR_SYNC: executor id. LIST_EXECUTORS and RECOVER_ROUTED have an empty body. */
+    public static void executorId(final BodyWriter writer, final CharSequence executorId)
+    {
+        writer.putString(executorId);
+    }
+}

@@ -1,0 +1,103 @@
+package io.ordergate.mt5;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One command for an executor, in a reusable slot of {@link ExecutorCommands}. Its id is {@code ord_<orderId>}
+ * for a command made for an order (stable across restarts, so a re-delivered command has the id the terminal has
+ * seen), else {@code cmd_<seq>} or {@code mod_<seq>}. <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class ExecutorCommand
+{
+    public static final String ORDER_PREFIX = "ord_";
+    public static final String CONTROL_PREFIX = "cmd_";
+    public static final String MODIFY_PREFIX = "mod_";
+    public static final long NONE = Long.MIN_VALUE;
+
+    private static final int INITIAL_JSON_CAPACITY = 256;
+
+    final int slot;
+
+    public long seq;
+    public String idPrefix;
+    public long idNumber;
+    public int executorIndex;
+    public ExecutorCommandType type;
+    public CommandPriority priority;
+    public CommandStatus status;
+    public long createdAtMicros;
+    public long executedAtMicros;
+    /** The order this command executes, or 0. */
+    public long orderId;
+    /** The MT5 ticket it acts on (close, modify), or 0. */
+    public long ticket;
+    /** Requested stops of a MODIFY_POSITION at wire digits, {@link #NONE} for "remove", or unchanged per flags. */
+    public int modifyFlags;
+    public long stopLoss = NONE;
+    public long takeProfit = NONE;
+    /** Lots of a partial CLOSE_POSITION at wire digits, or {@link #NONE} for the whole position. */
+    public long lots = NONE;
+
+    /** The parameters object, rendered once when the command is made; grows only for a large admin command. */
+    public UnsafeBuffer parameters = new UnsafeBuffer(new byte[0]);
+    public int parametersLength;
+    public String resultMessage;
+    public UnsafeBuffer result = new UnsafeBuffer(new byte[0]);
+    public int resultLength;
+
+    int prevPending = -1;
+    int nextPending = -1;
+
+    ExecutorCommand(final int slot)
+    {
+        this.slot = slot;
+    }
+
+    void reset(final long seq)
+    {
+        this.seq = seq;
+        idPrefix = null;
+        idNumber = 0;
+        executorIndex = -1;
+        type = null;
+        priority = null;
+        status = null;
+        createdAtMicros = 0;
+        executedAtMicros = 0;
+        orderId = 0;
+        ticket = 0;
+        modifyFlags = 0;
+        stopLoss = NONE;
+        takeProfit = NONE;
+        lots = NONE;
+        parametersLength = 0;
+        resultMessage = null;
+        resultLength = 0;
+        prevPending = -1;
+        nextPending = -1;
+    }
+
+    /** A buffer of at least {@code length} bytes for the parameters; allocates only the first times a slot is used. */
+    UnsafeBuffer parametersBuffer(final int length)
+    {
+        if (parameters.capacity() < length)
+        {
+            parameters = new UnsafeBuffer(new byte[Math.max(INITIAL_JSON_CAPACITY, Integer.highestOneBit(length) << 1)]);
+        }
+        return parameters;
+    }
+
+    UnsafeBuffer resultBuffer(final int length)
+    {
+        if (result.capacity() < length)
+        {
+            result = new UnsafeBuffer(new byte[Math.max(INITIAL_JSON_CAPACITY, Integer.highestOneBit(length) << 1)]);
+        }
+        return result;
+    }
+
+    public boolean isPending()
+    {
+        return status == CommandStatus.PENDING;
+    }
+}

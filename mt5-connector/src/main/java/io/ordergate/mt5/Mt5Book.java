@@ -1,0 +1,199 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.Valuation;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.Trade;
+import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.Money;
+
+/**
+ * Books what MT5 terminals report into the engine's tables: orders filled or rejected, positions by ticket opened
+ * and closed, realized money into the account's balance, fills into the trade history. Shared by the venue and the
+ * report flow. <b>Not thread safe</b>: owned by the engine thread; allocates nothing except a rejection's message.
+ */
+final class Mt5Book
+{
+    /** MT5 tickets have no prefix: the order's venue_order_id is the ticket itself. */
+    static final String TICKET_PREFIX = "";
+    static final String ORIGIN_CLOSE = "close";
+
+    private final EngineContext context;
+    private final Tickets tickets;
+
+    Mt5Book(final EngineContext context, final Tickets tickets)
+    {
+        this.context = context;
+        this.tickets = tickets;
+    }
+
+    static void reject(final Order order, final ResultCode code, final String message, final long nowMicros)
+    {
+        order.status = OrderStatus.REJECTED;
+        order.rejectCode = code;
+        order.rejectMessage = message;
+        order.updatedAtMicros = nowMicros;
+    }
+
+    /** A wire decimal (8 digits) at {@code digits}, or {@link TicketPosition#NONE} when it has more digits than that. */
+    static long exact(final long wireValue, final int digits)
+    {
+        final long factor = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - digits);
+        return wireValue % factor == 0 ? wireValue / factor : TicketPosition.NONE;
+    }
+
+    /** A wire decimal at {@code digits}, rounded half-even: for what a terminal reports, which is the truth either way. */
+    static long rounded(final long wireValue, final int digits)
+    {
+        return FixedPoint.rescale(wireValue, NewOrderBody.WIRE_DIGITS, digits);
+    }
+
+    /**
+     * The position a ticket names, made if the gateway has not seen it yet (the trade report and the command result
+     * of one opening may come in either order). Null when the ticket table is full of open positions.
+     */
+    TicketPosition upsert(final long ticket, final Account account, final long nowMicros)
+    {
+        final TicketPosition existing = tickets.byTicket(ticket);
+        if (existing != null)
+        {
+            return existing;
+        }
+        final TicketPosition position = tickets.allocate(ticket);
+        if (position == null)
+        {
+            return null;
+        }
+        tickets.assignPositionId(position, context.ledger().newPositionId());
+        position.accountIndex = account.index;
+        position.openedAtMicros = nowMicros;
+        account.openPositions++;
+        return position;
+    }
+
+    /** Describes the position's instrument (or the terminal's own symbol text) the first time it is seen. */
+    void describe(final TicketPosition position, final Instrument instrument, final String symbolText)
+    {
+        if (position.symbol != null)
+        {
+            return;
+        }
+        if (instrument != null)
+        {
+            position.instrumentIndex = instrument.index;
+            position.symbol = instrument.symbol;
+            position.priceDigits = instrument.priceDigits;
+            position.quantityDigits = instrument.quantityDigits;
+        }
+        else
+        {
+            position.instrumentIndex = -1;
+            position.symbol = symbolText;
+            position.priceDigits = NewOrderBody.WIRE_DIGITS;
+            position.quantityDigits = NewOrderBody.WIRE_DIGITS;
+        }
+    }
+
+    /** Fills an order at the terminal's price and ticket, and records the fill. */
+    void fill(final Order order, final long quantity, final long price, final long ticket, final TicketPosition position,
+        final long realized, final long nowMicros)
+    {
+        order.status = OrderStatus.FILLED;
+        order.filledQuantity = quantity;
+        order.averagePrice = price;
+        order.venueOrderId = ticket;
+        order.venuePrefix = TICKET_PREFIX;
+        order.positionId = position == null ? 0 : position.positionId;
+        order.updatedAtMicros = nowMicros;
+        if (order.instrumentIndex >= 0 && price != OrderView.NONE)
+        {
+            final Trade trade = context.trades().next();
+            trade.orderId = order.orderId;
+            trade.accountIndex = order.accountIndex;
+            trade.instrumentIndex = order.instrumentIndex;
+            trade.side = order.side;
+            trade.quantity = quantity;
+            trade.price = price;
+            trade.realizedPnl = realized;
+            trade.positionId = order.positionId;
+            trade.timeMicros = nowMicros;
+        }
+    }
+
+    /**
+     * Closes a position (or reduces it by {@code lots} when less than it holds) and books {@code total} money; for a
+     * full close, a repeated report books only the difference from what was booked before.
+     */
+    void close(final TicketPosition position, final long lots, final long closePrice, final long total, final long nowMicros)
+    {
+        final Account account = context.accounts().get(position.accountIndex);
+        if (position.open && lots != TicketPosition.NONE && lots < position.lots)
+        {
+            position.lots -= lots;
+            context.ledger().book(account, total, nowMicros);
+            return;
+        }
+        if (position.open)
+        {
+            position.open = false;
+            position.closePrice = closePrice;
+            position.closedAtMicros = nowMicros;
+            account.openPositions--;
+        }
+        final long delta = total - position.booked;
+        if (delta != 0)
+        {
+            context.ledger().book(account, delta, nowMicros);
+            position.booked = total;
+        }
+    }
+
+    /** Writes one open position as API.md's position object, with its MT5 ticket. */
+    void writePosition(final TicketPosition position, final io.ordergate.engine.view.JsonWriter json)
+    {
+        final Account account = context.accounts().get(position.accountIndex);
+        final Instrument instrument = position.instrumentIndex >= 0 ? context.instruments().get(position.instrumentIndex) : null;
+        final boolean isLong = position.side == Side.BUY;
+        json.startObject();
+        json.name("position_id").idString(position.positionId);
+        json.name("account_id").string(account.id);
+        json.name("symbol").string(position.symbol);
+        json.name("side").string(position.side == null ? null : position.side.wireName());
+        json.name("quantity").decimal(position.lots, position.quantityDigits);
+        json.name("open_price").decimal(position.openPrice, position.priceDigits);
+        json.name("current_price");
+        if (instrument != null && instrument.hasQuote())
+        {
+            json.decimal(isLong ? instrument.bid : instrument.ask, instrument.priceDigits);
+        }
+        else
+        {
+            json.nullValue();
+        }
+        json.name("stop_loss").decimalOrNull(position.stopLoss, position.priceDigits, TicketPosition.NONE);
+        json.name("take_profit").decimalOrNull(position.takeProfit, position.priceDigits, TicketPosition.NONE);
+        json.name("unrealized_pnl").decimal(unrealized(account, instrument, position), Money.DIGITS);
+        json.name("opened_at").time(position.openedAtMicros);
+        json.name("ticket").idString(position.ticket);
+        json.endObject();
+    }
+
+    private static long unrealized(final Account account, final Instrument instrument, final TicketPosition position)
+    {
+        if (instrument == null || !instrument.hasQuote() || !Valuation.canValue(account, instrument) || position.side == null)
+        {
+            return 0;
+        }
+        final boolean isLong = position.side == Side.BUY;
+        final long pnl = Valuation.pnl(account, instrument, isLong ? 1 : -1, position.lots, position.openPrice,
+            isLong ? instrument.bid : instrument.ask);
+        return pnl == Valuation.NO_CONVERSION ? 0 : pnl;
+    }
+}

@@ -1,0 +1,271 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.TimeInForce;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.venue.Venue;
+import io.ordergate.engine.view.JsonWriter;
+
+/**
+ * The MT5 venue: an order on an mt5 account becomes an {@code OPEN_POSITION} command for the account's executor,
+ * a close of one of its tickets {@code CLOSE_POSITION}, a stop change {@code MODIFY_POSITION}, the account's
+ * close-all {@code CLOSE_ALL_POSITIONS}. Order commands carry the id {@code ord_<orderId>}, stable for the order.
+ * The order stays {@code routed} until the executor's result settles it. <b>Not thread safe</b>: engine thread.
+ */
+final class Mt5Venue implements Venue
+{
+    /** The magic number MT5 positions opened by the gateway carry, so a terminal can tell them from its own. */
+    static final long MAGIC_NUMBER = 20_261_122L;
+
+    private final EngineContext context;
+    private final Executors executors;
+    private final CommandQueue queue;
+    private final Tickets tickets;
+    private final Mt5Book book;
+    private final long offlineAfterMicros;
+
+    Mt5Venue(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book)
+    {
+        this.context = context;
+        this.executors = executors;
+        this.queue = queue;
+        this.tickets = tickets;
+        this.book = book;
+        this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
+    }
+
+    @Override
+    public ResultCode route(final Order order, final Account account, final Instrument instrument, final CommandEvent event)
+    {
+        final long now = event.wallMicros();
+        final Executor executor = executors.forAccount(account.index);
+        if (executor == null || !executor.isOnline(now, offlineAfterMicros))
+        {
+            Mt5Book.reject(order, ResultCode.EXECUTOR_OFFLINE, null, now);
+            return ResultCode.EXECUTOR_OFFLINE;
+        }
+        if (order.type != OrderType.MARKET)
+        {
+            Mt5Book.reject(order, ResultCode.VENUE_REJECTED, "the MT5 venue takes market orders only", now);
+            return ResultCode.VENUE_REJECTED;
+        }
+        if (!queue.commands().canAllocate())
+        {
+            Mt5Book.reject(order, ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
+            return ResultCode.VENUE_UNAVAILABLE;
+        }
+        final ExecutorCommand command = queue.start(executor, ExecutorCommandType.OPEN_POSITION, CommandPriority.HIGH, order.orderId, now);
+        // TODO(issue 5): group members may carry a venue symbol (suffix, map); send it here instead of order.symbol.
+        final JsonWriter json = queue.beginParameters(command).startObject();
+        json.name("symbol").string(order.symbol);
+        json.name("type").string(order.side == io.ordergate.engine.command.Side.BUY ? "BUY" : "SELL");
+        json.name("lots").decimal(order.quantity, order.quantityDigits);
+        json.name("sl").decimal(order.stopLoss == io.ordergate.engine.command.OrderView.NONE ? 0 : order.stopLoss, order.priceDigits);
+        json.name("tp").decimal(order.takeProfit == io.ordergate.engine.command.OrderView.NONE ? 0 : order.takeProfit, order.priceDigits);
+        json.name("orderId").idString(order.orderId);
+        json.name("magicNumber").number(MAGIC_NUMBER);
+        json.endObject();
+        queue.endParameters(command);
+        order.status = OrderStatus.ROUTED;
+        order.updatedAtMicros = now;
+        queue.enqueue(executor, command, event);
+        return null;
+    }
+
+    @Override
+    public void writePositions(final Account account, final JsonWriter json)
+    {
+        for (int i = 0; i < tickets.capacity(); i++)
+        {
+            final TicketPosition position = tickets.slot(i);
+            if (position.open && position.accountIndex == account.index)
+            {
+                book.writePosition(position, json);
+            }
+        }
+    }
+
+    @Override
+    public ResultCode closePosition(final long positionId, final boolean hasQuantity, final long wireQuantity, final CommandEvent event)
+    {
+        final TicketPosition position = tickets.byPositionId(positionId);
+        if (position == null || !position.open || !context.principals().canAccess(event.principal(), position.accountIndex))
+        {
+            return NOT_HELD;
+        }
+        if (!context.principals().canTrade(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
+            return ResultCode.FORBIDDEN;
+        }
+        long lots = position.lots;
+        if (hasQuantity)
+        {
+            lots = Mt5Book.exact(wireQuantity, position.quantityDigits);
+            if (lots == TicketPosition.NONE || lots <= 0 || lots > position.lots)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be positive, within the position, at the instrument's digits", "quantity");
+                return ResultCode.VALIDATION_ERROR;
+            }
+        }
+        if (!context.orders().canAllocate())
+        {
+            event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
+            return ResultCode.RISK_MAX_OPEN_ORDERS;
+        }
+        final long now = event.wallMicros();
+        final Account account = context.accounts().get(position.accountIndex);
+        final Order order = context.orders().allocate();
+        order.accountIndex = account.index;
+        order.accountId = account.id;
+        order.instrumentIndex = position.instrumentIndex;
+        order.symbol = position.symbol;
+        order.priceDigits = position.priceDigits;
+        order.quantityDigits = position.quantityDigits;
+        order.side = position.side.opposite();
+        order.type = OrderType.MARKET;
+        order.timeInForce = TimeInForce.IOC;
+        order.quantity = lots;
+        order.origin = Mt5Book.ORIGIN_CLOSE;
+        order.positionId = position.positionId;
+        order.createdAtMicros = now;
+        order.updatedAtMicros = now;
+
+        final Executor executor = executors.forAccount(account.index);
+        final ResultCode code;
+        if (executor == null || !executor.isOnline(now, offlineAfterMicros))
+        {
+            Mt5Book.reject(order, ResultCode.EXECUTOR_OFFLINE, null, now);
+            code = ResultCode.EXECUTOR_OFFLINE;
+        }
+        else if (!queue.commands().canAllocate())
+        {
+            Mt5Book.reject(order, ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
+            code = ResultCode.VENUE_UNAVAILABLE;
+        }
+        else
+        {
+            final ExecutorCommand command = queue.start(executor, ExecutorCommandType.CLOSE_POSITION, CommandPriority.HIGH, order.orderId, now);
+            command.ticket = position.ticket;
+            command.lots = hasQuantity ? wireQuantity : ExecutorCommand.NONE;
+            final JsonWriter json = queue.beginParameters(command).startObject();
+            json.name("ticket").idString(position.ticket);
+            if (hasQuantity)
+            {
+                json.name("lots").decimal(lots, position.quantityDigits);
+            }
+            json.endObject();
+            queue.endParameters(command);
+            order.status = OrderStatus.ROUTED;
+            queue.enqueue(executor, command, event);
+            code = ResultCode.OK;
+        }
+        context.answerOrder(event, order, code);
+        return code;
+    }
+
+    @Override
+    public ResultCode modifyPosition(
+        final long positionId, final int flags, final long wireStopLoss, final long wireTakeProfit, final CommandEvent event)
+    {
+        final TicketPosition position = tickets.byPositionId(positionId);
+        if (position == null || !position.open || !context.principals().canAccess(event.principal(), position.accountIndex))
+        {
+            return NOT_HELD;
+        }
+        if (!context.principals().canTrade(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
+            return ResultCode.FORBIDDEN;
+        }
+        final long stopLoss = level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, position.stopLoss, position.priceDigits);
+        final long takeProfit = level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
+        if (stopLoss == INVALID || takeProfit == INVALID)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits",
+                stopLoss == INVALID ? "stop_loss" : "take_profit");
+            return ResultCode.VALIDATION_ERROR;
+        }
+        final long now = event.wallMicros();
+        final Executor executor = executors.forAccount(position.accountIndex);
+        if (executor == null || !executor.isOnline(now, offlineAfterMicros))
+        {
+            event.reject(ResultCode.EXECUTOR_OFFLINE, null, null);
+            return ResultCode.EXECUTOR_OFFLINE;
+        }
+        if (!queue.commands().canAllocate())
+        {
+            event.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", null);
+            return ResultCode.VENUE_UNAVAILABLE;
+        }
+        final ExecutorCommand command = queue.start(executor, ExecutorCommandType.MODIFY_POSITION, CommandPriority.NORMAL, 0, now);
+        command.ticket = position.ticket;
+        command.modifyFlags = flags;
+        command.stopLoss = stopLoss;
+        command.takeProfit = takeProfit;
+        final JsonWriter json = queue.beginParameters(command).startObject();
+        json.name("ticket").idString(position.ticket);
+        json.name("sl").decimal(stopLoss == TicketPosition.NONE ? 0 : stopLoss, position.priceDigits);
+        json.name("tp").decimal(takeProfit == TicketPosition.NONE ? 0 : takeProfit, position.priceDigits);
+        json.endObject();
+        queue.endParameters(command);
+        queue.enqueue(executor, command, event);
+
+        // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
+        final JsonWriter out = context.beginJson(event);
+        book.writePosition(position, out);
+        context.endJson(event);
+        event.result = ResultCode.OK;
+        return ResultCode.OK;
+    }
+
+    @Override
+    public void closeAll(final Account account, final CommandEvent event)
+    {
+        final Executor executor = executors.forAccount(account.index);
+        if (executor == null || !queue.commands().canAllocate())
+        {
+            return;
+        }
+        final ExecutorCommand command = queue.start(executor, ExecutorCommandType.CLOSE_ALL_POSITIONS, CommandPriority.URGENT, 0, event.wallMicros());
+        queue.enqueue(executor, command, event);
+    }
+
+    @Override
+    public long digest()
+    {
+        long hash = executors.count() * 31L + queue.commands().nextSeq();
+        for (int i = 0; i < tickets.capacity(); i++)
+        {
+            final TicketPosition p = tickets.slot(i);
+            if (p.ticket != 0)
+            {
+                hash = Long.rotateLeft(hash ^ (p.ticket * 0x9E3779B97F4A7C15L + p.positionId + p.lots + (p.open ? 1 : 0) + p.booked), 29);
+            }
+        }
+        return hash;
+    }
+
+    private static final long INVALID = Long.MIN_VALUE + 1;
+
+    private static long level(final int flags, final int bit, final long wireValue, final long current, final int digits)
+    {
+        if ((flags & bit) == 0)
+        {
+            return current;
+        }
+        if (wireValue == io.ordergate.engine.command.OrderView.NONE)
+        {
+            return TicketPosition.NONE;
+        }
+        final long value = Mt5Book.exact(wireValue, digits);
+        return value == TicketPosition.NONE || value <= 0 ? INVALID : value;
+    }
+}

@@ -1,0 +1,319 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/**
+ * What executors report: command results (which settle orders), trade reports (the terminal's word on its
+ * positions), and the start-up recovery that marks orders still at the venue {@code unknown}.
+ * A second result for a settled command changes nothing and gets the first answer.
+ * <b>Not thread safe</b>: owned by the engine thread; allocates only a failed result's message.
+ */
+final class ReportFlow
+{
+    private final EngineContext context;
+    private final Executors executors;
+    private final CommandQueue queue;
+    private final Tickets tickets;
+    private final Mt5Book book;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private final AsciiView message = new AsciiView();
+    private final AsciiView raw = new AsciiView();
+
+    ReportFlow(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book)
+    {
+        this.context = context;
+        this.executors = executors;
+        this.queue = queue;
+        this.tickets = tickets;
+        this.book = book;
+    }
+
+    void commandResult(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Executor executor = executors.find(reader.readString(text));
+        if (executor == null)
+        {
+            event.reject(ResultCode.EXECUTOR_NOT_FOUND, "Executor not found", null);
+            return;
+        }
+        final ExecutorCommand command = queue.commands().find(reader.readString(text));
+        final int status = reader.readByte();
+        final int flags = reader.readInt();
+        final long ticket = reader.readLong();
+        final long price = reader.readLong();
+        final long lots = reader.readLong();
+        final long profit = reader.readLong();
+        reader.readString(message);
+        reader.readString(raw);
+        if (command == null || command.executorIndex != executor.index)
+        {
+            event.reject(ResultCode.NOT_FOUND, "Command not found", "commandId");
+            return;
+        }
+        if (command.isPending())
+        {
+            final long now = event.wallMicros();
+            final boolean executed = status == ExecutorBodies.STATUS_EXECUTED;
+            queue.settle(executor, command, executed ? CommandStatus.EXECUTED : CommandStatus.FAILED, now);
+            if (raw.length() > 0 && raw.length() <= ExecutorBodies.MAX_RAW_JSON)
+            {
+                command.resultBuffer(raw.length()).putBytes(0, raw.buffer(), raw.offset(), raw.length());
+                command.resultLength = raw.length();
+            }
+            if (executed)
+            {
+                applyExecuted(command, executor, flags, ticket, price, lots, profit, now);
+            }
+            else
+            {
+                applyFailed(command, now);
+            }
+        }
+        final JsonWriter json = context.beginJson(event).startObject();
+        json.name("success").bool(true);
+        json.name("command").startObject();
+        json.name("id").string(command.idPrefix, command.idNumber);
+        json.name("status").string(command.status.wireName());
+        json.name("executedAt").time(command.executedAtMicros);
+        json.endObject();
+        json.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    private void applyExecuted(
+        final ExecutorCommand command, final Executor executor, final int flags, final long ticket, final long price,
+        final long lots, final long profit, final long now)
+    {
+        final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
+        final boolean orderOpen = order != null && !order.status.isTerminal();
+        switch (command.type)
+        {
+            case OPEN_POSITION:
+            {
+                if (!orderOpen)
+                {
+                    return;
+                }
+                final long filled = has(flags, ExecutorBodies.RESULT_LOTS) ? Mt5Book.rounded(lots, order.quantityDigits) : order.quantity;
+                final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, order.priceDigits) : OrderView.NONE;
+                TicketPosition position = null;
+                if (has(flags, ExecutorBodies.RESULT_TICKET))
+                {
+                    final Account account = context.accounts().get(order.accountIndex);
+                    position = book.upsert(ticket, account, now);
+                    if (position != null && position.symbol == null)
+                    {
+                        book.describe(position, context.instruments().get(order.instrumentIndex), null);
+                        position.side = order.side;
+                        position.lots = filled;
+                        position.openPrice = fillPrice == OrderView.NONE ? 0 : fillPrice;
+                        position.stopLoss = order.stopLoss;
+                        position.takeProfit = order.takeProfit;
+                        position.magic = Mt5Venue.MAGIC_NUMBER;
+                    }
+                    if (position != null)
+                    {
+                        position.orderId = order.orderId;
+                    }
+                }
+                book.fill(order, filled, fillPrice, has(flags, ExecutorBodies.RESULT_TICKET) ? ticket : 0, position, 0, now);
+                return;
+            }
+            case CLOSE_POSITION:
+            {
+                final TicketPosition position = tickets.byTicket(command.ticket);
+                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Mt5Book.rounded(profit, Money.DIGITS) : 0;
+                if (position != null)
+                {
+                    final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);
+                    final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, position.priceDigits) : TicketPosition.NONE;
+                    if (position.open)
+                    {
+                        book.close(position, closed, closePrice, money, now);
+                    }
+                }
+                if (orderOpen)
+                {
+                    final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, order.priceDigits) : OrderView.NONE;
+                    book.fill(order, order.quantity, fillPrice, command.ticket, position, money, now);
+                }
+                return;
+            }
+            case MODIFY_POSITION:
+            {
+                final TicketPosition position = tickets.byTicket(command.ticket);
+                if (position != null && position.open)
+                {
+                    position.stopLoss = command.stopLoss;
+                    position.takeProfit = command.takeProfit;
+                }
+                return;
+            }
+            default:
+                // Control commands change nothing the gateway holds: trade reports follow for what they closed.
+        }
+    }
+
+    private void applyFailed(final ExecutorCommand command, final long now)
+    {
+        final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
+        if (order != null && !order.status.isTerminal())
+        {
+            final String text = message.length() == 0 ? "the executor reported the command failed" : message.toString();
+            command.resultMessage = text;
+            Mt5Book.reject(order, ResultCode.VENUE_REJECTED, text, now);
+        }
+    }
+
+    /** TRADE_REPORT (POST /api/trade): opens or closes a position by ticket; answers seed 000's trade body. */
+    void tradeReport(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Executor executor = executors.find(reader.readString(text));
+        if (executor == null)
+        {
+            event.reject(ResultCode.EXECUTOR_NOT_FOUND, "Executor not found", "executorId");
+            return;
+        }
+        final long now = event.wallMicros();
+        final int kind = reader.readByte();
+        final int flags = reader.readInt();
+        final long ticket = reader.readLong();
+        reader.readString(text);
+        final Side side = Side.fromCode(reader.readByte());
+        final long lots = reader.readLong();
+        final long openPrice = reader.readLong();
+        final long stopLoss = reader.readLong();
+        final long takeProfit = reader.readLong();
+        final long magic = reader.readLong();
+        final long closePrice = reader.readLong();
+        final long commission = reader.readLong();
+        final long swap = reader.readLong();
+        final long profit = reader.readLong();
+        final Account account = context.accounts().get(executor.accountIndex);
+
+        TicketPosition position = tickets.byTicket(ticket);
+        if (position != null && position.accountIndex != account.index)
+        {
+            event.reject(ResultCode.CONFLICT, "the ticket belongs to another account", "ticket");
+            return;
+        }
+        if (kind == ExecutorBodies.TRADE_OPEN)
+        {
+            if (position == null)
+            {
+                if (text.isEmpty() || side == null || !has(flags, ExecutorBodies.TRADE_LOTS) || !has(flags, ExecutorBodies.TRADE_OPEN_PRICE))
+                {
+                    event.reject(ResultCode.VALIDATION_ERROR, "a trade open report needs symbol, type, lots and openPrice", null);
+                    return;
+                }
+                position = book.upsert(ticket, account, now);
+                if (position == null)
+                {
+                    event.reject(ResultCode.CONFLICT, "the ticket table is full (engine.max_tickets)", null);
+                    return;
+                }
+            }
+            if (position.symbol == null)
+            {
+                final Instrument instrument = context.instruments().find(text);
+                book.describe(position, instrument, instrument == null ? text.toString() : null);
+                position.side = side;
+                position.lots = Mt5Book.rounded(lots, position.quantityDigits);
+                position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+                position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
+            }
+            if (position.open)
+            {
+                if (has(flags, ExecutorBodies.TRADE_STOP_LOSS))
+                {
+                    position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Mt5Book.rounded(stopLoss, position.priceDigits);
+                }
+                if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT))
+                {
+                    position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Mt5Book.rounded(takeProfit, position.priceDigits);
+                }
+            }
+        }
+        else
+        {
+            if (position == null)
+            {
+                event.reject(ResultCode.NOT_FOUND, "Trade not found: no open report for this ticket", "ticket");
+                return;
+            }
+            final long total = money(flags, ExecutorBodies.TRADE_PROFIT, profit)
+                + money(flags, ExecutorBodies.TRADE_COMMISSION, commission)
+                + money(flags, ExecutorBodies.TRADE_SWAP, swap);
+            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+            book.close(position, TicketPosition.NONE, price, total, now);
+        }
+
+        final JsonWriter json = context.beginJson(event).startObject();
+        json.name("success").bool(true);
+        json.name("trade").startObject();
+        json.name("id").string("trade_", position.positionId);
+        json.name("ticket").idString(position.ticket);
+        json.name("status").string(position.open ? "open" : "closed");
+        json.endObject();
+        json.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /**
+     * RECOVER_ROUTED, published once at start-up after replay: an order still routed may or may not have reached
+     * the terminal before the restart, so it is {@code unknown} until its command's result (re-delivered with the
+     * same id) settles it.
+     */
+    void recoverRouted(final CommandEvent event)
+    {
+        final long now = event.wallMicros();
+        int recovered = 0;
+        for (int back = 0; back < context.orders().capacity(); back++)
+        {
+            if (context.orders().nextOrderId() - 1 - back <= 0)
+            {
+                break;
+            }
+            final Order order = context.orders().newest(back);
+            if (order != null && order.status == OrderStatus.ROUTED)
+            {
+                order.status = OrderStatus.UNKNOWN;
+                order.updatedAtMicros = now;
+                recovered++;
+            }
+        }
+        final JsonWriter json = context.beginJson(event).startObject();
+        json.name("unknown_orders").number(recovered);
+        json.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    private static long money(final int flags, final int bit, final long wireValue)
+    {
+        return has(flags, bit) ? Mt5Book.rounded(wireValue, Money.DIGITS) : 0;
+    }
+
+    private static boolean has(final int flags, final int bit)
+    {
+        return (flags & bit) != 0;
+    }
+}

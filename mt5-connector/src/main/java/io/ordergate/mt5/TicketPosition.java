@@ -1,0 +1,66 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.command.Side;
+
+/**
+ * One position an MT5 terminal holds, by its ticket, in a reusable slot of {@link Tickets}. Quantities and prices
+ * are at the instrument's digits when the symbol is one of the gateway's, else at wire digits (8), the symbol then
+ * kept as the terminal sent it. <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class TicketPosition
+{
+    public static final long NONE = Long.MIN_VALUE;
+
+    final int slot;
+
+    public long ticket;
+    /** From the engine's position sequence: the {@code position_id} clients close and modify it by. */
+    public long positionId;
+    public int accountIndex;
+    /** -1 for a symbol the gateway does not know (opened by hand in the terminal). */
+    public int instrumentIndex;
+    public String symbol;
+    public int priceDigits;
+    public int quantityDigits;
+    public Side side;
+    public long lots;
+    public long openPrice;
+    public long stopLoss = NONE;
+    public long takeProfit = NONE;
+    public long magic;
+    public long orderId;
+    public long openedAtMicros;
+    public boolean open;
+    public long closePrice = NONE;
+    public long closedAtMicros;
+    /** Money (2 digits) already booked into the balance for this ticket: a repeated close report books only the difference. */
+    public long booked;
+
+    TicketPosition(final int slot)
+    {
+        this.slot = slot;
+    }
+
+    void reset()
+    {
+        ticket = 0;
+        positionId = 0;
+        accountIndex = -1;
+        instrumentIndex = -1;
+        symbol = null;
+        priceDigits = 0;
+        quantityDigits = 0;
+        side = null;
+        lots = 0;
+        openPrice = 0;
+        stopLoss = NONE;
+        takeProfit = NONE;
+        magic = 0;
+        orderId = 0;
+        openedAtMicros = 0;
+        open = false;
+        closePrice = NONE;
+        closedAtMicros = 0;
+        booked = 0;
+    }
+}

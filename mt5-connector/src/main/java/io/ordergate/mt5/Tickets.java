@@ -1,0 +1,82 @@
+package io.ordergate.mt5;
+
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * The MT5 positions the gateway knows, by ticket and by position id: a circular table of preallocated slots
+ * (a slot is reused once its position is closed), with two lookup maps sized up front so they never grow.
+ * The maps are only looked up, never iterated; listings walk the slots in index order.
+ * <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class Tickets
+{
+    private static final long MISSING = -1;
+
+    private final TicketPosition[] slots;
+    private final Long2LongHashMap byTicket;
+    private final Long2LongHashMap byPositionId;
+    private long cursor;
+
+    public Tickets(final int capacity)
+    {
+        slots = new TicketPosition[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            slots[i] = new TicketPosition(i);
+        }
+        byTicket = new Long2LongHashMap(Math.max(8, capacity * 2), 0.6f, MISSING);
+        byPositionId = new Long2LongHashMap(Math.max(8, capacity * 2), 0.6f, MISSING);
+    }
+
+    public int capacity()
+    {
+        return slots.length;
+    }
+
+    public TicketPosition slot(final int index)
+    {
+        return slots[index];
+    }
+
+    public TicketPosition byTicket(final long ticket)
+    {
+        final long slot = byTicket.get(ticket);
+        return slot == MISSING ? null : slots[(int)slot];
+    }
+
+    public TicketPosition byPositionId(final long positionId)
+    {
+        final long slot = byPositionId.get(positionId);
+        return slot == MISSING ? null : slots[(int)slot];
+    }
+
+    /** A free slot for a new ticket (forgetting the closed position it held), or null when every slot is open. */
+    TicketPosition allocate(final long ticket)
+    {
+        for (int probe = 0; probe < slots.length; probe++)
+        {
+            final TicketPosition candidate = slots[(int)(cursor++ % slots.length)];
+            if (!candidate.open)
+            {
+                if (candidate.ticket != 0)
+                {
+                    byTicket.remove(candidate.ticket);
+                    byPositionId.remove(candidate.positionId);
+                }
+                candidate.reset();
+                candidate.ticket = ticket;
+                candidate.open = true;
+                byTicket.put(ticket, candidate.slot);
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Gives a freshly allocated position its id from the engine's position sequence. */
+    void assignPositionId(final TicketPosition position, final long positionId)
+    {
+        position.positionId = positionId;
+        byPositionId.put(positionId, position.slot);
+    }
+}

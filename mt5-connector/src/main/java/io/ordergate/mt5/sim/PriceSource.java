@@ -1,0 +1,74 @@
+package io.ordergate.mt5.sim;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where the simulated terminal gets the prices it fills at. Implementations are called on the terminal's thread.
+ */
+public interface PriceSource
+{
+    /** @return {bid, ask}, or null when the symbol has no price */
+    BigDecimal[] bidAsk(String symbol);
+
+    /**
+     * Reads the gateway's own quote: {@code GET /api/v1/quotes/{symbol}} with a read-scoped API key, so the
+     * terminal fills where the gateway's risk checks priced the order.
+     */
+    static PriceSource gatewayQuotes(final URI baseUrl, final String apiKey, final String apiSecret)
+    {
+        final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return symbol ->
+        {
+            try
+            {
+                final HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/api/v1/quotes/" + symbol))
+                    .timeout(Duration.ofSeconds(2))
+                    .header("X-API-Key", apiKey)
+                    .header("X-API-Secret", apiSecret)
+                    .GET().build();
+                final HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200)
+                {
+                    return null;
+                }
+                @SuppressWarnings("unchecked")
+                final Map<String, Object> quote = (Map<String, Object>)MiniJson.parse(response.body());
+                return new BigDecimal[] {MiniJson.decimal(quote.get("bid")), MiniJson.decimal(quote.get("ask"))};
+            }
+            catch (final java.io.IOException ex)
+            {
+                return null;
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        };
+    }
+
+    /** Prices a test or a script sets: {@link Fixed#set}. */
+    final class Fixed implements PriceSource
+    {
+        private final Map<String, BigDecimal[]> prices = new ConcurrentHashMap<>();
+
+        public Fixed set(final String symbol, final String bid, final String ask)
+        {
+            prices.put(symbol, new BigDecimal[] {new BigDecimal(bid), new BigDecimal(ask)});
+            return this;
+        }
+
+        @Override
+        public BigDecimal[] bidAsk(final String symbol)
+        {
+            return prices.get(symbol);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.ordergate.mt5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.management.ManagementFactory;
+
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+
+/**
+ * The engine thread's steady state on an mt5 account allocates nothing: heartbeat, order routed as OPEN_POSITION,
+ * its executed result, the trade close report. Frames are encoded before measuring; only {@code apply} is measured.
+ */
+class Mt5AllocationTest
+{
+    private static final int CYCLES = 2000;
+
+    @Test
+    void shouldAllocateNothingPerOrderCycleOnceWarm()
+    {
+        final Mt5Driver driver = new Mt5Driver();
+        driver.mt5Account("mt5-1");
+        driver.createExecutor("exe-1", "mt5-1");
+        driver.quote("1.08420", "1.08428");
+        cycles(driver, CYCLES);  // warm: every command slot, ticket slot and buffer used at least once
+
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long allocated = cyclesMeasured(driver, CYCLES, threads);
+        System.out.println("mt5 order cycles: " + allocated + " bytes allocated on the engine path for " + CYCLES + " cycles");
+        assertEquals(0, allocated);
+    }
+
+    private static void cycles(final Mt5Driver driver, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            driver.heartbeat("exe-1");
+            final CommandEvent order = driver.buy("mt5-1", "0.10");
+            assertEquals(ResultCode.CREATED, order.result);
+            final long ticket = 1_000_000 + driver.now;
+            driver.result("exe-1", "ord_" + order.order.orderId, true, ticket, "1.08428", "0.10", null);
+            driver.tradeClose("exe-1", ticket, "1", "0", "0");
+            driver.now += 1000;
+        }
+    }
+
+    /** The same cycle with frames prepared first, measuring only the engine's apply. */
+    private static long cyclesMeasured(final Mt5Driver driver, final int count, final com.sun.management.ThreadMXBean threads)
+    {
+        final CommandEvent[] events = new CommandEvent[count * 4];
+        final long firstOrderId = driver.engine.context().orders().nextOrderId();
+        for (int i = 0; i < count; i++)
+        {
+            final long ticket = 5_000_000 + i;
+            events[i * 4] = driver.prepare(d -> d.heartbeat("exe-1"));
+            events[i * 4 + 1] = driver.prepare(d -> d.buy("mt5-1", "0.10"));
+            final long orderId = firstOrderId + i;
+            events[i * 4 + 2] = driver.prepare(d -> d.result("exe-1", "ord_" + orderId, true, ticket, "1.08428", "0.10", null));
+            events[i * 4 + 3] = driver.prepare(d -> d.tradeClose("exe-1", ticket, "1", "0", "0"));
+        }
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (final CommandEvent event : events)
+        {
+            driver.engine.apply(event);
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        for (int i = 0; i < count; i++)
+        {
+            assertEquals(ResultCode.OK, events[i * 4 + 2].result);
+        }
+        assertEquals(CommandType.TRADE_REPORT, events[3].type);
+        return allocated;
+    }
+}

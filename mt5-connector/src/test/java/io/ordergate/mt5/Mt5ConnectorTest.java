@@ -1,0 +1,198 @@
+package io.ordergate.mt5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+
+/** The engine-thread half of the connector, through real command frames: registry, queues, venue, results, recovery. */
+class Mt5ConnectorTest
+{
+    private Mt5Driver driver;
+
+    @BeforeEach
+    void setUp()
+    {
+        driver = new Mt5Driver();
+        assertEquals(ResultCode.CREATED, driver.mt5Account("mt5-1").result);
+        assertEquals(ResultCode.CREATED, driver.createExecutor("exe-1", "mt5-1").result);
+        driver.quote("1.08420", "1.08428");
+    }
+
+    @Test
+    void shouldRejectAnExecutorForAnAccountThatIsNotMt5OrAlreadyServed()
+    {
+        assertEquals(ResultCode.VALIDATION_ERROR, driver.createExecutor("exe-2", "nope").result);
+        assertEquals(ResultCode.CONFLICT, driver.createExecutor("exe-2", "mt5-1").result);
+        assertEquals(ResultCode.CONFLICT, driver.createExecutor("exe-1", "mt5-1").result);
+    }
+
+    @Test
+    void shouldRejectOrdersWithExecutorOfflineUntilAHeartbeatAndAgainAfterTheOfflineWindow()
+    {
+        final CommandEvent first = driver.buy("mt5-1", "0.10");
+        assertEquals(ResultCode.EXECUTOR_OFFLINE, first.result);
+        assertEquals("rejected", first.order.status.wireName());
+
+        driver.heartbeat("exe-1");
+        assertEquals(ResultCode.CREATED, driver.buy("mt5-1", "0.10").result);
+
+        driver.now += 300_000_000L;
+        assertEquals(ResultCode.EXECUTOR_OFFLINE, driver.buy("mt5-1", "0.10").result);
+        assertEquals("offline", Mt5Driver.json(driver.read(CommandType.GET_EXECUTOR, "exe-1")).get("status"));
+    }
+
+    @Test
+    void shouldRouteAMarketOrderAsOpenPositionWithAnIdStableForTheOrderAndPushItToTheOutbox()
+    {
+        driver.heartbeat("exe-1");
+        final CommandEvent order = driver.buy("mt5-1", "0.10");
+        assertEquals(ResultCode.CREATED, order.result);
+        assertEquals("routed", order.order.status.wireName());
+
+        final List<Map.Entry<Integer, String>> outbox = Mt5Driver.outbox(order);
+        assertEquals(1, outbox.size());
+        assertEquals(0, outbox.get(0).getKey());
+        final Map<String, Object> command = TestJson.object(outbox.get(0).getValue());
+        assertEquals("ord_" + order.order.orderId, command.get("id"));
+        assertEquals("OPEN_POSITION", command.get("command"));
+        assertEquals("HIGH", command.get("priority"));
+        final Map<?, ?> parameters = (Map<?, ?>)command.get("parameters");
+        assertEquals("EURUSD", parameters.get("symbol"));
+        assertEquals("BUY", parameters.get("type"));
+        assertEquals(new BigDecimal("0.1"), parameters.get("lots"));
+        assertEquals(String.valueOf(order.order.orderId), parameters.get("orderId"));
+
+        final List<?> pending = (List<?>)Mt5Driver.json(driver.heartbeat("exe-1")).get("pendingCommands");
+        assertEquals(List.of(command), pending);
+    }
+
+    @Test
+    void shouldListPendingCommandsByPriorityThenArrival()
+    {
+        driver.control("exe-1", ExecutorCommandType.GET_STATUS, CommandPriority.LOW);
+        driver.control("exe-1", ExecutorCommandType.PAUSE, CommandPriority.HIGH);
+        driver.control("exe-1", ExecutorCommandType.RESUME, CommandPriority.NORMAL);
+        driver.control("exe-1", ExecutorCommandType.CLOSE_ALL_POSITIONS, CommandPriority.URGENT);
+        driver.control("exe-1", ExecutorCommandType.STOP_ALL, CommandPriority.HIGH);
+
+        final List<?> pending = (List<?>)Mt5Driver.json(driver.heartbeat("exe-1")).get("pendingCommands");
+        assertEquals(List.of("CLOSE_ALL_POSITIONS", "PAUSE", "STOP_ALL", "RESUME", "GET_STATUS"),
+            pending.stream().map(c -> ((Map<?, ?>)c).get("command")).toList());
+        assertEquals(List.of("cmd_4", "cmd_2", "cmd_5", "cmd_3", "cmd_1"), pending.stream().map(c -> ((Map<?, ?>)c).get("id")).toList());
+        assertEquals(ResultCode.VALIDATION_ERROR, driver.control("exe-1", ExecutorCommandType.OPEN_POSITION, CommandPriority.LOW).result);
+    }
+
+    @Test
+    void shouldFillTheOrderOnceAndOpenOnePositionWhateverOrderResultAndTradeReportArriveIn()
+    {
+        driver.heartbeat("exe-1");
+        final long orderId = driver.buy("mt5-1", "0.10").order.orderId;
+        final String commandId = "ord_" + orderId;
+
+        assertEquals(ResultCode.OK, driver.tradeOpen("exe-1", 12345678L, "EURUSD", "0.10", "1.08428").result);
+        final CommandEvent result = driver.result("exe-1", commandId, true, 12345678L, "1.08428", "0.10", null);
+        final Map<String, Object> answer = Mt5Driver.json(result);
+        assertEquals("executed", TestJson.at(answer, "command", "status"));
+        final CommandEvent repeat = driver.result("exe-1", commandId, true, 99999999L, "1.2", "0.10", null);
+        assertEquals(answer, Mt5Driver.json(repeat));
+        driver.tradeOpen("exe-1", 12345678L, "EURUSD", "0.10", "1.08428");
+
+        final CommandEvent order = driver.order(orderId);
+        assertEquals("filled", order.order.status.wireName());
+        assertEquals(12345678L, order.order.venueOrderId);
+        final List<?> positions = (List<?>)Mt5Driver.json(driver.positions("mt5-1")).get("positions");
+        assertEquals(1, positions.size());
+        assertEquals("12345678", ((Map<?, ?>)positions.get(0)).get("ticket"));
+        assertEquals(0, ((List<?>)Mt5Driver.json(driver.heartbeat("exe-1")).get("pendingCommands")).size());
+    }
+
+    @Test
+    void shouldRejectTheOrderWithTheExecutorsMessageOnAFailedResult()
+    {
+        driver.heartbeat("exe-1");
+        final long orderId = driver.buy("mt5-1", "0.10").order.orderId;
+        driver.result("exe-1", "ord_" + orderId, false, 0, null, null, "market closed");
+        final CommandEvent order = driver.order(orderId);
+        assertEquals("rejected", order.order.status.wireName());
+        assertEquals(ResultCode.VENUE_REJECTED, order.order.rejectCode);
+        assertEquals("market closed", order.order.rejectMessage);
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownCommandOrAnotherExecutorsCommand()
+    {
+        assertEquals(ResultCode.NOT_FOUND, driver.result("exe-1", "cmd_99", true, 0, null, null, null).result);
+        assertEquals(ResultCode.NOT_FOUND, driver.result("exe-1", "bogus", true, 0, null, null, null).result);
+        assertEquals(ResultCode.EXECUTOR_NOT_FOUND, driver.result("exe-9", "cmd_1", true, 0, null, null, null).result);
+    }
+
+    @Test
+    void shouldBookProfitCommissionAndSwapOnceWhenATradeClosesAndKeepUnknownSymbolsAsText()
+    {
+        driver.heartbeat("exe-1");
+        driver.tradeOpen("exe-1", 777L, "GER40.cash", "1.5", "18000.5");
+        final List<?> positions = (List<?>)Mt5Driver.json(driver.positions("mt5-1")).get("positions");
+        assertEquals("GER40.cash", ((Map<?, ?>)positions.get(0)).get("symbol"));
+
+        driver.tradeClose("exe-1", 777L, "30", "-0.5", "0.1");
+        driver.tradeClose("exe-1", 777L, "30", "-0.5", "0.1");
+        final Map<String, Object> account = Mt5Driver.json(driver.account("mt5-1"));
+        assertEquals(new BigDecimal("10530.1"), account.get("balance"));
+        assertEquals(0, ((List<?>)Mt5Driver.json(driver.positions("mt5-1")).get("positions")).size());
+        assertEquals(ResultCode.NOT_FOUND, driver.tradeClose("exe-1", 1L, "1", "0", "0").result);
+    }
+
+    @Test
+    void shouldShowRoutedOrdersUnknownAfterRecoveryUntilTheRedeliveredCommandSettlesThem()
+    {
+        driver.heartbeat("exe-1");
+        final long orderId = driver.buy("mt5-1", "0.10").order.orderId;
+        final Mt5Driver restarted = driver.replayed();
+        restarted.recover();
+        assertEquals("unknown", restarted.order(orderId).order.status.wireName());
+
+        final List<?> pending = (List<?>)Mt5Driver.json(restarted.heartbeat("exe-1")).get("pendingCommands");
+        assertEquals("ord_" + orderId, ((Map<?, ?>)pending.get(0)).get("id"));
+        final CommandEvent sync = restarted.read(CommandType.EXECUTOR_SYNC, "exe-1");
+        assertEquals(1, Mt5Driver.outbox(sync).size());
+
+        restarted.result("exe-1", "ord_" + orderId, true, 555L, "1.08428", "0.10", null);
+        assertEquals("filled", restarted.order(orderId).order.status.wireName());
+        assertEquals(1, ((List<?>)Mt5Driver.json(restarted.positions("mt5-1")).get("positions")).size());
+    }
+
+    @Test
+    void shouldRebuildTheSameStateOnReplay()
+    {
+        driver.heartbeat("exe-1");
+        final long orderId = driver.buy("mt5-1", "0.10").order.orderId;
+        driver.control("exe-1", ExecutorCommandType.PAUSE, CommandPriority.HIGH);
+        driver.result("exe-1", "ord_" + orderId, true, 42L, "1.08428", "0.10", null);
+        driver.tradeOpen("exe-1", 43L, "EURUSD", "0.2", "1.08");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+        assertEquals(Mt5Driver.json(driver.read(CommandType.GET_EXECUTOR, "exe-1")),
+            Mt5Driver.json(driver.replayed().read(CommandType.GET_EXECUTOR, "exe-1")));
+    }
+
+    @Test
+    void shouldShowHeartbeatBalanceAndEquityOnTheAccount()
+    {
+        driver.heartbeat("exe-1");
+        final Map<String, Object> account = Mt5Driver.json(driver.account("mt5-1"));
+        assertEquals(new BigDecimal("10500.5"), account.get("balance"));
+        assertEquals(new BigDecimal("10600.25"), account.get("equity"));
+        final Map<String, Object> executor = Mt5Driver.json(driver.read(CommandType.GET_EXECUTOR, "exe-1"));
+        assertEquals("online", executor.get("status"));
+        assertTrue(executor.get("metadata") instanceof Map);
+    }
+}

@@ -1,0 +1,246 @@
+package io.ordergate.mt5;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.Side;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * Drives an engine with the MT5 connector installed the way the pipeline does: real frames written by the
+ * production encoders, one apply per command. Every frame is also kept, so a test can replay them into a fresh
+ * engine. The clock moves only when the test moves it.
+ */
+final class Mt5Driver
+{
+    static final String CONFIG = String.join("\n",
+        "engine: { max_accounts: 8, max_orders: 64, max_trades: 64, max_keys: 8, max_tickets: 16, max_executor_commands: 32 }",
+        "executors: { offline_after_seconds: 300 }",
+        "instruments:",
+        "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
+        "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
+        "");
+    static final long START_MICROS = 1_795_341_600_000_000L;
+
+    final Engine engine;
+    final Mt5Connector connector;
+    final List<byte[]> journal = new ArrayList<>();
+    private final BodyWriter writer = new BodyWriter();
+    long now = START_MICROS;
+
+    Mt5Driver()
+    {
+        engine = new Engine(ConfigLoader.parse(CONFIG, "test"));
+        connector = Mt5Connector.install(engine);
+    }
+
+    static long wire(final String decimal)
+    {
+        return FixedPoint.parse(decimal, NewOrderBody.WIRE_DIGITS);
+    }
+
+    BodyWriter begin(final CommandEvent event, final CommandType type)
+    {
+        event.reset(type);
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, now, 1, CommandFrame.SOURCE_HTTP);
+        return writer.wrap(event.frame, CommandFrame.BODY_OFFSET);
+    }
+
+    private boolean prepareOnly;
+
+    /** Encodes a command without applying it (for measuring apply alone). */
+    CommandEvent prepare(final java.util.function.Function<Mt5Driver, CommandEvent> command)
+    {
+        prepareOnly = true;
+        try
+        {
+            return command.apply(this);
+        }
+        finally
+        {
+            prepareOnly = false;
+        }
+    }
+
+    CommandEvent finish(final CommandEvent event)
+    {
+        event.bodyLength(writer.length());
+        if (event.type.journaled())
+        {
+            final byte[] frame = new byte[event.frameLength()];
+            event.frame.getBytes(0, frame);
+            journal.add(frame);
+        }
+        if (!prepareOnly)
+        {
+            engine.apply(event);
+        }
+        return event;
+    }
+
+    CommandEvent mt5Account(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.createAccount(begin(event, CommandType.CREATE_ACCOUNT), accountId, CommandBodies.VENUE_MT5, "USD", wire("10000"), 100);
+        return finish(event);
+    }
+
+    CommandEvent createExecutor(final String executorId, final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.createExecutor(begin(event, CommandType.CREATE_EXECUTOR), executorId, "My MT5 Executor", "MT5", accountId,
+            "exe_key", new byte[32]);
+        return finish(event);
+    }
+
+    CommandEvent heartbeat(final String executorId)
+    {
+        final CommandEvent event = new CommandEvent();
+        final byte[] metadata = "{\"accountBalance\":10500.5,\"accountEquity\":10600.25}".getBytes(StandardCharsets.UTF_8);
+        ExecutorBodies.heartbeat(begin(event, CommandType.EXECUTOR_HEARTBEAT), executorId, "online",
+            ExecutorBodies.HEARTBEAT_BALANCE | ExecutorBodies.HEARTBEAT_EQUITY, wire("10500.5"), wire("10600.25"), 0, metadata, metadata.length);
+        return finish(event);
+    }
+
+    CommandEvent control(final String executorId, final ExecutorCommandType type, final CommandPriority priority)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.executorCommand(begin(event, CommandType.EXECUTOR_COMMAND), executorId, type, priority, new byte[0], 0);
+        return finish(event);
+    }
+
+    CommandEvent quote(final String bid, final String ask)
+    {
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = begin(event, CommandType.QUOTES);
+        CommandBodies.quotesHeader(body, 1);
+        CommandBodies.quote(body, "EURUSD", wire(bid), wire(ask));
+        return finish(event);
+    }
+
+    CommandEvent buy(final String accountId, final String lots)
+    {
+        final CommandEvent event = new CommandEvent();
+        NewOrderBody.encode(begin(event, CommandType.NEW_ORDER), accountId, "EURUSD", Side.BUY, OrderType.MARKET, null, 0,
+            wire(lots), 0, 0, 0, 0, 0, "");
+        return finish(event);
+    }
+
+    CommandEvent result(final String executorId, final String commandId, final boolean executed, final long ticket, final String price,
+        final String lots, final String message)
+    {
+        final CommandEvent event = new CommandEvent();
+        final int flags = (executed ? ExecutorBodies.RESULT_SUCCESS : 0)
+            | (ticket != 0 ? ExecutorBodies.RESULT_TICKET : 0)
+            | (price != null ? ExecutorBodies.RESULT_PRICE : 0)
+            | (lots != null ? ExecutorBodies.RESULT_LOTS : 0);
+        ExecutorBodies.commandResult(begin(event, CommandType.COMMAND_RESULT), executorId, commandId,
+            executed ? ExecutorBodies.STATUS_EXECUTED : ExecutorBodies.STATUS_FAILED, flags, ticket,
+            price == null ? 0 : wire(price), lots == null ? 0 : wire(lots), 0, message, new byte[0], 0);
+        return finish(event);
+    }
+
+    CommandEvent tradeOpen(final String executorId, final long ticket, final String symbol, final String lots, final String price)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_OPEN,
+            ExecutorBodies.TRADE_LOTS | ExecutorBodies.TRADE_OPEN_PRICE, ticket, symbol, Side.BUY.code(), wire(lots), wire(price),
+            0, 0, 0, 0, 0, 0, 0, "");
+        return finish(event);
+    }
+
+    CommandEvent tradeClose(final String executorId, final long ticket, final String profit, final String commission, final String swap)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_CLOSE,
+            ExecutorBodies.TRADE_PROFIT | ExecutorBodies.TRADE_COMMISSION | ExecutorBodies.TRADE_SWAP | ExecutorBodies.TRADE_CLOSE_PRICE,
+            ticket, "", 0, 0, 0, 0, 0, 0, wire("1.1"), wire(commission), wire(swap), wire(profit), "");
+        return finish(event);
+    }
+
+    CommandEvent recover()
+    {
+        final CommandEvent event = new CommandEvent();
+        begin(event, CommandType.RECOVER_ROUTED);
+        return finish(event);
+    }
+
+    CommandEvent read(final CommandType type, final String executorId)
+    {
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = begin(event, type);
+        if (executorId != null)
+        {
+            ExecutorBodies.executorId(body, executorId);
+        }
+        return finish(event);
+    }
+
+    CommandEvent account(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.accountId(begin(event, CommandType.GET_ACCOUNT), accountId);
+        return finish(event);
+    }
+
+    CommandEvent positions(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.accountId(begin(event, CommandType.LIST_POSITIONS), accountId);
+        return finish(event);
+    }
+
+    CommandEvent order(final long orderId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.orderId(begin(event, CommandType.GET_ORDER), orderId);
+        return finish(event);
+    }
+
+    static Map<String, Object> json(final CommandEvent event)
+    {
+        return TestJson.output(event);
+    }
+
+    /** The outbox records: executor index and JSON text each. */
+    static List<Map.Entry<Integer, String>> outbox(final CommandEvent event)
+    {
+        final List<Map.Entry<Integer, String>> records = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i < event.outboxCount; i++)
+        {
+            final int executor = event.outbox.getInt(offset);
+            final int length = event.outbox.getInt(offset + 4);
+            records.add(Map.entry(executor, event.outbox.getStringWithoutLengthUtf8(offset + 8, length)));
+            offset += 8 + length;
+        }
+        return records;
+    }
+
+    /** Replays every journaled frame so far into a fresh engine with the connector; returns it. */
+    Mt5Driver replayed()
+    {
+        final Mt5Driver fresh = new Mt5Driver();
+        final CommandEvent event = new CommandEvent();
+        for (final byte[] frame : journal)
+        {
+            event.reset(CommandType.fromCode(java.nio.ByteBuffer.wrap(frame).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0)));
+            event.frame.putBytes(0, frame);
+            fresh.engine.apply(event);
+            fresh.journal.add(frame);
+        }
+        fresh.now = now;
+        return fresh;
+    }
+}
