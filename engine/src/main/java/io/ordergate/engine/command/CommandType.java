@@ -21,6 +21,21 @@ public enum CommandType
     CLOSE_ALL(10, true),
     CREATE_KEY(11, true),
 
+    // Groups, bots and webhook signals (issue 5): 30..49 journaled, 90..99 reads.
+    CREATE_GROUP(30, true),
+    UPDATE_GROUP(31, true),
+    DELETE_GROUP(32, true),
+    ADD_GROUP_MEMBERS(33, true),
+    REMOVE_GROUP_MEMBER(34, true),
+    PAUSE_GROUP(35, true),
+    RESUME_GROUP(36, true),
+    GROUP_ORDER(37, true),
+    CREATE_BOT(38, true),
+    SET_BOT_STATUS(39, true),
+    BOT_ACCOUNT(40, true),
+    TERMINATE_BOT(41, true),
+    WEBHOOK_SIGNAL(42, true),
+
     GET_ORDER(64, false),
     LIST_ORDERS(65, false),
     LIST_POSITIONS(66, false),
@@ -28,7 +43,14 @@ public enum CommandType
     LIST_ACCOUNTS(68, false),
     LIST_TRADES(69, false),
     GET_QUOTE(70, false),
-    STATE_DIGEST(71, false);
+    STATE_DIGEST(71, false),
+
+    GET_GROUP(90, false),
+    LIST_GROUPS(91, false),
+    GET_BOT(92, false),
+    LIST_BOTS(93, false),
+    GET_GROUP_ORDER(94, false),
+    BOT_CREDENTIALS(95, false);
 
     private static final CommandType[] BY_CODE = new CommandType[128];
 
