@@ -23,4 +23,7 @@ public interface OrderEntry
      * else the code with the request's message and field set. Makes nothing.
      */
     ResultCode validatePrices(OrderRequest request);
+
+    /** Cancels every resting order of an account (kill switches, bot terminate); answers how many. */
+    int cancelResting(io.ordergate.engine.account.Account account, long nowMicros);
 }

@@ -28,11 +28,6 @@ final class OrderFlow implements OrderEntry
     private final BodyReader reader = new BodyReader();
     private final NewOrderBody body = new NewOrderBody();
     private final OrderRequest request = new OrderRequest();
-    /** What {@link #validatePrices} found, for {@link #place} to use: engine-thread scratch. */
-    private long checkedPrice;
-    private long checkedReference;
-    private long checkedStopLoss;
-    private long checkedTakeProfit;
 
     OrderFlow(final EngineState state, final Execution execution, final VenueRouter venues)
     {
@@ -131,16 +126,16 @@ final class OrderFlow implements OrderEntry
 
         final Order order = newOrder(request, now);
         order.quantity = quantity;
-        order.price = checkedPrice;
-        order.stopLoss = checkedStopLoss;
-        order.takeProfit = checkedTakeProfit;
+        order.price = request.checkedPrice;
+        order.stopLoss = request.checkedStopLoss;
+        order.takeProfit = request.checkedTakeProfit;
 
         if (request.pausedBy != null && !RiskCheck.reducesOnly(account, instrument, request.side, quantity))
         {
             Execution.reject(order, request.pausedBy, now);
             return request.pausedBy;
         }
-        final ResultCode rejection = state.risk.check(account, instrument, request.side, request.type, quantity, checkedReference, now);
+        final ResultCode rejection = state.risk.check(account, instrument, request.side, request.type, quantity, request.checkedReference, now);
         if (rejection != null)
         {
             Execution.reject(order, rejection, now);
@@ -182,11 +177,32 @@ final class OrderFlow implements OrderEntry
         {
             return ResultCode.VALIDATION_ERROR;
         }
-        checkedPrice = price;
-        checkedReference = reference;
-        checkedStopLoss = stopLoss;
-        checkedTakeProfit = takeProfit;
+        request.checkedPrice = price;
+        request.checkedReference = reference;
+        request.checkedStopLoss = stopLoss;
+        request.checkedTakeProfit = takeProfit;
         return null;
+    }
+
+    @Override
+    public int cancelResting(final Account account, final long nowMicros)
+    {
+        int cancelled = 0;
+        for (int i = 0; i < state.instruments.count(); i++)
+        {
+            Order order = state.orders.firstResting(i);
+            while (order != null)
+            {
+                final Order next = state.orders.nextResting(order);
+                if (order.accountIndex == account.index)
+                {
+                    execution.cancelResting(order, account, nowMicros);
+                    cancelled++;
+                }
+                order = next;
+            }
+        }
+        return cancelled;
     }
 
     private static ResultCode refuse(final OrderRequest request, final ResultCode code, final String message, final String field)

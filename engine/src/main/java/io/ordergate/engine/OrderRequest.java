@@ -55,6 +55,12 @@ public final class OrderRequest
     public Order order;
     public String message;
     public String field;
+    /** Set by {@link OrderEntry#validatePrices}: the limit/stop price, the price the order is expected to trade at
+     *  (NONE for a market order without a quote), and the stops as prices (NONE when absent), in price units. */
+    public long checkedPrice;
+    public long checkedReference;
+    public long checkedStopLoss;
+    public long checkedTakeProfit;
 
     /** Clears every field; the caller then sets what it needs. */
     public OrderRequest reset()
@@ -81,6 +87,10 @@ public final class OrderRequest
         order = null;
         message = null;
         field = null;
+        checkedPrice = 0;
+        checkedReference = 0;
+        checkedStopLoss = 0;
+        checkedTakeProfit = 0;
         return this;
     }
 
