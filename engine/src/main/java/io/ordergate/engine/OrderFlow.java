@@ -52,6 +52,11 @@ final class OrderFlow implements OrderEntry
             event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
+        if (body.clientOrderId.length() > OrderView.MAX_CLIENT_ORDER_ID_LENGTH)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "client_order_id is longer than 64 characters", "client_order_id");
+            return;
+        }
         request.reset().from(body);
         request.account = account;
         request.instrument = state.instruments.find(body.symbol);
@@ -158,6 +163,10 @@ final class OrderFlow implements OrderEntry
         long price = OrderView.NONE;
         if (request.type != OrderType.MARKET)
         {
+            if (!request.has(NewOrderBody.HAS_PRICE) || request.price <= 0)
+            {
+                return refuse(request, ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
+            }
             price = Wire.exact(request.price, instrument.priceDigits);
             if (price == Wire.INEXACT)
             {
@@ -167,13 +176,14 @@ final class OrderFlow implements OrderEntry
         final long reference = request.type == OrderType.MARKET
             ? (instrument.hasQuote() ? instrument.executablePrice(request.side == Side.BUY) : OrderView.NONE)
             : price;
+        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a refusal shows in the request's message.
         final long stopLoss = stop(request, instrument, reference, true);
-        if (stopLoss == Wire.INEXACT)
+        if (request.message != null)
         {
             return ResultCode.VALIDATION_ERROR;
         }
         final long takeProfit = stop(request, instrument, reference, false);
-        if (takeProfit == Wire.INEXACT)
+        if (request.message != null)
         {
             return ResultCode.VALIDATION_ERROR;
         }
@@ -276,7 +286,8 @@ final class OrderFlow implements OrderEntry
 
     /**
      * The stop loss or take profit as a price: given as a price or as pips from the reference price; checked to
-     * be on the protective side of it. Rejects the event and answers {@link Wire#INEXACT} when invalid.
+     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it sets the request's message
+     * (callers test that: the answer then is no price, and NONE cannot tell it apart).
      */
     private static long stop(final OrderRequest request, final Instrument instrument, final long reference, final boolean isStopLoss)
     {

@@ -53,9 +53,9 @@ final class PositionFlow
         if (hasQuantity)
         {
             quantity = Wire.exact(wireQuantity, instrument.quantityDigits);
-            if (quantity == Wire.INEXACT || quantity % instrument.lotStep != 0)
+            if (quantity == Wire.INEXACT || quantity <= 0 || quantity % instrument.lotStep != 0)
             {
-                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
+                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be a positive multiple of the instrument's lot_step", "quantity");
                 return;
             }
             if (quantity > held)
@@ -92,13 +92,14 @@ final class PositionFlow
             return;
         }
         final Instrument instrument = state.instruments.get(position.instrumentIndex);
+        // Wire.INEXACT is OrderView.NONE (a removed or absent stop), so a rejection shows in the event, not the value.
         final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss;
-        if (stopLoss == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }
         final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0 ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit;
-        if (takeProfit == Wire.INEXACT)
+        if (event.result != null)
         {
             return;
         }

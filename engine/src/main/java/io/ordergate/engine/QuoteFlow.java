@@ -51,6 +51,11 @@ final class QuoteFlow
 
     private boolean validate(final CommandEvent event)
     {
+        if (!state.principals.isAdmin(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);  // quotes are reference data (API.md)
+            return false;
+        }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final int count = reader.readInt();
         for (int i = 0; i < count; i++)

@@ -43,7 +43,11 @@ final class StateDigest
             mix(account.openPositions);
             mix(account.throttleSecond);
             mix(account.throttleCount);
+            mix(account.lossDay);
             mix(account.dailyRealizedPnl);
+            mix(account.venue);
+            mix(account.leverage);
+            mix(account.currency.hashCode());
             mix(account.risk.maxOrderQuantity);
             mix(account.risk.maxPositionQuantity);
             mix(account.risk.maxOpenOrders);
@@ -77,6 +81,11 @@ final class StateDigest
             mix(order.accountIndex);
             mix(order.instrumentIndex);
             mix(order.status.ordinal());
+            mix(order.side == null ? -1 : order.side.code());
+            mix(order.type == null ? -1 : order.type.code());
+            mix(order.timeInForce == null ? -1 : order.timeInForce.code());
+            mix(order.origin == null ? 0 : order.origin.hashCode());
+            mix(order.isResting() ? 1 : 0);
             mix(order.quantity);
             mix(order.price);
             mix(order.stopLoss);
@@ -103,6 +112,9 @@ final class StateDigest
             }
             mix(trade.tradeId);
             mix(trade.orderId);
+            mix(trade.accountIndex);
+            mix(trade.instrumentIndex);
+            mix(trade.side.code());
             mix(trade.quantity);
             mix(trade.price);
             mix(trade.realizedPnl);

@@ -73,12 +73,37 @@ public final class BodyWriter
         {
             return putInt(0);
         }
+        final int length = value.length();
+        if (isAscii(value, length))
+        {
+            // Ids, symbols and client order ids are ASCII: written without making a String or a byte[].
+            buffer.putInt(position, length);
+            position += Integer.BYTES;
+            for (int i = 0; i < length; i++)
+            {
+                buffer.putByte(position + i, (byte)value.charAt(i));
+            }
+            position += length;
+            return this;
+        }
         final byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
         buffer.putInt(position, bytes.length);
         position += Integer.BYTES;
         buffer.putBytes(position, bytes);
         position += bytes.length;
         return this;
+    }
+
+    private static boolean isAscii(final CharSequence value, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (value.charAt(i) >= 0x80)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public BodyWriter putBytes(final byte[] bytes, final int offset, final int length)

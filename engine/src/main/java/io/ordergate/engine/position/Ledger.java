@@ -41,6 +41,7 @@ public final class Ledger
     {
         final Position position = account.positions[instrument.index];
         final long signed = side == Side.BUY ? quantity : -quantity;
+        final long positionIdBefore = position.positionId;
         long realized = 0;
 
         if (position.quantity == 0)
@@ -92,7 +93,8 @@ public final class Ledger
         trade.quantity = quantity;
         trade.price = price;
         trade.realizedPnl = realized;
-        trade.positionId = position.positionId;
+        // A fill that closes the position belongs to it, not to "no position" (flatten cleared the id).
+        trade.positionId = position.isOpen() ? position.positionId : positionIdBefore;
         trade.timeMicros = timeMicros;
         return trade;
     }

@@ -1,0 +1,293 @@
+package io.ordergate.benchmarks.loadgen;
+
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+
+/**
+ * Drives one HTTP server at a constant planned rate from N keep-alive connections on ONE event-loop thread
+ * (the machine may have only two cores; the server needs the rest).
+ *
+ * <pre>
+ *   loadgen-pacer thread                     loadgen-io event loop                         server
+ *   sleep until request i is due ──batch──►  assign i to the least-loaded connection ──►   POST/GET
+ *   (planned = start + i/rate)               write while in flight < depth           ◄──   response
+ *                                            latency = received - planned  ──► HdrHistogram
+ * </pre>
+ *
+ * The pacer never waits for answers (open loop): if the server stalls, requests queue on their connections and
+ * their latency keeps counting from the plan. Phase methods are called from one control thread.
+ */
+final class HttpLoadClient implements AutoCloseable
+{
+    private static final long RECONNECT_DELAY_MILLIS = 200;
+
+    private final String host;
+    private final int port;
+    private final RequestTemplate template;
+    private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("loadgen-io", true));
+    private final EventLoop loop = group.next();
+    private final LoadConnection[] connections;
+    private final Bootstrap bootstrap;
+    private final PrintStream progress;
+    /** The phase answers are counted in; switched on the event loop. */
+    private PhaseStats current;
+    private int nextConnection;
+    private long connectionErrors;
+    private String lastConnectionError;
+    private volatile boolean running = true;
+
+    HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
+        final RequestTemplate template, final PrintStream progress)
+    {
+        this.host = host;
+        this.port = port;
+        this.template = template;
+        this.progress = progress;
+        this.connections = new LoadConnection[connectionCount];
+        for (int i = 0; i < connectionCount; i++)
+        {
+            connections[i] = new LoadConnection(this, depth);
+        }
+        this.bootstrap = new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000);
+    }
+
+    RequestTemplate template()
+    {
+        return template;
+    }
+
+    /** Opens every connection; fails if any cannot connect within the timeout. */
+    void connect() throws InterruptedException
+    {
+        for (final LoadConnection connection : connections)
+        {
+            final ChannelFuture future = connect(connection).await();
+            if (!future.isSuccess())
+            {
+                throw new IllegalStateException("cannot connect to " + host + ":" + port + ": " + future.cause().getMessage(), future.cause());
+            }
+        }
+    }
+
+    private ChannelFuture connect(final LoadConnection connection)
+    {
+        return bootstrap.clone()
+            .handler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel channel)
+                {
+                    channel.pipeline()
+                        .addLast("http-decoder", new HttpResponseDecoder())
+                        .addLast("load", connection);
+                }
+            })
+            .connect(host, port);
+    }
+
+    /**
+     * Runs one phase at {@code rate} for {@code seconds}, then waits up to {@code drainTimeoutNanos} past the last
+     * planned request for the answers; whatever is still unanswered then counts as an error.
+     */
+    PhaseStats runPhase(final String label, final int rate, final int seconds, final long drainTimeoutNanos)
+        throws InterruptedException
+    {
+        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        final PhaseStats stats = new PhaseStats(new Schedule(start, rate, seconds));
+        onLoop(() -> current = stats);
+        final ScheduledFuture<?> reporter = loop.scheduleAtFixedRate(() -> report(label, stats), 1, 1, TimeUnit.SECONDS);
+        try
+        {
+            pace(stats.schedule);
+            final long deadline = stats.schedule.lastPlannedNanos() + drainTimeoutNanos;
+            while (stats.settled < stats.schedule.total() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(1);
+            }
+        }
+        finally
+        {
+            reporter.cancel(false);
+            onLoop(stats::freeze);
+        }
+        return stats;
+    }
+
+    /** On the calling (pacer) thread: sleeps until requests are due and hands each batch to the event loop. */
+    private void pace(final Schedule schedule)
+    {
+        long handed = 0;
+        final long total = schedule.total();
+        while (handed < total && running)
+        {
+            final long now = System.nanoTime();
+            final long due = schedule.dueCount(now);
+            if (due > handed)
+            {
+                final long from = handed;
+                final long to = due;
+                loop.execute(() -> assign(schedule, from, to));
+                handed = due;
+            }
+            else
+            {
+                LockSupport.parkNanos(schedule.plannedNanos(handed) - now);
+            }
+        }
+    }
+
+    /** Event loop: gives requests [from, to) to the least-loaded live connections and writes what can go now. */
+    private void assign(final Schedule schedule, final long from, final long to)
+    {
+        for (long i = from; i < to; i++)
+        {
+            final LoadConnection connection = leastLoaded();
+            if (connection == null)
+            {
+                failed(1);
+            }
+            else
+            {
+                connection.enqueue(schedule.plannedNanos(i));
+            }
+        }
+        final long now = System.nanoTime();
+        for (final LoadConnection connection : connections)
+        {
+            connection.pump(now);
+        }
+    }
+
+    private LoadConnection leastLoaded()
+    {
+        LoadConnection best = null;
+        for (int n = 0; n < connections.length; n++)
+        {
+            final LoadConnection candidate = connections[(nextConnection + n) % connections.length];
+            if (candidate.isActive() && (best == null || candidate.load() < best.load()))
+            {
+                best = candidate;
+            }
+        }
+        nextConnection = (nextConnection + 1) % connections.length;
+        return best;
+    }
+
+    // ---- called by connections, on the event loop ----
+
+    void sent(final long plannedNanos, final long nowNanos)
+    {
+        if (current != null && current.owns(plannedNanos))
+        {
+            current.sent(plannedNanos, nowNanos);
+        }
+    }
+
+    void answered(final int status, final long plannedNanos, final long nowNanos)
+    {
+        if (current != null && current.owns(plannedNanos))
+        {
+            current.response(status, plannedNanos, nowNanos);
+        }
+    }
+
+    void failed(final LongFifo lost)
+    {
+        long count = 0;
+        while (!lost.isEmpty())
+        {
+            if (current != null && current.owns(lost.poll()))
+            {
+                count++;
+            }
+        }
+        failed(count);
+    }
+
+    private void failed(final long count)
+    {
+        if (current != null && count > 0)
+        {
+            current.failed(count);
+        }
+    }
+
+    void connectionError(final Throwable cause)
+    {
+        connectionErrors++;
+        lastConnectionError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    void connectionLost(final LoadConnection connection)
+    {
+        if (running)
+        {
+            loop.schedule(() ->
+            {
+                if (running)
+                {
+                    connect(connection).addListener(f ->
+                    {
+                        if (!f.isSuccess())
+                        {
+                            connectionError(f.cause());
+                            connectionLost(connection);
+                        }
+                    });
+                }
+            }, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Connection errors seen so far and the last one's message; call after the run. */
+    String connectionErrorSummary()
+    {
+        final String[] summary = new String[1];
+        onLoop(() -> summary[0] = connectionErrors == 0 ? null : connectionErrors + " connection errors, last: " + lastConnectionError);
+        return summary[0];
+    }
+
+    private void report(final String label, final PhaseStats stats)
+    {
+        final long elapsedSeconds = Math.round((System.nanoTime() - stats.schedule.startNanos()) / 1e9);
+        progress.printf("[%s %3ds] sent %d, completed %d (ok %d, rejected %d), errors %d, p99 so far %.0f us%n",
+            label, elapsedSeconds, stats.sent, stats.ok + stats.rejected + stats.badStatus, stats.ok, stats.rejected,
+            stats.errors(), stats.latency.getTotalCount() == 0 ? 0.0 : stats.latency.getValueAtPercentile(99) / 1_000.0);
+    }
+
+    private void onLoop(final Runnable task)
+    {
+        try
+        {
+            loop.submit(task).get(10, TimeUnit.SECONDS);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("event loop did not run a task", ex);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        running = false;
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,169 @@
+package io.ordergate.benchmarks.loadgen;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open-loop load generator's entry point (API.md, "Benchmarks"): drives the gateway, and with
+ * {@code --baseline} Netty's hello-world server the same way, then writes the JSON summary, the .hgrm
+ * distributions and the SVG plot. Runs on the main thread, which also paces the requests.
+ *
+ * <pre>
+ *   parse options ─► [gateway]  connect N ─► warm-up (discarded) ─► measured phase ─► summary
+ *                 ─► [baseline] start HttpHelloWorldServer process ─► same phases with GET / ─► stop it
+ *                 ─► JSON (+ ratios gateway ÷ baseline), .hgrm per server, one SVG with both curves
+ * </pre>
+ */
+public final class LoadGenerator
+{
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private LoadGenerator()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h"))
+        {
+            out.println(LoadOptions.USAGE);
+            return args.length == 0 ? EXIT_USAGE : EXIT_OK;
+        }
+        final LoadOptions options;
+        try
+        {
+            options = LoadOptions.parse(args, System.getenv());
+        }
+        catch (final LoadOptions.UsageException ex)
+        {
+            err.println("loadgen: " + ex.getMessage());
+            err.println("run with --help for usage");
+            return EXIT_USAGE;
+        }
+        if (options.executors != null)
+        {
+            // TODO(issue 3): connect N simulated MT5 executors over the WebSocket stream once mt5-connector exists.
+            err.println("loadgen: --executors needs the mt5-connector (issue 3), which this build does not have yet: " +
+                "simulated executors are not available, and nothing was run");
+            return EXIT_USAGE;
+        }
+        if (options.apiKey.isEmpty() || options.apiSecret.isEmpty())
+        {
+            err.println("loadgen: set ORDERGATE_API_KEY and ORDERGATE_API_SECRET (a trade or admin key for " + options.account + ")");
+            return EXIT_USAGE;
+        }
+        try
+        {
+            return drive(options, out, err);
+        }
+        catch (final Exception ex)
+        {
+            err.println("loadgen: " + ex.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int drive(final LoadOptions options, final PrintStream out, final PrintStream err)
+        throws IOException, InterruptedException
+    {
+        final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
+            options.account, options.symbol, options.quantity);
+        final RunSummary gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, err);
+        out.println(gateway.describe());
+
+        RunSummary baseline = null;
+        if (options.baseline)
+        {
+            try (BaselineServer server = BaselineServer.start())
+            {
+                err.printf("baseline: %s started as pid %d on 127.0.0.1:%d%n", BaselineServer.MAIN_CLASS, server.pid(), server.port());
+                final RequestTemplate hello = RequestTemplate.helloWorld("127.0.0.1", server.port());
+                baseline = measure("baseline", "http://127.0.0.1:" + server.port(), "127.0.0.1", server.port(), hello, options, err);
+            }
+            out.println(baseline.describe());
+            out.printf("ratios gateway/baseline: p50 %.2f  p99 %.2f  throughput %.2f%n",
+                RunSummary.ratio(gateway.p50, baseline.p50), RunSummary.ratio(gateway.p99, baseline.p99),
+                RunSummary.ratio(gateway.throughputPerSecond, baseline.throughputPerSecond));
+        }
+
+        writeOutputs(options, gateway, baseline);
+        out.println("wrote " + options.json + ", " + options.hgrm + (baseline != null ? ", " + LoadOptions.baselineSibling(options.hgrm) : "") +
+            ", " + options.plot);
+        return EXIT_OK;
+    }
+
+    private static RunSummary measure(final String target, final String url, final String host, final int port,
+        final RequestTemplate template, final LoadOptions options, final PrintStream err) throws InterruptedException
+    {
+        err.printf("%s: %s at %d/s for %d s (+%d s warm-up) on %d connections, %s%n", target, url, options.rate,
+            options.durationSeconds, options.warmupSeconds, options.connections, template.description());
+        final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
+        try (HttpLoadClient client = new HttpLoadClient(host, port, options.connections, options.pipelineDepth, template, err))
+        {
+            client.connect();
+            if (options.warmupSeconds > 0)
+            {
+                client.runPhase(target + " warm-up", options.rate, options.warmupSeconds, drainNanos);
+            }
+            final PhaseStats stats = client.runPhase(target, options.rate, options.durationSeconds, drainNanos);
+            final String connectionErrors = client.connectionErrorSummary();
+            if (connectionErrors != null)
+            {
+                err.println(target + ": " + connectionErrors);
+            }
+            return new RunSummary(target, url, template.description(), options.rate, options.durationSeconds,
+                options.connections, options.pipelineDepth, stats);
+        }
+    }
+
+    static void writeOutputs(final LoadOptions options, final RunSummary gateway, final RunSummary baseline) throws IOException
+    {
+        final String json = baseline == null ? gateway.toJson(2) + "\n" : RunSummary.comparisonJson(gateway, baseline);
+        write(options.json, json);
+        write(options.hgrm, hgrm(gateway));
+        final List<PercentilePlot.Series> series = new ArrayList<>();
+        series.add(new PercentilePlot.Series("gateway " + gateway.request.split(" ")[0] + " " + gateway.request.split(" ")[1], gateway.histogram));
+        if (baseline != null)
+        {
+            write(LoadOptions.baselineSibling(options.hgrm), hgrm(baseline));
+            series.add(new PercentilePlot.Series("baseline Netty hello world (GET /)", baseline.histogram));
+        }
+        final String title = String.format("Latency by percentile, %d/s for %d s, %d connections", options.rate,
+            options.durationSeconds, options.connections);
+        write(options.plot, PercentilePlot.svg(title, series));
+    }
+
+    /** HdrHistogram's percentile distribution, values in microseconds. */
+    static String hgrm(final RunSummary summary)
+    {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        {
+            summary.histogram.outputPercentileDistribution(print, 1_000.0);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void write(final Path file, final String text) throws IOException
+    {
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent != null)
+        {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,184 @@
+package io.ordergate.gateway;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.StartupOptions;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.pipeline.Pipeline;
+import io.ordergate.engine.pipeline.Replayer;
+import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.http.GatewayContext;
+import io.ordergate.gateway.http.HttpReplies;
+import io.ordergate.gateway.http.HttpServer;
+import io.ordergate.gateway.json.AdminRequests;
+import io.ordergate.journal.ChronicleSettings;
+import io.ordergate.journal.Journal;
+
+/**
+ * A running gateway: owns the HTTP server, the journal, the engine's pipeline and the demo quote feed, and closes
+ * them in order. Start and close from one thread (main, a test); {@link #port()} from any.
+ *
+ * <pre>
+ *   1. bind HTTP          /health answers 503 NOT_READY from here on
+ *   2. open the journal   data_dir/journal
+ *   3. replay             rebuild the engine and the API key registry from every journaled command
+ *   4. start the pipeline og-journal → og-engine → og-reply
+ *   5. seed               missing configured accounts, the admin key; wait for their answers
+ *   6. ready              /health 200, the banner, the quote feed
+ * </pre>
+ */
+public final class Ordergate implements AutoCloseable
+{
+    static
+    {
+        ChronicleSettings.apply();
+    }
+
+    private static final Logger LOG = Logger.getLogger(Ordergate.class.getName());
+    private static final long SEED_TIMEOUT_MILLIS = 30_000;
+
+    private final GatewayConfig config;
+    private final GatewayContext context;
+    private HttpServer server;
+    private Journal journal;
+    private Pipeline pipeline;
+    private QuoteFeed feed;
+    private long replayedRecords;
+    private boolean closed;
+
+    private Ordergate(final GatewayConfig config, final GatewayContext context)
+    {
+        this.config = config;
+        this.context = context;
+    }
+
+    /** Starts a gateway, printing the banner (and a generated admin key, once) to standard output. */
+    public static Ordergate start(final GatewayConfig config, final StartupOptions options)
+    {
+        return start(config, options, System.out);
+    }
+
+    /**
+     * Starts a gateway and returns once it is ready. A failure closes whatever was opened and is rethrown.
+     *
+     * @param out where the banner and a generated admin key are printed
+     */
+    public static Ordergate start(final GatewayConfig config, final StartupOptions options, final PrintStream out)
+    {
+        ChronicleSettings.apply();
+        final ApiKeyRegistry keys = new ApiKeyRegistry();
+        final Ordergate gateway = new Ordergate(config, new GatewayContext(config, keys, version()));
+        try
+        {
+            gateway.run(options, keys, out);
+            return gateway;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            gateway.close();
+            throw new IllegalStateException("interrupted while starting", ex);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            gateway.close();
+            throw ex;
+        }
+    }
+
+    private void run(final StartupOptions options, final ApiKeyRegistry keys, final PrintStream out) throws InterruptedException
+    {
+        server = HttpServer.bind(config.server(), context);                                  // 1
+        final Path journalDir = config.dataDir().resolve("journal");
+        journal = Journal.open(journalDir);                                                   // 2
+        final Engine engine = new Engine(config);
+        final HttpReplies replies = new HttpReplies(keys);
+        final long replayStart = System.nanoTime();
+        final Replayer.Result replayed = Replayer.replay(journal, engine, replies);           // 3
+        final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
+        replayedRecords = replayed.records();
+        final StartupSeeder seeder = StartupSeeder.plan(config, engine, keys, options);
+        pipeline = Pipeline.start(config.pipeline(), journal, engine, replies);               // 4
+        context.pipeline(pipeline);
+        seeder.publish(pipeline);                                                             // 5
+        seeder.await(SEED_TIMEOUT_MILLIS);
+        context.markReady();                                                                  // 6
+        final AdminRequests.CreateKey generated = seeder.generatedKey();
+        if (generated != null)
+        {
+            out.println("Admin API key: " + generated.apiKey());
+            out.println("Admin API secret: " + generated.apiSecret());
+            out.println("(this secret is shown once and will not be shown again; set ORDERGATE_API_KEY/ORDERGATE_API_SECRET to choose your own)");
+        }
+        out.println("Ordergate listening on http://" + config.server().host() + ":" + server.port() +
+            " (data dir " + config.dataDir() + ", replayed " + replayed.records() + " journal records in " + replayMillis + " ms)");
+        out.flush();
+        if (replayed.skipped() > 0)
+        {
+            LOG.warning(() -> "replay skipped " + replayed.skipped() + " records of unknown type");
+        }
+        if (config.demo().quoteFeed())
+        {
+            feed = new QuoteFeed(config, pipeline);
+            feed.start();
+        }
+    }
+
+    /** The HTTP port actually bound (useful with port 0). */
+    public int port()
+    {
+        return server.port();
+    }
+
+    public GatewayConfig config()
+    {
+        return config;
+    }
+
+    /** Journal records replayed at start-up. */
+    public long replayedRecords()
+    {
+        return replayedRecords;
+    }
+
+    /** Stops the feed, stops accepting, drains the pipeline, closes the journal, then the event loops. Idempotent. */
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        context.markClosing();
+        if (feed != null)
+        {
+            feed.close();
+        }
+        if (server != null)
+        {
+            server.stopAccepting();
+        }
+        if (pipeline != null)
+        {
+            pipeline.close();
+        }
+        if (journal != null)
+        {
+            journal.close();
+        }
+        if (server != null)
+        {
+            server.close();
+        }
+    }
+
+    private static String version()
+    {
+        final String version = Ordergate.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,71 @@
+package io.ordergate.gateway;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.ordergate.config.ConfigException;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.StartupOptions;
+import io.ordergate.journal.ChronicleSettings;
+
+/**
+ * {@code java -jar ordergate.jar [--config FILE] [--port N] [--data-dir DIR]}: starts the gateway and returns; the
+ * event loop threads keep the process alive until it is stopped (SIGTERM/SIGINT run an orderly close).
+ * Exit status 2 for a bad flag, variable or configuration (the message names the key), 1 when start-up fails.
+ */
+public final class OrdergateMain
+{
+    static
+    {
+        // Before any Chronicle class loads: nothing above this line touches one.
+        ChronicleSettings.apply();
+    }
+
+    static final String LOG_FORMAT_PROP_NAME = "java.util.logging.SimpleFormatter.format";
+    static final String LOG_FORMAT_DEFAULT = "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n";
+
+    private OrdergateMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        ChronicleSettings.apply();
+        if (System.getProperty(LOG_FORMAT_PROP_NAME) == null)
+        {
+            System.setProperty(LOG_FORMAT_PROP_NAME, LOG_FORMAT_DEFAULT);  // one line per record
+        }
+        final GatewayConfig config;
+        final StartupOptions options;
+        try
+        {
+            options = StartupOptions.parse(args, System.getenv());
+            if (options.help())
+            {
+                System.out.println(StartupOptions.usage());
+                return;
+            }
+            config = options.resolveConfig();
+        }
+        catch (final ConfigException ex)
+        {
+            System.err.println(ex.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        final Ordergate gateway;
+        try
+        {
+            gateway = Ordergate.start(config, options);
+        }
+        catch (final RuntimeException ex)
+        {
+            Logger.getLogger(OrdergateMain.class.getName()).log(Level.SEVERE, "start-up failed: " + ex);
+            System.err.println("Ordergate failed to start: " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "og-shutdown"));
+    }
+}

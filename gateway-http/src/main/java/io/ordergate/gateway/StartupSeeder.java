@@ -1,0 +1,154 @@
+package io.ordergate.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.ordergate.config.AccountSpec;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.StartupOptions;
+import io.ordergate.config.VenueKind;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.pipeline.Pipeline;
+import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.Money;
+import io.ordergate.gateway.auth.ApiKey;
+import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.auth.Scope;
+import io.ordergate.gateway.auth.Secrets;
+import io.ordergate.gateway.json.AdminRequests;
+import io.ordergate.gateway.json.RequestBody;
+
+/**
+ * Start-up commands, journaled like any other as the system principal: the configured accounts the journal does
+ * not have yet, and the admin key (the one from the environment, or a generated one the first time).
+ * Planned by the start-up thread between replay and pipeline start, published after; the reply thread counts the
+ * answers down.
+ */
+final class StartupSeeder implements ReplyTarget
+{
+    private final List<Seed> seeds = new ArrayList<>();
+    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    private CountDownLatch done;
+    private AdminRequests.CreateKey generatedKey;
+
+    private record Seed(CommandType type, RequestBody body, String what)
+    {
+    }
+
+    /** Decides what to seed from the replayed state. Start-up thread, before the pipeline starts. */
+    static StartupSeeder plan(final GatewayConfig config, final Engine engine, final ApiKeyRegistry keys, final StartupOptions options)
+    {
+        final StartupSeeder seeder = new StartupSeeder();
+        for (final AccountSpec account : config.accounts())
+        {
+            if (!engine.hasAccount(account.accountId()))
+            {
+                final int venue = account.venue() == VenueKind.MT5 ? CommandBodies.VENUE_MT5 : CommandBodies.VENUE_PAPER;
+                final long balance = FixedPoint.rescale(account.balance(), Money.DIGITS, NewOrderBody.WIRE_DIGITS);
+                seeder.seeds.add(new Seed(CommandType.CREATE_ACCOUNT,
+                    new AdminRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage()),
+                    "account " + account.accountId()));
+            }
+        }
+        final Optional<String> envKey = options.apiKey();
+        final Optional<String> envSecret = options.apiSecret();
+        if (envKey.isPresent() && envSecret.isPresent())
+        {
+            final byte[] hash = Secrets.hash(envSecret.get());
+            final ApiKey existing = keys.find(envKey.get());
+            if (existing == null || existing.scope() != Scope.ADMIN || !Secrets.matches(existing.secretHash(), hash))
+            {
+                // New, or rotated: the engine lets the system principal replace an existing key.
+                seeder.seeds.add(new Seed(CommandType.CREATE_KEY,
+                    new AdminRequests.CreateKey(envKey.get(), null, hash, Scope.ADMIN, List.of()), "admin key from the environment"));
+            }
+        }
+        else if (!keys.hasSystemAdminKey())
+        {
+            final String secret = Secrets.newSecret();
+            seeder.generatedKey = new AdminRequests.CreateKey(Secrets.newKey(), secret, Secrets.hash(secret), Scope.ADMIN, List.of());
+            seeder.seeds.add(new Seed(CommandType.CREATE_KEY, seeder.generatedKey, "generated admin key"));
+        }
+        return seeder;
+    }
+
+    int size()
+    {
+        return seeds.size();
+    }
+
+    /** The admin key made this start, to print once, or null. */
+    AdminRequests.CreateKey generatedKey()
+    {
+        return generatedKey;
+    }
+
+    /** Publishes every seed command. Start-up thread, after the pipeline started and before the gateway is ready. */
+    void publish(final Pipeline pipeline)
+    {
+        done = new CountDownLatch(seeds.size());
+        final BodyWriter writer = new BodyWriter();
+        for (int i = 0; i < seeds.size(); i++)
+        {
+            final Seed seed = seeds.get(i);
+            final long sequence = pipeline.tryClaim();
+            if (sequence == Pipeline.RING_FULL)
+            {
+                throw new IllegalStateException("the ring is full at start-up");  // nothing else publishes yet
+            }
+            final CommandEvent event = pipeline.event(sequence);
+            try
+            {
+                event.reset(seed.type());
+                event.header(CommandFrame.PRINCIPAL_SYSTEM, System.currentTimeMillis() * 1000L, i, CommandFrame.SOURCE_SYSTEM);
+                event.ingressNanos = System.nanoTime();
+                seed.body().encode(writer.wrap(event.frame, CommandFrame.BODY_OFFSET));
+                event.bodyLength(writer.length());
+            }
+            finally
+            {
+                event.replyTo = this;
+                pipeline.publish(sequence);
+            }
+        }
+    }
+
+    /**
+     * Waits, bounded, for every seed's answer.
+     *
+     * @throws IllegalStateException when one failed or they did not all answer in time
+     */
+    void await(final long timeoutMillis) throws InterruptedException
+    {
+        if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS))
+        {
+            throw new IllegalStateException("start-up commands did not complete within " + timeoutMillis + " ms");
+        }
+        if (!failures.isEmpty())
+        {
+            throw new IllegalStateException("start-up commands failed: " + String.join("; ", failures));
+        }
+    }
+
+    @Override
+    public void onReply(final CommandEvent event)
+    {
+        if (event.result == null || !event.result.isSuccess())
+        {
+            final int index = (int)event.correlationId();
+            final String what = index >= 0 && index < seeds.size() ? seeds.get(index).what() : "command " + index;
+            failures.add(what + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
+        }
+        done.countDown();
+    }
+}

@@ -1,0 +1,95 @@
+package io.ordergate.gateway.http;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
+
+import io.ordergate.config.ServerConfig;
+
+/**
+ * The Netty HTTP listener: binds at once, so /health answers (503) while the journal replays. Start and close from
+ * the start-up thread. Threads: og-http-boss accepts, og-http-worker-N serve the connections.
+ */
+public final class HttpServer implements AutoCloseable
+{
+    private static final int QUIET_PERIOD_MILLIS = 0;
+    private static final int SHUTDOWN_TIMEOUT_MILLIS = 2000;
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+
+    private HttpServer(final EventLoopGroup boss, final EventLoopGroup workers, final Channel serverChannel)
+    {
+        this.boss = boss;
+        this.workers = workers;
+        this.serverChannel = serverChannel;
+    }
+
+    /** Binds {@code server.host():server.port()} (0: any free port) and starts serving. */
+    public static HttpServer bind(final ServerConfig server, final GatewayContext gateway) throws InterruptedException
+    {
+        final EventLoopGroup boss = new NioEventLoopGroup(1, threads("og-http-boss", false));
+        final EventLoopGroup workers = new NioEventLoopGroup(server.eventLoopThreads(), threads("og-http-worker-", true));
+        try
+        {
+            final Channel channel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new HttpChannelInitializer(gateway, server))
+                .bind(server.host(), server.port())
+                .sync()
+                .channel();
+            return new HttpServer(boss, workers, channel);
+        }
+        catch (final InterruptedException | RuntimeException ex)
+        {
+            boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            throw ex;
+        }
+    }
+
+    /** The port actually bound. */
+    public int port()
+    {
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** Stops accepting connections; open ones stay until {@link #close()}. */
+    public void stopAccepting()
+    {
+        serverChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+    }
+
+    /** Closes every connection and stops the event loops, waiting a bounded time. */
+    @Override
+    public void close()
+    {
+        stopAccepting();
+        workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2L);
+        boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2L);
+    }
+
+    private static ThreadFactory threads(final String name, final boolean numbered)
+    {
+        final AtomicInteger next = new AtomicInteger();
+        return runnable ->
+        {
+            final Thread thread = new FastThreadLocalThread(runnable, numbered ? name + next.incrementAndGet() : name);
+            thread.setDaemon(false);  // the event loops keep the process alive after main returns
+            return thread;
+        };
+    }
+}
