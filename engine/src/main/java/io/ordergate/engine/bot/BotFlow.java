@@ -376,7 +376,7 @@ public final class BotFlow
         }
         fanOut.writeSignal(context.beginJson(event), made, false);
         context.endJson(event);
-        event.result = ResultCode.CREATED;
+        event.result = ResultCode.OK;
     }
 
     private void get(final CommandEvent event)
