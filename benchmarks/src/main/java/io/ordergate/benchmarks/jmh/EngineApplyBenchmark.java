@@ -34,7 +34,8 @@ import io.ordergate.engine.command.Side;
  * </pre>
  *
  * Target (issue 4): at least 2,000,000 orders/s on one thread and 0 B/op under {@code -prof gc}.
- * The quote is set once in set-up; set-up fails if an order is not filled, so a rejection path is never measured.
+ * The quote (zero spread, so the account's balance stays put) is set once in set-up; set-up and tear-down fail if
+ * an order is not filled, so a rejection path is never measured.
  */
 @State(Scope.Thread)
 @Warmup(iterations = 3, time = 1)

@@ -25,10 +25,15 @@ final class OrderCommands
 {
     static final String ACCOUNT = "paper-1";
     static final String SYMBOL = "EURUSD";
-    /** Wire decimals have 8 fractional digits: 0.01 lot, bid 1.08420, ask 1.08428. */
+    /** Wire decimals have 8 fractional digits: 0.01 lot. */
     static final long MIN_LOT_WIRE = 1_000_000L;
-    static final long BID_WIRE = 108_420_000L;
-    static final long ASK_WIRE = 108_428_000L;
+    /**
+     * Bid = ask = 1.08424. With a spread, every buy/sell pair loses it (USD 0.08 per pair at 0.01 lot), and at
+     * millions of orders per second the account runs out of margin within seconds and the benchmark would measure
+     * INSUFFICIENT_MARGIN rejections instead of fills. A zero spread keeps the account in a steady state.
+     */
+    static final long BID_WIRE = 108_424_000L;
+    static final long ASK_WIRE = 108_424_000L;
     /** 2026-11-22T10:00:00Z: the engine reads time only from the command. */
     static final long WALL_MICROS = 1_795_341_600_000_000L;
 
@@ -60,7 +65,7 @@ final class OrderCommands
         return ConfigLoader.parse(yaml.toString(), "benchmark");
     }
 
-    /** An engine with {@link #ACCOUNT} (paper, USD 100,000, 1:100) and a quote on {@link #SYMBOL}. */
+    /** An engine with {@link #ACCOUNT} (paper, USD 100,000, 1:100) and a zero-spread quote on {@link #SYMBOL}. */
     static Engine engineWithAccountAndQuote(final GatewayConfig config)
     {
         final Engine engine = new Engine(config);

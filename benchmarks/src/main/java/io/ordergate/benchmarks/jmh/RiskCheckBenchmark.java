@@ -71,7 +71,7 @@ public class RiskCheckBenchmark
         final Instruments instruments = new Instruments(config.instruments());
         instrument = instruments.find(OrderCommands.SYMBOL);
         instrument.bid = 108_420L;
-        instrument.ask = 108_428L;
+        instrument.ask = 108_420L;
         account = new Account(0, OrderCommands.ACCOUNT, Account.VENUE_PAPER, "USD", 100_000L * MONEY_UNIT, 100,
             instruments.count(), OrderCommands.WALL_MICROS);
         final RiskLimits limits = account.risk;

@@ -99,9 +99,23 @@ public final class JsonWriter
         }
         beforeValue();
         putByte('"');
-        for (int i = 0; i < value.length(); i++)
+        final int length = value.length();
+        for (int i = 0; i < length; i++)
         {
-            putChar(value.charAt(i));
+            final char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1)))
+            {
+                // A surrogate pair is one code point: 4 bytes of UTF-8 (3+3 bytes each would be CESU-8, invalid UTF-8).
+                final int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                putByte(0xf0 | (codePoint >> 18));
+                putByte(0x80 | ((codePoint >> 12) & 0x3f));
+                putByte(0x80 | ((codePoint >> 6) & 0x3f));
+                putByte(0x80 | (codePoint & 0x3f));
+            }
+            else
+            {
+                putChar(c);
+            }
         }
         putByte('"');
         return this;
@@ -342,7 +356,7 @@ public final class JsonWriter
                 }
                 else
                 {
-                    // Surrogate halves are written one by one as 3-byte sequences (CESU-8): rare in ids and names.
+                    // A lone surrogate half (no pair) is written as a 3-byte sequence; pairs are handled in string().
                     putByte(0xe0 | (c >> 12));
                     putByte(0x80 | ((c >> 6) & 0x3f));
                     putByte(0x80 | (c & 0x3f));

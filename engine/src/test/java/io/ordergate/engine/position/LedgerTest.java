@@ -1,0 +1,121 @@
+package io.ordergate.engine.position;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.order.Trades;
+
+/** Net positions: open, add at the VWAP, reduce with realized PnL, flip through zero, close. EURUSD, USD account. */
+class LedgerTest
+{
+    private static final String CONFIG = String.join("\n",
+        "instruments:",
+        "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
+        "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
+        "");
+    private static final long DAY = 86_400_000_000L;
+
+    private final Instruments instruments = new Instruments(ConfigLoader.parse(CONFIG, "ledger").instruments());
+    private final Instrument eurusd = instruments.get(0);
+    private final Trades trades = new Trades(8);
+    private final Ledger ledger = new Ledger(trades);
+    private final Account account = new Account(0, "a", Account.VENUE_PAPER, "USD", 10_000_000, 100, 1, 1);
+    private final Position position = account.positions[0];
+
+    @Test
+    void openingFromFlatStartsAPosition()
+    {
+        final Trade trade = ledger.fill(account, eurusd, Side.BUY, 10, 108_428, 7, 100);
+        assertEquals(1, position.positionId);
+        assertEquals(10, position.quantity);
+        assertEquals(108_428, position.openPrice);
+        assertEquals(100, position.openedAtMicros);
+        assertEquals(1, account.openPositions);
+        assertEquals(1, trade.tradeId);
+        assertEquals(7, trade.orderId);
+        assertEquals(1, trade.positionId);
+        assertEquals(0, trade.realizedPnl);
+    }
+
+    @Test
+    void addingAveragesTheOpenPriceRoundedHalfEven()
+    {
+        ledger.fill(account, eurusd, Side.BUY, 10, 108_428, 1, 100);
+        ledger.fill(account, eurusd, Side.BUY, 10, 108_433, 2, 200);
+        // (108428 + 108433) / 2 = 108430.5 -> 108430 (half-even: 0 is even)
+        assertEquals(108_430, position.openPrice);
+        ledger.fill(account, eurusd, Side.BUY, 20, 108_441, 3, 300);
+        // (20 * 108430 + 20 * 108441) / 40 = 108435.5 -> 108436
+        assertEquals(108_436, position.openPrice);
+        assertEquals(40, position.quantity);
+        assertEquals(1, position.positionId, "adding keeps the id");
+        assertEquals(100, position.openedAtMicros);
+        assertEquals(10_000_000, account.balance);
+    }
+
+    @Test
+    void partialReduceRealizesPnlIntoTheBalance()
+    {
+        ledger.fill(account, eurusd, Side.SELL, 30, 108_420, 1, 100);
+        final Trade trade = ledger.fill(account, eurusd, Side.BUY, 10, 108_320, 2, DAY + 5);
+        // short 0.10 closed 10 pips lower: +10.00
+        assertEquals(1_000, trade.realizedPnl);
+        assertEquals(10_001_000, account.balance);
+        assertEquals(1_000, account.realizedPnl);
+        assertEquals(1_000, account.dailyRealizedPnl);
+        assertEquals(1, account.lossDay);
+        assertEquals(-20, position.quantity);
+        assertEquals(108_420, position.openPrice, "reducing keeps the open price");
+    }
+
+    @Test
+    void flipThroughZeroClosesAndOpensANewPositionAtTheFillPrice()
+    {
+        ledger.fill(account, eurusd, Side.BUY, 10, 108_428, 1, 100);
+        position.stopLoss = 108_000;
+        final Trade trade = ledger.fill(account, eurusd, Side.SELL, 25, 108_528, 2, 200);
+        assertEquals(1_000, trade.realizedPnl, "only the closed 0.10 realizes");
+        assertEquals(2, position.positionId);
+        assertEquals(2, trade.positionId);
+        assertEquals(-15, position.quantity);
+        assertEquals(108_528, position.openPrice);
+        assertEquals(200, position.openedAtMicros);
+        assertEquals(OrderView.NONE, position.stopLoss, "the old position's stop does not carry over");
+        assertEquals(1, account.openPositions);
+    }
+
+    @Test
+    void fullCloseFlattensAndTheTradeKeepsThePositionId()
+    {
+        ledger.fill(account, eurusd, Side.BUY, 10, 108_428, 1, 100);
+        final Trade trade = ledger.fill(account, eurusd, Side.SELL, 10, 108_328, 2, 200);
+        assertEquals(-1_000, trade.realizedPnl);
+        assertEquals(1, trade.positionId);
+        assertEquals(0, position.positionId);
+        assertEquals(0, position.quantity);
+        assertEquals(0, account.openPositions);
+        assertEquals(9_999_000, account.balance);
+        ledger.fill(account, eurusd, Side.BUY, 10, 108_428, 3, 300);
+        assertNotEquals(1, position.positionId, "reopening gets a new id");
+        assertEquals(3, ledger.nextPositionId());
+    }
+
+    @Test
+    void theDailyLossCounterStartsAgainOnANewUtcDay()
+    {
+        ledger.book(account, -500, DAY - 1);
+        assertEquals(-500, account.dailyRealizedPnl);
+        ledger.book(account, -200, DAY);
+        assertEquals(-200, account.dailyRealizedPnl);
+        assertEquals(-700, account.realizedPnl);
+    }
+}
