@@ -19,6 +19,10 @@ import io.ordergate.fixed.Money;
  */
 final class AdminFlow
 {
+    private static final java.util.regex.Pattern VALID_ACCOUNT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final java.util.regex.Pattern VALID_CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
+    private static final int MAX_LEVERAGE = io.ordergate.config.AccountSpec.MAX_LEVERAGE;
+
     private final EngineState state;
     private final EngineJson json;
     private final PositionFlow positions;
@@ -55,10 +59,31 @@ final class AdminFlow
             event.reject(ResultCode.CONFLICT, "the account table is full (engine.max_accounts)", null);
             return;
         }
-        final long balance = Wire.exact(wireBalance, Money.DIGITS);
-        if (balance == Wire.INEXACT)
+        // The gateway checks these too; the engine checks again because a journal is input as well.
+        if (!VALID_ACCOUNT_ID.matcher(accountId).matches())
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "balance has more than 2 decimal places", "balance");
+            event.reject(ResultCode.VALIDATION_ERROR, "account_id must be 1..64 of A-Z a-z 0-9 . _ -", "account_id");
+            return;
+        }
+        if (venue != Account.VENUE_PAPER && venue != Account.VENUE_MT5)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "venue must be paper or mt5", "venue");
+            return;
+        }
+        if (!VALID_CURRENCY.matcher(currency).matches())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "currency must be 3 upper-case letters", "currency");
+            return;
+        }
+        if (leverage < 1 || leverage > MAX_LEVERAGE)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "leverage must be between 1 and 1000", "leverage");
+            return;
+        }
+        final long balance = Wire.exact(wireBalance, Money.DIGITS);
+        if (balance == Wire.INEXACT || balance < 0)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "balance must be at least 0 with at most 2 decimal places", "balance");
             return;
         }
         final Account account = new Account(state.accounts.count(), accountId, venue, currency, balance, leverage,

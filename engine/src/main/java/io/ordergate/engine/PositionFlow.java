@@ -161,9 +161,14 @@ final class PositionFlow
             return OrderView.NONE;
         }
         final long value = Wire.exact(wireValue, instrument.priceDigits);
-        if (value == Wire.INEXACT || value <= 0)
+        if (value == Wire.INEXACT)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
+            return Wire.INEXACT;
+        }
+        if (value <= 0)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, field + " must be greater than 0", field);
             return Wire.INEXACT;
         }
         if (instrument.hasQuote())

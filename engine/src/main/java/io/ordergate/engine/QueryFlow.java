@@ -61,7 +61,7 @@ final class QueryFlow
         int written = 0;
         for (int back = 0; written < limit; back++)
         {
-            if (back >= state.orders.capacity() || state.orders.nextOrderId() - 1 - back <= 0)
+            if (back >= state.orders.rememberedSpan())
             {
                 break;
             }

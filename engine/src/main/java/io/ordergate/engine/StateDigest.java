@@ -66,15 +66,12 @@ final class StateDigest
             }
         }
         mix(state.orders.nextOrderId());
-        for (int back = 0; back < state.orders.capacity(); back++)
+        mix(state.orders.overflowCount());
+        for (int back = 0; back < state.orders.rememberedSpan(); back++)
         {
             final Order order = state.orders.newest(back);
             if (order == null)
             {
-                if (state.orders.nextOrderId() - 1 - back <= 0)
-                {
-                    break;
-                }
                 continue;
             }
             mix(order.orderId);

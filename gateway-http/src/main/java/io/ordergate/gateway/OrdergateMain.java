@@ -23,6 +23,9 @@ public final class OrdergateMain
 
     static final String LOG_FORMAT_PROP_NAME = "java.util.logging.SimpleFormatter.format";
     static final String LOG_FORMAT_DEFAULT = "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n";
+    static final String LOG_CONFIG_PROP_NAME = "java.util.logging.config.file";
+    /** Held so the level set on it is not lost when the logger is collected. */
+    private static Logger chronicleLog;
 
     private OrdergateMain()
     {
@@ -34,6 +37,11 @@ public final class OrdergateMain
         if (System.getProperty(LOG_FORMAT_PROP_NAME) == null)
         {
             System.setProperty(LOG_FORMAT_PROP_NAME, LOG_FORMAT_DEFAULT);  // one line per record
+        }
+        if (System.getProperty(LOG_CONFIG_PROP_NAME) == null)
+        {
+            chronicleLog = Logger.getLogger("net.openhft");
+            chronicleLog.setLevel(Level.WARNING);  // Chronicle's INFO is timing chatter ("took 3 ms to map ...")
         }
         final GatewayConfig config;
         final StartupOptions options;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.gateway.TestGateway.Key;
 import io.ordergate.gateway.TestGateway.Reply;
+import io.ordergate.journal.Journal;
 
 /** A restart on the same data dir replays the journal into the same state. */
 class RestartTest
@@ -104,5 +105,47 @@ class RestartTest
             assertEquals(200, client.send(java.net.http.HttpRequest.newBuilder(uri).header("X-API-Key", TestGateway.ADMIN_KEY)
                 .header("X-API-Secret", "a-brand-new-secret-for-the-admin-key-0123456789").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
         }
+    }
+
+    @Test
+    void onlyTheHashOfAKeySecretIsJournaled()
+    {
+        final String secret;
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            secret = gateway.createKey("read", "paper-1").secret();
+        }
+        final byte[] clear = secret.getBytes(StandardCharsets.US_ASCII);
+        final byte[] hash = io.ordergate.gateway.auth.Secrets.hash(secret);
+        final boolean[] found = new boolean[2];
+        try (Journal journal = Journal.open(dataDir.resolve("journal")))
+        {
+            journal.replay((buffer, offset, length, index) ->
+            {
+                final byte[] record = new byte[length];
+                buffer.getBytes(offset, record);
+                found[0] |= contains(record, clear);
+                found[1] |= contains(record, hash);
+            });
+        }
+        assertFalse(found[0], "the secret is in the journal in clear");
+        assertTrue(found[1], "the secret's hash is journaled");
+    }
+
+    private static boolean contains(final byte[] haystack, final byte[] needle)
+    {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++)
+        {
+            for (int j = 0; j < needle.length; j++)
+            {
+                if (haystack[i + j] != needle[j])
+                {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -16,21 +16,26 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.Side;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.OrderRequest;
+import io.ordergate.gateway.json.RequestReader;
 
 /**
- * The JSON body of {@code POST /api/v1/orders} (the full example of API.md) decoded with jackson-core's streaming
- * parser into a NEW_ORDER command frame, as the Netty event loop does before it publishes to the ring.
+ * The JSON body of {@code POST /api/v1/orders} (the full example of API.md) decoded by the gateway's own
+ * {@link OrderRequest} on jackson-core's streaming parser, then encoded into a NEW_ORDER command frame: what a Netty
+ * event loop does per order before it publishes to the ring (minus HTTP parsing and authentication).
  *
  * <pre>
- *   byte[] JSON ──jackson-core tokens──► fields (exact decimals, ASCII ids) ──BodyWriter──► CommandEvent.frame
+ *   byte[] JSON ──RequestReader (jackson-core tokens)──► OrderRequest (exact decimals, ASCII ids, checks)
+ *               ──encode (BodyWriter)──► CommandEvent.frame, as the journal will store it
  * </pre>
- *
- * Measures {@link LocalOrderDecoder}, a copy of the decode loop kept here until gateway-http's decoder exists.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,29 +53,33 @@ public class OrderDecodeBenchmark
         "\"type\": \"market\", \"quantity\": 0.10, \"price\": null, \"stop_loss\": 1.0800, \"take_profit\": 1.0900, " +
         "\"time_in_force\": \"gtc\", \"client_order_id\": \"my-42\"}").getBytes(StandardCharsets.UTF_8);
 
-    private final LocalOrderDecoder decoder = new LocalOrderDecoder();
+    private final RequestReader reader = new RequestReader();
+    private final OrderRequest order = new OrderRequest();
+    private final BodyWriter writer = new BodyWriter();
     private final CommandEvent event = new CommandEvent();
     private long correlationId;
 
     @Setup(Level.Trial)
-    public void setUp()
+    public void setUp() throws BadRequest
     {
-        if (decoder.decode(ORDER_JSON, 0, ORDER_JSON.length, event, 0, OrderCommands.WALL_MICROS, 1) != LocalOrderDecoder.DECODED)
-        {
-            throw new IllegalStateException("the sample order does not decode");
-        }
+        decodeNewOrder();
         final NewOrderBody body = new NewOrderBody().decode(new BodyReader().wrap(event.frame, CommandFrame.BODY_OFFSET));
         if (body.side != Side.BUY || body.type != OrderType.MARKET || body.quantity != 10_000_000L
-            || body.stopLoss != 108_000_000L || !"my-42".equals(body.clientOrderId.toString())
-            || !"paper-1".equals(body.accountId.toString()) || body.has(NewOrderBody.HAS_PRICE))
+            || body.stopLoss != 108_000_000L || body.takeProfit != 109_000_000L || body.has(NewOrderBody.HAS_PRICE)
+            || !"my-42".equals(body.clientOrderId.toString()) || !"paper-1".equals(body.accountId.toString()))
         {
             throw new IllegalStateException("the sample order decodes to the wrong frame");
         }
     }
 
     @Benchmark
-    public int decodeNewOrder()
+    public int decodeNewOrder() throws BadRequest
     {
-        return decoder.decode(ORDER_JSON, 0, ORDER_JSON.length, event, 0, OrderCommands.WALL_MICROS, ++correlationId);
+        order.decode(reader, ORDER_JSON, ORDER_JSON.length);
+        event.reset(CommandType.NEW_ORDER);
+        event.header(0, OrderCommands.WALL_MICROS, ++correlationId, CommandFrame.SOURCE_HTTP);
+        order.encode(writer.wrap(event.frame, CommandFrame.BODY_OFFSET));
+        event.bodyLength(writer.length());
+        return event.frameLength();
     }
 }

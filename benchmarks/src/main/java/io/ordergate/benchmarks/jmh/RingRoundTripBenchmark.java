@@ -40,9 +40,10 @@ import io.ordergate.journal.Journal;
  *        └──── spin (onSpinWait, then yield) until completed >= seq ◄────────────────────┘
  * </pre>
  *
- * The wait strategy is the pipeline's: {@code blocking} is the default on small machines (three hand-offs, each a
+ * The wait strategy is the pipeline's: {@code blocking} is the default (three hand-offs, each a
  * lock/condition wake-up, but Disruptor's BlockingWaitStrategy makes a stage that waits for the stage before it
- * busy-spin), {@code yielding} spins then yields. With 2 cores and 4 threads, read the numbers with care: the waiting
+ * busy-spin), {@code sleeping} spins, yields, then parks 100 ns at a time (stage to stage too), {@code yielding}
+ * spins then yields. With 2 cores and 4 threads, read the numbers with care: the waiting
  * benchmark thread and the stages compete for the CPUs, so the waiter spins only 100 times before it yields.
  */
 @State(Scope.Thread)
@@ -59,7 +60,7 @@ public class RingRoundTripBenchmark
 {
     private static final int SPINS_BEFORE_YIELD = 100;
 
-    @Param({"blocking", "yielding"})
+    @Param({"blocking", "sleeping", "yielding"})
     public String waitStrategy;
 
     private Path directory;

@@ -10,7 +10,9 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * Latency by percentile as a hand-written SVG, drawn like HdrHistogram's plotter: the x axis is
  * {@code 1/(1-p)} on a log scale (so 90%, 99%, 99.9%, 99.99% are equally spaced), the y axis latency in
- * microseconds, one line per series (gateway and baseline together). Stateless: safe from any thread.
+ * microseconds, one line per series (gateway and baseline together). The y axis is logarithmic (one grid line per
+ * decade), because a gateway and a bare HTTP stack can differ by orders of magnitude and a linear axis would flatten
+ * the faster curve onto zero. Stateless: safe from any thread.
  */
 final class PercentilePlot
 {
@@ -36,6 +38,7 @@ final class PercentilePlot
     {
         double maxX = 1;   // log10(1/(1-p)) of the highest percentile any series resolves
         double maxMicros = 1;
+        double minMicros = Double.MAX_VALUE;
         final List<List<double[]>> lines = new ArrayList<>();
         for (final Series s : series)
         {
@@ -45,10 +48,12 @@ final class PercentilePlot
             {
                 maxX = Math.max(maxX, point[0]);
                 maxMicros = Math.max(maxMicros, point[1]);
+                minMicros = Math.min(minMicros, point[1]);
             }
         }
         maxX = Math.ceil(maxX);
-        final double yTop = niceCeiling(maxMicros);
+        final int lowDecade = minMicros == Double.MAX_VALUE ? 0 : (int)Math.floor(Math.log10(Math.max(0.1, minMicros)));
+        final int highDecade = Math.max(lowDecade + 1, (int)Math.ceil(Math.log10(maxMicros)));
         final int plotWidth = WIDTH - LEFT - RIGHT;
         final int plotHeight = HEIGHT - TOP - BOTTOM;
 
@@ -71,9 +76,9 @@ final class PercentilePlot
                 svg.append(String.format(Locale.ROOT, "    <line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>%n", px, TOP, px, TOP + plotHeight));
             }
         }
-        for (int i = 0; i <= 5; i++)
+        for (int decade = lowDecade; decade <= highDecade; decade++)
         {
-            final double py = TOP + plotHeight - i * plotHeight / 5.0;
+            final double py = y(Math.pow(10, decade), lowDecade, highDecade, plotHeight);
             svg.append(String.format(Locale.ROOT, "    <line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>%n", LEFT, py, LEFT + plotWidth, py));
         }
         svg.append("  </g>\n  <g fill=\"#333\">\n");
@@ -87,16 +92,16 @@ final class PercentilePlot
                     px, TOP + plotHeight + 18, trim(tick)));
             }
         }
-        for (int i = 0; i <= 5; i++)
+        for (int decade = lowDecade; decade <= highDecade; decade++)
         {
-            final double py = TOP + plotHeight - i * plotHeight / 5.0;
+            final double py = y(Math.pow(10, decade), lowDecade, highDecade, plotHeight);
             svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                LEFT - 8, py + 4, trim(yTop * i / 5)));
+                LEFT - 8, py + 4, trim(Math.pow(10, decade))));
         }
         svg.append(String.format(Locale.ROOT, "    <text x=\"%d\" y=\"%d\" text-anchor=\"middle\">percentile</text>%n",
             LEFT + plotWidth / 2, HEIGHT - 16));
         svg.append(String.format(Locale.ROOT,
-            "    <text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">latency (µs, from planned send time)</text>%n",
+            "    <text x=\"18\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 18 %d)\">latency (µs, log scale, from planned send time)</text>%n",
             TOP + plotHeight / 2, TOP + plotHeight / 2));
         svg.append("  </g>\n");
         svg.append(String.format(Locale.ROOT, "  <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n",
@@ -110,7 +115,7 @@ final class PercentilePlot
             for (final double[] point : lines.get(s))
             {
                 final double px = LEFT + point[0] / maxX * plotWidth;
-                final double py = TOP + plotHeight - Math.min(1.0, point[1] / yTop) * plotHeight;
+                final double py = y(point[1], lowDecade, highDecade, plotHeight);
                 pointsAttribute.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
             }
             svg.append("  <polyline class=\"series\" data-series=\"").append(escape(series.get(s).name()))
@@ -147,17 +152,11 @@ final class PercentilePlot
         return points;
     }
 
-    private static double niceCeiling(final double value)
+    /** Pixel row of a latency on the log axis spanning 10^low .. 10^high microseconds. */
+    private static double y(final double micros, final int lowDecade, final int highDecade, final int plotHeight)
     {
-        final double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (final double step : new double[] {1, 2, 2.5, 5, 10})
-        {
-            if (step * magnitude >= value)
-            {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
+        final double fraction = (Math.log10(Math.max(micros, Math.pow(10, lowDecade))) - lowDecade) / (highDecade - lowDecade);
+        return TOP + plotHeight - Math.min(1.0, fraction) * plotHeight;
     }
 
     private static String trim(final double value)

@@ -8,13 +8,10 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 
 /**
- * One order, in a preallocated slot of {@link Orders} that is reused once the order is done and its slot comes
- * round again. <b>Not thread safe</b>: owned by the engine thread.
+ * One order, a preallocated object of {@link Orders} that is reused once the order is done and forgotten. <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Order
 {
-    final int slot;
-
     public long orderId;
     public int accountIndex;
     /** -1 when the symbol was unknown (a rejected order keeps the text it was sent with). */
@@ -48,14 +45,13 @@ public final class Order
     public long createdAtMicros;
     public long updatedAtMicros;
 
-    /** Links in the instrument's list of resting orders (slot indexes, -1 for none). */
-    int nextResting = -1;
-    int prevResting = -1;
+    /** Links in the instrument's list of resting orders. */
+    Order nextResting;
+    Order prevResting;
     boolean resting;
 
-    Order(final int slot)
+    Order()
     {
-        this.slot = slot;
     }
 
     void reset(final long orderId)
@@ -88,8 +84,8 @@ public final class Order
         groupOrderId = 0;
         createdAtMicros = 0;
         updatedAtMicros = 0;
-        nextResting = -1;
-        prevResting = -1;
+        nextResting = null;
+        prevResting = null;
         resting = false;
     }
 

@@ -3,21 +3,31 @@ package io.ordergate.engine.order;
 import io.ordergate.engine.command.AsciiView;
 
 /**
- * Every order the engine remembers, in a circular table of preallocated slots: order id N lives in slot
- * N mod capacity, so lookups by id are one index and nothing is allocated per order. A slot is reused only when
- * its previous order is done; the client order id index forgets that order at the same moment, so idempotency
- * covers the last {@code capacity} orders. Resting (limit/stop) orders are also linked per instrument.
+ * Every order the engine remembers, in preallocated objects, with nothing allocated per order.
+ *
+ * <p>Order id N normally lives in slot N mod capacity, so a lookup by id is one index. When the slot the next id
+ * needs still holds an open order (a resting limit, an order waiting for its venue), that order is displaced to a
+ * small overflow list and a spare object takes its place: one long-lived order never blocks new ones. Only when
+ * more than {@code capacity / 8} displaced orders are open at once does {@link #canAllocate} say no. A done order
+ * is forgotten when its slot (or its overflow place) is needed again, so lookups and client order id idempotency
+ * cover at least the last {@code capacity} orders and every open order.
+ * Resting (limit/stop) orders are also linked per instrument, in arrival order.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Orders
 {
-    private static final int NO_SLOT = -1;
-
     private final Order[] slots;
     private final int mask;
+    /** Displaced open orders, oldest first. */
+    private final Order[] overflow;
+    private int overflowCount;
+    /** Free objects to put into a slot whose order was displaced. */
+    private final Order[] spares;
+    private int spareCount;
     private final long[] clientIndex;
     private final int clientMask;
-    private final int[] restingHead;
+    private final Order[] restingHead;
+    private final Order[] restingTail;
     private long nextOrderId = 1;
 
     public Orders(final int capacity, final int instrumentCount)
@@ -29,13 +39,22 @@ public final class Orders
         slots = new Order[capacity];
         for (int i = 0; i < capacity; i++)
         {
-            slots[i] = new Order(i);
+            slots[i] = new Order();
         }
         mask = capacity - 1;
-        clientIndex = new long[capacity * 2];
+        final int overflowCapacity = Math.max(16, capacity / 8);
+        overflow = new Order[overflowCapacity];
+        spares = new Order[overflowCapacity];
+        for (int i = 0; i < overflowCapacity; i++)
+        {
+            spares[i] = new Order();
+        }
+        spareCount = overflowCapacity;
+        // Sized for every remembered order (slots and overflow) at under half load.
+        clientIndex = new long[Integer.highestOneBit((capacity + overflowCapacity) * 2 - 1) << 1];
         clientMask = clientIndex.length - 1;
-        restingHead = new int[instrumentCount];
-        java.util.Arrays.fill(restingHead, NO_SLOT);
+        restingHead = new Order[instrumentCount];
+        restingTail = new Order[instrumentCount];
     }
 
     public int capacity()
@@ -49,22 +68,23 @@ public final class Orders
         return nextOrderId;
     }
 
-    /** @return false if the slot the next id needs still holds a live order (the table is full of open orders). */
+    /** @return false only when the next slot holds an open order and no overflow place can be had for it. */
     public boolean canAllocate()
     {
-        final Order previous = slots[(int)(nextOrderId & mask)];
-        return previous.status == null || previous.status.isTerminal();
+        return !isOpen(slots[(int)(nextOrderId & mask)]) || spareCount > 0 || oldestDoneOverflow() >= 0;
     }
 
-    /** Takes the next id and its slot, forgetting the order that used it before. Call after {@link #canAllocate}. */
+    /** Takes the next id, forgetting the done order that used its object before. Call after {@link #canAllocate}. */
     public Order allocate()
     {
         final long orderId = nextOrderId++;
-        final Order order = slots[(int)(orderId & mask)];
-        if (order.status != null && order.hasClientOrderId())
+        final int slot = (int)(orderId & mask);
+        if (isOpen(slots[slot]))
         {
-            removeClientOrderId(order);
+            displace(slot);
         }
+        final Order order = slots[slot];
+        forget(order);
         order.reset(orderId);
         return order;
     }
@@ -77,7 +97,72 @@ public final class Orders
             return null;
         }
         final Order order = slots[(int)(orderId & mask)];
-        return order.orderId == orderId && order.status != null ? order : null;
+        if (order.orderId == orderId && order.status != null)
+        {
+            return order;
+        }
+        for (int i = 0; i < overflowCount; i++)
+        {
+            if (overflow[i].orderId == orderId)
+            {
+                return overflow[i];
+            }
+        }
+        return null;
+    }
+
+    /** Orders displaced to the overflow list, oldest first: they are older than every order in the slots. */
+    public int overflowCount()
+    {
+        return overflowCount;
+    }
+
+    public Order overflow(final int index)
+    {
+        return overflow[index];
+    }
+
+    private static boolean isOpen(final Order order)
+    {
+        return order.status != null && !order.status.isTerminal();
+    }
+
+    private void displace(final int slot)
+    {
+        if (spareCount == 0)
+        {
+            final int done = oldestDoneOverflow();
+            final Order reclaimed = overflow[done];
+            System.arraycopy(overflow, done + 1, overflow, done, overflowCount - done - 1);
+            overflow[--overflowCount] = null;
+            forget(reclaimed);
+            reclaimed.status = null;
+            spares[spareCount++] = reclaimed;
+        }
+        overflow[overflowCount++] = slots[slot];
+        slots[slot] = spares[--spareCount];
+        spares[spareCount] = null;
+    }
+
+    private int oldestDoneOverflow()
+    {
+        for (int i = 0; i < overflowCount; i++)
+        {
+            if (!isOpen(overflow[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Drops a done order's client order id from the index before its object is reused. */
+    private void forget(final Order order)
+    {
+        if (order.status != null && order.hasClientOrderId())
+        {
+            removeClientOrderId(order);
+        }
     }
 
     // ---- client order ids: open addressing over order ids, verified against the order's own bytes ----
@@ -124,7 +209,7 @@ public final class Orders
         int next = (hole + 1) & clientMask;
         while (clientIndex[next] != 0)
         {
-            final Order moved = slots[(int)(clientIndex[next] & mask)];
+            final Order moved = get(clientIndex[next]);
             final int home = clientSlot(moved.accountIndex, hash(moved.clientOrderId, moved.clientOrderIdLength));
             if (((next - home) & clientMask) >= ((next - hole) & clientMask))
             {
@@ -173,22 +258,19 @@ public final class Orders
 
     public void addResting(final Order order)
     {
-        final int head = restingHead[order.instrumentIndex];
+        final int instrument = order.instrumentIndex;
         order.resting = true;
-        order.prevResting = NO_SLOT;
-        order.nextResting = NO_SLOT;
-        if (head == NO_SLOT)
+        order.nextResting = null;
+        order.prevResting = restingTail[instrument];
+        if (restingTail[instrument] == null)
         {
-            restingHead[order.instrumentIndex] = order.slot;
-            return;
+            restingHead[instrument] = order;
         }
-        Order tail = slots[head];
-        while (tail.nextResting != NO_SLOT)
+        else
         {
-            tail = slots[tail.nextResting];
+            restingTail[instrument].nextResting = order;
         }
-        tail.nextResting = order.slot;
-        order.prevResting = tail.slot;
+        restingTail[instrument] = order;
     }
 
     public void removeResting(final Order order)
@@ -197,44 +279,64 @@ public final class Orders
         {
             return;
         }
-        if (order.prevResting == NO_SLOT)
+        final int instrument = order.instrumentIndex;
+        if (order.prevResting == null)
         {
-            restingHead[order.instrumentIndex] = order.nextResting;
+            restingHead[instrument] = order.nextResting;
         }
         else
         {
-            slots[order.prevResting].nextResting = order.nextResting;
+            order.prevResting.nextResting = order.nextResting;
         }
-        if (order.nextResting != NO_SLOT)
+        if (order.nextResting == null)
         {
-            slots[order.nextResting].prevResting = order.prevResting;
+            restingTail[instrument] = order.prevResting;
+        }
+        else
+        {
+            order.nextResting.prevResting = order.prevResting;
         }
         order.resting = false;
-        order.nextResting = NO_SLOT;
-        order.prevResting = NO_SLOT;
+        order.nextResting = null;
+        order.prevResting = null;
     }
 
     /** First resting order of an instrument, or null. */
     public Order firstResting(final int instrumentIndex)
     {
-        final int head = restingHead[instrumentIndex];
-        return head == NO_SLOT ? null : slots[head];
+        return restingHead[instrumentIndex];
     }
 
     /** The resting order after this one, or null. Read before removing the current one. */
     public Order nextResting(final Order order)
     {
-        return order.nextResting == NO_SLOT ? null : slots[order.nextResting];
+        return order.nextResting;
     }
 
-    /** Orders newest first: the slot of id {@code nextOrderId - 1 - back}, or null past what is remembered. */
+    /**
+     * Orders newest first: {@code back} = 0 is the newest. Covers the last {@code capacity} ids, then the displaced
+     * open orders, newest displaced first; null for an id that is forgotten (skip it) and past the end.
+     */
     public Order newest(final int back)
     {
-        final long orderId = nextOrderId - 1 - back;
-        if (back >= slots.length || orderId <= 0)
+        if (back < 0 || back >= rememberedSpan())
         {
             return null;
         }
-        return get(orderId);
+        final long span = Math.min(slots.length, nextOrderId - 1);
+        if (back < span)
+        {
+            final long orderId = nextOrderId - 1 - back;
+            final Order order = slots[(int)(orderId & mask)];
+            return order.orderId == orderId && order.status != null ? order : null;
+        }
+        final Order displaced = overflow[overflowCount - 1 - (int)(back - span)];
+        return displaced.orderId < nextOrderId - span ? displaced : null;
+    }
+
+    /** How many positions {@link #newest} walks: the last {@code capacity} ids plus the overflow list. */
+    public int rememberedSpan()
+    {
+        return (int)Math.min(slots.length, nextOrderId - 1) + overflowCount;
     }
 }

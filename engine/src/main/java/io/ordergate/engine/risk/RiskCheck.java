@@ -120,7 +120,7 @@ public final class RiskCheck
             }
         }
 
-        final long addedExposure = Math.abs(after) - (Math.signum(after) == Math.signum(position.quantity) ? Math.abs(position.quantity) : 0);
+        final long addedExposure = Math.abs(after) - (Long.signum(after) == Long.signum(position.quantity) ? Math.abs(position.quantity) : 0);
         if (addedExposure > 0)
         {
             final long required = Valuation.margin(account, instrument, addedExposure, referencePrice);

@@ -43,19 +43,16 @@ class OrdersTest
     }
 
     @Test
-    void slotsAreReusedOnlyOnceTheirOrderIsDone()
+    void doneOrdersAreForgottenWhenTheirSlotComesRound()
     {
         final Orders orders = new Orders(4, 1);
-        final Order first = place(orders, 0, "a", OrderStatus.ACCEPTED);
+        final Order first = place(orders, 0, "a", OrderStatus.FILLED);
         for (int i = 0; i < 3; i++)
         {
             place(orders, 0, "", OrderStatus.FILLED);
         }
-        assertFalse(orders.canAllocate(), "order 5 needs order 1's slot, which is still open");
-        first.status = OrderStatus.CANCELLED;
-        assertTrue(orders.canAllocate());
         final Order fifth = place(orders, 0, "", OrderStatus.FILLED);
-        assertSame(first, fifth, "same slot object");
+        assertSame(first, fifth, "a done order's object is reused in place");
         assertEquals(5, fifth.orderId);
         assertNull(orders.get(1), "order 1 is forgotten");
         assertNull(orders.findByClientOrderId(0, view("a")), "and so is its client order id");
@@ -65,6 +62,47 @@ class OrdersTest
         assertSame(fifth, orders.newest(0));
         assertEquals(2, orders.newest(3).orderId);
         assertNull(orders.newest(4));
+    }
+
+    @Test
+    void anOpenOrderIsDisplacedInsteadOfBlockingNewOrders()
+    {
+        final Orders orders = new Orders(4, 1);
+        final Order resting = place(orders, 0, "keep", OrderStatus.ACCEPTED);
+        for (int i = 0; i < 10; i++)
+        {
+            assertTrue(orders.canAllocate(), "order " + (i + 2));
+            place(orders, 0, "", OrderStatus.FILLED);
+        }
+        assertSame(resting, orders.get(1), "the open order is still found by id");
+        assertSame(resting, orders.findByClientOrderId(0, view("keep")), "and by client order id");
+        assertEquals(1, orders.overflowCount());
+        assertEquals(11, orders.newest(0).orderId);
+        assertSame(resting, orders.newest(4), "listed after the last capacity ids, newest first");
+        assertEquals(5, orders.rememberedSpan());
+    }
+
+    @Test
+    void aDisplacedOrderIsForgottenOnlyOnceDoneAndItsPlaceIsNeeded()
+    {
+        final Orders orders = new Orders(4, 1);
+        final List<Order> open = new ArrayList<>();
+        // 4 slots and 16 overflow places: 20 open orders fit, the 21st has nowhere to go.
+        for (int i = 0; i < 20; i++)
+        {
+            assertTrue(orders.canAllocate(), "order " + (i + 1));
+            open.add(place(orders, 0, "o" + i, OrderStatus.ACCEPTED));
+        }
+        assertEquals(16, orders.overflowCount());
+        assertFalse(orders.canAllocate(), "every slot and every overflow place holds an open order");
+
+        open.get(3).status = OrderStatus.FILLED;
+        assertTrue(orders.canAllocate(), "a done displaced order gives its place up");
+        place(orders, 0, "", OrderStatus.FILLED);
+        assertNull(orders.get(4), "order 4 (done, displaced) is forgotten");
+        assertNull(orders.findByClientOrderId(0, view("o3")));
+        assertSame(open.get(4), orders.get(5), "the others stay");
+        assertSame(open.get(0), orders.findByClientOrderId(0, view("o0")));
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.ordergate.gateway.http;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -13,10 +15,12 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.CharsetUtil;
+import io.netty.util.ReferenceCountUtil;
 
 import io.ordergate.engine.command.ResultCode;
 
@@ -41,15 +45,7 @@ final class JsonBodyAggregator extends HttpObjectAggregator
     @Override
     protected void handleOversizedMessage(final ChannelHandlerContext ctx, final HttpMessage oversized)
     {
-        final String json = "{\"error\":{\"code\":\"" + ResultCode.PAYLOAD_TOO_LARGE.name() +
-            "\",\"message\":\"request body is larger than " + maxBodyBytes + " bytes\"}}";
-        final ByteBuf content = ctx.alloc().buffer(json.length()).writeBytes(json.getBytes(CharsetUtil.US_ASCII));
-        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, content);
-        response.headers()
-            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-            .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
-            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        final ChannelFuture written = ctx.writeAndFlush(response);
+        final ChannelFuture written = ctx.writeAndFlush(tooLarge(ctx.alloc(), true));
         if (oversized instanceof LastHttpContent)
         {
             written.addListener(ChannelFutureListener.CLOSE);
@@ -58,6 +54,35 @@ final class JsonBodyAggregator extends HttpObjectAggregator
         {
             tooLarge = written;
         }
+    }
+
+    /** {@code Expect: 100-continue} with a Content-Length over the limit: the same 413 body instead of Netty's empty one. */
+    @Override
+    protected Object newContinueResponse(final HttpMessage start, final int maxContentLength, final ChannelPipeline pipeline)
+    {
+        final Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (response instanceof HttpResponse && ((HttpResponse)response).status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code())
+        {
+            ReferenceCountUtil.release(response);
+            return tooLarge(pipeline.channel().alloc(), false);  // the body is never sent: the connection can stay
+        }
+        return response;
+    }
+
+    private FullHttpResponse tooLarge(final ByteBufAllocator alloc, final boolean close)
+    {
+        final String json = "{\"error\":{\"code\":\"" + ResultCode.PAYLOAD_TOO_LARGE.name() +
+            "\",\"message\":\"request body is larger than " + maxBodyBytes + " bytes\"}}";
+        final ByteBuf content = alloc.buffer(json.length()).writeBytes(json.getBytes(CharsetUtil.US_ASCII));
+        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, content);
+        response.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        if (close)
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
     }
 
     @Override

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Rate sweep: for each rate, start a fresh gateway (demo configuration, empty data dir, loopback), drive it with the
+# load generator in --baseline mode (gateway run, then Netty's hello-world server in its own process, same rate and
+# connections), stop it. One JSON + .hgrm + .svg per rate in OUT_DIR. Used for docs/PERFORMANCE.md.
+#
+#   benchmarks/perf-sweep.sh OUT_DIR [RATE ...]            (default rates: 1000 5000 10000)
+#
+# Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
+# default: the demo configuration's, i.e. blocking), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080).
+# Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
+set -euo pipefail
+
+out=${1:?usage: benchmarks/perf-sweep.sh OUT_DIR [RATE ...]}
+shift
+rates=${*:-1000 5000 10000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+duration=${DURATION:-10}
+warmup=${WARMUP:-3}
+connections=${CONNECTIONS:-8}
+port=${PORT:-18080}
+export ORDERGATE_API_KEY=${ORDERGATE_API_KEY:-bench}
+export ORDERGATE_API_SECRET=${ORDERGATE_API_SECRET:-bench-secret-0123456789abcdef}
+mkdir -p "$out"
+work=$(mktemp -d)
+gateway_pid=
+cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+config_args=()
+if [ -n "${WAIT_STRATEGY:-}" ]; then
+  { cat "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
+    printf '\npipeline:\n  wait_strategy: %s\n' "$WAIT_STRATEGY"; } > "$work/gateway.yaml"
+  config_args=(--config "$work/gateway.yaml")
+fi
+
+for rate in $rates; do
+  rm -rf "$work/data"
+  java -jar "$root/gateway-http/target/ordergate.jar" "${config_args[@]}" --port "$port" --data-dir "$work/data" \
+    > "$work/gateway-$rate.log" 2>&1 &
+  gateway_pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
+    sleep 0.2
+  done
+  echo "== rate $rate/s (gateway pid $gateway_pid, load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java -jar "$root/benchmarks/target/loadgen.jar" --url "http://127.0.0.1:$port" --rate "$rate" \
+    --duration "$duration" --warmup "$warmup" --connections "$connections" --baseline \
+    --json "$out/rate-$rate.json" 2> "$out/rate-$rate.progress.txt" | tee "$out/rate-$rate.txt"
+  kill "$gateway_pid"; wait "$gateway_pid" 2>/dev/null || true
+  gateway_pid=
+done

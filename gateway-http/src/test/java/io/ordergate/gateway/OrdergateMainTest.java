@@ -1,0 +1,61 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line contract of the jar's main: help, and exit status 2 naming the bad key. */
+class OrdergateMainTest
+{
+    private record Exit(int status, String out, String err)
+    {
+    }
+
+    private static Exit run(final String... args) throws Exception
+    {
+        final List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+            "-cp", System.getProperty("java.class.path"), OrdergateMain.class.getName()));
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exited");
+        return new Exit(process.exitValue(),
+            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() throws Exception
+    {
+        final Exit exit = run("--help");
+        assertEquals(0, exit.status(), exit::toString);
+        assertTrue(exit.out().contains("usage: java -jar ordergate.jar"), exit.out());
+        assertTrue(exit.out().contains("ORDERGATE_API_KEY"), exit.out());
+    }
+
+    @Test
+    void aBadFlagExitsTwoNamingIt() throws Exception
+    {
+        final Exit exit = run("--port", "http");
+        assertEquals(2, exit.status(), exit::toString);
+        assertTrue(exit.err().contains("--port"), exit.err());
+    }
+
+    @Test
+    void aBadConfigurationExitsTwoNamingTheKey(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        final Path config = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(config, TestGateway.CONFIG.replace("ring_size: 1024", "ring_size: 1000"));
+        final Exit exit = run("--config", config.toString());
+        assertEquals(2, exit.status(), exit::toString);
+        assertTrue(exit.err().contains("pipeline.ring_size"), exit.err());
+    }
+}
