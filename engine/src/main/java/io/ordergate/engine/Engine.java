@@ -2,7 +2,10 @@ package io.ordergate.engine;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.group.FanOutFlow;
+import io.ordergate.engine.group.GroupFlow;
 import io.ordergate.engine.venue.Venue;
 
 /**
@@ -24,6 +27,8 @@ public final class Engine
     private final StateDigest digest = new StateDigest();
     private final EngineContext context;
     private final CommandHandler[] handlers = new CommandHandler[128];
+    private final GroupFlow groups;
+    private final BotFlow bots;
 
     public Engine(final GatewayConfig config)
     {
@@ -37,6 +42,10 @@ public final class Engine
         admin = new AdminFlow(state, json, positions);
         queries = new QueryFlow(state, json, venues);
         context = new EngineContext(state, json);
+        final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
+        groups = new GroupFlow(context, state.groups, fanOut);
+        bots = new BotFlow(context, state.bots, state.groups, fanOut, orders);
+        groups.targetedByBot(bots::targets);
     }
 
     /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */
@@ -66,7 +75,13 @@ public final class Engine
             case CANCEL_ORDER: orders.cancel(event); break;
             case CLOSE_POSITION: positions.close(event); break;
             case MODIFY_POSITION: positions.modify(event); break;
-            case QUOTES: quotes.quotes(event); break;
+            case QUOTES:
+                quotes.quotes(event);
+                if (event.result == ResultCode.ACCEPTED)
+                {
+                    groups.afterQuotes(event);
+                }
+                break;
             case CREATE_ACCOUNT: admin.createAccount(event); break;
             case SET_RISK: admin.setRisk(event); break;
             case PAUSE_ACCOUNT:
@@ -81,6 +96,25 @@ public final class Engine
             case LIST_TRADES: queries.listTrades(event); break;
             case GET_QUOTE: queries.getQuote(event); break;
             case STATE_DIGEST: stateDigest(event); break;
+            case CREATE_GROUP:
+            case UPDATE_GROUP:
+            case DELETE_GROUP:
+            case ADD_GROUP_MEMBERS:
+            case REMOVE_GROUP_MEMBER:
+            case PAUSE_GROUP:
+            case RESUME_GROUP:
+            case GROUP_ORDER:
+            case GET_GROUP:
+            case LIST_GROUPS:
+            case GET_GROUP_ORDER: groups.apply(event); break;
+            case CREATE_BOT:
+            case SET_BOT_STATUS:
+            case BOT_ACCOUNT:
+            case TERMINATE_BOT:
+            case WEBHOOK_SIGNAL:
+            case GET_BOT:
+            case LIST_BOTS:
+            case BOT_CREDENTIALS: bots.apply(event); break;
             default:
                 final CommandHandler handler = handlers[event.type.code()];
                 if (handler != null)

@@ -3,6 +3,9 @@ package io.ordergate.engine;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.bot.Bots;
+import io.ordergate.engine.group.FanOuts;
+import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
@@ -23,6 +26,9 @@ final class EngineState
     final Ledger ledger;
     final Principals principals;
     final RiskCheck risk;
+    final Groups groups;
+    final Bots bots;
+    final FanOuts fanOuts;
 
     EngineState(final GatewayConfig config)
     {
@@ -34,5 +40,11 @@ final class EngineState
         this.ledger = new Ledger(trades);
         this.principals = new Principals(config.engine().maxKeys());
         this.risk = new RiskCheck(instruments);
+        this.groups = new Groups(config.engine().maxGroups());
+        this.bots = new Bots(config.engine().maxBots());
+        // Remembered group orders and signals (idempotency reaches this far back), and their children: room for at
+        // least two full fan-outs across every account.
+        this.fanOuts = new FanOuts(Math.max(256, Math.min(65536, config.engine().maxOrders() / 16)),
+            Math.max(config.engine().maxOrders(), 2 * config.engine().maxAccounts()));
     }
 }

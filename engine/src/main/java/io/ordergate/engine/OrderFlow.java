@@ -13,18 +13,21 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.risk.RiskCheck;
 
 /**
- * New orders and cancels: validation against the instrument, idempotency, risk, then the venue.
+ * New orders and cancels. {@link #place} is the one single-order path (idempotency, validation against the
+ * instrument, kill switches, risk, then the venue) that NEW_ORDER and every group or webhook child go through.
  * <b>Not thread safe</b>: owned by the engine thread; allocates nothing per order.
  */
-final class OrderFlow
+final class OrderFlow implements OrderEntry
 {
     private final EngineState state;
     private final Execution execution;
     private final VenueRouter venues;
     private final BodyReader reader = new BodyReader();
     private final NewOrderBody body = new NewOrderBody();
+    private final OrderRequest request = new OrderRequest();
 
     OrderFlow(final EngineState state, final Execution execution, final VenueRouter venues)
     {
@@ -37,7 +40,6 @@ final class OrderFlow
     {
         body.decode(reader.wrap(event.frame, CommandFrame.BODY_OFFSET));
         final int principal = event.principal();
-        final long now = event.wallMicros();
 
         final Account account = state.accounts.find(body.accountId);
         if (account == null || !state.principals.canAccess(principal, account.index))
@@ -55,103 +57,169 @@ final class OrderFlow
             event.reject(ResultCode.VALIDATION_ERROR, "client_order_id is longer than 64 characters", "client_order_id");
             return;
         }
-        if (!body.clientOrderId.isEmpty())
+        request.reset().from(body);
+        request.account = account;
+        request.instrument = state.instruments.find(body.symbol);
+        request.nowMicros = event.wallMicros();
+        final ResultCode code = place(request, event);
+        if (request.order != null)
         {
-            final Order first = state.orders.findByClientOrderId(account.index, body.clientOrderId);
+            answer(event, request.order, code);
+        }
+        else
+        {
+            event.reject(code, request.message, request.field);
+        }
+    }
+
+    @Override
+    public ResultCode place(final OrderRequest request, final CommandEvent event)
+    {
+        request.order = null;
+        request.message = null;
+        request.field = null;
+        final Account account = request.account;
+        final long now = request.nowMicros;
+        if (!request.clientOrderId.isEmpty())
+        {
+            final Order first = state.orders.findByClientOrderId(account.index, request.clientOrderId);
             if (first != null)
             {
-                answer(event, first, ResultCode.DUPLICATE);
-                return;
+                request.order = first;
+                return ResultCode.DUPLICATE;
             }
         }
 
-        final Instrument instrument = state.instruments.find(body.symbol);
+        final Instrument instrument = request.instrument;
         if (instrument == null)
         {
-            if (state.orders.canAllocate())
+            if (!state.orders.canAllocate())
             {
-                final Order order = newOrder(account, null, now);
-                order.priceDigits = NewOrderBody.WIRE_DIGITS;
-                order.quantityDigits = NewOrderBody.WIRE_DIGITS;
-                order.quantity = body.quantity;
-                order.price = body.has(NewOrderBody.HAS_PRICE) ? body.price : OrderView.NONE;
-                Execution.reject(order, ResultCode.UNKNOWN_SYMBOL, now);
-                answer(event, order, ResultCode.UNKNOWN_SYMBOL);
+                return refuse(request, ResultCode.UNKNOWN_SYMBOL, null, "symbol");
             }
-            else
-            {
-                event.reject(ResultCode.UNKNOWN_SYMBOL, null, "symbol");
-            }
-            return;
+            final Order order = newOrder(request, now);
+            order.priceDigits = NewOrderBody.WIRE_DIGITS;
+            order.quantityDigits = NewOrderBody.WIRE_DIGITS;
+            order.quantity = request.quantity;
+            order.price = request.has(NewOrderBody.HAS_PRICE) ? request.price : OrderView.NONE;
+            Execution.reject(order, ResultCode.UNKNOWN_SYMBOL, now);
+            return ResultCode.UNKNOWN_SYMBOL;
         }
 
-        final long quantity = Wire.exact(body.quantity, instrument.quantityDigits);
+        final long quantity = Wire.exact(request.quantity, instrument.quantityDigits);
         if (quantity == Wire.INEXACT || quantity % instrument.lotStep != 0)
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
-            return;
+            return refuse(request, ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
         }
         if (quantity < instrument.minQuantity)
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "quantity is below the instrument's min_quantity", "quantity");
-            return;
+            return refuse(request, ResultCode.VALIDATION_ERROR, "quantity is below the instrument's min_quantity", "quantity");
         }
         if (quantity > instrument.maxQuantity)
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "quantity is above the instrument's max_quantity", "quantity");
-            return;
+            return refuse(request, ResultCode.VALIDATION_ERROR, "quantity is above the instrument's max_quantity", "quantity");
         }
-        long price = OrderView.NONE;
-        if (body.type != OrderType.MARKET)
+        final ResultCode invalid = validatePrices(request);
+        if (invalid != null)
         {
-            if (!body.has(NewOrderBody.HAS_PRICE) || body.price <= 0)
-            {
-                event.reject(ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
-                return;
-            }
-            price = Wire.exact(body.price, instrument.priceDigits);
-            if (price == Wire.INEXACT)
-            {
-                event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", "price");
-                return;
-            }
-        }
-        final long reference = body.type == OrderType.MARKET
-            ? (instrument.hasQuote() ? instrument.executablePrice(body.side == Side.BUY) : OrderView.NONE)
-            : price;
-
-        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a rejection shows in the event, not the value.
-        final long stopLoss = stop(event, body.side, instrument, reference, true);
-        if (event.result != null)
-        {
-            return;
-        }
-        final long takeProfit = stop(event, body.side, instrument, reference, false);
-        if (event.result != null)
-        {
-            return;
+            return invalid;
         }
         if (!state.orders.canAllocate())
         {
-            event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
-            return;
+            return refuse(request, ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
         }
 
-        final Order order = newOrder(account, instrument, now);
+        final Order order = newOrder(request, now);
         order.quantity = quantity;
-        order.price = price;
-        order.stopLoss = stopLoss;
-        order.takeProfit = takeProfit;
+        order.price = request.checkedPrice;
+        order.stopLoss = request.checkedStopLoss;
+        order.takeProfit = request.checkedTakeProfit;
 
-        final ResultCode rejection = state.risk.check(account, instrument, body.side, body.type, quantity, reference, now);
+        if (request.pausedBy != null && !RiskCheck.reducesOnly(account, instrument, request.side, quantity))
+        {
+            Execution.reject(order, request.pausedBy, now);
+            return request.pausedBy;
+        }
+        final ResultCode rejection = state.risk.check(account, instrument, request.side, request.type, quantity, request.checkedReference, now);
         if (rejection != null)
         {
             Execution.reject(order, rejection, now);
-            answer(event, order, rejection);
-            return;
+            return rejection;
         }
         final ResultCode routed = venues.route(order, account, instrument, event);
-        answer(event, order, routed == null ? ResultCode.CREATED : routed);
+        return routed == null ? ResultCode.CREATED : routed;
+    }
+
+    /**
+     * Checks the price, stop loss and take profit of a request against its instrument and the current quote, as
+     * {@link #place} does, without making anything: lets a group order refuse bad fields before any child exists.
+     *
+     * @return null when valid, else {@link ResultCode#VALIDATION_ERROR} with the request's message and field set
+     */
+    @Override
+    public ResultCode validatePrices(final OrderRequest request)
+    {
+        final Instrument instrument = request.instrument;
+        long price = OrderView.NONE;
+        if (request.type != OrderType.MARKET)
+        {
+            if (!request.has(NewOrderBody.HAS_PRICE) || request.price <= 0)
+            {
+                return refuse(request, ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
+            }
+            price = Wire.exact(request.price, instrument.priceDigits);
+            if (price == Wire.INEXACT)
+            {
+                return refuse(request, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", "price");
+            }
+        }
+        final long reference = request.type == OrderType.MARKET
+            ? (instrument.hasQuote() ? instrument.executablePrice(request.side == Side.BUY) : OrderView.NONE)
+            : price;
+        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a refusal shows in the request's message.
+        final long stopLoss = stop(request, instrument, reference, true);
+        if (request.message != null)
+        {
+            return ResultCode.VALIDATION_ERROR;
+        }
+        final long takeProfit = stop(request, instrument, reference, false);
+        if (request.message != null)
+        {
+            return ResultCode.VALIDATION_ERROR;
+        }
+        request.checkedPrice = price;
+        request.checkedReference = reference;
+        request.checkedStopLoss = stopLoss;
+        request.checkedTakeProfit = takeProfit;
+        return null;
+    }
+
+    @Override
+    public int cancelResting(final Account account, final long nowMicros)
+    {
+        int cancelled = 0;
+        for (int i = 0; i < state.instruments.count(); i++)
+        {
+            Order order = state.orders.firstResting(i);
+            while (order != null)
+            {
+                final Order next = state.orders.nextResting(order);
+                if (order.accountIndex == account.index)
+                {
+                    execution.cancelResting(order, account, nowMicros);
+                    cancelled++;
+                }
+                order = next;
+            }
+        }
+        return cancelled;
+    }
+
+    private static ResultCode refuse(final OrderRequest request, final ResultCode code, final String message, final String field)
+    {
+        request.message = message;
+        request.field = field;
+        return code;
     }
 
     void cancel(final CommandEvent event)
@@ -178,9 +246,11 @@ final class OrderFlow
         answer(event, order, ResultCode.OK);
     }
 
-    /** Allocates and fills the fields every client order has; the caller has checked {@code canAllocate}. */
-    private Order newOrder(final Account account, final Instrument instrument, final long now)
+    /** Allocates and fills the fields every order of the path has; the caller has checked {@code canAllocate}. */
+    private Order newOrder(final OrderRequest request, final long now)
     {
+        final Account account = request.account;
+        final Instrument instrument = request.instrument;
         final Order order = state.orders.allocate();
         order.accountIndex = account.index;
         order.accountId = account.id;
@@ -193,50 +263,55 @@ final class OrderFlow
         }
         else
         {
-            order.symbol = body.symbol.toString();  // rare: an unknown symbol is kept as sent, for the rejected order
+            order.symbol = request.symbolText.toString();  // rare: an unknown symbol is kept as sent, for the rejected order
         }
-        order.side = body.side;
-        order.type = body.type;
-        order.timeInForce = body.timeInForce != null ? body.timeInForce : body.type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC;
+        order.side = request.side;
+        order.type = request.type;
+        order.timeInForce = request.timeInForce != null ? request.timeInForce : request.type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC;
         order.status = OrderStatus.ACCEPTED;
+        order.venueSymbol = request.venueSymbol;
+        order.groupOrderId = request.groupOrderId;
+        order.origin = request.origin;
         order.createdAtMicros = now;
         order.updatedAtMicros = now;
-        if (!body.clientOrderId.isEmpty())
+        if (!request.clientOrderId.isEmpty())
         {
-            body.clientOrderId.copyTo(order.clientOrderId);
-            order.clientOrderIdLength = body.clientOrderId.length();
+            request.clientOrderId.copyTo(order.clientOrderId);
+            order.clientOrderIdLength = request.clientOrderId.length();
             state.orders.indexClientOrderId(order);
         }
+        request.order = order;
         return order;
     }
 
     /**
      * The stop loss or take profit as a price: given as a price or as pips from the reference price; checked to
-     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it rejects the event (callers test
-     * {@code event.result}: the answer then is no price, and NONE cannot tell it apart).
+     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it sets the request's message
+     * (callers test that: the answer then is no price, and NONE cannot tell it apart).
      */
-    private long stop(final CommandEvent event, final Side side, final Instrument instrument, final long reference, final boolean isStopLoss)
+    private static long stop(final OrderRequest request, final Instrument instrument, final long reference, final boolean isStopLoss)
     {
+        final Side side = request.side;
         final int priceFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS : NewOrderBody.HAS_TAKE_PROFIT;
         final int pipsFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS_PIPS : NewOrderBody.HAS_TAKE_PROFIT_PIPS;
-        final String field = isStopLoss ? (body.has(pipsFlag) ? "stop_loss_pips" : "stop_loss") : (body.has(pipsFlag) ? "take_profit_pips" : "take_profit");
+        final String field = isStopLoss ? (request.has(pipsFlag) ? "stop_loss_pips" : "stop_loss") : (request.has(pipsFlag) ? "take_profit_pips" : "take_profit");
         final long value;
-        if (body.has(priceFlag))
+        if (request.has(priceFlag))
         {
-            value = Wire.exact(isStopLoss ? body.stopLoss : body.takeProfit, instrument.priceDigits);
+            value = Wire.exact(isStopLoss ? request.stopLoss : request.takeProfit, instrument.priceDigits);
             if (value == Wire.INEXACT)
             {
-                event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
+                refuse(request, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
                 return Wire.INEXACT;
             }
         }
-        else if (body.has(pipsFlag))
+        else if (request.has(pipsFlag))
         {
             if (reference == OrderView.NONE)
             {
                 return OrderView.NONE;  // no price to measure from: the order is rejected NO_PRICE by risk
             }
-            final long distance = Wire.pipsToPrice(isStopLoss ? body.stopLossPips : body.takeProfitPips, instrument.pipSize);
+            final long distance = Wire.pipsToPrice(isStopLoss ? request.stopLossPips : request.takeProfitPips, instrument.pipSize);
             final boolean below = (side == Side.BUY) == isStopLoss;
             value = below ? reference - distance : reference + distance;
         }
@@ -249,7 +324,7 @@ final class OrderFlow
             final boolean mustBeBelow = (side == Side.BUY) == isStopLoss;
             if (mustBeBelow ? value >= reference : value <= reference)
             {
-                event.reject(ResultCode.VALIDATION_ERROR, isStopLoss
+                refuse(request, ResultCode.VALIDATION_ERROR, isStopLoss
                     ? "stop_loss must be on the losing side of the entry price"
                     : "take_profit must be on the winning side of the entry price", field);
                 return Wire.INEXACT;
@@ -257,7 +332,7 @@ final class OrderFlow
         }
         if (value <= 0)
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "the stop is at or below zero", field);
+            refuse(request, ResultCode.VALIDATION_ERROR, "the stop is at or below zero", field);
             return Wire.INEXACT;
         }
         return value;

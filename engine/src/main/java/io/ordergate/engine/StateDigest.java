@@ -1,6 +1,12 @@
 package io.ordergate.engine;
 
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.bot.Bot;
+import io.ordergate.engine.group.FanOut;
+import io.ordergate.engine.group.FanOutChild;
+import io.ordergate.engine.group.FanOuts;
+import io.ordergate.engine.group.Group;
+import io.ordergate.engine.group.Member;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Trade;
@@ -114,7 +120,81 @@ final class StateDigest
         }
         mix(state.ledger.nextPositionId());
         mix(state.principals.count());
+        groups(state);
         return hash;
+    }
+
+    private void groups(final EngineState state)
+    {
+        mix(state.groups.count());
+        for (int g = 0; g < state.groups.count(); g++)
+        {
+            final Group group = state.groups.get(g);
+            mix(text(group.id));
+            mix(text(group.name));
+            mix(group.paused ? 1 : 0);
+            mix(group.maxDrawdownPct);
+            mix(group.riskLimitPct);
+            mix(group.peakEquity);
+            mix(group.updatedAtMicros);
+            mix(group.memberCount());
+            for (int m = 0; m < group.memberCount(); m++)
+            {
+                final Member member = group.member(m);
+                mix(member.account.index);
+                mix(member.mode);
+                mix(member.value);
+                for (int i = 0; i < state.instruments.count(); i++)
+                {
+                    mix(text(member.venueSymbol(i)));
+                }
+            }
+        }
+        mix(state.bots.count());
+        for (int b = 0; b < state.bots.count(); b++)
+        {
+            final Bot bot = state.bots.get(b);
+            mix(text(bot.id));
+            mix(text(bot.name));
+            mix(bot.status);
+            mix(text(bot.group == null ? null : bot.group.id));
+            mix(bot.updatedAtMicros);
+        }
+        final FanOuts fanOuts = state.fanOuts;
+        mix(fanOuts.nextId());
+        mix(fanOuts.nextChildSequence());
+        for (long id = fanOuts.nextId() - 1; id > 0; id--)
+        {
+            final FanOut fanOut = fanOuts.get(id);
+            if (fanOut == null)
+            {
+                break;
+            }
+            mix(fanOut.kind);
+            mix(fanOut.successCount);
+            mix(fanOut.errorCount);
+            mix(fanOut.bodyHash);
+            mix(fanOut.createdAtMicros);
+            for (int i = 0; i < fanOut.childCount; i++)
+            {
+                final FanOutChild child = fanOuts.child(fanOut, i);
+                if (child != null)
+                {
+                    mix(child.accountIndex);
+                    mix(child.orderId);
+                    mix(child.quantity);
+                    mix(child.rawQuantity);
+                    mix(child.clampedBy);
+                    mix(child.rejectCode == null ? -1 : child.rejectCode.ordinal());
+                }
+            }
+        }
+    }
+
+    /** A stable hash of a string (String.hashCode is specified, so equal on every run); 0 for null. */
+    private static long text(final String value)
+    {
+        return value == null ? 0 : value.hashCode();
     }
 
     private void mix(final long value)

@@ -62,9 +62,9 @@ final class Mt5Venue implements Venue
             return ResultCode.VENUE_UNAVAILABLE;
         }
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.OPEN_POSITION, CommandPriority.HIGH, order.orderId, now);
-        // TODO(issue 5): group members may carry a venue symbol (suffix, map); send it here instead of order.symbol.
+        // The broker's name for the instrument: a group member's symbol_suffix / symbol_map, else the symbol itself.
         final JsonWriter json = queue.beginParameters(command).startObject();
-        json.name("symbol").string(order.symbol);
+        json.name("symbol").string(order.venueSymbolOrSymbol());
         json.name("type").string(order.side == io.ordergate.engine.command.Side.BUY ? "BUY" : "SELL");
         json.name("lots").decimal(order.quantity, order.quantityDigits);
         json.name("sl").decimal(order.stopLoss == io.ordergate.engine.command.OrderView.NONE ? 0 : order.stopLoss, order.priceDigits);

@@ -52,6 +52,32 @@ class Mt5ConnectorTest
     }
 
     @Test
+    void shouldSendAGroupMembersVenueSymbolToTheExecutor()
+    {
+        driver.heartbeat("exe-1");
+        final CommandEvent group = new CommandEvent();
+        io.ordergate.engine.command.GroupBodies.group(driver.begin(group, CommandType.CREATE_GROUP), "g-1",
+            io.ordergate.engine.command.GroupBodies.SET_MEMBERS, "", "", 0, 0, List.of(new io.ordergate.engine.command.GroupBodies.Member(
+                "mt5-1", io.ordergate.engine.command.GroupBodies.SIZING_MULTIPLIER, Mt5Driver.wire("2"), ".m", List.of())));
+        assertEquals(ResultCode.CREATED, driver.finish(group).result);
+
+        final CommandEvent signal = new CommandEvent();
+        final io.ordergate.engine.command.BodyWriter body = driver.begin(signal, CommandType.GROUP_ORDER);
+        io.ordergate.engine.command.GroupBodies.groupOrderHead(body, "g-1");
+        io.ordergate.engine.command.GroupBodies.signal(body, "EURUSD", io.ordergate.engine.command.Side.BUY,
+            io.ordergate.engine.command.OrderType.MARKET, null, io.ordergate.engine.command.GroupBodies.HAS_QUANTITY,
+            Mt5Driver.wire("0.10"), 0, 0, 0, 0, 0, 0);
+        body.putString("");
+        assertEquals(ResultCode.CREATED, driver.finish(signal).result);
+
+        final List<Map.Entry<Integer, String>> outbox = Mt5Driver.outbox(signal);
+        assertEquals(1, outbox.size());
+        final Map<?, ?> parameters = (Map<?, ?>)TestJson.object(outbox.get(0).getValue()).get("parameters");
+        assertEquals("EURUSD.m", parameters.get("symbol"), "the broker's name for the instrument");
+        assertEquals(new BigDecimal("0.2"), parameters.get("lots"), "sized by the member's multiplier");
+    }
+
+    @Test
     void shouldRouteAMarketOrderAsOpenPositionWithAnIdStableForTheOrderAndPushItToTheOutbox()
     {
         driver.heartbeat("exe-1");

@@ -29,6 +29,21 @@ public enum CommandType
     TRADE_REPORT(24, true),
     RECOVER_ROUTED(25, true),
 
+    // Groups, bots and webhook signals (issue 5): 30..49 journaled, 90..99 reads.
+    CREATE_GROUP(30, true),
+    UPDATE_GROUP(31, true),
+    DELETE_GROUP(32, true),
+    ADD_GROUP_MEMBERS(33, true),
+    REMOVE_GROUP_MEMBER(34, true),
+    PAUSE_GROUP(35, true),
+    RESUME_GROUP(36, true),
+    GROUP_ORDER(37, true),
+    CREATE_BOT(38, true),
+    SET_BOT_STATUS(39, true),
+    BOT_ACCOUNT(40, true),
+    TERMINATE_BOT(41, true),
+    WEBHOOK_SIGNAL(42, true),
+
     GET_ORDER(64, false),
     LIST_ORDERS(65, false),
     LIST_POSITIONS(66, false),
@@ -40,7 +55,14 @@ public enum CommandType
 
     GET_EXECUTOR(80, false),
     LIST_EXECUTORS(81, false),
-    EXECUTOR_SYNC(82, false);
+    EXECUTOR_SYNC(82, false),
+
+    GET_GROUP(90, false),
+    LIST_GROUPS(91, false),
+    GET_BOT(92, false),
+    LIST_BOTS(93, false),
+    GET_GROUP_ORDER(94, false),
+    BOT_CREDENTIALS(95, false);
 
     private static final CommandType[] BY_CODE = new CommandType[128];
 

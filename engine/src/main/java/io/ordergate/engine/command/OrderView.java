@@ -36,6 +36,10 @@ public final class OrderView
     public long positionId;
     /** Why the engine made the order itself ("stop_loss", "take_profit", "close", "close_all"), or null for a client's order. */
     public String origin;
+    /** The symbol sent to the venue when a group member maps it (suffix or map), else null: the instrument's symbol. */
+    public String venueSymbol;
+    /** The group order (or webhook signal) that made this order, or 0. */
+    public long groupOrderId;
     public long createdAtMicros;
     public long updatedAtMicros;
 
@@ -63,6 +67,8 @@ public final class OrderView
         rejectMessage = null;
         positionId = 0;
         origin = null;
+        venueSymbol = null;
+        groupOrderId = 0;
         createdAtMicros = 0;
         updatedAtMicros = 0;
     }

@@ -41,6 +41,12 @@ public enum ResultCode
     INSUFFICIENT_MARGIN(320, 422, "not enough free margin for the order"),
     EXECUTOR_OFFLINE(321, 422, "the account's executor is offline"),
     VENUE_REJECTED(322, 422, "the venue rejected the order"),
+    GROUP_PAUSED(340, 422, "the group is paused: only orders that reduce a position are accepted"),
+    BOT_PAUSED(341, 422, "the bot is paused: only orders that reduce a position are accepted"),
+    BOT_STOPPED(342, 422, "the bot is stopped: its signals are not executed"),
+    SIZE_BELOW_MINIMUM(343, 422, "the sized quantity, rounded down to the lot step, is below the instrument's min_quantity"),
+    STOP_LOSS_REQUIRED(344, 422, "risk-based sizing needs a stop loss"),
+    NO_POSITION(345, 422, "there is no position to close"),
     VENUE_UNAVAILABLE(330, 503, "the venue is unavailable");
 
     private static final ResultCode[] VALUES = values();

@@ -38,6 +38,10 @@ public final class Order
     public String rejectMessage;
     public long positionId;
     public String origin;
+    /** The symbol sent to the venue when a group member maps it (suffix or map), else null: the instrument's symbol. */
+    public String venueSymbol;
+    /** The group order (or webhook signal) that made this order, or 0. */
+    public long groupOrderId;
     public long createdAtMicros;
     public long updatedAtMicros;
 
@@ -76,6 +80,8 @@ public final class Order
         rejectMessage = null;
         positionId = 0;
         origin = null;
+        venueSymbol = null;
+        groupOrderId = 0;
         createdAtMicros = 0;
         updatedAtMicros = 0;
         nextResting = null;
@@ -86,6 +92,12 @@ public final class Order
     public boolean isResting()
     {
         return resting;
+    }
+
+    /** The symbol the venue knows this order by: the member's mapped name, or the instrument's symbol. */
+    public String venueSymbolOrSymbol()
+    {
+        return venueSymbol != null ? venueSymbol : symbol;
     }
 
     public boolean hasClientOrderId()
@@ -119,6 +131,8 @@ public final class Order
         view.rejectMessage = rejectMessage;
         view.positionId = positionId;
         view.origin = origin;
+        view.venueSymbol = venueSymbol;
+        view.groupOrderId = groupOrderId;
         view.createdAtMicros = createdAtMicros;
         view.updatedAtMicros = updatedAtMicros;
     }

@@ -10,7 +10,9 @@ import io.ordergate.engine.view.JsonWriter;
 /**
  * A place orders go once they pass risk. Implementations run on the engine thread: deterministic, no I/O, no
  * clock, no allocation per order. An asynchronous venue marks the order routed and writes what must be sent
- * into the event, for the reply stage to hand to its connector.
+ * into the event, for the reply stage to hand to its connector. The symbol to send is
+ * {@link Order#venueSymbolOrSymbol()}: a group member may map the gateway's instrument to its broker's name
+ * ({@code EURUSD.m}, {@code GOLD}); risk, positions and answers keep the instrument.
  *
  * <p>A venue that holds positions itself (an MT5 terminal's tickets, not the engine's net positions) also answers
  * for them: listing, closing, modifying and closing all. The defaults describe a venue that holds none.

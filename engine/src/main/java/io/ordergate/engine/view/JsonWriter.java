@@ -155,6 +155,20 @@ public final class JsonWriter
         return this;
     }
 
+    /** Bytes as a lower-case hex string (digests, ciphertexts). */
+    public JsonWriter hex(final byte[] bytes)
+    {
+        beforeValue();
+        putByte('"');
+        for (final byte b : bytes)
+        {
+            putByte(HEX[(b >> 4) & 0xf]);
+            putByte(HEX[b & 0xf]);
+        }
+        putByte('"');
+        return this;
+    }
+
     /** A long id written as a JSON string, so clients in any language keep it exact. */
     public JsonWriter idString(final long id)
     {

@@ -59,6 +59,14 @@ public final class OrderJson
         {
             json.name("position_id").idString(order.positionId);
         }
+        if (order.venueSymbol != null)
+        {
+            json.name("venue_symbol").string(order.venueSymbol);
+        }
+        if (order.groupOrderId != 0)
+        {
+            json.name("group_order_id").idString(order.groupOrderId);
+        }
         if (order.origin != null)
         {
             json.name("origin").string(order.origin);

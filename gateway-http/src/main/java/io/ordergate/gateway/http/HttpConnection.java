@@ -70,6 +70,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     private final ExpandableArrayBuffer directBuffer = new ExpandableArrayBuffer(256);
     private final JsonWriter directJson = new JsonWriter();
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
+    private final GroupRoutes groupRoutes;
     private ChannelHandlerContext ctx;
     private boolean inFlight;
 
@@ -84,6 +85,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     {
         this.gateway = gateway;
         this.bodyScratch = bodyScratch;
+        this.groupRoutes = new GroupRoutes(this, gateway, bodyScratch);
     }
 
     @Override
@@ -188,6 +190,11 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         final String uri = request.uri();
+        if (GroupRoutes.owns(uri))
+        {
+            groupRoutes.handle(request, uri);  // groups, bots and the TradingView webhook (issue 5)
+            return;
+        }
         final Route route = Route.match(uri, match);
         if (route == null)
         {
@@ -373,7 +380,12 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
      * published: if encoding fails the slot goes on without a type, so the journal and engine skip it and the reply
      * stage answers 500.
      */
-    private void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body)
+    void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body)
+    {
+        submit(pipeline, type, principal, body, CommandFrame.SOURCE_HTTP);
+    }
+
+    void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body, final int source)
     {
         final long sequence = pipeline.tryClaim();
         if (sequence == Pipeline.RING_FULL)
@@ -383,6 +395,11 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
             createdKey = null;
             exchange = null;
+            if (inFlight)
+            {
+                ctx.writeAndFlush(response).addListener(this);  // second command of a webhook: end the exchange
+                return;
+            }
             send(response);
             return;
         }
@@ -390,7 +407,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         try
         {
             event.reset(type);
-            event.header(principal, System.currentTimeMillis() * 1000L, gateway.nextCorrelationId(), CommandFrame.SOURCE_HTTP);
+            event.header(principal, System.currentTimeMillis() * 1000L, gateway.nextCorrelationId(), source);
             event.ingressNanos = System.nanoTime();
             body.encode(bodyWriter.wrap(event.frame, CommandFrame.BODY_OFFSET));
             event.bodyLength(bodyWriter.length());
@@ -465,6 +482,23 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         ctx.writeAndFlush(response).addListener(this);
     }
 
+    /** The group/bot/webhook routes' state for the command in flight (reply thread reads it). */
+    GroupRoutes groupRoutes()
+    {
+        return groupRoutes;
+    }
+
+    ChannelHandlerContext channelContext()
+    {
+        return ctx;
+    }
+
+    /** Answers the command in flight from the event loop (a webhook refused after its credential read). */
+    void replyOnLoop(final int status, final byte[] json)
+    {
+        ctx.writeAndFlush(response(status, ctx.alloc().buffer(json.length).writeBytes(json))).addListener(this);
+    }
+
     // ---- answers written on the event loop ----
 
     private void health()
@@ -487,17 +521,17 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         sendDirect(ready ? 200 : 503, json.length());
     }
 
-    private void respond(final int status, final byte[] json)
+    void respond(final int status, final byte[] json)
     {
         send(response(status, ctx.alloc().buffer(json.length).writeBytes(json)));
     }
 
-    private void respondError(final ResultCode code, final String message, final String field)
+    void respondError(final ResultCode code, final String message, final String field)
     {
         respondError(code.httpStatus(), code.name(), message == null ? code.defaultMessage() : message, field);
     }
 
-    private void respondError(final int status, final String code, final String message, final String field)
+    void respondError(final int status, final String code, final String message, final String field)
     {
         send(errorResponse(status, code, message, field));
     }

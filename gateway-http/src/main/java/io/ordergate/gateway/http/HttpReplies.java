@@ -64,6 +64,10 @@ public final class HttpReplies implements ResultHandler
             extension.onResult(event);
         }
         final Object target = event.replyTo;
+        if (target instanceof HttpConnection && ((HttpConnection)target).groupRoutes().takeReply(event))
+        {
+            return;  // a webhook's credential read: the connection goes on from its event loop
+        }
         if (target instanceof HttpConnection)
         {
             final HttpConnection connection = (HttpConnection)target;
@@ -102,10 +106,20 @@ public final class HttpReplies implements ResultHandler
             OrderJson.writeFields(event.order, json);
             json.endObject();
         }
+        else if (!result.isSuccess() && event.source() == io.ordergate.engine.command.CommandFrame.SOURCE_WEBHOOK)
+        {
+            status = result.httpStatus();
+            GroupRoutes.webhookError(json, result.name(), message(event), event.resultField);
+        }
         else if (!result.isSuccess())
         {
             status = result.httpStatus();
             ErrorJson.write(json, result.name(), message(event), event.resultField);
+        }
+        else if (event.type == CommandType.CREATE_BOT && event.outputKind == CommandEvent.OUTPUT_JSON)
+        {
+            connection.groupRoutes().replyCreatedBot(connection, event);
+            return;
         }
         else if (event.outputKind == CommandEvent.OUTPUT_ORDER)
         {

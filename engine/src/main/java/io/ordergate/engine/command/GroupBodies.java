@@ -1,0 +1,199 @@
+package io.ordergate.engine.command;
+
+import java.util.List;
+
+/**
+ * Encoders of the group, bot and webhook-signal bodies (issue 5), each beside the layout the engine reads back in
+ * the same order. Decimals are at {@link NewOrderBody#WIRE_DIGITS}. Safe from any thread (stateless).
+ *
+ * <pre>
+ *   member    = account id | sizing mode (byte, 0 = default multiplier 1) | value (long)
+ *               | symbol suffix (string, empty = none) | map count (int) | (gateway symbol | venue symbol)*
+ *   signal    = symbol | side (byte) | type (byte) | time in force (byte, 0 = default) | flags (int)
+ *               | quantity | price | stop loss | take profit | stop loss pips | take profit pips | risk percentage
+ * </pre>
+ */
+public final class GroupBodies
+{
+    /** Sizing modes, journaled: never renumber. */
+    public static final int SIZING_DEFAULT = 0;
+    public static final int SIZING_FIXED = 1;
+    public static final int SIZING_MULTIPLIER = 2;
+    public static final int SIZING_RISK_PERCENT = 3;
+    public static final int SIZING_EQUITY_RATIO = 4;
+
+    /** Flags of a signal, beside {@link NewOrderBody}'s HAS_* bits. */
+    public static final int HAS_QUANTITY = 1 << 8;
+    public static final int HAS_RISK_PERCENT = 1 << 9;
+
+    /** Bits of the group settings mask (create sets every given field; update only these). */
+    public static final int SET_NAME = 1;
+    public static final int SET_DESCRIPTION = 1 << 1;
+    public static final int SET_MAX_DRAWDOWN = 1 << 2;
+    public static final int SET_RISK_LIMIT = 1 << 3;
+    public static final int SET_MEMBERS = 1 << 4;
+
+    /** Bot statuses, journaled. */
+    public static final int BOT_ACTIVE = 1;
+    public static final int BOT_PAUSED = 2;
+    public static final int BOT_STOPPED = 3;
+
+    /** Webhook signal actions, journaled. */
+    public static final int ACTION_BUY = 1;
+    public static final int ACTION_SELL = 2;
+    public static final int ACTION_CLOSE = 3;
+    public static final int ACTION_CLOSE_LONG = 4;
+    public static final int ACTION_CLOSE_SHORT = 5;
+    public static final int ACTION_CLOSE_ALL = 6;
+
+    private GroupBodies()
+    {
+    }
+
+    /** One member as the gateway decoded it. */
+    public record Member(String accountId, int mode, long value, String symbolSuffix, List<String[]> symbolMap)
+    {
+    }
+
+    public static void member(final BodyWriter writer, final Member member)
+    {
+        writer.putString(member.accountId()).putByte(member.mode()).putLong(member.value()).putString(member.symbolSuffix());
+        final List<String[]> map = member.symbolMap() == null ? List.of() : member.symbolMap();
+        writer.putInt(map.size());
+        for (final String[] entry : map)
+        {
+            writer.putString(entry[0]).putString(entry[1]);
+        }
+    }
+
+    /**
+     * CREATE_GROUP and UPDATE_GROUP: group id | mask (int, SET_*) | name | description | max drawdown pct (long)
+     * | risk limit pct (long) | member count (int) | members. A zero risk value switches that check off.
+     */
+    public static void group(
+        final BodyWriter writer, final CharSequence groupId, final int mask, final CharSequence name, final CharSequence description,
+        final long maxDrawdownPct, final long riskLimitPct, final List<Member> members)
+    {
+        writer.putString(groupId).putInt(mask).putString(name).putString(description).putLong(maxDrawdownPct).putLong(riskLimitPct);
+        writer.putInt(members.size());
+        for (final Member member : members)
+        {
+            member(writer, member);
+        }
+    }
+
+    /** DELETE_GROUP, PAUSE_GROUP, RESUME_GROUP, GET_GROUP: group id. LIST_GROUPS: empty body. */
+    public static void groupId(final BodyWriter writer, final CharSequence groupId)
+    {
+        writer.putString(groupId);
+    }
+
+    /** ADD_GROUP_MEMBERS: group id | bulk (byte) | count (int) | members. */
+    public static void addMembers(final BodyWriter writer, final CharSequence groupId, final boolean bulk, final List<Member> members)
+    {
+        writer.putString(groupId).putBoolean(bulk).putInt(members.size());
+        for (final Member member : members)
+        {
+            member(writer, member);
+        }
+    }
+
+    /** REMOVE_GROUP_MEMBER: group id | account id. */
+    public static void removeMember(final BodyWriter writer, final CharSequence groupId, final CharSequence accountId)
+    {
+        writer.putString(groupId).putString(accountId);
+    }
+
+    /** The order part of GROUP_ORDER and WEBHOOK_SIGNAL. */
+    public static void signal(
+        final BodyWriter writer, final CharSequence symbol, final Side side, final OrderType type, final TimeInForce timeInForce,
+        final int flags, final long quantity, final long price, final long stopLoss, final long takeProfit,
+        final long stopLossPips, final long takeProfitPips, final long riskPercent)
+    {
+        writer.putString(symbol)
+            .putByte(side == null ? 0 : side.code())
+            .putByte(type == null ? OrderType.MARKET.code() : type.code())
+            .putByte(timeInForce == null ? 0 : timeInForce.code())
+            .putInt(flags)
+            .putLong(quantity).putLong(price).putLong(stopLoss).putLong(takeProfit)
+            .putLong(stopLossPips).putLong(takeProfitPips).putLong(riskPercent);
+    }
+
+    /** GROUP_ORDER: group id | signal | client order id (string, may be empty). Call {@link #signal} between. */
+    public static void groupOrderHead(final BodyWriter writer, final CharSequence groupId)
+    {
+        writer.putString(groupId);
+    }
+
+    /**
+     * CREATE_BOT: bot id | name | group id (empty = none) | account count | account ids | secret SHA-256 (bytes)
+     * | sealed secret (bytes: the gateway's AES-GCM ciphertext, opaque to the engine). The plaintext is never journaled.
+     */
+    public static void createBot(
+        final BodyWriter writer, final CharSequence botId, final CharSequence name, final CharSequence groupId,
+        final List<String> accountIds, final byte[] secretHash, final byte[] sealedSecret)
+    {
+        writer.putString(botId).putString(name).putString(groupId).putInt(accountIds.size());
+        for (final String accountId : accountIds)
+        {
+            writer.putString(accountId);
+        }
+        writer.putBytes(secretHash, 0, secretHash.length).putBytes(sealedSecret, 0, sealedSecret.length);
+    }
+
+    /** SET_BOT_STATUS: bot id | status (byte, BOT_*). */
+    public static void botStatus(final BodyWriter writer, final CharSequence botId, final int status)
+    {
+        writer.putString(botId).putByte(status);
+    }
+
+    /** BOT_ACCOUNT: bot id | account id | connect (byte; 0 = disconnect). */
+    public static void botAccount(final BodyWriter writer, final CharSequence botId, final CharSequence accountId, final boolean connect)
+    {
+        writer.putString(botId).putString(accountId).putBoolean(connect);
+    }
+
+    /** TERMINATE_BOT, GET_BOT: bot id. LIST_BOTS: empty body. */
+    public static void botId(final BodyWriter writer, final CharSequence botId)
+    {
+        writer.putString(botId);
+    }
+
+    /**
+     * BOT_CREDENTIALS (a read): bot id or name (may be empty) | SHA-256 of a presented token (bytes, may be empty),
+     * used to find the bot when the alert names none.
+     */
+    public static void botCredentials(final BodyWriter writer, final CharSequence botIdOrName, final byte[] tokenHash)
+    {
+        writer.putString(botIdOrName);
+        if (tokenHash == null)
+        {
+            writer.putInt(0);
+        }
+        else
+        {
+            writer.putBytes(tokenHash, 0, tokenHash.length);
+        }
+    }
+
+    /**
+     * WEBHOOK_SIGNAL: bot id | action (byte, ACTION_*) | signal | alert id (string, may be empty) | body hash (long,
+     * the gateway's 64-bit digest of the raw alert for de-duplication without an id).
+     * Call {@link #signalHead}, then {@link #signal}, then {@link #signalTail}.
+     */
+    public static void signalHead(final BodyWriter writer, final CharSequence botId, final int action)
+    {
+        writer.putString(botId).putByte(action);
+    }
+
+    public static void signalTail(final BodyWriter writer, final CharSequence alertId, final long bodyHash)
+    {
+        writer.putString(alertId).putLong(bodyHash);
+    }
+
+    /** GET_GROUP_ORDER: group order id (long). */
+    public static void groupOrderId(final BodyWriter writer, final long groupOrderId)
+    {
+        writer.putLong(groupOrderId);
+    }
+}

@@ -1,0 +1,91 @@
+package io.ordergate.engine.group;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/** Renders a group as its API object. <b>Not thread safe</b>: engine thread. */
+final class GroupJson
+{
+    private final EngineContext context;
+    private final FanOutFlow fanOut;
+
+    GroupJson(final EngineContext context, final FanOutFlow fanOut)
+    {
+        this.context = context;
+        this.fanOut = fanOut;
+    }
+
+    void writeGroup(final JsonWriter json, final Group group)
+    {
+        final long equity = fanOut.equity(group);
+        json.startObject();
+        json.name("group_id").string(group.id);
+        json.name("id").string(group.id);
+        json.name("name").string(group.name);
+        json.name("description").string(group.description);
+        json.name("status").string(group.paused ? "paused" : "active");
+        json.name("pause_reason").string(group.pauseReason);
+        json.name("members").startArray();
+        for (int i = 0; i < group.memberCount(); i++)
+        {
+            writeMember(json, group.member(i));
+        }
+        json.endArray();
+        json.name("accounts").startArray();
+        for (int i = 0; i < group.memberCount(); i++)
+        {
+            json.string(group.member(i).account.id);
+        }
+        json.endArray();
+        json.name("risk").startObject();
+        json.name("max_drawdown_pct");
+        decimalOrNull(json, group.maxDrawdownPct);
+        json.name("risk_limit");
+        decimalOrNull(json, group.riskLimitPct);
+        json.endObject();
+        json.name("equity").decimal(equity, Money.DIGITS);
+        json.name("peak_equity").decimal(group.peakEquity, Money.DIGITS);
+        json.name("drawdown_pct").decimal(FanOutFlow.drawdownPct(group, equity), NewOrderBody.WIRE_DIGITS);
+        json.name("created_at").time(group.createdAtMicros);
+        json.name("updated_at").time(group.updatedAtMicros);
+        json.endObject();
+    }
+
+    static void writeMember(final JsonWriter json, final Member member)
+    {
+        json.startObject();
+        json.name("account_id").string(member.account.id);
+        json.name("sizing").startObject()
+            .name("mode").string(Member.modeName(member.mode))
+            .name("value").decimal(member.value, NewOrderBody.WIRE_DIGITS)
+            .endObject();
+        if (member.symbolSuffix != null)
+        {
+            json.name("symbol_suffix").string(member.symbolSuffix);
+        }
+        if (member.symbolMap.length > 0)
+        {
+            json.name("symbol_map").startObject();
+            for (final String[] entry : member.symbolMap)
+            {
+                json.name(entry[0]).string(entry[1]);
+            }
+            json.endObject();
+        }
+        json.endObject();
+    }
+
+    private static void decimalOrNull(final JsonWriter json, final long value)
+    {
+        if (value == 0)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.decimal(value, NewOrderBody.WIRE_DIGITS);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.ordergate.engine.group;
+
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.Valuation;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * Sizes one member's child order, exactly, writing every input and step into the child's trace.
+ *
+ * <ul>
+ *   <li>fixed: {@code value} lots;</li>
+ *   <li>multiplier: signal quantity × {@code value};</li>
+ *   <li>risk_percent: the quantity whose loss at the stop loss is {@code value}% of the member's equity (needs a
+ *       stop: else {@link ResultCode#STOP_LOSS_REQUIRED});</li>
+ *   <li>equity_ratio: signal quantity × member equity ÷ {@code value}.</li>
+ * </ul>
+ * When the signal gives {@code risk_percentage} instead of a quantity, the signal quantity of each member is the
+ * risk-sized quantity for that percent of its own equity. The raw size (8 digits, half-even) is rounded DOWN to
+ * the lot step, capped at the instrument's max_quantity and at the group's risk_limit; below min_quantity the
+ * member is refused ({@link ResultCode#SIZE_BELOW_MINIMUM}), never sized up.
+ * <b>Not thread safe</b>: engine thread; allocates nothing.
+ */
+final class Sizer
+{
+    private static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
+
+    private final Instruments instruments;
+
+    Sizer(final Instruments instruments)
+    {
+        this.instruments = instruments;
+    }
+
+    /**
+     * @param entry      the price the child is expected to trade at (NONE without a quote)
+     * @param stopLoss   the stop loss as a price, or NONE
+     * @return the quantity in instrument units, or 0 with {@code child.rejectCode} set
+     */
+    long size(
+        final FanOutChild child, final Member member, final Instrument instrument, final Side side, final int signalFlags,
+        final long signalQuantity, final long riskPercentage, final long entry, final long stopLoss, final long riskLimitPct)
+    {
+        final Account account = member.account;
+        child.mode = member.mode;
+        child.value = member.value;
+        final boolean needsEquity = member.mode == GroupBodies.SIZING_RISK_PERCENT || member.mode == GroupBodies.SIZING_EQUITY_RATIO
+            || (member.mode == GroupBodies.SIZING_MULTIPLIER && (signalFlags & GroupBodies.HAS_QUANTITY) == 0)
+            || riskLimitPct > 0;
+        final long equity = needsEquity ? Valuation.equity(account, instruments) : OrderView.NONE;
+        child.equity = equity;
+        long lossPerLot = OrderView.NONE;
+        if (stopLoss != OrderView.NONE && entry != OrderView.NONE)
+        {
+            child.stopDistance = Math.abs(entry - stopLoss);
+            final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
+            final long pnl = Valuation.pnl(account, instrument, side == Side.BUY ? 1 : -1, oneLot, entry, stopLoss);
+            if (pnl != Valuation.NO_CONVERSION && pnl < 0)
+            {
+                lossPerLot = -pnl;
+                child.lossPerLot = lossPerLot;
+            }
+        }
+
+        // The signal's quantity for this member: given, or sized from risk_percentage.
+        long signal = OrderView.NONE;
+        if ((signalFlags & GroupBodies.HAS_QUANTITY) != 0)
+        {
+            signal = signalQuantity;
+        }
+        else if ((signalFlags & GroupBodies.HAS_RISK_PERCENT) != 0 && member.mode != GroupBodies.SIZING_FIXED
+            && member.mode != GroupBodies.SIZING_RISK_PERCENT)
+        {
+            child.riskPercentage = riskPercentage;
+            if (lossPerLot == OrderView.NONE)
+            {
+                return refuse(child, ResultCode.STOP_LOSS_REQUIRED);
+            }
+            signal = riskSized(equity, riskPercentage, lossPerLot);
+        }
+
+        final long raw;
+        switch (member.mode)
+        {
+            case GroupBodies.SIZING_FIXED:
+                raw = member.value;
+                break;
+            case GroupBodies.SIZING_MULTIPLIER:
+                child.signalQuantity = signal;
+                raw = FixedPoint.mulDiv(signal, member.value, WIRE_ONE);
+                break;
+            case GroupBodies.SIZING_RISK_PERCENT:
+                if (lossPerLot == OrderView.NONE)
+                {
+                    return refuse(child, ResultCode.STOP_LOSS_REQUIRED);
+                }
+                raw = riskSized(equity, member.value, lossPerLot);
+                break;
+            case GroupBodies.SIZING_EQUITY_RATIO:
+            default:
+                child.signalQuantity = signal;
+                // signal (wire) × equity (money) ÷ value (wire, a money amount): rescale equity to wire digits first.
+                raw = FixedPoint.mulDiv(signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
+                break;
+        }
+        child.rawQuantity = raw;
+
+        final long unit = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - instrument.quantityDigits);
+        final long units = Math.max(raw, 0) / unit;
+        long quantity = units - units % instrument.lotStep;
+        if (quantity * unit != raw)
+        {
+            child.clampedBy = FanOutChild.CLAMP_LOT_STEP;
+        }
+        if (quantity > instrument.maxQuantity)
+        {
+            quantity = instrument.maxQuantity - instrument.maxQuantity % instrument.lotStep;
+            child.clampedBy = FanOutChild.CLAMP_MAX_QUANTITY;
+        }
+        if (riskLimitPct > 0 && lossPerLot != OrderView.NONE)
+        {
+            final long cap = riskSized(equity, riskLimitPct, lossPerLot) / unit;
+            final long capped = cap - cap % instrument.lotStep;
+            if (quantity > capped)
+            {
+                quantity = capped;
+                child.clampedBy = FanOutChild.CLAMP_RISK_LIMIT;
+            }
+        }
+        if (quantity < instrument.minQuantity || quantity <= 0)
+        {
+            if (child.clampedBy == FanOutChild.CLAMP_NONE || child.clampedBy == FanOutChild.CLAMP_LOT_STEP)
+            {
+                child.clampedBy = FanOutChild.CLAMP_MIN_QUANTITY;
+            }
+            child.quantity = quantity;
+            return refuse(child, ResultCode.SIZE_BELOW_MINIMUM);
+        }
+        child.quantity = quantity;
+        return quantity;
+    }
+
+    /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}. */
+    private static long riskSized(final long equity, final long percent, final long lossPerLot)
+    {
+        if (equity <= 0)
+        {
+            return 0;
+        }
+        final long riskMoney = FixedPoint.mulDiv(equity, percent, HUNDRED_PERCENT);
+        return FixedPoint.mulDiv(riskMoney, WIRE_ONE, lossPerLot);
+    }
+
+    private static long refuse(final FanOutChild child, final ResultCode code)
+    {
+        child.rejectCode = code;
+        return 0;
+    }
+}

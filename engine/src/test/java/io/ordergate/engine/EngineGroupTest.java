@@ -1,0 +1,92 @@
+package io.ordergate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+
+/** Group fan-out on the engine alone: risk_limit clamping, a paused account among trading members, replay equality. */
+class EngineGroupTest
+{
+    private static CommandEvent createGroup(final EngineDriver driver, final String id, final long riskLimit, final List<GroupBodies.Member> members)
+    {
+        final CommandEvent event = new CommandEvent();
+        GroupBodies.group(driver.begin(event, CommandType.CREATE_GROUP), id, GroupBodies.SET_RISK_LIMIT, "", "", 0, riskLimit, members);
+        driver.finish(event);
+        return driver.apply(event);
+    }
+
+    private static CommandEvent groupOrder(final EngineDriver driver, final String id, final Side side, final String quantity, final String slPips)
+    {
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = driver.begin(event, CommandType.GROUP_ORDER);
+        GroupBodies.groupOrderHead(body, id);
+        GroupBodies.signal(body, "EURUSD", side, OrderType.MARKET, null,
+            GroupBodies.HAS_QUANTITY | (slPips == null ? 0 : NewOrderBody.HAS_STOP_LOSS_PIPS),
+            EngineDriver.wire(quantity), 0, 0, 0, slPips == null ? 0 : EngineDriver.wire(slPips), 0, 0);
+        body.putString("");
+        driver.finish(event);
+        return driver.apply(event);
+    }
+
+    private static GroupBodies.Member member(final String account, final int mode, final String value)
+    {
+        return new GroupBodies.Member(account, mode, EngineDriver.wire(value), "", List.of());
+    }
+
+    private static EngineDriver driver()
+    {
+        final EngineDriver driver = EngineDriver.withPaperAccount();
+        EngineDriver.expect(ResultCode.CREATED, driver.createAccount("paper-2", "USD", "100000", 100));
+        EngineDriver.expect(ResultCode.CREATED, driver.createAccount("paper-3", "USD", "100000", 100));
+        driver.quote("EURUSD", "1.08420", "1.08428");
+        return driver;
+    }
+
+    @Test
+    void shouldClampToTheGroupRiskLimitAndTradeOtherMembersWhenOneAccountIsPaused()
+    {
+        final EngineDriver driver = driver();
+        EngineDriver.expect(ResultCode.CREATED, createGroup(driver, "g", EngineDriver.wire("0.5"), List.of(
+            member("paper-1", GroupBodies.SIZING_FIXED, "10"),
+            member("paper-2", GroupBodies.SIZING_MULTIPLIER, "1"),
+            member("paper-3", GroupBodies.SIZING_MULTIPLIER, "1"))));
+        driver.pause("paper-2");
+        final CommandEvent order = EngineDriver.expect(ResultCode.CREATED, groupOrder(driver, "g", Side.BUY, "0.1", "20"));
+        final Object results = Json.at(Json.output(order), "results");
+        // 0.5% of 100000 = 500 at 200.00 per lot: at most 2.5 lots, so 10 fixed lots are clamped.
+        assertEquals("risk_limit", Json.at(results, 0, "sizing", "clamped_by"));
+        assertEquals("2.5", Json.at(results, 0, "quantity").toString());
+        assertEquals("ACCOUNT_PAUSED", Json.at(results, 1, "reject_code"));
+        assertEquals("filled", Json.at(results, 2, "status"));
+        assertEquals(2L, ((Number)Json.at(Json.output(order), "success_count")).longValue());
+    }
+
+    @Test
+    void shouldRebuildTheSameStateWhenReplayed()
+    {
+        final EngineDriver first = driver();
+        final EngineDriver second = driver();
+        for (final EngineDriver driver : List.of(first, second))
+        {
+            createGroup(driver, "g", 0, List.of(member("paper-1", GroupBodies.SIZING_EQUITY_RATIO, "50000"),
+                member("paper-3", GroupBodies.SIZING_FIXED, "0.03")));
+            groupOrder(driver, "g", Side.BUY, "0.1", null);
+            driver.quote("EURUSD", "1.08500", "1.08510");
+            groupOrder(driver, "g", Side.SELL, "0.1", null);
+        }
+        assertEquals(first.engine.stateDigest(), second.engine.stateDigest());
+        groupOrder(second, "g", Side.BUY, "0.1", null);
+        org.junit.jupiter.api.Assertions.assertNotEquals(first.engine.stateDigest(), second.engine.stateDigest());
+    }
+}
