@@ -157,6 +157,11 @@ class GroupWebhookTest
         final TestGateway.Reply generated = gateway.post("/api/v1/bots", "{\"bot_id\": \"b-2\", \"account_ids\": [\"paper-2\"]}");
         assertEquals(48, generated.text("secret").length());
         assertEquals(null, gateway.get("/api/v1/bots/b-2").text("secret"));
+        // API.md's own example body, short secret included, is accepted as written.
+        assertEquals(201, gateway.post("/api/v1/bots",
+            "{\"bot_id\": \"b-api\", \"name\": \"api-example\", \"account_ids\": [\"paper-2\"], \"secret\": \"s3cret\"}").status());
+        assertEquals(400, gateway.post("/api/v1/bots",
+            "{\"bot_id\": \"b-empty\", \"account_ids\": [\"paper-2\"], \"secret\": \"\"}").status());
 
         // Seed 003's body, all strings, sent as text/plain as TradingView does.
         final TestGateway.Reply seed = webhook("/webhook/tradingview", "text/plain", null,
@@ -219,7 +224,7 @@ class GroupWebhookTest
         final TestGateway.Reply terminated = gateway.post("/api/v1/bots/b-2/terminate", "{}");
         assertEquals(200, terminated.status(), terminated.toString());
         assertEquals(1, terminated.json().path("terminated_accounts").asInt());
-        assertEquals(2, gateway.get("/api/v1/bots").json().path("bots").size());
+        assertEquals(3, gateway.get("/api/v1/bots").json().path("bots").size(), "b-1, b-2 and b-api (the empty-secret bot was refused)");
     }
 
     @Test
