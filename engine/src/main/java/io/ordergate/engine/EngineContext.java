@@ -20,11 +20,19 @@ public final class EngineContext
 {
     private final EngineState state;
     private final EngineJson json;
+    private final VenueRouter venues;
 
-    EngineContext(final EngineState state, final EngineJson json)
+    EngineContext(final EngineState state, final EngineJson json, final VenueRouter venues)
     {
         this.state = state;
         this.json = json;
+        this.venues = venues;
+    }
+
+    /** The venue holding the account's positions itself (MT5 tickets), or null when the engine nets them (paper). */
+    public io.ordergate.engine.venue.Venue positionHolder(final io.ordergate.engine.account.Account account)
+    {
+        return venues.positionHolder(account);
     }
 
     public GatewayConfig config()

@@ -7,6 +7,7 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
@@ -115,10 +116,50 @@ final class Mt5Venue implements Venue
                 return ResultCode.VALIDATION_ERROR;
             }
         }
-        if (!context.orders().canAllocate())
+        final Order order = closeTicket(position, hasQuantity, wireQuantity, lots, Mt5Book.ORIGIN_CLOSE, event);
+        if (order == null)
         {
             event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
             return ResultCode.RISK_MAX_OPEN_ORDERS;
+        }
+        final ResultCode code = order.rejectCode != null ? order.rejectCode : ResultCode.OK;
+        context.answerOrder(event, order, code);
+        return code;
+    }
+
+    @Override
+    public void closePositions(
+        final Account account, final int instrumentIndex, final int direction, final String origin, final CommandEvent event,
+        final ClosingOrders closing)
+    {
+        for (int i = 0; i < tickets.capacity(); i++)
+        {
+            final TicketPosition position = tickets.slot(i);
+            if (!position.open || position.accountIndex != account.index
+                || (instrumentIndex >= 0 && position.instrumentIndex != instrumentIndex)
+                || (direction > 0 && position.side != Side.BUY) || (direction < 0 && position.side != Side.SELL))
+            {
+                continue;
+            }
+            final Order order = closeTicket(position, false, 0, position.lots, origin, event);
+            if (order != null)
+            {
+                closing.closing(order, order.rejectCode != null ? order.rejectCode : ResultCode.OK);
+            }
+        }
+    }
+
+    /**
+     * Makes the closing order of one ticket and routes CLOSE_POSITION (or rejects the order when the executor is
+     * offline or its command table full). Null when the order table is full.
+     */
+    private Order closeTicket(
+        final TicketPosition position, final boolean hasQuantity, final long wireQuantity, final long lots, final String origin,
+        final CommandEvent event)
+    {
+        if (!context.orders().canAllocate())
+        {
+            return null;
         }
         final long now = event.wallMicros();
         final Account account = context.accounts().get(position.accountIndex);
@@ -133,22 +174,19 @@ final class Mt5Venue implements Venue
         order.type = OrderType.MARKET;
         order.timeInForce = TimeInForce.IOC;
         order.quantity = lots;
-        order.origin = Mt5Book.ORIGIN_CLOSE;
+        order.origin = origin;
         order.positionId = position.positionId;
         order.createdAtMicros = now;
         order.updatedAtMicros = now;
 
         final Executor executor = executors.forAccount(account.index);
-        final ResultCode code;
         if (executor == null || !executor.isOnline(now, offlineAfterMicros))
         {
             Mt5Book.reject(order, ResultCode.EXECUTOR_OFFLINE, null, now);
-            code = ResultCode.EXECUTOR_OFFLINE;
         }
         else if (!queue.commands().canAllocate())
         {
             Mt5Book.reject(order, ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
-            code = ResultCode.VENUE_UNAVAILABLE;
         }
         else
         {
@@ -165,10 +203,8 @@ final class Mt5Venue implements Venue
             queue.endParameters(command);
             order.status = OrderStatus.ROUTED;
             queue.enqueue(executor, command, event);
-            code = ResultCode.OK;
         }
-        context.answerOrder(event, order, code);
-        return code;
+        return order;
     }
 
     @Override

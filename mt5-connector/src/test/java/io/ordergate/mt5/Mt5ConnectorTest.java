@@ -52,6 +52,40 @@ class Mt5ConnectorTest
     }
 
     @Test
+    void shouldCloseTicketsOfAnMt5AccountWhenABotSignalsCloseLongOrCloseAll()
+    {
+        driver.heartbeat("exe-1");
+        driver.tradeOpen("exe-1", 7001, "EURUSD", "0.10", "1.08428");
+        final CommandEvent bot = new CommandEvent();
+        io.ordergate.engine.command.GroupBodies.createBot(driver.begin(bot, CommandType.CREATE_BOT), "b-1", "bot", "",
+            List.of("mt5-1"), new byte[32], new byte[0]);
+        assertEquals(ResultCode.CREATED, driver.finish(bot).result);
+
+        final CommandEvent shorts = signal("b-1", io.ordergate.engine.command.GroupBodies.ACTION_CLOSE_SHORT, "EURUSD");
+        assertEquals(0, Mt5Driver.outbox(shorts).size(), "the ticket is long: close-short leaves it");
+
+        final CommandEvent all = signal("b-1", io.ordergate.engine.command.GroupBodies.ACTION_CLOSE_ALL, "");
+        final List<Map.Entry<Integer, String>> outbox = Mt5Driver.outbox(all);
+        assertEquals(1, outbox.size(), Mt5Driver.json(all).toString());
+        final Map<String, Object> command = TestJson.object(outbox.get(0).getValue());
+        assertEquals("CLOSE_POSITION", command.get("command"));
+        assertEquals("7001", ((Map<?, ?>)command.get("parameters")).get("ticket"));
+        final Map<?, ?> answer = (Map<?, ?>)Mt5Driver.json(all).get("data");
+        assertEquals(1L, ((Number)answer.get("success_count")).longValue());
+        assertEquals("routed", ((Map<?, ?>)((List<?>)answer.get("results")).get(0)).get("status"));
+    }
+
+    private CommandEvent signal(final String botId, final int action, final String symbol)
+    {
+        final CommandEvent event = new CommandEvent();
+        final io.ordergate.engine.command.BodyWriter body = driver.begin(event, CommandType.WEBHOOK_SIGNAL);
+        io.ordergate.engine.command.GroupBodies.signalHead(body, botId, action);
+        io.ordergate.engine.command.GroupBodies.signal(body, symbol, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0);
+        io.ordergate.engine.command.GroupBodies.signalTail(body, "", action * 7919L);
+        return driver.finish(event);
+    }
+
+    @Test
     void shouldSendAGroupMembersVenueSymbolToTheExecutor()
     {
         driver.heartbeat("exe-1");

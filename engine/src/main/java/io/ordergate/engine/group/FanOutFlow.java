@@ -36,6 +36,9 @@ public final class FanOutFlow
     private final FanOuts fanOuts;
     private final Sizer sizer;
     private final OrderRequest request = new OrderRequest();
+    /** Where a venue reports the orders closing its own positions; made once so closing allocates nothing. */
+    private final io.ordergate.engine.venue.Venue.ClosingOrders venueClosing = this::recordVenueClosing;
+    private FanOut closingFanOut;
 
     public FanOutFlow(final EngineContext context, final OrderEntry entry, final FanOuts fanOuts)
     {
@@ -214,11 +217,34 @@ public final class FanOutFlow
             request.nowMicros = event.wallMicros();
             record(fanOut, child, entry.place(request, event));
         }
+        // Positions a venue holds itself (MT5 tickets) are closed by that venue, one closing order per ticket.
+        final io.ordergate.engine.venue.Venue holder = context.positionHolder(account);
+        if (holder != null)
+        {
+            final int direction = action == GroupBodies.ACTION_CLOSE_LONG ? 1 : action == GroupBodies.ACTION_CLOSE_SHORT ? -1 : 0;
+            closingFanOut = fanOut;
+            holder.closePositions(account, only == null ? -1 : only.index, direction, origin, event, venueClosing);
+            closingFanOut = null;
+        }
+    }
+
+    private void recordVenueClosing(final Order order, final ResultCode code)
+    {
+        final FanOutChild child = fanOuts.addChild(closingFanOut);
+        child.accountIndex = order.accountIndex;
+        child.instrumentIndex = order.instrumentIndex;
+        child.venueSymbol = null;
+        child.quantity = order.quantity;
+        record(closingFanOut, child, order, code);
     }
 
     private void record(final FanOut fanOut, final FanOutChild child, final ResultCode code)
     {
-        final Order order = request.order;
+        record(fanOut, child, request.order, code);
+    }
+
+    private void record(final FanOut fanOut, final FanOutChild child, final Order order, final ResultCode code)
+    {
         if (order != null)
         {
             child.orderId = order.orderId;
@@ -350,8 +376,12 @@ public final class FanOutFlow
     private void writeChild(final JsonWriter json, final FanOutChild child)
     {
         final Account account = context.accounts().get(child.accountIndex);
-        final Instrument instrument = context.instruments().get(child.instrumentIndex);
         final Order order = child.orderId == 0 ? null : context.orders().get(child.orderId);
+        // A ticket opened by hand in the terminal may have a symbol the gateway doesn't know: its order carries it.
+        final Instrument instrument = child.instrumentIndex >= 0 ? context.instruments().get(child.instrumentIndex) : null;
+        final String symbol = instrument != null ? instrument.symbol : order.symbol;
+        final int quantityDigits = instrument != null ? instrument.quantityDigits : order.quantityDigits;
+        final int priceDigits = instrument != null ? instrument.priceDigits : order.priceDigits;
         final OrderStatus status = order != null ? order.status : child.status;
         json.startObject();
         json.name("account_id").string(account.id);
@@ -364,14 +394,14 @@ public final class FanOutFlow
         {
             json.idString(child.orderId);
         }
-        json.name("symbol").string(instrument.symbol);
-        json.name("venue_symbol").string(child.venueSymbol != null ? child.venueSymbol : instrument.symbol);
+        json.name("symbol").string(symbol);
+        json.name("venue_symbol").string(child.venueSymbol != null ? child.venueSymbol : symbol);
         json.name("status").string(status.wireName());
-        json.name("quantity").decimal(child.quantity, instrument.quantityDigits);
+        json.name("quantity").decimal(child.quantity, quantityDigits);
         if (order != null && order.filledQuantity != 0)
         {
-            json.name("filled_quantity").decimal(order.filledQuantity, instrument.quantityDigits);
-            json.name("average_price").decimalOrNull(order.averagePrice, instrument.priceDigits, OrderView.NONE);
+            json.name("filled_quantity").decimal(order.filledQuantity, quantityDigits);
+            json.name("average_price").decimalOrNull(order.averagePrice, priceDigits, OrderView.NONE);
         }
         final ResultCode rejectCode = order != null ? order.rejectCode : child.rejectCode;
         if (rejectCode != null)

@@ -51,6 +51,24 @@ public interface Venue
         return NOT_HELD;
     }
 
+    /** Receives each closing order a venue made for {@link #closePositions}. */
+    @FunctionalInterface
+    interface ClosingOrders
+    {
+        void closing(Order order, ResultCode code);
+    }
+
+    /**
+     * Closes the account's venue-held positions in one instrument ({@code instrumentIndex}, or -1 for every one) on
+     * one side ({@code direction} +1 longs, -1 shorts, 0 both), each with a closing order handed to {@code closing}.
+     * For signals (close long, close short, close all); writes nothing to answer.
+     */
+    default void closePositions(
+        final Account account, final int instrumentIndex, final int direction, final String origin, final CommandEvent event,
+        final ClosingOrders closing)
+    {
+    }
+
     /** Closes every venue-held position of the account (the account is already paused); writes nothing to answer. */
     default void closeAll(final Account account, final CommandEvent event)
     {

@@ -123,7 +123,7 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
         final URI base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
         terminal = new SimulatedTerminal(
             new SimulatedTerminal.Settings(base, demo.getProperty("executor_id"), demo.getProperty("api_key"), demo.getProperty("api_secret"), 30),
-            PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret"))).start();
+            PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret")))).start();
     }
 
     public SimulatedTerminal terminal()

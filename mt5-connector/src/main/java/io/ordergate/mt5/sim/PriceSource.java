@@ -54,6 +54,48 @@ public interface PriceSource
         };
     }
 
+    /**
+     * A broker's names for the same instruments: the exact symbol first, then its root without a broker suffix
+     * ({@code EURUSD.m}, {@code EURUSD-pro}, {@code EURUSDm} → {@code EURUSD}) and the common alias {@code GOLD} →
+     * {@code XAUUSD}, as a group member's symbol_suffix or symbol_map would send them.
+     */
+    static PriceSource withBrokerNames(final PriceSource prices)
+    {
+        return symbol ->
+        {
+            final BigDecimal[] exact = prices.bidAsk(symbol);
+            if (exact != null)
+            {
+                return exact;
+            }
+            final String root = rootSymbol(symbol);
+            return root.equals(symbol) ? null : prices.bidAsk(root);
+        };
+    }
+
+    /** The gateway's symbol behind a broker's name for it. */
+    static String rootSymbol(final String brokerSymbol)
+    {
+        if ("GOLD".equalsIgnoreCase(brokerSymbol))
+        {
+            return "XAUUSD";
+        }
+        for (int i = 0; i < brokerSymbol.length(); i++)
+        {
+            final char c = brokerSymbol.charAt(i);
+            if (c == '.' || c == '-' || c == '_' || c == '#')
+            {
+                return brokerSymbol.substring(0, i);
+            }
+        }
+        // A lower-case suffix straight after a six-letter pair: EURUSDm, EURUSDpro.
+        if (brokerSymbol.length() > 6 && Character.isLowerCase(brokerSymbol.charAt(6)))
+        {
+            return brokerSymbol.substring(0, 6);
+        }
+        return brokerSymbol;
+    }
+
     /** Prices a test or a script sets: {@link Fixed#set}. */
     final class Fixed implements PriceSource
     {

@@ -537,7 +537,7 @@ public final class SimulatedTerminal implements AutoCloseable
         final URI base = URI.create(url);
         final String quoteKey = System.getenv("ORDERGATE_QUOTE_KEY");
         final String quoteSecret = System.getenv("ORDERGATE_QUOTE_SECRET");
-        final PriceSource prices = quoteKey != null && quoteSecret != null ? PriceSource.gatewayQuotes(base, quoteKey, quoteSecret) : symbol -> null;
+        final PriceSource prices = quoteKey != null && quoteSecret != null ? PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, quoteKey, quoteSecret)) : symbol -> null;
         new SimulatedTerminal(new Settings(base, executorId, key, secret, 30), prices).start();
         Thread.currentThread().join();
     }
