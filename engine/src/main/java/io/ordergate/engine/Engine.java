@@ -42,6 +42,7 @@ public final class Engine
         admin = new AdminFlow(state, json, positions);
         queries = new QueryFlow(state, json, venues);
         context = new EngineContext(state, json, venues);
+        state.values.venueHoldings(venues);
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
         groups = new GroupFlow(context, state.groups, fanOut);
         bots = new BotFlow(context, state.bots, state.groups, fanOut, orders);

@@ -29,6 +29,12 @@ public final class EngineContext
         this.venues = venues;
     }
 
+    /** Equity, unrealized PnL and margin of accounts across engine-netted and venue-held positions. */
+    public io.ordergate.engine.account.AccountValues values()
+    {
+        return state.values;
+    }
+
     /** The venue holding the account's positions itself (MT5 tickets), or null when the engine nets them (paper). */
     public io.ordergate.engine.venue.Venue positionHolder(final io.ordergate.engine.account.Account account)
     {

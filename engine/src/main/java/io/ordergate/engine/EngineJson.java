@@ -54,9 +54,9 @@ final class EngineJson
 
     void writeAccount(final Account account)
     {
-        final long unrealized = Valuation.unrealized(account, state.instruments);
-        final long equity = account.venueEquity != Account.NO_VENUE_EQUITY ? account.venueEquity : account.balance + unrealized;
-        final long marginUsed = Valuation.marginUsed(account, state.instruments);
+        final long unrealized = state.values.unrealized(account);
+        final long equity = state.values.equity(account);
+        final long marginUsed = state.values.marginUsed(account);
         json.startObject();
         json.name("account_id").string(account.id);
         json.name("venue").string(account.venueName());

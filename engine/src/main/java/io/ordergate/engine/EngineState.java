@@ -1,6 +1,7 @@
 package io.ordergate.engine;
 
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.bot.Bots;
@@ -25,6 +26,7 @@ final class EngineState
     final Trades trades;
     final Ledger ledger;
     final Principals principals;
+    final AccountValues values;
     final RiskCheck risk;
     final Groups groups;
     final Bots bots;
@@ -39,7 +41,8 @@ final class EngineState
         this.trades = new Trades(config.engine().maxTrades());
         this.ledger = new Ledger(trades);
         this.principals = new Principals(config.engine().maxKeys());
-        this.risk = new RiskCheck(instruments);
+        this.values = new AccountValues(instruments);
+        this.risk = new RiskCheck(values);
         this.groups = new Groups(config.engine().maxGroups());
         this.bots = new Bots(config.engine().maxBots());
         // Remembered group orders and signals (idempotency reaches this far back), and their children: room for at

@@ -11,7 +11,7 @@ import io.ordergate.engine.venue.Venue;
  * Sends each accepted order to its account's venue: the embedded paper venue, or the MT5 venue when one is
  * plugged in. <b>Not thread safe</b>: owned by the engine thread.
  */
-final class VenueRouter
+final class VenueRouter implements io.ordergate.engine.account.AccountValues.VenueHoldings
 {
     private final Execution paper;
     private Venue mt5;
@@ -36,6 +36,20 @@ final class VenueRouter
     Venue positionHolder(final Account account)
     {
         return account.venue == Account.VENUE_MT5 ? mt5 : null;
+    }
+
+    @Override
+    public long unrealized(final Account account)
+    {
+        final Venue holder = positionHolder(account);
+        return holder == null ? 0 : holder.unrealized(account);
+    }
+
+    @Override
+    public long marginUsed(final Account account)
+    {
+        final Venue holder = positionHolder(account);
+        return holder == null ? 0 : holder.marginUsed(account);
     }
 
     ResultCode route(final Order order, final Account account, final Instrument instrument, final CommandEvent event)

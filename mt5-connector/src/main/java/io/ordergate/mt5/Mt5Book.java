@@ -74,6 +74,7 @@ final class Mt5Book
         tickets.assignPositionId(position, context.ledger().newPositionId());
         position.accountIndex = account.index;
         position.openedAtMicros = nowMicros;
+        tickets.linkOpen(position);
         account.openPositions++;
         return position;
     }
@@ -143,6 +144,7 @@ final class Mt5Book
         if (position.open)
         {
             position.open = false;
+            tickets.unlinkOpen(position);
             position.closePrice = closePrice;
             position.closedAtMicros = nowMicros;
             account.openPositions--;

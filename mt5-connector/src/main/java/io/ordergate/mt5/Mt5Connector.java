@@ -27,7 +27,7 @@ public final class Mt5Connector
         final EngineContext context = engine.context();
         executors = new Executors(context.config().engine().maxAccounts(), context.config().engine().maxAccounts());
         queue = new CommandQueue(new ExecutorCommands(context.config().engine().maxExecutorCommands()));
-        tickets = new Tickets(context.config().engine().maxTickets());
+        tickets = new Tickets(context.config().engine().maxTickets(), context.config().engine().maxAccounts());
         final Mt5Book book = new Mt5Book(context, tickets);
         venue = new Mt5Venue(context, executors, queue, tickets, book);
         final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);

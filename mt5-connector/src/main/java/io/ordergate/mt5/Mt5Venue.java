@@ -2,6 +2,7 @@ package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.OrderStatus;
@@ -83,14 +84,53 @@ final class Mt5Venue implements Venue
     @Override
     public void writePositions(final Account account, final JsonWriter json)
     {
-        for (int i = 0; i < tickets.capacity(); i++)
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
         {
-            final TicketPosition position = tickets.slot(i);
-            if (position.open && position.accountIndex == account.index)
+            book.writePosition(position, json);
+        }
+    }
+
+    @Override
+    public long unrealized(final Account account)
+    {
+        long total = 0;
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
+        {
+            final Instrument instrument = priced(account, position);
+            if (instrument != null)
             {
-                book.writePosition(position, json);
+                final boolean isLong = position.side == Side.BUY;
+                total += Valuation.pnl(account, instrument, isLong ? 1 : -1, position.lots, position.openPrice,
+                    isLong ? instrument.bid : instrument.ask);
             }
         }
+        return total;
+    }
+
+    @Override
+    public long marginUsed(final Account account)
+    {
+        long total = 0;
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
+        {
+            final Instrument instrument = priced(account, position);
+            if (instrument != null)
+            {
+                total += Valuation.margin(account, instrument, position.lots, position.side == Side.BUY ? instrument.bid : instrument.ask);
+            }
+        }
+        return total;
+    }
+
+    /** The ticket's instrument when the gateway can value it now (known symbol, a quote, a conversion), else null. */
+    private Instrument priced(final Account account, final TicketPosition position)
+    {
+        if (position.instrumentIndex < 0 || position.side == null)
+        {
+            return null;
+        }
+        final Instrument instrument = context.instruments().get(position.instrumentIndex);
+        return instrument.hasQuote() && Valuation.canValue(account, instrument) ? instrument : null;
     }
 
     @Override
@@ -132,11 +172,11 @@ final class Mt5Venue implements Venue
         final Account account, final int instrumentIndex, final int direction, final String origin, final CommandEvent event,
         final ClosingOrders closing)
     {
-        for (int i = 0; i < tickets.capacity(); i++)
+        TicketPosition next;
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = next)
         {
-            final TicketPosition position = tickets.slot(i);
-            if (!position.open || position.accountIndex != account.index
-                || (instrumentIndex >= 0 && position.instrumentIndex != instrumentIndex)
+            next = tickets.nextOpen(position);  // read first: a close may unlink this one
+            if ((instrumentIndex >= 0 && position.instrumentIndex != instrumentIndex)
                 || (direction > 0 && position.side != Side.BUY) || (direction < 0 && position.side != Side.SELL))
             {
                 continue;

@@ -35,6 +35,9 @@ public final class TicketPosition
     public long closedAtMicros;
     /** Money (2 digits) already booked into the balance for this ticket: a repeated close report books only the difference. */
     public long booked;
+    /** Links in the account's list of open tickets, kept by {@link Tickets}. */
+    TicketPosition nextOpen;
+    TicketPosition prevOpen;
 
     TicketPosition(final int slot)
     {
@@ -62,5 +65,7 @@ public final class TicketPosition
         closePrice = NONE;
         closedAtMicros = 0;
         booked = 0;
+        nextOpen = null;
+        prevOpen = null;
     }
 }

@@ -5,7 +5,8 @@ import org.agrona.collections.Long2LongHashMap;
 /**
  * The MT5 positions the gateway knows, by ticket and by position id: a circular table of preallocated slots
  * (a slot is reused once its position is closed), with two lookup maps sized up front so they never grow.
- * The maps are only looked up, never iterated; listings walk the slots in index order.
+ * The maps are only looked up, never iterated. Each account's open tickets are also linked in opening order, so
+ * valuing, listing and closing an account's positions walks only its own.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Tickets
@@ -15,10 +16,14 @@ public final class Tickets
     private final TicketPosition[] slots;
     private final Long2LongHashMap byTicket;
     private final Long2LongHashMap byPositionId;
+    private final TicketPosition[] openHead;
+    private final TicketPosition[] openTail;
     private long cursor;
 
-    public Tickets(final int capacity)
+    public Tickets(final int capacity, final int accountCapacity)
     {
+        openHead = new TicketPosition[accountCapacity];
+        openTail = new TicketPosition[accountCapacity];
         slots = new TicketPosition[capacity];
         for (int i = 0; i < capacity; i++)
         {
@@ -78,5 +83,57 @@ public final class Tickets
     {
         position.positionId = positionId;
         byPositionId.put(positionId, position.slot);
+    }
+
+    /** Adds an open position to its account's list; once its account is set. */
+    void linkOpen(final TicketPosition position)
+    {
+        final int account = position.accountIndex;
+        position.nextOpen = null;
+        position.prevOpen = openTail[account];
+        if (openTail[account] == null)
+        {
+            openHead[account] = position;
+        }
+        else
+        {
+            openTail[account].nextOpen = position;
+        }
+        openTail[account] = position;
+    }
+
+    /** Removes a position from its account's list when it closes. */
+    void unlinkOpen(final TicketPosition position)
+    {
+        final int account = position.accountIndex;
+        if (position.prevOpen == null)
+        {
+            openHead[account] = position.nextOpen;
+        }
+        else
+        {
+            position.prevOpen.nextOpen = position.nextOpen;
+        }
+        if (position.nextOpen == null)
+        {
+            openTail[account] = position.prevOpen;
+        }
+        else
+        {
+            position.nextOpen.prevOpen = position.prevOpen;
+        }
+        position.nextOpen = null;
+        position.prevOpen = null;
+    }
+
+    /** The account's first open position in opening order, or null; walk on with {@link #nextOpen}. */
+    public TicketPosition firstOpen(final int accountIndex)
+    {
+        return openHead[accountIndex];
+    }
+
+    public TicketPosition nextOpen(final TicketPosition position)
+    {
+        return position.nextOpen;
     }
 }

@@ -52,6 +52,24 @@ class Mt5ConnectorTest
     }
 
     @Test
+    void shouldValueAnMt5AccountsTicketsInItsEquityMarginAndRisk()
+    {
+        driver.heartbeat("exe-1");
+        driver.tradeOpen("exe-1", 8001, "EURUSD", "1.00", "1.08400");
+        final Map<String, Object> account = Mt5Driver.json(driver.account("mt5-1"));
+        // Long 1 lot from 1.08400, marked at the bid 1.08420: +20 points x 100,000 = 20.00 USD.
+        assertEquals(new BigDecimal("20"), account.get("unrealized_pnl"));
+        assertEquals(new BigDecimal("10600.25"), account.get("equity"), "the terminal's own word, from its heartbeat");
+        // 1 lot x 100,000 x 1.08420 / leverage 100 = 1084.20 USD of margin.
+        assertEquals(new BigDecimal("1084.2"), account.get("margin_used"));
+        assertEquals(new BigDecimal("9516.05"), account.get("margin_available"));
+
+        // 9 lots more need 9 x 1084.28 = 9758.52 > 9516.05 free: the ticket's margin counts against the order.
+        assertEquals(ResultCode.INSUFFICIENT_MARGIN, driver.buy("mt5-1", "9.00").result);
+        assertEquals(ResultCode.CREATED, driver.buy("mt5-1", "8.00").result);
+    }
+
+    @Test
     void shouldCloseTicketsOfAnMt5AccountWhenABotSignalsCloseLongOrCloseAll()
     {
         driver.heartbeat("exe-1");

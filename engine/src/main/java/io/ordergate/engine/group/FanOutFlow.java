@@ -4,7 +4,6 @@ import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.OrderEntry;
 import io.ordergate.engine.OrderRequest;
 import io.ordergate.engine.account.Account;
-import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.NewOrderBody;
@@ -45,7 +44,7 @@ public final class FanOutFlow
         this.context = context;
         this.entry = entry;
         this.fanOuts = fanOuts;
-        this.sizer = new Sizer(context.instruments());
+        this.sizer = new Sizer(context.values());
     }
 
     public FanOuts fanOuts()
@@ -290,7 +289,7 @@ public final class FanOutFlow
         long total = 0;
         for (int i = 0; i < group.memberCount(); i++)
         {
-            total += Valuation.equity(group.member(i).account, context.instruments());
+            total += context.values().equity(group.member(i).account);
         }
         return total;
     }

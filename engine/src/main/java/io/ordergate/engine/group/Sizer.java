@@ -1,6 +1,7 @@
 package io.ordergate.engine.group;
 
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.NewOrderBody;
@@ -8,7 +9,6 @@ import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.fixed.FixedPoint;
 
 /**
@@ -32,11 +32,11 @@ final class Sizer
     private static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
     private static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
 
-    private final Instruments instruments;
+    private final AccountValues values;
 
-    Sizer(final Instruments instruments)
+    Sizer(final AccountValues values)
     {
-        this.instruments = instruments;
+        this.values = values;
     }
 
     /**
@@ -54,7 +54,7 @@ final class Sizer
         final boolean needsEquity = member.mode == GroupBodies.SIZING_RISK_PERCENT || member.mode == GroupBodies.SIZING_EQUITY_RATIO
             || (member.mode == GroupBodies.SIZING_MULTIPLIER && (signalFlags & GroupBodies.HAS_QUANTITY) == 0)
             || riskLimitPct > 0;
-        final long equity = needsEquity ? Valuation.equity(account, instruments) : OrderView.NONE;
+        final long equity = needsEquity ? values.equity(account) : OrderView.NONE;
         child.equity = equity;
         long lossPerLot = OrderView.NONE;
         if (stopLoss != OrderView.NONE && entry != OrderView.NONE)

@@ -1,6 +1,7 @@
 package io.ordergate.engine.risk;
 
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.AccountStatus;
 import io.ordergate.engine.account.RiskLimits;
 import io.ordergate.engine.account.Valuation;
@@ -9,7 +10,6 @@ import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.position.Position;
 import io.ordergate.fixed.FixedPoint;
 
@@ -24,11 +24,11 @@ public final class RiskCheck
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
 
-    private final Instruments instruments;
+    private final AccountValues values;
 
-    public RiskCheck(final Instruments instruments)
+    public RiskCheck(final AccountValues values)
     {
-        this.instruments = instruments;
+        this.values = values;
     }
 
     /** True when the order can only shrink the account's position in the instrument (never flip or add). */
@@ -114,7 +114,7 @@ public final class RiskCheck
         if (limits.maxDailyLoss > 0)
         {
             final long todayRealized = timeMicros / MICROS_PER_DAY == account.lossDay ? account.dailyRealizedPnl : 0;
-            if (todayRealized + Valuation.unrealized(account, instruments) <= -limits.maxDailyLoss)
+            if (todayRealized + values.unrealized(account) <= -limits.maxDailyLoss)
             {
                 return ResultCode.RISK_DAILY_LOSS;
             }
@@ -124,7 +124,7 @@ public final class RiskCheck
         if (addedExposure > 0)
         {
             final long required = Valuation.margin(account, instrument, addedExposure, referencePrice);
-            final long free = Valuation.equity(account, instruments) - Valuation.marginUsed(account, instruments);
+            final long free = values.equity(account) - values.marginUsed(account);
             if (required > free)
             {
                 return ResultCode.INSUFFICIENT_MARGIN;

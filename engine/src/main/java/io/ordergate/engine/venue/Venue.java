@@ -74,6 +74,18 @@ public interface Venue
     {
     }
 
+    /** PnL of the account's venue-held positions at the current quotes, in money units (0 for a venue holding none). */
+    default long unrealized(final Account account)
+    {
+        return 0;
+    }
+
+    /** Margin the account's venue-held positions hold at the current quotes, in money units. */
+    default long marginUsed(final Account account)
+    {
+        return 0;
+    }
+
     /** A fingerprint of the venue's own state, mixed into the engine's state digest. */
     default long digest()
     {

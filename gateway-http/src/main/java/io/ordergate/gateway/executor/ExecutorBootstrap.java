@@ -48,6 +48,11 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
     private static final Logger LOG = Logger.getLogger(ExecutorBootstrap.class.getName());
 
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    /**
+     * The demo account's configured balance: the simulated terminal starts from it on every start (it keeps no
+     * state of its own), and reports it in its heartbeats as a real terminal would.
+     */
+    private java.math.BigDecimal demoBalance;
     private CountDownLatch done;
     private Properties demo;
     private SimulatedTerminal terminal;
@@ -63,6 +68,10 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
 
         if (demoAccount(config))
         {
+            demoBalance = config.accounts().stream()
+                .filter(account -> account.accountId().equals(config.demo().mt5AccountId()))
+                .map(account -> java.math.BigDecimal.valueOf(account.balance(), io.ordergate.fixed.Money.DIGITS))
+                .findFirst().orElse(null);
             final Path file = config.dataDir().resolve(DEMO_FILE);
             if (keys.byExecutorId(DEMO_EXECUTOR_ID) == null)
             {
@@ -123,7 +132,9 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
         final URI base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
         terminal = new SimulatedTerminal(
             new SimulatedTerminal.Settings(base, demo.getProperty("executor_id"), demo.getProperty("api_key"), demo.getProperty("api_secret"), 30),
-            PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret")))).start();
+            PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret"))))
+            .balance(demoBalance)
+            .start();
     }
 
     public SimulatedTerminal terminal()

@@ -72,6 +72,8 @@ public final class SimulatedTerminal implements AutoCloseable
     private volatile boolean holdResults;
     private final List<String> held = new ArrayList<>();
     private boolean paused;
+    /** Cash balance as a terminal reports it (realized profit booked in), or null when not told a starting one. */
+    private BigDecimal balance;
     private long backoffMillis = 100;
     private volatile boolean closed;
 
@@ -79,6 +81,13 @@ public final class SimulatedTerminal implements AutoCloseable
     {
         this.settings = settings;
         this.prices = prices;
+    }
+
+    /** The account's starting cash balance, so heartbeats carry accountBalance/accountEquity as a real terminal's do. */
+    public SimulatedTerminal balance(final BigDecimal startingBalance)
+    {
+        this.balance = startingBalance;
+        return this;
     }
 
     /** Connects (and keeps reconnecting) in the background; returns at once. */
@@ -184,6 +193,11 @@ public final class SimulatedTerminal implements AutoCloseable
         metadata.put("version", "ordergate-sim-1.0");
         metadata.put("platform", "MT5");
         metadata.put("openPositions", positions.size());
+        if (balance != null)
+        {
+            metadata.put("accountBalance", balance);
+            metadata.put("accountEquity", balance.add(unrealizedProfit()));
+        }
         final Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "heartbeat");
         message.put("status", paused ? "paused" : "online");
@@ -404,6 +418,10 @@ public final class SimulatedTerminal implements AutoCloseable
         final BigDecimal profit = price.subtract(position.openPrice()).multiply(closing).multiply(contractSize(position.symbol()))
             .multiply(position.buy() ? BigDecimal.ONE : BigDecimal.ONE.negate()).setScale(2, RoundingMode.HALF_EVEN);
         trades.incrementAndGet();
+        if (balance != null)
+        {
+            balance = balance.add(profit);
+        }
         if (closing.compareTo(position.lots()) < 0)
         {
             positions.put(ticket, new Position(position.symbol(), position.buy(), position.lots().subtract(closing), position.openPrice(),
@@ -424,6 +442,23 @@ public final class SimulatedTerminal implements AutoCloseable
             reports.add(report);
         }
         return ok("position closed", Map.of("ticket", Long.toString(ticket), "price", price, "profit", profit));
+    }
+
+    /** Profit of every open position at the current prices (a position without a price counts 0). */
+    private BigDecimal unrealizedProfit()
+    {
+        BigDecimal total = BigDecimal.ZERO;
+        for (final Position position : positions.values())
+        {
+            final BigDecimal[] quote = prices.bidAsk(position.symbol());
+            if (quote != null)
+            {
+                final BigDecimal price = position.buy() ? quote[0] : quote[1];
+                total = total.add(price.subtract(position.openPrice()).multiply(position.lots()).multiply(contractSize(position.symbol()))
+                    .multiply(position.buy() ? BigDecimal.ONE : BigDecimal.ONE.negate()));
+            }
+        }
+        return total.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     private Map<String, Object> modify(final Map<String, Object> parameters)

@@ -1,0 +1,64 @@
+package io.ordergate.engine.account;
+
+import io.ordergate.engine.instrument.Instruments;
+
+/**
+ * An account's unrealized PnL, margin and equity across every position it has: the engine's net positions (paper)
+ * and those a venue holds itself (MT5 tickets). Risk, the account view and group sizing all ask here, so they
+ * agree. <b>Not thread safe</b>: owned by the engine thread.
+ */
+public final class AccountValues
+{
+    /** Positions a venue holds for an account, valued at the current quotes. */
+    public interface VenueHoldings
+    {
+        long unrealized(Account account);
+
+        long marginUsed(Account account);
+    }
+
+    private static final VenueHoldings NONE = new VenueHoldings()
+    {
+        @Override
+        public long unrealized(final Account account)
+        {
+            return 0;
+        }
+
+        @Override
+        public long marginUsed(final Account account)
+        {
+            return 0;
+        }
+    };
+
+    private final Instruments instruments;
+    private VenueHoldings venueHoldings = NONE;
+
+    public AccountValues(final Instruments instruments)
+    {
+        this.instruments = instruments;
+    }
+
+    /** Set once while the engine is assembled. */
+    public void venueHoldings(final VenueHoldings holdings)
+    {
+        this.venueHoldings = holdings;
+    }
+
+    public long unrealized(final Account account)
+    {
+        return Valuation.unrealized(account, instruments) + venueHoldings.unrealized(account);
+    }
+
+    public long marginUsed(final Account account)
+    {
+        return Valuation.marginUsed(account, instruments) + venueHoldings.marginUsed(account);
+    }
+
+    /** The terminal's own equity when its heartbeat reported one, else balance plus unrealized PnL. */
+    public long equity(final Account account)
+    {
+        return account.venueEquity != Account.NO_VENUE_EQUITY ? account.venueEquity : account.balance + unrealized(account);
+    }
+}
