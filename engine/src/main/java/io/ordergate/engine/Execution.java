@@ -22,7 +22,8 @@ final class Execution
     static final String ORIGIN_TAKE_PROFIT = "take_profit";
     static final String ORIGIN_CLOSE = "close";
     static final String ORIGIN_CLOSE_ALL = "close_all";
-    static final String PAPER_PREFIX = "paper-";
+    /** The paper venue's id for a fill: "fill-" and the trade id (not "paper-N", which reads like an account). */
+    static final String PAPER_PREFIX = "fill-";
 
     private final EngineState state;
 

@@ -44,7 +44,7 @@ class EngineOrderTest
         assertEquals("filled", json.get("status"));
         assertTrue(Json.matches(json.get("average_price"), "1.08428"), json.toString());
         assertTrue(Json.matches(json.get("filled_quantity"), "0.1"), json.toString());
-        assertEquals("paper-1", json.get("venue_order_id"));
+        assertEquals("fill-1", json.get("venue_order_id"), "the paper venue names a fill by its trade id");
         assertNull(json.get("price"));
         assertEquals("2026-11-22T10:00:00.000Z", json.get("created_at"));
 

@@ -1,5 +1,6 @@
 package io.ordergate.gateway.executor;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 import io.netty.channel.ChannelHandlerContext;
@@ -44,6 +45,10 @@ public final class ExecutorHttp implements ExtraRoutes
     private static final String SEED_PREFIX = "/api/executor/";
     private static final String TRADE_PATH = "/api/trade";
     private static final int MAX_WS_FRAME = 65_536;
+    /** What {@link #handle} serves ({@code {}} is a path parameter), as listed above; read by the API reference's test. */
+    public static final List<String> OPERATIONS = List.of(
+        "GET /api/v1/executors", "POST /api/v1/executors", "GET /api/v1/executors/{}", "POST /api/v1/executors/{}/commands",
+        "POST /api/executor/{}/heartbeat", "PATCH /api/executor/{}/command", "POST /api/trade", "GET /api/executor/{}/stream");
 
     private final GatewayContext gateway;
     private final ExecutorKeys keys;

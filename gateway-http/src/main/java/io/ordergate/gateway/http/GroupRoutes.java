@@ -42,6 +42,18 @@ final class GroupRoutes
     static final String SIGNATURE_HEADER = "X-TradingView-Signature";
     private static final String GROUPS = "/api/v1/groups";
     private static final String BOTS = "/api/v1/bots";
+    /** What {@link #handle} serves ({@code {}} is a path parameter); see {@link RouteCatalog}. */
+    static final List<String> OPERATIONS = List.of(
+        "GET /api/v1/groups", "POST /api/v1/groups",
+        "GET /api/v1/groups/{}", "PATCH /api/v1/groups/{}", "DELETE /api/v1/groups/{}",
+        "POST /api/v1/groups/{}/accounts",
+        "POST /api/v1/groups/{}/accounts/{}", "DELETE /api/v1/groups/{}/accounts/{}",
+        "POST /api/v1/groups/{}/pause", "POST /api/v1/groups/{}/resume",
+        "POST /api/v1/groups/{}/orders", "GET /api/v1/groups/{}/orders/{}",
+        "GET /api/v1/bots", "POST /api/v1/bots", "GET /api/v1/bots/{}",
+        "POST /api/v1/bots/{}/status", "POST /api/v1/bots/{}/connect-account", "POST /api/v1/bots/{}/disconnect-account",
+        "POST /api/v1/bots/{}/terminate",
+        "POST /webhook/tradingview", "POST /webhook/tradingview/{}", "GET /webhook/tradingview/test");
 
     private final HttpConnection connection;
     private final GatewayContext gateway;

@@ -32,6 +32,7 @@ enum Route
     private static final Route[] ROUTES = values();
     private static final String PARAMETER = "{}";
 
+    private final String template;
     private final String[] segments;
     /** Scope needed per method, null when the method is not allowed (HEALTH: GET without a key). */
     private final Scope get;
@@ -43,6 +44,7 @@ enum Route
 
     Route(final String template, final Scope get, final Scope post, final Scope put, final Scope patch, final Scope delete)
     {
+        this.template = template;
         this.segments = template.substring(1).split("/");
         this.get = get;
         this.post = post;
@@ -56,6 +58,12 @@ enum Route
         appendIf(allowed, patch != null, "PATCH");
         appendIf(allowed, delete != null, "DELETE");
         this.allow = allowed.toString();
+    }
+
+    /** The path template, {@code {}} standing for the one path parameter. */
+    String template()
+    {
+        return template;
     }
 
     /** The value of the {@code Allow} header. */
