@@ -23,5 +23,8 @@ final class EngineStage implements EventHandler<CommandEvent>
             return;
         }
         engine.apply(event);
+        // Read here in the stage wrapper, never inside the engine: the engine reads time only from the command
+        // (invariant 2). The reply stage turns this into the journaled_to_engine_done histogram.
+        event.engineDoneNanos = System.nanoTime();
     }
 }
