@@ -102,12 +102,14 @@ public final class Ordergate implements AutoCloseable
         server = HttpServer.bind(config.server(), context);                                  // 1
         final Path journalDir = config.dataDir().resolve("journal");
         journal = Journal.open(journalDir);                                                   // 2
+        context.metrics().journal(journal);
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);
-        final HttpReplies replies = new HttpReplies(keys);
+        final HttpReplies replies = new HttpReplies(keys, context.metrics().replyStage());
         final ExecutorKeys executorKeys = new ExecutorKeys();
         final ExecutorSessions sessions = new ExecutorSessions();
-        replies.extension(new ExecutorReplies(executorKeys, sessions));
+        context.metrics().webSocketSessions(sessions::size);
+        replies.extension(new ExecutorReplies(executorKeys, sessions, context.metrics()));
         context.extraRoutes(new ExecutorHttp(context, executorKeys, sessions));
         final long replayStart = System.nanoTime();
         final Replayer.Result replayed = Replayer.replay(journal, engine, replies);           // 3

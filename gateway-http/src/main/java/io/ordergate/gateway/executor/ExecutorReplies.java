@@ -9,6 +9,8 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.http.HttpConnection;
 import io.ordergate.gateway.http.ReplyExtension;
+import io.ordergate.gateway.metrics.GatewayMetrics;
+import io.ordergate.gateway.metrics.ReplyStageMetrics;
 import io.ordergate.mt5.CommandQueue;
 
 /**
@@ -21,11 +23,15 @@ public final class ExecutorReplies implements ReplyExtension
     private final ExecutorKeys keys;
     private final ExecutorSessions sessions;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1024);
+    private final ReplyStageMetrics latency;
+    private final ExecutorHeartbeats heartbeats;
 
-    public ExecutorReplies(final ExecutorKeys keys, final ExecutorSessions sessions)
+    public ExecutorReplies(final ExecutorKeys keys, final ExecutorSessions sessions, final GatewayMetrics metrics)
     {
         this.keys = keys;
         this.sessions = sessions;
+        this.latency = metrics.replyStage();
+        this.heartbeats = new ExecutorHeartbeats(keys, metrics.executors());
     }
 
     @Override
@@ -35,6 +41,7 @@ public final class ExecutorReplies implements ReplyExtension
         {
             keys.register(event);
         }
+        heartbeats.onHeartbeat(event);
     }
 
     @Override
@@ -44,15 +51,17 @@ public final class ExecutorReplies implements ReplyExtension
         {
             keys.register(event);  // before the answer: the credentials work the moment the admin reads them
         }
+        heartbeats.onHeartbeat(event);
+        latency.commandResult(event);
         int offset = 0;
         for (int i = 0; i < event.outboxCount; i++)
         {
             final int executorIndex = event.outbox.getInt(offset);
             final int length = event.outbox.getInt(offset + Integer.BYTES);
             final ExecutorSocket socket = sessions.get(executorIndex);
-            if (socket != null)
+            if (socket != null && socket.push(event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length))
             {
-                socket.push(event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length);
+                latency.framePushed(event, event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length, System.nanoTime());
             }
             offset += CommandQueue.RECORD_HEADER_LENGTH + length;
         }

@@ -177,10 +177,14 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         }
     }
 
-    /** Pushes one command (seed 000's pending command object). Reply thread. */
-    void push(final DirectBuffer json, final int offset, final int length)
+    /**
+     * Pushes one command (seed 000's pending command object). Reply thread.
+     *
+     * @return true when the frame was handed to the channel
+     */
+    boolean push(final DirectBuffer json, final int offset, final int length)
     {
-        send(json, offset, length);
+        return send(json, offset, length);
     }
 
     private void send(final byte[] json)
@@ -188,17 +192,17 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         send(new org.agrona.concurrent.UnsafeBuffer(json), 0, json.length);
     }
 
-    private void send(final DirectBuffer json, final int offset, final int length)
+    private boolean send(final DirectBuffer json, final int offset, final int length)
     {
         final Channel ch = channel;
         if (ch == null || !ch.isActive())
         {
-            return;
+            return false;
         }
         if (queued.incrementAndGet() > maxQueuedFrames)
         {
             close("more than " + maxQueuedFrames + " frames queued: the executor reads too slowly");
-            return;
+            return false;
         }
         final ByteBuf content = ch.alloc().buffer(length);
         for (int i = 0; i < length; i++)
@@ -206,6 +210,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
             content.writeByte(json.getByte(offset + i));
         }
         ch.writeAndFlush(new TextWebSocketFrame(content)).addListener(f -> queued.decrementAndGet());
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.ordergate.config.InstrumentSpec;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.metrics.GatewayMetrics;
 
 /**
  * What every connection shares: the configuration, the key registry, the pipeline once it runs, and whether the
@@ -26,6 +27,7 @@ public final class GatewayContext
     private final long startNanos = System.nanoTime();
     private final byte[] instrumentsJson;
     private final AtomicLong correlationIds = new AtomicLong();
+    private final GatewayMetrics metrics;
     private volatile Pipeline pipeline;
     private volatile int state = STARTING;
     private volatile ExtraRoutes extraRoutes;
@@ -36,6 +38,7 @@ public final class GatewayContext
         this.keys = keys;
         this.version = version;
         this.instrumentsJson = instrumentsJson(config);
+        this.metrics = new GatewayMetrics(config.executors().offlineAfterSeconds() * 1_000_000L);
     }
 
     public GatewayConfig config()
@@ -46,6 +49,12 @@ public final class GatewayContext
     public ApiKeyRegistry keys()
     {
         return keys;
+    }
+
+    /** The histograms and counters behind /metrics and /api/v1/latency. */
+    public GatewayMetrics metrics()
+    {
+        return metrics;
     }
 
     public String version()

@@ -40,6 +40,7 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.OrderRequest;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.gateway.metrics.GatewayMetrics;
 
 /**
  * One HTTP connection: routes each request, authenticates it, decodes and checks its body, and either answers it
@@ -219,6 +220,12 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             health();
             return;
         }
+        if (route == Route.METRICS)
+        {
+            // Summary numbers only, never ids or secrets: no key needed (see GatewayMetrics).
+            respond(200, gateway.metrics().prometheusText(gateway.pipeline(), gateway.isReady()), GatewayMetrics.prometheusContentType());
+            return;
+        }
         final Pipeline pipeline = gateway.pipeline();
         if (!gateway.isReady() || pipeline == null)
         {
@@ -260,6 +267,9 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         {
             case INSTRUMENTS:
                 respond(200, gateway.instrumentsJson());
+                return;
+            case LATENCY:
+                respond(200, gateway.metrics().latencyJson());
                 return;
             case ACCOUNTS:
                 if (HttpMethod.GET.equals(method))
@@ -526,6 +536,13 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         send(response(status, ctx.alloc().buffer(json.length).writeBytes(json)));
     }
 
+    private void respond(final int status, final byte[] body, final String contentType)
+    {
+        final FullHttpResponse response = response(status, ctx.alloc().buffer(body.length).writeBytes(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        send(response);
+    }
+
     void respondError(final ResultCode code, final String message, final String field)
     {
         respondError(code.httpStatus(), code.name(), message == null ? code.defaultMessage() : message, field);
@@ -564,6 +581,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             .set(HttpHeaderNames.CONTENT_TYPE, APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);
+        gateway.metrics().http().count(status);
         return response;
     }
 }

@@ -13,6 +13,7 @@ import io.ordergate.engine.view.OrderJson;
 import io.ordergate.gateway.ReplyTarget;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.json.AdminRequests;
+import io.ordergate.gateway.metrics.ReplyStageMetrics;
 
 /**
  * Stage 3 of the pipeline: keeps the API key registry in step with the journal and answers whoever waits for each
@@ -26,11 +27,19 @@ public final class HttpReplies implements ResultHandler
     private final ApiKeyRegistry keys;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(4096);
     private final JsonWriter json = new JsonWriter();
+    private final ReplyStageMetrics metrics;
     private ReplyExtension extension;
 
     public HttpReplies(final ApiKeyRegistry keys)
     {
+        this(keys, null);
+    }
+
+    /** @param metrics where the reply stage records stage latencies and order results, or null for none */
+    public HttpReplies(final ApiKeyRegistry keys, final ReplyStageMetrics metrics)
+    {
         this.keys = keys;
+        this.metrics = metrics;
     }
 
     /** Plugs in a feature package's part of the reply stage; before replay. */
@@ -59,6 +68,10 @@ public final class HttpReplies implements ResultHandler
         {
             keys.register(event);  // before the answer, so the new key works the moment its creator hears of it
         }
+        if (metrics != null)
+        {
+            metrics.onResult(event);
+        }
         if (extension != null)
         {
             extension.onResult(event);
@@ -74,9 +87,15 @@ public final class HttpReplies implements ResultHandler
             if (extension != null && connection.exchange() != null)
             {
                 extension.answer(event, connection);
-                return;
             }
-            answer(event, connection);
+            else
+            {
+                answer(event, connection);
+            }
+            if (metrics != null)
+            {
+                metrics.answered(event, System.nanoTime());  // the answer is handed to Netty: engine_to_answer_written
+            }
         }
         else if (target instanceof ReplyTarget)
         {

@@ -11,6 +11,8 @@ import io.ordergate.gateway.auth.Scope;
 enum Route
 {
     HEALTH("/health", null, null, null, null, null),
+    METRICS("/metrics", null, null, null, null, null),
+    LATENCY("/api/v1/latency", Scope.READ, null, null, null, null),
     INSTRUMENTS("/api/v1/instruments", Scope.READ, null, null, null, null),
     ACCOUNTS("/api/v1/accounts", Scope.READ, Scope.ADMIN, null, null, null),
     ACCOUNT("/api/v1/accounts/{}", Scope.READ, null, null, null, null),
@@ -34,7 +36,7 @@ enum Route
 
     private final String template;
     private final String[] segments;
-    /** Scope needed per method, null when the method is not allowed (HEALTH: GET without a key). */
+    /** Scope needed per method, null when the method is not allowed (HEALTH, METRICS: GET without a key). */
     private final Scope get;
     private final Scope post;
     private final Scope put;
@@ -52,7 +54,7 @@ enum Route
         this.patch = patch;
         this.delete = delete;
         final StringBuilder allowed = new StringBuilder();
-        appendIf(allowed, get != null || template.equals("/health"), "GET");
+        appendIf(allowed, get != null || isOpen(template), "GET");
         appendIf(allowed, post != null, "POST");
         appendIf(allowed, put != null, "PUT");
         appendIf(allowed, patch != null, "PATCH");
@@ -74,7 +76,7 @@ enum Route
 
     boolean allows(final HttpMethod method)
     {
-        return this == HEALTH ? HttpMethod.GET.equals(method) : requiredScope(method) != null;
+        return this == HEALTH || this == METRICS ? HttpMethod.GET.equals(method) : requiredScope(method) != null;
     }
 
     /** The scope a method needs on this route, or null when the method is not allowed. */
@@ -160,6 +162,12 @@ enum Route
             position = end;
         }
         return position == pathEnd;
+    }
+
+    /** Routes answered without a key: health checks and Prometheus scrapers carry no credentials. */
+    private static boolean isOpen(final String template)
+    {
+        return template.equals("/health") || template.equals("/metrics");
     }
 
     private static void appendIf(final StringBuilder allowed, final boolean condition, final String method)

@@ -1,0 +1,37 @@
+package io.ordergate.gateway.metrics;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each executor's last heartbeat (command wall-clock micros), so /metrics can count executors online by the engine's
+ * own rule (a heartbeat less than {@code offline_after_seconds} ago) without reading engine state. Written by the
+ * reply thread (and replay) on each accepted heartbeat, which is seconds apart, so a boxed map is fine; read by anyone.
+ */
+public final class ExecutorLiveness
+{
+    private final long offlineAfterMicros;
+    private final ConcurrentHashMap<Integer, Long> lastHeartbeatMicros = new ConcurrentHashMap<>();
+
+    public ExecutorLiveness(final long offlineAfterMicros)
+    {
+        this.offlineAfterMicros = offlineAfterMicros;
+    }
+
+    public void heartbeat(final int executorIndex, final long wallMicros)
+    {
+        lastHeartbeatMicros.merge(executorIndex, wallMicros, Math::max);
+    }
+
+    public int online(final long nowMicros)
+    {
+        int online = 0;
+        for (final Long last : lastHeartbeatMicros.values())
+        {
+            if (nowMicros - last < offlineAfterMicros)
+            {
+                online++;
+            }
+        }
+        return online;
+    }
+}
