@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +30,13 @@ import java.util.logging.Logger;
  * <p>Threads: one, {@code og-sim-terminal}, does everything (connect, heartbeat, commands, sends), so the
  * terminal's state needs no locks; the WebSocket's listener only hands messages to it. Every wait is bounded.
  *
+ * <p>Memory: by default only in this process. With {@link #persistTo} (standalone: {@code --state-dir DIR}) its
+ * first results and its positions are kept in files ({@link TerminalStore}): each result is on disk before it is
+ * sent, so a terminal killed with its process and started again still answers a re-delivered command id with
+ * its first result instead of trading again, and can still close the tickets it opened.
+ *
  * <p>Run standalone: {@code java -cp ordergate.jar io.ordergate.mt5.sim.SimulatedTerminal --url http://127.0.0.1:8080
- * --executor-id ID} with {@code ORDERGATE_EXECUTOR_KEY}/{@code ORDERGATE_EXECUTOR_SECRET} and, for prices,
+ * --executor-id ID [--state-dir DIR]} with {@code ORDERGATE_EXECUTOR_KEY}/{@code ORDERGATE_EXECUTOR_SECRET} and, for prices,
  * {@code ORDERGATE_QUOTE_KEY}/{@code ORDERGATE_QUOTE_SECRET} (a read-scoped API key of the account).
  */
 public final class SimulatedTerminal implements AutoCloseable
@@ -72,6 +78,7 @@ public final class SimulatedTerminal implements AutoCloseable
     private volatile boolean holdResults;
     private final List<String> held = new ArrayList<>();
     private boolean paused;
+    private TerminalStore store;
     /** Cash balance as a terminal reports it (realized profit booked in), or null when not told a starting one. */
     private BigDecimal balance;
     private long backoffMillis = 100;
@@ -88,6 +95,49 @@ public final class SimulatedTerminal implements AutoCloseable
     {
         this.balance = startingBalance;
         return this;
+    }
+
+    /**
+     * Keeps the terminal's memory in files and loads what they hold now: first results by command id, and the
+     * positions, next ticket, paused flag and balance (a saved balance replaces one given to {@link #balance}).
+     * Call before {@link #start}.
+     *
+     * @param resultsFile append-only, one line per first result: {@code commandId<TAB>resultJSON}
+     * @param stateFile   a JSON snapshot of the positions, rewritten atomically after each change
+     */
+    @SuppressWarnings("unchecked")
+    public SimulatedTerminal persistTo(final Path resultsFile, final Path stateFile)
+    {
+        store = new TerminalStore(resultsFile, stateFile);
+        results.putAll(store.results());
+        final Map<String, Object> state = store.state();
+        if (state != null)
+        {
+            final BigDecimal next = MiniJson.decimal(state.get("nextTicket"));
+            if (next != null && next.longValueExact() > nextTicket.get())
+            {
+                nextTicket.set(next.longValueExact());
+            }
+            paused = Boolean.TRUE.equals(state.get("paused"));
+            if (state.get("balance") != null)
+            {
+                balance = MiniJson.decimal(state.get("balance"));
+            }
+            positions.clear();
+            for (final Object item : (List<Object>)state.getOrDefault("positions", List.of()))
+            {
+                final Map<String, Object> p = (Map<String, Object>)item;
+                positions.put(Long.parseLong(String.valueOf(p.get("ticket"))), new Position((String)p.get("symbol"), "BUY".equals(p.get("side")),
+                    MiniJson.decimal(p.get("lots")), MiniJson.decimal(p.get("openPrice")), MiniJson.decimal(p.get("sl")), MiniJson.decimal(p.get("tp"))));
+            }
+        }
+        return this;
+    }
+
+    /** A terminal in state directory {@code dir}: {@code dir/results.log} and {@code dir/positions.json}. */
+    public SimulatedTerminal persistIn(final Path dir)
+    {
+        return persistTo(dir.resolve("results.log"), dir.resolve("positions.json"));
     }
 
     /** Connects (and keeps reconnecting) in the background; returns at once. */
@@ -115,6 +165,12 @@ public final class SimulatedTerminal implements AutoCloseable
     public boolean isConnected()
     {
         return socket != null;
+    }
+
+    /** Tickets of the open positions, in opening order. */
+    public List<Long> openTickets()
+    {
+        return List.copyOf(positions.keySet());
     }
 
     /** The first result sent for a command id, or null. */
@@ -310,8 +366,19 @@ public final class SimulatedTerminal implements AutoCloseable
         final List<Map<String, Object>> reports = new ArrayList<>();
         if (result == null)
         {
+            final int tradesBefore = trades.get();
+            final boolean pausedBefore = paused;
             final Object parameters = command.get("parameters");
             result = execute((String)command.get("command"), parameters instanceof Map ? (Map<String, Object>)parameters : Map.of(), reports);
+            if (store != null)
+            {
+                // On disk before it is sent: the changed state (naming this command) first, then the result line.
+                if (trades.get() != tradesBefore || paused != pausedBefore)
+                {
+                    store.writeState(snapshot(id, result));
+                }
+                store.appendResult(id, result);
+            }
             results.put(id, result);
         }
         final Map<String, Object> message = new LinkedHashMap<>();
@@ -332,6 +399,38 @@ public final class SimulatedTerminal implements AutoCloseable
         {
             send(MiniJson.write(report));
         }
+    }
+
+    private Map<String, Object> snapshot(final String commandId, final Map<String, Object> result)
+    {
+        final List<Object> open = new ArrayList<>();
+        for (final Map.Entry<Long, Position> entry : positions.entrySet())
+        {
+            final Position position = entry.getValue();
+            final Map<String, Object> p = new LinkedHashMap<>();
+            p.put("ticket", Long.toString(entry.getKey()));
+            p.put("symbol", position.symbol());
+            p.put("side", position.buy() ? "BUY" : "SELL");
+            p.put("lots", position.lots());
+            p.put("openPrice", position.openPrice());
+            p.put("sl", position.sl());
+            p.put("tp", position.tp());
+            open.add(p);
+        }
+        final Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("nextTicket", nextTicket.get());
+        snapshot.put("paused", paused);
+        snapshot.put("balance", balance);
+        snapshot.put("positions", open);
+        snapshot.put("lastCommandId", commandId);
+        snapshot.put("lastResult", result);
+        return snapshot;
+    }
+
+    /** Handles one gateway message on the caller's thread, for tests of a terminal that was never started. */
+    void handle(final String text)
+    {
+        onMessage(text);
     }
 
     private Map<String, Object> execute(final String type, final Map<String, Object> parameters, final List<Map<String, Object>> reports)
@@ -545,18 +644,24 @@ public final class SimulatedTerminal implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+        if (store != null)
+        {
+            store.close();
+        }
     }
 
     public static void main(final String[] args) throws InterruptedException
     {
         String url = "http://127.0.0.1:8080";
         String executorId = null;
+        String stateDir = null;
         for (int i = 0; i + 1 < args.length; i += 2)
         {
             switch (args[i])
             {
                 case "--url": url = args[i + 1]; break;
                 case "--executor-id": executorId = args[i + 1]; break;
+                case "--state-dir": stateDir = args[i + 1]; break;
                 default: throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
@@ -564,7 +669,7 @@ public final class SimulatedTerminal implements AutoCloseable
         final String secret = System.getenv("ORDERGATE_EXECUTOR_SECRET");
         if (executorId == null || key == null || secret == null)
         {
-            System.err.println("usage: SimulatedTerminal --url URL --executor-id ID, with ORDERGATE_EXECUTOR_KEY/ORDERGATE_EXECUTOR_SECRET"
+            System.err.println("usage: SimulatedTerminal --url URL --executor-id ID [--state-dir DIR], with ORDERGATE_EXECUTOR_KEY/ORDERGATE_EXECUTOR_SECRET"
                 + " (and ORDERGATE_QUOTE_KEY/ORDERGATE_QUOTE_SECRET for prices) set");
             System.exit(2);
             return;
@@ -573,7 +678,12 @@ public final class SimulatedTerminal implements AutoCloseable
         final String quoteKey = System.getenv("ORDERGATE_QUOTE_KEY");
         final String quoteSecret = System.getenv("ORDERGATE_QUOTE_SECRET");
         final PriceSource prices = quoteKey != null && quoteSecret != null ? PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, quoteKey, quoteSecret)) : symbol -> null;
-        new SimulatedTerminal(new Settings(base, executorId, key, secret, 30), prices).start();
+        final SimulatedTerminal terminal = new SimulatedTerminal(new Settings(base, executorId, key, secret, 30), prices);
+        if (stateDir != null)
+        {
+            terminal.persistIn(Path.of(stateDir));  // results.log and positions.json: remembered across restarts
+        }
+        terminal.start();
         Thread.currentThread().join();
     }
 }
