@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.RiskLimits;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
@@ -82,7 +83,7 @@ public class RiskCheckBenchmark
         limits.maxNotional = 1_000_000L * MONEY_UNIT;
         limits.priceCollarPct = 5 * WIRE_UNIT;
         limits.maxDailyLoss = 2_000L * MONEY_UNIT;
-        riskCheck = new RiskCheck(instruments);
+        riskCheck = new RiskCheck(new AccountValues(instruments));
         quantity = 1;  // 0.01 lot at the instrument's 2 quantity digits
         referencePrice = instrument.ask;
         timeMicros = OrderCommands.WALL_MICROS;

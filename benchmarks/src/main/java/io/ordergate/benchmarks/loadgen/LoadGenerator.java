@@ -55,9 +55,10 @@ public final class LoadGenerator
         }
         if (options.executors != null)
         {
-            // TODO(issue 3): connect N simulated MT5 executors over the WebSocket stream once mt5-connector exists.
-            err.println("loadgen: --executors needs the mt5-connector (issue 3), which this build does not have yet: " +
-                "simulated executors are not available, and nothing was run");
+            // TODO(issue 4): connect N simulated MT5 executors over the executor WebSocket stream (mt5-connector, issue 3)
+            // and time HTTP order -> command frame on the executor's socket. Not written yet: refuse rather than fake it.
+            err.println("loadgen: --executors is not implemented yet: the load generator cannot yet connect simulated " +
+                "MT5 executors over the executor WebSocket stream (issue 3's mt5-connector); nothing was run");
             return EXIT_USAGE;
         }
         if (options.apiKey.isEmpty() || options.apiSecret.isEmpty())

@@ -38,7 +38,7 @@ final class LoadOptions
         "  --plot FILE.svg      latency-by-percentile plot                                 default FILE.svg",
         "  --pipeline D         requests in flight per connection (HTTP/1.1 pipelining)   default 1",
         "  --drain-timeout S    wait for answers after the last request, then count the rest as errors  default 5",
-        "  --executors N        simulated MT5 executors over WebSocket (needs the mt5-connector: not yet)",
+        "  --executors N        simulated MT5 executors over WebSocket (not implemented yet: exits with 2)",
         "",
         "Credentials: ORDERGATE_API_KEY and ORDERGATE_API_SECRET.",
         "Exit codes: 0 done, 1 the run failed, 2 bad usage.");

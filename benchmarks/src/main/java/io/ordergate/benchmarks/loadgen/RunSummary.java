@@ -8,7 +8,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The numbers of one measured phase against one server, and their JSON. Immutable: safe from any thread.
- * Latencies are in microseconds, from the planned send time to the last byte of the answer.
+ * Latencies are in microseconds, from the planned send time to the last byte of the answer. {@code send_lag_p99_us}
+ * is planned → written: the generator's own lateness plus the time a request waited for a free connection (that
+ * is, back-pressure from a slow server); when it is close to the latency, the time was spent queued.
  */
 final class RunSummary
 {
@@ -114,7 +116,7 @@ final class RunSummary
     {
         return String.format(Locale.ROOT,
             "%s %s: rate %d/s for %d s on %d connections -> throughput %.1f/s, ok %d, rejected %d, errors %d%n" +
-            "  latency (us, from planned send time): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (generator send lag p99 %.1f)",
+            "  latency (us, from planned send time): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (planned->written p99 %.1f, includes waiting for a free connection)",
             target, url, ratePerSecond, durationSeconds, connections, throughputPerSecond, ok, rejected, errors,
             p50, p90, p99, p999, max, sendLagP99);
     }
