@@ -17,9 +17,15 @@ import java.util.regex.Pattern;
 
 import io.ordergate.config.StartupOptions;
 
-/** {@link OrdergateMain} in a child JVM on port 0, its port read from the banner. Used by one test thread. */
-final class ChildGateway implements AutoCloseable
+/**
+ * {@link OrdergateMain} in a child JVM on port 0, its port read from the banner. Used by one test thread. Public
+ * for the kill -9 tests of other packages; its admin key is {@link #ADMIN_KEY}/{@link #ADMIN_SECRET}.
+ */
+public final class ChildGateway implements AutoCloseable
 {
+    public static final String ADMIN_KEY = TestGateway.ADMIN_KEY;
+    public static final String ADMIN_SECRET = TestGateway.ADMIN_SECRET;
+
     private static final Pattern BANNER = Pattern.compile("^Ordergate listening on http://[^:]+:(\\d+) ");
     private static final String END_OF_OUTPUT = "\u0000end";
 
@@ -28,7 +34,14 @@ final class ChildGateway implements AutoCloseable
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final int port;
 
-    ChildGateway(final Path config, final Path dataDir, final Path stderr) throws IOException, InterruptedException
+    public ChildGateway(final Path config, final Path dataDir, final Path stderr) throws IOException, InterruptedException
+    {
+        this(config, dataDir, stderr, List.of());
+    }
+
+    /** @param jvmArguments more arguments for the child JVM (such as {@code -Dname=value}) */
+    public ChildGateway(final Path config, final Path dataDir, final Path stderr, final List<String> jvmArguments)
+        throws IOException, InterruptedException
     {
         this.stderr = stderr;
         final List<String> command = new ArrayList<>();
@@ -41,6 +54,7 @@ final class ChildGateway implements AutoCloseable
                 command.add(arg);
             }
         }
+        command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(OrdergateMain.class.getName());
@@ -56,7 +70,7 @@ final class ChildGateway implements AutoCloseable
         port = awaitBanner(60);
     }
 
-    int port()
+    public int port()
     {
         return port;
     }
@@ -100,7 +114,7 @@ final class ChildGateway implements AutoCloseable
     }
 
     /** SIGKILL on Unix: no shutdown hook runs. */
-    void kill() throws InterruptedException
+    public void kill() throws InterruptedException
     {
         process.destroyForcibly();
         if (!process.waitFor(60, TimeUnit.SECONDS))
@@ -110,7 +124,7 @@ final class ChildGateway implements AutoCloseable
     }
 
     /** SIGTERM: the shutdown hook closes the gateway in order. */
-    int terminate() throws InterruptedException
+    public int terminate() throws InterruptedException
     {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS))
@@ -120,7 +134,7 @@ final class ChildGateway implements AutoCloseable
         return process.exitValue();
     }
 
-    String stderrText() throws IOException
+    public String stderrText() throws IOException
     {
         return Files.exists(stderr) ? Files.readString(stderr) : "";
     }

@@ -37,7 +37,9 @@ import io.ordergate.mt5.sim.SimulatedTerminal;
  *                       re-delivered with the same ids (journaled, so a replay reaches the same state)
  *   2. demo executor    in demo mode, the executor of the demo mt5 account and a read key for its prices, made
  *                       once; their credentials kept in data_dir/demo-terminal.properties (owner-only)
- *   3. demo terminal    (after ready) a simulated MT5 terminal connected over loopback
+ *   3. demo terminal    (after ready) a simulated MT5 terminal connected over loopback, its memory in
+ *                       data_dir/demo-terminal-results.log and demo-terminal-positions.json, so a kill -9 of the
+ *                       gateway (and the terminal with it) never makes it trade a re-delivered command again
  * </pre>
  * Start-up thread only; the reply thread counts the answers down.
  */
@@ -45,16 +47,26 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
 {
     static final String DEMO_EXECUTOR_ID = "demo-executor";
     static final String DEMO_FILE = "demo-terminal.properties";
+    /** The demo terminal's first results, one line per command id: it answers a re-delivered id from here. */
+    static final String DEMO_RESULTS_FILE = "demo-terminal-results.log";
+    /** The demo terminal's open positions (tickets), rewritten atomically after each change. */
+    static final String DEMO_POSITIONS_FILE = "demo-terminal-positions.json";
+    /**
+     * Test hook: with this system property {@code true}, the demo terminal computes and saves its results but does
+     * not send them, so a test can kill the gateway between a trade and its result.
+     */
+    static final String HOLD_RESULTS_PROPERTY = "ordergate.demo.terminal.hold_results";
     private static final Logger LOG = Logger.getLogger(ExecutorBootstrap.class.getName());
 
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     /**
-     * The demo account's configured balance: the simulated terminal starts from it on every start (it keeps no
-     * state of its own), and reports it in its heartbeats as a real terminal would.
+     * The demo account's configured balance: the simulated terminal starts from it the first time (later from its
+     * saved state), and reports it in its heartbeats as a real terminal would.
      */
     private java.math.BigDecimal demoBalance;
     private CountDownLatch done;
     private Properties demo;
+    private Path dataDir;
     private SimulatedTerminal terminal;
 
     /** Publishes the start-up commands and waits, bounded, for their answers. */
@@ -72,6 +84,7 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
                 .filter(account -> account.accountId().equals(config.demo().mt5AccountId()))
                 .map(account -> java.math.BigDecimal.valueOf(account.balance(), io.ordergate.fixed.Money.DIGITS))
                 .findFirst().orElse(null);
+            dataDir = config.dataDir();
             final Path file = config.dataDir().resolve(DEMO_FILE);
             if (keys.byExecutorId(DEMO_EXECUTOR_ID) == null)
             {
@@ -134,7 +147,12 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
             new SimulatedTerminal.Settings(base, demo.getProperty("executor_id"), demo.getProperty("api_key"), demo.getProperty("api_secret"), 30),
             PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret"))))
             .balance(demoBalance)
-            .start();
+            .persistTo(dataDir.resolve(DEMO_RESULTS_FILE), dataDir.resolve(DEMO_POSITIONS_FILE));
+        if (Boolean.getBoolean(HOLD_RESULTS_PROPERTY))
+        {
+            terminal.holdResults(true);
+        }
+        terminal.start();
     }
 
     public SimulatedTerminal terminal()
