@@ -4,8 +4,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -52,13 +52,15 @@ public final class Pipeline implements AutoCloseable
         final PipelineConfig config, final Journal journal, final Engine engine, final ResultHandler replies)
     {
         final PipelineCounters counters = new PipelineCounters();
+        final WaitStrategy waitStrategy = waitStrategy(config);
         final Disruptor<CommandEvent> disruptor = new Disruptor<>(
-            CommandEvent.FACTORY, config.ringSize(), new StageThreadFactory(), ProducerType.MULTI, waitStrategy(config));
+            CommandEvent.FACTORY, config.ringSize(), new StageThreadFactory(), ProducerType.MULTI, waitStrategy);
+        disruptor.setDefaultExceptionHandler(new StageExceptionHandler());
 
         disruptor
-            .handleEventsWith(new JournalStage(journal.appender(), counters))  // 1
-            .then(new EngineStage(engine))                                       // 2
-            .then(new ReplyStage(replies));                                      // 3
+            .handleEventsWith(signalling(new JournalStage(journal.appender(), counters), waitStrategy))  // 1
+            .then(signalling(new EngineStage(engine), waitStrategy))                                      // 2
+            .then(new ReplyStage(replies));                                                                // 3
         disruptor.start();
         return new Pipeline(disruptor, counters);
     }
@@ -130,8 +132,14 @@ public final class Pipeline implements AutoCloseable
             case YIELDING: return new YieldingWaitStrategy();
             case SLEEPING: return new SleepingWaitStrategy();
             case BLOCKING:
-            default: return new BlockingWaitStrategy();
+            default: return new StageBlockingWaitStrategy();
         }
+    }
+
+    /** A stage later stages wait for signals its progress when they block on it; spinning strategies need no signal. */
+    private static EventHandler<CommandEvent> signalling(final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy)
+    {
+        return waitStrategy instanceof StageBlockingWaitStrategy ? new ProgressSignallingHandler(stage, waitStrategy) : stage;
     }
 
     /** Names the stage threads og-journal, og-engine, og-reply, in the order the Disruptor starts them. */

@@ -1,0 +1,54 @@
+package io.ordergate.engine.pipeline;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.lmax.disruptor.ExceptionHandler;
+
+import io.ordergate.engine.command.CommandEvent;
+
+/**
+ * What a stage does when a command throws: the command gets no result (its client hears 500 INTERNAL_ERROR), the
+ * failure is counted and logged, and the stage goes on with the next command. Disruptor's default handler would
+ * stop the stage thread, and with it every client after. Thread safe.
+ */
+final class StageExceptionHandler implements ExceptionHandler<CommandEvent>
+{
+    private static final Logger LOG = Logger.getLogger(StageExceptionHandler.class.getName());
+
+    private final AtomicLong failures = new AtomicLong();
+
+    @Override
+    public void handleEventException(final Throwable ex, final long sequence, final CommandEvent event)
+    {
+        final long count = failures.incrementAndGet();
+        if (event != null)
+        {
+            event.clearResult();
+            event.resultMessage = "the command failed inside the gateway";
+        }
+        // The first failures in full, then one line per thousand: a bug must not flood the log on the hot path.
+        if (count <= 10 || count % 1000 == 0)
+        {
+            LOG.log(Level.SEVERE, "stage failure #" + count + " on " + (event == null ? "?" : event.type) + " at sequence " + sequence, ex);
+        }
+    }
+
+    @Override
+    public void handleOnStartException(final Throwable ex)
+    {
+        LOG.log(Level.SEVERE, "a pipeline stage failed to start", ex);
+    }
+
+    @Override
+    public void handleOnShutdownException(final Throwable ex)
+    {
+        LOG.log(Level.WARNING, "a pipeline stage failed to shut down", ex);
+    }
+
+    long failures()
+    {
+        return failures.get();
+    }
+}
