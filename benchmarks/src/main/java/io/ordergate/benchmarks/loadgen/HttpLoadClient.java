@@ -1,6 +1,9 @@
 package io.ordergate.benchmarks.loadgen;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,9 +32,17 @@ import io.netty.util.concurrent.ScheduledFuture;
  *
  * The pacer never waits for answers (open loop): if the server stalls, requests queue on their connections and
  * their latency keeps counting from the plan. Phase methods are called from one control thread.
+ *
+ * <p>With simulated executors ({@link #connectExecutors}) their WebSockets live on the same event loop: an order's
+ * HTTP answer (its {@code order_id}) and its OPEN_POSITION frame (its {@code orderId}) meet in a
+ * {@link FrameCorrelator} whichever comes first, and the pair's frame latency (arrival − planned) goes into the
+ * phase's second histogram.
  */
-final class HttpLoadClient implements AutoCloseable
+final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
 {
+    /** Orders whose answer and frame may be waiting for each other at once; far above what a healthy run holds. */
+    private static final int CORRELATOR_CAPACITY = 1 << 16;
+
     private static final long RECONNECT_DELAY_MILLIS = 200;
 
     private final String host;
@@ -48,10 +59,24 @@ final class HttpLoadClient implements AutoCloseable
     private long connectionErrors;
     private String lastConnectionError;
     private volatile boolean running = true;
+    private final boolean wantsOrderIds;
+    private final FrameCorrelator correlator;
+    private final List<SimulatedExecutor> executors = new ArrayList<>();
+    private long executorErrors;
+    private String lastExecutorError;
 
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
         final RequestTemplate template, final PrintStream progress)
     {
+        this(host, port, connectionCount, depth, template, progress, false);
+    }
+
+    /** @param wantsOrderIds read each answer's {@code order_id} and pair it with executor frames */
+    HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
+        final RequestTemplate template, final PrintStream progress, final boolean wantsOrderIds)
+    {
+        this.wantsOrderIds = wantsOrderIds;
+        this.correlator = wantsOrderIds ? new FrameCorrelator(CORRELATOR_CAPACITY) : null;
         this.host = host;
         this.port = port;
         this.template = template;
@@ -71,6 +96,41 @@ final class HttpLoadClient implements AutoCloseable
     RequestTemplate template()
     {
         return template;
+    }
+
+    boolean wantsOrderIds()
+    {
+        return wantsOrderIds;
+    }
+
+    /**
+     * Opens one simulated executor per entry on this client's event loop and waits until each has completed its
+     * WebSocket handshake and sent its first heartbeat. Tickets are unique across executors and runs.
+     */
+    void connectExecutors(final List<ExecutorSetup.Executor> registered, final byte[] fillPrice) throws InterruptedException
+    {
+        final long firstTicket = System.currentTimeMillis() * 100;
+        final List<CompletableFuture<Void>> handshakes = new ArrayList<>();
+        for (int i = 0; i < registered.size(); i++)
+        {
+            final SimulatedExecutor executor = new SimulatedExecutor(registered.get(i), fillPrice, firstTicket + i,
+                registered.size(), this);
+            executors.add(executor);
+            handshakes.add(executor.connect(group, host, port));
+        }
+        for (int i = 0; i < handshakes.size(); i++)
+        {
+            try
+            {
+                handshakes.get(i).get(10, TimeUnit.SECONDS);
+            }
+            catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex)
+            {
+                final Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                throw new IllegalStateException("executor " + registered.get(i).executorId() + ": cannot open its WebSocket: " +
+                    cause.getMessage(), cause);
+            }
+        }
     }
 
     /** Opens every connection; fails if any cannot connect within the timeout. */
@@ -111,13 +171,20 @@ final class HttpLoadClient implements AutoCloseable
     {
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         final PhaseStats stats = new PhaseStats(new Schedule(start, rate, seconds));
-        onLoop(() -> current = stats);
+        onLoop(() ->
+        {
+            if (correlator != null)
+            {
+                correlator.clear();
+            }
+            current = stats;
+        });
         final ScheduledFuture<?> reporter = loop.scheduleAtFixedRate(() -> report(label, stats), 1, 1, TimeUnit.SECONDS);
         try
         {
             pace(stats.schedule);
             final long deadline = stats.schedule.lastPlannedNanos() + drainTimeoutNanos;
-            while (stats.settled < stats.schedule.total() && System.nanoTime() < deadline)
+            while ((stats.settled < stats.schedule.total() || stats.framesAwaited > 0) && System.nanoTime() < deadline)
             {
                 Thread.sleep(1);
             }
@@ -125,7 +192,18 @@ final class HttpLoadClient implements AutoCloseable
         finally
         {
             reporter.cancel(false);
-            onLoop(stats::freeze);
+            onLoop(() ->
+            {
+                if (correlator != null)
+                {
+                    stats.freeze(correlator.parkedAnswers(), correlator.parkedFrames() + correlator.dropped());
+                    correlator.clear();
+                }
+                else
+                {
+                    stats.freeze();
+                }
+            });
         }
         return stats;
     }
@@ -200,12 +278,53 @@ final class HttpLoadClient implements AutoCloseable
         }
     }
 
-    void answered(final int status, final long plannedNanos, final long nowNanos)
+    void answered(final int status, final long plannedNanos, final long nowNanos, final long orderId)
     {
         if (current != null && current.owns(plannedNanos))
         {
             current.response(status, plannedNanos, nowNanos);
+            if (correlator != null && orderId != 0 && status >= 200 && status < 300)
+            {
+                current.routed();
+                final long arrival = correlator.answered(orderId, plannedNanos);
+                if (arrival != FrameCorrelator.NONE)
+                {
+                    current.frame(plannedNanos, arrival);
+                }
+            }
         }
+    }
+
+    @Override
+    public void frameArrived(final long orderId, final long arrivalNanos)
+    {
+        if (correlator != null && current != null)
+        {
+            final long planned = correlator.frame(orderId, arrivalNanos);
+            if (planned != FrameCorrelator.NONE && current.owns(planned))
+            {
+                current.frame(planned, arrivalNanos);
+            }
+        }
+    }
+
+    @Override
+    public void executorError(final String executorId, final String frame)
+    {
+        executorErrors++;
+        lastExecutorError = executorId + ": " + (frame.length() > 200 ? frame.substring(0, 200) + "..." : frame);
+        if (current != null)
+        {
+            current.executorErrors++;
+        }
+    }
+
+    /** Error frames and closes seen on the executor sockets so far and the last one; null when none. Call after the run. */
+    String executorErrorSummary()
+    {
+        final String[] summary = new String[1];
+        onLoop(() -> summary[0] = executorErrors == 0 ? null : executorErrors + " executor socket errors, last: " + lastExecutorError);
+        return summary[0];
     }
 
     void failed(final LongFifo lost)
@@ -267,9 +386,12 @@ final class HttpLoadClient implements AutoCloseable
     private void report(final String label, final PhaseStats stats)
     {
         final long elapsedSeconds = Math.round((System.nanoTime() - stats.schedule.startNanos()) / 1e9);
-        progress.printf("[%s %3ds] sent %d, completed %d (ok %d, rejected %d), errors %d, p99 so far %.0f us%n",
+        final String frames = correlator == null ? "" : String.format(", frames %d, frame p99 so far %.0f us, executor errors %d",
+            stats.frameLatency.getTotalCount(),
+            stats.frameLatency.getTotalCount() == 0 ? 0.0 : stats.frameLatency.getValueAtPercentile(99) / 1_000.0, stats.executorErrors);
+        progress.printf("[%s %3ds] sent %d, completed %d (ok %d, rejected %d), errors %d, p99 so far %.0f us%s%n",
             label, elapsedSeconds, stats.sent, stats.ok + stats.rejected + stats.badStatus, stats.ok, stats.rejected,
-            stats.errors(), stats.latency.getTotalCount() == 0 ? 0.0 : stats.latency.getValueAtPercentile(99) / 1_000.0);
+            stats.errors(), stats.latency.getTotalCount() == 0 ? 0.0 : stats.latency.getValueAtPercentile(99) / 1_000.0, frames);
     }
 
     private void onLoop(final Runnable task)
@@ -288,6 +410,17 @@ final class HttpLoadClient implements AutoCloseable
     public void close()
     {
         running = false;
+        if (!executors.isEmpty())
+        {
+            try
+            {
+                onLoop(() -> executors.forEach(SimulatedExecutor::close));
+            }
+            catch (final IllegalStateException ignored)
+            {
+                // the loop is gone already: the sockets close with it
+            }
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

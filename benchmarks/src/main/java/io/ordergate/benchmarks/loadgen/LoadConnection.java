@@ -1,9 +1,12 @@
 package io.ordergate.benchmarks.loadgen;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -11,7 +14,8 @@ import io.netty.util.ReferenceCountUtil;
 /**
  * One keep-alive connection: a FIFO of due requests waiting to be written and a FIFO of requests written and not
  * yet answered (at most {@code depth}: 1 = one request at a time, more = HTTP/1.1 pipelining, answers in order).
- * Both hold planned send times, so the answer to the oldest in-flight request is timed from its plan.
+ * Both hold planned send times, so the answer to the oldest in-flight request is timed from its plan. With
+ * simulated executors the answer's body is kept (one reused buffer) to read its {@code order_id}.
  * <b>Not thread safe</b>: owned by the event loop. Sharable only so a reconnect can put it in the new channel's
  * pipeline: it is in one pipeline at a time.
  */
@@ -24,12 +28,15 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
     private final LongFifo inFlight = new LongFifo(16);
     private Channel channel;
     private int status = -1;
-    private boolean nextIsFirstVariant = true;
+    private int nextVariant;
+    /** The answer's body, only when the client needs order ids (executor runs); reused. */
+    private final ByteBuf body;
 
     LoadConnection(final HttpLoadClient client, final int depth)
     {
         this.client = client;
         this.depth = depth;
+        this.body = client.wantsOrderIds() ? Unpooled.buffer(2_048) : null;
     }
 
     boolean isActive()
@@ -56,8 +63,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
         {
             final long planned = pending.poll();
             inFlight.add(planned);
-            channel.write(client.template().request(nextIsFirstVariant), channel.voidPromise());
-            nextIsFirstVariant = !nextIsFirstVariant;
+            channel.write(client.template().request(nextVariant), channel.voidPromise());
+            nextVariant = (nextVariant + 1) % client.template().variants();
             client.sent(planned, nowNanos);
             wrote = true;
         }
@@ -82,6 +89,10 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
             if (msg instanceof HttpResponse)
             {
                 final HttpResponse response = (HttpResponse)msg;
+                if (body != null)
+                {
+                    body.clear();
+                }
                 status = response.decoderResult().isSuccess() ? response.status().code() : -1;
                 if (status == -1)
                 {
@@ -89,10 +100,23 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
                     return;
                 }
             }
+            if (body != null && msg instanceof HttpContent)
+            {
+                final ByteBuf content = ((HttpContent)msg).content();
+                if (body.writerIndex() + content.readableBytes() <= 65_536)
+                {
+                    body.writeBytes(content, content.readerIndex(), content.readableBytes());
+                }
+            }
             if (msg instanceof LastHttpContent && !inFlight.isEmpty())
             {
                 final long now = System.nanoTime();
-                client.answered(status, inFlight.poll(), now);
+                final long orderId = body == null ? 0 : ExecutorMessages.orderIdOfAnswer(body);
+                if (body != null)
+                {
+                    body.clear();
+                }
+                client.answered(status, inFlight.poll(), now, orderId);
                 status = -1;
                 pump(now);
             }
@@ -111,6 +135,10 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
         client.failed(pending);
         inFlight.clear();
         pending.clear();
+        if (body != null)
+        {
+            body.clear();
+        }
         channel = null;
         client.connectionLost(this);
     }

@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  *                 ─► [baseline] start HttpHelloWorldServer process ─► same phases with GET / ─► stop it
  *                 ─► JSON (+ ratios gateway ÷ baseline), .hgrm per server, one SVG with both curves
  * </pre>
+ *
+ * With {@code --executors N} the gateway run first sets up N mt5 accounts, an executor each and their WebSockets
+ * ({@link ExecutorSetup}, {@link SimulatedExecutor}), sends the orders to those accounts, and also writes the
+ * frame distribution ({@code FILE.frames.hgrm}, a third curve in the SVG).
  */
 public final class LoadGenerator
 {
@@ -37,6 +41,11 @@ public final class LoadGenerator
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
+        return run(args, out, err, System.getenv());
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err, final java.util.Map<String, String> env)
+    {
         if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h"))
         {
             out.println(LoadOptions.USAGE);
@@ -45,7 +54,7 @@ public final class LoadGenerator
         final LoadOptions options;
         try
         {
-            options = LoadOptions.parse(args, System.getenv());
+            options = LoadOptions.parse(args, env);
         }
         catch (final LoadOptions.UsageException ex)
         {
@@ -53,17 +62,10 @@ public final class LoadGenerator
             err.println("run with --help for usage");
             return EXIT_USAGE;
         }
-        if (options.executors != null)
-        {
-            // TODO(issue 4): connect N simulated MT5 executors over the executor WebSocket stream (mt5-connector, issue 3)
-            // and time HTTP order -> command frame on the executor's socket. Not written yet: refuse rather than fake it.
-            err.println("loadgen: --executors is not implemented yet: the load generator cannot yet connect simulated " +
-                "MT5 executors over the executor WebSocket stream (issue 3's mt5-connector); nothing was run");
-            return EXIT_USAGE;
-        }
         if (options.apiKey.isEmpty() || options.apiSecret.isEmpty())
         {
-            err.println("loadgen: set ORDERGATE_API_KEY and ORDERGATE_API_SECRET (a trade or admin key for " + options.account + ")");
+            err.println("loadgen: set ORDERGATE_API_KEY and ORDERGATE_API_SECRET (" + (options.executors != null
+                ? "an admin key: --executors creates accounts and executors" : "a trade or admin key for " + options.account) + ")");
             return EXIT_USAGE;
         }
         try
@@ -80,9 +82,17 @@ public final class LoadGenerator
     private static int drive(final LoadOptions options, final PrintStream out, final PrintStream err)
         throws IOException, InterruptedException
     {
-        final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
-            options.account, options.symbol, options.quantity);
-        final RunSummary gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, err);
+        final RunSummary gateway;
+        if (options.executors != null)
+        {
+            gateway = measureWithExecutors(options, err);
+        }
+        else
+        {
+            final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
+                options.account, options.symbol, options.quantity);
+            gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, err);
+        }
         out.println(gateway.describe());
 
         RunSummary baseline = null;
@@ -102,8 +112,54 @@ public final class LoadGenerator
 
         writeOutputs(options, gateway, baseline);
         out.println("wrote " + options.json + ", " + options.hgrm + (baseline != null ? ", " + LoadOptions.baselineSibling(options.hgrm) : "") +
-            ", " + options.plot);
+            (gateway.executors > 0 ? ", " + LoadOptions.framesSibling(options.hgrm) : "") + ", " + options.plot);
         return EXIT_OK;
+    }
+
+    /** The gateway run with N simulated executors: set-up over HTTP, sockets, then the same phases as {@link #measure}. */
+    private static RunSummary measureWithExecutors(final LoadOptions options, final PrintStream err)
+        throws IOException, InterruptedException
+    {
+        final ExecutorSetup setup = new ExecutorSetup(options.url, options.apiKey, options.apiSecret, err);
+        final List<ExecutorSetup.Executor> executors = setup.register(options.executors);
+        final byte[] price = setup.fillPrice(options.symbol);
+        final List<String> accounts = new ArrayList<>();
+        executors.forEach(e -> accounts.add(e.accountId()));
+        err.printf("executors: %d registered (%s), fills reported at %s%n", executors.size(), String.join(", ", accounts),
+            new String(price, StandardCharsets.US_ASCII));
+        final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
+            accounts, options.symbol, options.quantity);
+        err.printf("gateway: %s at %d/s for %d s (+%d s warm-up) on %d connections, %s%n", options.url, options.rate,
+            options.durationSeconds, options.warmupSeconds, options.connections, orders.description());
+        final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
+        try (HttpLoadClient client = new HttpLoadClient(options.host, options.port, options.connections, options.pipelineDepth,
+            orders, err, true))
+        {
+            client.connectExecutors(executors, price);
+            for (final ExecutorSetup.Executor executor : executors)
+            {
+                setup.awaitOnline(executor, java.time.Duration.ofSeconds(10));
+            }
+            err.printf("executors: %d WebSockets open, all online%n", executors.size());
+            client.connect();
+            if (options.warmupSeconds > 0)
+            {
+                client.runPhase("gateway warm-up", options.rate, options.warmupSeconds, drainNanos);
+            }
+            final PhaseStats stats = client.runPhase("gateway", options.rate, options.durationSeconds, drainNanos);
+            final String connectionErrors = client.connectionErrorSummary();
+            if (connectionErrors != null)
+            {
+                err.println("gateway: " + connectionErrors);
+            }
+            final String executorErrors = client.executorErrorSummary();
+            if (executorErrors != null)
+            {
+                err.println("gateway: " + executorErrors);
+            }
+            return new RunSummary("gateway", options.url.toString(), orders.description(), options.rate, options.durationSeconds,
+                options.connections, options.pipelineDepth, stats, executors.size());
+        }
     }
 
     private static RunSummary measure(final String target, final String url, final String host, final int port,
@@ -137,6 +193,11 @@ public final class LoadGenerator
         write(options.hgrm, hgrm(gateway));
         final List<PercentilePlot.Series> series = new ArrayList<>();
         series.add(new PercentilePlot.Series("gateway " + gateway.request.split(" ")[0] + " " + gateway.request.split(" ")[1], gateway.histogram));
+        if (gateway.executors > 0)
+        {
+            write(LoadOptions.framesSibling(options.hgrm), hgrm(gateway.frameHistogram));
+            series.add(new PercentilePlot.Series("gateway order -> OPEN_POSITION frame on the executor's WebSocket", gateway.frameHistogram));
+        }
         if (baseline != null)
         {
             write(LoadOptions.baselineSibling(options.hgrm), hgrm(baseline));
@@ -150,10 +211,15 @@ public final class LoadGenerator
     /** HdrHistogram's percentile distribution, values in microseconds. */
     static String hgrm(final RunSummary summary)
     {
+        return hgrm(summary.histogram);
+    }
+
+    static String hgrm(final org.HdrHistogram.Histogram histogram)
+    {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8))
         {
-            summary.histogram.outputPercentileDistribution(print, 1_000.0);
+            histogram.outputPercentileDistribution(print, 1_000.0);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

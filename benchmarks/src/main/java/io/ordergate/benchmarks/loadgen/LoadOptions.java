@@ -38,7 +38,10 @@ final class LoadOptions
         "  --plot FILE.svg      latency-by-percentile plot                                 default FILE.svg",
         "  --pipeline D         requests in flight per connection (HTTP/1.1 pipelining)   default 1",
         "  --drain-timeout S    wait for answers after the last request, then count the rest as errors  default 5",
-        "  --executors N        simulated MT5 executors over WebSocket (not implemented yet: exits with 2)",
+        "  --executors N        N simulated MT5 executors over WebSocket: sets up mt5 accounts bench-mt5-1..N",
+        "                       (admin key), one executor each, sends the orders round-robin to them instead of",
+        "                       --account, answers every command at once, and also records planned send time ->",
+        "                       OPEN_POSITION frame on the executor's socket (frame_* fields, FILE.frames.hgrm)",
         "",
         "Credentials: ORDERGATE_API_KEY and ORDERGATE_API_SECRET.",
         "Exit codes: 0 done, 1 the run failed, 2 bad usage.");
@@ -97,9 +100,20 @@ final class LoadOptions
     /** {@code a/b.hgrm} → {@code a/b.baseline.hgrm}: where the baseline's file goes beside the gateway's. */
     static Path baselineSibling(final Path file)
     {
+        return infix(file, ".baseline");
+    }
+
+    /** {@code a/b.hgrm} → {@code a/b.frames.hgrm}: the executor frame distribution beside the HTTP one. */
+    static Path framesSibling(final Path file)
+    {
+        return infix(file, ".frames");
+    }
+
+    private static Path infix(final Path file, final String infix)
+    {
         final String name = file.getFileName().toString();
         final int dot = name.lastIndexOf('.');
-        return dot <= 0 ? file.resolveSibling(name + ".baseline") : file.resolveSibling(name.substring(0, dot) + ".baseline" + name.substring(dot));
+        return dot <= 0 ? file.resolveSibling(name + infix) : file.resolveSibling(name.substring(0, dot) + infix + name.substring(dot));
     }
 
     /** @throws UsageException naming the bad or missing option */

@@ -5,6 +5,8 @@ import org.HdrHistogram.Histogram;
 /**
  * What one phase (warm-up or measurement) of a run saw. Latency is response-complete minus planned send time, in
  * nanoseconds; send lag is actual write minus planned time (the generator's own lateness, already inside latency).
+ * With simulated executors, frame latency is the arrival of the order's OPEN_POSITION frame on the executor's
+ * WebSocket minus the same planned send time.
  * <b>Not thread safe</b>: written on the event loop only; other threads read {@link #settled} and, after the phase
  * is frozen, everything.
  */
@@ -16,6 +18,18 @@ final class PhaseStats
     final Schedule schedule;
     final Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     final Histogram sendLag = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    /** Planned send time → OPEN_POSITION frame on the executor's socket (executor runs only). */
+    final Histogram frameLatency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    /** 2xx answers carrying an order id (routed MT5 orders): each should get one frame. */
+    long routed;
+    /** Routed orders of this phase whose frame never arrived, counted at {@link #freeze}. */
+    long framesMissing;
+    /** Frames that never met an answer of this phase (their request failed, or they belong to another phase). */
+    long framesUnmatched;
+    /** {"type":"error"} frames from the gateway on the executor sockets, and sockets closed by it. */
+    long executorErrors;
+    /** routed − frames timed − frames missing: published for the thread that waits for the phase to drain. */
+    volatile long framesAwaited;
     /** Responses by HTTP status code (index = status), for the summary. */
     final long[] statuses = new long[600];
     long sent;
@@ -69,10 +83,28 @@ final class PhaseStats
         settled++;
     }
 
+    /** A 2xx answer that carries an order id: its frame is awaited. */
+    void routed()
+    {
+        routed++;
+        framesAwaited++;
+    }
+
+    void frame(final long plannedNanos, final long arrivalNanos)
+    {
+        frameLatency.recordValue(Math.min(Math.max(0, arrivalNanos - plannedNanos), HIGHEST_TRACKABLE_NANOS));
+        framesAwaited--;
+    }
+
     void failed(final long count)
     {
         failed += count;
         settled += count;
+    }
+
+    void freeze()
+    {
+        freeze(0, 0);
     }
 
     long errors()
@@ -80,11 +112,17 @@ final class PhaseStats
         return badStatus + failed;
     }
 
-    /** Ends the phase: whatever has not settled is a timeout; later answers are ignored. Event loop only. */
-    void freeze()
+    /**
+     * Ends the phase: whatever has not settled is a timeout; later answers are ignored. {@code parkedAnswers} and
+     * {@code parkedFrames} are what the correlator still holds: routed orders without a frame, frames without an
+     * answer. Event loop only.
+     */
+    void freeze(final long parkedAnswers, final long parkedFrames)
     {
         if (!frozen)
         {
+            framesMissing += parkedAnswers;
+            framesUnmatched += parkedFrames;
             final long outstanding = schedule.total() - (ok + rejected + badStatus + failed);
             failed += outstanding;
             frozen = true;

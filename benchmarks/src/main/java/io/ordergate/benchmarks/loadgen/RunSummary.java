@@ -35,10 +35,43 @@ final class RunSummary
     final double sendLagP99;
     final Map<Integer, Long> statuses;
     final Histogram histogram;
+    /** Simulated executors in the run; 0 = none, and no frame fields. */
+    final int executors;
+    final long frames;
+    final double frameP50;
+    final double frameP90;
+    final double frameP99;
+    final double frameP999;
+    final double frameMax;
+    final double frameMean;
+    final long routed;
+    final long framesMissing;
+    final long framesUnmatched;
+    final long executorErrors;
+    final Histogram frameHistogram;
 
     RunSummary(final String target, final String url, final String request, final int ratePerSecond,
         final int durationSeconds, final int connections, final int pipelineDepth, final PhaseStats stats)
     {
+        this(target, url, request, ratePerSecond, durationSeconds, connections, pipelineDepth, stats, 0);
+    }
+
+    RunSummary(final String target, final String url, final String request, final int ratePerSecond,
+        final int durationSeconds, final int connections, final int pipelineDepth, final PhaseStats stats, final int executors)
+    {
+        this.executors = executors;
+        this.frameHistogram = stats.frameLatency.copy();
+        this.frames = frameHistogram.getTotalCount();
+        this.frameP50 = micros(frameHistogram, 50);
+        this.frameP90 = micros(frameHistogram, 90);
+        this.frameP99 = micros(frameHistogram, 99);
+        this.frameP999 = micros(frameHistogram, 99.9);
+        this.frameMax = frames == 0 ? 0 : frameHistogram.getMaxValue() / 1_000.0;
+        this.frameMean = frames == 0 ? 0 : frameHistogram.getMean() / 1_000.0;
+        this.routed = stats.routed;
+        this.framesMissing = stats.framesMissing;
+        this.framesUnmatched = stats.framesUnmatched;
+        this.executorErrors = stats.executorErrors;
         this.target = target;
         this.url = url;
         this.request = request;
@@ -103,6 +136,21 @@ final class RunSummary
         field(json, pad, "max_us", number(max));
         field(json, pad, "mean_us", number(mean));
         field(json, pad, "send_lag_p99_us", number(sendLagP99));
+        if (executors > 0)
+        {
+            field(json, pad, "executors", Integer.toString(executors));
+            field(json, pad, "routed", Long.toString(routed));
+            field(json, pad, "frames", Long.toString(frames));
+            field(json, pad, "frame_p50_us", number(frameP50));
+            field(json, pad, "frame_p90_us", number(frameP90));
+            field(json, pad, "frame_p99_us", number(frameP99));
+            field(json, pad, "frame_p999_us", number(frameP999));
+            field(json, pad, "frame_max_us", number(frameMax));
+            field(json, pad, "frame_mean_us", number(frameMean));
+            field(json, pad, "frames_missing", Long.toString(framesMissing));
+            field(json, pad, "frames_unmatched", Long.toString(framesUnmatched));
+            field(json, pad, "executor_errors", Long.toString(executorErrors));
+        }
         final StringBuilder statusJson = new StringBuilder("{");
         new TreeMap<>(statuses).forEach((status, count) ->
             statusJson.append(statusJson.length() > 1 ? ", " : "").append('"').append(status).append("\": ").append(count));
@@ -113,6 +161,15 @@ final class RunSummary
 
     /** One line for people: what the run did and its percentiles. */
     String describe()
+    {
+        final String frameLine = executors == 0 ? "" : String.format(Locale.ROOT,
+            "%n  order -> OPEN_POSITION frame on the executor's socket (us, from planned send time, %d executors): " +
+            "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (frames %d of %d routed; missing %d, unmatched %d, executor errors %d)",
+            executors, frameP50, frameP90, frameP99, frameP999, frameMax, frames, routed, framesMissing, framesUnmatched, executorErrors);
+        return describeHttp() + frameLine;
+    }
+
+    private String describeHttp()
     {
         return String.format(Locale.ROOT,
             "%s %s: rate %d/s for %d s on %d connections -> throughput %.1f/s, ok %d, rejected %d, errors %d%n" +

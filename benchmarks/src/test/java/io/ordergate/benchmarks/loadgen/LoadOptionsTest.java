@@ -66,12 +66,34 @@ class LoadOptionsTest
     }
 
     @Test
-    void shouldRefuseExecutorsWithExitCodeTwoUntilTheyAreImplemented()
+    void shouldParseExecutorsAndNameTheFramesHistogramBesideTheOthers()
+    {
+        final LoadOptions options = LoadOptions.parse(args("--executors", "2", "--hgrm", "out/x.hgrm"), ENV);
+
+        assertEquals(2, options.executors);
+        assertEquals(Path.of("out/x.frames.hgrm"), LoadOptions.framesSibling(options.hgrm));
+        assertEquals(Path.of("out/run.frames.hgrm"), LoadOptions.framesSibling(LoadOptions.parse(args(), ENV).hgrm));
+    }
+
+    @Test
+    void shouldRefuseAnExecutorCountBelowOneOrWithoutAValue()
+    {
+        assertTrue(assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--executors", "0"), ENV))
+            .getMessage().startsWith("--executors must be between 1"));
+        assertTrue(assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--executors", "two"), ENV))
+            .getMessage().contains("whole number"));
+        assertEquals("--executors needs a value",
+            assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--executors"), ENV)).getMessage());
+    }
+
+    @Test
+    void shouldAskForAnAdminKeyWhenExecutorsRunWithoutCredentials()
     {
         final java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        final int exit = LoadGenerator.run(args("--executors", "4"), System.out, new java.io.PrintStream(err, true));
+        final String[] argv = args("--executors", "2");
+        final int exit = LoadGenerator.run(argv, System.out, new java.io.PrintStream(err, true), Map.of());
 
         assertEquals(LoadGenerator.EXIT_USAGE, exit);
-        assertTrue(err.toString().contains("--executors is not implemented yet"), err.toString());
+        assertTrue(err.toString().contains("an admin key"), err.toString());
     }
 }
