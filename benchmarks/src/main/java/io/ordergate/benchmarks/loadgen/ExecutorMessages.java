@@ -32,6 +32,11 @@ final class ExecutorMessages
     private static final byte[] LOTS = ascii(",\"lots\":");
     private static final byte[] RESULT_END = ascii("}}}");
 
+    private static final byte[] CLOSE_1 = ascii("{\"type\":\"trade\",\"executorId\":\"");
+    private static final byte[] CLOSE_2 = ascii("\",\"ticket\":");
+    private static final byte[] CLOSE_3 = ascii(",\"closePrice\":");
+    private static final byte[] CLOSE_END = ascii(",\"commission\":0,\"swap\":0,\"profit\":0}");
+
     /** Sent on connect and every {@code HEARTBEAT_SECONDS}: makes the executor online. */
     static final String HEARTBEAT = "{\"type\":\"heartbeat\",\"status\":\"online\",\"metadata\":{\"terminal\":\"ordergate-loadgen simulated executor\"}}";
     static final int HEARTBEAT_SECONDS = 20;
@@ -125,6 +130,21 @@ final class ExecutorMessages
             out.writeByte('0').writeByte('.').writeByte('0').writeByte('1');
         }
         out.writeBytes(RESULT_END);
+    }
+
+    /**
+     * Writes the trade report that closes ticket {@code ticket} at {@code price}, profit 0:
+     * {@code {"type":"trade","executorId":ID,"ticket":T,"closePrice":P,"commission":0,"swap":0,"profit":0}}.
+     */
+    static void writeClose(final ByteBuf out, final byte[] executorId, final long ticket, final byte[] price)
+    {
+        out.writeBytes(CLOSE_1);
+        out.writeBytes(executorId);
+        out.writeBytes(CLOSE_2);
+        writeLong(out, ticket);
+        out.writeBytes(CLOSE_3);
+        out.writeBytes(price);
+        out.writeBytes(CLOSE_END);
     }
 
     /**

@@ -33,11 +33,15 @@ import io.netty.util.concurrent.ScheduledFuture;
  * <pre>
  *   gateway ──{"id":"ord_42","command":"OPEN_POSITION",...,"orderId":"42",...}──►  arrival time → client.frameArrived(42, t)
  *   gateway ◄──{"type":"command_result","commandId":"ord_42","status":"executed",...}──  at once, same read
+ *   gateway ◄──{"type":"trade","executorId":...,"ticket":T,"closePrice":P,...,"profit":0}──  closes what it opened
  *   every 20 s ──{"type":"heartbeat",...}──►  (keeps the executor online; answers are read and ignored)
  * </pre>
  *
  * It answers every command it is sent with an {@code executed} result at once (ticket = a counter, price = the
- * quote taken at set-up, lots = the command's), so orders settle and nothing piles up in the gateway. A command
+ * quote taken at set-up, lots = the command's), so orders settle and nothing piles up in the gateway; right after an
+ * OPEN_POSITION's result it reports that ticket closed (profit 0), so the account holds no open tickets: the
+ * gateway values an MT5 account by walking its open tickets for every order, and 50,000 positions left open by a
+ * run would make each order's margin check slower and slower, which no real account does. A command
  * re-delivered is answered again (the gateway treats the repeat as a no-op); it is timed only the first time.
  * {@code {"type":"error"}} frames (rate limits, refusals) are counted. <b>Not thread safe</b>: event loop only.
  */
@@ -57,6 +61,7 @@ final class SimulatedExecutor extends SimpleChannelInboundHandler<TextWebSocketF
     private final Listener listener;
     private final byte[] price;
     private final ExecutorMessages.Command command = new ExecutorMessages.Command();
+    private final byte[] executorIdBytes;
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private long nextTicket;
     private final long ticketStep;
@@ -70,6 +75,7 @@ final class SimulatedExecutor extends SimpleChannelInboundHandler<TextWebSocketF
         final Listener listener)
     {
         this.executor = executor;
+        this.executorIdBytes = ExecutorMessages.ascii(executor.executorId());
         this.price = price;
         this.nextTicket = firstTicket;
         this.ticketStep = ticketStep;
@@ -160,8 +166,14 @@ final class SimulatedExecutor extends SimpleChannelInboundHandler<TextWebSocketF
             }
             final ByteBuf out = ctx.alloc().buffer(256);
             ExecutorMessages.writeResult(out, content, command, nextTicket, price);
-            nextTicket += ticketStep;
             ctx.write(new TextWebSocketFrame(out), ctx.voidPromise());
+            if (command.openPosition)
+            {
+                final ByteBuf close = ctx.alloc().buffer(160);
+                ExecutorMessages.writeClose(close, executorIdBytes, nextTicket, price);
+                ctx.write(new TextWebSocketFrame(close), ctx.voidPromise());
+            }
+            nextTicket += ticketStep;
         }
         else if (ExecutorMessages.isError(content))
         {

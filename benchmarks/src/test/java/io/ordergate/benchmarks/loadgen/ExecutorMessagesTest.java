@@ -88,6 +88,15 @@ class ExecutorMessagesTest
     }
 
     @Test
+    void shouldWriteTheTradeReportThatClosesTheTicket()
+    {
+        final ByteBuf out = Unpooled.buffer();
+        ExecutorMessages.writeClose(out, ExecutorMessages.ascii("exe_1"), 9, ExecutorMessages.ascii("1.08428"));
+        assertEquals("{\"type\":\"trade\",\"executorId\":\"exe_1\",\"ticket\":9,\"closePrice\":1.08428,\"commission\":0,\"swap\":0,\"profit\":0}",
+            out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldReadTheOrderIdOfAnHttpAnswer()
     {
         assertEquals(1234, ExecutorMessages.orderIdOfAnswer(buf("{\"order_id\":\"1234\",\"client_order_id\":null,\"status\":\"routed\"}")));
