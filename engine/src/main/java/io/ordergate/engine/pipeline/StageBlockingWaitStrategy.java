@@ -11,7 +11,7 @@ import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 
 /**
- * Blocks a waiting stage — on the publishers AND on the stage before it — without spinning.
+ * Blocks a waiting stage — on the publishers AND on the stage before it — after at most a brief, bounded spin.
  * Thread safe: shared by every stage of one pipeline.
  *
  * <p>Disruptor's {@code BlockingWaitStrategy} blocks only until the publishers' cursor passes the sequence; a stage
@@ -29,6 +29,13 @@ import com.lmax.disruptor.WaitStrategy;
 public final class StageBlockingWaitStrategy implements WaitStrategy
 {
     private static final long SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * Pauses before parking: a few microseconds, about what the stage before needs for one command, so a busy
+     * pipeline often hands over without a futex round trip (30-45 us each on this project's VMs); an idle or slow
+     * one parks right after. Measured alternatives: yielding for longer starved the event loop on 2 cores (client
+     * p99 1.5 s at 5,000/s); no spin at all gave p50 357 us against 243-295 us with it.
+     */
+    static final int SPIN_TRIES = 100;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
@@ -38,10 +45,14 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException, InterruptedException
     {
-        long available = dependentSequence.get();
-        if (available >= sequence)
+        long available;
+        for (int tries = 0; tries < SPIN_TRIES; tries++)
         {
-            return available;
+            if ((available = dependentSequence.get()) >= sequence)
+            {
+                return available;
+            }
+            Thread.onSpinWait();
         }
         lock.lock();
         try
