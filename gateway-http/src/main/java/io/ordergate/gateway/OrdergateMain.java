@@ -67,10 +67,13 @@ public final class OrdergateMain
         {
             gateway = Ordergate.start(config, options);
         }
-        catch (final RuntimeException ex)
+        catch (final Exception ex)  // also the checked BindException Netty throws without declaring it
         {
-            Logger.getLogger(OrdergateMain.class.getName()).log(Level.SEVERE, "start-up failed: " + ex);
-            System.err.println("Ordergate failed to start: " + ex.getMessage());
+            final String reason = ex instanceof java.net.BindException
+                ? "cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + ex.getMessage()
+                : String.valueOf(ex.getMessage());
+            Logger.getLogger(OrdergateMain.class.getName()).log(Level.SEVERE, "start-up failed: " + reason);
+            System.err.println("Ordergate failed to start: " + reason);
             System.exit(1);
             return;
         }

@@ -58,4 +58,16 @@ class OrdergateMainTest
         assertEquals(2, exit.status(), exit::toString);
         assertTrue(exit.err().contains("pipeline.ring_size"), exit.err());
     }
+
+    @Test
+    void aPortInUseExitsOneSayingSoWithoutAStackTrace(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            final Exit exit = run("--port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.toString());
+            assertEquals(1, exit.status(), exit::toString);
+            assertTrue(exit.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), exit.err());
+            assertTrue(!exit.err().contains("\tat "), "no stack trace: " + exit.err());
+        }
+    }
 }

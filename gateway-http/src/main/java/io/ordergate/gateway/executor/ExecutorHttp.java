@@ -251,7 +251,7 @@ public final class ExecutorHttp implements ExtraRoutes
                 }
                 return;
             default:
-                upgrade(ctx, request, entry);
+                upgrade(connection, ctx, request, entry);
         }
     }
 
@@ -287,16 +287,25 @@ public final class ExecutorHttp implements ExtraRoutes
     private static void methodNotAllowed(final HttpConnection connection, final String allow, final boolean seed)
     {
         final String message = "method not allowed; allowed: " + allow;
-        connection.respondJson(405, seed ? SeedJson.seedError("METHOD_NOT_ALLOWED", message)
-            : SeedJson.apiError("METHOD_NOT_ALLOWED", message, null), null);
+        connection.respondMethodNotAllowed(allow, seed ? SeedJson.seedError("METHOD_NOT_ALLOWED", message)
+            : SeedJson.apiError("METHOD_NOT_ALLOWED", message, null));
     }
 
     /**
      * Turns the connection into the executor's WebSocket: the HTTP handlers make way for the WebSocket codec, an
      * idle handler (ping every ping_interval_seconds, close after socket_idle_timeout_seconds of silence) and the socket.
      */
-    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest request, final ExecutorKeys.Entry entry)
+    private void upgrade(final HttpConnection connection, final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final ExecutorKeys.Entry entry)
     {
+        // Checked before the pipeline is touched: a plain GET must get an answer, not a half-made socket.
+        if (!request.headers().containsValue(io.netty.handler.codec.http.HttpHeaderNames.UPGRADE, "websocket", true)
+            || !request.headers().containsValue(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, "upgrade", true))
+        {
+            connection.respondJson(400, SeedJson.seedError("VALIDATION_ERROR",
+                "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket"), null);
+            return;
+        }
         final String location = "ws://" + request.headers().get("Host") + request.uri();
         final WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, null, false, MAX_WS_FRAME)
             .newHandshaker(request);

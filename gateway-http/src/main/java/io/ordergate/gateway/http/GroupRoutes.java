@@ -42,6 +42,7 @@ final class GroupRoutes
     static final String SIGNATURE_HEADER = "X-TradingView-Signature";
     private static final String GROUPS = "/api/v1/groups";
     private static final String BOTS = "/api/v1/bots";
+    private static final java.util.Set<String> BOT_ACTIONS = java.util.Set.of("status", "connect-account", "disconnect-account", "terminate");
     /** What {@link #handle} serves ({@code {}} is a path parameter); see {@link RouteCatalog}. */
     static final List<String> OPERATIONS = List.of(
         "GET /api/v1/groups", "POST /api/v1/groups",
@@ -73,7 +74,7 @@ final class GroupRoutes
 
     static boolean owns(final String uri)
     {
-        return uri.startsWith(WEBHOOK) || startsWithSegment(uri, GROUPS) || startsWithSegment(uri, BOTS);
+        return startsWithSegment(uri, WEBHOOK) || startsWithSegment(uri, GROUPS) || startsWithSegment(uri, BOTS);
     }
 
     private static boolean startsWithSegment(final String uri, final String prefix)
@@ -92,7 +93,7 @@ final class GroupRoutes
         request.content().getBytes(request.content().readerIndex(), body, 0, length);
         try
         {
-            if (uri.startsWith(WEBHOOK))
+            if (startsWithSegment(uri, WEBHOOK))
             {
                 webhook(request, method, parts, body, length, pipeline);
                 return;
@@ -121,7 +122,7 @@ final class GroupRoutes
         }
         catch (final BadRequest bad)
         {
-            if (uri.startsWith(WEBHOOK))
+            if (startsWithSegment(uri, WEBHOOK))
             {
                 webhookRefusal(bad.code().httpStatus(), bad.code().name(), bad.getMessage(), bad.field(), false);
             }
@@ -152,7 +153,7 @@ final class GroupRoutes
             }
             else
             {
-                notAllowed("GET, POST");
+                notAllowed(method, "GET, POST");
             }
             return;
         }
@@ -172,7 +173,7 @@ final class GroupRoutes
             }
             else
             {
-                notAllowed("GET, PATCH, DELETE");
+                notAllowed(method, "GET, PATCH, DELETE");
             }
             return;
         }
@@ -197,28 +198,55 @@ final class GroupRoutes
                     }
                     else
                     {
-                        notAllowed("POST, DELETE");
+                        notAllowed(method, "POST, DELETE");
                     }
+                }
+                else if (parts.length == 5)
+                {
+                    notAllowed(method, "POST");
                 }
                 else
                 {
-                    notAllowed("POST");
+                    connection.respondError(ResultCode.NOT_FOUND, "no such path", null);
                 }
                 return;
             case "pause":
             case "resume":
-                requirePost(method);
+                if (parts.length != 5)
+                {
+                    connection.respondError(ResultCode.NOT_FOUND, "no such path", null);
+                    return;
+                }
+                if (!HttpMethod.POST.equals(method))
+                {
+                    notAllowed(method, "POST");
+                    return;
+                }
                 send(pipeline, key, Scope.ADMIN, "pause".equals(sub) ? CommandType.PAUSE_GROUP : CommandType.RESUME_GROUP,
                     writer -> GroupBodies.groupId(writer, groupId));
                 return;
             case "orders":
-                if (parts.length == 6 && HttpMethod.GET.equals(method))
+                if (parts.length == 6)
                 {
+                    if (!HttpMethod.GET.equals(method))
+                    {
+                        notAllowed(method, "GET");
+                        return;
+                    }
                     final long id = parseId(parts[5]);
                     send(pipeline, key, Scope.READ, CommandType.GET_GROUP_ORDER, writer -> GroupBodies.groupOrderId(writer, id));
                     return;
                 }
-                requirePost(method);
+                if (parts.length != 5)
+                {
+                    connection.respondError(ResultCode.NOT_FOUND, "no such path", null);
+                    return;
+                }
+                if (!HttpMethod.POST.equals(method))
+                {
+                    notAllowed(method, "POST");
+                    return;
+                }
                 send(pipeline, key, Scope.TRADE, CommandType.GROUP_ORDER, GroupRequests.groupOrder(JsonTree.object(body, length), groupId));
                 return;
             default:
@@ -243,7 +271,7 @@ final class GroupRoutes
             }
             else
             {
-                notAllowed("GET, POST");
+                notAllowed(method, "GET, POST");
             }
             return;
         }
@@ -253,13 +281,22 @@ final class GroupRoutes
         {
             if (!HttpMethod.GET.equals(method))
             {
-                notAllowed("GET");
+                notAllowed(method, "GET");
                 return;
             }
             send(pipeline, key, Scope.ADMIN, CommandType.GET_BOT, writer -> GroupBodies.botId(writer, botId));
             return;
         }
-        requirePost(method);
+        if (parts.length != 5 || !BOT_ACTIONS.contains(sub))
+        {
+            connection.respondError(ResultCode.NOT_FOUND, "no such path", null);
+            return;
+        }
+        if (!HttpMethod.POST.equals(method))
+        {
+            notAllowed(method, "POST");
+            return;
+        }
         final Map<String, Object> json = JsonTree.object(body, length);
         switch (sub)
         {
@@ -494,17 +531,9 @@ final class GroupRoutes
         connection.submit(pipeline, type, key.principal(), body);
     }
 
-    private void notAllowed(final String allowed)
+    private void notAllowed(final HttpMethod method, final String allowed)
     {
-        connection.respondError(405, ErrorJson.METHOD_NOT_ALLOWED, "allowed here: " + allowed, null);
-    }
-
-    private static void requirePost(final HttpMethod method) throws BadRequest
-    {
-        if (!HttpMethod.POST.equals(method))
-        {
-            throw new BadRequest(ResultCode.VALIDATION_ERROR, "use POST", null);
-        }
+        connection.respondMethodNotAllowed(method, allowed);
     }
 
     private static String pathId(final String text, final String field) throws BadRequest

@@ -209,10 +209,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         final HttpMethod method = request.method();
         if (!route.allows(method))
         {
-            final FullHttpResponse response = errorResponse(405, ErrorJson.METHOD_NOT_ALLOWED,
-                method + " is not allowed here; allowed: " + route.allow(), null);
-            response.headers().set(HttpHeaderNames.ALLOW, route.allow());
-            send(response);
+            respondMethodNotAllowed(method, route.allow());
             return;
         }
         if (route == Route.HEALTH)
@@ -540,6 +537,22 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     {
         final FullHttpResponse response = response(status, ctx.alloc().buffer(body.length).writeBytes(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        send(response);
+    }
+
+    /** 405 METHOD_NOT_ALLOWED in the API error format, with the Allow header naming what is allowed. */
+    void respondMethodNotAllowed(final HttpMethod method, final String allow)
+    {
+        final FullHttpResponse response = errorResponse(405, ErrorJson.METHOD_NOT_ALLOWED, method + " is not allowed here; allowed: " + allow, null);
+        response.headers().set(HttpHeaderNames.ALLOW, allow);
+        send(response);
+    }
+
+    /** 405 with the Allow header and a body in another format (the seed-000 routes' {"error","code"}). */
+    public void respondMethodNotAllowed(final String allow, final byte[] json)
+    {
+        final FullHttpResponse response = response(405, ctx.alloc().buffer(json.length).writeBytes(json));
+        response.headers().set(HttpHeaderNames.ALLOW, allow);
         send(response);
     }
 
