@@ -46,7 +46,6 @@ public enum ResultCode
     BOT_STOPPED(342, 422, "the bot is stopped: its signals are not executed"),
     SIZE_BELOW_MINIMUM(343, 422, "the sized quantity, rounded down to the lot step, is below the instrument's min_quantity"),
     STOP_LOSS_REQUIRED(344, 422, "risk-based sizing needs a stop loss"),
-    NO_POSITION(345, 422, "there is no position to close"),
     VENUE_UNAVAILABLE(330, 503, "the venue is unavailable");
 
     private static final ResultCode[] VALUES = values();
