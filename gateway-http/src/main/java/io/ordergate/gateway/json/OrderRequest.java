@@ -44,14 +44,22 @@ public final class OrderRequest implements RequestBody
     private boolean sawType;
     private boolean sawQuantity;
     private boolean sawPrice;
+    /** One bit per known field already read: a second one is a duplicate. */
+    private int seenFields;
 
     public void decode(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         clear();
-        in.begin(body, length, false);
+        in.beginCheckingDuplicatesMyself(body, length);
         while (in.nextField())
         {
             final String name = in.fieldName();
+            final int bit = fieldBit(name);
+            if ((seenFields & bit) != 0)
+            {
+                throw in.duplicateField(name);
+            }
+            seenFields |= bit;
             switch (name)
             {
                 case "account_id":
@@ -111,6 +119,22 @@ public final class OrderRequest implements RequestBody
         checkWhole(in);
         in.finish();
     }
+
+    /** The field's bit in {@link #seenFields}; 0 for an unknown field (refused anyway). Allocates nothing. */
+    private static int fieldBit(final String name)
+    {
+        for (int i = 0; i < FIELDS.length; i++)
+        {
+            if (FIELDS[i].equals(name))
+            {
+                return 1 << i;
+            }
+        }
+        return 0;
+    }
+
+    private static final String[] FIELDS = {"account_id", "symbol", "side", "type", "time_in_force", "quantity", "price",
+        "stop_loss", "take_profit", "stop_loss_pips", "take_profit_pips", "client_order_id"};
 
     private void checkWhole(final RequestReader in)
     {
@@ -184,5 +208,6 @@ public final class OrderRequest implements RequestBody
         sawType = false;
         sawQuantity = false;
         sawPrice = false;
+        seenFields = 0;
     }
 }
