@@ -273,12 +273,9 @@ public final class RequestReader
         {
             return -1;
         }
-        final String shape = idChars
-            ? field + " must be 1 to " + destination.length + " characters of A-Z a-z 0-9 . _ -"
-            : field + " must be 1 to " + destination.length + " printable ASCII characters";
         if (token != JsonToken.VALUE_STRING)
         {
-            fail(field, shape);
+            fail(field, shape(field, destination.length, idChars));
             skip();
             return -2;
         }
@@ -287,7 +284,7 @@ public final class RequestReader
             final int length = parser.getTextLength();
             if (length < 1 || length > destination.length)
             {
-                fail(field, shape);
+                fail(field, shape(field, destination.length, idChars));
                 return -2;
             }
             final char[] chars = parser.getTextCharacters();
@@ -297,7 +294,7 @@ public final class RequestReader
                 final char c = chars[offset + i];
                 if (idChars ? !isIdChar(c) : c < 0x21 || c > 0x7e)
                 {
-                    fail(field, shape);
+                    fail(field, shape(field, destination.length, idChars));
                     return -2;
                 }
                 destination[i] = c;
@@ -308,6 +305,14 @@ public final class RequestReader
         {
             throw invalidJson(ex);
         }
+    }
+
+    /** The message for a string that is not the expected shape: built only when one is wrong. */
+    private static String shape(final String field, final int maxLength, final boolean idChars)
+    {
+        return idChars
+            ? field + " must be 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -"
+            : field + " must be 1 to " + maxLength + " printable ASCII characters";
     }
 
     /**
