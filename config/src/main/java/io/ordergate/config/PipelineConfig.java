@@ -2,7 +2,7 @@ package io.ordergate.config;
 
 import java.util.regex.Pattern;
 
-/** The Disruptor ring: its size and how its consumers wait. Immutable: safe from any thread. */
+/** The Disruptor ring: its size, how its consumers wait, and how many threads run its stages. Immutable: safe from any thread. */
 public final class PipelineConfig
 {
     public static final int RING_SIZE_DEFAULT = 4096;
@@ -10,15 +10,24 @@ public final class PipelineConfig
     public static final int RING_SIZE_MAX = 1 << 20;
     public static final WaitStrategyKind WAIT_STRATEGY_DEFAULT = WaitStrategyKind.BLOCKING;
 
+    /**
+     * {@code stage_threads: auto}: one thread for all three stages on a machine with 2 cores or fewer, where every
+     * hand-off between stage threads is a wake-up competing for the same cores; a thread per stage above that.
+     */
+    public static final String STAGE_THREADS_DEFAULT = "auto";
+
     private static final Pattern WAIT_STRATEGY = Pattern.compile("blocking|sleeping|yielding|busy-spin");
+    private static final Pattern STAGE_THREADS = Pattern.compile("auto|1|3");
 
     private final int ringSize;
     private final WaitStrategyKind waitStrategy;
+    private final int stageThreads;
 
-    PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy)
+    PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final int stageThreads)
     {
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
+        this.stageThreads = stageThreads;
     }
 
     static PipelineConfig read(final YamlSection s)
@@ -30,8 +39,10 @@ public final class PipelineConfig
         }
         final String wait = s.matching("wait_strategy", WAIT_STRATEGY_DEFAULT.configName(), WAIT_STRATEGY,
             "one of blocking, sleeping, yielding, busy-spin");
+        final String threads = s.matching("stage_threads", STAGE_THREADS_DEFAULT, STAGE_THREADS, "one of auto, 1, 3");
         s.finish();
-        return new PipelineConfig(ringSize, WaitStrategyKind.fromConfigName(wait));
+        final int stageThreads = "auto".equals(threads) ? (Runtime.getRuntime().availableProcessors() <= 2 ? 1 : 3) : Integer.parseInt(threads);
+        return new PipelineConfig(ringSize, WaitStrategyKind.fromConfigName(wait), stageThreads);
     }
 
     /** Slots in the ring; a power of two. */
@@ -45,9 +56,18 @@ public final class PipelineConfig
         return waitStrategy;
     }
 
+    /**
+     * 1: journal, engine and replies run one after the other on one thread; 3: a thread each. Either way a command
+     * is journaled before the engine applies it and answered after.
+     */
+    public int stageThreads()
+    {
+        return stageThreads;
+    }
+
     @Override
     public String toString()
     {
-        return "PipelineConfig{ringSize=" + ringSize + ", waitStrategy=" + waitStrategy.configName() + '}';
+        return "PipelineConfig{ringSize=" + ringSize + ", waitStrategy=" + waitStrategy.configName() + ", stageThreads=" + stageThreads + '}';
     }
 }

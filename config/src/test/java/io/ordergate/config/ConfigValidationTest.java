@@ -76,6 +76,7 @@ class ConfigValidationTest
         "pipeline:\\n  ring_size: 2097152        | pipeline.ring_size          | between 64 and 1048576",
         "pipeline:\\n  wait_strategy: spin       | pipeline.wait_strategy      | one of blocking, sleeping",
         "pipeline:\\n  wait_strategy: BLOCKING   | pipeline.wait_strategy      | one of blocking",
+        "pipeline:\\n  stage_threads: 2          | pipeline.stage_threads      | one of auto, 1, 3",
         "engine:\\n  max_orders: 1000            | engine.max_orders           | power of two",
         "engine:\\n  max_accounts: 0             | engine.max_accounts         | between 1 and 4194304",
         "engine:\\n  max_trades: 4194305         | engine.max_trades           | between 1 and 4194304",

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.config.ConfigLoader;
@@ -41,7 +42,7 @@ import io.ordergate.journal.Journal;
 class PipelineTest
 {
     private static final String CONFIG = String.join("\n",
-        "pipeline: { ring_size: 64 }",
+        "pipeline: { ring_size: 64, stage_threads: %d }",
         "engine: { max_orders: 4096, max_trades: 4096 }",
         "instruments:",
         "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
@@ -52,16 +53,21 @@ class PipelineTest
     @TempDir
     Path directory;
 
-    private final GatewayConfig config = ConfigLoader.parse(CONFIG, "pipeline");
+    private static GatewayConfig config(final int stageThreads)
+    {
+        return ConfigLoader.parse(String.format(CONFIG, stageThreads), "pipeline");
+    }
 
     /** What the reply stage saw of one event; written and read only on the reply thread until the latch opens. */
     private record Seen(long sequence, CommandType type, long correlationId, long journalIndex, ResultCode result, long journalIndexSeenByVenue)
     {
     }
 
-    @Test
-    void commandsFromTwoThreadsAllComeBackInRingOrderJournaledBeforeTheEngineRan() throws Exception
+    @ParameterizedTest(name = "stage threads: {0}")
+    @ValueSource(ints = {1, 3})
+    void commandsFromTwoThreadsAllComeBackInRingOrderJournaledBeforeTheEngineRan(final int stageThreads) throws Exception
     {
+        final GatewayConfig config = config(stageThreads);
         final Engine engine = new Engine(config);
         // The MT5 venue runs inside engine.apply: it notes in the event (resultId) the journal index it saw there.
         engine.mt5Venue((order, account, instrument, event) ->
@@ -148,9 +154,11 @@ class PipelineTest
         }
     }
 
-    @Test
-    void aFullRingAnswersRingFullAndDrainsAfterRelease() throws Exception
+    @ParameterizedTest(name = "stage threads: {0}")
+    @ValueSource(ints = {1, 3})
+    void aFullRingAnswersRingFullAndDrainsAfterRelease(final int stageThreads) throws Exception
     {
+        final GatewayConfig config = config(stageThreads);
         final Engine engine = new Engine(config);
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch firstReplyStarted = new CountDownLatch(1);

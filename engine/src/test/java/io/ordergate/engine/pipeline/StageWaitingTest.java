@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
@@ -34,7 +36,7 @@ import io.ordergate.journal.Journal;
 class StageWaitingTest
 {
     private static final String CONFIG = String.join("\n",
-        "pipeline: { ring_size: 64 }",
+        "pipeline: { ring_size: 64, stage_threads: %d }",
         "engine: { max_orders: 1024, max_trades: 1024 }",
         "instruments:",
         "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
@@ -47,11 +49,15 @@ class StageWaitingTest
     @TempDir
     Path directory;
 
-    private final GatewayConfig config = ConfigLoader.parse(CONFIG, "stage-waiting");
+    private static GatewayConfig config(final int stageThreads)
+    {
+        return ConfigLoader.parse(String.format(CONFIG, stageThreads), "stage-waiting");
+    }
 
     @Test
     void shouldParkTheReplyStageWhileTheEngineWorksOnACommand() throws Exception
     {
+        final GatewayConfig config = config(3);  // the case with a thread per stage
         final Engine engine = new Engine(config);
         final CountDownLatch engineBusy = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -85,9 +91,11 @@ class StageWaitingTest
         }
     }
 
-    @Test
-    void shouldAnswerACommandThatThrowsWithoutAResultAndGoOn() throws Exception
+    @ParameterizedTest(name = "stage threads: {0}")
+    @ValueSource(ints = {1, 3})
+    void shouldAnswerACommandThatThrowsWithoutAResultAndGoOn(final int stageThreads) throws Exception
     {
+        final GatewayConfig config = config(stageThreads);
         final Engine engine = new Engine(config);
         final boolean[] first = {true};
         engine.handle(HELD, event ->
