@@ -24,7 +24,7 @@ import io.ordergate.engine.view.OrderJson;
  * A strict JSON reader for tests: objects become ordered maps, arrays lists, numbers {@link BigDecimal}s, so a
  * test compares exact decimals. Rejects duplicate keys and trailing content, which the engine must never write.
  */
-final class Json
+public final class Json
 {
     private static final JsonFactory FACTORY = JsonFactory.builder()
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -35,7 +35,7 @@ final class Json
     }
 
     /** The engine's JSON answer in the event's output. */
-    static Map<String, Object> output(final CommandEvent event)
+    public static Map<String, Object> output(final CommandEvent event)
     {
         if (event.outputKind != CommandEvent.OUTPUT_JSON)
         {
@@ -45,7 +45,7 @@ final class Json
     }
 
     /** The order in the event rendered by {@link OrderJson}, as the reply stage would. */
-    static Map<String, Object> order(final OrderView order)
+    public static Map<String, Object> order(final OrderView order)
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
         final JsonWriter writer = new JsonWriter().wrap(buffer, 0);
@@ -53,13 +53,13 @@ final class Json
         return object(text(buffer, 0, writer.length()));
     }
 
-    static String text(final DirectBuffer buffer, final int offset, final int length)
+    public static String text(final DirectBuffer buffer, final int offset, final int length)
     {
         return buffer.getStringWithoutLengthUtf8(offset, length);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(final String text)
+    public static Map<String, Object> object(final String text)
     {
         final Object value = parse(text);
         if (!(value instanceof Map))
@@ -69,7 +69,7 @@ final class Json
         return (Map<String, Object>)value;
     }
 
-    static Object parse(final String text)
+    public static Object parse(final String text)
     {
         try (JsonParser parser = FACTORY.createParser(text))
         {
@@ -117,7 +117,7 @@ final class Json
 
     /** Follows a path of names and list indexes: {@code at(json, "risk", "max_notional")}. */
     @SuppressWarnings("unchecked")
-    static Object at(final Object json, final Object... path)
+    public static Object at(final Object json, final Object... path)
     {
         Object node = json;
         for (final Object step : path)
@@ -140,7 +140,7 @@ final class Json
     }
 
     /** True when a JSON value equals the expected text: numbers by decimal value, null by "null". */
-    static boolean matches(final Object actual, final String expected)
+    public static boolean matches(final Object actual, final String expected)
     {
         if (actual == null)
         {

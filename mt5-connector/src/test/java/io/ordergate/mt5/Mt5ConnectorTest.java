@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import io.ordergate.engine.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +86,7 @@ class Mt5ConnectorTest
         final CommandEvent all = signal("b-1", io.ordergate.engine.command.GroupBodies.ACTION_CLOSE_ALL, "");
         final List<Map.Entry<Integer, String>> outbox = Mt5Driver.outbox(all);
         assertEquals(1, outbox.size(), Mt5Driver.json(all).toString());
-        final Map<String, Object> command = TestJson.object(outbox.get(0).getValue());
+        final Map<String, Object> command = Json.object(outbox.get(0).getValue());
         assertEquals("CLOSE_POSITION", command.get("command"));
         assertEquals("7001", ((Map<?, ?>)command.get("parameters")).get("ticket"));
         final Map<?, ?> answer = (Map<?, ?>)Mt5Driver.json(all).get("data");
@@ -124,7 +125,7 @@ class Mt5ConnectorTest
 
         final List<Map.Entry<Integer, String>> outbox = Mt5Driver.outbox(signal);
         assertEquals(1, outbox.size());
-        final Map<?, ?> parameters = (Map<?, ?>)TestJson.object(outbox.get(0).getValue()).get("parameters");
+        final Map<?, ?> parameters = (Map<?, ?>)Json.object(outbox.get(0).getValue()).get("parameters");
         assertEquals("EURUSD.m", parameters.get("symbol"), "the broker's name for the instrument");
         assertEquals(new BigDecimal("0.2"), parameters.get("lots"), "sized by the member's multiplier");
     }
@@ -140,7 +141,7 @@ class Mt5ConnectorTest
         final List<Map.Entry<Integer, String>> outbox = Mt5Driver.outbox(order);
         assertEquals(1, outbox.size());
         assertEquals(0, outbox.get(0).getKey());
-        final Map<String, Object> command = TestJson.object(outbox.get(0).getValue());
+        final Map<String, Object> command = Json.object(outbox.get(0).getValue());
         assertEquals("ord_" + order.order.orderId, command.get("id"));
         assertEquals("OPEN_POSITION", command.get("command"));
         assertEquals("HIGH", command.get("priority"));
@@ -180,7 +181,7 @@ class Mt5ConnectorTest
         assertEquals(ResultCode.OK, driver.tradeOpen("exe-1", 12345678L, "EURUSD", "0.10", "1.08428").result);
         final CommandEvent result = driver.result("exe-1", commandId, true, 12345678L, "1.08428", "0.10", null);
         final Map<String, Object> answer = Mt5Driver.json(result);
-        assertEquals("executed", TestJson.at(answer, "command", "status"));
+        assertEquals("executed", Json.at(answer, "command", "status"));
         final CommandEvent repeat = driver.result("exe-1", commandId, true, 99999999L, "1.2", "0.10", null);
         assertEquals(answer, Mt5Driver.json(repeat));
         driver.tradeOpen("exe-1", 12345678L, "EURUSD", "0.10", "1.08428");

@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import io.ordergate.engine.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,7 +211,7 @@ final class Mt5Driver
 
     static Map<String, Object> json(final CommandEvent event)
     {
-        return TestJson.output(event);
+        return Json.output(event);
     }
 
     /** The outbox records: executor index and JSON text each. */

@@ -3,7 +3,6 @@ package io.ordergate.gateway.executor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -20,9 +17,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
@@ -40,7 +34,6 @@ final class GatewayHarness implements AutoCloseable
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final JsonFactory JSON = new JsonFactory();
 
     final Ordergate gateway;
     final URI base;
@@ -270,44 +263,9 @@ final class GatewayHarness implements AutoCloseable
         return node;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Parses with the engine's test reader: numbers as exact BigDecimals, one reader for every module's tests. */
     static Map<String, Object> object(final String text)
     {
-        try (JsonParser parser = JSON.createParser(text))
-        {
-            return (Map<String, Object>)read(parser, parser.nextToken());
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError("not JSON: " + text, ex);
-        }
-    }
-
-    private static Object read(final JsonParser parser, final JsonToken token) throws IOException
-    {
-        switch (token)
-        {
-            case START_OBJECT:
-                final Map<String, Object> map = new LinkedHashMap<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken())
-                {
-                    final String name = parser.currentName();
-                    map.put(name, read(parser, parser.nextToken()));
-                }
-                return map;
-            case START_ARRAY:
-                final List<Object> list = new ArrayList<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken())
-                {
-                    list.add(read(parser, t));
-                }
-                return list;
-            case VALUE_STRING: return parser.getText();
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT: return new BigDecimal(parser.getText());
-            case VALUE_TRUE: return Boolean.TRUE;
-            case VALUE_FALSE: return Boolean.FALSE;
-            default: return null;
-        }
+        return io.ordergate.engine.Json.object(text);
     }
 }
