@@ -4,7 +4,10 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.group.DrawdownGuard;
+import io.ordergate.engine.group.FanOutCloser;
 import io.ordergate.engine.group.FanOutFlow;
+import io.ordergate.engine.group.FanOutJson;
 import io.ordergate.engine.group.GroupFlow;
 import io.ordergate.engine.venue.Venue;
 
@@ -43,9 +46,13 @@ public final class Engine
         queries = new QueryFlow(state, json, venues);
         context = new EngineContext(state, json, venues);
         state.values.venueHoldings(venues);
+        // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
-        groups = new GroupFlow(context, state.groups, fanOut);
-        bots = new BotFlow(context, state.bots, state.groups, fanOut, orders);
+        final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
+        final DrawdownGuard drawdown = new DrawdownGuard(state.values);
+        final FanOutJson fanOutJson = new FanOutJson(context, state.fanOuts);
+        groups = new GroupFlow(context, state.groups, fanOut, drawdown, fanOutJson);
+        bots = new BotFlow(context, state.bots, state.groups, fanOut, closer, drawdown, fanOutJson, orders);
         groups.targetedByBot(bots::targets);
     }
 

@@ -11,8 +11,11 @@ import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.group.FanOut;
+import io.ordergate.engine.group.DrawdownGuard;
 import io.ordergate.engine.group.FanOutChild;
+import io.ordergate.engine.group.FanOutCloser;
 import io.ordergate.engine.group.FanOutFlow;
+import io.ordergate.engine.group.FanOutJson;
 import io.ordergate.engine.group.Group;
 import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.group.Member;
@@ -35,6 +38,9 @@ public final class BotFlow
     private final Bots bots;
     private final Groups groups;
     private final FanOutFlow fanOut;
+    private final FanOutCloser closer;
+    private final DrawdownGuard drawdown;
+    private final FanOutJson fanOutJson;
     private final OrderEntry entry;
     private final long dedupWindowMicros;
     private final BodyReader reader = new BodyReader();
@@ -42,12 +48,17 @@ public final class BotFlow
     private final AsciiView alertId = new AsciiView();
     private final Signal signal = new Signal();
 
-    public BotFlow(final EngineContext context, final Bots bots, final Groups groups, final FanOutFlow fanOut, final OrderEntry entry)
+    public BotFlow(
+        final EngineContext context, final Bots bots, final Groups groups, final FanOutFlow fanOut, final FanOutCloser closer,
+        final DrawdownGuard drawdown, final FanOutJson fanOutJson, final OrderEntry entry)
     {
         this.context = context;
         this.bots = bots;
         this.groups = groups;
         this.fanOut = fanOut;
+        this.closer = closer;
+        this.drawdown = drawdown;
+        this.fanOutJson = fanOutJson;
         this.entry = entry;
         this.dedupWindowMicros = context.config().webhook().dedupWindowMillis() * 1000L;
     }
@@ -259,7 +270,7 @@ public final class BotFlow
         out.name("bot_id").string(bot.id);
         out.name("status").string(statusName(bot.status));
         out.name("closed_positions").number(made.successCount);
-        fanOut.writeResults(out, made);
+        fanOutJson.writeResults(out, made);
         out.endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
@@ -268,7 +279,7 @@ public final class BotFlow
     private void terminate(final CommandEvent event, final FanOut made, final Member member)
     {
         entry.cancelResting(member.account, event.wallMicros());
-        fanOut.close(event, made, member, null, GroupBodies.ACTION_CLOSE_ALL, ORIGIN_TERMINATE);
+        closer.close(event, made, member, null, GroupBodies.ACTION_CLOSE_ALL, ORIGIN_TERMINATE);
     }
 
     private void signal(final CommandEvent event)
@@ -301,7 +312,7 @@ public final class BotFlow
         }
         if (first != null)
         {
-            fanOut.writeSignal(context.beginJson(event), first, true);
+            fanOutJson.writeSignal(context.beginJson(event), first, true);
             context.endJson(event);
             event.result = ResultCode.DUPLICATE;
             return;
@@ -330,7 +341,7 @@ public final class BotFlow
             }
             if (group != null)
             {
-                fanOut.checkDrawdown(group, now);
+                drawdown.check(group, now);
             }
         }
         final ResultCode pausedBy = closing ? null
@@ -352,14 +363,14 @@ public final class BotFlow
             {
                 for (int i = 0; i < group.memberCount(); i++)
                 {
-                    fanOut.close(event, made, group.member(i), instrument, action, ORIGIN_SIGNAL_CLOSE);
+                    closer.close(event, made, group.member(i), instrument, action, ORIGIN_SIGNAL_CLOSE);
                 }
             }
             for (int i = 0; i < bot.accountCount; i++)
             {
                 if (group == null || group.indexOf(bot.accounts[i].account.index) < 0)
                 {
-                    fanOut.close(event, made, bot.accounts[i], instrument, action, ORIGIN_SIGNAL_CLOSE);
+                    closer.close(event, made, bot.accounts[i], instrument, action, ORIGIN_SIGNAL_CLOSE);
                 }
             }
         }
@@ -374,7 +385,7 @@ public final class BotFlow
         {
             made.key(alertId);
         }
-        fanOut.writeSignal(context.beginJson(event), made, false);
+        fanOutJson.writeSignal(context.beginJson(event), made, false);
         context.endJson(event);
         event.result = ResultCode.OK;
     }

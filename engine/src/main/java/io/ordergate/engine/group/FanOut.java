@@ -1,7 +1,10 @@
 package io.ordergate.engine.group;
 
 import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.order.Order;
 
 /**
  * One group order or webhook signal: who sent it, its idempotency keys and the range of its children in
@@ -45,6 +48,33 @@ public final class FanOut
         childCount = 0;
         successCount = 0;
         errorCount = 0;
+    }
+
+    /**
+     * Records what one child did and counts it: the order it made ({@code order} non-null), else the code that
+     * refused it before an order existed.
+     */
+    void record(final FanOutChild child, final Order order, final ResultCode code)
+    {
+        if (order != null)
+        {
+            child.orderId = order.orderId;
+            child.status = order.status;
+            child.rejectCode = order.rejectCode;
+        }
+        else
+        {
+            child.status = OrderStatus.REJECTED;
+            child.rejectCode = code;
+        }
+        if (child.status == OrderStatus.REJECTED)
+        {
+            errorCount++;
+        }
+        else
+        {
+            successCount++;
+        }
     }
 
     /** The client order id (group orders) or alert id (signals), copied in; ids longer than the slot are cut. */

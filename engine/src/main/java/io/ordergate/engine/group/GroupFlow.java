@@ -22,6 +22,8 @@ public final class GroupFlow
     private final EngineContext context;
     private final Groups groups;
     private final FanOutFlow fanOut;
+    private final DrawdownGuard drawdown;
+    private final FanOutJson fanOutJson;
     private final GroupJson json;
     private final MemberReader members;
     private final BodyReader reader = new BodyReader();
@@ -31,12 +33,15 @@ public final class GroupFlow
     /** Scratch for the members of a create or update, so an invalid command changes nothing. */
     private Member[] pending = new Member[16];
 
-    public GroupFlow(final EngineContext context, final Groups groups, final FanOutFlow fanOut)
+    public GroupFlow(
+        final EngineContext context, final Groups groups, final FanOutFlow fanOut, final DrawdownGuard drawdown, final FanOutJson fanOutJson)
     {
         this.context = context;
         this.groups = groups;
         this.fanOut = fanOut;
-        this.json = new GroupJson(context, fanOut);
+        this.drawdown = drawdown;
+        this.fanOutJson = fanOutJson;
+        this.json = new GroupJson(context, drawdown);
         this.members = new MemberReader(context.accounts(), context.instruments());
     }
 
@@ -69,7 +74,7 @@ public final class GroupFlow
     {
         for (int i = 0; i < groups.count(); i++)
         {
-            fanOut.checkDrawdown(groups.get(i), event.wallMicros());
+            drawdown.check(groups.get(i), event.wallMicros());
         }
     }
 
@@ -117,7 +122,7 @@ public final class GroupFlow
             group.add(pending[i]);
         }
         groups.add(group);
-        fanOut.resetPeak(group);
+        drawdown.resetPeak(group);
         answerGroup(event, group, ResultCode.CREATED);
     }
 
@@ -161,7 +166,7 @@ public final class GroupFlow
             {
                 group.add(pending[i]);
             }
-            fanOut.resetPeak(group);
+            drawdown.resetPeak(group);
         }
         group.updatedAtMicros = event.wallMicros();
         answerGroup(event, group, ResultCode.OK);
@@ -222,7 +227,7 @@ public final class GroupFlow
             }
             group.add(member);
             group.updatedAtMicros = event.wallMicros();
-            fanOut.resetPeak(group);
+            drawdown.resetPeak(group);
             answerGroup(event, group, ResultCode.CREATED);
             return;
         }
@@ -251,7 +256,7 @@ public final class GroupFlow
         if (added > 0)
         {
             group.updatedAtMicros = event.wallMicros();
-            fanOut.resetPeak(group);
+            drawdown.resetPeak(group);
         }
         final JsonWriter out = context.beginJson(event).startObject();
         out.name("success").bool(true);
@@ -295,7 +300,7 @@ public final class GroupFlow
         }
         group.remove(index);
         group.updatedAtMicros = event.wallMicros();
-        fanOut.resetPeak(group);
+        drawdown.resetPeak(group);
         answerGroup(event, group, ResultCode.OK);
     }
 
@@ -315,7 +320,7 @@ public final class GroupFlow
         {
             group.paused = false;
             group.pauseReason = null;
-            fanOut.resetPeak(group);
+            drawdown.resetPeak(group);
         }
         group.updatedAtMicros = event.wallMicros();
         answerGroup(event, group, ResultCode.OK);
@@ -343,7 +348,7 @@ public final class GroupFlow
             final FanOut first = fanOut.fanOuts().findByKey(FanOut.KIND_GROUP_ORDER, group.id, clientOrderId);
             if (first != null)
             {
-                fanOut.writeGroupOrder(context.beginJson(event), first);
+                fanOutJson.writeGroupOrder(context.beginJson(event), first);
                 context.endJson(event);
                 event.result = ResultCode.DUPLICATE;
                 return;
@@ -359,7 +364,7 @@ public final class GroupFlow
         {
             return;
         }
-        fanOut.checkDrawdown(group, event.wallMicros());
+        drawdown.check(group, event.wallMicros());
         if (group.paused && !FanOutFlow.anyCanReduce(group, null, 0, instrument, signal.side))
         {
             event.reject(ResultCode.GROUP_PAUSED, null, null);
@@ -371,7 +376,7 @@ public final class GroupFlow
         {
             made.key(clientOrderId);
         }
-        fanOut.writeGroupOrder(context.beginJson(event), made);
+        fanOutJson.writeGroupOrder(context.beginJson(event), made);
         context.endJson(event);
         event.result = ResultCode.CREATED;
     }
@@ -414,7 +419,7 @@ public final class GroupFlow
             event.reject(ResultCode.NOT_FOUND, "group order not found", "group_order_id");
             return;
         }
-        fanOut.writeGroupOrder(context.beginJson(event), made);
+        fanOutJson.writeGroupOrder(context.beginJson(event), made);
         context.endJson(event);
         event.result = ResultCode.OK;
     }

@@ -5,21 +5,21 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.fixed.Money;
 
-/** Renders a group as its API object. <b>Not thread safe</b>: engine thread. */
+/** <b>Not thread safe</b>: owned by the engine thread. Renders a group as its API object. */
 final class GroupJson
 {
     private final EngineContext context;
-    private final FanOutFlow fanOut;
+    private final DrawdownGuard drawdown;
 
-    GroupJson(final EngineContext context, final FanOutFlow fanOut)
+    GroupJson(final EngineContext context, final DrawdownGuard drawdown)
     {
         this.context = context;
-        this.fanOut = fanOut;
+        this.drawdown = drawdown;
     }
 
     void writeGroup(final JsonWriter json, final Group group)
     {
-        final long equity = fanOut.equity(group);
+        final long equity = drawdown.equity(group);
         json.startObject();
         json.name("group_id").string(group.id);
         json.name("id").string(group.id);
@@ -47,7 +47,7 @@ final class GroupJson
         json.endObject();
         json.name("equity").decimal(equity, Money.DIGITS);
         json.name("peak_equity").decimal(group.peakEquity, Money.DIGITS);
-        json.name("drawdown_pct").decimal(FanOutFlow.drawdownPct(group, equity), NewOrderBody.WIRE_DIGITS);
+        json.name("drawdown_pct").decimal(DrawdownGuard.drawdownPct(group, equity), NewOrderBody.WIRE_DIGITS);
         json.name("created_at").time(group.createdAtMicros);
         json.name("updated_at").time(group.updatedAtMicros);
         json.endObject();

@@ -1,0 +1,98 @@
+package io.ordergate.engine.group;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.OrderEntry;
+import io.ordergate.engine.OrderRequest;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.position.Position;
+import io.ordergate.engine.venue.Venue;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * <b>Not thread safe</b>: owned by the engine thread; allocates nothing per child.
+ * Closes a target's positions as children of a fan-out (close signals, bot terminate): one market order per
+ * engine-netted position down the single-order path, and the venue's own closing orders for positions it holds.
+ */
+public final class FanOutCloser
+{
+    private final EngineContext context;
+    private final OrderEntry entry;
+    private final FanOuts fanOuts;
+    private final OrderRequest request = new OrderRequest();
+    /** Where a venue reports the orders closing its own positions; made once so closing allocates nothing. */
+    private final Venue.ClosingOrders venueClosing = this::recordVenueClosing;
+    /** The fan-out {@link #venueClosing} records into, set only while a venue closes. */
+    private FanOut closingFanOut;
+
+    public FanOutCloser(final EngineContext context, final OrderEntry entry, final FanOuts fanOuts)
+    {
+        this.context = context;
+        this.entry = entry;
+        this.fanOuts = fanOuts;
+    }
+
+    /** Closes positions of one account: the instrument's ({@code instrument} non-null) or all, filtered by direction. */
+    public void close(final CommandEvent event, final FanOut fanOut, final Member member, final Instrument only, final int action, final String origin)
+    {
+        final Account account = member.account;
+        for (int i = 0; i < context.instruments().count(); i++)
+        {
+            if (only != null && only.index != i)
+            {
+                continue;
+            }
+            final Position position = account.positions[i];
+            if (!position.isOpen()
+                || (action == GroupBodies.ACTION_CLOSE_LONG && position.quantity < 0)
+                || (action == GroupBodies.ACTION_CLOSE_SHORT && position.quantity > 0))
+            {
+                continue;
+            }
+            final Instrument instrument = context.instruments().get(i);
+            final FanOutChild child = fanOuts.addChild(fanOut);
+            child.accountIndex = account.index;
+            child.instrumentIndex = i;
+            child.venueSymbol = member.venueSymbol(i);
+            child.quantity = Math.abs(position.quantity);
+            request.reset();
+            request.account = account;
+            request.instrument = instrument;
+            request.side = position.quantity > 0 ? Side.SELL : Side.BUY;
+            request.type = OrderType.MARKET;
+            request.quantity = FixedPoint.rescale(child.quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
+            request.venueSymbol = child.venueSymbol;
+            request.groupOrderId = fanOut.id;
+            request.origin = origin;
+            request.nowMicros = event.wallMicros();
+            final ResultCode code = entry.place(request, event);
+            fanOut.record(child, request.order, code);
+        }
+        // Positions a venue holds itself (MT5 tickets) are closed by that venue, one closing order per ticket.
+        final Venue holder = context.positionHolder(account);
+        if (holder != null)
+        {
+            final int direction = action == GroupBodies.ACTION_CLOSE_LONG ? 1 : action == GroupBodies.ACTION_CLOSE_SHORT ? -1 : 0;
+            closingFanOut = fanOut;
+            holder.closePositions(account, only == null ? -1 : only.index, direction, origin, event, venueClosing);
+            closingFanOut = null;
+        }
+    }
+
+    private void recordVenueClosing(final Order order, final ResultCode code)
+    {
+        final FanOutChild child = fanOuts.addChild(closingFanOut);
+        child.accountIndex = order.accountIndex;
+        child.instrumentIndex = order.instrumentIndex;
+        child.venueSymbol = null;
+        child.quantity = order.quantity;
+        closingFanOut.record(child, order, code);
+    }
+}
