@@ -1,7 +1,9 @@
 package io.ordergate.engine.group;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.fixed.Money;
 
@@ -51,6 +53,14 @@ final class GroupJson
         json.name("created_at").time(group.createdAtMicros);
         json.name("updated_at").time(group.updatedAtMicros);
         json.endObject();
+    }
+
+    /** Answers with the group as the whole JSON answer. */
+    void answer(final CommandEvent event, final Group group, final ResultCode code)
+    {
+        writeGroup(context.beginJson(event), group);
+        context.endJson(event);
+        event.result = code;
     }
 
     static void writeMember(final JsonWriter json, final Member member)

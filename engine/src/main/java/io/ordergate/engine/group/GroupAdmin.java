@@ -1,0 +1,237 @@
+package io.ordergate.engine.group;
+
+import java.util.function.Predicate;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * <b>Not thread safe</b>: owned by the engine thread. Admin commands, so they may allocate (names, member tables).
+ * A group's life: create, update, delete, pause and resume. Members one at a time are {@link GroupMembers}.
+ */
+final class GroupAdmin
+{
+    private final EngineContext context;
+    private final Groups groups;
+    private final GroupAccess access;
+    private final GroupJson json;
+    private final DrawdownGuard drawdown;
+    private final MemberReader members;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    /** Scratch for the members of a create or update, so an invalid command changes nothing. */
+    private Member[] pending = new Member[16];
+    /** Set by the bot flow: whether a bot targets a group (a targeted group cannot be deleted). */
+    private Predicate<Group> targetedByBot;
+
+    GroupAdmin(
+        final EngineContext context, final Groups groups, final GroupAccess access, final GroupJson json, final DrawdownGuard drawdown,
+        final MemberReader members)
+    {
+        this.context = context;
+        this.groups = groups;
+        this.access = access;
+        this.json = json;
+        this.drawdown = drawdown;
+        this.members = members;
+    }
+
+    void targetedByBot(final Predicate<Group> test)
+    {
+        this.targetedByBot = test;
+    }
+
+    void create(final CommandEvent event)
+    {
+        if (!context.admin(event))
+        {
+            return;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        reader.readString(text);
+        if (text.isEmpty())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "group_id is required", "group_id");
+            return;
+        }
+        if (groups.find(text) != null)
+        {
+            event.reject(ResultCode.CONFLICT, "a group with this group_id exists", "group_id");
+            return;
+        }
+        if (groups.isFull())
+        {
+            event.reject(ResultCode.CONFLICT, "the group table is full (engine.max_groups)", null);
+            return;
+        }
+        final String id = text.toString();
+        final int mask = reader.readInt();
+        final String name = reader.readString(text).toString();
+        final String description = reader.readString(text).toString();
+        final long maxDrawdown = reader.readLong();
+        final long riskLimit = reader.readLong();
+        final int count = readMembers(event);
+        if (count < 0 || !validRisk(event, maxDrawdown, riskLimit))
+        {
+            return;
+        }
+        final Group group = new Group(id, count, event.wallMicros());
+        group.name = name.isEmpty() ? id : name;
+        group.description = description;
+        group.maxDrawdownPct = (mask & GroupBodies.SET_MAX_DRAWDOWN) != 0 ? maxDrawdown : 0;
+        group.riskLimitPct = (mask & GroupBodies.SET_RISK_LIMIT) != 0 ? riskLimit : 0;
+        for (int i = 0; i < count; i++)
+        {
+            group.add(pending[i]);
+        }
+        groups.add(group);
+        drawdown.resetPeak(group);
+        json.answer(event, group, ResultCode.CREATED);
+    }
+
+    void update(final CommandEvent event)
+    {
+        final Group group = access.adminGroup(event, reader, text);
+        if (group == null)
+        {
+            return;
+        }
+        final int mask = reader.readInt();
+        final String name = reader.readString(text).toString();
+        final String description = reader.readString(text).toString();
+        final long maxDrawdown = reader.readLong();
+        final long riskLimit = reader.readLong();
+        final int count = readMembers(event);
+        if (count < 0 || !validRisk(event, maxDrawdown, riskLimit))
+        {
+            return;
+        }
+        if ((mask & GroupBodies.SET_NAME) != 0 && !name.isEmpty())
+        {
+            group.name = name;
+        }
+        if ((mask & GroupBodies.SET_DESCRIPTION) != 0)
+        {
+            group.description = description;
+        }
+        if ((mask & GroupBodies.SET_MAX_DRAWDOWN) != 0)
+        {
+            group.maxDrawdownPct = maxDrawdown;
+        }
+        if ((mask & GroupBodies.SET_RISK_LIMIT) != 0)
+        {
+            group.riskLimitPct = riskLimit;
+        }
+        if ((mask & GroupBodies.SET_MEMBERS) != 0)
+        {
+            group.clearMembers();
+            for (int i = 0; i < count; i++)
+            {
+                group.add(pending[i]);
+            }
+            drawdown.resetPeak(group);
+        }
+        group.updatedAtMicros = event.wallMicros();
+        json.answer(event, group, ResultCode.OK);
+    }
+
+    void delete(final CommandEvent event)
+    {
+        final Group group = access.adminGroup(event, reader, text);
+        if (group == null)
+        {
+            return;
+        }
+        if (targetedByBot != null && targetedByBot.test(group))
+        {
+            event.reject(ResultCode.CONFLICT, "a bot targets this group: point the bot elsewhere or stop it first", "group_id");
+            return;
+        }
+        groups.remove(group);
+        final JsonWriter out = context.beginJson(event).startObject();
+        out.name("success").bool(true);
+        out.name("message").string("Group deleted successfully");
+        out.name("data").startObject().name("group_id").string(group.id).endObject();
+        out.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+
+    void pauseOrResume(final CommandEvent event)
+    {
+        final Group group = access.adminGroup(event, reader, text);
+        if (group == null)
+        {
+            return;
+        }
+        if (event.type == CommandType.PAUSE_GROUP)
+        {
+            group.paused = true;
+            group.pauseReason = "manual";
+        }
+        else
+        {
+            group.paused = false;
+            group.pauseReason = null;
+            drawdown.resetPeak(group);
+        }
+        group.updatedAtMicros = event.wallMicros();
+        json.answer(event, group, ResultCode.OK);
+    }
+
+
+    /** Reads the member list of a create/update into {@link #pending}; rejects and answers -1 when one is invalid. */
+    private int readMembers(final CommandEvent event)
+    {
+        final int count = reader.readInt();
+        if (pending.length < count)
+        {
+            pending = new Member[count];
+        }
+        for (int i = 0; i < count; i++)
+        {
+            final Member member = members.read(reader);
+            if (member == null)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "members[" + i + "] (" + members.accountId + "): " + members.error, "members");
+                return -1;
+            }
+            for (int j = 0; j < i; j++)
+            {
+                if (pending[j].account == member.account)
+                {
+                    event.reject(ResultCode.VALIDATION_ERROR, "members names account " + member.account.id + " twice", "members");
+                    return -1;
+                }
+            }
+            pending[i] = member;
+        }
+        return count;
+    }
+
+    private static boolean validRisk(final CommandEvent event, final long maxDrawdown, final long riskLimit)
+    {
+        final long hundred = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+        if (maxDrawdown < 0 || maxDrawdown > hundred)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "max_drawdown_pct must be between 0 and 100", "max_drawdown_pct");
+            return false;
+        }
+        if (riskLimit < 0 || riskLimit > hundred)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "risk_limit must be between 0 and 100", "risk_limit");
+            return false;
+        }
+        return true;
+    }
+}
