@@ -3,7 +3,7 @@ package io.ordergate.gateway.http;
 import io.ordergate.engine.view.JsonWriter;
 
 /** The error body of API.md: {@code {"error": {"code", "message", "field"?}}}. Stateless. */
-final class ErrorJson
+public final class ErrorJson
 {
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
@@ -13,7 +13,7 @@ final class ErrorJson
     }
 
     /** Writes the {@code "error": {...}} member into an object the caller has started. */
-    static void member(final JsonWriter json, final String code, final String message, final String field)
+    public static void member(final JsonWriter json, final String code, final String message, final String field)
     {
         json.name("error").startObject()
             .name("code").string(code)

@@ -71,7 +71,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     private final ExpandableArrayBuffer directBuffer = new ExpandableArrayBuffer(256);
     private final JsonWriter directJson = new JsonWriter();
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
-    private final GroupRoutes groupRoutes;
+    private final TreeRoutes treeRoutes;
     private ChannelHandlerContext ctx;
     private boolean inFlight;
 
@@ -86,7 +86,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     {
         this.gateway = gateway;
         this.bodyScratch = bodyScratch;
-        this.groupRoutes = new GroupRoutes(this, gateway, bodyScratch);
+        this.treeRoutes = new TreeRoutes(this, gateway, bodyScratch);
     }
 
     @Override
@@ -191,9 +191,9 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         final String uri = request.uri();
-        if (GroupRoutes.owns(uri))
+        if (TreeRoutes.owns(uri))
         {
-            groupRoutes.handle(request, uri);  // groups, bots and the TradingView webhook (issue 5)
+            treeRoutes.handle(request, uri);  // groups, bots and the TradingView webhook (issue 5)
             return;
         }
         final Route route = Route.match(uri, match);
@@ -392,7 +392,8 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         submit(pipeline, type, principal, body, CommandFrame.SOURCE_HTTP);
     }
 
-    void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body, final int source)
+    /** As {@link #submit(Pipeline, CommandType, int, RequestBody)} from another source (the webhook). Event loop only. */
+    public void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body, final int source)
     {
         final long sequence = pipeline.tryClaim();
         if (sequence == Pipeline.RING_FULL)
@@ -490,18 +491,19 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /** The group/bot/webhook routes' state for the command in flight (reply thread reads it). */
-    GroupRoutes groupRoutes()
+    TreeRoutes treeRoutes()
     {
-        return groupRoutes;
+        return treeRoutes;
     }
 
-    ChannelHandlerContext channelContext()
+    /** The channel's context: its event loop and its peer. */
+    public ChannelHandlerContext channelContext()
     {
         return ctx;
     }
 
     /** Answers the command in flight from the event loop (a webhook refused after its credential read). */
-    void replyOnLoop(final int status, final byte[] json)
+    public void replyOnLoop(final int status, final byte[] json)
     {
         ctx.writeAndFlush(response(status, ctx.alloc().buffer(json.length).writeBytes(json))).addListener(this);
     }

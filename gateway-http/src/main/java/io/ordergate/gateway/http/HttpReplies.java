@@ -14,6 +14,7 @@ import io.ordergate.gateway.ReplyTarget;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.json.AdminRequests;
 import io.ordergate.gateway.metrics.ReplyStageMetrics;
+import io.ordergate.gateway.webhook.TradingViewWebhook;
 
 /**
  * Stage 3 of the pipeline: keeps the API key registry in step with the journal and answers whoever waits for each
@@ -77,7 +78,7 @@ public final class HttpReplies implements ResultHandler
             extension.onResult(event);
         }
         final Object target = event.replyTo;
-        if (target instanceof HttpConnection && ((HttpConnection)target).groupRoutes().takeReply(event))
+        if (target instanceof HttpConnection && ((HttpConnection)target).treeRoutes().webhook().takeReply(event))
         {
             return;  // a webhook's credential read: the connection goes on from its event loop
         }
@@ -128,7 +129,7 @@ public final class HttpReplies implements ResultHandler
         else if (!result.isSuccess() && event.source() == io.ordergate.engine.command.CommandFrame.SOURCE_WEBHOOK)
         {
             status = result.httpStatus();
-            GroupRoutes.webhookError(json, result.name(), message(event), event.resultField);
+            TradingViewWebhook.error(json, result.name(), message(event), event.resultField);
         }
         else if (!result.isSuccess())
         {
@@ -137,7 +138,7 @@ public final class HttpReplies implements ResultHandler
         }
         else if (event.type == CommandType.CREATE_BOT && event.outputKind == CommandEvent.OUTPUT_JSON)
         {
-            connection.groupRoutes().replyCreatedBot(connection, event);
+            connection.treeRoutes().bots().replyCreatedBot(connection, event);
             return;
         }
         else if (event.outputKind == CommandEvent.OUTPUT_ORDER)

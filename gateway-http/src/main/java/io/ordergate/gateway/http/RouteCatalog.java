@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.ordergate.gateway.webhook.TradingViewWebhook;
+
 /**
- * Every operation the HTTP routers of this package serve, as {@code "METHOD /path"} with {@code {}} for a path
- * parameter: the {@link Route} table and the group, bot and webhook routes of {@link GroupRoutes}. The executor
- * routes are listed by {@code ExecutorHttp.OPERATIONS}. Read by the test that keeps docs/openapi.yaml true to the
- * code. Immutable: safe from any thread.
+ * Every operation the HTTP routers serve, as {@code "METHOD /path"} with {@code {}} for a path parameter: the
+ * {@link Route} table, {@link GroupRoutes}, {@link BotRoutes} and the {@link TradingViewWebhook}. The executor routes
+ * are listed by {@code ExecutorHttp.OPERATIONS}. Read by the test that keeps docs/openapi.yaml true to the code.
+ * Immutable: safe from any thread.
  */
 public final class RouteCatalog
 {
@@ -18,7 +20,7 @@ public final class RouteCatalog
     {
     }
 
-    /** The operations of {@link Route} and {@link GroupRoutes}, in table order. */
+    /** The operations of {@link Route}, then of the groups, bots and webhook, in table order. */
     public static List<String> operations()
     {
         final List<String> operations = new ArrayList<>();
@@ -33,6 +35,8 @@ public final class RouteCatalog
             }
         }
         operations.addAll(GroupRoutes.OPERATIONS);
+        operations.addAll(BotRoutes.OPERATIONS);
+        operations.addAll(TradingViewWebhook.OPERATIONS);
         return Collections.unmodifiableList(operations);
     }
 }
