@@ -5,15 +5,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
@@ -40,14 +37,7 @@ import io.ordergate.gateway.json.RequestReader;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {
-    BenchmarkJvm.EXPORT_REF, BenchmarkJvm.EXPORT_NIO, BenchmarkJvm.EXPORT_MISC, BenchmarkJvm.EXPORT_JAVAC_FILE,
-    BenchmarkJvm.OPEN_LANG, BenchmarkJvm.OPEN_REFLECT, BenchmarkJvm.OPEN_IO, BenchmarkJvm.OPEN_UTIL,
-    BenchmarkJvm.OPEN_NIO, BenchmarkJvm.OPEN_NIO_CH, BenchmarkJvm.OPEN_JAVAC,
-    BenchmarkJvm.NO_ANALYTICS, BenchmarkJvm.NO_ANNOUNCER, BenchmarkJvm.HEAP, BenchmarkJvm.HEAP_MIN})
-public class OrderDecodeBenchmark
+public class OrderDecodeBenchmark extends ForkedWithChronicleFlags
 {
     static final byte[] ORDER_JSON = ("{\"account_id\": \"paper-1\", \"symbol\": \"EURUSD\", \"side\": \"buy\", " +
         "\"type\": \"market\", \"quantity\": 0.10, \"price\": null, \"stop_loss\": 1.0800, \"take_profit\": 1.0900, " +

@@ -4,9 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -14,7 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.account.Account;
@@ -42,14 +39,7 @@ import io.ordergate.engine.risk.RiskCheck;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {
-    BenchmarkJvm.EXPORT_REF, BenchmarkJvm.EXPORT_NIO, BenchmarkJvm.EXPORT_MISC, BenchmarkJvm.EXPORT_JAVAC_FILE,
-    BenchmarkJvm.OPEN_LANG, BenchmarkJvm.OPEN_REFLECT, BenchmarkJvm.OPEN_IO, BenchmarkJvm.OPEN_UTIL,
-    BenchmarkJvm.OPEN_NIO, BenchmarkJvm.OPEN_NIO_CH, BenchmarkJvm.OPEN_JAVAC,
-    BenchmarkJvm.NO_ANALYTICS, BenchmarkJvm.NO_ANNOUNCER, BenchmarkJvm.HEAP, BenchmarkJvm.HEAP_MIN})
-public class RiskCheckBenchmark
+public class RiskCheckBenchmark extends ForkedWithChronicleFlags
 {
     private static final long WIRE_UNIT = 100_000_000L;
     private static final long MONEY_UNIT = 100L;
