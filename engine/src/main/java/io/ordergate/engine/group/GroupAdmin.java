@@ -30,6 +30,13 @@ final class GroupAdmin
     private final AsciiView text = new AsciiView();
     /** Scratch for the members of a create or update, so an invalid command changes nothing. */
     private Member[] pending = new Member[16];
+    // The rest of a create or update body, read by readSettings: admin path, so the strings are new each time.
+    private int mask;
+    private String name;
+    private String description;
+    private long maxDrawdown;
+    private long riskLimit;
+    private int memberCount;
     /** Set by the bot flow: whether a bot targets a group (a targeted group cannot be deleted). */
     private Predicate<Group> targetedByBot;
 
@@ -74,22 +81,16 @@ final class GroupAdmin
             return;
         }
         final String id = text.toString();
-        final int mask = reader.readInt();
-        final String name = reader.readString(text).toString();
-        final String description = reader.readString(text).toString();
-        final long maxDrawdown = reader.readLong();
-        final long riskLimit = reader.readLong();
-        final int count = readMembers(event);
-        if (count < 0 || !validRisk(event, maxDrawdown, riskLimit))
+        if (!readSettings(event))
         {
             return;
         }
-        final Group group = new Group(id, count, event.wallMicros());
+        final Group group = new Group(id, memberCount, event.wallMicros());
         group.name = name.isEmpty() ? id : name;
         group.description = description;
         group.maxDrawdownPct = (mask & GroupBodies.SET_MAX_DRAWDOWN) != 0 ? maxDrawdown : 0;
         group.riskLimitPct = (mask & GroupBodies.SET_RISK_LIMIT) != 0 ? riskLimit : 0;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < memberCount; i++)
         {
             group.add(pending[i]);
         }
@@ -105,13 +106,7 @@ final class GroupAdmin
         {
             return;
         }
-        final int mask = reader.readInt();
-        final String name = reader.readString(text).toString();
-        final String description = reader.readString(text).toString();
-        final long maxDrawdown = reader.readLong();
-        final long riskLimit = reader.readLong();
-        final int count = readMembers(event);
-        if (count < 0 || !validRisk(event, maxDrawdown, riskLimit))
+        if (!readSettings(event))
         {
             return;
         }
@@ -134,7 +129,7 @@ final class GroupAdmin
         if ((mask & GroupBodies.SET_MEMBERS) != 0)
         {
             group.clearMembers();
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < memberCount; i++)
             {
                 group.add(pending[i]);
             }
@@ -166,7 +161,6 @@ final class GroupAdmin
         event.result = ResultCode.OK;
     }
 
-
     void pauseOrResume(final CommandEvent event)
     {
         final Group group = access.adminGroup(event, reader, text);
@@ -189,6 +183,21 @@ final class GroupAdmin
         json.answer(event, group, ResultCode.OK);
     }
 
+
+    /**
+     * Reads the settings of a create or update body (mask, name, description, risk, members) into the fields above;
+     * rejects and answers false when a member or a risk value is invalid.
+     */
+    private boolean readSettings(final CommandEvent event)
+    {
+        mask = reader.readInt();
+        name = reader.readString(text).toString();
+        description = reader.readString(text).toString();
+        maxDrawdown = reader.readLong();
+        riskLimit = reader.readLong();
+        memberCount = readMembers(event);
+        return memberCount >= 0 && validRisk(event, maxDrawdown, riskLimit);
+    }
 
     /** Reads the member list of a create/update into {@link #pending}; rejects and answers -1 when one is invalid. */
     private int readMembers(final CommandEvent event)
