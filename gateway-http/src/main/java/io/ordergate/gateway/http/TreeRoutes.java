@@ -72,16 +72,9 @@ final class TreeRoutes
         }
         try
         {
-            if (!gateway.isReady() || pipeline == null)
-            {
-                connection.respondError(ResultCode.NOT_READY, null, null);
-                return;
-            }
-            final ApiKey key = gateway.keys().authenticate(
-                request.headers().get(HttpConnection.API_KEY_HEADER), request.headers().get(HttpConnection.API_SECRET_HEADER));
+            final ApiKey key = connection.authenticate(request, pipeline);
             if (key == null)
             {
-                connection.respondError(ResultCode.INVALID_CREDENTIALS, null, null);
                 return;
             }
             final Map<String, List<String>> query = new QueryStringDecoder(uri).parameters();
