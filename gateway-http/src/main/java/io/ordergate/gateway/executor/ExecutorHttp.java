@@ -119,7 +119,7 @@ public final class ExecutorHttp implements ExtraRoutes
         final String[] parts = path.substring(1).split("/");  // api, v1, executors, {id}?, commands?
         final HttpMethod method = request.method();
         final String executorId = parts.length >= 4 ? parts[3] : null;
-        if (executorId != null && !RequestReader.isId(executorId, ExecutorRequests.MAX_ID))
+        if (executorId != null && !RequestReader.isId(executorId, ExecutorJson.MAX_ID))
         {
             connection.respondJson(404, SeedJson.apiError(ResultCode.EXECUTOR_NOT_FOUND.name(), "executor not found", "executor_id"), null);
             return;
@@ -222,7 +222,7 @@ public final class ExecutorHttp implements ExtraRoutes
         }
         if (action.equals("trade"))
         {
-            final ExecutorRequests.Trade trade = ExecutorRequests.trade(body, body.length);
+            final TradeReport trade = TradeReport.parse(body, body.length);
             if (!owns(connection, entry, trade.executorId()) || !withinLimit(connection, entry, ExecutorRateLimits.Kind.TRADE))
             {
                 return;
@@ -240,14 +240,14 @@ public final class ExecutorHttp implements ExtraRoutes
                 if (withinLimit(connection, entry, ExecutorRateLimits.Kind.HEARTBEAT))
                 {
                     connection.submit(CommandType.EXECUTOR_HEARTBEAT, CommandFrame.PRINCIPAL_SYSTEM,
-                        ExecutorRequests.heartbeat(executorId, body, body.length), ExecutorExchange.SEED);
+                        Heartbeat.parse(executorId, body, body.length), ExecutorExchange.SEED);
                 }
                 return;
             case "command":
                 if (withinLimit(connection, entry, ExecutorRateLimits.Kind.COMMAND))
                 {
                     connection.submit(CommandType.COMMAND_RESULT, CommandFrame.PRINCIPAL_SYSTEM,
-                        ExecutorRequests.result(executorId, body, body.length), ExecutorExchange.SEED);
+                        CommandResult.parse(executorId, body, body.length), ExecutorExchange.SEED);
                 }
                 return;
             default:

@@ -104,7 +104,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         }
         try
         {
-            final String type = ExecutorRequests.messageType(body, body.length);
+            final String type = ExecutorJson.messageType(body, body.length);
             final CommandType command;
             final ExecutorRateLimits.Kind kind;
             final io.ordergate.gateway.json.RequestBody request;
@@ -112,19 +112,19 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
             {
                 command = CommandType.EXECUTOR_HEARTBEAT;
                 kind = ExecutorRateLimits.Kind.HEARTBEAT;
-                request = ExecutorRequests.heartbeat(executor.executorId(), body, body.length);
+                request = Heartbeat.parse(executor.executorId(), body, body.length);
             }
             else if ("command_result".equals(type))
             {
                 command = CommandType.COMMAND_RESULT;
                 kind = ExecutorRateLimits.Kind.COMMAND;
-                request = ExecutorRequests.result(executor.executorId(), body, body.length);
+                request = CommandResult.parse(executor.executorId(), body, body.length);
             }
             else if ("trade".equals(type))
             {
                 command = CommandType.TRADE_REPORT;
                 kind = ExecutorRateLimits.Kind.TRADE;
-                final ExecutorRequests.Trade trade = ExecutorRequests.trade(body, body.length);
+                final TradeReport trade = TradeReport.parse(body, body.length);
                 if (!trade.executorId().equals(executor.executorId()))
                 {
                     send(SeedJson.socketError(ResultCode.INVALID_CREDENTIALS.name(), "Invalid API credentials"));
