@@ -77,4 +77,17 @@ class RoutingEdgesTest
         // Still a working connection and gateway afterwards.
         assertEquals(200, gateway.get("/health").status());
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/v1/groups | {\"group_id\": 1, \"name\": \"g\"} | group_id",
+        "/api/v1/bots   | {\"bot_id\": 7, \"account_ids\": [\"paper-1\"]} | bot_id",
+        "/api/v1/groups | {\"group_id\": \"g-9\", \"members\": [{\"account_id\": 3}]} | account_id"})
+    void shouldRefuseAnIdThatIsNotAString(final String path, final String body, final String field)
+    {
+        final Reply reply = gateway.post(path.trim(), body.trim());
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals("VALIDATION_ERROR", reply.errorCode());
+        assertEquals(field.trim(), reply.errorField());
+    }
 }

@@ -133,9 +133,17 @@ public final class JsonTree
         return text;
     }
 
-    /** An id: 1..64 characters of letters, digits and {@code . _ -}. */
+    /**
+     * An id: 1..64 characters of letters, digits and {@code . _ -}, given as a JSON string (unlike the alert fields
+     * {@link #string} reads, where TradingView may send a number, an admin's id of the wrong type is a mistake).
+     */
     public static String id(final Map<String, Object> object, final String field) throws BadRequest
     {
+        final Object value = object.get(field);
+        if (value != null && !(value instanceof String))
+        {
+            throw BadRequest.validation(field, field + " must be a string");
+        }
         final String text = string(object, field, 64);
         if (text != null && !RequestReader.isId(text, 64))
         {
