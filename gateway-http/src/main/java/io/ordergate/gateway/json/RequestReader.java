@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 
 import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.fixed.FixedPoint;
 
 /**
  * Reads one JSON request body field by field with jackson's streaming parser and checks each value's type and
  * form as it goes. Decimals are parsed exactly from the token text, never through a double.
+ *
+ * <p>This class is the structure (begin, fields, elements, end) and the problem record; the typed value readers
+ * are in {@link FieldValueReader}.
  *
  * <p>The first validation problem is remembered and parsing goes on to the end, so a body that is not JSON at all
  * is always {@code INVALID_JSON}, whatever came before the break; {@link #finish()} throws the problem.
@@ -37,6 +39,7 @@ public final class RequestReader
 
     private static final int MAX_FIELD_NAME_IN_MESSAGE = 64;
 
+    private final FieldValueReader values = new FieldValueReader(this);
     private JsonParser parser;
     private BadRequest problem;
 
@@ -188,76 +191,25 @@ public final class RequestReader
      */
     public long decimal(final String field) throws BadRequest
     {
-        return decimal(field, NewOrderBody.WIRE_DIGITS, " decimal places", " must be a decimal number");
+        return values.decimal(field);
     }
 
     /** A whole number given as a JSON number or a string; {@link #NULL} or {@link #BAD} as for decimals. */
     public long wholeNumber(final String field) throws BadRequest
     {
-        return decimal(field, 0, "", " must be a whole number");
-    }
-
-    private long decimal(final String field, final int digits, final String placesText, final String notANumber) throws BadRequest
-    {
-        final JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL)
-        {
-            return NULL;
-        }
-        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_STRING)
-        {
-            fail(field, field + notANumber);
-            skip();
-            return BAD;
-        }
-        try
-        {
-            final long value = FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
-            if (value == FixedPoint.NOT_A_NUMBER)
-            {
-                fail(field, field + notANumber);
-                return BAD;
-            }
-            if (value == FixedPoint.TOO_MANY_DIGITS)
-            {
-                fail(field, digits == 0 ? field + notANumber : field + " has more than " + digits + placesText);
-                return BAD;
-            }
-            if (value == FixedPoint.OUT_OF_RANGE || value == NULL || value == BAD)
-            {
-                fail(field, field + " is out of range");
-                return BAD;
-            }
-            return value;
-        }
-        catch (final IOException ex)
-        {
-            throw invalidJson(ex);
-        }
+        return values.wholeNumber(field);
     }
 
     /** A decimal that must be greater than zero (null allowed: {@link #NULL}). */
     public long positiveDecimal(final String field) throws BadRequest
     {
-        final long value = decimal(field);
-        if (value != NULL && value != BAD && value <= 0)
-        {
-            fail(field, field + " must be greater than 0");
-            return BAD;
-        }
-        return value;
+        return values.positiveDecimal(field);
     }
 
     /** A decimal that must be zero or more (null allowed: {@link #NULL}). */
     public long nonNegativeDecimal(final String field) throws BadRequest
     {
-        final long value = decimal(field);
-        if (value != NULL && value != BAD && value < 0)
-        {
-            fail(field, field + " must not be negative");
-            return BAD;
-        }
-        return value;
+        return values.nonNegativeDecimal(field);
     }
 
     /**
@@ -268,51 +220,7 @@ public final class RequestReader
      */
     public int ascii(final String field, final char[] destination, final boolean idChars) throws BadRequest
     {
-        final JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL)
-        {
-            return -1;
-        }
-        if (token != JsonToken.VALUE_STRING)
-        {
-            fail(field, shape(field, destination.length, idChars));
-            skip();
-            return -2;
-        }
-        try
-        {
-            final int length = parser.getTextLength();
-            if (length < 1 || length > destination.length)
-            {
-                fail(field, shape(field, destination.length, idChars));
-                return -2;
-            }
-            final char[] chars = parser.getTextCharacters();
-            final int offset = parser.getTextOffset();
-            for (int i = 0; i < length; i++)
-            {
-                final char c = chars[offset + i];
-                if (idChars ? !isIdChar(c) : c < 0x21 || c > 0x7e)
-                {
-                    fail(field, shape(field, destination.length, idChars));
-                    return -2;
-                }
-                destination[i] = c;
-            }
-            return length;
-        }
-        catch (final IOException ex)
-        {
-            throw invalidJson(ex);
-        }
-    }
-
-    /** The message for a string that is not the expected shape: built only when one is wrong. */
-    private static String shape(final String field, final int maxLength, final boolean idChars)
-    {
-        return idChars
-            ? field + " must be 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -"
-            : field + " must be 1 to " + maxLength + " printable ASCII characters";
+        return values.ascii(field, destination, idChars);
     }
 
     /**
@@ -322,61 +230,13 @@ public final class RequestReader
      */
     public int choice(final String field, final String[] names, final String allowed) throws BadRequest
     {
-        final JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL)
-        {
-            return -1;
-        }
-        if (token == JsonToken.VALUE_STRING)
-        {
-            try
-            {
-                final char[] chars = parser.getTextCharacters();
-                final int offset = parser.getTextOffset();
-                final int length = parser.getTextLength();
-                for (int i = 0; i < names.length; i++)
-                {
-                    if (equals(names[i], chars, offset, length))
-                    {
-                        return i;
-                    }
-                }
-            }
-            catch (final IOException ex)
-            {
-                throw invalidJson(ex);
-            }
-        }
-        else
-        {
-            skip();
-        }
-        fail(field, field + " must be one of " + allowed);
-        return -2;
+        return values.choice(field, names, allowed);
     }
 
     /** A string value of at most {@code maxLength} characters; null for JSON null; records a problem when wrong. */
     public String string(final String field, final int maxLength) throws BadRequest
     {
-        final JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL)
-        {
-            return null;
-        }
-        try
-        {
-            if (token != JsonToken.VALUE_STRING || parser.getTextLength() > maxLength)
-            {
-                fail(field, field + " must be a string of at most " + maxLength + " characters");
-                skip();
-                return null;
-            }
-            return parser.getText();
-        }
-        catch (final IOException ex)
-        {
-            throw invalidJson(ex);
-        }
+        return values.string(field, maxLength);
     }
 
     /** Records a problem unless one is recorded already: the first one wins. */
@@ -442,7 +302,14 @@ public final class RequestReader
         }
     }
 
-    private void skip() throws BadRequest
+    /** The parser of the body being read, for {@link FieldValueReader}. */
+    JsonParser parser()
+    {
+        return parser;
+    }
+
+    /** Skips the current value (with its children), for a wrong one. */
+    void skip() throws BadRequest
     {
         try
         {
@@ -454,7 +321,8 @@ public final class RequestReader
         }
     }
 
-    private BadRequest invalidJson(final IOException ex)
+    /** Closes the parser and makes the INVALID_JSON answer for a parse failure. */
+    BadRequest invalidJson(final IOException ex)
     {
         close();
         final String detail = ex instanceof StreamReadException ? ((StreamReadException)ex).getOriginalMessage() : ex.getClass().getSimpleName();
@@ -487,22 +355,6 @@ public final class RequestReader
         for (int i = 0; i < text.length(); i++)
         {
             if (!isIdChar(text.charAt(i)))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean equals(final String name, final char[] chars, final int offset, final int length)
-    {
-        if (name.length() != length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (name.charAt(i) != chars[offset + i])
             {
                 return false;
             }

@@ -1,0 +1,229 @@
+package io.ordergate.gateway.json;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
+
+import static io.ordergate.gateway.json.RequestReader.BAD;
+import static io.ordergate.gateway.json.RequestReader.NULL;
+
+/**
+ * The typed value readers behind {@link RequestReader}'s public ones (their contracts are documented there): each
+ * reads the current value of its reader's parser and checks its type and form. Decimals are parsed exactly from the
+ * token text, never through a double; a wrong value records its problem on the reader and is skipped.
+ *
+ * <p><b>Not thread safe</b>: belongs to one {@link RequestReader}, used on its connection's event loop.
+ */
+final class FieldValueReader
+{
+    private final RequestReader reader;
+
+    FieldValueReader(final RequestReader reader)
+    {
+        this.reader = reader;
+    }
+
+    long decimal(final String field) throws BadRequest
+    {
+        return decimal(field, NewOrderBody.WIRE_DIGITS, " decimal places", " must be a decimal number");
+    }
+
+    long wholeNumber(final String field) throws BadRequest
+    {
+        return decimal(field, 0, "", " must be a whole number");
+    }
+
+    private long decimal(final String field, final int digits, final String placesText, final String notANumber) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return NULL;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_STRING)
+        {
+            reader.fail(field, field + notANumber);
+            reader.skip();
+            return BAD;
+        }
+        try
+        {
+            final long value = FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
+            if (value == FixedPoint.NOT_A_NUMBER)
+            {
+                reader.fail(field, field + notANumber);
+                return BAD;
+            }
+            if (value == FixedPoint.TOO_MANY_DIGITS)
+            {
+                reader.fail(field, digits == 0 ? field + notANumber : field + " has more than " + digits + placesText);
+                return BAD;
+            }
+            if (value == FixedPoint.OUT_OF_RANGE || value == NULL || value == BAD)
+            {
+                reader.fail(field, field + " is out of range");
+                return BAD;
+            }
+            return value;
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
+    }
+
+    long positiveDecimal(final String field) throws BadRequest
+    {
+        final long value = decimal(field);
+        if (value != NULL && value != BAD && value <= 0)
+        {
+            reader.fail(field, field + " must be greater than 0");
+            return BAD;
+        }
+        return value;
+    }
+
+    long nonNegativeDecimal(final String field) throws BadRequest
+    {
+        final long value = decimal(field);
+        if (value != NULL && value != BAD && value < 0)
+        {
+            reader.fail(field, field + " must not be negative");
+            return BAD;
+        }
+        return value;
+    }
+
+    int ascii(final String field, final char[] destination, final boolean idChars) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return -1;
+        }
+        if (token != JsonToken.VALUE_STRING)
+        {
+            reader.fail(field, shape(field, destination.length, idChars));
+            reader.skip();
+            return -2;
+        }
+        try
+        {
+            final int length = parser.getTextLength();
+            if (length < 1 || length > destination.length)
+            {
+                reader.fail(field, shape(field, destination.length, idChars));
+                return -2;
+            }
+            final char[] chars = parser.getTextCharacters();
+            final int offset = parser.getTextOffset();
+            for (int i = 0; i < length; i++)
+            {
+                final char c = chars[offset + i];
+                if (idChars ? !RequestReader.isIdChar(c) : c < 0x21 || c > 0x7e)
+                {
+                    reader.fail(field, shape(field, destination.length, idChars));
+                    return -2;
+                }
+                destination[i] = c;
+            }
+            return length;
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
+    }
+
+    /** The message for a string that is not the expected shape: built only when one is wrong. */
+    private static String shape(final String field, final int maxLength, final boolean idChars)
+    {
+        return idChars
+            ? field + " must be 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -"
+            : field + " must be 1 to " + maxLength + " printable ASCII characters";
+    }
+
+    int choice(final String field, final String[] names, final String allowed) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return -1;
+        }
+        if (token == JsonToken.VALUE_STRING)
+        {
+            try
+            {
+                final char[] chars = parser.getTextCharacters();
+                final int offset = parser.getTextOffset();
+                final int length = parser.getTextLength();
+                for (int i = 0; i < names.length; i++)
+                {
+                    if (equals(names[i], chars, offset, length))
+                    {
+                        return i;
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw reader.invalidJson(ex);
+            }
+        }
+        else
+        {
+            reader.skip();
+        }
+        reader.fail(field, field + " must be one of " + allowed);
+        return -2;
+    }
+
+    /** A string value of at most {@code maxLength} characters; null for JSON null; records a problem when wrong. */
+    String string(final String field, final int maxLength) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return null;
+        }
+        try
+        {
+            if (token != JsonToken.VALUE_STRING || parser.getTextLength() > maxLength)
+            {
+                reader.fail(field, field + " must be a string of at most " + maxLength + " characters");
+                reader.skip();
+                return null;
+            }
+            return parser.getText();
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
+    }
+
+
+    private static boolean equals(final String name, final char[] chars, final int offset, final int length)
+    {
+        if (name.length() != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (name.charAt(i) != chars[offset + i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
