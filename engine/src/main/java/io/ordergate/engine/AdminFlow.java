@@ -38,9 +38,8 @@ final class AdminFlow
 
     void createAccount(final CommandEvent event)
     {
-        if (!state.principals.isAdmin(event.principal()))
+        if (!state.principals.requireAdmin(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
@@ -170,9 +169,8 @@ final class AdminFlow
     void createKey(final CommandEvent event)
     {
         final int principal = event.principal();
-        if (!state.principals.isAdmin(principal))
+        if (!state.principals.requireAdmin(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
@@ -219,9 +217,8 @@ final class AdminFlow
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final Account account = state.accounts.find(reader.readString(text));
-        if (!state.principals.isAdmin(event.principal()))
+        if (!state.principals.requireAdmin(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
             return null;
         }
         if (account == null)

@@ -76,17 +76,6 @@ public final class EngineContext
         return state.principals;
     }
 
-    /** Whether the event's principal is an admin; if not, rejects the event FORBIDDEN. */
-    public boolean admin(final CommandEvent event)
-    {
-        if (!state.principals.isAdmin(event.principal()))
-        {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
-            return false;
-        }
-        return true;
-    }
-
     /** Starts a JSON answer in the event's output; finish with {@link #endJson}. */
     public JsonWriter beginJson(final CommandEvent event)
     {

@@ -47,9 +47,8 @@ final class OrderFlow implements OrderEntry
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
             return;
         }
-        if (!state.principals.canTrade(principal))
+        if (!state.principals.requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
         if (body.clientOrderId.length() > OrderView.MAX_CLIENT_ORDER_ID_LENGTH)
@@ -231,9 +230,8 @@ final class OrderFlow implements OrderEntry
             event.reject(ResultCode.NOT_FOUND, "order not found", "order_id");
             return;
         }
-        if (!state.principals.canTrade(event.principal()))
+        if (!state.principals.requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
         if (!order.isResting())

@@ -48,9 +48,8 @@ final class PositionFlow
             }
             return;
         }
-        if (!state.principals.canTrade(event.principal()))
+        if (!state.principals.requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
         final Account account = state.accounts.get(position.accountIndex);
@@ -97,9 +96,8 @@ final class PositionFlow
             }
             return;
         }
-        if (!state.principals.canTrade(event.principal()))
+        if (!state.principals.requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
         final Instrument instrument = state.instruments.get(position.instrumentIndex);

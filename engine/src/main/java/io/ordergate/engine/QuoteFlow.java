@@ -51,9 +51,8 @@ final class QuoteFlow
 
     private boolean validate(final CommandEvent event)
     {
-        if (!state.principals.isAdmin(event.principal()))
+        if (!state.principals.requireAdmin(event))  // quotes are reference data (API.md)
         {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);  // quotes are reference data (API.md)
             return false;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);

@@ -36,9 +36,8 @@ final class ExecutorFlow
     /** CREATE_EXECUTOR: registers an executor for an existing mt5 account; answers the executor (the gateway adds the secret). */
     void create(final CommandEvent event)
     {
-        if (!context.principals().isAdmin(event.principal()))
+        if (!context.principals().requireAdmin(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
@@ -136,9 +135,8 @@ final class ExecutorFlow
     /** EXECUTOR_COMMAND (admin): queues a control command and pushes it; answers 201 the command. */
     void command(final CommandEvent event)
     {
-        if (!context.principals().isAdmin(event.principal()))
+        if (!context.principals().requireAdmin(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);

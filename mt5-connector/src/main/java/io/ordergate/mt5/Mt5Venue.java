@@ -141,9 +141,8 @@ final class Mt5Venue implements Venue
         {
             return NOT_HELD;
         }
-        if (!context.principals().canTrade(event.principal()))
+        if (!context.principals().requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return ResultCode.FORBIDDEN;
         }
         long lots = position.lots;
@@ -256,9 +255,8 @@ final class Mt5Venue implements Venue
         {
             return NOT_HELD;
         }
-        if (!context.principals().canTrade(event.principal()))
+        if (!context.principals().requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return ResultCode.FORBIDDEN;
         }
         final long stopLoss = level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, position.stopLoss, position.priceDigits);

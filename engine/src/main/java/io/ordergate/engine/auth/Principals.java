@@ -1,7 +1,9 @@
 package io.ordergate.engine.auth;
 
 import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.util.AsciiIndex;
 
 /**
@@ -63,6 +65,28 @@ public final class Principals
     public boolean canTrade(final int principal)
     {
         return isAdmin(principal) || (principal >= 0 && principal < count && scopes[principal] == CommandBodies.SCOPE_TRADE);
+    }
+
+    /** Rejects the command FORBIDDEN unless its principal is an admin (or the system); the one place that says so. */
+    public boolean requireAdmin(final CommandEvent event)
+    {
+        if (!isAdmin(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "admin scope required", null);
+            return false;
+        }
+        return true;
+    }
+
+    /** Rejects the command FORBIDDEN unless its principal may trade (trade or admin scope). */
+    public boolean requireTrade(final CommandEvent event)
+    {
+        if (!canTrade(event.principal()))
+        {
+            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
+            return false;
+        }
+        return true;
     }
 
     /** True when the principal may see and (scope allowing) act on the account. */

@@ -27,7 +27,7 @@ final class BotAccess
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final Bot bot = bots.find(reader.readString(text));
-        if (!context.admin(event))
+        if (!context.principals().requireAdmin(event))
         {
             return null;
         }

@@ -41,7 +41,7 @@ final class BotAdmin
 
     void create(final CommandEvent event)
     {
-        if (!context.admin(event))
+        if (!context.principals().requireAdmin(event))
         {
             return;
         }

@@ -86,7 +86,7 @@ public final class BotFlow
 
     private void list(final CommandEvent event)
     {
-        if (!context.admin(event))
+        if (!context.principals().requireAdmin(event))
         {
             return;
         }

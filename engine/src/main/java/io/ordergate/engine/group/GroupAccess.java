@@ -31,7 +31,7 @@ final class GroupAccess
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final Group group = groups.find(reader.readString(text));
-        if (!context.admin(event))
+        if (!context.principals().requireAdmin(event))
         {
             return null;
         }

@@ -59,7 +59,7 @@ final class GroupAdmin
 
     void create(final CommandEvent event)
     {
-        if (!context.admin(event))
+        if (!context.principals().requireAdmin(event))
         {
             return;
         }

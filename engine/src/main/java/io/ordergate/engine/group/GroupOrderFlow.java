@@ -51,9 +51,8 @@ final class GroupOrderFlow
             event.reject(ResultCode.NOT_FOUND, "group not found", "group_id");
             return;
         }
-        if (!principals.canTrade(event.principal()))
+        if (!principals.requireTrade(event))
         {
-            event.reject(ResultCode.FORBIDDEN, "this API key may not trade", null);
             return;
         }
         if (!clientOrderId.isEmpty())
