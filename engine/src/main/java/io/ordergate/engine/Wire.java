@@ -3,17 +3,20 @@ package io.ordergate.engine;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.fixed.FixedPoint;
 
-/** Converts wire decimals (8 digits) to a table's own scale, exactly or not at all. Stateless. */
-final class Wire
+/**
+ * Converts wire decimals (8 digits) to a table's own scale, exactly or not at all. Stateless; public for the venues
+ * above the engine (the MT5 connector), which read the same wire.
+ */
+public final class Wire
 {
     /** The value has non-zero digits beyond the target scale. */
-    static final long INEXACT = Long.MIN_VALUE;
+    public static final long INEXACT = Long.MIN_VALUE;
 
     private Wire()
     {
     }
 
-    static long exact(final long wireValue, final int digits)
+    public static long exact(final long wireValue, final int digits)
     {
         final long factor = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - digits);
         return wireValue % factor == 0 ? wireValue / factor : INEXACT;

@@ -42,13 +42,6 @@ final class Mt5Book
         order.updatedAtMicros = nowMicros;
     }
 
-    /** A wire decimal (8 digits) at {@code digits}, or {@link TicketPosition#NONE} when it has more digits than that. */
-    static long exact(final long wireValue, final int digits)
-    {
-        final long factor = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - digits);
-        return wireValue % factor == 0 ? wireValue / factor : TicketPosition.NONE;
-    }
-
     /** A wire decimal at {@code digits}, rounded half-even: for what a terminal reports, which is the truth either way. */
     static long rounded(final long wireValue, final int digits)
     {

@@ -1,6 +1,7 @@
 package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.CommandBodies;
@@ -148,8 +149,8 @@ final class Mt5Venue implements Venue
         long lots = position.lots;
         if (hasQuantity)
         {
-            lots = Mt5Book.exact(wireQuantity, position.quantityDigits);
-            if (lots == TicketPosition.NONE || lots <= 0 || lots > position.lots)
+            lots = Wire.exact(wireQuantity, position.quantityDigits);
+            if (lots == Wire.INEXACT || lots <= 0 || lots > position.lots)
             {
                 event.reject(ResultCode.VALIDATION_ERROR, "quantity must be positive, within the position, at the instrument's digits", "quantity");
                 return ResultCode.VALIDATION_ERROR;
@@ -339,7 +340,7 @@ final class Mt5Venue implements Venue
         {
             return TicketPosition.NONE;
         }
-        final long value = Mt5Book.exact(wireValue, digits);
-        return value == TicketPosition.NONE || value <= 0 ? INVALID : value;
+        final long value = Wire.exact(wireValue, digits);
+        return value == Wire.INEXACT || value <= 0 ? INVALID : value;
     }
 }
