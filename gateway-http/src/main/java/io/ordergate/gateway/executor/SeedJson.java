@@ -51,8 +51,7 @@ final class SeedJson
 
     static byte[] apiError(final String code, final String message, final String field)
     {
-        return ("{\"error\":{\"code\":" + quote(code) + ",\"message\":" + quote(message)
-            + (field == null ? "" : ",\"field\":" + quote(field)) + "}}").getBytes(StandardCharsets.UTF_8);
+        return io.ordergate.gateway.http.ErrorJson.bytes(code, message, field);
     }
 
     /** A WebSocket error message: seed 000's error body with a type. */
@@ -63,28 +62,6 @@ final class SeedJson
 
     static String quote(final String text)
     {
-        final StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            switch (c)
-            {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        out.append(String.format("\\u%04x", (int)c));
-                    }
-                    else
-                    {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
+        return io.ordergate.gateway.http.JsonText.quote(text);
     }
 }

@@ -11,7 +11,6 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.Pipeline;
-import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.auth.ApiKey;
 import io.ordergate.gateway.auth.Scope;
 import io.ordergate.gateway.auth.Secrets;
@@ -182,8 +181,7 @@ final class BotRoutes
         out.append("{\"success\":true,").append(engineJson, 1, engineJson.length() - 1);
         if (secret != null)
         {
-            final byte[] quoted = quote(secret);
-            out.append(",\"secret\":").append(new String(quoted, StandardCharsets.UTF_8));
+            out.append(",\"secret\":").append(JsonText.quote(secret));
         }
         out.append('}');
         final byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
@@ -199,15 +197,5 @@ final class BotRoutes
         }
         final List<String> values = query.get(field);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static byte[] quote(final String text)
-    {
-        final org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(text.length() + 8);
-        final JsonWriter json = new JsonWriter().wrap(buffer, 0);
-        json.string(text);
-        final byte[] bytes = new byte[json.length()];
-        buffer.getBytes(0, bytes);
-        return bytes;
     }
 }

@@ -31,4 +31,15 @@ public final class ErrorJson
         member(json, code, message, field);
         json.endObject();
     }
+
+    /** The whole body as bytes, for answers built outside a reply buffer (the executor routes' admin errors). */
+    public static byte[] bytes(final String code, final String message, final String field)
+    {
+        final org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(128);
+        final JsonWriter json = new JsonWriter().wrap(buffer, 0);
+        write(json, code, message, field);
+        final byte[] bytes = new byte[json.length()];
+        buffer.getBytes(0, bytes);
+        return bytes;
+    }
 }
