@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 
 import io.ordergate.engine.command.ResultCode;
@@ -71,9 +70,8 @@ final class JsonBodyAggregator extends HttpObjectAggregator
 
     private FullHttpResponse tooLarge(final ByteBufAllocator alloc, final boolean close)
     {
-        final String json = "{\"error\":{\"code\":\"" + ResultCode.PAYLOAD_TOO_LARGE.name() +
-            "\",\"message\":\"request body is larger than " + maxBodyBytes + " bytes\"}}";
-        final ByteBuf content = alloc.buffer(json.length()).writeBytes(json.getBytes(CharsetUtil.US_ASCII));
+        final byte[] json = ErrorJson.bytes(ResultCode.PAYLOAD_TOO_LARGE.name(), "request body is larger than " + maxBodyBytes + " bytes", null);
+        final ByteBuf content = alloc.buffer(json.length).writeBytes(json);
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, content);
         response.headers()
             .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
