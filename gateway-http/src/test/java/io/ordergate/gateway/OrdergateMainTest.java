@@ -20,9 +20,16 @@ class OrdergateMainTest
 
     private static Exit run(final String... args) throws Exception
     {
-        final List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-            "-cp", System.getProperty("java.class.path"), OrdergateMain.class.getName()));
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m"));
+        // A tool run with java -cp needs the flags the jar's manifest gives java -jar (Chronicle, Agrona).
+        for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (arg.startsWith("--add-"))
+            {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrdergateMain.class.getName()));
         command.addAll(List.of(args));
         final Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();

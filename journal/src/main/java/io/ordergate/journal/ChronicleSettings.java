@@ -6,7 +6,7 @@ package io.ordergate.journal;
  *
  * <p>Chronicle reads these as system properties in its static initialisers, so they only take effect when set
  * before the first Chronicle class is initialised. Every property here exists in the Chronicle version we ship
- * (checked against the bytecode of chronicle-core 2.27ea9 / chronicle-queue 5.27ea11):
+ * (checked against the bytecode of chronicle-core 2026.5 / chronicle-queue 2026.4):
  * <ul>
  *   <li>{@code chronicle.analytics.disable=true}: no usage analytics sent to Google (forced, never overridable);</li>
  *   <li>{@code chronicle.announcer.disable=true}: no start-up banner with the logo and a mailing-list plug;</li>

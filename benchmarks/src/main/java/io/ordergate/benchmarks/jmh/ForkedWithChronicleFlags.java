@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {
-    BenchmarkJvm.EXPORT_REF, BenchmarkJvm.EXPORT_NIO, BenchmarkJvm.EXPORT_MISC, BenchmarkJvm.EXPORT_JAVAC_FILE,
+    BenchmarkJvm.EXPORT_REF, BenchmarkJvm.EXPORT_MISC_UNSAFE, BenchmarkJvm.EXPORT_NIO, BenchmarkJvm.EXPORT_MISC, BenchmarkJvm.EXPORT_JAVAC_FILE,
     BenchmarkJvm.OPEN_LANG, BenchmarkJvm.OPEN_REFLECT, BenchmarkJvm.OPEN_IO, BenchmarkJvm.OPEN_UTIL,
     BenchmarkJvm.OPEN_NIO, BenchmarkJvm.OPEN_NIO_CH, BenchmarkJvm.OPEN_JAVAC,
     BenchmarkJvm.NO_ANALYTICS, BenchmarkJvm.NO_ANNOUNCER, BenchmarkJvm.HEAP, BenchmarkJvm.HEAP_MIN})
