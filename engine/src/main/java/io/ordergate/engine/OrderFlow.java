@@ -236,7 +236,8 @@ final class OrderFlow implements OrderEntry
         }
         if (!order.isResting())
         {
-            event.reject(ResultCode.CONFLICT, order.status.isTerminal() ? "the order is already done" : "the order is at the venue and cannot be cancelled here", null);
+            event.reject(ResultCode.CONFLICT,
+                order.status.isTerminal() ? "the order is already done" : "the order is at the venue and cannot be cancelled here", null);
             order.copyTo(event.order);
             return;
         }
@@ -292,7 +293,9 @@ final class OrderFlow implements OrderEntry
         final Side side = request.side;
         final int priceFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS : NewOrderBody.HAS_TAKE_PROFIT;
         final int pipsFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS_PIPS : NewOrderBody.HAS_TAKE_PROFIT_PIPS;
-        final String field = isStopLoss ? (request.has(pipsFlag) ? "stop_loss_pips" : "stop_loss") : (request.has(pipsFlag) ? "take_profit_pips" : "take_profit");
+        final String field = isStopLoss
+            ? (request.has(pipsFlag) ? "stop_loss_pips" : "stop_loss")
+            : (request.has(pipsFlag) ? "take_profit_pips" : "take_profit");
         final long value;
         if (request.has(priceFlag))
         {

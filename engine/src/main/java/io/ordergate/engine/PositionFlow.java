@@ -107,7 +107,8 @@ final class PositionFlow
         {
             return;
         }
-        final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0 ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit;
+        final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0
+            ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit;
         if (event.result != null)
         {
             return;

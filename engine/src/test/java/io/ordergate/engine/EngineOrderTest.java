@@ -220,7 +220,8 @@ class EngineOrderTest
         assertValidationError("stop_loss", driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").stopLoss("1.08500"));
         assertValidationError("take_profit", driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").takeProfit("1.08400"));
         assertValidationError("stop_loss", driver.order("paper-1", Side.SELL, OrderType.MARKET, "EURUSD", "0.10").stopLoss("1.08400"));
-        assertValidationError("take_profit_pips", driver.order("paper-1", Side.SELL, OrderType.LIMIT, "EURUSD", "0.10").price("1.08500").takeProfitPips("20000"));
+        assertValidationError("take_profit_pips",
+            driver.order("paper-1", Side.SELL, OrderType.LIMIT, "EURUSD", "0.10").price("1.08500").takeProfitPips("20000"));
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
-import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;

@@ -133,7 +133,8 @@ class BadInputTest
             bad("account_id empty", "POST", orders, with("\"account_id\":\"\"", SYMBOL, BUY, MARKET, QTY), 400, "VALIDATION_ERROR", "account_id"),
             bad("absurdly long symbol", "POST", orders, with(ACCOUNT, "\"symbol\":\"" + LONG + "\"", BUY, MARKET, QTY), 400, "VALIDATION_ERROR", "symbol"),
             bad("symbol with unicode", "POST", orders, with(ACCOUNT, "\"symbol\":\"EUR\u00e9USD\"", BUY, MARKET, QTY), 400, "VALIDATION_ERROR", "symbol"),
-            bad("client_order_id too long", "POST", orders, order(",\"client_order_id\":\"" + "c".repeat(65) + "\""), 400, "VALIDATION_ERROR", "client_order_id"),
+            bad("client_order_id too long", "POST", orders, order(",\"client_order_id\":\"" + "c".repeat(65) + "\""),
+                400, "VALIDATION_ERROR", "client_order_id"),
             bad("client_order_id with a space", "POST", orders, order(",\"client_order_id\":\"my order\""), 400, "VALIDATION_ERROR", "client_order_id"),
             bad("client_order_id with a control char", "POST", orders, order(",\"client_order_id\":\"a\\u0001b\""), 400, "VALIDATION_ERROR", "client_order_id"),
             // other routes

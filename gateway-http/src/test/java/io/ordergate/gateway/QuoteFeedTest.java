@@ -37,7 +37,8 @@ class QuoteFeedTest
         final GatewayConfig config = ConfigLoader.parse(TestGateway.CONFIG
                 .replace("demo: { quote_feed: false, simulated_terminal: false }", "demo: { quote_feed: true, quote_interval_millis: 1 }"), "test")
             .withDataDir(dataDir).withPort(0);
-        try (Ordergate gateway = Ordergate.start(config, TestGateway.adminOptions(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        try (Ordergate gateway = Ordergate.start(config, TestGateway.adminOptions(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
         {
             assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("og-quote-feed")));
             final HttpClient client = HttpClient.newHttpClient();

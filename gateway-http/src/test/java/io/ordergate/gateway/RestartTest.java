@@ -96,7 +96,8 @@ class RestartTest
         }
         final StartupOptions rotated = StartupOptions.parse(new String[0], Map.of(
             StartupOptions.API_KEY_ENV, TestGateway.ADMIN_KEY, StartupOptions.API_SECRET_ENV, "a-brand-new-secret-for-the-admin-key-0123456789"));
-        try (Ordergate gateway = Ordergate.start(TestGateway.config(dataDir), rotated, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        try (Ordergate gateway = Ordergate.start(TestGateway.config(dataDir), rotated,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
         {
             final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             final java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/accounts");

@@ -35,7 +35,8 @@ class WebhookAllowlistTest
     {
         final GatewayConfig config = ConfigLoader.parse(TestGateway.CONFIG + "webhook: { allowed_sources: " + sources + " }\n", "allowlist")
             .withDataDir(dataDir).withPort(0);
-        try (Ordergate gateway = Ordergate.start(config, TestGateway.adminOptions(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        try (Ordergate gateway = Ordergate.start(config, TestGateway.adminOptions(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
         {
             final String base = "http://127.0.0.1:" + gateway.port();
             final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

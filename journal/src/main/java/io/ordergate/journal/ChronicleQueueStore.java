@@ -33,7 +33,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@link #TIMEOUT_MS} (about 1.5 times that, measured), because {@link ChronicleSettings} sets the unlock mode to
  * {@code ALWAYS}.
  */
-final class ChronicleQueueStore implements AutoCloseable {
+final class ChronicleQueueStore implements AutoCloseable
+{
     /**
      * How long an appender waits for the write lock before it takes the lock over. Chronicle's default is 10 s; a
      * journal has exactly one writer (the directory is OS-locked), so a lock held this long belongs to a dead one.
@@ -44,36 +45,46 @@ final class ChronicleQueueStore implements AutoCloseable {
     private final UnsafeBuffer replayView = new UnsafeBuffer(0, 0);
     private final ExpandableArrayBuffer replayCopy = new ExpandableArrayBuffer(0);
 
-    ChronicleQueueStore(Path directory) {
+    ChronicleQueueStore(final Path directory)
+    {
         this(directory, false);
     }
 
     /** @param readOnly to read a journal that a running gateway may be appending to; maps nothing for writing */
-    ChronicleQueueStore(Path directory, boolean readOnly) {
+    ChronicleQueueStore(final Path directory, final boolean readOnly)
+    {
         this.queue = builder(directory).readOnly(readOnly).build();
     }
 
     /** The queue settings, in one place, for the journal and for tests that must write like a journal. */
-    static SingleChronicleQueueBuilder builder(Path directory) {
+    static SingleChronicleQueueBuilder builder(final Path directory)
+    {
         return SingleChronicleQueueBuilder.binary(directory)
                 .rollCycle(LargeRollCycles.LARGE_DAILY)
                 .timeoutMS(TIMEOUT_MS);
     }
 
-    ChronicleRecordWriter newWriter() {
+    ChronicleRecordWriter newWriter()
+    {
         return new ChronicleRecordWriter(queue);
     }
 
-    long replay(RecordHandler handler) {
+    long replay(final RecordHandler handler)
+    {
         long count = 0;
-        try (ExcerptTailer tailer = queue.createTailer()) {
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
             tailer.toStart();
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent()) {
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
                         return count;
                     }
-                    if (!dc.isData()) {
+                    if (!dc.isData())
+                    {
                         continue;
                     }
                     deliver(dc.wire().bytes(), dc.index(), handler);
@@ -84,12 +95,15 @@ final class ChronicleQueueStore implements AutoCloseable {
     }
 
     /** Wraps the mapped bytes in place; copies only when the record is not one contiguous range of memory. */
-    private void deliver(Bytes<?> bytes, long index, RecordHandler handler) {
+    private void deliver(final Bytes<?> bytes, final long index, final RecordHandler handler)
+    {
         long position = bytes.readPosition();
         int length = (int) bytes.readRemaining();
-        if (bytes.isDirectMemory()) {
+        if (bytes.isDirectMemory())
+        {
             long address = bytes.addressForRead(position, length);
-            if (bytes.bytesStore().inside(position, length)) {
+            if (bytes.bytesStore().inside(position, length))
+            {
                 replayView.wrap(address, length);
                 handler.onRecord(replayView, 0, length, index);
                 return;
@@ -100,12 +114,14 @@ final class ChronicleQueueStore implements AutoCloseable {
         handler.onRecord(replayCopy, 0, length, index);
     }
 
-    long lastIndex() {
+    long lastIndex()
+    {
         return queue.lastIndex();
     }
 
     @Override
-    public void close() {
+    public void close()
+    {
         queue.close();
     }
 }

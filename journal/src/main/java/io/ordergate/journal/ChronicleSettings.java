@@ -20,25 +20,30 @@ package io.ordergate.journal;
  * {@code disable.single.threaded.check} (it catches an appender used from the wrong thread) and
  * {@code chronicle.disk.monitor.disable} (the disk monitor warns before the journal's disk fills up).
  */
-public final class ChronicleSettings {
+public final class ChronicleSettings
+{
     public static final String ANALYTICS_DISABLE_PROP_NAME = "chronicle.analytics.disable";
     public static final String ANNOUNCER_DISABLE_PROP_NAME = "chronicle.announcer.disable";
     public static final String RESOURCE_TRACING_PROP_NAME = "jvm.resource.tracing";
     public static final String FORCE_UNLOCK_MODE_PROP_NAME = "queue.force.unlock.mode";
 
-    private ChronicleSettings() {
+    private ChronicleSettings()
+    {
     }
 
     /** Idempotent; cheap. */
-    public static void apply() {
+    public static void apply()
+    {
         System.setProperty(ANALYTICS_DISABLE_PROP_NAME, "true");
         setIfAbsent(ANNOUNCER_DISABLE_PROP_NAME, "true");
         setIfAbsent(RESOURCE_TRACING_PROP_NAME, "false");
         setIfAbsent(FORCE_UNLOCK_MODE_PROP_NAME, "ALWAYS");
     }
 
-    private static void setIfAbsent(String name, String value) {
-        if (System.getProperty(name) == null) {
+    private static void setIfAbsent(final String name, final String value)
+    {
+        if (System.getProperty(name) == null)
+        {
             System.setProperty(name, value);
         }
     }

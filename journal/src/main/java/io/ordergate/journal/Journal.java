@@ -28,8 +28,10 @@ import java.nio.file.StandardOpenOption;
  * <p>Indexes increase with every record and across reopens, but jump at each daily roll: compare them, don't count
  * with them.
  */
-public final class Journal implements AutoCloseable {
-    static {
+public final class Journal implements AutoCloseable
+{
+    static
+    {
         // Before any Chronicle class initialises: every Chronicle type lives in classes this one only touches below.
         ChronicleSettings.apply();
     }
@@ -43,7 +45,8 @@ public final class Journal implements AutoCloseable {
     private final ChronicleQueueStore store;
     private JournalAppender appender;
 
-    private Journal(Path directory, FileChannel lockChannel, ChronicleQueueStore store) {
+    private Journal(final Path directory, final FileChannel lockChannel, final ChronicleQueueStore store)
+    {
         this.directory = directory;
         this.lockChannel = lockChannel;
         this.store = store;
@@ -54,53 +57,73 @@ public final class Journal implements AutoCloseable {
      *
      * @throws IllegalStateException when another journal, in this process or another, has the directory open
      */
-    public static Journal open(Path directory) {
+    public static Journal open(final Path directory)
+    {
         FileChannel lockChannel = lockDirectory(directory);
-        try {
+        try
+        {
             return new Journal(directory, lockChannel, new ChronicleQueueStore(directory));
-        } catch (RuntimeException | Error e) {
+        }
+        catch (RuntimeException | Error e)
+        {
             closeQuietly(lockChannel, e);
             throw e;
         }
     }
 
-    private static FileChannel lockDirectory(Path directory) {
+    private static FileChannel lockDirectory(final Path directory)
+    {
         FileChannel channel = null;
-        try {
+        try
+        {
             Files.createDirectories(directory);
             channel = FileChannel.open(directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
-            if (lock == null) {
+            if (lock == null)
+            {
                 throw new IllegalStateException("journal directory " + directory + " is open in another process");
             }
             return channel;
-        } catch (OverlappingFileLockException e) {
+        }
+        catch (OverlappingFileLockException e)
+        {
             IllegalStateException inUse = new IllegalStateException("journal directory " + directory + " is already open", e);
             closeQuietly(channel, inUse);
             throw inUse;
-        } catch (IllegalStateException e) {
+        }
+        catch (IllegalStateException e)
+        {
             closeQuietly(channel, e);
             throw e;
-        } catch (IOException e) {
+        }
+        catch (IOException e)
+        {
             UncheckedIOException failed = new UncheckedIOException("cannot open journal directory " + directory, e);
             closeQuietly(channel, failed);
             throw failed;
         }
     }
 
-    private static void closeQuietly(FileChannel channel, Throwable cause) {
-        if (channel != null) {
-            try {
+    private static void closeQuietly(final FileChannel channel, final Throwable cause)
+    {
+        if (channel != null)
+        {
+            try
+            {
                 channel.close(); // releases the lock
-            } catch (IOException e) {
+            }
+            catch (IOException e)
+            {
                 cause.addSuppressed(e);
             }
         }
     }
 
     /** The journal's one appender: the same instance on every call. Hand it to the journal thread. */
-    public JournalAppender appender() {
-        if (appender == null) {
+    public JournalAppender appender()
+    {
+        if (appender == null)
+        {
             appender = new JournalAppender(store.newWriter());
         }
         return appender;
@@ -112,12 +135,14 @@ public final class Journal implements AutoCloseable {
      *
      * @return how many records were replayed
      */
-    public long replay(RecordHandler handler) {
+    public long replay(final RecordHandler handler)
+    {
         return store.replay(handler);
     }
 
     /** @return the index of the last complete record, or -1 when the journal is empty */
-    public long lastIndex() {
+    public long lastIndex()
+    {
         return store.lastIndex();
     }
 
@@ -125,45 +150,64 @@ public final class Journal implements AutoCloseable {
      * @return the length of the queue files in the directory, for metrics. Chronicle grows files in sparse blocks, so
      * this is the space reserved, which is at least the space used. Safe from any thread; allocates.
      */
-    public long sizeBytes() {
+    public long sizeBytes()
+    {
         long total = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory))
+        {
+            for (Path file : files)
+            {
                 String name = file.getFileName().toString();
-                if (name.endsWith(QUEUE_FILE_SUFFIX) || name.endsWith(TABLE_FILE_SUFFIX)) {
+                if (name.endsWith(QUEUE_FILE_SUFFIX) || name.endsWith(TABLE_FILE_SUFFIX))
+                {
                     total += sizeOrZero(file);
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e)
+        {
             throw new UncheckedIOException("cannot list journal directory " + directory, e);
         }
         return total;
     }
 
-    private static long sizeOrZero(Path file) throws IOException {
-        try {
+    private static long sizeOrZero(final Path file) throws IOException
+    {
+        try
+        {
             return Files.size(file);
-        } catch (NoSuchFileException e) {
+        }
+        catch (NoSuchFileException e)
+        {
             return 0; // deleted between listing and sizing
         }
     }
 
-    public Path directory() {
+    public Path directory()
+    {
         return directory;
     }
 
     /** Closes the appender and the queue. Call after the journal thread has stopped appending. */
     @Override
-    public void close() {
-        try {
-            if (appender != null) {
+    public void close()
+    {
+        try
+        {
+            if (appender != null)
+            {
                 appender.close();
             }
             store.close();
-        } finally {
-            try {
+        }
+        finally
+        {
+            try
+            {
                 lockChannel.close(); // releases the directory lock
-            } catch (IOException e) {
+            }
+            catch (IOException e)
+            {
                 throw new UncheckedIOException("cannot release the lock of journal directory " + directory, e);
             }
         }

@@ -8,10 +8,12 @@ import org.agrona.DirectBuffer;
  * <p>Zero allocation per append in steady state: the bytes go straight from the caller's buffer into the mapped
  * file, with no intermediate array.
  */
-public final class JournalAppender {
+public final class JournalAppender
+{
     private final ChronicleRecordWriter writer;
 
-    JournalAppender(ChronicleRecordWriter writer) {
+    JournalAppender(final ChronicleRecordWriter writer)
+    {
         this.writer = writer;
     }
 
@@ -21,11 +23,13 @@ public final class JournalAppender {
      *
      * @return the record's index, greater than every index before it
      */
-    public long append(DirectBuffer buffer, int offset, int length) {
+    public long append(final DirectBuffer buffer, final int offset, final int length)
+    {
         return writer.append(buffer, offset, length);
     }
 
-    void close() {
+    void close()
+    {
         writer.close();
     }
 }

@@ -14,19 +14,24 @@ import org.agrona.DirectBuffer;
  *   java [chronicle jvm flags] -cp ... io.ordergate.journal.JournalDump DIRECTORY [BYTES_SHOWN=32]
  * </pre>
  */
-public final class JournalDump {
+public final class JournalDump
+{
     private static final int DEFAULT_BYTES_SHOWN = 32;
 
-    private JournalDump() {
+    private JournalDump()
+    {
     }
 
-    public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
+    public static void main(final String[] args)
+    {
+        if (args.length < 1 || args.length > 2)
+        {
             System.err.println("usage: JournalDump DIRECTORY [BYTES_SHOWN=" + DEFAULT_BYTES_SHOWN + "]");
             System.exit(2);
         }
         Path directory = Path.of(args[0]);
-        if (!Files.isDirectory(directory)) {
+        if (!Files.isDirectory(directory))
+        {
             System.err.println("not a directory: " + directory);
             System.exit(2);
         }
@@ -37,15 +42,18 @@ public final class JournalDump {
     }
 
     /** @return how many records were printed */
-    static long dump(Path directory, int bytesShown, PrintStream out) {
+    static long dump(final Path directory, final int bytesShown, final PrintStream out)
+    {
         StringBuilder line = new StringBuilder();
-        try (ChronicleQueueStore store = new ChronicleQueueStore(directory, true)) {
+        try (ChronicleQueueStore store = new ChronicleQueueStore(directory, true))
+        {
             return store.replay((buffer, offset, length, index) -> {
                 line.setLength(0);
                 line.append("index=").append(index).append(" (0x").append(Long.toHexString(index)).append(")")
                         .append(" length=").append(length).append(' ');
                 appendHex(line, buffer, offset, Math.min(length, bytesShown));
-                if (length > bytesShown) {
+                if (length > bytesShown)
+                {
                     line.append(" ...");
                 }
                 out.println(line);
@@ -53,8 +61,10 @@ public final class JournalDump {
         }
     }
 
-    private static void appendHex(StringBuilder line, DirectBuffer buffer, int offset, int length) {
-        for (int i = 0; i < length; i++) {
+    private static void appendHex(final StringBuilder line, final DirectBuffer buffer, final int offset, final int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
             int b = buffer.getByte(offset + i) & 0xFF;
             line.append(Character.forDigit(b >>> 4, 16)).append(Character.forDigit(b & 0xF, 16));
         }

@@ -12,8 +12,10 @@ import org.agrona.ExpandableArrayBuffer;
  * <p>Arguments: the journal directory, and {@code tear} to stop inside an append instead: after {@code acksBeforeTear}
  * records it opens a document, writes half a record, prints {@code torn}, and blocks until killed.
  */
-public final class AppendUntilKilledMain {
-    public static void main(String[] args) throws Exception {
+public final class AppendUntilKilledMain
+{
+    public static void main(final String[] args) throws Exception
+    {
         Path directory = Path.of(args[0]);
         boolean tear = args.length > 1 && args[1].equals("tear");
         PrintStream out = System.out;
@@ -24,8 +26,10 @@ public final class AppendUntilKilledMain {
         out.flush();
         JournalAppender appender = journal.appender();
         ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(SequencedRecords.MAX_LENGTH);
-        for (long sequence = next[0]; ; sequence++) {
-            if (tear && sequence == next[0] + 100) {
+        for (long sequence = next[0]; ; sequence++)
+        {
+            if (tear && sequence == next[0] + 100)
+            {
                 TornAppend.writeHalfARecordAndBlock(directory, sequence, out);
             }
             int length = SequencedRecords.encode(sequence, buffer);

@@ -15,20 +15,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Used by one test thread: a child JVM running {@link AppendUntilKilledMain}, its stdout read line by line. */
-final class ChildJournalProcess implements AutoCloseable {
+final class ChildJournalProcess implements AutoCloseable
+{
     private static final String END_OF_OUTPUT = "\u0000end";
 
     private final Process process;
     private final Path stderr;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    ChildJournalProcess(Path directory, Path stderr, String... extraArgs) throws IOException {
+    ChildJournalProcess(final Path directory, final Path stderr, final String... extraArgs) throws IOException
+    {
         this.stderr = stderr;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("-D")) {
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (arg.startsWith("--add-") || arg.startsWith("-D"))
+            {
                 command.add(arg);
             }
         }
@@ -43,32 +47,44 @@ final class ChildJournalProcess implements AutoCloseable {
         reader.start();
     }
 
-    private void readLines() {
+    private void readLines()
+    {
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+                {
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = reader.readLine()) != null)
+            {
                 lines.add(line);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e)
+        {
             // the process died; the end marker below tells the waiting test
-        } finally {
+        }
+        finally
+        {
             lines.add(END_OF_OUTPUT);
         }
     }
 
     /** @return the first line starting with {@code prefix} whose number after it is at least {@code atLeast} */
-    long awaitLine(String prefix, long atLeast, long timeoutSeconds) throws InterruptedException, IOException {
+    long awaitLine(final String prefix, final long atLeast, final long timeoutSeconds) throws InterruptedException, IOException
+    {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
+        while (true)
+        {
             String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null || line.equals(END_OF_OUTPUT)) {
+            if (line == null || line.equals(END_OF_OUTPUT))
+            {
                 throw new AssertionError((line == null ? "timed out" : "child exited") + " waiting for '" + prefix
                         + "' >= " + atLeast + "; child stderr:\n" + stderrText());
             }
-            if (line.startsWith(prefix)) {
+            if (line.startsWith(prefix))
+            {
                 long number = Long.parseLong(line.substring(prefix.length()).trim());
-                if (number >= atLeast) {
+                if (number >= atLeast)
+                {
                     return number;
                 }
             }
@@ -76,26 +92,34 @@ final class ChildJournalProcess implements AutoCloseable {
     }
 
     /** SIGKILL on Unix. */
-    void kill() {
+    void kill()
+    {
         process.destroyForcibly();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        try
+        {
+            if (!process.waitFor(60, TimeUnit.SECONDS))
+            {
                 throw new AssertionError("child did not die within 60 s of SIGKILL");
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e)
+        {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for the child to die", e);
         }
     }
 
-    String stderrText() throws IOException {
+    String stderrText() throws IOException
+    {
         File file = stderr.toFile();
         return file.exists() ? Files.readString(stderr) : "";
     }
 
     @Override
-    public void close() {
-        if (process.isAlive()) {
+    public void close()
+    {
+        if (process.isAlive())
+        {
             kill();
         }
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The bound is per batch, not per append: 64 KiB over 10_000 appends is under 7 bytes an append, so an allocation
  * on every append (an array, a lambda, a boxed long: 16 bytes or more) fails it.
  */
-class JournalAllocationTest {
+class JournalAllocationTest
+{
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 10_000;
     private static final long BOUND_BYTES = 64 * 1024;
@@ -31,15 +32,18 @@ class JournalAllocationTest {
     Path directory;
 
     @BeforeAll
-    static void allocationCountingIsOn() {
+    static void allocationCountingIsOn()
+    {
         threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         threads.setThreadAllocatedMemoryEnabled(true);
         assertTrue(threads.isThreadAllocatedMemoryEnabled());
     }
 
     @Test
-    void shouldNotAllocatePerAppendInSteadyState() {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldNotAllocatePerAppendInSteadyState()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             JournalAppender appender = journal.appender();
             UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
             appendMany(appender, buffer, WARM_UP);
@@ -52,8 +56,10 @@ class JournalAllocationTest {
     }
 
     @Test
-    void shouldNotAllocatePerRecordOnReplay() {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldNotAllocatePerRecordOnReplay()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
             appendMany(journal.appender(), buffer, MEASURED);
             long[] sum = {0};
@@ -71,14 +77,17 @@ class JournalAllocationTest {
         }
     }
 
-    private static void appendMany(JournalAppender appender, UnsafeBuffer buffer, int count) {
-        for (int i = 0; i < count; i++) {
+    private static void appendMany(final JournalAppender appender, final UnsafeBuffer buffer, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
             buffer.putInt(0, i);
             appender.append(buffer, 0, 16 + (i & 127));
         }
     }
 
-    private static long allocatedBy(Runnable work) {
+    private static long allocatedBy(final Runnable work)
+    {
         long threadId = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(threadId);
         work.run();

@@ -11,13 +11,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JournalDumpTest {
+class JournalDumpTest
+{
     @TempDir
     Path directory;
 
     @Test
-    void shouldPrintIndexLengthAndFirstBytesOfEachRecordWhileTheJournalIsOpen() {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldPrintIndexLengthAndFirstBytesOfEachRecordWhileTheJournalIsOpen()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             long first = journal.appender().append(new UnsafeBuffer(new byte[] {0x0a, (byte) 0xff}), 0, 2);
             long second = journal.appender().append(new UnsafeBuffer(new byte[] {1, 2, 3, 4, 5}), 0, 5);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

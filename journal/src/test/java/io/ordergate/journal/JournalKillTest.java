@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   test:  reads acks until n >= target ─► kill ─► open ─► replay 0..m (m >= n, contiguous, checksums) ─► append m+1
  * </pre>
  */
-class JournalKillTest {
+class JournalKillTest
+{
     private static final int ACKS_PER_CYCLE = 2000;
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -26,12 +27,15 @@ class JournalKillTest {
     Path directory;
 
     @Test
-    void shouldKeepEveryAcknowledgedRecordAcrossRepeatedKills() throws Exception {
+    void shouldKeepEveryAcknowledgedRecordAcrossRepeatedKills() throws Exception
+    {
         Path journalDirectory = directory.resolve("journal");
         long expectedStart = 0;
-        for (int cycle = 0; cycle < 3; cycle++) {
+        for (int cycle = 0; cycle < 3; cycle++)
+        {
             long lastAcked;
-            try (ChildJournalProcess child = new ChildJournalProcess(journalDirectory, directory.resolve("stderr-" + cycle))) {
+            try (ChildJournalProcess child = new ChildJournalProcess(journalDirectory, directory.resolve("stderr-" + cycle)))
+            {
                 assertEquals(expectedStart, child.awaitLine("started at ", 0, TIMEOUT_SECONDS));
                 lastAcked = child.awaitLine("acked ", expectedStart + ACKS_PER_CYCLE, TIMEOUT_SECONDS);
                 child.kill();
@@ -42,10 +46,12 @@ class JournalKillTest {
     }
 
     @Test
-    void shouldRecoverQuicklyFromAProcessKilledInsideAnAppend() throws Exception {
+    void shouldRecoverQuicklyFromAProcessKilledInsideAnAppend() throws Exception
+    {
         Path journalDirectory = directory.resolve("journal");
         long torn;
-        try (ChildJournalProcess child = new ChildJournalProcess(journalDirectory, directory.resolve("stderr"), "tear")) {
+        try (ChildJournalProcess child = new ChildJournalProcess(journalDirectory, directory.resolve("stderr"), "tear"))
+        {
             torn = child.awaitLine("torn ", 0, TIMEOUT_SECONDS);
             child.kill();
         }
@@ -59,9 +65,11 @@ class JournalKillTest {
      *
      * @return the next sequence to append
      */
-    private static long reopenCheckAndAppendOne(Path journalDirectory, long lastAcked, String when) {
+    private static long reopenCheckAndAppendOne(final Path journalDirectory, final long lastAcked, final String when)
+    {
         long startNanos = System.nanoTime();
-        try (Journal journal = Journal.open(journalDirectory)) {
+        try (Journal journal = Journal.open(journalDirectory))
+        {
             long[] expected = {0};
             long[] lastReplayedIndex = {-1};
             long count = journal.replay((buffer, offset, length, index) -> {

@@ -14,7 +14,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JournalRecoveryTest {
+class JournalRecoveryTest
+{
     @TempDir
     Path directory;
 
@@ -24,8 +25,10 @@ class JournalRecoveryTest {
      * in this very process.
      */
     @Test
-    void shouldTakeOverAWriteLockLeftBehindUnderOurOwnProcessId() throws Exception {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldTakeOverAWriteLockLeftBehindUnderOurOwnProcessId() throws Exception
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             journal.appender().append(new UnsafeBuffer(new byte[] {1}), 0, 1);
         }
         SingleChronicleQueue abandoned = ChronicleQueueStore.builder(directory).build();
@@ -37,7 +40,8 @@ class JournalRecoveryTest {
         deadWriter.join(60_000);
 
         long startNanos = System.nanoTime();
-        try (Journal journal = Journal.open(directory)) {
+        try (Journal journal = Journal.open(directory))
+        {
             journal.appender().append(new UnsafeBuffer(new byte[] {2, 2}), 0, 2);
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             System.out.println("took over a lock held under our own pid in " + millis + " ms");
@@ -49,8 +53,10 @@ class JournalRecoveryTest {
     }
 
     @Test
-    void shouldRefuseASecondOpenOfTheSameDirectory() {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldRefuseASecondOpenOfTheSameDirectory()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             assertEquals(directory, journal.directory());
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Journal.open(directory));
             assertTrue(e.getMessage().contains(directory.toString()), e.getMessage());

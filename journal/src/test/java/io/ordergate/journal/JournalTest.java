@@ -19,18 +19,22 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JournalTest {
+class JournalTest
+{
     @TempDir
     Path directory;
 
     @Test
-    void shouldReplayAppendedRecordsInOrderWithTheirBytes() {
+    void shouldReplayAppendedRecordsInOrderWithTheirBytes()
+    {
         List<byte[]> written = new ArrayList<>();
         List<Long> indexes = new ArrayList<>();
-        try (Journal journal = Journal.open(directory)) {
+        try (Journal journal = Journal.open(directory))
+        {
             JournalAppender appender = journal.appender();
             UnsafeBuffer buffer = new UnsafeBuffer(new byte[4100]);
-            for (int length = 1; length <= 4000; length += 37) {
+            for (int length = 1; length <= 4000; length += 37)
+            {
                 byte[] record = recordOfLength(length);
                 buffer.putBytes(50, record);
                 indexes.add(appender.append(buffer, 50, length));
@@ -46,7 +50,8 @@ class JournalTest {
             });
             assertEquals(written.size(), count);
             assertEquals(written.size(), read.size());
-            for (int i = 0; i < written.size(); i++) {
+            for (int i = 0; i < written.size(); i++)
+            {
                 assertArrayEquals(written.get(i), read.get(i), "record " + i);
             }
             assertEquals(indexes, readIndexes);
@@ -55,11 +60,14 @@ class JournalTest {
     }
 
     @Test
-    void shouldAppendFromOffHeapAndHeapByteBuffers() {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldAppendFromOffHeapAndHeapByteBuffers()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
             UnsafeBuffer heapSlice = new UnsafeBuffer(ByteBuffer.wrap(new byte[64], 8, 32).slice());
-            for (int i = 0; i < 32; i++) {
+            for (int i = 0; i < 32; i++)
+            {
                 direct.putByte(i, (byte) i);
                 heapSlice.putByte(i, (byte) (100 + i));
             }
@@ -68,7 +76,8 @@ class JournalTest {
             List<byte[]> read = replayAll(journal);
             assertArrayEquals(new byte[] {4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, read.get(0));
             byte[] expected = new byte[20];
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 20; i++)
+            {
                 expected[i] = (byte) (102 + i);
             }
             assertArrayEquals(expected, read.get(1));
@@ -76,13 +85,16 @@ class JournalTest {
     }
 
     @Test
-    void shouldContinueIndexesAfterReopen() {
+    void shouldContinueIndexesAfterReopen()
+    {
         long firstIndex;
-        try (Journal journal = Journal.open(directory)) {
+        try (Journal journal = Journal.open(directory))
+        {
             firstIndex = journal.appender().append(new UnsafeBuffer(new byte[] {1, 2, 3}), 0, 3);
             journal.appender().append(new UnsafeBuffer(new byte[] {4}), 0, 1);
         }
-        try (Journal journal = Journal.open(directory)) {
+        try (Journal journal = Journal.open(directory))
+        {
             long lastBefore = journal.lastIndex();
             assertTrue(lastBefore > firstIndex);
             long next = journal.appender().append(new UnsafeBuffer(new byte[] {5, 6}), 0, 2);
@@ -97,8 +109,10 @@ class JournalTest {
     }
 
     @Test
-    void shouldReturnZeroForEmptyJournal() {
-        try (Journal journal = Journal.open(directory.resolve("not/yet/there"))) {
+    void shouldReturnZeroForEmptyJournal()
+    {
+        try (Journal journal = Journal.open(directory.resolve("not/yet/there")))
+        {
             assertEquals(0, journal.replay((b, o, l, i) -> {
                 throw new AssertionError("no records expected");
             }));
@@ -108,8 +122,10 @@ class JournalTest {
     }
 
     @Test
-    void shouldRefuseARangeOutsideTheBufferWithoutWritingARecord() {
-        try (Journal journal = Journal.open(directory)) {
+    void shouldRefuseARangeOutsideTheBufferWithoutWritingARecord()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
             UnsafeBuffer buffer = new UnsafeBuffer(new byte[8]);
             assertThrows(IndexOutOfBoundsException.class, () -> journal.appender().append(buffer, 4, 8));
             assertEquals(-1, journal.lastIndex());
@@ -118,23 +134,29 @@ class JournalTest {
     }
 
     @Test
-    void shouldAppendOnTheJournalThreadAndCloseFromTheStartUpThread() throws Exception {
+    void shouldAppendOnTheJournalThreadAndCloseFromTheStartUpThread() throws Exception
+    {
         ExecutorService journalThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "journal"));
-        try (Journal journal = Journal.open(directory)) {
+        try (Journal journal = Journal.open(directory))
+        {
             JournalAppender appender = journal.appender();
             assertSame(appender, journal.appender());
             Future<Long> index = journalThread.submit(() -> appender.append(new UnsafeBuffer(new byte[] {7}), 0, 1));
             assertEquals(index.get(60, TimeUnit.SECONDS), journal.lastIndex());
             assertTrue(journal.sizeBytes() > 0);
-        } finally {
+        }
+        finally
+        {
             journalThread.shutdownNow();
         }
-        try (Journal journal = Journal.open(directory)) {
+        try (Journal journal = Journal.open(directory))
+        {
             assertEquals(1, journal.replay((b, o, l, i) -> { }));
         }
     }
 
-    private static List<byte[]> replayAll(Journal journal) {
+    private static List<byte[]> replayAll(final Journal journal)
+    {
         List<byte[]> read = new ArrayList<>();
         journal.replay((b, offset, length, index) -> {
             byte[] copy = new byte[length];
@@ -144,9 +166,11 @@ class JournalTest {
         return read;
     }
 
-    private static byte[] recordOfLength(int length) {
+    private static byte[] recordOfLength(final int length)
+    {
         byte[] record = new byte[length];
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < length; i++)
+        {
             record[i] = (byte) (length * 7 + i * 13);
         }
         return record;

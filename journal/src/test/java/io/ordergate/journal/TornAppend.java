@@ -9,11 +9,14 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 
 /** Used by {@link AppendUntilKilledMain} only: leaves a document open, as a process killed mid-append does. */
-final class TornAppend {
-    private TornAppend() {
+final class TornAppend
+{
+    private TornAppend()
+    {
     }
 
-    static void writeHalfARecordAndBlock(Path directory, long sequence, PrintStream out) throws InterruptedException {
+    static void writeHalfARecordAndBlock(final Path directory, final long sequence, final PrintStream out) throws InterruptedException
+    {
         SingleChronicleQueue queue = ChronicleQueueStore.builder(directory).build();
         ExcerptAppender appender = queue.createAppender();
         ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(SequencedRecords.MAX_LENGTH);

@@ -107,7 +107,8 @@ final class Sizer
             default:
                 child.signalQuantity = signal;
                 // signal (wire) × equity (money) ÷ value (wire, a money amount): rescale equity to wire digits first.
-                raw = FixedPoint.mulDiv(signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
+                raw = FixedPoint.mulDiv(
+                    signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
                 break;
         }
         child.rawQuantity = raw;

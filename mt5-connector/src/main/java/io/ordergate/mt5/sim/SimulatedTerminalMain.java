@@ -41,7 +41,8 @@ final class SimulatedTerminalMain
         final URI base = URI.create(url);
         final String quoteKey = System.getenv("ORDERGATE_QUOTE_KEY");
         final String quoteSecret = System.getenv("ORDERGATE_QUOTE_SECRET");
-        final PriceSource prices = quoteKey != null && quoteSecret != null ? PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, quoteKey, quoteSecret)) : symbol -> null;
+        final PriceSource prices = quoteKey != null && quoteSecret != null
+            ? PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, quoteKey, quoteSecret)) : symbol -> null;
         final SimulatedTerminal terminal = new SimulatedTerminal(new SimulatedTerminal.Settings(base, executorId, key, secret, 30), prices);
         if (stateDir != null)
         {
