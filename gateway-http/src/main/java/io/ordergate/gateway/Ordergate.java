@@ -145,7 +145,7 @@ public final class Ordergate implements AutoCloseable
     }
 
     /** The demo's simulated MT5 terminal, or null. */
-    public io.ordergate.mt5.sim.SimulatedTerminal terminal()
+    public io.ordergate.simulators.mt5.SimulatedTerminal terminal()
     {
         return executorBootstrap.terminal();
     }

@@ -27,8 +27,8 @@ import io.ordergate.gateway.auth.Scope;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.json.AdminRequests;
 import io.ordergate.gateway.json.RequestBody;
-import io.ordergate.mt5.sim.PriceSource;
-import io.ordergate.mt5.sim.SimulatedTerminal;
+import io.ordergate.simulators.mt5.PriceSource;
+import io.ordergate.simulators.mt5.SimulatedTerminal;
 
 /**
  * The executor steps of start-up, after replay and seeding, before the gateway is ready:

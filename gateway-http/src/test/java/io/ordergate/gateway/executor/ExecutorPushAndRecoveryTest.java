@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ordergate.mt5.sim.PriceSource;
-import io.ordergate.mt5.sim.SimulatedTerminal;
+import io.ordergate.simulators.mt5.PriceSource;
+import io.ordergate.simulators.mt5.SimulatedTerminal;
 
 /**
  * The WebSocket push channel with real frames, duplicate results, and the gateway going away between routing a

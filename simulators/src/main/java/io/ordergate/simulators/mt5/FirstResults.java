@@ -1,4 +1,4 @@
-package io.ordergate.mt5.sim;
+package io.ordergate.simulators.mt5;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ordergate.mt5.sim;
+package io.ordergate.simulators.mt5;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.ordergate.simulators.SimulatorJson;
 
 /**
  * Where the simulated terminal gets the prices it fills at. Implementations are called on the terminal's thread.
@@ -38,9 +40,8 @@ public interface PriceSource
                 {
                     return null;
                 }
-                @SuppressWarnings("unchecked")
-                final Map<String, Object> quote = (Map<String, Object>)MiniJson.parse(response.body());
-                return new BigDecimal[] {MiniJson.decimal(quote.get("bid")), MiniJson.decimal(quote.get("ask"))};
+                final Map<String, Object> quote = SimulatorJson.parseObject(response.body());
+                return new BigDecimal[] {SimulatorJson.decimal(quote.get("bid")), SimulatorJson.decimal(quote.get("ask"))};
             }
             catch (final java.io.IOException ex)
             {

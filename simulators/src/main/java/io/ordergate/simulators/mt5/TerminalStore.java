@@ -1,4 +1,4 @@
-package io.ordergate.mt5.sim;
+package io.ordergate.simulators.mt5;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+
+import io.ordergate.simulators.SimulatorJson;
 
 /**
  * The simulated terminal's durable memory, so a terminal killed with its process (kill -9) still answers a command
@@ -86,7 +88,7 @@ final class TerminalStore implements AutoCloseable
             LOG.warning(() -> "command id with a tab or line break is remembered in memory only: " + commandId);
             return;
         }
-        final byte[] line = (commandId + '\t' + MiniJson.write(result) + '\n').getBytes(StandardCharsets.UTF_8);
+        final byte[] line = (commandId + '\t' + SimulatorJson.write(result) + '\n').getBytes(StandardCharsets.UTF_8);
         try
         {
             final ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -114,7 +116,7 @@ final class TerminalStore implements AutoCloseable
         {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
             {
-                final ByteBuffer buffer = ByteBuffer.wrap((MiniJson.write(snapshot) + '\n').getBytes(StandardCharsets.UTF_8));
+                final ByteBuffer buffer = ByteBuffer.wrap((SimulatorJson.write(snapshot) + '\n').getBytes(StandardCharsets.UTF_8));
                 while (buffer.hasRemaining())
                 {
                     out.write(buffer);
@@ -179,7 +181,7 @@ final class TerminalStore implements AutoCloseable
             {
                 try
                 {
-                    result = MiniJson.parse(line.substring(tab + 1));
+                    result = SimulatorJson.parse(line.substring(tab + 1));
                 }
                 catch (final IOException | RuntimeException ex)
                 {
@@ -214,7 +216,7 @@ final class TerminalStore implements AutoCloseable
         {
             return;
         }
-        final Object parsed = MiniJson.parse(Files.readString(stateFile, StandardCharsets.UTF_8));
+        final Object parsed = SimulatorJson.parse(Files.readString(stateFile, StandardCharsets.UTF_8));
         if (!(parsed instanceof Map))
         {
             throw new IOException(stateFile + " is not a JSON object");

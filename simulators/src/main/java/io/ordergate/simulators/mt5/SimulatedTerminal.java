@@ -1,4 +1,4 @@
-package io.ordergate.mt5.sim;
+package io.ordergate.simulators.mt5;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import io.ordergate.simulators.SimulatorJson;
+
 /**
  * A simulated MT5 terminal with its executor: a real executor over the network that speaks seed 000 on the
  * gateway's WebSocket ({@code GET /api/executor/{id}/stream}). It keeps positions by ticket, fills at the prices
@@ -34,7 +36,7 @@ import java.util.logging.Logger;
  * sent, so a terminal killed with its process and started again still answers a re-delivered command id with
  * its first result instead of trading again, and can still close the tickets it opened.
  *
- * <p>Run standalone: {@code java -cp ordergate.jar io.ordergate.mt5.sim.SimulatedTerminal --url http://127.0.0.1:8080
+ * <p>Run standalone: {@code java -cp ordergate.jar io.ordergate.simulators.mt5.SimulatedTerminal --url http://127.0.0.1:8080
  * --executor-id ID [--state-dir DIR]} with {@code ORDERGATE_EXECUTOR_KEY}/{@code ORDERGATE_EXECUTOR_SECRET} and, for prices,
  * {@code ORDERGATE_QUOTE_KEY}/{@code ORDERGATE_QUOTE_SECRET} (a read-scoped API key of the account).
  */
@@ -227,7 +229,7 @@ public final class SimulatedTerminal implements AutoCloseable
         message.put("type", "heartbeat");
         message.put("status", broker.paused() ? "paused" : "online");
         message.put("metadata", metadata);
-        send(MiniJson.write(message));
+        send(SimulatorJson.write(message));
     }
 
     private void send(final String text)
@@ -296,15 +298,13 @@ public final class SimulatedTerminal implements AutoCloseable
         }
     }
 
-    // ---- commands ----
-
     @SuppressWarnings("unchecked")
     private void onMessage(final String text)
     {
         final Map<String, Object> message;
         try
         {
-            message = (Map<String, Object>)MiniJson.parse(text);
+            message = SimulatorJson.parseObject(text);
         }
         catch (final java.io.IOException ex)
         {
@@ -349,7 +349,7 @@ public final class SimulatedTerminal implements AutoCloseable
         message.put("commandId", id);
         message.put("status", Boolean.TRUE.equals(result.get("success")) ? "executed" : "failed");
         message.put("result", result);
-        final String resultText = MiniJson.write(message);
+        final String resultText = SimulatorJson.write(message);
         if (holdResults)
         {
             held.add(resultText);
@@ -360,7 +360,7 @@ public final class SimulatedTerminal implements AutoCloseable
         }
         for (final Map<String, Object> report : reports)
         {
-            send(MiniJson.write(report));
+            send(SimulatorJson.write(report));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.ordergate.mt5.sim;
+package io.ordergate.simulators.mt5;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.ordergate.simulators.SimulatorJson;
 
 /**
  * The simulated terminal's broker side: positions by ticket, fills at the prices of its {@link PriceSource},
@@ -79,7 +81,7 @@ final class SimulatedBroker
     @SuppressWarnings("unchecked")
     void restore(final Map<String, Object> state)
     {
-        final BigDecimal next = MiniJson.decimal(state.get("nextTicket"));
+        final BigDecimal next = SimulatorJson.decimal(state.get("nextTicket"));
         if (next != null && next.longValueExact() > nextTicket.get())
         {
             nextTicket.set(next.longValueExact());
@@ -87,14 +89,14 @@ final class SimulatedBroker
         paused = Boolean.TRUE.equals(state.get("paused"));
         if (state.get("balance") != null)
         {
-            balance = MiniJson.decimal(state.get("balance"));
+            balance = SimulatorJson.decimal(state.get("balance"));
         }
         positions.clear();
         for (final Object item : (List<Object>)state.getOrDefault("positions", List.of()))
         {
             final Map<String, Object> p = (Map<String, Object>)item;
             positions.put(Long.parseLong(String.valueOf(p.get("ticket"))), new Position((String)p.get("symbol"), "BUY".equals(p.get("side")),
-                MiniJson.decimal(p.get("lots")), MiniJson.decimal(p.get("openPrice")), MiniJson.decimal(p.get("sl")), MiniJson.decimal(p.get("tp"))));
+                SimulatorJson.decimal(p.get("lots")), SimulatorJson.decimal(p.get("openPrice")), SimulatorJson.decimal(p.get("sl")), SimulatorJson.decimal(p.get("tp"))));
         }
     }
 
@@ -135,7 +137,7 @@ final class SimulatedBroker
                 case "CLOSE_POSITION":
                 {
                     final long ticket = Long.parseLong(String.valueOf(parameters.get("ticket")));
-                    return close(ticket, MiniJson.decimal(parameters.get("lots")), reports);
+                    return close(ticket, SimulatorJson.decimal(parameters.get("lots")), reports);
                 }
                 case "MODIFY_POSITION": return modify(parameters);
                 case "CLOSE_ALL_POSITIONS":
@@ -161,7 +163,7 @@ final class SimulatedBroker
         }
         final String symbol = (String)parameters.get("symbol");
         final boolean buy = "BUY".equals(parameters.get("type"));
-        final BigDecimal lots = MiniJson.decimal(parameters.get("lots"));
+        final BigDecimal lots = SimulatorJson.decimal(parameters.get("lots"));
         final BigDecimal[] quote = symbol == null ? null : prices.bidAsk(symbol);
         if (quote == null || lots == null || lots.signum() <= 0)
         {
@@ -169,8 +171,8 @@ final class SimulatedBroker
         }
         final BigDecimal price = buy ? quote[1] : quote[0];
         final long ticket = nextTicket.incrementAndGet();
-        final BigDecimal sl = MiniJson.decimal(parameters.get("sl"));
-        final BigDecimal tp = MiniJson.decimal(parameters.get("tp"));
+        final BigDecimal sl = SimulatorJson.decimal(parameters.get("sl"));
+        final BigDecimal tp = SimulatorJson.decimal(parameters.get("tp"));
         positions.put(ticket, new Position(symbol, buy, lots, price, sl, tp));
         trades.incrementAndGet();
 
@@ -261,7 +263,7 @@ final class SimulatedBroker
             return failed("no open position with ticket " + ticket);
         }
         positions.put(ticket, new Position(position.symbol(), position.buy(), position.lots(), position.openPrice(),
-            MiniJson.decimal(parameters.get("sl")), MiniJson.decimal(parameters.get("tp"))));
+            SimulatorJson.decimal(parameters.get("sl")), SimulatorJson.decimal(parameters.get("tp"))));
         trades.incrementAndGet();
         return ok("position modified", Map.of("ticket", Long.toString(ticket)));
     }

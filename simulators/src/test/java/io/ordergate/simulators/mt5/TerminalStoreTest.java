@@ -1,4 +1,4 @@
-package io.ordergate.mt5.sim;
+package io.ordergate.simulators.mt5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,7 +67,7 @@ class TerminalStoreTest
             assertEquals(List.of("ord_1", "cmd_2"), List.copyOf(again.results().keySet()));
             assertEquals(result("1001", "1.08428"), again.results().get("ord_1"));
             assertEquals("trading is \"paused\"\n", again.results().get("cmd_2").get("message"));
-            assertEquals(new BigDecimal("1001"), again.state().get("nextTicket"));
+            assertEquals(new BigDecimal("1001"), io.ordergate.simulators.SimulatorJson.decimal(again.state().get("nextTicket")));
             assertEquals(List.of(Map.of("ticket", "1001", "symbol", "EURUSD")), again.state().get("positions"));
         }
     }
