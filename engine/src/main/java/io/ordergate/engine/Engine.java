@@ -37,11 +37,11 @@ public final class Engine
     {
         state = new EngineState(config);
         json = new EngineJson(state);
-        final Execution execution = new Execution(state);
-        venues = new VenueRouter(execution);
-        orders = new OrderFlow(state, execution, venues);
-        positions = new PositionFlow(state, execution, json, venues);
-        quotes = new QuoteFlow(state, execution);
+        final PaperMatching matching = new PaperMatching(state);
+        venues = new VenueRouter(matching);
+        orders = new OrderFlow(state, matching, venues);
+        positions = new PositionFlow(state, matching, json, venues);
+        quotes = new QuoteFlow(state, matching);
         admin = new AdminFlow(state, json, positions);
         queries = new QueryFlow(state, json, venues);
         context = new EngineContext(state, json, venues);

@@ -13,16 +13,16 @@ public interface OrderEntry
     /**
      * @param event the command being applied: a venue may write connector messages into its outbox
      * @return the outcome: {@link ResultCode#CREATED} for an order taken, {@link ResultCode#DUPLICATE} for a repeat
-     *         of a client order id, or the rejection. {@code request.order} is the order recorded (null when the
-     *         request was refused before an order existed, with {@code message} and {@code field} saying why).
+     *         of a client order id, or the rejection. {@code placement.order} is the order recorded (null when the
+     *         placement was refused before an order existed, with {@code message} and {@code field} saying why).
      */
-    ResultCode place(OrderRequest request, CommandEvent event);
+    ResultCode place(OrderPlacement placement, CommandEvent event);
 
     /**
-     * The price and stop checks of {@link #place} alone (the request's instrument must be set): null when valid,
-     * else the code with the request's message and field set. Makes nothing.
+     * The price and stop checks of {@link #place} alone (the placement's instrument must be set): null when valid,
+     * else the code with the placement's message and field set. Makes nothing.
      */
-    ResultCode validatePrices(OrderRequest request);
+    ResultCode validatePrices(OrderPlacement placement);
 
     /** Cancels every resting order of an account (kill switches, bot terminate); answers how many. */
     int cancelResting(io.ordergate.engine.account.Account account, long nowMicros);

@@ -23,16 +23,16 @@ import io.ordergate.engine.risk.RiskCheck;
 final class OrderFlow implements OrderEntry
 {
     private final EngineState state;
-    private final Execution execution;
+    private final PaperMatching matching;
     private final VenueRouter venues;
     private final BodyReader reader = new BodyReader();
     private final NewOrderBody body = new NewOrderBody();
-    private final OrderRequest request = new OrderRequest();
+    private final OrderPlacement placement = new OrderPlacement();
 
-    OrderFlow(final EngineState state, final Execution execution, final VenueRouter venues)
+    OrderFlow(final EngineState state, final PaperMatching matching, final VenueRouter venues)
     {
         this.state = state;
-        this.execution = execution;
+        this.matching = matching;
         this.venues = venues;
     }
 
@@ -56,93 +56,93 @@ final class OrderFlow implements OrderEntry
             event.reject(ResultCode.VALIDATION_ERROR, "client_order_id is longer than 64 characters", "client_order_id");
             return;
         }
-        request.reset().from(body);
-        request.account = account;
-        request.instrument = state.instruments.find(body.symbol);
-        request.nowMicros = event.wallMicros();
-        final ResultCode code = place(request, event);
-        if (request.order != null)
+        placement.reset().from(body);
+        placement.account = account;
+        placement.instrument = state.instruments.find(body.symbol);
+        placement.nowMicros = event.wallMicros();
+        final ResultCode code = place(placement, event);
+        if (placement.order != null)
         {
-            answer(event, request.order, code);
+            answer(event, placement.order, code);
         }
         else
         {
-            event.reject(code, request.message, request.field);
+            event.reject(code, placement.message, placement.field);
         }
     }
 
     @Override
-    public ResultCode place(final OrderRequest request, final CommandEvent event)
+    public ResultCode place(final OrderPlacement placement, final CommandEvent event)
     {
-        request.order = null;
-        request.message = null;
-        request.field = null;
-        final Account account = request.account;
-        final long now = request.nowMicros;
-        if (!request.clientOrderId.isEmpty())
+        placement.order = null;
+        placement.message = null;
+        placement.field = null;
+        final Account account = placement.account;
+        final long now = placement.nowMicros;
+        if (!placement.clientOrderId.isEmpty())
         {
-            final Order first = state.orders.findByClientOrderId(account.index, request.clientOrderId);
+            final Order first = state.orders.findByClientOrderId(account.index, placement.clientOrderId);
             if (first != null)
             {
-                request.order = first;
+                placement.order = first;
                 return ResultCode.DUPLICATE;
             }
         }
 
-        final Instrument instrument = request.instrument;
+        final Instrument instrument = placement.instrument;
         if (instrument == null)
         {
             if (!state.orders.canAllocate())
             {
-                return refuse(request, ResultCode.UNKNOWN_SYMBOL, null, "symbol");
+                return refuse(placement, ResultCode.UNKNOWN_SYMBOL, null, "symbol");
             }
-            final Order order = newOrder(request, now);
+            final Order order = newOrder(placement, now);
             order.priceDigits = NewOrderBody.WIRE_DIGITS;
             order.quantityDigits = NewOrderBody.WIRE_DIGITS;
-            order.quantity = request.quantity;
-            order.price = request.has(NewOrderBody.HAS_PRICE) ? request.price : OrderView.NONE;
-            Execution.reject(order, ResultCode.UNKNOWN_SYMBOL, now);
+            order.quantity = placement.quantity;
+            order.price = placement.has(NewOrderBody.HAS_PRICE) ? placement.price : OrderView.NONE;
+            PaperMatching.reject(order, ResultCode.UNKNOWN_SYMBOL, now);
             return ResultCode.UNKNOWN_SYMBOL;
         }
 
-        final long quantity = Wire.exact(request.quantity, instrument.quantityDigits);
+        final long quantity = Wire.exact(placement.quantity, instrument.quantityDigits);
         if (quantity == Wire.INEXACT || quantity % instrument.lotStep != 0)
         {
-            return refuse(request, ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
+            return refuse(placement, ResultCode.VALIDATION_ERROR, "quantity must be a multiple of the instrument's lot_step", "quantity");
         }
         if (quantity < instrument.minQuantity)
         {
-            return refuse(request, ResultCode.VALIDATION_ERROR, "quantity is below the instrument's min_quantity", "quantity");
+            return refuse(placement, ResultCode.VALIDATION_ERROR, "quantity is below the instrument's min_quantity", "quantity");
         }
         if (quantity > instrument.maxQuantity)
         {
-            return refuse(request, ResultCode.VALIDATION_ERROR, "quantity is above the instrument's max_quantity", "quantity");
+            return refuse(placement, ResultCode.VALIDATION_ERROR, "quantity is above the instrument's max_quantity", "quantity");
         }
-        final ResultCode invalid = validatePrices(request);
+        final ResultCode invalid = validatePrices(placement);
         if (invalid != null)
         {
             return invalid;
         }
         if (!state.orders.canAllocate())
         {
-            return refuse(request, ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
+            return refuse(placement, ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
         }
 
-        final Order order = newOrder(request, now);
+        final Order order = newOrder(placement, now);
         order.quantity = quantity;
-        order.price = request.checkedPrice;
-        order.stopLoss = request.checkedStopLoss;
-        order.takeProfit = request.checkedTakeProfit;
+        order.price = placement.checkedPrice;
+        order.stopLoss = placement.checkedStopLoss;
+        order.takeProfit = placement.checkedTakeProfit;
 
-        if (request.pausedBy != null && !RiskCheck.reducesOnly(account, instrument, request.side, quantity))
+        if (placement.pausedBy != null && !RiskCheck.reducesOnly(account, instrument, placement.side, quantity))
         {
-            Execution.reject(order, request.pausedBy, now);
-            return request.pausedBy;
+            PaperMatching.reject(order, placement.pausedBy, now);
+            return placement.pausedBy;
         }
-        final ResultCode rejection = state.risk.check(account, instrument, request.side, request.type, quantity, request.checkedReference, now);
+        final ResultCode rejection = state.risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference, now);
         if (rejection != null)
         {
-            Execution.reject(order, rejection, now);
+            PaperMatching.reject(order, rejection, now);
             return rejection;
         }
         final ResultCode routed = venues.route(order, account, instrument, event);
@@ -150,46 +150,46 @@ final class OrderFlow implements OrderEntry
     }
 
     /**
-     * Checks the price, stop loss and take profit of a request against its instrument and the current quote, as
+     * Checks the price, stop loss and take profit of a placement against its instrument and the current quote, as
      * {@link #place} does, without making anything: lets a group order refuse bad fields before any child exists.
      *
-     * @return null when valid, else {@link ResultCode#VALIDATION_ERROR} with the request's message and field set
+     * @return null when valid, else {@link ResultCode#VALIDATION_ERROR} with the placement's message and field set
      */
     @Override
-    public ResultCode validatePrices(final OrderRequest request)
+    public ResultCode validatePrices(final OrderPlacement placement)
     {
-        final Instrument instrument = request.instrument;
+        final Instrument instrument = placement.instrument;
         long price = OrderView.NONE;
-        if (request.type != OrderType.MARKET)
+        if (placement.type != OrderType.MARKET)
         {
-            if (!request.has(NewOrderBody.HAS_PRICE) || request.price <= 0)
+            if (!placement.has(NewOrderBody.HAS_PRICE) || placement.price <= 0)
             {
-                return refuse(request, ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
+                return refuse(placement, ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
             }
-            price = Wire.exact(request.price, instrument.priceDigits);
+            price = Wire.exact(placement.price, instrument.priceDigits);
             if (price == Wire.INEXACT)
             {
-                return refuse(request, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", "price");
+                return refuse(placement, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", "price");
             }
         }
-        final long reference = request.type == OrderType.MARKET
-            ? (instrument.hasQuote() ? instrument.executablePrice(request.side == Side.BUY) : OrderView.NONE)
+        final long reference = placement.type == OrderType.MARKET
+            ? (instrument.hasQuote() ? instrument.executablePrice(placement.side == Side.BUY) : OrderView.NONE)
             : price;
-        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a refusal shows in the request's message.
-        final long stopLoss = stop(request, instrument, reference, true);
-        if (request.message != null)
+        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a refusal shows in the placement's message.
+        final long stopLoss = stop(placement, instrument, reference, true);
+        if (placement.message != null)
         {
             return ResultCode.VALIDATION_ERROR;
         }
-        final long takeProfit = stop(request, instrument, reference, false);
-        if (request.message != null)
+        final long takeProfit = stop(placement, instrument, reference, false);
+        if (placement.message != null)
         {
             return ResultCode.VALIDATION_ERROR;
         }
-        request.checkedPrice = price;
-        request.checkedReference = reference;
-        request.checkedStopLoss = stopLoss;
-        request.checkedTakeProfit = takeProfit;
+        placement.checkedPrice = price;
+        placement.checkedReference = reference;
+        placement.checkedStopLoss = stopLoss;
+        placement.checkedTakeProfit = takeProfit;
         return null;
     }
 
@@ -205,7 +205,7 @@ final class OrderFlow implements OrderEntry
                 final Order next = state.orders.nextResting(order);
                 if (order.accountIndex == account.index)
                 {
-                    execution.cancelResting(order, account, nowMicros);
+                    matching.cancelResting(order, account, nowMicros);
                     cancelled++;
                 }
                 order = next;
@@ -214,10 +214,10 @@ final class OrderFlow implements OrderEntry
         return cancelled;
     }
 
-    private static ResultCode refuse(final OrderRequest request, final ResultCode code, final String message, final String field)
+    private static ResultCode refuse(final OrderPlacement placement, final ResultCode code, final String message, final String field)
     {
-        request.message = message;
-        request.field = field;
+        placement.message = message;
+        placement.field = field;
         return code;
     }
 
@@ -241,15 +241,15 @@ final class OrderFlow implements OrderEntry
             order.copyTo(event.order);
             return;
         }
-        execution.cancelResting(order, state.accounts.get(order.accountIndex), event.wallMicros());
+        matching.cancelResting(order, state.accounts.get(order.accountIndex), event.wallMicros());
         answer(event, order, ResultCode.OK);
     }
 
     /** Allocates and fills the fields every order of the path has; the caller has checked {@code canAllocate}. */
-    private Order newOrder(final OrderRequest request, final long now)
+    private Order newOrder(final OrderPlacement placement, final long now)
     {
-        final Account account = request.account;
-        final Instrument instrument = request.instrument;
+        final Account account = placement.account;
+        final Instrument instrument = placement.instrument;
         final Order order = state.orders.allocate();
         order.accountIndex = account.index;
         order.accountId = account.id;
@@ -262,57 +262,57 @@ final class OrderFlow implements OrderEntry
         }
         else
         {
-            order.symbol = request.symbolText.toString();  // rare: an unknown symbol is kept as sent, for the rejected order
+            order.symbol = placement.symbolText.toString();  // rare: an unknown symbol is kept as sent, for the rejected order
         }
-        order.side = request.side;
-        order.type = request.type;
-        order.timeInForce = request.timeInForce != null ? request.timeInForce : request.type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC;
+        order.side = placement.side;
+        order.type = placement.type;
+        order.timeInForce = placement.timeInForce != null ? placement.timeInForce : placement.type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC;
         order.status = OrderStatus.ACCEPTED;
-        order.venueSymbol = request.venueSymbol;
-        order.groupOrderId = request.groupOrderId;
-        order.origin = request.origin;
+        order.venueSymbol = placement.venueSymbol;
+        order.groupOrderId = placement.groupOrderId;
+        order.origin = placement.origin;
         order.createdAtMicros = now;
         order.updatedAtMicros = now;
-        if (!request.clientOrderId.isEmpty())
+        if (!placement.clientOrderId.isEmpty())
         {
-            request.clientOrderId.copyTo(order.clientOrderId);
-            order.clientOrderIdLength = request.clientOrderId.length();
+            placement.clientOrderId.copyTo(order.clientOrderId);
+            order.clientOrderIdLength = placement.clientOrderId.length();
             state.orders.indexClientOrderId(order);
         }
-        request.order = order;
+        placement.order = order;
         return order;
     }
 
     /**
      * The stop loss or take profit as a price: given as a price or as pips from the reference price; checked to
-     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it sets the request's message
+     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it sets the placement's message
      * (callers test that: the answer then is no price, and NONE cannot tell it apart).
      */
-    private static long stop(final OrderRequest request, final Instrument instrument, final long reference, final boolean isStopLoss)
+    private static long stop(final OrderPlacement placement, final Instrument instrument, final long reference, final boolean isStopLoss)
     {
-        final Side side = request.side;
+        final Side side = placement.side;
         final int priceFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS : NewOrderBody.HAS_TAKE_PROFIT;
         final int pipsFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS_PIPS : NewOrderBody.HAS_TAKE_PROFIT_PIPS;
         final String field = isStopLoss
-            ? (request.has(pipsFlag) ? "stop_loss_pips" : "stop_loss")
-            : (request.has(pipsFlag) ? "take_profit_pips" : "take_profit");
+            ? (placement.has(pipsFlag) ? "stop_loss_pips" : "stop_loss")
+            : (placement.has(pipsFlag) ? "take_profit_pips" : "take_profit");
         final long value;
-        if (request.has(priceFlag))
+        if (placement.has(priceFlag))
         {
-            value = Wire.exact(isStopLoss ? request.stopLoss : request.takeProfit, instrument.priceDigits);
+            value = Wire.exact(isStopLoss ? placement.stopLoss : placement.takeProfit, instrument.priceDigits);
             if (value == Wire.INEXACT)
             {
-                refuse(request, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
+                refuse(placement, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
                 return Wire.INEXACT;
             }
         }
-        else if (request.has(pipsFlag))
+        else if (placement.has(pipsFlag))
         {
             if (reference == OrderView.NONE)
             {
                 return OrderView.NONE;  // no price to measure from: the order is rejected NO_PRICE by risk
             }
-            final long distance = Wire.pipsToPrice(isStopLoss ? request.stopLossPips : request.takeProfitPips, instrument.pipSize);
+            final long distance = Wire.pipsToPrice(isStopLoss ? placement.stopLossPips : placement.takeProfitPips, instrument.pipSize);
             final boolean below = (side == Side.BUY) == isStopLoss;
             value = below ? reference - distance : reference + distance;
         }
@@ -325,7 +325,7 @@ final class OrderFlow implements OrderEntry
             final boolean mustBeBelow = (side == Side.BUY) == isStopLoss;
             if (mustBeBelow ? value >= reference : value <= reference)
             {
-                refuse(request, ResultCode.VALIDATION_ERROR, isStopLoss
+                refuse(placement, ResultCode.VALIDATION_ERROR, isStopLoss
                     ? "stop_loss must be on the losing side of the entry price"
                     : "take_profit must be on the winning side of the entry price", field);
                 return Wire.INEXACT;
@@ -333,7 +333,7 @@ final class OrderFlow implements OrderEntry
         }
         if (value <= 0)
         {
-            refuse(request, ResultCode.VALIDATION_ERROR, "the stop is at or below zero", field);
+            refuse(placement, ResultCode.VALIDATION_ERROR, "the stop is at or below zero", field);
             return Wire.INEXACT;
         }
         return value;

@@ -19,15 +19,15 @@ import io.ordergate.engine.venue.Venue;
 final class PositionFlow
 {
     private final EngineState state;
-    private final Execution execution;
+    private final PaperMatching matching;
     private final EngineJson json;
     private final VenueRouter venues;
     private final BodyReader reader = new BodyReader();
 
-    PositionFlow(final EngineState state, final Execution execution, final EngineJson json, final VenueRouter venues)
+    PositionFlow(final EngineState state, final PaperMatching matching, final EngineJson json, final VenueRouter venues)
     {
         this.state = state;
-        this.execution = execution;
+        this.matching = matching;
         this.json = json;
         this.venues = venues;
     }
@@ -70,7 +70,7 @@ final class PositionFlow
                 return;
             }
         }
-        final Order order = execution.close(account, instrument, quantity, Execution.ORIGIN_CLOSE, event.wallMicros());
+        final Order order = matching.close(account, instrument, quantity, PaperMatching.ORIGIN_CLOSE, event.wallMicros());
         if (order == null)
         {
             event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
@@ -136,13 +136,13 @@ final class PositionFlow
                 final Order next = state.orders.nextResting(order);
                 if (order.accountIndex == account.index)
                 {
-                    execution.cancelResting(order, account, now);
+                    matching.cancelResting(order, account, now);
                 }
                 order = next;
             }
             if (account.positions[i].isOpen())
             {
-                execution.close(account, state.instruments.get(i), Math.abs(account.positions[i].quantity), Execution.ORIGIN_CLOSE_ALL, now);
+                matching.close(account, state.instruments.get(i), Math.abs(account.positions[i].quantity), PaperMatching.ORIGIN_CLOSE_ALL, now);
             }
         }
     }

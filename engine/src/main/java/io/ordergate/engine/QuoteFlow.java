@@ -18,14 +18,14 @@ import io.ordergate.engine.position.Position;
 final class QuoteFlow
 {
     private final EngineState state;
-    private final Execution execution;
+    private final PaperMatching matching;
     private final BodyReader reader = new BodyReader();
     private final AsciiView symbol = new AsciiView();
 
-    QuoteFlow(final EngineState state, final Execution execution)
+    QuoteFlow(final EngineState state, final PaperMatching matching)
     {
         this.state = state;
-        this.execution = execution;
+        this.matching = matching;
     }
 
     void quotes(final CommandEvent event)
@@ -89,9 +89,9 @@ final class QuoteFlow
         while (order != null)
         {
             final Order next = state.orders.nextResting(order);
-            if (Execution.isMarketable(order, instrument))
+            if (PaperMatching.isMarketable(order, instrument))
             {
-                execution.fillResting(order, state.accounts.get(order.accountIndex), instrument, now);
+                matching.fillResting(order, state.accounts.get(order.accountIndex), instrument, now);
             }
             order = next;
         }
@@ -115,8 +115,8 @@ final class QuoteFlow
                 && (isLong ? mark >= position.takeProfit : mark <= position.takeProfit);
             if (stopHit || targetHit)
             {
-                execution.close(account, instrument, Math.abs(position.quantity),
-                    stopHit ? Execution.ORIGIN_STOP_LOSS : Execution.ORIGIN_TAKE_PROFIT, now);
+                matching.close(account, instrument, Math.abs(position.quantity),
+                    stopHit ? PaperMatching.ORIGIN_STOP_LOSS : PaperMatching.ORIGIN_TAKE_PROFIT, now);
             }
         }
     }

@@ -13,10 +13,10 @@ import io.ordergate.engine.venue.Venue;
  */
 final class VenueRouter implements io.ordergate.engine.account.AccountValues.VenueHoldings
 {
-    private final Execution paper;
+    private final PaperMatching paper;
     private Venue mt5;
 
-    VenueRouter(final Execution paper)
+    VenueRouter(final PaperMatching paper)
     {
         this.paper = paper;
     }
@@ -58,7 +58,7 @@ final class VenueRouter implements io.ordergate.engine.account.AccountValues.Ven
         {
             if (mt5 == null)
             {
-                Execution.reject(order, ResultCode.EXECUTOR_OFFLINE, order.createdAtMicros);
+                PaperMatching.reject(order, ResultCode.EXECUTOR_OFFLINE, order.createdAtMicros);
                 return ResultCode.EXECUTOR_OFFLINE;
             }
             return mt5.route(order, account, instrument, event);

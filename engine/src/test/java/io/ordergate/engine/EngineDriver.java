@@ -141,9 +141,9 @@ final class EngineDriver
 
     // ---- commands ----
 
-    OrderRequest order(final String accountId, final Side side, final OrderType type, final String symbol, final String quantity)
+    NewOrder order(final String accountId, final Side side, final OrderType type, final String symbol, final String quantity)
     {
-        return new OrderRequest(accountId, side, type, symbol, quantity);
+        return new NewOrder(accountId, side, type, symbol, quantity);
     }
 
     CommandEvent market(final String accountId, final Side side, final String symbol, final String quantity)
@@ -362,7 +362,7 @@ final class EngineDriver
     }
 
     /** A new order being built; {@link #send} encodes it with {@link NewOrderBody#encode} and applies it. */
-    final class OrderRequest
+    final class NewOrder
     {
         private final String accountId;
         private final Side side;
@@ -378,7 +378,7 @@ final class EngineDriver
         private long takeProfitPips;
         private String clientOrderId = "";
 
-        private OrderRequest(final String accountId, final Side side, final OrderType type, final String symbol, final String quantity)
+        private NewOrder(final String accountId, final Side side, final OrderType type, final String symbol, final String quantity)
         {
             this.accountId = accountId;
             this.side = side;
@@ -387,48 +387,48 @@ final class EngineDriver
             this.quantity = quantity;
         }
 
-        OrderRequest price(final String value)
+        NewOrder price(final String value)
         {
             flags |= NewOrderBody.HAS_PRICE;
             price = wire(value);
             return this;
         }
 
-        OrderRequest stopLoss(final String value)
+        NewOrder stopLoss(final String value)
         {
             flags |= NewOrderBody.HAS_STOP_LOSS;
             stopLoss = wire(value);
             return this;
         }
 
-        OrderRequest takeProfit(final String value)
+        NewOrder takeProfit(final String value)
         {
             flags |= NewOrderBody.HAS_TAKE_PROFIT;
             takeProfit = wire(value);
             return this;
         }
 
-        OrderRequest stopLossPips(final String value)
+        NewOrder stopLossPips(final String value)
         {
             flags |= NewOrderBody.HAS_STOP_LOSS_PIPS;
             stopLossPips = wire(value);
             return this;
         }
 
-        OrderRequest takeProfitPips(final String value)
+        NewOrder takeProfitPips(final String value)
         {
             flags |= NewOrderBody.HAS_TAKE_PROFIT_PIPS;
             takeProfitPips = wire(value);
             return this;
         }
 
-        OrderRequest timeInForce(final TimeInForce value)
+        NewOrder timeInForce(final TimeInForce value)
         {
             timeInForce = value;
             return this;
         }
 
-        OrderRequest clientOrderId(final String value)
+        NewOrder clientOrderId(final String value)
         {
             clientOrderId = value;
             return this;

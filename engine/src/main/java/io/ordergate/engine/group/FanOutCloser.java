@@ -2,7 +2,7 @@ package io.ordergate.engine.group;
 
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.OrderEntry;
-import io.ordergate.engine.OrderRequest;
+import io.ordergate.engine.OrderPlacement;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.GroupBodies;
@@ -26,7 +26,7 @@ public final class FanOutCloser
     private final EngineContext context;
     private final OrderEntry entry;
     private final FanOuts fanOuts;
-    private final OrderRequest request = new OrderRequest();
+    private final OrderPlacement placement = new OrderPlacement();
     /** Where a venue reports the orders closing its own positions; made once so closing allocates nothing. */
     private final Venue.ClosingOrders venueClosing = this::recordVenueClosing;
     /** The fan-out {@link #venueClosing} records into, set only while a venue closes. */
@@ -62,18 +62,18 @@ public final class FanOutCloser
             child.instrumentIndex = i;
             child.venueSymbol = member.venueSymbol(i);
             child.quantity = Math.abs(position.quantity);
-            request.reset();
-            request.account = account;
-            request.instrument = instrument;
-            request.side = position.quantity > 0 ? Side.SELL : Side.BUY;
-            request.type = OrderType.MARKET;
-            request.quantity = FixedPoint.rescale(child.quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
-            request.venueSymbol = child.venueSymbol;
-            request.groupOrderId = fanOut.id;
-            request.origin = origin;
-            request.nowMicros = event.wallMicros();
-            final ResultCode code = entry.place(request, event);
-            fanOut.record(child, request.order, code);
+            placement.reset();
+            placement.account = account;
+            placement.instrument = instrument;
+            placement.side = position.quantity > 0 ? Side.SELL : Side.BUY;
+            placement.type = OrderType.MARKET;
+            placement.quantity = FixedPoint.rescale(child.quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
+            placement.venueSymbol = child.venueSymbol;
+            placement.groupOrderId = fanOut.id;
+            placement.origin = origin;
+            placement.nowMicros = event.wallMicros();
+            final ResultCode code = entry.place(placement, event);
+            fanOut.record(child, placement.order, code);
         }
         // Positions a venue holds itself (MT5 tickets) are closed by that venue, one closing order per ticket.
         final Venue holder = context.positionHolder(account);

@@ -2,7 +2,7 @@ package io.ordergate.engine.group;
 
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.OrderEntry;
-import io.ordergate.engine.OrderRequest;
+import io.ordergate.engine.OrderPlacement;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.GroupBodies;
@@ -30,7 +30,7 @@ public final class FanOutFlow
     private final FanOuts fanOuts;
     private final Sizer sizer;
     /** Scratch for one child at a time; {@link #validate} leaves the checked prices in it for {@link #open}. */
-    private final OrderRequest request = new OrderRequest();
+    private final OrderPlacement placement = new OrderPlacement();
 
     public FanOutFlow(final EngineContext context, final OrderEntry entry, final FanOuts fanOuts)
     {
@@ -47,7 +47,7 @@ public final class FanOutFlow
 
     /**
      * Checks the signal's fields as a whole before anything is made: rejects the event and answers null when invalid,
-     * else the instrument. The request then holds the checked prices.
+     * else the instrument. The placement then holds the checked prices.
      */
     public Instrument validate(final CommandEvent event, final Signal signal)
     {
@@ -77,11 +77,11 @@ public final class FanOutFlow
             event.reject(ResultCode.VALIDATION_ERROR, "price is required for limit and stop orders", "price");
             return null;
         }
-        fill(request.reset(), signal, instrument);
-        final ResultCode invalid = entry.validatePrices(request);
+        fill(placement.reset(), signal, instrument);
+        final ResultCode invalid = entry.validatePrices(placement);
         if (invalid != null)
         {
-            event.reject(invalid, request.message, request.field);
+            event.reject(invalid, placement.message, placement.field);
             return null;
         }
         return instrument;
@@ -124,8 +124,8 @@ public final class FanOutFlow
         final CommandEvent event, final int kind, final Group group, final Member[] extra, final int extraCount, final Signal signal,
         final Instrument instrument, final ResultCode pausedBy)
     {
-        final long stopLoss = request.checkedStopLoss;
-        final long entryPrice = request.checkedReference;
+        final long stopLoss = placement.checkedStopLoss;
+        final long entryPrice = placement.checkedReference;
         final FanOut fanOut = fanOuts.allocate();
         fanOut.kind = kind;
         fanOut.groupId = group == null ? null : group.id;
@@ -164,30 +164,30 @@ public final class FanOutFlow
             fanOut.errorCount++;
             return;
         }
-        fill(request.reset(), signal, instrument);
-        request.account = member.account;
-        request.quantity = FixedPoint.rescale(quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
-        request.venueSymbol = child.venueSymbol;
-        request.groupOrderId = fanOut.id;
-        request.pausedBy = pausedBy;
-        request.nowMicros = event.wallMicros();
-        final ResultCode code = entry.place(request, event);
-        fanOut.record(child, request.order, code);
+        fill(placement.reset(), signal, instrument);
+        placement.account = member.account;
+        placement.quantity = FixedPoint.rescale(quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
+        placement.venueSymbol = child.venueSymbol;
+        placement.groupOrderId = fanOut.id;
+        placement.pausedBy = pausedBy;
+        placement.nowMicros = event.wallMicros();
+        final ResultCode code = entry.place(placement, event);
+        fanOut.record(child, placement.order, code);
     }
 
-    private static void fill(final OrderRequest request, final Signal signal, final Instrument instrument)
+    private static void fill(final OrderPlacement placement, final Signal signal, final Instrument instrument)
     {
-        request.instrument = instrument;
-        request.symbolText = signal.symbol;
-        request.side = signal.side;
-        request.type = signal.type;
-        request.timeInForce = signal.timeInForce;
-        request.flags = signal.flags;
-        request.quantity = signal.quantity;
-        request.price = signal.price;
-        request.stopLoss = signal.stopLoss;
-        request.takeProfit = signal.takeProfit;
-        request.stopLossPips = signal.stopLossPips;
-        request.takeProfitPips = signal.takeProfitPips;
+        placement.instrument = instrument;
+        placement.symbolText = signal.symbol;
+        placement.side = signal.side;
+        placement.type = signal.type;
+        placement.timeInForce = signal.timeInForce;
+        placement.flags = signal.flags;
+        placement.quantity = signal.quantity;
+        placement.price = signal.price;
+        placement.stopLoss = signal.stopLoss;
+        placement.takeProfit = signal.takeProfit;
+        placement.stopLossPips = signal.stopLossPips;
+        placement.takeProfitPips = signal.takeProfitPips;
     }
 }

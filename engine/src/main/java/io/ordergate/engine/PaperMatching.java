@@ -16,7 +16,7 @@ import io.ordergate.engine.position.Position;
  * The paper venue's matching: fills against the latest quote, rests what cannot fill yet, and makes the engine's
  * own closing orders. Shared by the order, position and quote flows. <b>Not thread safe</b>: engine thread.
  */
-final class Execution
+final class PaperMatching
 {
     static final String ORIGIN_STOP_LOSS = "stop_loss";
     static final String ORIGIN_TAKE_PROFIT = "take_profit";
@@ -27,7 +27,7 @@ final class Execution
 
     private final EngineState state;
 
-    Execution(final EngineState state)
+    PaperMatching(final EngineState state)
     {
         this.state = state;
     }

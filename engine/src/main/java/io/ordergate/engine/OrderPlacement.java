@@ -16,7 +16,7 @@ import io.ordergate.engine.order.Order;
  * flags are {@link NewOrderBody}'s. Reused, never allocated per order.
  * <b>Not thread safe</b>: a scratch object of the engine thread.
  */
-public final class OrderRequest
+public final class OrderPlacement
 {
     private static final AsciiView EMPTY = new AsciiView();
 
@@ -51,7 +51,7 @@ public final class OrderRequest
     public long nowMicros;
 
     // ---- out ----
-    /** The order recorded (accepted, routed, filled or rejected), or null when the request was refused before. */
+    /** The order recorded (accepted, routed, filled or rejected), or null when the placement was refused before. */
     public Order order;
     public String message;
     public String field;
@@ -63,7 +63,7 @@ public final class OrderRequest
     public long checkedTakeProfit;
 
     /** Clears every field; the caller then sets what it needs. */
-    public OrderRequest reset()
+    public OrderPlacement reset()
     {
         account = null;
         instrument = null;
