@@ -31,6 +31,11 @@ public final class CommandEvent
     public CommandType type;
     /** Who answers: an HTTP connection, a WebSocket, nobody (null). Never journaled. */
     public Object replyTo;
+    /**
+     * What the one who answers needs besides the event (e.g. the renderer of the answer, a secret shown once), set
+     * with {@link #replyTo} by the publisher, read by the reply stage. Never journaled, never read by the engine.
+     */
+    public Object attachment;
     /** {@link System#nanoTime()} at ingress, for the stage histograms. Never journaled. */
     public long ingressNanos;
 
@@ -64,6 +69,7 @@ public final class CommandEvent
     {
         this.type = type;
         this.replyTo = null;
+        this.attachment = null;
         this.ingressNanos = 0;
         this.journalIndex = -1;
         this.journaledNanos = 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -24,7 +25,7 @@ import io.ordergate.journal.Journal;
  * The whole command path on one screen. Built and started by the start-up thread after replay.
  *
  * <pre>
- *   Netty event loops, quote feed, connectors ──tryClaim/publish──► ring (multi-producer, preallocated events)
+ *   Netty event loops, quote feed, connectors ──tryPublish(translator)──► ring (multi-producer, preallocated events)
  *       1. og-journal : append the frame of every state-changing command to the journal
  *       2. og-engine  : apply the command (risk, state, routing); write the result into the event
  *       3. og-reply   : answer the waiting client, hand venue actions to connectors
@@ -81,8 +82,27 @@ public final class Pipeline implements AutoCloseable
     }
 
     /**
-     * Claims the next slot without blocking. Safe from any thread. Every claimed sequence MUST be published,
-     * even if filling it failed (leave {@code type} null, or set a result, and stages 1 and 2 skip it).
+     * Claims a slot without blocking, has the translator fill it, and publishes it: how commands enter the ring
+     * (gateway-http's {@code CommandPublisher} holds the one translator). Safe from any thread. The translator must
+     * not throw: a fill that fails leaves the event skipped ({@code type} null and a result set), so stages 1 and 2
+     * pass it by and the reply stage answers it; the slot is published either way.
+     *
+     * @return false when the ring is full (nothing was claimed; counted as overloaded)
+     */
+    public <A, B> boolean tryPublish(final EventTranslatorTwoArg<CommandEvent, A, B> translator, final A first, final B second)
+    {
+        if (ringBuffer.tryPublishEvent(translator, first, second))
+        {
+            return true;
+        }
+        counters.overloaded();
+        return false;
+    }
+
+    /**
+     * Claims the next slot without blocking, for tests and benchmarks that fill events by hand (production code
+     * publishes with {@link #tryPublish}). Safe from any thread. Every claimed sequence MUST be published, even if
+     * filling it failed (leave {@code type} null, or set a result, and stages 1 and 2 skip it).
      *
      * @return the sequence, or {@link #RING_FULL}
      */

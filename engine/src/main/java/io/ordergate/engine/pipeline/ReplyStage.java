@@ -24,6 +24,7 @@ final class ReplyStage implements EventHandler<CommandEvent>
         finally
         {
             event.replyTo = null;
+            event.attachment = null;
         }
     }
 }
