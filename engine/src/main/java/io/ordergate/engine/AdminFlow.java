@@ -1,5 +1,6 @@
 package io.ordergate.engine;
 
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.AccountStatus;
 import io.ordergate.engine.account.RiskLimits;
@@ -22,6 +23,9 @@ final class AdminFlow
     private static final java.util.regex.Pattern VALID_ACCOUNT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.util.regex.Pattern VALID_CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
     private static final int MAX_LEVERAGE = io.ordergate.config.AccountSpec.MAX_LEVERAGE;
+    /** "venue must be paper or mt5": every kind, so a new venue kind is accepted without touching this. */
+    private static final String VENUE_NAMES_MESSAGE = "venue must be " + java.util.Arrays.stream(VenueKind.values())
+        .map(VenueKind::configName).collect(java.util.stream.Collectors.joining(" or "));
 
     private final EngineState state;
     private final EngineJson json;
@@ -64,9 +68,9 @@ final class AdminFlow
             event.reject(ResultCode.VALIDATION_ERROR, "account_id must be 1..64 of A-Z a-z 0-9 . _ -", "account_id");
             return;
         }
-        if (venue != Account.VENUE_PAPER && venue != Account.VENUE_MT5)
+        if (VenueKind.fromCode(venue) == null)
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "venue must be paper or mt5", "venue");
+            event.reject(ResultCode.VALIDATION_ERROR, VENUE_NAMES_MESSAGE, "venue");
             return;
         }
         if (!VALID_CURRENCY.matcher(currency).matches())

@@ -1,6 +1,7 @@
 package io.ordergate.engine;
 
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.command.ResultCode;
@@ -9,7 +10,11 @@ import io.ordergate.engine.group.FanOutCloser;
 import io.ordergate.engine.group.FanOutFlow;
 import io.ordergate.engine.group.FanOutJson;
 import io.ordergate.engine.group.GroupFlow;
+import io.ordergate.engine.position.PositionCloser;
+import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.venue.Venue;
+import io.ordergate.engine.venue.Venues;
+import io.ordergate.engine.venue.paper.PaperVenue;
 
 /**
  * The single-threaded business logic: applies one command at a time and writes its result into the event.
@@ -26,7 +31,7 @@ public final class Engine
     private final QuoteFlow quotes;
     private final AdminFlow admin;
     private final QueryFlow queries;
-    private final VenueRouter venues;
+    private final Venues venues = new Venues();
     private final StateDigest digest = new StateDigest();
     private final EngineContext context;
     private final CommandHandler[] handlers = new CommandHandler[128];
@@ -37,15 +42,15 @@ public final class Engine
     {
         state = new EngineState(config);
         json = new EngineJson(state);
-        final PaperMatching matching = new PaperMatching(state);
-        venues = new VenueRouter(matching);
-        orders = new OrderFlow(state, matching, venues);
-        positions = new PositionFlow(state, matching, json, venues);
-        quotes = new QuoteFlow(state, matching);
+        context = new EngineContext(state, json, venues);
+        venues.register(VenueKind.PAPER, new PaperVenue(context));
+        state.values.venueHoldings(venues);
+        final PositionCloser positionCloser = new PositionCloser(context, venues);
+        orders = new OrderFlow(state, venues);
+        positions = new PositionFlow(state, json, venues, positionCloser);
+        quotes = new QuoteFlow(state, venues, new PositionStops(context, positionCloser));
         admin = new AdminFlow(state, json, positions);
         queries = new QueryFlow(state, json, venues);
-        context = new EngineContext(state, json, venues);
-        state.values.venueHoldings(venues);
         // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
         final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
@@ -68,10 +73,13 @@ public final class Engine
         handlers[type.code()] = handler;
     }
 
-    /** Plugs in the MT5 venue; before the pipeline starts. Without one, orders for mt5 accounts are EXECUTOR_OFFLINE. */
-    public void mt5Venue(final Venue venue)
+    /**
+     * Plugs in the venue for every account of {@code kind} (the paper venue is plugged in already); before replay.
+     * A kind with no venue rejects its accounts' orders EXECUTOR_OFFLINE.
+     */
+    public void registerVenue(final VenueKind kind, final Venue venue)
     {
-        venues.mt5(venue);
+        venues.register(kind, venue);
     }
 
     public void apply(final CommandEvent event)
@@ -148,8 +156,7 @@ public final class Engine
     /** A fingerprint of the whole state; equal digests mean equal state. Engine thread only. */
     public long stateDigest()
     {
-        final Venue mt5 = venues.mt5();
-        return digest.compute(state) ^ (mt5 == null ? 0 : mt5.digest());
+        return digest.compute(state) ^ venues.digest();
     }
 
     private void stateDigest(final CommandEvent event)

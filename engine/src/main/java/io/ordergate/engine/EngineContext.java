@@ -20,9 +20,9 @@ public final class EngineContext
 {
     private final EngineState state;
     private final EngineJson json;
-    private final VenueRouter venues;
+    private final io.ordergate.engine.venue.Venues venues;
 
-    EngineContext(final EngineState state, final EngineJson json, final VenueRouter venues)
+    EngineContext(final EngineState state, final EngineJson json, final io.ordergate.engine.venue.Venues venues)
     {
         this.state = state;
         this.json = json;

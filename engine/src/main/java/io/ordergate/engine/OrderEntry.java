@@ -24,6 +24,6 @@ public interface OrderEntry
      */
     ResultCode validatePrices(OrderPlacement placement);
 
-    /** Cancels every resting order of an account (kill switches, bot terminate); answers how many. */
-    int cancelResting(io.ordergate.engine.account.Account account, long nowMicros);
+    /** Cancels every open order of an account at its venue (kill switches, bot terminate); answers how many. */
+    int cancelOpenOrders(io.ordergate.engine.account.Account account, CommandEvent event);
 }

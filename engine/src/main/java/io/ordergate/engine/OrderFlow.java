@@ -14,6 +14,7 @@ import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.risk.RiskCheck;
+import io.ordergate.engine.venue.Venues;
 
 /**
  * New orders and cancels. {@link #place} is the one single-order path (idempotency, validation against the
@@ -23,16 +24,14 @@ import io.ordergate.engine.risk.RiskCheck;
 final class OrderFlow implements OrderEntry
 {
     private final EngineState state;
-    private final PaperMatching matching;
-    private final VenueRouter venues;
+    private final Venues venues;
     private final BodyReader reader = new BodyReader();
     private final NewOrderBody body = new NewOrderBody();
     private final OrderPlacement placement = new OrderPlacement();
 
-    OrderFlow(final EngineState state, final PaperMatching matching, final VenueRouter venues)
+    OrderFlow(final EngineState state, final Venues venues)
     {
         this.state = state;
-        this.matching = matching;
         this.venues = venues;
     }
 
@@ -101,7 +100,7 @@ final class OrderFlow implements OrderEntry
             order.quantityDigits = NewOrderBody.WIRE_DIGITS;
             order.quantity = placement.quantity;
             order.price = placement.has(NewOrderBody.HAS_PRICE) ? placement.price : OrderView.NONE;
-            PaperMatching.reject(order, ResultCode.UNKNOWN_SYMBOL, now);
+            order.reject(ResultCode.UNKNOWN_SYMBOL, null, now);
             return ResultCode.UNKNOWN_SYMBOL;
         }
 
@@ -136,13 +135,13 @@ final class OrderFlow implements OrderEntry
 
         if (placement.pausedBy != null && !RiskCheck.reducesOnly(account, instrument, placement.side, quantity))
         {
-            PaperMatching.reject(order, placement.pausedBy, now);
+            order.reject(placement.pausedBy, null, now);
             return placement.pausedBy;
         }
         final ResultCode rejection = state.risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference, now);
         if (rejection != null)
         {
-            PaperMatching.reject(order, rejection, now);
+            order.reject(rejection, null, now);
             return rejection;
         }
         final ResultCode routed = venues.route(order, account, instrument, event);
@@ -194,24 +193,9 @@ final class OrderFlow implements OrderEntry
     }
 
     @Override
-    public int cancelResting(final Account account, final long nowMicros)
+    public int cancelOpenOrders(final Account account, final CommandEvent event)
     {
-        int cancelled = 0;
-        for (int i = 0; i < state.instruments.count(); i++)
-        {
-            Order order = state.orders.firstResting(i);
-            while (order != null)
-            {
-                final Order next = state.orders.nextResting(order);
-                if (order.accountIndex == account.index)
-                {
-                    matching.cancelResting(order, account, nowMicros);
-                    cancelled++;
-                }
-                order = next;
-            }
-        }
-        return cancelled;
+        return venues.of(account).cancelOpenOrders(account, event);
     }
 
     private static ResultCode refuse(final OrderPlacement placement, final ResultCode code, final String message, final String field)
@@ -234,15 +218,21 @@ final class OrderFlow implements OrderEntry
         {
             return;
         }
-        if (!order.isResting())
+        if (order.status.isTerminal())
         {
-            event.reject(ResultCode.CONFLICT,
-                order.status.isTerminal() ? "the order is already done" : "the order is at the venue and cannot be cancelled here", null);
+            event.reject(ResultCode.CONFLICT, "the order is already done", null);
             order.copyTo(event.order);
             return;
         }
-        matching.cancelResting(order, state.accounts.get(order.accountIndex), event.wallMicros());
-        answer(event, order, ResultCode.OK);
+        final Account account = state.accounts.get(order.accountIndex);
+        final ResultCode code = venues.of(account).cancel(order, account, event);
+        if (code == ResultCode.CONFLICT)
+        {
+            event.reject(ResultCode.CONFLICT, "the order is at the venue and cannot be cancelled here", null);
+            order.copyTo(event.order);
+            return;
+        }
+        answer(event, order, code);
     }
 
     /** Allocates and fills the fields every order of the path has; the caller has checked {@code canAllocate}. */

@@ -11,7 +11,9 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.position.Position;
+import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.venue.Venue;
+import io.ordergate.engine.venue.Venues;
 
 /**
  * Closing and modifying positions, and an account's close-all. <b>Not thread safe</b>: owned by the engine thread.
@@ -19,17 +21,17 @@ import io.ordergate.engine.venue.Venue;
 final class PositionFlow
 {
     private final EngineState state;
-    private final PaperMatching matching;
     private final EngineJson json;
-    private final VenueRouter venues;
+    private final Venues venues;
+    private final PositionCloser closer;
     private final BodyReader reader = new BodyReader();
 
-    PositionFlow(final EngineState state, final PaperMatching matching, final EngineJson json, final VenueRouter venues)
+    PositionFlow(final EngineState state, final EngineJson json, final Venues venues, final PositionCloser closer)
     {
         this.state = state;
-        this.matching = matching;
         this.json = json;
         this.venues = venues;
+        this.closer = closer;
     }
 
     void close(final CommandEvent event)
@@ -41,8 +43,7 @@ final class PositionFlow
         final Position position = find(positionId, event.principal());
         if (position == null)
         {
-            final Venue mt5 = venues.mt5();
-            if (mt5 == null || mt5.closePosition(positionId, hasQuantity, wireQuantity, event) == Venue.NOT_HELD)
+            if (venues.closePosition(positionId, hasQuantity, wireQuantity, event) == Venue.NOT_HELD)
             {
                 event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
             }
@@ -70,7 +71,7 @@ final class PositionFlow
                 return;
             }
         }
-        final Order order = matching.close(account, instrument, quantity, PaperMatching.ORIGIN_CLOSE, event.wallMicros());
+        final Order order = closer.close(account, instrument, quantity, PositionCloser.ORIGIN_CLOSE, event);
         if (order == null)
         {
             event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
@@ -89,8 +90,7 @@ final class PositionFlow
         final Position position = find(positionId, event.principal());
         if (position == null)
         {
-            final Venue mt5 = venues.mt5();
-            if (mt5 == null || mt5.modifyPosition(positionId, flags, wireStopLoss, wireTakeProfit, event) == Venue.NOT_HELD)
+            if (venues.modifyPosition(positionId, flags, wireStopLoss, wireTakeProfit, event) == Venue.NOT_HELD)
             {
                 event.reject(ResultCode.NOT_FOUND, "position not found", "position_id");
             }
@@ -119,30 +119,21 @@ final class PositionFlow
         event.result = ResultCode.OK;
     }
 
+    /** Pauses the account, cancels its open orders and closes every position it has, at its venue. */
     void closeAll(final CommandEvent event, final Account account)
     {
-        final long now = event.wallMicros();
         account.status = AccountStatus.PAUSED;
-        final Venue holder = venues.positionHolder(account);
-        if (holder != null)
+        final Venue venue = venues.of(account);
+        if (venue.holdsPositions())
         {
-            holder.closeAll(account, event);
+            venue.closeAll(account, event);
         }
+        venue.cancelOpenOrders(account, event);
         for (int i = 0; i < state.instruments.count(); i++)
         {
-            Order order = state.orders.firstResting(i);
-            while (order != null)
-            {
-                final Order next = state.orders.nextResting(order);
-                if (order.accountIndex == account.index)
-                {
-                    matching.cancelResting(order, account, now);
-                }
-                order = next;
-            }
             if (account.positions[i].isOpen())
             {
-                matching.close(account, state.instruments.get(i), Math.abs(account.positions[i].quantity), PaperMatching.ORIGIN_CLOSE_ALL, now);
+                closer.close(account, state.instruments.get(i), Math.abs(account.positions[i].quantity), PositionCloser.ORIGIN_CLOSE_ALL, event);
             }
         }
     }

@@ -26,12 +26,12 @@ final class QueryFlow
 
     private final EngineState state;
     private final EngineJson json;
-    private final VenueRouter venues;
+    private final io.ordergate.engine.venue.Venues venues;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final OrderView scratch = new OrderView();
 
-    QueryFlow(final EngineState state, final EngineJson json, final VenueRouter venues)
+    QueryFlow(final EngineState state, final EngineJson json, final io.ordergate.engine.venue.Venues venues)
     {
         this.state = state;
         this.json = json;

@@ -1,31 +1,33 @@
 package io.ordergate.engine;
 
-import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.engine.order.Order;
-import io.ordergate.engine.position.Position;
+import io.ordergate.engine.position.PositionStops;
+import io.ordergate.engine.venue.Venues;
 
 /**
- * Applies quotes and what they trigger: resting limit/stop orders that become marketable, then stop losses and
- * take profits of open positions. A batch is validated whole before any quote in it is applied.
+ * Applies quotes and what they trigger, quote by quote: each venue that matches against the gateway's quotes (the
+ * paper venue's resting limit/stop orders), then stop losses and take profits of the engine's net positions. A batch
+ * is validated whole before any quote in it is applied.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 final class QuoteFlow
 {
     private final EngineState state;
-    private final PaperMatching matching;
+    private final Venues venues;
+    private final PositionStops stops;
     private final BodyReader reader = new BodyReader();
     private final AsciiView symbol = new AsciiView();
 
-    QuoteFlow(final EngineState state, final PaperMatching matching)
+    QuoteFlow(final EngineState state, final Venues venues, final PositionStops stops)
     {
         this.state = state;
-        this.matching = matching;
+        this.venues = venues;
+        this.stops = stops;
     }
 
     void quotes(final CommandEvent event)
@@ -43,8 +45,8 @@ final class QuoteFlow
             instrument.bid = Wire.exact(reader.readLong(), instrument.priceDigits);
             instrument.ask = Wire.exact(reader.readLong(), instrument.priceDigits);
             instrument.quoteMicros = now;
-            triggerResting(instrument, now);
-            triggerStops(instrument, now);
+            venues.quoted(instrument, event);
+            stops.trigger(instrument, event);
         }
         event.result = ResultCode.ACCEPTED;
     }
@@ -81,43 +83,5 @@ final class QuoteFlow
             }
         }
         return true;
-    }
-
-    private void triggerResting(final Instrument instrument, final long now)
-    {
-        Order order = state.orders.firstResting(instrument.index);
-        while (order != null)
-        {
-            final Order next = state.orders.nextResting(order);
-            if (PaperMatching.isMarketable(order, instrument))
-            {
-                matching.fillResting(order, state.accounts.get(order.accountIndex), instrument, now);
-            }
-            order = next;
-        }
-    }
-
-    private void triggerStops(final Instrument instrument, final long now)
-    {
-        for (int a = 0; a < state.accounts.count(); a++)
-        {
-            final Account account = state.accounts.get(a);
-            final Position position = account.positions[instrument.index];
-            if (!position.isOpen() || !position.hasProtection())
-            {
-                continue;
-            }
-            final boolean isLong = position.quantity > 0;
-            final long mark = isLong ? instrument.bid : instrument.ask;
-            final boolean stopHit = position.stopLoss != io.ordergate.engine.command.OrderView.NONE
-                && (isLong ? mark <= position.stopLoss : mark >= position.stopLoss);
-            final boolean targetHit = position.takeProfit != io.ordergate.engine.command.OrderView.NONE
-                && (isLong ? mark >= position.takeProfit : mark <= position.takeProfit);
-            if (stopHit || targetHit)
-            {
-                matching.close(account, instrument, Math.abs(position.quantity),
-                    stopHit ? PaperMatching.ORIGIN_STOP_LOSS : PaperMatching.ORIGIN_TAKE_PROFIT, now);
-            }
-        }
     }
 }

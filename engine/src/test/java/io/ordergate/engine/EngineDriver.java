@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
@@ -216,8 +217,13 @@ final class EngineDriver
 
     CommandEvent createAccount(final String accountId, final String currency, final String balance, final int leverage)
     {
+        return createAccount(accountId, VenueKind.PAPER, currency, balance, leverage);
+    }
+
+    CommandEvent createAccount(final String accountId, final VenueKind venue, final String currency, final String balance, final int leverage)
+    {
         final CommandEvent event = new CommandEvent();
-        CommandBodies.createAccount(begin(event, CommandType.CREATE_ACCOUNT), accountId, CommandBodies.VENUE_PAPER, currency, wire(balance), leverage);
+        CommandBodies.createAccount(begin(event, CommandType.CREATE_ACCOUNT), accountId, venue.code(), currency, wire(balance), leverage);
         finish(event);
         return apply(event);
     }

@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
@@ -46,7 +47,7 @@ final class ExecutorFlow
         final String platform = reader.readString(text).toString();
         final Account account = context.accounts().find(reader.readString(text));
         final String apiKey = reader.readString(text).toString();
-        if (account == null || account.venue != Account.VENUE_MT5)
+        if (account == null || account.venue != VenueKind.MT5.code())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "account_id must name an existing mt5 account", "account_id");
             return;

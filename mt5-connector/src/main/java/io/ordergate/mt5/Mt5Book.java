@@ -6,7 +6,6 @@ import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
-import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
@@ -32,14 +31,6 @@ final class Mt5Book
     {
         this.context = context;
         this.tickets = tickets;
-    }
-
-    static void reject(final Order order, final ResultCode code, final String message, final long nowMicros)
-    {
-        order.status = OrderStatus.REJECTED;
-        order.rejectCode = code;
-        order.rejectMessage = message;
-        order.updatedAtMicros = nowMicros;
     }
 
     /** A wire decimal at {@code digits}, rounded half-even: for what a terminal reports, which is the truth either way. */

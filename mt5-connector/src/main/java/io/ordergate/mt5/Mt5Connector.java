@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.command.CommandType;
@@ -33,7 +34,7 @@ public final class Mt5Connector
         final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);
         final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
 
-        engine.mt5Venue(venue);
+        engine.registerVenue(VenueKind.MT5, venue);
         engine.handle(CommandType.CREATE_EXECUTOR, executorFlow::create);
         engine.handle(CommandType.EXECUTOR_HEARTBEAT, executorFlow::heartbeat);
         engine.handle(CommandType.EXECUTOR_COMMAND, executorFlow::command);

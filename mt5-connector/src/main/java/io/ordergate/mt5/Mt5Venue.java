@@ -51,17 +51,17 @@ final class Mt5Venue implements Venue
         final Executor executor = executors.forAccount(account.index);
         if (executor == null || !executor.isOnline(now, offlineAfterMicros))
         {
-            Mt5Book.reject(order, ResultCode.EXECUTOR_OFFLINE, null, now);
+            order.reject(ResultCode.EXECUTOR_OFFLINE, null, now);
             return ResultCode.EXECUTOR_OFFLINE;
         }
         if (order.type != OrderType.MARKET)
         {
-            Mt5Book.reject(order, ResultCode.VENUE_REJECTED, "the MT5 venue takes market orders only", now);
+            order.reject(ResultCode.VENUE_REJECTED, "the MT5 venue takes market orders only", now);
             return ResultCode.VENUE_REJECTED;
         }
         if (!queue.commands().canAllocate())
         {
-            Mt5Book.reject(order, ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
+            order.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
             return ResultCode.VENUE_UNAVAILABLE;
         }
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.OPEN_POSITION, CommandPriority.HIGH, order.orderId, now);
@@ -80,6 +80,13 @@ final class Mt5Venue implements Venue
         order.updatedAtMicros = now;
         queue.enqueue(executor, command, event);
         return null;
+    }
+
+    /** MT5 positions are the terminal's tickets, not the engine's net positions. */
+    @Override
+    public boolean holdsPositions()
+    {
+        return true;
     }
 
     @Override
@@ -222,11 +229,11 @@ final class Mt5Venue implements Venue
         final Executor executor = executors.forAccount(account.index);
         if (executor == null || !executor.isOnline(now, offlineAfterMicros))
         {
-            Mt5Book.reject(order, ResultCode.EXECUTOR_OFFLINE, null, now);
+            order.reject(ResultCode.EXECUTOR_OFFLINE, null, now);
         }
         else if (!queue.commands().canAllocate())
         {
-            Mt5Book.reject(order, ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
+            order.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
         }
         else
         {

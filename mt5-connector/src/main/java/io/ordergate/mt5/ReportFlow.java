@@ -177,7 +177,7 @@ final class ReportFlow
         {
             final String text = message.length() == 0 ? "the executor reported the command failed" : message.toString();
             command.resultMessage = text;
-            Mt5Book.reject(order, ResultCode.VENUE_REJECTED, text, now);
+            order.reject(ResultCode.VENUE_REJECTED, text, now);
         }
     }
 

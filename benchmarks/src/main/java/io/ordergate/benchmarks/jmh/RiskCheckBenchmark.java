@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.RiskLimits;
@@ -63,7 +64,7 @@ public class RiskCheckBenchmark extends ForkedWithChronicleFlags
         instrument = instruments.find(OrderCommands.SYMBOL);
         instrument.bid = 108_420L;
         instrument.ask = 108_420L;
-        account = new Account(0, OrderCommands.ACCOUNT, Account.VENUE_PAPER, "USD", 100_000L * MONEY_UNIT, 100,
+        account = new Account(0, OrderCommands.ACCOUNT, VenueKind.PAPER.code(), "USD", 100_000L * MONEY_UNIT, 100,
             instruments.count(), OrderCommands.WALL_MICROS);
         final RiskLimits limits = account.risk;
         limits.maxOrderQuantity = 5 * WIRE_UNIT;

@@ -2,6 +2,8 @@ package io.ordergate.engine.account;
 
 import java.nio.charset.StandardCharsets;
 
+import io.ordergate.config.VenueKind;
+
 import io.ordergate.engine.position.Position;
 
 /**
@@ -10,14 +12,12 @@ import io.ordergate.engine.position.Position;
  */
 public final class Account
 {
-    public static final int VENUE_PAPER = io.ordergate.engine.command.CommandBodies.VENUE_PAPER;
-    public static final int VENUE_MT5 = io.ordergate.engine.command.CommandBodies.VENUE_MT5;
-
     public static final long NO_VENUE_EQUITY = Long.MIN_VALUE;
 
     public final int index;
     public final String id;
     public final byte[] idBytes;
+    /** The venue kind's code ({@link VenueKind#code()}): the engine routes the account's orders to that kind's venue. */
     public final int venue;
     public final String currency;
     public final int leverage;
@@ -65,6 +65,6 @@ public final class Account
 
     public String venueName()
     {
-        return venue == VENUE_MT5 ? "mt5" : "paper";
+        return VenueKind.fromCode(venue).configName();
     }
 }

@@ -108,7 +108,7 @@ final class BotTerminate
 
     private void terminate(final CommandEvent event, final FanOut made, final Member member)
     {
-        entry.cancelResting(member.account, event.wallMicros());
+        entry.cancelOpenOrders(member.account, event);
         closer.close(event, made, member, null, GroupBodies.ACTION_CLOSE_ALL, ORIGIN_TERMINATE);
     }
 }

@@ -26,9 +26,9 @@ public final class CommandBodies
     public static final int SCOPE_TRADE = 2;
     public static final int SCOPE_ADMIN = 3;
 
-    /** Venue codes, journaled. */
-    public static final int VENUE_PAPER = 1;
-    public static final int VENUE_MT5 = 2;
+    /** Venue codes of CREATE_ACCOUNT, journaled: {@link io.ordergate.config.VenueKind#code()}. */
+    public static final int VENUE_PAPER = io.ordergate.config.VenueKind.PAPER.code();
+    public static final int VENUE_MT5 = io.ordergate.config.VenueKind.MT5.code();
 
     /** Status filter of {@link #listOrders}: any, open (not terminal), or one status (ordinal + 2). */
     public static final int STATUS_ANY = 0;

@@ -89,6 +89,15 @@ public final class Order
         resting = false;
     }
 
+    /** Marks the order rejected with {@code code} (and a message, or null for the code's own). */
+    public void reject(final ResultCode code, final String message, final long nowMicros)
+    {
+        status = OrderStatus.REJECTED;
+        rejectCode = code;
+        rejectMessage = message;
+        updatedAtMicros = nowMicros;
+    }
+
     public boolean isResting()
     {
         return resting;

@@ -8,25 +8,70 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
- * A place orders go once they pass risk. Implementations run on the engine thread: deterministic, no I/O, no
- * clock, no allocation per order. An asynchronous venue marks the order routed and writes what must be sent
- * into the event, for the reply stage to hand to its connector. The symbol to send is
- * {@link Order#venueSymbolOrSymbol()}: a group member may map the gateway's instrument to its broker's name
+ * A place orders go once they pass risk, plugged into the engine for one {@link io.ordergate.config.VenueKind}
+ * ({@link Venues#register}); every account of that kind trades there. The paper venue is one, the MT5 connector's
+ * another. Implementations run on the engine thread: deterministic, no I/O, no clock, no allocation per order.
+ *
+ * <p><b>Synchronous or asynchronous.</b> A venue that decides at once (paper) settles the order in {@link #route}:
+ * filled, resting or expired. A venue behind a network (MT5, an exchange) marks the order {@code routed} and writes
+ * what must be sent into the event's outbox, for the reply stage to hand to its connector; the connector's answers
+ * come back through the ring as journaled commands of its own ({@code Engine.handle}), whose handlers settle the
+ * order: accepted by the venue, partially filled, filled, rejected, or {@code unknown} until reconciled. Every
+ * message carries an id derived from the order id, so a resend after a crash cannot trade twice. The symbol to send
+ * is {@link Order#venueSymbolOrSymbol()}: a group member may map the gateway's instrument to its broker's name
  * ({@code EURUSD.m}, {@code GOLD}); risk, positions and answers keep the instrument.
  *
- * <p>A venue that holds positions itself (an MT5 terminal's tickets, not the engine's net positions) also answers
- * for them: listing, closing, modifying and closing all. The defaults describe a venue that holds none.
+ * <p><b>Whose positions.</b> By default a venue's fills are booked on the engine's net positions (one per account
+ * and instrument: {@code Ledger}), which the engine lists, values, protects with stops and closes by sending a
+ * closing order to the venue. A venue that holds positions itself (an MT5 terminal's tickets) says so with
+ * {@link #holdsPositions} and answers for them: listing, valuing, closing, modifying and closing all. The defaults
+ * describe a venue that holds none.
  */
 public interface Venue
 {
     /** What {@link #closePosition} and {@link #modifyPosition} answer for a position id the venue does not hold. */
     ResultCode NOT_HELD = ResultCode.NOT_FOUND;
 
+    // ---- orders ----
+
     /**
+     * Takes an order that passed risk (also the engine's own closing orders of net positions).
+     *
      * @return null when the order was taken (filled, resting or routed), or the code it was rejected with after
      *         marking it rejected
      */
     ResultCode route(Order order, Account account, Instrument instrument, CommandEvent event);
+
+    /**
+     * Cancels an open order of this venue, or asks the venue to.
+     *
+     * @return {@link ResultCode#OK} when the order is cancelled now; {@link ResultCode#ACCEPTED} when a cancel was
+     *         sent and the venue's report will settle the order; {@link ResultCode#CONFLICT} when the order cannot be
+     *         cancelled here (the default: an order already at a venue that takes no cancels)
+     */
+    default ResultCode cancel(final Order order, final Account account, final CommandEvent event)
+    {
+        return ResultCode.CONFLICT;
+    }
+
+    /** Cancels (or asks to cancel) every open order of the account, for kill switches; answers how many. */
+    default int cancelOpenOrders(final Account account, final CommandEvent event)
+    {
+        return 0;
+    }
+
+    /** A quote for the instrument was applied: a venue matching against the gateway's quotes fills what it reached. */
+    default void quoted(final Instrument instrument, final CommandEvent event)
+    {
+    }
+
+    // ---- positions the venue holds itself ----
+
+    /** True when the venue holds the account's positions itself (MT5 tickets), false when they are the engine's net ones. */
+    default boolean holdsPositions()
+    {
+        return false;
+    }
 
     /** Writes the account's venue-held open positions as API.md position objects into the array in progress. */
     default void writePositions(final Account account, final JsonWriter json)
@@ -86,7 +131,12 @@ public interface Venue
         return 0;
     }
 
-    /** A fingerprint of the venue's own state, mixed into the engine's state digest. */
+    // ---- state ----
+
+    /**
+     * A fingerprint of the state the venue keeps outside the engine's tables (tickets, executor queues), mixed into
+     * the engine's state digest: replay must rebuild it too. A snapshot of the engine will walk the same state.
+     */
     default long digest()
     {
         return 0;

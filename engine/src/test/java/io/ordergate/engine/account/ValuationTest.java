@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
 
@@ -27,8 +28,8 @@ class ValuationTest
     private final Instrument eurusd = instruments.get(0);
     private final Instrument usdjpy = instruments.get(1);
     private final Instrument btcusd = instruments.get(2);
-    private final Account usd = new Account(0, "usd", Account.VENUE_PAPER, "USD", 10_000_000, 100, instruments.count(), 1);
-    private final Account gbp = new Account(1, "gbp", Account.VENUE_PAPER, "GBP", 10_000_000, 100, instruments.count(), 1);
+    private final Account usd = new Account(0, "usd", VenueKind.PAPER.code(), "USD", 10_000_000, 100, instruments.count(), 1);
+    private final Account gbp = new Account(1, "gbp", VenueKind.PAPER.code(), "GBP", 10_000_000, 100, instruments.count(), 1);
 
     @Test
     void notionalInTheQuoteCurrency()

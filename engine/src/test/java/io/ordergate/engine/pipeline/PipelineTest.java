@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
@@ -70,7 +71,7 @@ class PipelineTest
         final GatewayConfig config = config(stageThreads);
         final Engine engine = new Engine(config);
         // The MT5 venue runs inside engine.apply: it notes in the event (resultId) the journal index it saw there.
-        engine.mt5Venue((order, account, instrument, event) ->
+        engine.registerVenue(VenueKind.MT5, (order, account, instrument, event) ->
         {
             event.resultId = event.journalIndex;
             order.status = OrderStatus.ROUTED;

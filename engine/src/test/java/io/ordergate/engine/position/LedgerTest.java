@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.Side;
@@ -28,7 +29,7 @@ class LedgerTest
     private final Instrument eurusd = instruments.get(0);
     private final Trades trades = new Trades(8);
     private final Ledger ledger = new Ledger(trades);
-    private final Account account = new Account(0, "a", Account.VENUE_PAPER, "USD", 10_000_000, 100, 1, 1);
+    private final Account account = new Account(0, "a", VenueKind.PAPER.code(), "USD", 10_000_000, 100, 1, 1);
     private final Position position = account.positions[0];
 
     @Test
