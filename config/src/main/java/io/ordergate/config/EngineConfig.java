@@ -17,11 +17,13 @@ public final class EngineConfig
     private final int maxGroups;
     private final int maxBots;
     private final int maxExecutorCommands;
+    private final int maxUsers;
 
     EngineConfig(
         final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
-        final int maxGroups, final int maxBots, final int maxExecutorCommands)
+        final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers)
     {
+        this.maxUsers = maxUsers;
         this.maxAccounts = maxAccounts;
         this.maxOrders = maxOrders;
         this.maxTrades = maxTrades;
@@ -47,7 +49,8 @@ public final class EngineConfig
             s.intValue("max_tickets", 65536, 1, CAPACITY_MAX),
             s.intValue("max_groups", 256, 1, CAPACITY_MAX),
             s.intValue("max_bots", 256, 1, CAPACITY_MAX),
-            s.intValue("max_executor_commands", 65536, 1, CAPACITY_MAX));
+            s.intValue("max_executor_commands", 65536, 1, CAPACITY_MAX),
+            s.intValue("max_users", 4096, 1, CAPACITY_MAX));
         s.finish();
         return config;
     }
@@ -91,6 +94,12 @@ public final class EngineConfig
         return maxBots;
     }
 
+    /** People who sign in (issue 10); each also takes a principal beside the keys. */
+    public int maxUsers()
+    {
+        return maxUsers;
+    }
+
     /** Executor commands queued or awaiting a result. */
     public int maxExecutorCommands()
     {
@@ -102,6 +111,6 @@ public final class EngineConfig
     {
         return "EngineConfig{maxAccounts=" + maxAccounts + ", maxOrders=" + maxOrders + ", maxTrades=" + maxTrades +
             ", maxKeys=" + maxKeys + ", maxTickets=" + maxTickets + ", maxGroups=" + maxGroups +
-            ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + '}';
+            ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers + '}';
     }
 }

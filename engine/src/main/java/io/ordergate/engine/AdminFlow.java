@@ -173,7 +173,8 @@ final class AdminFlow
     void createKey(final CommandEvent event)
     {
         final int principal = event.principal();
-        if (!state.principals.requireAdmin(event))
+        // An admin makes any key; a signed-in user keys for its own accounts, no wider than its role (issue 10).
+        if (!state.principals.isUser(principal) && !state.principals.requireAdmin(event))
         {
             return;
         }
@@ -186,12 +187,18 @@ final class AdminFlow
         for (int i = 0; i < count; i++)
         {
             final Account account = state.accounts.find(reader.readString(text));
-            if (account == null)
+            // another's account reads as unknown, so ids do not leak
+            if (account == null || !state.principals.canAccess(principal, account.index))
             {
                 event.reject(ResultCode.VALIDATION_ERROR, "account_ids names an unknown account", "account_ids");
                 return;
             }
             accounts[i] = account.index;
+        }
+        if (!state.principals.mayGrant(principal, scope, accounts))
+        {
+            event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
+            return;
         }
         final int existing = state.principals.find(apiKey);
         if (existing != AsciiIndex.MISSING)
@@ -211,7 +218,8 @@ final class AdminFlow
                 event.reject(ResultCode.CONFLICT, "the key table is full (engine.max_keys)", null);
                 return;
             }
-            event.resultId = state.principals.add(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope, accounts);
+            event.resultId = state.principals.addKey(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope, accounts,
+                principal, event.wallMicros());
         }
         event.result = ResultCode.CREATED;
     }

@@ -12,6 +12,7 @@ import io.ordergate.engine.group.FanOutJson;
 import io.ordergate.engine.group.GroupFlow;
 import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.position.PositionStops;
+import io.ordergate.engine.user.UserRoom;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.venue.paper.PaperVenue;
@@ -37,6 +38,7 @@ public final class Engine
     private final CommandHandler[] handlers = new CommandHandler[128];
     private final GroupFlow groups;
     private final BotFlow bots;
+    private final UserRoom users;
 
     public Engine(final GatewayConfig config)
     {
@@ -59,6 +61,7 @@ public final class Engine
         groups = new GroupFlow(context, state.groups, fanOut, drawdown, fanOutJson);
         bots = new BotFlow(context, state.bots, state.groups, fanOut, closer, drawdown, fanOutJson, orders);
         groups.targetedByBot(bots::targets);
+        users = new UserRoom(this, config.engine().maxUsers());
     }
 
     /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */
@@ -156,7 +159,8 @@ public final class Engine
     /** A fingerprint of the whole state; equal digests mean equal state. Engine thread only. */
     public long stateDigest()
     {
-        return digest.compute(state) ^ venues.digest();
+        return digest.compute(state) ^ venues.digest() ^ Long.rotateLeft(users.digest(), 17)
+            ^ Long.rotateLeft(state.principals.digest(), 41);
     }
 
     private void stateDigest(final CommandEvent event)

@@ -40,7 +40,7 @@ final class EngineState
         this.orders = new Orders(config.engine().maxOrders(), instruments.count());
         this.trades = new Trades(config.engine().maxTrades());
         this.ledger = new Ledger(trades);
-        this.principals = new Principals(config.engine().maxKeys());
+        this.principals = new Principals(config.engine().maxKeys() + config.engine().maxUsers());  // keys and users
         this.values = new AccountValues(instruments);
         this.risk = new RiskCheck(values);
         this.groups = new Groups(config.engine().maxGroups());

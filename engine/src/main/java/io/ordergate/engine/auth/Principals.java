@@ -7,14 +7,26 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.util.AsciiIndex;
 
 /**
- * What each API key may do, by principal index (the order keys were created in, the same on every replay).
- * The gateway checks secrets; the engine checks which accounts a principal may see.
+ * What each API key and each user may do, by principal index (the order keys and users were created in, the same
+ * on every replay). The gateway checks secrets and tokens; the engine checks which accounts a principal may see.
+ * A revoked key or a disabled user keeps its index with {@link #SCOPE_NONE} and no accounts.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Principals
 {
+    /** The scope of a revoked key or a disabled user: nothing is allowed. */
+    public static final int SCOPE_NONE = 0;
+    /** Who made a key when no principal did (replayed keys from before owners were kept have their creator). */
+    public static final int NO_OWNER = Integer.MIN_VALUE;
+
+    private static final int KIND_KEY = 1;
+    private static final int KIND_USER = 2;
+
     private final int[] scopes;
     private final int[][] accountIndexes;
+    private final int[] kinds;
+    private final int[] owners;
+    private final long[] createdMicros;
     private final AsciiIndex byKey;
     private int count;
 
@@ -22,6 +34,9 @@ public final class Principals
     {
         scopes = new int[capacity];
         accountIndexes = new int[capacity][];
+        kinds = new int[capacity];
+        owners = new int[capacity];
+        createdMicros = new long[capacity];
         byKey = new AsciiIndex(capacity);
     }
 
@@ -43,18 +58,124 @@ public final class Principals
 
     public int add(final byte[] apiKey, final int scope, final int[] accounts)
     {
-        final int principal = count++;
-        scopes[principal] = scope;
-        accountIndexes[principal] = accounts;
+        return addKey(apiKey, scope, accounts, NO_OWNER, 0);
+    }
+
+    /** A new API key made by {@code owner} (a principal, or {@link CommandFrame#PRINCIPAL_SYSTEM}). */
+    public int addKey(final byte[] apiKey, final int scope, final int[] accounts, final int owner, final long micros)
+    {
+        final int principal = add(KIND_KEY, scope, accounts, owner, micros);
         byKey.put(apiKey, principal);
         return principal;
     }
 
-    /** Rotation of an existing key by the system: same principal, new scope and accounts. */
+    /** A new user's principal; users are not found by key. */
+    public int addUser(final int scope, final int[] accounts, final long micros)
+    {
+        return add(KIND_USER, scope, accounts, NO_OWNER, micros);
+    }
+
+    private int add(final int kind, final int scope, final int[] accounts, final int owner, final long micros)
+    {
+        final int principal = count++;
+        kinds[principal] = kind;
+        scopes[principal] = scope;
+        accountIndexes[principal] = accounts;
+        owners[principal] = owner;
+        createdMicros[principal] = micros;
+        return principal;
+    }
+
+    /** Rotation of an existing key by the system, or a user's new role or accounts: same principal. */
     public void replace(final int principal, final int scope, final int[] accounts)
     {
         scopes[principal] = scope;
         accountIndexes[principal] = accounts;
+    }
+
+    /** A revoked key or a disabled user: it keeps its index and may do nothing. */
+    public void revoke(final int principal)
+    {
+        replace(principal, SCOPE_NONE, new int[0]);
+    }
+
+    public boolean isUser(final int principal)
+    {
+        return principal >= 0 && principal < count && kinds[principal] == KIND_USER;
+    }
+
+    public boolean isKey(final int principal)
+    {
+        return principal >= 0 && principal < count && kinds[principal] == KIND_KEY;
+    }
+
+    public boolean isRevoked(final int principal)
+    {
+        return principal >= 0 && principal < count && scopes[principal] == SCOPE_NONE;
+    }
+
+    /** The principal that made a key, or {@link #NO_OWNER}. */
+    public int owner(final int principal)
+    {
+        return owners[principal];
+    }
+
+    public int scope(final int principal)
+    {
+        return principal == CommandFrame.PRINCIPAL_SYSTEM ? CommandBodies.SCOPE_ADMIN
+            : principal >= 0 && principal < count ? scopes[principal] : SCOPE_NONE;
+    }
+
+    public int[] accounts(final int principal)
+    {
+        return accountIndexes[principal];
+    }
+
+    public long createdMicros(final int principal)
+    {
+        return createdMicros[principal];
+    }
+
+    /**
+     * Whether {@code creator} may make a key of {@code scope} over {@code accounts}: an admin any key; a user a key
+     * no wider than its role's scope, over accounts it owns; other keys none.
+     */
+    public boolean mayGrant(final int creator, final int scope, final int[] accounts)
+    {
+        if (isAdmin(creator))
+        {
+            return true;
+        }
+        if (!isUser(creator) || scope == CommandBodies.SCOPE_ADMIN || scope > scopes[creator] || scopes[creator] == SCOPE_NONE)
+        {
+            return false;
+        }
+        for (final int account : accounts)
+        {
+            if (!canAccess(creator, account))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A stable fingerprint of every principal, for the state digest. */
+    public long digest()
+    {
+        long hash = count;
+        for (int p = 0; p < count; p++)
+        {
+            hash = hash * 31 + kinds[p];
+            hash = hash * 31 + scopes[p];
+            hash = hash * 31 + owners[p];
+            hash = hash * 31 + createdMicros[p];
+            for (final int account : accountIndexes[p])
+            {
+                hash = hash * 31 + account;
+            }
+        }
+        return hash;
     }
 
     public boolean isAdmin(final int principal)
@@ -65,6 +186,12 @@ public final class Principals
     public boolean canTrade(final int principal)
     {
         return isAdmin(principal) || (principal >= 0 && principal < count && scopes[principal] == CommandBodies.SCOPE_TRADE);
+    }
+
+    /** True for a principal that may at least read (a live key or an enabled user). */
+    public boolean isActive(final int principal)
+    {
+        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && scopes[principal] != SCOPE_NONE);
     }
 
     /** Rejects the command FORBIDDEN unless its principal is an admin (or the system); the one place that says so. */

@@ -21,6 +21,11 @@ public final class CommandEvent
     public static final int OUTPUT_JSON = 1;
     /** {@link #order} holds the order the command created or changed. */
     public static final int OUTPUT_ORDER = 2;
+    /**
+     * {@link #output} holds the users room's records (users and sessions as the command left them, layout in
+     * {@code io.ordergate.engine.user.UserRecords}); the gateway's user directory applies them, also on a rejection.
+     */
+    public static final int OUTPUT_USER_RECORDS = 3;
 
     private static final int INITIAL_FRAME_CAPACITY = 512;
     private static final int INITIAL_OUTPUT_CAPACITY = 1024;

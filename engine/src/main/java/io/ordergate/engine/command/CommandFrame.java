@@ -33,6 +33,8 @@ public final class CommandFrame
 
     /** Principal of commands made by the system itself (quote feed, start-up, venue reports). */
     public static final int PRINCIPAL_SYSTEM = -1;
+    /** Principal of commands from nobody signed in yet (signup, login, password reset): never an admin. */
+    public static final int PRINCIPAL_ANONYMOUS = -2;
 
     public static final int SOURCE_HTTP = 1;
     public static final int SOURCE_WEBSOCKET = 2;

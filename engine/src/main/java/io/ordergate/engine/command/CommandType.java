@@ -44,6 +44,19 @@ public enum CommandType
     TERMINATE_BOT(41, true),
     WEBHOOK_SIGNAL(42, true),
 
+    // Users, sessions, onboarding and key ownership (issue 10): 50..59 journaled. Reads are served from the
+    // gateway's user directory (rebuilt from these commands' results), so none travel the ring.
+    CREATE_USER(50, true),
+    UPDATE_USER(51, true),
+    CREATE_SESSION(52, true),
+    REFRESH_SESSION(53, true),
+    END_SESSION(54, true),
+    ISSUE_PASSWORD_RESET(55, true),
+    COMPLETE_PASSWORD_RESET(56, true),
+    SET_ONBOARDING_PREFERENCES(57, true),
+    CONNECT_BROKER(58, true),
+    REVOKE_KEY(59, true),
+
     GET_ORDER(64, false),
     LIST_ORDERS(65, false),
     LIST_POSITIONS(66, false),

@@ -21,6 +21,8 @@ public enum ResultCode
     PAYLOAD_TOO_LARGE(104, 413, "request body is larger than the limit"),
     RATE_LIMIT_EXCEEDED(105, 429, "rate limit exceeded"),
     NOT_READY(106, 503, "the gateway is replaying its journal"),
+    INVALID_JWT(107, 401, "the bearer token is invalid, expired or revoked"),
+    ONBOARDING_INCOMPLETE(108, 428, "finish onboarding (a broker connection and the disclaimer) before placing orders"),
 
     OVERLOADED(200, 503, "the command ring is full; retry shortly"),
     JOURNAL_FAILED(201, 500, "the command could not be journaled"),

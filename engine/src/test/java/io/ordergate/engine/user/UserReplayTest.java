@@ -1,0 +1,65 @@
+package io.ordergate.engine.user;
+
+import static io.ordergate.engine.user.UserDriver.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.pipeline.Replayer;
+import io.ordergate.journal.Journal;
+
+/** Users, sessions, revocations and onboarding come back identical from the journal (a real Chronicle Queue). */
+class UserReplayTest
+{
+    @TempDir
+    Path directory;
+
+    @Test
+    void replayRebuildsUsersSessionsAndRevocationsToTheSameDigest()
+    {
+        try (Journal journal = Journal.open(directory))
+        {
+            final UserDriver a = new UserDriver().journalTo(journal.appender());
+            final long empty = a.engine.stateDigest();
+            expect(ResultCode.CREATED, a.account("paper-1"));
+            final int ann = (int)expect(ResultCode.CREATED, a.signup("u-1", "ann@example.com", Role.TRADER)).resultId;
+            expect(ResultCode.CREATED, a.createUser("u-2", "bob@example.com", Role.VIEWER, List.of("paper-1")));
+            expect(ResultCode.CREATED, a.login("s-1", "u-1", 0));
+            expect(ResultCode.CREATED, a.login("s-2", "u-1", 0));
+            expect(ResultCode.OK, a.refresh("s-1", 0));
+            expect(ResultCode.INVALID_JWT, a.refresh("s-1", 0));
+            expect(ResultCode.CREATED, a.send(ann, CommandType.CONNECT_BROKER, w -> UserBodies.connectBroker(w, "bc-1", "B", "1",
+                UserBodies.ACCOUNT_TYPE_LIVE, "L", "USD", 0, 100)));
+            expect(ResultCode.CREATED, a.createKey(ann, "og_ann", CommandBodies.SCOPE_TRADE, List.of("bc-1")));
+            expect(ResultCode.OK, a.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
+            expect(ResultCode.OK, a.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
+                w -> UserBodies.updateUser(w, "u-2", UserBodies.UPDATE_ROLE, Role.EXPORTER, false, "", List.of())));
+            final long digest = a.engine.stateDigest();
+            assertNotEquals(empty, digest);
+
+            final Engine b = new Engine(a.config);
+            Replayer.replay(journal, b, (event, sequence, endOfBatch) -> { });
+            assertEquals(digest, b.stateDigest());
+
+            // the replayed engine remembers the revoked session, the rotation, the revoked key and the new role
+            final UserDriver onB = new UserDriver(a.config, b);
+            onB.now = a.now;
+            expect(ResultCode.INVALID_JWT, onB.refresh("s-1", 1));
+            expect(ResultCode.OK, onB.refresh("s-2", 0));
+            expect(ResultCode.INVALID_JWT, onB.refresh("s-2", 0));
+            expect(ResultCode.NOT_FOUND, onB.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
+            expect(ResultCode.CONFLICT, onB.signup("u-3", "ann@example.com", Role.TRADER));
+            expect(ResultCode.OK, onB.getAccount(ann, "bc-1"));
+        }
+    }
+}

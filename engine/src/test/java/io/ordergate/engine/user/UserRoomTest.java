@@ -1,0 +1,201 @@
+package io.ordergate.engine.user;
+
+import static io.ordergate.engine.user.UserDriver.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+
+class UserRoomTest
+{
+    private final UserDriver driver = new UserDriver();
+
+    @Test
+    void signupMakesAUserWithoutAccountsAndRefusesTheAdminRoleOrATakenEmail()
+    {
+        final UserView user = driver.user(expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)));
+        assertEquals("u-1", user.id());
+        assertEquals(Role.TRADER, user.role());
+        assertEquals(UserDriver.HASH, user.passwordHash());
+        assertTrue(user.accountIds().isEmpty());
+        assertFalse(user.onboarded());
+        expect(ResultCode.FORBIDDEN, driver.signup("u-2", "eve@example.com", Role.ADMIN));
+        final CommandEvent taken = expect(ResultCode.CONFLICT, driver.signup("u-3", "ann@example.com", Role.VIEWER));
+        assertEquals("email", taken.resultField);
+    }
+
+    @Test
+    void onlyAnAdminCreatesUsersWithAccountsAndAUsersRoleBoundsWhatItSees()
+    {
+        expect(ResultCode.CREATED, driver.account("paper-1"));
+        expect(ResultCode.CREATED, driver.account("paper-2"));
+        final CommandEvent created = expect(ResultCode.CREATED, driver.createUser("u-1", "ann@example.com", Role.VIEWER, List.of("paper-1")));
+        final int ann = (int)created.resultId;
+        expect(ResultCode.OK, driver.getAccount(ann, "paper-1"));
+        expect(ResultCode.NOT_FOUND, driver.getAccount(ann, "paper-2"));
+        expect(ResultCode.FORBIDDEN, driver.send(ann, CommandType.CREATE_USER,
+            w -> UserBodies.createUser(w, "u-2", "bob@example.com", "bob", "Bob", Role.ADMIN, UserDriver.HASH, List.of())));
+    }
+
+    @Test
+    void aUserMakesKeysOnlyForItsOwnAccountsAndNoWiderThanItsRole()
+    {
+        expect(ResultCode.CREATED, driver.account("paper-1"));
+        expect(ResultCode.CREATED, driver.account("paper-2"));
+        final int trader = (int)expect(ResultCode.CREATED, driver.createUser("u-1", "t@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final int viewer = (int)expect(ResultCode.CREATED, driver.createUser("u-2", "v@example.com", Role.VIEWER, List.of("paper-1"))).resultId;
+        final int key = (int)expect(ResultCode.CREATED, driver.createKey(trader, "og_trader1", CommandBodies.SCOPE_TRADE, List.of("paper-1"))).resultId;
+        expect(ResultCode.OK, driver.getAccount(key, "paper-1"));
+        assertEquals("account_ids", expect(ResultCode.VALIDATION_ERROR,
+            driver.createKey(trader, "og_trader2", CommandBodies.SCOPE_TRADE, List.of("paper-2"))).resultField);
+        expect(ResultCode.FORBIDDEN, driver.createKey(trader, "og_trader3", CommandBodies.SCOPE_ADMIN, List.of()));
+        expect(ResultCode.FORBIDDEN, driver.createKey(viewer, "og_viewer1", CommandBodies.SCOPE_TRADE, List.of("paper-1")));
+        expect(ResultCode.CREATED, driver.createKey(viewer, "og_viewer2", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        expect(ResultCode.FORBIDDEN, driver.createKey(key, "og_bykey", CommandBodies.SCOPE_READ, List.of("paper-1")));
+    }
+
+    @Test
+    void aKeyIsRevokedByItsOwnerOrAnAdminAndThenSeesNothing()
+    {
+        expect(ResultCode.CREATED, driver.account("paper-1"));
+        final int ann = (int)expect(ResultCode.CREATED, driver.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final int bob = (int)expect(ResultCode.CREATED, driver.createUser("u-2", "bob@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final int annKey = (int)expect(ResultCode.CREATED, driver.createKey(ann, "og_ann", CommandBodies.SCOPE_READ, List.of("paper-1"))).resultId;
+        final int oldKey = (int)expect(ResultCode.CREATED,
+            driver.createKey(CommandFrame.PRINCIPAL_SYSTEM, "og_old", CommandBodies.SCOPE_READ, List.of("paper-1"))).resultId;
+        expect(ResultCode.NOT_FOUND, driver.send(bob, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
+        expect(ResultCode.OK, driver.getAccount(annKey, "paper-1"));
+        assertEquals(annKey, expect(ResultCode.OK, driver.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann"))).resultId);
+        expect(ResultCode.NOT_FOUND, driver.getAccount(annKey, "paper-1"));
+        expect(ResultCode.NOT_FOUND, driver.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
+        // a key made before keys had owners is revoked by an admin
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_old")));
+        expect(ResultCode.NOT_FOUND, driver.getAccount(oldKey, "paper-1"));
+    }
+
+    @Test
+    void aRefreshRotatesAndAReusedRefreshTokenRevokesTheSession()
+    {
+        expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
+        final SessionView session = driver.sessions(expect(ResultCode.CREATED, driver.login("s-1", "u-1", 0))).get(0);
+        assertEquals(0, session.generation());
+        driver.now += 1_000_000;
+        final SessionView rotated = driver.sessions(expect(ResultCode.OK, driver.refresh("s-1", 0))).get(0);
+        assertEquals(1, rotated.generation());
+        assertEquals(driver.now, rotated.refreshedMicros());
+        final CommandEvent reuse = expect(ResultCode.INVALID_JWT, driver.refresh("s-1", 0));
+        assertTrue(driver.sessions(reuse).get(0).ended(), "the reuse ends the session it names");
+        expect(ResultCode.INVALID_JWT, driver.refresh("s-1", 1));
+        expect(ResultCode.INVALID_JWT, driver.refresh("s-9", 0));
+    }
+
+    @Test
+    void aSessionIsEndedByItsUserOrAnAdminOnly()
+    {
+        final int ann = (int)expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)).resultId;
+        final int bob = (int)expect(ResultCode.CREATED, driver.signup("u-2", "bob@example.com", Role.TRADER)).resultId;
+        expect(ResultCode.CREATED, driver.login("s-1", "u-1", 0));
+        expect(ResultCode.NOT_FOUND, driver.end(bob, "s-1"));
+        assertTrue(driver.sessions(expect(ResultCode.OK, driver.end(ann, "s-1"))).get(0).ended());
+        expect(ResultCode.NOT_FOUND, driver.end(ann, "s-1"));
+        expect(ResultCode.CREATED, driver.login("s-2", "u-1", 0));
+        expect(ResultCode.OK, driver.end(CommandFrame.PRINCIPAL_SYSTEM, "s-2"));
+    }
+
+    @Test
+    void aLoginVerifiedAgainstAnOlderPasswordOrForADisabledUserIsRefused()
+    {
+        expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
+        expect(ResultCode.INVALID_CREDENTIALS, driver.login("s-1", "u-1", 1));
+        expect(ResultCode.INVALID_CREDENTIALS, driver.login("s-1", "u-9", 0));
+        expect(ResultCode.CREATED, driver.login("s-1", "u-1", 0));
+        expect(ResultCode.CREATED, driver.login("s-2", "u-1", 0));
+        final CommandEvent disabled = expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
+            w -> UserBodies.updateUser(w, "u-1", UserBodies.UPDATE_DISABLED, null, true, "", List.of())));
+        assertEquals(2, driver.sessions(disabled).size());
+        assertTrue(driver.sessions(disabled).stream().allMatch(SessionView::ended));
+        assertTrue(driver.user(disabled).disabled());
+        expect(ResultCode.INVALID_CREDENTIALS, driver.login("s-3", "u-1", 0));
+        expect(ResultCode.INVALID_JWT, driver.refresh("s-1", 0));
+    }
+
+    @Test
+    void aResetTokenWorksOnceBeforeItExpiresAndEndsEverySession()
+    {
+        expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
+        expect(ResultCode.CREATED, driver.login("s-1", "u-1", 0));
+        final String hash = "a".repeat(64);
+        final String other = "b".repeat(64);
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.ISSUE_PASSWORD_RESET,
+            w -> UserBodies.issuePasswordReset(w, "u-1", hash, driver.now + 60_000_000)));
+        expect(ResultCode.VALIDATION_ERROR, complete(other));
+        final CommandEvent done = expect(ResultCode.OK, complete(hash));
+        assertEquals(1, driver.user(done).credentialEpoch());
+        assertEquals("$argon2id$new", driver.user(done).passwordHash());
+        assertTrue(driver.sessions(done).get(0).ended());
+        assertEquals("token", expect(ResultCode.VALIDATION_ERROR, complete(hash)).resultField);
+        expect(ResultCode.INVALID_CREDENTIALS, driver.login("s-2", "u-1", 0));
+        expect(ResultCode.CREATED, driver.login("s-2", "u-1", 1));
+
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.ISSUE_PASSWORD_RESET,
+            w -> UserBodies.issuePasswordReset(w, "u-1", other, driver.now + 60_000_000)));
+        driver.now += 60_000_000;
+        expect(ResultCode.VALIDATION_ERROR, complete(other));
+    }
+
+    @Test
+    void onboardingConnectsAnMt5AccountTheUserOwnsAndRecordsTheDisclaimer()
+    {
+        final int ann = (int)expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)).resultId;
+        expect(ResultCode.FORBIDDEN, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.CONNECT_BROKER, w -> broker(w, "bc-1")));
+        final UserView connected = driver.user(expect(ResultCode.CREATED, driver.send(ann, CommandType.CONNECT_BROKER, w -> broker(w, "bc-1"))));
+        assertEquals("bc-1", connected.broker().connectionId());
+        assertEquals("demo", connected.broker().accountType());
+        assertEquals(List.of("bc-1"), connected.accountIds());
+        assertFalse(connected.onboarded());
+        expect(ResultCode.OK, driver.getAccount(ann, "bc-1"));
+        expect(ResultCode.VALIDATION_ERROR, driver.send(ann, CommandType.SET_ONBOARDING_PREFERENCES,
+            w -> UserBodies.onboardingPreferences(w, true, 100_000_000L, true, List.of("NOPE"))));
+        final UserView done = driver.user(expect(ResultCode.OK, driver.send(ann, CommandType.SET_ONBOARDING_PREFERENCES,
+            w -> UserBodies.onboardingPreferences(w, true, 150_000_000L, true, List.of("EURUSD")))));
+        assertTrue(done.onboarded());
+        assertEquals(150, done.riskPercentHundredths());
+        assertEquals(List.of("EURUSD"), done.preferredPairs());
+    }
+
+    @Test
+    void theOldestSessionEndsWhenAUserHoldsTooMany()
+    {
+        expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
+        for (int i = 0; i < SessionFlow.MAX_SESSIONS_PER_USER; i++)
+        {
+            expect(ResultCode.CREATED, driver.login("s-" + i, "u-1", 0));
+        }
+        final List<SessionView> sessions = driver.sessions(expect(ResultCode.CREATED, driver.login("s-new", "u-1", 0)));
+        assertEquals("s-0", sessions.get(0).id());
+        assertTrue(sessions.get(0).ended());
+        expect(ResultCode.INVALID_JWT, driver.refresh("s-0", 0));
+        expect(ResultCode.OK, driver.refresh("s-1", 0));
+    }
+
+    private CommandEvent complete(final String hash)
+    {
+        return driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.COMPLETE_PASSWORD_RESET,
+            w -> UserBodies.completePasswordReset(w, hash, "$argon2id$new"));
+    }
+
+    private static void broker(final io.ordergate.engine.command.BodyWriter w, final String id)
+    {
+        UserBodies.connectBroker(w, id, "Exness Global", "12345678", UserBodies.ACCOUNT_TYPE_DEMO, "My Demo",
+            "USD", 1_000_000_000_000L, 100);
+    }
+}
