@@ -201,7 +201,7 @@ final class UserFlow
             event.reject(ResultCode.CONFLICT, "the account table is full (engine.max_accounts)", null);
             return;
         }
-        final Account account = new Account(context.accounts().count(), accountId, Account.VENUE_MT5, currency, balance,
+        final Account account = new Account(context.accounts().count(), accountId, io.ordergate.config.VenueKind.MT5.code(), currency, balance,
             leverage, context.instruments().count(), event.wallMicros());
         context.accounts().add(account);
         final int[] owned = java.util.Arrays.copyOf(user.accounts, user.accounts.length + 1);
