@@ -95,8 +95,10 @@ public final class ConfigLoader
         final ExecutorConfig executors = ExecutorConfig.read(root.section("executors"));
         final DemoConfig demo = DemoConfig.read(root.section("demo"));
         final WebhookConfig webhook = WebhookConfig.read(root.section("webhook"));
+        final AuthConfig auth = AuthConfig.read(root.section("auth"));
+        final SmtpConfig smtp = SmtpConfig.read(root.section("smtp"));
         root.finish();
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp);
     }
 
     private static Path dataDir(final YamlSection root)

@@ -18,12 +18,16 @@ public final class GatewayConfig
     private final ExecutorConfig executors;
     private final DemoConfig demo;
     private final WebhookConfig webhook;
+    private final AuthConfig auth;
+    private final SmtpConfig smtp;
 
     GatewayConfig(
         final ServerConfig server, final Path dataDir, final PipelineConfig pipeline, final EngineConfig engine,
         final List<InstrumentSpec> instruments, final List<AccountSpec> accounts, final ExecutorConfig executors,
-        final DemoConfig demo, final WebhookConfig webhook)
+        final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp)
     {
+        this.auth = auth;
+        this.smtp = smtp;
         this.server = server;
         this.dataDir = dataDir;
         this.pipeline = pipeline;
@@ -83,32 +87,56 @@ public final class GatewayConfig
         return webhook;
     }
 
+    /** Signup, tokens, password hashing and the per-user limits. */
+    public AuthConfig auth()
+    {
+        return auth;
+    }
+
+    /** Where password-reset mail goes out. */
+    public SmtpConfig smtp()
+    {
+        return smtp;
+    }
+
+    /** A copy with other auth settings. */
+    public GatewayConfig withAuth(final AuthConfig newAuth)
+    {
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp);
+    }
+
+    /** A copy with another SMTP server. */
+    public GatewayConfig withSmtp(final SmtpConfig newSmtp)
+    {
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp);
+    }
+
     /** A copy listening on {@code port} (0 = ephemeral). */
     public GatewayConfig withPort(final int port)
     {
         return new GatewayConfig(server.withPort(port), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook);
+            executors, demo, webhook, auth, smtp);
     }
 
     /** A copy listening on {@code host}. */
     public GatewayConfig withHost(final String host)
     {
         return new GatewayConfig(server.withHost(host), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook);
+            executors, demo, webhook, auth, smtp);
     }
 
     /** A copy using {@code dir}, resolved against the working directory. */
     public GatewayConfig withDataDir(final Path dir)
     {
         return new GatewayConfig(server, absolute(dir), pipeline, engine, instruments, accounts,
-            executors, demo, webhook);
+            executors, demo, webhook, auth, smtp);
     }
 
     /** A copy with the simulated quote feed switched on or off. */
     public GatewayConfig withQuoteFeed(final boolean on)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts,
-            executors, demo.withQuoteFeed(on), webhook);
+            executors, demo.withQuoteFeed(on), webhook, auth, smtp);
     }
 
     static Path absolute(final Path dir)
@@ -121,6 +149,6 @@ public final class GatewayConfig
     {
         return "GatewayConfig{" + server + ", dataDir=" + dataDir + ", " + pipeline + ", " + engine +
             ", instruments=" + instruments + ", accounts=" + accounts + ", " + executors + ", " + demo +
-            ", " + webhook + '}';
+            ", " + webhook + ", " + auth + ", " + smtp + '}';
     }
 }
