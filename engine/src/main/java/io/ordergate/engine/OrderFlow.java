@@ -252,7 +252,7 @@ final class OrderFlow implements OrderEntry
         }
         else
         {
-            order.symbol = placement.symbolText.toString();  // rare: an unknown symbol is kept as sent, for the rejected order
+            order.symbol = placement.symbol.toString();  // rare: an unknown symbol is kept as sent, for the rejected order
         }
         order.side = placement.side;
         order.type = placement.type;

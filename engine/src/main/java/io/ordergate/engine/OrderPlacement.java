@@ -3,39 +3,25 @@ package io.ordergate.engine;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.OrderTerms;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.command.Side;
-import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 
 /**
- * The arguments and outcome of one pass down the single-order path ({@link OrderEntry#place}): a NEW_ORDER's
- * fields, or one child of a group order or webhook signal. Decimals are at {@link NewOrderBody#WIRE_DIGITS} and
- * flags are {@link NewOrderBody}'s. Reused, never allocated per order.
+ * The arguments and outcome of one pass down the single-order path ({@link OrderEntry#place}): the
+ * {@link OrderTerms} of a NEW_ORDER, or of one child of a group order or webhook signal, with where and why it is
+ * placed. Reused, never allocated per order.
  * <b>Not thread safe</b>: a scratch object of the engine thread.
  */
-public final class OrderPlacement
+public final class OrderPlacement extends OrderTerms
 {
     private static final AsciiView EMPTY = new AsciiView();
 
-    // ---- in ----
+    // ---- in, beside the terms ----
     public Account account;
-    /** Null when the symbol is unknown: the order is recorded rejected with {@link #symbolText}. */
+    /** Null when the symbol is unknown: the order is recorded rejected with the {@link #symbol} as sent. */
     public Instrument instrument;
-    public AsciiView symbolText = EMPTY;
-    public Side side;
-    public OrderType type;
-    /** Null for the type's default. */
-    public TimeInForce timeInForce;
-    public int flags;
-    public long quantity;
-    public long price;
-    public long stopLoss;
-    public long takeProfit;
-    public long stopLossPips;
-    public long takeProfitPips;
     /** Empty for none; idempotency is per account. */
     public AsciiView clientOrderId = EMPTY;
     /** The member's name for the instrument at its venue, or null. */
@@ -65,19 +51,9 @@ public final class OrderPlacement
     /** Clears every field; the caller then sets what it needs. */
     public OrderPlacement reset()
     {
+        clearTerms();
         account = null;
         instrument = null;
-        symbolText = EMPTY;
-        side = null;
-        type = null;
-        timeInForce = null;
-        flags = 0;
-        quantity = 0;
-        price = 0;
-        stopLoss = 0;
-        takeProfit = 0;
-        stopLossPips = 0;
-        takeProfitPips = 0;
         clientOrderId = EMPTY;
         venueSymbol = null;
         groupOrderId = 0;
@@ -94,25 +70,10 @@ public final class OrderPlacement
         return this;
     }
 
-    public boolean has(final int flag)
-    {
-        return (flags & flag) != 0;
-    }
-
-    /** Copies a decoded NEW_ORDER body's fields (the account and instrument are resolved by the caller). */
+    /** Takes a decoded NEW_ORDER body's terms and client order id (the account and instrument are resolved by the caller). */
     void from(final NewOrderBody body)
     {
-        symbolText = body.symbol;
-        side = body.side;
-        type = body.type;
-        timeInForce = body.timeInForce;
-        flags = body.flags;
-        quantity = body.quantity;
-        price = body.price;
-        stopLoss = body.stopLoss;
-        takeProfit = body.takeProfit;
-        stopLossPips = body.stopLossPips;
-        takeProfitPips = body.takeProfitPips;
+        copyTerms(body);
         clientOrderId = body.clientOrderId;
     }
 }

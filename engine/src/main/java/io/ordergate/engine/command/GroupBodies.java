@@ -9,8 +9,7 @@ import java.util.List;
  * <pre>
  *   member    = account id | sizing mode (byte, 0 = default multiplier 1) | value (long)
  *               | symbol suffix (string, empty = none) | map count (int) | (gateway symbol | venue symbol)*
- *   signal    = symbol | side (byte) | type (byte) | time in force (byte, 0 = default) | flags (int)
- *               | quantity | price | stop loss | take profit | stop loss pips | take profit pips | risk percentage
+ *   signal    = order terms ({@link OrderTerms}) | risk percentage (long)
  * </pre>
  */
 public final class GroupBodies
@@ -110,13 +109,9 @@ public final class GroupBodies
         final int flags, final long quantity, final long price, final long stopLoss, final long takeProfit,
         final long stopLossPips, final long takeProfitPips, final long riskPercent)
     {
-        writer.putString(symbol)
-            .putByte(side == null ? 0 : side.code())
-            .putByte(type == null ? OrderType.MARKET.code() : type.code())
-            .putByte(timeInForce == null ? 0 : timeInForce.code())
-            .putInt(flags)
-            .putLong(quantity).putLong(price).putLong(stopLoss).putLong(takeProfit)
-            .putLong(stopLossPips).putLong(takeProfitPips).putLong(riskPercent);
+        OrderTerms.encodeTerms(writer, symbol, side, type == null ? OrderType.MARKET : type, timeInForce, flags, quantity, price,
+            stopLoss, takeProfit, stopLossPips, takeProfitPips);
+        writer.putLong(riskPercent);
     }
 
     /** GROUP_ORDER: group id | signal | client order id (string, may be empty). Call {@link #signal} between. */

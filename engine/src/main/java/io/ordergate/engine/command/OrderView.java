@@ -1,15 +1,18 @@
 package io.ordergate.engine.command;
 
 /**
- * A copy of one order's fields, made by the engine into the event so later stages can answer without
- * touching engine state. <b>Not thread safe</b>: written by the engine stage, read by the reply stage after it.
- * Strings are references to immutable values owned by the engine's tables.
+ * An order's fields, listed (and cleared and copied) only here. The engine's own {@code Order} extends it with its
+ * table links; a standalone instance is a copy the engine makes into the event, so later stages can answer without
+ * touching engine state. <b>Not thread safe</b>: a copy is written by the engine stage, read by the reply stage
+ * after it. Strings are references to immutable values owned by the engine's tables.
  */
-public final class OrderView
+public class OrderView
 {
     /** Marks an absent price, stop or take-profit. */
     public static final long NONE = Long.MIN_VALUE;
     public static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
+
+    private static final OrderView BLANK = new OrderView();
 
     public long orderId;
     public final byte[] clientOrderId = new byte[MAX_CLIENT_ORDER_ID_LENGTH];
@@ -43,33 +46,41 @@ public final class OrderView
     public long createdAtMicros;
     public long updatedAtMicros;
 
-    public void clear()
+    /** Back to a blank order: no id, no strings, absent prices, zeros. */
+    public final void clear()
     {
-        orderId = 0;
-        clientOrderIdLength = 0;
-        accountId = null;
-        symbol = null;
-        side = null;
-        type = null;
-        timeInForce = null;
-        status = null;
-        priceDigits = 0;
-        quantityDigits = 0;
-        quantity = 0;
-        price = NONE;
-        stopLoss = NONE;
-        takeProfit = NONE;
-        filledQuantity = 0;
-        averagePrice = NONE;
-        venueOrderId = 0;
-        venuePrefix = null;
-        rejectCode = null;
-        rejectMessage = null;
-        positionId = 0;
-        origin = null;
-        venueSymbol = null;
-        groupOrderId = 0;
-        createdAtMicros = 0;
-        updatedAtMicros = 0;
+        copyFrom(BLANK);
+    }
+
+    /** Copies every field of another order. Allocates nothing. */
+    public final void copyFrom(final OrderView other)
+    {
+        orderId = other.orderId;
+        System.arraycopy(other.clientOrderId, 0, clientOrderId, 0, other.clientOrderIdLength);
+        clientOrderIdLength = other.clientOrderIdLength;
+        accountId = other.accountId;
+        symbol = other.symbol;
+        side = other.side;
+        type = other.type;
+        timeInForce = other.timeInForce;
+        status = other.status;
+        priceDigits = other.priceDigits;
+        quantityDigits = other.quantityDigits;
+        quantity = other.quantity;
+        price = other.price;
+        stopLoss = other.stopLoss;
+        takeProfit = other.takeProfit;
+        filledQuantity = other.filledQuantity;
+        averagePrice = other.averagePrice;
+        venueOrderId = other.venueOrderId;
+        venuePrefix = other.venuePrefix;
+        rejectCode = other.rejectCode;
+        rejectMessage = other.rejectMessage;
+        positionId = other.positionId;
+        origin = other.origin;
+        venueSymbol = other.venueSymbol;
+        groupOrderId = other.groupOrderId;
+        createdAtMicros = other.createdAtMicros;
+        updatedAtMicros = other.updatedAtMicros;
     }
 }

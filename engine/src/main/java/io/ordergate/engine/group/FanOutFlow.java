@@ -177,17 +177,7 @@ public final class FanOutFlow
 
     private static void fill(final OrderPlacement placement, final Signal signal, final Instrument instrument)
     {
+        placement.copyTerms(signal);
         placement.instrument = instrument;
-        placement.symbolText = signal.symbol;
-        placement.side = signal.side;
-        placement.type = signal.type;
-        placement.timeInForce = signal.timeInForce;
-        placement.flags = signal.flags;
-        placement.quantity = signal.quantity;
-        placement.price = signal.price;
-        placement.stopLoss = signal.stopLoss;
-        placement.takeProfit = signal.takeProfit;
-        placement.stopLossPips = signal.stopLossPips;
-        placement.takeProfitPips = signal.takeProfitPips;
     }
 }
