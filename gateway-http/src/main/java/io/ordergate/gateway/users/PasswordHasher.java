@@ -1,0 +1,131 @@
+package io.ordergate.gateway.users;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Slow password hashes: argon2id (BouncyCastle's implementation), stored as the PHC string
+ * {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} so each hash keeps the cost it was made with.
+ * Hashing and verifying run on a small pool of named worker threads ({@code og-password-N}), never on an event loop
+ * or the engine; the futures complete there. Thread safe.
+ *
+ * <p>A login for an unknown user verifies against a hash of a random password made at start-up with the same cost,
+ * so it takes as long and fails the same way as a wrong password.
+ */
+public final class PasswordHasher implements AutoCloseable
+{
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final String PREFIX = "$argon2id$v=19$";
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
+    private final int memoryKib;
+    private final int iterations;
+    private final SecureRandom random = new SecureRandom();
+    private final ExecutorService workers;
+    private final String unknownUserHash;
+
+    public PasswordHasher(final int memoryKib, final int iterations, final int workerCount)
+    {
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        final AtomicInteger next = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, runnable ->
+        {
+            final Thread thread = new Thread(runnable, "og-password-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        final byte[] nobody = new byte[24];
+        random.nextBytes(nobody);
+        this.unknownUserHash = hash(B64.encodeToString(nobody));
+    }
+
+    /** Hashes on a worker. */
+    public CompletableFuture<String> hashAsync(final String password)
+    {
+        return CompletableFuture.supplyAsync(() -> hash(password), workers);
+    }
+
+    /**
+     * Verifies on a worker; a null {@code storedHash} (no such user) costs the same and is false.
+     */
+    public CompletableFuture<Boolean> verifyAsync(final String password, final String storedHash)
+    {
+        return CompletableFuture.supplyAsync(() ->
+        {
+            final boolean matches = verify(password, storedHash == null ? unknownUserHash : storedHash);
+            return storedHash != null && matches;
+        }, workers);
+    }
+
+    /** Hashes on the calling thread: for workers and tests. */
+    public String hash(final String password)
+    {
+        final byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        final byte[] hash = argon2(password, salt, memoryKib, iterations, 1, HASH_BYTES);
+        return PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=1$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /** Verifies on the calling thread, comparing in constant time; a malformed stored hash never matches. */
+    public boolean verify(final String password, final String storedHash)
+    {
+        final String[] parts = storedHash.split("\\$");
+        // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
+        if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2]))
+        {
+            return false;
+        }
+        try
+        {
+            final String[] cost = parts[3].split(",");
+            final int m = Integer.parseInt(cost[0].substring(2));
+            final int t = Integer.parseInt(cost[1].substring(2));
+            final int p = Integer.parseInt(cost[2].substring(2));
+            final byte[] salt = B64_DECODER.decode(parts[4]);
+            final byte[] expected = B64_DECODER.decode(parts[5]);
+            return MessageDigest.isEqual(expected, argon2(password, salt, m, t, p, expected.length));
+        }
+        catch (final RuntimeException ex)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] argon2(final String password, final byte[] salt, final int memory, final int passes,
+        final int lanes, final int length)
+    {
+        final Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(memory).withIterations(passes).withParallelism(lanes).withSalt(salt).build());
+        final byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+
+    @Override
+    public void close()
+    {
+        workers.shutdown();
+        try
+        {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

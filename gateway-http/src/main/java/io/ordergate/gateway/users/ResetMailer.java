@@ -1,0 +1,130 @@
+package io.ordergate.gateway.users;
+
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.ordergate.config.SmtpConfig;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Sends password-reset mail through the configured SMTP server (Jakarta Mail, Eclipse Angus) on its own thread,
+ * {@code og-mail}: SMTP is network I/O and never runs on an event loop, the engine or the reply stage. A failure
+ * is logged with the recipient and the server's reason, never the token. Thread safe.
+ */
+public final class ResetMailer implements AutoCloseable
+{
+    private static final Logger LOG = Logger.getLogger(ResetMailer.class.getName());
+
+    private final SmtpConfig smtp;
+    private final String resetLink;
+    private final int ttlMinutes;
+    private final Session session;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "og-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ResetMailer(final SmtpConfig smtp, final String resetLink, final int ttlSeconds)
+    {
+        this.smtp = smtp;
+        this.resetLink = resetLink;
+        this.ttlMinutes = Math.max(1, ttlSeconds / 60);
+        this.session = Session.getInstance(properties(smtp), smtp.username().isEmpty() ? null : new Authenticator()
+        {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication()
+            {
+                return new PasswordAuthentication(smtp.username(), smtp.password());
+            }
+        });
+    }
+
+    /** Whether an SMTP server is configured; without one an admin issues reset tokens instead. */
+    public boolean enabled()
+    {
+        return smtp.enabled();
+    }
+
+    /** Sends the token to {@code email}; the future completes on og-mail, false if the server refused or failed. */
+    public CompletableFuture<Boolean> send(final String email, final String name, final String token)
+    {
+        return CompletableFuture.supplyAsync(() ->
+        {
+            try
+            {
+                final MimeMessage message = new MimeMessage(session);
+                message.setFrom(new InternetAddress(smtp.from()));
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(email));
+                message.setSubject("Reset your Ordergate password", "UTF-8");
+                message.setText(body(name, token), "UTF-8");
+                Transport.send(message);
+                return true;
+            }
+            catch (final MessagingException | RuntimeException ex)
+            {
+                LOG.log(Level.WARNING, () -> "password reset mail to " + email + " not sent: " + ex.getMessage());
+                return false;
+            }
+        }, sender);
+    }
+
+    private String body(final String name, final String token)
+    {
+        return "Hello" + (name == null || name.isBlank() ? "" : " " + name) + ",\n\n"
+            + "someone asked to reset the password of your Ordergate account. If it was you, use this within "
+            + ttlMinutes + " minutes:\n\n    " + resetLink + token + "\n\n"
+            + "(POST /api/v1/auth/password/reset/complete with {\"token\", \"new_password\"}.) It works once.\n"
+            + "If it was not you, ignore this mail: your password stays as it is.\n";
+    }
+
+    private static Properties properties(final SmtpConfig smtp)
+    {
+        final Properties props = new Properties();
+        final String protocol = "tls".equals(smtp.security()) ? "smtps" : "smtp";
+        props.put("mail.transport.protocol", protocol);
+        props.put("mail." + protocol + ".host", smtp.host());
+        props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
+        props.put("mail." + protocol + ".auth", String.valueOf(!smtp.username().isEmpty()));
+        props.put("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.timeoutMillis()));
+        props.put("mail." + protocol + ".timeout", String.valueOf(smtp.timeoutMillis()));
+        props.put("mail." + protocol + ".writetimeout", String.valueOf(smtp.timeoutMillis()));
+        if ("starttls".equals(smtp.security()))
+        {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        if ("tls".equals(smtp.security()))
+        {
+            props.put("mail.smtps.ssl.checkserveridentity", "true");
+        }
+        return props;
+    }
+
+    @Override
+    public void close()
+    {
+        sender.shutdown();
+        try
+        {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.ordergate.gateway.users;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.user.SessionView;
+import io.ordergate.engine.user.UserRecords;
+import io.ordergate.engine.user.UserView;
+
+/**
+ * The gateway's view of users and live sessions: what checks a bearer token without a trip through the ring, and
+ * what answers reads about users. It mirrors the engine: the only writer is the reply stage (and the replaying
+ * thread before it), which applies the records each users-room command left in its event, before that command's
+ * answer goes out; so a logout, a terminated session, a disabled user or a password reset is in force here by the
+ * time anyone hears of it. Readers (event loops) only look up concurrent maps of immutable views: no locks.
+ */
+public final class UserDirectory implements UserRecords.Sink
+{
+    private final Map<String, UserView> byId = new ConcurrentHashMap<>();
+    private final Map<String, UserView> byLogin = new ConcurrentHashMap<>();
+    private final Map<Integer, UserView> byPrincipal = new ConcurrentHashMap<>();
+    private final Map<String, SessionView> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, SessionView>> sessionsByUser = new ConcurrentHashMap<>();
+    private final UserRecords records = new UserRecords();
+
+    /** Who a valid bearer token belongs to: a live session of an enabled user. */
+    public record SignedIn(UserView user, SessionView session)
+    {
+    }
+
+    // ---- the writer: reply thread or replay ----
+
+    /** Applies the users and sessions a command changed, if it is a users-room command. */
+    public void apply(final CommandEvent event)
+    {
+        if (event.outputKind == CommandEvent.OUTPUT_USER_RECORDS)
+        {
+            records.read(event.output, this);
+        }
+    }
+
+    @Override
+    public void user(final UserView user)
+    {
+        final UserView before = byId.put(user.id(), user);
+        if (before != null && !before.username().equals(user.username()))
+        {
+            byLogin.remove(normal(before.username()));
+        }
+        byLogin.put(normal(user.email()), user);
+        byLogin.put(normal(user.username()), user);
+        byPrincipal.put(user.principal(), user);
+    }
+
+    @Override
+    public void session(final SessionView session)
+    {
+        final Map<String, SessionView> ofUser = sessionsByUser.computeIfAbsent(session.userId(), id -> new ConcurrentHashMap<>());
+        if (session.ended())
+        {
+            sessions.remove(session.id());
+            ofUser.remove(session.id());
+        }
+        else
+        {
+            sessions.put(session.id(), session);
+            ofUser.put(session.id(), session);
+        }
+    }
+
+    // ---- readers: any thread ----
+
+    /**
+     * The signed-in user of a token's claims, or null when the session has ended (or never was), belongs to another
+     * user, or its user is disabled: then the token is answered 401 INVALID_JWT.
+     */
+    public SignedIn authenticate(final TokenService.Claims claims)
+    {
+        if (claims == null)
+        {
+            return null;
+        }
+        final SessionView session = sessions.get(claims.sessionId());
+        final UserView user = session == null ? null : byId.get(session.userId());
+        if (user == null || user.disabled() || !user.id().equals(claims.userId()))
+        {
+            return null;
+        }
+        return new SignedIn(user, session);
+    }
+
+    /** The user whose email or username this is, in any letter case, or null. */
+    public UserView findByLogin(final String emailOrUsername)
+    {
+        return emailOrUsername == null ? null : byLogin.get(normal(emailOrUsername));
+    }
+
+    public UserView user(final String userId)
+    {
+        return userId == null ? null : byId.get(userId);
+    }
+
+    /** The user acting with an engine principal, or null (an API key). */
+    public UserView byPrincipal(final int principal)
+    {
+        return byPrincipal.get(principal);
+    }
+
+    public SessionView session(final String sessionId)
+    {
+        return sessionId == null ? null : sessions.get(sessionId);
+    }
+
+    /** A user's live sessions, oldest first. */
+    public List<SessionView> sessionsOf(final String userId)
+    {
+        final Map<String, SessionView> ofUser = sessionsByUser.get(userId);
+        final List<SessionView> list = ofUser == null ? new ArrayList<>() : new ArrayList<>(ofUser.values());
+        list.sort(Comparator.comparingLong(SessionView::createdMicros).thenComparing(SessionView::id));
+        return list;
+    }
+
+    /** Every user, in creation order. */
+    public List<UserView> users()
+    {
+        final List<UserView> list = new ArrayList<>(byId.values());
+        list.sort(Comparator.comparingInt(UserView::index));
+        return list;
+    }
+
+    public int size()
+    {
+        return byId.size();
+    }
+
+    private static String normal(final String login)
+    {
+        return login.toLowerCase(Locale.ROOT);
+    }
+}

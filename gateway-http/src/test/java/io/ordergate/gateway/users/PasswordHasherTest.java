@@ -1,0 +1,79 @@
+package io.ordergate.gateway.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest
+{
+    private final PasswordHasher hasher = new PasswordHasher(1024, 2, 2);
+
+    @AfterEach
+    void close()
+    {
+        hasher.close();
+    }
+
+    @Test
+    void aHashIsAnArgon2idPhcStringWithItsCostAndAFreshSalt()
+    {
+        final String hash = hasher.hash("correct horse battery");
+        assertTrue(hash.startsWith("$argon2id$v=19$m=1024,t=2,p=1$"), hash);
+        assertNotEquals(hash, hasher.hash("correct horse battery"), "a new salt each time");
+        assertFalse(hash.contains("correct"));
+        assertTrue(hasher.verify("correct horse battery", hash));
+        assertFalse(hasher.verify("correct horse batterY", hash));
+        assertFalse(hasher.verify("correct horse battery", "$2a$10$notargon"), "a malformed hash never matches");
+    }
+
+    @Test
+    void aHashKeepsItsOwnCostWhenTheConfiguredCostChanges()
+    {
+        final String old = hasher.hash("correct horse battery");
+        try (PasswordHasher stronger = new PasswordHasher(2048, 3, 1))
+        {
+            assertTrue(stronger.verify("correct horse battery", old));
+        }
+    }
+
+    @Test
+    void hashingAndVerifyingRunOnTheWorkersNotTheCaller() throws Exception
+    {
+        try (PasswordHasher costly = new PasswordHasher(32_768, 3, 1))
+        {
+            final java.util.concurrent.CompletableFuture<String> pending = costly.hashAsync("correct horse battery");
+            assertFalse(pending.isDone(), "the caller (an event loop) does not wait for a 32 MiB hash");
+            final String hash = pending.get(30, TimeUnit.SECONDS);
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("og-password-1")));
+            assertTrue(costly.verifyAsync("correct horse battery", hash).get(30, TimeUnit.SECONDS));
+            assertFalse(costly.verifyAsync("wrong horse battery", hash).get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anUnknownUserFailsLikeAWrongPasswordAndTakesAboutAsLong() throws Exception
+    {
+        final String hash = hasher.hash("correct horse battery");
+        assertFalse(hasher.verifyAsync("correct horse battery", null).get(10, TimeUnit.SECONDS));
+        long wrong = Long.MAX_VALUE;
+        long unknown = Long.MAX_VALUE;
+        for (int i = 0; i < 7; i++)  // best of seven: the machine is shared, the cost is not
+        {
+            long start = System.nanoTime();
+            hasher.verifyAsync("wrong horse battery", hash).get(10, TimeUnit.SECONDS);
+            wrong = Math.min(wrong, System.nanoTime() - start);
+            start = System.nanoTime();
+            hasher.verifyAsync("wrong horse battery", null).get(10, TimeUnit.SECONDS);
+            unknown = Math.min(unknown, System.nanoTime() - start);
+        }
+        final double ratio = (double)unknown / wrong;
+        assertTrue(ratio > 0.5 && ratio < 2.0, "unknown user " + unknown / 1000 + " us vs wrong password " + wrong / 1000 + " us");
+        assertEquals(false, hasher.verifyAsync("", null).get(10, TimeUnit.SECONDS));
+    }
+}
