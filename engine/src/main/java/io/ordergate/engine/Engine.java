@@ -2,6 +2,8 @@ package io.ordergate.engine;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.VenueKind;
+import io.ordergate.engine.account.AccountAdmin;
+import io.ordergate.engine.auth.KeyAdmin;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.command.ResultCode;
@@ -10,12 +12,17 @@ import io.ordergate.engine.group.FanOutCloser;
 import io.ordergate.engine.group.FanOutFlow;
 import io.ordergate.engine.group.FanOutJson;
 import io.ordergate.engine.group.GroupFlow;
+import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.position.PositionCloser;
+import io.ordergate.engine.position.PositionFlow;
 import io.ordergate.engine.position.PositionStops;
+import io.ordergate.engine.query.QueryFlow;
+import io.ordergate.engine.quote.QuoteFlow;
 import io.ordergate.engine.user.UserRoom;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.venue.paper.PaperVenue;
+import io.ordergate.engine.view.EngineJson;
 
 /**
  * The single-threaded business logic: applies one command at a time and writes its result into the event.
@@ -30,7 +37,8 @@ public final class Engine
     private final OrderFlow orders;
     private final PositionFlow positions;
     private final QuoteFlow quotes;
-    private final AdminFlow admin;
+    private final AccountAdmin accounts;
+    private final KeyAdmin keys;
     private final QueryFlow queries;
     private final Venues venues = new Venues();
     private final StateDigest digest = new StateDigest();
@@ -43,16 +51,17 @@ public final class Engine
     public Engine(final GatewayConfig config)
     {
         state = new EngineState(config);
-        json = new EngineJson(state);
+        json = new EngineJson(state.values, state.accounts, state.instruments);
         context = new EngineContext(state, json, venues);
         venues.register(VenueKind.PAPER, new PaperVenue(context));
         state.values.venueHoldings(venues);
         final PositionCloser positionCloser = new PositionCloser(context, venues);
-        orders = new OrderFlow(state, venues);
-        positions = new PositionFlow(state, json, venues, positionCloser);
-        quotes = new QuoteFlow(state, venues, new PositionStops(context, positionCloser));
-        admin = new AdminFlow(state, json, positions);
-        queries = new QueryFlow(state, json, venues);
+        orders = new OrderFlow(context, state.risk, venues);
+        positions = new PositionFlow(context, json, venues, positionCloser);
+        quotes = new QuoteFlow(context, venues, new PositionStops(context, positionCloser));
+        accounts = new AccountAdmin(context, json, positions);
+        keys = new KeyAdmin(context);
+        queries = new QueryFlow(context, json, venues);
         // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
         final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
@@ -101,12 +110,12 @@ public final class Engine
                     groups.afterQuotes(event);
                 }
                 break;
-            case CREATE_ACCOUNT: admin.createAccount(event); break;
-            case SET_RISK: admin.setRisk(event); break;
+            case CREATE_ACCOUNT: accounts.createAccount(event); break;
+            case SET_RISK: accounts.setRisk(event); break;
             case PAUSE_ACCOUNT:
             case RESUME_ACCOUNT:
-            case CLOSE_ALL: admin.setStatus(event); break;
-            case CREATE_KEY: admin.createKey(event); break;
+            case CLOSE_ALL: accounts.setStatus(event); break;
+            case CREATE_KEY: keys.createKey(event); break;
             case GET_ORDER: queries.getOrder(event); break;
             case LIST_ORDERS: queries.listOrders(event); break;
             case LIST_POSITIONS: queries.listPositions(event); break;

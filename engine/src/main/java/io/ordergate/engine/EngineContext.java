@@ -10,6 +10,7 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
 import io.ordergate.engine.position.Ledger;
+import io.ordergate.engine.view.EngineJson;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -90,7 +91,7 @@ public final class EngineContext
     /** Answers with an order: its view goes into the event with the code. */
     public void answerOrder(final CommandEvent event, final Order order, final ResultCode code)
     {
-        OrderFlow.answer(event, order, code);
+        io.ordergate.engine.order.OrderFlow.answer(event, order, code);
     }
 
     /** Writes an account as API.md's account object into a JSON answer in progress. */

@@ -23,7 +23,7 @@ public final class Wire
     }
 
     /** Pips (wire digits) times the pip size (price units), rounded half-even to price units. */
-    static long pipsToPrice(final long wirePips, final long pipSize)
+    public static long pipsToPrice(final long wirePips, final long pipSize)
     {
         return FixedPoint.mulDiv(wirePips, pipSize, FixedPoint.pow10(NewOrderBody.WIRE_DIGITS));
     }

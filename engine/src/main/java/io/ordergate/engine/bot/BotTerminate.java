@@ -1,7 +1,7 @@
 package io.ordergate.engine.bot;
 
 import io.ordergate.engine.EngineContext;
-import io.ordergate.engine.OrderEntry;
+import io.ordergate.engine.order.OrderEntry;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;

@@ -1,8 +1,8 @@
 package io.ordergate.engine.group;
 
 import io.ordergate.engine.EngineContext;
-import io.ordergate.engine.OrderEntry;
-import io.ordergate.engine.OrderPlacement;
+import io.ordergate.engine.order.OrderEntry;
+import io.ordergate.engine.order.OrderPlacement;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.GroupBodies;

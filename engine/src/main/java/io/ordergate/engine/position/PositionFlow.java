@@ -1,7 +1,11 @@
-package io.ordergate.engine;
+package io.ordergate.engine.position;
 
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.AccountStatus;
+import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
@@ -9,32 +13,37 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Order;
-import io.ordergate.engine.position.Position;
-import io.ordergate.engine.position.PositionCloser;
+import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
+import io.ordergate.engine.view.EngineJson;
 
 /**
  * Closing and modifying positions, and an account's close-all. <b>Not thread safe</b>: owned by the engine thread.
  */
-final class PositionFlow
+public final class PositionFlow
 {
-    private final EngineState state;
+    private final Accounts accounts;
+    private final Instruments instruments;
+    private final Principals principals;
     private final EngineJson json;
     private final Venues venues;
     private final PositionCloser closer;
     private final BodyReader reader = new BodyReader();
 
-    PositionFlow(final EngineState state, final EngineJson json, final Venues venues, final PositionCloser closer)
+    public PositionFlow(final EngineContext context, final EngineJson json, final Venues venues, final PositionCloser closer)
     {
-        this.state = state;
+        this.accounts = context.accounts();
+        this.instruments = context.instruments();
+        this.principals = context.principals();
         this.json = json;
         this.venues = venues;
         this.closer = closer;
     }
 
-    void close(final CommandEvent event)
+    public void close(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final long positionId = reader.readLong();
@@ -49,12 +58,12 @@ final class PositionFlow
             }
             return;
         }
-        if (!state.principals.requireTrade(event))
+        if (!principals.requireTrade(event))
         {
             return;
         }
-        final Account account = state.accounts.get(position.accountIndex);
-        final Instrument instrument = state.instruments.get(position.instrumentIndex);
+        final Account account = accounts.get(position.accountIndex);
+        final Instrument instrument = instruments.get(position.instrumentIndex);
         final long held = Math.abs(position.quantity);
         long quantity = held;
         if (hasQuantity)
@@ -80,7 +89,7 @@ final class PositionFlow
         OrderFlow.answer(event, order, order.rejectCode != null ? order.rejectCode : ResultCode.OK);
     }
 
-    void modify(final CommandEvent event)
+    public void modify(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final long positionId = reader.readLong();
@@ -96,11 +105,11 @@ final class PositionFlow
             }
             return;
         }
-        if (!state.principals.requireTrade(event))
+        if (!principals.requireTrade(event))
         {
             return;
         }
-        final Instrument instrument = state.instruments.get(position.instrumentIndex);
+        final Instrument instrument = instruments.get(position.instrumentIndex);
         // Wire.INEXACT is OrderView.NONE (a removed or absent stop), so a rejection shows in the event, not the value.
         final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss;
         if (event.result != null)
@@ -115,12 +124,12 @@ final class PositionFlow
         }
         position.stopLoss = stopLoss;
         position.takeProfit = takeProfit;
-        json.position(event, state.accounts.get(position.accountIndex), instrument, position);
+        json.position(event, accounts.get(position.accountIndex), instrument, position);
         event.result = ResultCode.OK;
     }
 
     /** Pauses the account, cancels its open orders and closes every position it has, at its venue. */
-    void closeAll(final CommandEvent event, final Account account)
+    public void closeAll(final CommandEvent event, final Account account)
     {
         account.status = AccountStatus.PAUSED;
         final Venue venue = venues.of(account);
@@ -129,30 +138,30 @@ final class PositionFlow
             venue.closeAll(account, event);
         }
         venue.cancelOpenOrders(account, event);
-        for (int i = 0; i < state.instruments.count(); i++)
+        for (int i = 0; i < instruments.count(); i++)
         {
             if (account.positions[i].isOpen())
             {
-                closer.close(account, state.instruments.get(i), Math.abs(account.positions[i].quantity), PositionCloser.ORIGIN_CLOSE_ALL, event);
+                closer.close(account, instruments.get(i), Math.abs(account.positions[i].quantity), PositionCloser.ORIGIN_CLOSE_ALL, event);
             }
         }
     }
 
     /** An open position by id among the accounts the principal may see, or null. */
-    Position find(final long positionId, final int principal)
+    public Position find(final long positionId, final int principal)
     {
         if (positionId <= 0)
         {
             return null;
         }
-        for (int a = 0; a < state.accounts.count(); a++)
+        for (int a = 0; a < accounts.count(); a++)
         {
-            final Account account = state.accounts.get(a);
+            final Account account = accounts.get(a);
             for (final Position position : account.positions)
             {
                 if (position.positionId == positionId)
                 {
-                    return state.principals.canAccess(principal, a) ? position : null;
+                    return principals.canAccess(principal, a) ? position : null;
                 }
             }
         }

@@ -1,4 +1,4 @@
-package io.ordergate.engine;
+package io.ordergate.engine.order;
 
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
@@ -6,7 +6,6 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderTerms;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.engine.order.Order;
 
 /**
  * The arguments and outcome of one pass down the single-order path ({@link OrderEntry#place}): the

@@ -1,62 +1,68 @@
-package io.ordergate.engine;
+package io.ordergate.engine.view;
 
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountValues;
+import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.account.RiskLimits;
 import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.Position;
-import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.fixed.Money;
 
 /**
  * Renders engine state as API.md's JSON straight into the event's output buffer, for reads and admin answers.
  * <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
  */
-final class EngineJson
+public final class EngineJson
 {
-    private final EngineState state;
+    private final Accounts accounts;
+    private final Instruments instruments;
+    private final AccountValues values;
     private final JsonWriter json = new JsonWriter();
 
-    EngineJson(final EngineState state)
+    public EngineJson(final AccountValues values, final Accounts accounts, final Instruments instruments)
     {
-        this.state = state;
+        this.accounts = accounts;
+        this.instruments = instruments;
+        this.values = values;
     }
 
     /** Starts a JSON answer in the event's output buffer. Finish with {@link #end}. */
-    JsonWriter begin(final CommandEvent event)
+    public JsonWriter begin(final CommandEvent event)
     {
         return json.wrap(event.output, 0);
     }
 
-    void end(final CommandEvent event)
+    public void end(final CommandEvent event)
     {
         event.outputLength = json.length();
         event.outputKind = CommandEvent.OUTPUT_JSON;
     }
 
-    void account(final CommandEvent event, final Account account)
+    public void account(final CommandEvent event, final Account account)
     {
         begin(event);
         writeAccount(account);
         end(event);
     }
 
-    void position(final CommandEvent event, final Account account, final Instrument instrument, final Position position)
+    public void position(final CommandEvent event, final Account account, final Instrument instrument, final Position position)
     {
         begin(event);
         writePosition(account, instrument, position);
         end(event);
     }
 
-    void writeAccount(final Account account)
+    public void writeAccount(final Account account)
     {
-        final long unrealized = state.values.unrealized(account);
-        final long equity = state.values.equity(account);
-        final long marginUsed = state.values.marginUsed(account);
+        final long unrealized = values.unrealized(account);
+        final long equity = values.equity(account);
+        final long marginUsed = values.marginUsed(account);
         json.startObject();
         json.name("account_id").string(account.id);
         json.name("venue").string(account.venueName());
@@ -104,7 +110,7 @@ final class EngineJson
         }
     }
 
-    void writePosition(final Account account, final Instrument instrument, final Position position)
+    public void writePosition(final Account account, final Instrument instrument, final Position position)
     {
         final boolean isLong = position.quantity > 0;
         json.startObject();
@@ -122,10 +128,10 @@ final class EngineJson
         json.endObject();
     }
 
-    void writeTrade(final Trade trade)
+    public void writeTrade(final Trade trade)
     {
-        final Account account = state.accounts.get(trade.accountIndex);
-        final Instrument instrument = state.instruments.get(trade.instrumentIndex);
+        final Account account = accounts.get(trade.accountIndex);
+        final Instrument instrument = instruments.get(trade.instrumentIndex);
         json.startObject();
         json.name("trade_id").idString(trade.tradeId);
         json.name("order_id").idString(trade.orderId);
@@ -148,7 +154,7 @@ final class EngineJson
         json.endObject();
     }
 
-    void writeQuote(final Instrument instrument)
+    public void writeQuote(final Instrument instrument)
     {
         json.startObject();
         json.name("symbol").string(instrument.symbol);
@@ -158,7 +164,7 @@ final class EngineJson
         json.endObject();
     }
 
-    JsonWriter writer()
+    public JsonWriter writer()
     {
         return json;
     }

@@ -1,4 +1,4 @@
-package io.ordergate.engine;
+package io.ordergate.engine.order;
 
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;

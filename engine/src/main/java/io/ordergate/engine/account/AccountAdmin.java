@@ -1,9 +1,9 @@
-package io.ordergate.engine;
+package io.ordergate.engine.account;
 
 import io.ordergate.config.VenueKind;
-import io.ordergate.engine.account.Account;
-import io.ordergate.engine.account.AccountStatus;
-import io.ordergate.engine.account.RiskLimits;
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
+import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandBodies;
@@ -11,14 +11,16 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.util.AsciiIndex;
+import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.position.PositionFlow;
+import io.ordergate.engine.view.EngineJson;
 import io.ordergate.fixed.Money;
 
 /**
- * Accounts, risk limits, pause/resume/close-all and API keys. Admin commands may allocate (an account's tables,
- * a key's account list); they are rare and never on the order path. <b>Not thread safe</b>: engine thread.
+ * Accounts: create, risk limits, pause, resume and close-all. Admin commands may allocate (an account's tables);
+ * they are rare and never on the order path. <b>Not thread safe</b>: engine thread.
  */
-final class AdminFlow
+public final class AccountAdmin
 {
     private static final java.util.regex.Pattern VALID_ACCOUNT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.util.regex.Pattern VALID_CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
@@ -27,22 +29,26 @@ final class AdminFlow
     private static final String VENUE_NAMES_MESSAGE = "venue must be " + java.util.Arrays.stream(VenueKind.values())
         .map(VenueKind::configName).collect(java.util.stream.Collectors.joining(" or "));
 
-    private final EngineState state;
+    private final Accounts accounts;
+    private final Instruments instruments;
+    private final Principals principals;
     private final EngineJson json;
     private final PositionFlow positions;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
-    AdminFlow(final EngineState state, final EngineJson json, final PositionFlow positions)
+    public AccountAdmin(final EngineContext context, final EngineJson json, final PositionFlow positions)
     {
-        this.state = state;
+        this.accounts = context.accounts();
+        this.instruments = context.instruments();
+        this.principals = context.principals();
         this.json = json;
         this.positions = positions;
     }
 
-    void createAccount(final CommandEvent event)
+    public void createAccount(final CommandEvent event)
     {
-        if (!state.principals.requireAdmin(event))
+        if (!principals.requireAdmin(event))
         {
             return;
         }
@@ -52,12 +58,12 @@ final class AdminFlow
         final String currency = reader.readString(text).toString();
         final long wireBalance = reader.readLong();
         final int leverage = reader.readInt();
-        if (state.accounts.find(accountId) != null)
+        if (accounts.find(accountId) != null)
         {
             event.reject(ResultCode.CONFLICT, "an account with this account_id exists", "account_id");
             return;
         }
-        if (state.accounts.isFull())
+        if (accounts.isFull())
         {
             event.reject(ResultCode.CONFLICT, "the account table is full (engine.max_accounts)", null);
             return;
@@ -89,14 +95,14 @@ final class AdminFlow
             event.reject(ResultCode.VALIDATION_ERROR, "balance must be at least 0 with at most 2 decimal places", "balance");
             return;
         }
-        final Account account = new Account(state.accounts.count(), accountId, venue, currency, balance, leverage,
-            state.instruments.count(), event.wallMicros());
-        state.accounts.add(account);
+        final Account account = new Account(accounts.count(), accountId, venue, currency, balance, leverage,
+            instruments.count(), event.wallMicros());
+        accounts.add(account);
         json.account(event, account);
         event.result = ResultCode.CREATED;
     }
 
-    void setRisk(final CommandEvent event)
+    public void setRisk(final CommandEvent event)
     {
         final Account account = adminAccount(event);
         if (account == null)
@@ -147,7 +153,7 @@ final class AdminFlow
         event.result = ResultCode.OK;
     }
 
-    void setStatus(final CommandEvent event)
+    public void setStatus(final CommandEvent event)
     {
         final Account account = adminAccount(event);
         if (account == null)
@@ -170,66 +176,12 @@ final class AdminFlow
         event.result = ResultCode.OK;
     }
 
-    void createKey(final CommandEvent event)
-    {
-        final int principal = event.principal();
-        // An admin makes any key; a signed-in user keys for its own accounts, no wider than its role (issue 10).
-        if (!state.principals.isUser(principal) && !state.principals.requireAdmin(event))
-        {
-            return;
-        }
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final String apiKey = reader.readString(text).toString();
-        reader.readString(text);  // the secret's hash is for the gateway's registry, not the engine
-        final int scope = reader.readByte();
-        final int count = reader.readInt();
-        final int[] accounts = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            final Account account = state.accounts.find(reader.readString(text));
-            // another's account reads as unknown, so ids do not leak
-            if (account == null || !state.principals.canAccess(principal, account.index))
-            {
-                event.reject(ResultCode.VALIDATION_ERROR, "account_ids names an unknown account", "account_ids");
-                return;
-            }
-            accounts[i] = account.index;
-        }
-        if (!state.principals.mayGrant(principal, scope, accounts))
-        {
-            event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
-            return;
-        }
-        final int existing = state.principals.find(apiKey);
-        if (existing != AsciiIndex.MISSING)
-        {
-            if (principal != CommandFrame.PRINCIPAL_SYSTEM)
-            {
-                event.reject(ResultCode.CONFLICT, "an API key with this id exists", "api_key");
-                return;
-            }
-            state.principals.replace(existing, scope, accounts);  // the start-up admin key's secret was rotated
-            event.resultId = existing;
-        }
-        else
-        {
-            if (state.principals.isFull())
-            {
-                event.reject(ResultCode.CONFLICT, "the key table is full (engine.max_keys)", null);
-                return;
-            }
-            event.resultId = state.principals.addKey(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope, accounts,
-                principal, event.wallMicros());
-        }
-        event.result = ResultCode.CREATED;
-    }
-
     /** Reads the account id at the start of the body; rejects and answers null unless admin and found. */
     private Account adminAccount(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final Account account = state.accounts.find(reader.readString(text));
-        if (!state.principals.requireAdmin(event))
+        final Account account = accounts.find(reader.readString(text));
+        if (!principals.requireAdmin(event))
         {
             return null;
         }

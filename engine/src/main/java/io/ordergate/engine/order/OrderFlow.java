@@ -1,6 +1,10 @@
-package io.ordergate.engine;
+package io.ordergate.engine.order;
 
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
@@ -12,7 +16,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.engine.order.Order;
+import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.risk.RiskCheck;
 import io.ordergate.engine.venue.Venues;
 
@@ -21,32 +25,40 @@ import io.ordergate.engine.venue.Venues;
  * instrument, kill switches, risk, then the venue) that NEW_ORDER and every group or webhook child go through.
  * <b>Not thread safe</b>: owned by the engine thread; allocates nothing per order.
  */
-final class OrderFlow implements OrderEntry
+public final class OrderFlow implements OrderEntry
 {
-    private final EngineState state;
+    private final Accounts accounts;
+    private final Instruments instruments;
+    private final Orders orders;
+    private final Principals principals;
+    private final RiskCheck risk;
     private final Venues venues;
     private final BodyReader reader = new BodyReader();
     private final NewOrderBody body = new NewOrderBody();
     private final OrderPlacement placement = new OrderPlacement();
 
-    OrderFlow(final EngineState state, final Venues venues)
+    public OrderFlow(final EngineContext context, final RiskCheck risk, final Venues venues)
     {
-        this.state = state;
+        this.risk = risk;
+        this.accounts = context.accounts();
+        this.instruments = context.instruments();
+        this.orders = context.orders();
+        this.principals = context.principals();
         this.venues = venues;
     }
 
-    void newOrder(final CommandEvent event)
+    public void newOrder(final CommandEvent event)
     {
         body.decode(reader.wrap(event.frame, CommandFrame.BODY_OFFSET));
         final int principal = event.principal();
 
-        final Account account = state.accounts.find(body.accountId);
-        if (account == null || !state.principals.canAccess(principal, account.index))
+        final Account account = accounts.find(body.accountId);
+        if (account == null || !principals.canAccess(principal, account.index))
         {
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
             return;
         }
-        if (!state.principals.requireTrade(event))
+        if (!principals.requireTrade(event))
         {
             return;
         }
@@ -57,7 +69,7 @@ final class OrderFlow implements OrderEntry
         }
         placement.reset().from(body);
         placement.account = account;
-        placement.instrument = state.instruments.find(body.symbol);
+        placement.instrument = instruments.find(body.symbol);
         placement.nowMicros = event.wallMicros();
         final ResultCode code = place(placement, event);
         if (placement.order != null)
@@ -80,7 +92,7 @@ final class OrderFlow implements OrderEntry
         final long now = placement.nowMicros;
         if (!placement.clientOrderId.isEmpty())
         {
-            final Order first = state.orders.findByClientOrderId(account.index, placement.clientOrderId);
+            final Order first = orders.findByClientOrderId(account.index, placement.clientOrderId);
             if (first != null)
             {
                 placement.order = first;
@@ -91,7 +103,7 @@ final class OrderFlow implements OrderEntry
         final Instrument instrument = placement.instrument;
         if (instrument == null)
         {
-            if (!state.orders.canAllocate())
+            if (!orders.canAllocate())
             {
                 return refuse(placement, ResultCode.UNKNOWN_SYMBOL, null, "symbol");
             }
@@ -122,7 +134,7 @@ final class OrderFlow implements OrderEntry
         {
             return invalid;
         }
-        if (!state.orders.canAllocate())
+        if (!orders.canAllocate())
         {
             return refuse(placement, ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
         }
@@ -138,7 +150,7 @@ final class OrderFlow implements OrderEntry
             order.reject(placement.pausedBy, null, now);
             return placement.pausedBy;
         }
-        final ResultCode rejection = state.risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference, now);
+        final ResultCode rejection = risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference, now);
         if (rejection != null)
         {
             order.reject(rejection, null, now);
@@ -205,16 +217,16 @@ final class OrderFlow implements OrderEntry
         return code;
     }
 
-    void cancel(final CommandEvent event)
+    public void cancel(final CommandEvent event)
     {
         final long orderId = reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readLong();
-        final Order order = state.orders.get(orderId);
-        if (order == null || !state.principals.canAccess(event.principal(), order.accountIndex))
+        final Order order = orders.get(orderId);
+        if (order == null || !principals.canAccess(event.principal(), order.accountIndex))
         {
             event.reject(ResultCode.NOT_FOUND, "order not found", "order_id");
             return;
         }
-        if (!state.principals.requireTrade(event))
+        if (!principals.requireTrade(event))
         {
             return;
         }
@@ -224,7 +236,7 @@ final class OrderFlow implements OrderEntry
             order.copyTo(event.order);
             return;
         }
-        final Account account = state.accounts.get(order.accountIndex);
+        final Account account = accounts.get(order.accountIndex);
         final ResultCode code = venues.of(account).cancel(order, account, event);
         if (code == ResultCode.CONFLICT)
         {
@@ -240,7 +252,7 @@ final class OrderFlow implements OrderEntry
     {
         final Account account = placement.account;
         final Instrument instrument = placement.instrument;
-        final Order order = state.orders.allocate();
+        final Order order = orders.allocate();
         order.accountIndex = account.index;
         order.accountId = account.id;
         if (instrument != null)
@@ -267,7 +279,7 @@ final class OrderFlow implements OrderEntry
         {
             placement.clientOrderId.copyTo(order.clientOrderId);
             order.clientOrderIdLength = placement.clientOrderId.length();
-            state.orders.indexClientOrderId(order);
+            orders.indexClientOrderId(order);
         }
         placement.order = order;
         return order;
@@ -329,7 +341,7 @@ final class OrderFlow implements OrderEntry
         return value;
     }
 
-    static void answer(final CommandEvent event, final Order order, final ResultCode code)
+    public static void answer(final CommandEvent event, final Order order, final ResultCode code)
     {
         order.copyTo(event.order);
         event.outputKind = CommandEvent.OUTPUT_ORDER;

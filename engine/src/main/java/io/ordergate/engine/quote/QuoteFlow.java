@@ -1,11 +1,15 @@
-package io.ordergate.engine;
+package io.ordergate.engine.quote;
 
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
+import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.venue.Venues;
 
@@ -15,22 +19,24 @@ import io.ordergate.engine.venue.Venues;
  * is validated whole before any quote in it is applied.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
-final class QuoteFlow
+public final class QuoteFlow
 {
-    private final EngineState state;
+    private final Instruments instruments;
+    private final Principals principals;
     private final Venues venues;
     private final PositionStops stops;
     private final BodyReader reader = new BodyReader();
     private final AsciiView symbol = new AsciiView();
 
-    QuoteFlow(final EngineState state, final Venues venues, final PositionStops stops)
+    public QuoteFlow(final EngineContext context, final Venues venues, final PositionStops stops)
     {
-        this.state = state;
+        this.instruments = context.instruments();
+        this.principals = context.principals();
         this.venues = venues;
         this.stops = stops;
     }
 
-    void quotes(final CommandEvent event)
+    public void quotes(final CommandEvent event)
     {
         if (!validate(event))
         {
@@ -41,7 +47,7 @@ final class QuoteFlow
         final long now = event.wallMicros();
         for (int i = 0; i < count; i++)
         {
-            final Instrument instrument = state.instruments.find(reader.readString(symbol));
+            final Instrument instrument = instruments.find(reader.readString(symbol));
             instrument.bid = Wire.exact(reader.readLong(), instrument.priceDigits);
             instrument.ask = Wire.exact(reader.readLong(), instrument.priceDigits);
             instrument.quoteMicros = now;
@@ -53,7 +59,7 @@ final class QuoteFlow
 
     private boolean validate(final CommandEvent event)
     {
-        if (!state.principals.requireAdmin(event))  // quotes are reference data (API.md)
+        if (!principals.requireAdmin(event))  // quotes are reference data (API.md)
         {
             return false;
         }
@@ -61,7 +67,7 @@ final class QuoteFlow
         final int count = reader.readInt();
         for (int i = 0; i < count; i++)
         {
-            final Instrument instrument = state.instruments.find(reader.readString(symbol));
+            final Instrument instrument = instruments.find(reader.readString(symbol));
             final long bid = reader.readLong();
             final long ask = reader.readLong();
             if (instrument == null)

@@ -1,6 +1,9 @@
-package io.ordergate.engine;
+package io.ordergate.engine.query;
 
+import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandBodies;
@@ -10,8 +13,13 @@ import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.OrderFlow;
+import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.view.EngineJson;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.engine.view.OrderJson;
 
@@ -19,29 +27,37 @@ import io.ordergate.engine.view.OrderJson;
  * Reads: answers from the engine's own state, in its own order, so a read sees every command before it.
  * Never journaled, never changes state. <b>Not thread safe</b>: owned by the engine thread.
  */
-final class QueryFlow
+public final class QueryFlow
 {
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
 
-    private final EngineState state;
+    private final Accounts accounts;
+    private final Instruments instruments;
+    private final Orders orders;
+    private final Principals principals;
+    private final Trades trades;
     private final EngineJson json;
     private final io.ordergate.engine.venue.Venues venues;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final OrderView scratch = new OrderView();
 
-    QueryFlow(final EngineState state, final EngineJson json, final io.ordergate.engine.venue.Venues venues)
+    public QueryFlow(final EngineContext context, final EngineJson json, final io.ordergate.engine.venue.Venues venues)
     {
-        this.state = state;
+        this.accounts = context.accounts();
+        this.instruments = context.instruments();
+        this.orders = context.orders();
+        this.principals = context.principals();
+        this.trades = context.trades();
         this.json = json;
         this.venues = venues;
     }
 
-    void getOrder(final CommandEvent event)
+    public void getOrder(final CommandEvent event)
     {
-        final Order order = state.orders.get(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readLong());
-        if (order == null || !state.principals.canAccess(event.principal(), order.accountIndex))
+        final Order order = orders.get(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readLong());
+        if (order == null || !principals.canAccess(event.principal(), order.accountIndex))
         {
             event.reject(ResultCode.NOT_FOUND, "order not found", "order_id");
             return;
@@ -49,7 +65,7 @@ final class QueryFlow
         OrderFlow.answer(event, order, ResultCode.OK);
     }
 
-    void listOrders(final CommandEvent event)
+    public void listOrders(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final int onlyAccount = accountFilter(event, reader.readString(text));
@@ -63,11 +79,11 @@ final class QueryFlow
         int written = 0;
         for (int back = 0; written < limit; back++)
         {
-            if (back >= state.orders.rememberedSpan())
+            if (back >= orders.rememberedSpan())
             {
                 break;
             }
-            final Order order = state.orders.newest(back);
+            final Order order = orders.newest(back);
             if (order == null || !visible(event, order.accountIndex, onlyAccount) || !matches(order.status, statusFilter))
             {
                 continue;
@@ -81,7 +97,7 @@ final class QueryFlow
         event.result = ResultCode.OK;
     }
 
-    void listPositions(final CommandEvent event)
+    public void listPositions(final CommandEvent event)
     {
         final int onlyAccount = accountFilter(event, reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
         if (onlyAccount == MISSING_ACCOUNT)
@@ -89,24 +105,24 @@ final class QueryFlow
             return;
         }
         json.begin(event).startObject().name("positions").startArray();
-        for (int a = 0; a < state.accounts.count(); a++)
+        for (int a = 0; a < accounts.count(); a++)
         {
             if (!visible(event, a, onlyAccount))
             {
                 continue;
             }
-            final Account account = state.accounts.get(a);
+            final Account account = accounts.get(a);
             final io.ordergate.engine.venue.Venue holder = venues.positionHolder(account);
             if (holder != null)
             {
                 holder.writePositions(account, json.writer());
                 continue;
             }
-            for (int i = 0; i < state.instruments.count(); i++)
+            for (int i = 0; i < instruments.count(); i++)
             {
                 if (account.positions[i].isOpen())
                 {
-                    json.writePosition(account, state.instruments.get(i), account.positions[i]);
+                    json.writePosition(account, instruments.get(i), account.positions[i]);
                 }
             }
         }
@@ -115,10 +131,10 @@ final class QueryFlow
         event.result = ResultCode.OK;
     }
 
-    void getAccount(final CommandEvent event)
+    public void getAccount(final CommandEvent event)
     {
-        final Account account = state.accounts.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
-        if (account == null || !state.principals.canAccess(event.principal(), account.index))
+        final Account account = accounts.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        if (account == null || !principals.canAccess(event.principal(), account.index))
         {
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
             return;
@@ -127,14 +143,14 @@ final class QueryFlow
         event.result = ResultCode.OK;
     }
 
-    void listAccounts(final CommandEvent event)
+    public void listAccounts(final CommandEvent event)
     {
         json.begin(event).startObject().name("accounts").startArray();
-        for (int a = 0; a < state.accounts.count(); a++)
+        for (int a = 0; a < accounts.count(); a++)
         {
-            if (state.principals.canAccess(event.principal(), a))
+            if (principals.canAccess(event.principal(), a))
             {
-                json.writeAccount(state.accounts.get(a));
+                json.writeAccount(accounts.get(a));
             }
         }
         json.writer().endArray().endObject();
@@ -142,7 +158,7 @@ final class QueryFlow
         event.result = ResultCode.OK;
     }
 
-    void listTrades(final CommandEvent event)
+    public void listTrades(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final int onlyAccount = accountFilter(event, reader.readString(text));
@@ -155,7 +171,7 @@ final class QueryFlow
         int written = 0;
         for (int back = 0; written < limit; back++)
         {
-            final Trade trade = state.trades.newest(back);
+            final Trade trade = trades.newest(back);
             if (trade == null)
             {
                 break;
@@ -171,9 +187,9 @@ final class QueryFlow
         event.result = ResultCode.OK;
     }
 
-    void getQuote(final CommandEvent event)
+    public void getQuote(final CommandEvent event)
     {
-        final Instrument instrument = state.instruments.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        final Instrument instrument = instruments.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
         if (instrument == null)
         {
             event.reject(ResultCode.NOT_FOUND, "unknown symbol", "symbol");
@@ -200,8 +216,8 @@ final class QueryFlow
         {
             return ALL_ACCOUNTS;
         }
-        final Account account = state.accounts.find(accountId);
-        if (account == null || !state.principals.canAccess(event.principal(), account.index))
+        final Account account = accounts.find(accountId);
+        if (account == null || !principals.canAccess(event.principal(), account.index))
         {
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
             return MISSING_ACCOUNT;
@@ -211,7 +227,7 @@ final class QueryFlow
 
     private boolean visible(final CommandEvent event, final int accountIndex, final int onlyAccount)
     {
-        return (onlyAccount == ALL_ACCOUNTS || onlyAccount == accountIndex) && state.principals.canAccess(event.principal(), accountIndex);
+        return (onlyAccount == ALL_ACCOUNTS || onlyAccount == accountIndex) && principals.canAccess(event.principal(), accountIndex);
     }
 
     private static boolean matches(final OrderStatus status, final int filter)

@@ -1,0 +1,84 @@
+package io.ordergate.engine.auth;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.util.AsciiIndex;
+
+/**
+ * CREATE_KEY: an API key's scope and accounts, for the engine's own access checks (the gateway keeps the secret's
+ * hash). Rare and never on the order path, so it may allocate (a key's account list). <b>Not thread safe</b>:
+ * engine thread.
+ */
+public final class KeyAdmin
+{
+    private final Accounts accounts;
+    private final Principals principals;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+
+    public KeyAdmin(final EngineContext context)
+    {
+        this.accounts = context.accounts();
+        this.principals = context.principals();
+    }
+
+    public void createKey(final CommandEvent event)
+    {
+        final int principal = event.principal();
+        // An admin makes any key; a signed-in user keys for its own accounts, no wider than its role (issue 10).
+        if (!principals.isUser(principal) && !principals.requireAdmin(event))
+        {
+            return;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String apiKey = reader.readString(text).toString();
+        reader.readString(text);  // the secret's hash is for the gateway's registry, not the engine
+        final int scope = reader.readByte();
+        final int count = reader.readInt();
+        final int[] accountIndexes = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            final Account account = accounts.find(reader.readString(text));
+            // another's account reads as unknown, so ids do not leak
+            if (account == null || !principals.canAccess(principal, account.index))
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "account_ids names an unknown account", "account_ids");
+                return;
+            }
+            accountIndexes[i] = account.index;
+        }
+        if (!principals.mayGrant(principal, scope, accountIndexes))
+        {
+            event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
+            return;
+        }
+        final int existing = principals.find(apiKey);
+        if (existing != AsciiIndex.MISSING)
+        {
+            if (principal != CommandFrame.PRINCIPAL_SYSTEM)
+            {
+                event.reject(ResultCode.CONFLICT, "an API key with this id exists", "api_key");
+                return;
+            }
+            principals.replace(existing, scope, accountIndexes);  // the start-up admin key's secret was rotated
+            event.resultId = existing;
+        }
+        else
+        {
+            if (principals.isFull())
+            {
+                event.reject(ResultCode.CONFLICT, "the key table is full (engine.max_keys)", null);
+                return;
+            }
+            event.resultId = principals.addKey(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope, accountIndexes,
+                principal, event.wallMicros());
+        }
+        event.result = ResultCode.CREATED;
+    }
+}
