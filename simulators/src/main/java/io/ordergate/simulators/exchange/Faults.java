@@ -1,0 +1,159 @@
+package io.ordergate.simulators.exchange;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How the simulated exchange misbehaves, switched per test (or by {@code POST /admin/faults} for manual runs).
+ * Every knob is off by default and can be set from any thread; {@link #clear} switches all off.
+ *
+ * <ul>
+ *   <li>{@link #rateLimitNext}: the next N requests get 429 {@code -1003} with {@code Retry-After}.</li>
+ *   <li>{@link #ban}: every request gets 418 {@code -1003} with {@code Retry-After} until the ban ends.</li>
+ *   <li>{@link #failAfterPlacing}: the next N orders ARE placed, then answered 503 (execution status unknown) or
+ *       never answered at all (the client times out).</li>
+ *   <li>{@link #lateFills}: orders that would fill now fill only after a delay.</li>
+ *   <li>{@link #partialFills}: fills come in N parts, one per interval.</li>
+ *   <li>{@link #hideNewOrders}: a query by id answers -2013 "Order does not exist." for that long after placement.</li>
+ *   <li>{@link #muteUserStreams}: user-data events are lost (not sent) for that long; see also
+ *       {@link SimulatedExchange#dropUserStreams}.</li>
+ *   <li>{@link #clockOffset}: the exchange's clock runs this far ahead (or behind) of the machine's.</li>
+ * </ul>
+ */
+public final class Faults
+{
+    /** What a placed-then-failed order's client sees. */
+    public enum FailMode
+    {
+        /** HTTP 503 with {@code -1007}: "Send status unknown; execution status unknown." */
+        STATUS_503,
+        /** No answer at all: the connection stays silent until the client gives up. */
+        NO_ANSWER
+    }
+
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private volatile int rateLimitRetryAfterSeconds = 1;
+    private volatile long bannedUntilMillis;
+    private final AtomicInteger failAfterPlacing = new AtomicInteger();
+    private volatile FailMode failMode = FailMode.STATUS_503;
+    private volatile long lateFillMillis;
+    private volatile int fillParts = 1;
+    private volatile long fillIntervalMillis;
+    private volatile long hideNewOrdersMillis;
+    private volatile long mutedUntilMillis;
+    private volatile long clockOffsetMillis;
+
+    public Faults rateLimitNext(final int requests, final int retryAfterSeconds)
+    {
+        rateLimitRetryAfterSeconds = Math.max(1, retryAfterSeconds);
+        rateLimited.set(requests);
+        return this;
+    }
+
+    public Faults ban(final int seconds)
+    {
+        bannedUntilMillis = System.currentTimeMillis() + seconds * 1_000L;
+        return this;
+    }
+
+    public Faults failAfterPlacing(final int orders, final FailMode mode)
+    {
+        failMode = mode;
+        failAfterPlacing.set(orders);
+        return this;
+    }
+
+    public Faults lateFills(final long delayMillis)
+    {
+        lateFillMillis = delayMillis;
+        return this;
+    }
+
+    public Faults partialFills(final int parts, final long intervalMillis)
+    {
+        fillParts = Math.max(1, parts);
+        fillIntervalMillis = intervalMillis;
+        return this;
+    }
+
+    public Faults hideNewOrders(final long millis)
+    {
+        hideNewOrdersMillis = millis;
+        return this;
+    }
+
+    public Faults muteUserStreams(final long millis)
+    {
+        mutedUntilMillis = System.currentTimeMillis() + millis;
+        return this;
+    }
+
+    public Faults clockOffset(final long millis)
+    {
+        clockOffsetMillis = millis;
+        return this;
+    }
+
+    /** Every fault off. */
+    public Faults clear()
+    {
+        rateLimited.set(0);
+        bannedUntilMillis = 0;
+        failAfterPlacing.set(0);
+        lateFillMillis = 0;
+        fillParts = 1;
+        fillIntervalMillis = 0;
+        hideNewOrdersMillis = 0;
+        mutedUntilMillis = 0;
+        clockOffsetMillis = 0;
+        return this;
+    }
+
+    // ---- read by the exchange ----
+
+    /** Seconds to wait when this request is refused with 429 by the fault, else 0 (and the count goes down). */
+    int takeRateLimit()
+    {
+        return rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? rateLimitRetryAfterSeconds : 0;
+    }
+
+    long bannedUntilMillis()
+    {
+        return bannedUntilMillis;
+    }
+
+    /** The failure this placement meets after the order exists, or null for a normal answer. */
+    FailMode takeFailAfterPlacing()
+    {
+        return failAfterPlacing.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failMode : null;
+    }
+
+    long lateFillMillis()
+    {
+        return lateFillMillis;
+    }
+
+    int fillParts()
+    {
+        return fillParts;
+    }
+
+    long fillIntervalMillis()
+    {
+        return fillIntervalMillis;
+    }
+
+    long hideNewOrdersMillis()
+    {
+        return hideNewOrdersMillis;
+    }
+
+    boolean userStreamsMuted()
+    {
+        return System.currentTimeMillis() < mutedUntilMillis;
+    }
+
+    long clockOffsetMillis()
+    {
+        return clockOffsetMillis;
+    }
+}

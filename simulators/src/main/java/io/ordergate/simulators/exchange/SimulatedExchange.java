@@ -1,0 +1,207 @@
+package io.ordergate.simulators.exchange;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * A simulated exchange that speaks the Binance spot dialect over real HTTP and WebSocket (and the USDⓈ-M futures
+ * settings routes): signed requests checked as strictly as the real exchange checks them, its error codes and
+ * answer shapes, its rate-limit headers, a user-data stream on {@code /ws/<listenKey>}, its own balances, and orders
+ * matched against the quotes it is given. {@link #faults()} makes it misbehave on purpose.
+ *
+ * <p>Threads: Netty event loops ({@code og-sim-exchange}) answer requests; late and partial fills run on
+ * {@code og-sim-exchange-fills}. Everything here is safe from any thread; {@link #close} stops both.
+ */
+public final class SimulatedExchange implements AutoCloseable
+{
+    /** An order as a test sees it. */
+    public record OrderSnapshot(String symbol, long orderId, String clientOrderId, String side, String type, String status,
+        BigDecimal origQty, BigDecimal executedQty, BigDecimal cummulativeQuoteQty)
+    {
+        public Map<String, Object> asMap()
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("symbol", symbol);
+            m.put("orderId", orderId);
+            m.put("clientOrderId", clientOrderId);
+            m.put("side", side);
+            m.put("type", type);
+            m.put("status", status);
+            m.put("origQty", Amounts.text(origQty));
+            m.put("executedQty", Amounts.text(executedQty));
+            m.put("cummulativeQuoteQty", Amounts.text(cummulativeQuoteQty));
+            return m;
+        }
+    }
+
+    private final Faults faults = new Faults();
+    private final UserStreams streams = new UserStreams(faults);
+    private final SpotMarket market;
+    private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-exchange", true));
+    private final Channel server;
+
+    private SimulatedExchange(final String host, final int port, final RateLimits limits)
+    {
+        market = new SpotMarket(SymbolRules.defaults(), faults, streams);
+        final RestRouter rest = new RestRouter(new SpotRoutes(market, streams, faults, limits), new AdminRoutes(this), faults, limits, market);
+        try
+        {
+            server = new ServerBootstrap()
+                .group(loops)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ExchangeChannelInitializer(rest, streams))
+                .bind(host, port).sync().channel();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while binding the simulated exchange", ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /** A simulated exchange on loopback ({@code port} 0: any free port) with the real exchange's default limits. */
+    public static SimulatedExchange start(final int port)
+    {
+        return start("127.0.0.1", port, RateLimits.DEFAULT_WEIGHT_PER_MINUTE, RateLimits.DEFAULT_ORDERS_PER_10S);
+    }
+
+    /** With its own request-weight and order-rate limits (to test a client's accounting against small ones). */
+    public static SimulatedExchange start(final String host, final int port, final int weightPerMinute, final int ordersPer10s)
+    {
+        return new SimulatedExchange(host, port, new RateLimits(weightPerMinute, ordersPer10s, RateLimits.DEFAULT_ORDERS_PER_DAY));
+    }
+
+    public int port()
+    {
+        return ((InetSocketAddress)server.localAddress()).getPort();
+    }
+
+    /** The REST base URL, e.g. {@code http://127.0.0.1:40123} (spot under /api/v3, futures under /fapi/v1). */
+    public URI restUrl()
+    {
+        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    /** The WebSocket base URL; a user-data stream is {@code streamUrl() + "/ws/" + listenKey}. */
+    public URI streamUrl()
+    {
+        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
+        return URI.create("ws://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    public Faults faults()
+    {
+        return faults;
+    }
+
+    /** An account for an API key, with starting balances per asset ({@code "USDT" -> "10000"}); adds to an existing one. */
+    public SimulatedExchange addAccount(final String apiKey, final String apiSecret, final Map<String, String> balances)
+    {
+        if (apiKey == null || apiKey.isEmpty() || apiSecret == null || apiSecret.isEmpty())
+        {
+            throw new IllegalArgumentException("an account needs an api key and a secret");
+        }
+        final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        balances.forEach((asset, amount) -> amounts.put(asset, new BigDecimal(amount)));
+        market.addAccount(apiKey, apiSecret, amounts);
+        return this;
+    }
+
+    /** The price the exchange fills at: buys at the ask, sells at the bid; resting orders it crosses fill now. */
+    public SimulatedExchange quote(final String symbol, final String bid, final String ask)
+    {
+        market.rules(symbol);
+        market.quote(symbol, new BigDecimal(bid), new BigDecimal(ask));
+        return this;
+    }
+
+    /** Closes every user-data WebSocket now, as a network fault would (listen keys stay valid). */
+    public void dropUserStreams()
+    {
+        streams.dropAll();
+    }
+
+    public int openUserStreams()
+    {
+        return streams.openSockets();
+    }
+
+    /** Balances of a key's account: asset -> {"free", "locked"} as plain decimals; empty for an unknown key. */
+    public Map<String, Map<String, String>> balances(final String apiKey)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        final Map<String, Map<String, String>> balances = new LinkedHashMap<>();
+        if (account != null)
+        {
+            market.read(() ->
+            {
+                account.balances.forEach((asset, b) -> balances.put(asset, Map.of("free", b.free.stripTrailingZeros().toPlainString(),
+                    "locked", b.locked.stripTrailingZeros().toPlainString())));
+                return null;
+            });
+        }
+        return balances;
+    }
+
+    /** Every order of a key's account (or of every account for null), oldest first. */
+    public List<OrderSnapshot> orders(final String apiKey)
+    {
+        final SpotAccount account = apiKey == null ? null : market.accountByKey(apiKey);
+        if (apiKey != null && account == null)
+        {
+            return List.of();
+        }
+        return market.read(() -> snapshots(market.orders(account)));
+    }
+
+    /** Every order a key's account has under one client order id: more than one means an order was doubled. */
+    public List<OrderSnapshot> ordersWithClientId(final String apiKey, final String clientOrderId)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        return account == null ? List.of() : market.read(() -> snapshots(market.ordersWithClientId(account, clientOrderId)));
+    }
+
+    private static List<OrderSnapshot> snapshots(final List<SpotOrder> orders)
+    {
+        final List<OrderSnapshot> list = new ArrayList<>();
+        for (final SpotOrder o : orders)
+        {
+            list.add(new OrderSnapshot(o.rules.symbol(), o.orderId, o.clientOrderId, o.side, o.type, o.status, o.origQty, o.executedQty,
+                o.cummulativeQuoteQty));
+        }
+        return list;
+    }
+
+    @Override
+    public void close()
+    {
+        if (server != null)
+        {
+            server.close().awaitUninterruptibly();
+        }
+        loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        if (market != null)
+        {
+            market.close();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.ordergate.simulators.exchange;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.ordergate.simulators.SimulatorJson;
+
+/**
+ * The user-data streams: listen keys and the WebSockets open on {@code /ws/<listenKey>}. Events are pushed to
+ * every socket of the account's key; while {@link Faults#muteUserStreams} is on they are lost, as they are for a
+ * client whose stream broke. Thread safe (concurrent maps; Netty writes are thread safe).
+ */
+final class UserStreams
+{
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final int KEY_LENGTH = 60;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Faults faults;
+    private final Map<String, SpotAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Set<Channel>> sockets = new ConcurrentHashMap<>();
+
+    UserStreams(final Faults faults)
+    {
+        this.faults = faults;
+    }
+
+    /** The account's active listen key, made on first use (POST /api/v3/userDataStream answers the same one). */
+    String listenKey(final SpotAccount account)
+    {
+        synchronized (account)
+        {
+            if (account.listenKey == null)
+            {
+                final StringBuilder key = new StringBuilder(KEY_LENGTH);
+                for (int i = 0; i < KEY_LENGTH; i++)
+                {
+                    key.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+                }
+                account.listenKey = key.toString();
+                accounts.put(account.listenKey, account);
+            }
+            return account.listenKey;
+        }
+    }
+
+    boolean exists(final String listenKey)
+    {
+        return listenKey != null && accounts.containsKey(listenKey);
+    }
+
+    /** DELETE /api/v3/userDataStream: the key is gone and its sockets closed. */
+    void close(final String listenKey)
+    {
+        final SpotAccount account = accounts.remove(listenKey);
+        if (account != null)
+        {
+            synchronized (account)
+            {
+                account.listenKey = null;
+            }
+        }
+        final Set<Channel> open = sockets.remove(listenKey);
+        if (open != null)
+        {
+            open.forEach(Channel::close);
+        }
+    }
+
+    /** A socket opened on a listen key; false (and the caller closes it) for an unknown key. */
+    boolean attach(final String listenKey, final Channel channel)
+    {
+        if (!exists(listenKey))
+        {
+            return false;
+        }
+        sockets.computeIfAbsent(listenKey, k -> ConcurrentHashMap.newKeySet()).add(channel);
+        channel.closeFuture().addListener(f ->
+        {
+            final Set<Channel> open = sockets.get(listenKey);
+            if (open != null)
+            {
+                open.remove(channel);
+            }
+        });
+        return true;
+    }
+
+    void push(final SpotAccount account, final Map<String, Object> event)
+    {
+        final String key = account.listenKey;
+        if (key == null || faults.userStreamsMuted())
+        {
+            return;
+        }
+        final Set<Channel> open = sockets.get(key);
+        if (open == null || open.isEmpty())
+        {
+            return;
+        }
+        final String text = SimulatorJson.write(event);
+        for (final Channel channel : open)
+        {
+            channel.writeAndFlush(new TextWebSocketFrame(text));
+        }
+    }
+
+    /** Closes every user-data socket at once, as a network fault would; the keys stay valid. */
+    void dropAll()
+    {
+        for (final Set<Channel> open : sockets.values())
+        {
+            open.forEach(Channel::close);
+        }
+    }
+
+    int openSockets()
+    {
+        int n = 0;
+        for (final Set<Channel> open : sockets.values())
+        {
+            n += open.size();
+        }
+        return n;
+    }
+}
