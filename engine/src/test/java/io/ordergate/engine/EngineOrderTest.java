@@ -232,7 +232,7 @@ class EngineOrderTest
         expect(ResultCode.CREATED, driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").clientOrderId("y".repeat(64)).send());
     }
 
-    private void assertValidationError(final String field, final EngineDriver.NewOrder request)
+    private void assertValidationError(final String field, final NewOrder request)
     {
         final long digest = driver.digest();
         final long nextId = driver.market("paper-1", Side.BUY, "XAUUSD", "0.01").order.orderId + 1;  // no quote: rejected, recorded

@@ -183,7 +183,7 @@ class ReplayDeterminismTest
                 final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
                 final OrderType type = roll < 60 ? OrderType.MARKET : roll < 72 ? OrderType.LIMIT : OrderType.STOP;
                 final String quantity = s == 3 ? BTC_QUANTITIES[random.nextInt(BTC_QUANTITIES.length)] : QUANTITIES[random.nextInt(QUANTITIES.length)];
-                final EngineDriver.NewOrder order = driver.order(account, side, type, SYMBOLS[s], quantity);
+                final NewOrder order = driver.order(account, side, type, SYMBOLS[s], quantity);
                 if (type != OrderType.MARKET)
                 {
                     final long unit = pow10(8 - DIGITS[s]);

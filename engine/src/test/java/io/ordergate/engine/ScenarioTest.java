@@ -136,7 +136,7 @@ class ScenarioTest
 
         private CommandEvent order(final String[] words)
         {
-            final EngineDriver.NewOrder order = driver.order(words[1], Side.valueOf(words[2].toUpperCase(Locale.ROOT)),
+            final NewOrder order = driver.order(words[1], Side.valueOf(words[2].toUpperCase(Locale.ROOT)),
                 OrderType.valueOf(words[3].toUpperCase(Locale.ROOT)), words[4], words[5]);
             options(words, 6).forEach((key, value) ->
             {
