@@ -1,0 +1,226 @@
+package io.ordergate.exchange.binance;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.exchange.client.ExchangeJson;
+import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.StreamEvent;
+import io.ordergate.exchange.spi.VenueAnswer;
+import io.ordergate.exchange.spi.VenueAnswer.Outcome;
+import io.ordergate.exchange.spi.VenueRequest;
+
+/**
+ * Binance's answers and user-data events read, and its codes sorted into what the connector does next: -1021 resync,
+ * -2013 and "Unknown order sent." not found, -1000/-1001/-1006/-1007 and 5xx execution status unknown, 429 and 418
+ * with their {@code Retry-After}, the rest a refusal. Stateless.
+ */
+final class BinanceAnswers
+{
+    private BinanceAnswers()
+    {
+    }
+
+    static int[] limits(final String body)
+    {
+        try
+        {
+            int weight = -1;
+            int orders = -1;
+            for (final JsonNode limit : ExchangeJson.read(body).path("rateLimits"))
+            {
+                final String type = limit.path("rateLimitType").asText();
+                final String interval = limit.path("interval").asText() + limit.path("intervalNum").asInt();
+                if ("REQUEST_WEIGHT".equals(type) && "MINUTE1".equals(interval))
+                {
+                    weight = limit.path("limit").asInt();
+                }
+                else if ("ORDERS".equals(type) && "SECOND10".equals(interval))
+                {
+                    orders = limit.path("limit").asInt();
+                }
+            }
+            return weight > 0 && orders > 0 ? new int[] {weight, orders} : null;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    static VenueAnswer read(final VenueRequest request, final int status, final HttpHeaders headers, final String body)
+    {
+        final long retryAfter = headers.firstValueAsLong("Retry-After").orElse(0) * 1_000L;
+        if (status == 418)
+        {
+            return VenueAnswer.of(Outcome.BANNED, message(body), code(body), Math.max(retryAfter, 1_000));
+        }
+        if (status == 429)
+        {
+            return VenueAnswer.of(Outcome.RATE_LIMITED, message(body), code(body), Math.max(retryAfter, 1_000));
+        }
+        if (status >= 500)
+        {
+            return VenueAnswer.unknown("HTTP " + status + ": " + message(body));
+        }
+        if (status != 200)
+        {
+            return refusal(request, code(body), message(body));
+        }
+        try
+        {
+            final JsonNode json = ExchangeJson.read(body);
+            switch (request.kind())
+            {
+                case PLACE_ORDER:
+                case QUERY_ORDER:
+                    return new VenueAnswer(Outcome.OK, order(json), null, null, null, 0);
+                case CANCEL_ORDER:
+                    return new VenueAnswer(Outcome.OK, new OrderState(json.path("origClientOrderId").asText(), json.path("orderId").asText(),
+                        status(json.path("status").asText()), decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty")), null, null, null, 0);
+                case BALANCES:
+                    final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+                    for (final JsonNode b : json.path("balances"))
+                    {
+                        balances.put(b.path("asset").asText(), new BigDecimal[] {decimal(b, "free"), decimal(b, "locked")});
+                    }
+                    return new VenueAnswer(Outcome.OK, null, balances, null, null, 0);
+                case OPEN_USER_STREAM:
+                    return new VenueAnswer(Outcome.OK, null, null, json.path("listenKey").asText(), null, 0);
+                default:
+                    return new VenueAnswer(Outcome.OK, null, null, body, null, 0);
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return VenueAnswer.unknown("unreadable answer: " + ex.getMessage());
+        }
+    }
+
+    private static VenueAnswer refusal(final VenueRequest request, final String code, final String message)
+    {
+        switch (code == null ? "" : code)
+        {
+            case "-1021": return VenueAnswer.of(Outcome.CLOCK_SKEW, message, code, 0);
+            case "-1022":
+            case "-2014":
+            case "-2015": return VenueAnswer.of(Outcome.AUTH_FAILED, message, code, 0);
+            case "-2013": return VenueAnswer.of(Outcome.NOT_FOUND, message, code, 0);
+            // "Execution status unknown": the exchange itself does not know whether the order was placed.
+            case "-1000":
+            case "-1001":
+            case "-1006":
+            case "-1007": return VenueAnswer.unknown(code + " " + message);
+            case "-2011":
+                return "Unknown order sent.".equals(message) ? VenueAnswer.of(Outcome.NOT_FOUND, message, code, 0)
+                    : VenueAnswer.of(Outcome.REJECTED, message, code, 0);
+            default: return VenueAnswer.of(Outcome.REJECTED, message, code, 0);
+        }
+    }
+
+    static long serverMillis(final String body)
+    {
+        try
+        {
+            return ExchangeJson.read(body).path("serverTime").asLong();
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("unreadable server time", ex);
+        }
+    }
+
+    static List<StreamEvent> stream(final String text)
+    {
+        final List<StreamEvent> events = new ArrayList<>();
+        try
+        {
+            JsonNode json = ExchangeJson.read(text);
+            if (json.has("event") && json.has("subscriptionId"))
+            {
+                json = json.path("event");  // the WebSocket API's wrapped form
+            }
+            switch (json.path("e").asText())
+            {
+                case "executionReport":
+                    final boolean cancel = "CANCELED".equals(json.path("x").asText()) && !json.path("C").asText().isEmpty();
+                    events.add(new StreamEvent(new OrderState(cancel ? json.path("C").asText() : json.path("c").asText(), json.path("i").asText(),
+                        status(json.path("X").asText()), decimal(json, "z"), decimal(json, "Z")), null));
+                    break;
+                case "outboundAccountPosition":
+                    final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+                    for (final JsonNode b : json.path("B"))
+                    {
+                        balances.put(b.path("a").asText(), new BigDecimal[] {decimal(b, "f"), decimal(b, "l")});
+                    }
+                    events.add(new StreamEvent(null, balances));
+                    break;
+                default:
+                    break;
+            }
+        }
+        catch (final IOException ex)
+        {
+            return events;
+        }
+        return events;
+    }
+
+    private static OrderState order(final JsonNode json)
+    {
+        return new OrderState(json.path("clientOrderId").asText(), json.path("orderId").asText(), status(json.path("status").asText()),
+            decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty"));
+    }
+
+    static OrderState.Status status(final String binance)
+    {
+        switch (binance)
+        {
+            case "PARTIALLY_FILLED": return OrderState.Status.PARTIALLY_FILLED;
+            case "FILLED": return OrderState.Status.FILLED;
+            case "CANCELED": return OrderState.Status.CANCELLED;
+            case "EXPIRED":
+            case "EXPIRED_IN_MATCH": return OrderState.Status.EXPIRED;
+            case "REJECTED": return OrderState.Status.REJECTED;
+            default: return OrderState.Status.NEW;  // NEW, PENDING_NEW, PENDING_CANCEL: still open
+        }
+    }
+
+    private static BigDecimal decimal(final JsonNode json, final String field)
+    {
+        final String text = json.path(field).asText("0");
+        return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
+    }
+
+    private static String code(final String body)
+    {
+        try
+        {
+            final JsonNode code = ExchangeJson.read(body).path("code");
+            return code.isMissingNode() ? null : code.asText();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return null;
+        }
+    }
+
+    private static String message(final String body)
+    {
+        try
+        {
+            return ExchangeJson.read(body).path("msg").asText(body);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return body == null ? "" : body.substring(0, Math.min(200, body.length()));
+        }
+    }
+}

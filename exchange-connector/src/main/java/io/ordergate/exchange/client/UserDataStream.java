@@ -1,0 +1,164 @@
+package io.ordergate.exchange.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import io.ordergate.exchange.spi.StreamEvent;
+
+/**
+ * One account's user-data stream: opens the stream token (listen key), holds a WebSocket on it (the JDK's), hands
+ * every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
+ * On every (re)connect the session asks for every open order and the balances again, so nothing said while the
+ * socket was down is lost. Thread safe: state changes run on the connector's scheduler.
+ */
+public final class UserDataStream implements AutoCloseable
+{
+    private static final Logger LOG = Logger.getLogger(UserDataStream.class.getName());
+    private static final long KEEP_ALIVE_MINUTES = 30;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private final ExchangeClient client;
+    private final OrderSession session;
+    private final URI streamBase;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http;
+    private final AtomicInteger connects = new AtomicInteger();
+    private volatile WebSocket socket;
+    private volatile String token;
+    private volatile boolean closed;
+    private long backoffMillis = 100;
+    private ScheduledFuture<?> keepAlive;
+
+    public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler)
+    {
+        this.client = client;
+        this.session = session;
+        this.streamBase = streamBase;
+        this.scheduler = scheduler;
+        this.http = HttpClient.newBuilder().executor(scheduler).build();
+    }
+
+    public UserDataStream start()
+    {
+        scheduler.execute(this::connect);
+        keepAlive = scheduler.scheduleWithFixedDelay(() ->
+        {
+            if (token != null)
+            {
+                client.send(client.dialect().keepUserStreamAlive(token));
+            }
+        }, KEEP_ALIVE_MINUTES, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES);
+        return this;
+    }
+
+    /** How many times a socket was opened (each one reconciled every open order). */
+    public int connects()
+    {
+        return connects.get();
+    }
+
+    public boolean connected()
+    {
+        return socket != null;
+    }
+
+    private void connect()
+    {
+        if (closed)
+        {
+            return;
+        }
+        client.send(client.dialect().openUserStream()).thenAccept(answer ->
+        {
+            if (!answer.ok())
+            {
+                reconnectLater(answer.retryAfterMillis());
+                return;
+            }
+            token = answer.text();
+            http.newWebSocketBuilder().buildAsync(client.dialect().userStreamUri(streamBase, token), new Listener()).whenComplete((ws, failure) ->
+            {
+                if (failure != null)
+                {
+                    reconnectLater(0);
+                    return;
+                }
+                socket = ws;
+                connects.incrementAndGet();
+                backoffMillis = 100;
+                session.reconcileAll();
+                session.syncBalances();
+            });
+        });
+    }
+
+    private void reconnectLater(final long atLeastMillis)
+    {
+        socket = null;
+        if (closed)
+        {
+            return;
+        }
+        final long delay = Math.max(backoffMillis, atLeastMillis);
+        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+        LOG.fine(() -> client.dialect().name() + " user-data stream down; reconnecting in " + delay + " ms");
+        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private final class Listener implements WebSocket.Listener
+    {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+        {
+            partial.append(data);
+            if (last)
+            {
+                final String text = partial.toString();
+                partial.setLength(0);
+                for (final StreamEvent event : client.dialect().readStream(text))
+                {
+                    session.onStream(event);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
+        {
+            scheduler.execute(() -> reconnectLater(0));
+            return null;
+        }
+
+        @Override
+        public void onError(final WebSocket webSocket, final Throwable error)
+        {
+            scheduler.execute(() -> reconnectLater(0));
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        closed = true;
+        if (keepAlive != null)
+        {
+            keepAlive.cancel(false);
+        }
+        final WebSocket ws = socket;
+        if (ws != null)
+        {
+            ws.abort();
+        }
+    }
+}

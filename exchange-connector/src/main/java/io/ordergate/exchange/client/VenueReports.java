@@ -1,0 +1,28 @@
+package io.ordergate.exchange.client;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import io.ordergate.exchange.spi.OrderState;
+
+/**
+ * Where one exchange account's session tells what it learnt. The gateway's implementation publishes each as a
+ * journaled venue report into the ring; tests record them. Called from the connector's I/O threads.
+ */
+public interface VenueReports
+{
+    /** The exchange's word on an order: cumulative, so the same state twice changes nothing. */
+    void state(long orderId, OrderState state);
+
+    /** The exchange refused the order and executed nothing. */
+    void rejected(long orderId, String code, String message);
+
+    /** Nobody knows yet whether the order executed: it is {@code unknown} until reconciled. */
+    void unknown(long orderId, String why);
+
+    /** The order was not sent because the exchange's ban is in force until {@code untilMillis}. */
+    void unavailable(long orderId, long untilMillis, String message);
+
+    /** Balances per asset, {@code {free, locked}}, as the exchange last said. */
+    void balances(Map<String, BigDecimal[]> balances);
+}

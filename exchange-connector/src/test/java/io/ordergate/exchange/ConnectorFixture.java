@@ -1,0 +1,91 @@
+package io.ordergate.exchange;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.ordergate.exchange.binance.BinanceDialect;
+import io.ordergate.exchange.client.ExchangeClient;
+import io.ordergate.exchange.client.OrderSession;
+import io.ordergate.exchange.client.UserDataStream;
+import io.ordergate.exchange.spi.Credentials;
+import io.ordergate.exchange.spi.ExchangeDialect;
+import io.ordergate.exchange.spi.OrderTicket;
+import io.ordergate.simulators.exchange.SimulatedExchange;
+
+/**
+ * One dialect's fixture for the shared connector tests: its simulated exchange and a connector session on it. A second
+ * dialect brings its own fixture (its simulated exchange or recorded answers) and runs the same tests.
+ */
+final class ConnectorFixture implements AutoCloseable
+{
+    static final String KEY = "fixture-api-key-0001";
+    static final String SECRET = "fixture-api-secret-0001";
+
+    final SimulatedExchange exchange;
+    final ExchangeDialect dialect = new BinanceDialect();
+    final ScheduledExecutorService io = Executors.newScheduledThreadPool(2, r ->
+    {
+        final Thread t = new Thread(r, "og-exchange-io-test");
+        t.setDaemon(true);
+        return t;
+    });
+    final RecordedReports reports = new RecordedReports();
+    ExchangeClient client;
+    OrderSession session;
+    UserDataStream stream;
+
+    ConnectorFixture(final int weightLimit, final int orderLimit)
+    {
+        exchange = SimulatedExchange.start("127.0.0.1", 0, weightLimit, orderLimit);
+        exchange.addAccount(KEY, SECRET, Map.of("USDT", "100000", "BTC", "2"));
+        exchange.quote("BTCUSDT", "65000.00", "65001.00");
+        exchange.quote("ETHUSDT", "3500.00", "3500.10");
+        connect(Duration.ofSeconds(2));
+    }
+
+    /** A fresh client and session (as after a gateway restart): nothing carried over but the exchange. */
+    void connect(final Duration timeout)
+    {
+        client = new ExchangeClient(dialect, exchange.restUrl(), () -> new Credentials(KEY, SECRET, null), timeout, io);
+        session = new OrderSession(client, reports, new OrderSession.Settings(50, 500, 3_000), io);
+    }
+
+    UserDataStream startStream()
+    {
+        stream = new UserDataStream(client, session, exchange.streamUrl(), io).start();
+        return stream;
+    }
+
+    OrderTicket market(final long orderId, final String side, final String quantity)
+    {
+        return new OrderTicket(orderId, dialect.clientOrderId("t1", orderId), "BTCUSDT", side, "MARKET", "IOC", new BigDecimal(quantity), null);
+    }
+
+    OrderTicket limit(final long orderId, final String side, final String quantity, final String price, final String timeInForce)
+    {
+        return new OrderTicket(orderId, dialect.clientOrderId("t1", orderId), "BTCUSDT", side, "LIMIT", timeInForce, new BigDecimal(quantity),
+            new BigDecimal(price));
+    }
+
+    /** How many orders the exchange holds under an order's client id: 1 means neither doubled nor lost. */
+    int atExchange(final OrderTicket ticket)
+    {
+        return exchange.ordersWithClientId(KEY, ticket.clientOrderId()).size();
+    }
+
+    @Override
+    public void close() throws InterruptedException
+    {
+        if (stream != null)
+        {
+            stream.close();
+        }
+        io.shutdownNow();
+        io.awaitTermination(2, TimeUnit.SECONDS);
+        exchange.close();
+    }
+}

@@ -1,0 +1,199 @@
+package io.ordergate.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.exchange.spi.OrderState.Status;
+import io.ordergate.exchange.spi.OrderTicket;
+import io.ordergate.simulators.exchange.Faults;
+
+/**
+ * The connector against each fault of the simulated exchange, over real sockets: every order ends known, and the
+ * exchange holds exactly one order per client order id (none doubled, none lost).
+ */
+class ExchangeConnectorFaultsTest
+{
+    private ConnectorFixture fixture;
+
+    @AfterEach
+    void stop() throws InterruptedException
+    {
+        fixture.close();
+    }
+
+    @Test
+    void shouldFillAMarketOrderAndAnswerItsAveragePrice() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        final OrderTicket ticket = fixture.market(1, "BUY", "0.01");
+        fixture.session.place(ticket);
+        final RecordedReports.Report filled = fixture.reports.awaitStatus(1, Status.FILLED);
+        assertEquals(new BigDecimal("65001.00"), filled.state().averagePrice(2));
+        assertEquals(1, fixture.atExchange(ticket));
+        assertEquals(0, fixture.session.openOrders());
+    }
+
+    @Test
+    void shouldReconcileAn503AfterWhichTheOrderExists() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().failAfterPlacing(1, Faults.FailMode.STATUS_503);
+        final OrderTicket ticket = fixture.market(2, "BUY", "0.01");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(2, Status.FILLED);
+        assertTrue(fixture.reports.saw(2, "unknown"), "a 503 makes the order unknown first");
+        assertFalse(fixture.reports.saw(2, "rejected"));
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldReconcileATimeoutAfterWhichTheOrderExists() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.connect(Duration.ofMillis(400));
+        fixture.exchange.faults().failAfterPlacing(1, Faults.FailMode.NO_ANSWER);
+        final OrderTicket ticket = fixture.market(3, "SELL", "0.01");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(3, Status.FILLED);
+        assertTrue(fixture.reports.saw(3, "unknown"));
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldTreatNotFoundShortlyAfterSendingAsNotYetKnown() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().failAfterPlacing(1, Faults.FailMode.STATUS_503).hideNewOrders(1_500);
+        final OrderTicket ticket = fixture.market(4, "BUY", "0.01");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(4, Status.FILLED);
+        assertFalse(fixture.reports.saw(4, "rejected"), "a -2013 within the grace window never rejects");
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldSettleAnOrderTheExchangeNeverHadAfterTheGraceWindowWithoutSendingItAgain() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        final OrderTicket never = fixture.market(5, "BUY", "0.01");
+        fixture.session.follow(5, never.symbol(), never.clientOrderId());
+        fixture.reports.await("order 5 rejected", r -> r.orderId() == 5 && r.kind().equals("rejected"));
+        assertEquals(0, fixture.atExchange(never), "reconciliation never places an order");
+    }
+
+    @Test
+    void shouldWaitOutA429AndPlaceTheOrderOnce() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().rateLimitNext(1, 1);
+        final OrderTicket ticket = fixture.market(6, "BUY", "0.01");
+        final long sent = System.currentTimeMillis();
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(6, Status.FILLED);
+        assertTrue(System.currentTimeMillis() - sent >= 900, "held back for Retry-After");
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldMakeTheVenueUnavailableDuringA418BanWithoutSending() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().ban(30);
+        final OrderTicket first = fixture.market(7, "BUY", "0.01");
+        fixture.session.place(first);
+        fixture.reports.await("unavailable", r -> r.orderId() == 7 && r.kind().equals("unavailable"));
+        fixture.exchange.faults().clear();
+        final OrderTicket second = fixture.market(8, "BUY", "0.01");
+        fixture.session.place(second);
+        fixture.reports.await("unavailable while banned", r -> r.orderId() == 8 && r.kind().equals("unavailable"));
+        assertTrue(fixture.client.governor().bannedUntil(System.currentTimeMillis()) > System.currentTimeMillis() + 20_000);
+        assertEquals(0, fixture.atExchange(first) + fixture.atExchange(second), "nothing is sent into a ban");
+    }
+
+    @Test
+    void shouldFollowLateAndPartialFillsOnTheStream() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.startStream();
+        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1);
+        fixture.exchange.faults().lateFills(100).partialFills(2, 100);
+        final OrderTicket ticket = fixture.market(9, "BUY", "0.01");
+        fixture.session.place(ticket);
+        assertEquals(new BigDecimal("0.00500000"), fixture.reports.awaitStatus(9, Status.PARTIALLY_FILLED).state().executedQty());
+        fixture.reports.awaitStatus(9, Status.FILLED);
+        Eventually.holds("the BTC balance came on the stream", () -> fixture.reports.balances.containsKey("BTC")
+            && fixture.reports.balances.get("BTC")[0].compareTo(new BigDecimal("2.01")) == 0);
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldReconcileAFillMissedWhileTheStreamWasDown() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.startStream();
+        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1);
+        final OrderTicket ticket = fixture.limit(10, "BUY", "0.01", "64000.00", "GTC");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(10, Status.NEW);
+        fixture.exchange.faults().muteUserStreams(60_000);
+        fixture.exchange.quote("BTCUSDT", "63999.00", "64000.00");  // fills; the event is lost
+        fixture.exchange.faults().clear();
+        final int connectsBefore = fixture.stream.connects();
+        fixture.exchange.dropUserStreams();
+        fixture.reports.awaitStatus(10, Status.FILLED);
+        assertTrue(fixture.stream.connects() > connectsBefore, "the fill was learnt by reconciling on reconnect");
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldReconcileAfterARestartWhatTheGatewayBelievesOpen() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().failAfterPlacing(1, Faults.FailMode.NO_ANSWER);
+        fixture.connect(Duration.ofSeconds(30));
+        final OrderTicket ticket = fixture.market(11, "BUY", "0.01");
+        fixture.session.place(ticket);
+        Eventually.holds("the order reached the exchange", () -> fixture.atExchange(ticket) == 1);
+        fixture.connect(Duration.ofSeconds(2));  // the gateway died before the answer; a new one starts
+        fixture.session.follow(11, ticket.symbol(), ticket.clientOrderId());
+        fixture.reports.awaitStatus(11, Status.FILLED);
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldResynchroniseTheClockOnMinus1021AndSendOnce() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().clockOffset(20_000);
+        final OrderTicket ticket = fixture.market(12, "BUY", "0.01");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(12, Status.FILLED);
+        assertTrue(Math.abs(fixture.client.clockOffsetMillis() - 20_000) < 1_000, "offset kept: " + fixture.client.clockOffsetMillis());
+        assertEquals(1, fixture.atExchange(ticket));
+    }
+
+    @Test
+    void shouldHoldRequestsBackBeforeTheExchangeWouldRefuseThem() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 5);
+        fixture.client.syncLimits().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < 6; i++)
+        {
+            fixture.session.place(fixture.market(20 + i, "BUY", "0.001"));
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            fixture.reports.awaitStatus(20 + i, Status.FILLED);
+        }
+        assertTrue(fixture.client.governor().heldBack() > 0, "the fifth order in a window of five waits for the next window");
+        assertEquals(6, fixture.exchange.orders(ConnectorFixture.KEY).size(), "all six placed, once each");
+        assertFalse(fixture.reports.all.stream().anyMatch(r -> !"state".equals(r.kind())), "no 429, nothing unknown: " + fixture.reports.all);
+    }
+}

@@ -1,0 +1,73 @@
+package io.ordergate.exchange.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.exchange.spi.Credentials;
+import io.ordergate.exchange.spi.OrderTicket;
+import io.ordergate.exchange.spi.VenueAnswer.Outcome;
+
+class BinanceDialectTest
+{
+    private final BinanceDialect dialect = new BinanceDialect();
+
+    @Test
+    void shouldDeriveAStableClientOrderIdWithinTheExchangesRules()
+    {
+        final String id = dialect.clientOrderId("lzq9x1k3b2", Long.MAX_VALUE);
+        assertTrue(id.matches("^[\\.A-Z\\:/a-z0-9_-]{1,36}$"), id);
+        assertEquals(id, dialect.clientOrderId("lzq9x1k3b2", Long.MAX_VALUE));
+        assertEquals("oglzq9x1k3b2-2s", dialect.clientOrderId("lzq9x1k3b2", 100));
+        assertNotEquals(dialect.clientOrderId("aaaa", 100), dialect.clientOrderId("bbbb", 100), "another account namespace, another id");
+        assertTrue(dialect.clientOrderId("x".repeat(80) + "!?", 7).length() <= 36);
+    }
+
+    @Test
+    void shouldSendAStopAsAStopLossAndAStopWithIocAsAStopLimit()
+    {
+        final OrderTicket gtc = new OrderTicket(1, "og-1", "BTCUSDT", "SELL", "STOP", "GTC", new BigDecimal("0.5"), new BigDecimal("63500.00"));
+        assertEquals(Map.of("symbol", "BTCUSDT", "side", "SELL", "type", "STOP_LOSS", "stopPrice", "63500", "quantity", "0.5",
+            "newClientOrderId", "og-1", "newOrderRespType", "RESULT"), dialect.placeOrder(gtc).params());
+        final OrderTicket ioc = new OrderTicket(1, "og-1", "BTCUSDT", "SELL", "STOP", "IOC", new BigDecimal("0.5"), new BigDecimal("63500.00"));
+        assertEquals("STOP_LOSS_LIMIT", dialect.placeOrder(ioc).params().get("type"));
+        assertEquals("IOC", dialect.placeOrder(ioc).params().get("timeInForce"));
+    }
+
+    @Test
+    void shouldSignTheBodyOfAPostWithTimestampAndRecvWindow()
+    {
+        final OrderTicket ticket = new OrderTicket(1, "og-1", "BTCUSDT", "BUY", "MARKET", "IOC", new BigDecimal("0.01"), null);
+        final var request = dialect.toHttp(URI.create("http://127.0.0.1:9"), dialect.placeOrder(ticket), new Credentials("k", "s", null), 1_700_000_000_000L)
+            .build();
+        assertEquals("k", request.headers().firstValue("X-MBX-APIKEY").orElseThrow());
+        assertEquals("/api/v3/order", request.uri().getPath());
+        assertEquals(null, request.uri().getQuery());
+    }
+
+    @Test
+    void shouldSortBinanceCodesIntoWhatTheConnectorDoes()
+    {
+        final HttpHeaders none = HttpHeaders.of(Map.of(), (a, b) -> true);
+        final var query = dialect.queryOrder("BTCUSDT", "og-1");
+        assertEquals(Outcome.NOT_FOUND, dialect.read(query, 400, none, "{\"code\":-2013,\"msg\":\"Order does not exist.\"}").outcome());
+        assertEquals(Outcome.CLOCK_SKEW, dialect.read(query, 400, none, "{\"code\":-1021,\"msg\":\"x\"}").outcome());
+        assertEquals(Outcome.UNKNOWN, dialect.read(query, 400, none, "{\"code\":-1007,\"msg\":\"Timeout\"}").outcome());
+        assertEquals(Outcome.UNKNOWN, dialect.read(query, 502, none, "<html>bad gateway</html>").outcome());
+        final HttpHeaders retry = HttpHeaders.of(Map.of("Retry-After", List.of("7")), (a, b) -> true);
+        assertEquals(7_000, dialect.read(query, 429, retry, "{\"code\":-1003,\"msg\":\"x\"}").retryAfterMillis());
+        assertEquals(Outcome.BANNED, dialect.read(query, 418, retry, "{\"code\":-1003,\"msg\":\"x\"}").outcome());
+        assertEquals(Outcome.REJECTED, dialect.read(dialect.placeOrder(new OrderTicket(1, "og-1", "BTCUSDT", "BUY", "MARKET", "IOC",
+            BigDecimal.ONE, null)), 400, none, "{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}").outcome());
+        assertEquals(Outcome.NOT_FOUND, dialect.read(dialect.cancelOrder("BTCUSDT", "og-1"), 400, none,
+            "{\"code\":-2011,\"msg\":\"Unknown order sent.\"}").outcome());
+    }
+}
