@@ -9,16 +9,10 @@ import io.ordergate.config.StartupOptions;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.engine.pipeline.Replayer;
-import io.ordergate.gateway.auth.ApiKeyRegistry;
-import io.ordergate.gateway.executor.ExecutorBootstrap;
-import io.ordergate.gateway.executor.ExecutorHttp;
-import io.ordergate.gateway.executor.ExecutorKeys;
-import io.ordergate.gateway.executor.ExecutorReplies;
-import io.ordergate.gateway.executor.ExecutorSessions;
-import io.ordergate.gateway.http.GatewayContext;
-import io.ordergate.gateway.http.HttpReplies;
+import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.executors.ExecutorBootstrap;
 import io.ordergate.gateway.http.HttpServer;
-import io.ordergate.gateway.json.AdminRequests;
+import io.ordergate.gateway.keys.KeyRequests;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.Journal;
 import io.ordergate.mt5.Mt5Connector;
@@ -28,9 +22,10 @@ import io.ordergate.mt5.Mt5Connector;
  * them in order. Start and close from one thread (main, a test); {@link #port()} from any.
  *
  * <pre>
+ *   0. features           every feature's routes in the one table; the reply stage's listeners
  *   1. bind HTTP          /health answers 503 NOT_READY from here on
  *   2. open the journal   data_dir/journal
- *   3. replay             rebuild the engine and the API key registry from every journaled command
+ *   3. replay             rebuild the engine and the key registries from every journaled command
  *   4. start the pipeline og-journal → og-engine → og-reply
  *   5. seed               missing configured accounts, the admin key; wait for their answers
  *   5b. executors         routed orders become unknown; the demo executor (see ExecutorBootstrap)
@@ -49,6 +44,7 @@ public final class Ordergate implements AutoCloseable
 
     private final GatewayConfig config;
     private final GatewayContext context;
+    private final GatewayFeatures features;
     private HttpServer server;
     private Journal journal;
     private Pipeline pipeline;
@@ -61,6 +57,7 @@ public final class Ordergate implements AutoCloseable
     {
         this.config = config;
         this.context = context;
+        this.features = new GatewayFeatures(context);                                         // 0
     }
 
     /** Starts a gateway, printing the banner (and a generated admin key, once) to standard output. */
@@ -77,11 +74,10 @@ public final class Ordergate implements AutoCloseable
     public static Ordergate start(final GatewayConfig config, final StartupOptions options, final PrintStream out)
     {
         ChronicleSettings.apply();
-        final ApiKeyRegistry keys = new ApiKeyRegistry();
-        final Ordergate gateway = new Ordergate(config, new GatewayContext(config, keys, version()));
+        final Ordergate gateway = new Ordergate(config, new GatewayContext(config, version()));
         try
         {
-            gateway.run(options, keys, out);
+            gateway.run(options, out);
             return gateway;
         }
         catch (final InterruptedException ex)
@@ -97,32 +93,26 @@ public final class Ordergate implements AutoCloseable
         }
     }
 
-    private void run(final StartupOptions options, final ApiKeyRegistry keys, final PrintStream out) throws InterruptedException
+    private void run(final StartupOptions options, final PrintStream out) throws InterruptedException
     {
-        server = HttpServer.bind(config.server(), context);                                  // 1
+        server = HttpServer.bind(config.server(), features.router(), context);              // 1
         final Path journalDir = config.dataDir().resolve("journal");
         journal = Journal.open(journalDir);                                                   // 2
         context.metrics().journal(journal);
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);
-        final HttpReplies replies = new HttpReplies(keys, context.metrics().replyStage());
-        final ExecutorKeys executorKeys = new ExecutorKeys();
-        final ExecutorSessions sessions = new ExecutorSessions();
-        context.metrics().webSocketSessions(sessions::size);
-        replies.extension(new ExecutorReplies(executorKeys, sessions, context.metrics()));
-        context.extraRoutes(new ExecutorHttp(context, executorKeys, sessions));
         final long replayStart = System.nanoTime();
-        final Replayer.Result replayed = Replayer.replay(journal, engine, replies);           // 3
+        final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
         replayedRecords = replayed.records();
-        final StartupSeeder seeder = StartupSeeder.plan(config, engine, keys, options);
-        pipeline = Pipeline.start(config.pipeline(), journal, engine, replies);               // 4
+        final StartupSeeder seeder = StartupSeeder.plan(config, engine, features.keys(), options);
+        pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies());   // 4
         context.pipeline(pipeline);
-        seeder.publish(pipeline);                                                             // 5
+        seeder.publish(context.publisher());                                                  // 5
         seeder.await(SEED_TIMEOUT_MILLIS);
-        executorBootstrap.run(config, pipeline, executorKeys, SEED_TIMEOUT_MILLIS);            // 5b
+        executorBootstrap.run(config, context.publisher(), features.executorKeys(), SEED_TIMEOUT_MILLIS); // 5b
         context.markReady();                                                                  // 6
-        final AdminRequests.CreateKey generated = seeder.generatedKey();
+        final KeyRequests.CreateKey generated = seeder.generatedKey();
         if (generated != null)
         {
             out.println("Admin API key: " + generated.apiKey());
@@ -138,7 +128,7 @@ public final class Ordergate implements AutoCloseable
         }
         if (config.demo().quoteFeed())
         {
-            feed = new QuoteFeed(config, pipeline);
+            feed = new QuoteFeed(config, context.publisher());
             feed.start();
         }
         executorBootstrap.startTerminal(config.server().host(), server.port());

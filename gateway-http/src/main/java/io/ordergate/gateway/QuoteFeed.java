@@ -10,40 +10,40 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.InstrumentSpec;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.fixed.FixedPoint;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.json.RequestBody;
 
 /**
  * The demo's simulated market: every {@code demo.quote_interval_millis} one QUOTES command with a quote for each
  * instrument that has a demo bid. Each mid takes a bounded random walk (0 to 2 ticks up or down per step, never
  * more than 5% from where it started) with the configured spread. If the ring is full the tick is skipped: quotes
  * are the first thing to shed. Runs on its own thread, og-quote-feed; start and close from the start-up thread.
+ * It is its own command body: the feed thread fills the slot with its prices through the one publisher.
  */
-final class QuoteFeed implements AutoCloseable
+final class QuoteFeed implements AutoCloseable, RequestBody
 {
     static final String THREAD_NAME = "og-quote-feed";
     private static final int MAX_TICKS_PER_STEP = 2;
     private static final int BAND_PERCENT = 5;
 
-    private final Pipeline pipeline;
+    private final CommandPublisher publisher;
     private final long intervalNanos;
     private final List<InstrumentSpec> instruments = new ArrayList<>();
     private final long[] startBid;
     private final long[] bid;
     private final long[] spread;
     private final SplittableRandom random = new SplittableRandom();
-    private final BodyWriter writer = new BodyWriter();
     private final Thread thread;
     private volatile boolean running = true;
     private long skipped;
 
-    QuoteFeed(final GatewayConfig config, final Pipeline pipeline)
+    QuoteFeed(final GatewayConfig config, final CommandPublisher publisher)
     {
-        this.pipeline = pipeline;
+        this.publisher = publisher;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.demo().quoteIntervalMillis());
         for (final InstrumentSpec spec : config.instruments())
         {
@@ -95,32 +95,23 @@ final class QuoteFeed implements AutoCloseable
 
     private void publish()
     {
-        final long sequence = pipeline.tryClaim();
-        if (sequence == Pipeline.RING_FULL)
+        if (!publisher.publish(CommandType.QUOTES, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_FEED, this, null, null))
         {
             skipped++;
-            return;
         }
-        final CommandEvent event = pipeline.event(sequence);
-        try
+    }
+
+    /** The QUOTES body: one quote per instrument, at its current price. Feed thread (called by the publisher). */
+    @Override
+    public void encode(final BodyWriter writer)
+    {
+        CommandBodies.quotesHeader(writer, instruments.size());
+        for (int i = 0; i < instruments.size(); i++)
         {
-            event.reset(CommandType.QUOTES);
-            event.header(CommandFrame.PRINCIPAL_SYSTEM, System.currentTimeMillis() * 1000L, 0, CommandFrame.SOURCE_FEED);
-            event.ingressNanos = System.nanoTime();
-            writer.wrap(event.frame, CommandFrame.BODY_OFFSET);
-            CommandBodies.quotesHeader(writer, instruments.size());
-            for (int i = 0; i < instruments.size(); i++)
-            {
-                final InstrumentSpec spec = instruments.get(i);
-                CommandBodies.quote(writer, spec.symbol(),
-                    FixedPoint.rescale(bid[i], spec.priceDigits(), NewOrderBody.WIRE_DIGITS),
-                    FixedPoint.rescale(bid[i] + spread[i], spec.priceDigits(), NewOrderBody.WIRE_DIGITS));
-            }
-            event.bodyLength(writer.length());
-        }
-        finally
-        {
-            pipeline.publish(sequence);
+            final InstrumentSpec spec = instruments.get(i);
+            CommandBodies.quote(writer, spec.symbol(),
+                FixedPoint.rescale(bid[i], spec.priceDigits(), NewOrderBody.WIRE_DIGITS),
+                FixedPoint.rescale(bid[i] + spread[i], spec.priceDigits(), NewOrderBody.WIRE_DIGITS));
         }
     }
 

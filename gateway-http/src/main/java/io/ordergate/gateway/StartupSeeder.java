@@ -12,21 +12,23 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.config.VenueKind;
 import io.ordergate.engine.Engine;
-import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.fixed.Money;
+import io.ordergate.gateway.accounts.AccountRequests;
 import io.ordergate.gateway.auth.ApiKey;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
-import io.ordergate.gateway.auth.Scope;
 import io.ordergate.gateway.auth.Secrets;
-import io.ordergate.gateway.json.AdminRequests;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.keys.KeyRequests;
 
 /**
  * Start-up commands, journaled like any other as the system principal: the configured accounts the journal does
@@ -39,7 +41,7 @@ final class StartupSeeder implements ReplyTarget
     private final List<Seed> seeds = new ArrayList<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private CountDownLatch done;
-    private AdminRequests.CreateKey generatedKey;
+    private KeyRequests.CreateKey generatedKey;
 
     private record Seed(CommandType type, RequestBody body, String what)
     {
@@ -56,7 +58,7 @@ final class StartupSeeder implements ReplyTarget
                 final int venue = account.venue() == VenueKind.MT5 ? CommandBodies.VENUE_MT5 : CommandBodies.VENUE_PAPER;
                 final long balance = FixedPoint.rescale(account.balance(), Money.DIGITS, NewOrderBody.WIRE_DIGITS);
                 seeder.seeds.add(new Seed(CommandType.CREATE_ACCOUNT,
-                    new AdminRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage()),
+                    new AccountRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage()),
                     "account " + account.accountId()));
             }
         }
@@ -70,13 +72,13 @@ final class StartupSeeder implements ReplyTarget
             {
                 // New, or rotated: the engine lets the system principal replace an existing key.
                 seeder.seeds.add(new Seed(CommandType.CREATE_KEY,
-                    new AdminRequests.CreateKey(envKey.get(), null, hash, Scope.ADMIN, List.of()), "admin key from the environment"));
+                    new KeyRequests.CreateKey(envKey.get(), null, hash, Scope.ADMIN, List.of()), "admin key from the environment"));
             }
         }
         else if (!keys.hasSystemAdminKey())
         {
             final String secret = Secrets.newSecret();
-            seeder.generatedKey = new AdminRequests.CreateKey(Secrets.newKey(), secret, Secrets.hash(secret), Scope.ADMIN, List.of());
+            seeder.generatedKey = new KeyRequests.CreateKey(Secrets.newKey(), secret, Secrets.hash(secret), Scope.ADMIN, List.of());
             seeder.seeds.add(new Seed(CommandType.CREATE_KEY, seeder.generatedKey, "generated admin key"));
         }
         return seeder;
@@ -88,37 +90,21 @@ final class StartupSeeder implements ReplyTarget
     }
 
     /** The admin key made this start, to print once, or null. */
-    AdminRequests.CreateKey generatedKey()
+    KeyRequests.CreateKey generatedKey()
     {
         return generatedKey;
     }
 
-    /** Publishes every seed command. Start-up thread, after the pipeline started and before the gateway is ready. */
-    void publish(final Pipeline pipeline)
+    /** Publishes every seed command; each one's index travels as its attachment. Start-up thread, before ready. */
+    void publish(final CommandPublisher publisher)
     {
         done = new CountDownLatch(seeds.size());
-        final BodyWriter writer = new BodyWriter();
         for (int i = 0; i < seeds.size(); i++)
         {
             final Seed seed = seeds.get(i);
-            final long sequence = pipeline.tryClaim();
-            if (sequence == Pipeline.RING_FULL)
+            if (!publisher.publish(seed.type(), CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, seed.body(), this, i))
             {
                 throw new IllegalStateException("the ring is full at start-up");  // nothing else publishes yet
-            }
-            final CommandEvent event = pipeline.event(sequence);
-            try
-            {
-                event.reset(seed.type());
-                event.header(CommandFrame.PRINCIPAL_SYSTEM, System.currentTimeMillis() * 1000L, i, CommandFrame.SOURCE_SYSTEM);
-                event.ingressNanos = System.nanoTime();
-                seed.body().encode(writer.wrap(event.frame, CommandFrame.BODY_OFFSET));
-                event.bodyLength(writer.length());
-            }
-            finally
-            {
-                event.replyTo = this;
-                pipeline.publish(sequence);
             }
         }
     }
@@ -141,11 +127,11 @@ final class StartupSeeder implements ReplyTarget
     }
 
     @Override
-    public void onReply(final CommandEvent event)
+    public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
         if (event.result == null || !event.result.isSuccess())
         {
-            final int index = (int)event.correlationId();
+            final int index = (Integer)event.attachment;
             final String what = index >= 0 && index < seeds.size() ? seeds.get(index).what() : "command " + index;
             failures.add(what + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
         }

@@ -21,7 +21,7 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.Side;
 import io.ordergate.gateway.json.BadRequest;
-import io.ordergate.gateway.json.OrderRequest;
+import io.ordergate.gateway.orders.OrderRequest;
 import io.ordergate.gateway.json.RequestReader;
 
 /**

@@ -2,6 +2,9 @@ package io.ordergate.gateway.auth;
 
 import java.util.List;
 
+import io.ordergate.gateway.core.Caller;
+import io.ordergate.gateway.core.Scope;
+
 /**
  * One registered API key. Immutable: safe from any thread.
  *
@@ -13,5 +16,11 @@ import java.util.List;
  * @param systemMade   true when the gateway made the key itself at start-up (the bootstrap admin key)
  */
 public record ApiKey(String key, byte[] secretHash, Scope scope, int principal, List<String> accountIds, boolean systemMade)
+    implements Caller
 {
+    @Override
+    public boolean allows(final Scope required)
+    {
+        return scope.allows(required);
+    }
 }

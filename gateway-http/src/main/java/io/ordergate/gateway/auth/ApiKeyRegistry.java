@@ -9,13 +9,17 @@ import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.ReplyListener;
+import io.ordergate.gateway.core.Scope;
 
 /**
  * The gateway's API keys, rebuilt from the journal: key id to secret hash, scope, principal and accounts.
  * Written ONLY by the reply stage (after a CREATE_KEY succeeded) and by replay at start-up, both from the
  * journaled command body; read by the Netty event loops. Thread safe (a concurrent map of immutable entries).
  */
-public final class ApiKeyRegistry
+public final class ApiKeyRegistry implements ReplyListener
 {
     private final ConcurrentHashMap<String, ApiKey> keys = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
@@ -61,6 +65,24 @@ public final class ApiKeyRegistry
     public int size()
     {
         return keys.size();
+    }
+
+    @Override
+    public void onReplayed(final CommandEvent event)
+    {
+        if (event.type == CommandType.CREATE_KEY && event.result != null && event.result.isSuccess())
+        {
+            register(event);
+        }
+    }
+
+    @Override
+    public void onResult(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        if (event.type == CommandType.CREATE_KEY && event.result != null && event.result.isSuccess())
+        {
+            register(event);  // before the answer, so the new key works the moment its creator hears of it
+        }
     }
 
     /**

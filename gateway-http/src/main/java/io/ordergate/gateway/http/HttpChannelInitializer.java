@@ -3,12 +3,15 @@ package io.ordergate.gateway.http;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import io.ordergate.config.ServerConfig;
+import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.core.Router;
 
 /** Builds each connection's pipeline, every handler named. Thread safe (shared by the server). */
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
@@ -17,15 +20,21 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     static final int MAX_HEADER_SIZE = 8192;
     static final int MAX_CHUNK_SIZE = 8192;
 
+    private final Router router;
     private final GatewayContext gateway;
     private final ConnectionLimiter limiter;
     private final int maxBodyBytes;
     private final int idleTimeoutSeconds;
+    private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
+        .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
+        .setMaxHeaderSize(MAX_HEADER_SIZE)
+        .setMaxChunkSize(MAX_CHUNK_SIZE);
     /** One body buffer per event loop thread: a body is decoded on its loop before the next one is read there. */
     private final FastThreadLocal<byte[]> bodyScratch;
 
-    HttpChannelInitializer(final GatewayContext gateway, final ServerConfig server)
+    HttpChannelInitializer(final Router router, final GatewayContext gateway, final ServerConfig server)
     {
+        this.router = router;
         this.gateway = gateway;
         this.limiter = new ConnectionLimiter(server.maxConnections());
         this.maxBodyBytes = server.maxBodyBytes();
@@ -46,11 +55,13 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         final ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
         pipeline.addLast("idle", new IdleStateHandler(0, 0, idleTimeoutSeconds));
-        pipeline.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE_LENGTH, MAX_HEADER_SIZE, MAX_CHUNK_SIZE));
+        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
+        pipeline.addLast("encoder", new HttpResponseEncoder());
+        pipeline.addLast("framing", new HttpFramingGuard());
         // The aggregator sits before keep-alive so its own 413 (Connection: close) is not closed on by that handler
         // before the rest of the oversized body has been drained.
         pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes));
         pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
-        pipeline.addLast("gateway", new HttpConnection(gateway, bodyScratch));
+        pipeline.addLast("gateway", new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch));
     }
 }

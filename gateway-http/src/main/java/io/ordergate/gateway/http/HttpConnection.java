@@ -4,69 +4,49 @@ import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.agrona.DirectBuffer;
-
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 
-import io.ordergate.engine.command.BodyWriter;
-import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
-import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.pipeline.Pipeline;
-import io.ordergate.gateway.auth.ApiKey;
-import io.ordergate.gateway.json.AdminRequests;
-import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Router;
+import io.ordergate.gateway.metrics.GatewayMetrics;
 
 /**
- * <b>Not thread safe</b>: owned by the channel's event loop, except {@link #reply}, which the reply stage calls for
- * the one command in flight; the per-request fields it reads are written before the command is published.
+ * One HTTP connection, transport only: hands each request to the {@link Router} through its {@link Exchange} and
+ * keeps the order of answers. Nothing calls back into it; no feature keeps state here.
  *
- * <p>One HTTP connection: hands each request to its routes ({@link TableRoutes}, or {@link TreeRoutes} for groups,
- * bots and the webhook), which either answer it on the event loop (health, instruments, every refusal) or publish
- * one command to the ring through {@link #submit}; the reply stage then answers through {@link #reply}. It is the
- * command's {@code replyTo}. {@link HttpAnswers} builds and writes every answer.
+ * <p>At most one command per connection is in the ring: when a request published one, reading stops ({@code autoRead}
+ * off) until its answer is written, so pipelined requests are answered in order and a fast client cannot flood the
+ * ring. Requests already decoded meanwhile wait in a small queue. Answers written while reading are flushed once when
+ * the read ends ({@link #channelReadComplete}); answers from the reply stage are flushed at the end of its batch.
  *
- * <p>At most one command per connection is in the ring: reading stops ({@code autoRead} off) until its answer is
- * written, so pipelined requests are answered in order and a fast client cannot flood the ring. Requests already
- * decoded meanwhile wait in a small queue.
+ * <p><b>Not thread safe</b>: owned by the channel's event loop (its {@link HttpAnswers} is also the reply target).
  */
-public final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener
+final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener
 {
-    static final String API_KEY_HEADER = "X-API-Key";
-    static final String API_SECRET_HEADER = "X-API-Secret";
     private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
 
-    private final GatewayContext gateway;
-    private final BodyWriter bodyWriter = new BodyWriter();
-    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
+    private final Router router;
     private final HttpAnswers answers;
-    private final TableRoutes tableRoutes;
-    private final TreeRoutes treeRoutes;
+    private final Exchange exchange;
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
     private ChannelHandlerContext ctx;
     private boolean inFlight;
 
-    // Per request, written before publishing, read by the reply stage.
-    private AdminRequests.CreateKey createdKey;
-    private int acceptedQuotes;
-    /** What a feature package needs to answer the request in flight (see {@link ReplyExtension}), or null. */
-    private Object exchange;
-
-    HttpConnection(final GatewayContext gateway, final FastThreadLocal<byte[]> bodyScratch)
+    HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch)
     {
-        this.gateway = gateway;
-        this.answers = new HttpAnswers(gateway, this);
-        this.tableRoutes = new TableRoutes(this, answers, gateway, bodyScratch);
-        this.treeRoutes = new TreeRoutes(this, gateway, bodyScratch);
+        this.router = router;
+        this.answers = new HttpAnswers(metrics, this);
+        this.exchange = new Exchange(answers, publisher, bodyScratch);
     }
 
     @Override
@@ -91,6 +71,12 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
             return;
         }
         handleAndRelease(request);
+    }
+
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        ctx.flush();
     }
 
     @Override
@@ -123,13 +109,11 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         ctx.close();
     }
 
-    /** The write of a ring command's answer finished (event loop): read on, answering what waited meanwhile. */
+    /** The answer to the command in flight is written (event loop): read on, answering what waited meanwhile. */
     @Override
     public void operationComplete(final ChannelFuture future)
     {
         inFlight = false;
-        createdKey = null;
-        exchange = null;
         if (!future.isSuccess())
         {
             ctx.close();
@@ -139,6 +123,7 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
         {
             handleAndRelease(request);
         }
+        ctx.flush();  // outside a read: what was answered from the queue goes now
         if (!inFlight && ctx.channel().isActive())
         {
             ctx.channel().config().setAutoRead(true);
@@ -149,193 +134,24 @@ public final class HttpConnection extends ChannelInboundHandlerAdapter implement
     {
         try
         {
-            handle(request);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.warning(() -> "request failed: " + ex);
-            answers.respondError(500, ErrorJson.INTERNAL_ERROR, "internal error", null);
+            answers.keepAlive(HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess());
+            exchange.begin(request);
+            if (request.decoderResult().isFailure())
+            {
+                exchange.error(ResultCode.VALIDATION_ERROR, "malformed HTTP request", null);
+                return;
+            }
+            router.dispatch(exchange);
+            if (exchange.published())
+            {
+                inFlight = true;
+                ctx.channel().config().setAutoRead(false);
+            }
         }
         finally
         {
+            exchange.end();
             request.release();
         }
-    }
-
-    private void handle(final FullHttpRequest request)
-    {
-        answers.keepAlive(HttpUtil.isKeepAlive(request));
-        if (request.decoderResult().isFailure())
-        {
-            answers.keepAlive(false);
-            answers.respondError(400, ResultCode.VALIDATION_ERROR.name(), "malformed HTTP request", null);
-            return;
-        }
-        final String uri = request.uri();
-        if (TreeRoutes.owns(uri))
-        {
-            treeRoutes.handle(request, uri);  // groups, bots and the TradingView webhook (issue 5)
-            return;
-        }
-        tableRoutes.handle(request, uri);
-    }
-
-    /**
-     * Event loop: the key a request to a keyed route was sent with, or null once 503 NOT_READY (before start-up
-     * finished) or 401 INVALID_CREDENTIALS is answered.
-     */
-    ApiKey authenticate(final FullHttpRequest request, final Pipeline pipeline)
-    {
-        if (!gateway.isReady() || pipeline == null)
-        {
-            answers.respondError(ResultCode.NOT_READY, null, null);
-            return null;
-        }
-        final ApiKey key = gateway.keys().authenticate(request.headers().get(API_KEY_HEADER), request.headers().get(API_SECRET_HEADER));
-        if (key == null)
-        {
-            answers.respondError(ResultCode.INVALID_CREDENTIALS, null, null);
-        }
-        return key;
-    }
-
-    /**
-     * Claims a ring slot, fills it and publishes it; 503 OVERLOADED when the ring is full. A claimed slot is always
-     * published: if encoding fails the slot goes on without a type, so the journal and engine skip it and the reply
-     * stage answers 500.
-     */
-    void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body)
-    {
-        submit(pipeline, type, principal, body, CommandFrame.SOURCE_HTTP);
-    }
-
-    /** As {@link #submit(Pipeline, CommandType, int, RequestBody)} from another source (the webhook). Event loop only. */
-    public void submit(final Pipeline pipeline, final CommandType type, final int principal, final RequestBody body, final int source)
-    {
-        final long sequence = pipeline.tryClaim();
-        if (sequence == Pipeline.RING_FULL)
-        {
-            createdKey = null;
-            exchange = null;
-            answers.overloaded(inFlight);
-            return;
-        }
-        final CommandEvent event = pipeline.event(sequence);
-        try
-        {
-            event.reset(type);
-            event.header(principal, System.currentTimeMillis() * 1000L, gateway.nextCorrelationId(), source);
-            event.ingressNanos = System.nanoTime();
-            body.encode(bodyWriter.wrap(event.frame, CommandFrame.BODY_OFFSET));
-            event.bodyLength(bodyWriter.length());
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.warning(() -> "could not encode a " + type + " command: " + ex);
-            event.type = null;
-            event.reject(ResultCode.JOURNAL_FAILED, "the command could not be encoded", null);
-        }
-        finally
-        {
-            event.replyTo = this;
-            inFlight = true;
-            ctx.channel().config().setAutoRead(false);
-            pipeline.publish(sequence);
-        }
-    }
-
-    /**
-     * Publishes a command for a feature package's route; its {@link ReplyExtension} answers it with {@code exchange}.
-     * Event loop only.
-     */
-    public void submit(final CommandType type, final int principal, final RequestBody body, final Object exchange)
-    {
-        final Pipeline pipeline = gateway.pipeline();
-        this.exchange = exchange;
-        submit(pipeline, type, principal, body);
-    }
-
-    /** The exchange object of the request in flight, or null. Reply thread, for the command in flight. */
-    public Object exchange()
-    {
-        return exchange;
-    }
-
-    /** Answers at once on the event loop with a JSON body, and a {@code Retry-After} header when one is given. */
-    public void respondJson(final int status, final byte[] json, final String retryAfter)
-    {
-        answers.respondJson(status, json, retryAfter);
-    }
-
-    /** 405 with the Allow header and a body in another format (the seed-000 routes' {"error","code"}). */
-    public void respondMethodNotAllowed(final String allow, final byte[] json)
-    {
-        answers.respondMethodNotAllowed(allow, json);
-    }
-
-    /** 405 METHOD_NOT_ALLOWED in the API error format, with the Allow header naming what is allowed. */
-    void respondMethodNotAllowed(final HttpMethod method, final String allow)
-    {
-        answers.respondMethodNotAllowed(method, allow);
-    }
-
-    void respondError(final ResultCode code, final String message, final String field)
-    {
-        answers.respondError(code, message, field);
-    }
-
-    void respondError(final int status, final String code, final String message, final String field)
-    {
-        answers.respondError(status, code, message, field);
-    }
-
-    /** Answers the command in flight. Called on the reply thread; the write completes on the event loop. */
-    public void reply(final int status, final DirectBuffer json, final int length, final boolean retryAfter)
-    {
-        answers.reply(status, json, length, retryAfter);
-    }
-
-    /** Answers the command in flight from the event loop (a webhook refused after its credential read). */
-    public void replyOnLoop(final int status, final byte[] json)
-    {
-        answers.replyOnLoop(status, json);
-    }
-
-    // ---- state of the command in flight, read by the reply stage ----
-
-    /** The secret-bearing key of the CREATE_KEY in flight, or null. Reply thread only, for the command in flight. */
-    AdminRequests.CreateKey createdKey()
-    {
-        return createdKey;
-    }
-
-    /** Event loop: the key the CREATE_KEY about to be submitted creates. */
-    void createdKey(final AdminRequests.CreateKey key)
-    {
-        this.createdKey = key;
-    }
-
-    /** How many quotes the QUOTES command in flight carries. */
-    int acceptedQuotes()
-    {
-        return acceptedQuotes;
-    }
-
-    /** Event loop: how many quotes the QUOTES command about to be submitted carries. */
-    void acceptedQuotes(final int count)
-    {
-        this.acceptedQuotes = count;
-    }
-
-    /** The group/bot/webhook routes' state for the command in flight (reply thread reads it). */
-    TreeRoutes treeRoutes()
-    {
-        return treeRoutes;
-    }
-
-    /** The channel's context: its event loop and its peer. */
-    public ChannelHandlerContext channelContext()
-    {
-        return ctx;
     }
 }

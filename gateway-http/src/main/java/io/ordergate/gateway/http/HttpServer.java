@@ -14,6 +14,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 
 import io.ordergate.config.ServerConfig;
+import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.core.Router;
 
 /**
  * The Netty HTTP listener: binds at once, so /health answers (503) while the journal replays. Start and close from
@@ -35,8 +37,8 @@ public final class HttpServer implements AutoCloseable
         this.serverChannel = serverChannel;
     }
 
-    /** Binds {@code server.host():server.port()} (0: any free port) and starts serving. */
-    public static HttpServer bind(final ServerConfig server, final GatewayContext gateway) throws InterruptedException
+    /** Binds {@code server.host():server.port()} (0: any free port) and starts serving the router's table. */
+    public static HttpServer bind(final ServerConfig server, final Router router, final GatewayContext gateway) throws InterruptedException
     {
         final EventLoopGroup boss = new NioEventLoopGroup(1, threads("og-http-boss", false));
         final EventLoopGroup workers = new NioEventLoopGroup(server.eventLoopThreads(), threads("og-http-worker-", true));
@@ -47,7 +49,7 @@ public final class HttpServer implements AutoCloseable
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpChannelInitializer(gateway, server))
+                .childHandler(new HttpChannelInitializer(router, gateway, server))
                 .bind(server.host(), server.port())
                 .sync()
                 .channel();

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.ApiErrors;
 
 /**
  * Aggregates a request up to {@code server.max_body_bytes}; a larger one is answered 413 PAYLOAD_TOO_LARGE in the
@@ -70,7 +71,7 @@ final class JsonBodyAggregator extends HttpObjectAggregator
 
     private FullHttpResponse tooLarge(final ByteBufAllocator alloc, final boolean close)
     {
-        final byte[] json = ErrorJson.bytes(ResultCode.PAYLOAD_TOO_LARGE.name(), "request body is larger than " + maxBodyBytes + " bytes", null);
+        final byte[] json = ApiErrors.bytes(ResultCode.PAYLOAD_TOO_LARGE.name(), "request body is larger than " + maxBodyBytes + " bytes", null);
         final ByteBuf content = alloc.buffer(json.length).writeBytes(json);
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, content);
         response.headers()

@@ -49,7 +49,7 @@ public final class AsciiChars implements CharSequence
     }
 
     /** Reads the current string value into this; false when it is null or wrong (problem recorded). */
-    boolean read(final RequestReader reader, final String field, final boolean idChars) throws BadRequest
+    public boolean read(final RequestReader reader, final String field, final boolean idChars) throws BadRequest
     {
         final int read = reader.ascii(field, chars, idChars);
         length = Math.max(read, 0);

@@ -53,7 +53,7 @@ final class FieldValueReader
         }
         try
         {
-            final long value = FixedPoint.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
+            final long value = Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
             if (value == FixedPoint.NOT_A_NUMBER)
             {
                 reader.fail(field, field + notANumber);
@@ -126,7 +126,7 @@ final class FieldValueReader
             for (int i = 0; i < length; i++)
             {
                 final char c = chars[offset + i];
-                if (idChars ? !RequestReader.isIdChar(c) : c < 0x21 || c > 0x7e)
+                if (idChars ? !Ids.isIdChar(c) : c < 0x21 || c > 0x7e)
                 {
                     reader.fail(field, shape(field, destination.length, idChars));
                     return -2;
@@ -211,6 +211,36 @@ final class FieldValueReader
     }
 
 
+    String id(final String field, final int maxLength) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return null;
+        }
+        try
+        {
+            if (token != JsonToken.VALUE_STRING)
+            {
+                reader.fail(field, field + " must be a string of 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -");
+                reader.skip();
+                return null;
+            }
+            final String text = parser.getText();
+            if (!Ids.isId(text, maxLength))
+            {
+                reader.fail(field, field + " must be a string of 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -");
+                return null;
+            }
+            return text;
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
+    }
+
     private static boolean equals(final String name, final char[] chars, final int offset, final int length)
     {
         if (name.length() != length)
@@ -225,5 +255,56 @@ final class FieldValueReader
             }
         }
         return true;
+    }
+
+    byte[] rawObject(final String field, final int maxBytes, final byte[] body) throws BadRequest
+    {
+        if (!reader.expectObject(field))
+        {
+            return null;
+        }
+        final int start = reader.valueStart();
+        reader.skip();
+        final int end = reader.valueEnd();
+        if (end - start > maxBytes)
+        {
+            reader.fail(field, field + " is larger than " + maxBytes + " bytes");
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(body, start, end);
+    }
+
+    int bool(final String field) throws BadRequest
+    {
+        final JsonToken token = reader.parser().currentToken();
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
+        {
+            return token == JsonToken.VALUE_TRUE ? 1 : 0;
+        }
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return -1;
+        }
+        reader.fail(field, field + " must be true or false");
+        reader.skip();
+        return -2;
+    }
+
+    String scalarText() throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT)
+        {
+            return null;
+        }
+        try
+        {
+            return parser.getText();
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
     }
 }

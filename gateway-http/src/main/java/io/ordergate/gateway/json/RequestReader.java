@@ -42,6 +42,7 @@ public final class RequestReader
     private final FieldValueReader values = new FieldValueReader(this);
     private JsonParser parser;
     private BadRequest problem;
+    private byte[] body;
 
     /**
      * Starts reading {@code length} bytes; the body must be one JSON object (or, with {@code allowArray}, an array).
@@ -74,6 +75,8 @@ public final class RequestReader
         {
             throw BadRequest.invalidJson("request body is empty; a JSON object is required");
         }
+        Utf8.check(body, length);
+        this.body = body;
         try
         {
             parser = factory.createParser(body, 0, length);
@@ -176,6 +179,36 @@ public final class RequestReader
         return false;
     }
 
+    /** Skips the current value (with its children): a field the route tolerates and does not use. */
+    public void ignore() throws BadRequest
+    {
+        skip();
+    }
+
+    /** The current value, an object, copied exactly as sent; null when it is not one or is over {@code maxBytes} (recorded). */
+    public byte[] rawObject(final String field, final int maxBytes) throws BadRequest
+    {
+        return values.rawObject(field, maxBytes, body);
+    }
+
+    /** The byte offset in the body where the current token starts (an object's '{'). */
+    public int valueStart()
+    {
+        return (int)parser.currentTokenLocation().getByteOffset();
+    }
+
+    /** The byte offset just after the token read last (an object's '}' once its end is reached). */
+    public int valueEnd()
+    {
+        return (int)parser.currentLocation().getByteOffset();
+    }
+
+    /** The body bytes from {@code start} to {@code end} (offsets from {@link #valueStart} and {@link #valueEnd}). */
+    public byte[] copy(final int start, final int end)
+    {
+        return java.util.Arrays.copyOfRange(body, start, end);
+    }
+
     /** Records an unknown field and skips its value. */
     public void unknownField(final String name) throws BadRequest
     {
@@ -239,6 +272,28 @@ public final class RequestReader
         return values.string(field, maxLength);
     }
 
+    /**
+     * An id chosen by a client: a JSON string of 1 to {@code maxLength} characters of {@code A-Z a-z 0-9 . _ -}.
+     *
+     * @return the id; null for JSON null or when wrong (problem recorded)
+     */
+    public String id(final String field, final int maxLength) throws BadRequest
+    {
+        return values.id(field, maxLength);
+    }
+
+    /** A JSON boolean: 1 for true, 0 for false, -1 for null, -2 when wrong (problem recorded). */
+    public int bool(final String field) throws BadRequest
+    {
+        return values.bool(field);
+    }
+
+    /** The text of the current string or number token as sent, or null for anything else (not skipped). */
+    public String scalarText() throws BadRequest
+    {
+        return values.scalarText();
+    }
+
     /** Records a problem unless one is recorded already: the first one wins. */
     public void fail(final String field, final String message)
     {
@@ -292,6 +347,7 @@ public final class RequestReader
             }
             parser = null;
         }
+        body = null;
     }
 
     private void expectEnd() throws IOException, BadRequest
@@ -338,27 +394,5 @@ public final class RequestReader
         final int newline = text.indexOf('\n');
         final String line = newline < 0 ? text : text.substring(0, newline);
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-    }
-
-    static boolean isIdChar(final char c)
-    {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    }
-
-    /** True when {@code text} is a valid id of 1..maxLength characters of {@code [A-Za-z0-9._-]}. */
-    public static boolean isId(final CharSequence text, final int maxLength)
-    {
-        if (text == null || text.length() < 1 || text.length() > maxLength)
-        {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++)
-        {
-            if (!isIdChar(text.charAt(i)))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -7,13 +7,15 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.ReplyListener;
 
 /**
  * What the reply stage measures. Every stage timestamp travels in the event, so the reply thread records all the
  * histograms: the journal and engine threads pay one {@code System.nanoTime()} each and nothing else.
  * <b>Not thread safe</b>: owned by the reply thread (and the replaying thread before it starts). Allocates nothing.
  */
-public final class ReplyStageMetrics
+public final class ReplyStageMetrics implements ReplyListener
 {
     /** CommandQueue.writeCommand starts every command object so. */
     private static final byte[] ID_PREFIX = "{\"id\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -31,7 +33,8 @@ public final class ReplyStageMetrics
     }
 
     /** Every command the reply stage sees, before it is answered. */
-    public void onResult(final CommandEvent event)
+    @Override
+    public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {
         orders.count(event);
     }

@@ -2,30 +2,42 @@ package io.ordergate.gateway.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
+import io.ordergate.gateway.groups.SignalFields;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Decimals;
+import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.gateway.json.Utf8;
 
 /**
- * One TradingView alert, from any of the three forms it arrives in (as application/json or text/plain):
+ * One TradingView alert, from any of the forms it arrives in (as application/json or text/plain):
  * <ul>
  *   <li>seed 003: {@code {"order_type", "symbol", "botname", "side", "size", "leverage", "takeprofit"}} (strings);</li>
  *   <li>the common alert form: {@code {"bot", "action": "buy|sell|close|closeall", "ticker", "quantity", "sl", "tp", "id"}}
  *       ({@code sl}/{@code tp} are prices; {@code sl_pips}/{@code tp_pips} and {@code risk} are accepted too);</li>
- *   <li>a PineConnector line: {@code bot,buy,EURUSD,risk=1,sl=20,tp=40}, {@code bot,closelong,EURUSD},
- *       {@code bot,closeshort,EURUSD}, {@code bot,closeall}; {@code sl}/{@code tp} in pips, {@code risk} a percent
- *       of equity, {@code qty}/{@code lots} a quantity, optional {@code secret=} and {@code id=}.</li>
+ *   <li>a PineConnector line ({@link AlertLine}).</li>
  * </ul>
- * {@code leverage} is accepted and ignored: an account's leverage is its own. Not thread safe: one per request.
+ * Values may be strings or numbers; an empty string is a value not given (alert templates leave placeholders empty);
+ * decimals follow the one grammar ({@link Decimals}). Fields an alert template adds and no form uses are ignored, as
+ * TradingView users put what they like in them. {@code leverage} is ignored: an account's leverage is its own.
+ * <b>Not thread safe</b>: one per request.
  */
 public final class Alert
 {
+    private static final String[] FIELDS = {
+        "botname", "bot", "bot_id", "secret", "id", "action", "side", "ticker", "symbol", "order_type", "type",
+        "quantity", "size", "contracts", "risk_percentage", "risk", "price", "sl", "stoploss", "stop_loss", "tp", "takeprofit",
+        "take_profit", "sl_pips", "tp_pips"};
+    private static final int MAX_TEXT = 256;
+
     String bot;
     String secret;
     int action;
-    final GroupRequests.SignalFields signal = new GroupRequests.SignalFields();
+    final SignalFields signal = new SignalFields();
     String alertId = "";
     long bodyHash;
 
@@ -39,8 +51,10 @@ public final class Alert
         return secret;
     }
 
-    public static Alert parse(final byte[] body, final int length) throws BadRequest
+    /** Reads a JSON alert or a PineConnector line; 400 INVALID_JSON for a body that is neither. */
+    public static Alert parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
+        Utf8.check(body, length);
         final Alert alert = new Alert();
         alert.bodyHash = fnv(body, length);
         int first = 0;
@@ -54,110 +68,65 @@ public final class Alert
         }
         if (body[first] == '{')
         {
-            alert.json(JsonTree.object(body, length));
+            alert.json(in, body, length);
         }
         else
         {
-            alert.line(new String(body, 0, length, StandardCharsets.UTF_8).trim());
+            AlertLine.read(alert, new String(body, 0, length, StandardCharsets.UTF_8).trim());
         }
         return alert;
     }
 
-    private void json(final Map<String, Object> o) throws BadRequest
+    private void json(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        bot = first(JsonTree.string(o, "botname", 64), JsonTree.string(o, "bot", 64), JsonTree.string(o, "bot_id", 64));
-        secret = JsonTree.string(o, "secret", 256);
-        final String id = JsonTree.string(o, "id", 64);
+        in.begin(body, length, false);
+        final String[] values = new String[FIELDS.length];
+        while (in.nextField())
+        {
+            final String field = in.fieldName();
+            final int index = indexOf(field);
+            if (index < 0)
+            {
+                in.ignore();
+                continue;
+            }
+            final String text = in.scalarText();
+            if (text == null && !in.isNull())
+            {
+                in.fail(field, field + " must be a string or a number");
+                in.ignore();
+            }
+            else if (text != null && text.length() > MAX_TEXT)
+            {
+                in.fail(field, field + " is longer than " + MAX_TEXT + " characters");
+            }
+            else if (text != null && !text.isEmpty())
+            {
+                values[index] = text;
+            }
+        }
+        in.finish();
+        bot = first(values, "botname", "bot", "bot_id");
+        secret = first(values, "secret");
+        final String id = first(values, "id");
         alertId = id == null ? "" : id;
-        final String actionText = first(JsonTree.string(o, "action", 16), JsonTree.string(o, "side", 16));
-        action(GroupRequests.SignalFields.required(actionText, "action"));
-        signal.symbol = ticker(first(JsonTree.string(o, "ticker", 64), JsonTree.string(o, "symbol", 64)));
-        signal.type(first(JsonTree.string(o, "order_type", 16), JsonTree.string(o, "type", 16)));
-        long quantity = JsonTree.decimal(o, "quantity");
-        if (quantity == JsonTree.ABSENT)
+        final String actionText = first(values, "action", "side");
+        if (actionText == null)
         {
-            quantity = JsonTree.decimal(o, "size");
+            throw BadRequest.validation("action", "action is required");
         }
-        if (quantity == JsonTree.ABSENT)
-        {
-            quantity = JsonTree.decimal(o, "contracts");
-        }
-        signal.quantity(quantity, "quantity");
-        long risk = JsonTree.decimal(o, "risk_percentage");
-        if (risk == JsonTree.ABSENT)
-        {
-            risk = JsonTree.decimal(o, "risk");
-        }
-        signal.riskPercent(risk, "risk");
-        signal.price(JsonTree.decimal(o, "price"));
-        long sl = JsonTree.decimal(o, "sl");
-        if (sl == JsonTree.ABSENT)
-        {
-            sl = first(JsonTree.decimal(o, "stoploss"), JsonTree.decimal(o, "stop_loss"));
-        }
-        long tp = JsonTree.decimal(o, "tp");
-        if (tp == JsonTree.ABSENT)
-        {
-            tp = first(JsonTree.decimal(o, "takeprofit"), JsonTree.decimal(o, "take_profit"));
-        }
-        signal.stops(sl, tp, JsonTree.decimal(o, "sl_pips"), JsonTree.decimal(o, "tp_pips"));
+        action(actionText);
+        signal.symbol(ticker(first(values, "ticker", "symbol")));
+        signal.type(first(values, "order_type", "type"), "type");
+        signal.quantity(decimal(values, "quantity", "size", "contracts"), "quantity");
+        signal.riskPercent(decimal(values, "risk_percentage", "risk"), "risk");
+        signal.price(decimal(values, "price"));
+        signal.stops(decimal(values, "sl", "stoploss", "stop_loss"), decimal(values, "tp", "takeprofit", "take_profit"),
+            decimal(values, "sl_pips"), decimal(values, "tp_pips"));
         requireSize();
     }
 
-    private void line(final String text) throws BadRequest
-    {
-        final String[] parts = text.split(",");
-        if (parts.length < 2)
-        {
-            throw BadRequest.invalidJson("the alert is neither JSON nor a PineConnector line (bot,buy,SYMBOL,...)");
-        }
-        bot = parts[0].trim();
-        action(parts[1].trim());
-        int next = 2;
-        if (action != GroupBodies.ACTION_CLOSE_ALL)
-        {
-            if (parts.length < 3 || parts[2].contains("="))
-            {
-                throw BadRequest.validation("symbol", "the line needs a symbol after the action");
-            }
-            signal.symbol = ticker(parts[2].trim());
-            next = 3;
-        }
-        long sl = JsonTree.ABSENT;
-        long tp = JsonTree.ABSENT;
-        long slPrice = JsonTree.ABSENT;
-        long tpPrice = JsonTree.ABSENT;
-        for (int i = next; i < parts.length; i++)
-        {
-            final String part = parts[i].trim();
-            final int eq = part.indexOf('=');
-            if (eq <= 0)
-            {
-                throw BadRequest.validation("alert", "expected key=value, found \"" + abbreviate(part) + "\"");
-            }
-            final String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            final String value = part.substring(eq + 1).trim();
-            switch (key)
-            {
-                case "secret": secret = value; break;
-                case "id": alertId = value; break;
-                case "risk": signal.riskPercent(JsonTree.decimalText(value, "risk"), "risk"); break;
-                case "qty":
-                case "lots":
-                case "quantity": signal.quantity(JsonTree.decimalText(value, key), key); break;
-                case "sl": sl = JsonTree.decimalText(value, "sl"); break;
-                case "tp": tp = JsonTree.decimalText(value, "tp"); break;
-                case "slprice": slPrice = JsonTree.decimalText(value, "slprice"); break;
-                case "tpprice": tpPrice = JsonTree.decimalText(value, "tpprice"); break;
-                case "price": signal.price(JsonTree.decimalText(value, "price")); signal.type("limit"); break;
-                default: break;  // PineConnector has many options (comment, spread, ...): unknown ones are ignored
-            }
-        }
-        signal.stops(slPrice, tpPrice, sl, tp);
-        requireSize();
-    }
-
-    private void action(final String text) throws BadRequest
+    void action(final String text) throws BadRequest
     {
         switch (text.toLowerCase(Locale.ROOT))
         {
@@ -190,13 +159,13 @@ public final class Alert
         }
     }
 
-    private void requireSize() throws BadRequest
+    void requireSize() throws BadRequest
     {
-        if (action <= GroupBodies.ACTION_SELL && (signal.flags & (GroupBodies.HAS_QUANTITY | GroupBodies.HAS_RISK_PERCENT)) == 0)
+        if (action <= GroupBodies.ACTION_SELL && !signal.hasSize())
         {
             throw BadRequest.validation("quantity", "a buy or sell alert needs a quantity (size, quantity, qty) or risk");
         }
-        if (action != GroupBodies.ACTION_CLOSE_ALL && signal.symbol.isEmpty())
+        if (action != GroupBodies.ACTION_CLOSE_ALL && signal.symbol().isEmpty())
         {
             throw BadRequest.validation("symbol", "the alert needs a symbol (ticker)");
         }
@@ -221,24 +190,61 @@ public final class Alert
         return (colon >= 0 ? text.substring(colon + 1) : text).trim().toUpperCase(Locale.ROOT);
     }
 
-    private static String first(final String a, final String b)
+    /** A decimal of the one grammar, at wire digits; {@link SignalFields#ABSENT} for null. */
+    static long decimal(final String text, final String field) throws BadRequest
     {
-        return a != null ? a : b;
+        if (text == null)
+        {
+            return SignalFields.ABSENT;
+        }
+        final long parsed = Decimals.parse(text, NewOrderBody.WIRE_DIGITS);
+        if (parsed == FixedPoint.TOO_MANY_DIGITS)
+        {
+            throw BadRequest.validation(field, field + " has more than " + NewOrderBody.WIRE_DIGITS + " decimal places");
+        }
+        if (FixedPoint.isError(parsed))
+        {
+            throw BadRequest.validation(field, field + " must be a number");
+        }
+        return parsed;
     }
 
-    private static String first(final String a, final String b, final String c)
+    private static long decimal(final String[] values, final String... names) throws BadRequest
     {
-        return a != null ? a : b != null ? b : c;
+        for (final String name : names)
+        {
+            final String text = values[indexOf(name)];
+            if (text != null)
+            {
+                return decimal(text, name);
+            }
+        }
+        return SignalFields.ABSENT;
     }
 
-    private static long first(final long a, final long b)
+    private static String first(final String[] values, final String... names)
     {
-        return a != JsonTree.ABSENT ? a : b;
+        for (final String name : names)
+        {
+            final String text = values[indexOf(name)];
+            if (text != null)
+            {
+                return text;
+            }
+        }
+        return null;
     }
 
-    private static String abbreviate(final String text)
+    private static int indexOf(final String field)
     {
-        return text.length() > 24 ? text.substring(0, 24) + "..." : text;
+        for (int i = 0; i < FIELDS.length; i++)
+        {
+            if (FIELDS[i].equals(field))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static long fnv(final byte[] bytes, final int length)
@@ -251,5 +257,4 @@ public final class Alert
         }
         return hash;
     }
-
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
-import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.GatewayFeatures;
+import io.ordergate.gateway.core.GatewayContext;
 
 /** The HTTP server without an engine behind it: readiness, connection limit, idle timeout. */
 class HttpServerTest
@@ -32,7 +33,8 @@ class HttpServerTest
         "");
 
     private final GatewayConfig config = ConfigLoader.parse(CONFIG, "test");
-    private final GatewayContext context = new GatewayContext(config, new ApiKeyRegistry(), "test");
+    private final GatewayContext context = new GatewayContext(config, "test");
+    private final GatewayFeatures features = new GatewayFeatures(context);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private HttpServer server;
 
@@ -54,7 +56,7 @@ class HttpServerTest
     @Test
     void healthIsNotReadyUntilStartUpSaysSoAndEveryRouteWaits() throws Exception
     {
-        server = HttpServer.bind(config.server(), context);
+        server = HttpServer.bind(config.server(), features.router(), context);
 
         final HttpResponse<String> starting = get("/health");
         assertEquals(503, starting.statusCode());
@@ -77,7 +79,7 @@ class HttpServerTest
     @Test
     void connectionsBeyondTheLimitAreClosed() throws Exception
     {
-        server = HttpServer.bind(config.server(), context);
+        server = HttpServer.bind(config.server(), features.router(), context);
         try (Socket first = connect(); Socket second = connect(); Socket third = connect())
         {
             assertEquals(-1, readWithin(third), "the third connection is closed at once");
@@ -89,7 +91,7 @@ class HttpServerTest
     @Test
     void idleConnectionsAreClosed() throws Exception
     {
-        server = HttpServer.bind(config.server(), context);
+        server = HttpServer.bind(config.server(), features.router(), context);
         try (Socket socket = connect())
         {
             final long start = System.nanoTime();

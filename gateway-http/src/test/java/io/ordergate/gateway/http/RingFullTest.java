@@ -27,8 +27,10 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.engine.pipeline.ResultHandler;
+import io.ordergate.gateway.GatewayFeatures;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
-import io.ordergate.gateway.auth.Scope;
+import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.journal.Journal;
 
@@ -57,10 +59,12 @@ class RingFullTest
     void aFullRingAnswersOverloadedWithRetryAfterUntilItDrains() throws Exception
     {
         final GatewayConfig config = ConfigLoader.parse(CONFIG, "test");
-        final ApiKeyRegistry keys = new ApiKeyRegistry();
+        final GatewayContext context = new GatewayContext(config, "test");
+        final GatewayFeatures features = new GatewayFeatures(context);
+        final ApiKeyRegistry keys = features.keys();
         final Engine engine = new Engine(config);
         registerAdminKey(engine, keys);
-        final HttpReplies replies = new HttpReplies(keys);
+        final ResultHandler replies = features.replies();
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch drained = new CountDownLatch(64);
         final ResultHandler held = (event, sequence, endOfBatch) ->
@@ -77,9 +81,8 @@ class RingFullTest
             drained.countDown();
         };
 
-        final GatewayContext context = new GatewayContext(config, keys, "test");
         try (Journal journal = Journal.open(dir.resolve("journal"));
-             HttpServer server = HttpServer.bind(config.server(), context))
+             HttpServer server = HttpServer.bind(config.server(), features.router(), context))
         {
             final Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, held);
             try

@@ -1,0 +1,84 @@
+package io.ordergate.gateway;
+
+import java.util.List;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.gateway.accounts.AccountRoutes;
+import io.ordergate.gateway.auth.ApiKeyCredentials;
+import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.bots.BotCredentials;
+import io.ordergate.gateway.bots.BotRoutes;
+import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.core.GatewayReplies;
+import io.ordergate.gateway.core.RouteTable;
+import io.ordergate.gateway.core.Router;
+import io.ordergate.gateway.executors.ExecutorConnector;
+import io.ordergate.gateway.executors.ExecutorKeys;
+import io.ordergate.gateway.executors.ExecutorRoutes;
+import io.ordergate.gateway.executors.ExecutorSessions;
+import io.ordergate.gateway.groups.GroupRoutes;
+import io.ordergate.gateway.keys.KeyRoutes;
+import io.ordergate.gateway.metrics.MetricsRoutes;
+import io.ordergate.gateway.orders.OrderRoutes;
+import io.ordergate.gateway.orders.PositionRoutes;
+import io.ordergate.gateway.quotes.QuoteRoutes;
+import io.ordergate.gateway.webhook.WebhookRoutes;
+
+/**
+ * The gateway's features, wired once at start-up: each adds its rows to the one route table, and the reply stage
+ * gets the listeners that keep state beside the engine (key registries first, so a new credential works the moment
+ * its creator hears of it). A new feature is one line here. Built on the start-up thread; immutable after.
+ */
+public final class GatewayFeatures
+{
+    private final ApiKeyRegistry keys = new ApiKeyRegistry();
+    private final ExecutorKeys executorKeys = new ExecutorKeys();
+    private final ExecutorSessions sessions = new ExecutorSessions();
+    private final BotCredentials bots = new BotCredentials();
+    private final Router router;
+    private final GatewayReplies replies;
+
+    public GatewayFeatures(final GatewayContext gateway)
+    {
+        final GatewayConfig config = gateway.config();
+        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys)));
+        final RouteTable table = RouteTable.builder()
+            .add(new MetricsRoutes(gateway, access))
+            .add(new QuoteRoutes(config, access))
+            .add(new AccountRoutes(access))
+            .add(new KeyRoutes(access))
+            .add(new OrderRoutes(access))
+            .add(new PositionRoutes(access))
+            .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
+            .add(new GroupRoutes(access))
+            .add(new BotRoutes(access, config.dataDir()))
+            .add(new WebhookRoutes(config.webhook(), bots, config.dataDir()))
+            .build();
+        this.router = new Router(table, gateway);
+        this.replies = new GatewayReplies(List.of(keys, new ExecutorConnector(executorKeys, sessions, gateway.metrics()), bots,
+            gateway.metrics().replyStage()));
+        gateway.metrics().webSocketSessions(sessions::size);
+    }
+
+    public Router router()
+    {
+        return router;
+    }
+
+    /** Stage 3 of the pipeline. */
+    public GatewayReplies replies()
+    {
+        return replies;
+    }
+
+    public ApiKeyRegistry keys()
+    {
+        return keys;
+    }
+
+    public ExecutorKeys executorKeys()
+    {
+        return executorKeys;
+    }
+}

@@ -1,0 +1,80 @@
+package io.ordergate.gateway.accounts;
+
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Answers;
+import io.ordergate.gateway.core.BodyKind;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Feature;
+import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.RouteTable;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.EmptyObject;
+import io.ordergate.gateway.json.Ids;
+
+/** Accounts: list, create, read, risk limits, pause, resume, close-all; each one command answered with the engine's JSON. Thread safe. */
+public final class AccountRoutes implements Feature
+{
+    private final Accesses access;
+
+    public AccountRoutes(final Accesses access)
+    {
+        this.access = access;
+    }
+
+    @Override
+    public void routes(final RouteTable.Builder table)
+    {
+        table.add(Route.get("/api/v1/accounts", access.scope(Scope.READ), this::list))
+            .add(Route.post("/api/v1/accounts", access.scope(Scope.ADMIN), BodyKind.JSON, this::create))
+            .add(Route.get("/api/v1/accounts/{account_id}", access.scope(Scope.READ), this::read))
+            .add(Route.put("/api/v1/accounts/{account_id}/risk", access.scope(Scope.ADMIN), BodyKind.JSON, this::risk))
+            .add(Route.post("/api/v1/accounts/{account_id}/pause", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> withoutBody(exchange, CommandType.PAUSE_ACCOUNT)))
+            .add(Route.post("/api/v1/accounts/{account_id}/resume", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> withoutBody(exchange, CommandType.RESUME_ACCOUNT)))
+            .add(Route.post("/api/v1/accounts/{account_id}/close-all", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> withoutBody(exchange, CommandType.CLOSE_ALL)));
+    }
+
+    private void list(final Exchange exchange)
+    {
+        exchange.publish(CommandType.LIST_ACCOUNTS, writer -> { }, Answers.ENGINE_JSON);
+    }
+
+    private void create(final Exchange exchange) throws BadRequest
+    {
+        exchange.publish(CommandType.CREATE_ACCOUNT, AccountRequests.createAccount(exchange.json(), exchange.body(), exchange.bodyLength()),
+            Answers.ENGINE_JSON);
+    }
+
+    private void read(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        exchange.publish(CommandType.GET_ACCOUNT, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
+    }
+
+    private void risk(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        exchange.publish(CommandType.SET_RISK, AccountRequests.setRisk(exchange.json(), exchange.body(), exchange.bodyLength(), accountId),
+            Answers.ENGINE_JSON);
+    }
+
+    /** Pause, resume, close-all: the account in the path; the body empty or {}. */
+    private static void withoutBody(final Exchange exchange, final CommandType type) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        EmptyObject.check(exchange.json(), exchange.body(), exchange.bodyLength());
+        exchange.publish(type, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
+    }
+
+    /** The account of the path; 404 for one that cannot exist. */
+    static String accountId(final Exchange exchange) throws BadRequest
+    {
+        return exchange.path().clientId("account_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "account not found");
+    }
+}

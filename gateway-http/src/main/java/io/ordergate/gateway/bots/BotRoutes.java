@@ -1,0 +1,160 @@
+package io.ordergate.gateway.bots;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Answer;
+import io.ordergate.gateway.core.Answers;
+import io.ordergate.gateway.core.BodyKind;
+import io.ordergate.gateway.core.ErrorFormat;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Feature;
+import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.RouteTable;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
+import io.ordergate.gateway.json.RequestReader;
+
+/**
+ * Bots (seed 003), all admin: a bot's creation makes its webhook secret (shown once, in the answer); its status,
+ * accounts and termination are one command each, their one value taken from the body or the query
+ * ({@code ?status=PAUSED}), as seed 003 sends it. Thread safe.
+ */
+public final class BotRoutes implements Feature
+{
+    private final Accesses access;
+    private final Path dataDir;
+
+    public BotRoutes(final Accesses access, final Path dataDir)
+    {
+        this.access = access;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void routes(final RouteTable.Builder table)
+    {
+        table.add(Route.get("/api/v1/bots", access.scope(Scope.ADMIN),
+                exchange -> exchange.publish(CommandType.LIST_BOTS, writer -> { }, Answers.ENGINE_JSON)))
+            .add(Route.post("/api/v1/bots", access.scope(Scope.ADMIN), BodyKind.JSON, this::create))
+            .add(Route.get("/api/v1/bots/{bot_id}", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.GET_BOT)))
+            .add(Route.post("/api/v1/bots/{bot_id}/status", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::status))
+            .add(Route.post("/api/v1/bots/{bot_id}/connect-account", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> account(exchange, true)))
+            .add(Route.post("/api/v1/bots/{bot_id}/disconnect-account", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> account(exchange, false)))
+            .add(Route.post("/api/v1/bots/{bot_id}/terminate", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::terminate));
+    }
+
+    private void create(final Exchange exchange) throws BadRequest
+    {
+        final CreateBotRequest bot = CreateBotRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), dataDir);
+        exchange.publish(CommandType.CREATE_BOT, bot, new CreatedBot(bot.secret()));
+    }
+
+    private static void byId(final Exchange exchange, final CommandType type) throws BadRequest
+    {
+        final String botId = botId(exchange);
+        exchange.publish(type, writer -> GroupBodies.botId(writer, botId), Answers.ENGINE_JSON);
+    }
+
+    private void status(final Exchange exchange) throws BadRequest
+    {
+        final String botId = botId(exchange);
+        final String status = bodyOrQuery(exchange, "status");
+        final int code = status == null ? 0 : switch (status.toUpperCase(Locale.ROOT))
+        {
+            case "ACTIVE" -> GroupBodies.BOT_ACTIVE;
+            case "PAUSED" -> GroupBodies.BOT_PAUSED;
+            case "STOPPED" -> GroupBodies.BOT_STOPPED;
+            default -> 0;
+        };
+        if (code == 0)
+        {
+            throw BadRequest.validation("status", "status must be ACTIVE, PAUSED or STOPPED");
+        }
+        exchange.publish(CommandType.SET_BOT_STATUS, writer -> GroupBodies.botStatus(writer, botId, code), Answers.ENGINE_JSON);
+    }
+
+    private void account(final Exchange exchange, final boolean connect) throws BadRequest
+    {
+        final String botId = botId(exchange);
+        final String accountId = bodyOrQuery(exchange, "account_id");
+        if (accountId == null || !Ids.isId(accountId, Ids.MAX_LENGTH))
+        {
+            throw BadRequest.validation("account_id", "account_id is required");
+        }
+        exchange.publish(CommandType.BOT_ACCOUNT, writer -> GroupBodies.botAccount(writer, botId, accountId, connect), Answers.ENGINE_JSON);
+    }
+
+    private void terminate(final Exchange exchange) throws BadRequest
+    {
+        final String botId = botId(exchange);
+        bodyOrQuery(exchange, null);
+        exchange.publish(CommandType.TERMINATE_BOT, writer -> GroupBodies.botId(writer, botId), Answers.ENGINE_JSON);
+    }
+
+    private static String botId(final Exchange exchange) throws BadRequest
+    {
+        return exchange.path().clientId("bot_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "bot_id not found");
+    }
+
+    /** The one field a bot action takes, from the body (a JSON object, empty allowed) or else the query; null if neither. */
+    private static String bodyOrQuery(final Exchange exchange, final String field) throws BadRequest
+    {
+        String fromBody = null;
+        if (exchange.bodyLength() > 0)
+        {
+            final RequestReader in = exchange.json();
+            in.begin(exchange.body(), exchange.bodyLength(), false);
+            while (in.nextField())
+            {
+                final String name = in.fieldName();
+                if (name.equals(field))
+                {
+                    fromBody = in.string(name, Ids.MAX_LENGTH);
+                }
+                else
+                {
+                    in.unknownField(name);
+                }
+            }
+            in.finish();
+        }
+        return fromBody != null || field == null ? fromBody : exchange.query().get(field);
+    }
+
+    /** 201: the bot as the engine wrote it, with {@code "success": true} first and its secret, this once. */
+    private record CreatedBot(String secret) implements Answer
+    {
+        @Override
+        public int render(final CommandEvent event, final JsonWriter json)
+        {
+            final int failed = Answers.failure(event, json, ErrorFormat.API);
+            if (failed != 0)
+            {
+                return failed;
+            }
+            json.startObject().name("success").bool(true);
+            if (event.outputLength > 2)
+            {
+                json.raw(event.output, 1, event.outputLength - 2);  // the engine's members, without its braces
+            }
+            json.name("secret").string(secret).endObject();
+            return event.result.httpStatus();
+        }
+
+        @Override
+        public String toString()
+        {
+            return "CreatedBot";  // never the secret
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.ordergate.gateway.core;
+
+import java.util.List;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.pipeline.ResultHandler;
+
+/**
+ * Stage 3 of the pipeline, the reply stage: every feature's {@link ReplyListener} sees each command (registries first,
+ * in the order given, so a key works the moment its creator hears of it), then whoever waits is answered, and at the
+ * end of each batch every channel written to is flushed once.
+ * <b>Not thread safe</b>: owned by the reply thread (and by the replaying thread before the pipeline starts).
+ */
+public final class GatewayReplies implements ResultHandler
+{
+    private final ReplyListener[] listeners;
+    private final ChannelFlushes flushes = new ChannelFlushes();
+
+    public GatewayReplies(final List<ReplyListener> listeners)
+    {
+        this.listeners = listeners.toArray(new ReplyListener[0]);
+    }
+
+    @Override
+    public void onReplayed(final CommandEvent event)
+    {
+        for (final ReplyListener listener : listeners)
+        {
+            listener.onReplayed(event);
+        }
+    }
+
+    @Override
+    public void onResult(final CommandEvent event, final long sequence, final boolean endOfBatch)
+    {
+        try
+        {
+            for (final ReplyListener listener : listeners)
+            {
+                listener.onResult(event, flushes);
+            }
+            if (event.replyTo instanceof ReplyTarget)
+            {
+                ((ReplyTarget)event.replyTo).onReply(event, flushes);
+            }
+        }
+        finally
+        {
+            if (endOfBatch)
+            {
+                flushes.flushAll();
+            }
+        }
+    }
+}

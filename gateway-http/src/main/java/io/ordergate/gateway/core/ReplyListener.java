@@ -1,0 +1,19 @@
+package io.ordergate.gateway.core;
+
+import io.ordergate.engine.command.CommandEvent;
+
+/**
+ * A part of the reply stage owned by a feature: state kept beside the engine and rebuilt from the same journal (key
+ * registries), connectors that take the engine's outbox (executor pushes), measurements. Reply thread (or the
+ * replaying thread before the pipeline starts) only.
+ */
+public interface ReplyListener
+{
+    /** Every journaled command at replay, after the engine applied it. Nothing is sent to anyone. */
+    default void onReplayed(final CommandEvent event)
+    {
+    }
+
+    /** Every command, after the engine applied it and before whoever waits is answered. */
+    void onResult(CommandEvent event, ChannelFlushes flushes);
+}

@@ -1,0 +1,77 @@
+package io.ordergate.gateway.core;
+
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+
+/**
+ * Turns the connection of a WebSocket route into a WebSocket: the HTTP handlers make way for the WebSocket codec, the
+ * route's idle handler and its socket handler. Event loop only; stateless.
+ */
+public final class WebSocketUpgrade
+{
+    private static final Logger LOG = Logger.getLogger(WebSocketUpgrade.class.getName());
+    /** The connection's HTTP handler, which the socket replaces (see the HTTP channel initializer). */
+    private static final String HTTP_HANDLER = "gateway";
+    private static final String[] HTTP_ONLY = {"idle", "keep-alive", "framing"};
+
+    private WebSocketUpgrade()
+    {
+    }
+
+    /** True when the request asks for a WebSocket ({@code Connection: Upgrade}, {@code Upgrade: websocket}). */
+    public static boolean isRequested(final Exchange exchange)
+    {
+        final FullHttpRequest request = exchange.request();
+        return request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)
+            && request.headers().containsValue(HttpHeaderNames.CONNECTION, "upgrade", true);
+    }
+
+    /**
+     * Answers the handshake and swaps the pipeline: {@code idle} goes before {@code socket}, which replaces the HTTP
+     * handler under {@code name}. {@code opened} runs on the event loop once the handshake is written.
+     */
+    public static void upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
+        final ChannelHandler socket, final Consumer<Channel> opened)
+    {
+        final FullHttpRequest request = exchange.request();
+        final ChannelHandlerContext ctx = exchange.channel();
+        final String location = "ws://" + request.headers().get(HttpHeaderNames.HOST) + request.uri();
+        final WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, null, false, maxFrameBytes).newHandshaker(request);
+        if (handshaker == null)
+        {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        final ChannelPipeline pipeline = ctx.pipeline();
+        for (final String http : HTTP_ONLY)
+        {
+            if (pipeline.get(http) != null)
+            {
+                pipeline.remove(http);
+            }
+        }
+        pipeline.addBefore(HTTP_HANDLER, name + "-idle", idle);
+        pipeline.replace(HTTP_HANDLER, name, socket);
+        handshaker.handshake(ctx.channel(), request).addListener(future ->
+        {
+            if (future.isSuccess())
+            {
+                opened.accept(ctx.channel());
+            }
+            else
+            {
+                LOG.fine(() -> "WebSocket handshake failed on " + name);
+                ctx.close();
+            }
+        });
+    }
+}

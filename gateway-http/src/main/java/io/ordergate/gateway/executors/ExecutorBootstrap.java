@@ -1,0 +1,241 @@
+package io.ordergate.gateway.executors;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import io.ordergate.config.AccountSpec;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.VenueKind;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.gateway.auth.Secrets;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.keys.KeyRequests;
+import io.ordergate.simulators.mt5.PriceSource;
+import io.ordergate.simulators.mt5.SimulatedTerminal;
+
+/**
+ * The executor steps of start-up, after replay and seeding, before the gateway is ready:
+ * <pre>
+ *   1. RECOVER_ROUTED   orders still routed at the venue become unknown; their commands stay pending and are
+ *                       re-delivered with the same ids (journaled, so a replay reaches the same state)
+ *   2. demo executor    in demo mode, the executor of the demo mt5 account and a read key for its prices, made
+ *                       once; their credentials kept in data_dir/demo-terminal.properties (owner-only)
+ *   3. demo terminal    (after ready) a simulated MT5 terminal connected over loopback, its memory in
+ *                       data_dir/demo-terminal-results.log and demo-terminal-positions.json, so a kill -9 of the
+ *                       gateway (and the terminal with it) never makes it trade a re-delivered command again
+ * </pre>
+ * Start-up thread only; the reply thread counts the answers down.
+ */
+public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
+{
+    static final String DEMO_EXECUTOR_ID = "demo-executor";
+    static final String DEMO_FILE = "demo-terminal.properties";
+    /** The demo terminal's first results, one line per command id: it answers a re-delivered id from here. */
+    static final String DEMO_RESULTS_FILE = "demo-terminal-results.log";
+    /** The demo terminal's open positions (tickets), rewritten atomically after each change. */
+    static final String DEMO_POSITIONS_FILE = "demo-terminal-positions.json";
+    /**
+     * Test hook: with this system property {@code true}, the demo terminal computes and saves its results but does
+     * not send them, so a test can kill the gateway between a trade and its result.
+     */
+    static final String HOLD_RESULTS_PROPERTY = "ordergate.demo.terminal.hold_results";
+    private static final Logger LOG = Logger.getLogger(ExecutorBootstrap.class.getName());
+
+    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    /**
+     * The demo account's configured balance: the simulated terminal starts from it the first time (later from its
+     * saved state), and reports it in its heartbeats as a real terminal would.
+     */
+    private java.math.BigDecimal demoBalance;
+    private CountDownLatch done;
+    private Properties demo;
+    private Path dataDir;
+    private SimulatedTerminal terminal;
+
+    /** Publishes the start-up commands and waits, bounded, for their answers. */
+    public void run(final GatewayConfig config, final CommandPublisher publisher, final ExecutorKeys keys, final long timeoutMillis)
+        throws InterruptedException
+    {
+        final List<CommandType> types = new ArrayList<>();
+        final List<RequestBody> bodies = new ArrayList<>();
+        types.add(CommandType.RECOVER_ROUTED);
+        bodies.add(new ExecutorRequests.Empty());
+
+        if (demoAccount(config))
+        {
+            demoBalance = config.accounts().stream()
+                .filter(account -> account.accountId().equals(config.demo().mt5AccountId()))
+                .map(account -> java.math.BigDecimal.valueOf(account.balance(), io.ordergate.fixed.Money.DIGITS))
+                .findFirst().orElse(null);
+            dataDir = config.dataDir();
+            final Path file = config.dataDir().resolve(DEMO_FILE);
+            if (keys.byExecutorId(DEMO_EXECUTOR_ID) == null)
+            {
+                final ExecutorRequests.CreateExecutor executor = new ExecutorRequests.CreateExecutor(DEMO_EXECUTOR_ID, "Simulated MT5 terminal",
+                    "MT5", config.demo().mt5AccountId(), ExecutorRequests.EXECUTOR_KEY_PREFIX + Secrets.newKey().substring(3),
+                    Secrets.newSecret(), null);
+                final String quoteSecret = Secrets.newSecret();
+                final KeyRequests.CreateKey quoteKey = new KeyRequests.CreateKey(Secrets.newKey(), quoteSecret, Secrets.hash(quoteSecret),
+                    Scope.READ, List.of(config.demo().mt5AccountId()));
+                types.add(CommandType.CREATE_EXECUTOR);
+                bodies.add(new ExecutorRequests.CreateExecutor(executor.executorId(), executor.name(), executor.platform(), executor.accountId(),
+                    executor.apiKey(), executor.apiSecret(), Secrets.hash(executor.apiSecret())));
+                types.add(CommandType.CREATE_KEY);
+                bodies.add(quoteKey);
+                demo = new Properties();
+                demo.setProperty("executor_id", DEMO_EXECUTOR_ID);
+                demo.setProperty("api_key", executor.apiKey());
+                demo.setProperty("api_secret", executor.apiSecret());
+                demo.setProperty("quote_key", quoteKey.apiKey());
+                demo.setProperty("quote_secret", quoteSecret);
+                save(file, demo);
+            }
+            else
+            {
+                demo = load(file);
+                if (demo == null)
+                {
+                    LOG.warning(() -> "the demo executor exists but " + file + " is missing: the simulated terminal does not start");
+                }
+            }
+        }
+
+        done = new CountDownLatch(types.size());
+        for (int i = 0; i < types.size(); i++)
+        {
+            if (!publisher.publish(types.get(i), CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, bodies.get(i), this, null))
+            {
+                throw new IllegalStateException("the ring is full at start-up");
+            }
+        }
+        if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS))
+        {
+            throw new IllegalStateException("executor start-up commands did not complete within " + timeoutMillis + " ms");
+        }
+        if (!failures.isEmpty())
+        {
+            throw new IllegalStateException("executor start-up commands failed: " + String.join("; ", failures));
+        }
+    }
+
+    /** Starts the demo terminal, once the gateway answers. */
+    public void startTerminal(final String host, final int port)
+    {
+        if (demo == null)
+        {
+            return;
+        }
+        final URI base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        terminal = new SimulatedTerminal(
+            new SimulatedTerminal.Settings(base, demo.getProperty("executor_id"), demo.getProperty("api_key"), demo.getProperty("api_secret"), 30),
+            PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret"))))
+            .balance(demoBalance)
+            .persistTo(dataDir.resolve(DEMO_RESULTS_FILE), dataDir.resolve(DEMO_POSITIONS_FILE));
+        if (Boolean.getBoolean(HOLD_RESULTS_PROPERTY))
+        {
+            terminal.holdResults(true);
+        }
+        terminal.start();
+    }
+
+    public SimulatedTerminal terminal()
+    {
+        return terminal;
+    }
+
+    @Override
+    public void onReply(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        if (event.result == null || !event.result.isSuccess())
+        {
+            failures.add(event.type + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
+        }
+        done.countDown();
+    }
+
+    @Override
+    public void close()
+    {
+        if (terminal != null)
+        {
+            terminal.close();
+        }
+    }
+
+    private static boolean demoAccount(final GatewayConfig config)
+    {
+        if (!config.demo().simulatedTerminal())
+        {
+            return false;
+        }
+        for (final AccountSpec account : config.accounts())
+        {
+            if (account.accountId().equals(config.demo().mt5AccountId()) && account.venue() == VenueKind.MT5)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void save(final Path file, final Properties properties)
+    {
+        try
+        {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            try
+            {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            catch (final UnsupportedOperationException ex)
+            {
+                Files.createFile(file);
+            }
+            try (OutputStream out = Files.newOutputStream(file))
+            {
+                properties.store(out, "credentials of the demo's simulated MT5 terminal (demo mode only)");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot write " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Properties load(final Path file)
+    {
+        if (!Files.isRegularFile(file))
+        {
+            return null;
+        }
+        final Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file))
+        {
+            properties.load(in);
+            return properties;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+}

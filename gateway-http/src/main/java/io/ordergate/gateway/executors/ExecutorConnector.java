@@ -1,0 +1,63 @@
+package io.ordergate.gateway.executors;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.ReplyListener;
+import io.ordergate.gateway.metrics.GatewayMetrics;
+import io.ordergate.gateway.metrics.ReplyStageMetrics;
+import io.ordergate.mt5.CommandQueue;
+
+/**
+ * The executor part of the reply stage: keeps the executor key registry in step with the journal, feeds executor
+ * liveness, and pushes the commands the engine put in each event's outbox onto their executors' WebSockets (flushed
+ * once per socket at the end of the batch). <b>Not thread safe</b>: reply thread (and the replaying thread before it).
+ */
+public final class ExecutorConnector implements ReplyListener
+{
+    private final ExecutorKeys keys;
+    private final ExecutorSessions sessions;
+    private final ReplyStageMetrics latency;
+    private final ExecutorHeartbeats heartbeats;
+
+    public ExecutorConnector(final ExecutorKeys keys, final ExecutorSessions sessions, final GatewayMetrics metrics)
+    {
+        this.keys = keys;
+        this.sessions = sessions;
+        this.latency = metrics.replyStage();
+        this.heartbeats = new ExecutorHeartbeats(keys, metrics.executors());
+    }
+
+    @Override
+    public void onReplayed(final CommandEvent event)
+    {
+        if (event.type == CommandType.CREATE_EXECUTOR && event.result != null && event.result.isSuccess())
+        {
+            keys.register(event);
+        }
+        heartbeats.onHeartbeat(event);
+    }
+
+    @Override
+    public void onResult(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        if (event.type == CommandType.CREATE_EXECUTOR && event.result != null && event.result.isSuccess())
+        {
+            keys.register(event);  // before the answer: the credentials work the moment the admin reads them
+        }
+        heartbeats.onHeartbeat(event);
+        latency.commandResult(event);
+        int offset = 0;
+        for (int i = 0; i < event.outboxCount; i++)
+        {
+            final int executorIndex = event.outbox.getInt(offset);
+            final int length = event.outbox.getInt(offset + Integer.BYTES);
+            final ExecutorSocket socket = sessions.get(executorIndex);
+            if (socket != null && socket.push(event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length, flushes))
+            {
+                latency.framePushed(event, event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length, System.nanoTime());
+            }
+            offset += CommandQueue.RECORD_HEADER_LENGTH + length;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.ordergate.gateway.executors;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.handler.timeout.IdleStateHandler;
+
+import io.ordergate.config.ExecutorConfig;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.gateway.core.Access;
+import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Answer;
+import io.ordergate.gateway.core.Answers;
+import io.ordergate.gateway.core.BodyKind;
+import io.ordergate.gateway.core.ErrorFormat;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Feature;
+import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.RouteTable;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.core.WebSocketUpgrade;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
+
+/**
+ * The executors' routes. Admin (API.md's errors): register (201 with the executor's key and secret, shown once), list,
+ * read, send a control command. Seed 000, exactly as its document (its paths, camelCase bodies, {"error", "code"}
+ * errors, rate limits), with an executor's own key: heartbeat, command result, trade report, and the WebSocket that
+ * pushes commands the moment they exist. Thread safe.
+ */
+public final class ExecutorRoutes implements Feature
+{
+    private static final int MAX_WS_FRAME = 65_536;
+    private static final Answer SEED = Answers.engineJson(SeedErrors.FORMAT);
+
+    private final GatewayContext gateway;
+    private final Accesses access;
+    private final ExecutorAccess executorKey;
+    private final ExecutorSessions sessions;
+    private final ExecutorRateLimits limits;
+    private final ExecutorConfig config;
+
+    public ExecutorRoutes(final GatewayContext gateway, final Accesses access, final ExecutorKeys keys, final ExecutorSessions sessions)
+    {
+        this.gateway = gateway;
+        this.access = access;
+        this.executorKey = new ExecutorAccess(keys);
+        this.sessions = sessions;
+        this.config = gateway.config().executors();
+        this.limits = new ExecutorRateLimits(config);
+    }
+
+    @Override
+    public void routes(final RouteTable.Builder table)
+    {
+        final Access seed = executorKey;
+        table.add(Route.get("/api/v1/executors", access.scope(Scope.READ),
+                exchange -> exchange.publish(CommandType.LIST_EXECUTORS, new ExecutorRequests.Empty(), Answers.ENGINE_JSON)))
+            .add(Route.post("/api/v1/executors", access.scope(Scope.ADMIN), BodyKind.JSON, this::register))
+            .add(Route.get("/api/v1/executors/{executor_id}", access.scope(Scope.READ),
+                exchange -> exchange.publish(CommandType.GET_EXECUTOR, new ExecutorRequests.Id(executorId(exchange)), Answers.ENGINE_JSON)))
+            .add(Route.post("/api/v1/executors/{executor_id}/commands", access.scope(Scope.ADMIN), BodyKind.JSON,
+                exchange -> exchange.publish(CommandType.EXECUTOR_COMMAND,
+                    ExecutorRequests.command(executorId(exchange), exchange.json(), exchange.body(), exchange.bodyLength()), Answers.ENGINE_JSON)))
+            .add(Route.post("/api/executor/{executorId}/heartbeat", seed, BodyKind.OPTIONAL_JSON, this::heartbeat).errors(SeedErrors.FORMAT))
+            .add(Route.patch("/api/executor/{executorId}/command", seed, BodyKind.JSON, this::result).errors(SeedErrors.FORMAT))
+            .add(Route.post("/api/trade", seed, BodyKind.JSON, this::trade).errors(SeedErrors.FORMAT))
+            .add(Route.get("/api/executor/{executorId}/stream", seed, this::stream).errors(SeedErrors.FORMAT))
+            .notFound("/api/executor/", SeedErrors.FORMAT);
+    }
+
+    private void register(final Exchange exchange) throws BadRequest
+    {
+        final ExecutorRequests.CreateExecutor create = ExecutorRequests.createExecutor(exchange.json(), exchange.body(), exchange.bodyLength());
+        exchange.publish(CommandType.CREATE_EXECUTOR, create, new Registered(create.apiSecret()));
+    }
+
+    private void heartbeat(final Exchange exchange) throws BadRequest
+    {
+        final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
+        if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.HEARTBEAT))
+        {
+            exchange.publish(CommandType.EXECUTOR_HEARTBEAT,
+                Heartbeat.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength()), SEED);
+        }
+    }
+
+    private void result(final Exchange exchange) throws BadRequest
+    {
+        final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
+        if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.COMMAND))
+        {
+            exchange.publish(CommandType.COMMAND_RESULT,
+                CommandResult.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength()), SEED);
+        }
+    }
+
+    private void trade(final Exchange exchange) throws BadRequest
+    {
+        final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
+        final TradeReport trade = TradeReport.parse(exchange.json(), exchange.body(), exchange.bodyLength());
+        executorKey.owns(executor, trade.executorId());
+        if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.TRADE))
+        {
+            exchange.publish(CommandType.TRADE_REPORT, trade, SEED);
+        }
+    }
+
+    /**
+     * The executor's WebSocket: the HTTP handlers make way for the WebSocket codec, an idle handler (ping every
+     * ping_interval_seconds, close after socket_idle_timeout_seconds of silence) and the socket.
+     */
+    private void stream(final Exchange exchange) throws BadRequest
+    {
+        if (!WebSocketUpgrade.isRequested(exchange))
+        {
+            throw BadRequest.validation(null, "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket");
+        }
+        final ExecutorSocket socket = new ExecutorSocket(gateway, sessions, limits, (ExecutorKeys.Entry)exchange.caller());
+        WebSocketUpgrade.upgrade(exchange, MAX_WS_FRAME, new IdleStateHandler(config.socketIdleTimeoutSeconds(), config.pingIntervalSeconds(), 0),
+            "executor-socket", socket, socket::opened);
+    }
+
+    private boolean withinLimit(final Exchange exchange, final ExecutorKeys.Entry executor, final ExecutorRateLimits.Kind kind)
+    {
+        final int retryAfter = limits.acquire(executor.executorId(), kind, System.nanoTime());
+        if (retryAfter == ExecutorRateLimits.ALLOWED)
+        {
+            return true;
+        }
+        exchange.sendRetryAfter(429, ("{\"error\":\"Rate limit exceeded\",\"code\":\"RATE_LIMIT_EXCEEDED\",\"retryAfter\":" + retryAfter + "}")
+            .getBytes(StandardCharsets.US_ASCII), retryAfter);
+        return false;
+    }
+
+    private static String executorId(final Exchange exchange) throws BadRequest
+    {
+        return exchange.path().clientId("executor_id", Ids.MAX_LENGTH, ResultCode.EXECUTOR_NOT_FOUND, "executor not found");
+    }
+
+    /** 201: the new executor as the engine wrote it, with its secret spliced in, shown this once. */
+    private record Registered(String apiSecret) implements Answer
+    {
+        @Override
+        public int render(final CommandEvent event, final JsonWriter json)
+        {
+            final int failed = Answers.failure(event, json, ErrorFormat.API);
+            if (failed != 0)
+            {
+                return failed;
+            }
+            json.startObject();
+            if (event.outputLength > 2)
+            {
+                json.raw(event.output, 1, event.outputLength - 2);  // the engine's members, without its braces
+            }
+            json.name("api_secret").string(apiSecret).endObject();
+            return event.result.httpStatus();
+        }
+
+        @Override
+        public String toString()
+        {
+            return "Registered";  // never the secret
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.ordergate.gateway.groups;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.json.RequestReader;
+
+/**
+ * {@code POST /api/v1/groups/{group_id}/orders}: API.md's order fields (with seed 003's {@code order_type},
+ * {@code size}) plus {@code risk_percentage}. Immutable once decoded.
+ */
+final class GroupOrderRequest implements RequestBody
+{
+    private final String groupId;
+    private final SignalFields signal;
+    private final String clientOrderId;
+
+    private GroupOrderRequest(final String groupId, final SignalFields signal, final String clientOrderId)
+    {
+        this.groupId = groupId;
+        this.signal = signal;
+        this.clientOrderId = clientOrderId;
+    }
+
+    static GroupOrderRequest decode(final RequestReader in, final byte[] body, final int length, final String groupId) throws BadRequest
+    {
+        in.begin(body, length, false);
+        String symbol = null;
+        String side = null;
+        String type = null;
+        String timeInForce = null;
+        String clientOrderId = null;
+        long quantity = SignalFields.ABSENT;
+        long size = SignalFields.ABSENT;
+        long riskPercent = SignalFields.ABSENT;
+        long price = SignalFields.ABSENT;
+        long stopLoss = SignalFields.ABSENT;
+        long takeProfit = SignalFields.ABSENT;
+        long stopLossPips = SignalFields.ABSENT;
+        long takeProfitPips = SignalFields.ABSENT;
+        while (in.nextField())
+        {
+            final String field = in.fieldName();
+            switch (field)
+            {
+                case "symbol": symbol = in.string(field, 32); break;
+                case "side": side = in.string(field, 8); break;
+                case "type":
+                case "order_type": type = in.string(field, 16); break;
+                case "time_in_force": timeInForce = in.string(field, 8); break;
+                case "quantity": quantity = GroupRequests.decimal(in, field); break;
+                case "size": size = GroupRequests.decimal(in, field); break;
+                case "risk_percentage": riskPercent = GroupRequests.decimal(in, field); break;
+                case "price": price = GroupRequests.decimal(in, field); break;
+                case "stop_loss": stopLoss = GroupRequests.decimal(in, field); break;
+                case "take_profit": takeProfit = GroupRequests.decimal(in, field); break;
+                case "stop_loss_pips": stopLossPips = GroupRequests.decimal(in, field); break;
+                case "take_profit_pips": takeProfitPips = GroupRequests.decimal(in, field); break;
+                case "client_order_id": clientOrderId = in.string(field, 64); break;
+                default: in.unknownField(field);
+            }
+        }
+        in.finish();
+        final SignalFields signal = new SignalFields();
+        signal.symbol(required(symbol, "symbol"));
+        signal.side(required(side, "side"), "side");
+        signal.type(type, "type");
+        if (timeInForce != null)
+        {
+            signal.timeInForce(timeInForce);
+        }
+        signal.quantity(quantity != SignalFields.ABSENT ? quantity : size, "quantity");
+        signal.riskPercent(riskPercent, "risk_percentage");
+        signal.price(price);
+        signal.stops(stopLoss, takeProfit, stopLossPips, takeProfitPips);
+        if (!signal.hasSize())
+        {
+            throw BadRequest.validation("quantity", "quantity or risk_percentage is required");
+        }
+        return new GroupOrderRequest(groupId, signal, clientOrderId == null ? "" : clientOrderId);
+    }
+
+    private static String required(final String value, final String field) throws BadRequest
+    {
+        if (value == null || value.isEmpty())
+        {
+            throw BadRequest.validation(field, field + " is required");
+        }
+        return value;
+    }
+
+    @Override
+    public void encode(final BodyWriter writer)
+    {
+        GroupBodies.groupOrderHead(writer, groupId);
+        signal.encode(writer);
+        writer.putString(clientOrderId);
+    }
+}

@@ -1,0 +1,123 @@
+package io.ordergate.gateway.groups;
+
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Answers;
+import io.ordergate.gateway.core.BodyKind;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Feature;
+import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.RouteHandler;
+import io.ordergate.gateway.core.RouteTable;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.EmptyObject;
+import io.ordergate.gateway.json.Ids;
+
+/**
+ * Groups (seed 003): groups, their members, pausing them, and group orders fanned out to every member; each request
+ * one command, answered with the engine's JSON. Seed 003 lists and creates groups at {@code /groups/} (a trailing
+ * slash): two more rows to the same handlers. Thread safe.
+ */
+public final class GroupRoutes implements Feature
+{
+    private final Accesses access;
+
+    public GroupRoutes(final Accesses access)
+    {
+        this.access = access;
+    }
+
+    @Override
+    public void routes(final RouteTable.Builder table)
+    {
+        final RouteHandler list = exchange -> exchange.publish(CommandType.LIST_GROUPS, writer -> { }, Answers.ENGINE_JSON);
+        final RouteHandler create = exchange -> exchange.publish(CommandType.CREATE_GROUP,
+            GroupRequests.group(exchange.json(), exchange.body(), exchange.bodyLength(), null), Answers.ENGINE_JSON);
+        table.add(Route.get("/api/v1/groups", access.scope(Scope.READ), list))
+            .add(Route.post("/api/v1/groups", access.scope(Scope.ADMIN), BodyKind.JSON, create))
+            .add(Route.get("/api/v1/groups/", access.scope(Scope.READ), list))
+            .add(Route.post("/api/v1/groups/", access.scope(Scope.ADMIN), BodyKind.JSON, create))
+            .add(Route.get("/api/v1/groups/{group_id}", access.scope(Scope.READ), exchange -> byId(exchange, CommandType.GET_GROUP)))
+            .add(Route.patch("/api/v1/groups/{group_id}", access.scope(Scope.ADMIN), BodyKind.JSON, this::update))
+            .add(Route.delete("/api/v1/groups/{group_id}", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.DELETE_GROUP)))
+            .add(Route.post("/api/v1/groups/{group_id}/accounts", access.scope(Scope.ADMIN), BodyKind.JSON, this::addMany))
+            .add(Route.post("/api/v1/groups/{group_id}/accounts/{account_id}", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::addOne))
+            .add(Route.delete("/api/v1/groups/{group_id}/accounts/{account_id}", access.scope(Scope.ADMIN), this::remove))
+            .add(Route.post("/api/v1/groups/{group_id}/pause", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> withoutBody(exchange, CommandType.PAUSE_GROUP)))
+            .add(Route.post("/api/v1/groups/{group_id}/resume", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
+                exchange -> withoutBody(exchange, CommandType.RESUME_GROUP)))
+            .add(Route.post("/api/v1/groups/{group_id}/orders", access.scope(Scope.TRADE), BodyKind.JSON, this::order))
+            .add(Route.get("/api/v1/groups/{group_id}/orders/{group_order_id}", access.scope(Scope.READ), this::groupOrder));
+    }
+
+    private static void byId(final Exchange exchange, final CommandType type) throws BadRequest
+    {
+        final String groupId = groupId(exchange);
+        exchange.publish(type, writer -> GroupBodies.groupId(writer, groupId), Answers.ENGINE_JSON);
+    }
+
+    private static void withoutBody(final Exchange exchange, final CommandType type) throws BadRequest
+    {
+        final String groupId = groupId(exchange);
+        EmptyObject.check(exchange.json(), exchange.body(), exchange.bodyLength());
+        exchange.publish(type, writer -> GroupBodies.groupId(writer, groupId), Answers.ENGINE_JSON);
+    }
+
+    private void update(final Exchange exchange) throws BadRequest
+    {
+        exchange.publish(CommandType.UPDATE_GROUP, GroupRequests.group(exchange.json(), exchange.body(), exchange.bodyLength(), groupId(exchange)),
+            Answers.ENGINE_JSON);
+    }
+
+    private void addMany(final Exchange exchange) throws BadRequest
+    {
+        exchange.publish(CommandType.ADD_GROUP_MEMBERS, GroupRequests.bulkAdd(exchange.json(), exchange.body(), exchange.bodyLength(), groupId(exchange)),
+            Answers.ENGINE_JSON);
+    }
+
+    private void addOne(final Exchange exchange) throws BadRequest
+    {
+        final String groupId = groupId(exchange);
+        final String accountId = accountId(exchange);
+        exchange.publish(CommandType.ADD_GROUP_MEMBERS,
+            GroupRequests.singleAdd(exchange.json(), exchange.body(), exchange.bodyLength(), groupId, accountId), Answers.ENGINE_JSON);
+    }
+
+    private void remove(final Exchange exchange) throws BadRequest
+    {
+        final String groupId = groupId(exchange);
+        final String accountId = accountId(exchange);
+        exchange.publish(CommandType.REMOVE_GROUP_MEMBER, writer -> GroupBodies.removeMember(writer, groupId, accountId), Answers.ENGINE_JSON);
+    }
+
+    private void order(final Exchange exchange) throws BadRequest
+    {
+        exchange.publish(CommandType.GROUP_ORDER, GroupOrderRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), groupId(exchange)),
+            Answers.ENGINE_JSON);
+    }
+
+    private void groupOrder(final Exchange exchange) throws BadRequest
+    {
+        groupId(exchange);
+        final long id = exchange.path().id("group_order_id");
+        if (id < 0)
+        {
+            throw new BadRequest(ResultCode.NOT_FOUND, "group order not found", "group_order_id");
+        }
+        exchange.publish(CommandType.GET_GROUP_ORDER, writer -> GroupBodies.groupOrderId(writer, id), Answers.ENGINE_JSON);
+    }
+
+    private static String groupId(final Exchange exchange) throws BadRequest
+    {
+        return exchange.path().clientId("group_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "group_id not found");
+    }
+
+    private static String accountId(final Exchange exchange) throws BadRequest
+    {
+        return exchange.path().clientId("account_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "account_id not found");
+    }
+}

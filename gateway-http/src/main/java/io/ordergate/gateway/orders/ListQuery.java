@@ -1,0 +1,115 @@
+package io.ordergate.gateway.orders;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.gateway.core.QueryParameters;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
+import io.ordergate.gateway.json.RequestBody;
+
+/**
+ * The filters of a list route from its query string: {@code account_id} (every list), {@code status} (orders) and
+ * {@code limit} (orders, trades); anything else, or a name given twice, is refused. Immutable once read.
+ */
+final class ListQuery implements RequestBody
+{
+    static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_LIMIT = 100;
+
+    private final CommandType type;
+    private String accountId = "";
+    private int statusFilter = CommandBodies.STATUS_ANY;
+    private int limit = DEFAULT_LIMIT;
+
+    private ListQuery(final CommandType type)
+    {
+        this.type = type;
+    }
+
+    static ListQuery read(final CommandType type, final QueryParameters query) throws BadRequest
+    {
+        final ListQuery list = new ListQuery(type);
+        for (int i = 0; i < query.size(); i++)
+        {
+            final String name = query.name(i);
+            final String value = query.value(i);
+            if (query.count(name) != 1)
+            {
+                throw BadRequest.validation(name, name + " may be given once");
+            }
+            switch (name)
+            {
+                case "account_id":
+                    if (!value.isEmpty() && !Ids.isId(value, Ids.MAX_LENGTH))
+                    {
+                        throw BadRequest.validation(name, "account_id must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+                    }
+                    list.accountId = value;
+                    break;
+                case "status":
+                    if (type != CommandType.LIST_ORDERS)
+                    {
+                        throw BadRequest.validation(name, "unknown query parameter \"status\"");
+                    }
+                    list.statusFilter = statusFilter(value);
+                    break;
+                case "limit":
+                    if (type == CommandType.LIST_POSITIONS)
+                    {
+                        throw BadRequest.validation(name, "unknown query parameter \"limit\"");
+                    }
+                    list.limit = limit(value);
+                    break;
+                default:
+                    throw BadRequest.validation(name.length() > Ids.MAX_LENGTH ? null : name, "unknown query parameter");
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public void encode(final BodyWriter writer)
+    {
+        switch (type)
+        {
+            case LIST_ORDERS:
+                CommandBodies.listOrders(writer, accountId, statusFilter, limit);
+                break;
+            case LIST_TRADES:
+                CommandBodies.listTrades(writer, accountId, limit);
+                break;
+            default:
+                CommandBodies.accountId(writer, accountId);
+        }
+    }
+
+    private static int statusFilter(final String value) throws BadRequest
+    {
+        if (value.equals("open"))
+        {
+            return CommandBodies.STATUS_OPEN;
+        }
+        final OrderStatus status = OrderStatus.fromWireName(value);
+        if (status == null)
+        {
+            throw BadRequest.validation("status",
+                "status must be one of open, accepted, routed, partially_filled, filled, cancelled, rejected, expired, unknown");
+        }
+        return status.ordinal() + 2;
+    }
+
+    private static int limit(final String value) throws BadRequest
+    {
+        if (!value.isEmpty() && value.length() <= 4 && value.chars().allMatch(c -> c >= '0' && c <= '9'))
+        {
+            final int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT)
+            {
+                return limit;
+            }
+        }
+        throw BadRequest.validation("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,217 @@
+package io.ordergate.gateway.orders;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.command.TimeInForce;
+import io.ordergate.gateway.json.AsciiChars;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.json.RequestReader;
+
+/**
+ * {@code POST /api/v1/orders}: decodes and checks everything that needs no engine state, then encodes a
+ * {@link NewOrderBody}. The engine checks the rest (instrument, lot step, digits, limits).
+ * Reused for every order decoded on its event loop: decoding allocates nothing beyond jackson's parser.
+ * <b>Not thread safe</b>: one per event loop thread, used between a request's decode and its publish.
+ */
+public final class OrderRequest implements RequestBody
+{
+    public static final int MAX_ACCOUNT_ID = 64;
+    public static final int MAX_SYMBOL = 16;
+    public static final int MAX_CLIENT_ORDER_ID = 64;
+
+    private static final String[] SIDES = {"buy", "sell"};
+    private static final Side[] SIDE_VALUES = {Side.BUY, Side.SELL};
+    private static final String[] TYPES = {"market", "limit", "stop"};
+    private static final OrderType[] TYPE_VALUES = {OrderType.MARKET, OrderType.LIMIT, OrderType.STOP};
+    private static final String[] TIME_IN_FORCE = {"gtc", "ioc", "fok"};
+    private static final TimeInForce[] TIME_IN_FORCE_VALUES = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK};
+
+    private final AsciiChars accountId = new AsciiChars(MAX_ACCOUNT_ID);
+    private final AsciiChars symbol = new AsciiChars(MAX_SYMBOL);
+    private final AsciiChars clientOrderId = new AsciiChars(MAX_CLIENT_ORDER_ID);
+    private Side side;
+    private OrderType type;
+    private TimeInForce timeInForce;
+    private int flags;
+    private long quantity;
+    private long price;
+    private long stopLoss;
+    private long takeProfit;
+    private long stopLossPips;
+    private long takeProfitPips;
+    private boolean sawAccountId;
+    private boolean sawSymbol;
+    private boolean sawSide;
+    private boolean sawType;
+    private boolean sawQuantity;
+    private boolean sawPrice;
+    /** One bit per known field already read: a second one is a duplicate. */
+    private int seenFields;
+
+    public void decode(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        clear();
+        in.beginCheckingDuplicatesMyself(body, length);
+        while (in.nextField())
+        {
+            final String name = in.fieldName();
+            final int bit = fieldBit(name);
+            if ((seenFields & bit) != 0)
+            {
+                throw in.duplicateField(name);
+            }
+            seenFields |= bit;
+            switch (name)
+            {
+                case "account_id":
+                    sawAccountId = true;
+                    accountId.read(in, name, true);
+                    break;
+                case "symbol":
+                    sawSymbol = true;
+                    symbol.read(in, name, true);
+                    break;
+                case "side":
+                    sawSide = true;
+                    final int s = in.choice(name, SIDES, "buy, sell");
+                    side = s >= 0 ? SIDE_VALUES[s] : null;
+                    break;
+                case "type":
+                    sawType = true;
+                    final int t = in.choice(name, TYPES, "market, limit, stop");
+                    type = t >= 0 ? TYPE_VALUES[t] : null;
+                    break;
+                case "time_in_force":
+                    final int tif = in.choice(name, TIME_IN_FORCE, "gtc, ioc, fok");
+                    timeInForce = tif >= 0 ? TIME_IN_FORCE_VALUES[tif] : null;
+                    break;
+                case "quantity":
+                    sawQuantity = true;
+                    quantity = in.positiveDecimal(name);
+                    break;
+                case "price":
+                    price = in.positiveDecimal(name);
+                    sawPrice = price != RequestReader.NULL;
+                    flags |= flag(price, NewOrderBody.HAS_PRICE);
+                    break;
+                case "stop_loss":
+                    stopLoss = in.positiveDecimal(name);
+                    flags |= flag(stopLoss, NewOrderBody.HAS_STOP_LOSS);
+                    break;
+                case "take_profit":
+                    takeProfit = in.positiveDecimal(name);
+                    flags |= flag(takeProfit, NewOrderBody.HAS_TAKE_PROFIT);
+                    break;
+                case "stop_loss_pips":
+                    stopLossPips = in.positiveDecimal(name);
+                    flags |= flag(stopLossPips, NewOrderBody.HAS_STOP_LOSS_PIPS);
+                    break;
+                case "take_profit_pips":
+                    takeProfitPips = in.positiveDecimal(name);
+                    flags |= flag(takeProfitPips, NewOrderBody.HAS_TAKE_PROFIT_PIPS);
+                    break;
+                case "client_order_id":
+                    clientOrderId.read(in, name, false);
+                    break;
+                default:
+                    in.unknownField(name);
+            }
+        }
+        checkWhole(in);
+        in.finish();
+    }
+
+    /** The field's bit in {@link #seenFields}; 0 for an unknown field (refused anyway). Allocates nothing. */
+    private static int fieldBit(final String name)
+    {
+        for (int i = 0; i < FIELDS.length; i++)
+        {
+            if (FIELDS[i].equals(name))
+            {
+                return 1 << i;
+            }
+        }
+        return 0;
+    }
+
+    private static final String[] FIELDS = {"account_id", "symbol", "side", "type", "time_in_force", "quantity", "price",
+        "stop_loss", "take_profit", "stop_loss_pips", "take_profit_pips", "client_order_id"};
+
+    private void checkWhole(final RequestReader in)
+    {
+        required(in, sawAccountId && accountId.isSet(), "account_id");
+        required(in, sawSymbol && symbol.isSet(), "symbol");
+        required(in, sawSide && side != null, "side");
+        required(in, sawType && type != null, "type");
+        required(in, sawQuantity && quantity != RequestReader.NULL, "quantity");
+        if (type == OrderType.MARKET && sawPrice)
+        {
+            in.fail("price", "price must be null or absent for market orders");
+        }
+        if ((type == OrderType.LIMIT || type == OrderType.STOP) && !sawPrice)
+        {
+            in.fail("price", "price is required for " + type.wireName() + " orders");
+        }
+        if ((flags & NewOrderBody.HAS_STOP_LOSS) != 0 && (flags & NewOrderBody.HAS_STOP_LOSS_PIPS) != 0)
+        {
+            in.fail("stop_loss_pips", "give stop_loss or stop_loss_pips, not both");
+        }
+        if ((flags & NewOrderBody.HAS_TAKE_PROFIT) != 0 && (flags & NewOrderBody.HAS_TAKE_PROFIT_PIPS) != 0)
+        {
+            in.fail("take_profit_pips", "give take_profit or take_profit_pips, not both");
+        }
+    }
+
+    /** Records "X is required" unless the field was present (a wrong value has recorded its own problem). */
+    private static void required(final RequestReader in, final boolean ok, final String field)
+    {
+        if (!ok)
+        {
+            in.fail(field, field + " is required");
+        }
+    }
+
+    private static int flag(final long value, final int flag)
+    {
+        return value == RequestReader.NULL || value == RequestReader.BAD ? 0 : flag;
+    }
+
+    @Override
+    public void encode(final BodyWriter writer)
+    {
+        NewOrderBody.encode(writer, accountId, symbol, side, type, timeInForce, flags, quantity,
+            (flags & NewOrderBody.HAS_PRICE) != 0 ? price : 0,
+            (flags & NewOrderBody.HAS_STOP_LOSS) != 0 ? stopLoss : 0,
+            (flags & NewOrderBody.HAS_TAKE_PROFIT) != 0 ? takeProfit : 0,
+            (flags & NewOrderBody.HAS_STOP_LOSS_PIPS) != 0 ? stopLossPips : 0,
+            (flags & NewOrderBody.HAS_TAKE_PROFIT_PIPS) != 0 ? takeProfitPips : 0,
+            clientOrderId);
+    }
+
+    private void clear()
+    {
+        accountId.clear();
+        symbol.clear();
+        clientOrderId.clear();
+        side = null;
+        type = null;
+        timeInForce = null;
+        flags = 0;
+        quantity = RequestReader.NULL;
+        price = 0;
+        stopLoss = 0;
+        takeProfit = 0;
+        stopLossPips = 0;
+        takeProfitPips = 0;
+        sawAccountId = false;
+        sawSymbol = false;
+        sawSide = false;
+        sawType = false;
+        sawQuantity = false;
+        sawPrice = false;
+        seenFields = 0;
+    }
+}

@@ -1,0 +1,271 @@
+package io.ordergate.gateway.executors;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.StartupOptions;
+import io.ordergate.gateway.Ordergate;
+
+/**
+ * A real gateway on a loopback port with a temp data directory, and the clients a test talks to it with: HTTP
+ * (java.net.http) and WebSocket frames. Every wait is bounded.
+ */
+final class GatewayHarness implements AutoCloseable
+{
+    static final String ADMIN_KEY = "og_testadmin";
+    static final String ADMIN_SECRET = "test-admin-secret-0123456789";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Ordergate gateway;
+    final URI base;
+
+    private GatewayHarness(final Ordergate gateway)
+    {
+        this.gateway = gateway;
+        this.base = URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    static String config(final Path dataDir, final int port, final String executors, final boolean demoTerminal)
+    {
+        return String.join("\n",
+            "server: { host: 127.0.0.1, port: " + port + ", event_loop_threads: 2 }",
+            "data_dir: " + dataDir.toAbsolutePath(),
+            "engine: { max_accounts: 16, max_orders: 1024, max_trades: 1024, max_keys: 16, max_tickets: 64, max_executor_commands: 256 }",
+            "pipeline: { ring_size: 256 }",
+            "executors: { " + executors + " }",
+            "instruments:",
+            "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
+            "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD, demo_bid: 1.08420, demo_ask: 1.08428 }",
+            "accounts:",
+            "  - { account_id: mt5-1, venue: mt5, currency: USD, balance: 10000, leverage: 100 }",
+            "  - { account_id: mt5-2, venue: mt5, currency: USD, balance: 10000, leverage: 100 }",
+            "  - { account_id: mt5-demo, venue: mt5, currency: USD, balance: 10000, leverage: 100 }",
+            "demo: { quote_feed: " + demoTerminal + ", simulated_terminal: " + demoTerminal + " }",
+            "");
+    }
+
+    static GatewayHarness start(final Path dataDir, final String executors)
+    {
+        return start(dataDir, 0, executors, false);
+    }
+
+    static GatewayHarness start(final Path dataDir, final int port, final String executors, final boolean demoTerminal)
+    {
+        final GatewayConfig config = ConfigLoader.parse(config(dataDir, port, executors, demoTerminal), "test");
+        final StartupOptions options = StartupOptions.parse(new String[0],
+            Map.of(StartupOptions.API_KEY_ENV, ADMIN_KEY, StartupOptions.API_SECRET_ENV, ADMIN_SECRET));
+        return new GatewayHarness(Ordergate.start(config, options, new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    @Override
+    public void close()
+    {
+        gateway.close();
+    }
+
+    // ---- HTTP ----
+
+    record Response(int status, Map<String, Object> json, String body, HttpResponse<String> raw)
+    {
+        Object at(final Object... path)
+        {
+            return GatewayHarness.at(json, path);
+        }
+    }
+
+    Response admin(final String method, final String path, final String body)
+    {
+        return call(method, path, body, ADMIN_KEY, ADMIN_SECRET);
+    }
+
+    Response call(final String method, final String path, final String body, final String key, final String secret)
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT)
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null)
+        {
+            request.header("X-API-Key", key).header("X-API-Secret", secret);
+        }
+        try
+        {
+            final HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            final String text = response.body();
+            return new Response(response.statusCode(), text.startsWith("{") ? object(text) : null, text, response);
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError(method + " " + path + " failed: " + ex, ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    /** An executor's credentials, as the 201 of POST /api/v1/executors gave them. */
+    record Executor(String id, String key, String secret)
+    {
+    }
+
+    Executor registerExecutor(final String accountId)
+    {
+        final Response created = admin("POST", "/api/v1/executors",
+            "{\"name\":\"My MT5 Executor\",\"platform\":\"MT5\",\"account_id\":\"" + accountId + "\"}");
+        if (created.status() != 201)
+        {
+            throw new AssertionError("register: " + created.status() + " " + created.body());
+        }
+        return new Executor((String)created.at("executor_id"), (String)created.at("api_key"), (String)created.at("api_secret"));
+    }
+
+    Response heartbeat(final Executor executor)
+    {
+        return call("POST", "/api/executor/" + executor.id() + "/heartbeat",
+            "{\"status\":\"online\",\"metadata\":{\"version\":\"1.0.0\",\"platform\":\"MT5\"}}", executor.key(), executor.secret());
+    }
+
+    Response result(final Executor executor, final String commandId, final String status, final String resultJson)
+    {
+        return call("PATCH", "/api/executor/" + executor.id() + "/command",
+            "{\"commandId\":\"" + commandId + "\",\"status\":\"" + status + "\",\"result\":" + resultJson + "}", executor.key(), executor.secret());
+    }
+
+    Response quote(final String bid, final String ask)
+    {
+        return admin("POST", "/api/v1/quotes", "{\"symbol\":\"EURUSD\",\"bid\":" + bid + ",\"ask\":" + ask + "}");
+    }
+
+    Response buy(final String accountId, final String quantity)
+    {
+        return admin("POST", "/api/v1/orders",
+            "{\"account_id\":\"" + accountId + "\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":" + quantity + "}");
+    }
+
+    // ---- WebSocket ----
+
+    /** An executor's socket: every text frame received, in order. */
+    static final class Socket implements WebSocket.Listener, AutoCloseable
+    {
+        final LinkedBlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket ws;
+
+        @Override
+        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+        {
+            partial.append(data);
+            if (last)
+            {
+                received.add(object(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        Map<String, Object> next()
+        {
+            try
+            {
+                final Map<String, Object> message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (message == null)
+                {
+                    throw new AssertionError("no frame within " + WAIT);
+                }
+                return message;
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+
+        /** The next frame that is a pushed command (has id and command). */
+        Map<String, Object> nextCommand()
+        {
+            while (true)
+            {
+                final Map<String, Object> message = next();
+                if (message.containsKey("id") && message.containsKey("command"))
+                {
+                    return message;
+                }
+            }
+        }
+
+        void send(final String text)
+        {
+            ws.sendText(text, true).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        }
+
+        @Override
+        public void close()
+        {
+            ws.abort();
+        }
+    }
+
+    Socket connect(final Executor executor)
+    {
+        final Socket socket = new Socket();
+        socket.ws = CLIENT.newWebSocketBuilder()
+            .header("X-API-Key", executor.key()).header("X-API-Secret", executor.secret())
+            .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + "/api/executor/" + executor.id() + "/stream"), socket)
+            .orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        return socket;
+    }
+
+    // ---- JSON and waiting ----
+
+    static void await(final String what, final BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(final Object json, final Object... path)
+    {
+        Object node = json;
+        for (final Object step : path)
+        {
+            node = step instanceof Integer ? ((List<Object>)node).get((Integer)step) : ((Map<String, Object>)node).get(step);
+        }
+        return node;
+    }
+
+    /** Parses with the engine's test reader: numbers as exact BigDecimals, one reader for every module's tests. */
+    static Map<String, Object> object(final String text)
+    {
+        return io.ordergate.engine.Json.object(text);
+    }
+}
