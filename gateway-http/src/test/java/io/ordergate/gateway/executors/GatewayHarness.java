@@ -82,6 +82,11 @@ final class GatewayHarness implements AutoCloseable
         gateway.close();
     }
 
+    int port()
+    {
+        return gateway.port();
+    }
+
     // ---- HTTP ----
 
     record Response(int status, Map<String, Object> json, String body, HttpResponse<String> raw)
