@@ -4,8 +4,9 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.VenueKind;
 import io.ordergate.engine.account.AccountAdmin;
 import io.ordergate.engine.auth.KeyAdmin;
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.bot.BotFlow;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.group.DrawdownGuard;
 import io.ordergate.engine.group.FanOutCloser;
@@ -50,11 +51,14 @@ public final class Engine
 
     public Engine(final GatewayConfig config)
     {
+        // The tables, and the view of them the rooms and plugged-in modules get.
         state = new EngineState(config);
         json = new EngineJson(state.values, state.accounts, state.instruments);
         context = new EngineContext(state, json, venues);
+        // Venues by account kind: paper here, the connectors' own through registerVenue.
         venues.register(VenueKind.PAPER, new PaperVenue(context));
         state.values.venueHoldings(venues);
+        // The rooms, each with the tables and collaborators it uses.
         final PositionCloser positionCloser = new PositionCloser(context, venues);
         orders = new OrderFlow(context, state.risk, venues);
         positions = new PositionFlow(context, json, venues, positionCloser);
@@ -80,7 +84,7 @@ public final class Engine
     }
 
     /** Routes a command type owned by another module to its handler; before the pipeline starts. */
-    public void handle(final io.ordergate.engine.command.CommandType type, final CommandHandler handler)
+    public void handle(final CommandType type, final CommandHandler handler)
     {
         handlers[type.code()] = handler;
     }

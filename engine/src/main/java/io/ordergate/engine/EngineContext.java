@@ -1,15 +1,20 @@
 package io.ordergate.engine;
 
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
 import io.ordergate.engine.position.Ledger;
+import io.ordergate.engine.venue.Venue;
+import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.view.EngineJson;
 import io.ordergate.engine.view.JsonWriter;
 
@@ -21,9 +26,9 @@ public final class EngineContext
 {
     private final EngineState state;
     private final EngineJson json;
-    private final io.ordergate.engine.venue.Venues venues;
+    private final Venues venues;
 
-    EngineContext(final EngineState state, final EngineJson json, final io.ordergate.engine.venue.Venues venues)
+    EngineContext(final EngineState state, final EngineJson json, final Venues venues)
     {
         this.state = state;
         this.json = json;
@@ -31,13 +36,13 @@ public final class EngineContext
     }
 
     /** Equity, unrealized PnL and margin of accounts across engine-netted and venue-held positions. */
-    public io.ordergate.engine.account.AccountValues values()
+    public AccountValues values()
     {
         return state.values;
     }
 
     /** The venue holding the account's positions itself (MT5 tickets), or null when the engine nets them (paper). */
-    public io.ordergate.engine.venue.Venue positionHolder(final io.ordergate.engine.account.Account account)
+    public Venue positionHolder(final Account account)
     {
         return venues.positionHolder(account);
     }
@@ -91,11 +96,11 @@ public final class EngineContext
     /** Answers with an order: its view goes into the event with the code. */
     public void answerOrder(final CommandEvent event, final Order order, final ResultCode code)
     {
-        io.ordergate.engine.order.OrderFlow.answer(event, order, code);
+        OrderFlow.answer(event, order, code);
     }
 
     /** Writes an account as API.md's account object into a JSON answer in progress. */
-    public void writeAccount(final io.ordergate.engine.account.Account account)
+    public void writeAccount(final Account account)
     {
         json.writeAccount(account);
     }

@@ -67,7 +67,7 @@ public final class OrderFlow implements OrderEntry
             event.reject(ResultCode.VALIDATION_ERROR, "client_order_id is longer than 64 characters", "client_order_id");
             return;
         }
-        placement.reset().from(body);
+        placement.resetTo(body);
         placement.account = account;
         placement.instrument = instruments.find(body.symbol);
         placement.nowMicros = event.wallMicros();

@@ -51,6 +51,23 @@ public final class OrderPlacement extends OrderTerms
     public OrderPlacement reset()
     {
         clearTerms();
+        return clearBesideTerms();
+    }
+
+    /**
+     * Starts a placement from a decoded NEW_ORDER body: its terms and client order id, everything else cleared (the
+     * account and instrument are resolved by the caller).
+     */
+    OrderPlacement resetTo(final NewOrderBody body)
+    {
+        copyTerms(body);
+        clearBesideTerms();
+        clientOrderId = body.clientOrderId;
+        return this;
+    }
+
+    private OrderPlacement clearBesideTerms()
+    {
         account = null;
         instrument = null;
         clientOrderId = EMPTY;
@@ -67,12 +84,5 @@ public final class OrderPlacement extends OrderTerms
         checkedStopLoss = 0;
         checkedTakeProfit = 0;
         return this;
-    }
-
-    /** Takes a decoded NEW_ORDER body's terms and client order id (the account and instrument are resolved by the caller). */
-    void from(final NewOrderBody body)
-    {
-        copyTerms(body);
-        clientOrderId = body.clientOrderId;
     }
 }

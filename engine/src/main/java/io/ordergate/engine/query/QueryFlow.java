@@ -19,6 +19,8 @@ import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.venue.Venue;
+import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.view.EngineJson;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.engine.view.OrderJson;
@@ -38,12 +40,12 @@ public final class QueryFlow
     private final Principals principals;
     private final Trades trades;
     private final EngineJson json;
-    private final io.ordergate.engine.venue.Venues venues;
+    private final Venues venues;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final OrderView scratch = new OrderView();
 
-    public QueryFlow(final EngineContext context, final EngineJson json, final io.ordergate.engine.venue.Venues venues)
+    public QueryFlow(final EngineContext context, final EngineJson json, final Venues venues)
     {
         this.accounts = context.accounts();
         this.instruments = context.instruments();
@@ -112,7 +114,7 @@ public final class QueryFlow
                 continue;
             }
             final Account account = accounts.get(a);
-            final io.ordergate.engine.venue.Venue holder = venues.positionHolder(account);
+            final Venue holder = venues.positionHolder(account);
             if (holder != null)
             {
                 holder.writePositions(account, json.writer());
