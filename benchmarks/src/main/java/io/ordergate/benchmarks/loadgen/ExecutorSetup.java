@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Before a run with {@code --executors N}, with the admin key, over plain HTTP (java.net.http, off the measured
@@ -31,6 +33,9 @@ import java.util.regex.Pattern;
  */
 final class ExecutorSetup
 {
+    /** Reads the gateway's answers: exact decimals, so a price is passed on as the gateway wrote it. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     /** One registered executor and the account it serves; the secret is kept in memory only. */
     record Executor(String accountId, String executorId, String apiKey, String apiSecret)
     {
@@ -179,17 +184,31 @@ final class ExecutorSetup
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The first {@code "name": "value"} string field of a JSON text, or null. Enough for the gateway's flat answers. */
+    /** The string field {@code name} of a JSON object (the gateway's answers), or null (absent, not text, not JSON). */
     static String field(final String json, final String name)
     {
-        final Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
+        final JsonNode value = object(json).get(name);
+        return value != null && value.isTextual() ? value.textValue() : null;
     }
 
-    /** The first {@code "name": 1.23} (or {@code "1.23"}) number field, as written, or null. */
+    /** The decimal field {@code name} (a number or a string), as written, or null. */
     static String number(final String json, final String name)
     {
-        final Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"?([0-9]+(?:\\.[0-9]+)?)").matcher(json);
-        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+        final JsonNode value = object(json).get(name);
+        return value == null || !(value.isNumber() || value.isTextual()) ? null
+            : value.isNumber() ? value.decimalValue().toPlainString() : value.textValue();
+    }
+
+    private static JsonNode object(final String json)
+    {
+        try
+        {
+            final JsonNode node = JSON.readTree(json);
+            return node != null && node.isObject() ? node : JSON.createObjectNode();
+        }
+        catch (final JsonProcessingException ex)
+        {
+            return JSON.createObjectNode();
+        }
     }
 }

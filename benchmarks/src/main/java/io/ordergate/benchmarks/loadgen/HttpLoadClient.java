@@ -1,9 +1,7 @@
 package io.ordergate.benchmarks.loadgen;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,16 +31,11 @@ import io.netty.util.concurrent.ScheduledFuture;
  * The pacer never waits for answers (open loop): if the server stalls, requests queue on their connections and
  * their latency keeps counting from the plan. Phase methods are called from one control thread.
  *
- * <p>With simulated executors ({@link #connectExecutors}) their WebSockets live on the same event loop: an order's
- * HTTP answer (its {@code order_id}) and its OPEN_POSITION frame (its {@code orderId}) meet in a
- * {@link FrameCorrelator} whichever comes first, and the pair's frame latency (arrival − planned) goes into the
- * phase's second histogram.
+ * <p>With simulated executors ({@link #connectExecutors}) their WebSockets live on the same event loop, and
+ * {@link ExecutorFrames} pairs each order's answer with its executor frame.
  */
-final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
+final class HttpLoadClient implements AutoCloseable
 {
-    /** Orders whose answer and frame may be waiting for each other at once; far above what a healthy run holds. */
-    private static final int CORRELATOR_CAPACITY = 1 << 16;
-
     private static final long RECONNECT_DELAY_MILLIS = 200;
 
     private final String host;
@@ -59,11 +52,8 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
     private long connectionErrors;
     private String lastConnectionError;
     private volatile boolean running = true;
-    private final boolean wantsOrderIds;
-    private final FrameCorrelator correlator;
-    private final List<SimulatedExecutor> executors = new ArrayList<>();
-    private long executorErrors;
-    private String lastExecutorError;
+    /** The executors of a run and their frames, or null when the run has none. */
+    private final ExecutorFrames frames;
 
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
         final RequestTemplate template, final PrintStream progress)
@@ -75,8 +65,7 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
         final RequestTemplate template, final PrintStream progress, final boolean wantsOrderIds)
     {
-        this.wantsOrderIds = wantsOrderIds;
-        this.correlator = wantsOrderIds ? new FrameCorrelator(CORRELATOR_CAPACITY) : null;
+        this.frames = wantsOrderIds ? new ExecutorFrames() : null;
         this.host = host;
         this.port = port;
         this.template = template;
@@ -100,37 +89,13 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
 
     boolean wantsOrderIds()
     {
-        return wantsOrderIds;
+        return frames != null;
     }
 
-    /**
-     * Opens one simulated executor per entry on this client's event loop and waits until each has completed its
-     * WebSocket handshake and sent its first heartbeat. Tickets are unique across executors and runs.
-     */
+    /** Opens the run's simulated executors on this client's event loop (see {@link ExecutorFrames#connect}). */
     void connectExecutors(final List<ExecutorSetup.Executor> registered, final byte[] fillPrice) throws InterruptedException
     {
-        final long firstTicket = System.currentTimeMillis() * 100;
-        final List<CompletableFuture<Void>> handshakes = new ArrayList<>();
-        for (int i = 0; i < registered.size(); i++)
-        {
-            final SimulatedExecutor executor = new SimulatedExecutor(registered.get(i), fillPrice, firstTicket + i,
-                registered.size(), this);
-            executors.add(executor);
-            handshakes.add(executor.connect(group, host, port));
-        }
-        for (int i = 0; i < handshakes.size(); i++)
-        {
-            try
-            {
-                handshakes.get(i).get(10, TimeUnit.SECONDS);
-            }
-            catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex)
-            {
-                final Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-                throw new IllegalStateException("executor " + registered.get(i).executorId() + ": cannot open its WebSocket: " +
-                    cause.getMessage(), cause);
-            }
-        }
+        frames.connect(group, host, port, registered, fillPrice);
     }
 
     /** Opens every connection; fails if any cannot connect within the timeout. */
@@ -173,9 +138,9 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
         final PhaseStats stats = new PhaseStats(new Schedule(start, rate, seconds));
         onLoop(() ->
         {
-            if (correlator != null)
+            if (frames != null)
             {
-                correlator.clear();
+                frames.phase(stats);
             }
             current = stats;
         });
@@ -194,10 +159,9 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
             reporter.cancel(false);
             onLoop(() ->
             {
-                if (correlator != null)
+                if (frames != null)
                 {
-                    stats.freeze(correlator.parkedAnswers(), correlator.parkedFrames() + correlator.dropped());
-                    correlator.clear();
+                    frames.freeze(stats);
                 }
                 else
                 {
@@ -283,39 +247,10 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
         if (current != null && current.owns(plannedNanos))
         {
             current.response(status, plannedNanos, nowNanos);
-            if (correlator != null && orderId != 0 && status >= 200 && status < 300)
+            if (frames != null && orderId != 0 && status >= 200 && status < 300)
             {
-                current.routed();
-                final long arrival = correlator.answered(orderId, plannedNanos);
-                if (arrival != FrameCorrelator.NONE)
-                {
-                    current.frame(plannedNanos, arrival);
-                }
+                frames.answered(orderId, plannedNanos);
             }
-        }
-    }
-
-    @Override
-    public void frameArrived(final long orderId, final long arrivalNanos)
-    {
-        if (correlator != null && current != null)
-        {
-            final long planned = correlator.frame(orderId, arrivalNanos);
-            if (planned != FrameCorrelator.NONE && current.owns(planned))
-            {
-                current.frame(planned, arrivalNanos);
-            }
-        }
-    }
-
-    @Override
-    public void executorError(final String executorId, final String frame)
-    {
-        executorErrors++;
-        lastExecutorError = executorId + ": " + (frame.length() > 200 ? frame.substring(0, 200) + "..." : frame);
-        if (current != null)
-        {
-            current.executorErrors++;
         }
     }
 
@@ -323,7 +258,7 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
     String executorErrorSummary()
     {
         final String[] summary = new String[1];
-        onLoop(() -> summary[0] = executorErrors == 0 ? null : executorErrors + " executor socket errors, last: " + lastExecutorError);
+        onLoop(() -> summary[0] = frames == null ? null : frames.errorSummary());
         return summary[0];
     }
 
@@ -386,12 +321,12 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
     private void report(final String label, final PhaseStats stats)
     {
         final long elapsedSeconds = Math.round((System.nanoTime() - stats.schedule.startNanos()) / 1e9);
-        final String frames = correlator == null ? "" : String.format(", frames %d, frame p99 so far %.0f us, executor errors %d",
+        final String frameText = frames == null ? "" : String.format(", frames %d, frame p99 so far %.0f us, executor errors %d",
             stats.frameLatency.getTotalCount(),
             stats.frameLatency.getTotalCount() == 0 ? 0.0 : stats.frameLatency.getValueAtPercentile(99) / 1_000.0, stats.executorErrors);
         progress.printf("[%s %3ds] sent %d, completed %d (ok %d, rejected %d), errors %d, p99 so far %.0f us%s%n",
             label, elapsedSeconds, stats.sent, stats.ok + stats.rejected + stats.badStatus, stats.ok, stats.rejected,
-            stats.errors(), stats.latency.getTotalCount() == 0 ? 0.0 : stats.latency.getValueAtPercentile(99) / 1_000.0, frames);
+            stats.errors(), stats.latency.getTotalCount() == 0 ? 0.0 : stats.latency.getValueAtPercentile(99) / 1_000.0, frameText);
     }
 
     private void onLoop(final Runnable task)
@@ -410,11 +345,11 @@ final class HttpLoadClient implements AutoCloseable, SimulatedExecutor.Listener
     public void close()
     {
         running = false;
-        if (!executors.isEmpty())
+        if (frames != null)
         {
             try
             {
-                onLoop(() -> executors.forEach(SimulatedExecutor::close));
+                onLoop(frames::close);
             }
             catch (final IllegalStateException ignored)
             {

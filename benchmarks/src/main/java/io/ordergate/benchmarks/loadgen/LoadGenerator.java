@@ -193,7 +193,7 @@ public final class LoadGenerator
 
     static void writeOutputs(final LoadOptions options, final RunSummary gateway, final RunSummary baseline) throws IOException
     {
-        final String json = baseline == null ? gateway.toJson(2) + "\n" : RunSummary.comparisonJson(gateway, baseline);
+        final String json = baseline == null ? gateway.toJson() : RunSummary.comparisonJson(gateway, baseline);
         write(options.json, json);
         write(options.hgrm, hgrm(gateway));
         final List<PercentilePlot.Series> series = new ArrayList<>();

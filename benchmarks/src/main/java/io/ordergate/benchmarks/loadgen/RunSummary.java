@@ -1,10 +1,18 @@
 package io.ordergate.benchmarks.loadgen;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The numbers of one measured phase against one server, and their JSON. Immutable: safe from any thread.
@@ -14,6 +22,8 @@ import org.HdrHistogram.Histogram;
  */
 final class RunSummary
 {
+    private static final JsonFactory JSON = new JsonFactory();
+
     final String target;
     final String url;
     final String request;
@@ -112,51 +122,56 @@ final class RunSummary
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1_000.0;
     }
 
-    /** The summary as a JSON object; {@code indent} spaces before each field. */
-    String toJson(final int indent)
+    /** The summary as a JSON object. */
+    String toJson()
     {
-        final String pad = " ".repeat(indent);
-        final StringBuilder json = new StringBuilder("{\n");
-        field(json, pad, "target", quote(target));
-        field(json, pad, "url", quote(url));
-        field(json, pad, "request", quote(request));
-        field(json, pad, "rate_per_s", Integer.toString(ratePerSecond));
-        field(json, pad, "throughput_per_s", number(throughputPerSecond));
-        field(json, pad, "duration_s", Integer.toString(durationSeconds));
-        field(json, pad, "connections", Integer.toString(connections));
-        field(json, pad, "pipeline_depth", Integer.toString(pipelineDepth));
-        field(json, pad, "sent", Long.toString(sent));
-        field(json, pad, "ok", Long.toString(ok));
-        field(json, pad, "rejected", Long.toString(rejected));
-        field(json, pad, "errors", Long.toString(errors));
-        field(json, pad, "p50_us", number(p50));
-        field(json, pad, "p90_us", number(p90));
-        field(json, pad, "p99_us", number(p99));
-        field(json, pad, "p999_us", number(p999));
-        field(json, pad, "max_us", number(max));
-        field(json, pad, "mean_us", number(mean));
-        field(json, pad, "send_lag_p99_us", number(sendLagP99));
+        return json(generator -> write(generator));
+    }
+
+    private void write(final JsonGenerator json) throws IOException
+    {
+        json.writeStartObject();
+        json.writeStringField("target", target);
+        json.writeStringField("url", url);
+        json.writeStringField("request", request);
+        json.writeNumberField("rate_per_s", ratePerSecond);
+        number(json, "throughput_per_s", throughputPerSecond);
+        json.writeNumberField("duration_s", durationSeconds);
+        json.writeNumberField("connections", connections);
+        json.writeNumberField("pipeline_depth", pipelineDepth);
+        json.writeNumberField("sent", sent);
+        json.writeNumberField("ok", ok);
+        json.writeNumberField("rejected", rejected);
+        json.writeNumberField("errors", errors);
+        number(json, "p50_us", p50);
+        number(json, "p90_us", p90);
+        number(json, "p99_us", p99);
+        number(json, "p999_us", p999);
+        number(json, "max_us", max);
+        number(json, "mean_us", mean);
+        number(json, "send_lag_p99_us", sendLagP99);
         if (executors > 0)
         {
-            field(json, pad, "executors", Integer.toString(executors));
-            field(json, pad, "routed", Long.toString(routed));
-            field(json, pad, "frames", Long.toString(frames));
-            field(json, pad, "frame_p50_us", number(frameP50));
-            field(json, pad, "frame_p90_us", number(frameP90));
-            field(json, pad, "frame_p99_us", number(frameP99));
-            field(json, pad, "frame_p999_us", number(frameP999));
-            field(json, pad, "frame_max_us", number(frameMax));
-            field(json, pad, "frame_mean_us", number(frameMean));
-            field(json, pad, "frames_missing", Long.toString(framesMissing));
-            field(json, pad, "frames_unmatched", Long.toString(framesUnmatched));
-            field(json, pad, "executor_errors", Long.toString(executorErrors));
+            json.writeNumberField("executors", executors);
+            json.writeNumberField("routed", routed);
+            json.writeNumberField("frames", frames);
+            number(json, "frame_p50_us", frameP50);
+            number(json, "frame_p90_us", frameP90);
+            number(json, "frame_p99_us", frameP99);
+            number(json, "frame_p999_us", frameP999);
+            number(json, "frame_max_us", frameMax);
+            number(json, "frame_mean_us", frameMean);
+            json.writeNumberField("frames_missing", framesMissing);
+            json.writeNumberField("frames_unmatched", framesUnmatched);
+            json.writeNumberField("executor_errors", executorErrors);
         }
-        final StringBuilder statusJson = new StringBuilder("{");
-        new TreeMap<>(statuses).forEach((status, count) ->
-            statusJson.append(statusJson.length() > 1 ? ", " : "").append('"').append(status).append("\": ").append(count));
-        statusJson.append('}');
-        json.append(pad).append("\"statuses\": ").append(statusJson).append('\n');
-        return json.append(" ".repeat(Math.max(0, indent - 2))).append('}').toString();
+        json.writeObjectFieldStart("statuses");
+        for (final Map.Entry<Integer, Long> status : new TreeMap<>(statuses).entrySet())
+        {
+            json.writeNumberField(Integer.toString(status.getKey()), status.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     /** One line for people: what the run did and its percentiles. */
@@ -178,57 +193,59 @@ final class RunSummary
             p50, p90, p99, p999, max, sendLagP99);
     }
 
-    private static void field(final StringBuilder json, final String pad, final String name, final String value)
-    {
-        json.append(pad).append('"').append(name).append("\": ").append(value).append(",\n");
-    }
-
-    static String number(final double value)
+    /** A measured number to 3 decimals (microseconds), or null when there is none (NaN, infinite). */
+    private static void number(final JsonGenerator json, final String name, final double value) throws IOException
     {
         if (Double.isNaN(value) || Double.isInfinite(value))
         {
-            return "null";
+            json.writeNullField(name);
+            return;
         }
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    static String quote(final String text)
-    {
-        final StringBuilder quoted = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if (c == '"' || c == '\\')
-            {
-                quoted.append('\\').append(c);
-            }
-            else if (c < 0x20)
-            {
-                quoted.append(String.format(Locale.ROOT, "\\u%04x", (int)c));
-            }
-            else
-            {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
+        json.writeNumberField(name, BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_EVEN));
     }
 
     /** {@code {"gateway": ..., "baseline": ..., "ratios": ...}}: each ratio is gateway ÷ baseline. */
     static String comparisonJson(final RunSummary gateway, final RunSummary baseline)
     {
-        return "{\n" +
-            "  \"gateway\": " + gateway.toJson(4) + ",\n" +
-            "  \"baseline\": " + baseline.toJson(4) + ",\n" +
-            "  \"ratios\": {\n" +
-            "    \"p50\": " + number(ratio(gateway.p50, baseline.p50)) + ",\n" +
-            "    \"p90\": " + number(ratio(gateway.p90, baseline.p90)) + ",\n" +
-            "    \"p99\": " + number(ratio(gateway.p99, baseline.p99)) + ",\n" +
-            "    \"p999\": " + number(ratio(gateway.p999, baseline.p999)) + ",\n" +
-            "    \"max\": " + number(ratio(gateway.max, baseline.max)) + ",\n" +
-            "    \"throughput\": " + number(ratio(gateway.throughputPerSecond, baseline.throughputPerSecond)) + "\n" +
-            "  }\n" +
-            "}\n";
+        return json(json ->
+        {
+            json.writeStartObject();
+            json.writeFieldName("gateway");
+            gateway.write(json);
+            json.writeFieldName("baseline");
+            baseline.write(json);
+            json.writeObjectFieldStart("ratios");
+            number(json, "p50", ratio(gateway.p50, baseline.p50));
+            number(json, "p90", ratio(gateway.p90, baseline.p90));
+            number(json, "p99", ratio(gateway.p99, baseline.p99));
+            number(json, "p999", ratio(gateway.p999, baseline.p999));
+            number(json, "max", ratio(gateway.max, baseline.max));
+            number(json, "throughput", ratio(gateway.throughputPerSecond, baseline.throughputPerSecond));
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    /** What a {@link JsonBody} writes, pretty-printed, with a final newline. */
+    private static String json(final JsonBody body)
+    {
+        final StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter())
+        {
+            body.write(json);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);  // a StringWriter does not fail
+        }
+        return out.append('\n').toString();
+    }
+
+    /** Writes one JSON document. */
+    @FunctionalInterface
+    private interface JsonBody
+    {
+        void write(JsonGenerator json) throws IOException;
     }
 
     static double ratio(final double gateway, final double baseline)

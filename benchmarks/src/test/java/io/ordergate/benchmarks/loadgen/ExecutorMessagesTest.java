@@ -110,7 +110,7 @@ class ExecutorMessagesTest
         final String created = "{\"executor_id\":\"exe_ab12\",\"name\":\"n\",\"api_key\":\"k-1\",\"api_secret\":\"s\\\"2\",\"status\":\"offline\"}";
         assertEquals("exe_ab12", ExecutorSetup.field(created, "executor_id"));
         assertEquals("k-1", ExecutorSetup.field(created, "api_key"));
-        assertEquals("s\\\"2", ExecutorSetup.field(created, "api_secret"));
+        assertEquals("s\"2", ExecutorSetup.field(created, "api_secret"), "unescaped, as a JSON reader reads it");
         assertEquals("1.08428", ExecutorSetup.number("{\"symbol\":\"EURUSD\",\"bid\":1.0842,\"ask\":1.08428}", "ask"));
         assertEquals("bench-mt5-3", ExecutorSetup.accountId(null, 3));
         assertEquals("bench-mt5-r1-3", ExecutorSetup.accountId("r1", 3));

@@ -45,7 +45,7 @@ class RunSummaryTest
     {
         final RunSummary summary = new RunSummary("gateway", "http://127.0.0.1:8080", "POST /api/v1/orders", 1_000, 1, 8, 1, sampleStats());
 
-        final Map<String, String> json = flatten(summary.toJson(2));
+        final Map<String, String> json = flatten(summary.toJson());
 
         assertEquals("1000", json.get("rate_per_s"));
         assertEquals("950", json.get("ok"));
