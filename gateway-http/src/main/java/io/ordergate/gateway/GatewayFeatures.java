@@ -13,6 +13,7 @@ import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.GatewayReplies;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Router;
+import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.executors.ExecutorConnector;
 import io.ordergate.gateway.executors.ExecutorKeys;
 import io.ordergate.gateway.executors.ExecutorRoutes;
@@ -23,6 +24,11 @@ import io.ordergate.gateway.metrics.MetricsRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
+import io.ordergate.gateway.users.PasswordResetRoutes;
+import io.ordergate.gateway.users.SessionRoutes;
+import io.ordergate.gateway.users.SignInRoutes;
+import io.ordergate.gateway.users.UserAdminRoutes;
+import io.ordergate.gateway.users.UserServices;
 import io.ordergate.gateway.webhook.WebhookRoutes;
 
 /**
@@ -36,18 +42,25 @@ public final class GatewayFeatures
     private final ExecutorKeys executorKeys = new ExecutorKeys();
     private final ExecutorSessions sessions = new ExecutorSessions();
     private final BotCredentials bots = new BotCredentials();
+    private final UserServices users;
     private final Router router;
     private final GatewayReplies replies;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
         final GatewayConfig config = gateway.config();
-        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys)));
+        users = new UserServices(config, System::currentTimeMillis);
+        // a key's headers, or a signed-in user's bearer token: either works wherever the other does
+        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
             .add(new AccountRoutes(access))
-            .add(new KeyRoutes(access))
+            .add(new KeyRoutes(access, keys, users.directory()))
+            .add(new SignInRoutes(users))
+            .add(new SessionRoutes(users))
+            .add(new PasswordResetRoutes(users, access.scope(Scope.ADMIN)))
+            .add(new UserAdminRoutes(users, access.scope(Scope.ADMIN)))
             .add(new OrderRoutes(access))
             .add(new PositionRoutes(access))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
@@ -56,9 +69,15 @@ public final class GatewayFeatures
             .add(new WebhookRoutes(config.webhook(), bots, config.dataDir()))
             .build();
         this.router = new Router(table, gateway);
-        this.replies = new GatewayReplies(List.of(keys, new ExecutorConnector(executorKeys, sessions, gateway.metrics()), bots,
+        this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics()), bots,
             gateway.metrics().replyStage()));
         gateway.metrics().webSocketSessions(sessions::size);
+    }
+
+    /** The users feature's services: closed with the gateway. */
+    public UserServices users()
+    {
+        return users;
     }
 
     public Router router()

@@ -188,6 +188,7 @@ public final class Ordergate implements AutoCloseable
         {
             server.close();
         }
+        features.users().close();
     }
 
     private static String version()

@@ -57,14 +57,16 @@ final class TestGateway implements AutoCloseable
         "");
 
     private final Path dataDir;
+    private final String extraYaml;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private Ordergate gateway;
     private String base;
 
-    private TestGateway(final Path dataDir)
+    private TestGateway(final Path dataDir, final String extraYaml)
     {
         this.dataDir = dataDir;
+        this.extraYaml = extraYaml;
     }
 
     static GatewayConfig config(final Path dataDir)
@@ -80,14 +82,21 @@ final class TestGateway implements AutoCloseable
 
     static TestGateway start(final Path dataDir)
     {
-        final TestGateway test = new TestGateway(dataDir);
+        return start(dataDir, "");
+    }
+
+    /** With more configuration appended to {@link #CONFIG} (sections it does not have, e.g. auth or smtp). */
+    static TestGateway start(final Path dataDir, final String extraYaml)
+    {
+        final TestGateway test = new TestGateway(dataDir, extraYaml);
         test.open();
         return test;
     }
 
     private void open()
     {
-        gateway = Ordergate.start(config(dataDir), adminOptions(), new PrintStream(output, true, StandardCharsets.UTF_8));
+        final GatewayConfig config = ConfigLoader.parse(CONFIG + extraYaml, "test").withDataDir(dataDir).withPort(0);
+        gateway = Ordergate.start(config, adminOptions(), new PrintStream(output, true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + gateway.port();
     }
 

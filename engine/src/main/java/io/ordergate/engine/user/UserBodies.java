@@ -26,15 +26,25 @@ public final class UserBodies
     }
 
     /**
-     * CREATE_USER: user id | email | username | name | role (byte) | password hash | account count (int) | account ids.
-     * Anonymous (signup): any role but admin, no accounts. Admin: anything.
+     * CREATE_USER: user id | email | username | name | role (byte) | password hash | account count (int) | account ids
+     * | session id ("" for none) | ip address | user agent | device type.
+     * Anonymous (signup): any role but admin, no accounts, and a first session (signup signs in). Admin: anything.
      */
     public static void createUser(final BodyWriter writer, final String userId, final String email, final String username,
         final String name, final Role role, final String passwordHash, final List<String> accountIds)
     {
+        createUser(writer, userId, email, username, name, role, passwordHash, accountIds, "", "", "", "");
+    }
+
+    /** CREATE_USER with the first session of a signup. */
+    public static void createUser(final BodyWriter writer, final String userId, final String email, final String username,
+        final String name, final Role role, final String passwordHash, final List<String> accountIds, final String sessionId,
+        final String ipAddress, final String userAgent, final String deviceType)
+    {
         writer.putString(userId).putString(email).putString(username).putString(name).putByte(role.code())
             .putString(passwordHash);
         strings(writer, accountIds);
+        writer.putString(sessionId).putString(ipAddress).putString(userAgent).putString(deviceType);
     }
 
     /** UPDATE_USER: user id | mask (int, UPDATE_*) | role (byte) | disabled (byte) | name | account count | account ids. */

@@ -57,6 +57,10 @@ final class UserFlow
         {
             return;
         }
+        final String sessionId = string();
+        final String ip = string();
+        final String userAgent = string();
+        final String deviceType = string();
         if (role == null || (signup && (role == Role.ADMIN || accounts.length > 0)))
         {
             event.reject(ResultCode.FORBIDDEN, "signup makes a user without accounts and without the admin role", "role");
@@ -77,6 +81,11 @@ final class UserFlow
             event.reject(ResultCode.CONFLICT, "a user with this username exists", "username");
             return;
         }
+        if (!sessionId.isEmpty() && users.session(sessionId) != null)
+        {
+            event.reject(ResultCode.CONFLICT, "a session with this id exists", null);
+            return;
+        }
         if (users.isFull() || principals.isFull())
         {
             event.reject(ResultCode.CONFLICT, "the user table is full (engine.max_users)", null);
@@ -90,7 +99,15 @@ final class UserFlow
         user.accounts = accounts;
         users.add(user);
         event.resultId = principal;
-        answer(event, user, ResultCode.CREATED);
+        records.begin(event);
+        if (!sessionId.isEmpty())
+        {
+            final Session session = new Session(sessionId, user, event.wallMicros(), ip, userAgent, deviceType);
+            users.addSession(session);
+            records.session(session);
+        }
+        records.user(user, context.accounts());
+        event.result = ResultCode.CREATED;
     }
 
     void update(final CommandEvent event)

@@ -34,6 +34,17 @@ class UserRoomTest
     }
 
     @Test
+    void aSignupCanSignInAtOnce()
+    {
+        final CommandEvent created = expect(ResultCode.CREATED, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.CREATE_USER,
+            w -> UserBodies.createUser(w, "u-1", "ann@example.com", "ann", "Ann", Role.TRADER, UserDriver.HASH, List.of(),
+                "s-1", "10.0.0.1", "curl", "cli")));
+        assertEquals("s-1", driver.sessions(created).get(0).id());
+        assertEquals("10.0.0.1", driver.sessions(created).get(0).ipAddress());
+        expect(ResultCode.OK, driver.refresh("s-1", 0));
+    }
+
+    @Test
     void onlyAnAdminCreatesUsersWithAccountsAndAUsersRoleBoundsWhatItSees()
     {
         expect(ResultCode.CREATED, driver.account("paper-1"));

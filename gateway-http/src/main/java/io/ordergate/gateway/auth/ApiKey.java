@@ -14,10 +14,33 @@ import io.ordergate.gateway.core.Scope;
  * @param principal    the engine's principal index for the key (journaled command headers carry it)
  * @param accountIds   accounts a read or trade key is bound to; empty for admin
  * @param systemMade   true when the gateway made the key itself at start-up (the bootstrap admin key)
+ * @param owner        the principal that made it (a user's, an admin key's, or the system's)
+ * @param createdMicros when it was made (the command's time)
+ * @param use          when it was last used to authenticate (kept in memory only)
  */
-public record ApiKey(String key, byte[] secretHash, Scope scope, int principal, List<String> accountIds, boolean systemMade)
-    implements Caller
+public record ApiKey(String key, byte[] secretHash, Scope scope, int principal, List<String> accountIds, boolean systemMade,
+    int owner, long createdMicros, Use use) implements Caller
 {
+    /** The last time a key authenticated a request: written by the event loops, read by {@code GET /api/v1/keys}. */
+    public static final class Use
+    {
+        private volatile long lastMillis;
+
+        void touch(final long nowMillis)
+        {
+            if (nowMillis - lastMillis >= 1000)
+            {
+                lastMillis = nowMillis;  // a write per second at most, so a busy key does not bounce its cache line
+            }
+        }
+
+        /** Epoch millis, or 0 when never used since start-up. */
+        public long lastMillis()
+        {
+            return lastMillis;
+        }
+    }
+
     @Override
     public boolean allows(final Scope required)
     {

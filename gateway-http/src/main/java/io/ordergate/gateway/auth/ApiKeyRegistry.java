@@ -41,7 +41,33 @@ public final class ApiKeyRegistry implements ReplyListener
         final ApiKey entry = keys.get(key);
         final byte[] actual = Secrets.hash(secret);
         final boolean matches = Secrets.matches(entry == null ? missHash : entry.secretHash(), actual);
-        return entry != null && matches ? entry : null;
+        if (entry != null && matches)
+        {
+            entry.use().touch(System.currentTimeMillis());
+            return entry;
+        }
+        return null;
+    }
+
+    /** Every live key, in creation order (principal order): {@code GET /api/v1/keys}. Safe from any thread. */
+    public List<ApiKey> all()
+    {
+        final List<ApiKey> list = new ArrayList<>(keys.values());
+        list.sort(java.util.Comparator.comparingInt(ApiKey::principal));
+        return list;
+    }
+
+    /** The key of a principal, or null (a user, the system, a revoked key). */
+    public ApiKey byPrincipal(final int principal)
+    {
+        for (final ApiKey key : keys.values())
+        {
+            if (key.principal() == principal)
+            {
+                return key;
+            }
+        }
+        return null;
     }
 
     public ApiKey find(final String key)
@@ -70,18 +96,28 @@ public final class ApiKeyRegistry implements ReplyListener
     @Override
     public void onReplayed(final CommandEvent event)
     {
-        if (event.type == CommandType.CREATE_KEY && event.result != null && event.result.isSuccess())
-        {
-            register(event);
-        }
+        apply(event);
     }
 
     @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {
-        if (event.type == CommandType.CREATE_KEY && event.result != null && event.result.isSuccess())
+        apply(event);  // before the answer, so a new key works, and a revoked one fails, the moment its caller hears of it
+    }
+
+    private void apply(final CommandEvent event)
+    {
+        if (event.result == null || !event.result.isSuccess())
         {
-            register(event);  // before the answer, so the new key works the moment its creator hears of it
+            return;
+        }
+        if (event.type == CommandType.CREATE_KEY)
+        {
+            register(event);
+        }
+        else if (event.type == CommandType.REVOKE_KEY)
+        {
+            keys.remove(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
         }
     }
 
@@ -104,6 +140,8 @@ public final class ApiKeyRegistry implements ReplyListener
             accounts.add(reader.readString(text).toString());
         }
         final boolean systemMade = event.principal() == CommandFrame.PRINCIPAL_SYSTEM;
-        keys.put(key, new ApiKey(key, hash, scope, (int)event.resultId, Collections.unmodifiableList(accounts), systemMade));
+        final ApiKey before = keys.get(key);
+        keys.put(key, new ApiKey(key, hash, scope, (int)event.resultId, Collections.unmodifiableList(accounts), systemMade,
+            event.principal(), before != null ? before.createdMicros() : event.wallMicros(), before != null ? before.use() : new ApiKey.Use()));
     }
 }

@@ -230,7 +230,31 @@ public final class Exchange
 
     void error(final BadRequest bad)
     {
+        if (bad.retryAfterSeconds() > 0)
+        {
+            final ErrorFormat errors = match.errors();
+            final JsonWriter json = answer();
+            errors.write(json, bad.code().name(), errors.message(bad.code(), bad.getMessage()), bad.field());
+            responder.send(errors.status(bad.code()), answerBuffer, json.length(), HttpHeaderValues.APPLICATION_JSON, RETRY_AFTER,
+                Integer.toString(bad.retryAfterSeconds()));
+            return;
+        }
         error(bad.code(), bad.getMessage(), bad.field());
+    }
+
+    /**
+     * Hands the request to slow work off the event loop (a password hash on the workers): the connection reads no
+     * further request until the returned {@link Deferred} publishes the request's command or answers it, from any
+     * thread. The caller stays the request's; what else the work needs it captures itself.
+     */
+    public Deferred defer()
+    {
+        if (published)
+        {
+            throw new IllegalStateException("a request publishes one command");
+        }
+        published = true;
+        return new Deferred(responder, publisher, match.errors());
     }
 
     void caller(final Caller caller)

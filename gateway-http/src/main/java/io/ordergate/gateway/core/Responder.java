@@ -26,4 +26,10 @@ public interface Responder
     ChannelHandlerContext channel();
 
     SocketAddress remoteAddress();
+
+    /**
+     * Writes the answer of a request that {@link Exchange#defer deferred} it, from any thread: on the event loop,
+     * flushed, and the connection reads on once it is written (as after a command's answer).
+     */
+    void complete(int status, byte[] body, CharSequence headerName, CharSequence headerValue);
 }

@@ -92,6 +92,22 @@ final class HttpAnswers implements Responder, ReplyTarget
         return ctx.channel().remoteAddress();
     }
 
+    @Override
+    public void complete(final int status, final byte[] body, final CharSequence headerName, final CharSequence headerValue)
+    {
+        ctx.executor().execute(() ->
+        {
+            final ByteBuf content = ctx.alloc().buffer(body.length);
+            content.writeBytes(body);
+            final FullHttpResponse response = response(status, content, HttpHeaderValues.APPLICATION_JSON);
+            if (headerName != null)
+            {
+                response.headers().set(headerName, headerValue);
+            }
+            ctx.channel().writeAndFlush(response).addListener(endOfExchange);
+        });
+    }
+
     /** The answer to the command in flight: rendered here on the reply thread, written unflushed, flushed at batch end. */
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)

@@ -12,12 +12,20 @@ public final class BadRequest extends Exception
 
     private final ResultCode code;
     private final String field;
+    private final int retryAfterSeconds;
 
     public BadRequest(final ResultCode code, final String message, final String field)
+    {
+        this(code, message, field, 0);
+    }
+
+    /** A refusal answered with a {@code Retry-After} header of {@code retryAfterSeconds} (429 limits). */
+    public BadRequest(final ResultCode code, final String message, final String field, final int retryAfterSeconds)
     {
         super(message, null, false, false);
         this.code = code;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static BadRequest validation(final String field, final String message)
@@ -33,6 +41,12 @@ public final class BadRequest extends Exception
     public ResultCode code()
     {
         return code;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or 0 for none. */
+    public int retryAfterSeconds()
+    {
+        return retryAfterSeconds;
     }
 
     /** The request field at fault, or null. */

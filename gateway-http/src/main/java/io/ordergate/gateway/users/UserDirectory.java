@@ -11,6 +11,8 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.user.SessionView;
 import io.ordergate.engine.user.UserRecords;
 import io.ordergate.engine.user.UserView;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.ReplyListener;
 
 /**
  * The gateway's view of users and live sessions: what checks a bearer token without a trip through the ring, and
@@ -19,7 +21,7 @@ import io.ordergate.engine.user.UserView;
  * answer goes out; so a logout, a terminated session, a disabled user or a password reset is in force here by the
  * time anyone hears of it. Readers (event loops) only look up concurrent maps of immutable views: no locks.
  */
-public final class UserDirectory implements UserRecords.Sink
+public final class UserDirectory implements UserRecords.Sink, ReplyListener
 {
     private final Map<String, UserView> byId = new ConcurrentHashMap<>();
     private final Map<String, UserView> byLogin = new ConcurrentHashMap<>();
@@ -34,6 +36,18 @@ public final class UserDirectory implements UserRecords.Sink
     }
 
     // ---- the writer: reply thread or replay ----
+
+    @Override
+    public void onReplayed(final CommandEvent event)
+    {
+        apply(event);
+    }
+
+    @Override
+    public void onResult(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        apply(event);
+    }
 
     /** Applies the users and sessions a command changed, if it is a users-room command. */
     public void apply(final CommandEvent event)

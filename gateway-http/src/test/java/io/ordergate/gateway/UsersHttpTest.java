@@ -1,0 +1,177 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Users over real HTTP against a real gateway (loopback, port 0, temp data dir): signup, login, tokens checked by an
+ * outsider, refresh rotation and reuse, logout and termination taking effect at once, roles over owned accounts,
+ * a restart keeping users, sessions and revocations, and no password or token in the data directory.
+ */
+class UsersHttpTest
+{
+    private static final String PASSWORD = "correct-Horse-7-battery";
+
+    @TempDir
+    Path dataDir;
+
+    private final List<String> secrets = new ArrayList<>();
+
+    @Test
+    void aPersonSignsUpGetsVerifiableTokensAndIsRefusedLikeAnUnknownUserOnAWrongPassword() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply signup = people.signup("Ann@Example.com", PASSWORD);
+            assertEquals(201, signup.status(), signup.toString());
+            final String access = signup.text("access_token");
+            secrets.add(access);
+            secrets.add(signup.text("refresh_token"));
+            assertEquals("bearer", signup.text("token_type"));
+            assertEquals(3600, signup.json().path("expires_in").asInt());
+            assertEquals("ann@example.com", signup.json().path("user").path("email").asText());
+            assertEquals("trader", signup.json().path("user_context").path("role").asText());
+            final JsonNode claims = UserClient.verifiedClaims(access, dataDir);
+            assertEquals(signup.json().path("user").path("id").asText(), claims.path("sub").asText());
+            assertTrue(claims.path("exp").asLong() > claims.path("iat").asLong());
+
+            final TestGateway.Reply me = people.bearer("GET", "/api/v1/auth/me", null, access);
+            assertEquals(200, me.status(), me.toString());
+            assertEquals("ann@example.com", me.text("email"));
+            assertTrue(me.json().path("permissions").toString().contains("orders:write"));
+
+            assertEquals("password", people.signup("bob@example.com", "short").errorField());
+            assertEquals("password", people.signup("bob@example.com", "password123").errorField());
+            assertEquals("email", people.signup("not-an-email", PASSWORD).errorField());
+            assertEquals(409, people.signup("ann@example.com", PASSWORD).status());
+
+            final TestGateway.Reply wrong = people.login("ann@example.com", PASSWORD + "x");
+            final TestGateway.Reply unknown = people.login("nobody@example.com", PASSWORD);
+            assertEquals(401, wrong.status());
+            assertEquals(wrong.body(), unknown.body(), "the same answer for a wrong password and an unknown user");
+            assertEquals("INVALID_CREDENTIALS", wrong.errorCode());
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, access + "x").status());
+            assertEquals("INVALID_JWT", people.bearer("GET", "/api/v1/accounts", null, "not.a.token").errorCode());
+            assertEquals(List.of(), UserClient.secretsIn(dataDir, List.of(PASSWORD, access, signup.text("refresh_token"))));
+        }
+    }
+
+    @Test
+    void aRefreshRotatesAndAReusedRefreshTokenEndsTheSessionForBothHolders()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply first = people.signup("ann@example.com", PASSWORD);
+            final TestGateway.Reply second = people.refresh(first.text("refresh_token"));
+            assertEquals(200, second.status(), second.toString());
+            assertNotEquals(first.text("refresh_token"), second.text("refresh_token"));
+            assertEquals(200, people.bearer("GET", "/api/v1/auth/me", null, second.text("access_token")).status());
+
+            final TestGateway.Reply reuse = people.refresh(first.text("refresh_token"));
+            assertEquals(401, reuse.status());
+            assertEquals("INVALID_JWT", reuse.errorCode());
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, second.text("access_token")).status(),
+                "the thief's reuse ends the session: the rightful holder's newer tokens stop too");
+            assertEquals(401, people.refresh(second.text("refresh_token")).status());
+            assertEquals(200, people.login("ann@example.com", PASSWORD).status(), "a fresh login still works");
+        }
+    }
+
+    @Test
+    void logoutAndTerminationTakeEffectAtOnceAndAnotherUsersSessionIsNotFound()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String phone = people.signup("ann@example.com", PASSWORD).text("access_token");
+            final String laptop = people.login("ann@example.com", PASSWORD).text("access_token");
+            final String bob = people.signup("bob@example.com", PASSWORD).text("access_token");
+            final TestGateway.Reply sessions = people.bearer("GET", "/api/v1/auth/sessions", null, laptop);
+            assertEquals(2, sessions.json().path("data").path("sessions").size(), sessions.toString());
+            String phoneSession = null;
+            for (final JsonNode session : sessions.json().path("data").path("sessions"))
+            {
+                phoneSession = session.path("current").asBoolean() ? phoneSession : session.path("session_id").asText();
+            }
+            assertEquals(404, people.bearer("POST", "/api/v1/auth/sessions/" + phoneSession + "/terminate", null, bob).status());
+            assertEquals(200, people.bearer("POST", "/api/v1/auth/sessions/" + phoneSession + "/terminate", null, laptop).status());
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, phone).status(), "the terminated session's token");
+            assertEquals(200, people.bearer("GET", "/api/v1/auth/me", null, laptop).status());
+            assertEquals(200, people.bearer("POST", "/api/v1/auth/logout", null, laptop).status());
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, laptop).status(), "logged out");
+        }
+    }
+
+    @Test
+    void aUsersRoleWorksOverTheAccountsItOwnsLikeAKeysScope()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1");
+            final String viewer = people.userWith("v@example.com", "viewer", PASSWORD, "paper-1");
+            assertEquals(200, people.bearer("GET", "/api/v1/accounts/paper-1", null, trader).status());
+            assertEquals(404, people.bearer("GET", "/api/v1/accounts/paper-2", null, trader).status(), "another's account is not found");
+            final String order = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.1}";
+            final TestGateway.Reply placed = people.bearer("POST", "/api/v1/orders", order, trader);
+            assertEquals(201, placed.status(), placed.toString());
+            assertEquals("filled", placed.text("status"));
+            assertEquals(404, people.bearer("POST", "/api/v1/orders", order.replace("paper-1", "paper-2"), trader).status());
+            assertEquals(403, people.bearer("POST", "/api/v1/orders", order, viewer).status());
+            assertEquals(200, people.bearer("GET", "/api/v1/orders/" + placed.text("order_id"), null, viewer).status());
+            assertEquals(403, people.bearer("POST", "/api/v1/accounts", "{\"account_id\":\"x-1\",\"balance\":1}", trader).status());
+            assertEquals(403, people.bearer("GET", "/api/v1/users", null, trader).status());
+
+            final TestGateway.Reply users = gateway.get("/api/v1/users");
+            final String traderId = users.json().path("users").get(0).path("user_id").asText();
+            assertEquals(200, gateway.send("PATCH", "/api/v1/users/" + traderId, "{\"disabled\": true}", TestGateway.ADMIN).status());
+            assertEquals(401, people.bearer("GET", "/api/v1/accounts/paper-1", null, trader).status(), "disabled: at once");
+            assertEquals(401, people.login("t@example.com", PASSWORD).status());
+        }
+    }
+
+    @Test
+    void aRestartKeepsUsersSessionsAndRevocations() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply kept = people.signup("ann@example.com", PASSWORD);
+            final TestGateway.Reply ended = people.login("ann@example.com", PASSWORD);
+            final TestGateway.Reply rotated = people.login("ann@example.com", PASSWORD);
+            assertEquals(200, people.bearer("POST", "/api/v1/auth/logout", null, ended.text("access_token")).status());
+            final TestGateway.Reply next = people.refresh(rotated.text("refresh_token"));
+            assertEquals(200, next.status());
+            final String digest = gateway.digest();
+
+            gateway.restart();
+            assertEquals(digest, gateway.digest(), "the replayed engine is the same, users and sessions included");
+            assertEquals(200, people.bearer("GET", "/api/v1/auth/me", null, kept.text("access_token")).status(), "a live session lives on");
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, ended.text("access_token")).status(), "a logout stays");
+            assertEquals(401, people.refresh(rotated.text("refresh_token")).status(), "a rotated-out refresh token stays used");
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, next.text("access_token")).status(),
+                "and its reuse after the restart ended the session");
+            assertEquals(200, people.login("ann@example.com", PASSWORD).status(), "the password hash came back from the journal");
+            for (final TestGateway.Reply reply : List.of(kept, ended, rotated, next))
+            {
+                secrets.add(reply.text("access_token"));
+                secrets.add(reply.text("refresh_token"));
+            }
+            secrets.add(PASSWORD);
+            assertEquals(List.of(), UserClient.secretsIn(dataDir, secrets));
+        }
+    }
+}
