@@ -1,0 +1,1 @@
+"""Ordergate's executor for real MetaTrader 5 terminals, on MetaQuotes' MetaTrader5 package (README.md)."""

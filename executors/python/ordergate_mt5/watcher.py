@@ -1,0 +1,114 @@
+"""Trade reports: the terminal's positions compared with the ones last seen, so the gateway hears of every position
+opened or closed, by a command, by hand in the terminal, or by the broker (stop loss, take profit, stop out).
+
+A new ticket is reported open (POST /api/trade with symbol, type, lots, openPrice, ...); a changed stop loss or take
+profit is reported open again (the gateway takes the new stops); a ticket that is gone is reported closed once its
+closing deals are in the history, with the money they made: profit of the closing deals (less the partial closes
+already answered in CLOSE_POSITION results, which the gateway booked then), commission and swap of all the
+position's deals. Not thread safe: the executor's main thread.
+"""
+import logging
+import time
+
+from . import wire
+
+LOG = logging.getLogger("ordergate_mt5.watcher")
+# A position gone from the terminal whose closing deal never shows in the history is reported closed after this,
+# at its last seen price and profit, rather than never.
+NO_DEAL_GRACE_SECONDS = 60.0
+
+
+class Watcher:
+    def __init__(self, terminal, journal, executor_id):
+        self.t = terminal
+        self.c = terminal.c
+        self.journal = journal
+        self.executor_id = executor_id
+
+    def scan(self):
+        """Compares and queues reports; returns how many were queued. Saves the journal's state when anything changed."""
+        info = self.t.account()
+        if info is None:
+            return 0
+        login = str(info.login)
+        state = self.journal.state
+        if state.get("boundLogin") is None:
+            state["boundLogin"] = info.login
+        elif str(state["boundLogin"]) != login:
+            return 0  # the terminal is on another account (a connection test): its positions are not ours
+        positions = self.t.positions()
+        if positions is None:
+            return 0
+        known = state["known"].setdefault(login, {})
+        reports = []
+        changed = self._opened_or_changed(positions, known, reports)
+        changed |= self._closed(positions, known, reports)
+        if changed:
+            state["reports"].extend(reports)
+            self.journal.save_state()
+        return len(reports)
+
+    def _opened_or_changed(self, positions, known, reports):
+        changed = False
+        for p in positions:
+            key = str(p.ticket)
+            seen = known.get(key)
+            if seen is None or seen["sl"] != p.sl or seen["tp"] != p.tp:
+                reports.append({"key": "open:" + key, "body": self._open_report(p)})
+                changed = True
+            elif seen["volume"] != p.volume:
+                changed = True
+            known[key] = {"symbol": p.symbol, "volume": p.volume, "sl": p.sl, "tp": p.tp,
+                          "priceCurrent": p.price_current, "profit": p.profit}
+        return changed
+
+    def _closed(self, positions, known, reports):
+        changed = False
+        open_now = {str(p.ticket) for p in positions}
+        for key in [k for k in known if k not in open_now]:
+            deals = self.t.deals_of_position(int(key))
+            if deals is None:
+                continue
+            outs = [d for d in deals if d.entry in (self.c.DEAL_ENTRY_OUT, self.c.DEAL_ENTRY_OUT_BY)]
+            seen = known[key]
+            if not outs:
+                first_missed = seen.setdefault("missingSince", time.time())
+                if time.time() - first_missed < NO_DEAL_GRACE_SECONDS:
+                    continue
+                LOG.warning("position %s is gone but its closing deal is not in the history; reporting it closed "
+                            "at its last seen price", key)
+            reports.append({"key": "close:" + key, "body": self._close_report(key, seen, deals, outs)})
+            del known[key]
+            changed = True
+        return changed
+
+    def _open_report(self, p):
+        return {"executorId": self.executor_id, "ticket": str(p.ticket), "symbol": p.symbol,
+                "type": "BUY" if p.type == self.c.POSITION_TYPE_BUY else "SELL", "lots": wire.num(p.volume),
+                "openTime": wire.iso_time(p.time, getattr(p, "time_msc", 0)), "openPrice": wire.num(p.price_open),
+                "stopLoss": wire.num(p.sl), "takeProfit": wire.num(p.tp), "magicNumber": int(p.magic),
+                "comment": str(p.comment)[:250]}
+
+    def _close_report(self, key, seen, deals, outs):
+        answered = self._partials_answered()
+        report = {"executorId": self.executor_id, "ticket": key}
+        if outs:
+            last = max(outs, key=lambda d: (getattr(d, "time_msc", 0) or d.time * 1000, d.ticket))
+            report.update(
+                closeTime=wire.iso_time(last.time, getattr(last, "time_msc", 0)), closePrice=wire.num(last.price),
+                profit=wire.num(sum(d.profit for d in outs if str(d.ticket) not in answered)),
+                commission=wire.num(sum(d.commission + getattr(d, "fee", 0.0) for d in deals)),
+                swap=wire.num(sum(d.swap for d in deals)))
+        else:
+            report.update(closeTime=wire.iso_time(), closePrice=wire.num(seen["priceCurrent"]),
+                          profit=wire.num(seen["profit"]))
+        return report
+
+    def _partials_answered(self):
+        """Deal tickets of partial closes whose profit went to the gateway in a CLOSE_POSITION result."""
+        answered = set()
+        for result in self.journal.results():
+            details = result.get("details") or {}
+            if result.get("success") and details.get("partial") and details.get("deal"):
+                answered.add(str(details["deal"]))
+        return answered
