@@ -4,12 +4,15 @@ real), and the stand-in MetaTrader5 terminal (tests/standin) whose state file bo
 The gateway is started with ORDERGATE_GATEWAY_CMD (a JSON list: the command before --port/--data-dir, which the
 Maven test sets to the build's classpath) or else `java -jar gateway-http/target/ordergate.jar`.
 """
+import atexit
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -135,6 +138,18 @@ class Gateway:
     def _closed(self):
         self.process.stdout.close()
         self._log.close()
+
+
+_shared = {}
+
+
+def shared_gateway():
+    """One gateway for every test class that needs no gateway of its own, stopped when the tests end."""
+    if "gateway" not in _shared:
+        workdir = tempfile.mkdtemp(prefix="og-pyexec-")
+        _shared["gateway"] = Gateway(os.path.join(workdir, "data"))
+        atexit.register(lambda: (_shared["gateway"].stop(), shutil.rmtree(workdir, ignore_errors=True)))
+    return _shared["gateway"]
 
 
 class Terminal:

@@ -20,23 +20,22 @@ def websocket_installed():
 
 
 class GatewayTest(unittest.TestCase):
-    """One gateway for the class; each test gets its own account, executor and terminal."""
+    """The shared gateway; each test gets its own account, executor and terminal."""
     gateway = None
     terminals = 0
 
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="og-pyexec-")
-        cls.gateway = harness.Gateway(os.path.join(cls.dir, "data"))
+        cls.gateway = harness.shared_gateway()
         cls.gateway.ok("POST", "/api/v1/quotes", QUOTE)
 
     @classmethod
     def tearDownClass(cls):
-        cls.gateway.stop()
         shutil.rmtree(cls.dir, ignore_errors=True)
 
     def start_executor(self, account_id, transport="auto", env=None):
-        workdir = os.path.join(self.dir, account_id)
+        workdir = os.path.join(self.dir, account_id)  # account ids are unique across the shared gateway
         os.makedirs(workdir)
         executor = self.gateway.new_account_and_executor(account_id)
         GatewayTest.terminals += 1  # tickets unique across the gateway's accounts, as at one broker

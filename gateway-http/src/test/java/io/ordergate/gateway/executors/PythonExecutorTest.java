@@ -50,6 +50,7 @@ class PythonExecutorTest
         final Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
         {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);  // its gateways and executors too
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         final String output = Files.readString(log);
