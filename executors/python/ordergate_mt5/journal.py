@@ -70,14 +70,22 @@ class Journal:
         """True when a trade was attempted for this id and no result was recorded (a crash in between)."""
         return command_id in self._intents and command_id not in self._results
 
+    def intent_info(self, command_id):
+        """What was written down with the intent (such as the position's volume before a close), or {}."""
+        info = self._intents.get(command_id)
+        return info if isinstance(info, dict) else {}
+
     def results(self):
         return self._results.values()
 
     # ---- writing: each returns only once the line is on disk ----
 
-    def record_intent(self, command_id):
-        self._append({"k": "I", "id": command_id})
-        self._intents[command_id] = True
+    def record_intent(self, command_id, info=None):
+        record = {"k": "I", "id": command_id}
+        if info:
+            record["info"] = info
+        self._append(record)
+        self._intents[command_id] = info or True
 
     def record_result(self, command_id, result):
         if command_id in self._results:
@@ -126,7 +134,7 @@ class Journal:
             self._results[record["id"]] = record["r"]
             self._order.append(record["id"])
         elif record.get("k") == "I":
-            self._intents[record["id"]] = True
+            self._intents[record["id"]] = record.get("info") or True
 
     def _load_state(self):
         try:
@@ -154,11 +162,11 @@ class Journal:
         keep = self._order[-KEEP_AFTER_COMPACT:]
         kept = set(keep)
         open_intents = [i for i in self._intents if i not in self._results]
-        lines = [json.dumps({"k": "I", "id": i}) for i in open_intents]
+        lines = [json.dumps({"k": "I", "id": i, "info": self.intent_info(i)}) for i in open_intents]
         lines += [json.dumps({"k": "R", "id": i, "r": self._results[i]}) for i in keep]
         write_atomically(self._results_path, "\n".join(lines) + "\n")
         self._results = {i: self._results[i] for i in keep}
-        self._intents = {i: True for i in open_intents}
+        self._intents = {i: self._intents[i] for i in open_intents}
         self._order = keep
         self.state["unacked"] = [i for i in self.state["unacked"] if i in kept]
         self.save_state()

@@ -118,11 +118,17 @@ class Trading:
         ticket = wire.ticket_param(p)
         lots = wire.decimal_param(p, "lots")
         comment = comment_for(command_id)
+        position = self.t.position(ticket)
         if self.journal.intent(command_id):
             found = self._closed_by(ticket, comment)
-            return found or failed("outcome unknown after a restart: no deal of position %d carries comment %s, so "
-                                   "it is not sent again; check the terminal" % (ticket, comment))
-        position = self.t.position(ticket)
+            if found is not None:
+                return found
+            before = self.journal.intent_info(command_id).get("volume")
+            if position is None or before is None or abs(position.volume - before) > 1e-9:
+                return failed("outcome unknown after a restart: the position changed but no deal carries comment "
+                              "%s, so it is not sent again; check the terminal" % comment)
+            LOG.info("command %s: position %d is as it was before the crash: the close was never sent", command_id,
+                     ticket)
         if position is None:
             return self._closed_by(ticket, comment) or failed("no open position with ticket %d" % ticket)
         return self._close_position(command_id, position, lots, comment)
@@ -136,7 +142,7 @@ class Trading:
                    "type": self.c.ORDER_TYPE_SELL if buy_position else self.c.ORDER_TYPE_BUY,
                    "position": int(position.ticket), "deviation": self.deviation, "magic": int(position.magic),
                    "comment": comment, "type_time": self.c.ORDER_TIME_GTC}
-        self.journal.record_intent(command_id)
+        self.journal.record_intent(command_id, {"ticket": int(position.ticket), "volume": position.volume})
         result, why = self._send(request, info, not buy_position)
         if result is None:
             return self._closed_by(position.ticket, comment) or failed(why)

@@ -5,7 +5,9 @@ The gateway is started with ORDERGATE_GATEWAY_CMD (a JSON list: the command befo
 Maven test sets to the build's classpath) or else `java -jar gateway-http/target/ordergate.jar`.
 """
 import atexit
+import io
 import json
+import logging
 import os
 import shutil
 import signal
@@ -15,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 import urllib.error
 import urllib.request
 
@@ -229,3 +232,47 @@ class ExecutorProcess:
                         if record["k"] == "R":
                             found[record["id"]] = record["r"]
         return found
+
+
+class InProcessExecutorTest(unittest.TestCase):
+    """The executor object in this process, beside a stand-in terminal, with no gateway: for what the gateway does
+    not send yet or what needs a crash at an exact point. command() goes through the executor's own command path."""
+    accounts = None
+    frozen_time = None
+
+    def setUp(self):
+        from ordergate_mt5 import settings as settings_module
+        from ordergate_mt5.executor import Executor
+        self.dir = tempfile.mkdtemp(prefix="og-pyexec-inproc-")
+        self.addCleanup(shutil.rmtree, self.dir, True)
+        self.terminal = Terminal(os.path.join(self.dir, "terminal.json"), accounts=self.accounts,
+                                 frozen_time=self.frozen_time)
+        self.mt5 = self.terminal.attach()
+        config = os.path.join(self.dir, "executor.ini")
+        with open(config, "w") as file:
+            file.write("[gateway]\nurl = http://127.0.0.1:9\nexecutor_id = exe_h\napi_key = exe_k\n"
+                       "api_secret = secret-of-the-executor\n[terminal]\nlogin = 5000001\npassword = master\n"
+                       "server = Standin-Demo\n")
+        os.chmod(config, 0o600)
+        self.settings = settings_module.load(["--config", config, "--state-dir", os.path.join(self.dir, "state")], {})
+        self.log = io.StringIO()
+        handler = logging.StreamHandler(self.log)
+        self.guard = settings_module.SecretFilter(self.settings.secrets())
+        handler.addFilter(self.guard)
+        logging.getLogger().addHandler(handler)
+        logging.getLogger().setLevel(logging.DEBUG)
+        self.addCleanup(logging.getLogger().removeHandler, handler)
+        self.executor = Executor(self.settings, self.mt5, self.guard)
+        self.addCleanup(lambda: self.executor.journal.close())
+        self.assertTrue(self.executor.terminal.ensure())
+
+    def restart(self):
+        """A new executor on the same state directory, as after kill -9 (the journal forced every line already)."""
+        from ordergate_mt5.executor import Executor
+        self.executor.journal.close()
+        self.executor = Executor(self.settings, self.mt5, self.guard)
+        self.assertTrue(self.executor.terminal.ensure())
+
+    def command(self, command_id, kind, **parameters):
+        self.executor.on_command({"id": command_id, "command": kind, "parameters": parameters})
+        return self.executor.journal.result(command_id)

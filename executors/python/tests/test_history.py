@@ -1,16 +1,11 @@
 """Seed 004's commands answered from the stand-in terminal's history: SYNC_HISTORY, CONNECT_INVESTOR and
 TEST_CONNECTION, in the shapes API.md documents, through the executor's own command path (result on disk first).
 The gateway does not send these commands yet, so the executor is driven in this process."""
-import io
 import logging
 import os
-import shutil
-import tempfile
 import unittest
 
 import harness
-from ordergate_mt5 import settings as settings_module
-from ordergate_mt5.executor import Executor
 
 DAY = 86400
 T0 = 1_790_000_000  # 2026-09-21T14:13:20Z
@@ -23,34 +18,9 @@ DEAL_FIELDS = {"ticket", "positionId", "symbol", "type", "volume", "entryTime", 
                "profit", "commission", "swap"}
 
 
-class SeedFourCommands(unittest.TestCase):
-
-    def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="og-pyexec-history-")
-        self.addCleanup(shutil.rmtree, self.dir, True)
-        self.terminal = harness.Terminal(os.path.join(self.dir, "terminal.json"), accounts=ACCOUNTS, frozen_time=T0)
-        self.mt5 = self.terminal.attach()
-        config = os.path.join(self.dir, "executor.ini")
-        with open(config, "w") as file:
-            file.write("[gateway]\nurl = http://127.0.0.1:9\nexecutor_id = exe_h\napi_key = exe_k\n"
-                       "api_secret = secret-of-the-executor\n[terminal]\nlogin = 5000001\npassword = master\n"
-                       "server = Standin-Demo\n")
-        os.chmod(config, 0o600)
-        settings = settings_module.load(["--config", config, "--state-dir", os.path.join(self.dir, "state")], {})
-        self.log = io.StringIO()
-        handler = logging.StreamHandler(self.log)
-        self.guard = settings_module.SecretFilter(settings.secrets())
-        handler.addFilter(self.guard)
-        logging.getLogger().addHandler(handler)
-        logging.getLogger().setLevel(logging.DEBUG)
-        self.addCleanup(logging.getLogger().removeHandler, handler)
-        self.executor = Executor(settings, self.mt5, self.guard)
-        self.addCleanup(self.executor.journal.close)
-        self.assertTrue(self.executor.terminal.ensure())
-
-    def command(self, command_id, kind, **parameters):
-        self.executor.on_command({"id": command_id, "command": kind, "parameters": parameters})
-        return self.executor.journal.result(command_id)
+class SeedFourCommands(harness.InProcessExecutorTest):
+    accounts = ACCOUNTS
+    frozen_time = T0
 
     def trade(self, at, side, volume, close_at=None, close_volume=None):
         """A position opened at time at, closed (in part with close_volume) at close_at, by hand."""
