@@ -10,7 +10,7 @@ import time
 
 from .commands import Commands
 from .history import History
-from .journal import Journal
+from .journal import Journal, JournalError
 from .outbox import Outbox
 from .session import GatewaySession
 from .terminal import Terminal
@@ -51,7 +51,13 @@ class Executor:
                  len(self.journal.state["reports"]))
         try:
             while not self.stopping:
-                self.step()
+                try:
+                    self.step()
+                except JournalError:
+                    raise
+                except Exception:  # one bad message or answer must not stop the executor: log it, go on
+                    LOG.exception("unexpected error; carrying on in 1 s")
+                    time.sleep(1.0)
         finally:
             self.close()
         return 0
@@ -67,6 +73,7 @@ class Executor:
         if now >= self.next_scan:
             self.next_scan = now + self.s.scan_seconds
             if self.terminal.connected and self.watcher.scan():
+                self.session.heartbeat_soon()
                 self.session.flush()
         if self.commands.restart_requested and not self.outbox.has_result_waiting():
             self.commands.restart_requested = False
@@ -103,6 +110,7 @@ class Executor:
         if self.terminal.connected:
             self.watcher.scan()  # the reports of what it changed, queued after its result
         self.journal.save_state()
+        self.session.heartbeat_soon()  # the new balance and positions
         self.session.flush()
 
     # ---- what the gateway is told ----

@@ -19,6 +19,10 @@ COMPACT_ABOVE = 100000
 KEEP_AFTER_COMPACT = 50000
 
 
+class JournalError(Exception):
+    """The state directory cannot be written: the executor must stop rather than trade without its memory."""
+
+
 def _fsync_dir(path):
     if os.name != "posix":
         return  # Windows makes a rename durable without a directory handle
@@ -98,15 +102,21 @@ class Journal:
 
     def save_state(self):
         self.state["resultCount"] = len(self._order)
-        write_atomically(self._state_path, json.dumps(self.state, separators=(",", ":")))
+        try:
+            write_atomically(self._state_path, json.dumps(self.state, separators=(",", ":")))
+        except OSError as error:
+            raise JournalError("%s: %s" % (self._state_path, error))
 
     def close(self):
         self._file.close()
 
     def _append(self, record):
-        self._file.write((json.dumps(record, separators=(",", ":")) + "\n").encode("utf-8"))
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        try:
+            self._file.write((json.dumps(record, separators=(",", ":")) + "\n").encode("utf-8"))
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as error:
+            raise JournalError("%s: %s" % (self._results_path, error))
 
     # ---- start-up ----
 

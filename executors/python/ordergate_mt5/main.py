@@ -27,8 +27,9 @@ def main(argv=None):
         LOG.error("the MetaTrader5 package is not installed: py -m pip install MetaTrader5")
         return 2
     from .executor import Executor
+    from .journal import JournalError
     try:
         return Executor(settings, mt5, guard).run()
-    except OSError as error:
-        LOG.critical("stopping: the state directory cannot be written (%s); nothing more is traded", error)
+    except (JournalError, OSError) as error:
+        LOG.critical("stopping: the state directory cannot be used (%s); nothing more is traded", error)
         return 1

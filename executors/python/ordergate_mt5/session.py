@@ -59,6 +59,7 @@ class GatewaySession:
         self.inflight = None  # (item, sent at) on the socket; item None for a heartbeat
         self.hold_until = 0.0  # rate limited or not ready: nothing is sent before this
         self.next_heartbeat = 0.0
+        self.last_heartbeat = float("-inf")
         self.next_poll = 0.0
         self.connections = 0
 
@@ -80,6 +81,10 @@ class GatewaySession:
         elif self.use_http and now >= self.next_poll and now >= self.http_backoff.next:
             self._poll(now)
         self.flush()
+
+    def heartbeat_soon(self):
+        """A heartbeat within a second (the balance or the positions changed), not only when one is due."""
+        self.next_heartbeat = min(self.next_heartbeat, max(self.clock(), self.last_heartbeat + 1.0))
 
     def flush(self):
         """Sends what the outbox holds, as far as the link allows now."""
@@ -211,6 +216,7 @@ class GatewaySession:
             return
         self.inflight = (item, now)
         if item is None:
+            self.last_heartbeat = now
             self.next_heartbeat = now + self.s.heartbeat_seconds
 
     # ---- HTTP ----

@@ -119,11 +119,24 @@ class Terminal:
     def account(self):
         return self._checked(self.mt5.account_info())
 
+    def _empty_or_unknown(self, count):
+        """After a None: () when the call found nothing (the documentation's examples read None as "no positions",
+        "no deals"), None when it failed. count() is the matching *_total() call, asked when the error is unclear."""
+        if self.error()[0] == self.c.RES_S_OK:
+            return ()
+        if not self.connected:
+            return None
+        try:
+            total = count()
+        except Exception:  # a package without the *_total() function, or one refusing the arguments
+            return None
+        return () if total == 0 else None
+
     def positions(self):
         """All open positions, () when there are none, None when the terminal could not say."""
         found = self._checked(self.mt5.positions_get())
         if found is None:
-            return () if self.error()[0] == self.c.RES_S_OK else None
+            return self._empty_or_unknown(self.mt5.positions_total)
         return tuple(found)
 
     def position(self, ticket):
@@ -133,18 +146,27 @@ class Terminal:
                 return position
         return None
 
-    def deals_of_position(self, position_id):
+    def deals_of_position(self, position_id, since=None):
+        """The deals of one position; () when it has none, None when the terminal could not say. When asking by
+        position= is not answered, the deals since `since` (epoch seconds) are asked for and filtered."""
         found = self._checked(self.mt5.history_deals_get(position=int(position_id)))
-        if found is None:
-            return () if self.error()[0] == self.c.RES_S_OK else None
-        return tuple(found)
+        if found is not None:
+            return tuple(found)
+        if self.error()[0] == self.c.RES_S_OK:
+            return ()
+        now = time.time()
+        window = self.deals_between((since or now - 30 * 86400) - 86400, now + 86400)
+        if window is None:
+            return None
+        return tuple(d for d in window if d.position_id == int(position_id))
 
     def deals_of_order(self, order_ticket):
         return tuple(self._checked(self.mt5.history_deals_get(ticket=int(order_ticket))) or ())
 
     def deals_between(self, start_seconds, end_seconds):
         """Deals in a window of epoch seconds, or None. The package takes datetime objects (its documentation's
-        examples pass naive ones, which it reads as UTC) or seconds since 1970; both are tried."""
+        examples pass naive ones) or seconds since 1970; both are tried. Callers ask for a day more on each side and
+        filter by the deals' own times, so how the package places a naive datetime in time does not matter."""
         start = max(float(start_seconds), 2 * 86400.0)
         end = max(float(end_seconds), start)
         naive = [datetime.datetime.fromtimestamp(t, datetime.timezone.utc).replace(tzinfo=None) for t in (start, end)]
@@ -154,7 +176,7 @@ class Terminal:
             except TypeError:
                 continue
             if found is None:
-                return () if self.error()[0] == self.c.RES_S_OK else None
+                return self._empty_or_unknown(lambda: self.mt5.history_deals_total(attempt[0], attempt[1]))
             return tuple(found)
         return None
 

@@ -58,7 +58,7 @@ class Watcher:
                 changed = True
             elif seen["volume"] != p.volume:
                 changed = True
-            known[key] = {"symbol": p.symbol, "volume": p.volume, "sl": p.sl, "tp": p.tp,
+            known[key] = {"symbol": p.symbol, "volume": p.volume, "sl": p.sl, "tp": p.tp, "opened": p.time,
                           "priceCurrent": p.price_current, "profit": p.profit}
         return changed
 
@@ -66,7 +66,7 @@ class Watcher:
         changed = False
         open_now = {str(p.ticket) for p in positions}
         for key in [k for k in known if k not in open_now]:
-            deals = self.t.deals_of_position(int(key))
+            deals = self.t.deals_of_position(int(key), known[key].get("opened"))
             if deals is None:
                 continue
             outs = [d for d in deals if d.entry in (self.c.DEAL_ENTRY_OUT, self.c.DEAL_ENTRY_OUT_BY)]

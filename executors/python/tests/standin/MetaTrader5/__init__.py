@@ -141,7 +141,12 @@ def positions_get(symbol=None, group=None, ticket=None):
 
 
 def history_deals_total(date_from, date_to):
-    deals = history_deals_get(date_from, date_to)
+    if not _connected():
+        return None
+    with _terminal.locked() as state:
+        quirk, state["none_when_empty"] = state.get("none_when_empty"), False
+        deals = _broker.deals(state, _session, date_from, date_to, None, None, None)
+        state["none_when_empty"] = quirk
     return None if deals is None else len(deals)
 
 
@@ -224,3 +229,11 @@ def _standin_round_trips(symbol, count, start, spacing, volume=0.01):
             _broker.order_send(state, _session, {
                 "action": _c.TRADE_ACTION_DEAL, "symbol": symbol, "volume": volume, "type": _c.ORDER_TYPE_SELL,
                 "position": opened.order, "price": spec["bid"], "type_filling": _c.ORDER_FILLING_RETURN})
+
+
+def _standin_quirks(none_when_empty=False, no_position_filter=False):
+    """Other readings of the documentation a package may follow: None (and an error) instead of an empty tuple,
+    history_deals_get(position=...) not answered."""
+    with _terminal.locked() as state:
+        state["none_when_empty"] = bool(none_when_empty)
+        state["no_position_filter"] = bool(no_position_filter)

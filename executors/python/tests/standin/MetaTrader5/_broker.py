@@ -135,6 +135,8 @@ def positions(state, session, symbol, group, ticket):
         if ticket is not None and p["ticket"] != int(ticket):
             continue
         chosen.append(_position_tuple(state, p))
+    if not chosen and state.get("none_when_empty"):
+        return _fail(session, c.RES_E_FAIL, "Terminal: Call failed")  # a reading of the docs' "if positions==None"
     _ok(session)
     return tuple(chosen)
 
@@ -156,6 +158,8 @@ def deals(state, session, date_from, date_to, group, ticket, position):
     if ticket is not None:
         mine = [d for d in mine if d["order"] == int(ticket)]
     elif position is not None:
+        if state.get("no_position_filter"):
+            return _fail(session, c.RES_E_INVALID_PARAMS, "Invalid arguments")
         mine = [d for d in mine if d["position_id"] == int(position)]
     else:
         if date_from is None or date_to is None:
@@ -164,6 +168,8 @@ def deals(state, session, date_from, date_to, group, ticket, position):
         mine = [d for d in mine if low <= d["time"] <= high]
         if group is not None:
             mine = [d for d in mine if any(fnmatch.fnmatch(d["symbol"], g) for g in group.split(","))]
+    if not mine and state.get("none_when_empty"):
+        return _fail(session, c.RES_E_FAIL, "Terminal: Call failed")
     _ok(session)
     return tuple(TradeDeal(**{k: v for k, v in d.items() if k != "login"}) for d in mine)
 
