@@ -21,6 +21,7 @@ import io.ordergate.gateway.executors.ExecutorSessions;
 import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
 import io.ordergate.gateway.metrics.MetricsRoutes;
+import io.ordergate.gateway.onboarding.OnboardingRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
@@ -61,7 +62,8 @@ public final class GatewayFeatures
             .add(new SessionRoutes(users))
             .add(new PasswordResetRoutes(users, access.scope(Scope.ADMIN)))
             .add(new UserAdminRoutes(users, access.scope(Scope.ADMIN)))
-            .add(new OrderRoutes(access))
+            .add(new OnboardingRoutes(users))
+            .add(new OrderRoutes(access, config.instruments()))
             .add(new PositionRoutes(access))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
             .add(new GroupRoutes(access))

@@ -107,7 +107,7 @@ class BadInputTest
             bad("market with price", "POST", orders, order(",\"price\":1.08"), 400, "VALIDATION_ERROR", "price"),
             // unknown enum values and fields
             bad("unknown side", "POST", orders, with(ACCOUNT, SYMBOL, "\"side\":\"hold\"", MARKET, QTY), 400, "VALIDATION_ERROR", "side"),
-            bad("side in capitals", "POST", orders, with(ACCOUNT, SYMBOL, "\"side\":\"BUY\"", MARKET, QTY), 400, "VALIDATION_ERROR", "side"),
+            bad("side misspelled (capitals are fine: API.md)", "POST", orders, with(ACCOUNT, SYMBOL, "\"side\":\"BUYS\"", MARKET, QTY), 400, "VALIDATION_ERROR", "side"),
             bad("unknown type", "POST", orders, with(ACCOUNT, SYMBOL, BUY, "\"type\":\"iceberg\"", QTY), 400, "VALIDATION_ERROR", "type"),
             bad("unknown time_in_force", "POST", orders, order(",\"time_in_force\":\"day\""), 400, "VALIDATION_ERROR", "time_in_force"),
             bad("typo stoploss", "POST", orders, order(",\"stoploss\":1.08"), 400, "VALIDATION_ERROR", "stoploss"),

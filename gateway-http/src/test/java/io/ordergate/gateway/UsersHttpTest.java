@@ -126,6 +126,9 @@ class UsersHttpTest
             assertEquals(200, people.bearer("GET", "/api/v1/accounts/paper-1", null, trader).status());
             assertEquals(404, people.bearer("GET", "/api/v1/accounts/paper-2", null, trader).status(), "another's account is not found");
             final String order = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.1}";
+            assertEquals(428, people.bearer("POST", "/api/v1/orders", order, trader).status(), "a user trades once onboarded");
+            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
             final TestGateway.Reply placed = people.bearer("POST", "/api/v1/orders", order, trader);
             assertEquals(201, placed.status(), placed.toString());
             assertEquals("filled", placed.text("status"));

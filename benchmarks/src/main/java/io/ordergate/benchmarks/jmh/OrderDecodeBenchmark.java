@@ -44,7 +44,7 @@ public class OrderDecodeBenchmark extends ForkedWithChronicleFlags
         "\"time_in_force\": \"gtc\", \"client_order_id\": \"my-42\"}").getBytes(StandardCharsets.UTF_8);
 
     private final RequestReader reader = new RequestReader();
-    private final OrderRequest order = new OrderRequest();
+    private final OrderRequest order = new OrderRequest(java.util.Map.of());
     private final BodyWriter writer = new BodyWriter();
     private final CommandEvent event = new CommandEvent();
     private long correlationId;

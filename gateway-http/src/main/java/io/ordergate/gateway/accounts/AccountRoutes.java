@@ -31,6 +31,7 @@ public final class AccountRoutes implements Feature
         table.add(Route.get("/api/v1/accounts", access.scope(Scope.READ), this::list))
             .add(Route.post("/api/v1/accounts", access.scope(Scope.ADMIN), BodyKind.JSON, this::create))
             .add(Route.get("/api/v1/accounts/{account_id}", access.scope(Scope.READ), this::read))
+            .add(Route.get("/api/v1/account", access.scope(Scope.READ), this::brokerConnection))
             .add(Route.put("/api/v1/accounts/{account_id}/risk", access.scope(Scope.ADMIN), BodyKind.JSON, this::risk))
             .add(Route.post("/api/v1/accounts/{account_id}/pause", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
                 exchange -> withoutBody(exchange, CommandType.PAUSE_ACCOUNT)))
@@ -54,6 +55,17 @@ public final class AccountRoutes implements Feature
     private void read(final Exchange exchange) throws BadRequest
     {
         final String accountId = accountId(exchange);
+        exchange.publish(CommandType.GET_ACCOUNT, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
+    }
+
+    /** Seed 002's {@code GET /api/v1/account?broker_connection_id=}: the account (balance, equity, margin, currency). */
+    private void brokerConnection(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = exchange.query().get("broker_connection_id");
+        if (accountId == null || !Ids.isId(accountId, Ids.MAX_LENGTH) || exchange.query().size() != 1)
+        {
+            throw BadRequest.validation("broker_connection_id", "broker_connection_id (1 to 64 of A-Z a-z 0-9 . _ -) is required, alone");
+        }
         exchange.publish(CommandType.GET_ACCOUNT, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
     }
 

@@ -249,7 +249,7 @@ final class FieldValueReader
         }
         for (int i = 0; i < length; i++)
         {
-            if (name.charAt(i) != chars[offset + i])
+            if (name.charAt(i) != Character.toLowerCase(chars[offset + i]))  // names are lower case; API.md: any case
             {
                 return false;
             }

@@ -42,9 +42,14 @@ final class ListQuery implements RequestBody
             switch (name)
             {
                 case "account_id":
+                case "broker_connection_id":  // seed 002's name for it
                     if (!value.isEmpty() && !Ids.isId(value, Ids.MAX_LENGTH))
                     {
-                        throw BadRequest.validation(name, "account_id must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+                        throw BadRequest.validation(name, name + " must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+                    }
+                    if (list.accountId != null && !list.accountId.isEmpty())
+                    {
+                        throw BadRequest.validation(name, "give account_id or broker_connection_id, not both");
                     }
                     list.accountId = value;
                     break;

@@ -1,5 +1,7 @@
 package io.ordergate.gateway.orders;
 
+import java.util.Map;
+
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
@@ -29,6 +31,7 @@ public final class OrderRequest implements RequestBody
     private static final String[] TIME_IN_FORCE = {"gtc", "ioc", "fok"};
     private static final TimeInForce[] TIME_IN_FORCE_VALUES = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK};
 
+    private final Map<String, Long> contractSizes;
     private final AsciiChars accountId = new AsciiChars(MAX_ACCOUNT_ID);
     private final AsciiChars symbol = new AsciiChars(MAX_SYMBOL);
     private final AsciiChars clientOrderId = new AsciiChars(MAX_CLIENT_ORDER_ID);
@@ -50,6 +53,15 @@ public final class OrderRequest implements RequestBody
     private boolean sawPrice;
     /** One bit per known field already read: a second one is a duplicate. */
     private int seenFields;
+    /** Seed 002's {@code units} (base units, wire digits), or NULL: made lots once the symbol is known. */
+    private long units;
+    private boolean seed002;
+
+    /** @param contractSizes units per lot by symbol, for seed 002's {@code units} */
+    public OrderRequest(final Map<String, Long> contractSizes)
+    {
+        this.contractSizes = contractSizes;
+    }
 
     public void decode(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
@@ -67,12 +79,22 @@ public final class OrderRequest implements RequestBody
             switch (name)
             {
                 case "account_id":
+                case "broker_connection_id":  // seed 002's name for it
+                    seed002 |= name.charAt(0) == 'b';
+                    bothSpellings(in, sawAccountId, "account_id or broker_connection_id");
                     sawAccountId = true;
                     accountId.read(in, name, true);
                     break;
                 case "symbol":
+                case "instrument":  // seed 002's
+                    seed002 |= name.charAt(0) == 'i';
+                    bothSpellings(in, sawSymbol, "symbol or instrument");
                     sawSymbol = true;
                     symbol.read(in, name, true);
+                    break;
+                case "units":  // seed 002: base units, lots = units / contract size
+                    seed002 = true;
+                    units = in.positiveDecimal(name);
                     break;
                 case "side":
                     sawSide = true;
@@ -120,8 +142,49 @@ public final class OrderRequest implements RequestBody
                     in.unknownField(name);
             }
         }
+        if (units != RequestReader.NULL)
+        {
+            unitsToLots(in);
+        }
+        if (seed002 && !sawType)
+        {
+            sawType = true;  // seed 002's client sends market orders without a type
+            type = OrderType.MARKET;
+        }
         checkWhole(in);
         in.finish();
+    }
+
+    private static void bothSpellings(final RequestReader in, final boolean sawOther, final String which)
+    {
+        if (sawOther)
+        {
+            in.fail(null, "give " + which + ", not both");
+        }
+    }
+
+    /** Seed 002's units into lots, exactly (1000 EURUSD units = 0.01 lots), or a problem on {@code units}. */
+    private void unitsToLots(final RequestReader in)
+    {
+        if (sawQuantity)
+        {
+            in.fail("units", "give quantity (lots) or units, not both");
+            return;
+        }
+        final Long size = symbol.isSet() ? contractSizes.get(symbol.toString()) : null;
+        if (units == RequestReader.BAD || size == null)
+        {
+            in.fail(units == RequestReader.BAD ? "units" : "instrument", units == RequestReader.BAD ? "units must be a positive number"
+                : "units need a configured instrument (its contract size)");
+            return;
+        }
+        if (units % size != 0)
+        {
+            in.fail("units", "units must make a whole number of lot digits: at most 8 decimal places of " + size + " units a lot");
+            return;
+        }
+        sawQuantity = true;
+        quantity = units / size;
     }
 
     /** The field's bit in {@link #seenFields}; 0 for an unknown field (refused anyway). Allocates nothing. */
@@ -138,7 +201,7 @@ public final class OrderRequest implements RequestBody
     }
 
     private static final String[] FIELDS = {"account_id", "symbol", "side", "type", "time_in_force", "quantity", "price",
-        "stop_loss", "take_profit", "stop_loss_pips", "take_profit_pips", "client_order_id"};
+        "stop_loss", "take_profit", "stop_loss_pips", "take_profit_pips", "client_order_id", "broker_connection_id", "instrument", "units"};
 
     private void checkWhole(final RequestReader in)
     {
@@ -213,5 +276,7 @@ public final class OrderRequest implements RequestBody
         sawQuantity = false;
         sawPrice = false;
         seenFields = 0;
+        units = RequestReader.NULL;
+        seed002 = false;
     }
 }

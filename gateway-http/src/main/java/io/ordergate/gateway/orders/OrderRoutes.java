@@ -1,6 +1,11 @@
 package io.ordergate.gateway.orders;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.netty.util.concurrent.FastThreadLocal;
+import io.ordergate.config.InstrumentSpec;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
@@ -15,6 +20,7 @@ import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.onboarding.OnboardingRoutes;
 
 /**
  * Orders: place, list, read, cancel. The hot path: placing an order decodes into the event loop's reusable
@@ -24,12 +30,13 @@ import io.ordergate.gateway.json.RequestBody;
 public final class OrderRoutes implements Feature
 {
     private final Accesses access;
+    private final Map<String, Long> contractSizes = new HashMap<>();
     private final FastThreadLocal<OrderRequest> orders = new FastThreadLocal<>()
     {
         @Override
         protected OrderRequest initialValue()
         {
-            return new OrderRequest();
+            return new OrderRequest(contractSizes);
         }
     };
     private final FastThreadLocal<OrderIdBody> orderIds = new FastThreadLocal<>()
@@ -41,9 +48,14 @@ public final class OrderRoutes implements Feature
         }
     };
 
-    public OrderRoutes(final Accesses access)
+    /** @param instruments the configured instruments: seed 002's {@code units} become lots by their contract size */
+    public OrderRoutes(final Accesses access, final List<InstrumentSpec> instruments)
     {
         this.access = access;
+        for (final InstrumentSpec instrument : instruments)
+        {
+            contractSizes.put(instrument.symbol(), instrument.contractSize());
+        }
     }
 
     @Override
@@ -57,6 +69,11 @@ public final class OrderRoutes implements Feature
 
     private void place(final Exchange exchange) throws BadRequest
     {
+        final BadRequest notOnboarded = OnboardingRoutes.gate(exchange.caller());
+        if (notOnboarded != null)
+        {
+            throw notOnboarded;
+        }
         final OrderRequest order = orders.get();
         order.decode(exchange.json(), exchange.body(), exchange.bodyLength());
         exchange.publish(CommandType.NEW_ORDER, order, OrderAnswer.ORDER);

@@ -1,0 +1,106 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.simulators.mt5.PriceSource;
+import io.ordergate.simulators.mt5.SimulatedTerminal;
+
+/**
+ * Seed 002's person, over real HTTP: sign up, find orders refused 428 until onboarding is done, connect a broker (an
+ * mt5 account of one's own, served here by a simulated MT5 terminal over the real executor protocol), accept the
+ * disclaimer, then trade exactly as seed 002's client sends it and read positions and the account by
+ * broker_connection_id.
+ */
+class OnboardingHttpTest
+{
+    private static final String PASSWORD = "correct-Horse-7-battery";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void signupOnboardingThenSeed002sOrderFillsOnTheUsersOwnMt5Account() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String token = people.signup("trader@example.com", PASSWORD).text("access_token");
+            final TestGateway.Reply before = people.bearer("GET", "/api/v1/onboarding/status", null, token);
+            assertEquals("{\"onboarded\":false,\"missing\":[\"broker_connection\",\"disclaimer_accepted\"],\"broker_connection_id\":null}",
+                before.body());
+            final String seedOrder = "{\"broker_connection_id\":\"%s\",\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"units\":1000,"
+                + "\"stop_loss_pips\":20,\"take_profit_pips\":40}";
+            final TestGateway.Reply early = people.bearer("POST", "/api/v1/orders", String.format(seedOrder, "paper-1"), token);
+            assertEquals(428, early.status(), early.toString());
+            assertEquals("ONBOARDING_INCOMPLETE", early.errorCode());
+
+            final TestGateway.Reply broker = people.bearer("PUT", "/api/v1/onboarding/brokers",
+                "{\"broker_name\":\"Exness Global\",\"account_number\":\"12345678\",\"account_type\":\"demo\",\"label\":\"My Demo Account\"}", token);
+            assertEquals(201, broker.status(), broker.toString());
+            assertEquals("connected", broker.text("status"));
+            final String connection = broker.text("broker_connection_id");
+            assertEquals(428, people.bearer("POST", "/api/v1/orders", String.format(seedOrder, connection), token).status(), "no disclaimer yet");
+            assertEquals("risk_percent", people.bearer("PUT", "/api/v1/onboarding/preferences",
+                "{\"risk_percent\": 0, \"disclaimer_accepted\": true}", token).errorField());
+            final TestGateway.Reply preferences = people.bearer("PUT", "/api/v1/onboarding/preferences",
+                "{\"risk_percent\": 1.0, \"disclaimer_accepted\": true, \"preferred_pairs\": [\"EURUSD\", \"GBPUSD\", \"XAUUSD\"]}", token);
+            assertEquals("{\"success\":true}", preferences.body());
+            assertEquals("{\"onboarded\":true,\"missing\":[],\"broker_connection_id\":\"" + connection + "\"}",
+                people.bearer("GET", "/api/v1/onboarding/status", null, token).body());
+
+            // the broker's terminal: an executor for the user's account, a simulated MT5 terminal speaking seed 000
+            final TestGateway.Reply executor = gateway.post("/api/v1/executors",
+                "{\"name\":\"Ann's MT5\",\"platform\":\"MT5\",\"account_id\":\"" + connection + "\"}");
+            assertEquals(201, executor.status(), executor.toString());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            final PriceSource.Fixed prices = new PriceSource.Fixed().set("EURUSD", "1.08420", "1.08428");
+            try (SimulatedTerminal terminal = new SimulatedTerminal(new SimulatedTerminal.Settings(java.net.URI.create(gateway.url("")),
+                executor.text("executor_id"), executor.text("api_key"), executor.text("api_secret"), 1), prices)
+                .balance(new java.math.BigDecimal("10000")).start())
+            {
+                await(() -> "online".equals(gateway.get("/api/v1/executors/" + executor.text("executor_id")).text("status"))
+                    && gateway.get("/api/v1/accounts/" + connection).decimal("equity").equals("10000"));
+                final TestGateway.Reply placed = people.bearer("POST", "/api/v1/orders", String.format(seedOrder, connection), token);
+                assertEquals(201, placed.status(), placed.toString());
+                assertEquals(connection, placed.text("account_id"));
+                assertEquals("buy", placed.text("side"));
+                assertEquals("0.01", placed.decimal("quantity"), "1000 units of EURUSD are 0.01 lots");
+                assertEquals("1.08228", placed.decimal("stop_loss"), "20 pips under the ask");
+                await(() -> "filled".equals(people.bearer("GET", "/api/v1/orders/" + placed.text("order_id"), null, token).text("status")));
+
+                final JsonNode positions = people.bearer("GET", "/api/v1/positions?broker_connection_id=" + connection, null, token).json();
+                assertEquals(1, positions.path("positions").size(), positions.toString());
+                assertEquals("EURUSD", positions.path("positions").get(0).path("symbol").asText());
+                final TestGateway.Reply account = people.bearer("GET", "/api/v1/account?broker_connection_id=" + connection, null, token);
+                assertEquals(200, account.status(), account.toString());
+                for (final String field : new String[] {"balance", "equity", "margin_used", "margin_available", "currency"})
+                {
+                    assertTrue(account.json().has(field), field + " in " + account);
+                }
+                assertEquals(404, people.bearer("GET", "/api/v1/account?broker_connection_id=paper-1", null, token).status(),
+                    "another's account is not found");
+            }
+        }
+    }
+
+    private static void await(final java.util.function.BooleanSupplier condition) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("not within 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
