@@ -115,20 +115,37 @@ final class UserClient
         throw new AssertionError("no key " + header.path("kid"));
     }
 
-    /** Every secret of {@code secrets} found in any file under {@code dataDir}, as "secret in file". */
+    /**
+     * Every secret of {@code secrets} found in any file under {@code dataDir} (the journal's queue files included),
+     * as "secret in file". Files are read in chunks that overlap by the longest secret, so a large sparse queue file
+     * costs no more memory than a chunk.
+     */
     static List<String> secretsIn(final Path dataDir, final List<String> secrets) throws Exception
     {
+        final int overlap = secrets.stream().mapToInt(String::length).max().orElse(1);
         final List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dataDir))
         {
             for (final Path file : (Iterable<Path>)files.filter(Files::isRegularFile)::iterator)
             {
-                final String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                for (final String secret : secrets)
+                try (java.io.InputStream in = Files.newInputStream(file))
                 {
-                    if (bytes.contains(secret))
+                    final byte[] chunk = new byte[1 << 20];
+                    int kept = 0;
+                    for (int read = in.readNBytes(chunk, kept, chunk.length - kept); read > 0; read = in.readNBytes(chunk, kept, chunk.length - kept))
                     {
-                        found.add(secret + " in " + dataDir.relativize(file));
+                        final int length = kept + read;
+                        final String text = new String(chunk, 0, length, StandardCharsets.ISO_8859_1);
+                        for (final String secret : secrets)
+                        {
+                            final String where = secret + " in " + dataDir.relativize(file);
+                            if (text.contains(secret) && !found.contains(where))
+                            {
+                                found.add(where);
+                            }
+                        }
+                        kept = Math.min(overlap, length);
+                        System.arraycopy(chunk, length - kept, chunk, 0, kept);
                     }
                 }
             }

@@ -175,6 +175,8 @@ class UsersHttpTest
             }
             secrets.add(PASSWORD);
             assertEquals(List.of(), UserClient.secretsIn(dataDir, secrets));
+            assertTrue(UserClient.secretsIn(dataDir, List.of("ann@example.com", "$argon2id$")).size() >= 2,
+                "the search reads the journal: the email and the password's hash are there, the password is not");
         }
     }
 }
