@@ -22,7 +22,6 @@ final class Mt5Book
 {
     /** MT5 tickets have no prefix: the order's venue_order_id is the ticket itself. */
     static final String TICKET_PREFIX = "";
-    static final String ORIGIN_CLOSE = "close";
 
     private final EngineContext context;
     private final Tickets tickets;

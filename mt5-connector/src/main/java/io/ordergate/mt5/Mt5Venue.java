@@ -13,6 +13,7 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
 
@@ -163,7 +164,7 @@ final class Mt5Venue implements Venue
                 return ResultCode.VALIDATION_ERROR;
             }
         }
-        final Order order = closeTicket(position, hasQuantity, wireQuantity, lots, Mt5Book.ORIGIN_CLOSE, event);
+        final Order order = closeTicket(position, hasQuantity, wireQuantity, lots, PositionCloser.ORIGIN_CLOSE, event);
         if (order == null)
         {
             event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
