@@ -1,5 +1,8 @@
 package io.ordergate.journal;
 
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -8,11 +11,26 @@ import org.agrona.DirectBuffer;
 
 /**
  * <b>Not thread safe</b>: owned by the journal thread, through {@link JournalAppender}. Writes each record as one
- * Chronicle data document holding exactly the record's bytes.
+ * Chronicle data document in the {@link RecordFormat} layout: checksum, format word, length, then the caller's bytes.
+ *
+ * <p>The CRC32C is computed from the caller's buffer before the document opens (the JDK's intrinsic over a heap
+ * array), so the bytes are copied into the mapped file once. Allocates nothing per append: an off-heap source is
+ * checksummed through a scratch array that grows to the largest record seen.
  */
 final class ChronicleRecordWriter
 {
+    static
+    {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN)
+        {
+            throw new ExceptionInInitializerError("the journal's record format is little-endian; this platform is not");
+        }
+    }
+
     private final SingleChronicleQueue queue;
+    private final CRC32C crc = new CRC32C();
+    private final byte[] headerScratch = new byte[RecordFormat.HEADER_LENGTH];
+    private byte[] offHeapScratch = new byte[0];
     private ExcerptAppender appender;
 
     ChronicleRecordWriter(final SingleChronicleQueue queue)
@@ -23,6 +41,12 @@ final class ChronicleRecordWriter
     long append(final DirectBuffer buffer, final int offset, final int length)
     {
         buffer.boundsCheck(offset, length); // before the document opens: a bad range must not leave a half record
+        if (length > RecordFormat.MAX_PAYLOAD_LENGTH)
+        {
+            throw new IllegalArgumentException("a record of " + length + " bytes is over the journal's limit of "
+                + RecordFormat.MAX_PAYLOAD_LENGTH);
+        }
+        int checksum = checksum(buffer, offset, length);
         ExcerptAppender appender = this.appender;
         if (appender == null)
         {
@@ -32,6 +56,9 @@ final class ChronicleRecordWriter
         try (DocumentContext dc = appender.writingDocument())
         {
             Bytes<?> bytes = dc.wire().bytes();
+            bytes.writeInt(checksum);
+            bytes.writeInt(RecordFormat.FORMAT_WORD);
+            bytes.writeInt(length);
             byte[] array = buffer.byteArray();
             if (array != null)
             {
@@ -43,6 +70,26 @@ final class ChronicleRecordWriter
             }
         }
         return appender.lastIndexAppended();
+    }
+
+    private int checksum(final DirectBuffer buffer, final int offset, final int length)
+    {
+        RecordFormat.startChecksum(crc, headerScratch, length);
+        byte[] array = buffer.byteArray();
+        if (array != null)
+        {
+            crc.update(array, buffer.wrapAdjustment() + offset, length);
+        }
+        else
+        {
+            if (offHeapScratch.length < length)
+            {
+                offHeapScratch = new byte[length];
+            }
+            buffer.getBytes(offset, offHeapScratch, 0, length);
+            crc.update(offHeapScratch, 0, length);
+        }
+        return (int) crc.getValue();
     }
 
     void close()

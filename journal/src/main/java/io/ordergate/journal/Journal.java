@@ -2,28 +2,33 @@ package io.ordergate.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.logging.Logger;
 
 /**
  * Open and close from the start-up thread; {@link #sizeBytes()} from any thread. A command journal on Chronicle
  * Queue in one directory: opaque binary records, appended by one {@link JournalAppender} and replayed in order.
  * The journal knows bytes, not meaning.
  *
+ * <p>Every record carries a CRC32C ({@link RecordFormat}), checked whenever it is read. {@link #open} reads the
+ * whole journal before anything can be appended, and:
+ * <ul>
+ *   <li>damage at the tail (a torn or damaged last header, a cut or zeroed last body, a bad checksum at the end, an
+ *       append cut short by a crash) is logged as one warning, moved aside into {@code damaged/} and cut off, so the
+ *       journal goes on from its last intact record and every later append is replayed (see {@link JournalRepair});</li>
+ *   <li>damage with intact records after it stops the open with a {@link JournalDamagedException} naming the repair
+ *       command: going on would drop those records silently;</li>
+ *   <li>a journal written before checksums stops it with a {@link LegacyJournalException} naming the migration.</li>
+ * </ul>
+ *
  * <p>Durability: a record whose {@link JournalAppender#append} returned is in a memory-mapped file, so it survives
  * {@code kill -9} of the process; surviving a machine crash would need an fsync per append, which is off.
- * A record torn by a process dying mid-append is never replayed, and the next open appends after the last
- * complete record (after a short lock timeout: {@link ChronicleQueueStore#TIMEOUT_MS}).
  *
- * <p>One writer per directory: {@link #open} takes an OS lock on {@code journal.lock} in the directory (the kernel
- * drops it when the process dies, however it dies) and refuses a directory another journal has open. That is what
- * makes it safe to take over a Chronicle write lock left behind by a dead process (see {@link ChronicleSettings}).
+ * <p>One writer per directory: {@link #open} takes an OS lock on {@code journal.lock} in the directory and refuses
+ * a directory another journal (or a repair) has open. The directory is owner-only (0700), its files 0600.
  *
  * <p>Indexes increase with every record and across reopens, but jump at each daily roll: compare them, don't count
  * with them.
@@ -36,87 +41,83 @@ public final class Journal implements AutoCloseable
         ChronicleSettings.apply();
     }
 
+    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
     private static final String QUEUE_FILE_SUFFIX = ".cq4";
     private static final String TABLE_FILE_SUFFIX = ".cq4t";
-    static final String LOCK_FILE_NAME = "journal.lock";
 
     private final Path directory;
-    private final FileChannel lockChannel;
+    private final DirectoryLock lock;
     private final ChronicleQueueStore store;
+    private final JournalRepair.Report recovery;
     private JournalAppender appender;
 
-    private Journal(final Path directory, final FileChannel lockChannel, final ChronicleQueueStore store)
+    private Journal(final Path directory, final DirectoryLock lock, final ChronicleQueueStore store,
+        final JournalRepair.Report recovery)
     {
         this.directory = directory;
-        this.lockChannel = lockChannel;
+        this.lock = lock;
         this.store = store;
+        this.recovery = recovery;
     }
 
     /**
-     * Opens the journal in {@code directory}, creating the directory if needed.
+     * Opens the journal in {@code directory}, creating the directory if needed, after checking every record.
      *
-     * @throws IllegalStateException when another journal, in this process or another, has the directory open
+     * @throws JournalDamagedException when intact records follow damage (the message names the repair command)
+     * @throws LegacyJournalException  when the journal was written before records carried checksums
+     * @throws IllegalStateException   when another journal, in this process or another, has the directory open
      */
     public static Journal open(final Path directory)
     {
-        FileChannel lockChannel = lockDirectory(directory);
+        DirectoryLock lock = DirectoryLock.acquire(directory);
         try
         {
-            return new Journal(directory, lockChannel, new ChronicleQueueStore(directory));
+            JournalFormat.checkOrCreate(directory);
+            JournalInspection inspection = new JournalScan().inspect(directory);
+            JournalRepair.Report recovery = null;
+            if (!inspection.intact())
+            {
+                JournalDamage damage = inspection.damage();
+                if (!damage.atTail())
+                {
+                    throw new JournalDamagedException("journal damaged in the middle: " + damage.describe() + ". The "
+                        + inspection.records() + " records before it are intact. Start-up stops rather than drop the "
+                        + "records after it silently. To keep the intact records before the damage and move the rest aside,"
+                        + " stop every gateway on this journal and run: " + JournalCommands.command("repair", directory),
+                        damage);
+                }
+                recovery = JournalRepair.cut(directory, inspection);
+                LOG.warning(recovery.summary());
+            }
+            return new Journal(directory, lock, new ChronicleQueueStore(directory), recovery);
         }
         catch (RuntimeException | Error e)
         {
-            closeQuietly(lockChannel, e);
-            throw e;
-        }
-    }
-
-    private static FileChannel lockDirectory(final Path directory)
-    {
-        FileChannel channel = null;
-        try
-        {
-            Files.createDirectories(directory);
-            channel = FileChannel.open(directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null)
-            {
-                throw new IllegalStateException("journal directory " + directory + " is open in another process");
-            }
-            return channel;
-        }
-        catch (OverlappingFileLockException e)
-        {
-            IllegalStateException inUse = new IllegalStateException("journal directory " + directory + " is already open", e);
-            closeQuietly(channel, inUse);
-            throw inUse;
-        }
-        catch (IllegalStateException e)
-        {
-            closeQuietly(channel, e);
-            throw e;
-        }
-        catch (IOException e)
-        {
-            UncheckedIOException failed = new UncheckedIOException("cannot open journal directory " + directory, e);
-            closeQuietly(channel, failed);
-            throw failed;
-        }
-    }
-
-    private static void closeQuietly(final FileChannel channel, final Throwable cause)
-    {
-        if (channel != null)
-        {
             try
             {
-                channel.close(); // releases the lock
+                lock.close();
             }
-            catch (IOException e)
+            catch (RuntimeException suppressed)
             {
-                cause.addSuppressed(e);
+                e.addSuppressed(suppressed);
             }
+            throw e;
         }
+    }
+
+    /**
+     * Checks every record of the journal in {@code directory} without changing anything; takes no lock, so it may
+     * run beside a gateway (whose append in progress can then look like a damaged tail).
+     */
+    public static JournalInspection inspect(final Path directory)
+    {
+        return new JournalScan().inspect(directory);
+    }
+
+    /** @return what {@link #open} found damaged at the tail and moved aside, or null when the journal was intact */
+    public JournalRepair.Report recovery()
+    {
+        return recovery;
     }
 
     /** The journal's one appender: the same instance on every call. Hand it to the journal thread. */
@@ -130,14 +131,15 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Reads every complete record from the start, in order, on the calling thread, and stops at the end (or at a
-     * torn last record) without waiting.
+     * Reads every record from the start, in order, on the calling thread, checking each one's CRC32C, and stops at
+     * the end without waiting.
      *
      * @return how many records were replayed
+     * @throws JournalDamagedException when a record was damaged after the journal opened
      */
     public long replay(final RecordHandler handler)
     {
-        return store.replay(handler);
+        return new JournalScan().replay(directory, handler);
     }
 
     /** @return the index of the last complete record, or -1 when the journal is empty */
@@ -202,14 +204,7 @@ public final class Journal implements AutoCloseable
         }
         finally
         {
-            try
-            {
-                lockChannel.close(); // releases the directory lock
-            }
-            catch (IOException e)
-            {
-                throw new UncheckedIOException("cannot release the lock of journal directory " + directory, e);
-            }
+            lock.close();
         }
     }
 }

@@ -1,71 +1,149 @@
 package io.ordergate.journal;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * For operators, from the command line: prints each record of a journal directory as its index, its length and
- * its first bytes in hex. Opens the queue read-only and takes no lock, so it can run beside a live gateway.
+ * <b>Not thread safe</b>: one dump at a time. Prints every record of a journal directory for operators, checking
+ * each one's CRC32C as it reads: one line per record (its file, index, byte offset, length, then the record as a
+ * {@link RecordDecoder} reads it, or its first bytes in hex), one line per damage, and a summary. After damage it
+ * searches on for intact records and prints them too, marked as following the damage. Reads the files without a
+ * lock and maps nothing for writing, so it can run beside a live gateway (whose append in progress may then show
+ * as a damaged tail).
  *
- * <pre>
- *   java [chronicle jvm flags] -cp ... io.ordergate.journal.JournalDump DIRECTORY [BYTES_SHOWN=32]
- * </pre>
+ * <p>Run as {@code java -jar ordergate.jar journal dump --data-dir DIR} (see {@code JournalCli}).
  */
 public final class JournalDump
 {
-    private static final int DEFAULT_BYTES_SHOWN = 32;
+    private final PrintStream out;
+    private final RecordDecoder decoder;
+    private final int bytesShown;
+    private final CRC32C crc = new CRC32C();
+    private final UnsafeBuffer payload = new UnsafeBuffer(0, 0);
+    private final StringBuilder line = new StringBuilder();
+    private long intact;
+    private long damages;
 
-    private JournalDump()
+    /** @param decoder null for hex only */
+    public JournalDump(final PrintStream out, final RecordDecoder decoder, final int bytesShown)
+    {
+        this.out = out;
+        this.decoder = decoder;
+        this.bytesShown = bytesShown;
+    }
+
+    /** Summary of a dump. */
+    public record Result(long intactRecords, long damages)
     {
     }
 
-    public static void main(final String[] args)
+    public Result dump(final Path directory)
     {
-        if (args.length < 1 || args.length > 2)
+        JournalScan scan = new JournalScan();
+        for (CycleFile cycleFile : CycleFile.list(directory))
         {
-            System.err.println("usage: JournalDump DIRECTORY [BYTES_SHOWN=" + DEFAULT_BYTES_SHOWN + "]");
-            System.exit(2);
+            try (CycleFileReader file = new CycleFileReader(cycleFile.path()))
+            {
+                dumpFile(scan, cycleFile, file);
+            }
         }
-        Path directory = Path.of(args[0]);
-        if (!Files.isDirectory(directory))
-        {
-            System.err.println("not a directory: " + directory);
-            System.exit(2);
-        }
-        int bytesShown = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_BYTES_SHOWN;
-        ChronicleSettings.apply(); // before the first Chronicle class below
-        long count = dump(directory, bytesShown, System.out);
-        System.out.println(count + " records");
+        out.println(intact + " intact records" + (damages == 0 ? ", no damage" : ", " + damages + " damaged places"));
+        return new Result(intact, damages);
     }
 
-    /** @return how many records were printed */
-    static long dump(final Path directory, final int bytesShown, final PrintStream out)
+    private void dumpFile(final JournalScan scan, final CycleFile cycleFile, final CycleFileReader file)
     {
-        StringBuilder line = new StringBuilder();
-        try (ChronicleQueueStore store = new ChronicleQueueStore(directory, true))
+        RecordCursor cursor = new RecordCursor(file, crc, true);
+        boolean afterDamage = false;
+        while (true)
         {
-            return store.replay((buffer, offset, length, index) -> {
-                line.setLength(0);
-                line.append("index=").append(index).append(" (0x").append(Long.toHexString(index)).append(")")
-                        .append(" length=").append(length).append(' ');
-                appendHex(line, buffer, offset, Math.min(length, bytesShown));
-                if (length > bytesShown)
-                {
-                    line.append(" ...");
-                }
-                out.println(line);
-            });
+            RecordCursor.Stop stop = cursor.next();
+            if (stop == RecordCursor.Stop.RECORD)
+            {
+                printRecord(cycleFile, file, cursor, afterDamage);
+                continue;
+            }
+            long at = cursor.documentPosition();
+            long next = scan.nextIntactRecord(file, at + RecordCursor.DOCUMENT_HEADER_LENGTH, null);
+            if (stop == RecordCursor.Stop.DAMAGED || next >= 0 || stop == RecordCursor.Stop.END && setByteAfter(file, at))
+            {
+                damages++;
+                out.println(cycleFile.name() + " DAMAGED at byte " + at + ": "
+                    + (stop == RecordCursor.Stop.DAMAGED ? cursor.damage() : stop == RecordCursor.Stop.END_OF_CYCLE
+                        ? "an end-of-cycle marker" : "a zero document header with bytes written after it")
+                    + (next < 0 ? "; no intact record after it in this file" : "; the next intact record is at byte " + next));
+            }
+            if (next < 0)
+            {
+                return;
+            }
+            afterDamage = true; // the index of a record after damage is a guess: the damaged one may or may not count
+            cursor.seek(next);
         }
     }
 
-    private static void appendHex(final StringBuilder line, final DirectBuffer buffer, final int offset, final int length)
+    private static boolean setByteAfter(final CycleFileReader file, final long at)
+    {
+        for (long position = at; position + Integer.BYTES <= file.size(); position += Integer.BYTES)
+        {
+            if (file.intAt(position) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void printRecord(final CycleFile cycleFile, final CycleFileReader file, final RecordCursor cursor,
+        final boolean afterDamage)
+    {
+        intact++;
+        int length = cursor.bodyLength() - RecordFormat.PAYLOAD_OFFSET;
+        payload.wrap(file.buffer(), cursor.bodyOffset() + RecordFormat.PAYLOAD_OFFSET, length);
+        line.setLength(0);
+        line.append(cycleFile.name()).append(afterDamage ? " after-damage" : "")
+            .append(" index=0x").append(Long.toHexString(cycleFile.index(cursor.records() - 1)))
+            .append(" at=").append(cursor.documentPosition()).append(" length=").append(length).append(" crc=ok ");
+        int mark = line.length();
+        if (decoder == null || !decode(length, mark))
+        {
+            appendHex(line, payload, Math.min(length, bytesShown));
+            if (length > bytesShown)
+            {
+                line.append(" ...");
+            }
+        }
+        out.println(line);
+    }
+
+    private boolean decode(final int length, final int mark)
+    {
+        try
+        {
+            if (decoder.decode(payload, 0, length, line))
+            {
+                return true;
+            }
+        }
+        catch (RuntimeException e)
+        {
+            line.setLength(mark);
+            line.append("(decoder failed: ").append(e).append(") ");
+            return false;
+        }
+        line.setLength(mark);
+        return false;
+    }
+
+    private static void appendHex(final StringBuilder line, final DirectBuffer buffer, final int length)
     {
         for (int i = 0; i < length; i++)
         {
-            int b = buffer.getByte(offset + i) & 0xFF;
+            int b = buffer.getByte(i) & 0xFF;
             line.append(Character.forDigit(b >>> 4, 16)).append(Character.forDigit(b & 0xF, 16));
         }
     }

@@ -1,0 +1,25 @@
+package io.ordergate.journal;
+
+import java.nio.file.Path;
+
+/** Stateless: the operator commands the journal's messages tell people to run, spelled once. */
+final class JournalCommands
+{
+    static final String JAR = "java -jar ordergate.jar";
+    static final String DATA_DIRECTORY_CHILD = "journal";
+
+    private JournalCommands()
+    {
+    }
+
+    /** @return e.g. {@code java -jar ordergate.jar journal repair --data-dir /srv/og/data} */
+    static String command(final String verb, final Path journalDirectory)
+    {
+        Path absolute = journalDirectory.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        String where = parent != null && absolute.getFileName().toString().equals(DATA_DIRECTORY_CHILD)
+            ? "--data-dir " + parent
+            : "--journal-dir " + absolute;
+        return JAR + " journal " + verb + " " + where;
+    }
+}

@@ -1,0 +1,84 @@
+package io.ordergate.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Stateless, start-up thread: the file {@value #FILE_NAME} says which {@link RecordFormat} a journal directory's
+ * records are in. A directory without queue files gets it when the journal is first opened. A directory with queue
+ * files but without it was written before records carried checksums: it is refused, not read unchecked, until
+ * {@code journal migrate} has rewritten it.
+ */
+final class JournalFormat
+{
+    static final String FILE_NAME = "journal.format";
+    static final String CURRENT = "ordergate-journal " + RecordFormat.VERSION;
+
+    private JournalFormat()
+    {
+    }
+
+    /** @throws LegacyJournalException for a journal without the format file; IllegalStateException for another format */
+    static void checkOrCreate(final Path directory)
+    {
+        if (isCurrent(directory))
+        {
+            return;
+        }
+        if (!CycleFile.list(directory).isEmpty())
+        {
+            throw new LegacyJournalException("the journal in " + directory + " was written before records carried"
+                + " checksums (it has no " + FILE_NAME + " file), so its records cannot be verified; start-up stops"
+                + " rather than read them unchecked. Stop every gateway on it and run once: "
+                + JournalCommands.command("migrate", directory)
+                + " (it rewrites every record with a checksum and keeps the original files aside)");
+        }
+        write(directory);
+    }
+
+    /** @return true when the directory's format file names this format; throws when it names another */
+    static boolean isCurrent(final Path directory)
+    {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.exists(file))
+        {
+            return false;
+        }
+        try
+        {
+            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (!text.equals(CURRENT))
+            {
+                throw new IllegalStateException("the journal in " + directory + " is in format \"" + text
+                    + "\" (" + file + "); this Ordergate reads \"" + CURRENT + "\" only");
+            }
+            return true;
+        }
+        catch (IOException e)
+        {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes the format file, atomically (a temporary file renamed), owner-only. */
+    static void write(final Path directory)
+    {
+        Path file = directory.resolve(FILE_NAME);
+        Path temporary = directory.resolve(FILE_NAME + ".tmp");
+        try
+        {
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, OwnerOnlyFiles.fileAttributes());
+            Files.writeString(temporary, CURRENT + "\n", StandardCharsets.US_ASCII);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException e)
+        {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

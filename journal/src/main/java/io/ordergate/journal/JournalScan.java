@@ -1,0 +1,184 @@
+package io.ordergate.journal;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+import net.openhft.chronicle.wire.Wires;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * <b>Not thread safe</b>: one scan at a time per instance. Reads a journal directory's records straight from its
+ * cycle files and checks every one, in two ways:
+ * <ul>
+ *   <li>{@link #replay}: delivers each intact record in order and stops at the end; a damaged record throws
+ *       ({@link Journal#open} has already inspected the journal, so one here means it changed since);</li>
+ *   <li>{@link #inspect}: finds the first damage and what follows it. After the damage it searches every 4-byte
+ *       aligned position for a document holding an intact record (its format word, length and CRC32C all agree,
+ *       which garbage passes with odds below 2^-56), so records after a damaged header are found, not skipped.</li>
+ * </ul>
+ * A zero header is the end of the written data only when no byte after it is set: a record whose header was
+ * zeroed, or an append cut short by a crash, leaves its body behind, and that is damage at the tail.
+ */
+final class JournalScan
+{
+    private final CRC32C crc = new CRC32C();
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+
+    /** @return how many records were delivered */
+    long replay(final Path directory, final RecordHandler handler)
+    {
+        long delivered = 0;
+        for (CycleFile cycleFile : CycleFile.list(directory))
+        {
+            try (CycleFileReader file = new CycleFileReader(cycleFile.path()))
+            {
+                RecordCursor cursor = new RecordCursor(file, crc, true);
+                RecordCursor.Stop stop;
+                while ((stop = cursor.next()) == RecordCursor.Stop.RECORD)
+                {
+                    int payloadOffset = cursor.bodyOffset() + RecordFormat.PAYLOAD_OFFSET;
+                    int payloadLength = cursor.bodyLength() - RecordFormat.PAYLOAD_OFFSET;
+                    view.wrap(file.buffer(), payloadOffset, payloadLength);
+                    handler.onRecord(view, 0, payloadLength, cycleFile.index(cursor.records() - 1));
+                    delivered++;
+                }
+                if (stop == RecordCursor.Stop.DAMAGED)
+                {
+                    throw new JournalDamagedException("journal record damaged during replay: " + cycleFile.name()
+                        + " at byte " + cursor.documentPosition() + ": " + cursor.damage()
+                        + "; it was intact when the journal opened, so the disk or another process changed it");
+                }
+            }
+        }
+        return delivered;
+    }
+
+    JournalInspection inspect(final Path directory)
+    {
+        List<CycleFile> files = CycleFile.list(directory);
+        long records = 0;
+        long lastIndex = -1;
+        for (int i = 0; i < files.size(); i++)
+        {
+            CycleFile cycleFile = files.get(i);
+            try (CycleFileReader file = new CycleFileReader(cycleFile.path()))
+            {
+                RecordCursor cursor = new RecordCursor(file, crc, true);
+                RecordCursor.Stop stop;
+                while ((stop = cursor.next()) == RecordCursor.Stop.RECORD)
+                {
+                    records++;
+                    lastIndex = cycleFile.index(cursor.records() - 1);
+                }
+                long at = cursor.documentPosition();
+                String what = switch (stop)
+                {
+                    case DAMAGED -> cursor.damage();
+                    case END_OF_CYCLE -> "an end-of-cycle marker";
+                    default -> "a zero document header";
+                };
+                // after an end-of-cycle marker Chronicle writes the text "EOF": only intact records after it count
+                Leftover after = leftover(file, at + RecordCursor.DOCUMENT_HEADER_LENGTH);
+                boolean endOfData = stop != RecordCursor.Stop.DAMAGED
+                    && after.records == 0 && (stop == RecordCursor.Stop.END_OF_CYCLE || after.lastNonZero < 0);
+                if (!endOfData)
+                {
+                    long recordsAfter = after.records;
+                    for (int j = i + 1; j < files.size(); j++)
+                    {
+                        try (CycleFileReader later = new CycleFileReader(files.get(j).path()))
+                        {
+                            recordsAfter += leftover(later, 0).records;
+                        }
+                    }
+                    long damagedBytes = Math.max(after.lastNonZero + 1, at + RecordCursor.DOCUMENT_HEADER_LENGTH) - at;
+                    if (stop == RecordCursor.Stop.END && after.records == 0)
+                    {
+                        what += " with bytes written after it (a record whose header was lost, or an append cut"
+                            + " short by a crash)";
+                    }
+                    JournalDamage damage = new JournalDamage(cycleFile.path(), at, what, cursor.records(), damagedBytes,
+                        recordsAfter, files.size() - 1 - i);
+                    return new JournalInspection(directory, records, lastIndex, damage);
+                }
+            }
+        }
+        return new JournalInspection(directory, records, lastIndex, null);
+    }
+
+    /** What lies in {@code file} from {@code from} on: intact records found by searching, and the last set byte. */
+    private Leftover leftover(final CycleFileReader file, final long from)
+    {
+        Leftover leftover = new Leftover();
+        long position = RecordCursor.align(from);
+        while (true)
+        {
+            long found = nextIntactRecord(file, position, leftover);
+            if (found < 0)
+            {
+                return leftover;
+            }
+            leftover.records++;
+            long end = found + RecordCursor.DOCUMENT_HEADER_LENGTH + (file.intAt(found) & Wires.LENGTH_MASK);
+            leftover.lastNonZero = end - 1;
+            position = RecordCursor.align(end);
+        }
+    }
+
+    /**
+     * Searches {@code file} from {@code from} for the next document holding an intact record.
+     *
+     * @param leftover if not null, told the position of the last set byte passed over
+     * @return the position of its header, or -1 when there is none
+     */
+    long nextIntactRecord(final CycleFileReader file, final long from, final Leftover leftover)
+    {
+        long size = file.size();
+        for (long position = RecordCursor.align(from); position + RecordCursor.DOCUMENT_HEADER_LENGTH <= size;
+            position += Integer.BYTES)
+        {
+            int header = file.intAt(position);
+            if (header == 0)
+            {
+                continue;
+            }
+            int length = header & Wires.LENGTH_MASK;
+            if (isIntactRecord(file, header, position, length, position + RecordCursor.DOCUMENT_HEADER_LENGTH + length))
+            {
+                return position;
+            }
+            if (leftover != null)
+            {
+                leftover.lastNonZero = position + lastSetByte(header);
+            }
+        }
+        return -1;
+    }
+
+    private boolean isIntactRecord(final CycleFileReader file, final int header, final long position, final int length,
+        final long end)
+    {
+        if ((header & (Wires.NOT_COMPLETE | Wires.META_DATA)) != 0 || end > file.size()
+            || length < RecordFormat.HEADER_LENGTH || length > RecordFormat.HEADER_LENGTH + RecordFormat.MAX_PAYLOAD_LENGTH)
+        {
+            return false;
+        }
+        int bodyOffset = file.map(position + RecordCursor.DOCUMENT_HEADER_LENGTH, length);
+        ByteBuffer buffer = file.buffer();
+        return RecordFormat.looksLikeRecord(buffer, bodyOffset, length)
+            && RecordFormat.check(crc, buffer, bodyOffset, length) == null;
+    }
+
+    private static int lastSetByte(final int littleEndianInt)
+    {
+        return (Integer.SIZE - 1 - Integer.numberOfLeadingZeros(littleEndianInt)) / Byte.SIZE;
+    }
+
+    static final class Leftover
+    {
+        long records;
+        long lastNonZero = -1;
+    }
+}
