@@ -15,6 +15,7 @@ import io.ordergate.gateway.http.HttpServer;
 import io.ordergate.gateway.keys.KeyRequests;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.Journal;
+import io.ordergate.journal.OwnerOnlyFiles;
 import io.ordergate.mt5.Mt5Connector;
 
 /**
@@ -24,7 +25,7 @@ import io.ordergate.mt5.Mt5Connector;
  * <pre>
  *   0. features           every feature's routes in the one table; the reply stage's listeners
  *   1. bind HTTP          /health answers 503 NOT_READY from here on
- *   2. open the journal   data_dir/journal
+ *   2. open the journal   data_dir/journal (data_dir 0700): every record checked, a damaged tail moved aside
  *   3. replay             rebuild the engine and the key registries from every journaled command
  *   4. start the pipeline og-journal → og-engine → og-reply
  *   5. seed               missing configured accounts, the admin key; wait for their answers
@@ -96,8 +97,9 @@ public final class Ordergate implements AutoCloseable
     private void run(final StartupOptions options, final PrintStream out) throws InterruptedException
     {
         server = HttpServer.bind(config.server(), features.router(), context);              // 1
+        OwnerOnlyFiles.directory(config.dataDir());  // 0700: the journal and keys are nobody else's to read
         final Path journalDir = config.dataDir().resolve("journal");
-        journal = Journal.open(journalDir);                                                   // 2
+        journal = Journal.open(journalDir);  // 2: checks every record; cuts off a damaged tail (a WARNING says where it went)
         context.metrics().journal(journal);
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);

@@ -1,5 +1,6 @@
 package io.ordergate.gateway;
 
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -7,11 +8,13 @@ import io.ordergate.config.ConfigException;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.journal.ChronicleSettings;
+import io.ordergate.journal.cli.JournalCli;
 
 /**
  * {@code java -jar ordergate.jar [--config FILE] [--port N] [--data-dir DIR]}: starts the gateway and returns; the
  * event loop threads keep the process alive until it is stopped (SIGTERM/SIGINT run an orderly close).
  * Exit status 2 for a bad flag, variable or configuration (the message names the key), 1 when start-up fails.
+ * {@code java -jar ordergate.jar journal ...} runs the journal's operator commands instead (see {@link JournalCli}).
  */
 public final class OrdergateMain
 {
@@ -21,6 +24,7 @@ public final class OrdergateMain
         ChronicleSettings.apply();
     }
 
+    static final String JOURNAL_COMMAND = "journal";
     static final String LOG_FORMAT_PROP_NAME = "java.util.logging.SimpleFormatter.format";
     static final String LOG_FORMAT_DEFAULT = "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n";
     static final String LOG_CONFIG_PROP_NAME = "java.util.logging.config.file";
@@ -42,6 +46,11 @@ public final class OrdergateMain
         {
             chronicleLog = Logger.getLogger("net.openhft");
             chronicleLog.setLevel(Level.WARNING);  // Chronicle's INFO is timing chatter ("took 3 ms to map ...")
+        }
+        if (args.length > 0 && args[0].equals(JOURNAL_COMMAND))
+        {
+            System.exit(JournalCli.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
         }
         final GatewayConfig config;
         final StartupOptions options;

@@ -79,6 +79,19 @@ final class CycleFileReader implements AutoCloseable
         return window.getInt(offset);
     }
 
+    /** @return true when any byte from {@code position} (4-byte aligned) to the end of the file is set */
+    boolean anySetFrom(final long position)
+    {
+        for (long at = position; at + Integer.BYTES <= size; at += Integer.BYTES)
+        {
+            if (intAt(at) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void remap(final long position, final int length)
     {
         long start = position & PAGE_MASK;

@@ -1,6 +1,6 @@
 package io.ordergate.journal;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
@@ -19,7 +19,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class JournalDump
 {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final RecordDecoder decoder;
     private final int bytesShown;
     private final CRC32C crc = new CRC32C();
@@ -29,7 +29,7 @@ public final class JournalDump
     private long damages;
 
     /** @param decoder null for hex only */
-    public JournalDump(final PrintStream out, final RecordDecoder decoder, final int bytesShown)
+    public JournalDump(final PrintWriter out, final RecordDecoder decoder, final int bytesShown)
     {
         this.out = out;
         this.decoder = decoder;
@@ -52,6 +52,7 @@ public final class JournalDump
             }
         }
         out.println(intact + " intact records" + (damages == 0 ? ", no damage" : ", " + damages + " damaged places"));
+        out.flush();
         return new Result(intact, damages);
     }
 
@@ -69,7 +70,7 @@ public final class JournalDump
             }
             long at = cursor.documentPosition();
             long next = scan.nextIntactRecord(file, at + RecordCursor.DOCUMENT_HEADER_LENGTH, null);
-            if (stop == RecordCursor.Stop.DAMAGED || next >= 0 || stop == RecordCursor.Stop.END && setByteAfter(file, at))
+            if (stop == RecordCursor.Stop.DAMAGED || next >= 0 || stop == RecordCursor.Stop.END && file.anySetFrom(at))
             {
                 damages++;
                 out.println(cycleFile.name() + " DAMAGED at byte " + at + ": "
@@ -84,18 +85,6 @@ public final class JournalDump
             afterDamage = true; // the index of a record after damage is a guess: the damaged one may or may not count
             cursor.seek(next);
         }
-    }
-
-    private static boolean setByteAfter(final CycleFileReader file, final long at)
-    {
-        for (long position = at; position + Integer.BYTES <= file.size(); position += Integer.BYTES)
-        {
-            if (file.intAt(position) != 0)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void printRecord(final CycleFile cycleFile, final CycleFileReader file, final RecordCursor cursor,

@@ -3,7 +3,7 @@ package io.ordergate.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -61,7 +61,7 @@ class JournalDumpTest
     private String dump(final RecordDecoder decoder)
     {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new JournalDump(new PrintStream(bytes, true, StandardCharsets.UTF_8), decoder, 4).dump(directory);
+        new JournalDump(new PrintWriter(bytes, true, StandardCharsets.UTF_8), decoder, 4).dump(directory);
         return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 }

@@ -1,0 +1,29 @@
+package io.ordergate.journal.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** Mixin, parsed once per command: where the journal is, given as the gateway's data directory or directly. */
+final class JournalLocation
+{
+    static final String DEFAULT_DATA_DIR = "./data";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "the gateway's data directory (its --data-dir or data_dir); the journal is DIR/journal. Default: "
+            + DEFAULT_DATA_DIR + ", the demo's")
+    Path dataDir;
+
+    @Option(names = "--journal-dir", paramLabel = "DIR",
+        description = "the journal directory itself, e.g. one a repair moved aside (DIR/journal/damaged/<time>)")
+    Path journalDir;
+
+    Path journal()
+    {
+        if (journalDir != null && dataDir != null)
+        {
+            throw new IllegalArgumentException("give --data-dir or --journal-dir, not both");
+        }
+        return journalDir != null ? journalDir : (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).resolve("journal");
+    }
+}
