@@ -69,7 +69,7 @@ public final class JournalDump
                 continue;
             }
             long at = cursor.documentPosition();
-            long next = scan.nextIntactRecord(file, at + RecordCursor.DOCUMENT_HEADER_LENGTH, null);
+            long next = scan.nextIntactRecord(file, at + RecordCursor.DOCUMENT_HEADER_LENGTH, file.size(), null);
             if (stop == RecordCursor.Stop.DAMAGED || next >= 0 || stop == RecordCursor.Stop.END && file.anySetFrom(at))
             {
                 damages++;

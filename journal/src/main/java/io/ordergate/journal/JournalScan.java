@@ -23,6 +23,15 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class JournalScan
 {
+    /**
+     * How far past the end of an earlier day's file the search goes: a damaged header hides a record at most one
+     * document long, so the record after it, or the body of a last record whose header was lost, starts within this.
+     * The last file is searched to its end (a crash can leave an append cut short anywhere in its free space), and
+     * an earlier file is not searched to its end because Chronicle leaves tens of megabytes of zeros in each.
+     */
+    static final long SEARCH_PAST_END_BYTES = RecordCursor.DOCUMENT_HEADER_LENGTH + RecordFormat.HEADER_LENGTH
+        + RecordFormat.MAX_PAYLOAD_LENGTH;
+
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
 
@@ -80,7 +89,9 @@ final class JournalScan
                     default -> "a zero document header";
                 };
                 // after an end-of-cycle marker Chronicle writes the text "EOF": only intact records after it count
-                Leftover after = leftover(file, at + RecordCursor.DOCUMENT_HEADER_LENGTH);
+                long from = at + RecordCursor.DOCUMENT_HEADER_LENGTH;
+                boolean lastFile = i == files.size() - 1;
+                Leftover after = leftover(file, from, lastFile ? file.size() : Math.min(file.size(), from + SEARCH_PAST_END_BYTES));
                 boolean endOfData = stop != RecordCursor.Stop.DAMAGED
                     && after.records == 0 && (stop == RecordCursor.Stop.END_OF_CYCLE || after.lastNonZero < 0);
                 if (!endOfData)
@@ -90,7 +101,7 @@ final class JournalScan
                     {
                         try (CycleFileReader later = new CycleFileReader(files.get(j).path()))
                         {
-                            recordsAfter += leftover(later, 0).records;
+                            recordsAfter += leftover(later, 0, later.size()).records;
                         }
                     }
                     long damagedBytes = Math.max(after.lastNonZero + 1, at + RecordCursor.DOCUMENT_HEADER_LENGTH) - at;
@@ -108,14 +119,14 @@ final class JournalScan
         return new JournalInspection(directory, records, lastIndex, null);
     }
 
-    /** What lies in {@code file} from {@code from} on: intact records found by searching, and the last set byte. */
-    private Leftover leftover(final CycleFileReader file, final long from)
+    /** What lies in {@code file} from {@code from} to {@code limit}: intact records found by searching, the last set byte. */
+    private Leftover leftover(final CycleFileReader file, final long from, final long limit)
     {
         Leftover leftover = new Leftover();
         long position = RecordCursor.align(from);
         while (true)
         {
-            long found = nextIntactRecord(file, position, leftover);
+            long found = nextIntactRecord(file, position, limit, leftover);
             if (found < 0)
             {
                 return leftover;
@@ -128,15 +139,14 @@ final class JournalScan
     }
 
     /**
-     * Searches {@code file} from {@code from} for the next document holding an intact record.
+     * Searches {@code file} from {@code from} (up to {@code limit}) for the next document holding an intact record.
      *
      * @param leftover if not null, told the position of the last set byte passed over
      * @return the position of its header, or -1 when there is none
      */
-    long nextIntactRecord(final CycleFileReader file, final long from, final Leftover leftover)
+    long nextIntactRecord(final CycleFileReader file, final long from, final long limit, final Leftover leftover)
     {
-        long size = file.size();
-        for (long position = RecordCursor.align(from); position + RecordCursor.DOCUMENT_HEADER_LENGTH <= size;
+        for (long position = RecordCursor.align(from); position + RecordCursor.DOCUMENT_HEADER_LENGTH <= limit;
             position += Integer.BYTES)
         {
             int header = file.intAt(position);
