@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -29,21 +30,39 @@ final class JournalBytes
     static void replaceLast(final Path journal, final String from, final String to)
     {
         Path file = newestQueueFile(journal);
-        try
+        byte[] needle = from.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] replacement = to.getBytes(StandardCharsets.ISO_8859_1);
+        // mapped, not read into the heap: a queue file is tens of megabytes, mostly sparse zeros
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            int at = text.lastIndexOf(from);
-            if (at < 0)
+            MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            for (int at = bytes.capacity() - needle.length; at >= 0; at--)
             {
-                throw new AssertionError(from + " is not in " + file);
+                if (matches(bytes, at, needle))
+                {
+                    bytes.put(at, replacement);
+                    bytes.force();
+                    return;
+                }
             }
-            write(file, at, to.getBytes(StandardCharsets.ISO_8859_1));
         }
         catch (IOException e)
         {
             throw new UncheckedIOException(e);
         }
+        throw new AssertionError(from + " is not in " + file);
+    }
+
+    private static boolean matches(final MappedByteBuffer bytes, final int at, final byte[] needle)
+    {
+        for (int i = 0; i < needle.length; i++)
+        {
+            if (bytes.get(at + i) != needle[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Zeroes the 4-byte document header of the journal's last record, found with the journal's own dump. */

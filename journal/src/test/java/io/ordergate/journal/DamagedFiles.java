@@ -39,6 +39,31 @@ final class DamagedFiles
         return readInt(file, at) & 0x3FFF_FFFF;
     }
 
+    /** @return a SHA-256 of the file's bytes, read through a small buffer (queue files are tens of megabytes) */
+    static String digest(final Path file)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+            while (channel.read(chunk) >= 0)
+            {
+                chunk.flip();
+                sha.update(chunk);
+                chunk.clear();
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        }
+        catch (IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        catch (java.security.NoSuchAlgorithmException e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path lastCycleFile(final Path directory)
     {
         List<CycleFile> files = CycleFile.list(directory);

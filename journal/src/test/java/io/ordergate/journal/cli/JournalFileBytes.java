@@ -2,10 +2,13 @@ package io.ordergate.journal.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Used by tests: changes bytes inside a journal's queue files, as a bad sector would. */
 final class JournalFileBytes
@@ -23,13 +26,19 @@ final class JournalFileBytes
         {
             for (Path file : files)
             {
-                byte[] bytes = Files.readAllBytes(file);
-                int at = indexOf(bytes, needle);
-                if (at >= 0)
+                // mapped, not read into the heap: a queue file is tens of megabytes, mostly sparse zeros
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
                 {
-                    System.arraycopy(replacement, 0, bytes, at, replacement.length);
-                    Files.write(file, bytes);
-                    return;
+                    MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+                    for (int at = 0; at + needle.length <= bytes.capacity(); at++)
+                    {
+                        if (matches(bytes, at, needle))
+                        {
+                            bytes.put(at, replacement);
+                            bytes.force();
+                            return;
+                        }
+                    }
                 }
             }
         }
@@ -40,20 +49,15 @@ final class JournalFileBytes
         throw new AssertionError(from + " is in no queue file of " + journalDirectory);
     }
 
-    private static int indexOf(final byte[] haystack, final byte[] needle)
+    private static boolean matches(final MappedByteBuffer bytes, final int at, final byte[] needle)
     {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++)
+        for (int i = 0; i < needle.length; i++)
         {
-            for (int j = 0; j < needle.length; j++)
+            if (bytes.get(at + i) != needle[i])
             {
-                if (haystack[i + j] != needle[j])
-                {
-                    continue outer;
-                }
+                return false;
             }
-            return i;
         }
-        return -1;
+        return true;
     }
 }
