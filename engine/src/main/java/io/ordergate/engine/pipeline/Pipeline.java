@@ -73,8 +73,8 @@ public final class Pipeline implements AutoCloseable
         else
         {
             disruptor
-                .handleEventsWith(signalling(journaling, waitStrategy))  // 1
-                .then(signalling(applying, waitStrategy))                // 2
+                .handleEventsWith(signalling(journaling, waitStrategy, failures))  // 1
+                .then(signalling(applying, waitStrategy, failures))                // 2
                 .then(replying);                                         // 3
         }
         disruptor.start();
@@ -172,9 +172,10 @@ public final class Pipeline implements AutoCloseable
     }
 
     /** A stage later stages wait for signals its progress when they block on it; spinning strategies need no signal. */
-    private static EventHandler<CommandEvent> signalling(final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy)
+    private static EventHandler<CommandEvent> signalling(
+        final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy, final StageExceptionHandler failures)
     {
-        return waitStrategy instanceof StageBlockingWaitStrategy ? new ProgressSignallingHandler(stage, waitStrategy) : stage;
+        return waitStrategy instanceof StageBlockingWaitStrategy ? new ProgressSignallingHandler(stage, waitStrategy, failures) : stage;
     }
 
     private static final String[] THREAD_PER_STAGE = {"og-journal", "og-engine", "og-reply"};

@@ -8,19 +8,23 @@ import io.ordergate.engine.command.CommandEvent;
 
 /**
  * Wraps a stage that later stages wait for: at the end of each batch it publishes its own sequence (volatile) and
- * wakes the waiters, so with {@link StageBlockingWaitStrategy} they can park instead of spinning.
+ * wakes the waiters, so with {@link StageBlockingWaitStrategy} they can park instead of spinning. A command that
+ * throws is marked failed ({@link StageExceptionHandler}) before its sequence is published: a later stage must never
+ * see it half-answered.
  * <b>Not thread safe</b>: runs on its stage's thread.
  */
 final class ProgressSignallingHandler implements EventHandler<CommandEvent>
 {
     private final EventHandler<CommandEvent> stage;
     private final WaitStrategy waitStrategy;
+    private final StageExceptionHandler failures;
     private Sequence sequence;
 
-    ProgressSignallingHandler(final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy)
+    ProgressSignallingHandler(final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy, final StageExceptionHandler failures)
     {
         this.stage = stage;
         this.waitStrategy = waitStrategy;
+        this.failures = failures;
     }
 
     @Override
@@ -36,6 +40,10 @@ final class ProgressSignallingHandler implements EventHandler<CommandEvent>
         try
         {
             stage.onEvent(event, eventSequence, endOfBatch);
+        }
+        catch (final Exception ex)
+        {
+            failures.handleEventException(ex, eventSequence, event);
         }
         finally
         {
