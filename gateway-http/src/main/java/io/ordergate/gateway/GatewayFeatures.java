@@ -22,6 +22,7 @@ import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
 import io.ordergate.gateway.metrics.MetricsRoutes;
 import io.ordergate.gateway.onboarding.OnboardingRoutes;
+import io.ordergate.gateway.orders.ExportRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
@@ -64,6 +65,7 @@ public final class GatewayFeatures
             .add(new UserAdminRoutes(users, access.scope(Scope.ADMIN)))
             .add(new OnboardingRoutes(users))
             .add(new OrderRoutes(access, config.instruments()))
+            .add(new ExportRoutes(access))
             .add(new PositionRoutes(access))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
             .add(new GroupRoutes(access))

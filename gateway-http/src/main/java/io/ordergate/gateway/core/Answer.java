@@ -18,4 +18,10 @@ public interface Answer
      * @return the HTTP status
      */
     int render(CommandEvent event, JsonWriter json);
+
+    /** The answer's media type when it is not JSON (a CSV export), or null for {@code application/json}. */
+    default CharSequence contentType()
+    {
+        return null;
+    }
 }

@@ -113,8 +113,10 @@ final class HttpAnswers implements Responder, ReplyTarget
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
         final JsonWriter json = replyJson.wrap(replyBuffer, 0);
-        final int status = ((Answer)event.attachment).render(event, json);
-        final FullHttpResponse response = response(status, copy(replyBuffer, json.length()), HttpHeaderValues.APPLICATION_JSON);
+        final Answer answer = (Answer)event.attachment;
+        final int status = answer.render(event, json);
+        final CharSequence type = answer.contentType() != null && status < 300 ? answer.contentType() : HttpHeaderValues.APPLICATION_JSON;
+        final FullHttpResponse response = response(status, copy(replyBuffer, json.length()), type);
         if (event.result == ResultCode.OVERLOADED)
         {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
