@@ -12,6 +12,7 @@ thread owns it.
 import json
 import logging
 import os
+import time
 
 LOG = logging.getLogger("ordergate_mt5.journal")
 STATE_VERSION = 1
@@ -39,7 +40,14 @@ def write_atomically(path, text):
         file.write(text)
         file.flush()
         os.fsync(file.fileno())
-    os.replace(temp, path)
+    for attempt in range(20):
+        try:
+            os.replace(temp, path)
+            break
+        except PermissionError:  # Windows: a virus scanner or indexer holds the file for a moment
+            if attempt == 19:
+                raise
+            time.sleep(0.05)
     _fsync_dir(os.path.dirname(os.path.abspath(path)))
 
 

@@ -228,6 +228,8 @@ class GatewaySession:
         except link.LinkDown as error:
             self._http_down(now, error)
             return
+        if self.http_backoff.delay > MIN_BACKOFF_SECONDS and self.use_socket:
+            self.socket_backoff.succeeded()  # the gateway is back after an outage: try the WebSocket again now
         self.http_backoff.succeeded()
         self.next_poll = now + self.s.poll_seconds
         if status == 200 and isinstance(answer, dict):

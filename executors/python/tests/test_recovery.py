@@ -85,6 +85,7 @@ class GatewayKilled(unittest.TestCase):
         wait_until("an order after the restart filled", status_of(self.gateway, second["order_id"], "filled"), 30)
         if websocket_installed():
             self.assertIn("WebSocket lost", process.log())
+            wait_until("the WebSocket open again to the new gateway", lambda: process.log().count("WebSocket open") >= 2)
 
         open(pause, "w").close()
         third = self.gateway.order("mt5-gk", "buy", 0.3)[1]
