@@ -90,6 +90,7 @@ final class StateDigest
             mix(order.filledQuantity);
             mix(order.averagePrice);
             mix(order.venueOrderId);
+            mix(order.realizedPnl);
             mix(order.rejectCode == null ? -1 : order.rejectCode.ordinal());
             mix(order.positionId);
             mix(order.createdAtMicros);

@@ -91,6 +91,27 @@ class OnboardingHttpTest
         }
     }
 
+    @Test
+    void seed002sCloseAnswersTheClosingPricePnlAndTime()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.10").status());
+            final String position = gateway.get("/api/v1/positions?broker_connection_id=paper-1").json().path("positions").get(0)
+                .path("position_id").asText();
+            assertEquals(202, gateway.quote("EURUSD", "1.08520", "1.08528").status());
+            final TestGateway.Reply closed = gateway.send("DELETE", "/api/v1/positions/" + position + "?broker_connection_id=paper-1", null,
+                TestGateway.ADMIN);
+            assertEquals(200, closed.status(), closed.toString());
+            assertEquals("1.0852", closed.decimal("closed_price"), "sold at the bid");
+            assertEquals("9.2", closed.decimal("pnl"), "(1.08520 - 1.08428) x 0.10 lots x 100000");
+            assertTrue(closed.text("closed_at").endsWith("Z"));
+            assertEquals(404, gateway.send("DELETE", "/api/v1/positions/" + position, null, TestGateway.ADMIN).status(), "closed already");
+            assertEquals("foo", gateway.send("DELETE", "/api/v1/positions/1?foo=1", null, TestGateway.ADMIN).errorField());
+        }
+    }
+
     private static void await(final java.util.function.BooleanSupplier condition) throws InterruptedException
     {
         final long deadline = System.nanoTime() + 20_000_000_000L;

@@ -93,6 +93,7 @@ final class Mt5Book
         order.filledQuantity = quantity;
         order.averagePrice = price;
         order.venueOrderId = ticket;
+        order.realizedPnl = realized;
         order.venuePrefix = TICKET_PREFIX;
         order.positionId = position == null ? 0 : position.positionId;
         order.updatedAtMicros = nowMicros;

@@ -45,6 +45,8 @@ public class OrderView
     public long groupOrderId;
     public long createdAtMicros;
     public long updatedAtMicros;
+    /** Money the order's fill realized (a close's profit or loss), at Money.DIGITS; 0 for an opening fill. */
+    public long realizedPnl;
 
     /** Back to a blank order: no id, no strings, absent prices, zeros. */
     public final void clear()
@@ -73,6 +75,7 @@ public class OrderView
         filledQuantity = other.filledQuantity;
         averagePrice = other.averagePrice;
         venueOrderId = other.venueOrderId;
+        realizedPnl = other.realizedPnl;
         venuePrefix = other.venuePrefix;
         rejectCode = other.rejectCode;
         rejectMessage = other.rejectMessage;

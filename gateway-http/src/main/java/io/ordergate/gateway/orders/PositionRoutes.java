@@ -1,15 +1,22 @@
 package io.ordergate.gateway.orders;
 
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.fixed.Money;
 import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Answer;
+import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.BodyKind;
+import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
 
 /** Positions (list, change stops, close in whole or part) and trades (fills, newest first). Thread safe. */
 public final class PositionRoutes implements Feature
@@ -28,6 +35,7 @@ public final class PositionRoutes implements Feature
                 exchange -> exchange.publish(CommandType.LIST_POSITIONS, ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), OrderAnswer.ORDER)))
             .add(Route.patch("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), BodyKind.JSON, this::modify))
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
+            .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))
             .add(Route.get("/api/v1/trades", access.scope(Scope.READ),
                 exchange -> exchange.publish(CommandType.LIST_TRADES, ListQuery.read(CommandType.LIST_TRADES, exchange.query()), OrderAnswer.ORDER)));
     }
@@ -43,6 +51,47 @@ public final class PositionRoutes implements Feature
         exchange.publish(CommandType.CLOSE_POSITION,
             PositionRequests.closePosition(exchange.json(), exchange.body(), exchange.bodyLength(), positionId(exchange)), OrderAnswer.ORDER);
     }
+
+    /**
+     * Seed 002's close: {@code DELETE /api/v1/positions/{id}?broker_connection_id=} closes the whole position and answers
+     * {@code {"closed_price", "pnl", "closed_at"}} (and the closing order's id and status). A venue that fills later
+     * (MT5: the terminal's result) answers {@code "status": "routed"} with nulls until then.
+     */
+    private void closeSeed002(final Exchange exchange) throws BadRequest
+    {
+        for (int i = 0; i < exchange.query().size(); i++)
+        {
+            final String name = exchange.query().name(i);
+            if (!name.equals("broker_connection_id") || !Ids.isId(exchange.query().value(i), Ids.MAX_LENGTH))
+            {
+                throw BadRequest.validation(name.length() > Ids.MAX_LENGTH ? null : name, "only broker_connection_id (an account id) may be given");
+            }
+        }
+        exchange.publish(CommandType.CLOSE_POSITION, new PositionRequests.ClosePosition(positionId(exchange), false, 0), CLOSED);
+    }
+
+    private static final Answer CLOSED = (event, json) ->
+    {
+        final int failed = Answers.failure(event, json, ErrorFormat.API);
+        if (failed != 0)
+        {
+            return failed;
+        }
+        final OrderView order = event.order;
+        final boolean filled = order.status == OrderStatus.FILLED;
+        json.startObject().name("closed_price");
+        if (filled)
+        {
+            json.decimal(order.averagePrice, order.priceDigits).name("pnl").decimal(order.realizedPnl, Money.DIGITS)
+                .name("closed_at").time(order.updatedAtMicros);
+        }
+        else
+        {
+            json.nullValue().name("pnl").nullValue().name("closed_at").nullValue();
+        }
+        json.name("order_id").idString(order.orderId).name("status").string(order.status.wireName()).endObject();
+        return 200;
+    };
 
     private static long positionId(final Exchange exchange) throws BadRequest
     {

@@ -132,6 +132,7 @@ final class PaperMatching
         order.filledQuantity = order.quantity;
         order.averagePrice = price;
         order.venueOrderId = trade.tradeId;
+        order.realizedPnl = trade.realizedPnl;
         order.venuePrefix = FILL_PREFIX;
         order.positionId = trade.positionId;
         order.updatedAtMicros = nowMicros;
