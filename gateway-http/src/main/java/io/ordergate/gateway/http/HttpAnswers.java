@@ -1,6 +1,7 @@
 package io.ordergate.gateway.http;
 
 import java.net.SocketAddress;
+import java.util.logging.Logger;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -20,7 +21,9 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.Answer;
+import io.ordergate.gateway.core.ApiErrors;
 import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.ReplyTarget;
 import io.ordergate.gateway.core.Responder;
 import io.ordergate.gateway.metrics.GatewayMetrics;
@@ -36,6 +39,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
  */
 final class HttpAnswers implements Responder, ReplyTarget
 {
+    private static final Logger LOG = Logger.getLogger(HttpAnswers.class.getName());
+
     private final GatewayMetrics metrics;
     private final ChannelFutureListener endOfExchange;
     /** The reply thread's scratch for rendering (only the reply thread touches it). */
@@ -112,9 +117,21 @@ final class HttpAnswers implements Responder, ReplyTarget
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
-        final JsonWriter json = replyJson.wrap(replyBuffer, 0);
+        JsonWriter json = replyJson.wrap(replyBuffer, 0);
         final Answer answer = (Answer)event.attachment;
-        final int status = answer.render(event, json);
+        int status;
+        try
+        {
+            status = answer.render(event, json);
+        }
+        catch (final RuntimeException ex)
+        {
+            // A renderer's bug must not leave the connection waiting for an answer that never comes.
+            LOG.warning(() -> "the answer to a " + event.type + " command failed: " + ex.getClass().getName());
+            json = replyJson.wrap(replyBuffer, 0);
+            ErrorFormat.API.write(json, ApiErrors.INTERNAL_ERROR, "internal error", null);
+            status = 500;
+        }
         final CharSequence type = answer.contentType() != null && status < 300 ? answer.contentType() : HttpHeaderValues.APPLICATION_JSON;
         final FullHttpResponse response = response(status, copy(replyBuffer, json.length()), type);
         if (event.result == ResultCode.OVERLOADED)
