@@ -10,7 +10,9 @@ public enum VenueKind
     /** The embedded paper venue: fills against the current quote. */
     PAPER(1, "paper"),
     /** A MetaTrader 5 terminal, through an executor. */
-    MT5(2, "mt5");
+    MT5(2, "mt5"),
+    /** A crypto exchange speaking the Binance dialect, through the exchange connector (issue 11). */
+    BINANCE(3, "binance");
 
     /** One past the largest code, for tables indexed by code. */
     public static final int CODE_LIMIT;

@@ -26,7 +26,7 @@ class DemoConfigTest
     void shouldCarryTheDemoInstrumentsExactly()
     {
         final List<InstrumentSpec> instruments = config.instruments();
-        assertEquals(5, instruments.size());
+        assertEquals(7, instruments.size());
         //                symbol    digits pip   contract  qd  step min max       base   quote  bid       ask
         assertInstrument(instruments.get(0), 0, "EURUSD", 5, 10, 100000, 2, 1, 1, 10000, "EUR", "USD",
             108420, 108428);
@@ -38,14 +38,18 @@ class DemoConfigTest
             238050, 238085);
         assertInstrument(instruments.get(4), 4, "BTCUSD", 2, 100, 1, 3, 1, 1, 10000, "BTC", "USD",
             6725000, 6726500);
+        // the demo's simulated exchange: tick 0.01 and lot steps 0.00001 / 0.0001, as its exchangeInfo filters say
+        assertInstrument(instruments.get(5), 5, "BTCUSDT", 2, 1, 1, 5, 1, 1, 900000000, "BTC", "USD", 6500000, 6500100);
+        assertInstrument(instruments.get(6), 6, "ETHUSDT", 2, 1, 1, 4, 1, 1, 90000000, "ETH", "USD", 350000, 350010);
         assertThrows(UnsupportedOperationException.class, () -> instruments.remove(0));
     }
 
     @Test
-    void shouldCarryAPaperAndAnMt5Account()
+    void shouldCarryAPaperAnMt5AndAnExchangeAccount()
     {
         final List<AccountSpec> accounts = config.accounts();
-        assertEquals(2, accounts.size());
+        assertEquals(3, accounts.size());
+        assertAccount(accounts.get(2), "binance-demo", VenueKind.BINANCE, "USD", 10_000_000L, 1);
         assertAccount(accounts.get(0), "paper-1", VenueKind.PAPER, "USD", 10_000_000L, 100);
         assertAccount(accounts.get(1), "mt5-demo", VenueKind.MT5, "USD", 1_000_000L, 100);
         assertEquals("mt5-demo", config.demo().mt5AccountId());

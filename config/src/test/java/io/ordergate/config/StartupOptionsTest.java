@@ -109,7 +109,7 @@ class StartupOptionsTest
         assertEquals(0, config.server().port());
         assertEquals(Path.of("y").toAbsolutePath(), config.dataDir());
         assertFalse(config.demo().quoteFeed());
-        assertEquals(5, config.instruments().size());
+        assertEquals(7, config.instruments().size());
 
         final GatewayConfig plain = parse().resolveConfig();
         assertEquals(8080, plain.server().port());

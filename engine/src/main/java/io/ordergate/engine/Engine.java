@@ -55,6 +55,7 @@ public final class Engine
         state = new EngineState(config);
         json = new EngineJson(state.values, state.accounts, state.instruments);
         context = new EngineContext(state, json, venues);
+        json.venues(venues);
         // Venues by account kind: paper here, the connectors' own through registerVenue.
         venues.register(VenueKind.PAPER, new PaperVenue(context));
         state.values.venueHoldings(venues);

@@ -138,7 +138,8 @@ class ExchangeConnectorFaultsTest
     {
         fixture = new ConnectorFixture(6_000, 100);
         fixture.startStream();
-        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1);
+        // connected on both ends (the client's first reconcile is done before the order exists)
+        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1 && fixture.stream.connects() == 1);
         final OrderTicket ticket = fixture.limit(10, "BUY", "0.01", "64000.00", "GTC");
         fixture.session.place(ticket);
         fixture.reports.awaitStatus(10, Status.NEW);

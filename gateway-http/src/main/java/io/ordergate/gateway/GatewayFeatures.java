@@ -1,5 +1,6 @@
 package io.ordergate.gateway;
 
+import io.ordergate.gateway.exchange.ExchangeFeature;
 import java.util.List;
 
 import io.ordergate.config.GatewayConfig;
@@ -47,10 +48,12 @@ public final class GatewayFeatures
     private final UserServices users;
     private final Router router;
     private final GatewayReplies replies;
+    private final ExchangeFeature exchange;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
         final GatewayConfig config = gateway.config();
+        exchange = new ExchangeFeature(config);
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
@@ -73,7 +76,8 @@ public final class GatewayFeatures
             .add(new WebhookRoutes(config.webhook(), bots, config.dataDir()))
             .build();
         this.router = new Router(table, gateway);
-        this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics()), bots,
+        this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics()),
+            exchange.listener(), bots,
             gateway.metrics().replyStage()));
         gateway.metrics().webSocketSessions(sessions::size);
     }
@@ -98,6 +102,12 @@ public final class GatewayFeatures
     public ApiKeyRegistry keys()
     {
         return keys;
+    }
+
+    /** Exchange accounts: the connector's I/O, closed with the gateway. */
+    public ExchangeFeature exchange()
+    {
+        return exchange;
     }
 
     public ExecutorKeys executorKeys()

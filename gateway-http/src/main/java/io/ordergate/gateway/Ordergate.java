@@ -16,6 +16,8 @@ import io.ordergate.gateway.keys.KeyRequests;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.Journal;
 import io.ordergate.journal.OwnerOnlyFiles;
+import io.ordergate.exchange.venue.ExchangeConnector;
+import io.ordergate.gateway.exchange.ExchangeBootstrap;
 import io.ordergate.mt5.Mt5Connector;
 
 /**
@@ -30,6 +32,7 @@ import io.ordergate.mt5.Mt5Connector;
  *   4. start the pipeline og-journal → og-engine → og-reply
  *   5. seed               missing configured accounts, the admin key; wait for their answers
  *   5b. executors         routed orders become unknown; the demo executor (see ExecutorBootstrap)
+ *   5c. exchanges         the demo exchange account; links to every exchange; open orders reconciled (ExchangeBootstrap)
  *   6. ready              /health 200, the banner, the quote feed, the demo's simulated MT5 terminal
  * </pre>
  */
@@ -51,6 +54,7 @@ public final class Ordergate implements AutoCloseable
     private Pipeline pipeline;
     private QuoteFeed feed;
     private final ExecutorBootstrap executorBootstrap = new ExecutorBootstrap();
+    private final ExchangeBootstrap exchangeBootstrap = new ExchangeBootstrap();
     private long replayedRecords;
     private boolean closed;
 
@@ -103,6 +107,7 @@ public final class Ordergate implements AutoCloseable
         context.metrics().journal(journal);
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);
+        ExchangeConnector.install(engine);
         final long replayStart = System.nanoTime();
         final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
@@ -113,6 +118,8 @@ public final class Ordergate implements AutoCloseable
         seeder.publish(context.publisher());                                                  // 5
         seeder.await(SEED_TIMEOUT_MILLIS);
         executorBootstrap.run(config, context.publisher(), features.executorKeys(), SEED_TIMEOUT_MILLIS); // 5b
+        exchangeBootstrap.run(config, context.publisher(), features.exchange().io(), features.exchange().replies(),
+            features.exchange().secrets(), SEED_TIMEOUT_MILLIS);                              // 5c
         context.markReady();                                                                  // 6
         final KeyRequests.CreateKey generated = seeder.generatedKey();
         if (generated != null)
@@ -140,6 +147,12 @@ public final class Ordergate implements AutoCloseable
     public io.ordergate.simulators.mt5.SimulatedTerminal terminal()
     {
         return executorBootstrap.terminal();
+    }
+
+    /** The demo's simulated exchange when it runs in this process, or null. */
+    public io.ordergate.simulators.exchange.SimulatedExchange simulatedExchange()
+    {
+        return exchangeBootstrap.simulated();
     }
 
     /** The HTTP port actually bound (useful with port 0). */
@@ -170,6 +183,8 @@ public final class Ordergate implements AutoCloseable
         closed = true;
         context.markClosing();
         executorBootstrap.close();
+        features.exchange().close();
+        exchangeBootstrap.close();
         if (feed != null)
         {
             feed.close();

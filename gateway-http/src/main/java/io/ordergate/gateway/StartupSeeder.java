@@ -10,9 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.ordergate.config.AccountSpec;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
-import io.ordergate.config.VenueKind;
 import io.ordergate.engine.Engine;
-import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
@@ -55,7 +53,7 @@ final class StartupSeeder implements ReplyTarget
         {
             if (!engine.hasAccount(account.accountId()))
             {
-                final int venue = account.venue() == VenueKind.MT5 ? CommandBodies.VENUE_MT5 : CommandBodies.VENUE_PAPER;
+                final int venue = account.venue().code();
                 final long balance = FixedPoint.rescale(account.balance(), Money.DIGITS, NewOrderBody.WIRE_DIGITS);
                 seeder.seeds.add(new Seed(CommandType.CREATE_ACCOUNT,
                     new AccountRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage()),

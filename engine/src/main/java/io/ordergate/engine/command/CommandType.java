@@ -44,6 +44,16 @@ public enum CommandType
     TERMINATE_BOT(41, true),
     WEBHOOK_SIGNAL(42, true),
 
+    // Exchange accounts (issue 11): 60..63 journaled.
+    /** An exchange account's credentials, sealed under the master key (never plain), and its testnet flag. */
+    EXCHANGE_CREDENTIALS(60, true),
+    /** What an exchange said about an order (cumulative fills, rejected, unknown, ban). */
+    EXCHANGE_REPORT(61, true),
+    /** Start-up: exchange orders still routed become unknown, and every open one is asked for again. */
+    EXCHANGE_RECOVER(62, true),
+    /** An exchange account's balances per asset, as the exchange said. */
+    EXCHANGE_BALANCES(63, true),
+
     // Users, sessions, onboarding and key ownership (issue 10): 50..59 journaled. Reads are served from the
     // gateway's user directory (rebuilt from these commands' results), so none travel the ring.
     CREATE_USER(50, true),
@@ -83,6 +93,11 @@ public enum CommandType
     {
         for (final CommandType type : values())
         {
+            if (BY_CODE[type.code] != null)
+            {
+                // two features took the same code: the journal would replay one as the other
+                throw new IllegalStateException("command code " + type.code + " is both " + BY_CODE[type.code] + " and " + type);
+            }
             BY_CODE[type.code] = type;
         }
     }

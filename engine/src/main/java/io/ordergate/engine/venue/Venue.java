@@ -131,6 +131,11 @@ public interface Venue
         return 0;
     }
 
+    /** Writes the venue's own fields of an account into its view in progress (an exchange account's balances). */
+    default void writeAccountDetails(final Account account, final JsonWriter json)
+    {
+    }
+
     // ---- state ----
 
     /**

@@ -24,12 +24,19 @@ public final class EngineJson
     private final Instruments instruments;
     private final AccountValues values;
     private final JsonWriter json = new JsonWriter();
+    private io.ordergate.engine.venue.Venues venues;
 
     public EngineJson(final AccountValues values, final Accounts accounts, final Instruments instruments)
     {
         this.accounts = accounts;
         this.instruments = instruments;
         this.values = values;
+    }
+
+    /** The venues, so an account's view carries its venue's own fields (an exchange account's balances); before replay. */
+    public void venues(final io.ordergate.engine.venue.Venues plugged)
+    {
+        this.venues = plugged;
     }
 
     /** Starts a JSON answer in the event's output buffer. Finish with {@link #end}. */
@@ -79,6 +86,10 @@ public final class EngineJson
         json.name("open_orders").number(account.openOrders);
         json.name("risk");
         writeRisk(account.risk);
+        if (venues != null)
+        {
+            venues.of(account).writeAccountDetails(account, json);
+        }
         json.name("created_at").time(account.createdAtMicros);
         json.endObject();
     }

@@ -113,7 +113,7 @@ public final class SimulatedExchange implements AutoCloseable
         return faults;
     }
 
-    /** An account for an API key, with starting balances per asset ({@code "USDT" -> "10000"}); adds to an existing one. */
+    /** An account for an API key, with starting balances per asset ({@code "USDT" -> "10000"}); a key it knows keeps its account as it is. */
     public SimulatedExchange addAccount(final String apiKey, final String apiSecret, final Map<String, String> balances)
     {
         if (apiKey == null || apiKey.isEmpty() || apiSecret == null || apiSecret.isEmpty())

@@ -54,12 +54,18 @@ final class SpotMarket implements AutoCloseable
 
     synchronized SpotAccount addAccount(final String apiKey, final String apiSecret, final Map<String, BigDecimal> balances)
     {
-        final SpotAccount account = accounts.computeIfAbsent(apiKey, key -> new SpotAccount(key, apiSecret));
+        final SpotAccount known = accounts.get(apiKey);
+        if (known != null)
+        {
+            return known;  // a client registering again (a restarted gateway) keeps the account as it stands
+        }
+        final SpotAccount account = new SpotAccount(apiKey, apiSecret);
         for (final Map.Entry<String, BigDecimal> entry : balances.entrySet())
         {
             account.balance(entry.getKey()).free = entry.getValue();
         }
         account.updateTime = now();
+        accounts.put(apiKey, account);
         return account;
     }
 

@@ -1,0 +1,84 @@
+package io.ordergate.exchange.venue;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the engine keeps of each exchange account beyond the engine's own account: its credentials as sealed text
+ * (never plain; the master key is not in the engine), the masked key answers show, the testnet flag, the namespace
+ * its client order ids carry, balances per asset, and a ban the exchange imposed. Rebuilt by replay like everything
+ * else. <b>Not thread safe</b>: engine thread.
+ */
+final class ExchangeAccounts
+{
+    /** One exchange account. Amounts at {@link ExchangeBodies#EXCHANGE_DIGITS}. */
+    static final class Entry
+    {
+        String maskedKey;
+        String sealedKey;
+        String sealedSecret;
+        String sealedPassphrase;
+        boolean testnet;
+        long credentialsUpdatedMicros;
+        long bannedUntilMicros;
+        /** asset -> {free, locked}; sorted, so answers are the same on every replay. */
+        final Map<String, long[]> balances = new TreeMap<>();
+        long balancesUpdatedMicros;
+
+        boolean hasCredentials()
+        {
+            return sealedSecret != null;
+        }
+    }
+
+    private final Entry[] byAccount;
+
+    ExchangeAccounts(final int maxAccounts)
+    {
+        byAccount = new Entry[maxAccounts];
+    }
+
+    /** The account's entry, made on first use. */
+    Entry entry(final int accountIndex)
+    {
+        Entry entry = byAccount[accountIndex];
+        if (entry == null)
+        {
+            entry = new Entry();
+            byAccount[accountIndex] = entry;
+        }
+        return entry;
+    }
+
+    /** The account's entry, or null when it has none. */
+    Entry find(final int accountIndex)
+    {
+        return accountIndex >= 0 && accountIndex < byAccount.length ? byAccount[accountIndex] : null;
+    }
+
+    /** The namespace of an account's client order ids: its creation time in base 36 (journaled, so stable across restarts). */
+    static String namespace(final long createdAtMicros)
+    {
+        return Long.toString(createdAtMicros, 36);
+    }
+
+    long digest()
+    {
+        long hash = 17;
+        for (int i = 0; i < byAccount.length; i++)
+        {
+            final Entry entry = byAccount[i];
+            if (entry != null)
+            {
+                hash = hash * 31 + i;
+                hash = hash * 31 + (entry.sealedSecret == null ? 0 : entry.sealedSecret.hashCode());
+                hash = hash * 31 + entry.bannedUntilMicros;
+                for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
+                {
+                    hash = hash * 31 + balance.getKey().hashCode() + balance.getValue()[0] * 7 + balance.getValue()[1];
+                }
+            }
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,72 @@
+package io.ordergate.exchange.venue;
+
+import java.math.BigDecimal;
+
+import io.ordergate.engine.command.BodyWriter;
+
+/**
+ * The journaled bodies of the exchange commands, each beside the order the engine reads them back in. Exchange
+ * amounts travel as longs at {@link #EXCHANGE_DIGITS} decimals (Binance's precision). Stateless.
+ *
+ * <pre>
+ *   EXCHANGE_CREDENTIALS  account id | testnet (byte) | masked key | sealed key | sealed secret | sealed passphrase ("" = none)
+ *   EXCHANGE_REPORT       account id | order id (long) | kind (byte) | status (byte) | cumulative qty (long) |
+ *                         cumulative quote (long) | venue order id | code | message | until millis (long)
+ *   EXCHANGE_RECOVER      (empty)
+ *   EXCHANGE_BALANCES     account id | count (int) | count x (asset | free (long) | locked (long))
+ * </pre>
+ */
+public final class ExchangeBodies
+{
+    public static final int EXCHANGE_DIGITS = 8;
+
+    /** Kinds of EXCHANGE_REPORT, journaled: never renumber. */
+    public static final int REPORT_STATE = 1;
+    public static final int REPORT_REJECTED = 2;
+    public static final int REPORT_UNKNOWN = 3;
+    public static final int REPORT_UNAVAILABLE = 4;
+
+    /** Statuses of a REPORT_STATE, journaled: the ordinal of OrderState.Status plus one. */
+    public static final int STATUS_NEW = 1;
+    public static final int STATUS_PARTIALLY_FILLED = 2;
+    public static final int STATUS_FILLED = 3;
+    public static final int STATUS_CANCELLED = 4;
+    public static final int STATUS_EXPIRED = 5;
+    public static final int STATUS_REJECTED = 6;
+
+    private ExchangeBodies()
+    {
+    }
+
+    public static void credentials(final BodyWriter writer, final String accountId, final boolean testnet, final String maskedKey,
+        final String sealedKey, final String sealedSecret, final String sealedPassphrase)
+    {
+        writer.putString(accountId).putBoolean(testnet).putString(maskedKey).putString(sealedKey).putString(sealedSecret)
+            .putString(sealedPassphrase == null ? "" : sealedPassphrase);
+    }
+
+    public static void report(final BodyWriter writer, final String accountId, final long orderId, final int kind, final int status,
+        final long cumulativeQty, final long cumulativeQuote, final String venueOrderId, final String code, final String message,
+        final long untilMillis)
+    {
+        writer.putString(accountId).putLong(orderId).putByte(kind).putByte(status).putLong(cumulativeQty).putLong(cumulativeQuote)
+            .putString(venueOrderId == null ? "" : venueOrderId).putString(code == null ? "" : code)
+            .putString(message == null ? "" : message).putLong(untilMillis);
+    }
+
+    public static void balancesHeader(final BodyWriter writer, final String accountId, final int count)
+    {
+        writer.putString(accountId).putInt(count);
+    }
+
+    public static void balance(final BodyWriter writer, final String asset, final long free, final long locked)
+    {
+        writer.putString(asset).putLong(free).putLong(locked);
+    }
+
+    /** An exchange amount as a long at {@link #EXCHANGE_DIGITS}, rounded down past them. */
+    public static long amount(final BigDecimal value)
+    {
+        return value.movePointRight(EXCHANGE_DIGITS).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+    }
+}

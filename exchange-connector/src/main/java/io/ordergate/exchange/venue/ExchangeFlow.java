@@ -1,0 +1,249 @@
+package io.ordergate.exchange.venue;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.position.Position;
+import io.ordergate.engine.position.PositionStops;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * The exchange commands on the engine thread: credentials, reports, balances and start-up recovery. A report carries
+ * the exchange's cumulative figures, so a fill is booked once however often (stream, answer, reconciliation) the same
+ * state arrives: only the part beyond what the order already has is booked, at its own price. A report for an order
+ * already done changes nothing. <b>Not thread safe</b>: engine thread.
+ */
+final class ExchangeFlow
+{
+    private final EngineContext context;
+    private final ExchangeAccounts accounts;
+    private final ExchangeVenue venue;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    /** Cumulative quote amount booked per order (exchange digits), for the price of the next part. */
+    private final org.agrona.collections.Long2LongHashMap bookedQuote = new org.agrona.collections.Long2LongHashMap(0);
+
+    ExchangeFlow(final EngineContext context, final ExchangeAccounts accounts, final ExchangeVenue venue)
+    {
+        this.context = context;
+        this.accounts = accounts;
+        this.venue = venue;
+    }
+
+    /** EXCHANGE_CREDENTIALS (admin): sets or replaces an exchange account's sealed credentials. */
+    void credentials(final CommandEvent event)
+    {
+        if (!context.principals().requireAdmin(event))
+        {
+            return;
+        }
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        entry.testnet = reader.readBoolean();
+        entry.maskedKey = reader.readString(text).toString();
+        entry.sealedKey = reader.readString(text).toString();
+        entry.sealedSecret = reader.readString(text).toString();
+        final String passphrase = reader.readString(text).toString();
+        entry.sealedPassphrase = passphrase.isEmpty() ? null : passphrase;
+        entry.credentialsUpdatedMicros = event.wallMicros();
+        context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** EXCHANGE_BALANCES (system): the exchange's balances per asset replace the account's. */
+    void balances(final CommandEvent event)
+    {
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        final int count = reader.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final String asset = reader.readString(text).toString();
+            entry.balances.put(asset, new long[] {reader.readLong(), reader.readLong()});
+        }
+        entry.balancesUpdatedMicros = event.wallMicros();
+        event.result = ResultCode.OK;
+    }
+
+    /** EXCHANGE_REPORT (system): settles an order by what the exchange said. */
+    void report(final CommandEvent event)
+    {
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final long now = event.wallMicros();
+        final Order order = context.orders().get(reader.readLong());
+        final int kind = reader.readByte();
+        final int status = reader.readByte();
+        final long cumulativeQty = reader.readLong();
+        final long cumulativeQuote = reader.readLong();
+        final String venueOrderId = reader.readString(text).toString();
+        final String code = reader.readString(text).toString();
+        final String message = reader.readString(text).toString();
+        final long untilMillis = reader.readLong();
+        if (kind == ExchangeBodies.REPORT_UNAVAILABLE)
+        {
+            accounts.entry(account.index).bannedUntilMicros = Math.max(accounts.entry(account.index).bannedUntilMicros, untilMillis * 1_000);
+        }
+        if (order == null || order.accountIndex != account.index)
+        {
+            event.reject(ResultCode.NOT_FOUND, "no such order of the account", "order_id");
+            return;
+        }
+        if (!order.status.isTerminal())
+        {
+            switch (kind)
+            {
+                case ExchangeBodies.REPORT_STATE:
+                    state(order, account, status, cumulativeQty, cumulativeQuote, venueOrderId, now);
+                    break;
+                case ExchangeBodies.REPORT_REJECTED:
+                    finish(order, account);
+                    order.reject(ResultCode.VENUE_REJECTED, (code.isEmpty() ? "" : code + " ") + message, now);
+                    break;
+                case ExchangeBodies.REPORT_UNAVAILABLE:
+                    finish(order, account);
+                    order.reject(ResultCode.VENUE_UNAVAILABLE, message, now);
+                    break;
+                case ExchangeBodies.REPORT_UNKNOWN:
+                    order.status = OrderStatus.UNKNOWN;
+                    order.updatedAtMicros = now;
+                    break;
+                default:
+                    event.reject(ResultCode.VALIDATION_ERROR, "unknown report kind", null);
+                    return;
+            }
+        }
+        context.answerOrder(event, order, ResultCode.OK);
+    }
+
+    private void state(final Order order, final Account account, final int status, final long cumulativeQty, final long cumulativeQuote,
+        final String venueOrderId, final long now)
+    {
+        final Instrument instrument = context.instruments().get(order.instrumentIndex);
+        final long filled = Wire.exact(cumulativeQty, order.quantityDigits) == Wire.INEXACT
+            ? FixedPoint.rescale(cumulativeQty, ExchangeBodies.EXCHANGE_DIGITS, order.quantityDigits)
+            : Wire.exact(cumulativeQty, order.quantityDigits);
+        final long part = Math.min(filled, order.quantity) - order.filledQuantity;
+        if (part > 0)
+        {
+            final long quoteBefore = bookedQuote.get(order.orderId);
+            final long partQuote = cumulativeQuote - quoteBefore;
+            // the part's price = its quote amount / its quantity, at exchange digits, then at the instrument's
+            final long price = FixedPoint.rescale(FixedPoint.mulDiv(partQuote, FixedPoint.pow10(order.quantityDigits), part),
+                ExchangeBodies.EXCHANGE_DIGITS, order.priceDigits);
+            final Position position = account.positions[instrument.index];
+            final long before = position.quantity;
+            final Trade trade = context.ledger().fill(account, instrument, order.side, part, price, order.orderId, now);
+            order.positionId = trade.positionId;
+            order.filledQuantity += part;
+            order.averagePrice = FixedPoint.rescale(FixedPoint.mulDiv(cumulativeQuote, FixedPoint.pow10(order.quantityDigits), order.filledQuantity),
+                ExchangeBodies.EXCHANGE_DIGITS, order.priceDigits);
+            bookedQuote.put(order.orderId, cumulativeQuote);
+            PositionStops.protect(position, before, order);
+        }
+        if (!venueOrderId.isEmpty() && order.venueOrderId == 0)
+        {
+            order.venueOrderId = parseId(venueOrderId);
+            order.venuePrefix = "";
+        }
+        order.updatedAtMicros = now;
+        switch (status)
+        {
+            case ExchangeBodies.STATUS_FILLED:
+                finish(order, account);
+                order.status = OrderStatus.FILLED;
+                break;
+            case ExchangeBodies.STATUS_CANCELLED:
+                finish(order, account);
+                order.status = OrderStatus.CANCELLED;
+                break;
+            case ExchangeBodies.STATUS_EXPIRED:
+            case ExchangeBodies.STATUS_REJECTED:
+                finish(order, account);
+                order.status = order.filledQuantity > 0 || status == ExchangeBodies.STATUS_EXPIRED ? OrderStatus.EXPIRED : OrderStatus.REJECTED;
+                break;
+            case ExchangeBodies.STATUS_PARTIALLY_FILLED:
+                order.status = OrderStatus.PARTIALLY_FILLED;
+                break;
+            default:
+                order.status = order.filledQuantity > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED;
+        }
+    }
+
+    /** EXCHANGE_RECOVER (system, start-up): routed exchange orders become unknown; every open one is followed again. */
+    void recover(final CommandEvent event)
+    {
+        final long now = event.wallMicros();
+        for (int back = context.orders().rememberedSpan() - 1; back >= 0; back--)
+        {
+            final Order order = context.orders().newest(back);
+            if (order == null || order.status.isTerminal())
+            {
+                continue;
+            }
+            final Account account = context.accounts().get(order.accountIndex);
+            if (account.venue != io.ordergate.config.VenueKind.BINANCE.code())
+            {
+                continue;
+            }
+            if (order.status == OrderStatus.ROUTED)
+            {
+                order.status = OrderStatus.UNKNOWN;
+                order.updatedAtMicros = now;
+            }
+            venue.follow(order, account, event);
+        }
+        event.result = ResultCode.OK;
+    }
+
+    private void finish(final Order order, final Account account)
+    {
+        account.openOrders = Math.max(0, account.openOrders - 1);
+        bookedQuote.remove(order.orderId);
+    }
+
+    private Account exchangeAccount(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Account account = context.accounts().find(reader.readString(text).toString());
+        if (account == null || account.venue != io.ordergate.config.VenueKind.BINANCE.code())
+        {
+            event.reject(ResultCode.NOT_FOUND, "no exchange account with this account_id", "account_id");
+            return null;
+        }
+        return account;
+    }
+
+    private static long parseId(final String id)
+    {
+        try
+        {
+            return Long.parseLong(id);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return 0;
+        }
+    }
+}

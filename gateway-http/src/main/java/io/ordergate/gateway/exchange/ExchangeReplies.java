@@ -1,0 +1,94 @@
+package io.ordergate.gateway.exchange;
+
+import java.math.BigDecimal;
+
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.exchange.venue.ExchangeOutbox;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.ReplyListener;
+
+/**
+ * The exchange part of the reply stage: learns each account's sealed credentials from the journal (replayed and
+ * new), and hands the exchange records of each event's outbox to the connector's I/O. Quotes are passed on to a
+ * listener (the demo's simulated exchange matches at the gateway's prices). <b>Not thread safe</b>: reply thread
+ * (and the replaying thread before it starts).
+ */
+public final class ExchangeReplies implements ReplyListener
+{
+    private final ExchangeIo io;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private volatile QuoteListener quotes;
+
+    /** Receives each applied quote (symbol, bid, ask). */
+    @FunctionalInterface
+    public interface QuoteListener
+    {
+        void quote(String symbol, BigDecimal bid, BigDecimal ask);
+    }
+
+    public ExchangeReplies(final ExchangeIo io)
+    {
+        this.io = io;
+    }
+
+    public void quotes(final QuoteListener listener)
+    {
+        this.quotes = listener;
+    }
+
+    @Override
+    public void onReplayed(final CommandEvent event)
+    {
+        credentials(event);
+    }
+
+    @Override
+    public void onResult(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        credentials(event);
+        if (event.outboxCount > 0)
+        {
+            ExchangeOutbox.read(event).forEach(io::handle);
+        }
+        final QuoteListener listener = quotes;
+        if (listener != null && event.type == CommandType.QUOTES && event.result != null && event.result.isSuccess())
+        {
+            eachQuote(event, listener);
+        }
+    }
+
+    private void credentials(final CommandEvent event)
+    {
+        if (event.type != CommandType.EXCHANGE_CREDENTIALS || event.result == null || !event.result.isSuccess())
+        {
+            return;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String accountId = reader.readString(text).toString();
+        final boolean testnet = reader.readBoolean();
+        reader.readString(text);  // the masked key, for answers only
+        final String key = reader.readString(text).toString();
+        final String secret = reader.readString(text).toString();
+        final String passphrase = reader.readString(text).toString();
+        io.credentials(accountId, new ExchangeIo.Sealed(testnet, key, secret, passphrase.isEmpty() ? null : passphrase));
+    }
+
+    private void eachQuote(final CommandEvent event, final QuoteListener listener)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final int count = reader.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final String symbol = reader.readString(text).toString();
+            final long bid = reader.readLong();
+            final long ask = reader.readLong();
+            listener.quote(symbol, BigDecimal.valueOf(bid, NewOrderBody.WIRE_DIGITS), BigDecimal.valueOf(ask, NewOrderBody.WIRE_DIGITS));
+        }
+    }
+}

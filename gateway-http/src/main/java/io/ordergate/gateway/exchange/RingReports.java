@@ -1,0 +1,90 @@
+package io.ordergate.gateway.exchange;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.exchange.client.VenueReports;
+import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.venue.ExchangeBodies;
+
+/**
+ * One exchange account's reports, published into the ring as journaled {@code EXCHANGE_REPORT} and
+ * {@code EXCHANGE_BALANCES} commands (system principal), so every answer of the exchange is one journal entry and one
+ * engine step. A full ring is retried shortly after: a report is never dropped. Called from the connector's I/O threads.
+ */
+final class RingReports implements VenueReports
+{
+    private static final long RING_FULL_RETRY_MILLIS = 5;
+
+    private final String accountId;
+    private final CommandPublisher publisher;
+    private final ScheduledExecutorService scheduler;
+
+    RingReports(final String accountId, final CommandPublisher publisher, final ScheduledExecutorService scheduler)
+    {
+        this.accountId = accountId;
+        this.publisher = publisher;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void state(final long orderId, final OrderState state)
+    {
+        report(orderId, ExchangeBodies.REPORT_STATE, state.status().ordinal() + 1, ExchangeBodies.amount(state.executedQty()),
+            ExchangeBodies.amount(state.cumulativeQuote()), state.venueOrderId(), null, null, 0);
+    }
+
+    @Override
+    public void rejected(final long orderId, final String code, final String message)
+    {
+        report(orderId, ExchangeBodies.REPORT_REJECTED, 0, 0, 0, null, code, message, 0);
+    }
+
+    @Override
+    public void unknown(final long orderId, final String why)
+    {
+        report(orderId, ExchangeBodies.REPORT_UNKNOWN, 0, 0, 0, null, null, why, 0);
+    }
+
+    @Override
+    public void unavailable(final long orderId, final long untilMillis, final String message)
+    {
+        report(orderId, ExchangeBodies.REPORT_UNAVAILABLE, 0, 0, 0, null, null, message, untilMillis);
+    }
+
+    @Override
+    public void balances(final Map<String, BigDecimal[]> balances)
+    {
+        publish(CommandType.EXCHANGE_BALANCES, writer ->
+        {
+            ExchangeBodies.balancesHeader(writer, accountId, balances.size());
+            for (final Map.Entry<String, BigDecimal[]> balance : balances.entrySet())
+            {
+                ExchangeBodies.balance(writer, balance.getKey(), ExchangeBodies.amount(balance.getValue()[0]), ExchangeBodies.amount(balance.getValue()[1]));
+            }
+        });
+    }
+
+    private void report(final long orderId, final int kind, final int status, final long qty, final long quote, final String venueOrderId,
+        final String code, final String message, final long untilMillis)
+    {
+        final String ascii = message == null ? null : message.replaceAll("[^\\x20-\\x7e]", "?");
+        publish(CommandType.EXCHANGE_REPORT, writer -> ExchangeBodies.report(writer, accountId, orderId, kind, status, qty, quote, venueOrderId, code,
+            ascii, untilMillis));
+    }
+
+    private void publish(final CommandType type, final Consumer<BodyWriter> body)
+    {
+        if (!publisher.publish(type, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, body::accept, null, null))
+        {
+            scheduler.schedule(() -> publish(type, body), RING_FULL_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+}

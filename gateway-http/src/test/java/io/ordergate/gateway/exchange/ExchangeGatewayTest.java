@@ -1,0 +1,206 @@
+package io.ordergate.gateway.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.simulators.exchange.Faults;
+import io.ordergate.simulators.exchange.SimulatedExchange;
+
+/**
+ * The exchange venue through the real gateway (HTTP in, the ring, the journal, the connector's I/O over loopback to the
+ * demo's simulated exchange, and back as journaled reports): fills, balances, each fault with no order doubled or lost,
+ * the credentials kept out of the journal, and a group signal fanned out to paper, MT5 and the exchange at once.
+ */
+class ExchangeGatewayTest
+{
+    @TempDir
+    Path dir;
+
+    private ExchangeHarness gateway;
+
+    @BeforeEach
+    void start()
+    {
+        gateway = new ExchangeHarness(dir);
+    }
+
+    @AfterEach
+    void stop()
+    {
+        gateway.close();
+    }
+
+    /** Every order the exchange holds has its own client order id, and there are as many as the gateway sent. */
+    private void assertNoneDoubled(final int expected)
+    {
+        final List<SimulatedExchange.OrderSnapshot> orders = gateway.exchange().orders(null);
+        final Set<String> ids = new HashSet<>();
+        orders.forEach(o -> ids.add(o.clientOrderId()));
+        assertEquals(expected, orders.size(), "orders at the exchange: " + orders);
+        assertEquals(expected, ids.size(), "one order per client order id");
+    }
+
+    @Test
+    void shouldFillAMarketOrderAtTheExchangeAndShowBalancesPerAsset()
+    {
+        final JsonNode placed = gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-1");
+        assertEquals(201, placed.path("_status").asInt(), placed.toString());
+        assertEquals("routed", placed.path("status").asText());
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("65001"), ExchangeHarness.decimal(filled.path("average_price")));
+        assertEquals(new BigDecimal("0.01"), ExchangeHarness.decimal(filled.path("filled_quantity")));
+        ExchangeHarness.await("balances from the exchange", () ->
+            gateway.get("/api/v1/accounts/binance-demo").path("balances").path("BTC").path("total").decimalValue().compareTo(new BigDecimal("1.01")) == 0);
+        final JsonNode account = gateway.get("/api/v1/accounts/binance-demo");
+        assertEquals(0, account.path("balances").path("USDT").path("available").decimalValue().compareTo(new BigDecimal("99349.99")), account.toString());
+        assertTrue(account.path("credentials").path("api_key").asText().contains("\u2026"), "only a masked key is shown");
+        assertNoneDoubled(1);
+    }
+
+    @Test
+    void shouldReconcileA503AfterWhichTheOrderExistsEvenWhileTheExchangeSaysItDoesNot()
+    {
+        // the stream is muted too, or its fill report would settle the order before the 503 is even read
+        gateway.exchange().faults().failAfterPlacing(1, Faults.FailMode.STATUS_503).hideNewOrders(1_500).muteUserStreams(60_000);
+        final JsonNode placed = gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-503");
+        gateway.awaitStatus(placed.path("order_id").asText(), "unknown");
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals("null", filled.path("reject_code").asText("null"));
+        assertNoneDoubled(1);
+    }
+
+    @Test
+    void shouldReconcileAnOrderWhoseAnswerNeverCame()
+    {
+        gateway.exchange().faults().failAfterPlacing(1, Faults.FailMode.NO_ANSWER);
+        final JsonNode placed = gateway.order("binance-demo", "BTCUSDT", "sell", "0.01", "ex-silent");
+        gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertNoneDoubled(1);
+    }
+
+    @Test
+    void shouldRefuseOrdersWith503VenueUnavailableDuringABan()
+    {
+        gateway.exchange().faults().ban(60);
+        final JsonNode first = gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-ban-1");
+        final JsonNode refused = gateway.awaitStatus(first.path("order_id").asText(), "rejected");
+        assertEquals("VENUE_UNAVAILABLE", refused.path("reject_code").asText());
+        final JsonNode second = gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-ban-2");
+        assertEquals(503, second.path("_status").asInt(), second.toString());
+        assertEquals("VENUE_UNAVAILABLE", second.path("error").path("code").asText());
+        assertNoneDoubled(0);
+    }
+
+    @Test
+    void shouldFollowLateAndPartialFillsToTheAveragePrice()
+    {
+        gateway.exchange().faults().lateFills(200).partialFills(2, 300);
+        final JsonNode placed = gateway.order("binance-demo", "BTCUSDT", "buy", "0.02", "ex-parts");
+        gateway.awaitStatus(placed.path("order_id").asText(), "partially_filled");
+        gateway.quote("BTCUSDT", "65010.00", "65011.00");
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("65006"), ExchangeHarness.decimal(filled.path("average_price")), "(0.01 x 65001 + 0.01 x 65011) / 0.02");
+        assertNoneDoubled(1);
+    }
+
+    @Test
+    void shouldLearnAFillMissedWhileTheUserStreamWasDownByReconcilingOnReconnect()
+    {
+        ExchangeHarness.await("the user stream is up", () -> gateway.exchange().openUserStreams() == 1);
+        final JsonNode placed = gateway.call("POST", "/api/v1/orders", "{\"account_id\":\"binance-demo\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\","
+            + "\"type\":\"limit\",\"price\":64000,\"quantity\":0.01,\"client_order_id\":\"ex-limit\"}");
+        gateway.awaitStatus(placed.path("order_id").asText(), "accepted");
+        gateway.exchange().faults().muteUserStreams(60_000);
+        gateway.quote("BTCUSDT", "63999.00", "64000.00");
+        gateway.exchange().faults().clear();
+        gateway.exchange().dropUserStreams();
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("64000"), ExchangeHarness.decimal(filled.path("average_price")));
+        assertNoneDoubled(1);
+    }
+
+    @Test
+    void shouldKeepTheCredentialsOutOfTheJournalsBytes() throws Exception
+    {
+        final Properties demo = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("demo-exchange.properties")))
+        {
+            demo.load(in);
+        }
+        gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-secret").path("order_id").asText(), "filled");
+        final byte[] secret = demo.getProperty("api_secret").getBytes(StandardCharsets.US_ASCII);
+        final byte[] key = demo.getProperty("api_key").getBytes(StandardCharsets.US_ASCII);
+        try (Stream<Path> files = Files.walk(dir.resolve("journal")))
+        {
+            for (final Path file : files.filter(Files::isRegularFile).toList())
+            {
+                final byte[] bytes = Files.readAllBytes(file);
+                assertFalse(contains(bytes, secret), "the API secret is in " + file);
+                assertFalse(contains(bytes, key), "the API key is in " + file);
+            }
+        }
+        assertFalse(gateway.get("/api/v1/accounts/binance-demo").toString().contains(demo.getProperty("api_key")));
+    }
+
+    @Test
+    void shouldFanOneGroupSignalOutToPaperMt5AndTheExchange()
+    {
+        ExchangeHarness.await("the MT5 terminal is online", () -> "online".equals(gateway.get("/api/v1/executors/demo-executor").path("status").asText()));
+        assertEquals(201, gateway.call("POST", "/api/v1/groups", "{\"group_id\":\"mix\",\"name\":\"mix\",\"members\":["
+            + "{\"account_id\":\"paper-1\",\"sizing\":{\"mode\":\"multiplier\",\"value\":1}},"
+            + "{\"account_id\":\"mt5-demo\",\"sizing\":{\"mode\":\"multiplier\",\"value\":1}},"
+            + "{\"account_id\":\"binance-demo\",\"sizing\":{\"mode\":\"multiplier\",\"value\":1}}]}").path("_status").asInt());
+        final JsonNode fanned = gateway.call("POST", "/api/v1/groups/mix/orders",
+            "{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"quantity\":0.01,\"client_order_id\":\"sig-1\"}");
+        assertEquals(3, fanned.path("success_count").asInt(), fanned.toString());
+        for (final JsonNode result : fanned.path("results"))
+        {
+            gateway.awaitStatus(result.path("order_id").asText(), "filled");
+        }
+        assertNoneDoubled(1);
+    }
+
+    @Test
+    void shouldTradeAgainAfterARestartWithTheCredentialsFromTheJournal()
+    {
+        gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-before").path("order_id").asText(), "filled");
+        gateway.close();
+        gateway = new ExchangeHarness(dir);
+        gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-after").path("order_id").asText(), "filled");
+    }
+
+    private static boolean contains(final byte[] haystack, final byte[] needle)
+    {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++)
+        {
+            for (int j = 0; j < needle.length; j++)
+            {
+                if (haystack[i + j] != needle[j])
+                {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

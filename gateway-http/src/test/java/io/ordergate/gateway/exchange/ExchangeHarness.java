@@ -1,0 +1,145 @@
+package io.ordergate.gateway.exchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.StartupOptions;
+import io.ordergate.gateway.Ordergate;
+import io.ordergate.simulators.exchange.SimulatedExchange;
+
+/**
+ * A demo gateway in this JVM (its simulated exchange serving binance-demo, its simulated MT5 terminal serving
+ * mt5-demo, paper-1), the quote feed off so tests set the prices. HTTP helpers over real sockets.
+ */
+final class ExchangeHarness implements AutoCloseable
+{
+    static final String KEY = "og_exchangetestadmin";
+    static final String SECRET = "exchange-test-admin-secret-0123456789";
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Ordergate gateway;
+    private final String base;
+
+    ExchangeHarness(final Path dataDir)
+    {
+        gateway = Ordergate.start(ConfigLoader.demo().withDataDir(dataDir).withPort(0).withQuoteFeed(false),
+            StartupOptions.parse(new String[0], Map.of(StartupOptions.API_KEY_ENV, KEY, StartupOptions.API_SECRET_ENV, SECRET)),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        base = "http://127.0.0.1:" + gateway.port();
+        quote("BTCUSDT", "65000.00", "65001.00");
+        quote("ETHUSDT", "3500.00", "3500.10");
+    }
+
+    SimulatedExchange exchange()
+    {
+        return gateway.simulatedExchange();
+    }
+
+    /** A quote through the gateway's API: the gateway's instrument and (demo) the simulated exchange both take it. */
+    void quote(final String symbol, final String bid, final String ask)
+    {
+        final JsonNode answer = call("POST", "/api/v1/quotes", "{\"symbol\":\"" + symbol + "\",\"bid\":" + bid + ",\"ask\":" + ask + "}");
+        if (answer.has("error"))
+        {
+            throw new AssertionError("quote refused: " + answer);
+        }
+    }
+
+    JsonNode order(final String account, final String symbol, final String side, final String quantity, final String clientOrderId)
+    {
+        return call("POST", "/api/v1/orders", "{\"account_id\":\"" + account + "\",\"symbol\":\"" + symbol + "\",\"side\":\"" + side
+            + "\",\"type\":\"market\",\"quantity\":" + quantity + ",\"client_order_id\":\"" + clientOrderId + "\"}");
+    }
+
+    JsonNode get(final String path)
+    {
+        return call("GET", path, null);
+    }
+
+    /** Waits (bounded) for an order to reach a status, and returns it. */
+    JsonNode awaitStatus(final String orderId, final String status)
+    {
+        final JsonNode[] last = new JsonNode[1];
+        await("order " + orderId + " " + status, () ->
+        {
+            last[0] = get("/api/v1/orders/" + orderId);
+            return status.equals(last[0].path("status").asText());
+        });
+        return last[0];
+    }
+
+    JsonNode call(final String method, final String path, final String body)
+    {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT)
+            .header("Content-Type", "application/json").header("X-API-Key", KEY).header("X-API-Secret", SECRET)
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+        try
+        {
+            final HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            final JsonNode json = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+            ((com.fasterxml.jackson.databind.node.ObjectNode)json).put("_status", response.statusCode());
+            return json;
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError(method + " " + path + " failed: " + ex, ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    static BigDecimal decimal(final JsonNode node)
+    {
+        return new BigDecimal(node.decimalValue().stripTrailingZeros().toPlainString());
+    }
+
+    static void await(final String what, final BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline)
+        {
+            if (condition.getAsBoolean())
+            {
+                return;
+            }
+            try
+            {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
+    }
+
+    @Override
+    public void close()
+    {
+        gateway.close();
+    }
+}
