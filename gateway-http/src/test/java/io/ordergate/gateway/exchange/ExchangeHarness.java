@@ -34,6 +34,25 @@ final class ExchangeHarness implements AutoCloseable
     static final String SECRET = "exchange-test-admin-secret-0123456789";
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** The demo's three venues, with small tables (many gateways start in one test JVM). */
+    static final String CONFIG = String.join("\n",
+        "server: { host: 127.0.0.1, port: 0 }",
+        "pipeline: { ring_size: 1024 }",
+        "engine: { max_accounts: 16, max_orders: 1024, max_trades: 1024, max_keys: 16, max_tickets: 64,",
+        "          max_groups: 4, max_bots: 4, max_executor_commands: 64 }",
+        "instruments:",
+        "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
+        "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
+        "  - { symbol: BTCUSDT, digits: 2, pip_size: 0.01, contract_size: 1, lot_step: 0.00001,",
+        "      min_quantity: 0.00001, max_quantity: 9000, base_currency: BTC, quote_currency: USD }",
+        "  - { symbol: ETHUSDT, digits: 2, pip_size: 0.01, contract_size: 1, lot_step: 0.0001,",
+        "      min_quantity: 0.0001, max_quantity: 9000, base_currency: ETH, quote_currency: USD }",
+        "accounts:",
+        "  - { account_id: paper-1, venue: paper, currency: USD, balance: 100000, leverage: 100 }",
+        "  - { account_id: mt5-demo, venue: mt5, currency: USD, balance: 10000, leverage: 100 }",
+        "  - { account_id: binance-demo, venue: binance, currency: USD, balance: 100000, leverage: 1 }",
+        "demo: { quote_feed: false, simulated_terminal: true, mt5_account_id: mt5-demo }",
+        "");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Ordergate gateway;
@@ -41,7 +60,7 @@ final class ExchangeHarness implements AutoCloseable
 
     ExchangeHarness(final Path dataDir)
     {
-        gateway = Ordergate.start(ConfigLoader.demo().withDataDir(dataDir).withPort(0).withQuoteFeed(false),
+        gateway = Ordergate.start(ConfigLoader.parse(CONFIG, "exchange-test").withDataDir(dataDir).withPort(0),
             StartupOptions.parse(new String[0], Map.of(StartupOptions.API_KEY_ENV, KEY, StartupOptions.API_SECRET_ENV, SECRET)),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + gateway.port();
