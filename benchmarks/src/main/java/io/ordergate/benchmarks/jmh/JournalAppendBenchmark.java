@@ -26,8 +26,9 @@ import io.ordergate.journal.JournalAppender;
  *   byte[120] frame --append--> Chronicle Queue (memory-mapped .cq4 in a temp dir) --> index
  * </pre>
  *
- * Target (issue 4): p99 at most 2 µs. No fsync per append (see {@link Journal}): the cost is the copy into the
- * mapped file plus Chronicle's header write, and now and then the mapping of a new chunk (the tail).
+ * Target (issue 4): p99 at most 2 µs. No fsync per append (see {@link Journal}): the cost is the record's CRC32C
+ * (issue 9), the copy into the mapped file plus Chronicle's header write, and now and then the mapping of a new
+ * chunk (the tail).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

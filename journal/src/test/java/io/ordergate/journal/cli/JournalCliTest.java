@@ -96,6 +96,21 @@ class JournalCliTest
     }
 
     @Test
+    void dumpPrintsRecordsThroughTheInstalledDecoderUnlessHexIsAsked()
+    {
+        try (Journal journal = Journal.open(dataDir.resolve("journal")))
+        {
+            journal.appender().append(new UnsafeBuffer("text:hello".getBytes(StandardCharsets.US_ASCII)), 0, 10);
+            journal.appender().append(new UnsafeBuffer(new byte[] {1, 2}), 0, 2);
+        }
+        assertEquals(0, run("dump", "--data-dir", dataDir.toString()));
+        assertTrue(out().contains("length=10 crc=ok says \"hello\"" + System.lineSeparator()), out());
+        assertTrue(out().contains("length=2 crc=ok 0102" + System.lineSeparator()), "declined: hex " + out());
+        assertEquals(0, run("dump", "--hex", "--data-dir", dataDir.toString()));
+        assertTrue(out().contains("length=10 crc=ok " + hex("text:hello")), out());
+    }
+
+    @Test
     void aMissingJournalIsNothingToDoAndBadCommandLinesExitTwo()
     {
         assertEquals(0, run("verify", "--data-dir", dataDir.resolve("nowhere").toString()));
