@@ -1,5 +1,6 @@
 package io.ordergate.gateway;
 
+import io.ordergate.gateway.exchange.ExchangeAccountRoutes;
 import io.ordergate.gateway.exchange.ExchangeFeature;
 import java.util.List;
 
@@ -61,6 +62,7 @@ public final class GatewayFeatures
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
             .add(new AccountRoutes(access))
+            .add(new ExchangeAccountRoutes(access, exchange.secrets()))
             .add(new KeyRoutes(access, keys, users.directory()))
             .add(new SignInRoutes(users))
             .add(new SessionRoutes(users))

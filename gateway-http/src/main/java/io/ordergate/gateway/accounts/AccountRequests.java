@@ -16,8 +16,8 @@ public final class AccountRequests
 {
     public static final int MAX_LEVERAGE = 1000;
 
-    private static final String[] VENUES = {"paper", "mt5"};
-    private static final int[] VENUE_CODES = {CommandBodies.VENUE_PAPER, CommandBodies.VENUE_MT5};
+    private static final String[] VENUES = {"paper", "mt5", "binance"};
+    private static final int[] VENUE_CODES = {CommandBodies.VENUE_PAPER, CommandBodies.VENUE_MT5, io.ordergate.config.VenueKind.BINANCE.code()};
     private static final String[] RISK_FIELDS = {
         "max_order_quantity", "max_position_quantity", "max_open_orders", "max_orders_per_second",
         "max_notional", "price_collar_pct", "max_daily_loss"};
@@ -58,7 +58,7 @@ public final class AccountRequests
                     }
                     break;
                 case "venue":
-                    final int v = in.choice(name, VENUES, "paper, mt5");
+                    final int v = in.choice(name, VENUES, "paper, mt5, binance");
                     venue = v >= 0 ? VENUE_CODES[v] : venue;
                     break;
                 case "currency":

@@ -179,6 +179,35 @@ class ExchangeGatewayTest
     }
 
     @Test
+    void shouldSignWithNewCredentialsOnceTheyAreSetAndNeverJournalThemPlain() throws Exception
+    {
+        final String newKey = "rotated-key-0123456789";
+        final String newSecret = "rotated-secret-never-in-the-journal-9876543210";
+        gateway.exchange().addAccount(newKey, newSecret, java.util.Map.of("USDT", "5000"));
+        final JsonNode refused = gateway.call("POST", "/api/v1/accounts/binance-demo/update-credentials", "{\"api_key\":\"" + newKey + "\"}");
+        assertEquals(400, refused.path("_status").asInt());
+        assertEquals("api_secret", refused.path("error").path("field").asText());
+        assertEquals(404, gateway.call("POST", "/api/v1/accounts/paper-1/update-credentials",
+            "{\"api_key\":\"k-0123456789\",\"api_secret\":\"s\"}").path("_status").asInt());
+        final JsonNode updated = gateway.call("POST", "/api/v1/accounts/binance-demo/update-credentials",
+            "{\"api_key\":\"" + newKey + "\",\"api_secret\":\"" + newSecret + "\"}");
+        assertTrue(updated.path("success").asBoolean(), updated.toString());
+        assertEquals("rota\u20266789", gateway.get("/api/v1/accounts/binance-demo").path("credentials").path("api_key").asText());
+        ExchangeHarness.await("an order signed with the new key", () ->
+        {
+            gateway.order("binance-demo", "BTCUSDT", "buy", "0.001", "ex-rot-" + System.nanoTime());
+            return !gateway.exchange().orders(newKey).isEmpty();
+        });
+        try (Stream<Path> files = Files.walk(dir.resolve("journal")))
+        {
+            for (final Path file : files.filter(Files::isRegularFile).toList())
+            {
+                assertFalse(contains(Files.readAllBytes(file), newSecret.getBytes(StandardCharsets.US_ASCII)), "the new secret is in " + file);
+            }
+        }
+    }
+
+    @Test
     void shouldTradeAgainAfterARestartWithTheCredentialsFromTheJournal()
     {
         gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-before").path("order_id").asText(), "filled");
