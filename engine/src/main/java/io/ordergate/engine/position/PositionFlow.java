@@ -132,12 +132,12 @@ public final class PositionFlow
     public void closeAll(final CommandEvent event, final Account account)
     {
         account.status = AccountStatus.PAUSED;
-        final Venue venue = venues.of(account);
-        if (venue.holdsPositions())
+        final Venue holder = venues.positionHolder(account);
+        if (holder != null)
         {
-            venue.closeAll(account, event);
+            holder.closeAll(account, event);
         }
-        venue.cancelOpenOrders(account, event);
+        venues.of(account).cancelOpenOrders(account, event);
         for (int i = 0; i < instruments.count(); i++)
         {
             if (account.positions[i].isOpen())

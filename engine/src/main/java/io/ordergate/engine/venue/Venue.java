@@ -67,7 +67,10 @@ public interface Venue
 
     // ---- positions the venue holds itself ----
 
-    /** True when the venue holds the account's positions itself (MT5 tickets), false when they are the engine's net ones. */
+    /**
+     * True when the venue holds the account's positions itself (MT5 tickets), false when they are the engine's net
+     * ones. A constant of the venue: read once, when it is registered.
+     */
     default boolean holdsPositions()
     {
         return false;

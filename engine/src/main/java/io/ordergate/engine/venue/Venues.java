@@ -26,6 +26,11 @@ public final class Venues implements AccountValues.VenueHoldings
     };
 
     private final Venue[] byCode = new Venue[VenueKind.CODE_LIMIT];
+    /**
+     * The venue of each kind that holds positions itself, else null: read once at registration, because risk asks
+     * for every order (an array load, not an interface call).
+     */
+    private final Venue[] holderByCode = new Venue[VenueKind.CODE_LIMIT];
     /** The plugged-in venues in kind-code order, for walks over all of them. */
     private final Venue[] plugged = new Venue[VenueKind.CODE_LIMIT];
     private int pluggedCount;
@@ -43,6 +48,7 @@ public final class Venues implements AccountValues.VenueHoldings
             throw new IllegalStateException("a venue is already plugged in for " + kind.configName());
         }
         byCode[kind.code()] = venue;
+        holderByCode[kind.code()] = venue.holdsPositions() ? venue : null;
         pluggedCount = 0;
         for (final Venue candidate : byCode)
         {
@@ -68,8 +74,7 @@ public final class Venues implements AccountValues.VenueHoldings
     /** The venue that holds an account's positions itself, or null when the engine's net positions are its positions. */
     public Venue positionHolder(final Account account)
     {
-        final Venue venue = byCode[account.venue];
-        return venue.holdsPositions() ? venue : null;
+        return holderByCode[account.venue];
     }
 
     /** Tells every venue a quote for the instrument was applied. */
@@ -84,11 +89,11 @@ public final class Venues implements AccountValues.VenueHoldings
     /** Closes a venue-held position by id on whichever venue holds it; {@link Venue#NOT_HELD} when none does. */
     public ResultCode closePosition(final long positionId, final boolean hasQuantity, final long wireQuantity, final CommandEvent event)
     {
-        for (int i = 0; i < pluggedCount; i++)
+        for (final Venue holder : holderByCode)
         {
-            if (plugged[i].holdsPositions())
+            if (holder != null)
             {
-                final ResultCode code = plugged[i].closePosition(positionId, hasQuantity, wireQuantity, event);
+                final ResultCode code = holder.closePosition(positionId, hasQuantity, wireQuantity, event);
                 if (code != Venue.NOT_HELD)
                 {
                     return code;
@@ -102,11 +107,11 @@ public final class Venues implements AccountValues.VenueHoldings
     public ResultCode modifyPosition(
         final long positionId, final int flags, final long wireStopLoss, final long wireTakeProfit, final CommandEvent event)
     {
-        for (int i = 0; i < pluggedCount; i++)
+        for (final Venue holder : holderByCode)
         {
-            if (plugged[i].holdsPositions())
+            if (holder != null)
             {
-                final ResultCode code = plugged[i].modifyPosition(positionId, flags, wireStopLoss, wireTakeProfit, event);
+                final ResultCode code = holder.modifyPosition(positionId, flags, wireStopLoss, wireTakeProfit, event);
                 if (code != Venue.NOT_HELD)
                 {
                     return code;
