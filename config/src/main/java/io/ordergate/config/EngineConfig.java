@@ -18,12 +18,14 @@ public final class EngineConfig
     private final int maxBots;
     private final int maxExecutorCommands;
     private final int maxUsers;
+    private final int maxHedgePositions;
 
     EngineConfig(
         final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
-        final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers)
+        final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers, final int maxHedgePositions)
     {
         this.maxUsers = maxUsers;
+        this.maxHedgePositions = maxHedgePositions;
         this.maxAccounts = maxAccounts;
         this.maxOrders = maxOrders;
         this.maxTrades = maxTrades;
@@ -50,7 +52,8 @@ public final class EngineConfig
             s.intValue("max_groups", 256, 1, CAPACITY_MAX),
             s.intValue("max_bots", 256, 1, CAPACITY_MAX),
             s.intValue("max_executor_commands", 65536, 1, CAPACITY_MAX),
-            s.intValue("max_users", 4096, 1, CAPACITY_MAX));
+            s.intValue("max_users", 4096, 1, CAPACITY_MAX),
+            s.intValue("max_hedge_positions", 4096, 1, CAPACITY_MAX));
         s.finish();
         return config;
     }
@@ -100,6 +103,12 @@ public final class EngineConfig
         return maxUsers;
     }
 
+    /** Open positions of hedging accounts (each fill its own), across every such account. */
+    public int maxHedgePositions()
+    {
+        return maxHedgePositions;
+    }
+
     /** Executor commands queued or awaiting a result. */
     public int maxExecutorCommands()
     {
@@ -111,6 +120,7 @@ public final class EngineConfig
     {
         return "EngineConfig{maxAccounts=" + maxAccounts + ", maxOrders=" + maxOrders + ", maxTrades=" + maxTrades +
             ", maxKeys=" + maxKeys + ", maxTickets=" + maxTickets + ", maxGroups=" + maxGroups +
-            ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers + '}';
+            ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers +
+            ", maxHedgePositions=" + maxHedgePositions + '}';
     }
 }

@@ -10,6 +10,7 @@ import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.position.HedgePositions;
 import io.ordergate.engine.position.Ledger;
 import io.ordergate.engine.risk.RiskCheck;
 
@@ -39,7 +40,7 @@ final class EngineState
         this.accounts = new Accounts(config.engine().maxAccounts());
         this.orders = new Orders(config.engine().maxOrders(), instruments.count());
         this.trades = new Trades(config.engine().maxTrades());
-        this.ledger = new Ledger(trades);
+        this.ledger = new Ledger(trades, new HedgePositions(config.engine().maxHedgePositions()));
         this.principals = new Principals(config.engine().maxKeys() + config.engine().maxUsers());  // keys and users
         this.values = new AccountValues(instruments);
         this.risk = new RiskCheck(values);

@@ -55,14 +55,15 @@ final class StateDigest
             mix(account.risk.maxNotional);
             mix(account.risk.priceCollarPct);
             mix(account.risk.maxDailyLoss);
+            mix(account.hedging ? 1 : 0);
             for (final Position position : account.positions)
             {
-                mix(position.positionId);
-                mix(position.quantity);
-                mix(position.openPrice);
-                mix(position.stopLoss);
-                mix(position.takeProfit);
-                mix(position.openedAtMicros);
+                position(position);
+            }
+            for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+            {
+                mix(hedge.instrumentIndex);
+                position(hedge);
             }
         }
         mix(state.orders.nextOrderId());
@@ -87,6 +88,10 @@ final class StateDigest
             mix(order.price);
             mix(order.stopLoss);
             mix(order.takeProfit);
+            mix(order.trailingStopPct);
+            mix(order.trailingStopDistance);
+            mix(order.closesPositionId);
+            mix(order.termsFingerprint);
             mix(order.filledQuantity);
             mix(order.averagePrice);
             mix(order.venueOrderId);
@@ -123,6 +128,15 @@ final class StateDigest
         mix(state.principals.count());
         groups(state);
         return hash;
+    }
+
+    private void position(final Position position)
+    {
+        mix(position.positionId);
+        mix(position.quantity);
+        mix(position.openPrice);
+        mix(position.openedAtMicros);
+        mix(position.stops.digest(position.positionId));
     }
 
     private void groups(final EngineState state)

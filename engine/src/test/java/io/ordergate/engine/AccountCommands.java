@@ -31,6 +31,17 @@ interface AccountCommands extends CommandSender
         return apply(event);
     }
 
+    /** A paper account in a position mode ({@code CommandBodies.POSITION_MODE_*}). */
+    default CommandEvent createAccount(
+        final String accountId, final String currency, final String balance, final int leverage, final int positionMode)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.createAccount(begin(event, CommandType.CREATE_ACCOUNT), accountId, VenueKind.PAPER.code(), currency, wire(balance),
+            leverage, positionMode);
+        finish(event);
+        return apply(event);
+    }
+
     /** One risk limit by its API name, at wire digits like the gateway sends it. */
     default CommandEvent setRisk(final String accountId, final String field, final String value)
     {

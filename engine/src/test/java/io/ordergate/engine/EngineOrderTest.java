@@ -156,11 +156,15 @@ class EngineOrderTest
             driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").clientOrderId("my-42").send());
         final long digest = driver.digest();
         final CommandEvent repeat = expect(ResultCode.DUPLICATE,
-            driver.order("paper-1", Side.SELL, OrderType.MARKET, "EURUSD", "0.50").clientOrderId("my-42").send());
+            driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").clientOrderId("my-42").send());
         assertEquals(first.order.orderId, repeat.order.orderId);
-        assertEquals(Side.BUY, repeat.order.side);
         assertEquals("my-42", Json.order(repeat.order).get("client_order_id"));
-        assertEquals(digest, driver.digest(), "a repeat changes no state");
+        final CommandEvent conflict = expect(ResultCode.CONFLICT,
+            driver.order("paper-1", Side.SELL, OrderType.MARKET, "EURUSD", "0.50").clientOrderId("my-42").send());
+        assertEquals(first.order.orderId, conflict.order.orderId, "the conflict names the first order");
+        assertEquals(Side.BUY, conflict.order.side);
+        assertEquals("client_order_id", conflict.resultField);
+        assertEquals(digest, driver.digest(), "neither a repeat nor a conflict changes state");
 
         expect(ResultCode.CREATED, driver.createAccount("paper-2", "USD", "1000", 10));
         final CommandEvent other = expect(ResultCode.CREATED,
@@ -178,8 +182,10 @@ class EngineOrderTest
         assertEquals("UNKNOWN_SYMBOL", json.get("reject_code"));
         assertEquals("NOPE", json.get("symbol"));
         final CommandEvent again = expect(ResultCode.DUPLICATE,
-            driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").clientOrderId("c1").send());
+            driver.order("paper-1", Side.BUY, OrderType.MARKET, "NOPE", "1").clientOrderId("c1").send());
         assertEquals(rejected.order.orderId, again.order.orderId);
+        assertEquals(rejected.order.orderId, expect(ResultCode.CONFLICT,
+            driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").clientOrderId("c1").send()).order.orderId);
     }
 
     @Test

@@ -101,7 +101,8 @@ class EngineQueryTest
         assertEquals(2, positions.size());
         final Map<String, Object> eurusd = positions.get(0);
         assertEquals(List.of("position_id", "account_id", "symbol", "side", "quantity", "open_price", "current_price",
-            "stop_loss", "take_profit", "unrealized_pnl", "opened_at"), new ArrayList<>(eurusd.keySet()));
+            "stop_loss", "take_profit", "trailing_stop", "stops", "unrealized_pnl", "pnl_percent", "leverage", "margin_used",
+            "liquidation_price", "opened_at"), new ArrayList<>(eurusd.keySet()));
         assertTrue(Json.matches(eurusd.get("quantity"), "0.3"));
         assertTrue(Json.matches(eurusd.get("open_price"), "1.08428"));
         assertTrue(Json.matches(eurusd.get("current_price"), "1.0842"));

@@ -196,7 +196,7 @@ class EngineRiskTest
             driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "2").clientOrderId("r1").send());
         assertEquals(0, driver.getAccount("paper-1").result.ordinal());
         assertEquals(event.order.orderId, expect(ResultCode.DUPLICATE,
-            driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.5").clientOrderId("r1").send()).order.orderId);
+            driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "2").clientOrderId("r1").send()).order.orderId);
         assertTrue(Json.matches(driver.account("paper-1").get("open_positions"), "0"));
     }
 

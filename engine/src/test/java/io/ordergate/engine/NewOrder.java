@@ -25,6 +25,10 @@ final class NewOrder
     private long takeProfit;
     private long stopLossPips;
     private long takeProfitPips;
+    private long stopLossPct;
+    private long takeProfitPct;
+    private long trailingStopPct;
+    private long trailingStopPips;
     private String clientOrderId = "";
 
     NewOrder(final CommandSender sender, final String accountId, final Side side, final OrderType type, final String symbol,
@@ -73,6 +77,34 @@ final class NewOrder
         return this;
     }
 
+    NewOrder stopLossPct(final String value)
+    {
+        flags |= NewOrderBody.HAS_STOP_LOSS_PCT;
+        stopLossPct = wire(value);
+        return this;
+    }
+
+    NewOrder takeProfitPct(final String value)
+    {
+        flags |= NewOrderBody.HAS_TAKE_PROFIT_PCT;
+        takeProfitPct = wire(value);
+        return this;
+    }
+
+    NewOrder trailingStopPct(final String value)
+    {
+        flags |= NewOrderBody.HAS_TRAILING_STOP_PCT;
+        trailingStopPct = wire(value);
+        return this;
+    }
+
+    NewOrder trailingStopPips(final String value)
+    {
+        flags |= NewOrderBody.HAS_TRAILING_STOP_PIPS;
+        trailingStopPips = wire(value);
+        return this;
+    }
+
     NewOrder timeInForce(final TimeInForce value)
     {
         timeInForce = value;
@@ -89,7 +121,8 @@ final class NewOrder
     CommandEvent encode(final CommandEvent event)
     {
         NewOrderBody.encode(sender.begin(event, CommandType.NEW_ORDER), accountId, symbol, side, type, timeInForce, flags,
-            wire(quantity), price, stopLoss, takeProfit, stopLossPips, takeProfitPips, clientOrderId);
+            wire(quantity), price, stopLoss, takeProfit, stopLossPips, takeProfitPips, stopLossPct, takeProfitPct, trailingStopPct,
+            trailingStopPips, clientOrderId);
         sender.finish(event);
         return event;
     }

@@ -48,20 +48,42 @@ interface PositionCommands extends CommandSender
         return apply(event);
     }
 
-    /** The open position of an account in a symbol, or null when flat. */
+    /**
+     * The open position of an account in a symbol, or null when flat. {@code "EURUSD#2"} names a hedging account's second
+     * open position in the symbol, in opening order.
+     */
     @SuppressWarnings("unchecked")
-    default Map<String, Object> position(final String accountId, final String symbol)
+    default Map<String, Object> position(final String accountId, final String symbolAndOrdinal)
     {
+        final int hash = symbolAndOrdinal.indexOf('#');
+        final String symbol = hash < 0 ? symbolAndOrdinal : symbolAndOrdinal.substring(0, hash);
+        int wanted = hash < 0 ? 1 : Integer.parseInt(symbolAndOrdinal.substring(hash + 1));
         final List<Object> positions = (List<Object>)Json.output(expect(ResultCode.OK, listPositions(accountId))).get("positions");
         for (final Object position : positions)
         {
             final Map<String, Object> map = (Map<String, Object>)position;
-            if (symbol.equals(map.get("symbol")))
+            if (symbol.equals(map.get("symbol")) && --wanted == 0)
             {
                 return map;
             }
         }
         return null;
+    }
+
+    /** How many open positions the account has (in a symbol, or all for null). */
+    @SuppressWarnings("unchecked")
+    default int positionCount(final String accountId, final String symbol)
+    {
+        final List<Object> positions = (List<Object>)Json.output(expect(ResultCode.OK, listPositions(accountId))).get("positions");
+        int count = 0;
+        for (final Object position : positions)
+        {
+            if (symbol == null || symbol.equals(((Map<String, Object>)position).get("symbol")))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     default long positionId(final String accountId, final String symbol)

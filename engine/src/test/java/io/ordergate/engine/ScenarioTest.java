@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import io.ordergate.config.ConfigLoader;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
@@ -30,19 +31,22 @@ import io.ordergate.engine.command.TimeInForce;
  *
  * <pre>
  *   # comment
- *   account paper-2 USD 10000 100                  create an account (currency, balance, leverage)
+ *   account paper-2 USD 10000 100 [hedging]        create an account (currency, balance, leverage, position mode)
  *   risk paper-1 max_notional 10000                 one risk limit, by its API name
  *   wait 1.5                                        move the clock (seconds)
  *   quote EURUSD 1.08420 1.08428
- *   order paper-1 buy market EURUSD 0.10 [price=] [sl=] [tp=] [sl_pips=] [tp_pips=] [tif=ioc] [cid=a1]
+ *   order paper-1 buy market EURUSD 0.10 [price=] [sl=] [tp=] [sl_pips=] [tp_pips=] [sl_pct=] [tp_pct=]
+ *         [trail_pct=] [trail_pips=] [tif=ioc] [cid=a1]
  *   cancel 3 | cancel last                          order id, or the last order answered
- *   close paper-1 EURUSD [0.05]                     the account's position in the symbol, fully or partly
+ *   close paper-1 EURUSD [0.05]                     the account's position in the symbol, fully or partly;
+ *                                                   EURUSD#2 names a hedging account's second position in it
  *   modify paper-1 EURUSD [sl=1.08|none] [tp=...]
  *   pause paper-1 | resume paper-1 | close-all paper-1
  *   digest                                          remember the state digest
  *   expect CREATED [status=filled average_price=1.08428 ...]   result of the last command; fields of its order or JSON
  *   expect account paper-1 balance=100010 equity=100010
  *   expect position paper-1 EURUSD quantity=0.2 side=buy | expect position paper-1 EURUSD none
+ *   expect positions paper-1 EURUSD count=2         how many open positions (a hedging account's, in the symbol)
  *   expect order last|ID status=filled origin=stop_loss
  *   expect digest unchanged
  * </pre>
@@ -101,7 +105,11 @@ class ScenarioTest
         {
             switch (words[0])
             {
-                case "account": answer(driver.createAccount(words[1], words[2], words[3], Integer.parseInt(words[4]))); break;
+                case "account":
+                    answer(words.length > 5 && "hedging".equals(words[5])
+                        ? driver.createAccount(words[1], words[2], words[3], Integer.parseInt(words[4]), CommandBodies.POSITION_MODE_HEDGING)
+                        : driver.createAccount(words[1], words[2], words[3], Integer.parseInt(words[4])));
+                    break;
                 case "risk": answer(driver.setRisk(words[1], words[2], words[3])); break;
                 case "wait": driver.advanceMicros(new java.math.BigDecimal(words[1]).movePointRight(6).longValueExact()); break;
                 case "quote": answer(driver.quote(words[1], words[2], words[3])); break;
@@ -147,6 +155,10 @@ class ScenarioTest
                     case "tp": order.takeProfit(value); break;
                     case "sl_pips": order.stopLossPips(value); break;
                     case "tp_pips": order.takeProfitPips(value); break;
+                    case "sl_pct": order.stopLossPct(value); break;
+                    case "tp_pct": order.takeProfitPct(value); break;
+                    case "trail_pct": order.trailingStopPct(value); break;
+                    case "trail_pips": order.trailingStopPips(value); break;
                     case "tif": order.timeInForce(TimeInForce.valueOf(value.toUpperCase(Locale.ROOT))); break;
                     case "cid": order.clientOrderId(value); break;
                     default: throw new IllegalArgumentException("unknown order option " + key);
@@ -176,6 +188,14 @@ class ScenarioTest
                     }
                     break;
                 }
+                case "positions":
+                {
+                    final boolean bySymbol = !words[3].contains("=");
+                    final int expected = Integer.parseInt(options(words, bySymbol ? 4 : 3).get("count"));
+                    final int actual = driver.positionCount(words[2], bySymbol ? words[3] : null);
+                    check(actual == expected, "expected " + expected + " open positions but found " + actual);
+                    break;
+                }
                 case "order":
                 {
                     final long orderId = "last".equals(words[2]) ? lastOrderId : Long.parseLong(words[2]);
@@ -203,7 +223,10 @@ class ScenarioTest
         {
             expected.forEach((path, value) ->
             {
-                final Object actual = Json.at(json, (Object[])path.split("\\."));
+                // "stops.0.quantity": a number steps into a list
+                final Object[] steps = java.util.Arrays.stream(path.split("\\."))
+                    .map(step -> step.matches("\\d+") ? (Object)Integer.valueOf(step) : step).toArray();
+                final Object actual = Json.at(json, steps);
                 check(Json.matches(actual, value), path + " expected " + value + " but was " + actual + " in " + json);
             });
         }

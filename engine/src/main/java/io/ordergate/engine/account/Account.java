@@ -7,7 +7,8 @@ import io.ordergate.config.VenueKind;
 import io.ordergate.engine.position.Position;
 
 /**
- * One trading account: its money, limits, counters and one net position slot per instrument.
+ * One trading account: its money, limits, counters, and its positions (one net slot per instrument, or a hedging
+ * account's own list).
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Account
@@ -23,7 +24,16 @@ public final class Account
     public final int leverage;
     public final long createdAtMicros;
     public final RiskLimits risk = new RiskLimits();
+    /** The net position in each instrument (netting); flat on a hedging account, whose positions are the list below. */
     public final Position[] positions;
+    /**
+     * {@code position_mode}: false for netting (one position per instrument, the paper default), true for hedging
+     * (each fill that opens is its own position with its own stops, and a close names the position).
+     */
+    public boolean hedging;
+    /** A hedging account's open positions in opening order (linked through {@link Position#nextHedge()}), or null. */
+    public Position firstHedge;
+    public Position lastHedge;
 
     public AccountStatus status = AccountStatus.ACTIVE;
     /** Cash balance in money units; moves only by realized PnL (and venue reports for MT5). */
@@ -61,6 +71,11 @@ public final class Account
         {
             positions[i] = new Position(index, i);
         }
+    }
+
+    public String positionModeName()
+    {
+        return hedging ? "hedging" : "netting";
     }
 
     public String venueName()

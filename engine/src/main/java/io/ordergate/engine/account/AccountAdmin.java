@@ -58,6 +58,7 @@ public final class AccountAdmin
         final String currency = reader.readString(text).toString();
         final long wireBalance = reader.readLong();
         final int leverage = reader.readInt();
+        final int positionMode = reader.position() < event.frameLength() ? reader.readByte() : CommandBodies.POSITION_MODE_NETTING;
         if (accounts.find(accountId) != null)
         {
             event.reject(ResultCode.CONFLICT, "an account with this account_id exists", "account_id");
@@ -95,8 +96,21 @@ public final class AccountAdmin
             event.reject(ResultCode.VALIDATION_ERROR, "balance must be at least 0 with at most 2 decimal places", "balance");
             return;
         }
+        if (positionMode != CommandBodies.POSITION_MODE_NETTING && positionMode != CommandBodies.POSITION_MODE_HEDGING)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "position_mode must be netting or hedging", "position_mode");
+            return;
+        }
+        if (positionMode == CommandBodies.POSITION_MODE_HEDGING && venue != VenueKind.PAPER.code())
+        {
+            // An MT5 terminal keeps each ticket apart itself; an exchange's spot account nets.
+            event.reject(ResultCode.VALIDATION_ERROR, "position_mode hedging is for paper accounts (an mt5 account's tickets are its "
+                + "terminal's positions)", "position_mode");
+            return;
+        }
         final Account account = new Account(accounts.count(), accountId, venue, currency, balance, leverage,
             instruments.count(), event.wallMicros());
+        account.hedging = positionMode == CommandBodies.POSITION_MODE_HEDGING;
         accounts.add(account);
         json.account(event, account);
         event.result = ResultCode.CREATED;

@@ -80,6 +80,10 @@ public final class Valuation
         {
             total += unrealized(account, instruments.get(i), account.positions[i]);
         }
+        for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+        {
+            total += unrealized(account, instruments.get(hedge.instrumentIndex), hedge);
+        }
         return total;
     }
 
@@ -98,12 +102,26 @@ public final class Valuation
             final Position position = account.positions[i];
             if (position.isOpen())
             {
-                final Instrument instrument = instruments.get(i);
-                final long mark = instrument.hasQuote() ? (position.quantity > 0 ? instrument.bid : instrument.ask) : position.openPrice;
-                total += margin(account, instrument, position.quantity, mark);
+                total += margin(account, instruments.get(i), position);
             }
         }
+        for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+        {
+            total += margin(account, instruments.get(hedge.instrumentIndex), hedge);
+        }
         return total;
+    }
+
+    /** Margin an open position holds at its mark (its open price when unpriced). */
+    public static long margin(final Account account, final Instrument instrument, final Position position)
+    {
+        return margin(account, instrument, position.quantity, mark(instrument, position));
+    }
+
+    /** The price an open position is valued at: the bid for a long, the ask for a short, its open price when unpriced. */
+    public static long mark(final Instrument instrument, final Position position)
+    {
+        return instrument.hasQuote() ? (position.quantity > 0 ? instrument.bid : instrument.ask) : position.openPrice;
     }
 
     public static long equity(final Account account, final Instruments instruments)

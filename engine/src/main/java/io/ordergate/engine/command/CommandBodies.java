@@ -70,11 +70,26 @@ public final class CommandBodies
         writer.putString(symbol).putLong(bid).putLong(ask);
     }
 
-    /** CREATE_ACCOUNT: account id | venue (byte) | currency | balance (long, wire digits) | leverage (int). */
+    /** Position modes of CREATE_ACCOUNT, journaled. */
+    public static final int POSITION_MODE_NETTING = 0;
+    public static final int POSITION_MODE_HEDGING = 1;
+
+    /**
+     * CREATE_ACCOUNT: account id | venue (byte) | currency | balance (long, wire digits) | leverage (int)
+     * [| position mode (byte, POSITION_MODE_*): absent in commands journaled before it, which are netting].
+     */
     public static void createAccount(
         final BodyWriter writer, final CharSequence accountId, final int venue, final CharSequence currency, final long balance, final int leverage)
     {
         writer.putString(accountId).putByte(venue).putString(currency).putLong(balance).putInt(leverage);
+    }
+
+    public static void createAccount(
+        final BodyWriter writer, final CharSequence accountId, final int venue, final CharSequence currency, final long balance, final int leverage,
+        final int positionMode)
+    {
+        createAccount(writer, accountId, venue, currency, balance, leverage);
+        writer.putByte(positionMode);
     }
 
     /**

@@ -21,6 +21,13 @@ public final class NewOrderBody extends OrderTerms
     public static final int HAS_TAKE_PROFIT = 1 << 2;
     public static final int HAS_STOP_LOSS_PIPS = 1 << 3;
     public static final int HAS_TAKE_PROFIT_PIPS = 1 << 4;
+    /** Seed 001's stops as a percent of the entry price, and trailing stops (bits 8 and 9 are a signal's own). */
+    public static final int HAS_STOP_LOSS_PCT = 1 << 5;
+    public static final int HAS_TAKE_PROFIT_PCT = 1 << 6;
+    public static final int HAS_TRAILING_STOP_PCT = 1 << 7;
+    public static final int HAS_TRAILING_STOP_PIPS = 1 << 10;
+    /** Any of these means the terms carry their extension ({@link OrderTerms}). */
+    public static final int EXTENDED_TERMS = HAS_STOP_LOSS_PCT | HAS_TAKE_PROFIT_PCT | HAS_TRAILING_STOP_PCT | HAS_TRAILING_STOP_PIPS;
 
     public final AsciiView accountId = new AsciiView();
     public final AsciiView clientOrderId = new AsciiView();
@@ -50,8 +57,34 @@ public final class NewOrderBody extends OrderTerms
         final long takeProfitPips,
         final CharSequence clientOrderId)
     {
+        encode(writer, accountId, symbol, side, type, timeInForce, flags, quantity, price, stopLoss, takeProfit, stopLossPips,
+            takeProfitPips, 0, 0, 0, 0, clientOrderId);
+    }
+
+    /** Encodes a new order with seed 001's percentage and trailing stops (see {@link OrderTerms}). */
+    public static void encode(
+        final BodyWriter writer,
+        final CharSequence accountId,
+        final CharSequence symbol,
+        final Side side,
+        final OrderType type,
+        final TimeInForce timeInForce,
+        final int flags,
+        final long quantity,
+        final long price,
+        final long stopLoss,
+        final long takeProfit,
+        final long stopLossPips,
+        final long takeProfitPips,
+        final long stopLossPct,
+        final long takeProfitPct,
+        final long trailingStopPct,
+        final long trailingStopPips,
+        final CharSequence clientOrderId)
+    {
         writer.putString(accountId);
-        encodeTerms(writer, symbol, side, type, timeInForce, flags, quantity, price, stopLoss, takeProfit, stopLossPips, takeProfitPips);
+        encodeTerms(writer, symbol, side, type, timeInForce, flags, quantity, price, stopLoss, takeProfit, stopLossPips, takeProfitPips,
+            stopLossPct, takeProfitPct, trailingStopPct, trailingStopPips);
         writer.putString(clientOrderId);
     }
 }

@@ -10,7 +10,12 @@ package io.ordergate.engine.command;
  *   symbol (string) | side (byte, 0 = none) | type (byte) | time in force (byte, 0 = default) | flags (int)
  *   | quantity (long) | price (long) | stop loss (long) | take profit (long)
  *   | stop loss pips (long) | take profit pips (long)
+ *   [ | stop loss pct (long) | take profit pct (long) | trailing stop pct (long) | trailing stop pips (long) ]
  * </pre>
+ *
+ * The bracketed extension (seed 001's percentage and trailing stops) is present only when {@link #flags} has one of
+ * {@link NewOrderBody#EXTENDED_TERMS}: commands journaled before it existed never have those bits, so they decode as
+ * they always did.
  *
  * <b>Not thread safe</b>: an instance belongs to the thread that fills it; {@link #symbol} is a view into the
  * buffer it was decoded from, valid while that buffer holds the command.
@@ -33,6 +38,12 @@ public abstract class OrderTerms
     public long takeProfit;
     public long stopLossPips;
     public long takeProfitPips;
+    /** Percent of the entry price (wire digits), when {@link NewOrderBody#HAS_STOP_LOSS_PCT} is set. */
+    public long stopLossPct;
+    public long takeProfitPct;
+    /** A trailing stop's distance: percent of the price, or pips (wire digits), as flagged. */
+    public long trailingStopPct;
+    public long trailingStopPips;
 
     public final boolean has(final int flag)
     {
@@ -45,6 +56,17 @@ public abstract class OrderTerms
         final int flags, final long quantity, final long price, final long stopLoss, final long takeProfit,
         final long stopLossPips, final long takeProfitPips)
     {
+        encodeTerms(writer, symbol, side, type, timeInForce, flags, quantity, price, stopLoss, takeProfit, stopLossPips, takeProfitPips,
+            0, 0, 0, 0);
+    }
+
+    /** Encodes the terms with seed 001's stops (written only when {@code flags} has an {@link NewOrderBody#EXTENDED_TERMS} bit). */
+    public static void encodeTerms(
+        final BodyWriter writer, final CharSequence symbol, final Side side, final OrderType type, final TimeInForce timeInForce,
+        final int flags, final long quantity, final long price, final long stopLoss, final long takeProfit,
+        final long stopLossPips, final long takeProfitPips, final long stopLossPct, final long takeProfitPct,
+        final long trailingStopPct, final long trailingStopPips)
+    {
         writer.putString(symbol)
             .putByte(side == null ? 0 : side.code())
             .putByte(type.code())
@@ -56,6 +78,10 @@ public abstract class OrderTerms
             .putLong(takeProfit)
             .putLong(stopLossPips)
             .putLong(takeProfitPips);
+        if ((flags & NewOrderBody.EXTENDED_TERMS) != 0)
+        {
+            writer.putLong(stopLossPct).putLong(takeProfitPct).putLong(trailingStopPct).putLong(trailingStopPips);
+        }
     }
 
     protected final void decodeTerms(final BodyReader reader)
@@ -71,6 +97,20 @@ public abstract class OrderTerms
         takeProfit = reader.readLong();
         stopLossPips = reader.readLong();
         takeProfitPips = reader.readLong();
+        if ((flags & NewOrderBody.EXTENDED_TERMS) != 0)
+        {
+            stopLossPct = reader.readLong();
+            takeProfitPct = reader.readLong();
+            trailingStopPct = reader.readLong();
+            trailingStopPips = reader.readLong();
+        }
+        else
+        {
+            stopLossPct = 0;
+            takeProfitPct = 0;
+            trailingStopPct = 0;
+            trailingStopPips = 0;
+        }
     }
 
     /** Copies another's terms; the symbol view then points into the same buffer. Allocates nothing. */
@@ -87,6 +127,44 @@ public abstract class OrderTerms
         takeProfit = other.takeProfit;
         stopLossPips = other.stopLossPips;
         takeProfitPips = other.takeProfitPips;
+        stopLossPct = other.stopLossPct;
+        takeProfitPct = other.takeProfitPct;
+        trailingStopPct = other.trailingStopPct;
+        trailingStopPips = other.trailingStopPips;
+    }
+
+    /**
+     * A fingerprint of the terms as stated (not as the engine resolved them): a repeat of a client order id with the
+     * same fingerprint is the same order; with another, a conflict. Stable across runs (no identity hashes).
+     */
+    public final long fingerprint()
+    {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < symbol.length(); i++)
+        {
+            hash = mix(hash, symbol.byteAt(i));
+        }
+        hash = mix(hash, side == null ? 0 : side.code());
+        hash = mix(hash, type == null ? 0 : type.code());
+        hash = mix(hash, timeInForce == null ? 0 : timeInForce.code());
+        hash = mix(hash, flags);
+        hash = mix(hash, quantity);
+        hash = mix(hash, price);
+        hash = mix(hash, stopLoss);
+        hash = mix(hash, takeProfit);
+        hash = mix(hash, stopLossPips);
+        hash = mix(hash, takeProfitPips);
+        hash = mix(hash, stopLossPct);
+        hash = mix(hash, takeProfitPct);
+        hash = mix(hash, trailingStopPct);
+        return mix(hash, trailingStopPips);
+    }
+
+    private static long mix(final long hash, final long value)
+    {
+        long h = (hash ^ value) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        return h * 0x94D049BB133111EBL;
     }
 
     /** Clears every term: an empty symbol, no side, type or time in force, zeros. */

@@ -28,6 +28,10 @@ public class OrderView
     public long price = NONE;
     public long stopLoss = NONE;
     public long takeProfit = NONE;
+    /** A trailing stop's distance as a percent of the price (wire digits), or 0. */
+    public long trailingStopPct;
+    /** A trailing stop's distance in price units (given in pips), or 0. */
+    public long trailingStopDistance;
     public long filledQuantity;
     public long averagePrice = NONE;
     /** The venue's id for the order (paper: the fill's trade id; MT5: the ticket), or 0 before the venue answers. */
@@ -99,6 +103,8 @@ public class OrderView
         price = other.price;
         stopLoss = other.stopLoss;
         takeProfit = other.takeProfit;
+        trailingStopPct = other.trailingStopPct;
+        trailingStopDistance = other.trailingStopDistance;
         filledQuantity = other.filledQuantity;
         averagePrice = other.averagePrice;
         venueOrderId = other.venueOrderId;

@@ -49,31 +49,17 @@ public final class FanOutCloser
             {
                 continue;
             }
-            final Position position = account.positions[i];
-            if (!position.isOpen()
-                || (action == GroupBodies.ACTION_CLOSE_LONG && position.quantity < 0)
-                || (action == GroupBodies.ACTION_CLOSE_SHORT && position.quantity > 0))
+            closeOne(event, fanOut, member, account.positions[i], action, origin);
+        }
+        Position hedge = account.firstHedge;
+        while (hedge != null)
+        {
+            final Position next = hedge.nextHedge();
+            if (only == null || only.index == hedge.instrumentIndex)
             {
-                continue;
+                closeOne(event, fanOut, member, hedge, action, origin);
             }
-            final Instrument instrument = context.instruments().get(i);
-            final FanOutChild child = fanOuts.addChild(fanOut);
-            child.accountIndex = account.index;
-            child.instrumentIndex = i;
-            child.venueSymbol = member.venueSymbol(i);
-            child.quantity = Math.abs(position.quantity);
-            placement.reset();
-            placement.account = account;
-            placement.instrument = instrument;
-            placement.side = position.quantity > 0 ? Side.SELL : Side.BUY;
-            placement.type = OrderType.MARKET;
-            placement.quantity = FixedPoint.rescale(child.quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
-            placement.venueSymbol = child.venueSymbol;
-            placement.groupOrderId = fanOut.id;
-            placement.origin = origin;
-            placement.nowMicros = event.wallMicros();
-            final ResultCode code = entry.place(placement, event);
-            fanOut.record(child, placement.order, code);
+            hedge = next;
         }
         // Positions a venue holds itself (MT5 tickets) are closed by that venue, one closing order per ticket.
         final Venue holder = context.positionHolder(account);
@@ -84,6 +70,39 @@ public final class FanOutCloser
             holder.closePositions(account, only == null ? -1 : only.index, direction, origin, event, venueClosing);
             closingFanOut = null;
         }
+    }
+
+    /** One market order closing one engine-booked position (net, or a hedging account's own), if the action covers it. */
+    private void closeOne(final CommandEvent event, final FanOut fanOut, final Member member, final Position position, final int action,
+        final String origin)
+    {
+        if (!position.isOpen()
+            || (action == GroupBodies.ACTION_CLOSE_LONG && position.quantity < 0)
+            || (action == GroupBodies.ACTION_CLOSE_SHORT && position.quantity > 0))
+        {
+            return;
+        }
+        final Account account = member.account;
+        final int i = position.instrumentIndex;
+        final Instrument instrument = context.instruments().get(i);
+        final FanOutChild child = fanOuts.addChild(fanOut);
+        child.accountIndex = account.index;
+        child.instrumentIndex = i;
+        child.venueSymbol = member.venueSymbol(i);
+        child.quantity = Math.abs(position.quantity);
+        placement.reset();
+        placement.account = account;
+        placement.instrument = instrument;
+        placement.side = position.quantity > 0 ? Side.SELL : Side.BUY;
+        placement.type = OrderType.MARKET;
+        placement.quantity = FixedPoint.rescale(child.quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
+        placement.venueSymbol = child.venueSymbol;
+        placement.groupOrderId = fanOut.id;
+        placement.origin = origin;
+        placement.nowMicros = event.wallMicros();
+        placement.closesPositionId = position.positionId;
+        final ResultCode code = entry.place(placement, event);
+        fanOut.record(child, placement.order, code);
     }
 
     private void recordVenueClosing(final Order order, final ResultCode code)

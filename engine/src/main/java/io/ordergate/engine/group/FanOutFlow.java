@@ -112,6 +112,10 @@ public final class FanOutFlow
 
     private static boolean opposite(final Account account, final Instrument instrument, final Side side)
     {
+        if (account.hedging)
+        {
+            return false;  // a hedging account's order opens a position of its own
+        }
         final long held = account.positions[instrument.index].quantity;
         return side == Side.BUY ? held < 0 : held > 0;
     }

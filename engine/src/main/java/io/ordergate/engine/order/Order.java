@@ -13,6 +13,11 @@ public final class Order extends OrderView
     public int accountIndex;
     /** -1 when the symbol was unknown (a rejected order keeps the text it was sent with). */
     public int instrumentIndex;
+    /** {@link io.ordergate.engine.command.OrderTerms#fingerprint} of the terms it was placed with: a repeat of its
+     *  client order id with other terms is a conflict. */
+    public long termsFingerprint;
+    /** The position a closing order closes (a hedging account's positions are named), or 0 for an order that opens. */
+    public long closesPositionId;
 
     /** Links in the instrument's list of resting orders. */
     Order nextResting;
@@ -29,6 +34,8 @@ public final class Order extends OrderView
         this.orderId = orderId;
         accountIndex = -1;
         instrumentIndex = -1;
+        termsFingerprint = 0;
+        closesPositionId = 0;
         nextResting = null;
         prevResting = null;
         resting = false;

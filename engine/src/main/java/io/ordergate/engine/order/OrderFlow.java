@@ -13,10 +13,10 @@ import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.position.HedgePositions;
 import io.ordergate.engine.risk.RiskCheck;
 import io.ordergate.engine.venue.Venues;
 
@@ -33,6 +33,7 @@ public final class OrderFlow implements OrderEntry
     private final Principals principals;
     private final RiskCheck risk;
     private final Venues venues;
+    private final HedgePositions hedges;
     private final BodyReader reader = new BodyReader();
     private final NewOrderBody body = new NewOrderBody();
     private final OrderPlacement placement = new OrderPlacement();
@@ -45,6 +46,7 @@ public final class OrderFlow implements OrderEntry
         this.orders = context.orders();
         this.principals = context.principals();
         this.venues = venues;
+        this.hedges = context.ledger().hedges();
     }
 
     public void newOrder(final CommandEvent event)
@@ -75,6 +77,11 @@ public final class OrderFlow implements OrderEntry
         if (placement.order != null)
         {
             answer(event, placement.order, code);
+            if (code == ResultCode.CONFLICT)
+            {
+                event.resultMessage = placement.message;
+                event.resultField = placement.field;
+            }
         }
         else
         {
@@ -95,7 +102,14 @@ public final class OrderFlow implements OrderEntry
             final Order first = orders.findByClientOrderId(account.index, placement.clientOrderId);
             if (first != null)
             {
+                // The same terms again: the first order, nothing new. Other terms under the same id: a conflict naming it.
                 placement.order = first;
+                if (first.termsFingerprint != placement.fingerprint())
+                {
+                    placement.message = "client_order_id was already used on this account for another order (order_id in this answer)";
+                    placement.field = "client_order_id";
+                    return ResultCode.CONFLICT;
+                }
                 return ResultCode.DUPLICATE;
             }
         }
@@ -144,17 +158,26 @@ public final class OrderFlow implements OrderEntry
         order.price = placement.checkedPrice;
         order.stopLoss = placement.checkedStopLoss;
         order.takeProfit = placement.checkedTakeProfit;
+        order.trailingStopPct = placement.checkedTrailingPct;
+        order.trailingStopDistance = placement.checkedTrailingDistance;
 
-        if (placement.pausedBy != null && !RiskCheck.reducesOnly(account, instrument, placement.side, quantity))
+        final boolean reducing = RiskCheck.reducesOnly(account, instrument, placement.side, quantity, placement.closesPositionId);
+        if (placement.pausedBy != null && !reducing)
         {
             order.reject(placement.pausedBy, null, now);
             return placement.pausedBy;
         }
-        final ResultCode rejection = risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference, now);
+        final ResultCode rejection = risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference,
+            placement.closesPositionId, now);
         if (rejection != null)
         {
             order.reject(rejection, null, now);
             return rejection;
+        }
+        if (account.hedging && !reducing && !hedges.canOpen())
+        {
+            order.reject(ResultCode.RISK_MAX_POSITION, "the hedging position table is full (engine.max_hedge_positions)", now);
+            return ResultCode.RISK_MAX_POSITION;
         }
         final ResultCode routed = venues.route(order, account, instrument, event);
         return routed == null ? ResultCode.CREATED : routed;
@@ -169,39 +192,7 @@ public final class OrderFlow implements OrderEntry
     @Override
     public ResultCode validatePrices(final OrderPlacement placement)
     {
-        final Instrument instrument = placement.instrument;
-        long price = OrderView.NONE;
-        if (placement.type != OrderType.MARKET)
-        {
-            if (!placement.has(NewOrderBody.HAS_PRICE) || placement.price <= 0)
-            {
-                return refuse(placement, ResultCode.VALIDATION_ERROR, "price is required and must be positive for limit and stop orders", "price");
-            }
-            price = Wire.exact(placement.price, instrument.priceDigits);
-            if (price == Wire.INEXACT)
-            {
-                return refuse(placement, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", "price");
-            }
-        }
-        final long reference = placement.type == OrderType.MARKET
-            ? (instrument.hasQuote() ? instrument.executablePrice(placement.side == Side.BUY) : OrderView.NONE)
-            : price;
-        // Wire.INEXACT is OrderView.NONE (both Long.MIN_VALUE), so a refusal shows in the placement's message.
-        final long stopLoss = stop(placement, instrument, reference, true);
-        if (placement.message != null)
-        {
-            return ResultCode.VALIDATION_ERROR;
-        }
-        final long takeProfit = stop(placement, instrument, reference, false);
-        if (placement.message != null)
-        {
-            return ResultCode.VALIDATION_ERROR;
-        }
-        placement.checkedPrice = price;
-        placement.checkedReference = reference;
-        placement.checkedStopLoss = stopLoss;
-        placement.checkedTakeProfit = takeProfit;
-        return null;
+        return OrderPrices.validate(placement);
     }
 
     @Override
@@ -273,6 +264,8 @@ public final class OrderFlow implements OrderEntry
         order.venueSymbol = placement.venueSymbol;
         order.groupOrderId = placement.groupOrderId;
         order.origin = placement.origin;
+        order.closesPositionId = placement.closesPositionId;
+        order.termsFingerprint = placement.clientOrderId.isEmpty() ? 0 : placement.fingerprint();
         order.createdAtMicros = now;
         order.updatedAtMicros = now;
         if (!placement.clientOrderId.isEmpty())
@@ -283,62 +276,6 @@ public final class OrderFlow implements OrderEntry
         }
         placement.order = order;
         return order;
-    }
-
-    /**
-     * The stop loss or take profit as a price: given as a price or as pips from the reference price; checked to
-     * be on the protective side of it, or {@link OrderView#NONE}. When invalid it sets the placement's message
-     * (callers test that: the answer then is no price, and NONE cannot tell it apart).
-     */
-    private static long stop(final OrderPlacement placement, final Instrument instrument, final long reference, final boolean isStopLoss)
-    {
-        final Side side = placement.side;
-        final int priceFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS : NewOrderBody.HAS_TAKE_PROFIT;
-        final int pipsFlag = isStopLoss ? NewOrderBody.HAS_STOP_LOSS_PIPS : NewOrderBody.HAS_TAKE_PROFIT_PIPS;
-        final String field = isStopLoss
-            ? (placement.has(pipsFlag) ? "stop_loss_pips" : "stop_loss")
-            : (placement.has(pipsFlag) ? "take_profit_pips" : "take_profit");
-        final long value;
-        if (placement.has(priceFlag))
-        {
-            value = Wire.exact(isStopLoss ? placement.stopLoss : placement.takeProfit, instrument.priceDigits);
-            if (value == Wire.INEXACT)
-            {
-                refuse(placement, ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits", field);
-                return Wire.INEXACT;
-            }
-        }
-        else if (placement.has(pipsFlag))
-        {
-            if (reference == OrderView.NONE)
-            {
-                return OrderView.NONE;  // no price to measure from: the order is rejected NO_PRICE by risk
-            }
-            final long distance = Wire.pipsToPrice(isStopLoss ? placement.stopLossPips : placement.takeProfitPips, instrument.pipSize);
-            final boolean below = (side == Side.BUY) == isStopLoss;
-            value = below ? reference - distance : reference + distance;
-        }
-        else
-        {
-            return OrderView.NONE;
-        }
-        if (reference != OrderView.NONE)
-        {
-            final boolean mustBeBelow = (side == Side.BUY) == isStopLoss;
-            if (mustBeBelow ? value >= reference : value <= reference)
-            {
-                refuse(placement, ResultCode.VALIDATION_ERROR, isStopLoss
-                    ? "stop_loss must be on the losing side of the entry price"
-                    : "take_profit must be on the winning side of the entry price", field);
-                return Wire.INEXACT;
-            }
-        }
-        if (value <= 0)
-        {
-            refuse(placement, ResultCode.VALIDATION_ERROR, "the stop is at or below zero", field);
-            return Wire.INEXACT;
-        }
-        return value;
     }
 
     public static void answer(final CommandEvent event, final Order order, final ResultCode code)

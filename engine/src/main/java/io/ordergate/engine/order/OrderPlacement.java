@@ -33,6 +33,8 @@ public final class OrderPlacement extends OrderTerms
      * position is recorded rejected with this code.
      */
     public ResultCode pausedBy;
+    /** The position the order closes (a hedging account's positions are named), or 0 for an order that opens. */
+    public long closesPositionId;
     public long nowMicros;
 
     // ---- out ----
@@ -46,6 +48,9 @@ public final class OrderPlacement extends OrderTerms
     public long checkedReference;
     public long checkedStopLoss;
     public long checkedTakeProfit;
+    /** Set by {@link OrderEntry#validatePrices}: the trailing distance, a percent (wire digits) or price units, or 0. */
+    public long checkedTrailingPct;
+    public long checkedTrailingDistance;
 
     /** Clears every field; the caller then sets what it needs. */
     public OrderPlacement reset()
@@ -75,6 +80,7 @@ public final class OrderPlacement extends OrderTerms
         groupOrderId = 0;
         origin = null;
         pausedBy = null;
+        closesPositionId = 0;
         nowMicros = 0;
         order = null;
         message = null;
@@ -83,6 +89,8 @@ public final class OrderPlacement extends OrderTerms
         checkedReference = 0;
         checkedStopLoss = 0;
         checkedTakeProfit = 0;
+        checkedTrailingPct = 0;
+        checkedTrailingDistance = 0;
         return this;
     }
 }

@@ -4,12 +4,13 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.order.Trades;
 import io.ordergate.fixed.FixedPoint;
 
 /**
- * Books fills into net positions, balances and the trade history.
+ * Books fills into positions (net or hedging), balances and the trade history.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Ledger
@@ -17,11 +18,13 @@ public final class Ledger
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final Trades trades;
+    private final HedgePositions hedges;
     private long nextPositionId = 1;
 
-    public Ledger(final Trades trades)
+    public Ledger(final Trades trades, final HedgePositions hedges)
     {
         this.trades = trades;
+        this.hedges = hedges;
     }
 
     public long nextPositionId()
@@ -35,9 +38,48 @@ public final class Ledger
         return nextPositionId++;
     }
 
+    public HedgePositions hedges()
+    {
+        return hedges;
+    }
+
     /**
-     * Applies one fill of {@code quantity} (positive) at {@code price}. Opening from flat or flipping through zero
-     * starts a new position id; reducing realizes PnL into the balance.
+     * Books {@code quantity} (positive) of {@code order} filled at {@code price}, in the account's position mode, and
+     * puts the order's stops on what the fill opened or added ({@link Stops}: the netting rule).
+     *
+     * @return the trade recorded for the fill
+     */
+    public Trade fill(final Account account, final Instrument instrument, final Order order, final long quantity, final long price,
+        final long timeMicros)
+    {
+        if (account.hedging)
+        {
+            final Position target = order.closesPositionId == 0 ? null : HedgePositions.find(account, order.closesPositionId);
+            if (target != null)
+            {
+                return reduceHedge(account, instrument, target, order, quantity, price, timeMicros);
+            }
+            final Position opened = hedges.take(account, instrument.index);
+            if (opened != null)
+            {
+                open(account, opened, order.side == Side.BUY ? quantity : -quantity, price, timeMicros);
+                PositionStops.addLeg(opened, Stops.WHOLE, order);
+                return record(account, instrument, order.side, quantity, price, order.orderId, 0, opened.positionId, timeMicros);
+            }
+            // The pool is exhausted: the fill still happened, so it is booked on the instrument's slot (as netting).
+        }
+        final Position position = account.positions[instrument.index];
+        final long before = position.quantity;
+        final Trade trade = fill(account, instrument, order.side, quantity, price, order.orderId, timeMicros);
+        PositionStops.protect(position, before, order);
+        return trade;
+    }
+
+    /**
+     * Applies one fill of {@code quantity} (positive) at {@code price} to the account's net position in the instrument.
+     * Opening from flat or flipping through zero starts a new position id; reducing realizes PnL into the balance.
+     * The caller puts the order's stops on ({@link PositionStops#protect}); {@link #fill(Account, Instrument, Order,
+     * long, long, long)} does both, in either position mode.
      *
      * @return the trade recorded for the fill
      */
@@ -63,15 +105,8 @@ public final class Ledger
         }
         else
         {
-            final long held = Math.abs(position.quantity);
-            final long closing = Math.min(held, quantity);
-            final int sign = position.quantity > 0 ? 1 : -1;
-            realized = Valuation.pnl(account, instrument, sign, closing, position.openPrice, price);
-            if (realized == Valuation.NO_CONVERSION)
-            {
-                realized = 0;
-            }
-            book(account, realized, timeMicros);
+            final long closing = Math.min(Math.abs(position.quantity), quantity);
+            realized = realize(account, instrument, position, closing, price, timeMicros);
             final long remaining = position.quantity + signed;
             if (remaining == 0)
             {
@@ -90,19 +125,9 @@ public final class Ledger
                 position.quantity = remaining;
             }
         }
-
-        final Trade trade = trades.next();
-        trade.orderId = orderId;
-        trade.accountIndex = account.index;
-        trade.instrumentIndex = instrument.index;
-        trade.side = side;
-        trade.quantity = quantity;
-        trade.price = price;
-        trade.realizedPnl = realized;
         // A fill that closes the position belongs to it, not to "no position" (flatten cleared the id).
-        trade.positionId = position.isOpen() ? position.positionId : positionIdBefore;
-        trade.timeMicros = timeMicros;
-        return trade;
+        return record(account, instrument, side, quantity, price, orderId, realized,
+            position.isOpen() ? position.positionId : positionIdBefore, timeMicros);
     }
 
     /** Books realized PnL into the balance and the day's loss counter. */
@@ -117,6 +142,51 @@ public final class Ledger
         account.balance += realized;
         account.realizedPnl += realized;
         account.dailyRealizedPnl += realized;
+    }
+
+    /** A closing fill of one hedging position: at most what it holds; flat, it goes back to the pool. */
+    private Trade reduceHedge(final Account account, final Instrument instrument, final Position position, final Order order,
+        final long quantity, final long price, final long timeMicros)
+    {
+        final long positionId = position.positionId;
+        final long closing = Math.min(Math.abs(position.quantity), quantity);
+        final long realized = realize(account, instrument, position, closing, price, timeMicros);
+        position.quantity += position.quantity > 0 ? -closing : closing;
+        if (position.quantity == 0)
+        {
+            hedges.giveBack(account, position);
+            account.openPositions--;
+        }
+        return record(account, instrument, order.side, quantity, price, order.orderId, realized, positionId, timeMicros);
+    }
+
+    /** The PnL of closing {@code closing} of the position at {@code price}, booked into the balance. */
+    private long realize(final Account account, final Instrument instrument, final Position position, final long closing,
+        final long price, final long timeMicros)
+    {
+        long realized = Valuation.pnl(account, instrument, position.quantity > 0 ? 1 : -1, closing, position.openPrice, price);
+        if (realized == Valuation.NO_CONVERSION)
+        {
+            realized = 0;
+        }
+        book(account, realized, timeMicros);
+        return realized;
+    }
+
+    private Trade record(final Account account, final Instrument instrument, final Side side, final long quantity, final long price,
+        final long orderId, final long realized, final long positionId, final long timeMicros)
+    {
+        final Trade trade = trades.next();
+        trade.orderId = orderId;
+        trade.accountIndex = account.index;
+        trade.instrumentIndex = instrument.index;
+        trade.side = side;
+        trade.quantity = quantity;
+        trade.price = price;
+        trade.realizedPnl = realized;
+        trade.positionId = positionId;
+        trade.timeMicros = timeMicros;
+        return trade;
     }
 
     private void open(final Account account, final Position position, final long signed, final long price, final long timeMicros)

@@ -3,13 +3,17 @@ package io.ordergate.engine.position;
 import io.ordergate.engine.command.OrderView;
 
 /**
- * The net position of one account in one instrument (paper venue netting). Flat when {@link #quantity} is 0.
- * <b>Not thread safe</b>: owned by the engine thread.
+ * One position the engine books: the net position of an account in an instrument (netting, one slot each), or one
+ * fill's own position on a hedging account (a slot of {@link HedgePositions}, linked into its account's list).
+ * Flat when {@link #quantity} is 0. <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Position
 {
-    public final int accountIndex;
-    public final int instrumentIndex;
+    /** Legs a net position keeps apart (orders adding with their own stops); a hedging position needs one. */
+    static final int NETTING_LEGS = 8;
+
+    public int accountIndex;
+    public int instrumentIndex;
 
     /** 0 while flat; a new id from the engine's sequence each time the position opens from flat. */
     public long positionId;
@@ -17,14 +21,24 @@ public final class Position
     public long quantity;
     /** Volume-weighted open price in price units, rounded half-even to the instrument's digits. */
     public long openPrice;
-    public long stopLoss = OrderView.NONE;
-    public long takeProfit = OrderView.NONE;
     public long openedAtMicros;
+    /** Stop losses, take profits and trailing stops, each over the quantity it protects. */
+    public final Stops stops;
+
+    /** The next open position of the same hedging account (its list is in opening order), or null. */
+    Position nextHedge;
+    Position prevHedge;
 
     public Position(final int accountIndex, final int instrumentIndex)
     {
+        this(accountIndex, instrumentIndex, NETTING_LEGS);
+    }
+
+    Position(final int accountIndex, final int instrumentIndex, final int legs)
+    {
         this.accountIndex = accountIndex;
         this.instrumentIndex = instrumentIndex;
+        this.stops = new Stops(legs);
     }
 
     public boolean isOpen()
@@ -34,7 +48,26 @@ public final class Position
 
     public boolean hasProtection()
     {
-        return stopLoss != OrderView.NONE || takeProfit != OrderView.NONE;
+        return stops.count() > 0;
+    }
+
+    /** The next open position of the same hedging account, or null after the last. */
+    public Position nextHedge()
+    {
+        return nextHedge;
+    }
+
+    /** The stop loss a single-leg position shows (its only leg's), else NONE. */
+    public long stopLoss()
+    {
+        final int leg = stops.shown();
+        return leg < 0 ? OrderView.NONE : stops.stopLoss(leg);
+    }
+
+    public long takeProfit()
+    {
+        final int leg = stops.shown();
+        return leg < 0 ? OrderView.NONE : stops.takeProfit(leg);
     }
 
     void flatten()
@@ -42,8 +75,7 @@ public final class Position
         positionId = 0;
         quantity = 0;
         openPrice = 0;
-        stopLoss = OrderView.NONE;
-        takeProfit = OrderView.NONE;
         openedAtMicros = 0;
+        stops.clear();
     }
 }

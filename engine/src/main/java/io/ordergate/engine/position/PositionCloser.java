@@ -13,9 +13,10 @@ import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.venue.Venues;
 
 /**
- * The engine's own closing orders for its net positions (a close by id, close-all, a stop or target hit): a market
- * order against the position, sent to the account's venue like any order, without risk checks. A close needs a
- * price: without a quote the order is recorded rejected {@code NO_PRICE}. <b>Not thread safe</b>: engine thread.
+ * The engine's own closing orders for the positions it books (a close by id, close-all, a stop or target hit): a
+ * market order against the position, naming it (a hedging account's fill then reduces that position, not another),
+ * sent to the account's venue like any order, without risk checks. A close needs a price: without a quote the order is
+ * recorded rejected {@code NO_PRICE}. <b>Not thread safe</b>: engine thread.
  */
 public final class PositionCloser
 {
@@ -33,19 +34,25 @@ public final class PositionCloser
         this.venues = venues;
     }
 
+    /** Closes {@code quantity} of the account's net position in the instrument (see the full form). */
+    public Order close(final Account account, final Instrument instrument, final long quantity, final String origin, final CommandEvent event)
+    {
+        return close(account, instrument, account.positions[instrument.index], quantity, origin, event);
+    }
+
     /**
-     * Makes and routes a market order that closes {@code quantity} of the account's position in the instrument.
+     * Makes and routes a market order that closes {@code quantity} of {@code position}.
      *
      * @return the closing order (filled, routed or rejected), or null only when the order table is full of open orders
      */
-    public Order close(final Account account, final Instrument instrument, final long quantity, final String origin, final CommandEvent event)
+    public Order close(final Account account, final Instrument instrument, final Position position, final long quantity,
+        final String origin, final CommandEvent event)
     {
         if (!orders.canAllocate())
         {
             return null;
         }
         final long now = event.wallMicros();
-        final Position position = account.positions[instrument.index];
         final Order order = orders.allocate();
         order.accountIndex = account.index;
         order.accountId = account.id;
@@ -57,6 +64,7 @@ public final class PositionCloser
         order.type = OrderType.MARKET;
         order.timeInForce = TimeInForce.IOC;
         order.quantity = quantity;
+        order.closesPositionId = position.positionId;
         order.origin = origin;
         order.createdAtMicros = now;
         order.updatedAtMicros = now;

@@ -80,7 +80,7 @@ public final class PositionFlow
                 return;
             }
         }
-        final Order order = closer.close(account, instrument, quantity, PositionCloser.ORIGIN_CLOSE, event);
+        final Order order = closer.close(account, instrument, position, quantity, PositionCloser.ORIGIN_CLOSE, event);
         if (order == null)
         {
             event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
@@ -111,19 +111,22 @@ public final class PositionFlow
         }
         final Instrument instrument = instruments.get(position.instrumentIndex);
         // Wire.INEXACT is OrderView.NONE (a removed or absent stop), so a rejection shows in the event, not the value.
-        final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss;
+        final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss();
         if (event.result != null)
         {
             return;
         }
         final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0
-            ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit;
+            ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit();
         if (event.result != null)
         {
             return;
         }
-        position.stopLoss = stopLoss;
-        position.takeProfit = takeProfit;
+        // The stops given replace every leg with one over the whole position; a trailing stop it had keeps trailing.
+        final Stops stops = position.stops;
+        final int shown = stops.shown();
+        final boolean keepsTrailing = shown >= 0 && (flags & CommandBodies.MODIFY_STOP_LOSS) == 0;
+        stops.setWhole(stopLoss, takeProfit, keepsTrailing ? stops.trailingPct(shown) : 0, keepsTrailing ? stops.trailingDistance(shown) : 0);
         json.position(event, accounts.get(position.accountIndex), instrument, position);
         event.result = ResultCode.OK;
     }
@@ -145,6 +148,13 @@ public final class PositionFlow
                 closer.close(account, instruments.get(i), Math.abs(account.positions[i].quantity), PositionCloser.ORIGIN_CLOSE_ALL, event);
             }
         }
+        Position hedge = account.firstHedge;
+        while (hedge != null)
+        {
+            final Position next = hedge.nextHedge();
+            closer.close(account, instruments.get(hedge.instrumentIndex), hedge, Math.abs(hedge.quantity), PositionCloser.ORIGIN_CLOSE_ALL, event);
+            hedge = next;
+        }
     }
 
     /** An open position by id among the accounts the principal may see, or null. */
@@ -163,6 +173,11 @@ public final class PositionFlow
                 {
                     return principals.canAccess(principal, a) ? position : null;
                 }
+            }
+            final Position hedge = HedgePositions.find(account, positionId);
+            if (hedge != null)
+            {
+                return principals.canAccess(principal, a) ? hedge : null;
             }
         }
         return null;

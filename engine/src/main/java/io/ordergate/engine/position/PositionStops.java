@@ -4,18 +4,23 @@ import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
+import io.ordergate.fixed.FixedPoint;
 
 /**
- * Stop losses and take profits of the engine's net positions: an order's stops are put on the position its fill
- * opened or added to, and each quote closes the positions whose stop or target it reached (by
- * {@link PositionCloser}, through the account's venue). Venue-held positions (MT5 tickets) are protected by their
- * venue. <b>Not thread safe</b>: owned by the engine thread.
+ * Stop losses, take profits and trailing stops of the positions the engine books (net or hedging; venue-held MT5
+ * tickets are the venue's): an order's stops are put on what its fill opened or added ({@link Stops} states the
+ * netting rule), and each quote first moves trailing stops with the price (never back), then closes, leg by leg,
+ * what a stop or target reached (by {@link PositionCloser}, through the account's venue).
+ * <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
  */
 public final class PositionStops
 {
+    private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+
     private final Accounts accounts;
     private final PositionCloser closer;
 
@@ -26,46 +31,143 @@ public final class PositionStops
     }
 
     /**
-     * After a fill of {@code order} moved the position from {@code quantityBefore}: the order's stops protect the
-     * position it opened or added to; a reducing fill leaves them as they were.
+     * After a fill of {@code order} moved a net position from {@code quantityBefore}: the order's stops protect the
+     * quantity it opened or added (a leg); a reducing fill takes its quantity out of the legs that no longer fit.
      */
     public static void protect(final Position position, final long quantityBefore, final Order order)
     {
         final long after = position.quantity;
-        final boolean opened = quantityBefore == 0 || Long.signum(after) != Long.signum(quantityBefore);
-        final boolean opensOrAdds = after != 0 && (opened || Math.abs(after) > Math.abs(quantityBefore));
-        if (opensOrAdds)
+        if (after == 0)
         {
-            if (order.stopLoss != OrderView.NONE)
+            return;
+        }
+        final long held = Math.abs(after);
+        final long heldBefore = Math.abs(quantityBefore);
+        final boolean opened = quantityBefore == 0 || Long.signum(after) != Long.signum(quantityBefore);
+        if (opened)
+        {
+            position.stops.clear();
+            addLeg(position, held, order);
+        }
+        else if (held > heldBefore)
+        {
+            addLeg(position, held - heldBefore, order);
+        }
+        else
+        {
+            position.stops.trimTo(held);
+        }
+    }
+
+    /** True when the order carries a stop loss, take profit or trailing stop. */
+    public static boolean hasStops(final OrderView order)
+    {
+        return order.stopLoss != OrderView.NONE || order.takeProfit != OrderView.NONE || order.trailingStopPct != 0
+            || order.trailingStopDistance != 0;
+    }
+
+    static void addLeg(final Position position, final long quantity, final Order order)
+    {
+        if (hasStops(order))
+        {
+            position.stops.add(quantity, order.stopLoss, order.takeProfit, order.trailingStopPct, order.trailingStopDistance,
+                order.orderId);
+        }
+    }
+
+    /**
+     * Where a trailing stop stands for the price {@code mark}: {@code mark} less (long) or plus (short) the distance, a
+     * percent of the mark or a fixed price distance, rounded half-even to the price's units.
+     */
+    public static long trailed(final boolean isLong, final long mark, final long pct, final long distance)
+    {
+        final long away = pct != 0 ? FixedPoint.mulDiv(mark, pct, HUNDRED_PERCENT) : distance;
+        return isLong ? mark - away : mark + away;
+    }
+
+    /** Whether {@code candidate} is a tighter stop than {@code current} (NONE counts as none). */
+    public static boolean tighter(final boolean isLong, final long candidate, final long current)
+    {
+        if (candidate <= 0)
+        {
+            return false;
+        }
+        return current == OrderView.NONE || (isLong ? candidate > current : candidate < current);
+    }
+
+    /** For every account, every position in the instrument: trailing stops follow the quote, reached legs close. */
+    public void trigger(final Instrument instrument, final CommandEvent event)
+    {
+        if (!instrument.hasQuote())
+        {
+            return;
+        }
+        for (int a = 0; a < accounts.count(); a++)
+        {
+            final Account account = accounts.get(a);
+            final Position net = account.positions[instrument.index];
+            if (net.isOpen() && net.hasProtection())
             {
-                position.stopLoss = order.stopLoss;
+                check(account, instrument, net, event);
             }
-            if (order.takeProfit != OrderView.NONE)
+            Position position = account.firstHedge;
+            while (position != null)
             {
-                position.takeProfit = order.takeProfit;
+                final Position next = position.nextHedge;
+                if (position.instrumentIndex == instrument.index && position.hasProtection())
+                {
+                    check(account, instrument, position, event);
+                }
+                position = next;
             }
         }
     }
 
-    /** Closes, account by account, every position in the instrument whose stop or target the current quote reached. */
-    public void trigger(final Instrument instrument, final CommandEvent event)
+    private void check(final Account account, final Instrument instrument, final Position position, final CommandEvent event)
     {
-        for (int a = 0; a < accounts.count(); a++)
+        final long positionId = position.positionId;
+        while (position.positionId == positionId && position.isOpen())
         {
-            final Account account = accounts.get(a);
-            final Position position = account.positions[instrument.index];
-            if (!position.isOpen() || !position.hasProtection())
-            {
-                continue;
-            }
+            final Stops stops = position.stops;
             final boolean isLong = position.quantity > 0;
             final long mark = isLong ? instrument.bid : instrument.ask;
-            final boolean stopHit = position.stopLoss != OrderView.NONE && (isLong ? mark <= position.stopLoss : mark >= position.stopLoss);
-            final boolean targetHit = position.takeProfit != OrderView.NONE && (isLong ? mark >= position.takeProfit : mark <= position.takeProfit);
-            if (stopHit || targetHit)
+            int reached = -1;
+            boolean stopLoss = false;
+            for (int leg = 0; leg < stops.count() && reached < 0; leg++)
             {
-                closer.close(account, instrument, Math.abs(position.quantity),
-                    stopHit ? PositionCloser.ORIGIN_STOP_LOSS : PositionCloser.ORIGIN_TAKE_PROFIT, event);
+                if (stops.isTrailing(leg))
+                {
+                    final long candidate = trailed(isLong, mark, stops.trailingPct(leg), stops.trailingDistance(leg));
+                    if (tighter(isLong, candidate, stops.stopLoss(leg)))
+                    {
+                        stops.stopLoss(leg, candidate);
+                    }
+                }
+                final long stop = stops.stopLoss(leg);
+                final long target = stops.takeProfit(leg);
+                if (stop != OrderView.NONE && (isLong ? mark <= stop : mark >= stop))
+                {
+                    reached = leg;
+                    stopLoss = true;
+                }
+                else if (target != OrderView.NONE && (isLong ? mark >= target : mark <= target))
+                {
+                    reached = leg;
+                }
+            }
+            if (reached < 0)
+            {
+                return;
+            }
+            final long held = Math.abs(position.quantity);
+            final long legQuantity = stops.quantity(reached);
+            // The leg is used up now: an asynchronous venue's close must not be sent again on the next quote.
+            stops.remove(reached);
+            final Order order = closer.close(account, instrument, position, legQuantity == Stops.WHOLE ? held : Math.min(legQuantity, held),
+                stopLoss ? PositionCloser.ORIGIN_STOP_LOSS : PositionCloser.ORIGIN_TAKE_PROFIT, event);
+            if (order == null)
+            {
+                return;
             }
         }
     }

@@ -19,6 +19,7 @@ import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.position.Position;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.view.EngineJson;
@@ -126,6 +127,10 @@ public final class QueryFlow
                 {
                     json.writePosition(account, instruments.get(i), account.positions[i]);
                 }
+            }
+            for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+            {
+                json.writePosition(account, instruments.get(hedge.instrumentIndex), hedge);
             }
         }
         json.writer().endArray().endObject();

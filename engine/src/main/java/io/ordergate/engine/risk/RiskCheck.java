@@ -10,6 +10,7 @@ import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.position.HedgePositions;
 import io.ordergate.engine.position.Position;
 import io.ordergate.fixed.FixedPoint;
 
@@ -31,9 +32,25 @@ public final class RiskCheck
         this.values = values;
     }
 
-    /** True when the order can only shrink the account's position in the instrument (never flip or add). */
+    /** True when the order can only shrink the account's net position in the instrument (see the full form). */
     public static boolean reducesOnly(final Account account, final Instrument instrument, final Side side, final long quantity)
     {
+        return reducesOnly(account, instrument, side, quantity, 0);
+    }
+
+    /**
+     * True when the order can only shrink a position (never flip or add): on a netting account, against the net
+     * position; on a hedging account, only a close naming one of its positions ({@code closesPositionId}) reduces.
+     */
+    public static boolean reducesOnly(final Account account, final Instrument instrument, final Side side, final long quantity,
+        final long closesPositionId)
+    {
+        if (account.hedging)
+        {
+            final Position target = closesPositionId == 0 ? null : HedgePositions.find(account, closesPositionId);
+            return target != null && target.instrumentIndex == instrument.index && (side == Side.BUY) == (target.quantity < 0)
+                && quantity <= Math.abs(target.quantity);
+        }
         final long held = account.positions[instrument.index].quantity;
         final boolean opposite = side == Side.BUY ? held < 0 : held > 0;
         return opposite && quantity <= Math.abs(held);
@@ -47,8 +64,16 @@ public final class RiskCheck
         final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
         final long referencePrice, final long timeMicros)
     {
+        return check(account, instrument, side, type, quantity, referencePrice, 0, timeMicros);
+    }
+
+    /** As above, for an order that may close a named position ({@code closesPositionId}, 0 for none). */
+    public ResultCode check(
+        final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
+        final long referencePrice, final long closesPositionId, final long timeMicros)
+    {
         final RiskLimits limits = account.risk;
-        final boolean reducing = reducesOnly(account, instrument, side, quantity);
+        final boolean reducing = reducesOnly(account, instrument, side, quantity, closesPositionId);
 
         if (account.status != AccountStatus.ACTIVE && !reducing)
         {
@@ -93,8 +118,12 @@ public final class RiskCheck
             }
         }
 
+        // Netting: the net position after the order. Hedging: every position in the instrument, longs and shorts alike,
+        // plus the order (each is its own exposure: a short does not cancel a long's margin or size).
         final Position position = account.positions[instrument.index];
-        final long after = position.quantity + (side == Side.BUY ? quantity : -quantity);
+        final long after = account.hedging
+            ? grossHedged(account, instrument) + (reducing ? -quantity : quantity)
+            : position.quantity + (side == Side.BUY ? quantity : -quantity);
         if (limits.maxPositionQuantity > 0 && !reducing
             && FixedPoint.rescale(Math.abs(after), instrument.quantityDigits, NewOrderBody.WIRE_DIGITS) > limits.maxPositionQuantity)
         {
@@ -120,7 +149,8 @@ public final class RiskCheck
             }
         }
 
-        final long addedExposure = Math.abs(after) - (Long.signum(after) == Long.signum(position.quantity) ? Math.abs(position.quantity) : 0);
+        final long addedExposure = account.hedging ? quantity
+            : Math.abs(after) - (Long.signum(after) == Long.signum(position.quantity) ? Math.abs(position.quantity) : 0);
         if (addedExposure > 0)
         {
             final long required = Valuation.margin(account, instrument, addedExposure, referencePrice);
@@ -131,5 +161,19 @@ public final class RiskCheck
             }
         }
         return null;
+    }
+
+    /** The sum of the sizes of a hedging account's positions in the instrument. */
+    private static long grossHedged(final Account account, final Instrument instrument)
+    {
+        long gross = 0;
+        for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+        {
+            if (hedge.instrumentIndex == instrument.index)
+            {
+                gross += Math.abs(hedge.quantity);
+            }
+        }
+        return gross;
     }
 }

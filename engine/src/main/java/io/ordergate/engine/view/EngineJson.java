@@ -12,6 +12,8 @@ import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.Position;
+import io.ordergate.engine.position.Stops;
+import io.ordergate.fixed.FixedPoint;
 import io.ordergate.fixed.Money;
 
 /**
@@ -23,6 +25,9 @@ public final class EngineJson
     private final Accounts accounts;
     private final Instruments instruments;
     private final AccountValues values;
+    private static final int PERCENT_DIGITS = 4;
+    private static final long PERCENT_ONE = FixedPoint.pow10(PERCENT_DIGITS);
+
     private final JsonWriter json = new JsonWriter();
     private io.ordergate.engine.venue.Venues venues;
 
@@ -82,6 +87,7 @@ public final class EngineJson
         json.name("margin_available").decimal(equity - marginUsed, Money.DIGITS);
         json.name("realized_pnl").decimal(account.realizedPnl, Money.DIGITS);
         json.name("unrealized_pnl").decimal(unrealized, Money.DIGITS);
+        json.name("position_mode").string(account.positionModeName());
         json.name("open_positions").number(account.openPositions);
         json.name("open_orders").number(account.openOrders);
         json.name("risk");
@@ -121,20 +127,77 @@ public final class EngineJson
         }
     }
 
+    /**
+     * A position as API.md's position object. {@code pnl_percent} is the unrealized PnL over the margin the position
+     * took at its open price (return on margin); {@code liquidation_price} is where that margin is gone (open price
+     * times 1 - 1/leverage for a long, 1 + 1/leverage for a short; no maintenance margin). {@code stops} lists every
+     * leg of its protection ({@link Stops}); {@code stop_loss}/{@code take_profit}/{@code trailing_stop} are the only
+     * leg's, null when there are several.
+     */
     public void writePosition(final Account account, final Instrument instrument, final Position position)
     {
         final boolean isLong = position.quantity > 0;
+        final long held = Math.abs(position.quantity);
+        final long unrealized = Valuation.unrealized(account, instrument, position);
+        final long openMargin = Valuation.margin(account, instrument, held, position.openPrice);
+        final Stops stops = position.stops;
+        final int shown = stops.shown();
         json.startObject();
         json.name("position_id").idString(position.positionId);
         json.name("account_id").string(account.id);
         json.name("symbol").string(instrument.symbol);
         json.name("side").string(isLong ? "buy" : "sell");
-        json.name("quantity").decimal(Math.abs(position.quantity), instrument.quantityDigits);
+        json.name("quantity").decimal(held, instrument.quantityDigits);
         json.name("open_price").decimal(position.openPrice, instrument.priceDigits);
         json.name("current_price").decimalOrNull(isLong ? instrument.bid : instrument.ask, instrument.priceDigits, OrderView.NONE);
-        json.name("stop_loss").decimalOrNull(position.stopLoss, instrument.priceDigits, OrderView.NONE);
-        json.name("take_profit").decimalOrNull(position.takeProfit, instrument.priceDigits, OrderView.NONE);
-        json.name("unrealized_pnl").decimal(Valuation.unrealized(account, instrument, position), Money.DIGITS);
+        json.name("stop_loss").decimalOrNull(position.stopLoss(), instrument.priceDigits, OrderView.NONE);
+        json.name("take_profit").decimalOrNull(position.takeProfit(), instrument.priceDigits, OrderView.NONE);
+        json.name("trailing_stop");
+        OrderJson.writeTrailingStop(json, shown < 0 ? 0 : stops.trailingPct(shown), shown < 0 ? 0 : stops.trailingDistance(shown),
+            instrument.priceDigits);
+        json.name("stops").startArray();
+        for (int leg = 0; leg < stops.count(); leg++)
+        {
+            json.startObject();
+            json.name("quantity");
+            if (stops.quantity(leg) == Stops.WHOLE)
+            {
+                json.decimal(held, instrument.quantityDigits);
+            }
+            else
+            {
+                json.decimal(stops.quantity(leg), instrument.quantityDigits);
+            }
+            json.name("stop_loss").decimalOrNull(stops.stopLoss(leg), instrument.priceDigits, OrderView.NONE);
+            json.name("take_profit").decimalOrNull(stops.takeProfit(leg), instrument.priceDigits, OrderView.NONE);
+            json.name("trailing_stop");
+            OrderJson.writeTrailingStop(json, stops.trailingPct(leg), stops.trailingDistance(leg), instrument.priceDigits);
+            json.name("order_id");
+            if (stops.orderId(leg) == 0)
+            {
+                json.nullValue();
+            }
+            else
+            {
+                json.idString(stops.orderId(leg));
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("unrealized_pnl").decimal(unrealized, Money.DIGITS);
+        json.name("pnl_percent");
+        if (openMargin > 0)
+        {
+            json.decimal(FixedPoint.mulDiv(unrealized, 100 * PERCENT_ONE, openMargin), PERCENT_DIGITS);
+        }
+        else
+        {
+            json.nullValue();
+        }
+        json.name("leverage").number(account.leverage);
+        json.name("margin_used").decimal(Valuation.margin(account, instrument, position), Money.DIGITS);
+        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? account.leverage - 1 : account.leverage + 1,
+            account.leverage), instrument.priceDigits);
         json.name("opened_at").time(position.openedAtMicros);
         json.endObject();
     }

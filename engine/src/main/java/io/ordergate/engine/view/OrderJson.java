@@ -1,5 +1,6 @@
 package io.ordergate.engine.view;
 
+import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderView;
 
 /** Renders an order as API.md's order object. Stateless: safe from any thread with its own writer. */
@@ -37,6 +38,8 @@ public final class OrderJson
         json.name("price").decimalOrNull(order.price, order.priceDigits, OrderView.NONE);
         json.name("stop_loss").decimalOrNull(order.stopLoss, order.priceDigits, OrderView.NONE);
         json.name("take_profit").decimalOrNull(order.takeProfit, order.priceDigits, OrderView.NONE);
+        json.name("trailing_stop");
+        writeTrailingStop(json, order.trailingStopPct, order.trailingStopDistance, order.priceDigits);
         json.name("time_in_force").string(order.timeInForce.wireName());
         json.name("status").string(order.status.wireName());
         json.name("filled_quantity").decimal(order.filledQuantity, order.quantityDigits);
@@ -73,5 +76,25 @@ public final class OrderJson
         }
         json.name("created_at").time(order.createdAtMicros);
         json.name("updated_at").time(order.updatedAtMicros);
+    }
+
+    /**
+     * A trailing stop's distance: {@code {"pct": 1.5}} (percent of the price) or {@code {"distance": 0.002}} (price
+     * units, given in pips), or null when there is none.
+     */
+    public static void writeTrailingStop(final JsonWriter json, final long pct, final long distance, final int priceDigits)
+    {
+        if (pct != 0)
+        {
+            json.startObject().name("pct").decimal(pct, NewOrderBody.WIRE_DIGITS).endObject();
+        }
+        else if (distance != 0)
+        {
+            json.startObject().name("distance").decimal(distance, priceDigits).endObject();
+        }
+        else
+        {
+            json.nullValue();
+        }
     }
 }

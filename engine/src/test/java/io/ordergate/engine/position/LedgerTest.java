@@ -28,7 +28,7 @@ class LedgerTest
     private final Instruments instruments = new Instruments(ConfigLoader.parse(CONFIG, "ledger").instruments());
     private final Instrument eurusd = instruments.get(0);
     private final Trades trades = new Trades(8);
-    private final Ledger ledger = new Ledger(trades);
+    private final Ledger ledger = new Ledger(trades, new HedgePositions(8));
     private final Account account = new Account(0, "a", VenueKind.PAPER.code(), "USD", 10_000_000, 100, 1, 1);
     private final Position position = account.positions[0];
 
@@ -82,7 +82,7 @@ class LedgerTest
     void flipThroughZeroClosesAndOpensANewPositionAtTheFillPrice()
     {
         ledger.fill(account, eurusd, Side.BUY, 10, 108_428, 1, 100);
-        position.stopLoss = 108_000;
+        position.stops.setWhole(108_000, OrderView.NONE, 0, 0);
         final Trade trade = ledger.fill(account, eurusd, Side.SELL, 25, 108_528, 2, 200);
         assertEquals(1_000, trade.realizedPnl, "only the closed 0.10 realizes");
         assertEquals(2, position.positionId);
@@ -90,7 +90,7 @@ class LedgerTest
         assertEquals(-15, position.quantity);
         assertEquals(108_528, position.openPrice);
         assertEquals(200, position.openedAtMicros);
-        assertEquals(OrderView.NONE, position.stopLoss, "the old position's stop does not carry over");
+        assertEquals(OrderView.NONE, position.stopLoss(), "the old position's stop does not carry over");
         assertEquals(1, account.openPositions);
     }
 

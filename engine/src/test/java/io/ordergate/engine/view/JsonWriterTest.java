@@ -100,7 +100,7 @@ class JsonWriterTest
         order.updatedAtMicros = 1_795_341_600_001_000L;
         OrderJson.write(order, json);
         assertEquals("{\"order_id\":\"12\",\"client_order_id\":null,\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"sell\","
-            + "\"type\":\"market\",\"quantity\":0.1,\"price\":null,\"stop_loss\":null,\"take_profit\":null,\"time_in_force\":\"ioc\","
+            + "\"type\":\"market\",\"quantity\":0.1,\"price\":null,\"stop_loss\":null,\"take_profit\":null,\"trailing_stop\":null,\"time_in_force\":\"ioc\","
             + "\"status\":\"rejected\",\"filled_quantity\":0,\"average_price\":null,\"venue_order_id\":null,\"reject_code\":\"NO_PRICE\","
             + "\"created_at\":\"2026-11-22T10:00:00.000Z\",\"updated_at\":\"2026-11-22T10:00:00.001Z\"}", text());
 

@@ -18,6 +18,10 @@ public final class AccountRequests
 
     private static final String[] VENUES = {"paper", "mt5", "binance"};
     private static final int[] VENUE_CODES = {CommandBodies.VENUE_PAPER, CommandBodies.VENUE_MT5, io.ordergate.config.VenueKind.BINANCE.code()};
+    /** Seed 001's {@code hedge} and MT5's {@code hedging} name the same mode. */
+    private static final String[] POSITION_MODES = {"netting", "hedging", "hedge", "one_way"};
+    private static final int[] POSITION_MODE_CODES = {CommandBodies.POSITION_MODE_NETTING, CommandBodies.POSITION_MODE_HEDGING,
+        CommandBodies.POSITION_MODE_HEDGING, CommandBodies.POSITION_MODE_NETTING};
     private static final String[] RISK_FIELDS = {
         "max_order_quantity", "max_position_quantity", "max_open_orders", "max_orders_per_second",
         "max_notional", "price_collar_pct", "max_daily_loss"};
@@ -27,12 +31,18 @@ public final class AccountRequests
     }
 
     /** POST /api/v1/accounts. */
-    public record CreateAccount(String accountId, int venue, String currency, long balance, int leverage) implements RequestBody
+    public record CreateAccount(String accountId, int venue, String currency, long balance, int leverage, int positionMode)
+        implements RequestBody
     {
+        public CreateAccount(final String accountId, final int venue, final String currency, final long balance, final int leverage)
+        {
+            this(accountId, venue, currency, balance, leverage, CommandBodies.POSITION_MODE_NETTING);
+        }
+
         @Override
         public void encode(final BodyWriter writer)
         {
-            CommandBodies.createAccount(writer, accountId, venue, currency, balance, leverage);
+            CommandBodies.createAccount(writer, accountId, venue, currency, balance, leverage, positionMode);
         }
     }
 
@@ -45,6 +55,7 @@ public final class AccountRequests
         String currency = "USD";
         long balance = 0;
         long leverage = 100;
+        int positionMode = CommandBodies.POSITION_MODE_NETTING;
         while (in.nextField())
         {
             final String name = in.fieldName();
@@ -81,6 +92,10 @@ public final class AccountRequests
                     }
                     leverage = l >= 1 && l <= MAX_LEVERAGE ? l : leverage;
                     break;
+                case "position_mode":
+                    final int mode = in.choice(name, POSITION_MODES, "netting, hedging");
+                    positionMode = mode >= 0 ? POSITION_MODE_CODES[mode] : positionMode;
+                    break;
                 default:
                     in.unknownField(name);
             }
@@ -90,7 +105,7 @@ public final class AccountRequests
             in.fail("account_id", "account_id is required");
         }
         in.finish();
-        return new CreateAccount(accountId.toString(), venue, currency, balance, (int)leverage);
+        return new CreateAccount(accountId.toString(), venue, currency, balance, (int)leverage, positionMode);
     }
 
     /** PUT /api/v1/accounts/{id}/risk. */

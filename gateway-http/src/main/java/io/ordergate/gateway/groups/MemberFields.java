@@ -105,7 +105,7 @@ final class MemberFields
         long sizingValue = 0;
         if (sized)
         {
-            sizingMode = mode == null ? GroupBodies.SIZING_MULTIPLIER : switch (mode)
+            sizingMode = mode == null ? GroupBodies.SIZING_MULTIPLIER : switch (mode.toLowerCase(java.util.Locale.ROOT))
             {
                 case "fixed" -> GroupBodies.SIZING_FIXED;
                 case "multiplier" -> GroupBodies.SIZING_MULTIPLIER;

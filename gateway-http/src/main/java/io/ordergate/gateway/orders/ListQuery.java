@@ -90,8 +90,9 @@ final class ListQuery implements RequestBody
         }
     }
 
-    private static int statusFilter(final String value) throws BadRequest
+    private static int statusFilter(final String given) throws BadRequest
     {
+        final String value = given.toLowerCase(java.util.Locale.ROOT);  // enumerations in any letter case (API.md)
         if (value.equals("open"))
         {
             return CommandBodies.STATUS_OPEN;

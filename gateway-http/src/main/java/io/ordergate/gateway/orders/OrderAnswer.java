@@ -30,10 +30,11 @@ final class OrderAnswer
         }
         if (!result.isSuccess())
         {
-            if (event.outputKind == CommandEvent.OUTPUT_ORDER && result.isOrderRejection())
+            if (event.outputKind == CommandEvent.OUTPUT_ORDER && (result.isOrderRejection() || result == ResultCode.CONFLICT))
             {
+                // A rejection is recorded: the error and the order. A conflict names the order it conflicts with.
                 json.startObject();
-                ApiErrors.member(json, result.name(), message(event), null);
+                ApiErrors.member(json, result.name(), message(event), event.resultField);
                 OrderJson.writeFields(event.order, json);
                 json.endObject();
             }

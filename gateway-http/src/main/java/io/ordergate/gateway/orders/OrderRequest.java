@@ -45,6 +45,10 @@ public final class OrderRequest implements RequestBody
     private long takeProfit;
     private long stopLossPips;
     private long takeProfitPips;
+    private long stopLossPct;
+    private long takeProfitPct;
+    private long trailingStopPct;
+    private long trailingStopPips;
     private boolean sawAccountId;
     private boolean sawSymbol;
     private boolean sawSide;
@@ -135,6 +139,22 @@ public final class OrderRequest implements RequestBody
                     takeProfitPips = in.positiveDecimal(name);
                     flags |= flag(takeProfitPips, NewOrderBody.HAS_TAKE_PROFIT_PIPS);
                     break;
+                case "stop_loss_pct":
+                    stopLossPct = in.positiveDecimal(name);
+                    flags |= flag(stopLossPct, NewOrderBody.HAS_STOP_LOSS_PCT);
+                    break;
+                case "take_profit_pct":
+                    takeProfitPct = in.positiveDecimal(name);
+                    flags |= flag(takeProfitPct, NewOrderBody.HAS_TAKE_PROFIT_PCT);
+                    break;
+                case "trailing_stop_pct":
+                    trailingStopPct = in.positiveDecimal(name);
+                    flags |= flag(trailingStopPct, NewOrderBody.HAS_TRAILING_STOP_PCT);
+                    break;
+                case "trailing_stop_pips":
+                    trailingStopPips = in.positiveDecimal(name);
+                    flags |= flag(trailingStopPips, NewOrderBody.HAS_TRAILING_STOP_PIPS);
+                    break;
                 case "client_order_id":
                     clientOrderId.read(in, name, false);
                     break;
@@ -201,7 +221,8 @@ public final class OrderRequest implements RequestBody
     }
 
     private static final String[] FIELDS = {"account_id", "symbol", "side", "type", "time_in_force", "quantity", "price",
-        "stop_loss", "take_profit", "stop_loss_pips", "take_profit_pips", "client_order_id", "broker_connection_id", "instrument", "units"};
+        "stop_loss", "take_profit", "stop_loss_pips", "take_profit_pips", "client_order_id", "broker_connection_id", "instrument", "units",
+        "stop_loss_pct", "take_profit_pct", "trailing_stop_pct", "trailing_stop_pips"};
 
     private void checkWhole(final RequestReader in)
     {
@@ -218,13 +239,27 @@ public final class OrderRequest implements RequestBody
         {
             in.fail("price", "price is required for " + type.wireName() + " orders");
         }
-        if ((flags & NewOrderBody.HAS_STOP_LOSS) != 0 && (flags & NewOrderBody.HAS_STOP_LOSS_PIPS) != 0)
+        checkStopFields(in, flags);
+    }
+
+    /** At most one way of giving each stop: price, pips or percent; one trailing distance. For every order route. */
+    public static void checkStopFields(final RequestReader in, final int flags)
+    {
+        oneOf(in, flags, NewOrderBody.HAS_STOP_LOSS, NewOrderBody.HAS_STOP_LOSS_PIPS, NewOrderBody.HAS_STOP_LOSS_PCT, "stop_loss");
+        oneOf(in, flags, NewOrderBody.HAS_TAKE_PROFIT, NewOrderBody.HAS_TAKE_PROFIT_PIPS, NewOrderBody.HAS_TAKE_PROFIT_PCT, "take_profit");
+        if ((flags & NewOrderBody.HAS_TRAILING_STOP_PCT) != 0 && (flags & NewOrderBody.HAS_TRAILING_STOP_PIPS) != 0)
         {
-            in.fail("stop_loss_pips", "give stop_loss or stop_loss_pips, not both");
+            in.fail("trailing_stop_pips", "give trailing_stop_pct or trailing_stop_pips, not both");
         }
-        if ((flags & NewOrderBody.HAS_TAKE_PROFIT) != 0 && (flags & NewOrderBody.HAS_TAKE_PROFIT_PIPS) != 0)
+    }
+
+    /** The field named is the second way given (pips, else percent), as a client reads "not both". */
+    private static void oneOf(final RequestReader in, final int flags, final int price, final int pips, final int pct, final String name)
+    {
+        if (Integer.bitCount(flags & (price | pips | pct)) > 1)
         {
-            in.fail("take_profit_pips", "give take_profit or take_profit_pips, not both");
+            in.fail((flags & pips) != 0 ? name + "_pips" : name + "_pct", "give one of " + name + ", " + name + "_pips or " + name
+                + "_pct, not several");
         }
     }
 
@@ -251,6 +286,10 @@ public final class OrderRequest implements RequestBody
             (flags & NewOrderBody.HAS_TAKE_PROFIT) != 0 ? takeProfit : 0,
             (flags & NewOrderBody.HAS_STOP_LOSS_PIPS) != 0 ? stopLossPips : 0,
             (flags & NewOrderBody.HAS_TAKE_PROFIT_PIPS) != 0 ? takeProfitPips : 0,
+            (flags & NewOrderBody.HAS_STOP_LOSS_PCT) != 0 ? stopLossPct : 0,
+            (flags & NewOrderBody.HAS_TAKE_PROFIT_PCT) != 0 ? takeProfitPct : 0,
+            (flags & NewOrderBody.HAS_TRAILING_STOP_PCT) != 0 ? trailingStopPct : 0,
+            (flags & NewOrderBody.HAS_TRAILING_STOP_PIPS) != 0 ? trailingStopPips : 0,
             clientOrderId);
     }
 
@@ -269,6 +308,10 @@ public final class OrderRequest implements RequestBody
         takeProfit = 0;
         stopLossPips = 0;
         takeProfitPips = 0;
+        stopLossPct = 0;
+        takeProfitPct = 0;
+        trailingStopPct = 0;
+        trailingStopPips = 0;
         sawAccountId = false;
         sawSymbol = false;
         sawSide = false;

@@ -12,13 +12,11 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.Ledger;
-import io.ordergate.engine.position.Position;
-import io.ordergate.engine.position.PositionStops;
 
 /**
  * The paper venue's matching: fills against the latest quote in full, rests what cannot fill yet (gtc) in the
  * instrument's list of resting orders, expires what may not rest (ioc/fok), and fills resting orders a quote reaches.
- * Fills are booked on the engine's net positions. <b>Not thread safe</b>: owned by the engine thread.
+ * Fills are booked on the engine's positions (net, or a hedging account's own). <b>Not thread safe</b>: owned by the engine thread.
  */
 final class PaperMatching
 {
@@ -121,13 +119,11 @@ final class PaperMatching
         order.updatedAtMicros = nowMicros;
     }
 
-    /** Fills the whole order at the quote's executable price onto the account's net position. */
+    /** Fills the whole order at the quote's executable price onto the account's positions, with the order's stops. */
     private void fill(final Order order, final Account account, final Instrument instrument, final long nowMicros)
     {
         final long price = instrument.executablePrice(order.side == Side.BUY);
-        final Position position = account.positions[instrument.index];
-        final long before = position.quantity;
-        final Trade trade = ledger.fill(account, instrument, order.side, order.quantity, price, order.orderId, nowMicros);
+        final Trade trade = ledger.fill(account, instrument, order, order.quantity, price, nowMicros);
         order.status = OrderStatus.FILLED;
         order.filledQuantity = order.quantity;
         order.averagePrice = price;
@@ -136,6 +132,5 @@ final class PaperMatching
         order.venuePrefix = FILL_PREFIX;
         order.positionId = trade.positionId;
         order.updatedAtMicros = nowMicros;
-        PositionStops.protect(position, before, order);
     }
 }
