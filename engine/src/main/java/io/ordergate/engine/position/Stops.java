@@ -101,13 +101,20 @@ public final class Stops
     }
 
     /**
-     * Adds a leg over {@code legQuantity} (or {@link #WHOLE}). When every slot is taken, the quantity joins the newest
+     * Adds a leg over {@code legQuantity} (or {@link #WHOLE}); a further fill of the order of the newest leg adds to
+     * that leg. When every slot is taken, the quantity joins the newest
      * leg and these stops replace its own (the most recent order's stops win): a limit, documented.
      */
     void add(final long legQuantity, final long legStopLoss, final long legTakeProfit, final long legTrailingPct,
         final long legTrailingDistance, final long legOrderId)
     {
         int leg = count;
+        if (count > 0 && legOrderId != 0 && orderId[count - 1] == legOrderId && quantity[count - 1] != WHOLE && legQuantity != WHOLE)
+        {
+            // Another fill of the same order (a partial fill): its leg grows.
+            quantity[count - 1] += legQuantity;
+            return;
+        }
         if (count == quantity.length)
         {
             leg = count - 1;
