@@ -168,7 +168,7 @@ public final class OrderFlow implements OrderEntry
             return placement.pausedBy;
         }
         final ResultCode rejection = risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference,
-            placement.closesPositionId, now);
+            reducing, now);
         if (rejection != null)
         {
             order.reject(rejection, null, now);

@@ -72,8 +72,16 @@ public final class RiskCheck
         final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
         final long referencePrice, final long closesPositionId, final long timeMicros)
     {
+        return check(account, instrument, side, type, quantity, referencePrice,
+            reducesOnly(account, instrument, side, quantity, closesPositionId), timeMicros);
+    }
+
+    /** As above, with {@link #reducesOnly} already known (the order path asks it once for its kill switches too). */
+    public ResultCode check(
+        final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
+        final long referencePrice, final boolean reducing, final long timeMicros)
+    {
         final RiskLimits limits = account.risk;
-        final boolean reducing = reducesOnly(account, instrument, side, quantity, closesPositionId);
 
         if (account.status != AccountStatus.ACTIVE && !reducing)
         {
