@@ -71,6 +71,8 @@ public class OrderView
         price = NONE;
         stopLoss = NONE;
         takeProfit = NONE;
+        trailingStopPct = 0;
+        trailingStopDistance = 0;
         filledQuantity = 0;
         averagePrice = NONE;
         venueOrderId = 0;
@@ -83,6 +85,7 @@ public class OrderView
         groupOrderId = 0;
         createdAtMicros = 0;
         updatedAtMicros = 0;
+        realizedPnl = 0;
     }
 
     /** Copies every field of another order. Allocates nothing. */

@@ -65,6 +65,26 @@ class OrdersTest
     }
 
     @Test
+    void aReusedOrderObjectKeepsNothingOfTheOrderBefore()
+    {
+        final Orders orders = new Orders(2, 1);
+        final Order first = place(orders, 0, "", OrderStatus.FILLED);
+        first.trailingStopPct = 50_000_000;
+        first.trailingStopDistance = 20;
+        first.realizedPnl = -1234;
+        first.closesPositionId = 7;
+        first.termsFingerprint = 99;
+        place(orders, 0, "", OrderStatus.FILLED);
+        final Order third = place(orders, 0, "", OrderStatus.FILLED);
+        assertSame(first, third);
+        assertEquals(0, third.trailingStopPct);
+        assertEquals(0, third.trailingStopDistance);
+        assertEquals(0, third.realizedPnl);
+        assertEquals(0, third.closesPositionId);
+        assertEquals(0, third.termsFingerprint);
+    }
+
+    @Test
     void anOpenOrderIsDisplacedInsteadOfBlockingNewOrders()
     {
         final Orders orders = new Orders(4, 1);
