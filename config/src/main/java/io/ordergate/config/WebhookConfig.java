@@ -9,19 +9,23 @@ import java.util.List;
 public final class WebhookConfig
 {
     public static final int DEDUP_WINDOW_MILLIS_DEFAULT = 2000;
+    public static final int SIGNED_ALERT_WINDOW_SECONDS_DEFAULT = 300;
 
     private final int dedupWindowMillis;
+    private final int signedAlertWindowSeconds;
     private final List<String> allowedSources;
 
-    WebhookConfig(final int dedupWindowMillis, final List<String> allowedSources)
+    WebhookConfig(final int dedupWindowMillis, final int signedAlertWindowSeconds, final List<String> allowedSources)
     {
         this.dedupWindowMillis = dedupWindowMillis;
+        this.signedAlertWindowSeconds = signedAlertWindowSeconds;
         this.allowedSources = List.copyOf(allowedSources);
     }
 
     static WebhookConfig read(final YamlSection s)
     {
         final int window = s.intValue("dedup_window_millis", DEDUP_WINDOW_MILLIS_DEFAULT, 0, 3_600_000);
+        final int signedWindow = s.intValue("signed_alert_window_seconds", SIGNED_ALERT_WINDOW_SECONDS_DEFAULT, 1, 86_400);
         final List<String> sources = s.strings("allowed_sources");
         for (int i = 0; i < sources.size(); i++)
         {
@@ -32,13 +36,22 @@ public final class WebhookConfig
             }
         }
         s.finish();
-        return new WebhookConfig(window, sources);
+        return new WebhookConfig(window, signedWindow, sources);
     }
 
     /** Identical alerts within this window are answered once; 0 turns de-duplication off. */
     public int dedupWindowMillis()
     {
         return dedupWindowMillis;
+    }
+
+    /**
+     * A signed alert (X-TradingView-Signature) without an id must say when it was sent, within this many seconds of
+     * the gateway's clock: outside it, a captured alert cannot be sent again.
+     */
+    public int signedAlertWindowSeconds()
+    {
+        return signedAlertWindowSeconds;
     }
 
     /** Addresses or CIDR blocks ("52.89.214.238", "10.0.0.0/8", "::1"); empty allows any source. */
@@ -50,6 +63,7 @@ public final class WebhookConfig
     @Override
     public String toString()
     {
-        return "WebhookConfig{dedupWindowMillis=" + dedupWindowMillis + ", allowedSources=" + allowedSources + '}';
+        return "WebhookConfig{dedupWindowMillis=" + dedupWindowMillis + ", signedAlertWindowSeconds=" + signedAlertWindowSeconds
+            + ", allowedSources=" + allowedSources + '}';
     }
 }

@@ -5,10 +5,12 @@ import io.ordergate.gateway.exchange.ExchangeFeature;
 import java.util.List;
 
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.gateway.accounts.AccountRoutes;
 import io.ordergate.gateway.auth.ApiKeyCredentials;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.bots.BotCredentials;
+import io.ordergate.gateway.bots.BotSecrets;
 import io.ordergate.gateway.bots.BotRoutes;
 import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.GatewayContext;
@@ -45,7 +47,7 @@ public final class GatewayFeatures
     private final ApiKeyRegistry keys = new ApiKeyRegistry();
     private final ExecutorKeys executorKeys = new ExecutorKeys();
     private final ExecutorSessions sessions = new ExecutorSessions();
-    private final BotCredentials bots = new BotCredentials();
+    private final BotCredentials bots;
     private final UserServices users;
     private final Router router;
     private final GatewayReplies replies;
@@ -55,6 +57,8 @@ public final class GatewayFeatures
     {
         final GatewayConfig config = gateway.config();
         exchange = new ExchangeFeature(config);
+        final BotSecrets botSecrets = new BotSecrets(MasterKeys.load(System.getenv(), config.dataDir()), config.dataDir());
+        bots = new BotCredentials(botSecrets);
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
@@ -74,8 +78,8 @@ public final class GatewayFeatures
             .add(new PositionRoutes(access))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
             .add(new GroupRoutes(access))
-            .add(new BotRoutes(access, config.dataDir()))
-            .add(new WebhookRoutes(config.webhook(), bots, config.dataDir()))
+            .add(new BotRoutes(access, botSecrets))
+            .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .build();
         this.router = new Router(table, gateway);
         this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics()),

@@ -79,6 +79,8 @@ public final class Ordergate implements AutoCloseable
     public static Ordergate start(final GatewayConfig config, final StartupOptions options, final PrintStream out)
     {
         ChronicleSettings.apply();
+        // 0700 before anything writes there (the features' keys are made as they are built): nobody else's to read
+        OwnerOnlyFiles.directory(config.dataDir());
         final Ordergate gateway = new Ordergate(config, new GatewayContext(config, version()));
         try
         {
@@ -101,7 +103,6 @@ public final class Ordergate implements AutoCloseable
     private void run(final StartupOptions options, final PrintStream out) throws InterruptedException
     {
         server = HttpServer.bind(config.server(), features.router(), context);              // 1
-        OwnerOnlyFiles.directory(config.dataDir());  // 0700: the journal and keys are nobody else's to read
         final Path journalDir = config.dataDir().resolve("journal");
         journal = Journal.open(journalDir);  // 2: checks every record; cuts off a damaged tail (a WARNING says where it went)
         context.metrics().journal(journal);

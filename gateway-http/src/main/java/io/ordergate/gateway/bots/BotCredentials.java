@@ -1,7 +1,7 @@
 package io.ordergate.gateway.bots;
 
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
@@ -12,26 +12,32 @@ import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
 
 /**
- * What the webhook needs to authenticate a bot, rebuilt from the journal like the API keys: bot id and name to the
- * SHA-256 of its secret and the sealed copy (for {@code X-TradingView-Signature}). Written ONLY by the reply stage
- * (after a CREATE_BOT succeeded) and by replay; read by the event loops, so an alert is authenticated before anything
- * is published. A command that renames or deletes a bot must update it here too. Thread safe (concurrent maps of
- * immutable entries).
+ * What the webhook needs to authenticate a bot, rebuilt from the journal like the API keys: bot id and name to a
+ * verifier of its secret (a keyed hash under the master key, {@link BotSecrets}) and the sealed copy (for
+ * {@code X-TradingView-Signature}). Written ONLY by the reply stage (after a CREATE_BOT succeeded) and by replay; read
+ * by the event loops, so an alert is authenticated before anything is published. A command that renames or deletes a
+ * bot must update it here too. Thread safe (concurrent maps of immutable entries).
  */
 public final class BotCredentials implements ReplyListener
 {
-    /** One bot's credentials: the hash and the sealed secret, never the secret. */
-    public record Entry(String botId, String name, byte[] secretHash, byte[] sealedSecret)
+    private static final Logger LOG = Logger.getLogger(BotCredentials.class.getName());
+
+    /** One bot's credentials: a verifier and the sealed secret, never the secret. */
+    public record Entry(String botId, String name, BotSecrets.Verifier verifier, byte[] sealedSecret)
     {
     }
 
-    private static final HexFormat HEX = HexFormat.of();
-
+    private final BotSecrets secrets;
     private final ConcurrentHashMap<String, Entry> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Entry> byName = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Entry> bySecretHash = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry> bySecret = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+
+    public BotCredentials(final BotSecrets secrets)
+    {
+        this.secrets = secrets;
+    }
 
     /** The bot of an id or, failing that, a name (as the engine finds one), or null. Any thread. */
     public Entry find(final String idOrName)
@@ -40,10 +46,18 @@ public final class BotCredentials implements ReplyListener
         return entry != null ? entry : byName.get(idOrName);
     }
 
-    /** The first bot whose secret hashes to {@code secretHash} (a path token naming no bot), or null. Any thread. */
-    public Entry bySecretHash(final byte[] secretHash)
+    /** The first bot whose secret is {@code token} (a path token naming no bot), or null. Any thread. */
+    public Entry bySecret(final String token)
     {
-        return bySecretHash.get(HEX.formatHex(secretHash));
+        for (final String key : secrets.lookupKeys(token))
+        {
+            final Entry entry = bySecret.get(key);
+            if (entry != null)
+            {
+                return entry;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -75,13 +89,27 @@ public final class BotCredentials implements ReplyListener
         }
         final byte[] hash = bytes(reader);
         final byte[] sealed = bytes(reader);
-        final Entry entry = new Entry(botId, name, hash, sealed);
+        final BotSecrets.Verifier verifier = secrets.verifier(botId, hash, sealed);
+        if (verifier == null)
+        {
+            LOG.warning(() -> "bot " + botId + ": its secret was sealed and hashed under a master key the gateway no longer has"
+                + " (set ORDERGATE_MASTER_KEY_PREVIOUS); it can take no alerts");
+        }
+        else if (verifier.legacySha256())
+        {
+            LOG.warning(() -> "bot " + botId + ": its secret is still checked against an unsalted SHA-256 (created before keyed"
+                + " hashes, and DATA_DIR/" + BotSecrets.LEGACY_KEY_FILE + " is gone): create it again with a new secret");
+        }
+        final Entry entry = new Entry(botId, name, verifier, sealed);
         byId.put(botId, entry);
         if (!name.isEmpty())
         {
             byName.putIfAbsent(name, entry);
         }
-        bySecretHash.putIfAbsent(HEX.formatHex(hash), entry);
+        if (verifier != null)
+        {
+            bySecret.putIfAbsent(verifier.lookupKey(), entry);
+        }
     }
 
     private byte[] bytes(final BodyReader body)

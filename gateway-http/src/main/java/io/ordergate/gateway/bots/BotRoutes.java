@@ -1,6 +1,5 @@
 package io.ordergate.gateway.bots;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 import io.ordergate.engine.command.CommandEvent;
@@ -30,12 +29,12 @@ import io.ordergate.gateway.json.RequestReader;
 public final class BotRoutes implements Feature
 {
     private final Accesses access;
-    private final Path dataDir;
+    private final BotSecrets secrets;
 
-    public BotRoutes(final Accesses access, final Path dataDir)
+    public BotRoutes(final Accesses access, final BotSecrets secrets)
     {
         this.access = access;
-        this.dataDir = dataDir;
+        this.secrets = secrets;
     }
 
     @Override
@@ -55,7 +54,7 @@ public final class BotRoutes implements Feature
 
     private void create(final Exchange exchange) throws BadRequest
     {
-        final CreateBotRequest bot = CreateBotRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), dataDir);
+        final CreateBotRequest bot = CreateBotRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), secrets);
         exchange.publish(CommandType.CREATE_BOT, bot, new CreatedBot(bot.secret()));
     }
 

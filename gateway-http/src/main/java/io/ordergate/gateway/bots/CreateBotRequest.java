@@ -1,6 +1,5 @@
 package io.ordergate.gateway.bots;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import io.ordergate.gateway.json.RequestReader;
 
 /**
  * {@code POST /api/v1/bots} {@code {"bot_id", "name"?, "group_id" or "account_ids", "secret"?}}: the bot's webhook
- * secret (given, or made here) is journaled only as its SHA-256 and a sealed copy; the secret itself travels to the
+ * secret (given, or made here) is journaled only as a keyed hash and a sealed copy ({@link BotSecrets}); the secret itself travels to the
  * 201 in the answer and nowhere else. Immutable once decoded.
  */
 final class CreateBotRequest implements RequestBody
@@ -28,18 +27,18 @@ final class CreateBotRequest implements RequestBody
     private final byte[] sealed;
 
     private CreateBotRequest(final String botId, final String name, final String groupId, final List<String> accountIds, final String secret,
-        final Path dataDir)
+        final BotSecrets secrets)
     {
         this.botId = botId;
         this.name = name;
         this.groupId = groupId;
         this.accountIds = accountIds;
         this.secret = secret;
-        this.hash = BotSecrets.sha256(secret);
-        this.sealed = BotSecrets.forDataDir(dataDir).seal(secret);
+        this.hash = secrets.journalHash(secret);
+        this.sealed = secrets.journalSeal(botId, secret);
     }
 
-    static CreateBotRequest decode(final RequestReader in, final byte[] body, final int length, final Path dataDir) throws BadRequest
+    static CreateBotRequest decode(final RequestReader in, final byte[] body, final int length, final BotSecrets secrets) throws BadRequest
     {
         in.begin(body, length, false);
         String botId = null;
@@ -87,7 +86,7 @@ final class CreateBotRequest implements RequestBody
             throw BadRequest.validation("secret", "secret must not be empty");
         }
         return new CreateBotRequest(botId, name == null ? "" : name, groupId == null ? "" : groupId, List.copyOf(accountIds),
-            secret != null ? secret : Secrets.newSecret(), dataDir);
+            secret != null ? secret : Secrets.newSecret(), secrets);
     }
 
     /** The secret, for the one answer that shows it. */

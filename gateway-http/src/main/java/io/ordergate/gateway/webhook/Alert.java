@@ -31,7 +31,11 @@ public final class Alert
     private static final String[] FIELDS = {
         "botname", "bot", "bot_id", "secret", "id", "action", "side", "ticker", "symbol", "order_type", "type",
         "quantity", "size", "contracts", "risk_percentage", "risk", "price", "sl", "stoploss", "stop_loss", "tp", "takeprofit",
-        "take_profit", "sl_pips", "tp_pips"};
+        "take_profit", "sl_pips", "tp_pips", "time", "timenow", "timestamp"};
+    /** {@link #sentAtMillis} of an alert that does not say when it was sent. */
+    public static final long NO_TIME = Long.MIN_VALUE;
+    /** Below this an epoch number is seconds, above it milliseconds (10^11 s is the year 5138). */
+    private static final long EPOCH_MILLIS_FROM = 100_000_000_000L;
     private static final int MAX_TEXT = 256;
 
     String bot;
@@ -40,6 +44,7 @@ public final class Alert
     final SignalFields signal = new SignalFields();
     String alertId = "";
     long bodyHash;
+    long sentAtMillis = NO_TIME;
 
     public String bot()
     {
@@ -49,6 +54,24 @@ public final class Alert
     public String secret()
     {
         return secret;
+    }
+
+    /** The alert's own id ({@code id}), or empty. */
+    public String alertId()
+    {
+        return alertId;
+    }
+
+    /** When the alert says it was sent ({@code time}, {@code timenow} or {@code timestamp}), or {@link #NO_TIME}. */
+    public long sentAtMillis()
+    {
+        return sentAtMillis;
+    }
+
+    /** Names the alert by its signature (a signed alert without its own id): the same signed body is the same alert. */
+    void alertId(final String id)
+    {
+        alertId = id;
     }
 
     /** Reads a JSON alert or a PineConnector line; 400 INVALID_JSON for a body that is neither. */
@@ -110,6 +133,7 @@ public final class Alert
         secret = first(values, "secret");
         final String id = first(values, "id");
         alertId = id == null ? "" : id;
+        sentAtMillis = time(first(values, "time", "timenow", "timestamp"));
         final String actionText = first(values, "action", "side");
         if (actionText == null)
         {
@@ -177,6 +201,31 @@ public final class Alert
         GroupBodies.signalHead(writer, botId, action);
         signal.encode(writer);
         GroupBodies.signalTail(writer, alertId, bodyHash);
+    }
+
+    /**
+     * An alert's time: an ISO-8601 instant (TradingView's {@code {{timenow}}}, {@code 2024-01-15T10:30:00Z}) or Unix
+     * seconds or milliseconds; {@link #NO_TIME} for none.
+     */
+    static long time(final String text) throws BadRequest
+    {
+        if (text == null)
+        {
+            return NO_TIME;
+        }
+        try
+        {
+            if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() <= 15)
+            {
+                final long number = Long.parseLong(text);
+                return number < EPOCH_MILLIS_FROM ? number * 1000L : number;
+            }
+            return java.time.Instant.parse(text).toEpochMilli();
+        }
+        catch (final java.time.format.DateTimeParseException | ArithmeticException ex)
+        {
+            throw BadRequest.validation("time", "time must be an ISO-8601 instant (2024-01-15T10:30:00Z) or Unix seconds or milliseconds");
+        }
     }
 
     /** TradingView tickers may carry the exchange ("FX:EURUSD"): the gateway's symbol is the part after it. */

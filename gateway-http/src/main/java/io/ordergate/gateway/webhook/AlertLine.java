@@ -9,8 +9,8 @@ import io.ordergate.gateway.json.BadRequest;
 /**
  * A PineConnector alert line: {@code bot,buy,EURUSD,risk=1,sl=20,tp=40}, {@code bot,closelong,EURUSD},
  * {@code bot,closeshort,EURUSD}, {@code bot,closeall}; {@code sl}/{@code tp} in pips ({@code slprice}/{@code tpprice}
- * as prices), {@code risk} a percent of equity, {@code qty}/{@code lots} a quantity, optional {@code secret=} and
- * {@code id=}. PineConnector has many more options (comment, spread...): those are ignored. Stateless.
+ * as prices), {@code risk} a percent of equity, {@code qty}/{@code lots} a quantity, optional {@code secret=},
+ * {@code id=} and {@code time=}. PineConnector has many more options (comment, spread...): those are ignored. Stateless.
  */
 final class AlertLine
 {
@@ -55,6 +55,7 @@ final class AlertLine
             {
                 case "secret": alert.secret = value; break;
                 case "id": alert.alertId = value; break;
+                case "time": alert.sentAtMillis = Alert.time(value); break;
                 case "risk": alert.signal.riskPercent(Alert.decimal(value, "risk"), "risk"); break;
                 case "qty":
                 case "lots":

@@ -1,6 +1,7 @@
 package io.ordergate.gateway.webhook;
 
-import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.function.LongSupplier;
 
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
@@ -15,22 +16,36 @@ import io.ordergate.gateway.json.BadRequest;
  * The webhook's access: no API key; the alert's bot (named in it, or found by the path's token) proves itself with
  * its secret in the body, the path token, or {@code X-TradingView-Signature} (a hex HMAC-SHA256 of the body). The
  * credential is in the body, so this is where the alert is read: the {@link WebhookCaller} carries it to the handler.
- * Calls from outside {@code webhook.allowed_sources} are refused first. Thread safe.
+ * Calls from outside {@code webhook.allowed_sources} are refused first.
+ *
+ * <p>A signature, unlike a secret, can be captured and sent again with its body. So a signed alert without its own
+ * {@code id} must say when it was sent, within {@code webhook.signed_alert_window_seconds} of the gateway's clock, and
+ * is named by its signature ({@code sig-} and 32 hex digits of the HMAC): sent again inside the window it is a
+ * duplicate of itself (the engine answers the first result), outside the window it is refused. Thread safe.
  */
 final class BotSecretAccess implements Access
 {
     static final String SIGNATURE_HEADER = "X-TradingView-Signature";
+    static final String SIGNATURE_ID_PREFIX = "sig-";
+    private static final int SIGNATURE_ID_BYTES = 16;
     private static final String TOKEN = "token";
+    private static final HexFormat HEX = HexFormat.of();
 
     private final BotCredentials bots;
     private final SourceAllowlist allowlist;
-    private final BotSecrets sealing;
+    private final BotSecrets secrets;
+    private final long signedWindowMillis;
+    private final LongSupplier clockMillis;
 
-    BotSecretAccess(final BotCredentials bots, final SourceAllowlist allowlist, final Path dataDir)
+    BotSecretAccess(
+        final BotCredentials bots, final SourceAllowlist allowlist, final BotSecrets secrets, final int signedWindowSeconds,
+        final LongSupplier clockMillis)
     {
         this.bots = bots;
         this.allowlist = allowlist;
-        this.sealing = BotSecrets.forDataDir(dataDir);
+        this.secrets = secrets;
+        this.signedWindowMillis = signedWindowSeconds * 1000L;
+        this.clockMillis = clockMillis;
     }
 
     @Override
@@ -47,15 +62,48 @@ final class BotSecretAccess implements Access
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "name the bot (botname or bot) or use /webhook/tradingview/{token}", null);
         }
-        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : bots.bySecretHash(BotSecrets.sha256(token));
-        final boolean authentic = bot != null && (BotSecrets.secretMatches(alert.secret(), bot.secretHash())
-            || BotSecrets.secretMatches(token, bot.secretHash())
-            || sealing.signatureMatches(exchange.header(SIGNATURE_HEADER), bot.sealedSecret(), exchange.body(), exchange.bodyLength()));
-        if (!authentic)
+        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : bots.bySecret(token);
+        if (bot == null)
         {
-            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "unknown bot or wrong secret", null);
+            throw unknown();
+        }
+        if (secrets.secretMatches(alert.secret(), bot.verifier()) || secrets.secretMatches(token, bot.verifier()))
+        {
+            return new WebhookCaller(bot.botId(), alert);
+        }
+        final byte[] signature = secrets.signature(exchange.header(SIGNATURE_HEADER), bot.botId(), bot.sealedSecret(),
+            exchange.body(), exchange.bodyLength());
+        if (signature == null)
+        {
+            throw unknown();
+        }
+        if (alert.alertId().isEmpty())
+        {
+            withinWindow(alert);
+            alert.alertId(SIGNATURE_ID_PREFIX + HEX.formatHex(signature, 0, SIGNATURE_ID_BYTES));
         }
         return new WebhookCaller(bot.botId(), alert);
+    }
+
+    /** A signed alert without an id: its time must be inside the window, or it may be an old alert sent again. */
+    private void withinWindow(final Alert alert) throws BadRequest
+    {
+        final long seconds = signedWindowMillis / 1000L;
+        if (alert.sentAtMillis() == Alert.NO_TIME)
+        {
+            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "a signed alert without an id must say when it was sent"
+                + " (time, timenow or timestamp; e.g. \"time\": \"{{timenow}}\")", "time");
+        }
+        if (Math.abs(clockMillis.getAsLong() - alert.sentAtMillis()) > signedWindowMillis)
+        {
+            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "the signed alert's time is more than " + seconds
+                + " s from the gateway's clock: an alert without an id is taken only inside that window", "time");
+        }
+    }
+
+    private static BadRequest unknown()
+    {
+        return new BadRequest(ResultCode.INVALID_CREDENTIALS, "unknown bot or wrong secret", null);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.ordergate.gateway.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import io.ordergate.config.WebhookConfig;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.bots.BotCredentials;
+import io.ordergate.gateway.bots.BotSecrets;
 import io.ordergate.gateway.core.Access;
 import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
@@ -30,9 +30,10 @@ public final class WebhookRoutes implements Feature
 
     private final Access botSecret;
 
-    public WebhookRoutes(final WebhookConfig config, final BotCredentials bots, final Path dataDir)
+    public WebhookRoutes(final WebhookConfig config, final BotCredentials bots, final BotSecrets secrets)
     {
-        this.botSecret = new BotSecretAccess(bots, new SourceAllowlist(config.allowedSources()), dataDir);
+        this.botSecret = new BotSecretAccess(bots, new SourceAllowlist(config.allowedSources()), secrets,
+            config.signedAlertWindowSeconds(), System::currentTimeMillis);
     }
 
     @Override

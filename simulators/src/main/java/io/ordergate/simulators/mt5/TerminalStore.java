@@ -54,7 +54,8 @@ final class TerminalStore implements AutoCloseable
         {
             Files.createDirectories(this.resultsFile.getParent());
             Files.createDirectories(this.stateFile.getParent());
-            resultsChannel = FileChannel.open(this.resultsFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            resultsChannel = FileChannel.open(this.resultsFile,
+                java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE), ownerOnly());
             loadResults();
             loadState();
         }
@@ -63,6 +64,15 @@ final class TerminalStore implements AutoCloseable
             close();
             throw new UncheckedIOException("cannot open the simulated terminal's memory " + resultsFile + ", " + stateFile, ex);
         }
+    }
+
+    /** A terminal's memory sits in its gateway's data directory in the demo: its owner's alone, as everything there (0600). */
+    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly()
+    {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            ? new java.nio.file.attribute.FileAttribute<?>[] {
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+            : new java.nio.file.attribute.FileAttribute<?>[0];
     }
 
     /** First results by command id, as loaded (not those appended since). */
@@ -114,7 +124,8 @@ final class TerminalStore implements AutoCloseable
         final Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
         try
         {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
+            try (FileChannel out = FileChannel.open(temp,
+                java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), ownerOnly()))
             {
                 final ByteBuffer buffer = ByteBuffer.wrap((SimulatorJson.write(snapshot) + '\n').getBytes(StandardCharsets.UTF_8));
                 while (buffer.hasRemaining())
