@@ -17,6 +17,7 @@ import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.position.PositionFlow;
 import io.ordergate.engine.position.PositionStops;
+import io.ordergate.engine.position.PositionSweeps;
 import io.ordergate.engine.query.QueryFlow;
 import io.ordergate.engine.quote.QuoteFlow;
 import io.ordergate.engine.user.UserRoom;
@@ -37,6 +38,7 @@ public final class Engine
     private final EngineJson json;
     private final OrderFlow orders;
     private final PositionFlow positions;
+    private final PositionSweeps sweeps;
     private final QuoteFlow quotes;
     private final AccountAdmin accounts;
     private final KeyAdmin keys;
@@ -63,6 +65,7 @@ public final class Engine
         final PositionCloser positionCloser = new PositionCloser(context, venues);
         orders = new OrderFlow(context, state.risk, venues);
         positions = new PositionFlow(context, json, venues, positionCloser);
+        sweeps = new PositionSweeps(context, venues, positionCloser);
         quotes = new QuoteFlow(context, venues, new PositionStops(context, positionCloser));
         accounts = new AccountAdmin(context, json, positions);
         keys = new KeyAdmin(context);
@@ -74,7 +77,7 @@ public final class Engine
         final FanOutJson fanOutJson = new FanOutJson(context, state.fanOuts);
         groups = new GroupFlow(context, state.groups, fanOut, drawdown, fanOutJson);
         bots = new BotFlow(context, state.bots, state.groups, fanOut, closer, drawdown, fanOutJson, orders);
-        groups.targetedByBot(bots::targets);
+        groups.targetedByBot(bots::targets, bots::forget);
         users = new UserRoom(this, config.engine().maxUsers());
     }
 
@@ -107,6 +110,8 @@ public final class Engine
             case NEW_ORDER: orders.newOrder(event); break;
             case CANCEL_ORDER: orders.cancel(event); break;
             case CLOSE_POSITION: positions.close(event); break;
+            case CLOSE_SYMBOL: sweeps.closeSymbol(event); break;
+            case TERMINATE_ACCOUNT: sweeps.terminate(event); break;
             case MODIFY_POSITION: positions.modify(event); break;
             case QUOTES:
                 quotes.quotes(event);
@@ -142,6 +147,9 @@ public final class Engine
             case GET_GROUP_ORDER: groups.apply(event); break;
             case CREATE_BOT:
             case SET_BOT_STATUS:
+            case UPDATE_BOT:
+            case DELETE_BOT:
+            case BOT_ACCOUNTS:
             case BOT_ACCOUNT:
             case TERMINATE_BOT:
             case WEBHOOK_SIGNAL:

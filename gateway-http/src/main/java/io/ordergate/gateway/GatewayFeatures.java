@@ -30,6 +30,7 @@ import io.ordergate.gateway.orders.ExportRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
+import io.ordergate.gateway.trading.TradingRoutes;
 import io.ordergate.gateway.users.PasswordResetRoutes;
 import io.ordergate.gateway.users.SessionRoutes;
 import io.ordergate.gateway.users.SignInRoutes;
@@ -79,6 +80,7 @@ public final class GatewayFeatures
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
             .add(new GroupRoutes(access))
             .add(new BotRoutes(access, botSecrets))
+            .add(new TradingRoutes(access))
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .build();
         this.router = new Router(table, gateway);

@@ -6,7 +6,8 @@ import io.ordergate.engine.group.Group;
 import io.ordergate.engine.group.Member;
 
 /**
- * A signal source: TradingView alerts for it fan out to its group's members and to its connected accounts.
+ * A signal source: TradingView alerts for it fan out to its group's members and to its connected accounts (it may have
+ * neither yet: seed 003 creates a bot by name and connects accounts later).
  * The engine keeps only the SHA-256 of its webhook secret and the gateway's sealed (encrypted) copy, never the
  * secret. <b>Not thread safe</b>: owned by the engine thread.
  */
@@ -14,8 +15,11 @@ public final class Bot
 {
     public final String id;
     final byte[] idBytes;
-    public final String name;
-    final byte[] nameBytes;
+    public String name;
+    byte[] nameBytes;
+    /** Seed 003's {@code base_name} and {@code timeframe}: kept and shown, not interpreted ("" when not given). */
+    public String baseName = "";
+    public String timeframe = "";
     public Group group;
     Member[] accounts = new Member[4];
     int accountCount;
@@ -35,6 +39,12 @@ public final class Bot
         this.sealedSecret = sealedSecret;
         this.createdAtMicros = createdAtMicros;
         this.updatedAtMicros = createdAtMicros;
+    }
+
+    void rename(final String newName)
+    {
+        this.name = newName;
+        this.nameBytes = newName.getBytes(StandardCharsets.UTF_8);
     }
 
     int indexOf(final int accountIndex)

@@ -63,6 +63,9 @@ final class BotAdmin
         }
         final byte[] hash = bytes(reader);
         final byte[] sealed = bytes(reader);
+        final boolean extended = reader.position() < event.frameLength();
+        final String baseName = extended ? reader.readString(text).toString() : "";
+        final String timeframe = extended ? reader.readString(text).toString() : "";
         if (id.isEmpty())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "bot_id is required", "bot_id");
@@ -78,11 +81,6 @@ final class BotAdmin
             event.reject(ResultCode.VALIDATION_ERROR, "account_ids names an unknown account: " + unknown, "account_ids");
             return;
         }
-        if (group == null && count == 0)
-        {
-            event.reject(ResultCode.VALIDATION_ERROR, "a bot needs a target: group_id or account_ids", "group_id");
-            return;
-        }
         if (find(id) != null || find(name.isEmpty() ? id : name) != null)
         {
             event.reject(ResultCode.CONFLICT, "a bot with this bot_id or name exists", "bot_id");
@@ -95,6 +93,8 @@ final class BotAdmin
         }
         final Bot bot = new Bot(id, name.isEmpty() ? id : name, hash, sealed, event.wallMicros());
         bot.group = group;
+        bot.baseName = baseName;
+        bot.timeframe = timeframe;
         bot.status = GroupBodies.BOT_ACTIVE;
         for (final Account account : accounts)
         {
@@ -160,6 +160,66 @@ final class BotAdmin
         final JsonWriter out = context.beginJson(event).startObject();
         out.name("success").bool(true).name("message").string(connect ? "Account connected" : "Account disconnected");
         out.name("bot_id").string(bot.id).name("account_id").string(account.id).endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** PATCH: name, base name, timeframe, group (empty: none), each only when its bit is set. */
+    void update(final CommandEvent event)
+    {
+        final Bot bot = access.adminBot(event, reader, text);
+        if (bot == null)
+        {
+            return;
+        }
+        final int mask = reader.readInt();
+        final String name = reader.readString(text).toString();
+        final String baseName = reader.readString(text).toString();
+        final String timeframe = reader.readString(text).toString();
+        final Group group = groups.find(reader.readString(text));
+        if ((mask & GroupBodies.BOT_SET_GROUP) != 0 && !text.isEmpty() && group == null)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "group_id names an unknown group", "group_id");
+            return;
+        }
+        if ((mask & GroupBodies.BOT_SET_NAME) != 0)
+        {
+            final Bot other = find(name);
+            if (name.isEmpty() || (other != null && other != bot))
+            {
+                event.reject(name.isEmpty() ? ResultCode.VALIDATION_ERROR : ResultCode.CONFLICT,
+                    name.isEmpty() ? "name must not be empty" : "another bot has this name or id", "name");
+                return;
+            }
+            bot.rename(name);
+        }
+        if ((mask & GroupBodies.BOT_SET_BASE_NAME) != 0)
+        {
+            bot.baseName = baseName;
+        }
+        if ((mask & GroupBodies.BOT_SET_TIMEFRAME) != 0)
+        {
+            bot.timeframe = timeframe;
+        }
+        if ((mask & GroupBodies.BOT_SET_GROUP) != 0)
+        {
+            bot.group = group;
+        }
+        bot.updatedAtMicros = event.wallMicros();
+        json.answer(event, bot, ResultCode.OK);
+    }
+
+    /** DELETE: the bot goes (its accounts and their positions stay); its webhook secret no longer authenticates. */
+    void delete(final CommandEvent event)
+    {
+        final Bot bot = access.adminBot(event, reader, text);
+        if (bot == null)
+        {
+            return;
+        }
+        bots.remove(bot);
+        final JsonWriter out = context.beginJson(event).startObject();
+        out.name("success").bool(true).name("message").string("Bot deleted").name("bot_id").string(bot.id).endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
     }

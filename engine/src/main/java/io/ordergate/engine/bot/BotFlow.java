@@ -6,6 +6,7 @@ import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.group.DrawdownGuard;
 import io.ordergate.engine.group.FanOutCloser;
@@ -45,17 +46,29 @@ public final class BotFlow
         this.terminate = new BotTerminate(context, access, fanOut.fanOuts(), closer, fanOutJson, entry);
     }
 
-    /** Whether any bot targets the group (such a group cannot be deleted). */
+    /** Whether a bot that is not stopped targets the group (such a group cannot be deleted). */
     public boolean targets(final Group group)
     {
         for (int i = 0; i < bots.count(); i++)
         {
-            if (bots.get(i).group == group)
+            if (bots.get(i).group == group && bots.get(i).status != GroupBodies.BOT_STOPPED)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A group was deleted: the stopped bots that targeted it target nothing now. */
+    public void forget(final Group group)
+    {
+        for (int i = 0; i < bots.count(); i++)
+        {
+            if (bots.get(i).group == group)
+            {
+                bots.get(i).group = null;
+            }
+        }
     }
 
 
@@ -66,7 +79,10 @@ public final class BotFlow
             case CREATE_BOT: admin.create(event); break;
             case SET_BOT_STATUS: admin.status(event); break;
             case BOT_ACCOUNT: admin.account(event); break;
+            case UPDATE_BOT: admin.update(event); break;
+            case DELETE_BOT: admin.delete(event); break;
             case TERMINATE_BOT: terminate.terminate(event); break;
+            case BOT_ACCOUNTS: accounts(event); break;
             case WEBHOOK_SIGNAL: signals.signal(event); break;
             case GET_BOT: get(event); break;
             case LIST_BOTS: list(event); break;
@@ -90,12 +106,51 @@ public final class BotFlow
         {
             return;
         }
-        final JsonWriter out = context.beginJson(event).startObject().name("bots").startArray();
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final boolean seed = reader.position() < event.frameLength() && reader.readByte() == GroupBodies.SHAPE_SEED;
+        final JsonWriter out = context.beginJson(event);
+        if (!seed)
+        {
+            out.startObject().name("bots");
+        }
+        out.startArray();
         for (int i = 0; i < bots.count(); i++)
         {
             json.writeBot(out, bots.get(i));
         }
-        out.endArray().endObject();
+        out.endArray();
+        if (!seed)
+        {
+            out.endObject();
+        }
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** Seed 003's {@code GET /bots/{id}/accounts}: every account the bot's signals reach, as a bare array. */
+    private void accounts(final CommandEvent event)
+    {
+        final Bot bot = access.adminBot(event, reader, text);
+        if (bot == null)
+        {
+            return;
+        }
+        final JsonWriter out = context.beginJson(event).startArray();
+        if (bot.group != null)
+        {
+            for (int i = 0; i < bot.group.memberCount(); i++)
+            {
+                json.writeAccountSummary(out, bot.group.member(i).account);
+            }
+        }
+        for (int i = 0; i < bot.accountCount; i++)
+        {
+            if (bot.group == null || bot.group.indexOf(bot.accounts[i].account.index) < 0)
+            {
+                json.writeAccountSummary(out, bot.accounts[i].account);
+            }
+        }
+        out.endArray();
         context.endJson(event);
         event.result = ResultCode.OK;
     }

@@ -1,10 +1,13 @@
 package io.ordergate.engine.bot;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountStatus;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
 
 /** <b>Not thread safe</b>: owned by the engine thread. Renders a bot as its API object. */
 final class BotJson
@@ -30,6 +33,8 @@ final class BotJson
         out.name("bot_id").string(bot.id);
         out.name("id").string(bot.id);
         out.name("name").string(bot.name);
+        out.name("base_name").string(bot.baseName);
+        out.name("timeframe").string(bot.timeframe);
         out.name("status").string(statusName(bot.status));
         out.name("group_id").string(bot.group == null ? null : bot.group.id);
         out.name("connected_accounts").startArray();
@@ -56,6 +61,19 @@ final class BotJson
         out.endArray();
         out.name("created_at").time(bot.createdAtMicros);
         out.name("updated_at").time(bot.updatedAtMicros);
+        out.endObject();
+    }
+
+    /** Seed 003's account in a bot's list: {@code {"id", "name", "exchange", "balance", "equity", "is_active"}}. */
+    void writeAccountSummary(final JsonWriter out, final Account account)
+    {
+        out.startObject();
+        out.name("id").string(account.id);
+        out.name("name").string(account.id);
+        out.name("exchange").string(account.venueName());
+        out.name("balance").decimal(account.balance, Money.DIGITS);
+        out.name("equity").decimal(context.values().equity(account), Money.DIGITS);
+        out.name("is_active").bool(account.status == AccountStatus.ACTIVE);
         out.endObject();
     }
 

@@ -36,6 +36,20 @@ public final class Bots
         bots[count++] = bot;
     }
 
+    /** Removes a bot, keeping the others in creation order. */
+    void remove(final Bot bot)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (bots[i] == bot)
+            {
+                System.arraycopy(bots, i + 1, bots, i, count - i - 1);
+                bots[--count] = null;
+                return;
+            }
+        }
+    }
+
     /** By id first, then by name. */
     public Bot find(final AsciiView idOrName)
     {

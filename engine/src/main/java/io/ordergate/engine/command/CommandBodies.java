@@ -106,6 +106,9 @@ public final class CommandBodies
     }
 
     /** PAUSE_ACCOUNT, RESUME_ACCOUNT, CLOSE_ALL, GET_ACCOUNT, LIST_POSITIONS: account id (empty = every visible). */
+    /** LIST_ACCOUNTS: empty (API.md's list), or seed 003's shape: LIST_SHAPE_SEED (byte) | skip (int) | limit (int). */
+    public static final int LIST_SHAPE_SEED = 1;
+
     public static void accountId(final BodyWriter writer, final CharSequence accountId)
     {
         writer.putString(accountId);

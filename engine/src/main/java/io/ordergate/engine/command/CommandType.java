@@ -80,6 +80,13 @@ public enum CommandType
     LIST_EXECUTORS(81, false),
     EXECUTOR_SYNC(82, false),
 
+    // Trading as the seeds' users do it (issue 13): 170..189 journaled, 190..199 reads.
+    UPDATE_BOT(170, true),
+    DELETE_BOT(171, true),
+    CLOSE_SYMBOL(172, true),
+    TERMINATE_ACCOUNT(173, true),
+    BOT_ACCOUNTS(190, false),
+
     GET_GROUP(90, false),
     LIST_GROUPS(91, false),
     GET_BOT(92, false),
@@ -87,7 +94,7 @@ public enum CommandType
     GET_GROUP_ORDER(94, false),
     BOT_CREDENTIALS(95, false);
 
-    private static final CommandType[] BY_CODE = new CommandType[128];
+    private static final CommandType[] BY_CODE = new CommandType[256];
 
     static
     {

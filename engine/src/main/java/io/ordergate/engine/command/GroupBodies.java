@@ -24,6 +24,9 @@ public final class GroupBodies
     /** Flags of a signal, beside {@link NewOrderBody}'s HAS_* bits. */
     public static final int HAS_QUANTITY = 1 << 8;
     public static final int HAS_RISK_PERCENT = 1 << 9;
+    /** Seed 003's {@code leverage}: with {@code risk_percentage} and no stop, the size takes that percent of equity as
+     *  margin at this leverage. The value follows the risk percentage (see {@link #signal}). */
+    public static final int HAS_LEVERAGE = 1 << 11;
 
     /** Bits of the group settings mask (create sets every given field; update only these). */
     public static final int SET_NAME = 1;
@@ -31,6 +34,8 @@ public final class GroupBodies
     public static final int SET_MAX_DRAWDOWN = 1 << 2;
     public static final int SET_RISK_LIMIT = 1 << 3;
     public static final int SET_MEMBERS = 1 << 4;
+    /** Seed 003's target_monthly_roi: written after the members (see {@link #group}). */
+    public static final int SET_TARGET_ROI = 1 << 5;
 
     /** Bot statuses, journaled. */
     public static final int BOT_ACTIVE = 1;
@@ -73,11 +78,23 @@ public final class GroupBodies
         final BodyWriter writer, final CharSequence groupId, final int mask, final CharSequence name, final CharSequence description,
         final long maxDrawdownPct, final long riskLimitPct, final List<Member> members)
     {
+        group(writer, groupId, mask & ~SET_TARGET_ROI, name, description, maxDrawdownPct, riskLimitPct, members, 0);
+    }
+
+    /** As above, then the target monthly ROI (percent, wire digits) when the mask has {@link #SET_TARGET_ROI}. */
+    public static void group(
+        final BodyWriter writer, final CharSequence groupId, final int mask, final CharSequence name, final CharSequence description,
+        final long maxDrawdownPct, final long riskLimitPct, final List<Member> members, final long targetMonthlyRoiPct)
+    {
         writer.putString(groupId).putInt(mask).putString(name).putString(description).putLong(maxDrawdownPct).putLong(riskLimitPct);
         writer.putInt(members.size());
         for (final Member member : members)
         {
             member(writer, member);
+        }
+        if ((mask & SET_TARGET_ROI) != 0)
+        {
+            writer.putLong(targetMonthlyRoiPct);
         }
     }
 
@@ -109,9 +126,26 @@ public final class GroupBodies
         final int flags, final long quantity, final long price, final long stopLoss, final long takeProfit,
         final long stopLossPips, final long takeProfitPips, final long riskPercent)
     {
+        signal(writer, symbol, side, type, timeInForce, flags & ~HAS_LEVERAGE, quantity, price, stopLoss, takeProfit, stopLossPips,
+            takeProfitPips, riskPercent, 0);
+    }
+
+    /**
+     * The order part with a leverage: terms | risk percentage (long) [| leverage (long, wire digits) when
+     * {@link #HAS_LEVERAGE}: absent in signals journaled before it].
+     */
+    public static void signal(
+        final BodyWriter writer, final CharSequence symbol, final Side side, final OrderType type, final TimeInForce timeInForce,
+        final int flags, final long quantity, final long price, final long stopLoss, final long takeProfit,
+        final long stopLossPips, final long takeProfitPips, final long riskPercent, final long leverage)
+    {
         OrderTerms.encodeTerms(writer, symbol, side, type == null ? OrderType.MARKET : type, timeInForce, flags, quantity, price,
             stopLoss, takeProfit, stopLossPips, takeProfitPips);
         writer.putLong(riskPercent);
+        if ((flags & HAS_LEVERAGE) != 0)
+        {
+            writer.putLong(leverage);
+        }
     }
 
     /** GROUP_ORDER: group id | signal | client order id (string, may be empty). Call {@link #signal} between. */
@@ -134,6 +168,37 @@ public final class GroupBodies
             writer.putString(accountId);
         }
         writer.putBytes(secretHash, 0, secretHash.length).putBytes(sealedSecret, 0, sealedSecret.length);
+    }
+
+    /**
+     * CREATE_BOT's extension, after the sealed secret (absent in commands journaled before it): base name | timeframe
+     * (seed 003's, kept and shown).
+     */
+    public static void createBotTail(final BodyWriter writer, final CharSequence baseName, final CharSequence timeframe)
+    {
+        writer.putString(baseName).putString(timeframe);
+    }
+
+    /** Bits of UPDATE_BOT's mask. */
+    public static final int BOT_SET_NAME = 1;
+    public static final int BOT_SET_BASE_NAME = 1 << 1;
+    public static final int BOT_SET_TIMEFRAME = 1 << 2;
+    public static final int BOT_SET_GROUP = 1 << 3;
+
+    /** UPDATE_BOT: bot id | mask (int, BOT_SET_*) | name | base name | timeframe | group id (empty = no group). */
+    public static void updateBot(final BodyWriter writer, final CharSequence botId, final int mask, final CharSequence name,
+        final CharSequence baseName, final CharSequence timeframe, final CharSequence groupId)
+    {
+        writer.putString(botId).putInt(mask).putString(name).putString(baseName).putString(timeframe).putString(groupId);
+    }
+
+    /** LIST_BOTS and BOT_ACCOUNTS: the answer's shape, when the body has one (seed 003's bare arrays). */
+    public static final int SHAPE_NATIVE = 0;
+    public static final int SHAPE_SEED = 1;
+
+    public static void listShape(final BodyWriter writer, final int shape)
+    {
+        writer.putByte(shape);
     }
 
     /** SET_BOT_STATUS: bot id | status (byte, BOT_*). */

@@ -40,6 +40,9 @@ public final class FanOutChild
     public long stopDistance;
     /** Money units lost per 1.0 of quantity at the stop. */
     public long lossPerLot;
+    /** Margin-based sizing (a risk percentage without a stop): the leverage (wire digits) and the margin (money). */
+    public long leverage;
+    public long margin;
     /** Wire digits, before rounding and clamping. */
     public long rawQuantity;
     public int clampedBy;
@@ -61,6 +64,8 @@ public final class FanOutChild
         equity = OrderView.NONE;
         stopDistance = OrderView.NONE;
         lossPerLot = OrderView.NONE;
+        leverage = OrderView.NONE;
+        margin = OrderView.NONE;
         rawQuantity = 0;
         clampedBy = CLAMP_NONE;
     }

@@ -23,7 +23,8 @@ import io.ordergate.fixed.FixedPoint;
  */
 public final class FanOutFlow
 {
-    private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
 
     private final EngineContext context;
     private final OrderEntry entry;
@@ -70,6 +71,11 @@ public final class FanOutFlow
         if (signal.has(GroupBodies.HAS_RISK_PERCENT) && (signal.riskPercentage <= 0 || signal.riskPercentage > HUNDRED_PERCENT))
         {
             event.reject(ResultCode.VALIDATION_ERROR, "risk_percentage must be above 0 and at most 100", "risk_percentage");
+            return null;
+        }
+        if (signal.has(GroupBodies.HAS_LEVERAGE) && (signal.leverage <= 0 || signal.leverage > 1000 * WIRE_ONE))
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "leverage must be above 0 and at most 1000", "leverage");
             return null;
         }
         if (signal.type != OrderType.MARKET && !signal.has(NewOrderBody.HAS_PRICE))
@@ -161,7 +167,7 @@ public final class FanOutFlow
         child.instrumentIndex = instrument.index;
         child.venueSymbol = member.venueSymbol(instrument.index);
         final long quantity = sizer.size(child, member, instrument, signal.side, signal.flags, signal.quantity,
-            signal.riskPercentage, entryPrice, stopLoss, riskLimit);
+            signal.riskPercentage, signal.has(GroupBodies.HAS_LEVERAGE) ? signal.leverage : 0, entryPrice, stopLoss, riskLimit);
         if (quantity == 0)
         {
             child.status = OrderStatus.REJECTED;

@@ -123,7 +123,10 @@ public final class FanOutJson
             optional(json, "equity", child.equity, Money.DIGITS);
             optional(json, "stop_distance", child.stopDistance, instrument.priceDigits);
             optional(json, "loss_per_lot", child.lossPerLot, Money.DIGITS);
+            optional(json, "leverage", child.leverage, NewOrderBody.WIRE_DIGITS);
+            optional(json, "margin", child.margin, Money.DIGITS);
             json.endObject();
+            json.name("basis").string(child.margin != OrderView.NONE ? "margin" : child.lossPerLot != OrderView.NONE ? "stop" : null);
             json.name("raw_quantity").decimal(child.rawQuantity, NewOrderBody.WIRE_DIGITS);
             json.name("quantity").decimal(child.quantity, instrument.quantityDigits);
             json.name("clamped_by").string(FanOutChild.clampName(child.clampedBy));

@@ -30,6 +30,9 @@ public final class Group
     public String pauseReason;
     public long maxDrawdownPct;
     public long riskLimitPct;
+    /** Seed 003's target_monthly_roi: the month's return the group aims at, percent (wire digits; 0 = none), reported
+     *  against the actual return by its performance. */
+    public long targetMonthlyRoiPct;
     /** High-water mark of the summed equity, money units. */
     public long peakEquity;
     public final long createdAtMicros;

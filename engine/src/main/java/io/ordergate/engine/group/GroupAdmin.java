@@ -1,5 +1,6 @@
 package io.ordergate.engine.group;
 
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.ordergate.engine.EngineContext;
@@ -37,8 +38,11 @@ final class GroupAdmin
     private long maxDrawdown;
     private long riskLimit;
     private int memberCount;
-    /** Set by the bot flow: whether a bot targets a group (a targeted group cannot be deleted). */
+    /** Set by the bot flow: whether a bot that is not stopped targets a group (such a group cannot be deleted). */
     private Predicate<Group> targetedByBot;
+    /** Set by the bot flow: a deleted group's stopped bots forget it. */
+    private Consumer<Group> deleted;
+    private long targetRoi;
 
     GroupAdmin(
         final EngineContext context, final Groups groups, final GroupAccess access, final GroupJson json, final DrawdownGuard drawdown,
@@ -52,9 +56,10 @@ final class GroupAdmin
         this.members = members;
     }
 
-    void targetedByBot(final Predicate<Group> test)
+    void targetedByBot(final Predicate<Group> test, final Consumer<Group> onDeleted)
     {
         this.targetedByBot = test;
+        this.deleted = onDeleted;
     }
 
     void create(final CommandEvent event)
@@ -90,6 +95,7 @@ final class GroupAdmin
         group.description = description;
         group.maxDrawdownPct = (mask & GroupBodies.SET_MAX_DRAWDOWN) != 0 ? maxDrawdown : 0;
         group.riskLimitPct = (mask & GroupBodies.SET_RISK_LIMIT) != 0 ? riskLimit : 0;
+        group.targetMonthlyRoiPct = (mask & GroupBodies.SET_TARGET_ROI) != 0 ? targetRoi : 0;
         for (int i = 0; i < memberCount; i++)
         {
             group.add(pending[i]);
@@ -126,6 +132,10 @@ final class GroupAdmin
         {
             group.riskLimitPct = riskLimit;
         }
+        if ((mask & GroupBodies.SET_TARGET_ROI) != 0)
+        {
+            group.targetMonthlyRoiPct = targetRoi;
+        }
         if ((mask & GroupBodies.SET_MEMBERS) != 0)
         {
             group.clearMembers();
@@ -148,10 +158,15 @@ final class GroupAdmin
         }
         if (targetedByBot != null && targetedByBot.test(group))
         {
-            event.reject(ResultCode.CONFLICT, "a bot targets this group: point the bot elsewhere or stop it first", "group_id");
+            event.reject(ResultCode.CONFLICT, "a bot that is not stopped targets this group: point the bot elsewhere or stop it first",
+                "group_id");
             return;
         }
         groups.remove(group);
+        if (deleted != null)
+        {
+            deleted.accept(group);
+        }
         final JsonWriter out = context.beginJson(event).startObject();
         out.name("success").bool(true);
         out.name("message").string("Group deleted successfully");
@@ -196,6 +211,8 @@ final class GroupAdmin
         maxDrawdown = reader.readLong();
         riskLimit = reader.readLong();
         memberCount = readMembers(event);
+        // Seed 003's target_monthly_roi follows the members when given (absent in commands journaled before it).
+        targetRoi = memberCount >= 0 && (mask & GroupBodies.SET_TARGET_ROI) != 0 ? reader.readLong() : 0;
         return memberCount >= 0 && validRisk(event, maxDrawdown, riskLimit);
     }
 

@@ -1,5 +1,6 @@
 package io.ordergate.engine.group;
 
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.ordergate.engine.EngineContext;
@@ -47,10 +48,13 @@ public final class GroupFlow
         return groups;
     }
 
-    /** Set by the bot flow: whether a bot targets a group (a targeted group cannot be deleted). */
-    public void targetedByBot(final Predicate<Group> test)
+    /**
+     * Set by the bot flow: whether a bot that is not stopped targets a group (such a group cannot be deleted), and what
+     * the bots do when a group is deleted.
+     */
+    public void targetedByBot(final Predicate<Group> test, final Consumer<Group> onDeleted)
     {
-        admin.targetedByBot(test);
+        admin.targetedByBot(test, onDeleted);
     }
 
     public void apply(final CommandEvent event)

@@ -47,6 +47,8 @@ final class GroupJson
         json.name("risk_limit");
         decimalOrNull(json, group.riskLimitPct);
         json.endObject();
+        json.name("target_monthly_roi");
+        decimalOrNull(json, group.targetMonthlyRoiPct);
         json.name("equity").decimal(equity, Money.DIGITS);
         json.name("peak_equity").decimal(group.peakEquity, Money.DIGITS);
         json.name("drawdown_pct").decimal(DrawdownGuard.drawdownPct(group, equity), NewOrderBody.WIRE_DIGITS);

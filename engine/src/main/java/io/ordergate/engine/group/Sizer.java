@@ -22,7 +22,8 @@ import io.ordergate.fixed.FixedPoint;
  *   <li>equity_ratio: signal quantity × member equity ÷ {@code value}.</li>
  * </ul>
  * When the signal gives {@code risk_percentage} instead of a quantity, the signal quantity of each member is the
- * risk-sized quantity for that percent of its own equity. The raw size (8 digits, half-even) is rounded DOWN to
+ * risk-sized quantity for that percent of its own equity; without a stop, the size that takes that percent of its
+ * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits, half-even) is rounded DOWN to
  * the lot step, capped at the instrument's max_quantity and at the group's risk_limit; below min_quantity the
  * member is refused ({@link ResultCode#SIZE_BELOW_MINIMUM}), never sized up.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
@@ -40,18 +41,21 @@ final class Sizer
     }
 
     /**
+     * @param leverage   the signal's leverage for margin-based sizing (wire digits), or 0 for the account's
      * @param entry      the price the child is expected to trade at (NONE without a quote)
      * @param stopLoss   the stop loss as a price, or NONE
      * @return the quantity in instrument units, or 0 with {@code child.rejectCode} set
      */
     long size(
         final FanOutChild child, final Member member, final Instrument instrument, final Side side, final int signalFlags,
-        final long signalQuantity, final long riskPercentage, final long entry, final long stopLoss, final long riskLimitPct)
+        final long signalQuantity, final long riskPercentage, final long leverage, final long entry, final long stopLoss,
+        final long riskLimitPct)
     {
         final Account account = member.account;
         child.mode = member.mode;
         child.value = member.value;
         final boolean needsEquity = member.mode == GroupBodies.SIZING_RISK_PERCENT || member.mode == GroupBodies.SIZING_EQUITY_RATIO
+            || (signalFlags & GroupBodies.HAS_RISK_PERCENT) != 0
             || (member.mode == GroupBodies.SIZING_MULTIPLIER && (signalFlags & GroupBodies.HAS_QUANTITY) == 0)
             || riskLimitPct > 0;
         final long equity = needsEquity ? values.equity(account) : OrderView.NONE;
@@ -79,11 +83,23 @@ final class Sizer
             && member.mode != GroupBodies.SIZING_RISK_PERCENT)
         {
             child.riskPercentage = riskPercentage;
-            if (lossPerLot == OrderView.NONE)
+            if (lossPerLot != OrderView.NONE)
             {
-                return refuse(child, ResultCode.STOP_LOSS_REQUIRED);
+                signal = riskSized(equity, riskPercentage, lossPerLot);
             }
-            signal = riskSized(equity, riskPercentage, lossPerLot);
+            else
+            {
+                // No stop to measure a loss at (seed 003's execute): that percent of equity as margin at the leverage.
+                if (entry == OrderView.NONE)
+                {
+                    return refuse(child, ResultCode.NO_PRICE);
+                }
+                signal = marginSized(child, account, instrument, equity, riskPercentage, leverage, entry);
+                if (signal == OrderView.NONE)
+                {
+                    return refuse(child, ResultCode.NO_PRICE);
+                }
+            }
         }
 
         final long raw;
@@ -146,6 +162,27 @@ final class Sizer
         }
         child.quantity = quantity;
         return quantity;
+    }
+
+    /**
+     * The quantity (wire digits) whose margin at {@code leverage} (wire digits; 0 for the account's own) is {@code
+     * percent}% of {@code equity}: notional = equity × percent ÷ 100 × leverage, quantity = notional ÷ the notional of
+     * one lot at the entry price. Traces the leverage and margin; NONE when the account's currency cannot value it.
+     */
+    private static long marginSized(final FanOutChild child, final Account account, final Instrument instrument, final long equity,
+        final long percent, final long leverage, final long entry)
+    {
+        final long effective = leverage > 0 ? leverage : account.leverage * WIRE_ONE;
+        final long margin = Math.max(0, FixedPoint.mulDiv(equity, percent, HUNDRED_PERCENT));
+        child.leverage = effective;
+        child.margin = margin;
+        final long lotNotional = Valuation.notional(account, instrument, FixedPoint.pow10(instrument.quantityDigits), entry);
+        if (lotNotional == Valuation.NO_CONVERSION || lotNotional <= 0)
+        {
+            return OrderView.NONE;
+        }
+        // margin (money) × leverage (wire) ÷ lot notional (money) = lots at wire digits
+        return FixedPoint.mulDiv(margin, effective, lotNotional);
     }
 
     /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}. */

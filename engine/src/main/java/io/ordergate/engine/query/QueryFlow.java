@@ -152,6 +152,12 @@ public final class QueryFlow
 
     public void listAccounts(final CommandEvent event)
     {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        if (reader.position() < event.frameLength() && reader.readByte() == CommandBodies.LIST_SHAPE_SEED)
+        {
+            listAccountsSeed003(event, reader.readInt(), reader.readInt());
+            return;
+        }
         json.begin(event).startObject().name("accounts").startArray();
         for (int a = 0; a < accounts.count(); a++)
         {
@@ -161,6 +167,32 @@ public final class QueryFlow
             }
         }
         json.writer().endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** Seed 003's {@code GET /accounts/list}: each visible account in its shape, {@code skip} and {@code limit} applied. */
+    private void listAccountsSeed003(final CommandEvent event, final int skip, final int limit)
+    {
+        final JsonWriter out = json.begin(event).startObject().name("accounts").startArray();
+        int total = 0;
+        for (int a = 0; a < accounts.count(); a++)
+        {
+            if (principals.canAccess(event.principal(), a))
+            {
+                if (total >= skip && total - skip < limit)
+                {
+                    final Account account = accounts.get(a);
+                    out.startObject().name("account_info");
+                    json.writeAccount(account);
+                    json.writeSeedAccountParts(account, venues.positionHolder(account));
+                    out.endObject();
+                }
+                total++;
+            }
+        }
+        out.endArray().name("pagination").startObject().name("total").number(total).name("skip").number(skip).name("limit").number(limit)
+            .endObject().endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

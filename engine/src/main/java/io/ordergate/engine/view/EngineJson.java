@@ -13,6 +13,7 @@ import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.Position;
 import io.ordergate.engine.position.Stops;
+import io.ordergate.engine.venue.Venue;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.fixed.Money;
 
@@ -98,6 +99,45 @@ public final class EngineJson
         }
         json.name("created_at").time(account.createdAtMicros);
         json.endObject();
+    }
+
+    /**
+     * The rest of seed 003's account object, after its {@code account_info}: {@code balances} (the account currency's
+     * total, available and locked: balance, free margin, margin used), {@code positions} ({@code {"open", "items"}}, the
+     * API.md positions, a venue's own included), {@code performance} (realized and unrealized PnL) and {@code
+     * references}.
+     */
+    public void writeSeedAccountParts(final Account account, final Venue holder)
+    {
+        final long equity = values.equity(account);
+        final long marginUsed = values.marginUsed(account);
+        json.name("balances").startObject().name(account.currency).startObject()
+            .name("total").decimal(account.balance, Money.DIGITS)
+            .name("available").decimal(equity - marginUsed, Money.DIGITS)
+            .name("locked").decimal(marginUsed, Money.DIGITS)
+            .endObject().endObject();
+        json.name("positions").startObject().name("open").number(account.openPositions).name("items").startArray();
+        if (holder != null)
+        {
+            holder.writePositions(account, json);
+        }
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            if (account.positions[i].isOpen())
+            {
+                writePosition(account, instruments.get(i), account.positions[i]);
+            }
+        }
+        for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+        {
+            writePosition(account, instruments.get(hedge.instrumentIndex), hedge);
+        }
+        json.endArray().endObject();
+        json.name("performance").startObject()
+            .name("realized_pnl").decimal(account.realizedPnl, Money.DIGITS)
+            .name("unrealized_pnl").decimal(values.unrealized(account), Money.DIGITS)
+            .endObject();
+        json.name("references").startArray().endArray();
     }
 
     private void writeRisk(final RiskLimits risk)

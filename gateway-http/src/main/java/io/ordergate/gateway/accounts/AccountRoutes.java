@@ -38,7 +38,40 @@ public final class AccountRoutes implements Feature
             .add(Route.post("/api/v1/accounts/{account_id}/resume", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
                 exchange -> withoutBody(exchange, CommandType.RESUME_ACCOUNT)))
             .add(Route.post("/api/v1/accounts/{account_id}/close-all", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
-                exchange -> withoutBody(exchange, CommandType.CLOSE_ALL)));
+                exchange -> withoutBody(exchange, CommandType.CLOSE_ALL)))
+            // Seed 003's list: each account as {"account_info", "balances", "positions", "performance", "references"}.
+            .add(Route.get("/api/v1/accounts/list", access.scope(Scope.READ), this::listSeed003));
+    }
+
+    /** {@code GET /accounts/list?skip=&limit=}: seed 003's shape, with its pagination. */
+    private void listSeed003(final Exchange exchange) throws BadRequest
+    {
+        final int skip = count(exchange, "skip", 0);
+        final int limit = count(exchange, "limit", 100);
+        exchange.publish(CommandType.LIST_ACCOUNTS, writer -> writer.putByte(CommandBodies.LIST_SHAPE_SEED).putInt(skip).putInt(limit),
+            Answers.ENGINE_JSON);
+    }
+
+    private static int count(final Exchange exchange, final String name, final int absent) throws BadRequest
+    {
+        final String text = exchange.query().get(name);
+        if (text == null)
+        {
+            return absent;
+        }
+        try
+        {
+            final int value = Integer.parseInt(text);
+            if (value >= 0 && value <= 100_000)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // answered below
+        }
+        throw BadRequest.validation(name, name + " must be a whole number from 0 to 100000");
     }
 
     private void list(final Exchange exchange)

@@ -8,6 +8,7 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
 
@@ -74,7 +75,16 @@ public final class BotCredentials implements ReplyListener
 
     private void register(final CommandEvent event)
     {
-        if (event.type != CommandType.CREATE_BOT || event.result == null || !event.result.isSuccess())
+        if (event.result == null || !event.result.isSuccess())
+        {
+            return;
+        }
+        if (event.type == CommandType.DELETE_BOT || event.type == CommandType.UPDATE_BOT)
+        {
+            changed(event);
+            return;
+        }
+        if (event.type != CommandType.CREATE_BOT)
         {
             return;
         }
@@ -109,6 +119,41 @@ public final class BotCredentials implements ReplyListener
         if (verifier != null)
         {
             bySecret.putIfAbsent(verifier.lookupKey(), entry);
+        }
+    }
+
+    /** A bot deleted (its secret no longer authenticates) or renamed (alerts name it by its new name). */
+    private void changed(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String idOrName = reader.readString(text).toString();
+        final Entry entry = find(idOrName);
+        if (entry == null)
+        {
+            return;
+        }
+        byName.remove(entry.name(), entry);
+        if (event.type == CommandType.DELETE_BOT)
+        {
+            byId.remove(entry.botId(), entry);
+            if (entry.verifier() != null)
+            {
+                bySecret.remove(entry.verifier().lookupKey(), entry);
+            }
+            return;
+        }
+        final int mask = reader.readInt();
+        final String name = reader.readString(text).toString();
+        final Entry renamed = (mask & GroupBodies.BOT_SET_NAME) != 0 ? new Entry(entry.botId(), name, entry.verifier(), entry.sealedSecret())
+            : entry;
+        byId.put(entry.botId(), renamed);
+        if (!renamed.name().isEmpty())
+        {
+            byName.putIfAbsent(renamed.name(), renamed);
+        }
+        if (entry.verifier() != null)
+        {
+            bySecret.replace(entry.verifier().lookupKey(), entry, renamed);
         }
     }
 

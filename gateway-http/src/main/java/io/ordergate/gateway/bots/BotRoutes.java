@@ -1,5 +1,6 @@
 package io.ordergate.gateway.bots;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.ordergate.engine.command.CommandEvent;
@@ -7,6 +8,7 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
@@ -49,7 +51,81 @@ public final class BotRoutes implements Feature
                 exchange -> account(exchange, true)))
             .add(Route.post("/api/v1/bots/{bot_id}/disconnect-account", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
                 exchange -> account(exchange, false)))
-            .add(Route.post("/api/v1/bots/{bot_id}/terminate", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::terminate));
+            .add(Route.post("/api/v1/bots/{bot_id}/terminate", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::terminate))
+            .add(Route.patch("/api/v1/bots/{bot_id}", access.scope(Scope.ADMIN), BodyKind.JSON, this::update))
+            .add(Route.delete("/api/v1/bots/{bot_id}", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.DELETE_BOT)))
+            .add(Route.get("/api/v1/bots/{bot_id}/accounts", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.BOT_ACCOUNTS)))
+            // Seed 003's own paths: creation by query parameters, and the list as a bare array.
+            .add(Route.post("/api/v1/bots/create", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::createSeed003))
+            .add(Route.get("/api/v1/bots/list", access.scope(Scope.ADMIN),
+                exchange -> exchange.publish(CommandType.LIST_BOTS, writer -> GroupBodies.listShape(writer, GroupBodies.SHAPE_SEED),
+                    Answers.ENGINE_JSON)));
+    }
+
+    /**
+     * Seed 003's {@code POST /bots/create?name=&base_name=&timeframe=}: a bot without targets yet (accounts are connected
+     * after), its id made here, its webhook secret made and shown this once.
+     */
+    private void createSeed003(final Exchange exchange) throws BadRequest
+    {
+        bodyOrQuery(exchange, null);
+        final String name = exchange.query().get("name");
+        if (name == null || name.isBlank() || name.length() > 64)
+        {
+            throw BadRequest.validation("name", "name is required (1 to 64 characters)");
+        }
+        final String baseName = exchange.query().get("base_name");
+        if (baseName != null && baseName.length() > 64)
+        {
+            throw BadRequest.validation("base_name", "base_name is at most 64 characters");
+        }
+        final String botId = "bot_" + Secrets.newKey().substring(Secrets.KEY_PREFIX.length(), Secrets.KEY_PREFIX.length() + 12);
+        final String secret = Secrets.newSecret();
+        final CreateBotRequest bot = new CreateBotRequest(botId, name, "", List.of(), secret, baseName == null ? "" : baseName,
+            CreateBotRequest.checkedTimeframe(exchange.query().get("timeframe")), secrets);
+        exchange.publish(CommandType.CREATE_BOT, bot, new CreatedBot(secret));
+    }
+
+    /** {@code PATCH /bots/{id}}: any of name, base_name, timeframe, group_id (null: no group). */
+    private void update(final Exchange exchange) throws BadRequest
+    {
+        final String botId = botId(exchange);
+        final RequestReader in = exchange.json();
+        in.begin(exchange.body(), exchange.bodyLength(), false);
+        int mask = 0;
+        String name = "";
+        String baseName = "";
+        String timeframe = "";
+        String groupId = "";
+        while (in.nextField())
+        {
+            final String field = in.fieldName();
+            switch (field)
+            {
+                case "name": mask |= GroupBodies.BOT_SET_NAME; name = nonNull(in.string(field, 64)); break;
+                case "base_name": mask |= GroupBodies.BOT_SET_BASE_NAME; baseName = nonNull(in.string(field, 64)); break;
+                case "timeframe": mask |= GroupBodies.BOT_SET_TIMEFRAME; timeframe = nonNull(in.string(field, 8)); break;
+                case "group_id": mask |= GroupBodies.BOT_SET_GROUP; groupId = nonNull(in.id(field, Ids.MAX_LENGTH)); break;
+                default: in.unknownField(field);
+            }
+        }
+        in.finish();
+        if (mask == 0)
+        {
+            throw BadRequest.validation(null, "give at least one of name, base_name, timeframe, group_id");
+        }
+        final int changes = mask;
+        final String newName = name;
+        final String newBaseName = baseName;
+        final String newTimeframe = CreateBotRequest.checkedTimeframe(timeframe);
+        final String newGroup = groupId;
+        exchange.publish(CommandType.UPDATE_BOT,
+            writer -> GroupBodies.updateBot(writer, botId, changes, newName, newBaseName, newTimeframe, newGroup), Answers.ENGINE_JSON);
+    }
+
+    private static String nonNull(final String value)
+    {
+        return value == null ? "" : value;
     }
 
     private void create(final Exchange exchange) throws BadRequest

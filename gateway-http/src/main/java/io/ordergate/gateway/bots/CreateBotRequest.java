@@ -12,7 +12,8 @@ import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
- * {@code POST /api/v1/bots} {@code {"bot_id", "name"?, "group_id" or "account_ids", "secret"?}}: the bot's webhook
+ * {@code POST /api/v1/bots} {@code {"bot_id", "name"?, "group_id"?, "account_ids"?, "secret"?, "base_name"?,
+ * "timeframe"?}} (and seed 003's {@code POST /bots/create?name=&base_name=&timeframe=}): the bot's webhook
  * secret (given, or made here) is journaled only as a keyed hash and a sealed copy ({@link BotSecrets}); the secret itself travels to the
  * 201 in the answer and nowhere else. Immutable once decoded.
  */
@@ -23,12 +24,16 @@ final class CreateBotRequest implements RequestBody
     private final String groupId;
     private final List<String> accountIds;
     private final String secret;
+    private final String baseName;
+    private final String timeframe;
     private final byte[] hash;
     private final byte[] sealed;
 
-    private CreateBotRequest(final String botId, final String name, final String groupId, final List<String> accountIds, final String secret,
-        final BotSecrets secrets)
+    CreateBotRequest(final String botId, final String name, final String groupId, final List<String> accountIds, final String secret,
+        final String baseName, final String timeframe, final BotSecrets secrets)
     {
+        this.baseName = baseName;
+        this.timeframe = timeframe;
         this.botId = botId;
         this.name = name;
         this.groupId = groupId;
@@ -45,6 +50,8 @@ final class CreateBotRequest implements RequestBody
         String name = null;
         String groupId = null;
         String secret = null;
+        String baseName = null;
+        String timeframe = null;
         final List<String> accountIds = new ArrayList<>();
         while (in.nextField())
         {
@@ -55,6 +62,8 @@ final class CreateBotRequest implements RequestBody
                 case "name": name = in.string(field, 64); break;
                 case "group_id": groupId = in.id(field, Ids.MAX_LENGTH); break;
                 case "secret": secret = in.string(field, 256); break;
+                case "base_name": baseName = in.string(field, 64); break;
+                case "timeframe": timeframe = in.string(field, 8); break;
                 case "account_ids":
                     if (!in.isNull() && in.expectArray(field))
                     {
@@ -76,18 +85,33 @@ final class CreateBotRequest implements RequestBody
         {
             throw BadRequest.validation("bot_id", "bot_id is required");
         }
-        if (groupId == null && accountIds.isEmpty())
-        {
-            throw BadRequest.validation("group_id", "a bot needs a target: group_id or account_ids");
-        }
         // API.md's own example is "s3cret": the operator chooses the strength; only an empty secret is refused.
         if (secret != null && secret.isEmpty())
         {
             throw BadRequest.validation("secret", "secret must not be empty");
         }
         return new CreateBotRequest(botId, name == null ? "" : name, groupId == null ? "" : groupId, List.copyOf(accountIds),
-            secret != null ? secret : Secrets.newSecret(), secrets);
+            secret != null ? secret : Secrets.newSecret(), baseName == null ? "" : baseName, checkedTimeframe(timeframe), secrets);
     }
+
+    /** Seed 003's timeframes (TimeFrame): any letter case, answered as listed; "" for none. */
+    static String checkedTimeframe(final String timeframe) throws BadRequest
+    {
+        if (timeframe == null || timeframe.isEmpty())
+        {
+            return "";
+        }
+        for (final String known : TIMEFRAMES)
+        {
+            if (known.equalsIgnoreCase(timeframe))
+            {
+                return known;
+            }
+        }
+        throw BadRequest.validation("timeframe", "timeframe must be one of " + String.join(", ", TIMEFRAMES));
+    }
+
+    private static final String[] TIMEFRAMES = {"1m", "5m", "15m", "30m", "1h", "4h", "6h", "1d", "3d"};
 
     /** The secret, for the one answer that shows it. */
     String secret()
@@ -99,6 +123,7 @@ final class CreateBotRequest implements RequestBody
     public void encode(final BodyWriter writer)
     {
         GroupBodies.createBot(writer, botId, name, groupId, accountIds, hash, sealed);
+        GroupBodies.createBotTail(writer, baseName, timeframe);
     }
 
     @Override

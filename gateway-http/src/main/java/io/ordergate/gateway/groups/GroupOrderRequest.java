@@ -7,8 +7,9 @@ import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
- * {@code POST /api/v1/groups/{group_id}/orders}: API.md's order fields (with seed 003's {@code order_type},
- * {@code size}) plus {@code risk_percentage}. Immutable once decoded.
+ * {@code POST /api/v1/groups/{group_id}/orders} and seed 003's {@code POST /api/v1/trading/group/{group_id}/execute}:
+ * API.md's order fields (with seed 003's {@code order_type}, {@code size}) plus {@code risk_percentage} and
+ * {@code leverage} (margin-based sizing when no stop is given). Immutable once decoded.
  */
 final class GroupOrderRequest implements RequestBody
 {
@@ -34,6 +35,7 @@ final class GroupOrderRequest implements RequestBody
         long quantity = SignalFields.ABSENT;
         long size = SignalFields.ABSENT;
         long riskPercent = SignalFields.ABSENT;
+        long leverage = SignalFields.ABSENT;
         long price = SignalFields.ABSENT;
         long stopLoss = SignalFields.ABSENT;
         long takeProfit = SignalFields.ABSENT;
@@ -52,6 +54,7 @@ final class GroupOrderRequest implements RequestBody
                 case "quantity": quantity = GroupRequests.decimal(in, field); break;
                 case "size": size = GroupRequests.decimal(in, field); break;
                 case "risk_percentage": riskPercent = GroupRequests.decimal(in, field); break;
+                case "leverage": leverage = GroupRequests.decimal(in, field); break;
                 case "price": price = GroupRequests.decimal(in, field); break;
                 case "stop_loss": stopLoss = GroupRequests.decimal(in, field); break;
                 case "take_profit": takeProfit = GroupRequests.decimal(in, field); break;
@@ -72,6 +75,7 @@ final class GroupOrderRequest implements RequestBody
         }
         signal.quantity(quantity != SignalFields.ABSENT ? quantity : size, "quantity");
         signal.riskPercent(riskPercent, "risk_percentage");
+        signal.leverage(leverage, "leverage");
         signal.price(price);
         signal.stops(stopLoss, takeProfit, stopLossPips, takeProfitPips);
         if (!signal.hasSize())

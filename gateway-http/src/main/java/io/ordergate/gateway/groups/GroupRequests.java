@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestBody;
@@ -25,8 +26,12 @@ final class GroupRequests
     {
     }
 
-    /** POST /api/v1/groups and PATCH /api/v1/groups/{group_id} (the path's id wins; a creation needs one). */
-    static RequestBody group(final RequestReader in, final byte[] body, final int length, final String pathId) throws BadRequest
+    /**
+     * POST /api/v1/groups and PATCH /api/v1/groups/{group_id} (the path's id wins; a creation needs one, or with
+     * {@code makeId} — seed 003's {@code POST /groups/}, which names groups only — one is made).
+     */
+    static RequestBody group(final RequestReader in, final byte[] body, final int length, final String pathId, final boolean makeId)
+        throws BadRequest
     {
         in.begin(body, length, false);
         String groupId = null;
@@ -36,6 +41,7 @@ final class GroupRequests
         long riskLimitPct = SignalFields.ABSENT;
         long seedDrawdown = SignalFields.ABSENT;
         long seedRiskLimit = SignalFields.ABSENT;
+        long targetRoi = SignalFields.ABSENT;
         List<MemberFields> memberObjects = null;
         List<MemberFields> accountIds = null;
         while (in.nextField())
@@ -63,7 +69,7 @@ final class GroupRequests
                     break;
                 case "max_drawdown": seedDrawdown = decimal(in, field); break;  // seed 003's names, at the top
                 case "risk_limit": seedRiskLimit = decimal(in, field); break;
-                case "target_monthly_roi": decimal(in, field); break;           // seed 003 sends it; nothing uses it
+                case "target_monthly_roi": targetRoi = decimal(in, field); break;  // seed 003's, reported against the return
                 case "members": memberObjects = memberList(in, field, OBJECTS); break;
                 case "accounts": accountIds = memberList(in, field, IDS); break;  // seed 003: account ids, default sizing
                 default: in.unknownField(field);
@@ -71,7 +77,8 @@ final class GroupRequests
         }
         in.finish();
         final List<MemberFields> members = memberObjects != null ? memberObjects : accountIds;
-        final String id = pathId != null ? pathId : groupId;
+        final String id = pathId != null ? pathId : groupId != null ? groupId
+            : makeId ? "grp_" + Secrets.newKey().substring(Secrets.KEY_PREFIX.length(), Secrets.KEY_PREFIX.length() + 12) : null;
         if (id == null)
         {
             throw BadRequest.validation("group_id", "group_id is required");
@@ -80,13 +87,14 @@ final class GroupRequests
         final long riskLimit = riskLimitPct != SignalFields.ABSENT ? riskLimitPct : seedRiskLimit;
         final int mask = (name != null ? GroupBodies.SET_NAME : 0) | (description != null ? GroupBodies.SET_DESCRIPTION : 0)
             | (drawdown != SignalFields.ABSENT ? GroupBodies.SET_MAX_DRAWDOWN : 0) | (riskLimit != SignalFields.ABSENT ? GroupBodies.SET_RISK_LIMIT : 0)
-            | (members != null ? GroupBodies.SET_MEMBERS : 0);
+            | (members != null ? GroupBodies.SET_MEMBERS : 0) | (targetRoi != SignalFields.ABSENT ? GroupBodies.SET_TARGET_ROI : 0);
         final List<GroupBodies.Member> checked = members(members, null);
         final String groupName = name == null ? "" : name;
         final String groupDescription = description == null ? "" : description;
         final long finalDrawdown = drawdown == SignalFields.ABSENT ? 0 : drawdown;
         final long finalRiskLimit = riskLimit == SignalFields.ABSENT ? 0 : riskLimit;
-        return writer -> GroupBodies.group(writer, id, mask, groupName, groupDescription, finalDrawdown, finalRiskLimit, checked);
+        final long finalTargetRoi = targetRoi == SignalFields.ABSENT ? 0 : targetRoi;
+        return writer -> GroupBodies.group(writer, id, mask, groupName, groupDescription, finalDrawdown, finalRiskLimit, checked, finalTargetRoi);
     }
 
     /** POST /api/v1/groups/{group_id}/accounts {"account_ids": [ids or member objects]} (default sizing multiplier 1). */

@@ -33,6 +33,7 @@ public final class SignalFields
     private long stopLossPips;
     private long takeProfitPips;
     private long riskPercent;
+    private long leverage;
 
     public String symbol()
     {
@@ -115,6 +116,21 @@ public final class SignalFields
         flags |= GroupBodies.HAS_RISK_PERCENT;
     }
 
+    /** Seed 003's leverage for margin-based sizing (a risk percentage without a stop): above 0, at most 1000. */
+    public void leverage(final long value, final String field) throws BadRequest
+    {
+        if (value == ABSENT)
+        {
+            return;
+        }
+        if (value <= 0 || value > 1000_00000000L)
+        {
+            throw BadRequest.validation(field, field + " must be above 0 and at most 1000");
+        }
+        leverage = value;
+        flags |= GroupBodies.HAS_LEVERAGE;
+    }
+
     public void price(final long value)
     {
         if (value != ABSENT)
@@ -156,6 +172,6 @@ public final class SignalFields
     public void encode(final BodyWriter writer)
     {
         GroupBodies.signal(writer, symbol, side, type, timeInForce, flags, quantity, price, stopLoss, takeProfit,
-            stopLossPips, takeProfitPips, riskPercent);
+            stopLossPips, takeProfitPips, riskPercent, leverage);
     }
 }
