@@ -51,10 +51,10 @@ public final class MetricsRoutes implements Feature
             final boolean demo = gateway.config().demo().quoteFeed() || gateway.config().demo().simulatedTerminal();
             json.name("status").string("ok")
                 .name("version").string(gateway.version())
+                .name("uptime_seconds").number(gateway.uptimeSeconds())
                 .name("environment").string(demo ? "demo" : "production")
                 .name("database").startObject().name("connected").bool(true).name("references").startObject().endObject().endObject()
                 .name("uptime").number(gateway.uptimeSeconds())
-                .name("uptime_seconds").number(gateway.uptimeSeconds())
                 .name("timestamp").time(System.currentTimeMillis() * 1000L);
         }
         else
