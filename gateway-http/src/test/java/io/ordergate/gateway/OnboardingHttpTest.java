@@ -112,6 +112,27 @@ class OnboardingHttpTest
         }
     }
 
+    @Test
+    void anOrderInSeed002sSpellingIsAnsweredWithSeed002sNamesToo()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            final TestGateway.Reply placed = gateway.post("/api/v1/orders",
+                "{\"broker_connection_id\":\"paper-1\",\"instrument\":\"EURUSD\",\"side\":\"BUY\",\"units\":1000}");
+            assertEquals(201, placed.status(), placed.toString());
+            assertEquals("filled", placed.text("status"));
+            assertEquals("1.08428", placed.decimal("fill_price"), "a paper market buy fills at the ask");
+            assertEquals(placed.text("venue_order_id"), placed.text("broker_order_id"));
+            assertTrue(placed.text("broker_order_id") != null && !placed.text("broker_order_id").isEmpty(), placed.toString());
+            assertEquals(placed.text("updated_at"), placed.text("timestamp"));
+
+            final TestGateway.Reply native_ = gateway.market("paper-1", "EURUSD", "buy", "0.01");
+            assertEquals(201, native_.status(), native_.toString());
+            assertTrue(!native_.json().has("fill_price") && !native_.json().has("broker_order_id"), "API.md's own spelling keeps API.md's order: " + native_);
+        }
+    }
+
     private static void await(final java.util.function.BooleanSupplier condition) throws InterruptedException
     {
         final long deadline = System.nanoTime() + 20_000_000_000L;

@@ -1,6 +1,7 @@
 package io.ordergate.gateway.orders;
 
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.engine.view.OrderJson;
@@ -16,6 +17,12 @@ import io.ordergate.gateway.core.ErrorFormat;
 final class OrderAnswer
 {
     static final Answer ORDER = OrderAnswer::render;
+
+    /**
+     * An order placed in seed 002's spelling: the order, and the names seed 002's client reads from it
+     * ({@code broker_order_id}, {@code fill_price}, {@code timestamp}), null until the venue has said them.
+     */
+    static final Answer SEED_002 = OrderAnswer::renderSeed002;
 
     private OrderAnswer()
     {
@@ -50,6 +57,30 @@ final class OrderAnswer
             return result.httpStatus();
         }
         return Answers.ENGINE_JSON.render(event, json);
+    }
+
+    private static int renderSeed002(final CommandEvent event, final JsonWriter json)
+    {
+        if (event.type == null || event.result == null || !event.result.isSuccess() || event.outputKind != CommandEvent.OUTPUT_ORDER)
+        {
+            return render(event, json);
+        }
+        final OrderView order = event.order;
+        json.startObject();
+        OrderJson.writeFields(order, json);
+        json.name("broker_order_id");
+        if (order.venueOrderId == 0)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.string(order.venuePrefix, order.venueOrderId);
+        }
+        json.name("fill_price").decimalOrNull(order.averagePrice, order.priceDigits, OrderView.NONE);
+        json.name("timestamp").time(order.updatedAtMicros);
+        json.endObject();
+        return event.result.httpStatus();
     }
 
     private static String message(final CommandEvent event)

@@ -175,6 +175,12 @@ public final class OrderRequest implements RequestBody
         in.finish();
     }
 
+    /** Whether the order came in seed 002's spelling (its answer then carries seed 002's names too). */
+    boolean seed002()
+    {
+        return seed002;
+    }
+
     private static void bothSpellings(final RequestReader in, final boolean sawOther, final String which)
     {
         if (sawOther)

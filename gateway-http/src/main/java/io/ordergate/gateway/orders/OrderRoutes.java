@@ -76,7 +76,7 @@ public final class OrderRoutes implements Feature
         }
         final OrderRequest order = orders.get();
         order.decode(exchange.json(), exchange.body(), exchange.bodyLength());
-        exchange.publish(CommandType.NEW_ORDER, order, OrderAnswer.ORDER);
+        exchange.publish(CommandType.NEW_ORDER, order, order.seed002() ? OrderAnswer.SEED_002 : OrderAnswer.ORDER);
     }
 
     private void list(final Exchange exchange) throws BadRequest
