@@ -157,6 +157,12 @@ public final class Ordergate implements AutoCloseable
     }
 
     /** The HTTP port actually bound (useful with port 0). */
+    /** Users, sessions and password hashing of this gateway. */
+    public io.ordergate.gateway.users.UserServices users()
+    {
+        return features.users();
+    }
+
     public int port()
     {
         return server.port();

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -35,6 +36,8 @@ public final class PasswordHasher implements AutoCloseable
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final String unknownUserHash;
+    /** argon2id work computed so far, in KiB x passes x lanes: what a login cost, comparable without a clock. */
+    private final LongAdder work = new LongAdder();
 
     public PasswordHasher(final int memoryKib, final int iterations, final int workerCount)
     {
@@ -104,9 +107,19 @@ public final class PasswordHasher implements AutoCloseable
         }
     }
 
-    private static byte[] argon2(final String password, final byte[] salt, final int memory, final int passes,
+    /**
+     * The argon2id work done so far (KiB x passes x lanes summed over every hash and verification): a wrong password
+     * and an unknown user each add one verification at the configured cost, which is why they take as long.
+     */
+    public long workDone()
+    {
+        return work.sum();
+    }
+
+    private byte[] argon2(final String password, final byte[] salt, final int memory, final int passes,
         final int lanes, final int length)
     {
+        work.add((long)memory * passes * lanes);
         final Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
             .withMemoryAsKB(memory).withIterations(passes).withParallelism(lanes).withSalt(salt).build());
