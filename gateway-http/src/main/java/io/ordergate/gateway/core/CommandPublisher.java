@@ -28,14 +28,7 @@ public final class CommandPublisher
     private static final Logger LOG = Logger.getLogger(CommandPublisher.class.getName());
     private static final EventTranslatorTwoArg<CommandEvent, Submission, RequestBody> FILL = CommandPublisher::fill;
 
-    private final FastThreadLocal<Submission> submissions = new FastThreadLocal<>()
-    {
-        @Override
-        protected Submission initialValue()
-        {
-            return new Submission();
-        }
-    };
+    private final FastThreadLocal<Submission> submissions = submissionPerThread();
     private volatile Pipeline pipeline;
 
     /** The pipeline to publish to, once start-up has built it. */
@@ -68,6 +61,23 @@ public final class CommandPublisher
         {
             submission.clear();
         }
+    }
+
+    /**
+     * Made in a static context so it holds no publisher: a thread that outlives the gateway (the thread that started
+     * it, a test runner's main thread) keeps every FastThreadLocal it used in its map, and an anonymous class made
+     * here would keep this publisher, its pipeline and the whole engine with it.
+     */
+    private static FastThreadLocal<Submission> submissionPerThread()
+    {
+        return new FastThreadLocal<>()
+        {
+            @Override
+            protected Submission initialValue()
+            {
+                return new Submission();
+            }
+        };
     }
 
     private static void fill(final CommandEvent event, final long sequence, final Submission submission, final RequestBody body)
