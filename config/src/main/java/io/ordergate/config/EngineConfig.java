@@ -8,6 +8,10 @@ public final class EngineConfig
 {
     /** Upper bound for every capacity: keeps a typo from reserving gigabytes at start-up. */
     public static final int CAPACITY_MAX = 4_194_304;
+    /** Candles kept per instrument and timeframe: API.md's largest {@code count}. */
+    public static final int CANDLES_PER_TIMEFRAME_DEFAULT = 1000;
+    /** 48 bytes a candle, times 7 timeframes, per instrument: 100,000 is 34 MB per instrument. */
+    public static final int CANDLES_PER_TIMEFRAME_MAX = 100_000;
 
     private final int maxAccounts;
     private final int maxOrders;
@@ -19,11 +23,14 @@ public final class EngineConfig
     private final int maxExecutorCommands;
     private final int maxUsers;
     private final int maxHedgePositions;
+    private final int candlesPerTimeframe;
 
     EngineConfig(
         final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
-        final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers, final int maxHedgePositions)
+        final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers, final int maxHedgePositions,
+        final int candlesPerTimeframe)
     {
+        this.candlesPerTimeframe = candlesPerTimeframe;
         this.maxUsers = maxUsers;
         this.maxHedgePositions = maxHedgePositions;
         this.maxAccounts = maxAccounts;
@@ -53,7 +60,8 @@ public final class EngineConfig
             s.intValue("max_bots", 256, 1, CAPACITY_MAX),
             s.intValue("max_executor_commands", 65536, 1, CAPACITY_MAX),
             s.intValue("max_users", 4096, 1, CAPACITY_MAX),
-            s.intValue("max_hedge_positions", 4096, 1, CAPACITY_MAX));
+            s.intValue("max_hedge_positions", 4096, 1, CAPACITY_MAX),
+            s.intValue("candles_per_timeframe", CANDLES_PER_TIMEFRAME_DEFAULT, 0, CANDLES_PER_TIMEFRAME_MAX));
         s.finish();
         return config;
     }
@@ -109,6 +117,15 @@ public final class EngineConfig
         return maxHedgePositions;
     }
 
+    /**
+     * Candles kept per instrument and timeframe (the newest; older ones are overwritten), preallocated at start-up;
+     * 0 builds no candles.
+     */
+    public int candlesPerTimeframe()
+    {
+        return candlesPerTimeframe;
+    }
+
     /** Executor commands queued or awaiting a result. */
     public int maxExecutorCommands()
     {
@@ -121,6 +138,6 @@ public final class EngineConfig
         return "EngineConfig{maxAccounts=" + maxAccounts + ", maxOrders=" + maxOrders + ", maxTrades=" + maxTrades +
             ", maxKeys=" + maxKeys + ", maxTickets=" + maxTickets + ", maxGroups=" + maxGroups +
             ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers +
-            ", maxHedgePositions=" + maxHedgePositions + '}';
+            ", maxHedgePositions=" + maxHedgePositions + ", candlesPerTimeframe=" + candlesPerTimeframe + '}';
     }
 }

@@ -5,6 +5,7 @@ import io.ordergate.config.VenueKind;
 import io.ordergate.engine.account.AccountAdmin;
 import io.ordergate.engine.auth.KeyAdmin;
 import io.ordergate.engine.bot.BotFlow;
+import io.ordergate.engine.candle.CandleQuery;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
@@ -50,6 +51,7 @@ public final class Engine
     private final GroupFlow groups;
     private final BotFlow bots;
     private final UserRoom users;
+    private final CandleQuery candles;
 
     public Engine(final GatewayConfig config)
     {
@@ -70,6 +72,7 @@ public final class Engine
         accounts = new AccountAdmin(context, json, positions);
         keys = new KeyAdmin(context);
         queries = new QueryFlow(context, json, venues);
+        candles = new CandleQuery(context, state.candles);
         // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
         final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
@@ -133,6 +136,7 @@ public final class Engine
             case LIST_ACCOUNTS: queries.listAccounts(event); break;
             case LIST_TRADES: queries.listTrades(event); break;
             case GET_QUOTE: queries.getQuote(event); break;
+            case GET_CANDLES: candles.getCandles(event); break;
             case STATE_DIGEST: stateDigest(event); break;
             case CREATE_GROUP:
             case UPDATE_GROUP:

@@ -5,6 +5,7 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.candle.Candles;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instruments;
@@ -80,6 +81,12 @@ public final class EngineContext
     public Principals principals()
     {
         return state.principals;
+    }
+
+    /** OHLCV candles of every instrument, built from its quotes. */
+    public Candles candles()
+    {
+        return state.candles;
     }
 
     /** Starts a JSON answer in the event's output; finish with {@link #endJson}. */

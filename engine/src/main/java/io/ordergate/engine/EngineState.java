@@ -5,6 +5,7 @@ import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.bot.Bots;
+import io.ordergate.engine.candle.Candles;
 import io.ordergate.engine.group.FanOuts;
 import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.instrument.Instruments;
@@ -32,6 +33,7 @@ final class EngineState
     final Groups groups;
     final Bots bots;
     final FanOuts fanOuts;
+    final Candles candles;
 
     EngineState(final GatewayConfig config)
     {
@@ -46,6 +48,7 @@ final class EngineState
         this.risk = new RiskCheck(values);
         this.groups = new Groups(config.engine().maxGroups());
         this.bots = new Bots(config.engine().maxBots());
+        this.candles = new Candles(instruments, config.engine().candlesPerTimeframe());
         // Remembered group orders and signals (idempotency reaches this far back), and their children: room for at
         // least two full fan-outs across every account.
         this.fanOuts = new FanOuts(Math.max(256, Math.min(65536, config.engine().maxOrders() / 16)),

@@ -127,6 +127,7 @@ final class StateDigest
         mix(state.ledger.nextPositionId());
         mix(state.principals.count());
         groups(state);
+        state.candles.digest(this::mix);
         return hash;
     }
 

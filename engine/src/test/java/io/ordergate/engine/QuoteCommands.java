@@ -20,6 +20,15 @@ interface QuoteCommands extends CommandSender
         return apply(event);
     }
 
+    /** GET_CANDLES with the given flags ({@code CandleBodies.SEED_NAMES}, {@code CandleBodies.SHAPE_SEED_001}). */
+    default CommandEvent getCandles(final String symbol, final io.ordergate.engine.candle.Timeframe timeframe, final int flags, final int count)
+    {
+        final CommandEvent event = new CommandEvent();
+        io.ordergate.engine.command.CandleBodies.getCandles(begin(event, CommandType.GET_CANDLES), symbol, timeframe.ordinal(), flags, count);
+        finish(event);
+        return apply(event);
+    }
+
     default CommandEvent getQuote(final String symbol)
     {
         final CommandEvent event = new CommandEvent();

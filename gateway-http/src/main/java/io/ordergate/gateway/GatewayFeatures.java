@@ -12,6 +12,7 @@ import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.bots.BotCredentials;
 import io.ordergate.gateway.bots.BotSecrets;
 import io.ordergate.gateway.bots.BotRoutes;
+import io.ordergate.gateway.candles.CandleRoutes;
 import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.GatewayReplies;
@@ -66,6 +67,7 @@ public final class GatewayFeatures
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
+            .add(new CandleRoutes(access))
             .add(new AccountRoutes(access))
             .add(new ExchangeAccountRoutes(access, exchange.secrets()))
             .add(new KeyRoutes(access, keys, users.directory()))

@@ -90,11 +90,40 @@ final class OrderCommands
 
     static void quote(final CommandEvent event)
     {
+        quote(event, BID_WIRE, ASK_WIRE, 2);
+    }
+
+    /** One quote of {@link #SYMBOL} from the feed (prices at wire digits). */
+    static void quote(final CommandEvent event, final long bidWire, final long askWire, final long correlationId)
+    {
         event.reset(CommandType.QUOTES);
-        event.header(CommandFrame.PRINCIPAL_SYSTEM, WALL_MICROS, 2, CommandFrame.SOURCE_FEED);
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, WALL_MICROS, correlationId, CommandFrame.SOURCE_FEED);
         final BodyWriter writer = new BodyWriter().wrap(event.frame, CommandFrame.BODY_OFFSET);
         CommandBodies.quotesHeader(writer, 1);
-        CommandBodies.quote(writer, SYMBOL, BID_WIRE, ASK_WIRE);
+        CommandBodies.quote(writer, SYMBOL, bidWire, askWire);
+        event.bodyLength(writer.length());
+    }
+
+    /** A gtc limit order of the minimum lot on {@link #ACCOUNT}/{@link #SYMBOL} at {@code priceWire}. */
+    static void limitOrder(final CommandEvent event, final Side side, final long priceWire, final long correlationId)
+    {
+        event.reset(CommandType.NEW_ORDER);
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, WALL_MICROS, correlationId, CommandFrame.SOURCE_HTTP);
+        final BodyWriter writer = new BodyWriter().wrap(event.frame, CommandFrame.BODY_OFFSET);
+        NewOrderBody.encode(writer, ACCOUNT, SYMBOL, side, OrderType.LIMIT, null, NewOrderBody.HAS_PRICE,
+            MIN_LOT_WIRE, priceWire, 0, 0, 0, 0, "");
+        event.bodyLength(writer.length());
+    }
+
+    /** A market order of the minimum lot with a stop loss and a take profit (prices at wire digits). */
+    static void protectedMarketOrder(final CommandEvent event, final Side side, final long stopLossWire, final long takeProfitWire,
+        final long correlationId)
+    {
+        event.reset(CommandType.NEW_ORDER);
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, WALL_MICROS, correlationId, CommandFrame.SOURCE_HTTP);
+        final BodyWriter writer = new BodyWriter().wrap(event.frame, CommandFrame.BODY_OFFSET);
+        NewOrderBody.encode(writer, ACCOUNT, SYMBOL, side, OrderType.MARKET, null, NewOrderBody.HAS_STOP_LOSS | NewOrderBody.HAS_TAKE_PROFIT,
+            MIN_LOT_WIRE, 0, stopLossWire, takeProfitWire, 0, 0, "");
         event.bodyLength(writer.length());
     }
 

@@ -92,7 +92,10 @@ public enum CommandType
     GET_BOT(92, false),
     LIST_BOTS(93, false),
     GET_GROUP_ORDER(94, false),
-    BOT_CREDENTIALS(95, false);
+    BOT_CREDENTIALS(95, false),
+
+    // Candles, streams, outbound webhooks and logs (issue 12): 100..109 journaled, 110..119 reads.
+    GET_CANDLES(110, false);
 
     private static final CommandType[] BY_CODE = new CommandType[256];
 

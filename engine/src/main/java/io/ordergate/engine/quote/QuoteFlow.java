@@ -3,6 +3,7 @@ package io.ordergate.engine.quote;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.Wire;
 import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.candle.Candles;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
@@ -14,7 +15,7 @@ import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.venue.Venues;
 
 /**
- * Applies quotes and what they trigger, quote by quote: each venue that matches against the gateway's quotes (the
+ * Applies quotes and what they trigger, quote by quote: the instrument's candles, each venue that matches against the gateway's quotes (the
  * paper venue's resting limit/stop orders), then stop losses and take profits of the engine's net positions. A batch
  * is validated whole before any quote in it is applied.
  * <b>Not thread safe</b>: owned by the engine thread.
@@ -25,6 +26,7 @@ public final class QuoteFlow
     private final Principals principals;
     private final Venues venues;
     private final PositionStops stops;
+    private final Candles candles;
     private final BodyReader reader = new BodyReader();
     private final AsciiView symbol = new AsciiView();
 
@@ -34,6 +36,7 @@ public final class QuoteFlow
         this.principals = context.principals();
         this.venues = venues;
         this.stops = stops;
+        this.candles = context.candles();
     }
 
     public void quotes(final CommandEvent event)
@@ -51,6 +54,7 @@ public final class QuoteFlow
             instrument.bid = Wire.exact(reader.readLong(), instrument.priceDigits);
             instrument.ask = Wire.exact(reader.readLong(), instrument.priceDigits);
             instrument.quoteMicros = now;
+            candles.quoted(instrument);
             venues.quoted(instrument, event);
             stops.trigger(instrument, event);
         }
