@@ -97,8 +97,10 @@ public final class ConfigLoader
         final WebhookConfig webhook = WebhookConfig.read(root.section("webhook"));
         final AuthConfig auth = AuthConfig.read(root.section("auth"));
         final SmtpConfig smtp = SmtpConfig.read(root.section("smtp"));
+        final GatewayConfig.LiveSections live = new GatewayConfig.LiveSections(StreamsConfig.read(root.section("streams")),
+            OutboundWebhooksConfig.read(root.section("webhooks")), LogsConfig.read(root.section("logs")));
         root.finish();
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live);
     }
 
     private static Path dataDir(final YamlSection root)

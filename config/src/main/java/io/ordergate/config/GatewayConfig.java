@@ -20,12 +20,19 @@ public final class GatewayConfig
     private final WebhookConfig webhook;
     private final AuthConfig auth;
     private final SmtpConfig smtp;
+    private final LiveSections live;
+
+    /** The sections of issue 12 (streams, outbound webhooks, logs), kept together so the copies carry them as one. */
+    record LiveSections(StreamsConfig streams, OutboundWebhooksConfig webhooks, LogsConfig logs)
+    {
+    }
 
     GatewayConfig(
         final ServerConfig server, final Path dataDir, final PipelineConfig pipeline, final EngineConfig engine,
         final List<InstrumentSpec> instruments, final List<AccountSpec> accounts, final ExecutorConfig executors,
-        final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp)
+        final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp, final LiveSections live)
     {
+        this.live = live;
         this.auth = auth;
         this.smtp = smtp;
         this.server = server;
@@ -99,44 +106,69 @@ public final class GatewayConfig
         return smtp;
     }
 
+    /** The stream sockets' bounds and timers. */
+    public StreamsConfig streams()
+    {
+        return live.streams();
+    }
+
+    /** Outbound webhooks (events posted to registered receivers); {@link #webhook()} is the TradingView route. */
+    public OutboundWebhooksConfig webhooks()
+    {
+        return live.webhooks();
+    }
+
+    /** {@code GET /api/v1/logs}. */
+    public LogsConfig logs()
+    {
+        return live.logs();
+    }
+
+    /** A copy with other outbound webhook settings. */
+    public GatewayConfig withWebhooks(final OutboundWebhooksConfig webhooks)
+    {
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp,
+            new LiveSections(live.streams(), webhooks, live.logs()));
+    }
+
     /** A copy with other auth settings. */
     public GatewayConfig withAuth(final AuthConfig newAuth)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live);
     }
 
     /** A copy with another SMTP server. */
     public GatewayConfig withSmtp(final SmtpConfig newSmtp)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live);
     }
 
     /** A copy listening on {@code port} (0 = ephemeral). */
     public GatewayConfig withPort(final int port)
     {
         return new GatewayConfig(server.withPort(port), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp);
+            executors, demo, webhook, auth, smtp, live);
     }
 
     /** A copy listening on {@code host}. */
     public GatewayConfig withHost(final String host)
     {
         return new GatewayConfig(server.withHost(host), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp);
+            executors, demo, webhook, auth, smtp, live);
     }
 
     /** A copy using {@code dir}, resolved against the working directory. */
     public GatewayConfig withDataDir(final Path dir)
     {
         return new GatewayConfig(server, absolute(dir), pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp);
+            executors, demo, webhook, auth, smtp, live);
     }
 
     /** A copy with the simulated quote feed switched on or off. */
     public GatewayConfig withQuoteFeed(final boolean on)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts,
-            executors, demo.withQuoteFeed(on), webhook, auth, smtp);
+            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live);
     }
 
     static Path absolute(final Path dir)
@@ -149,6 +181,6 @@ public final class GatewayConfig
     {
         return "GatewayConfig{" + server + ", dataDir=" + dataDir + ", " + pipeline + ", " + engine +
             ", instruments=" + instruments + ", accounts=" + accounts + ", " + executors + ", " + demo +
-            ", " + webhook + ", " + auth + ", " + smtp + '}';
+            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + '}';
     }
 }

@@ -15,6 +15,7 @@ public final class StartupOptions
     public static final String API_KEY_ENV = "ORDERGATE_API_KEY";
     public static final String API_SECRET_ENV = "ORDERGATE_API_SECRET";
     public static final String DEMO_FEED_ENV = "ORDERGATE_DEMO_FEED";
+    public static final String WEBHOOKS_ALLOW_PRIVATE_ENV = "ORDERGATE_WEBHOOKS_ALLOW_PRIVATE";
 
     private final Path configFile;
     private final Integer port;
@@ -23,11 +24,13 @@ public final class StartupOptions
     private final String apiSecret;
     private final boolean demoFeedOff;
     private final boolean help;
+    private final boolean webhooksAllowPrivate;
 
     private StartupOptions(
         final Path configFile, final Integer port, final Path dataDir, final String apiKey, final String apiSecret,
-        final boolean demoFeedOff, final boolean help)
+        final boolean demoFeedOff, final boolean help, final boolean webhooksAllowPrivate)
     {
+        this.webhooksAllowPrivate = webhooksAllowPrivate;
         this.configFile = configFile;
         this.port = port;
         this.dataDir = dataDir;
@@ -114,7 +117,12 @@ public final class StartupOptions
         {
             throw error(DEMO_FEED_ENV, "must be on or off, was \"" + feed + "\"");
         }
-        return new StartupOptions(configFile, port, dataDir, apiKey, apiSecret, "off".equals(feed), help);
+        final String allowPrivate = env.get(WEBHOOKS_ALLOW_PRIVATE_ENV);
+        if (allowPrivate != null && !allowPrivate.equals("true") && !allowPrivate.equals("false"))
+        {
+            throw error(WEBHOOKS_ALLOW_PRIVATE_ENV, "must be true or false, was \"" + allowPrivate + "\"");
+        }
+        return new StartupOptions(configFile, port, dataDir, apiKey, apiSecret, "off".equals(feed), help, "true".equals(allowPrivate));
     }
 
     /** The text printed for {@code --help}. */
@@ -129,7 +137,8 @@ public final class StartupOptions
             "environment:",
             "  " + API_KEY_ENV + ", " + API_SECRET_ENV + "   admin API key (both or neither;",
             "                   neither: a key is generated and printed once)",
-            "  " + DEMO_FEED_ENV + "=on|off   off stops the simulated quote feed");
+            "  " + DEMO_FEED_ENV + "=on|off   off stops the simulated quote feed",
+            "  " + WEBHOOKS_ALLOW_PRIVATE_ENV + "=true   outbound webhooks may target loopback and private addresses");
     }
 
     /**
@@ -150,6 +159,10 @@ public final class StartupOptions
         if (demoFeedOff)
         {
             config = config.withQuoteFeed(false);
+        }
+        if (webhooksAllowPrivate)
+        {
+            config = config.withWebhooks(config.webhooks().allowingPrivateTargets());
         }
         return config;
     }

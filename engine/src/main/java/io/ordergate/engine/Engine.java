@@ -108,6 +108,13 @@ public final class Engine
     public void apply(final CommandEvent event)
     {
         event.clearResult();
+        state.changes.begin();
+        dispatch(event);
+        state.changes.seal(event);
+    }
+
+    private void dispatch(final CommandEvent event)
+    {
         switch (event.type)
         {
             case NEW_ORDER: orders.newOrder(event); break;

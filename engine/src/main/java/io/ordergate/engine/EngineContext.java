@@ -6,6 +6,7 @@ import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.candle.Candles;
+import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instruments;
@@ -81,6 +82,12 @@ public final class EngineContext
     public Principals principals()
     {
         return state.principals;
+    }
+
+    /** Where rooms and plugged-in venues note what a command changes that the tables do not note themselves. */
+    public Changes changes()
+    {
+        return state.changes;
     }
 
     /** OHLCV candles of every instrument, built from its quotes. */

@@ -6,6 +6,7 @@ import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.bot.Bots;
 import io.ordergate.engine.candle.Candles;
+import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.group.FanOuts;
 import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.instrument.Instruments;
@@ -34,6 +35,7 @@ final class EngineState
     final Bots bots;
     final FanOuts fanOuts;
     final Candles candles;
+    final Changes changes;
 
     EngineState(final GatewayConfig config)
     {
@@ -46,6 +48,11 @@ final class EngineState
         this.principals = new Principals(config.engine().maxKeys() + config.engine().maxUsers());  // keys and users
         this.values = new AccountValues(instruments);
         this.risk = new RiskCheck(values);
+        // What each command changes is noted by the tables that change (orders, fills, bookings) and copied out at its end.
+        this.changes = new Changes(accounts, instruments, values);
+        orders.changes(changes);
+        trades.changes(changes);
+        ledger.changes(changes);
         this.groups = new Groups(config.engine().maxGroups());
         this.bots = new Bots(config.engine().maxBots());
         this.candles = new Candles(instruments, config.engine().candlesPerTimeframe());

@@ -4,6 +4,8 @@ import io.ordergate.gateway.exchange.ExchangeAccountRoutes;
 import io.ordergate.gateway.exchange.ExchangeFeature;
 import java.util.List;
 
+import io.ordergate.engine.Engine;
+
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.gateway.accounts.AccountRoutes;
@@ -14,6 +16,7 @@ import io.ordergate.gateway.bots.BotSecrets;
 import io.ordergate.gateway.bots.BotRoutes;
 import io.ordergate.gateway.candles.CandleRoutes;
 import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.FanOutStage;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.GatewayReplies;
 import io.ordergate.gateway.core.RouteTable;
@@ -37,6 +40,8 @@ import io.ordergate.gateway.users.SessionRoutes;
 import io.ordergate.gateway.users.SignInRoutes;
 import io.ordergate.gateway.users.UserAdminRoutes;
 import io.ordergate.gateway.users.UserServices;
+import io.ordergate.gateway.streams.StreamHub;
+import io.ordergate.gateway.streams.StreamRoutes;
 import io.ordergate.gateway.webhook.WebhookRoutes;
 
 /**
@@ -54,6 +59,8 @@ public final class GatewayFeatures
     private final Router router;
     private final GatewayReplies replies;
     private final ExchangeFeature exchange;
+    private final FanOutStage fanOut;
+    private final StreamHub streams;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
@@ -64,10 +71,13 @@ public final class GatewayFeatures
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
+        this.streams = new StreamHub(config, gateway.publisher());
+        this.fanOut = new FanOutStage(List.of(streams));
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
             .add(new CandleRoutes(access))
+            .add(new StreamRoutes(access, streams, users.webSockets()))
             .add(new AccountRoutes(access))
             .add(new ExchangeAccountRoutes(access, exchange.secrets()))
             .add(new KeyRoutes(access, keys, users.directory()))
@@ -88,8 +98,21 @@ public final class GatewayFeatures
         this.router = new Router(table, gateway);
         this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics()),
             exchange.listener(), bots,
-            gateway.metrics().replyStage()));
+            gateway.metrics().replyStage(), fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
+        gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated);
+    }
+
+    /** The engine is assembled (before replay): the streams may tell its change set what is worth working out. */
+    public void engineAssembled(final Engine engine)
+    {
+        streams.accountValuation(engine.context().changes());
+    }
+
+    /** The fan-out behind the reply stage (streams, outbound webhooks, logs): started after the pipeline, closed after it. */
+    public FanOutStage fanOut()
+    {
+        return fanOut;
     }
 
     /** The users feature's services: closed with the gateway. */

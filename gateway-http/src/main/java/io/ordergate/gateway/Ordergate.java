@@ -30,6 +30,7 @@ import io.ordergate.mt5.Mt5Connector;
  *   2. open the journal   data_dir/journal (data_dir 0700): every record checked, a damaged tail moved aside
  *   3. replay             rebuild the engine and the key registries from every journaled command
  *   4. start the pipeline og-journal → og-engine → og-reply
+ *   4b. fan-out           og-fanout follows the ring behind og-reply: streams, outbound webhooks, logs
  *   5. seed               missing configured accounts, the admin key; wait for their answers
  *   5b. executors         routed orders become unknown; the demo executor (see ExecutorBootstrap)
  *   5c. exchanges         the demo exchange account; links to every exchange; open orders reconciled (ExchangeBootstrap)
@@ -109,12 +110,14 @@ public final class Ordergate implements AutoCloseable
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);
         ExchangeConnector.install(engine);
+        features.engineAssembled(engine);
         final long replayStart = System.nanoTime();
         final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
         replayedRecords = replayed.records();
         final StartupSeeder seeder = StartupSeeder.plan(config, engine, features.keys(), options);
-        pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies());   // 4
+        pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies(), true);   // 4
+        features.fanOut().start(pipeline.follower());                                         // 4b
         context.pipeline(pipeline);
         seeder.publish(context.publisher());                                                  // 5
         seeder.await(SEED_TIMEOUT_MILLIS);
@@ -204,6 +207,7 @@ public final class Ordergate implements AutoCloseable
         {
             pipeline.close();
         }
+        features.fanOut().close();
         if (journal != null)
         {
             journal.close();

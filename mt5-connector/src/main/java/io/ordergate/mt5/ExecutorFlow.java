@@ -97,6 +97,8 @@ final class ExecutorFlow
 
         executor.lastHeartbeatMicros = now;
         final Account account = context.accounts().get(executor.accountIndex);
+        final long balanceBefore = account.balance;
+        final long equityBefore = account.venueEquity;
         if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0)
         {
             executor.balance = balance;
@@ -110,6 +112,10 @@ final class ExecutorFlow
         if ((flags & ExecutorBodies.HEARTBEAT_OPEN_POSITIONS) != 0)
         {
             executor.openPositions = openPositions;
+        }
+        if (account.balance != balanceBefore || account.venueEquity != equityBefore)
+        {
+            context.changes().account(account);  // only a move: most heartbeats report what is already known
         }
         if (raw.length() > 0 && raw.length() <= ExecutorBodies.MAX_RAW_JSON)
         {

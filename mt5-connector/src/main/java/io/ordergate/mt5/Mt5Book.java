@@ -59,6 +59,7 @@ final class Mt5Book
         position.openedAtMicros = nowMicros;
         tickets.linkOpen(position);
         account.openPositions++;
+        context.changes().heldPosition(account, position);
         return position;
     }
 
@@ -89,6 +90,7 @@ final class Mt5Book
     void fill(final Order order, final long quantity, final long price, final long ticket, final TicketPosition position,
         final long realized, final long nowMicros)
     {
+        context.changes().order(order);
         order.status = OrderStatus.FILLED;
         order.filledQuantity = quantity;
         order.averagePrice = price;
@@ -119,6 +121,7 @@ final class Mt5Book
     void close(final TicketPosition position, final long lots, final long closePrice, final long total, final long nowMicros)
     {
         final Account account = context.accounts().get(position.accountIndex);
+        context.changes().heldPosition(account, position);
         if (position.open && lots != TicketPosition.NONE && lots < position.lots)
         {
             position.lots -= lots;

@@ -102,6 +102,10 @@ final class ReportFlow
     {
         final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
         final boolean orderOpen = order != null && !order.status.isTerminal();
+        if (orderOpen)
+        {
+            context.changes().order(order);
+        }
         switch (command.type)
         {
             case OPEN_POSITION:
@@ -160,6 +164,7 @@ final class ReportFlow
                 final TicketPosition position = tickets.byTicket(command.ticket);
                 if (position != null && position.open)
                 {
+                    context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
                     position.stopLoss = command.stopLoss;
                     position.takeProfit = command.takeProfit;
                 }
@@ -177,6 +182,7 @@ final class ReportFlow
         {
             final String text = message.length() == 0 ? "the executor reported the command failed" : message.toString();
             command.resultMessage = text;
+            context.changes().order(order);
             order.reject(ResultCode.VENUE_REJECTED, text, now);
         }
     }
@@ -230,6 +236,7 @@ final class ReportFlow
                     return;
                 }
             }
+            context.changes().heldPosition(account, position);
             if (position.symbol == null)
             {
                 final Instrument instrument = context.instruments().find(text);
@@ -295,6 +302,7 @@ final class ReportFlow
             final Order order = context.orders().newest(back);
             if (order != null && order.status == OrderStatus.ROUTED)
             {
+                context.changes().order(order);
                 order.status = OrderStatus.UNKNOWN;
                 order.updatedAtMicros = now;
                 recovered++;

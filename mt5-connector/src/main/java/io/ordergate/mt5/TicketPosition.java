@@ -1,5 +1,8 @@
 package io.ordergate.mt5;
 
+import io.ordergate.engine.change.HeldPosition;
+import io.ordergate.engine.change.PositionChange;
+import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.Side;
 
 /**
@@ -7,7 +10,7 @@ import io.ordergate.engine.command.Side;
  * are at the instrument's digits when the symbol is one of the gateway's, else at wire digits (8), the symbol then
  * kept as the terminal sent it. <b>Not thread safe</b>: owned by the engine thread.
  */
-public final class TicketPosition
+public final class TicketPosition implements HeldPosition
 {
     public static final long NONE = Long.MIN_VALUE;
 
@@ -42,6 +45,23 @@ public final class TicketPosition
     TicketPosition(final int slot)
     {
         this.slot = slot;
+    }
+
+    @Override
+    public void describe(final PositionChange change, final long commandMicros)
+    {
+        change.positionId = positionId;
+        change.symbol = symbol;
+        change.priceDigits = priceDigits;
+        change.quantityDigits = quantityDigits;
+        change.isLong = side != Side.SELL;
+        change.quantity = open ? lots : 0;
+        change.openPrice = openPrice;
+        change.stopLoss = stopLoss == NONE ? OrderView.NONE : stopLoss;
+        change.takeProfit = takeProfit == NONE ? OrderView.NONE : takeProfit;
+        change.openedAtMicros = openedAtMicros;
+        change.opened = open && openedAtMicros == commandMicros;
+        change.closed = !open;
     }
 
     void reset()

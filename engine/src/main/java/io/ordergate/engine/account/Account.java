@@ -53,6 +53,8 @@ public final class Account
     /** The UTC day (epoch days) the daily loss counts in, and the realized PnL of that day. */
     public long lossDay;
     public long dailyRealizedPnl;
+    /** Owned by {@code change.Changes}: the command in which the account was last noted as changed. */
+    public long changeStamp;
 
     public Account(
         final int index, final String id, final int venue, final String currency, final long balance, final int leverage,

@@ -4,6 +4,7 @@ import io.ordergate.config.VenueKind;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.Wire;
 import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandBodies;
@@ -34,6 +35,7 @@ public final class AccountAdmin
     private final Principals principals;
     private final EngineJson json;
     private final PositionFlow positions;
+    private final Changes changes;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
@@ -42,6 +44,7 @@ public final class AccountAdmin
         this.accounts = context.accounts();
         this.instruments = context.instruments();
         this.principals = context.principals();
+        this.changes = context.changes();
         this.json = json;
         this.positions = positions;
     }
@@ -112,6 +115,7 @@ public final class AccountAdmin
             instruments.count(), event.wallMicros());
         account.hedging = positionMode == CommandBodies.POSITION_MODE_HEDGING;
         accounts.add(account);
+        changes.account(account);
         json.account(event, account);
         event.result = ResultCode.CREATED;
     }
@@ -163,6 +167,7 @@ public final class AccountAdmin
         risk.maxNotional = set(mask, CommandBodies.RISK_MAX_NOTIONAL) ? notional : risk.maxNotional;
         risk.priceCollarPct = set(mask, CommandBodies.RISK_PRICE_COLLAR_PCT) ? priceCollarPct : risk.priceCollarPct;
         risk.maxDailyLoss = set(mask, CommandBodies.RISK_MAX_DAILY_LOSS) ? dailyLoss : risk.maxDailyLoss;
+        changes.account(account);
         json.account(event, account);
         event.result = ResultCode.OK;
     }
@@ -174,6 +179,7 @@ public final class AccountAdmin
         {
             return;
         }
+        changes.account(account);
         if (event.type == CommandType.PAUSE_ACCOUNT)
         {
             account.status = AccountStatus.PAUSED;

@@ -4,6 +4,8 @@ import org.agrona.ExpandableArrayBuffer;
 
 import com.lmax.disruptor.EventFactory;
 
+import io.ordergate.engine.change.ChangeSet;
+
 /**
  * The one event type on the ring: made once per slot by {@link #FACTORY}, reset and refilled in place.
  * <b>Not thread safe</b>: each field is written by one stage, as marked, and read by the stages after it;
@@ -58,6 +60,8 @@ public final class CommandEvent
     /** An id the command created that later stages need (e.g. the principal of a new API key), or -1. */
     public long resultId;
     public final OrderView order = new OrderView();
+    /** What the command changed: orders, fills, positions, accounts (journaled commands only). */
+    public final ChangeSet changes = new ChangeSet(order);
     public final ExpandableArrayBuffer output = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
     public int outputLength;
     public long engineDoneNanos;
@@ -93,6 +97,7 @@ public final class CommandEvent
         this.engineDoneNanos = 0;
         this.outboxLength = 0;
         this.outboxCount = 0;
+        this.changes.clear();
     }
 
     public int frameLength()

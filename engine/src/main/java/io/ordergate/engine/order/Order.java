@@ -19,6 +19,9 @@ public final class Order extends OrderView
     /** The position a closing order closes (a hedging account's positions are named), or 0 for an order that opens. */
     public long closesPositionId;
 
+    /** Owned by {@code change.Changes}: the command in which the order was last noted as changed. */
+    public long changeStamp;
+
     /** Links in the instrument's list of resting orders. */
     Order nextResting;
     Order prevResting;

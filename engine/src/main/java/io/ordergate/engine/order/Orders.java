@@ -1,5 +1,7 @@
 package io.ordergate.engine.order;
 
+import io.ordergate.engine.change.Changes;
+
 import io.ordergate.engine.command.AsciiView;
 
 /**
@@ -16,6 +18,7 @@ import io.ordergate.engine.command.AsciiView;
  */
 public final class Orders
 {
+    private Changes changes;
     private final Order[] slots;
     private final int mask;
     /** Displaced open orders, oldest first. */
@@ -75,6 +78,12 @@ public final class Orders
     }
 
     /** Takes the next id, forgetting the done order that used its object before. Call after {@link #canAllocate}. */
+    /** Where each allocated order is noted as changed (the engine's change set); once, while the engine is assembled. */
+    public void changes(final Changes changes)
+    {
+        this.changes = changes;
+    }
+
     public Order allocate()
     {
         final long orderId = nextOrderId++;
@@ -86,6 +95,10 @@ public final class Orders
         final Order order = slots[slot];
         forget(order);
         order.reset(orderId);
+        if (changes != null)
+        {
+            changes.order(order);
+        }
         return order;
     }
 

@@ -1,5 +1,7 @@
 package io.ordergate.engine.order;
 
+import io.ordergate.engine.change.Changes;
+
 /**
  * The last {@code capacity} fills, newest overwriting oldest. <b>Not thread safe</b>: owned by the engine thread.
  */
@@ -7,6 +9,7 @@ public final class Trades
 {
     private final Trade[] ring;
     private long nextTradeId = 1;
+    private Changes changes;
 
     public Trades(final int capacity)
     {
@@ -17,11 +20,21 @@ public final class Trades
         }
     }
 
+    /** Where each fill is noted as changed (the engine's change set); once, while the engine is assembled. */
+    public void changes(final Changes changes)
+    {
+        this.changes = changes;
+    }
+
     public Trade next()
     {
         final long tradeId = nextTradeId++;
         final Trade trade = ring[(int)(tradeId % ring.length)];
         trade.tradeId = tradeId;
+        if (changes != null)
+        {
+            changes.trade(trade);
+        }
         return trade;
     }
 

@@ -14,6 +14,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 
 import io.ordergate.config.PipelineConfig;
@@ -29,6 +30,8 @@ import io.ordergate.journal.Journal;
  *       1. og-journal : append the frame of every state-changing command to the journal
  *       2. og-engine  : apply the command (risk, state, routing); write the result into the event
  *       3. og-reply   : answer the waiting client, hand venue actions to connectors
+ *       4. (follower) : optionally, a thread of the caller's polls behind stage 3 ({@link RingFollower}): streams,
+ *                       outbound webhooks, logs; it gates the ring but no stage waits for it
  * </pre>
  *
  * Each stage waits for the one before it, so no client hears "accepted" before its command is journaled.
@@ -44,15 +47,28 @@ public final class Pipeline implements AutoCloseable
     private final RingBuffer<CommandEvent> ringBuffer;
     private final PipelineCounters counters;
 
-    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters)
+    private final RingFollower follower;
+
+    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters, final RingFollower follower)
     {
         this.disruptor = disruptor;
         this.ringBuffer = disruptor.getRingBuffer();
         this.counters = counters;
+        this.follower = follower;
     }
 
     public static Pipeline start(
         final PipelineConfig config, final Journal journal, final Engine engine, final ResultHandler replies)
+    {
+        return start(config, journal, engine, replies, false);
+    }
+
+    /**
+     * @param follow true to gate the ring for a {@link RingFollower} behind the reply stage (see {@link #follower()}),
+     *               registered before the first command so it sees every one
+     */
+    public static Pipeline start(
+        final PipelineConfig config, final Journal journal, final Engine engine, final ResultHandler replies, final boolean follow)
     {
         final PipelineCounters counters = new PipelineCounters();
         final WaitStrategy waitStrategy = waitStrategy(config);
@@ -65,20 +81,28 @@ public final class Pipeline implements AutoCloseable
 
         final JournalStage journaling = new JournalStage(journal.appender(), counters);
         final EngineStage applying = new EngineStage(engine);
-        final ReplyStage replying = new ReplyStage(replies);
+        final ReplyStage replying = new ReplyStage(replies, !follow);
+        final EventHandlerGroup<CommandEvent> last;
         if (oneThread)
         {
-            disruptor.handleEventsWith(new SingleThreadStages(journaling, applying, replying, failures));  // 1, 2, 3 in turn
+            last = disruptor.handleEventsWith(new SingleThreadStages(journaling, applying, replying, failures));  // 1, 2, 3 in turn
         }
         else
         {
-            disruptor
+            last = disruptor
                 .handleEventsWith(signalling(journaling, waitStrategy, failures))  // 1
                 .then(signalling(applying, waitStrategy, failures))                // 2
-                .then(replying);                                         // 3
+                .then(replying);                                                   // 3
         }
+        final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), last.asSequenceBarrier()) : null;  // 4, polling
         disruptor.start();
-        return new Pipeline(disruptor, counters);
+        return new Pipeline(disruptor, counters, follower);
+    }
+
+    /** The follower behind the reply stage, or null when the pipeline was started without one. */
+    public RingFollower follower()
+    {
+        return follower;
     }
 
     /**

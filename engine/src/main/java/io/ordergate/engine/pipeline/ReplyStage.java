@@ -4,14 +4,19 @@ import com.lmax.disruptor.EventHandler;
 
 import io.ordergate.engine.command.CommandEvent;
 
-/** Stage 3 adapter: hands each event to the {@link ResultHandler}, then drops references the slot held. */
+/**
+ * Stage 3 adapter: hands each event to the {@link ResultHandler}, then drops references the slot held (unless a
+ * {@link RingFollower} reads the slot after it: the follower drops them).
+ */
 final class ReplyStage implements EventHandler<CommandEvent>
 {
     private final ResultHandler handler;
+    private final boolean dropReferences;
 
-    ReplyStage(final ResultHandler handler)
+    ReplyStage(final ResultHandler handler, final boolean dropReferences)
     {
         this.handler = handler;
+        this.dropReferences = dropReferences;
     }
 
     @Override
@@ -23,8 +28,11 @@ final class ReplyStage implements EventHandler<CommandEvent>
         }
         finally
         {
-            event.replyTo = null;
-            event.attachment = null;
+            if (dropReferences)
+            {
+                event.replyTo = null;
+                event.attachment = null;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ordergate.engine.position;
 
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Valuation;
+import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
@@ -20,11 +21,18 @@ public final class Ledger
     private final Trades trades;
     private final HedgePositions hedges;
     private long nextPositionId = 1;
+    private Changes changes;
 
     public Ledger(final Trades trades, final HedgePositions hedges)
     {
         this.trades = trades;
         this.hedges = hedges;
+    }
+
+    /** Where each booking is noted as changed (the engine's change set); once, while the engine is assembled. */
+    public void changes(final Changes changes)
+    {
+        this.changes = changes;
     }
 
     public long nextPositionId()
@@ -57,11 +65,13 @@ public final class Ledger
             final Position target = order.closesPositionId == 0 ? null : HedgePositions.find(account, order.closesPositionId);
             if (target != null)
             {
+                noteChange(account, target);
                 return reduceHedge(account, instrument, target, order, quantity, price, timeMicros);
             }
             final Position opened = hedges.take(account, instrument.index);
             if (opened != null)
             {
+                noteChange(account, opened);
                 open(account, opened, order.side == Side.BUY ? quantity : -quantity, price, timeMicros);
                 PositionStops.addLeg(opened, Stops.WHOLE, order);
                 return record(account, instrument, order.side, quantity, price, order.orderId, 0, opened.positionId, timeMicros);
@@ -88,6 +98,7 @@ public final class Ledger
         final long orderId, final long timeMicros)
     {
         final Position position = account.positions[instrument.index];
+        noteChange(account, position);
         final long signed = side == Side.BUY ? quantity : -quantity;
         final long positionIdBefore = position.positionId;
         long realized = 0;
@@ -130,9 +141,21 @@ public final class Ledger
             position.isOpen() ? position.positionId : positionIdBefore, timeMicros);
     }
 
+    private void noteChange(final Account account, final Position position)
+    {
+        if (changes != null)
+        {
+            changes.position(account, position);
+        }
+    }
+
     /** Books realized PnL into the balance and the day's loss counter. */
     public void book(final Account account, final long realized, final long timeMicros)
     {
+        if (changes != null)
+        {
+            changes.account(account);
+        }
         final long day = timeMicros / MICROS_PER_DAY;
         if (day != account.lossDay)
         {

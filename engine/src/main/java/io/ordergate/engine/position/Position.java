@@ -28,6 +28,8 @@ public final class Position
     /** The next open position of the same hedging account (its list is in opening order), or null. */
     Position nextHedge;
     Position prevHedge;
+    /** Owned by {@code change.Changes}: the command in which the position was last noted as changed. */
+    public long changeStamp;
 
     public Position(final int accountIndex, final int instrumentIndex)
     {

@@ -6,6 +6,7 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.AccountStatus;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
@@ -31,6 +32,7 @@ public final class PositionFlow
     private final EngineJson json;
     private final Venues venues;
     private final PositionCloser closer;
+    private final Changes changes;
     private final BodyReader reader = new BodyReader();
 
     public PositionFlow(final EngineContext context, final EngineJson json, final Venues venues, final PositionCloser closer)
@@ -38,6 +40,7 @@ public final class PositionFlow
         this.accounts = context.accounts();
         this.instruments = context.instruments();
         this.principals = context.principals();
+        this.changes = context.changes();
         this.json = json;
         this.venues = venues;
         this.closer = closer;
@@ -122,6 +125,7 @@ public final class PositionFlow
         {
             return;
         }
+        changes.position(accounts.get(position.accountIndex), position);
         // The stops given replace every leg with one over the whole position; a trailing stop it had keeps trailing.
         final Stops stops = position.stops;
         final int shown = stops.shown();
@@ -134,6 +138,7 @@ public final class PositionFlow
     /** Pauses the account, cancels its open orders and closes every position it has, at its venue. */
     public void closeAll(final CommandEvent event, final Account account)
     {
+        changes.account(account);
         account.status = AccountStatus.PAUSED;
         final Venue holder = venues.positionHolder(account);
         if (holder != null)

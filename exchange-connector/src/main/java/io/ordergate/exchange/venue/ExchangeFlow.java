@@ -112,6 +112,7 @@ final class ExchangeFlow
         }
         if (!order.status.isTerminal())
         {
+            context.changes().order(order);  // streams, webhooks and logs hear of what the report does to it
             switch (kind)
             {
                 case ExchangeBodies.REPORT_STATE:
@@ -209,6 +210,7 @@ final class ExchangeFlow
             }
             if (order.status == OrderStatus.ROUTED)
             {
+                context.changes().order(order);
                 order.status = OrderStatus.UNKNOWN;
                 order.updatedAtMicros = now;
             }

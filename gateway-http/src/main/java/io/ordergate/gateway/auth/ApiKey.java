@@ -42,6 +42,12 @@ public record ApiKey(String key, byte[] secretHash, Scope scope, int principal, 
     }
 
     @Override
+    public String id()
+    {
+        return key;
+    }
+
+    @Override
     public boolean allows(final Scope required)
     {
         return scope.allows(required);

@@ -4,6 +4,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import org.agrona.ExpandableArrayBuffer;
 
@@ -36,6 +37,7 @@ public final class GatewayMetrics
     private final ReplyStageMetrics replyStage;
     private volatile Journal journal;
     private volatile IntSupplier webSocketSessions = () -> 0;
+    private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0};
 
     public GatewayMetrics(final long executorOfflineAfterMicros)
     {
@@ -74,6 +76,12 @@ public final class GatewayMetrics
     public void webSocketSessions(final IntSupplier sessions)
     {
         this.webSocketSessions = sessions;
+    }
+
+    /** The stream sockets open, those closed for reading too slowly, and quotes replaced unread; read at scrape time. */
+    public void streams(final LongSupplier open, final LongSupplier slowCloses, final LongSupplier conflated)
+    {
+        this.streams = new LongSupplier[] {open, slowCloses, conflated};
     }
 
     /** {@code GET /api/v1/latency}: every stage, cumulative since start, in microseconds to 3 decimals. */
@@ -137,6 +145,13 @@ public final class GatewayMetrics
             .sample("ordergate_executors_online", executors.online(System.currentTimeMillis() * 1000L));
         out.family("ordergate_executor_websocket_sessions", "gauge", "Executor WebSocket sessions open.")
             .sample("ordergate_executor_websocket_sessions", webSocketSessions.getAsInt());
+        final LongSupplier[] stream = streams;
+        out.family("ordergate_stream_sockets", "gauge", "Price and user stream sockets open.")
+            .sample("ordergate_stream_sockets", stream[0].getAsLong());
+        out.family("ordergate_stream_slow_closes_total", "counter", "Stream sockets closed (1008) because their reader fell too far behind.")
+            .sample("ordergate_stream_slow_closes_total", stream[1].getAsLong());
+        out.family("ordergate_stream_conflated_total", "counter", "Quote and candle messages replaced by a newer one before a slow reader took them.")
+            .sample("ordergate_stream_conflated_total", stream[2].getAsLong());
         jvm(out);
         return out.toBytes();
     }

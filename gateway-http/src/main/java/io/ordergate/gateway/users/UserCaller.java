@@ -18,6 +18,13 @@ public record UserCaller(UserView user, SessionView session) implements Caller
         return user.principal();
     }
 
+    /** The user's id: the {@code user_id} of the user's own stream socket ({@code /ws/{user_id}}). */
+    @Override
+    public String id()
+    {
+        return user.id();
+    }
+
     @Override
     public boolean allows(final Scope required)
     {

@@ -3,6 +3,7 @@ package io.ordergate.engine.venue.paper;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Accounts;
+import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
@@ -27,6 +28,7 @@ final class PaperMatching
     private final Accounts accounts;
     private final Instruments instruments;
     private final Ledger ledger;
+    private final Changes changes;
 
     PaperMatching(final EngineContext context)
     {
@@ -34,6 +36,7 @@ final class PaperMatching
         this.accounts = context.accounts();
         this.instruments = context.instruments();
         this.ledger = context.ledger();
+        this.changes = context.changes();
     }
 
     /** True when the order may fill at the current quote: a market order, or a limit or stop whose price it reached. */
@@ -113,6 +116,7 @@ final class PaperMatching
 
     void cancelResting(final Order order, final Account account, final long nowMicros)
     {
+        changes.order(order);
         orders.removeResting(order);
         account.openOrders--;
         order.status = OrderStatus.CANCELLED;
@@ -123,6 +127,7 @@ final class PaperMatching
     private void fill(final Order order, final Account account, final Instrument instrument, final long nowMicros)
     {
         final long price = instrument.executablePrice(order.side == Side.BUY);
+        changes.order(order);
         final Trade trade = ledger.fill(account, instrument, order, order.quantity, price, nowMicros);
         order.status = OrderStatus.FILLED;
         order.filledQuantity = order.quantity;

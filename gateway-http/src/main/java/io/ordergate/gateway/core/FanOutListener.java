@@ -1,0 +1,27 @@
+package io.ordergate.gateway.core;
+
+import io.ordergate.engine.command.CommandEvent;
+
+/**
+ * A feature that follows every command after the reply stage, off the order path: streams, outbound webhooks, logs.
+ * Called on the fan-out thread ({@code og-fanout}), in ring order; at start-up, on the replaying thread, with every
+ * journaled command in journal order (then nothing must be sent to anyone). Read the event before returning: its
+ * slot is reused after. Work per event must be bounded and never block (the ring waits for the fan-out).
+ */
+public interface FanOutListener
+{
+    /**
+     * @param replaying true at start-up (journaled commands only, nothing to send), false once the gateway runs
+     */
+    void onEvent(CommandEvent event, boolean replaying);
+
+    /** After each batch and at least every poll interval: periodic work (timers, sweeps). Fan-out thread. */
+    default void onIdle(final long nowNanos)
+    {
+    }
+
+    /** The gateway is closing: the fan-out thread has stopped. */
+    default void onClose()
+    {
+    }
+}

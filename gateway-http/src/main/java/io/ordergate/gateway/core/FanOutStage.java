@@ -1,0 +1,156 @@
+package io.ordergate.gateway.core;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.pipeline.RingFollower;
+
+/**
+ * The fan-out: one thread, {@code og-fanout}, that polls the ring behind the reply stage ({@link RingFollower}) and
+ * hands every command to the features that follow it ({@link FanOutListener}: streams, outbound webhooks, logs). It
+ * polls instead of being woken, so the order path pays no wake-up for it: when there is nothing new it parks for
+ * {@link #POLL_MICROS}, so a stream sees a command at most about a millisecond after its client was answered.
+ * The listeners copy what they need into their own bounded queues and return, so the ring is released at once.
+ * A listener that throws is logged (once per kind of failure) and the fan-out goes on: it must never stop, the ring
+ * waits for it. At start-up the same listeners see every journaled command through {@link #onReplayed}.
+ */
+public final class FanOutStage implements ReplyListener, AutoCloseable
+{
+    /** How long the thread parks when the ring has nothing new. */
+    public static final long POLL_MICROS = 1_000;
+    /** Slots released at a time: a long backlog is handed back to publishers as it is worked through. */
+    private static final int MAX_BATCH = 256;
+    private static final Logger LOG = Logger.getLogger(FanOutStage.class.getName());
+
+    private final FanOutListener[] listeners;
+    private final java.util.Set<String> failuresLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private Thread thread;
+    private RingFollower follower;
+
+    public FanOutStage(final List<FanOutListener> listeners)
+    {
+        this.listeners = listeners.toArray(new FanOutListener[0]);
+    }
+
+    /** Replay: every journaled command, on the replaying thread, before {@link #start}. */
+    @Override
+    public void onReplayed(final CommandEvent event)
+    {
+        for (final FanOutListener listener : listeners)
+        {
+            deliver(listener, event, true);
+        }
+    }
+
+    @Override
+    public void onResult(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        // The running gateway's commands reach the listeners from the fan-out thread, not from the reply stage.
+    }
+
+    /** Starts following the ring; the follower was registered when the pipeline started, so nothing is missed. */
+    public synchronized void start(final RingFollower ringFollower)
+    {
+        this.follower = ringFollower;
+        running = true;
+        thread = new Thread(this::run, "og-fanout");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run()
+    {
+        while (running)
+        {
+            final long available = follower.available();
+            long next = follower.next();
+
+            if (available >= next)
+            {
+                final long last = Math.min(available, next + MAX_BATCH - 1);
+                for (; next <= last; next++)
+                {
+                    final CommandEvent event = follower.event(next);
+                    for (final FanOutListener listener : listeners)
+                    {
+                        deliver(listener, event, false);
+                    }
+                    event.replyTo = null;     // the reply stage left them for the listeners; the slot must not keep them
+                    event.attachment = null;
+                }
+                follower.release(last);
+                idle(System.nanoTime());
+            }
+            else
+            {
+                idle(System.nanoTime());
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(POLL_MICROS));
+            }
+        }
+    }
+
+    private void deliver(final FanOutListener listener, final CommandEvent event, final boolean replaying)
+    {
+        try
+        {
+            listener.onEvent(event, replaying);
+        }
+        catch (final RuntimeException ex)
+        {
+            failed(listener, ex);
+        }
+    }
+
+    private void idle(final long nowNanos)
+    {
+        for (final FanOutListener listener : listeners)
+        {
+            try
+            {
+                listener.onIdle(nowNanos);
+            }
+            catch (final RuntimeException ex)
+            {
+                failed(listener, ex);
+            }
+        }
+    }
+
+    private void failed(final FanOutListener listener, final RuntimeException ex)
+    {
+        final String kind = listener.getClass().getSimpleName() + ": " + ex.getClass().getName();
+        if (failuresLogged.add(kind))
+        {
+            LOG.log(java.util.logging.Level.WARNING, "fan-out listener failed (logged once per kind) " + kind, ex);
+        }
+    }
+
+    /** Stops the thread (after the pipeline drained), stops gating the ring, and closes the listeners. */
+    @Override
+    public synchronized void close()
+    {
+        if (thread != null)
+        {
+            running = false;
+            LockSupport.unpark(thread);
+            try
+            {
+                thread.join(5_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            follower.detach();
+            thread = null;
+        }
+        for (final FanOutListener listener : listeners)
+        {
+            listener.onClose();
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package io.ordergate.gateway.streams;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.change.Changes;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CandleBodies;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.FanOutListener;
+import io.ordergate.gateway.json.RequestBody;
+
+/**
+ * The streams' side of the fan-out: follows every command (fan-out thread) and copies what subscribers want into
+ * their sockets' outboxes. The engine knows no subscriber: it leaves what each command changed in the event
+ * ({@code ChangeSet}), and {@link StateUpdates} reads it there.
+ *
+ * <p>A subscription to account data (orders, positions, account), candles or a bot starts with a read through the
+ * ring, as the subscriber (so the engine refuses, with the same 404, an account that does not exist and one the
+ * caller may not see); when that read comes round here, its answer is sent as the snapshot and the subscription
+ * starts, so the snapshot and the changes after it never overlap or leave a hole. Quotes start from this class's
+ * own view of the market ({@link LiveMarket}), also in ring order. An account's equity moves with quotes: subscribed
+ * accounts are valued again through the ring every {@code streams.account_refresh_millis} while quotes arrive, and
+ * sent when their answer differs from the last one sent.
+ *
+ * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #closed} from event loops; the
+ * rest on the fan-out thread.
+ */
+public final class StreamHub implements FanOutListener
+{
+    /** The read a subscription starts with, travelling the ring as its attachment. Immutable. */
+    private record Snapshot(StreamSocket socket, StreamRequest request, long generation)
+    {
+    }
+
+    /** A subscribed account valued again (the attachment of its GET_ACCOUNT). Immutable. */
+    private record AccountRefresh(String accountId)
+    {
+    }
+
+    private static final int SNAPSHOT_ORDERS = 1000;
+    private static final int SNAPSHOT_CANDLES = 100;
+
+    private final StreamSettings settings;
+    private final CommandPublisher publisher;
+    private final LiveMarket market;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
+    private final StreamMessages messages = new StreamMessages();
+    private final BodyReader reader = new BodyReader();
+    private final io.ordergate.engine.command.AsciiView text = new io.ordergate.engine.command.AsciiView();
+    private final StateUpdates updates = new StateUpdates(subscriptions);
+    private final AtomicLong slowCloses = new AtomicLong();
+    private final AtomicLong conflated = new AtomicLong();
+    private final AtomicLong open = new AtomicLong();
+    private long lastRefreshNanos;
+    private Changes valuation;
+    private boolean valuing;
+    private boolean quotedSinceRefresh;
+
+    public StreamHub(final GatewayConfig config, final CommandPublisher publisher)
+    {
+        this.settings = StreamSettings.of(config.streams());
+        this.publisher = publisher;
+        this.market = new LiveMarket(config.instruments());
+    }
+
+    /** The engine's change set, told to value accounts only while an account stream is subscribed; before replay. */
+    public void accountValuation(final Changes changes)
+    {
+        this.valuation = changes;
+    }
+
+    StreamSettings settings()
+    {
+        return settings;
+    }
+
+    /** True for a symbol the gateway trades. Any thread (the symbol table never changes). */
+    boolean knows(final String symbol)
+    {
+        return market.index(symbol) >= 0;
+    }
+
+    /** Sockets closed because they read too slowly, since start-up. */
+    public long slowCloses()
+    {
+        return slowCloses.get();
+    }
+
+    void countSlowClose()
+    {
+        slowCloses.incrementAndGet();
+    }
+
+    /** Quote and candle messages replaced unread, since start-up. */
+    public long conflated()
+    {
+        return conflated.get();
+    }
+
+    void countConflated()
+    {
+        conflated.incrementAndGet();
+    }
+
+    /** Stream sockets open now. */
+    public long open()
+    {
+        return open.get();
+    }
+
+    void countOpen(final int delta)
+    {
+        open.addAndGet(delta);
+    }
+
+    // ---- from the sockets' event loops ----
+
+    /** @return null when the subscription is under way, else why it could not be asked for */
+    String subscribe(final StreamSocket socket, final StreamRequest request, final long generation)
+    {
+        final String id = request.id();
+        final CommandType type;
+        final RequestBody body;
+        switch (request.channel())
+        {
+            case QUOTES:
+                subscribeQuotes(socket, request.key(), id, generation);
+                return null;
+            case ORDERS:
+                type = CommandType.LIST_ORDERS;
+                body = writer -> CommandBodies.listOrders(writer, id, CommandBodies.STATUS_OPEN, SNAPSHOT_ORDERS);
+                break;
+            case POSITIONS:
+                type = CommandType.LIST_POSITIONS;
+                body = writer -> CommandBodies.accountId(writer, id);
+                break;
+            case ACCOUNT:
+                type = CommandType.GET_ACCOUNT;
+                body = writer -> CommandBodies.accountId(writer, id);
+                break;
+            case CANDLES:
+                type = CommandType.GET_CANDLES;
+                body = writer -> CandleBodies.getCandles(writer, id, request.timeframe().ordinal(), 0, SNAPSHOT_CANDLES);
+                break;
+            default:
+                type = CommandType.GET_BOT;
+                body = writer -> GroupBodies.botId(writer, id);
+        }
+        final boolean published = publisher.publish(type, socket.principal(), CommandFrame.SOURCE_WEBSOCKET, body, null,
+            new Snapshot(socket, request, generation));
+        return published ? null : "the gateway is overloaded: subscribe again shortly";
+    }
+
+    void subscribeQuotes(final StreamSocket socket, final String key, final String symbol, final long generation)
+    {
+        requests.add(() -> quotesStart(socket, key, symbol, generation));
+    }
+
+    void unsubscribe(final StreamSocket socket, final StreamRequest request)
+    {
+        requests.add(() -> subscriptions.remove(socket, request.channel(), request.id(), request.key()));
+    }
+
+    void closed(final StreamSocket socket)
+    {
+        requests.add(() -> subscriptions.removeAll(socket));
+    }
+
+    // ---- the fan-out thread ----
+
+    @Override
+    public void onEvent(final CommandEvent event, final boolean replaying)
+    {
+        final CommandType type = event.type;
+        if (type == null)
+        {
+            return;
+        }
+        if (type == CommandType.QUOTES && event.result == ResultCode.ACCEPTED)
+        {
+            quotes(event, replaying);
+        }
+        if (replaying)
+        {
+            return;
+        }
+        final Object attachment = event.attachment;
+        if (attachment instanceof Snapshot)
+        {
+            snapshot((Snapshot)attachment, event);
+        }
+        else if (attachment instanceof AccountRefresh)
+        {
+            updates.refreshed(((AccountRefresh)attachment).accountId(), event);
+        }
+        else if (subscriptions.hasAccounts() && !event.changes.isEmpty())
+        {
+            updates.changes(event.changes);
+        }
+        if (subscriptions.hasBots() && StateUpdates.isBotCommand(type) && event.result != null && event.result.isSuccess())
+        {
+            updates.botUpdate(event);
+        }
+    }
+
+    @Override
+    public void onIdle(final long nowNanos)
+    {
+        Runnable request;
+        while ((request = requests.poll()) != null)
+        {
+            request.run();
+        }
+        final boolean accountsWatched = subscriptions.hasAccountChannel();
+        if (valuation != null && accountsWatched != valuing)
+        {
+            valuing = accountsWatched;
+            valuation.valueAccounts(accountsWatched);
+        }
+        for (final String accountId : updates.unvalued)
+        {
+            publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
+                writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
+        }
+        updates.unvalued.clear();
+        if (quotedSinceRefresh && nowNanos - lastRefreshNanos >= settings.accountRefreshMillis() * 1_000_000L)
+        {
+            lastRefreshNanos = nowNanos;
+            quotedSinceRefresh = false;
+            for (final String accountId : subscriptions.accountsWatched())
+            {
+                publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
+                    writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
+            }
+        }
+    }
+
+    private void quotes(final CommandEvent event, final boolean replaying)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final int count = reader.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final int index = market.index(reader.readString(text).toString());
+            final long bid = reader.readLong();
+            final long ask = reader.readLong();
+            if (index < 0)
+            {
+                continue;
+            }
+            market.quoted(index, bid, ask, event.wallMicros());
+            if (!replaying)
+            {
+                quoted(index);
+            }
+        }
+        quotedSinceRefresh = true;
+    }
+
+    /** Sends an instrument's new quote and candles to its subscribers, newest replacing what they have not read. */
+    private void quoted(final int index)
+    {
+        final List<Subscriptions.Entry> entries = subscriptions.ofSymbol(market.symbol(index));
+        if (entries == null)
+        {
+            return;
+        }
+        byte[] quote = null;
+        byte[] price = null;
+        for (final Subscriptions.Entry entry : entries)
+        {
+            if (!entry.live())
+            {
+                continue;
+            }
+            if (entry.channel() == StreamChannel.CANDLES)
+            {
+                market.writeCandle(index, entry.timeframe(), messages.begin("candle"));
+                entry.socket().pushLatest(entry.key(), messages.end());
+            }
+            else if (entry.socket().isPriceSocket())
+            {
+                if (price == null)
+                {
+                    market.writePrice(index, messages.bareWriter());
+                    price = messages.bare();
+                }
+                entry.socket().pushLatest(entry.key(), price);
+            }
+            else
+            {
+                if (quote == null)
+                {
+                    market.writeQuote(index, messages.begin("quote"));
+                    quote = messages.end();
+                }
+                entry.socket().pushLatest(entry.key(), quote);
+            }
+        }
+    }
+
+    private void quotesStart(final StreamSocket socket, final String key, final String symbol, final long generation)
+    {
+        if (!socket.isOpen() || !socket.wants(key, generation))
+        {
+            return;
+        }
+        final int index = market.index(symbol);
+        if (index < 0)
+        {
+            socket.refused(key, generation);
+            socket.error(ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol");
+            return;
+        }
+        if (socket.isPriceSocket())
+        {
+            if (market.hasQuote(index))
+            {
+                market.writePrice(index, messages.bareWriter());
+                socket.pushLatest(key, messages.bare());
+            }
+        }
+        else
+        {
+            final io.ordergate.engine.view.JsonWriter json = messages.beginWithout("snapshot").name("channel").string("quotes");
+            json.name("symbol").string(symbol).name("data");
+            if (market.hasQuote(index))
+            {
+                market.writeQuote(index, json);
+            }
+            else
+            {
+                json.nullValue();
+            }
+            socket.push(messages.end());
+        }
+        subscriptions.add(new Subscriptions.Entry(socket, StreamChannel.QUOTES, key, null), symbol);
+    }
+
+    private void snapshot(final Snapshot snapshot, final CommandEvent event)
+    {
+        final StreamSocket socket = snapshot.socket();
+        final StreamRequest request = snapshot.request();
+        if (!socket.isOpen() || !socket.wants(request.key(), snapshot.generation()))
+        {
+            return;
+        }
+        if (event.result == null || !event.result.isSuccess() || event.outputKind != CommandEvent.OUTPUT_JSON)
+        {
+            socket.refused(request.key(), snapshot.generation());
+            final ResultCode code = event.result == null || event.result.isSuccess() ? null : event.result;
+            socket.error(code == null ? "INTERNAL_ERROR" : code.name(),
+                code == null ? "the snapshot could not be read" : event.resultMessage != null ? event.resultMessage : code.defaultMessage(),
+                code == null ? null : fieldOf(request.channel()));
+            return;
+        }
+        socket.push(messages.snapshot(request.channel(), request.id(), event.output, 0, event.outputLength));
+        subscriptions.add(new Subscriptions.Entry(socket, request.channel(), request.key(), request.timeframe()), request.id());
+    }
+
+    private static String fieldOf(final StreamChannel channel)
+    {
+        return channel.perAccount() ? "account_id" : channel == StreamChannel.BOT ? "bot_id" : "symbol";
+    }
+
+}

@@ -1,0 +1,90 @@
+package io.ordergate.gateway.streams;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+import io.ordergate.engine.view.JsonWriter;
+
+/**
+ * The messages a stream socket sends, as JSON objects without their {@code seq} (the socket puts it first when it
+ * writes them). Each is rendered once and shared by every socket it goes to. Envelopes (API.md): {@code {"type":
+ * "order"|"position"|"account"|"quote"|"candle", "data"}}, seed 003's {@code {"type": "bot_update", "bot_id",
+ * "data", "timestamp"}}, a subscription's first message {@code {"type": "snapshot", "channel", "account_id"|"symbol"|
+ * "bot_id", "data"}}, {@code {"type": "unsubscribed", ...}} and {@code {"type": "error", "error": {"code", "message",
+ * "field"?}}}. <b>Not thread safe</b>: one instance per thread; the static helpers allocate their own writer.
+ */
+final class StreamMessages
+{
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1024);
+    private final JsonWriter json = new JsonWriter();
+
+    /** Starts {@code {"type": type, "data": } and returns the writer positioned for the data value. */
+    JsonWriter begin(final String type)
+    {
+        return json.wrap(buffer, 0).startObject().name("type").string(type).name("data");
+    }
+
+    /** Starts an envelope with more fields before the data: call {@link JsonWriter#name} for each, then "data". */
+    JsonWriter beginWithout(final String type)
+    {
+        return json.wrap(buffer, 0).startObject().name("type").string(type);
+    }
+
+    /** Closes the envelope and copies it out. */
+    byte[] end()
+    {
+        json.endObject();
+        final byte[] bytes = new byte[json.length()];
+        buffer.getBytes(0, bytes);
+        return bytes;
+    }
+
+    /** The data of a read the engine answered, as a snapshot. */
+    byte[] snapshot(final StreamChannel channel, final String id, final DirectBuffer data, final int offset, final int length)
+    {
+        final JsonWriter out = beginWithout("snapshot").name("channel").string(channel.wireName());
+        out.name(channel.perAccount() ? "account_id" : channel == StreamChannel.BOT ? "bot_id" : "symbol").string(id);
+        out.name("data").raw(data, offset, length);
+        return end();
+    }
+
+    /** Copies what the writer holds (a bare object: a price socket's quote). */
+    byte[] bare()
+    {
+        final byte[] bytes = new byte[json.length()];
+        buffer.getBytes(0, bytes);
+        return bytes;
+    }
+
+    JsonWriter bareWriter()
+    {
+        return json.wrap(buffer, 0);
+    }
+
+    static byte[] error(final String code, final String message, final String field)
+    {
+        final StreamMessages messages = new StreamMessages();
+        final JsonWriter out = messages.beginWithout("error").name("error").startObject().name("code").string(code).name("message").string(message);
+        if (field != null)
+        {
+            out.name("field").string(field);
+        }
+        out.endObject();
+        return messages.end();
+    }
+
+    static byte[] unsubscribed(final StreamRequest request)
+    {
+        final StreamMessages messages = new StreamMessages();
+        final JsonWriter out = messages.beginWithout("unsubscribed").name("channel").string(request.channel().wireName());
+        out.name(request.channel().perAccount() ? "account_id" : request.channel() == StreamChannel.BOT ? "bot_id" : "symbol").string(request.id());
+        return messages.end();
+    }
+
+    static byte[] pong()
+    {
+        final StreamMessages messages = new StreamMessages();
+        messages.beginWithout("pong");
+        return messages.end();
+    }
+}

@@ -1,0 +1,97 @@
+package io.ordergate.gateway.streams;
+
+import io.netty.handler.timeout.IdleStateHandler;
+
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Caller;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Feature;
+import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.RouteTable;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.core.WebSocketUpgrade;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.quotes.QuoteRoutes;
+import io.ordergate.gateway.users.WebSocketCounter;
+
+/**
+ * The stream sockets: {@code GET /ws/prices/{symbol}} (seed 002: one symbol's quotes as {@code {"symbol", "bid",
+ * "ask", "timestamp"}}) and {@code GET /ws/{user_id}} (seed 003: subscriptions by message, see {@link StreamHub}).
+ * Both authenticate through the core like every scope route (the API key headers, or whatever credentials the core
+ * is given: a bearer token, in a header or as {@code ?access_token=} where a browser cannot set headers); the
+ * {@code user_id} must be the caller's own id (an API key's {@code api_key}), else 404 as for any other path. A
+ * caller with {@code auth.max_websockets_per_user} sockets open gets the next one closed at once with 1008 and an
+ * error message saying why. Thread safe.
+ */
+public final class StreamRoutes implements Feature
+{
+    private static final int NETTY_FRAME_LIMIT = 1 << 16;
+
+    private final Accesses access;
+    private final StreamHub hub;
+    private final WebSocketCounter counter;
+
+    /** @param counter open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user}) */
+    public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter)
+    {
+        this.access = access;
+        this.hub = hub;
+        this.counter = counter;
+    }
+
+    @Override
+    public void routes(final RouteTable.Builder table)
+    {
+        table.add(Route.get("/ws/prices/{symbol}", access.scope(Scope.READ), this::prices))
+            .add(Route.get("/ws/{user_id}", access.scope(Scope.READ), this::user));
+    }
+
+    private void prices(final Exchange exchange) throws BadRequest
+    {
+        final String symbol = exchange.path().clientId("symbol", QuoteRoutes.MAX_SYMBOL, ResultCode.NOT_FOUND, "unknown symbol");
+        if (!hub.knows(symbol))
+        {
+            throw new BadRequest(ResultCode.NOT_FOUND, "unknown symbol", "symbol");
+        }
+        open(exchange, symbol);
+    }
+
+    private void user(final Exchange exchange) throws BadRequest
+    {
+        final String userId = exchange.path().text("user_id");
+        final Caller caller = exchange.caller();
+        if (caller.id() == null || !caller.id().equals(userId))
+        {
+            throw new BadRequest(ResultCode.NOT_FOUND, "no such user", "user_id");
+        }
+        open(exchange, null);
+    }
+
+    private void open(final Exchange exchange, final String priceSymbol) throws BadRequest
+    {
+        if (!WebSocketUpgrade.isRequested(exchange))
+        {
+            throw BadRequest.validation(null, "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket");
+        }
+        final StreamSettings settings = hub.settings();
+        final Caller caller = exchange.caller();
+        // Counted per user or key: a caller without an id of its own (none reach here today) counts by its principal.
+        final String owner = caller.id() != null ? caller.id() : "principal:" + caller.principal();
+        final boolean counted = counter.tryOpen(owner);
+        final StreamSocket socket = new StreamSocket(hub, settings, caller.principal(), priceSymbol,
+            counted ? () -> counter.closed(owner) : () -> { });
+        final IdleStateHandler idle = new IdleStateHandler(settings.pingSeconds() * 3, settings.pingSeconds(), 0);
+        // Netty's own limit is far above ours, so a frame a little too big is read whole and refused with a clean close
+        // (1009) rather than cut off mid-frame (which resets the connection before the client reads why).
+        WebSocketUpgrade.upgrade(exchange, Math.max(NETTY_FRAME_LIMIT, settings.maxFrameBytes()), idle, "stream", socket, channel ->
+        {
+            socket.opened(channel, counted);
+            if (!counted)
+            {
+                socket.error(ResultCode.RATE_LIMIT_EXCEEDED.name(), "at most " + counter.max() + " WebSockets per user", null);
+                socket.close(StreamSocket.CLOSE_POLICY, "too many WebSockets for this user");
+            }
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package io.ordergate.gateway.streams;
+
+import io.ordergate.config.StreamsConfig;
+
+/**
+ * The stream limits, from {@code streams} in the configuration (docs/CONFIGURATION.md). Immutable.
+ *
+ * @param maxQueuedMessages must-arrive messages a socket may have unwritten before it is closed (1008)
+ * @param maxFrameBytes the largest message a client may send (1009 past it)
+ * @param messagesPerSecond messages a client may send per second on one socket (twice that in a burst)
+ * @param maxSubscriptionsPerSocket subscriptions one user socket may hold
+ * @param pingSeconds a ping after this long without writing; a socket silent for three times this is closed
+ * @param accountRefreshMillis how often an account stream is re-valued while quotes move its equity
+ */
+record StreamSettings(int maxQueuedMessages, int maxFrameBytes, int messagesPerSecond, int maxSubscriptionsPerSocket, int pingSeconds,
+    int accountRefreshMillis)
+{
+    static StreamSettings of(final StreamsConfig config)
+    {
+        return new StreamSettings(config.maxQueuedMessages(), config.maxFrameBytes(), config.messagesPerSecond(),
+            config.maxSubscriptionsPerSocket(), config.pingSeconds(), config.accountRefreshMillis());
+    }
+}

@@ -1,0 +1,382 @@
+package io.ordergate.gateway.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.RequestReader;
+
+/**
+ * One client's stream socket: a user socket ({@code /ws/{user_id}}, subscriptions by message, every message with
+ * {@code seq}) or a price socket ({@code /ws/prices/{symbol}}, one symbol's quotes in seed 002's shape). What the
+ * fan-out hands it waits in a bounded {@link StreamOutbox}; the socket's event loop writes it while the channel is
+ * writable and stops when it is not (the client reads slowly: Netty's buffer is at its high-water mark), so memory
+ * per socket is bounded by the outbox and that mark. A client that lets more than {@code max_queued_messages} must-
+ * arrive messages pile up is closed with 1008 and resyncs from a snapshot when it subscribes again.
+ *
+ * <p>Thread safe where it must be: frames in, writes and closes on the channel's event loop; the fan-out thread only
+ * offers to the outbox and schedules a drain.
+ */
+final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
+{
+    static final int CLOSE_POLICY = 1008;
+    static final int CLOSE_UNSUPPORTED_DATA = 1003;
+    static final int CLOSE_TOO_BIG = 1009;
+    private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
+    private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
+
+    private final StreamHub hub;
+    private final StreamOutbox outbox;
+    private final int principal;
+    /** Null for a user socket; the symbol of a price socket. */
+    private final String priceSymbol;
+    private final Runnable released;
+    private final RequestReader reader = new RequestReader();
+    private final InboundLimit limit;
+    private final int maxFrameBytes;
+    /** Subscriptions the client holds, by key, with the generation of the subscribe that made each (see StreamHub). */
+    private final Map<String, Long> wanted = new ConcurrentHashMap<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drain = this::drain;
+    private long generations;
+    private volatile Channel channel;
+    private volatile boolean closing;
+
+    StreamSocket(final StreamHub hub, final StreamSettings settings, final int principal, final String priceSymbol, final Runnable released)
+    {
+        this.hub = hub;
+        this.outbox = new StreamOutbox(settings.maxQueuedMessages());
+        this.principal = principal;
+        this.priceSymbol = priceSymbol;
+        this.released = released;
+        this.limit = new InboundLimit(settings.messagesPerSecond());
+        this.maxFrameBytes = settings.maxFrameBytes();
+    }
+
+    /** After the handshake (event loop); {@code admitted} false when the caller has too many sockets open. */
+    void opened(final Channel ch, final boolean admitted)
+    {
+        this.channel = ch;
+        hub.countOpen(1);
+        if (admitted && priceSymbol != null)
+        {
+            hub.subscribeQuotes(this, "quotes:" + priceSymbol, priceSymbol, wantedGeneration("quotes:" + priceSymbol));
+        }
+    }
+
+    int principal()
+    {
+        return principal;
+    }
+
+    boolean isPriceSocket()
+    {
+        return priceSymbol != null;
+    }
+
+    boolean isOpen()
+    {
+        final Channel ch = channel;
+        return !closing && ch != null && ch.isActive();
+    }
+
+    /** True while the client holds the subscription made by the subscribe of this generation. */
+    boolean wants(final String key, final long generation)
+    {
+        final Long held = wanted.get(key);
+        return held != null && held == generation;
+    }
+
+    boolean wants(final String key)
+    {
+        return wanted.containsKey(key);
+    }
+
+    int subscriptions()
+    {
+        return wanted.size();
+    }
+
+    // ---- from the fan-out thread (or this socket's event loop) ----
+
+    /** A message that must arrive; a full outbox closes the socket (1008). */
+    void push(final byte[] body)
+    {
+        if (closing)
+        {
+            return;
+        }
+        if (!outbox.offer(body))
+        {
+            hub.countSlowClose();
+            close(CLOSE_POLICY, "too slow: more than the queued message limit");
+            return;
+        }
+        scheduleDrain();
+    }
+
+    /** Market data: replaces the unsent message under the same key. */
+    void pushLatest(final String key, final byte[] body)
+    {
+        if (closing)
+        {
+            return;
+        }
+        if (outbox.offerLatest(key, body))
+        {
+            hub.countConflated();
+        }
+        scheduleDrain();
+    }
+
+    private void scheduleDrain()
+    {
+        final Channel ch = channel;
+        if (ch != null && drainScheduled.compareAndSet(false, true))
+        {
+            ch.eventLoop().execute(drain);
+        }
+    }
+
+    /** Writes what is pending while the channel takes it. Event loop. */
+    private void drain()
+    {
+        drainScheduled.set(false);
+        final Channel ch = channel;
+        if (ch == null || !ch.isActive())
+        {
+            return;
+        }
+        boolean wrote = false;
+        while (ch.isWritable())
+        {
+            final StreamOutbox.Message message = outbox.poll();
+            if (message == null)
+            {
+                break;
+            }
+            ch.write(new TextWebSocketFrame(frame(ch, message)));
+            wrote = true;
+        }
+        if (wrote)
+        {
+            ch.flush();
+        }
+    }
+
+    /** A user socket's message with its seq first: {@code {"seq":N,} + the rest of the body}; a price socket's as is. */
+    private ByteBuf frame(final Channel ch, final StreamOutbox.Message message)
+    {
+        final byte[] body = message.body();
+        if (priceSymbol != null)
+        {
+            return ch.alloc().buffer(body.length).writeBytes(body);
+        }
+        final byte[] seq = Long.toString(message.seq()).getBytes(StandardCharsets.US_ASCII);
+        final ByteBuf frame = ch.alloc().buffer(body.length + SEQ_PREFIX.length + seq.length + 1);
+        frame.writeBytes(SEQ_PREFIX).writeBytes(seq).writeByte(',').writeBytes(body, 1, body.length - 1);
+        return frame;
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (ctx.channel().isWritable())
+        {
+            drain();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    // ---- frames from the client (event loop) ----
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+    {
+        if (frame instanceof TextWebSocketFrame)
+        {
+            if (!frame.isFinalFragment() || frame.content().readableBytes() > maxFrameBytes)
+            {
+                close(CLOSE_TOO_BIG, "a message is one frame of at most " + maxFrameBytes + " bytes");
+                return;
+            }
+            text(frame.content());
+        }
+        else if (frame instanceof PingWebSocketFrame)
+        {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+        }
+        else if (frame instanceof CloseWebSocketFrame)
+        {
+            closing = true;
+            ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
+        }
+        else if (frame instanceof BinaryWebSocketFrame || frame instanceof ContinuationWebSocketFrame)
+        {
+            close(CLOSE_UNSUPPORTED_DATA, "text frames of JSON only");
+        }
+        // Pongs need nothing: any frame resets the idle timer.
+    }
+
+    private void text(final ByteBuf content)
+    {
+        if (priceSymbol != null)
+        {
+            error("VALIDATION_ERROR", "a price socket takes no messages", null);
+            return;
+        }
+        if (!limit.tryAcquire(System.nanoTime()))
+        {
+            error("RATE_LIMIT_EXCEEDED", "more than " + limit.perSecond() + " messages per second", null);
+            return;
+        }
+        final byte[] body = new byte[content.readableBytes()];
+        content.getBytes(content.readerIndex(), body);
+        final StreamRequest request;
+        try
+        {
+            request = StreamRequest.parse(reader, body, body.length);
+        }
+        catch (final BadRequest bad)
+        {
+            error(bad.code().name(), bad.getMessage(), bad.field());
+            return;
+        }
+        switch (request.type())
+        {
+            case PING:
+                push(StreamMessages.pong());
+                return;
+            case PONG:
+                return;
+            case UNSUBSCRIBE:
+                if (wanted.remove(request.key()) == null)
+                {
+                    error("NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
+                    return;
+                }
+                outbox.forget(request.key());
+                hub.unsubscribe(this, request);
+                push(StreamMessages.unsubscribed(request));
+                return;
+            default:
+                subscribe(request);
+        }
+    }
+
+    private void subscribe(final StreamRequest request)
+    {
+        if (!wanted.containsKey(request.key()) && wanted.size() >= hub.settings().maxSubscriptionsPerSocket())
+        {
+            error("VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
+            return;
+        }
+        final String refused = hub.subscribe(this, request, wantedGeneration(request.key()));
+        if (refused != null)
+        {
+            wanted.remove(request.key());
+            error("OVERLOADED", refused, null);
+        }
+    }
+
+    private long wantedGeneration(final String key)
+    {
+        final long generation = ++generations;
+        wanted.put(key, generation);
+        return generation;
+    }
+
+    /** A subscription the engine refused (404 for an account the caller may not see, or one that does not exist). */
+    void refused(final String key, final long generation)
+    {
+        wanted.remove(key, generation);
+    }
+
+    void error(final String code, final String message, final String field)
+    {
+        push(StreamMessages.error(code, message, field));
+    }
+
+    // ---- pings, idleness, closing ----
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    {
+        if (event instanceof IdleStateEvent)
+        {
+            if (((IdleStateEvent)event).state() == IdleState.READER_IDLE)
+            {
+                close(CLOSE_POLICY, "no frame (not even a pong) within the idle timeout");
+            }
+            else
+            {
+                ctx.write(new PingWebSocketFrame());
+                if (priceSymbol == null)
+                {
+                    ctx.write(new TextWebSocketFrame(ctx.alloc().buffer(PING.length).writeBytes(PING)));  // seed 003's ping
+                }
+                ctx.flush();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        closing = true;
+        released.run();
+        if (channel != null)
+        {
+            hub.countOpen(-1);
+        }
+        hub.closed(this);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        LOG.fine(() -> "stream socket closed after " + cause.getClass().getSimpleName());
+        ctx.close();
+    }
+
+    /** Sends a close frame with {@code code} and closes; a peer that does not take it is cut off after a second. */
+    void close(final int code, final String reason)
+    {
+        final Channel ch = channel;
+        if (ch == null)
+        {
+            return;
+        }
+        closing = true;
+        ch.eventLoop().execute(() ->
+        {
+            if (ch.isActive())
+            {
+                ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> ch.close());
+                ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);
+            }
+        });
+    }
+}
