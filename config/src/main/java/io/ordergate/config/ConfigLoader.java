@@ -99,8 +99,9 @@ public final class ConfigLoader
         final SmtpConfig smtp = SmtpConfig.read(root.section("smtp"));
         final GatewayConfig.LiveSections live = new GatewayConfig.LiveSections(StreamsConfig.read(root.section("streams")),
             OutboundWebhooksConfig.read(root.section("webhooks")), LogsConfig.read(root.section("logs")));
+        final ClusterConfig cluster = ClusterConfig.read(root.section("cluster"));
         root.finish();
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live, cluster);
     }
 
     private static Path dataDir(final YamlSection root)

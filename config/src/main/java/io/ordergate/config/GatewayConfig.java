@@ -21,6 +21,7 @@ public final class GatewayConfig
     private final AuthConfig auth;
     private final SmtpConfig smtp;
     private final LiveSections live;
+    private final ClusterConfig cluster;
 
     /** The sections of issue 12 (streams, outbound webhooks, logs), kept together so the copies carry them as one. */
     record LiveSections(StreamsConfig streams, OutboundWebhooksConfig webhooks, LogsConfig logs)
@@ -30,9 +31,11 @@ public final class GatewayConfig
     GatewayConfig(
         final ServerConfig server, final Path dataDir, final PipelineConfig pipeline, final EngineConfig engine,
         final List<InstrumentSpec> instruments, final List<AccountSpec> accounts, final ExecutorConfig executors,
-        final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp, final LiveSections live)
+        final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp, final LiveSections live,
+        final ClusterConfig cluster)
     {
         this.live = live;
+        this.cluster = cluster;
         this.auth = auth;
         this.smtp = smtp;
         this.server = server;
@@ -128,47 +131,60 @@ public final class GatewayConfig
     public GatewayConfig withWebhooks(final OutboundWebhooksConfig webhooks)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp,
-            new LiveSections(live.streams(), webhooks, live.logs()));
+            new LiveSections(live.streams(), webhooks, live.logs()), cluster);
+    }
+
+    /** The replicated form: disabled unless the configuration has {@code cluster.enabled: true}. */
+    public ClusterConfig cluster()
+    {
+        return cluster;
+    }
+
+    /** A copy in another cluster role (the cluster demo's and the tests' nodes). */
+    public GatewayConfig withCluster(final ClusterConfig newCluster)
+    {
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live,
+            newCluster);
     }
 
     /** A copy with other auth settings. */
     public GatewayConfig withAuth(final AuthConfig newAuth)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live, cluster);
     }
 
     /** A copy with another SMTP server. */
     public GatewayConfig withSmtp(final SmtpConfig newSmtp)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live, cluster);
     }
 
     /** A copy listening on {@code port} (0 = ephemeral). */
     public GatewayConfig withPort(final int port)
     {
         return new GatewayConfig(server.withPort(port), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live);
+            executors, demo, webhook, auth, smtp, live, cluster);
     }
 
     /** A copy listening on {@code host}. */
     public GatewayConfig withHost(final String host)
     {
         return new GatewayConfig(server.withHost(host), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live);
+            executors, demo, webhook, auth, smtp, live, cluster);
     }
 
     /** A copy using {@code dir}, resolved against the working directory. */
     public GatewayConfig withDataDir(final Path dir)
     {
         return new GatewayConfig(server, absolute(dir), pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live);
+            executors, demo, webhook, auth, smtp, live, cluster);
     }
 
     /** A copy with the simulated quote feed switched on or off. */
     public GatewayConfig withQuoteFeed(final boolean on)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts,
-            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live);
+            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live, cluster);
     }
 
     static Path absolute(final Path dir)
@@ -181,6 +197,6 @@ public final class GatewayConfig
     {
         return "GatewayConfig{" + server + ", dataDir=" + dataDir + ", " + pipeline + ", " + engine +
             ", instruments=" + instruments + ", accounts=" + accounts + ", " + executors + ", " + demo +
-            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + '}';
+            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + ", " + cluster + '}';
     }
 }

@@ -5,16 +5,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 
 import io.ordergate.config.PipelineConfig;
@@ -35,6 +34,8 @@ import io.ordergate.journal.Journal;
  * </pre>
  *
  * Each stage waits for the one before it, so no client hears "accepted" before its command is journaled.
+ * Stages 1 and 2 are the {@link CommandLog}'s: these ({@link JournalLog}) in the embedded form; in the cluster form
+ * the cluster's ingress, and the engine on the clustered service's thread in the cluster log's order.
  * With {@code pipeline.stage_threads: 1} (the default on 2 cores or fewer) the same three stages run in turn on
  * one thread, og-pipeline, which saves two wake-ups per command where cores are scarce.
  */
@@ -46,17 +47,19 @@ public final class Pipeline implements AutoCloseable
     private final Disruptor<CommandEvent> disruptor;
     private final RingBuffer<CommandEvent> ringBuffer;
     private final PipelineCounters counters;
-
+    private final CommandLog log;
     private final RingFollower follower;
 
-    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters, final RingFollower follower)
+    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters, final CommandLog log, final RingFollower follower)
     {
+        this.log = log;
+        this.follower = follower;
         this.disruptor = disruptor;
         this.ringBuffer = disruptor.getRingBuffer();
         this.counters = counters;
-        this.follower = follower;
     }
 
+    /** The embedded single-node form: the journal, then the engine, then the replies ({@link JournalLog}). */
     public static Pipeline start(
         final PipelineConfig config, final Journal journal, final Engine engine, final ResultHandler replies)
     {
@@ -70,33 +73,33 @@ public final class Pipeline implements AutoCloseable
     public static Pipeline start(
         final PipelineConfig config, final Journal journal, final Engine engine, final ResultHandler replies, final boolean follow)
     {
+        return start(config, new JournalLog(journal, engine), replies, follow);
+    }
+
+    /** {@link #start(PipelineConfig, CommandLog, ResultHandler, boolean)} without a follower. */
+    public static Pipeline start(final PipelineConfig config, final CommandLog log, final ResultHandler replies)
+    {
+        return start(config, log, replies, false);
+    }
+
+    /**
+     * Builds the ring, has {@code log} subscribe its consumers (the journal and engine stages, or the cluster's
+     * ingress), optionally a {@link RingFollower} behind its reply stage, and starts it. The pipeline closes the log
+     * after the ring.
+     */
+    public static Pipeline start(final PipelineConfig config, final CommandLog log, final ResultHandler replies, final boolean follow)
+    {
         final PipelineCounters counters = new PipelineCounters();
         final WaitStrategy waitStrategy = waitStrategy(config);
-        final boolean oneThread = config.stageThreads() == 1;
+        final RingStages stages = new RingStages(config, waitStrategy, counters, replies, follow);
         final Disruptor<CommandEvent> disruptor = new Disruptor<>(
-            CommandEvent.FACTORY, config.ringSize(), new StageThreadFactory(oneThread ? ONE_THREAD : THREAD_PER_STAGE),
+            CommandEvent.FACTORY, config.ringSize(), new StageThreadFactory(log.threadNames(stages)),
             ProducerType.MULTI, waitStrategy);
-        final StageExceptionHandler failures = new StageExceptionHandler();
-        disruptor.setDefaultExceptionHandler(failures);
-
-        final JournalStage journaling = new JournalStage(journal.appender(), counters);
-        final EngineStage applying = new EngineStage(engine);
-        final ReplyStage replying = new ReplyStage(replies, !follow);
-        final EventHandlerGroup<CommandEvent> last;
-        if (oneThread)
-        {
-            last = disruptor.handleEventsWith(new SingleThreadStages(journaling, applying, replying, failures));  // 1, 2, 3 in turn
-        }
-        else
-        {
-            last = disruptor
-                .handleEventsWith(signalling(journaling, waitStrategy, failures))  // 1
-                .then(signalling(applying, waitStrategy, failures))                // 2
-                .then(replying);                                                   // 3
-        }
-        final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), last.asSequenceBarrier()) : null;  // 4, polling
+        final SequenceBarrier answered = log.attach(disruptor, stages);
+        final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), answered) : null;  // 4, polling
         disruptor.start();
-        return new Pipeline(disruptor, counters, follower);
+        log.start();
+        return new Pipeline(disruptor, counters, log, follower);
     }
 
     /** The follower behind the reply stage, or null when the pipeline was started without one. */
@@ -181,6 +184,10 @@ public final class Pipeline implements AutoCloseable
         {
             disruptor.halt();
         }
+        finally
+        {
+            log.close();
+        }
     }
 
     static WaitStrategy waitStrategy(final PipelineConfig config)
@@ -194,16 +201,6 @@ public final class Pipeline implements AutoCloseable
             default: return new StageBlockingWaitStrategy();
         }
     }
-
-    /** A stage later stages wait for signals its progress when they block on it; spinning strategies need no signal. */
-    private static EventHandler<CommandEvent> signalling(
-        final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy, final StageExceptionHandler failures)
-    {
-        return waitStrategy instanceof StageBlockingWaitStrategy ? new ProgressSignallingHandler(stage, waitStrategy, failures) : stage;
-    }
-
-    private static final String[] THREAD_PER_STAGE = {"og-journal", "og-engine", "og-reply"};
-    private static final String[] ONE_THREAD = {"og-pipeline"};
 
     /** Names the stage threads (og-journal, og-engine, og-reply; or og-pipeline), in the order the Disruptor starts them. */
     private static final class StageThreadFactory implements ThreadFactory

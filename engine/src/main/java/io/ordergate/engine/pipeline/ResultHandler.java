@@ -18,4 +18,19 @@ public interface ResultHandler
     default void onReplayed(final CommandEvent event)
     {
     }
+
+    /**
+     * Cluster form: whether this node is the leader, which alone sends venue side effects (executor pushes, exchange
+     * calls, outbound webhooks). A follower keeps the state beside the engine as replay does and answers its own
+     * clients, and sends nothing to venues. The single-node form never calls this: it always leads. Called on the
+     * thread that calls {@link #onResult}, between two results.
+     */
+    default void leading(final boolean leading)
+    {
+    }
+
+    /** Writes out what the results so far left buffered, when the caller has no batch end to pass to {@link #onResult}. */
+    default void flush()
+    {
+    }
 }

@@ -15,6 +15,8 @@ public final class GatewayReplies implements ResultHandler
 {
     private final ReplyListener[] listeners;
     private final ChannelFlushes flushes = new ChannelFlushes();
+    /** Cluster form: false on a follower, whose listeners keep state but send nothing to venues. */
+    private boolean leading = true;
 
     public GatewayReplies(final List<ReplyListener> listeners)
     {
@@ -37,7 +39,14 @@ public final class GatewayReplies implements ResultHandler
         {
             for (final ReplyListener listener : listeners)
             {
-                listener.onResult(event, flushes);
+                if (leading)
+                {
+                    listener.onResult(event, flushes);
+                }
+                else
+                {
+                    listener.onFollowing(event, flushes);
+                }
             }
             if (event.replyTo instanceof ReplyTarget)
             {
@@ -51,5 +60,17 @@ public final class GatewayReplies implements ResultHandler
                 flushes.flushAll();
             }
         }
+    }
+
+    @Override
+    public void leading(final boolean leading)
+    {
+        this.leading = leading;
+    }
+
+    @Override
+    public void flush()
+    {
+        flushes.flushAll();
     }
 }

@@ -16,4 +16,17 @@ public interface ReplyListener
 
     /** Every command, after the engine applied it and before whoever waits is answered. */
     void onResult(CommandEvent event, ChannelFlushes flushes);
+
+    /**
+     * Cluster form, on a follower: every command, after the engine applied it. The leader alone sends venue side
+     * effects, so by default a follower keeps the state beside the engine exactly as replay does and sends nothing;
+     * a listener that only measures or answers may do what it does in {@link #onResult}.
+     */
+    default void onFollowing(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        if (event.type != null && event.type.journaled())
+        {
+            onReplayed(event);
+        }
+    }
 }

@@ -39,6 +39,13 @@ public final class ReplyStageMetrics implements ReplyListener
         orders.count(event);
     }
 
+    /** A follower counts what it applies as the leader does: the counts describe the engine, not who sends. */
+    @Override
+    public void onFollowing(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        onResult(event, flushes);
+    }
+
     /**
      * A command answered over HTTP, just after its answer was handed to Netty. Stamps a command did not get (a read is
      * not journaled; a command refused before the engine has no engine time) leave their stages out.
