@@ -126,7 +126,7 @@ class ReplayDeterminismTest
         return to;
     }
 
-    private static final class Stats
+    static final class Stats
     {
         long journaled;
         long filled;
@@ -143,7 +143,7 @@ class ReplayDeterminismTest
     }
 
     /** A long mixed session: quotes random-walking, orders of every kind, cancels, closes, modifies, admin. */
-    private static Stats randomSession(final EngineDriver driver, final Random random)
+    static Stats randomSession(final EngineDriver driver, final Random random)
     {
         final Stats stats = new Stats();
         final long[] mid = new long[SYMBOLS.length];
