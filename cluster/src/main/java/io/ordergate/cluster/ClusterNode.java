@@ -1,0 +1,266 @@
+package io.ordergate.cluster;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.NoOpLock;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.cluster.ClusterControl;
+import io.aeron.cluster.ClusteredMediaDriver;
+import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+
+import io.ordergate.config.ClusterConfig;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.pipeline.CommandLog;
+import io.ordergate.engine.pipeline.ResultHandler;
+
+/**
+ * One member of the cluster, in this process: Aeron's media driver, the archive that records the log, the
+ * consensus module (Raft: elections, replication, commit), and the service container running the engine
+ * ({@link EngineService}). {@link #launch} returns once the container started, which includes loading the latest
+ * snapshot and replaying the local log after it; {@link #commandLog()} is the gateway's way in.
+ *
+ * <pre>
+ *   data_dir/cluster/node      the consensus module's and the service's files (recording log, mark files, node state)
+ *   data_dir/cluster/archive   the recorded log and the snapshots
+ *   /dev/shm/ordergate-...     Aeron's shared memory (made on start, removed on close)
+ * </pre>
+ */
+public final class ClusterNode implements AutoCloseable
+{
+    private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+
+    private final ClusterConfig config;
+    private final String aeronDir;
+    private final EngineService service;
+    private ClusteredMediaDriver driver;
+    private ClusteredServiceContainer container;
+    private ClusterCommandLog commandLog;
+    private Thread snapshotTimer;
+
+    private ClusterNode(final ClusterConfig config, final String aeronDir, final EngineService service)
+    {
+        this.config = config;
+        this.aeronDir = aeronDir;
+        this.service = service;
+    }
+
+    /**
+     * Starts this member. The engine is applied to on the service's thread from now on (first the snapshot and the
+     * local log: a restart's replay), and {@code replies} hears every command, leading only on the leader.
+     */
+    public static ClusterNode launch(final ClusterConfig config, final Path dataDir, final Engine engine, final ResultHandler replies,
+        final EngineService.Leadership leadership)
+    {
+        final Path clusterDir = config.dir(dataDir);
+        final String aeronDir = aeronDir(config, clusterDir);
+        final ClusterNode node = new ClusterNode(config, aeronDir, new EngineService(engine, replies, leadership));
+        try
+        {
+            Files.createDirectories(clusterDir);
+            node.start(clusterDir);
+            return node;
+        }
+        catch (final java.io.IOException | RuntimeException ex)
+        {
+            node.close();
+            throw ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException("cannot start the cluster node", ex);
+        }
+    }
+
+    private void start(final Path clusterDir)
+    {
+        final int id = config.memberId();
+        final String host = ClusterClients.host(config.members().get(id));
+        final ErrorHandler errors = error -> LOG.log(Level.WARNING, "cluster member " + id + ": " + error, error);
+        final MediaDriver.Context driverContext = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .termBufferSparseFile(true)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .errorHandler(errors);
+        final Archive.Context archiveContext = new Archive.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveDir(clusterDir.resolve("archive").toFile())
+            .controlChannel("aeron:udp?endpoint=" + endpoint(config, id, ClusterConfig.ARCHIVE_PORT))
+            .localControlChannel("aeron:ipc?term-length=64k")
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .recordingEventsEnabled(false)
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .errorHandler(errors);
+        final AeronArchive.Context archiveClient = new AeronArchive.Context()
+            .lock(NoOpLock.INSTANCE)
+            .controlRequestChannel(archiveContext.localControlChannel())
+            .controlRequestStreamId(archiveContext.localControlStreamId())
+            .controlResponseChannel(archiveContext.localControlChannel())
+            .aeronDirectoryName(aeronDir);
+        final long heartbeatTimeout = TimeUnit.MILLISECONDS.toNanos(config.leaderHeartbeatTimeoutMillis());
+        final File nodeDir = clusterDir.resolve("node").toFile();
+        final ConsensusModule.Context consensusContext = new ConsensusModule.Context()
+            .clusterMemberId(id)
+            .clusterMembers(members(config))
+            .clusterDir(nodeDir)
+            .ingressChannel("aeron:udp")
+            .logChannel("aeron:udp?term-length=16m")
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .archiveContext(archiveClient.clone())
+            .leaderHeartbeatTimeoutNs(heartbeatTimeout)
+            .leaderHeartbeatIntervalNs(Math.min(TimeUnit.MILLISECONDS.toNanos(200), heartbeatTimeout / 5))
+            .sessionTimeoutNs(Math.max(TimeUnit.SECONDS.toNanos(10), 4 * heartbeatTimeout))
+            .errorHandler(errors);
+        driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
+        container = ClusteredServiceContainer.launch(new ClusteredServiceContainer.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveContext(archiveClient.clone())
+            .clusterDir(nodeDir)
+            .clusteredService(service)
+            .errorHandler(errors));
+        if (config.snapshotIntervalSeconds() > 0)
+        {
+            snapshotTimer = new Thread(this::takeSnapshotsWhileLeading, "og-cluster-snapshots");
+            snapshotTimer.setDaemon(true);
+            snapshotTimer.start();
+        }
+        LOG.info(() -> "cluster member " + id + " of " + config.members().size() + " started (" + clusterDir + ", aeron " + aeronDir + ")");
+    }
+
+    /** The way into the cluster for this node's pipeline ({@code Pipeline.start(config, node.commandLog(), replies)}). */
+    public CommandLog commandLog()
+    {
+        if (commandLog == null)
+        {
+            commandLog = new ClusterCommandLog(config, aeronDir, service);
+        }
+        return commandLog;
+    }
+
+    /** Any thread: whether this member leads now. */
+    public boolean isLeader()
+    {
+        return service.isLeader();
+    }
+
+    public int memberId()
+    {
+        return config.memberId();
+    }
+
+    /** Any thread: whether this member started from a snapshot (and replayed only the log after it). */
+    public boolean loadedSnapshot()
+    {
+        return service.loadedSnapshot();
+    }
+
+    /** Any thread: log messages this member's engine applied since it started. */
+    public long appliedMessages()
+    {
+        return service.appliedMessages();
+    }
+
+    /**
+     * Asks the cluster to snapshot now (every member writes its engine state at the same log position). Only the
+     * leader's request counts.
+     *
+     * @return false when this member does not lead, or a snapshot is under way
+     */
+    public boolean requestSnapshot()
+    {
+        if (!service.isLeader() || driver == null)
+        {
+            return false;
+        }
+        final AtomicCounter toggle = driver.consensusModule().context().controlToggleCounter();
+        return ClusterControl.ToggleState.SNAPSHOT.toggle(toggle);
+    }
+
+    /** Any thread: snapshots this member has taken since it started. */
+    public long snapshotCount()
+    {
+        return driver == null ? 0 : driver.consensusModule().context().snapshotCounter().get();
+    }
+
+    private void takeSnapshotsWhileLeading()
+    {
+        final long intervalMillis = TimeUnit.SECONDS.toMillis(config.snapshotIntervalSeconds());
+        try
+        {
+            while (!Thread.currentThread().isInterrupted())
+            {
+                Thread.sleep(intervalMillis);  // a timer, not a synchronisation: the cluster decides when it is taken
+                if (requestSnapshot())
+                {
+                    LOG.info("periodic cluster snapshot requested");
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code host:port} of member {@code id}'s endpoint {@code kind}. */
+    static String endpoint(final ClusterConfig config, final int id, final int kind)
+    {
+        return ClusterClients.host(config.members().get(id)) + ":" + config.port(id, kind);
+    }
+
+    /** Aeron's member list: {@code id,ingress,consensus,log,catchup,archive|...}. */
+    static String members(final ClusterConfig config)
+    {
+        final StringBuilder members = new StringBuilder();
+        for (int id = 0; id < config.members().size(); id++)
+        {
+            if (id > 0)
+            {
+                members.append('|');
+            }
+            members.append(id)
+                .append(',').append(endpoint(config, id, ClusterConfig.INGRESS_PORT))
+                .append(',').append(endpoint(config, id, ClusterConfig.CONSENSUS_PORT))
+                .append(',').append(endpoint(config, id, ClusterConfig.LOG_PORT))
+                .append(',').append(endpoint(config, id, ClusterConfig.CATCHUP_PORT))
+                .append(',').append(endpoint(config, id, ClusterConfig.ARCHIVE_PORT));
+        }
+        return members.toString();
+    }
+
+    private static String aeronDir(final ClusterConfig config, final Path clusterDir)
+    {
+        if (config.aeronDir() != null)
+        {
+            return config.aeronDir();
+        }
+        final Path shm = Path.of("/dev/shm");
+        final Path base = Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        return base.resolve("ordergate-" + config.memberId() + "-" + Integer.toHexString(clusterDir.toString().hashCode())).toString();
+    }
+
+    /** Stops the ingress, the service, then the consensus module, archive and media driver. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (snapshotTimer != null)
+        {
+            snapshotTimer.interrupt();
+        }
+        CloseHelper.closeAll(commandLog, container, driver);
+        commandLog = null;
+        container = null;
+        driver = null;
+    }
+}

@@ -1,0 +1,166 @@
+package io.ordergate.cluster;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+import java.util.zip.CRC32C;
+
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.IdleStrategy;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.FragmentAssembler;
+import io.aeron.Image;
+import io.aeron.Publication;
+
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.snapshot.EngineSnapshot;
+
+/**
+ * The clustered service's snapshot: the client sessions' last applied correlation ids (the de-duplication of
+ * resends), then the engine's state ({@link EngineSnapshot}, room by room), sent to the archive in chunks and closed
+ * by a trailer with the length and a CRC32C, so a snapshot cut short is refused rather than half loaded.
+ *
+ * <pre>
+ *   chunk   : int CHUNK, bytes ...            (up to 32 KiB each)
+ *   trailer : int END, long total length, long crc32c
+ * </pre>
+ * Service thread only.
+ */
+final class EngineSnapshots
+{
+    private static final Logger LOG = Logger.getLogger(EngineSnapshots.class.getName());
+    private static final int CHUNK = 1;
+    private static final int END = 2;
+    private static final int CHUNK_BYTES = 32 * 1024;
+
+    private final Engine engine;
+    private final Long2LongHashMap lastApplied;
+    private final ExpandableArrayBuffer message = new ExpandableArrayBuffer(CHUNK_BYTES + Integer.BYTES);
+
+    EngineSnapshots(final Engine engine, final Long2LongHashMap lastApplied)
+    {
+        this.engine = engine;
+        this.lastApplied = lastApplied;
+    }
+
+    void take(final ExclusivePublication publication, final IdleStrategy idle)
+    {
+        final long start = System.nanoTime();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try
+        {
+            final DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(lastApplied.size());
+            final Long2LongHashMap.KeyIterator sessions = lastApplied.keySet().iterator();
+            while (sessions.hasNext())
+            {
+                final long session = sessions.nextValue();
+                out.writeLong(session);
+                out.writeLong(lastApplied.get(session));
+            }
+            out.flush();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        final EngineSnapshot.Written written = EngineSnapshot.write(engine, bytes);
+        final byte[] all = bytes.toByteArray();
+        for (int offset = 0; offset < all.length; offset += CHUNK_BYTES)
+        {
+            final int length = Math.min(CHUNK_BYTES, all.length - offset);
+            message.putInt(0, CHUNK);
+            message.putBytes(Integer.BYTES, all, offset, length);
+            offer(publication, Integer.BYTES + length, idle);
+        }
+        final CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length);
+        message.putInt(0, END);
+        message.putLong(Integer.BYTES, all.length);
+        message.putLong(Integer.BYTES + Long.BYTES, crc.getValue());
+        offer(publication, Integer.BYTES + 2 * Long.BYTES, idle);
+        final long millis = (System.nanoTime() - start) / 1_000_000L;
+        LOG.info(() -> "snapshot taken: " + all.length + " bytes, " + written.sections() + " sections, " + written.objects() + " objects, " +
+            millis + " ms");
+    }
+
+    private void offer(final ExclusivePublication publication, final int length, final IdleStrategy idle)
+    {
+        idle.reset();
+        while (true)
+        {
+            final long result = publication.offer(message, 0, length);
+            if (result > 0)
+            {
+                return;
+            }
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
+            {
+                throw new IllegalStateException("the snapshot publication refused a chunk: " + result);
+            }
+            idle.idle();
+        }
+    }
+
+    void load(final Image image, final IdleStrategy idle)
+    {
+        final long start = System.nanoTime();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        final long[] trailer = {-1, 0};
+        final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length, header) ->
+        {
+            final int kind = buffer.getInt(offset);
+            if (kind == CHUNK)
+            {
+                final byte[] chunk = new byte[length - Integer.BYTES];
+                buffer.getBytes(offset + Integer.BYTES, chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+            else if (kind == END)
+            {
+                trailer[0] = buffer.getLong(offset + Integer.BYTES);
+                trailer[1] = buffer.getLong(offset + Integer.BYTES + Long.BYTES);
+            }
+        });
+        idle.reset();
+        while (trailer[0] < 0)
+        {
+            final int fragments = image.poll(assembler, 16);
+            if (fragments == 0 && image.isEndOfStream())
+            {
+                throw new IllegalStateException("the cluster snapshot ends before its trailer: it is incomplete");
+            }
+            idle.idle(fragments);
+        }
+        final byte[] all = bytes.toByteArray();
+        final CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length);
+        if (all.length != trailer[0] || crc.getValue() != trailer[1])
+        {
+            throw new IllegalStateException("the cluster snapshot is damaged (length or CRC32C differ from its trailer)");
+        }
+        final ByteArrayInputStream in = new ByteArrayInputStream(all);
+        try
+        {
+            final DataInputStream data = new DataInputStream(in);
+            final int sessions = data.readInt();
+            for (int i = 0; i < sessions; i++)
+            {
+                lastApplied.put(data.readLong(), data.readLong());
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        EngineSnapshot.read(engine, in);
+        final long millis = (System.nanoTime() - start) / 1_000_000L;
+        LOG.info(() -> "snapshot loaded: " + all.length + " bytes in " + millis + " ms");
+    }
+}

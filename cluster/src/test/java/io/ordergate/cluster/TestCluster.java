@@ -1,0 +1,149 @@
+package io.ordergate.cluster;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.command.TimeInForce;
+
+/** Three members on loopback in one JVM, each with its own data directory, media driver and ports. */
+final class TestCluster implements AutoCloseable
+{
+    static final String CONFIG = String.join("\n",
+        "engine: { max_accounts: 16, max_orders: 1024, max_trades: 1024, max_keys: 16, max_users: 16 }",
+        "pipeline: { ring_size: 256 }",
+        "instruments:",
+        "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
+        "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
+        "cluster: { enabled: true, members: [127.0.0.1, 127.0.0.1, 127.0.0.1], leader_heartbeat_timeout_millis: 1500,",
+        "           snapshot_interval_seconds: 0 }",
+        "");
+
+    /** 1 at the wire's 8 digits. */
+    static final long WIRE = 100_000_000L;
+
+    final List<TestNode> nodes = new ArrayList<>();
+    private final Path root;
+    private final int portBase;
+
+    TestCluster(final Path root)
+    {
+        this.root = root;
+        this.portBase = 21_000 + 100 * ThreadLocalRandom.current().nextInt(80);
+        for (int id = 0; id < 3; id++)
+        {
+            nodes.add(null);
+        }
+    }
+
+    /** Starts every member (in parallel: each waits for the others to elect). */
+    TestCluster startAll() throws Exception
+    {
+        final List<Thread> starting = new ArrayList<>();
+        final Exception[] failure = new Exception[1];
+        for (int id = 0; id < 3; id++)
+        {
+            final int member = id;
+            final Thread thread = new Thread(() ->
+            {
+                try
+                {
+                    start(member);
+                }
+                catch (final RuntimeException ex)
+                {
+                    failure[0] = ex;
+                }
+            });
+            thread.start();
+            starting.add(thread);
+        }
+        for (final Thread thread : starting)
+        {
+            thread.join();
+        }
+        if (failure[0] != null)
+        {
+            throw failure[0];
+        }
+        return this;
+    }
+
+    TestNode start(final int id)
+    {
+        final GatewayConfig base = ConfigLoader.parse(CONFIG, "cluster-test");
+        final GatewayConfig config = base.withCluster(base.cluster().asMember(id, base.cluster().members(), portBase, 1500));
+        final TestNode node = new TestNode(config, root.resolve("node" + id));
+        synchronized (nodes)
+        {
+            nodes.set(id, node);
+        }
+        return node;
+    }
+
+    TestNode node(final int id)
+    {
+        return nodes.get(id);
+    }
+
+    void stop(final int id)
+    {
+        final TestNode node = nodes.get(id);
+        if (node != null)
+        {
+            node.close();
+            nodes.set(id, null);
+        }
+    }
+
+    /** The member that leads now, waiting (bounded) for an election to finish. */
+    TestNode leader(final long timeoutMillis) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline)
+        {
+            for (final TestNode node : nodes)
+            {
+                if (node != null && node.node.isLeader())
+                {
+                    return node;
+                }
+            }
+            Thread.sleep(20);  // polling a condition with a deadline
+        }
+        throw new AssertionError("no leader within " + timeoutMillis + " ms");
+    }
+
+    static void account(final io.ordergate.engine.command.BodyWriter writer, final String id)
+    {
+        CommandBodies.createAccount(writer, id, io.ordergate.config.VenueKind.PAPER.code(), "USD", 100_000L * WIRE, 100);
+    }
+
+    static void quote(final io.ordergate.engine.command.BodyWriter writer, final long bid, final long ask)
+    {
+        CommandBodies.quotesHeader(writer, 1);
+        CommandBodies.quote(writer, "EURUSD", bid, ask);
+    }
+
+    static void market(final io.ordergate.engine.command.BodyWriter writer, final String account, final Side side, final String clientOrderId)
+    {
+        NewOrderBody.encode(writer, account, "EURUSD", side, OrderType.MARKET, TimeInForce.IOC, 0, WIRE / 100,
+            0, 0, 0, 0, 0, clientOrderId);
+    }
+
+    @Override
+    public void close()
+    {
+        for (int id = 0; id < nodes.size(); id++)
+        {
+            stop(id);
+        }
+    }
+}

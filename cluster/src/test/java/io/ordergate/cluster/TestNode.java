@@ -1,0 +1,128 @@
+package io.ordergate.cluster;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.lmax.disruptor.EventTranslatorTwoArg;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.pipeline.Pipeline;
+import io.ordergate.engine.pipeline.ResultHandler;
+
+/**
+ * One cluster member in the test's JVM, as the gateway wires one: a fresh engine, a cluster node, a pipeline whose
+ * log is the cluster; commands published the way the gateway's publisher does (the correlation id is the ring
+ * sequence), each answered through a future.
+ */
+final class TestNode implements AutoCloseable
+{
+    private static final Pattern DIGEST = Pattern.compile("\"digest\":\"([^\"]+)\"");
+    private static final EventTranslatorTwoArg<CommandEvent, Submission, Object> FILL = TestNode::fill;
+
+    /** The answer to one command: what the reply stage saw. */
+    record Answer(ResultCode result, long orderId, io.ordergate.engine.command.OrderStatus status, String json)
+    {
+    }
+
+    private record Submission(CommandType type, Consumer<BodyWriter> body, CompletableFuture<Answer> reply)
+    {
+    }
+
+    final int memberId;
+    final ClusterNode node;
+    final Pipeline pipeline;
+    final AtomicLong remoteResults = new AtomicLong();
+    final AtomicLong leadershipChanges = new AtomicLong();
+    private volatile boolean leading;
+
+    TestNode(final GatewayConfig config, final Path dataDir)
+    {
+        this.memberId = config.cluster().memberId();
+        final Engine engine = new Engine(config);
+        final ResultHandler replies = new ResultHandler()
+        {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void onResult(final CommandEvent event, final long sequence, final boolean endOfBatch)
+            {
+                if (event.replyTo instanceof CompletableFuture)
+                {
+                    final String json = event.outputKind == CommandEvent.OUTPUT_JSON ? event.output.getStringWithoutLengthAscii(0, event.outputLength) : null;
+                    ((CompletableFuture<Answer>)event.replyTo).complete(new Answer(event.result, event.order.orderId, event.order.status, json));
+                }
+                else if (event.replyTo == null)
+                {
+                    remoteResults.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void leading(final boolean lead)
+            {
+                leading = lead;
+            }
+        };
+        this.node = ClusterNode.launch(config.cluster(), dataDir, engine, replies, lead -> leadershipChanges.incrementAndGet());
+        this.pipeline = Pipeline.start(config.pipeline(), node.commandLog(), replies);
+    }
+
+    boolean replyStageLeads()
+    {
+        return leading;
+    }
+
+    CompletableFuture<Answer> send(final CommandType type, final Consumer<BodyWriter> body)
+    {
+        final CompletableFuture<Answer> reply = new CompletableFuture<>();
+        if (!pipeline.tryPublish(FILL, new Submission(type, body, reply), null))
+        {
+            reply.completeExceptionally(new IllegalStateException("ring full"));
+        }
+        return reply;
+    }
+
+    Answer await(final CommandType type, final Consumer<BodyWriter> body) throws Exception
+    {
+        return send(type, body).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The engine's state digest, read through the cluster's log (so after every command committed before it). */
+    String digest() throws Exception
+    {
+        final Answer answer = await(CommandType.STATE_DIGEST, writer -> { });
+        final Matcher matcher = DIGEST.matcher(answer.json());
+        if (!matcher.find())
+        {
+            throw new AssertionError("no digest in " + answer);
+        }
+        return matcher.group(1);
+    }
+
+    private static void fill(final CommandEvent event, final long sequence, final Submission submission, final Object unused)
+    {
+        event.reset(submission.type());
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, System.currentTimeMillis() * 1000L, sequence, CommandFrame.SOURCE_SYSTEM);
+        final BodyWriter writer = new BodyWriter();
+        submission.body().accept(writer.wrap(event.frame, CommandFrame.BODY_OFFSET));
+        event.bodyLength(writer.length());
+        event.replyTo = submission.reply();
+    }
+
+    @Override
+    public void close()
+    {
+        pipeline.close();
+        node.close();
+    }
+}
