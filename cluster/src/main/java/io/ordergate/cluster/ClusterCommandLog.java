@@ -7,6 +7,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
+import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.dsl.Disruptor;
 
 import io.ordergate.config.ClusterConfig;
@@ -45,11 +46,12 @@ final class ClusterCommandLog implements CommandLog
     }
 
     @Override
-    public void attach(final Disruptor<CommandEvent> disruptor, final RingStages stages)
+    public SequenceBarrier attach(final Disruptor<CommandEvent> disruptor, final RingStages stages)
     {
         link = new RingLink(disruptor.getRingBuffer());
         disruptor.getRingBuffer().addGatingSequences(link.released);
         service.link(link);
+        return disruptor.getRingBuffer().newBarrier(link.released);  // answered on the service's thread
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.ordergate.config.StartupOptions;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.engine.pipeline.Replayer;
+import io.ordergate.gateway.cluster.ClusterMember;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.executors.ExecutorBootstrap;
 import io.ordergate.gateway.http.HttpServer;
@@ -36,6 +37,8 @@ import io.ordergate.mt5.Mt5Connector;
  *   5c. exchanges         the demo exchange account; links to every exchange; open orders reconciled (ExchangeBootstrap)
  *   6. ready              /health 200, the banner, the quote feed, the demo's simulated MT5 terminal
  * </pre>
+ * With {@code cluster.enabled} steps 2 to 4 are the cluster member's ({@link ClusterMember}: its snapshot and log,
+ * the pipeline into the cluster) and 5b/5c happen on the member that leads, when it is elected.
  */
 public final class Ordergate implements AutoCloseable
 {
@@ -53,6 +56,7 @@ public final class Ordergate implements AutoCloseable
     private HttpServer server;
     private Journal journal;
     private Pipeline pipeline;
+    private ClusterMember cluster;
     private QuoteFeed feed;
     private final ExecutorBootstrap executorBootstrap = new ExecutorBootstrap();
     private final ExchangeBootstrap exchangeBootstrap = new ExchangeBootstrap();
@@ -104,26 +108,50 @@ public final class Ordergate implements AutoCloseable
     private void run(final StartupOptions options, final PrintStream out) throws InterruptedException
     {
         server = HttpServer.bind(config.server(), features.router(), context);              // 1
-        final Path journalDir = config.dataDir().resolve("journal");
-        journal = Journal.open(journalDir);  // 2: checks every record; cuts off a damaged tail (a WARNING says where it went)
-        context.metrics().journal(journal);
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);
         ExchangeConnector.install(engine);
         features.engineAssembled(engine);
         final long replayStart = System.nanoTime();
-        final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
+        final StartupSeeder seeder;
+        final long skipped;
+        if (config.cluster().enabled())
+        {
+            // 2-4 in the cluster form: the member's snapshot and log instead of the journal (docs/CLUSTER.md)
+            cluster = ClusterMember.start(config, engine, features.replies(), context.publisher(), started ->
+            {
+                pipeline = started;
+                context.pipeline(started);
+            });
+            context.clusterNode(cluster.node());
+            cluster.awaitCaughtUp(SEED_TIMEOUT_MILLIS);
+            replayedRecords = cluster.node().appliedMessages();
+            skipped = 0;
+            seeder = StartupSeeder.planClustered(config, features.keys(), options);
+        }
+        else
+        {
+            final Path journalDir = config.dataDir().resolve("journal");
+            journal = Journal.open(journalDir);  // 2: checks every record; cuts off a damaged tail (a WARNING says where it went)
+            context.metrics().journal(journal);
+            final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
+            replayedRecords = replayed.records();
+            skipped = replayed.skipped();
+            seeder = StartupSeeder.plan(config, engine, features.keys(), options);
+            pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies(), true);   // 4
+            context.pipeline(pipeline);
+        }
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
-        replayedRecords = replayed.records();
-        final StartupSeeder seeder = StartupSeeder.plan(config, engine, features.keys(), options);
-        pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies(), true);   // 4
         features.fanOut().start(pipeline.follower());                                         // 4b
-        context.pipeline(pipeline);
         seeder.publish(context.publisher());                                                  // 5
         seeder.await(SEED_TIMEOUT_MILLIS);
-        executorBootstrap.run(config, context.publisher(), features.executorKeys(), SEED_TIMEOUT_MILLIS); // 5b
-        exchangeBootstrap.run(config, context.publisher(), features.exchange().io(), features.exchange().replies(),
-            features.exchange().secrets(), SEED_TIMEOUT_MILLIS);                              // 5c
+        if (cluster == null)
+        {
+            // In the cluster form the leader resumes the venues when it is elected (ClusterMember), not every member.
+            executorBootstrap.run(config, context.publisher(), features.executorKeys(), SEED_TIMEOUT_MILLIS); // 5b
+            exchangeBootstrap.run(config, context.publisher(), features.exchange().io(), features.exchange().replies(),
+                features.exchange().secrets(), SEED_TIMEOUT_MILLIS);                          // 5c
+        }
         context.markReady();                                                                  // 6
         final KeyRequests.CreateKey generated = seeder.generatedKey();
         if (generated != null)
@@ -133,11 +161,12 @@ public final class Ordergate implements AutoCloseable
             out.println("(this secret is shown once and will not be shown again; set ORDERGATE_API_KEY/ORDERGATE_API_SECRET to choose your own)");
         }
         out.println("Ordergate listening on http://" + config.server().host() + ":" + server.port() +
-            " (data dir " + config.dataDir() + ", replayed " + replayed.records() + " journal records in " + replayMillis + " ms)");
+            " (data dir " + config.dataDir() + ", " + (cluster == null ? "replayed " + replayedRecords + " journal records" :
+            "cluster member " + config.cluster().memberId() + ", applied " + replayedRecords + " log messages") + " in " + replayMillis + " ms)");
         out.flush();
-        if (replayed.skipped() > 0)
+        if (skipped > 0)
         {
-            LOG.warning(() -> "replay skipped " + replayed.skipped() + " records of unknown type");
+            LOG.warning(() -> "replay skipped " + skipped + " records of unknown type");
         }
         if (config.demo().quoteFeed())
         {
@@ -203,7 +232,11 @@ public final class Ordergate implements AutoCloseable
         {
             server.stopAccepting();
         }
-        if (pipeline != null)
+        if (cluster != null)
+        {
+            cluster.close();  // the pipeline, then the member
+        }
+        else if (pipeline != null)
         {
             pipeline.close();
         }

@@ -14,7 +14,8 @@ import io.ordergate.journal.cli.JournalCli;
  * {@code java -jar ordergate.jar [--config FILE] [--port N] [--data-dir DIR]}: starts the gateway and returns; the
  * event loop threads keep the process alive until it is stopped (SIGTERM/SIGINT run an orderly close).
  * Exit status 2 for a bad flag, variable or configuration (the message names the key), 1 when start-up fails.
- * {@code java -jar ordergate.jar journal ...} runs the journal's operator commands instead (see {@link JournalCli}).
+ * {@code java -jar ordergate.jar journal ...} runs the journal's operator commands instead (see {@link JournalCli}),
+ * {@code java -jar ordergate.jar cluster-demo} three members of a cluster on this machine (docs/CLUSTER.md).
  */
 public final class OrdergateMain
 {
@@ -25,6 +26,7 @@ public final class OrdergateMain
     }
 
     static final String JOURNAL_COMMAND = "journal";
+    static final String CLUSTER_DEMO_COMMAND = "cluster-demo";
     static final String LOG_FORMAT_PROP_NAME = "java.util.logging.SimpleFormatter.format";
     static final String LOG_FORMAT_DEFAULT = "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n";
     static final String LOG_CONFIG_PROP_NAME = "java.util.logging.config.file";
@@ -46,6 +48,11 @@ public final class OrdergateMain
         {
             chronicleLog = Logger.getLogger("net.openhft");
             chronicleLog.setLevel(Level.WARNING);  // Chronicle's INFO is timing chatter ("took 3 ms to map ...")
+        }
+        if (args.length > 0 && args[0].equals(CLUSTER_DEMO_COMMAND))
+        {
+            System.exit(io.ordergate.gateway.cluster.ClusterDemo.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
         }
         if (args.length > 0 && args[0].equals(JOURNAL_COMMAND))
         {

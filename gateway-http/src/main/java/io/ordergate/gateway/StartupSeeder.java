@@ -14,6 +14,7 @@ import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.fixed.Money;
@@ -41,23 +42,44 @@ final class StartupSeeder implements ReplyTarget
     private CountDownLatch done;
     private KeyRequests.CreateKey generatedKey;
 
-    private record Seed(CommandType type, RequestBody body, String what)
+    /** {@code mayExist}: a cluster member seeds without reading the engine, so "it exists already" is success. */
+    private record Seed(CommandType type, RequestBody body, String what, boolean mayExist)
     {
+        Seed(final CommandType type, final RequestBody body, final String what)
+        {
+            this(type, body, what, false);
+        }
     }
 
     /** Decides what to seed from the replayed state. Start-up thread, before the pipeline starts. */
     static StartupSeeder plan(final GatewayConfig config, final Engine engine, final ApiKeyRegistry keys, final StartupOptions options)
     {
+        return plan(config, engine, keys, options, false);
+    }
+
+    /**
+     * The cluster form: the engine belongs to the service's thread, so every configured account is proposed and one
+     * that exists (made by another member, or before) answers CONFLICT, which is fine. The key registry is read after
+     * the member caught up with the log.
+     */
+    static StartupSeeder planClustered(final GatewayConfig config, final ApiKeyRegistry keys, final StartupOptions options)
+    {
+        return plan(config, null, keys, options, true);
+    }
+
+    private static StartupSeeder plan(final GatewayConfig config, final Engine engine, final ApiKeyRegistry keys, final StartupOptions options,
+        final boolean clustered)
+    {
         final StartupSeeder seeder = new StartupSeeder();
         for (final AccountSpec account : config.accounts())
         {
-            if (!engine.hasAccount(account.accountId()))
+            if (clustered || !engine.hasAccount(account.accountId()))
             {
                 final int venue = account.venue().code();
                 final long balance = FixedPoint.rescale(account.balance(), Money.DIGITS, NewOrderBody.WIRE_DIGITS);
                 seeder.seeds.add(new Seed(CommandType.CREATE_ACCOUNT,
                     new AccountRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage()),
-                    "account " + account.accountId()));
+                    "account " + account.accountId(), clustered));
             }
         }
         final Optional<String> envKey = options.apiKey();
@@ -127,9 +149,10 @@ final class StartupSeeder implements ReplyTarget
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
-        if (event.result == null || !event.result.isSuccess())
+        final int index = (Integer)event.attachment;
+        final boolean exists = event.result == ResultCode.CONFLICT && "account_id".equals(event.resultField);
+        if ((event.result == null || !event.result.isSuccess()) && !(exists && index >= 0 && index < seeds.size() && seeds.get(index).mayExist()))
         {
-            final int index = (Integer)event.attachment;
             final String what = index >= 0 && index < seeds.size() ? seeds.get(index).what() : "command " + index;
             failures.add(what + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
         }

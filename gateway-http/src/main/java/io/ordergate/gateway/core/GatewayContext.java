@@ -10,6 +10,7 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
  */
 public final class GatewayContext
 {
+    private volatile io.ordergate.cluster.ClusterNode clusterNode;
     private static final int STARTING = 0;
     private static final int READY = 1;
     private static final int CLOSING = 2;
@@ -72,6 +73,18 @@ public final class GatewayContext
     public boolean isReady()
     {
         return state == READY;
+    }
+
+    /** The cluster form: this gateway's member, for {@code /health}'s role; null for a single node. */
+    public void clusterNode(final io.ordergate.cluster.ClusterNode node)
+    {
+        this.clusterNode = node;
+    }
+
+    /** This gateway's cluster member, or null for a single node. Any thread. */
+    public io.ordergate.cluster.ClusterNode clusterNode()
+    {
+        return clusterNode;
     }
 
     public void markReady()

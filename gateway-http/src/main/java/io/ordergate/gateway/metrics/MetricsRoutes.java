@@ -56,6 +56,15 @@ public final class MetricsRoutes implements Feature
                 .name("database").startObject().name("connected").bool(true).name("references").startObject().endObject().endObject()
                 .name("uptime").number(gateway.uptimeSeconds())
                 .name("timestamp").time(System.currentTimeMillis() * 1000L);
+            final io.ordergate.cluster.ClusterNode cluster = gateway.clusterNode();
+            if (cluster != null)
+            {
+                // which member this is and whether it leads: a load balancer in front of executors picks the leader by it
+                json.name("cluster").startObject()
+                    .name("member_id").number(cluster.memberId())
+                    .name("role").string(cluster.isLeader() ? "leader" : "follower")
+                    .endObject();
+            }
         }
         else
         {

@@ -1,0 +1,121 @@
+package io.ordergate.gateway.cluster;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import io.ordergate.cluster.ClusterNode;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.pipeline.Pipeline;
+import io.ordergate.engine.pipeline.ResultHandler;
+import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.ReplyTarget;
+
+/**
+ * The gateway as a member of a cluster ({@code cluster.enabled}): the engine runs in this member's clustered
+ * service, the pipeline's log is the cluster, and start-up waits until this member's engine has applied the log as
+ * far as the cluster had committed it (a read through the log), instead of replaying a journal.
+ *
+ * <p>When this member becomes the leader it resumes the venues' side effects from the committed state, as a restart
+ * does: {@code RECOVER_ROUTED} (orders still routed at an executor become unknown; their commands stay pending and
+ * are delivered again with the same ids, which an executor answers from its first result), through the log, so
+ * every member records the same ({@link LeadershipResume}).
+ */
+public final class ClusterMember implements AutoCloseable
+{
+    private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
+
+    private final ClusterNode node;
+    private final Pipeline pipeline;
+    private final CommandPublisher publisher;
+
+    private ClusterMember(final ClusterNode node, final Pipeline pipeline, final CommandPublisher publisher)
+    {
+        this.node = node;
+        this.pipeline = pipeline;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Launches this member (its snapshot and local log are applied on the service's thread before this returns) and
+     * the pipeline into the cluster. {@code attach} is called with the pipeline before anything is published.
+     */
+    public static ClusterMember start(final GatewayConfig config, final Engine engine, final ResultHandler replies,
+        final CommandPublisher publisher, final java.util.function.Consumer<Pipeline> attach)
+    {
+        final LeadershipResume resume = new LeadershipResume(publisher);
+        final ClusterNode node = ClusterNode.launch(config.cluster(), config.dataDir(), engine, replies, resume::leading);
+        try
+        {
+            final Pipeline pipeline = Pipeline.start(config.pipeline(), node.commandLog(), replies, true);  // the fan-out follows it
+            attach.accept(pipeline);
+            return new ClusterMember(node, pipeline, publisher);
+        }
+        catch (final RuntimeException ex)
+        {
+            node.close();
+            throw ex;
+        }
+    }
+
+    public Pipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    public ClusterNode node()
+    {
+        return node;
+    }
+
+    /**
+     * Waits until this member's engine applied a read offered now, so everything the cluster committed before it:
+     * what a single node's replay gives, and the registries beside the engine rebuilt with it.
+     *
+     * @throws IllegalStateException when no leader took it within the timeout
+     */
+    public void awaitCaughtUp(final long timeoutMillis) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true)
+        {
+            final Barrier barrier = new Barrier();
+            if (publisher.publish(CommandType.STATE_DIGEST, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, barrier, null) &&
+                barrier.done.await(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS) && barrier.applied)
+            {
+                return;
+            }
+            if (System.currentTimeMillis() >= deadline)
+            {
+                throw new IllegalStateException("the cluster did not answer within " + timeoutMillis + " ms (is a majority of its members up?)");
+            }
+            LOG.info("waiting for the cluster to have a leader");
+        }
+    }
+
+    /** A read through the log: answered once this member applied every command committed before it. */
+    private static final class Barrier implements ReplyTarget
+    {
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile boolean applied;
+
+        @Override
+        public void onReply(final CommandEvent event, final ChannelFlushes flushes)
+        {
+            applied = event.result != null && event.result.isSuccess();
+            done.countDown();
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        pipeline.close();
+        node.close();
+    }
+}
