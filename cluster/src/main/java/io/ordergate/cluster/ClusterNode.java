@@ -66,7 +66,7 @@ public final class ClusterNode implements AutoCloseable
         final EngineService.Leadership leadership)
     {
         final Path clusterDir = config.dir(dataDir);
-        final String aeronDir = aeronDir(config, clusterDir);
+        final String aeronDir = aeronDir(config, dataDir);
         final ClusterNode node = new ClusterNode(config, aeronDir, new EngineService(engine, replies, leadership));
         try
         {
@@ -239,8 +239,13 @@ public final class ClusterNode implements AutoCloseable
         return members.toString();
     }
 
-    private static String aeronDir(final ClusterConfig config, final Path clusterDir)
+    /**
+     * Aeron's shared memory of this member: {@code cluster.aeron_dir}, or one under /dev/shm named by the member and
+     * its data directory (removed on an orderly close; a killed member's is removed by its next start).
+     */
+    public static String aeronDir(final ClusterConfig config, final Path dataDir)
     {
+        final Path clusterDir = config.dir(dataDir);
         if (config.aeronDir() != null)
         {
             return config.aeronDir();

@@ -207,5 +207,29 @@ public final class NodeProcesses implements AutoCloseable
                 return;
             }
         }
+        for (final Path config : configs)
+        {
+            removeSharedMemory(config);  // a killed member leaves its Aeron directory behind
+        }
+    }
+
+    private static void removeSharedMemory(final Path configFile)
+    {
+        try
+        {
+            final io.ordergate.config.GatewayConfig config = io.ordergate.config.ConfigLoader.load(configFile);
+            final Path shared = Path.of(io.ordergate.cluster.ClusterNode.aeronDir(config.cluster(), config.dataDir()));
+            if (Files.isDirectory(shared))
+            {
+                try (java.util.stream.Stream<Path> files = Files.walk(shared))
+                {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            // best effort: the next start of that member removes it too
+        }
     }
 }
