@@ -76,13 +76,23 @@ public final class NodeProcesses implements AutoCloseable
         return processes[id];
     }
 
-    /** {@code kill -9}: the member stops at once, as in a crash. */
-    public void kill(final int id)
+    /**
+     * {@code kill -9 PID}, run as its own process as an operator would: the member stops at once, as in a crash (no
+     * shutdown hook, no orderly close of its cluster node). Returns once the member's process is gone.
+     */
+    public void kill(final int id) throws IOException, InterruptedException
     {
-        if (processes[id] != null)
+        final Process member = processes[id];
+        if (member == null || !member.isAlive())
         {
-            processes[id].destroyForcibly();
+            return;
         }
+        final Process kill = new ProcessBuilder("kill", "-9", Long.toString(member.pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0)
+        {
+            member.destroyForcibly();  // no kill(1) on this system: the same SIGKILL from here
+        }
+        member.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Polls member {@code id}'s {@code /health} until it answers 200, its process ends, or the deadline passes. */
