@@ -87,6 +87,7 @@ class ScenarioTest
                 throw new AssertionError(file.getFileName() + ":" + (i + 1) + ": " + line + "\n  " + ex.getMessage(), ex);
             }
         }
+        runner.driver.digest();  // every scenario's final state (trailing stops, hedging legs, ...) round trips a snapshot
     }
 
     private static final class Runner

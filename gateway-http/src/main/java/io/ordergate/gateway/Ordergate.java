@@ -70,6 +70,18 @@ public final class Ordergate implements AutoCloseable
         this.features = new GatewayFeatures(context);                                         // 0
     }
 
+    /**
+     * The engine with every venue plugged in, as every gateway builds it (the single node before its replay, a cluster
+     * member before its snapshot and log): a snapshot is read only into an engine built the same way.
+     */
+    public static Engine newEngine(final GatewayConfig config)
+    {
+        final Engine engine = new Engine(config);
+        Mt5Connector.install(engine);
+        ExchangeConnector.install(engine);
+        return engine;
+    }
+
     /** Starts a gateway, printing the banner (and a generated admin key, once) to standard output. */
     public static Ordergate start(final GatewayConfig config, final StartupOptions options)
     {
@@ -108,9 +120,7 @@ public final class Ordergate implements AutoCloseable
     private void run(final StartupOptions options, final PrintStream out) throws InterruptedException
     {
         server = HttpServer.bind(config.server(), features.router(), context);              // 1
-        final Engine engine = new Engine(config);
-        Mt5Connector.install(engine);
-        ExchangeConnector.install(engine);
+        final Engine engine = newEngine(config);
         features.engineAssembled(engine);
         final long replayStart = System.nanoTime();
         final StartupSeeder seeder;

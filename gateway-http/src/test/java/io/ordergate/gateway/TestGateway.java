@@ -62,6 +62,7 @@ final class TestGateway implements AutoCloseable
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private Ordergate gateway;
     private String base;
+    private boolean checked;
 
     private TestGateway(final Path dataDir, final String extraYaml)
     {
@@ -97,6 +98,7 @@ final class TestGateway implements AutoCloseable
     {
         final GatewayConfig config = ConfigLoader.parse(CONFIG + extraYaml, "test").withDataDir(dataDir).withPort(0);
         gateway = Ordergate.start(config, adminOptions(), new PrintStream(output, true, StandardCharsets.UTF_8));
+        checked = false;
         base = "http://127.0.0.1:" + gateway.port();
     }
 
@@ -122,12 +124,15 @@ final class TestGateway implements AutoCloseable
         return gateway.port();
     }
 
+    /** Stops the gateway; then its journal's state must round trip a snapshot ({@link JournalSnapshots}). */
     @Override
     public void close()
     {
-        if (gateway != null)
+        if (gateway != null && !checked)
         {
             gateway.close();
+            checked = true;
+            JournalSnapshots.check(gateway.config());
         }
     }
 

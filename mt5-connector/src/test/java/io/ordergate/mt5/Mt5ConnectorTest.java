@@ -261,6 +261,16 @@ class Mt5ConnectorTest
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
         assertEquals(Mt5Driver.json(driver.read(CommandType.GET_EXECUTOR, "exe-1")),
             Mt5Driver.json(driver.replayed().read(CommandType.GET_EXECUTOR, "exe-1")));
+        // the venue's tickets, executors (their metadata) and command queues (a pending command's JSON) are in a
+        // snapshot too: the cluster's restart, after which the leader delivers what is pending
+        final long pending = driver.buy("mt5-1", "0.20").order.orderId;
+        final Mt5Driver restored = new Mt5Driver();
+        assertEquals(driver.engine.stateDigest(), io.ordergate.engine.snapshot.SnapshotRoundTrip.check(driver.engine, restored.engine));
+        restored.now = driver.now;
+        assertEquals(Mt5Driver.json(driver.read(CommandType.GET_EXECUTOR, "exe-1")), Mt5Driver.json(restored.read(CommandType.GET_EXECUTOR, "exe-1")));
+        final Object delivered = Mt5Driver.json(restored.heartbeat("exe-1")).get("pendingCommands");
+        assertEquals(Mt5Driver.json(driver.heartbeat("exe-1")).get("pendingCommands"), delivered);
+        assertTrue(((List<?>)delivered).stream().anyMatch(command -> ("ord_" + pending).equals(((Map<?, ?>)command).get("id"))), delivered.toString());
     }
 
     @Test

@@ -115,6 +115,7 @@ final class GraphReader
             {
                 case CONTAINER: return type.getDeclaredConstructor().newInstance();
                 case ATOMIC: return type.getDeclaredConstructor().newInstance();
+                case BUFFER: return new org.agrona.concurrent.UnsafeBuffer(new byte[0]);
                 default: return org.agrona.UnsafeApi.allocateInstance(type);  // as a deserialiser does: fields follow
             }
         }
@@ -132,11 +133,22 @@ final class GraphReader
             case ARRAY: array(object, type.getComponentType()); break;
             case CONTAINER: container(object); break;
             case ATOMIC: atomic(object); break;
+            case BUFFER: buffer((org.agrona.concurrent.UnsafeBuffer)object); break;
             default:
                 for (final Field field : GraphShape.fields(type))
                 {
                     field(field, object);
                 }
+        }
+    }
+
+    private void buffer(final org.agrona.concurrent.UnsafeBuffer buffer) throws IOException
+    {
+        final Object array = reference(buffer.byteArray());
+        if (array != null)
+        {
+            final int adjustment = in.readInt();
+            buffer.wrap((byte[])array, adjustment, in.readInt());
         }
     }
 

@@ -34,6 +34,8 @@ final class GraphShape
         CONTAINER,
         /** A JDK atomic number: its value. */
         ATOMIC,
+        /** An Agrona buffer: the byte array it wraps and its window (a direct one is scratch, kept as built). */
+        BUFFER,
         /** Any other object: its fields, every one of them (superclass first, each class's fields by name). */
         FIELDS
     }
@@ -67,7 +69,11 @@ final class GraphShape
             return Kind.ATOMIC;
         }
         final String name = type.getName();
-        if (type.isSynthetic() || type.isHidden() || name.startsWith("io.ordergate.config.") || name.equals("org.agrona.concurrent.UnsafeBuffer"))
+        if (type == org.agrona.concurrent.UnsafeBuffer.class)
+        {
+            return Kind.BUFFER;
+        }
+        if (type.isSynthetic() || type.isHidden() || name.startsWith("io.ordergate.config."))
         {
             return Kind.KEEP;
         }

@@ -135,11 +135,23 @@ final class GraphWriter
             case ARRAY: array(object, type.getComponentType()); break;
             case CONTAINER: container(object); break;
             case ATOMIC: atomic(object); break;
+            case BUFFER: buffer((org.agrona.concurrent.UnsafeBuffer)object); break;
             default:
                 for (final Field field : GraphShape.fields(type))
                 {
                     field(field, object);
                 }
+        }
+    }
+
+    /** A buffer over a byte array (an executor's metadata, a command's JSON): the array, then the window on it. */
+    private void buffer(final org.agrona.concurrent.UnsafeBuffer buffer) throws IOException
+    {
+        reference(buffer.byteArray());  // null for direct memory: scratch, kept as built
+        if (buffer.byteArray() != null)
+        {
+            out.writeInt(buffer.wrapAdjustment());
+            out.writeInt(buffer.capacity());
         }
     }
 

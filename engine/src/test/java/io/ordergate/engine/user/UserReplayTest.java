@@ -16,9 +16,13 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.Replayer;
+import io.ordergate.engine.snapshot.SnapshotRoundTrip;
 import io.ordergate.journal.Journal;
 
-/** Users, sessions, revocations and onboarding come back identical from the journal (a real Chronicle Queue). */
+/**
+ * Users, sessions, revocations and onboarding come back identical from the journal (a real Chronicle Queue) and from a
+ * snapshot.
+ */
 class UserReplayTest
 {
     @TempDir
@@ -50,16 +54,22 @@ class UserReplayTest
             final Engine b = new Engine(a.config);
             Replayer.replay(journal, b, (event, sequence, endOfBatch) -> { });
             assertEquals(digest, b.stateDigest());
+            // and from a snapshot (the cluster's restart): the same digest, the same bytes written again
+            final Engine c = new Engine(a.config);
+            assertEquals(digest, SnapshotRoundTrip.check(a.engine, c));
 
-            // the replayed engine remembers the revoked session, the rotation, the revoked key and the new role
-            final UserDriver onB = new UserDriver(a.config, b);
-            onB.now = a.now;
-            expect(ResultCode.INVALID_JWT, onB.refresh("s-1", 1));
-            expect(ResultCode.OK, onB.refresh("s-2", 0));
-            expect(ResultCode.INVALID_JWT, onB.refresh("s-2", 0));
-            expect(ResultCode.NOT_FOUND, onB.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
-            expect(ResultCode.CONFLICT, onB.signup("u-3", "ann@example.com", Role.TRADER));
-            expect(ResultCode.OK, onB.getAccount(ann, "bc-1"));
+            // the replayed and the restored engine remember the revoked session, the rotation, the revoked key and the new role
+            for (final Engine restarted : List.of(b, c))
+            {
+                final UserDriver on = new UserDriver(a.config, restarted);
+                on.now = a.now;
+                expect(ResultCode.INVALID_JWT, on.refresh("s-1", 1));
+                expect(ResultCode.OK, on.refresh("s-2", 0));
+                expect(ResultCode.INVALID_JWT, on.refresh("s-2", 0));
+                expect(ResultCode.NOT_FOUND, on.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
+                expect(ResultCode.CONFLICT, on.signup("u-3", "ann@example.com", Role.TRADER));
+                expect(ResultCode.OK, on.getAccount(ann, "bc-1"));
+            }
         }
     }
 }

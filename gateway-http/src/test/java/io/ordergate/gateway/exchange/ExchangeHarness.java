@@ -156,9 +156,11 @@ final class ExchangeHarness implements AutoCloseable
         throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
     }
 
+    /** Stops the gateway; then its journal's state (the exchange accounts' among it) must round trip a snapshot. */
     @Override
     public void close()
     {
         gateway.close();
+        io.ordergate.gateway.JournalSnapshots.check(gateway.config());
     }
 }

@@ -1,0 +1,32 @@
+package io.ordergate.gateway;
+
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.pipeline.Replayer;
+import io.ordergate.engine.snapshot.SnapshotRoundTrip;
+import io.ordergate.journal.Journal;
+
+/**
+ * What a stopped gateway's state looks like to a snapshot: its journal replayed into an engine built as the gateway
+ * builds it (every venue plugged in), then that engine written to a snapshot, read into a fresh one and written again
+ * ({@link SnapshotRoundTrip}: the same digest and the same bytes). The test harnesses check it when they stop a
+ * gateway, so every gateway test's state (users, groups, bots, hedging, trailing stops, MT5 tickets, exchange
+ * accounts and their orders) is also a test of the cluster's snapshots.
+ */
+public final class JournalSnapshots
+{
+    private JournalSnapshots()
+    {
+    }
+
+    /** Checks the stopped gateway of {@code config}; returns its state digest. */
+    public static long check(final GatewayConfig config)
+    {
+        try (Journal journal = Journal.open(config.dataDir().resolve("journal")))
+        {
+            final Engine replayed = Ordergate.newEngine(config);
+            Replayer.replay(journal, replayed, (event, sequence, endOfBatch) -> { });
+            return SnapshotRoundTrip.check(replayed, Ordergate.newEngine(config));
+        }
+    }
+}
