@@ -110,6 +110,49 @@ public final class FailoverDrill
         }
     }
 
+    /**
+     * The same clients, at the same pace, against one gateway of the same configuration in the single-node form (the
+     * journal, no cluster), for {@code loadBeforeMillis}: the acknowledged orders' round trips, to set beside a
+     * trial's (the cost of replication, measured at the same moment on the same machine).
+     */
+    public static List<Long> singleNode(final Settings settings) throws Exception
+    {
+        final Path config = NodeConfigs.writeSingle(settings.dir().resolve("single"), settings.httpPort() + NodeConfigs.MEMBERS);
+        final String key = "og_drill" + Long.toHexString(System.nanoTime());
+        final String secret = "drill-secret-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        final DrillClient client = new DrillClient(key, secret);
+        final String[] urls = {"http://127.0.0.1:" + (settings.httpPort() + NodeConfigs.MEMBERS)};
+        try (NodeProcesses node = new NodeProcesses(List.of(config), Map.of("ORDERGATE_API_KEY", key, "ORDERGATE_API_SECRET", secret),
+            settings.gatewayJar()))
+        {
+            node.start(0);
+            if (!node.awaitHealthy(0, urls[0], START_TIMEOUT_MILLIS))
+            {
+                throw new IllegalStateException(urls[0] + " did not start; its log ends:\n" + node.logTail(0));
+            }
+            client.quote(urls[0]);
+            final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            final AtomicBoolean running = new AtomicBoolean(true);
+            final AtomicInteger next = new AtomicInteger();
+            final List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < settings.clients(); c++)
+            {
+                final int clientIndex = c;
+                final Thread thread = new Thread(() -> load(client, urls, new boolean[1], clientIndex, next, running, new AtomicBoolean(),
+                    new ConcurrentLinkedQueue<>(), latencies, settings.pauseMillis()), "drill-single-" + c);
+                thread.start();
+                threads.add(thread);
+            }
+            Thread.sleep(settings.loadBeforeMillis());  // the load's duration, not a synchronisation
+            running.set(false);
+            for (final Thread thread : threads)
+            {
+                thread.join();
+            }
+            return new ArrayList<>(latencies);
+        }
+    }
+
     /** One client: an order, a pause, the next; a member that does not take it is skipped for the next one. */
     private static void load(final DrillClient client, final String[] urls, final boolean[] down, final int clientIndex, final AtomicInteger next,
         final AtomicBoolean running, final AtomicBoolean killed, final ConcurrentLinkedQueue<DrillClient.Ack> acknowledged,

@@ -37,39 +37,58 @@ public final class NodeConfigs
     /** Writes {@code dir/node0.yaml} .. {@code node2.yaml}; returns their paths. Member i listens on httpPort + i. */
     public static List<Path> write(final Layout layout)
     {
-        final Map<String, Object> demo = demo();
         final List<Path> files = new ArrayList<>();
+        for (int id = 0; id < MEMBERS; id++)
+        {
+            final Map<String, Object> node = node(layout.dir().toAbsolutePath().resolve("node" + id), layout.httpPort() + id, layout.quoteFeed());
+            final Map<String, Object> cluster = new LinkedHashMap<>();
+            cluster.put("enabled", true);
+            cluster.put("member_id", id);
+            cluster.put("members", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"));
+            cluster.put("port_base", layout.clusterPortBase());
+            cluster.put("leader_heartbeat_timeout_millis", layout.heartbeatMillis());
+            node.put("cluster", cluster);
+            files.add(write(layout.dir().resolve("node" + id + ".yaml"), node, "member " + id + " of a three-member Ordergate cluster on this machine"));
+        }
+        return files;
+    }
+
+    /**
+     * Writes {@code dir/node0.yaml}: the same gateway as one member, but the single-node form (the journal, no cluster),
+     * for comparing the cost of replication on the same machine at the same moment.
+     */
+    public static Path writeSingle(final Path dir, final int httpPort)
+    {
+        return write(dir.resolve("node0.yaml"), node(dir.toAbsolutePath().resolve("node0"), httpPort, false),
+            "the single-node form of a cluster member's configuration");
+    }
+
+    private static Map<String, Object> node(final Path dataDir, final int httpPort, final boolean quoteFeed)
+    {
+        final Map<String, Object> demo = demo();
+        final Map<String, Object> node = new LinkedHashMap<>();
+        node.put("server", Map.of("host", "127.0.0.1", "port", httpPort));
+        node.put("data_dir", dataDir.toString());
+        node.put("instruments", demo.get("instruments"));
+        node.put("accounts", List.of(Map.of("account_id", "paper-1", "venue", "paper", "currency", "USD", "balance", "100000",
+            "leverage", 100)));
+        node.put("demo", Map.of("quote_feed", quoteFeed, "quote_interval_millis", 250, "simulated_terminal", false));
+        node.put("auth", demo.get("auth"));
+        return node;
+    }
+
+    private static Path write(final Path file, final Map<String, Object> node, final String what)
+    {
         try
         {
-            Files.createDirectories(layout.dir());
-            for (int id = 0; id < MEMBERS; id++)
-            {
-                final Map<String, Object> node = new LinkedHashMap<>();
-                node.put("server", Map.of("host", "127.0.0.1", "port", layout.httpPort() + id));
-                node.put("data_dir", layout.dir().toAbsolutePath().resolve("node" + id).toString());
-                node.put("instruments", demo.get("instruments"));
-                node.put("accounts", List.of(Map.of("account_id", "paper-1", "venue", "paper", "currency", "USD", "balance", "100000",
-                    "leverage", 100)));
-                node.put("demo", Map.of("quote_feed", layout.quoteFeed(), "quote_interval_millis", 250, "simulated_terminal", false));
-                node.put("auth", demo.get("auth"));
-                final Map<String, Object> cluster = new LinkedHashMap<>();
-                cluster.put("enabled", true);
-                cluster.put("member_id", id);
-                cluster.put("members", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"));
-                cluster.put("port_base", layout.clusterPortBase());
-                cluster.put("leader_heartbeat_timeout_millis", layout.heartbeatMillis());
-                node.put("cluster", cluster);
-                final Path file = layout.dir().resolve("node" + id + ".yaml");
-                Files.writeString(file, "# member " + id + " of a three-member Ordergate cluster on this machine (docs/CLUSTER.md)\n" +
-                    yaml().dump(node), StandardCharsets.UTF_8);
-                files.add(file);
-            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "# " + what + " (docs/CLUSTER.md)\n" + yaml().dump(node), StandardCharsets.UTF_8);
+            return file;
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write the cluster's configuration files in " + layout.dir(), ex);
+            throw new UncheckedIOException("cannot write " + file, ex);
         }
-        return files;
     }
 
     @SuppressWarnings("unchecked")
