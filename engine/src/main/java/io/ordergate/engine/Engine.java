@@ -9,6 +9,7 @@ import io.ordergate.engine.candle.CandleQuery;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.expert.ExpertRoom;
 import io.ordergate.engine.group.DrawdownGuard;
 import io.ordergate.engine.group.FanOutCloser;
 import io.ordergate.engine.group.FanOutFlow;
@@ -47,11 +48,12 @@ public final class Engine
     private final Venues venues = new Venues();
     private final StateDigest digest = new StateDigest();
     private final EngineContext context;
-    private final CommandHandler[] handlers = new CommandHandler[128];
+    private final CommandHandler[] handlers = new CommandHandler[256];  // every code CommandType allows
     private final GroupFlow groups;
     private final BotFlow bots;
     private final UserRoom users;
     private final CandleQuery candles;
+    private final ExpertRoom experts;
 
     public Engine(final GatewayConfig config)
     {
@@ -82,6 +84,7 @@ public final class Engine
         bots = new BotFlow(context, state.bots, state.groups, fanOut, closer, drawdown, fanOutJson, orders);
         groups.targetedByBot(bots::targets, bots::forget);
         users = new UserRoom(this, config.engine().maxUsers());
+        experts = new ExpertRoom(this, orders);
     }
 
     /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */
@@ -128,6 +131,7 @@ public final class Engine
                 if (event.result == ResultCode.ACCEPTED)
                 {
                     groups.afterQuotes(event);
+                    experts.afterQuotes(event);
                 }
                 break;
             case CREATE_ACCOUNT: accounts.createAccount(event); break;
@@ -193,7 +197,8 @@ public final class Engine
     public long stateDigest()
     {
         return digest.compute(state) ^ venues.digest() ^ Long.rotateLeft(users.digest(), 17)
-            ^ Long.rotateLeft(state.principals.digest(), 41);
+            ^ Long.rotateLeft(state.principals.digest(), 41)
+            ^ Long.rotateLeft(experts.digest(), 29);
     }
 
     private void stateDigest(final CommandEvent event)

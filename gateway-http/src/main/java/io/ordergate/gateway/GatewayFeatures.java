@@ -23,6 +23,7 @@ import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Router;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.executors.ExecutorConnector;
+import io.ordergate.gateway.experts.ExpertRoutes;
 import io.ordergate.gateway.executors.ExecutorKeys;
 import io.ordergate.gateway.executors.ExecutorRoutes;
 import io.ordergate.gateway.executors.ExecutorSessions;
@@ -93,6 +94,7 @@ public final class GatewayFeatures
             .add(new GroupRoutes(access))
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
+            .add(new ExpertRoutes(access, config.instruments()))
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .build();
         this.router = new Router(table, gateway);

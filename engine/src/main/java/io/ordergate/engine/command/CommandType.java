@@ -85,7 +85,13 @@ public enum CommandType
     DELETE_BOT(171, true),
     CLOSE_SYMBOL(172, true),
     TERMINATE_ACCOUNT(173, true),
+    /** Seed 001's experts: a strategy's home on one account ({@link ExpertBodies}). */
+    CREATE_EXPERT(174, true),
+    CONTROL_EXPERT(175, true),
+    EXPERT_STRATEGY(176, true),
+    EXPERT_ORDER(177, true),
     BOT_ACCOUNTS(190, false),
+    GET_EXPERT(191, false),
 
     GET_GROUP(90, false),
     LIST_GROUPS(91, false),

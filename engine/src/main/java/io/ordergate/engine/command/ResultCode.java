@@ -48,7 +48,8 @@ public enum ResultCode
     BOT_STOPPED(342, 422, "the bot is stopped: its signals are not executed"),
     SIZE_BELOW_MINIMUM(343, 422, "the sized quantity, rounded down to the lot step, is below the instrument's min_quantity"),
     STOP_LOSS_REQUIRED(344, 422, "risk-based sizing needs a stop loss"),
-    VENUE_UNAVAILABLE(330, 503, "the venue is unavailable");
+    VENUE_UNAVAILABLE(330, 503, "the venue is unavailable"),
+    EXPERT_STOPPED(345, 422, "the expert is not running: only orders that reduce a position are accepted");
 
     private static final ResultCode[] VALUES = values();
 

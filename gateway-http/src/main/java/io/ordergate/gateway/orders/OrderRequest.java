@@ -60,11 +60,30 @@ public final class OrderRequest implements RequestBody
     /** Seed 002's {@code units} (base units, wire digits), or NULL: made lots once the symbol is known. */
     private long units;
     private boolean seed002;
+    /** Decoding an expert's order: its account is the expert's, its symbol and quantity may be left to the strategy. */
+    private boolean forExpert;
 
     /** @param contractSizes units per lot by symbol, for seed 002's {@code units} */
     public OrderRequest(final Map<String, Long> contractSizes)
     {
         this.contractSizes = contractSizes;
+    }
+
+    /**
+     * Seed 001's {@code POST /experts/{id}/orders}: the expert's account is used (an {@code account_id} is refused), and
+     * a missing {@code symbol} or {@code quantity} is the strategy's symbol and size ({@code quantity} encoded as 0).
+     */
+    public void decodeForExpert(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        forExpert = true;
+        try
+        {
+            decode(in, body, length);
+        }
+        finally
+        {
+            forExpert = false;
+        }
     }
 
     public void decode(final RequestReader in, final byte[] body, final int length) throws BadRequest
@@ -232,11 +251,21 @@ public final class OrderRequest implements RequestBody
 
     private void checkWhole(final RequestReader in)
     {
-        required(in, sawAccountId && accountId.isSet(), "account_id");
-        required(in, sawSymbol && symbol.isSet(), "symbol");
+        if (forExpert)
+        {
+            if (sawAccountId)
+            {
+                in.fail("account_id", "an expert's orders are on the expert's account: leave account_id out");
+            }
+        }
+        else
+        {
+            required(in, sawAccountId && accountId.isSet(), "account_id");
+            required(in, sawSymbol && symbol.isSet(), "symbol");
+            required(in, sawQuantity && quantity != RequestReader.NULL, "quantity");
+        }
         required(in, sawSide && side != null, "side");
         required(in, sawType && type != null, "type");
-        required(in, sawQuantity && quantity != RequestReader.NULL, "quantity");
         if (type == OrderType.MARKET && sawPrice)
         {
             in.fail("price", "price must be null or absent for market orders");
@@ -286,7 +315,7 @@ public final class OrderRequest implements RequestBody
     @Override
     public void encode(final BodyWriter writer)
     {
-        NewOrderBody.encode(writer, accountId, symbol, side, type, timeInForce, flags, quantity,
+        NewOrderBody.encode(writer, accountId, symbol, side, type, timeInForce, flags, quantity == RequestReader.NULL ? 0 : quantity,
             (flags & NewOrderBody.HAS_PRICE) != 0 ? price : 0,
             (flags & NewOrderBody.HAS_STOP_LOSS) != 0 ? stopLoss : 0,
             (flags & NewOrderBody.HAS_TAKE_PROFIT) != 0 ? takeProfit : 0,

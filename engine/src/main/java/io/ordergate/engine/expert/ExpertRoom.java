@@ -1,0 +1,288 @@
+package io.ordergate.engine.expert;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountValues;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ExpertBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.OrderEntry;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * The engine's room for seed 001's experts: create, start/stop, strategy updates and the drawdown stop are journaled
+ * commands applied here (ids from the room's own sequence), so a replay rebuilds them exactly. Orders are {@link
+ * ExpertOrders}', reads {@link ExpertViews}'. <b>Not thread safe</b>: built before replay; engine thread after.
+ *
+ * <pre>
+ *   CREATE_EXPERT, CONTROL_EXPERT, EXPERT_STRATEGY, QUOTES (drawdown)  ─► here
+ *   EXPERT_ORDER                                                        ─► ExpertOrders
+ *   GET_EXPERT                                                          ─► ExpertViews
+ * </pre>
+ */
+public final class ExpertRoom
+{
+    static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
+    private static final int MAX_EXPERTS = 1024;
+    private static final int LOG_CAPACITY = 256;
+
+    private final EngineContext context;
+    private final AccountValues values;
+    private final List<Expert> experts = new ArrayList<>();
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private final ExpertBodies.Strategy strategy = new ExpertBodies.Strategy();
+    private final ExpertJson json;
+    private long nextId = 1;
+
+    public ExpertRoom(final Engine engine, final OrderEntry orders)
+    {
+        this.context = engine.context();
+        this.values = context.values();
+        this.json = new ExpertJson(context);
+        final ExpertOrders expertOrders = new ExpertOrders(this, context, orders, json);
+        final ExpertViews views = new ExpertViews(this, context, json);
+        engine.handle(CommandType.CREATE_EXPERT, this::create);
+        engine.handle(CommandType.CONTROL_EXPERT, this::control);
+        engine.handle(CommandType.EXPERT_STRATEGY, this::updateStrategy);
+        engine.handle(CommandType.EXPERT_ORDER, expertOrders::place);
+        engine.handle(CommandType.GET_EXPERT, views::view);
+    }
+
+    /** The expert a command names, if the principal may see its account; else the event is rejected NOT_FOUND. */
+    Expert find(final CommandEvent event, final AsciiView id)
+    {
+        for (int i = 0; i < experts.size(); i++)
+        {
+            final Expert expert = experts.get(i);
+            if (id.contentEquals(expert.idBytes) && context.principals().canAccess(event.principal(), expert.account.index))
+            {
+                return expert;
+            }
+        }
+        event.reject(ResultCode.NOT_FOUND, "expert not found", "expert_id");
+        return null;
+    }
+
+    private void create(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Account account = context.accounts().find(reader.readString(text));
+        if (account == null || !context.principals().canAccess(event.principal(), account.index))
+        {
+            event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
+            return;
+        }
+        if (!context.principals().requireTrade(event))
+        {
+            return;
+        }
+        final String name = reader.readString(text).toString();  // admin path: may allocate
+        final String timeframe = reader.readString(text).toString();
+        final long strategyId = reader.readLong();
+        strategy.decode(reader);
+        if (experts.size() >= MAX_EXPERTS)
+        {
+            event.reject(ResultCode.CONFLICT, "the expert table is full (" + MAX_EXPERTS + ")", null);
+            return;
+        }
+        final Expert expert = new Expert("exp_" + nextId, account, name, timeframe, strategyId, event.wallMicros(), LOG_CAPACITY);
+        expert.leverage = account.leverage * WIRE_ONE;
+        if (!apply(event, expert))
+        {
+            return;
+        }
+        nextId++;
+        experts.add(expert);
+        expert.log.add(ExpertLog.CREATED, event.wallMicros(), 0, 0);
+        json.created(event, expert);
+    }
+
+    private void control(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Expert expert = find(event, reader.readString(text));
+        if (expert == null || !context.principals().requireTrade(event))
+        {
+            return;
+        }
+        final int action = reader.readByte();
+        final long now = event.wallMicros();
+        if (action == ExpertBodies.START)
+        {
+            if (!expert.isRunning())
+            {
+                expert.status = Expert.RUNNING;
+                expert.peakEquity = values.equity(expert.account);  // the drawdown counts from here
+                expert.log.add(ExpertLog.STARTED, now, expert.peakEquity, 0);
+            }
+        }
+        else if (action == ExpertBodies.STOP)
+        {
+            if (expert.isRunning())
+            {
+                expert.status = Expert.STOPPED;
+                expert.log.add(ExpertLog.STOPPED, now, 0, 0);
+            }
+        }
+        else
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "action must be start or stop", "action");
+            return;
+        }
+        expert.updatedMicros = now;
+        json.controlled(event, expert);
+    }
+
+    private void updateStrategy(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Expert expert = find(event, reader.readString(text));
+        if (expert == null || !context.principals().requireTrade(event))
+        {
+            return;
+        }
+        strategy.decode(reader);
+        if (strategy.flags == 0)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "give at least one strategy parameter", null);
+            return;
+        }
+        if (!apply(event, expert))
+        {
+            return;
+        }
+        expert.updatedMicros = event.wallMicros();
+        expert.log.add(ExpertLog.STRATEGY_UPDATED, event.wallMicros(), strategy.flags, 0);
+        json.strategyUpdated(event, expert, strategy.flags);
+    }
+
+    /** Checks every given strategy value, then sets them all (or none, with the event rejected). */
+    private boolean apply(final CommandEvent event, final Expert expert)
+    {
+        Instrument symbol = expert.symbol;
+        if (strategy.has(ExpertBodies.HAS_SYMBOL))
+        {
+            symbol = context.instruments().find(strategy.symbol);
+            if (symbol == null)
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "symbol is not a configured instrument", "symbol");
+                return false;
+            }
+        }
+        if (strategy.has(ExpertBodies.HAS_MAX_DRAWDOWN) && drawdownPercent(strategy.maxDrawdownPct) >= HUNDRED_PERCENT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "max_drawdown_pct must be below 100 (a value below 1 is a fraction: 0.2 = 20%)",
+                "max_drawdown_pct");
+            return false;
+        }
+        if (strategy.has(ExpertBodies.HAS_LEVERAGE) && strategy.leverage < WIRE_ONE)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "leverage must be at least 1", "leverage");
+            return false;
+        }
+        final int sizeType = strategy.has(ExpertBodies.HAS_SIZE_TYPE) ? strategy.sizeType : expert.sizeType;
+        if (sizeType != ExpertBodies.SIZE_FIXED && strategy.has(ExpertBodies.HAS_SIZE_VALUE) && strategy.sizeValue >= HUNDRED_PERCENT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "size_value is a percent of equity for " + ExpertBodies.SIZE_TYPE_NAMES[sizeType]
+                + ": it must be below 100", "size_value");
+            return false;
+        }
+        if (!percentBelowHundred(event, ExpertBodies.HAS_STOP_LOSS_PCT, strategy.stopLossPct, "stop_loss_pct")
+            || !percentBelowHundred(event, ExpertBodies.HAS_TRAILING_STOP_PCT, strategy.trailingStopPct, "trailing_stop_pct"))
+        {
+            return false;
+        }
+        expert.symbol = symbol;
+        expert.sizeType = sizeType;
+        expert.leverage = strategy.has(ExpertBodies.HAS_LEVERAGE) ? strategy.leverage : expert.leverage;
+        expert.maxDrawdownPct = strategy.has(ExpertBodies.HAS_MAX_DRAWDOWN) ? strategy.maxDrawdownPct : expert.maxDrawdownPct;
+        expert.sizeValue = strategy.has(ExpertBodies.HAS_SIZE_VALUE) ? strategy.sizeValue : expert.sizeValue;
+        expert.stopLossPct = strategy.has(ExpertBodies.HAS_STOP_LOSS_PCT) ? strategy.stopLossPct : expert.stopLossPct;
+        expert.takeProfitPct = strategy.has(ExpertBodies.HAS_TAKE_PROFIT_PCT) ? strategy.takeProfitPct : expert.takeProfitPct;
+        expert.trailingStopPct = strategy.has(ExpertBodies.HAS_TRAILING_STOP_PCT) ? strategy.trailingStopPct : expert.trailingStopPct;
+        return true;
+    }
+
+    private boolean percentBelowHundred(final CommandEvent event, final int flag, final long value, final String field)
+    {
+        if (strategy.has(flag) && value >= HUNDRED_PERCENT)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, field + " must be below 100", field);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Seed 001 writes {@code max_drawdown_pct} as a fraction (0.2 for 20%) although it is named a percent: a value below
+     * 1 is read as a fraction, 1 and above as a percent. Wire digits in, a percent at wire digits out.
+     */
+    static long drawdownPercent(final long given)
+    {
+        return given < WIRE_ONE ? given * 100 : given;
+    }
+
+    /**
+     * After every applied QUOTES command: a running expert whose account's equity has fallen {@code max_drawdown_pct}
+     * below its peak since it started is stopped, as if by its own stop command. Allocates nothing.
+     */
+    public void afterQuotes(final CommandEvent event)
+    {
+        for (int i = 0; i < experts.size(); i++)
+        {
+            checkDrawdown(experts.get(i), event.wallMicros());
+        }
+    }
+
+    /** @return whether the expert is (still) running */
+    boolean checkDrawdown(final Expert expert, final long nowMicros)
+    {
+        if (!expert.isRunning() || expert.maxDrawdownPct == 0)
+        {
+            return expert.isRunning();
+        }
+        final long equity = values.equity(expert.account);
+        if (equity > expert.peakEquity)
+        {
+            expert.peakEquity = equity;
+            return true;
+        }
+        final long floor = expert.peakEquity - FixedPoint.mulDiv(expert.peakEquity, drawdownPercent(expert.maxDrawdownPct), HUNDRED_PERCENT);
+        if (equity <= floor)
+        {
+            expert.status = Expert.STOPPED;
+            expert.updatedMicros = nowMicros;
+            expert.log.add(ExpertLog.DRAWDOWN_STOP, nowMicros, equity, expert.peakEquity);
+            return false;
+        }
+        return true;
+    }
+
+    int count()
+    {
+        return experts.size();
+    }
+
+    /** A fingerprint of every expert, for the engine's state digest. */
+    public long digest()
+    {
+        long h = nextId;
+        for (int i = 0; i < experts.size(); i++)
+        {
+            h = h * 31 + experts.get(i).digest();
+        }
+        return h;
+    }
+}

@@ -1,0 +1,196 @@
+package io.ordergate.gateway.experts;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.ExpertBodies;
+import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
+import io.ordergate.gateway.json.RequestBody;
+import io.ordergate.gateway.json.RequestReader;
+
+/**
+ * Seed 001's expert bodies, decoded: {@code POST /experts} (an {@code account_id}, {@code trading_config},
+ * {@code logging_config}, {@code strategy_config}) and {@code PUT /experts/{id}/strategy} (the strategy values alone).
+ * An {@code exchange} with credentials is refused with what to do instead: an exchange account is made by its own
+ * route, then named by {@code account_id}. Admin-rate requests: a new instance per request.
+ */
+final class ExpertRequests implements RequestBody
+{
+    private static final String[] SIZE_TYPES = {"fixed", "risk_based", "percent_equity"};
+    private static final String[] TRADING_CONFIG = {"market_type", "contract_type", "margin_mode", "position_mode"};
+    private static final String[] LOGGING_CONFIG = {"log_level", "log_file", "trade_log_file", "error_log_file", "log_to_console",
+        "structured_logging", "async_logging"};
+
+    private String prefix = "";
+    private String accountId;
+    private String strategyName = "";
+    private String timeframe = "";
+    private long strategyId;
+    private String symbol;
+    private int flags;
+    private long leverage;
+    private long maxDrawdownPct;
+    private int sizeType;
+    private long sizeValue;
+    private long stopLossPct;
+    private long takeProfitPct;
+    private long trailingStopPct;
+
+    /** {@code POST /experts}: the body of CREATE_EXPERT. */
+    static ExpertRequests create(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        final ExpertRequests request = new ExpertRequests();
+        in.begin(body, length, false);
+        while (in.nextField())
+        {
+            final String field = in.fieldName();
+            switch (field)
+            {
+                case "account_id": request.accountId = in.id(field, Ids.MAX_LENGTH); break;
+                case "exchange":
+                    in.fail(field, "give account_id of an existing account: exchange accounts and their credentials are made with"
+                        + " POST /api/v1/accounts (venue binance), paper accounts with venue paper");
+                    in.ignore();
+                    break;
+                case "trading_config": request.known(in, field, TRADING_CONFIG); break;
+                case "logging_config": request.known(in, field, LOGGING_CONFIG); break;
+                case "strategy_config":
+                    if (in.expectObject(field))
+                    {
+                        request.prefix = "strategy_config.";
+                        request.strategy(in, true);
+                    }
+                    break;
+                default: in.unknownField(field);
+            }
+        }
+        in.finish();
+        if (request.accountId == null)
+        {
+            throw BadRequest.validation("account_id", "account_id is required: the account the expert trades on");
+        }
+        return request;
+    }
+
+    /** {@code PUT /experts/{id}/strategy}: the strategy values to change, encoded after the expert id by the caller. */
+    static ExpertRequests strategy(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        final ExpertRequests request = new ExpertRequests();
+        in.begin(body, length, false);
+        request.strategy(in, false);
+        in.finish();
+        return request;
+    }
+
+    /** Reads the current object's strategy fields up to its end. */
+    private void strategy(final RequestReader in, final boolean creating) throws BadRequest
+    {
+        while (in.nextField())
+        {
+            final String field = in.fieldName();
+            final String named = prefix + field;
+            switch (field)
+            {
+                case "symbol":
+                    symbol = in.string(named, 16);
+                    flags |= symbol == null ? 0 : ExpertBodies.HAS_SYMBOL;
+                    symbol = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
+                    break;
+                case "leverage": leverage = value(in, named, ExpertBodies.HAS_LEVERAGE); break;
+                case "max_drawdown_pct": maxDrawdownPct = value(in, named, ExpertBodies.HAS_MAX_DRAWDOWN); break;
+                case "size_value": sizeValue = value(in, named, ExpertBodies.HAS_SIZE_VALUE); break;
+                case "stop_loss_pct": stopLossPct = value(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
+                case "take_profit_pct": takeProfitPct = value(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
+                case "trailing_stop_pct": trailingStopPct = value(in, named, ExpertBodies.HAS_TRAILING_STOP_PCT); break;
+                case "size_type":
+                    final int index = in.choice(named, SIZE_TYPES, "fixed, risk_based, percent_equity");
+                    if (index >= 0)
+                    {
+                        sizeType = index + 1;
+                        flags |= ExpertBodies.HAS_SIZE_TYPE;
+                    }
+                    break;
+                case "timeframe":
+                case "strategy_name":
+                case "strategy_id":
+                case "lookback_bars":
+                    if (!creating)
+                    {
+                        in.fail(named, field + " is set when the expert is created");
+                        in.ignore();
+                        break;
+                    }
+                    identity(in, field, named);
+                    break;
+                default: in.unknownField(named);
+            }
+        }
+    }
+
+    private void identity(final RequestReader in, final String field, final String named) throws BadRequest
+    {
+        switch (field)
+        {
+            case "timeframe": timeframe = orEmpty(in.string(named, 8)); break;
+            case "strategy_name": strategyName = orEmpty(in.string(named, 128)); break;
+            case "strategy_id": strategyId = Math.max(0, in.wholeNumber(named)); break;
+            default: in.ignore();  // lookback_bars: the strategy's own business; the gateway keeps no bars for it
+        }
+    }
+
+    private long value(final RequestReader in, final String named, final int flag) throws BadRequest
+    {
+        final long value = in.positiveDecimal(named);
+        if (value == RequestReader.NULL || value == RequestReader.BAD)
+        {
+            return 0;
+        }
+        flags |= flag;
+        return value;
+    }
+
+    /** An object of known, accepted settings the gateway has no use for (seed 001's logging and market settings). */
+    private void known(final RequestReader in, final String field, final String[] names) throws BadRequest
+    {
+        if (!in.expectObject(field))
+        {
+            return;
+        }
+        while (in.nextField())
+        {
+            final String name = in.fieldName();
+            if (java.util.Arrays.asList(names).contains(name))
+            {
+                in.ignore();
+            }
+            else
+            {
+                in.unknownField(field + "." + name);
+            }
+        }
+    }
+
+    private static String orEmpty(final String text)
+    {
+        return text == null ? "" : text;
+    }
+
+    /** A PUT with no strategy value changes nothing: refused before the engine. */
+    boolean isEmpty()
+    {
+        return flags == 0;
+    }
+
+    /** CREATE_EXPERT's body. */
+    @Override
+    public void encode(final BodyWriter writer)
+    {
+        writer.putString(accountId).putString(strategyName).putString(timeframe).putLong(strategyId);
+        encodeStrategy(writer);
+    }
+
+    void encodeStrategy(final BodyWriter writer)
+    {
+        ExpertBodies.encodeStrategy(writer, symbol, flags, leverage, maxDrawdownPct, sizeType, sizeValue, stopLossPct, takeProfitPct,
+            trailingStopPct);
+    }
+}
