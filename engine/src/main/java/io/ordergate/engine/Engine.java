@@ -20,6 +20,7 @@ import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.position.PositionFlow;
 import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.position.PositionSweeps;
+import io.ordergate.engine.query.PerformanceQuery;
 import io.ordergate.engine.query.QueryFlow;
 import io.ordergate.engine.quote.QuoteFlow;
 import io.ordergate.engine.user.UserRoom;
@@ -85,6 +86,7 @@ public final class Engine
         groups.targetedByBot(bots::targets, bots::forget);
         users = new UserRoom(this, config.engine().maxUsers());
         experts = new ExpertRoom(this, orders);
+        handle(CommandType.PERFORMANCE_DATA, new PerformanceQuery(context, json, state.groups, state.bots)::apply);
     }
 
     /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */

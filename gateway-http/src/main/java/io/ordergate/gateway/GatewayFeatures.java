@@ -34,6 +34,7 @@ import io.ordergate.gateway.onboarding.OnboardingRoutes;
 import io.ordergate.gateway.orders.ExportRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
+import io.ordergate.gateway.performance.PerformanceRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
 import io.ordergate.gateway.trading.TradingRoutes;
 import io.ordergate.gateway.users.PasswordResetRoutes;
@@ -95,6 +96,7 @@ public final class GatewayFeatures
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
             .add(new ExpertRoutes(access, config.instruments()))
+            .add(new PerformanceRoutes(access))
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .build();
         this.router = new Router(table, gateway);

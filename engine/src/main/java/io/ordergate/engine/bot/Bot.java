@@ -2,6 +2,7 @@ package io.ordergate.engine.bot;
 
 import java.nio.charset.StandardCharsets;
 
+import io.ordergate.engine.account.Account;
 import io.ordergate.engine.group.Group;
 import io.ordergate.engine.group.Member;
 
@@ -45,6 +46,17 @@ public final class Bot
     {
         this.name = newName;
         this.nameBytes = newName.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** How many accounts are connected to the bot itself (its group's members are the group's). */
+    public int connectedCount()
+    {
+        return accountCount;
+    }
+
+    public Account connected(final int index)
+    {
+        return accounts[index].account;
     }
 
     int indexOf(final int accountIndex)

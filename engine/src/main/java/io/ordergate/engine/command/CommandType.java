@@ -92,6 +92,8 @@ public enum CommandType
     EXPERT_ORDER(177, true),
     BOT_ACCOUNTS(190, false),
     GET_EXPERT(191, false),
+    /** The accounts and remembered fills a performance route computes from, off the engine thread. */
+    PERFORMANCE_DATA(192, false),
 
     GET_GROUP(90, false),
     LIST_GROUPS(91, false),

@@ -1,0 +1,90 @@
+package io.ordergate.gateway.performance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/** Writes a {@link PerformanceLedger}'s figures. Stateless. */
+final class PerformanceJson
+{
+    private PerformanceJson()
+    {
+    }
+
+    /** The figures' members (no braces): every metric of API.md "Performance", then the series. */
+    static void metrics(final JsonWriter json, final PerformanceLedger ledger, final boolean series)
+    {
+        money(json.name("realized_pnl"), ledger.realized);
+        money(json.name("unrealized_pnl"), ledger.unrealized);
+        money(json.name("total_pnl"), ledger.realized.add(ledger.unrealized));
+        money(json.name("fees"), ledger.fees);
+        money(json.name("starting_equity"), ledger.startingEquity);
+        money(json.name("balance"), ledger.balance);
+        money(json.name("equity"), ledger.balance.add(ledger.unrealized));
+        ratio(json.name("return_pct"), ledger.returnPct());
+        ratio(json.name("max_drawdown_pct"), ledger.maxDrawdownPct);
+        ratio(json.name("win_rate"), ledger.winRate());
+        ratio(json.name("profit_factor"), ledger.profitFactor());
+        json.name("trades").number(ledger.trips).name("wins").number(ledger.wins).name("losses").number(ledger.losses)
+            .name("fills").number(ledger.fills);
+        money(json.name("gross_profit"), ledger.grossProfit);
+        money(json.name("gross_loss"), ledger.grossLoss);
+        if (series)
+        {
+            series(json, "daily", ledger.daily);
+            series(json, "weekly", ledger.weekly);
+            series(json, "monthly", ledger.monthly);
+        }
+    }
+
+    /** {@code "name": {"2026-12-01": {"realized_pnl", "fills", "trades"}, ...}}, oldest first. */
+    static void series(final JsonWriter json, final String name, final Map<String, PerformanceLedger.Period> periods)
+    {
+        json.name(name).startObject();
+        for (final Map.Entry<String, PerformanceLedger.Period> entry : periods.entrySet())
+        {
+            json.name(entry.getKey()).startObject();
+            period(json, entry.getValue());
+            json.endObject();
+        }
+        json.endObject();
+    }
+
+    /** {@code [{"period", "realized_pnl", "fills", "trades"}, ...]}, oldest first. */
+    static void history(final JsonWriter json, final Map<String, PerformanceLedger.Period> periods)
+    {
+        json.startArray();
+        for (final Map.Entry<String, PerformanceLedger.Period> entry : periods.entrySet())
+        {
+            json.startObject().name("period").string(entry.getKey());
+            period(json, entry.getValue());
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void period(final JsonWriter json, final PerformanceLedger.Period period)
+    {
+        money(json.name("realized_pnl"), period.realized);
+        json.name("fills").number(period.fills).name("trades").number(period.trips);
+    }
+
+    static void money(final JsonWriter json, final BigDecimal value)
+    {
+        json.decimal(value.setScale(Money.DIGITS, RoundingMode.HALF_EVEN).unscaledValue().longValueExact(), Money.DIGITS);
+    }
+
+    static void ratio(final JsonWriter json, final BigDecimal value)
+    {
+        if (value == null)
+        {
+            json.nullValue();
+            return;
+        }
+        json.decimal(value.setScale(PerformanceLedger.RATIO_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact(),
+            PerformanceLedger.RATIO_SCALE);
+    }
+}
