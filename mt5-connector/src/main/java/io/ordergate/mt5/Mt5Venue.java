@@ -116,6 +116,22 @@ final class Mt5Venue implements Venue
         return total;
     }
 
+    /** Every open ticket of the account has a quote here: its equity is counted from them, not from the heartbeat. */
+    @Override
+    public boolean valuesOpenHoldings(final Account account)
+    {
+        boolean any = false;
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
+        {
+            if (priced(account, position) == null)
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     @Override
     public long marginUsed(final Account account)
     {

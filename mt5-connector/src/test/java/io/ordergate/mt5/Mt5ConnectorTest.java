@@ -60,12 +60,16 @@ class Mt5ConnectorTest
         final Map<String, Object> account = Mt5Driver.json(driver.account("mt5-1"));
         // Long 1 lot from 1.08400, marked at the bid 1.08420: +20 points x 100,000 = 20.00 USD.
         assertEquals(new BigDecimal("20"), account.get("unrealized_pnl"));
-        assertEquals(new BigDecimal("10600.25"), account.get("equity"), "the terminal's own word, from its heartbeat");
+        // The heartbeat said 10600.25, but the gateway values the open ticket itself: balance 10500.50 + 20.00.
+        assertEquals(new BigDecimal("10520.5"), account.get("equity"));
         // 1 lot x 100,000 x 1.08420 / leverage 100 = 1084.20 USD of margin.
         assertEquals(new BigDecimal("1084.2"), account.get("margin_used"));
-        assertEquals(new BigDecimal("9516.05"), account.get("margin_available"));
+        assertEquals(new BigDecimal("9436.3"), account.get("margin_available"));
+        driver.quote("1.08520", "1.08528");
+        assertEquals(new BigDecimal("10620.5"), Mt5Driver.json(driver.account("mt5-1")).get("equity"), "it moves with the quote");
+        driver.quote("1.08420", "1.08428");
 
-        // 9 lots more need 9 x 1084.28 = 9758.52 > 9516.05 free: the ticket's margin counts against the order.
+        // 9 lots more need 9 x 1084.28 = 9758.52 > 9436.30 free: the ticket's margin counts against the order.
         assertEquals(ResultCode.INSUFFICIENT_MARGIN, driver.buy("mt5-1", "9.00").result);
         assertEquals(ResultCode.CREATED, driver.buy("mt5-1", "8.00").result);
     }
@@ -279,7 +283,7 @@ class Mt5ConnectorTest
         driver.heartbeat("exe-1");
         final Map<String, Object> account = Mt5Driver.json(driver.account("mt5-1"));
         assertEquals(new BigDecimal("10500.5"), account.get("balance"));
-        assertEquals(new BigDecimal("10600.25"), account.get("equity"));
+        assertEquals(new BigDecimal("10600.25"), account.get("equity"), "no open ticket: the terminal's own word");
         final Map<String, Object> executor = Mt5Driver.json(driver.read(CommandType.GET_EXECUTOR, "exe-1"));
         assertEquals("online", executor.get("status"));
         assertTrue(executor.get("metadata") instanceof Map);

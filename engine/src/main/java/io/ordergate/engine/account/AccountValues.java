@@ -15,6 +15,12 @@ public final class AccountValues
         long unrealized(Account account);
 
         long marginUsed(Account account);
+
+        /** True when the venue holds open positions for the account and values every one at the current quotes. */
+        default boolean valuesOpenHoldings(final Account account)
+        {
+            return false;
+        }
     }
 
     private static final VenueHoldings NONE = new VenueHoldings()
@@ -56,9 +62,13 @@ public final class AccountValues
         return Valuation.marginUsed(account, instruments) + venueHoldings.marginUsed(account);
     }
 
-    /** The terminal's own equity when its heartbeat reported one, else balance plus unrealized PnL. */
+    /**
+     * Balance plus unrealized PnL. A terminal's own equity (its heartbeat's) stands in only where the gateway cannot
+     * value the account's open tickets itself: none open (the terminal may count credit), or one without a quote here.
+     */
     public long equity(final Account account)
     {
-        return account.venueEquity != Account.NO_VENUE_EQUITY ? account.venueEquity : account.balance + unrealized(account);
+        return account.venueEquity != Account.NO_VENUE_EQUITY && !venueHoldings.valuesOpenHoldings(account)
+            ? account.venueEquity : account.balance + unrealized(account);
     }
 }

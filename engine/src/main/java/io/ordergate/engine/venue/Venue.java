@@ -134,6 +134,15 @@ public interface Venue
         return 0;
     }
 
+    /**
+     * True when the venue holds open positions for the account and can value every one of them at the gateway's quotes:
+     * the account's equity is then its balance plus {@link #unrealized}, not the venue's last reported figure.
+     */
+    default boolean valuesOpenHoldings(final Account account)
+    {
+        return false;
+    }
+
     /** Writes the venue's own fields of an account into its view in progress (an exchange account's balances). */
     default void writeAccountDetails(final Account account, final JsonWriter json)
     {

@@ -135,6 +135,13 @@ public final class Venues implements AccountValues.VenueHoldings
         return holder == null ? 0 : holder.marginUsed(account);
     }
 
+    @Override
+    public boolean valuesOpenHoldings(final Account account)
+    {
+        final Venue holder = positionHolder(account);
+        return holder != null && holder.valuesOpenHoldings(account);
+    }
+
     /** The venues' own state folded into one fingerprint, for the engine's state digest. */
     public long digest()
     {
