@@ -34,6 +34,7 @@ final class Mt5Venue implements Venue
     private final Tickets tickets;
     private final Mt5Book book;
     private final long offlineAfterMicros;
+    private final Mt5Trailing trailing;
 
     Mt5Venue(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book)
     {
@@ -43,6 +44,7 @@ final class Mt5Venue implements Venue
         this.tickets = tickets;
         this.book = book;
         this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
+        this.trailing = new Mt5Trailing(context, executors, queue, tickets, this, offlineAfterMicros);
     }
 
     @Override
@@ -304,6 +306,20 @@ final class Mt5Venue implements Venue
             event.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", null);
             return ResultCode.VENUE_UNAVAILABLE;
         }
+        sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
+
+        // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
+        final JsonWriter out = context.beginJson(event);
+        book.writePosition(position, out);
+        context.endJson(event);
+        event.result = ResultCode.OK;
+        return ResultCode.OK;
+    }
+
+    /** Queues a MODIFY_POSITION of the ticket to these stops (a stop of NONE is sent as 0: removed). */
+    void sendModify(final Executor executor, final TicketPosition position, final int flags, final long stopLoss, final long takeProfit,
+        final long now, final CommandEvent event)
+    {
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.MODIFY_POSITION, CommandPriority.NORMAL, 0, now);
         command.ticket = position.ticket;
         command.modifyFlags = flags;
@@ -316,13 +332,13 @@ final class Mt5Venue implements Venue
         json.endObject();
         queue.endParameters(command);
         queue.enqueue(executor, command, event);
+    }
 
-        // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
-        final JsonWriter out = context.beginJson(event);
-        book.writePosition(position, out);
-        context.endJson(event);
-        event.result = ResultCode.OK;
-        return ResultCode.OK;
+    /** Moves the trailing stops of the tickets in the instrument ({@link Mt5Trailing}). */
+    @Override
+    public void quoted(final Instrument instrument, final CommandEvent event)
+    {
+        trailing.quoted(instrument, event);
     }
 
     @Override

@@ -129,6 +129,8 @@ final class ReportFlow
                         position.openPrice = fillPrice == OrderView.NONE ? 0 : fillPrice;
                         position.stopLoss = order.stopLoss;
                         position.takeProfit = order.takeProfit;
+                        position.trailingPct = order.trailingStopPct;
+                        position.trailingDistance = order.trailingStopDistance;
                         position.magic = Mt5Venue.MAGIC_NUMBER;
                     }
                     if (position != null)

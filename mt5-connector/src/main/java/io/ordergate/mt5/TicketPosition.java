@@ -30,6 +30,15 @@ public final class TicketPosition implements HeldPosition
     public long openPrice;
     public long stopLoss = NONE;
     public long takeProfit = NONE;
+    /** A trailing stop the gateway moves with MODIFY_POSITION ({@link Mt5Trailing}): a percent (wire digits) or a price
+     *  distance; both 0 for none. */
+    public long trailingPct;
+    public long trailingDistance;
+    /** Where the trailing stop stands at the best price seen (NONE before a quote); sent when the throttle allows. */
+    long trailingTarget = NONE;
+    /** The stop the trailing last asked for (NONE before), and when: the throttle counts from there. */
+    long trailedStop = NONE;
+    long trailedAtMicros;
     public long magic;
     public long orderId;
     public long openedAtMicros;
@@ -78,6 +87,11 @@ public final class TicketPosition implements HeldPosition
         openPrice = 0;
         stopLoss = NONE;
         takeProfit = NONE;
+        trailingPct = 0;
+        trailingDistance = 0;
+        trailingTarget = NONE;
+        trailedStop = NONE;
+        trailedAtMicros = 0;
         magic = 0;
         orderId = 0;
         openedAtMicros = 0;

@@ -1,0 +1,89 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.position.PositionStops;
+
+/**
+ * Trailing stops of MT5 tickets: the terminal holds the stop, so the gateway moves it. On each quote of an instrument,
+ * an open ticket with a trailing stop whose stop would stand tighter at the new price (the bid for a long, the ask for
+ * a short; never back) is sent a MODIFY_POSITION with that stop and its take profit unchanged, at most once per
+ * {@link #THROTTLE_MICROS} per ticket, so a fast market does not flood the executor: the stop of the best price seen
+ * meanwhile is kept and sent by the first quote after the throttle. Runs inside the QUOTES command, from its time, so
+ * a replay queues the same commands. Nothing is sent while the executor is offline or its command table is full (a
+ * later quote tries again).
+ * <b>Not thread safe</b>: engine thread; allocates nothing.
+ */
+final class Mt5Trailing
+{
+    /** One MODIFY_POSITION per ticket per second at most. */
+    static final long THROTTLE_MICROS = 1_000_000L;
+
+    private final EngineContext context;
+    private final Executors executors;
+    private final CommandQueue queue;
+    private final Tickets tickets;
+    private final Mt5Venue venue;
+    private final long offlineAfterMicros;
+
+    Mt5Trailing(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets,
+        final Mt5Venue venue, final long offlineAfterMicros)
+    {
+        this.context = context;
+        this.executors = executors;
+        this.queue = queue;
+        this.tickets = tickets;
+        this.venue = venue;
+        this.offlineAfterMicros = offlineAfterMicros;
+    }
+
+    void quoted(final Instrument instrument, final CommandEvent event)
+    {
+        final long now = event.wallMicros();
+        for (int a = 0; a < context.accounts().count(); a++)
+        {
+            for (TicketPosition position = tickets.firstOpen(a); position != null; position = tickets.nextOpen(position))
+            {
+                if (position.instrumentIndex == instrument.index && (position.trailingPct != 0 || position.trailingDistance != 0))
+                {
+                    trail(position, instrument, now, event);
+                }
+            }
+        }
+    }
+
+    private void trail(final TicketPosition position, final Instrument instrument, final long now, final CommandEvent event)
+    {
+        if (!instrument.hasQuote())
+        {
+            return;
+        }
+        final boolean isLong = position.side == Side.BUY;
+        final long mark = isLong ? instrument.bid : instrument.ask;
+        final long target = PositionStops.trailed(isLong, mark, position.trailingPct, position.trailingDistance);
+        if (PositionStops.tighter(isLong, target, position.trailingTarget))
+        {
+            position.trailingTarget = target;  // the best price's stop is kept while the throttle holds it back
+        }
+        final long current = position.trailedStop != TicketPosition.NONE ? position.trailedStop : position.stopLoss;
+        if (!PositionStops.tighter(isLong, position.trailingTarget, current))  // TicketPosition.NONE is OrderView.NONE
+        {
+            return;
+        }
+        if (position.trailedAtMicros != 0 && now - position.trailedAtMicros < THROTTLE_MICROS)
+        {
+            return;
+        }
+        final Executor executor = executors.forAccount(position.accountIndex);
+        if (executor == null || !executor.isOnline(now, offlineAfterMicros) || !queue.commands().canAllocate())
+        {
+            return;
+        }
+        venue.sendModify(executor, position, CommandBodies.MODIFY_STOP_LOSS, position.trailingTarget, position.takeProfit, now, event);
+        position.trailedStop = position.trailingTarget;
+        position.trailedAtMicros = now;
+    }
+}

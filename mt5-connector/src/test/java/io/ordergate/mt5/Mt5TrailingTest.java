@@ -1,0 +1,72 @@
+package io.ordergate.mt5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.Json;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+
+/**
+ * A trailing stop on an MT5 ticket, walked by quotes moved by hand: the gateway sends MODIFY_POSITION as the stop
+ * ratchets, at most once a second per ticket (the best price's stop is sent when the second is up), and never back.
+ */
+class Mt5TrailingTest
+{
+    private final Mt5Driver driver = new Mt5Driver();
+
+    @Test
+    void shouldMoveAnMt5TicketsTrailingStopThrottledAndNeverBack()
+    {
+        assertEquals(ResultCode.CREATED, driver.mt5Account("mt5-1").result);
+        assertEquals(ResultCode.CREATED, driver.createExecutor("exe-1", "mt5-1").result);
+        driver.quote("1.08420", "1.08428");
+        driver.heartbeat("exe-1");
+        // A buy with a 10-pip trailing stop: it starts at 1.08428 - 0.00100 = 1.08328.
+        final CommandEvent order = new CommandEvent();
+        NewOrderBody.encode(driver.begin(order, CommandType.NEW_ORDER), "mt5-1", "EURUSD", Side.BUY, OrderType.MARKET, null,
+            NewOrderBody.HAS_TRAILING_STOP_PIPS, Mt5Driver.wire("0.10"), 0, 0, 0, 0, 0, 0, 0, 0, Mt5Driver.wire("10"), "");
+        final long orderId = driver.finish(order).order.orderId;
+        assertEquals(0, new BigDecimal("1.08328").compareTo(BigDecimal.valueOf(order.order.stopLoss, 5)), "the trailing start");
+        driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
+
+        // Up 8 pips: the stop would stand at 1.08400, above 1.08328: one MODIFY_POSITION.
+        assertEquals(new BigDecimal("1.084"), modifiedStop(driver.quote("1.08500", "1.08508")));
+        // Up again within the same second: held back, but remembered.
+        assertEquals(0, modifies(driver.quote("1.08600", "1.08608")).size(), "throttled");
+        driver.now += Mt5Trailing.THROTTLE_MICROS;
+        // A second later the price fell back a little: the stop sent is the best price's (1.08600 - 0.00100).
+        assertEquals(new BigDecimal("1.085"), modifiedStop(driver.quote("1.08550", "1.08558")));
+        driver.now += Mt5Trailing.THROTTLE_MICROS;
+        assertEquals(0, modifies(driver.quote("1.08300", "1.08308")).size(), "never moved back");
+
+        // A restart replays the same state (the trailing's memory included in what the commands rebuild).
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    private static List<Map<String, Object>> modifies(final CommandEvent quote)
+    {
+        return Mt5Driver.outbox(quote).stream().map(entry -> Json.object(entry.getValue()))
+            .filter(command -> "MODIFY_POSITION".equals(command.get("command"))).toList();
+    }
+
+    private static BigDecimal modifiedStop(final CommandEvent quote)
+    {
+        final List<Map<String, Object>> sent = modifies(quote);
+        assertEquals(1, sent.size(), sent.toString());
+        final Map<?, ?> parameters = (Map<?, ?>)sent.get(0).get("parameters");
+        assertEquals("9001", parameters.get("ticket"));
+        assertTrue(parameters.get("tp") != null);
+        return new BigDecimal(String.valueOf(parameters.get("sl"))).stripTrailingZeros();
+    }
+}
