@@ -85,7 +85,7 @@ public final class Engine
         bots = new BotFlow(context, state.bots, state.groups, fanOut, closer, drawdown, fanOutJson, orders);
         groups.targetedByBot(bots::targets, bots::forget);
         users = new UserRoom(this, config.engine().maxUsers());
-        experts = new ExpertRoom(this, orders);
+        experts = new ExpertRoom(this, orders, candles);
         handle(CommandType.PERFORMANCE_DATA, new PerformanceQuery(context, json, state.groups, state.bots)::apply);
     }
 

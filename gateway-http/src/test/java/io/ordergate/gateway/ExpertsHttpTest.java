@@ -229,8 +229,17 @@ class ExpertsHttpTest
         final Reply market = gateway.get("/api/v1/experts/" + expertId + "/market/btcusd/data?timeframe=1h&limit=100");
         assertEquals(200, market.status(), market::toString);
         assertEquals("BTCUSD", market.text("symbol"));
-        assertEquals("50800", new BigDecimal(market.decimal("bid")).stripTrailingZeros().toPlainString());
+        assertEquals("1h", market.text("timeframe"));
+        final JsonNode bars = market.json().path("data");
+        assertFalse(bars.isEmpty(), market::toString);
+        final JsonNode last = bars.get(bars.size() - 1);
+        assertEquals(0, new BigDecimal("50800").compareTo(last.path("close").decimalValue()), "the last bid: " + last);
+        assertTrue(last.path("high").decimalValue().compareTo(last.path("close").decimalValue()) >= 0, last::toString);
+        assertTrue(last.path("timestamp").asText().endsWith(":00:00.000Z"), "an hour's bar: " + last);
+        assertEquals("1m", gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=1m").text("timeframe"));
+        assertEquals(400, gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=2h").status());
         assertEquals(404, gateway.get("/api/v1/experts/" + expertId + "/market/NOPE/data").status());
+        assertEquals(404, gateway.get("/api/v1/experts/exp_999/market/BTCUSD/data").status());
     }
 
     @Test

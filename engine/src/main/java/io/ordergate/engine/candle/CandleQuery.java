@@ -49,6 +49,16 @@ public final class CandleQuery
             event.reject(ResultCode.VALIDATION_ERROR, "invalid candle request", null);
             return;
         }
+        answer(event, instrument, timeframe, flags, requested);
+    }
+
+    /**
+     * Writes the newest {@code requested} (1..{@link CandleBodies#MAX_COUNT}) candles of the instrument in the timeframe
+     * into the event, in the shape {@code flags} names; for other rooms' reads of market data (an expert's).
+     */
+    public void answer(final CommandEvent event, final Instrument instrument, final Timeframe timeframe, final int flags,
+        final int requested)
+    {
         final boolean seed001 = (flags & CandleBodies.SHAPE_SEED_001) != 0;
         // The minute still open has not been folded into the longer timeframes yet: it joins their newest candle, or
         // follows it as a candle of its own when it began a new period (see Candles).

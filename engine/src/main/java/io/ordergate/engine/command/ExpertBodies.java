@@ -11,6 +11,7 @@ package io.ordergate.engine.command;
  *   EXPERT_ORDER:    expert id | a NEW_ORDER body whose account id is empty (the expert's account is used) and whose
  *                    quantity is 0 when the expert sizes the order
  *   GET_EXPERT:      expert id | view (byte) | argument (long: an order id, or a limit) | symbol (string)
+ *                    [VIEW_MARKET: | timeframe (int: a candle Timeframe's ordinal, -1 for the expert's own)]
  *   strategy values: symbol | flags (int) | leverage | max drawdown pct | size type (byte) | size value
  *                    | stop loss pct | take profit pct | trailing stop pct
  * </pre>

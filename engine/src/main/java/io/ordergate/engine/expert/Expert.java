@@ -3,6 +3,7 @@ package io.ordergate.engine.expert;
 import java.nio.charset.StandardCharsets;
 
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.candle.Timeframe;
 import io.ordergate.engine.command.ExpertBodies;
 import io.ordergate.engine.instrument.Instrument;
 
@@ -25,6 +26,8 @@ final class Expert
     final long strategyId;
     final long createdMicros;
     final ExpertLog log;
+    /** The candles its market data answers by default: its timeframe's, or 1h for a name the gateway keeps none of. */
+    final Timeframe candleTimeframe;
 
     /** The strategy's symbol: orders without one trade it, and its market data is the default. Null when none. */
     Instrument symbol;
@@ -52,6 +55,8 @@ final class Expert
         this.createdMicros = createdMicros;
         this.updatedMicros = createdMicros;
         this.log = new ExpertLog(logCapacity);
+        final Timeframe named = Timeframe.fromName(timeframe);
+        this.candleTimeframe = named != null ? named : Timeframe.H1;
     }
 
     boolean isRunning()

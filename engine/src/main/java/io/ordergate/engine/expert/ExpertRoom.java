@@ -7,6 +7,7 @@ import io.ordergate.engine.Engine;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.AccountValues;
+import io.ordergate.engine.candle.CandleQuery;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
@@ -46,13 +47,13 @@ public final class ExpertRoom
     private final ExpertJson json;
     private long nextId = 1;
 
-    public ExpertRoom(final Engine engine, final OrderEntry orders)
+    public ExpertRoom(final Engine engine, final OrderEntry orders, final CandleQuery candles)
     {
         this.context = engine.context();
         this.values = context.values();
         this.json = new ExpertJson(context);
         final ExpertOrders expertOrders = new ExpertOrders(this, context, orders, json);
-        final ExpertViews views = new ExpertViews(this, context, json);
+        final ExpertViews views = new ExpertViews(this, context, json, candles);
         engine.handle(CommandType.CREATE_EXPERT, this::create);
         engine.handle(CommandType.CONTROL_EXPERT, this::control);
         engine.handle(CommandType.EXPERT_STRATEGY, this::updateStrategy);

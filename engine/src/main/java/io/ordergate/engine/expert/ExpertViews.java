@@ -2,8 +2,11 @@ package io.ordergate.engine.expert;
 
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.candle.CandleQuery;
+import io.ordergate.engine.candle.Timeframe;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CandleBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ExpertBodies;
@@ -17,7 +20,7 @@ import io.ordergate.engine.view.JsonWriter;
 
 /**
  * GET_EXPERT: the reads of seed 001's expert routes, one view each (status, an order, its orders, positions,
- * balance, logs, market data). Never changes state. <b>Not thread safe</b>: engine thread.
+ * balance, logs, market data: the engine's candles). Never changes state. <b>Not thread safe</b>: engine thread.
  */
 final class ExpertViews
 {
@@ -32,11 +35,14 @@ final class ExpertViews
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
-    ExpertViews(final ExpertRoom room, final EngineContext context, final ExpertJson json)
+    private final CandleQuery candles;
+
+    ExpertViews(final ExpertRoom room, final EngineContext context, final ExpertJson json, final CandleQuery candles)
     {
         this.room = room;
         this.context = context;
         this.json = json;
+        this.candles = candles;
     }
 
     void view(final CommandEvent event)
@@ -57,7 +63,7 @@ final class ExpertViews
             case ExpertBodies.VIEW_POSITIONS: positions(event, expert); break;
             case ExpertBodies.VIEW_BALANCE: json.balance(event, expert); break;
             case ExpertBodies.VIEW_LOGS: logs(event, expert, argument); break;
-            case ExpertBodies.VIEW_MARKET: market(event, expert, reader.readString(text)); break;
+            case ExpertBodies.VIEW_MARKET: market(event, expert, reader.readString(text), reader.readInt(), (int) argument); break;
             default: event.reject(ResultCode.VALIDATION_ERROR, "unknown expert view", null);
         }
     }
@@ -180,10 +186,12 @@ final class ExpertViews
     }
 
     /**
-     * {@code GET /experts/{id}/market/{symbol}/data}: the symbol's current quote and seed 001's {@code data} bars. The
-     * engine keeps no bars yet (candles are the live issue's), so {@code data} is empty until it does.
+     * {@code GET /experts/{id}/market/{symbol}/data}: seed 001's {@code {"symbol", "timeframe", "data": [{"timestamp",
+     * "open", "high", "low", "close", "volume"}]}}, the engine's candles (built from every quote's bid), oldest first.
+     *
+     * @param timeframe a {@link Timeframe} ordinal, or -1 for the expert's own
      */
-    private void market(final CommandEvent event, final Expert expert, final AsciiView symbol)
+    private void market(final CommandEvent event, final Expert expert, final AsciiView symbol, final int timeframe, final int limit)
     {
         final Instrument instrument = symbol.isEmpty() ? expert.symbol : context.instruments().find(symbol);
         if (instrument == null)
@@ -191,21 +199,12 @@ final class ExpertViews
             event.reject(ResultCode.NOT_FOUND, "symbol is not a configured instrument", "symbol");
             return;
         }
-        final JsonWriter out = context.beginJson(event).startObject();
-        out.name("symbol").string(instrument.symbol).name("timeframe").string(expert.timeframe)
-            .name("bid").decimalOrNull(instrument.bid, instrument.priceDigits, io.ordergate.engine.command.OrderView.NONE)
-            .name("ask").decimalOrNull(instrument.ask, instrument.priceDigits, io.ordergate.engine.command.OrderView.NONE)
-            .name("time");
-        if (instrument.hasQuote())
+        final Timeframe chosen = timeframe < 0 ? expert.candleTimeframe : Timeframe.fromOrdinal(timeframe);
+        if (chosen == null || limit < 1 || limit > CandleBodies.MAX_COUNT)
         {
-            out.time(instrument.quoteMicros);
+            event.reject(ResultCode.VALIDATION_ERROR, "invalid market data request", null);
+            return;
         }
-        else
-        {
-            out.nullValue();
-        }
-        out.name("data").startArray().endArray().endObject();
-        context.endJson(event);
-        event.result = ResultCode.OK;
+        candles.answer(event, instrument, chosen, CandleBodies.SHAPE_SEED_001, limit);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.netty.util.concurrent.FastThreadLocal;
 import io.ordergate.config.InstrumentSpec;
+import io.ordergate.engine.candle.Timeframe;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ExpertBodies;
@@ -36,6 +37,7 @@ public final class ExpertRoutes implements Feature
 {
     private static final int DEFAULT_LOG_LIMIT = 50;
     private static final int DEFAULT_ORDER_LIMIT = 100;
+    private static final int DEFAULT_CANDLES = 100;
     private static final int MAX_LIMIT = 1000;
     private static final String[] LOG_TYPES = {"main", "trade", "error"};
     private static final String[] LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"};
@@ -165,7 +167,7 @@ public final class ExpertRoutes implements Feature
             ExpertAnswers.POSITION_CLOSED);
     }
 
-    /** Seed 001's {@code ?timeframe=&limit=}: the timeframe is the expert's; the engine keeps no bars to limit. */
+    /** Seed 001's {@code ?timeframe=&limit=}: the engine's candles; without a timeframe, the expert's own. */
     private void market(final Exchange exchange) throws BadRequest
     {
         final QueryParameters query = exchange.query();
@@ -176,13 +178,22 @@ public final class ExpertRoutes implements Feature
                 throw BadRequest.validation(null, "only timeframe and limit may be given");
             }
         }
-        limit(query, DEFAULT_LOG_LIMIT);
+        final int limit = limit(query, DEFAULT_CANDLES);
+        final String named = query.get("timeframe");
+        final Timeframe timeframe = named == null ? null : Timeframe.fromName(named);
+        if (named != null && timeframe == null)
+        {
+            throw BadRequest.validation("timeframe", "timeframe must be one of 1m, 5m, 15m, 30m, 1h, 4h, 1d");
+        }
         final String symbol = exchange.path().text("symbol").toUpperCase(Locale.ROOT);
         if (!Ids.isId(symbol, 16))
         {
             throw new BadRequest(ResultCode.NOT_FOUND, "symbol is not a configured instrument", "symbol");
         }
-        view(exchange, ExpertBodies.VIEW_MARKET, 0, symbol);
+        final String expertId = expertId(exchange);
+        final int ordinal = timeframe == null ? -1 : timeframe.ordinal();
+        exchange.publish(CommandType.GET_EXPERT, writer -> writer.putString(expertId).putByte(ExpertBodies.VIEW_MARKET).putLong(limit)
+            .putString(symbol).putInt(ordinal), Answers.ENGINE_JSON);
     }
 
     /** Seed 001's {@code ?log_type=main|trade|error&limit=50&level=INFO}. */
