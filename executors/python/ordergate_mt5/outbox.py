@@ -13,12 +13,12 @@ LOG = logging.getLogger("ordergate_mt5.outbox")
 class Item:
     def __init__(self, kind, key, body):
         self.kind = kind      # "result" or "trade"
-        self.key = key        # the command id, or "open:<ticket>" / "close:<ticket>"
+        self.key = key        # the command id, or "open:<ticket>[:<volume>]" / "partial:<ticket>:<deal>" / "close:<ticket>"
         self.body = body      # the result object, or the trade report (seed 000's POST /api/trade body)
 
     @property
     def ticket(self):
-        return self.key.split(":", 1)[1] if self.kind == "trade" else None
+        return self.key.split(":")[1] if self.kind == "trade" else None
 
     def __repr__(self):
         return "%s %s" % (self.kind, self.key)

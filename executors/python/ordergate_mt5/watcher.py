@@ -2,10 +2,11 @@
 opened or closed, by a command, by hand in the terminal, or by the broker (stop loss, take profit, stop out).
 
 A new ticket is reported open (POST /api/trade with symbol, type, lots, openPrice, ...); a changed stop loss or take
-profit is reported open again (the gateway takes the new stops); a ticket that is gone is reported closed once its
-closing deals are in the history, with the money they made: profit of the closing deals (less the partial closes
-already answered in CLOSE_POSITION results, which the gateway booked then), commission and swap of all the
-position's deals. Not thread safe: the executor's main thread.
+profit, or a volume that grew (a netting account), is reported open again (the gateway takes the new stops, volume and
+average price); a volume that shrank is reported as a partial close per closing deal (closedLots, deal, the deal's
+price and profit); a ticket that is gone is reported closed once its closing deals are in the history, with the money
+they made: profit of the closing deals (less the partial closes already answered in CLOSE_POSITION results or
+reported as partial closes, which the gateway booked then), commission and swap of all the position's deals. Not thread safe: the executor's main thread.
 """
 import logging
 import time
@@ -53,14 +54,39 @@ class Watcher:
         for p in positions:
             key = str(p.ticket)
             seen = known.get(key)
-            if seen is None or seen["sl"] != p.sl or seen["tp"] != p.tp:
-                reports.append({"key": "open:" + key, "body": self._open_report(p)})
+            partials = list(seen.get("partials", ())) if seen else []
+            if seen is None or seen["sl"] != p.sl or seen["tp"] != p.tp or p.volume > seen["volume"]:
+                # new, stops moved, or grown (a netting account adds to its position): the open report carries the
+                # volume and average price now
+                reports.append({"key": "open:%s:%s" % (key, p.volume), "body": self._open_report(p)})
                 changed = True
-            elif seen["volume"] != p.volume:
+            elif p.volume < seen["volume"]:
+                partials += self._partial_reports(p, seen, partials, reports)
                 changed = True
             known[key] = {"symbol": p.symbol, "volume": p.volume, "sl": p.sl, "tp": p.tp, "opened": p.time,
-                          "priceCurrent": p.price_current, "profit": p.profit}
+                          "priceCurrent": p.price_current, "profit": p.profit, "partials": partials}
         return changed
+
+    def _partial_reports(self, p, seen, reported, reports):
+        """A volume reduced in the terminal (by hand, or by a partial close command): each closing deal not yet told
+        to the gateway, as a partial-close report with its deal (the gateway applies a deal once, also when the
+        command's result named it). Returns the deal tickets reported."""
+        deals = self.t.deals_of_position(p.ticket, seen.get("opened"))
+        if not deals:
+            return []
+        told = set(reported) | self._partials_answered()
+        added = []
+        for deal in sorted((d for d in deals if d.entry in (self.c.DEAL_ENTRY_OUT, self.c.DEAL_ENTRY_OUT_BY)),
+                           key=lambda d: d.ticket):
+            if str(deal.ticket) in told:
+                continue
+            reports.append({"key": "partial:%s:%s" % (p.ticket, deal.ticket), "body": {
+                "executorId": self.executor_id, "ticket": str(p.ticket), "closedLots": wire.num(deal.volume),
+                "deal": str(deal.ticket), "lots": wire.num(p.volume), "closePrice": wire.num(deal.price),
+                "profit": wire.num(deal.profit),
+                "closeTime": wire.iso_time(deal.time, getattr(deal, "time_msc", 0))}})
+            added.append(str(deal.ticket))
+        return added
 
     def _closed(self, positions, known, reports):
         changed = False
@@ -90,7 +116,7 @@ class Watcher:
                 "comment": str(p.comment)[:250]}
 
     def _close_report(self, key, seen, deals, outs):
-        answered = self._partials_answered()
+        answered = self._partials_answered() | set(seen.get("partials", ()))
         report = {"executorId": self.executor_id, "ticket": key}
         if outs:
             last = max(outs, key=lambda d: (getattr(d, "time_msc", 0) or d.time * 1000, d.ticket))

@@ -127,7 +127,16 @@ class TradingOverTheWebSocket(GatewayTest):
                    lambda: self.gateway.positions("mt5-hand")[0]["stop_loss"] == 1.095)
 
         tick = mt5.symbol_info_tick("EURUSD")
-        closed = mt5.order_send({"action": mt5.TRADE_ACTION_DEAL, "symbol": "EURUSD", "volume": 0.5,
+        part = mt5.order_send({"action": mt5.TRADE_ACTION_DEAL, "symbol": "EURUSD", "volume": 0.2,
+                               "type": mt5.ORDER_TYPE_BUY, "position": by_hand.order, "price": tick.ask,
+                               "type_filling": mt5.ORDER_FILLING_RETURN})
+        self.assertEqual(mt5.TRADE_RETCODE_DONE, part.retcode)
+        wait_until("the gateway's position reduced by hand to 0.3",
+                   lambda: self.gateway.positions("mt5-hand")[0]["quantity"] == 0.3)
+        [partial] = wait_until("the partial close among the closed positions", lambda: self.gateway.ok(
+            "GET", "/api/v1/positions/closed?account_id=mt5-hand")["positions"])
+        self.assertEqual((0.2, str(part.deal), False), (partial["size"], partial["deal_ticket"], partial["final"]))
+        closed = mt5.order_send({"action": mt5.TRADE_ACTION_DEAL, "symbol": "EURUSD", "volume": 0.3,
                                  "type": mt5.ORDER_TYPE_BUY, "position": by_hand.order, "price": tick.ask,
                                  "type_filling": mt5.ORDER_FILLING_RETURN})
         self.assertEqual(mt5.TRADE_RETCODE_DONE, closed.retcode)

@@ -21,6 +21,7 @@ import io.ordergate.engine.position.PositionFlow;
 import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.position.PositionSweeps;
 import io.ordergate.engine.query.PerformanceQuery;
+import io.ordergate.engine.query.ClosedPositionQuery;
 import io.ordergate.engine.query.QueryFlow;
 import io.ordergate.engine.quote.QuoteFlow;
 import io.ordergate.engine.user.UserRoom;
@@ -46,6 +47,7 @@ public final class Engine
     private final AccountAdmin accounts;
     private final KeyAdmin keys;
     private final QueryFlow queries;
+    private final ClosedPositionQuery closedPositions;
     private final Venues venues = new Venues();
     private final StateDigest digest = new StateDigest();
     private final EngineContext context;
@@ -76,6 +78,7 @@ public final class Engine
         keys = new KeyAdmin(context);
         queries = new QueryFlow(context, json, venues);
         candles = new CandleQuery(context, state.candles);
+        closedPositions = new ClosedPositionQuery(context);
         // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
         final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
@@ -148,6 +151,7 @@ public final class Engine
             case GET_ACCOUNT: queries.getAccount(event); break;
             case LIST_ACCOUNTS: queries.listAccounts(event); break;
             case LIST_TRADES: queries.listTrades(event); break;
+            case LIST_CLOSED_POSITIONS: closedPositions.list(event); break;
             case GET_QUOTE: queries.getQuote(event); break;
             case GET_CANDLES: candles.getCandles(event); break;
             case STATE_DIGEST: stateDigest(event); break;

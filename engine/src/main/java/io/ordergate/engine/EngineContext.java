@@ -14,6 +14,7 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.position.ClosedPositions;
 import io.ordergate.engine.position.Ledger;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
@@ -77,6 +78,12 @@ public final class EngineContext
     public Ledger ledger()
     {
         return state.ledger;
+    }
+
+    /** Every close of a position, whole or partial, from any venue or a history sync: performance is built on it. */
+    public ClosedPositions closedPositions()
+    {
+        return state.closedPositions;
     }
 
     public Principals principals()

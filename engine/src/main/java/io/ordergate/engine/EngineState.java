@@ -12,6 +12,7 @@ import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.position.ClosedPositions;
 import io.ordergate.engine.position.HedgePositions;
 import io.ordergate.engine.position.Ledger;
 import io.ordergate.engine.risk.RiskCheck;
@@ -22,11 +23,15 @@ import io.ordergate.engine.risk.RiskCheck;
  */
 final class EngineState
 {
+    /** The longest list a read answers (QueryFlow's limit). */
+    static final int MAX_READ = 1000;
+
     final GatewayConfig config;
     final Instruments instruments;
     final Accounts accounts;
     final Orders orders;
     final Trades trades;
+    final ClosedPositions closedPositions;
     final Ledger ledger;
     final Principals principals;
     final AccountValues values;
@@ -44,7 +49,8 @@ final class EngineState
         this.accounts = new Accounts(config.engine().maxAccounts());
         this.orders = new Orders(config.engine().maxOrders(), instruments.count());
         this.trades = new Trades(config.engine().maxTrades());
-        this.ledger = new Ledger(trades, new HedgePositions(config.engine().maxHedgePositions()));
+        this.closedPositions = new ClosedPositions(config.engine().maxTrades(), MAX_READ);
+        this.ledger = new Ledger(trades, new HedgePositions(config.engine().maxHedgePositions()), closedPositions);
         this.principals = new Principals(config.engine().maxKeys() + config.engine().maxUsers());  // keys and users
         this.values = new AccountValues(instruments);
         this.risk = new RiskCheck(values);

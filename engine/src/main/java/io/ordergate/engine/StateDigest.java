@@ -10,6 +10,8 @@ import io.ordergate.engine.group.Member;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.position.ClosedPosition;
+import io.ordergate.engine.position.ClosedPositions;
 import io.ordergate.engine.position.Position;
 
 /**
@@ -117,6 +119,7 @@ final class StateDigest
             mix(trade.orderId);
             mix(trade.accountIndex);
             mix(trade.instrumentIndex);
+            mix(trade.instrumentIndex < 0 ? text(trade.symbol) : 0);
             mix(trade.side.code());
             mix(trade.quantity);
             mix(trade.price);
@@ -124,6 +127,7 @@ final class StateDigest
             mix(trade.positionId);
             mix(trade.timeMicros);
         }
+        closedPositions(state.closedPositions);
         mix(state.ledger.nextPositionId());
         mix(state.principals.count());
         groups(state);
@@ -138,6 +142,37 @@ final class StateDigest
         mix(position.openPrice);
         mix(position.openedAtMicros);
         mix(position.stops.digest(position.positionId));
+    }
+
+    private void closedPositions(final ClosedPositions closed)
+    {
+        mix(closed.count());
+        for (int i = 0; i < closed.capacity(); i++)
+        {
+            final ClosedPosition close = closed.slot(i);
+            if (close.seq == 0)
+            {
+                continue;
+            }
+            mix(close.seq);
+            mix(close.source);
+            mix(close.accountIndex);
+            mix(close.positionId);
+            mix(text(close.symbol));
+            mix(close.side == null ? 0 : close.side.code());
+            mix(close.size);
+            mix(close.entryPrice);
+            mix(close.exitPrice);
+            mix(close.pnl);
+            mix(close.grossPnl);
+            mix(close.fee);
+            mix(close.swap);
+            mix(close.openedAtMicros);
+            mix(close.closedAtMicros);
+            mix(close.venuePositionId);
+            mix(close.dealTicket);
+            mix(close.finalClose ? 1 : 0);
+        }
     }
 
     private void groups(final EngineState state)

@@ -27,6 +27,8 @@ public final class ExecutorBodies
 
     public static final int TRADE_OPEN = 1;
     public static final int TRADE_CLOSE = 2;
+    /** A partial close ({@code closedLots} with its deal): the position shrinks, its money is booked once. */
+    public static final int TRADE_PARTIAL = 3;
 
     public static final int TRADE_LOTS = 1;
     public static final int TRADE_OPEN_PRICE = 1 << 1;
@@ -76,7 +78,9 @@ public final class ExecutorBodies
 
     /**
      * COMMAND_RESULT: executor id | command id | status (byte, STATUS_*) | flags (int, RESULT_*) | ticket | price
-     * | lots | profit | message | result (bytes: the raw result object, empty when too long or absent).
+     * | lots | profit | message | result (bytes: the raw result object, empty when too long or absent)
+     * | then, to the body's end, tagged parts read from {@code result.details} ({@link ResultParts}; none in a journal
+     * from before issue 14).
      */
     public static void commandResult(
         final BodyWriter writer, final CharSequence executorId, final CharSequence commandId, final int status, final int flags,
@@ -88,19 +92,21 @@ public final class ExecutorBodies
     }
 
     /**
-     * TRADE_REPORT: executor id | kind (byte, TRADE_OPEN/TRADE_CLOSE) | flags (int, TRADE_*) | ticket | symbol
-     * | side (byte, Side code, 0 when absent) | lots | open price | stop loss | take profit | magic | close price
-     * | commission | swap | profit | comment.
+     * TRADE_REPORT: executor id | kind (byte, TRADE_OPEN/TRADE_CLOSE/TRADE_PARTIAL) | flags (int, TRADE_*) | ticket
+     * | symbol | side (byte, Side code, 0 when absent) | lots | open price | stop loss | take profit | magic
+     * | close price | commission | swap | profit | comment | closed lots | deal ticket. The last two were added for
+     * partial closes (issue 14): a journal from before ends at the comment, and is read as 0 and 0.
      */
     public static void tradeReport(
         final BodyWriter writer, final CharSequence executorId, final int kind, final int flags, final long ticket,
         final CharSequence symbol, final int side, final long lots, final long openPrice, final long stopLoss,
         final long takeProfit, final long magic, final long closePrice, final long commission, final long swap,
-        final long profit, final CharSequence comment)
+        final long profit, final CharSequence comment, final long closedLots, final long deal)
     {
         writer.putString(executorId).putByte(kind).putInt(flags).putLong(ticket).putString(symbol).putByte(side)
             .putLong(lots).putLong(openPrice).putLong(stopLoss).putLong(takeProfit).putLong(magic)
-            .putLong(closePrice).putLong(commission).putLong(swap).putLong(profit).putString(comment);
+            .putLong(closePrice).putLong(commission).putLong(swap).putLong(profit).putString(comment)
+            .putLong(closedLots).putLong(deal);
     }
 
     /** GET_EXECUTOR, EXECUTOR_SYNC: executor id. LIST_EXECUTORS and RECOVER_ROUTED have an empty body. */

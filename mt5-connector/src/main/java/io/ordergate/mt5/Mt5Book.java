@@ -10,6 +10,7 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.position.ClosedPosition;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.fixed.Money;
 
@@ -44,18 +45,17 @@ final class Mt5Book
      */
     TicketPosition upsert(final long ticket, final Account account, final long nowMicros)
     {
-        final TicketPosition existing = tickets.byTicket(ticket);
+        final TicketPosition existing = tickets.byTicket(account.index, ticket);
         if (existing != null)
         {
             return existing;
         }
-        final TicketPosition position = tickets.allocate(ticket);
+        final TicketPosition position = tickets.allocate(account.index, ticket);
         if (position == null)
         {
             return null;
         }
         tickets.assignPositionId(position, context.ledger().newPositionId());
-        position.accountIndex = account.index;
         position.openedAtMicros = nowMicros;
         tickets.linkOpen(position);
         account.openPositions++;
@@ -115,33 +115,114 @@ final class Mt5Book
     }
 
     /**
-     * Closes a position (or reduces it by {@code lots} when less than it holds) and books {@code total} money; for a
-     * full close, a repeated report books only the difference from what was booked before.
+     * A partial close of {@code lots} (less than the position holds): the position shrinks, the money is booked and
+     * the close recorded. A deal already applied (the result and the trade report of one partial close) changes
+     * nothing; {@code deal} 0 is a close whose deal is not known, applied once as it comes.
+     *
+     * @return false when it was a repeat
      */
-    void close(final TicketPosition position, final long lots, final long closePrice, final long total, final long nowMicros)
+    boolean closePart(final TicketPosition position, final long lots, final long closePrice, final long gross, final long commission,
+        final long swap, final long deal, final long nowMicros)
     {
+        if (!position.open || lots <= 0 || lots >= position.lots || position.appliedPartial(deal))
+        {
+            return false;
+        }
         final Account account = context.accounts().get(position.accountIndex);
         context.changes().heldPosition(account, position);
-        if (position.open && lots != TicketPosition.NONE && lots < position.lots)
+        position.rememberPartial(deal);
+        position.lots -= lots;
+        context.ledger().book(account, gross + commission + swap, nowMicros);
+        final ClosedPosition close = record(position, lots, closePrice, deal, false, nowMicros);
+        close.money(gross, commission, swap);
+        return true;
+    }
+
+    /** The final close as the close command's result tells it: its profit only, unless the trade report came first. */
+    void closeByResult(final TicketPosition position, final long closePrice, final long profit, final long nowMicros)
+    {
+        closeFinally(position, closePrice, nowMicros);
+        if (!position.closeReported)
         {
-            position.lots -= lots;
-            context.ledger().book(account, total, nowMicros);
+            position.closeProfit = profit;
+        }
+        rebook(position, nowMicros);
+    }
+
+    /** The final close as the terminal's trade report tells it: profit, commission and swap, the last word. */
+    void closeByReport(final TicketPosition position, final long closePrice, final long profit, final long commission, final long swap,
+        final long nowMicros)
+    {
+        closeFinally(position, closePrice, nowMicros);
+        if (closePrice != TicketPosition.NONE)
+        {
+            position.closePrice = closePrice;
+        }
+        position.closeProfit = profit;
+        position.closeCommission = commission;
+        position.closeSwap = swap;
+        position.closeReported = true;
+        rebook(position, nowMicros);
+    }
+
+    private void closeFinally(final TicketPosition position, final long closePrice, final long nowMicros)
+    {
+        if (!position.open)
+        {
             return;
         }
-        if (position.open)
-        {
-            position.open = false;
-            tickets.unlinkOpen(position);
-            position.closePrice = closePrice;
-            position.closedAtMicros = nowMicros;
-            account.openPositions--;
-        }
+        final Account account = context.accounts().get(position.accountIndex);
+        context.changes().heldPosition(account, position);
+        position.open = false;
+        tickets.unlinkOpen(position);
+        position.closePrice = closePrice;
+        position.closedAtMicros = nowMicros;
+        account.openPositions--;
+        position.closeRecord = record(position, position.lots, closePrice, 0, true, nowMicros).seq;
+    }
+
+    /** Books the difference between the close's money as known now and what was booked before, and corrects its record. */
+    private void rebook(final TicketPosition position, final long nowMicros)
+    {
+        final long total = position.closeProfit + position.closeCommission + position.closeSwap;
         final long delta = total - position.booked;
         if (delta != 0)
         {
-            context.ledger().book(account, delta, nowMicros);
+            context.ledger().book(context.accounts().get(position.accountIndex), delta, nowMicros);
             position.booked = total;
         }
+        final ClosedPosition close = context.closedPositions().get(position.closeRecord);
+        if (close != null)
+        {
+            close.money(position.closeProfit, position.closeCommission, position.closeSwap);
+            if (position.closePrice != TicketPosition.NONE)
+            {
+                close.exitPrice = position.closePrice;
+            }
+        }
+    }
+
+    private ClosedPosition record(final TicketPosition position, final long lots, final long closePrice, final long deal,
+        final boolean finalClose, final long nowMicros)
+    {
+        final ClosedPosition close = context.closedPositions().next();
+        close.source = ClosedPosition.SOURCE_MT5_REPORT;
+        close.accountIndex = position.accountIndex;
+        close.positionId = position.positionId;
+        close.instrumentIndex = position.instrumentIndex;
+        close.symbol = position.symbol;
+        close.priceDigits = position.priceDigits;
+        close.quantityDigits = position.quantityDigits;
+        close.side = position.side;
+        close.size = lots;
+        close.entryPrice = position.symbol == null ? ClosedPosition.NONE : position.openPrice;
+        close.exitPrice = closePrice == TicketPosition.NONE ? ClosedPosition.NONE : closePrice;
+        close.openedAtMicros = position.openedAtMicros;
+        close.closedAtMicros = nowMicros;
+        close.venuePositionId = position.ticket;
+        close.dealTicket = deal;
+        close.finalClose = finalClose;
+        return close;
     }
 
     /** Writes one open position as API.md's position object, with its MT5 ticket. */

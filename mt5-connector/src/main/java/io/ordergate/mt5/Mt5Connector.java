@@ -12,7 +12,8 @@ import io.ordergate.engine.command.CommandType;
  *
  * <pre>
  *   CREATE_EXECUTOR, EXECUTOR_HEARTBEAT, EXECUTOR_COMMAND, GET_EXECUTOR, LIST_EXECUTORS, EXECUTOR_SYNC ─► ExecutorFlow
- *   COMMAND_RESULT, TRADE_REPORT, RECOVER_ROUTED                                                       ─► ReportFlow
+ *   COMMAND_RESULT, RECOVER_ROUTED                                                                     ─► ReportFlow
+ *   TRADE_REPORT                                                                                       ─► TradeReportFlow
  *   orders, closes, modifies, close-all of mt5 accounts (through the engine's Venue SPI)               ─► Mt5Venue
  * </pre>
  */
@@ -33,6 +34,7 @@ public final class Mt5Connector
         venue = new Mt5Venue(context, executors, queue, tickets, book);
         final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);
         final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
+        final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book);
 
         engine.registerVenue(VenueKind.MT5, venue);
         engine.handle(CommandType.CREATE_EXECUTOR, executorFlow::create);
@@ -42,7 +44,7 @@ public final class Mt5Connector
         engine.handle(CommandType.LIST_EXECUTORS, executorFlow::list);
         engine.handle(CommandType.EXECUTOR_SYNC, executorFlow::sync);
         engine.handle(CommandType.COMMAND_RESULT, reportFlow::commandResult);
-        engine.handle(CommandType.TRADE_REPORT, reportFlow::tradeReport);
+        engine.handle(CommandType.TRADE_REPORT, tradeReports::tradeReport);
         engine.handle(CommandType.RECOVER_ROUTED, reportFlow::recoverRouted);
     }
 

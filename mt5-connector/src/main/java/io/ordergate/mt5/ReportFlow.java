@@ -9,15 +9,13 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.command.Side;
-import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.fixed.Money;
 
 /**
- * What executors report: command results (which settle orders), trade reports (the terminal's word on its
- * positions), and the start-up recovery that marks orders still at the venue {@code unknown}.
+ * What executors report in command results (which settle orders and close tickets), and the start-up recovery that
+ * marks orders still at the venue {@code unknown}. Trade reports are {@link TradeReportFlow}'s.
  * A second result for a settled command changes nothing and gets the first answer.
  * <b>Not thread safe</b>: owned by the engine thread; allocates only a failed result's message.
  */
@@ -60,6 +58,7 @@ final class ReportFlow
         final long profit = reader.readLong();
         reader.readString(message);
         reader.readString(raw);
+        final long deal = dealPart(event);
         if (command == null || command.executorIndex != executor.index)
         {
             event.reject(ResultCode.NOT_FOUND, "Command not found", "commandId");
@@ -77,7 +76,7 @@ final class ReportFlow
             }
             if (executed)
             {
-                applyExecuted(command, executor, flags, ticket, price, lots, profit, now);
+                applyExecuted(command, executor, flags, ticket, price, lots, profit, deal, now);
             }
             else
             {
@@ -98,7 +97,7 @@ final class ReportFlow
 
     private void applyExecuted(
         final ExecutorCommand command, final Executor executor, final int flags, final long ticket, final long price,
-        final long lots, final long profit, final long now)
+        final long lots, final long profit, final long deal, final long now)
     {
         final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
         final boolean orderOpen = order != null && !order.status.isTerminal();
@@ -143,15 +142,19 @@ final class ReportFlow
             }
             case CLOSE_POSITION:
             {
-                final TicketPosition position = tickets.byTicket(command.ticket);
+                final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
                 final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Mt5Book.rounded(profit, Money.DIGITS) : 0;
                 if (position != null)
                 {
                     final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);
                     final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, position.priceDigits) : TicketPosition.NONE;
-                    if (position.open)
+                    if (position.open && closed != TicketPosition.NONE && closed < position.lots)
                     {
-                        book.close(position, closed, closePrice, money, now);
+                        book.closePart(position, closed, closePrice, money, 0, 0, deal, now);
+                    }
+                    else if (!position.appliedPartial(deal))
+                    {
+                        book.closeByResult(position, closePrice, money, now);
                     }
                 }
                 if (orderOpen)
@@ -163,7 +166,7 @@ final class ReportFlow
             }
             case MODIFY_POSITION:
             {
-                final TicketPosition position = tickets.byTicket(command.ticket);
+                final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
                 if (position != null && position.open)
                 {
                     context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
@@ -187,103 +190,6 @@ final class ReportFlow
             context.changes().order(order);
             order.reject(ResultCode.VENUE_REJECTED, text, now);
         }
-    }
-
-    /** TRADE_REPORT (POST /api/trade): opens or closes a position by ticket; answers seed 000's trade body. */
-    void tradeReport(final CommandEvent event)
-    {
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final Executor executor = executors.find(reader.readString(text));
-        if (executor == null)
-        {
-            event.reject(ResultCode.EXECUTOR_NOT_FOUND, "Executor not found", "executorId");
-            return;
-        }
-        final long now = event.wallMicros();
-        final int kind = reader.readByte();
-        final int flags = reader.readInt();
-        final long ticket = reader.readLong();
-        reader.readString(text);
-        final Side side = Side.fromCode(reader.readByte());
-        final long lots = reader.readLong();
-        final long openPrice = reader.readLong();
-        final long stopLoss = reader.readLong();
-        final long takeProfit = reader.readLong();
-        final long magic = reader.readLong();
-        final long closePrice = reader.readLong();
-        final long commission = reader.readLong();
-        final long swap = reader.readLong();
-        final long profit = reader.readLong();
-        final Account account = context.accounts().get(executor.accountIndex);
-
-        TicketPosition position = tickets.byTicket(ticket);
-        if (position != null && position.accountIndex != account.index)
-        {
-            event.reject(ResultCode.CONFLICT, "the ticket belongs to another account", "ticket");
-            return;
-        }
-        if (kind == ExecutorBodies.TRADE_OPEN)
-        {
-            if (position == null)
-            {
-                if (text.isEmpty() || side == null || !has(flags, ExecutorBodies.TRADE_LOTS) || !has(flags, ExecutorBodies.TRADE_OPEN_PRICE))
-                {
-                    event.reject(ResultCode.VALIDATION_ERROR, "a trade open report needs symbol, type, lots and openPrice", null);
-                    return;
-                }
-                position = book.upsert(ticket, account, now);
-                if (position == null)
-                {
-                    event.reject(ResultCode.CONFLICT, "the ticket table is full (engine.max_tickets)", null);
-                    return;
-                }
-            }
-            context.changes().heldPosition(account, position);
-            if (position.symbol == null)
-            {
-                final Instrument instrument = context.instruments().find(text);
-                book.describe(position, instrument, instrument == null ? text.toString() : null);
-                position.side = side;
-                position.lots = Mt5Book.rounded(lots, position.quantityDigits);
-                position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
-                position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
-            }
-            if (position.open)
-            {
-                if (has(flags, ExecutorBodies.TRADE_STOP_LOSS))
-                {
-                    position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Mt5Book.rounded(stopLoss, position.priceDigits);
-                }
-                if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT))
-                {
-                    position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Mt5Book.rounded(takeProfit, position.priceDigits);
-                }
-            }
-        }
-        else
-        {
-            if (position == null)
-            {
-                event.reject(ResultCode.NOT_FOUND, "Trade not found: no open report for this ticket", "ticket");
-                return;
-            }
-            final long total = money(flags, ExecutorBodies.TRADE_PROFIT, profit)
-                + money(flags, ExecutorBodies.TRADE_COMMISSION, commission)
-                + money(flags, ExecutorBodies.TRADE_SWAP, swap);
-            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
-            book.close(position, TicketPosition.NONE, price, total, now);
-        }
-
-        final JsonWriter json = context.beginJson(event).startObject();
-        json.name("success").bool(true);
-        json.name("trade").startObject();
-        json.name("id").string("trade_", position.positionId);
-        json.name("ticket").idString(position.ticket);
-        json.name("status").string(position.open ? "open" : "closed");
-        json.endObject();
-        json.endObject();
-        context.endJson(event);
-        event.result = ResultCode.OK;
     }
 
     /**
@@ -317,9 +223,20 @@ final class ReportFlow
         event.result = ResultCode.OK;
     }
 
-    private static long money(final int flags, final int bit, final long wireValue)
+    /** The DEAL part of a result (the closing deal's ticket), or 0. */
+    private long dealPart(final CommandEvent event)
     {
-        return has(flags, bit) ? Mt5Book.rounded(wireValue, Money.DIGITS) : 0;
+        final int end = event.frameLength();
+        while (reader.position() < end)
+        {
+            final int tag = reader.readByte();
+            if (tag != ResultParts.DEAL)
+            {
+                return 0;  // the other parts belong to other commands' results
+            }
+            return reader.readLong();
+        }
+        return 0;
     }
 
     private static boolean has(final int flags, final int bit)

@@ -45,11 +45,47 @@ public final class TicketPosition implements HeldPosition
     public boolean open;
     public long closePrice = NONE;
     public long closedAtMicros;
-    /** Money (2 digits) already booked into the balance for this ticket: a repeated close report books only the difference. */
+    /**
+     * The money of the final close, by part (2 digits), and what of it is booked into the balance: the close's result
+     * knows the profit only, the trade report the profit, commission and swap; whichever comes first, the balance ends
+     * at the report's total, and a repeat books only the difference.
+     */
+    public long closeProfit;
+    public long closeCommission;
+    public long closeSwap;
+    public boolean closeReported;
     public long booked;
+    /** The closed-positions record of the final close, to correct its money when a later report tells more; 0 for none. */
+    public long closeRecord;
+    /** Deal tickets of the last partial closes applied (by result or report): a repeat of one changes nothing. */
+    final long[] partialDeals = new long[4];
+    int partialDealCount;
+    /** The next slot holding the same ticket number for another account, or -1. */
+    int sameTicketNext = -1;
     /** Links in the account's list of open tickets, kept by {@link Tickets}. */
     TicketPosition nextOpen;
     TicketPosition prevOpen;
+
+    /** True when the partial close of this deal was applied already. */
+    boolean appliedPartial(final long deal)
+    {
+        for (final long applied : partialDeals)
+        {
+            if (deal != 0 && applied == deal)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void rememberPartial(final long deal)
+    {
+        if (deal != 0)
+        {
+            partialDeals[partialDealCount++ % partialDeals.length] = deal;
+        }
+    }
 
     TicketPosition(final int slot)
     {
@@ -98,7 +134,15 @@ public final class TicketPosition implements HeldPosition
         open = false;
         closePrice = NONE;
         closedAtMicros = 0;
+        closeProfit = 0;
+        closeCommission = 0;
+        closeSwap = 0;
+        closeReported = false;
         booked = 0;
+        closeRecord = 0;
+        java.util.Arrays.fill(partialDeals, 0);
+        partialDealCount = 0;
+        sameTicketNext = -1;
         nextOpen = null;
         prevOpen = null;
     }

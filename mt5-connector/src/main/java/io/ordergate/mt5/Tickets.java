@@ -3,9 +3,11 @@ package io.ordergate.mt5;
 import org.agrona.collections.Long2LongHashMap;
 
 /**
- * The MT5 positions the gateway knows, by ticket and by position id: a circular table of preallocated slots
- * (a slot is reused once its position is closed), with two lookup maps sized up front so they never grow.
- * The maps are only looked up, never iterated. Each account's open tickets are also linked in opening order, so
+ * The MT5 positions the gateway knows, by account and ticket and by position id: a circular table of preallocated
+ * slots (a slot is reused once its position is closed), with two lookup maps sized up front so they never grow.
+ * A ticket is unique only within one terminal (one broker server), so two accounts may hold the same ticket number:
+ * the ticket map leads to the first slot with that number and the slots with the same number are chained, each
+ * checked for its account. The maps are only looked up, never iterated. Each account's open tickets are also linked in opening order, so
  * valuing, listing and closing an account's positions walks only its own.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
@@ -43,10 +45,18 @@ public final class Tickets
         return slots[index];
     }
 
-    public TicketPosition byTicket(final long ticket)
+    /** The account's position with this ticket, or null. */
+    public TicketPosition byTicket(final int accountIndex, final long ticket)
     {
-        final long slot = byTicket.get(ticket);
-        return slot == MISSING ? null : slots[(int)slot];
+        final long head = byTicket.get(ticket);
+        for (int slot = head == MISSING ? -1 : (int)head; slot >= 0; slot = slots[slot].sameTicketNext)
+        {
+            if (slots[slot].accountIndex == accountIndex)
+            {
+                return slots[slot];
+            }
+        }
+        return null;
     }
 
     public TicketPosition byPositionId(final long positionId)
@@ -55,8 +65,8 @@ public final class Tickets
         return slot == MISSING ? null : slots[(int)slot];
     }
 
-    /** A free slot for a new ticket (forgetting the closed position it held), or null when every slot is open. */
-    TicketPosition allocate(final long ticket)
+    /** A free slot for a new ticket of an account (forgetting the closed position it held), or null when every slot is open. */
+    TicketPosition allocate(final int accountIndex, final long ticket)
     {
         for (int probe = 0; probe < slots.length; probe++)
         {
@@ -65,17 +75,45 @@ public final class Tickets
             {
                 if (candidate.ticket != 0)
                 {
-                    byTicket.remove(candidate.ticket);
+                    unlinkTicket(candidate);
                     byPositionId.remove(candidate.positionId);
                 }
                 candidate.reset();
                 candidate.ticket = ticket;
+                candidate.accountIndex = accountIndex;
                 candidate.open = true;
+                final long head = byTicket.get(ticket);
+                candidate.sameTicketNext = head == MISSING ? -1 : (int)head;
                 byTicket.put(ticket, candidate.slot);
                 return candidate;
             }
         }
         return null;
+    }
+
+    private void unlinkTicket(final TicketPosition position)
+    {
+        final long head = byTicket.get(position.ticket);
+        if (head == position.slot)
+        {
+            if (position.sameTicketNext < 0)
+            {
+                byTicket.remove(position.ticket);
+            }
+            else
+            {
+                byTicket.put(position.ticket, position.sameTicketNext);
+            }
+            return;
+        }
+        for (int slot = head == MISSING ? -1 : (int)head; slot >= 0; slot = slots[slot].sameTicketNext)
+        {
+            if (slots[slot].sameTicketNext == position.slot)
+            {
+                slots[slot].sameTicketNext = position.sameTicketNext;
+                return;
+            }
+        }
     }
 
     /** Gives a freshly allocated position its id from the engine's position sequence. */

@@ -157,7 +157,7 @@ final class Mt5Driver
         final CommandEvent event = new CommandEvent();
         ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_OPEN,
             ExecutorBodies.TRADE_LOTS | ExecutorBodies.TRADE_OPEN_PRICE, ticket, symbol, Side.BUY.code(), wire(lots), wire(price),
-            0, 0, 0, 0, 0, 0, 0, "");
+            0, 0, 0, 0, 0, 0, 0, "", 0, 0);
         return finish(event);
     }
 
@@ -166,7 +166,57 @@ final class Mt5Driver
         final CommandEvent event = new CommandEvent();
         ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_CLOSE,
             ExecutorBodies.TRADE_PROFIT | ExecutorBodies.TRADE_COMMISSION | ExecutorBodies.TRADE_SWAP | ExecutorBodies.TRADE_CLOSE_PRICE,
-            ticket, "", 0, 0, 0, 0, 0, 0, wire("1.1"), wire(commission), wire(swap), wire(profit), "");
+            ticket, "", 0, 0, 0, 0, 0, 0, wire("1.1"), wire(commission), wire(swap), wire(profit), "", 0, 0);
+        return finish(event);
+    }
+
+    /** A partial-close report: {@code closed} lots gone by hand (or by a command whose result is still to come), with its deal. */
+    CommandEvent tradePartial(final String executorId, final long ticket, final String closed, final String profit, final long deal)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_PARTIAL,
+            ExecutorBodies.TRADE_PROFIT | ExecutorBodies.TRADE_CLOSE_PRICE, ticket, "", 0, 0, 0, 0, 0, 0, wire("1.085"), 0, 0, wire(profit), "",
+            wire(closed), deal);
+        return finish(event);
+    }
+
+    /** An open report for a known ticket telling its volume and average price now (a netting account that grew). */
+    CommandEvent tradeVolume(final String executorId, final long ticket, final String lots, final String price)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_OPEN,
+            ExecutorBodies.TRADE_LOTS | ExecutorBodies.TRADE_OPEN_PRICE, ticket, "EURUSD", Side.BUY.code(), wire(lots), wire(price),
+            0, 0, 0, 0, 0, 0, 0, "", 0, 0);
+        return finish(event);
+    }
+
+    /** A close of the position (whole, or {@code quantity} of it), as POST /api/v1/positions/{id}/close. */
+    CommandEvent close(final long positionId, final String quantity)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.closePosition(begin(event, CommandType.CLOSE_POSITION), positionId, quantity != null, quantity == null ? 0 : wire(quantity));
+        return finish(event);
+    }
+
+    /** A close's result with its profit and (when not 0) the closing deal's ticket. */
+    CommandEvent closeResult(final String executorId, final String commandId, final long ticket, final String profit, final long deal)
+    {
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = begin(event, CommandType.COMMAND_RESULT);
+        ExecutorBodies.commandResult(body, executorId, commandId, ExecutorBodies.STATUS_EXECUTED,
+            ExecutorBodies.RESULT_SUCCESS | ExecutorBodies.RESULT_TICKET | ExecutorBodies.RESULT_PRICE | ExecutorBodies.RESULT_PROFIT, ticket,
+            wire("1.085"), 0, wire(profit), "", new byte[0], 0);
+        if (deal != 0)
+        {
+            ResultParts.deal(body, deal);
+        }
+        return finish(event);
+    }
+
+    CommandEvent closedPositions(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.listTrades(begin(event, CommandType.LIST_CLOSED_POSITIONS), accountId, 0);
         return finish(event);
     }
 

@@ -28,6 +28,11 @@ public enum CommandType
     COMMAND_RESULT(23, true),
     TRADE_REPORT(24, true),
     RECOVER_ROUTED(25, true),
+    // MT5 accounts by investor password (seed 004, issue 14): the sealed password, never the plain one.
+    INVESTOR_CONNECT(26, true),
+    INVESTOR_DISCONNECT(27, true),
+    INVESTOR_SYNC(28, true),
+    INVESTOR_TEST(29, true),
 
     // Groups, bots and webhook signals (issue 5): 30..49 journaled, 90..99 reads.
     CREATE_GROUP(30, true),
@@ -75,10 +80,13 @@ public enum CommandType
     LIST_TRADES(69, false),
     GET_QUOTE(70, false),
     STATE_DIGEST(71, false),
+    LIST_CLOSED_POSITIONS(72, false),
 
     GET_EXECUTOR(80, false),
     LIST_EXECUTORS(81, false),
     EXECUTOR_SYNC(82, false),
+    INVESTOR_STATUS(83, false),
+    INVESTOR_OUTCOME(84, false),
 
     // Trading as the seeds' users do it (issue 13): 170..189 journaled, 190..199 reads.
     UPDATE_BOT(170, true),
@@ -103,7 +111,26 @@ public enum CommandType
     BOT_CREDENTIALS(95, false),
 
     // Candles, streams, outbound webhooks and logs (issue 12): 100..109 journaled, 110..119 reads.
-    GET_CANDLES(110, false);
+    GET_CANDLES(110, false),
+
+    // Agents, EA projects and deployments (seed 002, issue 14): 130..149 journaled, 150..169 reads.
+    PAIR_AGENT(130, true),
+    AGENT_NEXT_JOB(131, true),
+    AGENT_JOB_RESULT(132, true),
+    CREATE_EA_PROJECT(133, true),
+    EA_GENERATE(134, true),
+    EA_COMPILE(135, true),
+    CREATE_DEPLOYMENT(136, true),
+    DEPLOYMENT_RUN(137, true),
+    DEPLOYMENT_STOP(138, true),
+    LIST_AGENTS(150, false),
+    LIST_EA_PROJECTS(151, false),
+    LIST_EA_VERSIONS(152, false),
+    EA_ARTIFACTS(153, false),
+    GET_ARTIFACT(154, false),
+    GET_DEPLOYMENT(155, false),
+    LIST_DEPLOYMENTS(156, false),
+    DEPLOYMENT_LOGS(157, false);
 
     private static final CommandType[] BY_CODE = new CommandType[256];
 

@@ -8,7 +8,11 @@ public final class Trade
     public long tradeId;
     public long orderId;
     public int accountIndex;
+    /** The instrument, or -1 for a venue's symbol the gateway does not know (a synced MT5 deal): then the three below. */
     public int instrumentIndex;
+    public String symbol;
+    public int priceDigits;
+    public int quantityDigits;
     public Side side;
     public long quantity;
     public long price;

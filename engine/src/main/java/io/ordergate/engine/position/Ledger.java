@@ -20,13 +20,15 @@ public final class Ledger
 
     private final Trades trades;
     private final HedgePositions hedges;
+    private final ClosedPositions closed;
     private long nextPositionId = 1;
     private Changes changes;
 
-    public Ledger(final Trades trades, final HedgePositions hedges)
+    public Ledger(final Trades trades, final HedgePositions hedges, final ClosedPositions closed)
     {
         this.trades = trades;
         this.hedges = hedges;
+        this.closed = closed;
     }
 
     /** Where each booking is noted as changed (the engine's change set); once, while the engine is assembled. */
@@ -49,6 +51,12 @@ public final class Ledger
     public HedgePositions hedges()
     {
         return hedges;
+    }
+
+    /** Every close, whole or partial, kept for performance ({@code GET /api/v1/positions/closed}). */
+    public ClosedPositions closedPositions()
+    {
+        return closed;
     }
 
     /**
@@ -183,7 +191,10 @@ public final class Ledger
         return record(account, instrument, order.side, quantity, price, order.orderId, realized, positionId, timeMicros);
     }
 
-    /** The PnL of closing {@code closing} of the position at {@code price}, booked into the balance. */
+    /**
+     * The PnL of closing {@code closing} of the position at {@code price}, booked into the balance, and the close kept
+     * in the closed-positions history (before the position changes).
+     */
     private long realize(final Account account, final Instrument instrument, final Position position, final long closing,
         final long price, final long timeMicros)
     {
@@ -193,6 +204,22 @@ public final class Ledger
             realized = 0;
         }
         book(account, realized, timeMicros);
+        final ClosedPosition close = closed.next();
+        close.source = ClosedPosition.SOURCE_PAPER;
+        close.accountIndex = account.index;
+        close.positionId = position.positionId;
+        close.instrumentIndex = instrument.index;
+        close.symbol = instrument.symbol;
+        close.priceDigits = instrument.priceDigits;
+        close.quantityDigits = instrument.quantityDigits;
+        close.side = position.quantity > 0 ? Side.BUY : Side.SELL;
+        close.size = closing;
+        close.entryPrice = position.openPrice;
+        close.exitPrice = price;
+        close.money(realized, 0, 0);
+        close.openedAtMicros = position.openedAtMicros;
+        close.closedAtMicros = timeMicros;
+        close.finalClose = closing == Math.abs(position.quantity);
         return realized;
     }
 

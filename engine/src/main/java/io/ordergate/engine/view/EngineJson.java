@@ -245,15 +245,23 @@ public final class EngineJson
     public void writeTrade(final Trade trade)
     {
         final Account account = accounts.get(trade.accountIndex);
-        final Instrument instrument = instruments.get(trade.instrumentIndex);
+        final Instrument instrument = trade.instrumentIndex >= 0 ? instruments.get(trade.instrumentIndex) : null;
         json.startObject();
         json.name("trade_id").idString(trade.tradeId);
-        json.name("order_id").idString(trade.orderId);
+        json.name("order_id");
+        if (trade.orderId == 0)
+        {
+            json.nullValue();  // a deal a history sync brought in: no order of the gateway's
+        }
+        else
+        {
+            json.idString(trade.orderId);
+        }
         json.name("account_id").string(account.id);
-        json.name("symbol").string(instrument.symbol);
+        json.name("symbol").string(instrument != null ? instrument.symbol : trade.symbol);
         json.name("side").string(trade.side.wireName());
-        json.name("quantity").decimal(trade.quantity, instrument.quantityDigits);
-        json.name("price").decimal(trade.price, instrument.priceDigits);
+        json.name("quantity").decimal(trade.quantity, instrument != null ? instrument.quantityDigits : trade.quantityDigits);
+        json.name("price").decimal(trade.price, instrument != null ? instrument.priceDigits : trade.priceDigits);
         json.name("realized_pnl").decimal(trade.realizedPnl, Money.DIGITS);
         json.name("position_id");
         if (trade.positionId == 0)

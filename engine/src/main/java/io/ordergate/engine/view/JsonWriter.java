@@ -155,6 +155,25 @@ public final class JsonWriter
         return this;
     }
 
+    /** A string of two numbers, e.g. {@code "mt5_123_456"} (seed 004's deal key), without building it. */
+    public JsonWriter string(final String prefix, final long first, final String infix, final long second)
+    {
+        beforeValue();
+        putByte('"');
+        for (int i = 0; i < prefix.length(); i++)
+        {
+            putChar(prefix.charAt(i));
+        }
+        position += buffer.putLongAscii(position, first);
+        for (int i = 0; i < infix.length(); i++)
+        {
+            putChar(infix.charAt(i));
+        }
+        position += buffer.putLongAscii(position, second);
+        putByte('"');
+        return this;
+    }
+
     /** Bytes as a lower-case hex string (digests, ciphertexts). */
     public JsonWriter hex(final byte[] bytes)
     {

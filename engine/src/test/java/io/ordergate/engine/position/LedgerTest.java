@@ -28,7 +28,8 @@ class LedgerTest
     private final Instruments instruments = new Instruments(ConfigLoader.parse(CONFIG, "ledger").instruments());
     private final Instrument eurusd = instruments.get(0);
     private final Trades trades = new Trades(8);
-    private final Ledger ledger = new Ledger(trades, new HedgePositions(8));
+    private final ClosedPositions closed = new ClosedPositions(64, 16);
+    private final Ledger ledger = new Ledger(trades, new HedgePositions(8), closed);
     private final Account account = new Account(0, "a", VenueKind.PAPER.code(), "USD", 10_000_000, 100, 1, 1);
     private final Position position = account.positions[0];
 
@@ -45,6 +46,28 @@ class LedgerTest
         assertEquals(7, trade.orderId);
         assertEquals(1, trade.positionId);
         assertEquals(0, trade.realizedPnl);
+    }
+
+    @Test
+    void everyReductionIsKeptAsAClosedPositionNewestFirst()
+    {
+        ledger.fill(account, eurusd, Side.SELL, 30, 108_420, 1, 100);
+        ledger.fill(account, eurusd, Side.BUY, 10, 108_320, 2, 200);
+        ledger.fill(account, eurusd, Side.BUY, 50, 108_520, 3, 300);  // closes the last 20 and flips long 30
+        final ClosedPosition[] out = new ClosedPosition[16];
+        assertEquals(2, closed.newest(16, close -> true, out));
+        assertEquals(300, out[0].closedAtMicros);
+        assertEquals(Side.SELL, out[0].side);
+        assertEquals(20, out[0].size);
+        assertEquals(108_420, out[0].entryPrice);
+        assertEquals(108_520, out[0].exitPrice);
+        assertEquals(-2_000, out[0].pnl, "short 0.20 closed 10 pips higher");
+        assertEquals(true, out[0].finalClose);
+        assertEquals(10, out[1].size);
+        assertEquals(1_000, out[1].pnl);
+        assertEquals(false, out[1].finalClose);
+        assertEquals(out[0].positionId, out[1].positionId);
+        assertNotEquals(position.positionId, out[0].positionId, "the flip opened a new position");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ExecutorBodies;
+import io.ordergate.mt5.ResultParts;
 
 /**
  * An executor's result for one command ({@code PATCH /api/executor/{executorId}/command} or a WebSocket
@@ -12,7 +13,7 @@ import io.ordergate.mt5.ExecutorBodies;
  * ignored, a null the same as no field; the result object is kept as sent when small enough. Immutable.
  */
 public record CommandResult(String executorId, String commandId, int status, int flags, long ticket, long price, long lots, long profit,
-    String message, byte[] result) implements RequestBody
+    String message, byte[] result, long deal) implements RequestBody
 {
     public static CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
@@ -54,7 +55,7 @@ public record CommandResult(String executorId, String commandId, int status, int
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
-        return new CommandResult(executorId, f.commandId, f.status, f.flags, f.ticket, f.price, f.lots, f.profit, f.message, f.result);
+        return new CommandResult(executorId, f.commandId, f.status, f.flags, f.ticket, f.price, f.lots, f.profit, f.message, f.result, f.deal);
     }
 
     /** {@code "result": {"success", "message", "details": {"ticket", "price", "lots", "profit"}}}; kept as sent. */
@@ -108,6 +109,7 @@ public record CommandResult(String executorId, String commandId, int status, int
                 case "price": f.price = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_PRICE; break;
                 case "lots": f.lots = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_LOTS; break;
                 case "profit": f.profit = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_PROFIT; break;
+                case "deal": f.deal = SeedFields.ticket(in, d); break;
                 default: in.ignore();
             }
         }
@@ -117,6 +119,10 @@ public record CommandResult(String executorId, String commandId, int status, int
     public void encode(final BodyWriter writer)
     {
         ExecutorBodies.commandResult(writer, executorId, commandId, status, flags, ticket, price, lots, profit, message, result, result.length);
+        if (deal != 0)
+        {
+            ResultParts.deal(writer, deal);
+        }
     }
 
     /** What a result says, as it is read. */
@@ -129,6 +135,7 @@ public record CommandResult(String executorId, String commandId, int status, int
         long price;
         long lots;
         long profit;
+        long deal;
         String message = "";
         byte[] result = new byte[0];
     }

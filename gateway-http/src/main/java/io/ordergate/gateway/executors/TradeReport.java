@@ -13,10 +13,14 @@ import io.ordergate.mt5.ExecutorBodies;
  * seed 000's camelCase fields, unknown ones ignored.
  */
 public record TradeReport(String executorId, int kind, int flags, long ticket, String symbol, int side, long lots, long openPrice,
-    long stopLoss, long takeProfit, long magic, long closePrice, long commission, long swap, long profit, String comment)
-    implements RequestBody
+    long stopLoss, long takeProfit, long magic, long closePrice, long commission, long swap, long profit, String comment, long closedLots,
+    long deal) implements RequestBody
 {
-    /** POST /api/trade or a WebSocket {"type": "trade", ...}: an open report, or a close report (closeTime/closePrice/profit). */
+    /**
+     * POST /api/trade or a WebSocket {"type": "trade", ...}: an open report (which for a known ticket also gives its volume
+     * and average price now), a partial-close report ({@code closedLots} and {@code deal}, with closePrice and the
+     * partial's money; {@code lots} is then what is left), or a close report (closeTime/closePrice/profit).
+     */
     public static TradeReport parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         String executorId = null;
@@ -35,6 +39,8 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
         long swap = 0;
         long profit = 0;
         String comment = "";
+        long closedLots = 0;
+        long deal = 0;
         in.begin(body, length, false);
         while (in.nextField())
         {
@@ -72,6 +78,8 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
                 case "commission": commission = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
                 case "swap": swap = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
                 case "profit": close = true; profit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
+                case "closedLots": closedLots = SeedFields.decimal(in, field); break;
+                case "deal": deal = SeedFields.ticket(in, field); break;
                 default: in.ignore();  // strategyId, openTime, pips...
             }
         }
@@ -84,12 +92,25 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
         {
             throw BadRequest.validation("ticket", "ticket is required");
         }
+        if (closedLots != 0)
+        {
+            if (closedLots < 0)
+            {
+                throw BadRequest.validation("closedLots", "closedLots must be positive");
+            }
+            if (deal == 0)
+            {
+                throw BadRequest.validation("deal", "a partial-close report (closedLots) needs the deal ticket of the partial close");
+            }
+            return new TradeReport(executorId, ExecutorBodies.TRADE_PARTIAL, flags, ticket, symbol, side, lots, openPrice, stopLoss, takeProfit,
+                magic, closePrice, commission, swap, profit, comment, closedLots, deal);
+        }
         if (!close && (symbol.isEmpty() || side == 0 || (flags & ExecutorBodies.TRADE_LOTS) == 0 || (flags & ExecutorBodies.TRADE_OPEN_PRICE) == 0))
         {
             throw BadRequest.validation(null, "a trade open report needs symbol, type, lots and openPrice");
         }
         return new TradeReport(executorId, close ? ExecutorBodies.TRADE_CLOSE : ExecutorBodies.TRADE_OPEN, flags, ticket, symbol, side, lots,
-            openPrice, stopLoss, takeProfit, magic, closePrice, commission, swap, profit, comment);
+            openPrice, stopLoss, takeProfit, magic, closePrice, commission, swap, profit, comment, 0, 0);
     }
 
     private static String orEmpty(final String text)
@@ -101,6 +122,6 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
     public void encode(final BodyWriter writer)
     {
         ExecutorBodies.tradeReport(writer, executorId, kind, flags, ticket, symbol, side, lots, openPrice, stopLoss, takeProfit,
-            magic, closePrice, commission, swap, profit, comment);
+            magic, closePrice, commission, swap, profit, comment, closedLots, deal);
     }
 }

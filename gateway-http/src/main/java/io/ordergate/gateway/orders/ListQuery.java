@@ -11,7 +11,7 @@ import io.ordergate.gateway.json.RequestBody;
 
 /**
  * The filters of a list route from its query string: {@code account_id} (every list), {@code status} (orders) and
- * {@code limit} (orders, trades); anything else, or a name given twice, is refused. Immutable once read.
+ * {@code limit} (orders, trades, closed positions); anything else, or a name given twice, is refused. Immutable once read.
  */
 final class ListQuery implements RequestBody
 {
@@ -83,6 +83,7 @@ final class ListQuery implements RequestBody
                 CommandBodies.listOrders(writer, accountId, statusFilter, limit);
                 break;
             case LIST_TRADES:
+            case LIST_CLOSED_POSITIONS:
                 CommandBodies.listTrades(writer, accountId, limit);
                 break;
             default:

@@ -18,7 +18,10 @@ import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 
-/** Positions (list, change stops, close in whole or part) and trades (fills, newest first). Thread safe. */
+/**
+ * Positions (list, change stops, close in whole or part), closed positions (every close, newest first) and trades
+ * (fills, newest first). Thread safe.
+ */
 public final class PositionRoutes implements Feature
 {
     private final Accesses access;
@@ -33,6 +36,9 @@ public final class PositionRoutes implements Feature
     {
         table.add(Route.get("/api/v1/positions", access.scope(Scope.READ),
                 exchange -> exchange.publish(CommandType.LIST_POSITIONS, ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), OrderAnswer.ORDER)))
+            .add(Route.get("/api/v1/positions/closed", access.scope(Scope.READ),
+                exchange -> exchange.publish(CommandType.LIST_CLOSED_POSITIONS, ListQuery.read(CommandType.LIST_CLOSED_POSITIONS, exchange.query()),
+                    OrderAnswer.ORDER)))
             .add(Route.patch("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), BodyKind.JSON, this::modify))
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
             .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))

@@ -55,6 +55,15 @@ final class FirstResults implements AutoCloseable
         results.put(commandId, result);
     }
 
+    /** Keeps a change made outside a command (a trade by hand) on disk, when kept on disk. */
+    void saveState(final Supplier<Map<String, Object>> state)
+    {
+        if (store != null)
+        {
+            store.writeState(state.get());
+        }
+    }
+
     @Override
     public void close()
     {

@@ -31,6 +31,7 @@ final class SimulatedBroker
     private final AtomicLong nextTicket = new AtomicLong(System.currentTimeMillis() / 10);
     private final Map<Long, Position> positions = new LinkedHashMap<>();
     private final AtomicInteger trades = new AtomicInteger();
+    private final SimulatedHistory history = new SimulatedHistory();
     private boolean paused;
     /** Cash balance as a terminal reports it (realized profit booked in), or null when not told a starting one. */
     private BigDecimal balance;
@@ -39,6 +40,12 @@ final class SimulatedBroker
     {
         this.executorId = executorId;
         this.prices = prices;
+    }
+
+    /** The deals of every trade, for SYNC_HISTORY. */
+    SimulatedHistory history()
+    {
+        return history;
     }
 
     /** How many times the broker actually traded (opened, closed or modified). */
@@ -91,6 +98,7 @@ final class SimulatedBroker
         {
             balance = SimulatorJson.decimal(state.get("balance"));
         }
+        history.restore((List<Object>)state.getOrDefault("deals", List.of()));
         positions.clear();
         for (final Object item : (List<Object>)state.getOrDefault("positions", List.of()))
         {
@@ -122,6 +130,7 @@ final class SimulatedBroker
         snapshot.put("paused", paused);
         snapshot.put("balance", balance);
         snapshot.put("positions", open);
+        snapshot.put("deals", history.snapshot());
         snapshot.put("lastCommandId", commandId);
         snapshot.put("lastResult", result);
         return snapshot;
@@ -175,6 +184,8 @@ final class SimulatedBroker
         final BigDecimal tp = SimulatorJson.decimal(parameters.get("tp"));
         positions.put(ticket, new Position(symbol, buy, lots, price, sl, tp));
         trades.incrementAndGet();
+        history.add(new SimulatedHistory.Deal(nextTicket.incrementAndGet(), ticket, symbol, buy, true, lots, price, System.currentTimeMillis(),
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
 
         final Map<String, Object> report = new LinkedHashMap<>();
         report.put("type", "trade");
@@ -196,6 +207,16 @@ final class SimulatedBroker
 
     private Map<String, Object> close(final long ticket, final BigDecimal lots, final List<Map<String, Object>> reports)
     {
+        return close(ticket, lots, reports, false);
+    }
+
+    /**
+     * Closes the position, or {@code lots} of it. By command, a partial close is told in its result only; by hand
+     * ({@code byHand}), a partial close is told in a partial-close trade report (closedLots, deal), as a real
+     * executor reports a volume reduced in the terminal. A whole close always sends a close report.
+     */
+    Map<String, Object> close(final long ticket, final BigDecimal lots, final List<Map<String, Object>> reports, final boolean byHand)
+    {
         final Position position = positions.get(ticket);
         if (position == null)
         {
@@ -215,18 +236,31 @@ final class SimulatedBroker
         {
             balance = balance.add(profit);
         }
-        if (closing.compareTo(position.lots()) < 0)
+        final long deal = nextTicket.incrementAndGet();
+        history.add(new SimulatedHistory.Deal(deal, ticket, position.symbol(), !position.buy(), false, closing, price, System.currentTimeMillis(),
+            profit, BigDecimal.ZERO, BigDecimal.ZERO));
+        final boolean partial = closing.compareTo(position.lots()) < 0;
+        final Map<String, Object> report = new LinkedHashMap<>();
+        report.put("type", "trade");
+        report.put("executorId", executorId);
+        report.put("ticket", Long.toString(ticket));
+        if (partial)
         {
             positions.put(ticket, new Position(position.symbol(), position.buy(), position.lots().subtract(closing), position.openPrice(),
                 position.sl(), position.tp()));
+            report.put("closedLots", closing);
+            report.put("deal", Long.toString(deal));
+            report.put("lots", position.lots().subtract(closing));
+            report.put("closePrice", price);
+            report.put("profit", profit);
+            if (byHand)
+            {
+                reports.add(report);
+            }
         }
         else
         {
             positions.remove(ticket);
-            final Map<String, Object> report = new LinkedHashMap<>();
-            report.put("type", "trade");
-            report.put("executorId", executorId);
-            report.put("ticket", Long.toString(ticket));
             report.put("closeTime", Instant.now().toString());
             report.put("closePrice", price);
             report.put("commission", BigDecimal.ZERO);
@@ -234,7 +268,37 @@ final class SimulatedBroker
             report.put("profit", profit);
             reports.add(report);
         }
-        return ok("position closed", Map.of("ticket", Long.toString(ticket), "price", price, "profit", profit));
+        return ok("position closed", Map.of("ticket", Long.toString(ticket), "price", price, "profit", profit, "deal", Long.toString(deal),
+            "partial", partial));
+    }
+
+    /** A position grown by hand (a netting account adding to it): the open report tells its volume and average price. */
+    Map<String, Object> grow(final long ticket, final BigDecimal lots, final List<Map<String, Object>> reports)
+    {
+        final Position position = positions.get(ticket);
+        final BigDecimal[] quote = position == null ? null : prices.bidAsk(position.symbol());
+        if (quote == null)
+        {
+            return failed("no open position with ticket " + ticket + " or no price");
+        }
+        final BigDecimal price = position.buy() ? quote[1] : quote[0];
+        final BigDecimal total = position.lots().add(lots);
+        final BigDecimal average = position.openPrice().multiply(position.lots()).add(price.multiply(lots))
+            .divide(total, 8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        positions.put(ticket, new Position(position.symbol(), position.buy(), total, average, position.sl(), position.tp()));
+        trades.incrementAndGet();
+        history.add(new SimulatedHistory.Deal(nextTicket.incrementAndGet(), ticket, position.symbol(), position.buy(), true, lots, price,
+            System.currentTimeMillis(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        final Map<String, Object> report = new LinkedHashMap<>();
+        report.put("type", "trade");
+        report.put("executorId", executorId);
+        report.put("ticket", Long.toString(ticket));
+        report.put("symbol", position.symbol());
+        report.put("side", position.buy() ? "BUY" : "SELL");
+        report.put("lots", total);
+        report.put("openPrice", average);
+        reports.add(report);
+        return ok("position grown", Map.of("ticket", Long.toString(ticket), "lots", total));
     }
 
     /** Profit of every open position at the current prices (a position without a price counts 0). */

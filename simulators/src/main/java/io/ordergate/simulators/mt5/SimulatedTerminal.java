@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +57,8 @@ public final class SimulatedTerminal implements AutoCloseable
 
     private final Settings settings;
     private final SimulatedBroker broker;
+    private final SimulatedInvestor investor;
+    private final TerminalDesk desk;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
     {
@@ -68,8 +69,6 @@ public final class SimulatedTerminal implements AutoCloseable
     private final FirstResults results = new FirstResults();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile WebSocket socket;
-    private volatile boolean holdResults;
-    private final List<String> held = new ArrayList<>();
     private long backoffMillis = 100;
     private volatile boolean closed;
 
@@ -77,6 +76,15 @@ public final class SimulatedTerminal implements AutoCloseable
     {
         this.settings = settings;
         this.broker = new SimulatedBroker(settings.executorId(), prices);
+        this.investor = new SimulatedInvestor(broker);
+        this.desk = new TerminalDesk(broker, investor, results, thread, this::send);
+    }
+
+    /** The terminal's account as seed 004 logs in to it: login, investor (read-only) password and server. */
+    public SimulatedTerminal investorAccount(final long login, final String investorPassword, final String server)
+    {
+        investor.account(login, investorPassword, server);
+        return this;
     }
 
     /** The account's starting cash balance, so heartbeats carry accountBalance/accountEquity as a real terminal's do. */
@@ -143,6 +151,27 @@ public final class SimulatedTerminal implements AutoCloseable
         return broker.openTickets();
     }
 
+    /** How many deals the terminal's history holds. */
+    public int historySize()
+    {
+        return broker.history().size();
+    }
+
+    /**
+     * Closes {@code lots} of a position (all of it when null) as a trader would by hand in the terminal, and reports it:
+     * a partial close as a partial-close trade report. Waits, bounded, until it is done.
+     */
+    public void closeByHand(final long ticket, final BigDecimal lots)
+    {
+        desk.byHand(reports -> broker.close(ticket, lots, reports, true));
+    }
+
+    /** Adds {@code lots} to a position by hand (a netting account), and reports its volume and average price. */
+    public void growByHand(final long ticket, final BigDecimal lots)
+    {
+        desk.byHand(reports -> broker.grow(ticket, lots, reports));
+    }
+
     /** The first result sent for a command id, or null. */
     public Map<String, Object> result(final String commandId)
     {
@@ -152,16 +181,7 @@ public final class SimulatedTerminal implements AutoCloseable
     /** While held, results are computed (and remembered) but not sent: a way to see a gateway die mid-command. */
     public void holdResults(final boolean hold)
     {
-        holdResults = hold;
-        if (!hold)
-        {
-            thread.execute(() ->
-            {
-                final List<String> pending = new ArrayList<>(held);
-                held.clear();
-                pending.forEach(this::send);
-            });
-        }
+        desk.holdResults(hold);
     }
 
     // ---- connection ----
@@ -314,53 +334,16 @@ public final class SimulatedTerminal implements AutoCloseable
         {
             for (final Object command : (List<Object>)message.get("pendingCommands"))
             {
-                command((Map<String, Object>)command);
+                desk.command((Map<String, Object>)command);
             }
         }
         else if (message.containsKey("id") && message.containsKey("command"))
         {
-            command(message);
+            desk.command(message);
         }
         else if ("error".equals(message.get("type")))
         {
             LOG.fine(() -> "gateway error: " + message.get("code"));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void command(final Map<String, Object> command)
-    {
-        final String id = (String)command.get("id");
-        Map<String, Object> result = results.get(id);
-        final List<Map<String, Object>> reports = new ArrayList<>();
-        if (result == null)
-        {
-            final int tradesBefore = broker.tradesDone();
-            final boolean pausedBefore = broker.paused();
-            final Object parameters = command.get("parameters");
-            final Map<String, Object> executed = broker.execute((String)command.get("command"),
-                parameters instanceof Map ? (Map<String, Object>)parameters : Map.of(), reports);
-            final boolean changed = broker.tradesDone() != tradesBefore || broker.paused() != pausedBefore;
-            results.remember(id, executed, changed ? () -> broker.snapshot(id, executed) : null);
-            result = executed;
-        }
-        final Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "command_result");
-        message.put("commandId", id);
-        message.put("status", Boolean.TRUE.equals(result.get("success")) ? "executed" : "failed");
-        message.put("result", result);
-        final String resultText = SimulatorJson.write(message);
-        if (holdResults)
-        {
-            held.add(resultText);
-        }
-        else
-        {
-            send(resultText);
-        }
-        for (final Map<String, Object> report : reports)
-        {
-            send(SimulatorJson.write(report));
         }
     }
 

@@ -1,0 +1,131 @@
+package io.ordergate.engine.query;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.auth.Principals;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.position.ClosedPosition;
+import io.ordergate.engine.position.ClosedPositions;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/**
+ * {@code GET /api/v1/positions/closed}: the closes of positions the principal may see, newest first by close time,
+ * from every source (paper fills, MT5 trade reports, MT5 history sync). Body as LIST_TRADES: account id (empty =
+ * every visible account) | limit. <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
+ */
+public final class ClosedPositionQuery implements ClosedPositions.Filter
+{
+    private final EngineContext context;
+    private final Principals principals;
+    private final ClosedPositions closed;
+    private final ClosedPosition[] selected = new ClosedPosition[QueryFlow.MAX_LIMIT];
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private int principal;
+    private int onlyAccount;
+
+    public ClosedPositionQuery(final EngineContext context)
+    {
+        this.context = context;
+        this.principals = context.principals();
+        this.closed = context.closedPositions();
+    }
+
+    public void list(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        reader.readString(text);
+        onlyAccount = -1;
+        if (!text.isEmpty())
+        {
+            final Account account = context.accounts().find(text);
+            if (account == null || !principals.canAccess(event.principal(), account.index))
+            {
+                event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
+                return;
+            }
+            onlyAccount = account.index;
+        }
+        final int requested = reader.readInt();
+        principal = event.principal();
+        final int count = closed.newest(requested <= 0 ? QueryFlow.DEFAULT_LIMIT : Math.min(requested, QueryFlow.MAX_LIMIT), this, selected);
+        final JsonWriter json = context.beginJson(event).startObject().name("positions").startArray();
+        for (int i = 0; i < count; i++)
+        {
+            write(selected[i], json);
+            selected[i] = null;
+        }
+        json.endArray().endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    @Override
+    public boolean accepts(final ClosedPosition close)
+    {
+        return (onlyAccount < 0 || close.accountIndex == onlyAccount) && principals.canAccess(principal, close.accountIndex);
+    }
+
+    /** API.md's closed position, with the venue's ids and the money's parts. */
+    private void write(final ClosedPosition close, final JsonWriter json)
+    {
+        json.startObject();
+        json.name("position_id");
+        if (close.positionId != 0)
+        {
+            json.idString(close.positionId);
+        }
+        else
+        {
+            json.string("mt5_", close.venuePositionId);  // a synced deal's position the gateway never held
+        }
+        json.name("account_id").string(context.accounts().get(close.accountIndex).id);
+        json.name("symbol").string(close.symbol);
+        json.name("side").string(close.side == null ? null : close.side.wireName());
+        json.name("size").decimal(close.size, close.quantityDigits);
+        json.name("entry_price").decimalOrNull(close.entryPrice, close.priceDigits, ClosedPosition.NONE);
+        json.name("exit_price").decimalOrNull(close.exitPrice, close.priceDigits, ClosedPosition.NONE);
+        json.name("pnl").decimal(close.pnl, Money.DIGITS);
+        json.name("gross_pnl").decimal(close.grossPnl, Money.DIGITS);
+        json.name("fee").decimal(close.fee, Money.DIGITS);
+        json.name("swap").decimal(close.swap, Money.DIGITS);
+        json.name("opened_at");
+        if (close.openedAtMicros == 0)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.time(close.openedAtMicros);
+        }
+        json.name("closed_at").time(close.closedAtMicros);
+        json.name("final").bool(close.finalClose);
+        json.name("source").string(source(close.source));
+        if (close.venuePositionId != 0)
+        {
+            json.name("ticket").idString(close.venuePositionId);
+        }
+        if (close.dealTicket != 0)
+        {
+            json.name("deal_ticket").idString(close.dealTicket);
+            json.name("terminal_trade_id").string("mt5_", close.venuePositionId, "_", close.dealTicket);
+        }
+        json.endObject();
+    }
+
+    private static String source(final int source)
+    {
+        switch (source)
+        {
+            case ClosedPosition.SOURCE_PAPER: return "paper";
+            case ClosedPosition.SOURCE_MT5_REPORT: return "mt5";
+            case ClosedPosition.SOURCE_MT5_SYNC: return "mt5_history";
+            default: return "venue";
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/**
+ * Trade reports ({@code POST /api/trade}): the terminal's word on its positions, by the reporting executor's account
+ * and ticket (tickets are unique per terminal only). An open report makes the position (also one opened by hand) or,
+ * for a ticket already known, updates what changed: stops, and the volume and average price (a netting account that
+ * grew, a volume reduced by hand). A partial-close report ({@code closedLots}, with its deal) shrinks the position and
+ * books its money once. A close report closes it and books profit, commission and swap once, whatever came first.
+ * <b>Not thread safe</b>: owned by the engine thread; allocates only for a symbol first seen.
+ */
+final class TradeReportFlow
+{
+    private final EngineContext context;
+    private final Executors executors;
+    private final Tickets tickets;
+    private final Mt5Book book;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private final AsciiView comment = new AsciiView();
+
+    TradeReportFlow(final EngineContext context, final Executors executors, final Tickets tickets, final Mt5Book book)
+    {
+        this.context = context;
+        this.executors = executors;
+        this.tickets = tickets;
+        this.book = book;
+    }
+
+    void tradeReport(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Executor executor = executors.find(reader.readString(text));
+        if (executor == null)
+        {
+            event.reject(ResultCode.EXECUTOR_NOT_FOUND, "Executor not found", "executorId");
+            return;
+        }
+        if (executor.accountIndex < 0)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "this executor serves no account: it cannot report trades", "executorId");
+            return;
+        }
+        final long now = event.wallMicros();
+        final int kind = reader.readByte();
+        final int flags = reader.readInt();
+        final long ticket = reader.readLong();
+        reader.readString(text);
+        final Side side = Side.fromCode(reader.readByte());
+        final long lots = reader.readLong();
+        final long openPrice = reader.readLong();
+        final long stopLoss = reader.readLong();
+        final long takeProfit = reader.readLong();
+        final long magic = reader.readLong();
+        final long closePrice = reader.readLong();
+        final long commission = reader.readLong();
+        final long swap = reader.readLong();
+        final long profit = reader.readLong();
+        reader.readString(comment);
+        final boolean extended = reader.position() < event.frameLength();
+        final long closedLots = extended ? reader.readLong() : 0;
+        final long deal = extended ? reader.readLong() : 0;
+        final Account account = context.accounts().get(executor.accountIndex);
+
+        TicketPosition position = tickets.byTicket(account.index, ticket);
+        if (kind == ExecutorBodies.TRADE_OPEN)
+        {
+            position = open(event, position, account, ticket, flags, side, lots, openPrice, magic, now);
+            if (position == null)
+            {
+                return;
+            }
+            if (position.open)
+            {
+                stops(position, flags, stopLoss, takeProfit);
+            }
+        }
+        else if (position == null)
+        {
+            event.reject(ResultCode.NOT_FOUND, "Trade not found: no open report for this ticket", "ticket");
+            return;
+        }
+        else if (kind == ExecutorBodies.TRADE_PARTIAL)
+        {
+            if (!partial(event, position, flags, lots, closedLots, closePrice, profit, commission, swap, deal, now))
+            {
+                return;
+            }
+        }
+        else
+        {
+            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+            book.closeByReport(position, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
+                money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), now);
+        }
+
+        final JsonWriter json = context.beginJson(event).startObject();
+        json.name("success").bool(true);
+        json.name("trade").startObject();
+        json.name("id").string("trade_", position.positionId);
+        json.name("ticket").idString(position.ticket);
+        json.name("status").string(position.open ? "open" : "closed");
+        if (position.open)
+        {
+            json.name("lots").decimal(position.lots, position.quantityDigits);
+        }
+        json.endObject();
+        json.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** The position an open report names, made or updated; null when refused (the event says why). */
+    private TicketPosition open(
+        final CommandEvent event, final TicketPosition known, final Account account, final long ticket, final int flags, final Side side,
+        final long lots, final long openPrice, final long magic, final long now)
+    {
+        TicketPosition position = known;
+        if (position == null)
+        {
+            if (text.isEmpty() || side == null || !has(flags, ExecutorBodies.TRADE_LOTS) || !has(flags, ExecutorBodies.TRADE_OPEN_PRICE))
+            {
+                event.reject(ResultCode.VALIDATION_ERROR, "a trade open report needs symbol, type, lots and openPrice", null);
+                return null;
+            }
+            position = book.upsert(ticket, account, now);
+            if (position == null)
+            {
+                event.reject(ResultCode.CONFLICT, "the ticket table is full (engine.max_tickets)", null);
+                return null;
+            }
+        }
+        context.changes().heldPosition(account, position);
+        if (position.symbol == null)
+        {
+            final Instrument instrument = context.instruments().find(text);
+            book.describe(position, instrument, instrument == null ? text.toString() : null);
+            position.side = side;
+            position.lots = Mt5Book.rounded(lots, position.quantityDigits);
+            position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+            position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
+        }
+        else if (position.open)
+        {
+            // The terminal's volume and average price now: a netting account that grew, or a volume reduced by hand
+            // whose money comes in its partial-close report (or at the final close).
+            if (has(flags, ExecutorBodies.TRADE_LOTS) && lots > 0)
+            {
+                position.lots = Mt5Book.rounded(lots, position.quantityDigits);
+            }
+            if (has(flags, ExecutorBodies.TRADE_OPEN_PRICE) && openPrice > 0)
+            {
+                position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+            }
+        }
+        return position;
+    }
+
+    /** A partial close by hand (or a partial close whose result is still to come): shrink, book, record once. */
+    private boolean partial(
+        final CommandEvent event, final TicketPosition position, final int flags, final long remaining, final long closedLots,
+        final long closePrice, final long profit, final long commission, final long swap, final long deal, final long now)
+    {
+        if (!position.open)
+        {
+            event.reject(ResultCode.CONFLICT, "the position is closed already", "ticket");
+            return false;
+        }
+        if (deal == 0)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "a partial-close report needs its deal ticket (deal)", "deal");
+            return false;
+        }
+        final long closing = Mt5Book.rounded(closedLots, position.quantityDigits);
+        if (closing <= 0 || closing >= position.lots && !position.appliedPartial(deal))
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "closedLots must be positive and less than the position's lots (a whole close is a close report)",
+                "closedLots");
+            return false;
+        }
+        final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+        if (book.closePart(position, closing, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
+            money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now)
+            && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
+        {
+            position.lots = Mt5Book.rounded(remaining, position.quantityDigits);  // the terminal's word on what is left
+        }
+        return true;
+    }
+
+    private static void stops(final TicketPosition position, final int flags, final long stopLoss, final long takeProfit)
+    {
+        if (has(flags, ExecutorBodies.TRADE_STOP_LOSS))
+        {
+            position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Mt5Book.rounded(stopLoss, position.priceDigits);
+        }
+        if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT))
+        {
+            position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Mt5Book.rounded(takeProfit, position.priceDigits);
+        }
+    }
+
+    static long money(final int flags, final int bit, final long wireValue)
+    {
+        return has(flags, bit) ? Mt5Book.rounded(wireValue, Money.DIGITS) : 0;
+    }
+
+    static boolean has(final int flags, final int bit)
+    {
+        return (flags & bit) != 0;
+    }
+}
