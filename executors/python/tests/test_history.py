@@ -1,6 +1,6 @@
 """Seed 004's commands answered from the stand-in terminal's history: SYNC_HISTORY, CONNECT_INVESTOR and
 TEST_CONNECTION, in the shapes API.md documents, through the executor's own command path (result on disk first).
-The gateway does not send these commands yet, so the executor is driven in this process."""
+The executor is driven in this process here; test_gateway_history.py has the gateway send them."""
 import logging
 import os
 import unittest

@@ -16,12 +16,16 @@ public final class ExecutorConfig
     private final int pingIntervalSeconds;
     private final int socketIdleTimeoutSeconds;
     private final int maxQueuedFramesPerSocket;
+    private final int investorWaitSeconds;
+    private final int maxSyncedDeals;
 
     ExecutorConfig(
         final int offlineAfterSeconds, final int heartbeatLimit, final int commandLimit, final int tradeLimit,
         final int rateWindowSeconds, final int pingIntervalSeconds, final int socketIdleTimeoutSeconds,
-        final int maxQueuedFramesPerSocket)
+        final int maxQueuedFramesPerSocket, final int investorWaitSeconds, final int maxSyncedDeals)
     {
+        this.investorWaitSeconds = investorWaitSeconds;
+        this.maxSyncedDeals = maxSyncedDeals;
         this.offlineAfterSeconds = offlineAfterSeconds;
         this.heartbeatLimit = heartbeatLimit;
         this.commandLimit = commandLimit;
@@ -42,9 +46,26 @@ public final class ExecutorConfig
             s.intValue("rate_window_seconds", 60, 1, DAY_SECONDS),
             s.intValue("ping_interval_seconds", 20, 1, DAY_SECONDS),
             s.intValue("socket_idle_timeout_seconds", 60, 1, DAY_SECONDS),
-            s.intValue("max_queued_frames_per_socket", 1024, 1, 1_048_576));
+            s.intValue("max_queued_frames_per_socket", 1024, 1, 1_048_576),
+            s.intValue("investor_wait_seconds", 30, 1, 3600),
+            s.intValue("max_synced_deals", 262_144, 16, 16_777_216));
         s.finish();
         return config;
+    }
+
+    /**
+     * How long seed 004's connect, test and sync wait for the terminal's answer before answering 202 (the operation
+     * goes on; its outcome shows in the connection's status).
+     */
+    public int investorWaitSeconds()
+    {
+        return investorWaitSeconds;
+    }
+
+    /** How many closed deals history syncs may store across all accounts (each key remembered, a table sized once). */
+    public int maxSyncedDeals()
+    {
+        return maxSyncedDeals;
     }
 
     /** An executor silent this long is shown offline and gets no new commands. */

@@ -30,6 +30,7 @@ import io.ordergate.gateway.executors.ExecutorSessions;
 import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
 import io.ordergate.gateway.metrics.MetricsRoutes;
+import io.ordergate.gateway.mt5accounts.Mt5AccountRoutes;
 import io.ordergate.gateway.onboarding.OnboardingRoutes;
 import io.ordergate.gateway.orders.ExportRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
@@ -63,6 +64,7 @@ public final class GatewayFeatures
     private final ExchangeFeature exchange;
     private final FanOutStage fanOut;
     private final StreamHub streams;
+    private final Mt5AccountRoutes mt5Accounts;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
@@ -75,6 +77,7 @@ public final class GatewayFeatures
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
         this.streams = new StreamHub(config, gateway.publisher());
         this.fanOut = new FanOutStage(List.of(streams));
+        mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
@@ -91,7 +94,8 @@ public final class GatewayFeatures
             .add(new OrderRoutes(access, config.instruments()))
             .add(new ExportRoutes(access))
             .add(new PositionRoutes(access))
-            .add(new ExecutorRoutes(gateway, access, executorKeys, sessions))
+            .add(new ExecutorRoutes(gateway, access, executorKeys, sessions, exchange.secrets()))
+            .add(mt5Accounts)
             .add(new GroupRoutes(access))
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
@@ -100,8 +104,8 @@ public final class GatewayFeatures
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .build();
         this.router = new Router(table, gateway);
-        this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics()),
-            exchange.listener(), bots,
+        this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics(), exchange.secrets()),
+            exchange.listener(), mt5Accounts.listener(), bots,
             gateway.metrics().replyStage(), fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
         gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated);
@@ -117,6 +121,12 @@ public final class GatewayFeatures
     public FanOutStage fanOut()
     {
         return fanOut;
+    }
+
+    /** Seed 004's routes: their waits' timer is closed with the gateway. */
+    public Mt5AccountRoutes mt5Accounts()
+    {
+        return mt5Accounts;
     }
 
     /** The users feature's services: closed with the gateway. */

@@ -260,6 +260,7 @@ public final class Ordergate implements AutoCloseable
             server.close();
         }
         features.users().close();
+        features.mt5Accounts().close();
     }
 
     private static String version()

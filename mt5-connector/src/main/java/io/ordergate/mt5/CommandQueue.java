@@ -15,12 +15,18 @@ import io.ordergate.engine.view.JsonWriter;
  *
  * <p>Outbox record layout (little-endian), one per pushed command:
  * <pre>
- *   | executor index (int) | length (int) | the command's JSON (length bytes, as heartbeat's pendingCommands) |
+ *   | executor index (int, {@link #SEALED_FLAG} set when the JSON holds a sealed password) | length (int) | the JSON |
  * </pre>
+ * A command carrying a password (seed 004) names it only as a marker, {@code "investorPassword":"og-sealed:<context>|<sealed>"}:
+ * the gateway opens it on its way to the executor, and the admin view shows {@code "[sealed]"}.
  */
 public final class CommandQueue
 {
     public static final int RECORD_HEADER_LENGTH = 2 * Integer.BYTES;
+    /** Set in a record's executor index when its JSON holds a sealed-password marker (exchange records are negative). */
+    public static final int SEALED_FLAG = 1 << 30;
+    /** The marker's prefix, inside a JSON string. */
+    public static final String SEALED_MARKER = "og-sealed:";
     /** Large enough for any parameters object the engine renders itself (OPEN_POSITION is the longest). */
     static final int ENGINE_PARAMETERS_CAPACITY = 512;
 
@@ -59,7 +65,7 @@ public final class CommandQueue
         }
         else
         {
-            command.idPrefix = type == ExecutorCommandType.MODIFY_POSITION ? ExecutorCommand.MODIFY_PREFIX : ExecutorCommand.CONTROL_PREFIX;
+            command.idPrefix = prefix(type);
             command.idNumber = command.seq;
         }
         return command;
@@ -113,22 +119,43 @@ public final class CommandQueue
         return pushed;
     }
 
-    /** Writes the pending commands as a JSON array value into a writer in progress, by priority then arrival. */
-    void writePending(final Executor executor, final JsonWriter json)
+    private static String prefix(final ExecutorCommandType type)
+    {
+        if (type == ExecutorCommandType.MODIFY_POSITION)
+        {
+            return ExecutorCommand.MODIFY_PREFIX;
+        }
+        if (type == ExecutorCommandType.SYNC_HISTORY)
+        {
+            return ExecutorCommand.SYNC_PREFIX;
+        }
+        if (type.isInvestor())
+        {
+            return ExecutorCommand.INVESTOR_PREFIX;
+        }
+        return type.isJob() ? ExecutorCommand.JOB_PREFIX : ExecutorCommand.CONTROL_PREFIX;
+    }
+
+    /**
+     * Writes the pending commands as a JSON array value into a writer in progress, by priority then arrival.
+     *
+     * @param forExecutor true for the executor itself (sealed passwords as markers), false for an admin's view
+     */
+    void writePending(final Executor executor, final JsonWriter json, final boolean forExecutor)
     {
         json.startArray();
         for (final CommandPriority priority : PRIORITIES)
         {
             for (ExecutorCommand c = commands.firstPending(executor, priority); c != null; c = commands.nextPending(c))
             {
-                writeCommand(c, json);
+                writeCommand(c, json, forExecutor);
             }
         }
         json.endArray();
     }
 
     /** The object seed 000's {@code pendingCommands} carries: id, command, parameters, priority, createdAt. */
-    static void writeCommand(final ExecutorCommand command, final JsonWriter json)
+    static void writeCommand(final ExecutorCommand command, final JsonWriter json, final boolean forExecutor)
     {
         json.startObject();
         json.name("id").string(command.idPrefix, command.idNumber);
@@ -138,9 +165,16 @@ public final class CommandQueue
         {
             json.raw(EMPTY_OBJECT, 0, EMPTY_OBJECT.capacity());
         }
-        else
+        else if (command.sealed == null)
         {
             json.raw(command.parameters, 0, command.parametersLength);
+        }
+        else
+        {
+            // the engine's own parameters object, with the password member added as it goes out
+            json.startObject().members(command.parameters, 1, command.parametersLength - 2);
+            json.name("investorPassword").string(forExecutor ? command.sealed : "[sealed]");
+            json.endObject();
         }
         json.name("priority").string(command.priority.name());
         json.name("createdAt").time(command.createdAtMicros);
@@ -151,9 +185,9 @@ public final class CommandQueue
     {
         final int start = event.outboxLength;
         outboxJson.wrap(event.outbox, start + RECORD_HEADER_LENGTH);
-        writeCommand(command, outboxJson);
+        writeCommand(command, outboxJson, true);
         final int length = outboxJson.length();
-        event.outbox.putInt(start, command.executorIndex);
+        event.outbox.putInt(start, command.sealed == null ? command.executorIndex : command.executorIndex | SEALED_FLAG);
         event.outbox.putInt(start + Integer.BYTES, length);
         event.outboxLength = start + RECORD_HEADER_LENGTH + length;
         event.outboxCount++;

@@ -94,7 +94,9 @@ public final class ExecutorCommands
         {
             command = forOrder(number);
         }
-        else if (startsWith(id, ExecutorCommand.CONTROL_PREFIX) || startsWith(id, ExecutorCommand.MODIFY_PREFIX))
+        else if (startsWith(id, ExecutorCommand.CONTROL_PREFIX) || startsWith(id, ExecutorCommand.MODIFY_PREFIX)
+            || startsWith(id, ExecutorCommand.INVESTOR_PREFIX) || startsWith(id, ExecutorCommand.SYNC_PREFIX)
+            || startsWith(id, ExecutorCommand.JOB_PREFIX))
         {
             command = get(number);
         }

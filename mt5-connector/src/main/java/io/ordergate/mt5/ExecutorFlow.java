@@ -132,7 +132,7 @@ final class ExecutorFlow
         json.name("lastHeartbeat").time(now);
         json.endObject();
         json.name("pendingCommands");
-        queue.writePending(executor, json);
+        queue.writePending(executor, json, true);
         json.name("timestamp").time(now);
         json.endObject();
         context.endJson(event);
@@ -196,7 +196,7 @@ final class ExecutorFlow
         final JsonWriter json = context.beginJson(event).startObject();
         writeFields(executor, event.wallMicros(), json);
         json.name("pending_commands");
-        queue.writePending(executor, json);
+        queue.writePending(executor, json, false);
         json.endObject();
         context.endJson(event);
         event.result = ResultCode.OK;

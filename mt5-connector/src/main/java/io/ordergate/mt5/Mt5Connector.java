@@ -14,6 +14,8 @@ import io.ordergate.engine.command.CommandType;
  *   CREATE_EXECUTOR, EXECUTOR_HEARTBEAT, EXECUTOR_COMMAND, GET_EXECUTOR, LIST_EXECUTORS, EXECUTOR_SYNC ─► ExecutorFlow
  *   COMMAND_RESULT, RECOVER_ROUTED                                                                     ─► ReportFlow
  *   TRADE_REPORT                                                                                       ─► TradeReportFlow
+ *   INVESTOR_CONNECT, _TEST, _SYNC, _DISCONNECT, INVESTOR_STATUS, INVESTOR_OUTCOME                     ─► InvestorFlow
+ *   results of CONNECT_INVESTOR, TEST_CONNECTION, SYNC_HISTORY (seed 004)                              ─► InvestorResults
  *   orders, closes, modifies, close-all of mt5 accounts (through the engine's Venue SPI)               ─► Mt5Venue
  * </pre>
  */
@@ -23,6 +25,10 @@ public final class Mt5Connector
     private final CommandQueue queue;
     private final Tickets tickets;
     private final Mt5Venue venue;
+    private final InvestorLink[] links;
+    private final HistoryDeals deals;
+    /** Seed-004 operations remembered at once (a waiting request always finds its own: a slot is reused once done). */
+    private static final int INVESTOR_OPS = 1024;
 
     private Mt5Connector(final Engine engine)
     {
@@ -35,7 +41,17 @@ public final class Mt5Connector
         final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);
         final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
         final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book);
+        links = new InvestorLink[context.config().engine().maxAccounts()];
+        for (int i = 0; i < links.length; i++)
+        {
+            links[i] = new InvestorLink(i);
+        }
+        final InvestorOps ops = new InvestorOps(INVESTOR_OPS);
+        deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals());
+        final InvestorFlow investor = new InvestorFlow(context, executors, queue, links, ops);
+        reportFlow.investorResults(new InvestorResults(context, links, ops, deals, investor));
 
+        venue.digestAlso(this::investorDigest);
         engine.registerVenue(VenueKind.MT5, venue);
         engine.handle(CommandType.CREATE_EXECUTOR, executorFlow::create);
         engine.handle(CommandType.EXECUTOR_HEARTBEAT, executorFlow::heartbeat);
@@ -46,12 +62,34 @@ public final class Mt5Connector
         engine.handle(CommandType.COMMAND_RESULT, reportFlow::commandResult);
         engine.handle(CommandType.TRADE_REPORT, tradeReports::tradeReport);
         engine.handle(CommandType.RECOVER_ROUTED, reportFlow::recoverRouted);
+        engine.handle(CommandType.INVESTOR_CONNECT, investor::connect);
+        engine.handle(CommandType.INVESTOR_TEST, investor::test);
+        engine.handle(CommandType.INVESTOR_SYNC, investor::sync);
+        engine.handle(CommandType.INVESTOR_DISCONNECT, investor::disconnect);
+        engine.handle(CommandType.INVESTOR_STATUS, investor::status);
+        engine.handle(CommandType.INVESTOR_OUTCOME, investor::outcome);
     }
 
     /** Plugs the connector into the engine; call before replay so replay rebuilds the executors and their queues. */
     public static Mt5Connector install(final Engine engine)
     {
         return new Mt5Connector(engine);
+    }
+
+    /** The investor links and synced deals, for the state digest. Engine thread. */
+    private long investorDigest()
+    {
+        long hash = deals.digest();
+        for (final InvestorLink link : links)
+        {
+            if (link.exists)
+            {
+                hash = Long.rotateLeft(hash ^ (link.accountIndex * 31L + link.login + link.status * 7L + link.lastSyncMicros
+                    + link.syncedUntilMicros + link.pendingOp + (link.sealed == null ? 0 : link.sealed.hashCode())
+                    + (link.errorMessage == null ? 0 : link.errorMessage.hashCode())), 13);
+            }
+        }
+        return hash;
     }
 
     /** For tests and start-up checks on the owning thread only. */

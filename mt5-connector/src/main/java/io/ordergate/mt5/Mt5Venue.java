@@ -16,6 +16,7 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
+import java.util.function.LongSupplier;
 
 /**
  * The MT5 venue: an order on an mt5 account becomes an {@code OPEN_POSITION} command for the account's executor,
@@ -35,6 +36,14 @@ final class Mt5Venue implements Venue
     private final Mt5Book book;
     private final long offlineAfterMicros;
     private final Mt5Trailing trailing;
+
+    private LongSupplier extraDigest = () -> 0;
+
+    /** What else the connector keeps goes into this venue's digest (investor links, synced deals). Before replay. */
+    void digestAlso(final LongSupplier digest)
+    {
+        this.extraDigest = digest;
+    }
 
     Mt5Venue(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book)
     {
@@ -356,7 +365,7 @@ final class Mt5Venue implements Venue
     @Override
     public long digest()
     {
-        long hash = executors.count() * 31L + queue.commands().nextSeq();
+        long hash = executors.count() * 31L + queue.commands().nextSeq() + extraDigest.getAsLong();
         for (int i = 0; i < tickets.capacity(); i++)
         {
             final TicketPosition p = tickets.slot(i);

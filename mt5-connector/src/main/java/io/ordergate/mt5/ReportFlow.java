@@ -26,6 +26,7 @@ final class ReportFlow
     private final CommandQueue queue;
     private final Tickets tickets;
     private final Mt5Book book;
+    private InvestorResults investor;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final AsciiView message = new AsciiView();
@@ -38,6 +39,12 @@ final class ReportFlow
         this.queue = queue;
         this.tickets = tickets;
         this.book = book;
+    }
+
+    /** Seed 004's results go to the investor side. Before replay. */
+    void investorResults(final InvestorResults results)
+    {
+        this.investor = results;
     }
 
     void commandResult(final CommandEvent event)
@@ -58,6 +65,7 @@ final class ReportFlow
         final long profit = reader.readLong();
         reader.readString(message);
         reader.readString(raw);
+        final int partsStart = reader.position();
         final long deal = dealPart(event);
         if (command == null || command.executorIndex != executor.index)
         {
@@ -74,7 +82,11 @@ final class ReportFlow
                 command.resultBuffer(raw.length()).putBytes(0, raw.buffer(), raw.offset(), raw.length());
                 command.resultLength = raw.length();
             }
-            if (executed)
+            if (command.type.isInvestor())
+            {
+                investor.settled(command, executor, executed, message, reader.wrap(event.frame, partsStart), event);
+            }
+            else if (executed)
             {
                 applyExecuted(command, executor, flags, ticket, price, lots, profit, deal, now);
             }

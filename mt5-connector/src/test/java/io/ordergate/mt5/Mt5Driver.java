@@ -213,6 +213,39 @@ final class Mt5Driver
         return finish(event);
     }
 
+    CommandEvent investor(final CommandType type, final String accountId, final long login, final String sealed)
+    {
+        final CommandEvent event = new CommandEvent();
+        InvestorBodies.credentials(begin(event, type), accountId, login, "Broker-Demo", sealed, "mt5/investor_password/" + accountId);
+        return finish(event);
+    }
+
+    CommandEvent investorAccount(final CommandType type, final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        InvestorBodies.accountId(begin(event, type), accountId);
+        return finish(event);
+    }
+
+    CommandEvent outcome(final long opId)
+    {
+        final CommandEvent event = new CommandEvent();
+        InvestorBodies.outcome(begin(event, CommandType.INVESTOR_OUTCOME), opId);
+        return finish(event);
+    }
+
+    /** A result whose tagged parts the caller writes (seed 004's). */
+    CommandEvent resultWithParts(final String executorId, final String commandId, final boolean executed, final String message,
+        final java.util.function.Consumer<BodyWriter> parts)
+    {
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = begin(event, CommandType.COMMAND_RESULT);
+        ExecutorBodies.commandResult(body, executorId, commandId, executed ? ExecutorBodies.STATUS_EXECUTED : ExecutorBodies.STATUS_FAILED,
+            executed ? ExecutorBodies.RESULT_SUCCESS : 0, 0, 0, 0, 0, message, new byte[0], 0);
+        parts.accept(body);
+        return finish(event);
+    }
+
     CommandEvent closedPositions(final String accountId)
     {
         final CommandEvent event = new CommandEvent();
@@ -271,7 +304,7 @@ final class Mt5Driver
         int offset = 0;
         for (int i = 0; i < event.outboxCount; i++)
         {
-            final int executor = event.outbox.getInt(offset);
+            final int executor = event.outbox.getInt(offset) & ~CommandQueue.SEALED_FLAG;
             final int length = event.outbox.getInt(offset + 4);
             records.add(Map.entry(executor, event.outbox.getStringWithoutLengthUtf8(offset + 8, length)));
             offset += 8 + length;

@@ -1,5 +1,7 @@
 package io.ordergate.engine.query;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.auth.Principals;
@@ -26,6 +28,8 @@ public final class ClosedPositionQuery implements ClosedPositions.Filter
     private final ClosedPosition[] selected = new ClosedPosition[QueryFlow.MAX_LIMIT];
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final byte[] key = new byte[48];
+    private final UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
     private int principal;
     private int onlyAccount;
 
@@ -113,9 +117,18 @@ public final class ClosedPositionQuery implements ClosedPositions.Filter
         if (close.dealTicket != 0)
         {
             json.name("deal_ticket").idString(close.dealTicket);
-            json.name("terminal_trade_id").string("mt5_", close.venuePositionId, "_", close.dealTicket);
+            json.name("terminal_trade_id").string(key, 0, dealKey(close.venuePositionId, close.dealTicket));
         }
         json.endObject();
+    }
+
+    /** Seed 004's key of a deal, {@code mt5_<position>_<deal>}, into {@link #key}; returns its length. */
+    private int dealKey(final long positionId, final long ticket)
+    {
+        int length = keyBuffer.putStringWithoutLengthAscii(0, "mt5_");
+        length += keyBuffer.putLongAscii(length, positionId);
+        length += keyBuffer.putStringWithoutLengthAscii(length, "_");
+        return length + keyBuffer.putLongAscii(length, ticket);
     }
 
     private static String source(final int source)

@@ -146,30 +146,8 @@ public final class JsonWriter
     {
         beforeValue();
         putByte('"');
-        for (int i = 0; i < prefix.length(); i++)
-        {
-            putChar(prefix.charAt(i));
-        }
+        putAscii(prefix);
         position += buffer.putLongAscii(position, number);
-        putByte('"');
-        return this;
-    }
-
-    /** A string of two numbers, e.g. {@code "mt5_123_456"} (seed 004's deal key), without building it. */
-    public JsonWriter string(final String prefix, final long first, final String infix, final long second)
-    {
-        beforeValue();
-        putByte('"');
-        for (int i = 0; i < prefix.length(); i++)
-        {
-            putChar(prefix.charAt(i));
-        }
-        position += buffer.putLongAscii(position, first);
-        for (int i = 0; i < infix.length(); i++)
-        {
-            putChar(infix.charAt(i));
-        }
-        position += buffer.putLongAscii(position, second);
         putByte('"');
         return this;
     }
@@ -289,6 +267,26 @@ public final class JsonWriter
         putDigits(millisOfDay % 1000L, 3);
         putByte('Z');
         putByte('"');
+        return this;
+    }
+
+    /**
+     * Copies the members of a JSON object (its text between the braces, already valid) into the object being written,
+     * which may then take more members.
+     */
+    public JsonWriter members(final org.agrona.DirectBuffer source, final int offset, final int length)
+    {
+        if (length <= 0)
+        {
+            return this;
+        }
+        if (hasValue[depth])
+        {
+            putByte(',');
+        }
+        buffer.putBytes(position, source, offset, length);
+        position += length;
+        hasValue[depth] = true;
         return this;
     }
 

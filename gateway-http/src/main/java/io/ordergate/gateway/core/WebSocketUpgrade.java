@@ -5,10 +5,15 @@ import java.util.logging.Logger;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 
@@ -60,6 +65,8 @@ public final class WebSocketUpgrade
             }
         }
         pipeline.addBefore(HTTP_HANDLER, name + "-idle", idle);
+        // a message may come in fragments (java.net.http's client splits large ones): joined up to the same bound
+        pipeline.addBefore(HTTP_HANDLER, name + "-fragments", new BoundedMessages(maxFrameBytes));
         pipeline.replace(HTTP_HANDLER, name, socket);
         handshaker.handshake(ctx.channel(), request).addListener(future ->
         {
@@ -73,5 +80,27 @@ public final class WebSocketUpgrade
                 ctx.close();
             }
         });
+    }
+
+    /**
+     * Joins a fragmented message; one over the bound closes the socket with 1009 and says why, as the frame decoder does
+     * for a single frame over it. One per channel.
+     */
+    private static final class BoundedMessages extends WebSocketFrameAggregator
+    {
+        private final int maxBytes;
+
+        BoundedMessages(final int maxBytes)
+        {
+            super(maxBytes);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(final ChannelHandlerContext ctx, final WebSocketFrame oversized)
+        {
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "a message is at most " + maxBytes + " bytes"))
+                .addListener(ChannelFutureListener.CLOSE);
+        }
     }
 }

@@ -5,15 +5,16 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ExecutorBodies;
-import io.ordergate.mt5.ResultParts;
 
 /**
  * An executor's result for one command ({@code PATCH /api/executor/{executorId}/command} or a WebSocket
  * {@code {"type": "command_result"}}), as the command body it travels as: seed 000's camelCase fields, other fields
- * ignored, a null the same as no field; the result object is kept as sent when small enough. Immutable.
+ * ignored, a null the same as no field; the result object is kept as sent when at most 4 KiB (a SYNC_HISTORY page is up
+ * to 48 KB: its deals are read, not kept as text); what {@code details} says beyond seed 000's four numbers is read by
+ * {@link ResultDetails}. Immutable once parsed.
  */
 public record CommandResult(String executorId, String commandId, int status, int flags, long ticket, long price, long lots, long profit,
-    String message, byte[] result, long deal) implements RequestBody
+    String message, byte[] result, ResultDetails details) implements RequestBody
 {
     public static CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
@@ -55,7 +56,7 @@ public record CommandResult(String executorId, String commandId, int status, int
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
-        return new CommandResult(executorId, f.commandId, f.status, f.flags, f.ticket, f.price, f.lots, f.profit, f.message, f.result, f.deal);
+        return new CommandResult(executorId, f.commandId, f.status, f.flags, f.ticket, f.price, f.lots, f.profit, f.message, f.result, f.details);
     }
 
     /** {@code "result": {"success", "message", "details": {"ticket", "price", "lots", "profit"}}}; kept as sent. */
@@ -109,8 +110,7 @@ public record CommandResult(String executorId, String commandId, int status, int
                 case "price": f.price = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_PRICE; break;
                 case "lots": f.lots = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_LOTS; break;
                 case "profit": f.profit = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_PROFIT; break;
-                case "deal": f.deal = SeedFields.ticket(in, d); break;
-                default: in.ignore();
+                default: f.details.read(in, d);
             }
         }
     }
@@ -119,10 +119,7 @@ public record CommandResult(String executorId, String commandId, int status, int
     public void encode(final BodyWriter writer)
     {
         ExecutorBodies.commandResult(writer, executorId, commandId, status, flags, ticket, price, lots, profit, message, result, result.length);
-        if (deal != 0)
-        {
-            ResultParts.deal(writer, deal);
-        }
+        details.encode(writer);
     }
 
     /** What a result says, as it is read. */
@@ -135,7 +132,7 @@ public record CommandResult(String executorId, String commandId, int status, int
         long price;
         long lots;
         long profit;
-        long deal;
+        final ResultDetails details = new ResultDetails();
         String message = "";
         byte[] result = new byte[0];
     }

@@ -57,6 +57,11 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
      * not send them, so a test can kill the gateway between a trade and its result.
      */
     static final String HOLD_RESULTS_PROPERTY = "ordergate.demo.terminal.hold_results";
+    /** The demo terminal's account as seed 004 connects to it (docs/mt5-jobs.md): a simulator's, not a secret. */
+    static final long DEMO_MT5_LOGIN = 5_000_001L;
+    static final String DEMO_INVESTOR_PASSWORD = "demo-investor";
+    static final String DEMO_MT5_SERVER = "Ordergate-Demo";
+    static final int DEMO_HISTORY_TRADES = 20;
     private static final Logger LOG = Logger.getLogger(ExecutorBootstrap.class.getName());
 
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -148,12 +153,19 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
             new SimulatedTerminal.Settings(base, demo.getProperty("executor_id"), demo.getProperty("api_key"), demo.getProperty("api_secret"), 30),
             PriceSource.withBrokerNames(PriceSource.gatewayQuotes(base, demo.getProperty("quote_key"), demo.getProperty("quote_secret"))))
             .balance(demoBalance)
+            .investorAccount(DEMO_MT5_LOGIN, DEMO_INVESTOR_PASSWORD, DEMO_MT5_SERVER)
             .persistTo(dataDir.resolve(DEMO_RESULTS_FILE), dataDir.resolve(DEMO_POSITIONS_FILE));
         if (Boolean.getBoolean(HOLD_RESULTS_PROPERTY))
         {
             terminal.holdResults(true);
         }
         terminal.start();
+        if (terminal.historySize() == 0)
+        {
+            // a first start: some closed trades from before, so a history sync of the demo account has deals to bring in
+            terminal.historicalTrades(DEMO_HISTORY_TRADES, java.time.Instant.now().minus(java.time.Duration.ofDays(DEMO_HISTORY_TRADES)),
+                java.time.Duration.ofDays(1));
+        }
     }
 
     public SimulatedTerminal terminal()

@@ -1,5 +1,6 @@
 package io.ordergate.gateway.executors;
 
+import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.ChannelFlushes;
@@ -20,8 +21,11 @@ public final class ExecutorConnector implements ReplyListener
     private final ReplyStageMetrics latency;
     private final ExecutorHeartbeats heartbeats;
 
-    public ExecutorConnector(final ExecutorKeys keys, final ExecutorSessions sessions, final GatewayMetrics metrics)
+    private final SealedPasswords sealed;
+
+    public ExecutorConnector(final ExecutorKeys keys, final ExecutorSessions sessions, final GatewayMetrics metrics, final SecretBox secrets)
     {
+        this.sealed = new SealedPasswords(secrets);
         this.keys = keys;
         this.sessions = sessions;
         this.latency = metrics.replyStage();
@@ -50,10 +54,15 @@ public final class ExecutorConnector implements ReplyListener
         int offset = 0;
         for (int i = 0; i < event.outboxCount; i++)
         {
-            final int executorIndex = event.outbox.getInt(offset);
+            final int target = event.outbox.getInt(offset);
             final int length = event.outbox.getInt(offset + Integer.BYTES);
-            final ExecutorSocket socket = sessions.get(executorIndex);
-            if (socket != null && socket.push(event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length, flushes))
+            final ExecutorSocket socket = target < 0 ? null : sessions.get(target & ~CommandQueue.SEALED_FLAG);
+            if (socket != null && (target & CommandQueue.SEALED_FLAG) != 0)
+            {
+                // a seed-004 command: its password is opened only now, on its way out
+                socket.push(sealed.open(event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length), 0, sealed.length(), flushes);
+            }
+            else if (socket != null && socket.push(event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length, flushes))
             {
                 latency.framePushed(event, event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length, System.nanoTime());
             }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import io.ordergate.config.ExecutorConfig;
+import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
@@ -43,8 +44,15 @@ public final class ExecutorRoutes implements Feature
     private final ExecutorRateLimits limits;
     private final ExecutorConfig config;
 
-    public ExecutorRoutes(final GatewayContext gateway, final Accesses access, final ExecutorKeys keys, final ExecutorSessions sessions)
+    /** Reply thread only: heartbeat answers, over HTTP and the WebSocket, with seed 004's passwords opened. */
+    private final SealedPasswords sealed;
+    private final Answer heartbeatAnswer;
+
+    public ExecutorRoutes(final GatewayContext gateway, final Accesses access, final ExecutorKeys keys, final ExecutorSessions sessions,
+        final SecretBox secrets)
     {
+        this.sealed = new SealedPasswords(secrets);
+        this.heartbeatAnswer = this::heartbeatAnswer;
         this.gateway = gateway;
         this.access = access;
         this.executorKey = new ExecutorAccess(keys);
@@ -84,7 +92,7 @@ public final class ExecutorRoutes implements Feature
         if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.HEARTBEAT))
         {
             exchange.publish(CommandType.EXECUTOR_HEARTBEAT,
-                Heartbeat.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength()), SEED);
+                Heartbeat.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength()), heartbeatAnswer);
         }
     }
 
@@ -119,9 +127,28 @@ public final class ExecutorRoutes implements Feature
         {
             throw BadRequest.validation(null, "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket");
         }
-        final ExecutorSocket socket = new ExecutorSocket(gateway, sessions, limits, (ExecutorKeys.Entry)exchange.caller());
+        final ExecutorSocket socket = new ExecutorSocket(gateway, sessions, limits, (ExecutorKeys.Entry)exchange.caller(), sealed);
         WebSocketUpgrade.upgrade(exchange, MAX_WS_FRAME, new IdleStateHandler(config.socketIdleTimeoutSeconds(), config.pingIntervalSeconds(), 0),
             "executor-socket", socket, socket::opened);
+    }
+
+    /** Seed 000's heartbeat body; a pending seed-004 command in it carries its password, opened here. Reply thread. */
+    private int heartbeatAnswer(final CommandEvent event, final JsonWriter json)
+    {
+        final int failed = Answers.failure(event, json, SeedErrors.FORMAT);
+        if (failed != 0)
+        {
+            return failed;
+        }
+        if (SealedPasswords.holdsMarker(event.output, 0, event.outputLength))
+        {
+            json.raw(sealed.open(event.output, 0, event.outputLength), 0, sealed.length());
+        }
+        else
+        {
+            json.raw(event.output, 0, event.outputLength);
+        }
+        return event.result.httpStatus();
     }
 
     private boolean withinLimit(final Exchange exchange, final ExecutorKeys.Entry executor, final ExecutorRateLimits.Kind kind)

@@ -62,8 +62,13 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private final JsonWriter loopJson = new JsonWriter();
     private volatile Channel channel;
 
-    ExecutorSocket(final GatewayContext gateway, final ExecutorSessions sessions, final ExecutorRateLimits limits, final ExecutorKeys.Entry executor)
+    /** The reply thread's opener of seed 004's passwords in heartbeat answers. */
+    private final SealedPasswords sealed;
+
+    ExecutorSocket(final GatewayContext gateway, final ExecutorSessions sessions, final ExecutorRateLimits limits, final ExecutorKeys.Entry executor,
+        final SealedPasswords sealed)
     {
+        this.sealed = sealed;
         this.gateway = gateway;
         this.sessions = sessions;
         this.limits = limits;
@@ -202,6 +207,11 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         else if (!event.result.isSuccess())
         {
             socketError(json, event.result.name(), SeedErrors.FORMAT.message(event.result, event.resultMessage), 0);
+        }
+        else if (event.outputKind == CommandEvent.OUTPUT_JSON && SealedPasswords.holdsMarker(event.output, 0, event.outputLength))
+        {
+            send(sealed.open(event.output, 0, event.outputLength), 0, sealed.length(), flushes);
+            return;
         }
         else if (event.outputKind == CommandEvent.OUTPUT_JSON)
         {

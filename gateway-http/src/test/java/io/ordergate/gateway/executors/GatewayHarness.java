@@ -46,7 +46,13 @@ final class GatewayHarness implements AutoCloseable
 
     static String config(final Path dataDir, final int port, final String executors, final boolean demoTerminal)
     {
-        return String.join("\n",
+        return config(dataDir, port, executors, demoTerminal, "");
+    }
+
+    /** @param extraYaml more top-level sections (auth, ea...), each ending in a newline */
+    static String config(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml)
+    {
+        return extraYaml + String.join("\n",
             "server: { host: 127.0.0.1, port: " + port + ", event_loop_threads: 2 }",
             "data_dir: " + dataDir.toAbsolutePath(),
             "engine: { max_accounts: 16, max_orders: 1024, max_trades: 1024, max_keys: 16, max_tickets: 64, max_executor_commands: 256 }",
@@ -70,7 +76,12 @@ final class GatewayHarness implements AutoCloseable
 
     static GatewayHarness start(final Path dataDir, final int port, final String executors, final boolean demoTerminal)
     {
-        final GatewayConfig config = ConfigLoader.parse(config(dataDir, port, executors, demoTerminal), "test");
+        return start(dataDir, port, executors, demoTerminal, "");
+    }
+
+    static GatewayHarness start(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml)
+    {
+        final GatewayConfig config = ConfigLoader.parse(config(dataDir, port, executors, demoTerminal, extraYaml), "test");
         final StartupOptions options = StartupOptions.parse(new String[0],
             Map.of(StartupOptions.API_KEY_ENV, ADMIN_KEY, StartupOptions.API_SECRET_ENV, ADMIN_SECRET));
         return new GatewayHarness(Ordergate.start(config, options, new PrintStream(new ByteArrayOutputStream())));
@@ -104,12 +115,24 @@ final class GatewayHarness implements AutoCloseable
 
     Response call(final String method, final String path, final String body, final String key, final String secret)
     {
+        return call(method, path, body, key == null ? new String[0] : new String[] {"X-API-Key", key, "X-API-Secret", secret});
+    }
+
+    /** A call with a signed-in user's bearer token. */
+    Response bearer(final String method, final String path, final String body, final String token)
+    {
+        return call(method, path, body, new String[] {"Authorization", "Bearer " + token});
+    }
+
+    /** A call with these headers (name, value, name, value...). */
+    Response call(final String method, final String path, final String body, final String... headers)
+    {
         final HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT)
             .header("Content-Type", "application/json")
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null)
+        for (int i = 0; i + 1 < headers.length; i += 2)
         {
-            request.header("X-API-Key", key).header("X-API-Secret", secret);
+            request.header(headers[i], headers[i + 1]);
         }
         try
         {

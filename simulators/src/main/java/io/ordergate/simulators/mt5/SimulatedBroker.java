@@ -48,6 +48,12 @@ final class SimulatedBroker
         return history;
     }
 
+    /** A new ticket (orders, deals and positions share the counter, as at a broker). */
+    long nextTicket()
+    {
+        return nextTicket.incrementAndGet();
+    }
+
     /** How many times the broker actually traded (opened, closed or modified). */
     int tradesDone()
     {

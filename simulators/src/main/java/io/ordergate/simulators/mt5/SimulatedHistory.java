@@ -45,6 +45,24 @@ final class SimulatedHistory
         return deals.size();
     }
 
+    /** Historical round trips (see SimulatedTerminal#historicalTrades), their tickets from the broker's counter. */
+    void roundTrips(final SimulatedBroker broker, final int count, final Instant start, final java.time.Duration spacing)
+    {
+        final BigDecimal lots = new BigDecimal("0.10");
+        for (int i = 0; i < count; i++)
+        {
+            final boolean buy = i % 2 == 0;
+            final long opened = start.plus(spacing.multipliedBy(i)).toEpochMilli();
+            final BigDecimal entry = new BigDecimal("1.08000");
+            final BigDecimal move = BigDecimal.valueOf(10 + i, 5);
+            final BigDecimal exit = buy ? entry.add(move) : entry.subtract(move);
+            final long position = broker.nextTicket();
+            add(new Deal(position, position, "EURUSD", buy, true, lots, entry, opened, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+            add(new Deal(broker.nextTicket(), position, "EURUSD", !buy, false, lots, exit, opened + spacing.toMillis() / 2,
+                BigDecimal.valueOf(10 + i).setScale(2), new BigDecimal("-0.70"), BigDecimal.ZERO));
+        }
+    }
+
     /** The closing deals from {@code from} (inclusive) in seed 004's shape, one page: the result's details. */
     Map<String, Object> page(final Object fromParameter, final long login)
     {

@@ -151,6 +151,20 @@ public final class SimulatedTerminal implements AutoCloseable
         return broker.openTickets();
     }
 
+    /**
+     * Adds {@code count} closed round trips to the terminal's history, as if traded before the gateway knew the
+     * account: EURUSD, 0.10 lot, alternately long and short, one every {@code spacing} from {@code start}, the i-th
+     * closed 10 + i points from its entry (so each makes i + 10 USD, a short's entry above its exit). Deterministic.
+     */
+    public void historicalTrades(final int count, final java.time.Instant start, final java.time.Duration spacing)
+    {
+        desk.byHand(reports ->
+        {
+            broker.history().roundTrips(broker, count, start, spacing);
+            return java.util.Map.of("success", Boolean.TRUE);
+        });
+    }
+
     /** How many deals the terminal's history holds. */
     public int historySize()
     {

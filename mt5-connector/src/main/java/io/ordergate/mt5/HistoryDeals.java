@@ -1,0 +1,168 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.position.ClosedPosition;
+import io.ordergate.fixed.Money;
+
+/**
+ * The closed deals a history sync brought in, each stored once under seed 004's key {@code mt5_{positionId}_{ticket}}
+ * per account (MT5 tickets are unique per terminal only): a set of every key ever stored, sized once
+ * ({@code executors.max_synced_deals}, open addressing, never iterated for output), and each new deal made a closed
+ * position, a trade (order id none) and realized money in the account's figures. The balance is the terminal's (its
+ * heartbeat and accountInfo): a historical deal does not move it again. <b>Not thread safe</b>: owned by the engine
+ * thread; allocates only a symbol the gateway does not know.
+ */
+final class HistoryDeals
+{
+    static final int STORED = 0;
+    static final int DUPLICATE = 1;
+    static final int BOOKED_BY_REPORTS = 2;
+    static final int FULL = 3;
+
+    private final EngineContext context;
+    private final Tickets tickets;
+    private final int maxDeals;
+    private final int mask;
+    private final int[] accounts;
+    private final long[] positions;
+    private final long[] dealTickets;
+    private int count;
+
+    HistoryDeals(final EngineContext context, final Tickets tickets, final int maxDeals)
+    {
+        this.context = context;
+        this.tickets = tickets;
+        this.maxDeals = maxDeals;
+        final int capacity = Integer.highestOneBit(Math.max(16, maxDeals * 2 - 1)) << 1;
+        this.mask = capacity - 1;
+        this.accounts = new int[capacity];
+        this.positions = new long[capacity];
+        this.dealTickets = new long[capacity];
+    }
+
+    int count()
+    {
+        return count;
+    }
+
+    /**
+     * Stores one closing deal: a closed position, a trade and the realized money, unless its key is stored already or
+     * the gateway booked its position from the executor's trade reports. Values at wire digits (8), times in micros.
+     *
+     * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS} or {@link #FULL}
+     */
+    int store(final Account account, final Deal deal, final AsciiView symbol)
+    {
+        final int slot = slot(account.index, deal.positionId, deal.ticket);
+        if (accounts[slot] != 0)
+        {
+            return DUPLICATE;
+        }
+        final TicketPosition held = tickets.byTicket(account.index, deal.positionId);
+        if (count >= maxDeals)
+        {
+            return FULL;
+        }
+        accounts[slot] = account.index + 1;
+        positions[slot] = deal.positionId;
+        dealTickets[slot] = deal.ticket;
+        count++;
+        if (held != null)
+        {
+            return BOOKED_BY_REPORTS;  // remembered, so a later sync skips it too
+        }
+        final Instrument instrument = context.instruments().find(symbol);
+        final int priceDigits = instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
+        final int quantityDigits = instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
+        final String symbolText = instrument != null ? instrument.symbol : symbol.toString();
+        final long gross = Mt5Book.rounded(deal.profit, Money.DIGITS);
+        final long commission = Mt5Book.rounded(deal.commission, Money.DIGITS);
+        final long swap = Mt5Book.rounded(deal.swap, Money.DIGITS);
+        final long size = Mt5Book.rounded(deal.volume, quantityDigits);
+        final long exitPrice = Mt5Book.rounded(deal.exitPrice, priceDigits);
+
+        final ClosedPosition close = context.closedPositions().next();
+        close.source = ClosedPosition.SOURCE_MT5_SYNC;
+        close.accountIndex = account.index;
+        close.instrumentIndex = instrument != null ? instrument.index : -1;
+        close.symbol = symbolText;
+        close.priceDigits = priceDigits;
+        close.quantityDigits = quantityDigits;
+        close.side = deal.side;
+        close.size = size;
+        close.entryPrice = deal.hasEntryPrice ? Mt5Book.rounded(deal.entryPrice, priceDigits) : ClosedPosition.NONE;
+        close.exitPrice = exitPrice;
+        close.money(gross, commission, swap);
+        close.openedAtMicros = deal.entryMicros;
+        close.closedAtMicros = deal.exitMicros;
+        close.venuePositionId = deal.positionId;
+        close.dealTicket = deal.ticket;
+
+        final Trade trade = context.trades().next();
+        trade.orderId = 0;
+        trade.accountIndex = account.index;
+        trade.instrumentIndex = close.instrumentIndex;
+        trade.symbol = symbolText;
+        trade.priceDigits = priceDigits;
+        trade.quantityDigits = quantityDigits;
+        trade.side = deal.side.opposite();  // the closing deal trades against the position
+        trade.quantity = size;
+        trade.price = exitPrice;
+        trade.realizedPnl = close.pnl;
+        trade.positionId = 0;
+        trade.timeMicros = deal.exitMicros;
+
+        account.realizedPnl += close.pnl;
+        return STORED;
+    }
+
+    private int slot(final int accountIndex, final long positionId, final long ticket)
+    {
+        long hash = (positionId * 0x9E3779B97F4A7C15L) ^ (ticket * 0xC2B2AE3D27D4EB4FL) ^ (accountIndex * 0x165667B19E3779F9L);
+        hash ^= hash >>> 29;
+        int slot = (int)hash & mask;
+        while (accounts[slot] != 0
+            && (accounts[slot] != accountIndex + 1 || positions[slot] != positionId || dealTickets[slot] != ticket))
+        {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** A fingerprint of the stored keys, for the state digest (slots in index order: the same on every replay). */
+    long digest()
+    {
+        long hash = count;
+        for (int i = 0; i < accounts.length; i++)
+        {
+            if (accounts[i] != 0)
+            {
+                hash = Long.rotateLeft(hash ^ (accounts[i] * 31L + positions[i] * 0x9E3779B97F4A7C15L + dealTickets[i]), 23);
+            }
+        }
+        return hash;
+    }
+
+    /** One deal as the body carries it, read into place (reused). */
+    static final class Deal
+    {
+        long ticket;
+        long positionId;
+        Side side;
+        long volume;
+        long entryMicros;
+        long exitMicros;
+        boolean hasEntryPrice;
+        long entryPrice;
+        long exitPrice;
+        long profit;
+        long commission;
+        long swap;
+    }
+}

@@ -1,0 +1,214 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.Side;
+import io.ordergate.fixed.Money;
+
+/**
+ * The terminal's answers to seed 004's commands, read from the result's tagged parts ({@link ResultParts}): a connect
+ * binds the account (CONNECTED) or refuses it (ERROR, the password forgotten), a test only reports, a SYNC_HISTORY
+ * page stores its deals once each and asks for the next page while the terminal says there is more. When an
+ * operation is done, the COMMAND_RESULT event's {@code resultId} is its id, so the gateway answers who waits.
+ * <b>Not thread safe</b>: owned by the engine thread.
+ */
+final class InvestorResults
+{
+    private final EngineContext context;
+    private final InvestorLink[] links;
+    private final InvestorOps ops;
+    private final HistoryDeals deals;
+    private final InvestorFlow flow;
+    private final HistoryDeals.Deal deal = new HistoryDeals.Deal();
+    private final AsciiView status = new AsciiView();
+    private final AsciiView errorText = new AsciiView();
+    private final AsciiView symbol = new AsciiView();
+    private final AsciiView raw = new AsciiView();
+
+    InvestorResults(final EngineContext context, final InvestorLink[] links, final InvestorOps ops, final HistoryDeals deals, final InvestorFlow flow)
+    {
+        this.context = context;
+        this.links = links;
+        this.ops = ops;
+        this.deals = deals;
+        this.flow = flow;
+    }
+
+    /**
+     * Settles one of seed 004's commands; the reader stands at the result's tagged parts.
+     *
+     * @param message the terminal's message (result.message)
+     */
+    void settled(final ExecutorCommand command, final Executor executor, final boolean executed, final AsciiView message,
+        final BodyReader reader, final CommandEvent event)
+    {
+        command.sealed = null;  // delivered and answered: the engine no longer holds it for this command
+        final InvestorOp op = ops.get(command.opId);
+        if (op == null || op.done)
+        {
+            return;  // a disconnect cancelled it, or a DISCONNECT_INVESTOR: nothing waits
+        }
+        final InvestorLink link = op.accountIndex >= 0 ? links[op.accountIndex] : null;
+        boolean more = false;
+        long nextFrom = 0;
+        String failure = executed ? null : message.length() == 0 ? "the terminal refused the command" : message.toString();
+        final int end = event.frameLength();
+        while (reader.position() < end)
+        {
+            final int tag = reader.readByte();
+            switch (tag)
+            {
+                case ResultParts.DEAL: reader.readLong(); break;
+                case ResultParts.STATUS:
+                    reader.readString(status);
+                    reader.readString(errorText);
+                    if (!executed && errorText.length() > 0)
+                    {
+                        failure = message.length() == 0 ? errorText.toString() : message.toString();
+                    }
+                    break;
+                case ResultParts.ACCOUNT: account(reader, op, link, executed); break;
+                case ResultParts.DEALS: store(reader, op); break;
+                case ResultParts.PAGE:
+                    more = reader.readBoolean();
+                    nextFrom = reader.readLong();
+                    reader.readLong();
+                    break;
+                case ResultParts.BAD_DEAL:
+                    reader.readString(symbol);
+                    reader.readString(raw);
+                    op.error("deal " + symbol + ": " + raw);
+                    break;
+                default:
+                    return;  // a part this version does not know: what came before it is applied
+            }
+        }
+        if (op.kind == InvestorOp.SYNC && executed && more && nextFrom > 0)
+        {
+            flow.nextPage(executor, op, nextFrom, event);  // the same operation waits for the next page
+            return;
+        }
+        finish(op, link, executed, failure, event);
+    }
+
+    private void finish(final InvestorOp op, final InvestorLink link, final boolean executed, final String failure, final CommandEvent event)
+    {
+        final long now = event.wallMicros();
+        switch (op.kind)
+        {
+            case InvestorOp.CONNECT:
+                if (executed)
+                {
+                    link.status = InvestorLink.CONNECTED;
+                    link.errorMessage = null;
+                    link.connectedAtMicros = now;
+                    op.finish(true, "CONNECTED", "Successfully connected to MT5");
+                }
+                else
+                {
+                    link.status = InvestorLink.ERROR;
+                    link.errorMessage = failure;
+                    link.sealed = null;  // refused: not kept
+                    op.finish(false, "ERROR", failure);
+                }
+                break;
+            case InvestorOp.TEST:
+                op.finish(executed, executed ? "OK" : "ERROR", executed ? "Connection successful" : failure);
+                break;
+            default:
+                if (executed)
+                {
+                    link.lastSyncMicros = now;
+                    if (link.status == InvestorLink.ERROR && link.sealed != null)
+                    {
+                        link.status = InvestorLink.CONNECTED;
+                        link.errorMessage = null;
+                    }
+                    op.finish(true, "SYNCED", null);
+                }
+                else
+                {
+                    link.status = InvestorLink.ERROR;
+                    link.errorMessage = failure;
+                    op.finish(false, "ERROR", failure);
+                }
+        }
+        if (link != null && link.pendingOp == op.id)
+        {
+            link.pendingOp = 0;
+        }
+        event.resultId = op.id;
+    }
+
+    /** accountInfo: kept for a test's answer; a connect shows the terminal's balance and equity on the account. */
+    private void account(final BodyReader reader, final InvestorOp op, final InvestorLink link, final boolean executed)
+    {
+        final int flags = reader.readInt();
+        reader.readLong();
+        final long balance = reader.readLong();
+        final long equity = reader.readLong();
+        reader.readString(raw);
+        if (raw.length() <= ResultParts.MAX_ACCOUNT_JSON)
+        {
+            op.accountInfo.putBytes(0, raw.buffer(), raw.offset(), raw.length());
+            op.accountInfoLength = raw.length();
+        }
+        if (executed && op.kind == InvestorOp.CONNECT && link != null)
+        {
+            final Account account = context.accounts().get(link.accountIndex);
+            if ((flags & ResultParts.ACCOUNT_BALANCE) != 0)
+            {
+                account.balance = Mt5Book.rounded(balance, Money.DIGITS);
+            }
+            if ((flags & ResultParts.ACCOUNT_EQUITY) != 0)
+            {
+                account.venueEquity = Mt5Book.rounded(equity, Money.DIGITS);
+            }
+        }
+    }
+
+    /** One page of deals: each stored once; its latest exit time is where the next sync starts. */
+    private void store(final BodyReader reader, final InvestorOp op)
+    {
+        final int count = reader.readInt();
+        final Account account = op.accountIndex >= 0 ? context.accounts().get(op.accountIndex) : null;
+        final InvestorLink link = op.accountIndex >= 0 ? links[op.accountIndex] : null;
+        for (int i = 0; i < count; i++)
+        {
+            final int flags = reader.readInt();
+            deal.ticket = reader.readLong();
+            deal.positionId = reader.readLong();
+            reader.readString(symbol);
+            deal.side = Side.fromCode(reader.readByte());
+            deal.volume = reader.readLong();
+            deal.entryMicros = (flags & ResultParts.DEAL_ENTRY_TIME) != 0 ? reader.readLong() : skip(reader);
+            deal.exitMicros = reader.readLong();
+            deal.hasEntryPrice = (flags & ResultParts.DEAL_ENTRY_PRICE) != 0;
+            deal.entryPrice = reader.readLong();
+            deal.exitPrice = reader.readLong();
+            deal.profit = reader.readLong();
+            deal.commission = reader.readLong();
+            deal.swap = reader.readLong();
+            if (account == null || op.kind != InvestorOp.SYNC)
+            {
+                continue;
+            }
+            switch (deals.store(account, deal, symbol))
+            {
+                case HistoryDeals.STORED: op.synced++; break;
+                case HistoryDeals.FULL: op.error("deal " + deal.ticket + ": the synced-deal table is full (executors.max_synced_deals)"); break;
+                default: op.skipped++;
+            }
+            link.syncedUntilMicros = Math.max(link.syncedUntilMicros, deal.exitMicros);
+        }
+    }
+
+    private static long skip(final BodyReader reader)
+    {
+        reader.readLong();
+        return 0;
+    }
+}
