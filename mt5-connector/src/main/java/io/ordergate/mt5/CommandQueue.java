@@ -129,11 +129,7 @@ public final class CommandQueue
         {
             return ExecutorCommand.SYNC_PREFIX;
         }
-        if (type.isInvestor())
-        {
-            return ExecutorCommand.INVESTOR_PREFIX;
-        }
-        return type.isJob() ? ExecutorCommand.JOB_PREFIX : ExecutorCommand.CONTROL_PREFIX;
+        return type.isInvestor() ? ExecutorCommand.INVESTOR_PREFIX : ExecutorCommand.CONTROL_PREFIX;
     }
 
     /**

@@ -5,18 +5,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * One command for an executor, in a reusable slot of {@link ExecutorCommands}. Its id is {@code ord_<orderId>}
  * for a command made for an order (stable across restarts, so a re-delivered command has the id the terminal has
- * seen), else {@code cmd_<seq>}, {@code mod_<seq>}, {@code inv_<seq>}, {@code syn_<seq>} or {@code job_<seq>} by its
- * kind. <b>Not thread safe</b>: owned by the engine thread.
+ * seen), else {@code cmd_<seq>}, {@code mod_<seq>}, {@code inv_<seq>} or {@code syn_<seq>} by its kind. <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class ExecutorCommand
 {
     public static final String ORDER_PREFIX = "ord_";
     public static final String CONTROL_PREFIX = "cmd_";
     public static final String MODIFY_PREFIX = "mod_";
-    /** seed 004's connect, test and disconnect; SYNC_HISTORY pages; seed 002's EA jobs. */
+    /** seed 004's connect, test and disconnect; SYNC_HISTORY pages. */
     public static final String INVESTOR_PREFIX = "inv_";
     public static final String SYNC_PREFIX = "syn_";
-    public static final String JOB_PREFIX = "job_";
     public static final long NONE = Long.MIN_VALUE;
 
     private static final int INITIAL_JSON_CAPACITY = 256;
@@ -47,7 +45,7 @@ public final class ExecutorCommand
     public UnsafeBuffer parameters = new UnsafeBuffer(new byte[0]);
     public int parametersLength;
     public String resultMessage;
-    /** The seed-004 operation (or seed-002 job) this command serves, or 0. */
+    /** The seed-004 operation this command serves, or 0. */
     public long opId;
     /**
      * The investor password as a marker, {@code og-sealed:<context>|<sealed text>} ({@link CommandQueue#SEALED_MARKER}):

@@ -19,12 +19,7 @@ public enum ExecutorCommandType
     CONNECT_INVESTOR(10, false),
     TEST_CONNECTION(11, false),
     SYNC_HISTORY(12, false),
-    DISCONNECT_INVESTOR(13, false),
-    // seed 002 (issue 14): EA jobs of an agent (an executor), also taken with GET /api/v1/agents/{id}/jobs/next
-    EA_COMPILE(14, false),
-    EA_DEPLOY(15, false),
-    EA_RUN(16, false),
-    EA_STOP(17, false);
+    DISCONNECT_INVESTOR(13, false);
 
     private static final ExecutorCommandType[] BY_CODE = new ExecutorCommandType[32];
 
@@ -60,12 +55,6 @@ public enum ExecutorCommandType
     public boolean isInvestor()
     {
         return this == CONNECT_INVESTOR || this == TEST_CONNECTION || this == SYNC_HISTORY || this == DISCONNECT_INVESTOR;
-    }
-
-    /** An EA job (seed 002). */
-    public boolean isJob()
-    {
-        return this == EA_COMPILE || this == EA_DEPLOY || this == EA_RUN || this == EA_STOP;
     }
 
     public static ExecutorCommandType fromCode(final int code)

@@ -95,8 +95,7 @@ public final class ExecutorCommands
             command = forOrder(number);
         }
         else if (startsWith(id, ExecutorCommand.CONTROL_PREFIX) || startsWith(id, ExecutorCommand.MODIFY_PREFIX)
-            || startsWith(id, ExecutorCommand.INVESTOR_PREFIX) || startsWith(id, ExecutorCommand.SYNC_PREFIX)
-            || startsWith(id, ExecutorCommand.JOB_PREFIX))
+            || startsWith(id, ExecutorCommand.INVESTOR_PREFIX) || startsWith(id, ExecutorCommand.SYNC_PREFIX))
         {
             command = get(number);
         }
