@@ -48,7 +48,7 @@ public final class ExecutorConfig
             s.intValue("socket_idle_timeout_seconds", 60, 1, DAY_SECONDS),
             s.intValue("max_queued_frames_per_socket", 1024, 1, 1_048_576),
             s.intValue("investor_wait_seconds", 30, 1, 3600),
-            s.intValue("max_synced_deals", 262_144, 16, 16_777_216));
+            s.intValue("max_synced_deals", 65_536, 16, 16_777_216));
         s.finish();
         return config;
     }

@@ -28,10 +28,11 @@ final class HistoryDeals
     private final EngineContext context;
     private final Tickets tickets;
     private final int maxDeals;
-    private final int mask;
-    private final int[] accounts;
-    private final long[] positions;
-    private final long[] dealTickets;
+    private int mask;
+    /** The key set, allocated at the first deal (a gateway that never syncs pays nothing), then never grown. */
+    private int[] accounts;
+    private long[] positions;
+    private long[] dealTickets;
     private int count;
 
     HistoryDeals(final EngineContext context, final Tickets tickets, final int maxDeals)
@@ -39,11 +40,15 @@ final class HistoryDeals
         this.context = context;
         this.tickets = tickets;
         this.maxDeals = maxDeals;
+    }
+
+    private void allocate()
+    {
         final int capacity = Integer.highestOneBit(Math.max(16, maxDeals * 2 - 1)) << 1;
-        this.mask = capacity - 1;
-        this.accounts = new int[capacity];
-        this.positions = new long[capacity];
-        this.dealTickets = new long[capacity];
+        mask = capacity - 1;
+        accounts = new int[capacity];
+        positions = new long[capacity];
+        dealTickets = new long[capacity];
     }
 
     int count()
@@ -59,6 +64,10 @@ final class HistoryDeals
      */
     int store(final Account account, final Deal deal, final AsciiView symbol)
     {
+        if (accounts == null)
+        {
+            allocate();
+        }
         final int slot = slot(account.index, deal.positionId, deal.ticket);
         if (accounts[slot] != 0)
         {
@@ -139,7 +148,7 @@ final class HistoryDeals
     long digest()
     {
         long hash = count;
-        for (int i = 0; i < accounts.length; i++)
+        for (int i = 0; accounts != null && i < accounts.length; i++)
         {
             if (accounts[i] != 0)
             {

@@ -28,7 +28,7 @@ public final class Mt5Connector
     private final InvestorLink[] links;
     private final HistoryDeals deals;
     /** Seed-004 operations remembered at once (a waiting request always finds its own: a slot is reused once done). */
-    private static final int INVESTOR_OPS = 1024;
+    private static final int INVESTOR_OPS = 256;
 
     private Mt5Connector(final Engine engine)
     {
