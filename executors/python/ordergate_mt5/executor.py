@@ -98,6 +98,8 @@ class Executor:
             if not self.outbox.has_result(command_id):
                 LOG.info("command %s (%s) again: answering its first result", command_id, kind)
                 self.outbox.resend(command_id)
+                if self.terminal.connected:
+                    self.watcher.refresh_queued_opens()
                 self.journal.save_state()
             return
         result = self.commands.execute(command_id, kind, command.get("parameters") or {})
@@ -108,6 +110,7 @@ class Executor:
         LOG.info("command %s (%s): %s%s", command_id, kind, "executed" if result["success"] else "failed: ",
                  "" if result["success"] else result.get("message"))
         if self.terminal.connected:
+            self.watcher.refresh_queued_opens()
             self.watcher.scan()  # the reports of what it changed, queued after its result
         self.journal.save_state()
         self.session.heartbeat_soon()  # the new balance and positions

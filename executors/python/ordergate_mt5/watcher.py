@@ -108,6 +108,19 @@ class Watcher:
             changed = True
         return changed
 
+    def refresh_queued_opens(self):
+        """A command's result is sent ahead of the reports queued before it (see outbox), so an open report queued
+        then (its stops moved, say) would reach the gateway after a partial close's result and put back the volume
+        from before it: queued open reports are given the volume and average price the terminal shows now."""
+        queued = [r for r in self.journal.state["reports"] if r["key"].startswith("open:")]
+        if not queued:
+            return
+        now = {str(p.ticket): p for p in self.t.positions() or ()}
+        for report in queued:
+            p = now.get(report["body"]["ticket"])
+            if p is not None:
+                report["body"].update(lots=wire.num(p.volume), openPrice=wire.num(p.price_open))
+
     def _open_report(self, p):
         return {"executorId": self.executor_id, "ticket": str(p.ticket), "symbol": p.symbol,
                 "type": "BUY" if p.type == self.c.POSITION_TYPE_BUY else "SELL", "lots": wire.num(p.volume),
