@@ -238,13 +238,23 @@ public final class Changes
 
     private void sealTrade(final TradeChange change, final Trade trade)
     {
-        final Instrument instrument = instruments.get(trade.instrumentIndex);
         change.tradeId = trade.tradeId;
         change.orderId = trade.orderId;
         change.accountId = accounts.get(trade.accountIndex).id;
-        change.symbol = instrument.symbol;
-        change.priceDigits = instrument.priceDigits;
-        change.quantityDigits = instrument.quantityDigits;
+        if (trade.instrumentIndex >= 0)
+        {
+            final Instrument instrument = instruments.get(trade.instrumentIndex);
+            change.symbol = instrument.symbol;
+            change.priceDigits = instrument.priceDigits;
+            change.quantityDigits = instrument.quantityDigits;
+        }
+        else
+        {
+            // a synced MT5 deal of a symbol the gateway does not list carries its own
+            change.symbol = trade.symbol;
+            change.priceDigits = trade.priceDigits;
+            change.quantityDigits = trade.quantityDigits;
+        }
         change.side = trade.side;
         change.quantity = trade.quantity;
         change.price = trade.price;
