@@ -153,6 +153,13 @@ public final class ClusterConfig
         return offerTimeoutMillis;
     }
 
+    /** A copy as member {@code id} of the same members, enabled ({@code --cluster-member}: one file for every host). */
+    public ClusterConfig asMember(final int id)
+    {
+        return new ClusterConfig(true, id, members, portBase, dir, aeronDir, leaderHeartbeatTimeoutMillis, snapshotIntervalSeconds,
+            offerTimeoutMillis);
+    }
+
     /** A copy as member {@code id} of {@code hosts} from {@code base}, enabled (the cluster demo's and the tests' nodes). */
     public ClusterConfig asMember(final int id, final List<String> hosts, final int base, final int heartbeatTimeoutMillis)
     {

@@ -25,11 +25,13 @@ public final class StartupOptions
     private final boolean demoFeedOff;
     private final boolean help;
     private final boolean webhooksAllowPrivate;
+    private final Integer clusterMember;
 
     private StartupOptions(
         final Path configFile, final Integer port, final Path dataDir, final String apiKey, final String apiSecret,
-        final boolean demoFeedOff, final boolean help, final boolean webhooksAllowPrivate)
+        final boolean demoFeedOff, final boolean help, final boolean webhooksAllowPrivate, final Integer clusterMember)
     {
+        this.clusterMember = clusterMember;
         this.webhooksAllowPrivate = webhooksAllowPrivate;
         this.configFile = configFile;
         this.port = port;
@@ -41,7 +43,7 @@ public final class StartupOptions
     }
 
     /**
-     * Reads {@code --port N}, {@code --data-dir DIR}, {@code --config FILE}, {@code --help} (also as
+     * Reads {@code --port N}, {@code --data-dir DIR}, {@code --config FILE}, {@code --cluster-member N}, {@code --help} (also as
      * {@code --flag=value}) and the {@code ORDERGATE_*} variables of {@code env}.
      *
      * @throws ConfigException keyed by the flag or variable at fault.
@@ -51,6 +53,7 @@ public final class StartupOptions
         Path configFile = null;
         Integer port = null;
         Path dataDir = null;
+        Integer clusterMember = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -71,6 +74,7 @@ public final class StartupOptions
                 case "--port":
                 case "--data-dir":
                 case "--config":
+                case "--cluster-member":
                     final String value;
                     if (inline)
                     {
@@ -91,6 +95,10 @@ public final class StartupOptions
                     else if (flag.equals("--data-dir"))
                     {
                         dataDir = path(flag, value);
+                    }
+                    else if (flag.equals("--cluster-member"))
+                    {
+                        clusterMember = member(value);
                     }
                     else
                     {
@@ -122,17 +130,20 @@ public final class StartupOptions
         {
             throw error(WEBHOOKS_ALLOW_PRIVATE_ENV, "must be true or false, was \"" + allowPrivate + "\"");
         }
-        return new StartupOptions(configFile, port, dataDir, apiKey, apiSecret, "off".equals(feed), help, "true".equals(allowPrivate));
+        return new StartupOptions(configFile, port, dataDir, apiKey, apiSecret, "off".equals(feed), help, "true".equals(allowPrivate),
+            clusterMember);
     }
 
     /** The text printed for {@code --help}. */
     public static String usage()
     {
         return String.join(System.lineSeparator(),
-            "usage: java -jar ordergate.jar [--config FILE] [--port N] [--data-dir DIR] [--help]",
+            "usage: java -jar ordergate.jar [--config FILE] [--port N] [--data-dir DIR] [--cluster-member N] [--help]",
             "  --config FILE    YAML configuration (default: the embedded demo configuration)",
             "  --port N         listen port, 0..65535 (0 = any free port); overrides server.port",
             "  --data-dir DIR   journal and state directory; overrides data_dir",
+            "  --cluster-member N   run as member N of the configuration's cluster.members (the same file on",
+            "                   every host); sets cluster.enabled and cluster.member_id (docs/CLUSTER.md)",
             "  --help           print this and exit",
             "environment:",
             "  " + API_KEY_ENV + ", " + API_SECRET_ENV + "   admin API key (both or neither;",
@@ -160,6 +171,15 @@ public final class StartupOptions
         {
             config = config.withQuoteFeed(false);
         }
+        if (clusterMember != null)
+        {
+            if (clusterMember >= config.cluster().members().size())
+            {
+                throw error("--cluster-member", "must be the index of this node in cluster.members (0 to " +
+                    (config.cluster().members().size() - 1) + "), was " + clusterMember);
+            }
+            config = config.withCluster(config.cluster().asMember(clusterMember));
+        }
         if (webhooksAllowPrivate)
         {
             config = config.withWebhooks(config.webhooks().allowingPrivateTargets());
@@ -175,6 +195,12 @@ public final class StartupOptions
     public OptionalInt port()
     {
         return port == null ? OptionalInt.empty() : OptionalInt.of(port);
+    }
+
+    /** {@code --cluster-member N}: this node's index in the configuration's {@code cluster.members}. */
+    public OptionalInt clusterMember()
+    {
+        return clusterMember == null ? OptionalInt.empty() : OptionalInt.of(clusterMember);
     }
 
     public Optional<Path> dataDir()
@@ -215,6 +241,15 @@ public final class StartupOptions
             }
         }
         throw error("--port", "must be an integer 0..65535, was \"" + value + "\"");
+    }
+
+    private static int member(final String value)
+    {
+        if (value.length() == 1 && value.charAt(0) >= '0' && value.charAt(0) <= '8')
+        {
+            return value.charAt(0) - '0';
+        }
+        throw error("--cluster-member", "must be a member index 0..8, was \"" + value + "\"");
     }
 
     private static Path path(final String flag, final String value)

@@ -66,6 +66,8 @@ class StartupOptionsTest
         "--prot=8080     | --prot: unknown option (try --help)",
         "8080            | 8080: unknown option (try --help)",
         "--help=yes      | --help: takes no value",
+        "--cluster-member x  | --cluster-member: must be a member index 0..8, was \"x\"",
+        "--cluster-member=9  | --cluster-member: must be a member index 0..8, was \"9\"",
     })
     void shouldRefuseBadFlagsNamingThem(final String args, final String message)
     {
@@ -128,10 +130,29 @@ class StartupOptionsTest
     }
 
     @Test
+    void shouldRunTheSameFileAsAnyMemberOfItsCluster(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("cluster.yaml");
+        Files.writeString(file, ConfigValidationTest.withInstrument("cluster:\n  members: [10.0.0.11, 10.0.0.12, 10.0.0.13]\n"));
+        assertFalse(parse("--config", file.toString()).resolveConfig().cluster().enabled());
+        for (int member = 0; member < 3; member++)
+        {
+            final ClusterConfig cluster = parse("--config", file.toString(), "--cluster-member", String.valueOf(member)).resolveConfig().cluster();
+            assertTrue(cluster.enabled());
+            assertEquals(member, cluster.memberId());
+            assertEquals(java.util.List.of("10.0.0.11", "10.0.0.12", "10.0.0.13"), cluster.members());
+        }
+        final ConfigException outside = assertThrows(ConfigException.class,
+            () -> parse("--config", file.toString(), "--cluster-member=3").resolveConfig());
+        assertEquals("--cluster-member", outside.key());
+        assertEquals("--cluster-member: must be the index of this node in cluster.members (0 to 2), was 3", outside.getMessage());
+    }
+
+    @Test
     void shouldDescribeEveryOptionInTheUsage()
     {
         final String usage = StartupOptions.usage();
-        for (final String word : new String[] {"--config", "--port", "--data-dir", "--help", "ORDERGATE_API_KEY",
+        for (final String word : new String[] {"--config", "--port", "--data-dir", "--cluster-member", "--help", "ORDERGATE_API_KEY",
             "ORDERGATE_API_SECRET", "ORDERGATE_DEMO_FEED"})
         {
             assertTrue(usage.contains(word), word);
