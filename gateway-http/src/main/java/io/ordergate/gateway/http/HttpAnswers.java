@@ -7,15 +7,12 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
@@ -32,7 +29,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
  * Writes one connection's HTTP answers: on its event loop for what is answered at once (flushed when the read ends),
  * and, as the {@link ReplyTarget} of the command it has in flight, on the reply thread, where the command's
  * {@link Answer} renders the body and the write is flushed at the end of the reply stage's batch. Every answer is
- * JSON (unless said otherwise), counted by status, with the keep-alive of its request.
+ * JSON (unless said otherwise), counted by status, with the keep-alive of its request (closed after it otherwise), and
+ * encoded by {@link AnswerBytes} into one pooled direct buffer: no response object, header map or encoder on the way.
  *
  * <p><b>Not thread safe</b>: owned by the connection's event loop, except {@link #onReply}, called on the reply thread
  * for the one command in flight; what it reads ({@link #keepAlive}) is written before that command is published.
@@ -40,6 +38,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 final class HttpAnswers implements Responder, ReplyTarget
 {
     private static final Logger LOG = Logger.getLogger(HttpAnswers.class.getName());
+
+    private static final CharSequence RETRY_AFTER_SECONDS = AsciiString.cached("1");
 
     private final GatewayMetrics metrics;
     private final ChannelFutureListener endOfExchange;
@@ -71,12 +71,16 @@ final class HttpAnswers implements Responder, ReplyTarget
     public void send(final int status, final DirectBuffer body, final int length, final CharSequence contentType,
         final CharSequence headerName, final CharSequence headerValue)
     {
-        final FullHttpResponse response = response(status, copy(body, length), contentType);
-        if (headerName != null)
+        metrics.http().count(status);
+        final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, length, contentType, headerName, headerValue, keepAlive);
+        if (keepAlive)
         {
-            response.headers().set(headerName, headerValue);
+            ctx.write(answer, ctx.voidPromise());
         }
-        ctx.write(response);
+        else
+        {
+            ctx.write(answer).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override
@@ -100,16 +104,12 @@ final class HttpAnswers implements Responder, ReplyTarget
     @Override
     public void complete(final int status, final byte[] body, final CharSequence headerName, final CharSequence headerValue)
     {
+        final boolean keepOpen = keepAlive;
         ctx.executor().execute(() ->
         {
-            final ByteBuf content = ctx.alloc().buffer(body.length);
-            content.writeBytes(body);
-            final FullHttpResponse response = response(status, content, HttpHeaderValues.APPLICATION_JSON);
-            if (headerName != null)
-            {
-                response.headers().set(headerName, headerValue);
-            }
-            ctx.channel().writeAndFlush(response).addListener(endOfExchange);
+            metrics.http().count(status);
+            final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, HttpHeaderValues.APPLICATION_JSON, headerName, headerValue, keepOpen);
+            written(ctx.channel().writeAndFlush(answer), keepOpen);
         });
     }
 
@@ -133,41 +133,22 @@ final class HttpAnswers implements Responder, ReplyTarget
             status = 500;
         }
         final CharSequence type = answer.contentType() != null && status < 300 ? answer.contentType() : HttpHeaderValues.APPLICATION_JSON;
-        final FullHttpResponse response = response(status, copy(replyBuffer, json.length()), type);
-        if (event.result == ResultCode.OVERLOADED)
-        {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
-        }
-        ctx.channel().write(response).addListener(endOfExchange);
+        final boolean overloaded = event.result == ResultCode.OVERLOADED;
+        metrics.http().count(status);
+        final ByteBuf bytes = AnswerBytes.encode(ctx.alloc(), status, replyBuffer, json.length(), type,
+            overloaded ? HttpHeaderNames.RETRY_AFTER : null, overloaded ? RETRY_AFTER_SECONDS : null, keepAlive);
+        written(ctx.channel().write(bytes), keepAlive);
         flushes.later(ctx.channel());
         metrics.replyStage().answered(event, System.nanoTime());
     }
 
-    private ByteBuf copy(final DirectBuffer body, final int length)
+    /** The connection reads on once a command's answer is written; closes after it unless kept alive. */
+    private void written(final ChannelFuture write, final boolean keepOpen)
     {
-        final ByteBuf content = ctx.alloc().buffer(length);
-        if (body.byteArray() != null)
+        write.addListener(endOfExchange);
+        if (!keepOpen)
         {
-            content.writeBytes(body.byteArray(), 0, length);
+            write.addListener(ChannelFutureListener.CLOSE);
         }
-        else
-        {
-            for (int i = 0; i < length; i++)
-            {
-                content.writeByte(body.getByte(i));
-            }
-        }
-        return content;
-    }
-
-    private FullHttpResponse response(final int status, final ByteBuf content, final CharSequence contentType)
-    {
-        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), content);
-        response.headers()
-            .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-            .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-        HttpUtil.setKeepAlive(response, keepAlive);
-        metrics.http().count(status);
-        return response;
     }
 }

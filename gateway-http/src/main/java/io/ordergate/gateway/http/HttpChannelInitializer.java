@@ -4,8 +4,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 
@@ -56,12 +54,11 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("limit", limiter);
         pipeline.addLast("idle", new IdleStateHandler(0, 0, idleTimeoutSeconds));
         pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
-        pipeline.addLast("encoder", new HttpResponseEncoder());
+        pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
-        // The aggregator sits before keep-alive so its own 413 (Connection: close) is not closed on by that handler
-        // before the rest of the oversized body has been drained.
         pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes));
-        pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
+        // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
+        // the answer themselves when the request did not keep it alive (HttpAnswers).
         pipeline.addLast("gateway", new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch));
     }
 }
