@@ -1,5 +1,7 @@
 package io.ordergate.config;
 
+import java.util.regex.Pattern;
+
 /**
  * The HTTP/WebSocket listener: address, port and the limits that keep a flood from collapsing the gateway.
  * Immutable: safe from any thread.
@@ -12,6 +14,11 @@ public final class ServerConfig
     public static final int MAX_CONNECTIONS_DEFAULT = 1024;
     public static final int IDLE_TIMEOUT_SECONDS_DEFAULT = 60;
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
+    /** {@code auto}: Netty's native epoll transport where it loads (Linux with its native library), NIO otherwise. */
+    public static final String TRANSPORT_AUTO = "auto";
+    /** {@code nio}: the JDK's selector on every platform, even where epoll would load. */
+    public static final String TRANSPORT_NIO = "nio";
+    private static final Pattern TRANSPORTS = Pattern.compile(TRANSPORT_AUTO + "|" + TRANSPORT_NIO);
 
     private final String host;
     private final int port;
@@ -19,10 +26,11 @@ public final class ServerConfig
     private final int maxConnections;
     private final int idleTimeoutSeconds;
     private final int eventLoopThreads;
+    private final String transport;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
-        final int idleTimeoutSeconds, final int eventLoopThreads)
+        final int idleTimeoutSeconds, final int eventLoopThreads, final String transport)
     {
         this.host = host;
         this.port = port;
@@ -30,6 +38,7 @@ public final class ServerConfig
         this.maxConnections = maxConnections;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
         this.eventLoopThreads = eventLoopThreads;
+        this.transport = transport;
     }
 
     static ServerConfig read(final YamlSection s)
@@ -41,7 +50,8 @@ public final class ServerConfig
             s.intValue("max_body_bytes", MAX_BODY_BYTES_DEFAULT, 256, 64 * 1024 * 1024),
             s.intValue("max_connections", MAX_CONNECTIONS_DEFAULT, 1, 1_000_000),
             s.intValue("idle_timeout_seconds", IDLE_TIMEOUT_SECONDS_DEFAULT, 1, 86_400),
-            s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 1, 256));
+            s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 1, 256),
+            s.matching("transport", TRANSPORT_AUTO, TRANSPORTS, "one of auto, nio"));
         s.finish();
         return config;
     }
@@ -89,19 +99,25 @@ public final class ServerConfig
         return eventLoopThreads;
     }
 
+    /** {@link #TRANSPORT_AUTO} or {@link #TRANSPORT_NIO}. */
+    public String transport()
+    {
+        return transport;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
         {
             throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
         }
-        return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads);
+        return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport);
     }
 
     ServerConfig withHost(final String newHost)
     {
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
-            idleTimeoutSeconds, eventLoopThreads);
+            idleTimeoutSeconds, eventLoopThreads, transport);
     }
 
     @Override
@@ -109,6 +125,6 @@ public final class ServerConfig
     {
         return "ServerConfig{host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes +
             ", maxConnections=" + maxConnections + ", idleTimeoutSeconds=" + idleTimeoutSeconds +
-            ", eventLoopThreads=" + eventLoopThreads + '}';
+            ", eventLoopThreads=" + eventLoopThreads + ", transport=" + transport + '}';
     }
 }

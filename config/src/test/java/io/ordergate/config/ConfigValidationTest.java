@@ -69,6 +69,7 @@ class ConfigValidationTest
         "server:\\n  max_connections: 0          | server.max_connections      | between 1",
         "server:\\n  idle_timeout_seconds: 0     | server.idle_timeout_seconds | between 1",
         "server:\\n  event_loop_threads: 0       | server.event_loop_threads   | between 1",
+        "server:\\n  transport: kqueue         | server.transport            | one of auto, nio",
         "server:\\n  port: 1\\n  port: 2         | server.port                 | duplicate key",
         "data_dir: ''                            | data_dir                    | directory path",
         "pipeline:\\n  ring_size: 1000           | pipeline.ring_size          | power of two, was 1000",

@@ -9,8 +9,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 
 import io.ordergate.config.ServerConfig;
@@ -19,7 +17,8 @@ import io.ordergate.gateway.core.Router;
 
 /**
  * The Netty HTTP listener: binds at once, so /health answers (503) while the journal replays. Start and close from
- * the start-up thread. Threads: og-http-boss accepts, og-http-worker-N serve the connections.
+ * the start-up thread. Threads: og-http-boss accepts, og-http-worker-N serve the connections, on the native epoll
+ * transport where it is available ({@link NettyTransport}).
  */
 public final class HttpServer implements AutoCloseable
 {
@@ -40,13 +39,14 @@ public final class HttpServer implements AutoCloseable
     /** Binds {@code server.host():server.port()} (0: any free port) and starts serving the router's table. */
     public static HttpServer bind(final ServerConfig server, final Router router, final GatewayContext gateway) throws InterruptedException
     {
-        final EventLoopGroup boss = new NioEventLoopGroup(1, threads("og-http-boss", false));
-        final EventLoopGroup workers = new NioEventLoopGroup(server.eventLoopThreads(), threads("og-http-worker-", true));
+        final NettyTransport transport = NettyTransport.chosen(server.transport());
+        final EventLoopGroup boss = transport.group(1, threads("og-http-boss", false));
+        final EventLoopGroup workers = transport.group(server.eventLoopThreads(), threads("og-http-worker-", true));
         try
         {
             final Channel channel = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new HttpChannelInitializer(router, gateway, server))

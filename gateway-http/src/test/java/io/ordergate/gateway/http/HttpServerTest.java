@@ -21,11 +21,11 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.gateway.GatewayFeatures;
 import io.ordergate.gateway.core.GatewayContext;
 
-/** The HTTP server without an engine behind it: readiness, connection limit, idle timeout. */
+/** The HTTP server without an engine behind it (on the NIO transport: the other tests run on auto): readiness, connection limit, idle timeout. */
 class HttpServerTest
 {
     private static final String CONFIG = String.join("\n",
-        "server: { host: 127.0.0.1, port: 0, max_connections: 2, idle_timeout_seconds: 1 }",
+        "server: { host: 127.0.0.1, port: 0, max_connections: 2, idle_timeout_seconds: 1, transport: nio }",
         "instruments:",
         "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
         "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
