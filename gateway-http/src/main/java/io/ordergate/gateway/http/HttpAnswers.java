@@ -1,12 +1,14 @@
 package io.ordergate.gateway.http;
 
 import java.net.SocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -43,17 +45,22 @@ final class HttpAnswers implements Responder, ReplyTarget
 
     private final GatewayMetrics metrics;
     private final ChannelFutureListener endOfExchange;
+    private final Runnable readOn;
     /** The reply thread's scratch for rendering (only the reply thread touches it). */
     private final ExpandableArrayBuffer replyBuffer = new ExpandableArrayBuffer(1024);
     private final JsonWriter replyJson = new JsonWriter();
     private ChannelHandlerContext ctx;
     private boolean keepAlive;
 
-    /** @param endOfExchange told when the answer to a ring command is written (the connection reads on) */
-    HttpAnswers(final GatewayMetrics metrics, final ChannelFutureListener endOfExchange)
+    /**
+     * @param endOfExchange told when a deferred answer is written (the connection reads on)
+     * @param readOn run on the event loop after a command's answer was handed to it (the connection reads on)
+     */
+    HttpAnswers(final GatewayMetrics metrics, final ChannelFutureListener endOfExchange, final Runnable readOn)
     {
         this.metrics = metrics;
         this.endOfExchange = endOfExchange;
+        this.readOn = readOn;
     }
 
     void channel(final ChannelHandlerContext ctx)
@@ -109,7 +116,11 @@ final class HttpAnswers implements Responder, ReplyTarget
         {
             metrics.http().count(status);
             final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, HttpHeaderValues.APPLICATION_JSON, headerName, headerValue, keepOpen);
-            written(ctx.channel().writeAndFlush(answer), keepOpen);
+            final ChannelFuture write = ctx.channel().writeAndFlush(answer).addListener(endOfExchange);
+            if (!keepOpen)
+            {
+                write.addListener(ChannelFutureListener.CLOSE);
+            }
         });
     }
 
@@ -137,18 +148,25 @@ final class HttpAnswers implements Responder, ReplyTarget
         metrics.http().count(status);
         final ByteBuf bytes = AnswerBytes.encode(ctx.alloc(), status, replyBuffer, json.length(), type,
             overloaded ? HttpHeaderNames.RETRY_AFTER : null, overloaded ? RETRY_AFTER_SECONDS : null, keepAlive);
-        written(ctx.channel().write(bytes), keepAlive);
-        flushes.later(ctx.channel());
-        metrics.replyStage().answered(event, System.nanoTime());
-    }
-
-    /** The connection reads on once a command's answer is written; closes after it unless kept alive. */
-    private void written(final ChannelFuture write, final boolean keepOpen)
-    {
-        write.addListener(endOfExchange);
-        if (!keepOpen)
+        final Channel channel = ctx.channel();
+        if (keepAlive)
         {
-            write.addListener(ChannelFutureListener.CLOSE);
+            channel.write(bytes, channel.voidPromise());  // no promise per answer: a failed write closes the connection
         }
+        else
+        {
+            channel.write(bytes).addListener(ChannelFutureListener.CLOSE);
+        }
+        try
+        {
+            // The event loop runs its tasks in order: this runs after the write above is in the channel's outbound buffer.
+            ctx.executor().execute(readOn);
+        }
+        catch (final RejectedExecutionException closing)
+        {
+            LOG.fine("the connection's event loop is shut down; its answer is dropped");
+        }
+        flushes.later(channel);
+        metrics.replyStage().answered(event, System.nanoTime());
     }
 }

@@ -26,7 +26,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
         .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
         .setMaxHeaderSize(MAX_HEADER_SIZE)
-        .setMaxChunkSize(MAX_CHUNK_SIZE);
+        .setMaxChunkSize(MAX_CHUNK_SIZE)
+        .setTrailersFactory(SmallTrailers.INSTANCE);
     /** One body buffer per event loop thread: a body is decoded on its loop before the next one is read there. */
     private final FastThreadLocal<byte[]> bodyScratch;
 
@@ -52,7 +53,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     {
         final ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, idleTimeoutSeconds));
+        // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
+        // with it a promise, to every answer; an HTTP connection's answers only follow its requests anyway.)
+        pipeline.addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0));
         pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());

@@ -31,7 +31,7 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
  *
  * <p><b>Not thread safe</b>: owned by the channel's event loop (its {@link HttpAnswers} is also the reply target).
  */
-final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener
+final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable
 {
     private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
 
@@ -45,7 +45,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch)
     {
         this.router = router;
-        this.answers = new HttpAnswers(metrics, this);
+        this.answers = new HttpAnswers(metrics, this, this);
         this.exchange = new Exchange(answers, publisher, bodyScratch);
     }
 
@@ -109,15 +109,25 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         ctx.close();
     }
 
-    /** The answer to the command in flight is written (event loop): read on, answering what waited meanwhile. */
+    /** A deferred answer is written (event loop): read on, or close when it could not be written. */
     @Override
     public void operationComplete(final ChannelFuture future)
     {
-        inFlight = false;
         if (!future.isSuccess())
         {
             ctx.close();
         }
+        run();
+    }
+
+    /**
+     * The answer to the command in flight is handed to the channel (event loop, after its write): read on, answering
+     * what waited meanwhile. A task, not a write listener, so that an answer costs no promise.
+     */
+    @Override
+    public void run()
+    {
+        inFlight = false;
         FullHttpRequest request;
         while (!inFlight && (request = waiting.poll()) != null)
         {

@@ -55,7 +55,8 @@ final class HttpFramingGuard extends ChannelInboundHandlerAdapter
         {
             return "malformed HTTP request";
         }
-        if (msg instanceof HttpRequest)
+        // contains() first: getAll builds a list even when the header is absent, as it is on almost every request
+        if (msg instanceof HttpRequest && ((HttpRequest)msg).headers().contains(HttpHeaderNames.TRANSFER_ENCODING))
         {
             final List<String> codings = ((HttpRequest)msg).headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
             if (!codings.isEmpty() && (codings.size() > 1 || !"chunked".equalsIgnoreCase(codings.get(0).trim())))
