@@ -39,8 +39,7 @@ public final class ApiKeyRegistry implements ReplyListener
             return null;
         }
         final ApiKey entry = keys.get(key);
-        final byte[] actual = Secrets.hash(secret);
-        final boolean matches = Secrets.matches(entry == null ? missHash : entry.secretHash(), actual);
+        final boolean matches = Secrets.matchesHashOf(entry == null ? missHash : entry.secretHash(), secret);
         if (entry != null && matches)
         {
             entry.use().touch(System.currentTimeMillis());

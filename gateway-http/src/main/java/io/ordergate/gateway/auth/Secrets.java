@@ -1,9 +1,11 @@
 package io.ordergate.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Makes and hashes API keys and secrets. Safe from any thread.
@@ -23,6 +25,8 @@ public final class Secrets
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Secrets::newSha256);
+    private static final ThreadLocal<Checker> CHECKER = ThreadLocal.withInitial(Checker::new);
+    private static final int ASCII_LIMIT = 0x80;
 
     private Secrets()
     {
@@ -48,6 +52,15 @@ public final class Secrets
         return digest.digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether {@code secret} hashes to {@code expectedHash}, compared in constant time: {@link #matches} of
+     * {@link #hash}, without allocating for an ASCII secret (every generated one), as every authenticated request asks.
+     */
+    public static boolean matchesHashOf(final byte[] expectedHash, final String secret)
+    {
+        return CHECKER.get().matches(expectedHash, secret);
+    }
+
     /** Constant-time comparison of two hashes. */
     public static boolean matches(final byte[] expectedHash, final byte[] actualHash)
     {
@@ -62,6 +75,45 @@ public final class Secrets
             chars[i] = alphabet[RANDOM.nextInt(alphabet.length)];
         }
         return new String(chars);
+    }
+
+    /** One thread's digest and scratch for {@link #matchesHashOf}; the secret's bytes are wiped after each use. */
+    private static final class Checker
+    {
+        private final MessageDigest digest = newSha256();
+        private final byte[] actual = new byte[HASH_LENGTH];
+        private byte[] ascii = new byte[SECRET_LENGTH * 2];
+
+        boolean matches(final byte[] expectedHash, final String secret)
+        {
+            final int length = secret.length();
+            if (ascii.length < length)
+            {
+                ascii = new byte[length];
+            }
+            for (int i = 0; i < length; i++)
+            {
+                final char c = secret.charAt(i);
+                if (c >= ASCII_LIMIT)
+                {
+                    Arrays.fill(ascii, 0, i, (byte)0);
+                    return Secrets.matches(expectedHash, hash(secret));  // UTF-8 beyond ASCII: the plain way
+                }
+                ascii[i] = (byte)c;
+            }
+            digest.reset();
+            digest.update(ascii, 0, length);
+            Arrays.fill(ascii, 0, length, (byte)0);
+            try
+            {
+                digest.digest(actual, 0, HASH_LENGTH);
+            }
+            catch (final DigestException ex)
+            {
+                throw new IllegalStateException("SHA-256 digest of " + HASH_LENGTH + " bytes failed", ex);
+            }
+            return MessageDigest.isEqual(expectedHash, actual);
+        }
     }
 
     private static MessageDigest newSha256()

@@ -41,7 +41,7 @@ public final class ExecutorKeys
             return null;
         }
         final Entry entry = byKey.get(apiKey);
-        final boolean matches = Secrets.matches(entry == null ? missHash : entry.secretHash(), Secrets.hash(secret));
+        final boolean matches = Secrets.matchesHashOf(entry == null ? missHash : entry.secretHash(), secret);
         return entry != null && matches ? entry : null;
     }
 
