@@ -6,7 +6,8 @@
 #   benchmarks/perf-sweep.sh OUT_DIR [RATE ...]            (default rates: 1000 5000 10000)
 #
 # Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
-# default: the demo configuration's, i.e. blocking), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080).
+# default: the demo configuration's, i.e. blocking), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
+# GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector").
 # Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
 set -euo pipefail
 
@@ -35,7 +36,8 @@ fi
 
 for rate in $rates; do
   rm -rf "$work/data"
-  java -jar "$root/gateway-http/target/ordergate.jar" "${config_args[@]}" --port "$port" --data-dir "$work/data" \
+  # shellcheck disable=SC2086  # the options are words
+  java ${GATEWAY_JAVA_OPTS:-} -jar "$root/gateway-http/target/ordergate.jar" "${config_args[@]}" --port "$port" --data-dir "$work/data" \
     > "$work/gateway-$rate.log" 2>&1 &
   gateway_pid=$!
   for _ in $(seq 1 100); do
