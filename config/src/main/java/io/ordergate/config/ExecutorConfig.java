@@ -15,14 +15,15 @@ public final class ExecutorConfig
     private final int rateWindowSeconds;
     private final int pingIntervalSeconds;
     private final int socketIdleTimeoutSeconds;
-    private final int maxQueuedFramesPerSocket;
+    private final int maxQueuedBytesPerSocket;
+    private final int maxPendingCommands;
     private final int investorWaitSeconds;
     private final int maxSyncedDeals;
 
     ExecutorConfig(
         final int offlineAfterSeconds, final int heartbeatLimit, final int commandLimit, final int tradeLimit,
         final int rateWindowSeconds, final int pingIntervalSeconds, final int socketIdleTimeoutSeconds,
-        final int maxQueuedFramesPerSocket, final int investorWaitSeconds, final int maxSyncedDeals)
+        final int maxQueuedBytesPerSocket, final int maxPendingCommands, final int investorWaitSeconds, final int maxSyncedDeals)
     {
         this.investorWaitSeconds = investorWaitSeconds;
         this.maxSyncedDeals = maxSyncedDeals;
@@ -33,7 +34,8 @@ public final class ExecutorConfig
         this.rateWindowSeconds = rateWindowSeconds;
         this.pingIntervalSeconds = pingIntervalSeconds;
         this.socketIdleTimeoutSeconds = socketIdleTimeoutSeconds;
-        this.maxQueuedFramesPerSocket = maxQueuedFramesPerSocket;
+        this.maxQueuedBytesPerSocket = maxQueuedBytesPerSocket;
+        this.maxPendingCommands = maxPendingCommands;
     }
 
     static ExecutorConfig read(final YamlSection s)
@@ -46,7 +48,8 @@ public final class ExecutorConfig
             s.intValue("rate_window_seconds", 60, 1, DAY_SECONDS),
             s.intValue("ping_interval_seconds", 20, 1, DAY_SECONDS),
             s.intValue("socket_idle_timeout_seconds", 60, 1, DAY_SECONDS),
-            s.intValue("max_queued_frames_per_socket", 1024, 1, 1_048_576),
+            s.intValue("max_queued_bytes_per_socket", 4 * 1024 * 1024, 64 * 1024, 1 << 30),
+            s.intValue("max_pending_commands", 1000, 1, 10_000_000),
             s.intValue("investor_wait_seconds", 30, 1, 3600),
             s.intValue("max_synced_deals", 65_536, 16, 16_777_216));
         s.finish();
@@ -109,10 +112,22 @@ public final class ExecutorConfig
         return socketIdleTimeoutSeconds;
     }
 
-    /** Frames queued for one slow socket before it is cut off. */
-    public int maxQueuedFramesPerSocket()
+    /**
+     * Bytes written to one executor's socket and not yet taken by the peer (Netty's outbound buffer, as the channel's
+     * writability counts them) past which the socket is cut off (1008): a reader that stopped reading.
+     */
+    public int maxQueuedBytesPerSocket()
     {
-        return maxQueuedFramesPerSocket;
+        return maxQueuedBytesPerSocket;
+    }
+
+    /**
+     * Commands an executor has not answered yet past which new orders for its account are refused
+     * {@code EXECUTOR_BUSY} (422): intake slows to the pace the executor keeps, instead of orders waiting routed.
+     */
+    public int maxPendingCommands()
+    {
+        return maxPendingCommands;
     }
 
     @Override
@@ -122,6 +137,6 @@ public final class ExecutorConfig
             ", commandLimit=" + commandLimit + ", tradeLimit=" + tradeLimit +
             ", rateWindowSeconds=" + rateWindowSeconds + ", pingIntervalSeconds=" + pingIntervalSeconds +
             ", socketIdleTimeoutSeconds=" + socketIdleTimeoutSeconds +
-            ", maxQueuedFramesPerSocket=" + maxQueuedFramesPerSocket + '}';
+            ", maxQueuedBytesPerSocket=" + maxQueuedBytesPerSocket + ", maxPendingCommands=" + maxPendingCommands + '}';
     }
 }

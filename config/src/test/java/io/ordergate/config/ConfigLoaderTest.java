@@ -66,10 +66,10 @@ class ConfigLoaderTest
             List.of(engine.maxAccounts(), engine.maxOrders(), engine.maxTrades(), engine.maxKeys(),
                 engine.maxTickets(), engine.maxGroups(), engine.maxBots(), engine.maxExecutorCommands()));
         final ExecutorConfig executors = config.executors();
-        assertEquals(List.of(300, 120, 60, 300, 60, 20, 60, 1024),
+        assertEquals(List.of(300, 120, 60, 300, 60, 20, 60, 4 * 1024 * 1024, 1000),
             List.of(executors.offlineAfterSeconds(), executors.heartbeatLimit(), executors.commandLimit(),
                 executors.tradeLimit(), executors.rateWindowSeconds(), executors.pingIntervalSeconds(),
-                executors.socketIdleTimeoutSeconds(), executors.maxQueuedFramesPerSocket()));
+                executors.socketIdleTimeoutSeconds(), executors.maxQueuedBytesPerSocket(), executors.maxPendingCommands()));
         assertTrue(config.demo().quoteFeed());
         assertEquals(250, config.demo().quoteIntervalMillis());
         assertTrue(config.demo().simulatedTerminal());
@@ -90,7 +90,7 @@ class ConfigLoaderTest
             "data_dir: /var/lib/ordergate/../og\n" +
             "pipeline: {ring_size: 1_048_576, wait_strategy: busy-spin}\n" +
             "engine: {max_orders: 1024, max_accounts: 4}\n" +
-            "executors: {offline_after_seconds: 30, max_queued_frames_per_socket: 16}\n" +
+            "executors: {offline_after_seconds: 30, max_queued_bytes_per_socket: 65536}\n" +
             "demo: {quote_feed: off, quote_interval_millis: 100, simulated_terminal: false, mt5_account_id: m}\n" +
             "webhook: {dedup_window_millis: 0, allowed_sources: [52.89.214.238, 10.0.0.0/8, '::1', " +
             "'2001:db8::/32', '::ffff:10.0.0.1']}\n" +
@@ -105,7 +105,7 @@ class ConfigLoaderTest
         assertEquals(1024, config.engine().maxOrders());
         assertEquals(4, config.engine().maxAccounts());
         assertEquals(30, config.executors().offlineAfterSeconds());
-        assertEquals(16, config.executors().maxQueuedFramesPerSocket());
+        assertEquals(65536, config.executors().maxQueuedBytesPerSocket());
         assertFalse(config.demo().quoteFeed());
         assertFalse(config.demo().simulatedTerminal());
         assertEquals("m", config.demo().mt5AccountId());

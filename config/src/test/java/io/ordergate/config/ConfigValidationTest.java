@@ -94,7 +94,7 @@ class ConfigValidationTest
         "executors:\\n  rate_window_seconds: 0   | executors.rate_window_seconds | between 1",
         "executors:\\n  ping_interval_seconds: 0 | executors.ping_interval_seconds | between 1",
         "executors:\\n  socket_idle_timeout_seconds: 0 | executors.socket_idle_timeout_seconds | between 1",
-        "executors:\\n  max_queued_frames_per_socket: 0 | executors.max_queued_frames_per_socket | between 1",
+        "executors:\\n  max_queued_bytes_per_socket: 0 | executors.max_queued_bytes_per_socket | between 65536",
         "demo:\\n  quote_feed: maybe             | demo.quote_feed             | true or false, was maybe",
         "demo:\\n  quote_feed: 1                 | demo.quote_feed             | true or false",
         "demo:\\n  quote_interval_millis: 0      | demo.quote_interval_millis  | between 1",

@@ -27,6 +27,7 @@ import io.ordergate.gateway.experts.ExpertRoutes;
 import io.ordergate.gateway.executors.ExecutorKeys;
 import io.ordergate.gateway.executors.ExecutorRoutes;
 import io.ordergate.gateway.executors.ExecutorSessions;
+import io.ordergate.gateway.executors.SentCommands;
 import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
 import io.ordergate.gateway.metrics.MetricsRoutes;
@@ -72,6 +73,7 @@ public final class GatewayFeatures
         exchange = new ExchangeFeature(config);
         final BotSecrets botSecrets = new BotSecrets(MasterKeys.load(System.getenv(), config.dataDir()), config.dataDir());
         bots = new BotCredentials(botSecrets);
+        final SentCommands sentCommands = new SentCommands(config.engine().maxExecutorCommands());
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
@@ -94,7 +96,7 @@ public final class GatewayFeatures
             .add(new OrderRoutes(access, config.instruments()))
             .add(new ExportRoutes(access))
             .add(new PositionRoutes(access))
-            .add(new ExecutorRoutes(gateway, access, executorKeys, sessions, exchange.secrets()))
+            .add(new ExecutorRoutes(gateway, access, executorKeys, sessions, exchange.secrets(), sentCommands))
             .add(mt5Accounts)
             .add(new GroupRoutes(access))
             .add(new BotRoutes(access, botSecrets))
@@ -104,7 +106,8 @@ public final class GatewayFeatures
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .build();
         this.router = new Router(table, gateway);
-        this.replies = new GatewayReplies(List.of(keys, users.directory(), new ExecutorConnector(executorKeys, sessions, gateway.metrics(), exchange.secrets()),
+        this.replies = new GatewayReplies(List.of(keys, users.directory(),
+            new ExecutorConnector(executorKeys, sessions, sentCommands, gateway.metrics(), exchange.secrets()),
             exchange.listener(), mt5Accounts.listener(), bots,
             gateway.metrics().replyStage(), fanOut));
         gateway.metrics().webSocketSessions(sessions::size);

@@ -104,21 +104,6 @@ public final class CommandQueue
         command.executedAtMicros = nowMicros;
     }
 
-    /** Writes every pending command of the executor into the outbox, by priority then arrival. */
-    int pushAll(final Executor executor, final CommandEvent event)
-    {
-        int pushed = 0;
-        for (final CommandPriority priority : PRIORITIES)
-        {
-            for (ExecutorCommand c = commands.firstPending(executor, priority); c != null; c = commands.nextPending(c))
-            {
-                push(event, c);
-                pushed++;
-            }
-        }
-        return pushed;
-    }
-
     private static String prefix(final ExecutorCommandType type)
     {
         if (type == ExecutorCommandType.MODIFY_POSITION)
@@ -133,18 +118,22 @@ public final class CommandQueue
     }
 
     /**
-     * Writes the pending commands as a JSON array value into a writer in progress, by priority then arrival.
+     * Writes the first {@link SyncPages#PAGE} pending commands as a JSON array value into a writer in progress, by
+     * priority then arrival: a heartbeat answer stays small and costs the engine a bounded time whatever the backlog;
+     * the next ones come in later answers as these are settled ({@code pending_command_count} tells how many wait).
      *
      * @param forExecutor true for the executor itself (sealed passwords as markers), false for an admin's view
      */
     void writePending(final Executor executor, final JsonWriter json, final boolean forExecutor)
     {
         json.startArray();
+        int written = 0;
         for (final CommandPriority priority : PRIORITIES)
         {
-            for (ExecutorCommand c = commands.firstPending(executor, priority); c != null; c = commands.nextPending(c))
+            for (ExecutorCommand c = commands.firstPending(executor, priority); c != null && written < SyncPages.PAGE; c = commands.nextPending(c))
             {
                 writeCommand(c, json, forExecutor);
+                written++;
             }
         }
         json.endArray();
@@ -177,7 +166,8 @@ public final class CommandQueue
         json.endObject();
     }
 
-    private void push(final CommandEvent event, final ExecutorCommand command)
+    /** Writes one command into the event's outbox, for the reply stage to push on its executor's socket. */
+    void push(final CommandEvent event, final ExecutorCommand command)
     {
         final int start = event.outboxLength;
         outboxJson.wrap(event.outbox, start + RECORD_HEADER_LENGTH);

@@ -109,7 +109,16 @@ public final class ExecutorBodies
             .putLong(closedLots).putLong(deal);
     }
 
-    /** GET_EXECUTOR, EXECUTOR_SYNC: executor id. LIST_EXECUTORS and RECOVER_ROUTED have an empty body. */
+    /**
+     * EXECUTOR_SYNC after the first page (not journaled): executor id | priority (byte) | after (long) | up to (long),
+     * the cursor the previous page's answer gave.
+     */
+    public static void syncPage(final BodyWriter writer, final CharSequence executorId, final int priority, final long after, final long upTo)
+    {
+        writer.putString(executorId).putByte(priority).putLong(after).putLong(upTo);
+    }
+
+    /** GET_EXECUTOR, EXECUTOR_SYNC (its first page): executor id. LIST_EXECUTORS and RECOVER_ROUTED have an empty body. */
     public static void executorId(final BodyWriter writer, final CharSequence executorId)
     {
         writer.putString(executorId);

@@ -25,12 +25,15 @@ final class ExecutorFlow
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final AsciiView raw = new AsciiView();
+    private final SyncPages pages;
+    private final SyncPages.Cursor cursor = new SyncPages.Cursor();
 
     ExecutorFlow(final EngineContext context, final Executors executors, final CommandQueue queue)
     {
         this.context = context;
         this.executors = executors;
         this.queue = queue;
+        this.pages = new SyncPages(queue);
         this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
     }
 
@@ -221,19 +224,38 @@ final class ExecutorFlow
         event.result = ResultCode.OK;
     }
 
-    /** EXECUTOR_SYNC: a socket connected; every pending command goes into the outbox to be pushed on it. */
+    /**
+     * EXECUTOR_SYNC: one page of a (re)connected socket's backlog into the outbox ({@link SyncPages}). The first
+     * request names only the executor; the answer's cursor ({@code priority}, {@code after}, {@code up_to}) is what the
+     * socket sends back for the next page, once it has drained this one, until {@code done}.
+     */
     void sync(final CommandEvent event)
     {
-        final Executor executor = executors.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Executor executor = executors.find(reader.readString(text));
         if (executor == null)
         {
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "Executor not found", null);
             return;
         }
-        final int pushed = queue.pushAll(executor, event);
+        if (reader.position() < event.frameLength())
+        {
+            final int priority = reader.readByte();
+            final long after = reader.readLong();
+            cursor.set(priority, after, reader.readLong());
+        }
+        else
+        {
+            cursor.set(0, 0, queue.commands().nextSeq() - 1);
+        }
+        final int pushed = pages.push(executor, event, cursor);
         final JsonWriter json = context.beginJson(event).startObject();
         json.name("type").string("sync");
         json.name("pushed").number(pushed);
+        json.name("done").bool(cursor.done);
+        json.name("priority").number(cursor.priority);
+        json.name("after").number(cursor.after);
+        json.name("up_to").number(cursor.upTo);
         json.endObject();
         context.endJson(event);
         event.resultId = executor.index;

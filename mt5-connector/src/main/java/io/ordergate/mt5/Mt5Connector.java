@@ -21,6 +21,12 @@ import io.ordergate.engine.command.CommandType;
  */
 public final class Mt5Connector
 {
+    /**
+     * The magic number of every position the gateway opens (in each OPEN_POSITION's parameters): a trade report that
+     * carries it is about a command the gateway sent, which no rate limit may refuse.
+     */
+    public static final long MAGIC_NUMBER = Mt5Venue.MAGIC_NUMBER;
+
     private final Executors executors;
     private final CommandQueue queue;
     private final Tickets tickets;

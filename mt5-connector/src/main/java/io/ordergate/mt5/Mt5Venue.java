@@ -61,10 +61,13 @@ final class Mt5Venue implements Venue
     {
         final long now = event.wallMicros();
         final Executor executor = executors.forAccount(account.index);
-        if (executor == null || !executor.isOnline(now, offlineAfterMicros))
+        // an executor that cannot keep up slows its account's intake (EXECUTOR_BUSY): a clear 422, not an order routed for minutes
+        final ResultCode unable = executor == null || !executor.isOnline(now, offlineAfterMicros) ? ResultCode.EXECUTOR_OFFLINE
+            : executor.pendingCount() >= context.config().executors().maxPendingCommands() ? ResultCode.EXECUTOR_BUSY : null;
+        if (unable != null)
         {
-            order.reject(ResultCode.EXECUTOR_OFFLINE, null, now);
-            return ResultCode.EXECUTOR_OFFLINE;
+            order.reject(unable, null, now);
+            return unable;
         }
         if (order.type != OrderType.MARKET)
         {

@@ -49,7 +49,9 @@ public enum ResultCode
     SIZE_BELOW_MINIMUM(343, 422, "the sized quantity, rounded down to the lot step, is below the instrument's min_quantity"),
     STOP_LOSS_REQUIRED(344, 422, "risk-based sizing needs a stop loss"),
     VENUE_UNAVAILABLE(330, 503, "the venue is unavailable"),
-    EXPERT_STOPPED(345, 422, "the expert is not running: only orders that reduce a position are accepted");
+    EXPERT_STOPPED(345, 422, "the expert is not running: only orders that reduce a position are accepted"),
+    EXECUTOR_BUSY(323, 422, "the account's executor has executors.max_pending_commands commands it has not answered yet; "
+        + "retry when it catches up");
 
     private static final ResultCode[] VALUES = values();
 

@@ -11,8 +11,9 @@ import io.ordergate.mt5.CommandQueue;
 
 /**
  * The executor part of the reply stage: keeps the executor key registry in step with the journal, feeds executor
- * liveness, and pushes the commands the engine put in each event's outbox onto their executors' WebSockets (flushed
- * once per socket at the end of the batch). <b>Not thread safe</b>: reply thread (and the replaying thread before it).
+ * liveness, records what was sent ({@link SentCommands}), and pushes the commands the engine put in each event's
+ * outbox onto their executors' WebSockets (flushed once per socket at the end of the batch).
+ * <b>Not thread safe</b>: reply thread (and the replaying thread before it).
  */
 public final class ExecutorConnector implements ReplyListener
 {
@@ -20,13 +21,16 @@ public final class ExecutorConnector implements ReplyListener
     private final ExecutorSessions sessions;
     private final ReplyStageMetrics latency;
     private final ExecutorHeartbeats heartbeats;
+    private final SentCommands sent;
 
     private final SealedPasswords sealed;
 
-    public ExecutorConnector(final ExecutorKeys keys, final ExecutorSessions sessions, final GatewayMetrics metrics, final SecretBox secrets)
+    public ExecutorConnector(final ExecutorKeys keys, final ExecutorSessions sessions, final SentCommands sent, final GatewayMetrics metrics,
+        final SecretBox secrets)
     {
         this.sealed = new SealedPasswords(secrets);
         this.keys = keys;
+        this.sent = sent;
         this.sessions = sessions;
         this.latency = metrics.replyStage();
         this.heartbeats = new ExecutorHeartbeats(keys, metrics.executors());
@@ -40,6 +44,7 @@ public final class ExecutorConnector implements ReplyListener
             keys.register(event);
         }
         heartbeats.onHeartbeat(event);
+        sent.recordOutbox(event);
     }
 
     @Override
@@ -51,6 +56,7 @@ public final class ExecutorConnector implements ReplyListener
         }
         heartbeats.onHeartbeat(event);
         latency.commandResult(event);
+        sent.recordOutbox(event);  // before the push: a result can only come after the executor has the command
         int offset = 0;
         for (int i = 0; i < event.outboxCount; i++)
         {

@@ -6,7 +6,9 @@ import io.ordergate.config.ExecutorConfig;
 
 /**
  * Seed 000's rate limits per executor: heartbeats, command results and trade reports, each so many per fixed window
- * (60 s by default). Thread safe: one small lock per executor and kind, taken by the event loops.
+ * (60 s by default), for what an executor sends on its own. A result for a command the gateway sent, or a trade report
+ * about its own trading ({@link SentCommands}), is never counted or refused: the gateway asked for it, and refusing it
+ * would leave the order routed. Thread safe: one small lock per executor and kind, taken by the event loops.
  */
 public final class ExecutorRateLimits
 {
@@ -22,13 +24,43 @@ public final class ExecutorRateLimits
     public static final int ALLOWED = 0;
 
     private final ExecutorConfig config;
+    private final SentCommands sent;
     private final long windowNanos;
     private final ConcurrentHashMap<String, Window[]> windows = new ConcurrentHashMap<>();
 
-    public ExecutorRateLimits(final ExecutorConfig config)
+    public ExecutorRateLimits(final ExecutorConfig config, final SentCommands sent)
     {
         this.config = config;
+        this.sent = sent;
         this.windowNanos = config.rateWindowSeconds() * 1_000_000_000L;
+    }
+
+    /** A command result: {@link #ALLOWED} at once when it answers a command the gateway sent (its ticket is then the gateway's). */
+    int acquireResult(final ExecutorKeys.Entry executor, final CommandResult result, final long nowNanos)
+    {
+        if (sent.wasSent(executor.executorIndex(), result.commandId()))
+        {
+            if ((result.flags() & io.ordergate.mt5.ExecutorBodies.RESULT_TICKET) != 0)
+            {
+                sent.ticketOpened(executor.executorIndex(), result.ticket());
+            }
+            return ALLOWED;
+        }
+        return acquire(executor.executorId(), Kind.COMMAND, nowNanos);
+    }
+
+    /** A trade report: {@link #ALLOWED} at once when it is about the gateway's own trading. */
+    int acquireTrade(final ExecutorKeys.Entry executor, final TradeReport trade, final long nowNanos)
+    {
+        if (sent.isGatewayTrade(executor.executorIndex(), trade))
+        {
+            if (trade.kind() == io.ordergate.mt5.ExecutorBodies.TRADE_OPEN)
+            {
+                sent.ticketOpened(executor.executorIndex(), trade.ticket());
+            }
+            return ALLOWED;
+        }
+        return acquire(executor.executorId(), Kind.TRADE, nowNanos);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class ExecutorRoutes implements Feature
     private final Answer heartbeatAnswer;
 
     public ExecutorRoutes(final GatewayContext gateway, final Accesses access, final ExecutorKeys keys, final ExecutorSessions sessions,
-        final SecretBox secrets)
+        final SecretBox secrets, final SentCommands sent)
     {
         this.sealed = new SealedPasswords(secrets);
         this.heartbeatAnswer = this::heartbeatAnswer;
@@ -58,7 +58,7 @@ public final class ExecutorRoutes implements Feature
         this.executorKey = new ExecutorAccess(keys);
         this.sessions = sessions;
         this.config = gateway.config().executors();
-        this.limits = new ExecutorRateLimits(config);
+        this.limits = new ExecutorRateLimits(config, sent);
     }
 
     @Override
@@ -99,10 +99,10 @@ public final class ExecutorRoutes implements Feature
     private void result(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.COMMAND))
+        final CommandResult result = CommandResult.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength());
+        if (allowed(exchange, limits.acquireResult(executor, result, System.nanoTime())))
         {
-            exchange.publish(CommandType.COMMAND_RESULT,
-                CommandResult.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength()), SEED);
+            exchange.publish(CommandType.COMMAND_RESULT, result, SEED);
         }
     }
 
@@ -111,7 +111,7 @@ public final class ExecutorRoutes implements Feature
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
         final TradeReport trade = TradeReport.parse(exchange.json(), exchange.body(), exchange.bodyLength());
         executorKey.owns(executor, trade.executorId());
-        if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.TRADE))
+        if (allowed(exchange, limits.acquireTrade(executor, trade, System.nanoTime())))
         {
             exchange.publish(CommandType.TRADE_REPORT, trade, SEED);
         }
@@ -153,7 +153,12 @@ public final class ExecutorRoutes implements Feature
 
     private boolean withinLimit(final Exchange exchange, final ExecutorKeys.Entry executor, final ExecutorRateLimits.Kind kind)
     {
-        final int retryAfter = limits.acquire(executor.executorId(), kind, System.nanoTime());
+        return allowed(exchange, limits.acquire(executor.executorId(), kind, System.nanoTime()));
+    }
+
+    /** True when allowed; otherwise answers seed 000's 429 with retryAfter. */
+    private static boolean allowed(final Exchange exchange, final int retryAfter)
+    {
         if (retryAfter == ExecutorRateLimits.ALLOWED)
         {
             return true;

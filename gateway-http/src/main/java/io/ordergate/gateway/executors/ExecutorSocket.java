@@ -1,6 +1,8 @@
 package io.ordergate.gateway.executors;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -11,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -22,24 +25,26 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.ReplyTarget;
 import io.ordergate.gateway.json.BadRequest;
-import io.ordergate.gateway.json.RequestBody;
-import io.ordergate.gateway.json.RequestReader;
 
 /**
  * One executor's WebSocket ({@code GET /api/executor/{executorId}/stream}). Inbound: {@code heartbeat},
- * {@code command_result} and {@code trade} messages, the bodies of the HTTP routes with a {@code type}, through the
- * same decoders, publisher and rate limits. Outbound: every command the engine routes to this executor the moment it
- * exists, the answers to its messages, and pings.
+ * {@code command_result} and {@code trade} messages ({@link SocketMessageDecoder}: the HTTP routes' decoders and rate
+ * limits), published in order with back-pressure (a full ring or 64 messages in flight stop the socket's reads).
+ * Outbound: every command the engine routes to this executor the moment it exists, the answers to its messages, and
+ * pings.
  *
- * <p>Bounded: more than {@code max_queued_frames_per_socket} frames not yet written closes the socket, and so does
- * a peer silent (not even a pong) for {@code socket_idle_timeout_seconds}. Closing loses nothing: commands stay
- * pending in the engine, are in every heartbeat answer, and are pushed again when the executor reconnects.
+ * <p>A (re)connecting executor's backlog goes out a page at a time, each asked for once the socket has drained the
+ * last ({@link BacklogReplay}), so a backlog of thousands is replayed at the pace the executor reads it.
+ *
+ * <p>Bounded by bytes actually queued: a write that finds more than {@code max_queued_bytes_per_socket} bytes not yet
+ * taken by the peer (the channel's outbound buffer, as its writability counts it) cuts the socket off with 1008, once,
+ * with one log line; so does a peer silent (not even a pong) for {@code socket_idle_timeout_seconds}. Closing loses
+ * nothing: commands stay pending in the engine, are in every heartbeat answer, and are pushed again on reconnection.
  *
  * <p>Thread safe where it must be: inbound on the channel's event loop (frames written there are flushed when the
  * read ends); {@link #push} and {@link #onReply} on the reply thread, whose writes are flushed at its batch's end.
@@ -47,14 +52,25 @@ import io.ordergate.gateway.json.RequestReader;
 public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements ReplyTarget
 {
     private static final Logger LOG = Logger.getLogger(ExecutorSocket.class.getName());
+    /** Above this many queued bytes the socket is unwritable and no backlog page is asked for: about two pages. */
+    private static final int HIGH_WATER_MARK = 128 * 1024;
+    /** Messages of one socket in the ring at once, past which it stops reading until half have been answered. */
+    private static final int MAX_IN_FLIGHT = 64;
+    private static final long RING_FULL_RETRY_MICROS = 500;
 
     private final GatewayContext gateway;
     private final ExecutorSessions sessions;
     private final ExecutorRateLimits limits;
     private final ExecutorKeys.Entry executor;
-    private final int maxQueuedFrames;
-    private final AtomicInteger queued = new AtomicInteger();
-    private final RequestReader reader = new RequestReader();
+    private final int maxQueuedBytes;
+    private final WriteBufferWaterMark waterMark;
+    private final AtomicBoolean cutOff = new AtomicBoolean();
+    private final SocketMessageDecoder decoder;
+    private final BacklogReplay backlog;
+    /** Event loop: decoded messages not yet published (the ring was full), in arrival order. */
+    private final ArrayDeque<SocketMessageDecoder.Inbound> waiting = new ArrayDeque<>();
+    /** This socket's messages in the ring: incremented on the event loop, decremented by the reply thread. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** The reply thread's scratch for the answers to this socket's messages. */
     private final ExpandableArrayBuffer replyBuffer = new ExpandableArrayBuffer(256);
     private final JsonWriter replyJson = new JsonWriter();
@@ -73,19 +89,30 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         this.sessions = sessions;
         this.limits = limits;
         this.executor = executor;
-        this.maxQueuedFrames = gateway.config().executors().maxQueuedFramesPerSocket();
+        this.maxQueuedBytes = gateway.config().executors().maxQueuedBytesPerSocket();
+        final int high = Math.min(HIGH_WATER_MARK, maxQueuedBytes / 2);
+        this.waterMark = new WriteBufferWaterMark(high / 4, high);
+        this.backlog = new BacklogReplay(gateway.publisher(), executor.executorId(), this);
+        this.decoder = new SocketMessageDecoder(gateway, limits, executor);
     }
 
-    /** After the handshake (event loop): this socket becomes the executor's session and every pending command is pushed on it. */
+    /** After the handshake (event loop): this socket becomes the executor's session and its backlog's first page is asked for. */
     void opened(final Channel channel)
     {
+        channel.config().setWriteBufferWaterMark(waterMark);
         this.channel = channel;
         sessions.open(executor.executorIndex(), this);
-        if (!gateway.publisher().publish(CommandType.EXECUTOR_SYNC, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_WEBSOCKET,
-            new ExecutorRequests.Id(executor.executorId()), this, null))
+        if (!backlog.start(channel))
         {
             close("the gateway is overloaded");
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
+    {
+        backlog.drained();
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -115,89 +142,77 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         ctx.flush();
     }
 
+    /** Event loop: a message is decoded once (limits counted once), then published in arrival order. */
     private void message(final byte[] body)
     {
-        if (!gateway.isReady())
+        final SocketMessageDecoder.Inbound inbound = decoder.decode(body);
+        if (inbound.command() == null)
         {
-            error(ResultCode.NOT_READY.name(), ResultCode.NOT_READY.defaultMessage(), 0);
+            error(inbound.errorCode(), inbound.errorMessage(), inbound.retryAfter());
             return;
         }
-        try
+        waiting.add(inbound);
+        if (waiting.size() == 1)
         {
-            final String type = messageType(body);
-            final CommandType command;
-            final ExecutorRateLimits.Kind kind;
-            final RequestBody request;
-            if ("heartbeat".equals(type))
-            {
-                command = CommandType.EXECUTOR_HEARTBEAT;
-                kind = ExecutorRateLimits.Kind.HEARTBEAT;
-                request = Heartbeat.parse(executor.executorId(), reader, body, body.length);
-            }
-            else if ("command_result".equals(type))
-            {
-                command = CommandType.COMMAND_RESULT;
-                kind = ExecutorRateLimits.Kind.COMMAND;
-                request = CommandResult.parse(executor.executorId(), reader, body, body.length);
-            }
-            else if ("trade".equals(type))
-            {
-                command = CommandType.TRADE_REPORT;
-                kind = ExecutorRateLimits.Kind.TRADE;
-                final TradeReport trade = TradeReport.parse(reader, body, body.length);
-                if (!trade.executorId().equals(executor.executorId()))
-                {
-                    error(ResultCode.INVALID_CREDENTIALS.name(), "Invalid API credentials", 0);
-                    return;
-                }
-                request = trade;
-            }
-            else
-            {
-                error(ResultCode.VALIDATION_ERROR.name(), "type must be heartbeat, command_result or trade", 0);
-                return;
-            }
-            final int retryAfter = limits.acquire(executor.executorId(), kind, System.nanoTime());
-            if (retryAfter != ExecutorRateLimits.ALLOWED)
-            {
-                error(ResultCode.RATE_LIMIT_EXCEEDED.name(), "Rate limit exceeded", retryAfter);
-                return;
-            }
-            if (!gateway.publisher().publish(command, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_WEBSOCKET, request, this, null))
-            {
-                error(ResultCode.OVERLOADED.name(), ResultCode.OVERLOADED.defaultMessage(), 0);
-            }
-        }
-        catch (final BadRequest bad)
-        {
-            error(bad.code().name(), bad.getMessage(), 0);
+            publishWaiting();
         }
     }
 
-    /** The {@code type} of a message, read through the whole message (so one that is not JSON is refused as such). */
-    private String messageType(final byte[] body) throws BadRequest
+    /**
+     * Event loop: publishes what waits, in order. Back-pressure instead of refusals: with {@link #MAX_IN_FLIGHT}
+     * messages in the ring, or the ring full, the socket stops reading (TCP holds the executor back) and goes on as
+     * answers come back, so a result is never dropped because the executor sent it fast.
+     */
+    private void publishWaiting()
     {
-        reader.begin(body, body.length, false);
-        String type = null;
-        while (reader.nextField())
+        final Channel ch = channel;
+        SocketMessageDecoder.Inbound next;
+        while ((next = waiting.peek()) != null)
         {
-            if (type == null && reader.fieldName().equals("type"))
+            if (!gateway.publisher().publish(next.command(), CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_WEBSOCKET, next.request(), this, null))
             {
-                type = reader.scalarText();
+                ch.config().setAutoRead(false);
+                ch.eventLoop().schedule(this::publishWaiting, RING_FULL_RETRY_MICROS, TimeUnit.MICROSECONDS);
+                return;
             }
-            reader.ignore();
+            waiting.poll();
+            if (inFlight.incrementAndGet() >= MAX_IN_FLIGHT)
+            {
+                ch.config().setAutoRead(false);
+            }
         }
-        reader.finish();
-        return type;
+        resumeReading();
+    }
+
+    /** Event loop: reads again once nothing waits and the ring holds fewer than {@link #MAX_IN_FLIGHT} of this socket's messages. */
+    private void resumeReading()
+    {
+        final Channel ch = channel;
+        if (waiting.isEmpty() && inFlight.get() < MAX_IN_FLIGHT && ch.isActive() && !ch.config().isAutoRead())
+        {
+            ch.config().setAutoRead(true);
+        }
     }
 
     /** The engine's answer to one of this socket's messages. Reply thread. */
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
+        if (event.type != CommandType.EXECUTOR_SYNC && inFlight.decrementAndGet() == MAX_IN_FLIGHT / 2 && channel != null)
+        {
+            channel.eventLoop().execute(this::resumeReading);
+        }
         if (event.type == CommandType.EXECUTOR_SYNC)
         {
-            return;  // its commands went out through the outbox
+            try
+            {
+                backlog.pageAnswered(event);  // its commands went out through the outbox
+            }
+            catch (final BadRequest unexpected)
+            {
+                close("the engine's sync answer could not be read: " + unexpected.getMessage());
+            }
+            return;
         }
         final JsonWriter json = replyJson.wrap(replyBuffer, 0);
         if (event.result == null || event.type == null)
@@ -253,22 +268,25 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         json.endObject();
     }
 
-    /** Writes a text frame, unflushed: flushed at the reply batch's end ({@code flushes}) or, on the event loop, when the read ends. */
+    /**
+     * Writes a text frame, unflushed: flushed at the reply batch's end ({@code flushes}) or, on the event loop, when the
+     * read ends. A socket with more than {@code max_queued_bytes_per_socket} bytes its peer has not taken is cut off.
+     */
     private boolean send(final DirectBuffer json, final int offset, final int length, final ChannelFlushes flushes)
     {
         final Channel ch = channel;
-        if (ch == null || !ch.isActive())
+        if (ch == null || !ch.isActive() || cutOff.get())
         {
             return false;
         }
-        if (queued.incrementAndGet() > maxQueuedFrames)
+        if (!ch.isWritable() && waterMark.low() + ch.bytesBeforeWritable() > maxQueuedBytes)
         {
-            close("more than " + maxQueuedFrames + " frames queued: the executor reads too slowly");
+            close("more than " + maxQueuedBytes + " bytes queued that the executor has not read (executors.max_queued_bytes_per_socket)");
             return false;
         }
         final ByteBuf content = ch.alloc().buffer(length);
         content.writeBytes(json.byteArray(), offset, length);
-        ch.write(new TextWebSocketFrame(content)).addListener(f -> queued.decrementAndGet());
+        ch.write(new TextWebSocketFrame(content), ch.voidPromise());
         if (flushes != null)
         {
             flushes.later(ch);
@@ -308,10 +326,11 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         ctx.close();
     }
 
+    /** Closes with 1008, once: one log line however many writes find the socket over its bound meanwhile. Any thread. */
     void close(final String why)
     {
         final Channel ch = channel;
-        if (ch != null && ch.isActive())
+        if (ch != null && ch.isActive() && cutOff.compareAndSet(false, true))
         {
             LOG.info(() -> "closing the WebSocket of executor " + executor.executorId() + ": " + why);
             ch.writeAndFlush(new CloseWebSocketFrame(1008, "closed by gateway")).addListener(f -> ch.close());

@@ -44,6 +44,8 @@ final class GatewayHarness implements AutoCloseable
         this.base = URI.create("http://127.0.0.1:" + gateway.port());
     }
 
+    static final String SMALL_TABLES = "max_accounts: 16, max_orders: 1024, max_trades: 1024, max_keys: 16, max_tickets: 64, max_executor_commands: 256";
+
     static String config(final Path dataDir, final int port, final String executors, final boolean demoTerminal)
     {
         return config(dataDir, port, executors, demoTerminal, "");
@@ -52,10 +54,17 @@ final class GatewayHarness implements AutoCloseable
     /** @param extraYaml more top-level sections (auth, ea...), each ending in a newline */
     static String config(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml)
     {
+        return config(dataDir, port, executors, demoTerminal, extraYaml, SMALL_TABLES);
+    }
+
+    /** @param engine the engine's table sizes ({@link #SMALL_TABLES} otherwise) */
+    static String config(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml,
+        final String engine)
+    {
         return extraYaml + String.join("\n",
             "server: { host: 127.0.0.1, port: " + port + ", event_loop_threads: 2 }",
             "data_dir: " + dataDir.toAbsolutePath(),
-            "engine: { max_accounts: 16, max_orders: 1024, max_trades: 1024, max_keys: 16, max_tickets: 64, max_executor_commands: 256 }",
+            "engine: { " + engine + " }",
             "pipeline: { ring_size: 256 }",
             "executors: { " + executors + " }",
             "instruments:",
@@ -81,7 +90,14 @@ final class GatewayHarness implements AutoCloseable
 
     static GatewayHarness start(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml)
     {
-        final GatewayConfig config = ConfigLoader.parse(config(dataDir, port, executors, demoTerminal, extraYaml), "test");
+        return start(dataDir, port, executors, demoTerminal, extraYaml, SMALL_TABLES);
+    }
+
+    /** With the engine's table sizes given ({@link #SMALL_TABLES} otherwise). */
+    static GatewayHarness start(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml,
+        final String engine)
+    {
+        final GatewayConfig config = ConfigLoader.parse(config(dataDir, port, executors, demoTerminal, extraYaml, engine), "test");
         final StartupOptions options = StartupOptions.parse(new String[0],
             Map.of(StartupOptions.API_KEY_ENV, ADMIN_KEY, StartupOptions.API_SECRET_ENV, ADMIN_SECRET));
         return new GatewayHarness(Ordergate.start(config, options, new PrintStream(new ByteArrayOutputStream())));

@@ -1,0 +1,164 @@
+package io.ordergate.gateway.executors;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.agrona.DirectBuffer;
+
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.mt5.CommandQueue;
+import io.ordergate.mt5.Mt5Connector;
+
+/**
+ * What the gateway itself sent each executor: the commands (by their wire ids) and the tickets they opened, so a
+ * result or a trade report about them is told from what an executor sends on its own. Seed 000's rate limits count
+ * only the latter: a result for a command the gateway sent is never refused by a limit (an executor that answered
+ * 150 orders in a second-and-a-half must not leave 90 of them routed for a minute).
+ *
+ * <p>The reply stage records every command the engine writes in an event's outbox (the record's JSON begins with
+ * its {@code "id"}), on replay too; the event loops read. Direct-mapped tables, each entry {@code number << 16 |
+ * executor index + 1}: by sequence for {@code cmd_}/{@code mod_} ids, by order id for {@code ord_} ids (both
+ * numbered in order, so the last {@code capacity} never collide), and by a hash of the ticket. An older entry is
+ * overwritten by a newer one: a result for a command older than the last {@code engine.max_executor_commands}
+ * counts as the executor's own. Thread safe and lock free; allocates nothing.
+ */
+public final class SentCommands
+{
+    private static final int INDEX_BITS = 16;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+    private static final long MAX_NUMBER = Long.MAX_VALUE >>> INDEX_BITS;
+    private static final byte[] ID_START = {'{', '"', 'i', 'd', '"', ':', '"'};
+
+    private final AtomicLongArray byOrder;
+    private final AtomicLongArray bySequence;
+    private final AtomicLongArray tickets;
+    private final int mask;
+
+    public SentCommands(final int capacity)
+    {
+        final int size = Integer.highestOneBit(Math.max(64, capacity - 1)) << 1;
+        this.mask = size - 1;
+        this.byOrder = new AtomicLongArray(size);
+        this.bySequence = new AtomicLongArray(size);
+        this.tickets = new AtomicLongArray(size);
+    }
+
+    /** Reply stage (and replay): records every command in the event's outbox as sent to its executor. */
+    void recordOutbox(final CommandEvent event)
+    {
+        int offset = 0;
+        for (int i = 0; i < event.outboxCount; i++)
+        {
+            final int executorIndex = event.outbox.getInt(offset);
+            final int length = event.outbox.getInt(offset + Integer.BYTES);
+            sent(executorIndex, event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length);
+            offset += CommandQueue.RECORD_HEADER_LENGTH + length;
+        }
+    }
+
+    private void sent(final int executorIndex, final DirectBuffer json, final int offset, final int length)
+    {
+        final int idAt = offset + ID_START.length;
+        if (length < ID_START.length + 5)
+        {
+            return;
+        }
+        for (int i = 0; i < ID_START.length; i++)
+        {
+            if (json.getByte(offset + i) != ID_START[i])
+            {
+                return;
+            }
+        }
+        final AtomicLongArray table = table(json.getByte(idAt), json.getByte(idAt + 1), json.getByte(idAt + 2), json.getByte(idAt + 3));
+        long number = 0;
+        int at = idAt + 4;
+        for (; at < offset + length && json.getByte(at) != '"'; at++)
+        {
+            final int digit = json.getByte(at) - '0';
+            if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
+            {
+                return;
+            }
+            number = number * 10 + digit;
+        }
+        if (table != null)
+        {
+            put(table, number, executorIndex);
+        }
+    }
+
+    /** Event loops: whether the gateway sent this executor the command with this wire id ({@code ord_42}, {@code cmd_7}). */
+    public boolean wasSent(final int executorIndex, final String commandId)
+    {
+        if (commandId == null || commandId.length() < 5 || commandId.length() > 24)
+        {
+            return false;
+        }
+        final AtomicLongArray table = table(commandId.charAt(0), commandId.charAt(1), commandId.charAt(2), commandId.charAt(3));
+        long number = 0;
+        for (int i = 4; i < commandId.length(); i++)
+        {
+            final int digit = commandId.charAt(i) - '0';
+            if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
+            {
+                return false;
+            }
+            number = number * 10 + digit;
+        }
+        return table != null && holds(table, number, executorIndex);
+    }
+
+    /** Event loops: a ticket the terminal opened for one of the gateway's commands (a result, or a report with its magic). */
+    public void ticketOpened(final int executorIndex, final long ticket)
+    {
+        if (ticket > 0 && ticket <= MAX_NUMBER)
+        {
+            tickets.set(ticketSlot(executorIndex, ticket), entry(ticket, executorIndex));
+        }
+    }
+
+    /**
+     * Event loops: whether a trade report is about the gateway's own trading: an open report carrying the gateway's
+     * magic number, or any report of a ticket opened for one of its commands.
+     */
+    public boolean isGatewayTrade(final int executorIndex, final TradeReport trade)
+    {
+        final boolean magic = (trade.flags() & io.ordergate.mt5.ExecutorBodies.TRADE_MAGIC) != 0 && trade.magic() == Mt5Connector.MAGIC_NUMBER;
+        return magic || trade.ticket() > 0 && trade.ticket() <= MAX_NUMBER
+            && tickets.get(ticketSlot(executorIndex, trade.ticket())) == entry(trade.ticket(), executorIndex);
+    }
+
+    private AtomicLongArray table(final int a, final int b, final int c, final int underscore)
+    {
+        if (underscore != '_')
+        {
+            return null;
+        }
+        if (a == 'o' && b == 'r' && c == 'd')
+        {
+            return byOrder;
+        }
+        return a == 'c' && b == 'm' && c == 'd' || a == 'm' && b == 'o' && c == 'd' ? bySequence : null;
+    }
+
+    private void put(final AtomicLongArray table, final long number, final int executorIndex)
+    {
+        table.set((int)(number & mask), entry(number, executorIndex));
+    }
+
+    private boolean holds(final AtomicLongArray table, final long number, final int executorIndex)
+    {
+        return table.get((int)(number & mask)) == entry(number, executorIndex);
+    }
+
+    private int ticketSlot(final int executorIndex, final long ticket)
+    {
+        final long mixed = (ticket ^ ((long)executorIndex << 40)) * 0x9E3779B97F4A7C15L;
+        return (int)(mixed >>> 32) & mask;
+    }
+
+    private static long entry(final long number, final int executorIndex)
+    {
+        return number << INDEX_BITS | ((executorIndex + 1) & INDEX_MASK);
+    }
+}
