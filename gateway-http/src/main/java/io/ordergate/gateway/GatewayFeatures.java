@@ -47,6 +47,7 @@ import io.ordergate.gateway.users.UserServices;
 import io.ordergate.gateway.streams.StreamHub;
 import io.ordergate.gateway.streams.StreamRoutes;
 import io.ordergate.gateway.webhook.WebhookRoutes;
+import io.ordergate.gateway.webhooksout.OutboundWebhooks;
 
 /**
  * The gateway's features, wired once at start-up: each adds its rows to the one route table, and the reply stage
@@ -66,6 +67,7 @@ public final class GatewayFeatures
     private final FanOutStage fanOut;
     private final StreamHub streams;
     private final Mt5AccountRoutes mt5Accounts;
+    private final OutboundWebhooks webhooks;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
@@ -78,7 +80,8 @@ public final class GatewayFeatures
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
         this.streams = new StreamHub(config, gateway.publisher());
-        this.fanOut = new FanOutStage(List.of(streams));
+        this.webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv());
+        this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch()));
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
@@ -104,12 +107,13 @@ public final class GatewayFeatures
             .add(new ExpertRoutes(access, config.instruments()))
             .add(new PerformanceRoutes(access))
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
+            .add(webhooks.routes())
             .build();
         this.router = new Router(table, gateway);
         this.replies = new GatewayReplies(List.of(keys, users.directory(),
             new ExecutorConnector(executorKeys, sessions, sentCommands, gateway.metrics(), exchange.secrets()),
             exchange.listener(), mt5Accounts.listener(), bots,
-            gateway.metrics().replyStage(), fanOut));
+            gateway.metrics().replyStage(), webhooks.directory(), fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
         gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated);
     }
@@ -118,6 +122,12 @@ public final class GatewayFeatures
     public void engineAssembled(final Engine engine)
     {
         streams.accountValuation(engine.context().changes());
+    }
+
+    /** Outbound webhooks: their engine handler is installed before replay. */
+    public OutboundWebhooks webhooks()
+    {
+        return webhooks;
     }
 
     /** The fan-out behind the reply stage (streams, outbound webhooks, logs): started after the pipeline, closed after it. */

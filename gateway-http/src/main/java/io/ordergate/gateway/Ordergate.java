@@ -19,6 +19,7 @@ import io.ordergate.journal.Journal;
 import io.ordergate.journal.OwnerOnlyFiles;
 import io.ordergate.exchange.venue.ExchangeConnector;
 import io.ordergate.gateway.exchange.ExchangeBootstrap;
+import io.ordergate.gateway.webhooksout.WebhookCommands;
 import io.ordergate.mt5.Mt5Connector;
 
 /**
@@ -79,6 +80,7 @@ public final class Ordergate implements AutoCloseable
         final Engine engine = new Engine(config);
         Mt5Connector.install(engine);
         ExchangeConnector.install(engine);
+        WebhookCommands.install(engine, config.webhooks().maxWebhooks());
         return engine;
     }
 

@@ -111,6 +111,10 @@ public enum CommandType
     BOT_CREDENTIALS(95, false),
 
     // Candles, streams, outbound webhooks and logs (issue 12): 100..109 journaled, 110..119 reads.
+    WEBHOOK_CREATE(100, true),
+    WEBHOOK_DELETE(101, true),
+    WEBHOOK_OUTCOME(102, true),
+    WEBHOOK_EVENT(103, true),
     GET_CANDLES(110, false),
 
     // Agents, EA projects and deployments (seed 002, issue 14): 130..149 journaled, 150..169 reads.

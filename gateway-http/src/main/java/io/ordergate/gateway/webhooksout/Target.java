@@ -1,0 +1,16 @@
+package io.ordergate.gateway.webhooksout;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * A registered webhook as the fan-out delivers to it: where, which events, for which accounts (null: every account,
+ * an admin's registration without a list), and the secret it signs with. Immutable.
+ */
+record Target(String id, URI url, int events, Set<String> accounts, byte[] secret)
+{
+    boolean wants(final WebhookEvent event, final String accountId)
+    {
+        return event.in(events) && (accounts == null || accountId != null && accounts.contains(accountId));
+    }
+}

@@ -1,0 +1,258 @@
+package io.ordergate.gateway.webhooksout;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.WebhookBodies;
+import io.ordergate.gateway.core.FanOutListener;
+
+/**
+ * The outbound webhooks' side of the fan-out: every journaled command, in journal order, at start-up and then live.
+ * Registrations and deletions change which webhooks exist; each command's events ({@link EventDerivation}) become a
+ * pending delivery for every webhook that wants them; each journaled {@code WEBHOOK_OUTCOME} moves its delivery on
+ * (retried, delivered, given up). So the pending deliveries after a crash are exactly those the journal has no
+ * final outcome for, and they go out again under the same event ids with the same bodies (at least once).
+ * Live, each new delivery and each retry is handed to the {@link WebhookSender}; after start-up's replay, every
+ * pending one at its next attempt's time. <b>Not thread safe</b>: the fan-out thread (the replaying thread before).
+ */
+final class WebhookDispatch implements FanOutListener
+{
+    /** A delivery waiting for its next attempt. */
+    private static final class Pending
+    {
+        final Delivery delivery;
+        final long createdMicros;
+        int attempts;
+        long nextAttemptMicros;
+
+        Pending(final Delivery delivery, final long createdMicros)
+        {
+            this.delivery = delivery;
+            this.createdMicros = createdMicros;
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatch.class.getName());
+
+    private final WebhookSecrets secrets;
+    private final WebhookDirectory directory;
+    private final WebhookSender sender;
+    private final ExecutorWatch executors;
+    private final EventDerivation derivation = new EventDerivation();
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+    private boolean live;
+
+    WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors)
+    {
+        this.secrets = secrets;
+        this.directory = directory;
+        this.sender = sender;
+        this.executors = executors;
+    }
+
+    @Override
+    public void onEvent(final CommandEvent event, final boolean replaying)
+    {
+        if (event.type == null || !event.type.journaled() || event.result == null)
+        {
+            return;
+        }
+        executors.onEvent(event);
+        switch (event.type)
+        {
+            case WEBHOOK_CREATE:
+                if (event.result == ResultCode.CREATED)
+                {
+                    registered(event);
+                }
+                return;
+            case WEBHOOK_DELETE:
+                if (event.result == ResultCode.OK)
+                {
+                    deleted(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
+                }
+                return;
+            case WEBHOOK_OUTCOME:
+                outcome(event);
+                return;
+            default:
+                if (!targets.isEmpty())
+                {
+                    events(event);
+                }
+        }
+    }
+
+    @Override
+    public void onIdle(final long nowNanos)
+    {
+        if (!live)
+        {
+            live = true;  // the first moment of the running gateway: replay is over, send what it left pending
+            for (final Pending waiting : pending.values())
+            {
+                sender.submit(waiting.delivery, waiting.attempts + 1, waiting.nextAttemptMicros);
+            }
+        }
+        executors.check(nowNanos, wantsExecutorEvents());
+    }
+
+    @Override
+    public void onClose()
+    {
+        sender.close();
+    }
+
+    private void registered(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String id = reader.readString(text).toString();
+        final URI url = URI.create(reader.readString(text).toString());
+        final int mask = reader.readInt();
+        final String sealed = reader.readString(text).toString();
+        final int count = reader.readInt();
+        final Set<String> named = new HashSet<>();
+        for (int i = 0; i < count; i++)
+        {
+            named.add(reader.readString(text).toString());
+        }
+        final Set<String> accounts = count == 0 ? WebhookAnswers.accountsOf(event) : named;
+        final byte[] secret;
+        try
+        {
+            secret = secrets.open(sealed, id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warning(() -> "webhook " + id + ": its secret does not open under the master keys given; it is not delivered to");
+            return;
+        }
+        targets.put(id, new Target(id, url, mask, accounts, secret));
+    }
+
+    private void deleted(final String id)
+    {
+        targets.remove(id);
+        sender.forget(id);
+        final Iterator<Pending> waiting = pending.values().iterator();
+        while (waiting.hasNext())
+        {
+            if (waiting.next().delivery.target().id().equals(id))
+            {
+                waiting.remove();
+            }
+        }
+    }
+
+    private void events(final CommandEvent event)
+    {
+        for (final EventDerivation.Event made : derivation.of(event))
+        {
+            for (final Target target : targets.values())
+            {
+                if (!wants(target, made))
+                {
+                    continue;
+                }
+                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.body(), made.micros());
+                final Pending waiting = new Pending(delivery, made.micros());
+                pending.put(delivery.key(), waiting);
+                record(waiting, "pending", 0, null);
+                if (live)
+                {
+                    sender.submit(delivery, 1, 0);
+                }
+            }
+        }
+    }
+
+    private static boolean wants(final Target target, final EventDerivation.Event event)
+    {
+        if (event.accounts() == null)
+        {
+            return target.wants(event.kind(), event.accountId());
+        }
+        if (target.accounts() == null)
+        {
+            return event.kind().in(target.events());
+        }
+        for (final String accountId : event.accounts())
+        {
+            if (target.wants(event.kind(), accountId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void outcome(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String webhookId = reader.readString(text).toString();
+        final String eventId = reader.readString(text).toString();
+        final int attempt = reader.readInt();
+        final int outcome = reader.readByte();
+        final int status = reader.readInt();
+        final long next = reader.readLong();
+        final String error = reader.readString(text).toString();
+        final Pending waiting = pending.get(webhookId + ' ' + eventId);
+        if (waiting == null)
+        {
+            return;  // already settled, or its webhook deleted
+        }
+        waiting.attempts = attempt;
+        waiting.nextAttemptMicros = next;
+        if (outcome == WebhookBodies.OUTCOME_RETRY)
+        {
+            record(waiting, "retrying", status, error, event.wallMicros());
+            if (live)
+            {
+                sender.submit(waiting.delivery, attempt + 1, next);
+            }
+            return;
+        }
+        pending.remove(webhookId + ' ' + eventId);
+        record(waiting, outcome == WebhookBodies.OUTCOME_DELIVERED ? "delivered" : "failed", status, error, event.wallMicros());
+    }
+
+    private void record(final Pending waiting, final String status, final int httpStatus, final String error)
+    {
+        record(waiting, status, httpStatus, error, 0);
+    }
+
+    private void record(final Pending waiting, final String status, final int httpStatus, final String error, final long attemptMicros)
+    {
+        final DeliveryLog log = directory.log(waiting.delivery.target().id());
+        if (log != null)
+        {
+            log.put(new DeliveryLog.Entry(waiting.delivery.eventId(), waiting.delivery.event().wireName(), status, waiting.attempts, httpStatus,
+                error == null || error.isEmpty() ? null : error, waiting.createdMicros, attemptMicros, waiting.nextAttemptMicros));
+        }
+    }
+
+    private boolean wantsExecutorEvents()
+    {
+        for (final Target target : targets.values())
+        {
+            if (WebhookEvent.EXECUTOR_OFFLINE.in(target.events()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
