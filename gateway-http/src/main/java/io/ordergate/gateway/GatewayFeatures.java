@@ -30,6 +30,8 @@ import io.ordergate.gateway.executors.ExecutorSessions;
 import io.ordergate.gateway.executors.SentCommands;
 import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
+import io.ordergate.gateway.logs.AccountLogs;
+import io.ordergate.gateway.logs.LogRoutes;
 import io.ordergate.gateway.metrics.MetricsRoutes;
 import io.ordergate.gateway.mt5accounts.Mt5AccountRoutes;
 import io.ordergate.gateway.onboarding.OnboardingRoutes;
@@ -67,7 +69,6 @@ public final class GatewayFeatures
     private final FanOutStage fanOut;
     private final StreamHub streams;
     private final Mt5AccountRoutes mt5Accounts;
-    private final OutboundWebhooks webhooks;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
@@ -80,8 +81,9 @@ public final class GatewayFeatures
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
         this.streams = new StreamHub(config, gateway.publisher());
-        this.webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv());
-        this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch()));
+        final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv());
+        final AccountLogs logs = new AccountLogs(config.logs().linesPerAccount());
+        this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch(), logs));
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
@@ -108,6 +110,7 @@ public final class GatewayFeatures
             .add(new PerformanceRoutes(access))
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .add(webhooks.routes())
+            .add(new LogRoutes(access, gateway.publisher()))
             .build();
         this.router = new Router(table, gateway);
         this.replies = new GatewayReplies(List.of(keys, users.directory(),
@@ -122,12 +125,6 @@ public final class GatewayFeatures
     public void engineAssembled(final Engine engine)
     {
         streams.accountValuation(engine.context().changes());
-    }
-
-    /** Outbound webhooks: their engine handler is installed before replay. */
-    public OutboundWebhooks webhooks()
-    {
-        return webhooks;
     }
 
     /** The fan-out behind the reply stage (streams, outbound webhooks, logs): started after the pipeline, closed after it. */

@@ -17,10 +17,7 @@ import io.ordergate.gateway.keys.KeyRequests;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.Journal;
 import io.ordergate.journal.OwnerOnlyFiles;
-import io.ordergate.exchange.venue.ExchangeConnector;
 import io.ordergate.gateway.exchange.ExchangeBootstrap;
-import io.ordergate.gateway.webhooksout.WebhookCommands;
-import io.ordergate.mt5.Mt5Connector;
 
 /**
  * A running gateway: owns the HTTP server, the journal, the engine's pipeline and the demo quote feed, and closes
@@ -77,11 +74,7 @@ public final class Ordergate implements AutoCloseable
      */
     public static Engine newEngine(final GatewayConfig config)
     {
-        final Engine engine = new Engine(config);
-        Mt5Connector.install(engine);
-        ExchangeConnector.install(engine);
-        WebhookCommands.install(engine, config.webhooks().maxWebhooks());
-        return engine;
+        return EngineAssembly.assemble(config);
     }
 
     /** Starts a gateway, printing the banner (and a generated admin key, once) to standard output. */

@@ -17,4 +17,14 @@ public interface RecordDecoder
      * @return false when the record is not one this decoder reads: the dump prints it as hex instead
      */
     boolean decode(DirectBuffer buffer, int offset, int length, StringBuilder line);
+
+    /**
+     * Makes a decoder for a journal written under a configuration (a decoder that replays needs its instruments),
+     * found with {@link java.util.ServiceLoader} before a plain {@code RecordDecoder}.
+     */
+    interface Factory
+    {
+        /** @param configFile the gateway's {@code --config}, or null for its embedded demo configuration */
+        RecordDecoder create(java.nio.file.Path configFile);
+    }
 }

@@ -25,6 +25,10 @@ final class DumpCommand implements Callable<Integer>
     @Option(names = "--hex", description = "print hex even where a decoder could read the record")
     boolean hex;
 
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "the configuration the gateway ran with (its --config), for a decoder that replays; default: the embedded demo's")
+    Path config;
+
     @Option(names = "--bytes", paramLabel = "N", defaultValue = "32", description = "hex bytes shown per record (default: ${DEFAULT-VALUE})")
     int bytesShown;
 
@@ -40,7 +44,8 @@ final class DumpCommand implements Callable<Integer>
             spec.commandLine().getOut().println("no journal at " + directory + ": nothing to print");
             return JournalCli.DONE;
         }
-        RecordDecoder decoder = hex ? null : ServiceLoader.load(RecordDecoder.class).findFirst().orElse(null);
+        RecordDecoder decoder = hex ? null : ServiceLoader.load(RecordDecoder.Factory.class).findFirst().map(f -> f.create(config))
+            .orElse(ServiceLoader.load(RecordDecoder.class).findFirst().orElse(null));
         JournalDump.Result result = new JournalDump(spec.commandLine().getOut(), decoder, bytesShown).dump(directory);
         return result.damages() == 0 ? JournalCli.DONE : JournalCli.FAILED;
     }

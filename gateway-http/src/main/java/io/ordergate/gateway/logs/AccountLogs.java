@@ -1,0 +1,166 @@
+package io.ordergate.gateway.logs;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.ordergate.engine.change.ChangeSet;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.view.CommandLines;
+import io.ordergate.gateway.core.FanOutListener;
+
+/**
+ * What happened to each account, as readable lines ({@code GET /api/v1/logs}), decoded from the journaled commands
+ * the fan-out follows (at start-up from the journal itself, then live): for every command that names or changes an
+ * account, one line per such account, with the text the journal dump prints for the command (what was asked, what
+ * came of it). The newest {@code logs.lines_per_account} lines are kept per account; older ones are in the journal
+ * (the dump shows them all). Thread safe: the fan-out thread writes, the reply thread reads.
+ */
+public final class AccountLogs implements FanOutListener
+{
+    /** Levels, lowest first, as seed 001 names them. */
+    public static final String[] LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"};
+    static final int INFO = 1;
+    static final int WARNING = 2;
+    static final int ERROR = 3;
+
+    /** One line. Immutable. */
+    public record Line(long micros, int level, boolean trade, String message, String command, String who, String result, long journalIndex)
+    {
+    }
+
+    private final int perAccount;
+    private final Map<String, ArrayDeque<Line>> byAccount = new ConcurrentHashMap<>();
+    private final CommandLines lines = new CommandLines();
+    private final PrincipalNames names = new PrincipalNames();
+    private final StringBuilder text = new StringBuilder();
+
+    public AccountLogs(final int perAccount)
+    {
+        this.perAccount = perAccount;
+    }
+
+    @Override
+    public void onEvent(final CommandEvent event, final boolean replaying)
+    {
+        if (!replaying && event.attachment instanceof LogRoutes.Query)
+        {
+            LogRoutes.answer(event, (LogRoutes.Query)event.attachment, this);
+            return;
+        }
+        if (event.type == null || !event.type.journaled())
+        {
+            return;
+        }
+        names.learn(event);
+        if (event.type == CommandType.QUOTES && event.changes.isEmpty())
+        {
+            return;  // a quote that filled and triggered nothing is no account's news
+        }
+        final Set<String> accounts = accountsOf(event);
+        if (accounts.isEmpty())
+        {
+            return;
+        }
+        text.setLength(0);
+        lines.what(event, text);
+        text.append(" -> ");
+        lines.result(event, text);
+        final int level = event.result == null || event.result.httpStatus() >= 500 ? ERROR : event.result.isSuccess() ? INFO : WARNING;
+        final Line line = new Line(event.wallMicros(), level, isTrade(event), text.toString(), event.type.name(),
+            names.name(event.principal()), event.result == null ? "FAILED" : event.result.name(), event.journalIndex);
+        for (final String accountId : accounts)
+        {
+            final ArrayDeque<Line> log = byAccount.computeIfAbsent(accountId, id -> new ArrayDeque<>());
+            synchronized (log)
+            {
+                log.addLast(line);
+                if (log.size() > perAccount)
+                {
+                    log.removeFirst();
+                }
+            }
+        }
+    }
+
+    private Set<String> accountsOf(final CommandEvent event)
+    {
+        final Set<String> accounts = new LinkedHashSet<>();
+        final String named = event.result == null ? null : lines.account(event);
+        if (named != null && !named.isEmpty())
+        {
+            accounts.add(named);
+        }
+        final ChangeSet changes = event.changes;
+        for (int i = 0; i < changes.orderCount(); i++)
+        {
+            accounts.add(changes.order(i).accountId);
+        }
+        for (int i = 0; i < changes.positionCount(); i++)
+        {
+            accounts.add(changes.position(i).accountId);
+        }
+        for (int i = 0; i < changes.accountCount(); i++)
+        {
+            accounts.add(changes.account(i).accountId);
+        }
+        return accounts;
+    }
+
+    private static boolean isTrade(final CommandEvent event)
+    {
+        switch (event.type)
+        {
+            case NEW_ORDER:
+            case CANCEL_ORDER:
+            case CLOSE_POSITION:
+            case MODIFY_POSITION:
+            case CLOSE_ALL:
+            case GROUP_ORDER:
+            case WEBHOOK_SIGNAL:
+                return true;
+            default:
+                return event.changes.orderCount() > 0 || event.changes.tradeCount() > 0;
+        }
+    }
+
+    /**
+     * The newest lines of these accounts that pass the filters, newest first, at most {@code limit}.
+     *
+     * @param trade true for trade lines only; {@code minLevel} an index of {@link #LEVELS}
+     */
+    public List<Line> newest(final List<String> accountIds, final boolean trade, final int minLevel, final int limit)
+    {
+        final List<Line> found = new ArrayList<>();
+        final Set<Line> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());  // a line of two accounts once
+        for (final String accountId : accountIds)
+        {
+            final ArrayDeque<Line> log = byAccount.get(accountId);
+            if (log == null)
+            {
+                continue;
+            }
+            synchronized (log)
+            {
+                int taken = 0;
+                for (final Iterator<Line> newestFirst = log.descendingIterator(); newestFirst.hasNext() && taken < limit; )
+                {
+                    final Line line = newestFirst.next();
+                    if (line.level() >= minLevel && (!trade || line.trade()) && seen.add(line))
+                    {
+                        found.add(line);
+                        taken++;
+                    }
+                }
+            }
+        }
+        found.sort((a, b) -> Long.compare(b.journalIndex(), a.journalIndex()));
+        return found.size() > limit ? found.subList(0, limit) : found;
+    }
+}
