@@ -48,6 +48,8 @@ import io.ordergate.gateway.users.UserAdminRoutes;
 import io.ordergate.gateway.users.UserServices;
 import io.ordergate.gateway.streams.StreamHub;
 import io.ordergate.gateway.streams.StreamRoutes;
+import io.ordergate.gateway.streams.StreamTickets;
+import io.ordergate.gateway.dashboard.DashboardRoutes;
 import io.ordergate.gateway.webhook.WebhookRoutes;
 import io.ordergate.gateway.webhooksout.OutboundWebhooks;
 
@@ -79,7 +81,10 @@ public final class GatewayFeatures
         final SentCommands sentCommands = new SentCommands(config.engine().maxExecutorCommands());
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
-        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), users.bearer()));
+        // a stream ticket (a key's, for a browser's WebSocket) is tried before a bearer token, which takes ?access_token= too
+        final StreamTickets tickets = new StreamTickets();
+        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), tickets, users.bearer()));
+        tickets.accesses(access);
         this.streams = new StreamHub(config, gateway.publisher());
         final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv());
         final AccountLogs logs = new AccountLogs(config.logs().linesPerAccount());
@@ -90,6 +95,8 @@ public final class GatewayFeatures
             .add(new QuoteRoutes(config, access))
             .add(new CandleRoutes(access))
             .add(new StreamRoutes(access, streams, users.webSockets()))
+            .add(tickets)
+            .add(new DashboardRoutes())
             .add(new AccountRoutes(access))
             .add(new ExchangeAccountRoutes(access, exchange.secrets()))
             .add(new KeyRoutes(access, keys, users.directory()))
