@@ -87,6 +87,23 @@ public final class LoadGenerator
         {
             gateway = measureWithExecutors(options, err);
         }
+        else if (options.quoteSubscribers > 0)
+        {
+            try (QuoteSubscribers subscribers = new QuoteSubscribers())
+            {
+                subscribers.open(options.host, options.port, options.apiKey, options.apiSecret, options.quoteSubscribers, options.subscribeSymbols);
+                err.printf("subscribers: %d WebSockets open, each subscribed to the quotes of %s%n", options.quoteSubscribers,
+                    String.join(",", options.subscribeSymbols));
+                final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
+                    options.account, options.symbol, options.quantity);
+                final long start = System.nanoTime();
+                subscribers.resetQuotes();
+                gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, err);
+                final double seconds = (System.nanoTime() - start) / 1e9;
+                err.printf("subscribers: %d quote messages received in %.1f s (%.0f/s) during warm-up and measurement, %d closed%n",
+                    subscribers.quotes(), seconds, subscribers.quotes() / seconds, subscribers.closed());
+            }
+        }
         else
         {
             final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,

@@ -38,6 +38,10 @@ final class LoadOptions
         "  --plot FILE.svg      latency-by-percentile plot                                 default FILE.svg",
         "  --pipeline D         requests in flight per connection (HTTP/1.1 pipelining)   default 1",
         "  --drain-timeout S    wait for answers after the last request, then count the rest as errors  default 5",
+        "  --quote-subscribers N  N user WebSockets subscribed to the quotes of every --subscribe symbol, open",
+        "                       through warm-up and measurement, read as fast as quotes come (the gateway must",
+        "                       allow N sockets per key: auth.max_websockets_per_user)",
+        "  --subscribe SYMBOLS  comma-separated symbols of the subscribers   default EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD",
         "  --executors N        N simulated MT5 executors over WebSocket: sets up mt5 accounts bench-mt5-1..N",
         "                       (admin key), one executor each, sends the orders round-robin to them instead of",
         "                       --account, answers every command at once, and also records planned send time ->",
@@ -56,6 +60,8 @@ final class LoadOptions
     final String symbol;
     final String quantity;
     final Integer executors;
+    final int quoteSubscribers;
+    final java.util.List<String> subscribeSymbols;
     final boolean baseline;
     final int warmupSeconds;
     final Path json;
@@ -78,6 +84,8 @@ final class LoadOptions
         this.symbol = b.symbol;
         this.quantity = b.quantity;
         this.executors = b.executors;
+        this.quoteSubscribers = b.quoteSubscribers;
+        this.subscribeSymbols = java.util.List.of(b.subscribe.split(","));
         this.baseline = b.baseline;
         this.warmupSeconds = b.warmup;
         this.json = b.json;
@@ -133,6 +141,8 @@ final class LoadOptions
                 case "--symbol": b.symbol = nonBlank(value(args, ++i, arg), arg); break;
                 case "--quantity": b.quantity = decimal(value(args, ++i, arg), arg); break;
                 case "--executors": b.executors = positive(value(args, ++i, arg), arg, 10_000); break;
+                case "--quote-subscribers": b.quoteSubscribers = positive(value(args, ++i, arg), arg, 100_000); break;
+                case "--subscribe": b.subscribe = nonBlank(value(args, ++i, arg), arg); break;
                 case "--baseline": b.baseline = true; break;
                 case "--warmup": b.warmup = nonNegative(value(args, ++i, arg), arg, 3_600); break;
                 case "--json": b.json = Path.of(value(args, ++i, arg)); break;
@@ -287,6 +297,8 @@ final class LoadOptions
         String symbol = "EURUSD";
         String quantity = "0.01";
         Integer executors;
+        int quoteSubscribers;
+        String subscribe = "EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD";
         boolean baseline;
         int warmup = 5;
         Path json;
