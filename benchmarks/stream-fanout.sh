@@ -27,7 +27,7 @@ export ORDERGATE_API_SECRET=${ORDERGATE_API_SECRET:-bench-secret-0123456789abcde
 mkdir -p "$out"
 work=$(mktemp -d)
 gateway_pid=
-cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [ -n "$gateway_pid" ]; then kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 sed 's/^auth:$/auth:\n  max_websockets_per_user: '"$((subscribers + 10))"'/' "$root/config/src/main/resources/io/ordergate/config/demo.yaml" \
