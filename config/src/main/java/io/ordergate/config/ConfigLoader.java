@@ -100,8 +100,9 @@ public final class ConfigLoader
         final GatewayConfig.LiveSections live = new GatewayConfig.LiveSections(StreamsConfig.read(root.section("streams")),
             OutboundWebhooksConfig.read(root.section("webhooks")), LogsConfig.read(root.section("logs")));
         final ClusterConfig cluster = ClusterConfig.read(root.section("cluster"));
+        final ExchangeConfig exchanges = ExchangeConfig.read(root.section("exchanges"));
         root.finish();
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live, cluster);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live, cluster, exchanges);
     }
 
     private static Path dataDir(final YamlSection root)

@@ -22,6 +22,7 @@ public final class GatewayConfig
     private final SmtpConfig smtp;
     private final LiveSections live;
     private final ClusterConfig cluster;
+    private final ExchangeConfig exchanges;
 
     /** The sections of issue 12 (streams, outbound webhooks, logs), kept together so the copies carry them as one. */
     record LiveSections(StreamsConfig streams, OutboundWebhooksConfig webhooks, LogsConfig logs)
@@ -32,10 +33,12 @@ public final class GatewayConfig
         final ServerConfig server, final Path dataDir, final PipelineConfig pipeline, final EngineConfig engine,
         final List<InstrumentSpec> instruments, final List<AccountSpec> accounts, final ExecutorConfig executors,
         final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp, final LiveSections live,
-        final ClusterConfig cluster)
+        final ClusterConfig cluster,
+        final ExchangeConfig exchanges)
     {
         this.live = live;
         this.cluster = cluster;
+        this.exchanges = exchanges;
         this.auth = auth;
         this.smtp = smtp;
         this.server = server;
@@ -109,6 +112,12 @@ public final class GatewayConfig
         return smtp;
     }
 
+    /** Where exchange accounts connect: the exchanges' addresses, timeouts and recvWindow, per venue and account. */
+    public ExchangeConfig exchanges()
+    {
+        return exchanges;
+    }
+
     /** The stream sockets' bounds and timers. */
     public StreamsConfig streams()
     {
@@ -131,7 +140,7 @@ public final class GatewayConfig
     public GatewayConfig withWebhooks(final OutboundWebhooksConfig webhooks)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp,
-            new LiveSections(live.streams(), webhooks, live.logs()), cluster);
+            new LiveSections(live.streams(), webhooks, live.logs()), cluster, exchanges);
     }
 
     /** The replicated form: disabled unless the configuration has {@code cluster.enabled: true}. */
@@ -144,47 +153,47 @@ public final class GatewayConfig
     public GatewayConfig withCluster(final ClusterConfig newCluster)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live,
-            newCluster);
+            newCluster, exchanges);
     }
 
     /** A copy with other auth settings. */
     public GatewayConfig withAuth(final AuthConfig newAuth)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live, cluster);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live, cluster, exchanges);
     }
 
     /** A copy with another SMTP server. */
     public GatewayConfig withSmtp(final SmtpConfig newSmtp)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live, cluster);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live, cluster, exchanges);
     }
 
     /** A copy listening on {@code port} (0 = ephemeral). */
     public GatewayConfig withPort(final int port)
     {
         return new GatewayConfig(server.withPort(port), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live, cluster);
+            executors, demo, webhook, auth, smtp, live, cluster, exchanges);
     }
 
     /** A copy listening on {@code host}. */
     public GatewayConfig withHost(final String host)
     {
         return new GatewayConfig(server.withHost(host), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live, cluster);
+            executors, demo, webhook, auth, smtp, live, cluster, exchanges);
     }
 
     /** A copy using {@code dir}, resolved against the working directory. */
     public GatewayConfig withDataDir(final Path dir)
     {
         return new GatewayConfig(server, absolute(dir), pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live, cluster);
+            executors, demo, webhook, auth, smtp, live, cluster, exchanges);
     }
 
     /** A copy with the simulated quote feed switched on or off. */
     public GatewayConfig withQuoteFeed(final boolean on)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts,
-            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live, cluster);
+            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live, cluster, exchanges);
     }
 
     static Path absolute(final Path dir)
@@ -197,6 +206,7 @@ public final class GatewayConfig
     {
         return "GatewayConfig{" + server + ", dataDir=" + dataDir + ", " + pipeline + ", " + engine +
             ", instruments=" + instruments + ", accounts=" + accounts + ", " + executors + ", " + demo +
-            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + ", " + cluster + '}';
+            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + ", " + cluster
+            + ", " + exchanges + '}';
     }
 }

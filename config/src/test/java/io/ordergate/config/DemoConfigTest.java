@@ -56,6 +56,9 @@ class DemoConfigTest
         assertTrue(config.demo().quoteFeed());
         assertTrue(config.demo().simulatedTerminal());
         assertEquals(250, config.demo().quoteIntervalMillis());
+        assertTrue(config.demo().simulatedExchange(), "binance-demo trades on a simulated exchange: its own flag, not the terminal's");
+        assertEquals("binance-demo", config.demo().exchangeAccountId());
+        assertEquals(null, config.demo().simulatedExchangeUrl());
     }
 
     @Test

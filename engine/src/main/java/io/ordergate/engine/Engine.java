@@ -3,6 +3,7 @@ package io.ordergate.engine;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.VenueKind;
 import io.ordergate.engine.account.AccountAdmin;
+import io.ordergate.engine.account.AccountRemoval;
 import io.ordergate.engine.auth.KeyAdmin;
 import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.candle.CandleQuery;
@@ -57,6 +58,7 @@ public final class Engine
     private final UserRoom users;
     private final CandleQuery candles;
     private final ExpertRoom experts;
+    private final AccountRemoval removal;
 
     public Engine(final GatewayConfig config)
     {
@@ -90,12 +92,19 @@ public final class Engine
         users = new UserRoom(this, config.engine().maxUsers());
         experts = new ExpertRoom(this, orders, candles);
         handle(CommandType.PERFORMANCE_DATA, new PerformanceQuery(context, json, state.groups, state.bots)::apply);
+        removal = new AccountRemoval(context, venues, groups, bots, users);
     }
 
     /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */
     public EngineContext context()
     {
         return context;
+    }
+
+    /** The account room, for a module whose command makes an account and more in one step (an exchange account). */
+    public AccountAdmin accountAdmin()
+    {
+        return accounts;
     }
 
     /** Routes a command type owned by another module to its handler; before the pipeline starts. */
@@ -144,6 +153,7 @@ public final class Engine
             case PAUSE_ACCOUNT:
             case RESUME_ACCOUNT:
             case CLOSE_ALL: accounts.setStatus(event); break;
+            case DELETE_ACCOUNT: removal.remove(event); break;
             case CREATE_KEY: keys.createKey(event); break;
             case GET_ORDER: queries.getOrder(event); break;
             case LIST_ORDERS: queries.listOrders(event); break;

@@ -37,6 +37,7 @@ final class StateDigest
         for (int a = 0; a < state.accounts.count(); a++)
         {
             final Account account = state.accounts.get(a);
+            mix(state.accounts.isRemoved(a) ? 1 : 0);
             mix(account.id.hashCode());
             mix(account.status.ordinal());
             mix(account.balance);

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.ordergate.exchange.binance.BinanceDialect;
 import io.ordergate.exchange.client.ExchangeClient;
+import io.ordergate.exchange.client.ExchangeEndpoint;
 import io.ordergate.exchange.client.OrderSession;
 import io.ordergate.exchange.client.UserDataStream;
 import io.ordergate.exchange.spi.Credentials;
@@ -24,6 +26,8 @@ final class ConnectorFixture implements AutoCloseable
 {
     static final String KEY = "fixture-api-key-0001";
     static final String SECRET = "fixture-api-secret-0001";
+    /** Longer than any test waits: a window ends only when a test moves the clock ({@link #endGraceWindows}). */
+    static final long GRACE_MILLIS = 10 * 60_000;
 
     final SimulatedExchange exchange;
     final ExchangeDialect dialect = new BinanceDialect();
@@ -33,7 +37,10 @@ final class ConnectorFixture implements AutoCloseable
         t.setDaemon(true);
         return t;
     });
+    final java.net.http.HttpClient http = ExchangeClient.newHttpClient(io);
     final RecordedReports reports = new RecordedReports();
+    /** The sessions' clock for the grace window: real time plus what a test added (tests end windows by moving it). */
+    final AtomicLong clockShift = new AtomicLong();
     ExchangeClient client;
     OrderSession session;
     UserDataStream stream;
@@ -50,8 +57,16 @@ final class ConnectorFixture implements AutoCloseable
     /** A fresh client and session (as after a gateway restart): nothing carried over but the exchange. */
     void connect(final Duration timeout)
     {
-        client = new ExchangeClient(dialect, exchange.restUrl(), () -> new Credentials(KEY, SECRET, null), timeout, io);
-        session = new OrderSession(client, reports, new OrderSession.Settings(50, 500, 3_000), io);
+        client = new ExchangeClient(dialect, ExchangeEndpoint.single(exchange.restUrl(), exchange.streamUrl(), timeout),
+            () -> new Credentials(KEY, SECRET, null), http, io);
+        session = new OrderSession(client, reports, new OrderSession.Settings(50, 500, GRACE_MILLIS), io,
+            () -> System.currentTimeMillis() + clockShift.get());
+    }
+
+    /** Moves the sessions' clock past the "not found means not yet known" window. */
+    void endGraceWindows()
+    {
+        clockShift.addAndGet(GRACE_MILLIS + 1);
     }
 
     UserDataStream startStream()

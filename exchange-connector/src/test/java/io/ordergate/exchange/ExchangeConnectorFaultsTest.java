@@ -74,6 +74,7 @@ class ExchangeConnectorFaultsTest
         final OrderTicket ticket = fixture.market(4, "BUY", "0.01");
         fixture.session.place(ticket);
         fixture.reports.awaitStatus(4, Status.FILLED);
+        assertTrue(fixture.exchange.errorsAnswered(-2013) > 0, "the exchange said the order did not exist before it showed it");
         assertFalse(fixture.reports.saw(4, "rejected"), "a -2013 within the grace window never rejects");
         assertEquals(1, fixture.atExchange(ticket));
     }
@@ -84,8 +85,27 @@ class ExchangeConnectorFaultsTest
         fixture = new ConnectorFixture(6_000, 100);
         final OrderTicket never = fixture.market(5, "BUY", "0.01");
         fixture.session.follow(5, never.symbol(), never.clientOrderId());
+        Eventually.holds("asked twice within the window", () -> fixture.exchange.errorsAnswered(-2013) >= 2);
+        assertFalse(fixture.reports.saw(5, "rejected"), "within the window, not found is not yet known");
+        fixture.endGraceWindows();
         fixture.reports.await("order 5 rejected", r -> r.orderId() == 5 && r.kind().equals("rejected"));
         assertEquals(0, fixture.atExchange(never), "reconciliation never places an order");
+    }
+
+    @Test
+    void shouldStartTheGraceWindowWhenTheOrderBecameUnknownNotWhenItWaitedForTheRateLimit() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        // refused 429 first (nothing placed), then placed and answered 503, then hidden for a while
+        fixture.exchange.faults().rateLimitNext(1, 2).failAfterPlacing(1, Faults.FailMode.STATUS_503).hideNewOrders(1_000);
+        final OrderTicket ticket = fixture.market(13, "BUY", "0.01");
+        fixture.session.place(ticket);
+        // While the order waits out Retry-After (2 s), its window would end if it had started at the hand-over.
+        fixture.endGraceWindows();
+        fixture.reports.awaitStatus(13, Status.FILLED);
+        assertTrue(fixture.reports.saw(13, "unknown"), "the 503 made it unknown");
+        assertFalse(fixture.reports.saw(13, "rejected"), "the window starts at the unknown answer");
+        assertEquals(1, fixture.atExchange(ticket));
     }
 
     @Test
@@ -138,8 +158,9 @@ class ExchangeConnectorFaultsTest
     {
         fixture = new ConnectorFixture(6_000, 100);
         fixture.startStream();
-        // connected on both ends (the client's first reconcile is done before the order exists)
-        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1 && fixture.stream.connects() == 1);
+        // connected on both ends, and the first connect's reconciliation finished before the order exists: the fill
+        // can then only be learnt from the reconnect's
+        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1 && fixture.stream.reconciled() == 1);
         final OrderTicket ticket = fixture.limit(10, "BUY", "0.01", "64000.00", "GTC");
         fixture.session.place(ticket);
         fixture.reports.awaitStatus(10, Status.NEW);
@@ -176,7 +197,9 @@ class ExchangeConnectorFaultsTest
         final OrderTicket ticket = fixture.market(12, "BUY", "0.01");
         fixture.session.place(ticket);
         fixture.reports.awaitStatus(12, Status.FILLED);
-        assertTrue(Math.abs(fixture.client.clockOffsetMillis() - 20_000) < 1_000, "offset kept: " + fixture.client.clockOffsetMillis());
+        // Never ahead of the exchange (it refuses 1 s ahead), never so far behind that the order would not pass.
+        final long offset = fixture.client.clockOffsetMillis();
+        assertTrue(offset <= 20_000 && offset > 15_000, "offset kept: " + offset);
         assertEquals(1, fixture.atExchange(ticket));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.ordergate.exchange.client.VenueReports;
+import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderState;
 
 /** What a session reported, for tests: every report in order, and the last word per order. */
@@ -46,9 +47,15 @@ final class RecordedReports implements VenueReports
     }
 
     @Override
-    public void balances(final Map<String, BigDecimal[]> changed)
+    public void balances(final Map<String, BigDecimal[]> changed, final boolean complete)
     {
         balances.putAll(changed);
+    }
+
+    @Override
+    public void settings(final FuturesSettings settings, final boolean applied, final String code, final String message)
+    {
+        all.add(new Report(-1, applied ? "settings applied" : "settings refused", null, settings + " " + code + " " + message));
     }
 
     boolean saw(final long orderId, final String kind)

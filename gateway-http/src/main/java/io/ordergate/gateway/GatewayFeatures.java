@@ -90,6 +90,7 @@ public final class GatewayFeatures
         final AccountLogs logs = new AccountLogs(config.logs().linesPerAccount());
         this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch(), logs));
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());
+        final ExchangeAccountRoutes exchangeAccounts = new ExchangeAccountRoutes(access, exchange.secrets(), exchange.io());
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
@@ -97,8 +98,8 @@ public final class GatewayFeatures
             .add(new StreamRoutes(access, streams, users.webSockets()))
             .add(tickets)
             .add(new DashboardRoutes())
-            .add(new AccountRoutes(access))
-            .add(new ExchangeAccountRoutes(access, exchange.secrets()))
+            .add(new AccountRoutes(access, exchangeAccounts))
+            .add(exchangeAccounts)
             .add(new KeyRoutes(access, keys, users.directory()))
             .add(new SignInRoutes(users))
             .add(new SessionRoutes(users))

@@ -62,62 +62,78 @@ public final class AccountAdmin
         final long wireBalance = reader.readLong();
         final int leverage = reader.readInt();
         final int positionMode = reader.position() < event.frameLength() ? reader.readByte() : CommandBodies.POSITION_MODE_NETTING;
+        final Account account = create(event, accountId, venue, currency, wireBalance, leverage, positionMode);
+        if (account != null)
+        {
+            json.account(event, account);
+            event.result = ResultCode.CREATED;
+        }
+    }
+
+    /**
+     * Checks and adds an account (the caller checked the principal): answers it, or null after rejecting the event.
+     * For commands that make an account and more in one journaled step (an exchange account with its credentials).
+     *
+     * @param positionMode {@link CommandBodies#POSITION_MODE_NETTING} or {@link CommandBodies#POSITION_MODE_HEDGING}
+     */
+    public Account create(final CommandEvent event, final String accountId, final int venue, final String currency, final long wireBalance,
+        final int leverage, final int positionMode)
+    {
         if (accounts.find(accountId) != null)
         {
             event.reject(ResultCode.CONFLICT, "an account with this account_id exists", "account_id");
-            return;
+            return null;
         }
         if (accounts.isFull())
         {
             event.reject(ResultCode.CONFLICT, "the account table is full (engine.max_accounts)", null);
-            return;
+            return null;
         }
         // The gateway checks these too; the engine checks again because a journal is input as well.
         if (!VALID_ACCOUNT_ID.matcher(accountId).matches())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "account_id must be 1..64 of A-Z a-z 0-9 . _ -", "account_id");
-            return;
+            return null;
         }
         if (VenueKind.fromCode(venue) == null)
         {
             event.reject(ResultCode.VALIDATION_ERROR, VENUE_NAMES_MESSAGE, "venue");
-            return;
+            return null;
         }
         if (!VALID_CURRENCY.matcher(currency).matches())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "currency must be 3 upper-case letters", "currency");
-            return;
+            return null;
         }
         if (leverage < 1 || leverage > MAX_LEVERAGE)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "leverage must be between 1 and 1000", "leverage");
-            return;
+            return null;
         }
         final long balance = Wire.exact(wireBalance, Money.DIGITS);
         if (balance == Wire.INEXACT || balance < 0)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "balance must be at least 0 with at most 2 decimal places", "balance");
-            return;
+            return null;
         }
         if (positionMode != CommandBodies.POSITION_MODE_NETTING && positionMode != CommandBodies.POSITION_MODE_HEDGING)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "position_mode must be netting or hedging", "position_mode");
-            return;
+            return null;
         }
         if (positionMode == CommandBodies.POSITION_MODE_HEDGING && venue != VenueKind.PAPER.code())
         {
             // An MT5 terminal keeps each ticket apart itself; an exchange's spot account nets.
             event.reject(ResultCode.VALIDATION_ERROR, "position_mode hedging is for paper accounts (an mt5 account's tickets are its "
                 + "terminal's positions)", "position_mode");
-            return;
+            return null;
         }
         final Account account = new Account(accounts.count(), accountId, venue, currency, balance, leverage,
             instruments.count(), event.wallMicros());
         account.hedging = positionMode == CommandBodies.POSITION_MODE_HEDGING;
         accounts.add(account);
         changes.account(account);
-        json.account(event, account);
-        event.result = ResultCode.CREATED;
+        return account;
     }
 
     public void setRisk(final CommandEvent event)

@@ -3,17 +3,37 @@ package io.ordergate.engine.account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.util.AsciiIndex;
 
-/** Accounts in creation order, looked up by id bytes. <b>Not thread safe</b>: owned by the engine thread. */
+/**
+ * Accounts in creation order, looked up by id bytes. A removed account keeps its slot (its orders and trades still
+ * name it by index) but is no longer found by id, listed or counted as live; its id may name a new account, which
+ * takes a new slot, so nothing made for the old one (a key bound to it, its exchange client order ids) reaches the new
+ * one. <b>Not thread safe</b>: owned by the engine thread.
+ */
 public final class Accounts
 {
     private final Account[] byIndex;
+    private final boolean[] removed;
     private final AsciiIndex byId;
     private int count;
 
     public Accounts(final int capacity)
     {
         byIndex = new Account[capacity];
+        removed = new boolean[capacity];
         byId = new AsciiIndex(capacity);
+    }
+
+    /** Whether the account in this slot was removed (walks over {@link #count} slots skip those). */
+    public boolean isRemoved(final int index)
+    {
+        return removed[index];
+    }
+
+    /** Takes the account out of the id index and marks its slot removed; the caller checked it is flat and idle. */
+    public void remove(final Account account)
+    {
+        byId.remove(account.idBytes);
+        removed[account.index] = true;
     }
 
     public int count()

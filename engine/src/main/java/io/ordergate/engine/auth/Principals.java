@@ -93,6 +93,26 @@ public final class Principals
         accountIndexes[principal] = accounts;
     }
 
+    /** A removed account leaves every principal's list (keys and users bound to it keep the rest). */
+    public void forgetAccount(final int accountIndex)
+    {
+        for (int p = 0; p < count; p++)
+        {
+            final int[] accounts = accountIndexes[p];
+            for (int i = 0; i < accounts.length; i++)
+            {
+                if (accounts[i] == accountIndex)
+                {
+                    final int[] kept = new int[accounts.length - 1];
+                    System.arraycopy(accounts, 0, kept, 0, i);
+                    System.arraycopy(accounts, i + 1, kept, i, accounts.length - i - 1);
+                    accountIndexes[p] = kept;
+                    break;
+                }
+            }
+        }
+    }
+
     /** A revoked key or a disabled user: it keeps its index and may do nothing. */
     public void revoke(final int principal)
     {

@@ -1,6 +1,7 @@
 package io.ordergate.engine.bot;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
 import io.ordergate.engine.order.OrderEntry;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
@@ -71,6 +72,20 @@ public final class BotFlow
         }
     }
 
+    /** A removed account is disconnected from every bot that names it. */
+    public void accountRemoved(final Account account, final long micros)
+    {
+        for (int i = 0; i < bots.count(); i++)
+        {
+            final Bot bot = bots.get(i);
+            final int connected = bot.indexOf(account.index);
+            if (connected >= 0)
+            {
+                bot.disconnect(connected);
+                bot.updatedAtMicros = micros;
+            }
+        }
+    }
 
     public void apply(final CommandEvent event)
     {

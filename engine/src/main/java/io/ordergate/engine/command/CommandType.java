@@ -20,6 +20,8 @@ public enum CommandType
     RESUME_ACCOUNT(9, true),
     CLOSE_ALL(10, true),
     CREATE_KEY(11, true),
+    /** Removes an account that holds no positions and no open orders (its id may be used again for a new account). */
+    DELETE_ACCOUNT(12, true),
 
     // MT5 executors (issue 3): 20..29 journaled, 80..89 reads.
     CREATE_EXECUTOR(20, true),
@@ -58,6 +60,13 @@ public enum CommandType
     EXCHANGE_RECOVER(62, true),
     /** An exchange account's balances per asset, as the exchange said. */
     EXCHANGE_BALANCES(63, true),
+    // Exchange accounts, continued (issue 11): 120..125 journaled, 126..127 reads.
+    /** A new exchange account and its sealed credentials in one step (native create with venue binance; seed 003's create). */
+    EXCHANGE_CREATE_ACCOUNT(120, true),
+    /** Futures settings an account asks its exchange for (leverage, margin mode, position mode). */
+    EXCHANGE_FUTURES_SETTINGS(121, true),
+    /** What the exchange said to futures settings: applied, or refused and why. */
+    EXCHANGE_SETTINGS_REPORT(122, true),
 
     // Users, sessions, onboarding and key ownership (issue 10): 50..59 journaled. Reads are served from the
     // gateway's user directory (rebuilt from these commands' results), so none travel the ring.

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
@@ -73,6 +74,22 @@ public final class GroupFlow
             case LIST_GROUPS: list(event); break;
             case GET_GROUP_ORDER: orders.getOrder(event); break;
             default: event.reject(ResultCode.VALIDATION_ERROR, "unsupported command", null);
+        }
+    }
+
+    /** A removed account leaves every group it was a member of (each such group's drawdown mark restarts). */
+    public void accountRemoved(final Account account, final long micros)
+    {
+        for (int i = 0; i < groups.count(); i++)
+        {
+            final Group group = groups.get(i);
+            final int member = group.indexOf(account.index);
+            if (member >= 0)
+            {
+                group.remove(member);
+                group.updatedAtMicros = micros;
+                drawdown.resetPeak(group);
+            }
         }
     }
 

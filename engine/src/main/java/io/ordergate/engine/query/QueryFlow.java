@@ -110,7 +110,7 @@ public final class QueryFlow
         json.begin(event).startObject().name("positions").startArray();
         for (int a = 0; a < accounts.count(); a++)
         {
-            if (!visible(event, a, onlyAccount))
+            if (accounts.isRemoved(a) || !visible(event, a, onlyAccount))
             {
                 continue;
             }
@@ -161,7 +161,7 @@ public final class QueryFlow
         json.begin(event).startObject().name("accounts").startArray();
         for (int a = 0; a < accounts.count(); a++)
         {
-            if (principals.canAccess(event.principal(), a))
+            if (!accounts.isRemoved(a) && principals.canAccess(event.principal(), a))
             {
                 json.writeAccount(accounts.get(a));
             }

@@ -38,6 +38,26 @@ public final class UserRoom
         engine.handle(CommandType.COMPLETE_PASSWORD_RESET, sessionFlow::completeReset);
     }
 
+    /** A removed account leaves every user's owned accounts (their principals are updated by the engine). */
+    public void accountRemoved(final int accountIndex)
+    {
+        for (int i = 0; i < users.count(); i++)
+        {
+            final User user = users.get(i);
+            for (int a = 0; a < user.accounts.length; a++)
+            {
+                if (user.accounts[a] == accountIndex)
+                {
+                    final int[] kept = new int[user.accounts.length - 1];
+                    System.arraycopy(user.accounts, 0, kept, 0, a);
+                    System.arraycopy(user.accounts, a + 1, kept, a, user.accounts.length - a - 1);
+                    user.accounts = kept;
+                    break;
+                }
+            }
+        }
+    }
+
     /** A fingerprint of every user and live session, in creation order. Engine thread. */
     public long digest()
     {

@@ -77,6 +77,41 @@ public final class AsciiIndex
         size++;
     }
 
+    /**
+     * Removes a key (admin paths only), closing the gap by backward shift so every remaining key is still found
+     * by probing from its home slot. Answers whether the key was there.
+     */
+    public boolean remove(final byte[] key)
+    {
+        int slot = (int)mix(hash64(key)) & mask;
+        while (keys[slot] != null && !java.util.Arrays.equals(keys[slot], key))
+        {
+            slot = (slot + 1) & mask;
+        }
+        if (keys[slot] == null)
+        {
+            return false;
+        }
+        keys[slot] = null;
+        size--;
+        int next = (slot + 1) & mask;
+        while (keys[next] != null)
+        {
+            final int home = (int)mix(hash64(keys[next])) & mask;
+            // the key at next may fill the gap unless its home lies cyclically in (gap, next]
+            final boolean stays = slot <= next ? home > slot && home <= next : home > slot || home <= next;
+            if (!stays)
+            {
+                keys[slot] = keys[next];
+                values[slot] = values[next];
+                keys[next] = null;
+                slot = next;
+            }
+            next = (next + 1) & mask;
+        }
+        return true;
+    }
+
     static long hash64(final byte[] bytes)
     {
         long hash = 0xcbf29ce484222325L;

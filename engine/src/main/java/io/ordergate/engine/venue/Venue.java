@@ -148,6 +148,32 @@ public interface Venue
     {
     }
 
+    // ---- account settings and life ----
+
+    /**
+     * Futures settings an account or an expert asks for, for one instrument (seed 001's {@code trading_config}):
+     * {@code leverage} (0 leaves it), {@code marginMode} and {@code positionMode} ({@link FuturesSettings} codes,
+     * {@link FuturesSettings#UNCHANGED} leaves one). A venue that has such settings records what was asked (replayed, in
+     * its digest), writes it into the event's outbox for its connector, and learns the outcome from a journaled report
+     * of its own; the account's view shows each as {@code pending}, {@code applied} or {@code failed}.
+     *
+     * @return {@link ResultCode#OK} when the settings were taken (and will be sent), or {@link ResultCode#VALIDATION_ERROR}
+     *         when the venue has no such settings (the default)
+     */
+    default ResultCode futuresSettings(
+        final Account account, final Instrument instrument, final int leverage, final int marginMode, final int positionMode, final CommandEvent event)
+    {
+        return ResultCode.VALIDATION_ERROR;
+    }
+
+    /**
+     * The account is being removed (it holds no positions and no open orders): the venue forgets what it keeps of it
+     * and tells its connector (through the outbox) to let go of it.
+     */
+    default void accountRemoved(final Account account, final CommandEvent event)
+    {
+    }
+
     // ---- state ----
 
     /**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ordergate.exchange.client.ExchangeJson;
 import io.ordergate.exchange.spi.OrderState;
 import io.ordergate.exchange.spi.StreamEvent;
+import io.ordergate.exchange.spi.SymbolRules;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.spi.VenueAnswer.Outcome;
 import io.ordergate.exchange.spi.VenueRequest;
@@ -55,6 +56,48 @@ final class BinanceAnswers
         }
     }
 
+    /** Each symbol's PRICE_FILTER tick size and LOT_SIZE step, minimum and maximum from an exchangeInfo answer. */
+    static Map<String, SymbolRules> symbolRules(final String body)
+    {
+        final Map<String, SymbolRules> rules = new LinkedHashMap<>();
+        try
+        {
+            for (final JsonNode symbol : ExchangeJson.read(body).path("symbols"))
+            {
+                BigDecimal tick = null;
+                BigDecimal step = null;
+                BigDecimal min = null;
+                BigDecimal max = null;
+                for (final JsonNode filter : symbol.path("filters"))
+                {
+                    switch (filter.path("filterType").asText())
+                    {
+                        case "PRICE_FILTER":
+                            tick = decimal(filter, "tickSize");
+                            break;
+                        case "LOT_SIZE":
+                            step = decimal(filter, "stepSize");
+                            min = decimal(filter, "minQty");
+                            max = decimal(filter, "maxQty");
+                            break;
+                        default:
+                            break;
+                    }
+                }
+                if (tick != null && step != null)
+                {
+                    final String name = symbol.path("symbol").asText();
+                    rules.put(name, new SymbolRules(name, tick.stripTrailingZeros(), step.stripTrailingZeros(), min, max));
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return rules;
+        }
+        return rules;
+    }
+
     static VenueAnswer read(final VenueRequest request, final int status, final HttpHeaders headers, final String body)
     {
         final long retryAfter = headers.firstValueAsLong("Retry-After").orElse(0) * 1_000L;
@@ -72,7 +115,12 @@ final class BinanceAnswers
         }
         if (status != 200)
         {
-            return refusal(request, code(body), message(body));
+            final String code = code(body);
+            if (request.kind() == VenueRequest.Kind.FUTURES_SETTING && ("-4046".equals(code) || "-4059".equals(code)))
+            {
+                return VenueAnswer.of(Outcome.OK, message(body), code, 0);  // "No need to change": it is already so
+            }
+            return refusal(request, code, message(body));
         }
         try
         {

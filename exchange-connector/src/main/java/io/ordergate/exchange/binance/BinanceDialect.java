@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-
 import io.ordergate.exchange.client.Hmac;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
+import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderTicket;
 import io.ordergate.exchange.spi.StreamEvent;
+import io.ordergate.exchange.spi.SymbolRules;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.spi.VenueRequest;
+import io.ordergate.exchange.spi.VenueRequest.Api;
 import io.ordergate.exchange.spi.VenueRequest.Kind;
 
 /**
@@ -30,7 +32,6 @@ import io.ordergate.exchange.spi.VenueRequest.Kind;
 public final class BinanceDialect implements ExchangeDialect
 {
     public static final String NAME = "binance";
-    static final long RECV_WINDOW_MILLIS = 5_000;
     /** Binance's rule for client order ids: {@code ^[\.A-Z\:/a-z0-9_-]{1,36}$}. */
     static final int MAX_CLIENT_ORDER_ID = 36;
 
@@ -61,7 +62,6 @@ public final class BinanceDialect implements ExchangeDialect
     {
         return new VenueRequest(Kind.SETTING, "GET", "/api/v3/exchangeInfo", Map.of(), false, 20, false);
     }
-
 
     @Override
     public VenueRequest placeOrder(final OrderTicket ticket)
@@ -134,13 +134,54 @@ public final class BinanceDialect implements ExchangeDialect
     }
 
     @Override
+    public VenueRequest closeUserStream(final String token)
+    {
+        return new VenueRequest(Kind.CLOSE_USER_STREAM, "DELETE", "/api/v3/userDataStream", Map.of("listenKey", token), false, 2, false);
+    }
+
+    @Override
+    public Map<String, SymbolRules> readSymbolRules(final String body)
+    {
+        return BinanceAnswers.symbolRules(body);
+    }
+
+    /** {@code POST /fapi/v1/positionSide/dual}: {@code dualSidePosition=true} is hedge mode. */
+    @Override
+    public VenueRequest setPositionMode(final FuturesSettings.PositionMode mode)
+    {
+        return new VenueRequest(Kind.FUTURES_SETTING, Api.FUTURES, "POST", "/fapi/v1/positionSide/dual",
+            Map.of("dualSidePosition", Boolean.toString(mode == FuturesSettings.PositionMode.HEDGE)), true, 1, false);
+    }
+
+    /** {@code POST /fapi/v1/marginType}: {@code ISOLATED} or {@code CROSSED}. */
+    @Override
+    public VenueRequest setMarginType(final String symbol, final FuturesSettings.MarginType type)
+    {
+        final Map<String, String> p = new LinkedHashMap<>();
+        p.put("symbol", symbol);
+        p.put("marginType", type.name());
+        return new VenueRequest(Kind.FUTURES_SETTING, Api.FUTURES, "POST", "/fapi/v1/marginType", p, true, 1, false);
+    }
+
+    /** {@code POST /fapi/v1/leverage}: 1 to the symbol's bracket maximum (125 at most). */
+    @Override
+    public VenueRequest setLeverage(final String symbol, final int leverage)
+    {
+        final Map<String, String> p = new LinkedHashMap<>();
+        p.put("symbol", symbol);
+        p.put("leverage", Integer.toString(leverage));
+        return new VenueRequest(Kind.FUTURES_SETTING, Api.FUTURES, "POST", "/fapi/v1/leverage", p, true, 1, false);
+    }
+
+    @Override
     public URI userStreamUri(final URI streamBase, final String token)
     {
         return streamBase.resolve("/ws/" + token);
     }
 
     @Override
-    public HttpRequest.Builder toHttp(final URI restBase, final VenueRequest request, final Credentials credentials, final long exchangeMillis)
+    public HttpRequest.Builder toHttp(final URI base, final VenueRequest request, final Credentials credentials, final long exchangeMillis,
+        final long recvWindowMillis)
     {
         final StringBuilder query = new StringBuilder();
         for (final Map.Entry<String, String> param : request.params().entrySet())
@@ -149,12 +190,12 @@ public final class BinanceDialect implements ExchangeDialect
         }
         if (request.signed())
         {
-            append(query, "recvWindow", Long.toString(RECV_WINDOW_MILLIS));
+            append(query, "recvWindow", Long.toString(recvWindowMillis));
             append(query, "timestamp", Long.toString(exchangeMillis));
             append(query, "signature", Hmac.sha256Hex(credentials.apiSecret(), query.toString()));
         }
         final boolean inBody = "POST".equals(request.method()) && request.signed();
-        final URI uri = restBase.resolve(request.path() + (!inBody && query.length() > 0 ? "?" + query : ""));
+        final URI uri = base.resolve(request.path() + (!inBody && query.length() > 0 ? "?" + query : ""));
         final HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("X-MBX-APIKEY", credentials.apiKey());
         if (inBody)
         {
@@ -166,10 +207,6 @@ public final class BinanceDialect implements ExchangeDialect
         }
         return builder;
     }
-
-
-
-
 
     @Override
     public int[] readLimits(final String body)
@@ -224,11 +261,6 @@ public final class BinanceDialect implements ExchangeDialect
     {
         return 10_000;
     }
-
-
-
-
-
 
     private static String plain(final BigDecimal value)
     {

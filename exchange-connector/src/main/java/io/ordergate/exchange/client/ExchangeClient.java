@@ -1,10 +1,10 @@
 package io.ordergate.exchange.client;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
+import io.ordergate.exchange.spi.SymbolRules;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.spi.VenueAnswer.Outcome;
 import io.ordergate.exchange.spi.VenueRequest;
@@ -29,24 +30,61 @@ public final class ExchangeClient
     private static final Logger LOG = Logger.getLogger(ExchangeClient.class.getName());
 
     private final ExchangeDialect dialect;
-    private final URI restBase;
+    private final ExchangeEndpoint endpoint;
     private final Supplier<Credentials> credentials;
-    private final Duration timeout;
     private final ScheduledExecutorService scheduler;
     private final HttpClient http;
     private final RateGovernor governor;
     private volatile long clockOffsetMillis;
+    private volatile Map<String, SymbolRules> symbolRules = Map.of();
+    private volatile boolean closed;
 
-    public ExchangeClient(final ExchangeDialect dialect, final URI restBase, final Supplier<Credentials> credentials, final Duration timeout,
-        final ScheduledExecutorService scheduler)
+    /**
+     * @param http one HTTP client shared by every account of the connector (its connections are pooled per address; it
+     *             runs on the connector's threads and lives as long as the connector)
+     */
+    public ExchangeClient(final ExchangeDialect dialect, final ExchangeEndpoint endpoint, final Supplier<Credentials> credentials,
+        final HttpClient http, final ScheduledExecutorService scheduler)
     {
         this.dialect = dialect;
-        this.restBase = restBase;
+        this.endpoint = endpoint;
         this.credentials = credentials;
-        this.timeout = timeout;
         this.scheduler = scheduler;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).executor(scheduler).build();
+        this.http = http;
         this.governor = new RateGovernor(dialect.weightLimit(), dialect.orderLimit(), dialect.orderWindowMillis());
+    }
+
+    /** An HTTP client for the connector's accounts, on its threads (HTTP/1.1, as exchanges' REST APIs are served). */
+    public static HttpClient newHttpClient(final ScheduledExecutorService executor)
+    {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).executor(executor).build();
+    }
+
+    public ExchangeEndpoint endpoint()
+    {
+        return endpoint;
+    }
+
+    public HttpClient http()
+    {
+        return http;
+    }
+
+    /** This account is done with (removed, or the connector closes): nothing more is sent. */
+    public void close()
+    {
+        closed = true;
+    }
+
+    public boolean closed()
+    {
+        return closed;
+    }
+
+    /** The trading steps the exchange published for each symbol, as read by the last {@link #syncLimits} (empty before). */
+    public Map<String, SymbolRules> symbolRules()
+    {
+        return symbolRules;
     }
 
     public ExchangeDialect dialect()
@@ -70,31 +108,43 @@ public final class ExchangeClient
         return System.currentTimeMillis() + clockOffsetMillis;
     }
 
-    /** Measures the offset to the exchange's clock: its time minus the midpoint of our send and receive. */
+    /**
+     * Measures the offset to the exchange's clock: its time minus our time when its answer arrived. The exchange
+     * stamped its time somewhere between our send and that arrival, so the offset errs only towards "behind": the
+     * exchange refuses a timestamp 1 s ahead of it but takes one up to {@code recvWindow} behind, and a slow answer on a
+     * loaded machine must not make every later request fail.
+     */
     public CompletableFuture<Long> syncClock()
     {
-        final long sent = System.currentTimeMillis();
         return send(dialect.serverTime(), false).thenApply(answer ->
         {
             if (answer.ok())
             {
-                final long received = System.currentTimeMillis();
-                clockOffsetMillis = dialect.serverMillis(answer.text()) - (sent + received) / 2;
+                clockOffsetMillis = dialect.serverMillis(answer.text()) - System.currentTimeMillis();
             }
             return clockOffsetMillis;
         });
     }
 
-    /** Reads the exchange's published limits into the governor (the dialect's defaults stand until then). */
-    public CompletableFuture<Void> syncLimits()
+    /**
+     * Reads the exchange's published limits into the governor (the dialect's defaults stand until then) and its symbols'
+     * trading steps into {@link #symbolRules}; completes with whether the exchange answered.
+     */
+    public CompletableFuture<Boolean> syncLimits()
     {
-        return send(dialect.limits()).thenAccept(answer ->
+        return send(dialect.limits()).thenApply(answer ->
         {
-            final int[] limits = answer.ok() ? dialect.readLimits(answer.text()) : null;
+            if (!answer.ok())
+            {
+                return false;
+            }
+            final int[] limits = dialect.readLimits(answer.text());
             if (limits != null)
             {
                 governor.limits(limits[0], limits[1]);
             }
+            symbolRules = Map.copyOf(dialect.readSymbolRules(answer.text()));
+            return true;
         });
     }
 
@@ -106,6 +156,10 @@ public final class ExchangeClient
 
     private CompletableFuture<VenueAnswer> send(final VenueRequest request, final boolean mayResync)
     {
+        if (closed)
+        {
+            return CompletableFuture.completedFuture(VenueAnswer.of(Outcome.AUTH_FAILED, "the account's connection is closed", null, 0));
+        }
         final long wait = governor.admit(request.weight(), request.placesOrder(), System.currentTimeMillis());
         if (wait < 0)
         {
@@ -122,7 +176,8 @@ public final class ExchangeClient
         final java.net.http.HttpRequest http;
         try
         {
-            http = dialect.toHttp(restBase, request, credentials.get(), exchangeNow()).timeout(timeout).build();
+            http = dialect.toHttp(endpoint.base(request.api()), request, credentials.get(), exchangeNow(), endpoint.recvWindowMillis())
+                .timeout(endpoint.timeout()).build();
         }
         catch (final RuntimeException ex)
         {

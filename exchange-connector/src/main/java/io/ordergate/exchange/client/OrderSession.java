@@ -1,10 +1,13 @@
 package io.ordergate.exchange.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 import io.ordergate.exchange.spi.OrderState;
@@ -16,11 +19,16 @@ import io.ordergate.exchange.spi.VenueAnswer;
  * Never twice, never lost, for one exchange account. Each order is sent once under its client order id. An answer
  * nobody can read (timeout, 5xx, "status unknown") makes it {@code unknown}, and then the session asks the exchange
  * by client order id, with back-off, until it knows: "not found" within {@link Settings#notFoundGraceMillis} of the
- * send means "not yet known", never "rejected". A 429 waits for its {@code Retry-After}, asks whether the order exists
- * and sends it again under the same id only if it does not. On every stream (re)connect and after a restart every
- * order still open is asked for again. Fills come as cumulative states, so one applied twice changes nothing.
+ * moment the order became unknown means "not yet known", never "rejected". The window starts when the send's fate
+ * became unknown (the exchange may have taken the order at any time until then), not when the order was handed over:
+ * time an order waits for the rate governor or a {@code Retry-After} is not the exchange's delay. A 429 waits for
+ * its {@code Retry-After}, asks whether the order exists and sends it again under the same id only if it does not.
+ * On every stream (re)connect and after a restart every order still open is asked for again. Fills come as
+ * cumulative states, so one applied twice changes nothing.
  *
- * <p>Thread safe: the tracked orders are in a concurrent map; every action runs on the connector's scheduler.
+ * <p>The grace window reads the session's own clock (injectable, so tests decide when a window ends instead of
+ * racing a loaded machine's scheduler). Thread safe: the tracked orders are in a concurrent map; every action runs on
+ * the connector's scheduler.
  */
 public final class OrderSession
 {
@@ -32,30 +40,54 @@ public final class OrderSession
         public static final Settings DEFAULT = new Settings(250, 5_000, 15_000);
     }
 
-    /** An order the session still follows. */
-    private record Tracked(long orderId, String symbol, String clientOrderId, OrderTicket ticket, long sentAtMillis)
+    /** An order the session still follows; {@code sinceMillis} starts its "not found means not yet known" window. */
+    private static final class Tracked
     {
+        final long orderId;
+        final String symbol;
+        final String clientOrderId;
+        final OrderTicket ticket;
+        volatile long sinceMillis;
+
+        Tracked(final long orderId, final String symbol, final String clientOrderId, final OrderTicket ticket, final long sinceMillis)
+        {
+            this.orderId = orderId;
+            this.symbol = symbol;
+            this.clientOrderId = clientOrderId;
+            this.ticket = ticket;
+            this.sinceMillis = sinceMillis;
+        }
     }
 
     private final ExchangeClient client;
     private final VenueReports reports;
     private final Settings settings;
     private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
     private final Map<String, Tracked> open = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
+    {
+        this(client, reports, settings, scheduler, System::currentTimeMillis);
+    }
+
+    /** @param clock epoch millis for the grace window (tests pass one they move by hand) */
+    public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler,
+        final LongSupplier clock)
     {
         this.client = client;
         this.reports = reports;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /** Sends a new order once; its fate comes back through the reports. */
     public void place(final OrderTicket ticket)
     {
-        final Tracked order = new Tracked(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, System.currentTimeMillis());
-        open.put(order.clientOrderId(), order);
+        final Tracked order = new Tracked(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, clock.getAsLong());
+        open.put(order.clientOrderId, order);
         client.send(client.dialect().placeOrder(ticket)).thenAccept(answer -> placed(order, answer));
     }
 
@@ -68,15 +100,16 @@ public final class OrderSession
                 return;
             case RATE_LIMITED:
                 // Refused, nothing executed; after the wait, ask first, and send again (same id) only if it is not there.
-                scheduler.schedule(() -> client.send(client.dialect().queryOrder(order.symbol(), order.clientOrderId()))
-                    .thenAccept(query -> afterRefusal(order, query)), answer.retryAfterMillis(), TimeUnit.MILLISECONDS);
+                later(() -> client.send(client.dialect().queryOrder(order.symbol, order.clientOrderId))
+                    .thenAccept(query -> afterRefusal(order, query)), answer.retryAfterMillis());
                 return;
             case BANNED:
-                open.remove(order.clientOrderId());
-                reports.unavailable(order.orderId(), System.currentTimeMillis() + answer.retryAfterMillis(), answer.text());
+                open.remove(order.clientOrderId);
+                reports.unavailable(order.orderId, System.currentTimeMillis() + answer.retryAfterMillis(), answer.text());
                 return;
             case UNKNOWN:
-                reports.unknown(order.orderId(), answer.text());
+                order.sinceMillis = clock.getAsLong();  // the exchange may have taken it at any moment until now
+                reports.unknown(order.orderId, answer.text());
                 reconcile(order, 0);
                 return;
             case NOT_FOUND:
@@ -84,8 +117,8 @@ public final class OrderSession
             case AUTH_FAILED:
             case CLOCK_SKEW:
             default:
-                open.remove(order.clientOrderId());
-                reports.rejected(order.orderId(), answer.code(), answer.text());
+                open.remove(order.clientOrderId);
+                reports.rejected(order.orderId, answer.code(), answer.text());
         }
     }
 
@@ -97,7 +130,7 @@ public final class OrderSession
         }
         else if (query.outcome() == VenueAnswer.Outcome.NOT_FOUND)
         {
-            client.send(client.dialect().placeOrder(order.ticket())).thenAccept(answer -> placed(order, answer));
+            client.send(client.dialect().placeOrder(order.ticket)).thenAccept(answer -> placed(order, answer));
         }
         else
         {
@@ -129,25 +162,44 @@ public final class OrderSession
      */
     public void follow(final long orderId, final String symbol, final String clientOrderId)
     {
-        final Tracked order = new Tracked(orderId, symbol, clientOrderId, null, System.currentTimeMillis());
+        final Tracked order = new Tracked(orderId, symbol, clientOrderId, null, clock.getAsLong());
         open.put(clientOrderId, order);
         reconcile(order, 0);
     }
 
-    /** Asks again for every order still open (each stream (re)connect). */
-    public void reconcileAll()
+    /**
+     * Takes over the open orders of the session this one replaces (new credentials, a new link) and asks for each,
+     * so none is left unfollowed; the old session is closed.
+     */
+    public void adopt(final OrderSession previous)
     {
-        for (final Tracked order : List.copyOf(open.values()))
+        previous.close();
+        for (final Tracked order : previous.open.values())
         {
+            open.putIfAbsent(order.clientOrderId, order);
             reconcile(order, 0);
         }
+    }
+
+    /**
+     * Asks again for every order still open (each stream (re)connect); the future completes once the exchange's
+     * first answer about each was applied (or the order's reconciliation continues with back-off).
+     */
+    public CompletableFuture<Void> reconcileAll()
+    {
+        final List<CompletableFuture<Void>> asked = new ArrayList<>();
+        for (final Tracked order : List.copyOf(open.values()))
+        {
+            asked.add(reconcile(order, 0));
+        }
+        return CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0]));
     }
 
     public void onStream(final StreamEvent event)
     {
         if (event.balances() != null)
         {
-            reports.balances(event.balances());
+            reports.balances(event.balances(), false);
         }
         if (event.order() != null)
         {
@@ -165,24 +217,38 @@ public final class OrderSession
         return open.size();
     }
 
-    private void reconcile(final Tracked order, final int attempt)
+    /** Stops following: nothing more is asked or reported (the account is removed, or its link replaced). */
+    public void close()
     {
-        client.send(client.dialect().queryOrder(order.symbol(), order.clientOrderId())).thenAccept(answer ->
+        closed = true;
+    }
+
+    private CompletableFuture<Void> reconcile(final Tracked order, final int attempt)
+    {
+        if (closed)
         {
+            return CompletableFuture.completedFuture(null);
+        }
+        return client.send(client.dialect().queryOrder(order.symbol, order.clientOrderId)).thenAccept(answer ->
+        {
+            if (closed)
+            {
+                return;
+            }
             switch (answer.outcome())
             {
                 case OK:
                     state(order, answer.order());
                     return;
                 case NOT_FOUND:
-                    if (System.currentTimeMillis() - order.sentAtMillis() < settings.notFoundGraceMillis())
+                    if (clock.getAsLong() - order.sinceMillis < settings.notFoundGraceMillis())
                     {
                         retry(order, attempt, 0);  // shortly after sending, "not found" means "not yet known"
                     }
                     else
                     {
-                        open.remove(order.clientOrderId());
-                        reports.rejected(order.orderId(), answer.code(), "the exchange has no order " + order.clientOrderId()
+                        open.remove(order.clientOrderId);
+                        reports.rejected(order.orderId, answer.code(), "the exchange has no order " + order.clientOrderId
                             + " " + settings.notFoundGraceMillis() / 1000 + " s after it was sent; it was not sent again");
                     }
                     return;
@@ -195,28 +261,42 @@ public final class OrderSession
     private void retry(final Tracked order, final int attempt, final long atLeastMillis)
     {
         final long backoff = Math.min(settings.maxRetryMillis(), settings.firstRetryMillis() << Math.min(attempt, 16));
-        LOG.fine(() -> "order " + order.clientOrderId() + " not settled; asking again in " + Math.max(backoff, atLeastMillis) + " ms");
-        scheduler.schedule(() -> reconcile(order, attempt + 1), Math.max(backoff, atLeastMillis), TimeUnit.MILLISECONDS);
+        LOG.fine(() -> "order " + order.clientOrderId + " not settled; asking again in " + Math.max(backoff, atLeastMillis) + " ms");
+        later(() -> reconcile(order, attempt + 1), Math.max(backoff, atLeastMillis));
+    }
+
+    private void later(final Runnable action, final long delayMillis)
+    {
+        if (!closed)
+        {
+            scheduler.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void state(final Tracked order, final OrderState state)
     {
         if (state.status().done())
         {
-            open.remove(order.clientOrderId());
+            open.remove(order.clientOrderId);
         }
-        reports.state(order.orderId(), state);
+        reports.state(order.orderId, state);
     }
 
-    /** Reads the account's balances now. */
+    /** Reads the account's balances now and reports them (each stream (re)connect). */
     public void syncBalances()
     {
-        client.send(client.dialect().balances()).thenAccept(answer ->
+        readBalances().thenAccept(answer ->
         {
-            if (answer.ok())
+            if (answer.ok() && !closed)
             {
-                reports.balances(answer.balances());
+                reports.balances(answer.balances(), true);
             }
         });
+    }
+
+    /** Reads the account's balances now without reporting them: the caller journals them (sync-balance). */
+    public CompletableFuture<VenueAnswer> readBalances()
+    {
+        return client.send(client.dialect().balances());
     }
 }

@@ -1,7 +1,6 @@
 package io.ordergate.exchange.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,8 +27,8 @@ public final class UserDataStream implements AutoCloseable
     private final OrderSession session;
     private final URI streamBase;
     private final ScheduledExecutorService scheduler;
-    private final HttpClient http;
     private final AtomicInteger connects = new AtomicInteger();
+    private final AtomicInteger reconciled = new AtomicInteger();
     private volatile WebSocket socket;
     private volatile String token;
     private volatile boolean closed;
@@ -42,7 +41,6 @@ public final class UserDataStream implements AutoCloseable
         this.session = session;
         this.streamBase = streamBase;
         this.scheduler = scheduler;
-        this.http = HttpClient.newBuilder().executor(scheduler).build();
     }
 
     public UserDataStream start()
@@ -58,10 +56,19 @@ public final class UserDataStream implements AutoCloseable
         return this;
     }
 
-    /** How many times a socket was opened (each one reconciled every open order). */
+    /** How many times a socket was opened (each one reconciles every open order). */
     public int connects()
     {
         return connects.get();
+    }
+
+    /**
+     * How many (re)connects have finished reconciling: every order open when the socket opened was asked for and the
+     * first answer applied. Anything the exchange says after that arrives on the socket.
+     */
+    public int reconciled()
+    {
+        return reconciled.get();
     }
 
     public boolean connected()
@@ -83,18 +90,23 @@ public final class UserDataStream implements AutoCloseable
                 return;
             }
             token = answer.text();
-            http.newWebSocketBuilder().buildAsync(client.dialect().userStreamUri(streamBase, token), new Listener()).whenComplete((ws, failure) ->
+            client.http().newWebSocketBuilder().buildAsync(client.dialect().userStreamUri(streamBase, token), new Listener()).whenComplete((ws, failure) ->
             {
                 if (failure != null)
                 {
                     reconnectLater(0);
                     return;
                 }
+                if (closed)
+                {
+                    ws.abort();
+                    return;
+                }
                 socket = ws;
                 connects.incrementAndGet();
                 backoffMillis = 100;
-                session.reconcileAll();
                 session.syncBalances();
+                session.reconcileAll().whenComplete((done, error) -> reconciled.incrementAndGet());
             });
         });
     }
@@ -147,6 +159,7 @@ public final class UserDataStream implements AutoCloseable
         }
     }
 
+    /** Closes the socket; the stream token stays valid (the exchange lets it expire). */
     @Override
     public void close()
     {
@@ -159,6 +172,17 @@ public final class UserDataStream implements AutoCloseable
         if (ws != null)
         {
             ws.abort();
+        }
+    }
+
+    /** Closes the socket and ends the stream token at the exchange (the account is removed). */
+    public void closeAndForget()
+    {
+        close();
+        final String listenKey = token;
+        if (listenKey != null)
+        {
+            client.send(client.dialect().closeUserStream(listenKey));
         }
     }
 }

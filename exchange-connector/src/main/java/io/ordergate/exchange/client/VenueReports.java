@@ -3,6 +3,7 @@ package io.ordergate.exchange.client;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderState;
 
 /**
@@ -23,6 +24,13 @@ public interface VenueReports
     /** The order was not sent because the exchange's ban is in force until {@code untilMillis}. */
     void unavailable(long orderId, long untilMillis, String message);
 
-    /** Balances per asset, {@code {free, locked}}, as the exchange last said. */
-    void balances(Map<String, BigDecimal[]> balances);
+    /**
+     * Balances per asset, {@code {free, locked}}, as the exchange last said.
+     *
+     * @param complete true for the whole account (assets not named are gone), false for the assets a stream event changed
+     */
+    void balances(Map<String, BigDecimal[]> balances, boolean complete);
+
+    /** What became of futures settings the account asked for: applied, or refused with the exchange's code and message. */
+    void settings(FuturesSettings settings, boolean applied, String code, String message);
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that differs between exchanges, in one class per exchange: how requests are built and signed, how
@@ -46,11 +47,42 @@ public interface ExchangeDialect
 
     VenueRequest keepUserStreamAlive(String token);
 
+    /** Ends a user-data stream token (the account is removed, or the connector closes). */
+    VenueRequest closeUserStream(String token);
+
+    /** The trading steps of every symbol in a {@link #limits} answer (Binance: exchangeInfo's filters), by symbol. */
+    Map<String, SymbolRules> readSymbolRules(String body);
+
+    // ---- futures settings (seed 001's trading_config); null from a dialect whose exchange has none ----
+
+    /** Sets the account-wide position mode, or null when the exchange has no such setting. */
+    default VenueRequest setPositionMode(final FuturesSettings.PositionMode mode)
+    {
+        return null;
+    }
+
+    /** Sets a symbol's margin type, or null when the exchange has no such setting. */
+    default VenueRequest setMarginType(final String symbol, final FuturesSettings.MarginType type)
+    {
+        return null;
+    }
+
+    /** Sets a symbol's leverage, or null when the exchange has no such setting. */
+    default VenueRequest setLeverage(final String symbol, final int leverage)
+    {
+        return null;
+    }
+
     /** The WebSocket address of the user-data stream a token (listen key) opened. */
     URI userStreamUri(URI streamBase, String token);
 
-    /** The HTTP request for a VenueRequest: parameters encoded, signed with the credentials at the exchange's time. */
-    HttpRequest.Builder toHttp(URI restBase, VenueRequest request, Credentials credentials, long exchangeMillis);
+    /**
+     * The HTTP request for a VenueRequest: parameters encoded, signed with the credentials at the exchange's time,
+     * valid for {@code recvWindowMillis} (where the exchange takes a validity window).
+     *
+     * @param base the configured address of the request's {@link VenueRequest#api()}
+     */
+    HttpRequest.Builder toHttp(URI base, VenueRequest request, Credentials credentials, long exchangeMillis, long recvWindowMillis);
 
     /** Reads and classifies an answer. */
     VenueAnswer read(VenueRequest request, int status, HttpHeaders headers, String body);

@@ -6,11 +6,27 @@ import java.util.TreeMap;
 /**
  * What the engine keeps of each exchange account beyond the engine's own account: its credentials as sealed text
  * (never plain; the master key is not in the engine), the masked key answers show, the testnet flag, the namespace
- * its client order ids carry, balances per asset, and a ban the exchange imposed. Rebuilt by replay like everything
- * else. <b>Not thread safe</b>: engine thread.
+ * its client order ids carry, balances per asset, the futures settings it asked for, and a ban the exchange imposed.
+ * Rebuilt by replay like everything else. <b>Not thread safe</b>: engine thread.
  */
 final class ExchangeAccounts
 {
+    /** Where futures settings stand. */
+    static final int SETTINGS_PENDING = 0;
+    static final int SETTINGS_APPLIED = 1;
+    static final int SETTINGS_FAILED = 2;
+
+    /** One symbol's futures settings as last asked for, and what the exchange said. */
+    static final class Futures
+    {
+        int leverage;
+        int marginMode;
+        int positionMode;
+        int status;
+        String message;
+        long updatedMicros;
+    }
+
     /** One exchange account. Amounts at {@link ExchangeBodies#EXCHANGE_DIGITS}. */
     static final class Entry
     {
@@ -21,9 +37,13 @@ final class ExchangeAccounts
         boolean testnet;
         long credentialsUpdatedMicros;
         long bannedUntilMicros;
+        /** The client-order-id namespace, made once from the account's creation time (nothing per order). */
+        String namespace;
         /** asset -> {free, locked}; sorted, so answers are the same on every replay. */
         final Map<String, long[]> balances = new TreeMap<>();
         long balancesUpdatedMicros;
+        /** symbol -> settings; sorted. The position mode is the exchange's account-wide one, last asked. */
+        final Map<String, Futures> futures = new TreeMap<>();
 
         boolean hasCredentials()
         {
@@ -56,6 +76,12 @@ final class ExchangeAccounts
         return accountIndex >= 0 && accountIndex < byAccount.length ? byAccount[accountIndex] : null;
     }
 
+    /** The account is removed: everything kept of it goes. */
+    void remove(final int accountIndex)
+    {
+        byAccount[accountIndex] = null;
+    }
+
     /** The namespace of an account's client order ids: its creation time in base 36 (journaled, so stable across restarts). */
     static String namespace(final long createdAtMicros)
     {
@@ -76,6 +102,11 @@ final class ExchangeAccounts
                 for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
                 {
                     hash = hash * 31 + balance.getKey().hashCode() + balance.getValue()[0] * 7 + balance.getValue()[1];
+                }
+                for (final Map.Entry<String, Futures> setting : entry.futures.entrySet())
+                {
+                    final Futures f = setting.getValue();
+                    hash = hash * 31 + setting.getKey().hashCode() + f.leverage * 7L + f.marginMode * 11L + f.positionMode * 13L + f.status;
                 }
             }
         }

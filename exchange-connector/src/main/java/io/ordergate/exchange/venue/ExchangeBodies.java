@@ -13,7 +13,13 @@ import io.ordergate.engine.command.BodyWriter;
  *   EXCHANGE_REPORT       account id | order id (long) | kind (byte) | status (byte) | cumulative qty (long) |
  *                         cumulative quote (long) | venue order id | code | message | until millis (long)
  *   EXCHANGE_RECOVER      (empty)
- *   EXCHANGE_BALANCES     account id | count (int) | count x (asset | free (long) | locked (long))
+ *   EXCHANGE_BALANCES     account id | count (int) | count x (asset | free (long) | locked (long)) [| kind (byte, BALANCES_*):
+ *                         absent in records journaled before it, which are deltas]
+ *   EXCHANGE_CREATE_ACCOUNT  account id | venue (byte) | currency | balance (long, wire digits) | leverage (int) | testnet (byte) |
+ *                         masked key | sealed key | sealed secret | sealed passphrase ("" = none) | answer (byte, ANSWER_*)
+ *   EXCHANGE_FUTURES_SETTINGS account id | symbol | leverage (int, 0 = unchanged) | margin mode (byte) | position mode (byte)
+ *   EXCHANGE_SETTINGS_REPORT  account id | symbol | leverage (int) | margin mode (byte) | position mode (byte) | applied (byte) |
+ *                         code | message
  * </pre>
  */
 public final class ExchangeBodies
@@ -34,8 +40,47 @@ public final class ExchangeBodies
     public static final int STATUS_EXPIRED = 5;
     public static final int STATUS_REJECTED = 6;
 
+    /** Kinds of EXCHANGE_BALANCES, journaled: never renumber. */
+    public static final int BALANCES_DELTA = 0;
+    /** The whole account as the exchange holds it: assets not named are gone. */
+    public static final int BALANCES_COMPLETE = 1;
+    /** A complete read asked for by sync-balance: the account's balance follows it, and the answer is seed 003's. */
+    public static final int BALANCES_SYNC = 2;
+
+    /** How EXCHANGE_CREATE_ACCOUNT answers, journaled: the account view, or seed 003's {@code {success, account_id, message}}. */
+    public static final int ANSWER_ACCOUNT = 0;
+    public static final int ANSWER_SEED_003 = 1;
+
     private ExchangeBodies()
     {
+    }
+
+    public static void createAccount(final BodyWriter writer, final String accountId, final int venue, final String currency, final long wireBalance,
+        final int leverage, final boolean testnet, final String maskedKey, final String sealedKey, final String sealedSecret,
+        final String sealedPassphrase, final int answer)
+    {
+        writer.putString(accountId).putByte(venue).putString(currency).putLong(wireBalance).putInt(leverage).putBoolean(testnet)
+            .putString(maskedKey).putString(sealedKey).putString(sealedSecret).putString(sealedPassphrase == null ? "" : sealedPassphrase)
+            .putByte(answer);
+    }
+
+    public static void futuresSettings(final BodyWriter writer, final String accountId, final String symbol, final int leverage,
+        final int marginMode, final int positionMode)
+    {
+        writer.putString(accountId).putString(symbol).putInt(leverage).putByte(marginMode).putByte(positionMode);
+    }
+
+    public static void settingsReport(final BodyWriter writer, final String accountId, final String symbol, final int leverage,
+        final int marginMode, final int positionMode, final boolean applied, final String code, final String message)
+    {
+        writer.putString(accountId).putString(symbol).putInt(leverage).putByte(marginMode).putByte(positionMode).putBoolean(applied)
+            .putString(code == null ? "" : code).putString(message == null ? "" : message);
+    }
+
+    /** Ends an EXCHANGE_BALANCES body with its kind. */
+    public static void balancesKind(final BodyWriter writer, final int kind)
+    {
+        writer.putByte(kind);
     }
 
     public static void credentials(final BodyWriter writer, final String accountId, final boolean testnet, final String maskedKey,

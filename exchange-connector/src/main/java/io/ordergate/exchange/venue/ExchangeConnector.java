@@ -13,8 +13,9 @@ import io.ordergate.engine.command.CommandType;
  *
  * <pre>
  *   orders and cancels of binance accounts (the Venue SPI)   ─► ExchangeVenue ─► outbox ─► the connector's I/O
- *   EXCHANGE_CREDENTIALS, EXCHANGE_REPORT, EXCHANGE_BALANCES,
- *   EXCHANGE_RECOVER                                          ─► ExchangeFlow
+ *   EXCHANGE_CREATE_ACCOUNT, EXCHANGE_CREDENTIALS, EXCHANGE_BALANCES,
+ *   EXCHANGE_FUTURES_SETTINGS, EXCHANGE_SETTINGS_REPORT        ─► ExchangeAccountFlow
+ *   EXCHANGE_REPORT, EXCHANGE_RECOVER                         ─► ExchangeFlow
  * </pre>
  */
 public final class ExchangeConnector
@@ -25,10 +26,14 @@ public final class ExchangeConnector
         final ExchangeAccounts accounts = new ExchangeAccounts(context.config().engine().maxAccounts());
         final ExchangeVenue venue = new ExchangeVenue(context, accounts);
         final ExchangeFlow flow = new ExchangeFlow(context, accounts, venue);
+        final ExchangeAccountFlow accountFlow = new ExchangeAccountFlow(context, engine.accountAdmin(), accounts, venue);
         engine.registerVenue(VenueKind.BINANCE, venue);
-        engine.handle(CommandType.EXCHANGE_CREDENTIALS, flow::credentials);
+        engine.handle(CommandType.EXCHANGE_CREATE_ACCOUNT, accountFlow::create);
+        engine.handle(CommandType.EXCHANGE_CREDENTIALS, accountFlow::credentials);
+        engine.handle(CommandType.EXCHANGE_BALANCES, accountFlow::balances);
+        engine.handle(CommandType.EXCHANGE_FUTURES_SETTINGS, accountFlow::futuresSettings);
+        engine.handle(CommandType.EXCHANGE_SETTINGS_REPORT, accountFlow::settingsReport);
         engine.handle(CommandType.EXCHANGE_REPORT, flow::report);
-        engine.handle(CommandType.EXCHANGE_BALANCES, flow::balances);
         engine.handle(CommandType.EXCHANGE_RECOVER, flow::recover);
     }
 

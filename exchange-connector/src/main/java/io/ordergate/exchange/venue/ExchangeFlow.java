@@ -17,7 +17,7 @@ import io.ordergate.engine.position.PositionStops;
 import io.ordergate.fixed.FixedPoint;
 
 /**
- * The exchange commands on the engine thread: credentials, reports, balances and start-up recovery. A report carries
+ * The exchange's reports on orders and start-up recovery, on the engine thread. A report carries
  * the exchange's cumulative figures, so a fill is booked once however often (stream, answer, reconciliation) the same
  * state arrives: only the part beyond what the order already has is booked, at its own price. A report for an order
  * already done changes nothing. <b>Not thread safe</b>: engine thread.
@@ -29,6 +29,9 @@ final class ExchangeFlow
     private final ExchangeVenue venue;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final AsciiView venueOrderIdText = new AsciiView();
+    private final AsciiView codeText = new AsciiView();
+    private final AsciiView messageText = new AsciiView();
     /** Cumulative quote amount booked per order (exchange digits), for the price of the next part. */
     private final org.agrona.collections.Long2LongHashMap bookedQuote = new org.agrona.collections.Long2LongHashMap(0);
 
@@ -37,50 +40,6 @@ final class ExchangeFlow
         this.context = context;
         this.accounts = accounts;
         this.venue = venue;
-    }
-
-    /** EXCHANGE_CREDENTIALS (admin): sets or replaces an exchange account's sealed credentials. */
-    void credentials(final CommandEvent event)
-    {
-        if (!context.principals().requireAdmin(event))
-        {
-            return;
-        }
-        final Account account = exchangeAccount(event);
-        if (account == null)
-        {
-            return;
-        }
-        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
-        entry.testnet = reader.readBoolean();
-        entry.maskedKey = reader.readString(text).toString();
-        entry.sealedKey = reader.readString(text).toString();
-        entry.sealedSecret = reader.readString(text).toString();
-        final String passphrase = reader.readString(text).toString();
-        entry.sealedPassphrase = passphrase.isEmpty() ? null : passphrase;
-        entry.credentialsUpdatedMicros = event.wallMicros();
-        context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
-        context.endJson(event);
-        event.result = ResultCode.OK;
-    }
-
-    /** EXCHANGE_BALANCES (system): the exchange's balances per asset replace the account's. */
-    void balances(final CommandEvent event)
-    {
-        final Account account = exchangeAccount(event);
-        if (account == null)
-        {
-            return;
-        }
-        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
-        final int count = reader.readInt();
-        for (int i = 0; i < count; i++)
-        {
-            final String asset = reader.readString(text).toString();
-            entry.balances.put(asset, new long[] {reader.readLong(), reader.readLong()});
-        }
-        entry.balancesUpdatedMicros = event.wallMicros();
-        event.result = ResultCode.OK;
     }
 
     /** EXCHANGE_REPORT (system): settles an order by what the exchange said. */
@@ -97,9 +56,10 @@ final class ExchangeFlow
         final int status = reader.readByte();
         final long cumulativeQty = reader.readLong();
         final long cumulativeQuote = reader.readLong();
-        final String venueOrderId = reader.readString(text).toString();
-        final String code = reader.readString(text).toString();
-        final String message = reader.readString(text).toString();
+        // views over the frame: a report in the steady state (a fill) makes no String
+        final AsciiView venueOrderId = reader.readString(venueOrderIdText);
+        final AsciiView code = reader.readString(codeText);
+        final AsciiView message = reader.readString(messageText);
         final long untilMillis = reader.readLong();
         if (kind == ExchangeBodies.REPORT_UNAVAILABLE)
         {
@@ -120,11 +80,11 @@ final class ExchangeFlow
                     break;
                 case ExchangeBodies.REPORT_REJECTED:
                     finish(order, account);
-                    order.reject(ResultCode.VENUE_REJECTED, (code.isEmpty() ? "" : code + " ") + message, now);
+                    order.reject(ResultCode.VENUE_REJECTED, (code.isEmpty() ? "" : code + " ") + message, now);  // rare: may allocate
                     break;
                 case ExchangeBodies.REPORT_UNAVAILABLE:
                     finish(order, account);
-                    order.reject(ResultCode.VENUE_UNAVAILABLE, message, now);
+                    order.reject(ResultCode.VENUE_UNAVAILABLE, message.toString(), now);
                     break;
                 case ExchangeBodies.REPORT_UNKNOWN:
                     order.status = OrderStatus.UNKNOWN;
@@ -139,7 +99,7 @@ final class ExchangeFlow
     }
 
     private void state(final Order order, final Account account, final int status, final long cumulativeQty, final long cumulativeQuote,
-        final String venueOrderId, final long now)
+        final AsciiView venueOrderId, final long now)
     {
         final Instrument instrument = context.instruments().get(order.instrumentIndex);
         final long filled = Wire.exact(cumulativeQty, order.quantityDigits) == Wire.INEXACT
@@ -216,6 +176,22 @@ final class ExchangeFlow
             }
             venue.follow(order, account, event);
         }
+        // Futures settings the exchange never answered for are sent again (setting a value twice is harmless).
+        for (int a = 0; a < context.accounts().count(); a++)
+        {
+            final ExchangeAccounts.Entry entry = context.accounts().isRemoved(a) ? null : accounts.find(a);
+            if (entry == null)
+            {
+                continue;
+            }
+            for (final java.util.Map.Entry<String, ExchangeAccounts.Futures> setting : entry.futures.entrySet())
+            {
+                if (setting.getValue().status == ExchangeAccounts.SETTINGS_PENDING)
+                {
+                    venue.sendSettings(context.accounts().get(a), setting.getKey(), setting.getValue(), event);
+                }
+            }
+        }
         event.result = ResultCode.OK;
     }
 
@@ -228,7 +204,7 @@ final class ExchangeFlow
     private Account exchangeAccount(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final Account account = context.accounts().find(reader.readString(text).toString());
+        final Account account = context.accounts().find(reader.readString(text));
         if (account == null || account.venue != io.ordergate.config.VenueKind.BINANCE.code())
         {
             event.reject(ResultCode.NOT_FOUND, "no exchange account with this account_id", "account_id");
@@ -237,15 +213,19 @@ final class ExchangeFlow
         return account;
     }
 
-    private static long parseId(final String id)
+    /** The exchange's order id when it is a number (Binance's are), else 0; reads the bytes in place. */
+    private static long parseId(final AsciiView id)
     {
-        try
+        long value = 0;
+        for (int i = 0; i < id.length(); i++)
         {
-            return Long.parseLong(id);
+            final byte b = id.byteAt(i);
+            if (b < '0' || b > '9' || value > (Long.MAX_VALUE - 9) / 10)
+            {
+                return 0;
+            }
+            value = value * 10 + (b - '0');
         }
-        catch (final NumberFormatException ex)
-        {
-            return 0;
-        }
+        return value;
     }
 }

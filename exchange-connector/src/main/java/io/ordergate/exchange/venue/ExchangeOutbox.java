@@ -1,5 +1,8 @@
 package io.ordergate.exchange.venue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
@@ -15,9 +18,11 @@ import io.ordergate.engine.order.Order;
  * as {@code -1 - accountIndex}, so each reader skips the other's.
  *
  * <pre>
- *   target (int, -1 - account index) | length (int) | kind (byte: PLACE, CANCEL, FOLLOW) | order id (long) |
- *   account id | namespace | symbol (the venue's) | side (byte) | type (byte) | time in force (byte) |
- *   quantity (long) | quantity digits (byte) | price (long, or NONE) | price digits (byte) | testnet (byte)
+ *   target (int, -1 - account index) | length (int) | kind (byte) | order id (long, 0 for SETTINGS) | account id | namespace |
+ *   symbol (the venue's) | testnet (byte) | then by kind:
+ *     PLACE, CANCEL, FOLLOW  side (byte) | type (byte) | time in force (byte) | quantity (long) | quantity digits (byte) |
+ *                            price (long, or NONE) | price digits (byte)
+ *     SETTINGS               leverage (int, 0 = unchanged) | margin mode (byte) | position mode (byte)
  * </pre>
  * <b>Not thread safe</b>: the engine writes, the reply thread reads, the ring orders them.
  */
@@ -28,10 +33,22 @@ public final class ExchangeOutbox
     public static final int CANCEL = 2;
     /** Ask the exchange what became of an order (after a restart). */
     public static final int FOLLOW = 3;
+    /** Send futures settings (leverage, margin mode, position mode) for a symbol. */
+    public static final int SETTINGS = 4;
+
+    /** An order to send, cancel or ask for, as the connector's I/O reads it. */
+    public record OrderRecord(Side side, OrderType type, TimeInForce timeInForce, long quantity, int quantityDigits, long price, int priceDigits)
+    {
+    }
+
+    /** Futures settings to send ({@code io.ordergate.engine.venue.FuturesSettings} codes). */
+    public record SettingsRecord(int leverage, int marginMode, int positionMode)
+    {
+    }
 
     /** One record as the connector's I/O reads it (allocates: the I/O side is not the engine's hot path). */
-    public record Record(int kind, long orderId, String accountId, String namespace, String symbol, Side side, OrderType type,
-        TimeInForce timeInForce, long quantity, int quantityDigits, long price, int priceDigits, boolean testnet)
+    public record Record(int kind, long orderId, String accountId, String namespace, String symbol, boolean testnet, OrderRecord order,
+        SettingsRecord settings)
     {
     }
 
@@ -49,9 +66,9 @@ public final class ExchangeOutbox
     }
 
     /** Reads the exchange records of an event's outbox (MT5 records are skipped). */
-    public static java.util.List<Record> read(final CommandEvent event)
+    public static List<Record> read(final CommandEvent event)
     {
-        final java.util.List<Record> records = new java.util.ArrayList<>();
+        final List<Record> records = new ArrayList<>();
         final BodyReader reader = new BodyReader();
         final AsciiView text = new AsciiView();
         int offset = 0;
@@ -62,24 +79,58 @@ public final class ExchangeOutbox
             if (isExchangeTarget(target))
             {
                 reader.wrap(event.outbox, offset + RECORD_HEADER_LENGTH);
-                records.add(new Record(reader.readByte(), reader.readLong(), reader.readString(text).toString(), reader.readString(text).toString(),
-                    reader.readString(text).toString(), Side.values()[reader.readByte()], OrderType.values()[reader.readByte()],
-                    TimeInForce.values()[reader.readByte()], reader.readLong(), reader.readByte(), reader.readLong(), reader.readByte(),
-                    reader.readBoolean()));
+                final int kind = reader.readByte();
+                final long orderId = reader.readLong();
+                final String accountId = reader.readString(text).toString();
+                final String namespace = reader.readString(text).toString();
+                final String symbol = reader.readString(text).toString();
+                final boolean testnet = reader.readBoolean();
+                if (kind == SETTINGS)
+                {
+                    records.add(new Record(kind, orderId, accountId, namespace, symbol, testnet, null,
+                        new SettingsRecord(reader.readInt(), reader.readByte(), reader.readByte())));
+                }
+                else
+                {
+                    records.add(new Record(kind, orderId, accountId, namespace, symbol, testnet, new OrderRecord(Side.values()[reader.readByte()],
+                        OrderType.values()[reader.readByte()], TimeInForce.values()[reader.readByte()], reader.readLong(), reader.readByte(),
+                        reader.readLong(), reader.readByte()), null));
+                }
             }
             offset += RECORD_HEADER_LENGTH + length;
         }
         return records;
     }
 
+    /** An order record; allocates nothing (the namespace is the account's cached one). */
     void write(final CommandEvent event, final int kind, final Order order, final String namespace, final boolean testnet)
+    {
+        final int start = begin(event, kind, order.orderId, order.accountId, namespace, order.venueSymbolOrSymbol(), testnet);
+        writer.putByte(order.side.ordinal()).putByte(order.type.ordinal()).putByte(order.timeInForce.ordinal())
+            .putLong(order.quantity).putByte(order.quantityDigits).putLong(order.price).putByte(order.priceDigits);
+        end(event, start, order.accountIndex);
+    }
+
+    void writeSettings(final CommandEvent event, final int accountIndex, final String accountId, final String namespace, final String symbol,
+        final boolean testnet, final int leverage, final int marginMode, final int positionMode)
+    {
+        final int start = begin(event, SETTINGS, 0, accountId, namespace, symbol, testnet);
+        writer.putInt(leverage).putByte(marginMode).putByte(positionMode);
+        end(event, start, accountIndex);
+    }
+
+    private int begin(final CommandEvent event, final int kind, final long orderId, final String accountId, final String namespace,
+        final String symbol, final boolean testnet)
     {
         final int start = event.outboxLength;
         writer.wrap(event.outbox, start + RECORD_HEADER_LENGTH)
-            .putByte(kind).putLong(order.orderId).putString(order.accountId).putString(namespace).putString(order.venueSymbolOrSymbol())
-            .putByte(order.side.ordinal()).putByte(order.type.ordinal()).putByte(order.timeInForce.ordinal())
-            .putLong(order.quantity).putByte(order.quantityDigits).putLong(order.price).putByte(order.priceDigits).putBoolean(testnet);
-        event.outbox.putInt(start, -1 - order.accountIndex);
+            .putByte(kind).putLong(orderId).putString(accountId).putString(namespace).putString(symbol).putBoolean(testnet);
+        return start;
+    }
+
+    private void end(final CommandEvent event, final int start, final int accountIndex)
+    {
+        event.outbox.putInt(start, -1 - accountIndex);
         event.outbox.putInt(start + Integer.BYTES, writer.length());
         event.outboxLength = start + RECORD_HEADER_LENGTH + writer.length();
         event.outboxCount++;

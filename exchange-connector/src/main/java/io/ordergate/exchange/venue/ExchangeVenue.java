@@ -1,5 +1,7 @@
 package io.ordergate.exchange.venue;
 
+import java.util.Map;
+
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
@@ -7,6 +9,8 @@ import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.venue.FuturesSettings;
+import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -14,17 +18,16 @@ import io.ordergate.engine.view.JsonWriter;
  * into the outbox for the connector's I/O, which sends it under a client order id derived from the account's
  * namespace and the order id; the exchange's answers come back as journaled {@code EXCHANGE_REPORT}s. Fills are
  * booked on the engine's net positions. While the exchange's ban is in force an order is refused at once with
- * 503 {@code VENUE_UNAVAILABLE}, never queued. <b>Not thread safe</b>: engine thread.
+ * 503 {@code VENUE_UNAVAILABLE}, never queued. Routing allocates nothing: the namespace is made once per account.
+ * Futures settings are recorded per symbol and sent the same way. <b>Not thread safe</b>: engine thread.
  */
-final class ExchangeVenue implements io.ordergate.engine.venue.Venue
+final class ExchangeVenue implements Venue
 {
-    private final EngineContext context;
     private final ExchangeAccounts accounts;
     private final ExchangeOutbox outbox = new ExchangeOutbox();
 
     ExchangeVenue(final EngineContext context, final ExchangeAccounts accounts)
     {
-        this.context = context;
         this.accounts = accounts;
     }
 
@@ -40,6 +43,7 @@ final class ExchangeVenue implements io.ordergate.engine.venue.Venue
         }
         if (now < entry.bannedUntilMicros)
         {
+            // a refusal, not the steady state: its message may allocate
             order.reject(ResultCode.VENUE_UNAVAILABLE, "the exchange has banned this client until " + (entry.bannedUntilMicros / 1_000) + " (epoch ms)",
                 now);
             return ResultCode.VENUE_UNAVAILABLE;
@@ -47,7 +51,7 @@ final class ExchangeVenue implements io.ordergate.engine.venue.Venue
         order.status = OrderStatus.ROUTED;
         order.updatedAtMicros = now;
         account.openOrders++;
-        outbox.write(event, ExchangeOutbox.PLACE, order, ExchangeAccounts.namespace(account.createdAtMicros), entry.testnet);
+        outbox.write(event, ExchangeOutbox.PLACE, order, namespace(entry, account), entry.testnet);
         return null;
     }
 
@@ -59,18 +63,53 @@ final class ExchangeVenue implements io.ordergate.engine.venue.Venue
         {
             return ResultCode.CONFLICT;
         }
-        outbox.write(event, ExchangeOutbox.CANCEL, order, ExchangeAccounts.namespace(account.createdAtMicros), entry.testnet);
+        outbox.write(event, ExchangeOutbox.CANCEL, order, namespace(entry, account), entry.testnet);
         return ResultCode.ACCEPTED;
     }
 
     /** Writes a FOLLOW record for an open order (start-up recovery). */
     void follow(final Order order, final Account account, final CommandEvent event)
     {
-        final ExchangeAccounts.Entry entry = accounts.find(account.index);
-        outbox.write(event, ExchangeOutbox.FOLLOW, order, ExchangeAccounts.namespace(account.createdAtMicros), entry != null && entry.testnet);
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        outbox.write(event, ExchangeOutbox.FOLLOW, order, namespace(entry, account), entry.testnet);
     }
 
-    /** The account view's exchange part: {@code balances} per asset and the masked {@code credentials}. */
+    @Override
+    public ResultCode futuresSettings(final Account account, final Instrument instrument, final int leverage, final int marginMode,
+        final int positionMode, final CommandEvent event)
+    {
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        ExchangeAccounts.Futures futures = entry.futures.get(instrument.symbol);
+        if (futures == null)
+        {
+            futures = new ExchangeAccounts.Futures();
+            entry.futures.put(instrument.symbol, futures);
+        }
+        futures.leverage = leverage != FuturesSettings.UNCHANGED ? leverage : futures.leverage;
+        futures.marginMode = marginMode != FuturesSettings.UNCHANGED ? marginMode : futures.marginMode;
+        futures.positionMode = positionMode != FuturesSettings.UNCHANGED ? positionMode : futures.positionMode;
+        futures.status = ExchangeAccounts.SETTINGS_PENDING;
+        futures.message = null;
+        futures.updatedMicros = event.wallMicros();
+        sendSettings(account, instrument.symbol, futures, event);
+        return ResultCode.OK;
+    }
+
+    /** Writes a symbol's settings as asked into the outbox (also at start-up, for those still pending). */
+    void sendSettings(final Account account, final String symbol, final ExchangeAccounts.Futures futures, final CommandEvent event)
+    {
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        outbox.writeSettings(event, account.index, account.id, namespace(entry, account), symbol, entry.testnet, futures.leverage,
+            futures.marginMode, futures.positionMode);
+    }
+
+    @Override
+    public void accountRemoved(final Account account, final CommandEvent event)
+    {
+        accounts.remove(account.index);
+    }
+
+    /** The account view's exchange part: {@code balances} per asset, the masked {@code credentials}, the futures settings. */
     @Override
     public void writeAccountDetails(final Account account, final JsonWriter json)
     {
@@ -78,7 +117,7 @@ final class ExchangeVenue implements io.ordergate.engine.venue.Venue
         json.name("balances").startObject();
         if (entry != null)
         {
-            for (final java.util.Map.Entry<String, long[]> balance : entry.balances.entrySet())
+            for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
             {
                 final long[] amounts = balance.getValue();
                 json.name(balance.getKey()).startObject();
@@ -106,6 +145,59 @@ final class ExchangeVenue implements io.ordergate.engine.venue.Venue
         {
             json.name("venue_unavailable_until").time(entry.bannedUntilMicros);
         }
+        writeFutures(entry, json);
+    }
+
+    /** {@code "futures": {"BTCUSDT": {"leverage", "margin_mode", "position_mode", "status", "message", "updated_at"}}}. */
+    static void writeFutures(final ExchangeAccounts.Entry entry, final JsonWriter json)
+    {
+        json.name("futures").startObject();
+        if (entry != null)
+        {
+            for (final Map.Entry<String, ExchangeAccounts.Futures> setting : entry.futures.entrySet())
+            {
+                final ExchangeAccounts.Futures f = setting.getValue();
+                json.name(setting.getKey()).startObject();
+                json.name("leverage");
+                if (f.leverage == FuturesSettings.UNCHANGED)
+                {
+                    json.nullValue();
+                }
+                else
+                {
+                    json.number(f.leverage);
+                }
+                nullable(json.name("margin_mode"), FuturesSettings.marginName(f.marginMode));
+                nullable(json.name("position_mode"), FuturesSettings.positionName(f.positionMode));
+                json.name("status").string(f.status == ExchangeAccounts.SETTINGS_APPLIED ? "applied"
+                    : f.status == ExchangeAccounts.SETTINGS_FAILED ? "failed" : "pending");
+                nullable(json.name("message"), f.message);
+                json.name("updated_at").time(f.updatedMicros);
+                json.endObject();
+            }
+        }
+        json.endObject();
+    }
+
+    private static void nullable(final JsonWriter json, final String value)
+    {
+        if (value == null)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.string(value);
+        }
+    }
+
+    private static String namespace(final ExchangeAccounts.Entry entry, final Account account)
+    {
+        if (entry.namespace == null)
+        {
+            entry.namespace = ExchangeAccounts.namespace(account.createdAtMicros);
+        }
+        return entry.namespace;
     }
 
     @Override

@@ -46,11 +46,36 @@ class BinanceDialectTest
     void shouldSignTheBodyOfAPostWithTimestampAndRecvWindow()
     {
         final OrderTicket ticket = new OrderTicket(1, "og-1", "BTCUSDT", "BUY", "MARKET", "IOC", new BigDecimal("0.01"), null);
-        final var request = dialect.toHttp(URI.create("http://127.0.0.1:9"), dialect.placeOrder(ticket), new Credentials("k", "s", null), 1_700_000_000_000L)
-            .build();
+        final var request = dialect.toHttp(URI.create("http://127.0.0.1:9"), dialect.placeOrder(ticket), new Credentials("k", "s", null), 1_700_000_000_000L,
+            7_000).build();
         assertEquals("k", request.headers().firstValue("X-MBX-APIKEY").orElseThrow());
         assertEquals("/api/v3/order", request.uri().getPath());
         assertEquals(null, request.uri().getQuery());
+    }
+
+    @Test
+    void shouldSendTheFuturesSettingsToTheFuturesApiSigned()
+    {
+        final var leverage = dialect.setLeverage("BTCUSDT", 10);
+        assertEquals(io.ordergate.exchange.spi.VenueRequest.Api.FUTURES, leverage.api());
+        final var request = dialect.toHttp(URI.create("http://127.0.0.1:9"), leverage, new Credentials("k", "s", null), 1_700_000_000_000L, 7_000)
+            .build();
+        assertEquals("/fapi/v1/leverage", request.uri().getPath());
+        assertEquals(Map.of("symbol", "BTCUSDT", "marginType", "ISOLATED"),
+            dialect.setMarginType("BTCUSDT", io.ordergate.exchange.spi.FuturesSettings.MarginType.ISOLATED).params());
+        assertEquals("true", dialect.setPositionMode(io.ordergate.exchange.spi.FuturesSettings.PositionMode.HEDGE).params().get("dualSidePosition"));
+    }
+
+    @Test
+    void shouldReadTheTickAndLotStepOfEachSymbolFromExchangeInfo()
+    {
+        final String info = "{\"symbols\":[{\"symbol\":\"BTCUSDT\",\"filters\":[{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"0.01000000\","
+            + "\"maxPrice\":\"1000000.00000000\",\"tickSize\":\"0.01000000\"},{\"filterType\":\"LOT_SIZE\",\"minQty\":\"0.00001000\","
+            + "\"maxQty\":\"9000.00000000\",\"stepSize\":\"0.00001000\"}]}]}";
+        final var rules = dialect.readSymbolRules(info).get("BTCUSDT");
+        assertEquals(new BigDecimal("0.01"), rules.tickSize());
+        assertEquals(new BigDecimal("0.00001"), rules.stepSize());
+        assertEquals(0, new BigDecimal("9000").compareTo(rules.maxQuantity()));
     }
 
     @Test
@@ -69,5 +94,7 @@ class BinanceDialectTest
             BigDecimal.ONE, null)), 400, none, "{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}").outcome());
         assertEquals(Outcome.NOT_FOUND, dialect.read(dialect.cancelOrder("BTCUSDT", "og-1"), 400, none,
             "{\"code\":-2011,\"msg\":\"Unknown order sent.\"}").outcome());
+        assertEquals(Outcome.OK, dialect.read(dialect.setMarginType("BTCUSDT", io.ordergate.exchange.spi.FuturesSettings.MarginType.CROSSED), 400,
+            none, "{\"code\":-4046,\"msg\":\"No need to change margin type.\"}").outcome());
     }
 }

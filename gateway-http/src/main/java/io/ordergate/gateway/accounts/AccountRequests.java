@@ -48,6 +48,13 @@ public final class AccountRequests
 
     public static CreateAccount createAccount(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
+        return createAccount(in, body, length, null);
+    }
+
+    /** POST /api/v1/accounts, whose body may also carry an exchange account's credentials (read into {@code credentials}). */
+    public static CreateAccount createAccount(final RequestReader in, final byte[] body, final int length, final ExchangeCredentialFields credentials)
+        throws BadRequest
+    {
         in.begin(body, length, false);
         final AsciiChars accountId = new AsciiChars(Ids.MAX_LENGTH);
         boolean sawAccountId = false;
@@ -97,12 +104,23 @@ public final class AccountRequests
                     positionMode = mode >= 0 ? POSITION_MODE_CODES[mode] : positionMode;
                     break;
                 default:
-                    in.unknownField(name);
+                    if (credentials == null || !credentials.read(in, name))
+                    {
+                        in.unknownField(name);
+                    }
             }
         }
         if (!sawAccountId)
         {
             in.fail("account_id", "account_id is required");
+        }
+        if (credentials != null && credentials.given())
+        {
+            if (venue != io.ordergate.config.VenueKind.BINANCE.code())
+            {
+                in.fail("venue", "credentials are for exchange accounts: venue must be binance");
+            }
+            credentials.require(in);
         }
         in.finish();
         return new CreateAccount(accountId.toString(), venue, currency, balance, (int)leverage, positionMode);

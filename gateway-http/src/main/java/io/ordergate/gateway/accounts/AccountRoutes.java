@@ -15,14 +15,20 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.EmptyObject;
 import io.ordergate.gateway.json.Ids;
 
-/** Accounts: list, create, read, risk limits, pause, resume, close-all; each one command answered with the engine's JSON. Thread safe. */
+/**
+ * Accounts: list, create (with exchange credentials, through the exchange feature), read, delete, risk limits, pause,
+ * resume, close-all; each one command answered with the engine's JSON. Thread safe.
+ */
 public final class AccountRoutes implements Feature
 {
     private final Accesses access;
+    private final ExchangeAccountCreation exchangeAccounts;
 
-    public AccountRoutes(final Accesses access)
+    /** @param exchangeAccounts makes an account that comes with exchange credentials */
+    public AccountRoutes(final Accesses access, final ExchangeAccountCreation exchangeAccounts)
     {
         this.access = access;
+        this.exchangeAccounts = exchangeAccounts;
     }
 
     @Override
@@ -31,6 +37,7 @@ public final class AccountRoutes implements Feature
         table.add(Route.get("/api/v1/accounts", access.scope(Scope.READ), this::list))
             .add(Route.post("/api/v1/accounts", access.scope(Scope.ADMIN), BodyKind.JSON, this::create))
             .add(Route.get("/api/v1/accounts/{account_id}", access.scope(Scope.READ), this::read))
+            .add(Route.delete("/api/v1/accounts/{account_id}", access.scope(Scope.ADMIN), this::delete))
             .add(Route.get("/api/v1/account", access.scope(Scope.READ), this::brokerConnection))
             .add(Route.put("/api/v1/accounts/{account_id}/risk", access.scope(Scope.ADMIN), BodyKind.JSON, this::risk))
             .add(Route.post("/api/v1/accounts/{account_id}/pause", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON,
@@ -81,8 +88,22 @@ public final class AccountRoutes implements Feature
 
     private void create(final Exchange exchange) throws BadRequest
     {
-        exchange.publish(CommandType.CREATE_ACCOUNT, AccountRequests.createAccount(exchange.json(), exchange.body(), exchange.bodyLength()),
-            Answers.ENGINE_JSON);
+        final ExchangeCredentialFields credentials = new ExchangeCredentialFields();
+        final AccountRequests.CreateAccount account = AccountRequests.createAccount(exchange.json(), exchange.body(), exchange.bodyLength(),
+            credentials);
+        if (credentials.given())
+        {
+            exchangeAccounts.create(exchange, account, credentials);
+            return;
+        }
+        exchange.publish(CommandType.CREATE_ACCOUNT, account, Answers.ENGINE_JSON);
+    }
+
+    /** Seed 003's delete: {@code {"success": true}}, or 409 while the account holds positions or open orders. */
+    private void delete(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        exchange.publish(CommandType.DELETE_ACCOUNT, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
     }
 
     private void read(final Exchange exchange) throws BadRequest

@@ -1,85 +1,212 @@
 package io.ordergate.gateway.exchange;
 
+import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+
+import io.ordergate.config.VenueKind;
 import io.ordergate.config.secrets.SecretBox;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.exchange.spi.Credentials;
+import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.venue.ExchangeBodies;
+import io.ordergate.gateway.accounts.AccountRequests;
+import io.ordergate.gateway.accounts.ExchangeAccountCreation;
+import io.ordergate.gateway.accounts.ExchangeCredentialFields;
 import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.BodyKind;
+import io.ordergate.gateway.core.Deferred;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.EmptyObject;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
- * The exchange account routes: {@code POST /api/v1/accounts/{account_id}/update-credentials} seals the new key,
- * secret and passphrase with the master key on the event loop (AES-GCM takes microseconds) and journals only the
- * sealed text; the engine answers {@code {"success": true}}. Thread safe.
+ * The exchange account routes. Credentials are sealed with the master key on the event loop (AES-GCM takes
+ * microseconds) and only the sealed text is journaled:
+ * <pre>
+ *   POST /api/v1/accounts/create                       seed 003: a new exchange account with its credentials (an id is made)
+ *   POST /api/v1/accounts (venue binance, api_key...)  the same through the native route ({@link ExchangeAccountCreation})
+ *   POST /api/v1/accounts/{id}/update-credentials      new credentials for an exchange account
+ *   POST /api/v1/accounts/{id}/sync-balance            asks the exchange (connector threads), journals the answer, then answers
+ *   PUT  /api/v1/accounts/{id}/futures-settings        leverage, margin mode, position mode for one symbol, sent by the connector
+ * </pre>
+ * Thread safe.
  */
-public final class ExchangeAccountRoutes implements Feature
+public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCreation
 {
-    private static final int MAX_CREDENTIAL_LENGTH = 512;
+    private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Accesses access;
     private final SecretBox secrets;
+    private final ExchangeIo io;
+    private final SecureRandom random = new SecureRandom();
 
-    public ExchangeAccountRoutes(final Accesses access, final SecretBox secrets)
+    public ExchangeAccountRoutes(final Accesses access, final SecretBox secrets, final ExchangeIo io)
     {
         this.access = access;
         this.secrets = secrets;
+        this.io = io;
     }
 
     @Override
     public void routes(final RouteTable.Builder table)
     {
-        table.add(Route.post("/api/v1/accounts/{account_id}/update-credentials", access.scope(Scope.ADMIN), BodyKind.JSON, this::updateCredentials));
+        table.add(Route.post("/api/v1/accounts/create", access.scope(Scope.ADMIN), BodyKind.JSON, this::createSeed003))
+            .add(Route.post("/api/v1/accounts/{account_id}/update-credentials", access.scope(Scope.ADMIN), BodyKind.JSON, this::updateCredentials))
+            .add(Route.post("/api/v1/accounts/{account_id}/sync-balance", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::syncBalance))
+            .add(Route.put("/api/v1/accounts/{account_id}/futures-settings", access.scope(Scope.ADMIN), BodyKind.JSON, this::futuresSettings));
     }
 
-    private void updateCredentials(final Exchange exchange) throws BadRequest
+    /** The native create with credentials: one command makes the account and seals its credentials. */
+    @Override
+    public void create(final Exchange exchange, final AccountRequests.CreateAccount account, final ExchangeCredentialFields credentials)
+        throws BadRequest
     {
-        final String accountId = exchange.path().clientId("account_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "account not found");
+        if (account.positionMode() != CommandBodies.POSITION_MODE_NETTING)
+        {
+            throw BadRequest.validation("position_mode", "position_mode hedging is for paper accounts (an exchange's spot account nets)");
+        }
+        publishCreate(exchange, account.accountId(), account.currency(), account.balance(), account.leverage(), credentials,
+            ExchangeBodies.ANSWER_ACCOUNT);
+    }
+
+    /** Seed 003: {@code {"exchange", "api_key", "api_secret", "initial_balance", "passphrase", "is_testnet"}} (and an optional account_id). */
+    private void createSeed003(final Exchange exchange) throws BadRequest
+    {
         final RequestReader in = exchange.json();
         in.begin(exchange.body(), exchange.bodyLength(), false);
-        String apiKey = null;
-        String apiSecret = null;
-        String passphrase = null;
-        boolean testnet = false;
+        final ExchangeCredentialFields credentials = new ExchangeCredentialFields();
+        String venue = null;
+        String accountId = null;
+        long balance = 0;
         while (in.nextField())
         {
             final String name = in.fieldName();
             switch (name)
             {
-                case "api_key": apiKey = in.string(name, MAX_CREDENTIAL_LENGTH); break;
-                case "api_secret": apiSecret = in.string(name, MAX_CREDENTIAL_LENGTH); break;
-                case "passphrase": passphrase = in.string(name, MAX_CREDENTIAL_LENGTH); break;
-                case "testnet":
-                case "is_testnet":
-                    testnet = in.bool(name) == 1;
+                case "exchange":
+                    venue = in.string(name, 32);
+                    if (venue != null && !VenueKind.BINANCE.configName().equalsIgnoreCase(venue))
+                    {
+                        in.fail(name, "exchange must be binance");
+                    }
                     break;
-                default: in.unknownField(name);
+                case "account_id": accountId = in.id(name, Ids.MAX_LENGTH); break;
+                case "initial_balance":
+                    final long b = in.nonNegativeDecimal(name);
+                    balance = b == RequestReader.NULL || b == RequestReader.BAD ? 0 : b;
+                    break;
+                default:
+                    if (!credentials.read(in, name))
+                    {
+                        in.unknownField(name);
+                    }
             }
         }
-        if (apiKey == null || apiKey.isBlank())
+        if (venue == null)
         {
-            in.fail("api_key", "api_key is required");
+            in.fail("exchange", "exchange is required (binance)");
         }
-        if (apiSecret == null || apiSecret.isBlank())
-        {
-            in.fail("api_secret", "api_secret is required");
-        }
+        credentials.require(in);
         in.finish();
-        final String masked = Credentials.masked(apiKey);
-        final String sealedKey = secrets.seal(apiKey, accountId + "/api_key");
-        final String sealedSecret = secrets.seal(apiSecret, accountId + "/api_secret");
-        final String sealedPassphrase = passphrase == null || passphrase.isEmpty() ? null : secrets.seal(passphrase, accountId + "/passphrase");
-        final boolean onTestnet = testnet;
-        exchange.publish(CommandType.EXCHANGE_CREDENTIALS, writer -> ExchangeBodies.credentials(writer, accountId, onTestnet, masked, sealedKey,
+        publishCreate(exchange, accountId != null ? accountId : newAccountId(), "USD", balance, 1, credentials, ExchangeBodies.ANSWER_SEED_003);
+    }
+
+    private void publishCreate(final Exchange exchange, final String accountId, final String currency, final long wireBalance, final int leverage,
+        final ExchangeCredentialFields credentials, final int answer)
+    {
+        final String masked = Credentials.masked(credentials.apiKey());
+        final String sealedKey = secrets.seal(credentials.apiKey(), accountId + "/api_key");
+        final String sealedSecret = secrets.seal(credentials.apiSecret(), accountId + "/api_secret");
+        final String sealedPassphrase = credentials.passphrase() == null ? null : secrets.seal(credentials.passphrase(), accountId + "/passphrase");
+        final boolean testnet = credentials.testnet();
+        exchange.publish(CommandType.EXCHANGE_CREATE_ACCOUNT, writer -> ExchangeBodies.createAccount(writer, accountId, VenueKind.BINANCE.code(),
+            currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer), Answers.ENGINE_JSON);
+    }
+
+    /** {@code binance-} and 10 random letters and digits: the seed's create names no account, the gateway names it. */
+    private String newAccountId()
+    {
+        final StringBuilder id = new StringBuilder(VenueKind.BINANCE.configName()).append('-');
+        for (int i = 0; i < 10; i++)
+        {
+            id.append(ID_CHARS[random.nextInt(ID_CHARS.length)]);
+        }
+        return id.toString();
+    }
+
+    private void updateCredentials(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        final RequestReader in = exchange.json();
+        in.begin(exchange.body(), exchange.bodyLength(), false);
+        final ExchangeCredentialFields credentials = new ExchangeCredentialFields();
+        while (in.nextField())
+        {
+            final String name = in.fieldName();
+            if (!credentials.read(in, name))
+            {
+                in.unknownField(name);
+            }
+        }
+        credentials.require(in);
+        in.finish();
+        final String masked = Credentials.masked(credentials.apiKey());
+        final String sealedKey = secrets.seal(credentials.apiKey(), accountId + "/api_key");
+        final String sealedSecret = secrets.seal(credentials.apiSecret(), accountId + "/api_secret");
+        final String sealedPassphrase = credentials.passphrase() == null ? null : secrets.seal(credentials.passphrase(), accountId + "/passphrase");
+        final boolean testnet = credentials.testnet();
+        exchange.publish(CommandType.EXCHANGE_CREDENTIALS, writer -> ExchangeBodies.credentials(writer, accountId, testnet, masked, sealedKey,
             sealedSecret, sealedPassphrase), Answers.ENGINE_JSON);
+    }
+
+    /**
+     * Seed 003's sync-balance: the connector asks the exchange on its own threads; its answer is published as a
+     * journaled EXCHANGE_BALANCES (a sync read), whose engine step answers {@code {"success", "balance", "equity"}}.
+     */
+    private void syncBalance(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        EmptyObject.check(exchange.json(), exchange.body(), exchange.bodyLength());
+        final CompletableFuture<VenueAnswer> asked = io.readBalances(accountId);
+        if (asked == null)
+        {
+            throw new BadRequest(ResultCode.NOT_FOUND, "no exchange account with credentials has this account_id", "account_id");
+        }
+        final int principal = exchange.caller().principal();
+        final Deferred later = exchange.defer();
+        asked.whenComplete((answer, failure) ->
+        {
+            if (failure != null || answer == null || !answer.ok())
+            {
+                later.error(ResultCode.VENUE_UNAVAILABLE, "the exchange did not give the balances: "
+                    + (answer == null ? String.valueOf(failure) : answer.text()), null);
+                return;
+            }
+            later.publish(CommandType.EXCHANGE_BALANCES, principal, writer -> RingReports.writeBalances(writer, accountId, answer.balances(),
+                ExchangeBodies.BALANCES_SYNC), Answers.ENGINE_JSON);
+        });
+    }
+
+    /** {@code {"symbol", "leverage", "margin_mode": "isolated|cross", "position_mode": "one_way|hedge"}}, any of the last three. */
+    private void futuresSettings(final Exchange exchange) throws BadRequest
+    {
+        final String accountId = accountId(exchange);
+        final FuturesRequest request = FuturesRequest.read(exchange.json(), exchange.body(), exchange.bodyLength());
+        exchange.publish(CommandType.EXCHANGE_FUTURES_SETTINGS, writer -> ExchangeBodies.futuresSettings(writer, accountId, request.symbol(),
+            request.leverage(), request.marginMode(), request.positionMode()), Answers.ENGINE_JSON);
+    }
+
+    private static String accountId(final Exchange exchange) throws BadRequest
+    {
+        return exchange.path().clientId("account_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "account not found");
     }
 }

@@ -10,11 +10,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.ordergate.config.AccountSpec;
 import io.ordergate.config.GatewayConfig;
@@ -34,19 +39,20 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
 /**
  * The exchange steps of start-up, after replay:
  * <pre>
- *   1. demo exchange   in demo mode, the binance-demo account's credentials, made once and kept owner-only in
- *                      data_dir/demo-exchange.properties, journaled only sealed; a simulated exchange (in this
- *                      process, or the one at ordergate.demo.exchange_url / ORDERGATE_DEMO_EXCHANGE_URL) that knows them
+ *   1. demo exchange   with demo.simulated_exchange, the demo's exchange account (demo.exchange_account_id, a binance
+ *                      account of the configuration): its credentials made once and kept owner-only in
+ *                      data_dir/demo-exchange.properties, journaled only sealed; a simulated exchange (in this process,
+ *                      or the one at demo.simulated_exchange_url) that knows them
  *   2. links           every exchange account's client, session and user-data stream start
- *   3. EXCHANGE_RECOVER routed exchange orders become unknown; every open one is asked for again (reconciled)
+ *   3. instruments     each configured exchange account's instruments checked against its exchange's filters: a
+ *                      difference stops start-up with every difference named (an exchange that does not answer does not)
+ *   4. EXCHANGE_RECOVER routed exchange orders become unknown; every open one is asked for again (reconciled)
  * </pre>
  * Start-up thread only; the reply thread counts the answers down.
  */
 public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
 {
-    public static final String DEMO_ACCOUNT_ID = "binance-demo";
     static final String DEMO_FILE = "demo-exchange.properties";
-    static final String EXTERNAL_URL_PROPERTY = "ordergate.demo.exchange_url";
     private static final Map<String, String> DEMO_BALANCES = Map.of("USDT", "100000", "BTC", "1", "ETH", "10");
 
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -59,19 +65,19 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         done = new CountDownLatch(1);
         if (demoAccount(config))
         {
-            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_FILE), publisher, secrets);
-            final String external = System.getProperty(EXTERNAL_URL_PROPERTY, System.getenv("ORDERGATE_DEMO_EXCHANGE_URL"));
-            if (external != null && !external.isBlank())
+            final String demoAccount = config.demo().exchangeAccountId();
+            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_FILE), demoAccount, publisher, secrets);
+            final URI external = config.demo().simulatedExchangeUrl();
+            if (external != null)
             {
-                final URI rest = URI.create(external);
-                register(rest, demo);
-                io.override(DEMO_ACCOUNT_ID, rest, URI.create(rest.toString().replaceFirst("^http", "ws")));
+                register(external, demo);
+                io.override(demoAccount, external, URI.create(external.toString().replaceFirst("^http", "ws")));
             }
             else
             {
                 simulated = SimulatedExchange.start(0);
                 simulated.addAccount(demo.getProperty("api_key"), demo.getProperty("api_secret"), DEMO_BALANCES);
-                io.override(DEMO_ACCOUNT_ID, simulated.restUrl(), simulated.streamUrl());
+                io.override(demoAccount, simulated.restUrl(), simulated.streamUrl());
                 final SimulatedExchange exchange = simulated;
                 replies.quotes((symbol, bid, ask) ->
                 {
@@ -83,6 +89,7 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
             }
         }
         io.start(publisher);
+        checkInstruments(config, io);
         if (!publisher.publish(CommandType.EXCHANGE_RECOVER, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, this, null))
         {
             throw new IllegalStateException("the ring is full at start-up");
@@ -97,13 +104,45 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         }
     }
 
+    /**
+     * Waits (bounded by each account's timeout, twice) for every configured exchange account's instrument check and
+     * stops start-up on a difference; an exchange that does not answer in time is left to be checked when it does.
+     */
+    private static void checkInstruments(final GatewayConfig config, final ExchangeIo io) throws InterruptedException
+    {
+        final List<String> differences = new ArrayList<>();
+        for (final AccountSpec account : config.accounts())
+        {
+            final CompletableFuture<List<String>> check = account.venue() == VenueKind.BINANCE ? io.instrumentCheck(account.accountId()) : null;
+            if (check == null)
+            {
+                continue;
+            }
+            try
+            {
+                final long wait = 2L * config.exchanges().forAccount(account.accountId()).timeoutMillis();
+                check.get(wait, TimeUnit.MILLISECONDS).forEach(d -> differences.add(account.accountId() + " " + d));
+            }
+            catch (final ExecutionException | TimeoutException ex)
+            {
+                continue;  // no answer yet: the link refuses nothing it has not checked, and checks when it connects
+            }
+        }
+        if (!differences.isEmpty())
+        {
+            throw new IllegalStateException("the configured instruments differ from the exchange's filters (exchangeInfo): "
+                + String.join("; ", differences));
+        }
+    }
+
     /** The demo's simulated exchange when it runs in this process, else null. */
     public SimulatedExchange simulated()
     {
         return simulated;
     }
 
-    private Properties demoCredentials(final Path file, final CommandPublisher publisher, final SecretBox secrets) throws InterruptedException
+    private Properties demoCredentials(final Path file, final String accountId, final CommandPublisher publisher, final SecretBox secrets)
+        throws InterruptedException
     {
         final Properties existing = load(file);
         if (existing != null)
@@ -125,9 +164,9 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
             credentialsDone.countDown();
         };
         if (!publisher.publish(CommandType.EXCHANGE_CREDENTIALS, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-            writer -> ExchangeBodies.credentials(writer, DEMO_ACCOUNT_ID, false,
-            Credentials.masked(key), secrets.seal(key, DEMO_ACCOUNT_ID + "/api_key"),
-            secrets.seal(demo.getProperty("api_secret"), DEMO_ACCOUNT_ID + "/api_secret"), null), target, null))
+            writer -> ExchangeBodies.credentials(writer, accountId, false,
+            Credentials.masked(key), secrets.seal(key, accountId + "/api_key"),
+            secrets.seal(demo.getProperty("api_secret"), accountId + "/api_secret"), null), target, null))
         {
             throw new IllegalStateException("the ring is full at start-up");
         }
@@ -181,13 +220,13 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
 
     private static boolean demoAccount(final GatewayConfig config)
     {
-        if (!config.demo().simulatedTerminal())
+        if (!config.demo().simulatedExchange())
         {
             return false;
         }
         for (final AccountSpec account : config.accounts())
         {
-            if (account.accountId().equals(DEMO_ACCOUNT_ID) && account.venue() == VenueKind.BINANCE)
+            if (account.accountId().equals(config.demo().exchangeAccountId()) && account.venue() == VenueKind.BINANCE)
             {
                 return true;
             }

@@ -19,7 +19,7 @@ public final class ExchangeFeature implements AutoCloseable
     public ExchangeFeature(final GatewayConfig config)
     {
         secrets = new SecretBox(MasterKeys.load(System.getenv(), config.dataDir()));
-        io = new ExchangeIo(ExchangeSettings.fromEnvironment(System.getenv()), secrets);
+        io = new ExchangeIo(config.exchanges(), config.instruments(), secrets);
         replies = new ExchangeReplies(io);
     }
 

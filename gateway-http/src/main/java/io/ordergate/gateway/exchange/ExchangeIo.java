@@ -2,28 +2,34 @@ package io.ordergate.gateway.exchange;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
+import io.ordergate.config.ExchangeConfig;
+import io.ordergate.config.ExchangeEndpointConfig;
+import io.ordergate.config.InstrumentSpec;
 import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.engine.command.OrderView;
-import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.exchange.binance.BinanceDialect;
 import io.ordergate.exchange.client.ExchangeClient;
-import io.ordergate.exchange.client.OrderSession;
-import io.ordergate.exchange.client.UserDataStream;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
 import io.ordergate.exchange.spi.OrderTicket;
+import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.venue.ExchangeOutbox;
+import io.ordergate.gateway.core.CommandPublisher;
 
 /**
- * The exchange connector's I/O in the gateway: one link per exchange account (its client, order session and
- * user-data stream), all on the connector's own threads ({@code og-exchange-io}), never on the engine's or the
- * reply stage's. Credentials arrive sealed (from the journal) and are opened with the master key only to sign.
+ * The exchange connector's I/O in the gateway: one link per exchange account (its client, order session, user-data
+ * stream and futures setup), all on the connector's own threads ({@code og-exchange-io}) and one shared HTTP client,
+ * never on the engine's or the reply stage's. Where each account connects comes from the configuration
+ * ({@code exchanges}). Credentials arrive sealed (from the journal) and are opened with the master key only to sign.
  * Thread safe: the reply thread hands work over, the I/O threads do it.
  */
 public final class ExchangeIo implements AutoCloseable
@@ -40,13 +46,9 @@ public final class ExchangeIo implements AutoCloseable
         }
     }
 
-    /** One account's connection to its exchange. */
-    private record Link(ExchangeClient client, OrderSession session, UserDataStream stream)
-    {
-    }
-
     private final ExchangeDialect dialect = new BinanceDialect();
-    private final ExchangeSettings settings;
+    private final ExchangeConfig config;
+    private final List<InstrumentSpec> instruments;
     private final SecretBox secrets;
     private final ScheduledExecutorService io = Executors.newScheduledThreadPool(2, r ->
     {
@@ -54,31 +56,45 @@ public final class ExchangeIo implements AutoCloseable
         t.setDaemon(true);
         return t;
     });
+    /** One client for every account: its connections are pooled per address, and it lives and dies with the connector. */
+    private final HttpClient http = ExchangeClient.newHttpClient(io);
     private final Map<String, Sealed> sealed = new ConcurrentHashMap<>();
-    private final Map<String, Link> links = new ConcurrentHashMap<>();
-    /** Accounts pointed somewhere else than the settings say (the demo's simulated exchange): {rest, stream}. */
-    private final Map<String, URI[]> overrides = new ConcurrentHashMap<>();
+    private final Map<String, ExchangeLink> links = new ConcurrentHashMap<>();
+    /** Accounts pointed somewhere else than the configuration says (the demo's simulated exchange). */
+    private final Map<String, ExchangeEndpointConfig> overrides = new ConcurrentHashMap<>();
     private volatile CommandPublisher publisher;
 
-    public ExchangeIo(final ExchangeSettings settings, final SecretBox secrets)
+    public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
     {
-        this.settings = settings;
+        this.config = config;
+        this.instruments = List.copyOf(instruments);
         this.secrets = secrets;
     }
 
-    /** Points one account at another exchange address (the demo's simulator); before {@link #start}. */
+    /** Points one account at a simulated exchange serving everything at one address; before {@link #start}. */
     public void override(final String accountId, final URI restUrl, final URI streamUrl)
     {
-        overrides.put(accountId, new URI[] {restUrl, streamUrl});
+        overrides.put(accountId, config.forAccount(accountId).pointedAt(restUrl, streamUrl));
     }
 
-    /** An account's credentials changed (journal replay or a new command): its link is made again with them. */
+    /** An account's credentials are new (journal replay or a new command): its link is made again with them. */
     void credentials(final String accountId, final Sealed credentials)
     {
         sealed.put(accountId, credentials);
         if (publisher != null)
         {
             io.execute(() -> relink(accountId));
+        }
+    }
+
+    /** The account was removed (replayed or new): its link closes, its stream token ends, its credentials are forgotten. */
+    void remove(final String accountId)
+    {
+        sealed.remove(accountId);
+        final ExchangeLink link = links.remove(accountId);
+        if (link != null)
+        {
+            io.execute(link::closeAndForget);
         }
     }
 
@@ -92,22 +108,29 @@ public final class ExchangeIo implements AutoCloseable
         }
     }
 
+    /** The outcome of an account's instrument check (empty: it agrees), or null when the account has no link. */
+    public CompletableFuture<List<String>> instrumentCheck(final String accountId)
+    {
+        final ExchangeLink link = link(accountId);
+        return link == null ? null : link.checked();
+    }
+
     /** An outbox record from the reply thread: sent from the I/O threads. */
     void handle(final ExchangeOutbox.Record record)
     {
         io.execute(() ->
         {
-            final Link link = links.computeIfAbsent(record.accountId(), this::link);
+            final ExchangeLink link = link(record.accountId());
             if (link == null)
             {
-                LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; order " + record.orderId() + " is not sent");
+                LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; its " + kind(record) + " is not sent");
                 return;
             }
             final String clientOrderId = dialect.clientOrderId(record.namespace(), record.orderId());
             switch (record.kind())
             {
                 case ExchangeOutbox.PLACE:
-                    link.session().place(ticket(record, clientOrderId));
+                    link.place(ticket(record, clientOrderId));
                     break;
                 case ExchangeOutbox.CANCEL:
                     link.session().cancel(record.orderId(), record.symbol(), clientOrderId);
@@ -115,50 +138,51 @@ public final class ExchangeIo implements AutoCloseable
                 case ExchangeOutbox.FOLLOW:
                     link.session().follow(record.orderId(), record.symbol(), clientOrderId);
                     break;
+                case ExchangeOutbox.SETTINGS:
+                    link.futures().apply(FuturesCodes.settings(record.symbol(), record.settings()));
+                    break;
                 default:
                     LOG.warning(() -> "unknown exchange outbox record kind " + record.kind());
             }
         });
     }
 
-    /** Asks the account's exchange for its balances now (they come back as a journaled report). */
-    public boolean syncBalances(final String accountId)
+    /** Asks the account's exchange for its balances (not reported: the caller journals them), or null when it has no link. */
+    public CompletableFuture<VenueAnswer> readBalances(final String accountId)
     {
-        final Link link = links.get(accountId);
-        if (link == null)
-        {
-            return false;
-        }
-        link.session().syncBalances();
-        return true;
+        final ExchangeLink link = link(accountId);
+        return link == null ? null : link.session().readBalances();
+    }
+
+    private ExchangeLink link(final String accountId)
+    {
+        return publisher == null ? null : links.computeIfAbsent(accountId, this::open);
     }
 
     private void relink(final String accountId)
     {
-        final Link old = links.remove(accountId);
+        final ExchangeLink old = links.remove(accountId);
+        final ExchangeLink fresh = link(accountId);
         if (old != null)
         {
-            old.stream().close();
+            old.close();
+            if (fresh != null)
+            {
+                fresh.session().adopt(old.session());  // nothing the old link followed is left unfollowed
+            }
         }
-        links.computeIfAbsent(accountId, this::link);
     }
 
-    private Link link(final String accountId)
+    private ExchangeLink open(final String accountId)
     {
         final Sealed credentials = sealed.get(accountId);
-        if (credentials == null || publisher == null)
+        if (credentials == null)
         {
             return null;
         }
-        final URI[] override = overrides.get(accountId);
-        final URI rest = override != null ? override[0] : settings.rest(credentials.testnet());
-        final URI stream = override != null ? override[1] : settings.stream(credentials.testnet());
-        final ExchangeClient client = new ExchangeClient(dialect, rest, () -> open(accountId, credentials), settings.timeout(), io);
-        final OrderSession session = new OrderSession(client, new RingReports(accountId, publisher, io),
-            new OrderSession.Settings(250, 5_000, settings.notFoundGraceMillis()), io);
-        client.syncClock();
-        client.syncLimits();
-        return new Link(client, session, new UserDataStream(client, session, stream, io).start());
+        final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId));
+        return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
+            new RingReports(accountId, publisher, io), instruments);
     }
 
     /** The plain credentials, for one signature; the master key opens them, nothing keeps them. */
@@ -170,18 +194,25 @@ public final class ExchangeIo implements AutoCloseable
 
     private static OrderTicket ticket(final ExchangeOutbox.Record record, final String clientOrderId)
     {
-        return new OrderTicket(record.orderId(), clientOrderId, record.symbol(), record.side().name(), record.type().name(),
-            record.timeInForce().name(), BigDecimal.valueOf(record.quantity(), record.quantityDigits()),
-            record.price() == OrderView.NONE ? null : BigDecimal.valueOf(record.price(), record.priceDigits()));
+        final ExchangeOutbox.OrderRecord order = record.order();
+        return new OrderTicket(record.orderId(), clientOrderId, record.symbol(), order.side().name(), order.type().name(),
+            order.timeInForce().name(), BigDecimal.valueOf(order.quantity(), order.quantityDigits()),
+            order.price() == OrderView.NONE ? null : BigDecimal.valueOf(order.price(), order.priceDigits()));
+    }
+
+    private static String kind(final ExchangeOutbox.Record record)
+    {
+        return record.kind() == ExchangeOutbox.SETTINGS ? "futures settings" : "order " + record.orderId();
     }
 
     @Override
     public void close()
     {
-        for (final Link link : links.values())
+        for (final ExchangeLink link : links.values())
         {
-            link.stream().close();
+            link.close();
         }
+        links.clear();
         io.shutdownNow();
     }
 }

@@ -13,8 +13,8 @@ import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
 
 /**
- * The exchange part of the reply stage: learns each account's sealed credentials from the journal (replayed and
- * new), and hands the exchange records of each event's outbox to the connector's I/O. Quotes are passed on to a
+ * The exchange part of the reply stage: learns each account's sealed credentials and removals from the journal
+ * (replayed and new), and hands the exchange records of each event's outbox to the connector's I/O. Quotes are passed on to a
  * listener (the demo's simulated exchange matches at the gateway's prices). <b>Not thread safe</b>: reply thread
  * (and the replaying thread before it starts).
  */
@@ -63,14 +63,32 @@ public final class ExchangeReplies implements ReplyListener
         }
     }
 
+    /** Credentials set (alone, or with a new account) or an account removed: the connector's links follow. */
     private void credentials(final CommandEvent event)
     {
-        if (event.type != CommandType.EXCHANGE_CREDENTIALS || event.result == null || !event.result.isSuccess())
+        if (event.result == null || !event.result.isSuccess())
+        {
+            return;
+        }
+        if (event.type == CommandType.DELETE_ACCOUNT)
+        {
+            reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+            io.remove(reader.readString(text).toString());
+            return;
+        }
+        if (event.type != CommandType.EXCHANGE_CREDENTIALS && event.type != CommandType.EXCHANGE_CREATE_ACCOUNT)
         {
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final String accountId = reader.readString(text).toString();
+        if (event.type == CommandType.EXCHANGE_CREATE_ACCOUNT)
+        {
+            reader.readByte();       // venue
+            reader.readString(text); // currency
+            reader.readLong();       // balance
+            reader.readInt();        // leverage
+        }
         final boolean testnet = reader.readBoolean();
         reader.readString(text);  // the masked key, for answers only
         final String key = reader.readString(text).toString();

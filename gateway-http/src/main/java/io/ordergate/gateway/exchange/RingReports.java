@@ -11,6 +11,7 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.exchange.client.VenueReports;
+import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderState;
 import io.ordergate.exchange.venue.ExchangeBodies;
 
@@ -60,16 +61,29 @@ final class RingReports implements VenueReports
     }
 
     @Override
-    public void balances(final Map<String, BigDecimal[]> balances)
+    public void balances(final Map<String, BigDecimal[]> balances, final boolean complete)
     {
-        publish(CommandType.EXCHANGE_BALANCES, writer ->
+        publish(CommandType.EXCHANGE_BALANCES, writer -> writeBalances(writer, accountId, balances,
+            complete ? ExchangeBodies.BALANCES_COMPLETE : ExchangeBodies.BALANCES_DELTA));
+    }
+
+    /** An EXCHANGE_BALANCES body (also sync-balance's, published by its route with the caller waiting). */
+    static void writeBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final int kind)
+    {
+        ExchangeBodies.balancesHeader(writer, accountId, balances.size());
+        for (final Map.Entry<String, BigDecimal[]> balance : balances.entrySet())
         {
-            ExchangeBodies.balancesHeader(writer, accountId, balances.size());
-            for (final Map.Entry<String, BigDecimal[]> balance : balances.entrySet())
-            {
-                ExchangeBodies.balance(writer, balance.getKey(), ExchangeBodies.amount(balance.getValue()[0]), ExchangeBodies.amount(balance.getValue()[1]));
-            }
-        });
+            ExchangeBodies.balance(writer, balance.getKey(), ExchangeBodies.amount(balance.getValue()[0]), ExchangeBodies.amount(balance.getValue()[1]));
+        }
+        ExchangeBodies.balancesKind(writer, kind);
+    }
+
+    @Override
+    public void settings(final FuturesSettings settings, final boolean applied, final String code, final String message)
+    {
+        final String ascii = message == null ? null : message.replaceAll("[^\\x20-\\x7e]", "?");
+        publish(CommandType.EXCHANGE_SETTINGS_REPORT, writer -> ExchangeBodies.settingsReport(writer, accountId, settings.symbol(),
+            FuturesCodes.leverage(settings), FuturesCodes.marginMode(settings), FuturesCodes.positionMode(settings), applied, code, ascii));
     }
 
     private void report(final long orderId, final int kind, final int status, final long qty, final long quote, final String venueOrderId,

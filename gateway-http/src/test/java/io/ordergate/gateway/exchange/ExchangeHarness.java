@@ -60,7 +60,13 @@ final class ExchangeHarness implements AutoCloseable
 
     ExchangeHarness(final Path dataDir)
     {
-        gateway = Ordergate.start(ConfigLoader.parse(CONFIG, "exchange-test").withDataDir(dataDir).withPort(0),
+        this(dataDir, "");
+    }
+
+    /** With more YAML after the harness's own (an {@code exchanges} section, say). */
+    ExchangeHarness(final Path dataDir, final String moreConfig)
+    {
+        gateway = Ordergate.start(ConfigLoader.parse(CONFIG + moreConfig, "exchange-test").withDataDir(dataDir).withPort(0),
             StartupOptions.parse(new String[0], Map.of(StartupOptions.API_KEY_ENV, KEY, StartupOptions.API_SECRET_ENV, SECRET)),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + gateway.port();
@@ -71,6 +77,21 @@ final class ExchangeHarness implements AutoCloseable
     SimulatedExchange exchange()
     {
         return gateway.simulatedExchange();
+    }
+
+    /** An {@code exchanges} section pointing every binance account (live and testnet) at one simulated exchange. */
+    static String exchangesAt(final SimulatedExchange exchange)
+    {
+        final String rest = exchange.restUrl().toString();
+        final String ws = exchange.streamUrl().toString();
+        return "exchanges:\n  binance: { rest_url: \"" + rest + "\", futures_rest_url: \"" + rest + "\", stream_url: \"" + ws
+            + "\", testnet_rest_url: \"" + rest + "\", testnet_futures_rest_url: \"" + rest + "\", testnet_stream_url: \"" + ws
+            + "\", timeout_millis: 3000 }\n";
+    }
+
+    Ordergate gateway()
+    {
+        return gateway;
     }
 
     /** A quote through the gateway's API: the gateway's instrument and (demo) the simulated exchange both take it. */
@@ -108,8 +129,19 @@ final class ExchangeHarness implements AutoCloseable
 
     JsonNode call(final String method, final String path, final String body)
     {
+        return callAs(KEY, SECRET, method, path, body);
+    }
+
+    JsonNode callAs(final String key, final String secret, final String method, final String path, final String body)
+    {
+        return send(client, base, key, secret, method, path, body);
+    }
+
+    private static JsonNode send(final HttpClient client, final String base, final String key, final String secret, final String method,
+        final String path, final String body)
+    {
         final HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT)
-            .header("Content-Type", "application/json").header("X-API-Key", KEY).header("X-API-Secret", SECRET)
+            .header("Content-Type", "application/json").header("X-API-Key", key).header("X-API-Secret", secret)
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
         try
         {
@@ -126,6 +158,23 @@ final class ExchangeHarness implements AutoCloseable
         {
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
+        }
+    }
+
+    /** The harness's HTTP calls against any gateway port (with the harness's admin key). */
+    static final class Client
+    {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final String base;
+
+        Client(final int port)
+        {
+            this.base = "http://127.0.0.1:" + port;
+        }
+
+        JsonNode call(final String method, final String path, final String body)
+        {
+            return send(http, base, KEY, SECRET, method, path, body);
         }
     }
 

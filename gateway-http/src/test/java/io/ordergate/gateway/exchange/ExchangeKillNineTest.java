@@ -37,7 +37,7 @@ class ExchangeKillNineTest
         "      min_quantity: 0.00001, max_quantity: 9000, base_currency: BTC, quote_currency: USD }",
         "accounts:",
         "  - { account_id: binance-demo, venue: binance, currency: USD, balance: 100000, leverage: 1 }",
-        "demo: { quote_feed: false, simulated_terminal: true }",
+        "demo: { quote_feed: false, simulated_terminal: false, simulated_exchange: true, simulated_exchange_url: \"%s\" }",
         "");
 
     @TempDir
@@ -46,12 +46,13 @@ class ExchangeKillNineTest
     @Test
     void shouldReconcileAfterARestartAnOrderSentBeforeTheGatewayWasKilled() throws Exception
     {
-        final Path config = Files.writeString(dir.resolve("exchange.yaml"), CONFIG);
         final Path data = dir.resolve("data");
         try (SimulatedExchange exchange = SimulatedExchange.start(0))
         {
+            // the child gateway's demo account trades on this simulated exchange, which outlives it
+            final Path config = Files.writeString(dir.resolve("exchange.yaml"), String.format(CONFIG, exchange.restUrl()));
             exchange.quote("BTCUSDT", "65000.00", "65001.00");
-            final List<String> jvm = List.of("-D" + ExchangeBootstrap.EXTERNAL_URL_PROPERTY + "=" + exchange.restUrl());
+            final List<String> jvm = List.of();
             final String orderId;
             try (ChildGateway first = new ChildGateway(config, data, dir.resolve("first.err"), jvm))
             {

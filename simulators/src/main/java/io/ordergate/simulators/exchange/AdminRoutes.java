@@ -16,6 +16,7 @@ import io.ordergate.simulators.SimulatorJson;
  *   POST   /admin/quotes              {"symbol": "BTCUSDT", "bid": "65000.00", "ask": "65001.00"}
  *   POST   /admin/accounts            {"api_key": "...", "api_secret": "...", "balances": {"USDT": "10000"}}
  *   GET    /admin/accounts?api_key=   balances per asset
+ *   GET    /admin/futures?api_key=    the key's futures settings: dualSidePosition, leverage and marginType per symbol
  *   GET    /admin/orders?api_key=     every order of the key (or of all keys)
  *   POST   /admin/faults              {"rate_limit": {"requests": 3, "retry_after_seconds": 2}, "ban_seconds": 5,
  *                                      "fail_after_placing": {"orders": 1, "mode": "STATUS_503|NO_ANSWER"},
@@ -62,6 +63,7 @@ final class AdminRoutes
                 }
                 case "GET /admin/accounts": return ExchangeAnswer.ok(exchange.balances(apiKey));
                 case "GET /admin/orders": return ExchangeAnswer.ok(orders(apiKey));
+                case "GET /admin/futures": return ExchangeAnswer.ok(exchange.futuresSettings(apiKey));
                 case "POST /admin/faults":
                     faults(SimulatorJson.parseObject(body));
                     return ok();

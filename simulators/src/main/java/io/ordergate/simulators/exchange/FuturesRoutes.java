@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The USDⓈ-M futures account settings a strategy sets before trading (seed 001's {@code trading_config}):
  * {@code POST /fapi/v1/leverage}, {@code POST /fapi/v1/marginType}, {@code GET|POST /fapi/v1/positionSide/dual},
- * with the futures API's own answers and codes. Called under the market's lock through {@link SpotMarket#read}.
+ * with the futures API's own answers and codes (a symbol it does not list, a leverage out of range, a margin type or
+ * position mode changed under open orders, "no need to change"). Called under the market's lock through {@link SpotMarket#read}.
  */
 final class FuturesRoutes
 {
@@ -47,6 +48,10 @@ final class FuturesRoutes
         }
         return market.read(() ->
         {
+            if (!market.openOrders(account, symbol).isEmpty())
+            {
+                throw ExchangeError.badRequest(-4047, "Margin type cannot be changed if there exists open orders.");
+            }
             if (type.equals(account.marginType.getOrDefault(symbol, "CROSSED")))
             {
                 throw ExchangeError.badRequest(-4046, "No need to change margin type.");
@@ -66,6 +71,10 @@ final class FuturesRoutes
         final boolean wanted = Boolean.parseBoolean(dual);
         return market.read(() ->
         {
+            if (!market.openOrders(account, null).isEmpty())
+            {
+                throw ExchangeError.badRequest(-4067, "Position side cannot be changed if there exists open orders.");
+            }
             if (account.dualSidePosition == wanted)
             {
                 throw ExchangeError.badRequest(-4059, "No need to change position side.");

@@ -31,6 +31,8 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     private final Faults faults;
     private final RateLimits limits;
     private final SpotMarket market;
+    /** How many times each error code was answered, for tests that must know a fault was met. */
+    private final java.util.Map<Integer, Integer> errorsAnswered = new java.util.concurrent.ConcurrentHashMap<>();
 
     RestRouter(final SpotRoutes routes, final AdminRoutes admin, final Faults faults, final RateLimits limits, final SpotMarket market)
     {
@@ -80,6 +82,7 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         catch (final ExchangeError error)
         {
+            errorsAnswered.merge(error.code, 1, Integer::sum);
             answer = ExchangeAnswer.error(error, orderRoute);
         }
         if (answer == ExchangeAnswer.SILENT)
@@ -87,6 +90,11 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
             return;  // the no-answer fault: the order exists, the client hears nothing and times out
         }
         write(ctx, answer, keepAlive, true);
+    }
+
+    int errorsAnswered(final int code)
+    {
+        return errorsAnswered.getOrDefault(code, 0);
     }
 
     /** A bug in the simulator answers 500 and closes, never a silent hang for the client under test. */

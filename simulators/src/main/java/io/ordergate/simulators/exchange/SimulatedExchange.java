@@ -51,11 +51,12 @@ public final class SimulatedExchange implements AutoCloseable
     private final SpotMarket market;
     private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-exchange", true));
     private final Channel server;
+    private final RestRouter rest;
 
     private SimulatedExchange(final String host, final int port, final RateLimits limits)
     {
         market = new SpotMarket(SymbolRules.defaults(), faults, streams);
-        final RestRouter rest = new RestRouter(new SpotRoutes(market, streams, faults, limits), new AdminRoutes(this), faults, limits, market);
+        rest = new RestRouter(new SpotRoutes(market, streams, faults, limits), new AdminRoutes(this), faults, limits, market);
         try
         {
             server = new ServerBootstrap()
@@ -113,6 +114,12 @@ public final class SimulatedExchange implements AutoCloseable
         return faults;
     }
 
+    /** How many answers carried the exchange's error {@code code} (e.g. -2013), for tests that must know a fault was met. */
+    public int errorsAnswered(final int code)
+    {
+        return rest.errorsAnswered(code);
+    }
+
     /** An account for an API key, with starting balances per asset ({@code "USDT" -> "10000"}); a key it knows keeps its account as it is. */
     public SimulatedExchange addAccount(final String apiKey, final String apiSecret, final Map<String, String> balances)
     {
@@ -160,6 +167,27 @@ public final class SimulatedExchange implements AutoCloseable
             });
         }
         return balances;
+    }
+
+    /**
+     * A key's USDⓈ-M futures settings as the exchange holds them: {@code dualSidePosition}, {@code leverage} and
+     * {@code marginType} per symbol (only symbols set); empty for an unknown key.
+     */
+    public Map<String, Object> futuresSettings(final String apiKey)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        if (account == null)
+        {
+            return Map.of();
+        }
+        return market.read(() ->
+        {
+            final Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("dualSidePosition", account.dualSidePosition);
+            settings.put("leverage", new LinkedHashMap<>(account.leverage));
+            settings.put("marginType", new LinkedHashMap<>(account.marginType));
+            return settings;
+        });
     }
 
     /** Every order of a key's account (or of every account for null), oldest first. */

@@ -1,0 +1,109 @@
+package io.ordergate.exchange.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.ordergate.exchange.spi.FuturesSettings;
+import io.ordergate.exchange.spi.VenueAnswer;
+import io.ordergate.exchange.spi.VenueRequest;
+
+/**
+ * Sends one account's USDⓈ-M futures settings (seed 001's {@code trading_config}: position mode, margin type,
+ * leverage) to its exchange, in that order (the position mode is account-wide and the exchange refuses to change it
+ * under open positions, so it goes first). Each setting sets a value, so sending it again is harmless: a step whose
+ * answer nobody read (timeout, 5xx) or that met a 429 is sent again after a back-off, and the exchange's "no need to
+ * change" counts as done. The outcome is reported ({@link VenueReports#settings}) and completes the returned future.
+ * Thread safe: runs on the connector's scheduler.
+ */
+public final class FuturesSetup
+{
+    /** How a setting ended. */
+    public record Outcome(boolean applied, String code, String message)
+    {
+    }
+
+    private static final int MAX_ATTEMPTS = 6;
+    private static final long FIRST_RETRY_MILLIS = 250;
+
+    private final ExchangeClient client;
+    private final VenueReports reports;
+    private final ScheduledExecutorService scheduler;
+
+    public FuturesSetup(final ExchangeClient client, final VenueReports reports, final ScheduledExecutorService scheduler)
+    {
+        this.client = client;
+        this.reports = reports;
+        this.scheduler = scheduler;
+    }
+
+    /** Sends the settings' parts that are set; reports and completes with the outcome. */
+    public CompletableFuture<Outcome> apply(final FuturesSettings settings)
+    {
+        final List<VenueRequest> steps = new ArrayList<>();
+        if (settings.positionMode() != null)
+        {
+            steps.add(client.dialect().setPositionMode(settings.positionMode()));
+        }
+        if (settings.marginType() != null)
+        {
+            steps.add(client.dialect().setMarginType(settings.symbol(), settings.marginType()));
+        }
+        if (settings.leverage() != null)
+        {
+            steps.add(client.dialect().setLeverage(settings.symbol(), settings.leverage()));
+        }
+        final CompletableFuture<Outcome> done = new CompletableFuture<>();
+        if (steps.contains(null))
+        {
+            done.complete(new Outcome(false, null, client.dialect().name() + " has no futures settings"));
+        }
+        else
+        {
+            step(steps, 0, 0, done);
+        }
+        return done.thenApply(outcome ->
+        {
+            reports.settings(settings, outcome.applied(), outcome.code(), outcome.message());
+            return outcome;
+        });
+    }
+
+    private void step(final List<VenueRequest> steps, final int index, final int attempt, final CompletableFuture<Outcome> done)
+    {
+        if (index == steps.size())
+        {
+            done.complete(new Outcome(true, null, null));
+            return;
+        }
+        client.send(steps.get(index)).thenAccept(answer ->
+        {
+            switch (answer.outcome())
+            {
+                case OK:
+                    step(steps, index + 1, 0, done);
+                    return;
+                case UNKNOWN:
+                case RATE_LIMITED:
+                case CLOCK_SKEW:
+                    if (attempt + 1 < MAX_ATTEMPTS && !client.closed())
+                    {
+                        final long delay = Math.max(answer.retryAfterMillis(), FIRST_RETRY_MILLIS << attempt);
+                        scheduler.schedule(() -> step(steps, index, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
+                        return;
+                    }
+                    done.complete(failed(answer));
+                    return;
+                default:
+                    done.complete(failed(answer));
+            }
+        });
+    }
+
+    private static Outcome failed(final VenueAnswer answer)
+    {
+        return new Outcome(false, answer.code(), answer.text());
+    }
+}

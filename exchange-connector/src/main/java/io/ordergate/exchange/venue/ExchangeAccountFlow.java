@@ -1,0 +1,244 @@
+package io.ordergate.exchange.venue;
+
+import io.ordergate.config.VenueKind;
+import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountAdmin;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
+import io.ordergate.engine.venue.FuturesSettings;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.fixed.Money;
+
+/**
+ * The exchange account commands on the engine thread: made with its credentials in one step, credentials replaced,
+ * balances as the exchange said them (a sync-balance read also resets the account's balance to what the exchange
+ * holds), futures settings asked and their outcome. Admin commands and reports of the connector: they may allocate.
+ * <b>Not thread safe</b>: engine thread.
+ */
+final class ExchangeAccountFlow
+{
+    private final EngineContext context;
+    private final AccountAdmin admin;
+    private final ExchangeAccounts accounts;
+    private final ExchangeVenue venue;
+    private final BalanceValuation valuation;
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
+
+    ExchangeAccountFlow(final EngineContext context, final AccountAdmin admin, final ExchangeAccounts accounts, final ExchangeVenue venue)
+    {
+        this.context = context;
+        this.admin = admin;
+        this.accounts = accounts;
+        this.venue = venue;
+        this.valuation = new BalanceValuation(context);
+    }
+
+    /** EXCHANGE_CREATE_ACCOUNT (admin): a new exchange account and its sealed credentials, both or neither. */
+    void create(final CommandEvent event)
+    {
+        if (!context.principals().requireAdmin(event))
+        {
+            return;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String accountId = reader.readString(text).toString();
+        final int venueCode = reader.readByte();
+        final String currency = reader.readString(text).toString();
+        final long wireBalance = reader.readLong();
+        final int leverage = reader.readInt();
+        if (venueCode != VenueKind.BINANCE.code())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "an account with credentials is an exchange account: venue must be binance", "venue");
+            return;
+        }
+        // an exchange's spot account nets: one position per symbol
+        final Account account = admin.create(event, accountId, venueCode, currency, wireBalance, leverage, CommandBodies.POSITION_MODE_NETTING);
+        if (account == null)
+        {
+            return;
+        }
+        readCredentials(accounts.entry(account.index), event);
+        final int answer = reader.readByte();
+        final JsonWriter json = context.beginJson(event);
+        if (answer == ExchangeBodies.ANSWER_SEED_003)
+        {
+            json.startObject().name("success").bool(true).name("account_id").string(account.id)
+                .name("message").string("Account created successfully").endObject();
+        }
+        else
+        {
+            context.writeAccount(account);
+        }
+        context.endJson(event);
+        event.result = ResultCode.CREATED;
+    }
+
+    /** EXCHANGE_CREDENTIALS (admin): sets or replaces an exchange account's sealed credentials. */
+    void credentials(final CommandEvent event)
+    {
+        if (!context.principals().requireAdmin(event))
+        {
+            return;
+        }
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        readCredentials(accounts.entry(account.index), event);
+        context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    private void readCredentials(final ExchangeAccounts.Entry entry, final CommandEvent event)
+    {
+        entry.testnet = reader.readBoolean();
+        entry.maskedKey = reader.readString(text).toString();
+        entry.sealedKey = reader.readString(text).toString();
+        entry.sealedSecret = reader.readString(text).toString();
+        final String passphrase = reader.readString(text).toString();
+        entry.sealedPassphrase = passphrase.isEmpty() ? null : passphrase;
+        entry.credentialsUpdatedMicros = event.wallMicros();
+    }
+
+    /**
+     * EXCHANGE_BALANCES (system, or an admin's sync-balance): the exchange's balances per asset, merged (a stream
+     * event's changed assets) or replacing the account's (a complete read). A sync-balance read also sets the account's
+     * balance so that its equity is what the exchange holds, valued at the current quotes, and answers seed 003's
+     * {@code {"success": true, "balance", "equity"}}.
+     */
+    void balances(final CommandEvent event)
+    {
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        context.changes().account(account);  // its balances (and on a sync its balance) change: streams hear of it
+        final int count = reader.readInt();
+        final String[] assets = new String[count];
+        final long[][] amounts = new long[count][];
+        for (int i = 0; i < count; i++)
+        {
+            assets[i] = reader.readString(text).toString();
+            amounts[i] = new long[] {reader.readLong(), reader.readLong()};
+        }
+        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+        final int kind = reader.position() < bodyEnd ? reader.readByte() : ExchangeBodies.BALANCES_DELTA;
+        if (kind != ExchangeBodies.BALANCES_DELTA)
+        {
+            entry.balances.clear();
+        }
+        for (int i = 0; i < count; i++)
+        {
+            entry.balances.put(assets[i], amounts[i]);
+        }
+        entry.balancesUpdatedMicros = event.wallMicros();
+        if (kind == ExchangeBodies.BALANCES_SYNC)
+        {
+            final BalanceValuation.Worth worth = valuation.worth(account, entry.balances);
+            account.balance = worth.money() - context.values().unrealized(account);
+            final JsonWriter json = context.beginJson(event).startObject().name("success").bool(true);
+            json.name("account_id").string(account.id);
+            json.name("balance").decimal(account.balance, Money.DIGITS);
+            json.name("equity").decimal(context.values().equity(account), Money.DIGITS);
+            json.name("unvalued_assets").startArray();
+            worth.unvalued().forEach(json::string);
+            json.endArray().endObject();
+            context.endJson(event);
+        }
+        event.result = ResultCode.OK;
+    }
+
+    /** EXCHANGE_FUTURES_SETTINGS (admin): futures settings for one symbol of an exchange account, sent by the connector. */
+    void futuresSettings(final CommandEvent event)
+    {
+        if (!context.principals().requireAdmin(event))
+        {
+            return;
+        }
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final Instrument instrument = context.instruments().find(reader.readString(text));
+        final int leverage = reader.readInt();
+        final int marginMode = reader.readByte();
+        final int positionMode = reader.readByte();
+        if (instrument == null)
+        {
+            event.reject(ResultCode.NOT_FOUND, "no instrument with this symbol", "symbol");
+            return;
+        }
+        if (leverage < 0 || leverage > FuturesSettings.MAX_LEVERAGE)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "leverage must be from 1 to " + FuturesSettings.MAX_LEVERAGE, "leverage");
+            return;
+        }
+        if (marginMode < FuturesSettings.UNCHANGED || marginMode > FuturesSettings.MARGIN_CROSS
+            || positionMode < FuturesSettings.UNCHANGED || positionMode > FuturesSettings.POSITION_HEDGE)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "margin_mode must be isolated or cross, position_mode one_way or hedge", null);
+            return;
+        }
+        if (leverage == FuturesSettings.UNCHANGED && marginMode == FuturesSettings.UNCHANGED && positionMode == FuturesSettings.UNCHANGED)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "give at least one of leverage, margin_mode, position_mode", null);
+            return;
+        }
+        venue.futuresSettings(account, instrument, leverage, marginMode, positionMode, event);
+        final JsonWriter json = context.beginJson(event).startObject().name("account_id").string(account.id);
+        ExchangeVenue.writeFutures(accounts.find(account.index), json);
+        json.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** EXCHANGE_SETTINGS_REPORT (system): the exchange applied or refused settings; kept if they are still the ones asked. */
+    void settingsReport(final CommandEvent event)
+    {
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        final String symbol = reader.readString(text).toString();
+        final int leverage = reader.readInt();
+        final int marginMode = reader.readByte();
+        final int positionMode = reader.readByte();
+        final boolean applied = reader.readBoolean();
+        final String code = reader.readString(text).toString();
+        final String message = reader.readString(text).toString();
+        final ExchangeAccounts.Futures futures = accounts.entry(account.index).futures.get(symbol);
+        if (futures != null && futures.leverage == leverage && futures.marginMode == marginMode && futures.positionMode == positionMode)
+        {
+            futures.status = applied ? ExchangeAccounts.SETTINGS_APPLIED : ExchangeAccounts.SETTINGS_FAILED;
+            futures.message = applied ? null : (code.isEmpty() ? "" : code + " ") + message;
+            futures.updatedMicros = event.wallMicros();
+        }
+        event.result = ResultCode.OK;
+    }
+
+    /** Reads the account id at the start of the body; rejects NOT_FOUND unless it names an exchange account. */
+    private Account exchangeAccount(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final Account account = context.accounts().find(reader.readString(text));
+        if (account == null || account.venue != VenueKind.BINANCE.code())
+        {
+            event.reject(ResultCode.NOT_FOUND, "no exchange account with this account_id", "account_id");
+            return null;
+        }
+        return account;
+    }
+}

@@ -1,0 +1,129 @@
+package io.ordergate.gateway.exchange;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import io.ordergate.config.ExchangeEndpointConfig;
+import io.ordergate.config.InstrumentSpec;
+import io.ordergate.exchange.client.ExchangeClient;
+import io.ordergate.exchange.client.ExchangeEndpoint;
+import io.ordergate.exchange.client.FuturesSetup;
+import io.ordergate.exchange.client.InstrumentCheck;
+import io.ordergate.exchange.client.OrderSession;
+import io.ordergate.exchange.client.UserDataStream;
+import io.ordergate.exchange.client.VenueReports;
+import io.ordergate.exchange.spi.Credentials;
+import io.ordergate.exchange.spi.ExchangeDialect;
+import io.ordergate.exchange.spi.OrderTicket;
+
+/**
+ * One exchange account's connection: its client (on the connector's shared HTTP client), order session, user-data
+ * stream and futures setup. When it opens it reads the exchange's limits and symbol filters and checks the gateway's
+ * instruments against them: while they differ, the account's orders are refused with the differences named (and the
+ * log says so), never sent to be refused by the exchange. Thread safe: used from the connector's I/O threads.
+ */
+final class ExchangeLink
+{
+    private static final Logger LOG = Logger.getLogger(ExchangeLink.class.getName());
+
+    private final String accountId;
+    private final ExchangeClient client;
+    private final OrderSession session;
+    private final UserDataStream stream;
+    private final FuturesSetup futures;
+    private final VenueReports reports;
+    /** Completes with the instruments' differences from the exchange's filters (empty: they agree, or it could not be read). */
+    private final CompletableFuture<List<String>> checked;
+
+    private ExchangeLink(final String accountId, final ExchangeClient client, final OrderSession session, final UserDataStream stream,
+        final FuturesSetup futures, final VenueReports reports, final CompletableFuture<List<String>> checked)
+    {
+        this.accountId = accountId;
+        this.client = client;
+        this.session = session;
+        this.stream = stream;
+        this.futures = futures;
+        this.reports = reports;
+        this.checked = checked;
+    }
+
+    /** Opens an account's link: clock, limits and filters first, then the stream (which reconciles and reads balances). */
+    static ExchangeLink open(final String accountId, final ExchangeDialect dialect, final ExchangeEndpointConfig endpoint, final boolean testnet,
+        final Supplier<Credentials> credentials, final HttpClient http, final ScheduledExecutorService io, final VenueReports reports,
+        final List<InstrumentSpec> instruments)
+    {
+        final ExchangeClient client = new ExchangeClient(dialect, new ExchangeEndpoint(endpoint.restUrl(testnet), endpoint.futuresRestUrl(testnet),
+            endpoint.streamUrl(testnet), Duration.ofMillis(endpoint.timeoutMillis()), endpoint.recvWindowMillis()), credentials, http, io);
+        final OrderSession session = new OrderSession(client, reports, new OrderSession.Settings(250, 5_000, endpoint.notFoundGraceMillis()), io);
+        final CompletableFuture<List<String>> checked = client.syncClock().thenCompose(offset -> client.syncLimits()).thenApply(read ->
+        {
+            final List<String> differences = InstrumentCheck.differences(instruments, client.symbolRules());
+            if (!differences.isEmpty())
+            {
+                LOG.severe(() -> "exchange account " + accountId + ": the configured instruments differ from the exchange's filters; its orders "
+                    + "are refused until the configuration agrees: " + String.join("; ", differences));
+            }
+            else if (!read)
+            {
+                LOG.warning(() -> "exchange account " + accountId + ": exchangeInfo could not be read; instruments unchecked");
+            }
+            return differences;
+        });
+        final UserDataStream stream = new UserDataStream(client, session, client.endpoint().streamUrl(), io).start();
+        return new ExchangeLink(accountId, client, session, stream, new FuturesSetup(client, reports, io), reports, checked);
+    }
+
+    /** The instrument check's outcome (empty when the configuration agrees with the exchange). */
+    CompletableFuture<List<String>> checked()
+    {
+        return checked;
+    }
+
+    OrderSession session()
+    {
+        return session;
+    }
+
+    FuturesSetup futures()
+    {
+        return futures;
+    }
+
+    /** Sends an order once the instruments were checked; refuses it (journaled, rejected) while they differ. */
+    void place(final OrderTicket ticket)
+    {
+        checked.thenAccept(differences ->
+        {
+            if (differences.isEmpty())
+            {
+                session.place(ticket);
+            }
+            else
+            {
+                reports.rejected(ticket.orderId(), null, "not sent: the gateway's instruments differ from the exchange's filters for account "
+                    + accountId + " (" + String.join("; ", differences) + ")");
+            }
+        });
+    }
+
+    /** Replaced by a link with new credentials: the socket closes; the new link's session adopts the open orders. */
+    void close()
+    {
+        stream.close();
+        session.close();
+        client.close();
+    }
+
+    /** The account is removed: the stream token is ended at the exchange too. */
+    void closeAndForget()
+    {
+        stream.closeAndForget();
+        session.close();
+        client.close();
+    }
+}
