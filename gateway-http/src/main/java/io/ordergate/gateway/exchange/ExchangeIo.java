@@ -98,13 +98,16 @@ public final class ExchangeIo implements AutoCloseable
         }
     }
 
-    /** Opens every account's link; the ring is running from here on. */
+    /**
+     * Opens every account's link; the ring is running from here on. Each is opened at most once (never replaced as a
+     * relink would), so the start-up's instrument check, which may ask first, waits on the link that stays.
+     */
     public void start(final CommandPublisher running)
     {
         this.publisher = running;
         for (final String accountId : sealed.keySet())
         {
-            io.execute(() -> relink(accountId));
+            io.execute(() -> link(accountId));
         }
     }
 
