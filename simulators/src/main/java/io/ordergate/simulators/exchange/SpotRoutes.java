@@ -47,6 +47,9 @@ final class SpotRoutes
             case "GET /api/v3/order": return new Route(4, true, false);
             case "DELETE /api/v3/order": return new Route(1, true, false);
             case "GET /api/v3/openOrders": return new Route(params.has("symbol") ? 6 : 80, true, false);
+            case "DELETE /api/v3/openOrders": return new Route(1, true, false);
+            case "GET /api/v3/allOrders": return new Route(20, true, false);
+            case "GET /api/v3/ticker/price": return new Route(params.has("symbol") ? 2 : 4, false, false);
             case "GET /api/v3/account": return new Route(20, true, false);
             case "POST /api/v3/userDataStream":
             case "PUT /api/v3/userDataStream":
@@ -92,6 +95,23 @@ final class SpotRoutes
                     market.openOrders(account, symbol).forEach(order -> open.add(SpotAnswers.queried(order)));
                     return open;
                 }));
+            case "DELETE /api/v3/openOrders": return cancelAll(account, params.mandatory("symbol"));
+            case "GET /api/v3/allOrders":
+                return ExchangeAnswer.ok(market.read(() ->
+                {
+                    final String symbol = params.mandatory("symbol");
+                    market.rules(symbol);
+                    final List<Object> all = new ArrayList<>();
+                    market.orders(account).stream().filter(o -> o.rules.symbol().equals(symbol) && market.now() >= o.visibleFrom)
+                        .forEach(o -> all.add(SpotAnswers.queried(o)));
+                    return all;
+                }));
+            case "GET /api/v3/ticker/price":
+            {
+                final java.math.BigDecimal[] quote = market.quote(params.mandatory("symbol"));
+                return ExchangeAnswer.ok(Map.of("symbol", params.mandatory("symbol"), "price", Amounts.text(quote == null ? java.math.BigDecimal.ZERO
+                    : quote[0].add(quote[1]).divide(java.math.BigDecimal.valueOf(2)))));
+            }
             case "GET /api/v3/account": return ExchangeAnswer.ok(market.read(() -> SpotAnswers.account(account)));
             case "POST /api/v3/userDataStream":
                 return ExchangeAnswer.ok(Map.of("listenKey", streams.listenKey(RequestAuth.keyed(apiKey, market))));
@@ -137,6 +157,27 @@ final class SpotRoutes
         final String id = cancelId;
         return ExchangeAnswer.ok(market.read(() ->
             SpotAnswers.cancelled(market.cancel(account, symbol, orderId, original, id), id, market.now())));
+    }
+
+    /** {@code DELETE /api/v3/openOrders}: every open order of the symbol cancelled, each answered as a cancel is; -2011 when none. */
+    private ExchangeAnswer cancelAll(final SpotAccount account, final String symbol)
+    {
+        return ExchangeAnswer.ok(market.read(() ->
+        {
+            market.rules(symbol);
+            final List<SpotOrder> open = market.openOrders(account, symbol);
+            if (open.isEmpty())
+            {
+                throw ExchangeError.cancelRejected();
+            }
+            final List<Object> cancelled = new ArrayList<>();
+            for (final SpotOrder order : open)
+            {
+                final String id = NewOrderRequest.generatedId();
+                cancelled.add(SpotAnswers.cancelled(market.cancel(account, symbol, order.orderId, null, id), id, market.now()));
+            }
+            return cancelled;
+        }));
     }
 
     private ExchangeAnswer listenKey(final String method, final String apiKey, final Params params)
