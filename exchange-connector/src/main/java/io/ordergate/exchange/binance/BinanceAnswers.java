@@ -68,6 +68,8 @@ final class BinanceAnswers
                 BigDecimal step = null;
                 BigDecimal min = null;
                 BigDecimal max = null;
+                BigDecimal minNotional = null;
+                boolean onMarket = false;
                 for (final JsonNode filter : symbol.path("filters"))
                 {
                     switch (filter.path("filterType").asText())
@@ -80,6 +82,14 @@ final class BinanceAnswers
                             min = decimal(filter, "minQty");
                             max = decimal(filter, "maxQty");
                             break;
+                        case "MIN_NOTIONAL":  // the older filter
+                            minNotional = decimal(filter, "minNotional");
+                            onMarket = filter.path("applyToMarket").asBoolean(false);
+                            break;
+                        case "NOTIONAL":      // its successor, with a maximum too (not checked: the risk limits are lower)
+                            minNotional = decimal(filter, "minNotional");
+                            onMarket = filter.path("applyMinToMarket").asBoolean(false);
+                            break;
                         default:
                             break;
                     }
@@ -87,7 +97,8 @@ final class BinanceAnswers
                 if (tick != null && step != null)
                 {
                     final String name = symbol.path("symbol").asText();
-                    rules.put(name, new SymbolRules(name, tick.stripTrailingZeros(), step.stripTrailingZeros(), min, max));
+                    rules.put(name, new SymbolRules(name, tick.stripTrailingZeros(), step.stripTrailingZeros(), min, max,
+                        minNotional == null || minNotional.signum() == 0 ? null : minNotional, onMarket));
                 }
             }
         }

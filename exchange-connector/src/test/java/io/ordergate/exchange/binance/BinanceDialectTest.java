@@ -1,7 +1,9 @@
 package io.ordergate.exchange.binance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -76,6 +78,26 @@ class BinanceDialectTest
         assertEquals(new BigDecimal("0.01"), rules.tickSize());
         assertEquals(new BigDecimal("0.00001"), rules.stepSize());
         assertEquals(0, new BigDecimal("9000").compareTo(rules.maxQuantity()));
+    }
+
+    @Test
+    void shouldReadTheMinimumNotionalFromEitherFilter()
+    {
+        final String older = "{\"symbols\":[{\"symbol\":\"BTCUSDT\",\"filters\":[{\"filterType\":\"PRICE_FILTER\",\"tickSize\":\"0.01\"},"
+            + "{\"filterType\":\"LOT_SIZE\",\"stepSize\":\"0.00001\"},{\"filterType\":\"MIN_NOTIONAL\",\"minNotional\":\"5.00000000\","
+            + "\"applyToMarket\":true,\"avgPriceMins\":5}]}]}";
+        final var rules = dialect.readSymbolRules(older).get("BTCUSDT");
+        assertEquals(0, new BigDecimal("5").compareTo(rules.minNotional()));
+        assertTrue(rules.minNotionalOnMarket());
+        final String newer = "{\"symbols\":[{\"symbol\":\"ETHUSDT\",\"filters\":[{\"filterType\":\"PRICE_FILTER\",\"tickSize\":\"0.01\"},"
+            + "{\"filterType\":\"LOT_SIZE\",\"stepSize\":\"0.0001\"},{\"filterType\":\"NOTIONAL\",\"minNotional\":\"10.00000000\","
+            + "\"applyMinToMarket\":false,\"maxNotional\":\"9000000.00000000\",\"applyMaxToMarket\":false,\"avgPriceMins\":5}]}]}";
+        final var eth = dialect.readSymbolRules(newer).get("ETHUSDT");
+        assertEquals(0, new BigDecimal("10").compareTo(eth.minNotional()));
+        assertFalse(eth.minNotionalOnMarket());
+        final String none = "{\"symbols\":[{\"symbol\":\"X\",\"filters\":[{\"filterType\":\"PRICE_FILTER\",\"tickSize\":\"0.01\"},"
+            + "{\"filterType\":\"LOT_SIZE\",\"stepSize\":\"1\"}]}]}";
+        assertNull(dialect.readSymbolRules(none).get("X").minNotional());
     }
 
     @Test

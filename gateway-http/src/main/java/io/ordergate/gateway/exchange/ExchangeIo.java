@@ -62,6 +62,8 @@ public final class ExchangeIo implements AutoCloseable
     private final Map<String, ExchangeLink> links = new ConcurrentHashMap<>();
     /** Accounts pointed somewhere else than the configuration says (the demo's simulated exchange). */
     private final Map<String, ExchangeEndpointConfig> overrides = new ConcurrentHashMap<>();
+    /** The gateway's last {bid, ask} per symbol, from the reply stage: values a market order for the exchange's minimum notional. */
+    private final Map<String, BigDecimal[]> quotes = new ConcurrentHashMap<>();
     private volatile CommandPublisher publisher;
 
     public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
@@ -118,6 +120,15 @@ public final class ExchangeIo implements AutoCloseable
         return link == null ? null : link.checked();
     }
 
+    /** A quote the engine applied (reply thread); kept only while there are exchange accounts. */
+    void quote(final String symbol, final BigDecimal bid, final BigDecimal ask)
+    {
+        if (!sealed.isEmpty())
+        {
+            quotes.put(symbol, new BigDecimal[] {bid, ask});
+        }
+    }
+
     /** An outbox record from the reply thread: sent from the I/O threads. */
     void handle(final ExchangeOutbox.Record record)
     {
@@ -133,7 +144,7 @@ public final class ExchangeIo implements AutoCloseable
             switch (record.kind())
             {
                 case ExchangeOutbox.PLACE:
-                    link.place(ticket(record, clientOrderId));
+                    link.place(ticket(record, clientOrderId), quotes.get(record.symbol()));
                     break;
                 case ExchangeOutbox.CANCEL:
                     link.session().cancel(record.orderId(), record.symbol(), clientOrderId);

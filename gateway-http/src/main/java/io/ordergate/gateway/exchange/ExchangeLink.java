@@ -1,5 +1,6 @@
 package io.ordergate.gateway.exchange;
 
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.ordergate.exchange.client.ExchangeClient;
 import io.ordergate.exchange.client.ExchangeEndpoint;
 import io.ordergate.exchange.client.FuturesSetup;
 import io.ordergate.exchange.client.InstrumentCheck;
+import io.ordergate.exchange.client.OrderFilters;
 import io.ordergate.exchange.client.OrderSession;
 import io.ordergate.exchange.client.UserDataStream;
 import io.ordergate.exchange.client.VenueReports;
@@ -94,20 +96,27 @@ final class ExchangeLink
         return futures;
     }
 
-    /** Sends an order once the instruments were checked; refuses it (journaled, rejected) while they differ. */
-    void place(final OrderTicket ticket)
+    /**
+     * Sends an order once the instruments were checked; refuses it (journaled, rejected, never sent) while they differ,
+     * or when the exchange's filters would refuse it (its minimum notional; a market order valued at {@code quote}).
+     */
+    void place(final OrderTicket ticket, final BigDecimal[] quote)
     {
         checked.thenAccept(differences ->
         {
-            if (differences.isEmpty())
-            {
-                session.place(ticket);
-            }
-            else
+            if (!differences.isEmpty())
             {
                 reports.rejected(ticket.orderId(), null, "not sent: the gateway's instruments differ from the exchange's filters for account "
                     + accountId + " (" + String.join("; ", differences) + ")");
+                return;
             }
+            final String refusal = OrderFilters.refusal(ticket, client.symbolRules().get(ticket.symbol()), quote);
+            if (refusal != null)
+            {
+                reports.rejected(ticket.orderId(), null, "not sent: " + refusal);
+                return;
+            }
+            session.place(ticket);
         });
     }
 

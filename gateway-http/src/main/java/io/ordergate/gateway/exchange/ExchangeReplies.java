@@ -14,9 +14,10 @@ import io.ordergate.gateway.core.ReplyListener;
 
 /**
  * The exchange part of the reply stage: learns each account's sealed credentials and removals from the journal
- * (replayed and new), and hands the exchange records of each event's outbox to the connector's I/O. Quotes are passed on to a
- * listener (the demo's simulated exchange matches at the gateway's prices). <b>Not thread safe</b>: reply thread
- * (and the replaying thread before it starts).
+ * (replayed and new), and hands the exchange records of each event's outbox to the connector's I/O. Quotes are kept by
+ * the connector (it values market orders at them against the exchange's minimum notional) and passed on to a listener
+ * (the demo's simulated exchange matches at the gateway's prices). <b>Not thread safe</b>: reply thread (and the
+ * replaying thread before it starts).
  */
 public final class ExchangeReplies implements ReplyListener
 {
@@ -56,10 +57,14 @@ public final class ExchangeReplies implements ReplyListener
         {
             ExchangeOutbox.read(event).forEach(io::handle);
         }
-        final QuoteListener listener = quotes;
-        if (listener != null && event.type == CommandType.QUOTES && event.result != null && event.result.isSuccess())
+        if (event.type == CommandType.QUOTES && event.result != null && event.result.isSuccess())
         {
-            eachQuote(event, listener);
+            final QuoteListener listener = quotes;
+            eachQuote(event, listener == null ? io::quote : (symbol, bid, ask) ->
+            {
+                io.quote(symbol, bid, ask);
+                listener.quote(symbol, bid, ask);
+            });
         }
     }
 

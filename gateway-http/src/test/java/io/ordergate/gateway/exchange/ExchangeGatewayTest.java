@@ -76,6 +76,26 @@ class ExchangeGatewayTest
     }
 
     @Test
+    void shouldRefuseOrdersUnderTheExchangesMinimumNotionalWithoutSendingThem()
+    {
+        // The simulated exchange's BTCUSDT MIN_NOTIONAL is 5 USDT, for market orders too (valued at the quote).
+        final JsonNode market = gateway.order("binance-demo", "BTCUSDT", "buy", "0.00005", "ex-small");
+        final JsonNode refused = gateway.awaitStatus(market.path("order_id").asText(), "rejected");
+        assertEquals("VENUE_REJECTED", refused.path("reject_code").asText(), refused.toString());
+        assertTrue(refused.path("reject_message").asText().contains("notional 3.25005 (0.00005 x 65001 at the quote) is below the exchange's "
+            + "minimum notional 5 for BTCUSDT"), refused.toString());
+        final JsonNode limit = gateway.call("POST", "/api/v1/orders", "{\"account_id\":\"binance-demo\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\","
+            + "\"type\":\"limit\",\"price\":40000,\"quantity\":0.0001,\"client_order_id\":\"ex-small-limit\"}");
+        final JsonNode limitRefused = gateway.awaitStatus(limit.path("order_id").asText(), "rejected");
+        assertTrue(limitRefused.path("reject_message").asText().contains("notional 4 (0.0001 x 40000)"), limitRefused.toString());
+        // at the minimum it is sent
+        final JsonNode enough = gateway.order("binance-demo", "BTCUSDT", "buy", "0.0001", "ex-enough");
+        gateway.awaitStatus(enough.path("order_id").asText(), "filled");
+        assertEquals(0, gateway.exchange().errorsAnswered(-1013), "the exchange never had to refuse one");
+        assertNoneDoubled(1);
+    }
+
+    @Test
     void shouldReconcileA503AfterWhichTheOrderExistsEvenWhileTheExchangeSaysItDoesNot()
     {
         // the stream is muted too, or its fill report would settle the order before the 503 is even read
