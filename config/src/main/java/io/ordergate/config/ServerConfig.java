@@ -13,6 +13,9 @@ public final class ServerConfig
     public static final int MAX_BODY_BYTES_DEFAULT = 65536;
     public static final int MAX_CONNECTIONS_DEFAULT = 1024;
     public static final int IDLE_TIMEOUT_SECONDS_DEFAULT = 60;
+    public static final int MAX_UNAUTHENTICATED_CONNECTIONS_DEFAULT = 512;
+    public static final int REQUEST_READ_TIMEOUT_SECONDS_DEFAULT = 10;
+    public static final int MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT = 256;
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
     /** {@code auto}: Netty's native epoll transport where it loads (Linux with its native library), NIO otherwise. */
     public static final String TRANSPORT_AUTO = "auto";
@@ -27,11 +30,18 @@ public final class ServerConfig
     private final int idleTimeoutSeconds;
     private final int eventLoopThreads;
     private final String transport;
+    private final int maxUnauthenticatedConnections;
+    private final int requestReadTimeoutSeconds;
+    private final int maxUnauthenticatedPerAddress;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
-        final int idleTimeoutSeconds, final int eventLoopThreads, final String transport)
+        final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
+        final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress)
     {
+        this.maxUnauthenticatedPerAddress = maxUnauthenticatedPerAddress;
+        this.maxUnauthenticatedConnections = maxUnauthenticatedConnections;
+        this.requestReadTimeoutSeconds = requestReadTimeoutSeconds;
         this.host = host;
         this.port = port;
         this.maxBodyBytes = maxBodyBytes;
@@ -51,7 +61,10 @@ public final class ServerConfig
             s.intValue("max_connections", MAX_CONNECTIONS_DEFAULT, 1, 1_000_000),
             s.intValue("idle_timeout_seconds", IDLE_TIMEOUT_SECONDS_DEFAULT, 1, 86_400),
             s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 1, 256),
-            s.matching("transport", TRANSPORT_AUTO, TRANSPORTS, "one of auto, nio"));
+            s.matching("transport", TRANSPORT_AUTO, TRANSPORTS, "one of auto, nio"),
+            s.intValue("max_unauthenticated_connections", MAX_UNAUTHENTICATED_CONNECTIONS_DEFAULT, 1, 1_000_000),
+            s.intValue("request_read_timeout_seconds", REQUEST_READ_TIMEOUT_SECONDS_DEFAULT, 1, 3600),
+            s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000));
         s.finish();
         return config;
     }
@@ -105,19 +118,46 @@ public final class ServerConfig
         return transport;
     }
 
+    /**
+     * Connections that have not yet made an authenticated request, counted apart from (and within)
+     * {@link #maxConnections()}: when they are this many, a new one takes the place of the oldest, which is answered
+     * 503 and closed, so idle or trickling sockets cannot lock clients out.
+     */
+    public int maxUnauthenticatedConnections()
+    {
+        return Math.min(maxUnauthenticatedConnections, maxConnections);
+    }
+
+    /** Of the unauthenticated connections, how many one remote address may hold (past it: 503). */
+    public int maxUnauthenticatedPerAddress()
+    {
+        return maxUnauthenticatedPerAddress;
+    }
+
+    /**
+     * A request's headers and body must be read within this many seconds of its first byte (of the connection's
+     * opening, for the first): a trickle does not reset it. Past it: 408 and the connection closed.
+     */
+    public int requestReadTimeoutSeconds()
+    {
+        return requestReadTimeoutSeconds;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
         {
             throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
         }
-        return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport);
+        return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
+            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress);
     }
 
     ServerConfig withHost(final String newHost)
     {
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
-            idleTimeoutSeconds, eventLoopThreads, transport);
+            idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
+            maxUnauthenticatedPerAddress);
     }
 
     @Override
@@ -125,6 +165,9 @@ public final class ServerConfig
     {
         return "ServerConfig{host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes +
             ", maxConnections=" + maxConnections + ", idleTimeoutSeconds=" + idleTimeoutSeconds +
-            ", eventLoopThreads=" + eventLoopThreads + ", transport=" + transport + '}';
+            ", eventLoopThreads=" + eventLoopThreads + ", transport=" + transport +
+            ", maxUnauthenticatedConnections=" + maxUnauthenticatedConnections +
+            ", requestReadTimeoutSeconds=" + requestReadTimeoutSeconds +
+            ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress + '}';
     }
 }

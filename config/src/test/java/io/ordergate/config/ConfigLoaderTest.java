@@ -58,6 +58,9 @@ class ConfigLoaderTest
         assertEquals(60, config.server().idleTimeoutSeconds());
         assertEquals(1, config.server().eventLoopThreads());
         assertEquals("auto", config.server().transport());
+        assertEquals(512, config.server().maxUnauthenticatedConnections());
+        assertEquals(256, config.server().maxUnauthenticatedPerAddress());
+        assertEquals(10, config.server().requestReadTimeoutSeconds());
         assertEquals(Path.of("data").toAbsolutePath().normalize(), config.dataDir());
         assertEquals(4096, config.pipeline().ringSize());
         assertEquals(WaitStrategyKind.BLOCKING, config.pipeline().waitStrategy());
@@ -86,7 +89,7 @@ class ConfigLoaderTest
     {
         final GatewayConfig config = ConfigLoader.parse(withInstrument(
             "server: {host: 0.0.0.0, port: 0, max_body_bytes: 1024, max_connections: 10, idle_timeout_seconds: 5," +
-            " event_loop_threads: 2, transport: nio}\n" +
+            " event_loop_threads: 2, transport: nio, max_unauthenticated_connections: 4, request_read_timeout_seconds: 3}\n" +
             "data_dir: /var/lib/ordergate/../og\n" +
             "pipeline: {ring_size: 1_048_576, wait_strategy: busy-spin}\n" +
             "engine: {max_orders: 1024, max_accounts: 4}\n" +
@@ -99,6 +102,8 @@ class ConfigLoaderTest
         assertEquals(0, config.server().port());
         assertEquals(2, config.server().eventLoopThreads());
         assertEquals("nio", config.server().transport());
+        assertEquals(4, config.server().maxUnauthenticatedConnections());
+        assertEquals(3, config.server().requestReadTimeoutSeconds());
         assertEquals(Path.of("/var/lib/og"), config.dataDir());
         assertEquals(1_048_576, config.pipeline().ringSize());
         assertEquals(WaitStrategyKind.BUSY_SPIN, config.pipeline().waitStrategy());

@@ -68,6 +68,8 @@ class ConfigValidationTest
         "server:\\n  max_body_bytes: 0           | server.max_body_bytes       | between 256",
         "server:\\n  max_connections: 0          | server.max_connections      | between 1",
         "server:\\n  idle_timeout_seconds: 0     | server.idle_timeout_seconds | between 1",
+        "server:\\n  max_unauthenticated_connections: 0 | server.max_unauthenticated_connections | between 1",
+        "server:\\n  request_read_timeout_seconds: 0 | server.request_read_timeout_seconds | between 1",
         "server:\\n  event_loop_threads: 0       | server.event_loop_threads   | between 1",
         "server:\\n  transport: kqueue         | server.transport            | one of auto, nio",
         "server:\\n  port: 1\\n  port: 2         | server.port                 | duplicate key",

@@ -11,6 +11,7 @@ public final class ApiErrors implements ErrorFormat
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
 
     static final ApiErrors INSTANCE = new ApiErrors();
 

@@ -23,6 +23,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     private final ConnectionLimiter limiter;
     private final int maxBodyBytes;
     private final int idleTimeoutSeconds;
+    private final int requestReadTimeoutSeconds;
     private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
         .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
         .setMaxHeaderSize(MAX_HEADER_SIZE)
@@ -35,7 +36,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     {
         this.router = router;
         this.gateway = gateway;
-        this.limiter = new ConnectionLimiter(server.maxConnections());
+        this.limiter = new ConnectionLimiter(server.maxConnections(), server.maxUnauthenticatedConnections(),
+            server.maxUnauthenticatedPerAddress());
+        this.requestReadTimeoutSeconds = server.requestReadTimeoutSeconds();
         this.maxBodyBytes = server.maxBodyBytes();
         this.idleTimeoutSeconds = server.idleTimeoutSeconds();
         this.bodyScratch = new FastThreadLocal<>()
@@ -52,7 +55,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
+        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds);
         pipeline.addLast("limit", limiter);
+        pipeline.addLast("read-deadline", deadline.start());
         // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
         // with it a promise, to every answer; an HTTP connection's answers only follow its requests anyway.)
         pipeline.addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0));
@@ -60,8 +65,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
         pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes));
+        pipeline.addLast("read-complete", deadline.complete());
         // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
         // the answer themselves when the request did not keep it alive (HttpAnswers).
-        pipeline.addLast("gateway", new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch));
+        pipeline.addLast("gateway", new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter));
     }
 }

@@ -38,12 +38,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private final Router router;
     private final HttpAnswers answers;
     private final Exchange exchange;
+    private final ConnectionLimiter limiter;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
     private ChannelHandlerContext ctx;
     private boolean inFlight;
 
-    HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch)
+    HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
+        final ConnectionLimiter limiter)
     {
+        this.limiter = limiter;
         this.router = router;
         this.answers = new HttpAnswers(metrics, this, this);
         this.exchange = new Exchange(answers, publisher, bodyScratch);
@@ -152,6 +155,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
                 return;
             }
             router.dispatch(exchange);
+            if (exchange.caller() != null)
+            {
+                limiter.authenticated(ctx.channel());  // from now on it cannot be pushed out as an idle stranger
+            }
             if (exchange.published())
             {
                 inFlight = true;
