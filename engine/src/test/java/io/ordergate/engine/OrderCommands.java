@@ -42,6 +42,15 @@ interface OrderCommands extends CommandSender
         return apply(event);
     }
 
+    /** One slice of a list read in slices, from {@code cursor} (0: the newest). */
+    default CommandEvent listOrderSlice(final String accountId, final int statusFilter, final int limit, final long cursor)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.listOrderSlice(begin(event, CommandType.LIST_ORDERS), accountId, statusFilter, limit, cursor);
+        finish(event);
+        return apply(event);
+    }
+
     default CommandEvent listTrades(final String accountId, final int limit)
     {
         final CommandEvent event = new CommandEvent();

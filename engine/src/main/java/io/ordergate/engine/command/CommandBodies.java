@@ -134,6 +134,16 @@ public final class CommandBodies
         writer.putString(accountId).putInt(statusFilter).putInt(limit);
     }
 
+    /**
+     * LIST_ORDERS read in slices: as {@link #listOrders}, then the slice's cursor (long: 0 for the first, then the
+     * {@code next} of the previous slice's answer).
+     */
+    public static void listOrderSlice(final BodyWriter writer, final CharSequence accountId, final int statusFilter, final int limit,
+        final long cursor)
+    {
+        writer.putString(accountId).putInt(statusFilter).putInt(limit).putLong(cursor);
+    }
+
     /** LIST_TRADES: account id (empty = every visible) | limit (int). */
     public static void listTrades(final BodyWriter writer, final CharSequence accountId, final int limit)
     {

@@ -34,6 +34,10 @@ public final class QueryFlow
 {
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
+    /** Orders written by one slice of a list read in slices. */
+    static final int SLICE_ORDERS = 32;
+    /** Positions one slice looks at (most may be other accounts' or other statuses'). */
+    static final int SLICE_SCAN = 2048;
 
     private final Accounts accounts;
     private final Instruments instruments;
@@ -78,6 +82,11 @@ public final class QueryFlow
         }
         final int statusFilter = reader.readInt();
         final int limit = limit(reader.readInt());
+        if (reader.position() < event.frameLength())
+        {
+            listOrderSlice(event, onlyAccount, statusFilter, limit, reader.readLong());
+            return;
+        }
         final JsonWriter out = json.begin(event).startObject().name("orders").startArray();
         int written = 0;
         for (int back = 0; written < limit; back++)
@@ -96,6 +105,51 @@ public final class QueryFlow
             written++;
         }
         out.endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    /**
+     * One bounded slice of an order list read in slices (the gateway's {@code GET /api/v1/orders}): at most
+     * {@link #SLICE_ORDERS} orders written and {@link #SLICE_SCAN} positions looked at, from the cursor on, newest
+     * first, so a heavy read holds the engine thread for a few tens of microseconds at a time and orders go between
+     * its slices. The cursor is an order id ({@code 0}: the newest), or {@code -(k + 1)} for the k-th displaced open
+     * order after the remembered ids. Answers {@code {"orders": [...], "next": cursor, "written": n}}, next 0 at the end.
+     */
+    private void listOrderSlice(final CommandEvent event, final int onlyAccount, final int statusFilter, final int limit, final long cursor)
+    {
+        final long newestId = orders.nextOrderId() - 1;
+        final long idSpan = orders.rememberedSpan() - orders.overflowCount();
+        int back;
+        if (cursor == 0)
+        {
+            back = 0;
+        }
+        else if (cursor > 0)
+        {
+            // an id fallen out of the remembered ids since the last slice goes on with the displaced ones
+            back = (int)Math.min(newestId - cursor, idSpan);
+        }
+        else
+        {
+            back = (int)(idSpan - cursor - 1);
+        }
+        final int span = orders.rememberedSpan();
+        final int writeBudget = Math.min(limit, SLICE_ORDERS);
+        final JsonWriter out = json.begin(event).startObject().name("orders").startArray();
+        int written = 0;
+        for (int scanned = 0; written < writeBudget && scanned < SLICE_SCAN && back < span; scanned++, back++)
+        {
+            final Order order = orders.newest(back);
+            if (order != null && visible(event, order.accountIndex, onlyAccount) && matches(order.status, statusFilter))
+            {
+                order.copyTo(scratch);
+                OrderJson.write(scratch, out);
+                written++;
+            }
+        }
+        final long next = back >= span ? 0 : back < idSpan ? newestId - back : -(back - idSpan) - 1;
+        out.endArray().name("next").number(next).name("written").number(written).endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

@@ -13,6 +13,12 @@ import io.ordergate.engine.view.JsonWriter;
 public interface Answer
 {
     /**
+     * What {@link #render} returns when the request is not answered yet: the answer has published another command
+     * with itself attached (a list read in slices), and the connection waits for that one's answer.
+     */
+    int PENDING = 0;
+
+    /**
      * Writes the answer's JSON body.
      *
      * @return the HTTP status

@@ -173,6 +173,18 @@ public final class Exchange
         }
     }
 
+    /** Where the reply stage answers this request's commands (for an answer that publishes more than one). */
+    public Object replyTarget()
+    {
+        return responder.replyTarget();
+    }
+
+    /** The ring's publisher (for an answer that publishes its next command itself, from the event loop). */
+    public CommandPublisher publisher()
+    {
+        return publisher;
+    }
+
     /** True once the request's command is in the ring: the transport reads no further request until it is answered. */
     public boolean published()
     {

@@ -143,6 +143,10 @@ final class HttpAnswers implements Responder, ReplyTarget
             ErrorFormat.API.write(json, ApiErrors.INTERNAL_ERROR, "internal error", null);
             status = 500;
         }
+        if (status == Answer.PENDING)
+        {
+            return;  // the answer goes on in another command of this request
+        }
         final CharSequence type = answer.contentType() != null && status < 300 ? answer.contentType() : HttpHeaderValues.APPLICATION_JSON;
         final boolean overloaded = event.result == ResultCode.OVERLOADED;
         metrics.http().count(status);

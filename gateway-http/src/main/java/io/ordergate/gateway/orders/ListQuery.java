@@ -74,6 +74,21 @@ final class ListQuery implements RequestBody
         return list;
     }
 
+    String accountId()
+    {
+        return accountId;
+    }
+
+    int statusFilter()
+    {
+        return statusFilter;
+    }
+
+    int limit()
+    {
+        return limit;
+    }
+
     @Override
     public void encode(final BodyWriter writer)
     {

@@ -1,0 +1,97 @@
+package io.ordergate.engine;
+
+import static io.ordergate.engine.EngineDriver.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+
+/**
+ * An order list read in slices (issue 9 item 7): each slice writes at most 32 orders and looks at most at 2,048
+ * positions, and walking the slices by their cursors gives the same list as one read, even with orders made between.
+ */
+class EngineOrderSliceTest
+{
+    private EngineDriver driver;
+
+    @BeforeEach
+    void setUp()
+    {
+        driver = EngineDriver.withPaperAccount();
+        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+    }
+
+    @Test
+    void shouldWalkSlicesOfAtMost32OrdersToTheSameListAsOneReadWithOrdersMadeBetween()
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            driver.market("paper-1", i % 2 == 0 ? Side.BUY : Side.SELL, "EURUSD", "0.01");
+        }
+        final List<Object> whole = ids(Json.output(expect(ResultCode.OK, driver.listOrders("paper-1", CommandBodies.STATUS_ANY, 1000))));
+        assertEquals(100, whole.size());
+
+        final List<Object> walked = new ArrayList<>();
+        long cursor = 0;
+        int slices = 0;
+        do
+        {
+            final Map<String, Object> slice = Json.output(expect(ResultCode.OK,
+                driver.listOrderSlice("paper-1", CommandBodies.STATUS_ANY, 1000 - walked.size(), cursor)));
+            final List<Object> ids = ids(slice);
+            assertTrue(ids.size() <= 32, "a slice writes at most 32: " + ids.size());
+            assertEquals(((Number)slice.get("written")).intValue(), ids.size());
+            walked.addAll(ids);
+            cursor = ((Number)slice.get("next")).longValue();
+            slices++;
+            driver.market("paper-1", Side.BUY, "EURUSD", "0.01");  // made after the read began: not in it
+        }
+        while (cursor != 0);
+        assertEquals(whole, walked);
+        assertEquals(4, slices, "100 orders in slices of 32");
+    }
+
+    @Test
+    void shouldLookAtNoMoreThan2048PositionsPerSliceWhenFewMatch()
+    {
+        final EngineDriver driver = new EngineDriver(io.ordergate.config.ConfigLoader.parse(
+            EngineDriver.CONFIG.replace("max_orders: 1024", "max_orders: 8192"), "test"));
+        expect(ResultCode.CREATED, driver.createAccount("paper-1", "USD", "100000", 100));
+        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        for (int i = 0; i < 3000; i++)
+        {
+            driver.market("paper-1", Side.BUY, "XAUUSD", "0.01");  // rejected: no price
+        }
+        driver.market("paper-1", Side.BUY, "EURUSD", "0.01");
+        final long filledFirst = driver.market("paper-1", Side.BUY, "EURUSD", "0.01").order.orderId - 1;
+        for (int i = 0; i < 3000; i++)
+        {
+            driver.market("paper-1", Side.BUY, "XAUUSD", "0.01");
+        }
+        final int filled = OrderStatus.FILLED.ordinal() + 2;
+        final Map<String, Object> first = Json.output(driver.listOrderSlice("paper-1", filled, 1000, 0));
+        assertEquals(List.of(), ids(first), "nothing filled among the newest 2048");
+        final long next = ((Number)first.get("next")).longValue();
+        assertTrue(next > 0, "the list goes on from an order id: " + next);
+        final Map<String, Object> second = Json.output(driver.listOrderSlice("paper-1", filled, 1000, next));
+        assertEquals(List.of("" + (filledFirst + 1), "" + filledFirst), ids(second));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(final Map<String, Object> json)
+    {
+        final List<Object> ids = new ArrayList<>();
+        ((List<Map<String, Object>>)json.get("orders")).forEach(order -> ids.add(order.get("order_id")));
+        return ids;
+    }
+}

@@ -1,0 +1,154 @@
+package io.ordergate.gateway.orders;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelHandlerContext;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.gateway.core.Answer;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.json.RequestBody;
+
+/**
+ * {@code GET /api/v1/orders} read in slices: the engine answers each LIST_ORDERS slice with at most 32 orders and
+ * 2,048 positions looked at, so a list of 1,000 orders never holds the engine thread for more than a few tens of
+ * microseconds at once and other clients' orders are applied between its slices. This answer gathers the slices'
+ * orders and asks for the next slice (from the connection's event loop) until the limit is reached or the list ends;
+ * only then is the request answered. Each slice sees the engine's state as of that slice.
+ *
+ * <p>One per request (a read allocates; the engine thread does not). Its fields are written by the event loop before
+ * each slice is published and read by the reply thread after the slice is applied (the ring orders them).
+ */
+final class SlicedOrderList implements Answer, RequestBody
+{
+    private static final long RING_FULL_RETRY_MICROS = 200;
+
+    private final ListQuery query;
+    private final int principal;
+    private final Object replyTo;
+    private final CommandPublisher publisher;
+    private final ChannelHandlerContext connection;
+    private final ExpandableArrayBuffer gathered = new ExpandableArrayBuffer(4096);
+    private int gatheredLength;
+    private int count;
+    private long cursor;
+
+    SlicedOrderList(final ListQuery query, final Exchange exchange)
+    {
+        this.query = query;
+        this.principal = exchange.caller().principal();
+        this.replyTo = exchange.replyTarget();
+        this.publisher = exchange.publisher();
+        this.connection = exchange.channel();
+    }
+
+    @Override
+    public void encode(final BodyWriter writer)
+    {
+        CommandBodies.listOrderSlice(writer, query.accountId(), query.statusFilter(), query.limit() - count, cursor);
+    }
+
+    @Override
+    public int render(final CommandEvent event, final JsonWriter json)
+    {
+        if (event.type == null || event.result != ResultCode.OK || event.outputKind != CommandEvent.OUTPUT_JSON)
+        {
+            return OrderAnswer.ORDER.render(event, json);
+        }
+        final long next = gather(event.output, event.outputLength);
+        if (next != 0 && count < query.limit())
+        {
+            cursor = next;
+            connection.executor().execute(this::publishNext);
+            return Answer.PENDING;
+        }
+        json.startObject().name("orders").startArray();
+        if (gatheredLength > 0)
+        {
+            json.raw(gathered, 0, gatheredLength);
+        }
+        json.endArray().endObject();
+        return 200;
+    }
+
+    /** Event loop: the next slice; a full ring is tried again shortly (the connection waits, it reads nothing meanwhile). */
+    private void publishNext()
+    {
+        if (connection.channel().isActive()
+            && !publisher.publish(CommandType.LIST_ORDERS, principal, CommandFrame.SOURCE_HTTP, this, replyTo, this))
+        {
+            connection.executor().schedule(this::publishNext, RING_FULL_RETRY_MICROS, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    /**
+     * Appends a slice's orders ({@code {"orders":[...],"next":n,"written":k}}, as the engine writes it) to what was
+     * gathered, and returns its {@code next}.
+     */
+    private long gather(final DirectBuffer output, final int length)
+    {
+        final int itemsStart = "{\"orders\":[".length();
+        int end = length - 1;
+        while (output.getByte(end) != ']')
+        {
+            end--;
+        }
+        final long written = numberAfter(output, end, length, "\"written\":");
+        if (written > 0)
+        {
+            if (gatheredLength > 0)
+            {
+                gathered.putByte(gatheredLength++, (byte)',');
+            }
+            gathered.putBytes(gatheredLength, output, itemsStart, end - itemsStart);
+            gatheredLength += end - itemsStart;
+            count += (int)written;
+        }
+        return numberAfter(output, end, length, "\"next\":");
+    }
+
+    private static long numberAfter(final DirectBuffer output, final int from, final int length, final String name)
+    {
+        for (int at = from; at + name.length() < length; at++)
+        {
+            if (matches(output, at, name))
+            {
+                int i = at + name.length();
+                final boolean negative = output.getByte(i) == '-';
+                if (negative)
+                {
+                    i++;
+                }
+                long value = 0;
+                for (; i < length && output.getByte(i) >= '0' && output.getByte(i) <= '9'; i++)
+                {
+                    value = value * 10 + output.getByte(i) - '0';
+                }
+                return negative ? -value : value;
+            }
+        }
+        throw new IllegalStateException("a list slice without " + name);
+    }
+
+    private static boolean matches(final DirectBuffer output, final int at, final String name)
+    {
+        for (int i = 0; i < name.length(); i++)
+        {
+            if (output.getByte(at + i) != name.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code GET /api/v1/orders} read in engine slices of 32 (issue 9 item 7) over real HTTP: the answer is the same list
+ * one read gave before (newest first, filtered, limited), and orders placed while a long list is read go between its
+ * slices without ever appearing twice or breaking the order.
+ */
+class OrderListSlicesTest
+{
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldAnswerAListOfManySlicesNewestFirstFilteredAndLimited()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            final List<Long> placed = new ArrayList<>();
+            for (int i = 0; i < 150; i++)
+            {
+                final TestGateway.Reply reply = gateway.market(i % 3 == 0 ? "paper-2" : "paper-1", "EURUSD", "buy", "0.01");
+                assertEquals(201, reply.status(), reply.body());
+                placed.add(0, Long.parseLong(reply.text("order_id")));
+            }
+            assertEquals(placed, ids(gateway.get("/api/v1/orders?limit=1000")), "every order, newest first, across five slices");
+            assertEquals(placed.subList(0, 40), ids(gateway.get("/api/v1/orders?limit=40")));
+            assertEquals(placed.subList(0, 100), ids(gateway.get("/api/v1/orders")), "the default limit, 100");
+            final List<Long> second = ids(gateway.get("/api/v1/orders?account_id=paper-2&status=filled&limit=1000"));
+            assertEquals(50, second.size());
+            assertEquals(placed.stream().filter(second::contains).toList(), second);
+            assertEquals(List.of(), ids(gateway.get("/api/v1/orders?status=cancelled&limit=1000")));
+            final TestGateway.Reply unknown = gateway.get("/api/v1/orders?account_id=nope");
+            assertEquals(404, unknown.status(), unknown.body());
+        }
+    }
+
+    @Test
+    void shouldLetOrdersGoBetweenTheSlicesOfALongReadWithoutRepeatingAny() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            for (int i = 0; i < 600; i++)
+            {
+                assertEquals(201, gateway.market("paper-1", "EURUSD", i % 2 == 0 ? "buy" : "sell", "0.01").status());
+            }
+            final AtomicBoolean reading = new AtomicBoolean(true);
+            final AtomicInteger placedMeanwhile = new AtomicInteger();
+            final Thread trader = new Thread(() ->
+            {
+                while (reading.get())
+                {
+                    if (gateway.market("paper-2", "EURUSD", "buy", "0.01").status() == 201)
+                    {
+                        placedMeanwhile.incrementAndGet();
+                    }
+                }
+            }, "trader");
+            trader.start();
+            try
+            {
+                for (int read = 0; read < 20; read++)
+                {
+                    final List<Long> ids = ids(gateway.get("/api/v1/orders?limit=1000"));
+                    assertTrue(ids.size() >= 600 && ids.size() <= 1000, "size " + ids.size());
+                    for (int i = 1; i < ids.size(); i++)
+                    {
+                        assertTrue(ids.get(i) < ids.get(i - 1), "newest first, each once: " + ids.get(i - 1) + " then " + ids.get(i));
+                    }
+                }
+            }
+            finally
+            {
+                reading.set(false);
+                trader.join(10_000);
+            }
+            assertTrue(placedMeanwhile.get() > 0, "orders were placed while the lists were read");
+        }
+    }
+
+    private static List<Long> ids(final TestGateway.Reply reply)
+    {
+        assertEquals(200, reply.status(), reply.body());
+        final List<Long> ids = new ArrayList<>();
+        for (final JsonNode order : reply.json().path("orders"))
+        {
+            ids.add(order.path("order_id").asLong());
+        }
+        return ids;
+    }
+}
