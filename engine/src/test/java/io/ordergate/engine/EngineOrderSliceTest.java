@@ -87,6 +87,31 @@ class EngineOrderSliceTest
         assertEquals(List.of("" + (filledFirst + 1), "" + filledFirst), ids(second));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldWalkTradeSlicesToTheSameListAsOneRead()
+    {
+        for (int i = 0; i < 70; i++)
+        {
+            driver.market("paper-1", i % 2 == 0 ? Side.BUY : Side.SELL, "EURUSD", "0.01");
+        }
+        final List<Object> whole = new ArrayList<>();
+        ((List<Map<String, Object>>)Json.output(driver.listTrades("paper-1", 1000)).get("trades")).forEach(t -> whole.add(t.get("trade_id")));
+        assertEquals(70, whole.size());
+        final List<Object> walked = new ArrayList<>();
+        long cursor = 0;
+        do
+        {
+            final Map<String, Object> slice = Json.output(expect(ResultCode.OK, driver.listTradeSlice("paper-1", 1000 - walked.size(), cursor)));
+            final List<Map<String, Object>> trades = (List<Map<String, Object>>)slice.get("trades");
+            assertTrue(trades.size() <= 32);
+            trades.forEach(t -> walked.add(t.get("trade_id")));
+            cursor = ((Number)slice.get("next")).longValue();
+        }
+        while (cursor != 0);
+        assertEquals(whole, walked);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> ids(final Map<String, Object> json)
     {

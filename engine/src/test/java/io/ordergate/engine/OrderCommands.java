@@ -51,6 +51,15 @@ interface OrderCommands extends CommandSender
         return apply(event);
     }
 
+    /** One slice of a trade list read in slices, from {@code cursor} (0: the newest). */
+    default CommandEvent listTradeSlice(final String accountId, final int limit, final long cursor)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.listTradeSlice(begin(event, CommandType.LIST_TRADES), accountId, limit, cursor);
+        finish(event);
+        return apply(event);
+    }
+
     default CommandEvent listTrades(final String accountId, final int limit)
     {
         final CommandEvent event = new CommandEvent();

@@ -44,6 +44,16 @@ class OrderListSlicesTest
             assertEquals(50, second.size());
             assertEquals(placed.stream().filter(second::contains).toList(), second);
             assertEquals(List.of(), ids(gateway.get("/api/v1/orders?status=cancelled&limit=1000")));
+            final TestGateway.Reply trades = gateway.get("/api/v1/trades?limit=1000");
+            assertEquals(200, trades.status(), trades.body());
+            final List<Long> tradeIds = new ArrayList<>();
+            trades.json().path("trades").forEach(trade -> tradeIds.add(trade.path("trade_id").asLong()));
+            assertEquals(150, tradeIds.size(), "every fill's trade, in slices too");
+            for (int i = 1; i < tradeIds.size(); i++)
+            {
+                assertTrue(tradeIds.get(i) < tradeIds.get(i - 1), "trades newest first");
+            }
+            assertEquals(50, gateway.get("/api/v1/trades?account_id=paper-2&limit=1000").json().path("trades").size());
             final TestGateway.Reply unknown = gateway.get("/api/v1/orders?account_id=nope");
             assertEquals(404, unknown.status(), unknown.body());
         }

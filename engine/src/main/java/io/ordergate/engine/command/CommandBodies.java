@@ -144,6 +144,12 @@ public final class CommandBodies
         writer.putString(accountId).putInt(statusFilter).putInt(limit).putLong(cursor);
     }
 
+    /** LIST_TRADES read in slices: as {@link #listTrades}, then the slice's cursor (long: 0, then the previous slice's next). */
+    public static void listTradeSlice(final BodyWriter writer, final CharSequence accountId, final int limit, final long cursor)
+    {
+        writer.putString(accountId).putInt(limit).putLong(cursor);
+    }
+
     /** LIST_TRADES: account id (empty = every visible) | limit (int). */
     public static void listTrades(final BodyWriter writer, final CharSequence accountId, final int limit)
     {

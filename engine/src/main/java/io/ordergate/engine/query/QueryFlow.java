@@ -260,6 +260,11 @@ public final class QueryFlow
             return;
         }
         final int limit = limit(reader.readInt());
+        if (reader.position() < event.frameLength())
+        {
+            listTradeSlice(event, onlyAccount, limit, reader.readLong());
+            return;
+        }
         json.begin(event).startObject().name("trades").startArray();
         int written = 0;
         for (int back = 0; written < limit; back++)
@@ -276,6 +281,34 @@ public final class QueryFlow
             }
         }
         json.writer().endArray().endObject();
+        json.end(event);
+        event.result = ResultCode.OK;
+    }
+
+    /** One slice of a trade list read in slices, as {@link #listOrderSlice}: the cursor is a trade id (0: the newest). */
+    private void listTradeSlice(final CommandEvent event, final int onlyAccount, final int limit, final long cursor)
+    {
+        final long newestId = trades.count();
+        int back = cursor == 0 ? 0 : (int)Math.min(newestId - cursor, Integer.MAX_VALUE);
+        final int writeBudget = Math.min(limit, SLICE_ORDERS);
+        json.begin(event).startObject().name("trades").startArray();
+        int written = 0;
+        Trade trade = null;
+        for (int scanned = 0; written < writeBudget && scanned < SLICE_SCAN; scanned++, back++)
+        {
+            trade = trades.newest(back);
+            if (trade == null)
+            {
+                break;
+            }
+            if (visible(event, trade.accountIndex, onlyAccount))
+            {
+                json.writeTrade(trade);
+                written++;
+            }
+        }
+        final long next = trade == null || trades.newest(back) == null ? 0 : newestId - back;
+        json.writer().endArray().name("next").number(next).name("written").number(written).endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

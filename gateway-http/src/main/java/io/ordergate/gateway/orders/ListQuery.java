@@ -74,6 +74,11 @@ final class ListQuery implements RequestBody
         return list;
     }
 
+    CommandType type()
+    {
+        return type;
+    }
+
     String accountId()
     {
         return accountId;

@@ -82,7 +82,7 @@ public final class OrderRoutes implements Feature
     private void list(final Exchange exchange) throws BadRequest
     {
         // read in slices, so a list of a thousand never holds the engine thread for long at once (issue 9 item 7)
-        final SlicedOrderList slices = new SlicedOrderList(ListQuery.read(CommandType.LIST_ORDERS, exchange.query()), exchange);
+        final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_ORDERS, exchange.query()), exchange);
         exchange.publish(CommandType.LIST_ORDERS, slices, slices);
     }
 

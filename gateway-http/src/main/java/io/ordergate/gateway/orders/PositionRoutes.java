@@ -43,7 +43,11 @@ public final class PositionRoutes implements Feature
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
             .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))
             .add(Route.get("/api/v1/trades", access.scope(Scope.READ),
-                exchange -> exchange.publish(CommandType.LIST_TRADES, ListQuery.read(CommandType.LIST_TRADES, exchange.query()), OrderAnswer.ORDER)));
+                exchange ->
+                {
+                    final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_TRADES, exchange.query()), exchange);
+                    exchange.publish(CommandType.LIST_TRADES, slices, slices);  // in slices, as the order list
+                }));
     }
 
     private void modify(final Exchange exchange) throws BadRequest

@@ -20,16 +20,16 @@ import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.json.RequestBody;
 
 /**
- * {@code GET /api/v1/orders} read in slices: the engine answers each LIST_ORDERS slice with at most 32 orders and
- * 2,048 positions looked at, so a list of 1,000 orders never holds the engine thread for more than a few tens of
- * microseconds at once and other clients' orders are applied between its slices. This answer gathers the slices'
- * orders and asks for the next slice (from the connection's event loop) until the limit is reached or the list ends;
- * only then is the request answered. Each slice sees the engine's state as of that slice.
+ * {@code GET /api/v1/orders} and {@code GET /api/v1/trades} read in slices: the engine answers each LIST_ORDERS or
+ * LIST_TRADES slice with at most 32 items and 2,048 positions looked at, so a list of 1,000 never holds the engine
+ * thread for more than a few tens of microseconds at once and other clients' orders are applied between its slices.
+ * This answer gathers the slices' items and asks for the next slice (from the connection's event loop) until the limit
+ * is reached or the list ends; only then is the request answered. Each slice sees the engine's state as of that slice.
  *
  * <p>One per request (a read allocates; the engine thread does not). Its fields are written by the event loop before
  * each slice is published and read by the reply thread after the slice is applied (the ring orders them).
  */
-final class SlicedOrderList implements Answer, RequestBody
+final class SlicedList implements Answer, RequestBody
 {
     private static final long RING_FULL_RETRY_MICROS = 200;
 
@@ -43,7 +43,7 @@ final class SlicedOrderList implements Answer, RequestBody
     private int count;
     private long cursor;
 
-    SlicedOrderList(final ListQuery query, final Exchange exchange)
+    SlicedList(final ListQuery query, final Exchange exchange)
     {
         this.query = query;
         this.principal = exchange.caller().principal();
@@ -55,7 +55,14 @@ final class SlicedOrderList implements Answer, RequestBody
     @Override
     public void encode(final BodyWriter writer)
     {
-        CommandBodies.listOrderSlice(writer, query.accountId(), query.statusFilter(), query.limit() - count, cursor);
+        if (query.type() == CommandType.LIST_TRADES)
+        {
+            CommandBodies.listTradeSlice(writer, query.accountId(), query.limit() - count, cursor);
+        }
+        else
+        {
+            CommandBodies.listOrderSlice(writer, query.accountId(), query.statusFilter(), query.limit() - count, cursor);
+        }
     }
 
     @Override
@@ -72,7 +79,7 @@ final class SlicedOrderList implements Answer, RequestBody
             connection.executor().execute(this::publishNext);
             return Answer.PENDING;
         }
-        json.startObject().name("orders").startArray();
+        json.startObject().name(query.type() == CommandType.LIST_TRADES ? "trades" : "orders").startArray();
         if (gatheredLength > 0)
         {
             json.raw(gathered, 0, gatheredLength);
@@ -85,19 +92,19 @@ final class SlicedOrderList implements Answer, RequestBody
     private void publishNext()
     {
         if (connection.channel().isActive()
-            && !publisher.publish(CommandType.LIST_ORDERS, principal, CommandFrame.SOURCE_HTTP, this, replyTo, this))
+            && !publisher.publish(query.type(), principal, CommandFrame.SOURCE_HTTP, this, replyTo, this))
         {
             connection.executor().schedule(this::publishNext, RING_FULL_RETRY_MICROS, TimeUnit.MICROSECONDS);
         }
     }
 
     /**
-     * Appends a slice's orders ({@code {"orders":[...],"next":n,"written":k}}, as the engine writes it) to what was
-     * gathered, and returns its {@code next}.
+     * Appends a slice's items ({@code {"orders":[...],"next":n,"written":k}}, or {@code "trades"}, as the engine writes
+     * it) to what was gathered, and returns its {@code next}.
      */
     private long gather(final DirectBuffer output, final int length)
     {
-        final int itemsStart = "{\"orders\":[".length();
+        final int itemsStart = (query.type() == CommandType.LIST_TRADES ? "{\"trades\":[" : "{\"orders\":[").length();
         int end = length - 1;
         while (output.getByte(end) != ']')
         {
