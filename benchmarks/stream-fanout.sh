@@ -30,8 +30,11 @@ gateway_pid=
 cleanup() { if [ -n "$gateway_pid" ]; then kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
-sed 's/^auth:$/auth:\n  max_websockets_per_user: '"$((subscribers + 10))"'/' "$root/config/src/main/resources/io/ordergate/config/demo.yaml" \
-  > "$work/gateway.yaml"
+# All the subscribers come from this one address and open at once: the unauthenticated-connection limits (256 per
+# address, 512 in all, which keep idle sockets from locking clients out) and max_connections are raised to fit them.
+sed -e 's/^auth:$/auth:\n  max_websockets_per_user: '"$((subscribers + 10))"'/' \
+    -e 's/^server:$/server:\n  max_connections: '"$((subscribers + 1024))"'\n  max_unauthenticated_connections: '"$((subscribers + 64))"'\n  max_unauthenticated_per_address: '"$((subscribers + 64))"'/' \
+    "$root/config/src/main/resources/io/ordergate/config/demo.yaml" > "$work/gateway.yaml"
 java -jar "$root/gateway-http/target/ordergate.jar" --config "$work/gateway.yaml" --port "$port" --data-dir "$work/data" \
   > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
