@@ -1,15 +1,11 @@
 package io.ordergate.gateway.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +26,7 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DemoCredentialsFile;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.venue.ExchangeBodies;
 import io.ordergate.gateway.core.ReplyTarget;
@@ -144,7 +141,7 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
     private Properties demoCredentials(final Path file, final String accountId, final CommandPublisher publisher, final SecretBox secrets)
         throws InterruptedException
     {
-        final Properties existing = load(file);
+        final Properties existing = DemoCredentialsFile.load(file);
         if (existing != null)
         {
             return existing;
@@ -152,7 +149,7 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         final Properties demo = new Properties();
         demo.setProperty("api_key", "sim" + Secrets.newKey().substring(3));
         demo.setProperty("api_secret", Secrets.newSecret());
-        save(file, demo);
+        DemoCredentialsFile.save(file, demo, "credentials of the demo's simulated exchange account (demo mode only)");
         final String key = demo.getProperty("api_key");
         final CountDownLatch credentialsDone = new CountDownLatch(1);
         final ReplyTarget target = (event, flushes) ->
@@ -232,48 +229,5 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
             }
         }
         return false;
-    }
-
-    private static void save(final Path file, final Properties properties)
-    {
-        try
-        {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            try
-            {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            catch (final UnsupportedOperationException ex)
-            {
-                Files.createFile(file);
-            }
-            try (OutputStream out = Files.newOutputStream(file))
-            {
-                properties.store(out, "credentials of the demo's simulated exchange account (demo mode only)");
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException("cannot write " + file + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static Properties load(final Path file)
-    {
-        if (!Files.isRegularFile(file))
-        {
-            return null;
-        }
-        final Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file))
-        {
-            properties.load(in);
-            return properties;
-        }
-        catch (final IOException ex)
-        {
-            return null;
-        }
     }
 }

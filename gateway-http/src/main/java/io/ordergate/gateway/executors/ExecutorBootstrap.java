@@ -1,12 +1,7 @@
 package io.ordergate.gateway.executors;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,6 +19,7 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DemoCredentialsFile;
 import io.ordergate.gateway.core.ReplyTarget;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.RequestBody;
@@ -111,11 +107,11 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
                 demo.setProperty("api_secret", executor.apiSecret());
                 demo.setProperty("quote_key", quoteKey.apiKey());
                 demo.setProperty("quote_secret", quoteSecret);
-                save(file, demo);
+                DemoCredentialsFile.save(file, demo, "credentials of the demo's simulated MT5 terminal (demo mode only)");
             }
             else
             {
-                demo = load(file);
+                demo = DemoCredentialsFile.load(file);
                 if (demo == null)
                 {
                     LOG.warning(() -> "the demo executor exists but " + file + " is missing: the simulated terminal does not start");
@@ -206,48 +202,5 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
             }
         }
         return false;
-    }
-
-    private static void save(final Path file, final Properties properties)
-    {
-        try
-        {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            try
-            {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            catch (final UnsupportedOperationException ex)
-            {
-                Files.createFile(file);
-            }
-            try (OutputStream out = Files.newOutputStream(file))
-            {
-                properties.store(out, "credentials of the demo's simulated MT5 terminal (demo mode only)");
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException("cannot write " + file + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static Properties load(final Path file)
-    {
-        if (!Files.isRegularFile(file))
-        {
-            return null;
-        }
-        final Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file))
-        {
-            properties.load(in);
-            return properties;
-        }
-        catch (final IOException ex)
-        {
-            return null;
-        }
     }
 }
