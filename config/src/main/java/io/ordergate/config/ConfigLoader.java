@@ -101,8 +101,9 @@ public final class ConfigLoader
             OutboundWebhooksConfig.read(root.section("webhooks")), LogsConfig.read(root.section("logs")));
         final ClusterConfig cluster = ClusterConfig.read(root.section("cluster"));
         final ExchangeConfig exchanges = ExchangeConfig.read(root.section("exchanges"));
+        final EaConfig ea = EaConfig.read(root.section("ea"));
         root.finish();
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live, cluster, exchanges);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live, cluster, exchanges, ea);
     }
 
     private static Path dataDir(final YamlSection root)

@@ -21,6 +21,7 @@ public final class GatewayConfig
     private final AuthConfig auth;
     private final SmtpConfig smtp;
     private final LiveSections live;
+    private final EaConfig ea;
     private final ClusterConfig cluster;
     private final ExchangeConfig exchanges;
 
@@ -34,8 +35,9 @@ public final class GatewayConfig
         final List<InstrumentSpec> instruments, final List<AccountSpec> accounts, final ExecutorConfig executors,
         final DemoConfig demo, final WebhookConfig webhook, final AuthConfig auth, final SmtpConfig smtp, final LiveSections live,
         final ClusterConfig cluster,
-        final ExchangeConfig exchanges)
+        final ExchangeConfig exchanges, final EaConfig ea)
     {
+        this.ea = ea;
         this.live = live;
         this.cluster = cluster;
         this.exchanges = exchanges;
@@ -50,6 +52,12 @@ public final class GatewayConfig
         this.executors = executors;
         this.demo = demo;
         this.webhook = webhook;
+    }
+
+    /** Agents, EA projects and deployments (seed 002). */
+    public EaConfig ea()
+    {
+        return ea;
     }
 
     public ServerConfig server()
@@ -140,7 +148,7 @@ public final class GatewayConfig
     public GatewayConfig withWebhooks(final OutboundWebhooksConfig webhooks)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp,
-            new LiveSections(live.streams(), webhooks, live.logs()), cluster, exchanges);
+            new LiveSections(live.streams(), webhooks, live.logs()), cluster, exchanges, ea);
     }
 
     /** The replicated form: disabled unless the configuration has {@code cluster.enabled: true}. */
@@ -153,47 +161,49 @@ public final class GatewayConfig
     public GatewayConfig withCluster(final ClusterConfig newCluster)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live,
-            newCluster, exchanges);
+            newCluster, exchanges, ea);
     }
 
     /** A copy with other auth settings. */
     public GatewayConfig withAuth(final AuthConfig newAuth)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live, cluster, exchanges);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, newAuth, smtp, live,
+            cluster, exchanges, ea);
     }
 
     /** A copy with another SMTP server. */
     public GatewayConfig withSmtp(final SmtpConfig newSmtp)
     {
-        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live, cluster, exchanges);
+        return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, newSmtp, live,
+            cluster, exchanges, ea);
     }
 
     /** A copy listening on {@code port} (0 = ephemeral). */
     public GatewayConfig withPort(final int port)
     {
         return new GatewayConfig(server.withPort(port), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live, cluster, exchanges);
+            executors, demo, webhook, auth, smtp, live, cluster, exchanges, ea);
     }
 
     /** A copy listening on {@code host}. */
     public GatewayConfig withHost(final String host)
     {
         return new GatewayConfig(server.withHost(host), dataDir, pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live, cluster, exchanges);
+            executors, demo, webhook, auth, smtp, live, cluster, exchanges, ea);
     }
 
     /** A copy using {@code dir}, resolved against the working directory. */
     public GatewayConfig withDataDir(final Path dir)
     {
         return new GatewayConfig(server, absolute(dir), pipeline, engine, instruments, accounts,
-            executors, demo, webhook, auth, smtp, live, cluster, exchanges);
+            executors, demo, webhook, auth, smtp, live, cluster, exchanges, ea);
     }
 
     /** A copy with the simulated quote feed switched on or off. */
     public GatewayConfig withQuoteFeed(final boolean on)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts,
-            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live, cluster, exchanges);
+            executors, demo.withQuoteFeed(on), webhook, auth, smtp, live, cluster, exchanges, ea);
     }
 
     static Path absolute(final Path dir)

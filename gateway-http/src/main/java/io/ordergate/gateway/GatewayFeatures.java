@@ -9,6 +9,7 @@ import io.ordergate.engine.Engine;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.gateway.accounts.AccountRoutes;
+import io.ordergate.gateway.agents.AgentRoutes;
 import io.ordergate.gateway.auth.ApiKeyCredentials;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.bots.BotCredentials;
@@ -30,6 +31,9 @@ import io.ordergate.gateway.executors.ExecutorSessions;
 import io.ordergate.gateway.executors.SentCommands;
 import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
+import io.ordergate.gateway.ea.ArtifactStore;
+import io.ordergate.gateway.ea.DeploymentRoutes;
+import io.ordergate.gateway.ea.EaRoutes;
 import io.ordergate.gateway.logs.AccountLogs;
 import io.ordergate.gateway.logs.LogRoutes;
 import io.ordergate.gateway.metrics.MetricsRoutes;
@@ -71,6 +75,7 @@ public final class GatewayFeatures
     private final FanOutStage fanOut;
     private final StreamHub streams;
     private final Mt5AccountRoutes mt5Accounts;
+    private final ArtifactStore artifacts;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
@@ -91,6 +96,8 @@ public final class GatewayFeatures
         this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch(), logs));
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());
         final ExchangeAccountRoutes exchangeAccounts = new ExchangeAccountRoutes(access, exchange.secrets(), exchange.io());
+        artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
+        final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
@@ -111,6 +118,9 @@ public final class GatewayFeatures
             .add(new PositionRoutes(access))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions, exchange.secrets(), sentCommands))
             .add(mt5Accounts)
+            .add(new AgentRoutes(access, executorKeys, artifacts))
+            .add(ea)
+            .add(new DeploymentRoutes(access))
             .add(new GroupRoutes(access))
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
@@ -123,7 +133,7 @@ public final class GatewayFeatures
         this.router = new Router(table, gateway);
         this.replies = new GatewayReplies(List.of(keys, users.directory(),
             new ExecutorConnector(executorKeys, sessions, sentCommands, gateway.metrics(), exchange.secrets()),
-            exchange.listener(), mt5Accounts.listener(), bots,
+            exchange.listener(), mt5Accounts.listener(), ea.listener(), bots,
             gateway.metrics().replyStage(), webhooks.directory(), fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
         gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated);
@@ -139,6 +149,12 @@ public final class GatewayFeatures
     public FanOutStage fanOut()
     {
         return fanOut;
+    }
+
+    /** EA artifacts' files and workers: closed with the gateway. */
+    public ArtifactStore artifacts()
+    {
+        return artifacts;
     }
 
     /** Seed 004's routes: their waits' timer is closed with the gateway. */

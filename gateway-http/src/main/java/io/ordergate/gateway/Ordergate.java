@@ -256,6 +256,7 @@ public final class Ordergate implements AutoCloseable
         }
         features.users().close();
         features.mt5Accounts().close();
+        features.artifacts().close();
     }
 
     private static String version()

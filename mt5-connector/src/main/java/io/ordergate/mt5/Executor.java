@@ -20,6 +20,10 @@ public final class Executor
     public final int accountIndex;
     public final String accountId;
     public final long createdAtMicros;
+    /** Paired by a user as seed 002's agent (it serves no account, takes EA jobs); false for an account's executor. */
+    public final boolean agent;
+    /** Who paired the agent (a user, or the key that did), or -1 for an account's executor. */
+    public final int ownerPrincipal;
 
     /** Wall micros of the last heartbeat command, or 0 for never. */
     public long lastHeartbeatMicros;
@@ -39,8 +43,10 @@ public final class Executor
 
     Executor(
         final int index, final String id, final String name, final String platform, final int accountIndex,
-        final String accountId, final long createdAtMicros)
+        final String accountId, final long createdAtMicros, final int ownerPrincipal)
     {
+        this.agent = ownerPrincipal >= 0;
+        this.ownerPrincipal = ownerPrincipal;
         this.index = index;
         this.id = id;
         this.idBytes = id.getBytes(StandardCharsets.UTF_8);

@@ -99,15 +99,15 @@ final class ExecutorFlow
         reader.readString(raw);
 
         executor.lastHeartbeatMicros = now;
-        final Account account = context.accounts().get(executor.accountIndex);
-        final long balanceBefore = account.balance;
-        final long equityBefore = account.venueEquity;
-        if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0)
+        final Account account = executor.accountIndex >= 0 ? context.accounts().get(executor.accountIndex) : null;  // an agent serves none
+        final long balanceBefore = account == null ? 0 : account.balance;
+        final long equityBefore = account == null ? 0 : account.venueEquity;
+        if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0 && account != null)
         {
             executor.balance = balance;
             account.balance = Mt5Book.rounded(balance, Money.DIGITS);
         }
-        if ((flags & ExecutorBodies.HEARTBEAT_EQUITY) != 0)
+        if ((flags & ExecutorBodies.HEARTBEAT_EQUITY) != 0 && account != null)
         {
             executor.equity = equity;
             account.venueEquity = Mt5Book.rounded(equity, Money.DIGITS);
@@ -116,7 +116,7 @@ final class ExecutorFlow
         {
             executor.openPositions = openPositions;
         }
-        if (account.balance != balanceBefore || account.venueEquity != equityBefore)
+        if (account != null && (account.balance != balanceBefore || account.venueEquity != equityBefore))
         {
             context.changes().account(account);  // only a move: most heartbeats report what is already known
         }
@@ -191,7 +191,7 @@ final class ExecutorFlow
     void get(final CommandEvent event)
     {
         final Executor executor = executors.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
-        if (executor == null || !context.principals().canAccess(event.principal(), executor.accountIndex))
+        if (executor == null || !visible(event.principal(), executor))
         {
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "executor not found", "executor_id");
             return;
@@ -212,7 +212,7 @@ final class ExecutorFlow
         for (int i = 0; i < executors.count(); i++)
         {
             final Executor executor = executors.get(i);
-            if (context.principals().canAccess(event.principal(), executor.accountIndex))
+            if (visible(event.principal(), executor))
             {
                 json.startObject();
                 writeFields(executor, event.wallMicros(), json);
@@ -260,6 +260,12 @@ final class ExecutorFlow
         context.endJson(event);
         event.resultId = executor.index;
         event.result = ResultCode.OK;
+    }
+
+    /** An account's executor to whoever may see the account; an agent to an admin (its owner lists it at /api/v1/agents). */
+    private boolean visible(final int principal, final Executor executor)
+    {
+        return executor.accountIndex >= 0 ? context.principals().canAccess(principal, executor.accountIndex) : context.principals().isAdmin(principal);
     }
 
     private void writeFields(final Executor executor, final long nowMicros, final JsonWriter json)

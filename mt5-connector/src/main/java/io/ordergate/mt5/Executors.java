@@ -62,10 +62,22 @@ public final class Executors
     Executor add(
         final String id, final String name, final String platform, final int accountIndex, final String accountId, final long nowMicros)
     {
-        final Executor executor = new Executor(count, id, name, platform, accountIndex, accountId, nowMicros);
+        final Executor executor = new Executor(count, id, name, platform, accountIndex, accountId, nowMicros, -1);
         byIndex[count++] = executor;
         byId.put(executor.idBytes, executor.index);
         byAccount[accountIndex] = executor.index;
+        return executor;
+    }
+
+    /**
+     * Adds seed 002's agent: an executor of this registry serving no account, owned by who paired it; the caller
+     * checked the id is free and the table is not full. Engine thread (the EA room).
+     */
+    public Executor addAgent(final String id, final String name, final int owner, final long nowMicros)
+    {
+        final Executor executor = new Executor(count, id, name, "AGENT", -1, null, nowMicros, owner);
+        byIndex[count++] = executor;
+        byId.put(executor.idBytes, executor.index);
         return executor;
     }
 }

@@ -4,6 +4,7 @@ import io.ordergate.config.VenueKind;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.mt5.ea.EaRoom;
 
 /**
  * The engine-thread half of the MT5 connector, plugged into an engine before replay: the executor registry, the
@@ -33,6 +34,7 @@ public final class Mt5Connector
     private final Mt5Venue venue;
     private final InvestorLink[] links;
     private final HistoryDeals deals;
+    private final EaRoom ea;
     /** Seed-004 operations remembered at once (a waiting request always finds its own: a slot is reused once done). */
     private static final int INVESTOR_OPS = 256;
 
@@ -57,7 +59,8 @@ public final class Mt5Connector
         final InvestorFlow investor = new InvestorFlow(context, executors, queue, links, ops);
         reportFlow.investorResults(new InvestorResults(context, links, ops, deals, investor));
 
-        venue.digestAlso(this::investorDigest);
+        ea = EaRoom.install(engine, executors);
+        venue.digestAlso(() -> investorDigest() ^ Long.rotateLeft(ea.digest(), 7));
         engine.registerVenue(VenueKind.MT5, venue);
         engine.handle(CommandType.CREATE_EXECUTOR, executorFlow::create);
         engine.handle(CommandType.EXECUTOR_HEARTBEAT, executorFlow::heartbeat);

@@ -47,6 +47,18 @@ public final class Deferred
         responder.complete(errors.status(code), bytes(json), retry ? HttpHeaderNames.RETRY_AFTER : null, retry ? "1" : null);
     }
 
+    /** Answers with a body of its own media type (an artifact's bytes), and one extra header or none. */
+    public void file(final byte[] body, final CharSequence contentType, final CharSequence headerName, final CharSequence headerValue)
+    {
+        responder.complete(200, body, contentType, headerName, headerValue);
+    }
+
+    /** Publishes a command whose answer goes to {@code replyTo} (a feature's own target), not straight to the connection. */
+    public boolean publishTo(final CommandType type, final int principal, final RequestBody body, final ReplyTarget replyTo, final Object attachment)
+    {
+        return publisher.publish(type, principal, CommandFrame.SOURCE_HTTP, body, replyTo, attachment);
+    }
+
     /** Answers with a JSON body. */
     public void json(final int status, final String body)
     {

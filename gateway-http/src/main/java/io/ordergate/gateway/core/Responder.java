@@ -32,4 +32,7 @@ public interface Responder
      * flushed, and the connection reads on once it is written (as after a command's answer).
      */
     void complete(int status, byte[] body, CharSequence headerName, CharSequence headerValue);
+
+    /** As {@link #complete(int, byte[], CharSequence, CharSequence)}, with a body of another media type (a file). */
+    void complete(int status, byte[] body, CharSequence contentType, CharSequence headerName, CharSequence headerValue);
 }

@@ -58,6 +58,8 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
     static final String DEMO_INVESTOR_PASSWORD = "demo-investor";
     static final String DEMO_MT5_SERVER = "Ordergate-Demo";
     static final int DEMO_HISTORY_TRADES = 20;
+    /** The demo terminal also plays seed 002's agent (demo-executor), polling its EA jobs this often. */
+    static final long DEMO_AGENT_POLL_MILLIS = 1000;
     private static final Logger LOG = Logger.getLogger(ExecutorBootstrap.class.getName());
 
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -155,7 +157,7 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
         {
             terminal.holdResults(true);
         }
-        terminal.start();
+        terminal.start().playAgent(DEMO_AGENT_POLL_MILLIS);
         if (terminal.historySize() == 0)
         {
             // a first start: some closed trades from before, so a history sync of the demo account has deals to bring in

@@ -43,6 +43,10 @@ public final class ExecutorConnector implements ReplyListener
         {
             keys.register(event);
         }
+        if (event.type == CommandType.PAIR_AGENT && event.result != null && event.result.isSuccess())
+        {
+            keys.registerAgent(event);
+        }
         heartbeats.onHeartbeat(event);
         sent.recordOutbox(event);
     }
@@ -53,6 +57,10 @@ public final class ExecutorConnector implements ReplyListener
         if (event.type == CommandType.CREATE_EXECUTOR && event.result != null && event.result.isSuccess())
         {
             keys.register(event);  // before the answer: the credentials work the moment the admin reads them
+        }
+        if (event.type == CommandType.PAIR_AGENT && event.result != null && event.result.isSuccess())
+        {
+            keys.registerAgent(event);  // the pairing key works the moment its user reads it
         }
         heartbeats.onHeartbeat(event);
         latency.commandResult(event);

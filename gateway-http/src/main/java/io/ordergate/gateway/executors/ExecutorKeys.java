@@ -29,6 +29,8 @@ public final class ExecutorKeys
 
     private final ConcurrentHashMap<String, Entry> byKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Entry> byExecutorId = new ConcurrentHashMap<>();
+    /** Seed 002's agents by the hex SHA-256 of their pairing key, for X-Agent-Key on routes that name no agent. */
+    private final ConcurrentHashMap<String, Entry> byAgentKeyHash = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final byte[] missHash = new byte[Secrets.HASH_LENGTH];
@@ -43,6 +45,45 @@ public final class ExecutorKeys
         final Entry entry = byKey.get(apiKey);
         final boolean matches = Secrets.matchesHashOf(entry == null ? missHash : entry.secretHash(), secret);
         return entry != null && matches ? entry : null;
+    }
+
+    /**
+     * The agent (or executor) {@code agentId} when {@code pairingKey} is its key (X-Agent-Key), or null. Costs the same
+     * for an unknown id. Safe from any thread.
+     */
+    public Entry authenticateAgent(final String agentId, final String pairingKey)
+    {
+        if (agentId == null || pairingKey == null)
+        {
+            return null;
+        }
+        final Entry entry = byExecutorId.get(agentId);
+        final boolean matches = Secrets.matches(entry == null ? missHash : entry.secretHash(), Secrets.hash(pairingKey));
+        return entry != null && matches ? entry : null;
+    }
+
+    /** The agent whose pairing key this is (X-Agent-Key alone), or null. */
+    public Entry agentByKey(final String pairingKey)
+    {
+        return pairingKey == null ? null : byAgentKeyHash.get(java.util.HexFormat.of().formatHex(Secrets.hash(pairingKey)));
+    }
+
+    /**
+     * From a PAIR_AGENT the engine accepted ({@code resultId} the agent's executor index): the agent's id is also its
+     * {@code X-API-Key} and its pairing key its secret, so the same program may use the executor routes. Reply or replay thread.
+     */
+    public void registerAgent(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String agentId = reader.readString(text).toString();
+        reader.readString(text);
+        reader.readString(text);
+        final byte[] hash = new byte[text.length()];
+        text.buffer().getBytes(text.offset(), hash, 0, hash.length);
+        final Entry entry = new Entry(agentId, agentId, (int)event.resultId, hash);
+        byKey.put(agentId, entry);
+        byExecutorId.put(agentId, entry);
+        byAgentKeyHash.put(java.util.HexFormat.of().formatHex(hash), entry);
     }
 
     public Entry byExecutorId(final String executorId)

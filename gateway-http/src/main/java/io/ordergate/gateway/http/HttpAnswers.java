@@ -111,11 +111,18 @@ final class HttpAnswers implements Responder, ReplyTarget
     @Override
     public void complete(final int status, final byte[] body, final CharSequence headerName, final CharSequence headerValue)
     {
+        complete(status, body, HttpHeaderValues.APPLICATION_JSON, headerName, headerValue);
+    }
+
+    @Override
+    public void complete(final int status, final byte[] body, final CharSequence contentType, final CharSequence headerName,
+        final CharSequence headerValue)
+    {
         final boolean keepOpen = keepAlive;
         ctx.executor().execute(() ->
         {
             metrics.http().count(status);
-            final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, HttpHeaderValues.APPLICATION_JSON, headerName, headerValue, keepOpen);
+            final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, contentType, headerName, headerValue, keepOpen);
             final ChannelFuture write = ctx.channel().writeAndFlush(answer).addListener(endOfExchange);
             if (!keepOpen)
             {

@@ -45,7 +45,11 @@ final class SimulatedHistory
         return deals.size();
     }
 
-    /** Historical round trips (see SimulatedTerminal#historicalTrades), their tickets from the broker's counter. */
+    /**
+     * Closed round trips traded before the gateway knew the account: EURUSD, 0.10 lot, alternately long and short, one
+     * every {@code spacing} from {@code start}, the i-th closed 10 + i points from its entry (so it makes 10 + i USD,
+     * less 0.70 commission). Deterministic; tickets from the broker's counter.
+     */
     void roundTrips(final SimulatedBroker broker, final int count, final Instant start, final java.time.Duration spacing)
     {
         final BigDecimal lots = new BigDecimal("0.10");

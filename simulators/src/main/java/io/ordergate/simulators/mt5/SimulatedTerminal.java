@@ -19,25 +19,15 @@ import java.util.logging.Logger;
 import io.ordergate.simulators.SimulatorJson;
 
 /**
- * A simulated MT5 terminal with its executor: a real executor over the network that speaks seed 000 on the
- * gateway's WebSocket ({@code GET /api/executor/{id}/stream}). It keeps positions by ticket, fills at the prices
- * of its {@link PriceSource}, answers every command type, reports trades, answers a command id it has seen with
- * its FIRST result instead of trading again, heartbeats, and reconnects with backoff when the gateway goes away.
- *
- * <p>Threads: one, {@code og-sim-terminal}, does everything (connect, heartbeat, commands, sends), so the
- * terminal's state needs no locks; the WebSocket's listener only hands messages to it. Every wait is bounded.
- *
- * <p>Parts: this class is the connection (connect, reconnect, heartbeat, send) and hands each command to
- * {@link SimulatedBroker} (positions, fills, profit), remembering its first result in {@link FirstResults}.
- *
- * <p>Memory: by default only in this process. With {@link #persistTo} (standalone: {@code --state-dir DIR}) its
- * first results and its positions are kept in files ({@link TerminalStore}): each result is on disk before it is
- * sent, so a terminal killed with its process and started again still answers a re-delivered command id with
- * its first result instead of trading again, and can still close the tickets it opened.
- *
- * <p>Run standalone: {@code java -cp ordergate.jar io.ordergate.simulators.mt5.SimulatedTerminal --url http://127.0.0.1:8080
- * --executor-id ID [--state-dir DIR]} with {@code ORDERGATE_EXECUTOR_KEY}/{@code ORDERGATE_EXECUTOR_SECRET} and, for prices,
- * {@code ORDERGATE_QUOTE_KEY}/{@code ORDERGATE_QUOTE_SECRET} (a read-scoped API key of the account).
+ * A simulated MT5 terminal with its executor, speaking seed 000 on the gateway's WebSocket: positions by ticket, fills
+ * at its {@link PriceSource}'s prices, every command type answered ({@link TerminalDesk}: {@link SimulatedBroker} for
+ * orders, {@link SimulatedInvestor} for seed 004), trade reports, a re-delivered command id answered with its FIRST
+ * result, heartbeats, reconnects with backoff; and, with {@link #playAgent}, seed 002's agent ({@link SimulatedAgent}).
+ * One thread, {@code og-sim-terminal}, does everything, so its state needs no locks; every wait is bounded. With
+ * {@link #persistTo} ({@code --state-dir DIR}) its first results and positions are kept in files ({@link TerminalStore}),
+ * each result on disk before it is sent, so a terminal killed and started again never trades a command twice.
+ * Standalone: {@code java -cp ordergate.jar io.ordergate.simulators.mt5.SimulatedTerminal --url URL --executor-id ID
+ * [--state-dir DIR]} with {@code ORDERGATE_EXECUTOR_KEY}/{@code _SECRET} and {@code ORDERGATE_QUOTE_KEY}/{@code _SECRET}.
  */
 public final class SimulatedTerminal implements AutoCloseable
 {
@@ -59,6 +49,7 @@ public final class SimulatedTerminal implements AutoCloseable
     private final SimulatedBroker broker;
     private final SimulatedInvestor investor;
     private final TerminalDesk desk;
+    private volatile SimulatedAgent agent;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
     {
@@ -80,6 +71,23 @@ public final class SimulatedTerminal implements AutoCloseable
         this.desk = new TerminalDesk(broker, investor, results, thread, this::send);
     }
 
+    /**
+     * Makes the terminal also play seed 002's agent: its executor polls its EA jobs (jobs/next with its own key, an
+     * executor being an agent of the same registry) every {@code pollMillis}. Call after {@link #start}.
+     */
+    public SimulatedTerminal playAgent(final long pollMillis)
+    {
+        agent = new SimulatedAgent(new SimulatedAgent.Settings(settings.baseUrl(), settings.executorId(), null, settings.apiKey(),
+            settings.apiSecret(), pollMillis, settings.heartbeatSeconds())).start();
+        return this;
+    }
+
+    /** The agent it plays, or null. */
+    public SimulatedAgent agent()
+    {
+        return agent;
+    }
+
     /** The terminal's account as seed 004 logs in to it: login, investor (read-only) password and server. */
     public SimulatedTerminal investorAccount(final long login, final String investorPassword, final String server)
     {
@@ -95,9 +103,8 @@ public final class SimulatedTerminal implements AutoCloseable
     }
 
     /**
-     * Keeps the terminal's memory in files and loads what they hold now: first results by command id, and the
-     * positions, next ticket, paused flag and balance (a saved balance replaces one given to {@link #balance}).
-     * Call before {@link #start}.
+     * Keeps the terminal's memory in files and loads what they hold now (first results, positions, deals, next ticket,
+     * paused flag, balance). Call before {@link #start}.
      *
      * @param resultsFile append-only, one line per first result: {@code commandId<TAB>resultJSON}
      * @param stateFile   a JSON snapshot of the positions, rewritten atomically after each change
@@ -151,17 +158,13 @@ public final class SimulatedTerminal implements AutoCloseable
         return broker.openTickets();
     }
 
-    /**
-     * Adds {@code count} closed round trips to the terminal's history, as if traded before the gateway knew the
-     * account: EURUSD, 0.10 lot, alternately long and short, one every {@code spacing} from {@code start}, the i-th
-     * closed 10 + i points from its entry (so each makes i + 10 USD, a short's entry above its exit). Deterministic.
-     */
+    /** Adds {@code count} closed round trips to the history, traded before the gateway knew the account (SimulatedHistory). */
     public void historicalTrades(final int count, final java.time.Instant start, final java.time.Duration spacing)
     {
         desk.byHand(reports ->
         {
             broker.history().roundTrips(broker, count, start, spacing);
-            return java.util.Map.of("success", Boolean.TRUE);
+            return Map.of("success", Boolean.TRUE);
         });
     }
 
@@ -171,10 +174,7 @@ public final class SimulatedTerminal implements AutoCloseable
         return broker.history().size();
     }
 
-    /**
-     * Closes {@code lots} of a position (all of it when null) as a trader would by hand in the terminal, and reports it:
-     * a partial close as a partial-close trade report. Waits, bounded, until it is done.
-     */
+    /** Closes {@code lots} of a position (null: all) by hand, and reports it (a partial close with its deal). Bounded wait. */
     public void closeByHand(final long ticket, final BigDecimal lots)
     {
         desk.byHand(reports -> broker.close(ticket, lots, reports, true));
@@ -371,6 +371,10 @@ public final class SimulatedTerminal implements AutoCloseable
     public void close()
     {
         closed = true;
+        if (agent != null)
+        {
+            agent.close();
+        }
         final WebSocket ws = socket;
         if (ws != null)
         {

@@ -1,0 +1,144 @@
+package io.ordergate.gateway.ea;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * EA artifacts (MQ5 sources, EX5 builds) as content-addressed files, {@code DATA_DIR/artifacts/<sha256 hex>}: written
+ * once (a temporary file, forced, renamed into place), owner-only (directory 0700, files 0600), never in the journal
+ * (which carries the hash and size). A read checks the hash again, so a file changed on disk is refused. All of it on
+ * two {@code og-artifacts} threads, never an event loop or the engine. Thread safe.
+ */
+public final class ArtifactStore implements AutoCloseable
+{
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Path dir;
+    private final int maxBytes;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r ->
+    {
+        final Thread thread = new Thread(r, "og-artifacts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ArtifactStore(final Path dataDir, final int maxBytes)
+    {
+        this.dir = dataDir.resolve("artifacts");
+        this.maxBytes = maxBytes;
+    }
+
+    /** Where the slow work runs (generation, hashing, files). */
+    public ExecutorService workers()
+    {
+        return workers;
+    }
+
+    public int maxBytes()
+    {
+        return maxBytes;
+    }
+
+    /** Stores the bytes (once per content); returns their SHA-256. Artifact worker. */
+    public byte[] put(final byte[] bytes)
+    {
+        if (bytes.length > maxBytes)
+        {
+            throw new IllegalArgumentException("an artifact is at most ea.max_artifact_bytes (" + maxBytes + " bytes)");
+        }
+        final byte[] sha = sha256(bytes);
+        final Path file = dir.resolve(HEX.formatHex(sha));
+        try
+        {
+            if (Files.isRegularFile(file) && Files.size(file) == bytes.length)
+            {
+                return sha;
+            }
+            ownerOnlyDirectory();
+            final Path temp = Files.createTempFile(dir, "incoming-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
+            {
+                channel.write(java.nio.ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            try
+            {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            catch (final AtomicMoveNotSupportedException | FileAlreadyExistsException ex)
+            {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return sha;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot store an artifact in " + dir, ex);
+        }
+    }
+
+    /** The stored bytes of this hash, checked; null when missing or changed on disk. Artifact worker. */
+    public byte[] get(final byte[] sha)
+    {
+        final Path file = dir.resolve(HEX.formatHex(sha));
+        try
+        {
+            if (!Files.isRegularFile(file) || Files.size(file) > maxBytes)
+            {
+                return null;
+            }
+            final byte[] bytes = Files.readAllBytes(file);
+            return MessageDigest.isEqual(sha, sha256(bytes)) ? bytes : null;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    public static byte[] sha256(final byte[] bytes)
+    {
+        try
+        {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+    }
+
+    private void ownerOnlyDirectory() throws IOException
+    {
+        if (!Files.isDirectory(dir))
+        {
+            try
+            {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            catch (final UnsupportedOperationException ex)
+            {
+                Files.createDirectories(dir);
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        workers.shutdownNow();
+    }
+}

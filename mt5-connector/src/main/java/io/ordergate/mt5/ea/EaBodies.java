@@ -1,0 +1,83 @@
+package io.ordergate.mt5.ea;
+
+import io.ordergate.engine.command.BodyWriter;
+
+/**
+ * Encoders of seed 002's command bodies, each beside its layout; the room reads them back in the same order. Secrets
+ * travel as hashes only (an agent's pairing key as its SHA-256); artifacts as their SHA-256 and size (the bytes are
+ * files in the data directory). Stateless: safe from any thread.
+ */
+public final class EaBodies
+{
+    public static final int RESULT_COMPLETED = 1;
+    public static final int RESULT_FAILED = 2;
+
+    private EaBodies()
+    {
+    }
+
+    /** PAIR_AGENT: agent id | name | SHA-256 of the pairing key (bytes). */
+    public static void pairAgent(final BodyWriter writer, final CharSequence agentId, final CharSequence name, final byte[] keyHash)
+    {
+        writer.putString(agentId).putString(name).putBytes(keyHash, 0, keyHash.length);
+    }
+
+    /** CREATE_EA_PROJECT: name | strategy id (empty for none). */
+    public static void createProject(final BodyWriter writer, final CharSequence name, final CharSequence strategyId)
+    {
+        writer.putString(name).putString(strategyId);
+    }
+
+    /** EA_GENERATE: project id | MQ5 SHA-256 (bytes) | size | file name | generator | what it understood (text). */
+    public static void generate(
+        final BodyWriter writer, final CharSequence projectId, final byte[] sha256, final long size, final CharSequence fileName,
+        final CharSequence generator, final CharSequence summary)
+    {
+        writer.putString(projectId).putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(generator).putString(summary);
+    }
+
+    /** EA_COMPILE: version id | agent id (empty: the caller's agent seen last). */
+    public static void compile(final BodyWriter writer, final CharSequence versionId, final CharSequence agentId)
+    {
+        writer.putString(versionId).putString(agentId);
+    }
+
+    /** CREATE_DEPLOYMENT: version id | agent id | account id (broker connection; empty for none) | symbol. */
+    public static void deploy(
+        final BodyWriter writer, final CharSequence versionId, final CharSequence agentId, final CharSequence accountId, final CharSequence symbol)
+    {
+        writer.putString(versionId).putString(agentId).putString(accountId).putString(symbol);
+    }
+
+    /** DEPLOYMENT_RUN, DEPLOYMENT_STOP, GET_DEPLOYMENT, AGENT_NEXT_JOB, EA_ARTIFACTS: one id. */
+    public static void id(final BodyWriter writer, final CharSequence id)
+    {
+        writer.putString(id);
+    }
+
+    /**
+     * AGENT_JOB_RESULT: agent id | job id | status (byte, RESULT_*) | logs | artifact (byte 1 when one follows) | its
+     * SHA-256 (bytes, empty for an external one) | size | file name | external URL | the agent's result object (bytes,
+     * at most 4 KiB, else empty).
+     */
+    public static void jobResult(
+        final BodyWriter writer, final CharSequence agentId, final CharSequence jobId, final int status, final CharSequence logs,
+        final boolean artifact, final byte[] sha256, final long size, final CharSequence fileName, final CharSequence externalUrl,
+        final byte[] result)
+    {
+        writer.putString(agentId).putString(jobId).putByte(status).putString(logs).putBoolean(artifact)
+            .putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(externalUrl).putBytes(result, 0, result.length);
+    }
+
+    /** LIST_EA_PROJECTS, LIST_DEPLOYMENTS, LIST_AGENTS: page | page size. Also after an id (versions, logs). */
+    public static void page(final BodyWriter writer, final int page, final int pageSize)
+    {
+        writer.putInt(page).putInt(pageSize);
+    }
+
+    /** GET_ARTIFACT: artifact id | the asking agent's id (empty for a user or key). */
+    public static void artifact(final BodyWriter writer, final CharSequence artifactId, final CharSequence agentId)
+    {
+        writer.putString(artifactId).putString(agentId);
+    }
+}
