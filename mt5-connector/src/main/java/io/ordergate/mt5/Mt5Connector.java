@@ -32,9 +32,6 @@ public final class Mt5Connector
     private final CommandQueue queue;
     private final Tickets tickets;
     private final Mt5Venue venue;
-    private final InvestorLink[] links;
-    private final HistoryDeals deals;
-    private final EaRoom ea;
     /** Seed-004 operations remembered at once (a waiting request always finds its own: a slot is reused once done). */
     private static final int INVESTOR_OPS = 256;
 
@@ -45,22 +42,21 @@ public final class Mt5Connector
         queue = new CommandQueue(new ExecutorCommands(context.config().engine().maxExecutorCommands()));
         tickets = new Tickets(context.config().engine().maxTickets(), context.config().engine().maxAccounts());
         final Mt5Book book = new Mt5Book(context, tickets);
-        venue = new Mt5Venue(context, executors, queue, tickets, book);
-        final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);
-        final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
-        final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book);
-        links = new InvestorLink[context.config().engine().maxAccounts()];
+        final InvestorLink[] links = new InvestorLink[context.config().engine().maxAccounts()];
         for (int i = 0; i < links.length; i++)
         {
             links[i] = new InvestorLink(i);
         }
         final InvestorOps ops = new InvestorOps(INVESTOR_OPS);
-        deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals());
+        final HistoryDeals deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals());
+        final ConnectorRooms rooms = new ConnectorRooms(links, ops, deals, EaRoom.install(engine, executors));
+        venue = new Mt5Venue(context, executors, queue, tickets, book, rooms);
+        final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);
+        final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
+        final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book);
         final InvestorFlow investor = new InvestorFlow(context, executors, queue, links, ops);
         reportFlow.investorResults(new InvestorResults(context, links, ops, deals, investor));
 
-        ea = EaRoom.install(engine, executors);
-        venue.digestAlso(() -> investorDigest() ^ Long.rotateLeft(ea.digest(), 7));
         engine.registerVenue(VenueKind.MT5, venue);
         engine.handle(CommandType.CREATE_EXECUTOR, executorFlow::create);
         engine.handle(CommandType.EXECUTOR_HEARTBEAT, executorFlow::heartbeat);
@@ -83,22 +79,6 @@ public final class Mt5Connector
     public static Mt5Connector install(final Engine engine)
     {
         return new Mt5Connector(engine);
-    }
-
-    /** The investor links and synced deals, for the state digest. Engine thread. */
-    private long investorDigest()
-    {
-        long hash = deals.digest();
-        for (final InvestorLink link : links)
-        {
-            if (link.exists)
-            {
-                hash = Long.rotateLeft(hash ^ (link.accountIndex * 31L + link.login + link.status * 7L + link.lastSyncMicros
-                    + link.syncedUntilMicros + link.pendingOp + (link.sealed == null ? 0 : link.sealed.hashCode())
-                    + (link.errorMessage == null ? 0 : link.errorMessage.hashCode())), 13);
-            }
-        }
-        return hash;
     }
 
     /** For tests and start-up checks on the owning thread only. */

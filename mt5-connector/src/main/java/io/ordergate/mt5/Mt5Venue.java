@@ -16,7 +16,6 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
-import java.util.function.LongSupplier;
 
 /**
  * The MT5 venue: an order on an mt5 account becomes an {@code OPEN_POSITION} command for the account's executor,
@@ -37,16 +36,13 @@ final class Mt5Venue implements Venue
     private final long offlineAfterMicros;
     private final Mt5Trailing trailing;
 
-    private LongSupplier extraDigest = () -> 0;
+    /** Investor links and deals (seed 004), the EA room (seed 002): a field so snapshots carry them. */
+    private final ConnectorRooms rooms;
 
-    /** What else the connector keeps goes into this venue's digest (investor links, synced deals). Before replay. */
-    void digestAlso(final LongSupplier digest)
+    Mt5Venue(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book,
+        final ConnectorRooms rooms)
     {
-        this.extraDigest = digest;
-    }
-
-    Mt5Venue(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book)
-    {
+        this.rooms = rooms;
         this.context = context;
         this.executors = executors;
         this.queue = queue;
@@ -368,7 +364,7 @@ final class Mt5Venue implements Venue
     @Override
     public long digest()
     {
-        long hash = executors.count() * 31L + queue.commands().nextSeq() + extraDigest.getAsLong();
+        long hash = executors.count() * 31L + queue.commands().nextSeq() + rooms.digest();
         for (int i = 0; i < tickets.capacity(); i++)
         {
             final TicketPosition p = tickets.slot(i);

@@ -111,7 +111,7 @@ class AgentsAndEasHttpTest
             agent.close();  // first: its polls and heartbeats are journaled commands too
             final Object digest = gateway.admin("GET", "/api/v1/state/digest", null).at("digest");
             final String logsBefore = logs(gateway, deployment, ann);
-            gateway.close();
+            assertEquals(digest, gateway.closeAndCheckSnapshot(), "a snapshot carries every agent, job, project, version, artifact and log");
             gateway = GatewayHarness.start(dataDir, 0, "", false, YAML);
             assertEquals(digest, gateway.admin("GET", "/api/v1/state/digest", null).at("digest"));
             final String token = login(gateway, "ann@example.com");

@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
+import io.ordergate.gateway.JournalSnapshots;
 import io.ordergate.gateway.Ordergate;
 
 /**
@@ -107,6 +108,16 @@ final class GatewayHarness implements AutoCloseable
     public void close()
     {
         gateway.close();
+    }
+
+    /**
+     * Stops the gateway and replays its journal into an engine that goes through a snapshot round trip
+     * ({@link JournalSnapshots}); the state digest, as {@code GET /api/v1/state/digest} writes it.
+     */
+    String closeAndCheckSnapshot()
+    {
+        gateway.close();
+        return Long.toString(JournalSnapshots.check(gateway.config()));
     }
 
     int port()

@@ -92,7 +92,7 @@ class InvestorSyncHttpTest
             final Object lastSync = status(gateway).at("lastSyncAt");
             final Object digest = gateway.admin("GET", "/api/v1/state/digest", null).at("digest");
 
-            gateway.close();
+            assertEquals(digest, gateway.closeAndCheckSnapshot(), "a snapshot carries the investor links and synced deals");
             gateway = GatewayHarness.start(dataDir, 0, EXECUTORS, false);
             assertEquals(digest, gateway.admin("GET", "/api/v1/state/digest", null).at("digest"), "replay rebuilds the same state");
             assertEquals("CONNECTED", status(gateway).at("status"));

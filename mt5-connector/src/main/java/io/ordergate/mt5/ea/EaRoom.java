@@ -21,6 +21,7 @@ import io.ordergate.mt5.Executors;
 public final class EaRoom
 {
     private final EaState state;
+    private final EaDigest digest = new EaDigest();
 
     private EaRoom(final Engine engine, final Executors executors)
     {
@@ -54,42 +55,9 @@ public final class EaRoom
         return new EaRoom(engine, executors);
     }
 
-    /** A fingerprint of every table, in table order (the same on every replay). Engine thread. */
+    /** A fingerprint of every table, its agents included ({@link EaDigest}). Engine thread. */
     public long digest()
     {
-        long hash = state.projects.size();
-        for (final Project p : state.projects)
-        {
-            hash = mix(hash, p.owner * 31L + p.name.hashCode() + p.versionCount + p.latestVersion + p.createdMicros);
-        }
-        for (final EaVersion v : state.versions)
-        {
-            hash = mix(hash, v.project * 31L + v.number + v.status.hashCode() + v.source + v.compiled * 7L + v.updatedMicros
-                + (v.buildLog == null ? 0 : v.buildLog.hashCode()));
-        }
-        for (final Artifact a : state.artifacts)
-        {
-            hash = mix(hash, a.version * 31L + a.kind + java.util.Arrays.hashCode(a.sha256) + a.size + a.createdMicros);
-        }
-        for (final Deployment d : state.deployments)
-        {
-            hash = mix(hash, d.owner * 31L + d.version + d.agent * 7L + d.account + d.status.hashCode() + d.startedMicros
-                + d.stoppedMicros + d.logCount());
-        }
-        hash = mix(hash, state.nextJobSeq());
-        for (int i = 0; i < state.jobCapacity(); i++)
-        {
-            final AgentJob job = state.jobSlot(i);
-            if (job.seq != 0)
-            {
-                hash = mix(hash, job.seq * 31L + job.agent + job.type * 7L + job.status * 13L + job.takenMicros + job.finishedMicros);
-            }
-        }
-        return hash;
-    }
-
-    private static long mix(final long hash, final long value)
-    {
-        return Long.rotateLeft(hash ^ (value * 0x9E3779B97F4A7C15L), 27);
+        return digest.compute(state);
     }
 }
