@@ -273,6 +273,7 @@ public final class EngineService implements ClusteredService
             replies.flush();
             work++;
         }
+        replies.idle(nowNs);
         return work;
     }
 

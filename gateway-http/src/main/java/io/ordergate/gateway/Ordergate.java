@@ -123,7 +123,8 @@ public final class Ordergate implements AutoCloseable
         if (config.cluster().enabled())
         {
             // 2-4 in the cluster form: the member's snapshot and log instead of the journal (docs/CLUSTER.md)
-            cluster = ClusterMember.start(config, engine, features.replies(), context.publisher(), started ->
+            features.fanOut().clusterForm();  // 4b there: every command the member applies, on its service thread
+            cluster = ClusterMember.start(config, engine, features.replies(), context.publisher(), features.exchange().io(), started ->
             {
                 pipeline = started;
                 context.pipeline(started);
@@ -147,7 +148,14 @@ public final class Ordergate implements AutoCloseable
             context.pipeline(pipeline);
         }
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;
-        features.fanOut().start(pipeline.follower());                                         // 4b
+        if (cluster == null)
+        {
+            features.fanOut().start(pipeline.follower());                                     // 4b
+        }
+        else
+        {
+            features.fanOut().startInline();
+        }
         seeder.publish(context.publisher());                                                  // 5
         seeder.await(SEED_TIMEOUT_MILLIS);
         if (cluster == null)

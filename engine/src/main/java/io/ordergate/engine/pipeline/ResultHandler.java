@@ -29,6 +29,14 @@ public interface ResultHandler
     {
     }
 
+    /**
+     * Cluster form: the service thread has nothing to apply now (called at least about every millisecond), for work
+     * that follows the results on the same thread (the fan-out's timers). The single-node form never calls this.
+     */
+    default void idle(final long nowNanos)
+    {
+    }
+
     /** Writes out what the results so far left buffered, when the caller has no batch end to pass to {@link #onResult}. */
     default void flush()
     {

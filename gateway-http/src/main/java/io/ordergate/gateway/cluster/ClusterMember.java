@@ -15,6 +15,7 @@ import io.ordergate.engine.pipeline.ResultHandler;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.exchange.ExchangeIo;
 
 /**
  * The gateway as a member of a cluster ({@code cluster.enabled}): the engine runs in this member's clustered
@@ -23,8 +24,9 @@ import io.ordergate.gateway.core.ReplyTarget;
  *
  * <p>When this member becomes the leader it resumes the venues' side effects from the committed state, as a restart
  * does: {@code RECOVER_ROUTED} (orders still routed at an executor become unknown; their commands stay pending and
- * are delivered again with the same ids, which an executor answers from its first result), through the log, so
- * every member records the same ({@link LeadershipResume}).
+ * are delivered again with the same ids, which an executor answers from its first result), its exchange links, and
+ * {@code EXCHANGE_RECOVER} (open exchange orders reconciled by client order id), through the log, so every member
+ * records the same; when it stops leading its exchange links close ({@link LeadershipResume}).
  */
 public final class ClusterMember implements AutoCloseable
 {
@@ -46,13 +48,14 @@ public final class ClusterMember implements AutoCloseable
      * the pipeline into the cluster. {@code attach} is called with the pipeline before anything is published.
      */
     public static ClusterMember start(final GatewayConfig config, final Engine engine, final ResultHandler replies,
-        final CommandPublisher publisher, final java.util.function.Consumer<Pipeline> attach)
+        final CommandPublisher publisher, final ExchangeIo exchanges, final java.util.function.Consumer<Pipeline> attach)
     {
-        final LeadershipResume resume = new LeadershipResume(publisher);
+        final LeadershipResume resume = new LeadershipResume(publisher, exchanges);
         final ClusterNode node = ClusterNode.launch(config.cluster(), config.dataDir(), engine, replies, resume::leading);
         try
         {
-            final Pipeline pipeline = Pipeline.start(config.pipeline(), node.commandLog(), replies, true);  // the fan-out follows it
+            // no ring follower: the fan-out follows the reply stage on the service thread (FanOutStage.clusterForm)
+            final Pipeline pipeline = Pipeline.start(config.pipeline(), node.commandLog(), replies, false);
             attach.accept(pipeline);
             return new ClusterMember(node, pipeline, publisher);
         }

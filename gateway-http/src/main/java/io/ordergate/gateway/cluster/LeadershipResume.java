@@ -7,47 +7,84 @@ import java.util.logging.Logger;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.exchange.ExchangeIo;
 
 /**
- * What a member does when it becomes the leader: the executor recovery a single node publishes at start-up
- * ({@code RECOVER_ROUTED}), so the executors' commands go on from the committed state and nothing is traded twice
- * (commands are delivered again with their ids, and an executor answers a known id from its first result). Told on
- * the service's thread; publishes from its own short-lived thread, since the answers come back through that thread.
+ * What a member does when it becomes the leader: what a single node does at start-up after its replay, from the
+ * committed state, through the log (so every member records the same):
+ * <pre>
+ *   RECOVER_ROUTED     orders still routed at an executor become unknown; their commands stay pending and are delivered
+ *                      again with their ids, which an executor answers from its first result: nothing traded twice
+ *   exchange links     every exchange account's link opens here (credentials opened with the master key all members share)
+ *   EXCHANGE_RECOVER   routed exchange orders become unknown; every open one is asked for by its client order id
+ *                      (reconciled): a fill the old leader never heard of is booked once, nothing is sent again
+ * </pre>
+ * When it stops leading, its exchange links close (the new leader opens its own). Told on the service's thread (never
+ * blocks there); publishes from its own short-lived thread, since the answers come back through that thread.
  */
 final class LeadershipResume
 {
     private static final Logger LOG = Logger.getLogger(LeadershipResume.class.getName());
+    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
 
     private final CommandPublisher publisher;
+    private final ExchangeIo exchanges;
+    /** Counts the terms this member led: a resume thread of an older term stops before it opens anything. */
+    private volatile long term;
 
-    LeadershipResume(final CommandPublisher publisher)
+    LeadershipResume(final CommandPublisher publisher, final ExchangeIo exchanges)
     {
         this.publisher = publisher;
+        this.exchanges = exchanges;
     }
 
     void leading(final boolean leading)
     {
+        final long thisTerm = ++term;  // the service's thread only
         if (!leading)
         {
-            LOG.info("this member follows: venue side effects are the leader's");
+            LOG.info("this member follows: venue side effects are the leader's; its exchange links close");
+            exchanges.stop();
             return;
         }
         LOG.info("this member leads: resuming venue side effects from the committed state");
-        final Thread thread = new Thread(() ->
-        {
-            // At a cluster's start the first election may finish before this member's pipeline is built: wait for it.
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!publisher.publish(CommandType.RECOVER_ROUTED, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, null))
-            {
-                if (System.nanoTime() > deadline)
-                {
-                    LOG.warning("RECOVER_ROUTED could not be published within 60 s (no pipeline, or the ring stayed full)");
-                    return;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));  // retrying a publish, not synchronising
-            }
-        }, "og-leadership");
+        final Thread thread = new Thread(() -> resume(thisTerm), "og-leadership");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void resume(final long thisTerm)
+    {
+        // At a cluster's start the first election may finish before this member's pipeline is built: wait for it.
+        if (!publish(CommandType.RECOVER_ROUTED, thisTerm) || term != thisTerm)
+        {
+            return;
+        }
+        exchanges.start(publisher);
+        if (term != thisTerm)
+        {
+            exchanges.stop();  // lost the lead while opening: the new leader's links are the ones that count
+            return;
+        }
+        publish(CommandType.EXCHANGE_RECOVER, thisTerm);
+    }
+
+    private boolean publish(final CommandType type, final long thisTerm)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUBLISH_TIMEOUT_SECONDS);
+        while (!publisher.publish(type, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, null))
+        {
+            if (term != thisTerm)
+            {
+                return false;
+            }
+            if (System.nanoTime() > deadline)
+            {
+                LOG.warning(() -> type + " could not be published within " + PUBLISH_TIMEOUT_SECONDS + " s (no pipeline, or the ring stayed full)");
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));  // retrying a publish, not synchronising
+        }
+        return true;
     }
 }

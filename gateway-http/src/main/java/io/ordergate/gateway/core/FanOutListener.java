@@ -20,6 +20,14 @@ public interface FanOutListener
     {
     }
 
+    /**
+     * Cluster form: whether this member leads, which alone sends to the outside world (outbound webhooks); a member
+     * that does not lead keeps the same state and sends nothing. The single-node form always leads. Fan-out thread.
+     */
+    default void leading(final boolean leading)
+    {
+    }
+
     /** The gateway is closing: the fan-out thread has stopped. */
     default void onClose()
     {

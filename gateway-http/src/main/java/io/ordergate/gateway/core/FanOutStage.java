@@ -16,6 +16,12 @@ import io.ordergate.engine.pipeline.RingFollower;
  * The listeners copy what they need into their own bounded queues and return, so the ring is released at once.
  * A listener that throws is logged (once per kind of failure) and the fan-out goes on: it must never stop, the ring
  * waits for it. At start-up the same listeners see every journaled command through {@link #onReplayed}.
+ *
+ * <p>Cluster form ({@link #clusterForm}): a command another member took is applied from the cluster's log, never
+ * through this member's ring, so the fan-out has no thread of its own there: every command this member applies (its
+ * own and the others', in log order) reaches the listeners on the member's service thread, as the reply stage sees
+ * it, journaled ones only (replaying) until {@link #startInline}, every one live after; their periodic work runs when
+ * that thread is idle, and they are told whether this member leads (only the leader sends outbound webhooks).
  */
 public final class FanOutStage implements ReplyListener, AutoCloseable
 {
@@ -30,6 +36,10 @@ public final class FanOutStage implements ReplyListener, AutoCloseable
     private volatile boolean running;
     private Thread thread;
     private RingFollower follower;
+    /** Cluster form: the listeners follow the reply stage on its thread (set before the member starts). */
+    private volatile boolean inline;
+    /** Cluster form: the gateway runs (replay is over); until then the commands reach the listeners as replayed. */
+    private volatile boolean inlineLive;
 
     public FanOutStage(final List<FanOutListener> listeners)
     {
@@ -49,7 +59,74 @@ public final class FanOutStage implements ReplyListener, AutoCloseable
     @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {
-        // The running gateway's commands reach the listeners from the fan-out thread, not from the reply stage.
+        // Single node: the running gateway's commands reach the listeners from the fan-out thread, not from here.
+        if (inline)
+        {
+            inlineEvent(event);
+        }
+    }
+
+    @Override
+    public void onFollowing(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        if (inline)
+        {
+            inlineEvent(event);
+        }
+        else
+        {
+            ReplyListener.super.onFollowing(event, flushes);
+        }
+    }
+
+    private void inlineEvent(final CommandEvent event)
+    {
+        final boolean live = inlineLive;
+        if (!live && (event.type == null || !event.type.journaled()))
+        {
+            return;
+        }
+        for (final FanOutListener listener : listeners)
+        {
+            deliver(listener, event, !live);
+        }
+    }
+
+    @Override
+    public void leading(final boolean leading)
+    {
+        for (final FanOutListener listener : listeners)
+        {
+            try
+            {
+                listener.leading(leading);
+            }
+            catch (final RuntimeException ex)
+            {
+                failed(listener, ex);
+            }
+        }
+    }
+
+    @Override
+    public void onIdle(final long nowNanos)
+    {
+        if (inlineLive)
+        {
+            idle(nowNanos);
+        }
+    }
+
+    /** Cluster form, before the member starts: the listeners will follow the reply stage on its thread. */
+    public void clusterForm()
+    {
+        inline = true;
+    }
+
+    /** Cluster form: the gateway runs; from now on every command the member applies reaches the listeners live. */
+    public void startInline()
+    {
+        inlineLive = true;
     }
 
     /** Starts following the ring; the follower was registered when the pipeline started, so nothing is missed. */

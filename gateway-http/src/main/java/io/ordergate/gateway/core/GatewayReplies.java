@@ -66,6 +66,19 @@ public final class GatewayReplies implements ResultHandler
     public void leading(final boolean leading)
     {
         this.leading = leading;
+        for (final ReplyListener listener : listeners)
+        {
+            listener.leading(leading);
+        }
+    }
+
+    @Override
+    public void idle(final long nowNanos)
+    {
+        for (final ReplyListener listener : listeners)
+        {
+            listener.onIdle(nowNanos);
+        }
     }
 
     @Override

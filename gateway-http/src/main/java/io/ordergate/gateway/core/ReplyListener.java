@@ -29,4 +29,14 @@ public interface ReplyListener
             onReplayed(event);
         }
     }
+
+    /** Cluster form: this member starts or stops leading; called between two results on their thread. */
+    default void leading(final boolean leading)
+    {
+    }
+
+    /** Cluster form: the results' thread has nothing to do now (at least about every millisecond). */
+    default void onIdle(final long nowNanos)
+    {
+    }
 }

@@ -113,6 +113,24 @@ public final class ExchangeIo implements AutoCloseable
         }
     }
 
+    /**
+     * Cluster form, this member stops leading: every link closes (the new leader opens its own and reconciles) and
+     * nothing is sent from here until {@link #start} again; the I/O threads stay for a later term. Any thread, never
+     * blocks (the links close on the I/O threads).
+     */
+    public void stop()
+    {
+        publisher = null;
+        for (final String accountId : links.keySet())
+        {
+            final ExchangeLink link = links.remove(accountId);
+            if (link != null)
+            {
+                io.execute(link::close);
+            }
+        }
+    }
+
     /** The outcome of an account's instrument check (empty: it agrees), or null when the account has no link. */
     public CompletableFuture<List<String>> instrumentCheck(final String accountId)
     {
@@ -170,7 +188,18 @@ public final class ExchangeIo implements AutoCloseable
 
     private ExchangeLink link(final String accountId)
     {
-        return publisher == null ? null : links.computeIfAbsent(accountId, this::open);
+        final CommandPublisher running = publisher;
+        if (running == null)
+        {
+            return null;
+        }
+        final ExchangeLink link = links.computeIfAbsent(accountId, id -> open(id, running));
+        if (link != null && publisher == null && links.remove(accountId, link))
+        {
+            link.close();  // stopped meanwhile (this member no longer leads): no link outlives the term
+            return null;
+        }
+        return link;
     }
 
     private void relink(final String accountId)
@@ -187,7 +216,7 @@ public final class ExchangeIo implements AutoCloseable
         }
     }
 
-    private ExchangeLink open(final String accountId)
+    private ExchangeLink open(final String accountId, final CommandPublisher running)
     {
         final Sealed credentials = sealed.get(accountId);
         if (credentials == null)
@@ -196,7 +225,7 @@ public final class ExchangeIo implements AutoCloseable
         }
         final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId));
         return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
-            new RingReports(accountId, publisher, io), instruments);
+            new RingReports(accountId, running, io), instruments);
     }
 
     /** The plain credentials, for one signature; the master key opens them, nothing keeps them. */

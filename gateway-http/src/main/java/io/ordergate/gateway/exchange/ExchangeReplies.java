@@ -49,6 +49,20 @@ public final class ExchangeReplies implements ReplyListener
         credentials(event);
     }
 
+    /**
+     * Cluster form, on a member that does not lead: the credentials and the quotes, as the leader keeps them, so this
+     * member is ready to send the moment it leads; nothing is handed to the connector (the leader sends).
+     */
+    @Override
+    public void onFollowing(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        credentials(event);
+        if (event.type == CommandType.QUOTES && event.result != null && event.result.isSuccess())
+        {
+            eachQuote(event, io::quote);
+        }
+    }
+
     @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {

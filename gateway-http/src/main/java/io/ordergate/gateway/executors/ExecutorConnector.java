@@ -51,6 +51,19 @@ public final class ExecutorConnector implements ReplyListener
         sent.recordOutbox(event);
     }
 
+    /**
+     * Cluster form, on a member that does not lead: the same as the leader. An executor's socket is open on one member
+     * only (the one it connected to), and only that member can push to it: every member pushes each command to the
+     * executors connected to it, so an executor is served by whichever member it is attached to, leader or not, and
+     * hears each command once (a command delivered again after a change of leader carries its id, which the executor
+     * answers from its first result).
+     */
+    @Override
+    public void onFollowing(final CommandEvent event, final ChannelFlushes flushes)
+    {
+        onResult(event, flushes);
+    }
+
     @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {

@@ -23,7 +23,9 @@ import io.ordergate.gateway.core.FanOutListener;
  * (retried, delivered, given up). So the pending deliveries after a crash are exactly those the journal has no
  * final outcome for, and they go out again under the same event ids with the same bodies (at least once).
  * Live, each new delivery and each retry is handed to the {@link WebhookSender}; after start-up's replay, every
- * pending one at its next attempt's time. <b>Not thread safe</b>: the fan-out thread (the replaying thread before).
+ * pending one at its next attempt's time. In the cluster form only the leader sends: a member that does not lead keeps
+ * the same pending deliveries (the leader's outcomes are journaled) and sends them when it becomes the leader.
+ * <b>Not thread safe</b>: the fan-out thread (the replaying thread before).
  */
 final class WebhookDispatch implements FanOutListener
 {
@@ -54,6 +56,8 @@ final class WebhookDispatch implements FanOutListener
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private boolean live;
+    /** Cluster form: whether this member leads (the single-node form always does). */
+    private boolean leading = true;
 
     WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors)
     {
@@ -102,12 +106,35 @@ final class WebhookDispatch implements FanOutListener
         if (!live)
         {
             live = true;  // the first moment of the running gateway: replay is over, send what it left pending
-            for (final Pending waiting : pending.values())
+            if (leading)
             {
-                sender.submit(waiting.delivery, waiting.attempts + 1, waiting.nextAttemptMicros);
+                submitPending();
             }
         }
-        executors.check(nowNanos, wantsExecutorEvents());
+        executors.check(nowNanos, leading && wantsExecutorEvents());
+    }
+
+    @Override
+    public void leading(final boolean leads)
+    {
+        if (leads == leading)
+        {
+            return;
+        }
+        leading = leads;
+        sender.sending(leads);
+        if (leads && live)
+        {
+            submitPending();  // what the old leader had not settled (its outcomes are journaled): at least once
+        }
+    }
+
+    private void submitPending()
+    {
+        for (final Pending waiting : pending.values())
+        {
+            sender.submit(waiting.delivery, waiting.attempts + 1, waiting.nextAttemptMicros);
+        }
     }
 
     @Override
@@ -171,7 +198,7 @@ final class WebhookDispatch implements FanOutListener
                 final Pending waiting = new Pending(delivery, made.micros());
                 pending.put(delivery.key(), waiting);
                 record(waiting, "pending", 0, null);
-                if (live)
+                if (live && leading)
                 {
                     sender.submit(delivery, 1, 0);
                 }
@@ -219,7 +246,7 @@ final class WebhookDispatch implements FanOutListener
         if (outcome == WebhookBodies.OUTCOME_RETRY)
         {
             record(waiting, "retrying", status, error, event.wallMicros());
-            if (live)
+            if (live && leading)
             {
                 sender.submit(waiting.delivery, attempt + 1, next);
             }

@@ -51,6 +51,8 @@ final class WebhookSender implements AutoCloseable
     /** Deliveries scheduled or in flight: a delivery handed over twice is attempted once. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** Cluster form: false while this member does not lead; what was scheduled is then dropped when its turn comes. */
+    private volatile boolean sending = true;
 
     WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher)
     {
@@ -76,12 +78,18 @@ final class WebhookSender implements AutoCloseable
     /** Attempt number {@code attempt} of the delivery at {@code atMicros} (epoch; now if past). */
     void submit(final Delivery delivery, final int attempt, final long atMicros)
     {
-        if (closed || !queued.add(delivery.key()))
+        if (closed || !sending || !queued.add(delivery.key()))
         {
             return;
         }
         final long delayMicros = Math.max(0, atMicros - System.currentTimeMillis() * 1000L);
         timer.schedule(() -> start(delivery, attempt), delayMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Cluster form: whether this member leads and so sends (a follower's scheduled attempts are dropped). */
+    void sending(final boolean leads)
+    {
+        sending = leads;
     }
 
     /** The webhook is gone: its deliveries still waiting are dropped when their turn comes. */
@@ -94,6 +102,11 @@ final class WebhookSender implements AutoCloseable
     {
         if (closed)
         {
+            return;
+        }
+        if (!sending)
+        {
+            queued.remove(delivery.key());  // no longer the leader: the new one sends it
             return;
         }
         final AtomicInteger mine = perWebhook.computeIfAbsent(delivery.target().id(), id -> new AtomicInteger());
