@@ -36,7 +36,8 @@ import io.ordergate.gateway.exchange.ExchangeBootstrap;
  *   6. ready              /health 200, the banner, the quote feed, the demo's simulated MT5 terminal
  * </pre>
  * With {@code cluster.enabled} steps 2 to 4 are the cluster member's ({@link ClusterMember}: its snapshot and log,
- * the pipeline into the cluster) and 5b/5c happen on the member that leads, when it is elected.
+ * the pipeline into the cluster), 4b runs on the member's service thread (FanOutStage.clusterForm), and 5b/5c happen on
+ * the member that leads, when it is elected (LeadershipResume).
  */
 public final class Ordergate implements AutoCloseable
 {

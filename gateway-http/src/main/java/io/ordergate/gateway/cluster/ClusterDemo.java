@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.gateway.auth.Secrets;
 
 /**
@@ -49,6 +50,13 @@ public final class ClusterDemo implements Callable<Integer>
         return line.execute(args);
     }
 
+    /** The demo's master key: {@code DIR/master.key}, made once (owner-only) and given to every member. */
+    private String sharedMasterKey() throws java.io.IOException
+    {
+        MasterKeys.load(Map.of(), dir);
+        return java.nio.file.Files.readString(dir.resolve(MasterKeys.KEY_FILE)).trim();
+    }
+
     @Override
     public Integer call() throws Exception
     {
@@ -56,7 +64,10 @@ public final class ClusterDemo implements Callable<Integer>
         final String secret = System.getenv().getOrDefault("ORDERGATE_API_SECRET", Secrets.newSecret());
         final List<Path> configs = NodeConfigs.write(new NodeConfigs.Layout(dir, httpPort, portBase, 2_000, true));
         final CountDownLatch stopped = new CountDownLatch(1);
-        final NodeProcesses nodes = new NodeProcesses(configs, Map.of("ORDERGATE_API_KEY", key, "ORDERGATE_API_SECRET", secret));
+        // one master key for the three (kept in the demo's directory): any member opens what another sealed
+        final String masterKey = System.getenv().getOrDefault(MasterKeys.KEY_ENV, sharedMasterKey());
+        final NodeProcesses nodes = new NodeProcesses(configs, Map.of("ORDERGATE_API_KEY", key, "ORDERGATE_API_SECRET", secret,
+            MasterKeys.KEY_ENV, masterKey));
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             nodes.close();

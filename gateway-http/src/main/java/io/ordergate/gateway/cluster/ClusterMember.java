@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import io.ordergate.cluster.ClusterNode;
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
@@ -50,6 +51,11 @@ public final class ClusterMember implements AutoCloseable
     public static ClusterMember start(final GatewayConfig config, final Engine engine, final ResultHandler replies,
         final CommandPublisher publisher, final ExchangeIo exchanges, final java.util.function.Consumer<Pipeline> attach)
     {
+        if (System.getenv(MasterKeys.KEY_ENV) == null)
+        {
+            LOG.warning(() -> "cluster member without " + MasterKeys.KEY_ENV + ": its own " + MasterKeys.KEY_FILE + " seals and opens secrets; "
+                + "exchange credentials and webhook secrets another member sealed will not open here when it leads (docs/CLUSTER.md)");
+        }
         final LeadershipResume resume = new LeadershipResume(publisher, exchanges);
         final ClusterNode node = ClusterNode.launch(config.cluster(), config.dataDir(), engine, replies, resume::leading);
         try
