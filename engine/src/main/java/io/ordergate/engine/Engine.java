@@ -23,6 +23,7 @@ import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.position.PositionSweeps;
 import io.ordergate.engine.query.PerformanceQuery;
 import io.ordergate.engine.query.ClosedPositionQuery;
+import io.ordergate.engine.query.PositionListQuery;
 import io.ordergate.engine.query.QueryFlow;
 import io.ordergate.engine.quote.QuoteFlow;
 import io.ordergate.engine.user.UserRoom;
@@ -49,6 +50,7 @@ public final class Engine
     private final KeyAdmin keys;
     private final QueryFlow queries;
     private final ClosedPositionQuery closedPositions;
+    private final PositionListQuery positionList;
     private final Venues venues = new Venues();
     private final StateDigest digest = new StateDigest();
     private final EngineContext context;
@@ -81,6 +83,7 @@ public final class Engine
         queries = new QueryFlow(context, json, venues);
         candles = new CandleQuery(context, state.candles);
         closedPositions = new ClosedPositionQuery(context);
+        positionList = new PositionListQuery(context, json, venues);
         // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
         final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
@@ -157,7 +160,7 @@ public final class Engine
             case CREATE_KEY: keys.createKey(event); break;
             case GET_ORDER: queries.getOrder(event); break;
             case LIST_ORDERS: queries.listOrders(event); break;
-            case LIST_POSITIONS: queries.listPositions(event); break;
+            case LIST_POSITIONS: positionList.list(event); break;
             case GET_ACCOUNT: queries.getAccount(event); break;
             case LIST_ACCOUNTS: queries.listAccounts(event); break;
             case LIST_TRADES: queries.listTrades(event); break;

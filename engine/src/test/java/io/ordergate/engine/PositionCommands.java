@@ -48,6 +48,14 @@ interface PositionCommands extends CommandSender
         return apply(event);
     }
 
+    default CommandEvent listPositionSlice(final String accountId, final long cursor)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.listPositionSlice(begin(event, CommandType.LIST_POSITIONS), accountId, cursor);
+        finish(event);
+        return apply(event);
+    }
+
     /**
      * The open position of an account in a symbol, or null when flat. {@code "EURUSD#2"} names a hedging account's second
      * open position in the symbol, in opening order.

@@ -41,6 +41,19 @@ class ExportsHttpTest
             assertEquals(3, orders.body().split("\r\n").length, "an admin key sees both accounts' orders: " + orders.body());
             assertTrue(orders.body().startsWith("order_id,client_order_id,account_id,symbol,side,type,quantity,"));
 
+            for (int i = 0; i < 98; i++)
+            {
+                assertEquals(201, gateway.market("paper-2", "EURUSD", i % 2 == 0 ? "buy" : "sell", "0.01").status());
+            }
+            final String[] many = gateway.get("/api/v1/orders.csv?limit=1000").body().split("\r\n");
+            assertEquals(101, many.length, "100 orders read in four engine slices, one header");
+            final com.fasterxml.jackson.databind.JsonNode listed = gateway.get("/api/v1/orders?limit=1000").json().path("orders");
+            for (int i = 0; i < 100; i++)
+            {
+                assertTrue(many[i + 1].startsWith(listed.get(i).path("order_id").asText() + ","), "row " + i + " is the list's order " + i);
+            }
+            assertEquals(101, gateway.get("/api/v1/trades.csv?limit=1000").body().split("\r\n").length, "100 fills, one header");
+
             assertEquals(403, people.bearer("GET", "/api/v1/trades.csv", null, viewer).status());
             assertEquals(403, gateway.send("GET", "/api/v1/orders.csv", null, gateway.createKey("read", "paper-1")).status());
             assertEquals("limit", people.bearer("GET", "/api/v1/orders.csv?limit=x", null, exporter).errorField());

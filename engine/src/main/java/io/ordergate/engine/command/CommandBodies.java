@@ -144,6 +144,15 @@ public final class CommandBodies
         writer.putString(accountId).putInt(statusFilter).putInt(limit).putLong(cursor);
     }
 
+    /**
+     * LIST_POSITIONS read in slices: the account id (empty = every visible), then the slice's cursor (long: the account
+     * index to start at, 0 for the first, then the previous slice's next).
+     */
+    public static void listPositionSlice(final BodyWriter writer, final CharSequence accountId, final long cursor)
+    {
+        writer.putString(accountId).putLong(cursor);
+    }
+
     /** LIST_TRADES read in slices: as {@link #listTrades}, then the slice's cursor (long: 0, then the previous slice's next). */
     public static void listTradeSlice(final BodyWriter writer, final CharSequence accountId, final int limit, final long cursor)
     {

@@ -19,8 +19,6 @@ import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.order.Trades;
-import io.ordergate.engine.position.Position;
-import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.view.EngineJson;
 import io.ordergate.engine.view.JsonWriter;
@@ -150,44 +148,6 @@ public final class QueryFlow
         }
         final long next = back >= span ? 0 : back < idSpan ? newestId - back : -(back - idSpan) - 1;
         out.endArray().name("next").number(next).name("written").number(written).endObject();
-        json.end(event);
-        event.result = ResultCode.OK;
-    }
-
-    public void listPositions(final CommandEvent event)
-    {
-        final int onlyAccount = accountFilter(event, reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
-        if (onlyAccount == MISSING_ACCOUNT)
-        {
-            return;
-        }
-        json.begin(event).startObject().name("positions").startArray();
-        for (int a = 0; a < accounts.count(); a++)
-        {
-            if (accounts.isRemoved(a) || !visible(event, a, onlyAccount))
-            {
-                continue;
-            }
-            final Account account = accounts.get(a);
-            final Venue holder = venues.positionHolder(account);
-            if (holder != null)
-            {
-                holder.writePositions(account, json.writer());
-                continue;
-            }
-            for (int i = 0; i < instruments.count(); i++)
-            {
-                if (account.positions[i].isOpen())
-                {
-                    json.writePosition(account, instruments.get(i), account.positions[i]);
-                }
-            }
-            for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
-            {
-                json.writePosition(account, instruments.get(hedge.instrumentIndex), hedge);
-            }
-        }
-        json.writer().endArray().endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

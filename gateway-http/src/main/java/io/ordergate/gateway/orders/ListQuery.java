@@ -21,11 +21,12 @@ final class ListQuery implements RequestBody
     private final CommandType type;
     private String accountId = "";
     private int statusFilter = CommandBodies.STATUS_ANY;
-    private int limit = DEFAULT_LIMIT;
+    private int limit;
 
     private ListQuery(final CommandType type)
     {
         this.type = type;
+        this.limit = type == CommandType.LIST_POSITIONS ? Integer.MAX_VALUE : DEFAULT_LIMIT;  // positions: every open one
     }
 
     static ListQuery read(final CommandType type, final QueryParameters query) throws BadRequest

@@ -35,7 +35,11 @@ public final class PositionRoutes implements Feature
     public void routes(final RouteTable.Builder table)
     {
         table.add(Route.get("/api/v1/positions", access.scope(Scope.READ),
-                exchange -> exchange.publish(CommandType.LIST_POSITIONS, ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), OrderAnswer.ORDER)))
+                exchange ->
+                {
+                    final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), exchange);
+                    exchange.publish(CommandType.LIST_POSITIONS, slices, slices);  // in slices: many accounts' positions
+                }))
             .add(Route.get("/api/v1/positions/closed", access.scope(Scope.READ),
                 exchange -> exchange.publish(CommandType.LIST_CLOSED_POSITIONS, ListQuery.read(CommandType.LIST_CLOSED_POSITIONS, exchange.query()),
                     OrderAnswer.ORDER)))

@@ -6,12 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
-import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.Answer;
@@ -20,7 +20,7 @@ import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.json.RequestBody;
 
 /**
- * {@code GET /api/v1/orders} and {@code GET /api/v1/trades} read in slices: the engine answers each LIST_ORDERS or
+ * {@code GET /api/v1/orders}, {@code /trades}, {@code /positions} and the CSV exports read in slices: the engine answers each LIST_ORDERS or
  * LIST_TRADES slice with at most 32 items and 2,048 positions looked at, so a list of 1,000 never holds the engine
  * thread for more than a few tens of microseconds at once and other clients' orders are applied between its slices.
  * This answer gathers the slices' items and asks for the next slice (from the connection's event loop) until the limit
@@ -38,6 +38,8 @@ final class SlicedList implements Answer, RequestBody
     private final Object replyTo;
     private final CommandPublisher publisher;
     private final ChannelHandlerContext connection;
+    /** Writes the gathered list as CSV (an export), or null for the list route's JSON. */
+    private final CsvRows csv;
     private final ExpandableArrayBuffer gathered = new ExpandableArrayBuffer(4096);
     private int gatheredLength;
     private int count;
@@ -45,7 +47,13 @@ final class SlicedList implements Answer, RequestBody
 
     SlicedList(final ListQuery query, final Exchange exchange)
     {
+        this(query, exchange, null);
+    }
+
+    SlicedList(final ListQuery query, final Exchange exchange, final CsvRows csv)
+    {
         this.query = query;
+        this.csv = csv;
         this.principal = exchange.caller().principal();
         this.replyTo = exchange.replyTarget();
         this.publisher = exchange.publisher();
@@ -55,13 +63,16 @@ final class SlicedList implements Answer, RequestBody
     @Override
     public void encode(final BodyWriter writer)
     {
-        if (query.type() == CommandType.LIST_TRADES)
+        switch (query.type())
         {
-            CommandBodies.listTradeSlice(writer, query.accountId(), query.limit() - count, cursor);
-        }
-        else
-        {
-            CommandBodies.listOrderSlice(writer, query.accountId(), query.statusFilter(), query.limit() - count, cursor);
+            case LIST_TRADES:
+                CommandBodies.listTradeSlice(writer, query.accountId(), query.limit() - count, cursor);
+                break;
+            case LIST_POSITIONS:
+                CommandBodies.listPositionSlice(writer, query.accountId(), cursor);
+                break;
+            default:
+                CommandBodies.listOrderSlice(writer, query.accountId(), query.statusFilter(), query.limit() - count, cursor);
         }
     }
 
@@ -79,13 +90,38 @@ final class SlicedList implements Answer, RequestBody
             connection.executor().execute(this::publishNext);
             return Answer.PENDING;
         }
-        json.startObject().name(query.type() == CommandType.LIST_TRADES ? "trades" : "orders").startArray();
+        if (csv != null)
+        {
+            final byte[] rows = csv.render(gathered.byteArray(), gatheredLength);
+            json.raw(new UnsafeBuffer(rows), 0, rows.length);
+            return 200;
+        }
+        json.startObject().name(listName()).startArray();
         if (gatheredLength > 0)
         {
             json.raw(gathered, 0, gatheredLength);
         }
         json.endArray().endObject();
         return 200;
+    }
+
+    @Override
+    public CharSequence contentType()
+    {
+        return csv == null ? null : "text/csv; charset=utf-8";
+    }
+
+    private String listName()
+    {
+        switch (query.type())
+        {
+            case LIST_TRADES:
+                return "trades";
+            case LIST_POSITIONS:
+                return "positions";
+            default:
+                return "orders";
+        }
     }
 
     /** Event loop: the next slice; a full ring is tried again shortly (the connection waits, it reads nothing meanwhile). */
@@ -104,14 +140,14 @@ final class SlicedList implements Answer, RequestBody
      */
     private long gather(final DirectBuffer output, final int length)
     {
-        final int itemsStart = (query.type() == CommandType.LIST_TRADES ? "{\"trades\":[" : "{\"orders\":[").length();
+        final int itemsStart = "{\"\":[".length() + listName().length();
         int end = length - 1;
         while (output.getByte(end) != ']')
         {
             end--;
         }
         final long written = numberAfter(output, end, length, "\"written\":");
-        if (written > 0)
+        if (end > itemsStart)
         {
             if (gatheredLength > 0)
             {
