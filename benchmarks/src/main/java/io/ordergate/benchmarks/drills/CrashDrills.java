@@ -2,33 +2,24 @@ package io.ordergate.benchmarks.drills;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Crashes: kill -9 in the middle of a stream of orders (every acknowledged order must come back, in the state its
- * 201 gave), and a torn last record (the gateway starts, moves the damaged tail aside, and what it acknowledges after
- * is replayed at the next start).
+ * 201 gave). Journal damage is {@link JournalDamageDrill}.
  */
 final class CrashDrills
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RECORD_LINE = Pattern.compile("^(\\S+\\.cq4) index=0x[0-9a-f]+ at=(\\d+) ", Pattern.MULTILINE);
-    private static final String QUOTE = "{\"symbol\":\"EURUSD\",\"bid\":1.08420,\"ask\":1.08428}";
+    static final String QUOTE = "{\"symbol\":\"EURUSD\",\"bid\":1.08420,\"ask\":1.08428}";
 
     private final Drills.DrillSetup setup;
 
@@ -83,60 +74,8 @@ final class CrashDrills
             + " lost or changed");
     }
 
-    DrillResult journalDamage(final int trials) throws IOException, InterruptedException
-    {
-        int failures = 0;
-        int requests = 0;
-        final Map<String, String> afterDamage = new ConcurrentHashMap<>();
-        for (int trial = 0; trial < trials; trial++)
-        {
-            final String name = "damage-" + trial;
-            try (DrillGateway gateway = setup.start(name))
-            {
-                gateway.call("POST", "/api/v1/quotes", QUOTE);
-                for (int i = 0; i < 20; i++, requests++)
-                {
-                    gateway.call("POST", "/api/v1/orders", order(trial * 1000 + i));
-                }
-                gateway.kill();
-            }
-            final Path journal = setup.dataDir(name).resolve("journal");
-            zeroLastRecordHeader(DrillGateway.tool(setup.gatewayJar(), "journal", "dump", "--data-dir", setup.dataDir(name).toString()), journal);
-            try (DrillGateway gateway = setup.start(name))
-            {
-                if (!Files.isDirectory(journal.resolve("damaged")))
-                {
-                    failures++;  // the damaged tail must be moved aside, never dropped
-                }
-                gateway.call("POST", "/api/v1/quotes", QUOTE);
-                for (int i = 0; i < 20; i++, requests++)
-                {
-                    final HttpResponse<String> reply = gateway.call("POST", "/api/v1/orders", order(trial * 1000 + 500 + i));
-                    if (reply != null && reply.statusCode() == 201)
-                    {
-                        final JsonNode json = read(reply.body());
-                        afterDamage.put(json.path("order_id").asText(), json.path("status").asText());
-                    }
-                    else
-                    {
-                        failures++;
-                    }
-                }
-                gateway.kill();
-            }
-            try (DrillGateway gateway = setup.start(name))
-            {
-                final Set<String> lost = ConcurrentHashMap.newKeySet();
-                missing(gateway, afterDamage, lost);  // appended after the damage: replayed at the next start
-                failures += lost.size();
-            }
-            afterDamage.clear();
-        }
-        return new DrillResult("damage", trials, requests, failures, "last record's header zeroed, restarted twice");
-    }
-
     /** Adds to {@code lost} the acknowledged orders missing or in another state than their 201 said. */
-    private static void missing(final DrillGateway gateway, final Map<String, String> acknowledged, final Set<String> lost)
+    static void missing(final DrillGateway gateway, final Map<String, String> acknowledged, final Set<String> lost)
     {
         for (final Map.Entry<String, String> order : acknowledged.entrySet())
         {
@@ -148,13 +87,13 @@ final class CrashDrills
         }
     }
 
-    private static String order(final int i)
+    static String order(final int i)
     {
         return "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"" + (i % 2 == 0 ? "buy" : "sell")
             + "\",\"type\":\"market\",\"quantity\":0.01,\"client_order_id\":\"drill-" + i + "\"}";
     }
 
-    private static JsonNode read(final String body)
+    static JsonNode read(final String body)
     {
         try
         {
@@ -163,27 +102,6 @@ final class CrashDrills
         catch (final IOException ex)
         {
             return JSON.createObjectNode();
-        }
-    }
-
-    /** Zeroes the 4-byte header of the journal's last record, found with the journal's own dump (a torn write). */
-    private static void zeroLastRecordHeader(final String dump, final Path journal) throws IOException
-    {
-        final Matcher line = RECORD_LINE.matcher(dump);
-        String file = null;
-        long at = -1;
-        while (line.find())
-        {
-            file = line.group(1);
-            at = Long.parseLong(line.group(2));
-        }
-        if (file == null)
-        {
-            throw new IllegalStateException("no record in the journal " + journal + ": " + dump);
-        }
-        try (FileChannel channel = FileChannel.open(journal.resolve(file), StandardOpenOption.WRITE))
-        {
-            channel.write(ByteBuffer.allocate(Integer.BYTES), at);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class Drills implements Callable<Integer>
         }
         if (runs("damage"))
         {
-            results.add(new CrashDrills(setup).journalDamage(quick ? 1 : 5));
+            results.add(new JournalDamageDrill(setup).run(quick ? 1 : 3));
         }
         if (runs("input") || runs("idle"))
         {
