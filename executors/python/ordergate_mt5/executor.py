@@ -41,6 +41,7 @@ class Executor:
         self.stopping = False
         self.next_scan = 0.0
         self.trades_sent = 0
+        self.agent = None  # seed 002's agent, on its own thread, when [agent] is configured
 
     def run(self):
         for name in ("SIGTERM", "SIGINT", "SIGBREAK"):
@@ -49,6 +50,9 @@ class Executor:
         LOG.info("executor %s %s starting: gateway %s, state in %s, %d results and %d reports waiting to be sent",
                  self.s.executor_id, VERSION, self.s.url, self.s.state_dir, len(self.journal.state["unacked"]),
                  len(self.journal.state["reports"]))
+        if self.s.agent_on:
+            from .agent import Agent
+            self.agent = Agent(self.s).start()
         try:
             while not self.stopping:
                 try:
@@ -83,6 +87,8 @@ class Executor:
 
     def close(self):
         LOG.info("executor stopping")
+        if self.agent is not None:
+            self.agent.close()
         self.session.close()
         self.journal.close()
         self.terminal.disconnect()

@@ -1,4 +1,5 @@
-"""Start-up: settings, logging, the MetaTrader5 package, then the executor's loop. Exit status 0 after a stop
+"""Start-up: settings, logging, the MetaTrader5 package, then the executor's loop (and seed 002's agent beside it,
+or alone when only an agent is configured). Exit status 0 after a stop
 (Ctrl+C, SIGTERM), 2 for a setting or installation problem (the message says which), 1 for anything else."""
 import logging
 import sys
@@ -16,6 +17,8 @@ def main(argv=None):
         print("ordergate executor: %s" % error, file=sys.stderr)
         return 2
     guard = settings_module.configure_logging(settings)
+    if settings.agent_only:
+        return _run_agent_only(settings)
     if settings.transport == "websocket" and websocket is None:
         LOG.error("transport websocket needs the websocket-client package: py -m pip install websocket-client")
         return 2
@@ -33,3 +36,20 @@ def main(argv=None):
     except (JournalError, OSError) as error:
         LOG.critical("stopping: the state directory cannot be used (%s); nothing more is traded", error)
         return 1
+
+
+def _run_agent_only(settings):
+    """A paired agent and no executor: the agent's loop on this thread; the MetaTrader5 package is not needed."""
+    import signal
+    from .agent import Agent
+    agent = Agent(settings)
+    for name in ("SIGTERM", "SIGINT", "SIGBREAK"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda _signal, _frame: agent.stopping.set())
+    try:
+        return agent.run()
+    except OSError as error:
+        LOG.critical("stopping: the state directory cannot be used (%s)", error)
+        return 1
+    finally:
+        agent.close()

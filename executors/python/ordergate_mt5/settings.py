@@ -24,6 +24,8 @@ ENVIRONMENT = {
     "mt5_password": "MT5_PASSWORD",
     "mt5_server": "MT5_SERVER",
     "mt5_path": "MT5_PATH",
+    "agent_id": "ORDERGATE_AGENT_ID",
+    "agent_key": "ORDERGATE_AGENT_KEY",
 }
 
 # (section, key in the file, attribute, default, type)
@@ -45,8 +47,17 @@ FILE_KEYS = [
     ("executor", "scan_seconds", "scan_seconds", 1.0, float),
     ("executor", "log_level", "log_level", "INFO", str),
     ("executor", "log_file", "log_file", None, str),
+    # seed 002's agent (README.md, "EAs"): paired (agent_id, pairing_key) or the executor itself (enabled = true)
+    ("agent", "enabled", "agent_enabled", False, bool),
+    ("agent", "agent_id", "agent_id", None, str),
+    ("agent", "pairing_key", "agent_key", None, str),
+    ("agent", "poll_seconds", "agent_poll_seconds", 5.0, float),
+    ("agent", "heartbeat_seconds", "agent_heartbeat_seconds", 60.0, float),
+    ("agent", "ea_terminal", "agent_terminal", None, str),
+    ("agent", "metaeditor", "agent_metaeditor", None, str),
+    ("agent", "mql5_dir", "agent_mql5_dir", None, str),
 ]
-SECRET_ATTRIBUTES = ("api_secret", "mt5_password")
+SECRET_ATTRIBUTES = ("api_secret", "mt5_password", "agent_key")
 TRANSPORTS = ("auto", "websocket", "http")
 
 
@@ -153,8 +164,12 @@ def load(argv=None, environ=None):
 
 
 def _validate(values, config_path):
-    for attribute, what in (("url", "the gateway's URL"), ("executor_id", "the executor id"),
-                            ("api_key", "the executor's API key"), ("api_secret", "the executor's API secret")):
+    values["agent_only"] = bool(values.get("agent_id")) and not values.get("executor_id")
+    required = [("url", "the gateway's URL")]
+    if not values["agent_only"]:
+        required += [("executor_id", "the executor id"), ("api_key", "the executor's API key"),
+                     ("api_secret", "the executor's API secret")]
+    for attribute, what in required:
         if not values.get(attribute):
             raise SettingsError("%s is missing: set %s in the config file or %s" % (what, attribute,
                                                                                    ENVIRONMENT[attribute]))
@@ -165,12 +180,34 @@ def _validate(values, config_path):
         raise SettingsError("transport must be one of %s, not %r" % (", ".join(TRANSPORTS), values["transport"]))
     if bool(values.get("mt5_login")) != bool(values.get("mt5_password")):
         raise SettingsError("give both the MT5 login and password, or neither (the terminal's own login is used)")
-    for attribute in ("heartbeat_seconds", "poll_seconds", "scan_seconds"):
+    _validate_agent(values)
+    for attribute in ("heartbeat_seconds", "poll_seconds", "scan_seconds", "agent_poll_seconds",
+                      "agent_heartbeat_seconds"):
         if not 0.05 <= values[attribute] <= 3600:
             raise SettingsError("%s must be between 0.05 and 3600 seconds" % attribute)
     if not values.get("state_dir"):
         base = os.path.dirname(os.path.abspath(config_path)) if config_path else os.getcwd()
         values["state_dir"] = os.path.join(base, "ordergate-state")
+
+
+def _validate_agent(values):
+    """The agent is on with a paired agent's id and key, or with enabled = true (the executor's own key)."""
+    values["agent_on"] = bool(values.get("agent_id")) or bool(values.get("agent_enabled"))
+    if bool(values.get("agent_id")) != bool(values.get("agent_key")):
+        raise SettingsError("give both the agent's agent_id and pairing_key (ORDERGATE_AGENT_ID, ORDERGATE_AGENT_KEY), "
+                            "or neither")
+    if not values["agent_on"]:
+        return
+    terminal = values.get("agent_terminal") or values.get("mt5_path")
+    values["agent_terminal"] = terminal
+    folder = os.path.dirname(terminal) if terminal else None
+    if not values.get("agent_metaeditor") and folder:
+        values["agent_metaeditor"] = os.path.join(folder, "MetaEditor64.exe")
+    if not values.get("agent_mql5_dir"):
+        if not folder:
+            raise SettingsError("the agent needs the MQL5 folder for EAs: set [agent] ea_terminal (a terminal64.exe "
+                                "installed with /portable for EAs) or [agent] mql5_dir")
+        values["agent_mql5_dir"] = os.path.join(folder, "MQL5")
 
 
 class SecretFilter(logging.Filter):

@@ -179,20 +179,27 @@ class Terminal:
 
 
 class ExecutorProcess:
-    def __init__(self, workdir, gateway_url, executor, state_file, transport="auto", env=None, name="executor"):
+    def __init__(self, workdir, gateway_url, executor, state_file, transport="auto", env=None, name="executor",
+                 agent=None):
+        """executor None: an agent alone (agent: the [agent] section's keys and values)."""
         self.workdir = workdir
         self.state_dir = os.path.join(workdir, "state")
         self.config = os.path.join(workdir, "executor.ini")
         self.log_path = os.path.join(workdir, name + ".log")
         with open(self.config, "w") as file:
-            file.write("[gateway]\nurl = %s\nexecutor_id = %s\napi_key = %s\napi_secret = %s\ntransport = %s\n"
-                       "heartbeat_seconds = 2\npoll_seconds = 0.2\n[terminal]\nlogin = 5000001\npassword = master\n"
-                       "server = Standin-Demo\n[executor]\nstate_dir = %s\nscan_seconds = 0.1\nlog_level = DEBUG\n"
-                       % (gateway_url, executor["executor_id"], executor["api_key"], executor["api_secret"],
-                          transport, self.state_dir))
+            file.write("[gateway]\nurl = %s\ntransport = %s\nheartbeat_seconds = 2\npoll_seconds = 0.2\n"
+                       % (gateway_url, transport))
+            if executor is not None:
+                file.write("executor_id = %s\napi_key = %s\napi_secret = %s\n[terminal]\nlogin = 5000001\n"
+                           "password = master\nserver = Standin-Demo\n"
+                           % (executor["executor_id"], executor["api_key"], executor["api_secret"]))
+            file.write("[executor]\nstate_dir = %s\nscan_seconds = 0.1\nlog_level = DEBUG\n" % self.state_dir)
+            if agent:
+                file.write("[agent]\n" + "".join("%s = %s\n" % item for item in agent.items()))
         os.chmod(self.config, 0o600)
-        self.env = dict(os.environ, PYTHONPATH=os.pathsep.join([STANDIN, EXECUTOR_DIR]), MT5_STANDIN_STATE=state_file,
-                        **(env or {}))
+        self.env = dict(os.environ, PYTHONPATH=os.pathsep.join([STANDIN, EXECUTOR_DIR]), **(env or {}))
+        if state_file:
+            self.env["MT5_STANDIN_STATE"] = state_file
         self.process = None
 
     def start(self):
