@@ -103,6 +103,35 @@ class OrderListSlicesTest
         }
     }
 
+    @Test
+    void shouldReadClosedPositionsInSlicesNewestFirstEachOnce()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            for (int i = 0; i < 100; i++)
+            {
+                assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.01").status());
+                assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.01").status());  // closes it
+            }
+            final TestGateway.Reply all = gateway.get("/api/v1/positions/closed?limit=1000");
+            assertEquals(200, all.status(), all.body());
+            final List<String> closes = new ArrayList<>();
+            all.json().path("positions").forEach(close -> closes.add(close.path("closed_at").asText() + " " + close.path("position_id").asText()));
+            assertEquals(100, closes.size(), "every close, across four slices of 32");
+            assertEquals(100, closes.stream().distinct().count(), "each close once");
+            for (int i = 1; i < closes.size(); i++)
+            {
+                assertTrue(closes.get(i).compareTo(closes.get(i - 1)) <= 0 || closes.get(i).split(" ")[0].equals(closes.get(i - 1).split(" ")[0]),
+                    "newest first: " + closes.get(i - 1) + " then " + closes.get(i));
+            }
+            final TestGateway.Reply first40 = gateway.get("/api/v1/positions/closed?limit=40");
+            final List<String> forty = new ArrayList<>();
+            first40.json().path("positions").forEach(close -> forty.add(close.path("closed_at").asText() + " " + close.path("position_id").asText()));
+            assertEquals(closes.subList(0, 40), forty);
+        }
+    }
+
     private static List<Long> ids(final TestGateway.Reply reply)
     {
         assertEquals(200, reply.status(), reply.body());

@@ -104,9 +104,13 @@ public final class ClosedPositions
 
     private boolean older(final int a, final int b)
     {
-        final ClosedPosition x = ring[a];
-        final ClosedPosition y = ring[b];
-        return x.closedAtMicros != y.closedAtMicros ? x.closedAtMicros < y.closedAtMicros : x.seq < y.seq;
+        return newer(ring[b], ring[a]);
+    }
+
+    /** True when {@code x} comes before {@code y} in the newest-first order (later close time, then later sequence). */
+    public static boolean newer(final ClosedPosition x, final ClosedPosition y)
+    {
+        return x.closedAtMicros != y.closedAtMicros ? x.closedAtMicros > y.closedAtMicros : x.seq > y.seq;
     }
 
     private void up(final int from)

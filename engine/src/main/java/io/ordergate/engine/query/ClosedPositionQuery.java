@@ -18,7 +18,11 @@ import io.ordergate.fixed.Money;
 /**
  * {@code GET /api/v1/positions/closed}: the closes of positions the principal may see, newest first by close time,
  * from every source (paper fills, MT5 trade reports, MT5 history sync). Body as LIST_TRADES: account id (empty =
- * every visible account) | limit. <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
+ * every visible account) | limit [| cursor]. With a cursor (the gateway's route) it answers a slice of at most 32
+ * closes older than the cursor's ({@code "next"}: the last one's sequence, 0 at the end), so a list of 1,000 is
+ * rendered between other commands; each slice still looks at every remembered close once (a scan of
+ * {@code engine.max_trades} slots, no rendering). <b>Not thread safe</b>: owned by the engine thread; allocates
+ * nothing.
  */
 public final class ClosedPositionQuery implements ClosedPositions.Filter
 {
@@ -32,6 +36,8 @@ public final class ClosedPositionQuery implements ClosedPositions.Filter
     private final UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
     private int principal;
     private int onlyAccount;
+    /** A slice's cursor: only closes listed after this one (older by close time, then sequence), or null. */
+    private ClosedPosition olderThan;
 
     public ClosedPositionQuery(final EngineContext context)
     {
@@ -57,22 +63,49 @@ public final class ClosedPositionQuery implements ClosedPositions.Filter
         }
         final int requested = reader.readInt();
         principal = event.principal();
-        final int count = closed.newest(requested <= 0 ? QueryFlow.DEFAULT_LIMIT : Math.min(requested, QueryFlow.MAX_LIMIT), this, selected);
+        final int limit = requested <= 0 ? QueryFlow.DEFAULT_LIMIT : Math.min(requested, QueryFlow.MAX_LIMIT);
+        final boolean sliced = reader.position() < event.frameLength();
+        olderThan = null;
+        if (sliced)
+        {
+            final long cursor = reader.readLong();
+            olderThan = cursor == 0 ? null : closed.get(cursor);
+            if (cursor != 0 && olderThan == null)
+            {
+                answer(event, 0, true, 0);  // the cursor's close was overwritten since the last slice: the list ends
+                return;
+            }
+        }
+        final int wanted = sliced ? Math.min(limit, QueryFlow.SLICE_ORDERS) : limit;
+        final int count = closed.newest(wanted, this, selected);
+        answer(event, count, sliced, count == wanted && count > 0 ? selected[count - 1].seq : 0);
+    }
+
+    /** Writes the selected closes; a slice adds its {@code next} (the last close's sequence, 0 at the end) and count. */
+    private void answer(final CommandEvent event, final int count, final boolean sliced, final long next)
+    {
         final JsonWriter json = context.beginJson(event).startObject().name("positions").startArray();
         for (int i = 0; i < count; i++)
         {
             write(selected[i], json);
             selected[i] = null;
         }
-        json.endArray().endObject();
+        json.endArray();
+        if (sliced)
+        {
+            json.name("next").number(next).name("written").number(count);
+        }
+        json.endObject();
         context.endJson(event);
+        olderThan = null;
         event.result = ResultCode.OK;
     }
 
     @Override
     public boolean accepts(final ClosedPosition close)
     {
-        return (onlyAccount < 0 || close.accountIndex == onlyAccount) && principals.canAccess(principal, close.accountIndex);
+        return (onlyAccount < 0 || close.accountIndex == onlyAccount) && principals.canAccess(principal, close.accountIndex)
+            && (olderThan == null || ClosedPositions.newer(olderThan, close));
     }
 
     /** API.md's closed position, with the venue's ids and the money's parts. */

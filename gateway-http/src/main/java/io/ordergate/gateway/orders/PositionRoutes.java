@@ -41,8 +41,11 @@ public final class PositionRoutes implements Feature
                     exchange.publish(CommandType.LIST_POSITIONS, slices, slices);  // in slices: many accounts' positions
                 }))
             .add(Route.get("/api/v1/positions/closed", access.scope(Scope.READ),
-                exchange -> exchange.publish(CommandType.LIST_CLOSED_POSITIONS, ListQuery.read(CommandType.LIST_CLOSED_POSITIONS, exchange.query()),
-                    OrderAnswer.ORDER)))
+                exchange ->
+                {
+                    final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_CLOSED_POSITIONS, exchange.query()), exchange);
+                    exchange.publish(CommandType.LIST_CLOSED_POSITIONS, slices, slices);
+                }))
             .add(Route.patch("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), BodyKind.JSON, this::modify))
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
             .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))

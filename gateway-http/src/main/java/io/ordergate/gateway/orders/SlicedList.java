@@ -20,9 +20,10 @@ import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.json.RequestBody;
 
 /**
- * {@code GET /api/v1/orders}, {@code /trades}, {@code /positions} and the CSV exports read in slices: the engine answers each LIST_ORDERS or
- * LIST_TRADES slice with at most 32 items and 2,048 positions looked at, so a list of 1,000 never holds the engine
- * thread for more than a few tens of microseconds at once and other clients' orders are applied between its slices.
+ * {@code GET /api/v1/orders}, {@code /trades}, {@code /positions}, {@code /positions/closed} and the CSV exports read
+ * in slices: the engine answers each slice with at most 32 items (orders: 2,048 slots looked at; positions: about
+ * 2,048 position slots), so a list of 1,000 never holds the engine thread for long at once and other clients' orders
+ * are applied between its slices.
  * This answer gathers the slices' items and asks for the next slice (from the connection's event loop) until the limit
  * is reached or the list ends; only then is the request answered. Each slice sees the engine's state as of that slice.
  *
@@ -66,6 +67,7 @@ final class SlicedList implements Answer, RequestBody
         switch (query.type())
         {
             case LIST_TRADES:
+            case LIST_CLOSED_POSITIONS:  // the same body: account id, limit, cursor
                 CommandBodies.listTradeSlice(writer, query.accountId(), query.limit() - count, cursor);
                 break;
             case LIST_POSITIONS:
@@ -118,6 +120,7 @@ final class SlicedList implements Answer, RequestBody
             case LIST_TRADES:
                 return "trades";
             case LIST_POSITIONS:
+            case LIST_CLOSED_POSITIONS:
                 return "positions";
             default:
                 return "orders";
