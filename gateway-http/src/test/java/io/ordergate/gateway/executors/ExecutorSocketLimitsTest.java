@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +24,9 @@ class ExecutorSocketLimitsTest
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "ping_interval_seconds: 1, socket_idle_timeout_seconds: 2"))
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            try (Socket raw = new Socket("127.0.0.1", gateway.gateway.port()))
+            try (Socket raw = gateway.rawStream(executor, 0))
             {
-                raw.setSoTimeout(10_000);
-                final OutputStream out = raw.getOutputStream();
-                out.write(("GET /api/executor/" + executor.id() + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                    + "X-API-Key: " + executor.key() + "\r\nX-API-Secret: " + executor.secret() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
                 final InputStream in = raw.getInputStream();
-                final StringBuilder head = new StringBuilder();
-                while (!head.toString().endsWith("\r\n\r\n"))
-                {
-                    head.append((char)in.read());
-                }
-                assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
 
                 final Object commandId = gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
                     "{\"command\":\"PAUSE\",\"priority\":\"HIGH\"}").at("command_id");

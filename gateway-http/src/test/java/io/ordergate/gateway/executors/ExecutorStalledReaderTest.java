@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,57 +57,45 @@ class ExecutorStalledReaderTest
         log.addHandler(counter);
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0,
                 "max_queued_bytes_per_socket: 65536, max_pending_commands: 100000, ping_interval_seconds: 30, socket_idle_timeout_seconds: 120",
-                false, "", GatewayHarness.SMALL_TABLES.replace("max_executor_commands: 256", "max_executor_commands: 8192"));
-            Socket raw = new Socket())
+                false, "", GatewayHarness.SMALL_TABLES.replace("max_executor_commands: 256", "max_executor_commands: 8192")))
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            raw.setReceiveBufferSize(4096);  // a small window, so the gateway's side fills up soon
-            raw.connect(new InetSocketAddress("127.0.0.1", gateway.gateway.port()));
-            raw.setSoTimeout(10_000);
-            final OutputStream out = raw.getOutputStream();
-            out.write(("GET /api/executor/" + executor.id() + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "X-API-Key: " + executor.key() + "\r\nX-API-Secret: " + executor.secret() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            final Socket raw = gateway.rawStream(executor, 4096);  // a small window, so the gateway's side fills up soon
             final InputStream in = raw.getInputStream();
-            final StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n"))
+            try (raw)
             {
-                head.append((char)in.read());
-            }
-            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
-
-            // from here on the executor reads nothing: every push queues, first in the kernel, then in the gateway
-            final String parameters = "{\"note\":\"" + "x".repeat(3900) + "\"}";
-            int pushed = 0;
-            while (cutOffLines.get() == 0)
-            {
-                final GatewayHarness.Response created = gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
-                    "{\"command\":\"PAUSE\",\"parameters\":" + parameters + ",\"priority\":\"NORMAL\"}");
-                assertEquals(201, created.status(), created.body());
-                pushed++;
-                assertTrue(pushed < 8000, "31 MB pushed to a reader that reads nothing and it was never cut off");
-            }
-            for (int i = 0; i < 50; i++, pushed++)
-            {
-                assertEquals(201, gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
-                    "{\"command\":\"PAUSE\",\"parameters\":" + parameters + "}").status());
-            }
-            final byte[] drain = new byte[65536];
-            try
-            {
-                while (in.read(drain) >= 0)
+                // from here on the executor reads nothing: every push queues, first in the kernel, then in the gateway
+                final String parameters = "{\"note\":\"" + "x".repeat(3900) + "\"}";
+                int pushed = 0;
+                while (cutOffLines.get() == 0)
                 {
-                    // what was in flight, then the end of the stream: the gateway hung up
+                    final GatewayHarness.Response created = gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
+                        "{\"command\":\"PAUSE\",\"parameters\":" + parameters + ",\"priority\":\"NORMAL\"}");
+                    assertEquals(201, created.status(), created.body());
+                    pushed++;
+                    assertTrue(pushed < 8000, "31 MB pushed to a reader that reads nothing and it was never cut off");
                 }
+                for (int i = 0; i < 50; i++, pushed++)
+                {
+                    assertEquals(201, gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
+                        "{\"command\":\"PAUSE\",\"parameters\":" + parameters + "}").status());
+                }
+                final byte[] drain = new byte[65536];
+                try
+                {
+                    while (in.read(drain) >= 0)
+                    {
+                        // what was in flight, then the end of the stream: the gateway hung up
+                    }
+                }
+                catch (final SocketTimeoutException stillOpen)
+                {
+                    throw new AssertionError("the cut-off socket was not closed within 10 s", stillOpen);
+                }
+                assertEquals(1, cutOffLines.get(), "one log line for the cut-off, not one per push that found it full");
+                final List<?> pending = (List<?>)gateway.heartbeat(executor).at("pendingCommands");
+                assertEquals(Math.min(256, pushed), pending.size(), "every pushed command is still pending (the first 256 listed)");
             }
-            catch (final SocketTimeoutException stillOpen)
-            {
-                throw new AssertionError("the cut-off socket was not closed within 10 s", stillOpen);
-            }
-            assertEquals(1, cutOffLines.get(), "one log line for the cut-off, not one per push that found it full");
-            final List<?> pending = (List<?>)gateway.heartbeat(executor).at("pendingCommands");
-            assertEquals(Math.min(256, pushed), pending.size(), "every pushed command is still pending (the first 256 listed)");
         }
         finally
         {

@@ -292,6 +292,45 @@ final class GatewayHarness implements AutoCloseable
         return socket;
     }
 
+    /**
+     * A plain TCP socket upgraded to the executor's stream by hand (a client that can stop reading or never answer a
+     * ping, as no WebSocket library lets it), after the gateway's 101; {@code receiveBuffer} 0 keeps the default.
+     */
+    java.net.Socket rawStream(final Executor executor, final int receiveBuffer) throws IOException
+    {
+        final java.net.Socket raw = new java.net.Socket();
+        if (receiveBuffer > 0)
+        {
+            raw.setReceiveBufferSize(receiveBuffer);  // before connect, so the window is small from the start
+        }
+        raw.connect(new java.net.InetSocketAddress("127.0.0.1", gateway.port()));
+        raw.setSoTimeout((int)WAIT.toMillis());
+        final java.io.OutputStream out = raw.getOutputStream();
+        out.write(("GET /api/executor/" + executor.id() + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            + "X-API-Key: " + executor.key() + "\r\nX-API-Secret: " + executor.secret() + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        final java.io.InputStream in = raw.getInputStream();
+        final StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n"))
+        {
+            final int next = in.read();
+            if (next < 0)
+            {
+                raw.close();
+                throw new AssertionError("the stream closed before the handshake's end: " + head);
+            }
+            head.append((char)next);
+        }
+        if (!head.toString().startsWith("HTTP/1.1 101"))
+        {
+            raw.close();
+            throw new AssertionError("not upgraded: " + head);
+        }
+        return raw;
+    }
+
     // ---- JSON and waiting ----
 
     static void await(final String what, final BooleanSupplier condition)
