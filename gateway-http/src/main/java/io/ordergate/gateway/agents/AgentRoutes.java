@@ -2,10 +2,8 @@ package io.ordergate.gateway.agents;
 
 import java.util.Base64;
 
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
@@ -15,6 +13,7 @@ import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.SplicedField;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.ea.ArtifactStore;
@@ -72,7 +71,7 @@ public final class AgentRoutes implements Feature
     private void pair(final Exchange exchange) throws BadRequest
     {
         final AgentRequests.Pair pair = AgentRequests.pair(exchange.json(), exchange.body(), exchange.bodyLength());
-        exchange.publish(CommandType.PAIR_AGENT, pair, new Paired(pair.pairingKey()));
+        exchange.publish(CommandType.PAIR_AGENT, pair, SplicedField.of("pairing_key", pair.pairingKey()));
     }
 
     /** The result: the EX5 (if any) stored first, off the event loop; then AGENT_JOB_RESULT. */
@@ -130,29 +129,5 @@ public final class AgentRoutes implements Feature
     private static RequestBody id(final String id)
     {
         return writer -> EaBodies.id(writer, id);
-    }
-
-    /** 201: the agent as the engine wrote it, with its pairing key spliced in, shown this once. */
-    private record Paired(String pairingKey) implements Answer
-    {
-        @Override
-        public int render(final CommandEvent event, final JsonWriter json)
-        {
-            final int failed = Answers.failure(event, json, ErrorFormat.API);
-            if (failed != 0)
-            {
-                return failed;
-            }
-            json.startObject();
-            json.raw(event.output, 1, event.outputLength - 2);
-            json.name("pairing_key").string(pairingKey).endObject();
-            return event.result.httpStatus();
-        }
-
-        @Override
-        public String toString()
-        {
-            return "Paired";  // never the key
-        }
     }
 }

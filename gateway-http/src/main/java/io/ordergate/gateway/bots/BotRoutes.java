@@ -3,20 +3,17 @@ package io.ordergate.gateway.bots;
 import java.util.List;
 import java.util.Locale;
 
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.core.Accesses;
-import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.BodyKind;
-import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.SplicedField;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
@@ -83,7 +80,7 @@ public final class BotRoutes implements Feature
         final String secret = Secrets.newSecret();
         final CreateBotRequest bot = new CreateBotRequest(botId, name, "", List.of(), secret, baseName == null ? "" : baseName,
             CreateBotRequest.checkedTimeframe(exchange.query().get("timeframe")), secrets);
-        exchange.publish(CommandType.CREATE_BOT, bot, new CreatedBot(secret));
+        exchange.publish(CommandType.CREATE_BOT, bot, SplicedField.afterSuccess("secret", secret));
     }
 
     /** {@code PATCH /bots/{id}}: any of name, base_name, timeframe, group_id (null: no group). */
@@ -131,7 +128,7 @@ public final class BotRoutes implements Feature
     private void create(final Exchange exchange) throws BadRequest
     {
         final CreateBotRequest bot = CreateBotRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), secrets);
-        exchange.publish(CommandType.CREATE_BOT, bot, new CreatedBot(bot.secret()));
+        exchange.publish(CommandType.CREATE_BOT, bot, SplicedField.afterSuccess("secret", bot.secret()));
     }
 
     private static void byId(final Exchange exchange, final CommandType type) throws BadRequest
@@ -204,32 +201,5 @@ public final class BotRoutes implements Feature
             in.finish();
         }
         return fromBody != null || field == null ? fromBody : exchange.query().get(field);
-    }
-
-    /** 201: the bot as the engine wrote it, with {@code "success": true} first and its secret, this once. */
-    private record CreatedBot(String secret) implements Answer
-    {
-        @Override
-        public int render(final CommandEvent event, final JsonWriter json)
-        {
-            final int failed = Answers.failure(event, json, ErrorFormat.API);
-            if (failed != 0)
-            {
-                return failed;
-            }
-            json.startObject().name("success").bool(true);
-            if (event.outputLength > 2)
-            {
-                json.raw(event.output, 1, event.outputLength - 2);  // the engine's members, without its braces
-            }
-            json.name("secret").string(secret).endObject();
-            return event.result.httpStatus();
-        }
-
-        @Override
-        public String toString()
-        {
-            return "CreatedBot";  // never the secret
-        }
     }
 }

@@ -5,21 +5,18 @@ import java.util.List;
 
 import io.ordergate.config.EaConfig;
 import io.ordergate.config.InstrumentSpec;
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.Access;
 import io.ordergate.gateway.core.Accesses;
-import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.BodyKind;
 import io.ordergate.gateway.core.Deferred;
-import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.ReplyListener;
 import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.SplicedField;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.executors.ExecutorKeys;
@@ -119,7 +116,7 @@ public final class EaRoutes implements Feature
         }
         final byte[] sha = artifacts.put(source);
         deferred.publish(CommandType.EA_GENERATE, principal, writer -> EaBodies.generate(writer, request.projectId(), sha, source.length,
-            generated.fileName(), generator.name(), generated.understood()), new WithSource(generated.source()));
+            generated.fileName(), generator.name(), generated.understood()), SplicedField.of("source_code", generated.source()));
     }
 
     private void artifacts(final Exchange exchange) throws BadRequest
@@ -150,23 +147,5 @@ public final class EaRoutes implements Feature
     static String id(final Exchange exchange, final String name) throws BadRequest
     {
         return exchange.path().clientId(name, Ids.MAX_LENGTH, ResultCode.NOT_FOUND, name.replace("_id", "") + " not found");
-    }
-
-    /** 201: the version as the engine wrote it, with its MQL5 source (kept in the data directory, not the journal). */
-    private record WithSource(String source) implements Answer
-    {
-        @Override
-        public int render(final CommandEvent event, final JsonWriter json)
-        {
-            final int failed = Answers.failure(event, json, ErrorFormat.API);
-            if (failed != 0)
-            {
-                return failed;
-            }
-            json.startObject();
-            json.raw(event.output, 1, event.outputLength - 2);
-            json.name("source_code").string(source).endObject();
-            return event.result.httpStatus();
-        }
     }
 }

@@ -15,11 +15,11 @@ import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.BodyKind;
-import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.SplicedField;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.core.WebSocketUpgrade;
@@ -83,7 +83,7 @@ public final class ExecutorRoutes implements Feature
     private void register(final Exchange exchange) throws BadRequest
     {
         final ExecutorRequests.CreateExecutor create = ExecutorRequests.createExecutor(exchange.json(), exchange.body(), exchange.bodyLength());
-        exchange.publish(CommandType.CREATE_EXECUTOR, create, new Registered(create.apiSecret()));
+        exchange.publish(CommandType.CREATE_EXECUTOR, create, SplicedField.of("api_secret", create.apiSecret()));
     }
 
     private void heartbeat(final Exchange exchange) throws BadRequest
@@ -171,32 +171,5 @@ public final class ExecutorRoutes implements Feature
     private static String executorId(final Exchange exchange) throws BadRequest
     {
         return exchange.path().clientId("executor_id", Ids.MAX_LENGTH, ResultCode.EXECUTOR_NOT_FOUND, "executor not found");
-    }
-
-    /** 201: the new executor as the engine wrote it, with its secret spliced in, shown this once. */
-    private record Registered(String apiSecret) implements Answer
-    {
-        @Override
-        public int render(final CommandEvent event, final JsonWriter json)
-        {
-            final int failed = Answers.failure(event, json, ErrorFormat.API);
-            if (failed != 0)
-            {
-                return failed;
-            }
-            json.startObject();
-            if (event.outputLength > 2)
-            {
-                json.raw(event.output, 1, event.outputLength - 2);  // the engine's members, without its braces
-            }
-            json.name("api_secret").string(apiSecret).endObject();
-            return event.result.httpStatus();
-        }
-
-        @Override
-        public String toString()
-        {
-            return "Registered";  // never the secret
-        }
     }
 }
