@@ -12,6 +12,10 @@ LOG = logging.getLogger("ordergate_mt5")
 
 def main(argv=None):
     try:
+        flags = settings_module.parser().parse_args(argv)
+        if flags.pair:
+            from .pairing import pair
+            return pair(flags)
         settings = settings_module.load(argv)
     except settings_module.SettingsError as error:
         print("ordergate executor: %s" % error, file=sys.stderr)

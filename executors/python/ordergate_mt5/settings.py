@@ -90,6 +90,8 @@ def parser():
     p.add_argument("--scan-seconds", dest="scan_seconds", type=float, help="how often positions are compared")
     p.add_argument("--log-level", dest="log_level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--log-file", dest="log_file")
+    p.add_argument("--pair", metavar="AGENT_NAME", help="pair this program as an agent (seed 002): signs in with your "
+                   "Ordergate email and password and writes agent_id and pairing_key into --config, then exits")
     return p
 
 
@@ -133,6 +135,11 @@ def _read_file(path):
     return values
 
 
+def read_file(path):
+    """The settings an owner-only config file holds (SettingsError for one others may read)."""
+    return _read_file(path)
+
+
 def _typed(raw, kind, where):
     if kind is bool:
         if str(raw).lower() in ("1", "true", "yes", "on"):
@@ -157,7 +164,7 @@ def load(argv=None, environ=None):
             kind = next(t for _s, _k, a, _d, t in FILE_KEYS if a == attribute)
             values[attribute] = _typed(environ[variable], kind, "environment variable " + variable)
     for attribute, value in vars(flags).items():
-        if value is not None and attribute != "config":
+        if value is not None and attribute not in ("config", "pair"):
             values[attribute] = value
     _validate(values, flags.config)
     return Settings(values)

@@ -2,10 +2,13 @@
 executor itself, it takes compile, deploy, run and stop jobs; MetaEditor and the EA terminal are the clearly named
 stand-ins tests/standin/metaeditor_standin.py and terminal_standin.py (both run on Windows only for real)."""
 import base64
+import configparser
 import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -13,6 +16,7 @@ import harness
 from harness import wait_until
 
 STANDIN_MAGIC = b"EX5\x00STANDIN-NOT-COMPILED\x00"
+PASSWORD = "Correct-Horse-9-agent"
 DESCRIPTION = ("Create a scalping EA that trades EURUSD on M15 timeframe. Use 10 and 20 period moving average "
                "crossover. Risk 1% per trade with 20 pip stop loss and 40 pip take profit.")
 
@@ -67,10 +71,10 @@ class EaJobsThroughTheGateway(unittest.TestCase):
                 self.gateway.ok("GET", "/api/v1/deployments/%s/logs?page_size=200" % deployment)["logs"]]
 
     def test_a_paired_agent_compiles_deploys_runs_and_stops_an_ea(self):
-        status, paired = self.gateway.call("POST", "/api/v1/agents/pair", {"agent_name": "Python agent"})
-        self.assertEqual(201, status, paired)
-        agent_id, key = paired["agent_id"], paired["pairing_key"]
-        process = self.start(None, agent_section(self.dir, agent_id=agent_id, pairing_key=key))
+        process = harness.ExecutorProcess(self.dir, self.gateway.url, None, None, agent=agent_section(self.dir))
+        agent_id, key = self.pair_through_the_program(process)
+        process.start()
+        self.addCleanup(process.stop)
         self.agent_online(agent_id)
         version, built = self.compiled_version(agent_id)
 
@@ -104,6 +108,26 @@ class EaJobsThroughTheGateway(unittest.TestCase):
         self.assertNotIn(key, process.log(), "the pairing key is never logged")
         with open(os.path.join(process.state_dir, "agent.json"), encoding="utf-8") as file:
             self.assertNotIn(key, file.read())
+
+    def pair_through_the_program(self, process):
+        """A trader pairs the program with --pair: signed in, the agent's id and key written into its config file."""
+        status, user = self.gateway.call("POST", "/api/v1/users", {
+            "email": "agent-owner@example.com", "name": "Agent Owner", "role": "trader", "password": PASSWORD})
+        self.assertEqual(201, status, user)
+        paired = subprocess.run([sys.executable, os.path.join(harness.EXECUTOR_DIR, "run_executor.py"), "--config",
+                                 process.config, "--pair", "Python agent"], capture_output=True, text=True, timeout=60,
+                                env=dict(process.env, ORDERGATE_EMAIL="agent-owner@example.com",
+                                         ORDERGATE_PASSWORD=PASSWORD))
+        self.assertEqual(0, paired.returncode, paired.stdout + paired.stderr)
+        written = configparser.ConfigParser(interpolation=None)
+        written.read(process.config)
+        agent_id, key = written.get("agent", "agent_id"), written.get("agent", "pairing_key")
+        self.assertTrue(key.startswith("pk_live_"), "the key the gateway showed once")
+        self.assertIn(agent_id, paired.stdout)
+        self.assertNotIn(key, paired.stdout + paired.stderr, "the key is written to the file only")
+        self.assertEqual(0o600, os.stat(process.config).st_mode & 0o777)
+        self.assertEqual(agent_section(self.dir)["mql5_dir"], written.get("agent", "mql5_dir"), "the rest kept")
+        return agent_id, key
 
     def test_the_executor_is_an_agent_with_its_own_key(self):
         executor = self.gateway.new_account_and_executor("mt5-agent")
@@ -170,6 +194,20 @@ class AgentResults(unittest.TestCase):
         self.assertEqual(("failed", 1), (failed["status"], failed["result"]["errors"]), failed)
         self.assertNotIn("artifact_base64", failed["result"])
         self.assertIn("'OnTick' - event handler not found", failed["logs"])
+
+    def test_pairing_again_replaces_the_agent_and_keeps_every_other_line(self):
+        from ordergate_mt5.pairing import write_agent
+        path = os.path.join(self.dir, "pairing.ini")
+        text = ("; my comment\n[gateway]\nurl = http://x\n[agent]\n; agent comment\nagent_id = agt_old\n"
+                "pairing_key = pk_live_old\nea_terminal = C:\\MT5-EA\\terminal64.exe\n[executor]\nlog_level = INFO\n")
+        with open(path, "w") as file:
+            file.write(text)
+        write_agent(path, "agt_new", "pk_live_new")
+        with open(path) as file:
+            written = file.read()
+        self.assertEqual(text.replace("agent_id = agt_old\npairing_key = pk_live_old\n", "").replace(
+            "[agent]\n", "[agent]\nagent_id = agt_new\npairing_key = pk_live_new\n"), written)
+        self.assertEqual(0o600, os.stat(path).st_mode & 0o777)
 
     def test_a_source_that_is_not_the_jobs_is_not_compiled(self):
         from ordergate_mt5.agent import Agent
