@@ -29,9 +29,9 @@ work=$(mktemp -d)
 gateway_pid=
 cleanup()
 {
-  rm -f "$work/reading"
-  wait $(jobs -p | grep -v "^${gateway_pid:-x}$") 2>/dev/null || true
-  if [ -n "$gateway_pid" ]; then kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null || true; fi
+  rm -f "$work/reading"  # the reader loops end after their current request
+  if [ -n "$gateway_pid" ]; then kill "$gateway_pid" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -67,9 +67,9 @@ for i in $(seq 1 "$repetitions"); do
       2> "$out/$mode-$i.progress.txt" | tee -a "$out/summary.txt"
     if [ "$mode" = readers ]; then
       rm -f "$work/reading"
-      wait $(jobs -p | grep -v "^$gateway_pid$") 2>/dev/null || true
+      for reader in $(jobs -p); do [ "$reader" = "$gateway_pid" ] || wait "$reader" || true; done
       lists=$(cat "$work"/reads-*.txt | wc -l)
-      bad=$(grep -vc '^200 ' "$work"/reads-*.txt | awk -F: '{s += $NF} END {print s + 0}')
+      bad=$(cat "$work"/reads-*.txt | grep -vc '^200 ' || true)
       echo "readers: $readers loops read $lists lists of up to 1000 orders ($bad not 200), $(awk '{s += $2} END {printf "%.0f", s / 1048576}' "$work"/reads-*.txt) MiB" \
         | tee -a "$out/summary.txt"
       echo "p99 with/without readers: $(python3 -c "print(round($(p99 "$out/readers-$i.json") / $(p99 "$out/alone-$i.json"), 3))")" \
