@@ -98,6 +98,12 @@ public final class Engine
         removal = new AccountRemoval(context, venues, groups, bots, users);
     }
 
+    /** Seed 001's experts, for handlers plugged in before the pipeline starts (webhooks registered for an expert). */
+    public ExpertRoom experts()
+    {
+        return experts;
+    }
+
     /** The engine's tables, for venues and handlers plugged in before the pipeline starts. */
     public EngineContext context()
     {

@@ -7,6 +7,7 @@ package io.ordergate.engine.command;
  *
  * <pre>
  *   WEBHOOK_CREATE   webhook id | url | events mask (int) | sealed secret | account count (int) | account ids...
+ *                    [| expert id: seed 001's registration for an expert's account; absent in older journals]
  *   WEBHOOK_DELETE   webhook id
  *   WEBHOOK_OUTCOME  webhook id | event id | attempt (int) | outcome (byte) | http status (int, 0: none)
  *                    | next attempt (long, epoch micros; 0: none) | error (string, may be empty)
@@ -35,6 +36,20 @@ public final class WebhookBodies
         {
             writer.putString(accountId);
         }
+    }
+
+    /** A registration for an expert (seed 001): no accounts named, the expert's own is the one. */
+    public static void createForExpert(final BodyWriter writer, final String webhookId, final String url, final int events,
+        final String sealedSecret, final String expertId)
+    {
+        create(writer, webhookId, url, events, sealedSecret, java.util.List.of());
+        writer.putString(expertId);
+    }
+
+    /** Whether a WEBHOOK_CREATE body read up to {@code position} goes on with an expert id. */
+    public static boolean hasExpert(final org.agrona.DirectBuffer frame, final int position)
+    {
+        return position < CommandFrame.BODY_OFFSET + frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
     }
 
     public static void delete(final BodyWriter writer, final String webhookId)

@@ -76,6 +76,16 @@ public final class ExpertRoom
         return null;
     }
 
+    /**
+     * The account of the expert a command names, if the principal may see it; else null and the event rejected
+     * NOT_FOUND (outbound webhooks registered for an expert, seed 001).
+     */
+    public Account accountOf(final CommandEvent event, final AsciiView id)
+    {
+        final Expert expert = find(event, id);
+        return expert == null ? null : expert.account;
+    }
+
     private void create(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);

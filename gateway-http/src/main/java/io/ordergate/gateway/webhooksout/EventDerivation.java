@@ -1,5 +1,6 @@
 package io.ordergate.gateway.webhooksout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +36,28 @@ import io.ordergate.engine.view.OrderJson;
  */
 final class EventDerivation
 {
-    /** One event: its kind, the account it is about (null for a bot signal), the accounts it touched, its body. */
-    record Event(WebhookEvent kind, String eventId, String accountId, List<String> accounts, byte[] body, long micros)
+    /**
+     * One event: its kind, the account it is about (null for a bot signal), the accounts it touched, its body (with
+     * {@code "expert_id": null} at {@code expertAt}).
+     */
+    record Event(WebhookEvent kind, String eventId, String accountId, List<String> accounts, byte[] body, int expertAt, long micros)
     {
+        private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+        /** The body as a webhook registered for an expert gets it: its {@code expert_id} named (ids are plain ASCII). */
+        byte[] bodyFor(final String expertId)
+        {
+            if (expertId == null)
+            {
+                return body;
+            }
+            final byte[] quoted = ('"' + expertId + '"').getBytes(StandardCharsets.US_ASCII);
+            final byte[] named = new byte[body.length - NULL.length + quoted.length];
+            System.arraycopy(body, 0, named, 0, expertAt);
+            System.arraycopy(quoted, 0, named, expertAt, quoted.length);
+            System.arraycopy(body, expertAt + NULL.length, named, expertAt + quoted.length, body.length - expertAt - NULL.length);
+            return named;
+        }
     }
 
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(2048);
@@ -45,6 +65,7 @@ final class EventDerivation
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final List<Event> events = new ArrayList<>();
+    private int expertAt;
 
     /** The events of a journaled command (empty for most). The list is reused: read it before the next call. */
     List<Event> of(final CommandEvent event)
@@ -140,7 +161,9 @@ final class EventDerivation
         json.name("event").string(kind.wireName());
         json.name("event_id").string(eventId(event, events.size()));
         json.name("account_id").string(accountId);
-        json.name("expert_id").nullValue();  // experts (issue 13) will name theirs
+        json.name("expert_id");
+        expertAt = json.length();
+        json.nullValue();  // a webhook registered for an expert gets its id here (Event.bodyFor)
         json.name("timestamp").time(event.wallMicros());
         return json.name("data");
     }
@@ -150,7 +173,7 @@ final class EventDerivation
         json.endObject();
         final byte[] body = new byte[json.length()];
         buffer.getBytes(0, body);
-        events.add(new Event(kind, eventId(event, events.size()), accountId, accounts, body, event.wallMicros()));
+        events.add(new Event(kind, eventId(event, events.size()), accountId, accounts, body, expertAt, event.wallMicros()));
     }
 
     private static String eventId(final CommandEvent event, final int n)

@@ -25,9 +25,10 @@ import io.ordergate.gateway.json.Ids;
  * {@code GET /api/v1/webhooks/{webhook_id}/deliveries} (API.md, "Outbound webhooks and logs"). Registering needs a
  * trade key (or user), which sees only its own webhooks; an admin sees all. A registration's URL is resolved off the
  * event loop and refused (400 on {@code url}) if any of its addresses is loopback or private, unless
- * {@code webhooks.allow_private_targets}. Seed 001's {@code POST /api/v1/experts/{expert_id}/webhooks} registers one
- * for the expert's account; its row belongs with the experts (issue 13): a handler there decodes the same body with
- * the expert's account as {@code account_ids} and calls {@link #register}. Thread safe.
+ * {@code webhooks.allow_private_targets}. Seed 001's {@code POST /api/v1/experts/{expert_id}/webhooks} is one more row
+ * to the same handler: seed 001's body ({@code url}, {@code events}; no {@code account_ids}), registered for the
+ * expert's account (the engine resolves the expert, 404 if the caller may not see it), and its deliveries name the
+ * expert in {@code expert_id}; it is listed and deleted like any other. Thread safe.
  */
 final class OutboundWebhookRoutes implements Feature
 {
@@ -53,16 +54,32 @@ final class OutboundWebhookRoutes implements Feature
         table.add(Route.post("/api/v1/webhooks", access.scope(Scope.TRADE), BodyKind.JSON, this::create))
             .add(Route.get("/api/v1/webhooks", access.scope(Scope.READ), this::list))
             .add(Route.delete("/api/v1/webhooks/{webhook_id}", access.scope(Scope.TRADE), this::delete))
-            .add(Route.get("/api/v1/webhooks/{webhook_id}/deliveries", access.scope(Scope.READ), this::deliveries));
+            .add(Route.get("/api/v1/webhooks/{webhook_id}/deliveries", access.scope(Scope.READ), this::deliveries))
+            .add(Route.post("/api/v1/experts/{expert_id}/webhooks", access.scope(Scope.TRADE), BodyKind.JSON, this::createForExpert));
     }
 
     private void create(final Exchange exchange) throws BadRequest
     {
-        register(exchange, WebhookRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength()));
+        register(exchange, WebhookRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength()), null);
     }
 
-    /** Checks the URL's addresses on the webhook threads, then publishes the registration with a secret made for it. */
-    void register(final Exchange exchange, final WebhookRequest request)
+    private void createForExpert(final Exchange exchange) throws BadRequest
+    {
+        final String expertId = exchange.path().clientId("expert_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "expert not found");
+        final WebhookRequest request = WebhookRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength());
+        if (!request.accountIds().isEmpty())
+        {
+            throw BadRequest.validation("account_ids", "an expert's webhook is for the expert's account: leave account_ids out");
+        }
+        register(exchange, request, expertId);
+    }
+
+    /**
+     * Checks the URL's addresses on the webhook threads, then publishes the registration with a secret made for it.
+     *
+     * @param expertId the expert it is registered for (seed 001), or null
+     */
+    private void register(final Exchange exchange, final WebhookRequest request, final String expertId)
     {
         final int principal = exchange.caller().principal();
         final Deferred later = exchange.defer();
@@ -78,8 +95,17 @@ final class OutboundWebhookRoutes implements Feature
             final String secret = secrets.newSecret();
             final String sealed = secrets.seal(secret, id);
             final String url = request.url().toString();
-            later.publish(CommandType.WEBHOOK_CREATE, principal,
-                writer -> WebhookBodies.create(writer, id, url, request.events(), sealed, request.accountIds()), WebhookAnswers.created(secret));
+            later.publish(CommandType.WEBHOOK_CREATE, principal, writer ->
+            {
+                if (expertId == null)
+                {
+                    WebhookBodies.create(writer, id, url, request.events(), sealed, request.accountIds());
+                }
+                else
+                {
+                    WebhookBodies.createForExpert(writer, id, url, request.events(), sealed, expertId);
+                }
+            }, WebhookAnswers.created(secret));
         });
     }
 

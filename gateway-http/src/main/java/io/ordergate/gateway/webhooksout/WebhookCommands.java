@@ -16,13 +16,16 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.WebhookBodies;
+import io.ordergate.engine.expert.ExpertRoom;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
  * The engine's side of outbound webhooks, plugged in with {@link Engine#handle} before replay: it decides, in journal
  * order, what only the engine can decide. A registration names accounts the caller may see (else 404, as for any
  * account it may not see; a caller naming none gets every account it may see now, an admin every account now and
- * later); a deletion is by the webhook's owner or an admin (else 404). Outcomes of deliveries and raised events come
+ * later); a registration for an expert (seed 001) is for the expert's account, if the caller may see it (else 404 on
+ * {@code expert_id}); a deletion is by the webhook's owner or an admin (else 404). Outcomes of deliveries and raised events come
  * from the gateway itself (the system principal) and only need journaling. The gateway's registry and the
  * deliveries are rebuilt from the same commands and these results.
  * <b>Not thread safe</b>: the engine thread (the replaying thread before the pipeline starts).
@@ -42,22 +45,24 @@ public final class WebhookCommands implements CommandHandler
     }
 
     private final EngineContext context;
+    private final ExpertRoom experts;
     private final int maxWebhooks;
     private final Map<String, Registration> registrations = new HashMap<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private int live;
 
-    private WebhookCommands(final EngineContext context, final int maxWebhooks)
+    private WebhookCommands(final EngineContext context, final ExpertRoom experts, final int maxWebhooks)
     {
         this.context = context;
+        this.experts = experts;
         this.maxWebhooks = maxWebhooks;
     }
 
     /** Plugs the handler into the engine for the four webhook commands; before replay. */
     public static void install(final Engine engine, final int maxWebhooks)
     {
-        final WebhookCommands commands = new WebhookCommands(engine.context(), maxWebhooks);
+        final WebhookCommands commands = new WebhookCommands(engine.context(), engine.experts(), maxWebhooks);
         for (final CommandType type : new CommandType[] {CommandType.WEBHOOK_CREATE, CommandType.WEBHOOK_DELETE,
             CommandType.WEBHOOK_OUTCOME, CommandType.WEBHOOK_EVENT})
         {
@@ -109,6 +114,18 @@ public final class WebhookCommands implements CommandHandler
             }
             named.add(account);
         }
+        String expertId = null;
+        if (WebhookBodies.hasExpert(event.frame, reader.position()))
+        {
+            final AsciiView expert = reader.readString(text);
+            final Account account = experts.accountOf(event, expert);
+            if (account == null)
+            {
+                return;  // rejected: not found, as any expert the caller may not see
+            }
+            expertId = expert.toString();
+            named.add(account);
+        }
         if (registrations.containsKey(webhookId))
         {
             event.reject(ResultCode.CONFLICT, "a webhook with this id exists", "webhook_id");
@@ -154,6 +171,10 @@ public final class WebhookCommands implements CommandHandler
                 json.string(account.id);
             }
             json.endArray();
+        }
+        if (expertId != null)
+        {
+            json.name("expert_id").string(expertId);
         }
         json.name("created_at").time(event.wallMicros());
         json.endObject();

@@ -156,6 +156,7 @@ final class WebhookDispatch implements FanOutListener
         {
             named.add(reader.readString(text).toString());
         }
+        final String expertId = WebhookBodies.hasExpert(event.frame, reader.position()) ? reader.readString(text).toString() : null;
         final Set<String> accounts = count == 0 ? WebhookAnswers.accountsOf(event) : named;
         final byte[] secret;
         try
@@ -167,7 +168,7 @@ final class WebhookDispatch implements FanOutListener
             LOG.warning(() -> "webhook " + id + ": its secret does not open under the master keys given; it is not delivered to");
             return;
         }
-        targets.put(id, new Target(id, url, mask, accounts, secret));
+        targets.put(id, new Target(id, url, mask, accounts, expertId, secret));
     }
 
     private void deleted(final String id)
@@ -194,7 +195,7 @@ final class WebhookDispatch implements FanOutListener
                 {
                     continue;
                 }
-                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.body(), made.micros());
+                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros());
                 final Pending waiting = new Pending(delivery, made.micros());
                 pending.put(delivery.key(), waiting);
                 record(waiting, "pending", 0, null);
