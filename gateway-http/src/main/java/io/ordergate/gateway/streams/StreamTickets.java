@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 
@@ -23,7 +24,8 @@ import io.ordergate.gateway.json.BadRequest;
  * {@code POST /api/v1/streams/tickets} (with the headers) for a ticket and opens the socket with
  * {@code ?access_token=wst_...}. A ticket is good once, for {@link #TTL_NANOS}, only on a WebSocket upgrade, and is
  * the caller that asked for it (same scope, same accounts). A signed-in user needs none: its bearer token works as
- * {@code ?access_token=} itself. Thread safe.
+ * {@code ?access_token=} itself. The clock is given (monotonic nanoseconds), so the expiry is tested without waiting.
+ * Thread safe.
  */
 public final class StreamTickets implements Credentials, Feature
 {
@@ -38,7 +40,19 @@ public final class StreamTickets implements Credentials, Feature
 
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final LongSupplier clockNanos;
     private Accesses access;
+
+    public StreamTickets()
+    {
+        this(System::nanoTime);
+    }
+
+    /** @param clockNanos a monotonic clock in nanoseconds (the tests' own) */
+    StreamTickets(final LongSupplier clockNanos)
+    {
+        this.clockNanos = clockNanos;
+    }
 
     /** The accesses the ticket route itself is behind (the same the stream routes use); set once, at start-up. */
     public StreamTickets accesses(final Accesses accesses)
@@ -55,7 +69,15 @@ public final class StreamTickets implements Credentials, Feature
 
     private void issue(final Exchange exchange)
     {
-        final long now = System.nanoTime();
+        final String ticket = issue(exchange.caller());
+        exchange.answer().startObject().name("ticket").string(ticket).name("expires_in").number(TTL_NANOS / 1_000_000_000L).endObject();
+        exchange.send(201);
+    }
+
+    /** A new ticket for the caller, good once for {@link #TTL_NANOS} from now; drops the tickets run out meanwhile. */
+    String issue(final Caller caller)
+    {
+        final long now = clockNanos.getAsLong();
         for (final Iterator<Ticket> all = tickets.values().iterator(); all.hasNext(); )
         {
             if (all.next().expiresNanos() < now)
@@ -66,9 +88,8 @@ public final class StreamTickets implements Credentials, Feature
         final byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         final String ticket = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tickets.put(ticket, new Ticket(exchange.caller(), now + TTL_NANOS));
-        exchange.answer().startObject().name("ticket").string(ticket).name("expires_in").number(TTL_NANOS / 1_000_000_000L).endObject();
-        exchange.send(201);
+        tickets.put(ticket, new Ticket(caller, now + TTL_NANOS));
+        return ticket;
     }
 
     /** A ticket on a WebSocket upgrade ({@code ?access_token=wst_...}); anything else is another credential's. */
@@ -85,11 +106,18 @@ public final class StreamTickets implements Credentials, Feature
         {
             return null;
         }
-        final Ticket ticket = tickets.remove(token);
-        if (ticket == null || ticket.expiresNanos() < System.nanoTime())
+        final Caller caller = redeem(token);
+        if (caller == null)
         {
             throw new BadRequest(io.ordergate.engine.command.ResultCode.INVALID_CREDENTIALS, "the stream ticket is unknown, used or expired", null);
         }
-        return ticket.caller();
+        return caller;
+    }
+
+    /** The ticket's caller, once: null if it is unknown, used, or older than {@link #TTL_NANOS}. */
+    Caller redeem(final String token)
+    {
+        final Ticket ticket = tickets.remove(token);
+        return ticket == null || ticket.expiresNanos() < clockNanos.getAsLong() ? null : ticket.caller();
     }
 }
