@@ -44,6 +44,12 @@ final class OrderCommands
     /** One FX instrument, default engine tables, and the pipeline settings given (ring size, wait strategy). */
     static GatewayConfig config(final Integer ringSize, final String waitStrategy)
     {
+        return config(ringSize, waitStrategy, null);
+    }
+
+    /** The same, with {@code engine.candles_per_timeframe} set (0: the engine builds no candles); null: the default. */
+    static GatewayConfig config(final Integer ringSize, final String waitStrategy, final Integer candlesPerTimeframe)
+    {
         final StringBuilder yaml = new StringBuilder()
             .append("instruments:\n")
             .append("  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,\n")
@@ -61,6 +67,10 @@ final class OrderCommands
             {
                 yaml.append("  wait_strategy: ").append(waitStrategy).append('\n');
             }
+        }
+        if (candlesPerTimeframe != null)
+        {
+            yaml.append("engine:\n  candles_per_timeframe: ").append(candlesPerTimeframe).append('\n');
         }
         return ConfigLoader.parse(yaml.toString(), "benchmark");
     }

@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,7 +23,8 @@ import io.ordergate.engine.command.Side;
  * The engine alone, on the calling thread: one QUOTES command of one EURUSD quote per operation, over an account
  * holding an open position (so the quote is checked against its stops) and one resting limit order (so the paper
  * venue looks at its book). Each quote is 100 ms after the one before, so a new minute candle opens every 600
- * quotes. What the og-engine thread does per quote from the feed.
+ * quotes. What the og-engine thread does per quote from the feed. {@code candlesPerTimeframe} 0 builds no candles:
+ * the engine as it was before them, so one run gives the candles' cost as a ratio.
  *
  * <pre>
  *   prepared frame                      +-------------- Engine.apply --------------+
@@ -36,6 +38,10 @@ public class QuoteApplyBenchmark extends ForkedWithChronicleFlags
 {
     private static final long STEP_MICROS = 100_000L;
 
+    /** engine.candles_per_timeframe: the default 1000, or 0 (no candles, the quote path before issue 12). */
+    @Param({"1000", "0"})
+    public int candlesPerTimeframe;
+
     private Engine engine;
     private final CommandEvent low = new CommandEvent();
     private final CommandEvent high = new CommandEvent();
@@ -45,7 +51,7 @@ public class QuoteApplyBenchmark extends ForkedWithChronicleFlags
     @Setup(Level.Trial)
     public void setUp()
     {
-        engine = OrderCommands.engineWithAccountAndQuote(OrderCommands.config(null, null));
+        engine = OrderCommands.engineWithAccountAndQuote(OrderCommands.config(null, null, candlesPerTimeframe));
         final CommandEvent order = new CommandEvent();
         OrderCommands.protectedMarketOrder(order, Side.BUY, 100_000_000L, 120_000_000L, 3);  // stops at 1.0 and 1.2
         engine.apply(order);

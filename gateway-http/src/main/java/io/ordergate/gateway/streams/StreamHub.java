@@ -1,8 +1,9 @@
 package io.ordergate.gateway.streams;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.change.Changes;
@@ -52,6 +53,7 @@ public final class StreamHub implements FanOutListener
     private final StreamSettings settings;
     private final CommandPublisher publisher;
     private final LiveMarket market;
+    private final QuoteFanOut fanOut;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final StreamMessages messages = new StreamMessages();
@@ -71,6 +73,7 @@ public final class StreamHub implements FanOutListener
         this.settings = StreamSettings.of(config.streams());
         this.publisher = publisher;
         this.market = new LiveMarket(config.instruments());
+        this.fanOut = new QuoteFanOut(market, subscriptions, messages);
     }
 
     /** The engine's change set, told to value accounts only while an account stream is subscribed; before replay. */
@@ -261,52 +264,11 @@ public final class StreamHub implements FanOutListener
             market.quoted(index, bid, ask, event.wallMicros());
             if (!replaying)
             {
-                quoted(index);
+                fanOut.quoted(index);
             }
         }
         quotedSinceRefresh = true;
-    }
-
-    /** Sends an instrument's new quote and candles to its subscribers, newest replacing what they have not read. */
-    private void quoted(final int index)
-    {
-        final List<Subscriptions.Entry> entries = subscriptions.ofSymbol(market.symbol(index));
-        if (entries == null)
-        {
-            return;
-        }
-        byte[] quote = null;
-        byte[] price = null;
-        for (final Subscriptions.Entry entry : entries)
-        {
-            if (!entry.live())
-            {
-                continue;
-            }
-            if (entry.channel() == StreamChannel.CANDLES)
-            {
-                market.writeCandle(index, entry.timeframe(), messages.begin("candle"));
-                entry.socket().pushLatest(entry.key(), messages.end());
-            }
-            else if (entry.socket().isPriceSocket())
-            {
-                if (price == null)
-                {
-                    market.writePrice(index, messages.bareWriter());
-                    price = messages.bare();
-                }
-                entry.socket().pushLatest(entry.key(), price);
-            }
-            else
-            {
-                if (quote == null)
-                {
-                    market.writeQuote(index, messages.begin("quote"));
-                    quote = messages.end();
-                }
-                entry.socket().pushLatest(entry.key(), quote);
-            }
-        }
+        fanOut.endPass();
     }
 
     private void quotesStart(final StreamSocket socket, final String key, final String symbol, final long generation)
@@ -327,7 +289,10 @@ public final class StreamHub implements FanOutListener
             if (market.hasQuote(index))
             {
                 market.writePrice(index, messages.bareWriter());
-                socket.pushLatest(key, messages.bare());
+                final ByteBuf price = messages.bareFrame();
+                socket.pushLatest(key, price);
+                price.release();
+                socket.scheduleDrain();
             }
         }
         else

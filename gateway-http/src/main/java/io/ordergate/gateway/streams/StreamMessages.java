@@ -3,6 +3,8 @@ package io.ordergate.gateway.streams;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
+import io.netty.buffer.ByteBuf;
+
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -37,6 +39,19 @@ final class StreamMessages
         final byte[] bytes = new byte[json.length()];
         buffer.getBytes(0, bytes);
         return bytes;
+    }
+
+    /** Closes the envelope into a pooled buffer shared by user sockets (without its opening brace: {@link SharedFrames}). */
+    ByteBuf endShared()
+    {
+        json.endObject();
+        return SharedFrames.afterBrace(buffer, json.length());
+    }
+
+    /** What the writer holds (a bare object: a price socket's quote) as a whole frame shared by price sockets. */
+    ByteBuf bareFrame()
+    {
+        return SharedFrames.wholeFrame(buffer, json.length());
     }
 
     /** The data of a read the engine answered, as a snapshot. */

@@ -57,7 +57,11 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     private final Map<String, Long> wanted = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    /** The drain's message in hand (event loop only). */
+    private final StreamOutbox.Polled polled = new StreamOutbox.Polled();
     private long generations;
+    /** Given quotes in the fan-out's current pass (fan-out thread only: {@link StreamHub}). */
+    boolean touched;
     private volatile Channel channel;
     private volatile boolean closing;
 
@@ -134,21 +138,25 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
         scheduleDrain();
     }
 
-    /** Market data: replaces the unsent message under the same key. */
-    void pushLatest(final String key, final byte[] body)
+    /**
+     * Market data: replaces the unsent message under the same key with {@code shared}, a frame encoded once for
+     * every socket ({@link SharedFrames}; the outbox retains it). Written at the next drain: the fan-out calls
+     * {@link #scheduleDrain} once per socket after its pass, so a socket writes a pass's quotes with one flush.
+     */
+    void pushLatest(final String key, final ByteBuf shared)
     {
         if (closing)
         {
             return;
         }
-        if (outbox.offerLatest(key, body))
+        if (outbox.offerLatest(key, shared))
         {
             hub.countConflated();
         }
-        scheduleDrain();
     }
 
-    private void scheduleDrain()
+    /** Asks the event loop to write what is pending (once, however often asked before it runs). */
+    void scheduleDrain()
     {
         final Channel ch = channel;
         if (ch != null && drainScheduled.compareAndSet(false, true))
@@ -167,14 +175,24 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         }
         boolean wrote = false;
-        while (ch.isWritable())
+        while (ch.isWritable() && outbox.poll(polled))
         {
-            final StreamOutbox.Message message = outbox.poll();
-            if (message == null)
+            if (polled.frame == null)
             {
-                break;
+                ch.write(new TextWebSocketFrame(frame(ch, polled.seq, polled.body)));
             }
-            ch.write(new TextWebSocketFrame(frame(ch, message)));
+            else if (priceSymbol != null)
+            {
+                ch.write(polled.frame.retainedDuplicate(), ch.voidPromise());  // the whole frame, encoded once
+                polled.frame.release();
+            }
+            else
+            {
+                SharedFrames.writeUserFrame(ch, polled.seq, polled.frame);
+                polled.frame.release();
+            }
+            polled.frame = null;
+            polled.body = null;
             wrote = true;
         }
         if (wrote)
@@ -184,16 +202,15 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     /** A user socket's message with its seq first: {@code {"seq":N,} + the rest of the body}; a price socket's as is. */
-    private ByteBuf frame(final Channel ch, final StreamOutbox.Message message)
+    private ByteBuf frame(final Channel ch, final long seq, final byte[] body)
     {
-        final byte[] body = message.body();
         if (priceSymbol != null)
         {
             return ch.alloc().buffer(body.length).writeBytes(body);
         }
-        final byte[] seq = Long.toString(message.seq()).getBytes(StandardCharsets.US_ASCII);
-        final ByteBuf frame = ch.alloc().buffer(body.length + SEQ_PREFIX.length + seq.length + 1);
-        frame.writeBytes(SEQ_PREFIX).writeBytes(seq).writeByte(',').writeBytes(body, 1, body.length - 1);
+        final byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+        final ByteBuf frame = ch.alloc().buffer(body.length + SEQ_PREFIX.length + digits.length + 1);
+        frame.writeBytes(SEQ_PREFIX).writeBytes(digits).writeByte(',').writeBytes(body, 1, body.length - 1);
         return frame;
     }
 
@@ -345,6 +362,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     public void channelInactive(final ChannelHandlerContext ctx) throws Exception
     {
         closing = true;
+        outbox.close();
         released.run();
         if (channel != null)
         {
