@@ -5,7 +5,7 @@
 #   benchmarks/stream-fanout.sh OUT_DIR [REPETITIONS]        (default 3; builds the jars first if they are missing)
 #
 # One demo gateway (its quote feed on: 5 symbols every 250 ms; sockets per key and connection limits raised for the
-# subscribers). Each repetition runs the load generator at RATE (5000)/s for DURATION (20) s after WARMUP (5) s on
+# subscribers), warmed up by a first 10 s run whose numbers are not kept. Each repetition runs the load generator at RATE (5000)/s for DURATION (20) s after WARMUP (5) s on
 # CONNECTIONS (8) connections twice: without subscribers, then with SUBSCRIBERS (1000) user WebSockets subscribed to
 # the quotes of all five symbols, held open by a process of their own (io.ordergate.benchmarks.loadgen.
 # StreamSubscribers), so the generator measures only the order path. Every run has --baseline (Netty's hello world
@@ -66,6 +66,11 @@ start_subscribers() {
   echo "the subscribers did not get ready" >&2
   return 1
 }
+
+# One run first whose numbers are thrown away: the gateway just started, and its JIT warms up on it (on a busy machine
+# the generator's own warm-up of WARMUP seconds was not enough for the first run).
+java -jar "$loadgen_jar" --url "http://127.0.0.1:$port" --rate "$rate" --duration 10 --warmup 0 --connections "$connections" \
+  --json "$work/warm-up.json" > /dev/null 2>&1 || true
 
 for i in $(seq 1 "$repetitions"); do
   for mode in none subscribers; do

@@ -66,11 +66,13 @@ public final class StreamSubscribers implements Callable<Integer>
             out.printf("ready: %d WebSockets open, each subscribed to the quotes of %s%n", subscribers, String.join(",", symbols));
             final Thread hook = new Thread(() ->
             {
-                stop.countDown();
+                // counted before the main thread is let go to close the sockets itself
                 final double seconds = (System.nanoTime() - start) / 1e9;
                 final long quotes = sockets.quotes();
+                final long closed = sockets.closed();
+                stop.countDown();
                 out.printf("subscribers: %d quote messages received in %.1f s (%.0f/s), %d sockets closed by the gateway%n",
-                    quotes, seconds, quotes / seconds, sockets.closed());
+                    quotes, seconds, quotes / seconds, closed);
             }, "stream-subscribers-report");
             Runtime.getRuntime().addShutdownHook(hook);
             stop.await(maxSeconds, TimeUnit.SECONDS);

@@ -63,14 +63,6 @@ final class StreamMessages
         return end();
     }
 
-    /** Copies what the writer holds (a bare object: a price socket's quote). */
-    byte[] bare()
-    {
-        final byte[] bytes = new byte[json.length()];
-        buffer.getBytes(0, bytes);
-        return bytes;
-    }
-
     JsonWriter bareWriter()
     {
         return json.wrap(buffer, 0);
