@@ -15,6 +15,7 @@ import io.ordergate.gateway.core.Deferred;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
+import io.ordergate.gateway.core.SplicedField;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
@@ -105,7 +106,7 @@ final class OutboundWebhookRoutes implements Feature
                 {
                     WebhookBodies.createForExpert(writer, id, url, request.events(), sealed, expertId);
                 }
-            }, WebhookAnswers.created(secret));
+            }, SplicedField.of("secret", secret));
         });
     }
 

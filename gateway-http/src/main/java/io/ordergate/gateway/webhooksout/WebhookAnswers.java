@@ -8,9 +8,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.gateway.core.Answer;
-import io.ordergate.gateway.core.Answers;
-import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
@@ -22,26 +19,6 @@ final class WebhookAnswers
 {
     private WebhookAnswers()
     {
-    }
-
-    /** 201 with the registration and {@code "secret"}. */
-    static Answer created(final String secret)
-    {
-        return (event, json) ->
-        {
-            final int failed = Answers.failure(event, json, ErrorFormat.API);
-            if (failed != 0)
-            {
-                return failed;
-            }
-            json.startObject();
-            if (event.outputLength > 2)
-            {
-                json.raw(event.output, 1, event.outputLength - 2);  // the engine's members, without its braces
-            }
-            json.name("secret").string(secret).endObject();
-            return 201;
-        };
     }
 
     /** The {@code account_ids} the engine answered a registration with (the caller's accounts when it named none). */
