@@ -248,6 +248,8 @@ class Agent:
                 LOG.warning("agent: the gateway refused the result of %s for good: %s %s", job_id, status,
                             (answer or {}).get("error"))
             self.state["unsent"].pop(0)
+            # the gateway has the EX5 now (or refused it for good): a finished job is never handed out again
+            self.state["results"][job_id]["result"].pop("artifact_base64", None)
             self._save()
         return True
 

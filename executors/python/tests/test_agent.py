@@ -176,12 +176,18 @@ class AgentResults(unittest.TestCase):
         agent.on_job(job)
         first = agent.state["results"]["job_7"]
         self.assertEqual("completed", first["status"], first)
+        self.assertIn("artifact_base64", first["result"])
         agent.http.download = lambda url: self.fail("a job answered already is not done again")
         restarted = Agent(self.settings)  # as after kill -9: the result was on disk before it was sent
         restarted.http.download = agent.http.download
         restarted.on_job(job)
         self.assertEqual(first, restarted.state["results"]["job_7"])
         self.assertEqual(["job_7"], restarted.state["unsent"])
+        restarted.http.call = lambda method, path, body=None: (200, {"acknowledged": True})
+        self.assertTrue(restarted._send_unsent())
+        self.assertEqual([], restarted.state["unsent"])
+        self.assertNotIn("artifact_base64", Agent(self.settings).state["results"]["job_7"]["result"],
+                         "the EX5 is not kept on disk once the gateway has it")
 
     def test_a_source_metaeditor_refuses_is_a_failed_job_with_its_log(self):
         from ordergate_mt5.agent import Agent
