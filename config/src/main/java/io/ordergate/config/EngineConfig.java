@@ -13,6 +13,11 @@ public final class EngineConfig
     /** 48 bytes a candle, times 7 timeframes, per instrument: 100,000 is 34 MB per instrument. */
     public static final int CANDLES_PER_TIMEFRAME_MAX = 100_000;
 
+    /** Decimals of a fee rate (the engine's wire digits): 0.00075 is 75000. */
+    public static final int FEE_RATE_DIGITS = 8;
+    /** 0.1 at {@link #FEE_RATE_DIGITS}: a fee rate near it is a typo. */
+    public static final long FEE_RATE_LIMIT = 10_000_000L;
+
     private final int maxAccounts;
     private final int maxOrders;
     private final int maxTrades;
@@ -24,13 +29,19 @@ public final class EngineConfig
     private final int maxUsers;
     private final int maxHedgePositions;
     private final int candlesPerTimeframe;
+    private final int maxExperts;
+    private final int expertLogEntries;
+    private final long paperFeeRate;
 
     EngineConfig(
         final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
         final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers, final int maxHedgePositions,
-        final int candlesPerTimeframe)
+        final int candlesPerTimeframe, final int maxExperts, final int expertLogEntries, final long paperFeeRate)
     {
         this.candlesPerTimeframe = candlesPerTimeframe;
+        this.maxExperts = maxExperts;
+        this.expertLogEntries = expertLogEntries;
+        this.paperFeeRate = paperFeeRate;
         this.maxUsers = maxUsers;
         this.maxHedgePositions = maxHedgePositions;
         this.maxAccounts = maxAccounts;
@@ -61,9 +72,27 @@ public final class EngineConfig
             s.intValue("max_executor_commands", 65536, 1, CAPACITY_MAX),
             s.intValue("max_users", 4096, 1, CAPACITY_MAX),
             s.intValue("max_hedge_positions", 4096, 1, CAPACITY_MAX),
-            s.intValue("candles_per_timeframe", CANDLES_PER_TIMEFRAME_DEFAULT, 0, CANDLES_PER_TIMEFRAME_MAX));
+            s.intValue("candles_per_timeframe", CANDLES_PER_TIMEFRAME_DEFAULT, 0, CANDLES_PER_TIMEFRAME_MAX),
+            s.intValue("max_experts", 1024, 1, CAPACITY_MAX),
+            s.intValue("expert_log_entries", 256, 1, 65_536),
+            paperFeeRate(s));
         s.finish();
         return config;
+    }
+
+    /** {@code paper_fee_rate}: a fraction of a fill's notional, at 8 decimals (0.001 is 100000); default 0. */
+    private static long paperFeeRate(final YamlSection s)
+    {
+        if (!s.has("paper_fee_rate"))
+        {
+            return 0;
+        }
+        final long rate = s.decimal("paper_fee_rate", FEE_RATE_DIGITS, FEE_RATE_DIGITS + " decimal places");
+        if (rate < 0 || rate >= FEE_RATE_LIMIT)
+        {
+            throw new ConfigException(s.pathOf("paper_fee_rate"), "must be at least 0 and less than 0.1, was " + io.ordergate.fixed.FixedPoint.toString(rate, FEE_RATE_DIGITS));
+        }
+        return rate;
     }
 
     public int maxAccounts()
@@ -126,6 +155,27 @@ public final class EngineConfig
         return candlesPerTimeframe;
     }
 
+    /** Experts (seed 001) the engine holds. */
+    public int maxExperts()
+    {
+        return maxExperts;
+    }
+
+    /** Log entries each expert keeps ({@code GET /experts/{id}/logs}); older ones are overwritten. */
+    public int expertLogEntries()
+    {
+        return expertLogEntries;
+    }
+
+    /**
+     * The fee rate a new paper account gets when its creation names none: a fraction of each fill's notional at
+     * {@link #FEE_RATE_DIGITS}. Journaled with the account, so a change applies to accounts made after it.
+     */
+    public long paperFeeRate()
+    {
+        return paperFeeRate;
+    }
+
     /** Executor commands queued or awaiting a result. */
     public int maxExecutorCommands()
     {
@@ -138,6 +188,7 @@ public final class EngineConfig
         return "EngineConfig{maxAccounts=" + maxAccounts + ", maxOrders=" + maxOrders + ", maxTrades=" + maxTrades +
             ", maxKeys=" + maxKeys + ", maxTickets=" + maxTickets + ", maxGroups=" + maxGroups +
             ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers +
-            ", maxHedgePositions=" + maxHedgePositions + ", candlesPerTimeframe=" + candlesPerTimeframe + '}';
+            ", maxHedgePositions=" + maxHedgePositions + ", candlesPerTimeframe=" + candlesPerTimeframe + ", maxExperts=" + maxExperts +
+            ", expertLogEntries=" + expertLogEntries + ", paperFeeRate=" + paperFeeRate + '}';
     }
 }

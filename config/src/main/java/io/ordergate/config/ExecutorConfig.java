@@ -19,14 +19,17 @@ public final class ExecutorConfig
     private final int maxPendingCommands;
     private final int investorWaitSeconds;
     private final int maxSyncedDeals;
+    private final int trailingModifyIntervalMillis;
 
     ExecutorConfig(
         final int offlineAfterSeconds, final int heartbeatLimit, final int commandLimit, final int tradeLimit,
         final int rateWindowSeconds, final int pingIntervalSeconds, final int socketIdleTimeoutSeconds,
-        final int maxQueuedBytesPerSocket, final int maxPendingCommands, final int investorWaitSeconds, final int maxSyncedDeals)
+        final int maxQueuedBytesPerSocket, final int maxPendingCommands, final int investorWaitSeconds, final int maxSyncedDeals,
+        final int trailingModifyIntervalMillis)
     {
         this.investorWaitSeconds = investorWaitSeconds;
         this.maxSyncedDeals = maxSyncedDeals;
+        this.trailingModifyIntervalMillis = trailingModifyIntervalMillis;
         this.offlineAfterSeconds = offlineAfterSeconds;
         this.heartbeatLimit = heartbeatLimit;
         this.commandLimit = commandLimit;
@@ -51,7 +54,8 @@ public final class ExecutorConfig
             s.intValue("max_queued_bytes_per_socket", 4 * 1024 * 1024, 64 * 1024, 1 << 30),
             s.intValue("max_pending_commands", 1000, 1, 10_000_000),
             s.intValue("investor_wait_seconds", 30, 1, 3600),
-            s.intValue("max_synced_deals", 65_536, 16, 16_777_216));
+            s.intValue("max_synced_deals", 65_536, 16, 16_777_216),
+            s.intValue("trailing_modify_interval_millis", 1000, 0, 3_600_000));
         s.finish();
         return config;
     }
@@ -63,6 +67,15 @@ public final class ExecutorConfig
     public int investorWaitSeconds()
     {
         return investorWaitSeconds;
+    }
+
+    /**
+     * The least time between two {@code MODIFY_POSITION} commands a trailing stop sends for one MT5 ticket (0: every
+     * ratchet is sent), so a fast market does not flood the executor.
+     */
+    public int trailingModifyIntervalMillis()
+    {
+        return trailingModifyIntervalMillis;
     }
 
     /** How many closed deals history syncs may store across all accounts (each key remembered, a table sized once). */

@@ -7,6 +7,7 @@ import io.ordergate.engine.account.AccountRemoval;
 import io.ordergate.engine.auth.KeyAdmin;
 import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.candle.CandleQuery;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
@@ -135,7 +136,14 @@ public final class Engine
     {
         event.clearResult();
         state.changes.begin();
-        dispatch(event);
+        try
+        {
+            dispatch(event);
+        }
+        finally
+        {
+            state.principals.widen();
+        }
         state.changes.seal(event);
     }
 
@@ -144,8 +152,18 @@ public final class Engine
         switch (event.type)
         {
             case NEW_ORDER: orders.newOrder(event); break;
-            case CANCEL_ORDER: orders.cancel(event); break;
-            case CLOSE_POSITION: positions.close(event); break;
+            case CANCEL_ORDER:
+                if (experts.actFor(event, CommandBodies.CANCEL_ORDER_LENGTH))
+                {
+                    orders.cancel(event);
+                }
+                break;
+            case CLOSE_POSITION:
+                if (experts.actFor(event, CommandBodies.CLOSE_POSITION_LENGTH))
+                {
+                    positions.close(event);
+                }
+                break;
             case CLOSE_SYMBOL: sweeps.closeSymbol(event); break;
             case TERMINATE_ACCOUNT: sweeps.terminate(event); break;
             case MODIFY_POSITION: positions.modify(event); break;

@@ -59,6 +59,7 @@ final class StateDigest
             mix(account.risk.priceCollarPct);
             mix(account.risk.maxDailyLoss);
             mix(account.hedging ? 1 : 0);
+            mix(account.feeRate);
             for (final Position position : account.positions)
             {
                 position(position);
@@ -125,6 +126,7 @@ final class StateDigest
             mix(trade.quantity);
             mix(trade.price);
             mix(trade.realizedPnl);
+            mix(trade.fee);
             mix(trade.positionId);
             mix(trade.timeMicros);
         }
@@ -142,6 +144,7 @@ final class StateDigest
         mix(position.quantity);
         mix(position.openPrice);
         mix(position.openedAtMicros);
+        mix(position.openFee);
         mix(position.stops.digest(position.positionId));
     }
 

@@ -42,6 +42,8 @@ import io.ordergate.gateway.onboarding.OnboardingRoutes;
 import io.ordergate.gateway.orders.ExportRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
+import io.ordergate.gateway.performance.ConnectionHealth;
+import io.ordergate.gateway.performance.FillStore;
 import io.ordergate.gateway.performance.PerformanceRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
 import io.ordergate.gateway.trading.TradingRoutes;
@@ -98,6 +100,7 @@ public final class GatewayFeatures
         final ExchangeAccountRoutes exchangeAccounts = new ExchangeAccountRoutes(access, exchange.secrets(), exchange.io());
         artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
         final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
+        final FillStore fills = new FillStore();
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
@@ -105,7 +108,7 @@ public final class GatewayFeatures
             .add(new StreamRoutes(access, streams, users.webSockets()))
             .add(tickets)
             .add(new DashboardRoutes())
-            .add(new AccountRoutes(access, exchangeAccounts))
+            .add(new AccountRoutes(access, exchangeAccounts, config.engine().paperFeeRate()))
             .add(exchangeAccounts)
             .add(new KeyRoutes(access, keys, users.directory()))
             .add(new SignInRoutes(users))
@@ -125,7 +128,9 @@ public final class GatewayFeatures
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
             .add(new ExpertRoutes(access, config.instruments()))
-            .add(new PerformanceRoutes(access))
+            .add(new PerformanceRoutes(access, fills, new ConnectionHealth(
+                executorId -> executorKeys.byExecutorId(executorId) != null && sessions.isOpen(executorKeys.byExecutorId(executorId).executorIndex()),
+                exchange.io()::streamState)))
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .add(webhooks.routes())
             .add(new LogRoutes(access, gateway.publisher()))
@@ -134,7 +139,7 @@ public final class GatewayFeatures
         this.replies = new GatewayReplies(List.of(keys, users.directory(),
             new ExecutorConnector(executorKeys, sessions, sentCommands, gateway.metrics(), exchange.secrets()),
             exchange.listener(), mt5Accounts.listener(), ea.listener(), bots,
-            gateway.metrics().replyStage(), webhooks.directory(), fanOut));
+            gateway.metrics().replyStage(), webhooks.directory(), fills, fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
         gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated);
     }

@@ -13,6 +13,7 @@ import io.ordergate.config.StartupOptions;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.NewOrderBody;
@@ -78,7 +79,8 @@ final class StartupSeeder implements ReplyTarget
                 final int venue = account.venue().code();
                 final long balance = FixedPoint.rescale(account.balance(), Money.DIGITS, NewOrderBody.WIRE_DIGITS);
                 seeder.seeds.add(new Seed(CommandType.CREATE_ACCOUNT,
-                    new AccountRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage()),
+                    new AccountRequests.CreateAccount(account.accountId(), venue, account.currency(), balance, account.leverage(),
+                        venue == CommandBodies.VENUE_PAPER ? config.engine().paperFeeRate() : 0),
                     "account " + account.accountId(), clustered));
             }
         }

@@ -58,6 +58,8 @@ final class TestGateway implements AutoCloseable
 
     private final Path dataDir;
     private final String extraYaml;
+    /** {@link #CONFIG}, or a test's edit of it. */
+    private String baseConfig = CONFIG;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private Ordergate gateway;
@@ -94,9 +96,18 @@ final class TestGateway implements AutoCloseable
         return test;
     }
 
+    /** With {@link #CONFIG} edited (e.g. a key of a section it has replaced: {@code c -> c.replace("a: 1", "a: 2")}). */
+    static TestGateway startEdited(final Path dataDir, final java.util.function.UnaryOperator<String> edit)
+    {
+        final TestGateway test = new TestGateway(dataDir, "");
+        test.baseConfig = edit.apply(CONFIG);
+        test.open();
+        return test;
+    }
+
     private void open()
     {
-        final GatewayConfig config = ConfigLoader.parse(CONFIG + extraYaml, "test").withDataDir(dataDir).withPort(0);
+        final GatewayConfig config = ConfigLoader.parse(baseConfig + extraYaml, "test").withDataDir(dataDir).withPort(0);
         gateway = Ordergate.start(config, adminOptions(), new PrintStream(output, true, StandardCharsets.UTF_8));
         checked = false;
         base = "http://127.0.0.1:" + gateway.port();

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import io.ordergate.engine.view.JsonWriter;
+
 /**
  * One registered executor: who it is, which mt5 account it serves, what its last heartbeat said, and the heads of
  * its pending-command lists, one per priority. <b>Not thread safe</b>: owned by the engine thread.
@@ -68,5 +70,30 @@ public final class Executor
     public boolean isOnline(final long nowMicros, final long offlineAfterMicros)
     {
         return lastHeartbeatMicros != 0 && nowMicros - lastHeartbeatMicros < offlineAfterMicros;
+    }
+
+    /**
+     * Members of a connection's health (group metrics): {@code executor_id}, {@code status} {@code online|offline} by the
+     * heartbeats at {@code nowMicros}, {@code last_heartbeat}, {@code pending_commands}; {@code status} {@code
+     * no_executor} when none serves the account.
+     */
+    static void writeHealth(final Executor executor, final long nowMicros, final long offlineAfterMicros, final JsonWriter json)
+    {
+        if (executor == null)
+        {
+            json.name("channel").string("executor").name("status").string("no_executor");
+            return;
+        }
+        json.name("channel").string("executor").name("executor_id").string(executor.id)
+            .name("status").string(executor.isOnline(nowMicros, offlineAfterMicros) ? "online" : "offline").name("last_heartbeat");
+        if (executor.lastHeartbeatMicros == 0)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.time(executor.lastHeartbeatMicros);
+        }
+        json.name("pending_commands").number(executor.pendingCount());
     }
 }

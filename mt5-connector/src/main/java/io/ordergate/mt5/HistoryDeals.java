@@ -123,7 +123,8 @@ final class HistoryDeals
         trade.side = deal.side.opposite();  // the closing deal trades against the position
         trade.quantity = size;
         trade.price = exitPrice;
-        trade.realizedPnl = close.pnl;
+        trade.realizedPnl = close.grossPnl + close.swap;
+        trade.fee = close.fee;
         trade.positionId = 0;
         trade.timeMicros = deal.exitMicros;
 

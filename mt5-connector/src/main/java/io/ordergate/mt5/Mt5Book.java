@@ -86,7 +86,11 @@ final class Mt5Book
         }
     }
 
-    /** Fills an order at the terminal's price and ticket, and records the fill. */
+    /**
+     * Fills an order at the terminal's price and ticket, and records the fill: an opening order's fill is the ticket's
+     * opening trade, a closing order's is the ticket's close trade (either may exist already, made by the terminal's
+     * trade report that came first: then the order is put on it instead of recording the fill twice).
+     */
     void fill(final Order order, final long quantity, final long price, final long ticket, final TicketPosition position,
         final long realized, final long nowMicros)
     {
@@ -99,7 +103,19 @@ final class Mt5Book
         order.venuePrefix = TICKET_PREFIX;
         order.positionId = position == null ? 0 : position.positionId;
         order.updatedAtMicros = nowMicros;
-        if (order.instrumentIndex >= 0 && price != OrderView.NONE)
+        final boolean closing = position != null && position.orderId != order.orderId;
+        final long known = position == null ? 0 : !closing ? position.openTradeId : position.open ? position.partTradeId : position.closeTradeId;
+        final Trade existing = known == 0 ? null : context.trades().byId(known);
+        if (existing != null)
+        {
+            if (existing.orderId == 0)
+            {
+                existing.orderId = order.orderId;
+                context.trades().changed(existing);
+            }
+            return;
+        }
+        if (order.instrumentIndex >= 0 && price != OrderView.NONE && (position == null || !closing || known == 0))
         {
             final Trade trade = context.trades().next();
             trade.orderId = order.orderId;
@@ -111,7 +127,51 @@ final class Mt5Book
             trade.realizedPnl = realized;
             trade.positionId = order.positionId;
             trade.timeMicros = nowMicros;
+            if (position != null && !closing)
+            {
+                position.openTradeId = trade.tradeId;
+            }
+            else if (position != null)
+            {
+                position.closeTradeId = trade.tradeId;
+                closeMoney(trade, position.closeProfit, position.closeCommission, position.closeSwap);
+            }
         }
+    }
+
+    /** The opening trade of a ticket the terminal reports before (or without) an order's fill: a position opened by hand. */
+    void openedByReport(final TicketPosition position, final long nowMicros)
+    {
+        if (position.openTradeId != 0 || position.side == null || position.openPrice == TicketPosition.NONE)
+        {
+            return;
+        }
+        position.openTradeId = record(position, position.side, position.lots, position.openPrice, nowMicros).tradeId;
+    }
+
+    /** A close's money on its trade: the profit and swap realized, the commission its fee (MT5 books commission negative). */
+    private static void closeMoney(final Trade trade, final long profit, final long commission, final long swap)
+    {
+        trade.realizedPnl = profit + swap;
+        trade.fee = -commission;
+    }
+
+    private Trade record(final TicketPosition position, final Side side, final long lots, final long price, final long nowMicros)
+    {
+        final Trade trade = context.trades().next();
+        trade.orderId = 0;
+        trade.accountIndex = position.accountIndex;
+        trade.instrumentIndex = position.instrumentIndex;
+        trade.symbol = position.symbol;
+        trade.priceDigits = position.priceDigits;
+        trade.quantityDigits = position.quantityDigits;
+        trade.side = side;
+        trade.quantity = lots;
+        trade.price = price;
+        trade.realizedPnl = 0;
+        trade.positionId = position.positionId;
+        trade.timeMicros = nowMicros;
+        return trade;
     }
 
     /**
@@ -135,6 +195,12 @@ final class Mt5Book
         context.ledger().book(account, gross + commission + swap, nowMicros);
         final ClosedPosition close = record(position, lots, closePrice, deal, false, nowMicros);
         close.money(gross, commission, swap);
+        if (position.side != null && closePrice != TicketPosition.NONE)
+        {
+            final Trade trade = record(position, position.side.opposite(), lots, closePrice, nowMicros);
+            closeMoney(trade, gross, commission, swap);
+            position.partTradeId = trade.tradeId;
+        }
         return true;
     }
 
@@ -200,6 +266,31 @@ final class Mt5Book
                 close.exitPrice = position.closePrice;
             }
         }
+        closeTrade(position, nowMicros);
+    }
+
+    /**
+     * The final close's trade, made once its price is known (by the result or the report), its money corrected as the
+     * report tells more; a closing order's fill is put on it ({@link #fill}).
+     */
+    private void closeTrade(final TicketPosition position, final long nowMicros)
+    {
+        Trade trade = position.closeTradeId == 0 ? null : context.trades().byId(position.closeTradeId);
+        if (trade == null)
+        {
+            if (position.closeTradeId != 0 || position.side == null || position.closePrice == TicketPosition.NONE)
+            {
+                return;
+            }
+            trade = record(position, position.side.opposite(), position.lots, position.closePrice, position.closedAtMicros == 0 ? nowMicros
+                : position.closedAtMicros);
+            position.closeTradeId = trade.tradeId;
+        }
+        else
+        {
+            context.trades().changed(trade);
+        }
+        closeMoney(trade, position.closeProfit, position.closeCommission, position.closeSwap);
     }
 
     private ClosedPosition record(final TicketPosition position, final long lots, final long closePrice, final long deal,

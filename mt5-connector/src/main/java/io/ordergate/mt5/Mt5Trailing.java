@@ -11,7 +11,7 @@ import io.ordergate.engine.position.PositionStops;
  * Trailing stops of MT5 tickets: the terminal holds the stop, so the gateway moves it. On each quote of an instrument,
  * an open ticket with a trailing stop whose stop would stand tighter at the new price (the bid for a long, the ask for
  * a short; never back) is sent a MODIFY_POSITION with that stop and its take profit unchanged, at most once per
- * {@link #THROTTLE_MICROS} per ticket, so a fast market does not flood the executor: the stop of the best price seen
+ * {@code executors.trailing_modify_interval_millis} (default 1 s) per ticket, so a fast market does not flood the executor: the stop of the best price seen
  * meanwhile is kept and sent by the first quote after the throttle. Runs inside the QUOTES command, from its time, so
  * a replay queues the same commands. Nothing is sent while the executor is offline or its command table is full (a
  * later quote tries again).
@@ -19,15 +19,14 @@ import io.ordergate.engine.position.PositionStops;
  */
 final class Mt5Trailing
 {
-    /** One MODIFY_POSITION per ticket per second at most. */
-    static final long THROTTLE_MICROS = 1_000_000L;
-
     private final EngineContext context;
     private final Executors executors;
     private final CommandQueue queue;
     private final Tickets tickets;
     private final Mt5Venue venue;
     private final long offlineAfterMicros;
+    /** At most one MODIFY_POSITION per ticket per this ({@code executors.trailing_modify_interval_millis}). */
+    private final long throttleMicros;
 
     Mt5Trailing(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets,
         final Mt5Venue venue, final long offlineAfterMicros)
@@ -38,6 +37,7 @@ final class Mt5Trailing
         this.tickets = tickets;
         this.venue = venue;
         this.offlineAfterMicros = offlineAfterMicros;
+        this.throttleMicros = context.config().executors().trailingModifyIntervalMillis() * 1_000L;
     }
 
     void quoted(final Instrument instrument, final CommandEvent event)
@@ -73,7 +73,7 @@ final class Mt5Trailing
         {
             return;
         }
-        if (position.trailedAtMicros != 0 && now - position.trailedAtMicros < THROTTLE_MICROS)
+        if (position.trailedAtMicros != 0 && now - position.trailedAtMicros < throttleMicros)
         {
             return;
         }

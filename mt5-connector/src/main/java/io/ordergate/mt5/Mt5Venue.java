@@ -294,12 +294,12 @@ final class Mt5Venue implements Venue
         {
             return ResultCode.FORBIDDEN;
         }
-        final long stopLoss = level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, position.stopLoss, position.priceDigits);
-        final long takeProfit = level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
-        if (stopLoss == INVALID || takeProfit == INVALID)
+        final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, position.stopLoss, position.priceDigits);
+        final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
+        if (stopLoss == TicketPosition.INVALID || takeProfit == TicketPosition.INVALID)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits",
-                stopLoss == INVALID ? "stop_loss" : "take_profit");
+                stopLoss == TicketPosition.INVALID ? "stop_loss" : "take_profit");
             return ResultCode.VALIDATION_ERROR;
         }
         final long now = event.wallMicros();
@@ -361,6 +361,13 @@ final class Mt5Venue implements Venue
         queue.enqueue(executor, command, event);
     }
 
+    /** The account's executor as group metrics show a connection: online by its heartbeats, at the command's time. */
+    @Override
+    public void writeConnection(final Account account, final long nowMicros, final JsonWriter json)
+    {
+        Executor.writeHealth(executors.forAccount(account.index), nowMicros, offlineAfterMicros, json);
+    }
+
     @Override
     public long digest()
     {
@@ -376,21 +383,5 @@ final class Mt5Venue implements Venue
             }
         }
         return hash;
-    }
-
-    private static final long INVALID = Long.MIN_VALUE + 1;
-
-    private static long level(final int flags, final int bit, final long wireValue, final long current, final int digits)
-    {
-        if ((flags & bit) == 0)
-        {
-            return current;
-        }
-        if (wireValue == io.ordergate.engine.command.OrderView.NONE)
-        {
-            return TicketPosition.NONE;
-        }
-        final long value = Wire.exact(wireValue, digits);
-        return value == Wire.INEXACT || value <= 0 ? INVALID : value;
     }
 }

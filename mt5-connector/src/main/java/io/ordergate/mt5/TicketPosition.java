@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.change.HeldPosition;
 import io.ordergate.engine.change.PositionChange;
 import io.ordergate.engine.command.OrderView;
@@ -57,6 +58,14 @@ public final class TicketPosition implements HeldPosition
     public long booked;
     /** The closed-positions record of the final close, to correct its money when a later report tells more; 0 for none. */
     public long closeRecord;
+    /**
+     * The fills of the gateway's trade history for this ticket (0 for none yet): its opening, and its final close,
+     * which carries the close's money as known now (a later report's commission and swap correct it).
+     */
+    public long openTradeId;
+    public long closeTradeId;
+    /** The trade of the last partial close, for the closing order's fill to be put on. */
+    public long partTradeId;
     /** Deal tickets of the last partial closes applied (by result or report): a repeat of one changes nothing. */
     final long[] partialDeals = new long[4];
     int partialDealCount;
@@ -140,10 +149,31 @@ public final class TicketPosition implements HeldPosition
         closeReported = false;
         booked = 0;
         closeRecord = 0;
+        openTradeId = 0;
+        closeTradeId = 0;
+        partTradeId = 0;
         java.util.Arrays.fill(partialDeals, 0);
         partialDealCount = 0;
         sameTicketNext = -1;
         nextOpen = null;
         prevOpen = null;
+    }
+
+    /** What {@link #level} answers for a stop that is not a valid price. */
+    static final long INVALID = Long.MIN_VALUE + 1;
+
+    /** A MODIFY_POSITION's stop: unchanged without its bit, NONE when removed, INVALID when not an exact positive price. */
+    static long level(final int flags, final int bit, final long wireValue, final long current, final int digits)
+    {
+        if ((flags & bit) == 0)
+        {
+            return current;
+        }
+        if (wireValue == io.ordergate.engine.command.OrderView.NONE)
+        {
+            return TicketPosition.NONE;
+        }
+        final long value = Wire.exact(wireValue, digits);
+        return value == Wire.INEXACT || value <= 0 ? INVALID : value;
     }
 }

@@ -150,6 +150,7 @@ final class TradeReportFlow
             position.lots = Mt5Book.rounded(lots, position.quantityDigits);
             position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
             position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
+            book.openedByReport(position, now);
         }
         else if (position.open)
         {

@@ -44,10 +44,10 @@ class Mt5TrailingTest
         assertEquals(new BigDecimal("1.084"), modifiedStop(driver.quote("1.08500", "1.08508")));
         // Up again within the same second: held back, but remembered.
         assertEquals(0, modifies(driver.quote("1.08600", "1.08608")).size(), "throttled");
-        driver.now += Mt5Trailing.THROTTLE_MICROS;
+        driver.now += 1_000_000L;  // executors.trailing_modify_interval_millis, 1 s by default
         // A second later the price fell back a little: the stop sent is the best price's (1.08600 - 0.00100).
         assertEquals(new BigDecimal("1.085"), modifiedStop(driver.quote("1.08550", "1.08558")));
-        driver.now += Mt5Trailing.THROTTLE_MICROS;
+        driver.now += 1_000_000L;  // executors.trailing_modify_interval_millis, 1 s by default
         assertEquals(0, modifies(driver.quote("1.08300", "1.08308")).size(), "never moved back");
 
         // A restart replays the same state (the trailing's memory included in what the commands rebuild).

@@ -31,6 +31,11 @@ public final class Account
      * (each fill that opens is its own position with its own stops, and a close names the position).
      */
     public boolean hedging;
+    /**
+     * {@code fee_rate}: the paper venue's fee on each fill, a fraction of its notional at wire digits (10,000 is
+     * 0.0001 = 1 basis point); 0 charges nothing. Set when the account is made (journaled with it).
+     */
+    public long feeRate;
     /** A hedging account's open positions in opening order (linked through {@link Position#nextHedge()}), or null. */
     public Position firstHedge;
     public Position lastHedge;

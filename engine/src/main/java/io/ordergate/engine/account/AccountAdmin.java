@@ -26,6 +26,8 @@ public final class AccountAdmin
     private static final java.util.regex.Pattern VALID_ACCOUNT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.util.regex.Pattern VALID_CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
     private static final int MAX_LEVERAGE = io.ordergate.config.AccountSpec.MAX_LEVERAGE;
+    /** 0.1 at wire digits: a fee rate is a fraction of the notional, and anything near it is a typo. */
+    private static final long MAX_FEE_RATE = 10_000_000L;
     /** "venue must be paper or mt5": every kind, so a new venue kind is accepted without touching this. */
     private static final String VENUE_NAMES_MESSAGE = "venue must be " + java.util.Arrays.stream(VenueKind.values())
         .map(VenueKind::configName).collect(java.util.stream.Collectors.joining(" or "));
@@ -62,9 +64,21 @@ public final class AccountAdmin
         final long wireBalance = reader.readLong();
         final int leverage = reader.readInt();
         final int positionMode = reader.position() < event.frameLength() ? reader.readByte() : CommandBodies.POSITION_MODE_NETTING;
+        final long feeRate = reader.position() < event.frameLength() ? reader.readLong() : 0;
+        if (feeRate < 0 || feeRate >= MAX_FEE_RATE)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "fee_rate must be at least 0 and less than 0.1 (10%)", "fee_rate");
+            return;
+        }
+        if (feeRate != 0 && venue != VenueKind.PAPER.code())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "fee_rate is for paper accounts (a venue charges its own fees)", "fee_rate");
+            return;
+        }
         final Account account = create(event, accountId, venue, currency, wireBalance, leverage, positionMode);
         if (account != null)
         {
+            account.feeRate = feeRate;
             json.account(event, account);
             event.result = ResultCode.CREATED;
         }

@@ -29,6 +29,11 @@ public final class Principals
     private final long[] createdMicros;
     private final AsciiIndex byKey;
     private int count;
+    /**
+     * While one command acts for an expert (its cancel and close routes), the only account it may reach, whoever sends
+     * it; -1 otherwise. Set and cleared within the command ({@link #narrow}, {@link #widen}).
+     */
+    private int narrowedTo = -1;
 
     public Principals(final int capacity)
     {
@@ -237,8 +242,24 @@ public final class Principals
     }
 
     /** True when the principal may see and (scope allowing) act on the account. */
+    /** Until {@link #widen}: no principal reaches an account but {@code accountIndex} (a command acting for an expert). */
+    public void narrow(final int accountIndex)
+    {
+        narrowedTo = accountIndex;
+    }
+
+    /** Ends a {@link #narrow}: at the end of every command. */
+    public void widen()
+    {
+        narrowedTo = -1;
+    }
+
     public boolean canAccess(final int principal, final int accountIndex)
     {
+        if (narrowedTo >= 0 && accountIndex != narrowedTo)
+        {
+            return false;
+        }
         if (isAdmin(principal))
         {
             return true;

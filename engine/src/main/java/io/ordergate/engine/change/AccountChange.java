@@ -18,6 +18,8 @@ public final class AccountChange
     public long realizedPnl;
     public long unrealizedPnl;
     public String positionMode;
+    /** The paper venue's fee rate, a fraction at wire digits. */
+    public long feeRate;
     public int openPositions;
     public int openOrders;
     public long maxOrderQuantity;

@@ -46,6 +46,7 @@ public final class ChangeJson
         json.name("quantity").decimal(trade.quantity, trade.quantityDigits);
         json.name("price").decimal(trade.price, trade.priceDigits);
         json.name("realized_pnl").decimal(trade.realizedPnl, Money.DIGITS);
+        json.name("fee").decimal(trade.fee, Money.DIGITS);
         json.name("position_id");
         if (trade.positionId == 0)
         {
@@ -74,6 +75,7 @@ public final class ChangeJson
         json.name("realized_pnl").decimal(account.realizedPnl, Money.DIGITS);
         json.name("unrealized_pnl").decimal(account.unrealizedPnl, Money.DIGITS);
         json.name("position_mode").string(account.positionMode);
+        json.name("fee_rate").decimal(account.feeRate, io.ordergate.engine.command.NewOrderBody.WIRE_DIGITS);
         json.name("open_positions").number(account.openPositions);
         json.name("open_orders").number(account.openOrders);
         json.name("risk").startObject();

@@ -259,6 +259,7 @@ public final class Changes
         change.quantity = trade.quantity;
         change.price = trade.price;
         change.realizedPnl = trade.realizedPnl;
+        change.fee = trade.fee;
         change.positionId = trade.positionId;
         change.timeMicros = trade.timeMicros;
     }
@@ -338,6 +339,7 @@ public final class Changes
         change.equity = account.venueEquity != Account.NO_VENUE_EQUITY ? account.venueEquity : account.balance + change.unrealizedPnl;
         change.realizedPnl = account.realizedPnl;
         change.positionMode = account.positionModeName();
+        change.feeRate = account.feeRate;
         change.openPositions = account.openPositions;
         change.openOrders = account.openOrders;
         change.maxOrderQuantity = account.risk.maxOrderQuantity;

@@ -18,6 +18,8 @@ public final class TradeChange
     public long quantity;
     public long price;
     public long realizedPnl;
+    /** What the fill cost in money units (positive paid); the balance moved by realizedPnl - fee. */
+    public long fee;
     /** The position the fill opened, changed or closed, or 0. */
     public long positionId;
     public long timeMicros;

@@ -38,16 +38,39 @@ public final class CommandBodies
     {
     }
 
-    /** CANCEL_ORDER: order id (long). GET_ORDER uses the same body. */
+    /**
+     * CANCEL_ORDER: order id (long) [| expert id: an expert's cancel, which reaches only the expert's account]. GET_ORDER
+     * uses the same body (without the expert).
+     */
     public static void orderId(final BodyWriter writer, final long orderId)
     {
         writer.putLong(orderId);
     }
 
-    /** CLOSE_POSITION: position id (long) | has quantity (byte) | quantity (long). */
+    /** The bytes of CANCEL_ORDER's and CLOSE_POSITION's bodies before their optional expert id. */
+    public static final int CANCEL_ORDER_LENGTH = 8;
+    public static final int CLOSE_POSITION_LENGTH = 17;
+
+    /** CANCEL_ORDER of an expert's route. */
+    public static void expertCancel(final BodyWriter writer, final long orderId, final CharSequence expertId)
+    {
+        writer.putLong(orderId).putString(expertId);
+    }
+
+    /**
+     * CLOSE_POSITION: position id (long) | has quantity (byte) | quantity (long) [| expert id: an expert's close, which
+     * reaches only the expert's account].
+     */
     public static void closePosition(final BodyWriter writer, final long positionId, final boolean hasQuantity, final long quantity)
     {
         writer.putLong(positionId).putBoolean(hasQuantity).putLong(quantity);
+    }
+
+    /** CLOSE_POSITION of an expert's route. */
+    public static void expertClose(final BodyWriter writer, final long positionId, final CharSequence expertId)
+    {
+        closePosition(writer, positionId, false, 0);
+        writer.putString(expertId);
     }
 
     /**
@@ -76,7 +99,8 @@ public final class CommandBodies
 
     /**
      * CREATE_ACCOUNT: account id | venue (byte) | currency | balance (long, wire digits) | leverage (int)
-     * [| position mode (byte, POSITION_MODE_*): absent in commands journaled before it, which are netting].
+     * [| position mode (byte, POSITION_MODE_*): absent in commands journaled before it, which are netting]
+     * [| fee rate (long, wire digits: a fraction of each paper fill's notional): absent before it, which is 0].
      */
     public static void createAccount(
         final BodyWriter writer, final CharSequence accountId, final int venue, final CharSequence currency, final long balance, final int leverage)
@@ -90,6 +114,14 @@ public final class CommandBodies
     {
         createAccount(writer, accountId, venue, currency, balance, leverage);
         writer.putByte(positionMode);
+    }
+
+    public static void createAccount(
+        final BodyWriter writer, final CharSequence accountId, final int venue, final CharSequence currency, final long balance, final int leverage,
+        final int positionMode, final long feeRate)
+    {
+        createAccount(writer, accountId, venue, currency, balance, leverage, positionMode);
+        writer.putLong(feeRate);
     }
 
     /**

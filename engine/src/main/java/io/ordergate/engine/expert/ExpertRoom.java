@@ -35,8 +35,6 @@ public final class ExpertRoom
 {
     static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
     static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
-    private static final int MAX_EXPERTS = 1024;
-    private static final int LOG_CAPACITY = 256;
 
     private final EngineContext context;
     private final AccountValues values;
@@ -46,10 +44,15 @@ public final class ExpertRoom
     private final ExpertBodies.Strategy strategy = new ExpertBodies.Strategy();
     private final ExpertJson json;
     private long nextId = 1;
+    /** {@code engine.max_experts} and {@code engine.expert_log_entries}. */
+    private final int maxExperts;
+    private final int logCapacity;
 
     public ExpertRoom(final Engine engine, final OrderEntry orders, final CandleQuery candles)
     {
         this.context = engine.context();
+        this.maxExperts = context.config().engine().maxExperts();
+        this.logCapacity = context.config().engine().expertLogEntries();
         this.values = context.values();
         this.json = new ExpertJson(context);
         final ExpertOrders expertOrders = new ExpertOrders(this, context, orders, json);
@@ -59,6 +62,29 @@ public final class ExpertRoom
         engine.handle(CommandType.EXPERT_STRATEGY, this::updateStrategy);
         engine.handle(CommandType.EXPERT_ORDER, expertOrders::place);
         engine.handle(CommandType.GET_EXPERT, views::view);
+    }
+
+    /**
+     * A cancel or close sent by an expert's route names the expert after its body ({@code bodyLength} bytes): the
+     * expert must be the caller's to see, and for the rest of the command no account but the expert's can be reached,
+     * so another account's order or position answers 404 as one that does not exist, and changes nothing.
+     *
+     * @return false when the named expert is not found (the event is rejected); true otherwise, also without one
+     */
+    public boolean actFor(final CommandEvent event, final int bodyLength)
+    {
+        if (event.frameLength() <= CommandFrame.BODY_OFFSET + bodyLength)
+        {
+            return true;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET + bodyLength);
+        final Expert expert = find(event, reader.readString(text));
+        if (expert == null)
+        {
+            return false;
+        }
+        context.principals().narrow(expert.account.index);
+        return true;
     }
 
     /** The expert a command names, if the principal may see its account; else the event is rejected NOT_FOUND. */
@@ -103,12 +129,12 @@ public final class ExpertRoom
         final String timeframe = reader.readString(text).toString();
         final long strategyId = reader.readLong();
         strategy.decode(reader);
-        if (experts.size() >= MAX_EXPERTS)
+        if (experts.size() >= maxExperts)
         {
-            event.reject(ResultCode.CONFLICT, "the expert table is full (" + MAX_EXPERTS + ")", null);
+            event.reject(ResultCode.CONFLICT, "the expert table is full (engine.max_experts)", null);
             return;
         }
-        final Expert expert = new Expert("exp_" + nextId, account, name, timeframe, strategyId, event.wallMicros(), LOG_CAPACITY);
+        final Expert expert = new Expert("exp_" + nextId, account, name, timeframe, strategyId, event.wallMicros(), logCapacity);
         expert.leverage = account.leverage * WIRE_ONE;
         if (!apply(event, expert))
         {

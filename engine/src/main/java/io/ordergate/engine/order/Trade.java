@@ -16,8 +16,14 @@ public final class Trade
     public Side side;
     public long quantity;
     public long price;
-    /** PnL this fill realized, in money units (0 when it only opened or added). */
+    /** PnL this fill realized, in money units (0 when it only opened or added), before its fee. */
     public long realizedPnl;
+    /**
+     * What the fill cost, in money units (the account's currency): the paper venue's fee rate on its notional, an
+     * exchange's commission, an MT5 deal's commission. Positive is paid (a rebate is negative). The balance moved by
+     * {@code realizedPnl - fee}.
+     */
+    public long fee;
     public long positionId;
     public long timeMicros;
 }

@@ -31,6 +31,7 @@ public final class Trades
         final long tradeId = nextTradeId++;
         final Trade trade = ring[(int)(tradeId % ring.length)];
         trade.tradeId = tradeId;
+        trade.fee = 0;
         if (changes != null)
         {
             changes.trade(trade);
@@ -47,6 +48,25 @@ public final class Trades
             return null;
         }
         return ring[(int)(tradeId % ring.length)];
+    }
+
+    /** The trade with this id while it is still remembered, else null. */
+    public Trade byId(final long tradeId)
+    {
+        if (tradeId <= 0 || tradeId >= nextTradeId || nextTradeId - tradeId > ring.length)
+        {
+            return null;
+        }
+        return ring[(int)(tradeId % ring.length)];
+    }
+
+    /** Notes a remembered fill changed after its command (an MT5 close's commission known later): streams hear it again. */
+    public void changed(final Trade trade)
+    {
+        if (changes != null)
+        {
+            changes.trade(trade);
+        }
     }
 
     public long count()

@@ -3,6 +3,7 @@ package io.ordergate.engine.position;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.change.Changes;
+import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
@@ -68,29 +69,54 @@ public final class Ledger
     public Trade fill(final Account account, final Instrument instrument, final Order order, final long quantity, final long price,
         final long timeMicros)
     {
+        final long fee = paperFee(account, instrument, quantity, price);
         if (account.hedging)
         {
             final Position target = order.closesPositionId == 0 ? null : HedgePositions.find(account, order.closesPositionId);
             if (target != null)
             {
                 noteChange(account, target);
-                return reduceHedge(account, instrument, target, order, quantity, price, timeMicros);
+                return reduceHedge(account, instrument, target, order, quantity, price, fee, timeMicros);
             }
             final Position opened = hedges.take(account, instrument.index);
             if (opened != null)
             {
                 noteChange(account, opened);
                 open(account, opened, order.side == Side.BUY ? quantity : -quantity, price, timeMicros);
+                opened.openFee = fee;
                 PositionStops.addLeg(opened, Stops.WHOLE, order);
-                return record(account, instrument, order.side, quantity, price, order.orderId, 0, opened.positionId, timeMicros);
+                return charge(account, record(account, instrument, order.side, quantity, price, order.orderId, 0, opened.positionId, timeMicros),
+                    fee, timeMicros);
             }
             // The pool is exhausted: the fill still happened, so it is booked on the instrument's slot (as netting).
         }
         final Position position = account.positions[instrument.index];
         final long before = position.quantity;
-        final Trade trade = fill(account, instrument, order.side, quantity, price, order.orderId, timeMicros);
+        final Trade trade = fill(account, instrument, order.side, quantity, price, order.orderId, fee, timeMicros);
         PositionStops.protect(position, before, order);
         return trade;
+    }
+
+    /**
+     * The paper venue's fee of a fill: the account's fee rate ({@code fee_rate}, a fraction at wire digits) of the
+     * fill's notional in the account's currency, rounded half-even to the cent; 0 without a rate or a conversion.
+     */
+    public static long paperFee(final Account account, final Instrument instrument, final long quantity, final long price)
+    {
+        if (account.feeRate == 0)
+        {
+            return 0;
+        }
+        final long notional = Valuation.notional(account, instrument, quantity, price);
+        return notional == Valuation.NO_CONVERSION ? 0 : FixedPoint.mulDiv(notional, account.feeRate, FixedPoint.pow10(NewOrderBody.WIRE_DIGITS));
+    }
+
+    /** A fill without a fee: see {@link #fill(Account, Instrument, Side, long, long, long, long, long)}. */
+    public Trade fill(
+        final Account account, final Instrument instrument, final Side side, final long quantity, final long price,
+        final long orderId, final long timeMicros)
+    {
+        return fill(account, instrument, side, quantity, price, orderId, 0, timeMicros);
     }
 
     /**
@@ -99,11 +125,15 @@ public final class Ledger
      * The caller puts the order's stops on ({@link PositionStops#protect}); {@link #fill(Account, Instrument, Order,
      * long, long, long)} does both, in either position mode.
      *
+     * The fill's {@code fee} (money units, positive paid) is charged to the balance and shared between what it closed
+     * and what it opened (their part of the quantity): a closed position's fee is its share of the fees that opened it
+     * plus its share of the closing fill's.
+     *
      * @return the trade recorded for the fill
      */
     public Trade fill(
         final Account account, final Instrument instrument, final Side side, final long quantity, final long price,
-        final long orderId, final long timeMicros)
+        final long orderId, final long fee, final long timeMicros)
     {
         final Position position = account.positions[instrument.index];
         noteChange(account, position);
@@ -114,6 +144,7 @@ public final class Ledger
         if (position.quantity == 0)
         {
             open(account, position, signed, price, timeMicros);
+            position.openFee = fee;
         }
         else if ((position.quantity > 0) == (signed > 0))
         {
@@ -121,11 +152,13 @@ public final class Ledger
             position.openPrice = FixedPoint.mulDiv(1,
                 Math.addExact(Math.multiplyExact(held, position.openPrice), Math.multiplyExact(quantity, price)), held + quantity);
             position.quantity += signed;
+            position.openFee += fee;
         }
         else
         {
             final long closing = Math.min(Math.abs(position.quantity), quantity);
-            realized = realize(account, instrument, position, closing, price, timeMicros);
+            final long closingFee = FixedPoint.mulDiv(fee, closing, quantity);
+            realized = realize(account, instrument, position, closing, price, closingFee, timeMicros);
             final long remaining = position.quantity + signed;
             if (remaining == 0)
             {
@@ -138,6 +171,7 @@ public final class Ledger
                 position.flatten();
                 account.openPositions--;
                 open(account, position, remaining, price, timeMicros);
+                position.openFee = fee - closingFee;
             }
             else
             {
@@ -145,8 +179,19 @@ public final class Ledger
             }
         }
         // A fill that closes the position belongs to it, not to "no position" (flatten cleared the id).
-        return record(account, instrument, side, quantity, price, orderId, realized,
-            position.isOpen() ? position.positionId : positionIdBefore, timeMicros);
+        return charge(account, record(account, instrument, side, quantity, price, orderId, realized,
+            position.isOpen() ? position.positionId : positionIdBefore, timeMicros), fee, timeMicros);
+    }
+
+    /** Puts the fill's fee on its trade and takes it from the balance (a fee counts as a realized loss of the day). */
+    private Trade charge(final Account account, final Trade trade, final long fee, final long timeMicros)
+    {
+        trade.fee = fee;
+        if (fee != 0)
+        {
+            book(account, -fee, timeMicros);
+        }
+        return trade;
     }
 
     private void noteChange(final Account account, final Position position)
@@ -177,27 +222,31 @@ public final class Ledger
 
     /** A closing fill of one hedging position: at most what it holds; flat, it goes back to the pool. */
     private Trade reduceHedge(final Account account, final Instrument instrument, final Position position, final Order order,
-        final long quantity, final long price, final long timeMicros)
+        final long quantity, final long price, final long fee, final long timeMicros)
     {
         final long positionId = position.positionId;
         final long closing = Math.min(Math.abs(position.quantity), quantity);
-        final long realized = realize(account, instrument, position, closing, price, timeMicros);
+        final long realized = realize(account, instrument, position, closing, price, fee, timeMicros);
         position.quantity += position.quantity > 0 ? -closing : closing;
         if (position.quantity == 0)
         {
             hedges.giveBack(account, position);
             account.openPositions--;
         }
-        return record(account, instrument, order.side, quantity, price, order.orderId, realized, positionId, timeMicros);
+        return charge(account, record(account, instrument, order.side, quantity, price, order.orderId, realized, positionId, timeMicros),
+            fee, timeMicros);
     }
 
     /**
      * The PnL of closing {@code closing} of the position at {@code price}, booked into the balance, and the close kept
-     * in the closed-positions history (before the position changes).
+     * in the closed-positions history (before the position changes) with its fee: {@code closingFee} (the closing
+     * fill's share) plus the position's entry fees in proportion to what closes.
      */
     private long realize(final Account account, final Instrument instrument, final Position position, final long closing,
-        final long price, final long timeMicros)
+        final long price, final long closingFee, final long timeMicros)
     {
+        final long entryFee = FixedPoint.mulDiv(position.openFee, closing, Math.abs(position.quantity));
+        position.openFee -= entryFee;
         long realized = Valuation.pnl(account, instrument, position.quantity > 0 ? 1 : -1, closing, position.openPrice, price);
         if (realized == Valuation.NO_CONVERSION)
         {
@@ -216,7 +265,7 @@ public final class Ledger
         close.size = closing;
         close.entryPrice = position.openPrice;
         close.exitPrice = price;
-        close.money(realized, 0, 0);
+        close.money(realized, -(entryFee + closingFee), 0);
         close.openedAtMicros = position.openedAtMicros;
         close.closedAtMicros = timeMicros;
         close.finalClose = closing == Math.abs(position.quantity);

@@ -22,6 +22,8 @@ public final class Position
     /** Volume-weighted open price in price units, rounded half-even to the instrument's digits. */
     public long openPrice;
     public long openedAtMicros;
+    /** Fees paid by the fills that opened what is held (money units), not yet charged to a close; shared out as it closes. */
+    public long openFee;
     /** Stop losses, take profits and trailing stops, each over the quantity it protects. */
     public final Stops stops;
 
@@ -78,6 +80,7 @@ public final class Position
         quantity = 0;
         openPrice = 0;
         openedAtMicros = 0;
+        openFee = 0;
         stops.clear();
     }
 }

@@ -12,15 +12,15 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.group.Group;
 import io.ordergate.engine.group.Groups;
-import io.ordergate.engine.order.Trade;
-import io.ordergate.engine.order.Trades;
+import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.EngineJson;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
  * PERFORMANCE_DATA: what a performance route computes from, copied out of the engine as it stands after every command
- * before it: the accounts of an account, a group or a bot (the ones the caller may see) and their remembered fills,
- * oldest first. The figures are computed by the gateway on its reply thread, never here. Body: scope (byte: {@link
+ * before it: the accounts of an account, a group or a bot (the ones the caller may see), with their balance and
+ * unrealized PnL now. The fills come from the gateway's own complete record (the engine keeps only its newest), and
+ * the figures are computed by the gateway on its reply thread, never here. Body: scope (byte: {@link
  * #ACCOUNT}, {@link #GROUP}, {@link #BOT}) | id (string). <b>Not thread safe</b>: engine thread.
  *
  * <pre>
@@ -130,22 +130,19 @@ public final class PerformanceQuery
                 json.writeAccount(context.accounts().get(a));
             }
         }
-        out.endArray().name("trades").startArray();
-        final Trades trades = context.trades();
-        int oldest = 0;
-        while (trades.newest(oldest) != null)
+        out.endArray().name("connections").startObject();
+        for (int a = 0; a < context.accounts().count(); a++)
         {
-            oldest++;
-        }
-        for (int back = oldest - 1; back >= 0; back--)
-        {
-            final Trade trade = trades.newest(back);
-            if (chosen[trade.accountIndex])
+            final Venue holder = chosen[a] ? context.positionHolder(context.accounts().get(a)) : null;
+            if (holder != null)
             {
-                json.writeTrade(trade);
+                out.name(context.accounts().get(a).id).startObject();
+                holder.writeConnection(context.accounts().get(a), event.wallMicros(), out);
+                out.endObject();
             }
         }
-        out.endArray().endObject();
+        out.endObject();
+        out.endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

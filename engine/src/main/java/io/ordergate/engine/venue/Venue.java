@@ -148,6 +148,14 @@ public interface Venue
     {
     }
 
+    /**
+     * Writes the members of the account's connection to the venue as the engine knows it, into an object in progress
+     * (group metrics' {@code websocket_health}): an MT5 executor's heartbeats. Nothing by default.
+     */
+    default void writeConnection(final Account account, final long nowMicros, final JsonWriter json)
+    {
+    }
+
     // ---- account settings and life ----
 
     /**

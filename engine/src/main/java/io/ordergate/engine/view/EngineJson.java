@@ -89,6 +89,7 @@ public final class EngineJson
         json.name("realized_pnl").decimal(account.realizedPnl, Money.DIGITS);
         json.name("unrealized_pnl").decimal(unrealized, Money.DIGITS);
         json.name("position_mode").string(account.positionModeName());
+        json.name("fee_rate").decimal(account.feeRate, NewOrderBody.WIRE_DIGITS);
         json.name("open_positions").number(account.openPositions);
         json.name("open_orders").number(account.openOrders);
         json.name("risk");
@@ -263,6 +264,7 @@ public final class EngineJson
         json.name("quantity").decimal(trade.quantity, instrument != null ? instrument.quantityDigits : trade.quantityDigits);
         json.name("price").decimal(trade.price, instrument != null ? instrument.priceDigits : trade.priceDigits);
         json.name("realized_pnl").decimal(trade.realizedPnl, Money.DIGITS);
+        json.name("fee").decimal(trade.fee, Money.DIGITS);
         json.name("position_id");
         if (trade.positionId == 0)
         {

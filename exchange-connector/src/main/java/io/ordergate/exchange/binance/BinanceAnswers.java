@@ -211,7 +211,8 @@ final class BinanceAnswers
                 case "executionReport":
                     final boolean cancel = "CANCELED".equals(json.path("x").asText()) && !json.path("C").asText().isEmpty();
                     events.add(new StreamEvent(new OrderState(cancel ? json.path("C").asText() : json.path("c").asText(), json.path("i").asText(),
-                        status(json.path("X").asText()), decimal(json, "z"), decimal(json, "Z")), null));
+                        status(json.path("X").asText()), decimal(json, "z"), decimal(json, "Z"),
+                        inQuote(json.path("s").asText(""), decimal(json, "n"), json.path("N").asText(""), decimal(json, "L")), decimal(json, "l")), null));
                     break;
                 case "outboundAccountPosition":
                     final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
@@ -232,10 +233,34 @@ final class BinanceAnswers
         return events;
     }
 
+    /**
+     * A commission paid in {@code asset} in the symbol's quote asset: as is when paid in the quote asset, times the fill's
+     * {@code price} when paid in the base asset; 0 in any other asset (a BNB discount), which the gateway cannot value.
+     */
+    static BigDecimal inQuote(final String symbol, final BigDecimal commission, final String asset, final BigDecimal price)
+    {
+        if (commission.signum() == 0 || asset.isEmpty() || asset.length() >= symbol.length())
+        {
+            return BigDecimal.ZERO;
+        }
+        if (symbol.endsWith(asset))
+        {
+            return commission;
+        }
+        return symbol.startsWith(asset) ? commission.multiply(price) : BigDecimal.ZERO;
+    }
+
+    /** An order's answer; a full one ({@code newOrderRespType=FULL}) tells its fills' commissions. */
     private static OrderState order(final JsonNode json)
     {
+        BigDecimal fee = BigDecimal.ZERO;
+        final String symbol = json.path("symbol").asText("");
+        for (final JsonNode fill : json.path("fills"))
+        {
+            fee = fee.add(inQuote(symbol, decimal(fill, "commission"), fill.path("commissionAsset").asText(""), decimal(fill, "price")));
+        }
         return new OrderState(json.path("clientOrderId").asText(), json.path("orderId").asText(), status(json.path("status").asText()),
-            decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty"));
+            decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty"), fee, fee.signum() == 0 ? BigDecimal.ZERO : decimal(json, "executedQty"));
     }
 
     static OrderState.Status status(final String binance)

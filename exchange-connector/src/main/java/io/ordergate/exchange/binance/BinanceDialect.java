@@ -98,7 +98,7 @@ public final class BinanceDialect implements ExchangeDialect
         }
         p.put("quantity", plain(ticket.quantity()));
         p.put("newClientOrderId", ticket.clientOrderId());
-        p.put("newOrderRespType", "RESULT");
+        p.put("newOrderRespType", "FULL");  // the fills' commissions, for the fill's fee
         return new VenueRequest(Kind.PLACE_ORDER, "POST", "/api/v3/order", p, true, 1, true);
     }
 

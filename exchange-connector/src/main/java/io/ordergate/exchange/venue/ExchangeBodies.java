@@ -12,6 +12,8 @@ import io.ordergate.engine.command.BodyWriter;
  *   EXCHANGE_CREDENTIALS  account id | testnet (byte) | masked key | sealed key | sealed secret | sealed passphrase ("" = none)
  *   EXCHANGE_REPORT       account id | order id (long) | kind (byte) | status (byte) | cumulative qty (long) |
  *                         cumulative quote (long) | venue order id | code | message | until millis (long)
+ *                         [| fee (long) | fee quantity (long): a commission told, in the quote asset, and the filled
+ *                         quantity it is for; absent before them, which is none]
  *   EXCHANGE_RECOVER      (empty)
  *   EXCHANGE_BALANCES     account id | count (int) | count x (asset | free (long) | locked (long)) [| kind (byte, BALANCES_*):
  *                         absent in records journaled before it, which are deltas]
@@ -97,6 +99,15 @@ public final class ExchangeBodies
         writer.putString(accountId).putLong(orderId).putByte(kind).putByte(status).putLong(cumulativeQty).putLong(cumulativeQuote)
             .putString(venueOrderId == null ? "" : venueOrderId).putString(code == null ? "" : code)
             .putString(message == null ? "" : message).putLong(untilMillis);
+    }
+
+    /** EXCHANGE_REPORT with a commission told (quote asset) and the filled quantity it is for, both at exchange digits. */
+    public static void report(final BodyWriter writer, final String accountId, final long orderId, final int kind, final int status,
+        final long cumulativeQty, final long cumulativeQuote, final String venueOrderId, final String code, final String message,
+        final long untilMillis, final long fee, final long feeQuantity)
+    {
+        report(writer, accountId, orderId, kind, status, cumulativeQty, cumulativeQuote, venueOrderId, code, message, untilMillis);
+        writer.putLong(fee).putLong(feeQuantity);
     }
 
     public static void balancesHeader(final BodyWriter writer, final String accountId, final int count)

@@ -15,6 +15,7 @@ import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.Position;
 import io.ordergate.engine.position.PositionStops;
 import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.Money;
 
 /**
  * The exchange's reports on orders and start-up recovery, on the engine thread. A report carries
@@ -61,6 +62,9 @@ final class ExchangeFlow
         final AsciiView code = reader.readString(codeText);
         final AsciiView message = reader.readString(messageText);
         final long untilMillis = reader.readLong();
+        final boolean feeTold = reader.position() < event.frameLength();
+        final long fee = feeTold ? reader.readLong() : 0;
+        final long feeQuantity = feeTold ? reader.readLong() : 0;
         if (kind == ExchangeBodies.REPORT_UNAVAILABLE)
         {
             accounts.entry(account.index).bannedUntilMicros = Math.max(accounts.entry(account.index).bannedUntilMicros, untilMillis * 1_000);
@@ -76,7 +80,7 @@ final class ExchangeFlow
             switch (kind)
             {
                 case ExchangeBodies.REPORT_STATE:
-                    state(order, account, status, cumulativeQty, cumulativeQuote, venueOrderId, now);
+                    state(order, account, status, cumulativeQty, cumulativeQuote, fee, feeQuantity, venueOrderId, now);
                     break;
                 case ExchangeBodies.REPORT_REJECTED:
                     finish(order, account);
@@ -99,7 +103,7 @@ final class ExchangeFlow
     }
 
     private void state(final Order order, final Account account, final int status, final long cumulativeQty, final long cumulativeQuote,
-        final AsciiView venueOrderId, final long now)
+        final long fee, final long feeQuantity, final AsciiView venueOrderId, final long now)
     {
         final Instrument instrument = context.instruments().get(order.instrumentIndex);
         final long filled = Wire.exact(cumulativeQty, order.quantityDigits) == Wire.INEXACT
@@ -115,7 +119,11 @@ final class ExchangeFlow
                 ExchangeBodies.EXCHANGE_DIGITS, order.priceDigits);
             final Position position = account.positions[instrument.index];
             final long before = position.quantity;
-            final Trade trade = context.ledger().fill(account, instrument, order.side, part, price, order.orderId, now);
+            // the commission told is for feeQuantity: this part's share of it (all of it when the report tells just this part)
+            final long partFee = feeQuantity <= 0 ? 0 : FixedPoint.mulDiv(fee,
+                Math.min(FixedPoint.rescale(part, order.quantityDigits, ExchangeBodies.EXCHANGE_DIGITS), feeQuantity), feeQuantity);
+            final Trade trade = context.ledger().fill(account, instrument, order.side, part, price, order.orderId,
+                feeMoney(account, instrument, partFee, price), now);
             order.positionId = trade.positionId;
             order.filledQuantity += part;
             order.averagePrice = FixedPoint.rescale(FixedPoint.mulDiv(cumulativeQuote, FixedPoint.pow10(order.quantityDigits), order.filledQuantity),
@@ -150,6 +158,28 @@ final class ExchangeFlow
             default:
                 order.status = order.filledQuantity > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED;
         }
+    }
+
+    /**
+     * A commission in the quote asset (exchange digits) in the account's money: as is when the account counts in the
+     * quote currency, divided by the price when it counts in the base; 0 when neither.
+     */
+    static long feeMoney(final Account account, final Instrument instrument, final long quoteFee, final long price)
+    {
+        if (quoteFee == 0)
+        {
+            return 0;
+        }
+        if (account.currency.equals(instrument.quoteCurrency))
+        {
+            return FixedPoint.rescale(quoteFee, ExchangeBodies.EXCHANGE_DIGITS, Money.DIGITS);
+        }
+        if (account.currency.equals(instrument.baseCurrency) && price > 0)
+        {
+            return FixedPoint.mulDiv(quoteFee, FixedPoint.pow10(instrument.priceDigits + Money.DIGITS),
+                Math.multiplyExact(price, FixedPoint.pow10(ExchangeBodies.EXCHANGE_DIGITS)));
+        }
+        return 0;
     }
 
     /** EXCHANGE_RECOVER (system, start-up): routed exchange orders become unknown; every open one is followed again. */

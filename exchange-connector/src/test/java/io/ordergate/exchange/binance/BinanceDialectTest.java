@@ -38,7 +38,7 @@ class BinanceDialectTest
     {
         final OrderTicket gtc = new OrderTicket(1, "og-1", "BTCUSDT", "SELL", "STOP", "GTC", new BigDecimal("0.5"), new BigDecimal("63500.00"));
         assertEquals(Map.of("symbol", "BTCUSDT", "side", "SELL", "type", "STOP_LOSS", "stopPrice", "63500", "quantity", "0.5",
-            "newClientOrderId", "og-1", "newOrderRespType", "RESULT"), dialect.placeOrder(gtc).params());
+            "newClientOrderId", "og-1", "newOrderRespType", "FULL"), dialect.placeOrder(gtc).params());
         final OrderTicket ioc = new OrderTicket(1, "og-1", "BTCUSDT", "SELL", "STOP", "IOC", new BigDecimal("0.5"), new BigDecimal("63500.00"));
         assertEquals("STOP_LOSS_LIMIT", dialect.placeOrder(ioc).params().get("type"));
         assertEquals("IOC", dialect.placeOrder(ioc).params().get("timeInForce"));
@@ -118,5 +118,25 @@ class BinanceDialectTest
             "{\"code\":-2011,\"msg\":\"Unknown order sent.\"}").outcome());
         assertEquals(Outcome.OK, dialect.read(dialect.setMarginType("BTCUSDT", io.ordergate.exchange.spi.FuturesSettings.MarginType.CROSSED), 400,
             none, "{\"code\":-4046,\"msg\":\"No need to change margin type.\"}").outcome());
+    }
+
+    @Test
+    void shouldTellAFillsCommissionInTheQuoteAsset()
+    {
+        final String report = "{\"e\":\"executionReport\",\"s\":\"BTCUSDT\",\"c\":\"og-1\",\"i\":5,\"x\":\"TRADE\",\"X\":\"FILLED\","
+            + "\"l\":\"0.01000000\",\"z\":\"0.01000000\",\"L\":\"65001.00\",\"Z\":\"650.01\",\"n\":\"%s\",\"N\":\"%s\"}";
+        final var paidInBase = dialect.readStream(report.formatted("0.00001", "BTC")).get(0).order();
+        assertEquals(0, new BigDecimal("0.65001").compareTo(paidInBase.fee()), "0.00001 BTC at the fill's 65001.00");
+        assertEquals(0, new BigDecimal("0.01").compareTo(paidInBase.feeQuantity()));
+        assertEquals(0, new BigDecimal("0.65").compareTo(dialect.readStream(report.formatted("0.65", "USDT")).get(0).order().fee()));
+        assertEquals(0, dialect.readStream(report.formatted("0.002", "BNB")).get(0).order().fee().signum(), "an asset it cannot value");
+
+        final String full = "{\"symbol\":\"BTCUSDT\",\"orderId\":7,\"clientOrderId\":\"og-2\",\"status\":\"FILLED\",\"executedQty\":\"0.02\","
+            + "\"cummulativeQuoteQty\":\"1300.00\",\"fills\":[{\"price\":\"65000.00\",\"qty\":\"0.01\",\"commission\":\"0.65\","
+            + "\"commissionAsset\":\"USDT\"},{\"price\":\"65000.00\",\"qty\":\"0.01\",\"commission\":\"0.00001\",\"commissionAsset\":\"BTC\"}]}";
+        final OrderTicket market = new OrderTicket(1, "og-2", "BTCUSDT", "SELL", "MARKET", "IOC", new BigDecimal("0.02"), null);
+        final var answer = dialect.read(dialect.placeOrder(market), 200, HttpHeaders.of(Map.of(), (a, b) -> true), full).order();
+        assertEquals(0, new BigDecimal("1.30").compareTo(answer.fee()), "both fills' commissions");
+        assertEquals(0, new BigDecimal("0.02").compareTo(answer.feeQuantity()));
     }
 }

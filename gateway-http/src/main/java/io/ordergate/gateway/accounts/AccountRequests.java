@@ -31,29 +31,35 @@ public final class AccountRequests
     }
 
     /** POST /api/v1/accounts. */
-    public record CreateAccount(String accountId, int venue, String currency, long balance, int leverage, int positionMode)
+    /** @param feeRate the paper venue's fee rate, a fraction at wire digits (0 for other venues) */
+    public record CreateAccount(String accountId, int venue, String currency, long balance, int leverage, int positionMode, long feeRate)
         implements RequestBody
     {
-        public CreateAccount(final String accountId, final int venue, final String currency, final long balance, final int leverage)
+        public CreateAccount(final String accountId, final int venue, final String currency, final long balance, final int leverage,
+            final long feeRate)
         {
-            this(accountId, venue, currency, balance, leverage, CommandBodies.POSITION_MODE_NETTING);
+            this(accountId, venue, currency, balance, leverage, CommandBodies.POSITION_MODE_NETTING, feeRate);
         }
 
         @Override
         public void encode(final BodyWriter writer)
         {
-            CommandBodies.createAccount(writer, accountId, venue, currency, balance, leverage, positionMode);
+            CommandBodies.createAccount(writer, accountId, venue, currency, balance, leverage, positionMode, feeRate);
         }
     }
 
     public static CreateAccount createAccount(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        return createAccount(in, body, length, null);
+        return createAccount(in, body, length, null, 0);
     }
 
-    /** POST /api/v1/accounts, whose body may also carry an exchange account's credentials (read into {@code credentials}). */
-    public static CreateAccount createAccount(final RequestReader in, final byte[] body, final int length, final ExchangeCredentialFields credentials)
-        throws BadRequest
+    /**
+     * POST /api/v1/accounts, whose body may also carry an exchange account's credentials (read into {@code credentials}).
+     *
+     * @param defaultFeeRate a paper account's fee rate when the body names none ({@code engine.paper_fee_rate})
+     */
+    public static CreateAccount createAccount(final RequestReader in, final byte[] body, final int length, final ExchangeCredentialFields credentials,
+        final long defaultFeeRate) throws BadRequest
     {
         in.begin(body, length, false);
         final AsciiChars accountId = new AsciiChars(Ids.MAX_LENGTH);
@@ -63,6 +69,7 @@ public final class AccountRequests
         long balance = 0;
         long leverage = 100;
         int positionMode = CommandBodies.POSITION_MODE_NETTING;
+        long feeRate = -1;
         while (in.nextField())
         {
             final String name = in.fieldName();
@@ -103,6 +110,14 @@ public final class AccountRequests
                     final int mode = in.choice(name, POSITION_MODES, "netting, hedging");
                     positionMode = mode >= 0 ? POSITION_MODE_CODES[mode] : positionMode;
                     break;
+                case "fee_rate":
+                    final long rate = in.nonNegativeDecimal(name);
+                    if (rate != RequestReader.NULL && rate != RequestReader.BAD && rate >= io.ordergate.config.EngineConfig.FEE_RATE_LIMIT)
+                    {
+                        in.fail(name, "fee_rate is a fraction of the notional: at least 0 and less than 0.1");
+                    }
+                    feeRate = rate == RequestReader.NULL || rate == RequestReader.BAD ? feeRate : rate;
+                    break;
                 default:
                     if (credentials == null || !credentials.read(in, name))
                     {
@@ -122,8 +137,13 @@ public final class AccountRequests
             }
             credentials.require(in);
         }
+        if (feeRate > 0 && venue != CommandBodies.VENUE_PAPER)
+        {
+            in.fail("fee_rate", "fee_rate is for paper accounts (a venue charges its own fees)");
+        }
         in.finish();
-        return new CreateAccount(accountId.toString(), venue, currency, balance, (int)leverage, positionMode);
+        final long rate = venue != CommandBodies.VENUE_PAPER ? 0 : feeRate >= 0 ? feeRate : defaultFeeRate;
+        return new CreateAccount(accountId.toString(), venue, currency, balance, (int)leverage, positionMode, rate);
     }
 
     /** PUT /api/v1/accounts/{id}/risk. */

@@ -23,12 +23,17 @@ public final class AccountRoutes implements Feature
 {
     private final Accesses access;
     private final ExchangeAccountCreation exchangeAccounts;
+    private final long paperFeeRate;
 
-    /** @param exchangeAccounts makes an account that comes with exchange credentials */
-    public AccountRoutes(final Accesses access, final ExchangeAccountCreation exchangeAccounts)
+    /**
+     * @param exchangeAccounts makes an account that comes with exchange credentials
+     * @param paperFeeRate     a new paper account's fee rate when its body names none ({@code engine.paper_fee_rate})
+     */
+    public AccountRoutes(final Accesses access, final ExchangeAccountCreation exchangeAccounts, final long paperFeeRate)
     {
         this.access = access;
         this.exchangeAccounts = exchangeAccounts;
+        this.paperFeeRate = paperFeeRate;
     }
 
     @Override
@@ -90,7 +95,7 @@ public final class AccountRoutes implements Feature
     {
         final ExchangeCredentialFields credentials = new ExchangeCredentialFields();
         final AccountRequests.CreateAccount account = AccountRequests.createAccount(exchange.json(), exchange.body(), exchange.bodyLength(),
-            credentials);
+            credentials, paperFeeRate);
         if (credentials.given())
         {
             exchangeAccounts.create(exchange, account, credentials);

@@ -73,6 +73,21 @@ public final class ExchangeIo implements AutoCloseable
         this.secrets = secrets;
     }
 
+    /**
+     * The account's user-data stream as it is now: connected or not, and how many times it (re)connected; null when the
+     * account has no link (no credentials, or the connector not started). Any thread.
+     */
+    public StreamState streamState(final String accountId)
+    {
+        final ExchangeLink link = links.get(accountId);
+        return link == null ? null : new StreamState(link.stream().connected(), link.stream().connects());
+    }
+
+    /** What {@link #streamState} answers. */
+    public record StreamState(boolean connected, int connects)
+    {
+    }
+
     /** Points one account at a simulated exchange serving everything at one address; before {@link #start}. */
     public void override(final String accountId, final URI restUrl, final URI streamUrl)
     {

@@ -54,6 +54,11 @@ final class ExchangeLink
         this.checked = checked;
     }
 
+    UserDataStream stream()
+    {
+        return stream;
+    }
+
     /** Opens an account's link: clock, limits and filters first, then the stream (which reconciles and reads balances). */
     static ExchangeLink open(final String accountId, final ExchangeDialect dialect, final ExchangeEndpointConfig endpoint, final boolean testnet,
         final Supplier<Credentials> credentials, final HttpClient http, final ScheduledExecutorService io, final VenueReports reports,

@@ -38,8 +38,12 @@ final class RingReports implements VenueReports
     @Override
     public void state(final long orderId, final OrderState state)
     {
-        report(orderId, ExchangeBodies.REPORT_STATE, state.status().ordinal() + 1, ExchangeBodies.amount(state.executedQty()),
-            ExchangeBodies.amount(state.cumulativeQuote()), state.venueOrderId(), null, null, 0);
+        final long qty = ExchangeBodies.amount(state.executedQty());
+        final long quote = ExchangeBodies.amount(state.cumulativeQuote());
+        final long fee = ExchangeBodies.amount(state.fee());
+        final long feeQuantity = ExchangeBodies.amount(state.feeQuantity());
+        publish(CommandType.EXCHANGE_REPORT, writer -> ExchangeBodies.report(writer, accountId, orderId, ExchangeBodies.REPORT_STATE,
+            state.status().ordinal() + 1, qty, quote, state.venueOrderId(), null, null, 0, fee, feeQuantity));
     }
 
     @Override

@@ -29,6 +29,12 @@ public final class ExecutorSessions
         return byIndex.get(executorIndex);
     }
 
+    /** Whether the executor of this engine index has a WebSocket open now. */
+    public boolean isOpen(final int executorIndex)
+    {
+        return byIndex.containsKey(executorIndex);
+    }
+
     public int size()
     {
         return byIndex.size();

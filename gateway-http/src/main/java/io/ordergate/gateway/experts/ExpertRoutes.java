@@ -149,21 +149,22 @@ public final class ExpertRoutes implements Feature
 
     private void cancel(final Exchange exchange) throws BadRequest
     {
-        expertId(exchange);
+        final String expertId = expertId(exchange);
         final long orderId = orderId(exchange);
-        exchange.publish(CommandType.CANCEL_ORDER, writer -> writer.putLong(orderId), ExpertAnswers.ORDER_CANCELLED);
+        // the engine holds the cancel to the expert's account (another account's order is not found)
+        exchange.publish(CommandType.CANCEL_ORDER, writer -> CommandBodies.expertCancel(writer, orderId, expertId), ExpertAnswers.ORDER_CANCELLED);
     }
 
     private void close(final Exchange exchange) throws BadRequest
     {
-        expertId(exchange);
+        final String expertId = expertId(exchange);
         EmptyObject.check(exchange.json(), exchange.body(), exchange.bodyLength());
         final long positionId = exchange.path().id("position_id");
         if (positionId < 0)
         {
             throw new BadRequest(ResultCode.NOT_FOUND, "position not found", "position_id");
         }
-        exchange.publish(CommandType.CLOSE_POSITION, writer -> CommandBodies.closePosition(writer, positionId, false, 0),
+        exchange.publish(CommandType.CLOSE_POSITION, writer -> CommandBodies.expertClose(writer, positionId, expertId),
             ExpertAnswers.POSITION_CLOSED);
     }
 

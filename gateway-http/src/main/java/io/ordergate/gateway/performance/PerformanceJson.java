@@ -18,9 +18,13 @@ final class PerformanceJson
     static void metrics(final JsonWriter json, final PerformanceLedger ledger, final boolean series)
     {
         money(json.name("realized_pnl"), ledger.realized);
-        money(json.name("unrealized_pnl"), ledger.unrealized);
-        money(json.name("total_pnl"), ledger.realized.add(ledger.unrealized));
         money(json.name("fees"), ledger.fees);
+        money(json.name("net_pnl"), ledger.netPnl());
+        money(json.name("unrealized_pnl"), ledger.unrealized);
+        json.name("unrealized_counted").bool(ledger.openEnded);
+        money(json.name("total_pnl"), ledger.netPnl().add(ledger.unrealizedCounted));
+        money(json.name("deposits"), ledger.deposits);
+        money(json.name("withdrawals"), ledger.withdrawals);
         money(json.name("starting_equity"), ledger.startingEquity);
         money(json.name("balance"), ledger.balance);
         money(json.name("equity"), ledger.balance.add(ledger.unrealized));
@@ -69,6 +73,8 @@ final class PerformanceJson
     private static void period(final JsonWriter json, final PerformanceLedger.Period period)
     {
         money(json.name("realized_pnl"), period.realized);
+        money(json.name("fees"), period.fees);
+        money(json.name("net_pnl"), period.realized.subtract(period.fees));
         json.name("fills").number(period.fills).name("trades").number(period.trips);
     }
 

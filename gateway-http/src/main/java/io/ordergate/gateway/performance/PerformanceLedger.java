@@ -6,30 +6,40 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ordergate.fixed.Money;
+
 /**
- * Performance figures computed exactly from fills (API.md "Performance"): the engine's accounts and remembered fills of
- * a scope, read in time order. Money is summed as exact decimals; ratios are rounded half-even to 8 places.
+ * Performance figures computed exactly from fills (API.md "Performance"): the scope's accounts as the engine has them
+ * now (balance, unrealized PnL, position mode) and their whole record of fills and transfers ({@link FillStore}), read in
+ * time order. Money is summed as exact decimals; ratios are rounded half-even to 8 places.
  *
  * <ul>
- *   <li>{@code realized_pnl}: the fills' realized PnL inside the range; {@code unrealized_pnl}: the accounts' now;</li>
+ *   <li>{@code realized_pnl} and {@code fees}: of the fills inside the range; {@code net_pnl} their difference;</li>
+ *   <li>{@code unrealized_pnl}: the open positions at the gateway's quotes now, counted in the range's figures only
+ *       when the range is open-ended (no end, or an end after now): a past range is judged by what it realized;</li>
+ *   <li>{@code deposits}, {@code withdrawals}: the transfers inside the range (never counted as PnL);</li>
+ *   <li>{@code starting_equity}: the equity the range starts with (transfers and net PnL before it) plus the deposits
+ *       inside it; {@code return_pct}: (net PnL + unrealized when open-ended) ÷ starting equity × 100;</li>
  *   <li>{@code trades}: closed round trips (a position from flat back to flat, or through a flip), counted where the
- *       closing fill falls inside the range, each worth the realized PnL of its fills;</li>
- *   <li>{@code win_rate} (0..1) and {@code profit_factor} (gross profit ÷ gross loss) over those round trips, null
- *       when undefined;</li>
- *   <li>{@code starting_equity}: the accounts' balance less all their realized PnL (what was deposited);
- *       {@code return_pct}: (realized in range + unrealized) ÷ starting equity × 100;</li>
- *   <li>{@code max_drawdown_pct}: the largest fall from a peak of the equity curve (starting equity plus the realized
- *       PnL fill by fill, then the unrealized now), as a percent of that peak;</li>
- *   <li>{@code daily}, {@code weekly} (ISO weeks), {@code monthly}: realized PnL, fills and round trips by UTC period.</li>
+ *       closing fill falls inside the range, each worth the net PnL of its fills; {@code win_rate} (0..1) and
+ *       {@code profit_factor} over them, null when undefined;</li>
+ *   <li>{@code max_drawdown_pct}: the largest fall from a peak of the equity curve (the starting equity, moved by each
+ *       fill's net PnL; a transfer moves the curve and its peak alike; the unrealized PnL at the end when
+ *       open-ended), as a percent of that peak;</li>
+ *   <li>{@code daily}, {@code weekly} (ISO weeks), {@code monthly}: realized PnL, fees, fills and round trips by UTC period.</li>
  * </ul>
- * A netting account's round trips are tracked per symbol, a hedging account's per position. Fills older than the
- * engine remembers ({@code engine.max_trades}) are not seen. Not thread safe: one per request.
+ * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
+ * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
+ * Not thread safe: one per request.
  */
 final class PerformanceLedger
 {
@@ -38,10 +48,14 @@ final class PerformanceLedger
 
     final Instant start;
     final Instant end;
+    final boolean openEnded;
     BigDecimal realized = BigDecimal.ZERO;
     BigDecimal unrealized = BigDecimal.ZERO;
+    BigDecimal unrealizedCounted = BigDecimal.ZERO;
     BigDecimal balance = BigDecimal.ZERO;
     BigDecimal startingEquity = BigDecimal.ZERO;
+    BigDecimal deposits = BigDecimal.ZERO;
+    BigDecimal withdrawals = BigDecimal.ZERO;
     BigDecimal fees = BigDecimal.ZERO;
     BigDecimal grossProfit = BigDecimal.ZERO;
     BigDecimal grossLoss = BigDecimal.ZERO;
@@ -58,6 +72,7 @@ final class PerformanceLedger
     static final class Period
     {
         BigDecimal realized = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
         int fills;
         int trips;
     }
@@ -69,57 +84,103 @@ final class PerformanceLedger
         BigDecimal pnl = BigDecimal.ZERO;
     }
 
-    /** @param start inclusive, or null; @param end exclusive, or null */
-    PerformanceLedger(final Instant start, final Instant end)
+    /** One fill or transfer of the scope, for the merge into time order. */
+    private record Entry(long timeMicros, String accountId, FillStore.Fill fill, FillStore.Transfer transfer)
+    {
+    }
+
+    /** @param start inclusive, or null; @param end exclusive, or null; @param now what "open-ended" is judged against */
+    PerformanceLedger(final Instant start, final Instant end, final Instant now)
     {
         this.start = start;
         this.end = end;
+        this.openEnded = end == null || end.isAfter(now);
     }
 
-    /** Reads the engine's PERFORMANCE_DATA answer: its accounts, then its fills oldest first. */
-    PerformanceLedger read(final JsonNode data)
+    /** Reads the scope's accounts (the engine's PERFORMANCE_DATA answer) and their record in {@code store}. */
+    PerformanceLedger read(final JsonNode data, final FillStore store)
     {
         final Map<String, Boolean> hedging = new HashMap<>();
-        BigDecimal allRealized = BigDecimal.ZERO;
+        final List<Entry> entries = new ArrayList<>();
         for (final JsonNode account : data.path("accounts"))
         {
+            final String id = account.path("account_id").asText();
             balance = balance.add(account.path("balance").decimalValue());
             unrealized = unrealized.add(account.path("unrealized_pnl").decimalValue());
-            allRealized = allRealized.add(account.path("realized_pnl").decimalValue());
-            hedging.put(account.path("account_id").asText(), "hedging".equals(account.path("position_mode").asText()));
+            // an MT5 account's tickets are positions of their own, as a hedging account's
+            hedging.put(id, "hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
+            final FillStore.Book book = store.book(id);
+            if (book != null)
+            {
+                book.transfers.forEach(t -> entries.add(new Entry(t.timeMicros(), id, null, t)));
+                book.fills.forEach(f -> entries.add(new Entry(f.timeMicros(), id, f, null)));
+            }
         }
-        startingEquity = balance.subtract(allRealized);
+        // stable: an account's transfers before its fills of the same microsecond (its first deposit before its trading)
+        entries.sort(Comparator.comparingLong(Entry::timeMicros));
+        unrealizedCounted = openEnded ? unrealized : BigDecimal.ZERO;
         final Map<String, Trip> open = new HashMap<>();
-        BigDecimal curve = startingEquity;
+        BigDecimal curve = BigDecimal.ZERO;
         BigDecimal peak = null;
-        for (final JsonNode fill : data.path("trades"))
+        for (final Entry entry : entries)
         {
-            final Instant time = Instant.parse(fill.path("time").asText());
-            final BigDecimal pnl = fill.path("realized_pnl").decimalValue();
-            final boolean inside = (start == null || !time.isBefore(start)) && (end == null || time.isBefore(end));
-            curve = curve.add(pnl);
+            final Instant time = Instant.ofEpochSecond(0, entry.timeMicros() * 1_000L);
+            final boolean before = start != null && time.isBefore(start);
+            final boolean inside = !before && (end == null || time.isBefore(end));
+            if (entry.transfer() != null)
+            {
+                final BigDecimal amount = cents(entry.transfer().amount());
+                if (before || inside)
+                {
+                    curve = curve.add(amount);
+                    peak = peak == null ? null : peak.add(amount);
+                }
+                if (inside)
+                {
+                    deposits = amount.signum() > 0 ? deposits.add(amount) : deposits;
+                    withdrawals = amount.signum() < 0 ? withdrawals.subtract(amount) : withdrawals;
+                }
+                else if (before)
+                {
+                    startingEquity = startingEquity.add(amount);
+                }
+                continue;
+            }
+            final FillStore.Fill fill = entry.fill();
+            final BigDecimal net = cents(fill.net());
+            if (before && !fill.history())
+            {
+                curve = curve.add(net);
+                startingEquity = startingEquity.add(net);
+            }
             if (inside)
             {
-                peak = peak == null ? curve.subtract(pnl) : peak;
-                realized = realized.add(pnl);
+                peak = peak == null ? curve : peak;
+                realized = realized.add(cents(fill.realized()));
+                fees = fees.add(cents(fill.fee()));
                 fills++;
                 period(time, daily, weekly, monthly).forEach(p ->
                 {
-                    p.realized = p.realized.add(pnl);
+                    p.realized = p.realized.add(cents(fill.realized()));
+                    p.fees = p.fees.add(cents(fill.fee()));
                     p.fills++;
                 });
-                peak = drawdown(peak, curve);
+                if (!fill.history())
+                {
+                    curve = curve.add(net);
+                    peak = drawdown(peak, curve);
+                }
             }
-            final String accountId = fill.path("account_id").asText();
-            final String key = Boolean.TRUE.equals(hedging.get(accountId)) ? accountId + "#" + fill.path("position_id").asText()
-                : accountId + "/" + fill.path("symbol").asText();
+            final String key = Boolean.TRUE.equals(hedging.get(entry.accountId())) || fill.history()
+                ? entry.accountId() + "#" + fill.positionId() + "#" + (fill.history() ? fill.tradeId() : 0)
+                : entry.accountId() + "/" + fill.symbol();
             final Trip trip = open.computeIfAbsent(key, k -> new Trip());
-            final BigDecimal signed = "buy".equals(fill.path("side").asText()) ? fill.path("quantity").decimalValue()
-                : fill.path("quantity").decimalValue().negate();
-            final BigDecimal before = trip.quantity;
-            trip.quantity = before.add(signed);
-            trip.pnl = trip.pnl.add(pnl);
-            final boolean closed = before.signum() != 0 && (trip.quantity.signum() == 0 || trip.quantity.signum() != before.signum());
+            final BigDecimal quantity = BigDecimal.valueOf(fill.quantity(), fill.quantityDigits());
+            final BigDecimal beforeQuantity = fill.history() ? (fill.buy() ? quantity.negate() : quantity) : trip.quantity;
+            trip.quantity = beforeQuantity.add(fill.buy() ? quantity : quantity.negate());
+            trip.pnl = trip.pnl.add(net);
+            final boolean closed = beforeQuantity.signum() != 0
+                && (trip.quantity.signum() == 0 || trip.quantity.signum() != beforeQuantity.signum());
             if (closed)
             {
                 if (inside)
@@ -129,12 +190,23 @@ final class PerformanceLedger
                 trip.pnl = BigDecimal.ZERO;
             }
         }
+        startingEquity = startingEquity.add(deposits);
         if (peak == null)
         {
             peak = curve;
         }
-        drawdown(peak, curve.add(unrealized));
+        drawdown(peak, curve.add(unrealizedCounted));
         return this;
+    }
+
+    private static BigDecimal cents(final long money)
+    {
+        return BigDecimal.valueOf(money, Money.DIGITS);
+    }
+
+    BigDecimal netPnl()
+    {
+        return realized.subtract(fees);
     }
 
     private void closeTrip(final BigDecimal pnl, final Instant time)
@@ -183,7 +255,7 @@ final class PerformanceLedger
     BigDecimal returnPct()
     {
         return startingEquity.signum() <= 0 ? null
-            : realized.add(unrealized).multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
+            : netPnl().add(unrealizedCounted).multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 
     BigDecimal winRate()
@@ -196,11 +268,11 @@ final class PerformanceLedger
         return grossLoss.signum() == 0 ? null : grossProfit.divide(grossLoss, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 
-    /** The return of one month's realized PnL on the starting equity, for a target_monthly_roi. */
+    /** The return of one month's net realized PnL on the starting equity, for a target_monthly_roi. */
     BigDecimal monthReturnPct(final String month)
     {
         final Period period = monthly.get(month);
-        return startingEquity.signum() <= 0 ? null : (period == null ? BigDecimal.ZERO : period.realized).multiply(HUNDRED)
-            .divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
+        return startingEquity.signum() <= 0 ? null : (period == null ? BigDecimal.ZERO : period.realized.subtract(period.fees))
+            .multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 }

@@ -32,9 +32,10 @@ import io.ordergate.gateway.json.Ids;
 
 /**
  * Seed 003's performance routes (API.md "Performance"): per account, group and bot, in seed 003's shapes. One read
- * (PERFORMANCE_DATA) copies the scope's accounts and remembered fills out of the engine; the figures are computed here,
- * on the reply thread ({@link PerformanceLedger}). Dates: {@code start_date}/{@code end_date} as {@code YYYY-MM-DD}
- * (UTC days, both included) or ISO instants. Thread safe.
+ * (PERFORMANCE_DATA) copies the scope's accounts out of the engine (those the caller may see, their balance and
+ * unrealized PnL now); the figures are computed here, on the reply thread, from the accounts' whole record of fills and
+ * transfers ({@link FillStore}, up to date with every command before the read) by {@link PerformanceLedger}.
+ * Dates: {@code start_date}/{@code end_date} as {@code YYYY-MM-DD} (UTC days, both included) or ISO instants. Thread safe.
  */
 public final class PerformanceRoutes implements Feature
 {
@@ -42,10 +43,18 @@ public final class PerformanceRoutes implements Feature
     private static final String[] INTERVALS = {"day", "week", "month"};
 
     private final Accesses access;
+    private final FillStore fills;
+    private final ConnectionHealth health;
 
-    public PerformanceRoutes(final Accesses access)
+    /**
+     * @param fills  every fill and transfer, kept on the reply stage (the thread these answers are written on)
+     * @param health the member accounts' links to their venues, for a group's metrics
+     */
+    public PerformanceRoutes(final Accesses access, final FillStore fills, final ConnectionHealth health)
     {
         this.access = access;
+        this.fills = fills;
+        this.health = health;
     }
 
     @Override
@@ -91,7 +100,7 @@ public final class PerformanceRoutes implements Feature
             throw BadRequest.validation("end_date", "end_date must not be before start_date");
         }
         exchange.publish(CommandType.PERFORMANCE_DATA, writer -> writer.putByte(scope).putString(id),
-            new Render(shape, start, end, startText, endText, interval));
+            new Render(fills, health, shape, start, end, startText, endText, interval));
     }
 
     /** A day as {@code YYYY-MM-DD} (the end date's whole day included) or an ISO instant; null when absent. */
@@ -134,7 +143,8 @@ public final class PerformanceRoutes implements Feature
     }
 
     /** Computes and writes one route's answer from the engine's data. */
-    private record Render(Shape shape, Instant start, Instant end, String startText, String endText, int interval) implements Answer
+    private record Render(FillStore fills, ConnectionHealth health, Shape shape, Instant start, Instant end, String startText, String endText,
+        int interval) implements Answer
     {
         @Override
         public int render(final CommandEvent event, final JsonWriter json)
@@ -153,7 +163,8 @@ public final class PerformanceRoutes implements Feature
             {
                 throw new IllegalStateException("the engine's performance data is not JSON", ex);
             }
-            final PerformanceLedger ledger = new PerformanceLedger(start, end).read(data);
+            final Instant now = Instant.now();
+            final PerformanceLedger ledger = new PerformanceLedger(start, end, now).read(data, fills);
             json.startObject();
             switch (shape)
             {
@@ -178,7 +189,9 @@ public final class PerformanceRoutes implements Feature
                     PerformanceJson.ratio(json.name("max_drawdown_limit_pct"), data.path("max_drawdown_pct").decimalValue());
                     PerformanceJson.ratio(json.name("risk_limit_pct"), data.path("risk_limit_pct").decimalValue());
                     json.name("paused").bool(data.path("paused").asBoolean());
-                    json.endObject().name("websocket_health").startObject().endObject().name("balance_status").startObject();
+                    json.endObject();
+                    health.write(json, data);
+                    json.name("balance_status").startObject();
                     PerformanceJson.money(json.name("balance"), ledger.balance);
                     PerformanceJson.money(json.name("equity"), ledger.balance.add(ledger.unrealized));
                     PerformanceJson.money(json.name("unrealized_pnl"), ledger.unrealized);
@@ -199,7 +212,7 @@ public final class PerformanceRoutes implements Feature
                     for (final JsonNode account : data.path("accounts"))
                     {
                         json.name(account.path("account_id").asText()).startObject();
-                        PerformanceJson.metrics(json, new PerformanceLedger(start, end).read(only(data, account)), false);
+                        PerformanceJson.metrics(json, new PerformanceLedger(start, end, now).read(only(account), fills), false);
                         json.endObject();
                     }
                     json.endObject();
@@ -237,20 +250,11 @@ public final class PerformanceRoutes implements Feature
             }
         }
 
-        /** The data of one account of the scope: that account and its fills. */
-        private static JsonNode only(final JsonNode data, final JsonNode account)
+        /** The data of one account of the scope. */
+        private static JsonNode only(final JsonNode account)
         {
             final com.fasterxml.jackson.databind.node.ObjectNode one = JSON.createObjectNode();
             one.putArray("accounts").add(account);
-            final com.fasterxml.jackson.databind.node.ArrayNode fills = one.putArray("trades");
-            final String id = account.path("account_id").asText();
-            for (final JsonNode fill : data.path("trades"))
-            {
-                if (id.equals(fill.path("account_id").asText()))
-                {
-                    fills.add(fill);
-                }
-            }
             return one;
         }
     }

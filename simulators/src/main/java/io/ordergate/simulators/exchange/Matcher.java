@@ -16,11 +16,18 @@ final class Matcher
     private final UserStreams streams;
     private final Faults faults;
     private long nextTradeId = 1;
+    /** The taker commission, a fraction of what a fill brings in (base for a buy, quote for a sell, as Binance charges). */
+    private volatile BigDecimal commissionRate = BigDecimal.ZERO;
 
     Matcher(final UserStreams streams, final Faults faults)
     {
         this.streams = streams;
         this.faults = faults;
+    }
+
+    void commissionRate(final BigDecimal rate)
+    {
+        commissionRate = rate;
     }
 
     /** The amount an order must lock (quote asset for a buy, base for a sell), at the price it would pay. */
@@ -164,6 +171,7 @@ final class Matcher
         final String base = order.rules.baseAsset();
         final String quoteAsset = order.rules.quoteAsset();
         final BigDecimal notional = quantity.multiply(price);
+        final BigDecimal commission = (order.buy() ? quantity : notional).multiply(commissionRate).stripTrailingZeros();
         if (order.buy())
         {
             final BigDecimal fromLock = notional.min(order.locked);
@@ -171,14 +179,14 @@ final class Matcher
             quoteBalance.locked = quoteBalance.locked.subtract(fromLock);
             quoteBalance.free = quoteBalance.free.subtract(notional.subtract(fromLock));
             order.locked = order.locked.subtract(fromLock);
-            account.balance(base).free = account.balance(base).free.add(quantity);
+            account.balance(base).free = account.balance(base).free.add(quantity).subtract(commission);
         }
         else
         {
             final SpotAccount.Balance baseBalance = account.balance(base);
             baseBalance.locked = baseBalance.locked.subtract(quantity);
             order.locked = order.locked.subtract(quantity);
-            account.balance(quoteAsset).free = account.balance(quoteAsset).free.add(notional);
+            account.balance(quoteAsset).free = account.balance(quoteAsset).free.add(notional).subtract(commission);
         }
         order.executedQty = order.executedQty.add(quantity);
         order.cummulativeQuoteQty = order.cummulativeQuoteQty.add(notional);
@@ -193,9 +201,9 @@ final class Matcher
             order.updateTime = now;
         }
         account.updateTime = now;
-        streams.push(account, SpotAnswers.executionReport(order, "TRADE", now, quantity, price, tradeId, null));
+        streams.push(account, SpotAnswers.executionReport(order, "TRADE", now, quantity, price, tradeId, null, commission));
         streams.push(account, SpotAnswers.accountPosition(account, now, List.of(base, quoteAsset)));
-        return new SpotAnswers.Fill(price, quantity, order.buy() ? base : quoteAsset, tradeId);
+        return new SpotAnswers.Fill(price, quantity, commission, order.buy() ? base : quoteAsset, tradeId);
     }
 
     /** Ends an order: its status, and what it still locks back to free. */

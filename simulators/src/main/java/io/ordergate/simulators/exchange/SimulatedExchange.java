@@ -114,6 +114,16 @@ public final class SimulatedExchange implements AutoCloseable
         return faults;
     }
 
+    /**
+     * Charges each fill from now on this fraction of what it brings in (0.001 is Binance's 0.1%): a buy pays in the
+     * base asset, a sell in the quote asset; the fill's {@code executionReport} tells it ({@code n}, {@code N}).
+     */
+    public SimulatedExchange commissionRate(final BigDecimal rate)
+    {
+        market.commissionRate(rate);
+        return this;
+    }
+
     /** How many answers carried the exchange's error {@code code} (e.g. -2013), for tests that must know a fault was met. */
     public int errorsAnswered(final int code)
     {

@@ -13,7 +13,7 @@ import java.util.Map;
 final class SpotAnswers
 {
     /** A fill made while answering a placement, for the FULL answer's {@code fills}. */
-    record Fill(BigDecimal price, BigDecimal qty, String commissionAsset, long tradeId)
+    record Fill(BigDecimal price, BigDecimal qty, BigDecimal commission, String commissionAsset, long tradeId)
     {
     }
 
@@ -45,7 +45,7 @@ final class SpotAnswers
                 final Map<String, Object> f = new LinkedHashMap<>();
                 f.put("price", Amounts.text(fill.price()));
                 f.put("qty", Amounts.text(fill.qty()));
-                f.put("commission", Amounts.text(BigDecimal.ZERO));
+                f.put("commission", Amounts.text(fill.commission()));
                 f.put("commissionAsset", fill.commissionAsset());
                 f.put("tradeId", fill.tradeId());
                 list.add(f);
@@ -143,6 +143,13 @@ final class SpotAnswers
     static Map<String, Object> executionReport(final SpotOrder order, final String execution, final long eventTime,
         final BigDecimal lastQty, final BigDecimal lastPrice, final long tradeId, final String cancelClientOrderId)
     {
+        return executionReport(order, execution, eventTime, lastQty, lastPrice, tradeId, cancelClientOrderId, BigDecimal.ZERO);
+    }
+
+    /** An {@code executionReport} whose TRADE carries the fill's {@code commission} ({@code n}, in asset {@code N}). */
+    static Map<String, Object> executionReport(final SpotOrder order, final String execution, final long eventTime,
+        final BigDecimal lastQty, final BigDecimal lastPrice, final long tradeId, final String cancelClientOrderId, final BigDecimal commission)
+    {
         final boolean cancel = cancelClientOrderId != null;
         final Map<String, Object> e = new LinkedHashMap<>();
         e.put("e", "executionReport");
@@ -165,7 +172,7 @@ final class SpotAnswers
         e.put("l", Amounts.text(lastQty));
         e.put("z", Amounts.text(order.executedQty));
         e.put("L", Amounts.text(lastPrice));
-        e.put("n", "0");
+        e.put("n", Amounts.text(commission));
         e.put("N", "TRADE".equals(execution) ? (order.buy() ? order.rules.baseAsset() : order.rules.quoteAsset()) : null);
         e.put("T", eventTime);
         e.put("t", tradeId);

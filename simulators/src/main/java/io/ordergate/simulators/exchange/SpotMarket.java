@@ -46,6 +46,12 @@ final class SpotMarket implements AutoCloseable
         }
     }
 
+    /** The taker commission rate of every fill from now on (0 by default). */
+    void commissionRate(final BigDecimal rate)
+    {
+        matcher.commissionRate(rate);
+    }
+
     /** The exchange's clock: the machine's, moved by the clock-offset fault. */
     long now()
     {

@@ -35,11 +35,17 @@ final class SimulatedBroker
     private boolean paused;
     /** Cash balance as a terminal reports it (realized profit booked in), or null when not told a starting one. */
     private BigDecimal balance;
+    private volatile CloseCharges charges = CloseCharges.NONE;
 
     SimulatedBroker(final String executorId, final PriceSource prices)
     {
         this.executorId = executorId;
         this.prices = prices;
+    }
+
+    void charges(final CloseCharges closeCharges)
+    {
+        charges = closeCharges;
     }
 
     /** The deals of every trade, for SYNC_HISTORY. */
@@ -237,19 +243,25 @@ final class SimulatedBroker
         final BigDecimal closing = lots == null || lots.compareTo(position.lots()) >= 0 ? position.lots() : lots;
         final BigDecimal profit = price.subtract(position.openPrice()).multiply(closing).multiply(contractSize(position.symbol()))
             .multiply(position.buy() ? BigDecimal.ONE : BigDecimal.ONE.negate()).setScale(2, RoundingMode.HALF_EVEN);
+        final BigDecimal commission = charges.commission(closing);
+        final BigDecimal swap = charges.swap(closing);
         trades.incrementAndGet();
         if (balance != null)
         {
-            balance = balance.add(profit);
+            balance = balance.add(profit).add(commission).add(swap);
         }
         final long deal = nextTicket.incrementAndGet();
         history.add(new SimulatedHistory.Deal(deal, ticket, position.symbol(), !position.buy(), false, closing, price, System.currentTimeMillis(),
-            profit, BigDecimal.ZERO, BigDecimal.ZERO));
+            profit, commission, swap));
         final boolean partial = closing.compareTo(position.lots()) < 0;
         final Map<String, Object> report = new LinkedHashMap<>();
         report.put("type", "trade");
         report.put("executorId", executorId);
         report.put("ticket", Long.toString(ticket));
+        report.put("closePrice", price);
+        report.put("commission", commission);
+        report.put("swap", swap);
+        report.put("profit", profit);
         if (partial)
         {
             positions.put(ticket, new Position(position.symbol(), position.buy(), position.lots().subtract(closing), position.openPrice(),
@@ -257,8 +269,6 @@ final class SimulatedBroker
             report.put("closedLots", closing);
             report.put("deal", Long.toString(deal));
             report.put("lots", position.lots().subtract(closing));
-            report.put("closePrice", price);
-            report.put("profit", profit);
             if (byHand)
             {
                 reports.add(report);
@@ -268,10 +278,6 @@ final class SimulatedBroker
         {
             positions.remove(ticket);
             report.put("closeTime", Instant.now().toString());
-            report.put("closePrice", price);
-            report.put("commission", BigDecimal.ZERO);
-            report.put("swap", BigDecimal.ZERO);
-            report.put("profit", profit);
             reports.add(report);
         }
         return ok("position closed", Map.of("ticket", Long.toString(ticket), "price", price, "profit", profit, "deal", Long.toString(deal),
