@@ -68,6 +68,8 @@ class ConfigLoaderTest
         assertEquals(List.of(256, 65536, 65536, 1024, 65536, 256, 256, 65536),
             List.of(engine.maxAccounts(), engine.maxOrders(), engine.maxTrades(), engine.maxKeys(),
                 engine.maxTickets(), engine.maxGroups(), engine.maxBots(), engine.maxExecutorCommands()));
+        assertEquals(List.of(1024, 256, 0L, 1000), List.of(engine.maxExperts(), engine.expertLogEntries(), engine.paperFeeRate(),
+            config.executors().trailingModifyIntervalMillis()));
         final ExecutorConfig executors = config.executors();
         assertEquals(List.of(300, 120, 60, 300, 60, 20, 60, 4 * 1024 * 1024, 1000),
             List.of(executors.offlineAfterSeconds(), executors.heartbeatLimit(), executors.commandLimit(),

@@ -113,9 +113,16 @@ public final class Changes
         orderCount++;
     }
 
-    /** A fill was recorded in this slot (its fields are read at the end of the command). */
+    /** A fill was recorded in this slot, or changed (its fields are read at the end of the command, once). */
     public void trade(final Trade trade)
     {
+        for (int i = 0; i < tradeCount; i++)
+        {
+            if (touchedTrades[i] == trade)
+            {
+                return;  // a fill made and corrected in one command (an MT5 close's report and result together)
+            }
+        }
         if (tradeCount == touchedTrades.length)
         {
             touchedTrades = java.util.Arrays.copyOf(touchedTrades, tradeCount * 2);
