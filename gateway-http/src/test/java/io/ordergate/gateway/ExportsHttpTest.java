@@ -32,7 +32,7 @@ class ExportsHttpTest
             assertEquals(200, trades.status(), trades.toString());
             assertTrue(trades.response().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             final String[] lines = trades.body().split("\r\n");
-            assertEquals("trade_id,order_id,account_id,symbol,side,quantity,price,realized_pnl,position_id,time", lines[0]);
+            assertEquals("trade_id,order_id,account_id,symbol,side,quantity,price,realized_pnl,fee,position_id,time", lines[0]);
             assertEquals(2, lines.length, "one fill of paper-1 only: " + trades.body());
             assertTrue(lines[1].contains(",paper-1,EURUSD,buy,0.1,1.08428,"), lines[1]);
 

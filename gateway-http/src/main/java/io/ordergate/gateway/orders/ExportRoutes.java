@@ -21,7 +21,7 @@ import io.ordergate.gateway.users.UserCaller;
 public final class ExportRoutes implements Feature
 {
     static final String[] TRADE_COLUMNS = {"trade_id", "order_id", "account_id", "symbol", "side", "quantity", "price",
-        "realized_pnl", "position_id", "time"};
+        "realized_pnl", "fee", "position_id", "time"};
     static final String[] ORDER_COLUMNS = {"order_id", "client_order_id", "account_id", "symbol", "side", "type", "quantity",
         "price", "stop_loss", "take_profit", "time_in_force", "status", "filled_quantity", "average_price", "venue_order_id",
         "reject_code", "created_at", "updated_at"};
