@@ -29,7 +29,7 @@ final class LeadershipResume
 
     private final CommandPublisher publisher;
     private final ExchangeIo exchanges;
-    /** Counts the terms this member led: a resume thread of an older term stops before it opens anything. */
+    /** Counts the changes of role: a resume thread of an older term stops publishing. */
     private volatile long term;
 
     LeadershipResume(final CommandPublisher publisher, final ExchangeIo exchanges)
@@ -48,6 +48,9 @@ final class LeadershipResume
             return;
         }
         LOG.info("this member leads: resuming venue side effects from the committed state");
+        // At once, before the next result: an order applied from now on is sent by this member. It never blocks (the
+        // links open on the connector's threads, whose reports wait for the pipeline if it is not built yet).
+        exchanges.start(publisher);
         final Thread thread = new Thread(() -> resume(thisTerm), "og-leadership");
         thread.setDaemon(true);
         thread.start();
@@ -56,17 +59,10 @@ final class LeadershipResume
     private void resume(final long thisTerm)
     {
         // At a cluster's start the first election may finish before this member's pipeline is built: wait for it.
-        if (!publish(CommandType.RECOVER_ROUTED, thisTerm) || term != thisTerm)
+        if (publish(CommandType.RECOVER_ROUTED, thisTerm))
         {
-            return;
+            publish(CommandType.EXCHANGE_RECOVER, thisTerm);
         }
-        exchanges.start(publisher);
-        if (term != thisTerm)
-        {
-            exchanges.stop();  // lost the lead while opening: the new leader's links are the ones that count
-            return;
-        }
-        publish(CommandType.EXCHANGE_RECOVER, thisTerm);
     }
 
     private boolean publish(final CommandType type, final long thisTerm)
