@@ -96,7 +96,7 @@ public final class Engine
         users = new UserRoom(this, config.engine().maxUsers());
         experts = new ExpertRoom(this, orders, candles);
         handle(CommandType.PERFORMANCE_DATA, new PerformanceQuery(context, json, state.groups, state.bots)::apply);
-        removal = new AccountRemoval(context, venues, groups, bots, users);
+        removal = new AccountRemoval(context, venues, groups, bots, users, experts);
     }
 
     /** Seed 001's experts, for handlers plugged in before the pipeline starts (webhooks registered for an expert). */

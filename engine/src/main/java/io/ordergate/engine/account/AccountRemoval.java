@@ -7,6 +7,7 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.expert.ExpertRoom;
 import io.ordergate.engine.group.GroupFlow;
 import io.ordergate.engine.user.UserRoom;
 import io.ordergate.engine.venue.Venue;
@@ -14,8 +15,8 @@ import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
- * DELETE_ACCOUNT: removes an account that holds no positions and no open orders (409 CONFLICT otherwise), in one
- * journaled step, so replay removes it at the same point:
+ * DELETE_ACCOUNT: removes an account that holds no positions and no open orders and is no expert's home (409 CONFLICT
+ * otherwise: an expert must not be left trading an account that is gone), in one journaled step, so replay removes it at the same point:
  * <ul>
  *   <li>its venue forgets it (an exchange account's credentials and balances; its connection is closed);</li>
  *   <li>it leaves every group and bot, and every key's and user's list of accounts;</li>
@@ -32,18 +33,21 @@ public final class AccountRemoval
     private final GroupFlow groups;
     private final BotFlow bots;
     private final UserRoom users;
+    private final ExpertRoom experts;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     /** Scratch for asking a position-holding venue what it lists for the account. */
     private final JsonWriter probe = new JsonWriter().wrap(new org.agrona.ExpandableArrayBuffer(256), 0);
 
-    public AccountRemoval(final EngineContext context, final Venues venues, final GroupFlow groups, final BotFlow bots, final UserRoom users)
+    public AccountRemoval(final EngineContext context, final Venues venues, final GroupFlow groups, final BotFlow bots, final UserRoom users,
+        final ExpertRoom experts)
     {
         this.context = context;
         this.venues = venues;
         this.groups = groups;
         this.bots = bots;
         this.users = users;
+        this.experts = experts;
     }
 
     public void remove(final CommandEvent event)
@@ -64,6 +68,13 @@ public final class AccountRemoval
         {
             event.reject(ResultCode.CONFLICT, "the account holds " + positions + " open position(s) and " + account.openOrders
                 + " open order(s): close and cancel them first", "account_id");
+            return;
+        }
+        final String expert = experts.expertOn(account);
+        if (expert != null)
+        {
+            event.reject(ResultCode.CONFLICT, "expert " + expert + " is attached to the account: an account an expert trades cannot be deleted",
+                "account_id");
             return;
         }
         final long now = event.wallMicros();

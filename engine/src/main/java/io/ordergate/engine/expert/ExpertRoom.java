@@ -312,6 +312,19 @@ public final class ExpertRoom
         return experts.size();
     }
 
+    /** The id of an expert whose home is the account (it must not be deleted under it), or null. Admin path. */
+    public String expertOn(final Account account)
+    {
+        for (int i = 0; i < experts.size(); i++)
+        {
+            if (experts.get(i).account == account)
+            {
+                return experts.get(i).id;
+            }
+        }
+        return null;
+    }
+
     /** A fingerprint of every expert, for the engine's state digest. */
     public long digest()
     {
