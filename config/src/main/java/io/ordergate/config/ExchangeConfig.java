@@ -14,7 +14,8 @@ import java.util.Map;
  * exchanges:
  *   binance: { rest_url: https://api.binance.com, futures_rest_url: https://fapi.binance.com,
  *              stream_url: wss://stream.binance.com:9443, testnet_rest_url: ..., testnet_futures_rest_url: ...,
- *              testnet_stream_url: ..., timeout_millis: 5000, recv_window_millis: 5000, not_found_grace_millis: 15000 }
+ *              testnet_stream_url: ..., futures_stream_url: wss://fstream.binance.com, testnet_futures_stream_url: ...,
+ *              timeout_millis: 5000, recv_window_millis: 5000, not_found_grace_millis: 15000 }
  *   accounts:
  *     - { account_id: bn-eu, rest_url: https://api1.binance.com, recv_window_millis: 10000 }
  * </pre>

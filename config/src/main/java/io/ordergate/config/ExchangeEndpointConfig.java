@@ -22,7 +22,8 @@ public final class ExchangeEndpointConfig
     static final ExchangeEndpointConfig BINANCE_DEFAULTS = new ExchangeEndpointConfig(
         URI.create("https://api.binance.com"), URI.create("https://fapi.binance.com"), URI.create("wss://stream.binance.com:9443"),
         URI.create("https://testnet.binance.vision"), URI.create("https://testnet.binancefuture.com"),
-        URI.create("wss://stream.testnet.binance.vision"), TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT);
+        URI.create("wss://stream.testnet.binance.vision"), URI.create("wss://fstream.binance.com"), URI.create("wss://stream.binancefuture.com"),
+        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT);
 
     private final URI restUrl;
     private final URI futuresRestUrl;
@@ -30,14 +31,18 @@ public final class ExchangeEndpointConfig
     private final URI testnetRestUrl;
     private final URI testnetFuturesRestUrl;
     private final URI testnetStreamUrl;
+    private final URI futuresStreamUrl;
+    private final URI testnetFuturesStreamUrl;
     private final int timeoutMillis;
     private final int recvWindowMillis;
     private final int notFoundGraceMillis;
 
     ExchangeEndpointConfig(final URI restUrl, final URI futuresRestUrl, final URI streamUrl, final URI testnetRestUrl,
-        final URI testnetFuturesRestUrl, final URI testnetStreamUrl, final int timeoutMillis, final int recvWindowMillis,
-        final int notFoundGraceMillis)
+        final URI testnetFuturesRestUrl, final URI testnetStreamUrl, final URI futuresStreamUrl, final URI testnetFuturesStreamUrl,
+        final int timeoutMillis, final int recvWindowMillis, final int notFoundGraceMillis)
     {
+        this.futuresStreamUrl = futuresStreamUrl;
+        this.testnetFuturesStreamUrl = testnetFuturesStreamUrl;
         this.restUrl = restUrl;
         this.futuresRestUrl = futuresRestUrl;
         this.streamUrl = streamUrl;
@@ -59,6 +64,8 @@ public final class ExchangeEndpointConfig
             url(s, "testnet_rest_url", defaults.testnetRestUrl, "http"),
             url(s, "testnet_futures_rest_url", defaults.testnetFuturesRestUrl, "http"),
             url(s, "testnet_stream_url", defaults.testnetStreamUrl, "ws"),
+            url(s, "futures_stream_url", defaults.futuresStreamUrl, "ws"),
+            url(s, "testnet_futures_stream_url", defaults.testnetFuturesStreamUrl, "ws"),
             s.intValue("timeout_millis", defaults.timeoutMillis, 100, 600_000),
             s.intValue("recv_window_millis", defaults.recvWindowMillis, 1, RECV_WINDOW_MILLIS_MAX),
             s.intValue("not_found_grace_millis", defaults.notFoundGraceMillis, 0, 3_600_000));
@@ -95,7 +102,8 @@ public final class ExchangeEndpointConfig
      */
     public ExchangeEndpointConfig pointedAt(final URI rest, final URI stream)
     {
-        return new ExchangeEndpointConfig(rest, rest, stream, rest, rest, stream, timeoutMillis, recvWindowMillis, notFoundGraceMillis);
+        return new ExchangeEndpointConfig(rest, rest, stream, rest, rest, stream, stream, stream, timeoutMillis, recvWindowMillis,
+            notFoundGraceMillis);
     }
 
     /** The spot REST API for live ({@code testnet} false) or testnet accounts. */
@@ -112,6 +120,12 @@ public final class ExchangeEndpointConfig
     public URI streamUrl(final boolean testnet)
     {
         return testnet ? testnetStreamUrl : streamUrl;
+    }
+
+    /** The USDⓈ-M futures user-data stream (Binance: {@code wss://fstream.binance.com}) for live or testnet accounts. */
+    public URI futuresStreamUrl(final boolean testnet)
+    {
+        return testnet ? testnetFuturesStreamUrl : futuresStreamUrl;
     }
 
     /** No answer by then: the order is {@code unknown} and is asked for. */
@@ -136,7 +150,8 @@ public final class ExchangeEndpointConfig
     public String toString()
     {
         return "{rest=" + restUrl + ", futures=" + futuresRestUrl + ", stream=" + streamUrl + ", testnet rest=" + testnetRestUrl
-            + ", testnet futures=" + testnetFuturesRestUrl + ", testnet stream=" + testnetStreamUrl + ", timeoutMillis=" + timeoutMillis
+            + ", testnet futures=" + testnetFuturesRestUrl + ", testnet stream=" + testnetStreamUrl + ", futures stream=" + futuresStreamUrl
+            + ", testnet futures stream=" + testnetFuturesStreamUrl + ", timeoutMillis=" + timeoutMillis
             + ", recvWindowMillis=" + recvWindowMillis + ", notFoundGraceMillis=" + notFoundGraceMillis + '}';
     }
 }

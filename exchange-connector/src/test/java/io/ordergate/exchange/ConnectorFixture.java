@@ -30,7 +30,7 @@ final class ConnectorFixture implements AutoCloseable
     static final long GRACE_MILLIS = 10 * 60_000;
 
     final SimulatedExchange exchange;
-    final ExchangeDialect dialect = new BinanceDialect();
+    final ExchangeDialect dialect;
     final ScheduledExecutorService io = Executors.newScheduledThreadPool(2, r ->
     {
         final Thread t = new Thread(r, "og-exchange-io-test");
@@ -47,6 +47,13 @@ final class ConnectorFixture implements AutoCloseable
 
     ConnectorFixture(final int weightLimit, final int orderLimit)
     {
+        this(weightLimit, orderLimit, new BinanceDialect());
+    }
+
+    /** With another dialect on the same simulated exchange (Binance USDⓈ-M futures). */
+    ConnectorFixture(final int weightLimit, final int orderLimit, final ExchangeDialect dialect)
+    {
+        this.dialect = dialect;
         exchange = SimulatedExchange.start("127.0.0.1", 0, weightLimit, orderLimit);
         exchange.addAccount(KEY, SECRET, Map.of("USDT", "100000", "BTC", "2"));
         exchange.quote("BTCUSDT", "65000.00", "65001.00");

@@ -82,9 +82,9 @@ final class BinanceAnswers
                             min = decimal(filter, "minQty");
                             max = decimal(filter, "maxQty");
                             break;
-                        case "MIN_NOTIONAL":  // the older filter
-                            minNotional = decimal(filter, "minNotional");
-                            onMarket = filter.path("applyToMarket").asBoolean(false);
+                        case "MIN_NOTIONAL":  // the older spot filter; USDⓈ-M futures' names it "notional" and applies it to every order
+                            minNotional = decimal(filter, filter.has("minNotional") ? "minNotional" : "notional");
+                            onMarket = filter.has("minNotional") ? filter.path("applyToMarket").asBoolean(false) : true;
                             break;
                         case "NOTIONAL":      // its successor, with a maximum too (not checked: the risk limits are lower)
                             minNotional = decimal(filter, "minNotional");
@@ -277,13 +277,13 @@ final class BinanceAnswers
         }
     }
 
-    private static BigDecimal decimal(final JsonNode json, final String field)
+    static BigDecimal decimal(final JsonNode json, final String field)
     {
         final String text = json.path(field).asText("0");
         return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
     }
 
-    private static String code(final String body)
+    static String code(final String body)
     {
         try
         {
@@ -296,7 +296,7 @@ final class BinanceAnswers
         }
     }
 
-    private static String message(final String body)
+    static String message(final String body)
     {
         try
         {

@@ -45,6 +45,12 @@ public final class BinanceDialect implements ExchangeDialect
     @Override
     public String clientOrderId(final String namespace, final long orderId)
     {
+        return derivedId(namespace, orderId);
+    }
+
+    /** The client order id rule, the same on spot and USDⓈ-M futures. */
+    static String derivedId(final String namespace, final long orderId)
+    {
         final String order = Long.toString(orderId, 36);
         final String space = namespace.replaceAll("[^A-Za-z0-9]", "");
         final int room = MAX_CLIENT_ORDER_ID - 3 - order.length();
@@ -183,6 +189,13 @@ public final class BinanceDialect implements ExchangeDialect
     public HttpRequest.Builder toHttp(final URI base, final VenueRequest request, final Credentials credentials, final long exchangeMillis,
         final long recvWindowMillis)
     {
+        return signedHttp(base, request, credentials, exchangeMillis, recvWindowMillis);
+    }
+
+    /** Binance's signing, the same for spot and USDⓈ-M futures: HMAC-SHA256 hex over the query (the body for a signed POST). */
+    static HttpRequest.Builder signedHttp(final URI base, final VenueRequest request, final Credentials credentials, final long exchangeMillis,
+        final long recvWindowMillis)
+    {
         final StringBuilder query = new StringBuilder();
         for (final Map.Entry<String, String> param : request.params().entrySet())
         {
@@ -262,7 +275,7 @@ public final class BinanceDialect implements ExchangeDialect
         return 10_000;
     }
 
-    private static String plain(final BigDecimal value)
+    static String plain(final BigDecimal value)
     {
         return value.stripTrailingZeros().toPlainString();
     }

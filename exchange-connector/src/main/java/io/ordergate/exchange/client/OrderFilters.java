@@ -25,9 +25,9 @@ public final class OrderFilters
      */
     public static String refusal(final OrderTicket ticket, final SymbolRules rules, final BigDecimal[] quote)
     {
-        if (rules == null || rules.minNotional() == null)
+        if (rules == null || rules.minNotional() == null || ticket.closes())
         {
-            return null;
+            return null;  // a futures close is exempt: the exchange takes a reduce-only order under the minimum
         }
         final BigDecimal price;
         if (ticket.price() != null)

@@ -73,6 +73,15 @@ public interface ExchangeDialect
         return null;
     }
 
+    /**
+     * Which of the exchange's stream addresses the account's user-data stream is on (Binance serves USDⓈ-M futures
+     * streams on their own host): the configuration's {@code stream_url} or {@code futures_stream_url}.
+     */
+    default VenueRequest.Api streamApi()
+    {
+        return VenueRequest.Api.SPOT;
+    }
+
     /** The WebSocket address of the user-data stream a token (listen key) opened. */
     URI userStreamUri(URI streamBase, String token);
 

@@ -64,8 +64,11 @@ final class ExchangeAccountFlow
         {
             return;
         }
-        readCredentials(accounts.entry(account.index), event);
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        readCredentials(entry, event);
         final int answer = reader.readByte();
+        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+        entry.futuresMarket = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
         final JsonWriter json = context.beginJson(event);
         if (answer == ExchangeBodies.ANSWER_SEED_003)
         {
@@ -219,7 +222,12 @@ final class ExchangeAccountFlow
         final boolean applied = reader.readBoolean();
         final String code = reader.readString(text).toString();
         final String message = reader.readString(text).toString();
-        final ExchangeAccounts.Futures futures = accounts.entry(account.index).futures.get(symbol);
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        final ExchangeAccounts.Futures futures = entry.futures.get(symbol);
+        if (applied && positionMode != FuturesSettings.UNCHANGED)
+        {
+            entry.hedgeMode = positionMode == FuturesSettings.POSITION_HEDGE;  // account-wide at the exchange: what it now holds
+        }
         if (futures != null && futures.leverage == leverage && futures.marginMode == marginMode && futures.positionMode == positionMode)
         {
             futures.status = applied ? ExchangeAccounts.SETTINGS_APPLIED : ExchangeAccounts.SETTINGS_FAILED;

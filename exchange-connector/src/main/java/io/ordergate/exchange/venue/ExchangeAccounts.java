@@ -35,6 +35,10 @@ final class ExchangeAccounts
         String sealedSecret;
         String sealedPassphrase;
         boolean testnet;
+        /** USDⓈ-M futures ({@link ExchangeBodies#MARKET_FUTURES}) rather than spot: its orders go to the futures API. */
+        boolean futuresMarket;
+        /** The exchange applied hedge mode (both sides at once): orders name the position side they open or close. */
+        boolean hedgeMode;
         long credentialsUpdatedMicros;
         long bannedUntilMicros;
         /** The client-order-id namespace, made once from the account's creation time (nothing per order). */
@@ -99,6 +103,7 @@ final class ExchangeAccounts
                 hash = hash * 31 + i;
                 hash = hash * 31 + (entry.sealedSecret == null ? 0 : entry.sealedSecret.hashCode());
                 hash = hash * 31 + entry.bannedUntilMicros;
+                hash = hash * 31 + (entry.futuresMarket ? 1 : 0) + (entry.hedgeMode ? 2 : 0);
                 for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
                 {
                     hash = hash * 31 + balance.getKey().hashCode() + balance.getValue()[0] * 7 + balance.getValue()[1];

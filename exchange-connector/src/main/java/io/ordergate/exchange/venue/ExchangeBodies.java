@@ -19,6 +19,7 @@ import io.ordergate.engine.command.BodyWriter;
  *                         absent in records journaled before it, which are deltas]
  *   EXCHANGE_CREATE_ACCOUNT  account id | venue (byte) | currency | balance (long, wire digits) | leverage (int) | testnet (byte) |
  *                         masked key | sealed key | sealed secret | sealed passphrase ("" = none) | answer (byte, ANSWER_*)
+ *                         [| market (byte, MARKET_*): absent in records journaled before it, which are spot]
  *   EXCHANGE_FUTURES_SETTINGS account id | symbol | leverage (int, 0 = unchanged) | margin mode (byte) | position mode (byte)
  *   EXCHANGE_SETTINGS_REPORT  account id | symbol | leverage (int) | margin mode (byte) | position mode (byte) | applied (byte) |
  *                         code | message
@@ -53,6 +54,11 @@ public final class ExchangeBodies
     public static final int ANSWER_ACCOUNT = 0;
     public static final int ANSWER_SEED_003 = 1;
 
+    /** An exchange account's market, journaled: never renumber. */
+    public static final int MARKET_SPOT = 0;
+    /** Binance USDⓈ-M futures: orders on /fapi, positions one-way or hedged. */
+    public static final int MARKET_FUTURES = 1;
+
     private ExchangeBodies()
     {
     }
@@ -61,9 +67,18 @@ public final class ExchangeBodies
         final int leverage, final boolean testnet, final String maskedKey, final String sealedKey, final String sealedSecret,
         final String sealedPassphrase, final int answer)
     {
+        createAccount(writer, accountId, venue, currency, wireBalance, leverage, testnet, maskedKey, sealedKey, sealedSecret, sealedPassphrase,
+            answer, MARKET_SPOT);
+    }
+
+    /** @param market {@link #MARKET_SPOT} or {@link #MARKET_FUTURES} */
+    public static void createAccount(final BodyWriter writer, final String accountId, final int venue, final String currency, final long wireBalance,
+        final int leverage, final boolean testnet, final String maskedKey, final String sealedKey, final String sealedSecret,
+        final String sealedPassphrase, final int answer, final int market)
+    {
         writer.putString(accountId).putByte(venue).putString(currency).putLong(wireBalance).putInt(leverage).putBoolean(testnet)
             .putString(maskedKey).putString(sealedKey).putString(sealedSecret).putString(sealedPassphrase == null ? "" : sealedPassphrase)
-            .putByte(answer);
+            .putByte(answer).putByte(market);
     }
 
     public static void futuresSettings(final BodyWriter writer, final String accountId, final String symbol, final int leverage,

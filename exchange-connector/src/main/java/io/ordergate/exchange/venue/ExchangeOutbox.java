@@ -21,7 +21,7 @@ import io.ordergate.engine.order.Order;
  *   target (int, -1 - account index) | length (int) | kind (byte) | order id (long, 0 for SETTINGS) | account id | namespace |
  *   symbol (the venue's) | testnet (byte) | then by kind:
  *     PLACE, CANCEL, FOLLOW  side (byte) | type (byte) | time in force (byte) | quantity (long) | quantity digits (byte) |
- *                            price (long, or NONE) | price digits (byte)
+ *                            price (long, or NONE) | price digits (byte) | position side (byte, POSITION_SIDE_*) | reduce only (byte)
  *     SETTINGS               leverage (int, 0 = unchanged) | margin mode (byte) | position mode (byte)
  * </pre>
  * <b>Not thread safe</b>: the engine writes, the reply thread reads, the ring orders them.
@@ -36,8 +36,19 @@ public final class ExchangeOutbox
     /** Send futures settings (leverage, margin mode, position mode) for a symbol. */
     public static final int SETTINGS = 4;
 
-    /** An order to send, cancel or ask for, as the connector's I/O reads it. */
-    public record OrderRecord(Side side, OrderType type, TimeInForce timeInForce, long quantity, int quantityDigits, long price, int priceDigits)
+    /** A futures order's position side: none (spot, or one-way mode), or the hedge-mode side it opens or closes. */
+    public static final int POSITION_SIDE_NONE = 0;
+    public static final int POSITION_SIDE_LONG = 1;
+    public static final int POSITION_SIDE_SHORT = 2;
+
+    /**
+     * An order to send, cancel or ask for, as the connector's I/O reads it.
+     *
+     * @param positionSide {@link #POSITION_SIDE_NONE}, {@link #POSITION_SIDE_LONG} or {@link #POSITION_SIDE_SHORT}
+     * @param reduceOnly   a one-way futures close: it may only reduce the position
+     */
+    public record OrderRecord(Side side, OrderType type, TimeInForce timeInForce, long quantity, int quantityDigits, long price, int priceDigits,
+        int positionSide, boolean reduceOnly)
     {
     }
 
@@ -94,7 +105,7 @@ public final class ExchangeOutbox
                 {
                     records.add(new Record(kind, orderId, accountId, namespace, symbol, testnet, new OrderRecord(Side.values()[reader.readByte()],
                         OrderType.values()[reader.readByte()], TimeInForce.values()[reader.readByte()], reader.readLong(), reader.readByte(),
-                        reader.readLong(), reader.readByte()), null));
+                        reader.readLong(), reader.readByte(), reader.readByte(), reader.readBoolean()), null));
                 }
             }
             offset += RECORD_HEADER_LENGTH + length;
@@ -105,9 +116,17 @@ public final class ExchangeOutbox
     /** An order record; allocates nothing (the namespace is the account's cached one). */
     void write(final CommandEvent event, final int kind, final Order order, final String namespace, final boolean testnet)
     {
+        write(event, kind, order, namespace, testnet, POSITION_SIDE_NONE, false);
+    }
+
+    /** An order record with its futures position effect. Allocates nothing. */
+    void write(final CommandEvent event, final int kind, final Order order, final String namespace, final boolean testnet, final int positionSide,
+        final boolean reduceOnly)
+    {
         final int start = begin(event, kind, order.orderId, order.accountId, namespace, order.venueSymbolOrSymbol(), testnet);
         writer.putByte(order.side.ordinal()).putByte(order.type.ordinal()).putByte(order.timeInForce.ordinal())
-            .putLong(order.quantity).putByte(order.quantityDigits).putLong(order.price).putByte(order.priceDigits);
+            .putLong(order.quantity).putByte(order.quantityDigits).putLong(order.price).putByte(order.priceDigits)
+            .putByte(positionSide).putBoolean(reduceOnly);
         end(event, start, order.accountIndex);
     }
 

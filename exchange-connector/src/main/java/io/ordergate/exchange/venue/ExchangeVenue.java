@@ -7,6 +7,7 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.venue.FuturesSettings;
@@ -48,10 +49,34 @@ final class ExchangeVenue implements Venue
                 now);
             return ResultCode.VENUE_UNAVAILABLE;
         }
+        int positionSide = ExchangeOutbox.POSITION_SIDE_NONE;
+        boolean reduceOnly = false;
+        if (entry.futuresMarket)
+        {
+            // the order's effect on the net position now: a close is reduce-only (one-way) or names the side it closes (hedge)
+            final long net = account.positions[instrument.index].quantity;
+            final boolean buy = order.side == Side.BUY;
+            final boolean closing = net != 0 && net > 0 != buy;
+            if (entry.hedgeMode)
+            {
+                if (closing && order.quantity > Math.abs(net))
+                {
+                    order.reject(ResultCode.VENUE_REJECTED, "in hedge mode an order cannot reverse a position: close the " + (net > 0 ? "long" : "short")
+                        + " first (the exchange would hold both sides)", now);
+                    return ResultCode.VENUE_REJECTED;
+                }
+                final boolean longSide = closing ? net > 0 : buy;
+                positionSide = longSide ? ExchangeOutbox.POSITION_SIDE_LONG : ExchangeOutbox.POSITION_SIDE_SHORT;
+            }
+            else
+            {
+                reduceOnly = closing && order.quantity <= Math.abs(net);
+            }
+        }
         order.status = OrderStatus.ROUTED;
         order.updatedAtMicros = now;
         account.openOrders++;
-        outbox.write(event, ExchangeOutbox.PLACE, order, namespace(entry, account), entry.testnet);
+        outbox.write(event, ExchangeOutbox.PLACE, order, namespace(entry, account), entry.testnet, positionSide, reduceOnly);
         return null;
     }
 
@@ -128,6 +153,11 @@ final class ExchangeVenue implements Venue
             }
         }
         json.endObject();
+        json.name("market_type").string(entry != null && entry.futuresMarket ? "futures" : "spot");
+        if (entry != null && entry.futuresMarket)
+        {
+            json.name("futures_position_mode").string(entry.hedgeMode ? "hedge" : "one_way");
+        }
         json.name("credentials");
         if (entry == null || !entry.hasCredentials())
         {

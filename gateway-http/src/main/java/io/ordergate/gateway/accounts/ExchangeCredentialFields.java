@@ -5,17 +5,21 @@ import io.ordergate.gateway.json.RequestReader;
 
 /**
  * The exchange credentials an account body may carry ({@code api_key}, {@code api_secret}, {@code passphrase},
- * {@code testnet} or seed 003's {@code is_testnet}), read from the fields of a body being decoded. Plain text, held
+ * {@code testnet} or seed 003's {@code is_testnet}), and the account's {@code market_type} ({@code spot}, the default, or
+ * {@code futures}: Binance USDⓈ-M), read from the fields of a body being decoded. Plain text, held
  * only until the exchange feature seals it. <b>Not thread safe</b>: one per request.
  */
 public final class ExchangeCredentialFields
 {
     public static final int MAX_LENGTH = 512;
+    private static final String[] MARKET_TYPES = {"spot", "futures"};
 
     private String apiKey;
     private String apiSecret;
     private String passphrase;
     private boolean testnet;
+    private boolean futures;
+    private boolean marketGiven;
     private boolean any;
 
     /** Reads the field if it is one of these; false for any other field. */
@@ -29,6 +33,10 @@ public final class ExchangeCredentialFields
             case "testnet":
             case "is_testnet":
                 testnet = in.bool(name) == 1;
+                break;
+            case "market_type":
+                futures = in.choice(name, MARKET_TYPES, "spot or futures") == 1;
+                marketGiven = true;
                 break;
             default: return false;
         }
@@ -74,6 +82,24 @@ public final class ExchangeCredentialFields
     public boolean testnet()
     {
         return testnet;
+    }
+
+    /** {@code market_type: futures}: a Binance USDⓈ-M futures account. */
+    public boolean futures()
+    {
+        return futures;
+    }
+
+    /** Sets the account's market type, as only a create may. */
+    public void futures(final boolean value)
+    {
+        futures = value;
+        marketGiven = true;
+    }
+
+    public boolean marketGiven()
+    {
+        return marketGiven;
     }
 
     @Override

@@ -128,8 +128,9 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         final String sealedSecret = secrets.seal(credentials.apiSecret(), accountId + "/api_secret");
         final String sealedPassphrase = credentials.passphrase() == null ? null : secrets.seal(credentials.passphrase(), accountId + "/passphrase");
         final boolean testnet = credentials.testnet();
+        final int market = credentials.futures() ? ExchangeBodies.MARKET_FUTURES : ExchangeBodies.MARKET_SPOT;
         exchange.publish(CommandType.EXCHANGE_CREATE_ACCOUNT, writer -> ExchangeBodies.createAccount(writer, accountId, VenueKind.BINANCE.code(),
-            currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer), Answers.ENGINE_JSON);
+            currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer, market), Answers.ENGINE_JSON);
     }
 
     /** {@code binance-} and 10 random letters and digits: the seed's create names no account, the gateway names it. */
@@ -158,6 +159,10 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
             }
         }
         credentials.require(in);
+        if (credentials.marketGiven())
+        {
+            in.fail("market_type", "market_type is set when the account is created");
+        }
         in.finish();
         final String masked = Credentials.masked(credentials.apiKey());
         final String sealedKey = secrets.seal(credentials.apiKey(), accountId + "/api_key");

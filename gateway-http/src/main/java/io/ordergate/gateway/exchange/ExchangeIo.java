@@ -17,6 +17,7 @@ import io.ordergate.config.InstrumentSpec;
 import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.exchange.binance.BinanceDialect;
+import io.ordergate.exchange.binance.BinanceFuturesDialect;
 import io.ordergate.exchange.client.ExchangeClient;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
@@ -36,9 +37,18 @@ public final class ExchangeIo implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(ExchangeIo.class.getName());
 
-    /** An account's sealed credentials as the journal holds them. */
-    record Sealed(boolean testnet, String key, String secret, String passphrase)
+    /**
+     * An account's sealed credentials as the journal holds them, and its market.
+     *
+     * @param futures a USDⓈ-M futures account; null when not said (new credentials alone keep the account's market)
+     */
+    record Sealed(boolean testnet, String key, String secret, String passphrase, Boolean futures)
     {
+        boolean futuresMarket()
+        {
+            return Boolean.TRUE.equals(futures);
+        }
+
         @Override
         public String toString()
         {
@@ -46,7 +56,8 @@ public final class ExchangeIo implements AutoCloseable
         }
     }
 
-    private final ExchangeDialect dialect = new BinanceDialect();
+    private final ExchangeDialect spotDialect = new BinanceDialect();
+    private final ExchangeDialect futuresDialect = new BinanceFuturesDialect();
     private final ExchangeConfig config;
     private final List<InstrumentSpec> instruments;
     private final SecretBox secrets;
@@ -97,7 +108,9 @@ public final class ExchangeIo implements AutoCloseable
     /** An account's credentials are new (journal replay or a new command): its link is made again with them. */
     void credentials(final String accountId, final Sealed credentials)
     {
-        sealed.put(accountId, credentials);
+        final Sealed before = sealed.get(accountId);
+        sealed.put(accountId, credentials.futures() != null ? credentials : new Sealed(credentials.testnet(), credentials.key(),
+            credentials.secret(), credentials.passphrase(), before != null && before.futuresMarket()));
         if (publisher != null)
         {
             io.execute(() -> relink(accountId));
@@ -173,7 +186,7 @@ public final class ExchangeIo implements AutoCloseable
                 LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; its " + kind(record) + " is not sent");
                 return;
             }
-            final String clientOrderId = dialect.clientOrderId(record.namespace(), record.orderId());
+            final String clientOrderId = link.dialect().clientOrderId(record.namespace(), record.orderId());
             switch (record.kind())
             {
                 case ExchangeOutbox.PLACE:
@@ -239,6 +252,7 @@ public final class ExchangeIo implements AutoCloseable
             return null;
         }
         final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId));
+        final ExchangeDialect dialect = credentials.futuresMarket() ? futuresDialect : spotDialect;
         return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
             new RingReports(accountId, running, io), instruments);
     }
@@ -253,9 +267,11 @@ public final class ExchangeIo implements AutoCloseable
     private static OrderTicket ticket(final ExchangeOutbox.Record record, final String clientOrderId)
     {
         final ExchangeOutbox.OrderRecord order = record.order();
+        final String positionSide = order.positionSide() == ExchangeOutbox.POSITION_SIDE_LONG ? "LONG"
+            : order.positionSide() == ExchangeOutbox.POSITION_SIDE_SHORT ? "SHORT" : null;
         return new OrderTicket(record.orderId(), clientOrderId, record.symbol(), order.side().name(), order.type().name(),
             order.timeInForce().name(), BigDecimal.valueOf(order.quantity(), order.quantityDigits()),
-            order.price() == OrderView.NONE ? null : BigDecimal.valueOf(order.price(), order.priceDigits()));
+            order.price() == OrderView.NONE ? null : BigDecimal.valueOf(order.price(), order.priceDigits()), positionSide, order.reduceOnly());
     }
 
     private static String kind(final ExchangeOutbox.Record record)

@@ -22,6 +22,7 @@ import io.ordergate.exchange.client.VenueReports;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
 import io.ordergate.exchange.spi.OrderTicket;
+import io.ordergate.exchange.spi.VenueRequest;
 
 /**
  * One exchange account's connection: its client (on the connector's shared HTTP client), order session, user-data
@@ -64,8 +65,10 @@ final class ExchangeLink
         final Supplier<Credentials> credentials, final HttpClient http, final ScheduledExecutorService io, final VenueReports reports,
         final List<InstrumentSpec> instruments)
     {
+        final boolean futuresStream = dialect.streamApi() == VenueRequest.Api.FUTURES;
         final ExchangeClient client = new ExchangeClient(dialect, new ExchangeEndpoint(endpoint.restUrl(testnet), endpoint.futuresRestUrl(testnet),
-            endpoint.streamUrl(testnet), Duration.ofMillis(endpoint.timeoutMillis()), endpoint.recvWindowMillis()), credentials, http, io);
+            futuresStream ? endpoint.futuresStreamUrl(testnet) : endpoint.streamUrl(testnet), Duration.ofMillis(endpoint.timeoutMillis()),
+            endpoint.recvWindowMillis()), credentials, http, io);
         final OrderSession session = new OrderSession(client, reports, new OrderSession.Settings(250, 5_000, endpoint.notFoundGraceMillis()), io);
         final CompletableFuture<List<String>> checked = client.syncClock().thenCompose(offset -> client.syncLimits()).thenApply(read ->
         {
@@ -89,6 +92,11 @@ final class ExchangeLink
     CompletableFuture<List<String>> checked()
     {
         return checked;
+    }
+
+    ExchangeDialect dialect()
+    {
+        return client.dialect();
     }
 
     OrderSession session()

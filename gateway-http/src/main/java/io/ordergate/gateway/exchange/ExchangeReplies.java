@@ -8,6 +8,7 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.exchange.venue.ExchangeBodies;
 import io.ordergate.exchange.venue.ExchangeOutbox;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
@@ -113,7 +114,14 @@ public final class ExchangeReplies implements ReplyListener
         final String key = reader.readString(text).toString();
         final String secret = reader.readString(text).toString();
         final String passphrase = reader.readString(text).toString();
-        io.credentials(accountId, new ExchangeIo.Sealed(testnet, key, secret, passphrase.isEmpty() ? null : passphrase));
+        Boolean futures = null;  // credentials alone keep the account's market
+        if (event.type == CommandType.EXCHANGE_CREATE_ACCOUNT)
+        {
+            reader.readByte();  // how it answers
+            final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+            futures = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
+        }
+        io.credentials(accountId, new ExchangeIo.Sealed(testnet, key, secret, passphrase.isEmpty() ? null : passphrase, futures));
     }
 
     private void eachQuote(final CommandEvent event, final QuoteListener listener)

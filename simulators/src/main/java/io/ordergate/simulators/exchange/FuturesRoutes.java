@@ -37,7 +37,7 @@ final class FuturesRoutes
         });
     }
 
-    static Map<String, Object> marginType(final SpotMarket market, final SpotAccount account, final Params params)
+    static Map<String, Object> marginType(final SpotMarket market, final FuturesMarket futures, final SpotAccount account, final Params params)
     {
         final String symbol = params.mandatory("symbol");
         market.rules(symbol);
@@ -48,7 +48,7 @@ final class FuturesRoutes
         }
         return market.read(() ->
         {
-            if (!market.openOrders(account, symbol).isEmpty())
+            if (!market.openOrders(account, symbol).isEmpty() || !futures.openOrders(account, symbol).isEmpty())
             {
                 throw ExchangeError.badRequest(-4047, "Margin type cannot be changed if there exists open orders.");
             }
@@ -61,7 +61,7 @@ final class FuturesRoutes
         });
     }
 
-    static Map<String, Object> positionMode(final SpotMarket market, final SpotAccount account, final Params params)
+    static Map<String, Object> positionMode(final SpotMarket market, final FuturesMarket futures, final SpotAccount account, final Params params)
     {
         final String dual = params.mandatory("dualSidePosition");
         if (!"true".equals(dual) && !"false".equals(dual))
@@ -71,9 +71,13 @@ final class FuturesRoutes
         final boolean wanted = Boolean.parseBoolean(dual);
         return market.read(() ->
         {
-            if (!market.openOrders(account, null).isEmpty())
+            if (!market.openOrders(account, null).isEmpty() || !futures.openOrders(account, null).isEmpty())
             {
                 throw ExchangeError.badRequest(-4067, "Position side cannot be changed if there exists open orders.");
+            }
+            if (account.futures.positions.values().stream().anyMatch(p -> p.amount.signum() != 0))
+            {
+                throw ExchangeError.badRequest(-4068, "Position side cannot be changed if there exists position.");
             }
             if (account.dualSidePosition == wanted)
             {

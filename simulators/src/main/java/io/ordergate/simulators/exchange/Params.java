@@ -116,7 +116,7 @@ final class Params
     }
 
     /** The names sent, in order (for "not all sent parameters were read" checks). */
-    Iterable<String> names()
+    java.util.Set<String> names()
     {
         return values.keySet();
     }

@@ -49,6 +49,7 @@ public final class SimulatedExchange implements AutoCloseable
     private final Faults faults = new Faults();
     private final UserStreams streams = new UserStreams(faults);
     private final SpotMarket market;
+    private final FuturesMarket futures;
     private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-exchange", true));
     private final Channel server;
     private final RestRouter rest;
@@ -56,7 +57,8 @@ public final class SimulatedExchange implements AutoCloseable
     private SimulatedExchange(final String host, final int port, final RateLimits limits)
     {
         market = new SpotMarket(SymbolRules.defaults(), faults, streams);
-        rest = new RestRouter(new SpotRoutes(market, streams, faults, limits), new AdminRoutes(this), faults, limits, market);
+        futures = new FuturesMarket(market, streams, faults);
+        rest = new RestRouter(new SpotRoutes(market, futures, streams, faults, limits), new AdminRoutes(this), faults, limits, market);
         try
         {
             server = new ServerBootstrap()
@@ -148,6 +150,7 @@ public final class SimulatedExchange implements AutoCloseable
     {
         market.rules(symbol);
         market.quote(symbol, new BigDecimal(bid), new BigDecimal(ask));
+        futures.quote(symbol, new BigDecimal[] {new BigDecimal(bid), new BigDecimal(ask)});
         return this;
     }
 
@@ -198,6 +201,34 @@ public final class SimulatedExchange implements AutoCloseable
             settings.put("marginType", new LinkedHashMap<>(account.marginType));
             return settings;
         });
+    }
+
+    /** Every USDⓈ-M futures order of a key's account, oldest first (symbol, side, position side, reduce-only in the snapshot). */
+    public List<Map<String, Object>> futuresOrders(final String apiKey)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        if (account == null)
+        {
+            return List.of();
+        }
+        return market.read(() ->
+        {
+            final List<Map<String, Object>> list = new ArrayList<>();
+            futures.orders(account).forEach(o -> list.add(FuturesAnswers.order(o, true)));
+            return list;
+        });
+    }
+
+    /** A key's USDⓈ-M futures positions as {@code /fapi/v2/positionRisk} lists them, and its wallet under "USDT". */
+    public Map<String, Object> futuresAccount(final String apiKey)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        if (account == null)
+        {
+            return Map.of();
+        }
+        return market.read(() -> Map.of("USDT", Amounts.text(account.futures.wallet), "positions",
+            FuturesAnswers.positionRisk(account, null, market.quotes())));
     }
 
     /** Every order of a key's account (or of every account for null), oldest first. */

@@ -22,6 +22,10 @@ final class SpotAccount
     /** Sorted by asset, so account answers list balances in a stable order. */
     final Map<String, Balance> balances = new TreeMap<>();
     String listenKey;
+    /** The USDⓈ-M futures user-data stream's key, apart from the spot one. */
+    String futuresListenKey;
+    /** The USDⓈ-M futures wallet and positions (the futures API's own account). */
+    final FuturesBook futures = new FuturesBook();
     long updateTime;
     final Map<String, Integer> leverage = new TreeMap<>();
     final Map<String, String> marginType = new TreeMap<>();

@@ -71,6 +71,7 @@ final class SpotMarket implements AutoCloseable
             account.balance(entry.getKey()).free = entry.getValue();
         }
         account.updateTime = now();
+        account.futures.wallet = balances.getOrDefault(FuturesBook.ASSET, BigDecimal.ZERO);  // the futures wallet starts as the spot USDT
         accounts.put(apiKey, account);
         return account;
     }
@@ -124,6 +125,12 @@ final class SpotMarket implements AutoCloseable
     BigDecimal[] quote(final String symbol)
     {
         return quotes.get(symbol);
+    }
+
+    /** Every symbol's {bid, ask} (a live view). */
+    Map<String, BigDecimal[]> quotes()
+    {
+        return quotes;
     }
 
     synchronized Placed place(final SpotAccount account, final NewOrderRequest request)

@@ -21,10 +21,14 @@ final class SpotRoutes
     private final UserStreams streams;
     private final Faults faults;
     private final RateLimits limits;
+    private final FuturesTradeRoutes futures;
+    private final FuturesMarket futuresMarket;
 
-    SpotRoutes(final SpotMarket market, final UserStreams streams, final Faults faults, final RateLimits limits)
+    SpotRoutes(final SpotMarket market, final FuturesMarket futuresMarket, final UserStreams streams, final Faults faults, final RateLimits limits)
     {
         this.market = market;
+        this.futures = new FuturesTradeRoutes(market, futuresMarket, streams, faults, limits);
+        this.futuresMarket = futuresMarket;
         this.streams = streams;
         this.faults = faults;
         this.limits = limits;
@@ -33,6 +37,11 @@ final class SpotRoutes
     /** The route for a method and path, or null when the exchange has none (404). */
     static Route route(final String method, final String path, final Params params)
     {
+        final Route futures = FuturesTradeRoutes.route(method, path, params);
+        if (futures != null)
+        {
+            return futures;
+        }
         switch (method + " " + path)
         {
             case "GET /api/v3/ping":
@@ -66,6 +75,13 @@ final class SpotRoutes
         if (route.order())
         {
             limits.countOrder(market.now());
+        }
+        if (FuturesTradeRoutes.route(method, path, params) != null)
+        {
+            return futures.answer(method, path, params, apiKey, account);
+        }
+        if (route.order())
+        {
             return place(account, params);
         }
         switch (method + " " + path)
@@ -119,9 +135,9 @@ final class SpotRoutes
             case "DELETE /api/v3/userDataStream":
                 return listenKey(method, apiKey, params);
             case "POST /fapi/v1/leverage": return ExchangeAnswer.ok(FuturesRoutes.leverage(market, account, params));
-            case "POST /fapi/v1/marginType": return ExchangeAnswer.ok(FuturesRoutes.marginType(market, account, params));
+            case "POST /fapi/v1/marginType": return ExchangeAnswer.ok(FuturesRoutes.marginType(market, futuresMarket, account, params));
             case "GET /fapi/v1/positionSide/dual": return ExchangeAnswer.ok(FuturesRoutes.readPositionMode(market, account));
-            case "POST /fapi/v1/positionSide/dual": return ExchangeAnswer.ok(FuturesRoutes.positionMode(market, account, params));
+            case "POST /fapi/v1/positionSide/dual": return ExchangeAnswer.ok(FuturesRoutes.positionMode(market, futuresMarket, account, params));
             default: throw new IllegalStateException("no handler for a routed path: " + path);
         }
     }

@@ -36,16 +36,34 @@ final class UserStreams
         {
             if (account.listenKey == null)
             {
-                final StringBuilder key = new StringBuilder(KEY_LENGTH);
-                for (int i = 0; i < KEY_LENGTH; i++)
-                {
-                    key.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-                }
-                account.listenKey = key.toString();
-                accounts.put(account.listenKey, account);
+                account.listenKey = newKey(account);
             }
             return account.listenKey;
         }
+    }
+
+    /** The account's USDⓈ-M futures listen key (POST /fapi/v1/listenKey answers the same one while it lives): its own stream. */
+    String futuresListenKey(final SpotAccount account)
+    {
+        synchronized (account)
+        {
+            if (account.futuresListenKey == null)
+            {
+                account.futuresListenKey = newKey(account);
+            }
+            return account.futuresListenKey;
+        }
+    }
+
+    private String newKey(final SpotAccount account)
+    {
+        final StringBuilder key = new StringBuilder(KEY_LENGTH);
+        for (int i = 0; i < KEY_LENGTH; i++)
+        {
+            key.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        accounts.put(key.toString(), account);
+        return key.toString();
     }
 
     boolean exists(final String listenKey)
@@ -61,7 +79,14 @@ final class UserStreams
         {
             synchronized (account)
             {
-                account.listenKey = null;
+                if (listenKey.equals(account.listenKey))
+                {
+                    account.listenKey = null;
+                }
+                if (listenKey.equals(account.futuresListenKey))
+                {
+                    account.futuresListenKey = null;
+                }
             }
         }
         final Set<Channel> open = sockets.remove(listenKey);
@@ -92,7 +117,17 @@ final class UserStreams
 
     void push(final SpotAccount account, final Map<String, Object> event)
     {
-        final String key = account.listenKey;
+        pushTo(account.listenKey, event);
+    }
+
+    /** An event of the account's futures stream (ORDER_TRADE_UPDATE, ACCOUNT_UPDATE). */
+    void pushFutures(final SpotAccount account, final Map<String, Object> event)
+    {
+        pushTo(account.futuresListenKey, event);
+    }
+
+    private void pushTo(final String key, final Map<String, Object> event)
+    {
         if (key == null || faults.userStreamsMuted())
         {
             return;

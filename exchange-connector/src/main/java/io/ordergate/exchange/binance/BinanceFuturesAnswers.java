@@ -1,0 +1,99 @@
+package io.ordergate.exchange.binance;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.exchange.client.ExchangeJson;
+import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.StreamEvent;
+import io.ordergate.exchange.spi.VenueAnswer;
+import io.ordergate.exchange.spi.VenueAnswer.Outcome;
+import io.ordergate.exchange.spi.VenueRequest;
+
+/**
+ * The USDⓈ-M futures API's answers and user-data events read: its order shape ({@code cumQuote} where spot says
+ * {@code cummulativeQuoteQty}), {@code /fapi/v2/balance}'s list, and the stream's {@code ORDER_TRADE_UPDATE} (the order
+ * under {@code o}, its cumulative quote as {@code ap × z}) and {@code ACCOUNT_UPDATE} (wallet {@code wb}, of which
+ * {@code cw} is free). Errors, limits and exchangeInfo's filters are read as on spot: the codes are Binance's own.
+ * Stateless.
+ */
+final class BinanceFuturesAnswers
+{
+    private BinanceFuturesAnswers()
+    {
+    }
+
+    static VenueAnswer read(final VenueRequest request, final int status, final HttpHeaders headers, final String body)
+    {
+        final VenueRequest.Kind kind = request.kind();
+        if (status != 200 || kind != VenueRequest.Kind.PLACE_ORDER && kind != VenueRequest.Kind.QUERY_ORDER
+            && kind != VenueRequest.Kind.CANCEL_ORDER && kind != VenueRequest.Kind.BALANCES)
+        {
+            return BinanceAnswers.read(request, status, headers, body);
+        }
+        try
+        {
+            final JsonNode json = ExchangeJson.read(body);
+            if (kind == VenueRequest.Kind.BALANCES)
+            {
+                final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+                for (final JsonNode b : json)
+                {
+                    final BigDecimal total = BinanceAnswers.decimal(b, "balance");
+                    final BigDecimal available = BinanceAnswers.decimal(b, "availableBalance").min(total);
+                    balances.put(b.path("asset").asText(), new BigDecimal[] {available, total.subtract(available)});
+                }
+                return new VenueAnswer(Outcome.OK, null, balances, null, null, 0);
+            }
+            return new VenueAnswer(Outcome.OK, new OrderState(json.path("clientOrderId").asText(), json.path("orderId").asText(),
+                BinanceAnswers.status(json.path("status").asText()), BinanceAnswers.decimal(json, "executedQty"),
+                BinanceAnswers.decimal(json, "cumQuote")), null, null, null, 0);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return VenueAnswer.unknown("unreadable answer: " + ex.getMessage());
+        }
+    }
+
+    static List<StreamEvent> stream(final String text)
+    {
+        final List<StreamEvent> events = new ArrayList<>();
+        try
+        {
+            final JsonNode json = ExchangeJson.read(text);
+            switch (json.path("e").asText())
+            {
+                case "ORDER_TRADE_UPDATE":
+                    final JsonNode o = json.path("o");
+                    final BigDecimal filled = BinanceAnswers.decimal(o, "z");
+                    events.add(new StreamEvent(new OrderState(o.path("c").asText(), o.path("i").asText(), BinanceAnswers.status(o.path("X").asText()),
+                        filled, filled.multiply(BinanceAnswers.decimal(o, "ap"))), null));
+                    break;
+                case "ACCOUNT_UPDATE":
+                    final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+                    for (final JsonNode b : json.path("a").path("B"))
+                    {
+                        final BigDecimal wallet = BinanceAnswers.decimal(b, "wb");
+                        final BigDecimal free = BinanceAnswers.decimal(b, "cw").min(wallet);
+                        balances.put(b.path("a").asText(), new BigDecimal[] {free, wallet.subtract(free)});
+                    }
+                    events.add(new StreamEvent(null, balances));
+                    break;
+                default:
+                    break;  // listenKeyExpired, MARGIN_CALL, ACCOUNT_CONFIG_UPDATE: nothing the orders need
+            }
+        }
+        catch (final IOException ex)
+        {
+            return events;
+        }
+        return events;
+    }
+}

@@ -1,0 +1,91 @@
+package io.ordergate.gateway.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.simulators.exchange.SimulatedExchange;
+
+/**
+ * A Binance USDⓈ-M futures account over HTTP against the simulated exchange's /fapi routes: made with
+ * {@code market_type: futures}, its orders go to /fapi/v1/order; in one-way mode a close is reduce-only, in hedge mode
+ * every order names the side it opens or closes, and an order that would reverse a hedge-mode position is refused
+ * before it is sent; after a restart the account is still a futures account and trades on.
+ */
+class ExchangeFuturesHttpTest
+{
+    private static final String KEY = "futures-test-key-000111222";
+    private static final String SECRET = "futures-test-secret-never-journaled-333444555";
+
+    @TempDir
+    Path dir;
+
+    private SimulatedExchange venue;
+    private ExchangeHarness gateway;
+
+    @BeforeEach
+    void start()
+    {
+        venue = SimulatedExchange.start(0);
+        venue.addAccount(KEY, SECRET, Map.of("USDT", "10000"));
+        venue.quote("BTCUSDT", "65000.00", "65001.00");
+        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+    }
+
+    @AfterEach
+    void stop()
+    {
+        gateway.close();
+        venue.close();
+    }
+
+    @Test
+    void shouldTradeAFuturesAccountOneWayThenHedgedAndAfterARestart()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-fut\",\"venue\":\"binance\",\"market_type\":\"futures\","
+            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        assertEquals("futures", created.path("market_type").asText(), created.toString());
+        assertEquals("one_way", created.path("futures_position_mode").asText());
+
+        gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "buy", "0.01", "f-1").path("order_id").asText(), "filled");
+        gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "sell", "0.01", "f-2").path("order_id").asText(), "filled");
+        assertEquals(2, venue.futuresOrders(KEY).size(), "both went to /fapi/v1/order");
+        assertEquals(0, venue.orders(KEY).size(), "none to spot");
+        assertEquals(Boolean.FALSE, venue.futuresOrders(KEY).get(0).get("reduceOnly"));
+        assertEquals(Boolean.TRUE, venue.futuresOrders(KEY).get(1).get("reduceOnly"), "the close went reduce-only");
+        assertEquals("BOTH", venue.futuresOrders(KEY).get(1).get("positionSide"));
+
+        gateway.call("PUT", "/api/v1/accounts/bn-fut/futures-settings", "{\"symbol\":\"BTCUSDT\",\"position_mode\":\"hedge\"}");
+        ExchangeHarness.await("hedge mode applied", () -> "hedge".equals(gateway.get("/api/v1/accounts/bn-fut").path("futures_position_mode").asText()));
+        gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "buy", "0.02", "f-3").path("order_id").asText(), "filled");
+        final JsonNode reversing = gateway.order("bn-fut", "BTCUSDT", "sell", "0.03", "f-4");
+        assertEquals("rejected", reversing.path("status").asText(), reversing.toString());
+        assertTrue(reversing.toString().contains("hedge mode"), reversing.toString());
+        gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "sell", "0.02", "f-5").path("order_id").asText(), "filled");
+        final List<Map<String, Object>> sent = venue.futuresOrders(KEY);
+        assertEquals(4, sent.size(), "the reversing order was never sent");
+        assertEquals("LONG", sent.get(2).get("positionSide"));
+        assertEquals("LONG", sent.get(3).get("positionSide"), "the sell closed the long");
+        assertEquals("SELL", sent.get(3).get("side"));
+        assertEquals(0, gateway.get("/api/v1/positions?account_id=bn-fut").path("positions").size(), "flat");
+
+        gateway.close();
+        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+        final JsonNode replayed = gateway.get("/api/v1/accounts/bn-fut");
+        assertEquals("futures", replayed.path("market_type").asText(), replayed.toString());
+        assertEquals("hedge", replayed.path("futures_position_mode").asText());
+        gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "sell", "0.01", "f-6").path("order_id").asText(), "filled");
+        assertEquals("SHORT", venue.futuresOrders(KEY).get(4).get("positionSide"), "a sell from flat opens the short");
+    }
+}
