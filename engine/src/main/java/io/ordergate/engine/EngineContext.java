@@ -44,6 +44,12 @@ public final class EngineContext
         return state.values;
     }
 
+    /** The venue the account's orders go to (for its settings: an expert's futures settings). */
+    public Venue venueOf(final Account account)
+    {
+        return venues.of(account);
+    }
+
     /** The venue holding the account's positions itself (MT5 tickets), or null when the engine nets them (paper). */
     public Venue positionHolder(final Account account)
     {

@@ -127,7 +127,7 @@ public final class GatewayFeatures
             .add(new GroupRoutes(access))
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
-            .add(new ExpertRoutes(access, config.instruments()))
+            .add(new ExpertRoutes(access, config.instruments(), exchangeAccounts.forExperts()))
             .add(new PerformanceRoutes(access, fills, new ConnectionHealth(
                 executorId -> executorKeys.byExecutorId(executorId) != null && sessions.isOpen(executorKeys.byExecutorId(executorId).executorIndex()),
                 exchange.io()::streamState)))

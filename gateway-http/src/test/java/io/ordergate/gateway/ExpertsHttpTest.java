@@ -79,10 +79,11 @@ class ExpertsHttpTest
         expertId = created.text("expert_id");
         assertTrue(expertId.startsWith("exp_"), expertId);
 
-        final Reply withExchange = gateway.post("/api/v1/experts", "{\"exchange\": {\"name\": \"binance\", \"api_key\": \"k\","
+        // an exchange block makes an exchange account (ExchangeExpertsHttpTest); one it cannot make is refused on its field
+        final Reply withExchange = gateway.post("/api/v1/experts", "{\"exchange\": {\"name\": \"kraken\", \"api_key\": \"k\","
             + " \"api_secret\": \"s\"}, \"strategy_config\": {\"symbol\": \"BTCUSD\"}}");
         assertEquals(400, withExchange.status(), withExchange::toString);
-        assertEquals("exchange", withExchange.errorField());
+        assertEquals("exchange.name", withExchange.errorField());
         final Reply badSize = gateway.post("/api/v1/experts", "{\"account_id\": \"exp-a\", \"strategy_config\": {\"size_type\": \"kelly\"}}");
         assertEquals("strategy_config.size_type", badSize.errorField(), badSize::toString);
 

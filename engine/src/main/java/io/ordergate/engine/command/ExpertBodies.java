@@ -6,6 +6,8 @@ package io.ordergate.engine.command;
  *
  * <pre>
  *   CREATE_EXPERT:   account id | strategy name | timeframe | strategy id (long) | strategy values
+ *                    [| futures asked (byte: trading_config.market_type futures) | margin mode (byte) | position mode (byte):
+ *                    engine.venue.FuturesSettings codes; absent in records journaled before them]
  *   CONTROL_EXPERT:  expert id | action (byte: {@link #START}, {@link #STOP})
  *   EXPERT_STRATEGY: expert id | strategy values
  *   EXPERT_ORDER:    expert id | a NEW_ORDER body whose account id is empty (the expert's account is used) and whose

@@ -40,6 +40,9 @@ final class Expert
     long stopLossPct;
     long takeProfitPct;
     long trailingStopPct;
+    /** Seed 001's trading_config, as FuturesSettings codes (UNCHANGED when not given): sent with the leverage to a futures account. */
+    int marginMode;
+    int positionMode;
     /** The highest equity seen while running, the base of the drawdown; 0 until started. */
     long peakEquity;
 
@@ -83,6 +86,7 @@ final class Expert
         h = h * 31 + takeProfitPct;
         h = h * 31 + trailingStopPct;
         h = h * 31 + peakEquity;
+        h = h * 31 + marginMode * 3L + positionMode;
         h = h * 31 + (symbol == null ? -1 : symbol.index);
         return h * 31 + log.digest();
     }

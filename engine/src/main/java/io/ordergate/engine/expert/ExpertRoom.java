@@ -18,6 +18,7 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.OrderEntry;
+import io.ordergate.engine.venue.FuturesSettings;
 import io.ordergate.fixed.FixedPoint;
 
 /**
@@ -43,6 +44,7 @@ public final class ExpertRoom
     private final AsciiView text = new AsciiView();
     private final ExpertBodies.Strategy strategy = new ExpertBodies.Strategy();
     private final ExpertJson json;
+    private final ExpertFutures futures;
     private long nextId = 1;
     /** {@code engine.max_experts} and {@code engine.expert_log_entries}. */
     private final int maxExperts;
@@ -55,6 +57,7 @@ public final class ExpertRoom
         this.logCapacity = context.config().engine().expertLogEntries();
         this.values = context.values();
         this.json = new ExpertJson(context);
+        this.futures = new ExpertFutures(context);
         final ExpertOrders expertOrders = new ExpertOrders(this, context, orders, json);
         final ExpertViews views = new ExpertViews(this, context, json, candles);
         engine.handle(CommandType.CREATE_EXPERT, this::create);
@@ -129,6 +132,10 @@ public final class ExpertRoom
         final String timeframe = reader.readString(text).toString();
         final long strategyId = reader.readLong();
         strategy.decode(reader);
+        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+        final boolean futuresAsked = reader.position() < bodyEnd && reader.readBoolean();
+        final int marginMode = reader.position() < bodyEnd ? reader.readByte() : FuturesSettings.UNCHANGED;
+        final int positionMode = reader.position() < bodyEnd ? reader.readByte() : FuturesSettings.UNCHANGED;
         if (experts.size() >= maxExperts)
         {
             event.reject(ResultCode.CONFLICT, "the expert table is full (engine.max_experts)", null);
@@ -136,10 +143,14 @@ public final class ExpertRoom
         }
         final Expert expert = new Expert("exp_" + nextId, account, name, timeframe, strategyId, event.wallMicros(), logCapacity);
         expert.leverage = account.leverage * WIRE_ONE;
-        if (!apply(event, expert))
+        final long leverageAsked = strategy.has(ExpertBodies.HAS_LEVERAGE) ? strategy.leverage : 0;
+        if (!apply(event, expert) || futures.refused(event, account, futuresAsked, expert.symbol, leverageAsked, marginMode, positionMode))
         {
             return;
         }
+        expert.marginMode = marginMode;
+        expert.positionMode = positionMode;
+        futures.send(event, account, expert.symbol, leverageAsked, marginMode, positionMode);
         nextId++;
         experts.add(expert);
         expert.log.add(ExpertLog.CREATED, event.wallMicros(), 0, 0);
@@ -196,10 +207,18 @@ public final class ExpertRoom
             event.reject(ResultCode.VALIDATION_ERROR, "give at least one strategy parameter", null);
             return;
         }
-        if (!apply(event, expert))
+        // a new leverage, or a new symbol (which gets the expert's leverage and modes), goes to a futures account too
+        final boolean newSymbol = strategy.has(ExpertBodies.HAS_SYMBOL);
+        final Instrument symbol = newSymbol ? context.instruments().find(strategy.symbol) : expert.symbol;
+        final long leverage = strategy.has(ExpertBodies.HAS_LEVERAGE) ? strategy.leverage : newSymbol ? expert.leverage : 0;
+        final int marginMode = newSymbol ? expert.marginMode : FuturesSettings.UNCHANGED;
+        final int positionMode = newSymbol ? expert.positionMode : FuturesSettings.UNCHANGED;
+        if ((symbol != null || !newSymbol) && futures.refused(event, expert.account, false, symbol, leverage, marginMode, positionMode)
+            || !apply(event, expert))
         {
             return;
         }
+        futures.send(event, expert.account, symbol, leverage, marginMode, positionMode);
         expert.updatedMicros = event.wallMicros();
         expert.log.add(ExpertLog.STRATEGY_UPDATED, event.wallMicros(), strategy.flags, 0);
         json.strategyUpdated(event, expert, strategy.flags);

@@ -174,6 +174,12 @@ public interface Venue
         return ResultCode.VALIDATION_ERROR;
     }
 
+    /** Whether the account trades futures at this venue (an exchange account made with {@code market_type: futures}). */
+    default boolean tradesFutures(final Account account)
+    {
+        return false;
+    }
+
     /**
      * The account is being removed (it holds no positions and no open orders): the venue forgets what it keeps of it
      * and tells its connector (through the outbox) to let go of it.

@@ -120,6 +120,13 @@ final class ExchangeVenue implements Venue
         return ResultCode.OK;
     }
 
+    @Override
+    public boolean tradesFutures(final Account account)
+    {
+        final ExchangeAccounts.Entry entry = accounts.find(account.index);
+        return entry != null && entry.futuresMarket;
+    }
+
     /** Writes a symbol's settings as asked into the outbox (also at start-up, for those still pending). */
     void sendSettings(final Account account, final String symbol, final ExchangeAccounts.Futures futures, final CommandEvent event)
     {

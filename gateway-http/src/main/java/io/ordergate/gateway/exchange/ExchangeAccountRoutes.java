@@ -15,6 +15,7 @@ import io.ordergate.gateway.accounts.AccountRequests;
 import io.ordergate.gateway.accounts.ExchangeAccountCreation;
 import io.ordergate.gateway.accounts.ExchangeCredentialFields;
 import io.ordergate.gateway.core.Accesses;
+import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.BodyKind;
 import io.ordergate.gateway.core.Deferred;
@@ -23,6 +24,7 @@ import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.experts.ExpertAccountCreation;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.EmptyObject;
 import io.ordergate.gateway.json.Ids;
@@ -54,6 +56,12 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         this.access = access;
         this.secrets = secrets;
         this.io = io;
+    }
+
+    /** Makes the exchange accounts of experts created with an {@code exchange} block (seed 001). */
+    public ExpertAccountCreation forExperts()
+    {
+        return new ExpertExchangeAccounts(this, io);
     }
 
     @Override
@@ -123,6 +131,13 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
     private void publishCreate(final Exchange exchange, final String accountId, final String currency, final long wireBalance, final int leverage,
         final ExchangeCredentialFields credentials, final int answer)
     {
+        publishCreate(exchange, accountId, currency, wireBalance, leverage, credentials, answer, Answers.ENGINE_JSON);
+    }
+
+    /** Seals the credentials and publishes EXCHANGE_CREATE_ACCOUNT, answered by {@code then}. */
+    void publishCreate(final Exchange exchange, final String accountId, final String currency, final long wireBalance, final int leverage,
+        final ExchangeCredentialFields credentials, final int answer, final Answer then)
+    {
         final String masked = Credentials.masked(credentials.apiKey());
         final String sealedKey = secrets.seal(credentials.apiKey(), accountId + "/api_key");
         final String sealedSecret = secrets.seal(credentials.apiSecret(), accountId + "/api_secret");
@@ -130,11 +145,11 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         final boolean testnet = credentials.testnet();
         final int market = credentials.futures() ? ExchangeBodies.MARKET_FUTURES : ExchangeBodies.MARKET_SPOT;
         exchange.publish(CommandType.EXCHANGE_CREATE_ACCOUNT, writer -> ExchangeBodies.createAccount(writer, accountId, VenueKind.BINANCE.code(),
-            currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer, market), Answers.ENGINE_JSON);
+            currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer, market), then);
     }
 
     /** {@code binance-} and 10 random letters and digits: the seed's create names no account, the gateway names it. */
-    private String newAccountId()
+    String newAccountId()
     {
         final StringBuilder id = new StringBuilder(VenueKind.BINANCE.configName()).append('-');
         for (int i = 0; i < 10; i++)

@@ -10,16 +10,16 @@ import io.ordergate.gateway.json.RequestReader;
 /**
  * Seed 001's expert bodies, decoded: {@code POST /experts} (an {@code account_id}, {@code trading_config},
  * {@code logging_config}, {@code strategy_config}) and {@code PUT /experts/{id}/strategy} (the strategy values alone).
- * An {@code exchange} with credentials is refused with what to do instead: an exchange account is made by its own
- * route, then named by {@code account_id}. Admin-rate requests: a new instance per request.
+ * An {@code exchange} with credentials makes an exchange account for the expert first ({@link ExpertTradingConfig});
+ * {@code trading_config} goes into CREATE_EXPERT, whose engine step sends it to a futures account. Admin-rate requests: a new instance per request.
  */
 final class ExpertRequests implements RequestBody
 {
     private static final String[] SIZE_TYPES = {"fixed", "risk_based", "percent_equity"};
-    private static final String[] TRADING_CONFIG = {"market_type", "contract_type", "margin_mode", "position_mode"};
     private static final String[] LOGGING_CONFIG = {"log_level", "log_file", "trade_log_file", "error_log_file", "log_to_console",
         "structured_logging", "async_logging"};
 
+    private final ExpertTradingConfig trading = new ExpertTradingConfig();
     private String prefix = "";
     private String accountId;
     private String strategyName = "";
@@ -46,12 +46,8 @@ final class ExpertRequests implements RequestBody
             switch (field)
             {
                 case "account_id": request.accountId = in.id(field, Ids.MAX_LENGTH); break;
-                case "exchange":
-                    in.fail(field, "give account_id of an existing account: exchange accounts and their credentials are made with"
-                        + " POST /api/v1/accounts (venue binance), paper accounts with venue paper");
-                    in.ignore();
-                    break;
-                case "trading_config": request.known(in, field, TRADING_CONFIG); break;
+                case "exchange": request.trading.readExchange(in, field); break;
+                case "trading_config": request.trading.readTradingConfig(in, field); break;
                 case "logging_config": request.known(in, field, LOGGING_CONFIG); break;
                 case "strategy_config":
                     if (in.expectObject(field))
@@ -64,9 +60,10 @@ final class ExpertRequests implements RequestBody
             }
         }
         in.finish();
-        if (request.accountId == null)
+        if (request.accountId == null && request.trading.exchange() == null)
         {
-            throw BadRequest.validation("account_id", "account_id is required: the account the expert trades on");
+            throw BadRequest.validation("account_id", "account_id (an existing account) or exchange (an exchange account made for the expert)"
+                + " is required");
         }
         return request;
     }
@@ -180,12 +177,31 @@ final class ExpertRequests implements RequestBody
         return flags == 0;
     }
 
+    /** The account the expert trades on: named, or (with an exchange block) the one made for it; null until then. */
+    String accountId()
+    {
+        return accountId;
+    }
+
+    /** Names the account made for the expert (an exchange block without account_id). */
+    void accountId(final String id)
+    {
+        accountId = id;
+    }
+
+    /** The exchange block's credentials (market type from trading_config), or null. */
+    io.ordergate.gateway.accounts.ExchangeCredentialFields exchange()
+    {
+        return trading.exchange();
+    }
+
     /** CREATE_EXPERT's body. */
     @Override
     public void encode(final BodyWriter writer)
     {
         writer.putString(accountId).putString(strategyName).putString(timeframe).putLong(strategyId);
         encodeStrategy(writer);
+        trading.encode(writer);
     }
 
     void encodeStrategy(final BodyWriter writer)

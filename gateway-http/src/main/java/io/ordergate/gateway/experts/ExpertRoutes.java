@@ -43,12 +43,17 @@ public final class ExpertRoutes implements Feature
     private static final String[] LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"};
 
     private final Accesses access;
+    private final ExpertAccountCreation exchangeAccounts;
     private final FastThreadLocal<OrderRequest> orders;
 
-    /** @param instruments the configured instruments: seed 002's {@code units} become lots by their contract size */
-    public ExpertRoutes(final Accesses access, final List<InstrumentSpec> instruments)
+    /**
+     * @param instruments      the configured instruments: seed 002's {@code units} become lots by their contract size
+     * @param exchangeAccounts makes the exchange account an expert body's {@code exchange} block describes
+     */
+    public ExpertRoutes(final Accesses access, final List<InstrumentSpec> instruments, final ExpertAccountCreation exchangeAccounts)
     {
         this.access = access;
+        this.exchangeAccounts = exchangeAccounts;
         final Map<String, Long> contractSizes = new HashMap<>();
         for (final InstrumentSpec instrument : instruments)
         {
@@ -89,6 +94,15 @@ public final class ExpertRoutes implements Feature
     private void create(final Exchange exchange) throws BadRequest
     {
         final ExpertRequests request = ExpertRequests.create(exchange.json(), exchange.body(), exchange.bodyLength());
+        if (request.exchange() != null)
+        {
+            exchangeAccounts.createThen(exchange, request.accountId(), request.exchange(), id ->
+            {
+                request.accountId(id);
+                return request;
+            });
+            return;
+        }
         exchange.publish(CommandType.CREATE_EXPERT, request, Answers.ENGINE_JSON);
     }
 

@@ -1,10 +1,20 @@
 package io.ordergate.gateway.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
- * Seed 001's experts on exchange accounts over HTTP, against a simulated exchange: an account an expert trades cannot
- * be deleted under it (409 CONFLICT, nothing changed).
+ * Seed 001's experts on exchange accounts over HTTP, against a simulated exchange: an expert body with an {@code exchange}
+ * block makes the exchange account (credentials sealed: never in the journal's bytes, a later answer or a log line), its
+ * {@code trading_config} and leverage reach the futures account's settings at the exchange, a strategy update sends the
+ * new leverage; an account an expert trades cannot be deleted under it (409 CONFLICT, nothing changed).
  */
 class ExchangeExpertsHttpTest
 {
@@ -44,6 +56,93 @@ class ExchangeExpertsHttpTest
     {
         gateway.close();
         venue.close();
+    }
+
+    @Test
+    void shouldMakeTheExchangeAccountOfASeed001ExpertAndApplyItsTradingConfig() throws Exception
+    {
+        final List<String> logged = new CopyOnWriteArrayList<>();
+        final Handler capture = new Handler()
+        {
+            @Override
+            public void publish(final LogRecord record)
+            {
+                logged.add(new SimpleFormatter().formatMessage(record) + " " + record.getThrown());
+            }
+
+            @Override
+            public void flush()
+            {
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try
+        {
+            final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+                + "\",\"api_secret\":\"" + SECRET + "\",\"api_passphrase\":\"\",\"testnet\":true},"
+                + "\"trading_config\":{\"market_type\":\"futures\",\"contract_type\":\"linear\",\"margin_mode\":\"isolated\",\"position_mode\":\"hedge\"},"
+                + "\"logging_config\":{\"log_level\":\"INFO\"},"
+                + "\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"timeframe\":\"1h\",\"strategy_name\":\"s\",\"leverage\":10,\"size_type\":\"fixed\","
+                + "\"size_value\":0.01}}");
+            assertEquals(201, created.path("_status").asInt(), created.toString());
+            assertEquals("initialized", created.path("status").asText());
+            final String accountId = created.path("account_id").asText();
+            assertTrue(accountId.matches("binance-[a-z0-9]{10}"), accountId);
+            final JsonNode account = gateway.get("/api/v1/accounts/" + accountId);
+            assertEquals("futures", account.path("market_type").asText(), account.toString());
+            assertEquals("expe\u20261222", account.path("credentials").path("api_key").asText());
+            assertTrue(account.path("credentials").path("testnet").asBoolean());
+            ExchangeHarness.await("the settings applied at the exchange", () -> "applied".equals(futures(accountId).path("status").asText()));
+            assertEquals(Map.of("BTCUSDT", 10), venue.futuresSettings(KEY).get("leverage"));
+            assertEquals(Map.of("BTCUSDT", "ISOLATED"), venue.futuresSettings(KEY).get("marginType"));
+            assertEquals(true, venue.futuresSettings(KEY).get("dualSidePosition"));
+            ExchangeHarness.await("its balance read from the exchange", () ->
+                new java.math.BigDecimal("1000").compareTo(gateway.get("/api/v1/accounts/" + accountId).path("balance").decimalValue()) == 0);
+
+            final String expertId = created.path("expert_id").asText();
+            assertEquals(200, gateway.call("PUT", "/api/v1/experts/" + expertId + "/strategy", "{\"leverage\":20}").path("_status").asInt());
+            ExchangeHarness.await("the new leverage at the exchange", () -> Map.of("BTCUSDT", 20).equals(venue.futuresSettings(KEY).get("leverage")));
+            final JsonNode tooHigh = gateway.call("PUT", "/api/v1/experts/" + expertId + "/strategy", "{\"leverage\":126}");
+            assertEquals(400, tooHigh.path("_status").asInt(), tooHigh.toString());
+            assertEquals("strategy_config.leverage", tooHigh.path("error").path("field").asText());
+
+            final JsonNode onSpot = gateway.call("POST", "/api/v1/experts", "{\"account_id\":\"binance-demo\",\"trading_config\":"
+                + "{\"market_type\":\"futures\"},\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+            assertEquals(400, onSpot.path("_status").asInt(), onSpot.toString());
+            assertEquals("trading_config.market_type", onSpot.path("error").path("field").asText());
+            final JsonNode noSecret = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"k\"}}");
+            assertEquals(400, noSecret.path("_status").asInt(), noSecret.toString());
+
+            assertFalse(gateway.get("/api/v1/experts/" + expertId).toString().contains(SECRET));
+            assertFalse(gateway.get("/api/v1/accounts/" + accountId).toString().contains(KEY), "only the masked key is answered");
+            gateway.close();
+            try (Stream<Path> files = Files.walk(dir.resolve("journal")))
+            {
+                for (final Path file : files.filter(Files::isRegularFile).toList())
+                {
+                    final String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    assertFalse(bytes.contains(SECRET), "the API secret is in " + file);
+                    assertFalse(bytes.contains(KEY), "the API key is in " + file);
+                }
+            }
+            assertFalse(logged.stream().anyMatch(line -> line.contains(SECRET) || line.contains(KEY)), "a log line holds a credential");
+            gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+            assertEquals("futures", gateway.get("/api/v1/accounts/" + accountId).path("market_type").asText(), "replayed");
+        }
+        finally
+        {
+            Logger.getLogger("").removeHandler(capture);
+        }
+    }
+
+    private JsonNode futures(final String accountId)
+    {
+        return gateway.get("/api/v1/accounts/" + accountId).path("futures").path("BTCUSDT");
     }
 
     @Test

@@ -1,0 +1,22 @@
+package io.ordergate.gateway.experts;
+
+import java.util.function.Function;
+
+import io.ordergate.gateway.accounts.ExchangeCredentialFields;
+import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.json.RequestBody;
+
+/**
+ * Makes the exchange account a seed-001 expert body describes ({@code exchange} with credentials), then the expert on it:
+ * the exchange feature seals the credentials and publishes the account's creation, and once the engine made it,
+ * publishes {@code expertBody} (CREATE_EXPERT) for the same request, which answers. Thread safe.
+ */
+@FunctionalInterface
+public interface ExpertAccountCreation
+{
+    /**
+     * @param accountId  the id the body gave the new account, or null (the exchange feature names it)
+     * @param expertBody CREATE_EXPERT's body for the account id finally used
+     */
+    void createThen(Exchange exchange, String accountId, ExchangeCredentialFields credentials, Function<String, RequestBody> expertBody);
+}
