@@ -87,6 +87,12 @@ public final class ExchangeClient
         return symbolRules;
     }
 
+    /** The plain credentials for one signature (a stream's login message); never kept or logged. */
+    Credentials credentials()
+    {
+        return credentials.get();
+    }
+
     public ExchangeDialect dialect()
     {
         return dialect;

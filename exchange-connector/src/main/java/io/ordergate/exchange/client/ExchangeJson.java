@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The connector's one JSON reader (jackson-databind trees, exact decimals, duplicate keys refused). Safe from any thread. */
+/** The connector's one JSON reader and writer (jackson-databind trees, exact decimals, duplicate keys refused). Safe from any thread. */
 public final class ExchangeJson
 {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -22,5 +22,18 @@ public final class ExchangeJson
     public static JsonNode read(final String text) throws IOException
     {
         return MAPPER.readTree(text);
+    }
+
+    /** A JSON text of plain values (a request body). */
+    public static String write(final Object value)
+    {
+        try
+        {
+            return MAPPER.writeValueAsString(value);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("not writable as JSON: " + value.getClass(), ex);
+        }
     }
 }

@@ -14,13 +14,25 @@ public final class Hmac
     {
     }
 
+    /** Hex of the MAC (Binance, Bybit). */
     public static String sha256Hex(final String secret, final String payload)
+    {
+        return HexFormat.of().formatHex(sha256(secret, payload));
+    }
+
+    /** Base64 of the MAC (OKX). */
+    public static String sha256Base64(final String secret, final String payload)
+    {
+        return java.util.Base64.getEncoder().encodeToString(sha256(secret, payload));
+    }
+
+    private static byte[] sha256(final String secret, final String payload)
     {
         try
         {
             final Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         }
         catch (final GeneralSecurityException ex)
         {

@@ -2,17 +2,21 @@ package io.ordergate.exchange.client;
 
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import io.ordergate.exchange.spi.SocketLogin;
 import io.ordergate.exchange.spi.StreamEvent;
 
 /**
- * One account's user-data stream: opens the stream token (listen key), holds a WebSocket on it (the JDK's), hands
+ * One account's user-data stream: opens the stream token (listen key), or logs in by message where the dialect's
+ * stream does so ({@link SocketLogin}: OKX), holds a WebSocket on it (the JDK's), hands
  * every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
  * On every (re)connect the session asks for every open order and the balances again, so nothing said while the
  * socket was down is lost. Thread safe: state changes run on the connector's scheduler.
@@ -34,6 +38,7 @@ public final class UserDataStream implements AutoCloseable
     private volatile boolean closed;
     private long backoffMillis = 100;
     private ScheduledFuture<?> keepAlive;
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler)
     {
@@ -46,6 +51,19 @@ public final class UserDataStream implements AutoCloseable
     public UserDataStream start()
     {
         scheduler.execute(this::connect);
+        final SocketLogin login = client.dialect().socketLogin();
+        if (login != null)
+        {
+            keepAlive = scheduler.scheduleWithFixedDelay(() ->
+            {
+                final WebSocket ws = socket;
+                if (ws != null)
+                {
+                    send(ws, login.ping());
+                }
+            }, login.pingMillis(), login.pingMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        }
         keepAlive = scheduler.scheduleWithFixedDelay(() ->
         {
             if (token != null)
@@ -82,6 +100,12 @@ public final class UserDataStream implements AutoCloseable
         {
             return;
         }
+        final SocketLogin login = client.dialect().socketLogin();
+        if (login != null)
+        {
+            open(client.dialect().userStreamUri(streamBase, null), login);  // no token: the socket logs in by message
+            return;
+        }
         client.send(client.dialect().openUserStream()).thenAccept(answer ->
         {
             if (!answer.ok())
@@ -90,25 +114,49 @@ public final class UserDataStream implements AutoCloseable
                 return;
             }
             token = answer.text();
-            client.http().newWebSocketBuilder().buildAsync(client.dialect().userStreamUri(streamBase, token), new Listener()).whenComplete((ws, failure) ->
-            {
-                if (failure != null)
-                {
-                    reconnectLater(0);
-                    return;
-                }
-                if (closed)
-                {
-                    ws.abort();
-                    return;
-                }
-                socket = ws;
-                connects.incrementAndGet();
-                backoffMillis = 100;
-                session.syncBalances();
-                session.reconcileAll().whenComplete((done, error) -> reconciled.incrementAndGet());
-            });
+            open(client.dialect().userStreamUri(streamBase, token), null);
         });
+    }
+
+    private void open(final URI uri, final SocketLogin login)
+    {
+        client.http().newWebSocketBuilder().buildAsync(uri, new Listener(login)).whenComplete((ws, failure) ->
+        {
+            if (failure != null)
+            {
+                reconnectLater(0);
+                return;
+            }
+            if (closed)
+            {
+                ws.abort();
+                return;
+            }
+            socket = ws;
+            if (login == null)
+            {
+                established();
+            }
+            else
+            {
+                send(ws, login.login(client.credentials(), client.exchangeNow()));
+            }
+        });
+    }
+
+    /** The stream is up (a listen key's socket opened, or a login accepted): everything said while it was down is asked for. */
+    private void established()
+    {
+        connects.incrementAndGet();
+        backoffMillis = 100;
+        session.syncBalances();
+        session.reconcileAll().whenComplete((done, error) -> reconciled.incrementAndGet());
+    }
+
+    /** Sends a text after the previous one went (the JDK's WebSocket takes one send at a time). */
+    private synchronized void send(final WebSocket ws, final String text)
+    {
+        lastSend = lastSend.handle((done, error) -> null).thenCompose(ignored -> ws.sendText(text, true));
     }
 
     private void reconnectLater(final long atLeastMillis)
@@ -127,6 +175,14 @@ public final class UserDataStream implements AutoCloseable
     private final class Listener implements WebSocket.Listener
     {
         private final StringBuilder partial = new StringBuilder();
+        private final SocketLogin login;
+        private final AtomicBoolean over = new AtomicBoolean();
+        private boolean loggedIn;
+
+        Listener(final SocketLogin login)
+        {
+            this.login = login;
+        }
 
         @Override
         public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
@@ -136,26 +192,64 @@ public final class UserDataStream implements AutoCloseable
             {
                 final String text = partial.toString();
                 partial.setLength(0);
-                for (final StreamEvent event : client.dialect().readStream(text))
+                if (login != null && !loggedIn)
                 {
-                    session.onStream(event);
+                    loginAnswer(webSocket, text);
+                }
+                else
+                {
+                    for (final StreamEvent event : client.dialect().readStream(text))
+                    {
+                        session.onStream(event);
+                    }
                 }
             }
             webSocket.request(1);
             return null;
         }
 
+        private void loginAnswer(final WebSocket webSocket, final String text)
+        {
+            final Boolean accepted = login.loggedIn(text);
+            if (accepted == null)
+            {
+                return;
+            }
+            if (!accepted)
+            {
+                LOG.warning(() -> client.dialect().name() + " private stream: login refused: " + text);  // the exchange's answer: no secret
+                webSocket.abort();
+                over();
+                return;
+            }
+            loggedIn = true;
+            for (final String subscription : login.subscriptions())
+            {
+                send(webSocket, subscription);
+            }
+            scheduler.execute(UserDataStream.this::established);
+        }
+
         @Override
         public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
         {
-            scheduler.execute(() -> reconnectLater(0));
+            over();
             return null;
         }
 
         @Override
         public void onError(final WebSocket webSocket, final Throwable error)
         {
-            scheduler.execute(() -> reconnectLater(0));
+            over();
+        }
+
+        /** This socket is done (closed, failed, or its login refused): one reconnect, however many of those happened. */
+        private void over()
+        {
+            if (over.compareAndSet(false, true))
+            {
+                scheduler.execute(() -> reconnectLater(0));
+            }
         }
     }
 

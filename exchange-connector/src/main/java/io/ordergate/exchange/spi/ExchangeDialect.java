@@ -12,7 +12,8 @@ import java.util.Map;
  * the connector (threads, back-off, rate accounting, reconciliation, the engine side) is the same for all.
  *
  * <p>A second dialect (OKX with its passphrase, Bybit) is one implementation of this interface plus its fixture: a
- * simulated exchange or a recorded-answer fixture that the shared connector tests run against. Implementations are
+ * simulated exchange or a recorded-answer fixture that the shared connector tests run against. A private stream that
+ * logs in by message rather than by a REST token says how through {@link #socketLogin}. Implementations are
  * stateless and safe from any thread.
  */
 public interface ExchangeDialect
@@ -82,7 +83,16 @@ public interface ExchangeDialect
         return VenueRequest.Api.SPOT;
     }
 
-    /** The WebSocket address of the user-data stream a token (listen key) opened. */
+    /**
+     * How the private stream logs in when it does so by messages on the socket (OKX), or null when a REST token opens it
+     * ({@link #openUserStream}, Binance's listen key: the default). With a login, the token calls are never made.
+     */
+    default SocketLogin socketLogin()
+    {
+        return null;
+    }
+
+    /** The WebSocket address of the user-data stream a token (listen key) opened (token null for a {@link #socketLogin}). */
     URI userStreamUri(URI streamBase, String token);
 
     /**
