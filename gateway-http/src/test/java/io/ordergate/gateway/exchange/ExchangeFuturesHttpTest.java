@@ -57,6 +57,9 @@ class ExchangeFuturesHttpTest
         assertEquals(201, created.path("_status").asInt(), created.toString());
         assertEquals("futures", created.path("market_type").asText(), created.toString());
         assertEquals("one_way", created.path("futures_position_mode").asText());
+        ExchangeHarness.await("its futures user-data stream is up (/fapi/v1/listenKey)", () -> venue.openUserStreams() == 1);
+        ExchangeHarness.await("its futures wallet read (/fapi/v2/balance)", () -> gateway.get("/api/v1/accounts/bn-fut").path("balances")
+            .path("USDT").path("total").asDouble() == 10000);
 
         gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "buy", "0.01", "f-1").path("order_id").asText(), "filled");
         gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "sell", "0.01", "f-2").path("order_id").asText(), "filled");
@@ -65,6 +68,8 @@ class ExchangeFuturesHttpTest
         assertEquals(Boolean.FALSE, venue.futuresOrders(KEY).get(0).get("reduceOnly"));
         assertEquals(Boolean.TRUE, venue.futuresOrders(KEY).get(1).get("reduceOnly"), "the close went reduce-only");
         assertEquals("BOTH", venue.futuresOrders(KEY).get(1).get("positionSide"));
+        ExchangeHarness.await("the wallet after the round trip, from ACCOUNT_UPDATE", () -> gateway.get("/api/v1/accounts/bn-fut").path("balances")
+            .path("USDT").path("total").decimalValue().compareTo(new java.math.BigDecimal("9999.99")) == 0);
 
         gateway.call("PUT", "/api/v1/accounts/bn-fut/futures-settings", "{\"symbol\":\"BTCUSDT\",\"position_mode\":\"hedge\"}");
         ExchangeHarness.await("hedge mode applied", () -> "hedge".equals(gateway.get("/api/v1/accounts/bn-fut").path("futures_position_mode").asText()));

@@ -86,7 +86,7 @@ final class ExchangeHarness implements AutoCloseable
         final String ws = exchange.streamUrl().toString();
         return "exchanges:\n  binance: { rest_url: \"" + rest + "\", futures_rest_url: \"" + rest + "\", stream_url: \"" + ws
             + "\", testnet_rest_url: \"" + rest + "\", testnet_futures_rest_url: \"" + rest + "\", testnet_stream_url: \"" + ws
-            + "\", timeout_millis: 3000 }\n";
+            + "\", futures_stream_url: \"" + ws + "\", testnet_futures_stream_url: \"" + ws + "\", timeout_millis: 3000 }\n";
     }
 
     Ordergate gateway()
