@@ -12,7 +12,8 @@ import io.ordergate.engine.venue.Venue;
  * Seed 001's {@code trading_config} and strategy {@code leverage} applied to an expert's futures exchange account: when an
  * expert is made or its strategy changes, the leverage, margin mode and position mode go to the account's venue as
  * futures settings for the expert's symbol (recorded, journaled with the command, sent by the connector). Checked
- * first, so a refusal changes nothing. On any other account they are kept on the expert only. Admin path: may allocate.
+ * first, so a refusal changes nothing. On any other account (paper, MT5, an exchange's spot account: seed 001's body
+ * names futures as a matter of course) they are kept on the expert only. Admin path: may allocate.
  * <b>Not thread safe</b>: engine thread.
  */
 final class ExpertFutures
@@ -28,19 +29,14 @@ final class ExpertFutures
      * Why the settings cannot be applied (the event is rejected on the field), or false when they can or there is
      * nothing to apply.
      *
-     * @param futuresAsked  {@code trading_config.market_type} was {@code futures}
+     * @param futuresAsked  {@code trading_config.market_type} was {@code futures} (kept for the expert; not a reason to refuse)
      * @param leverageWire  the strategy's leverage at wire digits, or 0 when it is not being set
      */
     boolean refused(final CommandEvent event, final Account account, final boolean futuresAsked, final Instrument symbol, final long leverageWire,
         final int marginMode, final int positionMode)
     {
+        // seed 001's body says market_type futures as a matter of course: on a paper, MT5 or spot account it is kept, not refused
         final boolean futures = context.venueOf(account).tradesFutures(account);
-        if (futuresAsked && !futures)
-        {
-            event.reject(ResultCode.VALIDATION_ERROR, "trading_config.market_type futures needs an exchange account made with market_type futures",
-                "trading_config.market_type");
-            return true;
-        }
         if (!futures || leverageWire == 0 && marginMode == FuturesSettings.UNCHANGED && positionMode == FuturesSettings.UNCHANGED)
         {
             return false;

@@ -112,9 +112,9 @@ class ExchangeExpertsHttpTest
             assertEquals("strategy_config.leverage", tooHigh.path("error").path("field").asText());
 
             final JsonNode onSpot = gateway.call("POST", "/api/v1/experts", "{\"account_id\":\"binance-demo\",\"trading_config\":"
-                + "{\"market_type\":\"futures\"},\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
-            assertEquals(400, onSpot.path("_status").asInt(), onSpot.toString());
-            assertEquals("trading_config.market_type", onSpot.path("error").path("field").asText());
+                + "{\"market_type\":\"futures\",\"margin_mode\":\"isolated\"},\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"leverage\":5}}");
+            assertEquals(201, onSpot.path("_status").asInt(), "seed 001's body on a spot account: kept, not refused " + onSpot);
+            assertEquals(0, gateway.get("/api/v1/accounts/binance-demo").path("futures").size(), "no futures settings for a spot account");
             final JsonNode noSecret = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"k\"}}");
             assertEquals(400, noSecret.path("_status").asInt(), noSecret.toString());
 
