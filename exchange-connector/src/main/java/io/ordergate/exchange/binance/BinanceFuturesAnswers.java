@@ -73,8 +73,10 @@ final class BinanceFuturesAnswers
                 case "ORDER_TRADE_UPDATE":
                     final JsonNode o = json.path("o");
                     final BigDecimal filled = BinanceAnswers.decimal(o, "z");
+                    // the fill's commission n in asset N (the trading feature's fee), as spot's executionReport tells it
                     events.add(new StreamEvent(new OrderState(o.path("c").asText(), o.path("i").asText(), BinanceAnswers.status(o.path("X").asText()),
-                        filled, filled.multiply(BinanceAnswers.decimal(o, "ap"))), null));
+                        filled, filled.multiply(BinanceAnswers.decimal(o, "ap")), BinanceAnswers.inQuote(o.path("s").asText(""),
+                        BinanceAnswers.decimal(o, "n"), o.path("N").asText(""), BinanceAnswers.decimal(o, "L")), BinanceAnswers.decimal(o, "l")), null));
                     break;
                 case "ACCOUNT_UPDATE":
                     final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
