@@ -44,6 +44,12 @@ public final class ExchangeIo implements AutoCloseable
      */
     record Sealed(boolean testnet, String key, String secret, String passphrase, Boolean futures)
     {
+        /** Credentials alone: the account's market is not said (kept as it was; spot for a new one). */
+        Sealed(final boolean testnet, final String key, final String secret, final String passphrase)
+        {
+            this(testnet, key, secret, passphrase, null);
+        }
+
         boolean futuresMarket()
         {
             return Boolean.TRUE.equals(futures);
