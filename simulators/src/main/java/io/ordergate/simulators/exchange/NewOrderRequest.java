@@ -62,24 +62,8 @@ record NewOrderRequest(String symbol, String side, String type, String timeInFor
         {
             throw ExchangeError.mandatory("quantity");
         }
-        final BigDecimal price = params.optionalDecimal("price");
-        if (limitPriced && price == null)
-        {
-            throw ExchangeError.mandatory("price");
-        }
-        if (!limitPriced && price != null)
-        {
-            throw ExchangeError.notRequired("price");
-        }
-        final BigDecimal stopPrice = params.optionalDecimal("stopPrice");
-        if (triggered && stopPrice == null)
-        {
-            throw ExchangeError.mandatory("stopPrice");
-        }
-        if (!triggered && stopPrice != null)
-        {
-            throw ExchangeError.notRequired("stopPrice");
-        }
+        final BigDecimal price = params.decimalIf("price", limitPriced);
+        final BigDecimal stopPrice = params.decimalIf("stopPrice", triggered);
         final String timeInForce = params.optional("timeInForce");
         if (takesTimeInForce && timeInForce == null)
         {

@@ -92,6 +92,24 @@ final class Params
         return value == null ? absent : parseLong(name, value);
     }
 
+    /**
+     * A DECIMAL parameter that this order type must send ({@code wanted}) or must not: missing when wanted is -1102
+     * "mandatory", sent when not wanted is -1106 "sent when not required"; null when rightly absent.
+     */
+    BigDecimal decimalIf(final String name, final boolean wanted)
+    {
+        final BigDecimal value = optionalDecimal(name);
+        if (wanted && value == null)
+        {
+            throw ExchangeError.mandatory(name);
+        }
+        if (!wanted && value != null)
+        {
+            throw ExchangeError.notRequired(name);
+        }
+        return value;
+    }
+
     /** A DECIMAL parameter, or null when not sent. */
     BigDecimal optionalDecimal(final String name)
     {
