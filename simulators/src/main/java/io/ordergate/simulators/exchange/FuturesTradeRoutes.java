@@ -54,10 +54,10 @@ final class FuturesTradeRoutes
             case "POST /fapi/v1/order": return place(account, params);
             case "GET /fapi/v1/order":
                 return ExchangeAnswer.ok(spot.read(() -> FuturesAnswers.order(market.find(account, params.mandatory("symbol"),
-                    params.optionalLong("orderId", -1), originalId(params)), true)));
+                    params.optionalLong("orderId", -1), params.originalClientOrderId()), true)));
             case "DELETE /fapi/v1/order":
                 return ExchangeAnswer.ok(spot.read(() -> FuturesAnswers.order(market.cancel(account, params.mandatory("symbol"),
-                    params.optionalLong("orderId", -1), originalId(params)), false)));
+                    params.optionalLong("orderId", -1), params.originalClientOrderId()), false)));
             case "GET /fapi/v1/openOrders":
                 return ExchangeAnswer.ok(spot.read(() ->
                 {
@@ -118,20 +118,6 @@ final class FuturesTradeRoutes
             return ExchangeAnswer.ok(Map.of());
         }
         return ExchangeAnswer.ok(Map.of("listenKey", key));
-    }
-
-    private static String originalId(final Params params)
-    {
-        if (params.has("orderId"))
-        {
-            return null;
-        }
-        final String original = params.optional("origClientOrderId");
-        if (original == null)
-        {
-            throw ExchangeError.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
-        return original;
     }
 
     private Map<String, Object> exchangeInfo()

@@ -92,6 +92,21 @@ final class Params
         return value == null ? absent : parseLong(name, value);
     }
 
+    /** {@code origClientOrderId} when no {@code orderId} is given (then null); one of the two is mandatory (-1102). */
+    String originalClientOrderId()
+    {
+        if (has("orderId"))
+        {
+            return null;
+        }
+        final String original = optional("origClientOrderId");
+        if (original == null)
+        {
+            throw ExchangeError.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+        }
+        return original;
+    }
+
     /**
      * A DECIMAL parameter that this order type must send ({@code wanted}) or must not: missing when wanted is -1102
      * "mandatory", sent when not wanted is -1106 "sent when not required"; null when rightly absent.

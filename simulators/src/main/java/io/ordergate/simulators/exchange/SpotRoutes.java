@@ -96,7 +96,7 @@ final class SpotRoutes
                 return ExchangeAnswer.ok(Map.of());
             case "GET /api/v3/order":
                 return ExchangeAnswer.ok(market.read(() -> SpotAnswers.queried(market.find(account, params.mandatory("symbol"),
-                    params.optionalLong("orderId", -1), originalId(params)))));
+                    params.optionalLong("orderId", -1), params.originalClientOrderId()))));
             case "DELETE /api/v3/order":
                 return cancel(account, params);
             case "GET /api/v3/openOrders":
@@ -164,7 +164,7 @@ final class SpotRoutes
     {
         final String symbol = params.mandatory("symbol");
         final long orderId = params.optionalLong("orderId", -1);
-        final String original = originalId(params);
+        final String original = params.originalClientOrderId();
         String cancelId = params.optional("newClientOrderId");
         if (cancelId == null)
         {
@@ -209,21 +209,6 @@ final class SpotRoutes
             streams.close(key);
         }
         return ExchangeAnswer.ok(Map.of());
-    }
-
-    /** {@code origClientOrderId} when no {@code orderId} is given; one of the two is mandatory. */
-    private static String originalId(final Params params)
-    {
-        if (params.has("orderId"))
-        {
-            return null;
-        }
-        final String original = params.optional("origClientOrderId");
-        if (original == null)
-        {
-            throw ExchangeError.badRequest(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
-        return original;
     }
 
     private Map<String, Object> exchangeInfo()
