@@ -124,6 +124,34 @@ class FuturesOrdersTest
         Eventually.holds("/fapi/v2/balance read", () -> fixture.reports.balances.get("USDT")[0].signum() > 0);
     }
 
+    @Test
+    void shouldFollowLateAndPartialFuturesFillsOnTheStream() throws Exception
+    {
+        fixture.startStream();
+        Eventually.holds("the futures stream is up", () -> fixture.exchange.openUserStreams() == 1);
+        fixture.exchange.faults().lateFills(150).partialFills(2, 150);
+        final OrderTicket buy = ticket(41, "BUY", "MARKET", "0.02", null, null, false);
+        fixture.session.place(buy);
+        assertEquals(new BigDecimal("0.01000000"), fixture.reports.awaitStatus(41, Status.PARTIALLY_FILLED).state().executedQty(),
+            "the first of two parts, late");
+        assertEquals("0.01000000", position("BOTH").get("positionAmt"), "the exchange's position holds only the first part");
+        fixture.exchange.quote("BTCUSDT", "65010.00", "65011.00");
+        assertEquals(new BigDecimal("65006.00"), fixture.reports.awaitStatus(41, Status.FILLED).state().averagePrice(2),
+            "(0.01 x 65001 + 0.01 x 65011) / 0.02: the second part at the quote of its moment");
+        assertEquals("0.02000000", position("BOTH").get("positionAmt"));
+        assertEquals(1, atExchange(buy));
+    }
+
+    @Test
+    void shouldFillAnIocAtOnceEvenWhenFillsAreLate() throws Exception
+    {
+        fixture.exchange.faults().lateFills(10_000).partialFills(3, 1_000);
+        fixture.session.place(new OrderTicket(42, fixture.dialect.clientOrderId("f1", 42), "BTCUSDT", "BUY", "LIMIT", "IOC",
+            new BigDecimal("0.01"), new BigDecimal("65001.00"), null, false));
+        assertEquals(new BigDecimal("0.01000000"), fixture.reports.awaitStatus(42, Status.FILLED).state().executedQty(),
+            "IOC fills now or never, as on spot: the fault holds only orders that may wait");
+    }
+
     private OrderTicket ticket(final long orderId, final String side, final String type, final String quantity, final String price,
         final String positionSide, final boolean reduceOnly)
     {

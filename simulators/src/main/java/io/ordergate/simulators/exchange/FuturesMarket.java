@@ -232,15 +232,85 @@ final class FuturesMarket
 
     private void match(final FuturesOrder order, final BigDecimal[] quote, final long now)
     {
-        final boolean marketable = quote != null && (order.marketOnTrigger()
-            || (order.buy() ? quote[1].compareTo(order.request.price()) <= 0 : quote[0].compareTo(order.request.price()) >= 0));
-        if (marketable)
+        if (order.fillScheduled)
         {
+            return;
+        }
+        if (marketable(order, quote))
+        {
+            if (mayWait(order) && (faults.lateFillMillis() > 0 || faults.fillParts() > 1))
+            {
+                order.fillScheduled = true;
+                scheduleFills(order);
+                return;
+            }
             fill(order, order.remaining(), order.buy() ? quote[1] : quote[0], now);
         }
-        else if (order.marketOnTrigger() || "IOC".equals(order.request.timeInForce()) || "FOK".equals(order.request.timeInForce()))
+        else if (order.marketOnTrigger() || !mayWait(order))
         {
             finish(order, "EXPIRED", now);
+        }
+    }
+
+    private static boolean marketable(final FuturesOrder order, final BigDecimal[] quote)
+    {
+        return quote != null && (order.marketOnTrigger()
+            || (order.buy() ? quote[1].compareTo(order.request.price()) <= 0 : quote[0].compareTo(order.request.price()) >= 0));
+    }
+
+    /** IOC and FOK fill now or never, as on spot: the late and partial fill faults hold only orders that may wait. */
+    private static boolean mayWait(final FuturesOrder order)
+    {
+        return !"IOC".equals(order.request.timeInForce()) && !"FOK".equals(order.request.timeInForce());
+    }
+
+    /** The late and partial fill faults, as spot's: the first part after the delay, one part per interval after it. */
+    private void scheduleFills(final FuturesOrder order)
+    {
+        final int parts = faults.fillParts();
+        final long first = faults.lateFillMillis();
+        final long interval = Math.max(1, faults.fillIntervalMillis());
+        for (int i = 0; i < parts; i++)
+        {
+            final int partsLeft = parts - i;
+            spot.later(() -> fillPart(order, partsLeft), first + i * interval);
+        }
+    }
+
+    /**
+     * One scheduled part: {@code 1/partsLeft} of what remains (rounded down to the lot step, the last part all of it), at
+     * the quote of that moment; a limit order the quote no longer crosses fills at its own price (it was marketable, so
+     * it had its place in the book), a market order with no quote waits for the next part.
+     */
+    private void fillPart(final FuturesOrder order, final int partsLeft)
+    {
+        synchronized (spot)
+        {
+            if (!order.open())
+            {
+                return;
+            }
+            BigDecimal quantity = order.remaining();
+            if (partsLeft > 1)
+            {
+                final BigDecimal step = order.rules.stepSize();
+                quantity = quantity.divide(step, 0, RoundingMode.DOWN).divide(BigDecimal.valueOf(partsLeft), 0, RoundingMode.DOWN).multiply(step);
+                if (quantity.signum() <= 0)
+                {
+                    quantity = step.min(order.remaining());
+                }
+            }
+            final BigDecimal[] quote = spot.quote(order.rules.symbol());
+            final BigDecimal price = marketable(order, quote) ? (order.buy() ? quote[1] : quote[0])
+                : order.request.price().signum() > 0 ? order.request.price() : null;
+            if (price != null)
+            {
+                fill(order, quantity, price, spot.now());
+            }
+            if (partsLeft == 1)
+            {
+                order.fillScheduled = false;  // what the last part could not fill waits for the next quote, as a resting order does
+            }
         }
     }
 
@@ -259,6 +329,7 @@ final class FuturesMarket
 
     private void finish(final FuturesOrder order, final String status, final long now)
     {
+        order.fillScheduled = false;
         order.status = status;
         order.updateTime = now;
         streams.pushFutures(order.account, FuturesAnswers.orderTradeUpdate(order, status, now, BigDecimal.ZERO, BigDecimal.ZERO, -1,

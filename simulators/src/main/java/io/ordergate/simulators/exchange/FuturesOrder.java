@@ -21,6 +21,8 @@ final class FuturesOrder
     String status = "NEW";
     long updateTime;
     boolean triggered;
+    /** The late or partial fill fault holds this order's fills for the scheduler (it fills at the quote of each part's moment). */
+    boolean fillScheduled;
 
     FuturesOrder(final SpotAccount account, final SymbolRules rules, final long orderId, final FuturesOrderRequest request, final long time,
         final long visibleFrom)

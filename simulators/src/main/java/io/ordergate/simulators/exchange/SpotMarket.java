@@ -293,6 +293,12 @@ final class SpotMarket implements AutoCloseable
         }
     }
 
+    /** Runs a task on the fill scheduler after a delay (the futures side's late and partial fills share it). */
+    void later(final Runnable task, final long delayMillis)
+    {
+        scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     private synchronized void fillLater(final SpotOrder order, final int partsLeft)
     {
         matcher.fillPart(order, partsLeft, quotes.get(order.rules.symbol()), now());
