@@ -6,11 +6,12 @@
 #
 # Each repetition: loadgen at RATE (1000)/s for DURATION (20) s after WARMUP (5) s on CONNECTIONS (4) connections,
 # once alone, then once while READERS (4) curl loops read GET /api/v1/orders?limit=1000 back to back (a thousand
-# orders each: the list is full from the first run on). Every run has --baseline (Netty's hello world driven the same
-# way right after it). The written target: the gateway's p99 with readers within 25% of its p99 without them; the
+# orders each: the list is full from the first run on), each with its own read-only key and so its own read budget
+# (server.read_rows_per_second, 5,000 rows/s by default), waiting out each 429's Retry-After as a client should.
+# Every run has --baseline (Netty's hello world driven the same way right after it). The written target: the gateway's p99 with readers within 25% of its p99 without them; the
 # summary prints both ratios (with/without readers, and each run's gateway/baseline) and how many lists were read.
 # One JSON + .hgrm per run in OUT_DIR, the summary in OUT_DIR/summary.txt. Used for docs/RELIABILITY.md.
-# Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
+# It builds the gateway and the load generator from the tree first (SKIP_BUILD=1 uses the jars already there).
 set -euo pipefail
 
 out=${1:?usage: benchmarks/heavy-reads.sh OUT_DIR [REPETITIONS]}
@@ -24,7 +25,11 @@ readers=${READERS:-4}
 port=${PORT:-18091}
 export ORDERGATE_API_KEY=${ORDERGATE_API_KEY:-bench}
 export ORDERGATE_API_SECRET=${ORDERGATE_API_SECRET:-bench-secret-0123456789abcdef}
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$root/gateway-http/target/ordergate.jar" ] || [ ! -f "$root/benchmarks/target/loadgen.jar" ]; then
+  (cd "$root" && mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests)
+fi
 mkdir -p "$out"
+: > "$out/summary.txt"
 work=$(mktemp -d)
 gateway_pid=
 cleanup()
@@ -43,11 +48,24 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
+# Each reader loop is a client of its own (its own read-only key, so each has its own read budget,
+# server.read_rows_per_second) and behaves as a documented client does: on 429 it waits the Retry-After it was given.
+for r in $(seq 1 "$readers"); do
+  curl -sf -H "X-API-Key: $ORDERGATE_API_KEY" -H "X-API-Secret: $ORDERGATE_API_SECRET" -H 'Content-Type: application/json' \
+    -d '{"scope":"read","account_ids":["paper-1"]}' "http://127.0.0.1:$port/api/v1/keys" > "$work/key-$r.json"
+done
+field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
+
 read_lists()
 {
+  local key secret status size retry_after
+  key=$(field "$work/key-$1.json" api_key)
+  secret=$(field "$work/key-$1.json" api_secret)
   while [ -f "$work/reading" ]; do
-    curl -s -o /dev/null -w '%{http_code} %{size_download}\n' -H "X-API-Key: $ORDERGATE_API_KEY" \
-      -H "X-API-Secret: $ORDERGATE_API_SECRET" "http://127.0.0.1:$port/api/v1/orders?limit=1000" >> "$work/reads-$1.txt"
+    read -r status size retry_after < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %header{retry-after}\n' \
+      -H "X-API-Key: $key" -H "X-API-Secret: $secret" "http://127.0.0.1:$port/api/v1/orders?limit=1000")
+    echo "$status $size" >> "$work/reads-$1.txt"
+    if [ "$status" = 429 ]; then sleep "${retry_after:-1}"; fi
   done
 }
 
@@ -69,8 +87,10 @@ for i in $(seq 1 "$repetitions"); do
       rm -f "$work/reading"
       for reader in $(jobs -p); do [ "$reader" = "$gateway_pid" ] || wait "$reader" || true; done
       lists=$(cat "$work"/reads-*.txt | wc -l)
-      bad=$(cat "$work"/reads-*.txt | grep -vc '^200 ' || true)
-      echo "readers: $readers loops read $lists lists of up to 1000 orders ($bad not 200), $(awk '{s += $2} END {printf "%.0f", s / 1048576}' "$work"/reads-*.txt) MiB" \
+      full=$(cat "$work"/reads-*.txt | grep -c '^200 ' || true)
+      limited=$(cat "$work"/reads-*.txt | grep -c '^429 ' || true)
+      echo "readers: $readers loops asked $lists times for up to 1000 orders: $full lists read, $limited answered 429 (read budget)," \
+        "$((lists - full - limited)) other, $(awk '$1 == 200 {s += $2} END {printf "%.0f", s / 1048576}' "$work"/reads-*.txt) MiB" \
         | tee -a "$out/summary.txt"
       echo "p99 with/without readers: $(python3 -c "print(round($(p99 "$out/readers-$i.json") / $(p99 "$out/alone-$i.json"), 3))")" \
         "(gateway/baseline p99 $(ratio "$out/alone-$i.json") alone, $(ratio "$out/readers-$i.json") with readers)" | tee -a "$out/summary.txt"
@@ -78,3 +98,17 @@ for i in $(seq 1 "$repetitions"); do
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt" >&2
   done
 done
+
+# The verdict: medians over the repetitions of the gateway's p99 with readers / without, raw and each divided by its
+# run's baseline p99 (the machine's own move in the same moments).
+python3 - "$out" "$repetitions" <<'VERDICT' | tee -a "$out/summary.txt"
+import json, statistics, sys
+out, n = sys.argv[1], int(sys.argv[2])
+def run(mode, i):
+    return json.load(open(f"{out}/{mode}-{i}.json"))
+raw = [run("readers", i)["gateway"]["p99_us"] / run("alone", i)["gateway"]["p99_us"] for i in range(1, n + 1)]
+norm = [run("readers", i)["ratios"]["p99"] / run("alone", i)["ratios"]["p99"] for i in range(1, n + 1)]
+verdict = "met" if statistics.median(raw) <= 1.25 else "NOT met"
+print(f"verdict: order p99 with readers / without = {statistics.median(raw):.2f} (median of {n}; runs {', '.join(f'{r:.2f}' for r in raw)}),"
+      f" normalised by the baseline {statistics.median(norm):.2f}; target <= 1.25: {verdict}")
+VERDICT

@@ -17,6 +17,7 @@ public final class ServerConfig
     public static final int REQUEST_READ_TIMEOUT_SECONDS_DEFAULT = 10;
     public static final int MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT = 256;
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
+    public static final int READ_ROWS_PER_SECOND_DEFAULT = 5000;
     /** {@code auto}: Netty's native epoll transport where it loads (Linux with its native library), NIO otherwise. */
     public static final String TRANSPORT_AUTO = "auto";
     /** {@code nio}: the JDK's selector on every platform, even where epoll would load. */
@@ -33,12 +34,14 @@ public final class ServerConfig
     private final int maxUnauthenticatedConnections;
     private final int requestReadTimeoutSeconds;
     private final int maxUnauthenticatedPerAddress;
+    private final int readRowsPerSecond;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
-        final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress)
+        final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond)
     {
+        this.readRowsPerSecond = readRowsPerSecond;
         this.maxUnauthenticatedPerAddress = maxUnauthenticatedPerAddress;
         this.maxUnauthenticatedConnections = maxUnauthenticatedConnections;
         this.requestReadTimeoutSeconds = requestReadTimeoutSeconds;
@@ -64,7 +67,8 @@ public final class ServerConfig
             s.matching("transport", TRANSPORT_AUTO, TRANSPORTS, "one of auto, nio"),
             s.intValue("max_unauthenticated_connections", MAX_UNAUTHENTICATED_CONNECTIONS_DEFAULT, 1, 1_000_000),
             s.intValue("request_read_timeout_seconds", REQUEST_READ_TIMEOUT_SECONDS_DEFAULT, 1, 3600),
-            s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000));
+            s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000),
+            s.intValue("read_rows_per_second", READ_ROWS_PER_SECOND_DEFAULT, 0, 100_000_000));
         s.finish();
         return config;
     }
@@ -143,6 +147,15 @@ public final class ServerConfig
         return requestReadTimeoutSeconds;
     }
 
+    /**
+     * List rows (orders, trades, positions, CSV export lines) one API key or signed-in user may read per second, with a
+     * burst of two seconds' worth; past it list reads answer 429 with {@code Retry-After}. 0 = no budget.
+     */
+    public int readRowsPerSecond()
+    {
+        return readRowsPerSecond;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -150,14 +163,14 @@ public final class ServerConfig
             throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
-            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress);
+            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond);
     }
 
     ServerConfig withHost(final String newHost)
     {
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
-            maxUnauthenticatedPerAddress);
+            maxUnauthenticatedPerAddress, readRowsPerSecond);
     }
 
     @Override
@@ -168,6 +181,7 @@ public final class ServerConfig
             ", eventLoopThreads=" + eventLoopThreads + ", transport=" + transport +
             ", maxUnauthenticatedConnections=" + maxUnauthenticatedConnections +
             ", requestReadTimeoutSeconds=" + requestReadTimeoutSeconds +
-            ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress + '}';
+            ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
+            ", readRowsPerSecond=" + readRowsPerSecond + '}';
     }
 }

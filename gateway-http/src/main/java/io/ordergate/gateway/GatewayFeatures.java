@@ -42,6 +42,7 @@ import io.ordergate.gateway.onboarding.OnboardingRoutes;
 import io.ordergate.gateway.orders.ExportRoutes;
 import io.ordergate.gateway.orders.OrderRoutes;
 import io.ordergate.gateway.orders.PositionRoutes;
+import io.ordergate.gateway.orders.ReadBudget;
 import io.ordergate.gateway.performance.ConnectionHealth;
 import io.ordergate.gateway.performance.FillStore;
 import io.ordergate.gateway.performance.PerformanceRoutes;
@@ -101,6 +102,7 @@ public final class GatewayFeatures
         artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
         final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
         final FillStore fills = new FillStore();
+        final ReadBudget readBudget = new ReadBudget(config.server().readRowsPerSecond(), System::nanoTime);
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
@@ -116,9 +118,9 @@ public final class GatewayFeatures
             .add(new PasswordResetRoutes(users, access.scope(Scope.ADMIN)))
             .add(new UserAdminRoutes(users, access.scope(Scope.ADMIN)))
             .add(new OnboardingRoutes(users))
-            .add(new OrderRoutes(access, config.instruments()))
-            .add(new ExportRoutes(access))
-            .add(new PositionRoutes(access))
+            .add(new OrderRoutes(access, config.instruments(), readBudget))
+            .add(new ExportRoutes(access, readBudget))
+            .add(new PositionRoutes(access, readBudget))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions, exchange.secrets(), sentCommands))
             .add(mt5Accounts)
             .add(new AgentRoutes(access, executorKeys, artifacts))

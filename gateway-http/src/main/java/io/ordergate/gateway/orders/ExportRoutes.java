@@ -27,10 +27,13 @@ public final class ExportRoutes implements Feature
         "reject_code", "created_at", "updated_at"};
 
     private final Accesses access;
+    private final ReadBudget readBudget;
 
-    public ExportRoutes(final Accesses access)
+    /** @param readBudget list rows per caller per second: an export spends it as the lists do */
+    public ExportRoutes(final Accesses access, final ReadBudget readBudget)
     {
         this.access = access;
+        this.readBudget = readBudget;
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class ExportRoutes implements Feature
             new CsvRows(ORDER_COLUMNS))));
     }
 
-    private static void export(final Exchange exchange, final CommandType type, final CsvRows csv) throws BadRequest
+    private void export(final Exchange exchange, final CommandType type, final CsvRows csv) throws BadRequest
     {
         final Caller caller = exchange.caller();
         final boolean allowed = caller instanceof UserCaller
@@ -52,7 +55,6 @@ public final class ExportRoutes implements Feature
         {
             throw new BadRequest(ResultCode.FORBIDDEN, "exports need the exporter role (or admin)", null);
         }
-        final SlicedList slices = new SlicedList(ListQuery.read(type, exchange.query()), exchange, csv);
-        exchange.publish(type, slices, slices);  // in slices, as the lists: an export never holds the engine at once
+        SlicedList.start(type, exchange, readBudget, csv);  // in slices, as the lists: an export never holds the engine at once
     }
 }

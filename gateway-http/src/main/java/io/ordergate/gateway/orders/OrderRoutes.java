@@ -30,6 +30,7 @@ import io.ordergate.gateway.onboarding.OnboardingRoutes;
 public final class OrderRoutes implements Feature
 {
     private final Accesses access;
+    private final ReadBudget readBudget;
     private final Map<String, Long> contractSizes = new HashMap<>();
     private final FastThreadLocal<OrderRequest> orders = new FastThreadLocal<>()
     {
@@ -48,10 +49,14 @@ public final class OrderRoutes implements Feature
         }
     };
 
-    /** @param instruments the configured instruments: seed 002's {@code units} become lots by their contract size */
-    public OrderRoutes(final Accesses access, final List<InstrumentSpec> instruments)
+    /**
+     * @param instruments the configured instruments: seed 002's {@code units} become lots by their contract size
+     * @param readBudget list rows per caller per second (the order list)
+     */
+    public OrderRoutes(final Accesses access, final List<InstrumentSpec> instruments, final ReadBudget readBudget)
     {
         this.access = access;
+        this.readBudget = readBudget;
         for (final InstrumentSpec instrument : instruments)
         {
             contractSizes.put(instrument.symbol(), instrument.contractSize());
@@ -82,8 +87,7 @@ public final class OrderRoutes implements Feature
     private void list(final Exchange exchange) throws BadRequest
     {
         // read in slices, so a list of a thousand never holds the engine thread for long at once (issue 9 item 7)
-        final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_ORDERS, exchange.query()), exchange);
-        exchange.publish(CommandType.LIST_ORDERS, slices, slices);
+        SlicedList.start(CommandType.LIST_ORDERS, exchange, readBudget, null);
     }
 
     private void byId(final Exchange exchange, final CommandType type) throws BadRequest

@@ -25,36 +25,27 @@ import io.ordergate.gateway.json.Ids;
 public final class PositionRoutes implements Feature
 {
     private final Accesses access;
+    private final ReadBudget readBudget;
 
-    public PositionRoutes(final Accesses access)
+    /** @param readBudget list rows per caller per second: the position, closed-position and trade lists read in slices */
+    public PositionRoutes(final Accesses access, final ReadBudget readBudget)
     {
         this.access = access;
+        this.readBudget = readBudget;
     }
 
     @Override
     public void routes(final RouteTable.Builder table)
     {
         table.add(Route.get("/api/v1/positions", access.scope(Scope.READ),
-                exchange ->
-                {
-                    final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), exchange);
-                    exchange.publish(CommandType.LIST_POSITIONS, slices, slices);  // in slices: many accounts' positions
-                }))
+                exchange -> SlicedList.start(CommandType.LIST_POSITIONS, exchange, readBudget, null)))
             .add(Route.get("/api/v1/positions/closed", access.scope(Scope.READ),
-                exchange ->
-                {
-                    final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_CLOSED_POSITIONS, exchange.query()), exchange);
-                    exchange.publish(CommandType.LIST_CLOSED_POSITIONS, slices, slices);
-                }))
+                exchange -> SlicedList.start(CommandType.LIST_CLOSED_POSITIONS, exchange, readBudget, null)))
             .add(Route.patch("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), BodyKind.JSON, this::modify))
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
             .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))
             .add(Route.get("/api/v1/trades", access.scope(Scope.READ),
-                exchange ->
-                {
-                    final SlicedList slices = new SlicedList(ListQuery.read(CommandType.LIST_TRADES, exchange.query()), exchange);
-                    exchange.publish(CommandType.LIST_TRADES, slices, slices);  // in slices, as the order list
-                }));
+                exchange -> SlicedList.start(CommandType.LIST_TRADES, exchange, readBudget, null)));
     }
 
     private void modify(final Exchange exchange) throws BadRequest

@@ -12,11 +12,13 @@ import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.Answer;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
 
 /**
@@ -41,24 +43,40 @@ final class SlicedList implements Answer, RequestBody
     private final ChannelHandlerContext connection;
     /** Writes the gathered list as CSV (an export), or null for the list route's JSON. */
     private final CsvRows csv;
+    private final ReadBudget budget;
     private final ExpandableArrayBuffer gathered = new ExpandableArrayBuffer(4096);
     private int gatheredLength;
     private int count;
     private long cursor;
 
-    SlicedList(final ListQuery query, final Exchange exchange)
-    {
-        this(query, exchange, null);
-    }
-
-    SlicedList(final ListQuery query, final Exchange exchange, final CsvRows csv)
+    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
     {
         this.query = query;
+        this.budget = budget;
         this.csv = csv;
         this.principal = exchange.caller().principal();
         this.replyTo = exchange.replyTarget();
         this.publisher = exchange.publisher();
         this.connection = exchange.channel();
+    }
+
+    /**
+     * Reads a list route's query, checks the caller's read budget and publishes the first slice.
+     *
+     * @param csv writes the gathered list as CSV (an export), or null for the list route's JSON
+     */
+    static void start(final CommandType type, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
+        throws BadRequest
+    {
+        final ListQuery query = ListQuery.read(type, exchange.query());
+        final long retryAfterSeconds = budget.admit(exchange.caller().principal());
+        if (retryAfterSeconds > 0)
+        {
+            throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "more than " + budget.rowsPerSecond()
+                + " list rows per second read by this caller (server.read_rows_per_second)", null, (int)retryAfterSeconds);
+        }
+        final SlicedList slices = new SlicedList(query, exchange, budget, csv);
+        exchange.publish(type, slices, slices);
     }
 
     @Override
@@ -160,6 +178,7 @@ final class SlicedList implements Answer, RequestBody
             gatheredLength += end - itemsStart;
             count += (int)written;
         }
+        budget.spend(principal, (int)written);
         return numberAfter(output, end, length, "\"next\":");
     }
 

@@ -1,0 +1,74 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code server.read_rows_per_second} over real HTTP (issue 9 item 7): a caller looping on full lists is answered 429
+ * {@code RATE_LIMIT_EXCEEDED} with {@code Retry-After} once it has read its burst, on every list route and export
+ * alike, while its orders and other callers' lists go on; after the wait it reads again.
+ */
+class ReadBudgetHttpTest
+{
+    /** 100 rows a second: the burst is one full page (1,000 rows), the floor. */
+    private static final String BUDGET = "idle_timeout_seconds: 30, read_rows_per_second: 100 }";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldRefuseAListLooperPastItsBudgetWithRetryAfterAndNothingElse()
+    {
+        try (TestGateway gateway = TestGateway.startEdited(dataDir, config -> config.replace("idle_timeout_seconds: 30 }", BUDGET)))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            for (int i = 0; i < 60; i++)
+            {
+                assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.01").status());
+            }
+            final TestGateway.Key reader = gateway.createKey("read", "paper-1");
+            int listsRead = 0;
+            TestGateway.Reply refused = null;
+            while (refused == null && listsRead < 200)
+            {
+                final TestGateway.Reply list = gateway.get("/api/v1/orders?limit=1000");
+                if (list.status() == 429)
+                {
+                    refused = list;
+                }
+                else
+                {
+                    assertEquals(200, list.status(), list.body());
+                    assertEquals(60, list.json().path("orders").size());
+                    listsRead++;
+                }
+            }
+            assertTrue(refused != null, "a caller reading 60 rows a list without pause is refused: " + listsRead + " lists read");
+            assertTrue(listsRead >= 15 && listsRead < 40, "about a 1,000-row burst of 62-row lists before it: " + listsRead);
+            assertEquals("RATE_LIMIT_EXCEEDED", refused.errorCode(), refused.body());
+            final long retryAfter = Long.parseLong(refused.response().headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 10, "Retry-After " + retryAfter);
+            assertEquals(429, gateway.get("/api/v1/trades?limit=1000").status(), "one budget for every list");
+            assertEquals(429, gateway.get("/api/v1/positions/closed").status());
+            assertEquals(429, gateway.get("/api/v1/orders.csv").status(), "and the exports");
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.01").status(), "its orders are not budgeted");
+            assertEquals(200, gateway.get("/api/v1/orders/1").status(), "nor reads of one order");
+            final TestGateway.Reply other = gateway.send("GET", "/api/v1/orders?limit=1000", null, reader);
+            assertEquals(200, other.status(), "another key has its own budget: " + other.body());
+            assertEquals(61, other.json().path("orders").size());
+            final long deadline = System.nanoTime() + 30_000_000_000L;
+            TestGateway.Reply again = gateway.get("/api/v1/orders?limit=10");
+            while (again.status() == 429 && System.nanoTime() < deadline)
+            {
+                again = gateway.get("/api/v1/orders?limit=10");  // a refused read costs nothing, so polling refills too
+            }
+            assertEquals(200, again.status(), "the budget refills at its rate: " + again.body());
+            assertEquals(10, again.json().path("orders").size());
+        }
+    }
+}
