@@ -95,6 +95,10 @@ public final class Pipeline implements AutoCloseable
         final Disruptor<CommandEvent> disruptor = new Disruptor<>(
             CommandEvent.FACTORY, config.ringSize(), new StageThreadFactory(log.threadNames(stages)),
             ProducerType.MULTI, waitStrategy);
+        if (waitStrategy instanceof StageBlockingWaitStrategy)
+        {
+            ((StageBlockingWaitStrategy)waitStrategy).publishedBy(disruptor.getRingBuffer());
+        }
         final SequenceBarrier answered = log.attach(disruptor, stages);
         final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), answered) : null;  // 4, polling
         disruptor.start();

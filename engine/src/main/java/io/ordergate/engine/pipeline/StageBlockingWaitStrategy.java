@@ -1,11 +1,13 @@
 package io.ordergate.engine.pipeline;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
@@ -17,18 +19,28 @@ import com.lmax.disruptor.WaitStrategy;
  * <p>Disruptor's {@code BlockingWaitStrategy} blocks only until the publishers' cursor passes the sequence; a stage
  * that then waits for the stage before it (the engine for the journal, the replies for the engine) busy-spins.
  * On a 2-core machine those spinning stages starve the very threads they wait for: the default configuration
- * collapsed at 5,000 orders/s (docs/PERFORMANCE.md). Here every wait, whatever it waits for, parks on one
- * condition. Publishers wake it through {@link #signalAllWhenBlocking()}; so do the stages themselves, which
- * {@link ProgressSignallingHandler} makes publish their sequence and signal at the end of each batch.
+ * collapsed at 5,000 orders/s (docs/PERFORMANCE.md). Here every wait, whatever it waits for, parks. Publishers wake
+ * it through {@link #signalAllWhenBlocking()}; so do the stages themselves, which {@link ProgressSignallingHandler}
+ * makes publish their sequence and signal at the end of each batch.
  *
- * <p>No lost wake-up: a waiter registers ({@code waiters}, a full fence) before it re-reads the sequence under the
- * lock, and a signaller writes its sequence (volatile) before it reads {@code waiters}; so either the waiter sees
- * the new sequence or the signaller sees the waiter and signals under the lock the waiter holds until it parks.
- * A bounded park is kept anyway as a safety net, so a missed signal could cost a millisecond, never a hang.
+ * <p>A waiter parks its own thread ({@link LockSupport#park}) in a slot of {@link #parked}; a signaller unparks the
+ * threads in the slots. There is no lock: with a lock and a condition, the event loop's signal and the stage's next
+ * wait met on the lock at 20,000 orders/s (a third of the stage thread's profile samples in {@code lock()}), and a
+ * signalled waiter had to win the lock back before it could run, a second wake-up (docs/PERFORMANCE.md,
+ * "Item 8 on a busy machine").
+ *
+ * <p>No lost wake-up: a waiter takes its slot and counts itself in {@code waiters} (both full fences) before it
+ * re-reads the sequence, and a signaller fences after writing its sequence and before it reads {@code waiters}; so
+ * either the waiter sees the new sequence or the signaller sees the waiter and unparks it (an unpark before the park
+ * makes the park return at once). A bounded park is kept anyway as a safety net (and for a waiter that finds every
+ * slot taken, which the pipeline's at most three stage threads never do), so a missed signal could cost a
+ * millisecond, never a hang.
  */
 public final class StageBlockingWaitStrategy implements WaitStrategy
 {
     private static final long SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** More than the pipeline's stage threads (at most three) and anything else that waits on its ring. */
+    private static final int SLOTS = 8;
     /**
      * Pauses before parking: a few microseconds, about what the stage before needs for one command, so a busy
      * pipeline often hands over without a futex round trip (30-45 us each on this project's VMs); an idle or slow
@@ -37,60 +49,101 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
      */
     static final int SPIN_TRIES = 100;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition progress = lock.newCondition();
+    private final AtomicReferenceArray<Thread> parked = new AtomicReferenceArray<>(SLOTS);
     private final AtomicInteger waiters = new AtomicInteger();
+    private RingBuffer<?> ring;
 
     @Override
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException, InterruptedException
     {
-        long available;
         for (int tries = 0; tries < SPIN_TRIES; tries++)
         {
-            if ((available = dependentSequence.get()) >= sequence)
+            if (ready(sequence, cursor, dependentSequence))
             {
-                return available;
+                return dependentSequence.get();
             }
             Thread.onSpinWait();
         }
-        lock.lock();
+        final Thread me = Thread.currentThread();
+        final int slot = takeSlot(me);
+        waiters.incrementAndGet();
         try
         {
-            waiters.incrementAndGet();
-            try
+            while (!ready(sequence, cursor, dependentSequence))
             {
-                while ((available = dependentSequence.get()) < sequence)
+                barrier.checkAlert();
+                LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
+                if (Thread.interrupted())
                 {
-                    barrier.checkAlert();
-                    progress.awaitNanos(SAFETY_PARK_NANOS);
+                    throw new InterruptedException();
                 }
-            }
-            finally
-            {
-                waiters.decrementAndGet();
             }
         }
         finally
         {
-            lock.unlock();
+            waiters.decrementAndGet();
+            if (slot >= 0)
+            {
+                parked.set(slot, null);
+            }
         }
-        return available;
+        return dependentSequence.get();
+    }
+
+    /**
+     * The ring whose publishers the first stage waits for. Set before the stage threads start (their start orders it).
+     * Without it a stage that waits for the publishers takes a claimed slot as ready.
+     */
+    void publishedBy(final RingBuffer<?> published)
+    {
+        this.ring = published;
+    }
+
+    /**
+     * Whether {@code sequence} can be processed: the stage before has passed it, or, for a stage that waits for the
+     * publishers, it is published, not only claimed. With several publishers the cursor moves at the claim; taking that
+     * as ready, Disruptor's barrier returns "nothing yet" until the publish, and the stage loops straight back here,
+     * busy, for as long as the publisher fills the slot: a few microseconds, or a whole time slice when the publisher
+     * (the event loop) is preempted between claim and publish on a busy 2-core machine. Here it parks instead, and
+     * the publish wakes it.
+     */
+    private boolean ready(final long sequence, final Sequence cursor, final Sequence dependentSequence)
+    {
+        if (dependentSequence.get() < sequence)
+        {
+            return false;
+        }
+        final RingBuffer<?> published = ring;
+        return dependentSequence != cursor || published == null || published.isAvailable(sequence);
+    }
+
+    private int takeSlot(final Thread me)
+    {
+        for (int i = 0; i < SLOTS; i++)
+        {
+            if (parked.get(i) == null && parked.compareAndSet(i, null, me))
+            {
+                return i;
+            }
+        }
+        return -1;  // every slot taken: this waiter relies on the bounded park alone
     }
 
     @Override
     public void signalAllWhenBlocking()
     {
+        // The publisher's or stage's sequence was just written (a release or volatile store): order it before the read.
+        VarHandle.fullFence();
         if (waiters.get() > 0)
         {
-            lock.lock();
-            try
+            for (int i = 0; i < SLOTS; i++)
             {
-                progress.signalAll();
-            }
-            finally
-            {
-                lock.unlock();
+                final Thread waiter = parked.get(i);
+                if (waiter != null)
+                {
+                    LockSupport.unpark(waiter);
+                }
             }
         }
     }

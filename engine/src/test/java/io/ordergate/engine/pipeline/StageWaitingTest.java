@@ -91,6 +91,54 @@ class StageWaitingTest
         }
     }
 
+    /**
+     * A publisher that claimed a slot and has not published it yet (the event loop filling it, or preempted while it
+     * does): the first stage parks until the publish, instead of looping through Disruptor's barrier for as long as
+     * the slot stays claimed.
+     */
+    @ParameterizedTest(name = "stage threads: {0}")
+    @ValueSource(ints = {1, 3})
+    void shouldParkTheFirstStageWhileAPublisherFillsItsSlot(final int stageThreads) throws Exception
+    {
+        final GatewayConfig config = config(stageThreads);
+        final Engine engine = new Engine(config);
+        engine.handle(HELD, event -> event.result = ResultCode.OK);
+        final BlockingQueue<ResultCode> answers = new ArrayBlockingQueue<>(4);
+        try (Journal journal = Journal.open(directory);
+            Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> answers.add(event.result)))
+        {
+            publish(pipeline, HELD);
+            assertEquals(ResultCode.OK, answers.poll(10, TimeUnit.SECONDS), "the pipeline runs");
+            final Thread first = stageThread(stageThreads == 1 ? "og-pipeline" : "og-journal");
+
+            // The thread's state, looked at every millisecond while the slot stays claimed. Its Java state, not its CPU
+            // time: a spinning thread the busy machine keeps off a core is still RUNNABLE, a parked one that waits for
+            // a core after its safety-net wake-up is still TIMED_WAITING until it runs, so the load cannot blur them.
+            final long claimed = pipeline.tryClaim();
+            int looks = 0;
+            int running = 0;
+            final long wallBefore = System.nanoTime();
+            while (System.nanoTime() - wallBefore < TimeUnit.MILLISECONDS.toNanos(300))
+            {
+                looks++;
+                if (first.getState() == Thread.State.RUNNABLE)
+                {
+                    running++;
+                }
+                Thread.sleep(1);
+            }
+            final CommandEvent event = pipeline.event(claimed);
+            event.reset(HELD);
+            event.header(CommandFrame.PRINCIPAL_SYSTEM, 1_000_000L, 1, CommandFrame.SOURCE_SYSTEM);
+            event.bodyLength(0);
+            pipeline.publish(claimed);
+
+            assertTrue(running * 2 < looks, "the first stage was running at " + running + " of " + looks
+                + " looks while a slot stayed claimed: it spun instead of parking");
+            assertEquals(ResultCode.OK, answers.poll(10, TimeUnit.SECONDS), "the publish wakes the parked stage");
+        }
+    }
+
     @ParameterizedTest(name = "stage threads: {0}")
     @ValueSource(ints = {1, 3})
     void shouldAnswerACommandThatThrowsWithoutAResultAndGoOn(final int stageThreads) throws Exception

@@ -47,7 +47,8 @@ import io.ordergate.gateway.json.BadRequest;
  * nothing: commands stay pending in the engine, are in every heartbeat answer, and are pushed again on reconnection.
  *
  * <p>Thread safe where it must be: inbound on the channel's event loop (frames written there are flushed when the
- * read ends); {@link #push} and {@link #onReply} on the reply thread, whose writes are flushed at its batch's end.
+ * read ends); {@link #push} and {@link #onReply} on the reply thread, whose frames go to the event loop in one task at
+ * the end of its batch ({@link FrameOutbox}).
  */
 public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements ReplyTarget
 {
@@ -77,6 +78,8 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private final ExpandableArrayBuffer loopBuffer = new ExpandableArrayBuffer(256);
     private final JsonWriter loopJson = new JsonWriter();
     private volatile Channel channel;
+    /** The reply thread's frames to this socket, sent once per batch (set before {@link #channel}). */
+    private volatile FrameOutbox outbox;
 
     /** The reply thread's opener of seed 004's passwords in heartbeat answers. */
     private final SealedPasswords sealed;
@@ -100,6 +103,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     void opened(final Channel channel)
     {
         channel.config().setWriteBufferWaterMark(waterMark);
+        this.outbox = new FrameOutbox(channel);
         this.channel = channel;
         sessions.open(executor.executorIndex(), this);
         if (!backlog.start(channel))
@@ -269,8 +273,9 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     }
 
     /**
-     * Writes a text frame, unflushed: flushed at the reply batch's end ({@code flushes}) or, on the event loop, when the
-     * read ends. A socket with more than {@code max_queued_bytes_per_socket} bytes its peer has not taken is cut off.
+     * Writes a text frame: from the reply thread through the outbox at the batch's end ({@code flushes}), on the event
+     * loop unflushed (flushed when the read ends). A socket with more than {@code max_queued_bytes_per_socket} bytes
+     * its peer has not taken is cut off.
      */
     private boolean send(final DirectBuffer json, final int offset, final int length, final ChannelFlushes flushes)
     {
@@ -286,10 +291,15 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         }
         final ByteBuf content = ch.alloc().buffer(length);
         content.writeBytes(json.byteArray(), offset, length);
-        ch.write(new TextWebSocketFrame(content), ch.voidPromise());
-        if (flushes != null)
+        final FrameOutbox replies = outbox;
+        if (flushes != null && replies != null)
         {
-            flushes.later(ch);
+            replies.add(content);
+            flushes.later(replies);
+        }
+        else
+        {
+            ch.write(new TextWebSocketFrame(content), ch.voidPromise());
         }
         return true;
     }

@@ -30,7 +30,7 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 /**
  * Writes one connection's HTTP answers: on its event loop for what is answered at once (flushed when the read ends),
  * and, as the {@link ReplyTarget} of the command it has in flight, on the reply thread, where the command's
- * {@link Answer} renders the body and the write is flushed at the end of the reply stage's batch. Every answer is
+ * {@link Answer} renders the body and hands it to the event loop in one task that writes, flushes and reads on. Every answer is
  * JSON (unless said otherwise), counted by status, with the keep-alive of its request (closed after it otherwise), and
  * encoded by {@link AnswerBytes} into one pooled direct buffer: no response object, header map or encoder on the way.
  *
@@ -51,6 +51,14 @@ final class HttpAnswers implements Responder, ReplyTarget
     private final JsonWriter replyJson = new JsonWriter();
     private ChannelHandlerContext ctx;
     private boolean keepAlive;
+    /**
+     * The reply stage's answer on its way to the event loop (one command in flight per connection, so one at a time):
+     * written on the reply thread before {@link #writeReply} is queued, read by it on the event loop (the task queue
+     * orders the two).
+     */
+    private ByteBuf replyBytes;
+    private boolean replyKeepAlive;
+    private final Runnable writeReply = this::writeReply;
 
     /**
      * @param endOfExchange told when a deferred answer is written (the connection reads on)
@@ -131,7 +139,7 @@ final class HttpAnswers implements Responder, ReplyTarget
         });
     }
 
-    /** The answer to the command in flight: rendered here on the reply thread, written unflushed, flushed at batch end. */
+    /** The answer to the command in flight: rendered here on the reply thread, written and flushed by the event loop. */
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
@@ -159,8 +167,30 @@ final class HttpAnswers implements Responder, ReplyTarget
         metrics.http().count(status);
         final ByteBuf bytes = AnswerBytes.encode(ctx.alloc(), status, replyBuffer, json.length(), type,
             overloaded ? HttpHeaderNames.RETRY_AFTER : null, overloaded ? RETRY_AFTER_SECONDS : null, keepAlive);
+        replyBytes = bytes;
+        replyKeepAlive = keepAlive;
+        try
+        {
+            // One task per answer: the write, the flush and reading on, in one hand-over to the event loop (not a
+            // write task, a read-on task and a flush task, each queued and run on their own).
+            ctx.executor().execute(writeReply);
+        }
+        catch (final RejectedExecutionException closing)
+        {
+            replyBytes = null;
+            bytes.release();
+            LOG.fine("the connection's event loop is shut down; its answer is dropped");
+        }
+        metrics.replyStage().answered(event, System.nanoTime());
+    }
+
+    /** Event loop: the reply stage's answer to the command in flight is written, flushed, and the connection reads on. */
+    private void writeReply()
+    {
+        final ByteBuf bytes = replyBytes;
+        replyBytes = null;
         final Channel channel = ctx.channel();
-        if (keepAlive)
+        if (replyKeepAlive)
         {
             channel.write(bytes, channel.voidPromise());  // no promise per answer: a failed write closes the connection
         }
@@ -168,16 +198,6 @@ final class HttpAnswers implements Responder, ReplyTarget
         {
             channel.write(bytes).addListener(ChannelFutureListener.CLOSE);
         }
-        try
-        {
-            // The event loop runs its tasks in order: this runs after the write above is in the channel's outbound buffer.
-            ctx.executor().execute(readOn);
-        }
-        catch (final RejectedExecutionException closing)
-        {
-            LOG.fine("the connection's event loop is shut down; its answer is dropped");
-        }
-        flushes.later(channel);
-        metrics.replyStage().answered(event, System.nanoTime());
+        readOn.run();  // flushes
     }
 }

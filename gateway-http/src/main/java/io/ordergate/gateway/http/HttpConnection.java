@@ -24,9 +24,9 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
  * One HTTP connection, transport only: hands each request to the {@link Router} through its {@link Exchange} and
  * keeps the order of answers. Nothing calls back into it; no feature keeps state here.
  *
- * <p>At most one command per connection is in the ring: when a request published one, reading stops ({@code autoRead}
- * off) until its answer is written, so pipelined requests are answered in order and a fast client cannot flood the
- * ring. Requests already decoded meanwhile wait in a small queue. Answers written while reading are flushed once when
+ * <p>At most one command per connection is in the ring: requests that come while one is in it wait in a small queue,
+ * and reading stops ({@code autoRead} off) until its answer is written, so pipelined requests are answered in order
+ * and a fast client cannot flood the ring. Answers written while reading are flushed once when
  * the read ends ({@link #channelReadComplete}); answers from the reply stage are flushed at the end of its batch.
  *
  * <p><b>Not thread safe</b>: owned by the channel's event loop (its {@link HttpAnswers} is also the reply target).
@@ -42,6 +42,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
     private ChannelHandlerContext ctx;
     private boolean inFlight;
+    /** Reading was stopped here ({@link #pauseReading}), so {@link #run} starts it again. */
+    private boolean readingPaused;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
         final ConnectionLimiter limiter)
@@ -70,7 +72,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         final FullHttpRequest request = (FullHttpRequest)msg;
         if (inFlight || !waiting.isEmpty())
         {
-            waiting.add(request);  // decoded in the same read as an earlier request: answered in turn
+            waiting.add(request);  // sent before the answer to an earlier one: answered in turn, and reading pauses
+            pauseReading();
             return;
         }
         handleAndRelease(request);
@@ -137,9 +140,24 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             handleAndRelease(request);
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
-        if (!inFlight && ctx.channel().isActive())
+        if (!inFlight && readingPaused && ctx.channel().isActive())
         {
+            readingPaused = false;
             ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * A request came while one is in the ring: stop reading until the answers catch up. Only then: pausing on every
+     * publish (the common client sends its next request after the answer) changed the socket's interest twice per
+     * order, two {@code epoll_ctl} calls on the event loop (docs/PERFORMANCE.md, "Item 8 on a busy machine").
+     */
+    private void pauseReading()
+    {
+        if (!readingPaused)
+        {
+            readingPaused = true;
+            ctx.channel().config().setAutoRead(false);
         }
     }
 
@@ -162,7 +180,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             if (exchange.published())
             {
                 inFlight = true;
-                ctx.channel().config().setAutoRead(false);
             }
         }
         finally
