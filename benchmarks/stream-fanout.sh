@@ -46,6 +46,9 @@ trap cleanup EXIT
 sed -e 's/^auth:$/auth:\n  max_websockets_per_user: '"$((subscribers + 10))"'/' \
     -e 's/^server:$/server:\n  max_connections: '"$((subscribers + 1024))"'\n  max_unauthenticated_connections: '"$((subscribers + 64))"'\n  max_unauthenticated_per_address: '"$((subscribers + 64))"'/' \
     "$root/config/src/main/resources/io/ordergate/config/demo.yaml" > "$work/gateway.yaml"
+# GATEWAY_YAML: more configuration appended (sections the demo has not), e.g. to compare the quote pacing off:
+#   GATEWAY_YAML=$'streams:\n  quote_turn_micros: 0' benchmarks/stream-fanout.sh /tmp/fanout-unpaced 3
+if [ -n "${GATEWAY_YAML:-}" ]; then printf '%s\n' "$GATEWAY_YAML" >> "$work/gateway.yaml"; fi
 java -jar "$gateway_jar" --config "$work/gateway.yaml" --port "$port" --data-dir "$work/data" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 150); do

@@ -12,6 +12,8 @@ public final class StreamsConfig
     public static final int MAX_SUBSCRIPTIONS_PER_SOCKET_DEFAULT = 100;
     public static final int PING_SECONDS_DEFAULT = 20;
     public static final int ACCOUNT_REFRESH_MILLIS_DEFAULT = 1000;
+    public static final int QUOTE_TURN_MICROS_DEFAULT = 200;
+    public static final int QUOTE_PAUSE_MICROS_DEFAULT = 1000;
 
     private final int maxQueuedMessages;
     private final int maxFrameBytes;
@@ -19,9 +21,11 @@ public final class StreamsConfig
     private final int maxSubscriptionsPerSocket;
     private final int pingSeconds;
     private final int accountRefreshMillis;
+    private final int quoteTurnMicros;
+    private final int quotePauseMicros;
 
     StreamsConfig(final int maxQueuedMessages, final int maxFrameBytes, final int messagesPerSecond, final int maxSubscriptionsPerSocket,
-        final int pingSeconds, final int accountRefreshMillis)
+        final int pingSeconds, final int accountRefreshMillis, final int quoteTurnMicros, final int quotePauseMicros)
     {
         this.maxQueuedMessages = maxQueuedMessages;
         this.maxFrameBytes = maxFrameBytes;
@@ -29,6 +33,8 @@ public final class StreamsConfig
         this.maxSubscriptionsPerSocket = maxSubscriptionsPerSocket;
         this.pingSeconds = pingSeconds;
         this.accountRefreshMillis = accountRefreshMillis;
+        this.quoteTurnMicros = quoteTurnMicros;
+        this.quotePauseMicros = quotePauseMicros;
     }
 
     static StreamsConfig read(final YamlSection s)
@@ -39,7 +45,9 @@ public final class StreamsConfig
             s.intValue("messages_per_second", MESSAGES_PER_SECOND_DEFAULT, 1, 10_000),
             s.intValue("max_subscriptions_per_socket", MAX_SUBSCRIPTIONS_PER_SOCKET_DEFAULT, 1, 10_000),
             s.intValue("ping_seconds", PING_SECONDS_DEFAULT, 1, 3600),
-            s.intValue("account_refresh_millis", ACCOUNT_REFRESH_MILLIS_DEFAULT, 100, 60_000));
+            s.intValue("account_refresh_millis", ACCOUNT_REFRESH_MILLIS_DEFAULT, 100, 60_000),
+            s.intValue("quote_turn_micros", QUOTE_TURN_MICROS_DEFAULT, 0, 1_000_000),
+            s.intValue("quote_pause_micros", QUOTE_PAUSE_MICROS_DEFAULT, 0, 1_000_000));
         s.finish();
         return config;
     }
@@ -79,11 +87,28 @@ public final class StreamsConfig
         return accountRefreshMillis;
     }
 
+    /**
+     * How long an event loop may spend writing quotes to its sockets in one turn before it pauses for
+     * {@link #quotePauseMicros} to read and answer everything else (orders share the loop); 0 writes every socket as
+     * soon as its quotes arrive, in one go.
+     */
+    public int quoteTurnMicros()
+    {
+        return quoteTurnMicros;
+    }
+
+    /** The pause between two turns of quote writing on an event loop (see {@link #quoteTurnMicros}). */
+    public int quotePauseMicros()
+    {
+        return quotePauseMicros;
+    }
+
     @Override
     public String toString()
     {
         return "StreamsConfig{maxQueuedMessages=" + maxQueuedMessages + ", maxFrameBytes=" + maxFrameBytes + ", messagesPerSecond=" +
             messagesPerSecond + ", maxSubscriptionsPerSocket=" + maxSubscriptionsPerSocket + ", pingSeconds=" + pingSeconds +
-            ", accountRefreshMillis=" + accountRefreshMillis + '}';
+            ", accountRefreshMillis=" + accountRefreshMillis + ", quoteTurnMicros=" + quoteTurnMicros + ", quotePauseMicros=" +
+            quotePauseMicros + '}';
     }
 }

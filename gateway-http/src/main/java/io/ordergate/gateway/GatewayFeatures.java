@@ -143,7 +143,7 @@ public final class GatewayFeatures
             exchange.listener(), mt5Accounts.listener(), ea.listener(), bots,
             gateway.metrics().replyStage(), webhooks.directory(), fills, fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
-        gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated);
+        gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated, streams::quotePauses);
     }
 
     /** The engine is assembled (before replay): the streams may tell its change set what is worth working out. */

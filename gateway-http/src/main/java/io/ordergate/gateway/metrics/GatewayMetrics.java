@@ -37,7 +37,7 @@ public final class GatewayMetrics
     private final ReplyStageMetrics replyStage;
     private volatile Journal journal;
     private volatile IntSupplier webSocketSessions = () -> 0;
-    private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0};
+    private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0};
 
     public GatewayMetrics(final long executorOfflineAfterMicros)
     {
@@ -78,10 +78,10 @@ public final class GatewayMetrics
         this.webSocketSessions = sessions;
     }
 
-    /** The stream sockets open, those closed for reading too slowly, and quotes replaced unread; read at scrape time. */
-    public void streams(final LongSupplier open, final LongSupplier slowCloses, final LongSupplier conflated)
+    /** The stream sockets open, those closed for reading too slowly, quotes replaced unread, quote passes paused; read at scrape time. */
+    public void streams(final LongSupplier open, final LongSupplier slowCloses, final LongSupplier conflated, final LongSupplier quotePauses)
     {
-        this.streams = new LongSupplier[] {open, slowCloses, conflated};
+        this.streams = new LongSupplier[] {open, slowCloses, conflated, quotePauses};
     }
 
     /** {@code GET /api/v1/latency}: every stage, cumulative since start, in microseconds to 3 decimals. */
@@ -152,6 +152,9 @@ public final class GatewayMetrics
             .sample("ordergate_stream_slow_closes_total", stream[1].getAsLong());
         out.family("ordergate_stream_conflated_total", "counter", "Quote and candle messages replaced by a newer one before a slow reader took them.")
             .sample("ordergate_stream_conflated_total", stream[2].getAsLong());
+        out.family("ordergate_stream_quote_pauses_total", "counter",
+                "Quote passes an event loop interrupted to serve its other work (streams.quote_turn_micros spent, sockets still to write).")
+            .sample("ordergate_stream_quote_pauses_total", stream[3].getAsLong());
         jvm(out);
         return out.toBytes();
     }

@@ -108,14 +108,17 @@ final class QuoteFanOut
         }
     }
 
-    /** The pass is over: every socket given quotes in it is drained once (one write and one flush each). */
+    /**
+     * The pass is over: every socket given quotes in it is drained once (one write and one flush each), in its event
+     * loop's paced quote turns ({@link PacedDrains}), not all at once.
+     */
     void endPass()
     {
         for (int i = 0; i < touched.size(); i++)
         {
             final StreamSocket socket = touched.get(i);
             socket.touched = false;
-            socket.scheduleDrain();
+            socket.drainPaced();
         }
         touched.clear();
     }

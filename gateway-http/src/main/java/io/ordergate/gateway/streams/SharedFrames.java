@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.agrona.ExpandableArrayBuffer;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 
@@ -72,6 +73,19 @@ final class SharedFrames
         frame.writerIndex(at + digits).writeByte(',');
         frame.writeBytes(shared, shared.readerIndex(), rest);
         ch.write(frame, ch.voidPromise());
+    }
+
+    /** A must-arrive message's payload: a user socket's with its seq first ({@code {"seq":N,} + the rest), a price socket's as is. */
+    static ByteBuf messageFrame(final ByteBufAllocator alloc, final boolean withSeq, final long seq, final byte[] body)
+    {
+        if (!withSeq)
+        {
+            return alloc.buffer(body.length).writeBytes(body);
+        }
+        final byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+        final ByteBuf frame = alloc.buffer(body.length + SEQ_PREFIX.length + digits.length + 1);
+        frame.writeBytes(SEQ_PREFIX).writeBytes(digits).writeByte(',').writeBytes(body, 1, body.length - 1);
+        return frame;
     }
 
     /** The frame header of an unmasked final text frame of {@code payload} bytes. */

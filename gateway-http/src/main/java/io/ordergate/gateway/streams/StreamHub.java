@@ -1,9 +1,12 @@
 package io.ordergate.gateway.streams;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.change.Changes;
@@ -63,6 +66,10 @@ public final class StreamHub implements FanOutListener
     private final AtomicLong slowCloses = new AtomicLong();
     private final AtomicLong conflated = new AtomicLong();
     private final AtomicLong open = new AtomicLong();
+    private final AtomicLong quotePauses = new AtomicLong();
+    /** Each event loop's quote turns, made when its first stream socket opens. */
+    private final Map<EventExecutor, PacedDrains> paced = new ConcurrentHashMap<>();
+    private final int pacedCapacity;
     private long lastRefreshNanos;
     private Changes valuation;
     private boolean valuing;
@@ -74,6 +81,7 @@ public final class StreamHub implements FanOutListener
         this.publisher = publisher;
         this.market = new LiveMarket(config.instruments());
         this.fanOut = new QuoteFanOut(market, subscriptions, messages);
+        this.pacedCapacity = config.server().maxConnections();
     }
 
     /** The engine's change set, told to value accounts only while an account stream is subscribed; before replay. */
@@ -115,6 +123,12 @@ public final class StreamHub implements FanOutListener
         conflated.incrementAndGet();
     }
 
+    /** Times an event loop paused its quote writing for its other work with sockets still to write, since start-up. */
+    public long quotePauses()
+    {
+        return quotePauses.get();
+    }
+
     /** Stream sockets open now. */
     public long open()
     {
@@ -127,6 +141,13 @@ public final class StreamHub implements FanOutListener
     }
 
     // ---- from the sockets' event loops ----
+
+    /** The quote turns of a socket's event loop (one per loop, shared by its sockets). */
+    PacedDrains pacedDrains(final EventExecutor loop)
+    {
+        return paced.computeIfAbsent(loop, l -> new PacedDrains(l, pacedCapacity, settings.quoteTurnMicros(), settings.quotePauseMicros(),
+            quotePauses::incrementAndGet));
+    }
 
     /** @return null when the subscription is under way, else why it could not be asked for */
     String subscribe(final StreamSocket socket, final StreamRequest request, final long generation)
@@ -292,7 +313,7 @@ public final class StreamHub implements FanOutListener
                 final ByteBuf price = messages.bareFrame();
                 socket.pushLatest(key, price);
                 price.release();
-                socket.scheduleDrain();
+                socket.drainSoon();
             }
         }
         else

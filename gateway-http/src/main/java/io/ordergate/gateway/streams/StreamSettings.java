@@ -11,13 +11,16 @@ import io.ordergate.config.StreamsConfig;
  * @param maxSubscriptionsPerSocket subscriptions one user socket may hold
  * @param pingSeconds a ping after this long without writing; a socket silent for three times this is closed
  * @param accountRefreshMillis how often an account stream is re-valued while quotes move its equity
+ * @param quoteTurnMicros how long an event loop writes quotes in one turn ({@link PacedDrains}); 0: all at once
+ * @param quotePauseMicros the pause between two such turns, for the loop's other work
  */
 record StreamSettings(int maxQueuedMessages, int maxFrameBytes, int messagesPerSecond, int maxSubscriptionsPerSocket, int pingSeconds,
-    int accountRefreshMillis)
+    int accountRefreshMillis, int quoteTurnMicros, int quotePauseMicros)
 {
     static StreamSettings of(final StreamsConfig config)
     {
         return new StreamSettings(config.maxQueuedMessages(), config.maxFrameBytes(), config.messagesPerSecond(),
-            config.maxSubscriptionsPerSocket(), config.pingSeconds(), config.accountRefreshMillis());
+            config.maxSubscriptionsPerSocket(), config.pingSeconds(), config.accountRefreshMillis(),
+            config.quoteTurnMicros(), config.quotePauseMicros());
     }
 }

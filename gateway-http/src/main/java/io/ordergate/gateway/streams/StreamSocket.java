@@ -35,13 +35,12 @@ import io.ordergate.gateway.json.RequestReader;
  * <p>Thread safe where it must be: frames in, writes and closes on the channel's event loop; the fan-out thread only
  * offers to the outbox and schedules a drain.
  */
-final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
+final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements PacedDrains.Target
 {
     static final int CLOSE_POLICY = 1008;
     static final int CLOSE_UNSUPPORTED_DATA = 1003;
     static final int CLOSE_TOO_BIG = 1009;
     private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
-    private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final StreamHub hub;
@@ -56,12 +55,15 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     /** Subscriptions the client holds, by key, with the generation of the subscribe that made each (see StreamHub). */
     private final Map<String, Long> wanted = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Runnable drain = this::drain;
+    private final AtomicBoolean pacing = new AtomicBoolean();
+    private final Runnable drain = this::drainNow;
     /** The drain's message in hand (event loop only). */
     private final StreamOutbox.Polled polled = new StreamOutbox.Polled();
     private long generations;
     /** Given quotes in the fan-out's current pass (fan-out thread only: {@link StreamHub}). */
     boolean touched;
+    /** Its event loop's quote turns (set when it opens). */
+    private PacedDrains paced;
     private volatile Channel channel;
     private volatile boolean closing;
 
@@ -79,6 +81,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     /** After the handshake (event loop); {@code admitted} false when the caller has too many sockets open. */
     void opened(final Channel ch, final boolean admitted)
     {
+        this.paced = hub.pacedDrains(ch.eventLoop());
         this.channel = ch;
         hub.countOpen(1);
         if (admitted && priceSymbol != null)
@@ -115,11 +118,6 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
         return wanted.containsKey(key);
     }
 
-    int subscriptions()
-    {
-        return wanted.size();
-    }
-
     // ---- from the fan-out thread (or this socket's event loop) ----
 
     /** A message that must arrive; a full outbox closes the socket (1008). */
@@ -135,13 +133,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
             close(CLOSE_POLICY, "too slow: more than the queued message limit");
             return;
         }
-        scheduleDrain();
+        drainSoon();
     }
 
     /**
      * Market data: replaces the unsent message under the same key with {@code shared}, a frame encoded once for
      * every socket ({@link SharedFrames}; the outbox retains it). Written at the next drain: the fan-out calls
-     * {@link #scheduleDrain} once per socket after its pass, so a socket writes a pass's quotes with one flush.
+     * {@link #drainPaced} once per socket after its pass, so a socket writes a pass's quotes with one flush.
      */
     void pushLatest(final String key, final ByteBuf shared)
     {
@@ -155,8 +153,21 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
+    /** After a quote pass: written at its event loop's next quote turn ({@link PacedDrains}). Fan-out thread. */
+    void drainPaced()
+    {
+        paced.offer(this);  // set when it opened, before any subscription reached the fan-out
+    }
+
+    @Override
+    public AtomicBoolean pacing()
+    {
+        return pacing;
+    }
+
     /** Asks the event loop to write what is pending (once, however often asked before it runs). */
-    void scheduleDrain()
+    @Override
+    public void drainSoon()
     {
         final Channel ch = channel;
         if (ch != null && drainScheduled.compareAndSet(false, true))
@@ -166,7 +177,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     /** Writes what is pending while the channel takes it. Event loop. */
-    private void drain()
+    @Override
+    public void drainNow()
     {
         drainScheduled.set(false);
         final Channel ch = channel;
@@ -179,7 +191,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
         {
             if (polled.frame == null)
             {
-                ch.write(new TextWebSocketFrame(frame(ch, polled.seq, polled.body)));
+                ch.write(new TextWebSocketFrame(SharedFrames.messageFrame(ch.alloc(), priceSymbol == null, polled.seq, polled.body)));
             }
             else if (priceSymbol != null)
             {
@@ -201,25 +213,12 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
-    /** A user socket's message with its seq first: {@code {"seq":N,} + the rest of the body}; a price socket's as is. */
-    private ByteBuf frame(final Channel ch, final long seq, final byte[] body)
-    {
-        if (priceSymbol != null)
-        {
-            return ch.alloc().buffer(body.length).writeBytes(body);
-        }
-        final byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
-        final ByteBuf frame = ch.alloc().buffer(body.length + SEQ_PREFIX.length + digits.length + 1);
-        frame.writeBytes(SEQ_PREFIX).writeBytes(digits).writeByte(',').writeBytes(body, 1, body.length - 1);
-        return frame;
-    }
-
     @Override
     public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
     {
         if (ctx.channel().isWritable())
         {
-            drain();
+            drainNow();
         }
         super.channelWritabilityChanged(ctx);
     }
