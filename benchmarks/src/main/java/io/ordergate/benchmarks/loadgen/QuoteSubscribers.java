@@ -22,6 +22,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -33,10 +34,14 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * symbol given, open before the warm-up and through the measured phase, on an event loop of their own (not the order
  * client's), reading as fast as quotes come. They count what they receive and whether any is closed, so a run can
  * show the subscribers were served while the orders were measured. The gateway must allow that many sockets per key
- * ({@code auth.max_websockets_per_user}). Thread safe for what it reports.
+ * ({@code auth.max_websockets_per_user}). Each socket pings every {@link #PING_SECONDS}, as a live client does: the
+ * gateway closes a socket it hears nothing from for three times its {@code streams.ping_seconds} (60 s), and on a
+ * busy machine a run with subscribers lasts longer than that. Thread safe for what it reports.
  */
 final class QuoteSubscribers implements AutoCloseable
 {
+    /** Well inside the gateway's idle timeout (three times streams.ping_seconds: 60 s by default). */
+    static final int PING_SECONDS = 15;
     private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("loadgen-subscribers", true));
     private final List<Channel> channels = new ArrayList<>();
     private final AtomicLong quotes = new AtomicLong();
@@ -62,6 +67,19 @@ final class QuoteSubscribers implements AutoCloseable
             catch (final ExecutionException | TimeoutException ex)
             {
                 throw new IllegalStateException("a quote subscriber could not open and subscribe: " + ex, ex);
+            }
+        }
+        group.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A ping on every socket (the group's one event loop, which all the channels share). */
+    private void ping()
+    {
+        synchronized (channels)
+        {
+            for (final Channel channel : channels)
+            {
+                channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
             }
         }
     }
