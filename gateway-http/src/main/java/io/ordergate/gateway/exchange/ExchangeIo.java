@@ -217,7 +217,18 @@ public final class ExchangeIo implements AutoCloseable
     public CompletableFuture<VenueAnswer> readBalances(final String accountId)
     {
         final ExchangeLink link = link(accountId);
-        return link == null ? null : link.session().readBalances();
+        return link == null ? null : link.session().readBalances()
+            .thenCompose(answer -> answer.ok() ? CompletableFuture.completedFuture(answer) : askedAgain(accountId, link, answer));
+    }
+
+    /**
+     * A read that failed because its link was made again meanwhile (new credentials or settings close the old link, and
+     * a read on it answers "closed") is asked once more on the new link; any other failure is the answer.
+     */
+    private CompletableFuture<VenueAnswer> askedAgain(final String accountId, final ExchangeLink failed, final VenueAnswer answer)
+    {
+        final ExchangeLink current = links.get(accountId);
+        return current == null || current == failed ? CompletableFuture.completedFuture(answer) : current.session().readBalances();
     }
 
     private ExchangeLink link(final String accountId)
