@@ -68,7 +68,7 @@ public final class EngineService implements ClusteredService
         this.engine = engine;
         this.replies = replies;
         this.leadership = leadership;
-        this.snapshots = new EngineSnapshots(engine, lastApplied);
+        this.snapshots = new EngineSnapshots(engine, lastApplied, replies::stateBesideEngine);
     }
 
     /** The ring of this node's gateway, once its pipeline is built (before its ingress connects). */

@@ -6,6 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 
@@ -20,16 +23,22 @@ import io.aeron.Publication;
 
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.snapshot.EngineSnapshot;
+import io.ordergate.engine.snapshot.StateGraph;
 
 /**
  * The clustered service's snapshot: the client sessions' last applied correlation ids (the de-duplication of
- * resends), then the engine's state ({@link EngineSnapshot}, room by room), sent to the archive in chunks and closed
- * by a trailer with the length and a CRC32C, so a snapshot cut short is refused rather than half loaded.
+ * resends), the state kept beside the engine ({@link StateGraph}: the gateway's registries, which a member would
+ * otherwise rebuild only from the log it applies, so one started from a snapshot would lack what came before it),
+ * then the engine's state ({@link EngineSnapshot}, room by room), sent to the archive in chunks and closed by a
+ * trailer with the length and a CRC32C, so a snapshot cut short is refused rather than half loaded.
  *
  * <pre>
+ *   content : int sessions, (long session, long correlation id)*, int BESIDE, int length, StateGraph, EngineSnapshot
  *   chunk   : int CHUNK, bytes ...            (up to 32 KiB each)
  *   trailer : int END, long total length, long crc32c
  * </pre>
+ * A snapshot written before the state beside the engine was kept has no BESIDE block: it loads, and that state is
+ * rebuilt only from the log after it (as before).
  * Service thread only.
  */
 final class EngineSnapshots
@@ -39,14 +48,19 @@ final class EngineSnapshots
     private static final int END = 2;
     private static final int CHUNK_BYTES = 32 * 1024;
 
+    /** Marks the block of state beside the engine (an engine snapshot begins with its own magic, never this). */
+    private static final int BESIDE = 0x4f474253;  // "OGBS"
+
     private final Engine engine;
     private final Long2LongHashMap lastApplied;
+    private final Supplier<Map<String, Object>> besideEngine;
     private final ExpandableArrayBuffer message = new ExpandableArrayBuffer(CHUNK_BYTES + Integer.BYTES);
 
-    EngineSnapshots(final Engine engine, final Long2LongHashMap lastApplied)
+    EngineSnapshots(final Engine engine, final Long2LongHashMap lastApplied, final Supplier<Map<String, Object>> besideEngine)
     {
         this.engine = engine;
         this.lastApplied = lastApplied;
+        this.besideEngine = besideEngine;
     }
 
     void take(final ExclusivePublication publication, final IdleStrategy idle)
@@ -64,6 +78,15 @@ final class EngineSnapshots
                 out.writeLong(session);
                 out.writeLong(lastApplied.get(session));
             }
+            final ByteArrayOutputStream beside = new ByteArrayOutputStream(1 << 16);
+            final Set<String> lost = StateGraph.write(besideEngine.get(), beside);
+            if (!lost.isEmpty())
+            {
+                LOG.warning(() -> "the state beside the engine holds objects a snapshot does not keep (they load empty): " + lost);
+            }
+            out.writeInt(BESIDE);
+            out.writeInt(beside.size());
+            beside.writeTo(out);
             out.flush();
         }
         catch (final IOException ex)
@@ -153,6 +176,18 @@ final class EngineSnapshots
             for (int i = 0; i < sessions; i++)
             {
                 lastApplied.put(data.readLong(), data.readLong());
+            }
+            in.mark(Integer.BYTES);
+            if (data.readInt() == BESIDE)
+            {
+                final byte[] beside = new byte[data.readInt()];
+                data.readFully(beside);
+                StateGraph.read(besideEngine.get(), new ByteArrayInputStream(beside));
+            }
+            else
+            {
+                in.reset();  // an older snapshot: the engine's state follows at once
+                LOG.warning("the snapshot has no state beside the engine (an older build wrote it): registries hold only the log after it");
             }
         }
         catch (final IOException ex)

@@ -37,6 +37,17 @@ public interface ResultHandler
     {
     }
 
+    /**
+     * Cluster form: the state kept beside the engine from the commands applied (key registries, exchange credentials,
+     * webhooks, executor tables), as named roots a snapshot carries with the engine's state: a member started from a
+     * snapshot has what a member that applied the whole log has. Each root is an object kept for good (a map, a table),
+     * filled in place on load; called on the thread that calls {@link #onResult} (or before it starts).
+     */
+    default java.util.Map<String, Object> stateBesideEngine()
+    {
+        return java.util.Map.of();
+    }
+
     /** Writes out what the results so far left buffered, when the caller has no batch end to pass to {@link #onResult}. */
     default void flush()
     {

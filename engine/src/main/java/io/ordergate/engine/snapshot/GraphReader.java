@@ -277,6 +277,19 @@ final class GraphReader
 
     private void atomic(final Object atomic) throws IOException
     {
+        if (atomic instanceof java.util.concurrent.atomic.AtomicLongArray)
+        {
+            final java.util.concurrent.atomic.AtomicLongArray array = (java.util.concurrent.atomic.AtomicLongArray)atomic;
+            if (in.readInt() != array.length())
+            {
+                throw new IllegalStateException("the snapshot's table has another size than this build's (its configuration changed)");
+            }
+            for (int i = 0; i < array.length(); i++)
+            {
+                array.set(i, in.readLong());
+            }
+            return;
+        }
         final long value = in.readLong();
         if (atomic instanceof AtomicLong)
         {
@@ -314,6 +327,7 @@ final class GraphReader
             case GraphWriter.DECIMAL: return new BigDecimal(in.readUTF());
             case GraphWriter.BIG_INTEGER: return new BigInteger(in.readUTF());
             case GraphWriter.RECORD: return record(type(in.readUTF()));
+            case GraphWriter.URI_TEXT: return java.net.URI.create(in.readUTF());
             default: throw new IllegalStateException("damaged snapshot: value kind " + kind);
         }
     }

@@ -60,11 +60,12 @@ final class GraphShape
         }
         if (type == String.class || type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum()) || type.isRecord() ||
             Number.class.isAssignableFrom(type) && type.getName().startsWith("java.lang.") || type == Boolean.class ||
-            type == Character.class || type == BigDecimal.class || type == BigInteger.class)
+            type == Character.class || type == BigDecimal.class || type == BigInteger.class || type == java.net.URI.class)
         {
             return Kind.VALUE;
         }
-        if (type == AtomicLong.class || type == AtomicInteger.class || type == AtomicBoolean.class)
+        if (type == AtomicLong.class || type == AtomicInteger.class || type == AtomicBoolean.class ||
+            type == java.util.concurrent.atomic.AtomicLongArray.class)
         {
             return Kind.ATOMIC;
         }
@@ -82,6 +83,27 @@ final class GraphShape
             return Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) ? Kind.CONTAINER : Kind.KEEP;
         }
         return Kind.FIELDS;
+    }
+
+    /**
+     * The class a container is restored as: its own, or for a JDK container that cannot be made empty and filled (an
+     * unmodifiable or immutable list, set or map, a record's {@code List.copyOf}) a plain one with the same order.
+     */
+    static Class<?> restorable(final Class<?> type)
+    {
+        try
+        {
+            type.getDeclaredConstructor();
+            return type;
+        }
+        catch (final NoSuchMethodException ex)
+        {
+            if (Map.class.isAssignableFrom(type))
+            {
+                return java.util.LinkedHashMap.class;
+            }
+            return java.util.Set.class.isAssignableFrom(type) ? java.util.LinkedHashSet.class : ArrayList.class;
+        }
     }
 
     private static boolean isJdk(final String name)

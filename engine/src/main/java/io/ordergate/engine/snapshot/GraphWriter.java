@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Writes the engine's object graph, breadth first from each section's root: every object once, by identity, its
@@ -45,6 +47,7 @@ final class GraphWriter
     static final byte DECIMAL = 11;
     static final byte BIG_INTEGER = 12;
     static final byte RECORD = 13;
+    static final byte URI_TEXT = 14;
 
     private final DataOutputStream out;
     private final IdentityHashMap<Object, Integer> ids = new IdentityHashMap<>();
@@ -115,7 +118,7 @@ final class GraphWriter
         }
         ids.put(value, ids.size());
         out.writeByte(NEW);
-        out.writeUTF(type.getName());
+        out.writeUTF(kind == GraphShape.Kind.CONTAINER ? GraphShape.restorable(type).getName() : type.getName());
         if (type.isArray())
         {
             out.writeInt(Array.getLength(value));
@@ -263,18 +266,18 @@ final class GraphWriter
 
     private void atomic(final Object atomic) throws IOException
     {
-        if (atomic instanceof AtomicLong)
+        if (atomic instanceof AtomicLongArray)
         {
-            out.writeLong(((AtomicLong)atomic).get());
+            final AtomicLongArray array = (AtomicLongArray)atomic;
+            out.writeInt(array.length());
+            for (int i = 0; i < array.length(); i++)
+            {
+                out.writeLong(array.get(i));
+            }
+            return;
         }
-        else if (atomic instanceof AtomicInteger)
-        {
-            out.writeLong(((AtomicInteger)atomic).get());
-        }
-        else
-        {
-            out.writeLong(((AtomicBoolean)atomic).get() ? 1 : 0);
-        }
+        out.writeLong(atomic instanceof AtomicLong ? ((AtomicLong)atomic).get() : atomic instanceof AtomicInteger ?
+            ((AtomicInteger)atomic).get() : ((AtomicBoolean)atomic).get() ? 1 : 0);
     }
 
     private void value(final Object value) throws IOException
@@ -306,6 +309,11 @@ final class GraphWriter
         {
             out.writeByte(BOOLEAN);
             out.writeBoolean((Boolean)value);
+        }
+        else if (value instanceof URI)
+        {
+            out.writeByte(URI_TEXT);
+            out.writeUTF(value.toString());
         }
         else if (value.getClass().isRecord())
         {

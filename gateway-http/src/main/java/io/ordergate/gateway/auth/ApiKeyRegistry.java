@@ -19,7 +19,7 @@ import io.ordergate.gateway.core.Scope;
  * Written ONLY by the reply stage (after a CREATE_KEY succeeded) and by replay at start-up, both from the
  * journaled command body; read by the Netty event loops. Thread safe (a concurrent map of immutable entries).
  */
-public final class ApiKeyRegistry implements ReplyListener
+public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private final ConcurrentHashMap<String, ApiKey> keys = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
@@ -142,5 +142,11 @@ public final class ApiKeyRegistry implements ReplyListener
         final ApiKey before = keys.get(key);
         keys.put(key, new ApiKey(key, hash, scope, (int)event.resultId, Collections.unmodifiableList(accounts), systemMade,
             event.principal(), before != null ? before.createdMicros() : event.wallMicros(), before != null ? before.use() : new ApiKey.Use()));
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("api_keys", keys);
     }
 }

@@ -19,7 +19,7 @@ import io.ordergate.gateway.core.ReplyListener;
  * by the event loops, so an alert is authenticated before anything is published. A command that renames or deletes a
  * bot must update it here too. Thread safe (concurrent maps of immutable entries).
  */
-public final class BotCredentials implements ReplyListener
+public final class BotCredentials implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private static final Logger LOG = Logger.getLogger(BotCredentials.class.getName());
 
@@ -163,5 +163,13 @@ public final class BotCredentials implements ReplyListener
         final byte[] bytes = new byte[text.length()];
         text.buffer().getBytes(text.offset(), bytes, 0, bytes.length);
         return bytes;
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("bots.by_id", byId);
+        roots.put("bots.by_name", byName);
+        roots.put("bots.by_secret", bySecret);
     }
 }

@@ -38,9 +38,13 @@ public final class NodeConfigs
     public static List<Path> write(final Layout layout)
     {
         final List<Path> files = new ArrayList<>();
+        final byte[] signing = new byte[32];
+        new java.security.SecureRandom().nextBytes(signing);
+        final String jwtSecret = java.util.Base64.getEncoder().encodeToString(signing);  // one key: a session works on every member
         for (int id = 0; id < MEMBERS; id++)
         {
             final Map<String, Object> node = node(layout.dir().toAbsolutePath().resolve("node" + id), layout.httpPort() + id, layout.quoteFeed());
+            node.put("auth", withSigningKey(node.get("auth"), jwtSecret));
             final Map<String, Object> cluster = new LinkedHashMap<>();
             cluster.put("enabled", true);
             cluster.put("member_id", id);
@@ -75,6 +79,14 @@ public final class NodeConfigs
         node.put("demo", Map.of("quote_feed", quoteFeed, "quote_interval_millis", 250, "simulated_terminal", false));
         node.put("auth", demo.get("auth"));
         return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withSigningKey(final Object auth, final String jwtSecret)
+    {
+        final Map<String, Object> withKey = auth instanceof Map ? new LinkedHashMap<>((Map<String, Object>)auth) : new LinkedHashMap<>();
+        withKey.put("jwt_secret", jwtSecret);
+        return withKey;
     }
 
     private static Path write(final Path file, final Map<String, Object> node, final String what)

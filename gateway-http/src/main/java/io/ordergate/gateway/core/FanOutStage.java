@@ -23,7 +23,7 @@ import io.ordergate.engine.pipeline.RingFollower;
  * it, journaled ones only (replaying) until {@link #startInline}, every one live after; their periodic work runs when
  * that thread is idle, and they are told whether this member leads (only the leader sends outbound webhooks).
  */
-public final class FanOutStage implements ReplyListener, AutoCloseable
+public final class FanOutStage implements ReplyListener, StateBesideEngine, AutoCloseable
 {
     /** How long the thread parks when the ring has nothing new. */
     public static final long POLL_MICROS = 1_000;
@@ -44,6 +44,18 @@ public final class FanOutStage implements ReplyListener, AutoCloseable
     public FanOutStage(final List<FanOutListener> listeners)
     {
         this.listeners = listeners.toArray(new FanOutListener[0]);
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        for (final FanOutListener listener : listeners)
+        {
+            if (listener instanceof StateBesideEngine)
+            {
+                ((StateBesideEngine)listener).stateRoots(roots);
+            }
+        }
     }
 
     /** Replay: every journaled command, on the replaying thread, before {@link #start}. */

@@ -73,6 +73,20 @@ public final class GatewayReplies implements ResultHandler
     }
 
     @Override
+    public java.util.Map<String, Object> stateBesideEngine()
+    {
+        final java.util.Map<String, Object> roots = new java.util.LinkedHashMap<>();
+        for (final ReplyListener listener : listeners)
+        {
+            if (listener instanceof StateBesideEngine)
+            {
+                ((StateBesideEngine)listener).stateRoots(roots);
+            }
+        }
+        return roots;
+    }
+
+    @Override
     public void idle(final long nowNanos)
     {
         for (final ReplyListener listener : listeners)

@@ -111,6 +111,18 @@ public final class ExchangeIo implements AutoCloseable
         overrides.put(accountId, config.forAccount(accountId).pointedAt(restUrl, streamUrl));
     }
 
+    /** Every account's sealed credentials, as the commands applied set them (a root of the cluster's snapshots). */
+    Map<String, Sealed> sealedCredentials()
+    {
+        return sealed;
+    }
+
+    /** The last quote of each symbol, as the commands applied gave them (a root of the cluster's snapshots). */
+    Map<String, BigDecimal[]> lastQuotes()
+    {
+        return quotes;
+    }
+
     /** An account's credentials are new (journal replay or a new command): its link is made again with them. */
     void credentials(final String accountId, final Sealed credentials)
     {

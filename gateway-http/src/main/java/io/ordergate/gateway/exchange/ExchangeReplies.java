@@ -20,7 +20,7 @@ import io.ordergate.gateway.core.ReplyListener;
  * (the demo's simulated exchange matches at the gateway's prices). <b>Not thread safe</b>: reply thread (and the
  * replaying thread before it starts).
  */
-public final class ExchangeReplies implements ReplyListener
+public final class ExchangeReplies implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private final ExchangeIo io;
     private final BodyReader reader = new BodyReader();
@@ -135,5 +135,12 @@ public final class ExchangeReplies implements ReplyListener
             final long ask = reader.readLong();
             listener.quote(symbol, BigDecimal.valueOf(bid, NewOrderBody.WIRE_DIGITS), BigDecimal.valueOf(ask, NewOrderBody.WIRE_DIGITS));
         }
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("exchange.sealed_credentials", io.sealedCredentials());
+        roots.put("exchange.quotes", io.lastQuotes());
     }
 }

@@ -15,7 +15,7 @@ import io.ordergate.mt5.CommandQueue;
  * outbox onto their executors' WebSockets (flushed once per socket at the end of the batch).
  * <b>Not thread safe</b>: reply thread (and the replaying thread before it).
  */
-public final class ExecutorConnector implements ReplyListener
+public final class ExecutorConnector implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private final ExecutorKeys keys;
     private final ExecutorSessions sessions;
@@ -95,5 +95,13 @@ public final class ExecutorConnector implements ReplyListener
             }
             offset += CommandQueue.RECORD_HEADER_LENGTH + length;
         }
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        keys.stateRoots(roots);
+        roots.put("executors.sent_commands", sent);
+        heartbeats.stateRoots(roots);
     }
 }

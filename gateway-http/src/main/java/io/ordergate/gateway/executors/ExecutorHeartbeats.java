@@ -37,4 +37,10 @@ final class ExecutorHeartbeats
             liveness.heartbeat(entry.executorIndex(), event.wallMicros());
         }
     }
+
+    /** The state this keeps from the commands applied, for the cluster's snapshots ({@code StateBesideEngine}). */
+    void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        liveness.stateRoots(roots);
+    }
 }

@@ -112,4 +112,12 @@ public final class ExecutorKeys
         byKey.put(apiKey, entry);
         byExecutorId.put(executorId, entry);
     }
+
+    /** The state this keeps from the commands applied, for the cluster's snapshots ({@code StateBesideEngine}). */
+    void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("executors.by_key", byKey);
+        roots.put("executors.by_executor_id", byExecutorId);
+        roots.put("executors.by_agent_key_hash", byAgentKeyHash);
+    }
 }

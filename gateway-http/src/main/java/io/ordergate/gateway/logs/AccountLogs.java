@@ -22,7 +22,7 @@ import io.ordergate.gateway.core.FanOutListener;
  * came of it). The newest {@code logs.lines_per_account} lines are kept per account; older ones are in the journal
  * (the dump shows them all). Thread safe: the fan-out thread writes, the reply thread reads.
  */
-public final class AccountLogs implements FanOutListener
+public final class AccountLogs implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** Levels, lowest first, as seed 001 names them. */
     public static final String[] LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"};
@@ -162,5 +162,12 @@ public final class AccountLogs implements FanOutListener
         }
         found.sort((a, b) -> Long.compare(b.journalIndex(), a.journalIndex()));
         return found.size() > limit ? found.subList(0, limit) : found;
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("logs.by_account", byAccount);
+        names.stateRoots(roots);
     }
 }

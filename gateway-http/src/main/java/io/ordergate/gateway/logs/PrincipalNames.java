@@ -46,4 +46,10 @@ final class PrincipalNames
         final String name = names.get(principal);
         return name != null ? name : "principal " + principal;
     }
+
+    /** The state this keeps from the commands applied, for the cluster's snapshots ({@code StateBesideEngine}). */
+    void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("logs.principal_names", names);
+    }
 }

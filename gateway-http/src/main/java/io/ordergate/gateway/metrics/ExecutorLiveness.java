@@ -34,4 +34,10 @@ public final class ExecutorLiveness
         }
         return online;
     }
+
+    /** The state this keeps from the commands applied, for the cluster's snapshots ({@code StateBesideEngine}). */
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("executors.last_heartbeat_micros", lastHeartbeatMicros);
+    }
 }

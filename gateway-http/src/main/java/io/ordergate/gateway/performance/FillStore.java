@@ -27,7 +27,7 @@ import io.ordergate.gateway.core.ReplyListener;
  *
  * <p><b>Not thread safe</b>: the reply thread (the replaying thread before it) writes and reads; about 100 bytes a fill.
  */
-public final class FillStore implements ReplyListener
+public final class FillStore implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** One fill; money in cents (realized before the fee; the fee positive when paid). */
     record Fill(long tradeId, long timeMicros, String symbol, boolean buy, long quantity, int quantityDigits, long positionId,
@@ -128,5 +128,11 @@ public final class FillStore implements ReplyListener
         {
             book.transfers.add(new Transfer(account.timeMicros, flow));
         }
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("performance.books", books);
     }
 }

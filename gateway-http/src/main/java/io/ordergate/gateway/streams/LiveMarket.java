@@ -132,4 +132,13 @@ final class LiveMarket
         json.name("volume").number(candles[at + VOLUME]);
         json.endObject();
     }
+
+    /** The state this keeps from the commands applied, for the cluster's snapshots ({@code StateBesideEngine}). */
+    void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("streams.market_bid", bid);
+        roots.put("streams.market_ask", ask);
+        roots.put("streams.market_time", time);
+        roots.put("streams.market_candles", candles);
+    }
 }

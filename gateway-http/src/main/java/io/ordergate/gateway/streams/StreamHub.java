@@ -38,7 +38,7 @@ import io.ordergate.gateway.json.RequestBody;
  * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #closed} from event loops; the
  * rest on the fan-out thread.
  */
-public final class StreamHub implements FanOutListener
+public final class StreamHub implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** The read a subscription starts with, travelling the ring as its attachment. Immutable. */
     private record Snapshot(StreamSocket socket, StreamRequest request, long generation)
@@ -359,4 +359,9 @@ public final class StreamHub implements FanOutListener
         return channel.perAccount() ? "account_id" : channel == StreamChannel.BOT ? "bot_id" : "symbol";
     }
 
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        market.stateRoots(roots);
+    }
 }

@@ -21,7 +21,7 @@ import io.ordergate.gateway.core.ReplyListener;
  * answer goes out; so a logout, a terminated session, a disabled user or a password reset is in force here by the
  * time anyone hears of it. Readers (event loops) only look up concurrent maps of immutable views: no locks.
  */
-public final class UserDirectory implements UserRecords.Sink, ReplyListener
+public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private final Map<String, UserView> byId = new ConcurrentHashMap<>();
     private final Map<String, UserView> byLogin = new ConcurrentHashMap<>();
@@ -155,5 +155,15 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener
     private static String normal(final String login)
     {
         return login.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("users.by_id", byId);
+        roots.put("users.by_login", byLogin);
+        roots.put("users.by_principal", byPrincipal);
+        roots.put("users.sessions", sessions);
+        roots.put("users.sessions_by_user", sessionsByUser);
     }
 }

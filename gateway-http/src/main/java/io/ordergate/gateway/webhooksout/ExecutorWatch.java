@@ -111,4 +111,10 @@ final class ExecutorWatch
             }
         }
     }
+
+    /** The state this keeps from the commands applied, for the cluster's snapshots ({@code StateBesideEngine}). */
+    void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("webhooks.executors_watched", executors);
+    }
 }

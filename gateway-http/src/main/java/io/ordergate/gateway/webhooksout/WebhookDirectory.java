@@ -19,7 +19,7 @@ import io.ordergate.gateway.core.ReplyListener;
  * sees its webhook. Each keeps the engine's answer (without the secret) and its {@link DeliveryLog}.
  * Thread safe (the reply thread writes; event loops and the fan-out read).
  */
-final class WebhookDirectory implements ReplyListener
+final class WebhookDirectory implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** One registration as listed. Immutable but for its log. */
     record Listed(String id, int owner, byte[] json, DeliveryLog log)
@@ -96,5 +96,11 @@ final class WebhookDirectory implements ReplyListener
             }
         }
         return list;
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("webhooks.directory", byId);
     }
 }

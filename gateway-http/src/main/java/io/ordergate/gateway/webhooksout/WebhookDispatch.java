@@ -27,7 +27,7 @@ import io.ordergate.gateway.core.FanOutListener;
  * the same pending deliveries (the leader's outcomes are journaled) and sends them when it becomes the leader.
  * <b>Not thread safe</b>: the fan-out thread (the replaying thread before).
  */
-final class WebhookDispatch implements FanOutListener
+final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** A delivery waiting for its next attempt. */
     private static final class Pending
@@ -282,5 +282,13 @@ final class WebhookDispatch implements FanOutListener
             }
         }
         return false;
+    }
+
+    @Override
+    public void stateRoots(final java.util.Map<String, Object> roots)
+    {
+        roots.put("webhooks.targets", targets);
+        roots.put("webhooks.pending", pending);
+        executors.stateRoots(roots);
     }
 }
