@@ -67,6 +67,11 @@ public enum CommandType
     EXCHANGE_FUTURES_SETTINGS(121, true),
     /** What the exchange said to futures settings: applied, or refused and why. */
     EXCHANGE_SETTINGS_REPORT(122, true),
+    /**
+     * Cluster form: sync-balance asked of a member that does not lead. Committed, the leader reads the balances and
+     * journals them as a sync EXCHANGE_BALANCES, whose answer the asking member gives its client.
+     */
+    EXCHANGE_SYNC_REQUEST(123, true),
 
     // Users, sessions, onboarding and key ownership (issue 10): 50..59 journaled. Reads are served from the
     // gateway's user directory (rebuilt from these commands' results), so none travel the ring.

@@ -162,6 +162,25 @@ final class ExchangeAccountFlow
         event.result = ResultCode.OK;
     }
 
+    /**
+     * EXCHANGE_SYNC_REQUEST (admin, cluster form): sync-balance asked of a member that does not lead. Accepted for an
+     * exchange account with credentials; the leader then reads the balances (its reply stage, off this thread).
+     */
+    void syncRequest(final CommandEvent event)
+    {
+        final Account account = exchangeAccount(event);
+        if (account == null)
+        {
+            return;
+        }
+        if (!accounts.entry(account.index).hasCredentials())
+        {
+            event.reject(ResultCode.NOT_FOUND, "no exchange account with credentials has this account_id", "account_id");
+            return;
+        }
+        event.result = ResultCode.OK;
+    }
+
     /** EXCHANGE_FUTURES_SETTINGS (admin): futures settings for one symbol of an exchange account, sent by the connector. */
     void futuresSettings(final CommandEvent event)
     {

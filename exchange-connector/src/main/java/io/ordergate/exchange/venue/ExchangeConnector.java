@@ -31,6 +31,7 @@ public final class ExchangeConnector
         engine.handle(CommandType.EXCHANGE_CREATE_ACCOUNT, accountFlow::create);
         engine.handle(CommandType.EXCHANGE_CREDENTIALS, accountFlow::credentials);
         engine.handle(CommandType.EXCHANGE_BALANCES, accountFlow::balances);
+        engine.handle(CommandType.EXCHANGE_SYNC_REQUEST, accountFlow::syncRequest);
         engine.handle(CommandType.EXCHANGE_FUTURES_SETTINGS, accountFlow::futuresSettings);
         engine.handle(CommandType.EXCHANGE_SETTINGS_REPORT, accountFlow::settingsReport);
         engine.handle(CommandType.EXCHANGE_REPORT, flow::report);

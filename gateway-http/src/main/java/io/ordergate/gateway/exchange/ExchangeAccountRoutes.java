@@ -197,11 +197,16 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         final String accountId = accountId(exchange);
         EmptyObject.check(exchange.json(), exchange.body(), exchange.bodyLength());
         final CompletableFuture<VenueAnswer> asked = io.readBalances(accountId);
+        final int principal = exchange.caller().principal();
+        if (asked == null && io.forwardsSync(accountId))
+        {
+            io.syncs().forward(exchange.defer(), accountId, principal);  // a member that does not lead: the leader reads (ForwardedSyncs)
+            return;
+        }
         if (asked == null)
         {
             throw new BadRequest(ResultCode.NOT_FOUND, "no exchange account with credentials has this account_id", "account_id");
         }
-        final int principal = exchange.caller().principal();
         final Deferred later = exchange.defer();
         asked.whenComplete((answer, failure) ->
         {

@@ -82,6 +82,9 @@ public final class ExchangeIo implements AutoCloseable
     /** The gateway's last {bid, ask} per symbol, from the reply stage: values a market order for the exchange's minimum notional. */
     private final Map<String, BigDecimal[]> quotes = new ConcurrentHashMap<>();
     private volatile CommandPublisher publisher;
+    /** Cluster form: this member does not lead (the single-node form always does). */
+    private volatile boolean following;
+    private final ForwardedSyncs syncs = new ForwardedSyncs(io);
 
     public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
     {
@@ -109,6 +112,30 @@ public final class ExchangeIo implements AutoCloseable
     public void override(final String accountId, final URI restUrl, final URI streamUrl)
     {
         overrides.put(accountId, config.forAccount(accountId).pointedAt(restUrl, streamUrl));
+    }
+
+    /** sync-balance asked of a member that does not lead, through the log. */
+    ForwardedSyncs syncs()
+    {
+        return syncs;
+    }
+
+    /** Cluster form: told by the reply stage whether this member leads. */
+    void following(final boolean notLeading)
+    {
+        following = notLeading;
+    }
+
+    /** Whether sync-balance for this account goes through the log to the leader: this member does not lead, and has its credentials. */
+    boolean forwardsSync(final String accountId)
+    {
+        return following && sealed.containsKey(accountId);
+    }
+
+    /** The publisher while this member sends to exchanges (leads), else null. */
+    CommandPublisher publisher()
+    {
+        return publisher;
     }
 
     /** Every account's sealed credentials, as the commands applied set them (a root of the cluster's snapshots). */

@@ -58,6 +58,10 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
     public void onFollowing(final CommandEvent event, final ChannelFlushes flushes)
     {
         credentials(event);
+        if (event.type == CommandType.EXCHANGE_BALANCES)
+        {
+            io.syncs().applied(event);
+        }
         if (event.type == CommandType.QUOTES && event.result != null && event.result.isSuccess())
         {
             eachQuote(event, io::quote);
@@ -65,9 +69,23 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
     }
 
     @Override
+    public void leading(final boolean leading)
+    {
+        io.following(!leading);
+    }
+
+    @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {
         credentials(event);
+        if (event.type == CommandType.EXCHANGE_SYNC_REQUEST && event.result != null && event.result.isSuccess())
+        {
+            io.syncs().leaderReads(event, io, io.publisher());
+        }
+        if (event.type == CommandType.EXCHANGE_BALANCES)
+        {
+            io.syncs().applied(event);
+        }
         if (event.outboxCount > 0)
         {
             ExchangeOutbox.read(event).forEach(io::handle);

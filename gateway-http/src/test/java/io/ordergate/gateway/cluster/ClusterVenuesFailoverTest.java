@@ -32,7 +32,8 @@ import io.ordergate.simulators.mt5.SimulatedTerminal;
  * the exchange, and the leader is killed before it hears of the fill; the new leader opens its own link and reconciles
  * the order by its client order id: the fill is booked once and the exchange saw one order. The executor, attached to
  * a follower, is served before and after the change of leader. An outbound webhook hears each fill once (only the
- * leader sends), and a price stream on a follower sees a quote another member took.
+ * leader sends), a price stream on a follower sees a quote another member took, and sync-balance asked of a follower is
+ * answered with the balances the leader read.
  */
 class ClusterVenuesFailoverTest
 {
@@ -112,6 +113,11 @@ class ClusterVenuesFailoverTest
                     client.ok("POST", "/api/v1/accounts/binance-1/update-credentials",
                         "{\"api_key\":\"" + EXCHANGE_KEY + "\",\"api_secret\":\"" + EXCHANGE_SECRET + "\"}");
                     ClusterClient.await("the leader's user stream is up", () -> exchange.openUserStreams() == 1);
+                    // sync-balance on a member that does not lead: through the log to the leader's link, and back
+                    final JsonNode synced = client.ok("POST", "/api/v1/accounts/binance-1/sync-balance", "{}");
+                    assertTrue(synced.path("success").asBoolean(), synced.toString());
+                    assertEquals(new BigDecimal("100000"), ClusterClient.decimal(synced.path("balance")), synced.toString());
+                    assertEquals(1, exchange.openUserStreams(), "the follower opened no link of its own to answer it");
                     exchange.faults().failAfterPlacing(1, Faults.FailMode.NO_ANSWER).muteUserStreams(600_000);
                     final JsonNode placed = client.ok("POST", "/api/v1/orders", "{\"account_id\":\"binance-1\",\"symbol\":\"BTCUSDT\","
                         + "\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01,\"client_order_id\":\"x-1\"}");
