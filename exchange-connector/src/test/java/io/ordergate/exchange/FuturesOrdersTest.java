@@ -121,7 +121,11 @@ class FuturesOrdersTest
         Eventually.holds("reconnected and reconciled", () -> fixture.stream.reconciled() > reconciled);
         fixture.reports.awaitStatus(32, Status.FILLED);
         fixture.session.syncBalances();
-        Eventually.holds("/fapi/v2/balance read", () -> fixture.reports.balances.get("USDT")[0].signum() > 0);
+        Eventually.holds("/fapi/v3/account read, with the unrealized profit and margin balance",
+            () -> fixture.reports.balances.get("USDT").length == 4);
+        final BigDecimal[] usdt = fixture.reports.balances.get("USDT");
+        assertEquals(0, usdt[2].signum(), "flat again: nothing unrealized");
+        assertEquals(0, usdt[3].compareTo(usdt[0].add(usdt[1]).add(usdt[2])), "margin balance = wallet + unrealized");
     }
 
     @Test
@@ -129,7 +133,7 @@ class FuturesOrdersTest
     {
         fixture.startStream();
         Eventually.holds("the futures stream is up", () -> fixture.exchange.openUserStreams() == 1);
-        fixture.exchange.faults().lateFills(150).partialFills(2, 150);
+        fixture.exchange.faults().lateFills(150).partialFills(2, 3_000);  // the second part well after the quote moves, even on a loaded machine
         final OrderTicket buy = ticket(41, "BUY", "MARKET", "0.02", null, null, false);
         fixture.session.place(buy);
         assertEquals(new BigDecimal("0.01000000"), fixture.reports.awaitStatus(41, Status.PARTIALLY_FILLED).state().executedQty(),

@@ -72,6 +72,8 @@ public enum CommandType
      * journals them as a sync EXCHANGE_BALANCES, whose answer the asking member gives its client.
      */
     EXCHANGE_SYNC_REQUEST(123, true),
+    /** A futures account's positions as the exchange holds them, read at every (re)connect: what the engine missed is applied once. */
+    EXCHANGE_POSITIONS(124, true),
 
     // Users, sessions, onboarding and key ownership (issue 10): 50..59 journaled. Reads are served from the
     // gateway's user directory (rebuilt from these commands' results), so none travel the ring.

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.exchange.client.ExchangeJson;
 import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.PositionState;
 import io.ordergate.exchange.spi.StreamEvent;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.spi.VenueAnswer.Outcome;
@@ -34,7 +35,7 @@ final class BinanceFuturesAnswers
     {
         final VenueRequest.Kind kind = request.kind();
         if (status != 200 || kind != VenueRequest.Kind.PLACE_ORDER && kind != VenueRequest.Kind.QUERY_ORDER
-            && kind != VenueRequest.Kind.CANCEL_ORDER && kind != VenueRequest.Kind.BALANCES)
+            && kind != VenueRequest.Kind.CANCEL_ORDER && kind != VenueRequest.Kind.BALANCES && kind != VenueRequest.Kind.POSITIONS)
         {
             return BinanceAnswers.read(request, status, headers, body);
         }
@@ -43,14 +44,18 @@ final class BinanceFuturesAnswers
             final JsonNode json = ExchangeJson.read(body);
             if (kind == VenueRequest.Kind.BALANCES)
             {
-                final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
-                for (final JsonNode b : json)
+                return new VenueAnswer(Outcome.OK, null, accountAssets(json), null, null, 0);
+            }
+            if (kind == VenueRequest.Kind.POSITIONS)
+            {
+                final List<PositionState> positions = new ArrayList<>();
+                for (final JsonNode p : json)
                 {
-                    final BigDecimal total = BinanceAnswers.decimal(b, "balance");
-                    final BigDecimal available = BinanceAnswers.decimal(b, "availableBalance").min(total);
-                    balances.put(b.path("asset").asText(), new BigDecimal[] {available, total.subtract(available)});
+                    positions.add(new PositionState(p.path("symbol").asText(), p.path("positionSide").asText("BOTH"),
+                        BinanceAnswers.decimal(p, "positionAmt"), BinanceAnswers.decimal(p, "entryPrice"), BinanceAnswers.decimal(p, "markPrice"),
+                        BinanceAnswers.decimal(p, "unRealizedProfit")));
                 }
-                return new VenueAnswer(Outcome.OK, null, balances, null, null, 0);
+                return new VenueAnswer(Outcome.OK, null, null, null, null, 0, positions);
             }
             return new VenueAnswer(Outcome.OK, new OrderState(json.path("clientOrderId").asText(), json.path("orderId").asText(),
                 BinanceAnswers.status(json.path("status").asText()), BinanceAnswers.decimal(json, "executedQty"),
@@ -60,6 +65,25 @@ final class BinanceFuturesAnswers
         {
             return VenueAnswer.unknown("unreadable answer: " + ex.getMessage());
         }
+    }
+
+    /**
+     * {@code /fapi/v3/account}'s (or v2's) {@code assets}: per asset {@code {available, wallet - available, unrealized
+     * profit, margin balance}}; a {@code /fapi/v2/balance} list (no unrealized figures) is read too, as
+     * {@code {available, balance - available, crossUnPnl, balance + crossUnPnl}}.
+     */
+    private static Map<String, BigDecimal[]> accountAssets(final JsonNode json)
+    {
+        final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+        for (final JsonNode b : json.isArray() ? json : json.path("assets"))
+        {
+            final BigDecimal total = BinanceAnswers.decimal(b, b.has("walletBalance") ? "walletBalance" : "balance");
+            final BigDecimal available = BinanceAnswers.decimal(b, "availableBalance").min(total);
+            final BigDecimal unrealized = BinanceAnswers.decimal(b, b.has("unrealizedProfit") ? "unrealizedProfit" : "crossUnPnl");
+            final BigDecimal margin = b.has("marginBalance") ? BinanceAnswers.decimal(b, "marginBalance") : total.add(unrealized);
+            balances.put(b.path("asset").asText(), new BigDecimal[] {available, total.subtract(available), unrealized, margin});
+        }
+        return balances;
     }
 
     static List<StreamEvent> stream(final String text)

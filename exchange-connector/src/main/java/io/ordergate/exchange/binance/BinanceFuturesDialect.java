@@ -21,7 +21,8 @@ import io.ordergate.exchange.spi.VenueRequest.Kind;
 /**
  * Binance's USDⓈ-M futures dialect, for an exchange account whose {@code market_type} is {@code futures}: orders on
  * {@code /fapi/v1/order} (with {@code positionSide} in hedge mode and {@code reduceOnly} on a one-way close), balances
- * from {@code /fapi/v2/balance}, the futures listen key ({@code /fapi/v1/listenKey}) and its stream's
+ * from {@code /fapi/v3/account} (with unrealized profit and margin balance), positions from
+ * {@code /fapi/v2/positionRisk}, the futures listen key ({@code /fapi/v1/listenKey}) and its stream's
  * {@code ORDER_TRADE_UPDATE} and {@code ACCOUNT_UPDATE}; everything on the futures API's address. Signing, client order
  * ids, error codes and rate headers are spot's ({@link BinanceDialect}). Stateless: safe from any thread.
  */
@@ -129,7 +130,14 @@ public final class BinanceFuturesDialect implements ExchangeDialect
     @Override
     public VenueRequest balances()
     {
-        return new VenueRequest(Kind.BALANCES, Api.FUTURES, "GET", "/fapi/v2/balance", Map.of(), true, 5, false);
+        // the account route, not /fapi/v2/balance: it tells each asset's unrealized profit and margin balance too
+        return new VenueRequest(Kind.BALANCES, Api.FUTURES, "GET", "/fapi/v3/account", Map.of(), true, 5, false);
+    }
+
+    @Override
+    public VenueRequest positions()
+    {
+        return new VenueRequest(Kind.POSITIONS, Api.FUTURES, "GET", "/fapi/v2/positionRisk", Map.of(), true, 5, false);
     }
 
     @Override

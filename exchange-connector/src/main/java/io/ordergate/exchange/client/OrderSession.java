@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -14,6 +15,7 @@ import io.ordergate.exchange.spi.OrderState;
 import io.ordergate.exchange.spi.OrderTicket;
 import io.ordergate.exchange.spi.StreamEvent;
 import io.ordergate.exchange.spi.VenueAnswer;
+import io.ordergate.exchange.spi.VenueRequest;
 
 /**
  * Never twice, never lost, for one exchange account. Each order is sent once under its client order id. An answer
@@ -33,6 +35,8 @@ import io.ordergate.exchange.spi.VenueAnswer;
 public final class OrderSession
 {
     private static final Logger LOG = Logger.getLogger(OrderSession.class.getName());
+    /** How long a positions read asked for by followed orders waits for the others' answers. */
+    private static final long POSITIONS_READ_DELAY_MILLIS = 200;
 
     /** Back-off and patience of reconciliation. */
     public record Settings(long firstRetryMillis, long maxRetryMillis, long notFoundGraceMillis)
@@ -66,6 +70,7 @@ public final class OrderSession
     private final LongSupplier clock;
     private final Map<String, Tracked> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final AtomicBoolean positionsReadPending = new AtomicBoolean();
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
     {
@@ -164,7 +169,9 @@ public final class OrderSession
     {
         final Tracked order = new Tracked(orderId, symbol, clientOrderId, null, clock.getAsLong());
         open.put(clientOrderId, order);
-        reconcile(order, 0);
+        // after a restart the followed orders arrive after the stream's first read of positions, which skipped their
+        // symbols while they were open: positions are read again once the exchange has answered for them
+        reconcile(order, 0).thenRun(this::syncPositionsSoon);
     }
 
     /**
@@ -292,6 +299,40 @@ public final class OrderSession
                 reports.balances(answer.balances(), true);
             }
         });
+    }
+
+    /**
+     * Reads the futures positions now and reports them (after each (re)connect's order reconciliation), for a dialect
+     * that has positions; the read's start time goes with them.
+     */
+    public CompletableFuture<Void> syncPositions()
+    {
+        final VenueRequest request = client.dialect().positions();
+        if (request == null || closed)
+        {
+            return CompletableFuture.completedFuture(null);
+        }
+        final long startedMillis = System.currentTimeMillis();  // the ring's clock: the engine compares it with its fills' times
+        return client.send(request).thenAccept(answer ->
+        {
+            if (answer.ok() && answer.positions() != null && !closed)
+            {
+                reports.positions(answer.positions(), startedMillis);
+            }
+        });
+    }
+
+    /** One positions read a moment from now, however many followed orders ask for it meanwhile. */
+    private void syncPositionsSoon()
+    {
+        if (client.dialect().positions() != null && positionsReadPending.compareAndSet(false, true))
+        {
+            later(() ->
+            {
+                positionsReadPending.set(false);
+                syncPositions();
+            }, POSITIONS_READ_DELAY_MILLIS);
+        }
     }
 
     /** Reads the account's balances now without reporting them: the caller journals them (sync-balance). */

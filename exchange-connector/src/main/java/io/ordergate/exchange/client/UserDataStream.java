@@ -150,7 +150,9 @@ public final class UserDataStream implements AutoCloseable
         connects.incrementAndGet();
         backoffMillis = 100;
         session.syncBalances();
-        session.reconcileAll().whenComplete((done, error) -> reconciled.incrementAndGet());
+        // positions after the orders: the orders' answers are in the ring before the positions they explain
+        session.reconcileAll().handle((done, error) -> null).thenCompose(ignored -> session.syncPositions())
+            .whenComplete((done, error) -> reconciled.incrementAndGet());
     }
 
     /** Sends a text after the previous one went (the JDK's WebSocket takes one send at a time). */

@@ -1,10 +1,12 @@
 package io.ordergate.exchange.client;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.PositionState;
 
 /**
  * Where one exchange account's session tells what it learnt. The gateway's implementation publishes each as a
@@ -30,6 +32,17 @@ public interface VenueReports
      * @param complete true for the whole account (assets not named are gone), false for the assets a stream event changed
      */
     void balances(Map<String, BigDecimal[]> balances, boolean complete);
+
+    /**
+     * The exchange's futures positions, read after the session's orders were asked for; the engine applies what it
+     * missed, once, unless a fill it books or an order still working in the symbol may already be in the read.
+     *
+     * @param readStartedMillis the wall clock when the read was sent: a fill booked from then on may or may not be in it
+     */
+    default void positions(final List<PositionState> positions, final long readStartedMillis)
+    {
+        // a report sink with no positions (a spot test's) ignores them
+    }
 
     /** What became of futures settings the account asked for: applied, or refused with the exchange's code and message. */
     void settings(FuturesSettings settings, boolean applied, String code, String message);

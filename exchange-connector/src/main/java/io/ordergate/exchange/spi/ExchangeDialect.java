@@ -44,6 +44,15 @@ public interface ExchangeDialect
 
     VenueRequest balances();
 
+    /**
+     * The account's futures positions, compared with the engine's at every stream (re)connect and after a restart; null
+     * (the default) from a dialect whose market has no positions (spot).
+     */
+    default VenueRequest positions()
+    {
+        return null;
+    }
+
     VenueRequest openUserStream();
 
     VenueRequest keepUserStreamAlive(String token);

@@ -1,19 +1,30 @@
 package io.ordergate.exchange.spi;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
  * An exchange's answer, classified the way the connector must act on it. Immutable: safe from any thread.
  *
  * @param order      the order's state (OK answers to place, query and cancel), or null
- * @param balances   per asset {@code {free, locked}} (OK answers to a balances request), or null
+ * @param balances   per asset {@code {free, locked}} (OK answers to a balances request), or null; a futures account's read
+ *                   adds {@code {..., unrealized profit, margin balance}}
  * @param text       the server time as text, a stream token, or the exchange's error message
  * @param code       the exchange's own error code, or null
  * @param retryAfterMillis how long the exchange asked us to wait (RATE_LIMITED, BANNED), else 0
+ * @param positions  the futures positions (OK answers to a positions request), or null
  */
-public record VenueAnswer(Outcome outcome, OrderState order, Map<String, BigDecimal[]> balances, String text, String code, long retryAfterMillis)
+public record VenueAnswer(Outcome outcome, OrderState order, Map<String, BigDecimal[]> balances, String text, String code, long retryAfterMillis,
+    List<PositionState> positions)
 {
+    /** An answer that carries no positions (every request but a positions read). */
+    public VenueAnswer(final Outcome outcome, final OrderState order, final Map<String, BigDecimal[]> balances, final String text, final String code,
+        final long retryAfterMillis)
+    {
+        this(outcome, order, balances, text, code, retryAfterMillis, null);
+    }
+
     /** What the connector does next. */
     public enum Outcome
     {

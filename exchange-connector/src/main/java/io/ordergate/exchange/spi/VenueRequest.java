@@ -19,7 +19,9 @@ public record VenueRequest(Kind kind, Api api, String method, String path, Map<S
     {
         SERVER_TIME, PLACE_ORDER, QUERY_ORDER, CANCEL_ORDER, BALANCES, OPEN_USER_STREAM, KEEP_USER_STREAM, CLOSE_USER_STREAM, SETTING,
         /** A futures account setting (leverage, margin type, position mode): idempotent, "already so" is success. */
-        FUTURES_SETTING
+        FUTURES_SETTING,
+        /** The futures positions ({@code /fapi/v2/positionRisk}), compared with the engine's at every (re)connect. */
+        POSITIONS
     }
 
     /** The exchange's API a request goes to; each has its own base address in the configuration. */

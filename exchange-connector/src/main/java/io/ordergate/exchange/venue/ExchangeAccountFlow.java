@@ -133,13 +133,22 @@ final class ExchangeAccountFlow
         for (int i = 0; i < count; i++)
         {
             assets[i] = reader.readString(text).toString();
-            amounts[i] = new long[] {reader.readLong(), reader.readLong()};
+            amounts[i] = new long[] {reader.readLong(), reader.readLong(), 0, 0};
         }
         final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
         final int kind = reader.position() < bodyEnd ? reader.readByte() : ExchangeBodies.BALANCES_DELTA;
+        final boolean figures = reader.position() < bodyEnd && reader.readByte() == 1;
+        for (int i = 0; i < count; i++)
+        {
+            final long[] before = entry.balances.get(assets[i]);
+            // a change without figures (the stream's wallet) keeps the asset's last unrealized profit
+            amounts[i][2] = figures ? reader.readLong() : before == null ? 0 : before[2];
+            amounts[i][3] = figures ? reader.readLong() : amounts[i][0] + amounts[i][1] + amounts[i][2];
+        }
         if (kind != ExchangeBodies.BALANCES_DELTA)
         {
             entry.balances.clear();
+            entry.futuresFigures = figures;
         }
         for (int i = 0; i < count; i++)
         {
@@ -148,7 +157,8 @@ final class ExchangeAccountFlow
         entry.balancesUpdatedMicros = event.wallMicros();
         if (kind == ExchangeBodies.BALANCES_SYNC)
         {
-            final BalanceValuation.Worth worth = valuation.worth(account, entry.balances);
+            // a futures account holds its margin balance (wallet + the exchange's unrealized profit): the equity follows it
+            final BalanceValuation.Worth worth = valuation.worth(account, entry.futuresFigures ? marginBalances(entry) : entry.balances);
             account.balance = worth.money() - context.values().unrealized(account);
             final JsonWriter json = context.beginJson(event).startObject().name("success").bool(true);
             json.name("account_id").string(account.id);
@@ -179,6 +189,13 @@ final class ExchangeAccountFlow
             return;
         }
         event.result = ResultCode.OK;
+    }
+
+    private static java.util.Map<String, long[]> marginBalances(final ExchangeAccounts.Entry entry)
+    {
+        final java.util.Map<String, long[]> margin = new java.util.TreeMap<>();
+        entry.balances.forEach((asset, amounts) -> margin.put(asset, new long[] {amounts[3], 0}));
+        return margin;
     }
 
     /** EXCHANGE_FUTURES_SETTINGS (admin): futures settings for one symbol of an exchange account, sent by the connector. */

@@ -43,9 +43,22 @@ final class ExchangeAccounts
         long bannedUntilMicros;
         /** The client-order-id namespace, made once from the account's creation time (nothing per order). */
         String namespace;
-        /** asset -> {free, locked}; sorted, so answers are the same on every replay. */
+        /**
+         * asset -> {free, locked, unrealized profit, margin balance}; sorted, so answers are the same on every replay. The
+         * last two are a futures account read's ({@link #futuresFigures}); a stream's change of the wallet keeps the
+         * asset's last unrealized profit, its margin balance the new wallet plus it.
+         */
         final Map<String, long[]> balances = new TreeMap<>();
         long balancesUpdatedMicros;
+        /** The exchange told unrealized profit and margin balance (a futures account's read): the view shows them. */
+        boolean futuresFigures;
+        /**
+         * Per instrument index, the wall time of the last command that booked a fill of this account (0: none): a
+         * positions read started before it may not hold that fill, so it is not compared. Null until the first fill.
+         */
+        long[] lastFillMicros;
+        /** When the exchange's positions were last compared with the engine's (EXCHANGE_POSITIONS), 0 before. */
+        long positionsCheckedMicros;
         /** symbol -> settings; sorted. The position mode is the exchange's account-wide one, last asked. */
         final Map<String, Futures> futures = new TreeMap<>();
 
@@ -106,7 +119,8 @@ final class ExchangeAccounts
                 hash = hash * 31 + (entry.futuresMarket ? 1 : 0) + (entry.hedgeMode ? 2 : 0);
                 for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
                 {
-                    hash = hash * 31 + balance.getKey().hashCode() + balance.getValue()[0] * 7 + balance.getValue()[1];
+                    final long[] b = balance.getValue();
+                    hash = hash * 31 + balance.getKey().hashCode() + b[0] * 7 + b[1] + b[2] * 11 + b[3] * 13;
                 }
                 for (final Map.Entry<String, Futures> setting : entry.futures.entrySet())
                 {

@@ -16,7 +16,10 @@ import io.ordergate.engine.command.BodyWriter;
  *                         quantity it is for; absent before them, which is none]
  *   EXCHANGE_RECOVER      (empty)
  *   EXCHANGE_BALANCES     account id | count (int) | count x (asset | free (long) | locked (long)) [| kind (byte, BALANCES_*):
- *                         absent in records journaled before it, which are deltas]
+ *                         absent in records journaled before it, which are deltas] [| figures (byte, 1) | count x
+ *                         (unrealized profit (long) | margin balance (long)): a futures account read's, absent otherwise]
+ *   EXCHANGE_POSITIONS    account id | read started (long, wall micros) | count (int) | count x (symbol | net amount (long,
+ *                         signed) | entry price (long) | mark price (long))
  *   EXCHANGE_CREATE_ACCOUNT  account id | venue (byte) | currency | balance (long, wire digits) | leverage (int) | testnet (byte) |
  *                         masked key | sealed key | sealed secret | sealed passphrase ("" = none) | answer (byte, ANSWER_*)
  *                         [| market (byte, MARKET_*): absent in records journaled before it, which are spot]
@@ -92,6 +95,26 @@ public final class ExchangeBodies
     {
         writer.putString(accountId).putString(symbol).putInt(leverage).putByte(marginMode).putByte(positionMode).putBoolean(applied)
             .putString(code == null ? "" : code).putString(message == null ? "" : message);
+    }
+
+    /** After the kind: each asset's unrealized profit and margin balance, in the assets' order (a futures account read). */
+    public static void balanceFigures(final BodyWriter writer, final long[][] unrealizedAndMargin)
+    {
+        writer.putByte(1);
+        for (final long[] figures : unrealizedAndMargin)
+        {
+            writer.putLong(figures[0]).putLong(figures[1]);
+        }
+    }
+
+    public static void positionsHeader(final BodyWriter writer, final String accountId, final long readStartedMicros, final int count)
+    {
+        writer.putString(accountId).putLong(readStartedMicros).putInt(count);
+    }
+
+    public static void position(final BodyWriter writer, final String symbol, final long netAmount, final long entryPrice, final long markPrice)
+    {
+        writer.putString(symbol).putLong(netAmount).putLong(entryPrice).putLong(markPrice);
     }
 
     /** Ends an EXCHANGE_BALANCES body with its kind. */

@@ -15,6 +15,7 @@ import io.ordergate.engine.command.CommandType;
  *   orders and cancels of binance accounts (the Venue SPI)   ─► ExchangeVenue ─► outbox ─► the connector's I/O
  *   EXCHANGE_CREATE_ACCOUNT, EXCHANGE_CREDENTIALS, EXCHANGE_BALANCES,
  *   EXCHANGE_FUTURES_SETTINGS, EXCHANGE_SETTINGS_REPORT        ─► ExchangeAccountFlow
+ *   EXCHANGE_POSITIONS                                         ─► ExchangePositionFlow
  *   EXCHANGE_REPORT, EXCHANGE_RECOVER                         ─► ExchangeFlow
  * </pre>
  */
@@ -36,6 +37,7 @@ public final class ExchangeConnector
         engine.handle(CommandType.EXCHANGE_SETTINGS_REPORT, accountFlow::settingsReport);
         engine.handle(CommandType.EXCHANGE_REPORT, flow::report);
         engine.handle(CommandType.EXCHANGE_RECOVER, flow::recover);
+        engine.handle(CommandType.EXCHANGE_POSITIONS, new ExchangePositionFlow(context, accounts)::positions);
     }
 
     public static ExchangeConnector install(final Engine engine)

@@ -130,6 +130,7 @@ final class ExchangeFlow
                 ExchangeBodies.EXCHANGE_DIGITS, order.priceDigits);
             bookedQuote.put(order.orderId, cumulativeQuote);
             PositionStops.protect(position, before, order);
+            ExchangePositionFlow.noteFill(accounts.entry(account.index), instrument, now);  // a positions read older than this may lack it
         }
         if (!venueOrderId.isEmpty() && order.venueOrderId == 0)
         {

@@ -156,14 +156,28 @@ final class ExchangeVenue implements Venue
                 json.name("total").decimal(amounts[0] + amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
                 json.name("available").decimal(amounts[0], ExchangeBodies.EXCHANGE_DIGITS);
                 json.name("locked").decimal(amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
+                if (entry.futuresFigures)
+                {
+                    // Binance's futures account route: wallet (total) + unrealized profit = margin balance
+                    json.name("unrealized_pnl").decimal(amounts[2], ExchangeBodies.EXCHANGE_DIGITS);
+                    json.name("margin_balance").decimal(amounts[3], ExchangeBodies.EXCHANGE_DIGITS);
+                }
                 json.endObject();
             }
         }
         json.endObject();
+        if (entry != null && entry.balancesUpdatedMicros > 0)
+        {
+            json.name("balances_updated_at").time(entry.balancesUpdatedMicros);
+        }
         json.name("market_type").string(entry != null && entry.futuresMarket ? "futures" : "spot");
         if (entry != null && entry.futuresMarket)
         {
             json.name("futures_position_mode").string(entry.hedgeMode ? "hedge" : "one_way");
+            if (entry.positionsCheckedMicros > 0)
+            {
+                json.name("positions_checked_at").time(entry.positionsCheckedMicros);
+            }
         }
         json.name("credentials");
         if (entry == null || !entry.hasCredentials())

@@ -1,7 +1,9 @@
 package io.ordergate.gateway.exchange;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.exchange.client.VenueReports;
 import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.PositionState;
 import io.ordergate.exchange.venue.ExchangeBodies;
 
 /**
@@ -80,6 +83,41 @@ final class RingReports implements VenueReports
             ExchangeBodies.balance(writer, balance.getKey(), ExchangeBodies.amount(balance.getValue()[0]), ExchangeBodies.amount(balance.getValue()[1]));
         }
         ExchangeBodies.balancesKind(writer, kind);
+        if (balances.values().stream().anyMatch(amounts -> amounts.length >= 4))
+        {
+            final long[][] figures = new long[balances.size()][];
+            int i = 0;
+            for (final BigDecimal[] amounts : balances.values())
+            {
+                figures[i++] = amounts.length >= 4 ? new long[] {ExchangeBodies.amount(amounts[2]), ExchangeBodies.amount(amounts[3])}
+                    : new long[] {0, ExchangeBodies.amount(amounts[0].add(amounts[1]))};
+            }
+            ExchangeBodies.balanceFigures(writer, figures);
+        }
+    }
+
+    /** One EXCHANGE_POSITIONS: the exchange's net position per symbol (hedge mode's long minus its short). */
+    @Override
+    public void positions(final List<PositionState> positions, final long readStartedMillis)
+    {
+        final Map<String, BigDecimal[]> bySymbol = new TreeMap<>();  // symbol -> {net, entry, mark, largest side}
+        for (final PositionState p : positions)
+        {
+            final BigDecimal[] net = bySymbol.computeIfAbsent(p.symbol(), s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, p.markPrice(),
+                BigDecimal.ZERO});
+            net[0] = net[0].add(p.netAmount());
+            if (p.amount().abs().compareTo(net[3]) > 0)
+            {
+                net[1] = p.entryPrice();  // hedged: the entry of the larger side, which the net lies on
+                net[3] = p.amount().abs();
+            }
+        }
+        publish(CommandType.EXCHANGE_POSITIONS, writer ->
+        {
+            ExchangeBodies.positionsHeader(writer, accountId, readStartedMillis * 1_000, bySymbol.size());
+            bySymbol.forEach((symbol, net) -> ExchangeBodies.position(writer, symbol, ExchangeBodies.amount(net[0]), ExchangeBodies.amount(net[1]),
+                ExchangeBodies.amount(net[2])));
+        });
     }
 
     @Override

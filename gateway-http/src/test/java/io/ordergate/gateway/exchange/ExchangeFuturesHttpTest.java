@@ -58,7 +58,7 @@ class ExchangeFuturesHttpTest
         assertEquals("futures", created.path("market_type").asText(), created.toString());
         assertEquals("one_way", created.path("futures_position_mode").asText());
         ExchangeHarness.await("its futures user-data stream is up (/fapi/v1/listenKey)", () -> venue.openUserStreams() == 1);
-        ExchangeHarness.await("its futures wallet read (/fapi/v2/balance)", () -> gateway.get("/api/v1/accounts/bn-fut").path("balances")
+        ExchangeHarness.await("its futures wallet read (/fapi/v3/account)", () -> gateway.get("/api/v1/accounts/bn-fut").path("balances")
             .path("USDT").path("total").asDouble() == 10000);
 
         gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "buy", "0.01", "f-1").path("order_id").asText(), "filled");

@@ -140,7 +140,7 @@ final class FuturesAnswers
     }
 
     /** {@code GET /fapi/v2/balance}: the USDT wallet; what the positions hold as margin is not available. */
-    static List<Object> balance(final SpotAccount account, final BigDecimal openOrderMargin, final long now)
+    static List<Object> balance(final SpotAccount account, final BigDecimal openOrderMargin, final Map<String, BigDecimal[]> quotes, final long now)
     {
         final FuturesBook book = account.futures;
         final BigDecimal available = book.wallet.subtract(book.positionMargin(account.leverage)).subtract(openOrderMargin).max(BigDecimal.ZERO);
@@ -149,12 +149,72 @@ final class FuturesAnswers
         b.put("asset", FuturesBook.ASSET);
         b.put("balance", Amounts.text(book.wallet));
         b.put("crossWalletBalance", Amounts.text(book.wallet));
-        b.put("crossUnPnl", "0.00000000");
+        b.put("crossUnPnl", Amounts.text(book.unrealized(quotes)));
         b.put("availableBalance", Amounts.text(available));
         b.put("maxWithdrawAmount", Amounts.text(available));
         b.put("marginAvailable", Boolean.TRUE);
         b.put("updateTime", now);
         return List.of(b);
+    }
+
+    /**
+     * {@code GET /fapi/v2/account} and {@code /fapi/v3/account} (single-asset mode): the totals, the USDT asset with its
+     * wallet, unrealized profit (every position at its mark price) and margin balance (their sum), and the positions held.
+     */
+    static Map<String, Object> account(final SpotAccount account, final BigDecimal openOrderMargin, final Map<String, BigDecimal[]> quotes,
+        final long now)
+    {
+        final FuturesBook book = account.futures;
+        final BigDecimal unrealized = book.unrealized(quotes);
+        final BigDecimal positionMargin = book.positionMargin(account.leverage);
+        final BigDecimal marginBalance = book.wallet.add(unrealized);
+        final BigDecimal available = marginBalance.subtract(positionMargin).subtract(openOrderMargin).max(BigDecimal.ZERO);
+        final Map<String, Object> asset = new LinkedHashMap<>();
+        asset.put("asset", FuturesBook.ASSET);
+        asset.put("walletBalance", Amounts.text(book.wallet));
+        asset.put("unrealizedProfit", Amounts.text(unrealized));
+        asset.put("marginBalance", Amounts.text(marginBalance));
+        asset.put("maintMargin", "0.00000000");
+        asset.put("initialMargin", Amounts.text(positionMargin.add(openOrderMargin)));
+        asset.put("positionInitialMargin", Amounts.text(positionMargin));
+        asset.put("openOrderInitialMargin", Amounts.text(openOrderMargin));
+        asset.put("crossWalletBalance", Amounts.text(book.wallet));
+        asset.put("crossUnPnl", Amounts.text(unrealized));
+        asset.put("availableBalance", Amounts.text(available));
+        asset.put("maxWithdrawAmount", Amounts.text(available.min(book.wallet)));
+        asset.put("updateTime", now);
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("totalInitialMargin", asset.get("initialMargin"));
+        m.put("totalMaintMargin", "0.00000000");
+        m.put("totalWalletBalance", asset.get("walletBalance"));
+        m.put("totalUnrealizedProfit", asset.get("unrealizedProfit"));
+        m.put("totalMarginBalance", asset.get("marginBalance"));
+        m.put("totalPositionInitialMargin", asset.get("positionInitialMargin"));
+        m.put("totalOpenOrderInitialMargin", asset.get("openOrderInitialMargin"));
+        m.put("totalCrossWalletBalance", asset.get("crossWalletBalance"));
+        m.put("totalCrossUnPnl", asset.get("crossUnPnl"));
+        m.put("availableBalance", asset.get("availableBalance"));
+        m.put("maxWithdrawAmount", asset.get("maxWithdrawAmount"));
+        m.put("assets", List.of(asset));
+        final List<Object> positions = new ArrayList<>();
+        book.positions.forEach((key, p) ->
+        {
+            if (p.amount.signum() != 0)
+            {
+                final String symbol = key.substring(0, key.indexOf(':'));
+                final String side = key.substring(key.indexOf(':') + 1);
+                final Map<String, Object> position = new LinkedHashMap<>();
+                position.put("symbol", symbol);
+                position.put("positionSide", side);
+                position.put("positionAmt", Amounts.text(p.amount));
+                position.put("unrealizedProfit", Amounts.text(FuturesBook.unrealized(side, p, FuturesBook.markPrice(quotes.get(symbol)))));
+                position.put("notional", Amounts.text(p.amount.multiply(FuturesBook.markPrice(quotes.get(symbol)))));
+                position.put("updateTime", now);
+                positions.add(position);
+            }
+        });
+        m.put("positions", positions);
+        return m;
     }
 
     /** {@code GET /fapi/v2/positionRisk}: every position of the account (or of one symbol). */
@@ -171,7 +231,13 @@ final class FuturesAnswers
                 m.put("symbol", s);
                 m.put("positionAmt", Amounts.text(p.amount));
                 m.put("entryPrice", Amounts.text(p.entryPrice));
-                m.put("markPrice", Amounts.text(quote == null ? BigDecimal.ZERO : quote[0]));
+                final BigDecimal mark = FuturesBook.markPrice(quote);
+                final String side = key.substring(key.indexOf(':') + 1);
+                m.put("markPrice", Amounts.text(mark));
+                m.put("unRealizedProfit", Amounts.text(FuturesBook.unrealized(side, p, mark)));
+                m.put("notional", Amounts.text(p.amount.multiply(mark)));
+                m.put("liquidationPrice", "0");
+                m.put("updateTime", 0);
                 m.put("leverage", String.valueOf(account.leverage.getOrDefault(s, FuturesMarket.DEFAULT_LEVERAGE)));
                 m.put("marginType", account.marginType.getOrDefault(s, "CROSSED").equals("ISOLATED") ? "isolated" : "cross");
                 m.put("positionSide", key.substring(key.indexOf(':') + 1));

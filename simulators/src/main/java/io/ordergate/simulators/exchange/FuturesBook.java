@@ -38,6 +38,36 @@ final class FuturesBook
         return position == null ? BigDecimal.ZERO : position.amount;
     }
 
+    /** The mark price of a symbol: the bid, as {@code positionRisk}'s markPrice says (0 with no quote). */
+    static BigDecimal markPrice(final BigDecimal[] quote)
+    {
+        return quote == null ? BigDecimal.ZERO : quote[0];
+    }
+
+    /** One position's unrealized profit at the mark price: (mark - entry) x amount, a hedge-mode short's the other way. */
+    static BigDecimal unrealized(final String positionSide, final Position p, final BigDecimal mark)
+    {
+        if (p.amount.signum() == 0 || mark.signum() == 0)
+        {
+            return BigDecimal.ZERO;
+        }
+        final BigDecimal perUnit = mark.subtract(p.entryPrice);
+        return "SHORT".equals(positionSide) ? perUnit.negate().multiply(p.amount) : perUnit.multiply(p.amount);
+    }
+
+    /** Every position's unrealized profit at the symbols' mark prices. */
+    BigDecimal unrealized(final Map<String, BigDecimal[]> quotes)
+    {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (final Map.Entry<String, Position> entry : positions.entrySet())
+        {
+            final String key = entry.getKey();
+            final int colon = key.indexOf(':');
+            sum = sum.add(unrealized(key.substring(colon + 1), entry.getValue(), markPrice(quotes.get(key.substring(0, colon)))));
+        }
+        return sum;
+    }
+
     /** The margin the open positions hold, at their entry prices and the symbol's leverage. */
     BigDecimal positionMargin(final Map<String, Integer> leverage)
     {

@@ -42,6 +42,8 @@ final class FuturesTradeRoutes
             case "DELETE /fapi/v1/listenKey": return new SpotRoutes.Route(1, path.endsWith("/order"), false);
             case "GET /fapi/v1/openOrders": return new SpotRoutes.Route(params.has("symbol") ? 1 : 40, true, false);
             case "GET /fapi/v2/balance":
+            case "GET /fapi/v2/account":
+            case "GET /fapi/v3/account":
             case "GET /fapi/v2/positionRisk": return new SpotRoutes.Route(5, true, false);
             default: return null;
         }
@@ -71,7 +73,10 @@ final class FuturesTradeRoutes
                     return open;
                 }));
             case "GET /fapi/v2/balance":
-                return ExchangeAnswer.ok(spot.read(() -> FuturesAnswers.balance(account, market.openOrderMargin(account), spot.now())));
+                return ExchangeAnswer.ok(spot.read(() -> FuturesAnswers.balance(account, market.openOrderMargin(account), spot.quotes(), spot.now())));
+            case "GET /fapi/v2/account":
+            case "GET /fapi/v3/account":
+                return ExchangeAnswer.ok(spot.read(() -> FuturesAnswers.account(account, market.openOrderMargin(account), spot.quotes(), spot.now())));
             case "GET /fapi/v2/positionRisk":
                 return ExchangeAnswer.ok(spot.read(() -> FuturesAnswers.positionRisk(account, params.optional("symbol"), spot.quotes())));
             case "GET /fapi/v1/exchangeInfo": return ExchangeAnswer.ok(exchangeInfo());

@@ -231,6 +231,22 @@ public final class SimulatedExchange implements AutoCloseable
             FuturesAnswers.positionRisk(account, null, market.quotes())));
     }
 
+    /**
+     * A futures market order placed at the exchange by someone else with the same key (another program, the exchange's
+     * own site): the gateway never sent it, so only its stream and positions reads can tell it. Returns its order id.
+     */
+    public long futuresOrderElsewhere(final String apiKey, final String symbol, final String side, final String quantity)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        if (account == null)
+        {
+            throw new IllegalArgumentException("no account with this key");
+        }
+        final String query = "symbol=" + symbol + "&side=" + side + "&type=MARKET&quantity=" + quantity + "&newClientOrderId=web_"
+            + System.nanoTime();
+        return futures.place(account, new Params(query, "")).orderId;
+    }
+
     /** Every order of a key's account (or of every account for null), oldest first. */
     public List<OrderSnapshot> orders(final String apiKey)
     {
