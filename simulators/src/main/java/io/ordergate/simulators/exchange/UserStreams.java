@@ -23,6 +23,8 @@ final class UserStreams
     private final Faults faults;
     private final Map<String, SpotAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, Set<Channel>> sockets = new ConcurrentHashMap<>();
+    /** Another dialect's private stream (the simulated OKX) sees every account event too; null for none. */
+    private volatile java.util.function.BiConsumer<SpotAccount, Map<String, Object>> observer;
 
     UserStreams(final Faults faults)
     {
@@ -117,7 +119,18 @@ final class UserStreams
 
     void push(final SpotAccount account, final Map<String, Object> event)
     {
+        final java.util.function.BiConsumer<SpotAccount, Map<String, Object>> seen = observer;
+        if (seen != null)
+        {
+            seen.accept(account, event);
+        }
         pushTo(account.listenKey, event);
+    }
+
+    /** Every spot event ({@code executionReport}, {@code outboundAccountPosition}) also goes to this observer, under the market's lock. */
+    void observe(final java.util.function.BiConsumer<SpotAccount, Map<String, Object>> eventObserver)
+    {
+        observer = eventObserver;
     }
 
     /** An event of the account's futures stream (ORDER_TRADE_UPDATE, ACCOUNT_UPDATE). */

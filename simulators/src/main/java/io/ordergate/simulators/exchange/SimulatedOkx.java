@@ -1,0 +1,205 @@
+package io.ordergate.simulators.exchange;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * A simulated OKX that speaks the OKX v5 dialect over real HTTP and WebSocket, on the same market as the simulated
+ * Binance (its symbols, quotes, matching, balances and {@link Faults}): REST under {@code /api/v5} signed with the
+ * {@code OK-ACCESS-*} headers ({@link OkxAuth}), spot orders by {@code clOrdId} ({@link OkxTrade}), and the private
+ * WebSocket {@code /ws/v5/private} with its message login and {@code orders}/{@code account} pushes
+ * ({@link OkxPrivateSocket}). Each account has an API key, a secret and a passphrase.
+ *
+ * <p>Threads: Netty event loops ({@code og-sim-okx}) answer requests; late and partial fills run on the market's
+ * {@code og-sim-exchange-fills}. Everything here is safe from any thread; {@link #close} stops both.
+ */
+public final class SimulatedOkx implements AutoCloseable
+{
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final Faults faults = new Faults();
+    private final UserStreams events = new UserStreams(faults);
+    private final SpotMarket market = new SpotMarket(SymbolRules.defaults(), faults, events);
+    private final OkxAuth auth = new OkxAuth(market);
+    private final OkxPrivateStreams streams = new OkxPrivateStreams(market, faults);
+    private final OkxRestRoutes rest = new OkxRestRoutes(auth, new OkxTrade(market), faults, market);
+    private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-okx", true));
+    private final Channel server;
+
+    private SimulatedOkx(final String host, final int port)
+    {
+        events.observe(streams::onEvent);
+        try
+        {
+            server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class).childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel channel)
+                {
+                    channel.pipeline()
+                        .addLast("http", new HttpServerCodec())
+                        .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
+                        .addLast("private-upgrade", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                            .websocketPath("/ws/v5/private").handleCloseFrames(true).build()))
+                        .addLast("private", new OkxPrivateSocket(streams, auth))
+                        .addLast("rest", rest);
+                }
+            }).bind(host, port).sync().channel();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while binding the simulated OKX", ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /** A simulated OKX on loopback ({@code port} 0: any free port). */
+    public static SimulatedOkx start(final int port)
+    {
+        return start("127.0.0.1", port);
+    }
+
+    public static SimulatedOkx start(final String host, final int port)
+    {
+        return new SimulatedOkx(host, port);
+    }
+
+    /** The REST base URL, e.g. {@code http://127.0.0.1:40123} (routes under /api/v5). */
+    public URI restUrl()
+    {
+        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    /** The WebSocket base URL; the private stream is {@code streamUrl() + "/ws/v5/private"}. */
+    public URI streamUrl()
+    {
+        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
+        return URI.create("ws://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    public Faults faults()
+    {
+        return faults;
+    }
+
+    /** Charges each fill from now on this fraction of what it brings in; the {@code orders} push tells it ({@code fillFee} negative). */
+    public SimulatedOkx commissionRate(final BigDecimal rate)
+    {
+        market.commissionRate(rate);
+        return this;
+    }
+
+    /** How many answers carried OKX's {@code code} (an order's {@code sCode} for an order refused, e.g. 51016), for tests. */
+    public int codesAnswered(final String code)
+    {
+        return rest.codesAnswered(code);
+    }
+
+    /** An account for an API key, its secret and passphrase, with starting balances ({@code "USDT" -> "10000"}); a known key keeps its account. */
+    public SimulatedOkx addAccount(final String apiKey, final String apiSecret, final String passphrase, final Map<String, String> balances)
+    {
+        if (apiKey == null || apiKey.isEmpty() || apiSecret == null || apiSecret.isEmpty() || passphrase == null || passphrase.isEmpty())
+        {
+            throw new IllegalArgumentException("an OKX account needs an api key, a secret and a passphrase");
+        }
+        final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        balances.forEach((ccy, amount) -> amounts.put(ccy, new BigDecimal(amount)));
+        market.addAccount(apiKey, apiSecret, amounts);
+        auth.passphrase(apiKey, passphrase);
+        return this;
+    }
+
+    /** The price it fills at ({@code BTCUSDT} or {@code BTC-USDT}): buys at the ask, sells at the bid; resting orders it crosses fill now. */
+    public SimulatedOkx quote(final String symbol, final String bid, final String ask)
+    {
+        final String name = symbol.replace("-", "");
+        market.rules(name);
+        market.quote(name, new BigDecimal(bid), new BigDecimal(ask));
+        return this;
+    }
+
+    /** Closes every private WebSocket now, as a network fault would. */
+    public void dropPrivateStreams()
+    {
+        streams.dropAll();
+    }
+
+    /** Private sockets logged in and subscribed to {@code orders}. */
+    public int loggedInStreams()
+    {
+        return streams.loggedIn();
+    }
+
+    /** Balances of a key's account: currency -> {"availBal", "frozenBal"} as plain decimals; empty for an unknown key. */
+    public Map<String, Map<String, String>> balances(final String apiKey)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        final Map<String, Map<String, String>> balances = new LinkedHashMap<>();
+        if (account != null)
+        {
+            market.read(() ->
+            {
+                account.balances.forEach((ccy, b) -> balances.put(ccy, Map.of("availBal", OkxShapes.text(b.free), "frozenBal", OkxShapes.text(b.locked))));
+                return null;
+            });
+        }
+        return balances;
+    }
+
+    /** Every order of a key's account, oldest first, as {@code GET /api/v5/trade/order} writes each. */
+    public List<Map<String, Object>> orders(final String apiKey)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        return account == null ? List.of() : market.read(() -> shapes(market.orders(account)));
+    }
+
+    /** Every order a key's account has under one {@code clOrdId}: more than one means an order was doubled. */
+    public List<Map<String, Object>> ordersWithClientId(final String apiKey, final String clOrdId)
+    {
+        final SpotAccount account = market.accountByKey(apiKey);
+        return account == null ? List.of() : market.read(() -> shapes(market.ordersWithClientId(account, clOrdId)));
+    }
+
+    private static List<Map<String, Object>> shapes(final List<SpotOrder> orders)
+    {
+        final List<Map<String, Object>> list = new ArrayList<>();
+        orders.forEach(order -> list.add(OkxShapes.order(order, null)));
+        return list;
+    }
+
+    @Override
+    public void close()
+    {
+        if (server != null)
+        {
+            server.close().awaitUninterruptibly();
+        }
+        loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        market.close();
+    }
+}
