@@ -25,6 +25,17 @@ public final class ExchangeEndpointConfig
         URI.create("wss://stream.testnet.binance.vision"), URI.create("wss://fstream.binance.com"), URI.create("wss://stream.binancefuture.com"),
         TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT);
 
+    /**
+     * OKX's own addresses (its v5 documentation): REST at www.okx.com, the private WebSocket at ws.okx.com:8443
+     * ({@code /ws/v5/private}); its demo trading's private WebSocket at wspap.okx.com:8443. OKX has no futures addresses of
+     * its own here: an okx account trades spot.
+     */
+    static final ExchangeEndpointConfig OKX_DEFAULTS = new ExchangeEndpointConfig(
+        URI.create("https://www.okx.com"), URI.create("https://www.okx.com"), URI.create("wss://ws.okx.com:8443"),
+        URI.create("https://www.okx.com"), URI.create("https://www.okx.com"), URI.create("wss://wspap.okx.com:8443"),
+        URI.create("wss://ws.okx.com:8443"), URI.create("wss://wspap.okx.com:8443"),
+        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT);
+
     private final URI restUrl;
     private final URI futuresRestUrl;
     private final URI streamUrl;

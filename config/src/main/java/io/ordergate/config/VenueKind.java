@@ -12,7 +12,9 @@ public enum VenueKind
     /** A MetaTrader 5 terminal, through an executor. */
     MT5(2, "mt5"),
     /** A crypto exchange speaking the Binance dialect, through the exchange connector (issue 11). */
-    BINANCE(3, "binance");
+    BINANCE(3, "binance"),
+    /** A crypto exchange speaking the OKX v5 dialect, through the same exchange connector (issue 11, second dialect). */
+    OKX(4, "okx");
 
     /** One past the largest code, for tables indexed by code. */
     public static final int CODE_LIMIT;
@@ -71,5 +73,18 @@ public enum VenueKind
             }
         }
         return null;
+    }
+
+    /** A crypto exchange reached through the exchange connector (an account with credentials): binance or okx. */
+    public boolean exchange()
+    {
+        return this == BINANCE || this == OKX;
+    }
+
+    /** Whether the venue code is an exchange's ({@link #exchange}); false for a code no venue has. */
+    public static boolean exchange(final int code)
+    {
+        final VenueKind kind = fromCode(code);
+        return kind != null && kind.exchange();
     }
 }

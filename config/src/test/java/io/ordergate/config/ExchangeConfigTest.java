@@ -52,11 +52,34 @@ class ExchangeConfigTest
     }
 
     @Test
+    void shouldPointOkxAccountsAtOkxAndTheirOverridesOverTheOkxSection()
+    {
+        final ExchangeConfig defaults = ConfigLoader.parse(INSTRUMENTS, "t").exchanges();
+        assertEquals(URI.create("https://www.okx.com"), defaults.forAccount("any", VenueKind.OKX).restUrl(false));
+        assertEquals(URI.create("wss://ws.okx.com:8443"), defaults.forAccount("any", VenueKind.OKX).streamUrl(false));
+        assertEquals(URI.create("wss://wspap.okx.com:8443"), defaults.forAccount("any", VenueKind.OKX).streamUrl(true));
+        final ExchangeConfig exchanges = ConfigLoader.parse(INSTRUMENTS + String.join("\n",
+            "exchanges:",
+            "  binance: { rest_url: \"http://127.0.0.1:9001\" }",
+            "  okx: { rest_url: \"http://127.0.0.1:9002\", stream_url: \"ws://127.0.0.1:9002\", timeout_millis: 3000 }",
+            "  accounts:",
+            "    - { account_id: okx-eu, rest_url: \"https://eea.okx.com\" }",
+            ""), "t").exchanges();
+        assertEquals(URI.create("http://127.0.0.1:9002"), exchanges.forAccount("okx-1", VenueKind.OKX).restUrl(false));
+        assertEquals(URI.create("http://127.0.0.1:9001"), exchanges.forAccount("okx-1", VenueKind.BINANCE).restUrl(false));
+        final ExchangeEndpointConfig eu = exchanges.forAccount("okx-eu", VenueKind.OKX);
+        assertEquals(URI.create("https://eea.okx.com"), eu.restUrl(false));
+        assertEquals(URI.create("ws://127.0.0.1:9002"), eu.streamUrl(false), "what an okx account's override does not name comes from okx");
+        assertEquals(3_000, eu.timeoutMillis());
+    }
+
+    @Test
     void shouldRefuseWhatTheExchangeWouldNotTake()
     {
         assertRefused("exchanges.binance.recv_window_millis", "exchanges: { binance: { recv_window_millis: 60001 } }");
         assertRefused("exchanges.binance.rest_url", "exchanges: { binance: { rest_url: \"ftp://x\" } }");
         assertRefused("exchanges.binance.stream_url", "exchanges: { binance: { stream_url: \"https://stream.binance.com\" } }");
+        assertRefused("exchanges.okx.stream_url", "exchanges: { okx: { stream_url: \"https://ws.okx.com\" } }");
         assertRefused("exchanges.binance.rest_urll", "exchanges: { binance: { rest_urll: \"https://x\" } }");
         assertRefused("exchanges.accounts[1].account_id", "exchanges: { accounts: [ { account_id: a }, { account_id: a } ] }");
         assertRefused("demo.simulated_exchange_url", "demo: { simulated_exchange_url: \"not a url\" }");

@@ -52,11 +52,23 @@ public final class Venues implements AccountValues.VenueHoldings
         pluggedCount = 0;
         for (final Venue candidate : byCode)
         {
-            if (candidate != UNPLUGGED)
+            if (candidate != UNPLUGGED && !isPlugged(candidate))
             {
-                plugged[pluggedCount++] = candidate;
+                plugged[pluggedCount++] = candidate;  // once, though it serves several kinds (the exchange venue: binance and okx)
             }
         }
+    }
+
+    private boolean isPlugged(final Venue venue)
+    {
+        for (int i = 0; i < pluggedCount; i++)
+        {
+            if (plugged[i] == venue)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The account's venue; never null (an unplugged kind's venue rejects every order). */

@@ -53,9 +53,22 @@ final class ExchangeAccountFlow
         final String currency = reader.readString(text).toString();
         final long wireBalance = reader.readLong();
         final int leverage = reader.readInt();
-        if (venueCode != VenueKind.BINANCE.code())
+        if (!VenueKind.exchange(venueCode))
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "an account with credentials is an exchange account: venue must be binance", "venue");
+            event.reject(ResultCode.VALIDATION_ERROR, "an account with credentials is an exchange account: venue must be binance or okx", "venue");
+            return;
+        }
+        final SealedCredentials credentials = readCredentials(venueCode, event);
+        final int answer = reader.readByte();
+        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+        final boolean futuresMarket = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
+        if (credentials == null)
+        {
+            return;
+        }
+        if (futuresMarket && venueCode != VenueKind.BINANCE.code())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "market_type futures is for binance accounts (an okx account trades spot)", "market_type");
             return;
         }
         // an exchange's spot account nets: one position per symbol
@@ -65,10 +78,8 @@ final class ExchangeAccountFlow
             return;
         }
         final ExchangeAccounts.Entry entry = accounts.entry(account.index);
-        readCredentials(entry, event);
-        final int answer = reader.readByte();
-        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
-        entry.futuresMarket = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
+        credentials.applyTo(entry, event.wallMicros());
+        entry.futuresMarket = futuresMarket;
         final JsonWriter json = context.beginJson(event);
         if (answer == ExchangeBodies.ANSWER_SEED_003)
         {
@@ -95,21 +106,45 @@ final class ExchangeAccountFlow
         {
             return;
         }
-        readCredentials(accounts.entry(account.index), event);
+        final SealedCredentials credentials = readCredentials(account.venue, event);
+        if (credentials == null)
+        {
+            return;
+        }
+        credentials.applyTo(accounts.entry(account.index), event.wallMicros());
         context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
     }
 
-    private void readCredentials(final ExchangeAccounts.Entry entry, final CommandEvent event)
+    /** Credentials as a command carries them (sealed), read before anything changes. */
+    private record SealedCredentials(boolean testnet, String maskedKey, String key, String secret, String passphrase)
     {
-        entry.testnet = reader.readBoolean();
-        entry.maskedKey = reader.readString(text).toString();
-        entry.sealedKey = reader.readString(text).toString();
-        entry.sealedSecret = reader.readString(text).toString();
+        void applyTo(final ExchangeAccounts.Entry entry, final long wallMicros)
+        {
+            entry.testnet = testnet;
+            entry.maskedKey = maskedKey;
+            entry.sealedKey = key;
+            entry.sealedSecret = secret;
+            entry.sealedPassphrase = passphrase;
+            entry.credentialsUpdatedMicros = wallMicros;
+        }
+    }
+
+    /** Reads the credentials; rejects (null) an okx account's without a passphrase, which every OKX request is signed with. */
+    private SealedCredentials readCredentials(final int venueCode, final CommandEvent event)
+    {
+        final boolean testnet = reader.readBoolean();
+        final String masked = reader.readString(text).toString();
+        final String key = reader.readString(text).toString();
+        final String secret = reader.readString(text).toString();
         final String passphrase = reader.readString(text).toString();
-        entry.sealedPassphrase = passphrase.isEmpty() ? null : passphrase;
-        entry.credentialsUpdatedMicros = event.wallMicros();
+        if (passphrase.isEmpty() && venueCode == VenueKind.OKX.code())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "passphrase is required for an okx account (OKX signs every request with it)", "passphrase");
+            return null;
+        }
+        return new SealedCredentials(testnet, masked, key, secret, passphrase.isEmpty() ? null : passphrase);
     }
 
     /**
@@ -278,7 +313,7 @@ final class ExchangeAccountFlow
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final Account account = context.accounts().find(reader.readString(text));
-        if (account == null || account.venue != VenueKind.BINANCE.code())
+        if (account == null || !VenueKind.exchange(account.venue))
         {
             event.reject(ResultCode.NOT_FOUND, "no exchange account with this account_id", "account_id");
             return null;

@@ -29,6 +29,7 @@ public final class ExchangeConnector
         final ExchangeFlow flow = new ExchangeFlow(context, accounts, venue);
         final ExchangeAccountFlow accountFlow = new ExchangeAccountFlow(context, engine.accountAdmin(), accounts, venue);
         engine.registerVenue(VenueKind.BINANCE, venue);
+        engine.registerVenue(VenueKind.OKX, venue);  // one venue, the dialect chosen per account by the connector's I/O
         engine.handle(CommandType.EXCHANGE_CREATE_ACCOUNT, accountFlow::create);
         engine.handle(CommandType.EXCHANGE_CREDENTIALS, accountFlow::credentials);
         engine.handle(CommandType.EXCHANGE_BALANCES, accountFlow::balances);

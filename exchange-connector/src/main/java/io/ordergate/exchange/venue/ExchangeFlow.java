@@ -195,7 +195,7 @@ final class ExchangeFlow
                 continue;
             }
             final Account account = context.accounts().get(order.accountIndex);
-            if (account.venue != io.ordergate.config.VenueKind.BINANCE.code())
+            if (!io.ordergate.config.VenueKind.exchange(account.venue))
             {
                 continue;
             }
@@ -236,7 +236,7 @@ final class ExchangeFlow
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final Account account = context.accounts().find(reader.readString(text));
-        if (account == null || account.venue != io.ordergate.config.VenueKind.BINANCE.code())
+        if (account == null || !io.ordergate.config.VenueKind.exchange(account.venue))
         {
             event.reject(ResultCode.NOT_FOUND, "no exchange account with this account_id", "account_id");
             return null;

@@ -16,8 +16,9 @@ public final class AccountRequests
 {
     public static final int MAX_LEVERAGE = 1000;
 
-    private static final String[] VENUES = {"paper", "mt5", "binance"};
-    private static final int[] VENUE_CODES = {CommandBodies.VENUE_PAPER, CommandBodies.VENUE_MT5, io.ordergate.config.VenueKind.BINANCE.code()};
+    private static final String[] VENUES = {"paper", "mt5", "binance", "okx"};
+    private static final int[] VENUE_CODES = {CommandBodies.VENUE_PAPER, CommandBodies.VENUE_MT5, io.ordergate.config.VenueKind.BINANCE.code(),
+        io.ordergate.config.VenueKind.OKX.code()};
     /** Seed 001's {@code hedge} and MT5's {@code hedging} name the same mode. */
     private static final String[] POSITION_MODES = {"netting", "hedging", "hedge", "one_way"};
     private static final int[] POSITION_MODE_CODES = {CommandBodies.POSITION_MODE_NETTING, CommandBodies.POSITION_MODE_HEDGING,
@@ -83,7 +84,7 @@ public final class AccountRequests
                     }
                     break;
                 case "venue":
-                    final int v = in.choice(name, VENUES, "paper, mt5, binance");
+                    final int v = in.choice(name, VENUES, "paper, mt5, binance, okx");
                     venue = v >= 0 ? VENUE_CODES[v] : venue;
                     break;
                 case "currency":
@@ -131,11 +132,11 @@ public final class AccountRequests
         }
         if (credentials != null && credentials.given())
         {
-            if (venue != io.ordergate.config.VenueKind.BINANCE.code())
+            if (!io.ordergate.config.VenueKind.exchange(venue))
             {
-                in.fail("venue", "credentials are for exchange accounts: venue must be binance");
+                in.fail("venue", "credentials are for exchange accounts: venue must be binance or okx");
             }
-            credentials.require(in);
+            credentials.require(in, venue);
         }
         if (feeRate > 0 && venue != CommandBodies.VENUE_PAPER)
         {

@@ -63,6 +63,26 @@ public final class ExchangeCredentialFields
         }
     }
 
+    /**
+     * As {@link #require(RequestReader)}, and for an okx account the passphrase too (OKX signs every request with it);
+     * an okx account trades spot, so {@code market_type: futures} is refused for it.
+     */
+    public void require(final RequestReader in, final int venue)
+    {
+        require(in);
+        if (venue == io.ordergate.config.VenueKind.OKX.code())
+        {
+            if (passphrase() == null)
+            {
+                in.fail("passphrase", "passphrase is required for an okx account (OKX signs every request with it)");
+            }
+            if (futures)
+            {
+                in.fail("market_type", "market_type futures is for binance accounts (an okx account trades spot)");
+            }
+        }
+    }
+
     public String apiKey()
     {
         return apiKey;

@@ -34,8 +34,9 @@ import io.ordergate.gateway.json.RequestReader;
  * The exchange account routes. Credentials are sealed with the master key on the event loop (AES-GCM takes
  * microseconds) and only the sealed text is journaled:
  * <pre>
- *   POST /api/v1/accounts/create                       seed 003: a new exchange account with its credentials (an id is made)
- *   POST /api/v1/accounts (venue binance, api_key...)  the same through the native route ({@link ExchangeAccountCreation})
+ *   POST /api/v1/accounts/create                       seed 003: a new exchange account with its credentials (an id is made);
+ *                                                      exchange binance or okx (okx: passphrase required)
+ *   POST /api/v1/accounts (venue binance|okx, api_key) the same through the native route ({@link ExchangeAccountCreation})
  *   POST /api/v1/accounts/{id}/update-credentials      new credentials for an exchange account
  *   POST /api/v1/accounts/{id}/sync-balance            asks the exchange (connector threads), journals the answer, then answers
  *   PUT  /api/v1/accounts/{id}/futures-settings        leverage, margin mode, position mode for one symbol, sent by the connector
@@ -82,8 +83,8 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         {
             throw BadRequest.validation("position_mode", "position_mode hedging is for paper accounts (an exchange's spot account nets)");
         }
-        publishCreate(exchange, account.accountId(), account.currency(), account.balance(), account.leverage(), credentials,
-            ExchangeBodies.ANSWER_ACCOUNT);
+        publishCreate(exchange, account.accountId(), account.venue(), account.currency(), account.balance(), account.leverage(), credentials,
+            ExchangeBodies.ANSWER_ACCOUNT, Answers.ENGINE_JSON);
     }
 
     /** Seed 003: {@code {"exchange", "api_key", "api_secret", "initial_balance", "passphrase", "is_testnet"}} (and an optional account_id). */
@@ -92,7 +93,7 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         final RequestReader in = exchange.json();
         in.begin(exchange.body(), exchange.bodyLength(), false);
         final ExchangeCredentialFields credentials = new ExchangeCredentialFields();
-        String venue = null;
+        VenueKind venue = null;
         String accountId = null;
         long balance = 0;
         while (in.nextField())
@@ -101,10 +102,12 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
             switch (name)
             {
                 case "exchange":
-                    venue = in.string(name, 32);
-                    if (venue != null && !VenueKind.BINANCE.configName().equalsIgnoreCase(venue))
+                    final String named = in.string(name, 32);
+                    venue = VenueKind.OKX.configName().equalsIgnoreCase(named) ? VenueKind.OKX
+                        : VenueKind.BINANCE.configName().equalsIgnoreCase(named) ? VenueKind.BINANCE : null;
+                    if (named != null && venue == null)
                     {
-                        in.fail(name, "exchange must be binance");
+                        in.fail(name, "exchange must be binance or okx");
                     }
                     break;
                 case "account_id": accountId = in.id(name, Ids.MAX_LENGTH); break;
@@ -121,22 +124,25 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         }
         if (venue == null)
         {
-            in.fail("exchange", "exchange is required (binance)");
+            in.fail("exchange", "exchange is required (binance or okx)");
         }
-        credentials.require(in);
+        credentials.require(in, venue == null ? VenueKind.BINANCE.code() : venue.code());
         in.finish();
-        publishCreate(exchange, accountId != null ? accountId : newAccountId(), "USD", balance, 1, credentials, ExchangeBodies.ANSWER_SEED_003);
+        final VenueKind named = venue == null ? VenueKind.BINANCE : venue;
+        publishCreate(exchange, accountId != null ? accountId : newAccountId(named), named.code(), "USD", balance, 1, credentials,
+            ExchangeBodies.ANSWER_SEED_003, Answers.ENGINE_JSON);
     }
 
-    private void publishCreate(final Exchange exchange, final String accountId, final String currency, final long wireBalance, final int leverage,
-        final ExchangeCredentialFields credentials, final int answer)
-    {
-        publishCreate(exchange, accountId, currency, wireBalance, leverage, credentials, answer, Answers.ENGINE_JSON);
-    }
-
-    /** Seals the credentials and publishes EXCHANGE_CREATE_ACCOUNT, answered by {@code then}. */
+    /** Seals the credentials and publishes EXCHANGE_CREATE_ACCOUNT for a binance account, answered by {@code then}. */
     void publishCreate(final Exchange exchange, final String accountId, final String currency, final long wireBalance, final int leverage,
         final ExchangeCredentialFields credentials, final int answer, final Answer then)
+    {
+        publishCreate(exchange, accountId, VenueKind.BINANCE.code(), currency, wireBalance, leverage, credentials, answer, then);
+    }
+
+    /** Seals the credentials and publishes EXCHANGE_CREATE_ACCOUNT for an account of the exchange {@code venue}, answered by {@code then}. */
+    void publishCreate(final Exchange exchange, final String accountId, final int venue, final String currency, final long wireBalance,
+        final int leverage, final ExchangeCredentialFields credentials, final int answer, final Answer then)
     {
         final String masked = Credentials.masked(credentials.apiKey());
         final String sealedKey = secrets.seal(credentials.apiKey(), accountId + "/api_key");
@@ -144,14 +150,20 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
         final String sealedPassphrase = credentials.passphrase() == null ? null : secrets.seal(credentials.passphrase(), accountId + "/passphrase");
         final boolean testnet = credentials.testnet();
         final int market = credentials.futures() ? ExchangeBodies.MARKET_FUTURES : ExchangeBodies.MARKET_SPOT;
-        exchange.publish(CommandType.EXCHANGE_CREATE_ACCOUNT, writer -> ExchangeBodies.createAccount(writer, accountId, VenueKind.BINANCE.code(),
+        exchange.publish(CommandType.EXCHANGE_CREATE_ACCOUNT, writer -> ExchangeBodies.createAccount(writer, accountId, venue,
             currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer, market), then);
     }
 
     /** {@code binance-} and 10 random letters and digits: the seed's create names no account, the gateway names it. */
     String newAccountId()
     {
-        final StringBuilder id = new StringBuilder(VenueKind.BINANCE.configName()).append('-');
+        return newAccountId(VenueKind.BINANCE);
+    }
+
+    /** The venue's name ({@code binance-}, {@code okx-}) and 10 random letters and digits. */
+    String newAccountId(final VenueKind venue)
+    {
+        final StringBuilder id = new StringBuilder(venue.configName()).append('-');
         for (int i = 0; i < 10; i++)
         {
             id.append(ID_CHARS[random.nextInt(ID_CHARS.length)]);

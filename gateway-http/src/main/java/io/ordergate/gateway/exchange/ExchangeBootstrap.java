@@ -110,14 +110,14 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         final List<String> differences = new ArrayList<>();
         for (final AccountSpec account : config.accounts())
         {
-            final CompletableFuture<List<String>> check = account.venue() == VenueKind.BINANCE ? io.instrumentCheck(account.accountId()) : null;
+            final CompletableFuture<List<String>> check = account.venue().exchange() ? io.instrumentCheck(account.accountId()) : null;
             if (check == null)
             {
                 continue;
             }
             try
             {
-                final long wait = 2L * config.exchanges().forAccount(account.accountId()).timeoutMillis();
+                final long wait = 2L * config.exchanges().forAccount(account.accountId(), account.venue()).timeoutMillis();
                 check.get(wait, TimeUnit.MILLISECONDS).forEach(d -> differences.add(account.accountId() + " " + d));
             }
             catch (final ExecutionException | TimeoutException ex)

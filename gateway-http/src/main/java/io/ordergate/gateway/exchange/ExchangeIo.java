@@ -14,11 +14,13 @@ import java.util.logging.Logger;
 import io.ordergate.config.ExchangeConfig;
 import io.ordergate.config.ExchangeEndpointConfig;
 import io.ordergate.config.InstrumentSpec;
+import io.ordergate.config.VenueKind;
 import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.exchange.binance.BinanceDialect;
 import io.ordergate.exchange.binance.BinanceFuturesDialect;
 import io.ordergate.exchange.client.ExchangeClient;
+import io.ordergate.exchange.okx.OkxDialect;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
 import io.ordergate.exchange.spi.OrderTicket;
@@ -38,16 +40,28 @@ public final class ExchangeIo implements AutoCloseable
     private static final Logger LOG = Logger.getLogger(ExchangeIo.class.getName());
 
     /**
-     * An account's sealed credentials as the journal holds them, and its market.
+     * An account's sealed credentials as the journal holds them, its market and its exchange.
      *
      * @param futures a USDⓈ-M futures account; null when not said (new credentials alone keep the account's market)
+     * @param venue binance or okx; null when not said (new credentials alone keep the account's venue; binance for a new one)
      */
-    record Sealed(boolean testnet, String key, String secret, String passphrase, Boolean futures)
+    record Sealed(boolean testnet, String key, String secret, String passphrase, Boolean futures, VenueKind venue)
     {
-        /** Credentials alone: the account's market is not said (kept as it was; spot for a new one). */
+        /** Credentials alone: the account's market and venue are not said (kept as they were). */
         Sealed(final boolean testnet, final String key, final String secret, final String passphrase)
         {
-            this(testnet, key, secret, passphrase, null);
+            this(testnet, key, secret, passphrase, null, null);
+        }
+
+        /** A binance account's credentials and market. */
+        Sealed(final boolean testnet, final String key, final String secret, final String passphrase, final Boolean futures)
+        {
+            this(testnet, key, secret, passphrase, futures, null);
+        }
+
+        VenueKind venueOrBinance()
+        {
+            return venue == null ? VenueKind.BINANCE : venue;
         }
 
         boolean futuresMarket()
@@ -64,6 +78,7 @@ public final class ExchangeIo implements AutoCloseable
 
     private final ExchangeDialect spotDialect = new BinanceDialect();
     private final ExchangeDialect futuresDialect = new BinanceFuturesDialect();
+    private final ExchangeDialect okxDialect = new OkxDialect();
     private final ExchangeConfig config;
     private final List<InstrumentSpec> instruments;
     private final SecretBox secrets;
@@ -77,6 +92,8 @@ public final class ExchangeIo implements AutoCloseable
     private final HttpClient http = ExchangeClient.newHttpClient(io);
     private final Map<String, Sealed> sealed = new ConcurrentHashMap<>();
     private final Map<String, ExchangeLink> links = new ConcurrentHashMap<>();
+    /** The venue of each exchange account made without credentials (a configured one), by account id. */
+    private final Map<String, VenueKind> venues = new ConcurrentHashMap<>();
     /** Accounts pointed somewhere else than the configuration says (the demo's simulated exchange). */
     private final Map<String, ExchangeEndpointConfig> overrides = new ConcurrentHashMap<>();
     /** The gateway's last {bid, ask} per symbol, from the reply stage: values a market order for the exchange's minimum notional. */
@@ -108,10 +125,22 @@ public final class ExchangeIo implements AutoCloseable
     {
     }
 
-    /** Points one account at a simulated exchange serving everything at one address; before {@link #start}. */
+    /** Points one binance account at a simulated exchange serving everything at one address; before {@link #start}. */
     public void override(final String accountId, final URI restUrl, final URI streamUrl)
     {
-        overrides.put(accountId, config.forAccount(accountId).pointedAt(restUrl, streamUrl));
+        override(accountId, VenueKind.BINANCE, restUrl, streamUrl);
+    }
+
+    /** Points one account of the exchange {@code venue} at a simulated exchange serving everything at one address; before {@link #start}. */
+    public void override(final String accountId, final VenueKind venue, final URI restUrl, final URI streamUrl)
+    {
+        overrides.put(accountId, config.forAccount(accountId, venue).pointedAt(restUrl, streamUrl));
+    }
+
+    /** An exchange account made without credentials (journal replay or a new command): which exchange its later credentials are for. */
+    void venue(final String accountId, final VenueKind venue)
+    {
+        venues.put(accountId, venue);
     }
 
     /** sync-balance asked of a member that does not lead, through the log. */
@@ -154,8 +183,9 @@ public final class ExchangeIo implements AutoCloseable
     void credentials(final String accountId, final Sealed credentials)
     {
         final Sealed before = sealed.get(accountId);
-        sealed.put(accountId, credentials.futures() != null ? credentials : new Sealed(credentials.testnet(), credentials.key(),
-            credentials.secret(), credentials.passphrase(), before != null && before.futuresMarket()));
+        final Boolean futures = credentials.futures() != null ? credentials.futures() : Boolean.valueOf(before != null && before.futuresMarket());
+        final VenueKind venue = credentials.venue() != null ? credentials.venue() : before != null ? before.venue() : venues.get(accountId);
+        sealed.put(accountId, new Sealed(credentials.testnet(), credentials.key(), credentials.secret(), credentials.passphrase(), futures, venue));
         if (publisher != null)
         {
             io.execute(() -> relink(accountId));
@@ -166,6 +196,7 @@ public final class ExchangeIo implements AutoCloseable
     void remove(final String accountId)
     {
         sealed.remove(accountId);
+        venues.remove(accountId);
         final ExchangeLink link = links.remove(accountId);
         if (link != null)
         {
@@ -307,8 +338,9 @@ public final class ExchangeIo implements AutoCloseable
         {
             return null;
         }
-        final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId));
-        final ExchangeDialect dialect = credentials.futuresMarket() ? futuresDialect : spotDialect;
+        final VenueKind venue = credentials.venueOrBinance();
+        final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId, venue));
+        final ExchangeDialect dialect = venue == VenueKind.OKX ? okxDialect : credentials.futuresMarket() ? futuresDialect : spotDialect;
         return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
             new RingReports(accountId, running, io), instruments);
     }

@@ -2,6 +2,7 @@ package io.ordergate.gateway.exchange;
 
 import java.math.BigDecimal;
 
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
@@ -114,15 +115,28 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
             io.remove(reader.readString(text).toString());
             return;
         }
+        if (event.type == CommandType.CREATE_ACCOUNT)
+        {
+            // an exchange account made without credentials (the configuration's): its venue, for the credentials set later
+            reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+            final String accountId = reader.readString(text).toString();
+            final VenueKind venue = VenueKind.fromCode(reader.readByte());
+            if (venue != null && venue.exchange())
+            {
+                io.venue(accountId, venue);
+            }
+            return;
+        }
         if (event.type != CommandType.EXCHANGE_CREDENTIALS && event.type != CommandType.EXCHANGE_CREATE_ACCOUNT)
         {
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final String accountId = reader.readString(text).toString();
+        VenueKind venue = null;  // credentials alone keep the account's venue
         if (event.type == CommandType.EXCHANGE_CREATE_ACCOUNT)
         {
-            reader.readByte();       // venue
+            venue = VenueKind.fromCode(reader.readByte());
             reader.readString(text); // currency
             reader.readLong();       // balance
             reader.readInt();        // leverage
@@ -139,7 +153,7 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
             final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
             futures = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
         }
-        io.credentials(accountId, new ExchangeIo.Sealed(testnet, key, secret, passphrase.isEmpty() ? null : passphrase, futures));
+        io.credentials(accountId, new ExchangeIo.Sealed(testnet, key, secret, passphrase.isEmpty() ? null : passphrase, futures, venue));
     }
 
     private void eachQuote(final CommandEvent event, final QuoteListener listener)

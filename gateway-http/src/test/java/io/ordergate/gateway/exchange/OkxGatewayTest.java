@@ -1,0 +1,206 @@
+package io.ordergate.gateway.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.simulators.exchange.Faults;
+import io.ordergate.simulators.exchange.SimulatedOkx;
+
+/**
+ * OKX accounts through the real gateway (HTTP in, the ring, the journal, the connector's I/O speaking OKX v5 over
+ * loopback to a simulated OKX, fills back through its private WebSocket as journaled reports): accounts made the native
+ * and the seed 003 way (the passphrase required), market and limit fills, a partial fill, a cancel, balances, a 503
+ * after the exchange took the order reconciled by clOrdId with one fill, and open orders reconciled after a restart.
+ */
+class OkxGatewayTest
+{
+    private static final String KEY = "okx-test-key-0123456789";
+    private static final String SECRET = "okx-test-secret-never-journaled-98765";
+    private static final String PASSPHRASE = "okx-test-passphrase";
+
+    @TempDir
+    Path dir;
+
+    private SimulatedOkx okx;
+    private ExchangeHarness gateway;
+
+    @BeforeEach
+    void start()
+    {
+        okx = SimulatedOkx.start(0);
+        okx.addAccount(KEY, SECRET, PASSPHRASE, Map.of("USDT", "10000", "BTC", "1"));
+        okx.quote("BTC-USDT", "65000.00", "65001.00");
+        gateway = new ExchangeHarness(dir, okxAt(okx));
+    }
+
+    @AfterEach
+    void stop()
+    {
+        gateway.close();
+        okx.close();
+    }
+
+    /** An {@code exchanges} section pointing every okx account (live and demo trading) at the simulated OKX. */
+    private static String okxAt(final SimulatedOkx okx)
+    {
+        final String rest = okx.restUrl().toString();
+        final String ws = okx.streamUrl().toString();
+        return "exchanges:\n  okx: { rest_url: \"" + rest + "\", stream_url: \"" + ws + "\", testnet_rest_url: \"" + rest
+            + "\", testnet_stream_url: \"" + ws + "\", timeout_millis: 3000 }\n";
+    }
+
+    private void createNative(final String accountId)
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"" + accountId + "\",\"venue\":\"okx\","
+            + "\"currency\":\"USD\",\"balance\":100000,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        assertEquals("okx", created.path("venue").asText(), created.toString());
+        ExchangeHarness.await("the private stream logged in", () -> okx.loggedInStreams() == 1);
+    }
+
+    private JsonNode limit(final String accountId, final String side, final String price, final String quantity, final String clientOrderId)
+    {
+        return gateway.call("POST", "/api/v1/orders", "{\"account_id\":\"" + accountId + "\",\"symbol\":\"BTCUSDT\",\"side\":\"" + side
+            + "\",\"type\":\"limit\",\"price\":" + price + ",\"quantity\":" + quantity + ",\"client_order_id\":\"" + clientOrderId + "\"}");
+    }
+
+    /** Both the gateway (its instrument) and the simulated OKX (what it fills at) take the quote. */
+    private void quote(final String bid, final String ask)
+    {
+        okx.quote("BTCUSDT", bid, ask);
+        gateway.quote("BTCUSDT", bid, ask);
+    }
+
+    private void assertOneOrderPerClOrdId(final int expected)
+    {
+        final List<Map<String, Object>> orders = okx.orders(KEY);
+        assertEquals(expected, orders.size(), "orders at OKX: " + orders);
+        assertEquals(expected, orders.stream().map(o -> o.get("clOrdId")).distinct().count(), "one order per clOrdId");
+    }
+
+    @Test
+    void shouldMakeOkxAccountsBothWaysAndRefuseOneWithoutItsPassphrase()
+    {
+        final JsonNode noPassphrase = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"okx-2\",\"venue\":\"okx\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(400, noPassphrase.path("_status").asInt(), noPassphrase.toString());
+        assertEquals("passphrase", noPassphrase.path("error").path("field").asText(), noPassphrase.toString());
+        final JsonNode seedNoPassphrase = gateway.call("POST", "/api/v1/accounts/create", "{\"exchange\":\"okx\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"\"}");
+        assertEquals(400, seedNoPassphrase.path("_status").asInt(), seedNoPassphrase.toString());
+        assertEquals("passphrase", seedNoPassphrase.path("error").path("field").asText());
+        final JsonNode futures = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"okx-3\",\"venue\":\"okx\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\",\"market_type\":\"futures\"}");
+        assertEquals("market_type", futures.path("error").path("field").asText(), futures.toString());
+        assertEquals(404, gateway.get("/api/v1/accounts/okx-2").path("_status").asInt(), "nothing made by a refused body");
+
+        final JsonNode seed = gateway.call("POST", "/api/v1/accounts/create", "{\"exchange\":\"okx\",\"api_key\":\"" + KEY + "\",\"api_secret\":\""
+            + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\",\"initial_balance\":1000,\"is_testnet\":false}");
+        assertEquals(201, seed.path("_status").asInt(), seed.toString());
+        final String seedId = seed.path("account_id").asText();
+        assertTrue(seedId.startsWith("okx-"), seedId);
+        assertEquals("okx", gateway.get("/api/v1/accounts/" + seedId).path("venue").asText());
+        final JsonNode placed = gateway.order(seedId, "BTCUSDT", "buy", "0.01", "okx-seed-1");
+        gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        createNative("okx-native");
+        assertOneOrderPerClOrdId(1);
+    }
+
+    @Test
+    void shouldFillMarketAndLimitOrdersFromThePrivateStream()
+    {
+        createNative("okx-1");
+        final JsonNode market = gateway.order("okx-1", "BTCUSDT", "buy", "0.01", "okx-m1");
+        assertEquals(201, market.path("_status").asInt(), market.toString());
+        final JsonNode filled = gateway.awaitStatus(market.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("65001"), ExchangeHarness.decimal(filled.path("average_price")));
+        assertEquals(new BigDecimal("0.01"), ExchangeHarness.decimal(filled.path("filled_quantity")));
+
+        final JsonNode resting = limit("okx-1", "buy", "64000", "0.01", "okx-l1");
+        gateway.awaitStatus(resting.path("order_id").asText(), "accepted");
+        quote("63999.00", "64000.00");
+        final JsonNode limitFilled = gateway.awaitStatus(resting.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("64000"), ExchangeHarness.decimal(limitFilled.path("average_price")));
+        assertEquals("filled", okx.orders(KEY).get(1).get("state"));
+        assertOneOrderPerClOrdId(2);
+    }
+
+    @Test
+    void shouldFollowAPartialFillToTheAveragePrice()
+    {
+        createNative("okx-1");
+        okx.faults().lateFills(200).partialFills(2, 400);
+        final JsonNode placed = gateway.order("okx-1", "BTCUSDT", "buy", "0.02", "okx-parts");
+        final JsonNode part = gateway.awaitStatus(placed.path("order_id").asText(), "partially_filled");
+        assertEquals(new BigDecimal("0.01"), ExchangeHarness.decimal(part.path("filled_quantity")));
+        quote("65010.00", "65011.00");
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("65006"), ExchangeHarness.decimal(filled.path("average_price")), "(0.01 x 65001 + 0.01 x 65011) / 0.02");
+        assertOneOrderPerClOrdId(1);
+    }
+
+    @Test
+    void shouldCancelAnOpenOrderAtOkxAndSyncTheBalances()
+    {
+        createNative("okx-1");
+        final JsonNode resting = limit("okx-1", "buy", "60000", "0.01", "okx-c1");
+        gateway.awaitStatus(resting.path("order_id").asText(), "accepted");
+        assertEquals("600", okx.balances(KEY).get("USDT").get("frozenBal"));
+        gateway.call("DELETE", "/api/v1/orders/" + resting.path("order_id").asText(), null);
+        gateway.awaitStatus(resting.path("order_id").asText(), "cancelled");
+        assertEquals("canceled", okx.orders(KEY).get(0).get("state"));
+        assertEquals("0", okx.balances(KEY).get("USDT").get("frozenBal"));
+
+        final JsonNode synced = gateway.call("POST", "/api/v1/accounts/okx-1/sync-balance", null);
+        assertEquals(200, synced.path("_status").asInt(), synced.toString());
+        assertTrue(synced.path("success").asBoolean());
+        // 10000 USDT + 1 BTC at the bid 65000
+        assertEquals(0, synced.path("equity").decimalValue().compareTo(new BigDecimal("75000")), synced.toString());
+        final JsonNode account = gateway.get("/api/v1/accounts/okx-1");
+        assertEquals(0, account.path("balances").path("BTC").path("total").decimalValue().compareTo(BigDecimal.ONE), account.toString());
+        assertEquals(0, account.path("balances").path("USDT").path("available").decimalValue().compareTo(new BigDecimal("10000")), account.toString());
+    }
+
+    @Test
+    void shouldReconcileA503AfterOkxTookTheOrderByClOrdIdWithOneFill()
+    {
+        createNative("okx-1");
+        // the stream is muted and the order hidden for a while, so only the query by clOrdId can settle it
+        okx.faults().failAfterPlacing(1, Faults.FailMode.STATUS_503).hideNewOrders(1_500).muteUserStreams(60_000);
+        final JsonNode placed = gateway.order("okx-1", "BTCUSDT", "buy", "0.01", "okx-503");
+        gateway.awaitStatus(placed.path("order_id").asText(), "unknown");
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("0.01"), ExchangeHarness.decimal(filled.path("filled_quantity")), "one fill, not two");
+        assertEquals(1, gateway.get("/api/v1/trades?account_id=okx-1").path("trades").size(), "one trade");
+        assertTrue(okx.codesAnswered("51603") > 0, "OKX said 'does not exist' at least once and it was not taken as a rejection");
+        assertOneOrderPerClOrdId(1);
+    }
+
+    @Test
+    void shouldReconcileAnOpenOrderFilledWhileTheGatewayWasDown()
+    {
+        createNative("okx-1");
+        final JsonNode resting = limit("okx-1", "sell", "66000", "0.01", "okx-r1");
+        final String orderId = resting.path("order_id").asText();
+        gateway.awaitStatus(orderId, "accepted");
+        gateway.close();
+        okx.quote("BTCUSDT", "66000.00", "66001.00");
+        assertEquals("filled", okx.orders(KEY).get(0).get("state"));
+        gateway = new ExchangeHarness(dir, okxAt(okx));
+        final JsonNode filled = gateway.awaitStatus(orderId, "filled");
+        assertEquals(new BigDecimal("66000"), ExchangeHarness.decimal(filled.path("average_price")));
+        assertOneOrderPerClOrdId(1);
+    }
+}
