@@ -34,7 +34,7 @@ public final class AccountSpec
     {
         final String id = s.matching("account_id", null, ACCOUNT_ID, "1 to 64 of A-Z a-z 0-9 . _ -");
         final String venueName = s.matching("venue", VenueKind.PAPER.configName(),
-            Pattern.compile("paper|mt5|binance"), "paper, mt5 or binance");
+            Pattern.compile("paper|mt5|binance|okx"), "paper, mt5, binance or okx");
         final String currency = s.matching("currency", null, InstrumentSpec.CURRENCY, "3 capital letters");
         final long balance = s.decimal("balance", Money.DIGITS, Money.DIGITS + " decimal places");
         if (balance < 0)

@@ -5,13 +5,14 @@ package io.ordergate.config;
  * thread.
  *
  * <p>The simulated terminal serves {@link #mt5AccountId()} only if the configuration has an mt5 account by that
- * id, and the simulated exchange serves {@link #exchangeAccountId()} only if it has a binance account by that id;
- * neither is cross-checked here, so minimal test configurations stay valid.
+ * id, the simulated exchange serves {@link #exchangeAccountId()} only if it has a binance account by that id, and the
+ * simulated OKX serves {@link #okxAccountId()} only if it has an okx account by that id; none is cross-checked here, so minimal test configurations stay valid.
  */
 public final class DemoConfig
 {
     public static final String MT5_ACCOUNT_ID_DEFAULT = "mt5-demo";
     public static final String EXCHANGE_ACCOUNT_ID_DEFAULT = "binance-demo";
+    public static final String OKX_ACCOUNT_ID_DEFAULT = "okx-demo";
 
     private final boolean quoteFeed;
     private final int quoteIntervalMillis;
@@ -20,10 +21,13 @@ public final class DemoConfig
     private final boolean simulatedExchange;
     private final String exchangeAccountId;
     private final java.net.URI simulatedExchangeUrl;
+    private final String okxAccountId;
 
     DemoConfig(final boolean quoteFeed, final int quoteIntervalMillis, final boolean simulatedTerminal,
-        final String mt5AccountId, final boolean simulatedExchange, final String exchangeAccountId, final java.net.URI simulatedExchangeUrl)
+        final String mt5AccountId, final boolean simulatedExchange, final String exchangeAccountId, final java.net.URI simulatedExchangeUrl,
+        final String okxAccountId)
     {
+        this.okxAccountId = okxAccountId;
         this.quoteFeed = quoteFeed;
         this.quoteIntervalMillis = quoteIntervalMillis;
         this.simulatedTerminal = simulatedTerminal;
@@ -57,7 +61,8 @@ public final class DemoConfig
                 "1 to 64 of A-Z a-z 0-9 . _ -"),
             s.bool("simulated_exchange", true),
             s.matching("exchange_account_id", EXCHANGE_ACCOUNT_ID_DEFAULT, AccountSpec.ACCOUNT_ID, "1 to 64 of A-Z a-z 0-9 . _ -"),
-            external);
+            external,
+            s.matching("okx_account_id", OKX_ACCOUNT_ID_DEFAULT, AccountSpec.ACCOUNT_ID, "1 to 64 of A-Z a-z 0-9 . _ -"));
         s.finish();
         return config;
     }
@@ -106,9 +111,16 @@ public final class DemoConfig
         return simulatedExchangeUrl;
     }
 
+    /** The okx account a simulated OKX in this process serves (with {@link #simulatedExchange}), if the configuration has one by that id. */
+    public String okxAccountId()
+    {
+        return okxAccountId;
+    }
+
     DemoConfig withQuoteFeed(final boolean on)
     {
-        return new DemoConfig(on, quoteIntervalMillis, simulatedTerminal, mt5AccountId, simulatedExchange, exchangeAccountId, simulatedExchangeUrl);
+        return new DemoConfig(on, quoteIntervalMillis, simulatedTerminal, mt5AccountId, simulatedExchange, exchangeAccountId, simulatedExchangeUrl,
+            okxAccountId);
     }
 
     @Override
@@ -116,6 +128,6 @@ public final class DemoConfig
     {
         return "DemoConfig{quoteFeed=" + quoteFeed + ", quoteIntervalMillis=" + quoteIntervalMillis +
             ", simulatedTerminal=" + simulatedTerminal + ", mt5AccountId=" + mt5AccountId + ", simulatedExchange=" + simulatedExchange +
-            ", exchangeAccountId=" + exchangeAccountId + ", simulatedExchangeUrl=" + simulatedExchangeUrl + '}';
+            ", exchangeAccountId=" + exchangeAccountId + ", simulatedExchangeUrl=" + simulatedExchangeUrl + ", okxAccountId=" + okxAccountId + '}';
     }
 }

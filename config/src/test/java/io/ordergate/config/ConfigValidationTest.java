@@ -169,7 +169,7 @@ class ConfigValidationTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "{currency: USD, balance: 1}                            | accounts[0].account_id | is required",
         "{account_id: 'a b', currency: USD, balance: 1}         | accounts[0].account_id | 1 to 64 of",
-        "{account_id: a, venue: kraken, currency: USD, balance: 1}  | accounts[0].venue  | paper, mt5 or binance",
+        "{account_id: a, venue: kraken, currency: USD, balance: 1}  | accounts[0].venue  | paper, mt5, binance or okx",
         "{account_id: a, currency: usd, balance: 1}             | accounts[0].currency   | 3 capital letters",
         "{account_id: a, currency: USD}                         | accounts[0].balance    | is required",
         "{account_id: a, currency: USD, balance: -1}            | accounts[0].balance    | not be negative, was -1.00",

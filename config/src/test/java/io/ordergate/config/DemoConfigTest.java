@@ -45,11 +45,12 @@ class DemoConfigTest
     }
 
     @Test
-    void shouldCarryAPaperAnMt5AndAnExchangeAccount()
+    void shouldCarryAPaperAnMt5AndTwoExchangeAccounts()
     {
         final List<AccountSpec> accounts = config.accounts();
-        assertEquals(3, accounts.size());
+        assertEquals(4, accounts.size());
         assertAccount(accounts.get(2), "binance-demo", VenueKind.BINANCE, "USD", 10_000_000L, 1);
+        assertAccount(accounts.get(3), "okx-demo", VenueKind.OKX, "USD", 10_000_000L, 1);
         assertAccount(accounts.get(0), "paper-1", VenueKind.PAPER, "USD", 10_000_000L, 100);
         assertAccount(accounts.get(1), "mt5-demo", VenueKind.MT5, "USD", 1_000_000L, 100);
         assertEquals("mt5-demo", config.demo().mt5AccountId());
@@ -59,6 +60,7 @@ class DemoConfigTest
         assertTrue(config.demo().simulatedExchange(), "binance-demo trades on a simulated exchange: its own flag, not the terminal's");
         assertEquals("binance-demo", config.demo().exchangeAccountId());
         assertEquals(null, config.demo().simulatedExchangeUrl());
+        assertEquals("okx-demo", config.demo().okxAccountId(), "okx-demo trades on a simulated OKX next to it");
     }
 
     @Test

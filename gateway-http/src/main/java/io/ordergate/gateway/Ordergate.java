@@ -196,6 +196,12 @@ public final class Ordergate implements AutoCloseable
         return executorBootstrap.terminal();
     }
 
+    /** The demo's simulated OKX when it runs in this process (demo.okx_account_id names an okx account), else null. */
+    public io.ordergate.simulators.exchange.SimulatedOkx simulatedOkx()
+    {
+        return exchangeBootstrap.simulatedOkx();
+    }
+
     /** The demo's simulated exchange when it runs in this process, or null. */
     public io.ordergate.simulators.exchange.SimulatedExchange simulatedExchange()
     {

@@ -93,7 +93,18 @@ public final class OrderSession
     {
         final Tracked order = new Tracked(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, clock.getAsLong());
         open.put(order.clientOrderId, order);
-        client.send(client.dialect().placeOrder(ticket)).thenAccept(answer -> placed(order, answer));
+        final io.ordergate.exchange.spi.VenueRequest request;
+        try
+        {
+            request = client.dialect().placeOrder(ticket);
+        }
+        catch (final IllegalArgumentException unsendable)
+        {
+            // an order this dialect cannot express (OKX's stops are algo orders): rejected, never sent
+            placed(order, VenueAnswer.of(VenueAnswer.Outcome.REJECTED, unsendable.getMessage(), null, 0));
+            return;
+        }
+        client.send(request).thenAccept(answer -> placed(order, answer));
     }
 
     private void placed(final Tracked order, final VenueAnswer answer)

@@ -32,6 +32,7 @@ import io.ordergate.exchange.venue.ExchangeBodies;
 import io.ordergate.gateway.core.ReplyTarget;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.simulators.exchange.SimulatedExchange;
+import io.ordergate.simulators.exchange.SimulatedOkx;
 
 /**
  * The exchange steps of start-up, after replay:
@@ -39,7 +40,9 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  *   1. demo exchange   with demo.simulated_exchange, the demo's exchange account (demo.exchange_account_id, a binance
  *                      account of the configuration): its credentials made once and kept owner-only in
  *                      data_dir/demo-exchange.properties, journaled only sealed; a simulated exchange (in this process,
- *                      or the one at demo.simulated_exchange_url) that knows them
+ *                      or the one at demo.simulated_exchange_url) that knows them; likewise demo.okx_account_id (an
+ *                      okx account of the configuration) on a simulated OKX in this process, its credentials (with a
+ *                      passphrase) in data_dir/demo-okx.properties
  *   2. links           every exchange account's client, session and user-data stream start
  *   3. instruments     each configured exchange account's instruments checked against its exchange's filters: a
  *                      difference stops start-up with every difference named (an exchange that does not answer does not)
@@ -50,20 +53,22 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
 public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
 {
     static final String DEMO_FILE = "demo-exchange.properties";
+    static final String DEMO_OKX_FILE = "demo-okx.properties";
     private static final Map<String, String> DEMO_BALANCES = Map.of("USDT", "100000", "BTC", "1", "ETH", "10");
 
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private CountDownLatch done;
     private SimulatedExchange simulated;
+    private SimulatedOkx simulatedOkx;
 
     public void run(final GatewayConfig config, final CommandPublisher publisher, final ExchangeIo io, final ExchangeReplies replies, final SecretBox secrets,
         final long timeoutMillis) throws InterruptedException
     {
         done = new CountDownLatch(1);
-        if (demoAccount(config))
+        if (demoAccount(config, config.demo().exchangeAccountId(), VenueKind.BINANCE))
         {
             final String demoAccount = config.demo().exchangeAccountId();
-            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_FILE), demoAccount, publisher, secrets);
+            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_FILE), demoAccount, publisher, secrets, false);
             final URI external = config.demo().simulatedExchangeUrl();
             if (external != null)
             {
@@ -75,16 +80,17 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
                 simulated = SimulatedExchange.start(0);
                 simulated.addAccount(demo.getProperty("api_key"), demo.getProperty("api_secret"), DEMO_BALANCES);
                 io.override(demoAccount, simulated.restUrl(), simulated.streamUrl());
-                final SimulatedExchange exchange = simulated;
-                replies.quotes((symbol, bid, ask) ->
-                {
-                    if (symbol.endsWith("USDT"))
-                    {
-                        exchange.quote(symbol, bid.stripTrailingZeros().toPlainString(), ask.stripTrailingZeros().toPlainString());
-                    }
-                });
             }
         }
+        if (demoAccount(config, config.demo().okxAccountId(), VenueKind.OKX))
+        {
+            final String demoAccount = config.demo().okxAccountId();
+            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_OKX_FILE), demoAccount, publisher, secrets, true);
+            simulatedOkx = SimulatedOkx.start(0);
+            simulatedOkx.addAccount(demo.getProperty("api_key"), demo.getProperty("api_secret"), demo.getProperty("passphrase"), DEMO_BALANCES);
+            io.override(demoAccount, VenueKind.OKX, simulatedOkx.restUrl(), simulatedOkx.streamUrl());
+        }
+        feedQuotes(replies);
         io.start(publisher);
         checkInstruments(config, io);
         if (!publisher.publish(CommandType.EXCHANGE_RECOVER, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, this, null))
@@ -132,14 +138,47 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         }
     }
 
+    /** The gateway's quotes move the demo's simulated exchanges in this process (their USDT pairs). */
+    private void feedQuotes(final ExchangeReplies replies)
+    {
+        final SimulatedExchange exchange = simulated;
+        final SimulatedOkx okx = simulatedOkx;
+        if (exchange == null && okx == null)
+        {
+            return;
+        }
+        replies.quotes((symbol, bid, ask) ->
+        {
+            if (symbol.endsWith("USDT"))
+            {
+                final String bidText = bid.stripTrailingZeros().toPlainString();
+                final String askText = ask.stripTrailingZeros().toPlainString();
+                if (exchange != null)
+                {
+                    exchange.quote(symbol, bidText, askText);
+                }
+                if (okx != null)
+                {
+                    okx.quote(symbol, bidText, askText);
+                }
+            }
+        });
+    }
+
+    /** The demo's simulated OKX when it runs in this process, else null. */
+    public SimulatedOkx simulatedOkx()
+    {
+        return simulatedOkx;
+    }
+
     /** The demo's simulated exchange when it runs in this process, else null. */
     public SimulatedExchange simulated()
     {
         return simulated;
     }
 
-    private Properties demoCredentials(final Path file, final String accountId, final CommandPublisher publisher, final SecretBox secrets)
-        throws InterruptedException
+    private Properties demoCredentials(final Path file, final String accountId, final CommandPublisher publisher, final SecretBox secrets,
+        final boolean withPassphrase) throws InterruptedException
     {
         final Properties existing = DemoCredentialsFile.load(file);
         if (existing != null)
@@ -149,6 +188,10 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         final Properties demo = new Properties();
         demo.setProperty("api_key", "sim" + Secrets.newKey().substring(3));
         demo.setProperty("api_secret", Secrets.newSecret());
+        if (withPassphrase)
+        {
+            demo.setProperty("passphrase", Secrets.newSecret().substring(0, 16));  // OKX's passphrase: one the account's owner chose
+        }
         DemoCredentialsFile.save(file, demo, "credentials of the demo's simulated exchange account (demo mode only)");
         final String key = demo.getProperty("api_key");
         final CountDownLatch credentialsDone = new CountDownLatch(1);
@@ -163,7 +206,8 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         if (!publisher.publish(CommandType.EXCHANGE_CREDENTIALS, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
             writer -> ExchangeBodies.credentials(writer, accountId, false,
             Credentials.masked(key), secrets.seal(key, accountId + "/api_key"),
-            secrets.seal(demo.getProperty("api_secret"), accountId + "/api_secret"), null), target, null))
+            secrets.seal(demo.getProperty("api_secret"), accountId + "/api_secret"),
+            withPassphrase ? secrets.seal(demo.getProperty("passphrase"), accountId + "/passphrase") : null), target, null))
         {
             throw new IllegalStateException("the ring is full at start-up");
         }
@@ -213,9 +257,14 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         {
             simulated.close();
         }
+        if (simulatedOkx != null)
+        {
+            simulatedOkx.close();
+        }
     }
 
-    private static boolean demoAccount(final GatewayConfig config)
+    /** Whether demo mode serves this account of the configuration, of this venue, on a simulated exchange. */
+    private static boolean demoAccount(final GatewayConfig config, final String accountId, final VenueKind venue)
     {
         if (!config.demo().simulatedExchange())
         {
@@ -223,7 +272,7 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         }
         for (final AccountSpec account : config.accounts())
         {
-            if (account.accountId().equals(config.demo().exchangeAccountId()) && account.venue() == VenueKind.BINANCE)
+            if (account.accountId().equals(accountId) && account.venue() == venue)
             {
                 return true;
             }
