@@ -43,10 +43,7 @@ class ExchangeFuturesFaultsTest
         venue.addAccount(KEY, SECRET, Map.of("USDT", "10000"));
         venue.quote("BTCUSDT", "65000.00", "65001.00");
         gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
-        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-fut\",\"venue\":\"binance\","
-            + "\"market_type\":\"futures\",\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
-        ExchangeHarness.await("its futures user-data stream is up", () -> venue.openUserStreams() == 1);
+        gateway.createFuturesAccount(venue, "bn-fut", KEY, SECRET);
     }
 
     @AfterEach

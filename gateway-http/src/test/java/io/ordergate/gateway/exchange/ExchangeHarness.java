@@ -178,6 +178,21 @@ final class ExchangeHarness implements AutoCloseable
         }
     }
 
+    /**
+     * Makes futures account {@code accountId} (binance, USDT-M, balance 10,000, leverage 1) with these credentials over
+     * HTTP and waits until its user-data stream at {@code venue} is up.
+     */
+    void createFuturesAccount(final SimulatedExchange venue, final String accountId, final String key, final String secret)
+    {
+        final JsonNode created = call("POST", "/api/v1/accounts", "{\"account_id\":\"" + accountId + "\",\"venue\":\"binance\","
+            + "\"market_type\":\"futures\",\"balance\":10000,\"leverage\":1,\"api_key\":\"" + key + "\",\"api_secret\":\"" + secret + "\"}");
+        if (created.path("_status").asInt() != 201)
+        {
+            throw new AssertionError("futures account not created: " + created);
+        }
+        await("its futures user-data stream is up", () -> venue.openUserStreams() == 1);
+    }
+
     static BigDecimal decimal(final JsonNode node)
     {
         return new BigDecimal(node.decimalValue().stripTrailingZeros().toPlainString());

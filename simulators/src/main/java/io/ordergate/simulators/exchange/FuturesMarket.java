@@ -290,16 +290,7 @@ final class FuturesMarket
             {
                 return;
             }
-            BigDecimal quantity = order.remaining();
-            if (partsLeft > 1)
-            {
-                final BigDecimal step = order.rules.stepSize();
-                quantity = quantity.divide(step, 0, RoundingMode.DOWN).divide(BigDecimal.valueOf(partsLeft), 0, RoundingMode.DOWN).multiply(step);
-                if (quantity.signum() <= 0)
-                {
-                    quantity = step.min(order.remaining());
-                }
-            }
+            final BigDecimal quantity = Matcher.partQuantity(order.remaining(), order.rules.stepSize(), partsLeft);
             final BigDecimal[] quote = spot.quote(order.rules.symbol());
             final BigDecimal price = marketable(order, quote) ? (order.buy() ? quote[1] : quote[0])
                 : order.request.price().signum() > 0 ? order.request.price() : null;

@@ -114,6 +114,21 @@ final class Matcher
         return fills;
     }
 
+    /**
+     * The quantity of one scheduled part of a late, partial fill (spot and futures alike): {@code 1/partsLeft} of what
+     * remains, rounded down to the lot step but at least one step (or what remains); the last part is all of it.
+     */
+    static BigDecimal partQuantity(final BigDecimal remaining, final BigDecimal step, final int partsLeft)
+    {
+        if (partsLeft <= 1)
+        {
+            return remaining;
+        }
+        final BigDecimal part = remaining.divide(step, 0, RoundingMode.DOWN).divide(BigDecimal.valueOf(partsLeft), 0, RoundingMode.DOWN)
+            .multiply(step);
+        return part.signum() > 0 ? part : step.min(remaining);
+    }
+
     /** One scheduled part: {@code 1/partsLeft} of what remains (rounded down to the lot step, the last part all of it). */
     void fillPart(final SpotOrder order, final int partsLeft, final BigDecimal[] quote, final long now)
     {
@@ -121,16 +136,7 @@ final class Matcher
         {
             return;
         }
-        BigDecimal quantity = order.remaining();
-        if (partsLeft > 1)
-        {
-            final BigDecimal step = order.rules.stepSize();
-            quantity = quantity.divide(step, 0, RoundingMode.DOWN).divide(BigDecimal.valueOf(partsLeft), 0, RoundingMode.DOWN).multiply(step);
-            if (quantity.signum() <= 0)
-            {
-                quantity = step.min(order.remaining());
-            }
-        }
+        final BigDecimal quantity = partQuantity(order.remaining(), order.rules.stepSize(), partsLeft);
         final BigDecimal price = quote == null || !marketable(order, quote) ? (order.price.signum() > 0 ? order.price : null) : price(order, quote);
         if (price != null)
         {

@@ -100,15 +100,13 @@ public final class SimulatedExchange implements AutoCloseable
     /** The REST base URL, e.g. {@code http://127.0.0.1:40123} (spot under /api/v3, futures under /fapi/v1). */
     public URI restUrl()
     {
-        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+        return ServerUrls.of(server, "http");
     }
 
     /** The WebSocket base URL; a user-data stream is {@code streamUrl() + "/ws/" + listenKey}. */
     public URI streamUrl()
     {
-        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
-        return URI.create("ws://" + address.getHostString() + ":" + address.getPort());
+        return ServerUrls.of(server, "ws");
     }
 
     public Faults faults()

@@ -1,7 +1,6 @@
 package io.ordergate.simulators.exchange;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,15 +90,13 @@ public final class SimulatedOkx implements AutoCloseable
     /** The REST base URL, e.g. {@code http://127.0.0.1:40123} (routes under /api/v5). */
     public URI restUrl()
     {
-        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+        return ServerUrls.of(server, "http");
     }
 
     /** The WebSocket base URL; the private stream is {@code streamUrl() + "/ws/v5/private"}. */
     public URI streamUrl()
     {
-        final InetSocketAddress address = (InetSocketAddress)server.localAddress();
-        return URI.create("ws://" + address.getHostString() + ":" + address.getPort());
+        return ServerUrls.of(server, "ws");
     }
 
     public Faults faults()
