@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.exchange.client.ExchangeJson;
+import io.ordergate.exchange.spi.Commissions;
 import io.ordergate.exchange.spi.OrderState;
 import io.ordergate.exchange.spi.StreamEvent;
 import io.ordergate.exchange.spi.SymbolRules;
@@ -233,21 +234,10 @@ final class BinanceAnswers
         return events;
     }
 
-    /**
-     * A commission paid in {@code asset} in the symbol's quote asset: as is when paid in the quote asset, times the fill's
-     * {@code price} when paid in the base asset; 0 in any other asset (a BNB discount), which the gateway cannot value.
-     */
+    /** A commission valued in the quote asset ({@link Commissions#inQuote}). */
     static BigDecimal inQuote(final String symbol, final BigDecimal commission, final String asset, final BigDecimal price)
     {
-        if (commission.signum() == 0 || asset.isEmpty() || asset.length() >= symbol.length())
-        {
-            return BigDecimal.ZERO;
-        }
-        if (symbol.endsWith(asset))
-        {
-            return commission;
-        }
-        return symbol.startsWith(asset) ? commission.multiply(price) : BigDecimal.ZERO;
+        return Commissions.inQuote(symbol, commission, asset, price);
     }
 
     /** An order's answer; a full one ({@code newOrderRespType=FULL}) tells its fills' commissions. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.exchange.client.ExchangeJson;
+import io.ordergate.exchange.spi.Commissions;
 import io.ordergate.exchange.spi.OrderState;
 import io.ordergate.exchange.spi.StreamEvent;
 import io.ordergate.exchange.spi.SymbolRules;
@@ -118,8 +119,8 @@ final class OkxAnswers
 
     /**
      * A private-stream text: {@code orders} pushes as order states (cumulative {@code accFillSz}, quote {@code accFillSz ×
-     * avgPx}), {@code account} pushes as balances ({@code availBal}, {@code frozenBal}); {@code pong} and event answers
-     * carry none.
+     * avgPx}, the last fill's {@code fillFee} valued in the quote asset), {@code account} pushes as balances
+     * ({@code availBal}, {@code frozenBal}); {@code pong} and event answers carry none.
      */
     static List<StreamEvent> stream(final String text)
     {
@@ -137,8 +138,12 @@ final class OkxAnswers
                 if ("orders".equals(channel))
                 {
                     final BigDecimal filled = decimal(item, "accFillSz");
+                    final BigDecimal lastFill = decimal(item, "fillSz");
+                    // fillFee is negative when charged (positive: a rebate), in fillFeeCcy; valued in the quote asset as Binance's
+                    final BigDecimal fee = lastFill.signum() == 0 ? BigDecimal.ZERO : Commissions.inQuote(item.path("instId").asText("").replace("-", ""),
+                        decimal(item, "fillFee").negate(), item.path("fillFeeCcy").asText(""), decimal(item, "fillPx"));
                     events.add(new StreamEvent(new OrderState(item.path("clOrdId").asText(), item.path("ordId").asText(), status(item.path("state").asText()),
-                        filled, filled.multiply(decimal(item, "avgPx"))), null));
+                        filled, filled.multiply(decimal(item, "avgPx")), fee, fee.signum() == 0 ? BigDecimal.ZERO : lastFill), null));
                 }
                 else if ("account".equals(channel))
                 {

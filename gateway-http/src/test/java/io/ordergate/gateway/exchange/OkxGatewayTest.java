@@ -138,6 +138,21 @@ class OkxGatewayTest
     }
 
     @Test
+    void shouldBookEachOkxFillsFeeInTheQuoteAsset()
+    {
+        okx.commissionRate(new BigDecimal("0.001"));  // a buy pays 0.1% in BTC, a sell in USDT (the orders push's fillFee)
+        createNative("okx-1");
+        final JsonNode buy = gateway.order("okx-1", "BTCUSDT", "buy", "0.01", "okx-fee-1");
+        gateway.awaitStatus(buy.path("order_id").asText(), "filled");
+        final JsonNode sell = gateway.order("okx-1", "BTCUSDT", "sell", "0.01", "okx-fee-2");
+        gateway.awaitStatus(sell.path("order_id").asText(), "filled");
+        final JsonNode trades = gateway.get("/api/v1/trades?account_id=okx-1").path("trades");
+        assertEquals(2, trades.size(), trades.toString());
+        assertEquals(0, new BigDecimal("0.65").compareTo(ExchangeHarness.decimal(trades.get(0).path("fee"))), "the sell: 0.65 USDT " + trades);
+        assertEquals(0, new BigDecimal("0.65").compareTo(ExchangeHarness.decimal(trades.get(1).path("fee"))), "the buy: 0.00001 BTC at 65001 " + trades);
+    }
+
+    @Test
     void shouldFollowAPartialFillToTheAveragePrice()
     {
         createNative("okx-1");
