@@ -213,7 +213,8 @@ final class BinanceAnswers
                     final boolean cancel = "CANCELED".equals(json.path("x").asText()) && !json.path("C").asText().isEmpty();
                     events.add(new StreamEvent(new OrderState(cancel ? json.path("C").asText() : json.path("c").asText(), json.path("i").asText(),
                         status(json.path("X").asText()), decimal(json, "z"), decimal(json, "Z"),
-                        inQuote(json.path("s").asText(""), decimal(json, "n"), json.path("N").asText(""), decimal(json, "L")), decimal(json, "l")), null));
+                        Commissions.inQuote(json.path("s").asText(""), decimal(json, "n"), json.path("N").asText(""), decimal(json, "L")),
+                        decimal(json, "l")), null));
                     break;
                 case "outboundAccountPosition":
                     final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
@@ -234,12 +235,6 @@ final class BinanceAnswers
         return events;
     }
 
-    /** A commission valued in the quote asset ({@link Commissions#inQuote}). */
-    static BigDecimal inQuote(final String symbol, final BigDecimal commission, final String asset, final BigDecimal price)
-    {
-        return Commissions.inQuote(symbol, commission, asset, price);
-    }
-
     /** An order's answer; a full one ({@code newOrderRespType=FULL}) tells its fills' commissions. */
     private static OrderState order(final JsonNode json)
     {
@@ -247,7 +242,7 @@ final class BinanceAnswers
         final String symbol = json.path("symbol").asText("");
         for (final JsonNode fill : json.path("fills"))
         {
-            fee = fee.add(inQuote(symbol, decimal(fill, "commission"), fill.path("commissionAsset").asText(""), decimal(fill, "price")));
+            fee = fee.add(Commissions.inQuote(symbol, decimal(fill, "commission"), fill.path("commissionAsset").asText(""), decimal(fill, "price")));
         }
         return new OrderState(json.path("clientOrderId").asText(), json.path("orderId").asText(), status(json.path("status").asText()),
             decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty"), fee, fee.signum() == 0 ? BigDecimal.ZERO : decimal(json, "executedQty"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.exchange.client.ExchangeJson;
+import io.ordergate.exchange.spi.Commissions;
 import io.ordergate.exchange.spi.OrderState;
 import io.ordergate.exchange.spi.PositionState;
 import io.ordergate.exchange.spi.StreamEvent;
@@ -99,7 +100,7 @@ final class BinanceFuturesAnswers
                     final BigDecimal filled = BinanceAnswers.decimal(o, "z");
                     // the fill's commission n in asset N (the trading feature's fee), as spot's executionReport tells it
                     events.add(new StreamEvent(new OrderState(o.path("c").asText(), o.path("i").asText(), BinanceAnswers.status(o.path("X").asText()),
-                        filled, filled.multiply(BinanceAnswers.decimal(o, "ap")), BinanceAnswers.inQuote(o.path("s").asText(""),
+                        filled, filled.multiply(BinanceAnswers.decimal(o, "ap")), Commissions.inQuote(o.path("s").asText(""),
                         BinanceAnswers.decimal(o, "n"), o.path("N").asText(""), BinanceAnswers.decimal(o, "L")), BinanceAnswers.decimal(o, "l")), null));
                     break;
                 case "ACCOUNT_UPDATE":
