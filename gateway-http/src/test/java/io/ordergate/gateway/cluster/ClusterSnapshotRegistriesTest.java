@@ -71,7 +71,8 @@ class ClusterSnapshotRegistriesTest
             try (NodeProcesses nodes = new NodeProcesses(configs, environment))
             {
                 startAll(nodes, urls);
-                final ClusterClient admin = new ClusterClient(urls[(ClusterClient.leader(urls, -1) + 1) % urls.length]);
+                final String adminUrl = urls[(ClusterClient.leader(urls, -1) + 1) % urls.length];
+                final ClusterClient admin = new ClusterClient(adminUrl);
                 admin.ok("POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":65000.00,\"ask\":65001.00}");
                 admin.ok("POST", "/api/v1/accounts/binance-1/update-credentials",
                     "{\"api_key\":\"" + EXCHANGE_KEY + "\",\"api_secret\":\"" + EXCHANGE_SECRET + "\"}");
@@ -80,7 +81,8 @@ class ClusterSnapshotRegistriesTest
                 final JsonNode key = admin.ok("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"binance-1\"]}");
                 admin.ok("POST", "/api/v1/users", "{\"email\":\"snap@example.com\",\"name\":\"Snap Shot\",\"role\":\"trader\","
                     + "\"account_ids\":[\"binance-1\"],\"password\":\"Snapshot-Pass-123!\"}");
-                final String token = call(urls[0], "POST", "/api/v1/auth/login", "{\"username\":\"snap@example.com\",\"password\":\"Snapshot-Pass-123!\"}",
+                // at the member that made the user: another member may not have applied that command yet
+                final String token = call(adminUrl, "POST", "/api/v1/auth/login", "{\"username\":\"snap@example.com\",\"password\":\"Snapshot-Pass-123!\"}",
                     Map.of(), 200).path("access_token").asText();
 
                 // a snapshot taken by every member after all of that: then every member killed and started from it
