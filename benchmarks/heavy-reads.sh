@@ -5,11 +5,14 @@
 #   benchmarks/heavy-reads.sh OUT_DIR [REPETITIONS]        (default 3)
 #
 # Each repetition: loadgen at RATE (1000)/s for DURATION (20) s after WARMUP (5) s on CONNECTIONS (4) connections,
-# once alone, then once while READERS (4) curl loops read GET /api/v1/orders?limit=1000 back to back (a thousand
-# orders each: the list is full from the first run on), each with its own read-only key and so its own read budget
-# (server.read_rows_per_second, 5,000 rows/s by default), waiting out each 429's Retry-After as a client should.
-# Every run has --baseline (Netty's hello world driven the same way right after it). The written target: the gateway's p99 with readers within 25% of its p99 without them; the
-# summary prints both ratios (with/without readers, and each run's gateway/baseline) and how many lists were read.
+# once alone, then once while READERS (4) clients (benchmarks/list_readers.py, keep-alive) read
+# GET /api/v1/orders?limit=1000 back to back (a thousand orders each: the list is full from the first run on), each
+# with its own read-only key and so its own read budget (server.read_rows_per_second, 1,000 rows/s by default; all
+# callers together server.read_rows_per_second_total, 4,000), waiting out each 429's Retry-After as a client should.
+# Every run has --baseline (Netty's hello world driven the same way right after it). The written target: the
+# gateway's p99 with readers within 25% of its p99 without them; the summary prints both ratios (with/without
+# readers, and each run's gateway/baseline) and how many lists were read.
+# GATEWAY_JAVA_OPTS: the gateway JVM's flags (docs/PERFORMANCE.md runs it with -XX:+UseZGC -Xms1g -Xmx1g).
 # One JSON + .hgrm per run in OUT_DIR, the summary in OUT_DIR/summary.txt. Used for docs/RELIABILITY.md.
 # It builds the gateway and the load generator from the tree first (SKIP_BUILD=1 uses the jars already there).
 set -euo pipefail
@@ -41,34 +44,26 @@ cleanup()
 }
 trap cleanup EXIT
 
-java -jar "$root/gateway-http/target/ordergate.jar" --port "$port" --data-dir "$work/data" > "$work/gateway.log" 2>&1 &
+# SERVER_YAML: settings added to the demo's server section, e.g. another read budget:
+#   SERVER_YAML='read_rows_per_second: 1000' benchmarks/heavy-reads.sh /tmp/heavy-1000 3
+sed -e 's/^server:$/server:\n  '"${SERVER_YAML:-}"'/' "$root/config/src/main/resources/io/ordergate/config/demo.yaml" \
+  > "$work/gateway.yaml"
+java ${GATEWAY_JAVA_OPTS:-} -jar "$root/gateway-http/target/ordergate.jar" --config "$work/gateway.yaml" --port "$port" \
+  --data-dir "$work/data" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 150); do
   curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
   sleep 0.2
 done
 
-# Each reader loop is a client of its own (its own read-only key, so each has its own read budget,
-# server.read_rows_per_second) and behaves as a documented client does: on 429 it waits the Retry-After it was given.
+# Each reader is a client of its own (its own read-only key, so each has its own read budget,
+# server.read_rows_per_second, and all share the gateway's, server.read_rows_per_second_total) on a keep-alive
+# connection of its own, and behaves as a documented client does: on 429 it waits the Retry-After it was given
+# (benchmarks/list_readers.py: one process for all the readers, not a curl per request).
 for r in $(seq 1 "$readers"); do
   curl -sf -H "X-API-Key: $ORDERGATE_API_KEY" -H "X-API-Secret: $ORDERGATE_API_SECRET" -H 'Content-Type: application/json' \
     -d '{"scope":"read","account_ids":["paper-1"]}' "http://127.0.0.1:$port/api/v1/keys" > "$work/key-$r.json"
 done
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
-
-read_lists()
-{
-  local key secret status size retry_after
-  key=$(field "$work/key-$1.json" api_key)
-  secret=$(field "$work/key-$1.json" api_secret)
-  while [ -f "$work/reading" ]; do
-    read -r status size retry_after < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %header{retry-after}\n' \
-      -H "X-API-Key: $key" -H "X-API-Secret: $secret" "http://127.0.0.1:$port/api/v1/orders?limit=1000")
-    echo "$status $size" >> "$work/reads-$1.txt"
-    if [ "$status" = 429 ]; then sleep "${retry_after:-1}"; fi
-  done
-}
-
 p99() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['gateway']['p99_us'])" "$1"; }
 ratio() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['ratios']['p99'])" "$1"; }
 
@@ -78,7 +73,7 @@ for i in $(seq 1 "$repetitions"); do
     rm -f "$work"/reads-*.txt
     if [ "$mode" = readers ]; then
       touch "$work/reading"
-      for r in $(seq 1 "$readers"); do read_lists "$r" & done
+      "$root/benchmarks/list_readers.py" "$port" "$work" "$readers" &
     fi
     java -jar "$root/benchmarks/target/loadgen.jar" --url "http://127.0.0.1:$port" --rate "$rate" --duration "$duration" \
       --warmup "$warmup" --connections "$connections" --baseline --json "$out/$mode-$i.json" \

@@ -17,7 +17,8 @@ public final class ServerConfig
     public static final int REQUEST_READ_TIMEOUT_SECONDS_DEFAULT = 10;
     public static final int MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT = 256;
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
-    public static final int READ_ROWS_PER_SECOND_DEFAULT = 5000;
+    public static final int READ_ROWS_PER_SECOND_DEFAULT = 1000;
+    public static final int READ_ROWS_PER_SECOND_TOTAL_DEFAULT = 4000;
     /** {@code auto}: Netty's native epoll transport where it loads (Linux with its native library), NIO otherwise. */
     public static final String TRANSPORT_AUTO = "auto";
     /** {@code nio}: the JDK's selector on every platform, even where epoll would load. */
@@ -35,13 +36,16 @@ public final class ServerConfig
     private final int requestReadTimeoutSeconds;
     private final int maxUnauthenticatedPerAddress;
     private final int readRowsPerSecond;
+    private final int readRowsPerSecondTotal;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
-        final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond)
+        final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
+        final int readRowsPerSecondTotal)
     {
         this.readRowsPerSecond = readRowsPerSecond;
+        this.readRowsPerSecondTotal = readRowsPerSecondTotal;
         this.maxUnauthenticatedPerAddress = maxUnauthenticatedPerAddress;
         this.maxUnauthenticatedConnections = maxUnauthenticatedConnections;
         this.requestReadTimeoutSeconds = requestReadTimeoutSeconds;
@@ -68,7 +72,8 @@ public final class ServerConfig
             s.intValue("max_unauthenticated_connections", MAX_UNAUTHENTICATED_CONNECTIONS_DEFAULT, 1, 1_000_000),
             s.intValue("request_read_timeout_seconds", REQUEST_READ_TIMEOUT_SECONDS_DEFAULT, 1, 3600),
             s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000),
-            s.intValue("read_rows_per_second", READ_ROWS_PER_SECOND_DEFAULT, 0, 100_000_000));
+            s.intValue("read_rows_per_second", READ_ROWS_PER_SECOND_DEFAULT, 0, 100_000_000),
+            s.intValue("read_rows_per_second_total", READ_ROWS_PER_SECOND_TOTAL_DEFAULT, 0, 100_000_000));
         s.finish();
         return config;
     }
@@ -156,6 +161,15 @@ public final class ServerConfig
         return readRowsPerSecond;
     }
 
+    /**
+     * List rows all callers together may read per second, with a burst of two seconds' worth: the CPU that list reads
+     * may take from orders, however many keys read. 0 = no ceiling.
+     */
+    public int readRowsPerSecondTotal()
+    {
+        return readRowsPerSecondTotal;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -163,14 +177,14 @@ public final class ServerConfig
             throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
-            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond);
+            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal);
     }
 
     ServerConfig withHost(final String newHost)
     {
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
-            maxUnauthenticatedPerAddress, readRowsPerSecond);
+            maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal);
     }
 
     @Override
@@ -182,6 +196,6 @@ public final class ServerConfig
             ", maxUnauthenticatedConnections=" + maxUnauthenticatedConnections +
             ", requestReadTimeoutSeconds=" + requestReadTimeoutSeconds +
             ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
-            ", readRowsPerSecond=" + readRowsPerSecond + '}';
+            ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal + '}';
     }
 }

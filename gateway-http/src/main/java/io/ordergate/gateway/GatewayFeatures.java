@@ -102,7 +102,8 @@ public final class GatewayFeatures
         artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
         final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
         final FillStore fills = new FillStore();
-        final ReadBudget readBudget = new ReadBudget(config.server().readRowsPerSecond(), System::nanoTime);
+        final ReadBudget readBudget = new ReadBudget(config.server().readRowsPerSecond(),
+            config.server().readRowsPerSecondTotal(), System::nanoTime);
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))

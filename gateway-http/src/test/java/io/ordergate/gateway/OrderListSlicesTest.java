@@ -62,9 +62,9 @@ class OrderListSlicesTest
     @Test
     void shouldLetOrdersGoBetweenTheSlicesOfALongReadWithoutRepeatingAny() throws Exception
     {
-        // 20 lists of up to 1,000 back to back: past the default read budget (ReadBudgetHttpTest), so it is off here
+        // 20 lists of up to 1,000 back to back: past the default read budgets (ReadBudgetHttpTest), so both are off here
         try (TestGateway gateway = TestGateway.startEdited(dataDir,
-            config -> config.replace("idle_timeout_seconds: 30 }", "idle_timeout_seconds: 30, read_rows_per_second: 0 }")))
+            config -> config.replace("idle_timeout_seconds: 30 }", "idle_timeout_seconds: 30, read_rows_per_second: 0, read_rows_per_second_total: 0 }")))
         {
             assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
             for (int i = 0; i < 600; i++)

@@ -71,4 +71,55 @@ class ReadBudgetHttpTest
             assertEquals(10, again.json().path("orders").size());
         }
     }
+
+    /** No budget per caller, a ceiling of 100 rows a second over all callers: its burst is one full page. */
+    private static final String CEILING = "idle_timeout_seconds: 30, read_rows_per_second: 0, read_rows_per_second_total: 100 }";
+
+    @Test
+    void shouldRefuseEveryCallerOnceAllCallersTogetherPassTheGatewaysCeiling()
+    {
+        try (TestGateway gateway = TestGateway.startEdited(dataDir, config -> config.replace("idle_timeout_seconds: 30 }", CEILING)))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            for (int i = 0; i < 60; i++)
+            {
+                assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.01").status());
+            }
+            final TestGateway.Key[] readers = {gateway.createKey("read", "paper-1"), gateway.createKey("read", "paper-1")};
+            int listsRead = 0;
+            TestGateway.Reply refused = null;
+            while (refused == null && listsRead < 200)
+            {
+                final TestGateway.Reply list = gateway.send("GET", "/api/v1/orders?limit=1000", null, readers[listsRead % 2]);
+                if (list.status() == 429)
+                {
+                    refused = list;
+                }
+                else
+                {
+                    assertEquals(200, list.status(), list.body());
+                    assertEquals(60, list.json().path("orders").size());
+                    listsRead++;
+                }
+            }
+            assertTrue(refused != null, "two keys reading in turns are refused together: " + listsRead + " lists read");
+            assertTrue(listsRead >= 15 && listsRead < 40, "about a 1,000-row burst of 62-row lists in all: " + listsRead);
+            assertEquals("RATE_LIMIT_EXCEEDED", refused.errorCode(), refused.body());
+            assertTrue(refused.body().contains("read_rows_per_second_total"), "says which limit: " + refused.body());
+            assertTrue(refused.response().headers().firstValue("Retry-After").isPresent());
+            for (final TestGateway.Key reader : readers)
+            {
+                assertEquals(429, gateway.send("GET", "/api/v1/trades?limit=1000", null, reader).status(), "both keys, every list");
+            }
+            assertEquals(429, gateway.get("/api/v1/orders.csv").status(), "and the admin key's exports");
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.01").status(), "orders are never budgeted");
+            final long deadline = System.nanoTime() + 30_000_000_000L;
+            TestGateway.Reply again = gateway.send("GET", "/api/v1/orders?limit=10", null, readers[0]);
+            while (again.status() == 429 && System.nanoTime() < deadline)
+            {
+                again = gateway.send("GET", "/api/v1/orders?limit=10", null, readers[0]);
+            }
+            assertEquals(200, again.status(), "the ceiling refills at its rate: " + again.body());
+        }
+    }
 }

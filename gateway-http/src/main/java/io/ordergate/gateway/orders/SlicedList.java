@@ -69,11 +69,18 @@ final class SlicedList implements Answer, RequestBody
         throws BadRequest
     {
         final ListQuery query = ListQuery.read(type, exchange.query());
-        final long retryAfterSeconds = budget.admit(exchange.caller().principal());
-        if (retryAfterSeconds > 0)
+        final long callerWait = budget.callerWaitSeconds(exchange.caller().principal());
+        if (callerWait > 0)
         {
             throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "more than " + budget.rowsPerSecond()
-                + " list rows per second read by this caller (server.read_rows_per_second)", null, (int)retryAfterSeconds);
+                + " list rows per second read by this caller (server.read_rows_per_second)", null, (int)callerWait);
+        }
+        final long gatewayWait = budget.gatewayWaitSeconds();
+        if (gatewayWait > 0)
+        {
+            throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "more than " + budget.rowsPerSecondTotal()
+                + " list rows per second read from this gateway by all callers together (server.read_rows_per_second_total)",
+                null, (int)gatewayWait);
         }
         final SlicedList slices = new SlicedList(query, exchange, budget, csv);
         exchange.publish(type, slices, slices);
