@@ -13,6 +13,7 @@
 # machine. Runs alternate so a machine that gets busier hits both alike. One JSON + .hgrm + .txt per run in OUT_DIR;
 # OUT_DIR/summary.txt ends with the verdict: p99 with subscribers / p99 without (medians over the repetitions), raw
 # and normalised by the baseline's p99. Used for docs/PERFORMANCE.md.
+# GATEWAY_JAVA_OPTS: the gateway JVM's flags (docs/PERFORMANCE.md runs it with -XX:+UseZGC -Xms1g -Xmx1g).
 set -euo pipefail
 
 out=${1:?usage: benchmarks/stream-fanout.sh OUT_DIR [REPETITIONS]}
@@ -49,7 +50,7 @@ sed -e 's/^auth:$/auth:\n  max_websockets_per_user: '"$((subscribers + 10))"'/' 
 # GATEWAY_YAML: more configuration appended (sections the demo has not), e.g. to compare the quote pacing off:
 #   GATEWAY_YAML=$'streams:\n  quote_turn_micros: 0' benchmarks/stream-fanout.sh /tmp/fanout-unpaced 3
 if [ -n "${GATEWAY_YAML:-}" ]; then printf '%s\n' "$GATEWAY_YAML" >> "$work/gateway.yaml"; fi
-java -jar "$gateway_jar" --config "$work/gateway.yaml" --port "$port" --data-dir "$work/data" > "$work/gateway.log" 2>&1 &
+java ${GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" --config "$work/gateway.yaml" --port "$port" --data-dir "$work/data" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 150); do
   curl -sf "http://127.0.0.1:$port/health" > /dev/null && break

@@ -36,16 +36,22 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * show the subscribers were served while the orders were measured. The gateway must allow that many sockets per key
  * ({@code auth.max_websockets_per_user}). Each socket pings every {@link #PING_SECONDS}, as a live client does: the
  * gateway closes a socket it hears nothing from for three times its {@code streams.ping_seconds} (60 s), and on a
- * busy machine a run with subscribers lasts longer than that. Thread safe for what it reports.
+ * busy machine a run with subscribers lasts longer than that. The pings are spread over that period, a few sockets
+ * every {@link #PING_TICK_MILLIS}, as independent clients' are: sent all at once they reached the gateway as a herd of
+ * N pings in one instant, whose N pongs held its event loop for tens of milliseconds in every run. Thread safe for
+ * what it reports.
  */
 final class QuoteSubscribers implements AutoCloseable
 {
     /** Well inside the gateway's idle timeout (three times streams.ping_seconds: 60 s by default). */
     static final int PING_SECONDS = 15;
+    private static final long PING_TICK_MILLIS = 100;
     private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("loadgen-subscribers", true));
     private final List<Channel> channels = new ArrayList<>();
     private final AtomicLong quotes = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
+    /** The next socket to ping (event loop). */
+    private int nextToPing;
 
     /** Opens {@code count} sockets and subscribes each to every symbol; returns once every snapshot arrived. */
     void open(final String host, final int port, final String apiKey, final String apiSecret, final int count, final List<String> symbols)
@@ -69,16 +75,20 @@ final class QuoteSubscribers implements AutoCloseable
                 throw new IllegalStateException("a quote subscriber could not open and subscribe: " + ex, ex);
             }
         }
-        group.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        group.scheduleAtFixedRate(this::pingSome, PING_TICK_MILLIS, PING_TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A ping on every socket (the group's one event loop, which all the channels share). */
-    private void ping()
+    /** A ping on the next share of the sockets, so that each pings once per PING_SECONDS (the group's one event loop). */
+    private void pingSome()
     {
         synchronized (channels)
         {
-            for (final Channel channel : channels)
+            final long perPeriod = PING_SECONDS * 1000L / PING_TICK_MILLIS;
+            final int share = (int)((channels.size() + perPeriod - 1) / perPeriod);
+            for (int i = 0; i < share; i++)
             {
+                nextToPing = (nextToPing + 1) % channels.size();
+                final Channel channel = channels.get(nextToPing);
                 channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
             }
         }

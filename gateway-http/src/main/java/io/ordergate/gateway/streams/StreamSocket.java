@@ -25,15 +25,13 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
- * One client's stream socket: a user socket ({@code /ws/{user_id}}, subscriptions by message, every message with
- * {@code seq}) or a price socket ({@code /ws/prices/{symbol}}, one symbol's quotes in seed 002's shape). What the
- * fan-out hands it waits in a bounded {@link StreamOutbox}; the socket's event loop writes it while the channel is
- * writable and stops when it is not (the client reads slowly: Netty's buffer is at its high-water mark), so memory
- * per socket is bounded by the outbox and that mark. A client that lets more than {@code max_queued_messages} must-
- * arrive messages pile up is closed with 1008 and resyncs from a snapshot when it subscribes again.
- *
- * <p>Thread safe where it must be: frames in, writes and closes on the channel's event loop; the fan-out thread only
- * offers to the outbox and schedules a drain.
+ * One client's stream socket: a user socket ({@code /ws/{user_id}}, subscriptions by message, every message with {@code
+ * seq}) or a price socket ({@code /ws/prices/{symbol}}, one symbol's quotes in seed 002's shape). What the fan-out hands
+ * it waits in a bounded {@link StreamOutbox}; the socket's event loop writes it while the channel is writable and stops
+ * when it is not (the client reads slowly: Netty's buffer is at its high-water mark), so memory per socket is bounded
+ * by the outbox and that mark. A client that lets more than {@code max_queued_messages} must-arrive messages pile up is
+ * closed with 1008 and resyncs from a snapshot when it subscribes again. Thread safe where it must be: frames in, writes
+ * and closes on the channel's event loop; the fan-out thread only offers to the outbox and schedules a drain.
  */
 final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements PacedDrains.Target
 {
@@ -186,7 +184,6 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         {
             return;
         }
-        boolean wrote = false;
         while (ch.isWritable() && outbox.poll(polled))
         {
             if (polled.frame == null)
@@ -205,12 +202,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             }
             polled.frame = null;
             polled.body = null;
-            wrote = true;
         }
-        if (wrote)
-        {
-            ch.flush();
-        }
+        ch.flush();  // and a pong written since the last drain; with nothing written it is no system call
     }
 
     @Override
@@ -239,7 +232,9 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
         else if (frame instanceof PingWebSocketFrame)
         {
-            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+            // flushed at its next quote turn: a herd of pings would have the loop flush every pong at once, orders waiting
+            ctx.write(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
+            paced.offer(this);
         }
         else if (frame instanceof CloseWebSocketFrame)
         {
