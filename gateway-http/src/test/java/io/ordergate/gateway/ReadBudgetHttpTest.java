@@ -26,30 +26,9 @@ class ReadBudgetHttpTest
     {
         try (TestGateway gateway = TestGateway.startEdited(dataDir, config -> config.replace("idle_timeout_seconds: 30 }", BUDGET)))
         {
-            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
-            for (int i = 0; i < 60; i++)
-            {
-                assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.01").status());
-            }
+            placeSixtyOrders(gateway);
             final TestGateway.Key reader = gateway.createKey("read", "paper-1");
-            int listsRead = 0;
-            TestGateway.Reply refused = null;
-            while (refused == null && listsRead < 200)
-            {
-                final TestGateway.Reply list = gateway.get("/api/v1/orders?limit=1000");
-                if (list.status() == 429)
-                {
-                    refused = list;
-                }
-                else
-                {
-                    assertEquals(200, list.status(), list.body());
-                    assertEquals(60, list.json().path("orders").size());
-                    listsRead++;
-                }
-            }
-            assertTrue(refused != null, "a caller reading 60 rows a list without pause is refused: " + listsRead + " lists read");
-            assertTrue(listsRead >= 15 && listsRead < 40, "about a 1,000-row burst of 62-row lists before it: " + listsRead);
+            final TestGateway.Reply refused = readFullListsUntilRefused(gateway, TestGateway.ADMIN);
             assertEquals("RATE_LIMIT_EXCEEDED", refused.errorCode(), refused.body());
             final long retryAfter = Long.parseLong(refused.response().headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 10, "Retry-After " + retryAfter);
@@ -80,30 +59,9 @@ class ReadBudgetHttpTest
     {
         try (TestGateway gateway = TestGateway.startEdited(dataDir, config -> config.replace("idle_timeout_seconds: 30 }", CEILING)))
         {
-            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
-            for (int i = 0; i < 60; i++)
-            {
-                assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.01").status());
-            }
+            placeSixtyOrders(gateway);
             final TestGateway.Key[] readers = {gateway.createKey("read", "paper-1"), gateway.createKey("read", "paper-1")};
-            int listsRead = 0;
-            TestGateway.Reply refused = null;
-            while (refused == null && listsRead < 200)
-            {
-                final TestGateway.Reply list = gateway.send("GET", "/api/v1/orders?limit=1000", null, readers[listsRead % 2]);
-                if (list.status() == 429)
-                {
-                    refused = list;
-                }
-                else
-                {
-                    assertEquals(200, list.status(), list.body());
-                    assertEquals(60, list.json().path("orders").size());
-                    listsRead++;
-                }
-            }
-            assertTrue(refused != null, "two keys reading in turns are refused together: " + listsRead + " lists read");
-            assertTrue(listsRead >= 15 && listsRead < 40, "about a 1,000-row burst of 62-row lists in all: " + listsRead);
+            final TestGateway.Reply refused = readFullListsUntilRefused(gateway, readers);  // in turns: the ceiling is shared
             assertEquals("RATE_LIMIT_EXCEEDED", refused.errorCode(), refused.body());
             assertTrue(refused.body().contains("read_rows_per_second_total"), "says which limit: " + refused.body());
             assertTrue(refused.response().headers().firstValue("Retry-After").isPresent());
@@ -121,5 +79,36 @@ class ReadBudgetHttpTest
             }
             assertEquals(200, again.status(), "the ceiling refills at its rate: " + again.body());
         }
+    }
+
+    private static void placeSixtyOrders(final TestGateway gateway)
+    {
+        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+        for (int i = 0; i < 60; i++)
+        {
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.01").status());
+        }
+    }
+
+    /**
+     * Reads the 60-order list back to back, the keys taking turns, until one read is refused; asserts that happened
+     * after about a 1,000-row burst (62 rows a list with its two slices) and returns the refusal.
+     */
+    private static TestGateway.Reply readFullListsUntilRefused(final TestGateway gateway, final TestGateway.Key... keys)
+    {
+        int listsRead = 0;
+        while (listsRead < 200)
+        {
+            final TestGateway.Reply list = gateway.send("GET", "/api/v1/orders?limit=1000", null, keys[listsRead % keys.length]);
+            if (list.status() == 429)
+            {
+                assertTrue(listsRead >= 15 && listsRead < 40, "about a 1,000-row burst of 62-row lists before it: " + listsRead);
+                return list;
+            }
+            assertEquals(200, list.status(), list.body());
+            assertEquals(60, list.json().path("orders").size());
+            listsRead++;
+        }
+        throw new AssertionError("200 lists of 60 rows read back to back and none refused");
     }
 }
