@@ -182,8 +182,9 @@ public final class ExchangeClient
         final java.net.http.HttpRequest http;
         try
         {
-            http = dialect.toHttp(endpoint.base(request.api()), request, credentials.get(), exchangeNow(), endpoint.recvWindowMillis())
-                .timeout(endpoint.timeout()).build();
+            final java.net.http.HttpRequest.Builder builder =
+                dialect.toHttp(endpoint.base(request.api()), request, credentials.get(), exchangeNow(), endpoint.recvWindowMillis());
+            http = (endpoint.testnet() ? dialect.forTestnet(builder) : builder).timeout(endpoint.timeout()).build();
         }
         catch (final RuntimeException ex)
         {

@@ -15,13 +15,14 @@ import io.ordergate.exchange.spi.VenueRequest;
  * @param streamUrl        the user-data WebSocket
  * @param timeout          no answer by then: the request's outcome is unknown
  * @param recvWindowMillis how long a signed request stays valid after its timestamp
+ * @param testnet          the account trades on the exchange's testnet (its requests may say so: {@code ExchangeDialect.forTestnet})
  */
-public record ExchangeEndpoint(URI restUrl, URI futuresRestUrl, URI streamUrl, Duration timeout, long recvWindowMillis)
+public record ExchangeEndpoint(URI restUrl, URI futuresRestUrl, URI streamUrl, Duration timeout, long recvWindowMillis, boolean testnet)
 {
     /** One simulator (or exchange) serving every API at one address, as in the tests and the demo. */
     public static ExchangeEndpoint single(final URI restUrl, final URI streamUrl, final Duration timeout)
     {
-        return new ExchangeEndpoint(restUrl, restUrl, streamUrl, timeout, 5_000);
+        return new ExchangeEndpoint(restUrl, restUrl, streamUrl, timeout, 5_000, false);
     }
 
     /** The base address of a request's API. */

@@ -197,6 +197,13 @@ public final class OkxDialect implements ExchangeDialect
         return post ? builder.POST(HttpRequest.BodyPublishers.ofString(body)) : builder.GET();
     }
 
+    /** OKX's demo trading: the live REST host, told by this header (a demo key without it is refused 50101). */
+    @Override
+    public HttpRequest.Builder forTestnet(final HttpRequest.Builder request)
+    {
+        return request.header("x-simulated-trading", "1");
+    }
+
     /** A REST timestamp as OKX signs it: {@code 2026-12-01T10:00:00.000Z}. */
     static String timestamp(final long epochMillis)
     {

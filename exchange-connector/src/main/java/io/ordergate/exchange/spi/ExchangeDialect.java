@@ -112,6 +112,15 @@ public interface ExchangeDialect
      */
     HttpRequest.Builder toHttp(URI base, VenueRequest request, Credentials credentials, long exchangeMillis, long recvWindowMillis);
 
+    /**
+     * What a request for a testnet account carries beside its address (the address is configuration's): nothing for
+     * Binance, whose testnets are hosts of their own; OKX's demo trading is the live host with a header.
+     */
+    default HttpRequest.Builder forTestnet(final HttpRequest.Builder request)
+    {
+        return request;
+    }
+
     /** Reads and classifies an answer. */
     VenueAnswer read(VenueRequest request, int status, HttpHeaders headers, String body);
 

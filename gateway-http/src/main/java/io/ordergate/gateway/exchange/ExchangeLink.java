@@ -68,7 +68,7 @@ final class ExchangeLink
         final boolean futuresStream = dialect.streamApi() == VenueRequest.Api.FUTURES;
         final ExchangeClient client = new ExchangeClient(dialect, new ExchangeEndpoint(endpoint.restUrl(testnet), endpoint.futuresRestUrl(testnet),
             futuresStream ? endpoint.futuresStreamUrl(testnet) : endpoint.streamUrl(testnet), Duration.ofMillis(endpoint.timeoutMillis()),
-            endpoint.recvWindowMillis()), credentials, http, io);
+            endpoint.recvWindowMillis(), testnet), credentials, http, io);
         final OrderSession session = new OrderSession(client, reports, new OrderSession.Settings(250, 5_000, endpoint.notFoundGraceMillis()), io);
         final CompletableFuture<List<String>> checked = client.syncClock().thenCompose(offset -> client.syncLimits()).thenApply(read ->
         {

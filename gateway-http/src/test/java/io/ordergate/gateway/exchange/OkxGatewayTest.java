@@ -119,6 +119,19 @@ class OkxGatewayTest
     }
 
     @Test
+    void shouldTradeADemoTradingAccountWithOkxsDemoHeader()
+    {
+        okx.addDemoTradingAccount("okx-demo-trading-key", SECRET, PASSPHRASE, Map.of("USDT", "10000"));
+        final JsonNode demo = gateway.call("POST", "/api/v1/accounts/create", "{\"exchange\":\"okx\",\"api_key\":\"okx-demo-trading-key\","
+            + "\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\",\"initial_balance\":1000,\"is_testnet\":true}");
+        assertEquals(201, demo.path("_status").asInt(), demo.toString());
+        final JsonNode placed = gateway.order(demo.path("account_id").asText(), "BTCUSDT", "buy", "0.01", "okx-demo-1");
+        assertEquals(201, placed.path("_status").asInt(), placed.toString());
+        gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(0, okx.codesAnswered("50101"), "every request of a testnet account said x-simulated-trading: 1");
+    }
+
+    @Test
     void shouldFillMarketAndLimitOrdersFromThePrivateStream()
     {
         createNative("okx-1");

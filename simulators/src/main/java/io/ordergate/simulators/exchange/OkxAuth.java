@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -17,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * present (50103, 50104, 50106, 50107), the timestamp an ISO 8601 instant (50112) within 30 s of the server (50102),
  * an {@code expTime} not passed (50102), the key known (50111), its passphrase (50105), then {@code OK-ACCESS-SIGN}: base64
  * HMAC-SHA256 of timestamp + method + request path with its query + body (50113). The private WebSocket's login is
- * checked the same way over timestamp (seconds) + {@code GET} + {@code /users/self/verify}. Thread safe.
+ * checked the same way over timestamp (seconds) + {@code GET} + {@code /users/self/verify}. A demo-trading key (OKX's demo
+ * environment) must come with {@code x-simulated-trading: 1} and a live key without it, as OKX has it (50101 "APIKey does
+ * not match current environment"). Thread safe.
  */
 final class OkxAuth
 {
@@ -25,6 +28,7 @@ final class OkxAuth
 
     private final SpotMarket market;
     private final Map<String, String> passphrases = new ConcurrentHashMap<>();
+    private final Set<String> demoKeys = ConcurrentHashMap.newKeySet();
 
     OkxAuth(final SpotMarket market)
     {
@@ -34,6 +38,12 @@ final class OkxAuth
     void passphrase(final String apiKey, final String passphrase)
     {
         passphrases.putIfAbsent(apiKey, passphrase);
+    }
+
+    /** The key is one of OKX's demo-trading keys: its REST requests must say {@code x-simulated-trading: 1}. */
+    void demoTrading(final String apiKey)
+    {
+        demoKeys.add(apiKey);
     }
 
     /** The account of a correctly signed, timely REST request; throws OKX's error otherwise. */
@@ -66,6 +76,10 @@ final class OkxAuth
         if (!same(signature(account.apiSecret(), timestamp + method + pathAndQuery + body), sign))
         {
             throw OkxError.auth("50113", "Invalid Sign");
+        }
+        if (demoKeys.contains(key) != "1".equals(headers.get("x-simulated-trading")))
+        {
+            throw OkxError.auth("50101", "APIKey does not match current environment.");
         }
         return account;
     }

@@ -131,6 +131,14 @@ public final class SimulatedOkx implements AutoCloseable
         return this;
     }
 
+    /** As {@link #addAccount}, for a key of OKX's demo trading: its requests must carry {@code x-simulated-trading: 1}. */
+    public SimulatedOkx addDemoTradingAccount(final String apiKey, final String apiSecret, final String passphrase, final Map<String, String> balances)
+    {
+        addAccount(apiKey, apiSecret, passphrase, balances);
+        auth.demoTrading(apiKey);
+        return this;
+    }
+
     /** The price it fills at ({@code BTCUSDT} or {@code BTC-USDT}): buys at the ask, sells at the bid; resting orders it crosses fill now. */
     public SimulatedOkx quote(final String symbol, final String bid, final String ask)
     {

@@ -52,6 +52,15 @@ class SimulatedOkxTest
     }
 
     @Test
+    void shouldRefuseADemoTradingKeyWithoutTheDemoHeaderAsOkxDoes() throws Exception
+    {
+        okx.addDemoTradingAccount("demo-key", "demo-secret", "demo-pass", Map.of("USDT", "100"));
+        final OkxClient demo = new OkxClient(okx.restUrl(), "demo-key", "demo-secret", "demo-pass");
+        assertCode(demo.signed("GET", "/api/v5/account/balance?ccy=USDT", null), 401, "50101");
+        assertEquals(200, client.signed("GET", "/api/v5/account/balance?ccy=USDT", null).statusCode(), "a live key needs no header");
+    }
+
+    @Test
     void shouldRefuseASecondOrderWithTheSameClOrdIdAndFindOrdersByIt() throws Exception
     {
         final String limit = "{\"instId\":\"BTC-USDT\",\"tdMode\":\"cash\",\"clOrdId\":\"og1x1\",\"side\":\"buy\",\"ordType\":\"limit\",\"px\":\"60000\",\"sz\":\"0.01\"}";
