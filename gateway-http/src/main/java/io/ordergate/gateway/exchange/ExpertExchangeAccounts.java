@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
@@ -40,11 +41,11 @@ final class ExpertExchangeAccounts implements ExpertAccountCreation
     }
 
     @Override
-    public void createThen(final Exchange exchange, final String accountId, final ExchangeCredentialFields credentials,
+    public void createThen(final Exchange exchange, final String accountId, final VenueKind venue, final ExchangeCredentialFields credentials,
         final Function<String, RequestBody> expertBody)
     {
-        final String id = accountId != null ? accountId : accounts.newAccountId();
-        accounts.publishCreate(exchange, id, "USD", 0, 1, credentials, ExchangeBodies.ANSWER_ACCOUNT, new ThenExpert(exchange, id,
+        final String id = accountId != null ? accountId : accounts.newAccountId(venue);
+        accounts.publishCreate(exchange, id, venue.code(), "USD", 0, 1, credentials, ExchangeBodies.ANSWER_ACCOUNT, new ThenExpert(exchange, id,
             expertBody.apply(id)));
     }
 

@@ -2,6 +2,7 @@ package io.ordergate.gateway.experts;
 
 import java.util.function.Function;
 
+import io.ordergate.config.VenueKind;
 import io.ordergate.gateway.accounts.ExchangeCredentialFields;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.json.RequestBody;
@@ -16,7 +17,9 @@ public interface ExpertAccountCreation
 {
     /**
      * @param accountId  the id the body gave the new account, or null (the exchange feature names it)
+     * @param venue      the exchange the account is made on (binance or okx)
      * @param expertBody CREATE_EXPERT's body for the account id finally used
      */
-    void createThen(Exchange exchange, String accountId, ExchangeCredentialFields credentials, Function<String, RequestBody> expertBody);
+    void createThen(Exchange exchange, String accountId, VenueKind venue, ExchangeCredentialFields credentials,
+        Function<String, RequestBody> expertBody);
 }

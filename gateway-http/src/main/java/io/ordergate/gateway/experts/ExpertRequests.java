@@ -60,6 +60,7 @@ final class ExpertRequests implements RequestBody
             }
         }
         in.finish();
+        request.trading.checkVenueMarket();
         if (request.accountId == null && request.trading.exchange() == null)
         {
             throw BadRequest.validation("account_id", "account_id (an existing account) or exchange (an exchange account made for the expert)"
@@ -193,6 +194,12 @@ final class ExpertRequests implements RequestBody
     io.ordergate.gateway.accounts.ExchangeCredentialFields exchange()
     {
         return trading.exchange();
+    }
+
+    /** The exchange of the account {@link #exchange()} makes. */
+    io.ordergate.config.VenueKind venue()
+    {
+        return trading.venue();
     }
 
     /** CREATE_EXPERT's body. */

@@ -96,7 +96,7 @@ public final class ExpertRoutes implements Feature
         final ExpertRequests request = ExpertRequests.create(exchange.json(), exchange.body(), exchange.bodyLength());
         if (request.exchange() != null)
         {
-            exchangeAccounts.createThen(exchange, request.accountId(), request.exchange(), id ->
+            exchangeAccounts.createThen(exchange, request.accountId(), request.venue(), request.exchange(), id ->
             {
                 request.accountId(id);
                 return request;

@@ -1,5 +1,6 @@
 package io.ordergate.gateway.experts;
 
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.venue.FuturesSettings;
 import io.ordergate.gateway.accounts.ExchangeCredentialFields;
@@ -17,6 +18,7 @@ final class ExpertTradingConfig
     private static final String[] MARKET_TYPES = {"spot", "futures"};
 
     private ExchangeCredentialFields exchange;
+    private VenueKind venue = VenueKind.BINANCE;
     private boolean futures;
     private int marginMode = FuturesSettings.UNCHANGED;
     private int positionMode = FuturesSettings.UNCHANGED;
@@ -36,9 +38,13 @@ final class ExpertTradingConfig
             if ("name".equals(key))
             {
                 name = in.string(field + ".name", 32);
-                if (name != null && !"binance".equalsIgnoreCase(name))
+                if ("okx".equalsIgnoreCase(name))
                 {
-                    in.fail(field + ".name", "exchange.name must be binance");
+                    venue = VenueKind.OKX;
+                }
+                else if (name != null && !"binance".equalsIgnoreCase(name))
+                {
+                    in.fail(field + ".name", "exchange.name must be binance or okx");
                 }
             }
             else if (!exchange.read(in, "api_passphrase".equals(key) ? "passphrase" : key))
@@ -48,9 +54,24 @@ final class ExpertTradingConfig
         }
         if (name == null)
         {
-            in.fail(field + ".name", "exchange.name is required (binance)");
+            in.fail(field + ".name", "exchange.name is required (binance or okx)");
         }
-        exchange.require(in);
+        exchange.require(in, venue.code());  // an okx account's passphrase (api_passphrase) too
+    }
+
+    /** After the whole body: an okx account trades spot, so an okx expert cannot ask for futures. */
+    void checkVenueMarket() throws BadRequest
+    {
+        if (exchange != null && venue == VenueKind.OKX && futures)
+        {
+            throw BadRequest.validation("trading_config.market_type", "an okx expert trades spot: market_type futures is for binance");
+        }
+    }
+
+    /** The exchange the expert's account is made on (binance unless exchange.name says okx). */
+    VenueKind venue()
+    {
+        return venue;
     }
 
     /** {@code trading_config}. */

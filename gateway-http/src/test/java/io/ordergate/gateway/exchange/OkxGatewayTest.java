@@ -132,6 +132,35 @@ class OkxGatewayTest
     }
 
     @Test
+    void shouldMakeTheOkxAccountOfASeed001ExpertAndRefuseFuturesOnIt()
+    {
+        final String exchange = "{\"name\":\"okx\",\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\",\"api_passphrase\":\""
+            + PASSPHRASE + "\",\"testnet\":false}";
+        final JsonNode futures = gateway.call("POST", "/api/v1/experts", "{\"exchange\":" + exchange
+            + ",\"trading_config\":{\"market_type\":\"futures\"},\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+        assertEquals(400, futures.path("_status").asInt(), futures.toString());
+        assertEquals("trading_config.market_type", futures.path("error").path("field").asText(), futures.toString());
+        final JsonNode noPassphrase = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"okx\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\"}}");
+        assertEquals(400, noPassphrase.path("_status").asInt(), noPassphrase.toString());
+        assertTrue(noPassphrase.path("error").path("field").asText().contains("passphrase"), noPassphrase.toString());
+        final JsonNode accounts = gateway.get("/api/v1/accounts").path("accounts");
+        assertTrue(accounts.size() > 0, accounts.toString());
+        accounts.forEach(a -> assertTrue(!"okx".equals(a.path("venue").asText()), "no account made by a refused body: " + a));
+
+        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":" + exchange
+            + ",\"trading_config\":{\"market_type\":\"spot\"},\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final String accountId = created.path("account_id").asText();
+        assertTrue(accountId.matches("okx-[a-z0-9]{10}"), accountId);
+        assertEquals("okx", gateway.get("/api/v1/accounts/" + accountId).path("venue").asText());
+        ExchangeHarness.await("the private stream logged in", () -> okx.loggedInStreams() == 1);
+        final JsonNode placed = gateway.order(accountId, "BTCUSDT", "buy", "0.01", "okx-expert-1");
+        gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertOneOrderPerClOrdId(1);
+    }
+
+    @Test
     void shouldFillMarketAndLimitOrdersFromThePrivateStream()
     {
         createNative("okx-1");
