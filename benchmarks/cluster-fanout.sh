@@ -35,7 +35,7 @@ mkdir -p "$out"
 : > "$out/summary.txt"
 work=$(mktemp -d)
 export ORDERGATE_MASTER_KEY=${ORDERGATE_MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}
-jwt_secret=$(head -c 32 /dev/urandom | base64)
+jwt_secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')  # hex: base64's '/' broke the sed below
 members=(); subscribers_pid=
 stop() { if [ -n "$1" ]; then kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; fi; }
 cleanup() { stop "$subscribers_pid"; for pid in "${members[@]}"; do stop "$pid"; done; rm -rf "$work"; }
