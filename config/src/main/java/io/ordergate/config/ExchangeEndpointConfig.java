@@ -17,13 +17,18 @@ public final class ExchangeEndpointConfig
     /** Binance refuses a recvWindow above 60 s. */
     public static final int RECV_WINDOW_MILLIS_MAX = 60_000;
     public static final int NOT_FOUND_GRACE_MILLIS_DEFAULT = 15_000;
+    /**
+     * A futures account's balances (wallet, unrealized profit, margin balance) are read again this often: its user-data
+     * stream reports them when the account changes, not when the mark price moves the unrealized profit.
+     */
+    public static final int BALANCE_REFRESH_SECONDS_DEFAULT = 30;
 
     /** Binance's own addresses (its documentation: spot, USDⓈ-M futures, and their testnets). */
     static final ExchangeEndpointConfig BINANCE_DEFAULTS = new ExchangeEndpointConfig(
         URI.create("https://api.binance.com"), URI.create("https://fapi.binance.com"), URI.create("wss://stream.binance.com:9443"),
         URI.create("https://testnet.binance.vision"), URI.create("https://testnet.binancefuture.com"),
         URI.create("wss://stream.testnet.binance.vision"), URI.create("wss://fstream.binance.com"), URI.create("wss://stream.binancefuture.com"),
-        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT);
+        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT, BALANCE_REFRESH_SECONDS_DEFAULT);
 
     /**
      * OKX's own addresses (its v5 documentation): REST at www.okx.com, the private WebSocket at ws.okx.com:8443
@@ -34,7 +39,7 @@ public final class ExchangeEndpointConfig
         URI.create("https://www.okx.com"), URI.create("https://www.okx.com"), URI.create("wss://ws.okx.com:8443"),
         URI.create("https://www.okx.com"), URI.create("https://www.okx.com"), URI.create("wss://wspap.okx.com:8443"),
         URI.create("wss://ws.okx.com:8443"), URI.create("wss://wspap.okx.com:8443"),
-        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT);
+        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT, BALANCE_REFRESH_SECONDS_DEFAULT);
 
     private final URI restUrl;
     private final URI futuresRestUrl;
@@ -47,11 +52,13 @@ public final class ExchangeEndpointConfig
     private final int timeoutMillis;
     private final int recvWindowMillis;
     private final int notFoundGraceMillis;
+    private final int balanceRefreshSeconds;
 
     ExchangeEndpointConfig(final URI restUrl, final URI futuresRestUrl, final URI streamUrl, final URI testnetRestUrl,
         final URI testnetFuturesRestUrl, final URI testnetStreamUrl, final URI futuresStreamUrl, final URI testnetFuturesStreamUrl,
-        final int timeoutMillis, final int recvWindowMillis, final int notFoundGraceMillis)
+        final int timeoutMillis, final int recvWindowMillis, final int notFoundGraceMillis, final int balanceRefreshSeconds)
     {
+        this.balanceRefreshSeconds = balanceRefreshSeconds;
         this.futuresStreamUrl = futuresStreamUrl;
         this.testnetFuturesStreamUrl = testnetFuturesStreamUrl;
         this.restUrl = restUrl;
@@ -79,7 +86,8 @@ public final class ExchangeEndpointConfig
             url(s, "testnet_futures_stream_url", defaults.testnetFuturesStreamUrl, "ws"),
             s.intValue("timeout_millis", defaults.timeoutMillis, 100, 600_000),
             s.intValue("recv_window_millis", defaults.recvWindowMillis, 1, RECV_WINDOW_MILLIS_MAX),
-            s.intValue("not_found_grace_millis", defaults.notFoundGraceMillis, 0, 3_600_000));
+            s.intValue("not_found_grace_millis", defaults.notFoundGraceMillis, 0, 3_600_000),
+            s.intValue("balance_refresh_seconds", defaults.balanceRefreshSeconds, 0, 86_400));
     }
 
     /** An absolute http(s) or ws(s) address with a host and no query. */
@@ -114,7 +122,7 @@ public final class ExchangeEndpointConfig
     public ExchangeEndpointConfig pointedAt(final URI rest, final URI stream)
     {
         return new ExchangeEndpointConfig(rest, rest, stream, rest, rest, stream, stream, stream, timeoutMillis, recvWindowMillis,
-            notFoundGraceMillis);
+            notFoundGraceMillis, balanceRefreshSeconds);
     }
 
     /** The spot REST API for live ({@code testnet} false) or testnet accounts. */
@@ -151,6 +159,12 @@ public final class ExchangeEndpointConfig
         return recvWindowMillis;
     }
 
+    /** How often a futures account's balances are read again (0: only at each (re)connect and sync-balance). */
+    public int balanceRefreshSeconds()
+    {
+        return balanceRefreshSeconds;
+    }
+
     /** "No such order" this soon after an order became unknown means "not yet known". */
     public int notFoundGraceMillis()
     {
@@ -163,6 +177,7 @@ public final class ExchangeEndpointConfig
         return "{rest=" + restUrl + ", futures=" + futuresRestUrl + ", stream=" + streamUrl + ", testnet rest=" + testnetRestUrl
             + ", testnet futures=" + testnetFuturesRestUrl + ", testnet stream=" + testnetStreamUrl + ", futures stream=" + futuresStreamUrl
             + ", testnet futures stream=" + testnetFuturesStreamUrl + ", timeoutMillis=" + timeoutMillis
-            + ", recvWindowMillis=" + recvWindowMillis + ", notFoundGraceMillis=" + notFoundGraceMillis + '}';
+            + ", recvWindowMillis=" + recvWindowMillis + ", notFoundGraceMillis=" + notFoundGraceMillis
+            + ", balanceRefreshSeconds=" + balanceRefreshSeconds + '}';
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -42,10 +44,14 @@ final class ExchangeLink
     private final VenueReports reports;
     /** Completes with the instruments' differences from the exchange's filters (empty: they agree, or it could not be read). */
     private final CompletableFuture<List<String>> checked;
+    /** A futures account's balances read again every balance_refresh_seconds (unrealized profit moves with the mark), or null. */
+    private final ScheduledFuture<?> balanceRefresh;
 
     private ExchangeLink(final String accountId, final ExchangeClient client, final OrderSession session, final UserDataStream stream,
-        final FuturesSetup futures, final VenueReports reports, final CompletableFuture<List<String>> checked)
+        final FuturesSetup futures, final VenueReports reports, final CompletableFuture<List<String>> checked,
+        final ScheduledFuture<?> balanceRefresh)
     {
+        this.balanceRefresh = balanceRefresh;
         this.accountId = accountId;
         this.client = client;
         this.session = session;
@@ -85,7 +91,10 @@ final class ExchangeLink
             return differences;
         });
         final UserDataStream stream = new UserDataStream(client, session, client.endpoint().streamUrl(), io).start();
-        return new ExchangeLink(accountId, client, session, stream, new FuturesSetup(client, reports, io), reports, checked);
+        final int refreshSeconds = endpoint.balanceRefreshSeconds();
+        final ScheduledFuture<?> balanceRefresh = futuresStream && refreshSeconds > 0
+            ? io.scheduleAtFixedRate(session::syncBalances, refreshSeconds, refreshSeconds, TimeUnit.SECONDS) : null;
+        return new ExchangeLink(accountId, client, session, stream, new FuturesSetup(client, reports, io), reports, checked, balanceRefresh);
     }
 
     /** The instrument check's outcome (empty when the configuration agrees with the exchange). */
@@ -136,6 +145,7 @@ final class ExchangeLink
     /** Replaced by a link with new credentials: the socket closes; the new link's session adopts the open orders. */
     void close()
     {
+        stopRefresh();
         stream.close();
         session.close();
         client.close();
@@ -144,8 +154,17 @@ final class ExchangeLink
     /** The account is removed: the stream token is ended at the exchange too. */
     void closeAndForget()
     {
+        stopRefresh();
         stream.closeAndForget();
         session.close();
         client.close();
+    }
+
+    private void stopRefresh()
+    {
+        if (balanceRefresh != null)
+        {
+            balanceRefresh.cancel(false);
+        }
     }
 }
