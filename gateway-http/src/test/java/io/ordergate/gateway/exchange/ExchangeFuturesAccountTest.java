@@ -19,7 +19,8 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
 /**
  * A futures account's view and positions through the real gateway against the simulated exchange: the USDT balance
  * carries the exchange's unrealized profit and margin balance (from {@code /fapi/v3/account}), sync-balance makes the
- * account's equity the margin balance, and a fill the gateway never ordered (an order placed elsewhere with the same key)
+ * account's equity the margin balance, the balances are read again every balance_refresh_seconds (1 here) so the
+ * unrealized profit follows the mark price unasked, and a fill the gateway never ordered (an order placed elsewhere with the same key)
  * is learnt from {@code /fapi/v2/positionRisk} at the stream's reconnect and booked once, however often it is read.
  */
 class ExchangeFuturesAccountTest
@@ -39,7 +40,9 @@ class ExchangeFuturesAccountTest
         venue = SimulatedExchange.start(0);
         venue.addAccount(KEY, SECRET, Map.of("USDT", "10000"));
         venue.quote("BTCUSDT", "65000.00", "65001.00");
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+        // balances read again every second (balance_refresh_seconds), so the unrealized profit follows the mark unasked
+        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue)
+            .replace("timeout_millis: 3000 }", "timeout_millis: 3000, balance_refresh_seconds: 1 }"));
         gateway.createFuturesAccount(venue, "bn-fut", KEY, SECRET);
     }
 
@@ -85,6 +88,21 @@ class ExchangeFuturesAccountTest
             "the position's margin is not available: " + usdt);
         assertEquals(new BigDecimal("10099.9"), ExchangeHarness.decimal(synced.path("equity")), "sync-balance: the equity is the margin balance");
         assertTrue(gateway.get("/api/v1/accounts/bn-fut").has("balances_updated_at"));
+    }
+
+    @Test
+    void shouldFollowTheMarkPriceWithoutASyncBalance()
+    {
+        ExchangeHarness.await("the futures account read (/fapi/v3/account)", () -> usdt().has("margin_balance"));
+        gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "buy", "0.1", "fr-1").path("order_id").asText(), "filled");  // at 65001
+        venue.quote("BTCUSDT", "66000.00", "66001.00");
+        // the exchange marks the long at its bid: (66000 - 65001) x 0.1; nothing but the refresh reads it
+        ExchangeHarness.await("the unrealized profit at the new mark", () ->
+            new BigDecimal("99.9").compareTo(ExchangeHarness.decimal(usdt().path("unrealized_pnl"))) == 0);
+        assertEquals(new BigDecimal("10099.9"), ExchangeHarness.decimal(usdt().path("margin_balance")), "wallet + unrealized: " + usdt());
+        venue.quote("BTCUSDT", "64000.00", "64001.00");
+        ExchangeHarness.await("and at the next one", () ->
+            new BigDecimal("-100.1").compareTo(ExchangeHarness.decimal(usdt().path("unrealized_pnl"))) == 0);
     }
 
     @Test
