@@ -14,6 +14,7 @@ public final class StreamsConfig
     public static final int ACCOUNT_REFRESH_MILLIS_DEFAULT = 1000;
     public static final int QUOTE_TURN_MICROS_DEFAULT = 200;
     public static final int QUOTE_PAUSE_MICROS_DEFAULT = 1000;
+    public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
 
     private final int maxQueuedMessages;
     private final int maxFrameBytes;
@@ -23,9 +24,11 @@ public final class StreamsConfig
     private final int accountRefreshMillis;
     private final int quoteTurnMicros;
     private final int quotePauseMicros;
+    private final int eventLoopThreads;
 
     StreamsConfig(final int maxQueuedMessages, final int maxFrameBytes, final int messagesPerSecond, final int maxSubscriptionsPerSocket,
-        final int pingSeconds, final int accountRefreshMillis, final int quoteTurnMicros, final int quotePauseMicros)
+        final int pingSeconds, final int accountRefreshMillis, final int quoteTurnMicros, final int quotePauseMicros,
+        final int eventLoopThreads)
     {
         this.maxQueuedMessages = maxQueuedMessages;
         this.maxFrameBytes = maxFrameBytes;
@@ -35,6 +38,7 @@ public final class StreamsConfig
         this.accountRefreshMillis = accountRefreshMillis;
         this.quoteTurnMicros = quoteTurnMicros;
         this.quotePauseMicros = quotePauseMicros;
+        this.eventLoopThreads = eventLoopThreads;
     }
 
     static StreamsConfig read(final YamlSection s)
@@ -47,7 +51,8 @@ public final class StreamsConfig
             s.intValue("ping_seconds", PING_SECONDS_DEFAULT, 1, 3600),
             s.intValue("account_refresh_millis", ACCOUNT_REFRESH_MILLIS_DEFAULT, 100, 60_000),
             s.intValue("quote_turn_micros", QUOTE_TURN_MICROS_DEFAULT, 0, 1_000_000),
-            s.intValue("quote_pause_micros", QUOTE_PAUSE_MICROS_DEFAULT, 0, 1_000_000));
+            s.intValue("quote_pause_micros", QUOTE_PAUSE_MICROS_DEFAULT, 0, 1_000_000),
+            s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 0, 64));
         s.finish();
         return config;
     }
@@ -103,12 +108,22 @@ public final class StreamsConfig
         return quotePauseMicros;
     }
 
+    /**
+     * Event loops of their own for the stream sockets ({@code og-stream-N}): a socket moves there before its handshake,
+     * so writing quotes to many sockets never holds a loop that reads orders. 0: each socket stays on the HTTP loop
+     * that accepted it.
+     */
+    public int eventLoopThreads()
+    {
+        return eventLoopThreads;
+    }
+
     @Override
     public String toString()
     {
         return "StreamsConfig{maxQueuedMessages=" + maxQueuedMessages + ", maxFrameBytes=" + maxFrameBytes + ", messagesPerSecond=" +
             messagesPerSecond + ", maxSubscriptionsPerSocket=" + maxSubscriptionsPerSocket + ", pingSeconds=" + pingSeconds +
             ", accountRefreshMillis=" + accountRefreshMillis + ", quoteTurnMicros=" + quoteTurnMicros + ", quotePauseMicros=" +
-            quotePauseMicros + '}';
+            quotePauseMicros + ", eventLoopThreads=" + eventLoopThreads + '}';
     }
 }

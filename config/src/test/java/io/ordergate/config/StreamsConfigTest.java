@@ -19,15 +19,17 @@ class StreamsConfigTest
         assertEquals(200, streams.quoteTurnMicros());
         assertEquals(1000, streams.quotePauseMicros());
         assertEquals(1024, streams.maxQueuedMessages());
+        assertEquals(1, streams.eventLoopThreads());
     }
 
     @Test
     void readsThePacingKeysAndAcceptsZeroForAQuoteWrittenAtOnce()
     {
-        final StreamsConfig streams = ConfigLoader.parse(INSTRUMENT + "streams: { quote_turn_micros: 0, quote_pause_micros: 250 }", "test")
-            .streams();
+        final StreamsConfig streams = ConfigLoader.parse(INSTRUMENT + "streams: { quote_turn_micros: 0, quote_pause_micros: 250, event_loop_threads: 0 }",
+            "test").streams();
         assertEquals(0, streams.quoteTurnMicros());
         assertEquals(250, streams.quotePauseMicros());
+        assertEquals(0, streams.eventLoopThreads());
     }
 
     @Test
@@ -39,5 +41,8 @@ class StreamsConfigTest
         final ConfigException pause = assertThrows(ConfigException.class,
             () -> ConfigLoader.parse(INSTRUMENT + "streams: { quote_pause_micros: 2000000 }", "test"));
         assertTrue(pause.getMessage().contains("streams.quote_pause_micros"), pause.getMessage());
+        final ConfigException loops = assertThrows(ConfigException.class,
+            () -> ConfigLoader.parse(INSTRUMENT + "streams: { event_loop_threads: 65 }", "test"));
+        assertTrue(loops.getMessage().contains("streams.event_loop_threads"), loops.getMessage());
     }
 }

@@ -190,6 +190,12 @@ public final class Ordergate implements AutoCloseable
         executorBootstrap.startTerminal(config.server().host(), server.port());
     }
 
+    /** The stream sockets' own event loops ({@code streams.event_loop_threads}), or null when they share the HTTP loops. */
+    public io.netty.channel.EventLoopGroup streamEventLoops()
+    {
+        return context.webSocketLoops().streams();
+    }
+
     /** The demo's simulated MT5 terminal, or null. */
     public io.ordergate.simulators.mt5.SimulatedTerminal terminal()
     {

@@ -19,6 +19,7 @@ public final class GatewayContext
     private final String version;
     private final long startNanos = System.nanoTime();
     private final CommandPublisher publisher = new CommandPublisher();
+    private final WebSocketLoops webSocketLoops = new WebSocketLoops();
     private final GatewayMetrics metrics;
     private volatile Pipeline pipeline;
     private volatile int state = STARTING;
@@ -39,6 +40,12 @@ public final class GatewayContext
     public CommandPublisher publisher()
     {
         return publisher;
+    }
+
+    /** The event loops of the stream sockets, once the HTTP server has made them. */
+    public WebSocketLoops webSocketLoops()
+    {
+        return webSocketLoops;
     }
 
     /** The histograms and counters behind /metrics and /api/v1/latency. */

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -42,10 +43,21 @@ public final class WebSocketUpgrade
 
     /**
      * Answers the handshake and swaps the pipeline: {@code idle} goes before {@code socket}, which replaces the HTTP
-     * handler under {@code name}. {@code opened} runs on the event loop once the handshake is written.
+     * handler under {@code name}. {@code opened} runs on the socket's event loop once the handshake is written.
      */
     public static void upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
         final ChannelHandler socket, final Consumer<Channel> opened)
+    {
+        upgrade(exchange, maxFrameBytes, idle, name, socket, opened, null);
+    }
+
+    /**
+     * As above, on a loop of {@code movedTo} (null: the one it is on): the channel leaves its HTTP loop before the
+     * handshake is answered, so a client, which sends nothing before the handshake's answer, is read there from its
+     * first frame, and the idle handler's timers start there.
+     */
+    public static void upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
+        final ChannelHandler socket, final Consumer<Channel> opened, final EventLoopGroup movedTo)
     {
         final FullHttpRequest request = exchange.request();
         final ChannelHandlerContext ctx = exchange.channel();
@@ -64,20 +76,60 @@ public final class WebSocketUpgrade
                 pipeline.remove(http);
             }
         }
-        pipeline.addBefore(HTTP_HANDLER, name + "-idle", idle);
-        // a message may come in fragments (java.net.http's client splits large ones): joined up to the same bound
         pipeline.addBefore(HTTP_HANDLER, name + "-fragments", new BoundedMessages(maxFrameBytes));
         pipeline.replace(HTTP_HANDLER, name, socket);
-        handshaker.handshake(ctx.channel(), request).addListener(future ->
+        final Channel channel = ctx.channel();
+        if (movedTo == null)
+        {
+            handshake(channel, handshaker, request, idle, name, opened);
+            return;
+        }
+        // The handshake is answered from the new loop, so the client sends nothing before the channel is there.
+        final FullHttpRequest held = request.retainedDuplicate();
+        channel.deregister().addListener(deregistered ->
+        {
+            if (!deregistered.isSuccess())
+            {
+                held.release();
+                channel.close();
+                return;
+            }
+            movedTo.register(channel).addListener(registered ->
+            {
+                try
+                {
+                    if (registered.isSuccess())
+                    {
+                        handshake(channel, handshaker, held, idle, name, opened);
+                    }
+                    else
+                    {
+                        LOG.fine(() -> "a WebSocket could not move to its event loop: " + registered.cause());
+                        channel.close();
+                    }
+                }
+                finally
+                {
+                    held.release();
+                }
+            });
+        });
+    }
+
+    private static void handshake(final Channel channel, final WebSocketServerHandshaker handshaker, final FullHttpRequest request,
+        final ChannelHandler idle, final String name, final Consumer<Channel> opened)
+    {
+        channel.pipeline().addBefore(name + "-fragments", name + "-idle", idle);
+        handshaker.handshake(channel, request).addListener(future ->
         {
             if (future.isSuccess())
             {
-                opened.accept(ctx.channel());
+                opened.accept(channel);
             }
             else
             {
                 LOG.fine(() -> "WebSocket handshake failed on " + name);
-                ctx.close();
+                channel.close();
             }
         });
     }

@@ -17,8 +17,9 @@ import io.ordergate.gateway.core.Router;
 
 /**
  * The Netty HTTP listener: binds at once, so /health answers (503) while the journal replays. Start and close from
- * the start-up thread. Threads: og-http-boss accepts, og-http-worker-N serve the connections, on the native epoll
- * transport where it is available ({@link NettyTransport}).
+ * the start-up thread. Threads: og-http-boss accepts, og-http-worker-N serve the connections, og-stream-N the stream
+ * sockets once upgraded ({@code streams.event_loop_threads}), on the native epoll transport where it is available
+ * ({@link NettyTransport}).
  */
 public final class HttpServer implements AutoCloseable
 {
@@ -27,12 +28,15 @@ public final class HttpServer implements AutoCloseable
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    /** The stream sockets' loops, or null when they stay on the workers ({@code streams.event_loop_threads} 0). */
+    private final EventLoopGroup streams;
     private final Channel serverChannel;
 
-    private HttpServer(final EventLoopGroup boss, final EventLoopGroup workers, final Channel serverChannel)
+    private HttpServer(final EventLoopGroup boss, final EventLoopGroup workers, final EventLoopGroup streams, final Channel serverChannel)
     {
         this.boss = boss;
         this.workers = workers;
+        this.streams = streams;
         this.serverChannel = serverChannel;
     }
 
@@ -42,6 +46,9 @@ public final class HttpServer implements AutoCloseable
         final NettyTransport transport = NettyTransport.chosen(server.transport());
         final EventLoopGroup boss = transport.group(1, threads("og-http-boss", false));
         final EventLoopGroup workers = transport.group(server.eventLoopThreads(), threads("og-http-worker-", true));
+        final int streamThreads = gateway.config().streams().eventLoopThreads();
+        final EventLoopGroup streams = streamThreads == 0 ? null : transport.group(streamThreads, threads("og-stream-", true));
+        gateway.webSocketLoops().attach(streams);
         try
         {
             final Channel channel = new ServerBootstrap()
@@ -53,12 +60,16 @@ public final class HttpServer implements AutoCloseable
                 .bind(server.host(), server.port())
                 .sync()
                 .channel();
-            return new HttpServer(boss, workers, channel);
+            return new HttpServer(boss, workers, streams, channel);
         }
         catch (final InterruptedException | RuntimeException ex)
         {
             boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            if (streams != null)
+            {
+                streams.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            }
             throw ex;
         }
     }
@@ -81,6 +92,10 @@ public final class HttpServer implements AutoCloseable
     {
         stopAccepting();
         workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2L);
+        if (streams != null)
+        {
+            streams.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2L);
+        }
         boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2L);
     }
 

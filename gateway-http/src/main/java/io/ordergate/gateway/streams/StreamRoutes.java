@@ -10,6 +10,7 @@ import io.ordergate.gateway.core.Feature;
 import io.ordergate.gateway.core.Route;
 import io.ordergate.gateway.core.RouteTable;
 import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.core.WebSocketLoops;
 import io.ordergate.gateway.core.WebSocketUpgrade;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.quotes.QuoteRoutes;
@@ -31,10 +32,15 @@ public final class StreamRoutes implements Feature
     private final Accesses access;
     private final StreamHub hub;
     private final WebSocketCounter counter;
+    private final WebSocketLoops loops;
 
-    /** @param counter open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user}) */
-    public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter)
+    /**
+     * @param counter open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user})
+     * @param loops where the sockets are served ({@code streams.event_loop_threads})
+     */
+    public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter, final WebSocketLoops loops)
     {
+        this.loops = loops;
         this.access = access;
         this.hub = hub;
         this.counter = counter;
@@ -92,6 +98,6 @@ public final class StreamRoutes implements Feature
                 socket.error(ResultCode.RATE_LIMIT_EXCEEDED.name(), "at most " + counter.max() + " WebSockets per user", null);
                 socket.close(StreamSocket.CLOSE_POLICY, "too many WebSockets for this user");
             }
-        });
+        }, loops.streams());
     }
 }
