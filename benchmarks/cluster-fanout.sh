@@ -13,6 +13,7 @@
 # one moment of the machine. OUT_DIR/summary.txt ends with p50 and p99 with/without, raw and normalised by the
 # baseline (medians over the repetitions). Used for docs/PERFORMANCE.md.
 set -euo pipefail
+. "$(dirname "$0")/machine.sh"
 
 out=${1:?usage: benchmarks/cluster-fanout.sh OUT_DIR [REPETITIONS]}
 repetitions=${2:-2}
@@ -73,6 +74,7 @@ java -jar "$loadgen_jar" --url "$url" --rate "$rate" --duration 10 --warmup 0 --
 for i in $(seq 1 "$repetitions"); do
   for mode in none subscribers; do
     echo "== repetition $i, $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$out/summary.txt" >&2
+    machine_mark "$work/machine"
     if [ "$mode" = subscribers ]; then
       start_subscribers "$out/$mode-$i.subscribers.txt"
       grep '^ready:' "$out/$mode-$i.subscribers.txt" | tee -a "$out/summary.txt"
@@ -84,7 +86,7 @@ for i in $(seq 1 "$repetitions"); do
       stop "$subscribers_pid"; subscribers_pid=
       grep '^subscribers:' "$out/$mode-$i.subscribers.txt" | tee -a "$out/summary.txt" || true
     fi
-    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt" >&2
+    echo "machine during the run: $(machine_since "$work/machine")" | tee -a "$out/summary.txt" >&2
   done
 done
 

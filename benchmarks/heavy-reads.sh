@@ -16,6 +16,7 @@
 # One JSON + .hgrm per run in OUT_DIR, the summary in OUT_DIR/summary.txt. Used for docs/RELIABILITY.md.
 # It builds the gateway and the load generator from the tree first (SKIP_BUILD=1 uses the jars already there).
 set -euo pipefail
+. "$(dirname "$0")/machine.sh"
 
 out=${1:?usage: benchmarks/heavy-reads.sh OUT_DIR [REPETITIONS]}
 repetitions=${2:-3}
@@ -70,6 +71,7 @@ ratio() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['ratio
 for i in $(seq 1 "$repetitions"); do
   for mode in alone readers; do
     echo "== repetition $i, $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$out/summary.txt" >&2
+    machine_mark "$work/machine"
     rm -f "$work"/reads-*.txt
     if [ "$mode" = readers ]; then
       touch "$work/reading"
@@ -90,7 +92,7 @@ for i in $(seq 1 "$repetitions"); do
       echo "p99 with/without readers: $(python3 -c "print(round($(p99 "$out/readers-$i.json") / $(p99 "$out/alone-$i.json"), 3))")" \
         "(gateway/baseline p99 $(ratio "$out/alone-$i.json") alone, $(ratio "$out/readers-$i.json") with readers)" | tee -a "$out/summary.txt"
     fi
-    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt" >&2
+    echo "machine during the run: $(machine_since "$work/machine")" | tee -a "$out/summary.txt" >&2
   done
 done
 

@@ -10,6 +10,7 @@
 # GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector").
 # Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
 set -euo pipefail
+. "$(dirname "$0")/machine.sh"
 
 out=${1:?usage: benchmarks/perf-sweep.sh OUT_DIR [RATE ...]}
 shift
@@ -45,9 +46,11 @@ for rate in $rates; do
     sleep 0.2
   done
   echo "== rate $rate/s (gateway pid $gateway_pid, load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  machine_mark "$work/machine"
   java -jar "$root/benchmarks/target/loadgen.jar" --url "http://127.0.0.1:$port" --rate "$rate" \
     --duration "$duration" --warmup "$warmup" --connections "$connections" --baseline \
     --json "$out/rate-$rate.json" 2> "$out/rate-$rate.progress.txt" | tee "$out/rate-$rate.txt"
+  echo "machine during the run: $(machine_since "$work/machine")" | tee -a "$out/rate-$rate.txt" >&2
   kill "$gateway_pid"; wait "$gateway_pid" 2>/dev/null || true
   gateway_pid=
 done

@@ -15,6 +15,7 @@
 # and normalised by the baseline's p99. Used for docs/PERFORMANCE.md.
 # GATEWAY_JAVA_OPTS: the gateway JVM's flags (docs/PERFORMANCE.md runs it with -XX:+UseZGC -Xms1g -Xmx1g).
 set -euo pipefail
+. "$(dirname "$0")/machine.sh"
 
 out=${1:?usage: benchmarks/stream-fanout.sh OUT_DIR [REPETITIONS]}
 repetitions=${2:-3}
@@ -80,6 +81,7 @@ java -jar "$loadgen_jar" --url "http://127.0.0.1:$port" --rate "$rate" --duratio
 for i in $(seq 1 "$repetitions"); do
   for mode in none subscribers; do
     echo "== repetition $i, $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$out/summary.txt" >&2
+    machine_mark "$work/machine"
     if [ "$mode" = subscribers ]; then
       start_subscribers "$out/$mode-$i.subscribers.txt"
       grep '^ready:' "$out/$mode-$i.subscribers.txt" | tee -a "$out/summary.txt"
@@ -92,7 +94,7 @@ for i in $(seq 1 "$repetitions"); do
       subscribers_pid=
       grep '^subscribers:' "$out/$mode-$i.subscribers.txt" | tee -a "$out/summary.txt" || true
     fi
-    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt" >&2
+    echo "machine during the run: $(machine_since "$work/machine")" | tee -a "$out/summary.txt" >&2
   done
 done
 curl -s "http://127.0.0.1:$port/metrics" | grep '^ordergate_stream' | tee -a "$out/summary.txt" || true
