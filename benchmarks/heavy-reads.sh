@@ -27,11 +27,7 @@ warmup=${WARMUP:-5}
 connections=${CONNECTIONS:-4}
 readers=${READERS:-4}
 port=${PORT:-18091}
-export ORDERGATE_API_KEY=${ORDERGATE_API_KEY:-bench}
-export ORDERGATE_API_SECRET=${ORDERGATE_API_SECRET:-bench-secret-0123456789abcdef}
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$root/gateway-http/target/ordergate.jar" ] || [ ! -f "$root/benchmarks/target/loadgen.jar" ]; then
-  (cd "$root" && mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests)
-fi
+. "$root/benchmarks/jars.sh"
 mkdir -p "$out"
 : > "$out/summary.txt"
 work=$(mktemp -d)

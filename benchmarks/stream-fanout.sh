@@ -26,14 +26,7 @@ warmup=${WARMUP:-5}
 connections=${CONNECTIONS:-8}
 subscribers=${SUBSCRIBERS:-1000}
 port=${PORT:-18090}
-export ORDERGATE_API_KEY=${ORDERGATE_API_KEY:-bench}
-export ORDERGATE_API_SECRET=${ORDERGATE_API_SECRET:-bench-secret-0123456789abcdef}
-gateway_jar=$root/gateway-http/target/ordergate.jar
-loadgen_jar=$root/benchmarks/target/loadgen.jar
-# Built from the tree as it is, so a jar left from older code is never measured (SKIP_BUILD=1 uses the jars there are).
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$gateway_jar" ] || [ ! -f "$loadgen_jar" ]; then
-  (cd "$root" && mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests)
-fi
+. "$root/benchmarks/jars.sh"
 mkdir -p "$out"
 : > "$out/summary.txt"
 work=$(mktemp -d)

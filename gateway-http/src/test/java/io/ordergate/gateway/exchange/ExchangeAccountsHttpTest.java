@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,8 +26,8 @@ class ExchangeAccountsHttpTest
     private static final String KEY = "acct-test-key-000111222";
     private static final String SECRET = "acct-test-secret-never-journaled-333444555";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "1000", "BTC", "0.5", "XYZ", "3"));
 
     private SimulatedExchange venue;
     private ExchangeHarness gateway;
@@ -37,17 +35,8 @@ class ExchangeAccountsHttpTest
     @BeforeEach
     void start()
     {
-        venue = SimulatedExchange.start(0);
-        venue.addAccount(KEY, SECRET, Map.of("USDT", "1000", "BTC", "0.5", "XYZ", "3"));
-        venue.quote("BTCUSDT", "65000.00", "65001.00");
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-        venue.close();
+        venue = binance.venue();
+        gateway = binance.gateway();
     }
 
     @Test
@@ -91,7 +80,7 @@ class ExchangeAccountsHttpTest
     }
 
     @Test
-    void shouldSyncTheBalanceFromTheExchangeAndKeepItAfterARestart()
+    void shouldSyncTheBalanceFromTheExchangeAndKeepItAfterARestart() throws Exception
     {
         createNative("bn-sync");
         final JsonNode synced = gateway.call("POST", "/api/v1/accounts/bn-sync/sync-balance", null);
@@ -104,9 +93,8 @@ class ExchangeAccountsHttpTest
         final JsonNode account = gateway.get("/api/v1/accounts/bn-sync");
         assertEquals(0, new BigDecimal("0.5").compareTo(account.path("balances").path("BTC").path("total").decimalValue()));
         assertEquals(404, gateway.call("POST", "/api/v1/accounts/paper-1/sync-balance", null).path("_status").asInt());
-        gateway.close();
-        venue.faults().ban(600);  // the restarted gateway may not ask: the balance comes from the journal
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+        // the restarted gateway may not ask: the balance comes from the journal
+        gateway = binance.restart(() -> venue.faults().ban(600));
         assertEquals(0, new BigDecimal("33500").compareTo(gateway.get("/api/v1/accounts/bn-sync").path("balance").decimalValue()));
         final JsonNode refused = gateway.call("POST", "/api/v1/accounts/bn-sync/sync-balance", null);
         assertEquals(503, refused.path("_status").asInt(), refused.toString());
@@ -141,7 +129,7 @@ class ExchangeAccountsHttpTest
     }
 
     @Test
-    void shouldDeleteAnAccountOnlyWhenFlatAndLetItsIdBeUsedAgain()
+    void shouldDeleteAnAccountOnlyWhenFlatAndLetItsIdBeUsedAgain() throws Exception
     {
         createNative("bn-del");
         ExchangeHarness.await("its user stream is up", () -> venue.openUserStreams() == 1);
@@ -174,8 +162,7 @@ class ExchangeAccountsHttpTest
         assertEquals(404, oldKey.path("_status").asInt(), "a key bound to the old account does not reach the new one");
 
         final String createdAt = gateway.get("/api/v1/accounts/bn-del").path("created_at").asText();
-        gateway.close();
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+        gateway = binance.restart(() -> { });
         assertEquals(createdAt, gateway.get("/api/v1/accounts/bn-del").path("created_at").asText(), "replayed: the second account, not the first");
         assertEquals(1, gateway.get("/api/v1/groups/g-del").path("members").size());
         assertEquals(404, gateway.callAs(key.path("api_key").asText(), key.path("api_secret").asText(), "GET", "/api/v1/accounts/bn-del", null)

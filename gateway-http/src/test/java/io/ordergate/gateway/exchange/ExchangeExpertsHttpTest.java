@@ -16,10 +16,9 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,8 +35,8 @@ class ExchangeExpertsHttpTest
     private static final String KEY = "expert-test-key-000111222";
     private static final String SECRET = "expert-test-secret-never-journaled-333444555";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "1000"));
 
     private SimulatedExchange venue;
     private ExchangeHarness gateway;
@@ -45,17 +44,8 @@ class ExchangeExpertsHttpTest
     @BeforeEach
     void start()
     {
-        venue = SimulatedExchange.start(0);
-        venue.addAccount(KEY, SECRET, Map.of("USDT", "1000"));
-        venue.quote("BTCUSDT", "65000.00", "65001.00");
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-        venue.close();
+        venue = binance.venue();
+        gateway = binance.gateway();
     }
 
     @Test
@@ -120,18 +110,19 @@ class ExchangeExpertsHttpTest
 
             assertFalse(gateway.get("/api/v1/experts/" + expertId).toString().contains(SECRET));
             assertFalse(gateway.get("/api/v1/accounts/" + accountId).toString().contains(KEY), "only the masked key is answered");
-            gateway.close();
-            try (Stream<Path> files = Files.walk(dir.resolve("journal")))
+            gateway = binance.restart(() ->
             {
-                for (final Path file : files.filter(Files::isRegularFile).toList())
+                try (Stream<Path> files = Files.walk(binance.dir().resolve("journal")))
                 {
-                    final String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    assertFalse(bytes.contains(SECRET), "the API secret is in " + file);
-                    assertFalse(bytes.contains(KEY), "the API key is in " + file);
+                    for (final Path file : files.filter(Files::isRegularFile).toList())
+                    {
+                        final String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                        assertFalse(bytes.contains(SECRET), "the API secret is in " + file);
+                        assertFalse(bytes.contains(KEY), "the API key is in " + file);
+                    }
                 }
-            }
-            assertFalse(logged.stream().anyMatch(line -> line.contains(SECRET) || line.contains(KEY)), "a log line holds a credential");
-            gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+                assertFalse(logged.stream().anyMatch(line -> line.contains(SECRET) || line.contains(KEY)), "a log line holds a credential");
+            });
             assertEquals("futures", gateway.get("/api/v1/accounts/" + accountId).path("market_type").asText(), "replayed");
         }
         finally

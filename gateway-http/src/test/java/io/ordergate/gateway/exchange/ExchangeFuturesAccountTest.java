@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,8 +26,10 @@ class ExchangeFuturesAccountTest
     private static final String KEY = "futures-account-key-000111222";
     private static final String SECRET = "futures-account-secret-333444555666";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"),
+        // balances read again every second (balance_refresh_seconds), so the unrealized profit follows the mark unasked
+        exchanges -> exchanges.replace("timeout_millis: 3000 }", "timeout_millis: 3000, balance_refresh_seconds: 1 }"));
 
     private SimulatedExchange venue;
     private ExchangeHarness gateway;
@@ -37,20 +37,9 @@ class ExchangeFuturesAccountTest
     @BeforeEach
     void start()
     {
-        venue = SimulatedExchange.start(0);
-        venue.addAccount(KEY, SECRET, Map.of("USDT", "10000"));
-        venue.quote("BTCUSDT", "65000.00", "65001.00");
-        // balances read again every second (balance_refresh_seconds), so the unrealized profit follows the mark unasked
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue)
-            .replace("timeout_millis: 3000 }", "timeout_millis: 3000, balance_refresh_seconds: 1 }"));
+        venue = binance.venue();
+        gateway = binance.gateway();
         gateway.createFuturesAccount(venue, "bn-fut", KEY, SECRET);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-        venue.close();
     }
 
     private JsonNode usdt()

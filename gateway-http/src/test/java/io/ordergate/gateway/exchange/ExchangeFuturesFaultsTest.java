@@ -3,16 +3,14 @@ package io.ordergate.gateway.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,8 +28,8 @@ class ExchangeFuturesFaultsTest
     private static final String KEY = "futures-faults-key-000111222";
     private static final String SECRET = "futures-faults-secret-333444555666";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"));
 
     private SimulatedExchange venue;
     private ExchangeHarness gateway;
@@ -39,18 +37,9 @@ class ExchangeFuturesFaultsTest
     @BeforeEach
     void start()
     {
-        venue = SimulatedExchange.start(0);
-        venue.addAccount(KEY, SECRET, Map.of("USDT", "10000"));
-        venue.quote("BTCUSDT", "65000.00", "65001.00");
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+        venue = binance.venue();
+        gateway = binance.gateway();
         gateway.createFuturesAccount(venue, "bn-fut", KEY, SECRET);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-        venue.close();
     }
 
     /** Every futures order the exchange holds has its own client order id, and there are as many as the gateway sent. */

@@ -3,14 +3,12 @@ package io.ordergate.gateway.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,8 +25,8 @@ class ExchangeFuturesHttpTest
     private static final String KEY = "futures-test-key-000111222";
     private static final String SECRET = "futures-test-secret-never-journaled-333444555";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"));
 
     private SimulatedExchange venue;
     private ExchangeHarness gateway;
@@ -36,21 +34,12 @@ class ExchangeFuturesHttpTest
     @BeforeEach
     void start()
     {
-        venue = SimulatedExchange.start(0);
-        venue.addAccount(KEY, SECRET, Map.of("USDT", "10000"));
-        venue.quote("BTCUSDT", "65000.00", "65001.00");
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-        venue.close();
+        venue = binance.venue();
+        gateway = binance.gateway();
     }
 
     @Test
-    void shouldTradeAFuturesAccountOneWayThenHedgedAndAfterARestart()
+    void shouldTradeAFuturesAccountOneWayThenHedgedAndAfterARestart() throws Exception
     {
         final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-fut\",\"venue\":\"binance\",\"market_type\":\"futures\","
             + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
@@ -85,8 +74,7 @@ class ExchangeFuturesHttpTest
         assertEquals("SELL", sent.get(3).get("side"));
         assertEquals(0, gateway.get("/api/v1/positions?account_id=bn-fut").path("positions").size(), "flat");
 
-        gateway.close();
-        gateway = new ExchangeHarness(dir, ExchangeHarness.exchangesAt(venue));
+        gateway = binance.restart(() -> { });
         final JsonNode replayed = gateway.get("/api/v1/accounts/bn-fut");
         assertEquals("futures", replayed.path("market_type").asText(), replayed.toString());
         assertEquals("hedge", replayed.path("futures_position_mode").asText());
