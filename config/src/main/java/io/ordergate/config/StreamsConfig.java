@@ -94,8 +94,9 @@ public final class StreamsConfig
 
     /**
      * How long an event loop may spend writing quotes to its sockets in one turn before it pauses for
-     * {@link #quotePauseMicros} to read and answer everything else (orders share the loop); 0 writes every socket as
-     * soon as its quotes arrive, in one go.
+     * {@link #quotePauseMicros} to read and answer everything else (orders too, when the sockets stay on the HTTP loop:
+     * {@link #eventLoopThreads} 0) and to leave the cores to the order path; 0 writes every socket as soon as its quotes
+     * arrive, in one go.
      */
     public int quoteTurnMicros()
     {

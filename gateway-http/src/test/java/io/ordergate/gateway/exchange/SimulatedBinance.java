@@ -72,7 +72,10 @@ final class SimulatedBinance implements BeforeEachCallback, AfterEachCallback
         }
         finally
         {
-            venue.close();
+            if (venue != null)
+            {
+                venue.close();  // null only when it could not start: the test failed in the set-up already
+            }
             try (Stream<Path> files = Files.walk(dir))
             {
                 for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
