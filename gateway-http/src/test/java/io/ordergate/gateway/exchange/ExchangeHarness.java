@@ -119,11 +119,19 @@ final class ExchangeHarness implements AutoCloseable
     JsonNode awaitStatus(final String orderId, final String status)
     {
         final JsonNode[] last = new JsonNode[1];
-        await("order " + orderId + " " + status, () ->
+        try
         {
-            last[0] = get("/api/v1/orders/" + orderId);
-            return status.equals(last[0].path("status").asText());
-        });
+            await("order " + orderId + " " + status, () ->
+            {
+                last[0] = get("/api/v1/orders/" + orderId);
+                return status.equals(last[0].path("status").asText());
+            });
+        }
+        catch (final AssertionError timedOut)
+        {
+            // what the order looked like at the end says which leg was lost (sent? answered? reported?)
+            throw new AssertionError(timedOut.getMessage() + "; last seen " + last[0], timedOut);
+        }
         return last[0];
     }
 
