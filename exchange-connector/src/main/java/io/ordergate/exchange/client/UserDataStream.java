@@ -180,6 +180,7 @@ public final class UserDataStream implements AutoCloseable
         private final SocketLogin login;
         private final AtomicBoolean over = new AtomicBoolean();
         private boolean loggedIn;
+        private boolean subscribed;
 
         Listener(final SocketLogin login)
         {
@@ -197,6 +198,10 @@ public final class UserDataStream implements AutoCloseable
                 if (login != null && !loggedIn)
                 {
                     loginAnswer(webSocket, text);
+                }
+                else if (login != null && !subscribed && subscriptionAnswer(webSocket, text))
+                {
+                    return null;  // this socket is over: its orders subscription was refused
                 }
                 else
                 {
@@ -229,7 +234,29 @@ public final class UserDataStream implements AutoCloseable
             {
                 send(webSocket, subscription);
             }
+        }
+
+        /**
+         * Before the orders channel is on, a fill is pushed to nobody: the stream counts as up (and reconciles what was
+         * placed meanwhile) only from its acknowledgement. True when the subscription was refused and the socket closed.
+         */
+        private boolean subscriptionAnswer(final WebSocket webSocket, final String text)
+        {
+            final Boolean accepted = login.subscribed(text);
+            if (accepted == null)
+            {
+                return false;
+            }
+            if (!accepted)
+            {
+                LOG.warning(() -> client.dialect().name() + " private stream: subscription refused: " + text);  // the exchange's answer: no secret
+                webSocket.abort();
+                over();
+                return true;
+            }
+            subscribed = true;
             scheduler.execute(UserDataStream.this::established);
+            return false;
         }
 
         @Override

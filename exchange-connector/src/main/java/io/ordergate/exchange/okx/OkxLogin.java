@@ -15,7 +15,8 @@ import io.ordergate.exchange.spi.SocketLogin;
  * OKX's private WebSocket login: {@code {"op": "login", "args": [{"apiKey", "passphrase", "timestamp", "sign"}]}} with
  * the timestamp in Unix seconds and {@code sign} = base64 HMAC-SHA256 of timestamp + {@code GET} +
  * {@code /users/self/verify}; answered {@code {"event": "login", "code": "0"}} or {@code {"event": "error", ...}}; then
- * the {@code orders} (every instrument type) and {@code account} channels; {@code ping} every 20 s. Stateless.
+ * the {@code orders} (every instrument type) and {@code account} channels, each acknowledged
+ * {@code {"event": "subscribe", "arg": {"channel": ...}}} or refused with an error event; {@code ping} every 20 s. Stateless.
  */
 final class OkxLogin implements SocketLogin
 {
@@ -58,6 +59,29 @@ final class OkxLogin implements SocketLogin
     {
         return List.of(ExchangeJson.write(Map.of("op", "subscribe", "args", List.of(Map.of("channel", "orders", "instType", "ANY"),
             Map.of("channel", "account")))));
+    }
+
+    @Override
+    public Boolean subscribed(final String text)
+    {
+        if (!text.startsWith("{"))
+        {
+            return null;  // pong
+        }
+        try
+        {
+            final JsonNode json = ExchangeJson.read(text);
+            final String event = json.path("event").asText();
+            if ("subscribe".equals(event))
+            {
+                return "orders".equals(json.path("arg").path("channel").asText()) ? Boolean.TRUE : null;
+            }
+            return "error".equals(event) ? Boolean.FALSE : null;
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
     }
 
     @Override

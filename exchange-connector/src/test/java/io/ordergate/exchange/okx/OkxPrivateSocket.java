@@ -116,12 +116,12 @@ final class OkxPrivateSocket implements AutoCloseable
                         ctx.writeAndFlush(new TextWebSocketFrame("{\"event\":\"error\",\"code\":\"60011\",\"msg\":\"Please log in\"}"));
                         return;
                     }
+                    subscribed.add(ctx.channel());  // on before it is acknowledged, as at the exchange
+                    ctx.channel().closeFuture().addListener(f -> subscribed.remove(ctx.channel()));
                     for (final JsonNode arg : message.path("args"))
                     {
                         ctx.writeAndFlush(new TextWebSocketFrame("{\"event\":\"subscribe\",\"arg\":" + arg + ",\"connId\":\"a4d3ae55\"}"));
                     }
-                    subscribed.add(ctx.channel());
-                    ctx.channel().closeFuture().addListener(f -> subscribed.remove(ctx.channel()));
                     break;
                 default:
                     ctx.writeAndFlush(new TextWebSocketFrame("{\"event\":\"error\",\"code\":\"60012\",\"msg\":\"Invalid request\"}"));

@@ -161,6 +161,25 @@ class OkxGatewayTest
     }
 
     @Test
+    void shouldFillAnOrderPlacedBeforeTheOrdersChannelWasOn()
+    {
+        // OKX pushes a fill only to sockets whose orders subscription took effect; one placed between the login and
+        // that moment is filled unseen, and only asking for it after the subscription's acknowledgement finds it
+        okx.faults().slowSubscriptions(1_500);
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"okx-slow\",\"venue\":\"okx\",\"currency\":\"USD\","
+            + "\"balance\":100000,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        ExchangeHarness.await("the private stream logged in", () -> okx.authenticatedStreams() == 1);
+        final JsonNode placed = gateway.order("okx-slow", "BTCUSDT", "buy", "0.01", "okx-slow-1");
+        assertEquals(201, placed.path("_status").asInt(), placed.toString());
+        ExchangeHarness.await("the order filled at OKX", () -> okx.orders(KEY).stream().anyMatch(o -> "filled".equals(o.get("state"))));
+        assertEquals(0, okx.loggedInStreams(), "the fill was pushed while the orders channel was still off");
+        final JsonNode filled = gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertEquals(new BigDecimal("0.01"), ExchangeHarness.decimal(filled.path("filled_quantity")));
+        assertOneOrderPerClOrdId(1);
+    }
+
+    @Test
     void shouldFillMarketAndLimitOrdersFromThePrivateStream()
     {
         createNative("okx-1");

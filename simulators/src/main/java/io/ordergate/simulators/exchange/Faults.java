@@ -41,6 +41,7 @@ public final class Faults
     private volatile long hideNewOrdersMillis;
     private volatile long mutedUntilMillis;
     private volatile long clockOffsetMillis;
+    private volatile long subscriptionDelayMillis;
 
     public Faults rateLimitNext(final int requests, final int retryAfterSeconds)
     {
@@ -87,6 +88,16 @@ public final class Faults
         return this;
     }
 
+    /**
+     * Each private-stream subscription takes effect, and is acknowledged, this long after it was asked for: an exchange
+     * slow to subscribe a fresh socket, whose pushes until then go nowhere.
+     */
+    public Faults slowSubscriptions(final long millis)
+    {
+        subscriptionDelayMillis = millis;
+        return this;
+    }
+
     public Faults clockOffset(final long millis)
     {
         clockOffsetMillis = millis;
@@ -98,6 +109,7 @@ public final class Faults
     {
         rateLimited.set(0);
         bannedUntilMillis = 0;
+        subscriptionDelayMillis = 0;
         failAfterPlacing.set(0);
         lateFillMillis = 0;
         fillParts = 1;
@@ -145,6 +157,11 @@ public final class Faults
     long hideNewOrdersMillis()
     {
         return hideNewOrdersMillis;
+    }
+
+    long subscriptionDelayMillis()
+    {
+        return subscriptionDelayMillis;
     }
 
     boolean userStreamsMuted()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -17,7 +18,8 @@ import io.ordergate.simulators.SimulatorJson;
  * {@code {"op": "login", "args": [{apiKey, passphrase, timestamp, sign}]}} checked by {@link OkxAuth} and answered
  * {@code {"event": "login", "code": "0"}} or {@code {"event": "error", "code": "600xx"}}; {@code {"op": "subscribe"}} to
  * {@code orders} (instType ANY or SPOT) and {@code account}, refused 60011 "Please log in" before a login and 60018 for
- * another channel. One instance per connection (Netty's event loop of that connection).
+ * another channel (each taking effect, and acknowledged, after {@link Faults#slowSubscriptions} if set).
+ * One instance per connection (Netty's event loop of that connection).
  */
 final class OkxPrivateSocket extends SimpleChannelInboundHandler<WebSocketFrame>
 {
@@ -112,6 +114,19 @@ final class OkxPrivateSocket extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     private void subscribe(final ChannelHandlerContext ctx, final Map<?, ?> arg)
+    {
+        final long delayMillis = streams.subscriptionDelayMillis();
+        if (delayMillis > 0)
+        {
+            ctx.executor().schedule(() -> subscribeNow(ctx, arg), delayMillis, TimeUnit.MILLISECONDS);
+        }
+        else
+        {
+            subscribeNow(ctx, arg);
+        }
+    }
+
+    private void subscribeNow(final ChannelHandlerContext ctx, final Map<?, ?> arg)
     {
         final Object channel = arg.get("channel");
         synchronized (session)

@@ -82,6 +82,26 @@ final class OkxPrivateStreams
         sessions.keySet().forEach(Channel::close);
     }
 
+    /** How long a subscription waits before it takes effect ({@link Faults#slowSubscriptions}). */
+    long subscriptionDelayMillis()
+    {
+        return faults.subscriptionDelayMillis();
+    }
+
+    /** Sockets logged in, subscribed or not. */
+    int authenticated()
+    {
+        int n = 0;
+        for (final Session session : sessions.values())
+        {
+            synchronized (session)
+            {
+                n += session.account != null ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     int loggedIn()
     {
         int n = 0;

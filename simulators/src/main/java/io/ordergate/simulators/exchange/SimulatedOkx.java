@@ -154,6 +154,12 @@ public final class SimulatedOkx implements AutoCloseable
         streams.dropAll();
     }
 
+    /** Private sockets logged in, whether or not their subscriptions took effect yet. */
+    public int authenticatedStreams()
+    {
+        return streams.authenticated();
+    }
+
     /** Private sockets logged in and subscribed to {@code orders}. */
     public int loggedInStreams()
     {
