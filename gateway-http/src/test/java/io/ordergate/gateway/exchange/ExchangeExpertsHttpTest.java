@@ -87,7 +87,12 @@ class ExchangeExpertsHttpTest
             assertEquals("futures", account.path("market_type").asText(), account.toString());
             assertEquals("expe\u20261222", account.path("credentials").path("api_key").asText());
             assertTrue(account.path("credentials").path("testnet").asBoolean());
-            ExchangeHarness.await("the settings applied at the exchange", () -> "applied".equals(futures(accountId).path("status").asText()));
+            final JsonNode[] settings = new JsonNode[1];
+            ExchangeHarness.await("the settings applied at the exchange", () ->
+            {
+                settings[0] = gateway.get("/api/v1/accounts/" + accountId);
+                return "applied".equals(settings[0].path("futures").path("BTCUSDT").path("status").asText());
+            }, () -> "the account: " + settings[0] + "; the exchange's settings: " + venue.futuresSettings(KEY));
             assertEquals(Map.of("BTCUSDT", 10), venue.futuresSettings(KEY).get("leverage"));
             assertEquals(Map.of("BTCUSDT", "ISOLATED"), venue.futuresSettings(KEY).get("marginType"));
             assertEquals(true, venue.futuresSettings(KEY).get("dualSidePosition"));
@@ -129,11 +134,6 @@ class ExchangeExpertsHttpTest
         {
             Logger.getLogger("").removeHandler(capture);
         }
-    }
-
-    private JsonNode futures(final String accountId)
-    {
-        return gateway.get("/api/v1/accounts/" + accountId).path("futures").path("BTCUSDT");
     }
 
     @Test

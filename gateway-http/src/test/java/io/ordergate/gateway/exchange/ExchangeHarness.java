@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,6 +209,12 @@ final class ExchangeHarness implements AutoCloseable
 
     static void await(final String what, final BooleanSupplier condition)
     {
+        await(what, condition, () -> "");
+    }
+
+    /** As {@link #await(String, BooleanSupplier)}; a timeout's message ends with what {@code lastSeen} says then. */
+    static void await(final String what, final BooleanSupplier condition, final Supplier<String> lastSeen)
+    {
         final long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline)
         {
@@ -225,7 +232,7 @@ final class ExchangeHarness implements AutoCloseable
                 throw new AssertionError(ex);
             }
         }
-        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
+        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + " " + lastSeen.get());
     }
 
     /** Stops the gateway; then its journal's state (the exchange accounts' among it) must round trip a snapshot. */
