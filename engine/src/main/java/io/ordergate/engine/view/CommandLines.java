@@ -1,5 +1,7 @@
 package io.ordergate.engine.view;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import io.ordergate.engine.change.ChangeSet;
 import io.ordergate.engine.change.PositionChange;
 import io.ordergate.engine.command.AsciiView;
@@ -24,6 +26,10 @@ public final class CommandLines
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final NewOrderBody order = new NewOrderBody();
+    private final UnsafeBuffer digitScratch = new UnsafeBuffer(new byte[32]);
+    /** Ids returned lately by {@link #account}: the same account's string again, not a new one per command. */
+    private final String[] recentIds = new String[8];
+    private int nextRecentId;
 
     /** The account the command's body names (orders, account admin), or null. */
     public String account(final CommandEvent event)
@@ -31,13 +37,13 @@ public final class CommandLines
         switch (event.type)
         {
             case NEW_ORDER:
-                return order.decode(reader.wrap(event.frame, CommandFrame.BODY_OFFSET)).accountId.toString();
+                return known(order.decode(reader.wrap(event.frame, CommandFrame.BODY_OFFSET)).accountId);
             case CREATE_ACCOUNT:
             case SET_RISK:
             case PAUSE_ACCOUNT:
             case RESUME_ACCOUNT:
             case CLOSE_ALL:
-                return reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString();
+                return known(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
             default:
                 return event.outputKind == CommandEvent.OUTPUT_ORDER ? event.order.accountId : null;
         }
@@ -53,16 +59,16 @@ public final class CommandLines
             case NEW_ORDER:
                 order.decode(reader);
                 out.append(' ').append(order.side == null ? "?" : order.side.wireName()).append(' ');
-                decimal(out, order.quantity).append(' ').append(order.symbol).append(' ')
+                ascii(decimal(out, order.quantity).append(' '), order.symbol).append(' ')
                     .append(order.type == null ? "?" : order.type.wireName());
                 if (order.has(NewOrderBody.HAS_PRICE))
                 {
                     decimal(out.append(" at "), order.price);
                 }
-                out.append(" on ").append(order.accountId);
+                ascii(out.append(" on "), order.accountId);
                 if (!order.clientOrderId.isEmpty())
                 {
-                    out.append(" (client order id ").append(order.clientOrderId).append(')');
+                    ascii(out.append(" (client order id "), order.clientOrderId).append(')');
                 }
                 return;
             case CANCEL_ORDER:
@@ -76,16 +82,16 @@ public final class CommandLines
                 out.append(' ').append(reader.readInt()).append(" quote(s)");
                 return;
             case CREATE_ACCOUNT:
-                out.append(' ').append(reader.readString(text));
+                ascii(out.append(' '), reader.readString(text));
                 reader.readByte();
-                out.append(' ').append(reader.readString(text)).append(' ');
+                ascii(out.append(' '), reader.readString(text)).append(' ');
                 decimal(out, reader.readLong(), NewOrderBody.WIRE_DIGITS);
                 return;
             case SET_RISK:
             case PAUSE_ACCOUNT:
             case RESUME_ACCOUNT:
             case CLOSE_ALL:
-                out.append(' ').append(reader.readString(text));
+                ascii(out.append(' '), reader.readString(text));
                 return;
             case CREATE_KEY:
             case CREATE_EXECUTOR:
@@ -97,7 +103,7 @@ public final class CommandLines
             case WEBHOOK_SIGNAL:
             case WEBHOOK_CREATE:
             case WEBHOOK_DELETE:
-                out.append(' ').append(reader.readString(text));  // the key, executor, group, bot or webhook id
+                ascii(out.append(' '), reader.readString(text));  // the key, executor, group, bot or webhook id
                 return;
             default:
                 // users, sessions and the rest: the command's name says enough, and their bodies hold personal data
@@ -146,7 +152,7 @@ public final class CommandLines
         result(event, out);
     }
 
-    private static void describe(final StringBuilder out, final OrderView order)
+    private void describe(final StringBuilder out, final OrderView order)
     {
         out.append("order ").append(order.orderId);
         if (order.origin != null)
@@ -169,28 +175,69 @@ public final class CommandLines
         out.append(" on ").append(order.accountId);
     }
 
-    private static StringBuilder decimal(final StringBuilder out, final long wire)
+    private StringBuilder decimal(final StringBuilder out, final long wire)
     {
         return decimal(out, wire, NewOrderBody.WIRE_DIGITS);
     }
 
-    /** A fixed-point value as a plain decimal without trailing zeros. */
-    private static StringBuilder decimal(final StringBuilder out, final long value, final int digits)
+    /** A fixed-point value as a plain decimal without trailing zeros, written through a scratch buffer (no string per value). */
+    private StringBuilder decimal(final StringBuilder out, final long value, final int digits)
     {
-        final String text = FixedPoint.toString(value, digits);
-        int end = text.length();
-        if (digits > 0)
+        final int length = FixedPoint.putDecimalTrimmed(digitScratch, 0, value, digits);
+        for (int i = 0; i < length; i++)
         {
-            while (text.charAt(end - 1) == '0')
+            out.append((char)digitScratch.getByte(i));
+        }
+        return out;
+    }
+
+    /** A view's text, byte by byte when it is ASCII (ids and symbols are), decoded as UTF-8 otherwise. */
+    private static StringBuilder ascii(final StringBuilder out, final AsciiView view)
+    {
+        for (int i = 0; i < view.length(); i++)
+        {
+            if (view.byteAt(i) < 0)
             {
-                end--;
-            }
-            if (text.charAt(end - 1) == '.')
-            {
-                end--;
+                return out.append(view);  // not ASCII: the view's own decoding
             }
         }
-        return out.append(text, 0, end);
+        for (int i = 0; i < view.length(); i++)
+        {
+            out.append((char)view.byteAt(i));
+        }
+        return out;
+    }
+
+    /** The id in a view as a string, the same instance as the last few times it was seen (the account of every order). */
+    private String known(final AsciiView view)
+    {
+        for (final String id : recentIds)
+        {
+            if (id != null && sameText(id, view))
+            {
+                return id;
+            }
+        }
+        final String id = view.toString();
+        recentIds[nextRecentId] = id;
+        nextRecentId = (nextRecentId + 1) % recentIds.length;
+        return id;
+    }
+
+    private static boolean sameText(final String id, final AsciiView view)
+    {
+        if (id.length() != view.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++)
+        {
+            if (id.charAt(i) != view.byteAt(i))
+            {
+                return false;  // a non-ASCII byte is negative and never equals a char
+            }
+        }
+        return true;
     }
 
     /** ISO-8601 UTC with milliseconds. */

@@ -17,8 +17,10 @@ import io.netty.handler.codec.http.FullHttpRequest;
  * tell a client that sends a byte a second from one that is working.)
  *
  * <p>Two handlers share the state: {@link #start()} sits before the HTTP decoder and sees raw bytes,
- * {@link #complete()} sits after the body aggregator and sees whole requests. <b>Not thread safe</b>: one per
- * connection, on its event loop.
+ * {@link #complete()} sits after the body aggregator and sees whole requests. A request costs a time stamp, not a
+ * scheduled task: one timer per connection is pending while requests come, and when it fires it either expires the
+ * request being read past its deadline or waits again for the rest of the current one's. <b>Not thread safe</b>: one
+ * per connection, on its event loop.
  */
 final class RequestReadDeadline
 {
@@ -28,7 +30,12 @@ final class RequestReadDeadline
     private final long timeoutNanos;
     private final Start start = new Start();
     private final Complete complete = new Complete();
+    private final Runnable check = this::check;
+    private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timer;
+    /** A request (or the connection's opening) is being read, since {@link #startedNanos}. */
+    private boolean reading;
+    private long startedNanos;
 
     RequestReadDeadline(final int timeoutSeconds)
     {
@@ -45,16 +52,31 @@ final class RequestReadDeadline
         return complete;
     }
 
-    private void arm(final ChannelHandlerContext ctx)
+    private void arm(final ChannelHandlerContext context)
     {
+        if (reading)
+        {
+            return;  // a trickle does not move the deadline
+        }
+        ctx = context;
+        reading = true;
+        startedNanos = System.nanoTime();
         if (timer == null)
         {
-            timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+            timer = context.executor().schedule(check, timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
+    /** The request is read whole: no deadline until the next one's first byte (the timer, if pending, stays). */
     private void disarm()
     {
+        reading = false;
+    }
+
+    /** The connection closed or became a WebSocket: no deadline any more. */
+    private void stop()
+    {
+        reading = false;
         if (timer != null)
         {
             timer.cancel(false);
@@ -62,9 +84,27 @@ final class RequestReadDeadline
         }
     }
 
-    private void expire(final ChannelHandlerContext ctx)
+    private void check()
     {
         timer = null;
+        if (!reading)
+        {
+            return;  // nothing being read: the next request's first byte schedules again
+        }
+        final long left = startedNanos + timeoutNanos - System.nanoTime();
+        if (left > 0)
+        {
+            timer = ctx.executor().schedule(check, left, TimeUnit.NANOSECONDS);  // a later request: its own deadline
+        }
+        else
+        {
+            expire();
+        }
+    }
+
+    private void expire()
+    {
+        reading = false;
         if (ctx.channel().isActive())
         {
             ctx.channel().config().setAutoRead(false);
@@ -104,14 +144,14 @@ final class RequestReadDeadline
         @Override
         public void channelInactive(final ChannelHandlerContext ctx) throws Exception
         {
-            disarm();
+            stop();
             super.channelInactive(ctx);
         }
 
         @Override
         public void handlerRemoved(final ChannelHandlerContext ctx)
         {
-            disarm();  // the connection became a WebSocket
+            stop();  // the connection became a WebSocket
         }
     }
 

@@ -3,7 +3,6 @@ package io.ordergate.gateway.logs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +39,8 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
     private final CommandLines lines = new CommandLines();
     private final PrincipalNames names = new PrincipalNames();
     private final StringBuilder text = new StringBuilder();
+    /** The accounts of the command being logged (fan-out thread): a set without a set's garbage per command. */
+    private String[] accountScratch = new String[8];
 
     public AccountLogs(final int perAccount)
     {
@@ -63,8 +64,8 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
         {
             return;  // a quote that filled and triggered nothing is no account's news
         }
-        final Set<String> accounts = accountsOf(event);
-        if (accounts.isEmpty())
+        final int accounts = accountsOf(event);
+        if (accounts == 0)
         {
             return;
         }
@@ -75,9 +76,9 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
         final int level = event.result == null || event.result.httpStatus() >= 500 ? ERROR : event.result.isSuccess() ? INFO : WARNING;
         final Line line = new Line(event.wallMicros(), level, isTrade(event), text.toString(), event.type.name(),
             names.name(event.principal()), event.result == null ? "FAILED" : event.result.name(), event.journalIndex);
-        for (final String accountId : accounts)
+        for (int a = 0; a < accounts; a++)
         {
-            final ArrayDeque<Line> log = byAccount.computeIfAbsent(accountId, id -> new ArrayDeque<>());
+            final ArrayDeque<Line> log = byAccount.computeIfAbsent(accountScratch[a], id -> new ArrayDeque<>());
             synchronized (log)
             {
                 log.addLast(line);
@@ -89,28 +90,47 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
         }
     }
 
-    private Set<String> accountsOf(final CommandEvent event)
+    /** The accounts a command names or changes, each once, into {@link #accountScratch}; how many. */
+    private int accountsOf(final CommandEvent event)
     {
-        final Set<String> accounts = new LinkedHashSet<>();
+        int count = 0;
         final String named = event.result == null ? null : lines.account(event);
         if (named != null && !named.isEmpty())
         {
-            accounts.add(named);
+            count = addAccount(named, count);
         }
         final ChangeSet changes = event.changes;
         for (int i = 0; i < changes.orderCount(); i++)
         {
-            accounts.add(changes.order(i).accountId);
+            count = addAccount(changes.order(i).accountId, count);
         }
         for (int i = 0; i < changes.positionCount(); i++)
         {
-            accounts.add(changes.position(i).accountId);
+            count = addAccount(changes.position(i).accountId, count);
         }
         for (int i = 0; i < changes.accountCount(); i++)
         {
-            accounts.add(changes.account(i).accountId);
+            count = addAccount(changes.account(i).accountId, count);
         }
-        return accounts;
+        return count;
+    }
+
+    /** Adds an account to the first {@code count} of the scratch unless it is there; the new count. */
+    private int addAccount(final String accountId, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (accountScratch[i].equals(accountId))
+            {
+                return count;
+            }
+        }
+        if (count == accountScratch.length)
+        {
+            accountScratch = java.util.Arrays.copyOf(accountScratch, count * 2);  // a close-all of many accounts: grows once
+        }
+        accountScratch[count] = accountId;
+        return count + 1;
     }
 
     private static boolean isTrade(final CommandEvent event)

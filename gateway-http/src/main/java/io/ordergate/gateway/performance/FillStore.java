@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.collections.Long2LongHashMap;
+
 import io.ordergate.engine.change.AccountChange;
 import io.ordergate.engine.change.ChangeSet;
 import io.ordergate.engine.change.TradeChange;
@@ -49,13 +51,15 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         final List<Fill> fills = new ArrayList<>();
         final List<Transfer> transfers = new ArrayList<>();
-        /** Where each fill is in {@link #fills}, by trade id (a correction replaces it). */
-        final Map<Long, Integer> byTradeId = new HashMap<>();
+        /** Where each fill is in {@link #fills}, by trade id (a correction replaces it); unboxed: a fill adds no garbage. */
+        final Long2LongHashMap byTradeId = new Long2LongHashMap(NOT_KEPT);
         long balance;
         boolean balanceKnown;
         /** What fills moved the balance by since the balance was last seen. */
         long unreconciled;
     }
+
+    private static final long NOT_KEPT = -1;
 
     private final Map<String, Book> books = new HashMap<>();
 
@@ -99,17 +103,17 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         final boolean history = trade.orderId == 0 && trade.positionId == 0;
         final Fill fill = new Fill(trade.tradeId, trade.timeMicros, trade.symbol, trade.side == Side.BUY, trade.quantity,
             trade.quantityDigits, trade.positionId, trade.realizedPnl, trade.fee, history);
-        final Integer at = book.byTradeId.get(trade.tradeId);
+        final long at = book.byTradeId.get(trade.tradeId);
         long moved = fill.net();
-        if (at == null)
+        if (at == NOT_KEPT)
         {
             book.byTradeId.put(trade.tradeId, book.fills.size());
             book.fills.add(fill);
         }
         else
         {
-            moved -= book.fills.get(at).net();
-            book.fills.set(at, fill);
+            moved -= book.fills.get((int)at).net();
+            book.fills.set((int)at, fill);
         }
         if (!history)
         {
