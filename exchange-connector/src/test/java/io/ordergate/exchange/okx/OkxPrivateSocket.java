@@ -46,6 +46,9 @@ final class OkxPrivateSocket implements AutoCloseable
     private final Set<Channel> subscribed = ConcurrentHashMap.newKeySet();
     final AtomicInteger logins = new AtomicInteger();
     final AtomicInteger refusedLogins = new AtomicInteger();
+    final AtomicInteger refusedSubscriptions = new AtomicInteger();
+    /** When set, a subscribe is answered OKX's 60018 error instead of being acknowledged. */
+    volatile boolean refuseSubscriptions;
 
     OkxPrivateSocket(final String key, final String secret, final String passphrase) throws InterruptedException
     {
@@ -114,6 +117,12 @@ final class OkxPrivateSocket implements AutoCloseable
                     if (!loggedIn)
                     {
                         ctx.writeAndFlush(new TextWebSocketFrame("{\"event\":\"error\",\"code\":\"60011\",\"msg\":\"Please log in\"}"));
+                        return;
+                    }
+                    if (refuseSubscriptions)
+                    {
+                        refusedSubscriptions.incrementAndGet();
+                        ctx.writeAndFlush(new TextWebSocketFrame("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"Wrong URL or channel\"}"));
                         return;
                     }
                     subscribed.add(ctx.channel());  // on before it is acknowledged, as at the exchange

@@ -102,6 +102,19 @@ class OkxPrivateStreamTest
         assertEquals(0, socket.subscribers());
     }
 
+    @Test
+    void shouldNotCountARefusedSubscriptionAsUpAndTryAgain() throws Exception
+    {
+        // without its orders channel the stream would miss every fill: it is not up, and it logs in again
+        socket.refuseSubscriptions = true;
+        final ExchangeClient client = client(PASSPHRASE);
+        stream = new UserDataStream(client, session(client), socket.url(), io).start();
+        await("refused twice (it tries again with back-off)", () -> socket.refusedSubscriptions.get() >= 2 && socket.logins.get() >= 2);
+        assertEquals(0, stream.connects(), "a stream without its orders channel is not connected");
+        socket.refuseSubscriptions = false;
+        await("subscribed once the exchange takes it", () -> socket.subscribers() == 1 && stream.reconciled() == 1);
+    }
+
     private OrderSession session(final ExchangeClient client)
     {
         return new OrderSession(client, reports(), new OrderSession.Settings(50, 500, 60_000), io);
