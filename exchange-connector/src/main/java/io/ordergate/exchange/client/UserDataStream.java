@@ -18,8 +18,9 @@ import io.ordergate.exchange.spi.StreamEvent;
  * One account's user-data stream: opens the stream token (listen key), or logs in by message where the dialect's
  * stream does so ({@link SocketLogin}: OKX), holds a WebSocket on it (the JDK's), hands
  * every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
- * On every (re)connect the session asks for every open order and the balances again, so nothing said while the
- * socket was down is lost. Thread safe: state changes run on the connector's scheduler.
+ * On every (re)connect (for a message login: once the orders channel is acknowledged, since until then fills go to
+ * nobody) the session asks for every open order and the balances again, so nothing said while the socket was down or
+ * not yet subscribed is lost. Thread safe: state changes run on the connector's scheduler.
  */
 public final class UserDataStream implements AutoCloseable
 {
