@@ -49,6 +49,19 @@ class FuturesSetupTest
     }
 
     @Test
+    void shouldReportNothingWhenTheAccountsConnectionClosedUnderneathAndSaySo() throws Exception
+    {
+        // the link was replaced (new credentials or settings): its "closed" is not the exchange refusing the settings,
+        // and the gateway applies them again on the new link (ExchangeIo)
+        fixture.client.close();
+        final FuturesSetup.Outcome outcome = setup.apply(new FuturesSettings("BTCUSDT", 10, MarginType.ISOLATED, PositionMode.HEDGE))
+            .get(20, TimeUnit.SECONDS);
+        assertTrue(outcome.linkClosed(), outcome.toString());
+        assertTrue(!outcome.applied(), outcome.toString());
+        assertTrue(fixture.reports.all.stream().noneMatch(r -> r.kind().startsWith("settings")), "reported: " + fixture.reports.all);
+    }
+
+    @Test
     void shouldCountAnAlreadySetModeAsAppliedAndSendNothingTwiceThatMatters() throws Exception
     {
         final FuturesSettings settings = new FuturesSettings("ETHUSDT", 5, MarginType.ISOLATED, PositionMode.HEDGE);

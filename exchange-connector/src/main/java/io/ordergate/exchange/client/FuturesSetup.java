@@ -15,14 +15,22 @@ import io.ordergate.exchange.spi.VenueRequest;
  * leverage) to its exchange, in that order (the position mode is account-wide and the exchange refuses to change it
  * under open positions, so it goes first). Each setting sets a value, so sending it again is harmless: a step whose
  * answer nobody read (timeout, 5xx) or that met a 429 is sent again after a back-off, and the exchange's "no need to
- * change" counts as done. The outcome is reported ({@link VenueReports#settings}) and completes the returned future.
+ * change" counts as done. The outcome is reported ({@link VenueReports#settings}) and completes the returned future,
+ * unless the account's connection closed underneath ({@link Outcome#linkClosed}).
  * Thread safe: runs on the connector's scheduler.
  */
 public final class FuturesSetup
 {
-    /** How a setting ended. */
-    public record Outcome(boolean applied, String code, String message)
+    /**
+     * How a setting ended. {@code linkClosed}: the account's connection was closed underneath it (its link replaced
+     * by new credentials or settings); nothing was reported, and whoever replaced the link applies it there.
+     */
+    public record Outcome(boolean applied, String code, String message, boolean linkClosed)
     {
+        Outcome(final boolean applied, final String code, final String message)
+        {
+            this(applied, code, message, false);
+        }
     }
 
     private static final int MAX_ATTEMPTS = 6;
@@ -66,6 +74,10 @@ public final class FuturesSetup
         }
         return done.thenApply(outcome ->
         {
+            if (!outcome.applied() && client.closed())
+            {
+                return new Outcome(false, outcome.code(), outcome.message(), true);  // not the exchange's word: not reported
+            }
             reports.settings(settings, outcome.applied(), outcome.code(), outcome.message());
             return outcome;
         });

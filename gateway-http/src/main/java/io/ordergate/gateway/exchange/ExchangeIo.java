@@ -275,10 +275,27 @@ public final class ExchangeIo implements AutoCloseable
                     link.session().follow(record.orderId(), record.symbol(), clientOrderId);
                     break;
                 case ExchangeOutbox.SETTINGS:
-                    link.futures().apply(FuturesCodes.settings(record.symbol(), record.settings()));
+                    applySettings(record.accountId(), link, FuturesCodes.settings(record.symbol(), record.settings()));
                     break;
                 default:
                     LOG.warning(() -> "unknown exchange outbox record kind " + record.kind());
+            }
+        });
+    }
+
+    /**
+     * Sends futures settings on the account's link. Settings whose link was made again meanwhile (new credentials or
+     * settings close the old one: a fresh expert account's link is, right after its creation) are sent again on the new
+     * link, as a read is ({@link #askedAgain}); otherwise the old link's "closed" would be reported as the exchange refusing them.
+     */
+    private void applySettings(final String accountId, final ExchangeLink link, final io.ordergate.exchange.spi.FuturesSettings settings)
+    {
+        link.futures().apply(settings).thenAccept(outcome ->
+        {
+            final ExchangeLink current = outcome.linkClosed() ? links.get(accountId) : null;
+            if (current != null && current != link)
+            {
+                io.execute(() -> applySettings(accountId, current, settings));
             }
         });
     }

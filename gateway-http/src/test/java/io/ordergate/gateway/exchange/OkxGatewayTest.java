@@ -155,6 +155,8 @@ class OkxGatewayTest
         assertTrue(accountId.matches("okx-[a-z0-9]{10}"), accountId);
         assertEquals("okx", gateway.get("/api/v1/accounts/" + accountId).path("venue").asText());
         ExchangeHarness.await("the private stream logged in", () -> okx.loggedInStreams() == 1);
+        // an expert's account is made without a balance: until the stream's first read brings OKX's, an order is refused for margin
+        ExchangeHarness.await("its balance read from OKX", () -> gateway.get("/api/v1/accounts/" + accountId).path("balance").decimalValue().signum() > 0);
         final JsonNode placed = gateway.order(accountId, "BTCUSDT", "buy", "0.01", "okx-expert-1");
         gateway.awaitStatus(placed.path("order_id").asText(), "filled");
         assertOneOrderPerClOrdId(1);
