@@ -3,6 +3,7 @@ package io.ordergate.exchange.okx;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,20 +39,7 @@ final class OkxLogin implements SocketLogin
     @Override
     public Boolean loggedIn(final String text)
     {
-        try
-        {
-            final JsonNode json = ExchangeJson.read(text);
-            final String event = json.path("event").asText();
-            if ("login".equals(event))
-            {
-                return "0".equals(json.path("code").asText());
-            }
-            return "error".equals(event) ? Boolean.FALSE : null;
-        }
-        catch (final IOException ex)
-        {
-            return null;
-        }
+        return answer(text, "login", json -> "0".equals(json.path("code").asText()));
     }
 
     @Override
@@ -64,23 +52,28 @@ final class OkxLogin implements SocketLogin
     @Override
     public Boolean subscribed(final String text)
     {
-        if (!text.startsWith("{"))
-        {
-            return null;  // pong
-        }
+        return answer(text, "subscribe", json -> "orders".equals(json.path("arg").path("channel").asText()) ? Boolean.TRUE : null);
+    }
+
+    /**
+     * What a text says to what was sent: {@code event}'s answer as {@code read} sees it, FALSE for an error event, null
+     * for anything else (a push, a pong, another answer).
+     */
+    private static Boolean answer(final String text, final String event, final Function<JsonNode, Boolean> read)
+    {
         try
         {
             final JsonNode json = ExchangeJson.read(text);
-            final String event = json.path("event").asText();
-            if ("subscribe".equals(event))
+            final String said = json.path("event").asText();
+            if (event.equals(said))
             {
-                return "orders".equals(json.path("arg").path("channel").asText()) ? Boolean.TRUE : null;
+                return read.apply(json);
             }
-            return "error".equals(event) ? Boolean.FALSE : null;
+            return "error".equals(said) ? Boolean.FALSE : null;
         }
-        catch (final IOException ex)
+        catch (final IOException notJson)
         {
-            return null;
+            return null;  // pong
         }
     }
 

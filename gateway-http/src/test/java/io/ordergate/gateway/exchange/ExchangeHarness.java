@@ -120,19 +120,12 @@ final class ExchangeHarness implements AutoCloseable
     JsonNode awaitStatus(final String orderId, final String status)
     {
         final JsonNode[] last = new JsonNode[1];
-        try
+        // what the order looked like at the end says which leg was lost (sent? answered? reported?)
+        await("order " + orderId + " " + status, () ->
         {
-            await("order " + orderId + " " + status, () ->
-            {
-                last[0] = get("/api/v1/orders/" + orderId);
-                return status.equals(last[0].path("status").asText());
-            });
-        }
-        catch (final AssertionError timedOut)
-        {
-            // what the order looked like at the end says which leg was lost (sent? answered? reported?)
-            throw new AssertionError(timedOut.getMessage() + "; last seen " + last[0], timedOut);
-        }
+            last[0] = get("/api/v1/orders/" + orderId);
+            return status.equals(last[0].path("status").asText());
+        }, () -> "last seen " + last[0]);
         return last[0];
     }
 
@@ -209,10 +202,10 @@ final class ExchangeHarness implements AutoCloseable
 
     static void await(final String what, final BooleanSupplier condition)
     {
-        await(what, condition, () -> "");
+        await(what, condition, () -> null);
     }
 
-    /** As {@link #await(String, BooleanSupplier)}; a timeout's message ends with what {@code lastSeen} says then. */
+    /** As {@link #await(String, BooleanSupplier)}; a timeout's message ends with what {@code lastSeen} says then (if not null). */
     static void await(final String what, final BooleanSupplier condition, final Supplier<String> lastSeen)
     {
         final long deadline = System.nanoTime() + WAIT.toNanos();
@@ -232,7 +225,8 @@ final class ExchangeHarness implements AutoCloseable
                 throw new AssertionError(ex);
             }
         }
-        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + " " + lastSeen.get());
+        final String seen = lastSeen.get();
+        throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + (seen == null ? "" : "; " + seen));
     }
 
     /** Stops the gateway; then its journal's state (the exchange accounts' among it) must round trip a snapshot. */

@@ -91,25 +91,22 @@ final class OkxPrivateStreams
     /** Sockets logged in, subscribed or not. */
     int authenticated()
     {
-        int n = 0;
-        for (final Session session : sessions.values())
-        {
-            synchronized (session)
-            {
-                n += session.account != null ? 1 : 0;
-            }
-        }
-        return n;
+        return count(session -> session.account != null);
     }
 
     int loggedIn()
+    {
+        return count(session -> session.account != null && session.orders);
+    }
+
+    private int count(final java.util.function.Predicate<Session> counted)
     {
         int n = 0;
         for (final Session session : sessions.values())
         {
             synchronized (session)
             {
-                n += session.account != null && session.orders ? 1 : 0;
+                n += counted.test(session) ? 1 : 0;
             }
         }
         return n;
