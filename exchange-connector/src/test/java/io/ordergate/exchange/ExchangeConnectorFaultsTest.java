@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.ordergate.exchange.spi.OrderState.Status;
 import io.ordergate.exchange.spi.OrderTicket;
 import io.ordergate.simulators.exchange.Faults;
+import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * The connector against each fault of the simulated exchange, over real sockets: every order ends known, and the
@@ -210,6 +211,7 @@ class ExchangeConnectorFaultsTest
     {
         fixture = new ConnectorFixture(6_000, 5);
         fixture.client.syncLimits().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        SimulatedExchange.awaitRoomInLimitWindows();  // six orders inside one window of the client's count, not across two
         for (int i = 0; i < 6; i++)
         {
             fixture.session.place(fixture.market(20 + i, "BUY", "0.001"));

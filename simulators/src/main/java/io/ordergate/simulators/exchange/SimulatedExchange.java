@@ -92,6 +92,20 @@ public final class SimulatedExchange implements AutoCloseable
         return new SimulatedExchange(host, port, new RateLimits(weightPerMinute, ordersPer10s, RateLimits.DEFAULT_ORDERS_PER_DAY));
     }
 
+    /**
+     * Waits, for the wall clock only, until at least 3 s are left in both of the limits' windows. The limits count in
+     * fixed windows of the wall clock (10 s for orders, a minute for weight), as Binance's do, and so does a client
+     * keeping pace with them: a test that counts against them starts here, or a window ending in its middle resets
+     * its counts. At most 3 s.
+     */
+    public static void awaitRoomInLimitWindows() throws InterruptedException
+    {
+        while (System.currentTimeMillis() % 10_000 > 7_000 || System.currentTimeMillis() % 60_000 > 57_000)
+        {
+            Thread.sleep(50);  // waiting for the clock itself, not for another thread
+        }
+    }
+
     public int port()
     {
         return ((InetSocketAddress)server.localAddress()).getPort();

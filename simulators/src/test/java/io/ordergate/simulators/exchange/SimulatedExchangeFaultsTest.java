@@ -86,7 +86,7 @@ class SimulatedExchangeFaultsTest
     @Test
     void shouldCountWeightAndOrdersAndRefuseOverTheLimits() throws Exception
     {
-        awaitRoomInTheWindows();
+        SimulatedExchange.awaitRoomInLimitWindows();
         final HttpResponse<String> info = client.raw("GET", "/api/v3/exchangeInfo", null);
         assertEquals("20", info.headers().firstValue("X-MBX-USED-WEIGHT-1M").orElseThrow());
         for (int i = 1; i <= 3; i++)
@@ -105,18 +105,6 @@ class SimulatedExchangeFaultsTest
         final HttpResponse<String> heavy = client.raw("GET", "/api/v3/exchangeInfo", null);
         assertEquals(429, heavy.statusCode());
         assertEquals(-1003, SignedClient.code(heavy));
-    }
-
-    /**
-     * The limits count in fixed windows of the wall clock (10 s for orders, a minute for weight), as Binance's do: the
-     * counting test starts with at least 3 s left in both, or a window ending in its middle would reset its counts.
-     */
-    private static void awaitRoomInTheWindows() throws InterruptedException
-    {
-        while (System.currentTimeMillis() % 10_000 > 7_000 || System.currentTimeMillis() % 60_000 > 57_000)
-        {
-            Thread.sleep(50);  // waiting for the clock itself, not for another thread
-        }
     }
 
     @Test
