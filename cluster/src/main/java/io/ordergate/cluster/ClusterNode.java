@@ -43,8 +43,15 @@ public final class ClusterNode implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
 
+    /** How long Aeron's archive and consensus module take a mark file's last timestamp as a live owner (Aeron's 10 s). */
+    static final long MARK_FILE_LIVENESS_MILLIS = 10_000;
+    private static final long MARK_FILE_WAIT_MARGIN_MILLIS = 5_000;
+    private static final long MARK_FILE_RETRY_MILLIS = 250;
+
     private final ClusterConfig config;
     private final String aeronDir;
+    /** Held from a successful launch to close; null on a refused attempt (the launch keeps it for the next). */
+    private MemberLock lock;
     private final EngineService service;
     private ClusteredMediaDriver driver;
     private ClusteredServiceContainer container;
@@ -61,23 +68,85 @@ public final class ClusterNode implements AutoCloseable
     /**
      * Starts this member. The engine is applied to on the service's thread from now on (first the snapshot and the
      * local log: a restart's replay), and {@code replies} hears every command, leading only on the leader.
+     *
+     * <p>A member started again right after a {@code kill -9} finds the killed process's mark files still looking
+     * alive to Aeron, whose archive and consensus module then refuse to start ("active mark file detected") until their
+     * timestamps are {@link #MARK_FILE_LIVENESS_MILLIS} old. An operator's supervisor restarts at once, so the member
+     * waits that out itself: the directory's {@link MemberLock} says no live process owns those files.
+     *
+     * @throws IllegalStateException when another running process is this member (its directory is locked)
      */
     public static ClusterNode launch(final ClusterConfig config, final Path dataDir, final Engine engine, final ResultHandler replies,
         final EngineService.Leadership leadership)
     {
         final Path clusterDir = config.dir(dataDir);
-        final String aeronDir = aeronDir(config, dataDir);
-        final ClusterNode node = new ClusterNode(config, aeronDir, new EngineService(engine, replies, leadership));
+        final MemberLock lock = MemberLock.acquire(clusterDir);
+        final long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MARK_FILE_LIVENESS_MILLIS + MARK_FILE_WAIT_MARGIN_MILLIS);
+        boolean waitLogged = false;
+        while (true)
+        {
+            // a fresh service each attempt: a refused start never reached the service, so the engine is untouched
+            final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership));
+            try
+            {
+                node.start(clusterDir);
+                node.lock = lock;
+                return node;
+            }
+            catch (final RuntimeException ex)
+            {
+                node.close();
+                if (!isLiveLookingMarkFile(ex) || System.nanoTime() - waitUntil > 0)
+                {
+                    lock.close();
+                    throw ex;
+                }
+                if (!waitLogged)
+                {
+                    waitLogged = true;
+                    LOG.warning(() -> "cluster member " + config.memberId() + ": " + rootMessage(ex) + " - the files of the process that "
+                        + "ran here before (killed: this process holds " + MemberLock.FILE_NAME + ") look alive to Aeron for up to "
+                        + MARK_FILE_LIVENESS_MILLIS / 1_000 + " s after it stopped; starting when they are stale");
+                }
+                pauseBeforeRetry();
+            }
+        }
+    }
+
+    /** Whether a start failed because a mark file of Aeron's looked alive (Aeron 1.51: "active mark file detected: PATH"). */
+    static boolean isLiveLookingMarkFile(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            final String message = cause.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("active mark file detected"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(final Throwable failure)
+    {
+        Throwable cause = failure;
+        while (cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    private static void pauseBeforeRetry()
+    {
         try
         {
-            Files.createDirectories(clusterDir);
-            node.start(clusterDir);
-            return node;
+            Thread.sleep(MARK_FILE_RETRY_MILLIS);  // a file's timestamp ageing: nothing to be told of, so look again
         }
-        catch (final java.io.IOException | RuntimeException ex)
+        catch (final InterruptedException ex)
         {
-            node.close();
-            throw ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException("cannot start the cluster node", ex);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a killed member's mark files to go stale", ex);
         }
     }
 
@@ -263,9 +332,10 @@ public final class ClusterNode implements AutoCloseable
         {
             snapshotTimer.interrupt();
         }
-        CloseHelper.closeAll(commandLog, container, driver);
+        CloseHelper.closeAll(commandLog, container, driver, lock);
         commandLog = null;
         container = null;
         driver = null;
+        lock = null;
     }
 }

@@ -143,26 +143,13 @@ class ClusterSnapshotRegistriesTest
         {
             nodes.start(id);
         }
-        // Aeron's archive refuses to start while a killed process's mark file still looks alive (its timestamp stays
-        // fresh for some seconds after kill -9), and a member then waits for a majority that is not there yet: a member
-        // that exits is started again, as an operator would, until all three are up or the deadline passes
+        // started once, as right after a kill -9 a supervisor would: each member waits out the killed process's mark
+        // files itself (ClusterNode.launch), then for a majority
         final long deadline = System.currentTimeMillis() + START_MILLIS;
         final boolean[] healthy = new boolean[urls.length];
-        int up = 0;
-        while (up < urls.length && System.currentTimeMillis() < deadline)
+        for (int id = 0; id < urls.length; id++)
         {
-            for (int id = 0; id < urls.length; id++)
-            {
-                if (!healthy[id] && NodeProcesses.awaitHealthy(urls[id], 500))
-                {
-                    healthy[id] = true;
-                    up++;
-                }
-                else if (!healthy[id] && !nodes.process(id).isAlive())
-                {
-                    nodes.start(id);
-                }
-            }
+            healthy[id] = nodes.awaitHealthy(id, urls[id], Math.max(1, deadline - System.currentTimeMillis()));
         }
         for (int id = 0; id < urls.length; id++)
         {
