@@ -32,7 +32,11 @@ import io.ordergate.engine.Engine;
 public final class EngineSnapshot
 {
     private static final int MAGIC = 0x4f47534e;  // "OGSN"
-    private static final int FORMAT = 1;
+    /** 2: objects as their constructor makes them are written as {@link GraphWriter#PRISTINE}; 1 (read still): every object in full. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_IN_FULL = 1;
+    /** The last write's object count, to size the next one's identity table (any thread: a hint, nothing more). */
+    private static volatile int lastObjects = 1 << 16;
     private static final String STATE_FIELD = "state";
 
     private EngineSnapshot()
@@ -47,12 +51,26 @@ public final class EngineSnapshot
     /** Writes every section of {@code engine} to {@code out} (buffered here; {@code out} is not closed). */
     public static Written write(final Engine engine, final OutputStream out)
     {
+        return write(engine, out, FORMAT);
+    }
+
+    /**
+     * Writes {@code engine} as builds before format 2 did, every object in full (the preallocated ones
+     * no command used included): how a test proves such a snapshot still loads.
+     */
+    public static Written writeInFull(final Engine engine, final OutputStream out)
+    {
+        return write(engine, out, FORMAT_IN_FULL);
+    }
+
+    private static Written write(final Engine engine, final OutputStream out, final int format)
+    {
         try
         {
             final DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
             data.writeInt(MAGIC);
-            data.writeInt(FORMAT);
-            final GraphWriter writer = new GraphWriter(data);
+            data.writeInt(format);
+            final GraphWriter writer = new GraphWriter(data, format != FORMAT_IN_FULL, lastObjects);
             final List<Section> sections = sections(engine);
             writer.known(engine);
             writer.known(state(engine));
@@ -62,6 +80,7 @@ public final class EngineSnapshot
                 writer.section(section.name(), section.field().get(section.owner()));
             }
             data.flush();
+            lastObjects = writer.objects();
             return new Written(sections.size(), writer.objects(), writer.kept());
         }
         catch (final IOException ex)
@@ -83,9 +102,11 @@ public final class EngineSnapshot
         try
         {
             final DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-            if (data.readInt() != MAGIC || data.readInt() != FORMAT)
+            final int magic = data.readInt();
+            final int format = data.readInt();
+            if (magic != MAGIC || format != FORMAT && format != FORMAT_IN_FULL)
             {
-                throw new IllegalStateException("not an engine snapshot of format " + FORMAT);
+                throw new IllegalStateException("not an engine snapshot of format " + FORMAT_IN_FULL + " or " + FORMAT);
             }
             final GraphReader reader = new GraphReader(data);
             final List<Section> sections = sections(engine);

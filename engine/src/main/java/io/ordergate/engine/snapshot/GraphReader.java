@@ -33,6 +33,7 @@ final class GraphReader
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final List<Runnable> refills = new ArrayList<>();
     private final java.util.Set<Class<?>> described = new java.util.HashSet<>();
+    private final Pristine pristine = new Pristine();
 
     GraphReader(final DataInputStream in)
     {
@@ -78,6 +79,7 @@ final class GraphReader
             case GraphWriter.KEEP: return current;
             case GraphWriter.REF: return objects.get(in.readInt());
             case GraphWriter.NEW: return bind(current);
+            case GraphWriter.PRISTINE: return pristine(current);
             default: throw new IllegalStateException("damaged snapshot: tag " + tag);
         }
     }
@@ -100,6 +102,23 @@ final class GraphReader
         objects.add(target);
         taken.put(target, Boolean.TRUE);
         pending.add(target);
+        return target;
+    }
+
+    /**
+     * An object written as its class's no-argument constructor makes it: the fresh engine's own at this place when that
+     * one is so too (and nothing took it or its arrays), else a newly constructed one. Its arrays are taken with it, so
+     * no later place binds them.
+     */
+    private Object pristine(final Object current) throws IOException
+    {
+        final Class<?> type = pristine.readClass(in);
+        final boolean reuse = current != null && current.getClass() == type && !taken.containsKey(current) &&
+            pristine.is(current, taken::containsKey);
+        final Object target = reuse ? current : Pristine.make(type);
+        objects.add(target);
+        taken.put(target, Boolean.TRUE);
+        Pristine.forEachArray(target, array -> taken.put(array, Boolean.TRUE));
         return target;
     }
 

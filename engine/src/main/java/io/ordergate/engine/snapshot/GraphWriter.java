@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -33,6 +31,8 @@ final class GraphWriter
     static final byte KEEP = 2;
     static final byte REF = 3;
     static final byte NEW = 4;
+    /** An object as its class's no-argument constructor makes it ({@link Pristine}): the tag and the class only. */
+    static final byte PRISTINE = 5;
 
     static final byte STRING = 1;
     static final byte LONG = 2;
@@ -50,14 +50,28 @@ final class GraphWriter
     static final byte URI_TEXT = 14;
 
     private final DataOutputStream out;
-    private final IdentityHashMap<Object, Integer> ids = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> ids;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final Set<Class<?>> described = new HashSet<>();
     private final Set<String> kept = new TreeSet<>();
+    private final Pristine pristine = new Pristine();
+    private final boolean pristineAllowed;
 
     GraphWriter(final DataOutputStream out)
     {
+        this(out, true, 64);
+    }
+
+    /**
+     * @param pristineAllowed false: every object in full, as format 1 of {@link EngineSnapshot} wrote
+     * @param expectedObjects how many objects the graph likely has (the last snapshot's count): growing the identity
+     *                        table from small to the engine's ~800,000 objects took a fifth of the time
+     */
+    GraphWriter(final DataOutputStream out, final boolean pristineAllowed, final int expectedObjects)
+    {
         this.out = out;
+        this.pristineAllowed = pristineAllowed;
+        this.ids = new IdentityHashMap<>(expectedObjects);
     }
 
     /** An object both sides already have (the engine itself): later references to it are by number. */
@@ -116,7 +130,19 @@ final class GraphWriter
             out.writeInt(id);
             return;
         }
+        if (type.isArray() && pristine.isPart(value))
+        {
+            throw new IllegalStateException("an array inside a pristine object is referenced from elsewhere too (" + type.getName() +
+                "): a snapshot would not keep that sharing");
+        }
         ids.put(value, ids.size());
+        if (pristineAllowed && kind == GraphShape.Kind.FIELDS && pristine.is(value, ids::containsKey))
+        {
+            out.writeByte(PRISTINE);
+            pristine.writeClass(out, type);
+            pristine.written(value);
+            return;
+        }
         out.writeByte(NEW);
         out.writeUTF(kind == GraphShape.Kind.CONTAINER ? GraphShape.restorable(type).getName() : type.getName());
         if (type.isArray())
@@ -321,50 +347,7 @@ final class GraphWriter
         }
         else
         {
-            number(value);
-        }
-    }
-
-    private void number(final Object value) throws IOException
-    {
-        if (value instanceof Short)
-        {
-            out.writeByte(SHORT);
-            out.writeShort((Short)value);
-        }
-        else if (value instanceof Byte)
-        {
-            out.writeByte(BYTE);
-            out.writeByte((Byte)value);
-        }
-        else if (value instanceof Character)
-        {
-            out.writeByte(CHAR);
-            out.writeChar((Character)value);
-        }
-        else if (value instanceof Double)
-        {
-            out.writeByte(DOUBLE);
-            out.writeDouble((Double)value);
-        }
-        else if (value instanceof Float)
-        {
-            out.writeByte(FLOAT);
-            out.writeFloat((Float)value);
-        }
-        else if (value instanceof BigDecimal)
-        {
-            out.writeByte(DECIMAL);
-            out.writeUTF(value.toString());
-        }
-        else if (value instanceof BigInteger)
-        {
-            out.writeByte(BIG_INTEGER);
-            out.writeUTF(value.toString());
-        }
-        else
-        {
-            throw new IllegalStateException("no snapshot form for the value " + value.getClass().getName());
+            NumberValues.write(out, value);
         }
     }
 
