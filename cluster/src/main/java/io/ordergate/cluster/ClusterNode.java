@@ -26,6 +26,7 @@ import io.ordergate.config.ClusterConfig;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.pipeline.CommandLog;
 import io.ordergate.engine.pipeline.ResultHandler;
+import io.ordergate.journal.DirectoryLock;
 
 /**
  * One member of the cluster, in this process: Aeron's media driver, the archive that records the log, the
@@ -45,13 +46,15 @@ public final class ClusterNode implements AutoCloseable
 
     /** How long Aeron's archive and consensus module take a mark file's last timestamp as a live owner (Aeron's 10 s). */
     static final long MARK_FILE_LIVENESS_MILLIS = 10_000;
+    /** Held while this member runs ({@link DirectoryLock}): the kernel releases it however the process ends. */
+    static final String LOCK_FILE = "member.lock";
     private static final long MARK_FILE_WAIT_MARGIN_MILLIS = 5_000;
     private static final long MARK_FILE_RETRY_MILLIS = 250;
 
     private final ClusterConfig config;
     private final String aeronDir;
     /** Held from a successful launch to close; null on a refused attempt (the launch keeps it for the next). */
-    private MemberLock lock;
+    private DirectoryLock lock;
     private final EngineService service;
     private ClusteredMediaDriver driver;
     private ClusteredServiceContainer container;
@@ -72,7 +75,7 @@ public final class ClusterNode implements AutoCloseable
      * <p>A member started again right after a {@code kill -9} finds the killed process's mark files still looking
      * alive to Aeron, whose archive and consensus module then refuse to start ("active mark file detected") until their
      * timestamps are {@link #MARK_FILE_LIVENESS_MILLIS} old. An operator's supervisor restarts at once, so the member
-     * waits that out itself: the directory's {@link MemberLock} says no live process owns those files.
+     * waits that out itself: the directory's lock ({@link DirectoryLock} on {@value #LOCK_FILE}) says no live process owns those files.
      *
      * @throws IllegalStateException when another running process is this member (its directory is locked)
      */
@@ -80,7 +83,7 @@ public final class ClusterNode implements AutoCloseable
         final EngineService.Leadership leadership)
     {
         final Path clusterDir = config.dir(dataDir);
-        final MemberLock lock = MemberLock.acquire(clusterDir);
+        final DirectoryLock lock = DirectoryLock.acquire(clusterDir, LOCK_FILE, "cluster member directory");
         final long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MARK_FILE_LIVENESS_MILLIS + MARK_FILE_WAIT_MARGIN_MILLIS);
         boolean waitLogged = false;
         while (true)
@@ -105,7 +108,7 @@ public final class ClusterNode implements AutoCloseable
                 {
                     waitLogged = true;
                     LOG.warning(() -> "cluster member " + config.memberId() + ": " + rootMessage(ex) + " - the files of the process that "
-                        + "ran here before (killed: this process holds " + MemberLock.FILE_NAME + ") look alive to Aeron for up to "
+                        + "ran here before (killed: this process holds " + LOCK_FILE + ") look alive to Aeron for up to "
                         + MARK_FILE_LIVENESS_MILLIS / 1_000 + " s after it stopped; starting when they are stale");
                 }
                 pauseBeforeRetry();

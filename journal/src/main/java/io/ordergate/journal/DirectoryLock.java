@@ -10,44 +10,56 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
 /**
- * Taken and released on one thread: the OS lock on {@code journal.lock} that makes a process the only one using a
- * journal directory (the gateway while it runs, or a repair tool). The kernel drops it when the process dies,
- * however it dies, which is what makes it safe to take over a Chronicle write lock left behind by a dead process
- * (see {@link ChronicleSettings}).
+ * Taken and released on one thread: the OS lock on a file in a directory ({@code journal.lock}, a cluster member's
+ * {@code member.lock}) that makes a process the only one using it (the gateway while it runs, or a repair tool). The
+ * kernel drops it when the process dies, however it dies, which is what makes it safe to take over what a dead
+ * process left behind: a Chronicle write lock (see {@link ChronicleSettings}), Aeron's mark files.
  */
-final class DirectoryLock implements AutoCloseable
+public final class DirectoryLock implements AutoCloseable
 {
     static final String FILE_NAME = "journal.lock";
 
     private final Path directory;
+    private final String what;
     private final FileChannel channel;
 
-    private DirectoryLock(final Path directory, final FileChannel channel)
+    private DirectoryLock(final Path directory, final String what, final FileChannel channel)
     {
         this.directory = directory;
+        this.what = what;
         this.channel = channel;
     }
 
     /** @throws IllegalStateException when another journal or tool, in this process or another, holds the directory */
     static DirectoryLock acquire(final Path directory)
     {
+        return acquire(directory, FILE_NAME, "journal directory");
+    }
+
+    /**
+     * Locks {@code directory/fileName} (made owner-only), {@code what} naming the directory in messages.
+     *
+     * @throws IllegalStateException when another process, or this one, holds it
+     */
+    public static DirectoryLock acquire(final Path directory, final String fileName, final String what)
+    {
         FileChannel channel = null;
         try
         {
             OwnerOnlyFiles.directory(directory);
-            channel = FileChannel.open(directory.resolve(FILE_NAME),
+            channel = FileChannel.open(directory.resolve(fileName),
                 Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnlyFiles.fileAttributes());
-            OwnerOnlyFiles.restrict(directory.resolve(FILE_NAME));
+            OwnerOnlyFiles.restrict(directory.resolve(fileName));
             FileLock lock = channel.tryLock();
             if (lock == null)
             {
-                throw new IllegalStateException("journal directory " + directory + " is open in another process");
+                throw new IllegalStateException(what + " " + directory + " is open in another process (" + fileName + " is locked)");
             }
-            return new DirectoryLock(directory, channel);
+            return new DirectoryLock(directory, what, channel);
         }
         catch (OverlappingFileLockException e)
         {
-            IllegalStateException inUse = new IllegalStateException("journal directory " + directory + " is already open", e);
+            IllegalStateException inUse = new IllegalStateException(what + " " + directory + " is already open", e);
             closeQuietly(channel, inUse);
             throw inUse;
         }
@@ -58,7 +70,7 @@ final class DirectoryLock implements AutoCloseable
         }
         catch (IOException e)
         {
-            UncheckedIOException failed = new UncheckedIOException("cannot open journal directory " + directory, e);
+            UncheckedIOException failed = new UncheckedIOException("cannot open " + what + " " + directory, e);
             closeQuietly(channel, failed);
             throw failed;
         }
@@ -88,7 +100,7 @@ final class DirectoryLock implements AutoCloseable
         }
         catch (IOException e)
         {
-            throw new UncheckedIOException("cannot release the lock of journal directory " + directory, e);
+            throw new UncheckedIOException("cannot release the lock of " + what + " " + directory, e);
         }
     }
 }
