@@ -32,6 +32,8 @@ import io.ordergate.gateway.exchange.ExchangeIo;
 public final class ClusterMember implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
+    private static final long RETRY_MILLIS = 100;
+    private static final long REPORT_MILLIS = 5_000;
 
     private final ClusterNode node;
     private final Pipeline pipeline;
@@ -91,6 +93,7 @@ public final class ClusterMember implements AutoCloseable
     public void awaitCaughtUp(final long timeoutMillis) throws InterruptedException
     {
         final long deadline = System.currentTimeMillis() + timeoutMillis;
+        long nextReport = 0;
         while (true)
         {
             final Barrier barrier = new Barrier();
@@ -99,11 +102,19 @@ public final class ClusterMember implements AutoCloseable
             {
                 return;
             }
-            if (System.currentTimeMillis() >= deadline)
+            final long now = System.currentTimeMillis();
+            if (now >= deadline)
             {
                 throw new IllegalStateException("the cluster did not answer within " + timeoutMillis + " ms (is a majority of its members up?)");
             }
-            LOG.info("waiting for the cluster to have a leader");
+            if (now >= nextReport)
+            {
+                LOG.info("waiting for the cluster to have a leader");
+                nextReport = now + REPORT_MILLIS;
+            }
+            // Without a leader the read is refused at once: asking again at once spun a core (and the log) for as long as the
+            // election took, on machines where the other members need that core to elect one. No event says "a leader now".
+            Thread.sleep(Math.min(RETRY_MILLIS, Math.max(1, deadline - now)));
         }
     }
 
