@@ -86,32 +86,43 @@ public final class ClusterNode implements AutoCloseable
         final DirectoryLock lock = DirectoryLock.acquire(clusterDir, LOCK_FILE, "cluster member directory");
         final long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MARK_FILE_LIVENESS_MILLIS + MARK_FILE_WAIT_MARGIN_MILLIS);
         boolean waitLogged = false;
-        while (true)
+        boolean launched = false;
+        try
         {
-            // a fresh service each attempt: a refused start never reached the service, so the engine is untouched
-            final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership));
-            try
+            while (true)
             {
-                node.start(clusterDir);
-                node.lock = lock;
-                return node;
+                // a fresh service each attempt: a refused start never reached the service, so the engine is untouched
+                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership));
+                try
+                {
+                    node.start(clusterDir);
+                    node.lock = lock;
+                    launched = true;
+                    return node;
+                }
+                catch (final RuntimeException ex)
+                {
+                    node.close();
+                    if (!isLiveLookingMarkFile(ex) || System.nanoTime() - waitUntil > 0)
+                    {
+                        throw ex;
+                    }
+                    if (!waitLogged)
+                    {
+                        waitLogged = true;
+                        LOG.warning(() -> "cluster member " + config.memberId() + ": " + rootMessage(ex) + " - the files of the process that "
+                            + "ran here before (killed: this process holds " + LOCK_FILE + ") look alive to Aeron for up to "
+                            + MARK_FILE_LIVENESS_MILLIS / 1_000 + " s after it stopped; starting when they are stale");
+                    }
+                    pauseBeforeRetry();
+                }
             }
-            catch (final RuntimeException ex)
+        }
+        finally
+        {
+            if (!launched)
             {
-                node.close();
-                if (!isLiveLookingMarkFile(ex) || System.nanoTime() - waitUntil > 0)
-                {
-                    lock.close();
-                    throw ex;
-                }
-                if (!waitLogged)
-                {
-                    waitLogged = true;
-                    LOG.warning(() -> "cluster member " + config.memberId() + ": " + rootMessage(ex) + " - the files of the process that "
-                        + "ran here before (killed: this process holds " + LOCK_FILE + ") look alive to Aeron for up to "
-                        + MARK_FILE_LIVENESS_MILLIS / 1_000 + " s after it stopped; starting when they are stale");
-                }
-                pauseBeforeRetry();
+                lock.close();  // refused, failed or interrupted: the directory is free again
             }
         }
     }
