@@ -57,11 +57,6 @@ final class GraphWriter
     private final Pristine pristine = new Pristine();
     private final boolean pristineAllowed;
 
-    GraphWriter(final DataOutputStream out)
-    {
-        this(out, true, 64);
-    }
-
     /**
      * @param pristineAllowed false: every object in full, as format 1 of {@link EngineSnapshot} wrote
      * @param expectedObjects how many objects the graph likely has (the last snapshot's count): growing the identity

@@ -39,7 +39,9 @@ public final class StateGraph
             final DataOutputStream data = new DataOutputStream(out);
             data.writeInt(MAGIC);
             data.writeInt(roots.size());
-            final GraphWriter writer = new GraphWriter(data);
+            // In full: the registries beside the engine are not preallocated tables, and building templates of their classes
+            // (Pristine) would run the gateway's constructors, which are not pure engine state, during a snapshot.
+            final GraphWriter writer = new GraphWriter(data, false, 64);
             for (final Map.Entry<String, Object> root : roots.entrySet())
             {
                 writer.section(root.getKey(), root.getValue());

@@ -114,7 +114,7 @@ class PristineObjectsTest
         holder.trailer = new Holder(written.slots[0].clientId);
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final DataOutputStream out = new DataOutputStream(bytes);
-        final GraphWriter writer = new GraphWriter(out);
+        final GraphWriter writer = new GraphWriter(out, true, 64);
         writer.section("first", holder);   // the array is written here first
         writer.section("second", written); // so its owner is not pristine, and the sharing survives
         out.flush();
