@@ -79,7 +79,8 @@ final class GraphReader
             case GraphWriter.KEEP: return current;
             case GraphWriter.REF: return objects.get(in.readInt());
             case GraphWriter.NEW: return bind(current);
-            case GraphWriter.PRISTINE: return pristine(current);
+            case GraphWriter.PRISTINE: return pristine(current, false);
+            case GraphWriter.PRISTINE_NUMBERED: return pristine(current, true);
             default: throw new IllegalStateException("damaged snapshot: tag " + tag);
         }
     }
@@ -106,19 +107,20 @@ final class GraphReader
     }
 
     /**
-     * An object written as its class's no-argument constructor makes it: the fresh engine's own at this place when that
-     * one is so too (and nothing took it or its arrays), else a newly constructed one. Its arrays are taken with it, so
-     * no later place binds them.
+     * An object written as its class's constructor makes it (with its slot number if numbered): the fresh engine's own
+     * at this place when that one is so too with the same number (and nothing took it or its parts), else a newly made
+     * one. Its arrays and buffers are taken with it, so no later place binds them.
      */
-    private Object pristine(final Object current) throws IOException
+    private Object pristine(final Object current, final boolean numbered) throws IOException
     {
         final Class<?> type = pristine.readClass(in);
+        final int number = numbered ? in.readInt() : 0;
         final boolean reuse = current != null && current.getClass() == type && !taken.containsKey(current) &&
-            pristine.is(current, taken::containsKey);
-        final Object target = reuse ? current : Pristine.make(type);
+            pristine.is(current, taken::containsKey) && pristine.number(current) == number;
+        final Object target = reuse ? current : pristine.make(type, number);
         objects.add(target);
         taken.put(target, Boolean.TRUE);
-        Pristine.forEachArray(target, array -> taken.put(array, Boolean.TRUE));
+        Pristine.forEachPart(target, part -> taken.put(part, Boolean.TRUE));
         return target;
     }
 

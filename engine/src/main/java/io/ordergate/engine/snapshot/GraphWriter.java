@@ -31,8 +31,10 @@ final class GraphWriter
     static final byte KEEP = 2;
     static final byte REF = 3;
     static final byte NEW = 4;
-    /** An object as its class's no-argument constructor makes it ({@link Pristine}): the tag and the class only. */
+    /** An object as its class's constructor makes it ({@link Pristine}): the tag and the class only. */
     static final byte PRISTINE = 5;
+    /** The same for a class whose constructor takes a slot number: the tag, the class and the number. */
+    static final byte PRISTINE_NUMBERED = 6;
 
     static final byte STRING = 1;
     static final byte LONG = 2;
@@ -125,16 +127,21 @@ final class GraphWriter
             out.writeInt(id);
             return;
         }
-        if (type.isArray() && pristine.isPart(value))
+        if ((type.isArray() || kind == GraphShape.Kind.BUFFER) && pristine.isPart(value))
         {
-            throw new IllegalStateException("an array inside a pristine object is referenced from elsewhere too (" + type.getName() +
+            throw new IllegalStateException("an array or buffer inside a pristine object is referenced from elsewhere too (" + type.getName() +
                 "): a snapshot would not keep that sharing");
         }
         ids.put(value, ids.size());
         if (pristineAllowed && kind == GraphShape.Kind.FIELDS && pristine.is(value, ids::containsKey))
         {
-            out.writeByte(PRISTINE);
+            final boolean numbered = pristine.numbered(type);
+            out.writeByte(numbered ? PRISTINE_NUMBERED : PRISTINE);
             pristine.writeClass(out, type);
+            if (numbered)
+            {
+                out.writeInt(pristine.number(value));
+            }
             pristine.written(value);
             return;
         }

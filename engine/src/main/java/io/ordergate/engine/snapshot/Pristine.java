@@ -3,7 +3,6 @@ package io.ordergate.engine.snapshot;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,44 +12,81 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 /**
- * Whether an object is exactly what its class's no-argument constructor makes: the preallocated objects of the
- * engine's tables that no command has used yet (an empty engine of the default sizes has some 300,000 of them).
- * Such an object is written as one tag and its class ({@link GraphWriter#PRISTINE}), not field by field, and read
- * back as the fresh engine's own object at that place when that one is pristine too, else as a newly constructed one.
+ * Whether an object is exactly what its class's constructor makes ({@link PristineTemplate}: the no-argument one, or
+ * one that only takes a slot number): the preallocated objects of the engine's tables that no command has used yet
+ * (an empty engine of the default sizes has some 400,000 of them). Such an object is written as a tag, its class and
+ * its number if it has one ({@link GraphWriter#PRISTINE}), not field by field, and read back as the fresh engine's own
+ * object at that place when that one is pristine too with the same number, else as a newly constructed one.
  *
  * <p>Conservative: an object counts only when every field equals the template's, where a reference field is null
- * in both, an equal immutable value, structure kept as built, or an array of primitives with equal contents (such
- * an array is then not written: {@link #parts} remembers it, so a second reference to it from elsewhere, which would
- * lose the sharing, is refused loudly rather than restored wrong). Anything else (a link to another object of the
- * graph, a collection) makes the object not pristine, and it is written as before. Not thread safe.
+ * in both, an equal immutable value, structure kept as built, an array of primitives with equal contents, or a buffer
+ * over such an array with the same window (such an array or buffer is then not written: {@link #parts} remembers it,
+ * so a second reference to it from elsewhere, which would lose the sharing, is refused loudly rather than restored
+ * wrong). Anything else (a link to another object of the graph, a collection) makes the object not pristine, and it is
+ * written as before. Not thread safe.
  */
 final class Pristine
 {
-    /** The template per class, or {@link #NOT_ELIGIBLE} for a class without a usable no-argument constructor. */
+    /** The template per class, or {@link #NOT_ELIGIBLE} for a class whose objects are always written in full. */
     private final Map<Class<?>, Object> templates = new HashMap<>();
     private final IdentityHashMap<Object, Boolean> parts = new IdentityHashMap<>();
     private static final Object NOT_ELIGIBLE = new Object();
+    private static final Predicate<Object> NOTHING_WRITTEN = object -> false;
     /** The classes written as pristine so far, by number: a class's name is written once, then its number. */
     private final Map<Class<?>, Integer> classNumbers = new HashMap<>();
     private final List<Class<?>> classes = new ArrayList<>();
 
     /**
-     * Whether {@code object} (of a {@link GraphShape.Kind#FIELDS} class) equals what its class's no-argument constructor
-     * makes, with no array in it that {@code written} already holds (written elsewhere: sharing a pristine object drops).
+     * Whether {@code object} (of a {@link GraphShape.Kind#FIELDS} class) equals what its class's constructor makes (but
+     * for its slot number), with no array or buffer in it that {@code written} already holds (written elsewhere: the
+     * sharing would be lost).
      */
     boolean is(final Object object, final Predicate<Object> written)
     {
-        final Object template = template(object.getClass());
-        if (template == NOT_ELIGIBLE)
+        final PristineTemplate template = template(object.getClass());
+        return template != null && same(object, template.made, template.numberField, written);
+    }
+
+    /** Whether {@code a} and {@code b} hold the same state field by field, but for {@code skip} (for {@link PristineTemplate}). */
+    static boolean sameState(final Object a, final Object b, final Field skip)
+    {
+        return new Pristine().same(a, b, skip, NOTHING_WRITTEN);
+    }
+
+    /** The number a pristine object of a numbered class was made with (its slot), 0 for others. */
+    int number(final Object object)
+    {
+        return template(object.getClass()).number(object);
+    }
+
+    /** Whether objects of {@code type} carry a number (see {@link PristineTemplate}). */
+    boolean numbered(final Class<?> type)
+    {
+        final PristineTemplate template = template(type);
+        return template != null && template.numberField != null;
+    }
+
+    /** Reader side: a new object of {@code type} as its constructor makes it, with {@code number} if numbered. */
+    Object make(final Class<?> type, final int number)
+    {
+        final PristineTemplate template = template(type);
+        if (template == null)
         {
-            return false;
+            throw new IllegalStateException("the snapshot has a pristine " + type.getName() + ", which this build cannot make");
         }
+        return template.make(number);
+    }
+
+    private boolean same(final Object object, final Object template, final Field skip, final Predicate<Object> written)
+    {
         try
         {
             for (final Field field : GraphShape.fields(object.getClass()))
             {
-                if (!sameField(field, object, template, written))
+                if (!field.equals(skip) && !sameField(field, object, template, written))
                 {
                     return false;
                 }
@@ -63,14 +99,14 @@ final class Pristine
         }
     }
 
-    /** Writer side: {@code object} is written as pristine, so its arrays are not written and must not be met again. */
+    /** Writer side: {@code object} is written as pristine, so its arrays and buffers are not written and must not be met again. */
     void written(final Object object)
     {
-        forEachArray(object, array -> parts.put(array, Boolean.TRUE));
+        forEachPart(object, part -> parts.put(part, Boolean.TRUE));
     }
 
-    /** The arrays {@code object}'s fields hold (a pristine object's only references besides values and kept structure). */
-    static void forEachArray(final Object object, final java.util.function.Consumer<Object> action)
+    /** The arrays and buffers (and their arrays) {@code object}'s fields hold: a pristine object's only parts. */
+    static void forEachPart(final Object object, final java.util.function.Consumer<Object> action)
     {
         try
         {
@@ -81,6 +117,14 @@ final class Pristine
                 {
                     action.accept(value);
                 }
+                else if (value instanceof UnsafeBuffer)
+                {
+                    action.accept(value);
+                    if (((UnsafeBuffer)value).byteArray() != null)
+                    {
+                        action.accept(((UnsafeBuffer)value).byteArray());
+                    }
+                }
             }
         }
         catch (final IllegalAccessException ex)
@@ -89,7 +133,7 @@ final class Pristine
         }
     }
 
-    /** Whether {@code object} is an array inside an object written as pristine (then it may not be written again). */
+    /** Whether {@code object} is an array or buffer inside an object written as pristine (then it may not be written again). */
     boolean isPart(final Object object)
     {
         return !parts.isEmpty() && parts.containsKey(object);
@@ -139,37 +183,16 @@ final class Pristine
         }
     }
 
-    /** Reader side: a new object as the class's no-argument constructor makes it. */
-    static Object make(final Class<?> type)
-    {
-        try
-        {
-            final Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new IllegalStateException("cannot make a pristine " + type.getName(), ex);
-        }
-    }
-
-    private Object template(final Class<?> type)
+    private PristineTemplate template(final Class<?> type)
     {
         Object template = templates.get(type);
         if (template == null)
         {
-            try
-            {
-                template = make(type);
-            }
-            catch (final IllegalStateException | LinkageError ex)
-            {
-                template = NOT_ELIGIBLE;  // no such constructor, or it needs what a snapshot cannot give: written in full
-            }
+            final PristineTemplate made = PristineTemplate.of(type);
+            template = made == null ? NOT_ELIGIBLE : made;
             templates.put(type, template);
         }
-        return template;
+        return template == NOT_ELIGIBLE ? null : (PristineTemplate)template;
     }
 
     private boolean sameField(final Field field, final Object object, final Object template, final Predicate<Object> written)
@@ -194,10 +217,23 @@ final class Pristine
         {
             case VALUE: return value.equals(expected);
             case KEEP: return true;  // as built on both sides: never written anyway
-            case ARRAY: return value.getClass().getComponentType().isPrimitive() && !parts.containsKey(value) && !written.test(value)
-                && Objects.deepEquals(value, expected);
+            case ARRAY: return value.getClass().getComponentType().isPrimitive() && unshared(value, written) && Objects.deepEquals(value, expected);
+            case BUFFER: return sameBuffer((UnsafeBuffer)value, (UnsafeBuffer)expected, written);
             default: return false;
         }
+    }
+
+    /** A buffer over a heap array (an executor command's JSON), with the same window and contents as the template's. */
+    private boolean sameBuffer(final UnsafeBuffer value, final UnsafeBuffer expected, final Predicate<Object> written)
+    {
+        return value.byteArray() != null && expected.byteArray() != null && unshared(value, written) && unshared(value.byteArray(), written)
+            && value.wrapAdjustment() == expected.wrapAdjustment() && value.capacity() == expected.capacity()
+            && java.util.Arrays.equals(value.byteArray(), expected.byteArray());
+    }
+
+    private boolean unshared(final Object part, final Predicate<Object> written)
+    {
+        return !parts.containsKey(part) && !written.test(part);
     }
 
     private static boolean samePrimitive(final Field field, final Object object, final Object template) throws IllegalAccessException

@@ -41,6 +41,7 @@ class PristineObjectsTest
     static final class Holder
     {
         byte[] bytes;
+        org.agrona.concurrent.UnsafeBuffer buffer;
 
         Holder(final byte[] bytes)
         {
@@ -128,6 +129,118 @@ class PristineObjectsTest
 
         assertSame(freshHolder.trailer.bytes, fresh.slots[0].clientId);
         assertNotSame(written.slots[0].clientId, fresh.slots[0].clientId);
+    }
+
+    static final class NumberedSlot
+    {
+        final int slot;
+        long seq;
+        org.agrona.concurrent.UnsafeBuffer json = new org.agrona.concurrent.UnsafeBuffer(new byte[0]);
+
+        NumberedSlot(final int slot)
+        {
+            this.slot = slot;
+        }
+    }
+
+    static final class SizedBySlot
+    {
+        final int size;
+        long[] table;
+
+        SizedBySlot(final int size)
+        {
+            this.size = size;
+            this.table = new long[size];
+        }
+    }
+
+    static final class NumberedTable
+    {
+        NumberedSlot[] slots;
+        SizedBySlot sized;
+        /** Written after the slots (by name, a level deeper): meets a slot's buffer after the slot. */
+        Object trailer;
+    }
+
+    @Test
+    void anUntouchedSlotMadeWithItsNumberTravelsAsItsClassAndNumberAndComesBackWithIt() throws IOException
+    {
+        final NumberedTable written = numberedTable(20);
+        written.slots[3].seq = 9;
+        written.slots[4].json = new org.agrona.concurrent.UnsafeBuffer(new byte[] {'{', '}'});
+        final NumberedTable fresh = numberedTable(20);
+        final NumberedSlot keptOwn = fresh.slots[7];
+        fresh.slots[5] = null;              // none here: made with its number
+        fresh.slots[6] = new NumberedSlot(9); // another number here: not taken for slot 6
+
+        final byte[] bytes = writeNumbered(written, true);
+        readNumbered(bytes, fresh);
+
+        assertSame(keptOwn, fresh.slots[7]);
+        assertEquals(5, fresh.slots[5].slot);
+        assertEquals(6, fresh.slots[6].slot);
+        assertEquals(9, fresh.slots[3].seq);
+        assertEquals(2, fresh.slots[4].json.capacity());
+        for (int i = 0; i < fresh.slots.length; i++)
+        {
+            assertEquals(i, fresh.slots[i].slot);
+        }
+        assertTrue(bytes.length * 2 < writeNumbered(written, false).length, "numbered slots are smaller than in full: " + bytes.length);
+    }
+
+    @Test
+    void aClassWhoseNumberDoesMoreThanNameTheSlotIsWrittenInFull() throws IOException
+    {
+        final NumberedTable written = numberedTable(1);
+        written.sized = new SizedBySlot(3);
+        final NumberedTable fresh = numberedTable(1);
+        fresh.sized = new SizedBySlot(3);
+
+        readNumbered(writeNumbered(written, true), fresh);
+
+        assertEquals(3, fresh.sized.table.length);
+        assertEquals(3, fresh.sized.size);
+        assertTrue(new Pristine().numbered(NumberedSlot.class));
+        assertTrue(!new Pristine().numbered(SizedBySlot.class) && !new Pristine().is(written.sized, object -> false));
+    }
+
+    @Test
+    void aBufferOfAPristineSlotReferencedFromElsewhereIsRefused()
+    {
+        final NumberedTable written = numberedTable(1);
+        written.trailer = new Holder(null);
+        ((Holder)written.trailer).buffer = written.slots[0].json;
+
+        final IllegalStateException refused = assertThrows(IllegalStateException.class, () -> writeNumbered(written, true));
+        assertTrue(refused.getMessage().contains("referenced from elsewhere"), refused.getMessage());
+    }
+
+    private static NumberedTable numberedTable(final int slots)
+    {
+        final NumberedTable table = new NumberedTable();
+        table.slots = new NumberedSlot[slots];
+        for (int i = 0; i < slots; i++)
+        {
+            table.slots[i] = new NumberedSlot(i);
+        }
+        return table;
+    }
+
+    private static byte[] writeNumbered(final NumberedTable table, final boolean pristineAllowed) throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final DataOutputStream out = new DataOutputStream(bytes);
+        new GraphWriter(out, pristineAllowed, 64).section("numbered", table);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static void readNumbered(final byte[] bytes, final NumberedTable fresh) throws IOException
+    {
+        final GraphReader reader = new GraphReader(new DataInputStream(new ByteArrayInputStream(bytes)));
+        reader.section("numbered", fresh);
+        reader.finish();
     }
 
     private static Table table(final int slots)
