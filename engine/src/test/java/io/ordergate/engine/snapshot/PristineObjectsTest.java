@@ -174,8 +174,8 @@ class PristineObjectsTest
         fresh.slots[5] = null;              // none here: made with its number
         fresh.slots[6] = new NumberedSlot(9); // another number here: not taken for slot 6
 
-        final byte[] bytes = writeNumbered(written, true);
-        readNumbered(bytes, fresh);
+        final byte[] bytes = write(written, true);
+        read(bytes, fresh);
 
         assertSame(keptOwn, fresh.slots[7]);
         assertEquals(5, fresh.slots[5].slot);
@@ -186,7 +186,7 @@ class PristineObjectsTest
         {
             assertEquals(i, fresh.slots[i].slot);
         }
-        assertTrue(bytes.length * 2 < writeNumbered(written, false).length, "numbered slots are smaller than in full: " + bytes.length);
+        assertTrue(bytes.length * 2 < write(written, false).length, "numbered slots are smaller than in full: " + bytes.length);
     }
 
     @Test
@@ -197,7 +197,7 @@ class PristineObjectsTest
         final NumberedTable fresh = numberedTable(1);
         fresh.sized = new SizedBySlot(3);
 
-        readNumbered(writeNumbered(written, true), fresh);
+        read(write(written, true), fresh);
 
         assertEquals(3, fresh.sized.table.length);
         assertEquals(3, fresh.sized.size);
@@ -212,7 +212,7 @@ class PristineObjectsTest
         written.trailer = new Holder(null);
         ((Holder)written.trailer).buffer = written.slots[0].json;
 
-        final IllegalStateException refused = assertThrows(IllegalStateException.class, () -> writeNumbered(written, true));
+        final IllegalStateException refused = assertThrows(IllegalStateException.class, () -> write(written, true));
         assertTrue(refused.getMessage().contains("referenced from elsewhere"), refused.getMessage());
     }
 
@@ -227,22 +227,6 @@ class PristineObjectsTest
         return table;
     }
 
-    private static byte[] writeNumbered(final NumberedTable table, final boolean pristineAllowed) throws IOException
-    {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final DataOutputStream out = new DataOutputStream(bytes);
-        new GraphWriter(out, pristineAllowed, 64).section("numbered", table);
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    private static void readNumbered(final byte[] bytes, final NumberedTable fresh) throws IOException
-    {
-        final GraphReader reader = new GraphReader(new DataInputStream(new ByteArrayInputStream(bytes)));
-        reader.section("numbered", fresh);
-        reader.finish();
-    }
-
     private static Table table(final int slots)
     {
         final Table table = new Table();
@@ -254,19 +238,20 @@ class PristineObjectsTest
         return table;
     }
 
-    private static byte[] write(final Table table, final boolean pristineAllowed) throws IOException
+    /** One section with {@code root} (a {@link Table} or a {@link NumberedTable}). */
+    private static byte[] write(final Object root, final boolean pristineAllowed) throws IOException
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final DataOutputStream out = new DataOutputStream(bytes);
-        new GraphWriter(out, pristineAllowed, 64).section("table", table);
+        new GraphWriter(out, pristineAllowed, 64).section("root", root);
         out.flush();
         return bytes.toByteArray();
     }
 
-    private static void read(final byte[] bytes, final Table fresh) throws IOException
+    private static void read(final byte[] bytes, final Object fresh) throws IOException
     {
         final GraphReader reader = new GraphReader(new DataInputStream(new ByteArrayInputStream(bytes)));
-        reader.section("table", fresh);
+        reader.section("root", fresh);
         reader.finish();
     }
 }
