@@ -55,17 +55,28 @@ final class PristineTemplate
         }
     }
 
-    /** A new object as the constructor makes it, with {@code number} for a numbered class. */
+    /**
+     * A new object as the constructor makes it, with {@code number} for a numbered class. The class was checked with 0
+     * and 1 only, so a numbered object is compared with the template once made: a constructor that does more with a
+     * larger number fails the load here, loudly, instead of restoring another object than the one written.
+     */
     Object make(final int number)
     {
+        final Object made;
         try
         {
-            return numberField == null ? constructor.newInstance() : constructor.newInstance(number);
+            made = numberField == null ? constructor.newInstance() : constructor.newInstance(number);
         }
         catch (final ReflectiveOperationException ex)
         {
             throw new IllegalStateException("cannot make a pristine " + constructor.getDeclaringClass().getName(), ex);
         }
+        if (numberField != null && !Pristine.sameState(made, this.made, numberField))
+        {
+            throw new IllegalStateException("a " + constructor.getDeclaringClass().getName() + " made with " + number
+                + " is not what was written as pristine: its constructor does more with the number than keep it");
+        }
+        return made;
     }
 
     /** The number {@code object} was made with; 0 for a class made without one. */

@@ -155,6 +155,19 @@ class PristineObjectsTest
         }
     }
 
+    /** Checked with 0 and 1 it looks numbered; from 2 on its constructor sizes the table otherwise. */
+    static final class SizedFromTwo
+    {
+        final int slot;
+        long[] table;
+
+        SizedFromTwo(final int slot)
+        {
+            this.slot = slot;
+            this.table = new long[slot < 2 ? 1 : 2];
+        }
+    }
+
     static final class NumberedTable
     {
         NumberedSlot[] slots;
@@ -203,6 +216,28 @@ class PristineObjectsTest
         assertEquals(3, fresh.sized.size);
         assertTrue(new Pristine().numbered(NumberedSlot.class));
         assertTrue(!new Pristine().numbered(SizedBySlot.class) && !new Pristine().is(written.sized, object -> false));
+    }
+
+    @Test
+    void aNumberedObjectTheConstructorWouldMakeOtherwiseFailsTheLoadLoudly() throws IOException
+    {
+        final NumberedTable written = numberedTable(1);
+        final SizedFromTwo odd = new SizedFromTwo(1);
+        written.trailer = odd;
+        java.lang.reflect.Field slot = null;
+        try
+        {
+            slot = SizedFromTwo.class.getDeclaredField("slot");
+            org.agrona.UnsafeApi.putInt(odd, org.agrona.UnsafeApi.objectFieldOffset(slot), 5);  // slot 5 with slot 1's table
+        }
+        catch (final NoSuchFieldException ex)
+        {
+            throw new AssertionError(ex);
+        }
+        final byte[] bytes = write(written, true);
+
+        final IllegalStateException refused = assertThrows(IllegalStateException.class, () -> read(bytes, numberedTable(1)));
+        assertTrue(refused.getMessage().contains("does more with the number"), refused.getMessage());
     }
 
     @Test
