@@ -32,9 +32,10 @@ final class Pristine
 {
     /** The template per class, or {@link #NOT_ELIGIBLE} for a class whose objects are always written in full. */
     private final Map<Class<?>, Object> templates = new HashMap<>();
-    private final IdentityHashMap<Object, Boolean> parts = new IdentityHashMap<>();
+    private final Map<Object, Boolean> parts = new IdentityHashMap<>();
     private static final Object NOT_ELIGIBLE = new Object();
     private static final Predicate<Object> NOTHING_WRITTEN = object -> false;
+    private static final Map<Object, Boolean> NO_PARTS = Map.of();
     /** The classes written as pristine so far, by number: a class's name is written once, then its number. */
     private final Map<Class<?>, Integer> classNumbers = new HashMap<>();
     private final List<Class<?>> classes = new ArrayList<>();
@@ -47,13 +48,13 @@ final class Pristine
     boolean is(final Object object, final Predicate<Object> written)
     {
         final PristineTemplate template = template(object.getClass());
-        return template != null && same(object, template.made, template.numberField, written);
+        return template != null && same(object, template.made, template.numberField, parts, written);
     }
 
     /** Whether {@code a} and {@code b} hold the same state field by field, but for {@code skip} (for {@link PristineTemplate}). */
     static boolean sameState(final Object a, final Object b, final Field skip)
     {
-        return new Pristine().same(a, b, skip, NOTHING_WRITTEN);
+        return same(a, b, skip, NO_PARTS, NOTHING_WRITTEN);
     }
 
     /** The number a pristine object of a numbered class was made with (its slot), 0 for others. */
@@ -80,13 +81,18 @@ final class Pristine
         return template.make(number);
     }
 
-    private boolean same(final Object object, final Object template, final Field skip, final Predicate<Object> written)
+    /**
+     * Field by field but for {@code skip}; an array or buffer counts only if it is in neither {@code parts} (inside
+     * another object written as pristine) nor {@code written}.
+     */
+    private static boolean same(final Object object, final Object template, final Field skip, final Map<Object, Boolean> parts,
+        final Predicate<Object> written)
     {
         try
         {
             for (final Field field : GraphShape.fields(object.getClass()))
             {
-                if (!field.equals(skip) && !sameField(field, object, template, written))
+                if (!field.equals(skip) && !sameField(field, object, template, parts, written))
                 {
                     return false;
                 }
@@ -195,8 +201,8 @@ final class Pristine
         return template == NOT_ELIGIBLE ? null : (PristineTemplate)template;
     }
 
-    private boolean sameField(final Field field, final Object object, final Object template, final Predicate<Object> written)
-        throws IllegalAccessException
+    private static boolean sameField(final Field field, final Object object, final Object template, final Map<Object, Boolean> parts,
+        final Predicate<Object> written) throws IllegalAccessException
     {
         final Class<?> type = field.getType();
         if (type.isPrimitive())
@@ -217,21 +223,24 @@ final class Pristine
         {
             case VALUE: return value.equals(expected);
             case KEEP: return true;  // as built on both sides: never written anyway
-            case ARRAY: return value.getClass().getComponentType().isPrimitive() && unshared(value, written) && Objects.deepEquals(value, expected);
-            case BUFFER: return sameBuffer((UnsafeBuffer)value, (UnsafeBuffer)expected, written);
+            case ARRAY: return value.getClass().getComponentType().isPrimitive() && unshared(value, parts, written)
+                && Objects.deepEquals(value, expected);
+            case BUFFER: return sameBuffer((UnsafeBuffer)value, (UnsafeBuffer)expected, parts, written);
             default: return false;
         }
     }
 
     /** A buffer over a heap array (an executor command's JSON), with the same window and contents as the template's. */
-    private boolean sameBuffer(final UnsafeBuffer value, final UnsafeBuffer expected, final Predicate<Object> written)
+    private static boolean sameBuffer(final UnsafeBuffer value, final UnsafeBuffer expected, final Map<Object, Boolean> parts,
+        final Predicate<Object> written)
     {
-        return value.byteArray() != null && expected.byteArray() != null && unshared(value, written) && unshared(value.byteArray(), written)
+        return value.byteArray() != null && expected.byteArray() != null && unshared(value, parts, written)
+            && unshared(value.byteArray(), parts, written)
             && value.wrapAdjustment() == expected.wrapAdjustment() && value.capacity() == expected.capacity()
             && java.util.Arrays.equals(value.byteArray(), expected.byteArray());
     }
 
-    private boolean unshared(final Object part, final Predicate<Object> written)
+    private static boolean unshared(final Object part, final Map<Object, Boolean> parts, final Predicate<Object> written)
     {
         return !parts.containsKey(part) && !written.test(part);
     }
