@@ -20,15 +20,21 @@ import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.Route;
 
 /**
- * Another caller's account is indistinguishable from one that does not exist, on every route of the table: a key
- * bound to paper-1 naming paper-2 (which exists) in the path, the query or the body gets the very answer it gets for
- * an account that was never made (status, error code and message, the id aside). Otherwise a key could map which
- * accounts a gateway holds. Driven by the table, so a route added later is held to it.
+ * Another caller's account is indistinguishable from one that does not exist, on every route of the table: a key or a
+ * signed-in user (read and trade keys, a viewer and a trader) bound to paper-1 naming paper-2 (which exists) in the
+ * path, the query or the body gets the very answer it gets for an account that was never made (status, error code and
+ * message, the id aside). Otherwise a caller could map which accounts a gateway holds. Driven by the table, so a route
+ * added later is held to it.
  */
 class EveryRouteOwnershipTest
 {
     private static final String OTHERS = "paper-2";
     private static final String MISSING = "paper-9";
+    private static final String PASSWORD = "correct-horse-battery-9";
+    /** Takes no account, and would sign the users out for the routes after it. */
+    private static final String ENDS_THE_SESSION = "POST /api/v1/auth/logout";
+    /** Signed-in users as the other tests make them, without the per-user request budget (a 429 would hide the answer). */
+    private static final String UNLIMITED_USERS = UserClient.AUTH_YAML.replace(" }", ", requests_per_minute: 1000000 }");
     /** One at a time: a route refuses a query parameter it does not know, which would hide the one it reads. */
     private static final List<String> QUERIES = List.of("", "?account_id=ACCOUNT", "?accountId=ACCOUNT");
 
@@ -41,23 +47,34 @@ class EveryRouteOwnershipTest
         final List<Route> routes = new GatewayFeatures(new GatewayContext(TestGateway.config(dataDir), "test")).router().table().routes();
         final List<String> failures = new ArrayList<>();
         int compared = 0;
-        try (TestGateway gateway = TestGateway.start(dataDir))
+        try (TestGateway gateway = TestGateway.start(dataDir, UNLIMITED_USERS))
         {
-            final List<Key> keys = List.of(gateway.createKey("read", "paper-1"), gateway.createKey("trade", "paper-1"));
+            final Key read = gateway.createKey("read", "paper-1");
+            final Key trade = gateway.createKey("trade", "paper-1");
+            final UserClient people = new UserClient(gateway);
+            final String viewer = people.userWith("viewer@example.com", "viewer", PASSWORD, "paper-1");
+            final String trader = people.userWith("trader@example.com", "trader", PASSWORD, "paper-1");
+            final List<Caller> callers = List.of((method, path, body) -> gateway.send(method, path, body, read),
+                (method, path, body) -> gateway.send(method, path, body, trade), (method, path, body) -> people.bearer(method, path, body, viewer),
+                (method, path, body) -> people.bearer(method, path, body, trader));
             for (final Route route : routes)
             {
-                if (route.access().isAnonymous())
+                if (route.access().isAnonymous() || ENDS_THE_SESSION.equals(route.operation()))
                 {
                     continue;
                 }
-                for (final Key key : keys)
+                for (final Caller caller : callers)
                 {
                     for (final String query : QUERIES)
                     {
-                        final Reply others = call(gateway, route, query, OTHERS, key);
-                        final Reply missing = call(gateway, route, query, MISSING, key);
+                        final Reply others = call(caller, route, query, OTHERS);
+                        final Reply missing = call(caller, route, query, MISSING);
                         compared++;
-                        if (!answer(others, OTHERS).equals(answer(missing, MISSING)))
+                        if (others.status() == 429 || missing.status() == 429)
+                        {
+                            failures.add(route.operation() + query + " was rate limited, which hides its answer: " + others);
+                        }
+                        else if (!answer(others, OTHERS).equals(answer(missing, MISSING)))
                         {
                             failures.add(route.operation() + query + " tells " + OTHERS + " (" + others + ") from a missing account (" + missing + ")");
                         }
@@ -65,12 +82,12 @@ class EveryRouteOwnershipTest
                 }
             }
         }
-        assertTrue(compared > 300, "compared " + compared);
+        assertTrue(compared > 600, "compared " + compared);
         assertTrue(failures.isEmpty(), failures.size() + " answers tell another caller's account from a missing one: " + failures);
     }
 
     /** The route with {@code account} for every account-like path parameter, in the query given, and in a JSON body. */
-    private static Reply call(final TestGateway gateway, final Route route, final String query, final String account, final Key key)
+    private static Reply call(final Caller caller, final Route route, final String query, final String account)
     {
         final StringBuilder path = new StringBuilder();
         for (final String segment : route.template().substring(1).split("/", -1))
@@ -80,7 +97,13 @@ class EveryRouteOwnershipTest
         }
         final boolean bodyless = HttpMethod.GET.equals(route.method()) || HttpMethod.DELETE.equals(route.method());
         final String body = bodyless ? null : "{\"account_id\":\"" + account + "\",\"account_ids\":[\"" + account + "\"]}";
-        return gateway.send(route.method().name(), path + query.replace("ACCOUNT", account), body, key);
+        return caller.send(route.method().name(), path + query.replace("ACCOUNT", account), body);
+    }
+
+    /** One way of calling the gateway as someone: an API key or a user's bearer token. */
+    private interface Caller
+    {
+        Reply send(String method, String path, String body);
     }
 
     /** What a caller learns from an answer: status, error code and message, with the account named replaced. */
