@@ -20,11 +20,12 @@ import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.Route;
 import io.ordergate.gateway.core.Scope;
 /**
- * Every row of the route table enforces the access it declares, checked against a running gateway: a key below a
- * route's scope is refused 403 FORBIDDEN and changes nothing, whatever the body; a route that takes another kind of
- * credential (an executor's key, a bot's secret, a user's token) does not do its work for an admin API key; and no
- * route but a GET does its work for a {@code read} key (API.md: read may only read), a stream ticket apart. Driven by the table, so a route added later
- * is held to the same rules.
+ * Every row of the route table enforces the access it declares, checked against a running gateway: a key or a
+ * signed-in user below a route's scope (read key and viewer, trade key and trader) is refused 403 FORBIDDEN and changes
+ * nothing, whatever the body; a route that takes another kind of credential (an executor's key, a bot's secret, a
+ * user's token) does not do its work for an admin API key; and no route but a GET does its work for a {@code read}
+ * key or a viewer (API.md: read may only read), a stream ticket apart. Driven by the table, so a route added later is
+ * held to the same rules.
  */
 class EveryRouteAccessTest
 {
@@ -34,6 +35,11 @@ class EveryRouteAccessTest
      * handler; the test sends them a read key to hold that.)
      */
     private static final Set<String> READ_KEY_MAY = Set.of("POST /api/v1/streams/tickets");
+    /** Takes nothing but the caller's own session, and would sign the users out for the routes after it. */
+    private static final String ENDS_THE_SESSION = "POST /api/v1/auth/logout";
+    private static final String PASSWORD = "correct-horse-battery-9";
+    /** Signed-in users as the other tests make them, without the per-user request budget (a 429 would hide the answer). */
+    private static final String UNLIMITED_USERS = UserClient.AUTH_YAML.replace(" }", ", requests_per_minute: 1000000 }");
 
     @TempDir
     Path dataDir;
@@ -45,12 +51,23 @@ class EveryRouteAccessTest
         final List<String> failures = new ArrayList<>();
         final Set<String> accessesSeen = new TreeSet<>();
         int scoped = 0;
-        try (TestGateway gateway = TestGateway.start(dataDir))
+        try (TestGateway gateway = TestGateway.start(dataDir, UNLIMITED_USERS))
         {
-            final Key read = gateway.createKey("read", "paper-1");
-            final Key trade = gateway.createKey("trade", "paper-1");
+            final Key readKey = gateway.createKey("read", "paper-1");
+            final Key tradeKey = gateway.createKey("trade", "paper-1");
+            final UserClient people = new UserClient(gateway);
+            final String viewer = people.userWith("viewer@example.com", "viewer", PASSWORD, "paper-1");
+            final String trader = people.userWith("trader@example.com", "trader", PASSWORD, "paper-1");
+            final List<Caller> readers = List.of(new Caller("a read key", (method, path, body) -> gateway.send(method, path, body, readKey)),
+                new Caller("a viewer", (method, path, body) -> people.bearer(method, path, body, viewer)));
+            final List<Caller> traders = List.of(new Caller("a trade key", (method, path, body) -> gateway.send(method, path, body, tradeKey)),
+                new Caller("a trader", (method, path, body) -> people.bearer(method, path, body, trader)));
             for (final Route route : routes)
             {
+                if (ENDS_THE_SESSION.equals(route.operation()))
+                {
+                    continue;
+                }
                 final String access = route.access().toString();
                 accessesSeen.add(access);
                 final Scope required = requiredScope(access);
@@ -59,20 +76,26 @@ class EveryRouteAccessTest
                 if (required != null)
                 {
                     scoped++;
-                    if (required != Scope.READ)
+                    for (final Caller reader : readers)
                     {
-                        expectForbidden(gateway, route, path, body, read, failures);
-                    }
-                    if (required == Scope.ADMIN)
-                    {
-                        expectForbidden(gateway, route, path, body, trade, failures);
-                    }
-                    if (required == Scope.READ && !HttpMethod.GET.equals(route.method()) && !READ_KEY_MAY.contains(route.operation()))
-                    {
-                        final Reply reply = gateway.send(route.method().name(), path, body, read);
-                        if (reply.status() < 300)
+                        if (required != Scope.READ)
                         {
-                            failures.add(route.operation() + ": a read key may only read, but this " + route.method() + " answered it " + reply);
+                            expectForbidden(gateway, route, path, body, reader, failures);
+                        }
+                        else if (!HttpMethod.GET.equals(route.method()) && !READ_KEY_MAY.contains(route.operation()))
+                        {
+                            final Reply reply = reader.send.send(route.method().name(), path, body);
+                            if (reply.status() < 300 || reply.status() == 429)
+                            {
+                                failures.add(route.operation() + ": " + reader.name + " may only read, but this " + route.method() + " answered " + reply);
+                            }
+                        }
+                    }
+                    for (final Caller trading : traders)
+                    {
+                        if (required == Scope.ADMIN)
+                        {
+                            expectForbidden(gateway, route, path, body, trading, failures);
                         }
                     }
                 }
@@ -90,16 +113,26 @@ class EveryRouteAccessTest
         assertTrue(failures.isEmpty(), failures.size() + " routes broke their access; accesses seen " + accessesSeen + ": " + failures);
     }
 
-    private static void expectForbidden(final TestGateway gateway, final Route route, final String path, final String body, final Key key,
+    private static void expectForbidden(final TestGateway gateway, final Route route, final String path, final String body, final Caller caller,
         final List<String> failures)
     {
         final String before = gateway.digest();
-        final Reply reply = gateway.send(route.method().name(), path, body, key);
+        final Reply reply = caller.send.send(route.method().name(), path, body);
         if (reply.status() != 403 || !"FORBIDDEN".equals(errorCode(reply)))
         {
-            failures.add(route.operation() + " (" + route.access() + ") with a key of scope below it: " + reply);
+            failures.add(route.operation() + " (" + route.access() + ") called by " + caller.name + ", below it: " + reply);
         }
         assertEquals(before, gateway.digest(), route.operation() + " refused a key but changed the engine's state");
+    }
+
+    /** Someone calling the gateway: a key or a signed-in user. */
+    private record Caller(String name, Send send)
+    {
+    }
+
+    private interface Send
+    {
+        Reply send(String method, String path, String body);
     }
 
     /** The error code in the native shape ({@code {"error": {"code"}}}) or a seed's ({@code {"error", "code"}}). */
