@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.netty.handler.codec.http.HttpMethod;
 
-import io.ordergate.gateway.TestGateway.Key;
+import io.ordergate.gateway.RouteCallers.Caller;
+import io.ordergate.gateway.RouteCallers.Callers;
 import io.ordergate.gateway.TestGateway.Reply;
-import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.Route;
 import io.ordergate.gateway.core.Scope;
 /**
@@ -35,11 +35,6 @@ class EveryRouteAccessTest
      * handler; the test sends them a read key to hold that.)
      */
     private static final Set<String> READ_KEY_MAY = Set.of("POST /api/v1/streams/tickets");
-    /** Takes nothing but the caller's own session, and would sign the users out for the routes after it. */
-    private static final String ENDS_THE_SESSION = "POST /api/v1/auth/logout";
-    private static final String PASSWORD = "correct-horse-battery-9";
-    /** Signed-in users as the other tests make them, without the per-user request budget (a 429 would hide the answer). */
-    private static final String UNLIMITED_USERS = UserClient.AUTH_YAML.replace(" }", ", requests_per_minute: 1000000 }");
 
     @TempDir
     Path dataDir;
@@ -47,24 +42,16 @@ class EveryRouteAccessTest
     @Test
     void everyRouteRefusesCallersBelowItsAccess()
     {
-        final List<Route> routes = new GatewayFeatures(new GatewayContext(TestGateway.config(dataDir), "test")).router().table().routes();
+        final List<Route> routes = RouteCallers.routes(dataDir);
         final List<String> failures = new ArrayList<>();
         final Set<String> accessesSeen = new TreeSet<>();
         int scoped = 0;
-        try (TestGateway gateway = TestGateway.start(dataDir, UNLIMITED_USERS))
+        try (TestGateway gateway = TestGateway.start(dataDir, RouteCallers.CONFIG))
         {
-            final Key readKey = gateway.createKey("read", "paper-1");
-            final Key tradeKey = gateway.createKey("trade", "paper-1");
-            final UserClient people = new UserClient(gateway);
-            final String viewer = people.userWith("viewer@example.com", "viewer", PASSWORD, "paper-1");
-            final String trader = people.userWith("trader@example.com", "trader", PASSWORD, "paper-1");
-            final List<Caller> readers = List.of(new Caller("a read key", (method, path, body) -> gateway.send(method, path, body, readKey)),
-                new Caller("a viewer", (method, path, body) -> people.bearer(method, path, body, viewer)));
-            final List<Caller> traders = List.of(new Caller("a trade key", (method, path, body) -> gateway.send(method, path, body, tradeKey)),
-                new Caller("a trader", (method, path, body) -> people.bearer(method, path, body, trader)));
+            final Callers callers = RouteCallers.of(gateway);
             for (final Route route : routes)
             {
-                if (ENDS_THE_SESSION.equals(route.operation()))
+                if (RouteCallers.ENDS_THE_SESSION.equals(route.operation()))
                 {
                     continue;
                 }
@@ -76,7 +63,7 @@ class EveryRouteAccessTest
                 if (required != null)
                 {
                     scoped++;
-                    for (final Caller reader : readers)
+                    for (final Caller reader : callers.readers())
                     {
                         if (required != Scope.READ)
                         {
@@ -84,14 +71,14 @@ class EveryRouteAccessTest
                         }
                         else if (!HttpMethod.GET.equals(route.method()) && !READ_KEY_MAY.contains(route.operation()))
                         {
-                            final Reply reply = reader.send.send(route.method().name(), path, body);
+                            final Reply reply = reader.call(route.method().name(), path, body);
                             if (reply.status() < 300 || reply.status() == 429)
                             {
-                                failures.add(route.operation() + ": " + reader.name + " may only read, but this " + route.method() + " answered " + reply);
+                                failures.add(route.operation() + ": " + reader.name() + " may only read, but this " + route.method() + " answered " + reply);
                             }
                         }
                     }
-                    for (final Caller trading : traders)
+                    for (final Caller trading : callers.traders())
                     {
                         if (required == Scope.ADMIN)
                         {
@@ -117,22 +104,12 @@ class EveryRouteAccessTest
         final List<String> failures)
     {
         final String before = gateway.digest();
-        final Reply reply = caller.send.send(route.method().name(), path, body);
+        final Reply reply = caller.call(route.method().name(), path, body);
         if (reply.status() != 403 || !"FORBIDDEN".equals(errorCode(reply)))
         {
-            failures.add(route.operation() + " (" + route.access() + ") called by " + caller.name + ", below it: " + reply);
+            failures.add(route.operation() + " (" + route.access() + ") called by " + caller.name() + ", below it: " + reply);
         }
         assertEquals(before, gateway.digest(), route.operation() + " refused a key but changed the engine's state");
-    }
-
-    /** Someone calling the gateway: a key or a signed-in user. */
-    private record Caller(String name, Send send)
-    {
-    }
-
-    private interface Send
-    {
-        Reply send(String method, String path, String body);
     }
 
     /** The error code in the native shape ({@code {"error": {"code"}}}) or a seed's ({@code {"error", "code"}}). */

@@ -14,9 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.netty.handler.codec.http.HttpMethod;
 
-import io.ordergate.gateway.TestGateway.Key;
+import io.ordergate.gateway.RouteCallers.Caller;
 import io.ordergate.gateway.TestGateway.Reply;
-import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.Route;
 
 /**
@@ -30,11 +29,6 @@ class EveryRouteOwnershipTest
 {
     private static final String OTHERS = "paper-2";
     private static final String MISSING = "paper-9";
-    private static final String PASSWORD = "correct-horse-battery-9";
-    /** Takes no account, and would sign the users out for the routes after it. */
-    private static final String ENDS_THE_SESSION = "POST /api/v1/auth/logout";
-    /** Signed-in users as the other tests make them, without the per-user request budget (a 429 would hide the answer). */
-    private static final String UNLIMITED_USERS = UserClient.AUTH_YAML.replace(" }", ", requests_per_minute: 1000000 }");
     /** One at a time: a route refuses a query parameter it does not know, which would hide the one it reads. */
     private static final List<String> QUERIES = List.of("", "?account_id=ACCOUNT", "?accountId=ACCOUNT");
 
@@ -44,22 +38,15 @@ class EveryRouteOwnershipTest
     @Test
     void anotherCallersAccountAnswersAsAMissingOne()
     {
-        final List<Route> routes = new GatewayFeatures(new GatewayContext(TestGateway.config(dataDir), "test")).router().table().routes();
+        final List<Route> routes = RouteCallers.routes(dataDir);
         final List<String> failures = new ArrayList<>();
         int compared = 0;
-        try (TestGateway gateway = TestGateway.start(dataDir, UNLIMITED_USERS))
+        try (TestGateway gateway = TestGateway.start(dataDir, RouteCallers.CONFIG))
         {
-            final Key read = gateway.createKey("read", "paper-1");
-            final Key trade = gateway.createKey("trade", "paper-1");
-            final UserClient people = new UserClient(gateway);
-            final String viewer = people.userWith("viewer@example.com", "viewer", PASSWORD, "paper-1");
-            final String trader = people.userWith("trader@example.com", "trader", PASSWORD, "paper-1");
-            final List<Caller> callers = List.of((method, path, body) -> gateway.send(method, path, body, read),
-                (method, path, body) -> gateway.send(method, path, body, trade), (method, path, body) -> people.bearer(method, path, body, viewer),
-                (method, path, body) -> people.bearer(method, path, body, trader));
+            final List<Caller> callers = RouteCallers.of(gateway).all();
             for (final Route route : routes)
             {
-                if (route.access().isAnonymous() || ENDS_THE_SESSION.equals(route.operation()))
+                if (route.access().isAnonymous() || RouteCallers.ENDS_THE_SESSION.equals(route.operation()))
                 {
                     continue;
                 }
@@ -97,13 +84,7 @@ class EveryRouteOwnershipTest
         }
         final boolean bodyless = HttpMethod.GET.equals(route.method()) || HttpMethod.DELETE.equals(route.method());
         final String body = bodyless ? null : "{\"account_id\":\"" + account + "\",\"account_ids\":[\"" + account + "\"]}";
-        return caller.send(route.method().name(), path + query.replace("ACCOUNT", account), body);
-    }
-
-    /** One way of calling the gateway as someone: an API key or a user's bearer token. */
-    private interface Caller
-    {
-        Reply send(String method, String path, String body);
+        return caller.call(route.method().name(), path + query.replace("ACCOUNT", account), body);
     }
 
     /** What a caller learns from an answer: status, error code and message, with the account named replaced. */
