@@ -16,7 +16,6 @@ import io.ordergate.config.ExchangeEndpointConfig;
 import io.ordergate.config.InstrumentSpec;
 import io.ordergate.config.VenueKind;
 import io.ordergate.config.secrets.SecretBox;
-import io.ordergate.engine.command.OrderView;
 import io.ordergate.exchange.binance.BinanceDialect;
 import io.ordergate.exchange.binance.BinanceFuturesDialect;
 import io.ordergate.exchange.client.ExchangeClient;
@@ -259,14 +258,14 @@ public final class ExchangeIo implements AutoCloseable
             final ExchangeLink link = link(record.accountId());
             if (link == null)
             {
-                LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; its " + kind(record) + " is not sent");
+                LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; its " + OutboxRecords.kind(record) + " is not sent");
                 return;
             }
             final String clientOrderId = link.dialect().clientOrderId(record.namespace(), record.orderId());
             switch (record.kind())
             {
                 case ExchangeOutbox.PLACE:
-                    link.place(ticket(record, clientOrderId), quotes.get(record.symbol()));
+                    place(record.accountId(), link, OutboxRecords.ticket(record, clientOrderId));
                     break;
                 case ExchangeOutbox.CANCEL:
                     link.session().cancel(record.orderId(), record.symbol(), clientOrderId);
@@ -281,6 +280,24 @@ public final class ExchangeIo implements AutoCloseable
                     LOG.warning(() -> "unknown exchange outbox record kind " + record.kind());
             }
         });
+    }
+
+    /**
+     * Places an order on the account's link; one that link never sent because it was replaced meanwhile goes to the link
+     * that took over (with the same client order id), as settings and reads do ({@link #applySettings}, {@link #askedAgain}).
+     */
+    private void place(final String accountId, final ExchangeLink link, final OrderTicket ticket)
+    {
+        link.place(ticket, quotes.get(ticket.symbol()), unsent -> io.execute(() ->
+        {
+            final ExchangeLink current = link(accountId);
+            if (current == null || current == link)
+            {
+                link.refuseUnsent(unsent, "not sent: the account's connection closed before it could be (no link took over)");
+                return;
+            }
+            place(accountId, current, unsent);
+        }));
     }
 
     /**
@@ -367,21 +384,6 @@ public final class ExchangeIo implements AutoCloseable
     {
         return new Credentials(secrets.open(credentials.key(), accountId + "/api_key"), secrets.open(credentials.secret(), accountId + "/api_secret"),
             credentials.passphrase() == null ? null : secrets.open(credentials.passphrase(), accountId + "/passphrase"));
-    }
-
-    private static OrderTicket ticket(final ExchangeOutbox.Record record, final String clientOrderId)
-    {
-        final ExchangeOutbox.OrderRecord order = record.order();
-        final String positionSide = order.positionSide() == ExchangeOutbox.POSITION_SIDE_LONG ? "LONG"
-            : order.positionSide() == ExchangeOutbox.POSITION_SIDE_SHORT ? "SHORT" : null;
-        return new OrderTicket(record.orderId(), clientOrderId, record.symbol(), order.side().name(), order.type().name(),
-            order.timeInForce().name(), BigDecimal.valueOf(order.quantity(), order.quantityDigits()),
-            order.price() == OrderView.NONE ? null : BigDecimal.valueOf(order.price(), order.priceDigits()), positionSide, order.reduceOnly());
-    }
-
-    private static String kind(final ExchangeOutbox.Record record)
-    {
-        return record.kind() == ExchangeOutbox.SETTINGS ? "futures settings" : "order " + record.orderId();
     }
 
     @Override

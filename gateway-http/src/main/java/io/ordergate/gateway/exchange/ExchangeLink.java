@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -121,11 +122,19 @@ final class ExchangeLink
     /**
      * Sends an order once the instruments were checked; refuses it (journaled, rejected, never sent) while they differ,
      * or when the exchange's filters would refuse it (its minimum notional; a market order valued at {@code quote}).
+     * An order still waiting for the check when this link is replaced (new credentials or settings close it: a fresh
+     * account's link is made again right after its creation) was never sent: it goes to {@code replaced}, to be placed
+     * on the link that took over, not rejected as "the account's connection is closed".
      */
-    void place(final OrderTicket ticket, final BigDecimal[] quote)
+    void place(final OrderTicket ticket, final BigDecimal[] quote, final Consumer<OrderTicket> replaced)
     {
         checked.thenAccept(differences ->
         {
+            if (client.closed())
+            {
+                replaced.accept(ticket);
+                return;
+            }
             if (!differences.isEmpty())
             {
                 reports.rejected(ticket.orderId(), null, "not sent: the gateway's instruments differ from the exchange's filters for account "
@@ -140,6 +149,12 @@ final class ExchangeLink
             }
             session.place(ticket);
         });
+    }
+
+    /** An order this link never sent and no other link took over: journaled as rejected. */
+    void refuseUnsent(final OrderTicket ticket, final String why)
+    {
+        reports.rejected(ticket.orderId(), null, why);
     }
 
     /** Replaced by a link with new credentials: the socket closes; the new link's session adopts the open orders. */
