@@ -90,6 +90,25 @@ class OkxGatewayTest
         assertEquals(expected, orders.stream().map(o -> o.get("clOrdId")).distinct().count(), "one order per clOrdId");
     }
 
+    /**
+     * An order waiting for its link's instrument check when new credentials replace that link (a fresh account's link is
+     * made again right after its creation, too) was never sent: it is sent on the new link and fills, once, rather than
+     * being rejected as "the account's connection is closed" (a CI run met that).
+     */
+    @Test
+    void shouldSendAnOrderItsReplacedLinkNeverSentOnTheLinkThatTookOver()
+    {
+        okx.faults().slowInstruments(1_500);
+        createNative("okx-relinked");
+        final JsonNode placed = gateway.order("okx-relinked", "BTCUSDT", "buy", "0.01", "okx-relink-1");
+        assertEquals(201, placed.path("_status").asInt(), placed.toString());
+        final JsonNode updated = gateway.call("POST", "/api/v1/accounts/okx-relinked/update-credentials", "{\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\"}");
+        assertEquals(200, updated.path("_status").asInt(), updated.toString());
+        gateway.awaitStatus(placed.path("order_id").asText(), "filled");
+        assertOneOrderPerClOrdId(1);
+    }
+
     @Test
     void shouldMakeOkxAccountsBothWaysAndRefuseOneWithoutItsPassphrase()
     {

@@ -42,6 +42,7 @@ public final class Faults
     private volatile long mutedUntilMillis;
     private volatile long clockOffsetMillis;
     private volatile long subscriptionDelayMillis;
+    private volatile long instrumentsDelayMillis;
 
     public Faults rateLimitNext(final int requests, final int retryAfterSeconds)
     {
@@ -98,6 +99,13 @@ public final class Faults
         return this;
     }
 
+    /** The instrument list (OKX's {@code GET /api/v5/public/instruments}) is answered this long after it was asked for. */
+    public Faults slowInstruments(final long millis)
+    {
+        instrumentsDelayMillis = millis;
+        return this;
+    }
+
     public Faults clockOffset(final long millis)
     {
         clockOffsetMillis = millis;
@@ -110,6 +118,7 @@ public final class Faults
         rateLimited.set(0);
         bannedUntilMillis = 0;
         subscriptionDelayMillis = 0;
+        instrumentsDelayMillis = 0;
         failAfterPlacing.set(0);
         lateFillMillis = 0;
         fillParts = 1;
@@ -167,6 +176,11 @@ public final class Faults
     boolean userStreamsMuted()
     {
         return System.currentTimeMillis() < mutedUntilMillis;
+    }
+
+    long instrumentsDelayMillis()
+    {
+        return instrumentsDelayMillis;
     }
 
     long clockOffsetMillis()

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -98,7 +99,15 @@ final class OkxRestRoutes extends SimpleChannelInboundHandler<FullHttpRequest>
                 : OkxShapes.envelope(error.code, error.getMessage(), List.of());
         }
         count(answer);
-        write(ctx, status, SimulatorJson.write(answer), keepAlive);
+        final String json = SimulatorJson.write(answer);
+        final long delayMillis = "/api/v5/public/instruments".equals(uri.path()) ? faults.instrumentsDelayMillis() : 0;
+        if (delayMillis > 0)
+        {
+            final int late = status;
+            ctx.executor().schedule(() -> write(ctx, late, json, keepAlive), delayMillis, TimeUnit.MILLISECONDS);
+            return;
+        }
+        write(ctx, status, json, keepAlive);
     }
 
     /** A route's answer, and the fault a placement met after the order was made (null for none). */
