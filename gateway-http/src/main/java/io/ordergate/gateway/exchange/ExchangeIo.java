@@ -282,16 +282,13 @@ public final class ExchangeIo implements AutoCloseable
         });
     }
 
-    /**
-     * Places an order on the account's link; one that link never sent because it was replaced meanwhile goes to the link
-     * that took over (with the same client order id), as settings and reads do ({@link #applySettings}, {@link #askedAgain}).
-     */
+    /** Places an order on the account's link; one it never sent, being replaced meanwhile, goes to the one that {@link #tookOver}. */
     private void place(final String accountId, final ExchangeLink link, final OrderTicket ticket)
     {
         link.place(ticket, quotes.get(ticket.symbol()), unsent -> io.execute(() ->
         {
-            final ExchangeLink current = link(accountId);
-            if (current == null || current == link)
+            final ExchangeLink current = tookOver(accountId, link);
+            if (current == null)
             {
                 link.refuseUnsent(unsent, "not sent: the account's connection closed before it could be (no link took over)");
                 return;
@@ -300,39 +297,41 @@ public final class ExchangeIo implements AutoCloseable
         }));
     }
 
-    /**
-     * Sends futures settings on the account's link. Settings whose link was made again meanwhile (new credentials or
-     * settings close the old one: a fresh expert account's link is, right after its creation) are sent again on the new
-     * link, as a read is ({@link #askedAgain}); otherwise the old link's "closed" would be reported as the exchange refusing them.
-     */
+    /** Sends futures settings on the link; those its replacement closed underneath go again on the one that {@link #tookOver}, not reported refused. */
     private void applySettings(final String accountId, final ExchangeLink link, final io.ordergate.exchange.spi.FuturesSettings settings)
     {
         link.futures().apply(settings).thenAccept(outcome ->
         {
-            final ExchangeLink current = outcome.linkClosed() ? links.get(accountId) : null;
-            if (current != null && current != link)
+            final ExchangeLink current = outcome.linkClosed() ? tookOver(accountId, link) : null;
+            if (current != null)
             {
                 io.execute(() -> applySettings(accountId, current, settings));
             }
         });
     }
 
-    /** Asks the account's exchange for its balances (not reported: the caller journals them), or null when it has no link. */
+    /**
+     * Asks the account's exchange for its balances (not reported: the caller journals them), or null when it has no link.
+     * A read that failed on a link replaced meanwhile (it answers "closed") is asked once more on the one that {@link #tookOver}.
+     */
     public CompletableFuture<VenueAnswer> readBalances(final String accountId)
     {
         final ExchangeLink link = link(accountId);
-        return link == null ? null : link.session().readBalances()
-            .thenCompose(answer -> answer.ok() ? CompletableFuture.completedFuture(answer) : askedAgain(accountId, link, answer));
+        return link == null ? null : link.session().readBalances().thenCompose(answer ->
+        {
+            final ExchangeLink current = answer.ok() ? null : tookOver(accountId, link);
+            return current == null ? CompletableFuture.completedFuture(answer) : current.session().readBalances();
+        });
     }
 
     /**
-     * A read that failed because its link was made again meanwhile (new credentials or settings close the old link, and
-     * a read on it answers "closed") is asked once more on the new link; any other failure is the answer.
+     * The link that replaced {@code replaced} as the account's, or null: new credentials or settings make a link again (a
+     * fresh account's right after its creation) and close the old one, whose unfinished work goes to the new one.
      */
-    private CompletableFuture<VenueAnswer> askedAgain(final String accountId, final ExchangeLink failed, final VenueAnswer answer)
+    private ExchangeLink tookOver(final String accountId, final ExchangeLink replaced)
     {
         final ExchangeLink current = links.get(accountId);
-        return current == null || current == failed ? CompletableFuture.completedFuture(answer) : current.session().readBalances();
+        return current == replaced ? null : current;
     }
 
     private ExchangeLink link(final String accountId)
