@@ -31,7 +31,8 @@ snapshot > "$work/before"
 sleep "$seconds"
 snapshot > "$work/after"
 join "$work/before" "$work/after" | awk -v hz="$ticks_per_second" -v s="$seconds" '
+  BEGIN { busiest = "sort -k1,1nr -k2,2nr | head -8" }
   { usr = ($5 - $2) * 1000 / hz; sys = ($6 - $3) * 1000 / hz; total_user += usr; total_system += sys
-    printf "%8.0f %8.0f %s\n", usr, sys, $4 | "sort -k1,1nr -k2,2nr | head -8" }
-  END { close("sort -k1,1nr -k2,2nr | head -8")
+    printf "%8.0f %8.0f %s\n", usr, sys, $4 | busiest }
+  END { close(busiest)
         printf "total user %.0f ms, system %.0f ms over %d s = %.2f cores\n", total_user, total_system, s, (total_user + total_system) / 1000 / s }'

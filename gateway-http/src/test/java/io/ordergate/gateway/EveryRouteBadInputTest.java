@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ordergate.gateway.core.GatewayContext;
+import io.ordergate.gateway.core.Route;
 
 /**
  * Every row of the route table, native and seed, fed the same bad input: broken and wrongly typed JSON bodies, odd path
@@ -47,21 +47,19 @@ class EveryRouteBadInputTest
     @Test
     void noRouteAnswersBadInputWithAServerErrorOrAChangedState() throws Exception
     {
-        final List<String> operations = new GatewayFeatures(new GatewayContext(TestGateway.config(dataDir), "test")).router().table().operations();
+        final List<Route> routes = RouteCallers.routes(dataDir);
         final List<String> failures = new ArrayList<>();
         int requests = 0;
         try (TestGateway gateway = TestGateway.start(dataDir))
         {
             final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            for (final String operation : operations)
+            for (final Route route : routes)
             {
-                final String method = operation.substring(0, operation.indexOf(' '));
-                final String template = operation.substring(operation.indexOf(' ') + 1);
                 final String before = gateway.digest();
                 boolean refusedAll = true;
-                for (final String path : concretePaths(template))
+                for (final String path : concretePaths(route.template()))
                 {
-                    for (final HttpRequest request : badRequests(gateway.url(path), method))
+                    for (final HttpRequest request : badRequests(gateway.url(path), route.method().name()))
                     {
                         requests++;
                         final int status = answer(client, request, failures);
@@ -70,12 +68,12 @@ class EveryRouteBadInputTest
                 }
                 if (refusedAll && !before.equals(gateway.digest()))
                 {
-                    failures.add(operation + ": refused every request but changed the engine's state");
+                    failures.add(route.operation() + ": refused every request but changed the engine's state");
                 }
             }
             assertEquals(200, gateway.get("/health").status(), "the gateway still answers after " + requests + " bad requests");
         }
-        assertTrue(requests > 1_000, "the table gave " + operations.size() + " operations, " + requests + " requests");
+        assertTrue(requests > 1_000, "the table gave " + routes.size() + " operations, " + requests + " requests");
         assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " bad requests answered wrongly, e.g. "
             + failures.subList(0, Math.min(20, failures.size())));
     }

@@ -10,9 +10,9 @@ import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.Route;
 
 /**
- * For the tests that walk the whole route table as callers below admin: the table itself, and the four callers bound
- * to paper-1 (a read key, a signed-in viewer, a trade key, a signed-in trader) on a gateway started with
- * {@link #CONFIG}.
+ * For the tests that walk the whole route table: the table itself, and, for those calling it as callers below admin,
+ * the four callers bound to paper-1 (a read key, a signed-in viewer, a trade key, a signed-in trader) on a gateway
+ * started with {@link #CONFIG}.
  */
 final class RouteCallers
 {
