@@ -13,9 +13,8 @@ public final class ApiErrors implements ErrorFormat
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
 
-    static final ApiErrors INSTANCE = new ApiErrors();
-
-    private ApiErrors()
+    /** Made once, for {@link ErrorFormat#API}; a field here would be null there when this class is initialised first. */
+    ApiErrors()
     {
     }
 
@@ -45,7 +44,7 @@ public final class ApiErrors implements ErrorFormat
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(128);
         final JsonWriter json = new JsonWriter().wrap(buffer, 0);
-        INSTANCE.write(json, code, message, field);
+        API.write(json, code, message, field);
         final byte[] bytes = new byte[json.length()];
         buffer.getBytes(0, bytes);
         return bytes;

@@ -10,8 +10,11 @@ import io.ordergate.engine.view.JsonWriter;
  */
 public interface ErrorFormat
 {
-    /** API.md's error body. */
-    ErrorFormat API = ApiErrors.INSTANCE;
+    /**
+     * API.md's error body. Constructed here, not read from a field of {@link ApiErrors}: initialising that class first
+     * initialises this interface (it has default methods) in the middle, which would read the field while still null.
+     */
+    ErrorFormat API = new ApiErrors();
 
     /** Writes the whole error body. */
     void write(JsonWriter json, String code, String message, String field);
