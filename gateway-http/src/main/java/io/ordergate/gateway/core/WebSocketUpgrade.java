@@ -27,7 +27,7 @@ public final class WebSocketUpgrade
     private static final Logger LOG = Logger.getLogger(WebSocketUpgrade.class.getName());
     /** The connection's HTTP handler, which the socket replaces (see the HTTP channel initializer). */
     private static final String HTTP_HANDLER = "gateway";
-    private static final String[] HTTP_ONLY = {"idle", "framing", "read-deadline", "read-complete"};
+    private static final String[] HTTP_ONLY = {"idle", "framing", "one-piece", "read-deadline", "read-complete"};
 
     private WebSocketUpgrade()
     {

@@ -64,6 +64,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
+        pipeline.addLast("one-piece", new OnePieceRequests(maxBodyBytes));
         pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes));
         pipeline.addLast("read-complete", deadline.complete());
         // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
