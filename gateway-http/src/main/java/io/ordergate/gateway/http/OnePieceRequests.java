@@ -23,7 +23,10 @@ import io.netty.handler.codec.http.LastHttpContent;
 final class OnePieceRequests extends ChannelInboundHandlerAdapter
 {
     private final int maxBodyBytes;
-    /** A request head waiting for its next message, which says whether the body came in one piece. */
+    /**
+     * A request head waiting for its next message, which says whether the body came in one piece. It holds no buffer,
+     * so a connection that closes while one waits has nothing to release.
+     */
     private HttpRequest head;
 
     OnePieceRequests(final int maxBodyBytes)
@@ -67,13 +70,6 @@ final class OnePieceRequests extends ChannelInboundHandlerAdapter
         ctx.fireChannelReadComplete();
     }
 
-    @Override
-    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
-    {
-        head = null;  // a head holds no buffer: nothing to release
-        super.channelInactive(ctx);
-    }
-
     /** A head the aggregator has nothing to say about before its body: no Expect, no chunked body, not over the limit. */
     private boolean mayJoin(final HttpRequest request)
     {
@@ -98,8 +94,11 @@ final class OnePieceRequests extends ChannelInboundHandlerAdapter
 
     private boolean isWholeBody(final Object msg)
     {
-        return msg instanceof LastHttpContent && !(msg instanceof HttpMessage)
-            && ((LastHttpContent)msg).decoderResult().isSuccess()
-            && ((LastHttpContent)msg).content().readableBytes() <= maxBodyBytes;
+        if (!(msg instanceof LastHttpContent) || msg instanceof HttpMessage)
+        {
+            return false;
+        }
+        final LastHttpContent body = (LastHttpContent)msg;
+        return body.decoderResult().isSuccess() && body.content().readableBytes() <= maxBodyBytes;
     }
 }
