@@ -1,17 +1,25 @@
 package io.ordergate.engine.view;
 
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.ordergate.fixed.FixedPoint;
 
 /**
- * Writes JSON text into a buffer without allocating: commas are placed from a small nesting stack,
+ * Writes JSON text into a buffer without allocating (after construction): commas are placed from a small nesting stack,
  * decimals come from fixed-point longs, times from epoch micros.
  * <b>Not thread safe</b>: one per thread (the engine has one, the reply stage has one).
+ *
+ * <p>The text is staged in a private array and copied into the buffer in one call when a top-level value ends, or
+ * when {@link #length} or {@link #buffer} is read, instead of a call into the buffer (an interface of several
+ * classes) per byte (OrderAnswerBenchmark, docs/PERFORMANCE.md).
  */
 public final class JsonWriter
 {
     private static final int MAX_DEPTH = 32;
+    private static final int MAX_LONG_LENGTH = 20;
+    /** A sign, 19 integer digits, a point and {@link FixedPoint#MAX_DIGITS} decimals. */
+    private static final int MAX_DECIMAL_LENGTH = 2 + 19 + FixedPoint.MAX_DIGITS;
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private MutableDirectBuffer buffer;
@@ -21,6 +29,10 @@ public final class JsonWriter
     /** Per depth: true once the container holds a value, so the next one needs a comma. */
     private final boolean[] hasValue = new boolean[MAX_DEPTH];
     private boolean afterName;
+    /** What is written and not yet in the buffer: a whole answer of a few hundred bytes; grows only for a longer name. */
+    private byte[] stage = new byte[1024];
+    private final UnsafeBuffer stageView = new UnsafeBuffer(stage);
+    private int staged;
 
     public JsonWriter wrap(final MutableDirectBuffer buffer, final int offset)
     {
@@ -30,16 +42,19 @@ public final class JsonWriter
         this.depth = 0;
         this.hasValue[0] = false;
         this.afterName = false;
+        this.staged = 0;
         return this;
     }
 
     public int length()
     {
+        flush();
         return position - start;
     }
 
     public MutableDirectBuffer buffer()
     {
+        flush();
         return buffer;
     }
 
@@ -55,6 +70,7 @@ public final class JsonWriter
     {
         depth--;
         putByte('}');
+        endToken();
         return this;
     }
 
@@ -70,23 +86,30 @@ public final class JsonWriter
     {
         depth--;
         putByte(']');
+        endToken();
         return this;
     }
 
+    /** A member's name: the code's own ASCII constants, written as they are (never escaped). */
     public JsonWriter name(final String name)
     {
+        final int length = name.length();
+        reserve(length + 4);
+        final byte[] bytes = stage;
+        int at = staged;
         if (hasValue[depth])
         {
-            putByte(',');
+            bytes[at++] = ',';
         }
         hasValue[depth] = true;
-        putByte('"');
-        for (int i = 0; i < name.length(); i++)
+        bytes[at++] = '"';
+        for (int i = 0; i < length; i++)
         {
-            putByte(name.charAt(i));
+            bytes[at++] = (byte)name.charAt(i);
         }
-        putByte('"');
-        putByte(':');
+        bytes[at++] = '"';
+        bytes[at++] = ':';
+        staged = at;
         afterName = true;
         return this;
     }
@@ -103,14 +126,14 @@ public final class JsonWriter
         for (int i = 0; i < length; i++)
         {
             final char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1)))
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
             {
-                // A surrogate pair is one code point: 4 bytes of UTF-8 (3+3 bytes each would be CESU-8, invalid UTF-8).
-                final int codePoint = Character.toCodePoint(c, value.charAt(++i));
-                putByte(0xf0 | (codePoint >> 18));
-                putByte(0x80 | ((codePoint >> 12) & 0x3f));
-                putByte(0x80 | ((codePoint >> 6) & 0x3f));
-                putByte(0x80 | (codePoint & 0x3f));
+                putByte(c); // the common case: printable ASCII, as it is
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1)))
+            {
+                reserve(JsonEscapes.MAX_BYTES);
+                staged = JsonEscapes.putSupplementary(Character.toCodePoint(c, value.charAt(++i)), stage, staged);
             }
             else
             {
@@ -118,6 +141,7 @@ public final class JsonWriter
             }
         }
         putByte('"');
+        endToken();
         return this;
     }
 
@@ -138,6 +162,7 @@ public final class JsonWriter
             }
         }
         putByte('"');
+        endToken();
         return this;
     }
 
@@ -147,8 +172,9 @@ public final class JsonWriter
         beforeValue();
         putByte('"');
         putAscii(prefix);
-        position += buffer.putLongAscii(position, number);
+        putLongAscii(number);
         putByte('"');
+        endToken();
         return this;
     }
 
@@ -163,6 +189,7 @@ public final class JsonWriter
             putByte(HEX[b & 0xf]);
         }
         putByte('"');
+        endToken();
         return this;
     }
 
@@ -171,15 +198,17 @@ public final class JsonWriter
     {
         beforeValue();
         putByte('"');
-        position += buffer.putLongAscii(position, id);
+        putLongAscii(id);
         putByte('"');
+        endToken();
         return this;
     }
 
     public JsonWriter number(final long value)
     {
         beforeValue();
-        position += buffer.putLongAscii(position, value);
+        putLongAscii(value);
+        endToken();
         return this;
     }
 
@@ -187,7 +216,9 @@ public final class JsonWriter
     public JsonWriter decimal(final long value, final int digits)
     {
         beforeValue();
-        position += FixedPoint.putDecimalTrimmed(buffer, position, value, digits);
+        reserve(MAX_DECIMAL_LENGTH);
+        staged += FixedPoint.putDecimalTrimmed(stageView, staged, value, digits);
+        endToken();
         return this;
     }
 
@@ -200,14 +231,8 @@ public final class JsonWriter
     public JsonWriter bool(final boolean value)
     {
         beforeValue();
-        if (value)
-        {
-            putAscii("true");
-        }
-        else
-        {
-            putAscii("false");
-        }
+        putAscii(value ? "true" : "false");
+        endToken();
         return this;
     }
 
@@ -215,6 +240,7 @@ public final class JsonWriter
     {
         beforeValue();
         putAscii("null");
+        endToken();
         return this;
     }
 
@@ -227,46 +253,11 @@ public final class JsonWriter
         }
         beforeValue();
         putByte('"');
-        final long epochMillis = Math.floorDiv(epochMicros, 1000L);
-        final long epochDay = Math.floorDiv(epochMillis, 86_400_000L);
-        final long millisOfDay = Math.floorMod(epochMillis, 86_400_000L);
-        // Civil-from-days (proleptic Gregorian), as in java.time.LocalDate.ofEpochDay, without allocating.
-        long zeroDay = epochDay + 719_528 - 60;
-        long adjust = 0;
-        if (zeroDay < 0)
-        {
-            final long adjustCycles = (zeroDay + 1) / 146_097 - 1;
-            adjust = adjustCycles * 400;
-            zeroDay += -adjustCycles * 146_097;
-        }
-        long yearEst = (400 * zeroDay + 591) / 146_097;
-        long doyEst = zeroDay - (365 * yearEst + yearEst / 4 - yearEst / 100 + yearEst / 400);
-        if (doyEst < 0)
-        {
-            yearEst--;
-            doyEst = zeroDay - (365 * yearEst + yearEst / 4 - yearEst / 100 + yearEst / 400);
-        }
-        yearEst += adjust;
-        final int marchDoy0 = (int)doyEst;
-        final int marchMonth0 = (marchDoy0 * 5 + 2) / 153;
-        final int month = (marchMonth0 + 2) % 12 + 1;
-        final int dom = marchDoy0 - (marchMonth0 * 306 + 5) / 10 + 1;
-        yearEst += marchMonth0 / 10;
-        putDigits(yearEst, 4);
-        putByte('-');
-        putDigits(month, 2);
-        putByte('-');
-        putDigits(dom, 2);
-        putByte('T');
-        putDigits(millisOfDay / 3_600_000L, 2);
-        putByte(':');
-        putDigits(millisOfDay / 60_000L % 60, 2);
-        putByte(':');
-        putDigits(millisOfDay / 1000L % 60, 2);
-        putByte('.');
-        putDigits(millisOfDay % 1000L, 3);
-        putByte('Z');
+        reserve(UtcTimeText.LENGTH);
+        UtcTimeText.write(epochMicros, stage, staged);
+        staged += UtcTimeText.LENGTH;
         putByte('"');
+        endToken();
         return this;
     }
 
@@ -284,6 +275,7 @@ public final class JsonWriter
         {
             putByte(',');
         }
+        flush();
         buffer.putBytes(position, source, offset, length);
         position += length;
         hasValue[depth] = true;
@@ -294,6 +286,7 @@ public final class JsonWriter
     public JsonWriter raw(final org.agrona.DirectBuffer source, final int offset, final int length)
     {
         beforeValue();
+        flush();
         buffer.putBytes(position, source, offset, length);
         position += length;
         return this;
@@ -322,67 +315,65 @@ public final class JsonWriter
         }
     }
 
-    private void putDigits(final long value, final int width)
-    {
-        long divisor = 1;
-        for (int i = 1; i < width; i++)
-        {
-            divisor *= 10;
-        }
-        for (long d = divisor; d > 0; d /= 10)
-        {
-            putByte((int)('0' + (value / d) % 10));
-        }
-    }
-
     private void putAscii(final String text)
     {
-        for (int i = 0; i < text.length(); i++)
+        final int length = text.length();
+        reserve(length);
+        for (int i = 0; i < length; i++)
         {
-            putByte(text.charAt(i));
+            stage[staged++] = (byte)text.charAt(i);
         }
     }
 
     private void putChar(final char c)
     {
-        switch (c)
-        {
-            case '"': putByte('\\'); putByte('"'); return;
-            case '\\': putByte('\\'); putByte('\\'); return;
-            case '\n': putByte('\\'); putByte('n'); return;
-            case '\r': putByte('\\'); putByte('r'); return;
-            case '\t': putByte('\\'); putByte('t'); return;
-            default:
-                if (c < 0x20)
-                {
-                    putByte('\\');
-                    putByte('u');
-                    putByte('0');
-                    putByte('0');
-                    putByte(HEX[c >> 4]);
-                    putByte(HEX[c & 0xf]);
-                }
-                else if (c < 0x80)
-                {
-                    putByte(c);
-                }
-                else if (c < 0x800)
-                {
-                    putByte(0xc0 | (c >> 6));
-                    putByte(0x80 | (c & 0x3f));
-                }
-                else
-                {
-                    // A lone surrogate half (no pair) is written as a 3-byte sequence; pairs are handled in string().
-                    putByte(0xe0 | (c >> 12));
-                    putByte(0x80 | ((c >> 6) & 0x3f));
-                    putByte(0x80 | (c & 0x3f));
-                }
-        }
+        reserve(JsonEscapes.MAX_BYTES);
+        staged = JsonEscapes.put(c, stage, staged);
     }
 
     private void putByte(final int b)
     {
-        buffer.putByte(position++, (byte)b);
+        reserve(1);
+        stage[staged++] = (byte)b;
+    }
+
+    private void reserve(final int bytes)
+    {
+        if (staged + bytes > stage.length)
+        {
+            flush(); // a long document goes into the buffer a stage at a time
+            if (bytes > stage.length)
+            {
+                stage = java.util.Arrays.copyOf(stage, Math.max(stage.length * 2, bytes));
+                stageView.wrap(stage);
+            }
+        }
+    }
+
+    /** Agrona's digits of a long, as Long.toString writes them. */
+    private void putLongAscii(final long value)
+    {
+        reserve(MAX_LONG_LENGTH);
+        staged += stageView.putLongAscii(staged, value);
+    }
+
+    /** A whole value written at the top level is copied into the buffer; inside a container it stays staged. */
+    private void endToken()
+    {
+        if (depth == 0)
+        {
+            flush();
+        }
+    }
+
+    /** Copies the staged token into the buffer (one call into it, however long the token). */
+    private void flush()
+    {
+        if (staged > 0)
+        {
+            buffer.putBytes(position, stage, 0, staged);
+            position += staged;
+            staged = 0;
+        }
     }
 }
