@@ -161,7 +161,8 @@ public final class LoadGenerator
             client.connect();
             if (options.warmupSeconds > 0)
             {
-                client.runPhase("gateway warm-up", options.rate, options.warmupSeconds, drainNanos);
+                final PhaseStats warmup = client.runPhase("gateway warm-up", options.rate, options.warmupSeconds, drainNanos);
+                warnIfBehind("gateway", warmup, options.drainTimeoutSeconds, err);
             }
             final PhaseStats stats = client.runPhase("gateway", options.rate, options.durationSeconds, drainNanos);
             final String connectionErrors = client.connectionErrorSummary();
@@ -195,7 +196,8 @@ public final class LoadGenerator
             client.connect();
             if (options.warmupSeconds > 0)
             {
-                client.runPhase(target + " warm-up", options.rate, options.warmupSeconds, drainNanos);
+                final PhaseStats warmup = client.runPhase(target + " warm-up", options.rate, options.warmupSeconds, drainNanos);
+                warnIfBehind(target, warmup, options.drainTimeoutSeconds, err);
             }
             final PhaseStats stats = client.runPhase(target, options.rate, options.durationSeconds, drainNanos);
             final String connectionErrors = client.connectionErrorSummary();
@@ -205,6 +207,21 @@ public final class LoadGenerator
             }
             return new RunSummary(target, url, template.description(), options.rate, options.durationSeconds,
                 options.connections, options.pipelineDepth, stats);
+        }
+    }
+
+    /**
+     * A server still answering the warm-up's requests when the drain timeout passed gets the measured phase's first
+     * requests behind them: the percentiles would measure its cold start, not the server warm (a cold gateway on a slow
+     * 2-vCPU host answered 9 s late; docs/PERFORMANCE.md). Said, not hidden: the run goes on.
+     */
+    static void warnIfBehind(final String target, final PhaseStats warmup, final int drainTimeoutSeconds, final PrintStream err)
+    {
+        if (warmup.unanswered > 0)
+        {
+            err.printf("%s: WARNING %d of the warm-up's %d requests were still unanswered %d s after it: the measured phase "
+                + "starts behind them and measures a cold server; give it a longer --warmup (or --drain-timeout)%n",
+                target, warmup.unanswered, warmup.schedule.total(), drainTimeoutSeconds);
         }
     }
 

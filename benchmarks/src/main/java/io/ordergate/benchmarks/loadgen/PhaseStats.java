@@ -42,6 +42,8 @@ final class PhaseStats
     long lastCompletionNanos;
     /** ok + rejected + badStatus + failed, published for the thread that waits for the phase to drain. */
     volatile long settled;
+    /** Of {@link #failed}: requests still unanswered when the phase ended (the drain timeout passed). */
+    long unanswered;
     private boolean frozen;
 
     PhaseStats(final Schedule schedule)
@@ -125,6 +127,7 @@ final class PhaseStats
             framesUnmatched += parkedFrames;
             final long outstanding = schedule.total() - (ok + rejected + badStatus + failed);
             failed += outstanding;
+            unanswered = outstanding;
             frozen = true;
         }
     }

@@ -53,6 +53,7 @@ class HttpLoadClientTest
             assertEquals(1_000, stats.sent);
             assertEquals(1_000, stats.ok);
             assertEquals(0, stats.errors());
+            assertEquals(0, stats.unanswered);
             assertEquals(1_000, stats.latency.getTotalCount());
             assertEquals(1_000, stats.statuses[200]);
         }
@@ -85,6 +86,7 @@ class HttpLoadClientTest
             assertEquals(0, stats.ok);
             assertEquals(200, stats.errors(), "every planned request is an error, not only the 2 that were written");
             assertEquals(2, stats.sent, "one request in flight per connection");
+            assertEquals(200, stats.unanswered, "all of them still unanswered when the phase ended");
             assertTrue(System.nanoTime() - began < TimeUnit.SECONDS.toNanos(3), "the phase ends by itself");
         }
     }
