@@ -10,7 +10,8 @@ final class JsonEscapes
     /** The most bytes one call writes: a control character's six-byte escape. */
     static final int MAX_BYTES = 6;
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Lower-case hex digits, for the escapes and for {@link JsonWriter#hex}. */
+    static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private JsonEscapes()
     {

@@ -20,7 +20,6 @@ public final class JsonWriter
     private static final int MAX_LONG_LENGTH = 20;
     /** A sign, 19 integer digits, a point and {@link FixedPoint#MAX_DIGITS} decimals. */
     private static final int MAX_DECIMAL_LENGTH = 2 + 19 + FixedPoint.MAX_DIGITS;
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private MutableDirectBuffer buffer;
     private int start;
@@ -29,7 +28,7 @@ public final class JsonWriter
     /** Per depth: true once the container holds a value, so the next one needs a comma. */
     private final boolean[] hasValue = new boolean[MAX_DEPTH];
     private boolean afterName;
-    /** What is written and not yet in the buffer: a whole answer of a few hundred bytes; grows only for a longer name. */
+    /** What is written and not yet in the buffer: a whole answer of a few hundred bytes; grows only for one longer token. */
     private byte[] stage = new byte[1024];
     private final UnsafeBuffer stageView = new UnsafeBuffer(stage);
     private int staged;
@@ -185,8 +184,8 @@ public final class JsonWriter
         putByte('"');
         for (final byte b : bytes)
         {
-            putByte(HEX[(b >> 4) & 0xf]);
-            putByte(HEX[b & 0xf]);
+            putByte(JsonEscapes.HEX[(b >> 4) & 0xf]);
+            putByte(JsonEscapes.HEX[b & 0xf]);
         }
         putByte('"');
         endToken();
