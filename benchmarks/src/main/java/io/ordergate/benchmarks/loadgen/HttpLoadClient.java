@@ -134,8 +134,15 @@ final class HttpLoadClient implements AutoCloseable
     PhaseStats runPhase(final String label, final int rate, final int seconds, final long drainTimeoutNanos)
         throws InterruptedException
     {
+        return runPhase(label, rate, seconds, false, drainTimeoutNanos);
+    }
+
+    /** {@link #runPhase(String, int, int, long)}, with {@code ramp}: the rate rising from 0 to {@code rate} (a warm-up). */
+    PhaseStats runPhase(final String label, final int rate, final int seconds, final boolean ramp, final long drainTimeoutNanos)
+        throws InterruptedException
+    {
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        final PhaseStats stats = new PhaseStats(new Schedule(start, rate, seconds));
+        final PhaseStats stats = new PhaseStats(ramp ? Schedule.ramp(start, rate, seconds) : new Schedule(start, rate, seconds));
         onLoop(() ->
         {
             if (frames != null)

@@ -146,8 +146,8 @@ public final class LoadGenerator
             new String(price, StandardCharsets.US_ASCII));
         final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
             accounts, options.symbol, options.quantity);
-        err.printf("gateway: %s at %d/s for %d s (+%d s warm-up) on %d connections, %s%n", options.url, options.rate,
-            options.durationSeconds, options.warmupSeconds, options.connections, orders.description());
+        err.printf("gateway: %s at %d/s for %d s (+%d s %s warm-up) on %d connections, %s%n", options.url, options.rate,
+            options.durationSeconds, options.warmupSeconds, warmupShape(options), options.connections, orders.description());
         final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
         try (HttpLoadClient client = new HttpLoadClient(options.host, options.port, options.connections, options.pipelineDepth,
             orders, err, true))
@@ -161,7 +161,7 @@ public final class LoadGenerator
             client.connect();
             if (options.warmupSeconds > 0)
             {
-                final PhaseStats warmup = client.runPhase("gateway warm-up", options.rate, options.warmupSeconds, drainNanos);
+                final PhaseStats warmup = client.runPhase("gateway warm-up", options.rate, options.warmupSeconds, !options.flatWarmup, drainNanos);
                 warnIfBehind("gateway", warmup, options.drainTimeoutSeconds, err);
             }
             final PhaseStats stats = client.runPhase("gateway", options.rate, options.durationSeconds, drainNanos);
@@ -188,15 +188,15 @@ public final class LoadGenerator
     private static RunSummary measure(final String target, final String url, final String host, final int port,
         final RequestTemplate template, final LoadOptions options, final PrintStream err) throws InterruptedException
     {
-        err.printf("%s: %s at %d/s for %d s (+%d s warm-up) on %d connections, %s%n", target, url, options.rate,
-            options.durationSeconds, options.warmupSeconds, options.connections, template.description());
+        err.printf("%s: %s at %d/s for %d s (+%d s %s warm-up) on %d connections, %s%n", target, url, options.rate,
+            options.durationSeconds, options.warmupSeconds, warmupShape(options), options.connections, template.description());
         final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
         try (HttpLoadClient client = new HttpLoadClient(host, port, options.connections, options.pipelineDepth, template, err))
         {
             client.connect();
             if (options.warmupSeconds > 0)
             {
-                final PhaseStats warmup = client.runPhase(target + " warm-up", options.rate, options.warmupSeconds, drainNanos);
+                final PhaseStats warmup = client.runPhase(target + " warm-up", options.rate, options.warmupSeconds, !options.flatWarmup, drainNanos);
                 warnIfBehind(target, warmup, options.drainTimeoutSeconds, err);
             }
             final PhaseStats stats = client.runPhase(target, options.rate, options.durationSeconds, drainNanos);
@@ -208,6 +208,11 @@ public final class LoadGenerator
             return new RunSummary(target, url, template.description(), options.rate, options.durationSeconds,
                 options.connections, options.pipelineDepth, stats);
         }
+    }
+
+    private static String warmupShape(final LoadOptions options)
+    {
+        return options.flatWarmup ? "flat" : "ramped";
     }
 
     /**

@@ -15,7 +15,7 @@ final class LoadOptions
     static final String USAGE = String.join("\n",
         "usage: java -jar benchmarks/target/loadgen.jar --url http://127.0.0.1:8080 --rate 5000 --duration 30",
         "           --connections 8 --json FILE [--account paper-1] [--symbol EURUSD] [--quantity 0.01]",
-        "           [--executors N] [--baseline] [--warmup SECONDS] [--hgrm FILE] [--plot FILE.svg]",
+        "           [--executors N] [--baseline] [--warmup SECONDS] [--flat-warmup] [--hgrm FILE] [--plot FILE.svg]",
         "           [--pipeline DEPTH] [--drain-timeout SECONDS]",
         "",
         "Open-loop HTTP load: request i is planned at start + i/rate and its latency is counted from that planned",
@@ -31,7 +31,10 @@ final class LoadOptions
         "  --account ID         account of the orders                                      default paper-1",
         "  --symbol SYMBOL      symbol of the orders                                       default EURUSD",
         "  --quantity Q         order quantity (the instrument's minimum lot)              default 0.01",
-        "  --warmup S           seconds at the same rate before measuring, discarded      default 5",
+        "  --warmup S           seconds before measuring, discarded; the rate rises evenly from 0 to --rate",
+        "                       over them, so a cold server and generator are not handed the full rate at once",
+        "                       (half the requests of a flat warm-up)                     default 5",
+        "  --flat-warmup        warm up at the full rate from the first second instead",
         "  --baseline           also run Netty's HttpHelloWorldServer (own process, GET /) the same way",
         "                       and write {\"gateway\", \"baseline\", \"ratios\"}",
         "  --hgrm FILE          percentile distribution in microseconds                    default FILE.hgrm",
@@ -64,6 +67,8 @@ final class LoadOptions
     final java.util.List<String> subscribeSymbols;
     final boolean baseline;
     final int warmupSeconds;
+    /** The warm-up at the full rate from its start, not ramped up to it. */
+    final boolean flatWarmup;
     final Path json;
     final Path hgrm;
     final Path plot;
@@ -88,6 +93,7 @@ final class LoadOptions
         this.subscribeSymbols = java.util.List.of(b.subscribe.split(","));
         this.baseline = b.baseline;
         this.warmupSeconds = b.warmup;
+        this.flatWarmup = b.flatWarmup;
         this.json = b.json;
         this.hgrm = b.hgrm != null ? b.hgrm : sibling(b.json, ".hgrm");
         this.plot = b.plot != null ? b.plot : sibling(b.json, ".svg");
@@ -145,6 +151,7 @@ final class LoadOptions
                 case "--subscribe": b.subscribe = nonBlank(value(args, ++i, arg), arg); break;
                 case "--baseline": b.baseline = true; break;
                 case "--warmup": b.warmup = nonNegative(value(args, ++i, arg), arg, 3_600); break;
+                case "--flat-warmup": b.flatWarmup = true; break;
                 case "--json": b.json = Path.of(value(args, ++i, arg)); break;
                 case "--hgrm": b.hgrm = Path.of(value(args, ++i, arg)); break;
                 case "--plot": b.plot = Path.of(value(args, ++i, arg)); break;
@@ -301,6 +308,7 @@ final class LoadOptions
         String subscribe = "EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD";
         boolean baseline;
         int warmup = 5;
+        boolean flatWarmup;
         Path json;
         Path hgrm;
         Path plot;

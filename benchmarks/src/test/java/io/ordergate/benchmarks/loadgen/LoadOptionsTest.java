@@ -1,6 +1,7 @@
 package io.ordergate.benchmarks.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,9 @@ class LoadOptionsTest
         assertEquals(Path.of("out/run.baseline.hgrm"), LoadOptions.baselineSibling(options.hgrm));
         assertNull(options.executors);
         assertEquals("k", options.apiKey);
+        assertEquals(5, options.warmupSeconds);
+        assertFalse(options.flatWarmup, "the warm-up ramps unless asked otherwise");
+        assertTrue(LoadOptions.parse(args("--flat-warmup"), ENV).flatWarmup);
     }
 
     @Test

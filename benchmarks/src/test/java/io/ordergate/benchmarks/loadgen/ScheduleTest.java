@@ -65,4 +65,42 @@ class ScheduleTest
         assertThrows(IllegalArgumentException.class, () -> new Schedule(0, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> new Schedule(0, 10, 0));
     }
+
+    @Test
+    void shouldRampTheRateFromZeroToTheFullRateOverTheDuration()
+    {
+        final Schedule ramp = Schedule.ramp(0, 20_000, 10);
+
+        assertEquals(100_000, ramp.total(), "half the requests of a flat warm-up: the triangle's area");
+        assertEquals(0, ramp.plannedNanos(0));
+        // sqrt(2 × 10 s × i / 20,000/s): request 1 at 31.6 ms, the 25,000th at 5 s (a quarter of them in half the time)
+        assertEquals(31_622_777, ramp.plannedNanos(1));
+        assertEquals(5_000_000_000L, ramp.plannedNanos(25_000));
+        assertTrue(ramp.lastPlannedNanos() < 10_000_000_000L);
+        // The rate at the end is the full rate: the last 1,000 requests take 1,000 / 20,000 s, to within 3 %.
+        final long lastThousand = ramp.plannedNanos(99_999) - ramp.plannedNanos(98_999);
+        assertEquals(50_000_000, lastThousand, 1_500_000);
+        // ...and near the start twenty times as long: the first 1,000 take a second.
+        assertEquals(1_000_000_000L, ramp.plannedNanos(1_000));
+    }
+
+    @Test
+    void shouldCountARequestOfTheRampAsDueFromItsPlannedTimeAndNotBefore()
+    {
+        final Random random = new Random(7);
+        for (final int rate : new int[] {1, 3, 1_000, 20_000, 123_457})
+        {
+            final Schedule ramp = Schedule.ramp(5_000_000L, rate, 30);
+            for (int n = 0; n < 2_000; n++)
+            {
+                final long index = (long)(random.nextDouble() * (ramp.total() - 1));
+                final long planned = ramp.plannedNanos(index);
+                assertTrue(index == 0 || planned > ramp.plannedNanos(index - 1), "strictly later than the one before");
+                assertEquals(index + 1, ramp.dueCount(planned), "rate " + rate + " index " + index);
+                assertEquals(index, ramp.dueCount(planned - 1), "rate " + rate + " index " + index);
+            }
+            assertEquals(ramp.total(), ramp.dueCount(Long.MAX_VALUE / 2));
+            assertEquals(0, ramp.dueCount(4_999_999L));
+        }
+    }
 }
