@@ -6,7 +6,8 @@
 #   benchmarks/perf-sweep.sh OUT_DIR [RATE ...]            (default rates: 1000 5000 10000)
 #
 # Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
-# default: the demo configuration's, i.e. blocking), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
+# default: the demo configuration's, i.e. blocking), WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway
+# takes before the gateway starts, so its JIT is warm; default 0), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
 # GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector").
 # Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
 set -euo pipefail
@@ -29,9 +30,9 @@ cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$g
 trap cleanup EXIT
 
 config_args=()
-if [ -n "${WAIT_STRATEGY:-}" ]; then
-  { cat "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
-    printf '\npipeline:\n  wait_strategy: %s\n' "$WAIT_STRATEGY"; } > "$work/gateway.yaml"
+if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${WARMUP_ORDERS:-}" ]; then
+  { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'/' "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
+    if [ -n "${WAIT_STRATEGY:-}" ]; then printf '\npipeline:\n  wait_strategy: %s\n' "$WAIT_STRATEGY"; fi; } > "$work/gateway.yaml"
   config_args=(--config "$work/gateway.yaml")
 fi
 
@@ -41,7 +42,7 @@ for rate in $rates; do
   java ${GATEWAY_JAVA_OPTS:-} -jar "$root/gateway-http/target/ordergate.jar" "${config_args[@]}" --port "$port" --data-dir "$work/data" \
     > "$work/gateway-$rate.log" 2>&1 &
   gateway_pid=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do  # up to 2 min: a start-up warm-up (WARMUP_ORDERS) comes before the port opens
     curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
     sleep 0.2
   done

@@ -19,6 +19,9 @@ public final class ServerConfig
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
     public static final int READ_ROWS_PER_SECOND_DEFAULT = 1000;
     public static final int READ_ROWS_PER_SECOND_TOTAL_DEFAULT = 4000;
+    /** Off: a start-up warm-up costs start-up time, which tests and small deployments do not want to pay. */
+    public static final int WARMUP_ORDERS_DEFAULT = 0;
+    public static final int WARMUP_ORDERS_MAX = 1_000_000;
     /** {@code auto}: Netty's native epoll transport where it loads (Linux with its native library), NIO otherwise. */
     public static final String TRANSPORT_AUTO = "auto";
     /** {@code nio}: the JDK's selector on every platform, even where epoll would load. */
@@ -37,13 +40,15 @@ public final class ServerConfig
     private final int maxUnauthenticatedPerAddress;
     private final int readRowsPerSecond;
     private final int readRowsPerSecondTotal;
+    private final int warmupOrders;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
         final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
-        final int readRowsPerSecondTotal)
+        final int readRowsPerSecondTotal, final int warmupOrders)
     {
+        this.warmupOrders = warmupOrders;
         this.readRowsPerSecond = readRowsPerSecond;
         this.readRowsPerSecondTotal = readRowsPerSecondTotal;
         this.maxUnauthenticatedPerAddress = maxUnauthenticatedPerAddress;
@@ -73,7 +78,8 @@ public final class ServerConfig
             s.intValue("request_read_timeout_seconds", REQUEST_READ_TIMEOUT_SECONDS_DEFAULT, 1, 3600),
             s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000),
             s.intValue("read_rows_per_second", READ_ROWS_PER_SECOND_DEFAULT, 0, 100_000_000),
-            s.intValue("read_rows_per_second_total", READ_ROWS_PER_SECOND_TOTAL_DEFAULT, 0, 100_000_000));
+            s.intValue("read_rows_per_second_total", READ_ROWS_PER_SECOND_TOTAL_DEFAULT, 0, 100_000_000),
+            s.intValue("warmup_orders", WARMUP_ORDERS_DEFAULT, 0, WARMUP_ORDERS_MAX));
         s.finish();
         return config;
     }
@@ -170,6 +176,15 @@ public final class ServerConfig
         return readRowsPerSecondTotal;
     }
 
+    /**
+     * Market orders a scratch gateway takes before this one starts, so the JIT has compiled the order path by the first
+     * real order (io.ordergate.gateway.warmup.StartupWarmup); 0 = no warm-up.
+     */
+    public int warmupOrders()
+    {
+        return warmupOrders;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -177,14 +192,14 @@ public final class ServerConfig
             throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
-            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal);
+            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders);
     }
 
     ServerConfig withHost(final String newHost)
     {
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
-            maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal);
+            maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders);
     }
 
     @Override
@@ -196,6 +211,7 @@ public final class ServerConfig
             ", maxUnauthenticatedConnections=" + maxUnauthenticatedConnections +
             ", requestReadTimeoutSeconds=" + requestReadTimeoutSeconds +
             ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
-            ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal + '}';
+            ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal +
+            ", warmupOrders=" + warmupOrders + '}';
     }
 }

@@ -72,6 +72,8 @@ class ConfigValidationTest
         "server:\\n  request_read_timeout_seconds: 0 | server.request_read_timeout_seconds | between 1",
         "server:\\n  event_loop_threads: 0       | server.event_loop_threads   | between 1",
         "server:\\n  transport: kqueue         | server.transport            | one of auto, nio",
+        "server:\\n  warmup_orders: -1         | server.warmup_orders        | between 0 and 1000000",
+        "server:\\n  warmup_orders: 1000001    | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  port: 1\\n  port: 2         | server.port                 | duplicate key",
         "data_dir: ''                            | data_dir                    | directory path",
         "pipeline:\\n  ring_size: 1000           | pipeline.ring_size          | power of two, was 1000",

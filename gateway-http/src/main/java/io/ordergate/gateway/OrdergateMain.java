@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import io.ordergate.config.ConfigException;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
+import io.ordergate.gateway.warmup.StartupWarmup;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.cli.JournalCli;
 
@@ -78,6 +79,10 @@ public final class OrdergateMain
             return;
         }
 
+        if (config.server().warmupOrders() > 0)
+        {
+            StartupWarmup.run(config, config.server().warmupOrders());  // before the real gateway binds its port
+        }
         final Ordergate gateway;
         try
         {

@@ -20,7 +20,13 @@ class OrdergateMainTest
 
     private static Exit run(final String... args) throws Exception
     {
+        return run(List.of(), args);
+    }
+
+    private static Exit run(final List<String> jvmFlags, final String... args) throws Exception
+    {
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m"));
+        command.addAll(jvmFlags);
         // A tool run with java -cp needs the flags the jar's manifest gives java -jar (Chronicle, Agrona).
         for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
         {
@@ -75,6 +81,29 @@ class OrdergateMainTest
             assertEquals(1, exit.status(), exit::toString);
             assertTrue(exit.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), exit.err());
             assertTrue(!exit.err().contains("\tat "), "no stack trace: " + exit.err());
+        }
+    }
+
+    @Test
+    void aConfiguredWarmUpRunsBeforeTheGatewayOpensAndLeavesNoDirectory(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        final Path config = dir.resolve("warm.yaml");
+        java.nio.file.Files.writeString(config, TestGateway.CONFIG.replace("idle_timeout_seconds: 30 }", "idle_timeout_seconds: 30, warmup_orders: 200 }"));
+        final Path tmp = java.nio.file.Files.createDirectory(dir.resolve("tmp"));
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            // The port is taken, so main exits once it tries to open it: after the warm-up, if the warm-up comes first.
+            final Exit exit = run(List.of("-Djava.io.tmpdir=" + tmp), "--config", config.toString(),
+                "--port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.resolve("data").toString());
+            assertEquals(1, exit.status(), exit::toString);
+            final int warmedUp = exit.err().indexOf("start-up warm-up: 200 orders through a scratch gateway");
+            assertTrue(warmedUp >= 0, exit.err());
+            assertTrue(exit.err().indexOf("cannot listen on 127.0.0.1:" + taken.getLocalPort()) > warmedUp, exit.err());
+            assertTrue(!exit.err().contains("not answered 201"), exit.err());
+        }
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(tmp))
+        {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("ordergate-warmup")).toList());
         }
     }
 }
