@@ -25,6 +25,17 @@ class OrdergateMainTest
 
     private static Exit run(final List<String> jvmFlags, final String... args) throws Exception
     {
+        final Process process = start(jvmFlags, ProcessBuilder.Redirect.PIPE, args);
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exited");
+        return new Exit(process.exitValue(),
+            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** The jar's main in a JVM of its own, its standard output and error sent to {@code output}. */
+    private static Process start(final List<String> jvmFlags, final ProcessBuilder.Redirect output, final String... args) throws Exception
+    {
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m"));
         command.addAll(jvmFlags);
         // A tool run with java -cp needs the flags the jar's manifest gives java -jar (Chronicle, Agrona).
@@ -37,12 +48,7 @@ class OrdergateMainTest
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrdergateMain.class.getName()));
         command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exited");
-        return new Exit(process.exitValue(),
-            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new ProcessBuilder(command).redirectOutput(output).redirectError(output).start();
     }
 
     @Test
@@ -105,5 +111,47 @@ class OrdergateMainTest
         {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("ordergate-warmup")).toList());
         }
+    }
+
+    @Test
+    void aGatewayStoppedDuringItsWarmUpLeavesNoDirectory(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        final Path config = dir.resolve("warm.yaml");
+        java.nio.file.Files.writeString(config, TestGateway.CONFIG.replace("idle_timeout_seconds: 30 }",
+            "idle_timeout_seconds: 30, warmup_orders: 1000000 }"));
+        final Path tmp = java.nio.file.Files.createDirectory(dir.resolve("tmp"));
+        // Nobody reads its output while it runs: discarded, so a full pipe cannot stall it.
+        final Process process = start(List.of("-Djava.io.tmpdir=" + tmp), ProcessBuilder.Redirect.DISCARD,
+            "--config", config.toString(), "--data-dir", dir.resolve("data").toString());
+        try
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (scratchDirectories(tmp).isEmpty() || !hasJournal(scratchDirectories(tmp).get(0)))
+            {
+                assertTrue(process.isAlive() && System.nanoTime() < deadline, "the warm-up's scratch journal appears");
+                Thread.sleep(20);
+            }
+            process.destroy();  // SIGTERM, mid warm-up (a million orders take minutes)
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exited");
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        assertEquals(List.of(), scratchDirectories(tmp));
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("data").resolve("journal")), "the real gateway never started");
+    }
+
+    private static List<Path> scratchDirectories(final Path tmp) throws java.io.IOException
+    {
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(tmp))
+        {
+            return left.filter(p -> p.getFileName().toString().startsWith("ordergate-warmup")).toList();
+        }
+    }
+
+    private static boolean hasJournal(final Path scratch)
+    {
+        return java.nio.file.Files.isDirectory(scratch.resolve("data").resolve("journal"));
     }
 }

@@ -65,9 +65,14 @@ public final class StartupWarmup
     {
         final long start = System.nanoTime();
         Path directory = null;
+        Thread cleanUpOnExit = null;
         try
         {
             directory = Files.createTempDirectory(parent, "ordergate-warmup");
+            // A SIGTERM during the warm-up must not leave the scratch journal behind in the temporary directory.
+            final Path scratchDirectory = directory;
+            cleanUpOnExit = new Thread(() -> deleteQuietly(scratchDirectory), "og-warmup-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
             final String key = "warmup-" + hex(8);
             final String secret = hex(24);
             final GatewayConfig scratch = ConfigLoader.parse(scratchYaml(real), "the start-up warm-up").withDataDir(directory.resolve("data"));
@@ -91,6 +96,7 @@ public final class StartupWarmup
         finally
         {
             deleteQuietly(directory);
+            removeQuietly(cleanUpOnExit);
         }
     }
 
@@ -196,6 +202,21 @@ public final class StartupWarmup
         final byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
+    }
+
+    private static void removeQuietly(final Thread hook)
+    {
+        try
+        {
+            if (hook != null)
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        catch (final IllegalStateException shuttingDown)
+        {
+            // the JVM is exiting: the hook runs (or ran) and deletes the directory
+        }
     }
 
     private static void deleteQuietly(final Path directory)
