@@ -45,11 +45,6 @@ final class Schedule
         return new Schedule(startNanos, ratePerSecond, durationSeconds, true);
     }
 
-    boolean ramps()
-    {
-        return rampNanos > 0;
-    }
-
     long startNanos()
     {
         return startNanos;

@@ -6,10 +6,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +20,7 @@ import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.gateway.Ordergate;
+import io.ordergate.gateway.auth.Secrets;
 
 /**
  * The start-up warm-up ({@code server.warmup_orders}): before the gateway opens, a scratch gateway in this JVM (its
@@ -30,7 +29,7 @@ import io.ordergate.gateway.Ordergate;
  * deleted. The JIT compiles the order path (HTTP decoding, the route, the order's JSON, the ring, the journal, the
  * engine, the answer) on those orders, so the real gateway's first orders run compiled code instead of the
  * interpreter's: a cold gateway answers a few thousand orders a second for its first seconds (docs/PERFORMANCE.md,
- * "Start-up warm-up"). Nothing of the scratch gateway reaches the real one: not its journal, keys or state.
+ * "Start-up and the generator's warm-up"). Nothing of the scratch gateway reaches the real one: not its journal, keys or state.
  * Call from the start-up thread before the real gateway starts.
  */
 public final class StartupWarmup
@@ -73,8 +72,8 @@ public final class StartupWarmup
             final Path scratchDirectory = directory;
             cleanUpOnExit = new Thread(() -> deleteQuietly(scratchDirectory), "og-warmup-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
-            final String key = "warmup-" + hex(8);
-            final String secret = hex(24);
+            final String key = Secrets.newKey();
+            final String secret = Secrets.newSecret();
             final GatewayConfig scratch = ConfigLoader.parse(scratchYaml(real), "the start-up warm-up").withDataDir(directory.resolve("data"));
             final StartupOptions options = StartupOptions.parse(new String[0],
                 Map.of(StartupOptions.API_KEY_ENV, key, StartupOptions.API_SECRET_ENV, secret));
@@ -195,13 +194,6 @@ public final class StartupWarmup
                 LockSupport.parkNanos(FIRST_FILL_RETRY_NANOS);
             }
         }
-    }
-
-    private static String hex(final int bytes)
-    {
-        final byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 
     private static void removeQuietly(final Thread hook)
