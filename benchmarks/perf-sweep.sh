@@ -7,7 +7,8 @@
 #
 # Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
 # default: the demo configuration's, i.e. blocking), WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway
-# takes before the gateway starts, so its JIT is warm; default 0), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
+# takes before the gateway starts, so its JIT is warm; default 0), DIRECT_REPLIES (server.direct_replies: false hands
+# every answer to the event loop; default true), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
 # GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector").
 # Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
 set -euo pipefail
@@ -30,8 +31,9 @@ cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$g
 trap cleanup EXIT
 
 config_args=()
-if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${WARMUP_ORDERS:-}" ]; then
-  { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'/' "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
+if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ]; then
+  { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'\n  direct_replies: '"${DIRECT_REPLIES:-true}"'/' \
+      "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
     if [ -n "${WAIT_STRATEGY:-}" ]; then printf '\npipeline:\n  wait_strategy: %s\n' "$WAIT_STRATEGY"; fi; } > "$work/gateway.yaml"
   config_args=(--config "$work/gateway.yaml")
 fi

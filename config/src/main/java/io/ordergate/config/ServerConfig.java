@@ -41,14 +41,16 @@ public final class ServerConfig
     private final int readRowsPerSecond;
     private final int readRowsPerSecondTotal;
     private final int warmupOrders;
+    private final boolean directReplies;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
         final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
-        final int readRowsPerSecondTotal, final int warmupOrders)
+        final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies)
     {
         this.warmupOrders = warmupOrders;
+        this.directReplies = directReplies;
         this.readRowsPerSecond = readRowsPerSecond;
         this.readRowsPerSecondTotal = readRowsPerSecondTotal;
         this.maxUnauthenticatedPerAddress = maxUnauthenticatedPerAddress;
@@ -79,7 +81,8 @@ public final class ServerConfig
             s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000),
             s.intValue("read_rows_per_second", READ_ROWS_PER_SECOND_DEFAULT, 0, 100_000_000),
             s.intValue("read_rows_per_second_total", READ_ROWS_PER_SECOND_TOTAL_DEFAULT, 0, 100_000_000),
-            s.intValue("warmup_orders", WARMUP_ORDERS_DEFAULT, 0, WARMUP_ORDERS_MAX));
+            s.intValue("warmup_orders", WARMUP_ORDERS_DEFAULT, 0, WARMUP_ORDERS_MAX),
+            s.bool("direct_replies", true));
         s.finish();
         return config;
     }
@@ -185,6 +188,15 @@ public final class ServerConfig
         return warmupOrders;
     }
 
+    /**
+     * Whether the reply thread writes an order's answer to its connection itself when nothing else waits to be written
+     * there (true, the default), instead of always handing it to the connection's event loop (NIO transport only).
+     */
+    public boolean directReplies()
+    {
+        return directReplies;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -192,14 +204,16 @@ public final class ServerConfig
             throw new ConfigException("server.port", "must be between 0 and 65535, was " + newPort);
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
-            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders);
+            maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
+            directReplies);
     }
 
     ServerConfig withHost(final String newHost)
     {
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
-            maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders);
+            maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
+            directReplies);
     }
 
     @Override
@@ -212,6 +226,6 @@ public final class ServerConfig
             ", requestReadTimeoutSeconds=" + requestReadTimeoutSeconds +
             ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
             ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal +
-            ", warmupOrders=" + warmupOrders + '}';
+            ", warmupOrders=" + warmupOrders + ", directReplies=" + directReplies + '}';
     }
 }

@@ -30,7 +30,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 /**
  * Writes one connection's HTTP answers: on its event loop for what is answered at once (flushed when the read ends),
  * and, as the {@link ReplyTarget} of the command it has in flight, on the reply thread, where the command's
- * {@link Answer} renders the body and hands it to the event loop in one task that writes, flushes and reads on. Every answer is
+ * {@link Answer} renders the body, which the reply thread writes to the socket itself when the connection allows it
+ * ({@link ReplyHandOff}), or hands to the event loop in one task that writes, flushes and reads on. Every answer is
  * JSON (unless said otherwise), counted by status, with the keep-alive of its request (closed after it otherwise), and
  * encoded by {@link AnswerBytes} into one pooled direct buffer: no response object, header map or encoder on the way.
  *
@@ -46,6 +47,7 @@ final class HttpAnswers implements Responder, ReplyTarget
     private final GatewayMetrics metrics;
     private final ChannelFutureListener endOfExchange;
     private final Runnable readOn;
+    private final ReplyHandOff handOff;
     /** The reply thread's scratch for rendering (only the reply thread touches it). */
     private final ExpandableArrayBuffer replyBuffer = new ExpandableArrayBuffer(1024);
     private final JsonWriter replyJson = new JsonWriter();
@@ -63,9 +65,11 @@ final class HttpAnswers implements Responder, ReplyTarget
     /**
      * @param endOfExchange told when a deferred answer is written (the connection reads on)
      * @param readOn run on the event loop after a command's answer was handed to it (the connection reads on)
+     * @param handOff lets the reply thread write an answer itself when the connection allows it
      */
-    HttpAnswers(final GatewayMetrics metrics, final ChannelFutureListener endOfExchange, final Runnable readOn)
+    HttpAnswers(final GatewayMetrics metrics, final ChannelFutureListener endOfExchange, final Runnable readOn, final ReplyHandOff handOff)
     {
+        this.handOff = handOff;
         this.metrics = metrics;
         this.endOfExchange = endOfExchange;
         this.readOn = readOn;
@@ -139,7 +143,10 @@ final class HttpAnswers implements Responder, ReplyTarget
         });
     }
 
-    /** The answer to the command in flight: rendered here on the reply thread, written and flushed by the event loop. */
+    /**
+     * The answer to the command in flight, rendered here on the reply thread: written to the socket here when the
+     * connection allows it ({@link ReplyHandOff}), otherwise written and flushed by the event loop.
+     */
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
@@ -167,7 +174,12 @@ final class HttpAnswers implements Responder, ReplyTarget
         metrics.http().count(status);
         final ByteBuf bytes = AnswerBytes.encode(ctx.alloc(), status, replyBuffer, json.length(), type,
             overloaded ? HttpHeaderNames.RETRY_AFTER : null, overloaded ? RETRY_AFTER_SECONDS : null, keepAlive);
-        replyBytes = bytes;
+        if (keepAlive && handOff.tryWrite(bytes))
+        {
+            metrics.replyStage().answered(event, System.nanoTime());
+            return;  // written to the socket here: the event loop was not woken
+        }
+        replyBytes = bytes;  // or what the socket did not take
         replyKeepAlive = keepAlive;
         try
         {

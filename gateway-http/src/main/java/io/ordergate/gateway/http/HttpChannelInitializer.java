@@ -24,6 +24,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     private final int maxBodyBytes;
     private final int idleTimeoutSeconds;
     private final int requestReadTimeoutSeconds;
+    private final boolean directReplies;
     private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
         .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
         .setMaxHeaderSize(MAX_HEADER_SIZE)
@@ -41,6 +42,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         this.requestReadTimeoutSeconds = server.requestReadTimeoutSeconds();
         this.maxBodyBytes = server.maxBodyBytes();
         this.idleTimeoutSeconds = server.idleTimeoutSeconds();
+        this.directReplies = server.directReplies();
         this.bodyScratch = new FastThreadLocal<>()
         {
             @Override
@@ -69,6 +71,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("read-complete", deadline.complete());
         // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
         // the answer themselves when the request did not keep it alive (HttpAnswers).
-        pipeline.addLast("gateway", new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter));
+        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
+        pipeline.addLast("gateway", connection);
+        pipeline.addFirst("reply-hand-off", connection.handOff());  // first, so that every write of the channel passes it
     }
 }

@@ -27,7 +27,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
  * <p>At most one command per connection is in the ring: requests that come while one is in it wait in a small queue,
  * and reading stops ({@code autoRead} off) until its answer is written, so pipelined requests are answered in order
  * and a fast client cannot flood the ring. Answers written while reading are flushed once when
- * the read ends ({@link #channelReadComplete}); answers from the reply stage are flushed at the end of its batch.
+ * the read ends ({@link #channelReadComplete}); an answer from the reply stage is written by the reply thread or by
+ * the event loop, as {@link ReplyHandOff} decides.
  *
  * <p><b>Not thread safe</b>: owned by the channel's event loop (its {@link HttpAnswers} is also the reply target).
  */
@@ -40,17 +41,18 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private final Exchange exchange;
     private final ConnectionLimiter limiter;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(4);
+    private final ReplyHandOff handOff;
     private ChannelHandlerContext ctx;
-    private boolean inFlight;
     /** Reading was stopped here ({@link #pauseReading}), so {@link #run} starts it again. */
     private boolean readingPaused;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
-        final ConnectionLimiter limiter)
+        final ConnectionLimiter limiter, final boolean directReplies)
     {
         this.limiter = limiter;
         this.router = router;
-        this.answers = new HttpAnswers(metrics, this, this);
+        this.handOff = new ReplyHandOff(directReplies, this, metrics.http());
+        this.answers = new HttpAnswers(metrics, this, this, handOff);
         this.exchange = new Exchange(answers, publisher, bodyScratch);
     }
 
@@ -70,13 +72,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         final FullHttpRequest request = (FullHttpRequest)msg;
-        if (inFlight || !waiting.isEmpty())
+        if (!waiting.isEmpty() || handOff.inFlight())
         {
             waiting.add(request);  // sent before the answer to an earlier one: answered in turn, and reading pauses
             pauseReading();
             return;
         }
-        handleAndRelease(request);
+        handleAndRelease(request, true);
+    }
+
+    /** The first handler of the connection's pipeline: every write passes it ({@link ReplyHandOff}). */
+    ReplyHandOff handOff()
+    {
+        return handOff;
     }
 
     @Override
@@ -133,11 +141,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     @Override
     public void run()
     {
-        inFlight = false;
+        handOff.idle();
+        boolean inFlight = false;
         FullHttpRequest request;
         while (!inFlight && (request = waiting.poll()) != null)
         {
-            handleAndRelease(request);
+            inFlight = handleAndRelease(request, false);  // through the event loop: it must read on after the answer
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
         if (!inFlight && readingPaused && ctx.channel().isActive())
@@ -161,7 +170,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         }
     }
 
-    private void handleAndRelease(final FullHttpRequest request)
+    /** Handles one request; true when its command is in flight (the answer comes later). */
+    private boolean handleAndRelease(final FullHttpRequest request, final boolean mayAnswerDirectly)
     {
         try
         {
@@ -170,20 +180,22 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             if (request.decoderResult().isFailure())
             {
                 exchange.error(ResultCode.VALIDATION_ERROR, "malformed HTTP request", null);
-                return;
+                return false;
             }
+            handOff.arm(mayAnswerDirectly);  // before the command can reach the reply thread
             router.dispatch(exchange);
             if (exchange.caller() != null)
             {
                 limiter.authenticated(ctx.channel());  // from now on it cannot be pushed out as an idle stranger
             }
-            if (exchange.published())
-            {
-                inFlight = true;
-            }
+            return exchange.published();
         }
         finally
         {
+            if (!exchange.published())
+            {
+                handOff.idle();  // answered at once, or the router failed: nothing is in flight
+            }
             exchange.end();
             request.release();
         }

@@ -9,7 +9,6 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import io.ordergate.config.ServerConfig;
 
@@ -45,7 +44,7 @@ enum NettyTransport
         @Override
         Class<? extends ServerChannel> serverChannel()
         {
-            return NioServerSocketChannel.class;
+            return DirectReplyChannel.class;  // NIO's own, with each connection's socket reachable by its reply hand-off
         }
     };
 

@@ -131,6 +131,9 @@ public final class GatewayMetrics
         {
             out.sample("ordergate_http_responses_total", "status_class", statusClass + "xx", http.ofClass(statusClass));
         }
+        out.family("ordergate_http_answers_by_reply_thread_total", "counter",
+            "Answers the reply thread wrote to their socket itself (server.direct_replies), not through the event loop.")
+            .sample("ordergate_http_answers_by_reply_thread_total", http.writtenByReplyThread());
         if (pipeline != null)
         {
             pipeline(out, pipeline);

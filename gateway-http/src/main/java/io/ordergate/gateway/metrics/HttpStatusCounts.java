@@ -3,12 +3,13 @@ package io.ordergate.gateway.metrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * HTTP responses by status class (1xx..5xx). Thread safe: counted by every event loop and the reply thread, where each
- * response is made; read by anyone.
+ * HTTP responses by status class (1xx..5xx), and how many the reply thread wrote itself. Thread safe: counted by every
+ * event loop and the reply thread, where each response is made; read by anyone.
  */
 public final class HttpStatusCounts
 {
     private final LongAdder[] byClass = new LongAdder[6];
+    private final LongAdder writtenByReplyThread = new LongAdder();
 
     public HttpStatusCounts()
     {
@@ -25,6 +26,20 @@ public final class HttpStatusCounts
         {
             byClass[statusClass].increment();
         }
+    }
+
+    /**
+     * An answer the reply thread writes to its socket itself, not through the connection's event loop (all of it, or what
+     * the socket takes and the rest through the loop); counted before its bytes can reach the client.
+     */
+    public void countWrittenByReplyThread()
+    {
+        writtenByReplyThread.increment();
+    }
+
+    public long writtenByReplyThread()
+    {
+        return writtenByReplyThread.sum();
     }
 
     /** @param statusClass 1 to 5 */

@@ -1,0 +1,56 @@
+package io.ordergate.gateway.http;
+
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.netty.channel.Channel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * The NIO listener whose accepted connections let the reply thread write an answer to the socket itself
+ * ({@link ReplyHandOff}): Netty's own NIO channels, with the JDK socket of each accepted one reachable. Nothing else
+ * differs; Netty keeps the socket's registration, reads, writes and close. Thread safe as Netty's channels are.
+ */
+public final class DirectReplyChannel extends NioServerSocketChannel
+{
+    private static final Logger LOG = Logger.getLogger(DirectReplyChannel.class.getName());
+
+    /** An accepted connection: Netty's {@link NioSocketChannel}, with its JDK socket for {@link ReplyHandOff}. */
+    static final class Accepted extends NioSocketChannel
+    {
+        Accepted(final Channel parent, final SocketChannel socket)
+        {
+            super(parent, socket);
+        }
+
+        /** The JDK socket (non-blocking, as Netty configured it): written only by the thread holding the hand-off. */
+        SocketChannel socket()
+        {
+            return javaChannel();
+        }
+    }
+
+    @Override
+    protected int doReadMessages(final List<Object> accepted) throws Exception
+    {
+        final SocketChannel socket = javaChannel().accept();
+        if (socket == null)
+        {
+            return 0;
+        }
+        try
+        {
+            accepted.add(new Accepted(this, socket));
+            return 1;
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(Level.WARNING, "an accepted connection could not be set up: " + ex.getClass().getName());
+            socket.close();
+            return 0;
+        }
+    }
+}
