@@ -169,7 +169,10 @@ final class ReplyHandOff extends ChannelOutboundHandlerAdapter
             }
             else
             {
-                Thread.onSpinWait();  // a non-blocking write of one answer: microseconds
+                // A non-blocking write of one answer: microseconds, unless its thread lost its core meanwhile. Rare:
+                // while an answer is due, the event loop writes only what the handlers before the router answer to a
+                // pipelined request themselves (a 400, 408 or 413, or 100 Continue).
+                Thread.onSpinWait();
             }
         }
     }
