@@ -174,13 +174,18 @@ final class HttpAnswers implements Responder, ReplyTarget
         metrics.http().count(status);
         final ByteBuf bytes = AnswerBytes.encode(ctx.alloc(), status, replyBuffer, json.length(), type,
             overloaded ? HttpHeaderNames.RETRY_AFTER : null, overloaded ? RETRY_AFTER_SECONDS : null, keepAlive);
-        if (keepAlive && handOff.tryWrite(bytes))
+        if (!keepAlive || !handOff.tryWrite(bytes))  // written to the socket here, the event loop not woken, or:
         {
-            metrics.replyStage().answered(event, System.nanoTime());
-            return;  // written to the socket here: the event loop was not woken
+            handToEventLoop(bytes, keepAlive);
         }
-        replyBytes = bytes;  // or what the socket did not take
-        replyKeepAlive = keepAlive;
+        metrics.replyStage().answered(event, System.nanoTime());
+    }
+
+    /** Reply thread: the answer (or what the socket did not take of it) goes to the event loop in one task. */
+    private void handToEventLoop(final ByteBuf bytes, final boolean keepOpen)
+    {
+        replyBytes = bytes;
+        replyKeepAlive = keepOpen;
         try
         {
             // One task per answer: the write, the flush and reading on, in one hand-over to the event loop (not a
@@ -193,7 +198,6 @@ final class HttpAnswers implements Responder, ReplyTarget
             bytes.release();
             LOG.fine("the connection's event loop is shut down; its answer is dropped");
         }
-        metrics.replyStage().answered(event, System.nanoTime());
     }
 
     /** Event loop: the reply stage's answer to the command in flight is written, flushed, and the connection reads on. */

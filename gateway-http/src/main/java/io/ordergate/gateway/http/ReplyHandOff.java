@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.netty.buffer.ByteBuf;
@@ -224,7 +225,7 @@ final class ReplyHandOff extends ChannelOutboundHandlerAdapter
     private boolean writeToSocket(final ByteBuf answer) throws IOException
     {
         final ByteBuffer bytes = answer.internalNioBuffer(answer.readerIndex(), answer.readableBytes());
-        final java.nio.channels.SocketChannel socket = ((DirectReplyChannel.Accepted)channel).socket();
+        final SocketChannel socket = ((DirectReplyChannel.Accepted)channel).socket();
         int written = 0;
         try
         {
