@@ -79,6 +79,7 @@ public final class GatewayFeatures
     private final StreamHub streams;
     private final Mt5AccountRoutes mt5Accounts;
     private final ArtifactStore artifacts;
+    private final PerformanceRoutes performance;
 
     public GatewayFeatures(final GatewayContext gateway)
     {
@@ -101,9 +102,12 @@ public final class GatewayFeatures
         final ExchangeAccountRoutes exchangeAccounts = new ExchangeAccountRoutes(access, exchange.secrets(), exchange.io());
         artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
         final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
-        final FillStore fills = new FillStore();
+        final FillStore fills = new FillStore(config.engine().maxTrades());
         final ReadBudget readBudget = new ReadBudget(config.server().readRowsPerSecond(),
             config.server().readRowsPerSecondTotal(), System::nanoTime);
+        performance = new PerformanceRoutes(access, fills, new ConnectionHealth(
+            executorId -> executorKeys.byExecutorId(executorId) != null && sessions.isOpen(executorKeys.byExecutorId(executorId).executorIndex()),
+            exchange.io()::streamState));
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
@@ -131,9 +135,7 @@ public final class GatewayFeatures
             .add(new BotRoutes(access, botSecrets))
             .add(new TradingRoutes(access))
             .add(new ExpertRoutes(access, config.instruments(), exchangeAccounts.forExperts()))
-            .add(new PerformanceRoutes(access, fills, new ConnectionHealth(
-                executorId -> executorKeys.byExecutorId(executorId) != null && sessions.isOpen(executorKeys.byExecutorId(executorId).executorIndex()),
-                exchange.io()::streamState)))
+            .add(performance)
             .add(new WebhookRoutes(config.webhook(), bots, botSecrets))
             .add(webhooks.routes())
             .add(new LogRoutes(access, gateway.publisher()))
@@ -157,6 +159,12 @@ public final class GatewayFeatures
     public FanOutStage fanOut()
     {
         return fanOut;
+    }
+
+    /** The performance routes: their worker is closed with the gateway. */
+    public PerformanceRoutes performance()
+    {
+        return performance;
     }
 
     /** EA artifacts' files and workers: closed with the gateway. */

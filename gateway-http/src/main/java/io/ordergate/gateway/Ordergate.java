@@ -278,6 +278,7 @@ public final class Ordergate implements AutoCloseable
         features.users().close();
         features.mt5Accounts().close();
         features.artifacts().close();
+        features.performance().close();
     }
 
     private static String version()

@@ -62,7 +62,13 @@ public final class Deferred
     /** Answers with a JSON body. */
     public void json(final int status, final String body)
     {
-        responder.complete(status, body.getBytes(StandardCharsets.UTF_8), null, null);
+        json(status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with a JSON body already encoded (UTF-8). */
+    public void json(final int status, final byte[] body)
+    {
+        responder.complete(status, body, null, null);
     }
 
     private static byte[] bytes(final JsonWriter json)

@@ -1,11 +1,7 @@
 package io.ordergate.gateway.performance;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import org.agrona.collections.Long2LongHashMap;
 
 import io.ordergate.engine.change.AccountChange;
 import io.ordergate.engine.change.ChangeSet;
@@ -25,43 +21,86 @@ import io.ordergate.gateway.core.ReplyListener;
  * exchange's balance sync, an MT5 terminal's balance running ahead of (or behind) its trade reports. Per command and
  * account it is the balance's move less the fills' realized PnL less their fees; a synced MT5 deal of the past (no
  * order, no position of the gateway's) moved no balance and is history only. A fill whose money a later report
- * corrects (an MT5 close's commission) is replaced, its correction counted where it was booked.
+ * corrects (an MT5 close's commission) is replaced, its correction counted where it was booked: the engine changes
+ * only fills it still remembers, so the fills of the last {@code max_trades} trade ids are enough to find them.
  *
- * <p><b>Not thread safe</b>: the reply thread (the replaying thread before it) writes and reads; about 100 bytes a fill.
+ * <p>Fills are columns of primitives ({@link FillRows}, about 53 bytes a fill, no object per fill); a read takes a
+ * {@link Record} of each account on the reply thread (a few references and counts) and does its work on a
+ * performance worker, which then sees exactly the fills and transfers before the read. <b>Written by one thread</b>:
+ * the reply thread (the replaying thread before it).
  */
 public final class FillStore implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
-    /** One fill; money in cents (realized before the fee; the fee positive when paid). */
-    record Fill(long tradeId, long timeMicros, String symbol, boolean buy, long quantity, int quantityDigits, long positionId,
-        long realized, long fee, boolean history)
-    {
-        long net()
-        {
-            return realized - fee;
-        }
-    }
-
-    /** Money into (positive) or out of (negative) an account that was not trading, in cents. */
-    record Transfer(long timeMicros, long amount)
-    {
-    }
-
     /** One account's record. */
     static final class Book
     {
-        final List<Fill> fills = new ArrayList<>();
-        final List<Transfer> transfers = new ArrayList<>();
-        /** Where each fill is in {@link #fills}, by trade id (a correction replaces it); unboxed: a fill adds no garbage. */
-        final Long2LongHashMap byTradeId = new Long2LongHashMap(NOT_KEPT);
+        final FillRows fills = new FillRows();
+        /** Money into (positive) or out of (negative) an account that was not trading, in cents, and when. */
+        long[] transferTimes = new long[4];
+        long[] transferAmounts = new long[4];
+        int transferCount;
+        int corrections;
         long balance;
         boolean balanceKnown;
         /** What fills moved the balance by since the balance was last seen. */
         long unreconciled;
+
+        void transfer(final long timeMicros, final long amount)
+        {
+            if (transferCount == transferTimes.length)
+            {
+                // new arrays: a record taken before keeps the old ones, whose entries never change
+                transferTimes = java.util.Arrays.copyOf(transferTimes, transferCount * 2);
+                transferAmounts = java.util.Arrays.copyOf(transferAmounts, transferCount * 2);
+            }
+            transferTimes[transferCount] = timeMicros;
+            transferAmounts[transferCount] = amount;
+            transferCount++;
+        }
     }
 
-    private static final long NOT_KEPT = -1;
+    /**
+     * An account's record as it was when taken: its fills and transfers before then, to be read on any thread.
+     *
+     * @param corrected whether any of those fills is a {@link FillRows#CORRECTION}
+     */
+    record Record(String accountId, FillRows.Columns fills, int fillCount, boolean corrected, long[] transferTimes, long[] transferAmounts,
+        int transferCount, String[] symbols)
+    {
+    }
+
+    /** The last trade ids' rows, by trade id modulo a power of two of at least {@code max_trades}. */
+    static final class RecentTrades
+    {
+        final long[] tradeIds;
+        final Book[] books;
+        final int[] rows;
+
+        RecentTrades(final int maxTrades)
+        {
+            final int capacity = Integer.highestOneBit(Math.max(16, maxTrades - 1)) << 1;
+            tradeIds = new long[capacity];
+            books = new Book[capacity];
+            rows = new int[capacity];
+        }
+    }
+
+    /** Symbols by number: a row holds the number. Grown as new arrays, so a record's array never changes. */
+    static final class Symbols
+    {
+        final Map<String, Integer> numbers = new HashMap<>();
+        String[] names = new String[16];
+    }
 
     private final Map<String, Book> books = new HashMap<>();
+    private final RecentTrades recent;
+    private final Symbols symbols = new Symbols();
+
+    /** @param maxTrades the engine's {@code max_trades}: how far back a fill can be corrected */
+    public FillStore(final int maxTrades)
+    {
+        this.recent = new RecentTrades(maxTrades);
+    }
 
     @Override
     public void onReplayed(final CommandEvent event)
@@ -75,10 +114,12 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         apply(event.changes);
     }
 
-    /** The record of an account, or null before anything happened to it. */
-    Book book(final String accountId)
+    /** The record of an account as it is now, or null before anything happened to it. On the writing thread. */
+    Record record(final String accountId)
     {
-        return books.get(accountId);
+        final Book book = books.get(accountId);
+        return book == null ? null : new Record(accountId, book.fills.columns(), book.fills.count(), book.corrections > 0,
+            book.transferTimes, book.transferAmounts, book.transferCount, symbols.names);
     }
 
     void apply(final ChangeSet changes)
@@ -97,31 +138,48 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         }
     }
 
-    private void fill(final TradeChange trade)
+    void fill(final TradeChange trade)
     {
         final Book book = books.computeIfAbsent(trade.accountId, id -> new Book());
         final boolean history = trade.orderId == 0 && trade.positionId == 0;
-        final Fill fill = new Fill(trade.tradeId, trade.timeMicros, trade.symbol, trade.side == Side.BUY, trade.quantity,
-            trade.quantityDigits, trade.positionId, trade.realizedPnl, trade.fee, history);
-        final long at = book.byTradeId.get(trade.tradeId);
-        long moved = fill.net();
-        if (at == NOT_KEPT)
+        final int slot = (int)(trade.tradeId & (recent.tradeIds.length - 1));
+        final boolean correction = recent.tradeIds[slot] == trade.tradeId && recent.books[slot] == book;
+        long moved = trade.realizedPnl - trade.fee;
+        if (correction)
         {
-            book.byTradeId.put(trade.tradeId, book.fills.size());
-            book.fills.add(fill);
+            moved -= book.fills.columns().net(recent.rows[slot]);
+            book.corrections++;
         }
-        else
-        {
-            moved -= book.fills.get((int)at).net();
-            book.fills.set((int)at, fill);
-        }
+        final int flags = (trade.side == Side.BUY ? FillRows.BUY : 0) | (history ? FillRows.HISTORY : 0) | (correction ? FillRows.CORRECTION : 0);
+        final int row = book.fills.append(trade.tradeId, trade.timeMicros, symbol(trade.symbol), trade.quantity, trade.quantityDigits,
+            trade.positionId, trade.realizedPnl, trade.fee, flags);
+        recent.tradeIds[slot] = trade.tradeId;
+        recent.books[slot] = book;
+        recent.rows[slot] = row;
         if (!history)
         {
             book.unreconciled += moved;
         }
     }
 
-    private void account(final AccountChange account)
+    private int symbol(final String name)
+    {
+        final Integer known = symbols.numbers.get(name);
+        if (known != null)
+        {
+            return known;
+        }
+        final int number = symbols.numbers.size();
+        if (number == symbols.names.length)
+        {
+            symbols.names = java.util.Arrays.copyOf(symbols.names, number * 2);
+        }
+        symbols.names[number] = name;
+        symbols.numbers.put(name, number);
+        return number;
+    }
+
+    void account(final AccountChange account)
     {
         final Book book = books.computeIfAbsent(account.accountId, id -> new Book());
         final long flow = account.balance - (book.balanceKnown ? book.balance : 0) - book.unreconciled;
@@ -130,7 +188,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         book.unreconciled = 0;
         if (flow != 0)
         {
-            book.transfers.add(new Transfer(account.timeMicros, flow));
+            book.transfer(account.timeMicros, flow);
         }
     }
 
@@ -138,5 +196,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     public void stateRoots(final java.util.Map<String, Object> roots)
     {
         roots.put("performance.books", books);
+        roots.put("performance.recent_trades", recent);
+        roots.put("performance.symbols", symbols);
     }
 }

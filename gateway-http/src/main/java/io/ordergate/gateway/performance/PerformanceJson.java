@@ -72,9 +72,9 @@ final class PerformanceJson
 
     private static void period(final JsonWriter json, final PerformanceLedger.Period period)
     {
-        money(json.name("realized_pnl"), period.realized);
-        money(json.name("fees"), period.fees);
-        money(json.name("net_pnl"), period.realized.subtract(period.fees));
+        json.name("realized_pnl").decimal(period.realized, Money.DIGITS);
+        json.name("fees").decimal(period.fees, Money.DIGITS);
+        json.name("net_pnl").decimal(period.realized - period.fees, Money.DIGITS);
         json.name("fills").number(period.fills).name("trades").number(period.trips);
     }
 

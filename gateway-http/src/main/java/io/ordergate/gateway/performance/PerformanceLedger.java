@@ -4,14 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,7 +20,7 @@ import io.ordergate.fixed.Money;
 /**
  * Performance figures computed exactly from fills (API.md "Performance"): the scope's accounts as the engine has them
  * now (balance, unrealized PnL, position mode) and their whole record of fills and transfers ({@link FillStore}), read in
- * time order. Money is summed as exact decimals; ratios are rounded half-even to 8 places.
+ * time order. Ratios are rounded half-even to 8 places.
  *
  * <ul>
  *   <li>{@code realized_pnl} and {@code fees}: of the fills inside the range; {@code net_pnl} their difference;</li>
@@ -39,12 +39,15 @@ import io.ordergate.fixed.Money;
  * </ul>
  * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
  * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
- * Not thread safe: one per request.
+ * Money is summed in cents as longs (exact), then written as decimals. Not thread safe: one per read, on a performance
+ * worker, from the {@link FillStore.Record}s the reply thread took.
  */
 final class PerformanceLedger
 {
     static final int RATIO_SCALE = 8;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final long MICROS_A_DAY = 86_400_000_000L;
+    private static final long TRANSFER = 1L << 31;
 
     final Instant start;
     final Instant end;
@@ -68,26 +71,26 @@ final class PerformanceLedger
     final Map<String, Period> weekly = new TreeMap<>();
     final Map<String, Period> monthly = new TreeMap<>();
 
-    /** One period's sums. */
+    /** One period's sums; money in cents. */
     static final class Period
     {
-        BigDecimal realized = BigDecimal.ZERO;
-        BigDecimal fees = BigDecimal.ZERO;
+        long realized;
+        long fees;
         int fills;
         int trips;
     }
 
-    /** A position's round trip in progress. */
+    /** A position's round trip in progress: its quantity (signed, at {@code digits}) and net PnL in cents. */
     private static final class Trip
     {
-        BigDecimal quantity = BigDecimal.ZERO;
-        BigDecimal pnl = BigDecimal.ZERO;
+        long quantity;
+        int digits;
+        long pnl;
     }
 
-    /** One fill or transfer of the scope, for the merge into time order. */
-    private record Entry(long timeMicros, String accountId, FillStore.Fill fill, FillStore.Transfer transfer)
-    {
-    }
+    /** The day, week and month of the entry read last: a day's entries share them. */
+    private long periodDay = Long.MIN_VALUE;
+    private Period[] periods;
 
     /** @param start inclusive, or null; @param end exclusive, or null; @param now what "open-ended" is judged against */
     PerformanceLedger(final Instant start, final Instant end, final Instant now)
@@ -97,106 +100,216 @@ final class PerformanceLedger
         this.openEnded = end == null || end.isAfter(now);
     }
 
-    /** Reads the scope's accounts (the engine's PERFORMANCE_DATA answer) and their record in {@code store}. */
-    PerformanceLedger read(final JsonNode data, final FillStore store)
+    /**
+     * Reads the scope's accounts (the engine's PERFORMANCE_DATA answer) and their records, taken on the reply thread
+     * when the engine answered (an account without one has no fills or transfers yet).
+     */
+    PerformanceLedger read(final JsonNode data, final Map<String, FillStore.Record> records)
     {
-        final Map<String, Boolean> hedging = new HashMap<>();
-        final List<Entry> entries = new ArrayList<>();
+        final List<FillStore.Record> scope = new ArrayList<>();
+        final List<Boolean> hedging = new ArrayList<>();
+        final List<Long2LongHashMap> corrections = new ArrayList<>();
+        final TimeOrder order = new TimeOrder();
         for (final JsonNode account : data.path("accounts"))
         {
             final String id = account.path("account_id").asText();
             balance = balance.add(account.path("balance").decimalValue());
             unrealized = unrealized.add(account.path("unrealized_pnl").decimalValue());
-            // an MT5 account's tickets are positions of their own, as a hedging account's
-            hedging.put(id, "hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
-            final FillStore.Book book = store.book(id);
-            if (book != null)
+            final FillStore.Record record = records.get(id);
+            if (record != null)
             {
-                book.transfers.forEach(t -> entries.add(new Entry(t.timeMicros(), id, null, t)));
-                book.fills.forEach(f -> entries.add(new Entry(f.timeMicros(), id, f, null)));
+                final int index = scope.size();
+                scope.add(record);
+                // an MT5 account's tickets are positions of their own, as a hedging account's
+                hedging.add("hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
+                final Long2LongHashMap latest = latestCorrections(record);
+                corrections.add(latest);
+                // an account's transfers before its fills of the same microsecond (its first deposit before its trading)
+                for (int t = 0; t < record.transferCount(); t++)
+                {
+                    order.add(record.transferTimes()[t], (long)index << 32 | TRANSFER | t);
+                }
+                for (int row = 0; row < record.fillCount(); row++)
+                {
+                    if (!record.fills().is(row, FillRows.CORRECTION))
+                    {
+                        final int current = latest == null ? row : (int)latest.get(record.fills().tradeId(row));
+                        final int effective = current < 0 ? row : current;
+                        order.add(record.fills().time(effective), (long)index << 32 | effective);
+                    }
+                }
             }
         }
-        // stable: an account's transfers before its fills of the same microsecond (its first deposit before its trading)
-        entries.sort(Comparator.comparingLong(Entry::timeMicros));
+        order.sort();
         unrealizedCounted = openEnded ? unrealized : BigDecimal.ZERO;
-        final Map<String, Trip> open = new HashMap<>();
-        BigDecimal curve = BigDecimal.ZERO;
-        BigDecimal peak = null;
-        for (final Entry entry : entries)
+        walk(order, scope, hedging);
+        return this;
+    }
+
+    /** The newest correction of each corrected fill of the record, by trade id (row or -1), or null when none. */
+    private static Long2LongHashMap latestCorrections(final FillStore.Record record)
+    {
+        if (!record.corrected())
         {
-            final Instant time = Instant.ofEpochSecond(0, entry.timeMicros() * 1_000L);
-            final boolean before = start != null && time.isBefore(start);
-            final boolean inside = !before && (end == null || time.isBefore(end));
-            if (entry.transfer() != null)
+            return null;
+        }
+        final Long2LongHashMap latest = new Long2LongHashMap(-1);
+        for (int row = 0; row < record.fillCount(); row++)
+        {
+            if (record.fills().is(row, FillRows.CORRECTION))
             {
-                final BigDecimal amount = cents(entry.transfer().amount());
-                if (before || inside)
+                latest.put(record.fills().tradeId(row), row);
+            }
+        }
+        return latest;
+    }
+
+    private void walk(final TimeOrder order, final List<FillStore.Record> scope, final List<Boolean> hedging)
+    {
+        final long startMicros = start == null ? Long.MIN_VALUE : micros(start);
+        final long endMicros = end == null ? Long.MAX_VALUE : micros(end);
+        final List<Long2ObjectHashMap<Trip>> open = new ArrayList<>();
+        scope.forEach(r -> open.add(new Long2ObjectHashMap<>()));
+        final Drawdown drawdown = new Drawdown();
+        long curve = 0;
+        long before = 0;
+        long realizedCents = 0;
+        long feeCents = 0;
+        long depositCents = 0;
+        long withdrawalCents = 0;
+        for (int i = 0; i < order.count(); i++)
+        {
+            final long time = order.time(i);
+            final long entry = order.entry(i);
+            final FillStore.Record record = scope.get((int)(entry >>> 32));
+            final boolean earlier = time < startMicros;
+            final boolean inside = !earlier && time < endMicros;
+            if ((entry & TRANSFER) != 0)
+            {
+                final long amount = record.transferAmounts()[(int)(entry & (TRANSFER - 1))];
+                if (earlier || inside)
                 {
-                    curve = curve.add(amount);
-                    peak = peak == null ? null : peak.add(amount);
+                    curve = Math.addExact(curve, amount);
+                    if (drawdown.started())
+                    {
+                        drawdown.shift(amount);
+                    }
                 }
                 if (inside)
                 {
-                    deposits = amount.signum() > 0 ? deposits.add(amount) : deposits;
-                    withdrawals = amount.signum() < 0 ? withdrawals.subtract(amount) : withdrawals;
+                    depositCents += amount > 0 ? amount : 0;
+                    withdrawalCents -= amount < 0 ? amount : 0;
                 }
-                else if (before)
+                else if (earlier)
                 {
-                    startingEquity = startingEquity.add(amount);
+                    before = Math.addExact(before, amount);
                 }
                 continue;
             }
-            final FillStore.Fill fill = entry.fill();
-            final BigDecimal net = cents(fill.net());
-            if (before && !fill.history())
+            final int row = (int)(entry & 0xffff_ffffL);
+            final FillRows.Columns fill = record.fills();
+            final boolean history = fill.is(row, FillRows.HISTORY);
+            final long net = fill.net(row);
+            if (earlier && !history)
             {
-                curve = curve.add(net);
-                startingEquity = startingEquity.add(net);
+                curve = Math.addExact(curve, net);
+                before = Math.addExact(before, net);
             }
             if (inside)
             {
-                peak = peak == null ? curve : peak;
-                realized = realized.add(cents(fill.realized()));
-                fees = fees.add(cents(fill.fee()));
+                if (!drawdown.started())
+                {
+                    drawdown.start(curve);
+                }
+                realizedCents = Math.addExact(realizedCents, fill.realized(row));
+                feeCents = Math.addExact(feeCents, fill.fee(row));
                 fills++;
-                period(time, daily, weekly, monthly).forEach(p ->
+                for (final Period period : periods(time))
                 {
-                    p.realized = p.realized.add(cents(fill.realized()));
-                    p.fees = p.fees.add(cents(fill.fee()));
-                    p.fills++;
-                });
-                if (!fill.history())
+                    period.realized += fill.realized(row);
+                    period.fees += fill.fee(row);
+                    period.fills++;
+                }
+                if (!history)
                 {
-                    curve = curve.add(net);
-                    peak = drawdown(peak, curve);
+                    curve = Math.addExact(curve, net);
+                    drawdown.point(curve);
                 }
             }
-            final String key = Boolean.TRUE.equals(hedging.get(entry.accountId())) || fill.history()
-                ? entry.accountId() + "#" + fill.positionId() + "#" + (fill.history() ? fill.tradeId() : 0)
-                : entry.accountId() + "/" + fill.symbol();
-            final Trip trip = open.computeIfAbsent(key, k -> new Trip());
-            final BigDecimal quantity = BigDecimal.valueOf(fill.quantity(), fill.quantityDigits());
-            final BigDecimal beforeQuantity = fill.history() ? (fill.buy() ? quantity.negate() : quantity) : trip.quantity;
-            trip.quantity = beforeQuantity.add(fill.buy() ? quantity : quantity.negate());
-            trip.pnl = trip.pnl.add(net);
-            final boolean closed = beforeQuantity.signum() != 0
-                && (trip.quantity.signum() == 0 || trip.quantity.signum() != beforeQuantity.signum());
-            if (closed)
-            {
-                if (inside)
-                {
-                    closeTrip(trip.pnl, time);
-                }
-                trip.pnl = BigDecimal.ZERO;
-            }
+            trip(open.get((int)(entry >>> 32)), hedging.get((int)(entry >>> 32)), fill, row, net, inside, time);
         }
-        startingEquity = startingEquity.add(deposits);
-        if (peak == null)
+        realized = cents(realizedCents);
+        fees = cents(feeCents);
+        deposits = cents(depositCents);
+        withdrawals = cents(withdrawalCents);
+        startingEquity = cents(Math.addExact(before, depositCents));
+        if (!drawdown.started())
         {
-            peak = curve;
+            drawdown.start(curve);
         }
-        drawdown(peak, curve.add(unrealizedCounted));
-        return this;
+        maxDrawdownPct = drawdown.largestPct(cents(curve).add(unrealizedCounted));
+    }
+
+    /** Moves the fill's round trip: netting accounts per symbol, hedging ones per position; a deal of the past is a trip of its own. */
+    private void trip(final Long2ObjectHashMap<Trip> open, final boolean hedging, final FillRows.Columns fill, final int row, final long net,
+        final boolean inside, final long time)
+    {
+        final boolean buy = fill.is(row, FillRows.BUY);
+        final long quantity = fill.quantity(row);
+        if (fill.is(row, FillRows.HISTORY))
+        {
+            if (quantity != 0 && inside)
+            {
+                closeTrip(net, time);
+            }
+            return;
+        }
+        final long key = hedging ? fill.positionId(row) : fill.symbol(row);
+        Trip trip = open.get(key);
+        if (trip == null)
+        {
+            trip = new Trip();
+            trip.digits = fill.quantityDigits(row);
+            open.put(key, trip);
+        }
+        long move = buy ? quantity : -quantity;
+        final int digits = fill.quantityDigits(row);
+        if (digits > trip.digits)
+        {
+            trip.quantity = Math.multiplyExact(trip.quantity, pow10(digits - trip.digits));
+            trip.digits = digits;
+        }
+        else if (digits < trip.digits)
+        {
+            move = Math.multiplyExact(move, pow10(trip.digits - digits));
+        }
+        final long beforeQuantity = trip.quantity;
+        trip.quantity = Math.addExact(beforeQuantity, move);
+        trip.pnl = Math.addExact(trip.pnl, net);
+        if (beforeQuantity != 0 && (trip.quantity == 0 || Long.signum(trip.quantity) != Long.signum(beforeQuantity)))
+        {
+            if (inside)
+            {
+                closeTrip(trip.pnl, time);
+            }
+            trip.pnl = 0;
+        }
+    }
+
+    private static long pow10(final int digits)
+    {
+        long power = 1;
+        for (int i = 0; i < digits; i++)
+        {
+            power *= 10;
+        }
+        return power;
+    }
+
+    private static long micros(final Instant instant)
+    {
+        // rounded up: a fill's microsecond is before the bound exactly when it is before this
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), (instant.getNano() + 999) / 1_000);
     }
 
     private static BigDecimal cents(final long money)
@@ -209,47 +322,38 @@ final class PerformanceLedger
         return realized.subtract(fees);
     }
 
-    private void closeTrip(final BigDecimal pnl, final Instant time)
+    private void closeTrip(final long pnl, final long time)
     {
         trips++;
-        if (pnl.signum() > 0)
+        if (pnl > 0)
         {
             wins++;
-            grossProfit = grossProfit.add(pnl);
+            grossProfit = grossProfit.add(cents(pnl));
         }
-        else if (pnl.signum() < 0)
+        else if (pnl < 0)
         {
             losses++;
-            grossLoss = grossLoss.add(pnl.negate());
+            grossLoss = grossLoss.add(cents(-pnl));
         }
-        period(time, daily, weekly, monthly).forEach(p -> p.trips++);
+        for (final Period period : periods(time))
+        {
+            period.trips++;
+        }
     }
 
-    /** @return the new peak */
-    private BigDecimal drawdown(final BigDecimal peak, final BigDecimal value)
+    /** The UTC day, ISO week and month of a time, made once per day met. */
+    private Period[] periods(final long timeMicros)
     {
-        if (value.compareTo(peak) > 0)
+        final long day = Math.floorDiv(timeMicros, MICROS_A_DAY);
+        if (day != periodDay)
         {
-            return value;
+            final LocalDate date = LocalDate.ofEpochDay(day);
+            final String week = String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            periods = new Period[] {daily.computeIfAbsent(date.toString(), k -> new Period()),
+                weekly.computeIfAbsent(week, k -> new Period()), monthly.computeIfAbsent(date.toString().substring(0, 7), k -> new Period())};
+            periodDay = day;
         }
-        if (peak.signum() > 0)
-        {
-            final BigDecimal fall = peak.subtract(value).multiply(HUNDRED).divide(peak, RATIO_SCALE, RoundingMode.HALF_EVEN);
-            if (fall.compareTo(maxDrawdownPct) > 0)
-            {
-                maxDrawdownPct = fall;
-            }
-        }
-        return peak;
-    }
-
-    private static java.util.List<Period> period(final Instant time, final Map<String, Period> days, final Map<String, Period> weeks,
-        final Map<String, Period> months)
-    {
-        final LocalDate date = time.atZone(ZoneOffset.UTC).toLocalDate();
-        final String week = String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        return java.util.List.of(days.computeIfAbsent(date.toString(), k -> new Period()), weeks.computeIfAbsent(week, k -> new Period()),
-            months.computeIfAbsent(date.toString().substring(0, 7), k -> new Period()));
+        return periods;
     }
 
     BigDecimal returnPct()
@@ -272,7 +376,7 @@ final class PerformanceLedger
     BigDecimal monthReturnPct(final String month)
     {
         final Period period = monthly.get(month);
-        return startingEquity.signum() <= 0 ? null : (period == null ? BigDecimal.ZERO : period.realized.subtract(period.fees))
+        return startingEquity.signum() <= 0 ? null : cents(period == null ? 0 : period.realized - period.fees)
             .multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 }

@@ -32,7 +32,8 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  * all three members are killed with {@code kill -9} and started again, so each loads that snapshot and applies only
  * the log after it, and whichever is elected leads from the snapshot alone. It links to the exchange with the
  * credentials set before the snapshot, trades there, delivers the webhook, and every member takes the key and the
- * session. (Before the registries were in the snapshot, such a leader had no link, no webhook and no key.)
+ * session, and the performance record holds the fill made before the snapshot. (Before the registries were in the
+ * snapshot, such a leader had no link, no webhook and no key.)
  */
 class ClusterSnapshotRegistriesTest
 {
@@ -77,6 +78,9 @@ class ClusterSnapshotRegistriesTest
                 admin.ok("POST", "/api/v1/accounts/binance-1/update-credentials",
                     "{\"api_key\":\"" + EXCHANGE_KEY + "\",\"api_secret\":\"" + EXCHANGE_SECRET + "\"}");
                 ClusterClient.await("the leader's user stream is up", () -> exchange.openUserStreams() == 1);
+                final JsonNode before = admin.ok("POST", "/api/v1/orders", "{\"account_id\":\"binance-1\",\"symbol\":\"BTCUSDT\","
+                    + "\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01,\"client_order_id\":\"snap-0\"}");
+                admin.awaitStatus(before.path("order_id").asText(), "filled");
                 admin.ok("POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:" + hooks.port() + "/hook\",\"events\":[\"order_filled\"]}");
                 final JsonNode key = admin.ok("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"binance-1\"]}");
                 admin.ok("POST", "/api/v1/users", "{\"email\":\"snap@example.com\",\"name\":\"Snap Shot\",\"role\":\"trader\","
@@ -114,14 +118,34 @@ class ClusterSnapshotRegistriesTest
                     + "\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01,\"client_order_id\":\"snap-1\"}", keyHeaders, 201);
                 final JsonNode filled = new ClusterClient(urls[leader]).awaitStatus(placed.path("order_id").asText(), "filled");
                 assertEquals(new BigDecimal("65001"), ClusterClient.decimal(filled.path("average_price")));
-                assertEquals(1, exchange.orders(null).size(), "the exchange has the order");
+                assertEquals(2, exchange.orders(null).size(), "the exchange has both orders");
                 ClusterClient.await("the webhook made before the snapshot hears the fill", () -> hooks.eventIds().size() == 1);
                 for (final String url : urls)
                 {
+                    // the fill before the snapshot is in the performance record the snapshot carried, the one after it too
+                    ClusterClient.await("both fills in the performance at " + url, () -> performanceFills(url, keyHeaders) == 2);
                     call(url, "GET", "/api/v1/accounts/binance-1", null, keyHeaders, 200);
                     call(url, "GET", "/api/v1/accounts/binance-1", null, Map.of("Authorization", "Bearer " + token), 200);
                 }
             }
+        }
+    }
+
+    /** The fills an account's performance counts at one member, or -1 when it does not answer. */
+    private static int performanceFills(final String url, final Map<String, String> headers)
+    {
+        try
+        {
+            return call(url, "GET", "/api/v1/accounts/binance-1/performance", null, headers, 200).path("metrics").path("fills").asInt();
+        }
+        catch (final IOException | AssertionError ex)
+        {
+            return -1;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
