@@ -112,7 +112,7 @@ final class FillRows
             return realized(row) - fee(row);
         }
 
-        /** The symbol's number in the store's {@link Symbols}. */
+        /** The symbol's number in the store (the same number for the same symbol across accounts). */
         int symbol(final int row)
         {
             return symbols[row >>> CHUNK_SHIFT][row & MASK];

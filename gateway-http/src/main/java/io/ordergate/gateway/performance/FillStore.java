@@ -65,7 +65,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
      * @param corrected whether any of those fills is a {@link FillRows#CORRECTION}
      */
     record Record(String accountId, FillRows.Columns fills, int fillCount, boolean corrected, long[] transferTimes, long[] transferAmounts,
-        int transferCount, String[] symbols)
+        int transferCount)
     {
     }
 
@@ -85,16 +85,11 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         }
     }
 
-    /** Symbols by number: a row holds the number. Grown as new arrays, so a record's array never changes. */
-    static final class Symbols
-    {
-        final Map<String, Integer> numbers = new HashMap<>();
-        String[] names = new String[16];
-    }
 
     private final Map<String, Book> books = new HashMap<>();
     private final RecentTrades recent;
-    private final Symbols symbols = new Symbols();
+    /** A number per symbol, the order met: a row holds the number (a netting account's round trips are per symbol). */
+    private final Map<String, Integer> symbols = new HashMap<>();
 
     /** @param maxTrades the engine's {@code max_trades}: how far back a fill can be corrected */
     public FillStore(final int maxTrades)
@@ -119,7 +114,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         final Book book = books.get(accountId);
         return book == null ? null : new Record(accountId, book.fills.columns(), book.fills.count(), book.corrections > 0,
-            book.transferTimes, book.transferAmounts, book.transferCount, symbols.names);
+            book.transferTimes, book.transferAmounts, book.transferCount);
     }
 
     void apply(final ChangeSet changes)
@@ -164,18 +159,13 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
 
     private int symbol(final String name)
     {
-        final Integer known = symbols.numbers.get(name);
+        final Integer known = symbols.get(name);
         if (known != null)
         {
             return known;
         }
-        final int number = symbols.numbers.size();
-        if (number == symbols.names.length)
-        {
-            symbols.names = java.util.Arrays.copyOf(symbols.names, number * 2);
-        }
-        symbols.names[number] = name;
-        symbols.numbers.put(name, number);
+        final int number = symbols.size();
+        symbols.put(name, number);
         return number;
     }
 
