@@ -33,7 +33,7 @@ import io.ordergate.gateway.core.ReplyTarget;
  * Answers the performance routes: the engine's PERFORMANCE_DATA answer (the scope's accounts now) reaches this on the
  * reply thread, which takes the accounts' {@link FillStore.Record}s there (so the figures are complete up to the read,
  * and nothing after it) and hands the rest to the performance worker: the work grows with an account's whole record
- * (a million fills is about a second), and every order's answer is written on the reply thread.
+ * (tens of milliseconds for a million fills), and every order's answer is written on the reply thread.
  *
  * <pre>
  *   route --PERFORMANCE_DATA--> engine --> reply thread: records taken --> og-performance: ledger, JSON --> answer
