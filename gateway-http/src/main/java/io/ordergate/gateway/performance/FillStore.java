@@ -35,28 +35,13 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     static final class Book
     {
         final FillRows fills = new FillRows();
-        /** Money into (positive) or out of (negative) an account that was not trading, in cents, and when. */
-        long[] transferTimes = new long[4];
-        long[] transferAmounts = new long[4];
-        int transferCount;
+        /** Money into (positive) or out of (negative) an account that was not trading, in cents, by time. */
+        final TimedLongs transfers = new TimedLongs(4);
         int corrections;
         long balance;
         boolean balanceKnown;
         /** What fills moved the balance by since the balance was last seen. */
         long unreconciled;
-
-        void transfer(final long timeMicros, final long amount)
-        {
-            if (transferCount == transferTimes.length)
-            {
-                // new arrays: a record taken before keeps the old ones, whose entries never change
-                transferTimes = java.util.Arrays.copyOf(transferTimes, transferCount * 2);
-                transferAmounts = java.util.Arrays.copyOf(transferAmounts, transferCount * 2);
-            }
-            transferTimes[transferCount] = timeMicros;
-            transferAmounts[transferCount] = amount;
-            transferCount++;
-        }
     }
 
     /**
@@ -114,7 +99,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         final Book book = books.get(accountId);
         return book == null ? null : new Record(accountId, book.fills.columns(), book.fills.count(), book.corrections > 0,
-            book.transferTimes, book.transferAmounts, book.transferCount);
+            book.transfers.times(), book.transfers.values(), book.transfers.count());
     }
 
     void apply(final ChangeSet changes)
@@ -178,7 +163,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         book.unreconciled = 0;
         if (flow != 0)
         {
-            book.transfer(account.timeMicros, flow);
+            book.transfers.add(account.timeMicros, flow);
         }
     }
 

@@ -109,7 +109,7 @@ final class PerformanceLedger
         final List<FillStore.Record> scope = new ArrayList<>();
         final List<Boolean> hedging = new ArrayList<>();
         final List<Long2LongHashMap> corrections = new ArrayList<>();
-        final TimeOrder order = new TimeOrder();
+        final TimedLongs order = new TimedLongs(64);
         for (final JsonNode account : data.path("accounts"))
         {
             final String id = account.path("account_id").asText();
@@ -164,7 +164,7 @@ final class PerformanceLedger
         return latest;
     }
 
-    private void walk(final TimeOrder order, final List<FillStore.Record> scope, final List<Boolean> hedging)
+    private void walk(final TimedLongs order, final List<FillStore.Record> scope, final List<Boolean> hedging)
     {
         final long startMicros = start == null ? Long.MIN_VALUE : micros(start);
         final long endMicros = end == null ? Long.MAX_VALUE : micros(end);
@@ -180,7 +180,7 @@ final class PerformanceLedger
         for (int i = 0; i < order.count(); i++)
         {
             final long time = order.time(i);
-            final long entry = order.entry(i);
+            final long entry = order.value(i);
             final FillStore.Record record = scope.get((int)(entry >>> 32));
             final boolean earlier = time < startMicros;
             final boolean inside = !earlier && time < endMicros;

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The performance read's sort: by time, ties in the order added, against the JDK's stable sort of objects. */
-class TimeOrderTest
+class TimedLongsTest
 {
     @Test
     void sortsByTimeKeepingTheOrderOfEqualTimes()
@@ -18,7 +18,7 @@ class TimeOrderTest
         final Random random = new Random(12);
         for (final int size : new int[] {0, 1, 2, 3, 64, 65, 1_000, 4_097})
         {
-            final TimeOrder order = new TimeOrder();
+            final TimedLongs order = new TimedLongs(64);
             final List<long[]> expected = new ArrayList<>();
             long time = 0;
             for (int i = 0; i < size; i++)
@@ -33,7 +33,7 @@ class TimeOrderTest
             for (int i = 0; i < size; i++)
             {
                 assertEquals(expected.get(i)[0], order.time(i), "time at " + i + " of " + size);
-                assertEquals(expected.get(i)[1], order.entry(i), "entry at " + i + " of " + size);
+                assertEquals(expected.get(i)[1], order.value(i), "entry at " + i + " of " + size);
             }
         }
     }
