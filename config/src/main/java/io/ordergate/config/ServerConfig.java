@@ -19,6 +19,8 @@ public final class ServerConfig
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
     public static final int READ_ROWS_PER_SECOND_DEFAULT = 1000;
     public static final int READ_ROWS_PER_SECOND_TOTAL_DEFAULT = 4000;
+    /** A quarter of one core: an eighth of a 2-vCPU machine for whoever reads performance in a loop. */
+    public static final int PERFORMANCE_READS_CPU_PCT_DEFAULT = 25;
     /** Off: a start-up warm-up costs start-up time, which tests and small deployments do not want to pay. */
     public static final int WARMUP_ORDERS_DEFAULT = 0;
     public static final int WARMUP_ORDERS_MAX = 1_000_000;
@@ -42,13 +44,15 @@ public final class ServerConfig
     private final int readRowsPerSecondTotal;
     private final int warmupOrders;
     private final boolean directReplies;
+    private final int performanceReadsCpuPct;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
         final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
-        final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies)
+        final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies, final int performanceReadsCpuPct)
     {
+        this.performanceReadsCpuPct = performanceReadsCpuPct;
         this.warmupOrders = warmupOrders;
         this.directReplies = directReplies;
         this.readRowsPerSecond = readRowsPerSecond;
@@ -82,7 +86,8 @@ public final class ServerConfig
             s.intValue("read_rows_per_second", READ_ROWS_PER_SECOND_DEFAULT, 0, 100_000_000),
             s.intValue("read_rows_per_second_total", READ_ROWS_PER_SECOND_TOTAL_DEFAULT, 0, 100_000_000),
             s.intValue("warmup_orders", WARMUP_ORDERS_DEFAULT, 0, WARMUP_ORDERS_MAX),
-            s.bool("direct_replies", true));
+            s.bool("direct_replies", true),
+            s.intValue("performance_reads_cpu_pct", PERFORMANCE_READS_CPU_PCT_DEFAULT, 1, 100));
         s.finish();
         return config;
     }
@@ -197,6 +202,15 @@ public final class ServerConfig
         return directReplies;
     }
 
+    /**
+     * The share of one core the performance worker may take, 1..100: after a read that took T it rests T × (100 − pct) ÷ pct
+     * before the next, so a client reading performance in a loop cannot take a core from the orders.
+     */
+    public int performanceReadsCpuPct()
+    {
+        return performanceReadsCpuPct;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -205,7 +219,7 @@ public final class ServerConfig
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
             maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies);
+            directReplies, performanceReadsCpuPct);
     }
 
     ServerConfig withHost(final String newHost)
@@ -213,7 +227,7 @@ public final class ServerConfig
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
             maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies);
+            directReplies, performanceReadsCpuPct);
     }
 
     @Override
@@ -226,6 +240,7 @@ public final class ServerConfig
             ", requestReadTimeoutSeconds=" + requestReadTimeoutSeconds +
             ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
             ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal +
-            ", warmupOrders=" + warmupOrders + ", directReplies=" + directReplies + '}';
+            ", warmupOrders=" + warmupOrders + ", directReplies=" + directReplies +
+            ", performanceReadsCpuPct=" + performanceReadsCpuPct + '}';
     }
 }

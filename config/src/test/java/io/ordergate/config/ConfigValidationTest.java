@@ -75,6 +75,8 @@ class ConfigValidationTest
         "server:\\n  warmup_orders: -1         | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  warmup_orders: 1000001    | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  direct_replies: maybe    | server.direct_replies       | true or false, was maybe",
+        "server:\\n  performance_reads_cpu_pct: 0 | server.performance_reads_cpu_pct | between 1 and 100",
+        "server:\\n  performance_reads_cpu_pct: 101 | server.performance_reads_cpu_pct | between 1 and 100",
         "server:\\n  port: 1\\n  port: 2         | server.port                 | duplicate key",
         "data_dir: ''                            | data_dir                    | directory path",
         "pipeline:\\n  ring_size: 1000           | pipeline.ring_size          | power of two, was 1000",

@@ -107,7 +107,7 @@ public final class GatewayFeatures
             config.server().readRowsPerSecondTotal(), System::nanoTime);
         performance = new PerformanceRoutes(access, fills, new ConnectionHealth(
             executorId -> executorKeys.byExecutorId(executorId) != null && sessions.isOpen(executorKeys.byExecutorId(executorId).executorIndex()),
-            exchange.io()::streamState));
+            exchange.io()::streamState), config.server().performanceReadsCpuPct());
         final RouteTable table = RouteTable.builder()
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))

@@ -38,7 +38,8 @@ import io.ordergate.gateway.core.ReplyTarget;
  * <pre>
  *   route --PERFORMANCE_DATA--> engine --> reply thread: records taken --> og-performance: ledger, JSON --> answer
  * </pre>
- * Reads wait in a bounded queue ({@value #QUEUED_READS}); past it a read is answered 503 OVERLOADED. Thread safe.
+ * Reads wait in a bounded queue ({@value #QUEUED_READS}); past it a read is answered 503 OVERLOADED. The worker takes at
+ * most {@code server.performance_reads_cpu_pct} of a core: after each read it rests in proportion. Thread safe.
  */
 final class PerformanceReads implements ReplyTarget, AutoCloseable
 {
@@ -60,6 +61,7 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
 
     private final FillStore fills;
     private final ConnectionHealth health;
+    private final int cpuPct;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_READS), r ->
     {
         final Thread thread = new Thread(r, "og-performance");
@@ -67,10 +69,18 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
         return thread;
     });
 
-    PerformanceReads(final FillStore fills, final ConnectionHealth health)
+    /** @param cpuPct the share of one core the worker may take ({@code server.performance_reads_cpu_pct}) */
+    PerformanceReads(final FillStore fills, final ConnectionHealth health, final int cpuPct)
     {
         this.fills = fills;
         this.health = health;
+        this.cpuPct = cpuPct;
+    }
+
+    /** How long the worker rests after a read that took {@code workNanos}, so that it works {@code cpuPct}% of the time. */
+    static long restNanos(final long workNanos, final int cpuPct)
+    {
+        return cpuPct >= 100 ? 0 : workNanos * (100 - cpuPct) / cpuPct;
     }
 
     @Override
@@ -117,18 +127,36 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
 
     private void answer(final Read read, final JsonNode data, final Map<String, FillStore.Record> records)
     {
+        final long started = System.nanoTime();
         final JsonWriter json = new JsonWriter().wrap(new ExpandableArrayBuffer(4_096), 0);
         try
         {
             render(read, data, records, json);
+            read.answer().json(200, bytes(json));
         }
         catch (final RuntimeException ex)
         {
             LOG.log(Level.WARNING, "a performance read failed", ex);
             internalError(read);
+        }
+        rest(restNanos(System.nanoTime() - started, cpuPct));
+    }
+
+    /** Reads in a loop would otherwise take a whole core from two; the next read waits, the orders do not. */
+    private static void rest(final long nanos)
+    {
+        if (nanos <= 0)
+        {
             return;
         }
-        read.answer().json(200, bytes(json));
+        try
+        {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();  // closing: the worker ends
+        }
     }
 
     private static void internalError(final Read read)

@@ -38,11 +38,12 @@ public final class PerformanceRoutes implements Feature, AutoCloseable
     /**
      * @param fills  every fill and transfer, kept on the reply stage (the thread these answers are written on)
      * @param health the member accounts' links to their venues, for a group's metrics
+     * @param cpuPct the share of one core the performance worker may take
      */
-    public PerformanceRoutes(final Accesses access, final FillStore fills, final ConnectionHealth health)
+    public PerformanceRoutes(final Accesses access, final FillStore fills, final ConnectionHealth health, final int cpuPct)
     {
         this.access = access;
-        this.reads = new PerformanceReads(fills, health);
+        this.reads = new PerformanceReads(fills, health, cpuPct);
     }
 
     /** Stops the performance worker (the gateway is closing). */
