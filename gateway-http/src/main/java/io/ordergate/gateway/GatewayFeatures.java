@@ -146,6 +146,7 @@ public final class GatewayFeatures
             exchange.listener(), mt5Accounts.listener(), ea.listener(), bots,
             gateway.metrics().replyStage(), webhooks.directory(), fills, fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
+        gateway.metrics().performanceRows(fills::rows);
         gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated, streams::quotePauses);
     }
 

@@ -96,6 +96,8 @@ class MetricsEndpointsTest
             assertTrue(Double.isNaN(metrics.value("ordergate_stage_latency_seconds", "stage", "order_routed_to_frame_written", "quantile", "0.5")));
 
             assertEquals(ORDERS, metrics.value("ordergate_orders_total", "command", "new_order", "result", "CREATED"));
+            assertEquals(ORDERS, metrics.value("ordergate_performance_fill_rows"), "each market order filled once");
+            assertEquals("gauge", metrics.types.get("ordergate_performance_fill_rows"));
             assertEquals(1, metrics.value("ordergate_orders_total", "command", "new_order", "result", "UNKNOWN_SYMBOL"));
             assertFalse(metrics.has("ordergate_orders_total", "command", "new_order", "result", "RISK_MAX_NOTIONAL"), "no such order was sent");
             assertEquals("counter", metrics.types.get("ordergate_orders_total"));

@@ -38,6 +38,7 @@ public final class GatewayMetrics
     private volatile Journal journal;
     private volatile IntSupplier webSocketSessions = () -> 0;
     private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0};
+    private volatile LongSupplier performanceRows = () -> 0;
 
     public GatewayMetrics(final long executorOfflineAfterMicros)
     {
@@ -82,6 +83,12 @@ public final class GatewayMetrics
     public void streams(final LongSupplier open, final LongSupplier slowCloses, final LongSupplier conflated, final LongSupplier quotePauses)
     {
         this.streams = new LongSupplier[] {open, slowCloses, conflated, quotePauses};
+    }
+
+    /** The rows the performance record holds, read at scrape time: the gateway's one memory that grows with trading. */
+    public void performanceRows(final LongSupplier rows)
+    {
+        this.performanceRows = rows;
     }
 
     /** {@code GET /api/v1/latency}: every stage, cumulative since start, in microseconds to 3 decimals. */
@@ -158,6 +165,9 @@ public final class GatewayMetrics
         out.family("ordergate_stream_quote_pauses_total", "counter",
                 "Quote passes an event loop interrupted to serve its other work (streams.quote_turn_micros spent, sockets still to write).")
             .sample("ordergate_stream_quote_pauses_total", stream[3].getAsLong());
+        out.family("ordergate_performance_fill_rows", "gauge",
+                "Fills (and later corrections of their money) the performance record holds in memory, about 55 bytes each.")
+            .sample("ordergate_performance_fill_rows", performanceRows.getAsLong());
         jvm(out);
         return out.toBytes();
     }
