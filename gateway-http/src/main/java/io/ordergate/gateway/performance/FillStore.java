@@ -25,7 +25,7 @@ import io.ordergate.gateway.core.ReplyListener;
  * corrects (an MT5 close's commission) is replaced, its correction counted where it was booked: the engine changes
  * only fills it still remembers, so the fills of the last {@code max_trades} trade ids are enough to find them.
  *
- * <p>Fills are columns of primitives ({@link FillRows}, about 53 bytes a fill, no object per fill); a read takes a
+ * <p>Fills are columns of primitives ({@link FillRows}, about 55 bytes of heap a fill, no object per fill); a read takes a
  * {@link Record} of each account on the reply thread (a few references and counts) and does its work on a
  * performance worker, which then sees exactly the fills and transfers before the read. <b>Written by one thread</b>:
  * the reply thread (the replaying thread before it).
@@ -70,7 +70,6 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             rows = new int[capacity];
         }
     }
-
 
     private final Map<String, Book> books = new HashMap<>();
     /** Rows held across every account (fills and corrections), for /metrics: the record's heap is about 55 bytes a row. */
