@@ -62,13 +62,13 @@ public final class Deferred
     /** Answers with a JSON body. */
     public void json(final int status, final String body)
     {
-        json(status, body.getBytes(StandardCharsets.UTF_8));
+        responder.complete(status, body.getBytes(StandardCharsets.UTF_8), null, null);
     }
 
-    /** Answers with a JSON body already encoded (UTF-8). */
-    public void json(final int status, final byte[] body)
+    /** Answers with the JSON body a writer holds. */
+    public void json(final int status, final JsonWriter json)
     {
-        responder.complete(status, body, null, null);
+        responder.complete(status, bytes(json), null, null);
     }
 
     private static byte[] bytes(final JsonWriter json)

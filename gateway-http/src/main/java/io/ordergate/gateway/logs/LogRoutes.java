@@ -118,7 +118,7 @@ public final class LogRoutes implements Feature
             json.endObject();
         }
         json.endArray().endObject();
-        query.answer().json(200, json.buffer().getStringWithoutLengthUtf8(0, json.length()));
+        query.answer().json(200, json);
     }
 
     /** The account ids of a LIST_ACCOUNTS answer. */

@@ -50,7 +50,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
      *
      * @param corrected whether any of those fills is a {@link FillRows#CORRECTION}
      */
-    record Record(String accountId, FillRows.Columns fills, int fillCount, boolean corrected, long[] transferTimes, long[] transferAmounts,
+    record Record(FillRows.Columns fills, int fillCount, boolean corrected, long[] transferTimes, long[] transferAmounts,
         int transferCount)
     {
     }
@@ -100,7 +100,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     Record record(final String accountId)
     {
         final Book book = books.get(accountId);
-        return book == null ? null : new Record(accountId, book.fills.columns(), book.fills.count(), book.corrections > 0,
+        return book == null ? null : new Record(book.fills.columns(), book.fills.count(), book.corrections > 0,
             book.transfers.times(), book.transfers.values(), book.transfers.count());
     }
 

@@ -108,7 +108,6 @@ final class PerformanceLedger
     {
         final List<FillStore.Record> scope = new ArrayList<>();
         final List<Boolean> hedging = new ArrayList<>();
-        final List<Long2LongHashMap> corrections = new ArrayList<>();
         final TimedLongs order = new TimedLongs(64);
         for (final JsonNode account : data.path("accounts"))
         {
@@ -123,7 +122,6 @@ final class PerformanceLedger
                 // an MT5 account's tickets are positions of their own, as a hedging account's
                 hedging.add("hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
                 final Long2LongHashMap latest = latestCorrections(record);
-                corrections.add(latest);
                 // an account's transfers before its fills of the same microsecond (its first deposit before its trading)
                 for (int t = 0; t < record.transferCount(); t++)
                 {

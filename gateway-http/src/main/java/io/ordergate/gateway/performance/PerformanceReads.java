@@ -91,7 +91,7 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
         final int failed = Answers.failure(event, json, ErrorFormat.API);
         if (failed != 0)
         {
-            read.answer().json(failed, bytes(json));
+            read.answer().json(failed, json);
             return;
         }
         final JsonNode data;
@@ -132,7 +132,7 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
         try
         {
             render(read, data, records, json);
-            read.answer().json(200, bytes(json));
+            read.answer().json(200, json);
         }
         catch (final RuntimeException ex)
         {
@@ -163,14 +163,7 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
     {
         final JsonWriter error = new JsonWriter().wrap(new ExpandableArrayBuffer(256), 0);
         ErrorFormat.API.write(error, ApiErrors.INTERNAL_ERROR, "the performance figures could not be computed", null);
-        read.answer().json(500, bytes(error));
-    }
-
-    private static byte[] bytes(final JsonWriter json)
-    {
-        final byte[] out = new byte[json.length()];
-        json.buffer().getBytes(0, out);
-        return out;
+        read.answer().json(500, error);
     }
 
     @Override
