@@ -27,7 +27,7 @@ import io.ordergate.simulators.SimulatorJson;
  * {@link #persistTo} ({@code --state-dir DIR}) its first results and positions are kept in files ({@link TerminalStore}),
  * each result on disk before it is sent, so a terminal killed and started again never trades a command twice.
  * Standalone: {@code java -cp ordergate.jar io.ordergate.simulators.mt5.SimulatedTerminal --url URL --executor-id ID
- * [--state-dir DIR]} with {@code ORDERGATE_EXECUTOR_KEY}/{@code _SECRET} and {@code ORDERGATE_QUOTE_KEY}/{@code _SECRET}.
+ * [--state-dir DIR]} with {@code ORDERGATE_EXECUTOR_KEY}/{@code _SECRET} and {@code ORDERGATE_QUOTE_KEY}/{@code _SECRET} ({@code --help}).
  */
 public final class SimulatedTerminal implements AutoCloseable
 {
@@ -393,7 +393,7 @@ public final class SimulatedTerminal implements AutoCloseable
     }
 
     /** Runs a terminal standalone; see {@link SimulatedTerminalMain}. */
-    public static void main(final String[] args) throws InterruptedException
+    public static void main(final String[] args)
     {
         SimulatedTerminalMain.main(args);
     }
