@@ -7,34 +7,74 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The fail-over drill, many times: {@code java -cp benchmarks/target/benchmarks.jar
- * io.ordergate.benchmarks.failover.FailoverBenchmark [TRIALS] [LOAD_SECONDS]} (20 trials of 5 + 5 seconds by default).
+ * io.ordergate.benchmarks.failover.FailoverBenchmark [TRIALS] [LOAD_SECONDS]} (20 trials of 5 + 5 seconds by default; {@code --help}).
  * Each trial starts three fresh gateway JVMs from {@code gateway-http/target/ordergate.jar} as one cluster, kills the
  * leader ({@code kill -9}) under load, and checks every acknowledged order on the new leader; then the same clients
  * drive one gateway in the single-node form for as long, so the cost of replication is measured at the same moment.
  * Prints each trial, then trials, orders acknowledged, orders lost, time to a new leader (p50, max), the orders'
  * round trips through the cluster (before the kill) and through the single node, and the machine's load.
  */
-public final class FailoverBenchmark
+@Command(name = "failover-benchmark", mixinStandardHelpOptions = true,
+    description = {"The fail-over drill, many times: per trial, three fresh gateway JVMs as one cluster, the leader killed (kill -9) under load and every"
+        + " acknowledged order checked on the new leader; then one gateway in the single-node form under the same load, for the cost of replication.",
+        "The gateway jar is gateway-http/target/ordergate.jar, or -Dordergate.jar=PATH."})
+public final class FailoverBenchmark implements Callable<Integer>
 {
     private static final int HEARTBEAT_MILLIS = 1_000;
 
-    private FailoverBenchmark()
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRIALS", description = "how many trials (default ${DEFAULT-VALUE})")
+    int trials = 20;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "LOAD_SECONDS",
+        description = "seconds of load before the kill, again after it, and on the single node (default ${DEFAULT-VALUE})")
+    long loadSeconds = 5;
+
+    FailoverBenchmark()
     {
     }
 
-    public static void main(final String[] args) throws Exception
+    public static void main(final String[] args)
     {
-        final int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        final long loadMillis = (args.length > 1 ? Long.parseLong(args[1]) : 5) * 1_000L;
+        System.exit(new CommandLine(new FailoverBenchmark()).execute(args));
+    }
+
+    /** Refuses what would run no trial or no load (a usage error, exit 2), before any JVM is started. */
+    void validate()
+    {
+        if (trials < 1)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "TRIALS must be at least 1, not " + trials);
+        }
+        if (loadSeconds < 1)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "LOAD_SECONDS must be at least 1, not " + loadSeconds);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        validate();
+        final long loadMillis = loadSeconds * 1_000L;
         final Path jar = Path.of(System.getProperty("ordergate.jar", "gateway-http/target/ordergate.jar"));
         if (!Files.isRegularFile(jar))
         {
             System.err.println("no " + jar + ": build it first (mvn -B -q package -DskipTests)");
-            System.exit(2);
+            return 2;
         }
         final List<Long> elections = new ArrayList<>();
         final List<Long> clustered = new ArrayList<>();
@@ -79,6 +119,7 @@ public final class FailoverBenchmark
         System.out.printf("order round trip, single node (same clients, same moment): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, n %d%n",
             percentile(single, 0.5), percentile(single, 0.9), percentile(single, 0.99), single.size());
         System.out.println("1-minute load average at each trial's start: " + String.join(" ", loads));
+        return 0;
     }
 
     /** The {@code q} quantile of round trips in nanoseconds, in milliseconds (NaN for none). */
