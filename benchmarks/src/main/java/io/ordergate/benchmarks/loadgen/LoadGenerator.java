@@ -46,9 +46,9 @@ public final class LoadGenerator
 
     static int run(final String[] args, final PrintStream out, final PrintStream err, final java.util.Map<String, String> env)
     {
-        if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h"))
+        if (args.length == 0 || LoadOptions.helpRequested(args))
         {
-            out.println(LoadOptions.USAGE);
+            out.println(LoadOptions.usage());
             return args.length == 0 ? EXIT_USAGE : EXIT_OK;
         }
         final LoadOptions options;

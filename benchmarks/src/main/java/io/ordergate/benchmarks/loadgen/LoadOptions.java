@@ -4,55 +4,25 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
 /**
- * The load generator's command line (API.md, "Benchmarks"), parsed and checked once. Immutable after
- * {@link #parse}: safe from any thread.
+ * The load generator's command line (API.md, "Benchmarks"), parsed by picocli into {@link Arguments} and checked once
+ * by {@link #parse}. Immutable after that: safe from any thread. The help text is picocli's, built from the annotations,
+ * so the options it lists are the options parsed.
  */
 final class LoadOptions
 {
-    static final String USAGE = String.join("\n",
-        "usage: java -jar benchmarks/target/loadgen.jar --url http://127.0.0.1:8080 --rate 5000 --duration 30",
-        "           --connections 8 --json FILE [--account paper-1] [--symbol EURUSD] [--quantity 0.01]",
-        "           [--executors N] [--baseline] [--warmup SECONDS] [--flat-warmup] [--hgrm FILE] [--plot FILE.svg]",
-        "           [--pipeline DEPTH] [--drain-timeout SECONDS]",
-        "",
-        "Open-loop HTTP load: request i is planned at start + i/rate and its latency is counted from that planned",
-        "time (no coordinated omission), into an HdrHistogram. Orders are POST /api/v1/orders market orders of",
-        "--quantity on --account/--symbol, alternating buy and sell. 2xx = ok, 422 = rejected, anything else",
-        "(other statuses, connection errors, timeouts) = errors. Loopback addresses only.",
-        "",
-        "  --url URL            gateway base URL (http, loopback host)                     required",
-        "  --rate N             planned requests per second                                required",
-        "  --duration S         measured seconds                                           required",
-        "  --connections N      keep-alive connections                                     required",
-        "  --json FILE          summary JSON                                               required",
-        "  --account ID         account of the orders                                      default paper-1",
-        "  --symbol SYMBOL      symbol of the orders                                       default EURUSD",
-        "  --quantity Q         order quantity (the instrument's minimum lot)              default 0.01",
-        "  --warmup S           seconds before measuring, discarded; the rate rises evenly from 0 to --rate",
-        "                       over them, so a cold server and generator are not handed the full rate at once",
-        "                       (half the requests of a flat warm-up)                     default 5",
-        "  --flat-warmup        warm up at the full rate from the first second instead",
-        "  --baseline           also run Netty's HttpHelloWorldServer (own process, GET /) the same way",
-        "                       and write {\"gateway\", \"baseline\", \"ratios\"}",
-        "  --hgrm FILE          percentile distribution in microseconds                    default FILE.hgrm",
-        "  --plot FILE.svg      latency-by-percentile plot                                 default FILE.svg",
-        "  --pipeline D         requests in flight per connection (HTTP/1.1 pipelining)   default 1",
-        "  --drain-timeout S    wait for answers after the last request, then count the rest as errors  default 5",
-        "  --quote-subscribers N  N user WebSockets subscribed to the quotes of every --subscribe symbol, open",
-        "                       through warm-up and measurement, read as fast as quotes come (the gateway must",
-        "                       allow N sockets per key: auth.max_websockets_per_user)",
-        "  --subscribe SYMBOLS  comma-separated symbols of the subscribers   default EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD",
-        "  --executors N        N simulated MT5 executors over WebSocket: sets up mt5 accounts bench-mt5-1..N",
-        "                       (admin key), one executor each, sends the orders round-robin to them instead of",
-        "                       --account, answers every command at once, and also records planned send time ->",
-        "                       OPEN_POSITION frame on the executor's socket (frame_* fields, FILE.frames.hgrm)",
-        "",
-        "Credentials: ORDERGATE_API_KEY and ORDERGATE_API_SECRET.",
-        "Exit codes: 0 done, 1 the run failed, 2 bad usage.");
-
     final URI url;
     final String host;
     final int port;
@@ -64,7 +34,7 @@ final class LoadOptions
     final String quantity;
     final Integer executors;
     final int quoteSubscribers;
-    final java.util.List<String> subscribeSymbols;
+    final List<String> subscribeSymbols;
     final boolean baseline;
     final int warmupSeconds;
     /** The warm-up at the full rate from its start, not ramped up to it. */
@@ -77,30 +47,30 @@ final class LoadOptions
     final String apiKey;
     final String apiSecret;
 
-    private LoadOptions(final Builder b)
+    private LoadOptions(final Arguments a, final Map<String, String> env)
     {
-        this.url = b.url;
-        this.host = b.url.getHost();
-        this.port = b.url.getPort() == -1 ? 80 : b.url.getPort();
-        this.rate = b.rate;
-        this.durationSeconds = b.duration;
-        this.connections = b.connections;
-        this.account = b.account;
-        this.symbol = b.symbol;
-        this.quantity = b.quantity;
-        this.executors = b.executors;
-        this.quoteSubscribers = b.quoteSubscribers;
-        this.subscribeSymbols = java.util.List.of(b.subscribe.split(","));
-        this.baseline = b.baseline;
-        this.warmupSeconds = b.warmup;
-        this.flatWarmup = b.flatWarmup;
-        this.json = b.json;
-        this.hgrm = b.hgrm != null ? b.hgrm : sibling(b.json, ".hgrm");
-        this.plot = b.plot != null ? b.plot : sibling(b.json, ".svg");
-        this.pipelineDepth = b.pipeline;
-        this.drainTimeoutSeconds = b.drainTimeout;
-        this.apiKey = b.apiKey;
-        this.apiSecret = b.apiSecret;
+        this.url = uri(a.url);
+        this.host = url.getHost();
+        this.port = url.getPort() == -1 ? 80 : url.getPort();
+        this.rate = a.rate;
+        this.durationSeconds = a.duration;
+        this.connections = a.connections;
+        this.account = a.account;
+        this.symbol = a.symbol;
+        this.quantity = a.quantity;
+        this.executors = a.executors;
+        this.quoteSubscribers = a.quoteSubscribers == null ? 0 : a.quoteSubscribers;
+        this.subscribeSymbols = List.of(a.subscribe.split(","));
+        this.baseline = a.baseline;
+        this.warmupSeconds = a.warmup;
+        this.flatWarmup = a.flatWarmup;
+        this.json = a.json;
+        this.hgrm = a.hgrm != null ? a.hgrm : sibling(a.json, ".hgrm");
+        this.plot = a.plot != null ? a.plot : sibling(a.json, ".svg");
+        this.pipelineDepth = a.pipeline;
+        this.drainTimeoutSeconds = a.drainTimeout;
+        this.apiKey = env.getOrDefault("ORDERGATE_API_KEY", "");
+        this.apiSecret = env.getOrDefault("ORDERGATE_API_SECRET", "");
     }
 
     /** {@code FILE.json} → {@code FILE<suffix>}; any other name gets the suffix appended. */
@@ -133,45 +103,121 @@ final class LoadOptions
     /** @throws UsageException naming the bad or missing option */
     static LoadOptions parse(final String[] args, final Map<String, String> env)
     {
-        final Builder b = new Builder();
-        for (int i = 0; i < args.length; i++)
+        final Arguments a = new Arguments();
+        try
         {
-            final String arg = args[i];
-            switch (arg)
-            {
-                case "--url": b.url = uri(value(args, ++i, arg)); break;
-                case "--rate": b.rate = positive(value(args, ++i, arg), arg, 10_000_000); break;
-                case "--duration": b.duration = positive(value(args, ++i, arg), arg, 86_400); break;
-                case "--connections": b.connections = positive(value(args, ++i, arg), arg, 1_024); break;
-                case "--account": b.account = nonBlank(value(args, ++i, arg), arg); break;
-                case "--symbol": b.symbol = nonBlank(value(args, ++i, arg), arg); break;
-                case "--quantity": b.quantity = decimal(value(args, ++i, arg), arg); break;
-                case "--executors": b.executors = positive(value(args, ++i, arg), arg, 10_000); break;
-                case "--quote-subscribers": b.quoteSubscribers = positive(value(args, ++i, arg), arg, 100_000); break;
-                case "--subscribe": b.subscribe = nonBlank(value(args, ++i, arg), arg); break;
-                case "--baseline": b.baseline = true; break;
-                case "--warmup": b.warmup = nonNegative(value(args, ++i, arg), arg, 3_600); break;
-                case "--flat-warmup": b.flatWarmup = true; break;
-                case "--json": b.json = Path.of(value(args, ++i, arg)); break;
-                case "--hgrm": b.hgrm = Path.of(value(args, ++i, arg)); break;
-                case "--plot": b.plot = Path.of(value(args, ++i, arg)); break;
-                case "--pipeline": b.pipeline = positive(value(args, ++i, arg), arg, 1_024); break;
-                case "--drain-timeout": b.drainTimeout = positive(value(args, ++i, arg), arg, 3_600); break;
-                default: throw new UsageException("unknown option " + arg);
-            }
+            commandLine(a).parseArgs(args);
         }
-        require(b.url != null, "--url");
-        require(b.rate > 0, "--rate");
-        require(b.duration > 0, "--duration");
-        require(b.connections > 0, "--connections");
-        require(b.json != null, "--json");
-        if (b.rate > Integer.MAX_VALUE / b.duration)
+        catch (final ParameterException ex)
+        {
+            throw new UsageException(describe(ex));
+        }
+        conclude(a);
+        return new LoadOptions(a, env);
+    }
+
+    /** Whether the command line asks for {@link #usage()} (-h, --help); one that does not parse asks for nothing. */
+    static boolean helpRequested(final String[] args)
+    {
+        final CommandLine line = commandLine(new Arguments());
+        try
+        {
+            line.parseArgs(args);
+            return line.isUsageHelpRequested();
+        }
+        catch (final ParameterException ex)
+        {
+            return false;
+        }
+    }
+
+    /** The help text: picocli's, from the annotations of {@link Arguments}. */
+    static String usage()
+    {
+        return commandLine(new Arguments()).getUsageMessage().stripTrailing();
+    }
+
+    private static CommandLine commandLine(final Arguments a)
+    {
+        final CommandLine line = new CommandLine(a);
+        // scripts and tests append an option to a base command line to override it: the last one wins, as before picocli
+        line.setOverwrittenOptionsAllowed(true);
+        // "--account --jsno x" is a forgotten value or a typo, not an account named "--jsno"
+        line.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // a value is what it says: "--json @runs/a.json" names a file, it does not read more arguments from one
+        line.setExpandAtFiles(false);
+        line.registerConverter(Integer.class, LoadOptions::wholeNumber);
+        line.registerConverter(Integer.TYPE, LoadOptions::wholeNumber);
+        return line;
+    }
+
+    /**
+     * picocli's complaint in the generator's words where it had its own (they name the option first), else picocli's,
+     * which names the options too ("--account --jsno": "Unknown option: '--jsno'; Expected parameter for option '--account' ...").
+     */
+    private static String describe(final ParameterException ex)
+    {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty())
+        {
+            return "unknown option " + unmatched.getUnmatched().get(0);
+        }
+        // no option is required in picocli's eyes (conclude checks those), so this is an option without its value
+        if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty() && missing.getMissing().get(0).isOption())
+        {
+            return ((OptionSpec) missing.getMissing().get(0)).longestName() + " needs a value";
+        }
+        if (ex.getCause() instanceof TypeConversionException && ex.getArgSpec() instanceof OptionSpec option)
+        {
+            return option.longestName() + " " + ex.getCause().getMessage();
+        }
+        return ex.getMessage();
+    }
+
+    private static Integer wholeNumber(final String text)
+    {
+        try
+        {
+            return Integer.parseInt(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new TypeConversionException("must be a whole number, was " + text);
+        }
+    }
+
+    /**
+     * What picocli cannot say in an annotation: which options are required (checked here, not by picocli, so the
+     * message is "missing --json" whatever else is missing), the bounds, and what the strings may hold.
+     */
+    private static void conclude(final Arguments a)
+    {
+        require(a.url != null, "--url");
+        require(a.rate != null, "--rate");
+        require(a.duration != null, "--duration");
+        require(a.connections != null, "--connections");
+        require(a.json != null, "--json");
+        between(a.rate, "--rate", 1, 10_000_000);
+        between(a.duration, "--duration", 1, 86_400);
+        between(a.connections, "--connections", 1, 1_024);
+        nonBlank(a.account, "--account");
+        nonBlank(a.symbol, "--symbol");
+        decimal(a.quantity, "--quantity");
+        if (a.executors != null)
+        {
+            between(a.executors, "--executors", 1, 10_000);
+        }
+        if (a.quoteSubscribers != null)
+        {
+            between(a.quoteSubscribers, "--quote-subscribers", 1, 100_000);
+        }
+        nonBlank(a.subscribe, "--subscribe");
+        between(a.warmup, "--warmup", 0, 3_600);
+        between(a.pipeline, "--pipeline", 1, 1_024);
+        between(a.drainTimeout, "--drain-timeout", 1, 3_600);
+        if (a.rate > Integer.MAX_VALUE / a.duration)
         {
             throw new UsageException("--rate × --duration is too many requests");
         }
-        b.apiKey = env.getOrDefault("ORDERGATE_API_KEY", "");
-        b.apiSecret = env.getOrDefault("ORDERGATE_API_SECRET", "");
-        return new LoadOptions(b);
     }
 
     private static void require(final boolean present, final String option)
@@ -182,63 +228,28 @@ final class LoadOptions
         }
     }
 
-    private static String value(final String[] args, final int index, final String option)
+    private static void between(final int value, final String option, final int min, final int max)
     {
-        if (index >= args.length || args[index].startsWith("--"))
+        if (value < min || value > max)
         {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int positive(final String text, final String option, final int max)
-    {
-        final int value = integer(text, option);
-        if (value < 1 || value > max)
-        {
-            throw new UsageException(option + " must be between 1 and " + max + ", was " + text);
-        }
-        return value;
-    }
-
-    private static int nonNegative(final String text, final String option, final int max)
-    {
-        final int value = integer(text, option);
-        if (value < 0 || value > max)
-        {
-            throw new UsageException(option + " must be between 0 and " + max + ", was " + text);
-        }
-        return value;
-    }
-
-    private static int integer(final String text, final String option)
-    {
-        try
-        {
-            return Integer.parseInt(text);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new UsageException(option + " must be a whole number, was " + text);
+            throw new UsageException(option + " must be between " + min + " and " + max + ", was " + value);
         }
     }
 
-    private static String nonBlank(final String text, final String option)
+    private static void nonBlank(final String text, final String option)
     {
         if (text.isBlank() || !text.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\'))
         {
             throw new UsageException(option + " must be printable ASCII without quotes, was \"" + text + "\"");
         }
-        return text;
     }
 
-    private static String decimal(final String text, final String option)
+    private static void decimal(final String text, final String option)
     {
         if (!text.matches("[0-9]+(\\.[0-9]+)?"))
         {
             throw new UsageException(option + " must be a positive decimal like 0.01, was " + text);
         }
-        return text;
     }
 
     /** Only http on a loopback host: the generator must never be pointed at someone else's server. */
@@ -294,27 +305,91 @@ final class LoadOptions
         }
     }
 
-    private static final class Builder
+    /** The options as picocli fills them in, before {@link #conclude} checks them. */
+    @Command(name = "loadgen", sortOptions = false, usageHelpWidth = 120, synopsisHeading = "",
+        customSynopsis = {
+            "usage: java -jar benchmarks/target/loadgen.jar --url http://127.0.0.1:8080 --rate 5000 --duration 30",
+            "           --connections 8 --json FILE [--account paper-1] [--symbol EURUSD] [--quantity 0.01]",
+            "           [--executors N] [--baseline] [--warmup SECONDS] [--flat-warmup] [--hgrm FILE] [--plot FILE.svg]",
+            "           [--pipeline DEPTH] [--drain-timeout SECONDS] [--quote-subscribers N [--subscribe SYMBOLS]]",
+            ""},
+        description = {
+            "Open-loop HTTP load: request i is planned at start + i/rate and its latency is counted from that planned",
+            "time (no coordinated omission), into an HdrHistogram. Orders are POST /api/v1/orders market orders of",
+            "--quantity on --account/--symbol, alternating buy and sell. 2xx = ok, 422 = rejected, anything else",
+            "(other statuses, connection errors, timeouts) = errors. Loopback addresses only.",
+            ""},
+        footerHeading = "%n",
+        footer = {"Credentials: ORDERGATE_API_KEY and ORDERGATE_API_SECRET.", "Exit codes: 0 done, 1 the run failed, 2 bad usage."})
+    static final class Arguments
     {
-        URI url;
-        int rate;
-        int duration;
-        int connections;
-        String account = "paper-1";
-        String symbol = "EURUSD";
-        String quantity = "0.01";
-        Integer executors;
-        int quoteSubscribers;
-        String subscribe = "EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD";
-        boolean baseline;
-        int warmup = 5;
-        boolean flatWarmup;
+        @Option(names = "--url", paramLabel = "URL", description = "gateway base URL (http, loopback host); required")
+        String url;
+
+        @Option(names = "--rate", paramLabel = "N", description = "planned requests per second; required")
+        Integer rate;
+
+        @Option(names = "--duration", paramLabel = "S", description = "measured seconds; required")
+        Integer duration;
+
+        @Option(names = "--connections", paramLabel = "N", description = "keep-alive connections; required")
+        Integer connections;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "summary JSON; required")
         Path json;
+
+        @Option(names = "--account", paramLabel = "ID", defaultValue = "paper-1", description = "account of the orders; default ${DEFAULT-VALUE}")
+        String account;
+
+        @Option(names = "--symbol", paramLabel = "SYMBOL", defaultValue = "EURUSD", description = "symbol of the orders; default ${DEFAULT-VALUE}")
+        String symbol;
+
+        @Option(names = "--quantity", paramLabel = "Q", defaultValue = "0.01",
+            description = "order quantity (the instrument's minimum lot); default ${DEFAULT-VALUE}")
+        String quantity;
+
+        @Option(names = "--warmup", paramLabel = "S", defaultValue = "5", description = "seconds before measuring, discarded; the rate rises "
+            + "evenly from 0 to --rate over them, so a cold server and generator are not handed the full rate at once (half the requests "
+            + "of a flat warm-up); default ${DEFAULT-VALUE}")
+        int warmup;
+
+        @Option(names = "--flat-warmup", description = "warm up at the full rate from the first second instead")
+        boolean flatWarmup;
+
+        @Option(names = "--baseline", description = "also run Netty's HttpHelloWorldServer (own process, GET /) the same way "
+            + "and write {\"gateway\", \"baseline\", \"ratios\"}")
+        boolean baseline;
+
+        @Option(names = "--hgrm", paramLabel = "FILE", description = "percentile distribution in microseconds; default FILE.hgrm")
         Path hgrm;
+
+        @Option(names = "--plot", paramLabel = "FILE.svg", description = "latency-by-percentile plot; default FILE.svg")
         Path plot;
-        int pipeline = 1;
-        int drainTimeout = 5;
-        String apiKey;
-        String apiSecret;
+
+        @Option(names = "--pipeline", paramLabel = "D", defaultValue = "1",
+            description = "requests in flight per connection (HTTP/1.1 pipelining); default ${DEFAULT-VALUE}")
+        int pipeline;
+
+        @Option(names = "--drain-timeout", paramLabel = "S", defaultValue = "5",
+            description = "wait for answers after the last request, then count the rest as errors; default ${DEFAULT-VALUE}")
+        int drainTimeout;
+
+        @Option(names = "--quote-subscribers", paramLabel = "N", description = "N user WebSockets subscribed to the quotes of every "
+            + "--subscribe symbol, open through warm-up and measurement, read as fast as quotes come (the gateway must allow N "
+            + "sockets per key: auth.max_websockets_per_user)")
+        Integer quoteSubscribers;
+
+        @Option(names = "--subscribe", paramLabel = "SYMBOLS", defaultValue = "EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD",
+            description = "comma-separated symbols of the subscribers; default ${DEFAULT-VALUE}")
+        String subscribe;
+
+        @Option(names = "--executors", paramLabel = "N", description = "N simulated MT5 executors over WebSocket: sets up mt5 "
+            + "accounts bench-mt5-1..N (admin key), one executor each, sends the orders round-robin to them instead of --account, "
+            + "answers every command at once, and also records planned send time -> OPEN_POSITION frame on the executor's socket "
+            + "(frame_* fields, FILE.frames.hgrm)")
+        Integer executors;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+        boolean help;
     }
 }

@@ -100,4 +100,49 @@ class LoadOptionsTest
         assertEquals(LoadGenerator.EXIT_USAGE, exit);
         assertTrue(err.toString().contains("an admin key"), err.toString());
     }
+
+    @Test
+    void shouldTakeBothValueFormsAndLetTheLastOfARepeatedOptionWin()
+    {
+        final LoadOptions options = LoadOptions.parse(args("--rate=7000", "--warmup=0", "--connections", "2"), ENV);
+
+        assertEquals(7000, options.rate);
+        assertEquals(0, options.warmupSeconds);
+        assertEquals(2, options.connections, "scripts override a base command line by appending to it");
+    }
+
+    @Test
+    void shouldNameTheUnknownOptionTheMissingRequiredOneAndTheOneWithoutAValue()
+    {
+        assertEquals("unknown option --jsno", assertThrows(LoadOptions.UsageException.class,
+            () -> LoadOptions.parse(args("--jsno", "x.json"), ENV)).getMessage());
+        assertEquals("unknown option stray", assertThrows(LoadOptions.UsageException.class,
+            () -> LoadOptions.parse(args("stray"), ENV)).getMessage());
+        final String[] noUrl = {"--rate", "1", "--duration", "1", "--connections", "1"};
+        assertEquals("missing --url", assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(noUrl, ENV)).getMessage());
+        assertEquals("--account needs a value", assertThrows(LoadOptions.UsageException.class,
+            () -> LoadOptions.parse(args("--account", "--symbol", "GBPUSD"), ENV)).getMessage());
+        final String typo = assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--account", "--jsno"), ENV)).getMessage();
+        assertTrue(typo.contains("--account") && typo.contains("--jsno"), typo);
+        assertEquals("--warmup must be between 0 and 3600, was -1", assertThrows(LoadOptions.UsageException.class,
+            () -> LoadOptions.parse(args("--warmup", "-1"), ENV)).getMessage());
+    }
+
+    @Test
+    void shouldPrintTheHelpWithEveryOptionAndExitZeroOrTwoWithoutArguments()
+    {
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream stream = new java.io.PrintStream(out, true);
+
+        assertEquals(LoadGenerator.EXIT_OK, LoadGenerator.run(new String[] {"--url", "http://127.0.0.1:1", "--help"}, stream, System.err, ENV));
+        for (final String option : new String[] {"--url", "--rate", "--duration", "--connections", "--json", "--account", "--symbol",
+            "--quantity", "--warmup", "--flat-warmup", "--baseline", "--hgrm", "--plot", "--pipeline", "--drain-timeout",
+            "--quote-subscribers", "--subscribe", "--executors", "ORDERGATE_API_KEY", "Exit codes: 0 done, 1 the run failed, 2 bad usage."})
+        {
+            assertTrue(out.toString().contains(option), option + " in\n" + out);
+        }
+        assertEquals(LoadGenerator.EXIT_USAGE, LoadGenerator.run(new String[0], stream, System.err, ENV));
+        assertEquals(LoadGenerator.EXIT_USAGE, LoadGenerator.run(args("--bogus"), stream, new java.io.PrintStream(out, true), ENV));
+        assertTrue(out.toString().contains("loadgen: unknown option --bogus"), out.toString());
+    }
 }
