@@ -1,6 +1,5 @@
 package io.ordergate.config;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -44,71 +43,14 @@ public final class StartupOptions
 
     /**
      * Reads {@code --port N}, {@code --data-dir DIR}, {@code --config FILE}, {@code --cluster-member N}, {@code --help} (also as
-     * {@code --flag=value}) and the {@code ORDERGATE_*} variables of {@code env}.
+     * {@code --flag=value}; a flag given twice: the last one counts) and the {@code ORDERGATE_*} variables of {@code env}.
      *
      * @throws ConfigException keyed by the flag or variable at fault.
      */
     public static StartupOptions parse(final String[] args, final Map<String, String> env)
     {
-        Path configFile = null;
-        Integer port = null;
-        Path dataDir = null;
-        Integer clusterMember = null;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++)
-        {
-            final String arg = args[i];
-            final int equals = arg.indexOf('=');
-            final String flag = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            final boolean inline = !flag.equals(arg);
-            switch (flag)
-            {
-                case "--help":
-                case "-h":
-                    if (inline)
-                    {
-                        throw error(flag, "takes no value");
-                    }
-                    help = true;
-                    break;
-                case "--port":
-                case "--data-dir":
-                case "--config":
-                case "--cluster-member":
-                    final String value;
-                    if (inline)
-                    {
-                        value = arg.substring(equals + 1);
-                    }
-                    else if (i + 1 < args.length)
-                    {
-                        value = args[++i];
-                    }
-                    else
-                    {
-                        throw error(flag, "needs a value");
-                    }
-                    if (flag.equals("--port"))
-                    {
-                        port = port(value);
-                    }
-                    else if (flag.equals("--data-dir"))
-                    {
-                        dataDir = path(flag, value);
-                    }
-                    else if (flag.equals("--cluster-member"))
-                    {
-                        clusterMember = member(value);
-                    }
-                    else
-                    {
-                        configFile = path(flag, value);
-                    }
-                    break;
-                default:
-                    throw error(flag, "unknown option (try --help)");
-            }
-        }
+        final StartupFlags flags = StartupFlags.read(args);
+        // The variables are read from the map given, not through picocli's ${env:...} defaults: tests pass their own map.
 
         final String apiKey = nonEmpty(env, API_KEY_ENV);
         final String apiSecret = nonEmpty(env, API_SECRET_ENV);
@@ -130,26 +72,14 @@ public final class StartupOptions
         {
             throw error(WEBHOOKS_ALLOW_PRIVATE_ENV, "must be true or false, was \"" + allowPrivate + "\"");
         }
-        return new StartupOptions(configFile, port, dataDir, apiKey, apiSecret, "off".equals(feed), help, "true".equals(allowPrivate),
-            clusterMember);
+        return new StartupOptions(flags.configFile, flags.port, flags.dataDir, apiKey, apiSecret, "off".equals(feed), flags.help,
+            "true".equals(allowPrivate), flags.clusterMember);
     }
 
-    /** The text printed for {@code --help}. */
+    /** The text printed for {@code --help}: written by picocli from the flags themselves ({@link StartupFlags}). */
     public static String usage()
     {
-        return String.join(System.lineSeparator(),
-            "usage: java -jar ordergate.jar [--config FILE] [--port N] [--data-dir DIR] [--cluster-member N] [--help]",
-            "  --config FILE    YAML configuration (default: the embedded demo configuration)",
-            "  --port N         listen port, 0..65535 (0 = any free port); overrides server.port",
-            "  --data-dir DIR   journal and state directory; overrides data_dir",
-            "  --cluster-member N   run as member N of the configuration's cluster.members (the same file on",
-            "                   every host); sets cluster.enabled and cluster.member_id (docs/CLUSTER.md)",
-            "  --help           print this and exit",
-            "environment:",
-            "  " + API_KEY_ENV + ", " + API_SECRET_ENV + "   admin API key (both or neither;",
-            "                   neither: a key is generated and printed once)",
-            "  " + DEMO_FEED_ENV + "=on|off   off stops the simulated quote feed",
-            "  " + WEBHOOKS_ALLOW_PRIVATE_ENV + "=true   outbound webhooks may target loopback and private addresses");
+        return StartupFlags.usage();
     }
 
     /**
@@ -228,44 +158,6 @@ public final class StartupOptions
     public boolean help()
     {
         return help;
-    }
-
-    private static int port(final String value)
-    {
-        if (!value.isEmpty() && value.length() <= 5 && value.chars().allMatch(c -> c >= '0' && c <= '9'))
-        {
-            final int port = Integer.parseInt(value);
-            if (port <= 65535)
-            {
-                return port;
-            }
-        }
-        throw error("--port", "must be an integer 0..65535, was \"" + value + "\"");
-    }
-
-    private static int member(final String value)
-    {
-        if (value.length() == 1 && value.charAt(0) >= '0' && value.charAt(0) <= '8')
-        {
-            return value.charAt(0) - '0';
-        }
-        throw error("--cluster-member", "must be a member index 0..8, was \"" + value + "\"");
-    }
-
-    private static Path path(final String flag, final String value)
-    {
-        try
-        {
-            if (!value.isBlank())
-            {
-                return Path.of(value);
-            }
-        }
-        catch (final InvalidPathException ex)
-        {
-            // reported below
-        }
-        throw error(flag, "must be a path, was \"" + value + "\"");
     }
 
     private static String nonEmpty(final Map<String, String> env, final String name)

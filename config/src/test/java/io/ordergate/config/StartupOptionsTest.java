@@ -66,6 +66,9 @@ class StartupOptionsTest
         "--prot=8080     | --prot: unknown option (try --help)",
         "8080            | 8080: unknown option (try --help)",
         "--help=yes      | --help: takes no value",
+        "--help=true     | --help: takes no value",
+        "--help --prot=1 | --prot: unknown option (try --help)",
+        "--config --port 1   | --config: needs a value",
         "--cluster-member x  | --cluster-member: must be a member index 0..8, was \"x\"",
         "--cluster-member=9  | --cluster-member: must be a member index 0..8, was \"9\"",
     })
@@ -74,6 +77,26 @@ class StartupOptionsTest
         final ConfigException ex = assertThrows(ConfigException.class, () -> parse(args.split(" ")));
         assertEquals(message, ex.getMessage());
         assertEquals(message.substring(0, message.indexOf(':')), ex.key());
+    }
+
+    @Test
+    void shouldTakeTheLastOfAFlagGivenTwice()
+    {
+        // picocli refuses a repeated flag unless told otherwise; before it, the last one counted
+        final StartupOptions options = parse("--port", "8081", "--data-dir", "a", "--port=8082", "-h");
+        assertEquals(OptionalInt.of(8082), options.port());
+        assertEquals(Optional.of(Path.of("a")), options.dataDir());
+        assertTrue(options.help());
+    }
+
+    @Test
+    void shouldReadAnAtSignAsPartOfAValueNotAsAFileOfArguments(@TempDir final Path dir) throws IOException
+    {
+        // picocli would replace "@FILE" with the arguments in FILE unless told not to
+        final Path file = Files.writeString(dir.resolve("args"), "other.yaml\n");
+        assertEquals(Optional.of(Path.of("@" + file)), parse("--config", "@" + file).configFile());
+        final ConfigException ex = assertThrows(ConfigException.class, () -> parse("@" + file));
+        assertEquals("@" + file, ex.key());
     }
 
     @Test
@@ -157,5 +180,6 @@ class StartupOptionsTest
         {
             assertTrue(usage.contains(word), word);
         }
+        assertTrue(usage.startsWith("usage: java -jar ordergate.jar "), usage);
     }
 }

@@ -69,6 +69,16 @@ class OrdergateMainTest
     }
 
     @Test
+    void anUnknownFlagExitsTwoNamingItBeforeAnythingStarts() throws Exception
+    {
+        // picocli parses the command line: its refusals must still reach main as exit 2 with the flag named
+        final Exit exit = run("--data-dir=" + System.getProperty("java.io.tmpdir"), "--prot=8080");
+        assertEquals(2, exit.status(), exit::toString);
+        assertTrue(exit.err().contains("--prot: unknown option (try --help)"), exit.err());
+        assertEquals("", exit.out(), "no banner: the gateway never started");
+    }
+
+    @Test
     void aBadConfigurationExitsTwoNamingTheKey(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
     {
         final Path config = dir.resolve("bad.yaml");
