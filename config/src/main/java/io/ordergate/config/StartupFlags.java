@@ -86,29 +86,24 @@ final class StartupFlags
         {
             final String arg = unmatched.getUnmatched().get(0);
             final int equals = arg.indexOf('=');
-            return error(arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg, "unknown option (try --help)");
+            return StartupOptions.error(arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg, "unknown option (try --help)");
         }
         if (ex instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty())
         {
             // also "--config --port 1": picocli takes no known flag as another flag's value
-            return error(name(missing.getMissing().get(0)), "needs a value");
+            return StartupOptions.error(name(missing.getMissing().get(0)), "needs a value");
         }
         if (ex instanceof CommandLine.MaxValuesExceededException)
         {
-            return error("--help", "takes no value");  // --help=yes: the one flag that takes none
+            return StartupOptions.error("--help", "takes no value");  // --help=yes: the one flag that takes none
         }
         final String key = ex.getArgSpec() == null ? "command line" : name(ex.getArgSpec());
-        return error(key, ex.getCause() instanceof CommandLine.TypeConversionException ? ex.getCause().getMessage() : ex.getMessage());
+        return StartupOptions.error(key, ex.getCause() instanceof CommandLine.TypeConversionException ? ex.getCause().getMessage() : ex.getMessage());
     }
 
     private static String name(final ArgSpec spec)
     {
         return spec instanceof OptionSpec option ? option.longestName() : spec.paramLabel();
-    }
-
-    private static ConfigException error(final String key, final String problem)
-    {
-        return new ConfigException(key, key + ": " + problem, null);
     }
 
     /** {@code --port}: plain digits 0..65535 (no sign, no hex), the range of {@code server.port}. */

@@ -166,7 +166,8 @@ public final class StartupOptions
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static ConfigException error(final String key, final String problem)
+    /** A refusal keyed by the flag or variable at fault, worded "{@code key: problem}" (the flags' too: {@link StartupFlags}). */
+    static ConfigException error(final String key, final String problem)
     {
         return new ConfigException(key, key + ": " + problem, null);
     }
