@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.gateway.TestGateway.Key;
 import io.ordergate.gateway.TestGateway.Reply;
+import io.ordergate.gateway.testing.SecretSearch;
 import io.ordergate.journal.Journal;
 
 /** A restart on the same data dir replays the journal into the same state. */
@@ -125,28 +126,11 @@ class RestartTest
             {
                 final byte[] record = new byte[length];
                 buffer.getBytes(offset, record);
-                found[0] |= contains(record, clear);
-                found[1] |= contains(record, hash);
+                found[0] |= SecretSearch.contains(record, clear);
+                found[1] |= SecretSearch.contains(record, hash);
             });
         }
         assertFalse(found[0], "the secret is in the journal in clear");
         assertTrue(found[1], "the secret's hash is journaled");
-    }
-
-    private static boolean contains(final byte[] haystack, final byte[] needle)
-    {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++)
-        {
-            for (int j = 0; j < needle.length; j++)
-            {
-                if (haystack[i + j] != needle[j])
-                {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

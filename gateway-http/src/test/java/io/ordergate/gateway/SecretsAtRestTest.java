@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.gateway.testing.SecretSearch;
 
 /**
  * Secrets at rest, over real HTTP against real gateways: a bot secret a person chose is nowhere in the data directory,
@@ -56,9 +57,9 @@ class SecretsAtRestTest
             assertEquals(401, alert(gateway, "/webhook/tradingview/" + CHOSEN + "x", null, "b-1,buy,EURUSD,qty=0.02").status());
         }
         final byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(CHOSEN.getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of(), UserClient.secretsIn(dataDir, List.of(
+        assertEquals(List.of(), SecretSearch.secretsIn(dataDir, List.of(
             CHOSEN, HexFormat.of().formatHex(sha256), new String(sha256, StandardCharsets.ISO_8859_1))));
-        assertEquals(2, UserClient.secretsIn(dataDir, List.of("h1:", "v1:")).size(),
+        assertEquals(2, SecretSearch.secretsIn(dataDir, List.of("h1:", "v1:")).size(),
             "the search reads the journal: the keyed hash and the sealed copy are there");
     }
 

@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A person's side of the users routes over real HTTP, and the outsider's checks: a JWT decoded and its signature
- * verified with the JDK's own HMAC over the key file read as plain JSON, and a data directory searched for secrets.
+ * verified with the JDK's own HMAC over the key file read as plain JSON.
  */
 final class UserClient
 {
@@ -113,43 +110,5 @@ final class UserClient
             }
         }
         throw new AssertionError("no key " + header.path("kid"));
-    }
-
-    /**
-     * Every secret of {@code secrets} found in any file under {@code dataDir} (the journal's queue files included),
-     * as "secret in file". Files are read in chunks that overlap by the longest secret, so a large sparse queue file
-     * costs no more memory than a chunk.
-     */
-    static List<String> secretsIn(final Path dataDir, final List<String> secrets) throws Exception
-    {
-        final int overlap = secrets.stream().mapToInt(String::length).max().orElse(1);
-        final List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dataDir))
-        {
-            for (final Path file : (Iterable<Path>)files.filter(Files::isRegularFile)::iterator)
-            {
-                try (java.io.InputStream in = Files.newInputStream(file))
-                {
-                    final byte[] chunk = new byte[1 << 20];
-                    int kept = 0;
-                    for (int read = in.readNBytes(chunk, kept, chunk.length - kept); read > 0; read = in.readNBytes(chunk, kept, chunk.length - kept))
-                    {
-                        final int length = kept + read;
-                        final String text = new String(chunk, 0, length, StandardCharsets.ISO_8859_1);
-                        for (final String secret : secrets)
-                        {
-                            final String where = secret + " in " + dataDir.relativize(file);
-                            if (text.contains(secret) && !found.contains(where))
-                            {
-                                found.add(where);
-                            }
-                        }
-                        kept = Math.min(overlap, length);
-                        System.arraycopy(chunk, length - kept, chunk, 0, kept);
-                    }
-                }
-            }
-        }
-        return found;
     }
 }

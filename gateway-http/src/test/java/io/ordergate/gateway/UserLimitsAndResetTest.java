@@ -25,6 +25,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.ordergate.gateway.testing.SecretSearch;
+
 /**
  * Over real HTTP: keys a user makes, lists and revokes (and an admin revoking a key made before keys had owners), the
  * per-user request limit and the failed-login limit (429 with Retry-After), an expired token, and password reset by
@@ -164,7 +166,7 @@ class UserLimitsAndResetTest
             assertEquals("token", people.anonymous("POST", "/api/v1/auth/password/reset/complete",
                 "{\"token\":\"" + resetToken + "\",\"new_password\":\"" + NEW_PASSWORD + "-2\"}").errorField(), "single use");
             final List<String> secrets = new ArrayList<>(List.of(PASSWORD, NEW_PASSWORD, resetToken, token));
-            assertEquals(List.of(), UserClient.secretsIn(dataDir, secrets));
+            assertEquals(List.of(), SecretSearch.secretsIn(dataDir, secrets));
         }
         finally
         {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ordergate.gateway.testing.SecretSearch;
 import io.ordergate.gateway.users.PasswordHasher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class UsersHttpTest
             assertEquals("INVALID_CREDENTIALS", wrong.errorCode());
             assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, access + "x").status());
             assertEquals("INVALID_JWT", people.bearer("GET", "/api/v1/accounts", null, "not.a.token").errorCode());
-            assertEquals(List.of(), UserClient.secretsIn(dataDir, List.of(PASSWORD, access, signup.text("refresh_token"))));
+            assertEquals(List.of(), SecretSearch.secretsIn(dataDir, List.of(PASSWORD, access, signup.text("refresh_token"))));
         }
     }
 
@@ -199,8 +200,8 @@ class UsersHttpTest
                 secrets.add(reply.text("refresh_token"));
             }
             secrets.add(PASSWORD);
-            assertEquals(List.of(), UserClient.secretsIn(dataDir, secrets));
-            assertTrue(UserClient.secretsIn(dataDir, List.of("ann@example.com", "$argon2id$")).size() >= 2,
+            assertEquals(List.of(), SecretSearch.secretsIn(dataDir, secrets));
+            assertTrue(SecretSearch.secretsIn(dataDir, List.of("ann@example.com", "$argon2id$")).size() >= 2,
                 "the search reads the journal: the email and the password's hash are there, the password is not");
         }
     }

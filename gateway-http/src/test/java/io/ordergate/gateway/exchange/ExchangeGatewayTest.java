@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ordergate.gateway.testing.SecretSearch;
 import io.ordergate.simulators.exchange.Faults;
 import io.ordergate.simulators.exchange.SimulatedExchange;
 
@@ -166,17 +165,7 @@ class ExchangeGatewayTest
             demo.load(in);
         }
         gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-secret").path("order_id").asText(), "filled");
-        final byte[] secret = demo.getProperty("api_secret").getBytes(StandardCharsets.US_ASCII);
-        final byte[] key = demo.getProperty("api_key").getBytes(StandardCharsets.US_ASCII);
-        try (Stream<Path> files = Files.walk(dir.resolve("journal")))
-        {
-            for (final Path file : files.filter(Files::isRegularFile).toList())
-            {
-                final byte[] bytes = Files.readAllBytes(file);
-                assertFalse(contains(bytes, secret), "the API secret is in " + file);
-                assertFalse(contains(bytes, key), "the API key is in " + file);
-            }
-        }
+        assertEquals(List.of(), SecretSearch.secretsIn(dir.resolve("journal"), List.of(demo.getProperty("api_secret"), demo.getProperty("api_key"))));
         assertFalse(gateway.get("/api/v1/accounts/binance-demo").toString().contains(demo.getProperty("api_key")));
     }
 
@@ -218,13 +207,7 @@ class ExchangeGatewayTest
             gateway.order("binance-demo", "BTCUSDT", "buy", "0.001", "ex-rot-" + System.nanoTime());
             return !gateway.exchange().orders(newKey).isEmpty();
         });
-        try (Stream<Path> files = Files.walk(dir.resolve("journal")))
-        {
-            for (final Path file : files.filter(Files::isRegularFile).toList())
-            {
-                assertFalse(contains(Files.readAllBytes(file), newSecret.getBytes(StandardCharsets.US_ASCII)), "the new secret is in " + file);
-            }
-        }
+        assertEquals(List.of(), SecretSearch.secretsIn(dir.resolve("journal"), List.of(newSecret, newKey)));
     }
 
     @Test
@@ -234,22 +217,5 @@ class ExchangeGatewayTest
         gateway.close();
         gateway = new ExchangeHarness(dir);
         gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-after").path("order_id").asText(), "filled");
-    }
-
-    private static boolean contains(final byte[] haystack, final byte[] needle)
-    {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++)
-        {
-            for (int j = 0; j < needle.length; j++)
-            {
-                if (haystack[i + j] != needle[j])
-                {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
