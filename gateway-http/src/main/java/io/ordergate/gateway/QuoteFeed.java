@@ -15,6 +15,7 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DaemonThreads;
 import io.ordergate.gateway.json.RequestBody;
 
 /**
@@ -61,8 +62,7 @@ final class QuoteFeed implements AutoCloseable, RequestBody
             bid[i] = startBid[i];
             spread[i] = instruments.get(i).demoAsk() - instruments.get(i).demoBid();
         }
-        thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
+        thread = DaemonThreads.unstarted(THREAD_NAME, this::run);
     }
 
     void start()

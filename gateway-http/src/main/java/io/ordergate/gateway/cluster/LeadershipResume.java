@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DaemonThreads;
 import io.ordergate.gateway.exchange.ExchangeIo;
 
 /**
@@ -51,9 +52,7 @@ final class LeadershipResume
         // At once, before the next result: an order applied from now on is sent by this member. It never blocks (the
         // links open on the connector's threads, whose reports wait for the pipeline if it is not built yet).
         exchanges.start(publisher);
-        final Thread thread = new Thread(() -> resume(thisTerm), "og-leadership");
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.unstarted("og-leadership", () -> resume(thisTerm)).start();
     }
 
     private void resume(final long thisTerm)

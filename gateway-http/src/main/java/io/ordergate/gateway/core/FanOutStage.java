@@ -146,8 +146,7 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
     {
         this.follower = ringFollower;
         running = true;
-        thread = new Thread(this::run, "og-fanout");
-        thread.setDaemon(true);
+        thread = DaemonThreads.unstarted("og-fanout", this::run);
         thread.start();
     }
 

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.ordergate.gateway.core.DaemonThreads;
+
 /**
  * EA artifacts (MQ5 sources, EX5 builds) as content-addressed files, {@code DATA_DIR/artifacts/<sha256 hex>}: written
  * once (a temporary file, forced, renamed into place), owner-only (directory 0700, files 0600), never in the journal
@@ -28,12 +30,7 @@ public final class ArtifactStore implements AutoCloseable
 
     private final Path dir;
     private final int maxBytes;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r ->
-    {
-        final Thread thread = new Thread(r, "og-artifacts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, DaemonThreads.named("og-artifacts"));
 
     public ArtifactStore(final Path dataDir, final int maxBytes)
     {

@@ -26,6 +26,7 @@ import io.ordergate.exchange.spi.OrderTicket;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.venue.ExchangeOutbox;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DaemonThreads;
 
 /**
  * The exchange connector's I/O in the gateway: one link per exchange account (its client, order session, user-data
@@ -81,12 +82,7 @@ public final class ExchangeIo implements AutoCloseable
     private final ExchangeConfig config;
     private final List<InstrumentSpec> instruments;
     private final SecretBox secrets;
-    private final ScheduledExecutorService io = Executors.newScheduledThreadPool(2, r ->
-    {
-        final Thread t = new Thread(r, "og-exchange-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService io = Executors.newScheduledThreadPool(2, DaemonThreads.named("og-exchange-io"));
     /** One client for every account: its connections are pooled per address, and it lives and dies with the connector. */
     private final HttpClient http = ExchangeClient.newHttpClient(io);
     private final Map<String, Sealed> sealed = new ConcurrentHashMap<>();

@@ -10,6 +10,7 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DaemonThreads;
 import io.ordergate.gateway.core.Deferred;
 import io.ordergate.gateway.core.ReplyListener;
 import io.ordergate.gateway.core.ReplyTarget;
@@ -33,12 +34,7 @@ final class InvestorWaits implements ReplyTarget, ReplyListener, AutoCloseable
     private final CommandPublisher publisher;
     private final long waitMillis;
     private final ConcurrentHashMap<Long, Waiting> waiting = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
-    {
-        final Thread thread = new Thread(r, "og-mt5-waits");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("og-mt5-waits"));
 
     InvestorWaits(final CommandPublisher publisher, final long waitMillis)
     {

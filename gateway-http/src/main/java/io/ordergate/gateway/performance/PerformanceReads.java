@@ -25,6 +25,7 @@ import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.Answers;
 import io.ordergate.gateway.core.ApiErrors;
 import io.ordergate.gateway.core.ChannelFlushes;
+import io.ordergate.gateway.core.DaemonThreads;
 import io.ordergate.gateway.core.Deferred;
 import io.ordergate.gateway.core.ErrorFormat;
 import io.ordergate.gateway.core.ReplyTarget;
@@ -62,12 +63,8 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
     private final FillStore fills;
     private final ConnectionHealth health;
     private final int cpuPct;
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_READS), r ->
-    {
-        final Thread thread = new Thread(r, "og-performance");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_READS),
+        DaemonThreads.named("og-performance"));
 
     /** @param cpuPct the share of one core the worker may take ({@code server.performance_reads_cpu_pct}) */
     PerformanceReads(final FillStore fills, final ConnectionHealth health, final int cpuPct)

@@ -8,11 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import io.ordergate.gateway.core.DaemonThreads;
 
 /**
  * Slow password hashes: argon2id (BouncyCastle's implementation), stored as the PHC string
@@ -43,13 +44,7 @@ public final class PasswordHasher implements AutoCloseable
     {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
-        final AtomicInteger next = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workerCount, runnable ->
-        {
-            final Thread thread = new Thread(runnable, "og-password-" + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(workerCount, DaemonThreads.numbered("og-password-"));
         final byte[] nobody = new byte[24];
         random.nextBytes(nobody);
         this.unknownUserHash = hash(B64.encodeToString(nobody));

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.ordergate.config.SmtpConfig;
+import io.ordergate.gateway.core.DaemonThreads;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -31,12 +32,7 @@ public final class ResetMailer implements AutoCloseable
     private final String resetLink;
     private final int ttlMinutes;
     private final Session session;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable ->
-    {
-        final Thread thread = new Thread(runnable, "og-mail");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(DaemonThreads.named("og-mail"));
 
     public ResetMailer(final SmtpConfig smtp, final String resetLink, final int ttlSeconds)
     {

@@ -21,6 +21,7 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.WebhookBodies;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.gateway.core.DaemonThreads;
 
 /**
  * Posts deliveries on threads of its own ({@code og-webhook-*}) with the JDK's HTTP client, and journals the outcome
@@ -58,9 +59,8 @@ final class WebhookSender implements AutoCloseable
     {
         this.config = config;
         this.publisher = publisher;
-        final AtomicInteger names = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(4, runnable -> daemon(runnable, "og-webhook-" + names.incrementAndGet()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "og-webhook-timer"));
+        this.workers = Executors.newFixedThreadPool(4, DaemonThreads.numbered("og-webhook-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("og-webhook-timer"));
         this.client = HttpClient.newBuilder()
             .executor(workers)
             .connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
@@ -179,13 +179,6 @@ final class WebhookSender implements AutoCloseable
         {
             timer.schedule(() -> journal(delivery, attempt, outcome, status, next, error), BUSY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private static Thread daemon(final Runnable runnable, final String name)
-    {
-        final Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     @Override
