@@ -31,8 +31,10 @@ connections=${CONNECTIONS:-8}
 subscribers=${SUBSCRIBERS:-1000}
 modes=${MODES:-none idle normal}
 # A run during which the hypervisor took more than this share of the CPU (machine.sh) measured the host, not the
-# gateway: the verdicts then say "not judged" instead of met or not.
+# gateway: the verdicts then say "not judged" instead of met or not. STOP_ON_STEAL=1 ends the window at the first such
+# run (exit 3) instead of spending the rest of it on numbers that cannot be judged.
 steal_limit=${STEAL_LIMIT:-2}
+stop_on_steal=${STOP_ON_STEAL:-0}
 for mode in $modes; do
   case $mode in none|idle|normal) ;; *) echo "MODES: $mode is not one of none, idle, normal" >&2; exit 2 ;; esac
 done
@@ -104,7 +106,12 @@ for i in $(seq 1 "$repetitions"); do
     fi
     machine_since "$work/machine" > "$work/machine.run"
     echo "machine during the run: $(cat "$work/machine.run")" | tee -a "$out/summary.txt" >&2
-    sed -n 's/.*cpu steal \([0-9.]*\)%.*/\1/p' "$work/machine.run" >> "$work/steal"
+    run_steal=$(sed -n 's/.*cpu steal \([0-9.]*\)%.*/\1/p' "$work/machine.run")
+    echo "$run_steal" >> "$work/steal"
+    if [ "$stop_on_steal" = 1 ] && awk -v s="$run_steal" -v l="$steal_limit" 'BEGIN { exit !(s + 0 > l + 0) }'; then
+      echo "stopped: CPU steal $run_steal% in $mode-$i, above STEAL_LIMIT $steal_limit% (STOP_ON_STEAL=1): no verdict" | tee -a "$out/summary.txt" >&2
+      exit 3
+    fi
   done
 done
 curl -s "http://127.0.0.1:$port/metrics" | grep '^ordergate_stream' | tee -a "$out/summary.txt" || true
