@@ -3,16 +3,13 @@ package io.ordergate.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.ordergate.config.AccountSpec;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
@@ -23,9 +20,8 @@ import io.ordergate.gateway.accounts.AccountRequests;
 import io.ordergate.gateway.auth.ApiKey;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.auth.Secrets;
-import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
-import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.core.StartupCommands;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.keys.KeyRequests;
@@ -36,11 +32,10 @@ import io.ordergate.gateway.keys.KeyRequests;
  * Planned by the start-up thread between replay and pipeline start, published after; the reply thread counts the
  * answers down.
  */
-final class StartupSeeder implements ReplyTarget
+final class StartupSeeder
 {
     private final List<Seed> seeds = new ArrayList<>();
-    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    private CountDownLatch done;
+    private final StartupCommands commands = new StartupCommands("start-up commands");
     private KeyRequests.CreateKey generatedKey;
 
     /** {@code mayExist}: a cluster member seeds without reading the engine, so "it exists already" is success. */
@@ -117,17 +112,13 @@ final class StartupSeeder implements ReplyTarget
         return generatedKey;
     }
 
-    /** Publishes every seed command; each one's index travels as its attachment. Start-up thread, before ready. */
+    /** Publishes every seed command. Start-up thread, before ready. */
     void publish(final CommandPublisher publisher)
     {
-        done = new CountDownLatch(seeds.size());
-        for (int i = 0; i < seeds.size(); i++)
+        for (final Seed seed : seeds)
         {
-            final Seed seed = seeds.get(i);
-            if (!publisher.publish(seed.type(), CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, seed.body(), this, i))
-            {
-                throw new IllegalStateException("the ring is full at start-up");  // nothing else publishes yet
-            }
+            final Predicate<CommandEvent> refusalIsFine = seed.mayExist() ? StartupSeeder::existsAlready : StartupCommands.EVERY_REFUSAL_FAILS;
+            commands.publish(publisher, seed.type(), seed.body(), seed.what(), refusalIsFine);
         }
     }
 
@@ -138,26 +129,12 @@ final class StartupSeeder implements ReplyTarget
      */
     void await(final long timeoutMillis) throws InterruptedException
     {
-        if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS))
-        {
-            throw new IllegalStateException("start-up commands did not complete within " + timeoutMillis + " ms");
-        }
-        if (!failures.isEmpty())
-        {
-            throw new IllegalStateException("start-up commands failed: " + String.join("; ", failures));
-        }
+        commands.await(timeoutMillis);
     }
 
-    @Override
-    public void onReply(final CommandEvent event, final ChannelFlushes flushes)
+    /** A cluster member's account that another member (or an earlier start) made: CONFLICT on account_id. */
+    private static boolean existsAlready(final CommandEvent event)
     {
-        final int index = (Integer)event.attachment;
-        final boolean exists = event.result == ResultCode.CONFLICT && "account_id".equals(event.resultField);
-        if ((event.result == null || !event.result.isSuccess()) && !(exists && index >= 0 && index < seeds.size() && seeds.get(index).mayExist()))
-        {
-            final String what = index >= 0 && index < seeds.size() ? seeds.get(index).what() : "command " + index;
-            failures.add(what + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
-        }
-        done.countDown();
+        return event.result == ResultCode.CONFLICT && "account_id".equals(event.resultField);
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,15 +19,12 @@ import io.ordergate.config.AccountSpec;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.VenueKind;
 import io.ordergate.config.secrets.SecretBox;
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.CommandFrame;
-import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.DemoCredentialsFile;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.venue.ExchangeBodies;
-import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.core.StartupCommands;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.simulators.exchange.SimulatedExchange;
 import io.ordergate.simulators.exchange.SimulatedOkx;
@@ -50,25 +45,23 @@ import io.ordergate.simulators.exchange.SimulatedOkx;
  * </pre>
  * Start-up thread only; the reply thread counts the answers down.
  */
-public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
+public final class ExchangeBootstrap implements AutoCloseable
 {
     static final String DEMO_FILE = "demo-exchange.properties";
     static final String DEMO_OKX_FILE = "demo-okx.properties";
     private static final Map<String, String> DEMO_BALANCES = Map.of("USDT", "100000", "BTC", "1", "ETH", "10");
 
-    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    private CountDownLatch done;
     private SimulatedExchange simulated;
     private SimulatedOkx simulatedOkx;
 
     public void run(final GatewayConfig config, final CommandPublisher publisher, final ExchangeIo io, final ExchangeReplies replies, final SecretBox secrets,
         final long timeoutMillis) throws InterruptedException
     {
-        done = new CountDownLatch(1);
+        final StartupCommands commands = new StartupCommands("exchange start-up commands");
         if (demoAccount(config, config.demo().exchangeAccountId(), VenueKind.BINANCE))
         {
             final String demoAccount = config.demo().exchangeAccountId();
-            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_FILE), demoAccount, publisher, secrets, false);
+            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_FILE), demoAccount, publisher, commands, secrets, false);
             final URI external = config.demo().simulatedExchangeUrl();
             if (external != null)
             {
@@ -85,26 +78,17 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         if (demoAccount(config, config.demo().okxAccountId(), VenueKind.OKX))
         {
             final String demoAccount = config.demo().okxAccountId();
-            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_OKX_FILE), demoAccount, publisher, secrets, true);
+            final Properties demo = demoCredentials(config.dataDir().resolve(DEMO_OKX_FILE), demoAccount, publisher, commands, secrets, true);
             simulatedOkx = SimulatedOkx.start(0);
             simulatedOkx.addAccount(demo.getProperty("api_key"), demo.getProperty("api_secret"), demo.getProperty("passphrase"), DEMO_BALANCES);
             io.override(demoAccount, VenueKind.OKX, simulatedOkx.restUrl(), simulatedOkx.streamUrl());
         }
+        commands.await(timeoutMillis);  // the demo accounts' credentials applied before their links start
         feedQuotes(replies);
         io.start(publisher);
         checkInstruments(config, io);
-        if (!publisher.publish(CommandType.EXCHANGE_RECOVER, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, this, null))
-        {
-            throw new IllegalStateException("the ring is full at start-up");
-        }
-        if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS))
-        {
-            throw new IllegalStateException("exchange start-up commands did not complete within " + timeoutMillis + " ms");
-        }
-        if (!failures.isEmpty())
-        {
-            throw new IllegalStateException("exchange start-up commands failed: " + String.join("; ", failures));
-        }
+        commands.publish(publisher, CommandType.EXCHANGE_RECOVER, writer -> { });
+        commands.await(timeoutMillis);
     }
 
     /**
@@ -177,8 +161,9 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         return simulated;
     }
 
-    private Properties demoCredentials(final Path file, final String accountId, final CommandPublisher publisher, final SecretBox secrets,
-        final boolean withPassphrase) throws InterruptedException
+    /** The demo account's credentials, made (and published) the first time, read from the file after. */
+    private Properties demoCredentials(final Path file, final String accountId, final CommandPublisher publisher, final StartupCommands commands,
+        final SecretBox secrets, final boolean withPassphrase)
     {
         final Properties existing = DemoCredentialsFile.load(file);
         if (existing != null)
@@ -194,24 +179,11 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
         }
         DemoCredentialsFile.save(file, demo, "credentials of the demo's simulated exchange account (demo mode only)");
         final String key = demo.getProperty("api_key");
-        final CountDownLatch credentialsDone = new CountDownLatch(1);
-        final ReplyTarget target = (event, flushes) ->
-        {
-            if (event.result == null || !event.result.isSuccess())
-            {
-                failures.add("EXCHANGE_CREDENTIALS: " + event.result + " " + event.resultMessage);
-            }
-            credentialsDone.countDown();
-        };
-        if (!publisher.publish(CommandType.EXCHANGE_CREDENTIALS, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
+        commands.publish(publisher, CommandType.EXCHANGE_CREDENTIALS,
             writer -> ExchangeBodies.credentials(writer, accountId, false,
             Credentials.masked(key), secrets.seal(key, accountId + "/api_key"),
             secrets.seal(demo.getProperty("api_secret"), accountId + "/api_secret"),
-            withPassphrase ? secrets.seal(demo.getProperty("passphrase"), accountId + "/passphrase") : null), target, null))
-        {
-            throw new IllegalStateException("the ring is full at start-up");
-        }
-        credentialsDone.await(30, TimeUnit.SECONDS);
+            withPassphrase ? secrets.seal(demo.getProperty("passphrase"), accountId + "/passphrase") : null));
         return demo;
     }
 
@@ -238,16 +210,6 @@ public final class ExchangeBootstrap implements ReplyTarget, AutoCloseable
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
         }
-    }
-
-    @Override
-    public void onReply(final CommandEvent event, final ChannelFlushes flushes)
-    {
-        if (event.result == null || !event.result.isSuccess())
-        {
-            failures.add(event.type + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
-        }
-        done.countDown();
     }
 
     @Override

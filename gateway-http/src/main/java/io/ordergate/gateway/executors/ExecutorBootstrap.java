@@ -5,22 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import io.ordergate.config.AccountSpec;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.VenueKind;
-import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.auth.Secrets;
-import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.DemoCredentialsFile;
-import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.core.StartupCommands;
 import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.keys.KeyRequests;
@@ -40,7 +34,7 @@ import io.ordergate.simulators.mt5.SimulatedTerminal;
  * </pre>
  * Start-up thread only; the reply thread counts the answers down.
  */
-public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
+public final class ExecutorBootstrap implements AutoCloseable
 {
     static final String DEMO_EXECUTOR_ID = "demo-executor";
     static final String DEMO_FILE = "demo-terminal.properties";
@@ -62,13 +56,11 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
     static final long DEMO_AGENT_POLL_MILLIS = 1000;
     private static final Logger LOG = Logger.getLogger(ExecutorBootstrap.class.getName());
 
-    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     /**
      * The demo account's configured balance: the simulated terminal starts from it the first time (later from its
      * saved state), and reports it in its heartbeats as a real terminal would.
      */
     private java.math.BigDecimal demoBalance;
-    private CountDownLatch done;
     private Properties demo;
     private Path dataDir;
     private SimulatedTerminal terminal;
@@ -121,22 +113,12 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
             }
         }
 
-        done = new CountDownLatch(types.size());
+        final StartupCommands commands = new StartupCommands("executor start-up commands");
         for (int i = 0; i < types.size(); i++)
         {
-            if (!publisher.publish(types.get(i), CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, bodies.get(i), this, null))
-            {
-                throw new IllegalStateException("the ring is full at start-up");
-            }
+            commands.publish(publisher, types.get(i), bodies.get(i));
         }
-        if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS))
-        {
-            throw new IllegalStateException("executor start-up commands did not complete within " + timeoutMillis + " ms");
-        }
-        if (!failures.isEmpty())
-        {
-            throw new IllegalStateException("executor start-up commands failed: " + String.join("; ", failures));
-        }
+        commands.await(timeoutMillis);
     }
 
     /** Starts the demo terminal, once the gateway answers. */
@@ -169,16 +151,6 @@ public final class ExecutorBootstrap implements ReplyTarget, AutoCloseable
     public SimulatedTerminal terminal()
     {
         return terminal;
-    }
-
-    @Override
-    public void onReply(final CommandEvent event, final ChannelFlushes flushes)
-    {
-        if (event.result == null || !event.result.isSuccess())
-        {
-            failures.add(event.type + ": " + event.result + (event.resultMessage == null ? "" : " (" + event.resultMessage + ")"));
-        }
-        done.countDown();
     }
 
     @Override
