@@ -39,7 +39,8 @@ import io.ordergate.journal.Journal;
  */
 class CommandPublisherTest
 {
-    private static final String CONFIG = String.join("\n",
+    /** One EURUSD instrument and a small ring (StartupCommandsTest runs on it too). */
+    static final String CONFIG = String.join("\n",
         "pipeline: { ring_size: 64 }",
         "instruments:",
         "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",

@@ -24,12 +24,6 @@ import io.ordergate.journal.Journal;
  */
 class StartupCommandsTest
 {
-    private static final String CONFIG = String.join("\n",
-        "pipeline: { ring_size: 64 }",
-        "instruments:",
-        "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
-        "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
-        "");
     private static final long WAIT_MILLIS = 10_000;
     private static final RequestBody QUOTE = writer ->
     {
@@ -114,7 +108,7 @@ class StartupCommandsTest
     /** A pipeline whose reply stage hands each answer to its target, or (answering false) drops every answer. */
     private static Pipeline start(final Journal journal, final boolean answering) throws Exception
     {
-        final GatewayConfig config = ConfigLoader.parse(CONFIG, "startup-commands");
+        final GatewayConfig config = ConfigLoader.parse(CommandPublisherTest.CONFIG, "startup-commands");
         return Pipeline.start(config.pipeline(), journal, new Engine(config), (event, sequence, endOfBatch) ->
         {
             if (answering)
