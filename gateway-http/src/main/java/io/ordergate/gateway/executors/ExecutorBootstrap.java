@@ -2,7 +2,6 @@ package io.ordergate.gateway.executors;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -16,7 +15,6 @@ import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.DemoCredentialsFile;
 import io.ordergate.gateway.core.StartupCommands;
 import io.ordergate.gateway.core.Scope;
-import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.keys.KeyRequests;
 import io.ordergate.simulators.mt5.PriceSource;
 import io.ordergate.simulators.mt5.SimulatedTerminal;
@@ -69,10 +67,8 @@ public final class ExecutorBootstrap implements AutoCloseable
     public void run(final GatewayConfig config, final CommandPublisher publisher, final ExecutorKeys keys, final long timeoutMillis)
         throws InterruptedException
     {
-        final List<CommandType> types = new ArrayList<>();
-        final List<RequestBody> bodies = new ArrayList<>();
-        types.add(CommandType.RECOVER_ROUTED);
-        bodies.add(new ExecutorRequests.Empty());
+        final StartupCommands commands = new StartupCommands("executor start-up commands");
+        commands.publish(publisher, CommandType.RECOVER_ROUTED, new ExecutorRequests.Empty());
 
         if (demoAccount(config))
         {
@@ -84,24 +80,23 @@ public final class ExecutorBootstrap implements AutoCloseable
             final Path file = config.dataDir().resolve(DEMO_FILE);
             if (keys.byExecutorId(DEMO_EXECUTOR_ID) == null)
             {
+                final String executorSecret = Secrets.newSecret();
                 final ExecutorRequests.CreateExecutor executor = new ExecutorRequests.CreateExecutor(DEMO_EXECUTOR_ID, "Simulated MT5 terminal",
                     "MT5", config.demo().mt5AccountId(), ExecutorRequests.EXECUTOR_KEY_PREFIX + Secrets.newKey().substring(3),
-                    Secrets.newSecret(), null);
+                    executorSecret, Secrets.hash(executorSecret));
                 final String quoteSecret = Secrets.newSecret();
                 final KeyRequests.CreateKey quoteKey = new KeyRequests.CreateKey(Secrets.newKey(), quoteSecret, Secrets.hash(quoteSecret),
                     Scope.READ, List.of(config.demo().mt5AccountId()));
-                types.add(CommandType.CREATE_EXECUTOR);
-                bodies.add(new ExecutorRequests.CreateExecutor(executor.executorId(), executor.name(), executor.platform(), executor.accountId(),
-                    executor.apiKey(), executor.apiSecret(), Secrets.hash(executor.apiSecret())));
-                types.add(CommandType.CREATE_KEY);
-                bodies.add(quoteKey);
                 demo = new Properties();
                 demo.setProperty("executor_id", DEMO_EXECUTOR_ID);
                 demo.setProperty("api_key", executor.apiKey());
                 demo.setProperty("api_secret", executor.apiSecret());
                 demo.setProperty("quote_key", quoteKey.apiKey());
                 demo.setProperty("quote_secret", quoteSecret);
+                // saved before the executor is made: a start that cannot keep its credentials makes nothing
                 DemoCredentialsFile.save(file, demo, "credentials of the demo's simulated MT5 terminal (demo mode only)");
+                commands.publish(publisher, CommandType.CREATE_EXECUTOR, executor);
+                commands.publish(publisher, CommandType.CREATE_KEY, quoteKey);
             }
             else
             {
@@ -111,12 +106,6 @@ public final class ExecutorBootstrap implements AutoCloseable
                     LOG.warning(() -> "the demo executor exists but " + file + " is missing: the simulated terminal does not start");
                 }
             }
-        }
-
-        final StartupCommands commands = new StartupCommands("executor start-up commands");
-        for (int i = 0; i < types.size(); i++)
-        {
-            commands.publish(publisher, types.get(i), bodies.get(i));
         }
         commands.await(timeoutMillis);
     }
