@@ -137,12 +137,12 @@ final class HttpLoadClient implements AutoCloseable
         return runPhase(label, rate, seconds, false, drainTimeoutNanos);
     }
 
-    /** {@link #runPhase(String, int, int, long)}, with {@code ramp}: the rate rising from 0 to {@code rate} (a warm-up). */
+    /** {@link #runPhase(String, int, int, long)}, with {@code ramp}: the rate rising from 0 to {@code rate}, then held ({@link Schedule#warmUp}). */
     PhaseStats runPhase(final String label, final int rate, final int seconds, final boolean ramp, final long drainTimeoutNanos)
         throws InterruptedException
     {
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        final PhaseStats stats = new PhaseStats(ramp ? Schedule.ramp(start, rate, seconds) : new Schedule(start, rate, seconds));
+        final PhaseStats stats = new PhaseStats(ramp ? Schedule.warmUp(start, rate, seconds) : new Schedule(start, rate, seconds));
         onLoop(() ->
         {
             if (frames != null)
@@ -182,6 +182,12 @@ final class HttpLoadClient implements AutoCloseable
     /** On the calling (pacer) thread: sleeps until requests are due and hands each batch to the event loop. */
     private void pace(final Schedule schedule)
     {
+        // The wait for the start is here, not in the loop: the loop then runs only what a phase at the rate runs, the code
+        // the warm-up compiled (dueCount's before-the-start answer, taken once per phase, threw it back to the interpreter).
+        for (long now = System.nanoTime(); now < schedule.startNanos(); now = System.nanoTime())
+        {
+            LockSupport.parkNanos(schedule.startNanos() - now);
+        }
         long handed = 0;
         final long total = schedule.total();
         while (handed < total && running)
@@ -249,11 +255,11 @@ final class HttpLoadClient implements AutoCloseable
         }
     }
 
-    void answered(final int status, final long plannedNanos, final long nowNanos, final long orderId)
+    void answered(final int status, final long plannedNanos, final long writtenNanos, final long nowNanos, final long orderId)
     {
         if (current != null && current.owns(plannedNanos))
         {
-            current.response(status, plannedNanos, nowNanos);
+            current.response(status, plannedNanos, writtenNanos, nowNanos);
             if (frames != null && orderId != 0 && status >= 200 && status < 300)
             {
                 frames.answered(orderId, plannedNanos);

@@ -14,7 +14,8 @@ import io.netty.util.ReferenceCountUtil;
 /**
  * One keep-alive connection: a FIFO of due requests waiting to be written and a FIFO of requests written and not
  * yet answered (at most {@code depth}: 1 = one request at a time, more = HTTP/1.1 pipelining, answers in order).
- * Both hold planned send times, so the answer to the oldest in-flight request is timed from its plan. With
+ * Both hold planned send times, so the answer to the oldest in-flight request is timed from its plan (and, kept beside
+ * it, from its write). With
  * simulated executors the answer's body is kept (one reused buffer) to read its {@code order_id}.
  * <b>Not thread safe</b>: owned by the event loop. Sharable only so a reconnect can put it in the new channel's
  * pipeline: it is in one pipeline at a time.
@@ -26,6 +27,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
     private final int depth;
     private final LongFifo pending = new LongFifo(64);
     private final LongFifo inFlight = new LongFifo(16);
+    /** When each request of {@link #inFlight} was written, in the same order. */
+    private final LongFifo inFlightWritten = new LongFifo(16);
     private Channel channel;
     private int status = -1;
     private int nextVariant;
@@ -63,6 +66,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
         {
             final long planned = pending.poll();
             inFlight.add(planned);
+            inFlightWritten.add(nowNanos);
             channel.write(client.template().request(nextVariant), channel.voidPromise());
             nextVariant = (nextVariant + 1) % client.template().variants();
             client.sent(planned, nowNanos);
@@ -116,7 +120,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
                 {
                     body.clear();
                 }
-                client.answered(status, inFlight.poll(), now, orderId);
+                client.answered(status, inFlight.poll(), inFlightWritten.poll(), now, orderId);
                 status = -1;
                 pump(now);
             }
@@ -134,6 +138,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
         client.failed(inFlight);
         client.failed(pending);
         inFlight.clear();
+        inFlightWritten.clear();
         pending.clear();
         if (body != null)
         {

@@ -349,8 +349,8 @@ final class LoadOptions
         String quantity;
 
         @Option(names = "--warmup", paramLabel = "S", defaultValue = "5", description = "seconds before measuring, discarded; the rate rises "
-            + "evenly from 0 to --rate over them, so a cold server and generator are not handed the full rate at once (half the requests "
-            + "of a flat warm-up); default ${DEFAULT-VALUE}")
+            + "evenly from 0 to --rate over the first four fifths, so a cold server and generator are not handed the full rate at once, "
+            + "and is held over the last fifth, so the measured phase starts on code compiled for the full rate; default ${DEFAULT-VALUE}")
         int warmup;
 
         @Option(names = "--flat-warmup", description = "warm up at the full rate from the first second instead")

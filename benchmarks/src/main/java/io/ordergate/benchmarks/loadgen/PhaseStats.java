@@ -4,7 +4,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one phase (warm-up or measurement) of a run saw. Latency is response-complete minus planned send time, in
- * nanoseconds; send lag is actual write minus planned time (the generator's own lateness, already inside latency).
+ * nanoseconds; send lag is actual write minus planned time (the generator's own lateness, already inside latency);
+ * round trip is response-complete minus actual write: the server's time as the client sees it, without the queueing
+ * before the write (so a tail that is in the latency and not in the round trip was spent waiting to be written).
  * With simulated executors, frame latency is the arrival of the order's OPEN_POSITION frame on the executor's
  * WebSocket minus the same planned send time.
  * <b>Not thread safe</b>: written on the event loop only; other threads read {@link #settled} and, after the phase
@@ -18,6 +20,7 @@ final class PhaseStats
     final Schedule schedule;
     final Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     final Histogram sendLag = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    final Histogram roundTrip = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** Planned send time → OPEN_POSITION frame on the executor's socket (executor runs only). */
     final Histogram frameLatency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** 2xx answers carrying an order id (routed MT5 orders): each should get one frame. */
@@ -62,9 +65,10 @@ final class PhaseStats
         sendLag.recordValue(Math.min(Math.max(0, nowNanos - plannedNanos), HIGHEST_TRACKABLE_NANOS));
     }
 
-    void response(final int status, final long plannedNanos, final long nowNanos)
+    void response(final int status, final long plannedNanos, final long writtenNanos, final long nowNanos)
     {
         latency.recordValue(Math.min(Math.max(0, nowNanos - plannedNanos), HIGHEST_TRACKABLE_NANOS));
+        roundTrip.recordValue(Math.min(Math.max(0, nowNanos - writtenNanos), HIGHEST_TRACKABLE_NANOS));
         if (status >= 0 && status < statuses.length)
         {
             statuses[status]++;

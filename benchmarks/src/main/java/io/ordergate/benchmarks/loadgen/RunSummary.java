@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * Latencies are in microseconds, from the planned send time to the last byte of the answer. {@code send_lag_p99_us}
  * is planned → written: the generator's own lateness plus the time a request waited for a free connection (that
  * is, back-pressure from a slow server); when it is close to the latency, the time was spent queued.
+ * {@code round_trip_*_us} is written → answered: the server's time as the client sees it, queueing before the write left out.
  */
 final class RunSummary
 {
@@ -43,6 +44,9 @@ final class RunSummary
     final double max;
     final double mean;
     final double sendLagP99;
+    final double roundTripP50;
+    final double roundTripP99;
+    final double roundTripMax;
     final Map<Integer, Long> statuses;
     final Histogram histogram;
     /** Simulated executors in the run; 0 = none, and no frame fields. */
@@ -106,6 +110,9 @@ final class RunSummary
         this.max = histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue() / 1_000.0;
         this.mean = histogram.getTotalCount() == 0 ? 0 : histogram.getMean() / 1_000.0;
         this.sendLagP99 = micros(stats.sendLag, 99);
+        this.roundTripP50 = micros(stats.roundTrip, 50);
+        this.roundTripP99 = micros(stats.roundTrip, 99);
+        this.roundTripMax = stats.roundTrip.getTotalCount() == 0 ? 0 : stats.roundTrip.getMaxValue() / 1_000.0;
         final Map<Integer, Long> byStatus = new TreeMap<>();
         for (int status = 0; status < stats.statuses.length; status++)
         {
@@ -150,6 +157,9 @@ final class RunSummary
         number(json, "max_us", max);
         number(json, "mean_us", mean);
         number(json, "send_lag_p99_us", sendLagP99);
+        number(json, "round_trip_p50_us", roundTripP50);
+        number(json, "round_trip_p99_us", roundTripP99);
+        number(json, "round_trip_max_us", roundTripMax);
         if (executors > 0)
         {
             json.writeNumberField("executors", executors);
@@ -188,9 +198,10 @@ final class RunSummary
     {
         return String.format(Locale.ROOT,
             "%s %s: rate %d/s for %d s on %d connections -> throughput %.1f/s, ok %d, rejected %d, errors %d%n" +
-            "  latency (us, from planned send time): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (planned->written p99 %.1f, includes waiting for a free connection)",
+            "  latency (us, from planned send time): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (planned->written p99 %.1f, includes waiting for a free connection)%n" +
+            "  written->answered (us, the server's time as the client sees it): p50 %.1f  p99 %.1f  max %.1f",
             target, url, ratePerSecond, durationSeconds, connections, throughputPerSecond, ok, rejected, errors,
-            p50, p90, p99, p999, max, sendLagP99);
+            p50, p90, p99, p999, max, sendLagP99, roundTripP50, roundTripP99, roundTripMax);
     }
 
     /** A measured number to 3 decimals (microseconds), or null when there is none (NaN, infinite). */

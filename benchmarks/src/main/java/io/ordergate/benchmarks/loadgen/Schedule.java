@@ -6,7 +6,7 @@ package io.ordergate.benchmarks.loadgen;
  * server (or a generator) that stalls is charged for every request that should have gone out meanwhile
  * (no coordinated omission). A warm-up may instead ramp ({@link #ramp}): the rate rises evenly from 0 to the rate over
  * the duration, so a server and a generator that start cold (interpreted code, the JIT compiling) are not handed the
- * full rate before they can take it. Immutable: safe from any thread.
+ * full rate before they can take it; {@link #warmUp} then holds the rate. Immutable: safe from any thread.
  */
 final class Schedule
 {
@@ -17,23 +17,30 @@ final class Schedule
     private final long total;
     /** Zero for a constant rate; else the ramp's length: the rate at t is {@code rate × t / rampNanos}. */
     private final long rampNanos;
+    /** The first request at the constant rate: 0 without a ramp, else the ramp's request count. */
+    private final long flatFromIndex;
+    /** When request {@link #flatFromIndex} is due: the start, or the ramp's end. */
+    private final long flatStartNanos;
 
     Schedule(final long startNanos, final long ratePerSecond, final long durationSeconds)
     {
-        this(startNanos, ratePerSecond, durationSeconds, false);
+        this(startNanos, ratePerSecond, 0, durationSeconds);
     }
 
-    private Schedule(final long startNanos, final long ratePerSecond, final long durationSeconds, final boolean ramp)
+    private Schedule(final long startNanos, final long ratePerSecond, final long rampSeconds, final long flatSeconds)
     {
-        if (ratePerSecond <= 0 || durationSeconds <= 0)
+        if (ratePerSecond <= 0 || rampSeconds < 0 || flatSeconds < 0 || rampSeconds + flatSeconds <= 0)
         {
-            throw new IllegalArgumentException("rate and duration must be positive: " + ratePerSecond + "/s, " + durationSeconds + " s");
+            throw new IllegalArgumentException("rate and duration must be positive: " + ratePerSecond + "/s, "
+                + (rampSeconds + flatSeconds) + " s");
         }
         this.startNanos = startNanos;
         this.ratePerSecond = ratePerSecond;
-        this.rampNanos = ramp ? durationSeconds * NANOS_PER_SECOND : 0;
+        this.rampNanos = rampSeconds * NANOS_PER_SECOND;
         // Under a ramp the requests are the area of the triangle: rate × duration / 2 (at least one).
-        this.total = ramp ? Math.max(1, ratePerSecond * durationSeconds / 2) : ratePerSecond * durationSeconds;
+        this.flatFromIndex = rampSeconds == 0 ? 0 : Math.max(1, ratePerSecond * rampSeconds / 2);
+        this.flatStartNanos = startNanos + rampNanos;
+        this.total = flatFromIndex + ratePerSecond * flatSeconds;
     }
 
     /**
@@ -42,7 +49,21 @@ final class Schedule
      */
     static Schedule ramp(final long startNanos, final long ratePerSecond, final long durationSeconds)
     {
-        return new Schedule(startNanos, ratePerSecond, durationSeconds, true);
+        return new Schedule(startNanos, ratePerSecond, durationSeconds, 0);
+    }
+
+    /**
+     * A warm-up of {@code durationSeconds}: the rate rises evenly from 0 over the first four fifths ({@link #ramp}) and is
+     * held over the last fifth (at least a second; none for a one-second warm-up). The hold is for the generator's JIT as
+     * much as for the server: compiled while only the ramp ran, the pacing code had the constant rate's arithmetic
+     * compiled out, and the measured phase's first requests threw it back to the interpreter (the JIT's "made not
+     * entrant" at that moment; 2,000-2,500 requests sent late in the first second at 20,000/s). Held here, that happens
+     * while nothing is measured.
+     */
+    static Schedule warmUp(final long startNanos, final long ratePerSecond, final long durationSeconds)
+    {
+        final long hold = durationSeconds < 2 ? 0 : Math.max(1, durationSeconds / 5);
+        return new Schedule(startNanos, ratePerSecond, durationSeconds - hold, hold);
     }
 
     long startNanos()
@@ -55,7 +76,7 @@ final class Schedule
         return ratePerSecond;
     }
 
-    /** Requests in the whole plan: rate × duration. */
+    /** Requests in the whole plan: rate × duration at the constant rate, half that under a ramp. */
     long total()
     {
         return total;
@@ -68,12 +89,13 @@ final class Schedule
      */
     long plannedNanos(final long index)
     {
-        if (rampNanos > 0)
+        if (index < flatFromIndex)
         {
             // t = sqrt(2 × ramp × i / rate), in nanoseconds: 2 × ramp(ns) × 1e9 × i / rate, rounded up to the next ns.
             return startNanos + (long)Math.ceil(Math.sqrt(2.0 * rampNanos * NANOS_PER_SECOND * index / ratePerSecond));
         }
-        return startNanos + (index * NANOS_PER_SECOND + ratePerSecond - 1) / ratePerSecond;
+        final long flatIndex = index - flatFromIndex;
+        return flatStartNanos + (flatIndex * NANOS_PER_SECOND + ratePerSecond - 1) / ratePerSecond;
     }
 
     /** How many requests are due at {@code nowNanos} (those with planned time at or before it), at most {@link #total}. */
@@ -83,15 +105,15 @@ final class Schedule
         {
             return 0;
         }
-        final long elapsed = nowNanos - startNanos;
-        if (rampNanos > 0)
+        if (nowNanos < flatStartNanos)
         {
-            return rampedDueCount(nowNanos, elapsed);
+            return rampedDueCount(nowNanos, nowNanos - startNanos);
         }
         // floor(elapsed * rate / 1e9) + 1, split to stay inside a long for long runs at high rates.
+        final long elapsed = nowNanos - flatStartNanos;
         final long seconds = elapsed / NANOS_PER_SECOND;
         final long remainder = elapsed % NANOS_PER_SECOND;
-        final long due = seconds * ratePerSecond + remainder * ratePerSecond / NANOS_PER_SECOND + 1;
+        final long due = flatFromIndex + seconds * ratePerSecond + remainder * ratePerSecond / NANOS_PER_SECOND + 1;
         return Math.min(due, total);
     }
 
@@ -103,8 +125,8 @@ final class Schedule
     {
         final double seconds = (double)elapsed / NANOS_PER_SECOND;
         long due = (long)Math.floor(ratePerSecond * seconds * seconds * NANOS_PER_SECOND / (2.0 * rampNanos)) + 1;
-        due = Math.max(1, Math.min(due, total));
-        while (due < total && plannedNanos(due) <= nowNanos)
+        due = Math.max(1, Math.min(due, flatFromIndex));
+        while (due < flatFromIndex && plannedNanos(due) <= nowNanos)
         {
             due++;
         }

@@ -25,15 +25,15 @@ class RunSummaryTest
             stats.sent(planned, planned + 1_000);
             if (i < 950)
             {
-                stats.response(201, planned, planned + 100_000);
+                stats.response(201, planned, planned + 1_000, planned + 100_000);
             }
             else if (i < 995)
             {
-                stats.response(422, planned, planned + 2_000_000);
+                stats.response(422, planned, planned + 1_000, planned + 2_000_000);
             }
             else if (i < 998)
             {
-                stats.response(500, planned, planned + 50_000);
+                stats.response(500, planned, planned + 1_000, planned + 50_000);
             }
         }
         stats.freeze();  // the 2 never answered become errors
@@ -59,6 +59,11 @@ class RunSummaryTest
         assertEquals(2_000.0, Double.parseDouble(json.get("p99_us")), 2.0);
         assertEquals(2_000.0, Double.parseDouble(json.get("p999_us")), 2.0);
         assertEquals(2_000.0, Double.parseDouble(json.get("max_us")), 2.0);
+        // written 1 µs after the plan: the round trip leaves that wait out
+        assertEquals(99.0, Double.parseDouble(json.get("round_trip_p50_us")), 0.1);
+        assertEquals(1_999.0, Double.parseDouble(json.get("round_trip_p99_us")), 2.0);
+        assertEquals(1_999.0, Double.parseDouble(json.get("round_trip_max_us")), 2.0);
+        assertEquals(1.0, Double.parseDouble(json.get("send_lag_p99_us")), 0.01);
         assertEquals("950", json.get("statuses.201"));
         assertEquals("3", json.get("statuses.500"));
     }
@@ -70,7 +75,7 @@ class RunSummaryTest
         final PhaseStats fast = new PhaseStats(new Schedule(0, 1_000, 1));
         for (int i = 0; i < 1_000; i++)
         {
-            fast.response(200, fast.schedule.plannedNanos(i), fast.schedule.plannedNanos(i) + 50_000);
+            fast.response(200, fast.schedule.plannedNanos(i), fast.schedule.plannedNanos(i), fast.schedule.plannedNanos(i) + 50_000);
         }
         final RunSummary baseline = new RunSummary("baseline", "b", "GET /", 1_000, 1, 8, 1, fast);
 

@@ -103,4 +103,45 @@ class ScheduleTest
             assertEquals(0, ramp.dueCount(4_999_999L));
         }
     }
+
+    @Test
+    void shouldRampOverTheWarmUpsFirstFourFifthsAndHoldTheRateOverTheLast()
+    {
+        final Schedule warmUp = Schedule.warmUp(1_000L, 20_000, 10);
+
+        // 8 s of ramp (the triangle: 80,000 requests), then 2 s at 20,000/s (40,000)
+        assertEquals(120_000, warmUp.total());
+        assertEquals(Schedule.ramp(1_000L, 20_000, 8).plannedNanos(79_999), warmUp.plannedNanos(79_999), "the ramp as it was");
+        assertEquals(1_000L + 8_000_000_000L, warmUp.plannedNanos(80_000), "the hold starts where the ramp ends");
+        for (long index = 80_001; index < 120_000; index += 997)
+        {
+            assertEquals(50_000, warmUp.plannedNanos(index) - warmUp.plannedNanos(index - 1), "one request each 1/20,000 s");
+        }
+        assertEquals(1_000L + 10_000_000_000L - 50_000, warmUp.lastPlannedNanos());
+    }
+
+    @Test
+    void shouldCountARequestOfTheWarmUpAsDueFromItsPlannedTimeAcrossTheRampsEnd()
+    {
+        for (final int rate : new int[] {1, 3, 1_000, 123_457})
+        {
+            final Schedule warmUp = Schedule.warmUp(5_000_000L, rate, 10);
+            final long rampEnd = warmUp.plannedNanos(rate * 8L / 2 > 0 ? rate * 8L / 2 : 1);
+            for (long index = 1; index < warmUp.total(); index += Math.max(1, warmUp.total() / 3_000))
+            {
+                final long planned = warmUp.plannedNanos(index);
+                assertTrue(planned > warmUp.plannedNanos(index - 1), "strictly later than the one before");
+                assertEquals(index + 1, warmUp.dueCount(planned), "rate " + rate + " index " + index);
+                assertEquals(index, warmUp.dueCount(planned - 1), "rate " + rate + " index " + index);
+            }
+            assertEquals(5_000_000L + 8_000_000_000L, rampEnd);
+            assertEquals(warmUp.total(), warmUp.dueCount(Long.MAX_VALUE / 2));
+        }
+    }
+
+    @Test
+    void shouldNotHoldAOneSecondWarmUp()
+    {
+        assertEquals(Schedule.ramp(0, 20_000, 1).total(), Schedule.warmUp(0, 20_000, 1).total());
+    }
 }
