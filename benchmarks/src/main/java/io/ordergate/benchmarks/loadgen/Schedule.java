@@ -57,7 +57,7 @@ final class Schedule
      * held over the last fifth (at least a second; none for a one-second warm-up). The hold is for the generator's JIT as
      * much as for the server: compiled while only the ramp ran, the pacing code had the constant rate's arithmetic
      * compiled out, and the measured phase's first requests threw it back to the interpreter (the JIT's "made not
-     * entrant" at that moment; 2,000-2,500 requests sent late in the first second at 20,000/s). Held here, that happens
+     * entrant" at that moment; up to 1,700 requests late in the first second at 20,000/s). Held here, that happens
      * while nothing is measured.
      */
     static Schedule warmUp(final long startNanos, final long ratePerSecond, final long durationSeconds)
