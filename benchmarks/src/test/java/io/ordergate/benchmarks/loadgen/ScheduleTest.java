@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -126,8 +128,18 @@ class ScheduleTest
         for (final int rate : new int[] {1, 3, 1_000, 123_457})
         {
             final Schedule warmUp = Schedule.warmUp(5_000_000L, rate, 10);
-            final long rampEnd = warmUp.plannedNanos(rate * 8L / 2 > 0 ? rate * 8L / 2 : 1);
+            final long firstHeld = Math.max(1, rate * 8L / 2);  // the ramp's triangle over its 8 s
+            final long rampEnd = warmUp.plannedNanos(firstHeld);
+            final List<Long> indices = new ArrayList<>();
             for (long index = 1; index < warmUp.total(); index += Math.max(1, warmUp.total() / 3_000))
+            {
+                indices.add(index);
+            }
+            for (long index = Math.max(1, firstHeld - 3); index < Math.min(warmUp.total(), firstHeld + 4); index++)
+            {
+                indices.add(index);  // every request on both sides of the ramp's end
+            }
+            for (final long index : indices)
             {
                 final long planned = warmUp.plannedNanos(index);
                 assertTrue(planned > warmUp.plannedNanos(index - 1), "strictly later than the one before");
