@@ -25,11 +25,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     private final int idleTimeoutSeconds;
     private final int requestReadTimeoutSeconds;
     private final boolean directReplies;
-    private final HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
-        .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
-        .setMaxHeaderSize(MAX_HEADER_SIZE)
-        .setMaxChunkSize(MAX_CHUNK_SIZE)
-        .setTrailersFactory(SmallTrailers.INSTANCE);
+    private final HttpDecoderConfig decoderConfig = decoderConfig();
     /** One body buffer per event loop thread: a body is decoded on its loop before the next one is read there. */
     private final FastThreadLocal<byte[]> bodyScratch;
 
@@ -51,6 +47,17 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
                 return new byte[maxBodyBytes];
             }
         };
+    }
+
+    /** The request decoder's limits and its header maps (FlatRequestHeaders): the same for every connection. */
+    static HttpDecoderConfig decoderConfig()
+    {
+        return new HttpDecoderConfig()
+            .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
+            .setMaxHeaderSize(MAX_HEADER_SIZE)
+            .setMaxChunkSize(MAX_CHUNK_SIZE)
+            .setHeadersFactory(FlatHeadersFactory.REQUEST_HEADERS)
+            .setTrailersFactory(FlatHeadersFactory.TRAILERS);
     }
 
     @Override

@@ -16,7 +16,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 
 /**
  * The request front of a connection (decoder, framing guard, one-piece join, aggregator) on an embedded channel: a
@@ -28,7 +27,7 @@ class OnePieceRequestsTest
     private static final int MAX_BODY = 64;
 
     private final EmbeddedChannel channel = new EmbeddedChannel(
-        new StrictRequestDecoder(new HttpDecoderConfig().setTrailersFactory(SmallTrailers.INSTANCE)),
+        new StrictRequestDecoder(HttpChannelInitializer.decoderConfig()),
         new HttpFramingGuard(), new OnePieceRequests(MAX_BODY), new JsonBodyAggregator(MAX_BODY));
 
     @AfterEach
