@@ -83,7 +83,7 @@ final class ChronicleQueueStore implements AutoCloseable
 
     ChronicleRecordWriter newWriter()
     {
-        return new ChronicleRecordWriter(queue);
+        return new ChronicleRecordWriter(queue, new PageCacheWarmer());
     }
 
     long lastIndex()

@@ -31,11 +31,20 @@ final class ChronicleRecordWriter
     private final CRC32C crc = new CRC32C();
     private final byte[] headerScratch = new byte[RecordFormat.HEADER_LENGTH];
     private byte[] offHeapScratch = new byte[0];
+    /** Keeps the pages ahead of this writer cached (the journal's writer), or null (tools rewriting a file). */
+    private final PageCacheWarmer warmer;
     private ExcerptAppender appender;
+    private int followedCycle = Integer.MIN_VALUE;
 
     ChronicleRecordWriter(final SingleChronicleQueue queue)
     {
+        this(queue, null);
+    }
+
+    ChronicleRecordWriter(final SingleChronicleQueue queue, final PageCacheWarmer warmer)
+    {
         this.queue = queue;
+        this.warmer = warmer;
     }
 
     long append(final DirectBuffer buffer, final int offset, final int length)
@@ -53,6 +62,7 @@ final class ChronicleRecordWriter
             // Made lazily so Chronicle's single-thread check binds it to the thread that appends, not the one that opened.
             appender = this.appender = queue.createAppender();
         }
+        final long end;
         try (DocumentContext dc = appender.writingDocument())
         {
             Bytes<?> bytes = dc.wire().bytes();
@@ -68,8 +78,28 @@ final class ChronicleRecordWriter
             {
                 bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
+            end = bytes.writePosition();
+        }
+        if (warmer != null)
+        {
+            tellWarmer(appender, end);
         }
         return appender.lastIndexAppended();
+    }
+
+    /**
+     * The position on every append (one ordered store), the file only when the cycle rolled (a new day's file). The
+     * position first: a warmer that sees the new file then sees the position in it, never the old file's.
+     */
+    private void tellWarmer(final ExcerptAppender appender, final long end)
+    {
+        warmer.written(end);
+        final int cycle = appender.cycle();
+        if (cycle != followedCycle)
+        {
+            followedCycle = cycle;
+            warmer.follow(appender.currentFile());
+        }
     }
 
     private int checksum(final DirectBuffer buffer, final int offset, final int length)
@@ -94,6 +124,10 @@ final class ChronicleRecordWriter
 
     void close()
     {
+        if (warmer != null)
+        {
+            warmer.close();
+        }
         if (appender != null)
         {
             appender.close();

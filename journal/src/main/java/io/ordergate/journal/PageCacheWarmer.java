@@ -1,0 +1,183 @@
+package io.ordergate.journal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+
+/**
+ * Reads the journal's file ahead of its writer on a thread of its own, so that the pages the next appends write are
+ * already in the page cache when the writer gets there.
+ *
+ * <p>Why: Chronicle writes through a shared mapping of a sparse file. The first touch of a page that is not cached
+ * faults, and the kernel answers the fault with a readahead of the whole readahead window, zero-filling every page of
+ * it (holes read as zeros) on the faulting thread. With an 8 MB window (this project's build machine:
+ * {@code /sys/block/vda/queue/read_ahead_kb} 8192) that was a 20-27 ms append once every 8 MB of journal, about once
+ * a second at 20,000 orders/s, and the whole order path waits for the journal (docs/PERFORMANCE.md, "The journal's
+ * page faults"). A buffered read of the same range does the same zero-filling into the same page cache, here instead
+ * of on the writer's thread; the writer's fault then finds its page cached and only marks it dirty.
+ *
+ * <p>Reading changes nothing in the file: a page read ahead of the writer stays zero until the writer writes it, as
+ * Chronicle requires. <b>Thread safe</b>: {@link #follow} and {@link #written} from the writer's thread, the rest
+ * from the owner's.
+ */
+final class PageCacheWarmer implements AutoCloseable
+{
+    /** How far ahead of the writer pages are kept cached: four 8 MB readahead windows. */
+    static final long AHEAD_BYTES = 32L << 20;
+    static final int READ_BYTES = 1 << 20;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final Logger LOG = Logger.getLogger(PageCacheWarmer.class.getName());
+
+    /** The position after the writer's last append in {@link #file}, or -1 before the first. */
+    private final AtomicLong writtenUpTo = new AtomicLong(-1);
+    private final Thread thread;
+    private volatile File file;
+    private volatile boolean running = true;
+    /** How far the file is read: the warmer thread's alone. */
+    private long warmedUpTo;
+    /** {@link #warmedUpTo} as last published, for {@link #warmedAheadOfWriter}. */
+    private volatile long warmedUpToPublished = -1;
+    /** The file the warmer thread reads now, for {@link #reading}. */
+    private volatile File readingPublished;
+
+    PageCacheWarmer()
+    {
+        thread = new Thread(this::run, "og-journal-warmer");
+        thread.setDaemon(true);  // closed with the journal; daemon only so that a forgotten close cannot hold the JVM
+        thread.start();
+    }
+
+    /** The writer appends to {@code current} now: on the first append and when the cycle (the day) rolls. */
+    void follow(final File current)
+    {
+        file = current;
+    }
+
+    /** The writer's last append ended at {@code position} of the file it follows. An ordered store: no fence, no allocation. */
+    void written(final long position)
+    {
+        writtenUpTo.lazySet(position);
+    }
+
+    /** How far ahead of the writer's last append the file has been read; negative before anything was read ahead. */
+    long warmedAheadOfWriter()
+    {
+        final long published = warmedUpToPublished;
+        return published < 0 ? -1 : published - writtenUpTo.get();
+    }
+
+    /** The file being read ahead now (null before the writer's first append). */
+    File reading()
+    {
+        return readingPublished;
+    }
+
+    private void run()
+    {
+        final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_BYTES);
+        File reading = null;
+        FileChannel channel = null;
+        try
+        {
+            while (running)
+            {
+                final File target = file;
+                if (target != null && target != reading)
+                {
+                    closeQuietly(channel);
+                    channel = open(target);
+                    reading = target;
+                    warmedUpTo = -1;  // from the writer's next position: what is behind it is written already
+                    warmedUpToPublished = -1;
+                    readingPublished = target;
+                }
+                final long written = writtenUpTo.get();
+                if (channel != null && written >= 0)
+                {
+                    warmAhead(channel, scratch, written);
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        }
+        finally
+        {
+            closeQuietly(channel);
+        }
+    }
+
+    private void warmAhead(final FileChannel channel, final ByteBuffer scratch, final long written)
+    {
+        if (warmedUpTo < written || warmedUpTo > written + AHEAD_BYTES + READ_BYTES)
+        {
+            warmedUpTo = written;  // behind the writer, or (a position from before the file changed) far past it
+        }
+        try
+        {
+            while (running && warmedUpTo < written + AHEAD_BYTES)
+            {
+                scratch.clear();
+                final int read = channel.read(scratch, warmedUpTo);
+                if (read <= 0)
+                {
+                    break;  // the file's end: Chronicle extends it when the writer maps its next chunk
+                }
+                warmedUpTo += read;
+            }
+        }
+        catch (final IOException ex)
+        {
+            LOG.warning("journal page warmer: cannot read ahead in " + file + " (" + ex + "); appends go on unwarmed");
+            running = false;
+        }
+        warmedUpToPublished = warmedUpTo;
+    }
+
+    private static FileChannel open(final File target)
+    {
+        try
+        {
+            return FileChannel.open(target.toPath(), StandardOpenOption.READ);
+        }
+        catch (final IOException ex)
+        {
+            LOG.warning("journal page warmer: cannot open " + target + " (" + ex + "); appends go on unwarmed");
+            return null;
+        }
+    }
+
+    private static void closeQuietly(final FileChannel channel)
+    {
+        if (channel != null)
+        {
+            try
+            {
+                channel.close();
+            }
+            catch (final IOException ignored)
+            {
+                // a read-only channel: nothing was written that closing could lose
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        running = false;
+        LockSupport.unpark(thread);
+        try
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
