@@ -17,10 +17,11 @@ import java.util.logging.Logger;
  * <p>Why: Chronicle writes through a shared mapping of a sparse file. The first touch of a page that is not cached
  * faults, and the kernel answers the fault with a readahead of the whole readahead window, zero-filling every page of
  * it (holes read as zeros) on the faulting thread. With an 8 MB window (this project's build machine:
- * {@code /sys/block/vda/queue/read_ahead_kb} 8192) that was a 20-27 ms append once every 8 MB of journal, about once
- * a second at 20,000 orders/s, and the whole order path waits for the journal (docs/PERFORMANCE.md, "The journal's
- * page faults"). A buffered read of the same range does the same zero-filling into the same page cache, here instead
- * of on the writer's thread; the writer's fault then finds its page cached and only marks it dirty.
+ * {@code /sys/block/vda/queue/read_ahead_kb} 8192) that was a 19-28 ms append once every 8 MB of journal, every 3 s
+ * or so at 20,000 orders/s (about 130 bytes an order), and the whole order path waits for the journal
+ * (docs/PERFORMANCE.md, "The journal's page faults"). A buffered read of the same range does the same zero-filling
+ * into the same page cache, here instead of on the writer's thread; the writer's fault then finds its page cached and
+ * only marks it dirty.
  *
  * <p>Reading changes nothing in the file: a page read ahead of the writer stays zero until the writer writes it, as
  * Chronicle requires. <b>Thread safe</b>: {@link #follow} and {@link #written} from the writer's thread, the rest
@@ -59,7 +60,7 @@ final class PageCacheWarmer implements AutoCloseable
         file = current;
     }
 
-    /** The writer's last append ended at {@code position} of the file it follows. An ordered store: no fence, no allocation. */
+    /** The writer's last append ended at {@code position} of the file it follows: an ordered store, no allocation. */
     void written(final long position)
     {
         writtenUpTo.lazySet(position);
