@@ -62,13 +62,13 @@ final class PhaseStats
     void sent(final long plannedNanos, final long nowNanos)
     {
         sent++;
-        sendLag.recordValue(Math.min(Math.max(0, nowNanos - plannedNanos), HIGHEST_TRACKABLE_NANOS));
+        record(sendLag, nowNanos - plannedNanos);
     }
 
     void response(final int status, final long plannedNanos, final long writtenNanos, final long nowNanos)
     {
-        latency.recordValue(Math.min(Math.max(0, nowNanos - plannedNanos), HIGHEST_TRACKABLE_NANOS));
-        roundTrip.recordValue(Math.min(Math.max(0, nowNanos - writtenNanos), HIGHEST_TRACKABLE_NANOS));
+        record(latency, nowNanos - plannedNanos);
+        record(roundTrip, nowNanos - writtenNanos);
         if (status >= 0 && status < statuses.length)
         {
             statuses[status]++;
@@ -98,8 +98,14 @@ final class PhaseStats
 
     void frame(final long plannedNanos, final long arrivalNanos)
     {
-        frameLatency.recordValue(Math.min(Math.max(0, arrivalNanos - plannedNanos), HIGHEST_TRACKABLE_NANOS));
+        record(frameLatency, arrivalNanos - plannedNanos);
         framesAwaited--;
+    }
+
+    /** A duration into a histogram, clamped to what it can hold (a clock read out of order counts as zero). */
+    private static void record(final Histogram histogram, final long nanos)
+    {
+        histogram.recordValue(Math.min(Math.max(0, nanos), HIGHEST_TRACKABLE_NANOS));
     }
 
     void failed(final long count)

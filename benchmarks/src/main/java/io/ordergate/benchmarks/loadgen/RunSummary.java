@@ -80,7 +80,7 @@ final class RunSummary
         this.frameP90 = micros(frameHistogram, 90);
         this.frameP99 = micros(frameHistogram, 99);
         this.frameP999 = micros(frameHistogram, 99.9);
-        this.frameMax = frames == 0 ? 0 : frameHistogram.getMaxValue() / 1_000.0;
+        this.frameMax = maxMicros(frameHistogram);
         this.frameMean = frames == 0 ? 0 : frameHistogram.getMean() / 1_000.0;
         this.routed = stats.routed;
         this.framesMissing = stats.framesMissing;
@@ -107,12 +107,12 @@ final class RunSummary
         this.p90 = micros(histogram, 90);
         this.p99 = micros(histogram, 99);
         this.p999 = micros(histogram, 99.9);
-        this.max = histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue() / 1_000.0;
+        this.max = maxMicros(histogram);
         this.mean = histogram.getTotalCount() == 0 ? 0 : histogram.getMean() / 1_000.0;
         this.sendLagP99 = micros(stats.sendLag, 99);
         this.roundTripP50 = micros(stats.roundTrip, 50);
         this.roundTripP99 = micros(stats.roundTrip, 99);
-        this.roundTripMax = stats.roundTrip.getTotalCount() == 0 ? 0 : stats.roundTrip.getMaxValue() / 1_000.0;
+        this.roundTripMax = maxMicros(stats.roundTrip);
         final Map<Integer, Long> byStatus = new TreeMap<>();
         for (int status = 0; status < stats.statuses.length; status++)
         {
@@ -127,6 +127,11 @@ final class RunSummary
     private static double micros(final Histogram histogram, final double percentile)
     {
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1_000.0;
+    }
+
+    private static double maxMicros(final Histogram histogram)
+    {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue() / 1_000.0;
     }
 
     /** The summary as a JSON object. */
