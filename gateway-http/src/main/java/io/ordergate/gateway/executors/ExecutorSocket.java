@@ -47,8 +47,9 @@ import io.ordergate.gateway.json.BadRequest;
  * nothing: commands stay pending in the engine, are in every heartbeat answer, and are pushed again on reconnection.
  *
  * <p>Thread safe where it must be: inbound on the channel's event loop (frames written there are flushed when the
- * read ends); {@link #push} and {@link #onReply} on the reply thread, whose frames go to the event loop in one task at
- * the end of its batch ({@link FrameOutbox}).
+ * read ends); {@link #push} and {@link #onReply} on the reply thread, whose frames go out at the end of its batch,
+ * written by the reply thread itself when the socket's {@link SocketWriteGuard} lets it, else by the event loop in one
+ * task ({@link FrameOutbox}).
  */
 public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements ReplyTarget
 {
@@ -103,7 +104,10 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     void opened(final Channel channel)
     {
         channel.config().setWriteBufferWaterMark(waterMark);
-        this.outbox = new FrameOutbox(channel);
+        final SocketWriteGuard guard = new SocketWriteGuard(gateway.config().server().directReplies());
+        channel.pipeline().addFirst("executor-write-guard", guard);  // first, so that every write of the channel passes it
+        channel.flush();  // the guard frees the socket for the reply thread when nothing of it waits in Netty
+        this.outbox = new FrameOutbox(channel, guard, gateway.metrics().http());
         this.channel = channel;
         sessions.open(executor.executorIndex(), this);
         if (!backlog.start(channel))

@@ -33,6 +33,16 @@ public final class DirectReplyChannel extends NioServerSocketChannel
         }
     }
 
+    /**
+     * The JDK socket of a connection this listener accepted (non-blocking, as Netty configured it), or null for any other
+     * channel. Written only by a thread that holds the connection's hand-off ({@link ReplyHandOff}, or an executor socket's
+     * write guard), never beside Netty's own writes.
+     */
+    public static SocketChannel acceptedSocket(final Channel channel)
+    {
+        return channel instanceof Accepted ? ((Accepted)channel).socket() : null;
+    }
+
     @Override
     protected int doReadMessages(final List<Object> accepted) throws Exception
     {

@@ -141,6 +141,9 @@ public final class GatewayMetrics
         out.family("ordergate_http_answers_by_reply_thread_total", "counter",
             "Answers the reply thread wrote to their socket itself (server.direct_replies), not through the event loop.")
             .sample("ordergate_http_answers_by_reply_thread_total", http.writtenByReplyThread());
+        out.family("ordergate_executor_frames_by_reply_thread_total", "counter",
+            "Executor WebSocket frames the reply thread wrote to their socket itself (server.direct_replies), not through the event loop.")
+            .sample("ordergate_executor_frames_by_reply_thread_total", http.framesByReplyThread());
         if (pipeline != null)
         {
             pipeline(out, pipeline);

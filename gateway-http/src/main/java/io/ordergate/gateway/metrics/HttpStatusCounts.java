@@ -3,13 +3,14 @@ package io.ordergate.gateway.metrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * HTTP responses by status class (1xx..5xx), and how many the reply thread wrote itself. Thread safe: counted by every
+ * HTTP responses by status class (1xx..5xx), and how many answers and executor frames the reply thread wrote itself. Thread safe: counted by every
  * event loop and the reply thread, where each response is made; read by anyone.
  */
 public final class HttpStatusCounts
 {
     private final LongAdder[] byClass = new LongAdder[6];
     private final LongAdder writtenByReplyThread = new LongAdder();
+    private final LongAdder framesByReplyThread = new LongAdder();
 
     public HttpStatusCounts()
     {
@@ -40,6 +41,17 @@ public final class HttpStatusCounts
     public long writtenByReplyThread()
     {
         return writtenByReplyThread.sum();
+    }
+
+    /** Executor WebSocket frames the reply thread writes to their socket itself, counted before they can reach the executor. */
+    public void countFramesByReplyThread(final int frames)
+    {
+        framesByReplyThread.add(frames);
+    }
+
+    public long framesByReplyThread()
+    {
+        return framesByReplyThread.sum();
     }
 
     /** @param statusClass 1 to 5 */

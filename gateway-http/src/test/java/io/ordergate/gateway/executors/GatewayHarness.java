@@ -98,10 +98,23 @@ final class GatewayHarness implements AutoCloseable
     static GatewayHarness start(final Path dataDir, final int port, final String executors, final boolean demoTerminal, final String extraYaml,
         final String engine)
     {
-        final GatewayConfig config = ConfigLoader.parse(config(dataDir, port, executors, demoTerminal, extraYaml, engine), "test");
+        return startYaml(config(dataDir, port, executors, demoTerminal, extraYaml, engine));
+    }
+
+    private static GatewayHarness startYaml(final String yaml)
+    {
+        final GatewayConfig config = ConfigLoader.parse(yaml, "test");
         final StartupOptions options = StartupOptions.parse(new String[0],
             Map.of(StartupOptions.API_KEY_ENV, ADMIN_KEY, StartupOptions.API_SECRET_ENV, ADMIN_SECRET));
         return new GatewayHarness(Ordergate.start(config, options, new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    /** With more keys in the {@code server} section ({@code "direct_replies: false"}), {@code ""} for none. */
+    static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys)
+    {
+        final String yaml = config(dataDir, 0, executors, false, "", engine)
+            .replace("event_loop_threads: 2 }", "event_loop_threads: 2" + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + " }");
+        return startYaml(yaml);
     }
 
     @Override

@@ -1,0 +1,200 @@
+package io.ordergate.gateway.executors;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+
+import io.ordergate.gateway.http.DirectReplyChannel;
+
+/**
+ * Who writes to one executor's socket: its event loop, through Netty, or the reply thread, straight to the JDK socket,
+ * when Netty holds nothing of it unwritten. The direct write saves the event loop a wake-up per batch of frames (the
+ * hand-over, an {@code eventfd} write, the loop's {@code epoll_wait} return, a context switch), which on a virtual
+ * machine costs more than the write itself (docs/PERFORMANCE.md, "Executor frames written by the reply thread").
+ *
+ * <p>The rule that keeps the frames whole and in order: the first handler of the pipeline (this one) sees every write
+ * the event loop makes and takes the socket for the loop first, waiting out a direct write already begun; the loop gives
+ * it back after a flush that left Netty's outbound buffer empty. The reply thread writes only while it holds the
+ * socket, taken from free by compare-and-set. What the socket does not take (its send buffer full) is left for the
+ * loop, which writes it before anything else, and the socket stays the loop's until Netty has written it all.
+ *
+ * <p>Thread safe: {@link #write}, {@link #flush} and {@link #takeForLoop} on the event loop, {@link #tryTake} and
+ * {@link #writeTaken} on the reply thread; they meet only in the state, changed by compare-and-set.
+ */
+final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
+{
+    /** Nothing of the socket's waits in Netty and nobody writes: either side may take it. */
+    private static final int FREE = 0;
+    /** The event loop writes (it has, since its last flush that emptied Netty's buffer). */
+    private static final int LOOP = 1;
+    /** The reply thread is writing to the socket. */
+    private static final int REPLY = 2;
+    /** Spins of the loop, waiting out a direct write, before it yields its core to the writer instead. */
+    private static final int SPINS_BEFORE_YIELD = 256;
+    private static final VarHandle STATE;
+
+    static
+    {
+        try
+        {
+            STATE = MethodHandles.lookup().findVarHandle(SocketWriteGuard.class, "state", int.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    private final boolean enabled;
+    @SuppressWarnings("unused")  // through STATE
+    private volatile int state = LOOP;
+    /** What a direct write left unwritten: set by the reply thread before it hands the socket to the loop, taken by the loop. */
+    private ByteBuf remainder;
+    private ChannelHandlerContext ctx;
+    private Channel channel;
+    private SocketChannel socket;
+
+    /** @param enabled {@code server.direct_replies}: false keeps every write on the event loop */
+    SocketWriteGuard(final boolean enabled)
+    {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext context)
+    {
+        this.ctx = context;
+        this.channel = context.channel();
+        this.socket = DirectReplyChannel.acceptedSocket(channel);
+    }
+
+    /** Every write of the event loop's: the socket is the loop's first, and a direct write's remainder goes before it. */
+    @Override
+    public void write(final ChannelHandlerContext context, final Object msg, final ChannelPromise promise)
+    {
+        takeForLoop();
+        context.write(msg, promise);
+    }
+
+    /** After the loop's flush: the socket is free again once Netty has written everything it held. */
+    @Override
+    public void flush(final ChannelHandlerContext context)
+    {
+        context.flush();
+        if (enabled && socket != null && (int)STATE.getVolatile(this) == LOOP && remainder == null)
+        {
+            final ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
+            if (unwritten != null && unwritten.totalPendingWriteBytes() == 0 && channel.isActive())
+            {
+                STATE.setVolatile(this, FREE);
+            }
+        }
+    }
+
+    /** Event loop: the socket is the loop's from here on (a direct write begun ends first); a remainder is queued first. */
+    void takeForLoop()
+    {
+        int spins = 0;
+        while (true)
+        {
+            final int now = (int)STATE.getVolatile(this);
+            if (now == LOOP || now == FREE && STATE.compareAndSet(this, FREE, LOOP))
+            {
+                break;
+            }
+            if (now == REPLY)
+            {
+                // A non-blocking write of one batch: microseconds, unless its thread lost its core meanwhile.
+                if (++spins < SPINS_BEFORE_YIELD)
+                {
+                    Thread.onSpinWait();
+                }
+                else
+                {
+                    Thread.yield();
+                }
+            }
+        }
+        final ByteBuf rest = remainder;
+        if (rest != null)
+        {
+            remainder = null;
+            ctx.write(rest, ctx.voidPromise());  // a failure closes the socket (exceptionCaught)
+        }
+    }
+
+    /** Reply thread: true when it now holds the socket (nothing of it waits in Netty); then it must call {@link #writeTaken}. */
+    boolean tryTake()
+    {
+        if (!enabled || socket == null || !STATE.compareAndSet(this, FREE, REPLY))
+        {
+            return false;
+        }
+        final ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
+        if (unwritten == null || unwritten.totalPendingWriteBytes() != 0)
+        {
+            STATE.setVolatile(this, LOOP);  // closed, or something bypassed this handler: the loop decides
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reply thread, holding the socket: writes {@code bytes} (owned from here on) and gives the socket back. True when
+     * the socket took them whole; false when the rest was left for the event loop, which the caller must then wake
+     * (a write that failed leaves it too: the loop's write of it fails the same way and closes the socket).
+     */
+    boolean writeTaken(final ByteBuf bytes)
+    {
+        int written = 0;
+        boolean whole = false;
+        try
+        {
+            final ByteBuffer nio = bytes.internalNioBuffer(bytes.readerIndex(), bytes.readableBytes());
+            while (nio.hasRemaining())
+            {
+                final int now = socket.write(nio);
+                if (now == 0)
+                {
+                    break;  // the send buffer is full: the loop waits for room as for any write
+                }
+                written += now;
+            }
+            whole = !nio.hasRemaining();
+        }
+        catch (final IOException | RuntimeException failed)
+        {
+            whole = false;
+        }
+        bytes.skipBytes(written);
+        if (whole)
+        {
+            bytes.release();
+            STATE.setVolatile(this, FREE);
+            return true;
+        }
+        remainder = bytes;
+        STATE.setVolatile(this, LOOP);  // publishes the remainder to the loop
+        return false;
+    }
+
+    /** Reply thread, after {@link #writeTaken} returned false and the event loop refused the task: it is shut down, so is the socket. */
+    void dropRemainder()
+    {
+        final ByteBuf rest = remainder;
+        remainder = null;
+        if (rest != null)
+        {
+            rest.release();
+        }
+    }
+}
