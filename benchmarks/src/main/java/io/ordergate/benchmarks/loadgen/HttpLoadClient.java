@@ -154,7 +154,7 @@ final class HttpLoadClient implements AutoCloseable
         final ScheduledFuture<?> reporter = loop.scheduleAtFixedRate(() -> report(label, stats), 1, 1, TimeUnit.SECONDS);
         try
         {
-            pace(stats.schedule);
+            pace(stats);
             final long deadline = stats.schedule.lastPlannedNanos() + drainTimeoutNanos;
             while ((stats.settled < stats.schedule.total() || stats.framesAwaited > 0) && System.nanoTime() < deadline)
             {
@@ -180,8 +180,9 @@ final class HttpLoadClient implements AutoCloseable
     }
 
     /** On the calling (pacer) thread: sleeps until requests are due and hands each batch to the event loop. */
-    private void pace(final Schedule schedule)
+    private void pace(final PhaseStats stats)
     {
+        final Schedule schedule = stats.schedule;
         // The wait for the start is here, not in the loop: the loop then runs only what a phase at the rate runs, the code
         // the warm-up compiled (dueCount's before-the-start answer, taken once per phase, threw it back to the interpreter).
         for (long now = System.nanoTime(); now < schedule.startNanos(); now = System.nanoTime())
@@ -199,6 +200,7 @@ final class HttpLoadClient implements AutoCloseable
                 final long from = handed;
                 final long to = due;
                 loop.execute(() -> assign(schedule, from, to));
+                stats.handed(from, to, now);
                 handed = due;
             }
             else

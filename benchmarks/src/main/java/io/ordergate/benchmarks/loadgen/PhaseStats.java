@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
  * before the write (so a tail that is in the latency and not in the round trip was spent waiting to be written).
  * With simulated executors, frame latency is the arrival of the order's OPEN_POSITION frame on the executor's
  * WebSocket minus the same planned send time.
- * <b>Not thread safe</b>: written on the event loop only; other threads read {@link #settled} and, after the phase
- * is frozen, everything.
+ * <b>Not thread safe</b>: written on the event loop only (but {@link #pacerLateness}, by the pacing thread); other
+ * threads read {@link #settled} and, after the phase is frozen, everything.
  */
 final class PhaseStats
 {
@@ -21,6 +21,11 @@ final class PhaseStats
     final Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     final Histogram sendLag = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     final Histogram roundTrip = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    /**
+     * Planned send time → the pacer handing the request to the event loop: how late the pacing thread woke, the
+     * machine's scheduling before any request is written. Written by the pacing thread only; read after the phase.
+     */
+    final Histogram pacerLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** Planned send time → OPEN_POSITION frame on the executor's socket (executor runs only). */
     final Histogram frameLatency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** 2xx answers carrying an order id (routed MT5 orders): each should get one frame. */
@@ -63,6 +68,15 @@ final class PhaseStats
     {
         sent++;
         record(sendLag, nowNanos - plannedNanos);
+    }
+
+    /** Pacing thread: requests [from, to) handed to the event loop at {@code nowNanos}. */
+    void handed(final long from, final long to, final long nowNanos)
+    {
+        for (long i = from; i < to; i++)
+        {
+            record(pacerLateness, nowNanos - schedule.plannedNanos(i));
+        }
     }
 
     void response(final int status, final long plannedNanos, final long writtenNanos, final long nowNanos)

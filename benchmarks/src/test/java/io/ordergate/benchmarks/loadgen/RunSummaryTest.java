@@ -36,6 +36,11 @@ class RunSummaryTest
                 stats.response(500, planned, planned + 1_000, planned + 50_000);
             }
         }
+        for (int i = 0; i < 1_000; i += 50)
+        {
+            // the pacer hands 50 at a time, 0.5 µs after the last of them was due: the first waited 49 ms more
+            stats.handed(i, i + 50, stats.schedule.plannedNanos(i + 49) + 500);
+        }
         stats.freeze();  // the 2 never answered become errors
         return stats;
     }
@@ -64,6 +69,10 @@ class RunSummaryTest
         assertEquals(1_999.0, Double.parseDouble(json.get("round_trip_p99_us")), 2.0);
         assertEquals(1_999.0, Double.parseDouble(json.get("round_trip_max_us")), 2.0);
         assertEquals(1.0, Double.parseDouble(json.get("send_lag_p99_us")), 0.01);
+        // each request of a batch from the time it was due: 0.5 µs for the last, 49 ms more for the first
+        assertEquals(24_000.5, Double.parseDouble(json.get("pacer_late_p50_us")), 25.0);
+        assertEquals(49_000.5, Double.parseDouble(json.get("pacer_late_max_us")), 50.0);
+        assertEquals(49_000.5, Double.parseDouble(json.get("pacer_late_p99_us")), 50.0);  // the first of each batch: 20 of 1,000
         assertEquals("950", json.get("statuses.201"));
         assertEquals("3", json.get("statuses.500"));
     }
