@@ -1,6 +1,5 @@
 package io.ordergate.journal.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -38,10 +37,9 @@ final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        Path directory = location.journal();
-        if (!Files.isDirectory(directory))
+        Path directory = location.existingJournal(spec.commandLine().getOut(), "print");
+        if (directory == null)
         {
-            spec.commandLine().getOut().println("no journal at " + directory + ": nothing to print");
             return JournalCli.DONE;
         }
         RecordDecoder decoder = hex ? null : ServiceLoader.load(RecordDecoder.Factory.class).findFirst().map(f -> f.create(config))

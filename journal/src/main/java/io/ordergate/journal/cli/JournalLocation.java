@@ -1,5 +1,7 @@
 package io.ordergate.journal.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
@@ -25,5 +27,20 @@ final class JournalLocation
             throw new IllegalArgumentException("give --data-dir or --journal-dir, not both");
         }
         return journalDir != null ? journalDir : (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).resolve("journal");
+    }
+
+    /**
+     * The journal's directory if there is one; otherwise null, after telling {@code out} there is nothing to
+     * {@code action} (not an error: a gateway that never ran has no journal).
+     */
+    Path existingJournal(final PrintWriter out, final String action)
+    {
+        final Path directory = journal();
+        if (Files.isDirectory(directory))
+        {
+            return directory;
+        }
+        out.println("no journal at " + directory + ": nothing to " + action);
+        return null;
     }
 }

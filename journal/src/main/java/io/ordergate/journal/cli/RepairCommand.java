@@ -1,6 +1,5 @@
 package io.ordergate.journal.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -26,10 +25,9 @@ final class RepairCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        Path directory = location.journal();
-        if (!Files.isDirectory(directory))
+        Path directory = location.existingJournal(spec.commandLine().getOut(), "repair");
+        if (directory == null)
         {
-            spec.commandLine().getOut().println("no journal at " + directory + ": nothing to repair");
             return JournalCli.DONE;
         }
         JournalRepair.Report report = JournalRepair.repair(directory);

@@ -1,6 +1,5 @@
 package io.ordergate.journal.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -25,10 +24,9 @@ final class VerifyCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        Path directory = location.journal();
-        if (!Files.isDirectory(directory))
+        Path directory = location.existingJournal(spec.commandLine().getOut(), "check");
+        if (directory == null)
         {
-            spec.commandLine().getOut().println("no journal at " + directory + ": nothing to check");
             return JournalCli.DONE;
         }
         JournalInspection inspection = Journal.inspect(directory);

@@ -114,8 +114,11 @@ class JournalCliTest
     void aMissingJournalIsNothingToDoAndBadCommandLinesExitTwo()
     {
         assertEquals(0, run("verify", "--data-dir", dataDir.resolve("nowhere").toString()));
-        assertTrue(out().contains("no journal at "), out());
+        assertTrue(out().contains("no journal at " + dataDir.resolve("nowhere").resolve("journal") + ": nothing to check"), out());
         assertEquals(0, run("repair", "--data-dir", dataDir.resolve("nowhere").toString()));
+        assertTrue(out().contains(": nothing to repair"), out());
+        assertEquals(0, run("dump", "--journal-dir", dataDir.resolve("nowhere").toString()));
+        assertTrue(out().contains("no journal at " + dataDir.resolve("nowhere") + ": nothing to print"), out());
         assertEquals(2, run());
         assertEquals(2, run("repair", "--bogus"));
         assertEquals(2, run("verify", "--data-dir", "a", "--journal-dir", "b"));
