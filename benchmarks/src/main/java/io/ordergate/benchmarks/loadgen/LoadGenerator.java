@@ -46,15 +46,20 @@ public final class LoadGenerator
 
     static int run(final String[] args, final PrintStream out, final PrintStream err, final java.util.Map<String, String> env)
     {
-        if (args.length == 0 || LoadOptions.helpRequested(args))
+        if (args.length == 0)
         {
             out.println(LoadOptions.usage());
-            return args.length == 0 ? EXIT_USAGE : EXIT_OK;
+            return EXIT_USAGE;
         }
         final LoadOptions options;
         try
         {
             options = LoadOptions.parse(args, env);
+        }
+        catch (final LoadOptions.HelpRequested help)
+        {
+            out.println(LoadOptions.usage());
+            return EXIT_OK;
         }
         catch (final LoadOptions.UsageException ex)
         {

@@ -112,23 +112,12 @@ final class LoadOptions
         {
             throw new UsageException(describe(ex));
         }
+        if (a.help)
+        {
+            throw new HelpRequested();  // before the checks: "--help" alone is a whole command line
+        }
         conclude(a);
         return new LoadOptions(a, env);
-    }
-
-    /** Whether the command line asks for {@link #usage()} (-h, --help); one that does not parse asks for nothing. */
-    static boolean helpRequested(final String[] args)
-    {
-        final CommandLine line = commandLine(new Arguments());
-        try
-        {
-            line.parseArgs(args);
-            return line.isUsageHelpRequested();
-        }
-        catch (final ParameterException ex)
-        {
-            return false;
-        }
     }
 
     /** The help text: picocli's, from the annotations of {@link Arguments}. */
@@ -302,6 +291,15 @@ final class LoadOptions
         UsageException(final String message)
         {
             super(message);
+        }
+    }
+
+    /** The command line asks for {@link #usage()} (-h, --help): picocli then leaves the other options unchecked. */
+    static final class HelpRequested extends RuntimeException
+    {
+        HelpRequested()
+        {
+            super("help requested", null, false, false);
         }
     }
 
