@@ -16,12 +16,12 @@ import java.nio.charset.StandardCharsets;
  * binary frames, and not reading at all (a receive buffer made small, so the kernel's buffers fill fast). Frames
  * out are masked as RFC 6455 requires; frames in are read one at a time when the test chooses to.
  */
-final class RawWebSocket implements AutoCloseable
+public final class RawWebSocket implements AutoCloseable
 {
     /** One frame read: its opcode and payload. */
-    record Frame(int opcode, byte[] payload)
+    public record Frame(int opcode, byte[] payload)
     {
-        String text()
+        public String text()
         {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -32,7 +32,7 @@ final class RawWebSocket implements AutoCloseable
         }
     }
 
-    static final int TEXT = 1;
+    public static final int TEXT = 1;
     static final int BINARY = 2;
     static final int CLOSE = 8;
 
@@ -97,6 +97,12 @@ final class RawWebSocket implements AutoCloseable
     /** One final frame of {@code opcode}, masked. */
     void send(final int opcode, final byte[] payload) throws IOException
     {
+        writeMasked(out, opcode, payload);
+    }
+
+    /** One final frame of {@code opcode}, masked as a client's must be, written to {@code out} and flushed. */
+    public static void writeMasked(final OutputStream out, final int opcode, final byte[] payload) throws IOException
+    {
         final ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0x80 | opcode);
         if (payload.length < 126)
@@ -132,20 +138,7 @@ final class RawWebSocket implements AutoCloseable
     {
         try
         {
-            final int first = in.readUnsignedByte();
-            final int second = in.readUnsignedByte();
-            long length = second & 0x7f;
-            if (length == 126)
-            {
-                length = in.readUnsignedShort();
-            }
-            else if (length == 127)
-            {
-                length = in.readLong();
-            }
-            final byte[] payload = new byte[(int)length];
-            in.readFully(payload);
-            return new Frame(first & 0x0f, payload);
+            return readFrame(in);
         }
         catch (final EOFException | SocketTimeoutException ex)
         {
@@ -159,6 +152,29 @@ final class RawWebSocket implements AutoCloseable
             }
             throw ex;
         }
+    }
+
+    /** The next frame from {@code in}, which must be one a server may send: final, no extension bits, not masked. */
+    public static Frame readFrame(final DataInputStream in) throws IOException
+    {
+        final int first = in.readUnsignedByte();
+        final int second = in.readUnsignedByte();
+        if ((first & 0x70) != 0 || (first & 0x80) == 0 || (second & 0x80) != 0)
+        {
+            throw new IOException("not a final, plain, unmasked frame: header " + Integer.toHexString(first) + " " + Integer.toHexString(second));
+        }
+        long length = second & 0x7f;
+        if (length == 126)
+        {
+            length = in.readUnsignedShort();
+        }
+        else if (length == 127)
+        {
+            length = in.readLong();
+        }
+        final byte[] payload = new byte[(int)length];
+        in.readFully(payload);
+        return new Frame(first & 0x0f, payload);
     }
 
     void timeoutMillis(final int millis) throws IOException

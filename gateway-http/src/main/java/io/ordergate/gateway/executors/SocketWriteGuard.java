@@ -1,10 +1,9 @@
 package io.ordergate.gateway.executors;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -40,23 +39,9 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
     private static final int REPLY = 2;
     /** Spins of the loop, waiting out a direct write, before it yields its core to the writer instead. */
     private static final int SPINS_BEFORE_YIELD = 256;
-    private static final VarHandle STATE;
-
-    static
-    {
-        try
-        {
-            STATE = MethodHandles.lookup().findVarHandle(SocketWriteGuard.class, "state", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
-
     private final boolean enabled;
-    @SuppressWarnings("unused")  // through STATE
-    private volatile int state = LOOP;
+    /** One per executor socket: an atomic is plainer than a field handle, and there are few. */
+    private final AtomicInteger state = new AtomicInteger(LOOP);
     /** What a direct write left unwritten: set by the reply thread before it hands the socket to the loop, taken by the loop. */
     private ByteBuf remainder;
     private ChannelHandlerContext ctx;
@@ -90,12 +75,12 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
     public void flush(final ChannelHandlerContext context)
     {
         context.flush();
-        if (enabled && socket != null && (int)STATE.getVolatile(this) == LOOP && remainder == null)
+        if (enabled && socket != null && state.get() == LOOP && remainder == null)
         {
             final ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
             if (unwritten != null && unwritten.totalPendingWriteBytes() == 0 && channel.isActive())
             {
-                STATE.setVolatile(this, FREE);
+                state.set(FREE);
             }
         }
     }
@@ -106,8 +91,8 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
         int spins = 0;
         while (true)
         {
-            final int now = (int)STATE.getVolatile(this);
-            if (now == LOOP || now == FREE && STATE.compareAndSet(this, FREE, LOOP))
+            final int now = state.get();
+            if (now == LOOP || now == FREE && state.compareAndSet(FREE, LOOP))
             {
                 break;
             }
@@ -135,14 +120,14 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
     /** Reply thread: true when it now holds the socket (nothing of it waits in Netty); then it must call {@link #writeTaken}. */
     boolean tryTake()
     {
-        if (!enabled || socket == null || !STATE.compareAndSet(this, FREE, REPLY))
+        if (!enabled || socket == null || !state.compareAndSet(FREE, REPLY))
         {
             return false;
         }
         final ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
         if (unwritten == null || unwritten.totalPendingWriteBytes() != 0)
         {
-            STATE.setVolatile(this, LOOP);  // closed, or something bypassed this handler: the loop decides
+            state.set(LOOP);  // closed, or something bypassed this handler: the loop decides
             return false;
         }
         return true;
@@ -179,11 +164,11 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
         if (whole)
         {
             bytes.release();
-            STATE.setVolatile(this, FREE);
+            state.set(FREE);
             return true;
         }
         remainder = bytes;
-        STATE.setVolatile(this, LOOP);  // publishes the remainder to the loop
+        state.set(LOOP);  // publishes the remainder to the loop
         return false;
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.ordergate.gateway.RawWebSocket;
+
 /**
  * {@code server.direct_replies} on an executor's socket: the reply thread writes pushed commands to the socket itself
  * while Netty holds nothing of it unwritten, and leaves the rest to the event loop once the socket stops taking bytes
@@ -29,7 +31,6 @@ class ExecutorDirectFramesTest
     private static final String METRIC = "ordergate_executor_frames_by_reply_thread_total ";
     private static final int COMMANDS = 1_600;
     private static final int BAD_MESSAGE_EVERY = 100;
-    private static final int TEXT = 1;
     private static final int PING = 9;
 
     @TempDir
@@ -111,49 +112,23 @@ class ExecutorDirectFramesTest
             + actual.subList(i, Math.min(actual.size(), i + 5));
     }
 
-    /** The next text frame's payload; pings are skipped. Frames from the server are not masked. */
+    /** The next text frame's payload; pings are skipped. Every frame must be final, plain and unmasked. */
     private static String readText(final DataInputStream in) throws IOException
     {
         while (true)
         {
-            final int first = in.readUnsignedByte();
-            final int second = in.readUnsignedByte();
-            assertEquals(0, second & 0x80, "a server frame is not masked");
-            long length = second & 0x7f;
-            if (length == 126)
+            final RawWebSocket.Frame frame = RawWebSocket.readFrame(in);
+            if (frame.opcode() == RawWebSocket.TEXT)
             {
-                length = in.readUnsignedShort();
+                return frame.text();
             }
-            else if (length == 127)
-            {
-                length = in.readLong();
-            }
-            final byte[] payload = new byte[(int)length];
-            in.readFully(payload);
-            final int opcode = first & 0x0f;
-            assertEquals(0x80, first & 0xf0, "a final frame with no extension bits");
-            if (opcode == TEXT)
-            {
-                return new String(payload, StandardCharsets.UTF_8);
-            }
-            assertEquals(PING, opcode, "only text frames and pings");
+            assertEquals(PING, frame.opcode(), "only text frames and pings");
         }
     }
 
     private static void sendMasked(final OutputStream out, final String text) throws IOException
     {
-        final byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        final byte[] mask = {0x5a, 0x17, 0x3c, 0x61};
-        final byte[] frame = new byte[2 + mask.length + payload.length];
-        frame[0] = (byte)(0x80 | TEXT);
-        frame[1] = (byte)(0x80 | payload.length);  // under 126 bytes
-        System.arraycopy(mask, 0, frame, 2, mask.length);
-        for (int i = 0; i < payload.length; i++)
-        {
-            frame[2 + mask.length + i] = (byte)(payload[i] ^ mask[i & 3]);
-        }
-        out.write(frame);
-        out.flush();
+        RawWebSocket.writeMasked(out, RawWebSocket.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static long framesByReplyThread(final GatewayHarness gateway)
