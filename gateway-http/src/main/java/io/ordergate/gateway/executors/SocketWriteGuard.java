@@ -1,7 +1,6 @@
 package io.ordergate.gateway.executors;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -140,27 +139,15 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
      */
     boolean writeTaken(final ByteBuf bytes)
     {
-        int written = 0;
-        boolean whole = false;
+        boolean whole;
         try
         {
-            final ByteBuffer nio = bytes.internalNioBuffer(bytes.readerIndex(), bytes.readableBytes());
-            while (nio.hasRemaining())
-            {
-                final int now = socket.write(nio);
-                if (now == 0)
-                {
-                    break;  // the send buffer is full: the loop waits for room as for any write
-                }
-                written += now;
-            }
-            whole = !nio.hasRemaining();
+            whole = DirectReplyChannel.writeWhatFits(socket, bytes);
         }
         catch (final IOException | RuntimeException failed)
         {
             whole = false;
         }
-        bytes.skipBytes(written);
         if (whole)
         {
             bytes.release();

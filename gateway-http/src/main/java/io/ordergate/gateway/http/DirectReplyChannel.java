@@ -1,10 +1,13 @@
 package io.ordergate.gateway.http;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -41,6 +44,33 @@ public final class DirectReplyChannel extends NioServerSocketChannel
     public static SocketChannel acceptedSocket(final Channel channel)
     {
         return channel instanceof Accepted ? ((Accepted)channel).socket() : null;
+    }
+
+    /**
+     * Writes what the non-blocking {@code socket} takes of {@code bytes} now, moving their reader index past it: true
+     * when it took them all, false when its send buffer filled first (the rest stays readable for the event loop).
+     */
+    public static boolean writeWhatFits(final SocketChannel socket, final ByteBuf bytes) throws IOException
+    {
+        final ByteBuffer nio = bytes.internalNioBuffer(bytes.readerIndex(), bytes.readableBytes());
+        int written = 0;
+        try
+        {
+            while (nio.hasRemaining())
+            {
+                final int now = socket.write(nio);
+                if (now == 0)
+                {
+                    return false;  // the send buffer is full: the event loop waits for room as for any write
+                }
+                written += now;
+            }
+            return true;
+        }
+        finally
+        {
+            bytes.skipBytes(written);
+        }
     }
 
     @Override

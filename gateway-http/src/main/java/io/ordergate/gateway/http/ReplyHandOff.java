@@ -3,8 +3,6 @@ package io.ordergate.gateway.http;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.netty.buffer.ByteBuf;
@@ -193,7 +191,7 @@ final class ReplyHandOff extends ChannelOutboundHandlerAdapter
         boolean whole;
         try
         {
-            whole = writeToSocket(answer);
+            whole = DirectReplyChannel.writeWhatFits(((DirectReplyChannel.Accepted)channel).socket(), answer);
         }
         catch (final IOException | RuntimeException failed)
         {
@@ -220,29 +218,5 @@ final class ReplyHandOff extends ChannelOutboundHandlerAdapter
             }
         }
         return true;
-    }
-
-    private boolean writeToSocket(final ByteBuf answer) throws IOException
-    {
-        final ByteBuffer bytes = answer.internalNioBuffer(answer.readerIndex(), answer.readableBytes());
-        final SocketChannel socket = ((DirectReplyChannel.Accepted)channel).socket();
-        int written = 0;
-        try
-        {
-            while (bytes.hasRemaining())
-            {
-                final int now = socket.write(bytes);
-                if (now == 0)
-                {
-                    return false;  // the send buffer is full: the event loop waits for room as for any write
-                }
-                written += now;
-            }
-            return true;
-        }
-        finally
-        {
-            answer.skipBytes(written);
-        }
     }
 }
