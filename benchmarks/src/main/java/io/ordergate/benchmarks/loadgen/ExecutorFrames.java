@@ -12,7 +12,7 @@ import io.netty.channel.EventLoopGroup;
 /**
  * The simulated executors of a run and the pairing of each order's HTTP answer (its {@code order_id}) with its
  * OPEN_POSITION frame (its {@code orderId}) in a {@link FrameCorrelator}, whichever comes first; the pair's frame
- * latency (arrival − planned) goes into the phase's second histogram.
+ * latencies (arrival − planned, arrival − written) go into the phase's frame histograms.
  * <b>Not thread safe</b>: on the load client's event loop, except {@link #connect} (the control thread).
  */
 final class ExecutorFrames implements SimulatedExecutor.Listener
@@ -71,13 +71,13 @@ final class ExecutorFrames implements SimulatedExecutor.Listener
     }
 
     /** An order's 2xx answer: its frame may have come first. */
-    void answered(final long orderId, final long plannedNanos)
+    void answered(final long orderId, final long plannedNanos, final long writtenNanos)
     {
         current.routed();
-        final long arrival = correlator.answered(orderId, plannedNanos);
+        final long arrival = correlator.answered(orderId, plannedNanos, writtenNanos);
         if (arrival != FrameCorrelator.NONE)
         {
-            current.frame(plannedNanos, arrival);
+            current.frame(plannedNanos, writtenNanos, arrival);
         }
     }
 
@@ -89,7 +89,7 @@ final class ExecutorFrames implements SimulatedExecutor.Listener
             final long planned = correlator.frame(orderId, arrivalNanos);
             if (planned != FrameCorrelator.NONE && current.owns(planned))
             {
-                current.frame(planned, arrivalNanos);
+                current.frame(planned, correlator.writtenOfLastPair(), arrivalNanos);
             }
         }
     }

@@ -2,9 +2,10 @@ package io.ordergate.benchmarks.loadgen;
 
 /**
  * Pairs an MT5 order's HTTP answer with its {@code OPEN_POSITION} frame on the executor's WebSocket, by order id,
- * whichever arrives first. The answer carries {@code order_id} and is matched to the request's planned send time;
- * the frame carries {@code parameters.orderId} and its arrival time. The first of the two is parked here; the
- * second takes it out and the pair gives one latency: frame arrival − planned send time.
+ * whichever arrives first. The answer carries {@code order_id} and is matched to the request's planned send time
+ * (and the time it was written to its socket); the frame carries {@code parameters.orderId} and its arrival time. The
+ * first of the two is parked here; the second takes it out and the pair gives two latencies: frame arrival − planned
+ * send time, and frame arrival − written ({@link #writtenOfLastPair}).
  *
  * <pre>
  *   answer(id, planned) ─► frame already parked? ── yes ─► return its arrival time  (caller records arrival − planned)
@@ -29,12 +30,15 @@ final class FrameCorrelator
 
     private final long[] keys;
     private final long[] stamps;
+    /** An answer's write time beside its planned time in {@link #stamps}; unused for a parked frame. */
+    private final long[] written;
     private final byte[] kinds;
     private final int mask;
     private final int maxSize;
     private int answers;
     private int frames;
     private long dropped;
+    private long writtenOfLastPair;
 
     FrameCorrelator(final int capacity)
     {
@@ -43,19 +47,25 @@ final class FrameCorrelator
         final int slots = Integer.bitCount(wanted) == 1 ? wanted : Integer.highestOneBit(wanted) << 1;
         this.keys = new long[slots];
         this.stamps = new long[slots];
+        this.written = new long[slots];
         this.kinds = new byte[slots];
         this.mask = slots - 1;
         this.maxSize = capacity;
     }
 
     /**
-     * The HTTP answer of order {@code orderId}, planned at {@code plannedNanos}.
+     * The HTTP answer of order {@code orderId}, planned at {@code plannedNanos} and written at {@code writtenNanos}.
      *
      * @return the arrival time of its frame if the frame came first (and the pair is done), else {@link #NONE}
      */
-    long answered(final long orderId, final long plannedNanos)
+    long answered(final long orderId, final long plannedNanos, final long writtenNanos)
     {
-        return meet(orderId, plannedNanos, ANSWER, FRAME);
+        final long arrival = meet(orderId, plannedNanos, writtenNanos, ANSWER, FRAME);
+        if (arrival != NONE)
+        {
+            writtenOfLastPair = writtenNanos;
+        }
+        return arrival;
     }
 
     /**
@@ -65,10 +75,16 @@ final class FrameCorrelator
      */
     long frame(final long orderId, final long arrivalNanos)
     {
-        return meet(orderId, arrivalNanos, FRAME, ANSWER);
+        return meet(orderId, arrivalNanos, 0, FRAME, ANSWER);
     }
 
-    private long meet(final long key, final long stamp, final byte kind, final byte other)
+    /** When the request of the pair the last {@link #answered} or {@link #frame} completed was written to its socket. */
+    long writtenOfLastPair()
+    {
+        return writtenOfLastPair;
+    }
+
+    private long meet(final long key, final long stamp, final long writtenStamp, final byte kind, final byte other)
     {
         int slot = index(key);
         while (kinds[slot] != EMPTY)
@@ -78,6 +94,7 @@ final class FrameCorrelator
                 if (kinds[slot] == other)
                 {
                     final long parked = stamps[slot];
+                    writtenOfLastPair = written[slot];
                     count(other, -1);
                     remove(slot);
                     return parked;
@@ -94,6 +111,7 @@ final class FrameCorrelator
         }
         keys[slot] = key;
         stamps[slot] = stamp;
+        written[slot] = writtenStamp;
         kinds[slot] = kind;
         count(kind, 1);
         return NONE;
@@ -125,6 +143,7 @@ final class FrameCorrelator
             {
                 keys[hole] = keys[slot];
                 stamps[hole] = stamps[slot];
+                written[hole] = written[slot];
                 kinds[hole] = kinds[slot];
                 hole = slot;
             }
@@ -133,6 +152,7 @@ final class FrameCorrelator
         kinds[hole] = EMPTY;
         keys[hole] = 0;
         stamps[hole] = 0;
+        written[hole] = 0;
     }
 
     private int index(final long key)

@@ -264,7 +264,7 @@ final class HttpLoadClient implements AutoCloseable
             current.response(status, plannedNanos, writtenNanos, nowNanos);
             if (frames != null && orderId != 0 && status >= 200 && status < 300)
             {
-                frames.answered(orderId, plannedNanos);
+                frames.answered(orderId, plannedNanos, writtenNanos);
             }
         }
     }

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * is, back-pressure from a slow server); when it is close to the latency, the time was spent queued.
  * {@code round_trip_*_us} is written → answered: the server's time as the client sees it, queueing before the write left out.
  * {@code pacer_late_*_us} is planned → handed to the event loop: how late the pacing thread woke (the machine's
- * scheduling of the generator itself), the first part of the send lag.
+ * scheduling of the generator itself), the first part of the send lag. With executors, {@code frame_*_us} is planned →
+ * OPEN_POSITION frame and {@code frame_from_write_*_us} written → the same frame.
  */
 final class RunSummary
 {
@@ -63,6 +64,11 @@ final class RunSummary
     final double frameP999;
     final double frameMax;
     final double frameMean;
+    /** Written → frame: the order → frame path without the generator's queueing before the write. */
+    final double frameFromWriteP50;
+    final double frameFromWriteP99;
+    final double frameFromWriteP999;
+    final double frameFromWriteMax;
     final long routed;
     final long framesMissing;
     final long framesUnmatched;
@@ -87,6 +93,10 @@ final class RunSummary
         this.frameP999 = micros(frameHistogram, 99.9);
         this.frameMax = maxMicros(frameHistogram);
         this.frameMean = frames == 0 ? 0 : frameHistogram.getMean() / 1_000.0;
+        this.frameFromWriteP50 = micros(stats.frameRoundTrip, 50);
+        this.frameFromWriteP99 = micros(stats.frameRoundTrip, 99);
+        this.frameFromWriteP999 = micros(stats.frameRoundTrip, 99.9);
+        this.frameFromWriteMax = maxMicros(stats.frameRoundTrip);
         this.routed = stats.routed;
         this.framesMissing = stats.framesMissing;
         this.framesUnmatched = stats.framesUnmatched;
@@ -187,6 +197,10 @@ final class RunSummary
             number(json, "frame_p999_us", frameP999);
             number(json, "frame_max_us", frameMax);
             number(json, "frame_mean_us", frameMean);
+            number(json, "frame_from_write_p50_us", frameFromWriteP50);
+            number(json, "frame_from_write_p99_us", frameFromWriteP99);
+            number(json, "frame_from_write_p999_us", frameFromWriteP999);
+            number(json, "frame_from_write_max_us", frameFromWriteMax);
             json.writeNumberField("frames_missing", framesMissing);
             json.writeNumberField("frames_unmatched", framesUnmatched);
             json.writeNumberField("executor_errors", executorErrors);
@@ -205,8 +219,11 @@ final class RunSummary
     {
         final String frameLine = executors == 0 ? "" : String.format(Locale.ROOT,
             "%n  order -> OPEN_POSITION frame on the executor's socket (us, from planned send time, %d executors): " +
-            "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (frames %d of %d routed; missing %d, unmatched %d, executor errors %d)",
-            executors, frameP50, frameP90, frameP99, frameP999, frameMax, frames, routed, framesMissing, framesUnmatched, executorErrors);
+            "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (frames %d of %d routed; missing %d, unmatched %d, executor errors %d)%n" +
+            "  written -> OPEN_POSITION frame (us, the gateway's order -> frame path without the generator's queueing): " +
+            "p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f",
+            executors, frameP50, frameP90, frameP99, frameP999, frameMax, frames, routed, framesMissing, framesUnmatched, executorErrors,
+            frameFromWriteP50, frameFromWriteP99, frameFromWriteP999, frameFromWriteMax);
         return describeHttp() + frameLine;
     }
 

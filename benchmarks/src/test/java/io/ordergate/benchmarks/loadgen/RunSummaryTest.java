@@ -99,6 +99,32 @@ class RunSummaryTest
     }
 
     @Test
+    void shouldTimeEachFrameFromItsPlanAndFromItsWrite() throws IOException
+    {
+        final PhaseStats stats = new PhaseStats(new Schedule(0, 1_000, 1));
+        for (int i = 0; i < 1_000; i++)
+        {
+            final long planned = stats.schedule.plannedNanos(i);
+            // written 3 ms late (queued in the generator), answered 100 µs after the write, the frame 200 µs after it
+            stats.sent(planned, planned + 3_000_000);
+            stats.response(201, planned, planned + 3_000_000, planned + 3_100_000);
+            stats.routed();
+            stats.frame(planned, planned + 3_000_000, planned + 3_200_000);
+        }
+        stats.freeze();
+        final RunSummary summary = new RunSummary("gateway", "g", "POST", 1_000, 1, 8, 1, stats, 2);
+
+        final Map<String, String> json = flatten(summary.toJson());
+
+        assertEquals("1000", json.get("frames"));
+        assertEquals(3_200.0, Double.parseDouble(json.get("frame_p99_us")), 4.0);
+        assertEquals(200.0, Double.parseDouble(json.get("frame_from_write_p50_us")), 0.2);
+        assertEquals(200.0, Double.parseDouble(json.get("frame_from_write_p99_us")), 0.2);
+        assertEquals(200.0, Double.parseDouble(json.get("frame_from_write_max_us")), 0.2);
+        assertTrue(summary.describe().contains("written -> OPEN_POSITION frame"), summary.describe());
+    }
+
+    @Test
     void shouldWriteTheHgrmInMicroseconds()
     {
         final String hgrm = LoadGenerator.hgrm(new RunSummary("gateway", "g", "POST", 1_000, 1, 8, 1, sampleStats()));
