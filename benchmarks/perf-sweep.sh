@@ -9,7 +9,9 @@
 # default: the demo configuration's, i.e. blocking), WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway
 # takes before the gateway starts, so its JIT is warm; default 0), DIRECT_REPLIES (server.direct_replies: false hands
 # every answer to the event loop; default true), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
-# GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector").
+# GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector"),
+# GATEWAY_JAVA (the gateway's java, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the generator and the baseline
+# keep the java on the PATH).
 # Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
 set -euo pipefail
 . "$(dirname "$0")/machine.sh"
@@ -41,7 +43,7 @@ fi
 for rate in $rates; do
   rm -rf "$work/data"
   # shellcheck disable=SC2086  # the options are words
-  java ${GATEWAY_JAVA_OPTS:-} -jar "$root/gateway-http/target/ordergate.jar" "${config_args[@]}" --port "$port" --data-dir "$work/data" \
+  "${GATEWAY_JAVA:-java}" ${GATEWAY_JAVA_OPTS:-} -jar "$root/gateway-http/target/ordergate.jar" "${config_args[@]}" --port "$port" --data-dir "$work/data" \
     > "$work/gateway-$rate.log" 2>&1 &
   gateway_pid=$!
   for _ in $(seq 1 600); do  # up to 2 min: a start-up warm-up (WARMUP_ORDERS) comes before the port opens
