@@ -115,6 +115,12 @@ final class FlatRequestHeaders extends HttpHeaders
         {
             return Collections.emptyList();
         }
+        final int next = indexOf(name, index + 1);
+        if (next < 0)
+        {
+            // The usual case (Netty's decoder asks for every request's Content-Length): one value, one small list.
+            return Collections.singletonList(values[index].toString());
+        }
         final List<String> all = new ArrayList<>(2);
         while (index >= 0)
         {
