@@ -77,9 +77,11 @@ final class LiveMarket
         bid[index] = bidWire;
         ask[index] = askWire;
         time[index] = micros;
-        for (final Timeframe timeframe : Timeframe.values())
+        for (int ordinal = 0; ordinal < Timeframe.COUNT; ordinal++)
         {
-            final int at = (index * Timeframe.COUNT + timeframe.ordinal()) * FIELDS;
+            // by ordinal: values() copies its array, once per quote on the fan-out thread
+            final Timeframe timeframe = Timeframe.fromOrdinal(ordinal);
+            final int at = (index * Timeframe.COUNT + ordinal) * FIELDS;
             if (micros < candles[at + END])
             {
                 candles[at + HIGH] = Math.max(candles[at + HIGH], bidWire);
