@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  * round trip is response-complete minus actual write: the server's time as the client sees it, without the queueing
  * before the write (so a tail that is in the latency and not in the round trip was spent waiting to be written).
  * With simulated executors, frame latency is the arrival of the order's OPEN_POSITION frame on the executor's
- * WebSocket minus the same planned send time; frame round trip, the same arrival minus the request's write (the
+ * WebSocket minus the same planned send time; frame from write, the same arrival minus the request's write (the
  * gateway's order → frame path without the generator's own queueing).
  * <b>Not thread safe</b>: written on the event loop only (but {@link #pacerLateness}, by the pacing thread); other
  * threads read {@link #settled} and, after the phase is frozen, everything.
@@ -30,7 +30,7 @@ final class PhaseStats
     /** Planned send time → OPEN_POSITION frame on the executor's socket (executor runs only). */
     final Histogram frameLatency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** Request written to its socket → OPEN_POSITION frame on the executor's socket (executor runs only). */
-    final Histogram frameRoundTrip = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    final Histogram frameFromWrite = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** 2xx answers carrying an order id (routed MT5 orders): each should get one frame. */
     long routed;
     /** Routed orders of this phase whose frame never arrived, counted at {@link #freeze}. */
@@ -116,7 +116,7 @@ final class PhaseStats
     void frame(final long plannedNanos, final long writtenNanos, final long arrivalNanos)
     {
         record(frameLatency, arrivalNanos - plannedNanos);
-        record(frameRoundTrip, arrivalNanos - writtenNanos);
+        record(frameFromWrite, arrivalNanos - writtenNanos);
         framesAwaited--;
     }
 

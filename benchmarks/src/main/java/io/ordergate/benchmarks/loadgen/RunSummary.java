@@ -93,10 +93,10 @@ final class RunSummary
         this.frameP999 = micros(frameHistogram, 99.9);
         this.frameMax = maxMicros(frameHistogram);
         this.frameMean = frames == 0 ? 0 : frameHistogram.getMean() / 1_000.0;
-        this.frameFromWriteP50 = micros(stats.frameRoundTrip, 50);
-        this.frameFromWriteP99 = micros(stats.frameRoundTrip, 99);
-        this.frameFromWriteP999 = micros(stats.frameRoundTrip, 99.9);
-        this.frameFromWriteMax = maxMicros(stats.frameRoundTrip);
+        this.frameFromWriteP50 = micros(stats.frameFromWrite, 50);
+        this.frameFromWriteP99 = micros(stats.frameFromWrite, 99);
+        this.frameFromWriteP999 = micros(stats.frameFromWrite, 99.9);
+        this.frameFromWriteMax = maxMicros(stats.frameFromWrite);
         this.routed = stats.routed;
         this.framesMissing = stats.framesMissing;
         this.framesUnmatched = stats.framesUnmatched;
