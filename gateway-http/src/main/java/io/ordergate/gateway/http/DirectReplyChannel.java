@@ -20,6 +20,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 public final class DirectReplyChannel extends NioServerSocketChannel
 {
     private static final Logger LOG = Logger.getLogger(DirectReplyChannel.class.getName());
+    /** Above the answers to orders and most reads; a longer write is viewed in place. */
+    private static final int SCRATCH_BYTES = 16 * 1024;
+    /** Each writing thread's copy of what it writes ({@link #nioView}): the reply thread's, in practice. */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH_BYTES));
 
     /** An accepted connection: Netty's {@link NioSocketChannel}, with its JDK socket for {@link ReplyHandOff}. */
     static final class Accepted extends NioSocketChannel
@@ -52,7 +56,7 @@ public final class DirectReplyChannel extends NioServerSocketChannel
      */
     public static boolean writeWhatFits(final SocketChannel socket, final ByteBuf bytes) throws IOException
     {
-        final ByteBuffer nio = bytes.internalNioBuffer(bytes.readerIndex(), bytes.readableBytes());
+        final ByteBuffer nio = nioView(bytes);
         int written = 0;
         try
         {
@@ -71,6 +75,25 @@ public final class DirectReplyChannel extends NioServerSocketChannel
         {
             bytes.skipBytes(written);
         }
+    }
+
+    /**
+     * The readable bytes as a JDK buffer the socket can take. A small one is copied into this thread's scratch buffer
+     * (a memory copy): a pooled buffer's own view is a new {@code DirectByteBuffer} each time the pool hands the buffer
+     * out again, one per answer (docs/PERFORMANCE.md, "Bytes allocated per order"). A large one (an executor's batch)
+     * is viewed in place.
+     */
+    private static ByteBuffer nioView(final ByteBuf bytes)
+    {
+        final int length = bytes.readableBytes();
+        if (length > SCRATCH_BYTES)
+        {
+            return bytes.internalNioBuffer(bytes.readerIndex(), length);
+        }
+        final ByteBuffer scratch = SCRATCH.get();
+        scratch.clear().limit(length);
+        bytes.getBytes(bytes.readerIndex(), scratch);
+        return scratch.flip();
     }
 
     @Override
