@@ -4,16 +4,20 @@
 #
 #   machine_mark FILE     remembers the CPU counters now
 #   machine_since FILE    "load average L1 L5 L15, cpu steal S%" since the mark (S: steal / all CPU time, both vCPUs)
+#   machine_steal_since FILE    S alone (one decimal), for a script that judges it
 
 # All CPU time and steal time so far, in clock ticks.
 machine_cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; }
 
 machine_mark() { machine_cpu_ticks > "$1"; }
 
-machine_since() {
+machine_steal_since() {
   local total0 steal0 total1 steal1
   read -r total0 steal0 < "$1"
   read -r total1 steal1 < <(machine_cpu_ticks)
-  awk -v t="$((total1 - total0))" -v s="$((steal1 - steal0))" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
-    'BEGIN { printf "load average %s, cpu steal %.1f%%\n", load, (t > 0 ? 100 * s / t : 0) }'
+  awk -v t="$((total1 - total0))" -v s="$((steal1 - steal0))" 'BEGIN { printf "%.1f\n", (t > 0 ? 100 * s / t : 0) }'
+}
+
+machine_since() {
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg), cpu steal $(machine_steal_since "$1")%"
 }

@@ -104,9 +104,8 @@ for i in $(seq 1 "$repetitions"); do
       subscribers_pid=
       grep '^subscribers:' "$out/$mode-$i.subscribers.txt" | tee -a "$out/summary.txt" || true
     fi
-    machine_since "$work/machine" > "$work/machine.run"
-    echo "machine during the run: $(cat "$work/machine.run")" | tee -a "$out/summary.txt" >&2
-    run_steal=$(sed -n 's/.*cpu steal \([0-9.]*\)%.*/\1/p' "$work/machine.run")
+    run_steal=$(machine_steal_since "$work/machine")
+    echo "machine during the run: $(machine_since "$work/machine")" | tee -a "$out/summary.txt" >&2
     echo "$run_steal" >> "$work/steal"
     if [ "$stop_on_steal" = 1 ] && awk -v s="$run_steal" -v l="$steal_limit" 'BEGIN { exit !(s + 0 > l + 0) }'; then
       echo "stopped: CPU steal $run_steal% in $mode-$i, above STEAL_LIMIT $steal_limit% (STOP_ON_STEAL=1): no verdict" | tee -a "$out/summary.txt" >&2
