@@ -5,7 +5,6 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 
 import io.ordergate.engine.command.NewOrderBody;
 
@@ -40,6 +39,8 @@ public final class RequestReader
     private static final int MAX_FIELD_NAME_IN_MESSAGE = 64;
 
     private final FieldValueReader values = new FieldValueReader(this);
+    private final BodyParser bodies = new BodyParser(FACTORY, FACTORY_WITHOUT_DUPLICATE_CHECK);
+    /** The current body's parser ({@link BodyParser#open}), null between bodies. */
     private JsonParser parser;
     private BadRequest problem;
     private byte[] body;
@@ -51,13 +52,16 @@ public final class RequestReader
      */
     public JsonToken begin(final byte[] body, final int length, final boolean allowArray) throws BadRequest
     {
-        return begin(FACTORY, body, length, allowArray);
+        return begin(false, body, length, allowArray);
     }
 
-    /** Like {@link #begin} for a caller that checks duplicate fields itself with {@link #duplicateField}. */
+    /**
+     * Like {@link #begin} for a caller that checks duplicate fields itself with {@link #duplicateField}; the body
+     * is fed to this reader's one non-blocking parser ({@link BodyParser}), which allocates nothing per body.
+     */
     public JsonToken beginCheckingDuplicatesMyself(final byte[] body, final int length) throws BadRequest
     {
-        return begin(FACTORY_WITHOUT_DUPLICATE_CHECK, body, length, false);
+        return begin(true, body, length, false);
     }
 
     /** The answer for a field given twice: invalid JSON, as jackson's own detector would say. */
@@ -67,32 +71,36 @@ public final class RequestReader
         return BadRequest.invalidJson("request body is not valid JSON: Duplicate field '" + name + "'");
     }
 
-    private JsonToken begin(final JsonFactory factory, final byte[] body, final int length, final boolean allowArray) throws BadRequest
+    private JsonToken begin(final boolean reuse, final byte[] body, final int length, final boolean allowArray) throws BadRequest
     {
         close();
         problem = null;
         if (length == 0)
         {
-            throw BadRequest.invalidJson("request body is empty; a JSON object is required");
+            throw BadRequest.invalidJson(JsonFaults.EMPTY);
         }
         Utf8.check(body, length);
         this.body = body;
         try
         {
-            parser = factory.createParser(body, 0, length);
-            final JsonToken first = parser.nextToken();
+            parser = bodies.open(reuse, body, length);
+            final JsonToken first = bodies.next();
             if (first == null)
             {
-                throw BadRequest.invalidJson("request body is empty; a JSON object is required");
+                throw BadRequest.invalidJson(JsonFaults.EMPTY);
             }
             if (first == JsonToken.START_OBJECT || (allowArray && first == JsonToken.START_ARRAY))
             {
                 return first;
             }
+            if (bodies.isFed())
+            {
+                throw bodies.fault(null);
+            }
             // Still make sure the whole body is JSON before calling it the wrong shape.
             parser.skipChildren();
-            expectEnd();
-            throw BadRequest.validation(null, allowArray ? "request body must be a JSON object or array" : "request body must be a JSON object");
+            bodies.expectEnd();
+            throw BadRequest.validation(null, allowArray ? "request body must be a JSON object or array" : JsonFaults.NOT_AN_OBJECT);
         }
         catch (final IOException ex)
         {
@@ -105,10 +113,10 @@ public final class RequestReader
     {
         try
         {
-            final JsonToken token = parser.nextToken();
+            final JsonToken token = bodies.next();
             if (token == JsonToken.FIELD_NAME)
             {
-                parser.nextToken();
+                bodies.next();
                 return true;
             }
             return false;
@@ -124,7 +132,7 @@ public final class RequestReader
     {
         try
         {
-            return parser.nextToken() != JsonToken.END_ARRAY;
+            return bodies.next() != JsonToken.END_ARRAY;
         }
         catch (final IOException ex)
         {
@@ -158,25 +166,24 @@ public final class RequestReader
     /** True when the current value is an object; otherwise records "must be an object" and skips it. */
     public boolean expectObject(final String field) throws BadRequest
     {
-        if (parser.currentToken() == JsonToken.START_OBJECT)
-        {
-            return true;
-        }
-        fail(field, field + " must be an object");
-        skip();
-        return false;
+        return expect(JsonToken.START_OBJECT, field, " must be an object");
     }
 
     /** True when the current value is an array; otherwise records "must be an array" and skips it. */
     public boolean expectArray(final String field) throws BadRequest
     {
-        if (parser.currentToken() == JsonToken.START_ARRAY)
+        return expect(JsonToken.START_ARRAY, field, " must be an array");
+    }
+
+    private boolean expect(final JsonToken start, final String field, final String mustBe) throws BadRequest
+    {
+        final boolean is = parser.currentToken() == start;
+        if (!is)
         {
-            return true;
+            fail(field, field + mustBe);
+            skip();
         }
-        fail(field, field + " must be an array");
-        skip();
-        return false;
+        return is;
     }
 
     /** Skips the current value (with its children): a field the route tolerates and does not use. */
@@ -191,16 +198,28 @@ public final class RequestReader
         return values.rawObject(field, maxBytes, body);
     }
 
-    /** The byte offset in the body where the current token starts (an object's '{'). */
+    /**
+     * The byte offset in the body where the current token starts (an object's '{'). Not for a fed body: a
+     * non-blocking parser counts offsets across bodies and places tokens differently.
+     */
     public int valueStart()
     {
-        return (int)parser.currentTokenLocation().getByteOffset();
+        return (int)blockingParser().currentTokenLocation().getByteOffset();
     }
 
-    /** The byte offset just after the token read last (an object's '}' once its end is reached). */
+    /** The byte offset just after the token read last (an object's '}' once its end is reached); as {@link #valueStart}. */
     public int valueEnd()
     {
-        return (int)parser.currentLocation().getByteOffset();
+        return (int)blockingParser().currentLocation().getByteOffset();
+    }
+
+    private JsonParser blockingParser()
+    {
+        if (bodies.isFed())
+        {
+            throw new IllegalStateException("byte offsets are read from a body with a parser of its own");
+        }
+        return parser;
     }
 
     /** The body bytes from {@code start} to {@code end} (offsets from {@link #valueStart} and {@link #valueEnd}). */
@@ -217,11 +236,7 @@ public final class RequestReader
         skip();
     }
 
-    /**
-     * A decimal given as a JSON number or a string, at {@link NewOrderBody#WIRE_DIGITS}.
-     *
-     * @return the value, {@link #NULL}, or {@link #BAD} (problem recorded)
-     */
+    /** A decimal given as a JSON number or a string, at {@link NewOrderBody#WIRE_DIGITS}: {@link #NULL} or {@link #BAD} (problem recorded). */
     public long decimal(final String field) throws BadRequest
     {
         return values.decimal(field);
@@ -315,7 +330,7 @@ public final class RequestReader
     {
         try
         {
-            expectEnd();
+            bodies.expectEnd();
         }
         catch (final IOException ex)
         {
@@ -323,6 +338,10 @@ public final class RequestReader
         }
         finally
         {
+            if (problem != null)
+            {
+                bodies.refused();
+            }
             close();
         }
         if (problem != null)
@@ -335,27 +354,9 @@ public final class RequestReader
 
     public void close()
     {
-        if (parser != null)
-        {
-            try
-            {
-                parser.close();
-            }
-            catch (final IOException ex)
-            {
-                // a byte[] source has nothing to fail on close
-            }
-            parser = null;
-        }
+        bodies.close();
+        parser = null;
         body = null;
-    }
-
-    private void expectEnd() throws IOException, BadRequest
-    {
-        if (parser.nextToken() != null)
-        {
-            throw BadRequest.invalidJson("request body has more than one JSON value");
-        }
     }
 
     /** The parser of the body being read, for {@link FieldValueReader}. */
@@ -377,22 +378,11 @@ public final class RequestReader
         }
     }
 
-    /** Closes the parser and makes the INVALID_JSON answer for a parse failure. */
+    /** Closes the parser and makes the INVALID_JSON answer for a parse failure ({@link BodyParser#fault}). */
     BadRequest invalidJson(final IOException ex)
     {
+        final BadRequest answer = bodies.fault(ex);
         close();
-        final String detail = ex instanceof StreamReadException ? ((StreamReadException)ex).getOriginalMessage() : ex.getClass().getSimpleName();
-        return BadRequest.invalidJson("request body is not valid JSON: " + firstLine(detail));
-    }
-
-    private static String firstLine(final String text)
-    {
-        if (text == null)
-        {
-            return "unreadable";
-        }
-        final int newline = text.indexOf('\n');
-        final String line = newline < 0 ? text : text.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        return answer;
     }
 }
