@@ -15,7 +15,8 @@ import io.ordergate.gateway.auth.ApiKeyCredentials;
  *
  * <p>The header names this gateway's clients send on every request, in any case, are given as shared constants instead
  * of a new {@code AsciiString} and byte copy per header (Netty knows five names, and only in the case of its constants).
- * Header names are case-insensitive (RFC 9110 5.1), and every lookup here ignores case.
+ * Header names are case-insensitive (RFC 9110 5.1), and every lookup here ignores case. The order route's target,
+ * requested thousands of times a second, is a shared string too (a target is case-sensitive: only its exact bytes).
  * <b>Not thread safe</b>: one per channel.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder
@@ -34,6 +35,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder
         AsciiString.cached("Accept-Encoding"),
         AsciiString.cached("Upgrade"),
     };
+
+    /** Request targets given as shared strings instead of a new string and byte copy per request. */
+    static final String[] HOT_TARGETS = {"/api/v1/orders"};
 
     StrictRequestDecoder(final HttpDecoderConfig config)
     {
@@ -57,6 +61,31 @@ final class StrictRequestDecoder extends HttpRequestDecoder
             }
         }
         return super.splitHeaderName(line, start, length);
+    }
+
+    @Override
+    protected String splitSecondWordInitialLine(final byte[] line, final int start, final int length)
+    {
+        for (final String hot : HOT_TARGETS)
+        {
+            if (hot.length() == length && sameBytes(hot, line, start))
+            {
+                return hot;
+            }
+        }
+        return super.splitSecondWordInitialLine(line, start, length);
+    }
+
+    private static boolean sameBytes(final String ascii, final byte[] line, final int start)
+    {
+        for (int i = 0; i < ascii.length(); i++)
+        {
+            if (ascii.charAt(i) != line[start + i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ASCII letters folded only: a name that matches is made of the known name's token characters, so it is valid too. */

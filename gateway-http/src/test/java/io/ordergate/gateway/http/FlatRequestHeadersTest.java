@@ -2,6 +2,7 @@ package io.ordergate.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,19 @@ class FlatRequestHeadersTest
         assertSame(firstName, second.iteratorCharSequence().next().getKey());
         assertEquals("z", first.get("X-API-Kez"), "a name one letter off is its own name");
         assertNull(first.get("X-API-Secret"));
+    }
+
+    @Test
+    void shouldGiveTheOrderRouteTargetAsASharedStringAndOnlyForItsExactBytes()
+    {
+        final String orders = StrictRequestDecoder.HOT_TARGETS[0];
+        assertSame(orders, requestOf("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n\r\n").uri());
+        for (final String other : new String[] {"/api/v1/Orders", "/api/v1/orderz", "/api/v1/orders?x=1", "/api/v1/orders/"})
+        {
+            final String target = requestOf("POST " + other + " HTTP/1.1\r\nHost: x\r\n\r\n").uri();
+            assertEquals(other, target);
+            assertNotSame(orders, target);
+        }
     }
 
     @Test
