@@ -41,8 +41,12 @@ public final class ExecutorCommand
     /** Lots of a partial CLOSE_POSITION at wire digits, or {@link #NONE} for the whole position. */
     public long lots = NONE;
 
-    /** The parameters object, rendered once when the command is made; grows only for a large admin command. */
-    public UnsafeBuffer parameters = new UnsafeBuffer(new byte[0]);
+    /**
+     * The parameters object, rendered once when the command is made; grows only for a large admin command. Null
+     * until the slot's first command with parameters, as {@link #result} until its first result: the slots are
+     * made at start-up and marked by every collection, and an empty buffer each was two objects more per buffer.
+     */
+    public UnsafeBuffer parameters;
     public int parametersLength;
     public String resultMessage;
     /** The seed-004 operation this command serves, or 0. */
@@ -53,7 +57,7 @@ public final class ExecutorCommand
      * Null for commands that carry none, and once the command is settled.
      */
     public String sealed;
-    public UnsafeBuffer result = new UnsafeBuffer(new byte[0]);
+    public UnsafeBuffer result;
     public int resultLength;
 
     int prevPending = -1;
@@ -93,7 +97,7 @@ public final class ExecutorCommand
     /** A buffer of at least {@code length} bytes for the parameters; allocates only the first times a slot is used. */
     UnsafeBuffer parametersBuffer(final int length)
     {
-        if (parameters.capacity() < length)
+        if (parameters == null || parameters.capacity() < length)
         {
             parameters = new UnsafeBuffer(new byte[Math.max(INITIAL_JSON_CAPACITY, Integer.highestOneBit(length) << 1)]);
         }
@@ -102,7 +106,7 @@ public final class ExecutorCommand
 
     UnsafeBuffer resultBuffer(final int length)
     {
-        if (result.capacity() < length)
+        if (result == null || result.capacity() < length)
         {
             result = new UnsafeBuffer(new byte[Math.max(INITIAL_JSON_CAPACITY, Integer.highestOneBit(length) << 1)]);
         }

@@ -66,8 +66,14 @@ public final class TicketPosition implements HeldPosition
     public long closeTradeId;
     /** The trade of the last partial close, for the closing order's fill to be put on. */
     public long partTradeId;
-    /** Deal tickets of the last partial closes applied (by result or report): a repeat of one changes nothing. */
-    final long[] partialDeals = new long[4];
+    /**
+     * Deal tickets of the last four partial closes applied (by result or report): a repeat of one changes nothing.
+     * Four fields, not an array: the slots are made at start-up and marked by every collection.
+     */
+    long partialDeal0;
+    long partialDeal1;
+    long partialDeal2;
+    long partialDeal3;
     int partialDealCount;
     /** The next slot holding the same ticket number for another account, or -1. */
     int sameTicketNext = -1;
@@ -78,21 +84,29 @@ public final class TicketPosition implements HeldPosition
     /** True when the partial close of this deal was applied already. */
     boolean appliedPartial(final long deal)
     {
-        for (final long applied : partialDeals)
-        {
-            if (deal != 0 && applied == deal)
-            {
-                return true;
-            }
-        }
-        return false;
+        return deal != 0 && (partialDeal0 == deal || partialDeal1 == deal || partialDeal2 == deal || partialDeal3 == deal);
     }
 
     void rememberPartial(final long deal)
     {
-        if (deal != 0)
+        if (deal == 0)
         {
-            partialDeals[partialDealCount++ % partialDeals.length] = deal;
+            return;
+        }
+        switch (partialDealCount++ & 3)
+        {
+            case 0:
+                partialDeal0 = deal;
+                break;
+            case 1:
+                partialDeal1 = deal;
+                break;
+            case 2:
+                partialDeal2 = deal;
+                break;
+            default:
+                partialDeal3 = deal;
+                break;
         }
     }
 
@@ -152,7 +166,10 @@ public final class TicketPosition implements HeldPosition
         openTradeId = 0;
         closeTradeId = 0;
         partTradeId = 0;
-        java.util.Arrays.fill(partialDeals, 0);
+        partialDeal0 = 0;
+        partialDeal1 = 0;
+        partialDeal2 = 0;
+        partialDeal3 = 0;
         partialDealCount = 0;
         sameTicketNext = -1;
         nextOpen = null;
