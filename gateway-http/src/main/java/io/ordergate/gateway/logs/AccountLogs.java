@@ -1,8 +1,7 @@
 package io.ordergate.gateway.logs;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,8 @@ import io.ordergate.gateway.core.FanOutListener;
  * the fan-out follows (at start-up from the journal itself, then live): for every command that names or changes an
  * account, one line per such account, with the text the journal dump prints for the command (what was asked, what
  * came of it). The newest {@code logs.lines_per_account} lines are kept per account; older ones are in the journal
- * (the dump shows them all). Thread safe: the fan-out thread writes, the reply thread reads.
+ * (the dump shows them all), each account's in an {@link AccountLog} of reusable slots. Used on the fan-out thread,
+ * which writes the lines and answers the log queries (they come to it through the ring).
  */
 public final class AccountLogs implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
@@ -29,13 +29,13 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
     static final int WARNING = 2;
     static final int ERROR = 3;
 
-    /** One line. Immutable. */
+    /** One line, as a query reads it. Immutable. */
     public record Line(long micros, int level, boolean trade, String message, String command, String who, String result, long journalIndex)
     {
     }
 
     private final int perAccount;
-    private final Map<String, ArrayDeque<Line>> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, AccountLog> byAccount = new ConcurrentHashMap<>();
     private final CommandLines lines = new CommandLines();
     private final PrincipalNames names = new PrincipalNames();
     private final StringBuilder text = new StringBuilder();
@@ -74,19 +74,13 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
         text.append(" -> ");
         lines.result(event, text);
         final int level = event.result == null || event.result.httpStatus() >= 500 ? ERROR : event.result.isSuccess() ? INFO : WARNING;
-        final Line line = new Line(event.wallMicros(), level, isTrade(event), text.toString(), event.type.name(),
-            names.name(event.principal()), event.result == null ? "FAILED" : event.result.name(), event.journalIndex);
+        final boolean trade = isTrade(event);
+        final String who = names.name(event.principal());
+        final String result = event.result == null ? "FAILED" : event.result.name();
         for (int a = 0; a < accounts; a++)
         {
-            final ArrayDeque<Line> log = byAccount.computeIfAbsent(accountScratch[a], id -> new ArrayDeque<>());
-            synchronized (log)
-            {
-                log.addLast(line);
-                if (log.size() > perAccount)
-                {
-                    log.removeFirst();
-                }
-            }
+            byAccount.computeIfAbsent(accountScratch[a], id -> new AccountLog(perAccount))
+                .add(event.wallMicros(), level, trade, text, event.type.name(), who, result, event.journalIndex);
         }
     }
 
@@ -158,26 +152,13 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
     public List<Line> newest(final List<String> accountIds, final boolean trade, final int minLevel, final int limit)
     {
         final List<Line> found = new ArrayList<>();
-        final Set<Line> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());  // a line of two accounts once
+        final Set<Long> seen = new HashSet<>();  // a command's line in two accounts' logs once
         for (final String accountId : accountIds)
         {
-            final ArrayDeque<Line> log = byAccount.get(accountId);
-            if (log == null)
+            final AccountLog log = byAccount.get(accountId);
+            if (log != null)
             {
-                continue;
-            }
-            synchronized (log)
-            {
-                int taken = 0;
-                for (final Iterator<Line> newestFirst = log.descendingIterator(); newestFirst.hasNext() && taken < limit; )
-                {
-                    final Line line = newestFirst.next();
-                    if (line.level() >= minLevel && (!trade || line.trade()) && seen.add(line))
-                    {
-                        found.add(line);
-                        taken++;
-                    }
-                }
+                log.newest(trade, minLevel, limit, seen, found);
             }
         }
         found.sort((a, b) -> Long.compare(b.journalIndex(), a.journalIndex()));
