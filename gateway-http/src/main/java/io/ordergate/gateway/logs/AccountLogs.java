@@ -34,7 +34,8 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
     {
     }
 
-    private final int perAccount;
+    /** Made once: a lambda that reads {@code perAccount} would be a new object on every command. */
+    private final java.util.function.Function<String, AccountLog> newLog;
     private final Map<String, AccountLog> byAccount = new ConcurrentHashMap<>();
     private final CommandLines lines = new CommandLines();
     private final PrincipalNames names = new PrincipalNames();
@@ -44,7 +45,7 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
 
     public AccountLogs(final int perAccount)
     {
-        this.perAccount = perAccount;
+        this.newLog = id -> new AccountLog(perAccount);
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class AccountLogs implements FanOutListener, io.ordergate.gateway.c
         final String result = event.result == null ? "FAILED" : event.result.name();
         for (int a = 0; a < accounts; a++)
         {
-            byAccount.computeIfAbsent(accountScratch[a], id -> new AccountLog(perAccount))
+            byAccount.computeIfAbsent(accountScratch[a], newLog)
                 .add(event.wallMicros(), level, trade, text, event.type.name(), who, result, event.journalIndex);
         }
     }
