@@ -36,8 +36,8 @@ final class StrictRequestDecoder extends HttpRequestDecoder
         AsciiString.cached("Upgrade"),
     };
 
-    /** Request targets given as shared strings instead of a new string and byte copy per request. */
-    static final String[] HOT_TARGETS = {"/api/v1/orders"};
+    /** The order route's target, given as this shared string instead of a new string and byte copy per request. */
+    static final String ORDERS_TARGET = "/api/v1/orders";
 
     StrictRequestDecoder(final HttpDecoderConfig config)
     {
@@ -66,12 +66,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder
     @Override
     protected String splitSecondWordInitialLine(final byte[] line, final int start, final int length)
     {
-        for (final String hot : HOT_TARGETS)
+        if (ORDERS_TARGET.length() == length && sameBytes(ORDERS_TARGET, line, start))
         {
-            if (hot.length() == length && sameBytes(hot, line, start))
-            {
-                return hot;
-            }
+            return ORDERS_TARGET;
         }
         return super.splitSecondWordInitialLine(line, start, length);
     }

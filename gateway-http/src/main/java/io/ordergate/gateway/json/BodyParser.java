@@ -26,8 +26,8 @@ final class BodyParser
     private final JsonFactory checkingDuplicates;
     private final JsonFactory fedFactory;
     private final TailCheck tail = new TailCheck();
+    /** The current body's parser, null between bodies. */
     private JsonParser current;
-    private boolean reading;
     private boolean fed;
     private byte[] body;
     private int length;
@@ -49,7 +49,6 @@ final class BodyParser
         this.body = body;
         this.length = length;
         this.fed = feed;
-        reading = true;
         current = feed ? feed(body, length) : checkingDuplicates.createParser(body, 0, length);
         return current;
     }
@@ -97,7 +96,7 @@ final class BodyParser
      */
     BadRequest fault(final IOException ex)
     {
-        final boolean wasFed = fed && reading;
+        final boolean wasFed = fed && current != null;
         final byte[] text = body;
         final int textLength = length;
         refused();
@@ -118,7 +117,7 @@ final class BodyParser
     /** Ends the body: a blocking parser is closed; the fed parser stays only if it waits between bodies. */
     void close()
     {
-        if (reading && !fed)
+        if (current != null && !fed)
         {
             try
             {
@@ -130,7 +129,6 @@ final class BodyParser
             }
         }
         current = null;
-        reading = false;
         body = null;
     }
 

@@ -30,7 +30,7 @@ final class JsonFaults
     }
 
     /**
-     * What a blocking parser says of {@code body}, for a fault the {@link ReusedParser} met: its messages (and
+     * What a blocking parser says of {@code body}, for a fault the fed parser of {@link BodyParser} met: its messages (and
      * a non-blocking parser's running out of input) are worded differently, and every route must answer one body
      * the same way. Falls back to {@code seen} (or a plain INVALID_JSON) if the blocking parser finds nothing.
      */

@@ -74,7 +74,7 @@ class FlatRequestHeadersTest
     @Test
     void shouldGiveTheOrderRouteTargetAsASharedStringAndOnlyForItsExactBytes()
     {
-        final String orders = StrictRequestDecoder.HOT_TARGETS[0];
+        final String orders = StrictRequestDecoder.ORDERS_TARGET;
         assertSame(orders, requestOf("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n\r\n").uri());
         for (final String other : new String[] {"/api/v1/Orders", "/api/v1/orderz", "/api/v1/orders?x=1", "/api/v1/orders/"})
         {
