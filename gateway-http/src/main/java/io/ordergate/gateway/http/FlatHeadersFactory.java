@@ -12,7 +12,7 @@ import io.netty.handler.codec.http.HttpHeadersFactory;
 final class FlatHeadersFactory implements HttpHeadersFactory
 {
     /** A request's headers, checked as Netty's default request headers are. */
-    static final HttpHeadersFactory REQUEST_HEADERS = new FlatHeadersFactory(DefaultHttpHeadersFactory.headersFactory(), 8);
+    static final FlatHeadersFactory REQUEST_HEADERS = new FlatHeadersFactory(DefaultHttpHeadersFactory.headersFactory(), 8);
     /**
      * A request's trailers, checked as Netty's default trailers are (no framing header among them). Empty but for a
      * chunked body that sends trailers, which is almost never, so they start with no room at all.
@@ -32,6 +32,12 @@ final class FlatHeadersFactory implements HttpHeadersFactory
 
     @Override
     public HttpHeaders newHeaders()
+    {
+        return new FlatRequestHeaders(nameValidator, valueValidator, capacity);
+    }
+
+    /** A map with room for exactly this many headers (it grows if more are added). */
+    HttpHeaders newHeaders(final int capacity)
     {
         return new FlatRequestHeaders(nameValidator, valueValidator, capacity);
     }

@@ -70,7 +70,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
         // with it a promise, to every answer; an HTTP connection's answers only follow its requests anyway.)
         pipeline.addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0));
-        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig));
+        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig, maxBodyBytes));
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
         pipeline.addLast("one-piece", new OnePieceRequests(maxBodyBytes));

@@ -1,11 +1,13 @@
 package io.ordergate.gateway.http;
 
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.AsciiString;
-
-import io.ordergate.gateway.auth.ApiKeyCredentials;
 
 /**
  * Netty's request decoder, except that a request with both {@code Transfer-Encoding} and {@code Content-Length} is a
@@ -13,35 +15,70 @@ import io.ordergate.gateway.auth.ApiKeyCredentials;
  * read the Content-Length sees a different request, which is how a second request is smuggled in). The decoder marks
  * the request failed and drops the rest of the connection's bytes; {@link HttpFramingGuard} answers 400 and closes.
  *
- * <p>The header names this gateway's clients send on every request, in any case, are given as shared constants instead
- * of a new {@code AsciiString} and byte copy per header (Netty knows five names, and only in the case of its constants).
- * Header names are case-insensitive (RFC 9110 5.1), and every lookup here ignores case. The order route's target,
- * requested thousands of times a second, is a shared string too (a target is case-sensitive: only its exact bytes).
- * <b>Not thread safe</b>: one per channel.
+ * <p>Requests of the plain shape almost every client sends are read by a {@link PlainRequestReader} first, into one
+ * whole request without a string per header value. The first request that is not plain, and everything after it on
+ * the connection, is Netty's to read: the reader only ever consumes whole requests, so Netty starts at a request's
+ * first byte, as on a new connection. A connection that closes mid-request leaves its rest to Netty too.
+ *
+ * <p>Header names clients send on every request are shared constants ({@link KnownHeaderNames}); the order route's
+ * target, requested thousands of times a second, is a shared string too (a target is case-sensitive: only its exact
+ * bytes). <b>Not thread safe</b>: one per channel.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder
 {
-    /** In the case clients usually send them: the decoded request carries a known name in this case, however it was sent. */
-    private static final AsciiString[] KNOWN_NAMES = {
-        AsciiString.cached("Host"),
-        AsciiString.cached("Accept"),
-        AsciiString.cached("Connection"),
-        AsciiString.cached("Content-Type"),
-        AsciiString.cached("Content-Length"),
-        AsciiString.cached(ApiKeyCredentials.KEY_HEADER),
-        AsciiString.cached(ApiKeyCredentials.SECRET_HEADER),
-        AsciiString.cached("Authorization"),
-        AsciiString.cached("User-Agent"),
-        AsciiString.cached("Accept-Encoding"),
-        AsciiString.cached("Upgrade"),
-    };
-
     /** The order route's target, given as this shared string instead of a new string and byte copy per request. */
     static final String ORDERS_TARGET = "/api/v1/orders";
 
+    /** Null once a request was not plain: Netty's decoder reads the rest of the connection. */
+    private PlainRequestReader plain;
+    /** How many requests the plain reader read (for the tests that compare it with Netty's decoder). */
+    private int plainReads;
+
+    /** Plain requests read by a {@link PlainRequestReader}, the rest by Netty's decoder. */
+    StrictRequestDecoder(final HttpDecoderConfig config, final int maxBodyBytes)
+    {
+        super(config);
+        this.plain = new PlainRequestReader(FlatHeadersFactory.REQUEST_HEADERS, maxBodyBytes);
+    }
+
+    /** Every request read by Netty's decoder (the reference PlainRequestReaderTest compares the plain reader with). */
     StrictRequestDecoder(final HttpDecoderConfig config)
     {
         super(config);
+    }
+
+    @Override
+    protected void decode(final ChannelHandlerContext ctx, final ByteBuf buffer, final List<Object> out) throws Exception
+    {
+        if (plain != null)
+        {
+            switch (plain.read(buffer))
+            {
+                case READ:
+                    out.add(plain.take());
+                    plainReads++;
+                    return;
+                case WAIT:
+                    return;
+                default:
+                    plain = null;
+                    break;
+            }
+        }
+        super.decode(ctx, buffer, out);
+    }
+
+    int plainReads()
+    {
+        return plainReads;
+    }
+
+    /** A connection closing mid-request: Netty's decoder says what a cut request is, as it did before the plain reader. */
+    @Override
+    protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf buffer, final List<Object> out) throws Exception
+    {
+        plain = null;
+        super.decodeLast(ctx, buffer, out);
     }
 
     @Override
@@ -53,53 +90,17 @@ final class StrictRequestDecoder extends HttpRequestDecoder
     @Override
     protected AsciiString splitHeaderName(final byte[] line, final int start, final int length)
     {
-        for (final AsciiString known : KNOWN_NAMES)
-        {
-            if (known.length() == length && sameIgnoringCase(known, line, start))
-            {
-                return known;
-            }
-        }
-        return super.splitHeaderName(line, start, length);
+        final int known = KnownHeaderNames.indexOf(line, start, length);
+        return known >= 0 ? KnownHeaderNames.name(known) : super.splitHeaderName(line, start, length);
     }
 
     @Override
     protected String splitSecondWordInitialLine(final byte[] line, final int start, final int length)
     {
-        if (ORDERS_TARGET.length() == length && sameBytes(ORDERS_TARGET, line, start))
+        if (RecentStrings.same(ORDERS_TARGET, line, start, length))
         {
             return ORDERS_TARGET;
         }
         return super.splitSecondWordInitialLine(line, start, length);
-    }
-
-    private static boolean sameBytes(final String ascii, final byte[] line, final int start)
-    {
-        for (int i = 0; i < ascii.length(); i++)
-        {
-            if (ascii.charAt(i) != line[start + i])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** ASCII letters folded only: a name that matches is made of the known name's token characters, so it is valid too. */
-    private static boolean sameIgnoringCase(final AsciiString known, final byte[] line, final int start)
-    {
-        for (int i = 0; i < known.length(); i++)
-        {
-            if (lowerCase(known.byteAt(i)) != lowerCase(line[start + i]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int lowerCase(final byte ascii)
-    {
-        return ascii >= 'A' && ascii <= 'Z' ? ascii + ('a' - 'A') : ascii;
     }
 }

@@ -1,0 +1,359 @@
+package io.ordergate.gateway.http;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.concurrent.FastThreadLocal;
+
+/**
+ * Reads a whole request of the plain shape almost every client sends straight into one {@code FullHttpRequest}, for
+ * {@link StrictRequestDecoder}. Netty's decoder makes a string and a byte array for every header value, three strings
+ * for the request line, the request, its last content, an empty trailer map and a decoder result per request, which
+ * {@link OnePieceRequests} then joins into a third object: about half of what an order allocated (docs/PERFORMANCE.md,
+ * "Header values read once per connection"). Here a value a connection sends again (its host, key, secret, content
+ * type) is the string it sent before, and the request is one object over a slice of the received bytes.
+ *
+ * <p>The plain shape: {@code GET|POST|PUT|DELETE|PATCH SP origin-form-target SP HTTP/1.1 CRLF}; header lines of a
+ * token, a colon, optional blanks, visible ASCII with inner blanks and optional blanks, each ended by CRLF; an empty
+ * line; at most one Content-Length of digits within {@code server.max_body_bytes}, no Transfer-Encoding, no Expect; the
+ * whole body present; the head within half of the decoder's limits. Anything else (a chunked body, a folded line, a bare
+ * LF or CR, a control or non-ASCII byte, HTTP/1.0, a request still in pieces after {@value #MAX_READS} reads) is not
+ * read here: Netty's decoder reads it and the rest of the connection, so every framing rule and every refusal stays
+ * Netty's and the framing guard's. The shape is a strict subset of what Netty's decoder accepts and is read into the
+ * same request (PlainRequestReaderTest compares the two over thousands of altered and split requests).
+ * <b>Not thread safe</b>: one per connection, on its event loop.
+ */
+final class PlainRequestReader
+{
+    enum Outcome
+    {
+        /** A request was read: {@link #take()} it. */
+        READ,
+        /** The request is not whole yet: nothing was consumed. */
+        WAIT,
+        /** Not of the plain shape: nothing was consumed, and the bytes are Netty's decoder's from here on. */
+        NOT_PLAIN
+    }
+
+    /** Half of the decoder's limits: a request line or header block near them is Netty's to read and judge. */
+    static final int MAX_REQUEST_LINE = HttpChannelInitializer.MAX_INITIAL_LINE_LENGTH / 2;
+    static final int MAX_HEADER_LINES = HttpChannelInitializer.MAX_HEADER_SIZE / 2;
+    static final int MAX_READS = 4;
+    private static final int MAX_HEAD = MAX_REQUEST_LINE + MAX_HEADER_LINES;
+    private static final int MAX_HEADERS = 32;
+    /** Most heads are read whole from this many bytes; a longer one is copied on from there. */
+    private static final int FIRST_COPY = 1024;
+    private static final int MAX_LENGTH_DIGITS = 9;
+
+    /** One copy of a head per event loop: a head is read on its loop and its strings made before the next is read. */
+    private static final FastThreadLocal<byte[]> HEAD_COPY = new FastThreadLocal<>()
+    {
+        @Override
+        protected byte[] initialValue()
+        {
+            return new byte[MAX_HEAD];
+        }
+    };
+
+    private static final HttpMethod[] METHODS = {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH};
+    private static final byte[][] METHOD_WORDS = words(METHODS);
+    private static final byte[] VERSION_AND_END = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String TRANSFER_ENCODING = "transfer-encoding";
+    private static final String EXPECT = "expect";
+    private static final boolean[] TOKEN = tokenBytes();
+    private static final int FIELD_INTS = 5;
+
+    private final FlatHeadersFactory headersFactory;
+    private final int maxBodyBytes;
+    /** Per header line of the head being read: name start, name length, known name index, value start, value length. */
+    private final int[] fields = new int[MAX_HEADERS * FIELD_INTS];
+    private final RecentStrings recent = new RecentStrings();
+    private int reads;
+    private FullHttpRequest request;
+
+    PlainRequestReader(final FlatHeadersFactory headersFactory, final int maxBodyBytes)
+    {
+        this.headersFactory = headersFactory;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The request {@link #read} read; its one reference is the caller's. */
+    FullHttpRequest take()
+    {
+        final FullHttpRequest taken = request;
+        request = null;
+        return taken;
+    }
+
+    Outcome read(final ByteBuf in)
+    {
+        final int readable = in.readableBytes();
+        final byte[] head = HEAD_COPY.get();
+        int copied = Math.min(readable, FIRST_COPY);
+        in.getBytes(in.readerIndex(), head, 0, copied);
+        int headEnd = endOfHead(head, 0, copied);
+        if (headEnd < 0 && readable > copied)
+        {
+            final int more = Math.min(readable, head.length) - copied;
+            in.getBytes(in.readerIndex() + copied, head, copied, more);
+            headEnd = endOfHead(head, copied - 3, copied + more);
+            copied += more;
+        }
+        if (headEnd < 0)
+        {
+            return copied == head.length ? Outcome.NOT_PLAIN : notYet();
+        }
+        final int method = method(head, headEnd);
+        if (method < 0)
+        {
+            return Outcome.NOT_PLAIN;
+        }
+        final int targetStart = METHOD_WORDS[method].length;
+        int p = targetStart;
+        while (head[p] > ' ' && head[p] < 0x7F)
+        {
+            p++;
+        }
+        final int targetEnd = p;
+        if (head[targetStart] != '/' || !startsWith(head, p, headEnd, VERSION_AND_END) || p + VERSION_AND_END.length > MAX_REQUEST_LINE)
+        {
+            return Outcome.NOT_PLAIN;
+        }
+        final int lines = readHeaderLines(head, p + VERSION_AND_END.length, headEnd);
+        if (lines < 0)
+        {
+            return Outcome.NOT_PLAIN;
+        }
+        final long contentLength = contentLength(head, lines);
+        if (contentLength < 0 || contentLength > maxBodyBytes)
+        {
+            return Outcome.NOT_PLAIN;
+        }
+        if (readable - headEnd < contentLength)
+        {
+            return notYet();
+        }
+        return build(in, head, METHODS[method], targetStart, targetEnd, lines, headEnd, (int)contentLength) ? Outcome.READ : Outcome.NOT_PLAIN;
+    }
+
+    private Outcome notYet()
+    {
+        return ++reads >= MAX_READS ? Outcome.NOT_PLAIN : Outcome.WAIT;
+    }
+
+    /**
+     * The header lines from {@code p} up to the head's empty line, into {@link #fields}: their count, or -1 when one is
+     * not of the plain shape. Every scan stops at the CR of the head's final CRLF CRLF at the latest.
+     */
+    private int readHeaderLines(final byte[] head, final int linesStart, final int headEnd)
+    {
+        final int emptyLine = headEnd - 2;
+        if (emptyLine - linesStart > MAX_HEADER_LINES)
+        {
+            return -1;
+        }
+        int p = linesStart;
+        int count = 0;
+        while (p != emptyLine)
+        {
+            if (count == MAX_HEADERS)
+            {
+                return -1;
+            }
+            final int nameStart = p;
+            while (head[p] >= 0 && TOKEN[head[p]])
+            {
+                p++;
+            }
+            if (p == nameStart || head[p] != ':')
+            {
+                return -1;
+            }
+            final int nameLength = p - nameStart;
+            p++;
+            while (head[p] == ' ' || head[p] == '\t')
+            {
+                p++;
+            }
+            final int valueStart = p;
+            int valueEnd = p;
+            for (; head[p] != '\r'; p++)
+            {
+                final byte b = head[p];
+                if (b > ' ' && b < 0x7F)
+                {
+                    valueEnd = p + 1;
+                }
+                else if (b != ' ' && b != '\t')
+                {
+                    return -1;
+                }
+            }
+            if (head[p + 1] != '\n')
+            {
+                return -1;
+            }
+            p += 2;
+            if (named(TRANSFER_ENCODING, head, nameStart, nameLength) || named(EXPECT, head, nameStart, nameLength))
+            {
+                return -1;  // a body whose framing or timing is the aggregator's to handle
+            }
+            final int at = count++ * FIELD_INTS;
+            fields[at] = nameStart;
+            fields[at + 1] = nameLength;
+            fields[at + 2] = KnownHeaderNames.indexOf(head, nameStart, nameLength);
+            fields[at + 3] = valueStart;
+            fields[at + 4] = valueEnd - valueStart;
+        }
+        return count;
+    }
+
+    /** The one Content-Length's value (0 when there is none), or -1 for two of them or one that is not plain digits. */
+    private long contentLength(final byte[] head, final int lines)
+    {
+        long length = 0;
+        boolean seen = false;
+        for (int i = 0; i < lines; i++)
+        {
+            final int at = i * FIELD_INTS;
+            if (fields[at + 2] != KnownHeaderNames.CONTENT_LENGTH)
+            {
+                continue;
+            }
+            final int digits = fields[at + 4];
+            if (seen || digits == 0 || digits > MAX_LENGTH_DIGITS)
+            {
+                return -1;
+            }
+            seen = true;
+            for (int d = fields[at + 3]; d < fields[at + 3] + digits; d++)
+            {
+                if (head[d] < '0' || head[d] > '9')
+                {
+                    return -1;
+                }
+                length = length * 10 + head[d] - '0';
+            }
+        }
+        return length;
+    }
+
+    private boolean build(final ByteBuf in, final byte[] head, final HttpMethod method, final int targetStart, final int targetEnd,
+        final int lines, final int headEnd, final int contentLength)
+    {
+        final HttpHeaders headers = headersFactory.newHeaders(lines);
+        try
+        {
+            for (int i = 0; i < lines; i++)
+            {
+                final int at = i * FIELD_INTS;
+                final int known = fields[at + 2];
+                final AsciiString name = known >= 0 ? KnownHeaderNames.name(known) : new AsciiString(head, fields[at], fields[at + 1], true);
+                headers.add(name, recent.value(known, head, fields[at + 3], fields[at + 4]));
+            }
+            final String target = recent.target(head, targetStart, targetEnd - targetStart);
+            final ByteBuf body = contentLength == 0 ? Unpooled.EMPTY_BUFFER : in.retainedSlice(in.readerIndex() + headEnd, contentLength);
+            try
+            {
+                request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target, body, headers, EmptyHttpHeaders.INSTANCE);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                body.release();
+                throw ex;
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;  // a validator refused it: Netty's decoder reads it and fails it as it always did
+        }
+        in.skipBytes(headEnd + contentLength);
+        reads = 0;
+        return true;
+    }
+
+    /** The index just past the head's first CRLF CRLF within {@code [from, to)} of the copy, or -1. */
+    private static int endOfHead(final byte[] head, final int from, final int to)
+    {
+        for (int i = Math.max(0, from); i + 3 < to; i++)
+        {
+            if (head[i] == '\r' && head[i + 1] == '\n' && head[i + 2] == '\r' && head[i + 3] == '\n')
+            {
+                return i + 4;
+            }
+        }
+        return -1;
+    }
+
+    /** Within the head only: the copy holds an earlier request's bytes after it. */
+    private static int method(final byte[] head, final int headEnd)
+    {
+        for (int i = 0; i < METHOD_WORDS.length; i++)
+        {
+            if (startsWith(head, 0, headEnd, METHOD_WORDS[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(final byte[] head, final int at, final int end, final byte[] prefix)
+    {
+        if (at + prefix.length > end)
+        {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++)
+        {
+            if (head[at + i] != prefix[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean named(final String lowerCaseName, final byte[] head, final int start, final int length)
+    {
+        return lowerCaseName.length() == length && KnownHeaderNames.sameIgnoringCase(lowerCaseName, head, start);
+    }
+
+    private static byte[][] words(final HttpMethod[] methods)
+    {
+        final byte[][] words = new byte[methods.length][];
+        for (int i = 0; i < methods.length; i++)
+        {
+            words[i] = (methods[i].name() + ' ').getBytes(StandardCharsets.US_ASCII);
+        }
+        return words;
+    }
+
+    /** RFC 9110 5.6.2's tchar. */
+    private static boolean[] tokenBytes()
+    {
+        final boolean[] token = new boolean[128];
+        for (int c = '0'; c <= '9'; c++)
+        {
+            token[c] = true;
+        }
+        for (int c = 'a'; c <= 'z'; c++)
+        {
+            token[c] = true;
+            token[c - 'a' + 'A'] = true;
+        }
+        for (final char c : "!#$%&'*+-.^_`|~".toCharArray())
+        {
+            token[c] = true;
+        }
+        return token;
+    }
+}
