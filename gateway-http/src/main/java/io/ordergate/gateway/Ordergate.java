@@ -18,6 +18,7 @@ import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.Journal;
 import io.ordergate.journal.OwnerOnlyFiles;
 import io.ordergate.gateway.exchange.ExchangeBootstrap;
+import io.ordergate.gateway.warmup.CollectorWarmup;
 
 /**
  * A running gateway: owns the HTTP server, the journal, the engine's pipeline and the demo quote feed, and closes
@@ -33,6 +34,7 @@ import io.ordergate.gateway.exchange.ExchangeBootstrap;
  *   5. seed               missing configured accounts, the admin key; wait for their answers
  *   5b. executors         routed orders become unknown; the demo executor (see ExecutorBootstrap)
  *   5c. exchanges         the demo exchange account; links to every exchange; open orders reconciled (ExchangeBootstrap)
+ *   5d. collector         ZGC's warm-up cycles, before the first order instead of under the first minutes (CollectorWarmup)
  *   6. ready              /health 200, the banner, the quote feed, the demo's simulated MT5 terminal
  * </pre>
  * With {@code cluster.enabled} steps 2 to 4 are the cluster member's ({@link ClusterMember}: its snapshot and log,
@@ -44,6 +46,7 @@ public final class Ordergate implements AutoCloseable
     static
     {
         ChronicleSettings.apply();
+        CollectorWarmup.watch();  // before the start-up's own allocation passes ZGC's first warm-up thresholds
     }
 
     private static final Logger LOG = Logger.getLogger(Ordergate.class.getName());
@@ -165,6 +168,12 @@ public final class Ordergate implements AutoCloseable
             executorBootstrap.run(config, context.publisher(), features.executorKeys(), SEED_TIMEOUT_MILLIS); // 5b
             exchangeBootstrap.run(config, context.publisher(), features.exchange().io(), features.exchange().replies(),
                 features.exchange().secrets(), SEED_TIMEOUT_MILLIS);                          // 5c
+        }
+        final CollectorWarmup.Result collector = CollectorWarmup.run();                       // 5d
+        if (collector.warmupCycles() > 0)
+        {
+            LOG.info(() -> "collector warm-up: " + collector.warmupCycles() + " ZGC warm-up cycles in " + collector.millis() + " ms ("
+                + (collector.garbageBytes() >> 20) + " MB of garbage)");
         }
         context.markReady();                                                                  // 6
         final KeyRequests.CreateKey generated = seeder.generatedKey();
