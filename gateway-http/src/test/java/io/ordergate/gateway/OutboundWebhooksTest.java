@@ -81,6 +81,31 @@ class OutboundWebhooksTest
     }
 
     @Test
+    void anExecutorFallingSilentIsToldToAWebhookAskingForIt() throws Exception
+    {
+        final String paper2 = "  - { account_id: paper-2, venue: paper, currency: USD, balance: 100000, leverage: 100 }\n";
+        try (TestGateway gateway = TestGateway.startEdited(dataDir, config -> config.replace(paper2,
+                paper2 + "  - { account_id: mt5-1, venue: mt5, currency: USD, balance: 10000, leverage: 100 }\n")
+                + "executors: { offline_after_seconds: 1 }\n" + ALLOW_LOOPBACK);
+            WebhookReceiver receiver = new WebhookReceiver())
+        {
+            final Reply executor = gateway.send("POST", "/api/v1/executors",
+                "{\"name\":\"My MT5 Executor\",\"platform\":\"MT5\",\"account_id\":\"mt5-1\"}", TestGateway.ADMIN);
+            assertEquals(201, executor.status(), executor::toString);
+            final Reply created = gateway.send("POST", "/api/v1/webhooks", "{\"url\":\"" + receiver.url()
+                + "\",\"events\":[\"executor_offline\"]}", TestGateway.ADMIN);
+            assertEquals(201, created.status(), created::toString);
+            final Key executorKey = new Key(executor.text("api_key"), executor.text("api_secret"));
+            final Reply heartbeat = gateway.send("POST", "/api/executor/" + executor.text("executor_id") + "/heartbeat",
+                "{\"status\":\"online\",\"metadata\":{\"version\":\"1.0.0\",\"platform\":\"MT5\"}}", executorKey);
+            assertEquals(200, heartbeat.status(), heartbeat::toString);
+            final WebhookReceiver.Received offline = receiver.next("executor_offline", 15);
+            assertEquals("mt5-1", offline.json().path("account_id").asText(), offline.json()::toString);
+            assertTrue(offline.signedWith(created.text("secret")));
+        }
+    }
+
+    @Test
     void aWebhookIsListedWithoutItsSecretToItsOwnerOnlyAndDeletedForGood() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, ALLOW_LOOPBACK); WebhookReceiver receiver = new WebhookReceiver())

@@ -251,12 +251,15 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             valuing = accountsWatched;
             valuation.valueAccounts(accountsWatched);
         }
-        for (final String accountId : updates.unvalued)
+        if (!updates.unvalued.isEmpty())  // walking the empty set made an iterator every idle moment
         {
-            publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-                writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
+            for (final String accountId : updates.unvalued)
+            {
+                publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
+                    writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
+            }
+            updates.unvalued.clear();
         }
-        updates.unvalued.clear();
         if (quotedSinceRefresh && nowNanos - lastRefreshNanos >= settings.accountRefreshMillis() * 1_000_000L)
         {
             lastRefreshNanos = nowNanos;

@@ -56,6 +56,8 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private boolean live;
+    /** Whether any target asked for EXECUTOR_OFFLINE, kept as targets come and go. */
+    private boolean executorEventsWanted;
     /** Cluster form: whether this member leads (the single-node form always does). */
     private boolean leading = true;
 
@@ -111,7 +113,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
                 submitPending();
             }
         }
-        executors.check(nowNanos, leading && wantsExecutorEvents());
+        executors.check(nowNanos, leading && executorEventsWanted);
     }
 
     @Override
@@ -169,11 +171,13 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
             return;
         }
         targets.put(id, new Target(id, url, mask, accounts, expertId, secret));
+        executorEventsWanted = anyTargetWantsExecutorEvents();
     }
 
     private void deleted(final String id)
     {
         targets.remove(id);
+        executorEventsWanted = anyTargetWantsExecutorEvents();
         sender.forget(id);
         final Iterator<Pending> waiting = pending.values().iterator();
         while (waiting.hasNext())
@@ -272,7 +276,8 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         }
     }
 
-    private boolean wantsExecutorEvents()
+    /** Asked when the targets change, not on every idle moment: walking the map there made an iterator a wake-up. */
+    private boolean anyTargetWantsExecutorEvents()
     {
         for (final Target target : targets.values())
         {
