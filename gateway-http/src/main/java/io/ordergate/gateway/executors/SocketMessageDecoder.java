@@ -26,7 +26,7 @@ final class SocketMessageDecoder
     private final GatewayContext gateway;
     private final ExecutorRateLimits limits;
     private final ExecutorKeys.Entry executor;
-    private final RequestReader reader = new RequestReader();
+    private final RequestReader reader = RequestReader.feedingEveryBody();
 
     SocketMessageDecoder(final GatewayContext gateway, final ExecutorRateLimits limits, final ExecutorKeys.Entry executor)
     {

@@ -23,9 +23,17 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
  */
 final class BodyParser
 {
+    /**
+     * A fed parser reads this many bodies at most: where bodies may carry names a route ignores, its symbol table keeps
+     * every name it met, and a new parser now and then bounds that (one parser's making per this many bodies).
+     */
+    private static final int BODIES_PER_PARSER = 4096;
+
     private final JsonFactory checkingDuplicates;
     private final JsonFactory fedFactory;
     private final TailCheck tail = new TailCheck();
+    /** Non-null when this parser refuses a field given twice itself, in fed bodies (jackson does in blocking ones). */
+    private final FieldNames names;
     /** The current body's parser, null between bodies. */
     private JsonParser current;
     private boolean fed;
@@ -35,11 +43,20 @@ final class BodyParser
     private JsonParser fedParser;
     private ByteArrayFeeder feeder;
     private boolean fedBetweenBodies;
+    /** Bytes fed to the fed parser before the current body: its offsets count from its first body. */
+    private long fedBefore;
+    private long fedBytes;
+    private int fedBodies;
 
-    BodyParser(final JsonFactory checkingDuplicates, final JsonFactory fedFactory)
+    /**
+     * @param checkNames true to refuse a field given twice in a fed body here (else its caller checks the fields it
+     *                   knows, refusing all others, as the order route does)
+     */
+    BodyParser(final JsonFactory checkingDuplicates, final JsonFactory fedFactory, final boolean checkNames)
     {
         this.checkingDuplicates = checkingDuplicates;
         this.fedFactory = fedFactory;
+        this.names = checkNames ? new FieldNames() : null;
     }
 
     /** Starts on one whole body: fed to the kept parser when {@code feed}, else a blocking parser of its own. */
@@ -49,8 +66,37 @@ final class BodyParser
         this.body = body;
         this.length = length;
         this.fed = feed;
+        if (names != null)
+        {
+            names.reset();
+        }
         current = feed ? feed(body, length) : checkingDuplicates.createParser(body, 0, length);
         return current;
+    }
+
+    /** Where the current token starts in the body; a fed parser counts from its first body. */
+    int tokenStart()
+    {
+        final int reported = (int)(current.currentTokenLocation().getByteOffset() - (fed ? fedBefore : 0));
+        final JsonToken token = current.currentToken();
+        if (!fed || (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY))
+        {
+            return reported;
+        }
+        // a non-blocking parser places a '{' or '[' just after it: the bracket is the last one at or before that
+        final byte bracket = token == JsonToken.START_OBJECT ? (byte)'{' : (byte)'[';
+        int at = Math.min(reported, length - 1);
+        while (at > 0 && body[at] != bracket)
+        {
+            at--;
+        }
+        return at;
+    }
+
+    /** Where the token read last ends in the body. */
+    int tokenEnd()
+    {
+        return (int)(current.currentLocation().getByteOffset() - (fed ? fedBefore : 0));
     }
 
     boolean isFed()
@@ -66,7 +112,54 @@ final class BodyParser
         {
             throw fault(null);
         }
+        if (fed && names != null && token != null)
+        {
+            checkName(token);
+        }
         return token;
+    }
+
+    /** Skips the current value as {@code skipChildren} does, but each token through {@link #next}. */
+    void skipValue() throws IOException, BadRequest
+    {
+        final JsonToken at = current.currentToken();
+        if (at != JsonToken.START_OBJECT && at != JsonToken.START_ARRAY)
+        {
+            return;
+        }
+        for (int open = 1; open > 0;)
+        {
+            final JsonToken token = next();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+            {
+                open++;
+            }
+            else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY)
+            {
+                open--;
+            }
+        }
+    }
+
+    private void checkName(final JsonToken token) throws IOException, BadRequest
+    {
+        switch (token)
+        {
+            case START_OBJECT:
+                names.enterObject();
+                break;
+            case END_OBJECT:
+                names.leaveObject();
+                break;
+            case FIELD_NAME:
+                if (!names.add(current.currentName()))
+                {
+                    throw fault(null);  // worded by a blocking parser that detects duplicates, as in a blocking read
+                }
+                break;
+            default:
+                break;
+        }
     }
 
     /** After the root value: nothing but whitespace may follow it. */
@@ -101,7 +194,8 @@ final class BodyParser
         final int textLength = length;
         refused();
         close();
-        return wasFed ? JsonFaults.asBlockingParserSees(fedFactory, text, textLength, ex) : JsonFaults.describe(ex);
+        final JsonFactory wording = names != null ? checkingDuplicates : fedFactory;
+        return wasFed ? JsonFaults.asBlockingParserSees(wording, text, textLength, ex) : JsonFaults.describe(ex);
     }
 
     /** The body was refused: a fed parser does not read another. */
@@ -134,12 +228,17 @@ final class BodyParser
 
     private JsonParser feed(final byte[] body, final int length) throws IOException
     {
-        if (fedParser == null || !fedBetweenBodies)
+        if (fedParser == null || !fedBetweenBodies || (names != null && fedBodies == BODIES_PER_PARSER))
         {
             fedParser = fedFactory.createNonBlockingByteArrayParser();
             feeder = (ByteArrayFeeder)fedParser.getNonBlockingInputFeeder();
+            fedBytes = 0;
+            fedBodies = 0;
         }
         fedBetweenBodies = false;
+        fedBefore = fedBytes;
+        fedBytes += length;
+        fedBodies++;
         feeder.feedInput(body, 0, length);
         return fedParser;
     }

@@ -39,11 +39,30 @@ public final class RequestReader
     private static final int MAX_FIELD_NAME_IN_MESSAGE = 64;
 
     private final FieldValueReader values = new FieldValueReader(this);
-    private final BodyParser bodies = new BodyParser(FACTORY, FACTORY_WITHOUT_DUPLICATE_CHECK);
+    private final BodyParser bodies;
+    private final boolean feedsEveryBody;
     /** The current body's parser ({@link BodyParser#open}), null between bodies. */
     private JsonParser parser;
     private BadRequest problem;
     private byte[] body;
+
+    /** Bodies each read by a parser of their own (duplicates refused by jackson), or fed as the order route's. */
+    public RequestReader()
+    {
+        this(false);
+    }
+
+    private RequestReader(final boolean feedsEveryBody)
+    {
+        this.feedsEveryBody = feedsEveryBody;
+        this.bodies = new BodyParser(FACTORY, FACTORY_WITHOUT_DUPLICATE_CHECK, feedsEveryBody);
+    }
+
+    /** Every body fed to one parser, a field given twice refused at any depth (FieldNames): for an executor's socket. */
+    public static RequestReader feedingEveryBody()
+    {
+        return new RequestReader(true);
+    }
 
     /**
      * Starts reading {@code length} bytes; the body must be one JSON object (or, with {@code allowArray}, an array).
@@ -52,7 +71,7 @@ public final class RequestReader
      */
     public JsonToken begin(final byte[] body, final int length, final boolean allowArray) throws BadRequest
     {
-        return begin(false, body, length, allowArray);
+        return begin(feedsEveryBody, body, length, allowArray);
     }
 
     /**
@@ -198,28 +217,16 @@ public final class RequestReader
         return values.rawObject(field, maxBytes, body);
     }
 
-    /**
-     * The byte offset in the body where the current token starts (an object's '{'). Not for a fed body: a
-     * non-blocking parser counts offsets across bodies and places tokens differently.
-     */
+    /** The byte offset in the body where the current token starts (an object's '{'). */
     public int valueStart()
     {
-        return (int)blockingParser().currentTokenLocation().getByteOffset();
+        return bodies.tokenStart();
     }
 
-    /** The byte offset just after the token read last (an object's '}' once its end is reached); as {@link #valueStart}. */
+    /** The byte offset just after the token read last (an object's '}' once its end is reached). */
     public int valueEnd()
     {
-        return (int)blockingParser().currentLocation().getByteOffset();
-    }
-
-    private JsonParser blockingParser()
-    {
-        if (bodies.isFed())
-        {
-            throw new IllegalStateException("byte offsets are read from a body with a parser of its own");
-        }
-        return parser;
+        return bodies.tokenEnd();
     }
 
     /** The body bytes from {@code start} to {@code end} (offsets from {@link #valueStart} and {@link #valueEnd}). */
@@ -370,6 +377,11 @@ public final class RequestReader
     {
         try
         {
+            if (feedsEveryBody)
+            {
+                bodies.skipValue();  // token by token, so that the names in the value are checked
+                return;
+            }
             parser.skipChildren();
         }
         catch (final IOException ex)

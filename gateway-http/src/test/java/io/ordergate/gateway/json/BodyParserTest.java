@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** When the order route's fed parser is kept for the next body, and when a body gets a new one. */
 class BodyParserTest
 {
-    private final BodyParser bodies = new BodyParser(new JsonFactory(), new JsonFactory());
+    private final BodyParser bodies = new BodyParser(new JsonFactory(), new JsonFactory(), false);
 
     @Test
     void shouldKeepTheFedParserOnlyAfterABodyReadToItsEndAndAccepted() throws IOException, BadRequest
