@@ -68,6 +68,8 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private final WriteBufferWaterMark waterMark;
     private final AtomicBoolean cutOff = new AtomicBoolean();
     private final SocketMessageDecoder decoder;
+    /** Each text frame's bytes, copied here for the decoder (which keeps copies of what it needs): grown, never made per frame. */
+    private byte[] body = new byte[512];
     private final BacklogReplay backlog;
     /** Event loop: decoded messages not yet published (the ring was full), in arrival order. */
     private final ArrayDeque<SocketMessageDecoder.Inbound> waiting = new ArrayDeque<>();
@@ -129,9 +131,13 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         if (frame instanceof TextWebSocketFrame)
         {
             final ByteBuf content = frame.content();
-            final byte[] body = new byte[content.readableBytes()];
-            content.getBytes(content.readerIndex(), body);
-            message(body);
+            final int length = content.readableBytes();
+            if (body.length < length)
+            {
+                body = new byte[Math.max(length, body.length * 2)];
+            }
+            content.getBytes(content.readerIndex(), body, 0, length);
+            message(body, length);
         }
         else if (frame instanceof PingWebSocketFrame)
         {
@@ -151,9 +157,9 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     }
 
     /** Event loop: a message is decoded once (limits counted once), then published in arrival order. */
-    private void message(final byte[] body)
+    private void message(final byte[] body, final int length)
     {
-        final SocketMessageDecoder.Inbound inbound = decoder.decode(body);
+        final SocketMessageDecoder.Inbound inbound = decoder.decode(body, length);
         if (inbound.command() == null)
         {
             error(inbound.errorCode(), inbound.errorMessage(), inbound.retryAfter());

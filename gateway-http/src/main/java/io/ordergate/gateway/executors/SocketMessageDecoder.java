@@ -35,7 +35,8 @@ final class SocketMessageDecoder
         this.executor = executor;
     }
 
-    Inbound decode(final byte[] body)
+    /** The first {@code length} bytes of {@code body} (the socket's buffer, reused: what is decoded keeps copies). */
+    Inbound decode(final byte[] body, final int length)
     {
         if (!gateway.isReady())
         {
@@ -43,27 +44,27 @@ final class SocketMessageDecoder
         }
         try
         {
-            final String type = messageType(body);
+            final String type = messageType(body, length);
             final CommandType command;
             final RequestBody request;
             final int retryAfter;
             if ("heartbeat".equals(type))
             {
                 command = CommandType.EXECUTOR_HEARTBEAT;
-                request = Heartbeat.parse(executor.executorId(), reader, body, body.length);
+                request = Heartbeat.parse(executor.executorId(), reader, body, length);
                 retryAfter = limits.acquire(executor.executorId(), ExecutorRateLimits.Kind.HEARTBEAT, System.nanoTime());
             }
             else if ("command_result".equals(type))
             {
                 command = CommandType.COMMAND_RESULT;
-                final CommandResult result = CommandResult.parse(executor.executorId(), reader, body, body.length);
+                final CommandResult result = CommandResult.parse(executor.executorId(), reader, body, length);
                 retryAfter = limits.acquireResult(executor, result, System.nanoTime());
                 request = result;
             }
             else if ("trade".equals(type))
             {
                 command = CommandType.TRADE_REPORT;
-                final TradeReport trade = TradeReport.parse(reader, body, body.length);
+                final TradeReport trade = TradeReport.parse(reader, body, length);
                 if (!trade.executorId().equals(executor.executorId()))
                 {
                     return Inbound.refused(ResultCode.INVALID_CREDENTIALS.name(), "Invalid API credentials", 0);
@@ -88,9 +89,9 @@ final class SocketMessageDecoder
     }
 
     /** The {@code type} of a message, read through the whole message (so one that is not JSON is refused as such). */
-    private String messageType(final byte[] body) throws BadRequest
+    private String messageType(final byte[] body, final int length) throws BadRequest
     {
-        reader.begin(body, body.length, false);
+        reader.begin(body, length, false);
         String type = null;
         while (reader.nextField())
         {

@@ -66,6 +66,11 @@ class ExecutorPushAndRecoveryTest
                 assertEquals(List.of(second), ((List<?>)beat.get("pendingCommands")).stream().map(c -> ((Map<?, ?>)c).get("id")).toList());
                 socket.send("{\"type\":\"nonsense\"}");
                 assertEquals("VALIDATION_ERROR", socket.next().get("code"));
+                // The socket copies each frame into one buffer it grows: a long message, then a short one after it.
+                socket.send("{\"type\":\"heartbeat\",\"status\":\"online\",\"metadata\":{\"note\":\"" + "x".repeat(3000) + "\"}}");
+                assertEquals(1, ((List<?>)socket.next().get("pendingCommands")).size());
+                socket.send("{\"type\":\"heartbeat\",\"status\":\"online\"}");
+                assertEquals(1, ((List<?>)socket.next().get("pendingCommands")).size());
             }
             final String orderPath = "/api/v1/orders/" + pushedId.substring(4);
             assertEquals("filled", gateway.admin("GET", orderPath, null).at("status"));
