@@ -130,6 +130,10 @@ final class BodyParser
         for (int open = 1; open > 0;)
         {
             final JsonToken token = next();
+            if (token == null)
+            {
+                return;  // the end of a blocking parser's input (a fed one faults first): nothing more to skip
+            }
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
             {
                 open++;

@@ -94,7 +94,10 @@ class FedExecutorMessagesTest
             "{\"type\":\"heartbeat\",\"status\":online}",
             "{\"type\":\"heartbeat\",\"status\":\"online\",}",
             "{\"type\":\"command_result\",\"commandId\":\"ord_1\",\"status\":\"executed\",\"result\":{\"success\":\"yes\"}}",
-            "{\"type\":\"command_result\",\"commandId\":\"ord_1\",\"status\":\"sideways\"}"));
+            "{\"type\":\"command_result\",\"commandId\":\"ord_1\",\"status\":\"sideways\"}",
+            RESULT.replace("1.08421", "1.084211234567"),
+            RESULT.replace("1.08421", "1e-3").replace("-1.5", "-15E-1"),
+            RESULT.replace("1.08421", "\"1.08421\"").replace("0.10", "123456789012345678901234567890")));
         messages.add(wide(40, -1));
         messages.add(wide(40, 35));
         messages.add(wide(17, 16));
