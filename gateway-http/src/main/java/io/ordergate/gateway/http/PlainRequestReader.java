@@ -15,32 +15,24 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * Reads a whole request of the plain shape almost every client sends straight into one {@code FullHttpRequest}, for
- * {@link StrictRequestDecoder}. Netty's decoder makes a string and a byte array for every header value, three strings
- * for the request line, the request, its last content, an empty trailer map and a decoder result per request, which
- * {@link OnePieceRequests} then joins into a third object: about half of what an order allocated (docs/PERFORMANCE.md,
- * "Header values read once per connection"). Here a value a connection sends again (its host, key, secret, content
- * type) is the string it sent before, and the request is one object over a slice of the received bytes.
+ * {@link StrictRequestDecoder}, without Netty's strings per header value and its three objects per request
+ * (docs/PERFORMANCE.md, "Header values read once per connection"): a value a connection sends again is the string it
+ * sent before, and the request is one object over a slice of the received bytes.
  *
  * <p>The plain shape: {@code GET|POST|PUT|DELETE|PATCH SP origin-form-target SP HTTP/1.1 CRLF}; header lines of a
- * token, a colon, optional blanks, visible ASCII with inner blanks and optional blanks, each ended by CRLF; an empty
- * line; at most one Content-Length of digits within {@code server.max_body_bytes}, no Transfer-Encoding, no Expect; the
- * whole body present; the head within half of the decoder's limits. Anything else (a chunked body, a folded line, a bare
- * LF or CR, a control or non-ASCII byte, HTTP/1.0, a request still in pieces after {@value #MAX_READS} reads) is not
- * read here: Netty's decoder reads it and the rest of the connection, so every framing rule and every refusal stays
- * Netty's and the framing guard's. The shape is a strict subset of what Netty's decoder accepts and is read into the
- * same request (PlainRequestReaderTest compares the two over thousands of altered and split requests).
+ * token, a colon and visible ASCII (blanks around it dropped), each ended by CRLF; an empty line; at most one
+ * Content-Length of digits within {@code server.max_body_bytes}, no Transfer-Encoding, no Expect; the head within half
+ * of the decoder's limits. It waits only for the rest of a body, or of a head whose lines so far are all plain. Anything
+ * else, and the rest of the connection, is Netty's decoder's, so every framing rule and refusal stays Netty's and the
+ * framing guard's (PlainRequestReaderTest compares the two over thousands of altered and split requests).
  * <b>Not thread safe</b>: one per connection, on its event loop.
  */
 final class PlainRequestReader
 {
+    /** READ: {@link #take()} the request. WAIT: not whole yet. NOT_PLAIN: Netty's from here on. (Only READ consumes.) */
     enum Outcome
     {
-        /** A request was read: {@link #take()} it. */
-        READ,
-        /** The request is not whole yet: nothing was consumed. */
-        WAIT,
-        /** Not of the plain shape: nothing was consumed, and the bytes are Netty's decoder's from here on. */
-        NOT_PLAIN
+        READ, WAIT, NOT_PLAIN
     }
 
     /** Half of the decoder's limits: a request line or header block near them is Netty's to read and judge. */
@@ -49,9 +41,10 @@ final class PlainRequestReader
     static final int MAX_READS = 4;
     private static final int MAX_HEAD = MAX_REQUEST_LINE + MAX_HEADER_LINES;
     private static final int MAX_HEADERS = 32;
-    /** Most heads are read whole from this many bytes; a longer one is copied on from there. */
-    private static final int FIRST_COPY = 1024;
+    private static final int FIRST_COPY = 1024;  // most heads fit; a longer one is copied on from there
     private static final int MAX_LENGTH_DIGITS = 9;
+    private static final int NOT_YET = -1;
+    private static final int NEVER_PLAIN = -2;
 
     /** One copy of a head per event loop: a head is read on its loop and its strings made before the next is read. */
     private static final FastThreadLocal<byte[]> HEAD_COPY = new FastThreadLocal<>()
@@ -78,6 +71,9 @@ final class PlainRequestReader
     private final RecentStrings recent = new RecentStrings();
     private int reads;
     private FullHttpRequest request;
+    /** The request line read last ({@link #requestLine}): its method's index and where its target ends. */
+    private int method;
+    private int targetEnd;
 
     PlainRequestReader(final FlatHeadersFactory headersFactory, final int maxBodyBytes)
     {
@@ -100,34 +96,27 @@ final class PlainRequestReader
         int copied = Math.min(readable, FIRST_COPY);
         in.getBytes(in.readerIndex(), head, 0, copied);
         int headEnd = endOfHead(head, 0, copied);
-        if (headEnd < 0 && readable > copied)
+        if (headEnd == NOT_YET && readable > copied)
         {
             final int more = Math.min(readable, head.length) - copied;
             in.getBytes(in.readerIndex() + copied, head, copied, more);
             headEnd = endOfHead(head, copied - 3, copied + more);
             copied += more;
         }
-        if (headEnd < 0)
+        if (headEnd == NEVER_PLAIN)
         {
-            return copied == head.length ? Outcome.NOT_PLAIN : notYet();
+            return Outcome.NOT_PLAIN;  // at once: waiting for a CRLF CRLF that may never come would leave it unanswered
         }
-        final int method = method(head, headEnd);
-        if (method < 0)
+        if (headEnd == NOT_YET)
         {
-            return Outcome.NOT_PLAIN;
+            return copied < head.length && plainSoFar(head, copied) ? notYet() : Outcome.NOT_PLAIN;
         }
-        final int targetStart = METHOD_WORDS[method].length;
-        int p = targetStart;
-        while (head[p] > ' ' && head[p] < 0x7F)
-        {
-            p++;
-        }
-        final int targetEnd = p;
-        if (head[targetStart] != '/' || !startsWith(head, p, headEnd, VERSION_AND_END) || p + VERSION_AND_END.length > MAX_REQUEST_LINE)
+        final int linesStart = requestLine(head, headEnd);
+        if (linesStart < 0)
         {
             return Outcome.NOT_PLAIN;
         }
-        final int lines = readHeaderLines(head, p + VERSION_AND_END.length, headEnd);
+        final int lines = readHeaderLines(head, linesStart, headEnd);
         if (lines < 0)
         {
             return Outcome.NOT_PLAIN;
@@ -141,12 +130,55 @@ final class PlainRequestReader
         {
             return notYet();
         }
-        return build(in, head, METHODS[method], targetStart, targetEnd, lines, headEnd, (int)contentLength) ? Outcome.READ : Outcome.NOT_PLAIN;
+        return build(in, head, METHODS[method], METHOD_WORDS[method].length, targetEnd, lines, headEnd, (int)contentLength)
+            ? Outcome.READ : Outcome.NOT_PLAIN;
+    }
+
+    /**
+     * The request line from the head's start, its CRLF before {@code end}: the index just past it, or -1 when it is not
+     * plain. Sets {@link #method} and {@link #targetEnd}.
+     */
+    private int requestLine(final byte[] head, final int end)
+    {
+        method = method(head, end);
+        if (method < 0)
+        {
+            return -1;
+        }
+        final int targetStart = METHOD_WORDS[method].length;
+        int p = targetStart;
+        while (head[p] > ' ' && head[p] < 0x7F)
+        {
+            p++;
+        }
+        targetEnd = p;
+        final boolean plain = head[targetStart] == '/' && startsWith(head, p, end, VERSION_AND_END) && p + VERSION_AND_END.length <= MAX_REQUEST_LINE;
+        return plain ? p + VERSION_AND_END.length : -1;
+    }
+
+    /**
+     * Whether a head still in pieces may wait for its rest: Netty's decoder judges each line as it arrives, so a wait
+     * must not outlast a line it would refuse at once. Every complete line must be plain, and the line in progress
+     * within the limits.
+     */
+    private boolean plainSoFar(final byte[] head, final int copied)
+    {
+        int linesEnd = -1;  // just past the last CRLF
+        for (int i = copied - 1; i > 0 && linesEnd < 0; i--)
+        {
+            linesEnd = head[i] == '\n' && head[i - 1] == '\r' ? i + 1 : -1;
+        }
+        if (linesEnd < 0)
+        {
+            return copied <= MAX_REQUEST_LINE;  // the request line in progress
+        }
+        final int linesStart = requestLine(head, linesEnd);
+        return linesStart >= 0 && copied - linesStart <= MAX_HEADER_LINES && readHeaderLines(head, linesStart, linesEnd + 2) >= 0;
     }
 
     private Outcome notYet()
     {
-        return ++reads >= MAX_READS ? Outcome.NOT_PLAIN : Outcome.WAIT;
+        return ++reads >= MAX_READS ? Outcome.NOT_PLAIN : Outcome.WAIT;  // a trickle is Netty's to read piece by piece
     }
 
     /**
@@ -280,20 +312,29 @@ final class PlainRequestReader
         return true;
     }
 
-    /** The index just past the head's first CRLF CRLF within {@code [from, to)} of the copy, or -1. */
+    /**
+     * The index just past the head's first CRLF CRLF within {@code [from, to)} of the copy; {@link #NOT_YET} when the bytes
+     * so far could still begin a plain head, {@link #NEVER_PLAIN} when they cannot (a bare LF or CR, a control or
+     * non-ASCII byte): such a request is Netty's to answer now, however many more bytes come.
+     */
     private static int endOfHead(final byte[] head, final int from, final int to)
     {
-        for (int i = Math.max(0, from); i + 3 < to; i++)
+        for (int i = Math.max(0, from); i < to; i++)
         {
-            if (head[i] == '\r' && head[i + 1] == '\n' && head[i + 2] == '\r' && head[i + 3] == '\n')
+            final byte b = head[i];
+            if (b == '\n' ? i == 0 || head[i - 1] != '\r' : b == '\r' ? i + 1 < to && head[i + 1] != '\n' : (b < ' ' && b != '\t') || b == 0x7F)
             {
-                return i + 4;
+                return NEVER_PLAIN;  // (a non-ASCII byte is negative: below ' ' too)
+            }
+            if (b == '\n' && i >= 3 && head[i - 2] == '\n' && head[i - 3] == '\r')
+            {
+                return i + 1;
             }
         }
-        return -1;
+        return NOT_YET;
     }
 
-    /** Within the head only: the copy holds an earlier request's bytes after it. */
+    /** Within the head only (the copy holds an earlier request's bytes after it). */
     private static int method(final byte[] head, final int headEnd)
     {
         for (int i = 0; i < METHOD_WORDS.length; i++)

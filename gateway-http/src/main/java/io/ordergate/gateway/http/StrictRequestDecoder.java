@@ -73,11 +73,24 @@ final class StrictRequestDecoder extends HttpRequestDecoder
         return plainReads;
     }
 
-    /** A connection closing mid-request: Netty's decoder says what a cut request is, as it did before the plain reader. */
+    /**
+     * A connection closing mid-request: Netty's decoder says what a cut request is, as it did before the plain reader.
+     * It first reads what the plain reader held back as it would have while the bytes came (its decodeLast decodes
+     * once), so that what it gives before the close is the same.
+     */
     @Override
     protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf buffer, final List<Object> out) throws Exception
     {
-        plain = null;
+        if (plain != null)
+        {
+            plain = null;
+            for (int before = -1, given = -1; buffer.isReadable() && (buffer.readableBytes() != before || out.size() != given);)
+            {
+                before = buffer.readableBytes();
+                given = out.size();
+                super.decode(ctx, buffer, out);
+            }
+        }
         super.decodeLast(ctx, buffer, out);
     }
 

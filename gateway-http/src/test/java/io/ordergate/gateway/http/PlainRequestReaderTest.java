@@ -132,16 +132,23 @@ class PlainRequestReaderTest
             Map.entry("long target", "GET /" + "a".repeat(PlainRequestReader.MAX_REQUEST_LINE) + " HTTP/1.1\r\nHost: h\r\n\r\n"));
         for (final Map.Entry<String, String> shape : shapes.entrySet())
         {
-            final byte[] stream = bytes(shape.getValue() + FOLLOW_UP);
-            final Run plain = run(true, List.of(stream));
-            assertEquals(run(false, List.of(stream)).description, plain.description, shape.getKey());
-            assertEquals(0, plain.readPlainly, shape.getKey() + ": " + plain.description);
+            for (final String stream : new String[] {shape.getValue() + FOLLOW_UP, shape.getValue()})
+            {
+                final Run plain = run(true, List.of(bytes(stream)));
+                assertEquals(run(false, List.of(bytes(stream))).description, plain.description, shape.getKey());
+                assertEquals(0, plain.readPlainly, shape.getKey() + ": " + plain.description);
+            }
         }
     }
 
-    /** The number of requests the plain reader read, after checking both fronts agree on these bytes and a follow-up. */
+    /**
+     * The number of requests the plain reader read, after checking both fronts agree on these bytes alone (the last
+     * bytes the peer sends: nothing after them to settle a wait) and followed by another request.
+     */
     private static int compare(final byte[] request)
     {
+        final Run alone = run(true, List.of(request));
+        assertEquals(run(false, List.of(request)).description, alone.description, () -> "alone: " + printable(request));
         final byte[] stream = concat(request, bytes(FOLLOW_UP));
         final Run plain = run(true, List.of(stream));
         final String netty = run(false, List.of(stream)).description;
@@ -173,6 +180,7 @@ class PlainRequestReaderTest
                 channel.writeInbound(Unpooled.wrappedBuffer(piece));
             }
             description.append("reading=").append(channel.config().isAutoRead()).append('\n');
+            drain(channel, description.append("while open:\n"));  // what the peer hears without closing first
             channel.finish();
         }
         catch (final RuntimeException ex)
@@ -180,6 +188,12 @@ class PlainRequestReaderTest
             description.append("raised ").append(ex).append('\n');  // what the pipeline raised, compared like the rest
             channel.finish();
         }
+        drain(channel, description.append("after closing:\n"));
+        return new Run(description.toString(), decoder.plainReads());
+    }
+
+    private static void drain(final EmbeddedChannel channel, final StringBuilder description)
+    {
         for (Object message = channel.readInbound(); message != null; message = channel.readInbound())
         {
             describe(message, description.append("in "));
@@ -190,7 +204,6 @@ class PlainRequestReaderTest
             describe(message, description.append("out "));
             ReferenceCountUtil.release(message);
         }
-        return new Run(description.toString(), decoder.plainReads());
     }
 
     private static void describe(final Object message, final StringBuilder out)
