@@ -75,8 +75,8 @@ final class StrictRequestDecoder extends HttpRequestDecoder
 
     /**
      * A connection closing mid-request: Netty's decoder says what a cut request is, as it did before the plain reader.
-     * It first reads what the plain reader held back as it would have while the bytes came (its decodeLast decodes
-     * once), so that what it gives before the close is the same.
+     * It first reads what the plain reader held back through the decoder's own read loop, as it would have while the
+     * bytes came (its decodeLast decodes once), so that what it gives before the close is the same.
      */
     @Override
     protected void decodeLast(final ChannelHandlerContext ctx, final ByteBuf buffer, final List<Object> out) throws Exception
@@ -84,12 +84,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder
         if (plain != null)
         {
             plain = null;
-            for (int before = -1, given = -1; buffer.isReadable() && (buffer.readableBytes() != before || out.size() != given);)
-            {
-                before = buffer.readableBytes();
-                given = out.size();
-                super.decode(ctx, buffer, out);
-            }
+            callDecode(ctx, buffer, out);
         }
         super.decodeLast(ctx, buffer, out);
     }

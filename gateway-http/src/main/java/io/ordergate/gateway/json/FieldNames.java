@@ -1,7 +1,9 @@
 package io.ordergate.gateway.json;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 
 /**
  * The field names seen in each object being read, to refuse a name given twice in one object, for a fed parser (which
@@ -16,7 +18,7 @@ final class FieldNames
 
     private String[][] names = new String[4][];
     private int[] counts = new int[4];
-    private final java.util.List<HashSet<String>> large = new java.util.ArrayList<>();
+    private final List<HashSet<String>> large = new ArrayList<>();
     private int depth = -1;
 
     /** A new body: no object open. */

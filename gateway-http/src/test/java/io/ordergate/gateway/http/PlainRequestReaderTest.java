@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,7 @@ class PlainRequestReaderTest
     @Test
     void shouldReadPlainRequestsItselfExactlyAsNettyDoes()
     {
-        final String stream = ORDER + POLL + ORDER + CANCEL;
-        final Run plain = run(true, List.of(bytes(stream)));
-        assertEquals(run(false, List.of(bytes(stream))).description, plain.description);
+        final Run plain = agreed(bytes(ORDER + POLL + ORDER + CANCEL), () -> "four plain requests");
         assertEquals(4, plain.readPlainly, plain.description);
         assertTrue(plain.description.contains("x-custom: v  w|"), "blanks around a value dropped, inner ones kept: " + plain.description);
     }
@@ -134,8 +133,7 @@ class PlainRequestReaderTest
         {
             for (final String stream : new String[] {shape.getValue() + FOLLOW_UP, shape.getValue()})
             {
-                final Run plain = run(true, List.of(bytes(stream)));
-                assertEquals(run(false, List.of(bytes(stream))).description, plain.description, shape.getKey());
+                final Run plain = agreed(bytes(stream), shape::getKey);
                 assertEquals(0, plain.readPlainly, shape.getKey() + ": " + plain.description);
             }
         }
@@ -147,13 +145,16 @@ class PlainRequestReaderTest
      */
     private static int compare(final byte[] request)
     {
-        final Run alone = run(true, List.of(request));
-        assertEquals(run(false, List.of(request)).description, alone.description, () -> "alone: " + printable(request));
-        final byte[] stream = concat(request, bytes(FOLLOW_UP));
+        agreed(request, () -> "alone: " + printable(request));
+        return agreed(concat(request, bytes(FOLLOW_UP)), () -> "for " + printable(request)).readPlainly > 0 ? 1 : 0;
+    }
+
+    /** The bytes through the front with the plain reader, after checking Netty's decoder alone gives the same. */
+    private static Run agreed(final byte[] stream, final Supplier<String> what)
+    {
         final Run plain = run(true, List.of(stream));
-        final String netty = run(false, List.of(stream)).description;
-        assertEquals(netty, plain.description, () -> "for " + printable(request));
-        return plain.readPlainly > 0 ? 1 : 0;
+        assertEquals(run(false, List.of(stream)).description, plain.description, what);
+        return plain;
     }
 
     private static StrictRequestDecoder decoder(final boolean plainReader)
