@@ -3,6 +3,7 @@ package io.ordergate.mt5;
 import java.nio.charset.StandardCharsets;
 
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.ordergate.engine.command.CommandEvent;
@@ -27,14 +28,16 @@ public final class CommandQueue
     public static final int SEALED_FLAG = 1 << 30;
     /** The marker's prefix, inside a JSON string. */
     public static final String SEALED_MARKER = "og-sealed:";
-    /** Large enough for any parameters object the engine renders itself (OPEN_POSITION is the longest). */
-    static final int ENGINE_PARAMETERS_CAPACITY = 512;
+    /** Large enough for any parameters object the engine renders itself (OPEN_POSITION is the longest); grows if not. */
+    private static final int ENGINE_PARAMETERS_CAPACITY = 512;
 
     private static final DirectBuffer EMPTY_OBJECT = new UnsafeBuffer("{}".getBytes(StandardCharsets.US_ASCII));
 
     private final ExecutorCommands commands;
     private final JsonWriter outboxJson = new JsonWriter();
     private final JsonWriter parametersJson = new JsonWriter();
+    /** Where the engine renders a command's parameters before they are kept in the command's slot. */
+    private final ExpandableArrayBuffer renderedParameters = new ExpandableArrayBuffer(ENGINE_PARAMETERS_CAPACITY);
 
     CommandQueue(final ExecutorCommands commands)
     {
@@ -74,19 +77,18 @@ public final class CommandQueue
     /** A writer over the command's parameters buffer, for the engine's own commands; finish with {@link #endParameters}. */
     JsonWriter beginParameters(final ExecutorCommand command)
     {
-        return parametersJson.wrap(command.parametersBuffer(ENGINE_PARAMETERS_CAPACITY), 0);
+        return parametersJson.wrap(renderedParameters, 0);
     }
 
     void endParameters(final ExecutorCommand command)
     {
-        command.parametersLength = parametersJson.length();
+        commands.parameters(command, renderedParameters, 0, parametersJson.length());
     }
 
     /** Copies an admin's raw parameters object. */
     void parameters(final ExecutorCommand command, final DirectBuffer source, final int offset, final int length)
     {
-        command.parametersBuffer(length).putBytes(0, source, offset, length);
-        command.parametersLength = length;
+        commands.parameters(command, source, offset, length);
     }
 
     /** Queues the command and pushes it: it goes out on the socket now, and in every heartbeat answer until settled. */
@@ -152,12 +154,12 @@ public final class CommandQueue
         }
         else if (command.sealed == null)
         {
-            json.raw(command.parameters, 0, command.parametersLength);
+            json.raw(command.parameters, command.parametersOffset, command.parametersLength);
         }
         else
         {
             // the engine's own parameters object, with the password member added as it goes out
-            json.startObject().members(command.parameters, 1, command.parametersLength - 2);
+            json.startObject().members(command.parameters, command.parametersOffset + 1, command.parametersLength - 2);
             json.name("investorPassword").string(forExecutor ? command.sealed : "[sealed]");
             json.endObject();
         }

@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -16,8 +17,6 @@ public final class ExecutorCommand
     public static final String INVESTOR_PREFIX = "inv_";
     public static final String SYNC_PREFIX = "syn_";
     public static final long NONE = Long.MIN_VALUE;
-
-    private static final int INITIAL_JSON_CAPACITY = 256;
 
     final int slot;
 
@@ -42,12 +41,15 @@ public final class ExecutorCommand
     public long lots = NONE;
 
     /**
-     * The parameters object, rendered once when the command is made; grows only for a large admin command. Null
-     * until the slot's first command with parameters, as {@link #result} until its first result: the slots are
-     * made at start-up and marked by every collection, and an empty buffer each was two objects more per buffer.
+     * The parameters object, rendered once when the command is made: {@link #parametersLength} bytes at
+     * {@link #parametersOffset} of this slot's region in {@link ParameterSlab} or, for one longer than a region (a
+     * large admin command), of {@link #ownParameters}.
      */
-    public UnsafeBuffer parameters;
+    public DirectBuffer parameters;
+    public int parametersOffset;
     public int parametersLength;
+    /** Null until the slot's first command whose parameters do not fit its region; then kept for the next one. */
+    UnsafeBuffer ownParameters;
     public String resultMessage;
     /** The seed-004 operation this command serves, or 0. */
     public long opId;
@@ -57,8 +59,6 @@ public final class ExecutorCommand
      * Null for commands that carry none, and once the command is settled.
      */
     public String sealed;
-    public UnsafeBuffer result;
-    public int resultLength;
 
     int prevPending = -1;
     int nextPending = -1;
@@ -85,32 +85,14 @@ public final class ExecutorCommand
         stopLoss = NONE;
         takeProfit = NONE;
         lots = NONE;
+        parameters = null;
+        parametersOffset = 0;
         parametersLength = 0;
         resultMessage = null;
         opId = 0;
         sealed = null;
-        resultLength = 0;
         prevPending = -1;
         nextPending = -1;
-    }
-
-    /** A buffer of at least {@code length} bytes for the parameters; allocates only the first times a slot is used. */
-    UnsafeBuffer parametersBuffer(final int length)
-    {
-        if (parameters == null || parameters.capacity() < length)
-        {
-            parameters = new UnsafeBuffer(new byte[Math.max(INITIAL_JSON_CAPACITY, Integer.highestOneBit(length) << 1)]);
-        }
-        return parameters;
-    }
-
-    UnsafeBuffer resultBuffer(final int length)
-    {
-        if (result == null || result.capacity() < length)
-        {
-            result = new UnsafeBuffer(new byte[Math.max(INITIAL_JSON_CAPACITY, Integer.highestOneBit(length) << 1)]);
-        }
-        return result;
     }
 
     public boolean isPending()

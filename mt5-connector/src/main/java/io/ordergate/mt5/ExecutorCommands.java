@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
 import io.ordergate.engine.command.AsciiView;
@@ -13,6 +14,7 @@ import io.ordergate.engine.command.AsciiView;
 public final class ExecutorCommands
 {
     private final ExecutorCommand[] slots;
+    private final ParameterSlab parameters;
     /** Order id to command sequence; sized for the table, so it never grows. Looked up only, never iterated. */
     private final Long2LongHashMap byOrder;
     private long nextSeq = 1;
@@ -24,6 +26,7 @@ public final class ExecutorCommands
         {
             slots[i] = new ExecutorCommand(i);
         }
+        parameters = new ParameterSlab(capacity);
         byOrder = new Long2LongHashMap(Math.max(8, capacity * 2), 0.6f, 0);
     }
 
@@ -50,6 +53,12 @@ public final class ExecutorCommands
         }
         command.reset(seq);
         return command;
+    }
+
+    /** Keeps {@code length} bytes of {@code source} from {@code offset} as the command's parameters object. */
+    void parameters(final ExecutorCommand command, final DirectBuffer source, final int offset, final int length)
+    {
+        parameters.store(command, source, offset, length);
     }
 
     void indexOrder(final ExecutorCommand command)

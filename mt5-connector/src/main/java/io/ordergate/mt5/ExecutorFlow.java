@@ -313,7 +313,7 @@ final class ExecutorFlow
         }
         else
         {
-            json.raw(command.parameters, 0, command.parametersLength);
+            json.raw(command.parameters, command.parametersOffset, command.parametersLength);
         }
         json.name("priority").string(command.priority.name());
         json.name("status").string(command.status.wireName());

@@ -30,6 +30,7 @@ final class ReportFlow
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final AsciiView message = new AsciiView();
+    /** The result object as the executor sent it: the journal keeps it as the terminal's word; the engine reads its parts. */
     private final AsciiView raw = new AsciiView();
 
     ReportFlow(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book)
@@ -77,11 +78,6 @@ final class ReportFlow
             final long now = event.wallMicros();
             final boolean executed = status == ExecutorBodies.STATUS_EXECUTED;
             queue.settle(executor, command, executed ? CommandStatus.EXECUTED : CommandStatus.FAILED, now);
-            if (raw.length() > 0 && raw.length() <= ExecutorBodies.MAX_RAW_JSON)
-            {
-                command.resultBuffer(raw.length()).putBytes(0, raw.buffer(), raw.offset(), raw.length());
-                command.resultLength = raw.length();
-            }
             if (command.type.isInvestor())
             {
                 investor.settled(command, executor, executed, message, reader.wrap(event.frame, partsStart), event);
