@@ -85,10 +85,10 @@ public final class ExecutorBodies
     public static void commandResult(
         final BodyWriter writer, final CharSequence executorId, final CharSequence commandId, final int status, final int flags,
         final long ticket, final long price, final long lots, final long profit, final CharSequence message,
-        final byte[] result, final int resultLength)
+        final byte[] result, final int resultOffset, final int resultLength)
     {
         writer.putString(executorId).putString(commandId).putByte(status).putInt(flags)
-            .putLong(ticket).putLong(price).putLong(lots).putLong(profit).putString(message).putBytes(result, 0, resultLength);
+            .putLong(ticket).putLong(price).putLong(lots).putLong(profit).putString(message).putBytes(result, resultOffset, resultLength);
     }
 
     /**

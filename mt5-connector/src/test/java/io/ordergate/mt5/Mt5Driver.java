@@ -148,7 +148,7 @@ final class Mt5Driver
             | (lots != null ? ExecutorBodies.RESULT_LOTS : 0);
         ExecutorBodies.commandResult(begin(event, CommandType.COMMAND_RESULT), executorId, commandId,
             executed ? ExecutorBodies.STATUS_EXECUTED : ExecutorBodies.STATUS_FAILED, flags, ticket,
-            price == null ? 0 : wire(price), lots == null ? 0 : wire(lots), 0, message, new byte[0], 0);
+            price == null ? 0 : wire(price), lots == null ? 0 : wire(lots), 0, message, new byte[0], 0, 0);
         return finish(event);
     }
 
@@ -205,7 +205,7 @@ final class Mt5Driver
         final BodyWriter body = begin(event, CommandType.COMMAND_RESULT);
         ExecutorBodies.commandResult(body, executorId, commandId, ExecutorBodies.STATUS_EXECUTED,
             ExecutorBodies.RESULT_SUCCESS | ExecutorBodies.RESULT_TICKET | ExecutorBodies.RESULT_PRICE | ExecutorBodies.RESULT_PROFIT, ticket,
-            wire("1.085"), 0, wire(profit), "", new byte[0], 0);
+            wire("1.085"), 0, wire(profit), "", new byte[0], 0, 0);
         if (deal != 0)
         {
             ResultParts.deal(body, deal);
@@ -241,7 +241,7 @@ final class Mt5Driver
         final CommandEvent event = new CommandEvent();
         final BodyWriter body = begin(event, CommandType.COMMAND_RESULT);
         ExecutorBodies.commandResult(body, executorId, commandId, executed ? ExecutorBodies.STATUS_EXECUTED : ExecutorBodies.STATUS_FAILED,
-            executed ? ExecutorBodies.RESULT_SUCCESS : 0, 0, 0, 0, 0, message, new byte[0], 0);
+            executed ? ExecutorBodies.RESULT_SUCCESS : 0, 0, 0, 0, 0, message, new byte[0], 0, 0);
         parts.accept(body);
         return finish(event);
     }

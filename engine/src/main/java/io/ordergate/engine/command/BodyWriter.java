@@ -106,6 +106,14 @@ public final class BodyWriter
         return true;
     }
 
+    /** Puts bytes as they are, with no length before them: a body that was encoded before ({@code CopiedBody}). */
+    public BodyWriter putRaw(final byte[] bytes, final int offset, final int length)
+    {
+        buffer.putBytes(position, bytes, offset, length);
+        position += length;
+        return this;
+    }
+
     public BodyWriter putBytes(final byte[] bytes, final int offset, final int length)
     {
         buffer.putInt(position, length);

@@ -1,7 +1,9 @@
 package io.ordergate.gateway.executors;
 
 import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ExecutorBodies;
@@ -11,15 +13,46 @@ import io.ordergate.mt5.ExecutorBodies;
  * {@code {"type": "command_result"}}), as the command body it travels as: seed 000's camelCase fields, other fields
  * ignored, a null the same as no field; the result object is kept as sent when at most 4 KiB (a SYNC_HISTORY page is up
  * to 48 KB: its deals are read, not kept as text); what {@code details} says beyond seed 000's four numbers is read by
- * {@link ResultDetails}. Immutable once parsed.
+ * {@link ResultDetails}.
+ *
+ * <p>Reused: an executor's socket reads every result into its one instance, keeping no String; the raw result object
+ * is copied from the message's bytes when the body is encoded, so {@link #encode} (publish, or a copy of the body)
+ * comes before the message's buffer is reused. <b>Not thread safe</b>: the socket's event loop.
  */
-public record CommandResult(String executorId, String commandId, int status, int flags, long ticket, long price, long lots, long profit,
-    String message, byte[] result, ResultDetails details) implements RequestBody
+public final class CommandResult implements RequestBody
 {
-    public static CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
+    private final String executorId;
+    private final AsciiChars commandId = new AsciiChars(Ids.MAX_LENGTH);
+    private final AsciiChars status = new AsciiChars(SeedFields.MAX_TEXT);
+    private final AsciiChars message = new AsciiChars(SeedFields.MAX_TEXT);
+    private final AsciiChars digits = SeedFields.ticketDigits();
+    private final ResultDetails details = new ResultDetails();
+    private int statusCode;
+    private int flags;
+    private long ticket;
+    private long price;
+    private long lots;
+    private long profit;
+    private byte[] body;
+    private int resultStart;
+    private int resultLength;
+
+    public CommandResult(final String executorId)
     {
-        final Fields f = new Fields();
+        this.executorId = executorId;
+    }
+
+    /** Reads a whole message. */
+    public CommandResult parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
         in.begin(body, length, false);
+        return readFields(in, body);
+    }
+
+    /** Reads the fields of a message begun already (its {@code type} may have been read) to its end, and checks it. */
+    CommandResult readFields(final RequestReader in, final byte[] body) throws BadRequest
+    {
+        clear(body);
         while (in.nextField())
         {
             final String field = in.fieldName();
@@ -29,38 +62,56 @@ public record CommandResult(String executorId, String commandId, int status, int
             }
             switch (field)
             {
-                case "commandId": f.commandId = SeedFields.id(in, field); break;
+                case "commandId": commandId.readText(in, field, true); break;
                 case "status":
-                    final String value = SeedFields.text(in, field);
-                    f.status = "executed".equals(value) ? ExecutorBodies.STATUS_EXECUTED : "failed".equals(value) ? ExecutorBodies.STATUS_FAILED : 0;
-                    if (value != null && f.status == 0)
+                    if (status.readText(in, field, false))
                     {
-                        in.fail(field, "status must be executed or failed");
+                        statusCode = status.is("executed") ? ExecutorBodies.STATUS_EXECUTED : status.is("failed") ? ExecutorBodies.STATUS_FAILED : 0;
+                        if (statusCode == 0)
+                        {
+                            in.fail(field, "status must be executed or failed");
+                        }
                     }
                     break;
                 case "result":
                     if (in.expectObject(field))
                     {
-                        result(in, f);
+                        result(in);
                     }
                     break;
                 default: in.ignore();
             }
         }
         in.finish();
-        if (f.commandId == null)
+        if (commandId.length() == 0)
         {
             throw BadRequest.validation("commandId", "commandId is required");
         }
-        if (f.status == 0)
+        if (statusCode == 0)
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
-        return new CommandResult(executorId, f.commandId, f.status, f.flags, f.ticket, f.price, f.lots, f.profit, f.message, f.result, f.details);
+        return this;
+    }
+
+    private void clear(final byte[] body)
+    {
+        this.body = body;
+        commandId.clear();
+        message.clear();
+        details.clear();
+        statusCode = 0;
+        flags = 0;
+        ticket = 0;
+        price = 0;
+        lots = 0;
+        profit = 0;
+        resultStart = 0;
+        resultLength = 0;
     }
 
     /** {@code "result": {"success", "message", "details": {"ticket", "price", "lots", "profit"}}}; kept as sent. */
-    private static void result(final RequestReader in, final Fields f) throws BadRequest
+    private void result(final RequestReader in) throws BadRequest
     {
         final int start = in.valueStart();
         while (in.nextField())
@@ -72,16 +123,15 @@ public record CommandResult(String executorId, String commandId, int status, int
             }
             if (name.equals("success"))
             {
-                f.flags |= in.bool(name) == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
+                flags |= in.bool(name) == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
             }
             else if (name.equals("message"))
             {
-                final String message = SeedFields.text(in, name);
-                f.message = message == null ? f.message : message;
+                message.readText(in, name, false);
             }
             else if (name.equals("details") && in.expectObject(name))
             {
-                details(in, f);
+                details(in);
             }
             else if (!name.equals("details"))
             {
@@ -91,11 +141,12 @@ public record CommandResult(String executorId, String commandId, int status, int
         final int end = in.valueEnd();
         if (end - start <= ExecutorBodies.MAX_RAW_JSON)
         {
-            f.result = in.copy(start, end);
+            resultStart = start;
+            resultLength = end - start;
         }
     }
 
-    private static void details(final RequestReader in, final Fields f) throws BadRequest
+    private void details(final RequestReader in) throws BadRequest
     {
         while (in.nextField())
         {
@@ -106,34 +157,36 @@ public record CommandResult(String executorId, String commandId, int status, int
             }
             switch (d)
             {
-                case "ticket": f.ticket = SeedFields.ticket(in, d); f.flags |= ExecutorBodies.RESULT_TICKET; break;
-                case "price": f.price = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_PRICE; break;
-                case "lots": f.lots = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_LOTS; break;
-                case "profit": f.profit = SeedFields.decimal(in, d); f.flags |= ExecutorBodies.RESULT_PROFIT; break;
-                default: f.details.read(in, d);
+                case "ticket": ticket = SeedFields.ticket(in, d, digits); flags |= ExecutorBodies.RESULT_TICKET; break;
+                case "price": price = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PRICE; break;
+                case "lots": lots = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_LOTS; break;
+                case "profit": profit = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PROFIT; break;
+                default: details.read(in, d);
             }
         }
+    }
+
+    /** The command it answers, as sent (valid until the next message is read). */
+    CharSequence commandId()
+    {
+        return commandId;
+    }
+
+    int flags()
+    {
+        return flags;
+    }
+
+    long ticket()
+    {
+        return ticket;
     }
 
     @Override
     public void encode(final BodyWriter writer)
     {
-        ExecutorBodies.commandResult(writer, executorId, commandId, status, flags, ticket, price, lots, profit, message, result, result.length);
+        ExecutorBodies.commandResult(writer, executorId, commandId, statusCode, flags, ticket, price, lots, profit, message,
+            body, resultStart, resultLength);
         details.encode(writer);
-    }
-
-    /** What a result says, as it is read. */
-    private static final class Fields
-    {
-        String commandId;
-        int status;
-        int flags;
-        long ticket;
-        long price;
-        long lots;
-        long profit;
-        final ResultDetails details = new ResultDetails();
-        String message = "";
-        byte[] result = new byte[0];
     }
 }

@@ -39,13 +39,13 @@ final class ExecutorAccess implements Access
     }
 
     /** Refuses an executor id that is not the caller's own: 404 when nobody registered it, 401 otherwise. */
-    void owns(final ExecutorKeys.Entry entry, final String executorId) throws BadRequest
+    void owns(final ExecutorKeys.Entry entry, final CharSequence executorId) throws BadRequest
     {
-        if (entry.executorId().equals(executorId))
+        if (executorId != null && entry.executorId().contentEquals(executorId))
         {
             return;
         }
-        if (executorId == null || keys.byExecutorId(executorId) == null)
+        if (executorId == null || keys.byExecutorId(executorId.toString()) == null)
         {
             throw new BadRequest(ResultCode.EXECUTOR_NOT_FOUND, null, null);
         }

@@ -99,7 +99,7 @@ public final class ExecutorRoutes implements Feature
     private void result(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        final CommandResult result = CommandResult.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength());
+        final CommandResult result = new CommandResult(executor.executorId()).parse(exchange.json(), exchange.body(), exchange.bodyLength());
         if (allowed(exchange, limits.acquireResult(executor, result, System.nanoTime())))
         {
             exchange.publish(CommandType.COMMAND_RESULT, result, SEED);
@@ -109,7 +109,7 @@ public final class ExecutorRoutes implements Feature
     private void trade(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        final TradeReport trade = TradeReport.parse(exchange.json(), exchange.body(), exchange.bodyLength());
+        final TradeReport trade = new TradeReport().parse(exchange.json(), exchange.body(), exchange.bodyLength());
         executorKey.owns(executor, trade.executorId());
         if (allowed(exchange, limits.acquireTrade(executor, trade, System.nanoTime())))
         {

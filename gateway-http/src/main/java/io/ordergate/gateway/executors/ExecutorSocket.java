@@ -30,6 +30,8 @@ import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.core.ReplyTarget;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.CopiedBody;
+import io.ordergate.gateway.json.RequestBody;
 
 /**
  * One executor's WebSocket ({@code GET /api/executor/{executorId}/stream}). Inbound: {@code heartbeat},
@@ -68,11 +70,11 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private final WriteBufferWaterMark waterMark;
     private final AtomicBoolean cutOff = new AtomicBoolean();
     private final SocketMessageDecoder decoder;
-    /** Each text frame's bytes, copied here for the decoder (which keeps copies of what it needs): grown, never made per frame. */
+    /** Each text frame's bytes, copied here for the decoder (read until its command is published or copied): grown, never made per frame. */
     private byte[] body = new byte[512];
     private final BacklogReplay backlog;
     /** Event loop: decoded messages not yet published (the ring was full), in arrival order. */
-    private final ArrayDeque<SocketMessageDecoder.Inbound> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     /** This socket's messages in the ring: incremented on the event loop, decremented by the reply thread. */
     private final AtomicInteger inFlight = new AtomicInteger();
     /** The reply thread's scratch for the answers to this socket's messages. */
@@ -156,19 +158,27 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         ctx.flush();
     }
 
-    /** Event loop: a message is decoded once (limits counted once), then published in arrival order. */
+    /**
+     * Event loop: a message is decoded once (limits counted once), then published in arrival order: at once when
+     * nothing waits before it; else its body is copied to wait, as the decoder reuses its objects and {@link #body}.
+     */
     private void message(final byte[] body, final int length)
     {
-        final SocketMessageDecoder.Inbound inbound = decoder.decode(body, length);
-        if (inbound.command() == null)
+        final CommandType command = decoder.decode(body, length);
+        if (command == null)
         {
-            error(inbound.errorCode(), inbound.errorMessage(), inbound.retryAfter());
+            error(decoder.errorCode(), decoder.errorMessage(), decoder.retryAfter());
             return;
         }
-        waiting.add(inbound);
+        if (waiting.isEmpty() && publish(command, decoder.request()))
+        {
+            resumeReading();
+            return;
+        }
+        waiting.add(new Waiting(command, CopiedBody.of(decoder.request())));
         if (waiting.size() == 1)
         {
-            publishWaiting();
+            retryWhenRingHasRoom();
         }
     }
 
@@ -179,23 +189,42 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
      */
     private void publishWaiting()
     {
-        final Channel ch = channel;
-        SocketMessageDecoder.Inbound next;
+        Waiting next;
         while ((next = waiting.peek()) != null)
         {
-            if (!gateway.publisher().publish(next.command(), CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_WEBSOCKET, next.request(), this, null))
+            if (!publish(next.command(), next.body()))
             {
-                ch.config().setAutoRead(false);
-                ch.eventLoop().schedule(this::publishWaiting, RING_FULL_RETRY_MICROS, TimeUnit.MICROSECONDS);
+                retryWhenRingHasRoom();
                 return;
             }
             waiting.poll();
-            if (inFlight.incrementAndGet() >= MAX_IN_FLIGHT)
-            {
-                ch.config().setAutoRead(false);
-            }
         }
         resumeReading();
+    }
+
+    private boolean publish(final CommandType command, final RequestBody request)
+    {
+        if (!gateway.publisher().publish(command, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_WEBSOCKET, request, this, null))
+        {
+            return false;
+        }
+        if (inFlight.incrementAndGet() >= MAX_IN_FLIGHT)
+        {
+            channel.config().setAutoRead(false);
+        }
+        return true;
+    }
+
+    private void retryWhenRingHasRoom()
+    {
+        final Channel ch = channel;
+        ch.config().setAutoRead(false);
+        ch.eventLoop().schedule(this::publishWaiting, RING_FULL_RETRY_MICROS, TimeUnit.MICROSECONDS);
+    }
+
+    /** A message whose command could not be published when it came: the ring was full, or others waited before it. */
+    private record Waiting(CommandType command, RequestBody body)
+    {
     }
 
     /** Event loop: reads again once nothing waits and the ring holds fewer than {@link #MAX_IN_FLIGHT} of this socket's messages. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ResultParts;
@@ -12,7 +13,8 @@ import io.ordergate.mt5.ResultParts;
  * What a command result's {@code details} says beyond seed 000's ticket, price, lots and profit, written as the
  * COMMAND_RESULT body's tagged parts ({@link ResultParts}): a close's {@code deal}; seed 004's {@code status},
  * {@code errorMessage}, {@code accountInfo} (at most 1 KiB, kept as sent), and a SYNC_HISTORY page's {@code deals},
- * {@code truncated}, {@code nextFrom} and {@code login}. Event loop; allocates.
+ * {@code truncated}, {@code nextFrom} and {@code login}. Reused for every result its reader reads ({@link #clear});
+ * allocates only for seed 004's parts and history pages. Event loop.
  */
 final class ResultDetails
 {
@@ -30,13 +32,33 @@ final class ResultDetails
     private boolean truncated;
     private long nextFromMicros;
     private long login;
+    private final AsciiChars digits = SeedFields.ticketDigits();
+
+    /** Forgets the last result's details. */
+    void clear()
+    {
+        deal = 0;
+        status = null;
+        errorMessage = null;
+        accountInfo = null;
+        accountFlags = 0;
+        accountLogin = 0;
+        balance = 0;
+        equity = 0;
+        deals = null;
+        bad.clear();
+        page = false;
+        truncated = false;
+        nextFromMicros = 0;
+        login = 0;
+    }
 
     /** Reads one member of {@code details} the reader stands on (its name given); skips what it does not know. */
     void read(final RequestReader in, final String name) throws BadRequest
     {
         switch (name)
         {
-            case "deal": deal = SeedFields.ticket(in, name); break;
+            case "deal": deal = SeedFields.ticket(in, name, digits); break;
             case "status": status = SeedFields.text(in, name); break;
             case "errorMessage": errorMessage = SeedFields.text(in, name); break;
             case "accountInfo":
@@ -112,9 +134,9 @@ final class ResultDetails
                 d.encode(writer);
             }
         }
-        for (final HistoryDealReader.BadDeal b : bad)
+        for (int i = 0; i < bad.size(); i++)  // no iterator for the usual empty list
         {
-            ResultParts.badDeal(writer, b.ticket(), b.problem());
+            ResultParts.badDeal(writer, bad.get(i).ticket(), bad.get(i).problem());
         }
         if (page)
         {

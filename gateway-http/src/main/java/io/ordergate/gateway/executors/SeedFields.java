@@ -1,5 +1,6 @@
 package io.ordergate.gateway.executors;
 
+import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestReader;
@@ -42,15 +43,20 @@ final class SeedFields
         return value == RequestReader.BAD || value == RequestReader.NULL ? 0 : value;
     }
 
-    /** An MT5 ticket: 1 to 18 digits, as a string or a whole number; 0 when wrong (recorded). */
-    static long ticket(final RequestReader in, final String field) throws BadRequest
+    /** The scratch {@link #ticket} reads a ticket's digits into: one per reader of a message kind. */
+    static AsciiChars ticketDigits()
     {
-        final String text = in.scalarText();
+        return new AsciiChars(MAX_TICKET_DIGITS);
+    }
+
+    /** An MT5 ticket: 1 to 18 digits, as a string or a whole number; 0 when wrong (recorded). */
+    static long ticket(final RequestReader in, final String field, final AsciiChars digits) throws BadRequest
+    {
+        final boolean read = digits.readScalar(in) && digits.length() > 0;
         long value = 0;
-        final boolean digits = text != null && !text.isEmpty() && text.length() <= MAX_TICKET_DIGITS;
-        for (int i = 0; digits && i < text.length(); i++)
+        for (int i = 0; read && i < digits.length(); i++)
         {
-            final char c = text.charAt(i);
+            final char c = digits.charAt(i);
             if (c < '0' || c > '9')
             {
                 value = 0;
@@ -58,14 +64,10 @@ final class SeedFields
             }
             value = value * 10 + (c - '0');
         }
-        if (!digits || value == 0)
+        if (value == 0)
         {
             in.fail(field, field + " must be an MT5 ticket number");
-            if (text == null)
-            {
-                in.ignore();
-            }
-            return 0;
+            in.ignore();  // an object or array: skipped; a scalar: nothing to skip
         }
         return value;
     }

@@ -88,7 +88,7 @@ public final class SentCommands
     }
 
     /** Event loops: whether the gateway sent this executor the command with this wire id ({@code ord_42}, {@code cmd_7}). */
-    public boolean wasSent(final int executorIndex, final String commandId)
+    public boolean wasSent(final int executorIndex, final CharSequence commandId)
     {
         if (commandId == null || commandId.length() < 5 || commandId.length() > 24)
         {

@@ -2,46 +2,60 @@ package io.ordergate.gateway.executors;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.Side;
+import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ExecutorBodies;
 
 /**
- * Immutable; parsing allocates. An executor's report of a trade opened or closed in its
- * terminal ({@code POST /api/trade} or a WebSocket {@code {"type": "trade"}}), as the command body it travels as:
- * seed 000's camelCase fields, unknown ones ignored.
+ * An executor's report of a trade opened or closed in its terminal ({@code POST /api/trade} or a WebSocket
+ * {@code {"type": "trade"}}), as the command body it travels as: seed 000's camelCase fields, unknown ones ignored.
+ *
+ * <p>Reused: an executor's socket reads every report into its one instance, keeping no String, and publishes (or
+ * copies) the body before it reads the next. <b>Not thread safe</b>: the socket's event loop.
  */
-public record TradeReport(String executorId, int kind, int flags, long ticket, String symbol, int side, long lots, long openPrice,
-    long stopLoss, long takeProfit, long magic, long closePrice, long commission, long swap, long profit, String comment, long closedLots,
-    long deal) implements RequestBody
+public final class TradeReport implements RequestBody
 {
+    private final AsciiChars executorId = new AsciiChars(Ids.MAX_LENGTH);
+    private final AsciiChars symbol = new AsciiChars(SeedFields.MAX_TEXT);
+    private final AsciiChars comment = new AsciiChars(SeedFields.MAX_TEXT);
+    private final AsciiChars text = new AsciiChars(SeedFields.MAX_TEXT);
+    private final AsciiChars digits = SeedFields.ticketDigits();
+    private int kind;
+    private int flags;
+    private long ticket;
+    private int side;
+    private long lots;
+    private long openPrice;
+    private long stopLoss;
+    private long takeProfit;
+    private long magic;
+    private long closePrice;
+    private long commission;
+    private long swap;
+    private long profit;
+    private long closedLots;
+    private long deal;
+
     /**
      * POST /api/trade or a WebSocket {"type": "trade", ...}: an open report (which for a known ticket also gives its volume
      * and average price now), a partial-close report ({@code closedLots} and {@code deal}, with closePrice and the
      * partial's money; {@code lots} is then what is left), or a close report (closeTime/closePrice/profit).
      */
-    public static TradeReport parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    public TradeReport parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        String executorId = null;
-        int flags = 0;
-        boolean close = false;
-        long ticket = -1;
-        String symbol = "";
-        int side = 0;
-        long lots = 0;
-        long openPrice = 0;
-        long stopLoss = 0;
-        long takeProfit = 0;
-        long magic = 0;
-        long closePrice = 0;
-        long commission = 0;
-        long swap = 0;
-        long profit = 0;
-        String comment = "";
-        long closedLots = 0;
-        long deal = 0;
         in.begin(body, length, false);
+        return readFields(in);
+    }
+
+    /** Reads the fields of a message begun already (its {@code type} may have been read) to its end, and checks it. */
+    TradeReport readFields(final RequestReader in) throws BadRequest
+    {
+        clear();
+        boolean close = false;
+        ticket = -1;
         while (in.nextField())
         {
             final String field = in.fieldName();
@@ -51,17 +65,17 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
             }
             switch (field)
             {
-                case "executorId": executorId = SeedFields.id(in, field); break;
-                case "ticket": ticket = SeedFields.ticket(in, field); break;
-                case "symbol": symbol = orEmpty(SeedFields.text(in, field)); break;
+                case "executorId": executorId.readText(in, field, true); break;
+                case "ticket": ticket = SeedFields.ticket(in, field, digits); break;
+                case "symbol": symbol.readText(in, field, false); break;
                 case "type":
                 case "side":
-                    final String type = orEmpty(SeedFields.text(in, field));
-                    if (field.equals("type") && type.equals("trade"))
+                    text.readText(in, field, false);
+                    if (field.equals("type") && text.is("trade"))
                     {
                         break;  // a WebSocket message's type; the direction then comes as "side"
                     }
-                    side = "BUY".equalsIgnoreCase(type) ? Side.BUY.code() : "SELL".equalsIgnoreCase(type) ? Side.SELL.code() : -1;
+                    side = isIgnoringCase(text, "BUY") ? Side.BUY.code() : isIgnoringCase(text, "SELL") ? Side.SELL.code() : -1;
                     if (side < 0)
                     {
                         in.fail(field, "type must be BUY or SELL");
@@ -72,19 +86,19 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
                 case "stopLoss": stopLoss = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_STOP_LOSS; break;
                 case "takeProfit": takeProfit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_TAKE_PROFIT; break;
                 case "magicNumber": magic = SeedFields.whole(in, field); flags |= ExecutorBodies.TRADE_MAGIC; break;
-                case "comment": comment = orEmpty(SeedFields.text(in, field)); break;
+                case "comment": comment.readText(in, field, false); break;
                 case "closeTime": close = true; in.ignore(); break;
                 case "closePrice": close = true; closePrice = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_CLOSE_PRICE; break;
                 case "commission": commission = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
                 case "swap": swap = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
                 case "profit": close = true; profit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
                 case "closedLots": closedLots = SeedFields.decimal(in, field); break;
-                case "deal": deal = SeedFields.ticket(in, field); break;
+                case "deal": deal = SeedFields.ticket(in, field, digits); break;
                 default: in.ignore();  // strategyId, openTime, pips...
             }
         }
         in.finish();
-        if (executorId == null)
+        if (executorId.length() == 0)
         {
             throw BadRequest.validation("executorId", "executorId is required");
         }
@@ -102,20 +116,86 @@ public record TradeReport(String executorId, int kind, int flags, long ticket, S
             {
                 throw BadRequest.validation("deal", "a partial-close report (closedLots) needs the deal ticket of the partial close");
             }
-            return new TradeReport(executorId, ExecutorBodies.TRADE_PARTIAL, flags, ticket, symbol, side, lots, openPrice, stopLoss, takeProfit,
-                magic, closePrice, commission, swap, profit, comment, closedLots, deal);
+            kind = ExecutorBodies.TRADE_PARTIAL;
+            return this;
         }
-        if (!close && (symbol.isEmpty() || side == 0 || (flags & ExecutorBodies.TRADE_LOTS) == 0 || (flags & ExecutorBodies.TRADE_OPEN_PRICE) == 0))
+        if (!close && (symbol.length() == 0 || side == 0 || (flags & ExecutorBodies.TRADE_LOTS) == 0 || (flags & ExecutorBodies.TRADE_OPEN_PRICE) == 0))
         {
             throw BadRequest.validation(null, "a trade open report needs symbol, type, lots and openPrice");
         }
-        return new TradeReport(executorId, close ? ExecutorBodies.TRADE_CLOSE : ExecutorBodies.TRADE_OPEN, flags, ticket, symbol, side, lots,
-            openPrice, stopLoss, takeProfit, magic, closePrice, commission, swap, profit, comment, 0, 0);
+        kind = close ? ExecutorBodies.TRADE_CLOSE : ExecutorBodies.TRADE_OPEN;
+        closedLots = 0;
+        deal = 0;
+        return this;
     }
 
-    private static String orEmpty(final String text)
+    private void clear()
     {
-        return text == null ? "" : text;
+        executorId.clear();
+        symbol.clear();
+        comment.clear();
+        kind = 0;
+        flags = 0;
+        side = 0;
+        lots = 0;
+        openPrice = 0;
+        stopLoss = 0;
+        takeProfit = 0;
+        magic = 0;
+        closePrice = 0;
+        commission = 0;
+        swap = 0;
+        profit = 0;
+        closedLots = 0;
+        deal = 0;
+    }
+
+    private static boolean isIgnoringCase(final AsciiChars text, final String word)
+    {
+        if (text.length() != word.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++)
+        {
+            if (Character.toUpperCase(text.charAt(i)) != word.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The executor it names, as sent (valid until the next report is read). */
+    CharSequence executorId()
+    {
+        return executorId;
+    }
+
+    /** True when the report names this executor. */
+    boolean isFrom(final String executorId)
+    {
+        return executorId.contentEquals(this.executorId);
+    }
+
+    int kind()
+    {
+        return kind;
+    }
+
+    int flags()
+    {
+        return flags;
+    }
+
+    long ticket()
+    {
+        return ticket;
+    }
+
+    long magic()
+    {
+        return magic;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.ordergate.gateway.json;
 
 /**
- * A reusable, mutable run of ASCII characters, handed to the body encoders as a {@link CharSequence} without making
- * a String. <b>Not thread safe</b>: belongs to one connection.
+ * A reusable, mutable run of characters read from a request (ids and symbols are ASCII; an executor's message or
+ * comment may be any text), handed to the body encoders as a {@link CharSequence} without making a String.
+ * <b>Not thread safe</b>: belongs to one connection.
  */
 public final class AsciiChars implements CharSequence
 {
@@ -48,11 +49,39 @@ public final class AsciiChars implements CharSequence
         return new String(chars, 0, length);
     }
 
-    /** Reads the current string value into this; false when it is null or wrong (problem recorded). */
+    /**
+     * Reads the current string value into this: 1 to capacity characters of {@code A-Z a-z 0-9 . _ -} ({@code idChars})
+     * or printable ASCII. False when it is null or wrong (problem recorded).
+     */
     public boolean read(final RequestReader reader, final String field, final boolean idChars) throws BadRequest
     {
-        final int read = reader.ascii(field, chars, idChars);
+        final int read = reader.values().ascii(field, chars, idChars);
         length = Math.max(read, 0);
         return read > 0;
+    }
+
+    /**
+     * Reads the current string value into this as {@link RequestReader#id} ({@code id}) or {@link RequestReader#string}
+     * with this capacity as the longest would, in the same words. False when it is null or wrong (problem recorded).
+     */
+    public boolean readText(final RequestReader reader, final String field, final boolean id) throws BadRequest
+    {
+        final int read = reader.values().text(field, chars, id);
+        length = Math.max(read, 0);
+        return read >= 0;
+    }
+
+    /** Copies the current string or number token's text as sent; false (nothing recorded) when neither or longer than the capacity. */
+    public boolean readScalar(final RequestReader reader) throws BadRequest
+    {
+        final int read = reader.values().scalarText(chars);
+        length = Math.max(read, 0);
+        return read >= 0;
+    }
+
+    /** True when this holds exactly {@code text}. */
+    public boolean is(final String text)
+    {
+        return text.contentEquals(this);
     }
 }

@@ -20,6 +20,12 @@ import static io.ordergate.gateway.json.RequestReader.NULL;
  */
 final class FieldValueReader
 {
+    /**
+     * A one-digit number's text: the non-blocking parser keeps a bare {@code 0} as a String, and asking for its
+     * characters made a char[] each time (an executor's messages carry several zeros).
+     */
+    private static final char[][] DIGITS = {{'0'}, {'1'}, {'2'}, {'3'}, {'4'}, {'5'}, {'6'}, {'7'}, {'8'}, {'9'}};
+
     private final RequestReader reader;
 
     FieldValueReader(final RequestReader reader)
@@ -53,7 +59,9 @@ final class FieldValueReader
         }
         try
         {
-            final long value = Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
+            final long value = token == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() == 1
+                ? Decimals.parse(DIGITS[parser.getIntValue()], 0, 1, digits)
+                : Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
             if (value == FixedPoint.NOT_A_NUMBER)
             {
                 reader.fail(field, field + notANumber);
@@ -133,6 +141,82 @@ final class FieldValueReader
                 }
                 destination[i] = c;
             }
+            return length;
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
+    }
+
+    /**
+     * Copies the current string value into {@code destination}, checked and worded as {@link #id} ({@code id} true:
+     * 1 to its length of {@code A-Z a-z 0-9 . _ -}) or {@link #string} (at most its length, any characters) would.
+     *
+     * @return its length, -1 for null, -2 when wrong (problem recorded)
+     */
+    int text(final String field, final char[] destination, final boolean id) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return -1;
+        }
+        try
+        {
+            final int length = token == JsonToken.VALUE_STRING ? parser.getTextLength() : -1;
+            if (length < 0 || length > destination.length || id && length == 0)
+            {
+                reader.fail(field, wrongText(field, destination.length, id));
+                reader.skip();
+                return -2;
+            }
+            final char[] chars = parser.getTextCharacters();
+            final int offset = parser.getTextOffset();
+            for (int i = 0; i < length; i++)
+            {
+                final char c = chars[offset + i];
+                if (id && !Ids.isIdChar(c))
+                {
+                    reader.fail(field, wrongText(field, destination.length, id));
+                    return -2;
+                }
+                destination[i] = c;
+            }
+            return length;
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
+    }
+
+    /** The message of {@link #text}'s refusal, in {@link #id}'s or {@link #string}'s words: built only when one is wrong. */
+    private static String wrongText(final String field, final int maxLength, final boolean id)
+    {
+        return id
+            ? field + " must be a string of 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -"
+            : field + " must be a string of at most " + maxLength + " characters";
+    }
+
+    /** Copies the text of the current string or number token as sent; -1 when it is neither, -2 when longer than {@code destination}. */
+    int scalarText(final char[] destination) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        final JsonToken token = parser.currentToken();
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT)
+        {
+            return -1;
+        }
+        try
+        {
+            final int length = parser.getTextLength();
+            if (length > destination.length)
+            {
+                return -2;
+            }
+            System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), destination, 0, length);
             return length;
         }
         catch (final IOException ex)

@@ -268,17 +268,6 @@ public final class RequestReader
     }
 
     /**
-     * Copies an ASCII string value into {@code destination} after checking its characters.
-     *
-     * @param idChars true for {@code [A-Za-z0-9._-]}, false for printable ASCII 0x21..0x7e
-     * @return its length, -1 for null, -2 when wrong (problem recorded)
-     */
-    public int ascii(final String field, final char[] destination, final boolean idChars) throws BadRequest
-    {
-        return values.ascii(field, destination, idChars);
-    }
-
-    /**
      * One of a fixed set of names.
      *
      * @return the index of the name in {@code names}, -1 for null, -2 when wrong (problem recorded)
@@ -364,6 +353,12 @@ public final class RequestReader
         bodies.close();
         parser = null;
         body = null;
+    }
+
+    /** The value readers that copy into a caller's characters ({@link AsciiChars}) instead of making Strings. */
+    FieldValueReader values()
+    {
+        return values;
     }
 
     /** The parser of the body being read, for {@link FieldValueReader}. */

@@ -26,12 +26,12 @@ import io.ordergate.gateway.json.RequestReader;
  */
 class FedExecutorMessagesTest
 {
-    private static final String RESULT = "{\"type\":\"command_result\",\"commandId\":\"ord_7\",\"status\":\"executed\",\"result\":"
+    static final String RESULT = "{\"type\":\"command_result\",\"commandId\":\"ord_7\",\"status\":\"executed\",\"result\":"
         + "{\"success\":true,\"message\":\"done\",\"details\":{\"ticket\":123456,\"price\":1.08421,\"lots\":0.10,\"profit\":-1.5,"
         + "\"accountInfo\":{\"login\":5001,\"balance\":10000.5,\"equity\":9990,\"server\":\"Demo\"},\"extra\":{\"a\":1,\"b\":[1,{\"c\":2}]}}}}";
-    private static final String TRADE = "{\"type\":\"trade\",\"executorId\":\"exe_1\",\"ticket\":555,\"symbol\":\"EURUSD\",\"side\":\"buy\","
+    static final String TRADE = "{\"type\":\"trade\",\"executorId\":\"exe_1\",\"ticket\":555,\"symbol\":\"EURUSD\",\"side\":\"buy\","
         + "\"lots\":0.1,\"openPrice\":1.0842,\"stopLoss\":null,\"magic\":7,\"comment\":\"x\",\"unknown\":{\"k\":[{\"k\":1},{\"k\":2}]}}";
-    private static final String HEARTBEAT = "{\"type\":\"heartbeat\",\"status\":\"online\",\"metadata\":{\"version\":\"1.0.0\",\"platform\":\"MT5\","
+    static final String HEARTBEAT = "{\"type\":\"heartbeat\",\"status\":\"online\",\"metadata\":{\"version\":\"1.0.0\",\"platform\":\"MT5\","
         + "\"nested\":{\"platform\":\"x\"}},\"balance\":100.25}";
 
     @Test
@@ -72,7 +72,7 @@ class FedExecutorMessagesTest
         }
     }
 
-    private static List<String> corpus()
+    static List<String> corpus()
     {
         final List<String> messages = new ArrayList<>(List.of(RESULT, TRADE, HEARTBEAT,
             "  " + RESULT + " \r\n",
@@ -127,8 +127,8 @@ class FedExecutorMessagesTest
         {
             final RequestBody read = switch (kind)
             {
-                case RESULT -> CommandResult.parse("exe_1", in, body, body.length);
-                case TRADE -> TradeReport.parse(in, body, body.length);
+                case RESULT -> new CommandResult("exe_1").parse(in, body, body.length);
+                case TRADE -> new TradeReport().parse(in, body, body.length);
                 case HEARTBEAT -> Heartbeat.parse("exe_1", in, body, body.length);
             };
             final UnsafeBuffer frame = new UnsafeBuffer(new byte[8192]);
