@@ -4,12 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.FastThreadLocal;
 
@@ -17,7 +14,7 @@ import io.netty.util.concurrent.FastThreadLocal;
  * Reads a whole request of the plain shape almost every client sends straight into one {@code FullHttpRequest}, for
  * {@link StrictRequestDecoder}, without Netty's strings per header value and its three objects per request
  * (docs/PERFORMANCE.md, "Header values read once per connection"): a value a connection sends again is the string it
- * sent before, and the request is one object over a slice of the received bytes.
+ * sent before, and the request is one the connection fills again ({@link ReusedRequests}) over a slice of the bytes.
  *
  * <p>The plain shape: {@code GET|POST|PUT|DELETE|PATCH SP origin-form-target SP HTTP/1.1 CRLF}; header lines of a
  * token, a colon and visible ASCII (blanks around it dropped), each ended by CRLF; an empty line; at most one
@@ -64,7 +61,7 @@ final class PlainRequestReader
     private static final boolean[] TOKEN = tokenBytes();
     private static final int FIELD_INTS = 5;
 
-    private final FlatHeadersFactory headersFactory;
+    private final ReusedRequests requests;
     private final int maxBodyBytes;
     /** Per header line of the head being read: name start, name length, known name index, value start, value length. */
     private final int[] fields = new int[MAX_HEADERS * FIELD_INTS];
@@ -77,7 +74,7 @@ final class PlainRequestReader
 
     PlainRequestReader(final FlatHeadersFactory headersFactory, final int maxBodyBytes)
     {
-        this.headersFactory = headersFactory;
+        this.requests = new ReusedRequests(headersFactory);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -281,9 +278,10 @@ final class PlainRequestReader
     private boolean build(final ByteBuf in, final byte[] head, final HttpMethod method, final int targetStart, final int targetEnd,
         final int lines, final int headEnd, final int contentLength)
     {
-        final HttpHeaders headers = headersFactory.newHeaders(lines);
+        final ReusedRequest filled = requests.take(lines);
         try
         {
+            final HttpHeaders headers = filled.headers();
             for (int i = 0; i < lines; i++)
             {
                 final int at = i * FIELD_INTS;
@@ -295,7 +293,7 @@ final class PlainRequestReader
             final ByteBuf body = contentLength == 0 ? Unpooled.EMPTY_BUFFER : in.retainedSlice(in.readerIndex() + headEnd, contentLength);
             try
             {
-                request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target, body, headers, EmptyHttpHeaders.INSTANCE);
+                filled.fill(method, target, body);
             }
             catch (final IllegalArgumentException ex)
             {
@@ -305,8 +303,10 @@ final class PlainRequestReader
         }
         catch (final IllegalArgumentException ex)
         {
+            requests.giveBack(filled);
             return false;  // a validator refused it: Netty's decoder reads it and fails it as it always did
         }
+        request = filled;
         in.skipBytes(headEnd + contentLength);
         reads = 0;
         return true;
