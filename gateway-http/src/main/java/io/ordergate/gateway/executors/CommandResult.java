@@ -15,13 +15,14 @@ import io.ordergate.mt5.ExecutorBodies;
  * to 48 KB: its deals are read, not kept as text); what {@code details} says beyond seed 000's four numbers is read by
  * {@link ResultDetails}.
  *
- * <p>Reused: an executor's socket reads every result into its one instance, keeping no String; the raw result object
+ * <p>Reused: an executor's socket reads every result into its one instance, and the HTTP route one per event loop,
+ * keeping no String; the raw result object
  * is copied from the message's bytes when the body is encoded, so {@link #encode} (publish, or a copy of the body)
  * comes before the message's buffer is reused. <b>Not thread safe</b>: the socket's event loop.
  */
 public final class CommandResult implements RequestBody
 {
-    private final String executorId;
+    private String executorId;
     private final AsciiChars commandId = new AsciiChars(Ids.MAX_LENGTH);
     private final AsciiChars status = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars message = new AsciiChars(SeedFields.MAX_TEXT);
@@ -37,21 +38,17 @@ public final class CommandResult implements RequestBody
     private int resultStart;
     private int resultLength;
 
-    public CommandResult(final String executorId)
-    {
-        this.executorId = executorId;
-    }
-
-    /** Reads a whole message. */
-    public CommandResult parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    /** Reads a whole message from the executor named. */
+    public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         in.begin(body, length, false);
-        return readFields(in, body);
+        return readFields(executorId, in, body);
     }
 
     /** Reads the fields of a message begun already (its {@code type} may have been read) to its end, and checks it. */
-    CommandResult readFields(final RequestReader in, final byte[] body) throws BadRequest
+    CommandResult readFields(final String executorId, final RequestReader in, final byte[] body) throws BadRequest
     {
+        this.executorId = executorId;
         clear(body);
         while (in.nextField())
         {

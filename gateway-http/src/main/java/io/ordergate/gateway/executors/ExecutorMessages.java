@@ -18,20 +18,18 @@ import io.ordergate.gateway.json.RequestReader;
  */
 final class ExecutorMessages
 {
-    static final String WRONG_TYPE = "type must be heartbeat, command_result or trade";
+    private static final String WRONG_TYPE = "type must be heartbeat, command_result or trade";
 
     private final String executorId;
     private final RequestReader reader = RequestReader.feedingEveryBody();
     private final AsciiChars type = new AsciiChars(16);
-    private final CommandResult result;
+    private final CommandResult result = new CommandResult();
     private final TradeReport trade = new TradeReport();
-    private CommandType command;
     private RequestBody request;
 
     ExecutorMessages(final String executorId)
     {
         this.executorId = executorId;
-        this.result = new CommandResult(executorId);
     }
 
     /**
@@ -41,7 +39,6 @@ final class ExecutorMessages
      */
     CommandType read(final byte[] body, final int length) throws BadRequest
     {
-        command = null;
         request = null;
         reader.begin(body, length, false);
         final boolean any = reader.nextField();
@@ -50,7 +47,7 @@ final class ExecutorMessages
             final CommandType kind = kind(reader);
             if (kind == CommandType.COMMAND_RESULT)
             {
-                return read(kind, result.readFields(reader, body));
+                return read(kind, result.readFields(executorId, reader, body));
             }
             if (kind == CommandType.TRADE_REPORT)
             {
@@ -113,7 +110,7 @@ final class ExecutorMessages
         }
         if (kind == CommandType.COMMAND_RESULT)
         {
-            return read(kind, result.parse(reader, body, length));
+            return read(kind, result.parse(executorId, reader, body, length));
         }
         if (kind == CommandType.TRADE_REPORT)
         {
@@ -124,14 +121,8 @@ final class ExecutorMessages
 
     private CommandType read(final CommandType kind, final RequestBody body)
     {
-        command = kind;
         request = body;
         return kind;
-    }
-
-    CommandType command()
-    {
-        return command;
     }
 
     CommandResult result()

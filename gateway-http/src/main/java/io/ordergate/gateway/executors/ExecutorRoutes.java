@@ -3,6 +3,7 @@ package io.ordergate.gateway.executors;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.FastThreadLocal;
 
 import io.ordergate.config.ExecutorConfig;
 import io.ordergate.config.secrets.SecretBox;
@@ -47,6 +48,23 @@ public final class ExecutorRoutes implements Feature
     /** Reply thread only: heartbeat answers, over HTTP and the WebSocket, with seed 004's passwords opened. */
     private final SealedPasswords sealed;
     private final Answer heartbeatAnswer;
+    /** An event loop's readers of results and trade reports: a request's body is published before the loop reads the next. */
+    private final FastThreadLocal<CommandResult> results = new FastThreadLocal<>()
+    {
+        @Override
+        protected CommandResult initialValue()
+        {
+            return new CommandResult();
+        }
+    };
+    private final FastThreadLocal<TradeReport> trades = new FastThreadLocal<>()
+    {
+        @Override
+        protected TradeReport initialValue()
+        {
+            return new TradeReport();
+        }
+    };
 
     public ExecutorRoutes(final GatewayContext gateway, final Accesses access, final ExecutorKeys keys, final ExecutorSessions sessions,
         final SecretBox secrets, final SentCommands sent)
@@ -99,7 +117,7 @@ public final class ExecutorRoutes implements Feature
     private void result(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        final CommandResult result = new CommandResult(executor.executorId()).parse(exchange.json(), exchange.body(), exchange.bodyLength());
+        final CommandResult result = results.get().parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength());
         if (allowed(exchange, limits.acquireResult(executor, result, System.nanoTime())))
         {
             exchange.publish(CommandType.COMMAND_RESULT, result, SEED);
@@ -109,7 +127,7 @@ public final class ExecutorRoutes implements Feature
     private void trade(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        final TradeReport trade = new TradeReport().parse(exchange.json(), exchange.body(), exchange.bodyLength());
+        final TradeReport trade = trades.get().parse(exchange.json(), exchange.body(), exchange.bodyLength());
         executorKey.owns(executor, trade.executorId());
         if (allowed(exchange, limits.acquireTrade(executor, trade, System.nanoTime())))
         {

@@ -13,8 +13,8 @@ import io.ordergate.mt5.ExecutorBodies;
  * An executor's report of a trade opened or closed in its terminal ({@code POST /api/trade} or a WebSocket
  * {@code {"type": "trade"}}), as the command body it travels as: seed 000's camelCase fields, unknown ones ignored.
  *
- * <p>Reused: an executor's socket reads every report into its one instance, keeping no String, and publishes (or
- * copies) the body before it reads the next. <b>Not thread safe</b>: the socket's event loop.
+ * <p>Reused: an executor's socket reads every report into its one instance, and the HTTP route one per event loop,
+ * keeping no String; the body is published (or copied) before the next report is read. <b>Not thread safe</b>: the socket's event loop.
  */
 public final class TradeReport implements RequestBody
 {

@@ -127,7 +127,7 @@ class FedExecutorMessagesTest
         {
             final RequestBody read = switch (kind)
             {
-                case RESULT -> new CommandResult("exe_1").parse(in, body, body.length);
+                case RESULT -> new CommandResult().parse("exe_1", in, body, body.length);
                 case TRADE -> new TradeReport().parse(in, body, body.length);
                 case HEARTBEAT -> Heartbeat.parse("exe_1", in, body, body.length);
             };
