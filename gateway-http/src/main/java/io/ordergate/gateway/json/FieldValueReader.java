@@ -192,7 +192,7 @@ final class FieldValueReader
         }
     }
 
-    /** The message of {@link #text}'s refusal, in {@link #id}'s or {@link #string}'s words: built only when one is wrong. */
+    /** The refusal of {@link #id} ({@code id} true), {@link #string} or {@link #text}: built only when a value is wrong. */
     private static String wrongText(final String field, final int maxLength, final boolean id)
     {
         return id
@@ -282,7 +282,7 @@ final class FieldValueReader
         {
             if (token != JsonToken.VALUE_STRING || parser.getTextLength() > maxLength)
             {
-                reader.fail(field, field + " must be a string of at most " + maxLength + " characters");
+                reader.fail(field, wrongText(field, maxLength, false));
                 reader.skip();
                 return null;
             }
@@ -307,14 +307,14 @@ final class FieldValueReader
         {
             if (token != JsonToken.VALUE_STRING)
             {
-                reader.fail(field, field + " must be a string of 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -");
+                reader.fail(field, wrongText(field, maxLength, true));
                 reader.skip();
                 return null;
             }
             final String text = parser.getText();
             if (!Ids.isId(text, maxLength))
             {
-                reader.fail(field, field + " must be a string of 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -");
+                reader.fail(field, wrongText(field, maxLength, true));
                 return null;
             }
             return text;
