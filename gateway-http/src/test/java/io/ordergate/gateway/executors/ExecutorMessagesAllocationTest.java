@@ -1,0 +1,87 @@
+package io.ordergate.gateway.executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.engine.command.BodyWriter;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.gateway.json.BadRequest;
+
+/**
+ * An executor socket's steady state: reading a trade report (type first, as executors send them) and encoding its
+ * command body allocates nothing per message, whatever its ids, tickets, prices and texts; a command result allocates
+ * only the two {@code JsonLocation}s jackson makes for the ends of its raw result object (about 40 bytes each; the fed
+ * parser's token offsets are not exact enough at an object's end to do without them).
+ */
+class ExecutorMessagesAllocationTest
+{
+    private static final int MESSAGES = 20_000;
+
+    @Test
+    void shouldReadTradesWithoutAllocatingAndResultsWithOnlyTheirRawObjectsEndsOnceWarm() throws BadRequest
+    {
+        final long trades = bytesPerMessage(1);
+        final long results = bytesPerMessage(0);
+        System.out.println("executor messages: " + trades + " bytes per trade report, " + results + " per command result");
+        // A String, a record or a copy per message would be at least 16 bytes each. What may come besides: a new fed
+        // parser every 4,096 bodies (its symbol table), and the JIT's rare bytes.
+        assertTrue(trades < 4, trades + " bytes per trade report");
+        assertTrue(results < 16 + 2 * 48, results + " bytes per command result");
+    }
+
+    /** Bytes allocated per message over {@link #MESSAGES} messages of one kind (0: results, 1: trades), once warm. */
+    private static long bytesPerMessage(final int kind) throws BadRequest
+    {
+        final byte[][] bodies = new byte[32][];
+        for (int i = 0; i < bodies.length; i++)
+        {
+            bodies[i] = message(2 * i + kind).getBytes(StandardCharsets.UTF_8);
+        }
+        final ExecutorMessages reader = new ExecutorMessages("exe_1");
+        final BodyWriter writer = new BodyWriter();
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[4096]);
+        final CommandType expected = kind == 0 ? CommandType.COMMAND_RESULT : CommandType.TRADE_REPORT;
+        read(reader, bodies, writer, frame, expected);  // warm: the parser, the readers' buffers, the JIT
+
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        final long written = read(reader, bodies, writer, frame, expected);
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(written > MESSAGES * 60L, "every message was encoded: " + written + " bytes");
+        return allocated / MESSAGES;
+    }
+
+    private static long read(final ExecutorMessages reader, final byte[][] bodies, final BodyWriter writer, final UnsafeBuffer frame,
+        final CommandType expected) throws BadRequest
+    {
+        long written = 0;
+        for (int i = 0; i < MESSAGES; i++)
+        {
+            final byte[] body = bodies[i % bodies.length];
+            final CommandType command = reader.read(body, body.length);
+            assertEquals(expected, command);
+            reader.request().encode(writer.wrap(frame, 0));
+            written += writer.length();
+        }
+        return written;
+    }
+
+    private static String message(final int i)
+    {
+        if (i % 2 == 0)
+        {
+            return "{\"type\":\"command_result\",\"commandId\":\"ord_" + (1000 + i) + "\",\"status\":\"" + (i % 4 == 0 ? "executed" : "failed")
+                + "\",\"result\":{\"success\":" + (i % 4 == 0) + ",\"message\":\"" + (i % 4 == 0 ? "done" : "no money " + i)
+                + "\",\"details\":{\"ticket\":\"" + (90_000 + i) + "\",\"price\":1.0" + i + ",\"lots\":0.1,\"profit\":0,\"deal\":" + (70_000 + i) + "}}}";
+        }
+        return "{\"type\":\"trade\",\"executorId\":\"exe_1\",\"ticket\":" + (90_000 + i) + ",\"symbol\":\"" + (i % 3 == 0 ? "EURUSD" : "GBPJPY.m")
+            + "\",\"side\":\"" + (i % 3 == 0 ? "buy" : "SELL") + "\",\"lots\":0." + i + ",\"openPrice\":1.2" + i + ",\"closePrice\":1.3,\"profit\":-"
+            + i + ".5,\"commission\":0,\"swap\":0,\"comment\":\"c" + i + "\",\"magicNumber\":20240101}";
+    }
+}
