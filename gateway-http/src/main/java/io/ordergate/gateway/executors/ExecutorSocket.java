@@ -328,18 +328,16 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
             close("more than " + maxQueuedBytes + " bytes queued that the executor has not read (executors.max_queued_bytes_per_socket)");
             return false;
         }
-        final ByteBuf content = ch.alloc().buffer(length);
-        content.writeBytes(json.byteArray(), offset, length);
         final FrameOutbox replies = outbox;
         if (flushes != null && replies != null)
         {
-            replies.add(content);
+            replies.add(json.byteArray(), offset, length);
             flushes.later(replies);
+            return true;
         }
-        else
-        {
-            ch.write(new TextWebSocketFrame(content), ch.voidPromise());
-        }
+        final ByteBuf content = ch.alloc().buffer(length);
+        content.writeBytes(json.byteArray(), offset, length);
+        ch.write(new TextWebSocketFrame(content), ch.voidPromise());
         return true;
     }
 

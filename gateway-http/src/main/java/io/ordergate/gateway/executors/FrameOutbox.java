@@ -6,18 +6,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.internal.PlatformDependent;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.metrics.HttpStatusCounts;
 
 /**
- * The text frames the reply stage sends one executor socket, sent at the end of its batch: written by the reply thread
- * itself in one system call when the socket's {@link SocketWriteGuard} lets it (nothing of the socket's waits in
- * Netty), otherwise handed to the socket's event loop in one task that writes them all and flushes once. Written from
- * the reply thread one by one, each frame would be a write task of its own and the flush one more, each queued to the
- * event loop and each a chance to wake it: an MT5 order sends three frames (the command and the answers to its result
- * and trade report; docs/PERFORMANCE.md, "Item 8 on a busy machine").
+ * The text frames the reply stage sends one executor socket, sent at the end of its batch: each frame is encoded as
+ * the WebSocket encoder would put it on the wire (final text frame, unmasked, 7/16/64-bit length) straight into the
+ * batch's one buffer, which the reply thread writes itself in one system call when the socket's
+ * {@link SocketWriteGuard} lets it (nothing of the socket's waits in Netty), or hands to the socket's event loop in
+ * one task that writes it and flushes once. Written from the reply thread one by one, each frame would be a write task
+ * of its own and the flush one more, each queued to the event loop and each a chance to wake it: an MT5 order sends
+ * three frames (the command and the answers to its result and trade report; docs/PERFORMANCE.md, "Item 8 on a busy
+ * machine"). A buffer per frame, copied into the batch's at its end, was a pooled buffer taken and freed per frame.
  * <b>Thread safe</b>: frames are added and sent on the reply thread, taken by the drain task on the channel's event loop.
  */
 final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
@@ -28,13 +29,18 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
     private static final int LENGTH_64_BITS = 127;
     private static final int LONGEST_7_BIT_LENGTH = 125;
     private static final int LONGEST_16_BIT_LENGTH = 0xFFFF;
+    private static final int LONGEST_HEADER = 10;
+    private static final int FIRST_CAPACITY = 1_024;
 
     private final Channel channel;
     private final SocketWriteGuard guard;
     private final HttpStatusCounts counts;
-    private final Queue<ByteBuf> frames = PlatformDependent.newMpscQueue();
-    /** A drain task is queued and has not started taking frames yet. */
+    /** Whole batches, encoded, not yet written: each starts with its number of frames (an int, not sent). */
+    private final Queue<ByteBuf> batches = PlatformDependent.newMpscQueue();
+    /** A drain task is queued and has not started taking batches yet. */
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Reply thread: this batch's frames so far, after their count; null before its first frame. */
+    private ByteBuf batch;
 
     FrameOutbox(final Channel channel, final SocketWriteGuard guard, final HttpStatusCounts counts)
     {
@@ -43,23 +49,46 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
         this.counts = counts;
     }
 
-    /** One frame's text (owned from here on); sent at the end of the reply stage's batch. */
-    void add(final ByteBuf text)
+    /** Reply thread: one frame's text, encoded into this batch's bytes; sent at the end of the reply stage's batch. */
+    void add(final byte[] text, final int offset, final int length)
     {
-        frames.add(text);
+        ByteBuf out = batch;
+        if (out == null)
+        {
+            out = batch = channel.alloc().directBuffer(Math.max(FIRST_CAPACITY, Integer.BYTES + LONGEST_HEADER + length));
+            out.writeInt(0);
+        }
+        out.setInt(out.readerIndex(), out.getInt(out.readerIndex()) + 1);
+        out.writeByte(FINAL_TEXT);
+        if (length <= LONGEST_7_BIT_LENGTH)
+        {
+            out.writeByte(length);
+        }
+        else if (length <= LONGEST_16_BIT_LENGTH)
+        {
+            out.writeByte(LENGTH_16_BITS).writeShort(length);
+        }
+        else
+        {
+            out.writeByte(LENGTH_64_BITS).writeLong(length);
+        }
+        out.writeBytes(text, offset, length);
     }
 
     @Override
     public void endOfBatch()
     {
-        if (frames.isEmpty())
+        final ByteBuf out = batch;
+        if (out == null)
         {
             return;
         }
+        batch = null;
+        batches.add(out);
         if (guard.tryTake())
         {
-            // Frames a drain task has not taken yet go too, in order: the task takes the socket before it polls.
-            if (guard.writeTaken(encodeAll()))
+            // Batches a drain task has not taken yet go too, in order: the task takes the socket before it polls.
+            if (guard.writeTaken(takeAll()))
             {
                 return;
             }
@@ -88,52 +117,42 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
     @Override
     public void run()
     {
-        queued.set(false);  // a frame added from here on queues a new task (or is taken by this one: then it finds none)
+        queued.set(false);  // a batch added from here on queues a new task (or is taken by this one: then it finds none)
         guard.takeForLoop();
-        ByteBuf text;
-        while ((text = frames.poll()) != null)
+        ByteBuf out;
+        while ((out = batches.poll()) != null)
         {
-            channel.write(new TextWebSocketFrame(text), channel.voidPromise());  // on a closed channel: released
+            out.skipBytes(Integer.BYTES);  // frames encoded already: past Netty's WebSocket encoder as they are
+            channel.write(out, channel.voidPromise());  // on a closed channel: released
         }
         channel.flush();
     }
 
-    /** Reply thread, holding the socket: every queued frame as the WebSocket encoder would put it on the wire, in one buffer. */
-    private ByteBuf encodeAll()
+    /** Reply thread, holding the socket: every queued batch, counted, in one buffer (nearly always the one just ended). */
+    private ByteBuf takeAll()
     {
-        final ByteBuf out = channel.alloc().directBuffer(1_024);
-        int count = 0;
-        ByteBuf text;
-        while ((text = frames.poll()) != null)
+        ByteBuf all = batches.poll();
+        int frames = all.readInt();
+        ByteBuf next;
+        while ((next = batches.poll()) != null)
         {
-            count++;
-            final int length = text.readableBytes();
-            out.writeByte(FINAL_TEXT);
-            if (length <= LONGEST_7_BIT_LENGTH)
-            {
-                out.writeByte(length);
-            }
-            else if (length <= LONGEST_16_BIT_LENGTH)
-            {
-                out.writeByte(LENGTH_16_BITS).writeShort(length);
-            }
-            else
-            {
-                out.writeByte(LENGTH_64_BITS).writeLong(length);
-            }
-            out.writeBytes(text, text.readerIndex(), length);
-            text.release();
+            frames += next.readInt();
+            final ByteBuf joined = channel.alloc().directBuffer(all.readableBytes() + next.readableBytes());
+            joined.writeBytes(all).writeBytes(next);
+            all.release();
+            next.release();
+            all = joined;
         }
-        counts.countFramesByReplyThread(count);
-        return out;
+        counts.countFramesByReplyThread(frames);
+        return all;
     }
 
     private void releaseAll()
     {
-        ByteBuf text;
-        while ((text = frames.poll()) != null)
+        ByteBuf out;
+        while ((out = batches.poll()) != null)
         {
-            text.release();
+            out.release();
         }
     }
 }
