@@ -26,6 +26,8 @@ final class FieldValueReader
      */
     private static final char[][] DIGITS = {{'0'}, {'1'}, {'2'}, {'3'}, {'4'}, {'5'}, {'6'}, {'7'}, {'8'}, {'9'}};
 
+    private static final String ID_CHARACTERS = " characters of A-Z a-z 0-9 . _ -";
+
     private final RequestReader reader;
 
     FieldValueReader(final RequestReader reader)
@@ -196,7 +198,7 @@ final class FieldValueReader
     private static String wrongText(final String field, final int maxLength, final boolean id)
     {
         return id
-            ? field + " must be a string of 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -"
+            ? field + " must be a string of 1 to " + maxLength + ID_CHARACTERS
             : field + " must be a string of at most " + maxLength + " characters";
     }
 
@@ -229,7 +231,7 @@ final class FieldValueReader
     private static String shape(final String field, final int maxLength, final boolean idChars)
     {
         return idChars
-            ? field + " must be 1 to " + maxLength + " characters of A-Z a-z 0-9 . _ -"
+            ? field + " must be 1 to " + maxLength + ID_CHARACTERS
             : field + " must be 1 to " + maxLength + " printable ASCII characters";
     }
 
