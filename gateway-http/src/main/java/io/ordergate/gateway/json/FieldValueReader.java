@@ -111,6 +111,29 @@ final class FieldValueReader
 
     int ascii(final String field, final char[] destination, final boolean idChars) throws BadRequest
     {
+        return copyString(field, destination, idChars ? Allowed.ID : Allowed.PRINTABLE, false);
+    }
+
+    /**
+     * Copies the current string value into {@code destination}, checked and worded as {@link #id} ({@code id} true:
+     * 1 to its length of {@code A-Z a-z 0-9 . _ -}) or {@link #string} (at most its length, any characters) would.
+     *
+     * @return its length, -1 for null, -2 when wrong (problem recorded)
+     */
+    int text(final String field, final char[] destination, final boolean id) throws BadRequest
+    {
+        return copyString(field, destination, id ? Allowed.ID : Allowed.ANY, true);
+    }
+
+    /** The characters a copied string may hold: an id or printable ASCII needs at least one, any text may be empty. */
+    private enum Allowed
+    {
+        ID, PRINTABLE, ANY
+    }
+
+    /** {@link #ascii} and {@link #text}: checked by {@code allowed}, refused in {@link #shape}'s or {@link #wrongText}'s words. */
+    private int copyString(final String field, final char[] destination, final Allowed allowed, final boolean textWords) throws BadRequest
+    {
         final JsonParser parser = reader.parser();
         final JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL)
@@ -119,16 +142,16 @@ final class FieldValueReader
         }
         if (token != JsonToken.VALUE_STRING)
         {
-            reader.fail(field, shape(field, destination.length, idChars));
+            reader.fail(field, wrongCopy(field, destination.length, allowed, textWords));
             reader.skip();
             return -2;
         }
         try
         {
             final int length = parser.getTextLength();
-            if (length < 1 || length > destination.length)
+            if (length < (allowed == Allowed.ANY ? 0 : 1) || length > destination.length)
             {
-                reader.fail(field, shape(field, destination.length, idChars));
+                reader.fail(field, wrongCopy(field, destination.length, allowed, textWords));
                 return -2;
             }
             final char[] chars = parser.getTextCharacters();
@@ -136,9 +159,9 @@ final class FieldValueReader
             for (int i = 0; i < length; i++)
             {
                 final char c = chars[offset + i];
-                if (idChars ? !Ids.isIdChar(c) : c < 0x21 || c > 0x7e)
+                if (allowed == Allowed.ID ? !Ids.isIdChar(c) : allowed == Allowed.PRINTABLE && (c < 0x21 || c > 0x7e))
                 {
-                    reader.fail(field, shape(field, destination.length, idChars));
+                    reader.fail(field, wrongCopy(field, destination.length, allowed, textWords));
                     return -2;
                 }
                 destination[i] = c;
@@ -151,47 +174,9 @@ final class FieldValueReader
         }
     }
 
-    /**
-     * Copies the current string value into {@code destination}, checked and worded as {@link #id} ({@code id} true:
-     * 1 to its length of {@code A-Z a-z 0-9 . _ -}) or {@link #string} (at most its length, any characters) would.
-     *
-     * @return its length, -1 for null, -2 when wrong (problem recorded)
-     */
-    int text(final String field, final char[] destination, final boolean id) throws BadRequest
+    private static String wrongCopy(final String field, final int maxLength, final Allowed allowed, final boolean textWords)
     {
-        final JsonParser parser = reader.parser();
-        final JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL)
-        {
-            return -1;
-        }
-        try
-        {
-            final int length = token == JsonToken.VALUE_STRING ? parser.getTextLength() : -1;
-            if (length < 0 || length > destination.length || id && length == 0)
-            {
-                reader.fail(field, wrongText(field, destination.length, id));
-                reader.skip();
-                return -2;
-            }
-            final char[] chars = parser.getTextCharacters();
-            final int offset = parser.getTextOffset();
-            for (int i = 0; i < length; i++)
-            {
-                final char c = chars[offset + i];
-                if (id && !Ids.isIdChar(c))
-                {
-                    reader.fail(field, wrongText(field, destination.length, id));
-                    return -2;
-                }
-                destination[i] = c;
-            }
-            return length;
-        }
-        catch (final IOException ex)
-        {
-            throw reader.invalidJson(ex);
-        }
+        return textWords ? wrongText(field, maxLength, allowed == Allowed.ID) : shape(field, maxLength, allowed == Allowed.ID);
     }
 
     /** The refusal of {@link #id} ({@code id} true), {@link #string} or {@link #text}: built only when a value is wrong. */
