@@ -39,8 +39,10 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
     private final Queue<ByteBuf> batches = PlatformDependent.newMpscQueue();
     /** A drain task is queued and has not started taking batches yet. */
     private final AtomicBoolean queued = new AtomicBoolean();
-    /** Reply thread: this batch's frames so far, after their count; null before its first frame. */
+    /** Reply thread: this batch's frames so far, after room for their count; null before its first frame. */
     private ByteBuf batch;
+    /** Reply thread: how many frames {@link #batch} holds (written into its room when the batch ends). */
+    private int batchFrames;
 
     FrameOutbox(final Channel channel, final SocketWriteGuard guard, final HttpStatusCounts counts)
     {
@@ -56,9 +58,9 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
         if (out == null)
         {
             out = batch = channel.alloc().directBuffer(Math.max(FIRST_CAPACITY, Integer.BYTES + LONGEST_HEADER + length));
-            out.writeInt(0);
+            out.writerIndex(Integer.BYTES);
         }
-        out.setInt(out.readerIndex(), out.getInt(out.readerIndex()) + 1);
+        batchFrames++;
         out.writeByte(FINAL_TEXT);
         if (length <= LONGEST_7_BIT_LENGTH)
         {
@@ -83,7 +85,9 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
         {
             return;
         }
+        out.setInt(out.readerIndex(), batchFrames);
         batch = null;
+        batchFrames = 0;
         batches.add(out);
         if (guard.tryTake())
         {
