@@ -93,7 +93,7 @@ record JobResult(String agentId, String jobId, boolean completed, String logs, S
                 default: in.ignore();
             }
         }
-        final int end = in.valueEnd();
+        final int end = in.valueEnd(start);
         if (f.base64 == null && end - start > MAX_RAW_RESULT)
         {
             // kept whole in the journal or refused: never cut short (it used to be dropped without a word)

@@ -135,7 +135,7 @@ public final class CommandResult implements RequestBody
                 in.ignore();
             }
         }
-        final int end = in.valueEnd();
+        final int end = in.valueEnd(start);
         if (end - start <= ExecutorBodies.MAX_RAW_JSON)
         {
             resultStart = start;

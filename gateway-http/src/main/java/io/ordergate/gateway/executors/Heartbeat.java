@@ -58,7 +58,7 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                         default: in.ignore();
                     }
                 }
-                final int end = in.valueEnd();
+                final int end = in.valueEnd(start);
                 if (end - start <= ExecutorBodies.MAX_RAW_JSON)
                 {
                     metadata = in.copy(start, end);

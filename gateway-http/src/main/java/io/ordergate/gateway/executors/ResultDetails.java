@@ -107,7 +107,7 @@ final class ResultDetails
                 default: in.ignore();
             }
         }
-        final int end = in.valueEnd();
+        final int end = in.valueEnd(start);
         accountInfo = end - start <= ResultParts.MAX_ACCOUNT_JSON ? in.copy(start, end) : new byte[0];
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.base.ParserBase;
 
 /**
  * The jackson parser a {@link RequestReader} reads one body with: a blocking parser made for the body, or, for the
@@ -74,17 +75,34 @@ final class BodyParser
         return current;
     }
 
-    /** Where the current token starts in the body; a fed parser counts from its first body. */
+    /**
+     * Where the current token starts in the body; a fed parser counts from its first body. An object's or array's start
+     * is read from the parser's own offset, as {@link JsonParser#currentTokenLocation} would but without making one.
+     */
     int tokenStart()
     {
-        final int reported = (int)(current.currentTokenLocation().getByteOffset() - (fed ? fedBefore : 0));
         final JsonToken token = current.currentToken();
-        if (!fed || (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY))
+        final long offset = fed ? fedBefore : 0;
+        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY)
+        {
+            return (int)(current.currentTokenLocation().getByteOffset() - offset);
+        }
+        final byte bracket = token == JsonToken.START_OBJECT ? (byte)'{' : (byte)'[';
+        if (current instanceof ParserBase)
+        {
+            // both of jackson's byte parsers keep a bracket's offset one past it (probed on 2.23; checked, not trusted)
+            final long at = ((ParserBase)current).getTokenCharacterOffset() - 1 - offset;
+            if (at >= 0 && at < length && body[(int)at] == bracket)
+            {
+                return (int)at;
+            }
+        }
+        final int reported = (int)(current.currentTokenLocation().getByteOffset() - offset);
+        if (!fed)
         {
             return reported;
         }
-        // a non-blocking parser places a '{' or '[' just after it: the bracket is the last one at or before that
-        final byte bracket = token == JsonToken.START_OBJECT ? (byte)'{' : (byte)'[';
+        // a non-blocking parser's location is at or just after the bracket: the bracket is the last one at or before it
         int at = Math.min(reported, length - 1);
         while (at > 0 && body[at] != bracket)
         {
@@ -97,6 +115,24 @@ final class BodyParser
     int tokenEnd()
     {
         return (int)(current.currentLocation().getByteOffset() - (fed ? fedBefore : 0));
+    }
+
+    /**
+     * Just after the object or array that opened at {@code start} ({@link #tokenStart}), once its end token is the one
+     * read last: found in the body's bytes (see {@link ValueSpans}), else asked of the parser.
+     */
+    int valueEnd(final int start)
+    {
+        final JsonToken token = current.currentToken();
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY)
+        {
+            final int end = ValueSpans.closingEnd(body, start, length);
+            if (end > 0)
+            {
+                return end;
+            }
+        }
+        return tokenEnd();
     }
 
     boolean isFed()

@@ -336,7 +336,7 @@ final class FieldValueReader
         }
         final int start = reader.valueStart();
         reader.skip();
-        final int end = reader.valueEnd();
+        final int end = reader.valueEnd(start);
         if (end - start > maxBytes)
         {
             reader.fail(field, field + " is larger than " + maxBytes + " bytes");

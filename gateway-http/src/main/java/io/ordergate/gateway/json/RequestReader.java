@@ -223,10 +223,10 @@ public final class RequestReader
         return bodies.tokenStart();
     }
 
-    /** The byte offset just after the token read last (an object's '}' once its end is reached). */
-    public int valueEnd()
+    /** The byte offset just after the object that opened at {@code start} ({@link #valueStart}), once its '}' is read. */
+    public int valueEnd(final int start)
     {
-        return bodies.tokenEnd();
+        return bodies.valueEnd(start);
     }
 
     /** The body bytes from {@code start} to {@code end} (offsets from {@link #valueStart} and {@link #valueEnd}). */

@@ -158,7 +158,7 @@ final class PreviousExecutorMessages
                 in.ignore();
             }
         }
-        final int end = in.valueEnd();
+        final int end = in.valueEnd(start);
         if (end - start <= ExecutorBodies.MAX_RAW_JSON)
         {
             raw[0] = in.copy(start, end);
