@@ -21,17 +21,19 @@ import io.ordergate.gateway.json.BadRequest;
 class ExecutorMessagesAllocationTest
 {
     private static final int MESSAGES = 20_000;
+    private static final int ROUNDS = 5;
+    /** Bytes per message: a String, a record or a copy per message would be at least 16. */
+    private static final long BOUND = 4;
 
     @Test
-    void shouldReadTradesWithoutAllocatingAndResultsWithOnlyTheirRawObjectsEndsOnceWarm() throws BadRequest
+    void shouldReadTradesAndResultsWithoutAllocatingOnceWarm() throws BadRequest
     {
         final long trades = bytesPerMessage(1);
         final long results = bytesPerMessage(0);
         System.out.println("executor messages: " + trades + " bytes per trade report, " + results + " per command result");
-        // A String, a record or a copy per message would be at least 16 bytes each. What may come besides: a new fed
-        // parser every 4,096 bodies (its symbol table), and the JIT's rare bytes.
-        assertTrue(trades < 4, trades + " bytes per trade report");
-        assertTrue(results < 4, results + " bytes per command result");
+        // what may come besides: a new fed parser every 4,096 bodies (its symbol table), and the JIT's rare bytes
+        assertTrue(trades < BOUND, trades + " bytes per trade report");
+        assertTrue(results < BOUND, results + " bytes per command result");
     }
 
     /** Bytes allocated per message over {@link #MESSAGES} messages of one kind (0: results, 1: trades), once warm. */
@@ -48,12 +50,18 @@ class ExecutorMessagesAllocationTest
         final CommandType expected = kind == 0 ? CommandType.COMMAND_RESULT : CommandType.TRADE_REPORT;
         read(reader, bodies, writer, frame, expected);  // warm: the parser, the readers' buffers, the JIT
 
+        // the fewest of a few rounds: on a busy machine the JIT may not have compiled the loop after the first; a
+        // per-message allocation shows in every round
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        final long written = read(reader, bodies, writer, frame, expected);
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(written > MESSAGES * 60L, "every message was encoded: " + written + " bytes");
-        return allocated / MESSAGES;
+        long fewest = Long.MAX_VALUE;
+        for (int round = 0; round < ROUNDS && fewest >= BOUND; round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            final long written = read(reader, bodies, writer, frame, expected);
+            fewest = Math.min(fewest, (threads.getCurrentThreadAllocatedBytes() - before) / MESSAGES);
+            assertTrue(written > MESSAGES * 60L, "every message was encoded: " + written + " bytes");
+        }
+        return fewest;
     }
 
     private static long read(final ExecutorMessages reader, final byte[][] bodies, final BodyWriter writer, final UnsafeBuffer frame,

@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 class PlainRequestAllocationTest
 {
     private static final int REQUESTS = 20_000;
+    private static final int ROUNDS = 5;
+    private static final long BOUND = REQUESTS * 4L;
     private static final String BODY = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01}";
     private static final byte[] ORDER = ("POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/json\r\n"
         + "X-API-Key: og_key\r\nX-API-Secret: secret\r\nContent-Length: " + BODY.length() + "\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
@@ -32,13 +34,19 @@ class PlainRequestAllocationTest
         try
         {
             read(reader, received);  // warm: the connection's strings, the reused request, the JIT
+            // the fewest of a few rounds: on a busy machine the JIT may not have compiled the loop after the first
+            // (2 KB a request was seen once in CI); a per-request allocation shows in every round
             final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            final long bodies = read(reader, received);
-            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            System.out.println("plain requests: " + allocated + " bytes allocated for " + REQUESTS + " requests");
-            assertEquals((long)BODY.length() * REQUESTS, bodies, "every request was read with its body");
-            assertTrue(allocated < REQUESTS * 4L, allocated + " bytes for " + REQUESTS + " requests");
+            long fewest = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS && fewest >= BOUND; round++)
+            {
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                final long bodies = read(reader, received);
+                fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
+                assertEquals((long)BODY.length() * REQUESTS, bodies, "every request was read with its body");
+            }
+            System.out.println("plain requests: " + fewest + " bytes allocated for " + REQUESTS + " requests");
+            assertTrue(fewest < BOUND, fewest + " bytes for " + REQUESTS + " requests");
         }
         finally
         {
