@@ -112,7 +112,7 @@ final class BodyParser
     }
 
     /** Where the token read last ends in the body. */
-    int tokenEnd()
+    private int tokenEnd()
     {
         return (int)(current.currentLocation().getByteOffset() - (fed ? fedBefore : 0));
     }

@@ -3,7 +3,6 @@ package io.ordergate.gateway.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.testing.ThreadAllocation;
 
 /**
  * An executor socket's steady state: reading a trade report (type first, as executors send them) and encoding its
@@ -26,7 +26,7 @@ class ExecutorMessagesAllocationTest
     private static final long BOUND = 4;
 
     @Test
-    void shouldReadTradesAndResultsWithoutAllocatingOnceWarm() throws BadRequest
+    void shouldReadTradesAndResultsWithoutAllocatingOnceWarm() throws Exception
     {
         final long trades = bytesPerMessage(1);
         final long results = bytesPerMessage(0);
@@ -37,7 +37,7 @@ class ExecutorMessagesAllocationTest
     }
 
     /** Bytes allocated per message over {@link #MESSAGES} messages of one kind (0: results, 1: trades), once warm. */
-    private static long bytesPerMessage(final int kind) throws BadRequest
+    private static long bytesPerMessage(final int kind) throws Exception
     {
         final byte[][] bodies = new byte[32][];
         for (int i = 0; i < bodies.length; i++)
@@ -50,18 +50,12 @@ class ExecutorMessagesAllocationTest
         final CommandType expected = kind == 0 ? CommandType.COMMAND_RESULT : CommandType.TRADE_REPORT;
         read(reader, bodies, writer, frame, expected);  // warm: the parser, the readers' buffers, the JIT
 
-        // the fewest of a few rounds: on a busy machine the JIT may not have compiled the loop after the first; a
-        // per-message allocation shows in every round
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        long fewest = Long.MAX_VALUE;
-        for (int round = 0; round < ROUNDS && fewest >= BOUND; round++)
+        final long fewest = ThreadAllocation.fewestBytes(ROUNDS, BOUND * MESSAGES, () ->
         {
-            final long before = threads.getCurrentThreadAllocatedBytes();
             final long written = read(reader, bodies, writer, frame, expected);
-            fewest = Math.min(fewest, (threads.getCurrentThreadAllocatedBytes() - before) / MESSAGES);
             assertTrue(written > MESSAGES * 60L, "every message was encoded: " + written + " bytes");
-        }
-        return fewest;
+        });
+        return fewest / MESSAGES;
     }
 
     private static long read(final ExecutorMessages reader, final byte[][] bodies, final BodyWriter writer, final UnsafeBuffer frame,

@@ -3,7 +3,6 @@ package io.ordergate.gateway.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.ordergate.gateway.testing.ThreadAllocation;
 
 /**
  * A connection's steady state: reading a plain order request whole, handing it on and releasing it allocates nothing
@@ -27,24 +27,15 @@ class PlainRequestAllocationTest
         + "X-API-Key: og_key\r\nX-API-Secret: secret\r\nContent-Length: " + BODY.length() + "\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
 
     @Test
-    void shouldReadRequestsWithoutAllocatingOnceWarm()
+    void shouldReadRequestsWithoutAllocatingOnceWarm() throws Exception
     {
         final PlainRequestReader reader = new PlainRequestReader(FlatHeadersFactory.REQUEST_HEADERS, 65_536);
         final ByteBuf received = PooledByteBufAllocator.DEFAULT.directBuffer(ORDER.length);
         try
         {
             read(reader, received);  // warm: the connection's strings, the reused request, the JIT
-            // the fewest of a few rounds: on a busy machine the JIT may not have compiled the loop after the first
-            // (2 KB a request was seen once in CI); a per-request allocation shows in every round
-            final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS && fewest >= BOUND; round++)
-            {
-                final long before = threads.getCurrentThreadAllocatedBytes();
-                final long bodies = read(reader, received);
-                fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
-                assertEquals((long)BODY.length() * REQUESTS, bodies, "every request was read with its body");
-            }
+            final long fewest = ThreadAllocation.fewestBytes(ROUNDS, BOUND,
+                () -> assertEquals((long)BODY.length() * REQUESTS, read(reader, received), "every request was read with its body"));
             System.out.println("plain requests: " + fewest + " bytes allocated for " + REQUESTS + " requests");
             assertTrue(fewest < BOUND, fewest + " bytes for " + REQUESTS + " requests");
         }
