@@ -47,7 +47,7 @@ public final class JournalLog implements CommandLog
         final EventHandlerGroup<CommandEvent> last;
         if (stages.config().stageThreads() == 1)
         {
-            last = disruptor.handleEventsWith(new SingleThreadStages(journaling, applying, replying, failures));  // 1, 2, 3 in turn
+            last = disruptor.handleEventsWith(stages.lastStage(new SingleThreadStages(journaling, applying, replying, failures)));  // 1, 2, 3 in turn
         }
         else
         {
@@ -55,7 +55,7 @@ public final class JournalLog implements CommandLog
             last = disruptor
                 .handleEventsWith(signalling(journaling, waitStrategy, failures))  // 1
                 .then(signalling(applying, waitStrategy, failures))                // 2
-                .then(replying);                                                   // 3
+                .then(stages.lastStage(replying));                                 // 3
         }
         return last.asSequenceBarrier();
     }

@@ -33,12 +33,16 @@ import com.lmax.disruptor.WaitStrategy;
  * re-reads the sequence, and a signaller fences after writing its sequence and before it reads {@code waiters}; so
  * either the waiter sees the new sequence or the signaller sees the waiter and unparks it (an unpark before the park
  * makes the park return at once). A bounded park is kept anyway as a safety net (and for a waiter that finds every
- * slot taken, which the pipeline's at most three stage threads never do), so a missed signal could cost a
- * millisecond, never a hang.
+ * slot taken, which the pipeline's at most three stage threads never do): a millisecond at first, doubled each time it
+ * ends with nothing to do, up to {@link #LONGEST_SAFETY_PARK_NANOS}. Under load a wait rarely lasts a millisecond, so
+ * nothing changes there; an idle stage wakes about ten times a second instead of a thousand (each wake-up costs
+ * 25-30 us of CPU under this project's hypervisors: docs/PERFORMANCE.md, "Idle wake-ups"). A missed signal could
+ * cost a millisecond in a busy pipeline, at most a tenth of a second in an idle one, never a hang.
  */
 public final class StageBlockingWaitStrategy implements WaitStrategy
 {
-    private static final long SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long FIRST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long LONGEST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** More than the pipeline's stage threads (at most three) and anything else that waits on its ring. */
     private static final int SLOTS = 8;
     /**
@@ -51,7 +55,21 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
 
     private final AtomicReferenceArray<Thread> parked = new AtomicReferenceArray<>(SLOTS);
     private final AtomicInteger waiters = new AtomicInteger();
+    private final long firstSafetyParkNanos;
+    private final long longestSafetyParkNanos;
     private RingBuffer<?> ring;
+
+    public StageBlockingWaitStrategy()
+    {
+        this(FIRST_SAFETY_PARK_NANOS, LONGEST_SAFETY_PARK_NANOS);
+    }
+
+    /** Tests: safety parks so long that only the signals can wake a waiter in time. */
+    StageBlockingWaitStrategy(final long firstSafetyParkNanos, final long longestSafetyParkNanos)
+    {
+        this.firstSafetyParkNanos = firstSafetyParkNanos;
+        this.longestSafetyParkNanos = longestSafetyParkNanos;
+    }
 
     @Override
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
@@ -70,10 +88,12 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
         waiters.incrementAndGet();
         try
         {
+            long safetyParkNanos = firstSafetyParkNanos;
             while (!ready(sequence, cursor, dependentSequence))
             {
                 barrier.checkAlert();
-                LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
+                LockSupport.parkNanos(this, safetyParkNanos);
+                safetyParkNanos = Math.min(safetyParkNanos * 2, longestSafetyParkNanos);
                 if (Thread.interrupted())
                 {
                     throw new InterruptedException();
