@@ -50,13 +50,13 @@ public final class RingStages
     }
 
     /**
-     * The last stage as the log subscribes it: when a {@link RingFollower} reads behind it, wrapped so that each batch
-     * wakes a follower sleeping on a quiet ring (a log that subscribes its last stage unwrapped leaves the follower to
-     * its polls and bounded sleeps).
+     * The last stage as {@link JournalLog} subscribes it: when a {@link RingFollower} reads behind it, wrapped so that
+     * each batch wakes a follower sleeping on a quiet ring (the cluster's log runs no follower: its fan-out follows the
+     * reply stage on the member's thread).
      */
-    public EventHandler<CommandEvent> lastStage(final EventHandler<CommandEvent> stage)
+    EventHandler<CommandEvent> lastStage(final EventHandler<CommandEvent> stage, final StageExceptionHandler failures)
     {
-        return followed ? new FollowerWakingHandler(stage, followerBell) : stage;
+        return followed ? new ProgressSignallingHandler(stage, followerBell::ringAfterProgress, failures) : stage;
     }
 
     FollowerBell followerBell()

@@ -15,12 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.Engine;
-import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
-import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.journal.Journal;
 
@@ -35,14 +31,6 @@ import io.ordergate.journal.Journal;
  */
 class FollowerSleepTest
 {
-    private static final String CONFIG = String.join("\n",
-        "pipeline: { ring_size: 64, stage_threads: %d }",
-        "engine: { max_orders: 1024, max_trades: 1024 }",
-        "instruments:",
-        "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
-        "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }",
-        "");
-    private static final CommandType READ = CommandType.EXECUTOR_SYNC;
     private static final long TEN_MINUTES = TimeUnit.MINUTES.toNanos(10);
     private static final String WOKEN = "woken";
 
@@ -53,9 +41,9 @@ class FollowerSleepTest
     @ValueSource(ints = {1, 3})
     void shouldWakeASleepingFollowerForEachBatchAndForQueuedWork(final int stageThreads) throws Exception
     {
-        final GatewayConfig config = ConfigLoader.parse(String.format(CONFIG, stageThreads), "follower-sleep");
+        final GatewayConfig config = StageWaitingTest.config(stageThreads);
         final Engine engine = new Engine(config);
-        engine.handle(READ, event -> event.result = ResultCode.OK);
+        engine.handle(StageWaitingTest.HELD, event -> event.result = ResultCode.OK);
         final BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
         try (Journal journal = Journal.open(directory);
             Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> { }, true))
@@ -70,7 +58,7 @@ class FollowerSleepTest
                 for (long command = 1; command <= 3; command++)
                 {
                     awaitAsleep(thread);
-                    publish(pipeline, command);
+                    StageWaitingTest.publish(pipeline, StageWaitingTest.HELD, command);
                     assertEquals(command, seen.poll(10, TimeUnit.SECONDS), "the reply stage woke the sleeping follower for command " + command);
                 }
                 awaitAsleep(thread);
@@ -124,15 +112,5 @@ class FollowerSleepTest
             }
             Thread.onSpinWait();
         }
-    }
-
-    private static void publish(final Pipeline pipeline, final long correlationId)
-    {
-        final long sequence = pipeline.tryClaim();
-        final CommandEvent event = pipeline.event(sequence);
-        event.reset(READ);
-        event.header(CommandFrame.PRINCIPAL_SYSTEM, 1_000_000L, correlationId, CommandFrame.SOURCE_SYSTEM);
-        event.bodyLength(0);
-        pipeline.publish(sequence);
     }
 }

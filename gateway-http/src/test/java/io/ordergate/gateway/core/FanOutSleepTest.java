@@ -1,6 +1,7 @@
 package io.ordergate.gateway.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import io.ordergate.journal.Journal;
  * those wake-ups can bring it back within the test's seconds.
  *
  * <pre>
- *   publish ─► ring ─► journal ─► engine ─► reply (wakes the fan-out) ─► og-fanout ─► listener.onEvent
+ *   CommandPublisher ─► ring ─► journal ─► engine ─► reply (wakes the fan-out) ─► og-fanout ─► listener.onEvent
  *   another thread: queue work, waker.run() ─────────────────────────► og-fanout ─► listener.onIdle runs it
  * </pre>
  */
@@ -52,7 +53,7 @@ class FanOutSleepTest
         @Override
         public void onEvent(final CommandEvent event, final boolean replaying)
         {
-            seen.add(event.correlationId());
+            seen.add(event.attachment);  // the reply stage leaves it in the slot for the fan-out
         }
 
         @Override
@@ -83,14 +84,16 @@ class FanOutSleepTest
         try (Journal journal = Journal.open(directory);
             Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> { }, true))
         {
+            final CommandPublisher publisher = new CommandPublisher();
+            publisher.pipeline(pipeline);
             fanOut.start(pipeline.follower());
             try
             {
                 for (long command = 1; command <= 3; command++)
                 {
                     awaitAsleep();
-                    publish(pipeline, command);
-                    assertEquals(command, listener.seen.poll(10, TimeUnit.SECONDS), "the sleeping fan-out got command " + command);
+                    assertTrue(publisher.publish(READ, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, "command " + command));
+                    assertEquals("command " + command, listener.seen.poll(10, TimeUnit.SECONDS), "the sleeping fan-out got command " + command);
                 }
                 awaitAsleep();
                 listener.queued.add(() -> listener.seen.add("queued work ran"));
@@ -124,15 +127,5 @@ class FanOutSleepTest
             }
             Thread.onSpinWait();
         }
-    }
-
-    private static void publish(final Pipeline pipeline, final long correlationId)
-    {
-        final long sequence = pipeline.tryClaim();
-        final CommandEvent event = pipeline.event(sequence);
-        event.reset(READ);
-        event.header(CommandFrame.PRINCIPAL_SYSTEM, 1_000_000L, correlationId, CommandFrame.SOURCE_SYSTEM);
-        event.bodyLength(0);
-        pipeline.publish(sequence);
     }
 }
