@@ -35,7 +35,7 @@ public final class FollowerBell
     }
 
     /** Any thread that queued work for the follower's thread: it wakes now if it sleeps, or skips its next sleep. */
-    public void ring()
+    void ring()
     {
         rung = true;
         VarHandle.fullFence();

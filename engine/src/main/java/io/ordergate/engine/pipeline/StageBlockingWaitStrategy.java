@@ -42,7 +42,7 @@ import com.lmax.disruptor.WaitStrategy;
 public final class StageBlockingWaitStrategy implements WaitStrategy
 {
     private static final long FIRST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    static final long LONGEST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long LONGEST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** More than the pipeline's stage threads (at most three) and anything else that waits on its ring. */
     private static final int SLOTS = 8;
     /**
