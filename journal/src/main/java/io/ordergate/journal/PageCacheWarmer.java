@@ -36,8 +36,8 @@ final class PageCacheWarmer implements AutoCloseable
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
      * The longest pause while the writer stands still (the poll doubles up to it): an idle gateway's warmer woke a
-     * hundred times a second for nothing. Safe: the pages 32 MB ahead are read already, over a second of appends
-     * at 20,000 orders/s, and the first append after the pause shortens the next poll again.
+     * hundred times a second for nothing. Safe: the 32 MB read ahead hold about twelve seconds of appends at 20,000
+     * orders/s (about 130 bytes an order), and the first append after the pause shortens the next poll again.
      */
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(160);
     private static final Logger LOG = Logger.getLogger(PageCacheWarmer.class.getName());
