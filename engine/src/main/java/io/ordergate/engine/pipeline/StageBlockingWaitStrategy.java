@@ -35,14 +35,15 @@ import com.lmax.disruptor.WaitStrategy;
  * makes the park return at once). A bounded park is kept anyway as a safety net (and for a waiter that finds every
  * slot taken, which the pipeline's at most three stage threads never do): a millisecond at first, doubled each time it
  * ends with nothing to do, up to {@link #LONGEST_SAFETY_PARK_NANOS}. Under load a wait rarely lasts a millisecond, so
- * nothing changes there; an idle stage wakes about ten times a second instead of a thousand (each wake-up costs
+ * nothing changes there; an idle stage wakes about sixteen times a second instead of a thousand (each wake-up costs
  * 25-30 us of CPU under this project's hypervisors: docs/PERFORMANCE.md, "Idle wake-ups"). A missed signal could
- * cost a millisecond in a busy pipeline, at most a tenth of a second in an idle one, never a hang.
+ * cost a millisecond in a busy pipeline, at most 64 ms in an idle one, never a hang. 64, not 100: a 100 ms delay on
+ * this project's VMs is the host's (docs/PERFORMANCE.md), and a park's bound must not look like one.
  */
 public final class StageBlockingWaitStrategy implements WaitStrategy
 {
     private static final long FIRST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long LONGEST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long LONGEST_SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
     /** More than the pipeline's stage threads (at most three) and anything else that waits on its ring. */
     private static final int SLOTS = 8;
     /**
