@@ -64,17 +64,22 @@ public final class RateGovernor
         return 0;
     }
 
-    /** The exchange's own counts from an answer's headers (-1 when a header was absent). */
+    /**
+     * The exchange's own counts from an answer's headers (-1 when a header was absent). They raise the local counts
+     * (another client on the same key), never lower them: an answer tells what the exchange had counted when it took
+     * that request, not the requests that left after it and are still on their way, which an overwrite would forget
+     * (the answer to the first of six orders, arriving before the fifth left, let the fifth and sixth through).
+     */
     public synchronized void observed(final int weightHeader, final int orderHeader, final long now)
     {
         roll(now);
         if (weightHeader >= 0)
         {
-            usedWeight = weightHeader;
+            usedWeight = Math.max(usedWeight, weightHeader);
         }
         if (orderHeader >= 0)
         {
-            orders = orderHeader;
+            orders = Math.max(orders, orderHeader);
         }
     }
 
