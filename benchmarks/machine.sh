@@ -1,9 +1,10 @@
 # What the machine did while a benchmark ran, for the benchmark scripts (sourced, not run). On a shared VM the
 # hypervisor takes CPU time from the guest ("steal", /proc/stat's eighth CPU field): at 15-25% steal the tails of
 # every run move by milliseconds whatever the code does, so each run says how much was taken while it ran. Some
-# hosts report no steal and still stop the whole VM for up to 100 ms when it fills its CPUs (a quota: see
-# docs/PERFORMANCE.md, "The PVM host's 100 ms stalls"), so a sleeper in its own JVM (HostStalls watch) counts the
-# wake-ups that came over 50 ms late while the run ran (HOST_WATCH=off leaves it out).
+# hosts report no steal and still stop the VM, or one vCPU of it, for up to 100 ms when it fills its CPUs (a quota:
+# see docs/PERFORMANCE.md, "The PVM host's 100 ms stalls"), so a sleeper in its own JVM (HostStalls watch) counts the
+# wake-ups that came over 50 ms late while the run ran (HOST_WATCH=off leaves it out). It sees only the stops that
+# fall on its own vCPU: no stall there does not clear a run whose maximum is ~100 ms.
 #
 #   machine_mark FILE     remembers the CPU counters now and starts the sleeper
 #   machine_since FILE    "load average L1 L5 L15, cpu steal S%, sleeper: stalls over 50 ms: N (worst W ms) in K

@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
  * io.ordergate.benchmarks.host.HostStalls check} sleeps a millisecond at a time while 0, 1, ... N threads (N: the
  * CPUs) spin, and counts the wake-ups that came later than the threshold. A VM whose host caps its CPU below N full
  * CPUs (a bandwidth quota) shows no stall while a CPU is free and stalls of up to the quota's period (100 ms) once
- * every CPU is busy: then every process on it stops at once, whatever it is, and a gateway's tail measured there is
- * the host's. {@code watch} only sleeps, until killed or {@code --seconds}, and prints one line (for the benchmark
+ * every CPU is busy: then the VM, or one of its vCPUs, stops whatever runs there, and a gateway's tail measured
+ * there is the host's. A sleeper sees only the stops that fall on it: {@code watch} seeing none does not clear a run
+ * (docs/PERFORMANCE.md, "The 100 ms episodes stop one vCPU at a time"). {@code watch} only sleeps, until killed or {@code --seconds}, and prints one line (for the benchmark
  * scripts, beside a run: {@code benchmarks/machine.sh}).
  */
 @Command(name = "host-stalls", mixinStandardHelpOptions = true,

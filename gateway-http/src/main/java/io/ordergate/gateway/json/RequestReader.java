@@ -223,7 +223,10 @@ public final class RequestReader
         return bodies.tokenStart();
     }
 
-    /** The byte offset just after the object that opened at {@code start} ({@link #valueStart}), once its '}' is read. */
+    /**
+     * The byte offset just after the value that started at {@code start} ({@link #valueStart}): an object or array once
+     * its closing bracket is the token read last, otherwise the token read last (a skipped string or number).
+     */
     public int valueEnd(final int start)
     {
         return bodies.valueEnd(start);
