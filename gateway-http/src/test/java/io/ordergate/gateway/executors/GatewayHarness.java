@@ -109,11 +109,16 @@ final class GatewayHarness implements AutoCloseable
         return new GatewayHarness(Ordergate.start(config, options, new PrintStream(new ByteArrayOutputStream())));
     }
 
-    /** With more keys in the {@code server} section ({@code "direct_replies: false"}), {@code ""} for none. */
-    static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys)
+    /**
+     * With more keys in the {@code server} section ({@code "direct_replies: false"}, {@code ""} for none) and a ring of
+     * {@code ringSize} slots instead of 256.
+     */
+    static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys,
+        final int ringSize)
     {
         final String yaml = config(dataDir, 0, executors, false, "", engine)
-            .replace("event_loop_threads: 2 }", "event_loop_threads: 2" + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + " }");
+            .replace("event_loop_threads: 2 }", "event_loop_threads: 2" + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + " }")
+            .replace("ring_size: 256 }", "ring_size: " + ringSize + " }");
         return startYaml(yaml);
     }
 
