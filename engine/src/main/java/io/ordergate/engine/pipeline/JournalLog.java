@@ -47,7 +47,7 @@ public final class JournalLog implements CommandLog
         final EventHandlerGroup<CommandEvent> last;
         if (stages.config().stageThreads() == 1)
         {
-            last = disruptor.handleEventsWith(new SingleThreadStages(journaling, applying, replying, failures));  // 1, 2, 3 in turn
+            last = disruptor.handleEventsWith(stages.lastStage(new SingleThreadStages(journaling, applying, replying, failures), failures));  // 1, 2, 3 in turn
         }
         else
         {
@@ -55,7 +55,7 @@ public final class JournalLog implements CommandLog
             last = disruptor
                 .handleEventsWith(signalling(journaling, waitStrategy, failures))  // 1
                 .then(signalling(applying, waitStrategy, failures))                // 2
-                .then(replying);                                                   // 3
+                .then(stages.lastStage(replying, failures));                       // 3
         }
         return last.asSequenceBarrier();
     }
@@ -64,6 +64,6 @@ public final class JournalLog implements CommandLog
     private static EventHandler<CommandEvent> signalling(
         final EventHandler<CommandEvent> stage, final WaitStrategy waitStrategy, final StageExceptionHandler failures)
     {
-        return waitStrategy instanceof StageBlockingWaitStrategy ? new ProgressSignallingHandler(stage, waitStrategy, failures) : stage;
+        return waitStrategy instanceof StageBlockingWaitStrategy ? new ProgressSignallingHandler(stage, waitStrategy::signalAllWhenBlocking, failures) : stage;
     }
 }

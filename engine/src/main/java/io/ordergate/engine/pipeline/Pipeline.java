@@ -100,7 +100,7 @@ public final class Pipeline implements AutoCloseable
             ((StageBlockingWaitStrategy)waitStrategy).publishedBy(disruptor.getRingBuffer());
         }
         final SequenceBarrier answered = log.attach(disruptor, stages);
-        final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), answered) : null;  // 4, polling
+        final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), answered, stages.followerBell()) : null;  // 4, polling
         disruptor.start();
         log.start();
         return new Pipeline(disruptor, counters, log, follower);

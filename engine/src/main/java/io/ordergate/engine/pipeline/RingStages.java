@@ -1,8 +1,10 @@
 package io.ordergate.engine.pipeline;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.WaitStrategy;
 
 import io.ordergate.config.PipelineConfig;
+import io.ordergate.engine.command.CommandEvent;
 
 /** What a {@link CommandLog} gets to build the ring's consumers with. Immutable. */
 public final class RingStages
@@ -12,11 +14,13 @@ public final class RingStages
     private final PipelineCounters counters;
     private final ResultHandler replies;
     private final boolean followed;
+    private final FollowerBell followerBell;
 
     RingStages(final PipelineConfig config, final WaitStrategy waitStrategy, final PipelineCounters counters, final ResultHandler replies,
         final boolean followed)
     {
         this.followed = followed;
+        this.followerBell = followed ? new FollowerBell() : null;
         this.config = config;
         this.waitStrategy = waitStrategy;
         this.counters = counters;
@@ -43,6 +47,21 @@ public final class RingStages
     public boolean followed()
     {
         return followed;
+    }
+
+    /**
+     * The last stage as {@link JournalLog} subscribes it: when a {@link RingFollower} reads behind it, wrapped so that
+     * each batch wakes a follower sleeping on a quiet ring (the cluster's log runs no follower: its fan-out follows the
+     * reply stage on the member's thread).
+     */
+    EventHandler<CommandEvent> lastStage(final EventHandler<CommandEvent> stage, final StageExceptionHandler failures)
+    {
+        return followed ? new ProgressSignallingHandler(stage, followerBell::ringAfterProgress, failures) : stage;
+    }
+
+    FollowerBell followerBell()
+    {
+        return followerBell;
     }
 
     /** Stage 3: every command reaches it once, after the engine applied it (or skipped it). */

@@ -43,8 +43,8 @@ class StageSignalsTest
         final AtomicLong last = new AtomicLong();
         final EventHandler<CommandEvent> passing = (event, sequence, endOfBatch) -> { };
         disruptor
-            .handleEventsWith(new ProgressSignallingHandler(passing, waitStrategy, failures))
-            .then(new ProgressSignallingHandler(passing, waitStrategy, failures))
+            .handleEventsWith(new ProgressSignallingHandler(passing, waitStrategy::signalAllWhenBlocking, failures))
+            .then(new ProgressSignallingHandler(passing, waitStrategy::signalAllWhenBlocking, failures))
             .then((event, sequence, endOfBatch) -> last.set(sequence + 1));
         disruptor.start();
         try

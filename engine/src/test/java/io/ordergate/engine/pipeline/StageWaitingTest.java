@@ -44,12 +44,12 @@ class StageWaitingTest
         "");
 
     /** A read the engine hands to a plugged-in handler; not journaled, so the journal has nothing to do with it. */
-    private static final CommandType HELD = CommandType.EXECUTOR_SYNC;
+    static final CommandType HELD = CommandType.EXECUTOR_SYNC;
 
     @TempDir
     Path directory;
 
-    private static GatewayConfig config(final int stageThreads)
+    static GatewayConfig config(final int stageThreads)
     {
         return ConfigLoader.parse(String.format(CONFIG, stageThreads), "stage-waiting");
     }
@@ -176,10 +176,16 @@ class StageWaitingTest
 
     private static void publish(final Pipeline pipeline, final CommandType type)
     {
+        publish(pipeline, type, 1);
+    }
+
+    /** Claims, fills by hand (no body) and publishes one command of {@code type}. */
+    static void publish(final Pipeline pipeline, final CommandType type, final long correlationId)
+    {
         final long sequence = pipeline.tryClaim();
         final CommandEvent event = pipeline.event(sequence);
         event.reset(type);
-        event.header(CommandFrame.PRINCIPAL_SYSTEM, 1_000_000L, 1, CommandFrame.SOURCE_SYSTEM);
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, 1_000_000L, correlationId, CommandFrame.SOURCE_SYSTEM);
         event.bodyLength(0);
         pipeline.publish(sequence);
     }

@@ -15,8 +15,20 @@ public interface FanOutListener
      */
     void onEvent(CommandEvent event, boolean replaying);
 
-    /** After each batch and at least every poll interval: periodic work (timers, sweeps). Fan-out thread. */
+    /**
+     * After each batch and when a poll finds nothing: periodic work (timers, sweeps) and work queued from other
+     * threads. Fan-out thread. At least every millisecond while commands come, at least every 64 ms on an idle
+     * gateway (the thread sleeps); work queued from another thread must call the waker of {@link #wakeWith}.
+     */
     default void onIdle(final long nowNanos)
+    {
+    }
+
+    /**
+     * Once, before anything else: how to wake the fan-out thread when this listener queued work for its
+     * {@link #onIdle} from another thread. Any thread may run it; it costs an unpark only while the thread sleeps.
+     */
+    default void wakeWith(final Runnable waker)
     {
     }
 

@@ -12,7 +12,11 @@ import io.ordergate.engine.pipeline.RingFollower;
  * The fan-out: one thread, {@code og-fanout}, that polls the ring behind the reply stage ({@link RingFollower}) and
  * hands every command to the features that follow it ({@link FanOutListener}: streams, outbound webhooks, logs). It
  * polls instead of being woken, so the order path pays no wake-up for it: when there is nothing new it parks for
- * {@link #POLL_MICROS}, so a stream sees a command at most about a millisecond after its client was answered.
+ * {@link #POLL_MICROS}, so a stream sees a command at most about a millisecond after its client was answered. After
+ * {@link #QUIET_POLLS_BEFORE_SLEEP} empty polls in a row it sleeps instead (an idle gateway's fan-out woke a thousand
+ * times a second, 3% of a core under this project's hypervisors: docs/PERFORMANCE.md, "Idle wake-ups"): the reply
+ * stage wakes it for the next batch, a listener that queued work wakes it ({@link FanOutListener#wakeWith}), and it
+ * wakes by itself every {@link #SLEEP_MILLIS} for the listeners' timers.
  * The listeners copy what they need into their own bounded queues and return, so the ring is released at once.
  * A listener that throws is logged (once per kind of failure) and the fan-out goes on: it must never stop, the ring
  * waits for it. At start-up the same listeners see every journaled command through {@link #onReplayed}.
@@ -27,15 +31,23 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 {
     /** How long the thread parks when the ring has nothing new. */
     public static final long POLL_MICROS = 1_000;
+    /** Empty polls in a row (about this many milliseconds of a quiet ring) before the thread sleeps. */
+    static final int QUIET_POLLS_BEFORE_SLEEP = 10;
+    /**
+     * The longest sleep: how late a listener's timer may run on an idle gateway. 64, not 100: a 100 ms delay on this
+     * project's VMs is the host's (docs/PERFORMANCE.md), and a bound of ours must not look like one.
+     */
+    static final long SLEEP_MILLIS = 64;
     /** Slots released at a time: a long backlog is handed back to publishers as it is worked through. */
     private static final int MAX_BATCH = 256;
     private static final Logger LOG = Logger.getLogger(FanOutStage.class.getName());
 
     private final FanOutListener[] listeners;
+    private final long sleepNanos;
     private final java.util.Set<String> failuresLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread thread;
-    private RingFollower follower;
+    private volatile RingFollower follower;
     /** Cluster form: the listeners follow the reply stage on its thread (set before the member starts). */
     private volatile boolean inline;
     /** Cluster form: the gateway runs (replay is over); until then the commands reach the listeners as replayed. */
@@ -43,7 +55,28 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     public FanOutStage(final List<FanOutListener> listeners)
     {
+        this(listeners, TimeUnit.MILLISECONDS.toNanos(SLEEP_MILLIS));
+    }
+
+    /** Tests: a sleep so long that only the reply stage's or a listener's wake-up can end it in time. */
+    FanOutStage(final List<FanOutListener> listeners, final long sleepNanos)
+    {
+        this.sleepNanos = sleepNanos;
         this.listeners = listeners.toArray(new FanOutListener[0]);
+        for (final FanOutListener listener : this.listeners)
+        {
+            listener.wakeWith(this::wake);
+        }
+    }
+
+    /** Work was queued for the fan-out thread: it wakes if it sleeps. Any thread; nothing before {@link #start}. */
+    private void wake()
+    {
+        final RingFollower following = follower;
+        if (following != null)
+        {
+            following.wake();
+        }
     }
 
     @Override
@@ -152,6 +185,7 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     private void run()
     {
+        int quietPolls = 0;
         while (running)
         {
             final long available = follower.available();
@@ -172,11 +206,19 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
                 }
                 follower.release(last);
                 idle(System.nanoTime());
+                quietPolls = 0;
             }
             else
             {
                 idle(System.nanoTime());
-                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(POLL_MICROS));
+                if (++quietPolls < QUIET_POLLS_BEFORE_SLEEP)
+                {
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(POLL_MICROS));
+                }
+                else
+                {
+                    follower.sleep(sleepNanos);
+                }
             }
         }
     }

@@ -59,6 +59,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private final QuoteFanOut fanOut;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
+    /** Wakes the fan-out thread for {@link #requests} (it sleeps on an idle gateway). */
+    private volatile Runnable fanOutWaker = () -> { };
     private final StreamMessages messages = new StreamMessages();
     private final BodyReader reader = new BodyReader();
     private final io.ordergate.engine.command.AsciiView text = new io.ordergate.engine.command.AsciiView();
@@ -187,17 +189,30 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     void subscribeQuotes(final StreamSocket socket, final String key, final String symbol, final long generation)
     {
-        requests.add(() -> quotesStart(socket, key, symbol, generation));
+        request(() -> quotesStart(socket, key, symbol, generation));
     }
 
     void unsubscribe(final StreamSocket socket, final StreamRequest request)
     {
-        requests.add(() -> subscriptions.remove(socket, request.channel(), request.id(), request.key()));
+        request(() -> subscriptions.remove(socket, request.channel(), request.id(), request.key()));
     }
 
     void closed(final StreamSocket socket)
     {
-        requests.add(() -> subscriptions.removeAll(socket));
+        request(() -> subscriptions.removeAll(socket));
+    }
+
+    /** Queues work for the fan-out thread (it owns the subscriptions) and wakes it. */
+    private void request(final Runnable request)
+    {
+        requests.add(request);
+        fanOutWaker.run();
+    }
+
+    @Override
+    public void wakeWith(final Runnable waker)
+    {
+        fanOutWaker = waker;
     }
 
     // ---- the fan-out thread ----
