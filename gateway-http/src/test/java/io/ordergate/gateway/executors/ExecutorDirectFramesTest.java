@@ -32,13 +32,6 @@ class ExecutorDirectFramesTest
     private static final int COMMANDS = 1_600;
     private static final int BAD_MESSAGE_EVERY = 100;
     private static final int PING = 9;
-    /**
-     * The pipeline's default ring, not the harness's 256: the commands come back to back (~0.4 ms each), and the fan-out
-     * thread, which releases slots without holding up the client, may be stopped ~100 ms at a time on a VM whose host caps
-     * it (docs/PERFORMANCE.md, "The 100 ms episodes stop one vCPU at a time"): 256 slots filled in that time and the
-     * next order got 503 OVERLOADED, which is the ring doing its job, not what this test is about.
-     */
-    private static final int RING_SIZE = 4096;
 
     @TempDir
     Path dataDir;
@@ -49,7 +42,7 @@ class ExecutorDirectFramesTest
     {
         try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir,
             "max_queued_bytes_per_socket: 67108864, max_pending_commands: 100000, ping_interval_seconds: 30, socket_idle_timeout_seconds: 120",
-            GatewayHarness.SMALL_TABLES.replace("max_executor_commands: 256", "max_executor_commands: 8192"), "direct_replies: " + direct, RING_SIZE))
+            GatewayHarness.SMALL_TABLES.replace("max_executor_commands: 256", "max_executor_commands: 8192"), "direct_replies: " + direct))
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
             final long before = framesByReplyThread(gateway);

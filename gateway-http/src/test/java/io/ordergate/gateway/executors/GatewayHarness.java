@@ -66,7 +66,10 @@ final class GatewayHarness implements AutoCloseable
             "server: { host: 127.0.0.1, port: " + port + ", event_loop_threads: 2 }",
             "data_dir: " + dataDir.toAbsolutePath(),
             "engine: { " + engine + " }",
-            "pipeline: { ring_size: 256 }",
+            // The default ring, not a small one: some tests send commands back to back for seconds, and on a VM whose host
+            // stops one vCPU ~100 ms at a time the fan-out thread (which releases slots without holding up the client)
+            // stopped while 256 slots filled at ~0.4 ms a command: 503 OVERLOADED (docs/PERFORMANCE.md, "Idle wake-ups").
+            "pipeline: { ring_size: 4096 }",
             "executors: { " + executors + " }",
             "instruments:",
             "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,",
@@ -109,16 +112,11 @@ final class GatewayHarness implements AutoCloseable
         return new GatewayHarness(Ordergate.start(config, options, new PrintStream(new ByteArrayOutputStream())));
     }
 
-    /**
-     * With more keys in the {@code server} section ({@code "direct_replies: false"}, {@code ""} for none) and a ring of
-     * {@code ringSize} slots instead of 256.
-     */
-    static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys,
-        final int ringSize)
+    /** With more keys in the {@code server} section ({@code "direct_replies: false"}), {@code ""} for none. */
+    static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys)
     {
         final String yaml = config(dataDir, 0, executors, false, "", engine)
-            .replace("event_loop_threads: 2 }", "event_loop_threads: 2" + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + " }")
-            .replace("ring_size: 256 }", "ring_size: " + ringSize + " }");
+            .replace("event_loop_threads: 2 }", "event_loop_threads: 2" + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + " }");
         return startYaml(yaml);
     }
 
