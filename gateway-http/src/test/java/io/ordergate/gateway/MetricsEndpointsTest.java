@@ -98,6 +98,9 @@ class MetricsEndpointsTest
             assertEquals(ORDERS, metrics.value("ordergate_orders_total", "command", "new_order", "result", "CREATED"));
             assertEquals(ORDERS, metrics.value("ordergate_performance_fill_rows"), "each market order filled once");
             assertEquals("gauge", metrics.types.get("ordergate_performance_fill_rows"));
+            assertEquals(0, metrics.value("ordergate_listener_failures_total", "stage", "reply"), "no feature threw on these orders");
+            assertEquals(0, metrics.value("ordergate_listener_failures_total", "stage", "fanout"));
+            assertEquals("counter", metrics.types.get("ordergate_listener_failures_total"));
             assertEquals(1, metrics.value("ordergate_orders_total", "command", "new_order", "result", "UNKNOWN_SYMBOL"));
             assertFalse(metrics.has("ordergate_orders_total", "command", "new_order", "result", "RISK_MAX_NOTIONAL"), "no such order was sent");
             assertEquals("counter", metrics.types.get("ordergate_orders_total"));

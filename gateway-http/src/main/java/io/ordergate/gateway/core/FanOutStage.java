@@ -11,15 +11,15 @@ import io.ordergate.engine.pipeline.RingFollower;
 /**
  * The fan-out: one thread, {@code og-fanout}, that polls the ring behind the reply stage ({@link RingFollower}) and
  * hands every command to the features that follow it ({@link FanOutListener}: streams, outbound webhooks, logs). It
- * polls instead of being woken, so the order path pays no wake-up for it: when there is nothing new it parks for
+ * polls while commands come, so under load the order path pays no wake-up for it: when there is nothing new it parks for
  * {@link #POLL_MICROS}, so a stream sees a command at most about a millisecond after its client was answered. After
  * {@link #QUIET_POLLS_BEFORE_SLEEP} empty polls in a row it sleeps instead (an idle gateway's fan-out woke a thousand
  * times a second, 3% of a core under this project's hypervisors: docs/PERFORMANCE.md, "Idle wake-ups"): the reply
  * stage wakes it for the next batch, a listener that queued work wakes it ({@link FanOutListener#wakeWith}), and it
  * wakes by itself every {@link #SLEEP_MILLIS} for the listeners' timers.
  * The listeners copy what they need into their own bounded queues and return, so the ring is released at once.
- * A listener that throws is logged (once per kind of failure) and the fan-out goes on: it must never stop, the ring
- * waits for it. At start-up the same listeners see every journaled command through {@link #onReplayed}.
+ * A listener that throws is counted ({@link #listenerFailures}) and logged (once per kind of failure), and the fan-out
+ * goes on: it must never stop, the ring waits for it. At start-up the same listeners see every journaled command through {@link #onReplayed}.
  *
  * <p>Cluster form ({@link #clusterForm}): a command another member took is applied from the cluster's log, never
  * through this member's ring, so the fan-out has no thread of its own there: every command this member applies (its
@@ -45,6 +45,7 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
     private final FanOutListener[] listeners;
     private final long sleepNanos;
     private final java.util.Set<String> failuresLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong listenerFailures = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
     private Thread thread;
     private volatile RingFollower follower;
@@ -252,11 +253,18 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     private void failed(final FanOutListener listener, final RuntimeException ex)
     {
+        listenerFailures.incrementAndGet();  // the fan-out's thread, or the replaying or the cluster's service thread
         final String kind = listener.getClass().getSimpleName() + ": " + ex.getClass().getName();
         if (failuresLogged.add(kind))
         {
             LOG.log(java.util.logging.Level.WARNING, "fan-out listener failed (logged once per kind) " + kind, ex);
         }
+    }
+
+    /** Calls of a listener that threw, since start; any thread. */
+    public long listenerFailures()
+    {
+        return listenerFailures.get();
     }
 
     /** Stops the thread (after the pipeline drained), stops gating the ring, and closes the listeners. */

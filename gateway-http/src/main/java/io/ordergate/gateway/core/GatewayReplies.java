@@ -1,6 +1,11 @@
 package io.ordergate.gateway.core;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.pipeline.ResultHandler;
@@ -8,12 +13,22 @@ import io.ordergate.engine.pipeline.ResultHandler;
 /**
  * Stage 3 of the pipeline, the reply stage: every feature's {@link ReplyListener} sees each command (registries first,
  * in the order given, so a key works the moment its creator hears of it), then whoever waits is answered, and at the
- * end of each batch every channel written to is flushed once.
+ * end of each batch the executor sockets that queued frames are told to send them ({@link ChannelFlushes}).
+ *
+ * <p>A listener that throws does not stop the others, and whoever waits is still answered, from the engine's result:
+ * the command is journaled and applied whatever a feature beside the engine made of it, and an answer that never came
+ * would hold the client's connection (and the fan-out would see the command without its result if the stage's
+ * exception handler took over). The failure is counted ({@link #listenerFailures}, {@code /metrics}) and logged once
+ * per listener and kind of exception: a bug that throws on every command must not flood the log from this thread.
  * <b>Not thread safe</b>: owned by the reply thread (and by the replaying thread before the pipeline starts).
  */
 public final class GatewayReplies implements ResultHandler
 {
+    private static final Logger LOG = Logger.getLogger(GatewayReplies.class.getName());
+
     private final ReplyListener[] listeners;
+    private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
+    private final AtomicLong listenerFailures = new AtomicLong();
     private final ChannelFlushes flushes = new ChannelFlushes();
     /** Cluster form: false on a follower, whose listeners keep state but send nothing to venues. */
     private boolean leading = true;
@@ -39,13 +54,20 @@ public final class GatewayReplies implements ResultHandler
         {
             for (final ReplyListener listener : listeners)
             {
-                if (leading)
+                try
                 {
-                    listener.onResult(event, flushes);
+                    if (leading)
+                    {
+                        listener.onResult(event, flushes);
+                    }
+                    else
+                    {
+                        listener.onFollowing(event, flushes);
+                    }
                 }
-                else
+                catch (final RuntimeException ex)
                 {
-                    listener.onFollowing(event, flushes);
+                    failed(listener, event, ex);
                 }
             }
             if (event.replyTo instanceof ReplyTarget)
@@ -60,6 +82,22 @@ public final class GatewayReplies implements ResultHandler
                 flushes.flushAll();
             }
         }
+    }
+
+    private void failed(final ReplyListener listener, final CommandEvent event, final RuntimeException ex)
+    {
+        listenerFailures.lazySet(listenerFailures.get() + 1);  // one writer: an ordered store, no atomic add
+        if (failuresLogged.add(listener.getClass().getName() + ": " + ex.getClass().getName()))
+        {
+            LOG.log(Level.SEVERE, "reply listener " + listener.getClass().getSimpleName() + " failed on " + event.type
+                + " (logged once per listener and kind; the command was answered from the engine's result)", ex);
+        }
+    }
+
+    /** Commands a listener threw on, since start; any thread. */
+    public long listenerFailures()
+    {
+        return listenerFailures.get();
     }
 
     @Override

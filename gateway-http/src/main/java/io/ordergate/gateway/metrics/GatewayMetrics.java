@@ -39,6 +39,7 @@ public final class GatewayMetrics
     private volatile IntSupplier webSocketSessions = () -> 0;
     private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0};
     private volatile LongSupplier performanceRows = () -> 0;
+    private volatile LongSupplier[] listenerFailures = {() -> 0, () -> 0};
 
     public GatewayMetrics(final long executorOfflineAfterMicros)
     {
@@ -89,6 +90,12 @@ public final class GatewayMetrics
     public void performanceRows(final LongSupplier rows)
     {
         this.performanceRows = rows;
+    }
+
+    /** How often a feature's listener threw on the reply stage and on the fan-out, read at scrape time. */
+    public void listenerFailures(final LongSupplier replyStage, final LongSupplier fanOut)
+    {
+        this.listenerFailures = new LongSupplier[] {replyStage, fanOut};
     }
 
     /** {@code GET /api/v1/latency}: every stage, cumulative since start, in microseconds to 3 decimals. */
@@ -171,6 +178,11 @@ public final class GatewayMetrics
         out.family("ordergate_performance_fill_rows", "gauge",
                 "Fills (and later corrections of their money) the performance record holds in memory, about 55 bytes each.")
             .sample("ordergate_performance_fill_rows", performanceRows.getAsLong());
+        final LongSupplier[] failures = listenerFailures;
+        out.family("ordergate_listener_failures_total", "counter",
+                "Times a feature's listener threw on a command (logged once per kind); the command was journaled, applied and answered all the same.")
+            .sample("ordergate_listener_failures_total", "stage", "reply", failures[0].getAsLong())
+            .sample("ordergate_listener_failures_total", "stage", "fanout", failures[1].getAsLong());
         jvm(out);
         return out.toBytes();
     }
