@@ -5,7 +5,10 @@ import com.lmax.disruptor.EventHandler;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
 
-/** Stage 2: the engine applies each command. <b>Not thread safe</b>: owned by the engine thread. */
+/**
+ * Stage 2: the engine applies each command. <b>Not thread safe</b>: owned by the engine thread (og-engine, or og-pipeline
+ * with one stage thread).
+ */
 final class EngineStage implements EventHandler<CommandEvent>
 {
     private final Engine engine;

@@ -8,7 +8,7 @@ import io.ordergate.journal.JournalAppender;
 
 /**
  * Stage 1: appends every state-changing command's frame to the journal before the engine may apply it.
- * <b>Not thread safe</b>: owned by the journal thread.
+ * <b>Not thread safe</b>: owned by the journal thread (og-journal, or og-pipeline with one stage thread).
  */
 final class JournalStage implements EventHandler<CommandEvent>
 {

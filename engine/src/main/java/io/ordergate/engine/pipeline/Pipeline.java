@@ -30,12 +30,14 @@ import io.ordergate.journal.Journal;
  *       2. og-engine  : apply the command (risk, state, routing); write the result into the event
  *       3. og-reply   : answer the waiting client, hand venue actions to connectors
  *       4. (follower) : optionally, a thread of the caller's polls behind stage 3 ({@link RingFollower}): streams,
- *                       outbound webhooks, logs; it gates the ring but no stage waits for it
+ *                       outbound webhooks, logs; it gates the ring but no stage waits for it (stage 3 wakes it
+ *                       only when it sleeps on a quiet ring)
  * </pre>
  *
  * Each stage waits for the one before it, so no client hears "accepted" before its command is journaled.
- * Stages 1 and 2 are the {@link CommandLog}'s: these ({@link JournalLog}) in the embedded form; in the cluster form
- * the cluster's ingress, and the engine on the clustered service's thread in the cluster log's order.
+ * The {@link CommandLog} subscribes the stages: all three ({@link JournalLog}) in the embedded form; in the cluster
+ * form the cluster's ingress and the reply stage, with the engine on the clustered service's thread in the cluster
+ * log's order.
  * With {@code pipeline.stage_threads: 1} (the default on 2 cores or fewer) the same three stages run in turn on
  * one thread, og-pipeline, which saves two wake-ups per command where cores are scarce.
  */
@@ -83,8 +85,8 @@ public final class Pipeline implements AutoCloseable
     }
 
     /**
-     * Builds the ring, has {@code log} subscribe its consumers (the journal and engine stages, or the cluster's
-     * ingress), optionally a {@link RingFollower} behind its reply stage, and starts it. The pipeline closes the log
+     * Builds the ring, has {@code log} subscribe its consumers (the journal, engine and reply stages, or the cluster's
+     * ingress and the reply stage), optionally a {@link RingFollower} behind its reply stage, and starts it. The pipeline closes the log
      * after the ring.
      */
     public static Pipeline start(final PipelineConfig config, final CommandLog log, final ResultHandler replies, final boolean follow)
@@ -165,7 +167,7 @@ public final class Pipeline implements AutoCloseable
         return ringBuffer.getBufferSize();
     }
 
-    /** Slots claimed and not yet released by the reply stage. Safe from any thread. */
+    /** Slots claimed and not yet released by the last consumer (the reply stage, or the {@link RingFollower}). Any thread. */
     public long occupancy()
     {
         return ringBuffer.getBufferSize() - ringBuffer.remainingCapacity();

@@ -55,8 +55,8 @@ public final class RingFollower
     }
 
     /**
-     * Done with every slot up to {@code sequence}: publishers may reuse them. The follower drops each slot's
-     * {@code replyTo} and {@code attachment} first (the reply stage leaves them for it).
+     * Done with every slot up to {@code sequence}: publishers may reuse them. The caller must first drop each slot's
+     * {@code replyTo} and {@code attachment} (the reply stage leaves them for the follower).
      */
     public void release(final long sequence)
     {

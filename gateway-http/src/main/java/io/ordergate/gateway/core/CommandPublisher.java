@@ -97,7 +97,7 @@ public final class CommandPublisher
             skip(event, ex);
             if (ex instanceof Error)
             {
-                throw (Error)ex;  // the slot is published skipped on the way out (Pipeline#tryPublish)
+                throw (Error)ex;  // marked skipped above; Disruptor's tryPublishEvent publishes the slot in its finally
             }
         }
     }

@@ -185,7 +185,7 @@ public final class Exchange
         return publisher;
     }
 
-    /** True once the request's command is in the ring: the transport reads no further request until it is answered. */
+    /** True once the request's command is in the ring: the connection's later requests wait in its queue until it is answered. */
     public boolean published()
     {
         return published;

@@ -22,7 +22,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 
 /**
  * One HTTP connection, transport only: hands each request to the {@link Router} through its {@link Exchange} and
- * keeps the order of answers. Nothing calls back into it; no feature keeps state here.
+ * keeps the order of answers. No feature calls back into it or keeps state here: only its {@link HttpAnswers} and
+ * {@link ReplyHandOff} do, to read on once an answer is out.
  *
  * <p>At most one command per connection is in the ring: requests that come while one is in it wait in a small queue,
  * and reading stops ({@code autoRead} off) until its answer is written, so pipelined requests are answered in order
@@ -123,13 +124,17 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         ctx.close();
     }
 
-    /** A deferred answer is written (event loop): read on, or close when it could not be written. */
+    /**
+     * A deferred answer is written (event loop): read on; or, when it could not be written, close, and handle none of
+     * the requests that wait (released when the channel goes inactive), as when the peer goes away.
+     */
     @Override
     public void operationComplete(final ChannelFuture future)
     {
         if (!future.isSuccess())
         {
             ctx.close();
+            return;
         }
         run();
     }

@@ -47,7 +47,8 @@ public final class ReplyStageMetrics implements ReplyListener
     }
 
     /**
-     * A command answered over HTTP, just after its answer was handed to Netty. Stamps a command did not get (a read is
+     * A command answered over HTTP, just after the reply thread wrote its answer to the socket itself or handed it to
+     * the connection's event loop. Stamps a command did not get (a read is
      * not journaled; a command refused before the engine has no engine time) leave their stages out.
      */
     public void answered(final CommandEvent event, final long writtenNanos)

@@ -6,52 +6,50 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.embedded.EmbeddedChannel;
-
-/** The reply stage's writes go out unflushed and each channel is flushed once when its batch ends. */
+/** The sockets the reply stage queued frames for are told once each when its batch ends, and then forgotten. */
 class ChannelFlushesTest
 {
     @Test
-    void shouldFlushEachChannelOnceAtTheEndOfTheBatch()
+    void shouldTellEachSocketOnceAtTheEndOfTheBatch()
     {
-        final AtomicInteger firstFlushes = new AtomicInteger();
-        final AtomicInteger secondFlushes = new AtomicInteger();
-        final EmbeddedChannel first = new EmbeddedChannel(counting(firstFlushes));
-        final EmbeddedChannel second = new EmbeddedChannel(counting(secondFlushes));
+        final AtomicInteger first = new AtomicInteger();
+        final AtomicInteger second = new AtomicInteger();
+        final ChannelFlushes.BatchEnd firstSocket = first::incrementAndGet;
+        final ChannelFlushes.BatchEnd secondSocket = second::incrementAndGet;
         final ChannelFlushes flushes = new ChannelFlushes();
 
         for (int i = 0; i < 3; i++)
         {
-            first.write("answer " + i);
-            flushes.later(first);
+            flushes.later(firstSocket);
         }
-        second.write("push");
-        flushes.later(second);
-        assertEquals(0, first.outboundMessages().size(), "nothing leaves before the batch ends");
-        assertEquals(0, second.outboundMessages().size());
+        flushes.later(secondSocket);
+        assertEquals(0, first.get() + second.get(), "nothing is told before the batch ends");
 
         flushes.flushAll();
-        assertEquals(3, first.outboundMessages().size());
-        assertEquals(1, second.outboundMessages().size());
-        assertEquals(1, firstFlushes.get(), "one flush for three answers");
-        assertEquals(1, secondFlushes.get());
+        assertEquals(1, first.get(), "one end of batch for three frames");
+        assertEquals(1, second.get());
 
         flushes.flushAll();
-        assertEquals(1, firstFlushes.get(), "a batch forgets its channels");
+        assertEquals(1, first.get(), "a batch forgets its sockets");
     }
 
-    private static ChannelOutboundHandlerAdapter counting(final AtomicInteger flushes)
+    @Test
+    void shouldTellEverySocketOfABatchLargerThanItsFirstArray()
     {
-        return new ChannelOutboundHandlerAdapter()
+        final AtomicInteger told = new AtomicInteger();
+        final ChannelFlushes flushes = new ChannelFlushes();
+        for (int i = 0; i < 200; i++)
         {
-            @Override
-            public void flush(final ChannelHandlerContext ctx)
+            flushes.later(new ChannelFlushes.BatchEnd()  // a new socket each time
             {
-                flushes.incrementAndGet();
-                ctx.flush();
-            }
-        };
+                @Override
+                public void endOfBatch()
+                {
+                    told.incrementAndGet();
+                }
+            });
+        }
+        flushes.flushAll();
+        assertEquals(200, told.get());
     }
 }
