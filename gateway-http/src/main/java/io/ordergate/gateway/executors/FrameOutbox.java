@@ -88,14 +88,22 @@ final class FrameOutbox implements ChannelFlushes.BatchEnd, Runnable
         out.setInt(out.readerIndex(), batchFrames);
         batch = null;
         batchFrames = 0;
-        batches.add(out);
+        // The socket first, then the queue: while this thread holds it, no drain task can be polling (one takes the
+        // socket before it polls, and frees it only after its flush), so the queue still holds this batch for takeAll.
+        // Queued first, a drain task running meanwhile could take and write it and free the socket, and takeAll would
+        // find the queue empty with the socket held.
         if (guard.tryTake())
         {
-            // Batches a drain task has not taken yet go too, in order: the task takes the socket before it polls.
+            batches.add(out);
+            // Batches a drain task has not taken yet go too, in order, ahead of this one.
             if (guard.writeTaken(takeAll()))
             {
                 return;
             }
+        }
+        else
+        {
+            batches.add(out);
         }
         drainOnEventLoop();
     }
