@@ -1,5 +1,10 @@
 package io.ordergate.gateway.core;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * The sockets the reply stage queued frames for in its current batch, each told once when the batch ends, so it can
  * send the batch's frames in one write (an executor's socket: {@link BatchEnd}). HTTP answers do not come through
@@ -15,6 +20,9 @@ public final class ChannelFlushes
         /** The reply stage's batch ended (reply thread): send what was collected. */
         void endOfBatch();
     }
+
+    private static final Logger LOG = Logger.getLogger(ChannelFlushes.class.getName());
+    private static final Set<String> FAILURES_LOGGED = ConcurrentHashMap.newKeySet();
 
     private BatchEnd[] pending = new BatchEnd[64];
     private int count;
@@ -38,15 +46,29 @@ public final class ChannelFlushes
         pending[count++] = socket;
     }
 
-    /** The batch ended: tell every socket, and forget them. */
+    /**
+     * The batch ended: tell every socket, and forget them. A socket that throws does not keep the others from sending,
+     * nor this batch's sockets from being forgotten (it is logged once per kind of exception).
+     */
     public void flushAll()
     {
-        for (int i = 0; i < count; i++)
+        final int told = count;
+        count = 0;
+        for (int i = 0; i < told; i++)
         {
             final BatchEnd socket = pending[i];
             pending[i] = null;
-            socket.endOfBatch();
+            try
+            {
+                socket.endOfBatch();
+            }
+            catch (final RuntimeException ex)
+            {
+                if (FAILURES_LOGGED.add(socket.getClass().getName() + ": " + ex.getClass().getName()))
+                {
+                    LOG.log(Level.SEVERE, "a socket's end of batch failed (logged once per kind)", ex);
+                }
+            }
         }
-        count = 0;
     }
 }

@@ -34,6 +34,32 @@ class ChannelFlushesTest
     }
 
     @Test
+    void shouldTellTheOtherSocketsAndForgetTheBatchWhenOneThrows()
+    {
+        final AtomicInteger before = new AtomicInteger();
+        final AtomicInteger after = new AtomicInteger();
+        final ChannelFlushes.BatchEnd beforeSocket = before::incrementAndGet;
+        final ChannelFlushes.BatchEnd throwing = () ->
+        {
+            throw new IllegalStateException("a socket's bug");
+        };
+        final ChannelFlushes.BatchEnd afterSocket = after::incrementAndGet;
+        final ChannelFlushes flushes = new ChannelFlushes();
+        flushes.later(beforeSocket);
+        flushes.later(throwing);
+        flushes.later(afterSocket);
+
+        flushes.flushAll();
+        assertEquals(1, before.get());
+        assertEquals(1, after.get(), "the socket after the one that threw was told too");
+
+        flushes.later(afterSocket);
+        flushes.flushAll();
+        assertEquals(1, before.get(), "the batch that threw was forgotten");
+        assertEquals(2, after.get(), "the next batch is told as usual");
+    }
+
+    @Test
     void shouldTellEverySocketOfABatchLargerThanItsFirstArray()
     {
         final AtomicInteger told = new AtomicInteger();
