@@ -143,7 +143,10 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         }
         else if (frame instanceof PingWebSocketFrame)
         {
-            ctx.write(new PongWebSocketFrame(frame.content().retain()));
+            if (!cutOffPastLimit(ctx.channel()))  // an executor that pings and never reads must not queue pongs without end
+            {
+                ctx.write(new PongWebSocketFrame(frame.content().retain()));
+            }
         }
         else if (frame instanceof CloseWebSocketFrame)
         {
@@ -311,6 +314,17 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         json.endObject();
     }
 
+    /** Cuts the socket off when more than {@code max_queued_bytes_per_socket} bytes wait for the executor to read; true if so. */
+    private boolean cutOffPastLimit(final Channel ch)
+    {
+        if (!ch.isWritable() && waterMark.low() + ch.bytesBeforeWritable() > maxQueuedBytes)
+        {
+            close("more than " + maxQueuedBytes + " bytes queued that the executor has not read (executors.max_queued_bytes_per_socket)");
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Writes a text frame: from the reply thread through the outbox at the batch's end ({@code flushes}), on the event
      * loop unflushed (flushed when the read ends). A socket with more than {@code max_queued_bytes_per_socket} bytes
@@ -323,9 +337,8 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         {
             return false;
         }
-        if (!ch.isWritable() && waterMark.low() + ch.bytesBeforeWritable() > maxQueuedBytes)
+        if (cutOffPastLimit(ch))
         {
-            close("more than " + maxQueuedBytes + " bytes queued that the executor has not read (executors.max_queued_bytes_per_socket)");
             return false;
         }
         final FrameOutbox replies = outbox;
