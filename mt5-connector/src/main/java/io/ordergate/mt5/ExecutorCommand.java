@@ -13,8 +13,9 @@ public final class ExecutorCommand
     public static final String ORDER_PREFIX = "ord_";
     public static final String CONTROL_PREFIX = "cmd_";
     public static final String MODIFY_PREFIX = "mod_";
-    /** seed 004's connect, test and disconnect; SYNC_HISTORY pages. */
+    /** seed 004's connect, test and disconnect. */
     public static final String INVESTOR_PREFIX = "inv_";
+    /** seed 004's SYNC_HISTORY pages. */
     public static final String SYNC_PREFIX = "syn_";
     public static final long NONE = Long.MIN_VALUE;
 

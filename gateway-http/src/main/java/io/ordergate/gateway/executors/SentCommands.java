@@ -16,7 +16,7 @@ import io.ordergate.mt5.Mt5Connector;
  *
  * <p>The reply stage records every command the engine writes in an event's outbox (the record's JSON begins with
  * its {@code "id"}), on replay too; the event loops read. Direct-mapped tables, each entry {@code number << 16 |
- * executor index + 1}: by sequence for {@code cmd_}/{@code mod_} ids, by order id for {@code ord_} ids (both
+ * executor index + 1}: by sequence for {@code cmd_}/{@code mod_}/{@code inv_}/{@code syn_} ids, by order id for {@code ord_} ids (both
  * numbered in order, so the last {@code capacity} never collide), and by a hash of the ticket. An older entry is
  * overwritten by a newer one: a result for a command older than the last {@code engine.max_executor_commands}
  * counts as the executor's own. Thread safe and lock free; allocates nothing.
@@ -138,7 +138,10 @@ public final class SentCommands
         {
             return byOrder;
         }
-        return a == 'c' && b == 'm' && c == 'd' || a == 'm' && b == 'o' && c == 'd' ? bySequence : null;
+        // cmd_, mod_, inv_ and syn_ ids are all numbered by the one command sequence (ExecutorCommand)
+        final boolean bySequenceId = a == 'c' && b == 'm' && c == 'd' || a == 'm' && b == 'o' && c == 'd'
+            || a == 'i' && b == 'n' && c == 'v' || a == 's' && b == 'y' && c == 'n';
+        return bySequenceId ? bySequence : null;
     }
 
     private void put(final AtomicLongArray table, final long number, final int executorIndex)
