@@ -3,6 +3,9 @@ package io.ordergate.exchange.binance;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpHeaders;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,9 +113,36 @@ final class BinanceAnswers
         return rules;
     }
 
+    /**
+     * A {@code Retry-After} in milliseconds from {@code nowMillis}: seconds as Binance sends it, or an HTTP date as a
+     * proxy in front of it may (RFC 9110, 10.2.3); 0 when absent or unreadable, which the callers raise to their floor.
+     */
+    static long retryAfterMillis(final String value, final long nowMillis)
+    {
+        if (value == null || value.isBlank())
+        {
+            return 0;
+        }
+        try
+        {
+            return Math.max(0, Math.multiplyExact(Long.parseLong(value.trim()), 1_000L));
+        }
+        catch (final NumberFormatException | ArithmeticException notSeconds)
+        {
+            try
+            {
+                return Math.max(0, ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli() - nowMillis);
+            }
+            catch (final DateTimeParseException unreadable)
+            {
+                return 0;
+            }
+        }
+    }
+
     static VenueAnswer read(final VenueRequest request, final int status, final HttpHeaders headers, final String body)
     {
-        final long retryAfter = headers.firstValueAsLong("Retry-After").orElse(0) * 1_000L;
+        final long retryAfter = retryAfterMillis(headers.firstValue("Retry-After").orElse(null), System.currentTimeMillis());
         if (status == 418)
         {
             return VenueAnswer.of(Outcome.BANNED, message(body), code(body), Math.max(retryAfter, 1_000));

@@ -176,7 +176,8 @@ public final class ExchangeClient
         if (wait > 0)
         {
             final CompletableFuture<VenueAnswer> later = new CompletableFuture<>();
-            scheduler.schedule(() -> send(request, mayResync).whenComplete((a, e) -> later.complete(a)), wait, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> send(request, mayResync).whenComplete((a, e) ->
+                later.complete(e == null ? a : VenueAnswer.unknown("failed: " + e))), wait, TimeUnit.MILLISECONDS);
             return later;
         }
         final java.net.http.HttpRequest http;
@@ -198,18 +199,28 @@ public final class ExchangeClient
                 return VenueAnswer.unknown(failure instanceof IOException || failure.getCause() instanceof IOException
                     ? "no answer: " + failure.getClass().getSimpleName() : "failed: " + failure);
             }
-            final long now = System.currentTimeMillis();
-            governor.observed(dialect.usedWeight(response.headers()), dialect.orderCount(response.headers()), now);
-            final VenueAnswer answer = dialect.read(request, response.statusCode(), response.headers(), response.body());
-            if (answer.outcome() == Outcome.RATE_LIMITED)
+            try
             {
-                governor.rateLimited(answer.retryAfterMillis(), now);
+                final long now = System.currentTimeMillis();
+                governor.observed(dialect.usedWeight(response.headers()), dialect.orderCount(response.headers()), now);
+                final VenueAnswer answer = dialect.read(request, response.statusCode(), response.headers(), response.body());
+                if (answer.outcome() == Outcome.RATE_LIMITED)
+                {
+                    governor.rateLimited(answer.retryAfterMillis(), now);
+                }
+                else if (answer.outcome() == Outcome.BANNED)
+                {
+                    governor.banned(answer.retryAfterMillis(), now);
+                }
+                return answer;
             }
-            else if (answer.outcome() == Outcome.BANNED)
+            catch (final RuntimeException unreadable)
             {
-                governor.banned(answer.retryAfterMillis(), now);
+                // An answer this side cannot read (a header of a shape never seen) must not fail the future: every
+                // caller's chain (the order's report, the stream's reconnection) hangs on it. Its effect is unknown.
+                LOG.warning(() -> dialect.name() + " " + request.kind() + ": HTTP " + response.statusCode() + " unreadable: " + unreadable);
+                return VenueAnswer.unknown("unreadable answer: HTTP " + response.statusCode());
             }
-            return answer;
         }).thenCompose(answer ->
         {
             if (answer.outcome() == Outcome.CLOCK_SKEW && mayResync)

@@ -121,6 +121,23 @@ class BinanceDialectTest
     }
 
     @Test
+    void shouldReadARetryAfterInSecondsOrAsADateAndNeverThrowOnOneItCannotRead()
+    {
+        final long date = java.time.ZonedDateTime.parse("Wed, 21 Oct 2026 07:28:00 GMT", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant().toEpochMilli();
+        assertEquals(7_000, BinanceAnswers.retryAfterMillis("7", date));
+        assertEquals(5_000, BinanceAnswers.retryAfterMillis("Wed, 21 Oct 2026 07:28:00 GMT", date - 5_000), "an HTTP date, as a proxy sends it");
+        assertEquals(0, BinanceAnswers.retryAfterMillis("Wed, 21 Oct 2026 07:28:00 GMT", date + 5_000), "a date passed");
+        assertEquals(0, BinanceAnswers.retryAfterMillis("soon", date));
+        assertEquals(0, BinanceAnswers.retryAfterMillis(null, date));
+        final var query = dialect.queryOrder("BTCUSDT", "og-1");
+        final HttpHeaders unreadable = HttpHeaders.of(Map.of("Retry-After", List.of("soon")), (a, b) -> true);
+        final var limited = dialect.read(query, 429, unreadable, "{\"code\":-1003,\"msg\":\"x\"}");
+        assertEquals(Outcome.RATE_LIMITED, limited.outcome(), "read, not thrown");
+        assertEquals(1_000, limited.retryAfterMillis(), "the floor when the exchange's wait cannot be read");
+    }
+
+    @Test
     void shouldTellAFillsCommissionInTheQuoteAsset()
     {
         final String report = "{\"e\":\"executionReport\",\"s\":\"BTCUSDT\",\"c\":\"og-1\",\"i\":5,\"x\":\"TRADE\",\"X\":\"FILLED\","
