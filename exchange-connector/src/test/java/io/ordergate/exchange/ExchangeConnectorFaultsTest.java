@@ -155,6 +155,21 @@ class ExchangeConnectorFaultsTest
     }
 
     @Test
+    void shouldSendACancelThatDidNotTakeAgainUntilTheOrderIsCancelled() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.connect(Duration.ofSeconds(2));
+        final OrderTicket ticket = fixture.limit(11, "BUY", "0.01", "64000.00", "GTC");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(11, Status.NEW);
+        fixture.exchange.faults().rateLimitNext(1, 1);  // the cancel is refused 429: nothing is cancelled
+        fixture.session.cancel(11, "BTCUSDT", ticket.clientOrderId());
+        fixture.reports.awaitStatus(11, Status.CANCELLED);
+        assertEquals("CANCELED", fixture.exchange.orders(ConnectorFixture.KEY).get(0).status(), "cancelled at the exchange");
+        assertEquals(0, fixture.session.openOrders());
+    }
+
+    @Test
     void shouldReconcileAFillMissedWhileTheStreamWasDown() throws Exception
     {
         fixture = new ConnectorFixture(6_000, 100);

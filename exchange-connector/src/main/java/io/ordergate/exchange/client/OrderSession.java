@@ -52,6 +52,9 @@ public final class OrderSession
         final String clientOrderId;
         final OrderTicket ticket;
         volatile long sinceMillis;
+        /** The gateway asked to cancel it: sent again whenever the order is found still open, until it is done. */
+        volatile boolean cancelWanted;
+        volatile int cancelsSent;
 
         Tracked(final long orderId, final String symbol, final String clientOrderId, final OrderTicket ticket, final long sinceMillis)
         {
@@ -154,8 +157,23 @@ public final class OrderSession
         }
     }
 
-    /** Asks the exchange to cancel an open order; the cancel's result (or the stream) settles it. */
+    /**
+     * Asks the exchange to cancel an open order; the cancel's result (or the stream) settles it. A cancel that does not
+     * take (refused 429, unanswered, during a ban, or ahead of its order's placement: "unknown order") is not dropped:
+     * the order is asked for, and while the exchange still has it open the cancel is sent again, with back-off, until
+     * the order is done (cancelled, or filled meanwhile).
+     */
     public void cancel(final long orderId, final String symbol, final String clientOrderId)
+    {
+        final Tracked tracked = open.get(clientOrderId);
+        if (tracked != null)
+        {
+            tracked.cancelWanted = true;
+        }
+        sendCancel(orderId, symbol, clientOrderId);
+    }
+
+    private void sendCancel(final long orderId, final String symbol, final String clientOrderId)
     {
         client.send(client.dialect().cancelOrder(symbol, clientOrderId)).thenAccept(answer ->
         {
@@ -166,7 +184,8 @@ public final class OrderSession
             }
             else if (order != null)
             {
-                reconcile(order, 0);  // filled meanwhile, unknown, limited: ask what it is now
+                order.cancelWanted = true;  // a cancel that overtook its order's placement finds the order tracked by now
+                reconcile(order, 0);  // filled meanwhile, unknown, limited, not there yet: ask what it is now
             }
         });
     }
@@ -298,6 +317,18 @@ public final class OrderSession
             open.remove(order.clientOrderId);
         }
         reports.state(order.orderId, state);
+        if (!state.status().done() && order.cancelWanted)
+        {
+            // still open at the exchange although cancelled here: the cancel did not take, send it again
+            final long backoff = Math.min(settings.maxRetryMillis(), settings.firstRetryMillis() << Math.min(order.cancelsSent++, 16));
+            later(() ->
+            {
+                if (open.get(order.clientOrderId) == order)
+                {
+                    sendCancel(order.orderId, order.symbol, order.clientOrderId);
+                }
+            }, backoff);
+        }
     }
 
     /** Reads the account's balances now and reports them (each stream (re)connect). */
