@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.ordergate.exchange.client.ExchangeClient;
+import io.ordergate.exchange.client.OrderSession;
 import io.ordergate.exchange.spi.OrderState.Status;
 import io.ordergate.exchange.spi.OrderTicket;
 import io.ordergate.simulators.exchange.Faults;
@@ -167,6 +169,26 @@ class ExchangeConnectorFaultsTest
         fixture.reports.awaitStatus(11, Status.CANCELLED);
         assertEquals("CANCELED", fixture.exchange.orders(ConnectorFixture.KEY).get(0).status(), "cancelled at the exchange");
         assertEquals(0, fixture.session.openOrders());
+    }
+
+    @Test
+    void shouldHandACancelThatReachesAReplacedSessionToTheOneThatAdoptedItsOrders() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.connect(Duration.ofSeconds(2));
+        final OrderTicket ticket = fixture.limit(12, "BUY", "0.01", "64000.00", "GTC");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(12, Status.NEW);
+        final OrderSession replaced = fixture.session;
+        final ExchangeClient replacedClient = fixture.client;
+        fixture.connect(Duration.ofSeconds(2));  // new credentials: a new link, its own client and session
+        fixture.session.adopt(replaced);
+        replacedClient.close();
+        Eventually.holds("the new session asked for the adopted order", () -> fixture.reports.all.stream()
+            .filter(report -> report.orderId() == 12 && report.state() != null && report.state().status() == Status.NEW).count() == 2);
+        replaced.cancel(12, "BTCUSDT", ticket.clientOrderId());  // a cancel handed to the old link's session
+        fixture.reports.awaitStatus(12, Status.CANCELLED);
+        assertEquals("CANCELED", fixture.exchange.orders(ConnectorFixture.KEY).get(0).status(), "cancelled at the exchange");
     }
 
     @Test

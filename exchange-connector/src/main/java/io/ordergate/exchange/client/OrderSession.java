@@ -44,35 +44,15 @@ public final class OrderSession
         public static final Settings DEFAULT = new Settings(250, 5_000, 15_000);
     }
 
-    /** An order the session still follows; {@code sinceMillis} starts its "not found means not yet known" window. */
-    private static final class Tracked
-    {
-        final long orderId;
-        final String symbol;
-        final String clientOrderId;
-        final OrderTicket ticket;
-        volatile long sinceMillis;
-        /** The gateway asked to cancel it: sent again whenever the order is found still open, until it is done. */
-        volatile boolean cancelWanted;
-        volatile int cancelsSent;
-
-        Tracked(final long orderId, final String symbol, final String clientOrderId, final OrderTicket ticket, final long sinceMillis)
-        {
-            this.orderId = orderId;
-            this.symbol = symbol;
-            this.clientOrderId = clientOrderId;
-            this.ticket = ticket;
-            this.sinceMillis = sinceMillis;
-        }
-    }
-
     private final ExchangeClient client;
     private final VenueReports reports;
     private final Settings settings;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
-    private final Map<String, Tracked> open = new ConcurrentHashMap<>();
+    private final Map<String, TrackedOrder> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** The session that adopted this one's orders (a new link): cancels and follows that reach this one go there. */
+    private volatile OrderSession successor;
     private final AtomicBoolean positionsReadPending = new AtomicBoolean();
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
@@ -94,7 +74,7 @@ public final class OrderSession
     /** Sends a new order once; its fate comes back through the reports. */
     public void place(final OrderTicket ticket)
     {
-        final Tracked order = new Tracked(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, clock.getAsLong());
+        final TrackedOrder order = new TrackedOrder(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, clock.getAsLong());
         open.put(order.clientOrderId, order);
         final io.ordergate.exchange.spi.VenueRequest request;
         try
@@ -110,7 +90,7 @@ public final class OrderSession
         client.send(request).thenAccept(answer -> placed(order, answer));
     }
 
-    private void placed(final Tracked order, final VenueAnswer answer)
+    private void placed(final TrackedOrder order, final VenueAnswer answer)
     {
         switch (answer.outcome())
         {
@@ -141,7 +121,7 @@ public final class OrderSession
         }
     }
 
-    private void afterRefusal(final Tracked order, final VenueAnswer query)
+    private void afterRefusal(final TrackedOrder order, final VenueAnswer query)
     {
         if (query.ok())
         {
@@ -165,7 +145,13 @@ public final class OrderSession
      */
     public void cancel(final long orderId, final String symbol, final String clientOrderId)
     {
-        final Tracked tracked = open.get(clientOrderId);
+        final OrderSession next = successor;
+        if (closed && next != null)
+        {
+            next.cancel(orderId, symbol, clientOrderId);  // this session's link was replaced: its successor sends it
+            return;
+        }
+        final TrackedOrder tracked = open.get(clientOrderId);
         if (tracked != null)
         {
             tracked.cancelWanted = true;
@@ -177,10 +163,16 @@ public final class OrderSession
     {
         client.send(client.dialect().cancelOrder(symbol, clientOrderId)).thenAccept(answer ->
         {
-            final Tracked order = open.get(clientOrderId);
+            final OrderSession next = successor;
+            if (!answer.ok() && closed && next != null)
+            {
+                next.cancel(orderId, symbol, clientOrderId);  // the link was replaced under the cancel ("closed")
+                return;
+            }
+            final TrackedOrder order = open.get(clientOrderId);
             if (answer.ok())
             {
-                state(order != null ? order : new Tracked(orderId, symbol, clientOrderId, null, 0), answer.order());
+                state(order != null ? order : new TrackedOrder(orderId, symbol, clientOrderId, null, 0), answer.order());
             }
             else if (order != null)
             {
@@ -197,7 +189,13 @@ public final class OrderSession
      */
     public void follow(final long orderId, final String symbol, final String clientOrderId)
     {
-        final Tracked order = new Tracked(orderId, symbol, clientOrderId, null, clock.getAsLong());
+        final OrderSession next = successor;
+        if (closed && next != null)
+        {
+            next.follow(orderId, symbol, clientOrderId);
+            return;
+        }
+        final TrackedOrder order = new TrackedOrder(orderId, symbol, clientOrderId, null, clock.getAsLong());
         open.put(clientOrderId, order);
         // after a restart the followed orders arrive after the stream's first read of positions, which skipped their
         // symbols while they were open: positions are read again once the exchange has answered for them
@@ -210,8 +208,9 @@ public final class OrderSession
      */
     public void adopt(final OrderSession previous)
     {
+        previous.successor = this;  // set before it closes: a cancel or follow that finds it closed finds this too
         previous.close();
-        for (final Tracked order : previous.open.values())
+        for (final TrackedOrder order : previous.open.values())
         {
             open.putIfAbsent(order.clientOrderId, order);
             reconcile(order, 0);
@@ -225,7 +224,7 @@ public final class OrderSession
     public CompletableFuture<Void> reconcileAll()
     {
         final List<CompletableFuture<Void>> asked = new ArrayList<>();
-        for (final Tracked order : List.copyOf(open.values()))
+        for (final TrackedOrder order : List.copyOf(open.values()))
         {
             asked.add(reconcile(order, 0));
         }
@@ -240,7 +239,7 @@ public final class OrderSession
         }
         if (event.order() != null)
         {
-            final Tracked order = open.get(event.order().clientOrderId());
+            final TrackedOrder order = open.get(event.order().clientOrderId());
             if (order != null)
             {
                 state(order, event.order());
@@ -260,7 +259,7 @@ public final class OrderSession
         closed = true;
     }
 
-    private CompletableFuture<Void> reconcile(final Tracked order, final int attempt)
+    private CompletableFuture<Void> reconcile(final TrackedOrder order, final int attempt)
     {
         if (closed)
         {
@@ -295,7 +294,7 @@ public final class OrderSession
         });
     }
 
-    private void retry(final Tracked order, final int attempt, final long atLeastMillis)
+    private void retry(final TrackedOrder order, final int attempt, final long atLeastMillis)
     {
         final long backoff = Math.min(settings.maxRetryMillis(), settings.firstRetryMillis() << Math.min(attempt, 16));
         LOG.fine(() -> "order " + order.clientOrderId + " not settled; asking again in " + Math.max(backoff, atLeastMillis) + " ms");
@@ -310,7 +309,7 @@ public final class OrderSession
         }
     }
 
-    private void state(final Tracked order, final OrderState state)
+    private void state(final TrackedOrder order, final OrderState state)
     {
         if (state.status().done())
         {
