@@ -92,6 +92,16 @@ public final class OrderSession
 
     private void placed(final TrackedOrder order, final VenueAnswer answer)
     {
+        final OrderSession next = successor;
+        final boolean notPlaced = answer.outcome() == VenueAnswer.Outcome.RATE_LIMITED || answer.outcome() == VenueAnswer.Outcome.AUTH_FAILED;
+        if (notPlaced && closed && next != null && order.ticket != null)
+        {
+            // This session's link was replaced while the order waited (the rate governor, a Retry-After: its closed
+            // client answers "closed") or was refused (429, or the old credentials): nothing was placed. The session
+            // that adopted the orders sends it, under the same client order id.
+            next.place(order.ticket);
+            return;
+        }
         switch (answer.outcome())
         {
             case OK:
