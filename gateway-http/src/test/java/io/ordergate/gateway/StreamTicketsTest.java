@@ -41,9 +41,35 @@ class StreamTicketsTest
             {
                 assertTrue(again.response().startsWith("HTTP/1.1 401"), "used once: " + again.response());
             }
+            final String renewing = gateway.send("POST", "/api/v1/streams/tickets", "{}", read).text("ticket");
+            assertTrue(statusLine(gateway, "POST /api/v1/streams/tickets?access_token=" + renewing).startsWith("HTTP/1.1 401"),
+                "a ticket does not ask for the next ticket (a chain past the key's revocation)");
+            try (RawWebSocket opened = RawWebSocket.connect(gateway.port(), "/ws/" + read.key() + "?access_token=" + renewing, null, 0))
+            {
+                assertTrue(opened.response().startsWith("HTTP/1.1 101"), "and that try did not use it up: " + opened.response());
+            }
             final String plain = gateway.send("POST", "/api/v1/streams/tickets", "{}", read).text("ticket");
             final TestGateway.Reply notASocket = gateway.send("GET", "/api/v1/accounts?access_token=" + plain, null, null);
             assertEquals(401, notASocket.status(), "a ticket opens sockets, not routes: " + notASocket);
+        }
+    }
+
+    /** The status line of {@code requestLine} sent as a WebSocket upgrade (the shape a ticket looks for), with an empty body. */
+    private static String statusLine(final TestGateway gateway, final String requestLine) throws java.io.IOException
+    {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port()))
+        {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            final StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = socket.getInputStream().read()) >= 0 && c != '\r')
+            {
+                line.append((char)c);
+            }
+            return line.toString();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 
 import io.ordergate.gateway.core.Accesses;
 import io.ordergate.gateway.core.Caller;
@@ -22,7 +23,7 @@ import io.ordergate.gateway.json.BadRequest;
 /**
  * Stream tickets, for a browser holding an API key: it cannot put the key's headers on a WebSocket, so it asks
  * {@code POST /api/v1/streams/tickets} (with the headers) for a ticket and opens the socket with
- * {@code ?access_token=wst_...}. A ticket is good once, for {@link #TTL_NANOS}, only on a WebSocket upgrade, and is
+ * {@code ?access_token=wst_...}. A ticket is good once, for {@link #TTL_NANOS}, only on a stream route's WebSocket upgrade, and is
  * the caller that asked for it (same scope, same accounts). A signed-in user needs none: its bearer token works as
  * {@code ?access_token=} itself. The clock is given (monotonic nanoseconds), so the expiry is tested without waiting.
  * Thread safe.
@@ -32,6 +33,8 @@ public final class StreamTickets implements Credentials, Feature
     static final long TTL_NANOS = 30_000_000_000L;
     private static final String PREFIX = "wst_";
     private static final String QUERY = "access_token";
+    /** Where the stream sockets are ({@code /ws/prices/{symbol}}, {@code /ws/{user_id}}): the only routes a ticket opens. */
+    private static final String STREAM_ROUTES = "/ws/";
 
     /** A ticket's caller and when it runs out. */
     private record Ticket(Caller caller, long expiresNanos)
@@ -92,12 +95,17 @@ public final class StreamTickets implements Credentials, Feature
         return ticket;
     }
 
-    /** A ticket on a WebSocket upgrade ({@code ?access_token=wst_...}); anything else is another credential's. */
+    /**
+     * A ticket on a WebSocket upgrade of a stream route ({@code GET /ws/...?access_token=wst_...}); anything else is
+     * another credential's. Only there: a ticket accepted on any request that says {@code Upgrade: websocket} could
+     * ask the ticket route itself for the next ticket, a chain that outlived the key or session that began it.
+     */
     @Override
     public Caller resolve(final Exchange exchange) throws BadRequest
     {
         final String upgrade = exchange.header(HttpHeaderNames.UPGRADE);
-        if (upgrade == null || !upgrade.equalsIgnoreCase("websocket") || exchange.header(HttpHeaderNames.AUTHORIZATION) != null)
+        if (upgrade == null || !upgrade.equalsIgnoreCase("websocket") || exchange.header(HttpHeaderNames.AUTHORIZATION) != null
+            || exchange.method() != HttpMethod.GET || !exchange.uri().startsWith(STREAM_ROUTES))
         {
             return null;
         }
