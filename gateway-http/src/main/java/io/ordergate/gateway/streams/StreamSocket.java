@@ -232,9 +232,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
         else if (frame instanceof PingWebSocketFrame)
         {
-            // flushed at its next quote turn: a herd of pings would have the loop flush every pong at once, orders waiting
-            ctx.write(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
-            paced.offer(this);
+            // A reader that is behind gets no pong: those it does not read would pile up here without bound. The others'
+            // are flushed at the socket's next quote turn: a herd of pings would have the loop flush every pong at once.
+            if (ctx.channel().isWritable())
+            {
+                ctx.write(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
+                paced.offer(this);
+            }
         }
         else if (frame instanceof CloseWebSocketFrame)
         {
