@@ -162,18 +162,14 @@ final class StreamOutbox
         return queue.size();
     }
 
-    /** Drops market data of a key no longer subscribed. */
-    synchronized void forget(final String keyPrefix)
+    /** Drops the unsent market data of a key no longer subscribed: that key's only ({@code quotes:US30}, not {@code quotes:US300}). */
+    synchronized void forget(final String key)
     {
-        for (int i = slots.size() - 1; i >= 0; i--)
+        final Slot slot = slotsByKey.remove(key);
+        if (slot != null)
         {
-            final Slot slot = slots.get(i);
-            if (slot.key.startsWith(keyPrefix))
-            {
-                release(slot);
-                slots.remove(i);
-                slotsByKey.remove(slot.key);
-            }
+            release(slot);
+            slots.remove(slot);
         }
     }
 

@@ -77,6 +77,25 @@ class SharedFramesTest
         assertTrue(first.release() && second.release() && third.release() && late.release());
     }
 
+    @Test
+    void forgettingAKeyDropsThatKeysMarketDataOnly()
+    {
+        final StreamOutbox outbox = new StreamOutbox(10);
+        final ByteBuf us30 = Unpooled.copiedBuffer("us30", StandardCharsets.US_ASCII);
+        final ByteBuf us300 = Unpooled.copiedBuffer("us300", StandardCharsets.US_ASCII);
+        assertFalse(outbox.offerLatest("quotes:US30", us30));
+        assertFalse(outbox.offerLatest("quotes:US300", us300));
+        outbox.forget("quotes:US30");  // unsubscribed from US30 only
+        assertEquals(1, us30.refCnt(), "US30's unsent quote released");
+        final StreamOutbox.Polled polled = new StreamOutbox.Polled();
+        assertTrue(outbox.poll(polled), "US300's quote is still there");
+        assertEquals("us300", polled.frame.toString(StandardCharsets.US_ASCII));
+        polled.frame.release();
+        assertFalse(outbox.poll(polled));
+        outbox.close();
+        assertTrue(us30.release() && us300.release());
+    }
+
     private static String decode(final EmbeddedChannel server, final int buffers)
     {
         final EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 65536));
