@@ -152,6 +152,34 @@ class StreamAbuseTest
         }
     }
 
+    @Test
+    void anUpgradeInAWebSocketVersionNotSpokenHereDoesNotKeepAPlace() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { max_websockets_per_user: 2 }\n"))
+        {
+            final Key read = gateway.createKey("read", "paper-1");
+            for (int i = 0; i < 3; i++)
+            {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port()))
+                {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(("GET /ws/" + read.key() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n"
+                        + "X-API-Key: " + read.key() + "\r\nX-API-Secret: " + read.secret() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    final byte[] head = socket.getInputStream().readNBytes(12);
+                    assertEquals("HTTP/1.1 426", new String(head, java.nio.charset.StandardCharsets.US_ASCII), "version 99 refused");
+                }
+            }
+            try (StreamClient first = StreamClient.connect(gateway, "/ws/" + read.key(), read);
+                 StreamClient second = StreamClient.connect(gateway, "/ws/prices/EURUSD", read))
+            {
+                first.send("{\"type\":\"ping\"}");
+                assertEquals("pong", first.next(5).path("type").asText(), "both places free: the refused upgrades took none");
+                assertTrue(!second.isClosed());
+            }
+        }
+    }
+
     private static String status(final TestGateway gateway, final String path, final Key key) throws Exception
     {
         try (RawWebSocket socket = RawWebSocket.connect(gateway.port(), path, key, 0))

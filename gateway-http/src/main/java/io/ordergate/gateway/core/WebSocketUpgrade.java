@@ -44,19 +44,24 @@ public final class WebSocketUpgrade
     /**
      * Answers the handshake and swaps the pipeline: {@code idle} goes before {@code socket}, which replaces the HTTP
      * handler under {@code name}. {@code opened} runs on the socket's event loop once the handshake is written.
+     *
+     * @return false when the client's WebSocket version is not one this server speaks: answered so (426), nothing
+     *     upgraded, and {@code socket} never joins the pipeline (whatever the caller counted for it is the caller's to undo)
      */
-    public static void upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
+    public static boolean upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
         final ChannelHandler socket, final Consumer<Channel> opened)
     {
-        upgrade(exchange, maxFrameBytes, idle, name, socket, opened, null);
+        return upgrade(exchange, maxFrameBytes, idle, name, socket, opened, null);
     }
 
     /**
      * As above, on a loop of {@code movedTo} (null: the one it is on): the channel leaves its HTTP loop before the
      * handshake is answered, so a client, which sends nothing before the handshake's answer, is read there from its
      * first frame, and the idle handler's timers start there.
+     *
+     * @return as above
      */
-    public static void upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
+    public static boolean upgrade(final Exchange exchange, final int maxFrameBytes, final ChannelHandler idle, final String name,
         final ChannelHandler socket, final Consumer<Channel> opened, final EventLoopGroup movedTo)
     {
         final FullHttpRequest request = exchange.request();
@@ -66,7 +71,7 @@ public final class WebSocketUpgrade
         if (handshaker == null)
         {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
-            return;
+            return false;
         }
         final ChannelPipeline pipeline = ctx.pipeline();
         for (final String http : HTTP_ONLY)
@@ -82,7 +87,7 @@ public final class WebSocketUpgrade
         if (movedTo == null)
         {
             handshake(channel, handshaker, request, idle, name, opened);
-            return;
+            return true;
         }
         // The handshake is answered from the new loop, so the client sends nothing before the channel is there.
         final FullHttpRequest held = request.retainedDuplicate();
@@ -114,6 +119,7 @@ public final class WebSocketUpgrade
                 }
             });
         });
+        return true;
     }
 
     private static void handshake(final Channel channel, final WebSocketServerHandshaker handshaker, final FullHttpRequest request,

@@ -90,7 +90,7 @@ public final class StreamRoutes implements Feature
         final IdleStateHandler idle = new IdleStateHandler(settings.pingSeconds() * 3, settings.pingSeconds(), 0);
         // Netty's own limit is far above ours, so a frame a little too big is read whole and refused with a clean close
         // (1009) rather than cut off mid-frame (which resets the connection before the client reads why).
-        WebSocketUpgrade.upgrade(exchange, Math.max(NETTY_FRAME_LIMIT, settings.maxFrameBytes()), idle, "stream", socket, channel ->
+        final boolean upgraded = WebSocketUpgrade.upgrade(exchange, Math.max(NETTY_FRAME_LIMIT, settings.maxFrameBytes()), idle, "stream", socket, channel ->
         {
             socket.opened(channel, counted);
             if (!counted)
@@ -99,5 +99,9 @@ public final class StreamRoutes implements Feature
                 socket.close(StreamSocket.CLOSE_POLICY, "too many WebSockets for this user");
             }
         }, loops.streams());
+        if (!upgraded && counted)
+        {
+            counter.closed(owner);  // a WebSocket version not spoken here: no socket, so nothing else gives the count back
+        }
     }
 }
