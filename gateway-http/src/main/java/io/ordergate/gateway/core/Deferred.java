@@ -47,6 +47,14 @@ public final class Deferred
         responder.complete(errors.status(code), bytes(json), retry ? HttpHeaderNames.RETRY_AFTER : null, retry ? "1" : null);
     }
 
+    /** Answers 500 {@code INTERNAL_ERROR} in the route's error format: the gateway failed, not the request. */
+    public void internalError(final String message)
+    {
+        final JsonWriter json = new JsonWriter().wrap(new ExpandableArrayBuffer(256), 0);
+        errors.write(json, ApiErrors.INTERNAL_ERROR, message, null);
+        responder.complete(500, bytes(json), null, null);
+    }
+
     /** Answers with a body of its own media type (an artifact's bytes), and one extra header or none. */
     public void file(final byte[] body, final CharSequence contentType, final CharSequence headerName, final CharSequence headerValue)
     {

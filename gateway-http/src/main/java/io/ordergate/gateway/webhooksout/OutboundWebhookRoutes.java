@@ -94,7 +94,17 @@ final class OutboundWebhookRoutes implements Feature
             }
             final String id = secrets.newWebhookId();
             final String secret = secrets.newSecret();
-            final String sealed = secrets.seal(secret, id);
+            final String sealed;
+            try
+            {
+                sealed = secrets.seal(secret, id);
+            }
+            catch (final RuntimeException ex)
+            {
+                // the master key could not be read: answered, not left waiting (the route's client would hold its connection)
+                later.internalError("the webhook's secret could not be sealed");
+                return;
+            }
             final String url = request.url().toString();
             later.publish(CommandType.WEBHOOK_CREATE, principal, writer ->
             {

@@ -121,6 +121,20 @@ final class WebhookSender implements AutoCloseable
 
     private void post(final Delivery delivery, final int attempt, final AtomicInteger mine)
     {
+        try
+        {
+            send(delivery, attempt, mine);
+        }
+        catch (final RuntimeException ex)
+        {
+            // before the request left (its address looked up, the request built): its slot and its place in the queue
+            // must come back, or the delivery would never be tried again and the webhook would lose a slot for good
+            finish(delivery, attempt, mine, 0, "could not send: " + ex.getClass().getSimpleName());
+        }
+    }
+
+    private void send(final Delivery delivery, final int attempt, final AtomicInteger mine)
+    {
         final String refused = TargetAddresses.checkAddresses(delivery.target().url(), config.allowPrivateTargets());
         if (refused != null)
         {
