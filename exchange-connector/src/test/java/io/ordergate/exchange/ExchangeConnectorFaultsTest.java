@@ -158,14 +158,21 @@ class ExchangeConnectorFaultsTest
         assertEquals(1, fixture.atExchange(ticket));
     }
 
-    @Test
-    void shouldSendACancelThatDidNotTakeAgainUntilTheOrderIsCancelled() throws Exception
+    /** A limit buy far below the market, placed and acknowledged NEW: it rests at the exchange. */
+    private OrderTicket restingOrder(final long orderId) throws Exception
     {
         fixture = new ConnectorFixture(6_000, 100);
         fixture.connect(Duration.ofSeconds(2));
-        final OrderTicket ticket = fixture.limit(11, "BUY", "0.01", "64000.00", "GTC");
+        final OrderTicket ticket = fixture.limit(orderId, "BUY", "0.01", "64000.00", "GTC");
         fixture.session.place(ticket);
-        fixture.reports.awaitStatus(11, Status.NEW);
+        fixture.reports.awaitStatus(orderId, Status.NEW);
+        return ticket;
+    }
+
+    @Test
+    void shouldSendACancelThatDidNotTakeAgainUntilTheOrderIsCancelled() throws Exception
+    {
+        final OrderTicket ticket = restingOrder(11);
         fixture.exchange.faults().rateLimitNext(1, 1);  // the cancel is refused 429: nothing is cancelled
         fixture.session.cancel(11, "BTCUSDT", ticket.clientOrderId());
         fixture.reports.awaitStatus(11, Status.CANCELLED);
@@ -176,11 +183,7 @@ class ExchangeConnectorFaultsTest
     @Test
     void shouldHandACancelThatReachesAReplacedSessionToTheOneThatAdoptedItsOrders() throws Exception
     {
-        fixture = new ConnectorFixture(6_000, 100);
-        fixture.connect(Duration.ofSeconds(2));
-        final OrderTicket ticket = fixture.limit(12, "BUY", "0.01", "64000.00", "GTC");
-        fixture.session.place(ticket);
-        fixture.reports.awaitStatus(12, Status.NEW);
+        final OrderTicket ticket = restingOrder(12);
         final OrderSession replaced = fixture.session;
         final ExchangeClient replacedClient = fixture.client;
         fixture.connect(Duration.ofSeconds(2));  // new credentials: a new link, its own client and session

@@ -8,10 +8,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,31 +33,8 @@ class ExecutorPingFloodTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldCutOffAnExecutorThatPingsAndNeverReads() throws Exception
     {
-        final AtomicInteger cutOffLines = new AtomicInteger();
-        final Handler counter = new Handler()
-        {
-            @Override
-            public void publish(final LogRecord record)
-            {
-                if (record.getMessage() != null && record.getMessage().contains("closing the WebSocket of executor"))
-                {
-                    cutOffLines.incrementAndGet();
-                }
-            }
-
-            @Override
-            public void flush()
-            {
-            }
-
-            @Override
-            public void close()
-            {
-            }
-        };
-        final Logger log = Logger.getLogger(ExecutorSocket.class.getName());
-        log.addHandler(counter);
-        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "max_queued_bytes_per_socket: 65536, ping_interval_seconds: 30, "
+        try (LogLines cutOffLines = new LogLines(ExecutorSocket.class, "closing the WebSocket of executor");
+             GatewayHarness gateway = GatewayHarness.start(dataDir, "max_queued_bytes_per_socket: 65536, ping_interval_seconds: 30, "
             + "socket_idle_timeout_seconds: 120"))
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
@@ -72,7 +45,7 @@ class ExecutorPingFloodTest
                 int sent = 0;
                 try
                 {
-                    while (cutOffLines.get() == 0 && sent < MOST_PINGS)
+                    while (cutOffLines.count() == 0 && sent < MOST_PINGS)
                     {
                         RawWebSocket.writeMasked(out, PING, payload);
                         sent++;
@@ -84,13 +57,9 @@ class ExecutorPingFloodTest
                 }
                 final int pings = sent;
                 assertTrue(pings < MOST_PINGS, () -> pings + " pings (25 MB of pongs) to an executor that reads nothing, never cut off");
-                GatewayHarness.await("the cut-off's log line", () -> cutOffLines.get() > 0);
+                GatewayHarness.await("the cut-off's log line", () -> cutOffLines.count() > 0);
             }
-            assertEquals(1, cutOffLines.get(), "one log line however many pings found the socket over the bound");
-        }
-        finally
-        {
-            log.removeHandler(counter);
+            assertEquals(1, cutOffLines.count(), "one log line however many pings found the socket over the bound");
         }
     }
 }

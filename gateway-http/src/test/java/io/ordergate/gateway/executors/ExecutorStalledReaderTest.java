@@ -8,10 +8,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,31 +27,8 @@ class ExecutorStalledReaderTest
     @Test
     void shouldCutOffAReaderThatStopsReadingOnceWithOneLogLineAndKeepItsCommandsPending() throws Exception
     {
-        final AtomicInteger cutOffLines = new AtomicInteger();
-        final Handler counter = new Handler()
-        {
-            @Override
-            public void publish(final LogRecord record)
-            {
-                if (record.getMessage() != null && record.getMessage().contains(CUT_OFF))
-                {
-                    cutOffLines.incrementAndGet();
-                }
-            }
-
-            @Override
-            public void flush()
-            {
-            }
-
-            @Override
-            public void close()
-            {
-            }
-        };
-        final Logger log = Logger.getLogger(ExecutorSocket.class.getName());
-        log.addHandler(counter);
-        try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0,
+        try (LogLines cutOffLines = new LogLines(ExecutorSocket.class, CUT_OFF);
+             GatewayHarness gateway = GatewayHarness.start(dataDir, 0,
                 "max_queued_bytes_per_socket: 65536, max_pending_commands: 100000, ping_interval_seconds: 30, socket_idle_timeout_seconds: 120",
                 false, "", GatewayHarness.SMALL_TABLES.replace("max_executor_commands: 256", "max_executor_commands: 8192")))
         {
@@ -67,7 +40,7 @@ class ExecutorStalledReaderTest
                 // from here on the executor reads nothing: every push queues, first in the kernel, then in the gateway
                 final String parameters = "{\"note\":\"" + "x".repeat(3900) + "\"}";
                 int pushed = 0;
-                while (cutOffLines.get() == 0)
+                while (cutOffLines.count() == 0)
                 {
                     final GatewayHarness.Response created = gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
                         "{\"command\":\"PAUSE\",\"parameters\":" + parameters + ",\"priority\":\"NORMAL\"}");
@@ -92,14 +65,10 @@ class ExecutorStalledReaderTest
                 {
                     throw new AssertionError("the cut-off socket was not closed within 10 s", stillOpen);
                 }
-                assertEquals(1, cutOffLines.get(), "one log line for the cut-off, not one per push that found it full");
+                assertEquals(1, cutOffLines.count(), "one log line for the cut-off, not one per push that found it full");
                 final List<?> pending = (List<?>)gateway.heartbeat(executor).at("pendingCommands");
                 assertEquals(Math.min(256, pushed), pending.size(), "every pushed command is still pending (the first 256 listed)");
             }
-        }
-        finally
-        {
-            log.removeHandler(counter);
         }
     }
 }
