@@ -186,6 +186,22 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     private void run()
     {
+        try
+        {
+            follow();
+        }
+        catch (final Error fatal)
+        {
+            // A listener's Error (a stack overflow, out of memory): this thread cannot go on, and as a gating sequence
+            // it would hold the ring for good, every order after it answered 503. Orders go on without the fan-out.
+            follower.detach();
+            LOG.log(java.util.logging.Level.SEVERE, "og-fanout stopped: streams, outbound webhooks and logs stop; orders go on", fatal);
+            throw fatal;
+        }
+    }
+
+    private void follow()
+    {
         int quietPolls = 0;
         while (running)
         {
