@@ -277,9 +277,9 @@ public final class OrderSession
         }
         return client.send(client.dialect().queryOrder(order.symbol, order.clientOrderId)).thenAccept(answer ->
         {
-            if (closed)
+            if (closed || open.get(order.clientOrderId) != order)
             {
-                return;
+                return;  // closed, settled, or superseded (an order a replaced link never placed, placed again here)
             }
             switch (answer.outcome())
             {
