@@ -268,12 +268,9 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         }
         if (!updates.unvalued.isEmpty())  // walking the empty set made an iterator every idle moment
         {
-            for (final String accountId : updates.unvalued)
-            {
-                publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-                    writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
-            }
-            updates.unvalued.clear();
+            // an account whose read the ring refused (full) stays, and is asked for again at the next idle moment
+            updates.unvalued.removeIf(accountId -> publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM,
+                CommandFrame.SOURCE_SYSTEM, writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId)));
         }
         if (quotedSinceRefresh && nowNanos - lastRefreshNanos >= settings.accountRefreshMillis() * 1_000_000L)
         {
