@@ -1,7 +1,5 @@
 package io.ordergate.gateway.core;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,8 +19,8 @@ public final class ChannelFlushes
         void endOfBatch();
     }
 
-    private static final Logger LOG = Logger.getLogger(ChannelFlushes.class.getName());
-    private static final Set<String> FAILURES_LOGGED = ConcurrentHashMap.newKeySet();
+    private static final FailuresOncePerKind FAILURES =
+        new FailuresOncePerKind(Logger.getLogger(ChannelFlushes.class.getName()), Level.SEVERE);
 
     private BatchEnd[] pending = new BatchEnd[64];
     private int count;
@@ -64,10 +62,7 @@ public final class ChannelFlushes
             }
             catch (final RuntimeException ex)
             {
-                if (FAILURES_LOGGED.add(socket.getClass().getName() + ": " + ex.getClass().getName()))
-                {
-                    LOG.log(Level.SEVERE, "a socket's end of batch failed (logged once per kind)", ex);
-                }
+                FAILURES.failed(socket, ex, () -> "a socket's end of batch failed (logged once per kind)");
             }
         }
     }

@@ -44,8 +44,7 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     private final FanOutListener[] listeners;
     private final long sleepNanos;
-    private final java.util.Set<String> failuresLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicLong listenerFailures = new java.util.concurrent.atomic.AtomicLong();
+    private final FailuresOncePerKind failures = new FailuresOncePerKind(LOG, java.util.logging.Level.WARNING);
     private volatile boolean running;
     private Thread thread;
     private volatile RingFollower follower;
@@ -269,18 +268,15 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     private void failed(final FanOutListener listener, final RuntimeException ex)
     {
-        listenerFailures.incrementAndGet();  // the fan-out's thread, or the replaying or the cluster's service thread
-        final String kind = listener.getClass().getSimpleName() + ": " + ex.getClass().getName();
-        if (failuresLogged.add(kind))
-        {
-            LOG.log(java.util.logging.Level.WARNING, "fan-out listener failed (logged once per kind) " + kind, ex);
-        }
+        // the fan-out's thread, or the replaying or the cluster's service thread
+        failures.failed(listener, ex, () -> "fan-out listener failed (logged once per kind) " + listener.getClass().getSimpleName() + ": "
+            + ex.getClass().getName());
     }
 
     /** Calls of a listener that threw, since start; any thread. */
     public long listenerFailures()
     {
-        return listenerFailures.get();
+        return failures.count();
     }
 
     /** Stops the thread (after the pipeline drained), stops gating the ring, and closes the listeners. */

@@ -1,9 +1,6 @@
 package io.ordergate.gateway.core;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +24,7 @@ public final class GatewayReplies implements ResultHandler
     private static final Logger LOG = Logger.getLogger(GatewayReplies.class.getName());
 
     private final ReplyListener[] listeners;
-    private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
-    private final AtomicLong listenerFailures = new AtomicLong();
+    private final FailuresOncePerKind failures = new FailuresOncePerKind(LOG, Level.SEVERE);
     private final ChannelFlushes flushes = new ChannelFlushes();
     /** Cluster form: false on a follower, whose listeners keep state but send nothing to venues. */
     private boolean leading = true;
@@ -67,7 +63,8 @@ public final class GatewayReplies implements ResultHandler
                 }
                 catch (final RuntimeException ex)
                 {
-                    failed(listener, event, ex);
+                    failures.failed(listener, ex, () -> "reply listener " + listener.getClass().getSimpleName() + " failed on " + event.type
+                        + " (logged once per listener and kind; the command was answered from the engine's result)");
                 }
             }
             if (event.replyTo instanceof ReplyTarget)
@@ -84,20 +81,10 @@ public final class GatewayReplies implements ResultHandler
         }
     }
 
-    private void failed(final ReplyListener listener, final CommandEvent event, final RuntimeException ex)
-    {
-        listenerFailures.lazySet(listenerFailures.get() + 1);  // one writer: an ordered store, no atomic add
-        if (failuresLogged.add(listener.getClass().getName() + ": " + ex.getClass().getName()))
-        {
-            LOG.log(Level.SEVERE, "reply listener " + listener.getClass().getSimpleName() + " failed on " + event.type
-                + " (logged once per listener and kind; the command was answered from the engine's result)", ex);
-        }
-    }
-
     /** Commands a listener threw on, since start; any thread. */
     public long listenerFailures()
     {
-        return listenerFailures.get();
+        return failures.count();
     }
 
     @Override
