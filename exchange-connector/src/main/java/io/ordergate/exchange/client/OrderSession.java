@@ -92,9 +92,9 @@ public final class OrderSession
 
     private void placed(final TrackedOrder order, final VenueAnswer answer)
     {
-        final OrderSession next = successor;
+        final OrderSession next = replacedBy();
         final boolean notPlaced = answer.outcome() == VenueAnswer.Outcome.RATE_LIMITED || answer.outcome() == VenueAnswer.Outcome.AUTH_FAILED;
-        if (notPlaced && closed && next != null && order.ticket != null)
+        if (notPlaced && next != null && order.ticket != null)
         {
             // This session's link was replaced while the order waited (the rate governor, a Retry-After: its closed
             // client answers "closed") or was refused (429, or the old credentials): nothing was placed. The session
@@ -155,8 +155,8 @@ public final class OrderSession
      */
     public void cancel(final long orderId, final String symbol, final String clientOrderId)
     {
-        final OrderSession next = successor;
-        if (closed && next != null)
+        final OrderSession next = replacedBy();
+        if (next != null)
         {
             next.cancel(orderId, symbol, clientOrderId);  // this session's link was replaced: its successor sends it
             return;
@@ -173,8 +173,8 @@ public final class OrderSession
     {
         client.send(client.dialect().cancelOrder(symbol, clientOrderId)).thenAccept(answer ->
         {
-            final OrderSession next = successor;
-            if (!answer.ok() && closed && next != null)
+            final OrderSession next = replacedBy();
+            if (!answer.ok() && next != null)
             {
                 next.cancel(orderId, symbol, clientOrderId);  // the link was replaced under the cancel ("closed")
                 return;
@@ -199,8 +199,8 @@ public final class OrderSession
      */
     public void follow(final long orderId, final String symbol, final String clientOrderId)
     {
-        final OrderSession next = successor;
-        if (closed && next != null)
+        final OrderSession next = replacedBy();
+        if (next != null)
         {
             next.follow(orderId, symbol, clientOrderId);
             return;
@@ -255,6 +255,12 @@ public final class OrderSession
                 state(order, event.order());
             }
         }
+    }
+
+    /** The session that adopted this one's orders once this one's link was replaced (and it closed), else null. */
+    private OrderSession replacedBy()
+    {
+        return closed ? successor : null;
     }
 
     /** Orders the session still follows. */
