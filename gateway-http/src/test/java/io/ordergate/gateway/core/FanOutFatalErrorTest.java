@@ -9,15 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ordergate.config.ConfigLoader;
-import io.ordergate.config.GatewayConfig;
-import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
-import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.pipeline.Pipeline;
-import io.ordergate.journal.Journal;
 
 /**
  * A fan-out listener that throws an Error (not an exception: the fan-out goes on after those) stops the fan-out's
@@ -25,7 +17,6 @@ import io.ordergate.journal.Journal;
  */
 class FanOutFatalErrorTest
 {
-    private static final CommandType READ = CommandType.EXECUTOR_SYNC;
     private static final int COMMANDS = 1_000;
 
     @TempDir
@@ -34,9 +25,6 @@ class FanOutFatalErrorTest
     @Test
     void shouldLetCommandsThroughAfterAListenerErrorStoppedTheFanOut() throws Exception
     {
-        final GatewayConfig config = ConfigLoader.parse(CommandPublisherTest.CONFIG, "fan-out-fatal");
-        final Engine engine = new Engine(config);
-        engine.handle(READ, event -> event.result = ResultCode.OK);
         final FanOutListener overflowing = new FanOutListener()
         {
             @Override
@@ -45,31 +33,18 @@ class FanOutFatalErrorTest
                 throw new StackOverflowError("a listener's bug");
             }
         };
-        final FanOutStage fanOut = new FanOutStage(List.of(overflowing));
-        try (Journal journal = Journal.open(directory);
-            Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> { }, true))
+        try (FanOutRig rig = new FanOutRig(directory, new FanOutStage(List.of(overflowing))))
         {
-            final CommandPublisher publisher = new CommandPublisher();
-            publisher.pipeline(pipeline);
-            fanOut.start(pipeline.follower());
-            try
+            for (int command = 0; command < COMMANDS; command++)
             {
-                for (int command = 0; command < COMMANDS; command++)
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                boolean published;
+                while (!(published = rig.publish(null)) && System.nanoTime() < deadline)
                 {
-                    final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    boolean published;
-                    while (!(published = publisher.publish(READ, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, null))
-                        && System.nanoTime() < deadline)
-                    {
-                        Thread.onSpinWait();  // the ring full for a moment: the pipeline catches up
-                    }
-                    final int done = command;
-                    assertTrue(published, () -> "command " + done + " of " + COMMANDS + " refused for 10 s: the dead fan-out holds the ring");
+                    Thread.onSpinWait();  // the ring full for a moment: the pipeline catches up
                 }
-            }
-            finally
-            {
-                fanOut.close();
+                final int done = command;
+                assertTrue(published, () -> "command " + done + " of " + COMMANDS + " refused for 10 s: the dead fan-out holds the ring");
             }
         }
     }

@@ -15,16 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ordergate.config.ConfigLoader;
-import io.ordergate.config.GatewayConfig;
-import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
-import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.FollowerBell;
-import io.ordergate.engine.pipeline.Pipeline;
-import io.ordergate.journal.Journal;
 
 /**
  * The fan-out thread sleeps once the ring has been quiet (instead of polling every millisecond), and wakes for the
@@ -38,7 +30,6 @@ import io.ordergate.journal.Journal;
  */
 class FanOutSleepTest
 {
-    private static final CommandType READ = CommandType.EXECUTOR_SYNC;
 
     @TempDir
     Path directory;
@@ -76,34 +67,19 @@ class FanOutSleepTest
     @Test
     void shouldSleepOnAQuietRingAndWakeForTheNextCommandAndForQueuedWork() throws Exception
     {
-        final GatewayConfig config = ConfigLoader.parse(CommandPublisherTest.CONFIG, "fan-out-sleep");
-        final Engine engine = new Engine(config);
-        engine.handle(READ, event -> event.result = ResultCode.OK);
         final RecordingListener listener = new RecordingListener();
-        final FanOutStage fanOut = new FanOutStage(List.of(listener), TimeUnit.MINUTES.toNanos(10));
-        try (Journal journal = Journal.open(directory);
-            Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> { }, true))
+        try (FanOutRig rig = new FanOutRig(directory, new FanOutStage(List.of(listener), TimeUnit.MINUTES.toNanos(10))))
         {
-            final CommandPublisher publisher = new CommandPublisher();
-            publisher.pipeline(pipeline);
-            fanOut.start(pipeline.follower());
-            try
+            for (long command = 1; command <= 3; command++)
             {
-                for (long command = 1; command <= 3; command++)
-                {
-                    awaitAsleep();
-                    assertTrue(publisher.publish(READ, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, "command " + command));
-                    assertEquals("command " + command, listener.seen.poll(10, TimeUnit.SECONDS), "the sleeping fan-out got command " + command);
-                }
                 awaitAsleep();
-                listener.queued.add(() -> listener.seen.add("queued work ran"));
-                listener.waker.run();
-                assertEquals("queued work ran", listener.seen.poll(10, TimeUnit.SECONDS), "the waker ended the sleep");
+                assertTrue(rig.publish("command " + command));
+                assertEquals("command " + command, listener.seen.poll(10, TimeUnit.SECONDS), "the sleeping fan-out got command " + command);
             }
-            finally
-            {
-                fanOut.close();
-            }
+            awaitAsleep();
+            listener.queued.add(() -> listener.seen.add("queued work ran"));
+            listener.waker.run();
+            assertEquals("queued work ran", listener.seen.poll(10, TimeUnit.SECONDS), "the waker ended the sleep");
         }
     }
 
