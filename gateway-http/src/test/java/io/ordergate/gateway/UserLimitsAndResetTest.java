@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,6 +119,81 @@ class UserLimitsAndResetTest
             assertEquals(429, locked.status(), locked.toString());
             assertTrue(locked.response().headers().firstValue("Retry-After").isPresent());
         }
+    }
+
+    @Test
+    void aBurstOfConcurrentWrongLoginsGetsNoMoreVerdictsThanTheLimit() throws Exception
+    {
+        // a costly hash on one worker: every try of the burst arrives while the first verdicts are still being worked out
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 16384, "
+            + "password_hash_iterations: 3, password_hash_workers: 1, login_failures_per_user: 4 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.signup("ann@example.com", PASSWORD).status());
+            final int tries = 12;
+            final ExecutorService clients = Executors.newFixedThreadPool(tries);
+            try
+            {
+                final CountDownLatch go = new CountDownLatch(1);
+                final List<Future<TestGateway.Reply>> replies = new ArrayList<>();
+                for (int i = 0; i < tries; i++)
+                {
+                    final String guess = "wrong-password-" + i;
+                    replies.add(clients.submit(() ->
+                    {
+                        go.await();
+                        return people.login("ann@example.com", guess);
+                    }));
+                }
+                go.countDown();
+                int judged = 0;
+                int limited = 0;
+                for (final Future<TestGateway.Reply> reply : replies)
+                {
+                    final TestGateway.Reply answer = reply.get(60, TimeUnit.SECONDS);
+                    judged += answer.status() == 401 ? 1 : 0;
+                    limited += answer.status() == 429 && answer.response().headers().firstValue("Retry-After").isPresent() ? 1 : 0;
+                }
+                assertEquals(tries, judged + limited, "each try is judged 401 or limited 429 with Retry-After");
+                assertTrue(judged >= 1 && judged <= 4, judged + " wrong passwords were tried against a limit of 4");
+            }
+            finally
+            {
+                clients.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void resetRequestsAndCompletionsAreLimitedWhetherTheEmailIsKnownOrNot()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 4, login_failures_per_address: 8 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply limitedRequest = firstLimited(people, "/api/v1/auth/password/reset", "{\"email\":\"nobody@example.com\"}", 200);
+            assertTrue(limitedRequest.response().headers().firstValue("Retry-After").isPresent());
+            assertEquals(200, people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"other@example.com\"}").status(),
+                "another email from the same address still has its own count");
+            firstLimited(people, "/api/v1/auth/password/reset/complete", "{\"token\":\"not-a-token\",\"new_password\":\"" + NEW_PASSWORD + "\"}", 400);
+        }
+    }
+
+    /** Posts the body until a 429 comes, each answer before it being {@code status}; fails past 8 tries. */
+    private static TestGateway.Reply firstLimited(final UserClient people, final String path, final String json, final int status)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            final TestGateway.Reply reply = people.anonymous("POST", path, json);
+            if (reply.status() == 429)
+            {
+                assertEquals("RATE_LIMIT_EXCEEDED", reply.errorCode());
+                assertTrue(i >= 1, "the first try is answered");
+                return reply;
+            }
+            assertEquals(status, reply.status(), reply.toString());
+        }
+        throw new AssertionError(path + " was never limited");
     }
 
     @Test

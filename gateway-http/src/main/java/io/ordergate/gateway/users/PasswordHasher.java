@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -19,13 +22,17 @@ import io.ordergate.gateway.core.DaemonThreads;
  * Slow password hashes: argon2id (BouncyCastle's implementation), stored as the PHC string
  * {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} so each hash keeps the cost it was made with.
  * Hashing and verifying run on a small pool of named worker threads ({@code og-password-N}), never on an event loop
- * or the engine; the futures complete there. Thread safe.
+ * or the engine; the futures complete there. At most {@link #WAITING_PER_WORKER} hashes per worker wait their turn:
+ * past that a request fails at once with {@link Busy} (answer 503 and retry), so a flood of logins or sign-ups holds
+ * a bounded queue and a bounded wait, not the heap. Thread safe.
  *
  * <p>A login for an unknown user verifies against a hash of a random password made at start-up with the same cost,
  * so it takes as long and fails the same way as a wrong password.
  */
 public final class PasswordHasher implements AutoCloseable
 {
+    /** Hashes that may wait per worker: at ~50 ms a hash, a few seconds' queue at most. */
+    public static final int WAITING_PER_WORKER = 32;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final String PREFIX = "$argon2id$v=19$";
@@ -35,37 +42,74 @@ public final class PasswordHasher implements AutoCloseable
     private final int memoryKib;
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final String unknownUserHash;
     /** argon2id work computed so far, in KiB x passes x lanes: what a login cost, comparable without a clock. */
     private final LongAdder work = new LongAdder();
 
     public PasswordHasher(final int memoryKib, final int iterations, final int workerCount)
     {
+        this(memoryKib, iterations, new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(workerCount * WAITING_PER_WORKER), DaemonThreads.numbered("og-password-"), new ThreadPoolExecutor.AbortPolicy()));
+    }
+
+    /** On the given workers, whose queue bounds the hashes waiting (tests give a small one). */
+    PasswordHasher(final int memoryKib, final int iterations, final ThreadPoolExecutor workers)
+    {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
-        this.workers = Executors.newFixedThreadPool(workerCount, DaemonThreads.numbered("og-password-"));
+        this.workers = workers;
         final byte[] nobody = new byte[24];
         random.nextBytes(nobody);
         this.unknownUserHash = hash(B64.encodeToString(nobody));
     }
 
-    /** Hashes on a worker. */
+    /** The hashing workers' queue was full: nothing was hashed; the caller may retry shortly. */
+    public static final class Busy extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        Busy()
+        {
+            super("password hashing is busy: retry shortly", null, false, false);
+        }
+    }
+
+    /** @return whether a hashing future failed because the workers' queue was full */
+    public static boolean busy(final Throwable failure)
+    {
+        return failure instanceof Busy || failure instanceof CompletionException && failure.getCause() instanceof Busy;
+    }
+
+    /** Hashes on a worker; fails with {@link Busy} when too many wait. */
     public CompletableFuture<String> hashAsync(final String password)
     {
-        return CompletableFuture.supplyAsync(() -> hash(password), workers);
+        return onWorker(() -> hash(password));
     }
 
     /**
-     * Verifies on a worker; a null {@code storedHash} (no such user) costs the same and is false.
+     * Verifies on a worker; a null {@code storedHash} (no such user) costs the same and is false. Fails with
+     * {@link Busy} when too many wait.
      */
     public CompletableFuture<Boolean> verifyAsync(final String password, final String storedHash)
     {
-        return CompletableFuture.supplyAsync(() ->
+        return onWorker(() ->
         {
             final boolean matches = verify(password, storedHash == null ? unknownUserHash : storedHash);
             return storedHash != null && matches;
-        }, workers);
+        });
+    }
+
+    private <T> CompletableFuture<T> onWorker(final Supplier<T> work)
+    {
+        try
+        {
+            return CompletableFuture.supplyAsync(work, workers);
+        }
+        catch (final RejectedExecutionException ex)
+        {
+            return CompletableFuture.failedFuture(new Busy());
+        }
     }
 
     /** Hashes on the calling thread: for workers and tests. */

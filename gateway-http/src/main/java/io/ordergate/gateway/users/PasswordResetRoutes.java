@@ -45,23 +45,35 @@ public final class PasswordResetRoutes implements Feature
         table.add(Route.post("/api/v1/users/{user_id}/password-reset", admin, BodyKind.NONE, this::issue));
     }
 
+    /**
+     * Every request counts against the email and the address ({@code auth.login_failures_per_*}), known or not; an
+     * unknown or disabled email takes the same way through the ring as a known one (the engine refuses it), so neither
+     * the answer nor its timing tells whether the email has an account.
+     */
     private void request(final Exchange exchange) throws BadRequest
     {
         final String email = UserRequests.resetRequest(exchange.json(), exchange.body(), exchange.bodyLength());
-        final UserView user = users.directory().findByLogin(email);
-        if (user == null || user.disabled() || !users.mailer().enabled())
+        final long wait = users.resets().countAttempt(email, SignInRoutes.address(exchange.remoteAddress()));
+        if (wait > 0)
+        {
+            throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many password-reset requests: wait before trying again", null, (int)wait);
+        }
+        if (!users.mailer().enabled())
         {
             UserJson.endEnvelope(UserJson.envelope(exchange.answer(), SENT), users.nowMillis() * 1000);
             exchange.send(200);
             return;
         }
+        final UserView user = users.directory().findByLogin(email);
+        final boolean known = user != null && !user.disabled();
+        final String userId = known ? user.id() : "";
         final String token = ResetTokens.newToken();
         final String hash = ResetTokens.hash(token);
         final long expires = expiresMicros();
         exchange.publish(CommandType.ISSUE_PASSWORD_RESET, SignedOut.NOBODY.principal(), io.ordergate.engine.command.CommandFrame.SOURCE_HTTP,
-            writer -> UserBodies.issuePasswordReset(writer, user.id(), hash, expires), (event, json) ->
+            writer -> UserBodies.issuePasswordReset(writer, userId, hash, expires), (event, json) ->
             {
-                if (event.result == ResultCode.OK)
+                if (known && event.result == ResultCode.OK)
                 {
                     users.mailer().send(user.email(), user.name(), token);  // on og-mail: never the reply thread
                 }
@@ -70,6 +82,7 @@ public final class PasswordResetRoutes implements Feature
             });
     }
 
+    /** Every completion counts against its address, so wrong tokens cannot keep the password workers busy. */
     private void complete(final Exchange exchange) throws BadRequest
     {
         final String[] request = UserRequests.resetComplete(exchange.json(), exchange.body(), exchange.bodyLength());
@@ -78,13 +91,19 @@ public final class PasswordResetRoutes implements Feature
         {
             throw BadRequest.validation("new_password", "new_password " + problem);
         }
+        final long wait = users.resets().countAttempt(null, SignInRoutes.address(exchange.remoteAddress()));
+        if (wait > 0)
+        {
+            throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many password resets from this address: wait before trying again",
+                null, (int)wait);
+        }
         final String tokenHash = ResetTokens.hash(request[0]);
         final Deferred later = exchange.defer();
         users.hasher().hashAsync(request[1]).whenComplete((hash, failure) ->
         {
             if (failure != null)
             {
-                later.error(ResultCode.VALIDATION_ERROR, "the password could not be hashed", "new_password");
+                SignInRoutes.busyOr(later, failure, "the password could not be hashed", "new_password");
                 return;
             }
             later.publish(CommandType.COMPLETE_PASSWORD_RESET, SignedOut.NOBODY.principal(),

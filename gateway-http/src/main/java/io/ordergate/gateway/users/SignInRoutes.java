@@ -73,7 +73,7 @@ public final class SignInRoutes implements Feature
         {
             if (failure != null)
             {
-                later.error(ResultCode.VALIDATION_ERROR, "the password could not be hashed", "password");
+                busyOr(later, failure, "the password could not be hashed", "password");
                 return;
             }
             later.publish(CommandType.CREATE_USER, SignedOut.NOBODY.principal(), writer -> UserBodies.createUser(writer, userId,
@@ -86,7 +86,8 @@ public final class SignInRoutes implements Feature
     {
         final UserRequests.Login login = UserRequests.login(exchange.json(), exchange.body(), exchange.bodyLength());
         final String address = address(exchange.remoteAddress());
-        final long wait = users.throttle().retryAfterSeconds(login.login(), address);
+        // begun before the slow hash and counted while it runs: concurrent tries cannot all slip under the limit
+        final long wait = users.throttle().tryBegin(login.login(), address);
         if (wait > 0)
         {
             throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many failed logins: wait before trying again", null, (int)wait);
@@ -97,13 +98,19 @@ public final class SignInRoutes implements Feature
         final String ip = login.ipAddress().isEmpty() ? address : login.ipAddress();
         users.hasher().verifyAsync(login.password(), user == null ? null : user.passwordHash()).whenComplete((matches, failure) ->
         {
+            if (PasswordHasher.busy(failure))
+            {
+                users.throttle().abandoned(login.login(), address);
+                later.error(ResultCode.OVERLOADED, "password hashing is busy: retry shortly", null);
+                return;
+            }
             if (failure != null || !Boolean.TRUE.equals(matches) || user.disabled())
             {
                 users.throttle().failed(login.login(), address);
                 later.error(ResultCode.INVALID_CREDENTIALS, BAD_LOGIN, null);
                 return;
             }
-            users.throttle().succeeded(login.login());
+            users.throttle().succeeded(login.login(), address);
             later.publish(CommandType.CREATE_SESSION, SignedOut.NOBODY.principal(), writer -> UserBodies.createSession(writer, sessionId,
                 user.id(), user.credentialEpoch(), ip, login.userAgent(), login.deviceType()), new SignedIn(users, user.id(), sessionId, 200));
         });
@@ -141,6 +148,19 @@ public final class SignInRoutes implements Feature
             UserJson.endEnvelope(UserJson.envelope(json, message), event.wallMicros());
             return 200;
         };
+    }
+
+    /** Answers a hashing failure: 503 with Retry-After when the workers were busy, else 400 on the field. */
+    static void busyOr(final Deferred later, final Throwable failure, final String message, final String field)
+    {
+        if (PasswordHasher.busy(failure))
+        {
+            later.error(ResultCode.OVERLOADED, "password hashing is busy: retry shortly", null);
+        }
+        else
+        {
+            later.error(ResultCode.VALIDATION_ERROR, message, field);
+        }
     }
 
     static String newId()

@@ -62,7 +62,7 @@ public final class UserAdminRoutes implements Feature
         {
             if (failure != null)
             {
-                later.error(ResultCode.VALIDATION_ERROR, "the password could not be hashed", "password");
+                SignInRoutes.busyOr(later, failure, "the password could not be hashed", "password");
                 return;
             }
             later.publish(CommandType.CREATE_USER, principal, writer -> UserBodies.createUser(writer, userId, user.email(), user.username(),

@@ -19,6 +19,8 @@ public final class UserServices implements AutoCloseable
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    /** Password-reset requests (each counts, for the email and the address) and wrong reset tokens (the address). */
+    private final LoginThrottle resets;
     private final RequestLimiter limiter;
     private final WebSocketCounter sockets;
     private final ResetMailer mailer;
@@ -32,6 +34,8 @@ public final class UserServices implements AutoCloseable
         this.hasher = new PasswordHasher(config.hashMemoryKib(), config.hashIterations(), config.hashWorkers());
         this.policy = new PasswordPolicy(config.passwordMinLength());
         this.throttle = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
+            config.loginLockoutSeconds());
+        this.resets = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
             config.loginLockoutSeconds());
         this.limiter = new RequestLimiter(clockMillis, config.requestsPerMinute());
         this.sockets = new WebSocketCounter(config.maxWebSocketsPerUser());
@@ -74,6 +78,11 @@ public final class UserServices implements AutoCloseable
     }
 
     /** The per-user request limit, as the bearer credentials apply it. */
+    public LoginThrottle resets()
+    {
+        return resets;
+    }
+
     public RequestLimiter limiter()
     {
         return limiter;

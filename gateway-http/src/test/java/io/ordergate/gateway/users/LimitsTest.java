@@ -48,7 +48,7 @@ class LimitsTest
         {
             throttle.failed("user" + i + "@example.com", "10.0.0.7");
         }
-        throttle.succeeded("mine@example.com");
+        throttle.succeeded("mine@example.com", null);
         assertEquals(60, throttle.retryAfterSeconds("anyone@example.com", "10.0.0.7"));
         assertEquals(0, throttle.retryAfterSeconds("anyone@example.com", "10.0.0.8"));
     }
@@ -62,8 +62,44 @@ class LimitsTest
             throttle.failed("ann@example.com", "10.0.0.1");
         }
         assertTrue(throttle.retryAfterSeconds("ann@example.com", null) > 0);
-        throttle.succeeded("ann@example.com");
+        throttle.succeeded("ann@example.com", null);
         assertEquals(0, throttle.retryAfterSeconds("ann@example.com", null));
+    }
+
+    @Test
+    void attemptsBeingJudgedCountTowardTheLimitSoABurstCannotAllPass()
+    {
+        final LoginThrottle throttle = new LoginThrottle(clock::get, 4, 100, 60);
+        for (int i = 0; i < 4; i++)
+        {
+            assertEquals(0, throttle.tryBegin("ann@example.com", "10.0.0." + i), "attempt " + i + " begins");
+        }
+        assertEquals(1, throttle.tryBegin("ann@example.com", "10.0.0.9"), "four in flight: the fifth waits for their verdict");
+        throttle.abandoned("ann@example.com", "10.0.0.0");
+        assertEquals(0, throttle.tryBegin("ann@example.com", "10.0.0.9"), "an abandoned attempt frees its place");
+        throttle.succeeded("ann@example.com", "10.0.0.1");
+        throttle.failed("ann@example.com", "10.0.0.2");
+        throttle.failed("ann@example.com", "10.0.0.3");
+        assertEquals(0, throttle.tryBegin("ann@example.com", "10.0.0.5"), "two failures and one in flight: under the limit");
+        assertEquals(1, throttle.tryBegin("ann@example.com", "10.0.0.6"), "two failures and two in flight: at it");
+        throttle.failed("ann@example.com", "10.0.0.9");
+        throttle.failed("ann@example.com", "10.0.0.5");
+        assertEquals(60, throttle.tryBegin("ann@example.com", "10.0.0.6"), "the fourth failure locks the name");
+    }
+
+    @Test
+    void anAddressAtItsLimitStartsNothingForTheName()
+    {
+        final LoginThrottle throttle = new LoginThrottle(clock::get, 1, 2, 60);
+        assertEquals(0, throttle.tryBegin("ann@example.com", "10.0.0.7"));
+        assertEquals(0, throttle.tryBegin("bob@example.com", "10.0.0.7"));
+        assertEquals(1, throttle.tryBegin("cid@example.com", "10.0.0.7"));
+        throttle.abandoned("ann@example.com", "10.0.0.7");
+        throttle.abandoned("bob@example.com", "10.0.0.7");
+        assertEquals(0, throttle.retryAfterSeconds("cid@example.com", "10.0.0.8"), "the refused attempt left nothing in flight for the name");
+        assertEquals(0, throttle.countAttempt(null, "10.0.0.7"));
+        assertEquals(0, throttle.countAttempt(null, "10.0.0.7"));
+        assertEquals(60, throttle.countAttempt(null, "10.0.0.7"), "counted attempts lock the address at its limit");
     }
 
     @Test

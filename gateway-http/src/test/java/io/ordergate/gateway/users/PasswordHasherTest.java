@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +34,42 @@ class PasswordHasherTest
         assertTrue(hasher.verify("correct horse battery", hash));
         assertFalse(hasher.verify("correct horse batterY", hash));
         assertFalse(hasher.verify("correct horse battery", "$2a$10$notargon"), "a malformed hash never matches");
+    }
+
+    @Test
+    void pastItsQueueAHashFailsAtOnceAsBusyAndLaterOnesRunAgain() throws Exception
+    {
+        final ThreadPoolExecutor oneWorker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1));
+        try (PasswordHasher bounded = new PasswordHasher(1024, 1, oneWorker))
+        {
+            final CountDownLatch held = new CountDownLatch(1);
+            final CountDownLatch release = new CountDownLatch(1);
+            oneWorker.execute(() ->
+            {
+                held.countDown();
+                awaitQuietly(release);
+            });
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            final CompletableFuture<String> waiting = bounded.hashAsync("correct horse battery");
+            final CompletableFuture<Boolean> refused = bounded.verifyAsync("correct horse battery", null);
+            assertTrue(refused.isCompletedExceptionally(), "the queue of one is taken: refused at once, not queued");
+            assertTrue(PasswordHasher.busy(refused.handle((ok, failure) -> failure).get()));
+            release.countDown();
+            assertTrue(bounded.verify("correct horse battery", waiting.get(10, TimeUnit.SECONDS)), "the queued hash ran");
+            assertFalse(bounded.verifyAsync("correct horse battery", null).get(10, TimeUnit.SECONDS), "room again once it drained");
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(10, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
