@@ -92,7 +92,7 @@ public final class GatewayFeatures
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         // a stream ticket (a key's, for a browser's WebSocket) is tried before a bearer token, which takes ?access_token= too
         final StreamTickets tickets = new StreamTickets();
-        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys), tickets, users.bearer()));
+        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::disabledPrincipal), tickets, users.bearer()));
         tickets.accesses(access);
         this.streams = new StreamHub(config, gateway.publisher());
         final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv());

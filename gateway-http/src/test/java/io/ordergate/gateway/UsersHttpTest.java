@@ -173,6 +173,41 @@ class UsersHttpTest
     }
 
     @Test
+    void aKeyAUserMadeDoesNoMoreThanItsUserCanNow()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
+            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final TestGateway.Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"paper-1\",\"paper-2\"]}", trader);
+            assertEquals(201, made.status(), made.toString());
+            final TestGateway.Key key = new TestGateway.Key(made.text("api_key"), made.text("api_secret"));
+            final String order = "{\"account_id\":\"paper-2\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.1}";
+            assertEquals(201, gateway.send("POST", "/api/v1/orders", order, key).status(), "the key trades both accounts");
+            final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+
+            assertEquals(200, gateway.send("PATCH", user, "{\"account_ids\":[\"paper-1\"]}", TestGateway.ADMIN).status());
+            assertEquals(404, gateway.send("GET", "/api/v1/accounts/paper-2", null, key).status(), "the user lost paper-2: so did its key");
+            assertEquals(404, gateway.send("POST", "/api/v1/orders", order, key).status());
+            assertEquals(201, gateway.send("POST", "/api/v1/orders", order.replace("paper-2", "paper-1"), key).status());
+
+            assertEquals(200, gateway.send("PATCH", user, "{\"role\":\"viewer\"}", TestGateway.ADMIN).status());
+            assertEquals(403, gateway.send("POST", "/api/v1/orders", order.replace("paper-2", "paper-1"), key).status(), "a viewer's key reads");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status());
+
+            assertEquals(200, gateway.send("PATCH", user, "{\"disabled\":true}", TestGateway.ADMIN).status());
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "a disabled user's key: refused at once");
+            gateway.restart();
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "and after a restart");
+            assertEquals(200, gateway.send("PATCH", user, "{\"disabled\":false,\"role\":\"trader\"}", TestGateway.ADMIN).status());
+            assertEquals(201, gateway.send("POST", "/api/v1/orders", order.replace("paper-2", "paper-1"), key).status(), "enabled again");
+        }
+    }
+
+    @Test
     void aRestartKeepsUsersSessionsAndRevocations() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

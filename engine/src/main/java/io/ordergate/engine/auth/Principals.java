@@ -9,7 +9,9 @@ import io.ordergate.engine.util.AsciiIndex;
 /**
  * What each API key and each user may do, by principal index (the order keys and users were created in, the same
  * on every replay). The gateway checks secrets and tokens; the engine checks which accounts a principal may see.
- * A revoked key or a disabled user keeps its index with {@link #SCOPE_NONE} and no accounts.
+ * A revoked key or a disabled user keeps its index with {@link #SCOPE_NONE} and no accounts. A key a user made can do
+ * no more than its user can now: while the user is disabled, nothing; after a lower role, the role's scope; only the
+ * accounts the user still owns (checked at every command, so no key outlives its user's access).
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Principals
@@ -148,7 +150,14 @@ public final class Principals
     public int scope(final int principal)
     {
         return principal == CommandFrame.PRINCIPAL_SYSTEM ? CommandBodies.SCOPE_ADMIN
-            : principal >= 0 && principal < count ? scopes[principal] : SCOPE_NONE;
+            : principal >= 0 && principal < count ? effectiveScope(principal) : SCOPE_NONE;
+    }
+
+    /** The principal's own scope, capped by its owner's when a user made it (scopes are ordered none < read < trade < admin). */
+    private int effectiveScope(final int principal)
+    {
+        final int owner = owners[principal];
+        return kinds[principal] == KIND_KEY && isUser(owner) ? Math.min(scopes[principal], scopes[owner]) : scopes[principal];
     }
 
     public int[] accounts(final int principal)
@@ -205,18 +214,18 @@ public final class Principals
 
     public boolean isAdmin(final int principal)
     {
-        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && scopes[principal] == CommandBodies.SCOPE_ADMIN);
+        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && effectiveScope(principal) == CommandBodies.SCOPE_ADMIN);
     }
 
     public boolean canTrade(final int principal)
     {
-        return isAdmin(principal) || (principal >= 0 && principal < count && scopes[principal] == CommandBodies.SCOPE_TRADE);
+        return isAdmin(principal) || (principal >= 0 && principal < count && effectiveScope(principal) == CommandBodies.SCOPE_TRADE);
     }
 
     /** True for a principal that may at least read (a live key or an enabled user). */
     public boolean isActive(final int principal)
     {
-        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && scopes[principal] != SCOPE_NONE);
+        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && effectiveScope(principal) != SCOPE_NONE);
     }
 
     /** Rejects the command FORBIDDEN unless its principal is an admin (or the system); the one place that says so. */
@@ -241,7 +250,6 @@ public final class Principals
         return true;
     }
 
-    /** True when the principal may see and (scope allowing) act on the account. */
     /** Until {@link #widen}: no principal reaches an account but {@code accountIndex} (a command acting for an expert). */
     public void narrow(final int accountIndex)
     {
@@ -254,6 +262,7 @@ public final class Principals
         narrowedTo = -1;
     }
 
+    /** True when the principal may see and (scope allowing) act on the account. */
     public boolean canAccess(final int principal, final int accountIndex)
     {
         if (narrowedTo >= 0 && accountIndex != narrowedTo)
@@ -264,10 +273,16 @@ public final class Principals
         {
             return true;
         }
-        if (principal < 0 || principal >= count)
+        if (principal < 0 || principal >= count || effectiveScope(principal) == SCOPE_NONE || !listed(principal, accountIndex))
         {
             return false;
         }
+        final int owner = owners[principal];
+        return kinds[principal] != KIND_KEY || !isUser(owner) || scopes[owner] == CommandBodies.SCOPE_ADMIN || listed(owner, accountIndex);
+    }
+
+    private boolean listed(final int principal, final int accountIndex)
+    {
         for (final int allowed : accountIndexes[principal])
         {
             if (allowed == accountIndex)

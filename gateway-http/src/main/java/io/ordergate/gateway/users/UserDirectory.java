@@ -125,6 +125,17 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         return byPrincipal.get(principal);
     }
 
+    /** Whether the principal is a user who is disabled (false for keys, the system and unknown principals). */
+    public boolean disabledPrincipal(final int principal)
+    {
+        if (principal < 0 || byPrincipal.isEmpty())
+        {
+            return false;  // the system's and admin keys' owners, and gateways without users: no lookup, no boxing
+        }
+        final UserView user = byPrincipal.get(principal);
+        return user != null && user.disabled();
+    }
+
     public SessionView session(final String sessionId)
     {
         return sessionId == null ? null : sessions.get(sessionId);
