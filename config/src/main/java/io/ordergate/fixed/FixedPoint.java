@@ -324,14 +324,16 @@ public final class FixedPoint
         return q;
     }
 
-    /**
-     * {@code a * b / c} rounded half-even, with an exact 128-bit intermediate product. Allocates nothing.
-     *
-     * @throws ArithmeticException if {@code c == 0} or the result does not fit in a long.
-     */
+    /** {@code a * b / c} rounded half-even over an exact 128-bit product; allocates nothing; throws if c == 0 or past a long. */
     public static long mulDiv(final long a, final long b, final long c)
     {
-        return WideArithmetic.mulDiv(a, b, c);
+        return WideArithmetic.mulDiv(a, b, c, false);
+    }
+
+    /** {@link #mulDiv}, but past a long it is Long.MAX_VALUE or MIN_VALUE (by sign), not a throw: for amounts clamped after. */
+    public static long mulDivSaturated(final long a, final long b, final long c)
+    {
+        return WideArithmetic.mulDiv(a, b, c, true);
     }
 
     /**

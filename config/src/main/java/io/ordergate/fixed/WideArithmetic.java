@@ -16,8 +16,11 @@ final class WideArithmetic
     {
     }
 
-    /** See {@link FixedPoint#mulDiv(long, long, long)}. */
-    static long mulDiv(final long a, final long b, final long c)
+    /**
+     * See {@link FixedPoint#mulDiv(long, long, long)}; with {@code saturate}, a result that does not fit is the long
+     * nearest it ({@link Long#MAX_VALUE} or {@link Long#MIN_VALUE}) instead of an exception.
+     */
+    static long mulDiv(final long a, final long b, final long c, final boolean saturate)
     {
         if (c == 0)
         {
@@ -41,7 +44,7 @@ final class WideArithmetic
         {
             if (Long.compareUnsigned(hi, m) >= 0)
             {
-                throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
+                return overflow(a, b, c, negative, saturate);
             }
             q = divide(hi, lo, m);
             r = lo - q * m;  // exact modulo 2^64, and the true remainder is < m < 2^64
@@ -54,22 +57,31 @@ final class WideArithmetic
             result++;
             if (result == 0)
             {
-                throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
+                return overflow(a, b, c, negative, saturate);
             }
         }
         if (negative)
         {
             if (Long.compareUnsigned(result, Long.MIN_VALUE) > 0)
             {
-                throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
+                return overflow(a, b, c, negative, saturate);
             }
             return -result;
         }
         if (result < 0)
         {
-            throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
+            return overflow(a, b, c, negative, saturate);
         }
         return result;
+    }
+
+    private static long overflow(final long a, final long b, final long c, final boolean negative, final boolean saturate)
+    {
+        if (saturate)
+        {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        throw new ArithmeticException("mulDiv overflow: " + a + " * " + b + " / " + c);
     }
 
     /**

@@ -109,6 +109,18 @@ class FixedPointArithmeticTest
     }
 
     @Test
+    void saturatedMulDivGivesTheNearestLongInsteadOfThrowingAndAgreesOtherwise()
+    {
+        assertEquals(Long.MAX_VALUE, FixedPoint.mulDivSaturated(Long.MAX_VALUE, 2, 1));
+        assertEquals(Long.MAX_VALUE, FixedPoint.mulDivSaturated(100_000_000L, 1_000_000_000_000L, 1L), "1e20: a sized quantity past the long");
+        assertEquals(Long.MIN_VALUE, FixedPoint.mulDivSaturated(Long.MIN_VALUE, Long.MIN_VALUE, -1));
+        assertEquals(Long.MAX_VALUE, FixedPoint.mulDivSaturated(Long.MIN_VALUE, 1, -1));
+        assertEquals(Long.MAX_VALUE, FixedPoint.mulDivSaturated(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+        assertEquals(FixedPoint.mulDiv(-7, 1, 2), FixedPoint.mulDivSaturated(-7, 1, 2));
+        assertThrows(ArithmeticException.class, () -> FixedPoint.mulDivSaturated(1, 1, 0), "a zero divisor is still a bug");
+    }
+
+    @Test
     void shouldAgreeWithBigIntegerOnRandomInputs()
     {
         final Random random = new Random(42L);

@@ -15,7 +15,10 @@ import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 
-/** Group fan-out on the engine alone: risk_limit clamping, a paused account among trading members, replay equality. */
+/**
+ * Group fan-out on the engine alone: risk_limit clamping, a paused account among trading members, a size past the long
+ * clamped, replay equality.
+ */
 class EngineGroupTest
 {
     private static CommandEvent createGroup(final EngineDriver driver, final String id, final long riskLimit, final List<GroupBodies.Member> members)
@@ -70,6 +73,21 @@ class EngineGroupTest
         assertEquals("ACCOUNT_PAUSED", Json.at(results, 1, "reject_code"));
         assertEquals("filled", Json.at(results, 2, "status"));
         assertEquals(2L, ((Number)Json.at(Json.output(order), "success_count")).longValue());
+    }
+
+    @Test
+    void aSizeBeyondTheLongIsClampedToTheInstrumentsMaximumNotThrown()
+    {
+        final EngineDriver driver = driver();
+        // 1 lot x 100,000 equity / 0.00000001 = 1e13 lots: past a long at wire digits; validation allows any value > 0
+        EngineDriver.expect(ResultCode.CREATED, createGroup(driver, "g", 0, List.of(
+            member("paper-1", GroupBodies.SIZING_EQUITY_RATIO, "0.00000001"),
+            member("paper-2", GroupBodies.SIZING_MULTIPLIER, "1"))));
+        final CommandEvent order = EngineDriver.expect(ResultCode.CREATED, groupOrder(driver, "g", Side.BUY, "1", null));
+        final Object results = Json.at(Json.output(order), "results");
+        assertEquals("max_quantity", Json.at(results, 0, "sizing", "clamped_by"));
+        assertEquals("100", Json.at(results, 0, "quantity").toString(), "the instrument's max_quantity");
+        assertEquals("filled", Json.at(results, 1, "status"), "the other member trades as sized");
     }
 
     @Test

@@ -147,6 +147,11 @@ public final class Ordergate implements AutoCloseable
             final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
             replayedRecords = replayed.records();
             skipped = replayed.skipped();
+            if (replayed.failed() > 0)
+            {
+                LOG.severe(() -> "replay: " + replayed.failed() + " commands failed inside the engine, as each did when it first ran"
+                    + " (logged above); the state is as the live run left it");
+            }
             seeder = StartupSeeder.plan(config, engine, features.keys(), options);
             pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies(), true);   // 4
             context.pipeline(pipeline);

@@ -52,6 +52,12 @@ public final class CommandEvent
 
     // ---- written by stage 2, the engine ----
     public ResultCode result;
+    /**
+     * A pipeline stage threw on this command (a bug, or an {@link Error} such as a failed write into a mapped file): the
+     * stages after it must not act on it. Set by the stage exception handler; a null {@link #result} alone would read
+     * as "not yet applied" to the engine stage.
+     */
+    public boolean stageFailed;
     /** A constant message naming what failed, or null for the code's default. */
     public String resultMessage;
     /** The request field at fault, or null. */
@@ -77,6 +83,7 @@ public final class CommandEvent
     public void reset(final CommandType type)
     {
         this.type = type;
+        this.stageFailed = false;
         this.replyTo = null;
         this.attachment = null;
         this.ingressNanos = 0;

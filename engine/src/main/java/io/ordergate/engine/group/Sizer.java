@@ -110,7 +110,7 @@ final class Sizer
                 break;
             case GroupBodies.SIZING_MULTIPLIER:
                 child.signalQuantity = signal;
-                raw = FixedPoint.mulDiv(signal, member.value, WIRE_ONE);
+                raw = FixedPoint.mulDivSaturated(signal, member.value, WIRE_ONE);
                 break;
             case GroupBodies.SIZING_RISK_PERCENT:
                 if (lossPerLot == OrderView.NONE)
@@ -123,7 +123,7 @@ final class Sizer
             default:
                 child.signalQuantity = signal;
                 // signal (wire) × equity (money) ÷ value (wire, a money amount): rescale equity to wire digits first.
-                raw = FixedPoint.mulDiv(
+                raw = FixedPoint.mulDivSaturated(
                     signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
                 break;
         }
@@ -173,7 +173,7 @@ final class Sizer
         final long percent, final long leverage, final long entry)
     {
         final long effective = leverage > 0 ? leverage : account.leverage * WIRE_ONE;
-        final long margin = Math.max(0, FixedPoint.mulDiv(equity, percent, HUNDRED_PERCENT));
+        final long margin = Math.max(0, FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
         child.leverage = effective;
         child.margin = margin;
         final long lotNotional = Valuation.notional(account, instrument, FixedPoint.pow10(instrument.quantityDigits), entry);
@@ -182,7 +182,7 @@ final class Sizer
             return OrderView.NONE;
         }
         // margin (money) × leverage (wire) ÷ lot notional (money) = lots at wire digits
-        return FixedPoint.mulDiv(margin, effective, lotNotional);
+        return FixedPoint.mulDivSaturated(margin, effective, lotNotional);
     }
 
     /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}. */
@@ -192,8 +192,8 @@ final class Sizer
         {
             return 0;
         }
-        final long riskMoney = FixedPoint.mulDiv(equity, percent, HUNDRED_PERCENT);
-        return FixedPoint.mulDiv(riskMoney, WIRE_ONE, lossPerLot);
+        final long riskMoney = FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT);
+        return FixedPoint.mulDivSaturated(riskMoney, WIRE_ONE, lossPerLot);
     }
 
     private static long refuse(final FanOutChild child, final ResultCode code)

@@ -21,7 +21,7 @@ final class EngineStage implements EventHandler<CommandEvent>
     @Override
     public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
     {
-        if (event.type == null || event.result != null)
+        if (event.type == null || event.result != null || event.stageFailed)
         {
             return;
         }

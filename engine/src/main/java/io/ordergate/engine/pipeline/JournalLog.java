@@ -41,7 +41,7 @@ public final class JournalLog implements CommandLog
     {
         final StageExceptionHandler failures = new StageExceptionHandler();
         disruptor.setDefaultExceptionHandler(failures);
-        final JournalStage journaling = new JournalStage(journal.appender(), stages.counters());
+        final JournalStage journaling = new JournalStage(journal.appender()::append, stages.counters());
         final EngineStage applying = new EngineStage(engine);
         final ReplyStage replying = new ReplyStage(stages.replies(), !stages.followed());
         final EventHandlerGroup<CommandEvent> last;

@@ -12,10 +12,17 @@ import io.ordergate.journal.JournalAppender;
  */
 final class JournalStage implements EventHandler<CommandEvent>
 {
-    private final JournalAppender appender;
+    private final Appender appender;
     private final PipelineCounters counters;
 
-    JournalStage(final JournalAppender appender, final PipelineCounters counters)
+    /** Where frames go: {@link JournalAppender#append}, or a test's stand-in. */
+    @FunctionalInterface
+    interface Appender
+    {
+        long append(org.agrona.DirectBuffer buffer, int offset, int length);
+    }
+
+    JournalStage(final Appender appender, final PipelineCounters counters)
     {
         this.appender = appender;
         this.counters = counters;
@@ -24,7 +31,7 @@ final class JournalStage implements EventHandler<CommandEvent>
     @Override
     public void onEvent(final CommandEvent event, final long sequence, final boolean endOfBatch)
     {
-        if (event.type == null || event.result != null || !event.type.journaled())
+        if (event.type == null || event.result != null || event.stageFailed || !event.type.journaled())
         {
             return;
         }
@@ -39,6 +46,14 @@ final class JournalStage implements EventHandler<CommandEvent>
             // The command never happened: the engine skips it and the client hears 500, not "accepted".
             event.reject(ResultCode.JOURNAL_FAILED, "journal append failed: " + ex.getClass().getSimpleName(), null);
             counters.journalFailed();
+        }
+        catch (final Error ex)
+        {
+            // An Error too (a full or failing disk under the mapped file surfaces as InternalError): never "accepted".
+            // Rethrown so the stage's exception handler logs it; the handler keeps this result and marks the event.
+            event.reject(ResultCode.JOURNAL_FAILED, "journal append failed: " + ex.getClass().getSimpleName(), null);
+            counters.journalFailed();
+            throw ex;
         }
     }
 }

@@ -42,7 +42,7 @@ final class ProgressSignallingHandler implements EventHandler<CommandEvent>
         {
             stage.onEvent(event, eventSequence, endOfBatch);
         }
-        catch (final Exception ex)
+        catch (final Throwable ex)
         {
             failures.handleEventException(ex, eventSequence, event);
         }

@@ -35,7 +35,7 @@ final class SingleThreadStages implements EventHandler<CommandEvent>
             journal.onEvent(event, sequence, endOfBatch);
             engine.onEvent(event, sequence, endOfBatch);
         }
-        catch (final Exception ex)
+        catch (final Throwable ex)
         {
             // As with a thread per stage: the command goes on without a result, so its client still hears 500.
             failures.handleEventException(ex, sequence, event);

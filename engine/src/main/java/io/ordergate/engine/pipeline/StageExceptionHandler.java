@@ -9,8 +9,9 @@ import com.lmax.disruptor.ExceptionHandler;
 import io.ordergate.engine.command.CommandEvent;
 
 /**
- * What a stage does when a command throws: the command gets no result (its client hears 500 INTERNAL_ERROR), the
- * failure is counted and logged, and the stage goes on with the next command. Disruptor's default handler would
+ * What a stage does when a command throws: the command is marked failed ({@link CommandEvent#stageFailed}: no later
+ * stage acts on it) and keeps a failure result a stage already gave it (JOURNAL_FAILED) or gets none (its client hears
+ * 500 INTERNAL_ERROR), the failure is counted and logged, and the stage goes on with the next command. Disruptor's default handler would
  * stop the stage thread, and with it every client after. Thread safe.
  */
 final class StageExceptionHandler implements ExceptionHandler<CommandEvent>
@@ -25,8 +26,12 @@ final class StageExceptionHandler implements ExceptionHandler<CommandEvent>
         final long count = failures.incrementAndGet();
         if (event != null)
         {
-            event.clearResult();
-            event.resultMessage = "the command failed inside the gateway";
+            event.stageFailed = true;  // the later stages (the engine's above all) must not act on it
+            if (event.result == null || event.result.isSuccess())
+            {
+                event.clearResult();
+                event.resultMessage = "the command failed inside the gateway";
+            }
         }
         // The first failures in full, then one line per thousand: a bug must not flood the log on the hot path.
         if (count <= 10 || count % 1000 == 0)

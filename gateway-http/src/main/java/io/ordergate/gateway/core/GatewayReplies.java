@@ -39,7 +39,16 @@ public final class GatewayReplies implements ResultHandler
     {
         for (final ReplyListener listener : listeners)
         {
-            listener.onReplayed(event);
+            try
+            {
+                listener.onReplayed(event);
+            }
+            catch (final RuntimeException ex)
+            {
+                // As live: one listener's failure neither stops the others nor (here) the start-up
+                failures.failed(listener, ex, () -> "reply listener " + listener.getClass().getSimpleName() + " failed replaying " + event.type
+                    + " (logged once per listener and kind; replay goes on as the live run did)");
+            }
         }
     }
 
