@@ -126,6 +126,18 @@ final class Mt5Venue implements Venue
         return total;
     }
 
+    /** The open tickets of the account in the instrument, longs and shorts alike: what max_position_quantity counts. */
+    @Override
+    public long heldQuantity(final Account account, final Instrument instrument)
+    {
+        long gross = 0;
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
+        {
+            gross += position.instrumentIndex == instrument.index ? position.lots : 0;
+        }
+        return gross;
+    }
+
     /** Every open ticket of the account has a quote here: its equity is counted from them, not from the heartbeat. */
     @Override
     public boolean valuesOpenHoldings(final Account account)

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
@@ -72,6 +73,22 @@ class Mt5ConnectorTest
         // 9 lots more need 9 x 1084.28 = 9758.52 > 9436.30 free: the ticket's margin counts against the order.
         assertEquals(ResultCode.INSUFFICIENT_MARGIN, driver.buy("mt5-1", "9.00").result);
         assertEquals(ResultCode.CREATED, driver.buy("mt5-1", "8.00").result);
+    }
+
+    @Test
+    void shouldCountAnMt5AccountsOpenTicketsAgainstItsMaxPositionQuantity()
+    {
+        driver.heartbeat("exe-1");
+        final long[] limits = new long[CommandBodies.RISK_FIELD_COUNT];
+        limits[1] = Mt5Driver.wire("2");
+        final CommandEvent risk = new CommandEvent();
+        CommandBodies.setRisk(driver.begin(risk, CommandType.SET_RISK), "mt5-1", CommandBodies.RISK_MAX_POSITION_QUANTITY, limits);
+        assertEquals(ResultCode.OK, driver.finish(risk).result);
+        driver.tradeOpen("exe-1", 8001, "EURUSD", "1.00", "1.08400");
+        driver.tradeOpen("exe-1", 8002, "EURUSD", "0.50", "1.08410");
+        // 1.50 lots open in two tickets (the engine's own EURUSD slot stays flat): 0.60 more would make 2.10 > 2
+        assertEquals(ResultCode.RISK_MAX_POSITION, driver.buy("mt5-1", "0.60").result);
+        assertEquals(ResultCode.CREATED, driver.buy("mt5-1", "0.50").result, "1.50 + 0.50 = 2: at the limit, allowed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ordergate.engine.account;
 
+import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
 
 /**
@@ -15,6 +16,12 @@ public final class AccountValues
         long unrealized(Account account);
 
         long marginUsed(Account account);
+
+        /** The gross size of the venue-held open positions of the account in the instrument (instrument digits). */
+        default long heldQuantity(final Account account, final Instrument instrument)
+        {
+            return 0;
+        }
 
         /** True when the venue holds open positions for the account and values every one at the current quotes. */
         default boolean valuesOpenHoldings(final Account account)
@@ -60,6 +67,12 @@ public final class AccountValues
     public long marginUsed(final Account account)
     {
         return Valuation.marginUsed(account, instruments) + venueHoldings.marginUsed(account);
+    }
+
+    /** The gross size of the positions a venue holds for the account in the instrument; 0 where the engine holds them. */
+    public long heldQuantity(final Account account, final Instrument instrument)
+    {
+        return venueHoldings.heldQuantity(account, instrument);
     }
 
     /**

@@ -127,10 +127,12 @@ public final class RiskCheck
         }
 
         // Netting: the net position after the order. Hedging: every position in the instrument, longs and shorts alike,
-        // plus the order (each is its own exposure: a short does not cancel a long's margin or size).
+        // plus the order (each is its own exposure: a short does not cancel a long's margin or size). Positions a venue
+        // holds (MT5 tickets; the engine's slot stays flat) count the same way as hedged ones.
         final Position position = account.positions[instrument.index];
-        final long after = account.hedging
-            ? grossHedged(account, instrument) + (reducing ? -quantity : quantity)
+        final long venueHeld = values.heldQuantity(account, instrument);
+        final long after = account.hedging || venueHeld > 0
+            ? grossHedged(account, instrument) + venueHeld + (reducing ? -quantity : quantity)
             : position.quantity + (side == Side.BUY ? quantity : -quantity);
         if (limits.maxPositionQuantity > 0 && !reducing
             && FixedPoint.rescale(Math.abs(after), instrument.quantityDigits, NewOrderBody.WIRE_DIGITS) > limits.maxPositionQuantity)
@@ -157,7 +159,7 @@ public final class RiskCheck
             }
         }
 
-        final long addedExposure = account.hedging ? quantity
+        final long addedExposure = account.hedging || venueHeld > 0 ? quantity
             : Math.abs(after) - (Long.signum(after) == Long.signum(position.quantity) ? Math.abs(position.quantity) : 0);
         if (addedExposure > 0)
         {

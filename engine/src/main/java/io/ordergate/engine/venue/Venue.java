@@ -128,6 +128,15 @@ public interface Venue
         return 0;
     }
 
+    /**
+     * The gross size (instrument digits) of the account's venue-held open positions in the instrument, longs and
+     * shorts alike: what {@code max_position_quantity} counts for an account whose positions the venue holds.
+     */
+    default long heldQuantity(final Account account, final Instrument instrument)
+    {
+        return 0;
+    }
+
     /** Margin the account's venue-held positions hold at the current quotes, in money units. */
     default long marginUsed(final Account account)
     {

@@ -141,6 +141,13 @@ public final class Venues implements AccountValues.VenueHoldings
     }
 
     @Override
+    public long heldQuantity(final Account account, final Instrument instrument)
+    {
+        final Venue holder = positionHolder(account);
+        return holder == null ? 0 : holder.heldQuantity(account, instrument);
+    }
+
+    @Override
     public long marginUsed(final Account account)
     {
         final Venue holder = positionHolder(account);
