@@ -52,6 +52,7 @@ import io.ordergate.gateway.users.PasswordResetRoutes;
 import io.ordergate.gateway.users.SessionRoutes;
 import io.ordergate.gateway.users.SignInRoutes;
 import io.ordergate.gateway.users.UserAdminRoutes;
+import io.ordergate.gateway.users.StillValidCallers;
 import io.ordergate.gateway.users.UserServices;
 import io.ordergate.gateway.streams.StreamHub;
 import io.ordergate.gateway.streams.StreamRoutes;
@@ -91,7 +92,8 @@ public final class GatewayFeatures
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         // a stream ticket (a key's, for a browser's WebSocket) is tried before a bearer token, which takes ?access_token= too
-        final StreamTickets tickets = new StreamTickets();
+        final StillValidCallers stillValid = new StillValidCallers(keys, users.directory());
+        final StreamTickets tickets = new StreamTickets(stillValid);
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::disabledPrincipal), tickets, users.bearer()));
         tickets.accesses(access);
         this.streams = new StreamHub(config, gateway.publisher());
@@ -112,7 +114,7 @@ public final class GatewayFeatures
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
             .add(new CandleRoutes(access))
-            .add(new StreamRoutes(access, streams, users.webSockets(), gateway.webSocketLoops()))
+            .add(new StreamRoutes(access, streams, users.webSockets(), gateway.webSocketLoops(), stillValid))
             .add(tickets)
             .add(new DashboardRoutes())
             .add(new AccountRoutes(access, exchangeAccounts, config.engine().paperFeeRate()))

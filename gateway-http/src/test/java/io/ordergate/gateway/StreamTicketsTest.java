@@ -12,7 +12,8 @@ import io.ordergate.gateway.TestGateway.Key;
 
 /**
  * A browser holding an API key opens its user socket with a stream ticket ({@code ?access_token=wst_...}): the
- * ticket is the key that asked for it, good once, and only on a WebSocket upgrade.
+ * ticket is the key that asked for it, good once, and only on a WebSocket upgrade; a key revoked since redeems none,
+ * and its open sockets are closed.
  */
 class StreamTicketsTest
 {
@@ -51,6 +52,28 @@ class StreamTicketsTest
             final String plain = gateway.send("POST", "/api/v1/streams/tickets", "{}", read).text("ticket");
             final TestGateway.Reply notASocket = gateway.send("GET", "/api/v1/accounts?access_token=" + plain, null, null);
             assertEquals(401, notASocket.status(), "a ticket opens sockets, not routes: " + notASocket);
+        }
+    }
+
+    @Test
+    void aRevokedKeysOpenSocketIsClosedAndItsTicketNoLongerOpensOne() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            final Key read = gateway.createKey("read", "paper-1");
+            final String ticket = gateway.send("POST", "/api/v1/streams/tickets", "{}", read).text("ticket");
+            try (StreamClient socket = StreamClient.connect(gateway, "/ws/" + read.key(), read))
+            {
+                socket.send("{\"type\":\"subscribe\",\"channel\":\"account\",\"account_id\":\"paper-1\"}");
+                assertEquals("snapshot", socket.nextOfType("snapshot", 5).path("type").asText());
+                assertEquals(200, gateway.send("DELETE", "/api/v1/keys/" + read.key(), null, TestGateway.ADMIN).status());
+                assertEquals("INVALID_CREDENTIALS", socket.nextOfType("error", 5).path("error").path("code").asText(), "said why");
+                assertEquals(1008, socket.closeCode(5), "the revoked key's socket is closed");
+            }
+            try (RawWebSocket late = RawWebSocket.connect(gateway.port(), "/ws/" + read.key() + "?access_token=" + ticket, null, 0))
+            {
+                assertTrue(late.response().startsWith("HTTP/1.1 401"), "a ticket is never more than its key now is: " + late.response());
+            }
         }
     }
 

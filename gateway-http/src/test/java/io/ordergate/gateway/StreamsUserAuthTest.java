@@ -82,6 +82,29 @@ class StreamsUserAuthTest
     }
 
     @Test
+    void aUsersSocketIsClosedOnceItsSessionEnds() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, gateway.send("POST", "/api/v1/users", "{\"email\":\"ann@example.com\",\"name\":\"Ann\","
+                + "\"role\":\"trader\",\"account_ids\":[\"paper-1\"],\"password\":\"" + PASSWORD + "\"}", TestGateway.ADMIN).status());
+            final TestGateway.Reply login = people.login("ann@example.com", PASSWORD);
+            final String token = login.text("access_token");
+            final String path = "/ws/" + login.json().path("user").path("id").asText() + "?access_token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            try (StreamClient socket = StreamClient.connect(gateway, path, null))
+            {
+                socket.send("{\"type\":\"subscribe\",\"channel\":\"account\",\"account_id\":\"paper-1\"}");
+                socket.nextOfType("snapshot", 5);
+                assertEquals(200, people.bearer("POST", "/api/v1/auth/logout", null, token).status());
+                assertEquals("INVALID_CREDENTIALS", socket.nextOfType("error", 5).path("error").path("code").asText());
+                assertEquals(1008, socket.closeCode(5), "signed out: the socket the session opened is closed too");
+            }
+        }
+    }
+
+    @Test
     void aBadOrMissingTokenIsRefusedBeforeTheUpgrade() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

@@ -74,6 +74,13 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
         return keys.get(key);
     }
 
+    /** Whether a key authenticated earlier is still registered with the same secret (not revoked, not rotated). */
+    public boolean stillValid(final ApiKey key)
+    {
+        final ApiKey current = keys.get(key.key());
+        return current != null && java.util.Arrays.equals(current.secretHash(), key.secretHash());
+    }
+
     /** True when an admin key made by the gateway itself at start-up is registered. */
     public boolean hasSystemAdminKey()
     {

@@ -1,6 +1,11 @@
 package io.ordergate.gateway.streams;
 
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.netty.channel.Channel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.core.Accesses;
@@ -28,19 +33,28 @@ import io.ordergate.gateway.users.WebSocketCounter;
 public final class StreamRoutes implements Feature
 {
     private static final int NETTY_FRAME_LIMIT = 1 << 16;
+    /**
+     * How often an open socket's caller is judged again: a revoked key, an ended session or a disabled user loses its
+     * sockets within this. A check per socket per second is a map read or two, off every hot path.
+     */
+    static final int RECHECK_SECONDS = 1;
 
     private final Accesses access;
     private final StreamHub hub;
     private final WebSocketCounter counter;
     private final WebSocketLoops loops;
+    private final Predicate<Caller> stillValid;
 
     /**
-     * @param counter open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user})
-     * @param loops where the sockets are served ({@code streams.event_loop_threads})
+     * @param counter    open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user})
+     * @param loops      where the sockets are served ({@code streams.event_loop_threads})
+     * @param stillValid whether a socket's caller would still be let in; checked every {@link #RECHECK_SECONDS}
      */
-    public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter, final WebSocketLoops loops)
+    public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter, final WebSocketLoops loops,
+        final Predicate<Caller> stillValid)
     {
         this.loops = loops;
+        this.stillValid = stillValid;
         this.access = access;
         this.hub = hub;
         this.counter = counter;
@@ -97,11 +111,29 @@ public final class StreamRoutes implements Feature
             {
                 socket.error(ResultCode.RATE_LIMIT_EXCEEDED.name(), "at most " + counter.max() + " WebSockets per user", null);
                 socket.close(StreamSocket.CLOSE_POLICY, "too many WebSockets for this user");
+                return;
             }
+            recheck(channel, socket, caller);
         }, loops.streams());
         if (!upgraded && counted)
         {
             counter.closed(owner);  // a WebSocket version not spoken here: no socket, so nothing else gives the count back
         }
+    }
+
+    /** Closes the socket (1008, after an error message) once its caller would no longer be let in. */
+    private void recheck(final Channel channel, final StreamSocket socket, final Caller caller)
+    {
+        final ScheduledFuture<?>[] check = new ScheduledFuture<?>[1];
+        check[0] = channel.eventLoop().scheduleAtFixedRate(() ->
+        {
+            if (!stillValid.test(caller))
+            {
+                check[0].cancel(false);
+                socket.error(ResultCode.INVALID_CREDENTIALS.name(), "the key or session of this stream was revoked, ended or disabled", null);
+                socket.close(StreamSocket.CLOSE_POLICY, "credentials revoked");
+            }
+        }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(closed -> check[0].cancel(false));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -44,17 +45,20 @@ public final class StreamTickets implements Credentials, Feature
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final LongSupplier clockNanos;
+    private final Predicate<Caller> stillValid;
     private Accesses access;
 
-    public StreamTickets()
+    /** @param stillValid whether the caller a ticket was issued to would still be let in (not revoked, not signed out) */
+    public StreamTickets(final Predicate<Caller> stillValid)
     {
-        this(System::nanoTime);
+        this(System::nanoTime, stillValid);
     }
 
     /** @param clockNanos a monotonic clock in nanoseconds (the tests' own) */
-    StreamTickets(final LongSupplier clockNanos)
+    StreamTickets(final LongSupplier clockNanos, final Predicate<Caller> stillValid)
     {
         this.clockNanos = clockNanos;
+        this.stillValid = stillValid;
     }
 
     /** The accesses the ticket route itself is behind (the same the stream routes use); set once, at start-up. */
@@ -122,10 +126,13 @@ public final class StreamTickets implements Credentials, Feature
         return caller;
     }
 
-    /** The ticket's caller, once: null if it is unknown, used, or older than {@link #TTL_NANOS}. */
+    /**
+     * The ticket's caller, once: null if it is unknown, used, older than {@link #TTL_NANOS}, or its caller's key or
+     * session was revoked since (a ticket is never more than its caller now is).
+     */
     Caller redeem(final String token)
     {
         final Ticket ticket = tickets.remove(token);
-        return ticket == null || ticket.expiresNanos() < clockNanos.getAsLong() ? null : ticket.caller();
+        return ticket == null || ticket.expiresNanos() < clockNanos.getAsLong() || !stillValid.test(ticket.caller()) ? null : ticket.caller();
     }
 }

@@ -125,6 +125,14 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         return byPrincipal.get(principal);
     }
 
+    /** Whether a user signed in earlier is still: the session not ended, the user not disabled. */
+    public boolean stillSignedIn(final UserCaller caller)
+    {
+        final SessionView session = sessions.get(caller.session().id());
+        final UserView user = byId.get(caller.user().id());
+        return session != null && user != null && !user.disabled();
+    }
+
     /** Whether the principal is a user who is disabled (false for keys, the system and unknown principals). */
     public boolean disabledPrincipal(final int principal)
     {

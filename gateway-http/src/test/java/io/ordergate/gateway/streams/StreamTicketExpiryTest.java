@@ -23,7 +23,7 @@ class StreamTicketExpiryTest
     void aTicketIsGoodForThirtySecondsAndOnce()
     {
         final AtomicLong clock = new AtomicLong(123 * SECOND);
-        final StreamTickets tickets = new StreamTickets(clock::get);
+        final StreamTickets tickets = new StreamTickets(clock::get, caller -> true);
         final String inTime = tickets.issue(KEY);
         final String late = tickets.issue(KEY);
         assertNotEquals(inTime, late, "every ticket is its own");
@@ -39,7 +39,7 @@ class StreamTicketExpiryTest
     void expiredTicketsAreDroppedWhenTheNextIsIssued()
     {
         final AtomicLong clock = new AtomicLong(0);
-        final StreamTickets tickets = new StreamTickets(clock::get);
+        final StreamTickets tickets = new StreamTickets(clock::get, caller -> true);
         final String old = tickets.issue(KEY);
         clock.addAndGet(31 * SECOND);
         final String fresh = tickets.issue(KEY);

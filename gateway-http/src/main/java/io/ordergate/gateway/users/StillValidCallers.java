@@ -1,0 +1,36 @@
+package io.ordergate.gateway.users;
+
+import java.util.function.Predicate;
+
+import io.ordergate.gateway.auth.ApiKey;
+import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.core.Caller;
+
+/**
+ * Whether a caller resolved earlier would still be let in now: a key not revoked (nor given a new secret) whose owner
+ * is not a disabled user; a user whose session has not ended and who is not disabled. For what outlives the request
+ * that authenticated it (an open stream socket, a stream ticket). Other callers (executors, bots) are not judged here.
+ * Thread safe: reads the registries' concurrent maps.
+ */
+public final class StillValidCallers implements Predicate<Caller>
+{
+    private final ApiKeyRegistry keys;
+    private final UserDirectory users;
+
+    public StillValidCallers(final ApiKeyRegistry keys, final UserDirectory users)
+    {
+        this.keys = keys;
+        this.users = users;
+    }
+
+    @Override
+    public boolean test(final Caller caller)
+    {
+        if (caller instanceof ApiKey)
+        {
+            final ApiKey key = (ApiKey)caller;
+            return keys.stillValid(key) && !users.disabledPrincipal(key.owner());
+        }
+        return !(caller instanceof UserCaller) || users.stillSignedIn((UserCaller)caller);
+    }
+}
