@@ -45,10 +45,15 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
         this.quotes = listener;
     }
 
+    /** The credentials and the last quotes, as the live run left them (the minimum-notional check reads the quotes). */
     @Override
     public void onReplayed(final CommandEvent event)
     {
         credentials(event);
+        if (event.type == CommandType.QUOTES && event.result != null && event.result.isSuccess())
+        {
+            eachQuote(event, io::quote);
+        }
     }
 
     /**

@@ -218,4 +218,14 @@ class ExchangeGatewayTest
         gateway = new ExchangeHarness(dir);
         gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.01", "ex-after").path("order_id").asText(), "filled");
     }
+
+    @Test
+    void shouldCheckTheMinimumNotionalAfterARestartAtTheQuoteTheJournalHeld()
+    {
+        gateway.close();
+        gateway = ExchangeHarness.restartedWithoutQuotes(dir);
+        final JsonNode market = gateway.order("binance-demo", "BTCUSDT", "buy", "0.00005", "ex-small-after");
+        final JsonNode refused = gateway.awaitStatus(market.path("order_id").asText(), "rejected");
+        assertTrue(refused.path("reject_message").asText().contains("(0.00005 x 65001 at the quote)"), "refused here, not sent: " + refused);
+    }
 }

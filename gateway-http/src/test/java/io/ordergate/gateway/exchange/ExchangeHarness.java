@@ -67,12 +67,26 @@ final class ExchangeHarness implements AutoCloseable
     /** With more YAML after the harness's own (an {@code exchanges} section, say). */
     ExchangeHarness(final Path dataDir, final String moreConfig)
     {
+        this(dataDir, moreConfig, true);
+    }
+
+    /** A restart that sets no prices: what the gateway knows of them is what its journal gave back. */
+    static ExchangeHarness restartedWithoutQuotes(final Path dataDir)
+    {
+        return new ExchangeHarness(dataDir, "", false);
+    }
+
+    private ExchangeHarness(final Path dataDir, final String moreConfig, final boolean setPrices)
+    {
         gateway = Ordergate.start(ConfigLoader.parse(CONFIG + moreConfig, "exchange-test").withDataDir(dataDir).withPort(0),
             StartupOptions.parse(new String[0], Map.of(StartupOptions.API_KEY_ENV, KEY, StartupOptions.API_SECRET_ENV, SECRET)),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + gateway.port();
-        quote("BTCUSDT", "65000.00", "65001.00");
-        quote("ETHUSDT", "3500.00", "3500.10");
+        if (setPrices)
+        {
+            quote("BTCUSDT", "65000.00", "65001.00");
+            quote("ETHUSDT", "3500.00", "3500.10");
+        }
     }
 
     SimulatedExchange exchange()
