@@ -130,6 +130,9 @@ final class ClusterIngress implements Agent, EgressListener
                 awaitingOpen = sessionLost;
                 sessionLost = false;
                 lastSentNanos = now;
+                // A new episode: the wait that counted toward refusing ended with the connect. Left at its old
+                // start, the next transient offer failure (back pressure) would refuse every waiting command at once.
+                blockedSinceNanos = 0;
                 return 1;
             }
         }

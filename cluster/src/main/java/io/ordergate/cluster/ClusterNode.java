@@ -31,8 +31,9 @@ import io.ordergate.journal.DirectoryLock;
 /**
  * One member of the cluster, in this process: Aeron's media driver, the archive that records the log, the
  * consensus module (Raft: elections, replication, commit), and the service container running the engine
- * ({@link EngineService}). {@link #launch} returns once the container started, which includes loading the latest
- * snapshot and replaying the local log after it; {@link #commandLog()} is the gateway's way in.
+ * ({@link EngineService}). {@link #launch} returns once the container started its service thread; loading the latest
+ * snapshot and replaying the log after it happen on that thread afterwards (watch {@link #appliedMessages()} and
+ * {@link #loadedSnapshot()}); {@link #commandLog()} is the gateway's way in.
  *
  * <pre>
  *   data_dir/cluster/node      the consensus module's and the service's files (recording log, mark files, node state)

@@ -32,6 +32,8 @@ import io.ordergate.gateway.exchange.ExchangeIo;
 public final class ClusterMember implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
+    /** How often the wait looks whether the member's replay moved on. */
+    private static final long PROGRESS_CHECK_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 100;
     private static final long REPORT_MILLIS = 5_000;
 
@@ -86,35 +88,63 @@ public final class ClusterMember implements AutoCloseable
 
     /**
      * Waits until this member's engine applied a read offered now, so everything the cluster committed before it:
-     * what a single node's replay gives, and the registries beside the engine rebuilt with it.
+     * what a single node's replay gives, and the registries beside the engine rebuilt with it. The service loads its
+     * snapshot and replays its log after {@code launch} returns, for as long as the log is long: the wait goes on while
+     * that makes progress, and gives up only after {@code quietMillis} with none (no snapshot loaded, no message applied,
+     * no answer).
      *
-     * @throws IllegalStateException when no leader took it within the timeout
+     * @throws IllegalStateException when nothing moved for {@code quietMillis}
      */
-    public void awaitCaughtUp(final long timeoutMillis) throws InterruptedException
+    public void awaitCaughtUp(final long quietMillis) throws InterruptedException
     {
-        final long deadline = System.currentTimeMillis() + timeoutMillis;
+        long now = System.currentTimeMillis();
+        long deadline = now + quietMillis;
         long nextReport = 0;
+        long applied = node.appliedMessages();
+        boolean snapshotLoaded = node.loadedSnapshot();
+        Barrier barrier = null;
         while (true)
         {
-            final Barrier barrier = new Barrier();
-            if (publisher.publish(CommandType.STATE_DIGEST, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, barrier, null) &&
-                barrier.done.await(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS) && barrier.applied)
+            if (barrier == null)
             {
-                return;
+                barrier = new Barrier();
+                if (!publisher.publish(CommandType.STATE_DIGEST, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, barrier, null))
+                {
+                    barrier = null;
+                }
             }
-            final long now = System.currentTimeMillis();
+            if (barrier != null && barrier.done.await(Math.min(PROGRESS_CHECK_MILLIS, Math.max(1, deadline - now)), TimeUnit.MILLISECONDS))
+            {
+                if (barrier.applied)
+                {
+                    return;
+                }
+                barrier = null;
+                // Without a leader the read is refused at once: asking again at once spun a core (and the log) for as long as the
+                // election took, on machines where the other members need that core to elect one. No event says "a leader now".
+                Thread.sleep(Math.min(RETRY_MILLIS, Math.max(1, deadline - System.currentTimeMillis())));
+            }
+            else if (barrier == null)
+            {
+                Thread.sleep(Math.min(RETRY_MILLIS, Math.max(1, deadline - System.currentTimeMillis())));
+            }
+            now = System.currentTimeMillis();
+            if (node.appliedMessages() != applied || node.loadedSnapshot() != snapshotLoaded)
+            {
+                applied = node.appliedMessages();   // still loading or replaying: a long log is not a dead cluster
+                snapshotLoaded = node.loadedSnapshot();
+                deadline = now + quietMillis;
+            }
             if (now >= deadline)
             {
-                throw new IllegalStateException("the cluster did not answer within " + timeoutMillis + " ms (is a majority of its members up?)");
+                throw new IllegalStateException("the cluster did not answer and this member applied nothing for " + quietMillis
+                    + " ms (is a majority of its members up?)");
             }
             if (now >= nextReport)
             {
-                LOG.info("waiting for the cluster to have a leader");
+                LOG.info(() -> "waiting for the cluster: a leader, and this member's snapshot and log (" + node.appliedMessages() + " applied)");
                 nextReport = now + REPORT_MILLIS;
             }
-            // Without a leader the read is refused at once: asking again at once spun a core (and the log) for as long as the
-            // election took, on machines where the other members need that core to elect one. No event says "a leader now".
-            Thread.sleep(Math.min(RETRY_MILLIS, Math.max(1, deadline - now)));
         }
     }
 
