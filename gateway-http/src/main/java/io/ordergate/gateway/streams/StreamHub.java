@@ -194,7 +194,15 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     void unsubscribe(final StreamSocket socket, final StreamRequest request)
     {
-        request(() -> subscriptions.remove(socket, request.channel(), request.id(), request.key()));
+        // Runs later, on the fan-out thread: by then the client may have subscribed again (its new snapshot's entry is
+        // the same entry), and removing it would leave a subscription the client holds receiving nothing.
+        request(() ->
+        {
+            if (!socket.wants(request.key()))
+            {
+                subscriptions.remove(socket, request.channel(), request.id(), request.key());
+            }
+        });
     }
 
     void closed(final StreamSocket socket)

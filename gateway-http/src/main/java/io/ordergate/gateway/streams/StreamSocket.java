@@ -305,10 +305,11 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             error("VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
             return;
         }
+        final Long held = wanted.get(request.key());
         final String refused = hub.subscribe(this, request, wantedGeneration(request.key()));
         if (refused != null)
         {
-            wanted.remove(request.key());
+            wanted.compute(request.key(), (key, now) -> held);  // a refused subscribe again leaves the one held (none: removed)
             error("OVERLOADED", refused, null);
         }
     }

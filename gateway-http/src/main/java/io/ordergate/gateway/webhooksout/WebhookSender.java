@@ -49,6 +49,8 @@ final class WebhookSender implements AutoCloseable
     private final HttpClient client;
     private final Semaphore inFlight;
     private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
+    /** Deleted webhooks (ids are never reused): their attempts still on the timer are dropped when their turn comes. */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     /** Deliveries scheduled or in flight: a delivery handed over twice is attempted once. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -95,6 +97,7 @@ final class WebhookSender implements AutoCloseable
     /** The webhook is gone: its deliveries still waiting are dropped when their turn comes. */
     void forget(final String webhookId)
     {
+        deleted.add(webhookId);
         perWebhook.remove(webhookId);
     }
 
@@ -104,9 +107,9 @@ final class WebhookSender implements AutoCloseable
         {
             return;
         }
-        if (!sending)
+        if (!sending || deleted.contains(delivery.target().id()))
         {
-            queued.remove(delivery.key());  // no longer the leader: the new one sends it
+            queued.remove(delivery.key());  // no longer the leader (the new one sends it), or the webhook is gone
             return;
         }
         final AtomicInteger mine = perWebhook.computeIfAbsent(delivery.target().id(), id -> new AtomicInteger());
