@@ -58,6 +58,30 @@ class EngineStopRetryTest
     }
 
     @Test
+    void aTrailingStopFollowsTheQuoteEvenWhenTheCloseOfAnotherLegIsRefused()
+    {
+        final EngineDriver driver = EngineDriver.withPaperAccount();
+        final RefusingVenue venue = new RefusingVenue(driver.engine);
+        driver.engine.registerVenue(VenueKind.MT5, venue);
+        expect(ResultCode.CREATED, driver.createAccount("ext-1", VenueKind.MT5, "USD", "100000", 100));
+        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        expect(ResultCode.CREATED, driver.order("ext-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").takeProfit("1.08500").send());
+        // 20 pips under the ask: 1.08228
+        expect(ResultCode.CREATED, driver.order("ext-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").trailingStopPips("20").send());
+
+        venue.refusing = true;
+        driver.quote("EURUSD", "1.08600", "1.08608");
+        assertEquals(List.of("take_profit rejected"), venue.closes(), "the first leg's target is reached, its close refused");
+        final Object trailing = Json.at(driver.position("ext-1", "EURUSD"), "stops", 1);
+        assertTrue(Json.matches(Json.at(trailing, "stop_loss"), "1.084"), "the second leg trails 20 pips under the bid: " + trailing);
+
+        venue.refusing = false;
+        driver.quote("EURUSD", "1.08390", "1.08398");
+        assertEquals("stop_loss filled", venue.closes().get(1), "the trailed stop is reached");
+        assertTrue(Json.matches(driver.position("ext-1", "EURUSD").get("quantity"), "0.1"), "the first leg is left");
+    }
+
+    @Test
     void aStopReachedWhileTheOrderTableIsFullStaysAndClosesOnceThereIsRoom()
     {
         final EngineDriver driver = new EngineDriver(ConfigLoader.parse(EngineDriver.CONFIG.replace("max_orders: 1024", "max_orders: 16"), "test"));

@@ -133,9 +133,9 @@ public final class PositionStops
             final Stops stops = position.stops;
             final boolean isLong = position.quantity > 0;
             final long mark = isLong ? instrument.bid : instrument.ask;
-            int reached = -1;
-            boolean stopLoss = false;
-            for (int leg = 0; leg < stops.count() && reached < 0; leg++)
+            // Every trailing leg follows the quote before any leg is closed: a close refused below ends this quote's
+            // work on the position, and the legs after it must not miss the ratchet for it.
+            for (int leg = 0; leg < stops.count(); leg++)
             {
                 if (stops.isTrailing(leg))
                 {
@@ -145,6 +145,11 @@ public final class PositionStops
                         stops.stopLoss(leg, candidate);
                     }
                 }
+            }
+            int reached = -1;
+            boolean stopLoss = false;
+            for (int leg = 0; leg < stops.count() && reached < 0; leg++)
+            {
                 final long stop = stops.stopLoss(leg);
                 final long target = stops.takeProfit(leg);
                 if (stop != OrderView.NONE && (isLong ? mark <= stop : mark >= stop))
