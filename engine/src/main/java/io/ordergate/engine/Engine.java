@@ -87,7 +87,7 @@ public final class Engine
         positionList = new PositionListQuery(context, json, venues);
         // Group orders and webhook signals share one fan-out table and these four parts over it.
         final FanOutFlow fanOut = new FanOutFlow(context, orders, state.fanOuts);
-        final FanOutCloser closer = new FanOutCloser(context, orders, state.fanOuts);
+        final FanOutCloser closer = new FanOutCloser(context, positionCloser, state.fanOuts);
         final DrawdownGuard drawdown = new DrawdownGuard(state.values);
         final FanOutJson fanOutJson = new FanOutJson(context, state.fanOuts);
         groups = new GroupFlow(context, state.groups, fanOut, drawdown, fanOutJson);

@@ -1,41 +1,38 @@
 package io.ordergate.engine.group;
 
 import io.ordergate.engine.EngineContext;
-import io.ordergate.engine.order.OrderEntry;
-import io.ordergate.engine.order.OrderPlacement;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.GroupBodies;
-import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.position.Position;
+import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.venue.Venue;
-import io.ordergate.fixed.FixedPoint;
 
 /**
  * <b>Not thread safe</b>: owned by the engine thread; allocates nothing per child.
  * Closes a target's positions as children of a fan-out (close signals, bot terminate): one market order per
- * engine-netted position down the single-order path, and the venue's own closing orders for positions it holds.
+ * engine-booked position, made by {@link PositionCloser} as a close by id or close-all is, and the venue's own closing
+ * orders for positions it holds. Not the single-order path: its quantity, notional and throttle limits and the
+ * instrument's max_quantity bound what an order may open, and a close held back by them would leave open a position
+ * the signal or terminate promised to close.
  */
 public final class FanOutCloser
 {
     private final EngineContext context;
-    private final OrderEntry entry;
+    private final PositionCloser closer;
     private final FanOuts fanOuts;
-    private final OrderPlacement placement = new OrderPlacement();
     /** Where a venue reports the orders closing its own positions; made once so closing allocates nothing. */
     private final Venue.ClosingOrders venueClosing = this::recordVenueClosing;
     /** The fan-out {@link #venueClosing} records into, set only while a venue closes. */
     private FanOut closingFanOut;
 
-    public FanOutCloser(final EngineContext context, final OrderEntry entry, final FanOuts fanOuts)
+    public FanOutCloser(final EngineContext context, final PositionCloser closer, final FanOuts fanOuts)
     {
         this.context = context;
-        this.entry = entry;
+        this.closer = closer;
         this.fanOuts = fanOuts;
     }
 
@@ -90,19 +87,8 @@ public final class FanOutCloser
         child.instrumentIndex = i;
         child.venueSymbol = member.venueSymbol(i);
         child.quantity = Math.abs(position.quantity);
-        placement.reset();
-        placement.account = account;
-        placement.instrument = instrument;
-        placement.side = position.quantity > 0 ? Side.SELL : Side.BUY;
-        placement.type = OrderType.MARKET;
-        placement.quantity = FixedPoint.rescale(child.quantity, instrument.quantityDigits, NewOrderBody.WIRE_DIGITS);
-        placement.venueSymbol = child.venueSymbol;
-        placement.groupOrderId = fanOut.id;
-        placement.origin = origin;
-        placement.nowMicros = event.wallMicros();
-        placement.closesPositionId = position.positionId;
-        final ResultCode code = entry.place(placement, event);
-        fanOut.record(child, placement.order, code);
+        final Order order = closer.close(account, instrument, position, child.quantity, origin, child.venueSymbol, fanOut.id, event);
+        fanOut.record(child, order, order == null ? ResultCode.RISK_MAX_OPEN_ORDERS : null);
     }
 
     private void recordVenueClosing(final Order order, final ResultCode code)

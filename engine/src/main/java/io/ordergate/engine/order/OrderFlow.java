@@ -161,7 +161,7 @@ public final class OrderFlow implements OrderEntry
         order.trailingStopPct = placement.checkedTrailingPct;
         order.trailingStopDistance = placement.checkedTrailingDistance;
 
-        final boolean reducing = RiskCheck.reducesOnly(account, instrument, placement.side, quantity, placement.closesPositionId);
+        final boolean reducing = RiskCheck.reducesOnly(account, instrument, placement.side, quantity);
         if (placement.pausedBy != null && !reducing)
         {
             order.reject(placement.pausedBy, null, now);
@@ -264,7 +264,6 @@ public final class OrderFlow implements OrderEntry
         order.venueSymbol = placement.venueSymbol;
         order.groupOrderId = placement.groupOrderId;
         order.origin = placement.origin;
-        order.closesPositionId = placement.closesPositionId;
         order.termsFingerprint = placement.clientOrderId.isEmpty() ? 0 : placement.fingerprint();
         order.createdAtMicros = now;
         order.updatedAtMicros = now;

@@ -33,8 +33,6 @@ public final class OrderPlacement extends OrderTerms
      * position is recorded rejected with this code.
      */
     public ResultCode pausedBy;
-    /** The position the order closes (a hedging account's positions are named), or 0 for an order that opens. */
-    public long closesPositionId;
     public long nowMicros;
 
     // ---- out ----
@@ -80,7 +78,6 @@ public final class OrderPlacement extends OrderTerms
         groupOrderId = 0;
         origin = null;
         pausedBy = null;
-        closesPositionId = 0;
         nowMicros = 0;
         order = null;
         message = null;

@@ -5,6 +5,7 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
@@ -14,7 +15,8 @@ import io.ordergate.fixed.FixedPoint;
  * Stop losses, take profits and trailing stops of the positions the engine books (net or hedging; venue-held MT5
  * tickets are the venue's): an order's stops are put on what its fill opened or added ({@link Stops} states the
  * netting rule), and each quote first moves trailing stops with the price (never back), then closes, leg by leg,
- * what a stop or target reached (by {@link PositionCloser}, through the account's venue).
+ * what a stop or target reached (by {@link PositionCloser}, through the account's venue). A leg whose closing order
+ * could not be made or was rejected at once stays, and the next quote past its level tries again.
  * <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
  */
 public final class PositionStops
@@ -131,9 +133,9 @@ public final class PositionStops
             final Stops stops = position.stops;
             final boolean isLong = position.quantity > 0;
             final long mark = isLong ? instrument.bid : instrument.ask;
-            int reached = -1;
-            boolean stopLoss = false;
-            for (int leg = 0; leg < stops.count() && reached < 0; leg++)
+            // Every trailing leg follows the quote before any leg is closed: a close refused below ends this quote's
+            // work on the position, and the legs after it must not miss the ratchet for it.
+            for (int leg = 0; leg < stops.count(); leg++)
             {
                 if (stops.isTrailing(leg))
                 {
@@ -143,6 +145,11 @@ public final class PositionStops
                         stops.stopLoss(leg, candidate);
                     }
                 }
+            }
+            int reached = -1;
+            boolean stopLoss = false;
+            for (int leg = 0; leg < stops.count() && reached < 0; leg++)
+            {
                 final long stop = stops.stopLoss(leg);
                 final long target = stops.takeProfit(leg);
                 if (stop != OrderView.NONE && (isLong ? mark <= stop : mark >= stop))
@@ -161,12 +168,22 @@ public final class PositionStops
             }
             final long held = Math.abs(position.quantity);
             final long legQuantity = stops.quantity(reached);
-            // The leg is used up now: an asynchronous venue's close must not be sent again on the next quote.
+            final long legStopLoss = stops.stopLoss(reached);
+            final long legTakeProfit = stops.takeProfit(reached);
+            final long legTrailingPct = stops.trailingPct(reached);
+            final long legTrailingDistance = stops.trailingDistance(reached);
+            final long legOrderId = stops.orderId(reached);
+            // Out before the close is made: a synchronous venue fills inside close(), and that fill's reduction must
+            // not be taken out of the other legs. A routed close keeps it out, so the next quote does not send another.
             stops.remove(reached);
             final Order order = closer.close(account, instrument, position, legQuantity == Stops.WHOLE ? held : Math.min(legQuantity, held),
                 stopLoss ? PositionCloser.ORIGIN_STOP_LOSS : PositionCloser.ORIGIN_TAKE_PROFIT, event);
-            if (order == null)
+            if (order == null || order.status == OrderStatus.REJECTED)
             {
+                // Nothing was sent (the order table is full) or the venue refused it at once: the position keeps its
+                // protection and the next quote past the level tries again. One try per position and quote, so a venue
+                // that keeps refusing costs a rejected order per quote, never a loop within one.
+                stops.insert(reached, legQuantity, legStopLoss, legTakeProfit, legTrailingPct, legTrailingDistance, legOrderId);
                 return;
             }
         }

@@ -155,6 +155,29 @@ public final class Stops
     }
 
     /**
+     * Puts a leg back at {@code leg}, where {@link #remove} took it from, the legs from there on moving up one: a leg
+     * taken out for a close that did not happen. There is room, since the leg was taken out.
+     */
+    void insert(final int leg, final long legQuantity, final long legStopLoss, final long legTakeProfit, final long legTrailingPct,
+        final long legTrailingDistance, final long legOrderId)
+    {
+        final int after = count - leg;
+        System.arraycopy(quantity, leg, quantity, leg + 1, after);
+        System.arraycopy(stopLoss, leg, stopLoss, leg + 1, after);
+        System.arraycopy(takeProfit, leg, takeProfit, leg + 1, after);
+        System.arraycopy(trailingPct, leg, trailingPct, leg + 1, after);
+        System.arraycopy(trailingDistance, leg, trailingDistance, leg + 1, after);
+        System.arraycopy(orderId, leg, orderId, leg + 1, after);
+        quantity[leg] = legQuantity;
+        stopLoss[leg] = legStopLoss;
+        takeProfit[leg] = legTakeProfit;
+        trailingPct[leg] = legTrailingPct;
+        trailingDistance[leg] = legTrailingDistance;
+        orderId[leg] = legOrderId;
+        count++;
+    }
+
+    /**
      * The position now holds {@code held} (positive): legs covering more than that lose the excess, oldest first, and
      * a leg left with nothing goes. The part no leg covers is taken first, since legs only lose what exceeds the
      * position.

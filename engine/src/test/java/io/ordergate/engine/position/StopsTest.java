@@ -58,4 +58,19 @@ class StopsTest
         assertEquals(0, stops.count(), "no stops at all is no leg");
         assertEquals(-1, stops.shown());
     }
+
+    @Test
+    void aLegPutBackWhereItWasTakenFromLeavesTheLegsAsTheyWere()
+    {
+        stops.add(10, 900, NONE, 0, 0, 1);
+        stops.add(20, 910, 1200, 7, 0, 2);
+        stops.add(30, 920, NONE, 0, 0, 3);
+        final long before = stops.digest(0);
+        stops.remove(1);
+        assertEquals(3, stops.orderId(1));
+        stops.insert(1, 20, 910, 1200, 7, 0, 2);
+        assertEquals(before, stops.digest(0));
+        assertEquals(2, stops.orderId(1));
+        assertEquals(3, stops.orderId(2));
+    }
 }
