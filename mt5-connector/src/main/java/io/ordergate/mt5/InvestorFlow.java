@@ -150,11 +150,21 @@ final class InvestorFlow
         accepted(event, op);
     }
 
-    /** Sends one SYNC_HISTORY page from {@code fromMicros} (0: the whole history). Also for the pages after the first. */
-    void nextPage(final Executor executor, final InvestorOp op, final long fromMicros, final CommandEvent event)
+    /**
+     * Sends one SYNC_HISTORY page from {@code fromMicros} (0: the whole history). Also for the pages after the first,
+     * which come from a result, not a request: nothing checked the command table for them, so this does.
+     *
+     * @return false, having sent nothing, when the executor command table has no room for the page
+     */
+    boolean nextPage(final Executor executor, final InvestorOp op, final long fromMicros, final CommandEvent event)
     {
+        if (!queue.commands().canAllocate())
+        {
+            return false;
+        }
         op.pages++;
         send(executor, ExecutorCommandType.SYNC_HISTORY, op, op.login, op.server, op.sealed, op.sealContext, fromMicros, event);
+        return true;
     }
 
     /** INVESTOR_DISCONNECT: forgets the sealed password, cancels what still waits to carry it, tells the executor. */

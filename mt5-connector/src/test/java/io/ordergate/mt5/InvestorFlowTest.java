@@ -152,6 +152,42 @@ class InvestorFlowTest
     }
 
     @Test
+    void shouldNeverOverwriteAnotherExecutorsPendingCommandWithASyncsNextPage()
+    {
+        // cmd_1 waits on exe-2, which never answers; the driver's table holds 32 commands, so seq 33 would land in its slot
+        driver.mt5Account("mt5-2");
+        driver.createExecutor("exe-2", "mt5-2");
+        assertEquals(ResultCode.CREATED, driver.control("exe-2", ExecutorCommandType.GET_STATUS, CommandPriority.LOW).result);
+        final long connect = driver.investor(CommandType.INVESTOR_CONNECT, "mt5-1", 5001, SEALED).resultId;
+        assertEquals(connect, driver.resultWithParts("exe-1", "inv_2", true, "ok", body -> { }).resultId);
+        final long sync = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1").resultId;
+        for (int seq = 4; seq <= 32; seq++)
+        {
+            driver.control("exe-1", ExecutorCommandType.GET_STATUS, CommandPriority.LOW);
+            assertEquals(ResultCode.OK, driver.result("exe-1", "cmd_" + seq, true, 0, null, null, null).result);
+        }
+
+        final CommandEvent page1 = driver.resultWithParts("exe-1", "syn_3", true, "1 closed deal", body ->
+        {
+            ResultParts.deals(body, 1);
+            deal(body, 9001, 800, "EURUSD", "0.10", "1.08500", "8", START - 3_600_000_000L);
+            ResultParts.page(body, true, START - 3_600_000_000L, 5001);
+        });
+
+        final List<?> waiting = (List<?>)Json.output(driver.heartbeat("exe-2")).get("pendingCommands");
+        assertEquals(List.of("cmd_1"), waiting.stream().map(c -> ((Map<?, ?>)c).get("id")).toList(), "exe-2's command is still its own");
+        assertEquals(ResultCode.OK, driver.result("exe-2", "cmd_1", true, 0, null, null, null).result, "and its result still finds it");
+        assertEquals(sync, page1.resultId, "no room for the next page: the sync is over");
+        final Map<String, Object> answer = Json.output(driver.outcome(sync));
+        assertEquals(Boolean.FALSE, answer.get("success"));
+        assertEquals(new BigDecimal("1"), answer.get("synced"), "what the first page stored is kept");
+        assertTrue(String.valueOf(answer.get("message")).contains("engine.max_executor_commands"), answer.toString());
+        assertEquals("CONNECTED", status().get("status"), "the connection itself is fine");
+        assertEquals(Boolean.FALSE, status().get("syncing"), "and a new sync may start");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
     void shouldRefuseAnAccountThatIsNotMt5OrWhoseExecutorIsOffline()
     {
         assertEquals(ResultCode.NOT_FOUND, driver.investor(CommandType.INVESTOR_CONNECT, "nope", 5001, SEALED).result);
