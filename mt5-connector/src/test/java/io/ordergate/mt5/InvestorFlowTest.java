@@ -152,6 +152,20 @@ class InvestorFlowTest
     }
 
     @Test
+    void shouldLeaveOneDisconnectWaitingForAnOfflineExecutorHoweverOftenTheAccountIsDisconnected()
+    {
+        connect();
+        driver.now += 301_000_000L;
+        for (int i = 0; i < 3; i++)
+        {
+            assertEquals(ResultCode.OK, driver.investorAccount(CommandType.INVESTOR_DISCONNECT, "mt5-1").result);
+        }
+        assertEquals(1, driver.connector.executors().find("exe-1").pendingCount());
+        final List<?> pending = (List<?>)Json.output(driver.heartbeat("exe-1")).get("pendingCommands");
+        assertEquals(List.of("inv_4"), pending.stream().map(c -> ((Map<?, ?>)c).get("id")).toList(), "the latest, for when it comes back");
+    }
+
+    @Test
     void shouldNeverOverwriteAnotherExecutorsPendingCommandWithASyncsNextPage()
     {
         // cmd_1 waits on exe-2, which never answers; the driver's table holds 32 commands, so seq 33 would land in its slot

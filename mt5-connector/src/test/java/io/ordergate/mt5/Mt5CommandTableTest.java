@@ -1,6 +1,7 @@
 package io.ordergate.mt5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.ordergate.engine.Json;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
 
@@ -81,6 +83,38 @@ class Mt5CommandTableTest
         assertEquals(ResultCode.OK, driver.result("exe-1", "cmd_1", true, 0, null, null, null).result, "the first still finds its slot");
         assertEquals(ResultCode.OK, driver.result("exe-2", "ord_" + order.order.orderId, true, 5L, "1.08428", "0.10", null).result);
         assertEquals(TABLE - 2, driver.connector.commands().pendingCount());
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldAnswerAKillSwitchWithWhyNoCloseWasSentInsteadOfSuccess()
+    {
+        driver.mt5Account("mt5-3");
+        final CommandEvent noExecutor = driver.closeAll("mt5-3");
+        assertEquals(ResultCode.EXECUTOR_OFFLINE, noExecutor.result);
+        assertTrue(noExecutor.resultMessage.contains("no executor serves the account"), noExecutor.resultMessage);
+
+        driver.now += 301_000_000L;
+        final CommandEvent offline = driver.closeAll("mt5-2");
+        assertEquals(ResultCode.EXECUTOR_OFFLINE, offline.result, "nothing would close until exe-2 came back");
+        assertEquals(0, Mt5Driver.outbox(offline).size());
+        assertEquals("paused", Mt5Driver.json(driver.account("mt5-2")).get("status"), "the account is paused all the same");
+
+        driver.heartbeat("exe-1");
+        for (int seq = 1; seq <= TABLE; seq++)
+        {
+            driver.control("exe-1", ExecutorCommandType.GET_STATUS, CommandPriority.LOW);
+        }
+        final CommandEvent full = driver.closeAll("mt5-1");
+        assertEquals(ResultCode.VENUE_UNAVAILABLE, full.result);
+        assertTrue(full.resultMessage.contains("engine.max_executor_commands"), full.resultMessage);
+
+        driver.result("exe-1", "cmd_7", true, 0, null, null, null);
+        final CommandEvent sent = driver.closeAll("mt5-1");
+        assertEquals(ResultCode.OK, sent.result);
+        final Map<String, Object> command = Json.object(Mt5Driver.outbox(sent).get(0).getValue());
+        assertEquals("CLOSE_ALL_POSITIONS", command.get("command"));
+        assertEquals("URGENT", command.get("priority"));
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 }
