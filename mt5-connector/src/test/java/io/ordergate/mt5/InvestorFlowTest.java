@@ -152,6 +152,25 @@ class InvestorFlowTest
     }
 
     @Test
+    void shouldKeepTakingConnectionTestsWhileOneNobodyAnswersWaitsForEver()
+    {
+        final CommandEvent stuck = driver.investor(CommandType.INVESTOR_TEST, "mt5-1", 5001, SEALED);
+        assertEquals(ResultCode.ACCEPTED, stuck.result);
+        for (int i = 0; i < 300; i++)  // more than the 256 operations remembered at once
+        {
+            final CommandEvent test = driver.investor(CommandType.INVESTOR_TEST, "mt5-1", 5001, SEALED);
+            assertEquals(ResultCode.ACCEPTED, test.result, "test " + i + ": " + test.resultMessage);
+            final String commandId = (String)Json.object(Mt5Driver.outbox(test).get(0).getValue()).get("id");
+            assertEquals(test.resultId, driver.resultWithParts("exe-1", commandId, true, "ok", body -> { }).resultId);
+        }
+        assertEquals(ResultCode.ACCEPTED, driver.outcome(stuck.resultId).result, "the first still waits, under its own id");
+        final CommandEvent late = driver.resultWithParts("exe-1", "inv_1", true, "ok", body -> { });
+        assertEquals(stuck.resultId, late.resultId);
+        assertEquals(Boolean.TRUE, Json.output(driver.outcome(stuck.resultId)).get("success"));
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
     void shouldLeaveOneDisconnectWaitingForAnOfflineExecutorHoweverOftenTheAccountIsDisconnected()
     {
         connect();
