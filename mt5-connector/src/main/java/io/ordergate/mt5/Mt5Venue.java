@@ -358,7 +358,7 @@ final class Mt5Venue implements Venue
         return null;
     }
 
-    private static final String CLOSE_ALL_UNSENT = "the account is paused and its orders cancelled, but no CLOSE_ALL_POSITIONS was sent: ";
+    private static final String CLOSE_ALL_UNSENT = "the account is paused, but no CLOSE_ALL_POSITIONS was sent: ";
 
     /** The account's executor as group metrics show a connection: online by its heartbeats, at the command's time. */
     @Override

@@ -122,7 +122,7 @@ public interface Venue
      * the close is under way (or there is nothing to close).
      *
      * @return null, or the code it rejected the event with when it could send nothing (the close-all then answers that,
-     *     not success: the account stays paused and its open orders are still cancelled)
+     *     not success: the account stays paused, and what can be cancelled of its open orders is)
      */
     default ResultCode closeAll(final Account account, final CommandEvent event)
     {
