@@ -57,7 +57,6 @@ public final class CommandQueue
         command.executorIndex = executor.index;
         command.type = type;
         command.priority = priority;
-        command.status = CommandStatus.PENDING;
         command.createdAtMicros = nowMicros;
         if (orderId != 0)
         {
@@ -102,7 +101,7 @@ public final class CommandQueue
     void settle(final Executor executor, final ExecutorCommand command, final CommandStatus status, final long nowMicros)
     {
         commands.removePending(executor, command);
-        command.status = status;
+        commands.settle(command, status);
         command.executedAtMicros = nowMicros;
     }
 

@@ -7,9 +7,14 @@ import io.ordergate.engine.command.AsciiView;
 
 /**
  * Every executor command the engine remembers, in a circular table of preallocated slots (sequence N lives in slot
- * N mod capacity; a slot is reused only once its command is settled), plus per executor one intrusive FIFO list
- * of pending commands per priority. Order commands are also found by order id, for their stable ids.
- * <b>Not thread safe</b>: owned by the engine thread.
+ * N mod capacity), plus per executor one intrusive FIFO list of pending commands per priority. Order commands are
+ * also found by order id, for their stable ids. <b>Not thread safe</b>: owned by the engine thread.
+ *
+ * <p>A slot is reused only once its command is settled. A sequence whose slot still holds a pending command is
+ * skipped, never handed out: a command that waits for ever (its executor gone for good, nothing times it out) keeps
+ * its slot and blocks no other command, on any account. The table is full only when every slot holds a pending
+ * command. Sequences stay increasing, so pending lists are still in sequence order; skipping depends only on the
+ * table's state, so a replay skips the same ones.
  */
 public final class ExecutorCommands
 {
@@ -18,6 +23,8 @@ public final class ExecutorCommands
     /** Order id to command sequence; sized for the table, so it never grows. Looked up only, never iterated. */
     private final Long2LongHashMap byOrder;
     private long nextSeq = 1;
+    /** Commands allocated and not yet settled, wherever their slots are. */
+    private int pending;
 
     public ExecutorCommands(final int capacity)
     {
@@ -35,24 +42,52 @@ public final class ExecutorCommands
         return nextSeq;
     }
 
-    /** @return false when the next slot still holds a pending command: the table is full of unsettled commands. */
+    /** @return false only when every slot holds a pending command. */
     public boolean canAllocate()
     {
-        final ExecutorCommand previous = slots[(int)(nextSeq % slots.length)];
-        return !previous.isPending();
+        return pending < slots.length;
     }
 
-    /** Takes the next sequence and its slot; call after {@link #canAllocate}. */
+    /** Commands allocated and not settled yet, across every executor. */
+    public int pendingCount()
+    {
+        return pending;
+    }
+
+    /**
+     * Takes the next sequence whose slot holds no pending command, and the slot, now pending; call after
+     * {@link #canAllocate}. The skipped sequences are never used. Allocates nothing; amortized one slot per sequence.
+     */
     ExecutorCommand allocate()
     {
+        if (pending == slots.length)
+        {
+            throw new IllegalStateException("every executor command slot holds a pending command: check canAllocate first");
+        }
+        ExecutorCommand command = slots[(int)(nextSeq % slots.length)];
+        while (command.isPending())
+        {
+            command = slots[(int)(++nextSeq % slots.length)];
+        }
         final long seq = nextSeq++;
-        final ExecutorCommand command = slots[(int)(seq % slots.length)];
         if (command.orderId != 0 && byOrder.get(command.orderId) == command.seq)
         {
             byOrder.remove(command.orderId);
         }
         command.reset(seq);
+        command.status = CommandStatus.PENDING;
+        pending++;
         return command;
+    }
+
+    /** Settles a pending command: its slot may be taken again. */
+    void settle(final ExecutorCommand command, final CommandStatus status)
+    {
+        if (command.isPending())
+        {
+            pending--;
+        }
+        command.status = status;
     }
 
     /** Keeps {@code length} bytes of {@code source} from {@code offset} as the command's parameters object. */

@@ -21,6 +21,7 @@ final class ExecutorFlow
     private final EngineContext context;
     private final Executors executors;
     private final CommandQueue queue;
+    private final CommandAdmission admission;
     private final long offlineAfterMicros;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
@@ -28,11 +29,12 @@ final class ExecutorFlow
     private final SyncPages pages;
     private final SyncPages.Cursor cursor = new SyncPages.Cursor();
 
-    ExecutorFlow(final EngineContext context, final Executors executors, final CommandQueue queue)
+    ExecutorFlow(final EngineContext context, final Executors executors, final CommandQueue queue, final CommandAdmission admission)
     {
         this.context = context;
         this.executors = executors;
         this.queue = queue;
+        this.admission = admission;
         this.pages = new SyncPages(queue);
         this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
     }
@@ -142,7 +144,11 @@ final class ExecutorFlow
         event.result = ResultCode.OK;
     }
 
-    /** EXECUTOR_COMMAND (admin): queues a control command and pushes it; answers 201 the command. */
+    /**
+     * EXECUTOR_COMMAND (admin): queues a control command and pushes it; answers 201 the command. An offline executor
+     * may be sent one (seed 000: it takes it with its next heartbeat), but no more than {@code executors.max_pending_commands}
+     * wait for it: a dead executor holds a bounded number of commands.
+     */
     void command(final CommandEvent event)
     {
         if (!context.principals().requireAdmin(event))
@@ -168,6 +174,11 @@ final class ExecutorFlow
         if (priority == null)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "priority must be one of URGENT, HIGH, NORMAL, LOW", "priority");
+            return;
+        }
+        if (admission.isBusy(executor))
+        {
+            event.reject(ResultCode.EXECUTOR_BUSY, null, null);
             return;
         }
         if (!queue.commands().canAllocate())

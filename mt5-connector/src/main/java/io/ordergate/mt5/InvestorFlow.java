@@ -25,12 +25,15 @@ final class InvestorFlow
     private final CommandQueue queue;
     private final InvestorLink[] links;
     private final InvestorOps ops;
+    private final CommandAdmission admission;
     private final long offlineAfterMicros;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
-    InvestorFlow(final EngineContext context, final Executors executors, final CommandQueue queue, final InvestorLink[] links, final InvestorOps ops)
+    InvestorFlow(final EngineContext context, final Executors executors, final CommandQueue queue, final InvestorLink[] links, final InvestorOps ops,
+        final CommandAdmission admission)
     {
+        this.admission = admission;
         this.context = context;
         this.executors = executors;
         this.queue = queue;
@@ -59,7 +62,7 @@ final class InvestorFlow
             return;
         }
         final Executor executor = onlineExecutor(event, account);
-        if (executor == null || !canSend(event))
+        if (executor == null || !canSend(event, executor))
         {
             return;
         }
@@ -97,7 +100,7 @@ final class InvestorFlow
             return;
         }
         final Executor executor = named != null ? onlineExecutor(event, named) : anyOnlineExecutor(event);
-        if (executor == null || !canSend(event))
+        if (executor == null || !canSend(event, executor))
         {
             return;
         }
@@ -133,7 +136,7 @@ final class InvestorFlow
             event.reject(ResultCode.EXECUTOR_OFFLINE, "the account's executor is offline", null);
             return;
         }
-        if (!canSend(event))
+        if (!canSend(event, executor))
         {
             return;
         }
@@ -150,11 +153,21 @@ final class InvestorFlow
         accepted(event, op);
     }
 
-    /** Sends one SYNC_HISTORY page from {@code fromMicros} (0: the whole history). Also for the pages after the first. */
-    void nextPage(final Executor executor, final InvestorOp op, final long fromMicros, final CommandEvent event)
+    /**
+     * Sends one SYNC_HISTORY page from {@code fromMicros} (0: the whole history). Also for the pages after the first,
+     * which come from a result, not a request: nothing checked the command table for them, so this does.
+     *
+     * @return false, having sent nothing, when the executor command table has no room for the page
+     */
+    boolean nextPage(final Executor executor, final InvestorOp op, final long fromMicros, final CommandEvent event)
     {
+        if (!queue.commands().canAllocate())
+        {
+            return false;
+        }
         op.pages++;
         send(executor, ExecutorCommandType.SYNC_HISTORY, op, op.login, op.server, op.sealed, op.sealContext, fromMicros, event);
+        return true;
     }
 
     /** INVESTOR_DISCONNECT: forgets the sealed password, cancels what still waits to carry it, tells the executor. */
@@ -178,6 +191,8 @@ final class InvestorFlow
         final Executor executor = link.executorIndex >= 0 ? executors.get(link.executorIndex) : null;
         if (executor != null)
         {
+            // Sent offline too (the executor forgets the password it holds when it comes back), in place of one still
+            // waiting: a dead executor holds one DISCONNECT_INVESTOR however often its account is disconnected.
             cancelPending(executor, account.index, now);
             if (queue.commands().canAllocate())
             {
@@ -194,7 +209,10 @@ final class InvestorFlow
         event.result = ResultCode.OK;
     }
 
-    /** Settles, as failed, the account's investor commands still queued: the password they carry is never delivered. */
+    /**
+     * Settles, as failed, the account's investor commands still queued (the password they carry is never delivered),
+     * and a DISCONNECT_INVESTOR still waiting (the one sent next replaces it).
+     */
     private void cancelPending(final Executor executor, final int accountIndex, final long now)
     {
         for (final CommandPriority priority : CommandPriority.values())
@@ -203,6 +221,12 @@ final class InvestorFlow
             for (ExecutorCommand c = queue.commands().firstPending(executor, priority); c != null; c = next)
             {
                 next = queue.commands().nextPending(c);
+                if (c.type == ExecutorCommandType.DISCONNECT_INVESTOR)
+                {
+                    queue.settle(executor, c, CommandStatus.FAILED, now);
+                    c.resultMessage = "replaced by a later DISCONNECT_INVESTOR";
+                    continue;
+                }
                 final InvestorOp op = c.sealed == null ? null : ops.get(c.opId);
                 if (op != null && op.accountIndex == accountIndex)
                 {
@@ -311,11 +335,13 @@ final class InvestorFlow
         return null;
     }
 
-    private boolean canSend(final CommandEvent event)
+    /** The executor (online) may be sent a first command: not busy, room in the table and for one more operation. */
+    private boolean canSend(final CommandEvent event, final Executor executor)
     {
-        if (!queue.commands().canAllocate())
+        final ResultCode unable = admission.refusal(executor, event.wallMicros(), true);
+        if (unable != null)
         {
-            event.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full (engine.max_executor_commands)", null);
+            event.reject(unable, CommandAdmission.message(unable), null);
             return false;
         }
         if (!ops.canStart())

@@ -88,10 +88,29 @@ final class InvestorResults
         }
         if (op.kind == InvestorOp.SYNC && executed && more && nextFrom > 0)
         {
-            flow.nextPage(executor, op, nextFrom, event);  // the same operation waits for the next page
+            if (flow.nextPage(executor, op, nextFrom, event))
+            {
+                return;  // the same operation waits for the next page
+            }
+            unfinished(op, link, event);
             return;
         }
         finish(op, link, executed, failure, event);
+    }
+
+    /**
+     * A sync whose next page found no room in the executor command table: it ends here, failed, with what it stored
+     * kept; the connection itself is fine (its status stays), and the next sync asks from the last deal stored.
+     */
+    private void unfinished(final InvestorOp op, final InvestorLink link, final CommandEvent event)
+    {
+        op.finish(false, "INCOMPLETE", "the executor command table is full (engine.max_executor_commands): the sync stopped after "
+            + op.pages + " page(s) with " + op.synced + " deal(s) stored; sync again for the rest");
+        if (link != null && link.pendingOp == op.id)
+        {
+            link.pendingOp = 0;
+        }
+        event.resultId = op.id;
     }
 
     private void finish(final InvestorOp op, final InvestorLink link, final boolean executed, final String failure, final CommandEvent event)

@@ -40,6 +40,7 @@ public final class Mt5Connector
         final EngineContext context = engine.context();
         executors = new Executors(context.config().engine().maxAccounts(), context.config().engine().maxAccounts());
         queue = new CommandQueue(new ExecutorCommands(context.config().engine().maxExecutorCommands()));
+        final CommandAdmission admission = new CommandAdmission(queue, context.config().executors());
         tickets = new Tickets(context.config().engine().maxTickets(), context.config().engine().maxAccounts());
         final Mt5Book book = new Mt5Book(context, tickets);
         final InvestorLink[] links = new InvestorLink[context.config().engine().maxAccounts()];
@@ -50,11 +51,11 @@ public final class Mt5Connector
         final InvestorOps ops = new InvestorOps(INVESTOR_OPS);
         final HistoryDeals deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals());
         final ConnectorRooms rooms = new ConnectorRooms(links, ops, deals, EaRoom.install(engine, executors));
-        venue = new Mt5Venue(context, executors, queue, tickets, book, rooms);
-        final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue);
+        venue = new Mt5Venue(context, executors, queue, tickets, book, rooms, admission);
+        final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue, admission);
         final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
         final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book);
-        final InvestorFlow investor = new InvestorFlow(context, executors, queue, links, ops);
+        final InvestorFlow investor = new InvestorFlow(context, executors, queue, links, ops, admission);
         reportFlow.investorResults(new InvestorResults(context, links, ops, deals, investor));
 
         engine.registerVenue(VenueKind.MT5, venue);

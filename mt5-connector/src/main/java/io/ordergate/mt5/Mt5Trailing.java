@@ -13,30 +13,28 @@ import io.ordergate.engine.position.PositionStops;
  * a short; never back) is sent a MODIFY_POSITION with that stop and its take profit unchanged, at most once per
  * {@code executors.trailing_modify_interval_millis} (default 1 s) per ticket, so a fast market does not flood the executor: the stop of the best price seen
  * meanwhile is kept and sent by the first quote after the throttle. Runs inside the QUOTES command, from its time, so
- * a replay queues the same commands. Nothing is sent while the executor is offline or its command table is full (a
- * later quote tries again).
+ * a replay queues the same commands. Nothing is sent while the executor is offline, has {@code executors.max_pending_commands}
+ * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class Mt5Trailing
 {
     private final EngineContext context;
     private final Executors executors;
-    private final CommandQueue queue;
     private final Tickets tickets;
     private final Mt5Venue venue;
-    private final long offlineAfterMicros;
+    private final CommandAdmission admission;
     /** At most one MODIFY_POSITION per ticket per this ({@code executors.trailing_modify_interval_millis}). */
     private final long throttleMicros;
 
-    Mt5Trailing(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets,
-        final Mt5Venue venue, final long offlineAfterMicros)
+    Mt5Trailing(final EngineContext context, final Executors executors, final Tickets tickets, final Mt5Venue venue,
+        final CommandAdmission admission)
     {
         this.context = context;
         this.executors = executors;
-        this.queue = queue;
         this.tickets = tickets;
         this.venue = venue;
-        this.offlineAfterMicros = offlineAfterMicros;
+        this.admission = admission;
         this.throttleMicros = context.config().executors().trailingModifyIntervalMillis() * 1_000L;
     }
 
@@ -78,7 +76,7 @@ final class Mt5Trailing
             return;
         }
         final Executor executor = executors.forAccount(position.accountIndex);
-        if (executor == null || !executor.isOnline(now, offlineAfterMicros) || !queue.commands().canAllocate())
+        if (admission.refusal(executor, now, true) != null)
         {
             return;
         }

@@ -34,14 +34,16 @@ final class Mt5Venue implements Venue
     private final Tickets tickets;
     private final Mt5Book book;
     private final long offlineAfterMicros;
+    private final CommandAdmission admission;
     private final Mt5Trailing trailing;
 
     /** Investor links and deals (seed 004), the EA room (seed 002): a field so snapshots carry them. */
     private final ConnectorRooms rooms;
 
     Mt5Venue(final EngineContext context, final Executors executors, final CommandQueue queue, final Tickets tickets, final Mt5Book book,
-        final ConnectorRooms rooms)
+        final ConnectorRooms rooms, final CommandAdmission admission)
     {
+        this.admission = admission;
         this.rooms = rooms;
         this.context = context;
         this.executors = executors;
@@ -49,7 +51,7 @@ final class Mt5Venue implements Venue
         this.tickets = tickets;
         this.book = book;
         this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
-        this.trailing = new Mt5Trailing(context, executors, queue, tickets, this, offlineAfterMicros);
+        this.trailing = new Mt5Trailing(context, executors, tickets, this, admission);
     }
 
     @Override
@@ -58,22 +60,16 @@ final class Mt5Venue implements Venue
         final long now = event.wallMicros();
         final Executor executor = executors.forAccount(account.index);
         // an executor that cannot keep up slows its account's intake (EXECUTOR_BUSY): a clear 422, not an order routed for minutes
-        final ResultCode unable = executor == null || !executor.isOnline(now, offlineAfterMicros) ? ResultCode.EXECUTOR_OFFLINE
-            : executor.pendingCount() >= context.config().executors().maxPendingCommands() ? ResultCode.EXECUTOR_BUSY : null;
+        final ResultCode unable = admission.refusal(executor, now, true);
         if (unable != null)
         {
-            order.reject(unable, null, now);
+            order.reject(unable, CommandAdmission.message(unable), now);
             return unable;
         }
         if (order.type != OrderType.MARKET)
         {
             order.reject(ResultCode.VENUE_REJECTED, "the MT5 venue takes market orders only", now);
             return ResultCode.VENUE_REJECTED;
-        }
-        if (!queue.commands().canAllocate())
-        {
-            order.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
-            return ResultCode.VENUE_UNAVAILABLE;
         }
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.OPEN_POSITION, CommandPriority.HIGH, order.orderId, now);
         // The broker's name for the instrument: a group member's symbol_suffix / symbol_map, else the symbol itself.
@@ -266,13 +262,10 @@ final class Mt5Venue implements Venue
         order.updatedAtMicros = now;
 
         final Executor executor = executors.forAccount(account.index);
-        if (executor == null || !executor.isOnline(now, offlineAfterMicros))
+        final ResultCode unable = admission.refusal(executor, now, false);
+        if (unable != null)
         {
-            order.reject(ResultCode.EXECUTOR_OFFLINE, null, now);
-        }
-        else if (!queue.commands().canAllocate())
-        {
-            order.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", now);
+            order.reject(unable, CommandAdmission.message(unable), now);
         }
         else
         {
@@ -316,15 +309,11 @@ final class Mt5Venue implements Venue
         }
         final long now = event.wallMicros();
         final Executor executor = executors.forAccount(position.accountIndex);
-        if (executor == null || !executor.isOnline(now, offlineAfterMicros))
+        final ResultCode unable = admission.refusal(executor, now, true);
+        if (unable != null)
         {
-            event.reject(ResultCode.EXECUTOR_OFFLINE, null, null);
-            return ResultCode.EXECUTOR_OFFLINE;
-        }
-        if (!queue.commands().canAllocate())
-        {
-            event.reject(ResultCode.VENUE_UNAVAILABLE, "the executor command table is full", null);
-            return ResultCode.VENUE_UNAVAILABLE;
+            event.reject(unable, CommandAdmission.message(unable), null);
+            return unable;
         }
         sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
 
@@ -361,17 +350,27 @@ final class Mt5Venue implements Venue
         trailing.quoted(instrument, event);
     }
 
+    /**
+     * Sends CLOSE_ALL_POSITIONS, first in its executor's queue (URGENT), busy or not. When it cannot be sent (the
+     * executor offline: nothing would close until it came back; or the table full) the close-all answers why, not OK.
+     */
     @Override
-    public void closeAll(final Account account, final CommandEvent event)
+    public ResultCode closeAll(final Account account, final CommandEvent event)
     {
         final Executor executor = executors.forAccount(account.index);
-        if (executor == null || !queue.commands().canAllocate())
+        final ResultCode unable = admission.refusal(executor, event.wallMicros(), false);
+        if (unable != null)
         {
-            return;
+            event.reject(unable, unable == ResultCode.VENUE_UNAVAILABLE ? CLOSE_ALL_UNSENT + CommandAdmission.TABLE_FULL
+                : executor == null ? CLOSE_ALL_UNSENT + "no executor serves the account" : CLOSE_ALL_UNSENT + "its executor is offline", null);
+            return unable;
         }
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.CLOSE_ALL_POSITIONS, CommandPriority.URGENT, 0, event.wallMicros());
         queue.enqueue(executor, command, event);
+        return null;
     }
+
+    private static final String CLOSE_ALL_UNSENT = "the account is paused, but no CLOSE_ALL_POSITIONS was sent: ";
 
     /** The account's executor as group metrics show a connection: online by its heartbeats, at the command's time. */
     @Override

@@ -152,6 +152,79 @@ class InvestorFlowTest
     }
 
     @Test
+    void shouldKeepTakingConnectionTestsWhileOneNobodyAnswersWaitsForEver()
+    {
+        final CommandEvent stuck = driver.investor(CommandType.INVESTOR_TEST, "mt5-1", 5001, SEALED);
+        assertEquals(ResultCode.ACCEPTED, stuck.result);
+        for (int i = 0; i < 300; i++)  // more than the 256 operations remembered at once
+        {
+            final CommandEvent test = driver.investor(CommandType.INVESTOR_TEST, "mt5-1", 5001, SEALED);
+            assertEquals(ResultCode.ACCEPTED, test.result, "test " + i + ": " + test.resultMessage);
+            final String commandId = (String)Json.object(Mt5Driver.outbox(test).get(0).getValue()).get("id");
+            assertEquals(test.resultId, driver.resultWithParts("exe-1", commandId, true, "ok", body -> { }).resultId);
+        }
+        assertEquals(ResultCode.ACCEPTED, driver.outcome(stuck.resultId).result, "the first still waits, under its own id");
+        final CommandEvent late = driver.resultWithParts("exe-1", "inv_1", true, "ok", body -> { });
+        assertEquals(stuck.resultId, late.resultId);
+        assertEquals(Boolean.TRUE, Json.output(driver.outcome(stuck.resultId)).get("success"));
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldLeaveOneDisconnectWaitingForAnOfflineExecutorHoweverOftenTheAccountIsDisconnected()
+    {
+        connect();
+        driver.now += 301_000_000L;
+        for (int i = 0; i < 3; i++)
+        {
+            assertEquals(ResultCode.OK, driver.investorAccount(CommandType.INVESTOR_DISCONNECT, "mt5-1").result);
+        }
+        assertEquals(1, driver.connector.executors().find("exe-1").pendingCount());
+        final List<?> pending = (List<?>)Json.output(driver.heartbeat("exe-1")).get("pendingCommands");
+        assertEquals(List.of("inv_4"), pending.stream().map(c -> ((Map<?, ?>)c).get("id")).toList(), "the latest, for when it comes back");
+    }
+
+    @Test
+    void shouldNeverOverwriteAnotherExecutorsPendingCommandWithASyncsNextPage()
+    {
+        // cmd_1 waits on exe-2, which never answers; the driver's table holds 32 commands, so seq 33 would land in its slot
+        driver.mt5Account("mt5-2");
+        driver.createExecutor("exe-2", "mt5-2");
+        assertEquals(ResultCode.CREATED, driver.control("exe-2", ExecutorCommandType.GET_STATUS, CommandPriority.LOW).result);
+        final long connect = driver.investor(CommandType.INVESTOR_CONNECT, "mt5-1", 5001, SEALED).resultId;
+        assertEquals(connect, driver.resultWithParts("exe-1", "inv_2", true, "ok", body -> { }).resultId);
+        final long sync = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1").resultId;
+        for (int seq = 4; seq <= 32; seq++)
+        {
+            driver.control("exe-1", ExecutorCommandType.GET_STATUS, CommandPriority.LOW);
+            assertEquals(ResultCode.OK, driver.result("exe-1", "cmd_" + seq, true, 0, null, null, null).result);
+        }
+
+        final CommandEvent page1 = driver.resultWithParts("exe-1", "syn_3", true, "1 closed deal", body ->
+        {
+            ResultParts.deals(body, 1);
+            deal(body, 9001, 800, "EURUSD", "0.10", "1.08500", "8", START - 3_600_000_000L);
+            ResultParts.page(body, true, START - 3_600_000_000L, 5001);
+        });
+
+        final List<?> waiting = (List<?>)Json.output(driver.heartbeat("exe-2")).get("pendingCommands");
+        assertEquals(List.of("cmd_1"), waiting.stream().map(c -> ((Map<?, ?>)c).get("id")).toList(), "exe-2's command is still its own");
+        assertEquals(ResultCode.OK, driver.result("exe-2", "cmd_1", true, 0, null, null, null).result, "and its result still finds it");
+        assertEquals(-1, page1.resultId, "the sync goes on");
+        final String next = Mt5Driver.outbox(page1).get(0).getValue();
+        assertTrue(next.contains("\"id\":\"syn_34\""), "in the next free slot, past the one exe-2's command holds: " + next);
+        final CommandEvent page2 = driver.resultWithParts("exe-1", "syn_34", true, "1 closed deal", body ->
+        {
+            ResultParts.deals(body, 1);
+            deal(body, 9002, 801, "EURUSD", "0.10", "1.08600", "10", START - 600_000_000L);
+            ResultParts.page(body, false, 0, 5001);
+        });
+        assertEquals(sync, page2.resultId);
+        assertEquals(new BigDecimal("2"), Json.output(driver.outcome(sync)).get("synced"));
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
     void shouldRefuseAnAccountThatIsNotMt5OrWhoseExecutorIsOffline()
     {
         assertEquals(ResultCode.NOT_FOUND, driver.investor(CommandType.INVESTOR_CONNECT, "nope", 5001, SEALED).result);

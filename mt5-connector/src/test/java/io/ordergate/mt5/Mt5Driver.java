@@ -36,13 +36,21 @@ final class Mt5Driver
 
     final Engine engine;
     final Mt5Connector connector;
+    private final String config;
     final List<byte[]> journal = new ArrayList<>();
     private final BodyWriter writer = new BodyWriter();
     long now = START_MICROS;
 
     Mt5Driver()
     {
-        engine = new Engine(ConfigLoader.parse(CONFIG, "test"));
+        this(CONFIG);
+    }
+
+    /** With another configuration, e.g. {@code CONFIG} with other {@code executors} settings. */
+    Mt5Driver(final String config)
+    {
+        this.config = config;
+        engine = new Engine(ConfigLoader.parse(config, "test"));
         connector = Mt5Connector.install(engine);
     }
 
@@ -198,6 +206,22 @@ final class Mt5Driver
         return finish(event);
     }
 
+    /** The account's kill switch, as POST /api/v1/accounts/{id}/close-all. */
+    CommandEvent closeAll(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.accountId(begin(event, CommandType.CLOSE_ALL), accountId);
+        return finish(event);
+    }
+
+    /** A stop-loss change of the position, as PATCH /api/v1/positions/{id}. */
+    CommandEvent modifyStopLoss(final long positionId, final String stopLoss)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.modifyPosition(begin(event, CommandType.MODIFY_POSITION), positionId, CommandBodies.MODIFY_STOP_LOSS, wire(stopLoss), 0);
+        return finish(event);
+    }
+
     /** A close's result with its profit and (when not 0) the closing deal's ticket. */
     CommandEvent closeResult(final String executorId, final String commandId, final long ticket, final String profit, final long deal)
     {
@@ -315,7 +339,7 @@ final class Mt5Driver
     /** Replays every journaled frame so far into a fresh engine with the connector; returns it. */
     Mt5Driver replayed()
     {
-        final Mt5Driver fresh = new Mt5Driver();
+        final Mt5Driver fresh = new Mt5Driver(config);
         final CommandEvent event = new CommandEvent();
         for (final byte[] frame : journal)
         {

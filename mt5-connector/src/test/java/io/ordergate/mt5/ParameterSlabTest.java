@@ -45,6 +45,7 @@ class ParameterSlabTest
         assertEquals(object(1, ParameterSlab.REGION + 1), text(first));
         assertEquals(object(7, 100), text(neighbour));
 
+        commands.settle(first, CommandStatus.EXECUTED);              // a slot is taken again only once its command is settled
         final ExecutorCommand again = commands.allocate();          // slot 1 again: a short object goes back to the region
         assertSame(first, again);
         store(commands, again, object(2, 50));
@@ -63,9 +64,10 @@ class ParameterSlabTest
         final ExecutorCommands commands = new ExecutorCommands(4);
         final ExecutorCommand command = commands.allocate();
         store(commands, command, object(5, 40));
+        commands.settle(command, CommandStatus.EXECUTED);
         for (int i = 0; i < 4; i++)
         {
-            commands.allocate();
+            commands.settle(commands.allocate(), CommandStatus.EXECUTED);
         }
         assertEquals(0, command.parametersLength);
         assertEquals(null, command.parameters);

@@ -218,9 +218,9 @@ public final class AccountAdmin
         {
             account.status = AccountStatus.ACTIVE;
         }
-        else
+        else if (positions.closeAll(event, account) != null)
         {
-            positions.closeAll(event, account);
+            return;  // paused, but the venue could send no close: its rejection is the answer, not success
         }
         json.account(event, account);
         event.result = ResultCode.OK;

@@ -135,16 +135,17 @@ public final class PositionFlow
         event.result = ResultCode.OK;
     }
 
-    /** Pauses the account, cancels its open orders and closes every position it has, at its venue. */
-    public void closeAll(final CommandEvent event, final Account account)
+    /**
+     * Pauses the account, cancels its open orders and closes every position it has, at its venue.
+     *
+     * @return null, or the code the venue holding the positions rejected the event with (it could not send the close)
+     */
+    public ResultCode closeAll(final CommandEvent event, final Account account)
     {
         changes.account(account);
         account.status = AccountStatus.PAUSED;
         final Venue holder = venues.positionHolder(account);
-        if (holder != null)
-        {
-            holder.closeAll(account, event);
-        }
+        final ResultCode unsent = holder == null ? null : holder.closeAll(account, event);
         venues.of(account).cancelOpenOrders(account, event);
         for (int i = 0; i < instruments.count(); i++)
         {
@@ -160,6 +161,7 @@ public final class PositionFlow
             closer.close(account, instruments.get(hedge.instrumentIndex), hedge, Math.abs(hedge.quantity), PositionCloser.ORIGIN_CLOSE_ALL, event);
             hedge = next;
         }
+        return unsent;
     }
 
     /** An open position by id among the accounts the principal may see, or null. */

@@ -117,9 +117,16 @@ public interface Venue
     {
     }
 
-    /** Closes every venue-held position of the account (the account is already paused); writes nothing to answer. */
-    default void closeAll(final Account account, final CommandEvent event)
+    /**
+     * Closes every venue-held position of the account (the account is already paused); writes nothing to answer when
+     * the close is under way (or there is nothing to close).
+     *
+     * @return null, or the code it rejected the event with when it could send nothing (the close-all then answers that,
+     *     not success: the account stays paused, and what can be cancelled of its open orders is)
+     */
+    default ResultCode closeAll(final Account account, final CommandEvent event)
     {
+        return null;
     }
 
     /** PnL of the account's venue-held positions at the current quotes, in money units (0 for a venue holding none). */
