@@ -9,6 +9,7 @@ import io.ordergate.engine.bot.BotFlow;
 import io.ordergate.engine.candle.CandleQuery;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.checkpoint.ReplayCheckpoints;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.expert.ExpertRoom;
@@ -62,6 +63,7 @@ public final class Engine
     private final CandleQuery candles;
     private final ExpertRoom experts;
     private final AccountRemoval removal;
+    private final ReplayCheckpoints checkpoints;
 
     public Engine(final GatewayConfig config)
     {
@@ -97,6 +99,15 @@ public final class Engine
         experts = new ExpertRoom(this, orders, candles);
         handle(CommandType.PERFORMANCE_DATA, new PerformanceQuery(context, json, state.groups, state.bots)::apply);
         removal = new AccountRemoval(context, venues, groups, bots, users, experts);
+        checkpoints = new ReplayCheckpoints(this::stateDigest);
+        handle(CommandType.CHECKPOINT, checkpoints::checkpoint);
+        handle(CommandType.CHECKPOINT_DIGEST, checkpoints::confirm);
+    }
+
+    /** Whether replays agreed with the live run at its clean stops. */
+    public ReplayCheckpoints checkpoints()
+    {
+        return checkpoints;
     }
 
     /** Seed 001's experts, for handlers plugged in before the pipeline starts (webhooks registered for an expert). */

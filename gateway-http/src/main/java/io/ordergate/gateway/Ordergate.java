@@ -8,6 +8,7 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.pipeline.Pipeline;
+import io.ordergate.engine.checkpoint.ReplayCheckpoints;
 import io.ordergate.engine.pipeline.Replayer;
 import io.ordergate.gateway.cluster.ClusterMember;
 import io.ordergate.gateway.core.GatewayContext;
@@ -51,6 +52,7 @@ public final class Ordergate implements AutoCloseable
 
     private static final Logger LOG = Logger.getLogger(Ordergate.class.getName());
     private static final long SEED_TIMEOUT_MILLIS = 30_000;
+    private static final long CHECKPOINT_TIMEOUT_MILLIS = 5_000;
 
     private final GatewayConfig config;
     private final GatewayContext context;
@@ -63,6 +65,7 @@ public final class Ordergate implements AutoCloseable
     private final ExecutorBootstrap executorBootstrap = new ExecutorBootstrap();
     private final ExchangeBootstrap exchangeBootstrap = new ExchangeBootstrap();
     private long replayedRecords;
+    private long replayCheckpointsDiverged;
     private boolean closed;
 
     private Ordergate(final GatewayConfig config, final GatewayContext context)
@@ -147,6 +150,15 @@ public final class Ordergate implements AutoCloseable
             final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
             replayedRecords = replayed.records();
             skipped = replayed.skipped();
+            final ReplayCheckpoints checkpoints = engine.checkpoints();
+            context.metrics().replayCheckpoints(checkpoints.matched(), checkpoints.diverged());
+            replayCheckpointsDiverged = checkpoints.diverged();
+            if (checkpoints.diverged() > 0)
+            {
+                LOG.severe(() -> "replay: the state rebuilt from the journal differs from the live run's at " + checkpoints.diverged() + " of "
+                    + (checkpoints.matched() + checkpoints.diverged()) + " clean-stop checkpoints: this version or its configuration decided"
+                    + " some journaled command differently (docs/RELIABILITY.md, 'What a replay assumes')");
+            }
             if (replayed.failed() > 0)
             {
                 LOG.severe(() -> "replay: " + replayed.failed() + " commands failed inside the engine, as each did when it first ran"
@@ -245,6 +257,12 @@ public final class Ordergate implements AutoCloseable
         return config;
     }
 
+    /** Clean-stop checkpoints at which the start-up replay differed from the live run (docs/RELIABILITY.md). */
+    public long replayCheckpointsDiverged()
+    {
+        return replayCheckpointsDiverged;
+    }
+
     /** Journal records replayed at start-up. */
     public long replayedRecords()
     {
@@ -254,6 +272,20 @@ public final class Ordergate implements AutoCloseable
     /** Stops the feed, stops accepting, drains the pipeline, closes the journal, then the event loops. Idempotent. */
     @Override
     public synchronized void close()
+    {
+        close(true);
+    }
+
+    /**
+     * Stops as {@link #close} does but leaves no clean-stop checkpoint: the journal as a {@code kill -9} after the last
+     * append leaves it. For tests of what a crashed gateway's journal does at the next start.
+     */
+    synchronized void closeWithoutCheckpoint()
+    {
+        close(false);
+    }
+
+    private void close(final boolean checkpoint)
     {
         if (closed)
         {
@@ -278,6 +310,10 @@ public final class Ordergate implements AutoCloseable
         }
         else if (pipeline != null)
         {
+            if (checkpoint)
+            {
+                checkpointAtStop();
+            }
             pipeline.close();
         }
         features.fanOut().close();
@@ -293,6 +329,22 @@ public final class Ordergate implements AutoCloseable
         features.mt5Accounts().close();
         features.artifacts().close();
         features.performance().close();
+    }
+
+    /** The journal's mark of a clean stop, which the next start's replay checks itself against (docs/RELIABILITY.md). */
+    private void checkpointAtStop()
+    {
+        try
+        {
+            if (!StopCheckpoint.write(context.publisher(), CHECKPOINT_TIMEOUT_MILLIS))
+            {
+                LOG.warning("no checkpoint at this stop (the ring or the journal did not take it): the next replay is not checked against it");
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String version()

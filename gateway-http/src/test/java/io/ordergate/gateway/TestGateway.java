@@ -143,7 +143,18 @@ final class TestGateway implements AutoCloseable
         {
             gateway.close();
             checked = true;
-            JournalSnapshots.check(gateway.config());
+            JournalSnapshots.check(gateway);
+        }
+    }
+
+    /** Stops like {@link #close}, leaving the journal as a {@code kill -9} would (no clean-stop checkpoint). */
+    void closeAsIfKilled()
+    {
+        if (gateway != null && !checked)
+        {
+            gateway.closeWithoutCheckpoint();
+            checked = true;
+            JournalSnapshots.check(gateway);
         }
     }
 

@@ -22,6 +22,10 @@ public enum CommandType
     CREATE_KEY(11, true),
     /** Removes an account that holds no positions and no open orders (its id may be used again for a new account). */
     DELETE_ACCOUNT(12, true),
+    /** A clean stop's mark in the log: the engine's state digest here (see ReplayCheckpoints). */
+    CHECKPOINT(13, true),
+    /** The live run's digest at the last CHECKPOINT, which a replay compares with its own. */
+    CHECKPOINT_DIGEST(14, true),
 
     // MT5 executors (issue 3): 20..29 journaled, 80..89 reads.
     CREATE_EXECUTOR(20, true),

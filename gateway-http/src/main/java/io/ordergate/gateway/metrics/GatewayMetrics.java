@@ -40,6 +40,7 @@ public final class GatewayMetrics
     private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0};
     private volatile LongSupplier performanceRows = () -> 0;
     private volatile LongSupplier[] listenerFailures = {() -> 0, () -> 0};
+    private volatile long[] replayCheckpoints = {0, 0};
 
     public GatewayMetrics(final long executorOfflineAfterMicros)
     {
@@ -90,6 +91,12 @@ public final class GatewayMetrics
     public void performanceRows(final LongSupplier rows)
     {
         this.performanceRows = rows;
+    }
+
+    /** The start-up replay's checkpoints that agreed with the live run's digest, and those that did not. */
+    public void replayCheckpoints(final long matched, final long diverged)
+    {
+        this.replayCheckpoints = new long[] {matched, diverged};
     }
 
     /** How often a feature's listener threw on the reply stage and on the fan-out, read at scrape time. */
@@ -183,6 +190,12 @@ public final class GatewayMetrics
                 "Times a feature's listener threw on a command (logged once per kind); the command was journaled, applied and answered all the same.")
             .sample("ordergate_listener_failures_total", "stage", "reply", failures[0].getAsLong())
             .sample("ordergate_listener_failures_total", "stage", "fanout", failures[1].getAsLong());
+        final long[] checkpoints = replayCheckpoints;
+        out.family("ordergate_replay_checkpoints", "gauge",
+                "Clean-stop checkpoints the start-up replay met: whether its state digest agreed with the live run's there (diverged: "
+                + "a changed engine rule or configuration decided an old command differently; see docs/RELIABILITY.md).")
+            .sample("ordergate_replay_checkpoints", "result", "matched", checkpoints[0])
+            .sample("ordergate_replay_checkpoints", "result", "diverged", checkpoints[1]);
         jvm(out);
         return out.toBytes();
     }

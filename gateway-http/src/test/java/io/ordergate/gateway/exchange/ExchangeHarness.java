@@ -248,6 +248,6 @@ final class ExchangeHarness implements AutoCloseable
     public void close()
     {
         gateway.close();
-        io.ordergate.gateway.JournalSnapshots.check(gateway.config());
+        io.ordergate.gateway.JournalSnapshots.check(gateway);
     }
 }

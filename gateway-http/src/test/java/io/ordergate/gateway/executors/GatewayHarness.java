@@ -133,7 +133,7 @@ final class GatewayHarness implements AutoCloseable
     String closeAndCheckSnapshot()
     {
         gateway.close();
-        return Long.toString(JournalSnapshots.check(gateway.config()));
+        return Long.toString(JournalSnapshots.check(gateway));
     }
 
     int port()
