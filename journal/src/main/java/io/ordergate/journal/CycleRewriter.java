@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -62,6 +63,25 @@ final class CycleRewriter
         {
             throw new UncheckedIOException("cannot rewrite journal file " + source.path(), e);
         }
+    }
+
+    /**
+     * Cuts the journal at its damaged cycle {@code files[damaged]}: keeps that cycle's first {@code keep} records
+     * (as {@link #keepFirst}) and moves every later cycle file aside whole. Later cycles go too because replay must
+     * not skip the damaged part and go on: commands after it may depend on what was lost there.
+     *
+     * @param files every cycle file of the journal, oldest first
+     * @return how many later cycle files were moved aside
+     */
+    static int cutAt(final Path directory, final List<CycleFile> files, final int damaged, final long keep,
+        final boolean checked, final Path asideDirectory)
+    {
+        keepFirst(directory, files.get(damaged), keep, checked, asideDirectory);
+        for (int i = damaged + 1; i < files.size(); i++)
+        {
+            moveAside(files.get(i), asideDirectory);
+        }
+        return files.size() - 1 - damaged;
     }
 
     /** Moves a whole cycle file into the aside directory. */

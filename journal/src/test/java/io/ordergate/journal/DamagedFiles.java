@@ -23,10 +23,16 @@ final class DamagedFiles
     /** @return the byte offset of each record's document header in {@code file}, in order */
     static List<Long> recordPositions(final Path file)
     {
+        return recordPositions(file, true);
+    }
+
+    /** @param checked false for a file written before checksums: each data document is a record */
+    static List<Long> recordPositions(final Path file, final boolean checked)
+    {
         List<Long> positions = new ArrayList<>();
         try (CycleFileReader reader = new CycleFileReader(file))
         {
-            RecordCursor cursor = new RecordCursor(reader, new CRC32C(), true);
+            RecordCursor cursor = new RecordCursor(reader, new CRC32C(), checked);
             while (cursor.next() == RecordCursor.Stop.RECORD)
             {
                 positions.add(cursor.documentPosition());
