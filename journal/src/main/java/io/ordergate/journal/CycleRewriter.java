@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -62,6 +63,30 @@ final class CycleRewriter
         {
             throw new UncheckedIOException("cannot rewrite journal file " + source.path(), e);
         }
+    }
+
+    /**
+     * Cuts the journal at its damaged cycle {@code files[damaged]}: keeps that cycle's first {@code keep} records
+     * (as {@link #keepFirst}) and moves every later cycle file aside whole. Later cycles go too because replay must
+     * not skip the damaged part and go on: commands after it may depend on what was lost there.
+     *
+     * <p>Crash-safe order: the later files go first (newest first, so what is left never lacks a day in between) and
+     * the damaged one is rewritten last, so a crash part way leaves the damage in place, and the next start, repair or
+     * migration finds it and cuts again. Rewritten first, it would look intact, and the later files still in the
+     * directory would be replayed after the gap.
+     *
+     * @param files every cycle file of the journal, oldest first
+     * @return how many later cycle files were moved aside
+     */
+    static int cutAt(final Path directory, final List<CycleFile> files, final int damaged, final long keep,
+        final boolean checked, final Path asideDirectory)
+    {
+        for (int i = files.size() - 1; i > damaged; i--)
+        {
+            moveAside(files.get(i), asideDirectory);
+        }
+        keepFirst(directory, files.get(damaged), keep, checked, asideDirectory);
+        return files.size() - 1 - damaged;
     }
 
     /** Moves a whole cycle file into the aside directory. */

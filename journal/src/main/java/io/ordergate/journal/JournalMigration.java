@@ -15,8 +15,10 @@ import java.util.zip.CRC32C;
  * directory; the format file is written last. Run again after a crash, it skips the cycles already rewritten.
  *
  * <p>Old records cannot be verified: nothing recorded what they should be. The migration checks what it can (each
- * document's header, and that nothing is written after the last one) and stops a cycle at the first document that
- * fails, reporting it; from then on the checksums protect the records as they are.
+ * document's header, and that nothing is written after the last one) and stops at the first document that fails,
+ * reporting it: like a repair it cuts the journal there, so the later cycles are not migrated but go aside as they
+ * were (a replay that skipped the damage and went on could rebuild a state no client was told about). From then on
+ * the checksums protect the records as they are.
  */
 public final class JournalMigration
 {
@@ -46,18 +48,34 @@ public final class JournalMigration
             StringBuilder report = new StringBuilder();
             long migrated = 0;
             List<CycleFile> files = CycleFile.list(directory);
-            for (CycleFile file : files)
+            int kept = files.size();
+            for (int i = 0; i < files.size(); i++)
             {
+                CycleFile file = files.get(i);
                 if (startsWithCheckedRecord(file))
                 {
                     continue;
                 }
-                long records = legacyRecords(file, report);
-                CycleRewriter.keepFirst(directory, file, records, false, aside);
-                migrated += records;
+                LegacyCycle cycle = legacyRecords(file);
+                migrated += cycle.records();
+                if (cycle.damage() == null)
+                {
+                    CycleRewriter.keepFirst(directory, file, cycle.records(), false, aside);
+                    continue;
+                }
+                // cut there, as a repair does, rather than leave a gap in the middle of the replay
+                report.append("; ").append(file.name()).append(cycle.damage());
+                int later = CycleRewriter.cutAt(directory, files, i, cycle.records(), false, aside);
+                kept = i + 1;
+                if (later > 0)
+                {
+                    report.append("; the ").append(later).append(" cycle files after it were not migrated and went, as")
+                        .append(" they were, to ").append(aside).append(" (replay must not skip the damage and go on)");
+                }
+                break;
             }
             JournalFormat.write(directory);
-            return "migrated " + migrated + " records in " + files.size() + " cycle files of " + directory + " to "
+            return "migrated " + migrated + " records in " + kept + " cycle files of " + directory + " to "
                 + JournalFormat.CURRENT + " (every record now carries a CRC32C); the original files are in "
                 + aside + report;
         }
@@ -75,7 +93,15 @@ public final class JournalMigration
         }
     }
 
-    private static long legacyRecords(final CycleFile file, final StringBuilder report)
+    /**
+     * @param records how many documents, from the start, are taken as records
+     * @param damage  what stopped the cycle before its end (following its file name in the report), or null
+     */
+    private record LegacyCycle(long records, String damage)
+    {
+    }
+
+    private static LegacyCycle legacyRecords(final CycleFile file)
     {
         try (CycleFileReader reader = new CycleFileReader(file.path()))
         {
@@ -86,17 +112,18 @@ public final class JournalMigration
                 stop = cursor.next();
             }
             while (stop == RecordCursor.Stop.RECORD);
+            String damage = null;
             if (stop == RecordCursor.Stop.DAMAGED)
             {
-                report.append("; ").append(file.name()).append(" stopped at byte ").append(cursor.documentPosition())
-                    .append(": ").append(cursor.damage()).append(" (what follows is only in the original)");
+                damage = " stopped at byte " + cursor.documentPosition() + ": " + cursor.damage()
+                    + " (what follows is only in the original)";
             }
             else if (stop == RecordCursor.Stop.END && reader.anySetFrom(cursor.documentPosition()))
             {
-                report.append("; ").append(file.name()).append(" has bytes after its last record at byte ")
-                    .append(cursor.documentPosition()).append(" (a torn or damaged record, only in the original)");
+                damage = " has bytes after its last record at byte " + cursor.documentPosition()
+                    + " (a torn or damaged record, only in the original)";
             }
-            return cursor.records();
+            return new LegacyCycle(cursor.records(), damage);
         }
     }
 }

@@ -81,13 +81,7 @@ public final class JournalRepair
         }
         Path aside = incidentDirectory(directory);
         List<CycleFile> files = CycleFile.list(directory);
-        int damaged = indexOf(files, damage.file());
-        CycleRewriter.keepFirst(directory, files.get(damaged), damage.recordsBefore(), true, aside);
-        for (int i = damaged + 1; i < files.size(); i++)
-        {
-            CycleFile later = files.get(i);
-            CycleRewriter.moveAside(later, aside);
-        }
+        CycleRewriter.cutAt(directory, files, indexOf(files, damage.file()), damage.recordsBefore(), true, aside);
         String summary = "journal damaged: " + damage.describe() + ". Kept the " + inspection.records()
             + " records before it" + lastIndex(inspection) + "; moved " + damage.file().getFileName() + " as it was"
             + (damage.laterFiles() == 0 ? "" : " and the " + damage.laterFiles() + " cycle files after it")

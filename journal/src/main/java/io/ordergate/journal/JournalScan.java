@@ -1,6 +1,5 @@
 package io.ordergate.journal;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -154,8 +153,7 @@ final class JournalScan
             {
                 continue;
             }
-            int length = header & Wires.LENGTH_MASK;
-            if (isIntactRecord(file, header, position, length, position + RecordCursor.DOCUMENT_HEADER_LENGTH + length))
+            if (RecordCursor.isIntactRecord(file, crc, position))
             {
                 return position;
             }
@@ -165,20 +163,6 @@ final class JournalScan
             }
         }
         return -1;
-    }
-
-    private boolean isIntactRecord(final CycleFileReader file, final int header, final long position, final int length,
-        final long end)
-    {
-        if ((header & (Wires.NOT_COMPLETE | Wires.META_DATA)) != 0 || end > file.size()
-            || length < RecordFormat.HEADER_LENGTH || length > RecordFormat.HEADER_LENGTH + RecordFormat.MAX_PAYLOAD_LENGTH)
-        {
-            return false;
-        }
-        int bodyOffset = file.map(position + RecordCursor.DOCUMENT_HEADER_LENGTH, length);
-        ByteBuffer buffer = file.buffer();
-        return RecordFormat.looksLikeRecord(buffer, bodyOffset, length)
-            && RecordFormat.check(crc, buffer, bodyOffset, length) == null;
     }
 
     private static int lastSetByte(final int littleEndianInt)

@@ -1,5 +1,6 @@
 package io.ordergate.journal;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 import net.openhft.chronicle.wire.Wires;
@@ -7,7 +8,8 @@ import net.openhft.chronicle.wire.Wires;
 /**
  * <b>Not thread safe</b>: one reader's walk over the documents of one cycle file, from its start. Each
  * {@link #next()} moves to the next data record and checks it, skipping Chronicle's own metadata documents (the
- * store header and index arrays), or says why there is no next record.
+ * store header and index arrays), or says why there is no next record. A metadata document with an intact record
+ * inside it is damage: its length is wrong, and skipping it would skip records.
  *
  * <p>Chronicle's document header, as this reads it: a little-endian int at a 4-byte aligned position; bit 31 "not
  * complete", bit 30 "metadata", bits 0-29 the body length. Zero means nothing was written there (yet);
@@ -84,6 +86,13 @@ final class RecordCursor
                 {
                     return damaged("a record's document header 0x" + Integer.toHexString(header) + " is marked metadata");
                 }
+                long hidden = checked ? firstIntactRecord(at + DOCUMENT_HEADER_LENGTH, end) : -1;
+                if (hidden >= 0)
+                {
+                    return damaged("Chronicle's metadata document header 0x" + Integer.toHexString(header) + " says "
+                        + length + " bytes, but an intact record starts inside them at byte " + hidden
+                        + " (a damaged length would skip the records it covers)");
+                }
                 position = end;
                 continue;
             }
@@ -116,6 +125,46 @@ final class RecordCursor
         }
         int offset = file.map(at + DOCUMENT_HEADER_LENGTH, RecordFormat.HEADER_LENGTH);
         return file.buffer().getInt(offset + RecordFormat.FORMAT_WORD_OFFSET) == RecordFormat.FORMAT_WORD;
+    }
+
+    /**
+     * Chronicle's metadata (its store header, index2index and index arrays, a few hundred kilobytes a file) never
+     * holds a record, so an intact record inside one means its length is wrong: a length that grew would carry the
+     * walk over the records it covers, into the zeros past the written data (where the walk would call the file
+     * finished) or onto a later record (where it would go on as if nothing were missing).
+     *
+     * @return the header position of the first intact record in {@code [from, end)}, or -1 when there is none
+     */
+    private long firstIntactRecord(final long from, final long end)
+    {
+        for (long at = align(from); at + DOCUMENT_HEADER_LENGTH <= end; at += Integer.BYTES)
+        {
+            if (isIntactRecord(file, crc, at))
+            {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return true when the document whose header is at {@code at} holds an intact record: its format word, length
+     * and CRC32C all agree, which garbage passes with odds below 2^-56
+     */
+    static boolean isIntactRecord(final CycleFileReader file, final CRC32C crc, final long at)
+    {
+        int header = file.intAt(at);
+        int length = header & Wires.LENGTH_MASK;
+        if (header == 0 || (header & (Wires.NOT_COMPLETE | Wires.META_DATA)) != 0
+            || at + DOCUMENT_HEADER_LENGTH + length > file.size()
+            || length < RecordFormat.HEADER_LENGTH || length > RecordFormat.HEADER_LENGTH + RecordFormat.MAX_PAYLOAD_LENGTH)
+        {
+            return false;
+        }
+        int bodyOffset = file.map(at + DOCUMENT_HEADER_LENGTH, length);
+        ByteBuffer buffer = file.buffer();
+        return RecordFormat.looksLikeRecord(buffer, bodyOffset, length)
+            && RecordFormat.check(crc, buffer, bodyOffset, length) == null;
     }
 
     /** Goes on from the document header at {@code position} (after damage, where a search found an intact record). */

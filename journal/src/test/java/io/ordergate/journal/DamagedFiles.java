@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
 
+import net.openhft.chronicle.wire.Wires;
+
 /** Used by tests on one thread: finds records in a journal's files and damages them as disks and crashes do. */
 final class DamagedFiles
 {
@@ -21,13 +23,42 @@ final class DamagedFiles
     /** @return the byte offset of each record's document header in {@code file}, in order */
     static List<Long> recordPositions(final Path file)
     {
+        return recordPositions(file, true);
+    }
+
+    /** @param checked false for a file written before checksums: each data document is a record */
+    static List<Long> recordPositions(final Path file, final boolean checked)
+    {
         List<Long> positions = new ArrayList<>();
         try (CycleFileReader reader = new CycleFileReader(file))
         {
-            RecordCursor cursor = new RecordCursor(reader, new CRC32C(), true);
+            RecordCursor cursor = new RecordCursor(reader, new CRC32C(), checked);
             while (cursor.next() == RecordCursor.Stop.RECORD)
             {
                 positions.add(cursor.documentPosition());
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * @return the byte offset of each of Chronicle's own metadata documents in {@code file} (its store header, its
+     * index2index array, its index arrays), in order, read from the document headers of an intact file
+     */
+    static List<Long> metadataPositions(final Path file)
+    {
+        List<Long> positions = new ArrayList<>();
+        try (CycleFileReader reader = new CycleFileReader(file))
+        {
+            long at = 0;
+            int header;
+            while (at + Integer.BYTES <= reader.size() && (header = reader.intAt(at)) != 0 && header != Wires.END_OF_DATA)
+            {
+                if ((header & Wires.META_DATA) != 0)
+                {
+                    positions.add(at);
+                }
+                at = RecordCursor.align(at + Integer.BYTES + (header & Wires.LENGTH_MASK));
             }
         }
         return positions;

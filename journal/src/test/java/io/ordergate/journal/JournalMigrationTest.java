@@ -1,11 +1,13 @@
 package io.ordergate.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -13,6 +15,10 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.ordergate.journal.JournalTailDamageTest.Damage;
 
 /**
  * A journal written before records carried checksums (each document a bare payload, no format file): refused at
@@ -53,6 +59,60 @@ class JournalMigrationTest
         try (Journal journal = Journal.open(directory))
         {
             assertEquals(RECORDS + 5, SequencedJournal.replayInOrder(journal));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Damage.class, names = {"ZEROED_HEADER", "GARBAGE_HEADER", "HEADER_MARKED_INCOMPLETE"})
+    void shouldCutAtADamagedLegacyDayAndMoveTheLaterDaysAsideSoReplayHasNoGap(final Damage damage) throws Exception
+    {
+        Path directory = root.resolve("journal");
+        int first = (int) (System.currentTimeMillis() / CycleFile.rollCycle().lengthInMillis()) - 3; // before today's
+        writeLegacyDay(directory, first, 0, 10);
+        writeLegacyDay(directory, first + 1, 10, 10);
+        writeLegacyDay(directory, first + 2, 20, 10);
+        List<CycleFile> days = CycleFile.list(directory);
+        Path damaged = days.get(1).path();
+        damage.apply(damaged, DamagedFiles.recordPositions(damaged, false).get(5));
+
+        String report = JournalMigration.migrate(directory);
+        try (Journal journal = Journal.open(directory))
+        {
+            assertEquals(15, SequencedJournal.replayInOrder(journal), "0..14, then nothing after the damage: " + report);
+            SequencedJournal.append(journal, 15, 5);
+        }
+        try (Journal journal = Journal.open(directory))
+        {
+            assertEquals(20, SequencedJournal.replayInOrder(journal));
+        }
+
+        assertTrue(report.contains("migrated 15 records in 2 cycle files"), report);
+        assertTrue(report.contains(days.get(1).name() + " stopped at byte ") || report.contains(days.get(1).name() + " has bytes"),
+            report);
+        assertTrue(report.contains("the 1 cycle files after it were not migrated"), report);
+        Path aside = Files.list(directory.resolve(JournalMigration.ASIDE_DIRECTORY_NAME)).findFirst().orElseThrow();
+        for (CycleFile day : days)
+        {
+            assertTrue(Files.exists(aside.resolve(day.name())), "every original is kept: " + day.name());
+        }
+        assertFalse(Files.exists(days.get(2).path()), "the day after the damage went aside");
+    }
+
+    /** As the journal wrote before checksums, into the file of {@code cycle}: sequences {@code first} .. */
+    private static void writeLegacyDay(final Path directory, final int cycle, final int first, final int count)
+    {
+        ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(SequencedRecords.MAX_LENGTH);
+        try (SingleChronicleQueue queue = ChronicleQueueStore.writerForCycle(directory, cycle))
+        {
+            ExcerptAppender appender = queue.createAppender();
+            for (int sequence = first; sequence < first + count; sequence++)
+            {
+                int length = SequencedRecords.encode(sequence, buffer);
+                try (DocumentContext dc = appender.writingDocument())
+                {
+                    dc.wire().bytes().write(buffer.byteArray(), 0, length);
+                }
+            }
         }
     }
 
