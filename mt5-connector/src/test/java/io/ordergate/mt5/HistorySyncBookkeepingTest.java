@@ -18,7 +18,8 @@ import io.ordergate.engine.snapshot.SnapshotRoundTrip;
 
 /**
  * A history sync against what the gateway booked itself: the deals of tickets traded through the gateway stay booked
- * once their ticket slots are reused for newer tickets, so a first sync of the whole history adds nothing to them.
+ * once their ticket slots are reused for newer tickets, so a first sync of the whole history adds nothing to them; and
+ * a deal a full synced-deal set refused is asked for again by the next sync.
  */
 class HistorySyncBookkeepingTest
 {
@@ -119,6 +120,41 @@ class HistorySyncBookkeepingTest
         assertEquals(List.of("deal 2017: the synced-deal table is full (executors.max_synced_deals)"), answer.get("errors"));
         assertEquals(realized, Json.output(driver.account("mt5-1")).get("realized_pnl"), "a full set refuses rather than books twice");
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldAskAgainForEveryDealTheFullSetRefused()
+    {
+        start(Mt5Driver.CONFIG.replace("offline_after_seconds: 300", "offline_after_seconds: 300, max_synced_deals: 16"));
+        connect();
+        final CommandEvent sync = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1");
+        driver.resultWithParts("exe-1", commandId(sync), true, "20 closed deals", body ->
+        {
+            ResultParts.deals(body, 20);
+            for (int i = 1; i <= 16; i++)
+            {
+                deal(body, 3000 + i, 4000 + i, "1", START + i * 1_000_000L);
+            }
+            deal(body, 3005, 4005, "1", START + 20_000_000L);  // a repeat out of time order, ahead of the refused deals
+            deal(body, 3017, 4017, "1", START + 17_000_000L);  // refused: the set is full
+            deal(body, 3010, 4010, "1", START + 18_000_000L);  // a repeat past the refused deal
+            deal(body, 3018, 4018, "1", START + 19_000_000L);  // refused too
+            ResultParts.page(body, false, 0, 5001);
+        });
+        final Map<String, Object> answer = Json.output(driver.outcome(sync.resultId));
+        assertEquals(new BigDecimal("16"), answer.get("synced"), answer.toString());
+        assertEquals(2, ((List<?>)answer.get("errors")).size(), answer.toString());
+
+        final CommandEvent again = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1");
+        final Object from = ((Map<?, ?>)Json.object(Mt5Driver.outbox(again).get(0).getValue()).get("parameters")).get("from");
+        assertEquals(START + 17_000_000L, micros((String)from), "the next sync asks again from the first deal refused: " + from);
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    private static long micros(final String utc)
+    {
+        final java.time.Instant instant = java.time.Instant.parse(utc);
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
     /** Opens and closes tickets {@code first..last} through the gateway: an order, its result, the close report (profit 1). */
