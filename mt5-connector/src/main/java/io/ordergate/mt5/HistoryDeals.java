@@ -15,8 +15,12 @@ import io.ordergate.fixed.Money;
  * per account (MT5 tickets are unique per terminal only): a set of every key ever stored, sized once
  * ({@code executors.max_synced_deals}, open addressing, never iterated for output), and each new deal made a closed
  * position, a trade (order id none) and realized money in the account's figures. The balance is the terminal's (its
- * heartbeat and accountInfo): a historical deal does not move it again. <b>Not thread safe</b>: owned by the engine
- * thread; allocates only a symbol the gateway does not know.
+ * heartbeat and accountInfo): a historical deal does not move it again.
+ *
+ * <p>The deals of a position the gateway booked itself (trade reports, command results) are never stored: while
+ * {@link Tickets} holds its ticket the ticket says so, and when {@link Tickets} reuses the closed ticket's slot the set
+ * keeps a mark for it instead ({@link #forgotten}), so a sync of the whole history, however late, books it once.
+ * <b>Not thread safe</b>: owned by the engine thread; allocates the set once, and a symbol the gateway does not know.
  */
 final class HistoryDeals
 {
@@ -24,6 +28,8 @@ final class HistoryDeals
     static final int DUPLICATE = 1;
     static final int BOOKED_BY_REPORTS = 2;
     static final int FULL = 3;
+    /** The deal ticket of a mark: every deal of the position is booked already (a real deal's ticket is positive). */
+    static final long WHOLE_POSITION = 0;
 
     private final EngineContext context;
     private final Tickets tickets;
@@ -57,8 +63,27 @@ final class HistoryDeals
     }
 
     /**
+     * Marks a closed ticket whose slot {@link Tickets} is about to reuse: the gateway booked its deals, and the ticket
+     * table will no longer say so. A full set keeps no mark, and then stores no new deal either ({@link #FULL}), so
+     * nothing is booked twice; a restart with a larger limit replays the journal and makes every mark.
+     */
+    void forgotten(final int accountIndex, final long ticket)
+    {
+        if (accounts == null)
+        {
+            allocate();
+        }
+        final int slot = slot(accountIndex, ticket, WHOLE_POSITION);
+        if (accounts[slot] == 0 && count < maxDeals)
+        {
+            put(slot, accountIndex, ticket, WHOLE_POSITION);
+        }
+    }
+
+    /**
      * Stores one closing deal: a closed position, a trade and the realized money, unless its key is stored already or
-     * the gateway booked its position from the executor's trade reports. Values at wire digits (8), times in micros.
+     * the gateway booked its position itself (its ticket held, or marked when forgotten). Values at wire digits (8),
+     * times in micros.
      *
      * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS} or {@link #FULL}
      */
@@ -73,19 +98,15 @@ final class HistoryDeals
         {
             return DUPLICATE;
         }
-        final TicketPosition held = tickets.byTicket(account.index, deal.positionId);
+        if (tickets.byTicket(account.index, deal.positionId) != null || accounts[slot(account.index, deal.positionId, WHOLE_POSITION)] != 0)
+        {
+            return BOOKED_BY_REPORTS;  // the ticket, or its mark once forgotten, answers every later sync too: no key needed
+        }
         if (count >= maxDeals)
         {
             return FULL;
         }
-        accounts[slot] = account.index + 1;
-        positions[slot] = deal.positionId;
-        dealTickets[slot] = deal.ticket;
-        count++;
-        if (held != null)
-        {
-            return BOOKED_BY_REPORTS;  // remembered, so a later sync skips it too
-        }
+        put(slot, account.index, deal.positionId, deal.ticket);
         final Instrument instrument = context.instruments().find(symbol);
         final int priceDigits = instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int quantityDigits = instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
@@ -130,6 +151,14 @@ final class HistoryDeals
 
         account.realizedPnl += close.pnl;
         return STORED;
+    }
+
+    private void put(final int slot, final int accountIndex, final long positionId, final long ticket)
+    {
+        accounts[slot] = accountIndex + 1;
+        positions[slot] = positionId;
+        dealTickets[slot] = ticket;
+        count++;
     }
 
     private int slot(final int accountIndex, final long positionId, final long ticket)

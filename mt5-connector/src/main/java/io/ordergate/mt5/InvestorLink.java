@@ -26,7 +26,8 @@ final class InvestorLink
     long connectedAtMicros;
     /** When the last sync finished (the command's time), 0 for never. */
     long lastSyncMicros;
-    /** The latest exit time of a deal this account stored: the next sync asks from there. 0 for none. */
+    /** The latest exit time of a deal this account stored or skipped, never past one a full set refused: the next sync
+     *  asks from there. 0 for none. */
     long syncedUntilMicros;
     /** The operation in flight on this link (a connect or a sync), or 0. */
     long pendingOp;

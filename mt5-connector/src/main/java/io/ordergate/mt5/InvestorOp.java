@@ -29,6 +29,9 @@ final class InvestorOp
     int errorCount;
     final String[] errors = new String[MAX_ERRORS];
     int pages;
+    /** The earliest exit time of a deal this sync could not store (a full set), Long.MAX_VALUE for none: the link's
+     *  next sync must ask from there, so the sync never moves past it. */
+    long refusedFromMicros;
     /** The accountInfo object the terminal answered (connect, test), at most ResultParts.MAX_ACCOUNT_JSON bytes. */
     final UnsafeBuffer accountInfo = new UnsafeBuffer(new byte[ResultParts.MAX_ACCOUNT_JSON]);
     int accountInfoLength;
@@ -54,6 +57,7 @@ final class InvestorOp
         errorCount = 0;
         java.util.Arrays.fill(errors, null);
         pages = 0;
+        refusedFromMicros = Long.MAX_VALUE;
         accountInfoLength = 0;
         login = 0;
         server = null;

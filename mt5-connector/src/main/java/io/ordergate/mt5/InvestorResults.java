@@ -189,7 +189,11 @@ final class InvestorResults
         }
     }
 
-    /** One page of deals: each stored once; its latest exit time is where the next sync starts. */
+    /**
+     * One page of deals: each stored once. The next sync starts at the latest exit time stored or skipped, but never
+     * past the first deal the full set refused ({@code from} is inclusive), so a refused deal is asked for again (e.g.
+     * once the limit is raised) instead of being lost.
+     */
     private void store(final BodyReader reader, final InvestorOp op)
     {
         final int count = reader.readInt();
@@ -218,10 +222,17 @@ final class InvestorResults
             switch (deals.store(account, deal, symbol))
             {
                 case HistoryDeals.STORED: op.synced++; break;
-                case HistoryDeals.FULL: op.error("deal " + deal.ticket + ": the synced-deal table is full (executors.max_synced_deals)"); break;
+                case HistoryDeals.FULL:
+                    op.error("deal " + deal.ticket + ": the synced-deal table is full (executors.max_synced_deals)");
+                    op.refusedFromMicros = Math.min(op.refusedFromMicros, deal.exitMicros);
+                    link.syncedUntilMicros = Math.min(link.syncedUntilMicros, deal.exitMicros);  // a page out of order went past it
+                    continue;
                 default: op.skipped++;
             }
-            link.syncedUntilMicros = Math.max(link.syncedUntilMicros, deal.exitMicros);
+            if (deal.exitMicros < op.refusedFromMicros)
+            {
+                link.syncedUntilMicros = Math.max(link.syncedUntilMicros, deal.exitMicros);
+            }
         }
     }
 

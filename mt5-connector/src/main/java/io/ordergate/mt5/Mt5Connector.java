@@ -50,6 +50,7 @@ public final class Mt5Connector
         }
         final InvestorOps ops = new InvestorOps(INVESTOR_OPS);
         final HistoryDeals deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals());
+        tickets.markForgottenIn(deals);
         final ConnectorRooms rooms = new ConnectorRooms(links, ops, deals, EaRoom.install(engine, executors));
         venue = new Mt5Venue(context, executors, queue, tickets, book, rooms, admission);
         final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue, admission);

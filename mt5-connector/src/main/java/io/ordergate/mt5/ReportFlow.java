@@ -203,18 +203,16 @@ final class ReportFlow
     /**
      * RECOVER_ROUTED, published once at start-up after replay: an order still routed may or may not have reached
      * the terminal before the restart, so it is {@code unknown} until its command's result (re-delivered with the
-     * same id) settles it.
+     * same id) settles it. Every remembered order is walked, the open ones newer orders displaced from their slots
+     * included: those are the long-lived ones, the likeliest to be still routed.
      */
     void recoverRouted(final CommandEvent event)
     {
         final long now = event.wallMicros();
         int recovered = 0;
-        for (int back = 0; back < context.orders().capacity(); back++)
+        final int span = context.orders().rememberedSpan();
+        for (int back = 0; back < span; back++)
         {
-            if (context.orders().nextOrderId() - 1 - back <= 0)
-            {
-                break;
-            }
             final Order order = context.orders().newest(back);
             if (order != null && order.status == OrderStatus.ROUTED)
             {

@@ -4,7 +4,8 @@ import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The MT5 positions the gateway knows, by account and ticket and by position id: a circular table of preallocated
- * slots (a slot is reused once its position is closed), with two lookup maps sized up front so they never grow.
+ * slots (a slot is reused once its position is closed, leaving a mark in the synced-deal set that the gateway booked
+ * it: {@link HistoryDeals#forgotten}), with two lookup maps sized up front so they never grow.
  * A ticket is unique only within one terminal (one broker server), so two accounts may hold the same ticket number:
  * the ticket map leads to the first slot with that number and the slots with the same number are chained, each
  * checked for its account. The maps are only looked up, never iterated. Each account's open tickets are also linked in opening order, so
@@ -21,6 +22,8 @@ public final class Tickets
     private final TicketPosition[] openHead;
     private final TicketPosition[] openTail;
     private long cursor;
+    /** Told of each closed ticket a reused slot forgets, so a history sync still knows the gateway booked it; null for none. */
+    private HistoryDeals booked;
 
     public Tickets(final int capacity, final int accountCapacity)
     {
@@ -33,6 +36,12 @@ public final class Tickets
         }
         byTicket = new Long2LongHashMap(Math.max(8, capacity * 2), 0.6f, MISSING);
         byPositionId = new Long2LongHashMap(Math.max(8, capacity * 2), 0.6f, MISSING);
+    }
+
+    /** Wires the synced-deal set that keeps a mark of every closed ticket forgotten; at install, before replay. */
+    void markForgottenIn(final HistoryDeals deals)
+    {
+        booked = deals;
     }
 
     public int capacity()
@@ -75,6 +84,10 @@ public final class Tickets
             {
                 if (candidate.ticket != 0)
                 {
+                    if (booked != null)
+                    {
+                        booked.forgotten(candidate.accountIndex, candidate.ticket);
+                    }
                     unlinkTicket(candidate);
                     byPositionId.remove(candidate.positionId);
                 }

@@ -272,6 +272,25 @@ class Mt5ConnectorTest
     }
 
     @Test
+    void shouldShowARoutedOrderUnknownAfterRecoveryAlsoOnceNewerOrdersDisplacedItFromItsSlot()
+    {
+        driver.heartbeat("exe-1");
+        final long longLived = driver.buy("mt5-1", "0.10").order.orderId;
+        for (int i = 0; i < 64; i++)  // the driver's table holds 64 orders: the 64th after it needs its slot and displaces it
+        {
+            final CommandEvent order = driver.buy("mt5-1", "0.10");
+            assertEquals(ResultCode.CREATED, order.result);
+            driver.result("exe-1", "ord_" + order.order.orderId, false, 0, null, null, "not enough money");
+            assertEquals("rejected", driver.order(order.order.orderId).order.status.wireName());
+        }
+        assertEquals(1, driver.engine.context().orders().overflowCount(), "displaced, still routed");
+        final Mt5Driver restarted = driver.replayed();
+        assertEquals(BigDecimal.ONE, Mt5Driver.json(restarted.recover()).get("unknown_orders"), "the displaced order too");
+        assertEquals("unknown", restarted.order(longLived).order.status.wireName());
+        assertEquals(restarted.engine.stateDigest(), restarted.replayed().engine.stateDigest());
+    }
+
+    @Test
     void shouldRebuildTheSameStateOnReplay()
     {
         driver.heartbeat("exe-1");
