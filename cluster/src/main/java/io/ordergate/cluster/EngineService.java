@@ -54,6 +54,8 @@ public final class EngineService implements ClusteredService
     private volatile long appliedMessages;
     private volatile boolean loadedSnapshot;
     private boolean unflushed;
+    /** The last ring sequence {@link #answerPassedBy} looked at for an early answer (each is looked at once). */
+    private long earlyScanned = -1;
     private Cluster cluster;
 
     /** Told when this node starts or stops leading; called on the service thread, must not block. */
@@ -214,13 +216,18 @@ public final class EngineService implements ClusteredService
 
     /**
      * Answers, in ring order, every slot before {@code sequence} still waiting: the ones the ingress passed by without
-     * offering (skipped, or refused for want of a leader), and, should one be there, one it offered that never
-     * reached the log (a later command of this node's is in the log, so it never will).
+     * offering (skipped, or refused for want of a leader) and not yet answered early, and, should one be there, one it
+     * offered that never reached the log (a later command of this node's is in the log, so it never will).
      */
     private void releaseBefore(final RingLink ring, final long sequence)
     {
         for (long next = ring.released.get() + 1; next < sequence; next++)
         {
+            if (ring.wasAnsweredEarly(next))
+            {
+                ring.released.set(next);  // answered while an earlier command waited: only its slot was held
+                continue;
+            }
             final CommandEvent event = ring.ring.get(next);
             if (ring.wasOffered(next))
             {
@@ -235,6 +242,19 @@ public final class EngineService implements ClusteredService
     {
         try
         {
+            reply(event, sequence);
+        }
+        finally
+        {
+            ring.released.set(sequence);
+        }
+    }
+
+    /** Hands the event to the reply stage; the slot is released by the caller (now, or when its turn comes). */
+    private void reply(final CommandEvent event, final long sequence)
+    {
+        try
+        {
             replies.onResult(event, sequence, false);
             unflushed = true;
         }
@@ -246,7 +266,6 @@ public final class EngineService implements ClusteredService
         {
             event.replyTo = null;
             event.attachment = null;
-            ring.released.set(sequence);
         }
     }
 
@@ -257,15 +276,7 @@ public final class EngineService implements ClusteredService
         final RingLink ring = link;
         if (ring != null)
         {
-            final long before = ring.released.get();
-            long next = before + 1;
-            final long end = ring.ingressed.get();
-            while (next <= end && !ring.wasOffered(next))
-            {
-                answer(ring, ring.ring.get(next), next);  // skipped or refused by the ingress: answered in turn
-                next++;
-            }
-            work += (int)(next - before - 1);
+            work += answerPassedBy(ring);
         }
         if (unflushed)
         {
@@ -274,6 +285,46 @@ public final class EngineService implements ClusteredService
             work++;
         }
         replies.idle(nowNs);
+        return work;
+    }
+
+    /**
+     * Answers the slots the ingress passed by without offering (skipped, or refused for want of a leader): in turn up
+     * to the first offered one still waiting for the log, then those after it at once, out of ring order. Without a
+     * majority that offered command may wait for good (its fate is unknown, so it is not answered), while the ingress
+     * goes on refusing later ones; held behind it, their clients would never hear their 503. An early answer is final
+     * (never offered, never applied); its slot is released only when {@code released} reaches it, as slots are reused
+     * in ring order, and is marked so that it is not answered twice. Safe for the clients: an HTTP connection has at
+     * most one command in the ring, so an answer cannot overtake another of the same connection.
+     */
+    private int answerPassedBy(final RingLink ring)
+    {
+        final long before = ring.released.get();
+        long next = before + 1;
+        final long end = ring.ingressed.get();
+        while (next <= end && !ring.wasOffered(next))
+        {
+            if (ring.wasAnsweredEarly(next))
+            {
+                ring.released.set(next);
+            }
+            else
+            {
+                answer(ring, ring.ring.get(next), next);
+            }
+            next++;
+        }
+        int work = (int)(next - before - 1);
+        for (long later = Math.max(next + 1, earlyScanned + 1); later <= end; later++)
+        {
+            if (!ring.wasOffered(later))
+            {
+                reply(ring.ring.get(later), later);
+                ring.markAnsweredEarly(later);
+                work++;
+            }
+        }
+        earlyScanned = Math.max(earlyScanned, end);
         return work;
     }
 

@@ -18,7 +18,9 @@ import io.ordergate.engine.command.CommandEvent;
  * The ring's producers are gated on {@link #released}, so a slot is reused only once its command was answered.
  * Commands this node offered reach the service in ring order (one client session, one ordered publication), so
  * {@code released} advances in ring order; a slot the ingress passed by is answered by the service when its turn
- * comes. Thread safety: each field has one writer, named; the readers see it through the volatile sequences.
+ * comes, or earlier, while an offered command before it still waits for the log (no majority): it was never offered,
+ * so its answer is final and its client need not wait with the offered one; its slot is still released in turn.
+ * Thread safety: each field has one writer, named; the readers see it through the volatile sequences.
  */
 final class RingLink
 {
@@ -33,6 +35,11 @@ final class RingLink
     final Sequence released = new Sequence(-1);
     /** Written by og-ingress before {@link #ingressed}: {@code offered[s & mask] == s} when s went to the cluster. */
     private final long[] offered;
+    /**
+     * Service thread only: {@code answeredEarly[s & mask] == s} when s (passed by, never offered) was answered while an
+     * earlier offered command still waited for the log, so the release that later passes s does not answer it again.
+     */
+    private final long[] answeredEarly;
     private final int mask;
     /** Written by og-ingress (rarely: at each connect): this node's client sessions, current and earlier ones. */
     private volatile long[] sessions = new long[0];
@@ -41,8 +48,10 @@ final class RingLink
     {
         this.ring = ring;
         this.offered = new long[ring.getBufferSize()];
+        this.answeredEarly = new long[ring.getBufferSize()];
         this.mask = ring.getBufferSize() - 1;
         java.util.Arrays.fill(offered, -1);
+        java.util.Arrays.fill(answeredEarly, -1);
     }
 
     /** The last sequence published without a gap from {@code next} on (next - 1 when {@code next} is not yet). */
@@ -67,6 +76,18 @@ final class RingLink
     boolean wasOffered(final long sequence)
     {
         return offered[(int)(sequence & mask)] == sequence;
+    }
+
+    /** Service thread: {@code sequence}, not yet released, was answered ahead of its turn. */
+    void markAnsweredEarly(final long sequence)
+    {
+        answeredEarly[(int)(sequence & mask)] = sequence;
+    }
+
+    /** Service thread: whether {@code sequence} was answered ahead of its turn (its release must not answer it again). */
+    boolean wasAnsweredEarly(final long sequence)
+    {
+        return answeredEarly[(int)(sequence & mask)] == sequence;
     }
 
     /** og-ingress: a session of this node's client; kept so that what it offered is still known as ours. */

@@ -31,11 +31,19 @@ final class TestCluster implements AutoCloseable
 
     final List<TestNode> nodes = new ArrayList<>();
     private final Path root;
+    private final String config;
     private final int portBase;
 
     TestCluster(final Path root)
     {
+        this(root, CONFIG);
+    }
+
+    /** With a configuration of the test's own (the same members and ports, other timeouts). */
+    TestCluster(final Path root, final String config)
+    {
         this.root = root;
+        this.config = config;
         this.portBase = 21_000 + 100 * ThreadLocalRandom.current().nextInt(80);
         for (int id = 0; id < 3; id++)
         {
@@ -78,7 +86,7 @@ final class TestCluster implements AutoCloseable
 
     TestNode start(final int id)
     {
-        final GatewayConfig base = ConfigLoader.parse(CONFIG, "cluster-test");
+        final GatewayConfig base = ConfigLoader.parse(config, "cluster-test");
         final GatewayConfig config = base.withCluster(base.cluster().asMember(id, base.cluster().members(), portBase, 1500));
         final TestNode node = new TestNode(config, root.resolve("node" + id));
         synchronized (nodes)

@@ -44,6 +44,8 @@ final class TestNode implements AutoCloseable
     final Pipeline pipeline;
     final AtomicLong remoteResults = new AtomicLong();
     final AtomicLong leadershipChanges = new AtomicLong();
+    /** Per ring sequence of this node's commands: how many times the reply stage was handed it (once, always). */
+    final java.util.Map<Long, Integer> localAnswers = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean leading;
 
     TestNode(final GatewayConfig config, final Path dataDir)
@@ -56,6 +58,10 @@ final class TestNode implements AutoCloseable
             @SuppressWarnings("unchecked")
             public void onResult(final CommandEvent event, final long sequence, final boolean endOfBatch)
             {
+                if (sequence >= 0)
+                {
+                    localAnswers.merge(sequence, 1, Integer::sum);
+                }
                 if (event.replyTo instanceof CompletableFuture)
                 {
                     final String json = event.outputKind == CommandEvent.OUTPUT_JSON ? event.output.getStringWithoutLengthAscii(0, event.outputLength) : null;
