@@ -39,10 +39,7 @@ class EngineBotCloseTest
     @Test
     void terminateClosesAPositionLargerThanTheAccountsMaxOrderQuantity()
     {
-        expect(ResultCode.CREATED, createBot("b-1", "", "paper-1"));
-        expect(ResultCode.OK, driver.setRisk("paper-1", "max_order_quantity", "5"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "5"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "5"));
+        botHoldingTwoBuys("max_order_quantity", "5", "EURUSD", "5");
 
         final Map<String, Object> answer = Json.output(expect(ResultCode.OK, terminate("b-1")));
         assertEquals(true, answer.get("success"), answer.toString());
@@ -58,12 +55,10 @@ class EngineBotCloseTest
     @Test
     void aCloseAllSignalClosesAPositionPastTheInstrumentsMaxQuantityInOneOrder()
     {
-        expect(ResultCode.CREATED, createBot("b-1", "", "paper-1"));
         // BTCUSD's max_quantity is 10: 20 are held, and closed by one order of 20, as a close by id would be.
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "BTCUSD", "10"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "BTCUSD", "10"));
+        botHoldingTwoBuys(null, null, "BTCUSD", "10");
 
-        final Object data = Json.at(Json.output(expect(ResultCode.OK, signal("b-1", GroupBodies.ACTION_CLOSE_ALL, ""))), "data");
+        final Object data = signalData(GroupBodies.ACTION_CLOSE_ALL, "");
         assertEquals(1L, ((Number)Json.at(data, "success_count")).longValue(), data.toString());
         assertEquals(0L, ((Number)Json.at(data, "error_count")).longValue());
         assertTrue(Json.matches(Json.at(data, "results", 0, "quantity"), "20"), data.toString());
@@ -73,14 +68,11 @@ class EngineBotCloseTest
     @Test
     void aCloseLongSignalPassesTheAccountsOrderThrottle()
     {
-        expect(ResultCode.CREATED, createBot("b-1", "", "paper-1"));
-        expect(ResultCode.OK, driver.setRisk("paper-1", "max_orders_per_second", "2"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "0.10"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "0.10"));
+        botHoldingTwoBuys("max_orders_per_second", "2", "EURUSD", "0.10");
         assertEquals(ResultCode.RISK_THROTTLE, driver.market("paper-1", Side.BUY, "EURUSD", "0.10").order.rejectCode,
             "the account's orders are at their limit for this second");
 
-        final Object data = Json.at(Json.output(expect(ResultCode.OK, signal("b-1", GroupBodies.ACTION_CLOSE_LONG, "EURUSD"))), "data");
+        final Object data = signalData(GroupBodies.ACTION_CLOSE_LONG, "EURUSD");
         assertEquals("filled", Json.at(data, "results", 0, "status"), data.toString());
         assertNull(driver.position("paper-1", "EURUSD"));
     }
@@ -88,13 +80,10 @@ class EngineBotCloseTest
     @Test
     void aCloseSignalPassesTheAccountsMaxNotional()
     {
-        expect(ResultCode.CREATED, createBot("b-1", "", "paper-1"));
         // 5 lots x 100,000 x 1.08428 = 542,140 each; the close of 10 lots is twice that.
-        expect(ResultCode.OK, driver.setRisk("paper-1", "max_notional", "600000"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "5"));
-        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "5"));
+        botHoldingTwoBuys("max_notional", "600000", "EURUSD", "5");
 
-        final Object data = Json.at(Json.output(expect(ResultCode.OK, signal("b-1", GroupBodies.ACTION_CLOSE, "EURUSD"))), "data");
+        final Object data = signalData(GroupBodies.ACTION_CLOSE, "EURUSD");
         assertEquals("filled", Json.at(data, "results", 0, "status"), data.toString());
         assertNull(driver.position("paper-1", "EURUSD"));
     }
@@ -125,13 +114,28 @@ class EngineBotCloseTest
         {
             driver = each;
             bodyHash = 0;
-            expect(ResultCode.CREATED, createBot("b-1", "", "paper-1"));
-            expect(ResultCode.OK, driver.setRisk("paper-1", "max_order_quantity", "5"));
-            expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "5"));
-            expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "5"));
+            botHoldingTwoBuys("max_order_quantity", "5", "EURUSD", "5");
             expect(ResultCode.OK, signal("b-1", GroupBodies.ACTION_CLOSE_ALL, ""));
         }
         assertEquals(original.digest(), replayed.digest());
+    }
+
+    /** Bot b-1 over paper-1, one risk limit of the account set (or none), then two buys of {@code lots}. */
+    private void botHoldingTwoBuys(final String riskField, final String riskValue, final String symbol, final String lots)
+    {
+        expect(ResultCode.CREATED, createBot("b-1", "", "paper-1"));
+        if (riskField != null)
+        {
+            expect(ResultCode.OK, driver.setRisk("paper-1", riskField, riskValue));
+        }
+        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, symbol, lots));
+        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, symbol, lots));
+    }
+
+    /** The {@code data} of bot b-1's closing signal, which must have been taken. */
+    private Object signalData(final int action, final String symbol)
+    {
+        return Json.at(Json.output(expect(ResultCode.OK, signal("b-1", action, symbol))), "data");
     }
 
     private static long orderId(final Object result)

@@ -30,14 +30,21 @@ import io.ordergate.engine.venue.Venue;
  */
 class EngineStopRetryTest
 {
-    @Test
-    void aStopWhoseCloseTheVenueRefusesStaysAndClosesAtTheFirstQuoteTheVenueTakesIt()
+    /** An account ext-1 on a venue that refuses closes on demand, and a EURUSD quote. */
+    private static RefusingVenue refusingAccount(final EngineDriver driver)
     {
-        final EngineDriver driver = EngineDriver.withPaperAccount();
         final RefusingVenue venue = new RefusingVenue(driver.engine);
         driver.engine.registerVenue(VenueKind.MT5, venue);
         expect(ResultCode.CREATED, driver.createAccount("ext-1", VenueKind.MT5, "USD", "100000", 100));
         expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        return venue;
+    }
+
+    @Test
+    void aStopWhoseCloseTheVenueRefusesStaysAndClosesAtTheFirstQuoteTheVenueTakesIt()
+    {
+        final EngineDriver driver = EngineDriver.withPaperAccount();
+        final RefusingVenue venue = refusingAccount(driver);
         expect(ResultCode.CREATED, driver.order("ext-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").stopLoss("1.08300").send());
 
         venue.refusing = true;
@@ -61,10 +68,7 @@ class EngineStopRetryTest
     void aTrailingStopFollowsTheQuoteEvenWhenTheCloseOfAnotherLegIsRefused()
     {
         final EngineDriver driver = EngineDriver.withPaperAccount();
-        final RefusingVenue venue = new RefusingVenue(driver.engine);
-        driver.engine.registerVenue(VenueKind.MT5, venue);
-        expect(ResultCode.CREATED, driver.createAccount("ext-1", VenueKind.MT5, "USD", "100000", 100));
-        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        final RefusingVenue venue = refusingAccount(driver);
         expect(ResultCode.CREATED, driver.order("ext-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").takeProfit("1.08500").send());
         // 20 pips under the ask: 1.08228
         expect(ResultCode.CREATED, driver.order("ext-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.10").trailingStopPips("20").send());
