@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 
 import io.ordergate.engine.command.AsciiView;
@@ -50,6 +51,8 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private final WebhookDirectory directory;
     private final WebhookSender sender;
     private final ExecutorWatch executors;
+    /** Whether a webhook's owner may still act (a key not revoked, a user not disabled): judged per event, now. */
+    private final IntPredicate ownerActive;
     private final EventDerivation derivation = new EventDerivation();
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
@@ -61,8 +64,10 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     /** Cluster form: whether this member leads (the single-node form always does). */
     private boolean leading = true;
 
-    WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors)
+    WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors,
+        final IntPredicate ownerActive)
     {
+        this.ownerActive = ownerActive;
         this.secrets = secrets;
         this.directory = directory;
         this.sender = sender;
@@ -170,7 +175,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
             LOG.warning(() -> "webhook " + id + ": its secret does not open under the master keys given; it is not delivered to");
             return;
         }
-        targets.put(id, new Target(id, url, mask, accounts, expertId, secret));
+        targets.put(id, new Target(id, url, mask, accounts, expertId, secret, event.principal()));
         executorEventsWanted = anyTargetWantsExecutorEvents();
     }
 
@@ -195,8 +200,9 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         {
             for (final Target target : targets.values())
             {
-                if (!wants(target, made))
+                if (!wants(target, made) || !ownerActive.test(target.owner()))
                 {
+                    // an owner revoked or disabled since the registration no longer hears of its accounts
                     continue;
                 }
                 final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros());
