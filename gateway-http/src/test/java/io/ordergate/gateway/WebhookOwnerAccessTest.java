@@ -15,8 +15,8 @@ import io.ordergate.gateway.TestGateway.Reply;
 
 /**
  * A webhook speaks for the principal that registered it: once that key is revoked, or its user disabled, its events
- * stop, retries already scheduled included. The barrier for "nothing arrives" is an admin's webhook on the same
- * accounts that must receive the same event.
+ * stop, retries already scheduled included; an account taken from a user stops their webhooks' (and keys') events of
+ * it. The barrier for "nothing arrives" is an admin's webhook on the same accounts that must receive the same event.
  */
 class WebhookOwnerAccessTest
 {
@@ -92,6 +92,43 @@ class WebhookOwnerAccessTest
             for (final WebhookReceiver.Received any : owned.all())
             {
                 assertEquals("buy", any.json().path("data").path("side").asText(), "nothing after the user was disabled");
+            }
+        }
+    }
+
+    @Test
+    void aUserGivenFewerAccountsGetsNoMoreEventsOfTheOneTakenNorDoesTheirKey() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK);
+            WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver ofKey = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
+        {
+            final UserClient people = new UserClient(gateway);
+            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
+            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"paper-1\",\"paper-2\"]}", trader);
+            final Key key = new Key(made.text("api_key"), made.text("api_secret"));
+            final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
+            assertTrue(created.json().get("account_ids").toString().contains("\"paper-2\""), created::toString);
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, ofKey.url()), key).status());
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, barrier.url()), TestGateway.ADMIN).status());
+
+            final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            assertEquals(200, gateway.send("PATCH", user, "{\"account_ids\":[\"paper-1\"]}", TestGateway.ADMIN).status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("paper-2", "EURUSD", "buy", "0.1").status());
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.1").status());
+            barrier.next(r -> "paper-2".equals(r.json().path("account_id").asText()), 10);
+            barrier.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            owned.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            ofKey.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertEquals("paper-1", any.json().path("account_id").asText(), "the user's webhook: nothing of the account taken");
+            }
+            for (final WebhookReceiver.Received any : ofKey.all())
+            {
+                assertEquals("paper-1", any.json().path("account_id").asText(), "their key's: capped by the user, nothing either");
             }
         }
     }

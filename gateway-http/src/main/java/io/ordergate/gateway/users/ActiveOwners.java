@@ -1,18 +1,20 @@
 package io.ordergate.gateway.users;
 
-import java.util.function.IntPredicate;
-
+import io.ordergate.engine.user.Role;
 import io.ordergate.engine.user.UserView;
 import io.ordergate.gateway.auth.ApiKey;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
+import io.ordergate.gateway.core.Scope;
+import io.ordergate.gateway.webhooksout.OwnerAccess;
 
 /**
- * Whether the principal that registered something still standing (an outbound webhook) may still act now: the system
- * always; a user not deleted nor disabled; a key still registered (not revoked) whose owner is not a disabled user.
- * An unknown principal is a revoked key (a key's principal leaves the registry when it is revoked).
+ * Whether the principal that registered something still standing (an outbound webhook) may still act, and see an
+ * account, now: the system always; a user not deleted nor disabled, an admin every account, another its own; a key
+ * still registered (not revoked), an admin key every account, another its own, and a key a user made no more than that
+ * user (engine {@code Principals.canAccess}). An unknown principal is a revoked key (it leaves the registry).
  * Thread safe: reads the registries' concurrent maps.
  */
-public final class ActiveOwners implements IntPredicate
+public final class ActiveOwners implements OwnerAccess
 {
     private final ApiKeyRegistry keys;
     private final UserDirectory users;
@@ -24,7 +26,7 @@ public final class ActiveOwners implements IntPredicate
     }
 
     @Override
-    public boolean test(final int principal)
+    public boolean sees(final int principal, final String accountId)
     {
         if (principal < 0)
         {
@@ -33,9 +35,23 @@ public final class ActiveOwners implements IntPredicate
         final UserView user = users.byPrincipal(principal);
         if (user != null)
         {
-            return !user.disabled();
+            return userSees(user, accountId);
         }
         final ApiKey key = keys.byPrincipal(principal);
-        return key != null && !users.disabledPrincipal(key.owner());
+        if (key == null)
+        {
+            return false;
+        }
+        final UserView maker = key.owner() >= 0 ? users.byPrincipal(key.owner()) : null;
+        if (maker != null && !userSees(maker, accountId))
+        {
+            return false;  // a user's key is capped by its user: disabled, or no longer given the account
+        }
+        return accountId == null || key.scope() == Scope.ADMIN || key.accountIds().contains(accountId);
+    }
+
+    private static boolean userSees(final UserView user, final String accountId)
+    {
+        return !user.disabled() && (accountId == null || user.role() == Role.ADMIN || user.accountIds().contains(accountId));
     }
 }

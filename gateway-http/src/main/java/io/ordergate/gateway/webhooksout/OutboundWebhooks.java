@@ -1,7 +1,6 @@
 package io.ordergate.gateway.webhooksout;
 
 import java.util.Map;
-import java.util.function.IntPredicate;
 
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.gateway.core.Accesses;
@@ -14,8 +13,8 @@ import io.ordergate.gateway.core.ReplyListener;
  * Outbound webhooks, assembled: the engine's handler ({@link WebhookCommands}, installed before replay), the routes,
  * the directory the reply stage keeps ({@link WebhookDirectory}), and the fan-out's dispatch to the sender's threads
  * ({@link WebhookDispatch}, {@link WebhookSender}). How it holds together across a crash: docs/STREAMS.md,
- * "Outbound webhooks". Built on the start-up thread; {@code ownerActive} says whether a webhook's owner (the principal
- * that registered it) may still act, asked from the fan-out and the sender's threads.
+ * "Outbound webhooks". Built on the start-up thread; {@code owners} says what a webhook's owner (the principal that
+ * registered it) may still see, asked from the fan-out and the sender's threads.
  */
 public final class OutboundWebhooks
 {
@@ -24,14 +23,14 @@ public final class OutboundWebhooks
     private final WebhookDispatch dispatch;
 
     public OutboundWebhooks(final GatewayConfig config, final Accesses access, final CommandPublisher publisher, final Map<String, String> env,
-        final IntPredicate ownerActive)
+        final OwnerAccess owners)
     {
         final WebhookSecrets secrets = new WebhookSecrets(config.dataDir(), env);
         this.directory = new WebhookDirectory(config.webhooks().deliveriesKept());
-        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, ownerActive);
+        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, owner -> owners.sees(owner, null));
         this.routes = new OutboundWebhookRoutes(access, config.webhooks(), secrets, directory, sender);
         this.dispatch = new WebhookDispatch(secrets, directory, sender,
-            new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher), ownerActive);
+            new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher), owners);
     }
 
     public Feature routes()

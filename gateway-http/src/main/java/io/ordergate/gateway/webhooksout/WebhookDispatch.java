@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 
 import io.ordergate.engine.command.AsciiView;
@@ -51,8 +50,8 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private final WebhookDirectory directory;
     private final WebhookSender sender;
     private final ExecutorWatch executors;
-    /** Whether a webhook's owner may still act (a key not revoked, a user not disabled): judged per event, now. */
-    private final IntPredicate ownerActive;
+    /** What a webhook's owner may still see (a key not revoked, a user not disabled, its accounts now): judged per event. */
+    private final OwnerAccess owners;
     private final EventDerivation derivation = new EventDerivation();
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
@@ -65,9 +64,9 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private boolean leading = true;
 
     WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors,
-        final IntPredicate ownerActive)
+        final OwnerAccess owners)
     {
-        this.ownerActive = ownerActive;
+        this.owners = owners;
         this.secrets = secrets;
         this.directory = directory;
         this.sender = sender;
@@ -200,9 +199,8 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         {
             for (final Target target : targets.values())
             {
-                if (!wants(target, made) || !ownerActive.test(target.owner()))
+                if (!wants(target, made))
                 {
-                    // an owner revoked or disabled since the registration no longer hears of its accounts
                     continue;
                 }
                 final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros());
@@ -217,24 +215,22 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         }
     }
 
-    private static boolean wants(final Target target, final EventDerivation.Event event)
+    /** The registration's choice, then its owner's access now: revoked, disabled or no longer given the account, nothing. */
+    private boolean wants(final Target target, final EventDerivation.Event event)
     {
         if (event.accounts() == null)
         {
-            return target.wants(event.kind(), event.accountId());
-        }
-        if (target.accounts() == null)
-        {
-            return event.kind().in(target.events());
+            return target.wants(event.kind(), event.accountId()) && owners.sees(target.owner(), event.accountId());
         }
         for (final String accountId : event.accounts())
         {
-            if (target.wants(event.kind(), accountId))
+            if ((target.accounts() == null ? event.kind().in(target.events()) : target.wants(event.kind(), accountId))
+                && owners.sees(target.owner(), accountId))
             {
                 return true;
             }
         }
-        return false;
+        return event.accounts().isEmpty() && target.accounts() == null && event.kind().in(target.events()) && owners.sees(target.owner(), null);
     }
 
     private void outcome(final CommandEvent event)
