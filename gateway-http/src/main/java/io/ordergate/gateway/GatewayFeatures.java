@@ -48,6 +48,7 @@ import io.ordergate.gateway.performance.FillStore;
 import io.ordergate.gateway.performance.PerformanceRoutes;
 import io.ordergate.gateway.quotes.QuoteRoutes;
 import io.ordergate.gateway.trading.TradingRoutes;
+import io.ordergate.gateway.users.ActiveOwners;
 import io.ordergate.gateway.users.PasswordResetRoutes;
 import io.ordergate.gateway.users.SessionRoutes;
 import io.ordergate.gateway.users.SignInRoutes;
@@ -97,7 +98,8 @@ public final class GatewayFeatures
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::disabledPrincipal), tickets, users.bearer()));
         tickets.accesses(access);
         this.streams = new StreamHub(config, gateway.publisher());
-        final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv());
+        final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv(),
+            new ActiveOwners(keys, users.directory()));
         final AccountLogs logs = new AccountLogs(config.logs().linesPerAccount());
         this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch(), logs));
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());

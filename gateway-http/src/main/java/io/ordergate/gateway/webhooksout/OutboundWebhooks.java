@@ -13,7 +13,8 @@ import io.ordergate.gateway.core.ReplyListener;
  * Outbound webhooks, assembled: the engine's handler ({@link WebhookCommands}, installed before replay), the routes,
  * the directory the reply stage keeps ({@link WebhookDirectory}), and the fan-out's dispatch to the sender's threads
  * ({@link WebhookDispatch}, {@link WebhookSender}). How it holds together across a crash: docs/STREAMS.md,
- * "Outbound webhooks". Built on the start-up thread.
+ * "Outbound webhooks". Built on the start-up thread; {@code owners} says what a webhook's owner (the principal that
+ * registered it) may still see, asked from the fan-out and the sender's threads.
  */
 public final class OutboundWebhooks
 {
@@ -21,14 +22,15 @@ public final class OutboundWebhooks
     private final OutboundWebhookRoutes routes;
     private final WebhookDispatch dispatch;
 
-    public OutboundWebhooks(final GatewayConfig config, final Accesses access, final CommandPublisher publisher, final Map<String, String> env)
+    public OutboundWebhooks(final GatewayConfig config, final Accesses access, final CommandPublisher publisher, final Map<String, String> env,
+        final OwnerAccess owners)
     {
         final WebhookSecrets secrets = new WebhookSecrets(config.dataDir(), env);
         this.directory = new WebhookDirectory(config.webhooks().deliveriesKept());
-        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher);
+        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, owner -> owners.sees(owner, null));
         this.routes = new OutboundWebhookRoutes(access, config.webhooks(), secrets, directory, sender);
         this.dispatch = new WebhookDispatch(secrets, directory, sender,
-            new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher));
+            new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher), owners);
     }
 
     public Feature routes()

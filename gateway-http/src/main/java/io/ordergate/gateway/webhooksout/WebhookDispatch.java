@@ -50,6 +50,8 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private final WebhookDirectory directory;
     private final WebhookSender sender;
     private final ExecutorWatch executors;
+    /** What a webhook's owner may still see (a key not revoked, a user not disabled, its accounts now): judged per event. */
+    private final OwnerAccess owners;
     private final EventDerivation derivation = new EventDerivation();
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
@@ -61,8 +63,10 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     /** Cluster form: whether this member leads (the single-node form always does). */
     private boolean leading = true;
 
-    WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors)
+    WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors,
+        final OwnerAccess owners)
     {
+        this.owners = owners;
         this.secrets = secrets;
         this.directory = directory;
         this.sender = sender;
@@ -170,7 +174,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
             LOG.warning(() -> "webhook " + id + ": its secret does not open under the master keys given; it is not delivered to");
             return;
         }
-        targets.put(id, new Target(id, url, mask, accounts, expertId, secret));
+        targets.put(id, new Target(id, url, mask, accounts, expertId, secret, event.principal()));
         executorEventsWanted = anyTargetWantsExecutorEvents();
     }
 
@@ -211,24 +215,22 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         }
     }
 
-    private static boolean wants(final Target target, final EventDerivation.Event event)
+    /** The registration's choice, then its owner's access now: revoked, disabled or no longer given the account, nothing. */
+    private boolean wants(final Target target, final EventDerivation.Event event)
     {
         if (event.accounts() == null)
         {
-            return target.wants(event.kind(), event.accountId());
-        }
-        if (target.accounts() == null)
-        {
-            return event.kind().in(target.events());
+            return target.wants(event.kind(), event.accountId()) && owners.sees(target.owner(), event.accountId());
         }
         for (final String accountId : event.accounts())
         {
-            if (target.wants(event.kind(), accountId))
+            if ((target.accounts() == null ? event.kind().in(target.events()) : target.wants(event.kind(), accountId))
+                && owners.sees(target.owner(), accountId))
             {
                 return true;
             }
         }
-        return false;
+        return event.accounts().isEmpty() && target.accounts() == null && event.kind().in(target.events()) && owners.sees(target.owner(), null);
     }
 
     private void outcome(final CommandEvent event)

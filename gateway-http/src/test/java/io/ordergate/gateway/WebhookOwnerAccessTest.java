@@ -1,0 +1,135 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ordergate.gateway.TestGateway.Key;
+import io.ordergate.gateway.TestGateway.Reply;
+
+/**
+ * A webhook speaks for the principal that registered it: once that key is revoked, or its user disabled, its events
+ * stop, retries already scheduled included; an account taken from a user stops their webhooks' (and keys') events of
+ * it. The barrier for "nothing arrives" is an admin's webhook on the same accounts that must receive the same event.
+ */
+class WebhookOwnerAccessTest
+{
+    private static final String PASSWORD = "correct-Horse-7-battery";
+    private static final String FILLED = "{\"url\":\"%s\",\"events\":[\"order_filled\"]}";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aRevokedKeysWebhookGetsNoMoreEventsAndItsScheduledRetryIsGivenUp() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK);
+            WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
+        {
+            final Key trade = gateway.createKey("trade", "paper-1");
+            final Reply created = gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trade);
+            assertEquals(201, created.status(), created::toString);
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, barrier.url()), TestGateway.ADMIN).status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            owned.answerWith(500);
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.1").status());
+            final WebhookReceiver.Received first = owned.next("order_filled", 10);
+            assertEquals(500, first.answeredWith(), "its retry is now on the timer, a second away");
+
+            assertEquals(200, gateway.send("DELETE", "/api/v1/keys/" + trade.key(), null, TestGateway.ADMIN).status());
+            owned.answerWith(200);
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.1").status());
+            final WebhookReceiver.Received sell = barrier.next(r -> "sell".equals(r.json().path("data").path("side").asText()), 10);
+            final String webhookId = created.text("webhook_id");
+            StreamSlowReaderTest.await("the scheduled retry is journaled as given up", () ->
+            {
+                final JsonNode deliveries = gateway.get("/api/v1/webhooks/" + webhookId + "/deliveries").json();
+                for (final JsonNode delivery : deliveries.path("deliveries"))
+                {
+                    if (delivery.path("event_id").asText().equals(first.eventId()))
+                    {
+                        return "failed".equals(delivery.path("status").asText())
+                            && delivery.path("error").asText().contains("owner no longer has access");
+                    }
+                }
+                return false;
+            });
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertTrue(any.answeredWith() == 500 && any.eventId().equals(first.eventId()),
+                    "after the revocation nothing, neither the retry nor the sell " + sell.eventId() + ": " + any.json());
+            }
+        }
+    }
+
+    @Test
+    void aDisabledUsersWebhookGetsNoMoreEvents() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK);
+            WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
+        {
+            final UserClient people = new UserClient(gateway);
+            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1");
+            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
+            assertEquals(201, created.status(), created::toString);
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, barrier.url()), TestGateway.ADMIN).status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.1").status());
+            owned.next("order_filled", 10);
+
+            final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            assertEquals(200, gateway.send("PATCH", user, "{\"disabled\":true}", TestGateway.ADMIN).status());
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.1").status());
+            barrier.next(r -> "sell".equals(r.json().path("data").path("side").asText()), 10);
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertEquals("buy", any.json().path("data").path("side").asText(), "nothing after the user was disabled");
+            }
+        }
+    }
+
+    @Test
+    void aUserGivenFewerAccountsGetsNoMoreEventsOfTheOneTakenNorDoesTheirKey() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK);
+            WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver ofKey = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
+        {
+            final UserClient people = new UserClient(gateway);
+            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
+            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"paper-1\",\"paper-2\"]}", trader);
+            final Key key = new Key(made.text("api_key"), made.text("api_secret"));
+            final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
+            assertTrue(created.json().get("account_ids").toString().contains("\"paper-2\""), created::toString);
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, ofKey.url()), key).status());
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, barrier.url()), TestGateway.ADMIN).status());
+
+            final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            assertEquals(200, gateway.send("PATCH", user, "{\"account_ids\":[\"paper-1\"]}", TestGateway.ADMIN).status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("paper-2", "EURUSD", "buy", "0.1").status());
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "sell", "0.1").status());
+            barrier.next(r -> "paper-2".equals(r.json().path("account_id").asText()), 10);
+            barrier.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            owned.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            ofKey.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertEquals("paper-1", any.json().path("account_id").asText(), "the user's webhook: nothing of the account taken");
+            }
+            for (final WebhookReceiver.Received any : ofKey.all())
+            {
+                assertEquals("paper-1", any.json().path("account_id").asText(), "their key's: capped by the user, nothing either");
+            }
+        }
+    }
+}
