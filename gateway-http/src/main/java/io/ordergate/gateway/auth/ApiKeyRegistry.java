@@ -22,6 +22,8 @@ import io.ordergate.gateway.core.Scope;
 public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private final ConcurrentHashMap<String, ApiKey> keys = new ConcurrentHashMap<>();
+    /** The same keys by principal: outbound webhooks judge their owner per event, which a walk of every key made O(keys). */
+    private final ConcurrentHashMap<Integer, ApiKey> byPrincipal = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     /** Compared against when the key is unknown, so a miss costs about what a hit does. */
@@ -59,14 +61,17 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
     /** The key of a principal, or null (a user, the system, a revoked key). */
     public ApiKey byPrincipal(final int principal)
     {
-        for (final ApiKey key : keys.values())
+        if (principal < 0)
         {
-            if (key.principal() == principal)
-            {
-                return key;
-            }
+            return null;
         }
-        return null;
+        if (byPrincipal.size() != keys.size())
+        {
+            // a cluster snapshot fills the keys in place (their state root), not this index: built again from them
+            byPrincipal.clear();
+            keys.values().forEach(key -> byPrincipal.put(key.principal(), key));
+        }
+        return byPrincipal.get(principal);
     }
 
     public ApiKey find(final String key)
@@ -123,7 +128,11 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
         }
         else if (event.type == CommandType.REVOKE_KEY)
         {
-            keys.remove(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
+            final ApiKey revoked = keys.remove(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
+            if (revoked != null)
+            {
+                byPrincipal.remove(revoked.principal(), revoked);
+            }
         }
     }
 
@@ -147,8 +156,10 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
         }
         final boolean systemMade = event.principal() == CommandFrame.PRINCIPAL_SYSTEM;
         final ApiKey before = keys.get(key);
-        keys.put(key, new ApiKey(key, hash, scope, (int)event.resultId, Collections.unmodifiableList(accounts), systemMade,
-            event.principal(), before != null ? before.createdMicros() : event.wallMicros(), before != null ? before.use() : new ApiKey.Use()));
+        final ApiKey made = new ApiKey(key, hash, scope, (int)event.resultId, Collections.unmodifiableList(accounts), systemMade,
+            event.principal(), before != null ? before.createdMicros() : event.wallMicros(), before != null ? before.use() : new ApiKey.Use());
+        keys.put(key, made);
+        byPrincipal.put(made.principal(), made);
     }
 
     @Override
