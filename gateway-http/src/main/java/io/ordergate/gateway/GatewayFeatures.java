@@ -93,13 +93,14 @@ public final class GatewayFeatures
         users = new UserServices(config, System::currentTimeMillis);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         // a stream ticket (a key's, for a browser's WebSocket) is tried before a bearer token, which takes ?access_token= too
-        final StillValidCallers stillValid = new StillValidCallers(keys, users.directory());
+        final ActiveOwners owners = new ActiveOwners(keys, users.directory());
+        final StillValidCallers stillValid = new StillValidCallers(keys, owners, users.directory());
         final StreamTickets tickets = new StreamTickets(stillValid);
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::disabledPrincipal), tickets, users.bearer()));
         tickets.accesses(access);
         this.streams = new StreamHub(config, gateway.publisher());
         final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv(),
-            new ActiveOwners(keys, users.directory()));
+            owners);
         final AccountLogs logs = new AccountLogs(config.logs().linesPerAccount());
         this.fanOut = new FanOutStage(List.of(streams, webhooks.dispatch(), logs));
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());

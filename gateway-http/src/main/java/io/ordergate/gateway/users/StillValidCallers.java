@@ -15,11 +15,13 @@ import io.ordergate.gateway.core.Caller;
 public final class StillValidCallers implements Predicate<Caller>
 {
     private final ApiKeyRegistry keys;
+    private final ActiveOwners owners;
     private final UserDirectory users;
 
-    public StillValidCallers(final ApiKeyRegistry keys, final UserDirectory users)
+    public StillValidCallers(final ApiKeyRegistry keys, final ActiveOwners owners, final UserDirectory users)
     {
         this.keys = keys;
+        this.owners = owners;
         this.users = users;
     }
 
@@ -29,7 +31,7 @@ public final class StillValidCallers implements Predicate<Caller>
         if (caller instanceof ApiKey)
         {
             final ApiKey key = (ApiKey)caller;
-            return keys.stillValid(key) && !users.disabledPrincipal(key.owner());
+            return keys.stillValid(key) && owners.sees(key.principal(), null);  // the secret unchanged; the key and its user active
         }
         return !(caller instanceof UserCaller) || users.stillSignedIn((UserCaller)caller);
     }
