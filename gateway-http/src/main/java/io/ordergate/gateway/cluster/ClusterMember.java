@@ -1,21 +1,17 @@
 package io.ordergate.gateway.cluster;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import io.ordergate.cluster.ClusterNode;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.engine.Engine;
-import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.engine.pipeline.ResultHandler;
-import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.CommandPublisher;
-import io.ordergate.gateway.core.ReplyTarget;
+import io.ordergate.gateway.core.OneAnswer;
 import io.ordergate.gateway.exchange.ExchangeIo;
 
 /**
@@ -102,30 +98,30 @@ public final class ClusterMember implements AutoCloseable
         long nextReport = 0;
         long applied = node.appliedMessages();
         boolean snapshotLoaded = node.loadedSnapshot();
-        Barrier barrier = null;
+        // A read through the log: answered once this member applied every command committed before it.
+        OneAnswer barrier = null;
         while (true)
         {
             if (barrier == null)
             {
-                barrier = new Barrier();
+                barrier = new OneAnswer();
                 if (!publisher.publish(CommandType.STATE_DIGEST, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, barrier, null))
                 {
                     barrier = null;
                 }
             }
-            if (barrier != null && barrier.done.await(Math.min(PROGRESS_CHECK_MILLIS, Math.max(1, deadline - now)), TimeUnit.MILLISECONDS))
+            if (barrier != null && barrier.await(Math.min(PROGRESS_CHECK_MILLIS, Math.max(1, deadline - now))))
             {
-                if (barrier.applied)
+                if (barrier.succeeded())
                 {
                     return;
                 }
                 barrier = null;
+            }
+            if (barrier == null)
+            {
                 // Without a leader the read is refused at once: asking again at once spun a core (and the log) for as long as the
                 // election took, on machines where the other members need that core to elect one. No event says "a leader now".
-                Thread.sleep(Math.min(RETRY_MILLIS, Math.max(1, deadline - System.currentTimeMillis())));
-            }
-            else if (barrier == null)
-            {
                 Thread.sleep(Math.min(RETRY_MILLIS, Math.max(1, deadline - System.currentTimeMillis())));
             }
             now = System.currentTimeMillis();
@@ -145,20 +141,6 @@ public final class ClusterMember implements AutoCloseable
                 LOG.info(() -> "waiting for the cluster: a leader, and this member's snapshot and log (" + node.appliedMessages() + " applied)");
                 nextReport = now + REPORT_MILLIS;
             }
-        }
-    }
-
-    /** A read through the log: answered once this member applied every command committed before it. */
-    private static final class Barrier implements ReplyTarget
-    {
-        final CountDownLatch done = new CountDownLatch(1);
-        volatile boolean applied;
-
-        @Override
-        public void onReply(final CommandEvent event, final ChannelFlushes flushes)
-        {
-            applied = event.result != null && event.result.isSuccess();
-            done.countDown();
         }
     }
 
