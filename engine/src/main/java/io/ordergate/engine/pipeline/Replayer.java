@@ -61,8 +61,7 @@ public final class Replayer
             catch (final RuntimeException ex)
             {
                 failed[0]++;
-                event.clearResult();
-                event.resultMessage = "the command failed inside the gateway";
+                StageExceptionHandler.failedInside(event);
                 if (failed[0] <= LOGGED_FAILURES)
                 {
                     LOG.log(Level.SEVERE, "replay: a " + type + " command failed at journal index " + index + "; going on as the live run did", ex);

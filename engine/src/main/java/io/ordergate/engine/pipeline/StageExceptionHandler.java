@@ -29,8 +29,7 @@ final class StageExceptionHandler implements ExceptionHandler<CommandEvent>
             event.stageFailed = true;  // the later stages (the engine's above all) must not act on it
             if (event.result == null || event.result.isSuccess())
             {
-                event.clearResult();
-                event.resultMessage = "the command failed inside the gateway";
+                failedInside(event);
             }
         }
         // The first failures in full, then one line per thousand: a bug must not flood the log on the hot path.
@@ -38,6 +37,13 @@ final class StageExceptionHandler implements ExceptionHandler<CommandEvent>
         {
             LOG.log(Level.SEVERE, "stage failure #" + count + " on " + (event == null ? "?" : event.type) + " at sequence " + sequence, ex);
         }
+    }
+
+    /** The command keeps no result (its client hears 500 INTERNAL_ERROR); live here, and on replay ({@link Replayer}). */
+    static void failedInside(final CommandEvent event)
+    {
+        event.clearResult();
+        event.resultMessage = "the command failed inside the gateway";
     }
 
     @Override
