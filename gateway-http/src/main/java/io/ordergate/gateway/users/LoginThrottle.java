@@ -51,7 +51,7 @@ public final class LoginThrottle
     public long retryAfterSeconds(final String login, final String address)
     {
         final long now = clockMillis.getAsLong();
-        return seconds(Math.max(waitMillis(userKey(login), perUser, now), waitMillis(addressKey(address), perAddress, now)));
+        return seconds(Math.max(waitMillis(failuresOf(userKey(login)), perUser, now), waitMillis(failuresOf(addressKey(address)), perAddress, now)));
     }
 
     /**
@@ -138,20 +138,13 @@ public final class LoginThrottle
         {
             return new Failures(0, 1, now, 0);
         }
-        final long blocked = before.blockedUntilMillis() - now;
-        if (blocked > 0)
+        wait[0] = waitMillis(before, limit, now);
+        if (wait[0] > 0)
         {
-            wait[0] = blocked;
             return before;
         }
         final boolean fresh = before.expired(now, lockoutMillis);
-        final int count = fresh ? 0 : before.count();
-        if (count + before.inFlight() >= limit)
-        {
-            wait[0] = IN_FLIGHT_WAIT_MILLIS;
-            return before;
-        }
-        return new Failures(count, before.inFlight() + 1, fresh ? now : before.firstMillis(), before.blockedUntilMillis());
+        return new Failures(fresh ? 0 : before.count(), before.inFlight() + 1, fresh ? now : before.firstMillis(), before.blockedUntilMillis());
     }
 
     private static Failures end(final Failures before)
@@ -190,9 +183,9 @@ public final class LoginThrottle
         });
     }
 
-    private long waitMillis(final String key, final int limit, final long now)
+    /** How long a try must wait against these failures: a lock or a back-off, or the tries in flight at the limit. */
+    private long waitMillis(final Failures failures, final int limit, final long now)
     {
-        final Failures failures = key == null ? null : entries.get(key);
         if (failures == null)
         {
             return 0;
@@ -204,6 +197,11 @@ public final class LoginThrottle
         }
         final int count = failures.expired(now, lockoutMillis) ? 0 : failures.count();
         return count + failures.inFlight() >= limit ? IN_FLIGHT_WAIT_MILLIS : 0;
+    }
+
+    private Failures failuresOf(final String key)
+    {
+        return key == null ? null : entries.get(key);
     }
 
     private static long seconds(final long millis)
