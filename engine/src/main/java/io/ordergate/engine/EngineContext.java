@@ -16,6 +16,7 @@ import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trades;
 import io.ordergate.engine.position.ClosedPositions;
 import io.ordergate.engine.position.Ledger;
+import io.ordergate.engine.risk.RiskCheck;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.venue.Venues;
 import io.ordergate.engine.view.EngineJson;
@@ -36,6 +37,12 @@ public final class EngineContext
         this.state = state;
         this.json = json;
         this.venues = venues;
+    }
+
+    /** The pre-trade checks (the paper venue asks them again when a quote reaches a resting order). */
+    public RiskCheck risk()
+    {
+        return state.risk;
     }
 
     /** Equity, unrealized PnL and margin of accounts across engine-netted and venue-held positions. */

@@ -3,6 +3,7 @@ package io.ordergate.engine.instrument;
 import java.nio.charset.StandardCharsets;
 
 import io.ordergate.config.InstrumentSpec;
+import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.OrderView;
 
 /**
@@ -54,5 +55,24 @@ public final class Instrument
     public long executablePrice(final boolean buy)
     {
         return buy ? ask : bid;
+    }
+
+    /**
+     * True when the current quote fills an order of this type and price now: a market order, a limit the quote is at
+     * or through, a stop the quote has reached. Such an order fills at {@link #executablePrice}, not at its own price.
+     */
+    public boolean fillsNow(final OrderType type, final boolean buy, final long price)
+    {
+        if (!hasQuote())
+        {
+            return false;
+        }
+        switch (type)
+        {
+            case MARKET: return true;
+            case LIMIT: return buy ? ask <= price : bid >= price;
+            case STOP: return buy ? ask >= price : bid <= price;
+            default: return false;
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
@@ -167,7 +168,11 @@ public final class OrderFlow implements OrderEntry
             order.reject(placement.pausedBy, null, now);
             return placement.pausedBy;
         }
-        final ResultCode rejection = risk.check(account, instrument, placement.side, placement.type, quantity, placement.checkedReference,
+        // A limit or stop the quote already reaches fills at the quote, not at its own price: valued at its own price,
+        // a buy stop at 0.00001 (or a sell limit far below the bid) passed any notional or margin check and then filled.
+        final boolean buy = placement.side == Side.BUY;
+        final long fillPrice = instrument.fillsNow(placement.type, buy, order.price) ? instrument.executablePrice(buy) : placement.checkedReference;
+        final ResultCode rejection = risk.check(account, instrument, placement.side, placement.type, quantity, order.price, fillPrice,
             reducing, now);
         if (rejection != null)
         {

@@ -210,7 +210,9 @@ public final class Ledger
             changes.account(account);
         }
         final long day = timeMicros / MICROS_PER_DAY;
-        if (day != account.lossDay)
+        // Only forward: a stamp from just before midnight reaching the ring after one from just after it must not
+        // take the counter back a day and forget the new day's losses (stamps from several event loops interleave).
+        if (day > account.lossDay)
         {
             account.lossDay = day;
             account.dailyRealizedPnl = 0;

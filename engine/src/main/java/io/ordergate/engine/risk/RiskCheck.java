@@ -57,29 +57,23 @@ public final class RiskCheck
     }
 
     /**
-     * @param referencePrice the price the order is expected to trade at: the executable quote for a market order,
-     *                       the order's own price for limit and stop orders
+     * @param orderPrice the order's own price for limit and stop orders (the price collar's subject; unused for market)
+     * @param fillPrice  the price the order is expected to trade at, which notional and margin are valued at: the
+     *                   executable quote for a market order and for a limit or stop the quote already reaches
+     *                   ({@link Instrument#fillsNow}), the order's own price for one that rests
      */
     public ResultCode check(
         final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
-        final long referencePrice, final long timeMicros)
+        final long orderPrice, final long fillPrice, final long timeMicros)
     {
-        return check(account, instrument, side, type, quantity, referencePrice, 0, timeMicros);
-    }
-
-    /** As above, for an order that may close a named position ({@code closesPositionId}, 0 for none). */
-    public ResultCode check(
-        final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
-        final long referencePrice, final long closesPositionId, final long timeMicros)
-    {
-        return check(account, instrument, side, type, quantity, referencePrice,
-            reducesOnly(account, instrument, side, quantity, closesPositionId), timeMicros);
+        return check(account, instrument, side, type, quantity, orderPrice, fillPrice,
+            reducesOnly(account, instrument, side, quantity, 0), timeMicros);
     }
 
     /** As above, with {@link #reducesOnly} already known (the order path asks it once for its kill switches too). */
     public ResultCode check(
         final Account account, final Instrument instrument, final Side side, final OrderType type, final long quantity,
-        final long referencePrice, final boolean reducing, final long timeMicros)
+        final long orderPrice, final long fillPrice, final boolean reducing, final long timeMicros)
     {
         final RiskLimits limits = account.risk;
 
@@ -92,8 +86,10 @@ public final class RiskCheck
             return ResultCode.NO_PRICE;
         }
 
+        // Only forward: stamps from several event loops can reach the ring a little out of order, and a stamp a
+        // millisecond older must not start the second again (nor let a burst across the boundary count twice).
         final long second = timeMicros / MICROS_PER_SECOND;
-        if (second != account.throttleSecond)
+        if (second > account.throttleSecond)
         {
             account.throttleSecond = second;
             account.throttleCount = 0;
@@ -110,7 +106,7 @@ public final class RiskCheck
             return ResultCode.RISK_MAX_ORDER_QUANTITY;
         }
 
-        final long notional = Valuation.notional(account, instrument, quantity, referencePrice);
+        final long notional = Valuation.notional(account, instrument, quantity, fillPrice);
         if (limits.maxNotional > 0 && notional > limits.maxNotional)
         {
             return ResultCode.RISK_MAX_NOTIONAL;
@@ -120,22 +116,13 @@ public final class RiskCheck
         {
             final long mid = (instrument.bid + instrument.ask) / 2;
             final long allowed = FixedPoint.mulDiv(mid, limits.priceCollarPct, HUNDRED_PERCENT);
-            if (Math.abs(referencePrice - mid) > allowed)
+            if (Math.abs(orderPrice - mid) > allowed)
             {
                 return ResultCode.RISK_PRICE_COLLAR;
             }
         }
 
-        // Netting: the net position after the order. Hedging: every position in the instrument, longs and shorts alike,
-        // plus the order (each is its own exposure: a short does not cancel a long's margin or size). Positions a venue
-        // holds (MT5 tickets; the engine's slot stays flat) count the same way as hedged ones.
-        final Position position = account.positions[instrument.index];
-        final long venueHeld = values.heldQuantity(account, instrument);
-        final long after = account.hedging || venueHeld > 0
-            ? grossHedged(account, instrument) + venueHeld + (reducing ? -quantity : quantity)
-            : position.quantity + (side == Side.BUY ? quantity : -quantity);
-        if (limits.maxPositionQuantity > 0 && !reducing
-            && FixedPoint.rescale(Math.abs(after), instrument.quantityDigits, NewOrderBody.WIRE_DIGITS) > limits.maxPositionQuantity)
+        if (exceedsPositionLimit(account, instrument, side, quantity, reducing))
         {
             return ResultCode.RISK_MAX_POSITION;
         }
@@ -145,25 +132,77 @@ public final class RiskCheck
             return ResultCode.RISK_MAX_OPEN_ORDERS;
         }
 
-        if (reducing)
+        return reducing ? null : lossAndMargin(account, instrument, side, quantity, fillPrice, timeMicros);
+    }
+
+    /**
+     * Checks a resting order again when a quote reaches it, at the price it is about to fill at: what it adds to the
+     * account now, not what it added when it was placed. An order that only reduced a position when it was placed can
+     * open or flip one by the time it fills (the position closed meanwhile, by a stop or by another order), and the
+     * account may have been paused or run out of margin since. Throttle, order size, notional and collar were the
+     * placement's checks and are not asked again.
+     *
+     * @return null when the fill may go on, else ACCOUNT_PAUSED, RISK_MAX_POSITION, RISK_DAILY_LOSS or INSUFFICIENT_MARGIN
+     */
+    public ResultCode checkRestingFill(
+        final Account account, final Instrument instrument, final Side side, final long quantity, final long closesPositionId,
+        final long fillPrice, final long timeMicros)
+    {
+        if (reducesOnly(account, instrument, side, quantity, closesPositionId))
         {
             return null;
         }
+        if (account.status != AccountStatus.ACTIVE)
+        {
+            return ResultCode.ACCOUNT_PAUSED;
+        }
+        if (exceedsPositionLimit(account, instrument, side, quantity, false))
+        {
+            return ResultCode.RISK_MAX_POSITION;
+        }
+        return lossAndMargin(account, instrument, side, quantity, fillPrice, timeMicros);
+    }
 
+    // Of an order that does not only reduce. Netting: the net position after the order. Hedging: every position in the instrument, longs and shorts alike,
+    // plus the order (each is its own exposure: a short does not cancel a long's margin or size). Positions a venue
+    // holds (MT5 tickets; the engine's slot stays flat) count the same way as hedged ones.
+    private long positionAfter(final Account account, final Instrument instrument, final Side side, final long quantity)
+    {
+        final long venueHeld = values.heldQuantity(account, instrument);
+        return account.hedging || venueHeld > 0
+            ? grossHedged(account, instrument) + venueHeld + quantity
+            : account.positions[instrument.index].quantity + (side == Side.BUY ? quantity : -quantity);
+    }
+
+    private boolean exceedsPositionLimit(final Account account, final Instrument instrument, final Side side, final long quantity,
+        final boolean reducing)
+    {
+        final long limit = account.risk.maxPositionQuantity;
+        return limit > 0 && !reducing && FixedPoint.rescale(Math.abs(positionAfter(account, instrument, side, quantity)),
+            instrument.quantityDigits, NewOrderBody.WIRE_DIGITS) > limit;
+    }
+
+    private ResultCode lossAndMargin(final Account account, final Instrument instrument, final Side side, final long quantity,
+        final long fillPrice, final long timeMicros)
+    {
+        final RiskLimits limits = account.risk;
         if (limits.maxDailyLoss > 0)
         {
-            final long todayRealized = timeMicros / MICROS_PER_DAY == account.lossDay ? account.dailyRealizedPnl : 0;
+            // The day the loss counter belongs to or a later one (never an older stamp: see the throttle above).
+            final long todayRealized = timeMicros / MICROS_PER_DAY <= account.lossDay ? account.dailyRealizedPnl : 0;
             if (todayRealized + values.unrealized(account) <= -limits.maxDailyLoss)
             {
                 return ResultCode.RISK_DAILY_LOSS;
             }
         }
-
+        final long venueHeld = values.heldQuantity(account, instrument);
+        final long held = account.positions[instrument.index].quantity;
+        final long after = positionAfter(account, instrument, side, quantity);
         final long addedExposure = account.hedging || venueHeld > 0 ? quantity
-            : Math.abs(after) - (Long.signum(after) == Long.signum(position.quantity) ? Math.abs(position.quantity) : 0);
+            : Math.abs(after) - (Long.signum(after) == Long.signum(held) ? Math.abs(held) : 0);
         if (addedExposure > 0)
         {
-            final long required = Valuation.margin(account, instrument, addedExposure, referencePrice);
+            final long required = Valuation.margin(account, instrument, addedExposure, fillPrice);
             final long free = values.equity(account) - values.marginUsed(account);
             if (required > free)
             {

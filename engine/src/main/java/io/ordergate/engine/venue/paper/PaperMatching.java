@@ -5,6 +5,7 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.OrderStatus;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
@@ -13,6 +14,7 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.Ledger;
+import io.ordergate.engine.risk.RiskCheck;
 
 /**
  * The paper venue's matching: fills against the latest quote in full, rests what cannot fill yet (gtc) in the
@@ -29,9 +31,11 @@ final class PaperMatching
     private final Instruments instruments;
     private final Ledger ledger;
     private final Changes changes;
+    private final RiskCheck risk;
 
     PaperMatching(final EngineContext context)
     {
+        this.risk = context.risk();
         this.orders = context.orders();
         this.accounts = context.accounts();
         this.instruments = context.instruments();
@@ -42,18 +46,7 @@ final class PaperMatching
     /** True when the order may fill at the current quote: a market order, or a limit or stop whose price it reached. */
     static boolean isMarketable(final Order order, final Instrument instrument)
     {
-        if (!instrument.hasQuote())
-        {
-            return false;
-        }
-        final boolean buy = order.side == Side.BUY;
-        switch (order.type)
-        {
-            case MARKET: return true;
-            case LIMIT: return buy ? instrument.ask <= order.price : instrument.bid >= order.price;
-            case STOP: return buy ? instrument.ask >= order.price : instrument.bid <= order.price;
-            default: return false;
-        }
+        return instrument.fillsNow(order.type, order.side == Side.BUY, order.price);
     }
 
     /** Fills now, rests (gtc) or expires (ioc/fok) an order that passed risk. */
@@ -87,7 +80,19 @@ final class PaperMatching
                 final Account account = accounts.get(order.accountIndex);
                 orders.removeResting(order);
                 account.openOrders--;
-                fill(order, account, instrument, nowMicros);
+                final ResultCode refused = risk.checkRestingFill(account, instrument, order.side, order.quantity, order.closesPositionId,
+                    instrument.executablePrice(order.side == Side.BUY), nowMicros);
+                if (refused == null)
+                {
+                    fill(order, account, instrument, nowMicros);
+                }
+                else
+                {
+                    // Checked when placed against the account as it was; what it would add now is refused, as a
+                    // venue refuses a pending order it cannot margin when it triggers.
+                    changes.order(order);
+                    order.reject(refused, null, nowMicros);
+                }
             }
             order = next;
         }
