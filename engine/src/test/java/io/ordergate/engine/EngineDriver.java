@@ -59,6 +59,14 @@ final class EngineDriver implements OrderCommands, QuoteCommands, PositionComman
         return driver;
     }
 
+    /** As {@link #withPaperAccount}, with EURUSD quoted 1.08420 / 1.08428. */
+    static EngineDriver withQuotedPaperAccount()
+    {
+        final EngineDriver driver = withPaperAccount();
+        driver.expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        return driver;
+    }
+
     // ---- time and identity ----
 
     long now()

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.engine.command.CommandEvent;
@@ -24,16 +23,9 @@ import io.ordergate.engine.command.Side;
 class EngineFillRiskTest
 {
     private static final long SECOND = 1_000_000L;
-    private static final long DAY = 86_400L * SECOND;
 
-    private EngineDriver driver;
-
-    @BeforeEach
-    void setUp()
-    {
-        driver = EngineDriver.withPaperAccount();
-        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
-    }
+    /** A fresh engine for each test (JUnit makes a new instance per test method). */
+    private final EngineDriver driver = EngineDriver.withQuotedPaperAccount();
 
     @Test
     void aBuyStopTheAskHasPassedIsMarginedAtTheAskNotAtItsOwnPrice()
@@ -118,7 +110,8 @@ class EngineFillRiskTest
     void aStampFromBeforeMidnightDoesNotTakeTheDaysLossCounterBack()
     {
         driver.setRisk("paper-1", "max_daily_loss", "10");
-        final long midnight = (EngineDriver.START_MICROS / DAY + 1) * DAY;
+        final long day = 86_400L * SECOND;
+        final long midnight = (EngineDriver.START_MICROS / day + 1) * day;
         driver.at(midnight + SECOND);
         expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "0.10"));  // at 1.08428
         driver.quote("EURUSD", "1.08300", "1.08308");

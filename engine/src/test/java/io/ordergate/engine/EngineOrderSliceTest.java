@@ -27,8 +27,7 @@ class EngineOrderSliceTest
     @BeforeEach
     void setUp()
     {
-        driver = EngineDriver.withPaperAccount();
-        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        driver = EngineDriver.withQuotedPaperAccount();
     }
 
     @Test

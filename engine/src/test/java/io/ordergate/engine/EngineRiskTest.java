@@ -30,8 +30,7 @@ class EngineRiskTest
     @BeforeEach
     void setUp()
     {
-        driver = EngineDriver.withPaperAccount();
-        expect(ResultCode.ACCEPTED, driver.quote("EURUSD", "1.08420", "1.08428"));
+        driver = EngineDriver.withQuotedPaperAccount();
     }
 
     private CommandEvent rejected(final ResultCode code, final CommandEvent event)
