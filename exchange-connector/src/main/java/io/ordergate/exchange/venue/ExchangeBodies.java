@@ -31,6 +31,8 @@ import io.ordergate.engine.command.BodyWriter;
 public final class ExchangeBodies
 {
     public static final int EXCHANGE_DIGITS = 8;
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
 
     /** Kinds of EXCHANGE_REPORT, journaled: never renumber. */
     public static final int REPORT_STATE = 1;
@@ -158,9 +160,18 @@ public final class ExchangeBodies
         writer.putString(asset).putLong(free).putLong(locked);
     }
 
-    /** An exchange amount as a long at {@link #EXCHANGE_DIGITS}, rounded down past them. */
+    /**
+     * An exchange amount as a long at {@link #EXCHANGE_DIGITS}, rounded down past them, held at the long's bounds
+     * (92,233,720,368.54775807) beyond them: one dust balance of 100 billion tokens made {@code longValueExact} throw,
+     * and the whole balance report (every asset, and sync-balance) was lost with it.
+     */
     public static long amount(final BigDecimal value)
     {
-        return value.movePointRight(EXCHANGE_DIGITS).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        final BigDecimal units = value.movePointRight(EXCHANGE_DIGITS).setScale(0, java.math.RoundingMode.DOWN);
+        if (units.compareTo(LONG_MAX) > 0)
+        {
+            return Long.MAX_VALUE;
+        }
+        return units.compareTo(LONG_MIN) < 0 ? Long.MIN_VALUE : units.longValue();
     }
 }

@@ -102,6 +102,22 @@ class ExchangeAccountsHttpTest
     }
 
     @Test
+    void shouldSyncTheBalanceWhenOneAssetIsBeyondWhatALongHolds()
+    {
+        // 100 billion of a dust token: 10^19 at 8 digits, past a long. It failed the whole report (JOURNAL_FAILED).
+        venue.addAccount("dust-key-0001112223334", SECRET, Map.of("USDT", "1000", "BTTC", "100000000000"));
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-dust\",\"venue\":\"binance\","
+            + "\"balance\":1,\"leverage\":1,\"api_key\":\"dust-key-0001112223334\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final JsonNode synced = gateway.call("POST", "/api/v1/accounts/bn-dust/sync-balance", null);
+        assertEquals(200, synced.path("_status").asInt(), synced.toString());
+        assertEquals(0, new BigDecimal("1000").compareTo(synced.path("balance").decimalValue()), synced.toString());
+        final JsonNode balances = gateway.get("/api/v1/accounts/bn-dust").path("balances");
+        assertEquals(0, new BigDecimal("1000").compareTo(balances.path("USDT").path("total").decimalValue()), balances.toString());
+        assertEquals(0, new BigDecimal("92233720368.54775807").compareTo(balances.path("BTTC").path("total").decimalValue()), balances.toString());
+    }
+
+    @Test
     void shouldSendFuturesSettingsAndShowWhatTheExchangeSaid()
     {
         createNative("bn-fut");
