@@ -97,6 +97,7 @@ public final class ExchangeIo implements AutoCloseable
     /** Cluster form: this member does not lead (the single-node form always does). */
     private volatile boolean following;
     private final ForwardedSyncs syncs = new ForwardedSyncs(io);
+    private final AccountReports reports = new AccountReports(io);
 
     public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
     {
@@ -192,6 +193,7 @@ public final class ExchangeIo implements AutoCloseable
     {
         sealed.remove(accountId);
         venues.remove(accountId);
+        reports.forget(accountId);
         final ExchangeLink link = links.remove(accountId);
         if (link != null)
         {
@@ -371,7 +373,7 @@ public final class ExchangeIo implements AutoCloseable
         final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId, venue));
         final ExchangeDialect dialect = venue == VenueKind.OKX ? okxDialect : credentials.futuresMarket() ? futuresDialect : spotDialect;
         return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
-            new RingReports(accountId, running, io), instruments);
+            reports.of(accountId, running), instruments);
     }
 
     /** The plain credentials, for one signature; the master key opens them, nothing keeps them. */
