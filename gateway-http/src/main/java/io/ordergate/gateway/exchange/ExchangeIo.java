@@ -253,10 +253,12 @@ public final class ExchangeIo implements AutoCloseable
     {
         io.execute(() ->
         {
+            final CommandPublisher running = publisher;
             final ExchangeLink link = link(record.accountId());
             if (link == null)
             {
-                LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; its " + OutboxRecords.kind(record) + " is not sent");
+                // leading (a follower sends and reports nothing): an order to place is reported rejected, not left routed
+                UnsentRecords.noLink(record, running != null && running == publisher ? reports.of(record.accountId(), running) : null);
                 return;
             }
             final String clientOrderId = link.dialect().clientOrderId(record.namespace(), record.orderId());
