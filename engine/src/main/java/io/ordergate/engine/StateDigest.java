@@ -95,6 +95,12 @@ final class StateDigest
             mix(order.trailingStopPct);
             mix(order.trailingStopDistance);
             mix(order.closesPositionId);
+            mix(order.closedLegQuantity);
+            mix(order.closedLegStopLoss);
+            mix(order.closedLegTakeProfit);
+            mix(order.closedLegTrailingPct);
+            mix(order.closedLegTrailingDistance);
+            mix(order.closedLegOrderId);
             mix(order.termsFingerprint);
             mix(order.filledQuantity);
             mix(order.averagePrice);

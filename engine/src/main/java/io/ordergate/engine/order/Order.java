@@ -18,6 +18,20 @@ public final class Order extends OrderView
     public long termsFingerprint;
     /** The position a closing order closes (a hedging account's positions are named), or 0 for an order that opens. */
     public long closesPositionId;
+    /**
+     * A stop's or target's closing order that a venue answers later: the leg it took off its position, kept until the
+     * order ends, so a venue that refuses the close does not leave the position without the protection it had
+     * ({@code PositionStops.closeEnded} puts it back). Its quantity is {@code Stops.WHOLE} for a leg over the whole
+     * position, 0 when the order holds no leg. Plain fields, not an object: an order as its constructor made it must
+     * stay a pristine snapshot object.
+     */
+    public long closedLegQuantity;
+    public long closedLegStopLoss;
+    public long closedLegTakeProfit;
+    public long closedLegTrailingPct;
+    public long closedLegTrailingDistance;
+    /** The order whose stops the held leg carries, or 0 for stops set on the position itself. */
+    public long closedLegOrderId;
 
     /** Owned by {@code change.Changes}: the command in which the order was last noted as changed. */
     public long changeStamp;
@@ -39,6 +53,7 @@ public final class Order extends OrderView
         instrumentIndex = -1;
         termsFingerprint = 0;
         closesPositionId = 0;
+        holdClosedLeg(0, 0, 0, 0, 0, 0);
         nextResting = null;
         prevResting = null;
         resting = false;
@@ -51,6 +66,18 @@ public final class Order extends OrderView
         rejectCode = code;
         rejectMessage = message;
         updatedAtMicros = nowMicros;
+    }
+
+    /** Keeps the leg a stop's closing order took off its position (all 0: holds none). */
+    public void holdClosedLeg(final long quantity, final long stopLoss, final long takeProfit, final long trailingPct, final long trailingDistance,
+        final long legOrderId)
+    {
+        closedLegQuantity = quantity;
+        closedLegStopLoss = stopLoss;
+        closedLegTakeProfit = takeProfit;
+        closedLegTrailingPct = trailingPct;
+        closedLegTrailingDistance = trailingDistance;
+        closedLegOrderId = legOrderId;
     }
 
     public boolean isResting()

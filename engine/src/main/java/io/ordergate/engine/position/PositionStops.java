@@ -16,7 +16,8 @@ import io.ordergate.fixed.FixedPoint;
  * tickets are the venue's): an order's stops are put on what its fill opened or added ({@link Stops} states the
  * netting rule), and each quote first moves trailing stops with the price (never back), then closes, leg by leg,
  * what a stop or target reached (by {@link PositionCloser}, through the account's venue). A leg whose closing order
- * could not be made or was rejected at once stays, and the next quote past its level tries again.
+ * could not be made or was rejected at once stays, and the next quote past its level tries again; one the venue refuses
+ * later goes back on the position when that answer is applied ({@link #closeEnded}).
  * <b>Not thread safe</b>: owned by the engine thread; allocates nothing.
  */
 public final class PositionStops
@@ -95,6 +96,45 @@ public final class PositionStops
             return false;
         }
         return current == OrderView.NONE || (isLong ? candidate > current : candidate < current);
+    }
+
+    /**
+     * A venue's answer ended {@code order} (a journaled report, so replay does the same): when it was a stop's or
+     * target's close that did not close all of its leg (rejected, expired or cancelled, in whole or in part), the leg
+     * goes back on the position it came off, less what the order filled, and the next quote past its level closes it
+     * again. A position closed or replaced meanwhile gets nothing back. Allocates nothing.
+     */
+    public static void closeEnded(final Account account, final Order order)
+    {
+        if (order.closedLegQuantity == 0 || !order.status.isTerminal())
+        {
+            return;
+        }
+        final long leg = order.closedLegQuantity;
+        final long unclosed = leg == Stops.WHOLE ? Stops.WHOLE : leg - order.filledQuantity;
+        final Position position = closedPosition(account, order);
+        if (order.status != OrderStatus.FILLED && unclosed > 0 && position != null)
+        {
+            position.stops.add(unclosed, order.closedLegStopLoss, order.closedLegTakeProfit, order.closedLegTrailingPct,
+                order.closedLegTrailingDistance, order.closedLegOrderId);
+            position.stops.trimTo(Math.abs(position.quantity));
+        }
+        order.holdClosedLeg(0, 0, 0, 0, 0, 0);
+    }
+
+    /** The open position a closing order names: the account's net one in its instrument, or one of its hedges; else null. */
+    private static Position closedPosition(final Account account, final Order order)
+    {
+        if (order.instrumentIndex >= 0)
+        {
+            final Position net = account.positions[order.instrumentIndex];
+            if (net.positionId == order.closesPositionId && net.isOpen())
+            {
+                return net;
+            }
+        }
+        final Position hedge = HedgePositions.find(account, order.closesPositionId);
+        return hedge != null && hedge.isOpen() ? hedge : null;
     }
 
     /** For every account, every position in the instrument: trailing stops follow the quote, reached legs close. */
@@ -185,6 +225,11 @@ public final class PositionStops
                 // that keeps refusing costs a rejected order per quote, never a loop within one.
                 stops.insert(reached, legQuantity, legStopLoss, legTakeProfit, legTrailingPct, legTrailingDistance, legOrderId);
                 return;
+            }
+            if (!order.status.isTerminal())
+            {
+                // Routed to a venue that answers later: the order keeps the leg, for closeEnded to put back if refused.
+                order.holdClosedLeg(legQuantity, legStopLoss, legTakeProfit, legTrailingPct, legTrailingDistance, legOrderId);
             }
         }
     }

@@ -98,6 +98,10 @@ final class ExchangeFlow
                     event.reject(ResultCode.VALIDATION_ERROR, "unknown report kind", null);
                     return;
             }
+            if (order.status.isTerminal())
+            {
+                PositionStops.closeEnded(account, order);  // a stop's close the exchange refused: its leg is back on the position
+            }
         }
         context.answerOrder(event, order, ResultCode.OK);
     }

@@ -97,6 +97,7 @@ public final class ExchangeIo implements AutoCloseable
     /** Cluster form: this member does not lead (the single-node form always does). */
     private volatile boolean following;
     private final ForwardedSyncs syncs = new ForwardedSyncs(io);
+    private final AccountReports reports = new AccountReports(io);
 
     public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
     {
@@ -192,6 +193,7 @@ public final class ExchangeIo implements AutoCloseable
     {
         sealed.remove(accountId);
         venues.remove(accountId);
+        reports.forget(accountId);
         final ExchangeLink link = links.remove(accountId);
         if (link != null)
         {
@@ -251,10 +253,12 @@ public final class ExchangeIo implements AutoCloseable
     {
         io.execute(() ->
         {
+            final CommandPublisher running = publisher;
             final ExchangeLink link = link(record.accountId());
             if (link == null)
             {
-                LOG.warning(() -> "no credentials for exchange account " + record.accountId() + "; its " + OutboxRecords.kind(record) + " is not sent");
+                // leading (a follower sends and reports nothing): an order to place is reported rejected, not left routed
+                UnsentRecords.noLink(record, running != null && running == publisher ? reports.of(record.accountId(), running) : null);
                 return;
             }
             final String clientOrderId = link.dialect().clientOrderId(record.namespace(), record.orderId());
@@ -371,7 +375,7 @@ public final class ExchangeIo implements AutoCloseable
         final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId, venue));
         final ExchangeDialect dialect = venue == VenueKind.OKX ? okxDialect : credentials.futuresMarket() ? futuresDialect : spotDialect;
         return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
-            new RingReports(accountId, running, io), instruments);
+            reports.of(accountId, running), instruments);
     }
 
     /** The plain credentials, for one signature; the master key opens them, nothing keeps them. */

@@ -1,6 +1,7 @@
 package io.ordergate.gateway.exchange;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,20 +22,44 @@ import io.ordergate.exchange.venue.ExchangeBodies;
 /**
  * One exchange account's reports, published into the ring as journaled {@code EXCHANGE_REPORT} and
  * {@code EXCHANGE_BALANCES} commands (system principal), so every answer of the exchange is one journal entry and one
- * engine step. A full ring is retried shortly after: a report is never dropped. Called from the connector's I/O threads.
+ * engine step. A full ring is retried shortly after: a report is never dropped, and never overtaken either: while one
+ * waits for room, the account's later reports queue behind it and go in the order they were made (a timeout's
+ * {@code unknown} must not land after the fill that settled it, nor a partial fill after the final one). Thread safe:
+ * called from the connector's I/O threads; one instance per account and term ({@link ExchangeIo} keeps it across its
+ * links), the ring's try-publish being the only work done under its lock.
  */
 final class RingReports implements VenueReports
 {
-    private static final long RING_FULL_RETRY_MILLIS = 5;
+    static final long RING_FULL_RETRY_MILLIS = 5;
+
+    /** Where reports go: the ring, through the publisher; false when it is full (nothing was published). */
+    @FunctionalInterface
+    interface Ring
+    {
+        boolean publish(CommandType type, Consumer<BodyWriter> body);
+    }
+
+    /** A report the ring had no room for yet. */
+    private record Waiting(CommandType type, Consumer<BodyWriter> body)
+    {
+    }
 
     private final String accountId;
-    private final CommandPublisher publisher;
+    private final Ring ring;
     private final ScheduledExecutorService scheduler;
+    /** Reports made while the first of them waits for room in the ring, oldest first; guarded by this. */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
     RingReports(final String accountId, final CommandPublisher publisher, final ScheduledExecutorService scheduler)
     {
+        this(accountId, (type, body) -> publisher.publish(type, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, body::accept, null, null),
+            scheduler);
+    }
+
+    RingReports(final String accountId, final Ring ring, final ScheduledExecutorService scheduler)
+    {
         this.accountId = accountId;
-        this.publisher = publisher;
+        this.ring = ring;
         this.scheduler = scheduler;
     }
 
@@ -136,11 +161,36 @@ final class RingReports implements VenueReports
             ascii, untilMillis));
     }
 
-    private void publish(final CommandType type, final Consumer<BodyWriter> body)
+    private synchronized void publish(final CommandType type, final Consumer<BodyWriter> body)
     {
-        if (!publisher.publish(type, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, body::accept, null, null))
+        if (!waiting.isEmpty())
         {
-            scheduler.schedule(() -> publish(type, body), RING_FULL_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            waiting.addLast(new Waiting(type, body));  // behind the report that waits for room: never ahead of it
+            return;
         }
+        if (!ring.publish(type, body))
+        {
+            waiting.addLast(new Waiting(type, body));
+            retryLater();
+        }
+    }
+
+    /** Publishes the waiting reports in order, as far as the ring has room; the rest wait for the next try. */
+    private synchronized void publishWaiting()
+    {
+        for (Waiting first = waiting.peekFirst(); first != null; first = waiting.peekFirst())
+        {
+            if (!ring.publish(first.type(), first.body()))
+            {
+                retryLater();
+                return;
+            }
+            waiting.removeFirst();
+        }
+    }
+
+    private void retryLater()
+    {
+        scheduler.schedule(this::publishWaiting, RING_FULL_RETRY_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

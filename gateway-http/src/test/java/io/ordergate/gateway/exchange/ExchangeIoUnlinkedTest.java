@@ -1,0 +1,97 @@
+package io.ordergate.gateway.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.secrets.MasterKeys;
+import io.ordergate.config.secrets.SecretBox;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.OrderView;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.command.Side;
+import io.ordergate.engine.command.TimeInForce;
+import io.ordergate.engine.pipeline.Pipeline;
+import io.ordergate.exchange.venue.ExchangeBodies;
+import io.ordergate.exchange.venue.ExchangeOutbox;
+import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.journal.Journal;
+
+/**
+ * An order to place on an exchange account the connector has no link for (no credentials it holds) is not left
+ * {@code routed} with only a log line: while the connector leads it is reported rejected through the ring, as the
+ * exchange's own rejection would be, with a message that names the account and what to do. A real pipeline and
+ * journal carry the report; the engine's step here only answers OK and the reply stage records what arrived.
+ */
+class ExchangeIoUnlinkedTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReportAnOrderItCannotSendAsRejectedThroughTheRing()
+    {
+        final GatewayConfig config = ConfigLoader.parse(ExchangeHarness.CONFIG, "unlinked-test");
+        final Engine engine = new Engine(config);
+        engine.handle(CommandType.EXCHANGE_REPORT, event -> event.result = ResultCode.OK);
+        final List<String> reports = new CopyOnWriteArrayList<>();
+        final CommandPublisher publisher = new CommandPublisher();
+        try (Journal journal = Journal.open(dir.resolve("journal"));
+            ExchangeIo io = new ExchangeIo(config.exchanges(), config.instruments(), new SecretBox(MasterKeys.of(new byte[32]))))
+        {
+            final Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) ->
+            {
+                if (event.type == CommandType.EXCHANGE_REPORT)
+                {
+                    reports.add(report(event.frame));
+                }
+            });
+            try
+            {
+                publisher.pipeline(pipeline);
+                io.start(publisher);
+                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 42, "bn-nokeys", "ns", "BTCUSDT", false,
+                    new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
+                        ExchangeOutbox.POSITION_SIDE_NONE, false), null));
+                ExchangeHarness.await("the order's rejection reached the ring", () -> !reports.isEmpty(), reports::toString);
+            }
+            finally
+            {
+                pipeline.close();
+            }
+        }
+        assertEquals(1, reports.size(), reports.toString());
+        assertTrue(reports.get(0).startsWith("bn-nokeys 42 rejected NO_CONNECTION not sent: the gateway has no connection to the exchange"
+            + " for account bn-nokeys"), reports.get(0));
+    }
+
+    private static String report(final org.agrona.MutableDirectBuffer frame)
+    {
+        final BodyReader reader = new BodyReader();
+        reader.wrap(frame, CommandFrame.BODY_OFFSET);
+        final AsciiView text = new AsciiView();
+        final String account = reader.readString(text).toString();
+        final long orderId = reader.readLong();
+        final int kind = reader.readByte();
+        reader.readByte();
+        reader.readLong();
+        reader.readLong();
+        reader.readString(text);
+        final String code = reader.readString(text).toString();
+        final String message = reader.readString(text).toString();
+        return account + " " + orderId + " " + (kind == ExchangeBodies.REPORT_REJECTED ? "rejected" : "kind " + kind) + " " + code + " " + message;
+    }
+}
