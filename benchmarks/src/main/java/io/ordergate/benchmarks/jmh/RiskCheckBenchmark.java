@@ -78,7 +78,7 @@ public class RiskCheckBenchmark extends ForkedWithChronicleFlags
         quantity = 1;  // 0.01 lot at the instrument's 2 quantity digits
         referencePrice = instrument.ask;
         timeMicros = OrderCommands.WALL_MICROS;
-        final ResultCode first = riskCheck.check(account, instrument, Side.BUY, type, quantity, referencePrice, timeMicros);
+        final ResultCode first = riskCheck.check(account, instrument, Side.BUY, type, quantity, referencePrice, referencePrice, timeMicros);
         if (first != null || instrument.quantityDigits != 2)
         {
             throw new IllegalStateException("the benchmark order must pass every check, but got " + first +
@@ -100,6 +100,6 @@ public class RiskCheckBenchmark extends ForkedWithChronicleFlags
     public ResultCode checkWithAllLimitsSet()
     {
         timeMicros += TEN_MILLIS;
-        return riskCheck.check(account, instrument, Side.BUY, type, quantity, referencePrice, timeMicros);
+        return riskCheck.check(account, instrument, Side.BUY, type, quantity, referencePrice, referencePrice, timeMicros);
     }
 }
