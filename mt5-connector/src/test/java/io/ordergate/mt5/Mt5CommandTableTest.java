@@ -151,4 +151,27 @@ class Mt5CommandTableTest
         assertEquals(3, ((List<?>)Mt5Driver.json(ticketsFound).get("positions")).size(), "every ticket open until its close's result");
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
+
+    @Test
+    void shouldNameInATerminateTheTicketsNoClosingOrderCouldBeMadeFor()
+    {
+        final Mt5Driver small = new Mt5Driver(Mt5Driver.CONFIG.replace("max_orders: 64", "max_orders: 16")
+            .replace("max_executor_commands: 32", "max_executor_commands: 128"));
+        small.mt5Account("mt5-1");
+        small.createExecutor("exe-1", "mt5-1");
+        small.quote("1.08420", "1.08428");
+        small.heartbeat("exe-1");
+        final CommandEvent filled = small.buy("mt5-1", "0.10");
+        assertEquals(ResultCode.OK, small.result("exe-1", "ord_" + filled.order.orderId, true, 1001, "1.08428", "0.10", null).result);
+        int open = 0;
+        while (small.buy("mt5-1", "0.10").result == ResultCode.CREATED)  // routed, never answered: the order table fills with open orders
+        {
+            assertTrue(++open < 100, "the order table never filled");
+        }
+
+        final CommandEvent terminated = small.terminate("mt5-1");
+        assertEquals(ResultCode.RISK_MAX_OPEN_ORDERS, terminated.result, "not success: the ticket has no closing order");
+        assertTrue(terminated.resultMessage.contains("0 closing orders sent; 1 positions not closed"), terminated.resultMessage);
+        assertEquals(small.engine.stateDigest(), small.replayed().engine.stateDigest());
+    }
 }
