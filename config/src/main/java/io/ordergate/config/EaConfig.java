@@ -11,6 +11,7 @@ public final class EaConfig
     private final int maxVersions;
     private final int maxDeployments;
     private final int maxJobs;
+    private final int maxJobsPerAgent;
     private final int maxLogLines;
     private final int generationsPerHour;
     private final int maxArtifactBytes;
@@ -18,13 +19,15 @@ public final class EaConfig
     private final int maxDescriptionChars;
     private final String generator;
 
-    EaConfig(final int maxProjects, final int maxVersions, final int maxDeployments, final int maxJobs, final int maxLogLines,
-        final int generationsPerHour, final int maxArtifactBytes, final int jobLeaseSeconds, final int maxDescriptionChars, final String generator)
+    EaConfig(final int maxProjects, final int maxVersions, final int maxDeployments, final int maxJobs, final int maxJobsPerAgent,
+        final int maxLogLines, final int generationsPerHour, final int maxArtifactBytes, final int jobLeaseSeconds, final int maxDescriptionChars,
+        final String generator)
     {
         this.maxProjects = maxProjects;
         this.maxVersions = maxVersions;
         this.maxDeployments = maxDeployments;
         this.maxJobs = maxJobs;
+        this.maxJobsPerAgent = maxJobsPerAgent;
         this.maxLogLines = maxLogLines;
         this.generationsPerHour = generationsPerHour;
         this.maxArtifactBytes = maxArtifactBytes;
@@ -35,11 +38,12 @@ public final class EaConfig
 
     static EaConfig read(final YamlSection s)
     {
-        final EaConfig config = new EaConfig(
-            s.intValue("max_projects", 4096, 1, 1_048_576),
-            s.intValue("max_versions", 16_384, 1, 4_194_304),
-            s.intValue("max_deployments", 4096, 1, 1_048_576),
-            s.intValue("max_jobs", 4096, 16, 1_048_576),
+        final int maxProjects = s.intValue("max_projects", 4096, 1, 1_048_576);
+        final int maxVersions = s.intValue("max_versions", 16_384, 1, 4_194_304);
+        final int maxDeployments = s.intValue("max_deployments", 4096, 1, 1_048_576);
+        final int maxJobs = s.intValue("max_jobs", 4096, 16, 1_048_576);
+        final EaConfig config = new EaConfig(maxProjects, maxVersions, maxDeployments, maxJobs,
+            s.intValue("max_jobs_per_agent", maxJobs / 16, 1, maxJobs),
             s.intValue("max_log_lines", 200, 10, 100_000),
             s.intValue("generations_per_hour", 20, 1, 100_000),
             s.intValue("max_artifact_bytes", 1_048_576, 1024, 64 * 1024 * 1024),
@@ -71,6 +75,15 @@ public final class EaConfig
     public int maxJobs()
     {
         return maxJobs;
+    }
+
+    /**
+     * Unfinished (pending or running) jobs one agent may hold: an agent that never polls fills this many places of the
+     * job table, not all of them.
+     */
+    public int maxJobsPerAgent()
+    {
+        return maxJobsPerAgent;
     }
 
     /** Log lines kept per deployment (the oldest go first). */

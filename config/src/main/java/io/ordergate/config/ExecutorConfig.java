@@ -19,16 +19,18 @@ public final class ExecutorConfig
     private final int maxPendingCommands;
     private final int investorWaitSeconds;
     private final int maxSyncedDeals;
+    private final int maxForgottenTickets;
     private final int trailingModifyIntervalMillis;
 
     ExecutorConfig(
         final int offlineAfterSeconds, final int heartbeatLimit, final int commandLimit, final int tradeLimit,
         final int rateWindowSeconds, final int pingIntervalSeconds, final int socketIdleTimeoutSeconds,
         final int maxQueuedBytesPerSocket, final int maxPendingCommands, final int investorWaitSeconds, final int maxSyncedDeals,
-        final int trailingModifyIntervalMillis)
+        final int maxForgottenTickets, final int trailingModifyIntervalMillis)
     {
         this.investorWaitSeconds = investorWaitSeconds;
         this.maxSyncedDeals = maxSyncedDeals;
+        this.maxForgottenTickets = maxForgottenTickets;
         this.trailingModifyIntervalMillis = trailingModifyIntervalMillis;
         this.offlineAfterSeconds = offlineAfterSeconds;
         this.heartbeatLimit = heartbeatLimit;
@@ -55,6 +57,7 @@ public final class ExecutorConfig
             s.intValue("max_pending_commands", 1000, 1, 10_000_000),
             s.intValue("investor_wait_seconds", 30, 1, 3600),
             s.intValue("max_synced_deals", 65_536, 16, 16_777_216),
+            s.intValue("max_forgotten_tickets", 65_536, 16, 16_777_216),
             s.intValue("trailing_modify_interval_millis", 1000, 0, 3_600_000));
         s.finish();
         return config;
@@ -82,6 +85,15 @@ public final class ExecutorConfig
     public int maxSyncedDeals()
     {
         return maxSyncedDeals;
+    }
+
+    /**
+     * How many closed tickets booked through the gateway stay marked as booked once their {@code engine.max_tickets} slot
+     * is reused (so a history sync does not book their deals again): a bound of their own, apart from the synced deals.
+     */
+    public int maxForgottenTickets()
+    {
+        return maxForgottenTickets;
     }
 
     /** An executor silent this long is shown offline and gets no new commands. */

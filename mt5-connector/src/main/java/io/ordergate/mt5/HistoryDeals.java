@@ -13,13 +13,15 @@ import io.ordergate.fixed.Money;
 /**
  * The closed deals a history sync brought in, each stored once under seed 004's key {@code mt5_{positionId}_{ticket}}
  * per account (MT5 tickets are unique per terminal only): a set of every key ever stored, sized once
- * ({@code executors.max_synced_deals}, open addressing, never iterated for output), and each new deal made a closed
+ * (open addressing, never iterated for output), and each new deal made a closed
  * position, a trade (order id none) and realized money in the account's figures. The balance is the terminal's (its
  * heartbeat and accountInfo): a historical deal does not move it again.
  *
  * <p>The deals of a position the gateway booked itself (trade reports, command results) are never stored: while
  * {@link Tickets} holds its ticket the ticket says so, and when {@link Tickets} reuses the closed ticket's slot the set
  * keeps a mark for it instead ({@link #forgotten}), so a sync of the whole history, however late, books it once.
+ * Deals and marks are counted apart, each against its own bound ({@code executors.max_synced_deals},
+ * {@code executors.max_forgotten_tickets}), so a busy trader's marks never take a sync's room, nor syncs a mark's.
  * <b>Not thread safe</b>: owned by the engine thread; allocates the set once, and a symbol the gateway does not know.
  */
 final class HistoryDeals
@@ -28,44 +30,53 @@ final class HistoryDeals
     static final int DUPLICATE = 1;
     static final int BOOKED_BY_REPORTS = 2;
     static final int FULL = 3;
+    /** A forgotten ticket found no room for its mark: any new deal might be its, so none is stored (none booked twice). */
+    static final int MARK_LOST = 4;
     /** The deal ticket of a mark: every deal of the position is booked already (a real deal's ticket is positive). */
     static final long WHOLE_POSITION = 0;
 
     private final EngineContext context;
     private final Tickets tickets;
     private final int maxDeals;
+    private final int maxMarks;
     private int mask;
     /** The key set, allocated at the first deal (a gateway that never syncs pays nothing), then never grown. */
     private int[] accounts;
     private long[] positions;
     private long[] dealTickets;
-    private int count;
+    private int deals;
+    private int marks;
+    /** Set for good (until a restart with a larger bound replays the journal) when a mark found no room. */
+    private boolean markLost;
 
-    HistoryDeals(final EngineContext context, final Tickets tickets, final int maxDeals)
+    HistoryDeals(final EngineContext context, final Tickets tickets, final int maxDeals, final int maxMarks)
     {
         this.context = context;
         this.tickets = tickets;
         this.maxDeals = maxDeals;
+        this.maxMarks = maxMarks;
     }
 
     private void allocate()
     {
-        final int capacity = Integer.highestOneBit(Math.max(16, maxDeals * 2 - 1)) << 1;
+        final int capacity = Integer.highestOneBit(Math.max(16, (maxDeals + maxMarks) * 2 - 1)) << 1;
         mask = capacity - 1;
         accounts = new int[capacity];
         positions = new long[capacity];
         dealTickets = new long[capacity];
     }
 
+    /** Keys held: deals stored and marks kept. */
     int count()
     {
-        return count;
+        return deals + marks;
     }
 
     /**
      * Marks a closed ticket whose slot {@link Tickets} is about to reuse: the gateway booked its deals, and the ticket
-     * table will no longer say so. A full set keeps no mark, and then stores no new deal either ({@link #FULL}), so
-     * nothing is booked twice; a restart with a larger limit replays the journal and makes every mark.
+     * table will no longer say so. With {@code executors.max_forgotten_tickets} marks kept already it keeps no mark, and
+     * then stores no new deal either ({@link #MARK_LOST}), so nothing is booked twice; a restart with a larger limit
+     * replays the journal and makes every mark.
      */
     void forgotten(final int accountIndex, final long ticket)
     {
@@ -74,9 +85,18 @@ final class HistoryDeals
             allocate();
         }
         final int slot = slot(accountIndex, ticket, WHOLE_POSITION);
-        if (accounts[slot] == 0 && count < maxDeals)
+        if (accounts[slot] != 0)
+        {
+            return;
+        }
+        if (marks < maxMarks)
         {
             put(slot, accountIndex, ticket, WHOLE_POSITION);
+            marks++;
+        }
+        else
+        {
+            markLost = true;
         }
     }
 
@@ -85,7 +105,7 @@ final class HistoryDeals
      * the gateway booked its position itself (its ticket held, or marked when forgotten). Values at wire digits (8),
      * times in micros.
      *
-     * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS} or {@link #FULL}
+     * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS}, {@link #MARK_LOST} or {@link #FULL}
      */
     int store(final Account account, final Deal deal, final AsciiView symbol)
     {
@@ -102,11 +122,16 @@ final class HistoryDeals
         {
             return BOOKED_BY_REPORTS;  // the ticket, or its mark once forgotten, answers every later sync too: no key needed
         }
-        if (count >= maxDeals)
+        if (markLost)
+        {
+            return MARK_LOST;
+        }
+        if (deals >= maxDeals)
         {
             return FULL;
         }
         put(slot, account.index, deal.positionId, deal.ticket);
+        deals++;
         final Instrument instrument = context.instruments().find(symbol);
         final int priceDigits = instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int quantityDigits = instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
@@ -158,7 +183,6 @@ final class HistoryDeals
         accounts[slot] = accountIndex + 1;
         positions[slot] = positionId;
         dealTickets[slot] = ticket;
-        count++;
     }
 
     private int slot(final int accountIndex, final long positionId, final long ticket)
@@ -177,7 +201,7 @@ final class HistoryDeals
     /** A fingerprint of the stored keys, for the state digest (slots in index order: the same on every replay). */
     long digest()
     {
-        long hash = count;
+        long hash = deals * 31L + marks + (markLost ? 1L << 40 : 0);
         for (int i = 0; accounts != null && i < accounts.length; i++)
         {
             if (accounts[i] != 0)

@@ -219,11 +219,14 @@ final class InvestorResults
             {
                 continue;
             }
-            switch (deals.store(account, deal, symbol))
+            final int stored = deals.store(account, deal, symbol);
+            switch (stored)
             {
                 case HistoryDeals.STORED: op.synced++; break;
                 case HistoryDeals.FULL:
-                    op.error("deal " + deal.ticket + ": the synced-deal table is full (executors.max_synced_deals)");
+                case HistoryDeals.MARK_LOST:
+                    op.error("deal " + deal.ticket + (stored == HistoryDeals.FULL ? ": the synced-deal table is full (executors.max_synced_deals)"
+                        : ": not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal be booked twice"));
                     op.refusedFromMicros = Math.min(op.refusedFromMicros, deal.exitMicros);
                     link.syncedUntilMicros = Math.min(link.syncedUntilMicros, deal.exitMicros);  // a page out of order went past it
                     continue;

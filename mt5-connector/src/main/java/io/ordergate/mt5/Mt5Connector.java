@@ -49,7 +49,8 @@ public final class Mt5Connector
             links[i] = new InvestorLink(i);
         }
         final InvestorOps ops = new InvestorOps(INVESTOR_OPS);
-        final HistoryDeals deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals());
+        final HistoryDeals deals = new HistoryDeals(context, tickets, context.config().executors().maxSyncedDeals(),
+            context.config().executors().maxForgottenTickets());
         tickets.markForgottenIn(deals);
         final ConnectorRooms rooms = new ConnectorRooms(links, ops, deals, EaRoom.install(engine, executors));
         venue = new Mt5Venue(context, executors, queue, tickets, book, rooms, admission);

@@ -224,10 +224,8 @@ final class Mt5Venue implements Venue
                 continue;
             }
             final Order order = closeTicket(position, false, 0, position.lots, origin, event);
-            if (order != null)
-            {
-                closing.closing(order, order.rejectCode != null ? order.rejectCode : ResultCode.OK);
-            }
+            // null: no closing order could be made (the order table full of open orders); told, never skipped in silence
+            closing.closing(order, order == null ? ResultCode.RISK_MAX_OPEN_ORDERS : order.rejectCode != null ? order.rejectCode : ResultCode.OK);
         }
     }
 

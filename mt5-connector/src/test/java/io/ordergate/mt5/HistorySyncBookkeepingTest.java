@@ -97,11 +97,11 @@ class HistorySyncBookkeepingTest
     }
 
     @Test
-    void shouldStoreNoDealOfAForgottenTicketWhenTheSetHadNoRoomForItsMark()
+    void shouldStoreNoDealOfAForgottenTicketWhenItsMarkFoundNoRoom()
     {
         start(Mt5Driver.CONFIG.replace("max_tickets: 16", "max_tickets: 1")
-            .replace("offline_after_seconds: 300", "offline_after_seconds: 300, max_synced_deals: 16"));
-        trade(1001, 1018);  // 1001..1017 forgotten: the set (16) marks 1001..1016 and has no room for 1017
+            .replace("offline_after_seconds: 300", "offline_after_seconds: 300, max_forgotten_tickets: 16"));
+        trade(1001, 1018);  // 1001..1017 forgotten: 1001..1016 marked (16), no room for 1017's mark
         final Object realized = Json.output(driver.account("mt5-1")).get("realized_pnl");
 
         connect();
@@ -117,8 +117,47 @@ class HistorySyncBookkeepingTest
         final Map<String, Object> answer = Json.output(driver.outcome(sync.resultId));
         assertEquals(new BigDecimal("0"), answer.get("synced"), answer.toString());
         assertEquals(new BigDecimal("2"), answer.get("skipped"), "1016 by its mark, 1018 by its ticket: " + answer);
-        assertEquals(List.of("deal 2017: the synced-deal table is full (executors.max_synced_deals)"), answer.get("errors"));
+        assertEquals(List.of("deal 2017: not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal"
+            + " be booked twice"), answer.get("errors"));
         assertEquals(realized, Json.output(driver.account("mt5-1")).get("realized_pnl"), "a full set refuses rather than books twice");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldKeepMarksAndSyncedDealsEachWithinItsOwnBound()
+    {
+        start(Mt5Driver.CONFIG.replace("max_tickets: 16", "max_tickets: 1")
+            .replace("offline_after_seconds: 300", "offline_after_seconds: 300, max_synced_deals: 16, max_forgotten_tickets: 32"));
+        trade(1001, 1021);  // 20 tickets forgotten: 20 marks, more than max_synced_deals, and no room taken from the syncs
+        connect();
+        final CommandEvent sync = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1");
+        driver.resultWithParts("exe-1", commandId(sync), true, "16 closed deals", body ->
+        {
+            ResultParts.deals(body, 16);
+            for (int i = 1; i <= 16; i++)
+            {
+                deal(body, 3000 + i, 4000 + i, "1", START + i * 1_000_000L);
+            }
+            ResultParts.page(body, false, 0, 5001);
+        });
+        final Map<String, Object> first = Json.output(driver.outcome(sync.resultId));
+        assertEquals(new BigDecimal("16"), first.get("synced"), "every deal stored beside the 20 marks: " + first);
+        assertEquals(List.of(), first.get("errors"));
+
+        trade(1022, 1023);  // the synced deals are at their bound: 1021 and 1022 forgotten, and still marked
+        final Object realized = Json.output(driver.account("mt5-1")).get("realized_pnl");
+        final CommandEvent again = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1");
+        driver.resultWithParts("exe-1", commandId(again), true, "2 closed deals", body ->
+        {
+            ResultParts.deals(body, 2);
+            deal(body, 2021, 1021, "1", START + 30_000_000L);
+            deal(body, 2022, 1022, "1", START + 31_000_000L);
+            ResultParts.page(body, false, 0, 5001);
+        });
+        final Map<String, Object> second = Json.output(driver.outcome(again.resultId));
+        assertEquals(new BigDecimal("2"), second.get("skipped"), "booked by the gateway, known by their marks: " + second);
+        assertEquals(List.of(), second.get("errors"));
+        assertEquals(realized, Json.output(driver.account("mt5-1")).get("realized_pnl"), "nothing booked twice");
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 

@@ -117,4 +117,61 @@ class Mt5CommandTableTest
         assertEquals("URGENT", command.get("priority"));
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
+
+    @Test
+    void shouldAnswerATerminateThatCouldNotSendEveryCloseWithWhichTicketsStayOpen()
+    {
+        final List<Object> positionIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++)
+        {
+            final CommandEvent order = driver.buy("mt5-1", "0.10");
+            assertEquals(ResultCode.OK, driver.result("exe-1", "ord_" + order.order.orderId, true, 1001 + i, "1.08428", "0.10", null).result);
+        }
+        for (final Object position : (List<?>)Mt5Driver.json(driver.positions("mt5-1")).get("positions"))
+        {
+            positionIds.add(((Map<?, ?>)position).get("position_id"));
+        }
+        assertEquals(3, positionIds.size());
+        final List<Object> waiting = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= TABLE; seq++)
+        {
+            waiting.add(Mt5Driver.json(driver.control("exe-1", ExecutorCommandType.GET_STATUS, CommandPriority.LOW)).get("command_id"));
+        }
+        driver.result("exe-1", (String)waiting.get(0), true, 0, null, null, null);
+        driver.result("exe-1", (String)waiting.get(1), true, 0, null, null, null);  // room for two closes of three
+
+        final CommandEvent terminated = driver.terminate("mt5-1");
+        assertEquals(ResultCode.VENUE_UNAVAILABLE, terminated.result, "not success: a ticket's close was not sent");
+        assertTrue(terminated.resultMessage.contains("2 closing orders sent; 1 positions not closed: position " + positionIds.get(2))
+            && terminated.resultMessage.contains("engine.max_executor_commands"), terminated.resultMessage);
+        assertEquals(2, Mt5Driver.outbox(terminated).size(), "the two closes that had room were sent all the same");
+        assertEquals(ResultCode.CONFLICT, driver.control("exe-1", ExecutorCommandType.GET_STATUS, CommandPriority.LOW).result, "full again");
+
+        final CommandEvent ticketsFound = driver.positions("mt5-1");
+        assertEquals(3, ((List<?>)Mt5Driver.json(ticketsFound).get("positions")).size(), "every ticket open until its close's result");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldNameInATerminateTheTicketsNoClosingOrderCouldBeMadeFor()
+    {
+        final Mt5Driver small = new Mt5Driver(Mt5Driver.CONFIG.replace("max_orders: 64", "max_orders: 16")
+            .replace("max_executor_commands: 32", "max_executor_commands: 128"));
+        small.mt5Account("mt5-1");
+        small.createExecutor("exe-1", "mt5-1");
+        small.quote("1.08420", "1.08428");
+        small.heartbeat("exe-1");
+        final CommandEvent filled = small.buy("mt5-1", "0.10");
+        assertEquals(ResultCode.OK, small.result("exe-1", "ord_" + filled.order.orderId, true, 1001, "1.08428", "0.10", null).result);
+        int open = 0;
+        while (small.buy("mt5-1", "0.10").result == ResultCode.CREATED)  // routed, never answered: the order table fills with open orders
+        {
+            assertTrue(++open < 100, "the order table never filled");
+        }
+
+        final CommandEvent terminated = small.terminate("mt5-1");
+        assertEquals(ResultCode.RISK_MAX_OPEN_ORDERS, terminated.result, "not success: the ticket has no closing order");
+        assertTrue(terminated.resultMessage.contains("0 closing orders sent; 1 positions not closed"), terminated.resultMessage);
+        assertEquals(small.engine.stateDigest(), small.replayed().engine.stateDigest());
+    }
 }

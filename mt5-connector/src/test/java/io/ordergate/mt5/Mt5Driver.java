@@ -214,6 +214,14 @@ final class Mt5Driver
         return finish(event);
     }
 
+    /** Every open order cancelled and every position closed, as POST /api/v1/trading/terminate/{account_id}. */
+    CommandEvent terminate(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.accountId(begin(event, CommandType.TERMINATE_ACCOUNT), accountId);
+        return finish(event);
+    }
+
     /** A stop-loss change of the position, as PATCH /api/v1/positions/{id}. */
     CommandEvent modifyStopLoss(final long positionId, final String stopLoss)
     {

@@ -93,6 +93,11 @@ public final class FanOutCloser
 
     private void recordVenueClosing(final Order order, final ResultCode code)
     {
+        if (order == null)
+        {
+            closingFanOut.errorCount++;  // no order, so no child to name it: counted, so the fan-out does not report success
+            return;
+        }
         final FanOutChild child = fanOuts.addChild(closingFanOut);
         child.accountIndex = order.accountIndex;
         child.instrumentIndex = order.instrumentIndex;

@@ -21,13 +21,18 @@ import io.ordergate.engine.view.OrderJson;
  * Seed 003's account-wide closes: every position of an account in one symbol ({@code CLOSE_SYMBOL}, {@code POST
  * /trading/close-position/{account_id}}), or every position and open order of it ({@code TERMINATE_ACCOUNT}, {@code
  * POST /trading/terminate/{account_id}}; unlike close-all it does not pause the account). Net positions, a hedging
- * account's positions and a venue's own (MT5 tickets) alike, each by one closing order.
+ * account's positions and a venue's own (MT5 tickets) alike, each by one closing order. A sweep that could not send
+ * every closing order (an MT5 executor offline, the executor command table or the order table full) answers with the
+ * refusal's code and names the positions not closed, never success; the closing orders it did send stand.
  * <b>Not thread safe</b>: engine thread. Rare commands: clarity first.
  */
 public final class PositionSweeps
 {
     /** The origin of the closing orders these make. */
     public static final String ORIGIN_CLOSE = PositionCloser.ORIGIN_CLOSE;
+
+    /** The positions a refused sweep names one by one in its message; the rest are counted. */
+    private static final int MAX_NAMED_UNSENT = 8;
 
     private final EngineContext context;
     private final Instruments instruments;
@@ -76,6 +81,10 @@ public final class PositionSweeps
             event.reject(ResultCode.NOT_FOUND, "the account has no open position in this symbol", "symbol");
             return;
         }
+        if (rejectedUnsent(event, "close-position", ""))
+        {
+            return;
+        }
         context.endJson(event);
         event.result = ResultCode.OK;
     }
@@ -95,17 +104,57 @@ public final class PositionSweeps
         sweep(event, account, null, out);
         out.endArray();
         out.name("terminated_positions").number(closed);
-        out.name("errors").startArray();
+        out.name("errors").startArray().endArray();  // seed 003's shape; a position not closed refuses the whole answer instead
+        out.endObject();
+        if (rejectedUnsent(event, "terminate", cancelled + " open orders cancelled, "))
+        {
+            return;
+        }
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /**
+     * A sweep that could not send every closing order answers that, not success: which positions were not closed and
+     * why, with the code of the refusal (503 VENUE_UNAVAILABLE when the executor command table was full, whichever
+     * came first otherwise). What was sent stands: those closing orders are routed and settle as usual.
+     *
+     * @return true when the event was rejected
+     */
+    private boolean rejectedUnsent(final CommandEvent event, final String sweepName, final String cancelledOrders)
+    {
+        if (failed == 0)
+        {
+            return false;
+        }
+        ResultCode code = null;
+        final StringBuilder unsent = new StringBuilder(sweepName).append(": ").append(cancelledOrders).append(closed)
+            .append(" closing orders sent; ").append(failed).append(" positions not closed: ");
         for (int i = 0; i < failed; i++)
         {
             final Order order = rejected[i];
-            out.startObject().name("symbol").string(order == null ? null : order.symbol)
-                .name("code").string(order == null ? ResultCode.RISK_MAX_OPEN_ORDERS.name() : order.rejectCode.name()).endObject();
+            final ResultCode why = order == null ? ResultCode.RISK_MAX_OPEN_ORDERS : order.rejectCode;
+            code = code == null || why == ResultCode.VENUE_UNAVAILABLE ? why : code;
+            if (i == MAX_NAMED_UNSENT)
+            {
+                unsent.append("; and ").append(failed - i).append(" more");
+                break;
+            }
+            unsent.append(i == 0 ? "" : "; ");
+            if (order == null)
+            {
+                unsent.append("a position (the order table is full of open orders)");
+                continue;
+            }
+            unsent.append(order.positionId != 0 ? "position " + order.positionId + " (" + order.symbol + ")" : order.symbol)
+                .append(": ").append(why.name());
+            if (order.rejectMessage != null)
+            {
+                unsent.append(", ").append(order.rejectMessage);
+            }
         }
-        out.endArray();
-        out.endObject();
-        context.endJson(event);
-        event.result = ResultCode.OK;
+        event.reject(code, unsent.toString(), null);
+        return true;
     }
 
     private Account account(final CommandEvent event)

@@ -103,6 +103,7 @@ public interface Venue
     @FunctionalInterface
     interface ClosingOrders
     {
+        /** @param order the closing order, or null when none could be made (the order table full of open orders: {@code code} says so) */
         void closing(Order order, ResultCode code);
     }
 

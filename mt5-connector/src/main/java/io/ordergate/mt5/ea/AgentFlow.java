@@ -155,11 +155,21 @@ final class AgentFlow
             version.status = EaVersion.FAILED;
             return;
         }
-        if (hasArtifact && state.artifacts.size() < state.config.maxVersions() * 2)
+        if (hasArtifact)
         {
-            final Artifact ex5 = new Artifact(state.artifacts.size(), version.index, Artifact.EX5, sha, size, fileName,
-                externalUrl.isEmpty() ? null : externalUrl, now);
-            state.artifacts.add(ex5);
+            // A recompile replaces the version's EX5 in its own slot (same art_N, the new build): a version holds one MQ5
+            // and at most one EX5, so the artifact table never outgrows 2 x ea.max_versions and recompiling locks no one out.
+            final boolean rebuilt = version.compiled >= 0;
+            final Artifact ex5 = new Artifact(rebuilt ? version.compiled : state.artifacts.size(), version.index, Artifact.EX5, sha, size,
+                fileName, externalUrl.isEmpty() ? null : externalUrl, now);
+            if (rebuilt)
+            {
+                state.artifacts.set(ex5.index, ex5);
+            }
+            else
+            {
+                state.artifacts.add(ex5);
+            }
             version.compiled = ex5.index;
         }
         version.status = version.compiled >= 0 ? EaVersion.COMPILED : EaVersion.FAILED;

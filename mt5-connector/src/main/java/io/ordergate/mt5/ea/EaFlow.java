@@ -84,7 +84,7 @@ final class EaFlow
             event.reject(ResultCode.NOT_FOUND, "project not found", "project_id");
             return;
         }
-        if (state.versions.size() >= state.config.maxVersions() || state.artifacts.size() >= state.config.maxVersions() * 2)
+        if (state.versions.size() >= state.config.maxVersions())  // the artifacts follow: one MQ5 and at most one EX5 a version
         {
             event.reject(ResultCode.CONFLICT, "the version table is full (ea.max_versions)", null);
             return;
@@ -118,7 +118,7 @@ final class EaFlow
             return;
         }
         final Executor agent = agent(event, other);
-        if (agent == null || !canQueue(event))
+        if (agent == null || !canQueue(event, agent))
         {
             return;
         }
@@ -167,7 +167,7 @@ final class EaFlow
         }
         other.wrap(event.frame, 0, 0);
         final Executor agent = agentId.isEmpty() ? agent(event, other) : agentNamed(event, agentId);
-        if (agent == null || !canQueue(event))
+        if (agent == null || !canQueue(event, agent))
         {
             return;
         }
@@ -212,7 +212,7 @@ final class EaFlow
             event.reject(ResultCode.CONFLICT, "the deployment failed: see its logs, and deploy again", "deployment_id");
             return;
         }
-        if (!canQueue(event))
+        if (!canQueue(event, state.executors.get(deployment.agent)))
         {
             return;
         }
@@ -276,8 +276,18 @@ final class EaFlow
         return agent;  // an agent not heard from yet takes its jobs when it starts polling
     }
 
-    private boolean canQueue(final CommandEvent event)
+    /**
+     * Room for one more job for the agent: under {@code ea.max_jobs_per_agent} unfinished ones (an agent that never polls
+     * holds that many places, not the whole table: 422 EXECUTOR_BUSY), and a slot of the table free of an unfinished job.
+     */
+    private boolean canQueue(final CommandEvent event, final Executor agent)
     {
+        if (state.openJobs(agent.index) >= state.config.maxJobsPerAgent())
+        {
+            event.reject(ResultCode.EXECUTOR_BUSY, "agent " + agent.id + " has " + state.config.maxJobsPerAgent()
+                + " unfinished jobs (ea.max_jobs_per_agent): it must take or answer some first", "agent_id");
+            return false;
+        }
         if (!state.canAddJob())
         {
             event.reject(ResultCode.VENUE_UNAVAILABLE, "the job table is full of unfinished jobs (ea.max_jobs)", null);

@@ -13,8 +13,9 @@ import io.ordergate.mt5.Executors;
  * The EA room's tables (seed 002), each bounded by {@code ea.*} and filled in command order, so ids are the same on
  * every replay: projects {@code prj_N}, versions {@code ver_N}, artifacts {@code art_N}, deployments {@code dep_N}
  * (N is the position in the table, from 1), and a ring of agent jobs {@code job_N} (N their sequence; a finished
- * job's slot is reused). Who owns what: a user owns what they made; a key made by a user acts for that user; an admin
- * sees everything. <b>Not thread safe</b>: owned by the engine thread.
+ * job's slot is reused, a slot still holding an unfinished job is passed over). Who owns what: a user owns what they
+ * made; a key made by a user acts for that user; an admin sees everything. <b>Not thread safe</b>: owned by the engine
+ * thread.
  */
 final class EaState
 {
@@ -116,14 +117,44 @@ final class EaState
         return job.seq == seq ? job : null;
     }
 
-    boolean canAddJob()
+    /** The agent's unfinished (pending or running) jobs; bounded by {@code ea.max_jobs_per_agent}. Rare path: a walk of the table. */
+    int openJobs(final int agent)
     {
-        final AgentJob next = jobs[(int)(nextJob % jobs.length)];
-        return next.seq == 0 || !next.isOpen();
+        int open = 0;
+        for (final AgentJob job : jobs)
+        {
+            if (job.seq != 0 && job.agent == agent && job.isOpen())
+            {
+                open++;
+            }
+        }
+        return open;
     }
 
+    /** Some slot of the job table holds no unfinished job. */
+    boolean canAddJob()
+    {
+        for (final AgentJob job : jobs)
+        {
+            if (job.seq == 0 || !job.isOpen())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds a job in the next slot free of an unfinished one; the caller checked {@link #canAddJob}. The sequences whose
+     * slot still holds an unfinished job are skipped (no job ever has them), so a job an agent never takes keeps its
+     * slot and its id, and blocks no other agent's.
+     */
     AgentJob addJob(final int agent, final int type, final long now)
     {
+        while (jobs[(int)(nextJob % jobs.length)].isOpen())
+        {
+            nextJob++;
+        }
         final long seq = nextJob++;
         final AgentJob job = jobs[(int)(seq % jobs.length)];
         job.reset(seq, agent, type, now);
@@ -131,21 +162,22 @@ final class EaState
     }
 
     /**
-     * The agent's oldest job to hand out: pending, or running but not answered within the lease. Null when none.
+     * The agent's oldest job to hand out: pending, or running but not answered within the lease. Null when none. A walk
+     * of every slot: an unfinished job may be older than the last lap of sequences.
      */
     AgentJob nextJob(final int agent, final long now)
     {
         final long lease = config.jobLeaseSeconds() * 1_000_000L;
-        for (long seq = Math.max(1, nextJob - jobs.length); seq < nextJob; seq++)
+        AgentJob oldest = null;
+        for (final AgentJob job : jobs)
         {
-            final AgentJob job = jobs[(int)(seq % jobs.length)];
-            if (job.seq == seq && job.agent == agent
+            if (job.seq != 0 && job.agent == agent && (oldest == null || job.seq < oldest.seq)
                 && (job.status == AgentJob.PENDING || job.status == AgentJob.RUNNING && now - job.takenMicros >= lease))
             {
-                return job;
+                oldest = job;
             }
         }
-        return null;
+        return oldest;
     }
 
     long nextJobSeq()
