@@ -1,6 +1,7 @@
 package io.ordergate.gateway.webhook;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 import io.ordergate.engine.command.CommandFrame;
@@ -62,7 +63,7 @@ final class BotSecretAccess implements Access
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "name the bot (botname or bot) or use /webhook/tradingview/{token}", null);
         }
-        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : bots.bySecret(token);
+        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : onlyBotOf(token);
         if (bot == null)
         {
             throw unknown();
@@ -83,6 +84,21 @@ final class BotSecretAccess implements Access
             alert.alertId(SIGNATURE_ID_PREFIX + HEX.formatHex(signature, 0, SIGNATURE_ID_BYTES));
         }
         return new WebhookCaller(bot.botId(), alert);
+    }
+
+    /**
+     * The one bot whose secret is the path token, or null. A secret two bots share names neither: taking the first
+     * would trade the alert on the accounts of a bot it may not be meant for, so the alert must name its bot.
+     */
+    private BotCredentials.Entry onlyBotOf(final String token) throws BadRequest
+    {
+        final List<BotCredentials.Entry> found = bots.bySecret(token);
+        if (found.size() > 1)
+        {
+            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "more than one bot has this secret: name the bot in the alert"
+                + " (bot or botname), or give each bot its own secret", "bot");
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** A signed alert without an id: its time must be inside the window, or it may be an old alert sent again. */

@@ -1,0 +1,78 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the TradingView webhook finds the bot of an alert and tells alerts apart, over real HTTP against a real gateway. */
+class InboundSignalsTest
+{
+    @TempDir
+    static Path dataDir;
+    static TestGateway gateway;
+
+    @BeforeAll
+    static void start()
+    {
+        gateway = TestGateway.start(dataDir);
+        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        gateway.close();
+    }
+
+    @Test
+    void aSecretTwoBotsShareShouldFindNeitherByPathTokenUntilOneIsDeleted()
+    {
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"shared-a\", \"account_ids\": [\"paper-1\"], \"secret\": \"shared-secret\"}").status());
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"shared-b\", \"account_ids\": [\"paper-2\"], \"secret\": \"shared-secret\"}").status());
+        final String unnamed = "{\"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01}";
+
+        final TestGateway.Reply ambiguous = webhook("/webhook/tradingview/shared-secret", unnamed);
+        assertEquals(401, ambiguous.status(), ambiguous.toString());
+        assertEquals("INVALID_CREDENTIALS", ambiguous.errorCode());
+        assertTrue(ambiguous.body().contains("name the bot"), ambiguous.toString());
+
+        final TestGateway.Reply named = webhook("/webhook/tradingview/shared-secret",
+            "{\"bot\": \"shared-b\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01}");
+        assertEquals(200, named.status(), named.toString());
+        assertEquals("paper-2", named.json().path("data").path("results").path(0).path("account_id").asText(), named.toString());
+
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/shared-a", null, TestGateway.ADMIN).status());
+        final TestGateway.Reply remaining = webhook("/webhook/tradingview/shared-secret", unnamed.replace("0.01", "0.02"));
+        assertEquals(200, remaining.status(), remaining.toString());
+        assertEquals("paper-2", remaining.json().path("data").path("results").path(0).path("account_id").asText(), remaining.toString());
+
+        gateway.restart();
+        final TestGateway.Reply replayed = webhook("/webhook/tradingview/shared-secret", unnamed.replace("0.01", "0.03"));
+        assertEquals("paper-2", replayed.json().path("data").path("results").path(0).path("account_id").asText(), replayed.toString());
+    }
+
+    private static TestGateway.Reply webhook(final String path, final String body)
+    {
+        return webhook(path, body, null);
+    }
+
+    private static TestGateway.Reply webhook(final String path, final String body, final String signature)
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null)
+        {
+            request.header("X-TradingView-Signature", signature);
+        }
+        return gateway.send(request.build());
+    }
+}
