@@ -1,6 +1,7 @@
 package io.ordergate.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -58,6 +59,40 @@ class InboundSignalsTest
         gateway.restart();
         final TestGateway.Reply replayed = webhook("/webhook/tradingview/shared-secret", unnamed.replace("0.01", "0.03"));
         assertEquals("paper-2", replayed.json().path("data").path("results").path(0).path("account_id").asText(), replayed.toString());
+    }
+
+    @Test
+    void idsLongerThanTheEngineKeepsShouldBeRefusedNotCutIntoDuplicates()
+    {
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"ids\", \"account_ids\": [\"paper-1\"], \"secret\": \"ids-secret\"}").status());
+        final String prefix = "x".repeat(64);
+
+        final TestGateway.Reply longJson = webhook("/webhook/tradingview",
+            "{\"bot\": \"ids\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01, \"secret\": \"ids-secret\", \"id\": \"" + prefix + "1\"}");
+        assertRefused(longJson, "id");
+        assertRefused(webhook("/webhook/tradingview", "ids,buy,EURUSD,qty=0.01,secret=ids-secret,id=" + prefix + "2"), "id");
+        // 33 characters, 66 bytes: the engine's slot counts bytes.
+        assertRefused(webhook("/webhook/tradingview", "ids,buy,EURUSD,qty=0.01,secret=ids-secret,id=" + "\u00e9".repeat(33)), "id");
+
+        final TestGateway.Reply first = webhook("/webhook/tradingview", "ids,buy,EURUSD,qty=0.01,secret=ids-secret,id=" + prefix);
+        assertEquals(200, first.status(), first.toString());
+        final TestGateway.Reply other = webhook("/webhook/tradingview", "ids,buy,EURUSD,qty=0.01,secret=ids-secret,id=" + "x".repeat(63) + "y");
+        assertEquals(200, other.status(), other.toString());
+        assertFalse(other.json().path("data").path("duplicate").asBoolean(), other.toString());
+
+        assertEquals(201, gateway.post("/api/v1/groups", "{\"group_id\": \"ids-group\", \"accounts\": [\"paper-2\"]}").status());
+        assertRefused(gateway.post("/api/v1/groups/ids-group/orders",
+            "{\"symbol\": \"EURUSD\", \"side\": \"buy\", \"quantity\": 0.01, \"client_order_id\": \"" + "\u00e9".repeat(33) + "\"}"), "client_order_id");
+        assertEquals(201, gateway.post("/api/v1/groups/ids-group/orders",
+            "{\"symbol\": \"EURUSD\", \"side\": \"buy\", \"quantity\": 0.01, \"client_order_id\": \"" + "\u00e9".repeat(32) + "\"}").status());
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/ids", null, TestGateway.ADMIN).status());
+    }
+
+    private static void assertRefused(final TestGateway.Reply reply, final String field)
+    {
+        assertEquals(400, reply.status(), reply.toString());
+        assertEquals("VALIDATION_ERROR", reply.errorCode(), reply.toString());
+        assertEquals(field, reply.errorField(), reply.toString());
     }
 
     private static TestGateway.Reply webhook(final String path, final String body)

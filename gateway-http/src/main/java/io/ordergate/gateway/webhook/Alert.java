@@ -132,7 +132,7 @@ public final class Alert
         bot = first(values, "botname", "bot", "bot_id");
         secret = first(values, "secret");
         final String id = first(values, "id");
-        alertId = id == null ? "" : id;
+        alertId = id == null ? "" : SignalFields.key(id, "id");
         sentAtMillis = time(first(values, "time", "timenow", "timestamp"));
         final String actionText = first(values, "action", "side");
         if (actionText == null)
