@@ -19,10 +19,12 @@ import io.ordergate.gateway.json.BadRequest;
  * credential is in the body, so this is where the alert is read: the {@link WebhookCaller} carries it to the handler.
  * Calls from outside {@code webhook.allowed_sources} are refused first.
  *
- * <p>A signature, unlike a secret, can be captured and sent again with its body. So a signed alert without its own
- * {@code id} must say when it was sent, within {@code webhook.signed_alert_window_seconds} of the gateway's clock, and
- * is named by its signature ({@code sig-} and 32 hex digits of the HMAC): sent again inside the window it is a
- * duplicate of itself (the engine answers the first result), outside the window it is refused. Thread safe.
+ * <p>A signature, unlike a secret, can be captured and sent again with its body. So every alert authenticated by its
+ * signature alone must say when it was sent, within {@code webhook.signed_alert_window_seconds} of the gateway's clock,
+ * whether or not it has an {@code id}: the engine remembers ids only for its last fan-outs, so an id alone would let a
+ * captured body trade again once forgotten. One without an id is named by its signature ({@code sig-} and 32 hex digits
+ * of the HMAC): sent again inside the window it is a duplicate of itself (the engine answers the first result);
+ * outside the window every signed alert is refused. Thread safe.
  */
 final class BotSecretAccess implements Access
 {
@@ -78,9 +80,9 @@ final class BotSecretAccess implements Access
         {
             throw unknown();
         }
+        withinWindow(alert);
         if (alert.alertId().isEmpty())
         {
-            withinWindow(alert);
             alert.alertId(SIGNATURE_ID_PREFIX + HEX.formatHex(signature, 0, SIGNATURE_ID_BYTES));
         }
         return new WebhookCaller(bot.botId(), alert);
@@ -101,19 +103,19 @@ final class BotSecretAccess implements Access
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** A signed alert without an id: its time must be inside the window, or it may be an old alert sent again. */
+    /** A signed alert: its time must be inside the window, or it may be an old alert captured and sent again. */
     private void withinWindow(final Alert alert) throws BadRequest
     {
         final long seconds = signedWindowMillis / 1000L;
         if (alert.sentAtMillis() == Alert.NO_TIME)
         {
-            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "a signed alert without an id must say when it was sent"
+            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "a signed alert must say when it was sent"
                 + " (time, timenow or timestamp; e.g. \"time\": \"{{timenow}}\")", "time");
         }
         if (Math.abs(clockMillis.getAsLong() - alert.sentAtMillis()) > signedWindowMillis)
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "the signed alert's time is more than " + seconds
-                + " s from the gateway's clock: an alert without an id is taken only inside that window", "time");
+                + " s from the gateway's clock: an alert authenticated by its signature is taken only inside that window", "time");
         }
     }
 
