@@ -64,6 +64,30 @@ class SecretsAtRestTest
     }
 
     @Test
+    void anAlertBodyCarryingTheSecretIsJournaledOnlyByAKeyedFingerprint() throws Exception
+    {
+        final String line = "b-1,buy,EURUSD,qty=0.01,secret=" + CHOSEN;
+        try (TestGateway gateway = TestGateway.start(dataDir, "webhook: { dedup_window_millis: 600000 }\n"))
+        {
+            assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"b-1\", \"account_ids\": [\"paper-1\"], \"secret\": \"" + CHOSEN + "\"}").status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(200, alert(gateway, "/webhook/tradingview", null, line).status());
+            final TestGateway.Reply again = alert(gateway, "/webhook/tradingview", null, line);
+            assertTrue(again.json().path("data").path("duplicate").asBoolean(), "the same body inside the window is still found: " + again);
+        }
+        // A plain hash of the body (FNV-1a, as journaled before) would let a journal reader test guesses of the secret.
+        long plain = 0xcbf29ce484222325L;
+        for (final byte b : line.getBytes(StandardCharsets.UTF_8))
+        {
+            plain = (plain ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        final byte[] littleEndian = java.nio.ByteBuffer.allocate(Long.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(plain).array();
+        final byte[] bigEndian = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(plain).array();
+        assertEquals(List.of(), SecretSearch.secretsIn(dataDir, List.of(
+            new String(littleEndian, StandardCharsets.ISO_8859_1), new String(bigEndian, StandardCharsets.ISO_8859_1))));
+    }
+
+    @Test
     void aSignedAlertWithOrWithoutAnIdRunsOnceInsideItsWindowAndNeverOutsideIt() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, "webhook: { signed_alert_window_seconds: 60 }\n"))

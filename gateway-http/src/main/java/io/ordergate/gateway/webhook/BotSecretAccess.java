@@ -58,7 +58,8 @@ final class BotSecretAccess implements Access
         {
             throw new BadRequest(ResultCode.FORBIDDEN, "this source address may not call the webhook", null);
         }
-        final Alert alert = Alert.parse(exchange.json(), exchange.body(), exchange.bodyLength());
+        final long bodyFingerprint = secrets.bodyFingerprint(exchange.body(), exchange.bodyLength());
+        final Alert alert = Alert.parse(exchange.json(), exchange.body(), exchange.bodyLength(), bodyFingerprint);
         final String token = exchange.path().has(TOKEN) ? exchange.path().text(TOKEN) : null;
         final boolean named = alert.bot() != null && !alert.bot().isEmpty();
         if (!named && token == null)
