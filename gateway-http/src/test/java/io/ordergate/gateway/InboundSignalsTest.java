@@ -88,6 +88,23 @@ class InboundSignalsTest
         assertEquals(200, gateway.send("DELETE", "/api/v1/bots/ids", null, TestGateway.ADMIN).status());
     }
 
+    @Test
+    void aStopTooFarToValueShouldBeRefusedNotFailTheSignal()
+    {
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"far\", \"account_ids\": [\"paper-1\"], \"secret\": \"far-secret\"}").status());
+        assertRefused(webhook("/webhook/tradingview",
+            "{\"bot\": \"far\", \"action\": \"sell\", \"ticker\": \"EURUSD\", \"quantity\": 0.01, \"sl\": 1000000000, \"secret\": \"far-secret\"}"),
+            "stop_loss");
+
+        assertEquals(201, gateway.post("/api/v1/groups", "{\"group_id\": \"far-group\", \"accounts\": [\"paper-2\"]}").status());
+        assertRefused(gateway.post("/api/v1/groups/far-group/orders",
+            "{\"symbol\": \"EURUSD\", \"side\": \"sell\", \"quantity\": 0.01, \"stop_loss\": 1000000000}"), "stop_loss");
+        final TestGateway.Reply near = gateway.post("/api/v1/groups/far-group/orders",
+            "{\"symbol\": \"EURUSD\", \"side\": \"sell\", \"quantity\": 0.01, \"stop_loss\": 9000000}");
+        assertEquals(201, near.status(), near.toString());
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/far", null, TestGateway.ADMIN).status());
+    }
+
     private static void assertRefused(final TestGateway.Reply reply, final String field)
     {
         assertEquals(400, reply.status(), reply.toString());
