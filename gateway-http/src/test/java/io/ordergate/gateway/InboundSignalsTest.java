@@ -105,6 +105,31 @@ class InboundSignalsTest
         assertEquals(200, gateway.send("DELETE", "/api/v1/bots/far", null, TestGateway.ADMIN).status());
     }
 
+    @Test
+    void aPausedGroupShouldHoldBackItsMembersButNotTheBotsOwnAccounts()
+    {
+        assertEquals(201, gateway.post("/api/v1/groups", "{\"group_id\": \"paused-group\", \"accounts\": [\"paper-2\"]}").status());
+        assertEquals(201, gateway.post("/api/v1/bots",
+            "{\"bot_id\": \"pausing\", \"group_id\": \"paused-group\", \"account_ids\": [\"paper-1\"], \"secret\": \"pausing-secret\"}").status());
+        assertEquals(200, gateway.post("/api/v1/groups/paused-group/pause", "{}").status());
+
+        final TestGateway.Reply signal = webhook("/webhook/tradingview",
+            "{\"bot\": \"pausing\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01, \"secret\": \"pausing-secret\"}");
+        assertEquals(200, signal.status(), signal.toString());
+        final var results = signal.json().path("data").path("results");
+        assertEquals("paper-2", results.path(0).path("account_id").asText(), signal.toString());
+        assertEquals("GROUP_PAUSED", results.path(0).path("reject_code").asText(), signal.toString());
+        assertEquals("paper-1", results.path(1).path("account_id").asText(), signal.toString());
+        assertEquals("filled", results.path(1).path("status").asText(), signal.toString());
+
+        assertEquals(200, gateway.post("/api/v1/bots/pausing/status?status=PAUSED", null).status());
+        final TestGateway.Reply botPaused = webhook("/webhook/tradingview",
+            "{\"bot\": \"pausing\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.02, \"secret\": \"pausing-secret\"}");
+        assertEquals(422, botPaused.status(), botPaused.toString());
+        assertEquals("BOT_PAUSED", botPaused.errorCode());
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/pausing", null, TestGateway.ADMIN).status());
+    }
+
     private static void assertRefused(final TestGateway.Reply reply, final String field)
     {
         assertEquals(400, reply.status(), reply.toString());
