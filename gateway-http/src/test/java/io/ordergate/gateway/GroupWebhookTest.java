@@ -184,7 +184,8 @@ class GroupWebhookTest
         assertEquals(200, webhook("/webhook/tradingview/s3cret-value", "text/plain", null, "{\"action\": \"buy\", \"ticker\": \"FX:EURUSD\", \"quantity\": 0.01}").status());
         assertEquals(401, webhook("/webhook/tradingview/wrong-token", "text/plain", null, "b-1,closeall").status());
 
-        final String body = "{\"bot\": \"b-1\", \"action\": \"sell\", \"ticker\": \"EURUSD\", \"quantity\": \"0.02\", \"id\": \"alert-7\"}";
+        final String body = "{\"bot\": \"b-1\", \"action\": \"sell\", \"ticker\": \"EURUSD\", \"quantity\": \"0.02\", \"id\": \"alert-7\","
+            + " \"time\": \"" + java.time.Instant.now() + "\"}";
         final Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("s3cret-value".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         final String signature = java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));

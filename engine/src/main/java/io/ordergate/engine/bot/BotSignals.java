@@ -117,7 +117,7 @@ final class BotSignals
         final ResultCode pausedBy = closing ? null
             : bot.status == GroupBodies.BOT_PAUSED ? ResultCode.BOT_PAUSED
             : group != null && group.paused ? ResultCode.GROUP_PAUSED : null;
-        if (pausedBy != null && !FanOutFlow.anyCanReduce(group, bot.accounts, bot.accountCount, instrument, signal.side))
+        if (pausedBy != null && !anyMayTrade(bot, group, instrument, pausedBy))
         {
             event.reject(pausedBy, null, null);
             return;
@@ -158,5 +158,25 @@ final class BotSignals
         fanOutJson.writeSignal(context.beginJson(event), made, false);
         context.endJson(event);
         event.result = ResultCode.OK;
+    }
+
+    /**
+     * True if some target may take the signal despite its kill switch: a paused bot holds back all its targets but
+     * their reducing orders; a paused group only its own members (the bot's accounts outside the group still trade).
+     */
+    private boolean anyMayTrade(final Bot bot, final Group group, final Instrument instrument, final ResultCode pausedBy)
+    {
+        if (pausedBy == ResultCode.GROUP_PAUSED)
+        {
+            for (int i = 0; i < bot.accountCount; i++)
+            {
+                if (group.indexOf(bot.accounts[i].account.index) < 0)
+                {
+                    return true;
+                }
+            }
+            return FanOutFlow.anyCanReduce(group, null, 0, instrument, signal.side);
+        }
+        return FanOutFlow.anyCanReduce(group, bot.accounts, bot.accountCount, instrument, signal.side);
     }
 }

@@ -238,7 +238,8 @@ public final class GroupBodies
 
     /**
      * WEBHOOK_SIGNAL: bot id | action (byte, ACTION_*) | signal | alert id (string, may be empty) | body hash (long,
-     * the gateway's 64-bit digest of the raw alert for de-duplication without an id).
+     * the gateway's 64-bit digest of the raw alert for de-duplication without an id: keyed under the master key since
+     * the body may carry the bot's secret; records written before hold a plain FNV-1a and replay compares them as stored).
      * Call {@link #signalHead}, then {@link #signal}, then {@link #signalTail}.
      */
     public static void signalHead(final BodyWriter writer, final CharSequence botId, final int action)

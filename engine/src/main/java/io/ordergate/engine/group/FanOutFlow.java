@@ -128,7 +128,8 @@ public final class FanOutFlow
 
     /**
      * Makes one sized child per target: the group's members in member order, then {@code extra} accounts that are
-     * not members (sized as multiplier 1). Call after {@link #validate}.
+     * not members (sized as multiplier 1). A paused group ({@code pausedBy} GROUP_PAUSED) holds back its members only:
+     * the extra accounts are not in it. Call after {@link #validate}.
      */
     public FanOut open(
         final CommandEvent event, final int kind, final Group group, final Member[] extra, final int extraCount, final Signal signal,
@@ -152,7 +153,7 @@ public final class FanOutFlow
         {
             if (group == null || group.indexOf(extra[i].account.index) < 0)
             {
-                child(event, fanOut, extra[i], signal, instrument, entryPrice, stopLoss, 0, pausedBy);
+                child(event, fanOut, extra[i], signal, instrument, entryPrice, stopLoss, 0, pausedBy == ResultCode.GROUP_PAUSED ? null : pausedBy);
             }
         }
         return fanOut;

@@ -165,7 +165,22 @@ final class OrderPrices
             refuse(placement, "the stop is at or below zero", field);
             return Wire.INEXACT;
         }
+        if (value > maxStop(instrument))
+        {
+            refuse(placement, "the stop is further from the price than the instrument can value", field);
+            return Wire.INEXACT;
+        }
         return value;
+    }
+
+    /**
+     * The highest stop price that can be valued: the loss to a stop is (stop - entry) x contract size, scaled to money
+     * (up to 100 times, {@code Valuation}); a stop past this would overflow a long there (sizing a fan-out, risk) instead
+     * of being refused here. EURUSD (5 digits, 100,000 per lot) allows stops up to about 9,000,000.00000.
+     */
+    private static long maxStop(final Instrument instrument)
+    {
+        return Long.MAX_VALUE / Math.max(1, instrument.contractSize) / 100;
     }
 
     private static ResultCode refuse(final OrderPlacement placement, final String message, final String field)

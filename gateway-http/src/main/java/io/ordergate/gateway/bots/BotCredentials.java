@@ -1,5 +1,7 @@
 package io.ordergate.gateway.bots;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -17,7 +19,11 @@ import io.ordergate.gateway.core.ReplyListener;
  * verifier of its secret (a keyed hash under the master key, {@link BotSecrets}) and the sealed copy (for
  * {@code X-TradingView-Signature}). Written ONLY by the reply stage (after a CREATE_BOT succeeded) and by replay; read
  * by the event loops, so an alert is authenticated before anything is published. A command that renames or deletes a
- * bot must update it here too. Thread safe (concurrent maps of immutable entries).
+ * bot must update it here too. Thread safe (concurrent maps of immutable entries and immutable lists).
+ *
+ * <p>Nothing stops two bots from being given the same secret (and the journal cannot tell after a master key
+ * rotation), so a secret may find several bots: all are kept, in creation order, and a path token that finds more than
+ * one names no bot ({@code BotSecretAccess} asks the alert to name it). Deleting one leaves the other findable.
  */
 public final class BotCredentials implements ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
@@ -31,7 +37,7 @@ public final class BotCredentials implements ReplyListener, io.ordergate.gateway
     private final BotSecrets secrets;
     private final ConcurrentHashMap<String, Entry> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Entry> byName = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Entry> bySecret = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Entry>> bySecret = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
@@ -47,18 +53,15 @@ public final class BotCredentials implements ReplyListener, io.ordergate.gateway
         return entry != null ? entry : byName.get(idOrName);
     }
 
-    /** The first bot whose secret is {@code token} (a path token naming no bot), or null. Any thread. */
-    public Entry bySecret(final String token)
+    /** Every bot whose secret is {@code token} (a path token naming no bot), in creation order; empty for none. Any thread. */
+    public List<Entry> bySecret(final String token)
     {
+        final List<Entry> found = new ArrayList<>(1);
         for (final String key : secrets.lookupKeys(token))
         {
-            final Entry entry = bySecret.get(key);
-            if (entry != null)
-            {
-                return entry;
-            }
+            found.addAll(bySecret.getOrDefault(key, List.of()));
         }
-        return null;
+        return found;
     }
 
     @Override
@@ -118,7 +121,7 @@ public final class BotCredentials implements ReplyListener, io.ordergate.gateway
         }
         if (verifier != null)
         {
-            bySecret.putIfAbsent(verifier.lookupKey(), entry);
+            bySecret.merge(verifier.lookupKey(), List.of(entry), BotCredentials::appended);
         }
     }
 
@@ -138,7 +141,7 @@ public final class BotCredentials implements ReplyListener, io.ordergate.gateway
             byId.remove(entry.botId(), entry);
             if (entry.verifier() != null)
             {
-                bySecret.remove(entry.verifier().lookupKey(), entry);
+                bySecret.computeIfPresent(entry.verifier().lookupKey(), (key, bots) -> replaced(bots, entry, null));
             }
             return;
         }
@@ -153,8 +156,33 @@ public final class BotCredentials implements ReplyListener, io.ordergate.gateway
         }
         if (entry.verifier() != null)
         {
-            bySecret.replace(entry.verifier().lookupKey(), entry, renamed);
+            bySecret.computeIfPresent(entry.verifier().lookupKey(), (key, bots) -> replaced(bots, entry, renamed));
         }
+    }
+
+    private static List<Entry> appended(final List<Entry> bots, final List<Entry> added)
+    {
+        final List<Entry> all = new ArrayList<>(bots);
+        all.addAll(added);
+        return List.copyOf(all);
+    }
+
+    /** {@code bots} with {@code old} replaced by {@code now} (removed when null); null (no mapping) when none are left. */
+    private static List<Entry> replaced(final List<Entry> bots, final Entry old, final Entry now)
+    {
+        final List<Entry> kept = new ArrayList<>(bots.size());
+        for (final Entry bot : bots)
+        {
+            if (bot != old)
+            {
+                kept.add(bot);
+            }
+            else if (now != null)
+            {
+                kept.add(now);
+            }
+        }
+        return kept.isEmpty() ? null : List.copyOf(kept);
     }
 
     private byte[] bytes(final BodyReader body)

@@ -37,6 +37,7 @@ public final class BotSecrets
     /** The key file of bots created before keyed hashes, read (never created) to migrate them. */
     public static final String LEGACY_KEY_FILE = "webhook.key";
     static final String PURPOSE = "bot-webhook-secret";
+    private static final String ALERT_BODY_PURPOSE = "webhook-alert-body";
     private static final int LEGACY_KEY_BYTES = 32;
     private static final int SHA256_BYTES = 32;
     private static final int IV_BYTES = 12;
@@ -100,6 +101,24 @@ public final class BotSecrets
     String[] lookupKeys(final String token)
     {
         return new String[] {new Verifier(hashes.digest(token, PURPOSE), false).lookupKey(), new Verifier(sha256(token), true).lookupKey()};
+    }
+
+    /**
+     * The journaled fingerprint of an alert's raw body, by which the engine finds the same body sent twice within
+     * {@code webhook.dedup_window_millis}: a keyed hash (HMAC-SHA256 under the master key's hashing key, its first 64
+     * bits), because the body may hold the bot's secret ({@code secret=...}) and a plain hash of it in the journal
+     * would let whoever reads the journal test guesses of the secret offline. Equal bodies give equal fingerprints
+     * under one master key; records written before keep their stored value, so replay decides as it did.
+     */
+    public long bodyFingerprint(final byte[] body, final int length)
+    {
+        final byte[] digest = hashes.digest(new String(body, 0, length, StandardCharsets.UTF_8), ALERT_BODY_PURPOSE);
+        long fingerprint = 0;
+        for (int i = 0; i < Long.BYTES; i++)
+        {
+            fingerprint = (fingerprint << 8) | (digest[i] & 0xff);
+        }
+        return fingerprint;
     }
 
     /** True when {@code presented} is the bot's secret (constant time). */

@@ -82,7 +82,7 @@ final class GroupOrderRequest implements RequestBody
         {
             throw BadRequest.validation("quantity", "quantity or risk_percentage is required");
         }
-        return new GroupOrderRequest(groupId, signal, clientOrderId == null ? "" : clientOrderId);
+        return new GroupOrderRequest(groupId, signal, clientOrderId == null ? "" : SignalFields.key(clientOrderId, "client_order_id"));
     }
 
     private static String required(final String value, final String field) throws BadRequest

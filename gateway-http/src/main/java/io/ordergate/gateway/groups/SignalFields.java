@@ -1,11 +1,13 @@
 package io.ordergate.gateway.groups;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.gateway.json.BadRequest;
@@ -19,6 +21,11 @@ public final class SignalFields
 {
     /** A decimal not given. */
     public static final long ABSENT = Long.MIN_VALUE;
+    /**
+     * The most UTF-8 bytes of an idempotency key (a group order's {@code client_order_id}, an alert's {@code id}): what
+     * the engine keeps of one ({@code FanOut}), so a longer key would be compared by its prefix only.
+     */
+    public static final int MAX_KEY_BYTES = OrderView.MAX_CLIENT_ORDER_ID_LENGTH;
     private static final long HUNDRED_PERCENT = 100_00000000L;
 
     private String symbol = "";
@@ -173,5 +180,18 @@ public final class SignalFields
     {
         GroupBodies.signal(writer, symbol, side, type, timeInForce, flags, quantity, price, stopLoss, takeProfit,
             stopLossPips, takeProfitPips, riskPercent, leverage);
+    }
+
+    /**
+     * {@code key} as an idempotency key, refused past {@link #MAX_KEY_BYTES} UTF-8 bytes: cut to its prefix, two
+     * distinct keys sharing one would be the same signal, the second answered as a duplicate and never run.
+     */
+    public static String key(final String key, final String field) throws BadRequest
+    {
+        if (key != null && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES)
+        {
+            throw BadRequest.validation(field, field + " is longer than " + MAX_KEY_BYTES + " bytes (UTF-8)");
+        }
+        return key;
     }
 }

@@ -74,12 +74,16 @@ public final class Alert
         alertId = id;
     }
 
-    /** Reads a JSON alert or a PineConnector line; 400 INVALID_JSON for a body that is neither. */
-    public static Alert parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    /**
+     * Reads a JSON alert or a PineConnector line; 400 INVALID_JSON for a body that is neither. {@code bodyFingerprint}
+     * names the raw body for the engine's window of identical bodies ({@code BotSecrets#bodyFingerprint}: keyed, since
+     * the body may carry the secret).
+     */
+    public static Alert parse(final RequestReader in, final byte[] body, final int length, final long bodyFingerprint) throws BadRequest
     {
         Utf8.check(body, length);
         final Alert alert = new Alert();
-        alert.bodyHash = fnv(body, length);
+        alert.bodyHash = bodyFingerprint;
         int first = 0;
         while (first < length && Character.isWhitespace(body[first]))
         {
@@ -132,7 +136,7 @@ public final class Alert
         bot = first(values, "botname", "bot", "bot_id");
         secret = first(values, "secret");
         final String id = first(values, "id");
-        alertId = id == null ? "" : id;
+        alertId = id == null ? "" : SignalFields.key(id, "id");
         sentAtMillis = time(first(values, "time", "timenow", "timestamp"));
         final String actionText = first(values, "action", "side");
         if (actionText == null)
@@ -294,16 +298,5 @@ public final class Alert
             }
         }
         return -1;
-    }
-
-    static long fnv(final byte[] bytes, final int length)
-    {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++)
-        {
-            hash ^= bytes[i] & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 }

@@ -54,7 +54,7 @@ final class AlertLine
             switch (key)
             {
                 case "secret": alert.secret = value; break;
-                case "id": alert.alertId = value; break;
+                case "id": alert.alertId = SignalFields.key(value, "id"); break;
                 case "time": alert.sentAtMillis = Alert.time(value); break;
                 case "risk": alert.signal.riskPercent(Alert.decimal(value, "risk"), "risk"); break;
                 case "qty":

@@ -1,6 +1,7 @@
 package io.ordergate.gateway.webhook;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 import io.ordergate.engine.command.CommandFrame;
@@ -18,10 +19,12 @@ import io.ordergate.gateway.json.BadRequest;
  * credential is in the body, so this is where the alert is read: the {@link WebhookCaller} carries it to the handler.
  * Calls from outside {@code webhook.allowed_sources} are refused first.
  *
- * <p>A signature, unlike a secret, can be captured and sent again with its body. So a signed alert without its own
- * {@code id} must say when it was sent, within {@code webhook.signed_alert_window_seconds} of the gateway's clock, and
- * is named by its signature ({@code sig-} and 32 hex digits of the HMAC): sent again inside the window it is a
- * duplicate of itself (the engine answers the first result), outside the window it is refused. Thread safe.
+ * <p>A signature, unlike a secret, can be captured and sent again with its body. So every alert authenticated by its
+ * signature alone must say when it was sent, within {@code webhook.signed_alert_window_seconds} of the gateway's clock,
+ * whether or not it has an {@code id}: the engine remembers ids only for its last fan-outs, so an id alone would let a
+ * captured body trade again once forgotten. One without an id is named by its signature ({@code sig-} and 32 hex digits
+ * of the HMAC): sent again inside the window it is a duplicate of itself (the engine answers the first result);
+ * outside the window every signed alert is refused. Thread safe.
  */
 final class BotSecretAccess implements Access
 {
@@ -55,14 +58,15 @@ final class BotSecretAccess implements Access
         {
             throw new BadRequest(ResultCode.FORBIDDEN, "this source address may not call the webhook", null);
         }
-        final Alert alert = Alert.parse(exchange.json(), exchange.body(), exchange.bodyLength());
+        final long bodyFingerprint = secrets.bodyFingerprint(exchange.body(), exchange.bodyLength());
+        final Alert alert = Alert.parse(exchange.json(), exchange.body(), exchange.bodyLength(), bodyFingerprint);
         final String token = exchange.path().has(TOKEN) ? exchange.path().text(TOKEN) : null;
         final boolean named = alert.bot() != null && !alert.bot().isEmpty();
         if (!named && token == null)
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "name the bot (botname or bot) or use /webhook/tradingview/{token}", null);
         }
-        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : bots.bySecret(token);
+        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : onlyBotOf(token);
         if (bot == null)
         {
             throw unknown();
@@ -77,27 +81,42 @@ final class BotSecretAccess implements Access
         {
             throw unknown();
         }
+        withinWindow(alert);
         if (alert.alertId().isEmpty())
         {
-            withinWindow(alert);
             alert.alertId(SIGNATURE_ID_PREFIX + HEX.formatHex(signature, 0, SIGNATURE_ID_BYTES));
         }
         return new WebhookCaller(bot.botId(), alert);
     }
 
-    /** A signed alert without an id: its time must be inside the window, or it may be an old alert sent again. */
+    /**
+     * The one bot whose secret is the path token, or null. A secret two bots share names neither: taking the first
+     * would trade the alert on the accounts of a bot it may not be meant for, so the alert must name its bot.
+     */
+    private BotCredentials.Entry onlyBotOf(final String token) throws BadRequest
+    {
+        final List<BotCredentials.Entry> found = bots.bySecret(token);
+        if (found.size() > 1)
+        {
+            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "more than one bot has this secret: name the bot in the alert"
+                + " (bot or botname), or give each bot its own secret", "bot");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A signed alert: its time must be inside the window, or it may be an old alert captured and sent again. */
     private void withinWindow(final Alert alert) throws BadRequest
     {
         final long seconds = signedWindowMillis / 1000L;
         if (alert.sentAtMillis() == Alert.NO_TIME)
         {
-            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "a signed alert without an id must say when it was sent"
+            throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "a signed alert must say when it was sent"
                 + " (time, timenow or timestamp; e.g. \"time\": \"{{timenow}}\")", "time");
         }
         if (Math.abs(clockMillis.getAsLong() - alert.sentAtMillis()) > signedWindowMillis)
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "the signed alert's time is more than " + seconds
-                + " s from the gateway's clock: an alert without an id is taken only inside that window", "time");
+                + " s from the gateway's clock: an alert authenticated by its signature is taken only inside that window", "time");
         }
     }
 

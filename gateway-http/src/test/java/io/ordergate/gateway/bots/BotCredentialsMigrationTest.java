@@ -59,8 +59,8 @@ class BotCredentialsMigrationTest
         assertFalse(bot.verifier().legacySha256());
         assertTrue(secrets.secretMatches(SECRET, bot.verifier()));
         assertFalse(secrets.secretMatches("s3cret ", bot.verifier()));
-        assertEquals("b-new", credentials.bySecret(SECRET).botId());
-        assertNull(credentials.bySecret("wrong"));
+        assertEquals("b-new", credentials.bySecret(SECRET).get(0).botId());
+        assertTrue(credentials.bySecret("wrong").isEmpty());
     }
 
     @Test
@@ -88,7 +88,7 @@ class BotCredentialsMigrationTest
         assertFalse(bot.verifier().legacySha256(), "migrated: checked by its keyed hash");
         assertArrayEquals(new KeyedDigest(master).of(SECRET), bot.verifier().digest());
         assertTrue(secrets.secretMatches(SECRET, bot.verifier()));
-        assertEquals("b-old", credentials.bySecret(SECRET).botId());
+        assertEquals("b-old", credentials.bySecret(SECRET).get(0).botId());
         final byte[] body = "b-old,closeall".getBytes(StandardCharsets.US_ASCII);
         assertNotNull(secrets.signature(java.util.HexFormat.of().formatHex(hmac(SECRET, body)), "b-old", bot.sealedSecret(), body, body.length),
             "the signature still checks against the old seal");
@@ -104,7 +104,7 @@ class BotCredentialsMigrationTest
         assertTrue(bot.verifier().legacySha256());
         assertTrue(secrets.secretMatches(SECRET, bot.verifier()));
         assertFalse(secrets.secretMatches("other", bot.verifier()));
-        assertEquals("b-old", credentials.bySecret(SECRET).botId());
+        assertEquals("b-old", credentials.bySecret(SECRET).get(0).botId());
     }
 
     @Test
@@ -125,7 +125,7 @@ class BotCredentialsMigrationTest
         locked.onReplayed(created);
         assertNull(locked.find("b-r").verifier());
         assertFalse(lost.secretMatches(SECRET, locked.find("b-r").verifier()));
-        assertNull(locked.bySecret(SECRET));
+        assertTrue(locked.bySecret(SECRET).isEmpty());
     }
 
     /** The keyed digest the registry should hold, computed through the public class. */
