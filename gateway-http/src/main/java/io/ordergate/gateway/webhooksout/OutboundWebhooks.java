@@ -27,7 +27,7 @@ public final class OutboundWebhooks
     {
         final WebhookSecrets secrets = new WebhookSecrets(config.dataDir(), env);
         this.directory = new WebhookDirectory(config.webhooks().deliveriesKept());
-        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, owner -> owners.sees(owner, null));
+        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, owners);
         this.routes = new OutboundWebhookRoutes(access, config.webhooks(), secrets, directory, sender);
         this.dispatch = new WebhookDispatch(secrets, directory, sender,
             new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher), owners);

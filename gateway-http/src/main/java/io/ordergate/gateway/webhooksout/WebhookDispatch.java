@@ -1,9 +1,11 @@
 package io.ordergate.gateway.webhooksout;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -199,11 +201,12 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         {
             for (final Target target : targets.values())
             {
-                if (!wants(target, made))
+                final List<String> seenThrough = seenThrough(target, made);
+                if (seenThrough == null)
                 {
                     continue;
                 }
-                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros());
+                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros(), seenThrough);
                 final Pending waiting = new Pending(delivery, made.micros());
                 pending.put(delivery.key(), waiting);
                 record(waiting, "pending", 0, null);
@@ -215,22 +218,37 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         }
     }
 
-    /** The registration's choice, then its owner's access now: revoked, disabled or no longer given the account, nothing. */
-    private boolean wants(final Target target, final EventDerivation.Event event)
+    /**
+     * The registration's choice, then its owner's access now (revoked, disabled or no longer given the account:
+     * nothing): the accounts through which the owner sees the event (empty for an event of no account), or null when
+     * the webhook does not get it. The sender asks again before every attempt.
+     */
+    private List<String> seenThrough(final Target target, final EventDerivation.Event event)
     {
         if (event.accounts() == null)
         {
-            return target.wants(event.kind(), event.accountId()) && owners.sees(target.owner(), event.accountId());
+            final boolean wanted = target.wants(event.kind(), event.accountId()) && owners.sees(target.owner(), event.accountId());
+            return !wanted ? null : event.accountId() == null ? List.of() : List.of(event.accountId());
         }
+        List<String> through = null;
         for (final String accountId : event.accounts())
         {
             if ((target.accounts() == null ? event.kind().in(target.events()) : target.wants(event.kind(), accountId))
                 && owners.sees(target.owner(), accountId))
             {
-                return true;
+                if (through == null)
+                {
+                    through = new ArrayList<>(event.accounts().size());
+                }
+                through.add(accountId);
             }
         }
-        return event.accounts().isEmpty() && target.accounts() == null && event.kind().in(target.events()) && owners.sees(target.owner(), null);
+        if (through != null)
+        {
+            return List.copyOf(through);
+        }
+        return event.accounts().isEmpty() && target.accounts() == null && event.kind().in(target.events()) && owners.sees(target.owner(), null)
+            ? List.of() : null;
     }
 
     private void outcome(final CommandEvent event)

@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 
 import io.ordergate.config.OutboundWebhooksConfig;
@@ -54,15 +53,15 @@ final class WebhookSender implements AutoCloseable
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     /** Deliveries scheduled or in flight: a delivery handed over twice is attempted once. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    /** Whether a webhook's owner may still act: a retry on the timer when its owner is revoked is given up, not sent. */
-    private final IntPredicate ownerActive;
+    /** What a webhook's owner may still see: a retry on the timer of an event it no longer may is given up, not sent. */
+    private final OwnerAccess owners;
     private volatile boolean closed;
     /** Cluster form: false while this member does not lead; what was scheduled is then dropped when its turn comes. */
     private volatile boolean sending = true;
 
-    WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final IntPredicate ownerActive)
+    WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final OwnerAccess owners)
     {
-        this.ownerActive = ownerActive;
+        this.owners = owners;
         this.config = config;
         this.publisher = publisher;
         this.workers = Executors.newFixedThreadPool(4, DaemonThreads.numbered("og-webhook-"));
@@ -116,9 +115,9 @@ final class WebhookSender implements AutoCloseable
             queued.remove(delivery.key());  // no longer the leader (the new one sends it), or the webhook is gone
             return;
         }
-        if (!ownerActive.test(delivery.target().owner()))
+        if (!delivery.ownerStillSees(owners))
         {
-            // its owner was revoked or disabled after the event: journaled as given up, so no restart sends it either
+            // its owner was revoked, disabled or lost the account after the event: journaled as given up, so no restart sends it either
             queued.remove(delivery.key());
             journal(delivery, attempt - 1, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, "its owner no longer has access");
             return;
