@@ -1,11 +1,13 @@
 package io.ordergate.gateway.webhooksout;
 
+import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +33,8 @@ import io.ordergate.gateway.webhooksout.WebhookLane.Attempt;
  * <p>An attempt is a {@code POST} of the delivery's bytes with {@code X-Ordergate-Signature}, answered 2xx within
  * {@code webhooks.timeout_seconds} or failed; a failed one is retried as {@link RetryTimes} says until
  * {@code webhooks.retry_hours} after the event, then given up. Before every attempt its owner must still see the event
- * ({@link Delivery#ownerStillSees}) and its host is looked up again.
+ * ({@link Delivery#ownerStillSees}) and its host is looked up again ({@link HostResolver}, off these threads; the HTTP
+ * client's own lookup that follows is then answered from the JDK's address cache).
  * Bounds: {@code webhooks.max_in_flight} attempts at once across all receivers and {@link #PER_WEBHOOK} per webhook
  * ({@link WebhookLane}), so a receiver that hangs holds a few of them, never the others' turn; an attempt whose time has
  * come but finds no free slot waits, without a timer, until a slot comes back. Thread safe.
@@ -48,6 +51,7 @@ final class WebhookSender implements AutoCloseable
     private final OwnerAccess owners;
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
+    private final HostResolver resolver;
     private final HttpClient client;
     private final Semaphore inFlight;
     /** The lanes of the webhooks that exist: a deleted one's lane leaves, so nothing here grows with deletions. */
@@ -60,12 +64,19 @@ final class WebhookSender implements AutoCloseable
 
     WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final OwnerAccess owners)
     {
+        this(config, publisher, owners, InetAddress::getAllByName);
+    }
+
+    WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final OwnerAccess owners,
+        final HostResolver.Lookup lookup)
+    {
         this.owners = owners;
         this.config = config;
         this.publisher = publisher;
         this.workers = Executors.newFixedThreadPool(4, DaemonThreads.numbered("og-webhook-"));
         this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("og-webhook-timer"));
         this.timer.setRemoveOnCancelPolicy(true);  // a given-up delivery's task leaves the queue now, not at its (hour-away) time
+        this.resolver = new HostResolver(lookup, config.timeoutSeconds());
         this.client = HttpClient.newBuilder()
             .executor(workers)
             .connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
@@ -74,10 +85,13 @@ final class WebhookSender implements AutoCloseable
         this.inFlight = new Semaphore(config.maxInFlight());
     }
 
-    /** Runs slow work (a registration's DNS lookup) on the webhook threads, off the event loops. */
-    void work(final Runnable task)
+    /**
+     * Whether a URL's host may be posted to (null, else why not), looked up off the caller's thread: a registration's
+     * check. Completes on the sender's threads, so the caller's follow-up work runs there.
+     */
+    CompletableFuture<String> checkAddresses(final java.net.URI url)
     {
-        workers.execute(task);
+        return resolver.check(url, config.allowPrivateTargets()).thenApplyAsync(java.util.function.Function.identity(), workers);
     }
 
     /** Attempt number {@code attempt} of the delivery at {@code atMicros} (epoch; now if past). */
@@ -177,7 +191,15 @@ final class WebhookSender implements AutoCloseable
             journal(delivery, attempt.number() - 1, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, "its owner no longer has access");
             return;
         }
-        workers.execute(() -> post(lane, attempt));
+        resolver.check(delivery.target().url(), config.allowPrivateTargets()).whenCompleteAsync((refused, failure) ->
+        {
+            if (refused != null || failure != null)
+            {
+                finish(lane, attempt, 0, refused != null ? refused : "could not look up the url's host", 0);
+                return;
+            }
+            post(lane, attempt);
+        }, workers);
     }
 
     private void post(final WebhookLane lane, final Attempt attempt)
@@ -188,7 +210,7 @@ final class WebhookSender implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            // before the request left (its address looked up, the request built): its slot and its place in the lane must come back, or the
+            // before the request left (the request built): its slot and its place in the lane must come back, or the
             // delivery would never be tried again and the webhook would lose a slot for good
             finish(lane, attempt, 0, "could not send: " + ex.getClass().getSimpleName(), 0);
         }
@@ -197,12 +219,6 @@ final class WebhookSender implements AutoCloseable
     private void send(final WebhookLane lane, final Attempt attempt)
     {
         final Delivery delivery = attempt.delivery();
-        final String refused = TargetAddresses.checkAddresses(delivery.target().url(), config.allowPrivateTargets());
-        if (refused != null)
-        {
-            finish(lane, attempt, 0, refused, 0);
-            return;
-        }
         final long now = System.currentTimeMillis() / 1000L;
         final HttpRequest request = HttpRequest.newBuilder(delivery.target().url())
             .timeout(Duration.ofSeconds(config.timeoutSeconds()))
@@ -318,6 +334,7 @@ final class WebhookSender implements AutoCloseable
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
+        resolver.close();
         LOG.fine("webhook sender closed");
     }
 }
