@@ -128,6 +128,17 @@ final class WebhookSender implements AutoCloseable
         }
     }
 
+    /** The fan-out gave the delivery up (its webhook has too many pending): its next attempt is cancelled and the end journaled. */
+    void giveUp(final Delivery delivery, final int attempts, final String why)
+    {
+        final WebhookLane lane = lanes.get(delivery.target().id());
+        if (lane != null)
+        {
+            lane.drop(delivery.key());
+        }
+        journal(delivery, attempts, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, why);
+    }
+
     private void due(final WebhookLane lane, final Attempt attempt)
     {
         if (closed || !lane.due(attempt))

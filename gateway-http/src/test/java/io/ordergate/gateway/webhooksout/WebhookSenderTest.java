@@ -13,7 +13,7 @@ import io.ordergate.gateway.core.CommandPublisher;
 
 /**
  * What the sender holds is what is still to send: a deleted webhook leaves neither an entry (ids are never reused, so
- * one kept per deletion would grow for ever) nor its retries' timer tasks.
+ * one kept per deletion would grow for ever) nor its retries' timer tasks, and a delivery given up no longer waits.
  */
 class WebhookSenderTest
 {
@@ -33,6 +33,21 @@ class WebhookSenderTest
             sender.forget("wh_1");
             assertEquals(1, sender.webhooksHeld(), "nothing kept of the deleted webhook");
             assertEquals(1, sender.timerTasks(), "its retries' tasks cancelled and gone from the timer, not left for an hour");
+        }
+    }
+
+    @Test
+    void aDeliveryGivenUpIsNoLongerWaitingAndNoneIsTakenTwice()
+    {
+        try (WebhookSender sender = new WebhookSender(ConfigLoader.demo().webhooks(), new CommandPublisher(), (owner, account) -> true))
+        {
+            final Delivery oldest = delivery("wh_1", "evt_1_0");
+            sender.submit(oldest, 2, IN_AN_HOUR);
+            sender.submit(oldest, 2, IN_AN_HOUR);
+            sender.submit(delivery("wh_1", "evt_2_0"), 2, IN_AN_HOUR);
+            assertEquals(2, sender.deliveriesWaiting(), "a delivery handed over twice is held once");
+            sender.giveUp(oldest, 1, "given up");
+            assertEquals(1, sender.deliveriesWaiting());
         }
     }
 
