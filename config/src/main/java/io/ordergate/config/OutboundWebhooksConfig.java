@@ -11,6 +11,7 @@ public final class OutboundWebhooksConfig
     public static final int MAX_IN_FLIGHT_DEFAULT = 64;
     public static final int MAX_WEBHOOKS_DEFAULT = 1000;
     public static final int DELIVERIES_KEPT_DEFAULT = 100;
+    public static final int MAX_PENDING_PER_WEBHOOK_DEFAULT = 1000;
 
     private final boolean allowPrivateTargets;
     private final int retryHours;
@@ -18,10 +19,12 @@ public final class OutboundWebhooksConfig
     private final int maxInFlight;
     private final int maxWebhooks;
     private final int deliveriesKept;
+    private final int maxPendingPerWebhook;
 
     OutboundWebhooksConfig(final boolean allowPrivateTargets, final int retryHours, final int timeoutSeconds, final int maxInFlight,
-        final int maxWebhooks, final int deliveriesKept)
+        final int maxWebhooks, final int deliveriesKept, final int maxPendingPerWebhook)
     {
+        this.maxPendingPerWebhook = maxPendingPerWebhook;
         this.allowPrivateTargets = allowPrivateTargets;
         this.retryHours = retryHours;
         this.timeoutSeconds = timeoutSeconds;
@@ -38,7 +41,8 @@ public final class OutboundWebhooksConfig
             s.intValue("timeout_seconds", TIMEOUT_SECONDS_DEFAULT, 1, 60),
             s.intValue("max_in_flight", MAX_IN_FLIGHT_DEFAULT, 1, 10_000),
             s.intValue("max_webhooks", MAX_WEBHOOKS_DEFAULT, 1, 100_000),
-            s.intValue("deliveries_kept", DELIVERIES_KEPT_DEFAULT, 1, 10_000));
+            s.intValue("deliveries_kept", DELIVERIES_KEPT_DEFAULT, 1, 10_000),
+            s.intValue("max_pending_per_webhook", MAX_PENDING_PER_WEBHOOK_DEFAULT, 1, 100_000));
         s.finish();
         return config;
     }
@@ -46,7 +50,7 @@ public final class OutboundWebhooksConfig
     /** A copy that allows private and loopback targets (ORDERGATE_WEBHOOKS_ALLOW_PRIVATE=true). */
     public OutboundWebhooksConfig allowingPrivateTargets()
     {
-        return new OutboundWebhooksConfig(true, retryHours, timeoutSeconds, maxInFlight, maxWebhooks, deliveriesKept);
+        return new OutboundWebhooksConfig(true, retryHours, timeoutSeconds, maxInFlight, maxWebhooks, deliveriesKept, maxPendingPerWebhook);
     }
 
     /** True to accept receivers on loopback, private, link-local and other non-public addresses. */
@@ -84,10 +88,20 @@ public final class OutboundWebhooksConfig
         return deliveriesKept;
     }
 
+    /**
+     * Deliveries without a final outcome kept per webhook; past it the oldest is given up (shown {@code failed} with
+     * the reason): what a receiver that stays down can make the gateway hold.
+     */
+    public int maxPendingPerWebhook()
+    {
+        return maxPendingPerWebhook;
+    }
+
     @Override
     public String toString()
     {
         return "OutboundWebhooksConfig{allowPrivateTargets=" + allowPrivateTargets + ", retryHours=" + retryHours + ", timeoutSeconds=" +
-            timeoutSeconds + ", maxInFlight=" + maxInFlight + ", maxWebhooks=" + maxWebhooks + ", deliveriesKept=" + deliveriesKept + '}';
+            timeoutSeconds + ", maxInFlight=" + maxInFlight + ", maxWebhooks=" + maxWebhooks + ", deliveriesKept=" + deliveriesKept
+            + ", maxPendingPerWebhook=" + maxPendingPerWebhook + '}';
     }
 }

@@ -152,6 +152,7 @@ public final class GatewayFeatures
             gateway.metrics().replyStage(), webhooks.directory(), fills, fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
         gateway.metrics().performanceRows(fills::rows);
+        gateway.metrics().webhooks(webhooks::pendingDeliveries, webhooks::givenUpForBound);
         gateway.metrics().listenerFailures(replies::listenerFailures, fanOut::listenerFailures);
         gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated, streams::quotePauses);
     }

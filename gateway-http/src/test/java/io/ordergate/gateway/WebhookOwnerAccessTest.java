@@ -16,7 +16,7 @@ import io.ordergate.gateway.TestGateway.Reply;
 /**
  * A webhook speaks for the principal that registered it: once that key is revoked, or its user disabled, its events
  * stop, retries already scheduled included; an account taken from a user stops their webhooks' (and keys') events of
- * it. The barrier for "nothing arrives" is an admin's webhook on the same accounts that must receive the same event.
+ * it, retries of events made before included. The barrier for "nothing arrives" is an admin's webhook on the same accounts that must receive the same event.
  */
 class WebhookOwnerAccessTest
 {
@@ -129,6 +129,46 @@ class WebhookOwnerAccessTest
             for (final WebhookReceiver.Received any : ofKey.all())
             {
                 assertEquals("paper-1", any.json().path("account_id").asText(), "their key's: capped by the user, nothing either");
+            }
+        }
+    }
+
+    @Test
+    void aRetryOfAnEventOfAnAccountSinceTakenFromItsOwnerIsGivenUpNotSent() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK); WebhookReceiver owned = new WebhookReceiver())
+        {
+            final UserClient people = new UserClient(gateway);
+            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
+            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
+            assertEquals(201, created.status(), created::toString);
+            owned.answerWith(500);
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("paper-2", "EURUSD", "buy", "0.1").status());
+            final WebhookReceiver.Received first = owned.next("order_filled", 10);
+            assertEquals(500, first.answeredWith(), "its retry is now on the timer, a second away");
+
+            final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            assertEquals(200, gateway.send("PATCH", user, "{\"account_ids\":[\"paper-1\"]}", TestGateway.ADMIN).status());
+            owned.answerWith(200);
+            final String webhookId = created.text("webhook_id");
+            StreamSlowReaderTest.await("the retry journaled as given up", () ->
+            {
+                for (final JsonNode delivery : gateway.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().path("deliveries"))
+                {
+                    if (delivery.path("event_id").asText().equals(first.eventId()))
+                    {
+                        return "failed".equals(delivery.path("status").asText())
+                            && delivery.path("error").asText().contains("owner no longer has access");
+                    }
+                }
+                return false;
+            });
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertEquals(500, any.answeredWith(), "nothing of paper-2 went out once it was taken: " + any.json());
             }
         }
     }

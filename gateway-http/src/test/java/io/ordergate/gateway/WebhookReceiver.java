@@ -23,8 +23,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class WebhookReceiver implements AutoCloseable
 {
-    /** One POST as received. */
-    record Received(String signature, String eventHeader, byte[] body, int answeredWith)
+    /** One POST as received, and when ({@link System#nanoTime}). */
+    record Received(String signature, String eventHeader, byte[] body, int answeredWith, long atNanos)
     {
         JsonNode json()
         {
@@ -64,6 +64,7 @@ final class WebhookReceiver implements AutoCloseable
     private final HttpServer server;
     private final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
+    private final java.util.concurrent.atomic.AtomicReference<String> retryAfter = new java.util.concurrent.atomic.AtomicReference<>();
 
     WebhookReceiver() throws IOException
     {
@@ -72,8 +73,13 @@ final class WebhookReceiver implements AutoCloseable
         {
             final byte[] body = exchange.getRequestBody().readAllBytes();
             final int status = answer.get();
+            final String wait = retryAfter.get();
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Ordergate-Signature"),
-                exchange.getRequestHeaders().getFirst("X-Ordergate-Event"), body, status));
+                exchange.getRequestHeaders().getFirst("X-Ordergate-Event"), body, status, System.nanoTime()));
+            if (wait != null)
+            {
+                exchange.getResponseHeaders().add("Retry-After", wait);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -88,6 +94,13 @@ final class WebhookReceiver implements AutoCloseable
     /** The status every POST is answered with from now on. */
     void answerWith(final int status)
     {
+        answerWith(status, null);
+    }
+
+    /** The status every POST is answered with from now on, with {@code Retry-After: retryAfter} (null: none). */
+    void answerWith(final int status, final String retryAfter)
+    {
+        this.retryAfter.set(retryAfter);
         answer.set(status);
     }
 

@@ -39,6 +39,7 @@ public final class GatewayMetrics
     private volatile IntSupplier webSocketSessions = () -> 0;
     private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0};
     private volatile LongSupplier performanceRows = () -> 0;
+    private volatile LongSupplier[] webhooks = {() -> 0, () -> 0};
     private volatile LongSupplier[] listenerFailures = {() -> 0, () -> 0};
     private volatile long[] replayCheckpoints = {0, 0};
 
@@ -91,6 +92,12 @@ public final class GatewayMetrics
     public void performanceRows(final LongSupplier rows)
     {
         this.performanceRows = rows;
+    }
+
+    /** Outbound webhook deliveries pending, and those given up for webhooks.max_pending_per_webhook; read at scrape time. */
+    public void webhooks(final LongSupplier pending, final LongSupplier givenUpForBound)
+    {
+        this.webhooks = new LongSupplier[] {pending, givenUpForBound};
     }
 
     /** The start-up replay's checkpoints that agreed with the live run's digest, and those that did not. */
@@ -185,6 +192,12 @@ public final class GatewayMetrics
         out.family("ordergate_performance_fill_rows", "gauge",
                 "Fills (and later corrections of their money) the performance record holds in memory, about 55 bytes each.")
             .sample("ordergate_performance_fill_rows", performanceRows.getAsLong());
+        final LongSupplier[] hooks = webhooks;
+        out.family("ordergate_webhook_deliveries_pending", "gauge", "Outbound webhook deliveries without a final outcome, across every webhook.")
+            .sample("ordergate_webhook_deliveries_pending", hooks[0].getAsLong());
+        out.family("ordergate_webhook_deliveries_given_up_for_bound_total", "counter",
+                "Outbound webhook deliveries given up because their webhook had webhooks.max_pending_per_webhook newer ones waiting.")
+            .sample("ordergate_webhook_deliveries_given_up_for_bound_total", hooks[1].getAsLong());
         final LongSupplier[] failures = listenerFailures;
         out.family("ordergate_listener_failures_total", "counter",
                 "Times a feature's listener threw on a command (logged once per kind); the command was journaled, applied and answered all the same.")

@@ -76,7 +76,7 @@ final class OutboundWebhookRoutes implements Feature
     }
 
     /**
-     * Checks the URL's addresses on the webhook threads, then publishes the registration with a secret made for it.
+     * Checks the URL's addresses (looked up off the event loops, within webhooks.timeout_seconds), then publishes the registration with a secret made for it.
      *
      * @param expertId the expert it is registered for (seed 001), or null
      */
@@ -84,9 +84,13 @@ final class OutboundWebhookRoutes implements Feature
     {
         final int principal = exchange.caller().principal();
         final Deferred later = exchange.defer();
-        sender.work(() ->
+        sender.checkAddresses(request.url()).whenComplete((refused, failure) ->
         {
-            final String refused = TargetAddresses.checkAddresses(request.url(), config.allowPrivateTargets());
+            if (failure != null)
+            {
+                later.internalError("the url's host could not be checked");
+                return;
+            }
             if (refused != null)
             {
                 later.error(ResultCode.VALIDATION_ERROR, refused, "url");

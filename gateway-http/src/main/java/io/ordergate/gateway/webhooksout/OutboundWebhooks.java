@@ -27,10 +27,10 @@ public final class OutboundWebhooks
     {
         final WebhookSecrets secrets = new WebhookSecrets(config.dataDir(), env);
         this.directory = new WebhookDirectory(config.webhooks().deliveriesKept());
-        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, owner -> owners.sees(owner, null));
+        final WebhookSender sender = new WebhookSender(config.webhooks(), publisher, owners);
         this.routes = new OutboundWebhookRoutes(access, config.webhooks(), secrets, directory, sender);
         this.dispatch = new WebhookDispatch(secrets, directory, sender,
-            new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher), owners);
+            new ExecutorWatch(config.executors().offlineAfterSeconds() * 1_000_000L, publisher), owners, config.webhooks().maxPendingPerWebhook());
     }
 
     public Feature routes()
@@ -42,6 +42,18 @@ public final class OutboundWebhooks
     public ReplyListener directory()
     {
         return directory;
+    }
+
+    /** Deliveries pending across every webhook (a gauge for /metrics). */
+    public long pendingDeliveries()
+    {
+        return dispatch.pending().count();
+    }
+
+    /** Deliveries given up since start because their webhook had webhooks.max_pending_per_webhook newer ones waiting. */
+    public long givenUpForBound()
+    {
+        return dispatch.pending().givenUpForBound();
     }
 
     /** The fan-out's part: events into deliveries, outcomes, retries. */

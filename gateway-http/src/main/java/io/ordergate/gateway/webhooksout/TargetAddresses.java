@@ -3,14 +3,13 @@ package io.ordergate.gateway.webhooksout;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 
 /**
  * Whether a webhook URL may be posted to: {@code http} or {@code https}, a host, no user info, and (unless
  * {@code webhooks.allow_private_targets}) every address the host resolves to public: not loopback, private
  * (10/8, 172.16/12, 192.168/16, fc00::/7), link-local, carrier-grade NAT (100.64/10), multicast or unspecified, so a
  * caller cannot make the gateway post into its own network. Checked at registration and again before each attempt
- * (a name may resolve elsewhere later). Resolving blocks: call it off the event loops. Stateless.
+ * (a name may resolve elsewhere later); the lookup itself is {@link HostResolver}'s. Stateless.
  */
 final class TargetAddresses
 {
@@ -41,18 +40,9 @@ final class TargetAddresses
         return null;
     }
 
-    /** @return null when the host may be posted to, else why not */
-    static String checkAddresses(final URI url, final boolean allowPrivate)
+    /** @return null when a host that resolved to {@code addresses} may be posted to, else why not */
+    static String checkResolved(final InetAddress[] addresses, final boolean allowPrivate)
     {
-        final InetAddress[] addresses;
-        try
-        {
-            addresses = InetAddress.getAllByName(url.getHost());
-        }
-        catch (final UnknownHostException ex)
-        {
-            return "url's host does not resolve";
-        }
         if (allowPrivate)
         {
             return null;

@@ -1,9 +1,10 @@
 package io.ordergate.gateway.webhooksout;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -15,13 +16,15 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.WebhookBodies;
 import io.ordergate.gateway.core.FanOutListener;
+import io.ordergate.gateway.webhooksout.PendingDeliveries.Pending;
 
 /**
  * The outbound webhooks' side of the fan-out: every journaled command, in journal order, at start-up and then live.
  * Registrations and deletions change which webhooks exist; each command's events ({@link EventDerivation}) become a
  * pending delivery for every webhook that wants them; each journaled {@code WEBHOOK_OUTCOME} moves its delivery on
- * (retried, delivered, given up). So the pending deliveries after a crash are exactly those the journal has no
- * final outcome for, and they go out again under the same event ids with the same bodies (at least once).
+ * (retried, delivered, given up); a webhook's oldest past {@code webhooks.max_pending_per_webhook} is given up
+ * ({@link PendingDeliveries}). So the pending deliveries after a crash are exactly those the journal has no final
+ * outcome for (within that bound), and they go out again under the same event ids with the same bodies (at least once).
  * Live, each new delivery and each retry is handed to the {@link WebhookSender}; after start-up's replay, every
  * pending one at its next attempt's time. In the cluster form only the leader sends: a member that does not lead keeps
  * the same pending deliveries (the leader's outcomes are journaled) and sends them when it becomes the leader.
@@ -29,21 +32,6 @@ import io.ordergate.gateway.core.FanOutListener;
  */
 final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
-    /** A delivery waiting for its next attempt. */
-    private static final class Pending
-    {
-        final Delivery delivery;
-        final long createdMicros;
-        int attempts;
-        long nextAttemptMicros;
-
-        Pending(final Delivery delivery, final long createdMicros)
-        {
-            this.delivery = delivery;
-            this.createdMicros = createdMicros;
-        }
-    }
-
     private static final Logger LOG = Logger.getLogger(WebhookDispatch.class.getName());
 
     private final WebhookSecrets secrets;
@@ -54,7 +42,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private final OwnerAccess owners;
     private final EventDerivation derivation = new EventDerivation();
     private final Map<String, Target> targets = new LinkedHashMap<>();
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final PendingDeliveries pending;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private boolean live;
@@ -64,9 +52,10 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     private boolean leading = true;
 
     WebhookDispatch(final WebhookSecrets secrets, final WebhookDirectory directory, final WebhookSender sender, final ExecutorWatch executors,
-        final OwnerAccess owners)
+        final OwnerAccess owners, final int maxPendingPerWebhook)
     {
         this.owners = owners;
+        this.pending = new PendingDeliveries(maxPendingPerWebhook);
         this.secrets = secrets;
         this.directory = directory;
         this.sender = sender;
@@ -137,10 +126,13 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
 
     private void submitPending()
     {
-        for (final Pending waiting : pending.values())
-        {
-            sender.submit(waiting.delivery, waiting.attempts + 1, waiting.nextAttemptMicros);
-        }
+        pending.forEach(waiting -> sender.submit(waiting.delivery, waiting.attempts + 1, waiting.nextAttemptMicros));
+    }
+
+    /** Deliveries pending across every webhook, and those given up since start for the bound: for /metrics. */
+    PendingDeliveries pending()
+    {
+        return pending;
     }
 
     @Override
@@ -183,14 +175,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         targets.remove(id);
         executorEventsWanted = anyTargetWantsExecutorEvents();
         sender.forget(id);
-        final Iterator<Pending> waiting = pending.values().iterator();
-        while (waiting.hasNext())
-        {
-            if (waiting.next().delivery.target().id().equals(id))
-            {
-                waiting.remove();
-            }
-        }
+        pending.removeWebhook(id);
     }
 
     private void events(final CommandEvent event)
@@ -199,14 +184,19 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         {
             for (final Target target : targets.values())
             {
-                if (!wants(target, made))
+                final List<String> seenThrough = seenThrough(target, made);
+                if (seenThrough == null)
                 {
                     continue;
                 }
-                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros());
+                final Delivery delivery = new Delivery(target, made.eventId(), made.kind(), made.bodyFor(target.expertId()), made.micros(), seenThrough);
                 final Pending waiting = new Pending(delivery, made.micros());
-                pending.put(delivery.key(), waiting);
+                final Pending givenUp = pending.add(waiting);
                 record(waiting, "pending", 0, null);
+                if (givenUp != null)
+                {
+                    givenUpForBound(givenUp, event.wallMicros());
+                }
                 if (live && leading)
                 {
                     sender.submit(delivery, 1, 0);
@@ -215,22 +205,51 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         }
     }
 
-    /** The registration's choice, then its owner's access now: revoked, disabled or no longer given the account, nothing. */
-    private boolean wants(final Target target, final EventDerivation.Event event)
+    /** The oldest of a webhook past {@code max_pending_per_webhook}: shown failed, and (live, leading) journaled as given up. */
+    private void givenUpForBound(final Pending givenUp, final long nowMicros)
+    {
+        final String why = "given up: more than " + pending.perWebhook() + " deliveries were waiting for this webhook"
+            + " (webhooks.max_pending_per_webhook); the oldest goes first";
+        givenUp.nextAttemptMicros = 0;
+        record(givenUp, "failed", 0, why, nowMicros);
+        if (live && leading)
+        {
+            pending.countGivenUp();
+            sender.giveUp(givenUp.delivery, givenUp.attempts, why);
+        }
+    }
+
+    /**
+     * The registration's choice, then its owner's access now (revoked, disabled or no longer given the account:
+     * nothing): the accounts through which the owner sees the event (empty for an event of no account), or null when
+     * the webhook does not get it. The sender asks again before every attempt.
+     */
+    private List<String> seenThrough(final Target target, final EventDerivation.Event event)
     {
         if (event.accounts() == null)
         {
-            return target.wants(event.kind(), event.accountId()) && owners.sees(target.owner(), event.accountId());
+            final boolean wanted = target.wants(event.kind(), event.accountId()) && owners.sees(target.owner(), event.accountId());
+            return !wanted ? null : event.accountId() == null ? List.of() : List.of(event.accountId());
         }
+        List<String> through = null;
         for (final String accountId : event.accounts())
         {
             if ((target.accounts() == null ? event.kind().in(target.events()) : target.wants(event.kind(), accountId))
                 && owners.sees(target.owner(), accountId))
             {
-                return true;
+                if (through == null)
+                {
+                    through = new ArrayList<>(event.accounts().size());
+                }
+                through.add(accountId);
             }
         }
-        return event.accounts().isEmpty() && target.accounts() == null && event.kind().in(target.events()) && owners.sees(target.owner(), null);
+        if (through != null)
+        {
+            return List.copyOf(through);
+        }
+        return event.accounts().isEmpty() && target.accounts() == null && event.kind().in(target.events()) && owners.sees(target.owner(), null)
+            ? List.of() : null;
     }
 
     private void outcome(final CommandEvent event)
@@ -243,7 +262,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
         final int status = reader.readInt();
         final long next = reader.readLong();
         final String error = reader.readString(text).toString();
-        final Pending waiting = pending.get(webhookId + ' ' + eventId);
+        final Pending waiting = pending.get(webhookId, eventId);
         if (waiting == null)
         {
             return;  // already settled, or its webhook deleted
@@ -259,7 +278,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
             }
             return;
         }
-        pending.remove(webhookId + ' ' + eventId);
+        pending.remove(webhookId, eventId);
         record(waiting, outcome == WebhookBodies.OUTCOME_DELIVERED ? "delivered" : "failed", status, error, event.wallMicros());
     }
 
@@ -295,7 +314,7 @@ final class WebhookDispatch implements FanOutListener, io.ordergate.gateway.core
     public void stateRoots(final java.util.Map<String, Object> roots)
     {
         roots.put("webhooks.targets", targets);
-        roots.put("webhooks.pending", pending);
+        roots.put("webhooks.pending", pending.stateRoot());
         executors.stateRoots(roots);
     }
 }

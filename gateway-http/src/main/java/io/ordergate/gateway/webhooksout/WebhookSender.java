@@ -1,20 +1,20 @@
 package io.ordergate.gateway.webhooksout;
 
+import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 
 import io.ordergate.config.OutboundWebhooksConfig;
@@ -23,6 +23,7 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.WebhookBodies;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.DaemonThreads;
+import io.ordergate.gateway.webhooksout.WebhookLane.Attempt;
 
 /**
  * Posts deliveries on threads of its own ({@code og-webhook-*}) with the JDK's HTTP client, and journals the outcome
@@ -30,43 +31,52 @@ import io.ordergate.gateway.core.DaemonThreads;
  * journaled outcome, so after a crash the journal still knows every pending delivery.
  *
  * <p>An attempt is a {@code POST} of the delivery's bytes with {@code X-Ordergate-Signature}, answered 2xx within
- * {@code webhooks.timeout_seconds} or failed. A failed attempt is retried after 1 s, 2 s, 4 s ... (at most an hour
- * apart, ±20% so receivers coming back are not hit all at once) until {@code webhooks.retry_hours} after the event,
- * then given up. Bounds: {@code webhooks.max_in_flight} attempts at once across all receivers and
- * {@link #PER_WEBHOOK} per webhook, so a receiver that hangs holds a few of them, never the others' turn.
- * Thread safe.
+ * {@code webhooks.timeout_seconds} or failed; a failed one is retried as {@link RetryTimes} says until
+ * {@code webhooks.retry_hours} after the event, then given up. Before every attempt its owner must still see the event
+ * ({@link Delivery#ownerStillSees}) and its host is looked up again ({@link HostResolver}, off these threads; the HTTP
+ * client's own lookup that follows is then answered from the JDK's address cache).
+ * Bounds: {@code webhooks.max_in_flight} attempts at once across all receivers and {@link #PER_WEBHOOK} per webhook
+ * ({@link WebhookLane}), so a receiver that hangs holds a few of them, never the others' turn; an attempt whose time has
+ * come but finds no free slot waits, without a timer, until a slot comes back. Thread safe.
  */
 final class WebhookSender implements AutoCloseable
 {
     static final int PER_WEBHOOK = 4;
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
-    private static final long MAX_BACK_OFF_MICROS = 3_600_000_000L;
-    private static final long BUSY_RETRY_MILLIS = 50;
+    /** Only for a full ring: the outcome of an attempt that is done waits for a slot to be journaled. */
+    private static final long JOURNAL_RETRY_MILLIS = 50;
 
     private final OutboundWebhooksConfig config;
     private final CommandPublisher publisher;
+    private final OwnerAccess owners;
     private final ExecutorService workers;
-    private final ScheduledExecutorService timer;
+    private final ScheduledThreadPoolExecutor timer;
+    private final HostResolver resolver;
     private final HttpClient client;
     private final Semaphore inFlight;
-    private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
-    /** Deleted webhooks (ids are never reused): their attempts still on the timer are dropped when their turn comes. */
-    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
-    /** Deliveries scheduled or in flight: a delivery handed over twice is attempted once. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    /** Whether a webhook's owner may still act: a retry on the timer when its owner is revoked is given up, not sent. */
-    private final IntPredicate ownerActive;
+    /** The lanes of the webhooks that exist: a deleted one's lane leaves, so nothing here grows with deletions. */
+    private final Map<String, WebhookLane> lanes = new ConcurrentHashMap<>();
+    /** Lanes with an attempt due that found every global slot taken: served first as slots come back. */
+    private final Queue<WebhookLane> starved = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     /** Cluster form: false while this member does not lead; what was scheduled is then dropped when its turn comes. */
     private volatile boolean sending = true;
 
-    WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final IntPredicate ownerActive)
+    WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final OwnerAccess owners)
     {
-        this.ownerActive = ownerActive;
+        this(config, publisher, owners, InetAddress::getAllByName);
+    }
+
+    WebhookSender(final OutboundWebhooksConfig config, final CommandPublisher publisher, final OwnerAccess owners,
+        final HostResolver.Lookup lookup)
+    {
+        this.owners = owners;
         this.config = config;
         this.publisher = publisher;
         this.workers = Executors.newFixedThreadPool(4, DaemonThreads.numbered("og-webhook-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("og-webhook-timer"));
+        this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("og-webhook-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);  // a given-up delivery's task leaves the queue now, not at its (hour-away) time
+        this.resolver = new HostResolver(lookup, config.timeoutSeconds());
         this.client = HttpClient.newBuilder()
             .executor(workers)
             .connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
@@ -75,21 +85,31 @@ final class WebhookSender implements AutoCloseable
         this.inFlight = new Semaphore(config.maxInFlight());
     }
 
-    /** Runs slow work (a registration's DNS lookup) on the webhook threads, off the event loops. */
-    void work(final Runnable task)
+    /**
+     * Whether a URL's host may be posted to (null, else why not), looked up off the caller's thread: a registration's
+     * check. Completes on the sender's threads, so the caller's follow-up work runs there.
+     */
+    CompletableFuture<String> checkAddresses(final java.net.URI url)
     {
-        workers.execute(task);
+        return resolver.check(url, config.allowPrivateTargets()).thenApplyAsync(java.util.function.Function.identity(), workers);
     }
 
     /** Attempt number {@code attempt} of the delivery at {@code atMicros} (epoch; now if past). */
     void submit(final Delivery delivery, final int attempt, final long atMicros)
     {
-        if (closed || !sending || !queued.add(delivery.key()))
+        if (closed || !sending)
         {
             return;
         }
+        final WebhookLane lane = lanes.computeIfAbsent(delivery.target().id(), WebhookLane::new);
         final long delayMicros = Math.max(0, atMicros - System.currentTimeMillis() * 1000L);
-        timer.schedule(() -> start(delivery, attempt), delayMicros, TimeUnit.MICROSECONDS);
+        synchronized (lane)  // the task cannot find its delivery before it is registered as waiting
+        {
+            if (lane.take(delivery.key()))
+            {
+                lane.waiting(delivery.key(), timer.schedule(() -> due(lane, new Attempt(delivery, attempt)), delayMicros, TimeUnit.MICROSECONDS));
+            }
+        }
     }
 
     /** Cluster form: whether this member leads and so sends (a follower's scheduled attempts are dropped). */
@@ -98,63 +118,118 @@ final class WebhookSender implements AutoCloseable
         sending = leads;
     }
 
-    /** The webhook is gone: its deliveries still waiting are dropped when their turn comes. */
+    /** The webhook is gone: its attempts waiting are cancelled, those in flight just finish; nothing is kept of it. */
     void forget(final String webhookId)
     {
-        deleted.add(webhookId);
-        perWebhook.remove(webhookId);
+        final WebhookLane lane = lanes.remove(webhookId);
+        if (lane != null)
+        {
+            lane.gone();
+        }
     }
 
-    private void start(final Delivery delivery, final int attempt)
+    /** The fan-out gave the delivery up (its webhook has too many pending): its next attempt is cancelled and the end journaled. */
+    void giveUp(final Delivery delivery, final int attempts, final String why)
     {
-        if (closed)
+        final WebhookLane lane = lanes.get(delivery.target().id());
+        if (lane != null)
         {
-            return;
+            lane.drop(delivery.key());
         }
-        if (!sending || deleted.contains(delivery.target().id()))
-        {
-            queued.remove(delivery.key());  // no longer the leader (the new one sends it), or the webhook is gone
-            return;
-        }
-        if (!ownerActive.test(delivery.target().owner()))
-        {
-            // its owner was revoked or disabled after the event: journaled as given up, so no restart sends it either
-            queued.remove(delivery.key());
-            journal(delivery, attempt - 1, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, "its owner no longer has access");
-            return;
-        }
-        final AtomicInteger mine = perWebhook.computeIfAbsent(delivery.target().id(), id -> new AtomicInteger());
-        if (mine.get() >= PER_WEBHOOK || !inFlight.tryAcquire())
-        {
-            timer.schedule(() -> start(delivery, attempt), BUSY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-            return;
-        }
-        mine.incrementAndGet();
-        workers.execute(() -> post(delivery, attempt, mine));
+        journal(delivery, attempts, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, why);
     }
 
-    private void post(final Delivery delivery, final int attempt, final AtomicInteger mine)
+    private void due(final WebhookLane lane, final Attempt attempt)
+    {
+        if (closed || !lane.due(attempt))
+        {
+            return;
+        }
+        pump(lane);
+    }
+
+    /** Starts what the lane has due while it has a free slot and a global one is free; else it waits for one to come back. */
+    private void pump(final WebhookLane lane)
+    {
+        while (!closed && lane.startable(PER_WEBHOOK, System.currentTimeMillis() * 1000L))
+        {
+            if (!inFlight.tryAcquire())
+            {
+                if (lane.starve())
+                {
+                    starved.add(lane);
+                }
+                if (inFlight.availablePermits() > 0)
+                {
+                    serveStarved();  // a slot came back between the try and the queueing: nobody else would serve it
+                }
+                return;
+            }
+            final Attempt next = lane.startNext(PER_WEBHOOK, System.currentTimeMillis() * 1000L);
+            if (next == null)
+            {
+                inFlight.release();  // another thread took it first
+                serveStarved();
+                return;
+            }
+            start(lane, next);
+        }
+    }
+
+    /** Lanes that found no global slot are served in the order they asked, while slots are free. */
+    private void serveStarved()
+    {
+        WebhookLane waiting;
+        while (inFlight.availablePermits() > 0 && (waiting = starved.poll()) != null)
+        {
+            waiting.fed();
+            pump(waiting);
+        }
+    }
+
+    private void start(final WebhookLane lane, final Attempt attempt)
+    {
+        final Delivery delivery = attempt.delivery();
+        if (!sending)
+        {
+            release(lane, delivery);  // no longer the leader: the new one sends it
+            return;
+        }
+        if (!delivery.ownerStillSees(owners))
+        {
+            // its owner was revoked, disabled or lost the account after the event: journaled as given up, so no restart sends it either
+            release(lane, delivery);
+            journal(delivery, attempt.number() - 1, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, "its owner no longer has access");
+            return;
+        }
+        resolver.check(delivery.target().url(), config.allowPrivateTargets()).whenCompleteAsync((refused, failure) ->
+        {
+            if (refused != null || failure != null)
+            {
+                finish(lane, attempt, 0, refused != null ? refused : "could not look up the url's host", 0);
+                return;
+            }
+            post(lane, attempt);
+        }, workers);
+    }
+
+    private void post(final WebhookLane lane, final Attempt attempt)
     {
         try
         {
-            send(delivery, attempt, mine);
+            send(lane, attempt);
         }
         catch (final RuntimeException ex)
         {
-            // before the request left (its address looked up, the request built): its slot and its place in the queue
-            // must come back, or the delivery would never be tried again and the webhook would lose a slot for good
-            finish(delivery, attempt, mine, 0, "could not send: " + ex.getClass().getSimpleName());
+            // before the request left (the request built): its slot and its place in the lane must come back, or the
+            // delivery would never be tried again and the webhook would lose a slot for good
+            finish(lane, attempt, 0, "could not send: " + ex.getClass().getSimpleName(), 0);
         }
     }
 
-    private void send(final Delivery delivery, final int attempt, final AtomicInteger mine)
+    private void send(final WebhookLane lane, final Attempt attempt)
     {
-        final String refused = TargetAddresses.checkAddresses(delivery.target().url(), config.allowPrivateTargets());
-        if (refused != null)
-        {
-            finish(delivery, attempt, mine, 0, refused);
-            return;
-        }
+        final Delivery delivery = attempt.delivery();
         final long now = System.currentTimeMillis() / 1000L;
         final HttpRequest request = HttpRequest.newBuilder(delivery.target().url())
             .timeout(Duration.ofSeconds(config.timeoutSeconds()))
@@ -169,29 +244,61 @@ final class WebhookSender implements AutoCloseable
         {
             if (failure != null)
             {
-                finish(delivery, attempt, mine, 0, failure instanceof java.net.http.HttpTimeoutException
-                    ? "no answer within " + config.timeoutSeconds() + " s" : "could not connect or send: " + failure.getClass().getSimpleName());
+                finish(lane, attempt, 0, failure instanceof java.net.http.HttpTimeoutException
+                    ? "no answer within " + config.timeoutSeconds() + " s" : "could not connect or send: " + failure.getClass().getSimpleName(), 0);
             }
             else
             {
-                finish(delivery, attempt, mine, response.statusCode(), null);
+                final long nowMicros = System.currentTimeMillis() * 1000L;
+                final long retryAfter = RetryTimes.busy(response.statusCode())
+                    ? RetryTimes.retryAfterMicros(response.headers().firstValue("Retry-After").orElse(null), nowMicros) : 0;
+                finish(lane, attempt, response.statusCode(), null, retryAfter);
             }
         });
     }
 
-    private void finish(final Delivery delivery, final int attempt, final AtomicInteger mine, final int status, final String error)
+    private void finish(final WebhookLane lane, final Attempt attempt, final int status, final String error, final long retryAfterMicros)
     {
-        mine.decrementAndGet();
-        inFlight.release();
-        queued.remove(delivery.key());  // before the outcome: the fan-out submits the next attempt when it sees it
+        final Delivery delivery = attempt.delivery();
         final boolean delivered = status >= 200 && status < 300;
         final long nowMicros = System.currentTimeMillis() * 1000L;
-        final long backOff = Math.min(MAX_BACK_OFF_MICROS, 1_000_000L << Math.min(attempt - 1, 31));
-        final long next = nowMicros + (long)(backOff * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        final long next = RetryTimes.next(nowMicros, attempt.number(), retryAfterMicros);
+        if (RetryTimes.busy(status) && lane.pauseUntil(next))
+        {
+            // busy: the whole webhook waits (new events too), on one resume task per lane
+            timer.schedule(() -> resume(lane), Math.max(0, lane.pausedUntilMicros() - nowMicros), TimeUnit.MICROSECONDS);
+        }
+        finished(lane, delivery);  // before the outcome: the fan-out submits the next attempt when it sees it
         final boolean givingUp = !delivered && next > delivery.eventMicros() + config.retryHours() * 3_600_000_000L;
         final int outcome = delivered ? WebhookBodies.OUTCOME_DELIVERED : givingUp ? WebhookBodies.OUTCOME_GAVE_UP : WebhookBodies.OUTCOME_RETRY;
         final String text = delivered ? "" : error != null ? error : "the receiver answered " + status;
-        journal(delivery, attempt, outcome, status, outcome == WebhookBodies.OUTCOME_RETRY ? next : 0, text);
+        journal(delivery, attempt.number(), outcome, status, outcome == WebhookBodies.OUTCOME_RETRY ? next : 0, text);
+    }
+
+    /** An attempt's slot comes back: this lane's next due one starts, and lanes that waited for a global slot get theirs. */
+    private void finished(final WebhookLane lane, final Delivery delivery)
+    {
+        release(lane, delivery);
+        serveStarved();
+        pump(lane);
+    }
+
+    /** The slots of an attempt that is over or never started; the caller's loop (or {@link #finished}) starts the next. */
+    private void release(final WebhookLane lane, final Delivery delivery)
+    {
+        lane.finished(delivery.key());
+        inFlight.release();
+    }
+
+    private void resume(final WebhookLane lane)
+    {
+        final long left = lane.resumeIn(System.currentTimeMillis() * 1000L);
+        if (left > 0)
+        {
+            timer.schedule(() -> resume(lane), left, TimeUnit.MICROSECONDS);  // paused again meanwhile, for longer
+            return;
+        }
+        pump(lane);
     }
 
     /** Publishes the outcome; a full ring is tried again shortly (the attempt is done, only its record waits). */
@@ -205,8 +312,31 @@ final class WebhookSender implements AutoCloseable
             writer -> WebhookBodies.outcome(writer, delivery.target().id(), delivery.eventId(), attempt, outcome, status, next, error), null, null);
         if (!published)
         {
-            timer.schedule(() -> journal(delivery, attempt, outcome, status, next, error), BUSY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> journal(delivery, attempt, outcome, status, next, error), JOURNAL_RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Webhooks the sender keeps a lane for: only those that exist (none is kept for a deleted one). */
+    int webhooksHeld()
+    {
+        return lanes.size();
+    }
+
+    /** Deliveries waiting for their time, across every webhook. */
+    int deliveriesWaiting()
+    {
+        int waiting = 0;
+        for (final WebhookLane lane : lanes.values())
+        {
+            waiting += lane.waiting();
+        }
+        return waiting;
+    }
+
+    /** Tasks on the timer: one per delivery waiting for its time, one per paused lane, one per outcome the ring had no room for. */
+    int timerTasks()
+    {
+        return timer.getQueue().size();
     }
 
     @Override
@@ -215,6 +345,7 @@ final class WebhookSender implements AutoCloseable
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
+        resolver.close();
         LOG.fine("webhook sender closed");
     }
 }
