@@ -119,6 +119,14 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
         return new StreamRequest(type, channel, symbol, timeframe, "candles:" + symbol + ":" + timeframe.apiName());
     }
 
+    /** The per-account subscription a key names ({@code orders:paper-1}), as its unsubscribe; null for any other key. */
+    static StreamRequest ofAccountKey(final String key)
+    {
+        final int colon = key.indexOf(':');
+        final StreamChannel channel = colon < 0 ? null : StreamChannel.fromWireName(key.substring(0, colon));
+        return channel == null || !channel.perAccount() ? null : new StreamRequest(Type.UNSUBSCRIBE, channel, key.substring(colon + 1), null, key);
+    }
+
     private static Timeframe timeframe(final String name) throws BadRequest
     {
         final Timeframe timeframe = name.isEmpty() ? null

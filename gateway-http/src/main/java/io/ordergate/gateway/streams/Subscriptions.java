@@ -21,7 +21,7 @@ final class Subscriptions
     {
         boolean live()
         {
-            return socket.isOpen() && socket.wants(key);
+            return socket.isOpen() && socket.held().holds(key);
         }
     }
 
