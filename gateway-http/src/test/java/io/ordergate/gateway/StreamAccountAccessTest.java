@@ -77,6 +77,37 @@ class StreamAccountAccessTest
         }
     }
 
+    @Test
+    void aSubscriptionToAnAccountThatIsDeletedEndsAndAnAccountMadeAgainWithItsIdSendsItNothing() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.createAccount("gone-1", "10000").status());
+            final String token = people.userWith("ann@example.com", "trader", PASSWORD, "paper-1", "gone-1");
+            final String userId = gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            final String userPath = "/ws/" + userId + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            try (StreamClient socket = StreamClient.connect(gateway, userPath, null))
+            {
+                subscribeOrders(socket, "paper-1");
+                subscribeOrders(socket, "gone-1");
+
+                assertEquals(200, gateway.send("DELETE", "/api/v1/accounts/gone-1", null, TestGateway.ADMIN).status());
+                final JsonNode ended = socket.nextOfType("error", 5);
+                assertEquals("orders", ended.path("channel").asText(), ended::toString);
+                assertEquals("gone-1", ended.path("account_id").asText(), ended::toString);
+
+                // A new account under the old id is not the user's (the engine dropped the old one from its list).
+                assertEquals(201, gateway.createAccount("gone-1", "10000").status());
+                assertEquals(201, gateway.post("/api/v1/orders", order("gone-1")).status());
+                assertEquals(201, gateway.post("/api/v1/orders", order("paper-1")).status());
+                final JsonNode first = socket.nextMatching(m -> "order".equals(m.path("type").asText()) || "fill".equals(m.path("type").asText()), 5);
+                assertEquals("paper-1", first.path("data").path("account_id").asText(), "nothing of the new gone-1: " + first);
+            }
+        }
+    }
+
     private static void subscribeOrders(final StreamClient socket, final String accountId) throws Exception
     {
         socket.send("{\"type\":\"subscribe\",\"channel\":\"orders\",\"account_id\":\"" + accountId + "\"}");

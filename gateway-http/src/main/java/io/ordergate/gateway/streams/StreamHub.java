@@ -254,6 +254,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         {
             updates.changes(event.changes);
         }
+        if (type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess() && subscriptions.hasAccounts())
+        {
+            updates.accountDeleted(event);
+        }
         if (subscriptions.hasBots() && StateUpdates.isBotCommand(type) && event.result != null && event.result.isSuccess())
         {
             updates.botUpdate(event);

@@ -160,10 +160,9 @@ public final class StreamRoutes implements Feature
         for (final String key : socket.held().keys())
         {
             final StreamRequest subscription = StreamRequest.ofAccountKey(key);
-            if (subscription != null && !seesAccount.test(caller, subscription.id()) && socket.end(subscription))
+            if (subscription != null && !seesAccount.test(caller, subscription.id()))
             {
-                socket.push(StreamMessages.subscriptionEnded(subscription, ResultCode.NOT_FOUND.name(),
-                    "account not found: this subscription has ended", "account_id"));
+                socket.endAccount(subscription);
             }
         }
     }

@@ -302,6 +302,19 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
     }
 
+    /** Ends a subscription to an account the caller may no longer see, or that is gone, telling the client which. Any thread. */
+    void endAccount(final StreamRequest subscription)
+    {
+        final Channel ch = channel;
+        ch.eventLoop().execute(() ->
+        {
+            if (end(subscription))
+            {
+                push(StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "account not found: this subscription has ended", "account_id"));
+            }
+        });
+    }
+
     /** Ends a subscription the client holds, and drops its unsent quote; false when it holds none by that name. Event loop. */
     boolean end(final StreamRequest subscription)
     {
