@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A subscription to an account lasts only as long as the caller may see the account: once an account is taken from a
  * user ({@code PATCH /api/v1/users/{id}} with fewer {@code account_ids}), the user's socket and the socket of a key the
  * user made each get an error naming the subscription, and no event of that account after it; their other accounts'
- * events go on, on the same sockets.
+ * events go on, on the same sockets. A deleted account's subscriptions end too, and a bot's (an admin's alone) once its
+ * subscriber is no longer an admin.
  */
 class StreamAccountAccessTest
 {
@@ -104,6 +105,29 @@ class StreamAccountAccessTest
                 assertEquals(201, gateway.post("/api/v1/orders", order("paper-1")).status());
                 final JsonNode first = socket.nextMatching(m -> "order".equals(m.path("type").asText()) || "fill".equals(m.path("type").asText()), 5);
                 assertEquals("paper-1", first.path("data").path("account_id").asText(), "nothing of the new gone-1: " + first);
+            }
+        }
+    }
+
+    @Test
+    void aBotSubscriptionEndsOnceItsUserIsNoLongerAnAdmin() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"b-1\", \"account_ids\": [\"paper-1\"]}").status());
+            final String token = new UserClient(gateway).userWith("ann@example.com", "admin", PASSWORD);
+            final String userId = gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            final String userPath = "/ws/" + userId + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            try (StreamClient socket = StreamClient.connect(gateway, userPath, null))
+            {
+                socket.send("{\"type\":\"subscribe\",\"bot_id\":\"b-1\"}");
+                assertEquals("b-1", socket.nextOfType("snapshot", 5).path("bot_id").asText());
+
+                assertEquals(200, gateway.send("PATCH", "/api/v1/users/" + userId, "{\"role\":\"trader\"}", TestGateway.ADMIN).status());
+                final JsonNode ended = socket.nextOfType("error", 5);
+                assertEquals("b-1", ended.path("bot_id").asText(), ended::toString);
+                assertEquals("bot_id", ended.path("error").path("field").asText(), ended::toString);
+                assertFalse(socket.isClosed(), "the socket stays open");
             }
         }
     }

@@ -85,19 +85,19 @@ final class StreamMessages
     {
         final StreamMessages messages = new StreamMessages();
         final JsonWriter out = messages.beginWithout("unsubscribed").name("channel").string(request.channel().wireName());
-        out.name(request.channel().perAccount() ? "account_id" : request.channel() == StreamChannel.BOT ? "bot_id" : "symbol").string(request.id());
+        out.name(request.idName()).string(request.id());
         return messages.end();
     }
 
     /**
-     * A subscription the server ended, named as the client made it: {@code {"type": "error", "channel", "account_id",
-     * "error": {"code", "message", "field"}}}.
+     * A subscription the server ended, named as the client made it: {@code {"type": "error", "channel", "account_id"
+     * (or "bot_id"), "error": {"code", "message", "field"}}}, {@code field} the name of the id.
      */
     static byte[] subscriptionEnded(final StreamRequest subscription, final String code, final String message, final String field)
     {
         final StreamMessages messages = new StreamMessages();
         final JsonWriter out = messages.beginWithout("error").name("channel").string(subscription.channel().wireName());
-        out.name("account_id").string(subscription.id());
+        out.name(field).string(subscription.id());
         out.name("error").startObject().name("code").string(code).name("message").string(message).name("field").string(field).endObject();
         return messages.end();
     }

@@ -49,19 +49,22 @@ public final class StreamRoutes implements Feature
     private final WebSocketLoops loops;
     private final Predicate<Caller> stillValid;
     private final BiPredicate<Caller, String> seesAccount;
+    private final Predicate<Caller> stillAdmin;
 
     /**
      * @param counter    open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user})
      * @param loops      where the sockets are served ({@code streams.event_loop_threads})
      * @param stillValid  whether a socket's caller would still be let in; checked every {@link #RECHECK_SECONDS}
      * @param seesAccount whether the caller may still see an account (as the engine judges a read); checked as often
+     * @param stillAdmin  whether the caller is still an admin, who alone may follow bots; checked as often
      */
     public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter, final WebSocketLoops loops,
-        final Predicate<Caller> stillValid, final BiPredicate<Caller, String> seesAccount)
+        final Predicate<Caller> stillValid, final BiPredicate<Caller, String> seesAccount, final Predicate<Caller> stillAdmin)
     {
         this.loops = loops;
         this.stillValid = stillValid;
         this.seesAccount = seesAccount;
+        this.stillAdmin = stillAdmin;
         this.access = access;
         this.hub = hub;
         this.counter = counter;
@@ -159,8 +162,8 @@ public final class StreamRoutes implements Feature
     {
         for (final String key : socket.held().keys())
         {
-            final StreamRequest subscription = StreamRequest.ofAccountKey(key);
-            if (subscription != null && !seesAccount.test(caller, subscription.id()))
+            final StreamRequest subscription = StreamRequest.ofAccountOrBotKey(key);
+            if (subscription != null && (subscription.channel() == StreamChannel.BOT ? !stillAdmin.test(caller) : !seesAccount.test(caller, subscription.id())))
             {
                 socket.endAccount(subscription);
             }

@@ -302,7 +302,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
     }
 
-    /** Ends a subscription to an account the caller may no longer see, or that is gone, telling the client which. Any thread. */
+    /** Ends a subscription to an account (or bot) the caller may no longer see, or that is gone, telling the client. Any thread. */
     void endAccount(final StreamRequest subscription)
     {
         final Channel ch = channel;
@@ -310,7 +310,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         {
             if (end(subscription))
             {
-                push(StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "account not found: this subscription has ended", "account_id"));
+                push(StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
             }
         });
     }

@@ -2,9 +2,12 @@ package io.ordergate.gateway.users;
 
 import java.util.function.Predicate;
 
+import io.ordergate.engine.user.Role;
+import io.ordergate.engine.user.UserView;
 import io.ordergate.gateway.auth.ApiKey;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.core.Caller;
+import io.ordergate.gateway.core.Scope;
 
 /**
  * Whether a caller resolved earlier would still be let in now: a key not revoked (nor given a new secret) whose owner
@@ -44,5 +47,25 @@ public final class StillValidCallers implements Predicate<Caller>
     public boolean seesAccount(final Caller caller, final String accountId)
     {
         return !(caller instanceof ApiKey || caller instanceof UserCaller) || owners.sees(caller.principal(), accountId);
+    }
+
+    /**
+     * Whether the caller is still an admin, as the engine judges one (bots are an admin's): a user whose role is admin
+     * now; an admin key whose maker, if a user made it, still is.
+     */
+    public boolean stillAdmin(final Caller caller)
+    {
+        if (caller instanceof UserCaller)
+        {
+            final UserView user = users.byPrincipal(caller.principal());
+            return user != null && !user.disabled() && user.role() == Role.ADMIN;
+        }
+        if (!(caller instanceof ApiKey))
+        {
+            return true;
+        }
+        final ApiKey key = keys.byPrincipal(caller.principal());
+        final UserView maker = key == null || key.owner() < 0 ? null : users.byPrincipal(key.owner());
+        return key != null && key.scope() == Scope.ADMIN && (maker == null || !maker.disabled() && maker.role() == Role.ADMIN);
     }
 }
