@@ -133,7 +133,7 @@ public final class StreamRoutes implements Feature
 
     /**
      * Closes the socket (1008, after an error message) once its caller would no longer be let in; ends its subscriptions
-     * to accounts the caller may no longer see. Runs on the socket's event loop, where its subscriptions change.
+     * to accounts (and bots) the caller may no longer see. Runs on the socket's event loop, where its subscriptions change.
      */
     private void recheck(final Channel channel, final StreamSocket socket, final Caller caller)
     {
@@ -147,25 +147,31 @@ public final class StreamRoutes implements Feature
                 socket.close(StreamSocket.CLOSE_POLICY, "credentials revoked");
                 return;
             }
-            endAccountsNoLongerSeen(socket, caller);
+            endSubscriptionsNoLongerAllowed(socket, caller);
         }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
         channel.closeFuture().addListener(closed -> check[0].cancel(false));
     }
 
     /**
-     * Ends each subscription to an account the caller may no longer see (its user's accounts changed, or its user's
-     * key capped by them; an admin sees every account): told as a subscription to it would be refused now (NOT_FOUND
-     * on {@code account_id}, which says nothing about whether it exists), with the subscription named. Its events stop
-     * from here on: the fan-out skips an entry its socket no longer holds, and drops it.
+     * Ends each subscription the caller may no longer hold: to an account it may no longer see (its user's accounts
+     * changed, or its user's key capped by them; an admin sees every account), or to a bot once it is no longer an
+     * admin. Told as a subscription to it would be refused now (NOT_FOUND on the id, which says nothing about whether it
+     * exists), with the subscription named. Its events stop from here on: the fan-out skips an entry its socket no
+     * longer holds, and drops it.
      */
-    private void endAccountsNoLongerSeen(final StreamSocket socket, final Caller caller)
+    private void endSubscriptionsNoLongerAllowed(final StreamSocket socket, final Caller caller)
     {
         for (final String key : socket.held().keys())
         {
             final StreamRequest subscription = StreamRequest.ofAccountOrBotKey(key);
-            if (subscription != null && (subscription.channel() == StreamChannel.BOT ? !stillAdmin.test(caller) : !seesAccount.test(caller, subscription.id())))
+            if (subscription == null)
             {
-                socket.endAccount(subscription);
+                continue;  // quotes and candles: anyone who may read sees them
+            }
+            final boolean allowed = subscription.channel() == StreamChannel.BOT ? stillAdmin.test(caller) : seesAccount.test(caller, subscription.id());
+            if (!allowed)
+            {
+                socket.endAndTell(subscription);
             }
         }
     }

@@ -303,7 +303,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     }
 
     /** Ends a subscription to an account (or bot) the caller may no longer see, or that is gone, telling the client. Any thread. */
-    void endAccount(final StreamRequest subscription)
+    void endAndTell(final StreamRequest subscription)
     {
         final Channel ch = channel;
         ch.eventLoop().execute(() ->
