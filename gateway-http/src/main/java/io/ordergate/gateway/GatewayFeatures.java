@@ -117,7 +117,7 @@ public final class GatewayFeatures
             .add(new MetricsRoutes(gateway, access))
             .add(new QuoteRoutes(config, access))
             .add(new CandleRoutes(access))
-            .add(new StreamRoutes(access, streams, users.webSockets(), gateway.webSocketLoops(), stillValid))
+            .add(new StreamRoutes(access, streams, users.webSockets(), gateway.webSocketLoops(), stillValid, stillValid::seesAccount, stillValid::stillAdmin))
             .add(tickets)
             .add(new DashboardRoutes())
             .add(new AccountRoutes(access, exchangeAccounts, config.engine().paperFeeRate()))

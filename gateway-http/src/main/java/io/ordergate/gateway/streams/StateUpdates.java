@@ -124,6 +124,27 @@ final class StateUpdates
         send(entries, StreamChannel.BOT, messages.end());
     }
 
+    /**
+     * DELETE_ACCOUNT succeeded: its subscriptions end here, in command order, each told with an error naming it (the
+     * gateway's copies of the keys' and users' account lists may still name the id, and an account made again under
+     * it is another account, which they must not get).
+     */
+    void accountDeleted(final CommandEvent event)
+    {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String accountId = reader.readString(text).toString();
+        lastAccount.remove(accountId);
+        unvalued.remove(accountId);
+        final List<Subscriptions.Entry> entries = subscriptions.removeAccount(accountId);
+        for (final Subscriptions.Entry entry : entries == null ? List.<Subscriptions.Entry>of() : entries)
+        {
+            if (entry.live())
+            {
+                entry.socket().endAndTell(new StreamRequest(StreamRequest.Type.UNSUBSCRIBE, entry.channel(), accountId, null, entry.key()));
+            }
+        }
+    }
+
     static boolean isBotCommand(final CommandType type)
     {
         return type == CommandType.CREATE_BOT || type == CommandType.SET_BOT_STATUS || type == CommandType.BOT_ACCOUNT

@@ -198,7 +198,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         // the same entry), and removing it would leave a subscription the client holds receiving nothing.
         request(() ->
         {
-            if (!socket.wants(request.key()))
+            if (!socket.held().holds(request.key()))
             {
                 subscriptions.remove(socket, request.channel(), request.id(), request.key());
             }
@@ -253,6 +253,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         else if (subscriptions.hasAccounts() && !event.changes.isEmpty())
         {
             updates.changes(event.changes);
+        }
+        if (type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess() && subscriptions.hasAccounts())
+        {
+            updates.accountDeleted(event);
         }
         if (subscriptions.hasBots() && StateUpdates.isBotCommand(type) && event.result != null && event.result.isSuccess())
         {
@@ -317,14 +321,14 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     private void quotesStart(final StreamSocket socket, final String key, final String symbol, final long generation)
     {
-        if (!socket.isOpen() || !socket.wants(key, generation))
+        if (!socket.isOpen() || !socket.held().holds(key, generation))
         {
             return;
         }
         final int index = market.index(symbol);
         if (index < 0)
         {
-            socket.refused(key, generation);
+            socket.held().release(key, generation);
             socket.error(ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol");
             return;
         }
@@ -360,13 +364,13 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     {
         final StreamSocket socket = snapshot.socket();
         final StreamRequest request = snapshot.request();
-        if (!socket.isOpen() || !socket.wants(request.key(), snapshot.generation()))
+        if (!socket.isOpen() || !socket.held().holds(request.key(), snapshot.generation()))
         {
             return;
         }
         if (event.result == null || !event.result.isSuccess() || event.outputKind != CommandEvent.OUTPUT_JSON)
         {
-            socket.refused(request.key(), snapshot.generation());
+            socket.held().release(request.key(), snapshot.generation());  // refused: an account the caller may not see, or none
             final ResultCode code = event.result == null || event.result.isSuccess() ? null : event.result;
             socket.error(code == null ? "INTERNAL_ERROR" : code.name(),
                 code == null ? "the snapshot could not be read" : event.resultMessage != null ? event.resultMessage : code.defaultMessage(),

@@ -13,7 +13,8 @@ import io.ordergate.engine.view.JsonWriter;
  * "order"|"position"|"account"|"quote"|"candle", "data"}}, seed 003's {@code {"type": "bot_update", "bot_id",
  * "data", "timestamp"}}, a subscription's first message {@code {"type": "snapshot", "channel", "account_id"|"symbol"|
  * "bot_id", "data"}}, {@code {"type": "unsubscribed", ...}} and {@code {"type": "error", "error": {"code", "message",
- * "field"?}}}. <b>Not thread safe</b>: one instance per thread; the static helpers allocate their own writer.
+ * "field"?}}} (with the subscription's {@code channel} and {@code account_id} when the server ended it).
+ * <b>Not thread safe</b>: one instance per thread; the static helpers allocate their own writer.
  */
 final class StreamMessages
 {
@@ -84,7 +85,20 @@ final class StreamMessages
     {
         final StreamMessages messages = new StreamMessages();
         final JsonWriter out = messages.beginWithout("unsubscribed").name("channel").string(request.channel().wireName());
-        out.name(request.channel().perAccount() ? "account_id" : request.channel() == StreamChannel.BOT ? "bot_id" : "symbol").string(request.id());
+        out.name(request.idName()).string(request.id());
+        return messages.end();
+    }
+
+    /**
+     * A subscription the server ended, named as the client made it: {@code {"type": "error", "channel", "account_id"
+     * (or "bot_id"), "error": {"code", "message", "field"}}}, {@code field} the name of the id.
+     */
+    static byte[] subscriptionEnded(final StreamRequest subscription, final String code, final String message, final String field)
+    {
+        final StreamMessages messages = new StreamMessages();
+        final JsonWriter out = messages.beginWithout("error").name("channel").string(subscription.channel().wireName());
+        out.name(field).string(subscription.id());
+        out.name("error").startObject().name("code").string(code).name("message").string(message).name("field").string(field).endObject();
         return messages.end();
     }
 

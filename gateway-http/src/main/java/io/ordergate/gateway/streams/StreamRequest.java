@@ -119,6 +119,22 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
         return new StreamRequest(type, channel, symbol, timeframe, "candles:" + symbol + ":" + timeframe.apiName());
     }
 
+    /** The per-account or bot subscription a key names ({@code orders:paper-1}, {@code bot:b-1}) as its unsubscribe; else null. */
+    static StreamRequest ofAccountOrBotKey(final String key)
+    {
+        final int colon = key.indexOf(':');
+        final String name = colon < 0 ? "" : key.substring(0, colon);
+        final StreamChannel channel = "bot".equals(name) ? StreamChannel.BOT : StreamChannel.fromWireName(name);
+        return channel == null || !channel.perAccount() && channel != StreamChannel.BOT ? null
+            : new StreamRequest(Type.UNSUBSCRIBE, channel, key.substring(colon + 1), null, key);
+    }
+
+    /** What the id is called on the wire: {@code account_id}, {@code bot_id} or {@code symbol}. */
+    String idName()
+    {
+        return channel.perAccount() ? "account_id" : channel == StreamChannel.BOT ? "bot_id" : "symbol";
+    }
+
     private static Timeframe timeframe(final String name) throws BadRequest
     {
         final Timeframe timeframe = name.isEmpty() ? null

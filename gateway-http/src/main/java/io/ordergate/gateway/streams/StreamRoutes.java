@@ -1,6 +1,7 @@
 package io.ordergate.gateway.streams;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 import io.netty.channel.Channel;
@@ -28,14 +29,17 @@ import io.ordergate.gateway.users.WebSocketCounter;
  * is given: a bearer token, in a header or as {@code ?access_token=} where a browser cannot set headers); the
  * {@code user_id} must be the caller's own id (an API key's {@code api_key}), else 404 as for any other path. A
  * caller with {@code auth.max_websockets_per_user} sockets open gets the next one closed at once with 1008 and an
- * error message saying why. Thread safe.
+ * error message saying why. The caller is judged again every {@link #RECHECK_SECONDS}: its key or session (the socket
+ * is closed once it would no longer be let in), and each account it holds a subscription to (a subscription to an
+ * account taken from it since is ended, with an error message naming it). Thread safe.
  */
 public final class StreamRoutes implements Feature
 {
     private static final int NETTY_FRAME_LIMIT = 1 << 16;
     /**
      * How often an open socket's caller is judged again: a revoked key, an ended session or a disabled user loses its
-     * sockets within this. A check per socket per second is a map read or two, off every hot path.
+     * sockets within this, an account taken from the caller its subscriptions. A check per socket per second is a map
+     * read or two per subscription, on the socket's event loop, off every hot path.
      */
     static final int RECHECK_SECONDS = 1;
 
@@ -44,17 +48,23 @@ public final class StreamRoutes implements Feature
     private final WebSocketCounter counter;
     private final WebSocketLoops loops;
     private final Predicate<Caller> stillValid;
+    private final BiPredicate<Caller, String> seesAccount;
+    private final Predicate<Caller> stillAdmin;
 
     /**
      * @param counter    open sockets per user or key (the users feature's, {@code auth.max_websockets_per_user})
      * @param loops      where the sockets are served ({@code streams.event_loop_threads})
-     * @param stillValid whether a socket's caller would still be let in; checked every {@link #RECHECK_SECONDS}
+     * @param stillValid  whether a socket's caller would still be let in; checked every {@link #RECHECK_SECONDS}
+     * @param seesAccount whether the caller may still see an account (as the engine judges a read); checked as often
+     * @param stillAdmin  whether the caller is still an admin, who alone may follow bots; checked as often
      */
     public StreamRoutes(final Accesses access, final StreamHub hub, final WebSocketCounter counter, final WebSocketLoops loops,
-        final Predicate<Caller> stillValid)
+        final Predicate<Caller> stillValid, final BiPredicate<Caller, String> seesAccount, final Predicate<Caller> stillAdmin)
     {
         this.loops = loops;
         this.stillValid = stillValid;
+        this.seesAccount = seesAccount;
+        this.stillAdmin = stillAdmin;
         this.access = access;
         this.hub = hub;
         this.counter = counter;
@@ -121,7 +131,10 @@ public final class StreamRoutes implements Feature
         }
     }
 
-    /** Closes the socket (1008, after an error message) once its caller would no longer be let in. */
+    /**
+     * Closes the socket (1008, after an error message) once its caller would no longer be let in; ends its subscriptions
+     * to accounts (and bots) the caller may no longer see. Runs on the socket's event loop, where its subscriptions change.
+     */
     private void recheck(final Channel channel, final StreamSocket socket, final Caller caller)
     {
         final ScheduledFuture<?>[] check = new ScheduledFuture<?>[1];
@@ -132,8 +145,34 @@ public final class StreamRoutes implements Feature
                 check[0].cancel(false);
                 socket.error(ResultCode.INVALID_CREDENTIALS.name(), "the key or session of this stream was revoked, ended or disabled", null);
                 socket.close(StreamSocket.CLOSE_POLICY, "credentials revoked");
+                return;
             }
+            endSubscriptionsNoLongerAllowed(socket, caller);
         }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
         channel.closeFuture().addListener(closed -> check[0].cancel(false));
+    }
+
+    /**
+     * Ends each subscription the caller may no longer hold: to an account it may no longer see (its user's accounts
+     * changed, or its user's key capped by them; an admin sees every account), or to a bot once it is no longer an
+     * admin. Told as a subscription to it would be refused now (NOT_FOUND on the id, which says nothing about whether it
+     * exists), with the subscription named. Its events stop from here on: the fan-out skips an entry its socket no
+     * longer holds, and drops it.
+     */
+    private void endSubscriptionsNoLongerAllowed(final StreamSocket socket, final Caller caller)
+    {
+        for (final String key : socket.held().keys())
+        {
+            final StreamRequest subscription = StreamRequest.ofAccountOrBotKey(key);
+            if (subscription == null)
+            {
+                continue;  // quotes and candles: anyone who may read sees them
+            }
+            final boolean allowed = subscription.channel() == StreamChannel.BOT ? stillAdmin.test(caller) : seesAccount.test(caller, subscription.id());
+            if (!allowed)
+            {
+                socket.endAndTell(subscription);
+            }
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.ordergate.gateway.streams;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -50,14 +48,12 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     private final RequestReader reader = new RequestReader();
     private final InboundLimit limit;
     private final int maxFrameBytes;
-    /** Subscriptions the client holds, by key, with the generation of the subscribe that made each (see StreamHub). */
-    private final Map<String, Long> wanted = new ConcurrentHashMap<>();
+    private final HeldSubscriptions held = new HeldSubscriptions();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean pacing = new AtomicBoolean();
     private final Runnable drain = this::drainNow;
     /** The drain's message in hand (event loop only). */
     private final StreamOutbox.Polled polled = new StreamOutbox.Polled();
-    private long generations;
     /** Given quotes in the fan-out's current pass (fan-out thread only: {@link StreamHub}). */
     boolean touched;
     /** Its event loop's quote turns (set when it opens). */
@@ -84,7 +80,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         hub.countOpen(1);
         if (admitted && priceSymbol != null)
         {
-            hub.subscribeQuotes(this, "quotes:" + priceSymbol, priceSymbol, wantedGeneration("quotes:" + priceSymbol));
+            hub.subscribeQuotes(this, "quotes:" + priceSymbol, priceSymbol, held.hold("quotes:" + priceSymbol));
         }
     }
 
@@ -104,16 +100,10 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         return !closing && ch != null && ch.isActive();
     }
 
-    /** True while the client holds the subscription made by the subscribe of this generation. */
-    boolean wants(final String key, final long generation)
+    /** What the client holds: read by the fan-out, changed on the event loop (and by the fan-out for a refusal). */
+    HeldSubscriptions held()
     {
-        final Long held = wanted.get(key);
-        return held != null && held == generation;
-    }
-
-    boolean wants(final String key)
-    {
-        return wanted.containsKey(key);
+        return held;
     }
 
     // ---- from the fan-out thread (or this socket's event loop) ----
@@ -284,13 +274,11 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             case PONG:
                 return;
             case UNSUBSCRIBE:
-                if (wanted.remove(request.key()) == null)
+                if (!end(request))
                 {
                     error("NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
                     return;
                 }
-                outbox.forget(request.key());
-                hub.unsubscribe(this, request);
                 push(StreamMessages.unsubscribed(request));
                 return;
             default:
@@ -300,31 +288,43 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
 
     private void subscribe(final StreamRequest request)
     {
-        if (!wanted.containsKey(request.key()) && wanted.size() >= hub.settings().maxSubscriptionsPerSocket())
+        if (!held.holds(request.key()) && held.size() >= hub.settings().maxSubscriptionsPerSocket())
         {
             error("VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
             return;
         }
-        final Long held = wanted.get(request.key());
-        final String refused = hub.subscribe(this, request, wantedGeneration(request.key()));
+        final Long before = held.generation(request.key());
+        final String refused = hub.subscribe(this, request, held.hold(request.key()));
         if (refused != null)
         {
-            wanted.compute(request.key(), (key, now) -> held);  // a refused subscribe again leaves the one held (none: removed)
+            held.restore(request.key(), before);  // a refused subscribe again leaves the one held (none: removed)
             error("OVERLOADED", refused, null);
         }
     }
 
-    private long wantedGeneration(final String key)
+    /** Ends a subscription to an account (or bot) the caller may no longer see, or that is gone, telling the client. Any thread. */
+    void endAndTell(final StreamRequest subscription)
     {
-        final long generation = ++generations;
-        wanted.put(key, generation);
-        return generation;
+        final Channel ch = channel;
+        ch.eventLoop().execute(() ->
+        {
+            if (end(subscription))
+            {
+                push(StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
+            }
+        });
     }
 
-    /** A subscription the engine refused (404 for an account the caller may not see, or one that does not exist). */
-    void refused(final String key, final long generation)
+    /** Ends a subscription the client holds, and drops its unsent quote; false when it holds none by that name. Event loop. */
+    boolean end(final StreamRequest subscription)
     {
-        wanted.remove(key, generation);
+        if (!held.release(subscription.key()))
+        {
+            return false;
+        }
+        outbox.forget(subscription.key());
+        hub.unsubscribe(this, subscription);
+        return true;
     }
 
     void error(final String code, final String message, final String field)

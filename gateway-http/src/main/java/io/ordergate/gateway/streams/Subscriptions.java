@@ -21,7 +21,7 @@ final class Subscriptions
     {
         boolean live()
         {
-            return socket.isOpen() && socket.wants(key);
+            return socket.isOpen() && socket.held().holds(key);
         }
     }
 
@@ -80,6 +80,17 @@ final class Subscriptions
                 }
             }
         }
+    }
+
+    /** Takes out every entry of an account that is gone, at once: an account made again under its id is another. */
+    List<Entry> removeAccount(final String accountId)
+    {
+        final List<Entry> list = byAccount.remove(accountId);
+        for (final Entry entry : list == null ? List.<Entry>of() : list)
+        {
+            accountEntries -= valued(entry.channel()) ? 1 : 0;
+        }
+        return list;
     }
 
     /** The account's entries (any per-account channel), or null. */
