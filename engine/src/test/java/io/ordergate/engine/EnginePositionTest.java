@@ -163,6 +163,32 @@ class EnginePositionTest
     }
 
     @Test
+    void modifyingOnlyTheTargetOfAPositionWithSeveralLegsKeepsEachLegsStopLoss()
+    {
+        driver.market("paper-1", Side.BUY, "EURUSD", "0.10");
+        driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.20").stopLoss("1.08000").send();
+        driver.order("paper-1", Side.BUY, OrderType.MARKET, "EURUSD", "0.30").stopLoss("1.07000").send();
+        final long positionId = driver.positionId("paper-1", "EURUSD");
+
+        final Map<String, Object> modified = Json.output(expect(ResultCode.OK, driver.modifyPosition(positionId, null, "1.09000")));
+        final List<?> stops = (List<?>)modified.get("stops");
+        assertEquals(3, stops.size(), modified.toString());
+        // the part opened without stops gets the target alone, oldest, so a reduction still comes out of it first
+        assertTrue(Json.matches(Json.at(stops, 0, "quantity"), "0.1") && Json.at(stops, 0, "stop_loss") == null, stops.toString());
+        assertTrue(Json.matches(Json.at(stops, 1, "stop_loss"), "1.08") && Json.matches(Json.at(stops, 1, "quantity"), "0.2"), stops.toString());
+        assertTrue(Json.matches(Json.at(stops, 2, "stop_loss"), "1.07") && Json.matches(Json.at(stops, 2, "quantity"), "0.3"), stops.toString());
+        for (final Object leg : stops)
+        {
+            assertTrue(Json.matches(Json.at(leg, "take_profit"), "1.09"), stops.toString());
+        }
+
+        final Map<String, Object> noStopLoss = Json.output(expect(ResultCode.OK, driver.modifyPosition(positionId, "none", null)));
+        assertEquals(3, ((List<?>)noStopLoss.get("stops")).size(), "each leg keeps its target: " + noStopLoss);
+        final Map<String, Object> nothing = Json.output(expect(ResultCode.OK, driver.modifyPosition(positionId, null, "none")));
+        assertEquals(0, ((List<?>)nothing.get("stops")).size(), "a leg left with nothing goes: " + nothing);
+    }
+
+    @Test
     void closeAllPausesCancelsRestingOrdersAndClosesEveryPosition()
     {
         driver.quote("XAUUSD", "2380.50", "2380.85");

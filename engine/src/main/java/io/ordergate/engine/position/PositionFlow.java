@@ -113,24 +113,38 @@ public final class PositionFlow
             return;
         }
         final Instrument instrument = instruments.get(position.instrumentIndex);
+        final boolean setsStopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        final boolean setsTakeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0;
         // Wire.INEXACT is OrderView.NONE (a removed or absent stop), so a rejection shows in the event, not the value.
-        final long stopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0 ? level(event, instrument, position, wireStopLoss, true) : position.stopLoss();
+        final long stopLoss = setsStopLoss ? level(event, instrument, position, wireStopLoss, true) : OrderView.NONE;
         if (event.result != null)
         {
             return;
         }
-        final long takeProfit = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0
-            ? level(event, instrument, position, wireTakeProfit, false) : position.takeProfit();
+        final long takeProfit = setsTakeProfit ? level(event, instrument, position, wireTakeProfit, false) : OrderView.NONE;
         if (event.result != null)
         {
             return;
         }
-        changes.position(accounts.get(position.accountIndex), position);
-        // The stops given replace every leg with one over the whole position; a trailing stop it had keeps trailing.
         final Stops stops = position.stops;
-        final int shown = stops.shown();
-        final boolean keepsTrailing = shown >= 0 && (flags & CommandBodies.MODIFY_STOP_LOSS) == 0;
-        stops.setWhole(stopLoss, takeProfit, keepsTrailing ? stops.trailingPct(shown) : 0, keepsTrailing ? stops.trailingDistance(shown) : 0);
+        if (setsStopLoss && setsTakeProfit)
+        {
+            // Both given: one leg over the whole position replaces every per-order leg.
+            changes.position(accounts.get(position.accountIndex), position);
+            stops.setWhole(stopLoss, takeProfit, 0, 0);
+        }
+        else
+        {
+            // One given: absent means unchanged on every leg, so each leg keeps its own other stop (and its trailing,
+            // unless the stop loss is the one given). The position's change is noted once the stops can change.
+            if (!stops.setOnEveryLeg(setsStopLoss, stopLoss, setsTakeProfit, takeProfit, Math.abs(position.quantity)))
+            {
+                event.reject(ResultCode.CONFLICT, "the position has no free stop leg for the part no order's stops cover; give both stop_loss"
+                    + " and take_profit to replace every leg", setsStopLoss ? "stop_loss" : "take_profit");
+                return;
+            }
+            changes.position(accounts.get(position.accountIndex), position);
+        }
         json.position(event, accounts.get(position.accountIndex), instrument, position);
         event.result = ResultCode.OK;
     }

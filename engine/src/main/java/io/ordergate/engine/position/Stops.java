@@ -9,7 +9,8 @@ import io.ordergate.engine.command.OrderView;
  * order opened or added, as a leg of that quantity; when a leg's stop or target is reached, only the leg's quantity is
  * closed. So a later group or webhook order with stops never touches the part opened by hand, nor the reverse. A
  * reduction made by anything but a leg's own trigger comes first out of the part no leg covers, then out of the oldest
- * legs. {@code PATCH /positions/{id}} replaces every leg with one over the {@link #WHOLE} position. A hedging
+ * legs. {@code PATCH /positions/{id}} with both stop loss and take profit replaces every leg with one over the {@link #WHOLE}
+ * position; with one of them it sets that one on every leg ({@link #setOnEveryLeg}). A hedging
  * account's position (one fill each) has one leg over the whole position: the stops of the order that opened it.
  *
  * <p>Prices in the instrument's price units ({@link OrderView#NONE} when absent); a trailing distance is a percent
@@ -140,6 +141,55 @@ public final class Stops
         {
             add(WHOLE, legStopLoss, legTakeProfit, legTrailingPct, legTrailingDistance, 0);
         }
+    }
+
+    /**
+     * Sets only the given fields on every leg, each leg keeping its own values for the others ({@code PATCH
+     * /positions/{id}} with one of stop loss and take profit: absent means unchanged, on every leg). A stop loss given
+     * ends a leg's trailing; a leg left with nothing goes. The part of the position no leg covers gets a leg of its own
+     * carrying the given field, put oldest so that reductions still come first out of that part; with no legs at all
+     * that leg is over the {@link #WHOLE} position.
+     *
+     * @param held the position's quantity (positive)
+     * @return false, changing nothing, when the uncovered part needs a leg and every slot is taken
+     */
+    boolean setOnEveryLeg(final boolean setsStopLoss, final long legStopLoss, final boolean setsTakeProfit, final long legTakeProfit,
+        final long held)
+    {
+        long covered = 0;
+        for (int leg = 0; leg < count; leg++)
+        {
+            covered = quantity[leg] == WHOLE || covered == WHOLE ? WHOLE : covered + quantity[leg];
+        }
+        final long uncovered = count == 0 ? WHOLE : covered == WHOLE ? 0 : held - covered;
+        final boolean needsLeg = uncovered > 0
+            && (setsStopLoss && legStopLoss != OrderView.NONE || setsTakeProfit && legTakeProfit != OrderView.NONE);
+        if (needsLeg && count == quantity.length)
+        {
+            return false;
+        }
+        for (int leg = count - 1; leg >= 0; leg--)
+        {
+            if (setsStopLoss)
+            {
+                stopLoss[leg] = legStopLoss;
+                trailingPct[leg] = 0;
+                trailingDistance[leg] = 0;
+            }
+            if (setsTakeProfit)
+            {
+                takeProfit[leg] = legTakeProfit;
+            }
+            if (stopLoss[leg] == OrderView.NONE && takeProfit[leg] == OrderView.NONE && !isTrailing(leg))
+            {
+                remove(leg);
+            }
+        }
+        if (needsLeg)
+        {
+            insert(0, uncovered, setsStopLoss ? legStopLoss : OrderView.NONE, setsTakeProfit ? legTakeProfit : OrderView.NONE, 0, 0, 0);
+        }
+        return true;
     }
 
     void remove(final int leg)

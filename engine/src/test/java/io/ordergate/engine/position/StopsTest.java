@@ -73,4 +73,33 @@ class StopsTest
         assertEquals(2, stops.orderId(1));
         assertEquals(3, stops.orderId(2));
     }
+
+    @Test
+    void oneFieldSetOnEveryLegKeepsTheOthersAndTrailingUnlessTheStopLossIsGiven()
+    {
+        stops.add(10, 900, NONE, 0, 0, 1);
+        stops.add(20, NONE, NONE, 0, 15, 2);
+        assertEquals(true, stops.setOnEveryLeg(false, NONE, true, 1200, 30));
+        assertEquals(900, stops.stopLoss(0));
+        assertEquals(15, stops.trailingDistance(1), "a trailing stop keeps trailing when only the target is given");
+        assertEquals(1200, stops.takeProfit(1));
+        assertEquals(true, stops.setOnEveryLeg(true, 950, false, NONE, 30));
+        assertEquals(0, stops.trailingDistance(1), "a stop loss given ends the trailing");
+        assertEquals(950, stops.stopLoss(1));
+    }
+
+    @Test
+    void theUncoveredPartGetsTheOldestLegOrTheChangeIsRefusedWhenNoSlotIsFree()
+    {
+        stops.add(10, 900, NONE, 0, 0, 1);
+        stops.add(20, 910, NONE, 0, 0, 2);
+        assertEquals(true, stops.setOnEveryLeg(false, NONE, true, 1200, 35));
+        assertEquals(3, stops.count());
+        assertEquals(5, stops.quantity(0));
+        assertEquals(NONE, stops.stopLoss(0));
+        assertEquals(1200, stops.takeProfit(0));
+        final long before = stops.digest(0);
+        assertEquals(false, stops.setOnEveryLeg(true, 800, false, NONE, 40), "three legs and 5 more held (another fill without stops): no slot for it");
+        assertEquals(before, stops.digest(0), "a refused change changes nothing");
+    }
 }
