@@ -63,7 +63,7 @@ final class EngineState
         this.bots = new Bots(config.engine().maxBots());
         this.candles = new Candles(instruments, config.engine().candlesPerTimeframe());
         // Remembered group orders and signals (idempotency reaches this far back), and their children: room for at
-        // least two full fan-outs across every account.
+        // least two full fan-outs across every account. A fan-out whose children are overwritten is forgotten (FanOuts).
         this.fanOuts = new FanOuts(Math.max(256, Math.min(65536, config.engine().maxOrders() / 16)),
             Math.max(config.engine().maxOrders(), 2 * config.engine().maxAccounts()));
     }

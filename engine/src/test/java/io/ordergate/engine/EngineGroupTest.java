@@ -31,13 +31,19 @@ class EngineGroupTest
 
     private static CommandEvent groupOrder(final EngineDriver driver, final String id, final Side side, final String quantity, final String slPips)
     {
+        return groupOrder(driver, id, side, quantity, slPips, "");
+    }
+
+    private static CommandEvent groupOrder(final EngineDriver driver, final String id, final Side side, final String quantity, final String slPips,
+        final String clientOrderId)
+    {
         final CommandEvent event = new CommandEvent();
         final BodyWriter body = driver.begin(event, CommandType.GROUP_ORDER);
         GroupBodies.groupOrderHead(body, id);
         GroupBodies.signal(body, "EURUSD", side, OrderType.MARKET, null,
             GroupBodies.HAS_QUANTITY | (slPips == null ? 0 : NewOrderBody.HAS_STOP_LOSS_PIPS),
             EngineDriver.wire(quantity), 0, 0, 0, slPips == null ? 0 : EngineDriver.wire(slPips), 0, 0);
-        body.putString("");
+        body.putString(clientOrderId);
         driver.finish(event);
         return driver.apply(event);
     }
@@ -106,5 +112,32 @@ class EngineGroupTest
         assertEquals(first.engine.stateDigest(), second.engine.stateDigest());
         groupOrder(second, "g", Side.BUY, "0.1", null);
         org.junit.jupiter.api.Assertions.assertNotEquals(first.engine.stateDigest(), second.engine.stateDigest());
+    }
+
+    @Test
+    void aRetriedGroupOrderWhoseResultsAreOverwrittenRunsAgainRatherThanAnswerADuplicateWithoutThem()
+    {
+        final EngineDriver driver = driver();
+        EngineDriver.expect(ResultCode.CREATED, driver.createAccount("paper-4", "USD", "100000", 100));
+        EngineDriver.expect(ResultCode.CREATED, driver.createAccount("paper-5", "USD", "100000", 100));
+        EngineDriver.expect(ResultCode.CREATED, createGroup(driver, "g", 0, List.of(member("paper-1", GroupBodies.SIZING_MULTIPLIER, "1"),
+            member("paper-2", GroupBodies.SIZING_MULTIPLIER, "1"), member("paper-3", GroupBodies.SIZING_MULTIPLIER, "1"),
+            member("paper-4", GroupBodies.SIZING_MULTIPLIER, "1"), member("paper-5", GroupBodies.SIZING_MULTIPLIER, "1"))));
+        final Object first = Json.output(EngineDriver.expect(ResultCode.CREATED, groupOrder(driver, "g", Side.BUY, "0.01", null, "retry-me")));
+        final Object duplicate = Json.output(EngineDriver.expect(ResultCode.DUPLICATE, groupOrder(driver, "g", Side.BUY, "0.01", null, "retry-me")));
+        assertEquals(5, ((List<?>)Json.at(duplicate, "results")).size());
+        // max_orders 1024 remembers 256 fan-outs but 1024 children: 204 more orders of 5 overwrite the first's children
+        for (int i = 0; i < 204; i++)
+        {
+            EngineDriver.expect(ResultCode.CREATED, groupOrder(driver, "g", i % 2 == 0 ? Side.SELL : Side.BUY, "0.01", null));
+        }
+        final Object again = Json.output(EngineDriver.expect(ResultCode.CREATED, groupOrder(driver, "g", Side.BUY, "0.01", null, "retry-me")));
+        assertEquals(5, ((List<?>)Json.at(again, "results")).size(), again.toString());
+        org.junit.jupiter.api.Assertions.assertNotEquals(Json.at(first, "group_order_id"), Json.at(again, "group_order_id"));
+
+        final CommandEvent get = new CommandEvent();
+        driver.begin(get, CommandType.GET_GROUP_ORDER).putLong(Long.parseLong((String)Json.at(first, "group_order_id")));
+        driver.finish(get);
+        EngineDriver.expect(ResultCode.NOT_FOUND, driver.apply(get));
     }
 }

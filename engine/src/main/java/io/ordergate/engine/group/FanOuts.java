@@ -7,6 +7,12 @@ import io.ordergate.engine.command.AsciiView;
  * slot N mod capacity, and a fan-out's children are a run of the child ring. Lookups by id are one index;
  * idempotency (client order id per group, alert id per bot, identical body per bot within a window) scans the
  * fan-out ring newest first, so it covers the last {@code capacity} fan-outs.
+ *
+ * <p>A fan-out is remembered only while the child ring still holds its place: once a newer fan-out's children have
+ * overwritten its first child it is forgotten (not found by id or key), so an answer never claims results it cannot
+ * show. Large fan-outs thus shorten how far back idempotency reaches: the last {@code capacity} fan-outs or the last
+ * {@code childCapacity} children, whichever is fewer. A fan-out's first child follows the one before's, so a scan
+ * newest first stops at the first one forgotten.
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class FanOuts
@@ -72,7 +78,14 @@ public final class FanOuts
         {
             return null;
         }
-        return ring[(int)(id % ring.length)];
+        final FanOut fanOut = ring[(int)(id % ring.length)];
+        return childrenKept(fanOut) ? fanOut : null;
+    }
+
+    /** Whether the child ring still holds every child of the fan-out (its first is the oldest). */
+    private boolean childrenKept(final FanOut fanOut)
+    {
+        return nextChild - fanOut.firstChild <= children.length;
     }
 
     /** The i-th child of a fan-out, or null once the child ring has overwritten it. */
@@ -94,6 +107,10 @@ public final class FanOuts
         for (long id = nextId - 1; id > 0 && nextId - id <= ring.length; id--)
         {
             final FanOut fanOut = ring[(int)(id % ring.length)];
+            if (!childrenKept(fanOut))
+            {
+                return null;  // forgotten, and so is every older one
+            }
             if (fanOut.kind == kind && fanOut.keyEquals(key, hash) && owner.equals(kind == FanOut.KIND_SIGNAL ? fanOut.botId : fanOut.groupId))
             {
                 return fanOut;
@@ -108,6 +125,10 @@ public final class FanOuts
         for (long id = nextId - 1; id > 0 && nextId - id <= ring.length; id--)
         {
             final FanOut fanOut = ring[(int)(id % ring.length)];
+            if (!childrenKept(fanOut))
+            {
+                return null;  // forgotten, and so is every older one
+            }
             if (fanOut.createdAtMicros < sinceMicros - SCAN_SLACK_MICROS)
             {
                 return null;  // publishers' clocks interleave by at most a little, so nothing older follows
