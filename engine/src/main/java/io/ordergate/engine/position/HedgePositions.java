@@ -90,7 +90,11 @@ public final class HedgePositions
         free[freeCount++] = position;
     }
 
-    /** The open position of the account with this id, or null. */
+    /**
+     * The open position of the hedging account with this id, or null: one of the pool's, or an instrument's slot of
+     * {@link Account#positions} that a fill was booked on while the pool was exhausted ({@link Ledger#fill}), so that
+     * a close naming it reduces it rather than opening an opposite position.
+     */
     public static Position find(final Account account, final long positionId)
     {
         for (Position position = account.firstHedge; position != null; position = position.nextHedge)
@@ -100,6 +104,19 @@ public final class HedgePositions
                 return position;
             }
         }
+        for (final Position slot : account.positions)
+        {
+            if (slot.positionId == positionId && slot.isOpen())
+            {
+                return slot;
+            }
+        }
         return null;
+    }
+
+    /** Whether the position is one of the pool's (not an instrument's slot of its account). */
+    static boolean isPooled(final Account account, final Position position)
+    {
+        return account.positions[position.instrumentIndex] != position;
     }
 }

@@ -88,7 +88,8 @@ public final class Ledger
                 return charge(account, record(account, instrument, order.side, quantity, price, order.orderId, 0, opened.positionId, timeMicros),
                     fee, timeMicros);
             }
-            // The pool is exhausted: the fill still happened, so it is booked on the instrument's slot (as netting).
+            // The pool is exhausted: the fill still happened, so it is booked on the instrument's slot (as netting); a
+            // close naming that slot's id finds it (HedgePositions.find) and reduces it like any hedging position.
         }
         final Position position = account.positions[instrument.index];
         final long before = position.quantity;
@@ -222,7 +223,10 @@ public final class Ledger
         account.dailyRealizedPnl += realized;
     }
 
-    /** A closing fill of one hedging position: at most what it holds; flat, it goes back to the pool. */
+    /**
+     * A closing fill of one hedging position: at most what it holds; flat, it goes back to the pool (or, the
+     * instrument's slot, goes flat).
+     */
     private Trade reduceHedge(final Account account, final Instrument instrument, final Position position, final Order order,
         final long quantity, final long price, final long fee, final long timeMicros)
     {
@@ -230,10 +234,19 @@ public final class Ledger
         final long closing = Math.min(Math.abs(position.quantity), quantity);
         final long realized = realize(account, instrument, position, closing, price, fee, timeMicros);
         position.quantity += position.quantity > 0 ? -closing : closing;
-        if (position.quantity == 0)
+        if (position.quantity == 0 && HedgePositions.isPooled(account, position))
         {
             hedges.giveBack(account, position);
             account.openPositions--;
+        }
+        else if (position.quantity == 0)
+        {
+            position.flatten();  // the instrument's slot, booked on while the pool was exhausted
+            account.openPositions--;
+        }
+        else
+        {
+            position.stops.trimTo(Math.abs(position.quantity));  // the slot's legs by order lose what it no longer holds
         }
         return charge(account, record(account, instrument, order.side, quantity, price, order.orderId, realized, positionId, timeMicros),
             fee, timeMicros);
