@@ -149,6 +149,7 @@ final class StateDigest
         mix(position.positionId);
         mix(position.quantity);
         mix(position.openPrice);
+        mix(position.openCost);
         mix(position.openedAtMicros);
         mix(position.openFee);
         mix(position.stops.digest(position.positionId));

@@ -61,6 +61,26 @@ public final class Valuation
         return NO_CONVERSION;
     }
 
+    /**
+     * PnL of closing {@code quantity} (positive) of a position of direction {@code sign} whose exact cost for that
+     * quantity is {@code cost} (the sum of quantity × price of the fills, in quantity units × price units) at {@code
+     * closePrice}: {@link #pnl} without rounding the average open price first, one rounding to money at the end.
+     */
+    public static long pnlFromCost(
+        final Account account, final Instrument instrument, final int sign, final long quantity, final long cost, final long closePrice)
+    {
+        final long move = Math.subtractExact(Math.multiplyExact(closePrice, quantity), cost) * sign;
+        if (account.currency.equals(instrument.quoteCurrency))
+        {
+            return scaleToMoney(move, instrument.contractSize, instrument.quantityDigits + instrument.priceDigits, 1);
+        }
+        if (account.currency.equals(instrument.baseCurrency))
+        {
+            return scaleToMoney(move, instrument.contractSize, instrument.quantityDigits, closePrice);
+        }
+        return NO_CONVERSION;
+    }
+
     /** PnL of the whole position if closed now at the side's executable price; 0 when flat or unpriced. */
     public static long unrealized(final Account account, final Instrument instrument, final Position position)
     {
@@ -70,7 +90,7 @@ public final class Valuation
         }
         final boolean isLong = position.quantity > 0;
         final long mark = isLong ? instrument.bid : instrument.ask;
-        return pnl(account, instrument, isLong ? 1 : -1, Math.abs(position.quantity), position.openPrice, mark);
+        return pnlFromCost(account, instrument, isLong ? 1 : -1, Math.abs(position.quantity), position.openCost, mark);
     }
 
     public static long unrealized(final Account account, final Instruments instruments)

@@ -150,8 +150,8 @@ public final class Ledger
         else if ((position.quantity > 0) == (signed > 0))
         {
             final long held = Math.abs(position.quantity);
-            position.openPrice = FixedPoint.mulDiv(1,
-                Math.addExact(Math.multiplyExact(held, position.openPrice), Math.multiplyExact(quantity, price)), held + quantity);
+            position.openCost = Math.addExact(position.openCost, Math.multiplyExact(quantity, price));
+            position.openPrice = FixedPoint.mulDiv(1, position.openCost, held + quantity);
             position.quantity += signed;
             position.openFee += fee;
         }
@@ -260,9 +260,14 @@ public final class Ledger
     private long realize(final Account account, final Instrument instrument, final Position position, final long closing,
         final long price, final long closingFee, final long timeMicros)
     {
-        final long entryFee = FixedPoint.mulDiv(position.openFee, closing, Math.abs(position.quantity));
+        final long held = Math.abs(position.quantity);
+        final long entryFee = FixedPoint.mulDiv(position.openFee, closing, held);
         position.openFee -= entryFee;
-        long realized = Valuation.pnl(account, instrument, position.quantity > 0 ? 1 : -1, closing, position.openPrice, price);
+        // The closed part's share of the exact cost (all of it on a full close), so the closes of a position add up to
+        // exactly what its fills cost: no rounded average in between.
+        final long cost = closing == held ? position.openCost : FixedPoint.mulDiv(position.openCost, closing, held);
+        position.openCost -= cost;
+        long realized = Valuation.pnlFromCost(account, instrument, position.quantity > 0 ? 1 : -1, closing, cost, price);
         if (realized == Valuation.NO_CONVERSION)
         {
             realized = 0;
@@ -308,6 +313,7 @@ public final class Ledger
         position.positionId = newPositionId();
         position.quantity = signed;
         position.openPrice = price;
+        position.openCost = Math.multiplyExact(Math.abs(signed), price);
         position.openedAtMicros = timeMicros;
         account.openPositions++;
     }

@@ -19,8 +19,13 @@ public final class Position
     public long positionId;
     /** Signed, in the instrument's quantity units: positive long, negative short. */
     public long quantity;
-    /** Volume-weighted open price in price units, rounded half-even to the instrument's digits. */
+    /** Volume-weighted open price in price units, rounded half-even to the instrument's digits: for display. */
     public long openPrice;
+    /**
+     * The exact cost of what is held (quantity units × price units): the fills that opened or added to it, less each
+     * close's share. PnL is computed from it, so adding at several prices and closing rounds nothing but the money.
+     */
+    public long openCost;
     public long openedAtMicros;
     /** Fees paid by the fills that opened what is held (money units), not yet charged to a close; shared out as it closes. */
     public long openFee;
@@ -79,6 +84,7 @@ public final class Position
         positionId = 0;
         quantity = 0;
         openPrice = 0;
+        openCost = 0;
         openedAtMicros = 0;
         openFee = 0;
         stops.clear();

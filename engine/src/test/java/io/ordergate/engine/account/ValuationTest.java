@@ -99,8 +99,10 @@ class ValuationTest
         usdjpy.ask = 151_016;
         usd.positions[0].quantity = 10;           // long 0.10 EURUSD at 1.08428: +10.00 at the bid
         usd.positions[0].openPrice = 108_428;
+        usd.positions[0].openCost = 10 * 108_428L;
         usd.positions[1].quantity = -100;         // short 1 USDJPY at 152.016: (152.016 - 151.016) * 100000 / 151.016 = 662.18
         usd.positions[1].openPrice = 152_016;
+        usd.positions[1].openCost = 100 * 152_016L;
         assertEquals(1_000, Valuation.unrealized(usd, eurusd, usd.positions[0]));
         assertEquals(66_218, Valuation.unrealized(usd, usdjpy, usd.positions[1]));
         assertEquals(0, Valuation.unrealized(usd, btcusd, usd.positions[2]), "flat");

@@ -49,6 +49,23 @@ class LedgerTest
     }
 
     @Test
+    void pnlIsComputedFromTheExactCostNotTheRoundedAverage()
+    {
+        // 1 lot at 1.08420 and 2 at 1.08421: the average 1.084206667 shows as 1.08421
+        ledger.fill(account, eurusd, Side.BUY, 100, 108_420, 1, 100);
+        ledger.fill(account, eurusd, Side.BUY, 200, 108_421, 2, 200);
+        assertEquals(108_421, position.openPrice);
+        // 3 lots sold at 1.08421: the first lot gained 0.00001 x 100000 = 1.00, the others nothing
+        final long before = account.balance;
+        final Trade partial = ledger.fill(account, eurusd, Side.SELL, 100, 108_421, 3, 300);
+        assertEquals(33, partial.realizedPnl, "a third of the 1.00 (0.333 rounded to the cent)");
+        final Trade rest = ledger.fill(account, eurusd, Side.SELL, 200, 108_421, 4, 400);
+        assertEquals(67, rest.realizedPnl, "the rest of the cost: the closes add up to exactly 1.00");
+        assertEquals(before + 100, account.balance);
+        assertEquals(0, position.openCost);
+    }
+
+    @Test
     void everyReductionIsKeptAsAClosedPositionNewestFirst()
     {
         ledger.fill(account, eurusd, Side.SELL, 30, 108_420, 1, 100);
