@@ -250,6 +250,31 @@ class OrderFlowTest
     }
 
     @Test
+    void patchOfOnlyTheTargetKeepsTheStopLossOfEveryLeg()
+    {
+        final String account = account("flow-legs");
+        quote("EURUSD", "1.08420", "1.08428");
+        for (final String stopLoss : new String[] {"1.08000", "1.07000"})
+        {
+            final Reply buy = gateway.order("{\"account_id\":\"" + account + "\",\"symbol\":\"EURUSD\",\"side\":\"buy\","
+                + "\"type\":\"market\",\"quantity\":0.1,\"stop_loss\":" + stopLoss + "}");
+            assertEquals(201, buy.status(), buy::toString);
+        }
+        final String positionId = positions(account).get(0).path("position_id").asText();
+
+        final Reply patched = gateway.send("PATCH", "/api/v1/positions/" + positionId, "{\"take_profit\":1.09}", TestGateway.ADMIN);
+        assertEquals(200, patched.status(), patched::toString);
+        final JsonNode stops = patched.json().path("stops");
+        assertEquals(2, stops.size(), patched::toString);
+        assertEquals("1.08", stops.get(0).path("stop_loss").decimalValue().stripTrailingZeros().toPlainString(), patched::toString);
+        assertEquals("1.07", stops.get(1).path("stop_loss").decimalValue().stripTrailingZeros().toPlainString(), patched::toString);
+        for (final JsonNode leg : stops)
+        {
+            assertEquals("1.09", leg.path("take_profit").decimalValue().stripTrailingZeros().toPlainString(), patched::toString);
+        }
+    }
+
+    @Test
     void aRepeatedClientOrderIdAnswersTheFirstOrderAndChangesNothing()
     {
         final String account = account("flow-idem");
