@@ -145,7 +145,7 @@ public final class UserDataStream implements AutoCloseable
     }
 
     /** Ends the current socket (the exchange will say nothing more on it); its one reconnect reconciles what it missed. */
-    void replaceSocket(final String why)
+    private void replaceSocket(final String why)
     {
         final UserStreamListener current = listener;
         final WebSocket ws = socket;
@@ -216,9 +216,9 @@ public final class UserDataStream implements AutoCloseable
                 reconnectLater(0);
                 return;
             }
-            if (closed)
+            if (closed || opening.over.get())
             {
-                ws.abort();
+                ws.abort();  // stopped, or replaced while opening (its key found gone): its reconnect is on its way
                 return;
             }
             socket = ws;

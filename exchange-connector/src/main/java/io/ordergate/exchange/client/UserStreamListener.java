@@ -64,7 +64,9 @@ final class UserStreamListener implements WebSocket.Listener
                 {
                     if (event.streamExpired())
                     {
-                        scheduler.execute(() -> stream.replaceSocket("the exchange expired its token"));
+                        LOG.warning(() -> client.dialect().name() + " user-data stream: the exchange expired its token; reconnecting");
+                        webSocket.abort();
+                        over();
                         return null;  // nothing more comes on this socket
                     }
                     session.onStream(event);
