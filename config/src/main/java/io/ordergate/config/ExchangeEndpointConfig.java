@@ -22,13 +22,19 @@ public final class ExchangeEndpointConfig
      * stream reports them when the account changes, not when the mark price moves the unrealized profit.
      */
     public static final int BALANCE_REFRESH_SECONDS_DEFAULT = 30;
+    /**
+     * A user-data socket that said nothing (no event, no ping, no pong to the pings sent every third of this) for this
+     * long is replaced, and the replacement reconciles: a connection lost without a close, or a stream the exchange ended.
+     */
+    public static final int STREAM_IDLE_MILLIS_DEFAULT = 60_000;
 
     /** Binance's own addresses (its documentation: spot, USDⓈ-M futures, and their testnets). */
     static final ExchangeEndpointConfig BINANCE_DEFAULTS = new ExchangeEndpointConfig(
         URI.create("https://api.binance.com"), URI.create("https://fapi.binance.com"), URI.create("wss://stream.binance.com:9443"),
         URI.create("https://testnet.binance.vision"), URI.create("https://testnet.binancefuture.com"),
         URI.create("wss://stream.testnet.binance.vision"), URI.create("wss://fstream.binance.com"), URI.create("wss://stream.binancefuture.com"),
-        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT, BALANCE_REFRESH_SECONDS_DEFAULT);
+        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT, BALANCE_REFRESH_SECONDS_DEFAULT,
+        STREAM_IDLE_MILLIS_DEFAULT);
 
     /**
      * OKX's own addresses (its v5 documentation): REST at www.okx.com, the private WebSocket at ws.okx.com:8443
@@ -39,7 +45,8 @@ public final class ExchangeEndpointConfig
         URI.create("https://www.okx.com"), URI.create("https://www.okx.com"), URI.create("wss://ws.okx.com:8443"),
         URI.create("https://www.okx.com"), URI.create("https://www.okx.com"), URI.create("wss://wspap.okx.com:8443"),
         URI.create("wss://ws.okx.com:8443"), URI.create("wss://wspap.okx.com:8443"),
-        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT, BALANCE_REFRESH_SECONDS_DEFAULT);
+        TIMEOUT_MILLIS_DEFAULT, RECV_WINDOW_MILLIS_DEFAULT, NOT_FOUND_GRACE_MILLIS_DEFAULT, BALANCE_REFRESH_SECONDS_DEFAULT,
+        STREAM_IDLE_MILLIS_DEFAULT);
 
     private final URI restUrl;
     private final URI futuresRestUrl;
@@ -53,11 +60,13 @@ public final class ExchangeEndpointConfig
     private final int recvWindowMillis;
     private final int notFoundGraceMillis;
     private final int balanceRefreshSeconds;
+    private final int streamIdleMillis;
 
     ExchangeEndpointConfig(final URI restUrl, final URI futuresRestUrl, final URI streamUrl, final URI testnetRestUrl,
         final URI testnetFuturesRestUrl, final URI testnetStreamUrl, final URI futuresStreamUrl, final URI testnetFuturesStreamUrl,
-        final int timeoutMillis, final int recvWindowMillis, final int notFoundGraceMillis, final int balanceRefreshSeconds)
+        final int timeoutMillis, final int recvWindowMillis, final int notFoundGraceMillis, final int balanceRefreshSeconds, final int streamIdleMillis)
     {
+        this.streamIdleMillis = streamIdleMillis;
         this.balanceRefreshSeconds = balanceRefreshSeconds;
         this.futuresStreamUrl = futuresStreamUrl;
         this.testnetFuturesStreamUrl = testnetFuturesStreamUrl;
@@ -87,7 +96,8 @@ public final class ExchangeEndpointConfig
             s.intValue("timeout_millis", defaults.timeoutMillis, 100, 600_000),
             s.intValue("recv_window_millis", defaults.recvWindowMillis, 1, RECV_WINDOW_MILLIS_MAX),
             s.intValue("not_found_grace_millis", defaults.notFoundGraceMillis, 0, 3_600_000),
-            s.intValue("balance_refresh_seconds", defaults.balanceRefreshSeconds, 0, 86_400));
+            s.intValue("balance_refresh_seconds", defaults.balanceRefreshSeconds, 0, 86_400),
+            s.intValue("stream_idle_millis", defaults.streamIdleMillis, 1_000, 3_600_000));
     }
 
     /** An absolute http(s) or ws(s) address with a host and no query. */
@@ -122,7 +132,7 @@ public final class ExchangeEndpointConfig
     public ExchangeEndpointConfig pointedAt(final URI rest, final URI stream)
     {
         return new ExchangeEndpointConfig(rest, rest, stream, rest, rest, stream, stream, stream, timeoutMillis, recvWindowMillis,
-            notFoundGraceMillis, balanceRefreshSeconds);
+            notFoundGraceMillis, balanceRefreshSeconds, streamIdleMillis);
     }
 
     /** The spot REST API for live ({@code testnet} false) or testnet accounts. */
@@ -165,6 +175,12 @@ public final class ExchangeEndpointConfig
         return balanceRefreshSeconds;
     }
 
+    /** A user-data socket silent this long is replaced (and the replacement reconciles). */
+    public int streamIdleMillis()
+    {
+        return streamIdleMillis;
+    }
+
     /** "No such order" this soon after an order became unknown means "not yet known". */
     public int notFoundGraceMillis()
     {
@@ -178,6 +194,6 @@ public final class ExchangeEndpointConfig
             + ", testnet futures=" + testnetFuturesRestUrl + ", testnet stream=" + testnetStreamUrl + ", futures stream=" + futuresStreamUrl
             + ", testnet futures stream=" + testnetFuturesStreamUrl + ", timeoutMillis=" + timeoutMillis
             + ", recvWindowMillis=" + recvWindowMillis + ", notFoundGraceMillis=" + notFoundGraceMillis
-            + ", balanceRefreshSeconds=" + balanceRefreshSeconds + '}';
+            + ", balanceRefreshSeconds=" + balanceRefreshSeconds + ", streamIdleMillis=" + streamIdleMillis + '}';
     }
 }

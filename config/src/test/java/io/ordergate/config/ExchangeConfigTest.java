@@ -30,6 +30,7 @@ class ExchangeConfigTest
         assertEquals(5_000, binance.timeoutMillis());
         assertEquals(5_000, binance.recvWindowMillis());
         assertEquals(15_000, binance.notFoundGraceMillis());
+        assertEquals(60_000, binance.streamIdleMillis());
     }
 
     @Test
@@ -39,9 +40,11 @@ class ExchangeConfigTest
             "exchanges:",
             "  binance: { rest_url: \"http://127.0.0.1:9001\", stream_url: \"ws://127.0.0.1:9001\", timeout_millis: 2000 }",
             "  accounts:",
-            "    - { account_id: bn-eu, rest_url: \"https://api1.binance.com\", recv_window_millis: 10000 }",
+            "    - { account_id: bn-eu, rest_url: \"https://api1.binance.com\", recv_window_millis: 10000, stream_idle_millis: 90000 }",
             ""), "t").exchanges();
         assertEquals(URI.create("http://127.0.0.1:9001"), exchanges.forAccount("bn-1").restUrl(false));
+        assertEquals(60_000, exchanges.forAccount("bn-1").streamIdleMillis());
+        assertEquals(90_000, exchanges.forAccount("bn-eu").streamIdleMillis());
         assertEquals(2_000, exchanges.forAccount("bn-1").timeoutMillis());
         assertEquals(5_000, exchanges.forAccount("bn-1").recvWindowMillis());
         final ExchangeEndpointConfig eu = exchanges.forAccount("bn-eu");
@@ -77,6 +80,7 @@ class ExchangeConfigTest
     void shouldRefuseWhatTheExchangeWouldNotTake()
     {
         assertRefused("exchanges.binance.recv_window_millis", "exchanges: { binance: { recv_window_millis: 60001 } }");
+        assertRefused("exchanges.binance.stream_idle_millis", "exchanges: { binance: { stream_idle_millis: 999 } }");
         assertRefused("exchanges.binance.rest_url", "exchanges: { binance: { rest_url: \"ftp://x\" } }");
         assertRefused("exchanges.binance.stream_url", "exchanges: { binance: { stream_url: \"https://stream.binance.com\" } }");
         assertRefused("exchanges.okx.stream_url", "exchanges: { okx: { stream_url: \"https://ws.okx.com\" } }");

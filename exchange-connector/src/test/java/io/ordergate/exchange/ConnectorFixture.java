@@ -78,7 +78,12 @@ final class ConnectorFixture implements AutoCloseable
 
     UserDataStream startStream()
     {
-        stream = new UserDataStream(client, session, exchange.streamUrl(), io).start();
+        return startStream(UserDataStream.Timing.DEFAULT);
+    }
+
+    UserDataStream startStream(final UserDataStream.Timing timing)
+    {
+        stream = new UserDataStream(client, session, exchange.streamUrl(), io, timing).start();
         return stream;
     }
 

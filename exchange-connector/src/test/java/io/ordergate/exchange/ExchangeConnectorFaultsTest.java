@@ -114,6 +114,24 @@ class ExchangeConnectorFaultsTest
     }
 
     @Test
+    void shouldNeitherRejectNorLoseAnOrderHeldForRetryAfterThatAReconnectAsksFor() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.exchange.faults().rateLimitNext(1, 2);  // the place is refused 429: held 2 s, nothing placed yet
+        final OrderTicket ticket = fixture.limit(14, "BUY", "0.01", "64000.00", "GTC");
+        fixture.session.place(ticket);
+        Eventually.holds("the place was refused", () -> fixture.exchange.errorsAnswered(-1003) == 1);
+        fixture.endGraceWindows();  // a window counted from the hand-over would be over
+        // what every stream reconnect runs: its query (held to the same Retry-After) finds no order, -2013
+        fixture.session.reconcileAll().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(fixture.exchange.errorsAnswered(-2013) > 0, "the exchange said the held order did not exist");
+        fixture.reports.awaitStatus(14, Status.NEW);
+        assertFalse(fixture.reports.saw(14, "rejected"), "an order whose send is still to come is never rejected: " + fixture.reports.all);
+        assertEquals(1, fixture.atExchange(ticket), "placed once, and booked");
+        assertEquals(1, fixture.session.openOrders(), "followed while it rests");
+    }
+
+    @Test
     void shouldWaitOutA429AndPlaceTheOrderOnce() throws Exception
     {
         fixture = new ConnectorFixture(6_000, 100);

@@ -202,7 +202,8 @@ final class BinanceAnswers
             case "-1022":
             case "-2014":
             case "-2015": return VenueAnswer.of(Outcome.AUTH_FAILED, message, code, 0);
-            case "-2013": return VenueAnswer.of(Outcome.NOT_FOUND, message, code, 0);
+            case "-2013":
+            case "-1125": return VenueAnswer.of(Outcome.NOT_FOUND, message, code, 0);  // -1125: "This listenKey does not exist."
             // "Execution status unknown": the exchange itself does not know whether the order was placed.
             case "-1000":
             case "-1001":
@@ -253,6 +254,9 @@ final class BinanceAnswers
                         balances.put(b.path("a").asText(), new BigDecimal[] {decimal(b, "f"), decimal(b, "l")});
                     }
                     events.add(new StreamEvent(null, balances));
+                    break;
+                case "listenKeyExpired":
+                    events.add(StreamEvent.STREAM_EXPIRED);  // the socket stays open, silent: only a new key's socket hears fills
                     break;
                 default:
                     break;

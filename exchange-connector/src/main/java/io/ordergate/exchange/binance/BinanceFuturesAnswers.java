@@ -113,8 +113,11 @@ final class BinanceFuturesAnswers
                     }
                     events.add(new StreamEvent(null, balances));
                     break;
+                case "listenKeyExpired":
+                    events.add(StreamEvent.STREAM_EXPIRED);  // the socket stays open, silent: only a new key's socket hears fills
+                    break;
                 default:
-                    break;  // listenKeyExpired, MARGIN_CALL, ACCOUNT_CONFIG_UPDATE: nothing the orders need
+                    break;  // MARGIN_CALL, ACCOUNT_CONFIG_UPDATE: nothing the orders need
             }
         }
         catch (final IOException ex)

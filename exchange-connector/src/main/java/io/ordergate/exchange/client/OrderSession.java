@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -24,7 +23,9 @@ import io.ordergate.exchange.spi.VenueRequest;
  * moment the order became unknown means "not yet known", never "rejected". The window starts when the send's fate
  * became unknown (the exchange may have taken the order at any time until then), not when the order was handed over:
  * time an order waits for the rate governor or a {@code Retry-After} is not the exchange's delay. A 429 waits for
- * its {@code Retry-After}, asks whether the order exists and sends it again under the same id only if it does not.
+ * its {@code Retry-After}, asks whether the order exists and sends it again under the same id only if it does not
+ * and the session still follows it. Until a send has its answer, no query's "not found" settles the order (a stream
+ * reconnect asks for every open order, one held for {@code Retry-After} too): the send's answer does.
  * On every stream (re)connect and after a restart every order still open is asked for again. Fills come as
  * cumulative states, so one applied twice changes nothing.
  *
@@ -35,8 +36,6 @@ import io.ordergate.exchange.spi.VenueRequest;
 public final class OrderSession
 {
     private static final Logger LOG = Logger.getLogger(OrderSession.class.getName());
-    /** How long a positions read asked for by followed orders waits for the others' answers. */
-    private static final long POSITIONS_READ_DELAY_MILLIS = 200;
 
     /** Back-off and patience of reconciliation. */
     public record Settings(long firstRetryMillis, long maxRetryMillis, long notFoundGraceMillis)
@@ -53,7 +52,7 @@ public final class OrderSession
     private volatile boolean closed;
     /** The session that adopted this one's orders (a new link): cancels and follows that reach this one go there. */
     private volatile OrderSession successor;
-    private final AtomicBoolean positionsReadPending = new AtomicBoolean();
+    private final PositionReads positions;
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
     {
@@ -69,14 +68,16 @@ public final class OrderSession
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.positions = new PositionReads(client, reports, scheduler, () -> closed);
     }
 
     /** Sends a new order once; its fate comes back through the reports. */
     public void place(final OrderTicket ticket)
     {
         final TrackedOrder order = new TrackedOrder(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, clock.getAsLong());
+        order.sendPending = true;
         open.put(order.clientOrderId, order);
-        final io.ordergate.exchange.spi.VenueRequest request;
+        final VenueRequest request;
         try
         {
             request = client.dialect().placeOrder(ticket);
@@ -94,6 +95,7 @@ public final class OrderSession
     {
         final OrderSession next = replacedBy();
         final boolean notPlaced = answer.outcome() == VenueAnswer.Outcome.RATE_LIMITED || answer.outcome() == VenueAnswer.Outcome.AUTH_FAILED;
+        order.sendPending = answer.outcome() == VenueAnswer.Outcome.RATE_LIMITED;  // held for Retry-After: still to be sent
         if (notPlaced && next != null && order.ticket != null)
         {
             // This session's link was replaced while the order waited (the rate governor, a Retry-After: its closed
@@ -139,6 +141,11 @@ public final class OrderSession
         }
         else if (query.outcome() == VenueAnswer.Outcome.NOT_FOUND)
         {
+            if (open.get(order.clientOrderId) != order)
+            {
+                return;  // settled meanwhile (or taken over by a new link): sending it now would place an order nobody books
+            }
+            order.sinceMillis = clock.getAsLong();  // the send leaves now: the exchange's delay starts now, not at the hand-over
             client.send(client.dialect().placeOrder(order.ticket)).thenAccept(answer -> placed(order, answer));
         }
         else
@@ -209,7 +216,7 @@ public final class OrderSession
         open.put(clientOrderId, order);
         // after a restart the followed orders arrive after the stream's first read of positions, which skipped their
         // symbols while they were open: positions are read again once the exchange has answered for them
-        reconcile(order, 0).thenRun(this::syncPositionsSoon);
+        reconcile(order, 0).thenRun(positions::readSoon);
     }
 
     /**
@@ -293,6 +300,10 @@ public final class OrderSession
                     state(order, answer.order());
                     return;
                 case NOT_FOUND:
+                    if (order.sendPending)
+                    {
+                        return;  // the send is still out or held: its own answer settles the order, never this query
+                    }
                     if (clock.getAsLong() - order.sinceMillis < settings.notFoundGraceMillis())
                     {
                         retry(order, attempt, 0);  // shortly after sending, "not found" means "not yet known"
@@ -364,32 +375,7 @@ public final class OrderSession
      */
     public CompletableFuture<Void> syncPositions()
     {
-        final VenueRequest request = client.dialect().positions();
-        if (request == null || closed)
-        {
-            return CompletableFuture.completedFuture(null);
-        }
-        final long startedMillis = System.currentTimeMillis();  // the ring's clock: the engine compares it with its fills' times
-        return client.send(request).thenAccept(answer ->
-        {
-            if (answer.ok() && answer.positions() != null && !closed)
-            {
-                reports.positions(answer.positions(), startedMillis);
-            }
-        });
-    }
-
-    /** One positions read a moment from now, however many followed orders ask for it meanwhile. */
-    private void syncPositionsSoon()
-    {
-        if (client.dialect().positions() != null && positionsReadPending.compareAndSet(false, true))
-        {
-            later(() ->
-            {
-                positionsReadPending.set(false);
-                syncPositions();
-            }, POSITIONS_READ_DELAY_MILLIS);
-        }
+        return positions.readNow();
     }
 
     /** Reads the account's balances now without reporting them: the caller journals them (sync-balance). */

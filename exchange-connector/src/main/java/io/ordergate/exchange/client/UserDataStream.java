@@ -1,18 +1,18 @@
 package io.ordergate.exchange.client;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import io.ordergate.exchange.spi.SocketLogin;
-import io.ordergate.exchange.spi.StreamEvent;
+import io.ordergate.exchange.spi.VenueAnswer;
 
 /**
  * One account's user-data stream: opens the stream token (listen key), or logs in by message where the dialect's
@@ -20,38 +20,69 @@ import io.ordergate.exchange.spi.StreamEvent;
  * every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
  * On every (re)connect (for a message login: once the orders channel is acknowledged, since until then fills go to
  * nobody) the session asks for every open order and the balances again, so nothing said while the socket was down or
- * not yet subscribed is lost. Thread safe: state changes run on the connector's scheduler.
+ * not yet subscribed is lost.
+ *
+ * <p>A stream can also go silent without closing: a listen key not kept alive expires (Binance then says
+ * {@code listenKeyExpired} once and nothing more), or the connection dies without a close. So a keep-alive that fails
+ * is tried again soon, one answered "no such key" ({@code -1125}) or a {@code listenKeyExpired} event replaces the
+ * socket at once, and a socket that has said nothing (no frame, no pong to the pings sent every third of
+ * {@link Timing#idleMillis}) for {@link Timing#idleMillis} is replaced too; each replacement reconciles.
+ * Thread safe: state changes run on the connector's scheduler.
  */
 public final class UserDataStream implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(UserDataStream.class.getName());
-    private static final long KEEP_ALIVE_MINUTES = 30;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final ByteBuffer NO_PAYLOAD = ByteBuffer.allocate(0);
+
+    /**
+     * @param keepAliveMillis      how often the listen key is kept alive (Binance: it lives 60 min from the last one)
+     * @param keepAliveRetryMillis the first wait before a failed keep-alive is tried again (doubling, at most
+     *                             {@code keepAliveMillis})
+     * @param idleMillis           a socket that said nothing for this long is replaced
+     */
+    public record Timing(long keepAliveMillis, long keepAliveRetryMillis, long idleMillis)
+    {
+        public static final Timing DEFAULT = new Timing(30 * 60_000, 5_000, 60_000);
+    }
 
     private final ExchangeClient client;
     private final OrderSession session;
     private final URI streamBase;
     private final ScheduledExecutorService scheduler;
+    private final Timing timing;
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger reconciled = new AtomicInteger();
     private volatile WebSocket socket;
+    /** The listener of the socket being opened or open: its {@code over()} starts the one reconnect. */
+    private volatile UserStreamListener listener;
     private volatile String token;
     private volatile boolean closed;
     private long backoffMillis = 100;
     private ScheduledFuture<?> keepAlive;
+    private ScheduledFuture<?> idleWatch;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler)
+    {
+        this(client, session, streamBase, scheduler, Timing.DEFAULT);
+    }
+
+    public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler,
+        final Timing timing)
     {
         this.client = client;
         this.session = session;
         this.streamBase = streamBase;
         this.scheduler = scheduler;
+        this.timing = timing;
     }
 
     public UserDataStream start()
     {
         scheduler.execute(this::connect);
+        final long watchMillis = Math.max(1, timing.idleMillis() / 3);
+        idleWatch = scheduler.scheduleWithFixedDelay(this::watchIdle, watchMillis, watchMillis, TimeUnit.MILLISECONDS);
         final SocketLogin login = client.dialect().socketLogin();
         if (login != null)
         {
@@ -65,14 +96,69 @@ public final class UserDataStream implements AutoCloseable
             }, login.pingMillis(), login.pingMillis(), TimeUnit.MILLISECONDS);
             return this;
         }
-        keepAlive = scheduler.scheduleWithFixedDelay(() ->
-        {
-            if (token != null)
-            {
-                client.send(client.dialect().keepUserStreamAlive(token));
-            }
-        }, KEEP_ALIVE_MINUTES, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES);
+        keepAlive = scheduler.scheduleWithFixedDelay(() -> keepListenKeyAlive(token, 0), timing.keepAliveMillis(), timing.keepAliveMillis(),
+            TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Keeps the listen key alive. A failed keep-alive is tried again soon (the key outlives one missed period, not two);
+     * a key the exchange no longer has ends its socket, whose replacement opens a new key and reconciles.
+     */
+    private void keepListenKeyAlive(final String key, final int attempt)
+    {
+        if (closed || key == null || !key.equals(token))
+        {
+            return;  // stopped, or the key was replaced: the new one has its own keep-alives
+        }
+        client.send(client.dialect().keepUserStreamAlive(key)).thenAccept(answer ->
+        {
+            if (answer.outcome() == VenueAnswer.Outcome.NOT_FOUND)
+            {
+                replaceSocket("its listen key is gone (" + answer.code() + " " + answer.text() + ")");
+            }
+            else if (!answer.ok())
+            {
+                final long backoff = timing.keepAliveRetryMillis() << Math.min(attempt, 16);
+                final long delay = Math.min(timing.keepAliveMillis(), Math.max(answer.retryAfterMillis(), backoff));
+                LOG.warning(() -> client.dialect().name() + " user-data stream keep-alive failed (" + answer.text() + "); again in " + delay + " ms");
+                scheduler.schedule(() -> keepListenKeyAlive(key, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** A socket silent for the idle time is replaced; one still talking is pinged, so a quiet stream keeps proving it is alive. */
+    private void watchIdle()
+    {
+        final WebSocket ws = socket;
+        final UserStreamListener current = listener;
+        if (ws == null || current == null || current.over.get())
+        {
+            return;
+        }
+        if (System.nanoTime() - current.lastHeardNanos > TimeUnit.MILLISECONDS.toNanos(timing.idleMillis()))
+        {
+            replaceSocket("nothing heard for " + timing.idleMillis() + " ms");
+            return;
+        }
+        send(ws, socketToPing -> socketToPing.sendPing(NO_PAYLOAD.duplicate()));
+    }
+
+    /** Ends the current socket (the exchange will say nothing more on it); its one reconnect reconciles what it missed. */
+    private void replaceSocket(final String why)
+    {
+        final UserStreamListener current = listener;
+        final WebSocket ws = socket;
+        if (closed || current == null || current.over.get())
+        {
+            return;  // already being replaced
+        }
+        LOG.warning(() -> client.dialect().name() + " user-data stream replaced: " + why);
+        if (ws != null)
+        {
+            ws.abort();
+        }
+        current.over();
     }
 
     /** How many times a socket was opened (each one reconciles every open order). */
@@ -121,16 +207,18 @@ public final class UserDataStream implements AutoCloseable
 
     private void open(final URI uri, final SocketLogin login)
     {
-        client.http().newWebSocketBuilder().buildAsync(uri, new Listener(login)).whenComplete((ws, failure) ->
+        final UserStreamListener opening = new UserStreamListener(this, client, session, scheduler, login);
+        listener = opening;
+        client.http().newWebSocketBuilder().buildAsync(uri, opening).whenComplete((ws, failure) ->
         {
             if (failure != null)
             {
                 reconnectLater(0);
                 return;
             }
-            if (closed)
+            if (closed || opening.over.get())
             {
-                ws.abort();
+                ws.abort();  // stopped, or replaced while opening (its key found gone): its reconnect is on its way
                 return;
             }
             socket = ws;
@@ -146,7 +234,7 @@ public final class UserDataStream implements AutoCloseable
     }
 
     /** The stream is up (a listen key's socket opened, or a login accepted): everything said while it was down is asked for. */
-    private void established()
+    void established()
     {
         connects.incrementAndGet();
         backoffMillis = 100;
@@ -157,12 +245,18 @@ public final class UserDataStream implements AutoCloseable
     }
 
     /** Sends a text after the previous one went (the JDK's WebSocket takes one send at a time). */
-    private synchronized void send(final WebSocket ws, final String text)
+    void send(final WebSocket ws, final String text)
     {
-        lastSend = lastSend.handle((done, error) -> null).thenCompose(ignored -> ws.sendText(text, true));
+        send(ws, socketToSend -> socketToSend.sendText(text, true));
     }
 
-    private void reconnectLater(final long atLeastMillis)
+    /** Sends a frame (a text, a ping) after the previous one went. */
+    private synchronized void send(final WebSocket ws, final Function<WebSocket, CompletableFuture<WebSocket>> frame)
+    {
+        lastSend = lastSend.handle((done, error) -> null).thenCompose(ignored -> frame.apply(ws));
+    }
+
+    void reconnectLater(final long atLeastMillis)
     {
         socket = null;
         if (closed)
@@ -175,114 +269,6 @@ public final class UserDataStream implements AutoCloseable
         scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
-    private final class Listener implements WebSocket.Listener
-    {
-        private final StringBuilder partial = new StringBuilder();
-        private final SocketLogin login;
-        private final AtomicBoolean over = new AtomicBoolean();
-        private boolean loggedIn;
-        private boolean subscribed;
-
-        Listener(final SocketLogin login)
-        {
-            this.login = login;
-        }
-
-        @Override
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                final String text = partial.toString();
-                partial.setLength(0);
-                if (login != null && !loggedIn)
-                {
-                    loginAnswer(webSocket, text);
-                }
-                else if (login != null && !subscribed && subscriptionAnswer(webSocket, text))
-                {
-                    return null;  // this socket is over: its orders subscription was refused
-                }
-                else
-                {
-                    for (final StreamEvent event : client.dialect().readStream(text))
-                    {
-                        session.onStream(event);
-                    }
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        private void loginAnswer(final WebSocket webSocket, final String text)
-        {
-            final Boolean accepted = login.loggedIn(text);
-            if (accepted == null)
-            {
-                return;
-            }
-            if (!accepted)
-            {
-                LOG.warning(() -> client.dialect().name() + " private stream: login refused: " + text);  // the exchange's answer: no secret
-                webSocket.abort();
-                over();
-                return;
-            }
-            loggedIn = true;
-            for (final String subscription : login.subscriptions())
-            {
-                send(webSocket, subscription);
-            }
-        }
-
-        /**
-         * Before the orders channel is on, a fill is pushed to nobody: the stream counts as up (and reconciles what was
-         * placed meanwhile) only from its acknowledgement. True when the subscription was refused and the socket closed.
-         */
-        private boolean subscriptionAnswer(final WebSocket webSocket, final String text)
-        {
-            final Boolean accepted = login.subscribed(text);
-            if (accepted == null)
-            {
-                return false;
-            }
-            if (!accepted)
-            {
-                LOG.warning(() -> client.dialect().name() + " private stream: subscription refused: " + text);  // the exchange's answer: no secret
-                webSocket.abort();
-                over();
-                return true;
-            }
-            subscribed = true;
-            scheduler.execute(UserDataStream.this::established);
-            return false;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-        {
-            over();
-            return null;
-        }
-
-        @Override
-        public void onError(final WebSocket webSocket, final Throwable error)
-        {
-            over();
-        }
-
-        /** This socket is done (closed, failed, or its login refused): one reconnect, however many of those happened. */
-        private void over()
-        {
-            if (over.compareAndSet(false, true))
-            {
-                scheduler.execute(() -> reconnectLater(0));
-            }
-        }
-    }
-
     /** Closes the socket; the stream token stays valid (the exchange lets it expire). */
     @Override
     public void close()
@@ -291,6 +277,10 @@ public final class UserDataStream implements AutoCloseable
         if (keepAlive != null)
         {
             keepAlive.cancel(false);
+        }
+        if (idleWatch != null)
+        {
+            idleWatch.cancel(false);
         }
         final WebSocket ws = socket;
         if (ws != null)

@@ -172,6 +172,21 @@ public final class SimulatedExchange implements AutoCloseable
         streams.dropAll();
     }
 
+    /**
+     * Expires every listen key now (a keep-alive that never came): {@code PUT} answers {@code -1125}, the open sockets
+     * stay open and go silent, after a {@code listenKeyExpired} event when {@code announce}.
+     */
+    public void expireListenKeys(final boolean announce)
+    {
+        streams.expireAll(announce);
+    }
+
+    /** Every user-data socket stays open but dead: it answers no ping and carries no event (a connection lost without a close). */
+    public void freezeUserStreams()
+    {
+        streams.freezeAll();
+    }
+
     public int openUserStreams()
     {
         return streams.openSockets();

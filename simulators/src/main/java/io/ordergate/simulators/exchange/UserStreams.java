@@ -166,6 +166,49 @@ final class UserStreams
         }
     }
 
+    /**
+     * Every listen key (spot and futures) expires now, as one not kept alive does: a PUT answers {@code -1125}, the next
+     * POST makes a new key, and the sockets on the old keys stay open but hear nothing more, after a
+     * {@code listenKeyExpired} event when {@code announce}.
+     */
+    void expireAll(final boolean announce)
+    {
+        for (final String key : java.util.List.copyOf(accounts.keySet()))
+        {
+            final SpotAccount account = accounts.remove(key);
+            if (account != null)
+            {
+                synchronized (account)
+                {
+                    account.listenKey = key.equals(account.listenKey) ? null : account.listenKey;
+                    account.futuresListenKey = key.equals(account.futuresListenKey) ? null : account.futuresListenKey;
+                }
+            }
+            final Set<Channel> open = sockets.remove(key);  // not closed: silent
+            if (open != null && announce)
+            {
+                final String text = SimulatorJson.write(Map.of("e", "listenKeyExpired", "E", System.currentTimeMillis(), "listenKey", key));
+                open.forEach(channel -> channel.writeAndFlush(new TextWebSocketFrame(text)));
+            }
+        }
+    }
+
+    /**
+     * Every user-data socket stops answering, as a connection that died without a close: it stays open, reads nothing
+     * (so no ping is answered) and is sent nothing more. The keys stay valid.
+     */
+    void freezeAll()
+    {
+        for (final String key : java.util.List.copyOf(sockets.keySet()))
+        {
+            final Set<Channel> open = sockets.remove(key);
+            if (open != null)
+            {
+                open.forEach(channel -> channel.config().setAutoRead(false));
+            }
+        }
+    }
+
     int openSockets()
     {
         int n = 0;
