@@ -97,6 +97,20 @@ public final class BotSecrets
         return journaledHash.length == SHA256_BYTES ? new Verifier(journaledHash, true) : null;
     }
 
+    /**
+     * A bot no one has: a random secret, sealed and hashed as a real bot's is. An alert for a bot that does not exist
+     * is checked against it, with the same work as against a real one, so the time of the answer does not tell which
+     * bot names exist.
+     */
+    public BotCredentials.Entry decoy()
+    {
+        final byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        final String secret = HEX.formatHex(random);
+        final String botId = "decoy-" + HEX.formatHex(random, 0, 4);
+        return new BotCredentials.Entry(botId, botId, new Verifier(hashes.digest(secret, PURPOSE), false), journalSeal(botId, secret));
+    }
+
     /** The map keys under which a presented path token may find its bot (keyed first, then an old record's SHA-256). */
     String[] lookupKeys(final String token)
     {

@@ -39,6 +39,7 @@ final class BotSecretAccess implements Access
     private final BotSecrets secrets;
     private final long signedWindowMillis;
     private final LongSupplier clockMillis;
+    private final BotCredentials.Entry decoy;
 
     BotSecretAccess(
         final BotCredentials bots, final SourceAllowlist allowlist, final BotSecrets secrets, final int signedWindowSeconds,
@@ -47,6 +48,7 @@ final class BotSecretAccess implements Access
         this.bots = bots;
         this.allowlist = allowlist;
         this.secrets = secrets;
+        this.decoy = secrets.decoy();
         this.signedWindowMillis = signedWindowSeconds * 1000L;
         this.clockMillis = clockMillis;
     }
@@ -66,18 +68,17 @@ final class BotSecretAccess implements Access
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "name the bot (botname or bot) or use /webhook/tradingview/{token}", null);
         }
-        final BotCredentials.Entry bot = named ? bots.find(alert.bot()) : onlyBotOf(token);
-        if (bot == null)
-        {
-            throw unknown();
-        }
+        final BotCredentials.Entry found = named ? bots.find(alert.bot()) : onlyBotOf(token);
+        // An unknown bot is checked against the decoy with the same work, then refused: no faster answer for a name
+        // that does not exist (a signed body is hashed whole under the secret, which takes time to see).
+        final BotCredentials.Entry bot = found == null ? decoy : found;
         if (secrets.secretMatches(alert.secret(), bot.verifier()) || secrets.secretMatches(token, bot.verifier()))
         {
-            return new WebhookCaller(bot.botId(), alert);
+            return accepted(found, alert);
         }
         final byte[] signature = secrets.signature(exchange.header(SIGNATURE_HEADER), bot.botId(), bot.sealedSecret(),
             exchange.body(), exchange.bodyLength());
-        if (signature == null)
+        if (signature == null || found == null)
         {
             throw unknown();
         }
@@ -118,6 +119,15 @@ final class BotSecretAccess implements Access
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, "the signed alert's time is more than " + seconds
                 + " s from the gateway's clock: an alert authenticated by its signature is taken only inside that window", "time");
         }
+    }
+
+    private static WebhookCaller accepted(final BotCredentials.Entry found, final Alert alert) throws BadRequest
+    {
+        if (found == null)
+        {
+            throw unknown();  // the decoy's random secret: never presented, but never a caller either
+        }
+        return new WebhookCaller(found.botId(), alert);
     }
 
     private static BadRequest unknown()
