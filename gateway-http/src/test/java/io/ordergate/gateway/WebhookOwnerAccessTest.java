@@ -69,6 +69,32 @@ class WebhookOwnerAccessTest
     }
 
     @Test
+    void anAccountDeletedAndMadeAgainWithItsIdIsNotAnOldKeysAccount() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK);
+            WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
+        {
+            final String account = "{\"account_id\":\"gone-1\",\"venue\":\"paper\",\"currency\":\"USD\",\"balance\":10000,\"leverage\":100}";
+            assertEquals(201, gateway.post("/api/v1/accounts", account).status());
+            final Key trade = gateway.createKey("trade", "gone-1", "paper-1");
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trade).status());
+            assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, barrier.url()), TestGateway.ADMIN).status());
+            assertEquals(200, gateway.send("DELETE", "/api/v1/accounts/gone-1", null, TestGateway.ADMIN).status());
+            assertEquals(201, gateway.post("/api/v1/accounts", account).status(), "a new account under the old id");
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("gone-1", "EURUSD", "buy", "0.1").status());
+            assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.1").status());
+            barrier.next(r -> "gone-1".equals(r.json().path("account_id").asText()), 10);
+            barrier.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            owned.next(r -> "paper-1".equals(r.json().path("account_id").asText()), 10);
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertEquals("paper-1", any.json().path("account_id").asText(), "the old key's webhook: nothing of the new gone-1");
+            }
+        }
+    }
+
+    @Test
     void aDisabledUsersWebhookGetsNoMoreEvents() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK);

@@ -14,6 +14,15 @@ public record UserView(
     String passwordHash, int credentialEpoch, long createdMicros, long updatedMicros, List<String> accountIds,
     Broker broker, boolean disclaimerAccepted, long riskPercentHundredths, List<String> preferredPairs)
 {
+    /** This user without one account (a deleted account leaves every user's list). */
+    public UserView withoutAccount(final String accountId)
+    {
+        final List<String> rest = new java.util.ArrayList<>(accountIds);
+        rest.remove(accountId);
+        return new UserView(index, principal, id, email, username, name, role, disabled, passwordHash, credentialEpoch, createdMicros,
+            updatedMicros, List.copyOf(rest), broker, disclaimerAccepted, riskPercentHundredths, preferredPairs);
+    }
+
     /** The broker connection of onboarding: an mt5 account the user owns. */
     public record Broker(String connectionId, String brokerName, String accountNumber, String accountType, String label,
         long connectedMicros)

@@ -134,6 +134,30 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
                 byPrincipal.remove(revoked.principal(), revoked);
             }
         }
+        else if (event.type == CommandType.DELETE_ACCOUNT)
+        {
+            forgetAccount(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
+        }
+    }
+
+    /**
+     * A deleted account leaves every key's list, as the engine's keys leave it: kept, an account made again with the
+     * same id would count as the old key's for what only the gateway checks (its outbound webhooks' owner checks).
+     */
+    private void forgetAccount(final String accountId)
+    {
+        for (final ApiKey key : keys.values())
+        {
+            if (key.accountIds().contains(accountId))
+            {
+                final List<String> rest = new ArrayList<>(key.accountIds());
+                rest.remove(accountId);
+                final ApiKey narrowed = new ApiKey(key.key(), key.secretHash(), key.scope(), key.principal(), Collections.unmodifiableList(rest),
+                    key.systemMade(), key.owner(), key.createdMicros(), key.use());
+                keys.put(key.key(), narrowed);
+                byPrincipal.put(narrowed.principal(), narrowed);
+            }
+        }
     }
 
     /**

@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.user.SessionView;
 import io.ordergate.engine.user.UserRecords;
 import io.ordergate.engine.user.UserView;
@@ -56,6 +60,27 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         {
             records.read(event.output, this);
         }
+        else if (event.type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess())
+        {
+            forgetAccount(accountIdOf(event));
+        }
+    }
+
+    /** A deleted account leaves every user's list, as it leaves the engine's users (see ApiKeyRegistry.forgetAccount). */
+    private void forgetAccount(final String accountId)
+    {
+        for (final UserView user : byId.values())
+        {
+            if (user.accountIds().contains(accountId))
+            {
+                user(user.withoutAccount(accountId));
+            }
+        }
+    }
+
+    private static String accountIdOf(final CommandEvent event)
+    {
+        return new BodyReader().wrap(event.frame, CommandFrame.BODY_OFFSET).readString(new AsciiView()).toString();
     }
 
     @Override
