@@ -14,7 +14,8 @@ import io.ordergate.engine.position.PositionStops;
  * {@code executors.trailing_modify_interval_millis} (default 1 s) per ticket, so a fast market does not flood the executor: the stop of the best price seen
  * meanwhile is kept and sent by the first quote after the throttle. Runs inside the QUOTES command, from its time, so
  * a replay queues the same commands. Nothing is sent while the executor is offline, has {@code executors.max_pending_commands}
- * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again.
+ * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again. A move the executor
+ * answers {@code failed} is forgotten ({@link TicketPosition#trailRefused}), so the first quote after the throttle asks again.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class Mt5Trailing
