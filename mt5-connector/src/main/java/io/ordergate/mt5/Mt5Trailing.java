@@ -10,12 +10,14 @@ import io.ordergate.engine.position.PositionStops;
 /**
  * Trailing stops of MT5 tickets: the terminal holds the stop, so the gateway moves it. On each quote of an instrument,
  * an open ticket with a trailing stop whose stop would stand tighter at the new price (the bid for a long, the ask for
- * a short; never back) is sent a MODIFY_POSITION with that stop and its take profit unchanged, at most once per
- * {@code executors.trailing_modify_interval_millis} (default 1 s) per ticket, so a fast market does not flood the executor: the stop of the best price seen
- * meanwhile is kept and sent by the first quote after the throttle. Runs inside the QUOTES command, from its time, so
- * a replay queues the same commands. Nothing is sent while the executor is offline, has {@code executors.max_pending_commands}
- * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again.
- * <b>Not thread safe</b>: engine thread; allocates nothing.
+ * a short; never back, nor under the terminal's own stop, say one tightened by hand) is sent a MODIFY_POSITION with
+ * that stop and its take profit unchanged, at most once per {@code executors.trailing_modify_interval_millis}
+ * (default 1 s) per ticket, so a fast market does not flood the executor: the stop of the best price seen meanwhile is
+ * kept and sent by the first quote after the throttle. Runs inside the QUOTES command, from its time, so a replay
+ * queues the same commands. Nothing is sent while the executor is offline, has {@code executors.max_pending_commands}
+ * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again. A move the executor
+ * answers {@code failed} is forgotten ({@link TicketPosition#trailRefused}), so the first quote after the throttle
+ * asks again. <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class Mt5Trailing
 {
@@ -66,7 +68,9 @@ final class Mt5Trailing
         {
             position.trailingTarget = target;  // the best price's stop is kept while the throttle holds it back
         }
-        final long current = position.trailedStop != TicketPosition.NONE ? position.trailedStop : position.stopLoss;
+        // The tighter of the trailing's last ask and the terminal's stop: a stop tightened by hand is never trailed back.
+        final long asked = position.trailedStop;
+        final long current = asked != TicketPosition.NONE && PositionStops.tighter(isLong, asked, position.stopLoss) ? asked : position.stopLoss;
         if (!PositionStops.tighter(isLong, position.trailingTarget, current))  // TicketPosition.NONE is OrderView.NONE
         {
             return;

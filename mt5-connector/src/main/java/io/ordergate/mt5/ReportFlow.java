@@ -88,7 +88,7 @@ final class ReportFlow
             }
             else
             {
-                applyFailed(command, now);
+                applyFailed(command, executor, now);
             }
         }
         final JsonWriter json = context.beginJson(event).startObject();
@@ -188,8 +188,16 @@ final class ReportFlow
         }
     }
 
-    private void applyFailed(final ExecutorCommand command, final long now)
+    private void applyFailed(final ExecutorCommand command, final Executor executor, final long now)
     {
+        if (command.type == ExecutorCommandType.MODIFY_POSITION)
+        {
+            final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
+            if (position != null && position.open)
+            {
+                position.trailRefused(command.stopLoss);  // the terminal kept its stop: the trailing asks again
+            }
+        }
         final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
         if (order != null && !order.status.isTerminal())
         {

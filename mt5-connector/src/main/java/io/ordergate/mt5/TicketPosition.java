@@ -176,6 +176,20 @@ public final class TicketPosition implements HeldPosition
         prevOpen = null;
     }
 
+    /**
+     * The executor failed a MODIFY_POSITION to {@code stopLoss}: when that was the trailing's last ask, the terminal
+     * still holds the stop it had, so the trailing forgets the ask and the first quote the throttle lets through sends
+     * the best price's stop again (a failed move taken as made would leave the ticket on its old stop until the price
+     * went further). Applied from the journaled result, so replay does the same.
+     */
+    void trailRefused(final long stopLoss)
+    {
+        if (trailedStop != NONE && trailedStop == stopLoss)
+        {
+            trailedStop = NONE;
+        }
+    }
+
     /** What {@link #level} answers for a stop that is not a valid price. */
     static final long INVALID = Long.MIN_VALUE + 1;
 

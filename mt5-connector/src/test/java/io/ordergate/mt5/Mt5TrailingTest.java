@@ -54,6 +54,66 @@ class Mt5TrailingTest
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 
+    @Test
+    void shouldAskAgainForATrailedStopTheExecutorFailedToSet()
+    {
+        final long orderId = trailingBuy();
+        driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
+        final CommandEvent moved = driver.quote("1.08500", "1.08508");
+        assertEquals(new BigDecimal("1.084"), modifiedStop(moved));
+        // The terminal refuses the move (say, the stop too close to the price): its stop stays at the trailing start.
+        final String modifyId = String.valueOf(modifies(moved).get(0).get("id"));
+        assertEquals(ResultCode.OK, driver.result("exe-1", modifyId, false, 0, null, null, "Invalid stops").result);
+        assertEquals(0, new BigDecimal("1.08328").compareTo(BigDecimal.valueOf(ticketStop(), 5)), "the terminal's stop is kept");
+        assertEquals(0, modifies(driver.quote("1.08500", "1.08508")).size(), "one try per throttle interval, even after a failure");
+
+        driver.now += 1_000_000L;  // executors.trailing_modify_interval_millis, 1 s by default
+        // The same price a second later: the stop the terminal did not take is asked for again, not taken as set.
+        assertEquals(new BigDecimal("1.084"), modifiedStop(driver.quote("1.08500", "1.08508")));
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldNeverTrailBelowAStopTheUserTightenedByHand()
+    {
+        final long orderId = trailingBuy();
+        driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
+        final CommandEvent moved = driver.quote("1.08500", "1.08508");
+        assertEquals(new BigDecimal("1.084"), modifiedStop(moved));
+        assertEquals(ResultCode.OK, driver.result("exe-1", String.valueOf(modifies(moved).get(0).get("id")), true, 9001L, null, null, null).result);
+        // The user tightens the stop by hand to 1.08480, above where the trailing has it.
+        final CommandEvent patch = driver.modifyStopLoss(driver.connector.tickets().byTicket(0, 9001L).positionId, "1.08480");
+        assertEquals(ResultCode.OK, patch.result);
+        final String patchId = String.valueOf(Json.object(Mt5Driver.outbox(patch).get(0).getValue()).get("id"));
+        assertEquals(ResultCode.OK, driver.result("exe-1", patchId, true, 9001L, null, null, null).result);
+        assertEquals(0, new BigDecimal("1.0848").compareTo(BigDecimal.valueOf(ticketStop(), 5)));
+
+        driver.now += 1_000_000L;  // executors.trailing_modify_interval_millis, 1 s by default
+        // The trailing's stop at 1.08560 would be 1.08460: under the terminal's 1.08480, so nothing is sent.
+        assertEquals(0, modifies(driver.quote("1.08560", "1.08568")).size(), "never below the terminal's stop");
+        driver.now += 1_000_000L;
+        assertEquals(new BigDecimal("1.0851"), modifiedStop(driver.quote("1.08610", "1.08618")), "past it, the trailing goes on");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    /** A 0.10 lot buy of EURUSD with a 10-pip trailing stop (it starts at 1.08428 - 0.00100), the executor online. */
+    private long trailingBuy()
+    {
+        assertEquals(ResultCode.CREATED, driver.mt5Account("mt5-1").result);
+        assertEquals(ResultCode.CREATED, driver.createExecutor("exe-1", "mt5-1").result);
+        driver.quote("1.08420", "1.08428");
+        driver.heartbeat("exe-1");
+        final CommandEvent order = new CommandEvent();
+        NewOrderBody.encode(driver.begin(order, CommandType.NEW_ORDER), "mt5-1", "EURUSD", Side.BUY, OrderType.MARKET, null,
+            NewOrderBody.HAS_TRAILING_STOP_PIPS, Mt5Driver.wire("0.10"), 0, 0, 0, 0, 0, 0, 0, 0, Mt5Driver.wire("10"), "");
+        return driver.finish(order).order.orderId;
+    }
+
+    private long ticketStop()
+    {
+        return driver.connector.tickets().byTicket(0, 9001L).stopLoss;
+    }
+
     private static List<Map<String, Object>> modifies(final CommandEvent quote)
     {
         return Mt5Driver.outbox(quote).stream().map(entry -> Json.object(entry.getValue()))

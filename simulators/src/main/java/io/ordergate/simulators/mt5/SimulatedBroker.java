@@ -334,12 +334,14 @@ final class SimulatedBroker
     {
         final long ticket = Long.parseLong(String.valueOf(parameters.get("ticket")));
         final Position position = positions.get(ticket);
-        if (position == null)
+        final BigDecimal sl = SimulatorJson.decimal(parameters.get("sl"));
+        final String why = position == null ? "no open position with ticket " + ticket : TerminalStops.refusal(prices, position.symbol(), position.buy(), sl);
+        if (why != null)
         {
-            return failed("no open position with ticket " + ticket);
+            return failed(why);  // a terminal's checks: the ticket, then the stop (TerminalStops)
         }
-        positions.put(ticket, new Position(position.symbol(), position.buy(), position.lots(), position.openPrice(),
-            SimulatorJson.decimal(parameters.get("sl")), SimulatorJson.decimal(parameters.get("tp"))));
+        positions.put(ticket, new Position(position.symbol(), position.buy(), position.lots(), position.openPrice(), sl,
+            SimulatorJson.decimal(parameters.get("tp"))));
         trades.incrementAndGet();
         return ok("position modified", Map.of("ticket", Long.toString(ticket)));
     }
