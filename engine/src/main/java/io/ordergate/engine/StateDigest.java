@@ -101,6 +101,8 @@ final class StateDigest
             mix(order.closedLegTrailingPct);
             mix(order.closedLegTrailingDistance);
             mix(order.closedLegOrderId);
+            mix(order.feeBooked);
+            mix(order.feeCoveredQuantity);
             mix(order.termsFingerprint);
             mix(order.filledQuantity);
             mix(order.averagePrice);

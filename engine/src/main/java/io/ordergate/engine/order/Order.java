@@ -32,6 +32,13 @@ public final class Order extends OrderView
     public long closedLegTrailingDistance;
     /** The order whose stops the held leg carries, or 0 for stops set on the position itself. */
     public long closedLegOrderId;
+    /**
+     * An exchange order's commission booked so far (quote asset, exchange digits) and the filled quantity it covers
+     * (exchange digits). Apart from {@code filledQuantity}: a fill first learnt from an answer without its commission
+     * (a query, a futures REST answer) gets its fee from a later report, once.
+     */
+    public long feeBooked;
+    public long feeCoveredQuantity;
 
     /** Owned by {@code change.Changes}: the command in which the order was last noted as changed. */
     public long changeStamp;
@@ -54,6 +61,8 @@ public final class Order extends OrderView
         termsFingerprint = 0;
         closesPositionId = 0;
         holdClosedLeg(0, 0, 0, 0, 0, 0);
+        feeBooked = 0;
+        feeCoveredQuantity = 0;
         nextResting = null;
         prevResting = null;
         resting = false;

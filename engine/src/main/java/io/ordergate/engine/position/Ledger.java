@@ -184,6 +184,27 @@ public final class Ledger
             position.isOpen() ? position.positionId : positionIdBefore, timeMicros), fee, timeMicros);
     }
 
+    /**
+     * A fee the venue told after the fill was booked (an exchange's commission that came after its fill): onto the
+     * trade and off the balance, and into the entry fees of the position the trade is part of while it is still open
+     * (a position closed meanwhile keeps the fees it closed with).
+     */
+    public void chargeLater(final Account account, final Instrument instrument, final Trade trade, final long fee, final long timeMicros)
+    {
+        if (fee == 0)
+        {
+            return;
+        }
+        final Position position = account.positions[instrument.index];
+        if (position.isOpen() && position.positionId == trade.positionId)
+        {
+            noteChange(account, position);
+            position.openFee += fee;
+        }
+        trade.fee += fee;
+        book(account, -fee, timeMicros);
+    }
+
     /** Puts the fill's fee on its trade and takes it from the balance (a fee counts as a realized loss of the day). */
     private Trade charge(final Account account, final Trade trade, final long fee, final long timeMicros)
     {

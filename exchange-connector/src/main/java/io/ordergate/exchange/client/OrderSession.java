@@ -36,6 +36,8 @@ import io.ordergate.exchange.spi.VenueRequest;
 public final class OrderSession
 {
     private static final Logger LOG = Logger.getLogger(OrderSession.class.getName());
+    /** How long after its fills were told without a commission a stream report may still bring an order's. */
+    private static final long FEE_WAIT_MILLIS = 60_000;
 
     /** Back-off and patience of reconciliation. */
     public record Settings(long firstRetryMillis, long maxRetryMillis, long notFoundGraceMillis)
@@ -49,6 +51,8 @@ public final class OrderSession
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final Map<String, TrackedOrder> open = new ConcurrentHashMap<>();
+    /** Done orders whose fills were told without their commission (a futures RESULT answer beat the stream), for a while. */
+    private final Map<String, TrackedOrder> doneWithoutFee = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** The session that adopted this one's orders (a new link): cancels and follows that reach this one go there. */
     private volatile OrderSession successor;
@@ -256,7 +260,8 @@ public final class OrderSession
         }
         if (event.order() != null)
         {
-            final TrackedOrder order = open.get(event.order().clientOrderId());
+            final TrackedOrder tracked = open.get(event.order().clientOrderId());
+            final TrackedOrder order = tracked != null ? tracked : doneWithoutFee.get(event.order().clientOrderId());
             if (order != null)
             {
                 state(order, event.order());
@@ -341,6 +346,10 @@ public final class OrderSession
         if (state.status().done())
         {
             open.remove(order.clientOrderId);
+            if (state.executedQty().signum() > 0 && state.fee().signum() == 0 && doneWithoutFee.putIfAbsent(order.clientOrderId, order) == null)
+            {
+                later(() -> doneWithoutFee.remove(order.clientOrderId, order), FEE_WAIT_MILLIS);
+            }
         }
         reports.state(order.orderId, state);
         if (!state.status().done() && order.cancelWanted)

@@ -81,8 +81,12 @@ final class OkxAnswers
                 }
                 final BigDecimal filled = decimal(first, "accFillSz");
                 final BigDecimal average = decimal(first, "avgPx");
+                // fee: the order's cumulative commission (negative when charged) in feeCcy, for all it filled
+                final BigDecimal fee = filled.signum() == 0 ? BigDecimal.ZERO : Commissions.inQuote(first.path("instId").asText("").replace("-", ""),
+                    decimal(first, "fee").negate(), first.path("feeCcy").asText(""), average);
                 return new VenueAnswer(Outcome.OK, new OrderState(first.path("clOrdId").asText(), first.path("ordId").asText(),
-                    status(first.path("state").asText()), filled, filled.multiply(average)), null, null, null, 0);
+                    status(first.path("state").asText()), filled, filled.multiply(average), fee, fee.signum() == 0 ? BigDecimal.ZERO : filled),
+                    null, null, null, 0);
             case CANCEL_ORDER:
                 return VenueAnswer.unknown("cancel accepted; the order's state is asked for");
             case BALANCES:

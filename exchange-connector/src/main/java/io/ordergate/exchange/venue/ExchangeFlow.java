@@ -103,6 +103,16 @@ final class ExchangeFlow
                 PositionStops.closeEnded(account, order);  // a stop's close the exchange refused: its leg is back on the position
             }
         }
+        else if (kind == ExchangeBodies.REPORT_STATE)
+        {
+            // a fill first learnt without its commission (a futures REST answer beat the stream): the stream's report still books it
+            final long due = feeDue(order, cumulativeQty, fee, feeQuantity);
+            if (due != 0)
+            {
+                context.changes().order(order);
+                chargeLater(order, account, context.instruments().get(order.instrumentIndex), due, now);
+            }
+        }
         context.answerOrder(event, order, ResultCode.OK);
     }
 
@@ -114,6 +124,7 @@ final class ExchangeFlow
             ? FixedPoint.rescale(cumulativeQty, ExchangeBodies.EXCHANGE_DIGITS, order.quantityDigits)
             : Wire.exact(cumulativeQty, order.quantityDigits);
         final long part = Math.min(filled, order.quantity) - order.filledQuantity;
+        final long feeDue = feeDue(order, cumulativeQty, fee, feeQuantity);
         if (part > 0)
         {
             final long quoteBefore = bookedQuote.get(order.orderId);
@@ -123,11 +134,8 @@ final class ExchangeFlow
                 ExchangeBodies.EXCHANGE_DIGITS, order.priceDigits);
             final Position position = account.positions[instrument.index];
             final long before = position.quantity;
-            // the commission told is for feeQuantity: this part's share of it (all of it when the report tells just this part)
-            final long partFee = feeQuantity <= 0 ? 0 : FixedPoint.mulDiv(fee,
-                Math.min(FixedPoint.rescale(part, order.quantityDigits, ExchangeBodies.EXCHANGE_DIGITS), feeQuantity), feeQuantity);
             final Trade trade = context.ledger().fill(account, instrument, order.side, part, price, order.orderId,
-                feeMoney(account, instrument, partFee, price), now);
+                feeMoney(account, instrument, feeDue, price), now);
             order.positionId = trade.positionId;
             order.filledQuantity += part;
             order.averagePrice = FixedPoint.rescale(FixedPoint.mulDiv(cumulativeQuote, FixedPoint.pow10(order.quantityDigits), order.filledQuantity),
@@ -135,6 +143,10 @@ final class ExchangeFlow
             bookedQuote.put(order.orderId, cumulativeQuote);
             PositionStops.protect(position, before, order);
             ExchangePositionFlow.noteFill(accounts.entry(account.index), instrument, now);  // a positions read older than this may lack it
+        }
+        else if (feeDue != 0)
+        {
+            chargeLater(order, account, instrument, feeDue, now);  // the fill came earlier without its commission
         }
         if (!venueOrderId.isEmpty() && order.venueOrderId == 0)
         {
@@ -163,6 +175,67 @@ final class ExchangeFlow
             default:
                 order.status = order.filledQuantity > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED;
         }
+    }
+
+    /**
+     * The commission a report tells that is not booked yet (quote asset, exchange digits), noted on the order as booked.
+     * A report tells {@code fee} for the last {@code feeQuantity} of {@code cumulativeQty}: a stream event for its
+     * trade, a full answer or a query for the whole order. A whole-order figure books what it exceeds the booked by; a
+     * trade's books its share of the quantity not yet covered; a report older than what is covered books nothing.
+     * Apart from the filled quantity, so a fill learnt first without a commission still gets it, once.
+     */
+    static long feeDue(final Order order, final long cumulativeQty, final long fee, final long feeQuantity)
+    {
+        if (feeQuantity <= 0 || fee == 0 || cumulativeQty < order.feeCoveredQuantity)
+        {
+            return 0;
+        }
+        final long from = cumulativeQty - feeQuantity;
+        final long due;
+        if (from <= 0)
+        {
+            due = fee - order.feeBooked;
+            if (due == 0 || due > 0 != fee > 0)
+            {
+                return 0;  // a whole-order charge only grows: an older or equal figure books nothing
+            }
+        }
+        else
+        {
+            final long uncovered = cumulativeQty - Math.max(from, order.feeCoveredQuantity);
+            if (uncovered <= 0)
+            {
+                return 0;
+            }
+            due = FixedPoint.mulDiv(fee, uncovered, feeQuantity);
+        }
+        order.feeBooked += due;
+        order.feeCoveredQuantity = cumulativeQty;
+        return due;
+    }
+
+    /** Books a commission told after its fill onto the order's newest trade (the balance alone once that is forgotten). */
+    private void chargeLater(final Order order, final Account account, final Instrument instrument, final long quoteFee, final long now)
+    {
+        Trade trade = null;
+        for (int back = 0; trade == null; back++)
+        {
+            final Trade candidate = context.trades().newest(back);
+            if (candidate == null)
+            {
+                break;
+            }
+            trade = candidate.orderId == order.orderId ? candidate : null;
+        }
+        final long price = trade != null ? trade.price : order.averagePrice;
+        final long money = feeMoney(account, instrument, quoteFee, price == io.ordergate.engine.command.OrderView.NONE ? 0 : price);
+        if (trade == null)
+        {
+            context.ledger().book(account, -money, now);
+            return;
+        }
+        context.ledger().chargeLater(account, instrument, trade, money, now);
+        context.trades().changed(trade);
     }
 
     /**

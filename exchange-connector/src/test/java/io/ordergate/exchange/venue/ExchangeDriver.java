@@ -130,6 +130,16 @@ final class ExchangeDriver
         return finish(event);
     }
 
+    /** The same with a commission (quote asset) told for the last {@code feeQuantity} of the cumulative quantity. */
+    CommandEvent report(final String accountId, final long orderId, final int status, final String cumulativeQty, final String cumulativeQuote,
+        final String fee, final String feeQuantity)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExchangeBodies.report(begin(event, CommandType.EXCHANGE_REPORT), accountId, orderId, ExchangeBodies.REPORT_STATE, status,
+            wire(cumulativeQty), wire(cumulativeQuote), "7", null, null, 0, wire(fee), wire(feeQuantity));
+        return finish(event);
+    }
+
     CommandEvent command(final CommandType type, final java.util.function.Consumer<BodyWriter> body)
     {
         final CommandEvent event = new CommandEvent();

@@ -81,4 +81,24 @@ class ExchangeFuturesHttpTest
         gateway.awaitStatus(gateway.order("bn-fut", "BTCUSDT", "sell", "0.01", "f-6").path("order_id").asText(), "filled");
         assertEquals("SHORT", venue.futuresOrders(KEY).get(4).get("positionSide"), "a sell from flat opens the short");
     }
+
+    /**
+     * A futures market order's REST answer (RESULT: filled, no commission) beats its ORDER_TRADE_UPDATE (the stream held
+     * back a second), whose commission {@code n} (0.04% of 0.01 x 65001 = 0.260004 USDT) is still the trade's fee, once.
+     */
+    @Test
+    void shouldBookTheStreamsCommissionOfAMarketOrderItsRestAnswerFilledFirst()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-fee\",\"venue\":\"binance\",\"market_type\":\"futures\","
+            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        ExchangeHarness.await("its futures user-data stream is up", () -> venue.openUserStreams() == 1);
+        venue.commissionRate(new java.math.BigDecimal("0.0004"));
+        venue.faults().delayUserStreams(1_000);
+        gateway.awaitStatus(gateway.order("bn-fee", "BTCUSDT", "buy", "0.01", "f-fee").path("order_id").asText(), "filled");
+        ExchangeHarness.await("the stream's commission is the trade's fee", () -> new java.math.BigDecimal("0.26").compareTo(
+            ExchangeHarness.decimal(gateway.get("/api/v1/trades?account_id=bn-fee").path("trades").get(0).path("fee"))) == 0);
+        final JsonNode trades = gateway.get("/api/v1/trades?account_id=bn-fee").path("trades");
+        assertEquals(1, trades.size(), trades.toString());
+    }
 }

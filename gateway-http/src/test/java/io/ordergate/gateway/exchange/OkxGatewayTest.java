@@ -234,6 +234,27 @@ class OkxGatewayTest
         assertEquals(0, new BigDecimal("0.65").compareTo(ExchangeHarness.decimal(trades.get(1).path("fee"))), "the buy: 0.00001 BTC at 65001 " + trades);
     }
 
+    /**
+     * A fill the private stream missed (muted, then dropped) and the reconnect's query learnt still has OKX's fee: the
+     * query's cumulative {@code fee} in {@code feeCcy}, 0.00001 BTC at 64000 = 0.64 USDT, booked once.
+     */
+    @Test
+    void shouldBookTheFeeOfAFillLearntOnlyByTheReconnectsQuery()
+    {
+        okx.commissionRate(new BigDecimal("0.001"));
+        createNative("okx-1");
+        final JsonNode resting = limit("okx-1", "buy", "64000", "0.01", "okx-fee-q");
+        gateway.awaitStatus(resting.path("order_id").asText(), "accepted");
+        okx.faults().muteUserStreams(60_000);
+        quote("63999.00", "64000.00");
+        okx.faults().clear();
+        okx.dropPrivateStreams();
+        gateway.awaitStatus(resting.path("order_id").asText(), "filled");
+        final JsonNode trades = gateway.get("/api/v1/trades?account_id=okx-1").path("trades");
+        assertEquals(1, trades.size(), trades.toString());
+        assertEquals(0, new BigDecimal("0.64").compareTo(ExchangeHarness.decimal(trades.get(0).path("fee"))), trades.toString());
+    }
+
     @Test
     void shouldFollowAPartialFillToTheAveragePrice()
     {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #hideNewOrders}: a query by id answers -2013 "Order does not exist." for that long after placement.</li>
  *   <li>{@link #muteUserStreams}: user-data events are lost (not sent) for that long; see also
  *       {@link SimulatedExchange#dropUserStreams}.</li>
+ *   <li>{@link #delayUserStreams}: user-data events are sent that much later (in order): a REST answer beats them.</li>
  *   <li>{@link #clockOffset}: the exchange's clock runs this far ahead (or behind) of the machine's.</li>
  * </ul>
  */
@@ -40,6 +41,7 @@ public final class Faults
     private volatile long fillIntervalMillis;
     private volatile long hideNewOrdersMillis;
     private volatile long mutedUntilMillis;
+    private volatile long userStreamDelayMillis;
     private volatile long clockOffsetMillis;
     private volatile long subscriptionDelayMillis;
     private volatile long instrumentsDelayMillis;
@@ -80,6 +82,12 @@ public final class Faults
     public Faults hideNewOrders(final long millis)
     {
         hideNewOrdersMillis = millis;
+        return this;
+    }
+
+    public Faults delayUserStreams(final long millis)
+    {
+        userStreamDelayMillis = millis;
         return this;
     }
 
@@ -125,6 +133,7 @@ public final class Faults
         fillIntervalMillis = 0;
         hideNewOrdersMillis = 0;
         mutedUntilMillis = 0;
+        userStreamDelayMillis = 0;
         clockOffsetMillis = 0;
         return this;
     }
@@ -171,6 +180,11 @@ public final class Faults
     long subscriptionDelayMillis()
     {
         return subscriptionDelayMillis;
+    }
+
+    long userStreamDelayMillis()
+    {
+        return userStreamDelayMillis;
     }
 
     boolean userStreamsMuted()

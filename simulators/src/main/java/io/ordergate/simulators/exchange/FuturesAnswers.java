@@ -54,7 +54,7 @@ final class FuturesAnswers
 
     /** {@code ORDER_TRADE_UPDATE}: execution type {@code x} (NEW, TRADE, CANCELED, EXPIRED), the last fill and the totals. */
     static Map<String, Object> orderTradeUpdate(final FuturesOrder o, final String executionType, final long now, final BigDecimal lastQty,
-        final BigDecimal lastPrice, final long tradeId, final BigDecimal realized)
+        final BigDecimal lastPrice, final long tradeId, final BigDecimal realized, final BigDecimal commission)
     {
         final FuturesOrderRequest r = o.request;
         final Map<String, Object> u = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ final class FuturesAnswers
         u.put("z", Amounts.text(o.executedQty));
         u.put("L", Amounts.text(lastPrice));
         u.put("N", "USDT");
-        u.put("n", "0");
+        u.put("n", Amounts.text(commission));
         u.put("T", now);
         u.put("t", tradeId < 0 ? 0 : tradeId);
         u.put("b", "0");

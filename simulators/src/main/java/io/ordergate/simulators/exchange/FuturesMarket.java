@@ -24,11 +24,19 @@ final class FuturesMarket
     private long nextOrderId = 8_000_000;
     private long nextTradeId = 1;
 
+    /** The taker commission of every fill from now on, a fraction of its notional in USDT (0 by default; the wallet is not charged). */
+    private volatile BigDecimal commissionRate = BigDecimal.ZERO;
+
     FuturesMarket(final SpotMarket spot, final UserStreams streams, final Faults faults)
     {
         this.spot = spot;
         this.streams = streams;
         this.faults = faults;
+    }
+
+    void commissionRate(final BigDecimal rate)
+    {
+        commissionRate = rate;
     }
 
     FuturesOrder place(final SpotAccount account, final Params params)
@@ -88,7 +96,7 @@ final class FuturesMarket
             final FuturesOrder order = new FuturesOrder(account, rules, nextOrderId++, request, now, now + faults.hideNewOrdersMillis());
             orders.add(order);
             streams.pushFutures(account, FuturesAnswers.orderTradeUpdate(order, "NEW", now, BigDecimal.ZERO, BigDecimal.ZERO, -1,
-                BigDecimal.ZERO));
+                BigDecimal.ZERO, BigDecimal.ZERO));
             if (!order.isStop())
             {
                 match(order, quote, now);
@@ -315,7 +323,8 @@ final class FuturesMarket
         order.status = order.remaining().signum() == 0 ? "FILLED" : "PARTIALLY_FILLED";
         order.updateTime = now;
         streams.pushFutures(account, FuturesAnswers.accountUpdate(account, order.rules.symbol(), now));
-        streams.pushFutures(account, FuturesAnswers.orderTradeUpdate(order, "TRADE", now, quantity, price, nextTradeId++, realized));
+        streams.pushFutures(account, FuturesAnswers.orderTradeUpdate(order, "TRADE", now, quantity, price, nextTradeId++, realized,
+            quantity.multiply(price).multiply(commissionRate).stripTrailingZeros()));
     }
 
     private void finish(final FuturesOrder order, final String status, final long now)
@@ -324,7 +333,7 @@ final class FuturesMarket
         order.status = status;
         order.updateTime = now;
         streams.pushFutures(order.account, FuturesAnswers.orderTradeUpdate(order, status, now, BigDecimal.ZERO, BigDecimal.ZERO, -1,
-            BigDecimal.ZERO));
+            BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
     private FuturesOrder lookup(final SpotAccount account, final String symbol, final long orderId, final String clientOrderId)

@@ -196,6 +196,8 @@ final class Matcher
         }
         order.executedQty = order.executedQty.add(quantity);
         order.cummulativeQuoteQty = order.cummulativeQuoteQty.add(notional);
+        order.commission = order.commission.add(commission);
+        order.commissionAsset = order.buy() ? base : quoteAsset;
         final long tradeId = nextTradeId++;
         if (order.remaining().signum() == 0)
         {

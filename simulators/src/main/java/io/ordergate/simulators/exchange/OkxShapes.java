@@ -106,6 +106,9 @@ final class OkxShapes
         m.put("avgPx", order.executedQty.signum() == 0 ? "" : text(order.cummulativeQuoteQty.divide(order.executedQty,
             SymbolRules.PRECISION, RoundingMode.HALF_EVEN)));
         m.put("state", state(order));
+        // the order's cumulative commission, negative when charged, in the currency it was charged in
+        m.put("fee", order.commission.signum() == 0 ? "0" : text(order.commission.negate()));
+        m.put("feeCcy", order.commissionAsset);
         m.put("lever", "");
         m.put("category", "normal");
         m.put("reduceOnly", "false");

@@ -135,6 +135,7 @@ public final class SimulatedExchange implements AutoCloseable
     public SimulatedExchange commissionRate(final BigDecimal rate)
     {
         market.commissionRate(rate);
+        futures.commissionRate(rate);
         return this;
     }
 

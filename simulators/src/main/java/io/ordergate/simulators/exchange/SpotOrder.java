@@ -26,6 +26,9 @@ final class SpotOrder
     final long visibleFrom;
     BigDecimal executedQty = BigDecimal.ZERO;
     BigDecimal cummulativeQuoteQty = BigDecimal.ZERO;
+    /** The commission its fills charged so far, in the asset each brought in (an order's fills all bring the same one). */
+    BigDecimal commission = BigDecimal.ZERO;
+    String commissionAsset = "";
     String status = "NEW";
     long updateTime;
     /** A stop order waits for its trigger off the book. */

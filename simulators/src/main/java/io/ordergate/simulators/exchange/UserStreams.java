@@ -151,9 +151,18 @@ final class UserStreams
             return;
         }
         final String text = SimulatorJson.write(event);
+        final long delayMillis = faults.userStreamDelayMillis();
         for (final Channel channel : open)
         {
-            channel.writeAndFlush(new TextWebSocketFrame(text));
+            if (delayMillis > 0)
+            {
+                channel.eventLoop().schedule(() -> channel.writeAndFlush(new TextWebSocketFrame(text)), delayMillis,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            else
+            {
+                channel.writeAndFlush(new TextWebSocketFrame(text));
+            }
         }
     }
 
