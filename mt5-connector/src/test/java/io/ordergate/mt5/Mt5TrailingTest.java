@@ -28,15 +28,9 @@ class Mt5TrailingTest
     @Test
     void shouldMoveAnMt5TicketsTrailingStopThrottledAndNeverBack()
     {
-        assertEquals(ResultCode.CREATED, driver.mt5Account("mt5-1").result);
-        assertEquals(ResultCode.CREATED, driver.createExecutor("exe-1", "mt5-1").result);
-        driver.quote("1.08420", "1.08428");
-        driver.heartbeat("exe-1");
         // A buy with a 10-pip trailing stop: it starts at 1.08428 - 0.00100 = 1.08328.
-        final CommandEvent order = new CommandEvent();
-        NewOrderBody.encode(driver.begin(order, CommandType.NEW_ORDER), "mt5-1", "EURUSD", Side.BUY, OrderType.MARKET, null,
-            NewOrderBody.HAS_TRAILING_STOP_PIPS, Mt5Driver.wire("0.10"), 0, 0, 0, 0, 0, 0, 0, 0, Mt5Driver.wire("10"), "");
-        final long orderId = driver.finish(order).order.orderId;
+        final CommandEvent order = trailingBuy();
+        final long orderId = order.order.orderId;
         assertEquals(0, new BigDecimal("1.08328").compareTo(BigDecimal.valueOf(order.order.stopLoss, 5)), "the trailing start");
         driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
 
@@ -57,10 +51,7 @@ class Mt5TrailingTest
     @Test
     void shouldAskAgainForATrailedStopTheExecutorFailedToSet()
     {
-        final long orderId = trailingBuy();
-        driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
-        final CommandEvent moved = driver.quote("1.08500", "1.08508");
-        assertEquals(new BigDecimal("1.084"), modifiedStop(moved));
+        final CommandEvent moved = filledThenTrailedTo1084();
         // The terminal refuses the move (say, the stop too close to the price): its stop stays at the trailing start.
         final String modifyId = String.valueOf(modifies(moved).get(0).get("id"));
         assertEquals(ResultCode.OK, driver.result("exe-1", modifyId, false, 0, null, null, "Invalid stops").result);
@@ -76,10 +67,7 @@ class Mt5TrailingTest
     @Test
     void shouldNeverTrailBelowAStopTheUserTightenedByHand()
     {
-        final long orderId = trailingBuy();
-        driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
-        final CommandEvent moved = driver.quote("1.08500", "1.08508");
-        assertEquals(new BigDecimal("1.084"), modifiedStop(moved));
+        final CommandEvent moved = filledThenTrailedTo1084();
         assertEquals(ResultCode.OK, driver.result("exe-1", String.valueOf(modifies(moved).get(0).get("id")), true, 9001L, null, null, null).result);
         // The user tightens the stop by hand to 1.08480, above where the trailing has it.
         final CommandEvent patch = driver.modifyStopLoss(driver.connector.tickets().byTicket(0, 9001L).positionId, "1.08480");
@@ -97,7 +85,7 @@ class Mt5TrailingTest
     }
 
     /** A 0.10 lot buy of EURUSD with a 10-pip trailing stop (it starts at 1.08428 - 0.00100), the executor online. */
-    private long trailingBuy()
+    private CommandEvent trailingBuy()
     {
         assertEquals(ResultCode.CREATED, driver.mt5Account("mt5-1").result);
         assertEquals(ResultCode.CREATED, driver.createExecutor("exe-1", "mt5-1").result);
@@ -106,7 +94,17 @@ class Mt5TrailingTest
         final CommandEvent order = new CommandEvent();
         NewOrderBody.encode(driver.begin(order, CommandType.NEW_ORDER), "mt5-1", "EURUSD", Side.BUY, OrderType.MARKET, null,
             NewOrderBody.HAS_TRAILING_STOP_PIPS, Mt5Driver.wire("0.10"), 0, 0, 0, 0, 0, 0, 0, 0, Mt5Driver.wire("10"), "");
-        return driver.finish(order).order.orderId;
+        return driver.finish(order);
+    }
+
+    /** The trailing buy filled as ticket 9001 at 1.08428, then a quote at 1.08500 that sends its stop to 1.08400. */
+    private CommandEvent filledThenTrailedTo1084()
+    {
+        final long orderId = trailingBuy().order.orderId;
+        driver.result("exe-1", "ord_" + orderId, true, 9001L, "1.08428", "0.10", null);
+        final CommandEvent moved = driver.quote("1.08500", "1.08508");
+        assertEquals(new BigDecimal("1.084"), modifiedStop(moved));
+        return moved;
     }
 
     private long ticketStop()
