@@ -9,13 +9,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * two parsers could read differently is answered 400 and the connection closed, and the order hidden in its body is
  * never created (the state digest does not move).
  */
-class HttpFramingTest
+class HttpFramingTest extends QuotedGatewayTest
 {
     private static final String AUTH = "X-API-Key: " + TestGateway.ADMIN_KEY + "\r\nX-API-Secret: " + TestGateway.ADMIN_SECRET + "\r\n";
     private static final String ORDER = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01}";
@@ -33,23 +29,6 @@ class HttpFramingTest
     private static final String HIDDEN = "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + AUTH + "Content-Type: application/json\r\nContent-Length: "
         + ORDER.length() + "\r\n\r\n" + ORDER;
     private static final String HEAD = "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + AUTH + "Content-Type: application/json\r\n";
-
-    @TempDir
-    static Path dataDir;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start()
-    {
-        gateway = TestGateway.start(dataDir);
-        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        gateway.close();
-    }
 
     static Stream<Arguments> smuggling()
     {

@@ -10,38 +10,17 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.gateway.TestGateway.Reply;
 
 /** Body limit, pipelining order and keep-alive over real sockets. */
-class HttpLimitsTest
+class HttpLimitsTest extends QuotedGatewayTest
 {
-    @TempDir
-    static Path dataDir;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start()
-    {
-        gateway = TestGateway.start(dataDir);
-        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        gateway.close();
-    }
-
     @Test
     void aBodyOverTheLimitIsAnswered413InTheErrorFormat()
     {

@@ -6,34 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the TradingView webhook finds the bot of an alert and tells alerts apart, over real HTTP against a real gateway. */
-class InboundSignalsTest
+class InboundSignalsTest extends QuotedGatewayTest
 {
-    @TempDir
-    static Path dataDir;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start()
-    {
-        gateway = TestGateway.start(dataDir);
-        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        gateway.close();
-    }
-
     @Test
     void aSecretTwoBotsShareShouldFindNeitherByPathTokenUntilOneIsDeleted()
     {

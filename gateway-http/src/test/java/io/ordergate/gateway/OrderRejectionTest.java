@@ -3,12 +3,8 @@ package io.ordergate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.gateway.TestGateway.Reply;
 
@@ -16,25 +12,8 @@ import io.ordergate.gateway.TestGateway.Reply;
  * Every 422 order rejection the paper venue can give (EXECUTOR_OFFLINE needs an MT5 account without an executor,
  * which is the connector's test): 422 with the error and the order's fields, and the order recorded as rejected.
  */
-class OrderRejectionTest
+class OrderRejectionTest extends QuotedGatewayTest
 {
-    @TempDir
-    static Path dataDir;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start()
-    {
-        gateway = TestGateway.start(dataDir);
-        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        gateway.close();
-    }
-
     private static String account(final String name, final String balance, final String risk)
     {
         assertEquals(201, gateway.createAccount(name, balance).status());
