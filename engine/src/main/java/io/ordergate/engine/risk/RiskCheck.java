@@ -122,7 +122,10 @@ public final class RiskCheck
             }
         }
 
-        if (exceedsPositionLimit(account, instrument, side, quantity, reducing))
+        // What a reducing order does to the position is not limited: only what adds is measured, once for both checks.
+        final long venueHeld = reducing ? 0 : values.heldQuantity(account, instrument);
+        final long after = reducing ? 0 : positionAfter(account, instrument, side, quantity, venueHeld);
+        if (!reducing && exceedsPositionLimit(account, instrument, after))
         {
             return ResultCode.RISK_MAX_POSITION;
         }
@@ -132,7 +135,7 @@ public final class RiskCheck
             return ResultCode.RISK_MAX_OPEN_ORDERS;
         }
 
-        return reducing ? null : lossAndMargin(account, instrument, side, quantity, fillPrice, timeMicros);
+        return reducing ? null : lossAndMargin(account, instrument, quantity, fillPrice, timeMicros, venueHeld, after);
     }
 
     /**
@@ -156,34 +159,34 @@ public final class RiskCheck
         {
             return ResultCode.ACCOUNT_PAUSED;
         }
-        if (exceedsPositionLimit(account, instrument, side, quantity, false))
+        final long venueHeld = values.heldQuantity(account, instrument);
+        final long after = positionAfter(account, instrument, side, quantity, venueHeld);
+        if (exceedsPositionLimit(account, instrument, after))
         {
             return ResultCode.RISK_MAX_POSITION;
         }
-        return lossAndMargin(account, instrument, side, quantity, fillPrice, timeMicros);
+        return lossAndMargin(account, instrument, quantity, fillPrice, timeMicros, venueHeld, after);
     }
 
     // Of an order that does not only reduce. Netting: the net position after the order. Hedging: every position in the instrument, longs and shorts alike,
     // plus the order (each is its own exposure: a short does not cancel a long's margin or size). Positions a venue
     // holds (MT5 tickets; the engine's slot stays flat) count the same way as hedged ones.
-    private long positionAfter(final Account account, final Instrument instrument, final Side side, final long quantity)
+    private static long positionAfter(final Account account, final Instrument instrument, final Side side, final long quantity,
+        final long venueHeld)
     {
-        final long venueHeld = values.heldQuantity(account, instrument);
         return account.hedging || venueHeld > 0
             ? grossHedged(account, instrument) + venueHeld + quantity
             : account.positions[instrument.index].quantity + (side == Side.BUY ? quantity : -quantity);
     }
 
-    private boolean exceedsPositionLimit(final Account account, final Instrument instrument, final Side side, final long quantity,
-        final boolean reducing)
+    private static boolean exceedsPositionLimit(final Account account, final Instrument instrument, final long after)
     {
         final long limit = account.risk.maxPositionQuantity;
-        return limit > 0 && !reducing && FixedPoint.rescale(Math.abs(positionAfter(account, instrument, side, quantity)),
-            instrument.quantityDigits, NewOrderBody.WIRE_DIGITS) > limit;
+        return limit > 0 && FixedPoint.rescale(Math.abs(after), instrument.quantityDigits, NewOrderBody.WIRE_DIGITS) > limit;
     }
 
-    private ResultCode lossAndMargin(final Account account, final Instrument instrument, final Side side, final long quantity,
-        final long fillPrice, final long timeMicros)
+    private ResultCode lossAndMargin(final Account account, final Instrument instrument, final long quantity, final long fillPrice,
+        final long timeMicros, final long venueHeld, final long after)
     {
         final RiskLimits limits = account.risk;
         if (limits.maxDailyLoss > 0)
@@ -195,9 +198,7 @@ public final class RiskCheck
                 return ResultCode.RISK_DAILY_LOSS;
             }
         }
-        final long venueHeld = values.heldQuantity(account, instrument);
         final long held = account.positions[instrument.index].quantity;
-        final long after = positionAfter(account, instrument, side, quantity);
         final long addedExposure = account.hedging || venueHeld > 0 ? quantity
             : Math.abs(after) - (Long.signum(after) == Long.signum(held) ? Math.abs(held) : 0);
         if (addedExposure > 0)
