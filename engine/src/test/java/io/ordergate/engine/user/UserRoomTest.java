@@ -184,6 +184,22 @@ class UserRoomTest
     }
 
     @Test
+    void aUserConnectsAFewBrokerAccountsNotTheWholeAccountTable()
+    {
+        final int ann = (int)expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)).resultId;
+        for (int i = 0; i < UserFlow.MAX_BROKER_CONNECTIONS; i++)
+        {
+            final int n = i;
+            expect(ResultCode.CREATED, driver.send(ann, CommandType.CONNECT_BROKER, w -> broker(w, "bc-" + n)));
+        }
+        final CommandEvent refused = expect(ResultCode.CONFLICT, driver.send(ann, CommandType.CONNECT_BROKER, w -> broker(w, "bc-more")));
+        assertEquals("broker_connection_id", refused.resultField);
+        expect(ResultCode.NOT_FOUND, driver.getAccount(CommandFrame.PRINCIPAL_SYSTEM, "bc-more"));
+        final int bob = (int)expect(ResultCode.CREATED, driver.signup("u-2", "bob@example.com", Role.TRADER)).resultId;
+        expect(ResultCode.CREATED, driver.send(bob, CommandType.CONNECT_BROKER, w -> broker(w, "bc-bob")));
+    }
+
+    @Test
     void theOldestSessionEndsWhenAUserHoldsTooMany()
     {
         expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
