@@ -96,7 +96,7 @@ public final class GatewayFeatures
         final ActiveOwners owners = new ActiveOwners(keys, users.directory());
         final StillValidCallers stillValid = new StillValidCallers(keys, owners, users.directory());
         final StreamTickets tickets = new StreamTickets(stillValid);
-        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::disabledPrincipal), tickets, users.bearer()));
+        final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::keyCap), tickets, users.bearer()));
         tickets.accesses(access);
         this.streams = new StreamHub(config, gateway.publisher());
         final OutboundWebhooks webhooks = new OutboundWebhooks(config, access, gateway.publisher(), System.getenv(),

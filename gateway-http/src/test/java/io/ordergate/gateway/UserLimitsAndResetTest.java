@@ -179,6 +179,25 @@ class UserLimitsAndResetTest
         }
     }
 
+    @Test
+    void signUpsFromOneAddressAreLimitedBeforeTheyTakeAUserOrTellWhetherAnEmailHasAnAccount()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_address: 2 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.signup("u1@example.com", PASSWORD).status());
+            assertEquals(201, people.signup("u2@example.com", PASSWORD).status());
+            final TestGateway.Reply limited = people.signup("u3@example.com", PASSWORD);
+            assertEquals(429, limited.status(), "a third sign-up from the address, at a limit of 2: " + limited);
+            assertEquals("RATE_LIMIT_EXCEEDED", limited.errorCode());
+            assertTrue(limited.response().headers().firstValue("Retry-After").isPresent());
+            assertEquals(2, gateway.get("/api/v1/users").json().path("users").size(), "the refused sign-up made no user");
+            assertEquals(429, people.signup("u1@example.com", PASSWORD).status(), "nor says whether an email has an account");
+            assertEquals(200, people.login("u1@example.com", PASSWORD).status(), "logins are counted apart");
+        }
+    }
+
     /** Posts the body until a 429 comes, each answer before it being {@code status}; fails past 8 tries. */
     private static TestGateway.Reply firstLimited(final UserClient people, final String path, final String json, final int status)
     {

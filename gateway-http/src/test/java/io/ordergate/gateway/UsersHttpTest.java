@@ -208,6 +208,33 @@ class UsersHttpTest
     }
 
     @Test
+    void anAdminKeyAUserMadeLosesTheAdminRoutesTheMomentItsUserLosesTheAdminRole()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String admin = people.userWith("boss@example.com", "admin", PASSWORD);
+            final TestGateway.Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"admin\"}", admin);
+            assertEquals(201, made.status(), made.toString());
+            final TestGateway.Key key = new TestGateway.Key(made.text("api_key"), made.text("api_secret"));
+            assertEquals(200, gateway.send("GET", "/api/v1/users", null, key).status(), "an admin user's admin key");
+            final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+
+            assertEquals(200, gateway.send("PATCH", user, "{\"role\":\"trader\"}", TestGateway.ADMIN).status());
+            // the engine caps the key at its user's role; the routes the gateway answers alone must too
+            assertEquals(403, gateway.send("GET", "/api/v1/users", null, key).status(), "every user's email, to a trader's key");
+            assertEquals(403, gateway.send("GET", user, null, key).status());
+            final TestGateway.Reply keys = gateway.send("GET", "/api/v1/keys", null, key);
+            assertEquals(200, keys.status(), keys.toString());
+            assertEquals(1, keys.json().path("keys").size(), "only its own key, not every key: " + keys);
+            assertEquals(403, people.bearer("GET", "/api/v1/users", null, admin).status(), "as the user itself is refused");
+
+            assertEquals(200, gateway.send("PATCH", user, "{\"role\":\"admin\"}", TestGateway.ADMIN).status());
+            assertEquals(200, gateway.send("GET", "/api/v1/users", null, key).status(), "an admin again: the key is again");
+        }
+    }
+
+    @Test
     void aRestartKeepsUsersSessionsAndRevocations() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

@@ -17,6 +17,12 @@ import io.ordergate.engine.util.AsciiIndex;
  */
 public final class KeyAdmin
 {
+    /**
+     * Keys one user (not an admin) may make, revoked ones too: a key's principal is never given back, and the principals
+     * ({@code engine.max_keys} + {@code engine.max_users}) are everyone's, so one signed-up user must not fill them.
+     */
+    public static final int MAX_KEYS_PER_USER = 20;
+
     private final Accounts accounts;
     private final Principals principals;
     private final BodyReader reader = new BodyReader();
@@ -56,6 +62,11 @@ public final class KeyAdmin
         if (!principals.mayGrant(principal, scope, accountIndexes))
         {
             event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
+            return;
+        }
+        if (principals.isUser(principal) && !principals.isAdmin(principal) && principals.keysMadeBy(principal) >= MAX_KEYS_PER_USER)
+        {
+            event.reject(ResultCode.CONFLICT, "a user makes at most " + MAX_KEYS_PER_USER + " API keys, revoked ones included", "api_key");
             return;
         }
         final int existing = principals.find(apiKey);

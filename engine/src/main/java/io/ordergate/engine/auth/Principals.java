@@ -141,6 +141,17 @@ public final class Principals
         return principal >= 0 && principal < count && scopes[principal] == SCOPE_NONE;
     }
 
+    /** How many keys {@code owner} has made, revoked ones too (each keeps its principal). Admin path: a walk of them all. */
+    public int keysMadeBy(final int owner)
+    {
+        int made = 0;
+        for (int p = 0; p < count; p++)
+        {
+            made += kinds[p] == KIND_KEY && owners[p] == owner ? 1 : 0;
+        }
+        return made;
+    }
+
     /** The principal that made a key, or {@link #NO_OWNER}. */
     public int owner(final int principal)
     {

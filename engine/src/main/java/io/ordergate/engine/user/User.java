@@ -35,6 +35,8 @@ final class User
     int brokerAccountType;
     String brokerLabel;
     long brokerConnectedMicros;
+    /** Broker accounts this user connected (each a new account), deleted since or not: {@link UserFlow#MAX_BROKER_CONNECTIONS} at most. */
+    int brokerConnections;
     boolean disclaimerAccepted;
     /** Hundredths of a percent. */
     long riskPercent;

@@ -21,6 +21,11 @@ import io.ordergate.fixed.Money;
  */
 final class UserFlow
 {
+    /**
+     * Broker accounts one user may connect: each connection makes an account, and the account table
+     * ({@code engine.max_accounts}) is everyone's, so one signed-up user must not be able to fill it.
+     */
+    static final int MAX_BROKER_CONNECTIONS = 5;
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int RISK_DIGITS = 2;
 
@@ -208,6 +213,11 @@ final class UserFlow
             event.reject(ResultCode.VALIDATION_ERROR, "the broker account's id, currency, balance or leverage is invalid", null);
             return;
         }
+        if (user.brokerConnections >= MAX_BROKER_CONNECTIONS)
+        {
+            event.reject(ResultCode.CONFLICT, "a user connects at most " + MAX_BROKER_CONNECTIONS + " broker accounts", "broker_connection_id");
+            return;
+        }
         if (context.accounts().find(accountId) != null)
         {
             event.reject(ResultCode.CONFLICT, "an account with this account_id exists", "broker_connection_id");
@@ -224,6 +234,7 @@ final class UserFlow
         final int[] owned = java.util.Arrays.copyOf(user.accounts, user.accounts.length + 1);
         owned[owned.length - 1] = account.index;
         user.accounts = owned;
+        user.brokerConnections++;
         user.brokerConnectionId = accountId;
         user.brokerName = brokerName;
         user.brokerAccountNumber = accountNumber;

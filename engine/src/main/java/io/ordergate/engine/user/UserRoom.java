@@ -75,6 +75,7 @@ public final class UserRoom
             hash = mix(hash, user.credentialEpoch);
             hash = mix(hash, user.updatedMicros);
             hash = mix(hash, text(user.brokerConnectionId));
+            hash = mix(hash, user.brokerConnections);
             hash = mix(hash, user.disclaimerAccepted ? 1 : 0);
             hash = mix(hash, user.riskPercent);
             hash = mix(hash, text(user.resetTokenHash));

@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.Engine;
+import io.ordergate.engine.auth.KeyAdmin;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
@@ -72,6 +76,27 @@ class UserRoomTest
         expect(ResultCode.FORBIDDEN, driver.createKey(viewer, "og_viewer1", CommandBodies.SCOPE_TRADE, List.of("paper-1")));
         expect(ResultCode.CREATED, driver.createKey(viewer, "og_viewer2", CommandBodies.SCOPE_READ, List.of("paper-1")));
         expect(ResultCode.FORBIDDEN, driver.createKey(key, "og_bykey", CommandBodies.SCOPE_READ, List.of("paper-1")));
+    }
+
+    @Test
+    void aUserMakesAFewKeysNotTheWholePrincipalTableAndRevokedOnesCount()
+    {
+        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16", "max_keys: 64"), "users");
+        final UserDriver users = new UserDriver(roomy, new Engine(roomy));
+        expect(ResultCode.CREATED, users.account("paper-1"));
+        final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        for (int i = 0; i < KeyAdmin.MAX_KEYS_PER_USER; i++)
+        {
+            expect(ResultCode.CREATED, users.createKey(ann, "og_ann" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
+        }
+        expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann0")));
+        final CommandEvent refused = expect(ResultCode.CONFLICT, users.createKey(ann, "og_annmore", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        assertEquals("api_key", refused.resultField, "a revoked key keeps its principal, so it still counts");
+        final int boss = (int)expect(ResultCode.CREATED, users.createUser("u-2", "boss@example.com", Role.ADMIN, List.of())).resultId;
+        for (int i = 0; i <= KeyAdmin.MAX_KEYS_PER_USER; i++)
+        {
+            expect(ResultCode.CREATED, users.createKey(boss, "og_boss" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
+        }
     }
 
     @Test
@@ -181,6 +206,22 @@ class UserRoomTest
         assertTrue(done.onboarded());
         assertEquals(150, done.riskPercentHundredths());
         assertEquals(List.of("EURUSD"), done.preferredPairs());
+    }
+
+    @Test
+    void aUserConnectsAFewBrokerAccountsNotTheWholeAccountTable()
+    {
+        final int ann = (int)expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)).resultId;
+        for (int i = 0; i < UserFlow.MAX_BROKER_CONNECTIONS; i++)
+        {
+            final int n = i;
+            expect(ResultCode.CREATED, driver.send(ann, CommandType.CONNECT_BROKER, w -> broker(w, "bc-" + n)));
+        }
+        final CommandEvent refused = expect(ResultCode.CONFLICT, driver.send(ann, CommandType.CONNECT_BROKER, w -> broker(w, "bc-more")));
+        assertEquals("broker_connection_id", refused.resultField);
+        expect(ResultCode.NOT_FOUND, driver.getAccount(CommandFrame.PRINCIPAL_SYSTEM, "bc-more"));
+        final int bob = (int)expect(ResultCode.CREATED, driver.signup("u-2", "bob@example.com", Role.TRADER)).resultId;
+        expect(ResultCode.CREATED, driver.send(bob, CommandType.CONNECT_BROKER, w -> broker(w, "bc-bob")));
     }
 
     @Test

@@ -47,6 +47,16 @@ public record ApiKey(String key, byte[] secretHash, Scope scope, int principal, 
         return key;
     }
 
+    /**
+     * This key acting with at most {@code cap} (its user's role now): itself when the cap is no lower than its scope,
+     * else a copy of it with the cap's scope (the same key, secret, principal, accounts and use).
+     */
+    public ApiKey cappedAt(final Scope cap)
+    {
+        return scope.allows(cap) && scope != cap
+            ? new ApiKey(key, secretHash, cap, principal, accountIds, systemMade, owner, createdMicros, use) : this;
+    }
+
     @Override
     public boolean allows(final Scope required)
     {

@@ -1,17 +1,19 @@
 package io.ordergate.gateway.auth;
 
-import java.util.function.IntPredicate;
+import java.util.function.IntFunction;
 
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.core.Caller;
 import io.ordergate.gateway.core.Credentials;
 import io.ordergate.gateway.core.Exchange;
+import io.ordergate.gateway.core.Scope;
 import io.ordergate.gateway.json.BadRequest;
 
 /**
- * The {@code X-API-Key} and {@code X-API-Secret} headers, checked against the key registry. A key whose owner is a
- * disabled user answers as a wrong key while the user stays disabled (the engine refuses its commands too: a key does
- * no more than its user can now). Thread safe.
+ * The {@code X-API-Key} and {@code X-API-Secret} headers, checked against the key registry. A key does no more than its
+ * user can now, as the engine judges its commands: whose owner is a disabled user, it answers as a wrong key while the
+ * user stays disabled; whose owner's role is now below the key's scope, it acts with the role's scope, so the routes the
+ * gateway answers alone (the admin's reads of users and keys) refuse it as the engine refuses its commands. Thread safe.
  */
 public final class ApiKeyCredentials implements Credentials
 {
@@ -19,15 +21,16 @@ public final class ApiKeyCredentials implements Credentials
     public static final String SECRET_HEADER = "X-API-Secret";
 
     private final ApiKeyRegistry keys;
-    private final IntPredicate disabledUser;
+    private final IntFunction<Scope> ownerCap;
 
     /**
-     * @param disabledUser whether a principal is a disabled user (the key's owner is tested), from the user directory
+     * @param ownerCap the most a key made by a principal may do now (the key's owner is asked): null when nothing (a
+     *                 disabled user), from the user directory
      */
-    public ApiKeyCredentials(final ApiKeyRegistry keys, final IntPredicate disabledUser)
+    public ApiKeyCredentials(final ApiKeyRegistry keys, final IntFunction<Scope> ownerCap)
     {
         this.keys = keys;
-        this.disabledUser = disabledUser;
+        this.ownerCap = ownerCap;
     }
 
     @Override
@@ -40,10 +43,11 @@ public final class ApiKeyCredentials implements Credentials
             return null;
         }
         final ApiKey found = keys.authenticate(key, secret);
-        if (found == null || disabledUser.test(found.owner()))
+        final Scope cap = found == null ? null : ownerCap.apply(found.owner());
+        if (cap == null)
         {
             throw new BadRequest(ResultCode.INVALID_CREDENTIALS, ResultCode.INVALID_CREDENTIALS.defaultMessage(), null);
         }
-        return found;
+        return found.cappedAt(cap);
     }
 }

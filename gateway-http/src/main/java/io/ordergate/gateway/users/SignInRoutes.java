@@ -61,11 +61,19 @@ public final class SignInRoutes implements Feature
         {
             throw BadRequest.validation("password", "password " + problem);
         }
+        final String address = address(exchange.remoteAddress());
+        // each sign-up takes a user and a principal (shared with the API keys) for good, and its 409 tells whether an
+        // email has an account: counted per address before either, so neither the tables nor the emails are there for
+        // the asking
+        final long wait = users.signups().countAttempt(null, address);
+        if (wait > 0)
+        {
+            throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many sign-ups from this address: wait before trying again", null, (int)wait);
+        }
         if (users.directory().findByLogin(signup.email()) != null)
         {
             throw new BadRequest(ResultCode.CONFLICT, "a user with this email exists", "email");
         }
-        final String address = address(exchange.remoteAddress());
         final Deferred later = exchange.defer();
         final String userId = newId();
         final String sessionId = newId();

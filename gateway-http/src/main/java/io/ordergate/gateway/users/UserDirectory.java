@@ -17,6 +17,7 @@ import io.ordergate.engine.user.UserRecords;
 import io.ordergate.engine.user.UserView;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
+import io.ordergate.gateway.core.Scope;
 
 /**
  * The gateway's view of users and live sessions: what checks a bearer token without a trip through the ring, and
@@ -158,15 +159,19 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         return session != null && user != null && !user.disabled();
     }
 
-    /** Whether the principal is a user who is disabled (false for keys, the system and unknown principals). */
-    public boolean disabledPrincipal(final int principal)
+    /**
+     * The most a key made by this principal may do now, as the engine caps it ({@code Principals.effectiveScope}): a
+     * user's key its user's role's scope, nothing (null) while that user is disabled; a key made by the system or by
+     * another key is not capped ({@link Scope#ADMIN}).
+     */
+    public Scope keyCap(final int owner)
     {
-        if (principal < 0 || byPrincipal.isEmpty())
+        if (owner < 0 || byPrincipal.isEmpty())
         {
-            return false;  // the system's and admin keys' owners, and gateways without users: no lookup, no boxing
+            return Scope.ADMIN;  // the system's and admin keys' owners, and gateways without users: no lookup, no boxing
         }
-        final UserView user = byPrincipal.get(principal);
-        return user != null && user.disabled();
+        final UserView user = byPrincipal.get(owner);
+        return user == null ? Scope.ADMIN : user.disabled() ? null : Scope.fromCode(user.role().scope());
     }
 
     public SessionView session(final String sessionId)

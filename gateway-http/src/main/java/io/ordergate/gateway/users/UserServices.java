@@ -21,6 +21,8 @@ public final class UserServices implements AutoCloseable
     private final LoginThrottle throttle;
     /** Password-reset requests (each counts, for the email and the address) and wrong reset tokens (the address). */
     private final LoginThrottle resets;
+    /** Sign-ups from one address (each counts, whatever its outcome): each takes a user and a principal for good. */
+    private final LoginThrottle signups;
     private final RequestLimiter limiter;
     private final WebSocketCounter sockets;
     private final ResetMailer mailer;
@@ -36,6 +38,8 @@ public final class UserServices implements AutoCloseable
         this.throttle = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
             config.loginLockoutSeconds());
         this.resets = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
+            config.loginLockoutSeconds());
+        this.signups = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
             config.loginLockoutSeconds());
         this.limiter = new RequestLimiter(clockMillis, config.requestsPerMinute());
         this.sockets = new WebSocketCounter(config.maxWebSocketsPerUser());
@@ -77,12 +81,19 @@ public final class UserServices implements AutoCloseable
         return throttle;
     }
 
-    /** The per-user request limit, as the bearer credentials apply it. */
+    /** Password-reset requests and completions: the login limits, counted apart from the logins. */
     public LoginThrottle resets()
     {
         return resets;
     }
 
+    /** Sign-ups per address ({@code auth.login_failures_per_address}), counted apart from the logins and resets. */
+    public LoginThrottle signups()
+    {
+        return signups;
+    }
+
+    /** The per-user request limit, as the bearer credentials apply it. */
     public RequestLimiter limiter()
     {
         return limiter;
