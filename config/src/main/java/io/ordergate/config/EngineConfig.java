@@ -32,12 +32,17 @@ public final class EngineConfig
     private final int maxExperts;
     private final int expertLogEntries;
     private final long paperFeeRate;
+    private final int maxKeysPerUser;
+    private final int maxBrokerConnectionsPerUser;
 
     EngineConfig(
         final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
         final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers, final int maxHedgePositions,
-        final int candlesPerTimeframe, final int maxExperts, final int expertLogEntries, final long paperFeeRate)
+        final int candlesPerTimeframe, final int maxExperts, final int expertLogEntries, final long paperFeeRate,
+        final int maxKeysPerUser, final int maxBrokerConnectionsPerUser)
     {
+        this.maxKeysPerUser = maxKeysPerUser;
+        this.maxBrokerConnectionsPerUser = maxBrokerConnectionsPerUser;
         this.candlesPerTimeframe = candlesPerTimeframe;
         this.maxExperts = maxExperts;
         this.expertLogEntries = expertLogEntries;
@@ -75,7 +80,9 @@ public final class EngineConfig
             s.intValue("candles_per_timeframe", CANDLES_PER_TIMEFRAME_DEFAULT, 0, CANDLES_PER_TIMEFRAME_MAX),
             s.intValue("max_experts", 1024, 1, CAPACITY_MAX),
             s.intValue("expert_log_entries", 256, 1, 65_536),
-            paperFeeRate(s));
+            paperFeeRate(s),
+            s.intValue("max_keys_per_user", 20, 1, CAPACITY_MAX),
+            s.intValue("max_broker_connections_per_user", 5, 1, CAPACITY_MAX));
         s.finish();
         return config;
     }
@@ -176,6 +183,24 @@ public final class EngineConfig
         return paperFeeRate;
     }
 
+    /**
+     * API keys one signed-in user (not an admin) may make, revoked ones too: a key's principal is never given back,
+     * and the principals ({@code max_keys} + {@code max_users}) are everyone's, so one user must not fill them.
+     */
+    public int maxKeysPerUser()
+    {
+        return maxKeysPerUser;
+    }
+
+    /**
+     * Broker accounts one user may connect ({@code PUT /api/v1/onboarding/brokers}), deleted ones too: each takes a
+     * slot of the account table ({@code max_accounts}), which a removed account keeps.
+     */
+    public int maxBrokerConnectionsPerUser()
+    {
+        return maxBrokerConnectionsPerUser;
+    }
+
     /** Executor commands queued or awaiting a result. */
     public int maxExecutorCommands()
     {
@@ -189,6 +214,7 @@ public final class EngineConfig
             ", maxKeys=" + maxKeys + ", maxTickets=" + maxTickets + ", maxGroups=" + maxGroups +
             ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers +
             ", maxHedgePositions=" + maxHedgePositions + ", candlesPerTimeframe=" + candlesPerTimeframe + ", maxExperts=" + maxExperts +
-            ", expertLogEntries=" + expertLogEntries + ", paperFeeRate=" + paperFeeRate + '}';
+            ", expertLogEntries=" + expertLogEntries + ", paperFeeRate=" + paperFeeRate +
+            ", maxKeysPerUser=" + maxKeysPerUser + ", maxBrokerConnectionsPerUser=" + maxBrokerConnectionsPerUser + '}';
     }
 }

@@ -17,14 +17,10 @@ import io.ordergate.engine.util.AsciiIndex;
  */
 public final class KeyAdmin
 {
-    /**
-     * Keys one user (not an admin) may make, revoked ones too: a key's principal is never given back, and the principals
-     * ({@code engine.max_keys} + {@code engine.max_users}) are everyone's, so one signed-up user must not fill them.
-     */
-    public static final int MAX_KEYS_PER_USER = 20;
-
     private final Accounts accounts;
     private final Principals principals;
+    /** {@code engine.max_keys_per_user}: see {@link io.ordergate.config.EngineConfig#maxKeysPerUser()}. */
+    private final int maxKeysPerUser;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
@@ -32,6 +28,7 @@ public final class KeyAdmin
     {
         this.accounts = context.accounts();
         this.principals = context.principals();
+        this.maxKeysPerUser = context.config().engine().maxKeysPerUser();
     }
 
     public void createKey(final CommandEvent event)
@@ -64,9 +61,9 @@ public final class KeyAdmin
             event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
             return;
         }
-        if (principals.isUser(principal) && !principals.isAdmin(principal) && principals.keysMadeBy(principal) >= MAX_KEYS_PER_USER)
+        if (principals.isUser(principal) && !principals.isAdmin(principal) && principals.keysMadeBy(principal) >= maxKeysPerUser)
         {
-            event.reject(ResultCode.CONFLICT, "a user makes at most " + MAX_KEYS_PER_USER + " API keys, revoked ones included", "api_key");
+            event.reject(ResultCode.CONFLICT, "this user made engine.max_keys_per_user API keys (revoked ones count)", "api_key");
             return;
         }
         final int existing = principals.find(apiKey);

@@ -35,7 +35,7 @@ final class User
     int brokerAccountType;
     String brokerLabel;
     long brokerConnectedMicros;
-    /** Broker accounts this user connected (each a new account), deleted since or not: {@link UserFlow#MAX_BROKER_CONNECTIONS} at most. */
+    /** Broker accounts this user connected (each a new account), deleted since or not: {@code engine.max_broker_connections_per_user} at most. */
     int brokerConnections;
     boolean disclaimerAccepted;
     /** Hundredths of a percent. */

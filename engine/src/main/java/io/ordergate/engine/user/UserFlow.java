@@ -21,11 +21,6 @@ import io.ordergate.fixed.Money;
  */
 final class UserFlow
 {
-    /**
-     * Broker accounts one user may connect: each connection makes an account, and the account table
-     * ({@code engine.max_accounts}) is everyone's, so one signed-up user must not be able to fill it.
-     */
-    static final int MAX_BROKER_CONNECTIONS = 5;
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int RISK_DIGITS = 2;
 
@@ -213,9 +208,10 @@ final class UserFlow
             event.reject(ResultCode.VALIDATION_ERROR, "the broker account's id, currency, balance or leverage is invalid", null);
             return;
         }
-        if (user.brokerConnections >= MAX_BROKER_CONNECTIONS)
+        if (user.brokerConnections >= context.config().engine().maxBrokerConnectionsPerUser())
         {
-            event.reject(ResultCode.CONFLICT, "a user connects at most " + MAX_BROKER_CONNECTIONS + " broker accounts", "broker_connection_id");
+            event.reject(ResultCode.CONFLICT, "this user connected engine.max_broker_connections_per_user broker accounts (deleted ones count)",
+                "broker_connection_id");
             return;
         }
         if (context.accounts().find(accountId) != null)

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.Engine;
-import io.ordergate.engine.auth.KeyAdmin;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
@@ -81,11 +80,12 @@ class UserRoomTest
     @Test
     void aUserMakesAFewKeysNotTheWholePrincipalTableAndRevokedOnesCount()
     {
-        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16", "max_keys: 64"), "users");
+        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16", "max_keys: 64, max_keys_per_user: 4"), "users");
+        assertEquals(4, roomy.engine().maxKeysPerUser());
         final UserDriver users = new UserDriver(roomy, new Engine(roomy));
         expect(ResultCode.CREATED, users.account("paper-1"));
         final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
-        for (int i = 0; i < KeyAdmin.MAX_KEYS_PER_USER; i++)
+        for (int i = 0; i < roomy.engine().maxKeysPerUser(); i++)
         {
             expect(ResultCode.CREATED, users.createKey(ann, "og_ann" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
         }
@@ -93,7 +93,7 @@ class UserRoomTest
         final CommandEvent refused = expect(ResultCode.CONFLICT, users.createKey(ann, "og_annmore", CommandBodies.SCOPE_READ, List.of("paper-1")));
         assertEquals("api_key", refused.resultField, "a revoked key keeps its principal, so it still counts");
         final int boss = (int)expect(ResultCode.CREATED, users.createUser("u-2", "boss@example.com", Role.ADMIN, List.of())).resultId;
-        for (int i = 0; i <= KeyAdmin.MAX_KEYS_PER_USER; i++)
+        for (int i = 0; i <= roomy.engine().maxKeysPerUser(); i++)
         {
             expect(ResultCode.CREATED, users.createKey(boss, "og_boss" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
         }
@@ -211,8 +211,11 @@ class UserRoomTest
     @Test
     void aUserConnectsAFewBrokerAccountsNotTheWholeAccountTable()
     {
+        final GatewayConfig few = ConfigLoader.parse(UserDriver.CONFIG.replace("max_users: 8", "max_users: 8, max_broker_connections_per_user: 2"), "users");
+        assertEquals(2, few.engine().maxBrokerConnectionsPerUser());
+        final UserDriver driver = new UserDriver(few, new Engine(few));
         final int ann = (int)expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)).resultId;
-        for (int i = 0; i < UserFlow.MAX_BROKER_CONNECTIONS; i++)
+        for (int i = 0; i < few.engine().maxBrokerConnectionsPerUser(); i++)
         {
             final int n = i;
             expect(ResultCode.CREATED, driver.send(ann, CommandType.CONNECT_BROKER, w -> broker(w, "bc-" + n)));
