@@ -40,6 +40,12 @@ public final class TicketPosition implements HeldPosition
     /** The stop the trailing last asked for (NONE before), and when: the throttle counts from there. */
     long trailedStop = NONE;
     long trailedAtMicros;
+    /**
+     * The sequence of the last CLOSE_POSITION sent for the whole ticket (0 for none). While that command waits for the
+     * executor's answer the ticket is closing: a retried close or terminate answers with its closing order instead of
+     * sending a second close the terminal would also act on. Its answer (executed or failed) ends the wait.
+     */
+    long wholeCloseSeq;
     public long magic;
     public long orderId;
     public long openedAtMicros;
@@ -151,6 +157,7 @@ public final class TicketPosition implements HeldPosition
         trailingTarget = NONE;
         trailedStop = NONE;
         trailedAtMicros = 0;
+        wholeCloseSeq = 0;
         magic = 0;
         orderId = 0;
         openedAtMicros = 0;
