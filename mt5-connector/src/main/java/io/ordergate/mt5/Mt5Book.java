@@ -340,6 +340,8 @@ final class Mt5Book
         }
         json.name("stop_loss").decimalOrNull(position.stopLoss, position.priceDigits, TicketPosition.NONE);
         json.name("take_profit").decimalOrNull(position.takeProfit, position.priceDigits, TicketPosition.NONE);
+        json.name("trailing_stop");
+        io.ordergate.engine.view.OrderJson.writeTrailingStop(json, position.trailingPct, position.trailingDistance, position.priceDigits);
         json.name("unrealized_pnl").decimal(unrealized(account, instrument, position), Money.DIGITS);
         json.name("opened_at").time(position.openedAtMicros);
         json.name("ticket").idString(position.ticket);

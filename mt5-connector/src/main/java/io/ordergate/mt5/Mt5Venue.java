@@ -218,7 +218,14 @@ final class Mt5Venue implements Venue
             event.reject(unable, CommandAdmission.message(unable), null);
             return unable;
         }
-        sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
+        // A stop loss given ends a trailing stop, once the terminal has it: a refused one leaves the ticket trailing.
+        final boolean givesStopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        final ExecutorCommand command = sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
+        command.endsTrailing = givesStopLoss;
+        if (givesStopLoss)
+        {
+            position.stopChangeSeq = command.seq;
+        }
 
         // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
         final JsonWriter out = context.beginJson(event);
@@ -229,7 +236,7 @@ final class Mt5Venue implements Venue
     }
 
     /** Queues a MODIFY_POSITION of the ticket to these stops (a stop of NONE is sent as 0: removed). */
-    void sendModify(final Executor executor, final TicketPosition position, final int flags, final long stopLoss, final long takeProfit,
+    ExecutorCommand sendModify(final Executor executor, final TicketPosition position, final int flags, final long stopLoss, final long takeProfit,
         final long now, final CommandEvent event)
     {
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.MODIFY_POSITION, CommandPriority.NORMAL, 0, now);
@@ -244,6 +251,18 @@ final class Mt5Venue implements Venue
         json.endObject();
         queue.endParameters(command);
         queue.enqueue(executor, command, event);
+        return command;
+    }
+
+    /** Whether a stop loss the user gave the ticket waits for the executor's answer (the trailing then waits too). */
+    boolean stopChangePending(final TicketPosition position)
+    {
+        if (position.stopChangeSeq == 0)
+        {
+            return false;
+        }
+        final ExecutorCommand command = queue.commands().get(position.stopChangeSeq);
+        return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION;
     }
 
     /** Moves the trailing stops of the tickets in the instrument ({@link Mt5Trailing}). */
@@ -295,7 +314,7 @@ final class Mt5Venue implements Venue
                 hash = Long.rotateLeft(hash ^ (p.accountIndex * 31L + p.openPrice + p.closeProfit + p.closeCommission * 7 + p.closeSwap * 13
                     + (p.closeReported ? 1 : 0) + p.closeRecord + p.partialDealCount), 17);
                 hash = Long.rotateLeft(hash ^ (p.stopLoss * 31 + p.takeProfit + p.trailingTarget * 7 + p.trailedStop * 13 + p.trailedAtMicros
-                    + p.wholeCloseSeq * 17), 11);
+                    + p.wholeCloseSeq * 17 + p.stopChangeSeq * 19 + p.trailingPct * 23 + p.trailingDistance * 29), 11);
             }
         }
         return hash;

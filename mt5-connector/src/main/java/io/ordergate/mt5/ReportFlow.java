@@ -180,6 +180,10 @@ final class ReportFlow
                     context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
                     position.stopLoss = command.stopLoss;
                     position.takeProfit = command.takeProfit;
+                    if (command.endsTrailing)
+                    {
+                        position.endTrailing();
+                    }
                 }
                 return;
             }
