@@ -11,6 +11,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
+import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
 
@@ -202,7 +203,11 @@ final class Mt5Venue implements Venue
         {
             return ResultCode.FORBIDDEN;
         }
-        final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, position.stopLoss, position.priceDigits);
+        // A stop loss left unchanged is sent as the one the terminal will hold: a trailed stop still on its way, when
+        // tighter. The terminal runs both in order, so the confirmed stop sent here would undo the trailed one unseen.
+        final long heldStop = PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss)
+            ? position.trailedStop : position.stopLoss;
+        final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, heldStop, position.priceDigits);
         final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
         if (stopLoss == TicketPosition.INVALID || takeProfit == TicketPosition.INVALID)
         {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.engine.Json;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
@@ -111,6 +112,22 @@ class Mt5TrailingTest
         assertTrue(trailingShown(), "so the ticket still trails: never neither trailing nor at the new stop");
         driver.now += 1_000_000L;
         assertEquals(new BigDecimal("1.085"), modifiedStop(driver.quote("1.08600", "1.08608")), "and the trailing goes on");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldNotSendATrailedStopBackWhenOnlyTheTakeProfitIsPatched()
+    {
+        filledThenTrailedTo1084();  // the trailing's MODIFY_POSITION to 1.08400 is on its way, not answered yet
+        final CommandEvent patch = new CommandEvent();
+        CommandBodies.modifyPosition(driver.begin(patch, CommandType.MODIFY_POSITION), driver.connector.tickets().byTicket(0, 9001L).positionId,
+            CommandBodies.MODIFY_TAKE_PROFIT, 0, Mt5Driver.wire("1.09000"));
+        assertEquals(ResultCode.OK, driver.finish(patch).result);
+        final Map<?, ?> parameters = (Map<?, ?>)modifies(patch).get(0).get("parameters");
+        assertEquals("1.09", new BigDecimal(String.valueOf(parameters.get("tp"))).stripTrailingZeros().toPlainString());
+        // The terminal runs both in order: an sl of the confirmed 1.08328 here would undo the trailed stop, unseen.
+        assertEquals("1.084", new BigDecimal(String.valueOf(parameters.get("sl"))).stripTrailingZeros().toPlainString(),
+            "the stop loss left unchanged is the one the terminal will hold");
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 
