@@ -65,6 +65,13 @@ final class TicketCloses
         {
             return answerClosing(position, closing, lots, event);
         }
+        // Parts sent and not answered yet are closing already: a part beyond what they leave the terminal would refuse.
+        final long closingParts = hasQuantity ? pendingParts(position) : 0;
+        if (lots > position.lots - closingParts)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "quantity must be within what the partial closes waiting for the executor leave open", "quantity");
+            return ResultCode.VALIDATION_ERROR;
+        }
         final Order order = closeTicket(position, hasQuantity, wireQuantity, lots, PositionCloser.ORIGIN_CLOSE, event);
         if (order == null)
         {
@@ -163,6 +170,22 @@ final class TicketCloses
             }
         }
         return order;
+    }
+
+    /** The lots of the ticket's partial closes still waiting for the executor's answer (CLOSE_POSITION is always HIGH). */
+    private long pendingParts(final TicketPosition position)
+    {
+        final Executor executor = executors.forAccount(position.accountIndex);
+        long parts = 0;
+        for (ExecutorCommand c = executor == null ? null : queue.commands().firstPending(executor, CommandPriority.HIGH); c != null;
+            c = queue.commands().nextPending(c))
+        {
+            if (c.type == ExecutorCommandType.CLOSE_POSITION && c.ticket == position.ticket && c.lots != ExecutorCommand.NONE)
+            {
+                parts += Mt5Book.rounded(c.lots, position.quantityDigits);
+            }
+        }
+        return parts;
     }
 
     /** The CLOSE_POSITION of the whole ticket still waiting for the executor's answer, or null. */

@@ -95,6 +95,17 @@ class Mt5PendingCloseTest
         assertNull(whole.resultMessage);
     }
 
+    @Test
+    void shouldRefuseAPartialCloseBeyondWhatThePendingPartsLeave()
+    {
+        assertEquals(1, closes(driver.close(positionB, "0.15")).size());
+        final CommandEvent tooMuch = driver.close(positionB, "0.10");
+        assertEquals(ResultCode.VALIDATION_ERROR, tooMuch.result, "0.15 of 0.20 is closing already: 0.05 is left to close");
+        assertEquals(List.of(), closes(tooMuch));
+        assertEquals(1, closes(driver.close(positionB, "0.05")).size(), "what is left");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
     private static List<Map<String, Object>> closes(final CommandEvent event)
     {
         return Mt5Driver.outbox(event).stream().map(entry -> Json.object(entry.getValue()))
