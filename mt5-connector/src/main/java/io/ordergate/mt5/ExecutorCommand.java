@@ -40,6 +40,8 @@ public final class ExecutorCommand
     public long takeProfit = NONE;
     /** Lots of a partial CLOSE_POSITION at wire digits, or {@link #NONE} for the whole position. */
     public long lots = NONE;
+    /** A MODIFY_POSITION of a stop loss the user gave (PATCH): once executed, the ticket's trailing stop ends. */
+    public boolean endsTrailing;
 
     /**
      * The parameters object, rendered once when the command is made: {@link #parametersLength} bytes at
@@ -86,6 +88,7 @@ public final class ExecutorCommand
         stopLoss = NONE;
         takeProfit = NONE;
         lots = NONE;
+        endsTrailing = false;
         parameters = null;
         parametersOffset = 0;
         parametersLength = 0;

@@ -87,6 +87,41 @@ final class Mt5Book
     }
 
     /**
+     * A ticket its open report described under a symbol the gateway does not know (at wire digits) that a command's
+     * result names as an order's: it becomes the order's instrument (a group member's {@code symbol_suffix} or
+     * {@code symbol_map} sent the broker's name), its numbers and its opening trade's rescaled to the instrument's digits.
+     */
+    void adopt(final TicketPosition position, final Instrument instrument)
+    {
+        if (position.instrumentIndex >= 0 || instrument == null)
+        {
+            return;
+        }
+        context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
+        final int priceFrom = position.priceDigits;
+        final int quantityFrom = position.quantityDigits;
+        position.lots = FixedPoint.rescale(position.lots, quantityFrom, instrument.quantityDigits);
+        position.openPrice = FixedPoint.rescale(position.openPrice, priceFrom, instrument.priceDigits);
+        position.stopLoss = position.stopLoss == TicketPosition.NONE ? TicketPosition.NONE
+            : FixedPoint.rescale(position.stopLoss, priceFrom, instrument.priceDigits);
+        position.takeProfit = position.takeProfit == TicketPosition.NONE ? TicketPosition.NONE
+            : FixedPoint.rescale(position.takeProfit, priceFrom, instrument.priceDigits);
+        position.symbol = null;
+        describe(position, instrument, null);
+        final Trade opening = position.openTradeId == 0 ? null : context.trades().byId(position.openTradeId);
+        if (opening != null && opening.instrumentIndex < 0)
+        {
+            opening.instrumentIndex = instrument.index;
+            opening.symbol = instrument.symbol;
+            opening.quantity = FixedPoint.rescale(opening.quantity, quantityFrom, instrument.quantityDigits);
+            opening.price = FixedPoint.rescale(opening.price, priceFrom, instrument.priceDigits);
+            opening.priceDigits = instrument.priceDigits;
+            opening.quantityDigits = instrument.quantityDigits;
+            context.trades().changed(opening);
+        }
+    }
+
+    /**
      * Fills an order at the terminal's price and ticket, and records the fill: an opening order's fill is the ticket's
      * opening trade, a closing order's is the ticket's close trade (either may exist already, made by the terminal's
      * trade report that came first: then the order is put on it instead of recording the fill twice).
@@ -340,6 +375,8 @@ final class Mt5Book
         }
         json.name("stop_loss").decimalOrNull(position.stopLoss, position.priceDigits, TicketPosition.NONE);
         json.name("take_profit").decimalOrNull(position.takeProfit, position.priceDigits, TicketPosition.NONE);
+        json.name("trailing_stop");
+        io.ordergate.engine.view.OrderJson.writeTrailingStop(json, position.trailingPct, position.trailingDistance, position.priceDigits);
         json.name("unrealized_pnl").decimal(unrealized(account, instrument, position), Money.DIGITS);
         json.name("opened_at").time(position.openedAtMicros);
         json.name("ticket").idString(position.ticket);

@@ -17,7 +17,8 @@ import io.ordergate.engine.position.PositionStops;
  * queues the same commands. Nothing is sent while the executor is offline, has {@code executors.max_pending_commands}
  * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again. A move the executor
  * answers {@code failed} is forgotten ({@link TicketPosition#trailRefused}), so the first quote after the throttle
- * asks again. <b>Not thread safe</b>: engine thread; allocates nothing.
+ * asks again. A stop loss the user gives (PATCH) holds the trailing while it waits for the executor, and ends it once
+ * executed ({@link TicketPosition#stopChangeSeq}). <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class Mt5Trailing
 {
@@ -57,7 +58,7 @@ final class Mt5Trailing
 
     private void trail(final TicketPosition position, final Instrument instrument, final long now, final CommandEvent event)
     {
-        if (!instrument.hasQuote())
+        if (!instrument.hasQuote() || venue.stopChangePending(position))
         {
             return;
         }

@@ -1,7 +1,6 @@
 package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
-import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Valuation;
 import io.ordergate.engine.command.CommandBodies;
@@ -10,10 +9,9 @@ import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
-import io.ordergate.engine.command.TimeInForce;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
-import io.ordergate.engine.position.PositionCloser;
+import io.ordergate.engine.position.PositionStops;
 import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
 
@@ -36,6 +34,7 @@ final class Mt5Venue implements Venue
     private final long offlineAfterMicros;
     private final CommandAdmission admission;
     private final Mt5Trailing trailing;
+    private final TicketCloses closes;
 
     /** Investor links and deals (seed 004), the EA room (seed 002): a field so snapshots carry them. */
     private final ConnectorRooms rooms;
@@ -52,6 +51,7 @@ final class Mt5Venue implements Venue
         this.book = book;
         this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
         this.trailing = new Mt5Trailing(context, executors, tickets, this, admission);
+        this.closes = new TicketCloses(context, executors, queue, tickets, admission);
     }
 
     @Override
@@ -179,34 +179,7 @@ final class Mt5Venue implements Venue
     @Override
     public ResultCode closePosition(final long positionId, final boolean hasQuantity, final long wireQuantity, final CommandEvent event)
     {
-        final TicketPosition position = tickets.byPositionId(positionId);
-        if (position == null || !position.open || !context.principals().canAccess(event.principal(), position.accountIndex))
-        {
-            return NOT_HELD;
-        }
-        if (!context.principals().requireTrade(event))
-        {
-            return ResultCode.FORBIDDEN;
-        }
-        long lots = position.lots;
-        if (hasQuantity)
-        {
-            lots = Wire.exact(wireQuantity, position.quantityDigits);
-            if (lots == Wire.INEXACT || lots <= 0 || lots > position.lots)
-            {
-                event.reject(ResultCode.VALIDATION_ERROR, "quantity must be positive, within the position, at the instrument's digits", "quantity");
-                return ResultCode.VALIDATION_ERROR;
-            }
-        }
-        final Order order = closeTicket(position, hasQuantity, wireQuantity, lots, PositionCloser.ORIGIN_CLOSE, event);
-        if (order == null)
-        {
-            event.reject(ResultCode.RISK_MAX_OPEN_ORDERS, "the order table is full of open orders", null);
-            return ResultCode.RISK_MAX_OPEN_ORDERS;
-        }
-        final ResultCode code = order.rejectCode != null ? order.rejectCode : ResultCode.OK;
-        context.answerOrder(event, order, code);
-        return code;
+        return closes.closePosition(positionId, hasQuantity, wireQuantity, event);
     }
 
     @Override
@@ -214,74 +187,7 @@ final class Mt5Venue implements Venue
         final Account account, final int instrumentIndex, final int direction, final String origin, final CommandEvent event,
         final ClosingOrders closing)
     {
-        TicketPosition next;
-        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = next)
-        {
-            next = tickets.nextOpen(position);  // read first: a close may unlink this one
-            if ((instrumentIndex >= 0 && position.instrumentIndex != instrumentIndex)
-                || (direction > 0 && position.side != Side.BUY) || (direction < 0 && position.side != Side.SELL))
-            {
-                continue;
-            }
-            final Order order = closeTicket(position, false, 0, position.lots, origin, event);
-            // null: no closing order could be made (the order table full of open orders); told, never skipped in silence
-            closing.closing(order, order == null ? ResultCode.RISK_MAX_OPEN_ORDERS : order.rejectCode != null ? order.rejectCode : ResultCode.OK);
-        }
-    }
-
-    /**
-     * Makes the closing order of one ticket and routes CLOSE_POSITION (or rejects the order when the executor is
-     * offline or its command table full). Null when the order table is full.
-     */
-    private Order closeTicket(
-        final TicketPosition position, final boolean hasQuantity, final long wireQuantity, final long lots, final String origin,
-        final CommandEvent event)
-    {
-        if (!context.orders().canAllocate())
-        {
-            return null;
-        }
-        final long now = event.wallMicros();
-        final Account account = context.accounts().get(position.accountIndex);
-        final Order order = context.orders().allocate();
-        order.accountIndex = account.index;
-        order.accountId = account.id;
-        order.instrumentIndex = position.instrumentIndex;
-        order.symbol = position.symbol;
-        order.priceDigits = position.priceDigits;
-        order.quantityDigits = position.quantityDigits;
-        order.side = position.side.opposite();
-        order.type = OrderType.MARKET;
-        order.timeInForce = TimeInForce.IOC;
-        order.quantity = lots;
-        order.origin = origin;
-        order.positionId = position.positionId;
-        order.createdAtMicros = now;
-        order.updatedAtMicros = now;
-
-        final Executor executor = executors.forAccount(account.index);
-        final ResultCode unable = admission.refusal(executor, now, false);
-        if (unable != null)
-        {
-            order.reject(unable, CommandAdmission.message(unable), now);
-        }
-        else
-        {
-            final ExecutorCommand command = queue.start(executor, ExecutorCommandType.CLOSE_POSITION, CommandPriority.HIGH, order.orderId, now);
-            command.ticket = position.ticket;
-            command.lots = hasQuantity ? wireQuantity : ExecutorCommand.NONE;
-            final JsonWriter json = queue.beginParameters(command).startObject();
-            json.name("ticket").idString(position.ticket);
-            if (hasQuantity)
-            {
-                json.name("lots").decimal(lots, position.quantityDigits);
-            }
-            json.endObject();
-            queue.endParameters(command);
-            order.status = OrderStatus.ROUTED;
-            queue.enqueue(executor, command, event);
-        }
-        return order;
+        closes.closePositions(account, instrumentIndex, direction, origin, event, closing);
     }
 
     @Override
@@ -297,7 +203,11 @@ final class Mt5Venue implements Venue
         {
             return ResultCode.FORBIDDEN;
         }
-        final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, position.stopLoss, position.priceDigits);
+        // A stop loss left unchanged is sent as the one the terminal will hold: a trailed stop still on its way, when
+        // tighter. The terminal runs both in order, so the confirmed stop sent here would undo the trailed one unseen.
+        final long heldStop = PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss)
+            ? position.trailedStop : position.stopLoss;
+        final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, heldStop, position.priceDigits);
         final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
         if (stopLoss == TicketPosition.INVALID || takeProfit == TicketPosition.INVALID)
         {
@@ -313,7 +223,14 @@ final class Mt5Venue implements Venue
             event.reject(unable, CommandAdmission.message(unable), null);
             return unable;
         }
-        sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
+        // A stop loss given ends a trailing stop, once the terminal has it: a refused one leaves the ticket trailing.
+        final boolean givesStopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        final ExecutorCommand command = sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
+        command.endsTrailing = givesStopLoss;
+        if (givesStopLoss)
+        {
+            position.stopChangeSeq = command.seq;
+        }
 
         // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
         final JsonWriter out = context.beginJson(event);
@@ -324,7 +241,7 @@ final class Mt5Venue implements Venue
     }
 
     /** Queues a MODIFY_POSITION of the ticket to these stops (a stop of NONE is sent as 0: removed). */
-    void sendModify(final Executor executor, final TicketPosition position, final int flags, final long stopLoss, final long takeProfit,
+    ExecutorCommand sendModify(final Executor executor, final TicketPosition position, final int flags, final long stopLoss, final long takeProfit,
         final long now, final CommandEvent event)
     {
         final ExecutorCommand command = queue.start(executor, ExecutorCommandType.MODIFY_POSITION, CommandPriority.NORMAL, 0, now);
@@ -339,6 +256,18 @@ final class Mt5Venue implements Venue
         json.endObject();
         queue.endParameters(command);
         queue.enqueue(executor, command, event);
+        return command;
+    }
+
+    /** Whether a stop loss the user gave the ticket waits for the executor's answer (the trailing then waits too). */
+    boolean stopChangePending(final TicketPosition position)
+    {
+        if (position.stopChangeSeq == 0)
+        {
+            return false;
+        }
+        final ExecutorCommand command = queue.commands().get(position.stopChangeSeq);
+        return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION;
     }
 
     /** Moves the trailing stops of the tickets in the instrument ({@link Mt5Trailing}). */
@@ -389,7 +318,8 @@ final class Mt5Venue implements Venue
                 hash = Long.rotateLeft(hash ^ (p.ticket * 0x9E3779B97F4A7C15L + p.positionId + p.lots + (p.open ? 1 : 0) + p.booked), 29);
                 hash = Long.rotateLeft(hash ^ (p.accountIndex * 31L + p.openPrice + p.closeProfit + p.closeCommission * 7 + p.closeSwap * 13
                     + (p.closeReported ? 1 : 0) + p.closeRecord + p.partialDealCount), 17);
-                hash = Long.rotateLeft(hash ^ (p.stopLoss * 31 + p.takeProfit + p.trailingTarget * 7 + p.trailedStop * 13 + p.trailedAtMicros), 11);
+                hash = Long.rotateLeft(hash ^ (p.stopLoss * 31 + p.takeProfit + p.trailingTarget * 7 + p.trailedStop * 13 + p.trailedAtMicros
+                    + p.wholeCloseSeq * 17 + p.stopChangeSeq * 19 + p.trailingPct * 23 + p.trailingDistance * 29), 11);
             }
         }
         return hash;

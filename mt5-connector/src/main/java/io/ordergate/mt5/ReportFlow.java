@@ -140,6 +140,15 @@ final class ReportFlow
                         position.trailingDistance = order.trailingStopDistance;
                         position.magic = Mt5Venue.MAGIC_NUMBER;
                     }
+                    else if (position != null && position.orderId == 0)
+                    {
+                        // The terminal's open report came first: the ticket is this order's. A group member's broker
+                        // symbol (EURUSD.m) it was named by becomes the order's instrument; the stops are the
+                        // terminal's word, the trailing stop only the order knows.
+                        book.adopt(position, context.instruments().get(order.instrumentIndex));
+                        position.trailingPct = order.trailingStopPct;
+                        position.trailingDistance = order.trailingStopDistance;
+                    }
                     if (position != null)
                     {
                         position.orderId = order.orderId;
@@ -180,6 +189,10 @@ final class ReportFlow
                     context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
                     position.stopLoss = command.stopLoss;
                     position.takeProfit = command.takeProfit;
+                    if (command.endsTrailing)
+                    {
+                        position.endTrailing();
+                    }
                 }
                 return;
             }

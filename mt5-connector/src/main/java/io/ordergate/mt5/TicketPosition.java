@@ -40,6 +40,18 @@ public final class TicketPosition implements HeldPosition
     /** The stop the trailing last asked for (NONE before), and when: the throttle counts from there. */
     long trailedStop = NONE;
     long trailedAtMicros;
+    /**
+     * The sequence of the last CLOSE_POSITION sent for the whole ticket (0 for none). While that command waits for the
+     * executor's answer the ticket is closing: a retried close or terminate answers with its closing order instead of
+     * sending a second close the terminal would also act on. Its answer (executed or failed) ends the wait.
+     */
+    long wholeCloseSeq;
+    /**
+     * The sequence of the last MODIFY_POSITION of a stop loss the user gave (0 for none). While it is pending the
+     * trailing sends nothing (a trailed stop would race the user's); executed, it ends the trailing; failed, the
+     * trailing goes on from the stop the terminal kept.
+     */
+    long stopChangeSeq;
     public long magic;
     public long orderId;
     public long openedAtMicros;
@@ -151,6 +163,8 @@ public final class TicketPosition implements HeldPosition
         trailingTarget = NONE;
         trailedStop = NONE;
         trailedAtMicros = 0;
+        wholeCloseSeq = 0;
+        stopChangeSeq = 0;
         magic = 0;
         orderId = 0;
         openedAtMicros = 0;
@@ -188,6 +202,15 @@ public final class TicketPosition implements HeldPosition
         {
             trailedStop = NONE;
         }
+    }
+
+    /** A stop loss the user gave is in the terminal: the gateway moves it no more (API-REFERENCE, PATCH of a position). */
+    void endTrailing()
+    {
+        trailingPct = 0;
+        trailingDistance = 0;
+        trailingTarget = NONE;
+        trailedStop = NONE;
     }
 
     /** What {@link #level} answers for a stop that is not a valid price. */

@@ -198,6 +198,15 @@ final class Mt5Driver
         return finish(event);
     }
 
+    /** An open report for a known ticket telling the stop loss the terminal holds now (one moved by hand there). */
+    CommandEvent tradeStopLoss(final String executorId, final long ticket, final String stopLoss)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExecutorBodies.tradeReport(begin(event, CommandType.TRADE_REPORT), executorId, ExecutorBodies.TRADE_OPEN, ExecutorBodies.TRADE_STOP_LOSS,
+            ticket, "EURUSD", Side.BUY.code(), 0, 0, wire(stopLoss), 0, 0, 0, 0, 0, 0, "", 0, 0);
+        return finish(event);
+    }
+
     /** A close of the position (whole, or {@code quantity} of it), as POST /api/v1/positions/{id}/close. */
     CommandEvent close(final long positionId, final String quantity)
     {

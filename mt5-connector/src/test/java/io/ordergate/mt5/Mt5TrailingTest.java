@@ -1,6 +1,7 @@
 package io.ordergate.mt5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.engine.Json;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
@@ -65,15 +67,12 @@ class Mt5TrailingTest
     }
 
     @Test
-    void shouldNeverTrailBelowAStopTheUserTightenedByHand()
+    void shouldNeverTrailBelowAStopTheUserTightenedByHandInTheTerminal()
     {
         final CommandEvent moved = filledThenTrailedTo1084();
         assertEquals(ResultCode.OK, driver.result("exe-1", String.valueOf(modifies(moved).get(0).get("id")), true, 9001L, null, null, null).result);
-        // The user tightens the stop by hand to 1.08480, above where the trailing has it.
-        final CommandEvent patch = driver.modifyStopLoss(driver.connector.tickets().byTicket(0, 9001L).positionId, "1.08480");
-        assertEquals(ResultCode.OK, patch.result);
-        final String patchId = String.valueOf(Json.object(Mt5Driver.outbox(patch).get(0).getValue()).get("id"));
-        assertEquals(ResultCode.OK, driver.result("exe-1", patchId, true, 9001L, null, null, null).result);
+        // The user tightens the stop in the terminal to 1.08480, above where the trailing has it; the executor reports it.
+        assertEquals(ResultCode.OK, driver.tradeStopLoss("exe-1", 9001L, "1.08480").result);
         assertEquals(0, new BigDecimal("1.0848").compareTo(BigDecimal.valueOf(ticketStop(), 5)));
 
         driver.now += 1_000_000L;  // executors.trailing_modify_interval_millis, 1 s by default
@@ -82,6 +81,70 @@ class Mt5TrailingTest
         driver.now += 1_000_000L;
         assertEquals(new BigDecimal("1.0851"), modifiedStop(driver.quote("1.08610", "1.08618")), "past it, the trailing goes on");
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldEndTheTrailingWhenTheExecutorConfirmsAStopLossGivenByPatch()
+    {
+        final CommandEvent moved = filledThenTrailedTo1084();
+        assertEquals(ResultCode.OK, driver.result("exe-1", String.valueOf(modifies(moved).get(0).get("id")), true, 9001L, null, null, null).result);
+        final String patchId = patchStopLoss("1.08450");
+        assertTrue(trailingShown(), "trailing until the terminal confirms the new stop");
+        driver.now += 1_000_000L;
+        assertEquals(0, modifies(driver.quote("1.08700", "1.08708")).size(), "no trailing move while the user's stop is on its way");
+
+        assertEquals(ResultCode.OK, driver.result("exe-1", patchId, true, 9001L, null, null, null).result);
+        assertEquals(0, new BigDecimal("1.0845").compareTo(BigDecimal.valueOf(ticketStop(), 5)), "the stop given");
+        assertFalse(trailingShown(), "the trailing ended: stop_loss given, as API-REFERENCE says");
+        driver.now += 1_000_000L;
+        assertEquals(0, modifies(driver.quote("1.08800", "1.08808")).size(), "not trailed any more");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldKeepTrailingWhenTheExecutorRefusesAStopLossGivenByPatch()
+    {
+        final CommandEvent moved = filledThenTrailedTo1084();
+        assertEquals(ResultCode.OK, driver.result("exe-1", String.valueOf(modifies(moved).get(0).get("id")), true, 9001L, null, null, null).result);
+        final String patchId = patchStopLoss("1.08450");
+        assertEquals(ResultCode.OK, driver.result("exe-1", patchId, false, 0, null, null, "Invalid stops").result);
+        assertEquals(0, new BigDecimal("1.084").compareTo(BigDecimal.valueOf(ticketStop(), 5)), "the terminal kept its stop");
+        assertTrue(trailingShown(), "so the ticket still trails: never neither trailing nor at the new stop");
+        driver.now += 1_000_000L;
+        assertEquals(new BigDecimal("1.085"), modifiedStop(driver.quote("1.08600", "1.08608")), "and the trailing goes on");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    @Test
+    void shouldNotSendATrailedStopBackWhenOnlyTheTakeProfitIsPatched()
+    {
+        filledThenTrailedTo1084();  // the trailing's MODIFY_POSITION to 1.08400 is on its way, not answered yet
+        final CommandEvent patch = new CommandEvent();
+        CommandBodies.modifyPosition(driver.begin(patch, CommandType.MODIFY_POSITION), driver.connector.tickets().byTicket(0, 9001L).positionId,
+            CommandBodies.MODIFY_TAKE_PROFIT, 0, Mt5Driver.wire("1.09000"));
+        assertEquals(ResultCode.OK, driver.finish(patch).result);
+        final Map<?, ?> parameters = (Map<?, ?>)modifies(patch).get(0).get("parameters");
+        assertEquals("1.09", new BigDecimal(String.valueOf(parameters.get("tp"))).stripTrailingZeros().toPlainString());
+        // The terminal runs both in order: an sl of the confirmed 1.08328 here would undo the trailed stop, unseen.
+        assertEquals("1.084", new BigDecimal(String.valueOf(parameters.get("sl"))).stripTrailingZeros().toPlainString(),
+            "the stop loss left unchanged is the one the terminal will hold");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    /** PATCHes the ticket's stop loss; returns the MODIFY_POSITION's id. */
+    private String patchStopLoss(final String stopLoss)
+    {
+        final CommandEvent patch = driver.modifyStopLoss(driver.connector.tickets().byTicket(0, 9001L).positionId, stopLoss);
+        assertEquals(ResultCode.OK, patch.result);
+        return String.valueOf(modifies(patch).get(0).get("id"));
+    }
+
+    /** Whether GET /positions shows the ticket's trailing stop. */
+    private boolean trailingShown()
+    {
+        final Map<?, ?> position = (Map<?, ?>)((List<?>)Mt5Driver.json(driver.positions("mt5-1")).get("positions")).get(0);
+        assertTrue(position.containsKey("trailing_stop"), position.toString());
+        return position.get("trailing_stop") != null;
     }
 
     /** A 0.10 lot buy of EURUSD with a 10-pip trailing stop (it starts at 1.08428 - 0.00100), the executor online. */
