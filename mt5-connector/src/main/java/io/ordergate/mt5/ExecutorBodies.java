@@ -109,13 +109,26 @@ public final class ExecutorBodies
             .putLong(closedLots).putLong(deal);
     }
 
+    /** The bytes of a sync request's cursor: priority (byte), after (long), up to (long). */
+    public static final int SYNC_CURSOR_LENGTH = 1 + 2 * Long.BYTES;
+
     /**
-     * EXECUTOR_SYNC after the first page (not journaled): executor id | priority (byte) | after (long) | up to (long),
-     * the cursor the previous page's answer gave.
+     * EXECUTOR_SYNC's first page (not journaled): executor id | page bytes (int), the most bytes of frames one page may
+     * take (the socket's share of its queued-bytes bound).
      */
-    public static void syncPage(final BodyWriter writer, final CharSequence executorId, final int priority, final long after, final long upTo)
+    public static void syncFirstPage(final BodyWriter writer, final CharSequence executorId, final int pageBytes)
     {
-        writer.putString(executorId).putByte(priority).putLong(after).putLong(upTo);
+        writer.putString(executorId).putInt(pageBytes);
+    }
+
+    /**
+     * EXECUTOR_SYNC after the first page (not journaled): executor id | priority (byte) | after (long) | up to (long)
+     * | page bytes (int), the cursor the previous page's answer gave and the page's bound in bytes.
+     */
+    public static void syncPage(final BodyWriter writer, final CharSequence executorId, final int priority, final long after, final long upTo,
+        final int pageBytes)
+    {
+        writer.putString(executorId).putByte(priority).putLong(after).putLong(upTo).putInt(pageBytes);
     }
 
     /** GET_EXECUTOR, EXECUTOR_SYNC (its first page): executor id. LIST_EXECUTORS and RECOVER_ROUTED have an empty body. */

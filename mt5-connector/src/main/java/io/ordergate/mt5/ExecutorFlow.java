@@ -236,9 +236,10 @@ final class ExecutorFlow
     }
 
     /**
-     * EXECUTOR_SYNC: one page of a (re)connected socket's backlog into the outbox ({@link SyncPages}). The first
-     * request names only the executor; the answer's cursor ({@code priority}, {@code after}, {@code up_to}) is what the
-     * socket sends back for the next page, once it has drained this one, until {@code done}.
+     * EXECUTOR_SYNC: one page of a (re)connected socket's backlog into the outbox ({@link SyncPages}), within the
+     * bytes the request allows. The first request names only the executor (and the page bytes); the answer's cursor
+     * ({@code priority}, {@code after}, {@code up_to}) is what the socket sends back for the next page, once it has
+     * drained this one, until {@code done}.
      */
     void sync(final CommandEvent event)
     {
@@ -249,15 +250,16 @@ final class ExecutorFlow
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "Executor not found", null);
             return;
         }
-        if (reader.position() < event.frameLength())
+        if (event.frameLength() - reader.position() >= ExecutorBodies.SYNC_CURSOR_LENGTH)
         {
             final int priority = reader.readByte();
             final long after = reader.readLong();
-            cursor.set(priority, after, reader.readLong());
+            final long upTo = reader.readLong();
+            cursor.set(priority, after, upTo, pageBytes(event));
         }
         else
         {
-            cursor.set(0, 0, queue.commands().nextSeq() - 1);
+            cursor.set(0, 0, queue.commands().nextSeq() - 1, pageBytes(event));
         }
         final int pushed = pages.push(executor, event, cursor);
         final JsonWriter json = context.beginJson(event).startObject();
@@ -271,6 +273,14 @@ final class ExecutorFlow
         context.endJson(event);
         event.resultId = executor.index;
         event.result = ResultCode.OK;
+    }
+
+    /** The sync request's bound on a page's bytes, when it ends with one (a socket's, from its queued-bytes bound). */
+    private int pageBytes(final CommandEvent event)
+    {
+        return event.frameLength() - reader.position() >= Integer.BYTES
+            ? Math.max(1, reader.readInt())
+            : SyncPages.DEFAULT_PAGE_BYTES;
     }
 
     /** An account's executor to whoever may see the account; an agent to an admin (its owner lists it at /api/v1/agents). */

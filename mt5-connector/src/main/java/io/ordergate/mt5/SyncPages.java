@@ -12,12 +12,19 @@ import io.ordergate.engine.command.CommandEvent;
  * after the cursor ({@code priority}, {@code after}: the last sequence pushed in that priority). Pending lists are
  * in arrival order, which is sequence order, so the cursor resumes right after its command while that command is
  * still pending, and otherwise skips from the list's head the commands already pushed and still unanswered.
+ *
+ * <p>A page is bounded by bytes as well as by count: the socket asking for it says how many bytes of frames it may
+ * take ({@code pageBytes}, within its {@code executors.max_queued_bytes_per_socket}), so a backlog of large commands
+ * (4 KB each: a 256-command page would be 1 MB) cannot push the socket past its own bound. A page holds at least one
+ * command, however large, so a replay always moves on.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class SyncPages
 {
-    /** Commands per page: about 64 KB of frames. */
+    /** Commands per page at most: about 64 KB of frames of typical size. */
     static final int PAGE = 256;
+    /** Frame bytes per page when the request names no bound (a caller other than a socket's replay). */
+    static final int DEFAULT_PAGE_BYTES = 64 * 1024;
 
     private static final CommandPriority[] PRIORITIES = CommandPriority.values();
 
@@ -27,13 +34,16 @@ final class SyncPages
         int priority;
         long after;
         long upTo;
+        /** The page's frames (their outbox records) may take this many bytes; one command always goes. */
+        int pageBytes = DEFAULT_PAGE_BYTES;
         boolean done;
 
-        Cursor set(final int priority, final long after, final long upTo)
+        Cursor set(final int priority, final long after, final long upTo, final int pageBytes)
         {
             this.priority = priority;
             this.after = after;
             this.upTo = upTo;
+            this.pageBytes = pageBytes;
             this.done = false;
             return this;
         }
@@ -50,6 +60,7 @@ final class SyncPages
     int push(final Executor executor, final CommandEvent event, final Cursor cursor)
     {
         final ExecutorCommands commands = queue.commands();
+        final int pageStart = event.outboxLength;
         int pushed = 0;
         for (int p = Math.max(0, cursor.priority); p < PRIORITIES.length; p++)
         {
@@ -60,7 +71,14 @@ final class SyncPages
                 {
                     return pushed;  // the cursor names the last command pushed
                 }
+                final int recordStart = event.outboxLength;
                 queue.push(event, c);
+                if (pushed > 0 && event.outboxLength - pageStart > cursor.pageBytes)
+                {
+                    event.outboxLength = recordStart;  // taken back: it opens the next page
+                    event.outboxCount--;
+                    return pushed;
+                }
                 pushed++;
                 cursor.priority = p;
                 cursor.after = c.seq;

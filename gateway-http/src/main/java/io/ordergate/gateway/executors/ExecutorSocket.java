@@ -100,7 +100,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         this.maxQueuedBytes = gateway.config().executors().maxQueuedBytesPerSocket();
         final int high = Math.min(HIGH_WATER_MARK, maxQueuedBytes / 2);
         this.waterMark = new WriteBufferWaterMark(high / 4, high);
-        this.backlog = new BacklogReplay(gateway.publisher(), executor.executorId(), this);
+        this.backlog = new BacklogReplay(gateway.publisher(), executor.executorId(), this, BacklogReplay.pageBytes(maxQueuedBytes, high));
         this.decoder = new SocketMessageDecoder(gateway, limits, executor);
     }
 
@@ -252,7 +252,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         {
             try
             {
-                backlog.pageAnswered(event);  // its commands went out through the outbox
+                backlog.pageAnswered(event, flushes);  // its commands went out through the outbox
             }
             catch (final BadRequest unexpected)
             {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,8 +19,9 @@ import io.ordergate.gateway.core.DaemonThreads;
  * Looks up receivers' hosts on threads of its own ({@code og-webhook-dns-*}), not on the sender's workers: the JDK's
  * lookup blocks, and a slow resolver would otherwise hold every worker and so every webhook. A host asked for again
  * while its lookup runs shares that lookup, so one slow name holds one lookup thread, not all of them; whoever asks
- * waits at most {@code timeoutSeconds} and is then told the host did not resolve in time (the lookup itself runs on,
- * its answer lands in the JDK's address cache). Thread safe.
+ * waits at most {@code timeoutSeconds} and is then told the host did not resolve in time (the lookup itself runs on:
+ * the JDK's lookup cannot be interrupted; at most {@link #THREADS} are held so, and a lookup still queued when its
+ * askers' time ran out is never made). The address checked is the one connected to ({@link WebhookPoster}). Thread safe.
  */
 final class HostResolver implements AutoCloseable
 {
@@ -35,7 +37,7 @@ final class HostResolver implements AutoCloseable
     private final Lookup lookup;
     private final long timeoutSeconds;
     private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("og-webhook-dns-"));
-    private final Map<String, CompletableFuture<InetAddress[]>> running = new ConcurrentHashMap<>();
+    private final Map<String, SharedLookup> running = new ConcurrentHashMap<>();
 
     HostResolver(final Lookup lookup, final long timeoutSeconds)
     {
@@ -43,33 +45,88 @@ final class HostResolver implements AutoCloseable
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /** A host's lookup, checked: the address to connect to, or why none may be (then {@code address} is null). */
+    record Checked(InetAddress address, String refusal)
+    {
+    }
+
     /** Completes with null when the URL's host may be posted to, else with why not ({@link TargetAddresses}); never exceptionally. */
     CompletableFuture<String> check(final URI url, final boolean allowPrivate)
     {
+        return resolve(url, allowPrivate).thenApply(Checked::refusal);
+    }
+
+    /**
+     * Looks the URL's host up and checks every address it has; completes with the first of them to connect to (the
+     * sender connects to it, never to a second lookup's answer), else with why not. Never exceptionally.
+     */
+    CompletableFuture<Checked> resolve(final URI url, final boolean allowPrivate)
+    {
         final String host = url.getHost();
-        final CompletableFuture<InetAddress[]> shared = running.computeIfAbsent(host, name -> CompletableFuture.supplyAsync(() -> resolve(name), threads));
-        shared.whenComplete((addresses, failure) -> running.remove(host, shared));
-        return shared.copy().orTimeout(timeoutSeconds, TimeUnit.SECONDS).handle((addresses, failure) ->
+        final SharedLookup shared = running.computeIfAbsent(host, this::startLookup);
+        shared.lastAskedNanos = System.nanoTime();
+        shared.answer.whenComplete((addresses, failure) -> running.remove(host, shared));
+        return shared.answer.copy().orTimeout(timeoutSeconds, TimeUnit.SECONDS).handle((addresses, failure) ->
         {
             if (failure == null)
             {
-                return TargetAddresses.checkResolved(addresses, allowPrivate);
+                final String refusal = addresses.length == 0 ? "url's host does not resolve" : TargetAddresses.checkResolved(addresses, allowPrivate);
+                return new Checked(refusal == null ? addresses[0] : null, refusal);
             }
             final Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            return cause instanceof TimeoutException ? "url's host did not resolve within " + timeoutSeconds + " s" : "url's host does not resolve";
+            return new Checked(null, cause instanceof TimeoutException
+                ? "url's host did not resolve within " + timeoutSeconds + " s" : "url's host does not resolve");
         });
     }
 
-    private InetAddress[] resolve(final String host)
+    /** Lookups asked for and not answered yet (running or queued for a thread). */
+    int lookupsPending()
     {
+        return running.size();
+    }
+
+    private SharedLookup startLookup(final String host)
+    {
+        final SharedLookup shared = new SharedLookup();
         try
         {
-            return lookup.all(host);
+            threads.execute(() -> lookUp(host, shared));
         }
-        catch (final UnknownHostException ex)
+        catch (final RejectedExecutionException closed)
         {
-            throw new CompletionException(ex);
+            shared.answer.completeExceptionally(closed);
         }
+        return shared;
+    }
+
+    /**
+     * A lookup's turn on a thread. One whose every asker's time ran out while it waited for a thread is not made: they
+     * were answered "did not resolve within" already, so while slow names hold every thread, the lookups queued behind
+     * them cost nothing when their turn comes, instead of each holding a thread for an answer nobody waits for.
+     */
+    private void lookUp(final String host, final SharedLookup shared)
+    {
+        if (System.nanoTime() - shared.lastAskedNanos > TimeUnit.SECONDS.toNanos(timeoutSeconds))
+        {
+            shared.answer.completeExceptionally(new TimeoutException(host));
+            return;
+        }
+        try
+        {
+            shared.answer.complete(lookup.all(host));
+        }
+        catch (final UnknownHostException | RuntimeException ex)
+        {
+            shared.answer.completeExceptionally(ex);
+        }
+    }
+
+    /** One host's lookup, shared by everyone who asks while it runs or waits. */
+    private static final class SharedLookup
+    {
+        final CompletableFuture<InetAddress[]> answer = new CompletableFuture<>();
+        /** When its latest asker asked: the lookup is made only if that asker still waits. */
+        volatile long lastAskedNanos = System.nanoTime();
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.ordergate.gateway.webhooksout;
 
 import java.net.InetAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import io.ordergate.config.OutboundWebhooksConfig;
@@ -26,15 +25,15 @@ import io.ordergate.gateway.core.DaemonThreads;
 import io.ordergate.gateway.webhooksout.WebhookLane.Attempt;
 
 /**
- * Posts deliveries on threads of its own ({@code og-webhook-*}) with the JDK's HTTP client, and journals the outcome
+ * Posts deliveries on threads of its own ({@code og-webhook-*}, their I/O on {@link WebhookPoster}'s), and journals the outcome
  * of every attempt ({@code WEBHOOK_OUTCOME}) through the ring; the fan-out decides the next attempt from the
  * journaled outcome, so after a crash the journal still knows every pending delivery.
  *
  * <p>An attempt is a {@code POST} of the delivery's bytes with {@code X-Ordergate-Signature}, answered 2xx within
  * {@code webhooks.timeout_seconds} or failed; a failed one is retried as {@link RetryTimes} says until
  * {@code webhooks.retry_hours} after the event, then given up. Before every attempt its owner must still see the event
- * ({@link Delivery#ownerStillSees}) and its host is looked up again ({@link HostResolver}, off these threads; the HTTP
- * client's own lookup that follows is then answered from the JDK's address cache).
+ * ({@link Delivery#ownerStillSees}) and its host is looked up again ({@link HostResolver}, off these threads); the
+ * attempt connects to the address that lookup checked, never to a later lookup's answer (DNS rebinding).
  * Bounds: {@code webhooks.max_in_flight} attempts at once across all receivers and {@link #PER_WEBHOOK} per webhook
  * ({@link WebhookLane}), so a receiver that hangs holds a few of them, never the others' turn; an attempt whose time has
  * come but finds no free slot waits, without a timer, until a slot comes back. Thread safe.
@@ -52,7 +51,7 @@ final class WebhookSender implements AutoCloseable
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
     private final HostResolver resolver;
-    private final HttpClient client;
+    private final WebhookPoster poster = new WebhookPoster();
     private final Semaphore inFlight;
     /** The lanes of the webhooks that exist: a deleted one's lane leaves, so nothing here grows with deletions. */
     private final Map<String, WebhookLane> lanes = new ConcurrentHashMap<>();
@@ -77,11 +76,6 @@ final class WebhookSender implements AutoCloseable
         this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("og-webhook-timer"));
         this.timer.setRemoveOnCancelPolicy(true);  // a given-up delivery's task leaves the queue now, not at its (hour-away) time
         this.resolver = new HostResolver(lookup, config.timeoutSeconds());
-        this.client = HttpClient.newBuilder()
-            .executor(workers)
-            .connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
         this.inFlight = new Semaphore(config.maxInFlight());
     }
 
@@ -202,22 +196,22 @@ final class WebhookSender implements AutoCloseable
             journal(delivery, attempt.number() - 1, WebhookBodies.OUTCOME_GAVE_UP, 0, 0, "its owner no longer has access");
             return;
         }
-        resolver.check(delivery.target().url(), config.allowPrivateTargets()).whenCompleteAsync((refused, failure) ->
+        resolver.resolve(delivery.target().url(), config.allowPrivateTargets()).whenCompleteAsync((checked, failure) ->
         {
-            if (refused != null || failure != null)
+            if (failure != null || checked.address() == null)
             {
-                finish(lane, attempt, 0, refused != null ? refused : "could not look up the url's host", 0);
+                finish(lane, attempt, 0, failure == null ? checked.refusal() : "could not look up the url's host", 0);
                 return;
             }
-            post(lane, attempt);
+            post(lane, attempt, checked.address());
         }, workers);
     }
 
-    private void post(final WebhookLane lane, final Attempt attempt)
+    private void post(final WebhookLane lane, final Attempt attempt, final InetAddress address)
     {
         try
         {
-            send(lane, attempt);
+            send(lane, attempt, address);
         }
         catch (final RuntimeException ex)
         {
@@ -227,34 +221,42 @@ final class WebhookSender implements AutoCloseable
         }
     }
 
-    private void send(final WebhookLane lane, final Attempt attempt)
+    private void send(final WebhookLane lane, final Attempt attempt, final InetAddress address)
     {
         final Delivery delivery = attempt.delivery();
         final long now = System.currentTimeMillis() / 1000L;
-        final HttpRequest request = HttpRequest.newBuilder(delivery.target().url())
-            .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "Ordergate-Webhooks/1")
-            .header("X-Ordergate-Event", delivery.event().wireName())
-            .header("X-Ordergate-Event-Id", delivery.eventId())
-            .header(WebhookSigner.HEADER, WebhookSigner.signature(delivery.target().secret(), now, delivery.body()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
-            .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) ->
+        final Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Ordergate-Webhooks/1");
+        headers.put("X-Ordergate-Event", delivery.event().wireName());
+        headers.put("X-Ordergate-Event-Id", delivery.eventId());
+        headers.put(WebhookSigner.HEADER, WebhookSigner.signature(delivery.target().secret(), now, delivery.body()));
+        poster.post(delivery.target().url(), address, headers, delivery.body(), config.timeoutSeconds()).whenCompleteAsync((answer, failure) ->
         {
             if (failure != null)
             {
-                finish(lane, attempt, 0, failure instanceof java.net.http.HttpTimeoutException
-                    ? "no answer within " + config.timeoutSeconds() + " s" : "could not connect or send: " + failure.getClass().getSimpleName(), 0);
+                final Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                finish(lane, attempt, 0, cause instanceof TimeoutException
+                    ? "no answer within " + config.timeoutSeconds() + " s" : "could not connect or send: " + failureName(cause), 0);
             }
             else
             {
                 final long nowMicros = System.currentTimeMillis() * 1000L;
-                final long retryAfter = RetryTimes.busy(response.statusCode())
-                    ? RetryTimes.retryAfterMicros(response.headers().firstValue("Retry-After").orElse(null), nowMicros) : 0;
-                finish(lane, attempt, response.statusCode(), null, retryAfter);
+                final long retryAfter = RetryTimes.busy(answer.status()) ? RetryTimes.retryAfterMicros(answer.retryAfter(), nowMicros) : 0;
+                finish(lane, attempt, answer.status(), null, retryAfter);
             }
-        });
+        }, workers);
+    }
+
+    /** The JDK's name of what failed: Netty's annotated subclasses (its {@code ConnectException} with the address) by their parent's. */
+    private static String failureName(final Throwable cause)
+    {
+        Class<?> kind = cause.getClass();
+        while (kind.getName().startsWith("io.netty.") && kind.getSuperclass() != null && kind.getSuperclass() != Object.class)
+        {
+            kind = kind.getSuperclass();
+        }
+        return kind.getSimpleName();
     }
 
     private void finish(final WebhookLane lane, final Attempt attempt, final int status, final String error, final long retryAfterMicros)
@@ -345,6 +347,7 @@ final class WebhookSender implements AutoCloseable
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
+        poster.close();
         resolver.close();
         LOG.fine("webhook sender closed");
     }

@@ -59,6 +59,44 @@ class HostResolverTest
         }
     }
 
+    @Test
+    void aLookupStillQueuedWhenItsAskersTimeOutIsNeverMadeSoSlowNamesHoldOnlyTheThreadsTheyHave() throws Exception
+    {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger queuedLookups = new AtomicInteger();
+        final HostResolver.Lookup lookup = host ->
+        {
+            if (host.startsWith("slow"))
+            {
+                awaitQuietly(release);
+            }
+            else
+            {
+                queuedLookups.incrementAndGet();
+            }
+            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte)184, (byte)216, 34})};
+        };
+        try (HostResolver resolver = new HostResolver(lookup, 1))
+        {
+            for (int i = 0; i < HostResolver.THREADS; i++)
+            {
+                resolver.check(URI.create("https://slow" + i + ".example/hook"), false);  // every lookup thread held
+            }
+            assertEquals("url's host did not resolve within 1 s",
+                resolver.check(URI.create("https://queued.example/hook"), false).get(3, TimeUnit.SECONDS));
+            release.countDown();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (resolver.lookupsPending() > 0 && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait();
+            }
+            assertEquals(0, resolver.lookupsPending(), "every lookup answered or dropped");
+            assertEquals(0, queuedLookups.get(), "the queued lookup nobody waited for any more was not made");
+            assertNull(resolver.check(URI.create("https://queued.example/hook"), false).get(3, TimeUnit.SECONDS), "asked again: looked up");
+            assertEquals(1, queuedLookups.get());
+        }
+    }
+
     private static void awaitQuietly(final CountDownLatch latch)
     {
         try

@@ -1,0 +1,78 @@
+package io.ordergate.gateway.webhooksout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.ordergate.config.ConfigLoader;
+import io.ordergate.gateway.core.CommandPublisher;
+
+/**
+ * An attempt connects to the address its host's check found, and nowhere else: the host is looked up once per attempt,
+ * by the resolver whose answer was checked against the private-address rules. The receiver's name here exists only in
+ * the test's resolver ({@code .invalid} never resolves in DNS), so a sender that looked the name up again when
+ * connecting (as the JDK's HTTP client does: DNS rebinding's opening) could not deliver at all.
+ */
+class WebhookCheckedAddressTest
+{
+    private static final String HOST = "receiver.invalid";
+
+    @Test
+    void shouldConnectToTheAddressTheCheckResolvedAndNameTheUrlsHostInTheRequest() throws Exception
+    {
+        final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange ->
+        {
+            final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host")
+                + " event=" + exchange.getRequestHeaders().getFirst("X-Ordergate-Event") + " " + body);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        final AtomicInteger lookups = new AtomicInteger();
+        final HostResolver.Lookup lookup = host ->
+        {
+            if (!host.equals(HOST))
+            {
+                throw new UnknownHostException(host);
+            }
+            lookups.incrementAndGet();
+            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        };
+        final int port = receiver.getAddress().getPort();
+        try (WebhookSender sender = new WebhookSender(ConfigLoader.demo().webhooks().allowingPrivateTargets(), new CommandPublisher(),
+            (owner, account) -> true, lookup))
+        {
+            sender.submit(delivery(URI.create("http://" + HOST + ":" + port + "/hooks/fills?v=1")), 1, 0);
+            final String request = received.poll(10, TimeUnit.SECONDS);
+            assertEquals("POST /hooks/fills?v=1 host=" + HOST + ":" + port + " event=order_filled {\"n\":1}", request,
+                "delivered to the checked address, the URL's host named in Host");
+            assertEquals(1, lookups.get(), "the host looked up once, by the check");
+        }
+        finally
+        {
+            receiver.stop(0);
+        }
+    }
+
+    private static Delivery delivery(final URI url)
+    {
+        final Target target = new Target("wh_1", url, WebhookEvent.ORDER_FILLED.bit(), null, null, "whsec_test".getBytes(StandardCharsets.US_ASCII), -1);
+        return new Delivery(target, "evt_1_0", WebhookEvent.ORDER_FILLED, "{\"n\":1}".getBytes(StandardCharsets.US_ASCII),
+            System.currentTimeMillis() * 1000L, List.of());
+    }
+}
