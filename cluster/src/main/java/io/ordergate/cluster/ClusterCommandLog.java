@@ -70,6 +70,13 @@ final class ClusterCommandLog implements CommandLog
         });
     }
 
+    /** Any thread (tests): whether the ingress offered the command at ring {@code sequence} to the cluster. */
+    boolean wasOffered(final long sequence)
+    {
+        final RingLink ring = link;
+        return ring != null && sequence <= ring.ingressed.get() && ring.wasOffered(sequence);
+    }
+
     @Override
     public void close()
     {
