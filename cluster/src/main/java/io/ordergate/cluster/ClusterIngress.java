@@ -28,7 +28,9 @@ import io.ordergate.engine.command.ResultCode;
  * session that the log holds has been applied, and then offers again only what was not.
  *
  * <p>A command that no leader takes within {@code cluster.offer_timeout_millis} is refused (503): it was never
- * offered. A command offered and not yet applied is never refused here: it may be committed.
+ * offered. A command offered and not yet applied is never refused here: it may be committed. Its client hears 503 with
+ * an unknown outcome after {@code cluster.commit_timeout_millis} (from the service thread, {@link EngineService}), and
+ * it is still offered again after a change of leader: it may be committed either way, and is then applied once.
  *
  * <p><b>Not thread safe</b>: owned by the og-ingress thread.
  */
@@ -212,7 +214,7 @@ final class ClusterIngress implements Agent, EgressListener
             }
             if (result > 0)
             {
-                link.markOffered(next);
+                link.markOffered(next, now);
                 lastOffered = next;
                 pass(next);
                 work++;

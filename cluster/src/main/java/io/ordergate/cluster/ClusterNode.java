@@ -95,7 +95,8 @@ public final class ClusterNode implements AutoCloseable
             while (true)
             {
                 // a fresh service each attempt: a refused start never reached the service, so the engine is untouched
-                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership));
+                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership,
+                    config.commitTimeoutMillis()));
                 try
                 {
                     node.start(clusterDir);

@@ -20,8 +20,9 @@ import io.ordergate.engine.command.ResultCode;
 /**
  * Two members of three stop. The leader left alone takes a command (X) that no majority can commit, then stops taking
  * commands and refuses the next one (Y) for want of a leader. Y's client hears 503 NOT_READY within the offer
- * timeout instead of waiting behind X, whose fate stays unknown (so it is not answered) until a majority is back; then
- * X is committed and answered, later commands are taken, and no command is answered twice.
+ * timeout instead of waiting behind X, whose fate stays unknown (so it is not answered within the commit timeout, long
+ * here) until a majority is back; then X is committed and answered, later commands are taken, and no command is
+ * answered twice.
  *
  * <p>"Stops taking commands" is the consensus module's view ({@link ClusterNode#takesCommands}), not the service's
  * ({@link ClusterNode#isLeader}): until 2026-12-05 the test waited for the lone leader to step down, which it need not
@@ -31,10 +32,12 @@ import io.ordergate.engine.command.ResultCode;
 class ClusterMajorityLossTest
 {
     private static final int OFFER_TIMEOUT_MILLIS = 1_000;
+    /** Longer than the test: X waits, unanswered, for the majority to come back. */
+    private static final int COMMIT_TIMEOUT_MILLIS = 300_000;
     /** What the refusal may take beyond the offer timeout: an idle service thread and a loaded 2-CPU machine. */
     private static final int SLACK_MILLIS = 5_000;
     private static final String CONFIG = TestCluster.CONFIG.replace("snapshot_interval_seconds: 0",
-        "snapshot_interval_seconds: 0, offer_timeout_millis: " + OFFER_TIMEOUT_MILLIS);
+        "snapshot_interval_seconds: 0, offer_timeout_millis: " + OFFER_TIMEOUT_MILLIS + ", commit_timeout_millis: " + COMMIT_TIMEOUT_MILLIS);
 
     @TempDir
     Path directory;
