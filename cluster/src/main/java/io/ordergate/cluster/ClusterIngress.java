@@ -55,6 +55,8 @@ final class ClusterIngress implements Agent, EgressListener
     private boolean awaitingOpen;
     private long blockedSinceNanos;
     private long lastSentNanos;
+    /** Whether this node has a session with a leader: written here, read by any thread ({@link #hasSession}). */
+    private volatile boolean hasSession;
 
     ClusterIngress(final RingLink link, final EngineService service, final ClusterClients clients, final long offerTimeoutMillis)
     {
@@ -62,6 +64,16 @@ final class ClusterIngress implements Agent, EgressListener
         this.service = service;
         this.clients = clients;
         this.offerTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(offerTimeoutMillis);
+    }
+
+    /**
+     * Any thread: whether this node's client has a session with a leader. A command published while it has none is
+     * refused after the offer timeout; one published before it noticed a loss of its leader is offered to that leader
+     * (and waits: it may have been taken).
+     */
+    boolean hasSession()
+    {
+        return hasSession;
     }
 
     @Override
@@ -76,6 +88,7 @@ final class ClusterIngress implements Agent, EgressListener
         final long now = System.nanoTime();
         if (client == null || client.isClosed())
         {
+            hasSession = false;
             return connect(now);
         }
         int work = client.pollEgress();
@@ -128,6 +141,7 @@ final class ClusterIngress implements Agent, EgressListener
             {
                 connecting = null;
                 client = connected;
+                hasSession = true;
                 link.addSession(connected.clusterSessionId());
                 awaitingOpen = sessionLost;
                 sessionLost = false;

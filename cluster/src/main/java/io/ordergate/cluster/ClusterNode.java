@@ -268,6 +268,13 @@ public final class ClusterNode implements AutoCloseable
         return log != null && log.wasOffered(sequence);
     }
 
+    /** Any thread (tests): whether this member's gateway has a client session with a leader. */
+    boolean hasSession()
+    {
+        final ClusterCommandLog log = commandLog;
+        return log != null && log.hasSession();
+    }
+
     public int memberId()
     {
         return config.memberId();
