@@ -30,6 +30,7 @@ final class ClusterCommandLog implements CommandLog
     private final EngineService service;
     private ClusterClients clients;
     private AgentRunner ingress;
+    private ClusterIngress ingressAgent;
     private RingLink link;
 
     ClusterCommandLog(final ClusterConfig config, final String aeronDir, final EngineService service)
@@ -61,13 +62,27 @@ final class ClusterCommandLog implements CommandLog
         // Spins briefly, then parks up to 0.25 ms: an idle gateway costs little on 2 cores, a busy one never parks.
         ingress = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 250_000),
             error -> LOG.log(Level.WARNING, "og-ingress: " + error, error), null,
-            new ClusterIngress(link, service, clients, config.offerTimeoutMillis()));
+            ingressAgent = new ClusterIngress(link, service, clients, config.offerTimeoutMillis()));
         AgentRunner.startOnThread(ingress, runnable ->
         {
             final Thread thread = new Thread(runnable, "og-ingress");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Any thread (tests): whether the ingress offered the command at ring {@code sequence} to the cluster. */
+    boolean wasOffered(final long sequence)
+    {
+        final RingLink ring = link;
+        return ring != null && sequence <= ring.ingressed.get() && ring.wasOffered(sequence);
+    }
+
+    /** Any thread (tests): whether this node's client has a session with a leader ({@link ClusterIngress#hasSession}). */
+    boolean hasSession()
+    {
+        final ClusterIngress agent = ingressAgent;
+        return agent != null && agent.hasSession();
     }
 
     @Override

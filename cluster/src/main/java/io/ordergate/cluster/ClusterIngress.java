@@ -28,7 +28,9 @@ import io.ordergate.engine.command.ResultCode;
  * session that the log holds has been applied, and then offers again only what was not.
  *
  * <p>A command that no leader takes within {@code cluster.offer_timeout_millis} is refused (503): it was never
- * offered. A command offered and not yet applied is never refused here: it may be committed.
+ * offered. A command offered and not yet applied is never refused here: it may be committed. Its client hears 503 with
+ * an unknown outcome after {@code cluster.commit_timeout_millis} (from the service thread, {@link EngineService}), and
+ * it is still offered again after a change of leader: it may be committed either way, and is then applied once.
  *
  * <p><b>Not thread safe</b>: owned by the og-ingress thread.
  */
@@ -53,6 +55,8 @@ final class ClusterIngress implements Agent, EgressListener
     private boolean awaitingOpen;
     private long blockedSinceNanos;
     private long lastSentNanos;
+    /** Whether this node has a session with a leader: written here, read by any thread ({@link #hasSession}). */
+    private volatile boolean hasSession;
 
     ClusterIngress(final RingLink link, final EngineService service, final ClusterClients clients, final long offerTimeoutMillis)
     {
@@ -60,6 +64,16 @@ final class ClusterIngress implements Agent, EgressListener
         this.service = service;
         this.clients = clients;
         this.offerTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(offerTimeoutMillis);
+    }
+
+    /**
+     * Any thread: whether this node's client has a session with a leader. A command published while it has none is
+     * refused after the offer timeout; one published before it noticed a loss of its leader is offered to that leader
+     * (and waits: it may have been taken).
+     */
+    boolean hasSession()
+    {
+        return hasSession;
     }
 
     @Override
@@ -74,6 +88,7 @@ final class ClusterIngress implements Agent, EgressListener
         final long now = System.nanoTime();
         if (client == null || client.isClosed())
         {
+            hasSession = false;
             return connect(now);
         }
         int work = client.pollEgress();
@@ -126,6 +141,7 @@ final class ClusterIngress implements Agent, EgressListener
             {
                 connecting = null;
                 client = connected;
+                hasSession = true;
                 link.addSession(connected.clusterSessionId());
                 awaitingOpen = sessionLost;
                 sessionLost = false;
@@ -212,7 +228,7 @@ final class ClusterIngress implements Agent, EgressListener
             }
             if (result > 0)
             {
-                link.markOffered(next);
+                link.markOffered(next, now);
                 lastOffered = next;
                 pass(next);
                 work++;

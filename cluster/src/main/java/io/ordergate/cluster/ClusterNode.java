@@ -18,6 +18,8 @@ import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.ClusterControl;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.ElectionState;
+import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
@@ -93,7 +95,8 @@ public final class ClusterNode implements AutoCloseable
             while (true)
             {
                 // a fresh service each attempt: a refused start never reached the service, so the engine is untouched
-                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership));
+                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership,
+                    config.commitTimeoutMillis()));
                 try
                 {
                     node.start(clusterDir);
@@ -236,6 +239,40 @@ public final class ClusterNode implements AutoCloseable
     public boolean isLeader()
     {
         return service.isLeader();
+    }
+
+    /**
+     * Any thread: whether this member's consensus module leads a finished election, so that what is offered to it is
+     * appended to the log. {@link #isLeader} is the service's view, which follows the log and the elections' outcome;
+     * the two differ in one lasting case: a member elected with the vote of a follower that stops before the new term is
+     * acknowledged waits in its election (Aeron 1.51's LEADER_READY, which has no time limit) until a majority is back.
+     * It is the leader to its service all that while, yet takes no command and never steps down for want of followers.
+     */
+    public boolean takesCommands()
+    {
+        final ClusteredMediaDriver running = driver;
+        if (running == null)
+        {
+            return false;
+        }
+        final ConsensusModule.Context context = running.consensusModule().context();
+        return Cluster.Role.get(context.clusterNodeRoleCounter()) == Cluster.Role.LEADER
+            && ElectionState.get(context.electionStateCounter()) == ElectionState.CLOSED
+            && ConsensusModule.State.get(context.moduleStateCounter()) == ConsensusModule.State.ACTIVE;
+    }
+
+    /** Any thread (tests): whether this member's ingress offered its command at ring {@code sequence} to the cluster. */
+    boolean wasOffered(final long sequence)
+    {
+        final ClusterCommandLog log = commandLog;
+        return log != null && log.wasOffered(sequence);
+    }
+
+    /** Any thread (tests): whether this member's gateway has a client session with a leader. */
+    boolean hasSession()
+    {
+        final ClusterCommandLog log = commandLog;
+        return log != null && log.hasSession();
     }
 
     public int memberId()

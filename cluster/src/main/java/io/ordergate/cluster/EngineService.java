@@ -18,7 +18,6 @@ import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.ResultHandler;
 
 /**
@@ -29,7 +28,8 @@ import io.ordergate.engine.pipeline.ResultHandler;
  * <p>A command this node's gateway offered is applied into the ring slot it waits in (its correlation id is its ring
  * sequence), then answered here; other nodes' commands are applied into a scratch event and shown to the reply
  * stage with no one waiting; reads (not journaled) are applied only by the node that asked. The reply stage leads
- * (sends to venues) only while this node is the leader.
+ * (sends to venues) only while this node is the leader. When and how this node's own clients are answered (at once when
+ * refused, 503 with an unknown outcome when not committed in time) is {@link RingAnswers}'.
  *
  * <p>A client that lost its leader offers again what it has not seen applied; a frame whose correlation id is not
  * above the last one applied for its session is that resend of a command already applied, and is passed by
@@ -44,6 +44,7 @@ public final class EngineService implements ClusteredService
     private final Engine engine;
     private final ResultHandler replies;
     private final Leadership leadership;
+    private final RingAnswers answers;
     private final EngineSnapshots snapshots;
     private final CommandEvent scratch = new CommandEvent();
     /** Per client session: the correlation id of the last command applied. */
@@ -54,8 +55,6 @@ public final class EngineService implements ClusteredService
     private volatile long appliedMessages;
     private volatile boolean loadedSnapshot;
     private boolean unflushed;
-    /** The last ring sequence {@link #answerPassedBy} looked at for an early answer (each is looked at once). */
-    private long earlyScanned = -1;
     private Cluster cluster;
 
     /** Told when this node starts or stops leading; called on the service thread, must not block. */
@@ -65,11 +64,13 @@ public final class EngineService implements ClusteredService
         void leading(boolean leading);
     }
 
-    public EngineService(final Engine engine, final ResultHandler replies, final Leadership leadership)
+    /** {@code commitTimeoutMillis}: how long a command this node offered may wait for the log before its client hears 503. */
+    public EngineService(final Engine engine, final ResultHandler replies, final Leadership leadership, final long commitTimeoutMillis)
     {
         this.engine = engine;
         this.replies = replies;
         this.leadership = leadership;
+        this.answers = new RingAnswers(replies, commitTimeoutMillis);
         this.snapshots = new EngineSnapshots(engine, lastApplied, replies::stateBesideEngine);
     }
 
@@ -163,7 +164,7 @@ public final class EngineService implements ClusteredService
     private void applyLocal(final RingLink ring, final long sequence, final DirectBuffer buffer, final int offset, final int length,
         final long logPosition)
     {
-        releaseBefore(ring, sequence);
+        answers.releaseBefore(ring, sequence);
         final CommandEvent event = ring.ring.get(sequence);
         if (event.correlationId() != sequence)
         {
@@ -175,7 +176,7 @@ public final class EngineService implements ClusteredService
         event.journaledNanos = System.nanoTime();
         apply(event);
         event.engineDoneNanos = System.nanoTime();  // the stage wrapper reads the clock, never the engine
-        answer(ring, event, sequence);
+        answers.applied(ring, event, sequence);
     }
 
     private void applyRemote(final DirectBuffer buffer, final int offset, final int length, final long logPosition)
@@ -214,61 +215,6 @@ public final class EngineService implements ClusteredService
         }
     }
 
-    /**
-     * Answers, in ring order, every slot before {@code sequence} still waiting: the ones the ingress passed by without
-     * offering (skipped, or refused for want of a leader) and not yet answered early, and, should one be there, one it
-     * offered that never reached the log (a later command of this node's is in the log, so it never will).
-     */
-    private void releaseBefore(final RingLink ring, final long sequence)
-    {
-        for (long next = ring.released.get() + 1; next < sequence; next++)
-        {
-            if (ring.wasAnsweredEarly(next))
-            {
-                ring.released.set(next);  // answered while an earlier command waited: only its slot was held
-                continue;
-            }
-            final CommandEvent event = ring.ring.get(next);
-            if (ring.wasOffered(next))
-            {
-                LOG.warning("a command of this node never reached the cluster's log; its client hears 503");
-                event.reject(ResultCode.NOT_READY, "the cluster lost the command while its leader changed; retry", null);
-            }
-            answer(ring, event, next);
-        }
-    }
-
-    private void answer(final RingLink ring, final CommandEvent event, final long sequence)
-    {
-        try
-        {
-            reply(event, sequence);
-        }
-        finally
-        {
-            ring.released.set(sequence);
-        }
-    }
-
-    /** Hands the event to the reply stage; the slot is released by the caller (now, or when its turn comes). */
-    private void reply(final CommandEvent event, final long sequence)
-    {
-        try
-        {
-            replies.onResult(event, sequence, false);
-            unflushed = true;
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.log(Level.SEVERE, "the reply stage failed", ex);
-        }
-        finally
-        {
-            event.replyTo = null;
-            event.attachment = null;
-        }
-    }
-
     @Override
     public int doBackgroundWork(final long nowNs)
     {
@@ -276,55 +222,17 @@ public final class EngineService implements ClusteredService
         final RingLink ring = link;
         if (ring != null)
         {
-            work += answerPassedBy(ring);
+            work += answers.answerPassedBy(ring);
+            work += answers.answerUncommitted(ring, nowNs);
         }
-        if (unflushed)
+        final boolean answered = answers.takeUnflushed();
+        if (unflushed || answered)
         {
             unflushed = false;
             replies.flush();
             work++;
         }
         replies.idle(nowNs);
-        return work;
-    }
-
-    /**
-     * Answers the slots the ingress passed by without offering (skipped, or refused for want of a leader): in turn up
-     * to the first offered one still waiting for the log, then those after it at once, out of ring order. Without a
-     * majority that offered command may wait for good (its fate is unknown, so it is not answered), while the ingress
-     * goes on refusing later ones; held behind it, their clients would never hear their 503. An early answer is final
-     * (never offered, never applied); its slot is released only when {@code released} reaches it, as slots are reused
-     * in ring order, and is marked so that it is not answered twice. Safe for the clients: an HTTP connection has at
-     * most one command in the ring, so an answer cannot overtake another of the same connection.
-     */
-    private int answerPassedBy(final RingLink ring)
-    {
-        final long before = ring.released.get();
-        long next = before + 1;
-        final long end = ring.ingressed.get();
-        while (next <= end && !ring.wasOffered(next))
-        {
-            if (ring.wasAnsweredEarly(next))
-            {
-                ring.released.set(next);
-            }
-            else
-            {
-                answer(ring, ring.ring.get(next), next);
-            }
-            next++;
-        }
-        int work = (int)(next - before - 1);
-        for (long later = Math.max(next + 1, earlyScanned + 1); later <= end; later++)
-        {
-            if (!ring.wasOffered(later))
-            {
-                reply(ring.ring.get(later), later);
-                ring.markAnsweredEarly(later);
-                work++;
-            }
-        }
-        earlyScanned = Math.max(earlyScanned, end);
         return work;
     }
 

@@ -35,6 +35,8 @@ final class RingLink
     final Sequence released = new Sequence(-1);
     /** Written by og-ingress before {@link #ingressed}: {@code offered[s & mask] == s} when s went to the cluster. */
     private final long[] offered;
+    /** Written by og-ingress with {@link #offered}: when s was first offered ({@code System.nanoTime}), for its commit time limit. */
+    private final long[] offeredAtNanos;
     /**
      * Service thread only: {@code answeredEarly[s & mask] == s} when s (passed by, never offered) was answered while an
      * earlier offered command still waited for the log, so the release that later passes s does not answer it again.
@@ -48,6 +50,7 @@ final class RingLink
     {
         this.ring = ring;
         this.offered = new long[ring.getBufferSize()];
+        this.offeredAtNanos = new long[ring.getBufferSize()];
         this.answeredEarly = new long[ring.getBufferSize()];
         this.mask = ring.getBufferSize() - 1;
         java.util.Arrays.fill(offered, -1);
@@ -66,10 +69,17 @@ final class RingLink
         return sequence - 1;
     }
 
-    /** og-ingress: {@code sequence} was offered to the cluster. Call before advancing {@link #ingressed}. */
-    void markOffered(final long sequence)
+    /** og-ingress: {@code sequence} was offered to the cluster at {@code nowNanos}. Call before advancing {@link #ingressed}. */
+    void markOffered(final long sequence, final long nowNanos)
     {
+        offeredAtNanos[(int)(sequence & mask)] = nowNanos;
         offered[(int)(sequence & mask)] = sequence;
+    }
+
+    /** Service thread, for a sequence {@link #wasOffered}: when it was first offered (an offer again after a change of leader keeps it). */
+    long offeredAtNanos(final long sequence)
+    {
+        return offeredAtNanos[(int)(sequence & mask)];
     }
 
     /** Service thread, for a sequence at or below {@link #ingressed}: whether it went to the cluster. */

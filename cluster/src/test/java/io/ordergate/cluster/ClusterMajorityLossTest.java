@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,18 +18,28 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 
 /**
- * Two members of three stop. The leader left alone takes a command (X) that no majority can commit, then loses its
- * leadership and refuses the next command (Y) for want of a leader. Y's client hears 503 NOT_READY within the offer
- * timeout instead of waiting behind X, whose fate stays unknown (so it is not answered) until a majority is back;
- * then X is committed and answered, later commands are taken, and no command is answered twice.
+ * Two members of three stop. The leader left alone takes a command (X) that no majority can commit, then stops taking
+ * commands and refuses the next one (Y) for want of a leader. Y's client hears 503 NOT_READY within the offer
+ * timeout instead of waiting behind X, whose fate stays unknown (so it is not answered within the commit timeout, long
+ * here) until a majority is back; then X is committed and answered, later commands are taken, and no command is
+ * answered twice.
+ *
+ * <p>"Stops taking commands" is the consensus module's view ({@link ClusterNode#takesCommands}), not the service's
+ * ({@link ClusterNode#isLeader}): until 2026-12-05 the test waited for the lone leader to step down, which it need not
+ * ever do (a leader re-elected, while the followers were being stopped, with the vote of the one not stopped yet waits
+ * in that election as the leader until a majority is back), and once in seven CI runs it did not within 30 s. Nor did
+ * it wait for the gateway's client to notice: on a loaded machine Y was then offered to the member that had just
+ * stopped taking commands, and waited as X does (three runs in six with two CPUs kept busy).
  */
 class ClusterMajorityLossTest
 {
     private static final int OFFER_TIMEOUT_MILLIS = 1_000;
+    /** Longer than the test: X waits, unanswered, for the majority to come back. */
+    private static final int COMMIT_TIMEOUT_MILLIS = 300_000;
     /** What the refusal may take beyond the offer timeout: an idle service thread and a loaded 2-CPU machine. */
     private static final int SLACK_MILLIS = 5_000;
     private static final String CONFIG = TestCluster.CONFIG.replace("snapshot_interval_seconds: 0",
-        "snapshot_interval_seconds: 0, offer_timeout_millis: " + OFFER_TIMEOUT_MILLIS);
+        "snapshot_interval_seconds: 0, offer_timeout_millis: " + OFFER_TIMEOUT_MILLIS + ", commit_timeout_millis: " + COMMIT_TIMEOUT_MILLIS);
 
     @TempDir
     Path directory;
@@ -40,15 +49,14 @@ class ClusterMajorityLossTest
     {
         try (TestCluster cluster = new TestCluster(directory, CONFIG).startAll())
         {
-            final TestNode lone = cluster.leader(30_000);
-            // taken and committed: this member's client has a session, and X below is offered at once
-            assertEquals(ResultCode.CREATED, takenOnceALeaderIs(lone, "paper-1"));
-            final int back = (lone.memberId + 1) % 3;
-            cluster.stop(back);
-            cluster.stop((lone.memberId + 2) % 3);
-
-            final CompletableFuture<TestNode.Answer> x = lone.send(CommandType.QUOTES, w -> TestCluster.quote(w, 108_420_000L, 108_428_000L));
-            awaitTrue(() -> !lone.node.isLeader(), "the lone leader steps down once it hears no follower");
+            final TestCluster.Loss loss = cluster.loseTheMajorityWithACommandOffered(CommandType.QUOTES,
+                w -> TestCluster.quote(w, 108_420_000L, 108_428_000L));
+            final TestNode lone = loss.lone();
+            final CompletableFuture<TestNode.Answer> x = loss.offered();
+            // Y goes after the gateway, too, noticed that it has no leader: published before, it would be offered to the
+            // member that just stopped taking commands, and wait as X does (it may have been taken)
+            TestCluster.awaitTrue(() -> !lone.node.takesCommands() && !lone.node.hasSession(),
+                "the lone leader stops taking commands once it hears no follower, and its gateway's session ends");
             final long sent = System.nanoTime();
             final CompletableFuture<TestNode.Answer> y = lone.send(CommandType.CREATE_ACCOUNT, w -> TestCluster.account(w, "paper-2"));
             final TestNode.Answer refused;
@@ -63,41 +71,15 @@ class ClusterMajorityLossTest
             }
             assertEquals(ResultCode.NOT_READY, refused.result(), refused.toString());
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) >= OFFER_TIMEOUT_MILLIS - 50, "refused only after the offer timeout");
-            // X was offered before the leader stepped down (else the ingress would have refused it, and answered it, before Y)
             assertFalse(x.isDone(), "a command offered and not committed is not answered while its fate is unknown: " + x);
 
-            cluster.start(back);
+            cluster.start(loss.back());
             assertEquals(ResultCode.ACCEPTED, x.get(60, TimeUnit.SECONDS).result(), "X is committed once a majority is back");
-            assertEquals(ResultCode.CREATED, takenOnceALeaderIs(lone, "paper-3"));
+            assertEquals(ResultCode.CREATED, TestCluster.createdOnceALeaderTakes(lone, "paper-3"));
             for (final Map.Entry<Long, Integer> answers : lone.localAnswers.entrySet())
             {
                 assertEquals(1, answers.getValue(), "ring sequence " + answers.getKey() + " handed to the reply stage once");
             }
-        }
-    }
-
-    /** Sends a new account until a leader takes it: refusals (503) are expected until this member's client connects. */
-    private static ResultCode takenOnceALeaderIs(final TestNode via, final String account) throws Exception
-    {
-        final long deadline = System.currentTimeMillis() + 30_000;
-        while (true)
-        {
-            final TestNode.Answer answer = via.await(CommandType.CREATE_ACCOUNT, w -> TestCluster.account(w, account));
-            if (answer.result() != ResultCode.NOT_READY)
-            {
-                return answer.result();
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "a command is taken within 30 s");
-        }
-    }
-
-    private static void awaitTrue(final BooleanSupplier condition, final String what) throws InterruptedException
-    {
-        final long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean())
-        {
-            assertTrue(System.currentTimeMillis() < deadline, what + " within 30 s");
-            Thread.sleep(20);  // polling a condition with a deadline
         }
     }
 }

@@ -3,13 +3,20 @@ package io.ordergate.cluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
+import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.TimeInForce;
 
@@ -127,6 +134,82 @@ final class TestCluster implements AutoCloseable
             Thread.sleep(20);  // polling a condition with a deadline
         }
         throw new AssertionError("no leader within " + timeoutMillis + " ms");
+    }
+
+    /** A majority lost: the member left alone, the command it took that no majority can commit (sent at sentNanos), the two stopped. */
+    record Loss(TestNode lone, CompletableFuture<TestNode.Answer> offered, long sentNanos, int back, int other)
+    {
+    }
+
+    /**
+     * Stops both followers of the leader, then sends {@code type} through the leader left alone, so that a leader no
+     * majority follows takes it (appends it, uncommitted). Aeron may spoil that set-up: a leader that misses its
+     * followers' heartbeats for a moment while they are being stopped steps down, and may be elected again with the vote
+     * of the one not stopped yet; it then waits in that election for good ({@link ClusterNode#takesCommands}), so the
+     * command meets no leader and is refused. Then both are started again and the set-up made anew (three tries).
+     */
+    Loss loseTheMajorityWithACommandOffered(final CommandType type, final Consumer<BodyWriter> body) throws Exception
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            final TestNode lone = leader(30_000);
+            // taken and committed: this member's client has a session, and the command below is offered at once
+            if (createdOnceALeaderTakes(lone, "set-up-" + attempt) != ResultCode.CREATED)
+            {
+                throw new AssertionError("the set-up's account was not created");
+            }
+            final int back = (lone.memberId + 1) % 3;
+            final int other = (lone.memberId + 2) % 3;
+            stop(back);
+            stop(other);
+            final boolean leading = lone.node.takesCommands();
+            final long sentNanos = System.nanoTime();
+            final CompletableFuture<TestNode.Answer> sent = lone.send(type, body);
+            awaitTrue(() -> lone.offered(sent) || sent.isDone(), "the ingress offers or refuses the command");
+            if (leading && lone.offered(sent) && lone.node.takesCommands())
+            {
+                return new Loss(lone, sent, sentNanos, back, other);
+            }
+            if (attempt == 3)
+            {
+                throw new AssertionError("three times the leader stopped taking commands before both followers were stopped");
+            }
+            start(back);
+            start(other);
+            sent.get(60, TimeUnit.SECONDS);  // refused, or (offered after all) committed now that a majority is back
+        }
+    }
+
+    /** Sends a new account until a leader takes it: refusals (503) are expected until the member's client connects. */
+    static ResultCode createdOnceALeaderTakes(final TestNode via, final String account) throws Exception
+    {
+        final long deadline = System.currentTimeMillis() + 30_000;
+        while (true)
+        {
+            final TestNode.Answer answer = via.await(CommandType.CREATE_ACCOUNT, w -> account(w, account));
+            if (answer.result() != ResultCode.NOT_READY)
+            {
+                return answer.result();
+            }
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("no leader took a command within 30 s");
+            }
+        }
+    }
+
+    /** Waits (30 s at most) for {@code condition}, polling it. */
+    static void awaitTrue(final BooleanSupplier condition, final String what) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean())
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError(what + " within 30 s");
+            }
+            Thread.sleep(20);  // polling a condition with a deadline
+        }
     }
 
     static void account(final io.ordergate.engine.command.BodyWriter writer, final String id)

@@ -28,10 +28,9 @@ import io.ordergate.engine.pipeline.ResultHandler;
 final class TestNode implements AutoCloseable
 {
     private static final Pattern DIGEST = Pattern.compile("\"digest\":\"([^\"]+)\"");
-    private static final EventTranslatorTwoArg<CommandEvent, Submission, Object> FILL = TestNode::fill;
 
     /** The answer to one command: what the reply stage saw. */
-    record Answer(ResultCode result, long orderId, io.ordergate.engine.command.OrderStatus status, String json)
+    record Answer(ResultCode result, long orderId, io.ordergate.engine.command.OrderStatus status, String json, String message)
     {
     }
 
@@ -46,6 +45,9 @@ final class TestNode implements AutoCloseable
     final AtomicLong leadershipChanges = new AtomicLong();
     /** Per ring sequence of this node's commands: how many times the reply stage was handed it (once, always). */
     final java.util.Map<Long, Integer> localAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The ring sequence each command sent went to (its correlation id). */
+    private final java.util.Map<CompletableFuture<Answer>, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
+    private final EventTranslatorTwoArg<CommandEvent, Submission, Object> filler = this::fill;
     private volatile boolean leading;
 
     TestNode(final GatewayConfig config, final Path dataDir)
@@ -65,7 +67,8 @@ final class TestNode implements AutoCloseable
                 if (event.replyTo instanceof CompletableFuture)
                 {
                     final String json = event.outputKind == CommandEvent.OUTPUT_JSON ? event.output.getStringWithoutLengthAscii(0, event.outputLength) : null;
-                    ((CompletableFuture<Answer>)event.replyTo).complete(new Answer(event.result, event.order.orderId, event.order.status, json));
+                    ((CompletableFuture<Answer>)event.replyTo).complete(new Answer(event.result, event.order.orderId, event.order.status, json,
+                        event.resultMessage));
                 }
                 else if (event.replyTo == null)
                 {
@@ -91,11 +94,18 @@ final class TestNode implements AutoCloseable
     CompletableFuture<Answer> send(final CommandType type, final Consumer<BodyWriter> body)
     {
         final CompletableFuture<Answer> reply = new CompletableFuture<>();
-        if (!pipeline.tryPublish(FILL, new Submission(type, body, reply), null))
+        if (!pipeline.tryPublish(filler, new Submission(type, body, reply), null))
         {
             reply.completeExceptionally(new IllegalStateException("ring full"));
         }
         return reply;
+    }
+
+    /** Whether this member's ingress offered {@code sent} to the cluster (rather than refusing it, or not yet deciding). */
+    boolean offered(final CompletableFuture<Answer> sent)
+    {
+        final Long sequence = sequences.get(sent);
+        return sequence != null && node.wasOffered(sequence);
     }
 
     Answer await(final CommandType type, final Consumer<BodyWriter> body) throws Exception
@@ -115,8 +125,9 @@ final class TestNode implements AutoCloseable
         return matcher.group(1);
     }
 
-    private static void fill(final CommandEvent event, final long sequence, final Submission submission, final Object unused)
+    private void fill(final CommandEvent event, final long sequence, final Submission submission, final Object unused)
     {
+        sequences.put(submission.reply(), sequence);
         event.reset(submission.type());
         event.header(CommandFrame.PRINCIPAL_SYSTEM, System.currentTimeMillis() * 1000L, sequence, CommandFrame.SOURCE_SYSTEM);
         final BodyWriter writer = new BodyWriter();

@@ -25,12 +25,14 @@ public final class ClusterConfig
     public static final int LEADER_HEARTBEAT_TIMEOUT_MILLIS_DEFAULT = 3_000;
     public static final int SNAPSHOT_INTERVAL_SECONDS_DEFAULT = 600;
     public static final int OFFER_TIMEOUT_MILLIS_DEFAULT = 10_000;
+    public static final int COMMIT_TIMEOUT_MILLIS_DEFAULT = 10_000;
 
     /** A host name, an IPv4 address or an IPv6 address (two colons at least), without a port. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}|[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
     private static final ClusterConfig DISABLED = new ClusterConfig(false, 0, List.of("127.0.0.1"), PORT_BASE_DEFAULT,
-        DIR_DEFAULT, null, LEADER_HEARTBEAT_TIMEOUT_MILLIS_DEFAULT, SNAPSHOT_INTERVAL_SECONDS_DEFAULT, OFFER_TIMEOUT_MILLIS_DEFAULT);
+        DIR_DEFAULT, null, LEADER_HEARTBEAT_TIMEOUT_MILLIS_DEFAULT, SNAPSHOT_INTERVAL_SECONDS_DEFAULT, OFFER_TIMEOUT_MILLIS_DEFAULT,
+        COMMIT_TIMEOUT_MILLIS_DEFAULT);
 
     private final boolean enabled;
     private final int memberId;
@@ -41,9 +43,11 @@ public final class ClusterConfig
     private final int leaderHeartbeatTimeoutMillis;
     private final int snapshotIntervalSeconds;
     private final int offerTimeoutMillis;
+    private final int commitTimeoutMillis;
 
     ClusterConfig(final boolean enabled, final int memberId, final List<String> members, final int portBase, final String dir,
-        final String aeronDir, final int leaderHeartbeatTimeoutMillis, final int snapshotIntervalSeconds, final int offerTimeoutMillis)
+        final String aeronDir, final int leaderHeartbeatTimeoutMillis, final int snapshotIntervalSeconds, final int offerTimeoutMillis,
+        final int commitTimeoutMillis)
     {
         this.enabled = enabled;
         this.memberId = memberId;
@@ -54,6 +58,7 @@ public final class ClusterConfig
         this.leaderHeartbeatTimeoutMillis = leaderHeartbeatTimeoutMillis;
         this.snapshotIntervalSeconds = snapshotIntervalSeconds;
         this.offerTimeoutMillis = offerTimeoutMillis;
+        this.commitTimeoutMillis = commitTimeoutMillis;
     }
 
     /** The single-node form: no cluster section, or {@code enabled: false}. */
@@ -90,8 +95,9 @@ public final class ClusterConfig
         final int heartbeat = s.intValue("leader_heartbeat_timeout_millis", LEADER_HEARTBEAT_TIMEOUT_MILLIS_DEFAULT, 200, 60_000);
         final int snapshot = s.intValue("snapshot_interval_seconds", SNAPSHOT_INTERVAL_SECONDS_DEFAULT, 0, 86_400 * 7);
         final int offer = s.intValue("offer_timeout_millis", OFFER_TIMEOUT_MILLIS_DEFAULT, 100, 600_000);
+        final int commit = s.intValue("commit_timeout_millis", COMMIT_TIMEOUT_MILLIS_DEFAULT, 100, 600_000);
         s.finish();
-        return new ClusterConfig(enabled, memberId, members, portBase, dir, aeronDir, heartbeat, snapshot, offer);
+        return new ClusterConfig(enabled, memberId, members, portBase, dir, aeronDir, heartbeat, snapshot, offer, commit);
     }
 
     /** Whether this gateway is a member of a cluster (the engine's input is the cluster's log, not the journal). */
@@ -153,17 +159,27 @@ public final class ClusterConfig
         return offerTimeoutMillis;
     }
 
+    /**
+     * How long a command offered to the leader waits to be committed before its client hears 503 with an unknown
+     * outcome: it may still be committed (and applied, once) when a majority is back.
+     */
+    public int commitTimeoutMillis()
+    {
+        return commitTimeoutMillis;
+    }
+
     /** A copy as member {@code id} of the same members, enabled ({@code --cluster-member}: one file for every host). */
     public ClusterConfig asMember(final int id)
     {
         return new ClusterConfig(true, id, members, portBase, dir, aeronDir, leaderHeartbeatTimeoutMillis, snapshotIntervalSeconds,
-            offerTimeoutMillis);
+            offerTimeoutMillis, commitTimeoutMillis);
     }
 
     /** A copy as member {@code id} of {@code hosts} from {@code base}, enabled (the cluster demo's and the tests' nodes). */
     public ClusterConfig asMember(final int id, final List<String> hosts, final int base, final int heartbeatTimeoutMillis)
     {
-        return new ClusterConfig(true, id, hosts, base, dir, aeronDir, heartbeatTimeoutMillis, snapshotIntervalSeconds, offerTimeoutMillis);
+        return new ClusterConfig(true, id, hosts, base, dir, aeronDir, heartbeatTimeoutMillis, snapshotIntervalSeconds, offerTimeoutMillis,
+            commitTimeoutMillis);
     }
 
     @Override
@@ -171,6 +187,6 @@ public final class ClusterConfig
     {
         return "ClusterConfig{enabled=" + enabled + ", memberId=" + memberId + ", members=" + members + ", portBase=" + portBase +
             ", dir=" + dir + ", leaderHeartbeatTimeoutMillis=" + leaderHeartbeatTimeoutMillis + ", snapshotIntervalSeconds=" +
-            snapshotIntervalSeconds + '}';
+            snapshotIntervalSeconds + ", offerTimeoutMillis=" + offerTimeoutMillis + ", commitTimeoutMillis=" + commitTimeoutMillis + '}';
     }
 }

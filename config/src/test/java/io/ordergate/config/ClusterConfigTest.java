@@ -63,6 +63,18 @@ class ClusterConfigTest
     }
 
     @Test
+    void anOfferedCommandWaitsForItsCommitTenSecondsUnlessToldOtherwise()
+    {
+        assertEquals(10_000, ConfigLoader.parse(INSTRUMENT + "cluster: { enabled: true }", "test").cluster().commitTimeoutMillis());
+        final ClusterConfig cluster = ConfigLoader.parse(INSTRUMENT + "cluster: { enabled: true, commit_timeout_millis: 2500 }", "test").cluster();
+        assertEquals(2500, cluster.commitTimeoutMillis());
+        assertEquals(2500, cluster.asMember(1, List.of("a", "b", "c"), 21_000, 1500).commitTimeoutMillis(), "kept by the tests' copies");
+        final ConfigException error = assertThrows(ConfigException.class, () -> ConfigLoader.parse(INSTRUMENT +
+            "cluster: { enabled: true, commit_timeout_millis: 50 }", "test"));
+        assertTrue(error.getMessage().contains("cluster.commit_timeout_millis"), error.getMessage());
+    }
+
+    @Test
     void anUnknownKeyIsRefused()
     {
         final ConfigException error = assertThrows(ConfigException.class, () -> ConfigLoader.parse(INSTRUMENT +
