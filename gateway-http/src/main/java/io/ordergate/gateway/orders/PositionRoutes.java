@@ -19,8 +19,8 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 
 /**
- * Positions (list, change stops, close in whole or part), closed positions (every close, newest first) and trades
- * (fills, newest first). Thread safe.
+ * Positions (list, change stops, close in whole or part), closed positions (every close, newest first; also at seed
+ * 003's {@code GET /trading/positions/{account_id}}, a bare array) and trades (fills, newest first). Thread safe.
  */
 public final class PositionRoutes implements Feature
 {
@@ -44,6 +44,8 @@ public final class PositionRoutes implements Feature
             .add(Route.patch("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), BodyKind.JSON, this::modify))
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
             .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))
+            .add(Route.get("/api/v1/trading/positions/{account_id}", access.scope(Scope.READ), exchange -> SlicedList.startSeed003ClosedPositions(
+                exchange.path().clientId("account_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "account not found"), exchange, readBudget)))
             .add(Route.get("/api/v1/trades", access.scope(Scope.READ),
                 exchange -> SlicedList.start(CommandType.LIST_TRADES, exchange, readBudget, null)));
     }

@@ -44,16 +44,19 @@ final class SlicedList implements Answer, RequestBody
     /** Writes the gathered list as CSV (an export), or null for the list route's JSON. */
     private final CsvRows csv;
     private final ReadBudget budget;
+    /** Seed 003's closed positions answer a bare JSON array, not {@code {"positions": [...]}}. */
+    private final boolean bareArray;
     private final ExpandableArrayBuffer gathered = new ExpandableArrayBuffer(4096);
     private int gatheredLength;
     private int count;
     private long cursor;
 
-    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
+    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv, final boolean bareArray)
     {
         this.query = query;
         this.budget = budget;
         this.csv = csv;
+        this.bareArray = bareArray;
         this.principal = exchange.caller().principal();
         this.replyTo = exchange.replyTarget();
         this.publisher = exchange.publisher();
@@ -68,7 +71,21 @@ final class SlicedList implements Answer, RequestBody
     static void start(final CommandType type, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
         throws BadRequest
     {
-        final ListQuery query = ListQuery.read(type, exchange.query());
+        start(ListQuery.read(type, exchange.query()), exchange, budget, csv, false);
+    }
+
+    /**
+     * Seed 003's {@code GET /trading/positions/{account_id}?limit=}: the closed-position list of {@code GET
+     * /positions/closed}, answered as the seed's bare array.
+     */
+    static void startSeed003ClosedPositions(final String accountId, final Exchange exchange, final ReadBudget budget) throws BadRequest
+    {
+        start(ListQuery.seed003ClosedPositions(accountId, exchange.query()), exchange, budget, null, true);
+    }
+
+    private static void start(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv,
+        final boolean bareArray) throws BadRequest
+    {
         final long callerWait = budget.callerWaitSeconds(exchange.caller().principal());
         if (callerWait > 0)
         {
@@ -82,8 +99,8 @@ final class SlicedList implements Answer, RequestBody
                 + " list rows per second read from this gateway by all callers together (server.read_rows_per_second_total)",
                 null, (int)gatewayWait);
         }
-        final SlicedList slices = new SlicedList(query, exchange, budget, csv);
-        exchange.publish(type, slices, slices);
+        final SlicedList slices = new SlicedList(query, exchange, budget, csv, bareArray);
+        exchange.publish(query.type(), slices, slices);
     }
 
     @Override
@@ -123,12 +140,20 @@ final class SlicedList implements Answer, RequestBody
             json.raw(new UnsafeBuffer(rows), 0, rows.length);
             return 200;
         }
-        json.startObject().name(listName()).startArray();
+        if (!bareArray)
+        {
+            json.startObject().name(listName());
+        }
+        json.startArray();
         if (gatheredLength > 0)
         {
             json.raw(gathered, 0, gatheredLength);
         }
-        json.endArray().endObject();
+        json.endArray();
+        if (!bareArray)
+        {
+            json.endObject();
+        }
         return 200;
     }
 
