@@ -24,6 +24,8 @@ final class ListQuery implements RequestBody
     private String accountId = "";
     private int statusFilter = CommandBodies.STATUS_ANY;
     private int limit;
+    /** The account was named by seed 002's {@code broker_connection_id}: its client reads seed 002's names. */
+    private boolean seed002;
 
     private ListQuery(final CommandType type)
     {
@@ -55,6 +57,7 @@ final class ListQuery implements RequestBody
                         throw BadRequest.validation(name, "give account_id or broker_connection_id, not both");
                     }
                     list.accountId = value;
+                    list.seed002 = name.charAt(0) == 'b';
                     break;
                 case "status":
                     if (type != CommandType.LIST_ORDERS)
@@ -100,6 +103,11 @@ final class ListQuery implements RequestBody
             list.limit = limit(query.value(i));
         }
         return list;
+    }
+
+    boolean seed002()
+    {
+        return seed002;
     }
 
     CommandType type()

@@ -46,17 +46,21 @@ final class SlicedList implements Answer, RequestBody
     private final ReadBudget budget;
     /** Seed 003's closed positions answer a bare JSON array, not {@code {"positions": [...]}}. */
     private final boolean bareArray;
+    /** Adds seed 002's names to the positions of a list asked by {@code broker_connection_id}, or null. */
+    private final Seed002Positions seed002;
     private final ExpandableArrayBuffer gathered = new ExpandableArrayBuffer(4096);
     private int gatheredLength;
     private int count;
     private long cursor;
 
-    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv, final boolean bareArray)
+    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv, final boolean bareArray,
+        final Seed002Positions seed002)
     {
         this.query = query;
         this.budget = budget;
         this.csv = csv;
         this.bareArray = bareArray;
+        this.seed002 = query.type() == CommandType.LIST_POSITIONS && query.seed002() ? seed002 : null;
         this.principal = exchange.caller().principal();
         this.replyTo = exchange.replyTarget();
         this.publisher = exchange.publisher();
@@ -71,7 +75,13 @@ final class SlicedList implements Answer, RequestBody
     static void start(final CommandType type, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
         throws BadRequest
     {
-        start(ListQuery.read(type, exchange.query()), exchange, budget, csv, false);
+        start(ListQuery.read(type, exchange.query()), exchange, budget, csv, false, null);
+    }
+
+    /** {@code GET /api/v1/positions}: asked by seed 002's {@code broker_connection_id}, each position also has its names. */
+    static void startPositions(final Exchange exchange, final ReadBudget budget, final Seed002Positions seed002) throws BadRequest
+    {
+        start(ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), exchange, budget, null, false, seed002);
     }
 
     /**
@@ -80,11 +90,11 @@ final class SlicedList implements Answer, RequestBody
      */
     static void startSeed003ClosedPositions(final String accountId, final Exchange exchange, final ReadBudget budget) throws BadRequest
     {
-        start(ListQuery.seed003ClosedPositions(accountId, exchange.query()), exchange, budget, null, true);
+        start(ListQuery.seed003ClosedPositions(accountId, exchange.query()), exchange, budget, null, true, null);
     }
 
     private static void start(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv,
-        final boolean bareArray) throws BadRequest
+        final boolean bareArray, final Seed002Positions seed002) throws BadRequest
     {
         final long callerWait = budget.callerWaitSeconds(exchange.caller().principal());
         if (callerWait > 0)
@@ -99,7 +109,7 @@ final class SlicedList implements Answer, RequestBody
                 + " list rows per second read from this gateway by all callers together (server.read_rows_per_second_total)",
                 null, (int)gatewayWait);
         }
-        final SlicedList slices = new SlicedList(query, exchange, budget, csv, bareArray);
+        final SlicedList slices = new SlicedList(query, exchange, budget, csv, bareArray, seed002);
         exchange.publish(query.type(), slices, slices);
     }
 
@@ -144,12 +154,24 @@ final class SlicedList implements Answer, RequestBody
         {
             json.startObject().name(listName());
         }
-        json.startArray();
-        if (gatheredLength > 0)
+        if (seed002 != null)
         {
-            json.raw(gathered, 0, gatheredLength);
+            final byte[] items = new byte[gatheredLength + 2];
+            items[0] = '[';
+            gathered.getBytes(0, items, 1, gatheredLength);
+            items[items.length - 1] = ']';
+            final byte[] named = seed002.withSeedNames(items, items.length);
+            json.raw(new UnsafeBuffer(named), 0, named.length);
         }
-        json.endArray();
+        else
+        {
+            json.startArray();
+            if (gatheredLength > 0)
+            {
+                json.raw(gathered, 0, gatheredLength);
+            }
+            json.endArray();
+        }
         if (!bareArray)
         {
             json.endObject();
