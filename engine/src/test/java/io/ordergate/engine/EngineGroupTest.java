@@ -97,6 +97,24 @@ class EngineGroupTest
     }
 
     @Test
+    void aDrawdownSetLaterMeasuresFromTheHighestEquitySinceTheGroupWasMade()
+    {
+        final EngineDriver driver = driver();
+        EngineDriver.expect(ResultCode.CREATED, createGroup(driver, "g", 0, List.of(member("paper-1", GroupBodies.SIZING_FIXED, "1"))));
+        EngineDriver.expect(ResultCode.CREATED, groupOrder(driver, "g", Side.BUY, "0.1", null));  // 1 lot at 1.08428: equity 99992
+        driver.quote("EURUSD", "1.09420", "1.09428");  // equity 100992, the high
+        final CommandEvent update = new CommandEvent();
+        GroupBodies.group(driver.begin(update, CommandType.UPDATE_GROUP), "g", GroupBodies.SET_MAX_DRAWDOWN, "", "", EngineDriver.wire("0.5"), 0,
+            List.of());
+        driver.finish(update);
+        EngineDriver.expect(ResultCode.OK, driver.apply(update));
+        // 100392 is 0.59% below the 100992 high (though above the 100000 the group was made with): the group pauses
+        driver.quote("EURUSD", "1.08820", "1.08828");
+        EngineDriver.expect(ResultCode.GROUP_PAUSED, groupOrder(driver, "g", Side.BUY, "0.1", null));
+        driver.digest();
+    }
+
+    @Test
     void shouldRebuildTheSameStateWhenReplayed()
     {
         final EngineDriver first = driver();

@@ -56,6 +56,15 @@ class ExpertEngineTest
         return driver.apply(event);
     }
 
+    private static CommandEvent strategy(final EngineDriver driver, final int flags, final long maxDrawdownPct, final int sizeType)
+    {
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = driver.begin(event, CommandType.EXPERT_STRATEGY).putString("exp_1");
+        ExpertBodies.encodeStrategy(body, "", flags, 0, maxDrawdownPct, sizeType, 0, 0, 0, 0);
+        driver.finish(event);
+        return driver.apply(event);
+    }
+
     /** An order through the expert with no quantity and no stops: the strategy sizes and protects it. */
     private static CommandEvent order(final EngineDriver driver, final String expertId, final Side side, final CommandEvent event)
     {
@@ -79,6 +88,35 @@ class ExpertEngineTest
         assertEquals(OrderStatus.FILLED, filled.order.status);
         expect(ResultCode.ACCEPTED, driver.quote("BTCUSD", "51000.00", "51010.00"));
         driver.digest();  // a snapshot round trip: the same digest, the same bytes
+    }
+
+    @Test
+    void aSizeTypeChangedAloneIsCheckedWithTheSizeValueItInherits()
+    {
+        final EngineDriver driver = driver();
+        expect(ResultCode.CREATED, create(driver, 0, ExpertBodies.SIZE_FIXED, "150", "0", "0"));
+        // 150 lots fixed is fine; made risk_based it would be a risk of 150% of equity on every order
+        final CommandEvent riskBased = strategy(driver, ExpertBodies.HAS_SIZE_TYPE, 0, ExpertBodies.SIZE_RISK_BASED);
+        expect(ResultCode.VALIDATION_ERROR, riskBased);
+        assertEquals("size_value", riskBased.resultField);
+        final CommandEvent percentEquity = strategy(driver, ExpertBodies.HAS_SIZE_TYPE, 0, ExpertBodies.SIZE_PERCENT_EQUITY);
+        expect(ResultCode.VALIDATION_ERROR, percentEquity);
+        assertEquals("size_value", percentEquity.resultField);
+    }
+
+    @Test
+    void aDrawdownSetWhileRunningMeasuresFromTheHighestEquitySinceTheStart()
+    {
+        final EngineDriver driver = driver();
+        expect(ResultCode.CREATED, create(driver, 0, ExpertBodies.SIZE_FIXED, "1", "0", "0"));
+        expect(ResultCode.OK, control(driver, "exp_1", ExpertBodies.START));  // peak 100000
+        expect(ResultCode.CREATED, driver.apply(order(driver, "exp_1", Side.BUY, new CommandEvent())));  // 1 BTC at 50010.00
+        expect(ResultCode.ACCEPTED, driver.quote("BTCUSD", "60000.00", "60010.00"));  // equity 109990
+        expect(ResultCode.OK, strategy(driver, ExpertBodies.HAS_MAX_DRAWDOWN, wire("5"), 0));
+        // 103990 is 5.45% below the 109990 peak (but only 3.99% above the 100000 at the start): the expert stops
+        expect(ResultCode.ACCEPTED, driver.quote("BTCUSD", "54000.00", "54010.00"));
+        expect(ResultCode.EXPERT_STOPPED, driver.apply(order(driver, "exp_1", Side.BUY, new CommandEvent())));
+        driver.digest();
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class GatewayFeatures
             .add(new OnboardingRoutes(users))
             .add(new OrderRoutes(access, config.instruments(), readBudget))
             .add(new ExportRoutes(access, readBudget))
-            .add(new PositionRoutes(access, readBudget))
+            .add(new PositionRoutes(access, config.instruments(), readBudget))
             .add(new ExecutorRoutes(gateway, access, executorKeys, sessions, exchange.secrets(), sentCommands))
             .add(mt5Accounts)
             .add(new AgentRoutes(access, executorKeys, artifacts))

@@ -1,6 +1,7 @@
 package io.ordergate.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -79,6 +80,9 @@ class OnboardingHttpTest
                 final JsonNode positions = people.bearer("GET", "/api/v1/positions?broker_connection_id=" + connection, null, token).json();
                 assertEquals(1, positions.path("positions").size(), positions.toString());
                 assertEquals("EURUSD", positions.path("positions").get(0).path("symbol").asText());
+                final JsonNode held = positions.path("positions").get(0);
+                assertEquals(held.path("ticket").asText(), held.path("broker_position_id").asText(), "the terminal's ticket: " + held);
+                assertEquals(0, new java.math.BigDecimal("1000").compareTo(held.path("units").decimalValue()), held::toString);
                 final TestGateway.Reply account = people.bearer("GET", "/api/v1/account?broker_connection_id=" + connection, null, token);
                 assertEquals(200, account.status(), account.toString());
                 for (final String field : new String[] {"balance", "equity", "margin_used", "margin_available", "currency"})
@@ -98,8 +102,16 @@ class OnboardingHttpTest
         {
             assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
             assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.10").status());
-            final String position = gateway.get("/api/v1/positions?broker_connection_id=paper-1").json().path("positions").get(0)
-                .path("position_id").asText();
+            final JsonNode open = gateway.get("/api/v1/positions?broker_connection_id=paper-1").json().path("positions").get(0);
+            final String position = open.path("position_id").asText();
+            // seed 002's client reads its own names for the position's fields (they were missing)
+            assertEquals(position, open.path("broker_position_id").asText(), open::toString);
+            assertEquals("EURUSD", open.path("instrument").asText(), open::toString);
+            assertEquals(0, new java.math.BigDecimal("10000").compareTo(open.path("units").decimalValue()), "0.10 lots x 100000: " + open);
+            assertEquals(open.path("unrealized_pnl").decimalValue(), open.path("pnl").decimalValue(), open::toString);
+            assertTrue(open.path("pnl").isNumber(), open::toString);
+            assertFalse(gateway.get("/api/v1/positions?account_id=paper-1").json().path("positions").get(0).has("instrument"),
+                "the native list keeps its own shape");
             assertEquals(202, gateway.quote("EURUSD", "1.08520", "1.08528").status());
             final TestGateway.Reply closed = gateway.send("DELETE", "/api/v1/positions/" + position + "?broker_connection_id=paper-1", null,
                 TestGateway.ADMIN);

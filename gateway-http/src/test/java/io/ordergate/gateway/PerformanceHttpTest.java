@@ -119,6 +119,20 @@ class PerformanceHttpTest
     }
 
     @Test
+    void aDateBeyondTheYear9999IsRefusedOnItsFieldNotFailedInside()
+    {
+        // The ledger counts in microseconds since 1970: a year past ~294,000 either way overflowed it (500 before).
+        for (final String query : new String[] {"start_date=%2B300000-01-01T00:00:00Z", "end_date=-300000-01-01T00:00:00Z",
+            "start_date=%2B10000-01-02T00:00:00Z"})
+        {
+            final Reply reply = gateway.get("/api/v1/accounts/perf-a/performance?" + query);
+            assertEquals(400, reply.status(), query + ": " + reply);
+            assertEquals(query.substring(0, query.indexOf('=')), reply.json().path("error").path("field").asText(), reply::toString);
+        }
+        assertEquals(200, gateway.get("/api/v1/accounts/perf-a/performance?start_date=0001-01-01&end_date=9999-12-31").status());
+    }
+
+    @Test
     void aGroupSumsItsMembersInSeed003sEnvelopes()
     {
         final Reply reply = gateway.get("/api/v1/groups/" + groupId + "/performance");

@@ -26,7 +26,8 @@ import io.ordergate.gateway.TestGateway.Reply;
  * Seed 003's own paths, driven with its app's bodies and query parameters over HTTP: bots created by query and listed as
  * a bare array, groups created by name in the seed's envelope, an account assigned to a group, a group executed with
  * {@code risk_percentage} and {@code leverage} and no stop (margin-based sizing), positions closed by symbol and an
- * account terminated, bots changed and deleted, a group whose only bot is stopped deleted, the accounts list and health.
+ * account terminated, bots changed and deleted, a group whose only bot is stopped deleted, the accounts list and health,
+ * an account's closed positions at {@code GET /trading/positions/{account_id}}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Seed003HttpTest
@@ -217,6 +218,39 @@ class Seed003HttpTest
         assertEquals("ok", health.text("status"));
         assertTrue(health.json().path("database").path("connected").asBoolean());
         assertTrue(health.json().has("environment") && health.json().has("uptime") && health.json().has("timestamp"), health::toString);
+    }
+
+    @Test
+    @Order(8)
+    void anAccountsClosedPositionsAreABareArrayAtTheSeedsTradingPositionsPath()
+    {
+        assertEquals(201, gateway.createAccount("s3-d", "100000").status());
+        assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+        for (final String lots : new String[] {"0.10", "0.20"})
+        {
+            assertEquals(201, gateway.market("s3-d", "EURUSD", "buy", lots).status());
+            assertEquals(201, gateway.market("s3-d", "EURUSD", "sell", lots).status());
+        }
+        final Reply positions = gateway.get("/api/v1/trading/positions/s3-d");
+        assertEquals(200, positions.status(), positions::toString);  // was 404: no such path
+        final JsonNode closed = positions.json();
+        assertTrue(closed.isArray(), closed::toString);
+        assertEquals(2, closed.size(), closed::toString);
+        final JsonNode newest = closed.get(0);
+        assertEquals("EURUSD", newest.path("symbol").asText());
+        assertEquals("buy", newest.path("side").asText());
+        assertEquals(0, new BigDecimal("0.2").compareTo(newest.path("size").decimalValue()), newest::toString);
+        assertEquals(0, new BigDecimal("1.08428").compareTo(newest.path("entry_price").decimalValue()), newest::toString);
+        assertEquals(0, new BigDecimal("1.08420").compareTo(newest.path("exit_price").decimalValue()), newest::toString);
+        assertEquals(0, new BigDecimal("-1.6").compareTo(newest.path("pnl").decimalValue()), newest::toString);
+        assertTrue(newest.path("fee").isNumber(), newest::toString);
+
+        final Reply one = gateway.get("/api/v1/trading/positions/s3-d?limit=1");
+        assertEquals(1, one.json().size(), one::toString);
+        assertEquals(0, new BigDecimal("0.2").compareTo(one.json().get(0).path("size").decimalValue()), one::toString);
+        assertEquals("limit", gateway.get("/api/v1/trading/positions/s3-d?limit=0").json().path("error").path("field").asText());
+        assertEquals(400, gateway.get("/api/v1/trading/positions/s3-d?account_id=s3-a").status());
+        assertEquals(404, gateway.get("/api/v1/trading/positions/nobody").status());
     }
 
     private static Reply webhook(final String body)

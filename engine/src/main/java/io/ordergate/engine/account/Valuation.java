@@ -15,9 +15,27 @@ import io.ordergate.fixed.Money;
 public final class Valuation
 {
     public static final long NO_CONVERSION = Long.MIN_VALUE;
+    /** The lots a sizing measure is taken on when one lot is worth little: see {@link #sizingLots}. */
+    public static final long FINE_LOTS = 1_000_000;
+    /** One lot's money (cents) from which it is exact enough alone: 10,000,000.00; 10^6 such lots still fit a long. */
+    private static final long FINE_BELOW = 1_000_000_000L;
 
     private Valuation()
     {
+    }
+
+    /**
+     * How many lots to value at once when an order is sized by money per lot (the loss to its stop, its notional): one
+     * lot of a low-priced instrument is worth a few cents (one XRP at 0.6000 loses 1.4 cents to a stop 0.0140 away), and
+     * that rounded to a cent sized 40% over the risk asked; {@link #FINE_LOTS} lots keep six more digits. A lot worth
+     * 10,000,000.00 or more is exact enough alone (and a million of it could overflow).
+     *
+     * @param oneLotMoney the money of one lot, as {@link #pnl} or {@link #notional} answer it
+     * @return {@link #FINE_LOTS} or 1
+     */
+    public static long sizingLots(final long oneLotMoney)
+    {
+        return oneLotMoney != NO_CONVERSION && Math.abs(oneLotMoney) < FINE_BELOW ? FINE_LOTS : 1;
     }
 
     public static boolean canValue(final Account account, final Instrument instrument)

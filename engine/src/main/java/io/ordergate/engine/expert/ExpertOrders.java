@@ -157,11 +157,17 @@ final class ExpertOrders
             }
             final long equity = Math.max(0, context.values().equity(account));
             final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
+            // money per lot is measured on Valuation.sizingLots lots: one lot of a cheap instrument is worth a few cents
             if (expert.sizeType == ExpertBodies.SIZE_RISK_BASED)
             {
                 final long stop = placement.checkedStopLoss;
-                final long pnl = stop == OrderView.NONE ? 0
-                    : Valuation.pnl(account, instrument, placement.side == Side.BUY ? 1 : -1, oneLot, entry, stop);
+                final int sign = placement.side == Side.BUY ? 1 : -1;
+                long pnl = stop == OrderView.NONE ? 0 : Valuation.pnl(account, instrument, sign, oneLot, entry, stop);
+                final long lots = stop == OrderView.NONE ? 1 : Valuation.sizingLots(pnl);
+                if (lots > 1)
+                {
+                    pnl = Valuation.pnl(account, instrument, sign, oneLot * lots, entry, stop);
+                }
                 if (pnl == Valuation.NO_CONVERSION || pnl >= 0)
                 {
                     placement.message = "risk_based sizing needs a stop loss, the order's or the strategy's stop_loss_pct";
@@ -169,11 +175,16 @@ final class ExpertOrders
                     return ResultCode.STOP_LOSS_REQUIRED;
                 }
                 final long riskMoney = FixedPoint.mulDiv(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
-                raw = FixedPoint.mulDiv(riskMoney, ExpertRoom.WIRE_ONE, -pnl);
+                raw = FixedPoint.mulDivSaturated(riskMoney, ExpertRoom.WIRE_ONE * lots, -pnl);  // capped at max_quantity below
             }
             else
             {
-                final long lotNotional = Valuation.notional(account, instrument, oneLot, entry);
+                long lotNotional = Valuation.notional(account, instrument, oneLot, entry);
+                final long lots = expert.leverage <= Long.MAX_VALUE / Valuation.FINE_LOTS ? Valuation.sizingLots(lotNotional) : 1;
+                if (lots > 1)
+                {
+                    lotNotional = Valuation.notional(account, instrument, oneLot * lots, entry);
+                }
                 if (lotNotional == Valuation.NO_CONVERSION || lotNotional <= 0)
                 {
                     placement.message = "the account's currency cannot value this symbol";
@@ -182,7 +193,7 @@ final class ExpertOrders
                 }
                 final long margin = FixedPoint.mulDiv(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
                 // margin (money) × leverage (wire) ÷ one lot's notional (money) = lots at wire digits
-                raw = FixedPoint.mulDiv(margin, expert.leverage, lotNotional);
+                raw = FixedPoint.mulDivSaturated(margin, expert.leverage * lots, lotNotional);
             }
         }
         final long unit = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - instrument.quantityDigits);

@@ -249,7 +249,9 @@ public final class ExpertRoom
             return false;
         }
         final int sizeType = strategy.has(ExpertBodies.HAS_SIZE_TYPE) ? strategy.sizeType : expert.sizeType;
-        if (sizeType != ExpertBodies.SIZE_FIXED && strategy.has(ExpertBodies.HAS_SIZE_VALUE) && strategy.sizeValue >= HUNDRED_PERCENT)
+        final long sizeValue = strategy.has(ExpertBodies.HAS_SIZE_VALUE) ? strategy.sizeValue : expert.sizeValue;
+        // the pair that will hold, not the value given: a fixed 150 lots made risk_based alone would risk 150% of equity
+        if (sizeType != ExpertBodies.SIZE_FIXED && sizeValue >= HUNDRED_PERCENT)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "size_value is a percent of equity for " + ExpertBodies.SIZE_TYPE_NAMES[sizeType]
                 + ": it must be below 100", "size_value");
@@ -264,7 +266,7 @@ public final class ExpertRoom
         expert.sizeType = sizeType;
         expert.leverage = strategy.has(ExpertBodies.HAS_LEVERAGE) ? strategy.leverage : expert.leverage;
         expert.maxDrawdownPct = strategy.has(ExpertBodies.HAS_MAX_DRAWDOWN) ? strategy.maxDrawdownPct : expert.maxDrawdownPct;
-        expert.sizeValue = strategy.has(ExpertBodies.HAS_SIZE_VALUE) ? strategy.sizeValue : expert.sizeValue;
+        expert.sizeValue = sizeValue;
         expert.stopLossPct = strategy.has(ExpertBodies.HAS_STOP_LOSS_PCT) ? strategy.stopLossPct : expert.stopLossPct;
         expert.takeProfitPct = strategy.has(ExpertBodies.HAS_TAKE_PROFIT_PCT) ? strategy.takeProfitPct : expert.takeProfitPct;
         expert.trailingStopPct = strategy.has(ExpertBodies.HAS_TRAILING_STOP_PCT) ? strategy.trailingStopPct : expert.trailingStopPct;
@@ -302,17 +304,26 @@ public final class ExpertRoom
         }
     }
 
-    /** @return whether the expert is (still) running */
+    /**
+     * Moves a running expert's peak, also while it has no max_drawdown_pct: one set later measures from the highest
+     * equity since the start, as documented, not from the equity at the start.
+     *
+     * @return whether the expert is (still) running
+     */
     boolean checkDrawdown(final Expert expert, final long nowMicros)
     {
-        if (!expert.isRunning() || expert.maxDrawdownPct == 0)
+        if (!expert.isRunning())
         {
-            return expert.isRunning();
+            return false;
         }
         final long equity = values.equity(expert.account);
         if (equity > expert.peakEquity)
         {
             expert.peakEquity = equity;
+            return true;
+        }
+        if (expert.maxDrawdownPct == 0)
+        {
             return true;
         }
         final long floor = expert.peakEquity - FixedPoint.mulDiv(expert.peakEquity, drawdownPercent(expert.maxDrawdownPct), HUNDRED_PERCENT);

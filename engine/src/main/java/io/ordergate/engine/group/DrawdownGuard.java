@@ -38,10 +38,14 @@ public final class DrawdownGuard
         group.peakEquity = equity(group);
     }
 
-    /** Moves the high-water mark up and pauses the group when its drawdown reaches max_drawdown_pct. */
+    /**
+     * Moves the high-water mark up, also while the group has no max_drawdown_pct (one set later, and the group's
+     * {@code drawdown_pct}, measure from the highest equity since the mark restarted), and pauses the group when its
+     * drawdown reaches max_drawdown_pct.
+     */
     public void check(final Group group, final long nowMicros)
     {
-        if (group.maxDrawdownPct <= 0 || group.paused || group.memberCount() == 0)
+        if (group.paused || group.memberCount() == 0)
         {
             return;
         }
@@ -51,7 +55,7 @@ public final class DrawdownGuard
             group.peakEquity = equity;
             return;
         }
-        if (group.peakEquity > 0 && drawdownPct(group, equity) >= group.maxDrawdownPct)
+        if (group.maxDrawdownPct > 0 && group.peakEquity > 0 && drawdownPct(group, equity) >= group.maxDrawdownPct)
         {
             group.paused = true;
             group.pauseReason = "max_drawdown";

@@ -60,16 +60,24 @@ final class Sizer
             || riskLimitPct > 0;
         final long equity = needsEquity ? values.equity(account) : OrderView.NONE;
         child.equity = equity;
+        // the loss of lossLots lots at the stop: a million lots of a cheap instrument, whose one lot loses a few cents
         long lossPerLot = OrderView.NONE;
+        long lossLots = 1;
         if (stopLoss != OrderView.NONE && entry != OrderView.NONE)
         {
             child.stopDistance = Math.abs(entry - stopLoss);
             final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
-            final long pnl = Valuation.pnl(account, instrument, side == Side.BUY ? 1 : -1, oneLot, entry, stopLoss);
+            final int sign = side == Side.BUY ? 1 : -1;
+            long pnl = Valuation.pnl(account, instrument, sign, oneLot, entry, stopLoss);
+            lossLots = Valuation.sizingLots(pnl);
+            if (lossLots > 1)
+            {
+                pnl = Valuation.pnl(account, instrument, sign, oneLot * lossLots, entry, stopLoss);
+            }
             if (pnl != Valuation.NO_CONVERSION && pnl < 0)
             {
                 lossPerLot = -pnl;
-                child.lossPerLot = lossPerLot;
+                child.lossPerLot = FixedPoint.mulDiv(lossPerLot, 1, lossLots);  // the trace: money per lot
             }
         }
 
@@ -85,7 +93,7 @@ final class Sizer
             child.riskPercentage = riskPercentage;
             if (lossPerLot != OrderView.NONE)
             {
-                signal = riskSized(equity, riskPercentage, lossPerLot);
+                signal = riskSized(equity, riskPercentage, lossPerLot, lossLots);
             }
             else
             {
@@ -117,7 +125,7 @@ final class Sizer
                 {
                     return refuse(child, ResultCode.STOP_LOSS_REQUIRED);
                 }
-                raw = riskSized(equity, member.value, lossPerLot);
+                raw = riskSized(equity, member.value, lossPerLot, lossLots);
                 break;
             case GroupBodies.SIZING_EQUITY_RATIO:
             default:
@@ -143,7 +151,7 @@ final class Sizer
         }
         if (riskLimitPct > 0 && lossPerLot != OrderView.NONE)
         {
-            final long cap = riskSized(equity, riskLimitPct, lossPerLot) / unit;
+            final long cap = riskSized(equity, riskLimitPct, lossPerLot, lossLots) / unit;
             final long capped = cap - cap % instrument.lotStep;
             if (quantity > capped)
             {
@@ -176,24 +184,30 @@ final class Sizer
         final long margin = Math.max(0, FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
         child.leverage = effective;
         child.margin = margin;
-        final long lotNotional = Valuation.notional(account, instrument, FixedPoint.pow10(instrument.quantityDigits), entry);
+        final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
+        long lotNotional = Valuation.notional(account, instrument, oneLot, entry);
+        final long lots = effective <= Long.MAX_VALUE / Valuation.FINE_LOTS ? Valuation.sizingLots(lotNotional) : 1;
+        if (lots > 1)
+        {
+            lotNotional = Valuation.notional(account, instrument, oneLot * lots, entry);  // a cheap lot's cents, exact enough
+        }
         if (lotNotional == Valuation.NO_CONVERSION || lotNotional <= 0)
         {
             return OrderView.NONE;
         }
-        // margin (money) × leverage (wire) ÷ lot notional (money) = lots at wire digits
-        return FixedPoint.mulDivSaturated(margin, effective, lotNotional);
+        // margin (money) × leverage (wire) ÷ the notional of one lot (money) = lots at wire digits
+        return FixedPoint.mulDivSaturated(margin, effective * lots, lotNotional);
     }
 
-    /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}. */
-    private static long riskSized(final long equity, final long percent, final long lossPerLot)
+    /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}; {@code loss} is that of {@code lots} lots. */
+    private static long riskSized(final long equity, final long percent, final long loss, final long lots)
     {
         if (equity <= 0)
         {
             return 0;
         }
         final long riskMoney = FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT);
-        return FixedPoint.mulDivSaturated(riskMoney, WIRE_ONE, lossPerLot);
+        return FixedPoint.mulDivSaturated(riskMoney, WIRE_ONE * lots, loss);
     }
 
     private static long refuse(final FanOutChild child, final ResultCode code)

@@ -17,11 +17,15 @@ final class ListQuery implements RequestBody
 {
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
+    /** Seed 003's {@code GET /trading/positions/{account_id}}: "limit: integer (default: 50)". */
+    static final int SEED_003_DEFAULT_LIMIT = 50;
 
     private final CommandType type;
     private String accountId = "";
     private int statusFilter = CommandBodies.STATUS_ANY;
     private int limit;
+    /** The account was named by seed 002's {@code broker_connection_id}: its client reads seed 002's names. */
+    private boolean seed002;
 
     private ListQuery(final CommandType type)
     {
@@ -53,6 +57,7 @@ final class ListQuery implements RequestBody
                         throw BadRequest.validation(name, "give account_id or broker_connection_id, not both");
                     }
                     list.accountId = value;
+                    list.seed002 = name.charAt(0) == 'b';
                     break;
                 case "status":
                     if (type != CommandType.LIST_ORDERS)
@@ -73,6 +78,36 @@ final class ListQuery implements RequestBody
             }
         }
         return list;
+    }
+
+    /**
+     * Seed 003's {@code GET /trading/positions/{account_id}?limit=}: the account's closed positions, the account named
+     * by the path; only {@code limit} may be given (default 50).
+     */
+    static ListQuery seed003ClosedPositions(final String accountId, final QueryParameters query) throws BadRequest
+    {
+        final ListQuery list = new ListQuery(CommandType.LIST_CLOSED_POSITIONS);
+        list.accountId = accountId;
+        list.limit = SEED_003_DEFAULT_LIMIT;
+        for (int i = 0; i < query.size(); i++)
+        {
+            final String name = query.name(i);
+            if (!name.equals("limit"))
+            {
+                throw BadRequest.validation(name.length() > Ids.MAX_LENGTH ? null : name, "only limit may be given");
+            }
+            if (query.count(name) != 1)
+            {
+                throw BadRequest.validation(name, name + " may be given once");
+            }
+            list.limit = limit(query.value(i));
+        }
+        return list;
+    }
+
+    boolean seed002()
+    {
+        return seed002;
     }
 
     CommandType type()

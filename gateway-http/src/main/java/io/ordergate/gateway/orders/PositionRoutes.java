@@ -1,5 +1,10 @@
 package io.ordergate.gateway.orders;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.ordergate.config.InstrumentSpec;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
@@ -19,31 +24,42 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 
 /**
- * Positions (list, change stops, close in whole or part), closed positions (every close, newest first) and trades
- * (fills, newest first). Thread safe.
+ * Positions (list, change stops, close in whole or part), closed positions (every close, newest first; also at seed
+ * 003's {@code GET /trading/positions/{account_id}}, a bare array) and trades (fills, newest first). Thread safe.
  */
 public final class PositionRoutes implements Feature
 {
     private final Accesses access;
     private final ReadBudget readBudget;
+    private final Seed002Positions seed002;
 
-    /** @param readBudget list rows per caller per second: the position, closed-position and trade lists read in slices */
-    public PositionRoutes(final Accesses access, final ReadBudget readBudget)
+    /**
+     * @param instruments the configured instruments: a seed-002 position's {@code units} are lots × their contract size
+     * @param readBudget  list rows per caller per second: the position, closed-position and trade lists read in slices
+     */
+    public PositionRoutes(final Accesses access, final List<InstrumentSpec> instruments, final ReadBudget readBudget)
     {
         this.access = access;
         this.readBudget = readBudget;
+        final Map<String, Long> contractSizes = new HashMap<>();
+        for (final InstrumentSpec instrument : instruments)
+        {
+            contractSizes.put(instrument.symbol(), instrument.contractSize());
+        }
+        this.seed002 = new Seed002Positions(contractSizes);
     }
 
     @Override
     public void routes(final RouteTable.Builder table)
     {
-        table.add(Route.get("/api/v1/positions", access.scope(Scope.READ),
-                exchange -> SlicedList.start(CommandType.LIST_POSITIONS, exchange, readBudget, null)))
+        table.add(Route.get("/api/v1/positions", access.scope(Scope.READ), exchange -> SlicedList.startPositions(exchange, readBudget, seed002)))
             .add(Route.get("/api/v1/positions/closed", access.scope(Scope.READ),
                 exchange -> SlicedList.start(CommandType.LIST_CLOSED_POSITIONS, exchange, readBudget, null)))
             .add(Route.patch("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), BodyKind.JSON, this::modify))
             .add(Route.post("/api/v1/positions/{position_id}/close", access.scope(Scope.TRADE), BodyKind.OPTIONAL_JSON, this::close))
             .add(Route.delete("/api/v1/positions/{position_id}", access.scope(Scope.TRADE), this::closeSeed002))
+            .add(Route.get("/api/v1/trading/positions/{account_id}", access.scope(Scope.READ), exchange -> SlicedList.startSeed003ClosedPositions(
+                exchange.path().clientId("account_id", Ids.MAX_LENGTH, ResultCode.NOT_FOUND, "account not found"), exchange, readBudget)))
             .add(Route.get("/api/v1/trades", access.scope(Scope.READ),
                 exchange -> SlicedList.start(CommandType.LIST_TRADES, exchange, readBudget, null)));
     }

@@ -44,16 +44,23 @@ final class SlicedList implements Answer, RequestBody
     /** Writes the gathered list as CSV (an export), or null for the list route's JSON. */
     private final CsvRows csv;
     private final ReadBudget budget;
+    /** Seed 003's closed positions answer a bare JSON array, not {@code {"positions": [...]}}. */
+    private final boolean bareArray;
+    /** Adds seed 002's names to the positions of a list asked by {@code broker_connection_id}, or null. */
+    private final Seed002Positions seed002;
     private final ExpandableArrayBuffer gathered = new ExpandableArrayBuffer(4096);
     private int gatheredLength;
     private int count;
     private long cursor;
 
-    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
+    private SlicedList(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv, final boolean bareArray,
+        final Seed002Positions seed002)
     {
         this.query = query;
         this.budget = budget;
         this.csv = csv;
+        this.bareArray = bareArray;
+        this.seed002 = query.type() == CommandType.LIST_POSITIONS && query.seed002() ? seed002 : null;
         this.principal = exchange.caller().principal();
         this.replyTo = exchange.replyTarget();
         this.publisher = exchange.publisher();
@@ -68,7 +75,27 @@ final class SlicedList implements Answer, RequestBody
     static void start(final CommandType type, final Exchange exchange, final ReadBudget budget, final CsvRows csv)
         throws BadRequest
     {
-        final ListQuery query = ListQuery.read(type, exchange.query());
+        start(ListQuery.read(type, exchange.query()), exchange, budget, csv, false, null);
+    }
+
+    /** {@code GET /api/v1/positions}: asked by seed 002's {@code broker_connection_id}, each position also has its names. */
+    static void startPositions(final Exchange exchange, final ReadBudget budget, final Seed002Positions seed002) throws BadRequest
+    {
+        start(ListQuery.read(CommandType.LIST_POSITIONS, exchange.query()), exchange, budget, null, false, seed002);
+    }
+
+    /**
+     * Seed 003's {@code GET /trading/positions/{account_id}?limit=}: the closed-position list of {@code GET
+     * /positions/closed}, answered as the seed's bare array.
+     */
+    static void startSeed003ClosedPositions(final String accountId, final Exchange exchange, final ReadBudget budget) throws BadRequest
+    {
+        start(ListQuery.seed003ClosedPositions(accountId, exchange.query()), exchange, budget, null, true, null);
+    }
+
+    private static void start(final ListQuery query, final Exchange exchange, final ReadBudget budget, final CsvRows csv,
+        final boolean bareArray, final Seed002Positions seed002) throws BadRequest
+    {
         final long callerWait = budget.callerWaitSeconds(exchange.caller().principal());
         if (callerWait > 0)
         {
@@ -82,8 +109,8 @@ final class SlicedList implements Answer, RequestBody
                 + " list rows per second read from this gateway by all callers together (server.read_rows_per_second_total)",
                 null, (int)gatewayWait);
         }
-        final SlicedList slices = new SlicedList(query, exchange, budget, csv);
-        exchange.publish(type, slices, slices);
+        final SlicedList slices = new SlicedList(query, exchange, budget, csv, bareArray, seed002);
+        exchange.publish(query.type(), slices, slices);
     }
 
     @Override
@@ -123,12 +150,32 @@ final class SlicedList implements Answer, RequestBody
             json.raw(new UnsafeBuffer(rows), 0, rows.length);
             return 200;
         }
-        json.startObject().name(listName()).startArray();
-        if (gatheredLength > 0)
+        if (!bareArray)
         {
-            json.raw(gathered, 0, gatheredLength);
+            json.startObject().name(listName());
         }
-        json.endArray().endObject();
+        if (seed002 != null)
+        {
+            final byte[] items = new byte[gatheredLength + 2];
+            items[0] = '[';
+            gathered.getBytes(0, items, 1, gatheredLength);
+            items[items.length - 1] = ']';
+            final byte[] named = seed002.withSeedNames(items, items.length);
+            json.raw(new UnsafeBuffer(named), 0, named.length);
+        }
+        else
+        {
+            json.startArray();
+            if (gatheredLength > 0)
+            {
+                json.raw(gathered, 0, gatheredLength);
+            }
+            json.endArray();
+        }
+        if (!bareArray)
+        {
+            json.endObject();
+        }
         return 200;
     }
 

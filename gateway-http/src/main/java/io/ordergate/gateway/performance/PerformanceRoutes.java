@@ -30,6 +30,9 @@ import io.ordergate.gateway.json.Ids;
 public final class PerformanceRoutes implements Feature, AutoCloseable
 {
     private static final String[] INTERVALS = PerformanceReads.INTERVALS;
+    /** The range's bounds: ISO-8601's four-digit years. The ledger counts time in microseconds, which end near the year 294,000. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final Accesses access;
     private final PerformanceReads reads;
@@ -97,26 +100,38 @@ public final class PerformanceRoutes implements Feature, AutoCloseable
         }
     }
 
-    /** A day as {@code YYYY-MM-DD} (the end date's whole day included) or an ISO instant; null when absent. */
+    /**
+     * A day as {@code YYYY-MM-DD} (the end date's whole day included) or an ISO instant, in the years 1 to 9999; null
+     * when absent.
+     */
     private static Instant instant(final String text, final String field, final boolean endOfRange) throws BadRequest
     {
         if (text == null || text.isEmpty())
         {
             return null;
         }
+        final Instant instant;
         try
         {
             if (text.length() == 10)
             {
                 final LocalDate day = LocalDate.parse(text);
-                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return Instant.parse(text);
+            else
+            {
+                instant = Instant.parse(text);
+            }
         }
         catch (final DateTimeParseException ex)
         {
             throw BadRequest.validation(field, field + " must be a date (YYYY-MM-DD) or an ISO-8601 UTC time");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))
+        {
+            throw BadRequest.validation(field, field + " must be in the years 1 to 9999");
+        }
+        return instant;
     }
 
     private static int interval(final QueryParameters query) throws BadRequest
