@@ -211,6 +211,10 @@ final class SpotRoutes
         {
             streams.close(key);
         }
+        else
+        {
+            streams.keptAlive();
+        }
         return ExchangeAnswer.ok(Map.of());
     }
 
