@@ -77,4 +77,22 @@ class UserStreamLivenessTest
         assertTrue(fixture.stream.connects() > connectsBefore, "a new socket replaced the silent one");
         assertEquals(1, fixture.atExchange(ticket));
     }
+
+    @Test
+    void shouldTryAFailedKeepAliveAgainSoonNotOnlyAtTheNextPeriod() throws Exception
+    {
+        // a keep-alive every 4 s, a failed one tried again after its Retry-After (1 s), well before the next period
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.startStream(new UserDataStream.Timing(4_000, 100, 60_000));
+        // connected, its orders asked for and its balance read: the keep-alive is the next request the exchange sees
+        Eventually.holds("stream connected", () -> fixture.exchange.openUserStreams() == 1 && fixture.stream.reconciled() == 1
+            && fixture.reports.balances.containsKey("BTC"));
+        fixture.exchange.faults().rateLimitNext(1, 1);  // so the first keep-alive is refused 429
+        Eventually.holds("the first keep-alive refused", () -> fixture.exchange.errorsAnswered(-1003) == 1);
+        final long refusedNanos = System.nanoTime();
+        Eventually.holds("a keep-alive taken", () -> fixture.exchange.listenKeyKeepAlives() == 1);
+        final long retriedMillis = (System.nanoTime() - refusedNanos) / 1_000_000;
+        assertTrue(retriedMillis < 3_000, "tried again after " + retriedMillis + " ms: the retry, not the next period (4 s)");
+        assertEquals(1, fixture.exchange.openUserStreams(), "the same socket, its key alive");
+    }
 }

@@ -39,6 +39,8 @@ public final class Order extends OrderView
      */
     public long feeBooked;
     public long feeCoveredQuantity;
+    /** The id of the newest trade an exchange booked for the order (0: none): where a commission told later goes. */
+    public long lastTradeId;
 
     /** Owned by {@code change.Changes}: the command in which the order was last noted as changed. */
     public long changeStamp;
@@ -63,6 +65,7 @@ public final class Order extends OrderView
         holdClosedLeg(0, 0, 0, 0, 0, 0);
         feeBooked = 0;
         feeCoveredQuantity = 0;
+        lastTradeId = 0;
         nextResting = null;
         prevResting = null;
         resting = false;

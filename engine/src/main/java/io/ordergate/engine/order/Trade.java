@@ -26,4 +26,6 @@ public final class Trade
     public long fee;
     public long positionId;
     public long timeMicros;
+    /** The sequence of the close record ({@code ClosedPositions}) this fill wrote, 0 when it closed nothing. */
+    public long closeSeq;
 }

@@ -32,6 +32,7 @@ public final class Trades
         final Trade trade = ring[(int)(tradeId % ring.length)];
         trade.tradeId = tradeId;
         trade.fee = 0;
+        trade.closeSeq = 0;
         if (changes != null)
         {
             changes.trade(trade);

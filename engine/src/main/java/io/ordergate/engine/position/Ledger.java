@@ -23,6 +23,8 @@ public final class Ledger
     private final HedgePositions hedges;
     private final ClosedPositions closed;
     private long nextPositionId = 1;
+    /** The close record the fill being booked wrote (its {@link Trade#closeSeq}), 0 when it closed nothing. */
+    private long closeOfFill;
     private Changes changes;
 
     public Ledger(final Trades trades, final HedgePositions hedges, final ClosedPositions closed)
@@ -186,8 +188,10 @@ public final class Ledger
 
     /**
      * A fee the venue told after the fill was booked (an exchange's commission that came after its fill): onto the
-     * trade and off the balance, and into the entry fees of the position the trade is part of while it is still open
-     * (a position closed meanwhile keeps the fees it closed with).
+     * trade and off the balance, and where the fill's own fee would have gone ({@link #fill(Account, Instrument, Side,
+     * long, long, long, long, long)}): the part for what the fill closed onto that close's record (its fee and PnL), the
+     * rest into the entry fees of the position the fill opened or added to while it is open, or, when that position has
+     * closed since, onto its last close's record. A record forgotten meanwhile leaves the fee on the trade and balance.
      */
     public void chargeLater(final Account account, final Instrument instrument, final Trade trade, final long fee, final long timeMicros)
     {
@@ -195,14 +199,52 @@ public final class Ledger
         {
             return;
         }
-        final Position position = account.positions[instrument.index];
-        if (position.isOpen() && position.positionId == trade.positionId)
+        final ClosedPosition closedByFill = trade.closeSeq == 0 ? null : closed.get(trade.closeSeq);
+        final long closingFee = trade.closeSeq == 0 ? 0 : closedByFill == null ? fee : FixedPoint.mulDiv(fee, closedByFill.size, trade.quantity);
+        chargeClose(closedByFill, closingFee);
+        final long openingFee = fee - closingFee;
+        if (openingFee != 0)
         {
-            noteChange(account, position);
-            position.openFee += fee;
+            final Position position = openPosition(account, instrument, trade.positionId);
+            if (position != null)
+            {
+                noteChange(account, position);
+                position.openFee += openingFee;
+            }
+            else
+            {
+                chargeClose(lastClose(account, instrument, trade.positionId), openingFee);
+            }
         }
         trade.fee += fee;
         book(account, -fee, timeMicros);
+    }
+
+    /** The account's open position with this id: the instrument's net slot, or (hedging) one of its own. */
+    private static Position openPosition(final Account account, final Instrument instrument, final long positionId)
+    {
+        if (account.hedging)
+        {
+            return HedgePositions.find(account, positionId);
+        }
+        final Position slot = account.positions[instrument.index];
+        return slot.isOpen() && slot.positionId == positionId ? slot : null;
+    }
+
+    /** The record of the newest close of the instrument's net slot when it closed the position with this id, else null. */
+    private ClosedPosition lastClose(final Account account, final Instrument instrument, final long positionId)
+    {
+        final ClosedPosition close = closed.get(account.positions[instrument.index].lastCloseSeq);
+        return close != null && close.accountIndex == account.index && close.positionId == positionId ? close : null;
+    }
+
+    private static void chargeClose(final ClosedPosition close, final long fee)
+    {
+        if (close != null)
+        {
+            close.fee += fee;
+            close.pnl -= fee;
+        }
     }
 
     /** Puts the fill's fee on its trade and takes it from the balance (a fee counts as a realized loss of the day). */
@@ -310,6 +352,8 @@ public final class Ledger
         close.openedAtMicros = position.openedAtMicros;
         close.closedAtMicros = timeMicros;
         close.finalClose = closing == Math.abs(position.quantity);
+        position.lastCloseSeq = close.seq;
+        closeOfFill = close.seq;
         return realized;
     }
 
@@ -326,6 +370,8 @@ public final class Ledger
         trade.realizedPnl = realized;
         trade.positionId = positionId;
         trade.timeMicros = timeMicros;
+        trade.closeSeq = closeOfFill;  // realize() ran just before for a fill that closed something
+        closeOfFill = 0;
         return trade;
     }
 

@@ -29,6 +29,11 @@ public final class Position
     public long openedAtMicros;
     /** Fees paid by the fills that opened what is held (money units), not yet charged to a close; shared out as it closes. */
     public long openFee;
+    /**
+     * The sequence of the newest close record ({@link ClosedPositions}) written for this slot, kept when it goes flat:
+     * a commission told after the position closed finds the record its fill's fee would have been shared into.
+     */
+    public long lastCloseSeq;
     /** Stop losses, take profits and trailing stops, each over the quantity it protects. */
     public final Stops stops;
 

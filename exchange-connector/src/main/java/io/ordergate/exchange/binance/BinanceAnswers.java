@@ -175,6 +175,8 @@ final class BinanceAnswers
                 case CANCEL_ORDER:
                     return new VenueAnswer(Outcome.OK, new OrderState(json.path("origClientOrderId").asText(), json.path("orderId").asText(),
                         status(json.path("status").asText()), decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty")), null, null, null, 0);
+                case ORDER_TRADES:
+                    return new VenueAnswer(Outcome.OK, trades(json), null, null, null, 0);
                 case BALANCES:
                     final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
                     for (final JsonNode b : json.path("balances"))
@@ -280,6 +282,24 @@ final class BinanceAnswers
         }
         return new OrderState(json.path("clientOrderId").asText(), json.path("orderId").asText(), status(json.path("status").asText()),
             decimal(json, "executedQty"), decimal(json, "cummulativeQuoteQty"), fee, fee.signum() == 0 ? BigDecimal.ZERO : decimal(json, "executedQty"));
+    }
+
+    /** A myTrades answer summed: the fills' quantity, quote amount and commissions (in the quote asset) for that quantity. */
+    private static OrderState trades(final JsonNode json)
+    {
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal quote = BigDecimal.ZERO;
+        BigDecimal fee = BigDecimal.ZERO;
+        String venueOrderId = "";
+        for (final JsonNode trade : json)
+        {
+            quantity = quantity.add(decimal(trade, "qty"));
+            quote = quote.add(decimal(trade, "quoteQty"));
+            fee = fee.add(Commissions.inQuote(trade.path("symbol").asText(""), decimal(trade, "commission"), trade.path("commissionAsset").asText(""),
+                decimal(trade, "price")));
+            venueOrderId = trade.path("orderId").asText("");
+        }
+        return new OrderState("", venueOrderId, OrderState.Status.NEW, quantity, quote, fee, quantity);
     }
 
     static OrderState.Status status(final String binance)

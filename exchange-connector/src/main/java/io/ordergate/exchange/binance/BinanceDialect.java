@@ -114,6 +114,13 @@ public final class BinanceDialect implements ExchangeDialect
         return new VenueRequest(Kind.QUERY_ORDER, "GET", "/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId), true, 4, false);
     }
 
+    /** {@code GET /api/v3/myTrades} for one order: weight 5 with {@code orderId} (20 without). */
+    @Override
+    public VenueRequest orderTrades(final String symbol, final String venueOrderId)
+    {
+        return new VenueRequest(Kind.ORDER_TRADES, "GET", "/api/v3/myTrades", Map.of("symbol", symbol, "orderId", venueOrderId), true, 5, false);
+    }
+
     @Override
     public VenueRequest cancelOrder(final String symbol, final String clientOrderId)
     {

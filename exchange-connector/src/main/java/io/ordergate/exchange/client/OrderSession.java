@@ -57,6 +57,7 @@ public final class OrderSession
     /** The session that adopted this one's orders (a new link): cancels and follows that reach this one go there. */
     private volatile OrderSession successor;
     private final PositionReads positions;
+    private final FillCommissions commissions;
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
     {
@@ -73,6 +74,7 @@ public final class OrderSession
         this.scheduler = scheduler;
         this.clock = clock;
         this.positions = new PositionReads(client, reports, scheduler, () -> closed);
+        this.commissions = new FillCommissions(client, reports, scheduler, () -> closed);
     }
 
     /** Sends a new order once; its fate comes back through the reports. */
@@ -142,6 +144,7 @@ public final class OrderSession
         if (query.ok())
         {
             state(order, query.order());
+            commissions.askIfUntold(order.orderId, order.symbol, query.order());
         }
         else if (query.outcome() == VenueAnswer.Outcome.NOT_FOUND)
         {
@@ -303,6 +306,7 @@ public final class OrderSession
             {
                 case OK:
                     state(order, answer.order());
+                    commissions.askIfUntold(order.orderId, order.symbol, answer.order());
                     return;
                 case NOT_FOUND:
                     if (order.sendPending)

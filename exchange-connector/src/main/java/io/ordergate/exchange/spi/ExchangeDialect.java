@@ -42,6 +42,18 @@ public interface ExchangeDialect
 
     VenueRequest cancelOrder(String symbol, String clientOrderId);
 
+    /**
+     * One order's fills with their commissions, asked when its fills were learnt from an answer that tells no commission
+     * (Binance spot's order query): the answer's {@link VenueAnswer#order} sums them (quantity, quote amount, commission in
+     * the quote asset for that quantity). Null (the default) from a dialect whose query or stream always tells it.
+     *
+     * @param venueOrderId the exchange's order id
+     */
+    default VenueRequest orderTrades(final String symbol, final String venueOrderId)
+    {
+        return null;
+    }
+
     VenueRequest balances();
 
     /**

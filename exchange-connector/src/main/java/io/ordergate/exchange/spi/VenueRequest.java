@@ -21,7 +21,9 @@ public record VenueRequest(Kind kind, Api api, String method, String path, Map<S
         /** A futures account setting (leverage, margin type, position mode): idempotent, "already so" is success. */
         FUTURES_SETTING,
         /** The futures positions ({@code /fapi/v2/positionRisk}), compared with the engine's at every (re)connect. */
-        POSITIONS
+        POSITIONS,
+        /** One order's fills with their commissions (Binance spot's {@code /api/v3/myTrades}). */
+        ORDER_TRADES
     }
 
     /** The exchange's API a request goes to; each has its own base address in the configuration. */

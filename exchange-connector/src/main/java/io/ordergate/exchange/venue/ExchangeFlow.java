@@ -137,6 +137,7 @@ final class ExchangeFlow
             final Trade trade = context.ledger().fill(account, instrument, order.side, part, price, order.orderId,
                 feeMoney(account, instrument, feeDue, price), now);
             order.positionId = trade.positionId;
+            order.lastTradeId = trade.tradeId;
             order.filledQuantity += part;
             order.averagePrice = FixedPoint.rescale(FixedPoint.mulDiv(cumulativeQuote, FixedPoint.pow10(order.quantityDigits), order.filledQuantity),
                 ExchangeBodies.EXCHANGE_DIGITS, order.priceDigits);
@@ -214,19 +215,14 @@ final class ExchangeFlow
         return due;
     }
 
-    /** Books a commission told after its fill onto the order's newest trade (the balance alone once that is forgotten). */
+    /**
+     * Books a commission told after its fill onto the order's newest trade, found by its id (the balance alone once the
+     * trade table has forgotten it), and through it where the fill's fee would have gone ({@code Ledger.chargeLater}).
+     */
     private void chargeLater(final Order order, final Account account, final Instrument instrument, final long quoteFee, final long now)
     {
-        Trade trade = null;
-        for (int back = 0; trade == null; back++)
-        {
-            final Trade candidate = context.trades().newest(back);
-            if (candidate == null)
-            {
-                break;
-            }
-            trade = candidate.orderId == order.orderId ? candidate : null;
-        }
+        final Trade remembered = context.trades().byId(order.lastTradeId);
+        final Trade trade = remembered != null && remembered.orderId == order.orderId ? remembered : null;
         final long price = trade != null ? trade.price : order.averagePrice;
         final long money = feeMoney(account, instrument, quoteFee, price == io.ordergate.engine.command.OrderView.NONE ? 0 : price);
         if (trade == null)

@@ -8,6 +8,8 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.order.Trade;
+import io.ordergate.engine.position.ClosedPosition;
+import io.ordergate.engine.position.ClosedPositions;
 import io.ordergate.fixed.Money;
 
 /**
@@ -52,6 +54,72 @@ class ExchangeFeeEngineTest
         driver.report("bn-1", orderId, ExchangeBodies.STATUS_FILLED, "0.02", "1300.00", "0.70", "0.01");  // the second trade's stream event, late
         assertEquals(money("99998.70"), account().balance, "already covered by the cumulative fee");
         assertReplaysTheSame();
+    }
+
+    @Test
+    void shouldBookALateCommissionOfTheClosingFillOntoTheClosedPositionsRecord()
+    {
+        driver.exchangeAccount("bn-1");
+        driver.quote("65000.00", "65001.00");
+        final long buyId = driver.order("bn-1", Side.BUY, "0.01").order.orderId;
+        driver.report("bn-1", buyId, ExchangeBodies.STATUS_FILLED, "0.01", "650.01", "0.65", "0.01");
+        final long sellId = driver.order("bn-1", Side.SELL, "0.01").order.orderId;
+        driver.report("bn-1", sellId, ExchangeBodies.STATUS_FILLED, "0.01", "650.00", "7");  // a query's answer: no commission
+        final ClosedPosition close = newestClose();
+        assertEquals(money("0.65"), close.fee, "the entry's fee only, so far");
+        driver.report("bn-1", sellId, ExchangeBodies.STATUS_FILLED, "0.01", "650.00", "0.60", "0.01");  // its commission, late
+        assertEquals(money("1.25"), close.fee, "the closing fill's fee joins the close it made");
+        assertEquals(money("-1.26"), close.pnl, "gross -0.01 less both fees");
+        assertEquals(money("0.60"), newestTrade().fee);
+        assertEquals(money("99998.74"), account().balance);
+        assertReplaysTheSame();
+    }
+
+    @Test
+    void shouldBookALateCommissionOfTheOpeningFillOntoThePositionsCloseWhenItClosedMeanwhile()
+    {
+        driver.exchangeAccount("bn-1");
+        driver.quote("65000.00", "65001.00");
+        final long buyId = driver.order("bn-1", Side.BUY, "0.01").order.orderId;
+        driver.report("bn-1", buyId, ExchangeBodies.STATUS_FILLED, "0.01", "650.01", "7");  // learnt by a query: no commission
+        final long sellId = driver.order("bn-1", Side.SELL, "0.01").order.orderId;
+        driver.report("bn-1", sellId, ExchangeBodies.STATUS_FILLED, "0.01", "650.00", "0.60", "0.01");
+        final ClosedPosition close = newestClose();
+        assertEquals(money("0.60"), close.fee);
+        driver.report("bn-1", buyId, ExchangeBodies.STATUS_FILLED, "0.01", "650.01", "0.65", "0.01");  // the opening fill's, after the close
+        assertEquals(money("1.25"), close.fee, "the entry fee the close would have carried");
+        assertEquals(money("-1.26"), close.pnl);
+        assertEquals(money("0.65"), driver.engine.context().trades().newest(1).fee, "on the opening fill's trade");
+        assertEquals(money("99998.74"), account().balance);
+        assertReplaysTheSame();
+    }
+
+    @Test
+    void shouldBookALateCommissionOnTheOrdersOwnTradeWhenOthersWereBookedSince()
+    {
+        driver.exchangeAccount("bn-1");
+        driver.quote("65000.00", "65001.00");
+        final long firstId = driver.order("bn-1", Side.BUY, "0.01").order.orderId;
+        driver.report("bn-1", firstId, ExchangeBodies.STATUS_FILLED, "0.01", "650.01", "7");
+        for (int i = 0; i < 3; i++)
+        {
+            final long otherId = driver.order("bn-1", Side.BUY, "0.01").order.orderId;
+            driver.report("bn-1", otherId, ExchangeBodies.STATUS_FILLED, "0.01", "650.01", "0.65", "0.01");
+        }
+        final Trade first = driver.engine.context().trades().newest(3);
+        assertEquals(firstId, first.orderId);
+        assertEquals(first.tradeId, driver.engine.context().orders().get(firstId).lastTradeId, "the order names its trade");
+        driver.report("bn-1", firstId, ExchangeBodies.STATUS_FILLED, "0.01", "650.01", "0.50", "0.01");
+        assertEquals(money("0.50"), first.fee, "the first order's own trade, not the newest");
+        assertEquals(money("0.65"), newestTrade().fee);
+        assertEquals(money("0.50") + 3 * money("0.65"), driver.engine.context().accounts().find("bn-1").positions[0].openFee);
+        assertReplaysTheSame();
+    }
+
+    private ClosedPosition newestClose()
+    {
+        final ClosedPositions closes = driver.engine.context().ledger().closedPositions();
+        return closes.get(closes.count());
     }
 
     private Trade newestTrade()

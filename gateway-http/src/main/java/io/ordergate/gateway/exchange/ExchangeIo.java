@@ -98,6 +98,9 @@ public final class ExchangeIo implements AutoCloseable
     private volatile boolean following;
     private final ForwardedSyncs syncs = new ForwardedSyncs(io);
     private final AccountReports reports = new AccountReports(io);
+    private final LinkFailures linkFailures = new LinkFailures(io);
+    /** Makes an account's link ({@link #open}; a test puts one that throws in its place). */
+    volatile java.util.function.BiFunction<String, CommandPublisher, ExchangeLink> opening = this::open;
 
     public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
     {
@@ -110,16 +113,14 @@ public final class ExchangeIo implements AutoCloseable
      * The account's user-data stream as it is now: connected or not, and how many times it (re)connected; null when the
      * account has no link (no credentials, or the connector not started). Any thread.
      */
-    public StreamState streamState(final String accountId)
+    public ExchangeStreamState streamState(final String accountId)
     {
         final ExchangeLink link = links.get(accountId);
-        return link == null ? null : new StreamState(link.stream().connected(), link.stream().connects());
+        final LinkFailures.Failure failure = link == null ? linkFailures.of(accountId) : null;
+        return link != null ? new ExchangeStreamState(link.stream().connected(), link.stream().connects(), null)
+            : failure == null ? null : new ExchangeStreamState(false, 0, failure.reason());
     }
 
-    /** What {@link #streamState} answers. */
-    public record StreamState(boolean connected, int connects)
-    {
-    }
 
     /** Points one binance account at a simulated exchange serving everything at one address; before {@link #start}. */
     public void override(final String accountId, final URI restUrl, final URI streamUrl)
@@ -194,6 +195,7 @@ public final class ExchangeIo implements AutoCloseable
         sealed.remove(accountId);
         venues.remove(accountId);
         reports.forget(accountId);
+        linkFailures.forget(accountId);
         final ExchangeLink link = links.remove(accountId);
         if (link != null)
         {
@@ -341,7 +343,7 @@ public final class ExchangeIo implements AutoCloseable
         {
             return null;
         }
-        final ExchangeLink link = links.computeIfAbsent(accountId, id -> open(id, running));
+        final ExchangeLink link = links.computeIfAbsent(accountId, id -> linkFailures.open(id, () -> opening.apply(id, running), () -> link(id)));
         if (link != null && publisher == null && links.remove(accountId, link))
         {
             link.close();  // stopped meanwhile (this member no longer leads): no link outlives the term

@@ -6,14 +6,15 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.engine.view.JsonWriter;
-import io.ordergate.gateway.exchange.ExchangeIo;
+import io.ordergate.gateway.exchange.ExchangeStreamState;
 
 /**
  * A group's {@code websocket_health} (seed 003's group metrics): each member account's link to its venue as it is now,
  * and a summary. A paper account's venue is the engine itself ({@code embedded}, always up); an MT5 account's is its
  * executor, {@code online} while its heartbeats come (the engine's word, at the read's time), with whether its
  * WebSocket is open; an exchange account's is its user-data stream, {@code connected} or {@code disconnected}, or
- * {@code not_linked} before it has credentials. {@code healthy}: every member's link is up. Thread safe (stateless).
+ * {@code not_linked} before it has credentials, or {@code link_failed} (with {@code link_error}) while its link cannot
+ * be made (retried with back-off). {@code healthy}: every member's link is up. Thread safe (stateless).
  *
  * <pre>
  *   {"healthy", "connected", "disconnected", "accounts": {"paper-1": {"venue": "paper", "channel": "embedded",
@@ -25,13 +26,13 @@ import io.ordergate.gateway.exchange.ExchangeIo;
 public final class ConnectionHealth
 {
     private final Predicate<String> executorSocketOpen;
-    private final Function<String, ExchangeIo.StreamState> exchangeStreams;
+    private final Function<String, ExchangeStreamState> exchangeStreams;
 
     /**
      * @param executorSocketOpen whether an executor (by id) has its WebSocket open now
      * @param exchangeStreams    an exchange account's stream now, or null when it has no link
      */
-    public ConnectionHealth(final Predicate<String> executorSocketOpen, final Function<String, ExchangeIo.StreamState> exchangeStreams)
+    public ConnectionHealth(final Predicate<String> executorSocketOpen, final Function<String, ExchangeStreamState> exchangeStreams)
     {
         this.executorSocketOpen = executorSocketOpen;
         this.exchangeStreams = exchangeStreams;
@@ -59,9 +60,13 @@ public final class ConnectionHealth
                     connected = executor(json, data.path("connections").path(id));
                     break;
                 default:
-                    final ExchangeIo.StreamState stream = exchangeStreams.apply(id);
-                    json.name("channel").string("user_data_stream").name("status")
-                        .string(stream == null ? "not_linked" : stream.connected() ? "connected" : "disconnected");
+                    final ExchangeStreamState stream = exchangeStreams.apply(id);
+                    json.name("channel").string("user_data_stream").name("status").string(stream == null ? "not_linked"
+                        : stream.linkFailure() != null ? "link_failed" : stream.connected() ? "connected" : "disconnected");
+                    if (stream != null && stream.linkFailure() != null)
+                    {
+                        json.name("link_error").string(stream.linkFailure());
+                    }
                     json.name("connects").number(stream == null ? 0 : stream.connects());
                     connected = stream != null && stream.connected();
             }

@@ -78,6 +78,85 @@ class ExchangeIoUnlinkedTest
             + " for account bn-nokeys"), reports.get(0));
     }
 
+    @Test
+    void shouldLogOnceShowAndRetryALinkThatCannotBeMadeAndRejectOrdersMeanwhile()
+    {
+        final GatewayConfig config = ConfigLoader.parse(ExchangeHarness.CONFIG, "link-failure-test");
+        final Engine engine = new Engine(config);
+        engine.handle(CommandType.EXCHANGE_REPORT, event -> event.result = ResultCode.OK);
+        final List<String> reports = new CopyOnWriteArrayList<>();
+        final List<java.util.logging.LogRecord> warnings = new CopyOnWriteArrayList<>();
+        final java.util.logging.Logger log = java.util.logging.Logger.getLogger(LinkFailures.class.getName());
+        final java.util.logging.Handler handler = new java.util.logging.Handler()
+        {
+            @Override
+            public void publish(final java.util.logging.LogRecord record)
+            {
+                if (record.getLevel() == java.util.logging.Level.WARNING)
+                {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush()
+            {
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        log.addHandler(handler);
+        final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        final CommandPublisher publisher = new CommandPublisher();
+        try (Journal journal = Journal.open(dir.resolve("journal"));
+            ExchangeIo io = new ExchangeIo(config.exchanges(), config.instruments(), new SecretBox(MasterKeys.of(new byte[32]))))
+        {
+            final Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) ->
+            {
+                if (event.type == CommandType.EXCHANGE_REPORT)
+                {
+                    reports.add(report(event.frame));
+                }
+            });
+            try
+            {
+                publisher.pipeline(pipeline);
+                io.opening = (accountId, running) ->
+                {
+                    attempts.incrementAndGet();
+                    if (failing.get())
+                    {
+                        throw new IllegalStateException("the link's parts did not fit");  // thrown on the I/O thread
+                    }
+                    return null;
+                };
+                io.credentials("bn-broken", new ExchangeIo.Sealed(false, "sealed-key", "sealed-secret", null));
+                io.start(publisher);
+                ExchangeHarness.await("the failure shown", () -> io.streamState("bn-broken") != null, () -> "attempts " + attempts);
+                assertEquals("IllegalStateException: the link's parts did not fit", io.streamState("bn-broken").linkFailure());
+                ExchangeHarness.await("tried again with back-off", () -> attempts.get() >= 3, () -> "attempts " + attempts);
+                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 43, "bn-broken", "ns", "BTCUSDT", false,
+                    new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
+                        ExchangeOutbox.POSITION_SIDE_NONE, false), null));
+                ExchangeHarness.await("the order meanwhile rejected, not lost", () -> !reports.isEmpty(), reports::toString);
+                failing.set(false);
+                ExchangeHarness.await("the failure cleared by a retry", () -> io.streamState("bn-broken") == null, () -> "attempts " + attempts);
+            }
+            finally
+            {
+                pipeline.close();
+                log.removeHandler(handler);
+            }
+        }
+        assertTrue(reports.get(0).startsWith("bn-broken 43 rejected NO_CONNECTION"), reports.get(0));
+        assertEquals(1, warnings.size(), "logged once however often it failed: " + warnings.size());
+        assertTrue(warnings.get(0).getMessage().contains("bn-broken") && !warnings.get(0).getMessage().contains("sealed-"), warnings.get(0).getMessage());
+    }
+
     private static String report(final org.agrona.MutableDirectBuffer frame)
     {
         final BodyReader reader = new BodyReader();

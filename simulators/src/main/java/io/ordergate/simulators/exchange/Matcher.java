@@ -209,9 +209,11 @@ final class Matcher
             order.updateTime = now;
         }
         account.updateTime = now;
+        final SpotAnswers.Fill fill = new SpotAnswers.Fill(price, quantity, commission, order.buy() ? base : quoteAsset, tradeId);
+        order.trades.add(new SpotAnswers.AccountTrade(order, fill, now));
         streams.push(account, SpotAnswers.executionReport(order, "TRADE", now, quantity, price, tradeId, null, commission));
         streams.push(account, SpotAnswers.accountPosition(account, now, List.of(base, quoteAsset)));
-        return new SpotAnswers.Fill(price, quantity, commission, order.buy() ? base : quoteAsset, tradeId);
+        return fill;
     }
 
     /** Ends an order: its status, and what it still locks back to free. */

@@ -188,6 +188,12 @@ public final class SimulatedExchange implements AutoCloseable
         streams.freezeAll();
     }
 
+    /** Spot listen-key keep-alives ({@code PUT /api/v3/userDataStream}) answered OK so far. */
+    public int listenKeyKeepAlives()
+    {
+        return streams.keepAlives();
+    }
+
     public int openUserStreams()
     {
         return streams.openSockets();

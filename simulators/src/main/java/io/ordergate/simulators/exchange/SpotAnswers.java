@@ -17,8 +17,36 @@ final class SpotAnswers
     {
     }
 
+    /** One fill of an account's order as {@code GET /api/v3/myTrades} lists it. */
+    record AccountTrade(SpotOrder order, Fill fill, long time)
+    {
+    }
+
     private SpotAnswers()
     {
+    }
+
+    /**
+     * One entry of {@code GET /api/v3/myTrades}, field for field as Binance documents it. Every fill here is charged the
+     * taker rate ({@code Matcher}), so none is a maker's.
+     */
+    static Map<String, Object> accountTrade(final AccountTrade trade)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbol", trade.order().rules.symbol());
+        m.put("id", trade.fill().tradeId());
+        m.put("orderId", trade.order().orderId);
+        m.put("orderListId", -1);
+        m.put("price", Amounts.text(trade.fill().price()));
+        m.put("qty", Amounts.text(trade.fill().qty()));
+        m.put("quoteQty", Amounts.text(trade.fill().qty().multiply(trade.fill().price())));
+        m.put("commission", Amounts.text(trade.fill().commission()));
+        m.put("commissionAsset", trade.fill().commissionAsset());
+        m.put("time", trade.time());
+        m.put("isBuyer", trade.order().buy());
+        m.put("isMaker", false);
+        m.put("isBestMatch", true);
+        return m;
     }
 
     /** POST /api/v3/order, by {@code newOrderRespType}: ACK, RESULT or FULL. */

@@ -1,6 +1,8 @@
 package io.ordergate.simulators.exchange;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One order on the simulated exchange, in the exchange's own terms (statuses NEW, PARTIALLY_FILLED, FILLED,
@@ -29,6 +31,8 @@ final class SpotOrder
     /** The commission its fills charged so far, in the asset each brought in (an order's fills all bring the same one). */
     BigDecimal commission = BigDecimal.ZERO;
     String commissionAsset = "";
+    /** Its fills, oldest first, for {@code GET /api/v3/myTrades}. */
+    final List<SpotAnswers.AccountTrade> trades = new ArrayList<>();
     String status = "NEW";
     long updateTime;
     /** A stop order waits for its trigger off the book. */

@@ -58,6 +58,7 @@ final class SpotRoutes
             case "GET /api/v3/openOrders": return new Route(params.has("symbol") ? 6 : 80, true, false);
             case "DELETE /api/v3/openOrders": return new Route(1, true, false);
             case "GET /api/v3/allOrders": return new Route(20, true, false);
+            case "GET /api/v3/myTrades": return new Route(params.has("orderId") ? 5 : 20, true, false);
             case "GET /api/v3/ticker/price": return new Route(params.has("symbol") ? 2 : 4, false, false);
             case "GET /api/v3/account": return new Route(20, true, false);
             case "POST /api/v3/userDataStream":
@@ -122,6 +123,8 @@ final class SpotRoutes
                         .forEach(o -> all.add(SpotAnswers.queried(o)));
                     return all;
                 }));
+            case "GET /api/v3/myTrades":
+                return ExchangeAnswer.ok(market.read(() -> AccountTrades.list(market, account, params)));
             case "GET /api/v3/ticker/price":
             {
                 final java.math.BigDecimal[] quote = market.quote(params.mandatory("symbol"));
@@ -207,6 +210,10 @@ final class SpotRoutes
         if ("DELETE".equals(method))
         {
             streams.close(key);
+        }
+        else
+        {
+            streams.keptAlive();
         }
         return ExchangeAnswer.ok(Map.of());
     }

@@ -23,6 +23,8 @@ final class UserStreams
     private final Faults faults;
     private final Map<String, SpotAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, Set<Channel>> sockets = new ConcurrentHashMap<>();
+    /** Keep-alives (PUT of a listen key) answered OK, for tests that follow the client's keep-alive and its retry. */
+    private final java.util.concurrent.atomic.AtomicInteger keptAlive = new java.util.concurrent.atomic.AtomicInteger();
     /** Another dialect's private stream (the simulated OKX) sees every account event too; null for none. */
     private volatile java.util.function.BiConsumer<SpotAccount, Map<String, Object>> observer;
 
@@ -71,6 +73,17 @@ final class UserStreams
     boolean exists(final String listenKey)
     {
         return listenKey != null && accounts.containsKey(listenKey);
+    }
+
+    /** PUT /api/v3/userDataStream answered OK: the key lives on. */
+    void keptAlive()
+    {
+        keptAlive.incrementAndGet();
+    }
+
+    int keepAlives()
+    {
+        return keptAlive.get();
     }
 
     /** DELETE /api/v3/userDataStream: the key is gone and its sockets closed. */

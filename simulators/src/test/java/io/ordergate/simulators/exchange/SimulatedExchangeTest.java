@@ -152,6 +152,32 @@ class SimulatedExchangeTest
     }
 
     @Test
+    void shouldListAnOrdersFillsWithTheirCommissionsAsMyTradesDoes() throws Exception
+    {
+        exchange.commissionRate(new java.math.BigDecimal("0.001"));
+        final Map<String, Object> bought = SignedClient.json(client.signed("POST", "/api/v3/order",
+            "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01000&newClientOrderId=og-1"));
+        client.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.02000&newClientOrderId=og-2");
+        final long orderId = ((Number)bought.get("orderId")).longValue();
+        final HttpResponse<String> answer = client.signed("GET", "/api/v3/myTrades", "symbol=BTCUSDT&orderId=" + orderId);
+        assertEquals(200, answer.statusCode(), answer.body());
+        final List<?> trades = (List<?>)SimulatorJson.parse(answer.body());
+        assertEquals(1, trades.size(), "the one order's fill only");
+        final Map<?, ?> trade = (Map<?, ?>)trades.get(0);
+        assertEquals(orderId, ((Number)trade.get("orderId")).longValue());
+        assertEquals("65001.00000000", trade.get("price"));
+        assertEquals("0.01000000", trade.get("qty"));
+        assertEquals("650.01000000", trade.get("quoteQty"));
+        assertEquals("0.00001000", trade.get("commission"), "the taker rate of what the buy brought in");
+        assertEquals("BTC", trade.get("commissionAsset"));
+        assertEquals(Boolean.TRUE, trade.get("isBuyer"));
+        assertEquals(-1, ((Number)trade.get("orderListId")).intValue());
+        assertEquals(2, ((List<?>)SimulatorJson.parse(client.signed("GET", "/api/v3/myTrades", "symbol=BTCUSDT").body())).size(), "every fill of the symbol");
+        assertEquals(-1100, SignedClient.code(client.signed("GET", "/api/v3/myTrades", "symbol=BTCUSDT&limit=1001")));
+        assertEquals(-1102, SignedClient.code(client.signed("GET", "/api/v3/myTrades", "orderId=" + orderId)));
+    }
+
+    @Test
     void shouldAnswerTheFuturesSettingsRoutes() throws Exception
     {
         final Map<String, Object> leverage = SignedClient.json(client.signed("POST", "/fapi/v1/leverage", "symbol=BTCUSDT&leverage=10"));

@@ -1,0 +1,80 @@
+package io.ordergate.exchange.client;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+
+import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.VenueRequest;
+
+/**
+ * Asks the exchange for the commissions of a done order's fills that were learnt from an order query, which tells none
+ * (Binance spot's {@code GET /api/v3/order}; its stream event, which does, may have been lost while the stream was
+ * down), and reports them as the order's whole commission: the engine books what it adds to what it already booked
+ * (the late-fee path), so a stream event arriving too books nothing twice. Thread safe: runs on the connector's
+ * threads; for a dialect without {@link io.ordergate.exchange.spi.ExchangeDialect#orderTrades} it does nothing.
+ */
+final class FillCommissions
+{
+    private static final Logger LOG = Logger.getLogger(FillCommissions.class.getName());
+    /** Asks after a refused or incomplete answer (the fills not all listed yet), with back-off from the first. */
+    static final int MAX_ATTEMPTS = 5;
+    private static final long FIRST_RETRY_MILLIS = 500;
+
+    private final ExchangeClient client;
+    private final VenueReports reports;
+    private final ScheduledExecutorService scheduler;
+    private final BooleanSupplier closed;
+
+    FillCommissions(final ExchangeClient client, final VenueReports reports, final ScheduledExecutorService scheduler, final BooleanSupplier closed)
+    {
+        this.client = client;
+        this.reports = reports;
+        this.scheduler = scheduler;
+        this.closed = closed;
+    }
+
+    /** A query's state of a done order with fills and no commission: its fills' commissions are asked for. */
+    void askIfUntold(final long orderId, final String symbol, final OrderState queried)
+    {
+        if (queried.status().done() && queried.executedQty().signum() > 0 && queried.fee().signum() == 0 && !queried.venueOrderId().isEmpty())
+        {
+            ask(orderId, symbol, queried, 0);
+        }
+    }
+
+    private void ask(final long orderId, final String symbol, final OrderState queried, final int attempt)
+    {
+        final VenueRequest request = client.dialect().orderTrades(symbol, queried.venueOrderId());
+        if (request == null || closed.getAsBoolean())
+        {
+            return;
+        }
+        client.send(request).thenAccept(answer ->
+        {
+            if (closed.getAsBoolean())
+            {
+                return;
+            }
+            final OrderState fills = answer.ok() ? answer.order() : null;
+            if (fills != null && fills.executedQty().compareTo(queried.executedQty()) >= 0)
+            {
+                if (fills.fee().signum() != 0)
+                {
+                    reports.state(orderId, new OrderState(queried.clientOrderId(), queried.venueOrderId(), queried.status(), queried.executedQty(),
+                        queried.cumulativeQuote(), fills.fee(), queried.executedQty()));
+                }
+                return;
+            }
+            if (attempt + 1 >= MAX_ATTEMPTS)
+            {
+                LOG.warning(() -> "the commissions of order " + queried.clientOrderId() + " were not listed after " + MAX_ATTEMPTS
+                    + " asks; its fills keep the fee they were booked with");
+                return;
+            }
+            scheduler.schedule(() -> ask(orderId, symbol, queried, attempt + 1), Math.max(FIRST_RETRY_MILLIS << attempt, answer.retryAfterMillis()),
+                TimeUnit.MILLISECONDS);
+        });
+    }
+}
