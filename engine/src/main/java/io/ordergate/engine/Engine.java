@@ -19,6 +19,7 @@ import io.ordergate.engine.group.FanOutFlow;
 import io.ordergate.engine.group.FanOutJson;
 import io.ordergate.engine.group.GroupFlow;
 import io.ordergate.engine.order.OrderFlow;
+import io.ordergate.engine.order.StartEpochs;
 import io.ordergate.engine.position.PositionCloser;
 import io.ordergate.engine.position.PositionFlow;
 import io.ordergate.engine.position.PositionStops;
@@ -102,6 +103,7 @@ public final class Engine
         checkpoints = new ReplayCheckpoints(this::stateDigest);
         handle(CommandType.CHECKPOINT, checkpoints::checkpoint);
         handle(CommandType.CHECKPOINT_DIGEST, checkpoints::confirm);
+        handle(CommandType.START_EPOCH, new StartEpochs(state.orders)::apply);
     }
 
     /** Whether replays agreed with the live run at its clean stops. */
@@ -146,6 +148,7 @@ public final class Engine
     public void apply(final CommandEvent event)
     {
         event.clearResult();
+        event.startEpoch = state.orders.startEpoch();
         state.changes.begin();
         try
         {

@@ -71,6 +71,9 @@ final class StateDigest
             }
         }
         mix(state.orders.nextOrderId());
+        // Not the current start epoch: every start raises it, and equal state across a restart must digest equal. The
+        // epochs orders were made in are state (their outside names); only when set, so that a journal from before
+        // start epochs keeps its checkpoints' digests.
         mix(state.orders.overflowCount());
         for (int back = 0; back < state.orders.rememberedSpan(); back++)
         {
@@ -108,6 +111,10 @@ final class StateDigest
             mix(order.averagePrice);
             mix(order.venueOrderId);
             mix(order.realizedPnl);
+            if (order.startEpoch != 0)
+            {
+                mix(order.startEpoch);  // see above
+            }
             mix(order.rejectCode == null ? -1 : order.rejectCode.ordinal());
             mix(order.positionId);
             mix(order.createdAtMicros);

@@ -30,7 +30,8 @@ import io.ordergate.gateway.warmup.CollectorWarmup;
  *   1. bind HTTP          /health answers 503 NOT_READY from here on
  *   2. open the journal   data_dir/journal (data_dir 0700): every record checked, a damaged tail moved aside
  *   3. replay             rebuild the engine and the key registries from every journaled command
- *   4. start the pipeline og-journal → og-engine → og-reply
+ *   3b. start epoch       one more than the last start's, fsync'd in data_dir/start-epoch (StartEpoch)
+ *   4. start the pipeline og-journal → og-engine → og-reply; START_EPOCH its first command
  *   4b. fan-out           og-fanout follows the ring behind og-reply: streams, outbound webhooks, logs
  *   5. seed               missing configured accounts, the admin key; wait for their answers
  *   5b. executors         routed orders become unknown; the demo executor (see ExecutorBootstrap)
@@ -165,7 +166,9 @@ public final class Ordergate implements AutoCloseable
                     + " (logged above); the state is as the live run left it");
             }
             seeder = StartupSeeder.plan(config, engine, features.keys(), options);
+            final long startEpoch = StartEpoch.count(config.dataDir(), engine.context().orders().startEpoch()); // 3b
             pipeline = Pipeline.start(config.pipeline(), journal, engine, features.replies(), true);   // 4
+            StartEpoch.journal(pipeline, startEpoch, SEED_TIMEOUT_MILLIS);
             context.pipeline(pipeline);
         }
         final long replayMillis = (System.nanoTime() - replayStart) / 1_000_000L;

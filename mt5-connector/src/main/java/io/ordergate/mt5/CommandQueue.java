@@ -7,6 +7,8 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.order.Order;
+import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -34,14 +36,17 @@ public final class CommandQueue
     private static final DirectBuffer EMPTY_OBJECT = new UnsafeBuffer("{}".getBytes(StandardCharsets.US_ASCII));
 
     private final ExecutorCommands commands;
+    /** Where an id's start epoch comes from: the order's, or the one commands are made in now. */
+    private final Orders orders;
     private final JsonWriter outboxJson = new JsonWriter();
     private final JsonWriter parametersJson = new JsonWriter();
     /** Where the engine renders a command's parameters before they are kept in the command's slot. */
     private final ExpandableArrayBuffer renderedParameters = new ExpandableArrayBuffer(ENGINE_PARAMETERS_CAPACITY);
 
-    CommandQueue(final ExecutorCommands commands)
+    CommandQueue(final ExecutorCommands commands, final Orders orders)
     {
         this.commands = commands;
+        this.orders = orders;
     }
 
     public ExecutorCommands commands()
@@ -63,12 +68,15 @@ public final class CommandQueue
             command.orderId = orderId;
             command.idPrefix = ExecutorCommand.ORDER_PREFIX;
             command.idNumber = orderId;
+            final Order order = orders.get(orderId);
+            command.idEpoch = order != null ? order.startEpoch : orders.startEpoch();
             commands.indexOrder(command);
         }
         else
         {
             command.idPrefix = prefix(type);
             command.idNumber = command.seq;
+            command.idEpoch = orders.startEpoch();
         }
         return command;
     }
@@ -144,7 +152,7 @@ public final class CommandQueue
     static void writeCommand(final ExecutorCommand command, final JsonWriter json, final boolean forExecutor)
     {
         json.startObject();
-        json.name("id").string(command.idPrefix, command.idNumber);
+        json.name("id").string(command.idPrefix, command.idNumber, command.idEpoch);
         json.name("command").string(command.type.name());
         json.name("parameters");
         if (command.parametersLength == 0)

@@ -6,7 +6,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * One command for an executor, in a reusable slot of {@link ExecutorCommands}. Its id is {@code ord_<orderId>}
  * for a command made for an order (stable across restarts, so a re-delivered command has the id the terminal has
- * seen), else {@code cmd_<seq>}, {@code mod_<seq>}, {@code inv_<seq>} or {@code syn_<seq>} by its kind. <b>Not thread safe</b>: owned by the engine thread.
+ * seen), else {@code cmd_<seq>}, {@code mod_<seq>}, {@code inv_<seq>} or {@code syn_<seq>} by its kind; then
+ * {@code _<start epoch>} when it has one ({@link #idEpoch}): order ids and sequences are given again after a lost
+ * journal tail, the epoch is not. <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class ExecutorCommand
 {
@@ -24,6 +26,11 @@ public final class ExecutorCommand
     public long seq;
     public String idPrefix;
     public long idNumber;
+    /**
+     * The start epoch of the id (its order's for an order's command, else the one the command was made in), written
+     * after the number as {@code _<epoch>}; 0 (nothing written) for commands made before start epochs.
+     */
+    public long idEpoch;
     public int executorIndex;
     public ExecutorCommandType type;
     public CommandPriority priority;
@@ -76,6 +83,7 @@ public final class ExecutorCommand
         this.seq = seq;
         idPrefix = null;
         idNumber = 0;
+        idEpoch = 0;
         executorIndex = -1;
         type = null;
         priority = null;

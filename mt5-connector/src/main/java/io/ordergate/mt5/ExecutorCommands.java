@@ -18,6 +18,9 @@ import io.ordergate.engine.command.AsciiView;
  */
 public final class ExecutorCommands
 {
+    /** The longest wire id: a 4-character prefix, an 18-digit number, {@code _} and an 18-digit epoch. */
+    public static final int MAX_ID_LENGTH = 4 + 18 + 1 + 18;
+    private static final int MAX_DIGITS = 18;
     private final ExecutorCommand[] slots;
     private final ParameterSlab parameters;
     /** Order id to command sequence; sized for the table, so it never grows. Looked up only, never iterated. */
@@ -116,22 +119,24 @@ public final class ExecutorCommands
         return get(byOrder.get(orderId));
     }
 
-    /** Finds a command by its wire id ({@code ord_42}, {@code cmd_7}, {@code mod_9}) without allocating; null if unknown. */
+    /**
+     * Finds a command by its wire id ({@code ord_42}, {@code cmd_7}, {@code mod_9}, each with {@code _<start epoch>} after
+     * it when it has one: {@code ord_42_3}) without allocating; null if unknown. The epoch must be the command's own: a
+     * result for {@code ord_42} of an earlier start is not one for the {@code ord_42_3} of this one.
+     */
     public ExecutorCommand find(final AsciiView id)
     {
-        if (id.length() < 5 || id.length() > 24 || id.byteAt(3) != '_')
+        if (id.length() < 5 || id.length() > MAX_ID_LENGTH || id.byteAt(3) != '_')
         {
             return null;
         }
-        long number = 0;
-        for (int i = 4; i < id.length(); i++)
+        final int epochAt = indexOf(id, '_', 4);
+        final int numberEnd = epochAt < 0 ? id.length() : epochAt;
+        final long number = digits(id, 4, numberEnd);
+        final long epoch = epochAt < 0 ? 0 : digits(id, epochAt + 1, id.length());
+        if (number < 0 || epoch < 0 || epochAt >= 0 && epoch == 0)
         {
-            final int digit = id.byteAt(i) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                return null;
-            }
-            number = number * 10 + digit;
+            return null;
         }
         final ExecutorCommand command;
         if (startsWith(id, ExecutorCommand.ORDER_PREFIX))
@@ -147,7 +152,39 @@ public final class ExecutorCommands
         {
             return null;
         }
-        return command != null && command.idNumber == number && startsWith(id, command.idPrefix) ? command : null;
+        return command != null && command.idNumber == number && command.idEpoch == epoch && startsWith(id, command.idPrefix) ? command : null;
+    }
+
+    private static int indexOf(final AsciiView id, final char c, final int from)
+    {
+        for (int i = from; i < id.length(); i++)
+        {
+            if (id.byteAt(i) == c)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The decimal number in [from, to), or -1 if it is empty, has a non-digit or is too long for a long. */
+    private static long digits(final AsciiView id, final int from, final int to)
+    {
+        if (to <= from || to - from > MAX_DIGITS)
+        {
+            return -1;
+        }
+        long number = 0;
+        for (int i = from; i < to; i++)
+        {
+            final int digit = id.byteAt(i) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return -1;
+            }
+            number = number * 10 + digit;
+        }
+        return number;
     }
 
     private static boolean startsWith(final AsciiView id, final String prefix)

@@ -324,7 +324,7 @@ final class ExecutorFlow
     private static void writeAdminCommand(final Executor executor, final ExecutorCommand command, final JsonWriter json)
     {
         json.startObject();
-        json.name("command_id").string(command.idPrefix, command.idNumber);
+        json.name("command_id").string(command.idPrefix, command.idNumber, command.idEpoch);
         json.name("executor_id").string(executor.id);
         json.name("command").string(command.type.name());
         json.name("parameters");

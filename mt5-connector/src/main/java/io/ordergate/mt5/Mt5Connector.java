@@ -39,7 +39,7 @@ public final class Mt5Connector
     {
         final EngineContext context = engine.context();
         executors = new Executors(context.config().engine().maxAccounts(), context.config().engine().maxAccounts());
-        queue = new CommandQueue(new ExecutorCommands(context.config().engine().maxExecutorCommands()));
+        queue = new CommandQueue(new ExecutorCommands(context.config().engine().maxExecutorCommands()), context.orders());
         final CommandAdmission admission = new CommandAdmission(queue, context.config().executors());
         tickets = new Tickets(context.config().engine().maxTickets(), context.config().engine().maxAccounts());
         final Mt5Book book = new Mt5Book(context, tickets);

@@ -94,7 +94,7 @@ final class ReportFlow
         final JsonWriter json = context.beginJson(event).startObject();
         json.name("success").bool(true);
         json.name("command").startObject();
-        json.name("id").string(command.idPrefix, command.idNumber);
+        json.name("id").string(command.idPrefix, command.idNumber, command.idEpoch);
         json.name("status").string(command.status.wireName());
         json.name("executedAt").time(command.executedAtMicros);
         json.endObject();

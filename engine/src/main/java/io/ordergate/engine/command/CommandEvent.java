@@ -72,6 +72,12 @@ public final class CommandEvent
     public int outputLength;
     public long engineDoneNanos;
     /**
+     * The start epoch this command ran in (the last {@code START_EPOCH} before it in the journal, 0 before any): part
+     * of the names that leave the gateway (webhook event ids), so that a command given a lost command's journal index
+     * after a cut tail still gets a name never used before. Set by the engine for every command it applies.
+     */
+    public long startEpoch;
+    /**
      * Messages for venue connectors (e.g. commands to push to an executor's WebSocket), written by the engine,
      * sent by the reply stage. Layout per connector; {@link #outboxCount} records in {@link #outboxLength} bytes.
      */
@@ -102,6 +108,7 @@ public final class CommandEvent
         this.resultId = -1;
         this.outputLength = 0;
         this.engineDoneNanos = 0;
+        this.startEpoch = 0;
         this.outboxLength = 0;
         this.outboxCount = 0;
         this.changes.clear();

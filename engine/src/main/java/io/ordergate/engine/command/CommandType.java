@@ -26,6 +26,11 @@ public enum CommandType
     CHECKPOINT(13, true),
     /** The live run's digest at the last CHECKPOINT, which a replay compares with its own. */
     CHECKPOINT_DIGEST(14, true),
+    /**
+     * Start-up, before any other command of that start: the start epoch the gateway counted (and fsync'd) for it, part
+     * of every name that leaves the gateway from then on (see {@code docs/RELIABILITY.md}, "What a lost tail costs").
+     */
+    START_EPOCH(15, true),
 
     // MT5 executors (issue 3): 20..29 journaled, 80..89 reads.
     CREATE_EXECUTOR(20, true),

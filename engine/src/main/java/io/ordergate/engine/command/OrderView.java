@@ -48,6 +48,12 @@ public class OrderView
     public long groupOrderId;
     public long createdAtMicros;
     public long updatedAtMicros;
+    /**
+     * The start epoch the order was made in (0: before start epochs). With the order id it makes the names the order
+     * has outside the gateway (an executor's command id, an exchange's client order id), so that an id given again
+     * after a lost journal tail is never the same name; fixed for the order's life, so a re-sent order keeps its name.
+     */
+    public long startEpoch;
     /** Money the order's fill realized (a close's profit or loss), at Money.DIGITS; 0 for an opening fill. */
     public long realizedPnl;
 
@@ -86,6 +92,7 @@ public class OrderView
         createdAtMicros = 0;
         updatedAtMicros = 0;
         realizedPnl = 0;
+        startEpoch = 0;
     }
 
     /** Copies every field of another order. Allocates nothing. */
@@ -112,6 +119,7 @@ public class OrderView
         averagePrice = other.averagePrice;
         venueOrderId = other.venueOrderId;
         realizedPnl = other.realizedPnl;
+        startEpoch = other.startEpoch;
         venuePrefix = other.venuePrefix;
         rejectCode = other.rejectCode;
         rejectMessage = other.rejectMessage;

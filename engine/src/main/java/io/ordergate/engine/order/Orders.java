@@ -32,6 +32,8 @@ public final class Orders
     private final Order[] restingHead;
     private final Order[] restingTail;
     private long nextOrderId = 1;
+    /** The start epoch new orders are made in ({@code START_EPOCH}); 0 until the first. */
+    private long startEpoch;
 
     public Orders(final int capacity, final int instrumentCount)
     {
@@ -71,6 +73,18 @@ public final class Orders
         return nextOrderId;
     }
 
+    /** The start epoch new orders are made in, and that every command is applied in; 0 before the first START_EPOCH. */
+    public long startEpoch()
+    {
+        return startEpoch;
+    }
+
+    /** {@code START_EPOCH}: orders made from now on carry this epoch; the caller checked it is above the current one. */
+    public void startEpoch(final long epoch)
+    {
+        this.startEpoch = epoch;
+    }
+
     /** @return false only when the next slot holds an open order and no overflow place can be had for it. */
     public boolean canAllocate()
     {
@@ -95,6 +109,7 @@ public final class Orders
         final Order order = slots[slot];
         forget(order);
         order.reset(orderId);
+        order.startEpoch = startEpoch;
         if (changes != null)
         {
             changes.order(order);

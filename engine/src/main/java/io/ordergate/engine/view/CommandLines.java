@@ -105,6 +105,9 @@ public final class CommandLines
             case WEBHOOK_DELETE:
                 ascii(out.append(' '), reader.readString(text));  // the key, executor, group, bot or webhook id
                 return;
+            case START_EPOCH:
+                out.append(' ').append(reader.readLong());
+                return;
             default:
                 // users, sessions and the rest: the command's name says enough, and their bodies hold personal data
         }

@@ -177,6 +177,27 @@ public final class JsonWriter
         return this;
     }
 
+    /**
+     * A name that leaves the gateway, {@code "<prefix><number>_<epoch>"} ({@code ord_42_3}), or {@code "<prefix><number>"}
+     * when the epoch is 0 (made before start epochs). Allocates nothing.
+     */
+    public JsonWriter string(final String prefix, final long number, final long epoch)
+    {
+        if (epoch == 0)
+        {
+            return string(prefix, number);
+        }
+        beforeValue();
+        putByte('"');
+        putAscii(prefix);
+        putLongAscii(number);
+        putByte('_');
+        putLongAscii(epoch);
+        putByte('"');
+        endToken();
+        return this;
+    }
+
     /** Bytes as a lower-case hex string (digests, ciphertexts). */
     public JsonWriter hex(final byte[] bytes)
     {

@@ -41,17 +41,21 @@ public final class BinanceDialect implements ExchangeDialect
         return NAME;
     }
 
-    /** {@code og<namespace>-<orderId base 36>}: letters, digits and one dash, at most 36 characters. */
+    /**
+     * {@code og<namespace>-<orderId base 36>}, then {@code _<start epoch base 36>} for an order made in one: letters,
+     * digits, one dash and one underscore, at most 36 characters.
+     */
     @Override
-    public String clientOrderId(final String namespace, final long orderId)
+    public String clientOrderId(final String namespace, final long orderId, final long startEpoch)
     {
-        return derivedId(namespace, orderId);
+        return derivedId(namespace, orderId, startEpoch);
     }
 
     /** The client order id rule, the same on spot and USDⓈ-M futures. */
-    static String derivedId(final String namespace, final long orderId)
+    static String derivedId(final String namespace, final long orderId, final long startEpoch)
     {
-        final String order = Long.toString(orderId, 36);
+        // the underscore cannot be part of the base-36 order id, so (order id, epoch) reads back one way only
+        final String order = Long.toString(orderId, 36) + (startEpoch == 0 ? "" : "_" + Long.toString(startEpoch, 36));
         final String space = namespace.replaceAll("[^A-Za-z0-9]", "");
         final int room = MAX_CLIENT_ORDER_ID - 3 - order.length();
         return "og" + (space.length() > room ? space.substring(space.length() - room) : space) + "-" + order;

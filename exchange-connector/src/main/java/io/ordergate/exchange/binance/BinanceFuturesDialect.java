@@ -37,9 +37,9 @@ public final class BinanceFuturesDialect implements ExchangeDialect
     }
 
     @Override
-    public String clientOrderId(final String namespace, final long orderId)
+    public String clientOrderId(final String namespace, final long orderId, final long startEpoch)
     {
-        return BinanceDialect.derivedId(namespace, orderId);
+        return BinanceDialect.derivedId(namespace, orderId, startEpoch);
     }
 
     @Override

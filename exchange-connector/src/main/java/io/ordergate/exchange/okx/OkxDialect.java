@@ -47,11 +47,15 @@ public final class OkxDialect implements ExchangeDialect
         return NAME;
     }
 
-    /** {@code og<namespace><orderId base 36>}: letters and digits only (OKX allows no dash), at most 32. */
+    /**
+     * {@code og<namespace>x<orderId base 36>}, then {@code E<start epoch base 36>} for an order made in one: letters and
+     * digits only (OKX allows no dash), at most 32.
+     */
     @Override
-    public String clientOrderId(final String namespace, final long orderId)
+    public String clientOrderId(final String namespace, final long orderId, final long startEpoch)
     {
-        final String order = Long.toString(orderId, 36);
+        // base 36 is lower case, so the upper-case 'E' cannot be part of the order id: (order id, epoch) reads back one way only
+        final String order = Long.toString(orderId, 36) + (startEpoch == 0 ? "" : "E" + Long.toString(startEpoch, 36));
         final String space = namespace.replaceAll("[^A-Za-z0-9]", "");
         final int room = MAX_CLIENT_ORDER_ID - 3 - order.length();
         // a 'x' separates the two parts so that namespace and id cannot run into each other ambiguously

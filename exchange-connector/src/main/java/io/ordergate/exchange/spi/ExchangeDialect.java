@@ -22,11 +22,18 @@ public interface ExchangeDialect
     String name();
 
     /**
-     * The client order id the exchange will know an order by: derived only from the account's namespace and the
-     * gateway's order id, so every resend and every restart uses the same one, and within the exchange's
-     * character and length rules.
+     * The client order id the exchange will know an order by: derived only from the account's namespace, the
+     * gateway's order id and the start epoch the order was made in, so every resend and every restart uses the same
+     * one, an order id given again after a lost journal tail (another epoch) gets another, and within the exchange's
+     * character and length rules. Epoch 0 (an order from before start epochs) adds nothing: its id is as it was.
      */
-    String clientOrderId(String namespace, long orderId);
+    String clientOrderId(String namespace, long orderId, long startEpoch);
+
+    /** {@link #clientOrderId(String, long, long)} of an order made before start epochs. */
+    default String clientOrderId(final String namespace, final long orderId)
+    {
+        return clientOrderId(namespace, orderId, 0);
+    }
 
     VenueRequest serverTime();
 

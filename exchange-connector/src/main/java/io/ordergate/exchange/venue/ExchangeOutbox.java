@@ -18,7 +18,8 @@ import io.ordergate.engine.order.Order;
  * as {@code -1 - accountIndex}, so each reader skips the other's.
  *
  * <pre>
- *   target (int, -1 - account index) | length (int) | kind (byte) | order id (long, 0 for SETTINGS) | account id | namespace |
+ *   target (int, -1 - account index) | length (int) | kind (byte) | order id (long, 0 for SETTINGS) |
+ *   the order's start epoch (long, 0 for SETTINGS) | account id | namespace |
  *   symbol (the venue's) | testnet (byte) | then by kind:
  *     PLACE, CANCEL, FOLLOW  side (byte) | type (byte) | time in force (byte) | quantity (long) | quantity digits (byte) |
  *                            price (long, or NONE) | price digits (byte) | position side (byte, POSITION_SIDE_*) | reduce only (byte)
@@ -58,7 +59,7 @@ public final class ExchangeOutbox
     }
 
     /** One record as the connector's I/O reads it (allocates: the I/O side is not the engine's hot path). */
-    public record Record(int kind, long orderId, String accountId, String namespace, String symbol, boolean testnet, OrderRecord order,
+    public record Record(int kind, long orderId, long startEpoch, String accountId, String namespace, String symbol, boolean testnet, OrderRecord order,
         SettingsRecord settings)
     {
     }
@@ -92,18 +93,19 @@ public final class ExchangeOutbox
                 reader.wrap(event.outbox, offset + RECORD_HEADER_LENGTH);
                 final int kind = reader.readByte();
                 final long orderId = reader.readLong();
+                final long startEpoch = reader.readLong();
                 final String accountId = reader.readString(text).toString();
                 final String namespace = reader.readString(text).toString();
                 final String symbol = reader.readString(text).toString();
                 final boolean testnet = reader.readBoolean();
                 if (kind == SETTINGS)
                 {
-                    records.add(new Record(kind, orderId, accountId, namespace, symbol, testnet, null,
+                    records.add(new Record(kind, orderId, startEpoch, accountId, namespace, symbol, testnet, null,
                         new SettingsRecord(reader.readInt(), reader.readByte(), reader.readByte())));
                 }
                 else
                 {
-                    records.add(new Record(kind, orderId, accountId, namespace, symbol, testnet, new OrderRecord(Side.values()[reader.readByte()],
+                    records.add(new Record(kind, orderId, startEpoch, accountId, namespace, symbol, testnet, new OrderRecord(Side.values()[reader.readByte()],
                         OrderType.values()[reader.readByte()], TimeInForce.values()[reader.readByte()], reader.readLong(), reader.readByte(),
                         reader.readLong(), reader.readByte(), reader.readByte(), reader.readBoolean()), null));
                 }
@@ -123,7 +125,7 @@ public final class ExchangeOutbox
     void write(final CommandEvent event, final int kind, final Order order, final String namespace, final boolean testnet, final int positionSide,
         final boolean reduceOnly)
     {
-        final int start = begin(event, kind, order.orderId, order.accountId, namespace, order.venueSymbolOrSymbol(), testnet);
+        final int start = begin(event, kind, order.orderId, order.startEpoch, order.accountId, namespace, order.venueSymbolOrSymbol(), testnet);
         writer.putByte(order.side.ordinal()).putByte(order.type.ordinal()).putByte(order.timeInForce.ordinal())
             .putLong(order.quantity).putByte(order.quantityDigits).putLong(order.price).putByte(order.priceDigits)
             .putByte(positionSide).putBoolean(reduceOnly);
@@ -133,17 +135,17 @@ public final class ExchangeOutbox
     void writeSettings(final CommandEvent event, final int accountIndex, final String accountId, final String namespace, final String symbol,
         final boolean testnet, final int leverage, final int marginMode, final int positionMode)
     {
-        final int start = begin(event, SETTINGS, 0, accountId, namespace, symbol, testnet);
+        final int start = begin(event, SETTINGS, 0, 0, accountId, namespace, symbol, testnet);
         writer.putInt(leverage).putByte(marginMode).putByte(positionMode);
         end(event, start, accountIndex);
     }
 
-    private int begin(final CommandEvent event, final int kind, final long orderId, final String accountId, final String namespace,
+    private int begin(final CommandEvent event, final int kind, final long orderId, final long startEpoch, final String accountId, final String namespace,
         final String symbol, final boolean testnet)
     {
         final int start = event.outboxLength;
         writer.wrap(event.outbox, start + RECORD_HEADER_LENGTH)
-            .putByte(kind).putLong(orderId).putString(accountId).putString(namespace).putString(symbol).putBoolean(testnet);
+            .putByte(kind).putLong(orderId).putLong(startEpoch).putString(accountId).putString(namespace).putString(symbol).putBoolean(testnet);
         return start;
     }
 

@@ -34,6 +34,18 @@ class BinanceDialectTest
     }
 
     @Test
+    void shouldNeverGiveAnOrderIdOfAnotherStartEpochTheSameClientOrderId()
+    {
+        assertEquals("oglzq9x1k3b2-2s_3", dialect.clientOrderId("lzq9x1k3b2", 100, 3), "the epoch after the order id");
+        assertEquals("oglzq9x1k3b2-2s", dialect.clientOrderId("lzq9x1k3b2", 100, 0), "an order from before start epochs keeps its id");
+        assertNotEquals(dialect.clientOrderId("lzq9x1k3b2", 100, 3), dialect.clientOrderId("lzq9x1k3b2", 100, 4),
+            "order 100 given again after a lost journal tail (the next start) is another order on the exchange");
+        final String longest = dialect.clientOrderId("x".repeat(80), Long.MAX_VALUE, Long.MAX_VALUE);
+        assertTrue(longest.matches("^[\\.A-Z\\:/a-z0-9_-]{1,36}$") && longest.endsWith("_" + Long.toString(Long.MAX_VALUE, 36)), longest);
+        assertEquals(longest, new BinanceFuturesDialect().clientOrderId("x".repeat(80), Long.MAX_VALUE, Long.MAX_VALUE), "the same on futures");
+    }
+
+    @Test
     void shouldSendAStopAsAStopLossAndAStopWithIocAsAStopLimit()
     {
         final OrderTicket gtc = new OrderTicket(1, "og-1", "BTCUSDT", "SELL", "STOP", "GTC", new BigDecimal("0.5"), new BigDecimal("63500.00"));

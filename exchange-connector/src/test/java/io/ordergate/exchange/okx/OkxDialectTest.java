@@ -1,6 +1,7 @@
 package io.ordergate.exchange.okx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -59,6 +60,10 @@ class OkxDialectTest
         final String id = dialect.clientOrderId("lzq9x1k3b2" + "x".repeat(40), Long.MAX_VALUE);
         assertTrue(id.matches("^[A-Za-z0-9]{1,32}$"), id);
         assertEquals(id, dialect.clientOrderId("lzq9x1k3b2" + "x".repeat(40), Long.MAX_VALUE), "stable");
+        final String epochs = dialect.clientOrderId("lzq9x1k3b2" + "x".repeat(40), Long.MAX_VALUE, Long.MAX_VALUE);
+        assertTrue(epochs.matches("^[A-Za-z0-9]{1,32}$") && epochs.endsWith("E" + Long.toString(Long.MAX_VALUE, 36)), epochs);
+        assertEquals("ogt1x2sE3", dialect.clientOrderId("t1", 100, 3), "the start epoch after an upper-case E, which base 36 never writes");
+        assertNotEquals(dialect.clientOrderId("t1", 100, 3), dialect.clientOrderId("t1", 100, 4), "an order id given again after a lost tail");
     }
 
     @Test

@@ -263,7 +263,7 @@ public final class ExchangeIo implements AutoCloseable
                 UnsentRecords.noLink(record, running != null && running == publisher ? reports.of(record.accountId(), running) : null);
                 return;
             }
-            final String clientOrderId = link.dialect().clientOrderId(record.namespace(), record.orderId());
+            final String clientOrderId = link.dialect().clientOrderId(record.namespace(), record.orderId(), record.startEpoch());
             switch (record.kind())
             {
                 case ExchangeOutbox.PLACE:

@@ -17,7 +17,9 @@ import io.ordergate.mt5.Mt5Connector;
  * <p>The reply stage records every command the engine writes in an event's outbox (the record's JSON begins with
  * its {@code "id"}), on replay too; the event loops read. Direct-mapped tables, each entry {@code number << 16 |
  * executor index + 1}: by sequence for {@code cmd_}/{@code mod_}/{@code inv_}/{@code syn_} ids, by order id for {@code ord_} ids (both
- * numbered in order, so the last {@code capacity} never collide), and by a hash of the ticket. An older entry is
+ * numbered in order, so the last {@code capacity} never collide), and by a hash of the ticket. An id's start epoch
+ * ({@code _3} in {@code ord_42_3}) is not kept: an executor answering an id of an earlier start whose number the
+ * gateway sent again is counted as answering the gateway (this table decides only which results a limit counts). An older entry is
  * overwritten by a newer one: a result for a command older than the last {@code engine.max_executor_commands}
  * counts as the executor's own. Thread safe and lock free; allocates nothing.
  */
@@ -72,7 +74,7 @@ public final class SentCommands
         final AtomicLongArray table = table(json.getByte(idAt), json.getByte(idAt + 1), json.getByte(idAt + 2), json.getByte(idAt + 3));
         long number = 0;
         int at = idAt + 4;
-        for (; at < offset + length && json.getByte(at) != '"'; at++)
+        for (; at < offset + length && json.getByte(at) != '"' && json.getByte(at) != '_'; at++)
         {
             final int digit = json.getByte(at) - '0';
             if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
@@ -90,13 +92,13 @@ public final class SentCommands
     /** Event loops: whether the gateway sent this executor the command with this wire id ({@code ord_42}, {@code cmd_7}). */
     public boolean wasSent(final int executorIndex, final CharSequence commandId)
     {
-        if (commandId == null || commandId.length() < 5 || commandId.length() > 24)
+        if (commandId == null || commandId.length() < 5 || commandId.length() > io.ordergate.mt5.ExecutorCommands.MAX_ID_LENGTH)
         {
             return false;
         }
         final AtomicLongArray table = table(commandId.charAt(0), commandId.charAt(1), commandId.charAt(2), commandId.charAt(3));
         long number = 0;
-        for (int i = 4; i < commandId.length(); i++)
+        for (int i = 4; i < commandId.length() && commandId.charAt(i) != '_'; i++)
         {
             final int digit = commandId.charAt(i) - '0';
             if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)

@@ -30,8 +30,11 @@ import io.ordergate.engine.view.OrderJson;
  *   bot_signal                                        a TradingView signal a bot executed (its answer as data)
  *   executor_offline                                  a WEBHOOK_EVENT the gateway raised when an executor fell silent
  * </pre>
- * An event's id is {@code evt_<journal index in hex>_<n>}, n its place among the command's events: the same after
- * any number of replays, so an event delivered before a crash and again after it is the same event, byte for byte.
+ * An event's id is {@code evt_<journal index in hex>_<n>_<start epoch>}, n its place among the command's events,
+ * the epoch the start its command was journaled in ({@code CommandEvent.startEpoch}; without {@code _<epoch>} for a
+ * command from before start epochs): the same after any number of replays, so an event delivered before a crash and
+ * again after it is the same event, byte for byte; and never the same for another command, also when a lost journal
+ * tail gives its index again (the next start has another epoch).
  * <b>Not thread safe</b>: the fan-out thread (the replaying thread before it).
  */
 final class EventDerivation
@@ -178,6 +181,7 @@ final class EventDerivation
 
     private static String eventId(final CommandEvent event, final int n)
     {
-        return "evt_" + Long.toHexString(event.journalIndex) + "_" + n;
+        final String id = "evt_" + Long.toHexString(event.journalIndex) + "_" + n;
+        return event.startEpoch == 0 ? id : id + "_" + event.startEpoch;
     }
 }

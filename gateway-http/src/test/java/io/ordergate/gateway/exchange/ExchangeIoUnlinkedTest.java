@@ -63,7 +63,7 @@ class ExchangeIoUnlinkedTest
             {
                 publisher.pipeline(pipeline);
                 io.start(publisher);
-                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 42, "bn-nokeys", "ns", "BTCUSDT", false,
+                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 42, 1, "bn-nokeys", "ns", "BTCUSDT", false,
                     new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
                         ExchangeOutbox.POSITION_SIDE_NONE, false), null));
                 ExchangeHarness.await("the order's rejection reached the ring", () -> !reports.isEmpty(), reports::toString);

@@ -35,7 +35,7 @@ class ExecutorIntakeTest
                 final GatewayHarness.Response routed = gateway.buy("mt5-1", "0.01");
                 assertEquals(201, routed.status(), routed.body());
                 assertEquals("routed", routed.at("status"));
-                commandIds.add("ord_" + routed.at("order_id"));
+                commandIds.add("ord_" + routed.at("order_id") + "_1");
             }
 
             final GatewayHarness.Response busy = gateway.buy("mt5-1", "0.01");
@@ -51,7 +51,7 @@ class ExecutorIntakeTest
             assertEquals(201, gateway.buy("mt5-1", "0.01").status(), "intake again once the executor caught up");
             for (final String commandId : commandIds)
             {
-                final GatewayHarness.Response order = gateway.admin("GET", "/api/v1/orders/" + commandId.substring(4), null);
+                final GatewayHarness.Response order = gateway.admin("GET", "/api/v1/orders/" + commandId.substring(4, commandId.lastIndexOf('_')), null);
                 assertEquals("filled", order.at("status"), order.body());
             }
 

@@ -144,7 +144,7 @@ class ExecutorKillNineTest
                 orderId = placed.at("order_id");
                 final Map<String, Object> pushed = socket.nextCommand();
                 commandId = (String)pushed.get("id");
-                assertEquals("ord_" + orderId, commandId);
+                assertEquals("ord_" + orderId + "_1", commandId);
                 assertEquals("OPEN_POSITION", pushed.get("command"));
                 assertEquals("routed", http.admin("GET", "/api/v1/orders/" + orderId, null).at("status"));
                 first.kill();  // SIGKILL: the command is out, its result never came
@@ -223,7 +223,7 @@ class ExecutorKillNineTest
             final GatewayHarness.Response placed = http.admin("POST", "/api/v1/orders", buy("mt5-demo", "0.10"));
             assertEquals(201, placed.status(), placed.body());
             orderId = placed.at("order_id");
-            final String prefix = "ord_" + orderId + "\t";
+            final String prefix = "ord_" + orderId + "_1\t";
             await(SETTLE, "the terminal's result on disk", () -> resultLines(results).stream().anyMatch(l -> l.startsWith(prefix)));
             assertEquals("routed", http.admin("GET", "/api/v1/orders/" + orderId, null).at("status"));
             first.kill();

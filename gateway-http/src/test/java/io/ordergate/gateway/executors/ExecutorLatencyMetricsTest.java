@@ -29,7 +29,7 @@ class ExecutorLatencyMetricsTest
                 assertEquals(0L, count(gateway, "order_routed_to_frame_written"));
                 final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
                 final String commandId = (String)socket.nextCommand().get("id");
-                assertEquals("ord_" + orderId, commandId);
+                assertEquals("ord_" + orderId + "_1", commandId);
                 // The push is recorded before the order's answer is written, so it is counted by now.
                 assertEquals(1L, count(gateway, "order_routed_to_frame_written"));
                 assertEquals(0L, count(gateway, "frame_written_to_result_received"), "no result yet");

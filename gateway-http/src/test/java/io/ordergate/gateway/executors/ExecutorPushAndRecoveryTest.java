@@ -39,7 +39,7 @@ class ExecutorPushAndRecoveryTest
                 final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
                 final Map<String, Object> pushed = socket.nextCommand();
                 pushedId = (String)pushed.get("id");
-                assertEquals("ord_" + orderId, pushedId);
+                assertEquals("ord_" + orderId + "_1", pushedId);
                 assertEquals("OPEN_POSITION", pushed.get("command"));
                 assertEquals(List.of("id", "command", "parameters", "priority", "createdAt"), List.copyOf(pushed.keySet()));
             }
@@ -72,7 +72,7 @@ class ExecutorPushAndRecoveryTest
                 socket.send("{\"type\":\"heartbeat\",\"status\":\"online\"}");
                 assertEquals(1, ((List<?>)socket.next().get("pendingCommands")).size());
             }
-            final String orderPath = "/api/v1/orders/" + pushedId.substring(4);
+            final String orderPath = "/api/v1/orders/" + pushedId.substring(4, pushedId.lastIndexOf('_'));  // ord_<order id>_<start epoch>
             assertEquals("filled", gateway.admin("GET", orderPath, null).at("status"));
             assertEquals("777001", gateway.admin("GET", orderPath, null).at("venue_order_id"));
             assertEquals(new BigDecimal("10001.25"), gateway.admin("GET", "/api/v1/accounts/mt5-1", null).at("balance"));
@@ -112,12 +112,12 @@ class ExecutorPushAndRecoveryTest
             try (GatewayHarness.Socket socket = gateway.connect(executor))  // the executor's key survived the restart
             {
                 final Map<String, Object> again = socket.nextCommand();
-                assertEquals("ord_" + orderId, again.get("id"));
-                socket.send("{\"type\":\"command_result\",\"commandId\":\"ord_" + orderId + "\",\"status\":\"executed\","
+                assertEquals("ord_" + orderId + "_1", again.get("id"));
+                socket.send("{\"type\":\"command_result\",\"commandId\":\"ord_" + orderId + "_1\",\"status\":\"executed\","
                     + "\"result\":{\"success\":true,\"details\":{\"ticket\":\"424242\",\"price\":\"1.08428\",\"lots\":\"0.20\"}}}");
                 socket.next();
             }
-            gateway.result(executor, "ord_" + orderId, "executed", "{\"success\":true,\"details\":{\"ticket\":\"424243\",\"price\":1.1,\"lots\":0.2}}");
+            gateway.result(executor, "ord_" + orderId + "_1", "executed", "{\"success\":true,\"details\":{\"ticket\":\"424243\",\"price\":1.1,\"lots\":0.2}}");
             final GatewayHarness.Response order = gateway.admin("GET", "/api/v1/orders/" + orderId, null);
             assertEquals("filled", order.at("status"));
             assertEquals(new BigDecimal("0.2"), order.at("filled_quantity"));
@@ -150,7 +150,7 @@ class ExecutorPushAndRecoveryTest
 
             terminal.holdResults(true);
             final Object orderId = gateway.buy("mt5-1", "0.30").at("order_id");
-            GatewayHarness.await("the terminal to trade", () -> terminal.result("ord_" + orderId) != null);
+            GatewayHarness.await("the terminal to trade", () -> terminal.result("ord_" + orderId + "_1") != null);
             gateway.close();  // gone between the trade and its result
 
             gateway = GatewayHarness.start(dataDir, port, "", false);
@@ -162,7 +162,7 @@ class ExecutorPushAndRecoveryTest
             assertEquals(2, terminal.tradesDone());
             assertTrue(terminal.connections() >= 2);
             assertEquals(2, ((List<?>)restarted.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions")).size());
-            final Map<?, ?> details = (Map<?, ?>)terminal.result("ord_" + orderId).get("details");
+            final Map<?, ?> details = (Map<?, ?>)terminal.result("ord_" + orderId + "_1").get("details");
             assertEquals(details.get("ticket"), restarted.admin("GET", "/api/v1/orders/" + orderId, null).at("venue_order_id"));
         }
         finally

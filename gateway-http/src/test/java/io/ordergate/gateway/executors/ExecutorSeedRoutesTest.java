@@ -205,7 +205,7 @@ class ExecutorSeedRoutesTest
         assertEquals(201, routed.status());
         assertEquals("routed", routed.at("status"));
         final Map<?, ?> command = (Map<?, ?>)gateway.heartbeat(executor).at("pendingCommands", 0);
-        assertEquals("ord_" + routed.at("order_id"), command.get("id"));
+        assertEquals("ord_" + routed.at("order_id") + "_1", command.get("id"));
         assertEquals("OPEN_POSITION", command.get("command"));
         assertNull(gateway.admin("GET", "/api/v1/orders/" + routed.at("order_id"), null).at("venue_order_id"));
     }

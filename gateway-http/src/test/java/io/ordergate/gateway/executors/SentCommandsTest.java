@@ -42,6 +42,22 @@ class SentCommandsTest
         assertFalse(sent.wasSent(EXECUTOR, "abc_9"), "an id of no kind the gateway makes");
     }
 
+    @Test
+    void shouldKnowTheIdsOfAStartEpochAsTheGatewaysOwn()
+    {
+        final SentCommands sent = new SentCommands(1024);
+        final CommandEvent event = new CommandEvent();
+        event.reset(CommandType.NEW_ORDER);
+        record(event, EXECUTOR, "ord_42_3");
+        record(event, EXECUTOR, "cmd_7_12");
+        sent.recordOutbox(event);
+
+        assertTrue(sent.wasSent(EXECUTOR, "ord_42_3"), "a result for it is the gateway's, never refused by a rate limit");
+        assertTrue(sent.wasSent(EXECUTOR, "cmd_7_12"));
+        assertFalse(sent.wasSent(EXECUTOR, "ord_43_3"), "a number never sent");
+        assertFalse(sent.wasSent(EXECUTOR + 1, "ord_42_3"), "sent another executor");
+    }
+
     private static void record(final CommandEvent event, final int executorIndex, final String id)
     {
         final byte[] json = ("{\"id\":\"" + id + "\",\"command\":\"X\"}").getBytes(StandardCharsets.US_ASCII);
