@@ -180,6 +180,25 @@ class ExchangeConnectorFaultsTest
         assertEquals(1, fixture.atExchange(ticket));
     }
 
+    @Test
+    void shouldNotLetABalanceReadServedBeforeAFillPutTheOlderBalanceBack() throws Exception
+    {
+        fixture = new ConnectorFixture(6_000, 100);
+        fixture.startStream();
+        Eventually.holds("stream connected and its balance read reported", () -> fixture.exchange.openUserStreams() == 1
+            && fixture.stream.reconciled() == 1 && fixture.reports.completeBalanceReads.get() == 1);
+        fixture.exchange.faults().slowBalanceAnswers(1_000);
+        fixture.session.syncBalances();
+        Eventually.holds("the read was served (BTC 2) and its answer held", () -> fixture.exchange.faults().balanceAnswersHeld() == 1);
+        final OrderTicket ticket = fixture.market(12, "BUY", "0.01");
+        fixture.session.place(ticket);
+        fixture.reports.awaitStatus(12, Status.FILLED);
+        Eventually.holds("the fill's balance came on the stream", () -> fixture.reports.balances.get("BTC")[0].compareTo(new BigDecimal("2.01")) == 0);
+        Eventually.holds("the held read was reported", () -> fixture.reports.completeBalanceReads.get() == 2);
+        assertEquals(0, new BigDecimal("2.01").compareTo(fixture.reports.balances.get("BTC")[0]),
+            "the read served before the fill does not put the older BTC back: " + fixture.reports.balances.get("BTC")[0]);
+    }
+
     /** A limit buy far below the market, placed and acknowledged NEW: it rests at the exchange. */
     private OrderTicket restingOrder(final long orderId) throws Exception
     {

@@ -21,6 +21,8 @@ final class RecordedReports implements VenueReports
 
     final List<Report> all = new CopyOnWriteArrayList<>();
     final Map<String, BigDecimal[]> balances = new ConcurrentHashMap<>();
+    /** Complete balance reads reported (each replaces what {@link #balances} held for the assets it lists). */
+    final java.util.concurrent.atomic.AtomicInteger completeBalanceReads = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void state(final long orderId, final OrderState state)
@@ -50,6 +52,10 @@ final class RecordedReports implements VenueReports
     public void balances(final Map<String, BigDecimal[]> changed, final boolean complete)
     {
         balances.putAll(changed);
+        if (complete)
+        {
+            completeBalanceReads.incrementAndGet();
+        }
     }
 
     @Override

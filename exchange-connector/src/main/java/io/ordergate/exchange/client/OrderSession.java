@@ -58,6 +58,7 @@ public final class OrderSession
     private volatile OrderSession successor;
     private final PositionReads positions;
     private final FillCommissions commissions;
+    private final StreamedBalances balances;
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
     {
@@ -75,6 +76,7 @@ public final class OrderSession
         this.clock = clock;
         this.positions = new PositionReads(client, reports, scheduler, () -> closed);
         this.commissions = new FillCommissions(client, reports, scheduler, () -> closed);
+        this.balances = new StreamedBalances(client, reports, () -> closed);
     }
 
     /** Sends a new order once; its fate comes back through the reports. */
@@ -259,7 +261,7 @@ public final class OrderSession
     {
         if (event.balances() != null)
         {
-            reports.balances(event.balances(), false);
+            balances.streamed(event.balances());
         }
         if (event.order() != null)
         {
@@ -373,13 +375,7 @@ public final class OrderSession
     /** Reads the account's balances now and reports them (each stream (re)connect). */
     public void syncBalances()
     {
-        readBalances().thenAccept(answer ->
-        {
-            if (answer.ok() && !closed)
-            {
-                reports.balances(answer.balances(), true);
-            }
-        });
+        balances.sync();
     }
 
     /**
@@ -391,9 +387,12 @@ public final class OrderSession
         return positions.readNow();
     }
 
-    /** Reads the account's balances now without reporting them: the caller journals them (sync-balance). */
+    /**
+     * Reads the account's balances now without reporting them: the caller journals them (sync-balance). What the stream
+     * tells while the read is out is laid over its answer ({@link StreamedBalances}).
+     */
     public CompletableFuture<VenueAnswer> readBalances()
     {
-        return client.send(client.dialect().balances());
+        return balances.read();
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@link SimulatedExchange#dropUserStreams}.</li>
  *   <li>{@link #delayUserStreams}: user-data events are sent that much later (in order): a REST answer beats them.</li>
  *   <li>{@link #clockOffset}: the exchange's clock runs this far ahead (or behind) of the machine's.</li>
+ *   <li>{@link #slowBalanceAnswers}: a spot balance read is served at once and its answer sent that much later.</li>
  * </ul>
  */
 public final class Faults
@@ -45,6 +46,8 @@ public final class Faults
     private volatile long clockOffsetMillis;
     private volatile long subscriptionDelayMillis;
     private volatile long instrumentsDelayMillis;
+    private volatile long balanceAnswerDelayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger balanceAnswersHeld = new java.util.concurrent.atomic.AtomicInteger();
 
     public Faults rateLimitNext(final int requests, final int retryAfterSeconds)
     {
@@ -114,6 +117,16 @@ public final class Faults
         return this;
     }
 
+    /**
+     * {@code GET /api/v3/account} is read when it arrives and answered this long after: the answer carries the balances
+     * of its arrival, and what changed meanwhile reaches the client's user stream first.
+     */
+    public Faults slowBalanceAnswers(final long millis)
+    {
+        balanceAnswerDelayMillis = millis;
+        return this;
+    }
+
     public Faults clockOffset(final long millis)
     {
         clockOffsetMillis = millis;
@@ -127,6 +140,7 @@ public final class Faults
         bannedUntilMillis = 0;
         subscriptionDelayMillis = 0;
         instrumentsDelayMillis = 0;
+        balanceAnswerDelayMillis = 0;
         failAfterPlacing.set(0);
         lateFillMillis = 0;
         fillParts = 1;
@@ -195,6 +209,23 @@ public final class Faults
     long instrumentsDelayMillis()
     {
         return instrumentsDelayMillis;
+    }
+
+    long balanceAnswerDelayMillis()
+    {
+        return balanceAnswerDelayMillis;
+    }
+
+    /** Counts a balance read served and held by {@link #slowBalanceAnswers}. */
+    void heldBalanceAnswer()
+    {
+        balanceAnswersHeld.incrementAndGet();
+    }
+
+    /** Balance reads served and held back by {@link #slowBalanceAnswers} so far: a test orders its next step after one. */
+    public int balanceAnswersHeld()
+    {
+        return balanceAnswersHeld.get();
     }
 
     long clockOffsetMillis()

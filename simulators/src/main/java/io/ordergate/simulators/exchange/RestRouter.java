@@ -89,6 +89,14 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
         {
             return;  // the no-answer fault: the order exists, the client hears nothing and times out
         }
+        final long delayMillis = "/api/v3/account".equals(uri.path()) ? faults.balanceAnswerDelayMillis() : 0;
+        if (delayMillis > 0)
+        {
+            final ExchangeAnswer late = answer;
+            faults.heldBalanceAnswer();
+            ctx.executor().schedule(() -> write(ctx, late, keepAlive, true), delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
         write(ctx, answer, keepAlive, true);
     }
 
