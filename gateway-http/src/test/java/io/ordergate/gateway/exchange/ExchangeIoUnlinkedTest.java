@@ -139,7 +139,7 @@ class ExchangeIoUnlinkedTest
                 ExchangeHarness.await("the failure shown", () -> io.streamState("bn-broken") != null, () -> "attempts " + attempts);
                 assertEquals("IllegalStateException: the link's parts did not fit", io.streamState("bn-broken").linkFailure());
                 ExchangeHarness.await("tried again with back-off", () -> attempts.get() >= 3, () -> "attempts " + attempts);
-                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 43, "bn-broken", "ns", "BTCUSDT", false,
+                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 43, 1, "bn-broken", "ns", "BTCUSDT", false,
                     new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
                         ExchangeOutbox.POSITION_SIDE_NONE, false), null));
                 ExchangeHarness.await("the order meanwhile rejected, not lost", () -> !reports.isEmpty(), reports::toString);
