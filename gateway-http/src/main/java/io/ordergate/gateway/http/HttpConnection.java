@@ -110,7 +110,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     {
         if (event instanceof IdleStateEvent)
         {
-            ctx.close();
+            // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
+            // deferred, such as a seed-004 connect waiting executors.investor_wait_seconds for its terminal) keeps its
+            // connection, or its client would lose the answer. The handler fires again after another idle period.
+            if (!handOff.answerDue() && waiting.isEmpty())
+            {
+                ctx.close();
+            }
             return;
         }
         super.userEventTriggered(ctx, event);
