@@ -188,6 +188,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         {
             answers.keepAlive(HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess());
             exchange.begin(request);
+            if (request instanceof OversizedRequest)
+            {
+                exchange.error(ResultCode.PAYLOAD_TOO_LARGE, ((OversizedRequest)request).message(), null);
+                return false;
+            }
             if (request.decoderResult().isFailure())
             {
                 exchange.error(ResultCode.VALIDATION_ERROR, "malformed HTTP request", null);

@@ -4,8 +4,6 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -15,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,16 +24,18 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.core.ApiErrors;
 
 /**
- * Aggregates a request up to {@code server.max_body_bytes}; a larger one is answered 413 PAYLOAD_TOO_LARGE in the
- * gateway's JSON error format and the connection is closed once the rest of that body has been read and dropped
- * (closing with unread bytes would reset the connection and could lose the 413 on its way to the client).
+ * Aggregates a request up to {@code server.max_body_bytes}. A larger one is dropped as it arrives and passed on, once
+ * its last byte is read, as an {@link OversizedRequest}: the connection answers it 413 PAYLOAD_TOO_LARGE in the
+ * gateway's JSON error format in its turn, after the answers owed to the requests before it, and closes after it (the
+ * body read whole first: closing with unread bytes would reset the connection and could lose the 413 on its way).
+ * {@code Expect: 100-continue} with a Content-Length over the limit is answered 413 at once instead of 100 Continue.
  * <b>Not thread safe</b>: one per channel.
  */
 final class JsonBodyAggregator extends HttpObjectAggregator
 {
     private final int maxBodyBytes;
-    /** The 413 written for an oversized body whose rest is still arriving; the channel closes after it and the body. */
-    private ChannelFuture tooLarge;
+    /** The request whose oversized body is being dropped, passed on once its last content is read. */
+    private OversizedRequest oversized;
 
     JsonBodyAggregator(final int maxBodyBytes)
     {
@@ -43,17 +44,10 @@ final class JsonBodyAggregator extends HttpObjectAggregator
     }
 
     @Override
-    protected void handleOversizedMessage(final ChannelHandlerContext ctx, final HttpMessage oversized)
+    protected void handleOversizedMessage(final ChannelHandlerContext ctx, final HttpMessage message)
     {
-        final ChannelFuture written = ctx.writeAndFlush(tooLarge(ctx.alloc(), true));
-        if (oversized instanceof LastHttpContent)
-        {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
-        else
-        {
-            tooLarge = written;
-        }
+        final HttpRequest request = (HttpRequest)message;  // a server's aggregator: every message it starts is a request
+        oversized = new OversizedRequest(request.protocolVersion(), request.method(), request.uri(), maxBodyBytes);
     }
 
     /** {@code Expect: 100-continue} with a Content-Length over the limit: the same 413 body instead of Netty's empty one. */
@@ -64,12 +58,12 @@ final class JsonBodyAggregator extends HttpObjectAggregator
         if (response instanceof HttpResponse && ((HttpResponse)response).status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code())
         {
             ReferenceCountUtil.release(response);
-            return tooLarge(pipeline.channel().alloc(), false);  // the body is never sent: the connection can stay
+            return tooLarge(pipeline.channel().alloc());  // the body is never sent: the connection can stay
         }
         return response;
     }
 
-    private FullHttpResponse tooLarge(final ByteBufAllocator alloc, final boolean close)
+    private FullHttpResponse tooLarge(final ByteBufAllocator alloc)
     {
         final byte[] json = ApiErrors.bytes(ResultCode.PAYLOAD_TOO_LARGE.name(), "request body is larger than " + maxBodyBytes + " bytes", null);
         final ByteBuf content = alloc.buffer(json.length).writeBytes(json);
@@ -77,10 +71,6 @@ final class JsonBodyAggregator extends HttpObjectAggregator
         response.headers()
             .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-        if (close)
-        {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
         return response;
     }
 
@@ -89,10 +79,10 @@ final class JsonBodyAggregator extends HttpObjectAggregator
     {
         final boolean last = msg instanceof LastHttpContent;
         super.decode(ctx, msg, out);
-        if (tooLarge != null && last)
+        if (oversized != null && last)
         {
-            tooLarge.addListener(ChannelFutureListener.CLOSE);
-            tooLarge = null;
+            out.add(oversized);  // the whole body is read: answered in the request's turn
+            oversized = null;
         }
     }
 }
