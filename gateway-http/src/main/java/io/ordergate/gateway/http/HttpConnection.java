@@ -46,6 +46,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private ChannelHandlerContext ctx;
     /** Reading was stopped here ({@link #pauseReading}), so {@link #run} starts it again. */
     private boolean readingPaused;
+    /**
+     * A request was answered (or is being) with the connection's close: no later request of it is handled, so none is
+     * executed unanswered (RFC 9112 9.6), and reading stops for good.
+     */
+    private boolean closing;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
         final ConnectionLimiter limiter, final boolean directReplies)
@@ -67,7 +72,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     @Override
     public void channelRead(final ChannelHandlerContext ctx, final Object msg)
     {
-        if (!(msg instanceof FullHttpRequest))
+        if (closing || !(msg instanceof FullHttpRequest))
         {
             ReferenceCountUtil.release(msg);
             return;
@@ -157,10 +162,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         FullHttpRequest request;
         while (!inFlight && (request = waiting.poll()) != null)
         {
+            if (closing)
+            {
+                request.release();  // sent after a request that closes the connection: never handled
+                continue;
+            }
             inFlight = handleAndRelease(request, false);  // through the event loop: it must read on after the answer
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
-        if (!inFlight && readingPaused && ctx.channel().isActive())
+        if (!inFlight && readingPaused && !closing && ctx.channel().isActive())
         {
             readingPaused = false;
             ctx.channel().config().setAutoRead(true);
@@ -186,7 +196,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     {
         try
         {
-            answers.keepAlive(HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess());
+            final boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+            answers.keepAlive(keepAlive);
+            if (!keepAlive)
+            {
+                closing = true;
+                ctx.channel().config().setAutoRead(false);
+            }
             exchange.begin(request);
             if (request instanceof OversizedRequest)
             {
