@@ -87,6 +87,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         handleAndRelease(request, true);
     }
 
+    /** Event loop: an answer is still to be written, to a command or deferred work in flight or to a request queued. */
+    boolean answerOwed()
+    {
+        return handOff.answerDue() || !waiting.isEmpty();
+    }
+
     /** The first handler of the connection's pipeline: every write passes it ({@link ReplyHandOff}). */
     ReplyHandOff handOff()
     {
@@ -118,7 +124,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
             // deferred, such as a seed-004 connect waiting executors.investor_wait_seconds for its terminal) keeps its
             // connection, or its client would lose the answer. The handler fires again after another idle period.
-            if (!handOff.answerDue() && waiting.isEmpty())
+            if (!answerOwed())
             {
                 ctx.close();
             }
