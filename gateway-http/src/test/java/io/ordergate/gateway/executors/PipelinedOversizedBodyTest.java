@@ -58,6 +58,44 @@ class PipelinedOversizedBodyTest
         }
     }
 
+    /**
+     * {@code Expect: 100-continue} with a Content-Length over the limit is answered 413 instead of the 100 (the body is
+     * never sent), also in its turn: after the slower answer owed before it, and the connection stays.
+     */
+    @Test
+    void shouldAnswerAnExpectOverTheLimitAfterTheSlowerAnswerOwedBeforeItAndKeepTheConnection() throws IOException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            assertEquals(200, gateway.heartbeat(executor).status());
+            final String connect = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + connect.length() + "\r\n\r\n" + connect
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String first = head(in);
+                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
+                in.readNBytes(contentLength(first));
+                final String second = head(in);
+                assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the 413 instead of 100 Continue: " + second);
+                final String body = new String(in.readNBytes(contentLength(second)), StandardCharsets.UTF_8);
+                assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final String health = head(in);
+                assertTrue(health.startsWith("HTTP/1.1 200 "), () -> "the connection stays: " + health);
+            }
+        }
+    }
+
     /** The response head up to its empty line; empty when the connection closed before any byte. */
     private static String head(final InputStream in) throws IOException
     {
