@@ -63,6 +63,33 @@ class HttpLimitsTest extends QuotedGatewayTest
         }
     }
 
+    /**
+     * RFC 9112 9.6: after the answer to a request that asked to close, the server processes no further request of the
+     * connection. An order pipelined behind it is neither answered nor executed: the client, which sees the connection
+     * close, may send it again and must not trade twice.
+     */
+    @Test
+    void anOrderPipelinedAfterARequestThatClosesIsNotExecuted() throws IOException
+    {
+        final String auth = "X-API-Key: " + TestGateway.ADMIN_KEY + "\r\nX-API-Secret: " + TestGateway.ADMIN_SECRET + "\r\n";
+        final String afterClose = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01,"
+            + "\"client_order_id\":\"after-close-1\"}";
+        final String requests =
+            "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" +
+            "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nContent-Length: " + afterClose.length()
+                + "\r\n\r\n" + afterClose;
+        try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+        {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            final InputStream in = socket.getInputStream();
+            assertEquals("200", readResponse(in));
+            assertEquals(-1, in.read(), "closed after the answer that said so, nothing after it");
+        }
+        assertEquals(201, gateway.order(afterClose).status(), "the order sent after the close was never executed: sent again, it is new");
+    }
+
     /** Reads one response and answers its status code. */
     private static String readResponse(final InputStream in) throws IOException
     {

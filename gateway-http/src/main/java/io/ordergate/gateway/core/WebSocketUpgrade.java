@@ -17,6 +17,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+
+import io.ordergate.gateway.json.BadRequest;
 
 /**
  * Turns the connection of a WebSocket route into a WebSocket: the HTTP handlers make way for the WebSocket codec, the
@@ -39,6 +42,24 @@ public final class WebSocketUpgrade
         final FullHttpRequest request = exchange.request();
         return request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)
             && request.headers().containsValue(HttpHeaderNames.CONNECTION, "upgrade", true);
+    }
+
+    /**
+     * Refuses (400) a request that does not ask for a WebSocket, or asks without the {@code Sec-WebSocket-Key} the
+     * handshake answers: checked before the route counts a socket or the connection stops being HTTP, because Netty's
+     * handshake finds the key missing only after the pipeline was swapped, where no HTTP answer can follow any more.
+     */
+    public static void require(final Exchange exchange) throws BadRequest
+    {
+        if (!isRequested(exchange))
+        {
+            throw BadRequest.validation(null, "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket");
+        }
+        final String key = exchange.header(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+        if (key == null || key.isBlank())
+        {
+            throw BadRequest.validation(null, "a WebSocket handshake needs a Sec-WebSocket-Key header");
+        }
     }
 
     /**
@@ -68,7 +89,8 @@ public final class WebSocketUpgrade
         final ChannelHandlerContext ctx = exchange.channel();
         final String location = "ws://" + request.headers().get(HttpHeaderNames.HOST) + request.uri();
         final WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, null, false, maxFrameBytes).newHandshaker(request);
-        if (handshaker == null)
+        // No Sec-WebSocket-Version is a draft before RFC 6455 (Netty's version 00 handshake), not spoken here either.
+        if (handshaker == null || handshaker.version() == WebSocketVersion.V00)
         {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return false;
@@ -126,18 +148,27 @@ public final class WebSocketUpgrade
         final ChannelHandler idle, final String name, final Consumer<Channel> opened)
     {
         channel.pipeline().addBefore(name + "-fragments", name + "-idle", idle);
-        handshaker.handshake(channel, request).addListener(future ->
+        try
         {
-            if (future.isSuccess())
+            handshaker.handshake(channel, request).addListener(future ->
             {
-                opened.accept(channel);
-            }
-            else
-            {
-                LOG.fine(() -> "WebSocket handshake failed on " + name);
-                channel.close();
-            }
-        });
+                if (future.isSuccess())
+                {
+                    opened.accept(channel);
+                }
+                else
+                {
+                    LOG.fine(() -> "WebSocket handshake failed on " + name);
+                    channel.close();
+                }
+            });
+        }
+        catch (final RuntimeException refused)
+        {
+            // What require() did not foresee: the pipeline is no longer HTTP's, so closing is the one clear answer left.
+            LOG.fine(() -> "WebSocket handshake refused on " + name + ": " + refused.getClass().getSimpleName());
+            channel.close();
+        }
     }
 
     /**

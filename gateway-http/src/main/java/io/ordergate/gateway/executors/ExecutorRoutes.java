@@ -141,10 +141,7 @@ public final class ExecutorRoutes implements Feature
      */
     private void stream(final Exchange exchange) throws BadRequest
     {
-        if (!WebSocketUpgrade.isRequested(exchange))
-        {
-            throw BadRequest.validation(null, "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket");
-        }
+        WebSocketUpgrade.require(exchange);
         final ExecutorSocket socket = new ExecutorSocket(gateway, sessions, limits, (ExecutorKeys.Entry)exchange.caller(), sealed);
         WebSocketUpgrade.upgrade(exchange, MAX_WS_FRAME, new IdleStateHandler(config.socketIdleTimeoutSeconds(), config.pingIntervalSeconds(), 0),
             "executor-socket", socket, socket::opened);

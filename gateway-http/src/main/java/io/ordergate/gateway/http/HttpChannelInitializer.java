@@ -64,7 +64,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
-        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds);
+        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
+        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed);
         pipeline.addLast("limit", limiter);
         pipeline.addLast("read-deadline", deadline.start());
         // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
@@ -78,7 +79,6 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("read-complete", deadline.complete());
         // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
         // the answer themselves when the request did not keep it alive (HttpAnswers).
-        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
         pipeline.addLast("gateway", connection);
         pipeline.addFirst("reply-hand-off", connection.handOff());  // first, so that every write of the channel passes it
     }

@@ -46,6 +46,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private ChannelHandlerContext ctx;
     /** Reading was stopped here ({@link #pauseReading}), so {@link #run} starts it again. */
     private boolean readingPaused;
+    /**
+     * A request was answered (or is being) with the connection's close: no later request of it is handled, so none is
+     * executed unanswered (RFC 9112 9.6), and reading stops for good.
+     */
+    private boolean closing;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
         final ConnectionLimiter limiter, final boolean directReplies)
@@ -67,7 +72,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     @Override
     public void channelRead(final ChannelHandlerContext ctx, final Object msg)
     {
-        if (!(msg instanceof FullHttpRequest))
+        if (closing || !(msg instanceof FullHttpRequest))
         {
             ReferenceCountUtil.release(msg);
             return;
@@ -80,6 +85,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         handleAndRelease(request, true);
+    }
+
+    /** Event loop: an answer is still to be written, to a command or deferred work in flight or to a request queued. */
+    boolean answerOwed()
+    {
+        return handOff.answerDue() || !waiting.isEmpty();
     }
 
     /** The first handler of the connection's pipeline: every write passes it ({@link ReplyHandOff}). */
@@ -110,7 +121,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     {
         if (event instanceof IdleStateEvent)
         {
-            ctx.close();
+            // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
+            // deferred, such as a seed-004 connect waiting executors.investor_wait_seconds for its terminal) keeps its
+            // connection, or its client would lose the answer. The handler fires again after another idle period.
+            if (!answerOwed())
+            {
+                ctx.close();
+            }
             return;
         }
         super.userEventTriggered(ctx, event);
@@ -151,10 +168,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         FullHttpRequest request;
         while (!inFlight && (request = waiting.poll()) != null)
         {
+            if (closing)
+            {
+                request.release();  // sent after a request that closes the connection: never handled
+                continue;
+            }
             inFlight = handleAndRelease(request, false);  // through the event loop: it must read on after the answer
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
-        if (!inFlight && readingPaused && ctx.channel().isActive())
+        if (!inFlight && readingPaused && !closing && ctx.channel().isActive())
         {
             readingPaused = false;
             ctx.channel().config().setAutoRead(true);
@@ -180,8 +202,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     {
         try
         {
-            answers.keepAlive(HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess());
+            final boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+            answers.keepAlive(keepAlive);
+            if (!keepAlive)
+            {
+                closing = true;
+                ctx.channel().config().setAutoRead(false);
+            }
             exchange.begin(request);
+            if (request instanceof OversizedRequest)
+            {
+                exchange.error(ResultCode.PAYLOAD_TOO_LARGE, ((OversizedRequest)request).message(), null);
+                return false;
+            }
             if (request.decoderResult().isFailure())
             {
                 exchange.error(ResultCode.VALIDATION_ERROR, "malformed HTTP request", null);

@@ -106,6 +106,12 @@ final class ReplyHandOff extends ChannelOutboundHandlerAdapter
         STATE.setVolatile(this, IDLE);
     }
 
+    /** Event loop: a request's answer is still to be written (a command or deferred work is in flight). Reads only. */
+    boolean answerDue()
+    {
+        return (int)STATE.getVolatile(this) != IDLE;
+    }
+
     /**
      * Event loop, when a request is read: true if a command is still in flight (the request must wait), in which case its
      * answer now comes through the event loop, which reads on after it; false if nothing is in flight.

@@ -2,6 +2,7 @@ package io.ordergate.gateway.http;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -19,15 +20,21 @@ import io.netty.handler.codec.http.FullHttpRequest;
  * <p>Two handlers share the state: {@link #start()} sits before the HTTP decoder and sees raw bytes,
  * {@link #complete()} sits after the body aggregator and sees whole requests. A request costs a time stamp, not a
  * scheduled task: one timer per connection is pending while requests come, and when it fires it either expires the
- * request being read past its deadline or waits again for the rest of the current one's. <b>Not thread safe</b>: one
- * per connection, on its event loop.
+ * request being read past its deadline or waits again for the rest of the current one's. A request past its deadline
+ * while the connection still owes an earlier one its answer waits for that answer to be written first: the 408 written
+ * at once would take the owed answer's place, and the close after it lose it. <b>Not thread safe</b>: one per
+ * connection, on its event loop.
  */
 final class RequestReadDeadline
 {
     private static final byte[] TIMED_OUT = ConnectionLimiter.rawAnswer(408, "Request Timeout",
         "the request was not read in time (server.request_read_timeout_seconds)", "");
 
+    /** How often a request past its deadline looks again whether the answers owed before it are out. */
+    private static final long OWED_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final long timeoutNanos;
+    private final BooleanSupplier answerOwed;
     private final Start start = new Start();
     private final Complete complete = new Complete();
     private final Runnable check = this::check;
@@ -37,9 +44,11 @@ final class RequestReadDeadline
     private boolean reading;
     private long startedNanos;
 
-    RequestReadDeadline(final int timeoutSeconds)
+    /** @param answerOwed true while the connection owes an earlier request its answer (event loop) */
+    RequestReadDeadline(final int timeoutSeconds, final BooleanSupplier answerOwed)
     {
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        this.answerOwed = answerOwed;
     }
 
     ChannelInboundHandlerAdapter start()
@@ -95,6 +104,10 @@ final class RequestReadDeadline
         if (left > 0)
         {
             timer = ctx.executor().schedule(check, left, TimeUnit.NANOSECONDS);  // a later request: its own deadline
+        }
+        else if (answerOwed.getAsBoolean())
+        {
+            timer = ctx.executor().schedule(check, OWED_RECHECK_NANOS, TimeUnit.NANOSECONDS);
         }
         else
         {

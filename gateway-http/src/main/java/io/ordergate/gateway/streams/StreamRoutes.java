@@ -100,10 +100,7 @@ public final class StreamRoutes implements Feature
 
     private void open(final Exchange exchange, final String priceSymbol) throws BadRequest
     {
-        if (!WebSocketUpgrade.isRequested(exchange))
-        {
-            throw BadRequest.validation(null, "this route is a WebSocket: send Connection: Upgrade and Upgrade: websocket");
-        }
+        WebSocketUpgrade.require(exchange);
         final StreamSettings settings = hub.settings();
         final Caller caller = exchange.caller();
         // Counted per user or key: a caller without an id of its own (none reach here today) counts by its principal.

@@ -1,0 +1,128 @@
+package io.ordergate.gateway.executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A body over {@code server.max_body_bytes} pipelined behind a request whose answer takes a while (a seed-004 connect
+ * waiting {@code executors.investor_wait_seconds} for its terminal) is answered 413 after that answer, in its own turn,
+ * and only then is the connection closed: the 413 neither takes the first request's place nor closes the connection
+ * before the first answer is out.
+ */
+class PipelinedOversizedBodyTest
+{
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldAnswerAnOversizedBodyAfterTheSlowerAnswerOwedBeforeItAndCloseAfterIts413() throws IOException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            assertEquals(200, gateway.heartbeat(executor).status());
+            final String connect = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            final String tooLarge = "{\"pad\":\"" + "x".repeat(2000) + "\"}";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + connect.length() + "\r\n\r\n" + connect
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nContent-Length: " + tooLarge.length()
+                    + "\r\n\r\n" + tooLarge).getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String first = head(in);
+                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
+                in.readNBytes(contentLength(first));
+                final String second = head(in);
+                assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the oversized body's: " + second);
+                final String body = new String(in.readNBytes(contentLength(second)), StandardCharsets.UTF_8);
+                assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
+                assertTrue(second.toLowerCase(Locale.ROOT).contains("connection: close"), second);
+                assertEquals(-1, in.read(), "closed after the 413");
+            }
+        }
+    }
+
+    /**
+     * {@code Expect: 100-continue} with a Content-Length over the limit is answered 413 instead of the 100 (the body is
+     * never sent), also in its turn: after the slower answer owed before it, and the connection stays.
+     */
+    @Test
+    void shouldAnswerAnExpectOverTheLimitAfterTheSlowerAnswerOwedBeforeItAndKeepTheConnection() throws IOException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            assertEquals(200, gateway.heartbeat(executor).status());
+            final String connect = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                    + "Content-Length: " + connect.length() + "\r\n\r\n" + connect
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String first = head(in);
+                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
+                in.readNBytes(contentLength(first));
+                final String second = head(in);
+                assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the 413 instead of 100 Continue: " + second);
+                final String body = new String(in.readNBytes(contentLength(second)), StandardCharsets.UTF_8);
+                assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final String health = head(in);
+                assertTrue(health.startsWith("HTTP/1.1 200 "), () -> "the connection stays: " + health);
+            }
+        }
+    }
+
+    /** The response head up to its empty line; empty when the connection closed before any byte. */
+    private static String head(final InputStream in) throws IOException
+    {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0)
+        {
+            head.write(b);
+            final byte[] so = head.toByteArray();
+            final int n = so.length;
+            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
+            {
+                break;
+            }
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static int contentLength(final String head)
+    {
+        for (final String line : head.split("\r\n"))
+        {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+            {
+                return Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return 0;
+    }
+}
