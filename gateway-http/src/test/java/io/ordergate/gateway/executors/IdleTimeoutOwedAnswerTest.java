@@ -3,7 +3,6 @@ package io.ordergate.gateway.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -41,43 +40,13 @@ class IdleTimeoutOwedAnswerTest
                     + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
-                final String head = head(in);
+                final String head = RawAnswers.head(in);
                 assertTrue(head.startsWith("HTTP/1.1 202 "), () -> "the answer after the terminal's wait, on the same connection: " + head);
-                in.readNBytes(contentLength(head));
+                in.readNBytes(RawAnswers.contentLength(head));
                 final long silentSince = System.nanoTime();
                 assertEquals(-1, in.read(), "closed once it has been silent for the idle timeout after its answer");
                 assertTrue(System.nanoTime() - silentSince < 8_000_000_000L, "closed by the idle timeout, not the read's");
             }
         }
-    }
-
-    /** The response head up to its empty line; empty when the connection closed before any byte. */
-    private static String head(final InputStream in) throws IOException
-    {
-        final ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0)
-        {
-            head.write(b);
-            final byte[] so = head.toByteArray();
-            final int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
-            {
-                break;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static int contentLength(final String head)
-    {
-        for (final String line : head.split("\r\n"))
-        {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
-            {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return 0;
     }
 }

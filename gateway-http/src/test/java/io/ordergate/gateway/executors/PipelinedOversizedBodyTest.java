@@ -3,7 +3,6 @@ package io.ordergate.gateway.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -45,12 +44,12 @@ class PipelinedOversizedBodyTest
                     + "\r\n\r\n" + tooLarge).getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
-                final String first = head(in);
+                final String first = RawAnswers.head(in);
                 assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
-                in.readNBytes(contentLength(first));
-                final String second = head(in);
+                in.readNBytes(RawAnswers.contentLength(first));
+                final String second = RawAnswers.head(in);
                 assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the oversized body's: " + second);
-                final String body = new String(in.readNBytes(contentLength(second)), StandardCharsets.UTF_8);
+                final String body = new String(in.readNBytes(RawAnswers.contentLength(second)), StandardCharsets.UTF_8);
                 assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
                 assertTrue(second.toLowerCase(Locale.ROOT).contains("connection: close"), second);
                 assertEquals(-1, in.read(), "closed after the 413");
@@ -81,48 +80,18 @@ class PipelinedOversizedBodyTest
                     + "Content-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
-                final String first = head(in);
+                final String first = RawAnswers.head(in);
                 assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
-                in.readNBytes(contentLength(first));
-                final String second = head(in);
+                in.readNBytes(RawAnswers.contentLength(first));
+                final String second = RawAnswers.head(in);
                 assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the 413 instead of 100 Continue: " + second);
-                final String body = new String(in.readNBytes(contentLength(second)), StandardCharsets.UTF_8);
+                final String body = new String(in.readNBytes(RawAnswers.contentLength(second)), StandardCharsets.UTF_8);
                 assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
                 socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
-                final String health = head(in);
+                final String health = RawAnswers.head(in);
                 assertTrue(health.startsWith("HTTP/1.1 200 "), () -> "the connection stays: " + health);
             }
         }
-    }
-
-    /** The response head up to its empty line; empty when the connection closed before any byte. */
-    private static String head(final InputStream in) throws IOException
-    {
-        final ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0)
-        {
-            head.write(b);
-            final byte[] so = head.toByteArray();
-            final int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
-            {
-                break;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static int contentLength(final String head)
-    {
-        for (final String line : head.split("\r\n"))
-        {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
-            {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return 0;
     }
 }

@@ -2,13 +2,11 @@ package io.ordergate.gateway.executors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,47 +52,17 @@ class WebSocketHandshakeInputTest
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             final InputStream in = socket.getInputStream();
-            final String head = head(in);
+            final String head = RawAnswers.head(in);
             assertTrue(head.startsWith("HTTP/1.1 " + status + " "), () -> path + " without " + (named == null ? "a version" : named) + ": " + head);
-            final String body = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
+            final String body = new String(in.readNBytes(RawAnswers.contentLength(head)), StandardCharsets.UTF_8);
             if (named != null)
             {
                 assertTrue(body.contains(named), () -> "the answer names the header: " + body);
             }
             socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            final String health = head(in);
+            final String health = RawAnswers.head(in);
             assertTrue(health.startsWith("HTTP/1.1 200 "), () -> "the connection still answers HTTP after " + path + ": " + health);
         }
-    }
-
-    /** The response head up to its empty line; what came before the close when the connection closed first. */
-    private static String head(final InputStream in) throws IOException
-    {
-        final ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0)
-        {
-            head.write(b);
-            final byte[] so = head.toByteArray();
-            final int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
-            {
-                break;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static int contentLength(final String head)
-    {
-        for (final String line : head.split("\r\n"))
-        {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
-            {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return 0;
     }
 }

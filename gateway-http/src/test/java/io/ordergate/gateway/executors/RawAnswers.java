@@ -1,0 +1,46 @@
+package io.ordergate.gateway.executors;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Reads HTTP/1.1 answers off a raw socket, for tests that check which answer comes in which turn. */
+final class RawAnswers
+{
+    private RawAnswers()
+    {
+    }
+
+    /** The response head up to its empty line; empty when the connection closed before any byte. */
+    static String head(final InputStream in) throws IOException
+    {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0)
+        {
+            head.write(b);
+            final byte[] so = head.toByteArray();
+            final int n = so.length;
+            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
+            {
+                break;
+            }
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The head's Content-Length, 0 when it has none. */
+    static int contentLength(final String head)
+    {
+        for (final String line : head.split("\r\n"))
+        {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+            {
+                return Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return 0;
+    }
+}
