@@ -1,7 +1,7 @@
 """The order commands as MT5 trade requests: OPEN_POSITION and CLOSE_POSITION are TRADE_ACTION_DEAL (a close names
 the position with position=, a partial close sends fewer lots), MODIFY_POSITION is TRADE_ACTION_SLTP.
 
-Every request carries the command's id in its comment (og:ord_42), so what it did can be found in the terminal: a
+Every request carries the command's id in its comment (og:ord_42_1), so what it did can be found in the terminal: a
 command whose trade may have happened before a crash (an intent on disk, no result) is answered from the position
 or deal that carries its comment, and is never sent again. Not thread safe: the executor's main thread.
 """

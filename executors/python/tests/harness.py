@@ -45,6 +45,15 @@ def wait_until(what, condition, timeout=15.0):
         time.sleep(0.05)
 
 
+def order_command(results, order_id):
+    """The result of an order's command, keyed ord_<order id>_<start epoch> (the gateway start the order was made in),
+    or None: tests know the order id, not the epoch (a restarted gateway counts one more)."""
+    for command_id, result in results.items():
+        if command_id.startswith("ord_%s_" % order_id):
+            return result
+    return None
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -33,7 +33,7 @@ class ExecutorKilled(GatewayTest):
         self.assertEqual(1, len(terminal.deals()), "the re-delivered command did not trade again")
         self.assertEqual(str(position["ticket"]), filled["venue_order_id"])
         self.assertEqual(0.4, filled["filled_quantity"])
-        result = process.results()["ord_%s" % order["order_id"]]
+        result = harness.order_command(process.results(), order["order_id"])
         self.assertTrue(result["details"]["recovered"], result)
         self.assertEqual(1, len(self.gateway.positions("mt5-k9")))
 
@@ -92,13 +92,13 @@ class GatewayKilled(unittest.TestCase):
         wait_until("the third trade in the terminal", lambda: len(terminal.positions()) == 3)
         self.gateway.kill()  # the gateway dies with the command out and its result not yet back
         os.remove(pause)
-        wait_until("the result on the executor's disk", lambda: "ord_%s" % third["order_id"] in process.results())
+        wait_until("the result on the executor's disk", lambda: harness.order_command(process.results(), third["order_id"]))
         process.kill()  # and the executor dies before it could send it
         self.gateway = harness.Gateway(self.data, self.port, os.path.join(self.dir, "gateway-third.log"))
         self.assertEqual("unknown", self.gateway.order_status(third["order_id"])["status"])
         process.start()
         filled = wait_until("the third order filled", status_of(self.gateway, third["order_id"], "filled"))
-        self.assertNotIn("recovered", process.results()["ord_%s" % third["order_id"]]["details"],
+        self.assertNotIn("recovered", harness.order_command(process.results(), third["order_id"])["details"],
                          "answered with the result kept on disk, not found again in the terminal")
         deals = terminal.deals()
         self.assertEqual(3, len(deals), "three orders, three trades: nothing traded twice")
