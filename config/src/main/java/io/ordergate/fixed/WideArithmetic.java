@@ -22,6 +22,12 @@ final class WideArithmetic
      */
     static long mulDiv(final long a, final long b, final long c, final boolean saturate)
     {
+        return mulDiv(a, b, c, saturate, true);
+    }
+
+    /** As above; {@code halfEven} false truncates toward zero instead (a bound that must never be exceeded). */
+    static long mulDiv(final long a, final long b, final long c, final boolean saturate, final boolean halfEven)
+    {
         if (c == 0)
         {
             throw new ArithmeticException("mulDiv by zero");
@@ -52,7 +58,7 @@ final class WideArithmetic
         long result = q;
         final long rest = m - r;
         final int cmp = Long.compareUnsigned(r, rest);
-        if (cmp > 0 || (cmp == 0 && (q & 1) != 0))
+        if (halfEven && (cmp > 0 || (cmp == 0 && (q & 1) != 0)))
         {
             result++;
             if (result == 0)

@@ -296,6 +296,28 @@ class ExpertsHttpTest
         assertFalse(gateway.get("/api/v1/experts/" + expertId + "/logs").json().path("logs").isEmpty());
     }
 
+    @Test
+    @Order(9)
+    void maxDrawdownOfZeroOrNullTurnsTheStopOff()
+    {
+        assertEquals(201, gateway.createAccount("exp-d", "10000").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        create("exp-d", "{\"symbol\": \"BTCUSD\", \"max_drawdown_pct\": 0, \"size_type\": \"fixed\", \"size_value\": 1}");
+        final String guarded = create("exp-d", "{\"symbol\": \"BTCUSD\", \"max_drawdown_pct\": 10, \"size_type\": \"fixed\", \"size_value\": 1}");
+        gateway.post("/api/v1/experts/" + guarded + "/control", "{\"action\": \"start\"}");
+        assertEquals(201, gateway.post("/api/v1/experts/" + guarded + "/orders", "{\"side\": \"buy\", \"type\": \"market\"}").status());
+        final String strategy = "/api/v1/experts/" + guarded + "/strategy";
+        final Reply negative = gateway.send("PUT", strategy, "{\"max_drawdown_pct\": -1}", TestGateway.ADMIN);
+        assertEquals(400, negative.status(), negative::toString);
+        assertEquals("max_drawdown_pct", negative.errorField());
+        final Reply off = gateway.send("PUT", strategy, "{\"max_drawdown_pct\": 0}", TestGateway.ADMIN);
+        assertEquals(200, off.status(), off::toString);
+        assertEquals(0, gateway.get("/api/v1/experts/" + guarded).json().path("strategy_config").path("max_drawdown_pct").decimalValue().signum());
+        assertEquals(200, gateway.send("PUT", strategy, "{\"max_drawdown_pct\": null}", TestGateway.ADMIN).status());
+        assertEquals(202, gateway.quote("BTCUSD", "49010.00", "49020.00").status());  // equity 9000: the 10% floor, were it on
+        assertEquals("running", gateway.get("/api/v1/experts/" + guarded).text("status"));
+    }
+
     private static String create(final String account, final String strategy)
     {
         final Reply created = gateway.post("/api/v1/experts", "{\"account_id\": \"" + account + "\", \"strategy_config\": " + strategy + "}");

@@ -132,6 +132,12 @@ class Seed003HttpTest
     @Order(4)
     void aGroupExecutesWithRiskPercentageAndLeverageAndNoStopSizedByMargin()
     {
+        // seed 003's body shows 0 for every number: a take_profit of 0 is no price, refused before any member trades
+        final Reply zeroTarget = gateway.post("/api/v1/trading/group/" + groupId + "/execute", "{\"symbol\": \"EURUSD\", \"side\": \"BUY\","
+            + " \"order_type\": \"market\", \"risk_percentage\": 1, \"leverage\": 10, \"take_profit\": 0}");
+        assertEquals(400, zeroTarget.status(), zeroTarget::toString);
+        assertEquals("take_profit", zeroTarget.errorField());
+        assertTrue(zeroTarget.body().contains("leave it out or null for none"), zeroTarget::toString);
         final Reply executed = gateway.post("/api/v1/trading/group/" + groupId + "/execute", "{\"symbol\": \"EURUSD\", \"side\": \"BUY\","
             + " \"order_type\": \"market\", \"risk_percentage\": 1, \"leverage\": 10, \"take_profit\": 1.09}");
         assertEquals(201, executed.status(), executed::toString);

@@ -17,6 +17,7 @@ import io.ordergate.engine.order.OrderEntry;
 import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.OrderPlacement;
 import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.TowardZero;
 
 /**
  * EXPERT_ORDER: an order placed through an expert, on its account, down the one single-order path. The strategy's
@@ -175,7 +176,8 @@ final class ExpertOrders
                     return ResultCode.STOP_LOSS_REQUIRED;
                 }
                 final long riskMoney = FixedPoint.mulDiv(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
-                raw = FixedPoint.mulDivSaturated(riskMoney, ExpertRoom.WIRE_ONE * lots, -pnl);  // capped at max_quantity below
+                // toward zero, capped at max_quantity below: half-even could round a size up across a lot step, over the risk
+                raw = TowardZero.mulDivSaturated(riskMoney, ExpertRoom.WIRE_ONE * lots, -pnl);
             }
             else
             {

@@ -237,10 +237,12 @@ public final class ExpertRoom
                 return false;
             }
         }
-        if (strategy.has(ExpertBodies.HAS_MAX_DRAWDOWN) && drawdownPercent(strategy.maxDrawdownPct) >= HUNDRED_PERCENT)
+        // 0 is "off" (checkDrawdown skips it); a negative floor would sit above the peak and stop the expert at once
+        if (strategy.has(ExpertBodies.HAS_MAX_DRAWDOWN)
+            && (strategy.maxDrawdownPct < 0 || drawdownPercent(strategy.maxDrawdownPct) >= HUNDRED_PERCENT))
         {
-            event.reject(ResultCode.VALIDATION_ERROR, "max_drawdown_pct must be below 100 (a value below 1 is a fraction: 0.2 = 20%)",
-                "max_drawdown_pct");
+            event.reject(ResultCode.VALIDATION_ERROR, "max_drawdown_pct must be 0 (off) or above, and below 100 (a value below 1 is a"
+                + " fraction: 0.2 = 20%)", "max_drawdown_pct");
             return false;
         }
         if (strategy.has(ExpertBodies.HAS_LEVERAGE) && strategy.leverage < WIRE_ONE)

@@ -10,6 +10,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.TowardZero;
 
 /**
  * Sizes one member's child order, exactly, writing every input and step into the child's trace.
@@ -23,7 +24,8 @@ import io.ordergate.fixed.FixedPoint;
  * </ul>
  * When the signal gives {@code risk_percentage} instead of a quantity, the signal quantity of each member is the
  * risk-sized quantity for that percent of its own equity; without a stop, the size that takes that percent of its
- * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits, half-even) is rounded DOWN to
+ * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits; a risk-sized one truncated,
+ * never over the risk, the others half-even) is rounded DOWN to
  * the lot step, capped at the instrument's max_quantity and at the group's risk_limit; below min_quantity the
  * member is refused ({@link ResultCode#SIZE_BELOW_MINIMUM}), never sized up.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
@@ -207,7 +209,8 @@ final class Sizer
             return 0;
         }
         final long riskMoney = FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT);
-        return FixedPoint.mulDivSaturated(riskMoney, WIRE_ONE * lots, loss);
+        // toward zero: half-even could round 10.999999999 lots up to 11.00000000, one lot step over the risk asked
+        return TowardZero.mulDivSaturated(riskMoney, WIRE_ONE * lots, loss);
     }
 
     private static long refuse(final FanOutChild child, final ResultCode code)

@@ -146,6 +146,7 @@ final class UserFlow
         if (user.disabled)
         {
             SessionFlow.endAll(users, records, user);  // a disabled user's tokens stop working at once
+            users.clearResetToken(user);  // and a reset asked for before stays dead after a re-enable
         }
         grant(user);
         records.user(user, context.accounts());

@@ -25,6 +25,8 @@ import io.ordergate.journal.Journal;
  */
 class UserReplayTest
 {
+    private static final String RESET_HASH = "d".repeat(64);
+
     @TempDir
     Path directory;
 
@@ -48,6 +50,13 @@ class UserReplayTest
             expect(ResultCode.OK, a.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
             expect(ResultCode.OK, a.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
                 w -> UserBodies.updateUser(w, "u-2", UserBodies.UPDATE_ROLE, Role.EXPORTER, false, "", List.of())));
+            // a reset asked for before a disable stays dead after the re-enable, on replay too
+            expect(ResultCode.OK, a.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.ISSUE_PASSWORD_RESET,
+                w -> UserBodies.issuePasswordReset(w, "u-2", RESET_HASH, a.now + 60_000_000)));
+            expect(ResultCode.OK, a.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
+                w -> UserBodies.updateUser(w, "u-2", UserBodies.UPDATE_DISABLED, null, true, "", List.of())));
+            expect(ResultCode.OK, a.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
+                w -> UserBodies.updateUser(w, "u-2", UserBodies.UPDATE_DISABLED, null, false, "", List.of())));
             final long digest = a.engine.stateDigest();
             assertNotEquals(empty, digest);
 
@@ -69,6 +78,8 @@ class UserReplayTest
                 expect(ResultCode.NOT_FOUND, on.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann")));
                 expect(ResultCode.CONFLICT, on.signup("u-3", "ann@example.com", Role.TRADER));
                 expect(ResultCode.OK, on.getAccount(ann, "bc-1"));
+                expect(ResultCode.VALIDATION_ERROR, on.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.COMPLETE_PASSWORD_RESET,
+                    w -> UserBodies.completePasswordReset(w, RESET_HASH, "$argon2id$new")));
             }
         }
     }

@@ -189,6 +189,21 @@ class UserRoomTest
     }
 
     @Test
+    void disablingAUserEndsItsPendingResetTokenSoAReEnableDoesNotReviveIt()
+    {
+        expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
+        final String hash = "c".repeat(64);
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.ISSUE_PASSWORD_RESET,
+            w -> UserBodies.issuePasswordReset(w, "u-1", hash, driver.now + 60_000_000)));
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
+            w -> UserBodies.updateUser(w, "u-1", UserBodies.UPDATE_DISABLED, null, true, "", List.of())));
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.UPDATE_USER,
+            w -> UserBodies.updateUser(w, "u-1", UserBodies.UPDATE_DISABLED, null, false, "", List.of())));
+        assertEquals("token", expect(ResultCode.VALIDATION_ERROR, complete(hash)).resultField);
+        expect(ResultCode.CREATED, driver.login("s-1", "u-1", 0));
+    }
+
+    @Test
     void onboardingConnectsAnMt5AccountTheUserOwnsAndRecordsTheDisclaimer()
     {
         final int ann = (int)expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER)).resultId;

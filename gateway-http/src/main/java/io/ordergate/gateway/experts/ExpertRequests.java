@@ -94,7 +94,7 @@ final class ExpertRequests implements RequestBody
                     symbol = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
                     break;
                 case "leverage": leverage = value(in, named, ExpertBodies.HAS_LEVERAGE); break;
-                case "max_drawdown_pct": maxDrawdownPct = value(in, named, ExpertBodies.HAS_MAX_DRAWDOWN); break;
+                case "max_drawdown_pct": maxDrawdownPct = drawdownOrOff(in, named); break;
                 case "size_value": sizeValue = value(in, named, ExpertBodies.HAS_SIZE_VALUE); break;
                 case "stop_loss_pct": stopLossPct = value(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
                 case "take_profit_pct": takeProfitPct = value(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
@@ -144,6 +144,21 @@ final class ExpertRequests implements RequestBody
         }
         flags |= flag;
         return value;
+    }
+
+    /**
+     * {@code max_drawdown_pct}: {@code 0} or {@code null} turns the drawdown stop off (as {@code null}/{@code 0} turn off an
+     * account's risk limits), so a stop once set can be removed; only a negative value is refused.
+     */
+    private long drawdownOrOff(final RequestReader in, final String named) throws BadRequest
+    {
+        final long value = in.nonNegativeDecimal(named);
+        if (value == RequestReader.BAD)
+        {
+            return 0;
+        }
+        flags |= ExpertBodies.HAS_MAX_DRAWDOWN;
+        return value == RequestReader.NULL ? 0 : value;
     }
 
     /** An object of known, accepted settings the gateway has no use for (seed 001's logging and market settings). */

@@ -56,8 +56,8 @@ final class GroupOrderRequest implements RequestBody
                 case "risk_percentage": riskPercent = GroupRequests.decimal(in, field); break;
                 case "leverage": leverage = GroupRequests.decimal(in, field); break;
                 case "price": price = GroupRequests.decimal(in, field); break;
-                case "stop_loss": stopLoss = GroupRequests.decimal(in, field); break;
-                case "take_profit": takeProfit = GroupRequests.decimal(in, field); break;
+                case "stop_loss": stopLoss = stopPrice(in, field); break;
+                case "take_profit": takeProfit = stopPrice(in, field); break;
                 case "stop_loss_pips": stopLossPips = GroupRequests.decimal(in, field); break;
                 case "take_profit_pips": takeProfitPips = GroupRequests.decimal(in, field); break;
                 case "client_order_id": clientOrderId = in.string(field, 64); break;
@@ -83,6 +83,22 @@ final class GroupOrderRequest implements RequestBody
             throw BadRequest.validation("quantity", "quantity or risk_percentage is required");
         }
         return new GroupOrderRequest(groupId, signal, clientOrderId == null ? "" : SignalFields.key(clientOrderId, "client_order_id"));
+    }
+
+    /**
+     * A stop or target price: above 0, or left out / null for none. Seed 003's {@code "take_profit": 0} is the type
+     * placeholder its body shows for every number (its {@code risk_percentage} and {@code leverage} are 0 there too),
+     * not a "none": a 0 would reach each member as a target at zero and fail there, so it is refused here, once.
+     */
+    private static long stopPrice(final RequestReader in, final String field) throws BadRequest
+    {
+        final long value = GroupRequests.decimal(in, field);
+        if (value != SignalFields.ABSENT && value <= 0)
+        {
+            in.fail(field, field + " must be a price above 0 (leave it out or null for none)");
+            return SignalFields.ABSENT;
+        }
+        return value;
     }
 
     private static String required(final String value, final String field) throws BadRequest
