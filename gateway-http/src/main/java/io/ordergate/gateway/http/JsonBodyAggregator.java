@@ -14,10 +14,10 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Aggregates a request up to {@code server.max_body_bytes}. A larger one is dropped as it arrives and passed on, once
- * its last byte is read, as an {@link OversizedRequest}: the connection answers it 413 PAYLOAD_TOO_LARGE in the
- * gateway's JSON error format in its turn, after the answers owed to the requests before it, and closes after it (the
- * body read whole first: closing with unread bytes would reset the connection and could lose the 413 on its way).
+ * Aggregates a request up to {@code server.max_body_bytes}. A larger one is passed on as soon as its head says so, as
+ * an {@link OversizedRequest}, and its body is dropped as it arrives: the connection answers it 413 PAYLOAD_TOO_LARGE
+ * in the gateway's JSON error format in its turn, after the answers owed to the requests before it, and closes after
+ * it. Waiting for the last byte first held the 413 of a client that declared more than it sent until the read timeout.
  * {@code Expect: 100-continue} with a Content-Length over the limit is passed on at once instead of answered 100
  * Continue: its 413, in its turn too, keeps the connection, since the body is never sent.
  * <b>Not thread safe</b>: one per channel.
@@ -65,9 +65,11 @@ final class JsonBodyAggregator extends HttpObjectAggregator
     {
         final boolean last = msg instanceof LastHttpContent;
         super.decode(ctx, msg, out);
-        if (oversized != null && (last || expectOverLimit))
+        if (oversized != null)
         {
-            out.add(oversized);  // the whole body is read, or none will come: answered in the request's turn
+            // passed on at its head, not after its body: a client that declared more than it sends (or sends slowly)
+            // hears its 413 in its turn, not at the read timeout; the aggregator drops the rest of the body as it comes
+            out.add(oversized);
             oversized = null;
         }
         expectOverLimit = false;

@@ -57,6 +57,27 @@ class PipelinedOversizedBodyTest
         }
     }
 
+    /** A Content-Length far over the limit whose body never comes is answered 413 at once, not at the read timeout. */
+    @Test
+    void shouldAnswerADeclaredLengthOverTheLimitAtOnceEvenIfTheBodyNeverComes() throws IOException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024, request_read_timeout_seconds: 30"))
+        {
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);  // a third of the read timeout: only an answer at the head passes
+                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                    + "Content-Length: 99999999999\r\n\r\n{\"account_id\":").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String head = RawAnswers.head(in);
+                assertTrue(head.startsWith("HTTP/1.1 413 "), () -> "413 without waiting for the body: " + head);
+            }
+        }
+    }
+
     /**
      * {@code Expect: 100-continue} with a Content-Length over the limit is answered 413 instead of the 100 (the body is
      * never sent), also in its turn: after the slower answer owed before it, and the connection stays.
