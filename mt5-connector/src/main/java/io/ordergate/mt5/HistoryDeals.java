@@ -132,7 +132,7 @@ final class HistoryDeals
         }
         put(slot, account.index, deal.positionId, deal.ticket);
         deals++;
-        final Instrument instrument = context.instruments().find(symbol);
+        final Instrument instrument = context.instrumentOf(account, symbol);  // a broker symbol, say EURUSD.m, as its instrument
         final int priceDigits = instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int quantityDigits = instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
         final String symbolText = instrument != null ? instrument.symbol : symbol.toString();
