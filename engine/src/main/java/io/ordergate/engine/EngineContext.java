@@ -7,8 +7,12 @@ import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.auth.Principals;
 import io.ordergate.engine.candle.Candles;
 import io.ordergate.engine.change.Changes;
+import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.group.Group;
+import io.ordergate.engine.group.Member;
+import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.OrderFlow;
@@ -71,6 +75,41 @@ public final class EngineContext
     public Instruments instruments()
     {
         return state.instruments;
+    }
+
+    /**
+     * The instrument an account's venue names {@code venueSymbol}: the gateway's own symbol, else the one a group's
+     * {@code symbol_map} or {@code symbol_suffix} sends to this account as that broker symbol (say {@code EURUSD.m}),
+     * so a ticket opened by hand or a synced deal is valued and counted as its instrument; null when none does. The
+     * maps are kept per member and instrument (made on admin paths), so this scans them and allocates nothing; it is
+     * met only by a report naming a symbol not the gateway's own. Groups are scanned in order: the first map wins.
+     */
+    public Instrument instrumentOf(final Account account, final AsciiView venueSymbol)
+    {
+        final Instrument own = state.instruments.find(venueSymbol);
+        if (own != null)
+        {
+            return own;
+        }
+        for (int g = 0; g < state.groups.count(); g++)
+        {
+            final Group group = state.groups.get(g);
+            final int m = group == null ? -1 : group.indexOf(account.index);
+            if (m < 0)
+            {
+                continue;
+            }
+            final Member member = group.member(m);
+            for (int i = 0; i < state.instruments.count(); i++)
+            {
+                final String mapped = member.venueSymbol(i);
+                if (mapped != null && venueSymbol.contentEquals(mapped))
+                {
+                    return state.instruments.get(i);
+                }
+            }
+        }
+        return null;
     }
 
     public Accounts accounts()

@@ -1,6 +1,7 @@
 package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.NewOrderBody;
@@ -32,6 +33,11 @@ final class HistoryDeals
     static final int FULL = 3;
     /** A forgotten ticket found no room for its mark: any new deal might be its, so none is stored (none booked twice). */
     static final int MARK_LOST = 4;
+    /**
+     * The deal's volume has more decimal places than its instrument's lot digits: stored rounded, it would book a size
+     * the terminal never traded, so it is not stored, and the sync names it (and asks again from it next time).
+     */
+    static final int INEXACT_VOLUME = 5;
     /** The deal ticket of a mark: every deal of the position is booked already (a real deal's ticket is positive). */
     static final long WHOLE_POSITION = 0;
 
@@ -105,7 +111,8 @@ final class HistoryDeals
      * the gateway booked its position itself (its ticket held, or marked when forgotten). Values at wire digits (8),
      * times in micros.
      *
-     * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS}, {@link #MARK_LOST} or {@link #FULL}
+     * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS}, {@link #MARK_LOST}, {@link #FULL} or
+     *     {@link #INEXACT_VOLUME}
      */
     int store(final Account account, final Deal deal, final AsciiView symbol)
     {
@@ -130,11 +137,15 @@ final class HistoryDeals
         {
             return FULL;
         }
-        put(slot, account.index, deal.positionId, deal.ticket);
-        deals++;
-        final Instrument instrument = context.instruments().find(symbol);
+        final Instrument instrument = context.instrumentOf(account, symbol);  // a broker symbol, say EURUSD.m, as its instrument
         final int priceDigits = instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int quantityDigits = instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
+        if (Wire.exact(deal.volume, quantityDigits) == Wire.INEXACT)
+        {
+            return INEXACT_VOLUME;
+        }
+        put(slot, account.index, deal.positionId, deal.ticket);
+        deals++;
         final String symbolText = instrument != null ? instrument.symbol : symbol.toString();
         final long gross = Mt5Book.rounded(deal.profit, Money.DIGITS);
         final long commission = Mt5Book.rounded(deal.commission, Money.DIGITS);

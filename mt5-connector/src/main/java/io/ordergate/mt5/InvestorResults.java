@@ -225,8 +225,8 @@ final class InvestorResults
                 case HistoryDeals.STORED: op.synced++; break;
                 case HistoryDeals.FULL:
                 case HistoryDeals.MARK_LOST:
-                    op.error("deal " + deal.ticket + (stored == HistoryDeals.FULL ? ": the synced-deal table is full (executors.max_synced_deals)"
-                        : ": not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal be booked twice"));
+                case HistoryDeals.INEXACT_VOLUME:
+                    op.error("deal " + deal.ticket + refusal(stored, symbol));
                     op.refusedFromMicros = Math.min(op.refusedFromMicros, deal.exitMicros);
                     link.syncedUntilMicros = Math.min(link.syncedUntilMicros, deal.exitMicros);  // a page out of order went past it
                     continue;
@@ -236,6 +236,18 @@ final class InvestorResults
             {
                 link.syncedUntilMicros = Math.max(link.syncedUntilMicros, deal.exitMicros);
             }
+        }
+    }
+
+    /** Why a deal was not stored (an error path: allocates). */
+    private static String refusal(final int stored, final AsciiView dealSymbol)
+    {
+        switch (stored)
+        {
+            case HistoryDeals.FULL: return ": the synced-deal table is full (executors.max_synced_deals)";
+            case HistoryDeals.INEXACT_VOLUME: return ": not stored: its volume has more decimal places than " + dealSymbol
+                + "'s lot digits (the instrument's quantity_digits), and rounding it would book a size never traded";
+            default: return ": not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal be booked twice";
         }
     }
 

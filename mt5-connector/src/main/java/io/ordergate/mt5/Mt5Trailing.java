@@ -18,7 +18,8 @@ import io.ordergate.engine.position.PositionStops;
  * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again. A move the executor
  * answers {@code failed} is forgotten ({@link TicketPosition#trailRefused}), so the first quote after the throttle
  * asks again. A stop loss the user gives (PATCH) holds the trailing while it waits for the executor, and ends it once
- * executed ({@link TicketPosition#stopChangeSeq}). <b>Not thread safe</b>: engine thread; allocates nothing.
+ * executed ({@link TicketPosition#stopChangeSeq}). A ticket whose whole close waits for the executor is not trailed
+ * ({@link TicketCloses#pendingWholeClose}); a failed close lets the trailing go on. <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class Mt5Trailing
 {
@@ -58,7 +59,8 @@ final class Mt5Trailing
 
     private void trail(final TicketPosition position, final Instrument instrument, final long now, final CommandEvent event)
     {
-        if (!instrument.hasQuote() || venue.stopChangePending(position))
+        // A ticket closing whole is let be: the terminal would fail the move of a stop on a ticket it has closed.
+        if (!instrument.hasQuote() || venue.stopChangePending(position) || venue.wholeClosePending(position))
         {
             return;
         }

@@ -203,6 +203,12 @@ final class Mt5Venue implements Venue
         {
             return ResultCode.FORBIDDEN;
         }
+        final ExecutorCommand closing = closes.pendingWholeClose(position);
+        if (closing != null)
+        {
+            event.reject(ResultCode.CONFLICT, TicketCloses.closingMessage(closing), null);
+            return ResultCode.CONFLICT;
+        }
         // A stop loss left unchanged is sent as the one the terminal will hold: a trailed stop still on its way, when
         // tighter. The terminal runs both in order, so the confirmed stop sent here would undo the trailed one unseen.
         final long heldStop = PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss)
@@ -268,6 +274,12 @@ final class Mt5Venue implements Venue
         }
         final ExecutorCommand command = queue.commands().get(position.stopChangeSeq);
         return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION;
+    }
+
+    /** Whether the ticket's whole close waits for the executor's answer (no stop is moved meanwhile). */
+    boolean wholeClosePending(final TicketPosition position)
+    {
+        return closes.pendingWholeClose(position) != null;
     }
 
     /** Moves the trailing stops of the tickets in the instrument ({@link Mt5Trailing}). */

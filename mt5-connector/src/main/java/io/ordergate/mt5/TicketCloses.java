@@ -188,8 +188,11 @@ final class TicketCloses
         return parts;
     }
 
-    /** The CLOSE_POSITION of the whole ticket still waiting for the executor's answer, or null. */
-    private ExecutorCommand pendingWholeClose(final TicketPosition position)
+    /**
+     * The CLOSE_POSITION of the whole ticket still waiting for the executor's answer, or null. While there is one, the
+     * ticket takes no stop change either (a trailed move or a PATCH): the terminal would fail it, the ticket being gone.
+     */
+    ExecutorCommand pendingWholeClose(final TicketPosition position)
     {
         if (position.wholeCloseSeq == 0)
         {
@@ -211,8 +214,13 @@ final class TicketCloses
             context.answerOrder(event, order, ResultCode.OK);
             return ResultCode.OK;
         }
-        event.reject(ResultCode.CONFLICT, "the whole position is closing: " + closing.idPrefix + closing.idNumber
-            + " waits for the executor's answer", lots == position.lots ? null : "quantity");
+        event.reject(ResultCode.CONFLICT, closingMessage(closing), lots == position.lots ? null : "quantity");
         return ResultCode.CONFLICT;
+    }
+
+    /** Why a ticket refuses a change while its whole close waits: names the close, so the caller can follow it. */
+    static String closingMessage(final ExecutorCommand closing)
+    {
+        return "the whole position is closing: " + closing.idPrefix + closing.idNumber + " waits for the executor's answer";
     }
 }

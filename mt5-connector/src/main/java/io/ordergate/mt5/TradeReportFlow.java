@@ -144,7 +144,7 @@ final class TradeReportFlow
         context.changes().heldPosition(account, position);
         if (position.symbol == null)
         {
-            final Instrument instrument = context.instruments().find(text);
+            final Instrument instrument = context.instrumentOf(account, text);  // a broker symbol, say EURUSD.m, as its instrument
             book.describe(position, instrument, instrument == null ? text.toString() : null);
             position.side = side;
             position.lots = Mt5Book.rounded(lots, position.quantityDigits);

@@ -61,6 +61,23 @@ public final class AsciiView
         return true;
     }
 
+    /** Whether these bytes spell this ASCII text (a char past ASCII never matches); allocates nothing. */
+    public boolean contentEquals(final String text)
+    {
+        if (text.length() != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (text.charAt(i) != (buffer.getByte(offset + i) & 0xFF))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public void copyTo(final byte[] destination)
     {
         buffer.getBytes(offset, destination, 0, length);

@@ -133,7 +133,7 @@ public final class ExecutorBootstrap implements AutoCloseable
         {
             // a first start: some closed trades from before, so a history sync of the demo account has deals to bring in
             terminal.historicalTrades(DEMO_HISTORY_TRADES, java.time.Instant.now().minus(java.time.Duration.ofDays(DEMO_HISTORY_TRADES)),
-                java.time.Duration.ofDays(1));
+                java.time.Duration.ofDays(1), "EURUSD", new java.math.BigDecimal("0.10"));
         }
     }
 

@@ -42,7 +42,7 @@ class InvestorSyncHttpTest
         final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
         try (SimulatedTerminal terminal = TerminalReportsHttpTest.startTerminal(gateway, executor, prices))
         {
-            terminal.investorAccount(5001, PASSWORD, "Sim-Server").historicalTrades(300, HISTORY, Duration.ofMinutes(10));
+            terminal.investorAccount(5001, PASSWORD, "Sim-Server").historicalTrades(300, HISTORY, Duration.ofMinutes(10), "EURUSD", new BigDecimal("0.10"));
 
             final GatewayHarness.Response refused = connect(gateway, "wrong-password");
             assertEquals(400, refused.status(), refused.body());

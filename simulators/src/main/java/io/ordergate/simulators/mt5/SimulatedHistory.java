@@ -46,13 +46,15 @@ final class SimulatedHistory
     }
 
     /**
-     * Closed round trips traded before the gateway knew the account: EURUSD, 0.10 lot, alternately long and short, one
-     * every {@code spacing} from {@code start}, the i-th closed 10 + i points from its entry (so it makes 10 + i USD,
+     * Closed round trips traded before the gateway knew the account: {@code symbol} as the broker names it (EURUSD, or
+     * say EURUSD.m), {@code lots} each, alternately long and short, one every {@code spacing} from {@code start}, the
+     * i-th closed 10 + i points from its entry (so 0.10 lot makes 10 + i USD, other lots in proportion, to the cent;
      * less 0.70 commission). Deterministic; tickets from the broker's counter.
      */
-    void roundTrips(final SimulatedBroker broker, final int count, final Instant start, final java.time.Duration spacing)
+    void roundTrips(final SimulatedBroker broker, final int count, final Instant start, final java.time.Duration spacing, final String symbol,
+        final BigDecimal lots)
     {
-        final BigDecimal lots = new BigDecimal("0.10");
+        final BigDecimal perTenth = lots.multiply(BigDecimal.TEN);
         for (int i = 0; i < count; i++)
         {
             final boolean buy = i % 2 == 0;
@@ -61,9 +63,9 @@ final class SimulatedHistory
             final BigDecimal move = BigDecimal.valueOf(10 + i, 5);
             final BigDecimal exit = buy ? entry.add(move) : entry.subtract(move);
             final long position = broker.nextTicket();
-            add(new Deal(position, position, "EURUSD", buy, true, lots, entry, opened, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
-            add(new Deal(broker.nextTicket(), position, "EURUSD", !buy, false, lots, exit, opened + spacing.toMillis() / 2,
-                BigDecimal.valueOf(10 + i).setScale(2), new BigDecimal("-0.70"), BigDecimal.ZERO));
+            add(new Deal(position, position, symbol, buy, true, lots, entry, opened, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+            add(new Deal(broker.nextTicket(), position, symbol, !buy, false, lots, exit, opened + spacing.toMillis() / 2,
+                BigDecimal.valueOf(10 + i).multiply(perTenth).setScale(2, java.math.RoundingMode.HALF_EVEN), new BigDecimal("-0.70"), BigDecimal.ZERO));
         }
     }
 

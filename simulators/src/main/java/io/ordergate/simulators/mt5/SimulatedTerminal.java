@@ -158,12 +158,12 @@ public final class SimulatedTerminal implements AutoCloseable
         return broker.openTickets();
     }
 
-    /** Adds {@code count} closed round trips to the history, traded before the gateway knew the account (SimulatedHistory). */
-    public void historicalTrades(final int count, final java.time.Instant start, final java.time.Duration spacing)
+    /** Adds {@code count} closed round trips of {@code lots} to the history, traded before the gateway knew the account. */
+    public void historicalTrades(final int count, final java.time.Instant start, final Duration spacing, final String symbol, final BigDecimal lots)
     {
         desk.byHand(reports ->
         {
-            broker.history().roundTrips(broker, count, start, spacing);
+            broker.history().roundTrips(broker, count, start, spacing, symbol, lots);
             return Map.of("success", Boolean.TRUE);
         });
     }
