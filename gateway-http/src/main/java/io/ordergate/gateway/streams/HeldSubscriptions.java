@@ -47,10 +47,10 @@ final class HeldSubscriptions
         held.compute(key, (k, now) -> generation);
     }
 
-    /** Lets go of the key; false when it was not held. Event loop. */
-    boolean release(final String key)
+    /** Lets go of the key; the generation it was held by, or null when it was not held. Event loop. */
+    Long release(final String key)
     {
-        return held.remove(key) != null;
+        return held.remove(key);
     }
 
     /** Lets go of the key only if it is still held by this generation (a refused subscribe). Any thread. */
