@@ -276,7 +276,10 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             case UNSUBSCRIBE:
                 if (!end(request, StreamMessages.unsubscribed(request)))
                 {
-                    error("NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
+                    // Through the fan-out as the unsubscribed replies (an unsubscribe of no generation takes nothing out),
+                    // so an unsubscribe sent twice is answered in order: unsubscribed, then this.
+                    hub.unsubscribe(this, request, HeldSubscriptions.NO_GENERATION, StreamMessages.error("NOT_FOUND", "no such subscription on this socket",
+                        request.channel() == StreamChannel.BOT ? "bot_id" : "channel"));
                 }
                 return;
             default:

@@ -114,6 +114,19 @@ class UnsubscribeRaceTest
         assertTrue(after.get(0).contains("\"type\":\"quote\""), after.get(0));
     }
 
+    @Test
+    void anUnsubscribeSentTwiceIsAnsweredInOrder()
+    {
+        subscribed();
+        channel.writeInbound(new TextWebSocketFrame(UNSUBSCRIBE));
+        channel.writeInbound(new TextWebSocketFrame(UNSUBSCRIBE));
+        hub.onIdle(System.nanoTime());
+        final List<String> messages = received();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("\"type\":\"unsubscribed\""), "the first is answered first: " + messages);
+        assertTrue(messages.get(1).contains("\"code\":\"NOT_FOUND\""), "then the second: " + messages);
+    }
+
     /** Subscribed to EURUSD, its snapshot read. */
     private void subscribed()
     {
