@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HeldSubscriptions
 {
+    /** No subscribe's: generations start at 1. */
+    static final long NO_GENERATION = 0;
+
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     /** Event loop only. */
     private long generations;
@@ -47,10 +50,10 @@ final class HeldSubscriptions
         held.compute(key, (k, now) -> generation);
     }
 
-    /** Lets go of the key; false when it was not held. Event loop. */
-    boolean release(final String key)
+    /** Lets go of the key; the generation it was held by, or null when it was not held. Event loop. */
+    Long release(final String key)
     {
-        return held.remove(key) != null;
+        return held.remove(key);
     }
 
     /** Lets go of the key only if it is still held by this generation (a refused subscribe). Any thread. */

@@ -192,16 +192,17 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         request(() -> quotesStart(socket, key, symbol, generation));
     }
 
-    void unsubscribe(final StreamSocket socket, final StreamRequest request)
+    /**
+     * The client let go of the subscription of {@code generation}: its entry is taken out and {@code reply} pushed on the
+     * fan-out thread, which pushes all of its messages, so none follows the reply (from the event loop, a quote checked
+     * for just before could overtake it). A newer subscribe's entry of the key stays.
+     */
+    void unsubscribe(final StreamSocket socket, final StreamRequest request, final long generation, final byte[] reply)
     {
-        // Runs later, on the fan-out thread: by then the client may have subscribed again (its new snapshot's entry is
-        // the same entry), and removing it would leave a subscription the client holds receiving nothing.
         request(() ->
         {
-            if (!socket.held().holds(request.key()))
-            {
-                subscriptions.remove(socket, request.channel(), request.id(), request.key());
-            }
+            subscriptions.remove(socket, request.channel(), request.id(), request.key(), generation);
+            socket.push(reply);
         });
     }
 
@@ -267,11 +268,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     @Override
     public void onIdle(final long nowNanos)
     {
-        Runnable request;
-        while ((request = requests.poll()) != null)
-        {
-            request.run();
-        }
+        runRequests();
         final boolean accountsWatched = subscriptions.hasAccountChannel();
         if (valuation != null && accountsWatched != valuing)
         {
@@ -293,6 +290,15 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
                 publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
                     writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
             }
+        }
+    }
+
+    private void runRequests()
+    {
+        Runnable request;
+        while ((request = requests.poll()) != null)
+        {
+            request.run();
         }
     }
 
@@ -357,11 +363,13 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             }
             socket.push(messages.end());
         }
-        subscriptions.add(new Subscriptions.Entry(socket, StreamChannel.QUOTES, key, null), symbol);
+        subscriptions.add(new Subscriptions.Entry(socket, StreamChannel.QUOTES, key, null, generation), symbol);
     }
 
     private void snapshot(final Snapshot snapshot, final CommandEvent event)
     {
+        // An unsubscribe the client sent before this subscribe is queued by now: its reply goes before this snapshot.
+        runRequests();
         final StreamSocket socket = snapshot.socket();
         final StreamRequest request = snapshot.request();
         if (!socket.isOpen() || !socket.held().holds(request.key(), snapshot.generation()))
@@ -374,16 +382,11 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             final ResultCode code = event.result == null || event.result.isSuccess() ? null : event.result;
             socket.error(code == null ? "INTERNAL_ERROR" : code.name(),
                 code == null ? "the snapshot could not be read" : event.resultMessage != null ? event.resultMessage : code.defaultMessage(),
-                code == null ? null : fieldOf(request.channel()));
+                code == null ? null : request.idName());
             return;
         }
         socket.push(messages.snapshot(request.channel(), request.id(), event.output, 0, event.outputLength));
-        subscriptions.add(new Subscriptions.Entry(socket, request.channel(), request.key(), request.timeframe()), request.id());
-    }
-
-    private static String fieldOf(final StreamChannel channel)
-    {
-        return channel.perAccount() ? "account_id" : channel == StreamChannel.BOT ? "bot_id" : "symbol";
+        subscriptions.add(new Subscriptions.Entry(socket, request.channel(), request.key(), request.timeframe(), snapshot.generation()), request.id());
     }
 
     @Override

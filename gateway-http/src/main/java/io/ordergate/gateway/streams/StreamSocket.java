@@ -274,12 +274,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             case PONG:
                 return;
             case UNSUBSCRIBE:
-                if (!end(request))
+                if (!end(request, StreamMessages.unsubscribed(request)))
                 {
-                    error("NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
-                    return;
+                    // Through the fan-out as the unsubscribed replies (an unsubscribe of no generation takes nothing out),
+                    // so an unsubscribe sent twice is answered in order: unsubscribed, then this.
+                    hub.unsubscribe(this, request, HeldSubscriptions.NO_GENERATION, StreamMessages.error("NOT_FOUND", "no such subscription on this socket",
+                        request.channel() == StreamChannel.BOT ? "bot_id" : "channel"));
                 }
-                push(StreamMessages.unsubscribed(request));
                 return;
             default:
                 subscribe(request);
@@ -306,24 +307,24 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     void endAndTell(final StreamRequest subscription)
     {
         final Channel ch = channel;
-        ch.eventLoop().execute(() ->
-        {
-            if (end(subscription))
-            {
-                push(StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
-            }
-        });
+        ch.eventLoop().execute(() -> end(subscription,
+            StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName())));
     }
 
-    /** Ends a subscription the client holds, and drops its unsent quote; false when it holds none by that name. Event loop. */
-    boolean end(final StreamRequest subscription)
+    /**
+     * Ends a subscription the client holds and drops its unsent quote; {@code reply} is pushed by the fan-out once it
+     * has taken the subscription out ({@link StreamHub#unsubscribe}), so nothing of it follows the reply. False when it
+     * holds none by that name. Event loop.
+     */
+    boolean end(final StreamRequest subscription, final byte[] reply)
     {
-        if (!held.release(subscription.key()))
+        final Long generation = held.release(subscription.key());
+        if (generation == null)
         {
             return false;
         }
         outbox.forget(subscription.key());
-        hub.unsubscribe(this, subscription);
+        hub.unsubscribe(this, subscription, generation, reply);
         return true;
     }
 

@@ -10,18 +10,21 @@ import io.ordergate.engine.candle.Timeframe;
 
 /**
  * Who is subscribed to what, for the fan-out to find the sockets of an account, a symbol or a bot: entries are added
- * when a subscription's snapshot is sent and removed when the client unsubscribes or its socket closes. A lookup
- * skips sockets that closed or no longer hold the subscription (the removal may still be on its way).
+ * when a subscription's snapshot is sent and removed when the client unsubscribes or its socket closes (only the entry
+ * of that subscribe's generation: a subscribe again whose snapshot came round first keeps its own). A lookup skips
+ * sockets that closed or no longer hold the key (the removal may still be on its way). Not the generation: while a
+ * subscribe again is under way the client still holds the old subscription, whose messages must go on until the new
+ * snapshot replaces its entry (or, refused, is taken back).
  * <b>Not thread safe</b>: the fan-out thread.
  */
 final class Subscriptions
 {
-    /** One subscription of one socket. Immutable. */
-    record Entry(StreamSocket socket, StreamChannel channel, String key, Timeframe timeframe)
+    /** One subscription of one socket, made by the subscribe of {@code generation}. Immutable. */
+    record Entry(StreamSocket socket, StreamChannel channel, String key, Timeframe timeframe, long generation)
     {
         boolean live()
         {
-            return socket.isOpen() && socket.held().holds(key);
+            return socket.held().holds(key) && socket.isOpen();
         }
     }
 
@@ -33,25 +36,28 @@ final class Subscriptions
     void add(final Entry entry, final String id)
     {
         final List<Entry> list = map(entry.channel()).computeIfAbsent(id, k -> new ArrayList<>());
-        for (final Entry held : list)
+        for (int i = 0; i < list.size(); i++)
         {
+            final Entry held = list.get(i);
             if (held.socket() == entry.socket() && held.key().equals(entry.key()))
             {
-                return;  // subscribed again: a fresh snapshot, the same entry
+                list.set(i, entry);  // subscribed again: a fresh snapshot, the new subscribe's entry
+                return;
             }
         }
         list.add(entry);
         accountEntries += valued(entry.channel()) ? 1 : 0;
     }
 
-    void remove(final StreamSocket socket, final StreamChannel channel, final String id, final String key)
+    /** The entry of the subscribe of {@code generation}, if still there (a newer subscribe's entry stays). */
+    void remove(final StreamSocket socket, final StreamChannel channel, final String id, final String key, final long generation)
     {
         final Map<String, List<Entry>> map = map(channel);
         final List<Entry> list = map.get(id);
         if (list != null)
         {
             final int before = list.size();
-            list.removeIf(entry -> entry.socket() == socket && entry.key().equals(key));
+            list.removeIf(entry -> entry.socket() == socket && entry.key().equals(key) && entry.generation() == generation);
             accountEntries -= valued(channel) ? before - list.size() : 0;
             if (list.isEmpty())
             {
