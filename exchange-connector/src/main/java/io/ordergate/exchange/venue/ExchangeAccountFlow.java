@@ -180,6 +180,7 @@ final class ExchangeAccountFlow
             amounts[i][2] = figures ? reader.readLong() : before == null ? 0 : before[2];
             amounts[i][3] = figures ? reader.readLong() : amounts[i][0] + amounts[i][1] + amounts[i][2];
         }
+        // a forwarded sync's request id may follow (ExchangeBodies): the reply stage's, not read here
         if (kind != ExchangeBodies.BALANCES_DELTA)
         {
             entry.balances.clear();

@@ -18,6 +18,10 @@ import io.ordergate.engine.command.BodyWriter;
  *   EXCHANGE_BALANCES     account id | count (int) | count x (asset | free (long) | locked (long)) [| kind (byte, BALANCES_*):
  *                         absent in records journaled before it, which are deltas] [| figures (byte, 1) | count x
  *                         (unrealized profit (long) | margin balance (long)): a futures account read's, absent otherwise]
+ *                         [| request id (long): a sync read for an EXCHANGE_SYNC_REQUEST, after a figures byte (0 when
+ *                         none follow) so that it is never read as one; the engine ignores it, absent before it]
+ *   EXCHANGE_SYNC_REQUEST account id [| request id (long, never 0): which the balances read for it echo; the engine ignores
+ *                         it, absent before it]
  *   EXCHANGE_POSITIONS    account id | read started (long, wall micros) | count (int) | count x (symbol | net amount (long,
  *                         signed) | entry price (long) | mark price (long))
  *   EXCHANGE_CREATE_ACCOUNT  account id | venue (byte) | currency | balance (long, wire digits) | leverage (int) | testnet (byte) |
@@ -54,6 +58,9 @@ public final class ExchangeBodies
     public static final int BALANCES_COMPLETE = 1;
     /** A complete read asked for by sync-balance: the account's balance follows it, and the answer is seed 003's. */
     public static final int BALANCES_SYNC = 2;
+
+    /** The request id of a sync read that answers no EXCHANGE_SYNC_REQUEST (a leader's own route, a record before them). */
+    public static final long NO_SYNC_REQUEST = 0;
 
     /** How EXCHANGE_CREATE_ACCOUNT answers, journaled: the account view, or seed 003's {@code {success, account_id, message}}. */
     public static final int ANSWER_ACCOUNT = 0;
@@ -123,6 +130,19 @@ public final class ExchangeBodies
     public static void balancesKind(final BodyWriter writer, final int kind)
     {
         writer.putByte(kind);
+    }
+
+    /**
+     * Ends a sync EXCHANGE_BALANCES body with the request id it answers: after a figures byte of 0 when the body has no
+     * figures, so that the engine, which reads a byte after the kind as the figures flag, reads none and ignores the id.
+     */
+    public static void syncRequestId(final BodyWriter writer, final boolean figuresWritten, final long requestId)
+    {
+        if (!figuresWritten)
+        {
+            writer.putByte(0);
+        }
+        writer.putLong(requestId);
     }
 
     public static void credentials(final BodyWriter writer, final String accountId, final boolean testnet, final String maskedKey,

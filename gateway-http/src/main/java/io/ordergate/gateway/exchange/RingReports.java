@@ -99,8 +99,22 @@ final class RingReports implements VenueReports
             complete ? ExchangeBodies.BALANCES_COMPLETE : ExchangeBodies.BALANCES_DELTA));
     }
 
-    /** An EXCHANGE_BALANCES body (also sync-balance's, published by its route with the caller waiting). */
-    static void writeBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final int kind)
+    /**
+     * A sync EXCHANGE_BALANCES body that names the EXCHANGE_SYNC_REQUEST it answers (cluster form: the leader's read for
+     * a member that does not lead), so that only the client who asked it is answered with it.
+     */
+    static void writeSyncBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final long requestId)
+    {
+        final boolean figures = writeBalances(writer, accountId, balances, ExchangeBodies.BALANCES_SYNC);
+        ExchangeBodies.syncRequestId(writer, figures, requestId);
+    }
+
+    /**
+     * An EXCHANGE_BALANCES body (also sync-balance's, published by its route with the caller waiting).
+     *
+     * @return whether it ends with the futures figures
+     */
+    static boolean writeBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final int kind)
     {
         ExchangeBodies.balancesHeader(writer, accountId, balances.size());
         for (final Map.Entry<String, BigDecimal[]> balance : balances.entrySet())
@@ -118,7 +132,9 @@ final class RingReports implements VenueReports
                     : new long[] {0, ExchangeBodies.amount(amounts[0].add(amounts[1]))};
             }
             ExchangeBodies.balanceFigures(writer, figures);
+            return true;
         }
+        return false;
     }
 
     /** One EXCHANGE_POSITIONS: the exchange's net position per symbol (hedge mode's long minus its short). */
