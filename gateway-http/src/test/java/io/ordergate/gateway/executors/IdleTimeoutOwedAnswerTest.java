@@ -31,13 +31,10 @@ class IdleTimeoutOwedAnswerTest
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
             assertEquals(200, gateway.heartbeat(executor).status());
-            final String body = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\nX-API-Key: " + GatewayHarness.ADMIN_KEY
-                    + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(RawAnswers.slowConnect().getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
                 final String head = RawAnswers.head(in);

@@ -32,14 +32,12 @@ class PipelinedOversizedBodyTest
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
             assertEquals(200, gateway.heartbeat(executor).status());
-            final String connect = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
             final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             final String tooLarge = "{\"pad\":\"" + "x".repeat(2000) + "\"}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
-                    + "Content-Length: " + connect.length() + "\r\n\r\n" + connect
+                socket.getOutputStream().write((RawAnswers.slowConnect()
                     + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nContent-Length: " + tooLarge.length()
                     + "\r\n\r\n" + tooLarge).getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -90,13 +88,11 @@ class PipelinedOversizedBodyTest
         {
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
             assertEquals(200, gateway.heartbeat(executor).status());
-            final String connect = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
             final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
-                    + "Content-Length: " + connect.length() + "\r\n\r\n" + connect
+                socket.getOutputStream().write((RawAnswers.slowConnect()
                     + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
                     + "Content-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();

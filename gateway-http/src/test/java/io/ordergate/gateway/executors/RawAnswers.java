@@ -6,11 +6,23 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Reads HTTP/1.1 answers off a raw socket, for tests that check which answer comes in which turn. */
+/**
+ * Writes and reads HTTP/1.1 on a raw socket, for tests that check which answer comes in which turn: a request whose
+ * answer takes a while (seed 004's connect, waiting {@code executors.investor_wait_seconds} for its terminal), and the
+ * answers' heads.
+ */
 final class RawAnswers
 {
     private RawAnswers()
     {
+    }
+
+    /** The admin's {@code POST /api/mt5/connect} for mt5-1: answered 202 once the terminal's wait is over. */
+    static String slowConnect()
+    {
+        final String body = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
+        return "POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\nX-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: "
+            + GatewayHarness.ADMIN_SECRET + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
     /** The response head up to its empty line; empty when the connection closed before any byte. */
