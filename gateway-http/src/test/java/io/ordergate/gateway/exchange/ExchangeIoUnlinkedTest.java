@@ -45,27 +45,17 @@ class ExchangeIoUnlinkedTest
     void shouldReportAnOrderItCannotSendAsRejectedThroughTheRing()
     {
         final GatewayConfig config = ConfigLoader.parse(ExchangeHarness.CONFIG, "unlinked-test");
-        final Engine engine = new Engine(config);
-        engine.handle(CommandType.EXCHANGE_REPORT, event -> event.result = ResultCode.OK);
         final List<String> reports = new CopyOnWriteArrayList<>();
         final CommandPublisher publisher = new CommandPublisher();
         try (Journal journal = Journal.open(dir.resolve("journal"));
             ExchangeIo io = new ExchangeIo(config.exchanges(), config.instruments(), new SecretBox(MasterKeys.of(new byte[32]))))
         {
-            final Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) ->
-            {
-                if (event.type == CommandType.EXCHANGE_REPORT)
-                {
-                    reports.add(report(event.frame));
-                }
-            });
+            final Pipeline pipeline = recordingReports(config, journal, reports);
             try
             {
                 publisher.pipeline(pipeline);
                 io.start(publisher);
-                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 42, 1, "bn-nokeys", "ns", "BTCUSDT", false,
-                    new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
-                        ExchangeOutbox.POSITION_SIDE_NONE, false), null));
+                io.handle(marketBuy(42, "bn-nokeys"));
                 ExchangeHarness.await("the order's rejection reached the ring", () -> !reports.isEmpty(), reports::toString);
             }
             finally
@@ -82,8 +72,6 @@ class ExchangeIoUnlinkedTest
     void shouldLogOnceShowAndRetryALinkThatCannotBeMadeAndRejectOrdersMeanwhile()
     {
         final GatewayConfig config = ConfigLoader.parse(ExchangeHarness.CONFIG, "link-failure-test");
-        final Engine engine = new Engine(config);
-        engine.handle(CommandType.EXCHANGE_REPORT, event -> event.result = ResultCode.OK);
         final List<String> reports = new CopyOnWriteArrayList<>();
         final List<java.util.logging.LogRecord> warnings = new CopyOnWriteArrayList<>();
         final java.util.logging.Logger log = java.util.logging.Logger.getLogger(LinkFailures.class.getName());
@@ -115,13 +103,7 @@ class ExchangeIoUnlinkedTest
         try (Journal journal = Journal.open(dir.resolve("journal"));
             ExchangeIo io = new ExchangeIo(config.exchanges(), config.instruments(), new SecretBox(MasterKeys.of(new byte[32]))))
         {
-            final Pipeline pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) ->
-            {
-                if (event.type == CommandType.EXCHANGE_REPORT)
-                {
-                    reports.add(report(event.frame));
-                }
-            });
+            final Pipeline pipeline = recordingReports(config, journal, reports);
             try
             {
                 publisher.pipeline(pipeline);
@@ -139,9 +121,7 @@ class ExchangeIoUnlinkedTest
                 ExchangeHarness.await("the failure shown", () -> io.streamState("bn-broken") != null, () -> "attempts " + attempts);
                 assertEquals("IllegalStateException: the link's parts did not fit", io.streamState("bn-broken").linkFailure());
                 ExchangeHarness.await("tried again with back-off", () -> attempts.get() >= 3, () -> "attempts " + attempts);
-                io.handle(new ExchangeOutbox.Record(ExchangeOutbox.PLACE, 43, 1, "bn-broken", "ns", "BTCUSDT", false,
-                    new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
-                        ExchangeOutbox.POSITION_SIDE_NONE, false), null));
+                io.handle(marketBuy(43, "bn-broken"));
                 ExchangeHarness.await("the order meanwhile rejected, not lost", () -> !reports.isEmpty(), reports::toString);
                 failing.set(false);
                 ExchangeHarness.await("the failure cleared by a retry", () -> io.streamState("bn-broken") == null, () -> "attempts " + attempts);
@@ -155,6 +135,28 @@ class ExchangeIoUnlinkedTest
         assertTrue(reports.get(0).startsWith("bn-broken 43 rejected NO_CONNECTION"), reports.get(0));
         assertEquals(1, warnings.size(), "logged once however often it failed: " + warnings.size());
         assertTrue(warnings.get(0).getMessage().contains("bn-broken") && !warnings.get(0).getMessage().contains("sealed-"), warnings.get(0).getMessage());
+    }
+
+    /** A pipeline whose engine takes every EXCHANGE_REPORT and whose reply stage writes each one down in {@code reports}. */
+    private static Pipeline recordingReports(final GatewayConfig config, final Journal journal, final List<String> reports)
+    {
+        final Engine engine = new Engine(config);
+        engine.handle(CommandType.EXCHANGE_REPORT, event -> event.result = ResultCode.OK);
+        return Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) ->
+        {
+            if (event.type == CommandType.EXCHANGE_REPORT)
+            {
+                reports.add(report(event.frame));
+            }
+        });
+    }
+
+    /** A market buy of 0.01 BTCUSDT (1,000 at 5 digits) for the account, as the engine's outbox hands it over. */
+    private static ExchangeOutbox.Record marketBuy(final long orderId, final String accountId)
+    {
+        return new ExchangeOutbox.Record(ExchangeOutbox.PLACE, orderId, 1, accountId, "ns", "BTCUSDT", false,
+            new ExchangeOutbox.OrderRecord(Side.BUY, OrderType.MARKET, TimeInForce.IOC, 1_000, 5, OrderView.NONE, 2,
+                ExchangeOutbox.POSITION_SIDE_NONE, false), null);
     }
 
     private static String report(final org.agrona.MutableDirectBuffer frame)
