@@ -182,13 +182,17 @@ public final class EngineService implements ClusteredService
     private void applyLocal(final RingLink ring, final long sequence, final DirectBuffer buffer, final int offset, final int length,
         final long logPosition)
     {
-        answers.releaseBefore(ring, sequence);
         final CommandEvent event = ring.ring.get(sequence);
-        if (event.correlationId() != sequence)
+        if (sequence <= ring.released.get() || event.correlationId() != sequence)
         {
-            LOG.severe(() -> "the log holds ring sequence " + sequence + " of this node, whose slot holds another command: not applied");
+            // Its slot was released (answered, and maybe reused) when a later command of this node's was applied first,
+            // which a session's order in the log rules out. Committed all the same: every member applies it in log order,
+            // so this one does too, as another member's command, its slot and its client left alone (they were answered).
+            LOG.severe(() -> "the log holds ring sequence " + sequence + " of this node after its slot was released: applied with no one waiting");
+            applyRemote(buffer, offset, length, logPosition);
             return;
         }
+        answers.releaseBefore(ring, sequence);
         event.frame.putBytes(0, buffer, offset, length);  // the committed bytes, exactly as every other node applies them
         event.journalIndex = logPosition;
         event.journaledNanos = System.nanoTime();
