@@ -64,11 +64,12 @@ public final class ClusterNode implements AutoCloseable
     private ClusterCommandLog commandLog;
     private Thread snapshotTimer;
 
-    private ClusterNode(final ClusterConfig config, final String aeronDir, final EngineService service)
+    private ClusterNode(final ClusterConfig config, final String aeronDir, final Engine engine, final ResultHandler replies,
+        final EngineService.Leadership leadership)
     {
         this.config = config;
         this.aeronDir = aeronDir;
-        this.service = service;
+        this.service = new EngineService(engine, replies, leadership, config.commitTimeoutMillis(), this::leadsAFinishedElection);
     }
 
     /**
@@ -95,8 +96,7 @@ public final class ClusterNode implements AutoCloseable
             while (true)
             {
                 // a fresh service each attempt: a refused start never reached the service, so the engine is untouched
-                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), new EngineService(engine, replies, leadership,
-                    config.commitTimeoutMillis()));
+                final ClusterNode node = new ClusterNode(config, aeronDir(config, dataDir), engine, replies, leadership);
                 try
                 {
                     node.start(clusterDir);
@@ -235,20 +235,17 @@ public final class ClusterNode implements AutoCloseable
         return commandLog;
     }
 
-    /** Any thread: whether this member leads now. */
+    /** Any thread: whether this member acts as the leader (venue side effects, {@code /health}'s role): {@link EngineService#isLeader}. */
     public boolean isLeader()
     {
         return service.isLeader();
     }
 
     /**
-     * Any thread: whether this member's consensus module leads a finished election, so that what is offered to it is
-     * appended to the log. {@link #isLeader} is the service's view, which follows the log and the elections' outcome;
-     * the two differ in one lasting case: a member elected with the vote of a follower that stops before the new term is
-     * acknowledged waits in its election (Aeron 1.51's LEADER_READY, which has no time limit) until a majority is back.
-     * It is the leader to its service all that while, yet takes no command and never steps down for want of followers.
+     * Any thread: whether this member's consensus module leads a finished election; unlike {@link #takesCommands}, also
+     * while it takes a snapshot (no change of leader). Reads two counters: no allocation, fit for each duty cycle.
      */
-    public boolean takesCommands()
+    boolean leadsAFinishedElection()
     {
         final ClusteredMediaDriver running = driver;
         if (running == null)
@@ -257,8 +254,18 @@ public final class ClusterNode implements AutoCloseable
         }
         final ConsensusModule.Context context = running.consensusModule().context();
         return Cluster.Role.get(context.clusterNodeRoleCounter()) == Cluster.Role.LEADER
-            && ElectionState.get(context.electionStateCounter()) == ElectionState.CLOSED
-            && ConsensusModule.State.get(context.moduleStateCounter()) == ConsensusModule.State.ACTIVE;
+            && ElectionState.get(context.electionStateCounter()) == ElectionState.CLOSED;
+    }
+
+    /**
+     * Any thread: whether what is offered to this member's consensus module is appended to the log: it leads a finished
+     * election and is ACTIVE. (A member Aeron calls the leader may wait in its election for good: {@link EngineService#isLeader}.)
+     */
+    public boolean takesCommands()
+    {
+        final ClusteredMediaDriver running = driver;
+        return leadsAFinishedElection()
+            && ConsensusModule.State.get(running.consensusModule().context().moduleStateCounter()) == ConsensusModule.State.ACTIVE;
     }
 
     /** Any thread (tests): whether this member's ingress offered its command at ring {@code sequence} to the cluster. */

@@ -1,5 +1,6 @@
 package io.ordergate.cluster;
 
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,7 +29,7 @@ import io.ordergate.engine.pipeline.ResultHandler;
  * <p>A command this node's gateway offered is applied into the ring slot it waits in (its correlation id is its ring
  * sequence), then answered here; other nodes' commands are applied into a scratch event and shown to the reply
  * stage with no one waiting; reads (not journaled) are applied only by the node that asked. The reply stage leads
- * (sends to venues) only while this node is the leader. When and how this node's own clients are answered (at once when
+ * (sends to venues) only while this node leads a finished election ({@link #isLeader}). When and how this node's own clients are answered (at once when
  * refused, 503 with an unknown outcome when not committed in time) is {@link RingAnswers}'.
  *
  * <p>A client that lost its leader offers again what it has not seen applied; a frame whose correlation id is not
@@ -44,6 +45,8 @@ public final class EngineService implements ClusteredService
     private final Engine engine;
     private final ResultHandler replies;
     private final Leadership leadership;
+    /** Whether this member's consensus module is the leader of a finished election (read from its counters). */
+    private final BooleanSupplier electionWon;
     private final RingAnswers answers;
     private final EngineSnapshots snapshots;
     private final CommandEvent scratch = new CommandEvent();
@@ -51,6 +54,9 @@ public final class EngineService implements ClusteredService
     private final Long2LongHashMap lastApplied = new Long2LongHashMap(Long.MIN_VALUE);
     private volatile RingLink link;
     private volatile long lastOpenedSession = RingLink.NO_SESSION;
+    /** Aeron's role for this member as the service last heard it ({@link #onRoleChange}); service thread only. */
+    private boolean elected;
+    /** Whether this member acts as the leader: {@link #elected} and its election finished ({@link #isLeader}). */
     private volatile boolean leader;
     private volatile long appliedMessages;
     private volatile boolean loadedSnapshot;
@@ -64,12 +70,17 @@ public final class EngineService implements ClusteredService
         void leading(boolean leading);
     }
 
-    /** {@code commitTimeoutMillis}: how long a command this node offered may wait for the log before its client hears 503. */
-    public EngineService(final Engine engine, final ResultHandler replies, final Leadership leadership, final long commitTimeoutMillis)
+    /**
+     * {@code commitTimeoutMillis}: how long a command this node offered may wait for the log before its client hears 503;
+     * {@code electionWon}: whether this member's consensus module leads a finished election (any thread, no allocation).
+     */
+    public EngineService(final Engine engine, final ResultHandler replies, final Leadership leadership, final long commitTimeoutMillis,
+        final BooleanSupplier electionWon)
     {
         this.engine = engine;
         this.replies = replies;
         this.leadership = leadership;
+        this.electionWon = electionWon;
         this.answers = new RingAnswers(replies, commitTimeoutMillis);
         this.snapshots = new EngineSnapshots(engine, lastApplied, replies::stateBesideEngine);
     }
@@ -86,7 +97,14 @@ public final class EngineService implements ClusteredService
         return lastOpenedSession;
     }
 
-    /** Any thread: whether this node is the cluster's leader now. */
+    /**
+     * Any thread: whether this node acts as the cluster's leader now: Aeron made it the leader and its election is over
+     * (so it takes commands). Aeron tells the service "leader" as the election starts its leader phases, and a member
+     * elected with the vote of a follower that then stops waits in the election for good (Aeron 1.51's LEADER_READY),
+     * "leader" all along, taking no command; a leader that lost its followers also starts an election before it says
+     * "follower". Meanwhile another member may be elected and lead: so the venue side effects (exchange links, webhooks,
+     * the resume after a change of leader) and {@code /health}'s role follow this, not Aeron's role alone.
+     */
     public boolean isLeader()
     {
         return leader;
@@ -164,13 +182,17 @@ public final class EngineService implements ClusteredService
     private void applyLocal(final RingLink ring, final long sequence, final DirectBuffer buffer, final int offset, final int length,
         final long logPosition)
     {
-        answers.releaseBefore(ring, sequence);
         final CommandEvent event = ring.ring.get(sequence);
-        if (event.correlationId() != sequence)
+        if (sequence <= ring.released.get() || event.correlationId() != sequence)
         {
-            LOG.severe(() -> "the log holds ring sequence " + sequence + " of this node, whose slot holds another command: not applied");
+            // Its slot was released (answered, and maybe reused) when a later command of this node's was applied first,
+            // which a session's order in the log rules out. Committed all the same: every member applies it in log order,
+            // so this one does too, as another member's command, its slot and its client left alone (they were answered).
+            LOG.severe(() -> "the log holds ring sequence " + sequence + " of this node after its slot was released: applied with no one waiting");
+            applyRemote(buffer, offset, length, logPosition);
             return;
         }
+        answers.releaseBefore(ring, sequence);
         event.frame.putBytes(0, buffer, offset, length);  // the committed bytes, exactly as every other node applies them
         event.journalIndex = logPosition;
         event.journaledNanos = System.nanoTime();
@@ -218,7 +240,7 @@ public final class EngineService implements ClusteredService
     @Override
     public int doBackgroundWork(final long nowNs)
     {
-        int work = 0;
+        int work = followElection();
         final RingLink ring = link;
         if (ring != null)
         {
@@ -250,13 +272,22 @@ public final class EngineService implements ClusteredService
     @Override
     public void onRoleChange(final Cluster.Role newRole)
     {
-        final boolean leading = newRole == Cluster.Role.LEADER;
-        if (leading != leader)
+        elected = newRole == Cluster.Role.LEADER;
+        followElection();
+    }
+
+    /** Starts or stops acting as the leader as {@link #isLeader} changes; each duty cycle reads the consensus module's counters. */
+    private int followElection()
+    {
+        final boolean leading = elected && electionWon.getAsBoolean();
+        if (leading == leader)
         {
-            leader = leading;
-            replies.leading(leading);
-            leadership.leading(leading);
+            return 0;
         }
+        leader = leading;
+        replies.leading(leading);
+        leadership.leading(leading);
+        return 1;
     }
 
     @Override

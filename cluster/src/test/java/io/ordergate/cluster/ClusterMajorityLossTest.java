@@ -57,6 +57,8 @@ class ClusterMajorityLossTest
             // member that just stopped taking commands, and wait as X does (it may have been taken)
             TestCluster.awaitTrue(() -> !lone.node.takesCommands() && !lone.node.hasSession(),
                 "the lone leader stops taking commands once it hears no follower, and its gateway's session ends");
+            TestCluster.awaitTrue(() -> !lone.node.isLeader() && !lone.replyStageLeads(),
+                "a member in an election does not act as the leader (/health's role, exchange links, webhooks)");
             final long sent = System.nanoTime();
             final CompletableFuture<TestNode.Answer> y = lone.send(CommandType.CREATE_ACCOUNT, w -> TestCluster.account(w, "paper-2"));
             final TestNode.Answer refused;
