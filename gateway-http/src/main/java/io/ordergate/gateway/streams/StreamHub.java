@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 
 import io.ordergate.config.GatewayConfig;
@@ -41,7 +40,7 @@ import io.ordergate.gateway.json.RequestBody;
 public final class StreamHub implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** The read a subscription starts with, travelling the ring as its attachment. Immutable. */
-    private record Snapshot(StreamSocket socket, StreamRequest request, long generation)
+    private record Snapshot(StreamSocket socket, StreamRequest request, long generation, long ticket)
     {
     }
 
@@ -55,6 +54,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     private final StreamSettings settings;
     private final CommandPublisher publisher;
+    private final SnapshotReads reads;
     private final LiveMarket market;
     private final QuoteFanOut fanOut;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -79,6 +79,13 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     public StreamHub(final GatewayConfig config, final CommandPublisher publisher)
     {
+        this(config, publisher, (type, principal, body, attachment) ->
+            publisher.publish(type, principal, CommandFrame.SOURCE_WEBSOCKET, body, null, attachment));
+    }
+
+    StreamHub(final GatewayConfig config, final CommandPublisher publisher, final SnapshotReads reads)
+    {
+        this.reads = reads;
         this.settings = StreamSettings.of(config.streams());
         this.publisher = publisher;
         this.market = new LiveMarket(config.instruments());
@@ -182,14 +189,17 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
                 type = CommandType.GET_BOT;
                 body = writer -> GroupBodies.botId(writer, id);
         }
-        final boolean published = publisher.publish(type, socket.principal(), CommandFrame.SOURCE_WEBSOCKET, body, null,
-            new Snapshot(socket, request, generation));
-        return published ? null : "the gateway is overloaded: subscribe again shortly";
+        if (reads.publish(type, socket.principal(), body, new Snapshot(socket, request, generation, socket.replies().take())))
+        {
+            return null;
+        }
+        socket.replies().giveBack();
+        return "the gateway is overloaded: subscribe again shortly";
     }
 
     void subscribeQuotes(final StreamSocket socket, final String key, final String symbol, final long generation)
     {
-        request(() -> quotesStart(socket, key, symbol, generation));
+        inTurn(socket, () -> fanOut.start(socket, key, symbol, generation));
     }
 
     /**
@@ -199,16 +209,27 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
      */
     void unsubscribe(final StreamSocket socket, final StreamRequest request, final long generation, final byte[] reply)
     {
-        request(() ->
+        inTurn(socket, () ->
         {
             subscriptions.remove(socket, request.channel(), request.id(), request.key(), generation);
             socket.push(reply);
         });
     }
 
+    /** Does {@code work} for the socket on the fan-out thread, after what it handed over before ({@link ReplyOrder}). Event loop. */
+    void inTurn(final StreamSocket socket, final Runnable work)
+    {
+        final long ticket = socket.replies().take();
+        request(() -> socket.replies().run(ticket, work));
+    }
+
     void closed(final StreamSocket socket)
     {
-        request(() -> subscriptions.removeAll(socket));
+        request(() ->
+        {
+            subscriptions.removeAll(socket);
+            socket.replies().clear();
+        });
     }
 
     /** Queues work for the fan-out thread (it owns the subscriptions) and wakes it. */
@@ -232,6 +253,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         final CommandType type = event.type;
         if (type == null)
         {
+            if (!replaying && event.attachment instanceof Snapshot)
+            {
+                snapshot((Snapshot)event.attachment, event);  // a read whose body could not be written: refused, in turn
+            }
             return;
         }
         if (type == CommandType.QUOTES && event.result == ResultCode.ACCEPTED)
@@ -325,51 +350,16 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         fanOut.endPass();
     }
 
-    private void quotesStart(final StreamSocket socket, final String key, final String symbol, final long generation)
-    {
-        if (!socket.isOpen() || !socket.held().holds(key, generation))
-        {
-            return;
-        }
-        final int index = market.index(symbol);
-        if (index < 0)
-        {
-            socket.held().release(key, generation);
-            socket.error(ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol");
-            return;
-        }
-        if (socket.isPriceSocket())
-        {
-            if (market.hasQuote(index))
-            {
-                market.writePrice(index, messages.bareWriter());
-                final ByteBuf price = messages.bareFrame();
-                socket.pushLatest(key, price);
-                price.release();
-                socket.drainSoon();
-            }
-        }
-        else
-        {
-            final io.ordergate.engine.view.JsonWriter json = messages.beginWithout("snapshot").name("channel").string("quotes");
-            json.name("symbol").string(symbol).name("data");
-            if (market.hasQuote(index))
-            {
-                market.writeQuote(index, json);
-            }
-            else
-            {
-                json.nullValue();
-            }
-            socket.push(messages.end());
-        }
-        subscriptions.add(new Subscriptions.Entry(socket, StreamChannel.QUOTES, key, null, generation), symbol);
-    }
-
     private void snapshot(final Snapshot snapshot, final CommandEvent event)
     {
-        // An unsubscribe the client sent before this subscribe is queued by now: its reply goes before this snapshot.
+        // What the client's socket handed over before this subscribe is queued by now: its replies go before this snapshot.
         runRequests();
+        snapshotInTurn(snapshot, event);
+        snapshot.socket().replies().done(snapshot.ticket());
+    }
+
+    private void snapshotInTurn(final Snapshot snapshot, final CommandEvent event)
+    {
         final StreamSocket socket = snapshot.socket();
         final StreamRequest request = snapshot.request();
         if (!socket.isOpen() || !socket.held().holds(request.key(), snapshot.generation()))
