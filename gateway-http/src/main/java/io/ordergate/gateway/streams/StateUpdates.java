@@ -140,7 +140,8 @@ final class StateUpdates
         {
             if (entry.live())
             {
-                entry.socket().endAndTell(new StreamRequest(StreamRequest.Type.UNSUBSCRIBE, entry.channel(), accountId, null, entry.key()));
+                entry.socket().endAndTell(new StreamRequest(StreamRequest.Type.UNSUBSCRIBE, entry.channel(), accountId, null, entry.key()),
+                    entry.generation());
             }
         }
     }

@@ -293,12 +293,20 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
     }
 
-    /** Ends a subscription to an account (or bot) the caller may no longer see, or that is gone, telling the client. Any thread. */
-    void endAndTell(final StreamRequest subscription)
+    /**
+     * Ends the subscription made by the subscribe of {@code generation} to an account (or bot) the caller may no longer
+     * see, or that is gone, telling the client; one the client made again since is another, and stays. Any thread.
+     */
+    void endAndTell(final StreamRequest subscription, final long generation)
     {
         final Channel ch = channel;
-        ch.eventLoop().execute(() -> end(subscription,
-            StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName())));
+        ch.eventLoop().execute(() ->
+        {
+            if (held.holds(subscription.key(), generation))
+            {
+                end(subscription, StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
+            }
+        });
     }
 
     /**
