@@ -104,6 +104,12 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         return settings;
     }
 
+    /** Who is subscribed to what (fan-out thread; a test's, to see what the fan-out follows). */
+    Subscriptions subscriptions()
+    {
+        return subscriptions;
+    }
+
     /** True for a symbol the gateway trades. Any thread (the symbol table never changes). */
     boolean knows(final String symbol)
     {
@@ -369,6 +375,11 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         if (event.result == null || !event.result.isSuccess() || event.outputKind != CommandEvent.OUTPUT_JSON)
         {
             socket.held().release(request.key(), snapshot.generation());  // refused: an account the caller may not see, or none
+            if (!socket.held().holds(request.key()))
+            {
+                // A subscribe again refused: the client holds the key no more, so the first subscription's entry goes too.
+                subscriptions.remove(socket, request.channel(), request.id(), request.key(), Subscriptions.ANY_GENERATION);
+            }
             final ResultCode code = event.result == null || event.result.isSuccess() ? null : event.result;
             socket.error(code == null ? "INTERNAL_ERROR" : code.name(),
                 code == null ? "the snapshot could not be read" : event.resultMessage != null ? event.resultMessage : code.defaultMessage(),

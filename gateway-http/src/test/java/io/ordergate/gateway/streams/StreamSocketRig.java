@@ -100,14 +100,26 @@ final class StreamSocketRig implements AutoCloseable
     /** The oldest held read comes round the ring to the fan-out, answered by the engine with {@code json} (an empty list). */
     void answerNextRead(final String json)
     {
+        nextRead(ResultCode.OK);
+        event.outputKind = CommandEvent.OUTPUT_JSON;
+        event.outputLength = event.output.putStringWithoutLengthAscii(0, json);
+        hub.onEvent(event, false);
+    }
+
+    /** The oldest held read comes round the ring to the fan-out, refused by the engine with {@code code}. */
+    void refuseNextRead(final ResultCode code)
+    {
+        nextRead(code);
+        hub.onEvent(event, false);
+    }
+
+    private void nextRead(final ResultCode code)
+    {
         final Read read = reads.remove(0);
         event.reset(read.type());
         event.header(1, 1_795_341_600_000_000L, 1, CommandFrame.SOURCE_WEBSOCKET);
         event.attachment = read.attachment();
-        event.result = ResultCode.OK;
-        event.outputKind = CommandEvent.OUTPUT_JSON;
-        event.outputLength = event.output.putStringWithoutLengthAscii(0, json);
-        hub.onEvent(event, false);
+        event.result = code;
     }
 
     /** A DELETE_ACCOUNT of {@code accountId} that succeeded comes round the ring to the fan-out. */
