@@ -53,8 +53,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private static final int SNAPSHOT_CANDLES = 100;
 
     private final StreamSettings settings;
-    private final CommandPublisher publisher;
-    private final SnapshotReads reads;
+    private final StreamReads reads;
     private final LiveMarket market;
     private final QuoteFanOut fanOut;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -79,15 +78,13 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     public StreamHub(final GatewayConfig config, final CommandPublisher publisher)
     {
-        this(config, publisher, (type, principal, body, attachment) ->
-            publisher.publish(type, principal, CommandFrame.SOURCE_WEBSOCKET, body, null, attachment));
+        this(config, (type, principal, source, body, attachment) -> publisher.publish(type, principal, source, body, null, attachment));
     }
 
-    StreamHub(final GatewayConfig config, final CommandPublisher publisher, final SnapshotReads reads)
+    StreamHub(final GatewayConfig config, final StreamReads reads)
     {
         this.reads = reads;
         this.settings = StreamSettings.of(config.streams());
-        this.publisher = publisher;
         this.market = new LiveMarket(config.instruments());
         this.fanOut = new QuoteFanOut(market, subscriptions, messages);
         this.pacedCapacity = config.server().maxConnections();
@@ -195,7 +192,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
                 type = CommandType.GET_BOT;
                 body = writer -> GroupBodies.botId(writer, id);
         }
-        if (reads.publish(type, socket.principal(), body, new Snapshot(socket, request, generation, socket.replies().take())))
+        if (reads.publish(type, socket.principal(), CommandFrame.SOURCE_WEBSOCKET, body, new Snapshot(socket, request, generation, socket.replies().take())))
         {
             return null;
         }
@@ -309,8 +306,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         if (!updates.unvalued.isEmpty())  // walking the empty set made an iterator every idle moment
         {
             // an account whose read the ring refused (full) stays, and is asked for again at the next idle moment
-            updates.unvalued.removeIf(accountId -> publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM,
-                CommandFrame.SOURCE_SYSTEM, writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId)));
+            updates.unvalued.removeIf(accountId -> reads.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM,
+                CommandFrame.SOURCE_SYSTEM, writer -> CommandBodies.accountId(writer, accountId), new AccountRefresh(accountId)));
         }
         if (quotedSinceRefresh && nowNanos - lastRefreshNanos >= settings.accountRefreshMillis() * 1_000_000L)
         {
@@ -318,8 +315,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             quotedSinceRefresh = false;
             for (final String accountId : subscriptions.accountsWatched())
             {
-                publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-                    writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
+                reads.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
+                    writer -> CommandBodies.accountId(writer, accountId), new AccountRefresh(accountId));
             }
         }
     }
@@ -387,6 +384,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             return;
         }
         socket.push(messages.snapshot(request.channel(), request.id(), event.output, 0, event.outputLength));
+        if (request.channel() == StreamChannel.ACCOUNT)
+        {
+            updates.joined(request.id());
+        }
         subscriptions.add(new Subscriptions.Entry(socket, request.channel(), request.key(), request.timeframe(), snapshot.generation()), request.id());
     }
 

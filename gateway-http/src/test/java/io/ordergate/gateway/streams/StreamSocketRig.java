@@ -21,8 +21,8 @@ import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 
 /**
- * One user socket on an embedded channel, its hub's fan-out driven by hand: the reads its subscriptions publish are
- * held ({@link SnapshotReads}) until the test brings them round the "ring" with {@link #answerNextRead}, so a test
+ * One user socket on an embedded channel, its hub's fan-out driven by hand: the reads the hub publishes are
+ * held ({@link StreamReads}) until the test brings them round the "ring" with {@link #answerNextRead}, so a test
  * chooses where a snapshot lands among the socket's other work. The event loop's tasks run when the test asks for the
  * messages ({@link #received}) or sends a frame (EmbeddedChannel runs them after the frame is read).
  */
@@ -48,6 +48,7 @@ final class StreamSocketRig implements AutoCloseable
     private final EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 65536));
     private final CommandEvent event = new CommandEvent();
     private final BodyWriter writer = new BodyWriter();
+    private long quotes;
 
     StreamSocketRig()
     {
@@ -58,7 +59,7 @@ final class StreamSocketRig implements AutoCloseable
     StreamSocketRig(final String moreConfig)
     {
         final GatewayConfig config = ConfigLoader.parse(INSTRUMENTS + moreConfig, "test");
-        hub = new StreamHub(config, null, (type, principal, body, attachment) -> reads.add(new Read(type, attachment)));
+        hub = new StreamHub(config, (type, principal, source, body, attachment) -> reads.add(new Read(type, attachment)));
         socket = new StreamSocket(hub, hub.settings(), 1, null, () -> { });
         channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), socket);
         socket.opened(channel, true);
@@ -89,6 +90,26 @@ final class StreamSocketRig implements AutoCloseable
     void fanOutIdle()
     {
         hub.onIdle(System.nanoTime());
+    }
+
+    /** The fan-out's idle turn at {@code nanos} (its clock: when accounts are valued again). */
+    void fanOutIdleAt(final long nanos)
+    {
+        hub.onIdle(nanos);
+    }
+
+    /** An accepted QUOTES command of one EURUSD quote comes round to the fan-out. */
+    void quote()
+    {
+        quotes++;
+        event.reset(CommandType.QUOTES);
+        event.header(CommandFrame.PRINCIPAL_SYSTEM, 1_795_341_600_000_000L + quotes * 250_000L, quotes, CommandFrame.SOURCE_FEED);
+        writer.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        CommandBodies.quotesHeader(writer, 1);
+        CommandBodies.quote(writer, "EURUSD", 108_420_000L + quotes * 10, 108_428_000L + quotes * 10);
+        event.bodyLength(writer.length());
+        event.result = ResultCode.ACCEPTED;
+        hub.onEvent(event, false);
     }
 
     /** Reads published and not yet brought round. */
