@@ -34,7 +34,7 @@ import io.ordergate.gateway.json.RequestBody;
  * accounts are valued again through the ring every {@code streams.account_refresh_millis} while quotes arrive, and
  * sent when their answer differs from the last one sent.
  *
- * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #closed} from event loops; the
+ * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #inTurn}, {@link #closed} from event loops; the
  * rest on the fan-out thread.
  */
 public final class StreamHub implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
