@@ -11,9 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HeldSubscriptions
 {
-    /** No subscribe's: generations start at 1. */
-    static final long NO_GENERATION = 0;
-
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     /** Event loop only. */
     private long generations;

@@ -6,6 +6,8 @@ import java.util.List;
 import io.netty.buffer.ByteBuf;
 
 import io.ordergate.engine.candle.Timeframe;
+import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.view.JsonWriter;
 
 /**
  * The quotes' part of the fan-out, per accepted QUOTES command (a pass): each instrument's quote, price message and
@@ -89,6 +91,51 @@ final class QuoteFanOut
             release(candles[i]);
             candles[i] = null;
         }
+    }
+
+    /**
+     * A quote subscription starts (its turn on the fan-out thread, so in ring order with the quotes): a price socket is
+     * given the newest price, a user socket a snapshot of the quote (null before the first); the quotes after it follow.
+     */
+    void start(final StreamSocket socket, final String key, final String symbol, final long generation)
+    {
+        if (!socket.isOpen() || !socket.held().holds(key, generation))
+        {
+            return;
+        }
+        final int index = market.index(symbol);
+        if (index < 0)
+        {
+            socket.held().release(key, generation);
+            socket.error(ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol");
+            return;
+        }
+        if (socket.isPriceSocket())
+        {
+            if (market.hasQuote(index))
+            {
+                market.writePrice(index, messages.bareWriter());
+                final ByteBuf price = messages.bareFrame();
+                socket.pushLatest(key, price);
+                price.release();
+                socket.drainSoon();
+            }
+        }
+        else
+        {
+            final JsonWriter json = messages.beginWithout("snapshot").name("channel").string("quotes");
+            json.name("symbol").string(symbol).name("data");
+            if (market.hasQuote(index))
+            {
+                market.writeQuote(index, json);
+            }
+            else
+            {
+                json.nullValue();
+            }
+            socket.push(messages.end());
+        }
+        subscriptions.add(new Subscriptions.Entry(socket, StreamChannel.QUOTES, key, null, generation), symbol);
     }
 
     private void touch(final StreamSocket socket)

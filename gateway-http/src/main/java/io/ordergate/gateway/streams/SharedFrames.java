@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
  * Market data encoded once per quote and shared by every socket it goes to (issue 12: 1,000 subscribers). The fan-out
@@ -73,6 +74,30 @@ final class SharedFrames
         frame.writerIndex(at + digits).writeByte(',');
         frame.writeBytes(shared, shared.readerIndex(), rest);
         ch.write(frame, ch.voidPromise());
+    }
+
+    /**
+     * Writes a polled message to a socket and lets go of it: a message of its own, or a shared frame (a price socket's
+     * whole, a user socket's with its seq spliced in). Event loop.
+     */
+    static void write(final Channel ch, final boolean userSocket, final StreamOutbox.Polled polled)
+    {
+        if (polled.frame == null)
+        {
+            ch.write(new TextWebSocketFrame(messageFrame(ch.alloc(), userSocket, polled.seq, polled.body)));
+        }
+        else if (!userSocket)
+        {
+            ch.write(polled.frame.retainedDuplicate(), ch.voidPromise());  // the whole frame, encoded once
+            polled.frame.release();
+        }
+        else
+        {
+            writeUserFrame(ch, polled.seq, polled.frame);
+            polled.frame.release();
+        }
+        polled.frame = null;
+        polled.body = null;
     }
 
     /** A must-arrive message's payload: a user socket's with its seq first ({@code {"seq":N,} + the rest), a price socket's as is. */

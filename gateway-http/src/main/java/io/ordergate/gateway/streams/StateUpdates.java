@@ -85,6 +85,15 @@ final class StateUpdates
         }
     }
 
+    /**
+     * A subscriber to the account joined, from its snapshot: the next valuation is sent whatever was sent before (the
+     * last one sent may be older than the snapshot, and equal to a valuation this subscriber has not seen).
+     */
+    void joined(final String accountId)
+    {
+        lastAccount.remove(accountId);
+    }
+
     void refreshed(final String accountId, final CommandEvent event)
     {
         final List<Subscriptions.Entry> entries = subscriptions.ofAccount(accountId);
@@ -140,7 +149,8 @@ final class StateUpdates
         {
             if (entry.live())
             {
-                entry.socket().endAndTell(new StreamRequest(StreamRequest.Type.UNSUBSCRIBE, entry.channel(), accountId, null, entry.key()));
+                entry.socket().endAndTell(new StreamRequest(StreamRequest.Type.UNSUBSCRIBE, entry.channel(), accountId, null, entry.key()),
+                    entry.generation());
             }
         }
     }

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 
 import io.ordergate.config.GatewayConfig;
@@ -35,13 +34,13 @@ import io.ordergate.gateway.json.RequestBody;
  * accounts are valued again through the ring every {@code streams.account_refresh_millis} while quotes arrive, and
  * sent when their answer differs from the last one sent.
  *
- * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #closed} from event loops; the
+ * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #inTurn}, {@link #closed} from event loops; the
  * rest on the fan-out thread.
  */
 public final class StreamHub implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
     /** The read a subscription starts with, travelling the ring as its attachment. Immutable. */
-    private record Snapshot(StreamSocket socket, StreamRequest request, long generation)
+    private record Snapshot(StreamSocket socket, StreamRequest request, long generation, long ticket)
     {
     }
 
@@ -54,7 +53,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private static final int SNAPSHOT_CANDLES = 100;
 
     private final StreamSettings settings;
-    private final CommandPublisher publisher;
+    private final StreamReads reads;
     private final LiveMarket market;
     private final QuoteFanOut fanOut;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -79,8 +78,13 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     public StreamHub(final GatewayConfig config, final CommandPublisher publisher)
     {
+        this(config, (type, principal, source, body, attachment) -> publisher.publish(type, principal, source, body, null, attachment));
+    }
+
+    StreamHub(final GatewayConfig config, final StreamReads reads)
+    {
+        this.reads = reads;
         this.settings = StreamSettings.of(config.streams());
-        this.publisher = publisher;
         this.market = new LiveMarket(config.instruments());
         this.fanOut = new QuoteFanOut(market, subscriptions, messages);
         this.pacedCapacity = config.server().maxConnections();
@@ -95,6 +99,12 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     StreamSettings settings()
     {
         return settings;
+    }
+
+    /** Who is subscribed to what (fan-out thread; a test's, to see what the fan-out follows). */
+    Subscriptions subscriptions()
+    {
+        return subscriptions;
     }
 
     /** True for a symbol the gateway trades. Any thread (the symbol table never changes). */
@@ -182,14 +192,17 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
                 type = CommandType.GET_BOT;
                 body = writer -> GroupBodies.botId(writer, id);
         }
-        final boolean published = publisher.publish(type, socket.principal(), CommandFrame.SOURCE_WEBSOCKET, body, null,
-            new Snapshot(socket, request, generation));
-        return published ? null : "the gateway is overloaded: subscribe again shortly";
+        if (reads.publish(type, socket.principal(), CommandFrame.SOURCE_WEBSOCKET, body, new Snapshot(socket, request, generation, socket.replies().take())))
+        {
+            return null;
+        }
+        socket.replies().giveBack();
+        return "the gateway is overloaded: subscribe again shortly";
     }
 
     void subscribeQuotes(final StreamSocket socket, final String key, final String symbol, final long generation)
     {
-        request(() -> quotesStart(socket, key, symbol, generation));
+        inTurn(socket, () -> fanOut.start(socket, key, symbol, generation));
     }
 
     /**
@@ -199,16 +212,27 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
      */
     void unsubscribe(final StreamSocket socket, final StreamRequest request, final long generation, final byte[] reply)
     {
-        request(() ->
+        inTurn(socket, () ->
         {
             subscriptions.remove(socket, request.channel(), request.id(), request.key(), generation);
             socket.push(reply);
         });
     }
 
+    /** Does {@code work} for the socket on the fan-out thread, after what it handed over before ({@link ReplyOrder}). Event loop. */
+    void inTurn(final StreamSocket socket, final Runnable work)
+    {
+        final long ticket = socket.replies().take();
+        request(() -> socket.replies().run(ticket, work));
+    }
+
     void closed(final StreamSocket socket)
     {
-        request(() -> subscriptions.removeAll(socket));
+        request(() ->
+        {
+            subscriptions.removeAll(socket);
+            socket.replies().clear();
+        });
     }
 
     /** Queues work for the fan-out thread (it owns the subscriptions) and wakes it. */
@@ -232,6 +256,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         final CommandType type = event.type;
         if (type == null)
         {
+            if (!replaying && event.attachment instanceof Snapshot)
+            {
+                snapshot((Snapshot)event.attachment, event);  // a read whose body could not be written: refused, in turn
+            }
             return;
         }
         if (type == CommandType.QUOTES && event.result == ResultCode.ACCEPTED)
@@ -278,8 +306,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         if (!updates.unvalued.isEmpty())  // walking the empty set made an iterator every idle moment
         {
             // an account whose read the ring refused (full) stays, and is asked for again at the next idle moment
-            updates.unvalued.removeIf(accountId -> publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM,
-                CommandFrame.SOURCE_SYSTEM, writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId)));
+            updates.unvalued.removeIf(accountId -> reads.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM,
+                CommandFrame.SOURCE_SYSTEM, writer -> CommandBodies.accountId(writer, accountId), new AccountRefresh(accountId)));
         }
         if (quotedSinceRefresh && nowNanos - lastRefreshNanos >= settings.accountRefreshMillis() * 1_000_000L)
         {
@@ -287,8 +315,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             quotedSinceRefresh = false;
             for (final String accountId : subscriptions.accountsWatched())
             {
-                publisher.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-                    writer -> CommandBodies.accountId(writer, accountId), null, new AccountRefresh(accountId));
+                reads.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
+                    writer -> CommandBodies.accountId(writer, accountId), new AccountRefresh(accountId));
             }
         }
     }
@@ -325,51 +353,16 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         fanOut.endPass();
     }
 
-    private void quotesStart(final StreamSocket socket, final String key, final String symbol, final long generation)
-    {
-        if (!socket.isOpen() || !socket.held().holds(key, generation))
-        {
-            return;
-        }
-        final int index = market.index(symbol);
-        if (index < 0)
-        {
-            socket.held().release(key, generation);
-            socket.error(ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol");
-            return;
-        }
-        if (socket.isPriceSocket())
-        {
-            if (market.hasQuote(index))
-            {
-                market.writePrice(index, messages.bareWriter());
-                final ByteBuf price = messages.bareFrame();
-                socket.pushLatest(key, price);
-                price.release();
-                socket.drainSoon();
-            }
-        }
-        else
-        {
-            final io.ordergate.engine.view.JsonWriter json = messages.beginWithout("snapshot").name("channel").string("quotes");
-            json.name("symbol").string(symbol).name("data");
-            if (market.hasQuote(index))
-            {
-                market.writeQuote(index, json);
-            }
-            else
-            {
-                json.nullValue();
-            }
-            socket.push(messages.end());
-        }
-        subscriptions.add(new Subscriptions.Entry(socket, StreamChannel.QUOTES, key, null, generation), symbol);
-    }
-
     private void snapshot(final Snapshot snapshot, final CommandEvent event)
     {
-        // An unsubscribe the client sent before this subscribe is queued by now: its reply goes before this snapshot.
+        // What the client's socket handed over before this subscribe is queued by now: its replies go before this snapshot.
         runRequests();
+        snapshotInTurn(snapshot, event);
+        snapshot.socket().replies().done(snapshot.ticket());
+    }
+
+    private void snapshotInTurn(final Snapshot snapshot, final CommandEvent event)
+    {
         final StreamSocket socket = snapshot.socket();
         final StreamRequest request = snapshot.request();
         if (!socket.isOpen() || !socket.held().holds(request.key(), snapshot.generation()))
@@ -379,6 +372,11 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         if (event.result == null || !event.result.isSuccess() || event.outputKind != CommandEvent.OUTPUT_JSON)
         {
             socket.held().release(request.key(), snapshot.generation());  // refused: an account the caller may not see, or none
+            if (!socket.held().holds(request.key()))
+            {
+                // A subscribe again refused: the client holds the key no more, so the first subscription's entry goes too.
+                subscriptions.remove(socket, request.channel(), request.id(), request.key(), Subscriptions.ANY_GENERATION);
+            }
             final ResultCode code = event.result == null || event.result.isSuccess() ? null : event.result;
             socket.error(code == null ? "INTERNAL_ERROR" : code.name(),
                 code == null ? "the snapshot could not be read" : event.resultMessage != null ? event.resultMessage : code.defaultMessage(),
@@ -386,6 +384,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             return;
         }
         socket.push(messages.snapshot(request.channel(), request.id(), event.output, 0, event.outputLength));
+        if (request.channel() == StreamChannel.ACCOUNT)
+        {
+            updates.joined(request.id());
+        }
         subscriptions.add(new Subscriptions.Entry(socket, request.channel(), request.key(), request.timeframe(), snapshot.generation()), request.id());
     }
 

@@ -161,14 +161,15 @@ public final class StreamRoutes implements Feature
         for (final String key : socket.held().keys())
         {
             final StreamRequest subscription = StreamRequest.ofAccountOrBotKey(key);
-            if (subscription == null)
+            final Long generation = socket.held().generation(key);
+            if (subscription == null || generation == null)
             {
-                continue;  // quotes and candles: anyone who may read sees them
+                continue;  // quotes and candles: anyone who may read sees them (or let go of since the keys were read)
             }
             final boolean allowed = subscription.channel() == StreamChannel.BOT ? stillAdmin.test(caller) : seesAccount.test(caller, subscription.id());
             if (!allowed)
             {
-                socket.endAndTell(subscription);
+                socket.endAndTell(subscription, generation);
             }
         }
     }

@@ -49,6 +49,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     private final InboundLimit limit;
     private final int maxFrameBytes;
     private final HeldSubscriptions held = new HeldSubscriptions();
+    private final ReplyOrder replies;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean pacing = new AtomicBoolean();
     private final Runnable drain = this::drainNow;
@@ -70,6 +71,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         this.released = released;
         this.limit = new InboundLimit(settings.messagesPerSecond());
         this.maxFrameBytes = settings.maxFrameBytes();
+        this.replies = new ReplyOrder(hub, this, settings.maxQueuedMessages());
     }
 
     /** After the handshake (event loop); {@code admitted} false when the caller has too many sockets open. */
@@ -104,6 +106,12 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     HeldSubscriptions held()
     {
         return held;
+    }
+
+    /** The order its requests are answered in. */
+    ReplyOrder replies()
+    {
+        return replies;
     }
 
     // ---- from the fan-out thread (or this socket's event loop) ----
@@ -176,22 +184,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
         while (ch.isWritable() && outbox.poll(polled))
         {
-            if (polled.frame == null)
-            {
-                ch.write(new TextWebSocketFrame(SharedFrames.messageFrame(ch.alloc(), priceSymbol == null, polled.seq, polled.body)));
-            }
-            else if (priceSymbol != null)
-            {
-                ch.write(polled.frame.retainedDuplicate(), ch.voidPromise());  // the whole frame, encoded once
-                polled.frame.release();
-            }
-            else
-            {
-                SharedFrames.writeUserFrame(ch, polled.seq, polled.frame);
-                polled.frame.release();
-            }
-            polled.frame = null;
-            polled.body = null;
+            SharedFrames.write(ch, priceSymbol == null, polled);
         }
         ch.flush();  // and a pong written since the last drain; with nothing written it is no system call
     }
@@ -246,12 +239,12 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         if (priceSymbol != null)
         {
-            error("VALIDATION_ERROR", "a price socket takes no messages", null);
+            replies.error("VALIDATION_ERROR", "a price socket takes no messages", null);
             return;
         }
         if (!limit.tryAcquire(System.nanoTime()))
         {
-            error("RATE_LIMIT_EXCEEDED", "more than " + limit.perSecond() + " messages per second", null);
+            replies.error("RATE_LIMIT_EXCEEDED", "more than " + limit.perSecond() + " messages per second", null);
             return;
         }
         final byte[] body = new byte[content.readableBytes()];
@@ -263,23 +256,20 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
         catch (final BadRequest bad)
         {
-            error(bad.code().name(), bad.getMessage(), bad.field());
+            replies.error(bad.code().name(), bad.getMessage(), bad.field());
             return;
         }
         switch (request.type())
         {
             case PING:
-                push(StreamMessages.pong());
+                replies.reply(StreamMessages.pong());
                 return;
             case PONG:
                 return;
             case UNSUBSCRIBE:
                 if (!end(request, StreamMessages.unsubscribed(request)))
                 {
-                    // Through the fan-out as the unsubscribed replies (an unsubscribe of no generation takes nothing out),
-                    // so an unsubscribe sent twice is answered in order: unsubscribed, then this.
-                    hub.unsubscribe(this, request, HeldSubscriptions.NO_GENERATION, StreamMessages.error("NOT_FOUND", "no such subscription on this socket",
-                        request.channel() == StreamChannel.BOT ? "bot_id" : "channel"));
+                    replies.error("NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
                 }
                 return;
             default:
@@ -291,7 +281,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         if (!held.holds(request.key()) && held.size() >= hub.settings().maxSubscriptionsPerSocket())
         {
-            error("VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
+            replies.error("VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
             return;
         }
         final Long before = held.generation(request.key());
@@ -299,16 +289,24 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         if (refused != null)
         {
             held.restore(request.key(), before);  // a refused subscribe again leaves the one held (none: removed)
-            error("OVERLOADED", refused, null);
+            replies.error("OVERLOADED", refused, null);
         }
     }
 
-    /** Ends a subscription to an account (or bot) the caller may no longer see, or that is gone, telling the client. Any thread. */
-    void endAndTell(final StreamRequest subscription)
+    /**
+     * Ends the subscription made by the subscribe of {@code generation} to an account (or bot) the caller may no longer
+     * see, or that is gone, telling the client; one the client made again since is another, and stays. Any thread.
+     */
+    void endAndTell(final StreamRequest subscription, final long generation)
     {
         final Channel ch = channel;
-        ch.eventLoop().execute(() -> end(subscription,
-            StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName())));
+        ch.eventLoop().execute(() ->
+        {
+            if (held.holds(subscription.key(), generation))
+            {
+                end(subscription, StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
+            }
+        });
     }
 
     /**
@@ -328,6 +326,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         return true;
     }
 
+    /** A message now, whatever the client asked before: not a reply (the fan-out's, in its turn, or a close's reason). */
     void error(final String code, final String message, final String field)
     {
         push(StreamMessages.error(code, message, field));

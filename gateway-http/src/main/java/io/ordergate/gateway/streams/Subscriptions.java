@@ -28,6 +28,9 @@ final class Subscriptions
         }
     }
 
+    /** For {@link #remove}: the entry of the key whatever subscribe made it. */
+    static final long ANY_GENERATION = -1;
+
     private final Map<String, List<Entry>> byAccount = new HashMap<>();
     private final Map<String, List<Entry>> bySymbol = new HashMap<>();
     private final Map<String, List<Entry>> byBot = new HashMap<>();
@@ -49,7 +52,7 @@ final class Subscriptions
         accountEntries += valued(entry.channel()) ? 1 : 0;
     }
 
-    /** The entry of the subscribe of {@code generation}, if still there (a newer subscribe's entry stays). */
+    /** The entry of the subscribe of {@code generation} (or {@link #ANY_GENERATION}), if still there (a newer subscribe's entry stays). */
     void remove(final StreamSocket socket, final StreamChannel channel, final String id, final String key, final long generation)
     {
         final Map<String, List<Entry>> map = map(channel);
@@ -57,7 +60,8 @@ final class Subscriptions
         if (list != null)
         {
             final int before = list.size();
-            list.removeIf(entry -> entry.socket() == socket && entry.key().equals(key) && entry.generation() == generation);
+            list.removeIf(entry -> entry.socket() == socket && entry.key().equals(key)
+                && (generation == ANY_GENERATION || entry.generation() == generation));
             accountEntries -= valued(channel) ? before - list.size() : 0;
             if (list.isEmpty())
             {

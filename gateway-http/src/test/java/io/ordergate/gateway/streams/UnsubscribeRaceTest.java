@@ -65,7 +65,7 @@ class UnsubscribeRaceTest
     private final GatewayConfig config = ConfigLoader.parse("instruments:\n"
         + "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,\n"
         + "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }\n", "test");
-    private final StreamHub hub = new StreamHub(config, null);
+    private final StreamHub hub = new StreamHub(config, (type, principal, source, body, attachment) -> false);  // quotes only: it reads nothing
     private final StreamSocket socket = new StreamSocket(hub, hub.settings(), 1, null, () -> { });
     private final InterleavingChannel channel = new InterleavingChannel(socket);
     private final EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 65536));
