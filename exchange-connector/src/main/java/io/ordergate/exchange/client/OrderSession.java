@@ -391,7 +391,7 @@ public final class OrderSession
      * Reads the account's balances now without reporting them: the caller journals them (sync-balance). What the stream
      * tells while the read is out is laid over its answer ({@link StreamedBalances}).
      */
-    public CompletableFuture<VenueAnswer> readBalances()
+    public CompletableFuture<BalanceRead> readBalances()
     {
         return balances.read();
     }
