@@ -39,6 +39,19 @@ class ExchangeStreamMarkEngineTest
         streamed(driver, SESSION, 2, "0.4");
         assertNotEquals(holdingTheUpdate, answer(sync(driver, OTHER_SESSION, 0, "0.5")), "a read of another stream session applies as it is");
 
+        streamed(driver, SESSION, 3, "0.4");
+        final CommandEvent forwarded = driver.command(CommandType.EXCHANGE_BALANCES, w ->
+        {
+            // a futures-shaped read forwarded for a member (figures, then a request id, then the mark): the mark is still read
+            ExchangeBodies.balancesHeader(w, "bn-1", 2);
+            ExchangeBodies.balance(w, "BTC", ExchangeDriver.wire("0.5"), 0);
+            ExchangeBodies.balance(w, "USDT", ExchangeDriver.wire("1000"), 0);
+            ExchangeBodies.balancesKind(w, ExchangeBodies.BALANCES_SYNC);
+            ExchangeBodies.balanceFigures(w, new long[][] {{0, ExchangeDriver.wire("0.5")}, {0, ExchangeDriver.wire("1000")}});
+            ExchangeBodies.streamMark(w, ExchangeBodies.BALANCES_SYNC, true, 0x0101_0101_0101_0101L, SESSION, 2);
+        });
+        assertEquals(holdingTheUpdate, answer(forwarded), "a forwarded read older than the update keeps it too");
+
         final ExchangeDriver replayed = new ExchangeDriver();
         for (final byte[] frame : driver.journal)
         {

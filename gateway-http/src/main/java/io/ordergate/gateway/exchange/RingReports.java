@@ -121,8 +121,8 @@ final class RingReports implements VenueReports
     }
 
     /**
-     * A sync EXCHANGE_BALANCES body that names the EXCHANGE_SYNC_REQUEST it answers (cluster form: the leader's read for
-     * a member that does not lead), so that only the client who asked it is answered with it.
+     * A sync EXCHANGE_BALANCES body that names the EXCHANGE_SYNC_REQUEST it answers, as journaled before stream marks
+     * (the leader now writes {@link #writeMarkedBalances}); kept so that tests write the older records.
      */
     static void writeSyncBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final long requestId)
     {
