@@ -166,7 +166,8 @@ public final class ExchangeClient
         {
             return CompletableFuture.completedFuture(VenueAnswer.of(Outcome.AUTH_FAILED, "the account's connection is closed", null, 0));
         }
-        final long wait = governor.admit(request.weight(), request.placesOrder(), System.currentTimeMillis());
+        final long sentMillis = System.currentTimeMillis();
+        final long wait = governor.admit(request.weight(), request.placesOrder(), sentMillis);
         if (wait < 0)
         {
             final long until = governor.bannedUntil(System.currentTimeMillis());
@@ -202,7 +203,7 @@ public final class ExchangeClient
             try
             {
                 final long now = System.currentTimeMillis();
-                governor.observed(dialect.usedWeight(response.headers()), dialect.orderCount(response.headers()), now);
+                governor.observed(dialect.usedWeight(response.headers()), dialect.orderCount(response.headers()), sentMillis, now);
                 final VenueAnswer answer = dialect.read(request, response.statusCode(), response.headers(), response.body());
                 if (answer.outcome() == Outcome.RATE_LIMITED)
                 {

@@ -17,21 +17,19 @@ import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.spi.VenueRequest;
 
 /**
- * Never twice, never lost, for one exchange account. Each order is sent once under its client order id. An answer
- * nobody can read (timeout, 5xx, "status unknown") makes it {@code unknown}, and then the session asks the exchange
- * by client order id, with back-off, until it knows: "not found" within {@link Settings#notFoundGraceMillis} of the
- * moment the order became unknown means "not yet known", never "rejected". The window starts when the send's fate
- * became unknown (the exchange may have taken the order at any time until then), not when the order was handed over:
- * time an order waits for the rate governor or a {@code Retry-After} is not the exchange's delay. A 429 waits for
- * its {@code Retry-After}, asks whether the order exists and sends it again under the same id only if it does not
- * and the session still follows it. Until a send has its answer, no query's "not found" settles the order (a stream
- * reconnect asks for every open order, one held for {@code Retry-After} too): the send's answer does.
- * On every stream (re)connect and after a restart every order still open is asked for again. Fills come as
- * cumulative states, so one applied twice changes nothing.
+ * Never twice, never lost, for one exchange account. Each order is sent once under its client order id. An answer nobody can read (timeout,
+ * 5xx, "status unknown") makes it {@code unknown}, and then the session asks the exchange by client order id, with back-off, until it knows:
+ * "not found" within {@link Settings#notFoundGraceMillis} of the moment the order became unknown means "not yet known", never "rejected". The
+ * window starts when the send's fate became unknown (the exchange may have taken the order at any time until then), not when the order was
+ * handed over: time an order waits for the rate governor or a {@code Retry-After} is not the exchange's delay. A 429 waits for its
+ * {@code Retry-After}, asks whether the order exists and sends it again under the same id only if it does not and the session still follows
+ * it. Until a send has its answer, no query's "not found" settles the order (a stream reconnect asks for every open order, one held for
+ * {@code Retry-After} too): the send's answer does. On every stream (re)connect and after a restart every order still open is asked for
+ * again. Fills come as cumulative states, so one applied twice changes nothing. A cancel that overtook its order is kept for it
+ * ({@link CancelsAhead}).
  *
- * <p>The grace window reads the session's own clock (injectable, so tests decide when a window ends instead of
- * racing a loaded machine's scheduler). Thread safe: the tracked orders are in a concurrent map; every action runs on
- * the connector's scheduler.
+ * <p>The grace window reads the session's own clock (injectable, so tests decide when a window ends instead of racing a loaded machine's
+ * scheduler). Thread safe: the tracked orders are in a concurrent map; every action runs on the connector's scheduler.
  */
 public final class OrderSession
 {
@@ -59,6 +57,7 @@ public final class OrderSession
     private final PositionReads positions;
     private final FillCommissions commissions;
     private final StreamedBalances balances;
+    private final CancelsAhead cancelsAhead;
 
     public OrderSession(final ExchangeClient client, final VenueReports reports, final Settings settings, final ScheduledExecutorService scheduler)
     {
@@ -77,6 +76,7 @@ public final class OrderSession
         this.positions = new PositionReads(client, reports, scheduler, () -> closed);
         this.commissions = new FillCommissions(client, reports, scheduler, () -> closed);
         this.balances = new StreamedBalances(client, reports, () -> closed);
+        this.cancelsAhead = new CancelsAhead(scheduler, settings.notFoundGraceMillis());
     }
 
     /** Sends a new order once; its fate comes back through the reports. */
@@ -84,6 +84,7 @@ public final class OrderSession
     {
         final TrackedOrder order = new TrackedOrder(ticket.orderId(), ticket.symbol(), ticket.clientOrderId(), ticket, clock.getAsLong());
         order.sendPending = true;
+        order.cancelWanted = cancelsAhead.take(order.clientOrderId);  // its cancel came first: cancelled once the exchange has it
         open.put(order.clientOrderId, order);
         final VenueRequest request;
         try
@@ -182,6 +183,10 @@ public final class OrderSession
         {
             tracked.cancelWanted = true;
         }
+        else
+        {
+            cancelsAhead.note(clientOrderId);  // not followed (yet): its placement may still come, held for the instrument check
+        }
         sendCancel(orderId, symbol, clientOrderId);
     }
 
@@ -209,9 +214,8 @@ public final class OrderSession
     }
 
     /**
-     * Follows an order the gateway believes open (after a restart, or routed before this session existed): asks the
-     * exchange now, and with back-off until it knows. "Not found" counts as not yet known for the grace window
-     * from now.
+     * Follows an order the gateway believes open (after a restart, or routed before this session existed): asks the exchange now, and with
+     * back-off until it knows. "Not found" counts as not yet known for the grace window from now.
      */
     public void follow(final long orderId, final String symbol, final String clientOrderId)
     {
@@ -228,14 +232,12 @@ public final class OrderSession
         reconcile(order, 0).thenRun(positions::readSoon);
     }
 
-    /**
-     * Takes over the open orders of the session this one replaces (new credentials, a new link) and asks for each,
-     * so none is left unfollowed; the old session is closed.
-     */
+    /** Takes over the open orders of the session this one replaces (new credentials, a new link) and asks for each; the old one is closed. */
     public void adopt(final OrderSession previous)
     {
         previous.successor = this;  // set before it closes: a cancel or follow that finds it closed finds this too
         previous.close();
+        cancelsAhead.adopt(previous.cancelsAhead);
         for (final TrackedOrder order : previous.open.values())
         {
             open.putIfAbsent(order.clientOrderId, order);
@@ -378,20 +380,17 @@ public final class OrderSession
         balances.sync();
     }
 
-    /**
-     * Reads the futures positions now and reports them (after each (re)connect's order reconciliation), for a dialect
-     * that has positions; the read's start time goes with them.
-     */
+    /** Reads the futures positions now and reports them with the read's start time (after each (re)connect's order reconciliation). */
     public CompletableFuture<Void> syncPositions()
     {
         return positions.readNow();
     }
 
     /**
-     * Reads the account's balances now without reporting them: the caller journals them (sync-balance). What the stream
-     * tells while the read is out is laid over its answer ({@link StreamedBalances}).
+     * Reads the account's balances now without reporting them: the caller journals them with the read's stream mark (sync-balance). What the
+     * stream tells while the read is out is laid over its answer ({@link StreamedBalances}).
      */
-    public CompletableFuture<VenueAnswer> readBalances()
+    public CompletableFuture<BalanceRead> readBalances()
     {
         return balances.read();
     }

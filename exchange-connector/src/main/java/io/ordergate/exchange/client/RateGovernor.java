@@ -68,16 +68,20 @@ public final class RateGovernor
      * The exchange's own counts from an answer's headers (-1 when a header was absent). They raise the local counts
      * (another client on the same key), never lower them: an answer tells what the exchange had counted when it took
      * that request, not the requests that left after it and are still on their way, which an overwrite would forget
-     * (the answer to the first of six orders, arriving before the fifth left, let the fifth and sixth through).
+     * (the answer to the first of six orders, arriving before the fifth left, let the fifth and sixth through). A count
+     * is the window's its request was sent in: the answer to a request sent before a window turned tells the last
+     * window's count, which would hold every request of the new window back for the whole window, so it is not taken.
+     *
+     * @param sentMillis when the answered request left (the {@code now} it was admitted at)
      */
-    public synchronized void observed(final int weightHeader, final int orderHeader, final long now)
+    public synchronized void observed(final int weightHeader, final int orderHeader, final long sentMillis, final long now)
     {
         roll(now);
-        if (weightHeader >= 0)
+        if (weightHeader >= 0 && sentMillis / MINUTE == weightWindow)
         {
             usedWeight = Math.max(usedWeight, weightHeader);
         }
-        if (orderHeader >= 0)
+        if (orderHeader >= 0 && sentMillis / orderWindow == orderWindowIndex)
         {
             orders = Math.max(orders, orderHeader);
         }

@@ -34,6 +34,15 @@ public interface VenueReports
     void balances(Map<String, BigDecimal[]> balances, boolean complete);
 
     /**
+     * Balances as {@link #balances(Map, boolean)}, with how far the session's stream had got ({@link BalanceStreamMark}):
+     * a sink that journals them keeps the mark with them; one that does not (a test's) may ignore it.
+     */
+    default void balances(final Map<String, BigDecimal[]> balances, final boolean complete, final BalanceStreamMark mark)
+    {
+        balances(balances, complete);
+    }
+
+    /**
      * The exchange's futures positions, read after the session's orders were asked for; the engine applies what it
      * missed, once, unless a fill it books or an order still working in the symbol may already be in the read.
      *

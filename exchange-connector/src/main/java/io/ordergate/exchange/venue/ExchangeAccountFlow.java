@@ -180,15 +180,26 @@ final class ExchangeAccountFlow
             amounts[i][2] = figures ? reader.readLong() : before == null ? 0 : before[2];
             amounts[i][3] = figures ? reader.readLong() : amounts[i][0] + amounts[i][1] + amounts[i][2];
         }
-        // a forwarded sync's request id may follow (ExchangeBodies): the reply stage's, not read here
-        if (kind != ExchangeBodies.BALANCES_DELTA)
+        // a forwarded sync's request id (the reply stage's) and the stream mark may follow: the mark is the last 16 bytes
+        final int requestIdBytes = kind == ExchangeBodies.BALANCES_SYNC ? Long.BYTES : 0;
+        final boolean marked = bodyEnd - reader.position() >= requestIdBytes + 2 * Long.BYTES;
+        if (marked && requestIdBytes > 0)
         {
-            entry.balances.clear();
-            entry.futuresFigures = figures;
+            reader.readLong();
         }
-        for (int i = 0; i < count; i++)
+        final long streamSession = marked ? reader.readLong() : 0;
+        final long streamUpdates = marked ? reader.readLong() : 0;
+        if (kind == ExchangeBodies.BALANCES_DELTA)
         {
-            entry.balances.put(assets[i], amounts[i]);
+            entry.streamed(assets, streamSession, streamUpdates);
+            for (int i = 0; i < count; i++)
+            {
+                entry.balances.put(assets[i], amounts[i]);
+            }
+        }
+        else
+        {
+            completeRead(entry, assets, amounts, figures, streamSession, streamUpdates);
         }
         entry.balancesUpdatedMicros = event.wallMicros();
         if (kind == ExchangeBodies.BALANCES_SYNC)
@@ -206,6 +217,30 @@ final class ExchangeAccountFlow
             context.endJson(event);
         }
         event.result = ResultCode.OK;
+    }
+
+    /**
+     * A full read replaces the account's balances, except that an asset the stream changed after the read's mark keeps
+     * the stream's free and locked amounts (the read's unrealized profit): a read that reached the ring after a later
+     * stream update (sync-balance journals its read itself) must not undo it, since nothing would correct it again.
+     */
+    private static void completeRead(final ExchangeAccounts.Entry entry, final String[] assets, final long[][] amounts, final boolean figures,
+        final long streamSession, final long streamUpdates)
+    {
+        final java.util.Map<String, long[]> newer = entry.streamedAfter(streamSession, streamUpdates);
+        entry.balances.clear();
+        entry.futuresFigures = figures;
+        for (int i = 0; i < assets.length; i++)
+        {
+            entry.balances.put(assets[i], amounts[i]);
+        }
+        newer.forEach((asset, streamed) ->
+        {
+            final long[] read = entry.balances.get(asset);
+            final long unrealized = read == null ? streamed[2] : read[2];
+            entry.balances.put(asset, new long[] {streamed[0], streamed[1], unrealized, streamed[0] + streamed[1] + unrealized});
+        });
+        entry.readApplied(streamSession, streamUpdates);
     }
 
     /**

@@ -20,6 +20,9 @@ import io.ordergate.engine.command.BodyWriter;
  *                         (unrealized profit (long) | margin balance (long)): a futures account read's, absent otherwise]
  *                         [| request id (long): a sync read for an EXCHANGE_SYNC_REQUEST, after a figures byte (0 when
  *                         none follow) so that it is never read as one; the engine ignores it, absent before it]
+ *                         [| stream session (long) | stream updates (long): the connector's BalanceStreamMark, after the
+ *                         figures byte and, on a sync read, a request id (NO_SYNC_REQUEST when none), so that it is the
+ *                         last 16 bytes; absent in records journaled before it, which the engine applies unmarked]
  *   EXCHANGE_SYNC_REQUEST account id [| request id (long, never 0): which the balances read for it echo; the engine ignores
  *                         it, absent before it]
  *   EXCHANGE_POSITIONS    account id | read started (long, wall micros) | count (int) | count x (symbol | net amount (long,
@@ -143,6 +146,26 @@ public final class ExchangeBodies
             writer.putByte(0);
         }
         writer.putLong(requestId);
+    }
+
+    /**
+     * Ends an EXCHANGE_BALANCES body with the stream mark the engine orders reads and stream updates by: after a figures
+     * byte of 0 when the body has no figures, and on a sync read after its request id, so that it is always last.
+     *
+     * @param session the stream session's id (never 0); {@code updates} its balance updates counted
+     */
+    public static void streamMark(final BodyWriter writer, final int kind, final boolean figuresWritten, final long requestId, final long session,
+        final long updates)
+    {
+        if (!figuresWritten)
+        {
+            writer.putByte(0);
+        }
+        if (kind == BALANCES_SYNC)
+        {
+            writer.putLong(requestId);
+        }
+        writer.putLong(session).putLong(updates);
     }
 
     public static void credentials(final BodyWriter writer, final String accountId, final boolean testnet, final String maskedKey,

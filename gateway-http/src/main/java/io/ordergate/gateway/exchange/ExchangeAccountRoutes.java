@@ -9,6 +9,7 @@ import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.exchange.spi.Credentials;
+import io.ordergate.exchange.client.BalanceRead;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.venue.ExchangeBodies;
 import io.ordergate.gateway.accounts.AccountRequests;
@@ -208,7 +209,7 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
     {
         final String accountId = accountId(exchange);
         EmptyObject.check(exchange.json(), exchange.body(), exchange.bodyLength());
-        final CompletableFuture<VenueAnswer> asked = io.readBalances(accountId);
+        final CompletableFuture<BalanceRead> asked = io.readBalances(accountId);
         final int principal = exchange.caller().principal();
         if (asked == null && io.forwardsSync(accountId))
         {
@@ -220,16 +221,18 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
             throw new BadRequest(ResultCode.NOT_FOUND, "no exchange account with credentials has this account_id", "account_id");
         }
         final Deferred later = exchange.defer();
-        asked.whenComplete((answer, failure) ->
+        asked.whenComplete((read, failure) ->
         {
+            final VenueAnswer answer = read == null ? null : read.answer();
             if (failure != null || answer == null || !answer.ok())
             {
                 later.error(ResultCode.VENUE_UNAVAILABLE, "the exchange did not give the balances: "
                     + (answer == null ? String.valueOf(failure) : answer.text()), null);
                 return;
             }
-            later.publish(CommandType.EXCHANGE_BALANCES, principal, writer -> RingReports.writeBalances(writer, accountId, answer.balances(),
-                ExchangeBodies.BALANCES_SYNC), Answers.ENGINE_JSON);
+            // journaled with its stream mark: landing after a later stream update, it does not undo it (the engine keeps the update)
+            later.publish(CommandType.EXCHANGE_BALANCES, principal, writer -> RingReports.writeMarkedBalances(writer, accountId, answer.balances(),
+                ExchangeBodies.BALANCES_SYNC, ExchangeBodies.NO_SYNC_REQUEST, read.mark()), Answers.ENGINE_JSON);
         });
     }
 

@@ -18,12 +18,12 @@ import io.ordergate.config.VenueKind;
 import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.exchange.binance.BinanceDialect;
 import io.ordergate.exchange.binance.BinanceFuturesDialect;
+import io.ordergate.exchange.client.BalanceRead;
 import io.ordergate.exchange.client.ExchangeClient;
 import io.ordergate.exchange.okx.OkxDialect;
 import io.ordergate.exchange.spi.Credentials;
 import io.ordergate.exchange.spi.ExchangeDialect;
 import io.ordergate.exchange.spi.OrderTicket;
-import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.venue.ExchangeOutbox;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.DaemonThreads;
@@ -316,13 +316,13 @@ public final class ExchangeIo implements AutoCloseable
      * Asks the account's exchange for its balances (not reported: the caller journals them), or null when it has no link.
      * A read that failed on a link replaced meanwhile (it answers "closed") is asked once more on the one that {@link #tookOver}.
      */
-    public CompletableFuture<VenueAnswer> readBalances(final String accountId)
+    public CompletableFuture<BalanceRead> readBalances(final String accountId)
     {
         final ExchangeLink link = link(accountId);
-        return link == null ? null : link.session().readBalances().thenCompose(answer ->
+        return link == null ? null : link.session().readBalances().thenCompose(read ->
         {
-            final ExchangeLink current = answer.ok() ? null : tookOver(accountId, link);
-            return current == null ? CompletableFuture.completedFuture(answer) : current.session().readBalances();
+            final ExchangeLink current = read.answer().ok() ? null : tookOver(accountId, link);
+            return current == null ? CompletableFuture.completedFuture(read) : current.session().readBalances();
         });
     }
 

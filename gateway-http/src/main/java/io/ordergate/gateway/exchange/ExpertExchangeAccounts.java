@@ -97,12 +97,14 @@ final class ExpertExchangeAccounts implements ExpertAccountCreation
             {
                 return;
             }
-            asked.whenComplete((answer, failure) ->
+            asked.whenComplete((read, failure) ->
             {
+                final var answer = read == null ? null : read.answer();
                 if (answer != null && answer.ok())
                 {
                     publisher.publish(CommandType.EXCHANGE_BALANCES, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-                        writer -> RingReports.writeBalances(writer, accountId, answer.balances(), ExchangeBodies.BALANCES_SYNC), null, null);
+                        writer -> RingReports.writeMarkedBalances(writer, accountId, answer.balances(), ExchangeBodies.BALANCES_SYNC,
+                            ExchangeBodies.NO_SYNC_REQUEST, read.mark()), null, null);
                 }
                 else
                 {

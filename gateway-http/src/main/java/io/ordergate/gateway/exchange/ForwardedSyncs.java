@@ -16,6 +16,7 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.exchange.venue.ExchangeBodies;
+import io.ordergate.exchange.client.BalanceRead;
 import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.Deferred;
@@ -103,14 +104,15 @@ final class ForwardedSyncs
         final String accountId = reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString();
         // a request without one (from a member older than request ids, which answers by account): balances that name none
         final long requestId = reader.position() + Long.BYTES <= bodyEnd(event) ? reader.readLong() : ExchangeBodies.NO_SYNC_REQUEST;
-        final CompletableFuture<VenueAnswer> asked = io.readBalances(accountId);
+        final CompletableFuture<BalanceRead> asked = io.readBalances(accountId);
         if (asked == null || publisher == null)
         {
             LOG.warning(() -> "sync-balance asked through the log for " + accountId + ", which has no link here");
             return;
         }
-        asked.whenComplete((answer, failure) ->
+        asked.whenComplete((read, failure) ->
         {
+            final VenueAnswer answer = read == null ? null : read.answer();
             if (failure != null || answer == null || !answer.ok())
             {
                 LOG.warning(() -> "sync-balance for " + accountId + ": the exchange did not give the balances: "
@@ -118,7 +120,8 @@ final class ForwardedSyncs
                 return;
             }
             if (!publisher.publish(CommandType.EXCHANGE_BALANCES, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
-                writer -> RingReports.writeSyncBalances(writer, accountId, answer.balances(), requestId), null, null))
+                writer -> RingReports.writeMarkedBalances(writer, accountId, answer.balances(), ExchangeBodies.BALANCES_SYNC, requestId, read.mark()),
+                null, null))
             {
                 LOG.warning(() -> "sync-balance for " + accountId + ": the ring was full; the member that asked answers 503");
             }

@@ -13,6 +13,7 @@ import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.CommandPublisher;
+import io.ordergate.exchange.client.BalanceStreamMark;
 import io.ordergate.exchange.client.VenueReports;
 import io.ordergate.exchange.spi.FuturesSettings;
 import io.ordergate.exchange.spi.OrderState;
@@ -99,9 +100,29 @@ final class RingReports implements VenueReports
             complete ? ExchangeBodies.BALANCES_COMPLETE : ExchangeBodies.BALANCES_DELTA));
     }
 
+    @Override
+    public void balances(final Map<String, BigDecimal[]> balances, final boolean complete, final BalanceStreamMark mark)
+    {
+        publish(CommandType.EXCHANGE_BALANCES, writer -> writeMarkedBalances(writer, accountId, balances,
+            complete ? ExchangeBodies.BALANCES_COMPLETE : ExchangeBodies.BALANCES_DELTA, ExchangeBodies.NO_SYNC_REQUEST, mark));
+    }
+
     /**
-     * A sync EXCHANGE_BALANCES body that names the EXCHANGE_SYNC_REQUEST it answers (cluster form: the leader's read for
-     * a member that does not lead), so that only the client who asked it is answered with it.
+     * An EXCHANGE_BALANCES body that ends with the stream mark of the read or update it carries, so that the engine keeps
+     * a stream update over a read older than it (sync-balance's read, journaled by its route, may land after it).
+     *
+     * @param requestId on a sync read, the EXCHANGE_SYNC_REQUEST it answers, or {@link ExchangeBodies#NO_SYNC_REQUEST}
+     */
+    static void writeMarkedBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final int kind,
+        final long requestId, final BalanceStreamMark mark)
+    {
+        final boolean figures = writeBalances(writer, accountId, balances, kind);
+        ExchangeBodies.streamMark(writer, kind, figures, requestId, mark.session(), mark.updates());
+    }
+
+    /**
+     * A sync EXCHANGE_BALANCES body that names the EXCHANGE_SYNC_REQUEST it answers, as journaled before stream marks
+     * (the leader now writes {@link #writeMarkedBalances}); kept so that tests write the older records.
      */
     static void writeSyncBalances(final BodyWriter writer, final String accountId, final Map<String, BigDecimal[]> balances, final long requestId)
     {

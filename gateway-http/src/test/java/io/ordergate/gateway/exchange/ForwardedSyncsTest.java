@@ -21,6 +21,7 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.exchange.client.BalanceStreamMark;
 import io.ordergate.exchange.venue.ExchangeBodies;
 import io.ordergate.gateway.core.RecordingDeferreds;
 
@@ -32,6 +33,8 @@ import io.ordergate.gateway.core.RecordingDeferreds;
 class ForwardedSyncsTest
 {
     private static final String ACCOUNT = "bn-1";
+    /** A stream mark after the request id (as the leader journals its reads): the id is still found before it. */
+    private static final BalanceStreamMark MARK = new BalanceStreamMark(0x0101_0101_0101_0101L, 7);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ForwardedSyncs syncs = new ForwardedSyncs(timer);
@@ -51,7 +54,8 @@ class ForwardedSyncsTest
         final long secondRequest = syncs.await(RecordingDeferreds.recording(second));  // asked while the first read is in flight
         assertNotEquals(firstRequest, secondRequest);
 
-        syncs.applied(balances("{\"read\":1}", writer -> RingReports.writeSyncBalances(writer, ACCOUNT, spot("100"), firstRequest)));
+        syncs.applied(balances("{\"read\":1}", writer -> RingReports.writeMarkedBalances(writer, ACCOUNT, spot("100"), ExchangeBodies.BALANCES_SYNC,
+            firstRequest, MARK)));
         assertEquals(List.of("200 {\"read\":1}"), first);
         assertEquals(List.of(), second, "the read made before the second request does not answer it");
 
@@ -68,7 +72,8 @@ class ForwardedSyncsTest
         final Map<String, BigDecimal[]> futures = new TreeMap<>();
         futures.put("BNB", new BigDecimal[] {new BigDecimal("1"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("1")});
         futures.put("USDT", new BigDecimal[] {new BigDecimal("500"), BigDecimal.ZERO, new BigDecimal("-3"), new BigDecimal("497")});
-        syncs.applied(balances("{\"read\":3}", writer -> RingReports.writeSyncBalances(writer, ACCOUNT, futures, request)));
+        syncs.applied(balances("{\"read\":3}", writer -> RingReports.writeMarkedBalances(writer, ACCOUNT, futures, ExchangeBodies.BALANCES_SYNC, request,
+            MARK)));
         assertEquals(List.of("200 {\"read\":3}"), answers);
     }
 

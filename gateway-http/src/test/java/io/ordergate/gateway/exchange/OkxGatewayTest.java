@@ -109,6 +109,26 @@ class OkxGatewayTest
         assertOneOrderPerClOrdId(1);
     }
 
+    /**
+     * A cancel that reaches OKX before its order, which waits for its link's instrument check, is answered "no such
+     * order"; the order placed a moment later is still cancelled, not left resting (before 2026-12-05 it rested).
+     */
+    @Test
+    void shouldCancelAnOrderWhoseCancelOvertookItsPlacement()
+    {
+        okx.faults().slowInstruments(3_000);
+        createNative("okx-ahead");
+        final JsonNode resting = limit("okx-ahead", "buy", "60000", "0.01", "okx-ahead-1");
+        assertEquals(201, resting.path("_status").asInt(), resting.toString());
+        final String orderId = resting.path("order_id").asText();
+        final JsonNode cancel = gateway.call("DELETE", "/api/v1/orders/" + orderId, null);
+        assertTrue(cancel.path("_status").asInt() < 300, cancel.toString());
+        assertEquals(List.of(), okx.orders(KEY), "the cancel left while the order still waited for the instrument check");
+        gateway.awaitStatus(orderId, "cancelled");
+        assertEquals("canceled", okx.orders(KEY).get(0).get("state"));
+        assertOneOrderPerClOrdId(1);
+    }
+
     @Test
     void shouldMakeOkxAccountsBothWaysAndRefuseOneWithoutItsPassphrase()
     {
