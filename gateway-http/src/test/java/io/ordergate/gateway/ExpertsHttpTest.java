@@ -318,6 +318,39 @@ class ExpertsHttpTest
         assertEquals("running", gateway.get("/api/v1/experts/" + guarded).text("status"));
     }
 
+    @Test
+    @Order(10)
+    void stopLossTakeProfitAndTrailingStopOfZeroOrNullTurnTheDefaultsOff()
+    {
+        assertEquals(201, gateway.createAccount("exp-e", "100000").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        final String protectedExpert = create("exp-e", "{\"symbol\": \"BTCUSD\", \"size_type\": \"fixed\", \"size_value\": 0.01,"
+            + " \"stop_loss_pct\": 2, \"take_profit_pct\": 4, \"trailing_stop_pct\": 1}");
+        gateway.post("/api/v1/experts/" + protectedExpert + "/control", "{\"action\": \"start\"}");
+        final String orders = "/api/v1/experts/" + protectedExpert + "/orders";
+        final Reply guarded = gateway.post(orders, "{\"side\": \"buy\", \"type\": \"market\"}");
+        assertEquals(201, guarded.status(), guarded::toString);
+        assertFalse(guarded.json().path("order").path("stop_loss").isNull(), guarded::toString);
+        assertFalse(guarded.json().path("order").path("take_profit").isNull(), guarded::toString);
+        assertFalse(guarded.json().path("order").path("trailing_stop_pct").isNull(), guarded::toString);
+
+        final String strategy = "/api/v1/experts/" + protectedExpert + "/strategy";
+        final Reply negative = gateway.send("PUT", strategy, "{\"trailing_stop_pct\": -1}", TestGateway.ADMIN);
+        assertEquals(400, negative.status(), negative::toString);
+        assertEquals("trailing_stop_pct", negative.errorField());
+        final Reply off = gateway.send("PUT", strategy, "{\"stop_loss_pct\": 0, \"take_profit_pct\": null, \"trailing_stop_pct\": 0}",
+            TestGateway.ADMIN);
+        assertEquals(200, off.status(), off::toString);
+        final var config = gateway.get("/api/v1/experts/" + protectedExpert).json().path("strategy_config");
+        assertTrue(config.path("stop_loss_pct").isNull() && config.path("take_profit_pct").isNull() && config.path("trailing_stop_pct").isNull(),
+            config::toString);
+        final Reply bare = gateway.post(orders, "{\"side\": \"buy\", \"type\": \"market\"}");
+        assertEquals(201, bare.status(), bare::toString);
+        assertTrue(bare.json().path("order").path("stop_loss").isNull(), bare::toString);
+        assertTrue(bare.json().path("order").path("take_profit").isNull(), bare::toString);
+        assertTrue(bare.json().path("order").path("trailing_stop_pct").isNull(), bare::toString);
+    }
+
     private static String create(final String account, final String strategy)
     {
         final Reply created = gateway.post("/api/v1/experts", "{\"account_id\": \"" + account + "\", \"strategy_config\": " + strategy + "}");
