@@ -351,6 +351,20 @@ class ExpertsHttpTest
         assertTrue(bare.json().path("order").path("trailing_stop_pct").isNull(), bare::toString);
     }
 
+    @Test
+    @Order(11)
+    void aRiskBasedSizeNeverRisksMoreThanItsPercentOfEquity()
+    {
+        // 1.5% of 1006.40 is 15.096; rounded half-even to 15.10 it sized 15.10 / 100.00 a BTC = 0.151 BTC, losing 15.10 at the stop
+        assertEquals(201, gateway.createAccount("exp-f", "1006.40").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        final String risky = create("exp-f", "{\"symbol\": \"BTCUSD\", \"size_type\": \"risk_based\", \"size_value\": 1.5}");
+        gateway.post("/api/v1/experts/" + risky + "/control", "{\"action\": \"start\"}");
+        final Reply sized = gateway.post("/api/v1/experts/" + risky + "/orders", "{\"side\": \"buy\", \"type\": \"market\", \"stop_loss\": 49910}");
+        assertEquals(201, sized.status(), sized::toString);
+        assertEquals("0.15", sized.json().path("order").path("quantity").decimalValue().stripTrailingZeros().toPlainString(), sized::toString);
+    }
+
     private static String create(final String account, final String strategy)
     {
         final Reply created = gateway.post("/api/v1/experts", "{\"account_id\": \"" + account + "\", \"strategy_config\": " + strategy + "}");
