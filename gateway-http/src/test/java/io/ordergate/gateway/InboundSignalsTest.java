@@ -109,6 +109,22 @@ class InboundSignalsTest extends QuotedGatewayTest
         assertEquals(200, gateway.send("DELETE", "/api/v1/bots/pausing", null, TestGateway.ADMIN).status());
     }
 
+    @Test
+    void aZeroTakeProfitShouldBeRefusedNamingTheFieldTheValueAndTheRule()
+    {
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"zero-tp\", \"account_ids\": [\"paper-1\"], \"secret\": \"zero-secret\"}").status());
+        final int ordersBefore = gateway.get("/api/v1/orders?account_id=paper-1&limit=1000").json().path("orders").size();
+        final TestGateway.Reply json = webhook("/webhook/tradingview",
+            "{\"bot\": \"zero-tp\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01, \"tp\": 0, \"secret\": \"zero-secret\"}");
+        assertRefused(json, "tp");
+        assertEquals("tp is 0: a take-profit price must be above 0 (leave tp out for none)", json.json().path("error").path("message").asText());
+        final TestGateway.Reply line = webhook("/webhook/tradingview", "zero-tp,sell,EURUSD,qty=0.01,tp=0,secret=zero-secret");
+        assertRefused(line, "tp");
+        assertTrue(line.body().contains("tp is 0: a take-profit distance in pips must be above 0"), line.toString());
+        assertEquals(ordersBefore, gateway.get("/api/v1/orders?account_id=paper-1&limit=1000").json().path("orders").size(), "no order was made");
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/zero-tp", null, TestGateway.ADMIN).status());
+    }
+
     private static void assertRefused(final TestGateway.Reply reply, final String field)
     {
         assertEquals(400, reply.status(), reply.toString());
