@@ -365,6 +365,20 @@ class ExpertsHttpTest
         assertEquals("0.15", sized.json().path("order").path("quantity").decimalValue().stripTrailingZeros().toPlainString(), sized::toString);
     }
 
+    @Test
+    @Order(12)
+    void aPercentEquitySizeNeverTakesMoreThanItsPercentOfEquityAsMargin()
+    {
+        // 2% of 7501.30 is 150.026; rounded half-even to 150.03 it sized 150.03 / 50010.00 a BTC = 0.003 BTC, 150.03 of margin
+        assertEquals(201, gateway.createAccount("exp-g", "7501.30").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        final String margined = create("exp-g", "{\"symbol\": \"BTCUSD\", \"leverage\": 1, \"size_type\": \"percent_equity\", \"size_value\": 2}");
+        gateway.post("/api/v1/experts/" + margined + "/control", "{\"action\": \"start\"}");
+        final Reply sized = gateway.post("/api/v1/experts/" + margined + "/orders", "{\"side\": \"buy\", \"type\": \"market\"}");
+        assertEquals(201, sized.status(), sized::toString);
+        assertEquals("0.002", sized.json().path("order").path("quantity").decimalValue().stripTrailingZeros().toPlainString(), sized::toString);
+    }
+
     private static String create(final String account, final String strategy)
     {
         final Reply created = gateway.post("/api/v1/experts", "{\"account_id\": \"" + account + "\", \"strategy_config\": " + strategy + "}");

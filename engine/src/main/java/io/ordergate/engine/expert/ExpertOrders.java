@@ -194,9 +194,10 @@ final class ExpertOrders
                     placement.field = "symbol";
                     return ResultCode.NO_PRICE;
                 }
-                final long margin = FixedPoint.mulDiv(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
+                // toward zero, as the risk above: a margin rounded up a cent can size one lot step over size_value% of equity
+                final long margin = TowardZero.mulDivSaturated(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
                 // margin (money) × leverage (wire) ÷ one lot's notional (money) = lots at wire digits
-                raw = FixedPoint.mulDivSaturated(margin, expert.leverage * lots, lotNotional);
+                raw = TowardZero.mulDivSaturated(margin, expert.leverage * lots, lotNotional);
             }
         }
         final long unit = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - instrument.quantityDigits);
