@@ -110,7 +110,7 @@ class InboundSignalsTest extends QuotedGatewayTest
     }
 
     @Test
-    void aZeroTakeProfitShouldBeRefusedNamingTheFieldTheValueAndTheRule()
+    void aZeroTakeProfitOrSizeShouldBeRefusedNamingTheFieldAsTheAlertSpelledIt()
     {
         assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"zero-tp\", \"account_ids\": [\"paper-1\"], \"secret\": \"zero-secret\"}").status());
         final int ordersBefore = gateway.get("/api/v1/orders?account_id=paper-1&limit=1000").json().path("orders").size();
@@ -121,6 +121,13 @@ class InboundSignalsTest extends QuotedGatewayTest
         final TestGateway.Reply line = webhook("/webhook/tradingview", "zero-tp,sell,EURUSD,qty=0.01,tp=0,secret=zero-secret");
         assertRefused(line, "tp");
         assertTrue(line.body().contains("tp is 0: a take-profit distance in pips must be above 0"), line.toString());
+        final TestGateway.Reply size = webhook("/webhook/tradingview",
+            "{\"bot\": \"zero-tp\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"size\": 0, \"secret\": \"zero-secret\"}");
+        assertRefused(size, "size");
+        assertTrue(size.body().contains("size must be greater than 0"), size.toString());
+        assertRefused(webhook("/webhook/tradingview",
+            "{\"bot\": \"zero-tp\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"risk_percentage\": 0, \"secret\": \"zero-secret\"}"),
+            "risk_percentage");
         assertEquals(ordersBefore, gateway.get("/api/v1/orders?account_id=paper-1&limit=1000").json().path("orders").size(), "no order was made");
         assertEquals(200, gateway.send("DELETE", "/api/v1/bots/zero-tp", null, TestGateway.ADMIN).status());
     }

@@ -150,8 +150,9 @@ public final class Alert
         action(actionText);
         signal.symbol(ticker(first(values, "ticker", "symbol")));
         signal.type(first(values, "order_type", "type"), "type");
-        signal.quantity(decimal(values, "quantity", "size", "contracts"), "quantity");
-        signal.riskPercent(decimal(values, "risk_percentage", "risk"), "risk");
+        // refusals name the field as the alert spelled it ("size must be greater than 0" for a size of 0)
+        signal.quantity(decimal(values, "quantity", "size", "contracts"), given(values, "quantity", "size", "contracts"));
+        signal.riskPercent(decimal(values, "risk_percentage", "risk"), given(values, "risk_percentage", "risk"));
         signal.price(decimal(values, "price"));
         signal.stops(level(values, STOP_LOSS_PRICE, "sl", "stoploss", "stop_loss"), level(values, TAKE_PROFIT_PRICE, "tp", "takeprofit", "take_profit"),
             level(values, STOP_LOSS_PIPS, "sl_pips"), level(values, TAKE_PROFIT_PIPS, "tp_pips"));
@@ -306,6 +307,19 @@ public final class Alert
             }
         }
         return SignalFields.ABSENT;
+    }
+
+    /** The first of {@code names} the alert gives, or the first name when it gives none. */
+    private static String given(final String[] values, final String... names)
+    {
+        for (final String name : names)
+        {
+            if (values[indexOf(name)] != null)
+            {
+                return name;
+            }
+        }
+        return names[0];
     }
 
     private static String first(final String[] values, final String... names)
