@@ -14,6 +14,8 @@ public final class AuthConfig
     public static final int RESET_TOKEN_TTL_DEFAULT = 3600;
     public static final int REQUESTS_PER_MINUTE_DEFAULT = 100;
     public static final int MAX_WEBSOCKETS_DEFAULT = 10;
+    /** Sign-ups from one address per {@code login_lockout_seconds}: each takes a user for good, whatever its outcome. */
+    public static final int SIGNUPS_PER_ADDRESS_DEFAULT = 20;
     /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
     public static final int HASH_MEMORY_KIB_DEFAULT = 19456;
     public static final int HASH_ITERATIONS_DEFAULT = 2;
@@ -33,13 +35,15 @@ public final class AuthConfig
     private final int hashWorkers;
     private final int loginFailuresPerUser;
     private final int loginFailuresPerAddress;
+    private final int signupsPerAddress;
     private final int loginLockoutSeconds;
     private final String resetLink;
 
     AuthConfig(final boolean signup, final String signupRole, final int accessTokenTtlSeconds, final int refreshTokenTtlSeconds,
         final int resetTokenTtlSeconds, final byte[] jwtSecret, final int requestsPerMinute, final int maxWebSocketsPerUser,
         final int passwordMinLength, final int hashMemoryKib, final int hashIterations, final int hashWorkers,
-        final int loginFailuresPerUser, final int loginFailuresPerAddress, final int loginLockoutSeconds, final String resetLink)
+        final int loginFailuresPerUser, final int loginFailuresPerAddress, final int signupsPerAddress, final int loginLockoutSeconds,
+        final String resetLink)
     {
         this.signup = signup;
         this.signupRole = signupRole;
@@ -55,6 +59,7 @@ public final class AuthConfig
         this.hashWorkers = hashWorkers;
         this.loginFailuresPerUser = loginFailuresPerUser;
         this.loginFailuresPerAddress = loginFailuresPerAddress;
+        this.signupsPerAddress = signupsPerAddress;
         this.loginLockoutSeconds = loginLockoutSeconds;
         this.resetLink = resetLink;
     }
@@ -93,6 +98,7 @@ public final class AuthConfig
             s.intValue("password_hash_workers", 2, 1, 64),
             s.intValue("login_failures_per_user", 5, 1, 1000),
             s.intValue("login_failures_per_address", 20, 1, 100_000),
+            s.intValue("signups_per_address", SIGNUPS_PER_ADDRESS_DEFAULT, 1, 100_000),
             s.intValue("login_lockout_seconds", 900, 1, 86_400),
             s.string("reset_link", ""));
         s.finish();
@@ -176,6 +182,15 @@ public final class AuthConfig
         return loginFailuresPerAddress;
     }
 
+    /**
+     * Sign-ups from one address (each counts, whatever its outcome) before back-off and then a lock, within
+     * {@code login_lockout_seconds}; counted apart from logins and resets.
+     */
+    public int signupsPerAddress()
+    {
+        return signupsPerAddress;
+    }
+
     public int loginLockoutSeconds()
     {
         return loginLockoutSeconds;
@@ -192,7 +207,7 @@ public final class AuthConfig
     {
         return new AuthConfig(on, signupRole, accessTokenTtlSeconds, refreshTokenTtlSeconds, resetTokenTtlSeconds, jwtSecret,
             requestsPerMinute, maxWebSocketsPerUser, passwordMinLength, hashMemoryKib, hashIterations, hashWorkers,
-            loginFailuresPerUser, loginFailuresPerAddress, loginLockoutSeconds, resetLink);
+            loginFailuresPerUser, loginFailuresPerAddress, signupsPerAddress, loginLockoutSeconds, resetLink);
     }
 
     @Override

@@ -69,7 +69,7 @@ import io.ordergate.gateway.webhooksout.OutboundWebhooks;
  */
 public final class GatewayFeatures
 {
-    private final ApiKeyRegistry keys = new ApiKeyRegistry();
+    private final ApiKeyRegistry keys;
     private final ExecutorKeys executorKeys = new ExecutorKeys();
     private final ExecutorSessions sessions = new ExecutorSessions();
     private final BotCredentials bots;
@@ -91,6 +91,7 @@ public final class GatewayFeatures
         bots = new BotCredentials(botSecrets);
         final SentCommands sentCommands = new SentCommands(config.engine().maxExecutorCommands());
         users = new UserServices(config, System::currentTimeMillis);
+        keys = new ApiKeyRegistry(principal -> users.directory().byPrincipal(principal) != null);
         // a key's headers, or a signed-in user's bearer token: either works wherever the other does
         // a stream ticket (a key's, for a browser's WebSocket) is tried before a bearer token, which takes ?access_token= too
         final ActiveOwners owners = new ActiveOwners(keys, users.directory());

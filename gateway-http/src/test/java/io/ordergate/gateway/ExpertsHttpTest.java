@@ -318,6 +318,67 @@ class ExpertsHttpTest
         assertEquals("running", gateway.get("/api/v1/experts/" + guarded).text("status"));
     }
 
+    @Test
+    @Order(10)
+    void stopLossTakeProfitAndTrailingStopOfZeroOrNullTurnTheDefaultsOff()
+    {
+        assertEquals(201, gateway.createAccount("exp-e", "100000").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        final String protectedExpert = create("exp-e", "{\"symbol\": \"BTCUSD\", \"size_type\": \"fixed\", \"size_value\": 0.01,"
+            + " \"stop_loss_pct\": 2, \"take_profit_pct\": 4, \"trailing_stop_pct\": 1}");
+        gateway.post("/api/v1/experts/" + protectedExpert + "/control", "{\"action\": \"start\"}");
+        final String orders = "/api/v1/experts/" + protectedExpert + "/orders";
+        final Reply guarded = gateway.post(orders, "{\"side\": \"buy\", \"type\": \"market\"}");
+        assertEquals(201, guarded.status(), guarded::toString);
+        assertFalse(guarded.json().path("order").path("stop_loss").isNull(), guarded::toString);
+        assertFalse(guarded.json().path("order").path("take_profit").isNull(), guarded::toString);
+        assertFalse(guarded.json().path("order").path("trailing_stop_pct").isNull(), guarded::toString);
+
+        final String strategy = "/api/v1/experts/" + protectedExpert + "/strategy";
+        final Reply negative = gateway.send("PUT", strategy, "{\"trailing_stop_pct\": -1}", TestGateway.ADMIN);
+        assertEquals(400, negative.status(), negative::toString);
+        assertEquals("trailing_stop_pct", negative.errorField());
+        final Reply off = gateway.send("PUT", strategy, "{\"stop_loss_pct\": 0, \"take_profit_pct\": null, \"trailing_stop_pct\": 0}",
+            TestGateway.ADMIN);
+        assertEquals(200, off.status(), off::toString);
+        final var config = gateway.get("/api/v1/experts/" + protectedExpert).json().path("strategy_config");
+        assertTrue(config.path("stop_loss_pct").isNull() && config.path("take_profit_pct").isNull() && config.path("trailing_stop_pct").isNull(),
+            config::toString);
+        final Reply bare = gateway.post(orders, "{\"side\": \"buy\", \"type\": \"market\"}");
+        assertEquals(201, bare.status(), bare::toString);
+        assertTrue(bare.json().path("order").path("stop_loss").isNull(), bare::toString);
+        assertTrue(bare.json().path("order").path("take_profit").isNull(), bare::toString);
+        assertTrue(bare.json().path("order").path("trailing_stop_pct").isNull(), bare::toString);
+    }
+
+    @Test
+    @Order(11)
+    void aRiskBasedSizeNeverRisksMoreThanItsPercentOfEquity()
+    {
+        // 1.5% of 1006.40 is 15.096; rounded half-even to 15.10 it sized 15.10 / 100.00 a BTC = 0.151 BTC, losing 15.10 at the stop
+        assertEquals(201, gateway.createAccount("exp-f", "1006.40").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        final String risky = create("exp-f", "{\"symbol\": \"BTCUSD\", \"size_type\": \"risk_based\", \"size_value\": 1.5}");
+        gateway.post("/api/v1/experts/" + risky + "/control", "{\"action\": \"start\"}");
+        final Reply sized = gateway.post("/api/v1/experts/" + risky + "/orders", "{\"side\": \"buy\", \"type\": \"market\", \"stop_loss\": 49910}");
+        assertEquals(201, sized.status(), sized::toString);
+        assertEquals("0.15", sized.json().path("order").path("quantity").decimalValue().stripTrailingZeros().toPlainString(), sized::toString);
+    }
+
+    @Test
+    @Order(12)
+    void aPercentEquitySizeNeverTakesMoreThanItsPercentOfEquityAsMargin()
+    {
+        // 2% of 7501.30 is 150.026; rounded half-even to 150.03 it sized 150.03 / 50010.00 a BTC = 0.003 BTC, 150.03 of margin
+        assertEquals(201, gateway.createAccount("exp-g", "7501.30").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        final String margined = create("exp-g", "{\"symbol\": \"BTCUSD\", \"leverage\": 1, \"size_type\": \"percent_equity\", \"size_value\": 2}");
+        gateway.post("/api/v1/experts/" + margined + "/control", "{\"action\": \"start\"}");
+        final Reply sized = gateway.post("/api/v1/experts/" + margined + "/orders", "{\"side\": \"buy\", \"type\": \"market\"}");
+        assertEquals(201, sized.status(), sized::toString);
+        assertEquals("0.002", sized.json().path("order").path("quantity").decimalValue().stripTrailingZeros().toPlainString(), sized::toString);
+    }
+
     private static String create(final String account, final String strategy)
     {
         final Reply created = gateway.post("/api/v1/experts", "{\"account_id\": \"" + account + "\", \"strategy_config\": " + strategy + "}");

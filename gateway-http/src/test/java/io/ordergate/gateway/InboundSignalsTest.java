@@ -109,6 +109,44 @@ class InboundSignalsTest extends QuotedGatewayTest
         assertEquals(200, gateway.send("DELETE", "/api/v1/bots/pausing", null, TestGateway.ADMIN).status());
     }
 
+    @Test
+    void aZeroTakeProfitOrSizeShouldBeRefusedNamingTheFieldAsTheAlertSpelledIt()
+    {
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"zero-tp\", \"account_ids\": [\"paper-1\"], \"secret\": \"zero-secret\"}").status());
+        final int ordersBefore = gateway.get("/api/v1/orders?account_id=paper-1&limit=1000").json().path("orders").size();
+        final TestGateway.Reply json = webhook("/webhook/tradingview",
+            "{\"bot\": \"zero-tp\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01, \"tp\": 0, \"secret\": \"zero-secret\"}");
+        assertRefused(json, "tp");
+        assertEquals("tp is 0: a take-profit price must be above 0 (leave tp out for none)", json.json().path("error").path("message").asText());
+        final TestGateway.Reply line = webhook("/webhook/tradingview", "zero-tp,sell,EURUSD,qty=0.01,tp=0,secret=zero-secret");
+        assertRefused(line, "tp");
+        assertTrue(line.body().contains("tp is 0: a take-profit distance in pips must be above 0"), line.toString());
+        final TestGateway.Reply size = webhook("/webhook/tradingview",
+            "{\"bot\": \"zero-tp\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"size\": 0, \"secret\": \"zero-secret\"}");
+        assertRefused(size, "size");
+        assertTrue(size.body().contains("size must be greater than 0"), size.toString());
+        assertRefused(webhook("/webhook/tradingview",
+            "{\"bot\": \"zero-tp\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"risk_percentage\": 0, \"secret\": \"zero-secret\"}"),
+            "risk_percentage");
+        assertEquals(ordersBefore, gateway.get("/api/v1/orders?account_id=paper-1&limit=1000").json().path("orders").size(), "no order was made");
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/zero-tp", null, TestGateway.ADMIN).status());
+    }
+
+    @Test
+    void aRiskSizedAlertShouldNeverRiskMoreThanItsPercentOfEquity()
+    {
+        assertEquals(201, gateway.createAccount("risk-1", "1006.40").status());
+        assertEquals(202, gateway.quote("BTCUSD", "50000.00", "50010.00").status());
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"risky\", \"account_ids\": [\"risk-1\"], \"secret\": \"risky-secret\"}").status());
+        // 1.5% of 1006.40 is 15.096; rounded half-even to 15.10 it sized 15.10 / 100.00 a BTC = 0.151 BTC, losing 15.10 at the stop
+        final TestGateway.Reply sized = webhook("/webhook/tradingview",
+            "{\"bot\": \"risky\", \"action\": \"buy\", \"ticker\": \"BTCUSD\", \"risk\": 1.5, \"sl\": 49910, \"secret\": \"risky-secret\"}");
+        assertEquals(200, sized.status(), sized.toString());
+        assertEquals("0.15", sized.json().path("data").path("results").path(0).path("quantity").decimalValue().stripTrailingZeros().toPlainString(),
+            sized.toString());
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/risky", null, TestGateway.ADMIN).status());
+    }
+
     private static void assertRefused(final TestGateway.Reply reply, final String field)
     {
         assertEquals(400, reply.status(), reply.toString());

@@ -183,7 +183,7 @@ class UserLimitsAndResetTest
     void signUpsFromOneAddressAreLimitedBeforeTheyTakeAUserOrTellWhetherAnEmailHasAnAccount()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
-            + "password_hash_iterations: 1, login_failures_per_address: 2 }\n"))
+            + "password_hash_iterations: 1, signups_per_address: 2, login_failures_per_address: 1000 }\n"))
         {
             final UserClient people = new UserClient(gateway);
             assertEquals(201, people.signup("u1@example.com", PASSWORD).status());
@@ -195,6 +195,25 @@ class UserLimitsAndResetTest
             assertEquals(2, gateway.get("/api/v1/users").json().path("users").size(), "the refused sign-up made no user");
             assertEquals(429, people.signup("u1@example.com", PASSWORD).status(), "nor says whether an email has an account");
             assertEquals(200, people.login("u1@example.com", PASSWORD).status(), "logins are counted apart");
+        }
+    }
+
+    @Test
+    void theLoginLimitPerAddressDoesNotLimitSignUpsNorTheSignUpLimitLogins()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, signups_per_address: 1000, login_failures_per_address: 2 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            for (int i = 1; i <= 3; i++)
+            {
+                assertEquals(201, people.signup("s" + i + "@example.com", PASSWORD).status(), "sign-up " + i + " of a limit of 1000");
+            }
+            assertEquals(401, people.login("s1@example.com", NEW_PASSWORD).status());
+            assertEquals(401, people.login("s2@example.com", NEW_PASSWORD).status());
+            final TestGateway.Reply limited = people.login("s3@example.com", PASSWORD);
+            assertEquals(429, limited.status(), "a third login from the address after 2 failures, at a limit of 2: " + limited);
+            assertEquals(201, people.signup("s4@example.com", PASSWORD).status(), "sign-ups still count by their own limit");
         }
     }
 

@@ -235,6 +235,51 @@ class UsersHttpTest
     }
 
     @Test
+    void aKeyMadeWithAUsersAdminKeyBelongsToThatUserAndFallsWithIt()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String admin = people.userWith("chief@example.com", "admin", PASSWORD);
+            final TestGateway.Key usersKey = madeKey(people.bearer("POST", "/api/v1/keys", "{\"scope\":\"admin\"}", admin));
+            final TestGateway.Key second = madeKey(gateway.send("POST", "/api/v1/keys", "{\"scope\":\"admin\"}", usersKey));
+            final TestGateway.Key third = madeKey(gateway.send("POST", "/api/v1/keys", "{\"scope\":\"read\",\"account_ids\":[\"paper-1\"]}", second));
+            final TestGateway.Key startupMade = madeKey(gateway.post("/api/v1/keys", "{\"scope\":\"admin\"}"));
+            final String userId = gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+            for (final JsonNode listed : gateway.get("/api/v1/keys").json().path("keys"))
+            {
+                final String id = listed.path("api_key").asText();
+                if (id.equals(second.key()) || id.equals(third.key()))
+                {
+                    assertEquals(userId, listed.path("owner").asText(), "made with the user's key: the user's " + listed);
+                }
+                if (id.equals(startupMade.key()))
+                {
+                    assertEquals(TestGateway.ADMIN.key(), listed.path("owner").asText(), "the start-up key's is its own");
+                }
+            }
+            final String user = "/api/v1/users/" + userId;
+            assertEquals(200, gateway.send("PATCH", user, "{\"role\":\"trader\"}", TestGateway.ADMIN).status());
+            assertEquals(403, gateway.send("GET", "/api/v1/users", null, second).status(), "demoted: so is the key its key made");
+            assertEquals(200, gateway.send("PATCH", user, "{\"disabled\":true}", TestGateway.ADMIN).status());
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, second).status(), "disabled: the second key falls");
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, third).status(), "and the key it made");
+            assertEquals(200, gateway.send("GET", "/api/v1/users", null, startupMade).status(), "a key of no user is not touched");
+            gateway.restart();
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, second).status(), "the same after a replay");
+            assertEquals(200, gateway.send("PATCH", user, "{\"disabled\":false,\"role\":\"admin\"}", TestGateway.ADMIN).status());
+            assertEquals(200, gateway.send("GET", "/api/v1/users", null, second).status(), "an admin again: its keys are again");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, third).status());
+        }
+    }
+
+    private static TestGateway.Key madeKey(final TestGateway.Reply made)
+    {
+        assertEquals(201, made.status(), made.toString());
+        return new TestGateway.Key(made.text("api_key"), made.text("api_secret"));
+    }
+
+    @Test
     void aRestartKeepsUsersSessionsAndRevocations() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

@@ -30,7 +30,9 @@ class WebhookAllowlistTest
     @CsvSource(delimiter = '|', value = {
         "['10.0.0.0/8', '192.168.1.7'] | 403",
         "['127.0.0.1/32']              | 200",
-        "['127.0.0.0/8', '::1']        | 200"})
+        "['127.0.0.0/8', '::1']        | 200",
+        "['::ffff:127.0.0.1/104']      | 200",
+        "['::ffff:10.0.0.0/104']       | 403"})
     void shouldAcceptAlertsOnlyFromAllowedSources(final String sources, final int status) throws Exception
     {
         final GatewayConfig config = ConfigLoader.parse(TestGateway.CONFIG + "webhook: { allowed_sources: " + sources + " }\n", "allowlist")

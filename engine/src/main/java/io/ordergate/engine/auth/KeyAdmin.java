@@ -85,7 +85,7 @@ public final class KeyAdmin
                 return;
             }
             event.resultId = principals.addKey(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope, accountIndexes,
-                principal, event.wallMicros());
+                principals.keyOwnerFor(principal), event.wallMicros());
         }
         event.result = ResultCode.CREATED;
     }

@@ -152,7 +152,17 @@ public final class Principals
         return made;
     }
 
-    /** The principal that made a key, or {@link #NO_OWNER}. */
+    /**
+     * Who owns a key {@code maker} makes: a user's own key belongs to the user, and so does a key made with that key (else
+     * an admin user's admin key could make a second admin key that no disabling or demoting of the user reaches). A key made
+     * by a key of no user (the start-up admin key's) or by the system belongs to its maker, which caps nothing.
+     */
+    public int keyOwnerFor(final int maker)
+    {
+        return isKey(maker) && isUser(owners[maker]) ? owners[maker] : maker;
+    }
+
+    /** The principal that owns a key (its user's, for a key made with a user's key: {@link #keyOwnerFor}), or {@link #NO_OWNER}. */
     public int owner(final int principal)
     {
         return owners[principal];

@@ -175,8 +175,9 @@ final class ExpertOrders
                     placement.field = "stop_loss";
                     return ResultCode.STOP_LOSS_REQUIRED;
                 }
-                final long riskMoney = FixedPoint.mulDiv(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
-                // toward zero, capped at max_quantity below: half-even could round a size up across a lot step, over the risk
+                // the money at risk and the size both toward zero: either rounded half-even could round the size up across a
+                // lot step, over the risk (1.5% of 1006.40 is 15.096, not 15.10)
+                final long riskMoney = TowardZero.mulDivSaturated(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
                 raw = TowardZero.mulDivSaturated(riskMoney, ExpertRoom.WIRE_ONE * lots, -pnl);
             }
             else
@@ -193,9 +194,10 @@ final class ExpertOrders
                     placement.field = "symbol";
                     return ResultCode.NO_PRICE;
                 }
-                final long margin = FixedPoint.mulDiv(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
+                // toward zero, as the risk above: a margin rounded up a cent can size one lot step over size_value% of equity
+                final long margin = TowardZero.mulDivSaturated(equity, expert.sizeValue, ExpertRoom.HUNDRED_PERCENT);
                 // margin (money) × leverage (wire) ÷ one lot's notional (money) = lots at wire digits
-                raw = FixedPoint.mulDivSaturated(margin, expert.leverage * lots, lotNotional);
+                raw = TowardZero.mulDivSaturated(margin, expert.leverage * lots, lotNotional);
             }
         }
         final long unit = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - instrument.quantityDigits);

@@ -208,8 +208,9 @@ final class Sizer
         {
             return 0;
         }
-        final long riskMoney = FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT);
-        // toward zero: half-even could round 10.999999999 lots up to 11.00000000, one lot step over the risk asked
+        // the money and the size toward zero: half-even could round 10.999999999 lots up to 11.00000000, or 1.5% of 1006.40
+        // (15.096) up to 15.10, each a lot step over the risk asked
+        final long riskMoney = TowardZero.mulDivSaturated(equity, percent, HUNDRED_PERCENT);
         return TowardZero.mulDivSaturated(riskMoney, WIRE_ONE * lots, loss);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
@@ -28,6 +29,13 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
     private final AsciiView text = new AsciiView();
     /** Compared against when the key is unknown, so a miss costs about what a hit does. */
     private final byte[] missHash = new byte[Secrets.HASH_LENGTH];
+    /** Whether a principal is a user's (the users' directory, kept by the same reply stage in journal order). */
+    private final IntPredicate isUser;
+
+    public ApiKeyRegistry(final IntPredicate isUser)
+    {
+        this.isUser = isUser;
+    }
 
     /**
      * Checks a key and secret. Safe from any thread.
@@ -181,9 +189,19 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
         final boolean systemMade = event.principal() == CommandFrame.PRINCIPAL_SYSTEM;
         final ApiKey before = keys.get(key);
         final ApiKey made = new ApiKey(key, hash, scope, (int)event.resultId, Collections.unmodifiableList(accounts), systemMade,
-            event.principal(), before != null ? before.createdMicros() : event.wallMicros(), before != null ? before.use() : new ApiKey.Use());
+            ownerFor(event.principal()), before != null ? before.createdMicros() : event.wallMicros(), before != null ? before.use() : new ApiKey.Use());
         keys.put(key, made);
         byPrincipal.put(made.principal(), made);
+    }
+
+    /**
+     * The engine's {@code Principals.keyOwnerFor}: a key made with a user's key belongs to that user, so that disabling or
+     * demoting the user reaches it. The maker key is registered here: the engine let it make a key, so it was not revoked.
+     */
+    private int ownerFor(final int maker)
+    {
+        final ApiKey makerKey = byPrincipal(maker);
+        return makerKey != null && isUser.test(makerKey.owner()) ? makerKey.owner() : maker;
     }
 
     @Override

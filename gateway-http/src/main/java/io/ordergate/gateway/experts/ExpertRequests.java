@@ -94,11 +94,11 @@ final class ExpertRequests implements RequestBody
                     symbol = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
                     break;
                 case "leverage": leverage = value(in, named, ExpertBodies.HAS_LEVERAGE); break;
-                case "max_drawdown_pct": maxDrawdownPct = drawdownOrOff(in, named); break;
+                case "max_drawdown_pct": maxDrawdownPct = percentOrOff(in, named, ExpertBodies.HAS_MAX_DRAWDOWN); break;
                 case "size_value": sizeValue = value(in, named, ExpertBodies.HAS_SIZE_VALUE); break;
-                case "stop_loss_pct": stopLossPct = value(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
-                case "take_profit_pct": takeProfitPct = value(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
-                case "trailing_stop_pct": trailingStopPct = value(in, named, ExpertBodies.HAS_TRAILING_STOP_PCT); break;
+                case "stop_loss_pct": stopLossPct = percentOrOff(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
+                case "take_profit_pct": takeProfitPct = percentOrOff(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
+                case "trailing_stop_pct": trailingStopPct = percentOrOff(in, named, ExpertBodies.HAS_TRAILING_STOP_PCT); break;
                 case "size_type":
                     final int index = in.choice(named, SIZE_TYPES, "fixed, risk_based, percent_equity");
                     if (index >= 0)
@@ -147,17 +147,18 @@ final class ExpertRequests implements RequestBody
     }
 
     /**
-     * {@code max_drawdown_pct}: {@code 0} or {@code null} turns the drawdown stop off (as {@code null}/{@code 0} turn off an
-     * account's risk limits), so a stop once set can be removed; only a negative value is refused.
+     * {@code max_drawdown_pct}, {@code stop_loss_pct}, {@code take_profit_pct}, {@code trailing_stop_pct}: {@code 0} or
+     * {@code null} turns the protection off (as {@code null}/{@code 0} turn off an account's risk limits; the engine keeps
+     * 0 as "none"), so one once set can be removed; only a negative value is refused.
      */
-    private long drawdownOrOff(final RequestReader in, final String named) throws BadRequest
+    private long percentOrOff(final RequestReader in, final String named, final int flag) throws BadRequest
     {
         final long value = in.nonNegativeDecimal(named);
         if (value == RequestReader.BAD)
         {
             return 0;
         }
-        flags |= ExpertBodies.HAS_MAX_DRAWDOWN;
+        flags |= flag;
         return value == RequestReader.NULL ? 0 : value;
     }
 

@@ -39,8 +39,8 @@ public final class UserServices implements AutoCloseable
             config.loginLockoutSeconds());
         this.resets = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
             config.loginLockoutSeconds());
-        this.signups = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
-            config.loginLockoutSeconds());
+        // sign-ups are counted by address alone (no name): the per-name limit is never consulted
+        this.signups = new LoginThrottle(clockMillis, config.loginFailuresPerUser(), config.signupsPerAddress(), config.loginLockoutSeconds());
         this.limiter = new RequestLimiter(clockMillis, config.requestsPerMinute());
         this.sockets = new WebSocketCounter(config.maxWebSocketsPerUser());
         this.mailer = new ResetMailer(gateway.smtp(), config.resetLink(), config.resetTokenTtlSeconds());
@@ -87,7 +87,7 @@ public final class UserServices implements AutoCloseable
         return resets;
     }
 
-    /** Sign-ups per address ({@code auth.login_failures_per_address}), counted apart from the logins and resets. */
+    /** Sign-ups per address ({@code auth.signups_per_address}), counted apart from the logins and resets. */
     public LoginThrottle signups()
     {
         return signups;

@@ -37,6 +37,10 @@ public final class Alert
     /** Below this an epoch number is seconds, above it milliseconds (10^11 s is the year 5138). */
     private static final long EPOCH_MILLIS_FROM = 100_000_000_000L;
     private static final int MAX_TEXT = 256;
+    static final String STOP_LOSS_PRICE = "a stop-loss price";
+    static final String TAKE_PROFIT_PRICE = "a take-profit price";
+    static final String STOP_LOSS_PIPS = "a stop-loss distance in pips";
+    static final String TAKE_PROFIT_PIPS = "a take-profit distance in pips";
 
     String bot;
     String secret;
@@ -146,11 +150,12 @@ public final class Alert
         action(actionText);
         signal.symbol(ticker(first(values, "ticker", "symbol")));
         signal.type(first(values, "order_type", "type"), "type");
-        signal.quantity(decimal(values, "quantity", "size", "contracts"), "quantity");
-        signal.riskPercent(decimal(values, "risk_percentage", "risk"), "risk");
+        // refusals name the field as the alert spelled it ("size must be greater than 0" for a size of 0)
+        signal.quantity(decimal(values, "quantity", "size", "contracts"), given(values, "quantity", "size", "contracts"));
+        signal.riskPercent(decimal(values, "risk_percentage", "risk"), given(values, "risk_percentage", "risk"));
         signal.price(decimal(values, "price"));
-        signal.stops(decimal(values, "sl", "stoploss", "stop_loss"), decimal(values, "tp", "takeprofit", "take_profit"),
-            decimal(values, "sl_pips"), decimal(values, "tp_pips"));
+        signal.stops(level(values, STOP_LOSS_PRICE, "sl", "stoploss", "stop_loss"), level(values, TAKE_PROFIT_PRICE, "tp", "takeprofit", "take_profit"),
+            level(values, STOP_LOSS_PIPS, "sl_pips"), level(values, TAKE_PROFIT_PIPS, "tp_pips"));
         requireSize();
     }
 
@@ -262,6 +267,35 @@ public final class Alert
         return parsed;
     }
 
+    /** The first of {@code names} given, as a stop or target level ({@link #level(String, String, String)}); ABSENT for none. */
+    private static long level(final String[] values, final String kind, final String... names) throws BadRequest
+    {
+        for (final String name : names)
+        {
+            final String text = values[indexOf(name)];
+            if (text != null)
+            {
+                return level(text, name, kind);
+            }
+        }
+        return SignalFields.ABSENT;
+    }
+
+    /**
+     * A stop or target ({@code kind}: a price, or a distance in pips): above 0. A 0 is no level (alert templates put 0 for
+     * "none"); let through, the engine would refuse it later by the side of the entry, naming neither the alert's field
+     * nor its value, so it is refused here with both and the rule.
+     */
+    static long level(final String text, final String field, final String kind) throws BadRequest
+    {
+        final long value = decimal(text, field);
+        if (value <= 0)
+        {
+            throw BadRequest.validation(field, field + " is " + text + ": " + kind + " must be above 0 (leave " + field + " out for none)");
+        }
+        return value;
+    }
+
     private static long decimal(final String[] values, final String... names) throws BadRequest
     {
         for (final String name : names)
@@ -273,6 +307,19 @@ public final class Alert
             }
         }
         return SignalFields.ABSENT;
+    }
+
+    /** The first of {@code names} the alert gives, or the first name when it gives none. */
+    private static String given(final String[] values, final String... names)
+    {
+        for (final String name : names)
+        {
+            if (values[indexOf(name)] != null)
+            {
+                return name;
+            }
+        }
+        return names[0];
     }
 
     private static String first(final String[] values, final String... names)

@@ -60,10 +60,10 @@ final class AlertLine
                 case "qty":
                 case "lots":
                 case "quantity": alert.signal.quantity(Alert.decimal(value, key), key); break;
-                case "sl": sl = Alert.decimal(value, "sl"); break;
-                case "tp": tp = Alert.decimal(value, "tp"); break;
-                case "slprice": slPrice = Alert.decimal(value, "slprice"); break;
-                case "tpprice": tpPrice = Alert.decimal(value, "tpprice"); break;
+                case "sl": sl = Alert.level(value, "sl", Alert.STOP_LOSS_PIPS); break;
+                case "tp": tp = Alert.level(value, "tp", Alert.TAKE_PROFIT_PIPS); break;
+                case "slprice": slPrice = Alert.level(value, "slprice", Alert.STOP_LOSS_PRICE); break;
+                case "tpprice": tpPrice = Alert.level(value, "tpprice", Alert.TAKE_PROFIT_PRICE); break;
                 case "price": alert.signal.price(Alert.decimal(value, "price")); alert.signal.type("limit", "type"); break;
                 default: break;
             }

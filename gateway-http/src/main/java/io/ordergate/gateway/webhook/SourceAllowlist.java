@@ -21,9 +21,17 @@ public final class SourceAllowlist
         for (final String source : sources)
         {
             final int slash = source.indexOf('/');
-            final byte[] address = literal(slash < 0 ? source : source.substring(0, slash));
+            final String text = slash < 0 ? source : source.substring(0, slash);
+            final byte[] address = literal(text);
+            int prefix = slash < 0 ? address.length * 8 : Integer.parseInt(source.substring(slash + 1));
+            if (text.indexOf(':') >= 0 && address.length == 4)
+            {
+                // an IPv4-mapped IPv6 literal (::ffff:10.0.0.0/104) comes back as its 4 IPv4 bytes, as the clients it
+                // names do: its prefix counts 96 bits that are not there (unchanged, it read past the 4 bytes and failed)
+                prefix = Math.max(0, prefix - 96);
+            }
             networks.add(address);
-            prefixes.add(slash < 0 ? address.length * 8 : Integer.parseInt(source.substring(slash + 1)));
+            prefixes.add(Math.min(prefix, address.length * 8));
         }
     }
 
