@@ -1,11 +1,13 @@
 package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
@@ -74,9 +76,16 @@ final class TradeReportFlow
         final Account account = context.accounts().get(executor.accountIndex);
 
         TicketPosition position = tickets.byTicket(account.index, ticket);
+        final boolean described = position != null && position.symbol != null;
+        final Instrument instrument = described || kind != ExecutorBodies.TRADE_OPEN ? null : context.instrumentOf(account, text);
+        if ((kind == ExecutorBodies.TRADE_OPEN || position != null)
+            && finer(event, described ? position : null, instrument, kind, flags, lots, openPrice, stopLoss, takeProfit, closePrice, closedLots))
+        {
+            return;
+        }
         if (kind == ExecutorBodies.TRADE_OPEN)
         {
-            position = open(event, position, account, ticket, flags, side, lots, openPrice, magic, now);
+            position = open(event, position, instrument, account, ticket, flags, side, lots, openPrice, magic, now);
             if (position == null)
             {
                 return;
@@ -100,7 +109,7 @@ final class TradeReportFlow
         }
         else
         {
-            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
             book.closeByReport(position, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
                 money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), now);
         }
@@ -121,10 +130,67 @@ final class TradeReportFlow
         event.result = ResultCode.OK;
     }
 
+    /**
+     * Refuses a report with a lot or price finer than its instrument's digits (the position's, or for a ticket first
+     * seen the instrument its symbol names; an unknown symbol is held at wire digits, so anything fits): rounded, it
+     * would book what the terminal never traded. Checked before anything is applied, so a refused report changes nothing.
+     * Allocates only the refusal's message.
+     *
+     * @return true when refused (the event says which field and value)
+     */
+    private boolean finer(
+        final CommandEvent event, final TicketPosition described, final Instrument instrument, final int kind, final int flags,
+        final long lots, final long openPrice, final long stopLoss, final long takeProfit, final long closePrice, final long closedLots)
+    {
+        final int priceDigits = described != null ? described.priceDigits : instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
+        final int lotDigits = described != null ? described.quantityDigits : instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
+        final String field;
+        final long value;
+        if (has(flags, ExecutorBodies.TRADE_LOTS) && !ReportedDecimals.fits(lots, lotDigits))
+        {
+            field = "lots";
+            value = lots;
+        }
+        else if (kind == ExecutorBodies.TRADE_PARTIAL && !ReportedDecimals.fits(closedLots, lotDigits))
+        {
+            field = "closedLots";
+            value = closedLots;
+        }
+        else if (has(flags, ExecutorBodies.TRADE_OPEN_PRICE) && !ReportedDecimals.fits(openPrice, priceDigits))
+        {
+            field = "openPrice";
+            value = openPrice;
+        }
+        else if (has(flags, ExecutorBodies.TRADE_STOP_LOSS) && !ReportedDecimals.fits(stopLoss, priceDigits))
+        {
+            field = "stopLoss";
+            value = stopLoss;
+        }
+        else if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT) && !ReportedDecimals.fits(takeProfit, priceDigits))
+        {
+            field = "takeProfit";
+            value = takeProfit;
+        }
+        else if (has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) && !ReportedDecimals.fits(closePrice, priceDigits))
+        {
+            field = "closePrice";
+            value = closePrice;
+        }
+        else
+        {
+            return false;
+        }
+        final boolean quantity = "lots".equals(field) || "closedLots".equals(field);
+        final String symbol = described != null ? described.symbol : instrument != null ? instrument.symbol : text.toString();
+        event.reject(ResultCode.VALIDATION_ERROR, ReportedDecimals.finer(field, value, symbol, quantity ? lotDigits : priceDigits, quantity)
+            + ": not rounded, so nothing of the report is applied", field);
+        return true;
+    }
+
     /** The position an open report names, made or updated; null when refused (the event says why). */
     private TicketPosition open(
-        final CommandEvent event, final TicketPosition known, final Account account, final long ticket, final int flags, final Side side,
-        final long lots, final long openPrice, final long magic, final long now)
+        final CommandEvent event, final TicketPosition known, final Instrument instrument, final Account account, final long ticket,
+        final int flags, final Side side, final long lots, final long openPrice, final long magic, final long now)
     {
         TicketPosition position = known;
         if (position == null)
@@ -144,11 +210,10 @@ final class TradeReportFlow
         context.changes().heldPosition(account, position);
         if (position.symbol == null)
         {
-            final Instrument instrument = context.instrumentOf(account, text);  // a broker symbol, say EURUSD.m, as its instrument
-            book.describe(position, instrument, instrument == null ? text.toString() : null);
+            book.describe(position, instrument, instrument == null ? text.toString() : null);  // a broker symbol, say EURUSD.m, as its instrument
             position.side = side;
-            position.lots = Mt5Book.rounded(lots, position.quantityDigits);
-            position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+            position.lots = Wire.exact(lots, position.quantityDigits);
+            position.openPrice = Wire.exact(openPrice, position.priceDigits);
             position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
             book.openedByReport(position, now);
         }
@@ -158,11 +223,11 @@ final class TradeReportFlow
             // whose money comes in its partial-close report (or at the final close).
             if (has(flags, ExecutorBodies.TRADE_LOTS) && lots > 0)
             {
-                position.lots = Mt5Book.rounded(lots, position.quantityDigits);
+                position.lots = Wire.exact(lots, position.quantityDigits);
             }
             if (has(flags, ExecutorBodies.TRADE_OPEN_PRICE) && openPrice > 0)
             {
-                position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+                position.openPrice = Wire.exact(openPrice, position.priceDigits);
             }
         }
         return position;
@@ -183,19 +248,19 @@ final class TradeReportFlow
             event.reject(ResultCode.VALIDATION_ERROR, "a partial-close report needs its deal ticket (deal)", "deal");
             return false;
         }
-        final long closing = Mt5Book.rounded(closedLots, position.quantityDigits);
+        final long closing = Wire.exact(closedLots, position.quantityDigits);
         if (closing <= 0 || closing >= position.lots && !position.appliedPartial(deal))
         {
             event.reject(ResultCode.VALIDATION_ERROR, "closedLots must be positive and less than the position's lots (a whole close is a close report)",
                 "closedLots");
             return false;
         }
-        final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+        final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
         if (book.closePart(position, closing, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
             money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now)
             && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
         {
-            position.lots = Mt5Book.rounded(remaining, position.quantityDigits);  // the terminal's word on what is left
+            position.lots = Wire.exact(remaining, position.quantityDigits);  // the terminal's word on what is left
         }
         return true;
     }
@@ -204,11 +269,11 @@ final class TradeReportFlow
     {
         if (has(flags, ExecutorBodies.TRADE_STOP_LOSS))
         {
-            position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Mt5Book.rounded(stopLoss, position.priceDigits);
+            position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Wire.exact(stopLoss, position.priceDigits);
         }
         if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT))
         {
-            position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Mt5Book.rounded(takeProfit, position.priceDigits);
+            position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Wire.exact(takeProfit, position.priceDigits);
         }
     }
 
