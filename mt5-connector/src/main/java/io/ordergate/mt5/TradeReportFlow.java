@@ -79,7 +79,7 @@ final class TradeReportFlow
         final boolean described = position != null && position.symbol != null;
         final Instrument instrument = described || kind != ExecutorBodies.TRADE_OPEN ? null : context.instrumentOf(account, text);
         if ((kind == ExecutorBodies.TRADE_OPEN || position != null)
-            && finer(event, described ? position : null, instrument, kind, flags, lots, openPrice, stopLoss, takeProfit, closePrice, closedLots))
+            && refusedNumbers(event, described ? position : null, instrument, kind, flags, lots, openPrice, stopLoss, takeProfit, closePrice, closedLots))
         {
             return;
         }
@@ -131,58 +131,48 @@ final class TradeReportFlow
     }
 
     /**
-     * Refuses a report with a lot or price finer than its instrument's digits (the position's, or for a ticket first
-     * seen the instrument its symbol names; an unknown symbol is held at wire digits, so anything fits): rounded, it
-     * would book what the terminal never traded. Checked before anything is applied, so a refused report changes nothing.
-     * Allocates only the refusal's message.
+     * Refuses a report whose lots or prices cannot be booked as sent: not positive (a stop not negative: 0 is none), or
+     * finer than its instrument's digits (the position's, or for a ticket first seen the instrument its symbol names; an
+     * unknown symbol is held at wire digits, so anything fits), which rounded would book what the terminal never
+     * traded. Checked before anything is applied, so a refused report changes nothing. Allocates only a refusal's message.
      *
-     * @return true when refused (the event says which field and value)
+     * @return true when refused (the event names the field and its value)
      */
-    private boolean finer(
+    private boolean refusedNumbers(
         final CommandEvent event, final TicketPosition described, final Instrument instrument, final int kind, final int flags,
         final long lots, final long openPrice, final long stopLoss, final long takeProfit, final long closePrice, final long closedLots)
     {
         final int priceDigits = described != null ? described.priceDigits : instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int lotDigits = described != null ? described.quantityDigits : instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
-        final String field;
-        final long value;
-        if (has(flags, ExecutorBodies.TRADE_LOTS) && !ReportedDecimals.fits(lots, lotDigits))
-        {
-            field = "lots";
-            value = lots;
-        }
-        else if (kind == ExecutorBodies.TRADE_PARTIAL && !ReportedDecimals.fits(closedLots, lotDigits))
-        {
-            field = "closedLots";
-            value = closedLots;
-        }
-        else if (has(flags, ExecutorBodies.TRADE_OPEN_PRICE) && !ReportedDecimals.fits(openPrice, priceDigits))
-        {
-            field = "openPrice";
-            value = openPrice;
-        }
-        else if (has(flags, ExecutorBodies.TRADE_STOP_LOSS) && !ReportedDecimals.fits(stopLoss, priceDigits))
-        {
-            field = "stopLoss";
-            value = stopLoss;
-        }
-        else if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT) && !ReportedDecimals.fits(takeProfit, priceDigits))
-        {
-            field = "takeProfit";
-            value = takeProfit;
-        }
-        else if (has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) && !ReportedDecimals.fits(closePrice, priceDigits))
-        {
-            field = "closePrice";
-            value = closePrice;
-        }
-        else
+        return refused(event, "lots", has(flags, ExecutorBodies.TRADE_LOTS), lots, lotDigits, true, described, instrument)
+            || refused(event, "closedLots", kind == ExecutorBodies.TRADE_PARTIAL, closedLots, lotDigits, true, described, instrument)
+            || refused(event, "openPrice", has(flags, ExecutorBodies.TRADE_OPEN_PRICE), openPrice, priceDigits, false, described, instrument)
+            || refused(event, "stopLoss", has(flags, ExecutorBodies.TRADE_STOP_LOSS), stopLoss, priceDigits, false, described, instrument)
+            || refused(event, "takeProfit", has(flags, ExecutorBodies.TRADE_TAKE_PROFIT), takeProfit, priceDigits, false, described, instrument)
+            || refused(event, "closePrice", has(flags, ExecutorBodies.TRADE_CLOSE_PRICE), closePrice, priceDigits, false, described, instrument);
+    }
+
+    private boolean refused(
+        final CommandEvent event, final String field, final boolean given, final long value, final int digits, final boolean quantity,
+        final TicketPosition described, final Instrument instrument)
+    {
+        if (!given)
         {
             return false;
         }
-        final boolean quantity = "lots".equals(field) || "closedLots".equals(field);
+        final boolean stop = "stopLoss".equals(field) || "takeProfit".equals(field);
+        if (value < 0 || value == 0 && !stop)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, field + (stop ? " must not be negative (0: none), was " : " must be positive, was ")
+                + ReportedDecimals.text(value), field);
+            return true;
+        }
+        if (ReportedDecimals.fits(value, digits))
+        {
+            return false;
+        }
         final String symbol = described != null ? described.symbol : instrument != null ? instrument.symbol : text.toString();
-        event.reject(ResultCode.VALIDATION_ERROR, ReportedDecimals.finer(field, value, symbol, quantity ? lotDigits : priceDigits, quantity)
+        event.reject(ResultCode.VALIDATION_ERROR, ReportedDecimals.finer(field, value, symbol, digits, quantity)
             + ": not rounded, so nothing of the report is applied", field);
         return true;
     }
