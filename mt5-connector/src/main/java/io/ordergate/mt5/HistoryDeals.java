@@ -38,6 +38,10 @@ final class HistoryDeals
      * the terminal never traded, so it is not stored, and the sync names it (and asks again from it next time).
      */
     static final int INEXACT_VOLUME = 5;
+    /** The deal's exit price is finer than its instrument's price digits: not stored, for the same reason. */
+    static final int INEXACT_EXIT_PRICE = 6;
+    /** The deal's entry price is finer than its instrument's price digits: not stored, for the same reason. */
+    static final int INEXACT_ENTRY_PRICE = 7;
     /** The deal ticket of a mark: every deal of the position is booked already (a real deal's ticket is positive). */
     static final long WHOLE_POSITION = 0;
 
@@ -112,7 +116,7 @@ final class HistoryDeals
      * times in micros.
      *
      * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS}, {@link #MARK_LOST}, {@link #FULL} or
-     *     {@link #INEXACT_VOLUME}
+     *     {@link #INEXACT_VOLUME}, {@link #INEXACT_EXIT_PRICE} or {@link #INEXACT_ENTRY_PRICE}
      */
     int store(final Account account, final Deal deal, final AsciiView symbol)
     {
@@ -140,9 +144,17 @@ final class HistoryDeals
         final Instrument instrument = context.instrumentOf(account, symbol);  // a broker symbol, say EURUSD.m, as its instrument
         final int priceDigits = instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int quantityDigits = instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
-        if (Wire.exact(deal.volume, quantityDigits) == Wire.INEXACT)
+        if (!ReportedDecimals.fits(deal.volume, quantityDigits))
         {
             return INEXACT_VOLUME;
+        }
+        if (!ReportedDecimals.fits(deal.exitPrice, priceDigits))
+        {
+            return INEXACT_EXIT_PRICE;
+        }
+        if (deal.hasEntryPrice && !ReportedDecimals.fits(deal.entryPrice, priceDigits))
+        {
+            return INEXACT_ENTRY_PRICE;
         }
         put(slot, account.index, deal.positionId, deal.ticket);
         deals++;
@@ -150,8 +162,8 @@ final class HistoryDeals
         final long gross = Mt5Book.rounded(deal.profit, Money.DIGITS);
         final long commission = Mt5Book.rounded(deal.commission, Money.DIGITS);
         final long swap = Mt5Book.rounded(deal.swap, Money.DIGITS);
-        final long size = Mt5Book.rounded(deal.volume, quantityDigits);
-        final long exitPrice = Mt5Book.rounded(deal.exitPrice, priceDigits);
+        final long size = Wire.exact(deal.volume, quantityDigits);
+        final long exitPrice = Wire.exact(deal.exitPrice, priceDigits);
 
         final ClosedPosition close = context.closedPositions().next();
         close.source = ClosedPosition.SOURCE_MT5_SYNC;
@@ -162,7 +174,7 @@ final class HistoryDeals
         close.quantityDigits = quantityDigits;
         close.side = deal.side;
         close.size = size;
-        close.entryPrice = deal.hasEntryPrice ? Mt5Book.rounded(deal.entryPrice, priceDigits) : ClosedPosition.NONE;
+        close.entryPrice = deal.hasEntryPrice ? Wire.exact(deal.entryPrice, priceDigits) : ClosedPosition.NONE;
         close.exitPrice = exitPrice;
         close.money(gross, commission, swap);
         close.openedAtMicros = deal.entryMicros;

@@ -6,6 +6,7 @@ import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.Side;
+import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.fixed.Money;
 
 /**
@@ -226,7 +227,9 @@ final class InvestorResults
                 case HistoryDeals.FULL:
                 case HistoryDeals.MARK_LOST:
                 case HistoryDeals.INEXACT_VOLUME:
-                    op.error("deal " + deal.ticket + refusal(stored, symbol));
+                case HistoryDeals.INEXACT_EXIT_PRICE:
+                case HistoryDeals.INEXACT_ENTRY_PRICE:
+                    op.error("deal " + deal.ticket + refusal(stored, account));
                     op.refusedFromMicros = Math.min(op.refusedFromMicros, deal.exitMicros);
                     link.syncedUntilMicros = Math.min(link.syncedUntilMicros, deal.exitMicros);  // a page out of order went past it
                     continue;
@@ -239,14 +242,21 @@ final class InvestorResults
         }
     }
 
-    /** Why a deal was not stored (an error path: allocates). */
-    private static String refusal(final int stored, final AsciiView dealSymbol)
+    /** Why the deal just read was not stored (an error path: allocates). */
+    private String refusal(final int stored, final Account account)
     {
+        final Instrument instrument = context.instrumentOf(account, symbol);
+        final String finer = ": not stored: its ";
+        final String never = ", and rounding it would book what the terminal never traded";
         switch (stored)
         {
             case HistoryDeals.FULL: return ": the synced-deal table is full (executors.max_synced_deals)";
-            case HistoryDeals.INEXACT_VOLUME: return ": not stored: its volume has more decimal places than " + dealSymbol
-                + "'s lot digits (the instrument's quantity_digits), and rounding it would book a size never traded";
+            case HistoryDeals.INEXACT_VOLUME:
+                return finer + ReportedDecimals.finer("volume", deal.volume, symbol.toString(), instrument.quantityDigits, true) + never;
+            case HistoryDeals.INEXACT_EXIT_PRICE:
+                return finer + ReportedDecimals.finer("exitPrice", deal.exitPrice, symbol.toString(), instrument.priceDigits, false) + never;
+            case HistoryDeals.INEXACT_ENTRY_PRICE:
+                return finer + ReportedDecimals.finer("entryPrice", deal.entryPrice, symbol.toString(), instrument.priceDigits, false) + never;
             default: return ": not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal be booked twice";
         }
     }

@@ -1,11 +1,13 @@
 package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
@@ -74,9 +76,16 @@ final class TradeReportFlow
         final Account account = context.accounts().get(executor.accountIndex);
 
         TicketPosition position = tickets.byTicket(account.index, ticket);
+        final boolean described = position != null && position.symbol != null;
+        final Instrument instrument = described || kind != ExecutorBodies.TRADE_OPEN ? null : context.instrumentOf(account, text);
+        if ((kind == ExecutorBodies.TRADE_OPEN || position != null)
+            && refusedNumbers(event, described ? position : null, instrument, kind, flags, lots, openPrice, stopLoss, takeProfit, closePrice, closedLots))
+        {
+            return;
+        }
         if (kind == ExecutorBodies.TRADE_OPEN)
         {
-            position = open(event, position, account, ticket, flags, side, lots, openPrice, magic, now);
+            position = open(event, position, instrument, account, ticket, flags, side, lots, openPrice, magic, now);
             if (position == null)
             {
                 return;
@@ -100,7 +109,7 @@ final class TradeReportFlow
         }
         else
         {
-            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+            final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
             book.closeByReport(position, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
                 money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), now);
         }
@@ -121,10 +130,57 @@ final class TradeReportFlow
         event.result = ResultCode.OK;
     }
 
+    /**
+     * Refuses a report whose lots or prices cannot be booked as sent: not positive (a stop not negative: 0 is none), or
+     * finer than its instrument's digits (the position's, or for a ticket first seen the instrument its symbol names; an
+     * unknown symbol is held at wire digits, so anything fits), which rounded would book what the terminal never
+     * traded. Checked before anything is applied, so a refused report changes nothing. Allocates only a refusal's message.
+     *
+     * @return true when refused (the event names the field and its value)
+     */
+    private boolean refusedNumbers(
+        final CommandEvent event, final TicketPosition described, final Instrument instrument, final int kind, final int flags,
+        final long lots, final long openPrice, final long stopLoss, final long takeProfit, final long closePrice, final long closedLots)
+    {
+        final int priceDigits = described != null ? described.priceDigits : instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
+        final int lotDigits = described != null ? described.quantityDigits : instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
+        return refused(event, "lots", has(flags, ExecutorBodies.TRADE_LOTS), lots, lotDigits, true, described, instrument)
+            || refused(event, "closedLots", kind == ExecutorBodies.TRADE_PARTIAL, closedLots, lotDigits, true, described, instrument)
+            || refused(event, "openPrice", has(flags, ExecutorBodies.TRADE_OPEN_PRICE), openPrice, priceDigits, false, described, instrument)
+            || refused(event, "stopLoss", has(flags, ExecutorBodies.TRADE_STOP_LOSS), stopLoss, priceDigits, false, described, instrument)
+            || refused(event, "takeProfit", has(flags, ExecutorBodies.TRADE_TAKE_PROFIT), takeProfit, priceDigits, false, described, instrument)
+            || refused(event, "closePrice", has(flags, ExecutorBodies.TRADE_CLOSE_PRICE), closePrice, priceDigits, false, described, instrument);
+    }
+
+    private boolean refused(
+        final CommandEvent event, final String field, final boolean given, final long value, final int digits, final boolean quantity,
+        final TicketPosition described, final Instrument instrument)
+    {
+        if (!given)
+        {
+            return false;
+        }
+        final boolean stop = "stopLoss".equals(field) || "takeProfit".equals(field);
+        if (value < 0 || value == 0 && !stop)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, field + (stop ? " must not be negative (0: none), was " : " must be positive, was ")
+                + ReportedDecimals.text(value), field);
+            return true;
+        }
+        if (ReportedDecimals.fits(value, digits))
+        {
+            return false;
+        }
+        final String symbol = described != null ? described.symbol : instrument != null ? instrument.symbol : text.toString();
+        event.reject(ResultCode.VALIDATION_ERROR, ReportedDecimals.finer(field, value, symbol, digits, quantity)
+            + ": not rounded, so nothing of the report is applied", field);
+        return true;
+    }
+
     /** The position an open report names, made or updated; null when refused (the event says why). */
     private TicketPosition open(
-        final CommandEvent event, final TicketPosition known, final Account account, final long ticket, final int flags, final Side side,
-        final long lots, final long openPrice, final long magic, final long now)
+        final CommandEvent event, final TicketPosition known, final Instrument instrument, final Account account, final long ticket,
+        final int flags, final Side side, final long lots, final long openPrice, final long magic, final long now)
     {
         TicketPosition position = known;
         if (position == null)
@@ -144,11 +200,10 @@ final class TradeReportFlow
         context.changes().heldPosition(account, position);
         if (position.symbol == null)
         {
-            final Instrument instrument = context.instrumentOf(account, text);  // a broker symbol, say EURUSD.m, as its instrument
-            book.describe(position, instrument, instrument == null ? text.toString() : null);
+            book.describe(position, instrument, instrument == null ? text.toString() : null);  // a broker symbol, say EURUSD.m, as its instrument
             position.side = side;
-            position.lots = Mt5Book.rounded(lots, position.quantityDigits);
-            position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+            position.lots = Wire.exact(lots, position.quantityDigits);
+            position.openPrice = Wire.exact(openPrice, position.priceDigits);
             position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
             book.openedByReport(position, now);
         }
@@ -158,11 +213,11 @@ final class TradeReportFlow
             // whose money comes in its partial-close report (or at the final close).
             if (has(flags, ExecutorBodies.TRADE_LOTS) && lots > 0)
             {
-                position.lots = Mt5Book.rounded(lots, position.quantityDigits);
+                position.lots = Wire.exact(lots, position.quantityDigits);
             }
             if (has(flags, ExecutorBodies.TRADE_OPEN_PRICE) && openPrice > 0)
             {
-                position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);
+                position.openPrice = Wire.exact(openPrice, position.priceDigits);
             }
         }
         return position;
@@ -183,19 +238,19 @@ final class TradeReportFlow
             event.reject(ResultCode.VALIDATION_ERROR, "a partial-close report needs its deal ticket (deal)", "deal");
             return false;
         }
-        final long closing = Mt5Book.rounded(closedLots, position.quantityDigits);
+        final long closing = Wire.exact(closedLots, position.quantityDigits);
         if (closing <= 0 || closing >= position.lots && !position.appliedPartial(deal))
         {
             event.reject(ResultCode.VALIDATION_ERROR, "closedLots must be positive and less than the position's lots (a whole close is a close report)",
                 "closedLots");
             return false;
         }
-        final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Mt5Book.rounded(closePrice, position.priceDigits) : TicketPosition.NONE;
+        final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
         if (book.closePart(position, closing, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
             money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now)
             && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
         {
-            position.lots = Mt5Book.rounded(remaining, position.quantityDigits);  // the terminal's word on what is left
+            position.lots = Wire.exact(remaining, position.quantityDigits);  // the terminal's word on what is left
         }
         return true;
     }
@@ -204,11 +259,11 @@ final class TradeReportFlow
     {
         if (has(flags, ExecutorBodies.TRADE_STOP_LOSS))
         {
-            position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Mt5Book.rounded(stopLoss, position.priceDigits);
+            position.stopLoss = stopLoss == 0 ? TicketPosition.NONE : Wire.exact(stopLoss, position.priceDigits);
         }
         if (has(flags, ExecutorBodies.TRADE_TAKE_PROFIT))
         {
-            position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Mt5Book.rounded(takeProfit, position.priceDigits);
+            position.takeProfit = takeProfit == 0 ? TicketPosition.NONE : Wire.exact(takeProfit, position.priceDigits);
         }
     }
 

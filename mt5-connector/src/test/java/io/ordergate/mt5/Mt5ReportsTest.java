@@ -128,6 +128,30 @@ class Mt5ReportsTest
     }
 
     @Test
+    void shouldRefuseAReportWhoseLotsOrPricesAreNotPositiveAndOpenNothing()
+    {
+        assertRefused(driver.tradeOpen("exe-1", 903L, "EURUSD", "0", "1.08"), "lots", "lots must be positive, was 0");
+        assertRefused(driver.tradeOpen("exe-1", 903L, "EURUSD", "-0.10", "1.08"), "lots", "lots must be positive, was -0.1");
+        assertRefused(driver.tradeOpen("exe-1", 903L, "EURUSD", "0.10", "-1.08"), "openPrice", "openPrice must be positive, was -1.08");
+        assertEquals(0, positions("mt5-1").size(), "no position of no volume, negative volume or negative price");
+        assertEquals(new BigDecimal("0"), Mt5Driver.json(driver.account("mt5-1")).get("unrealized_pnl"));
+
+        driver.tradeOpen("exe-1", 903L, "EURUSD", "0.10", "1.08");
+        assertRefused(driver.tradeStopLoss("exe-1", 903L, "-1.07"), "stopLoss", "stopLoss must not be negative (0: none), was -1.07");
+        assertRefused(driver.tradeVolume("exe-1", 903L, "-0.30", "1.082"), "lots", "lots must be positive, was -0.3");
+        assertEquals(new BigDecimal("0.1"), at(positions("mt5-1"), 0, "quantity"));
+        assertEquals(null, at(positions("mt5-1"), 0, "stop_loss"));
+        assertEquals(ResultCode.OK, driver.tradeStopLoss("exe-1", 903L, "0").result, "0 is no stop");
+    }
+
+    private static void assertRefused(final CommandEvent event, final String field, final String message)
+    {
+        assertEquals(ResultCode.VALIDATION_ERROR, event.result, event.resultMessage);
+        assertEquals(field, event.resultField);
+        assertEquals(message, event.resultMessage);
+    }
+
+    @Test
     void shouldReplayReportsToTheSameState()
     {
         driver.tradeOpen("exe-1", 777L, "EURUSD", "0.50", "1.08");

@@ -29,6 +29,8 @@ public final class CommandResult implements RequestBody
     private final AsciiChars digits = SeedFields.ticketDigits();
     private final ResultDetails details = new ResultDetails();
     private int statusCode;
+    /** {@code result.success} was false: the command did not do what it asked, whatever {@code status} says. */
+    private boolean unsuccessful;
     private int flags;
     private long ticket;
     private long price;
@@ -88,6 +90,12 @@ public final class CommandResult implements RequestBody
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
+        if (unsuccessful)
+        {
+            // Seed 000's sample executor answers "executed" with success false when it could not do the command:
+            // settled as executed, an order would be filled with no ticket and no price. It failed, with its message.
+            statusCode = ExecutorBodies.STATUS_FAILED;
+        }
         return this;
     }
 
@@ -98,6 +106,7 @@ public final class CommandResult implements RequestBody
         message.clear();
         details.clear();
         statusCode = 0;
+        unsuccessful = false;
         flags = 0;
         ticket = 0;
         price = 0;
@@ -120,7 +129,9 @@ public final class CommandResult implements RequestBody
             }
             if (name.equals("success"))
             {
-                flags |= in.bool(name) == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
+                final int success = in.bool(name);
+                flags |= success == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
+                unsuccessful = success == 0;
             }
             else if (name.equals("message"))
             {

@@ -55,6 +55,7 @@ public final class TradeReport implements RequestBody
     {
         clear();
         boolean close = false;
+        boolean partial = false;  // closedLots given: a partial close, whatever its value (0 is refused, not a whole close)
         ticket = -1;
         while (in.nextField())
         {
@@ -92,7 +93,7 @@ public final class TradeReport implements RequestBody
                 case "commission": commission = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
                 case "swap": swap = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
                 case "profit": close = true; profit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
-                case "closedLots": closedLots = SeedFields.decimal(in, field); break;
+                case "closedLots": closedLots = SeedFields.decimal(in, field); partial = true; break;
                 case "deal": deal = SeedFields.ticket(in, field, digits); break;
                 default: in.ignore();  // strategyId, openTime, pips...
             }
@@ -106,9 +107,9 @@ public final class TradeReport implements RequestBody
         {
             throw BadRequest.validation("ticket", "ticket is required");
         }
-        if (closedLots != 0)
+        if (partial)
         {
-            if (closedLots < 0)
+            if (closedLots <= 0)
             {
                 throw BadRequest.validation("closedLots", "closedLots must be positive");
             }

@@ -65,6 +65,18 @@ class ExecutorInputTest
     }
 
     @Test
+    void shouldRefuseAPartialCloseOfZeroLotsRatherThanCloseTheWholeTicket()
+    {
+        assertEquals(200, gateway.call("POST", "/api/trade", "{\"executorId\":\"" + executor.id() + "\",\"ticket\":\"5002\",\"symbol\":\"EURUSD\","
+            + "\"type\":\"BUY\",\"lots\":0.1,\"openPrice\":1.08428}", executor.key(), executor.secret()).status());
+        final GatewayHarness.Response reply = gateway.call("POST", "/api/trade", "{\"executorId\":\"" + executor.id() + "\",\"ticket\":\"5002\","
+            + "\"closedLots\":0,\"deal\":\"88\",\"lots\":0.1,\"closePrice\":1.2,\"profit\":1}", executor.key(), executor.secret());
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("closedLots must be positive", reply.at("error"), reply.body());
+        assertEquals(1, ((List<?>)gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions")).size(), "still open");
+    }
+
+    @Test
     void shouldAnswerAUtf16BodyWith400InTheSeedsFormat() throws Exception
     {
         final byte[] text = "{\"commandId\":\"cmd_1\",\"status\":\"executed\"}".getBytes(StandardCharsets.UTF_16LE);

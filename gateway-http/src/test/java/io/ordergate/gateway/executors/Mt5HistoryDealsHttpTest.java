@@ -49,7 +49,7 @@ class Mt5HistoryDealsHttpTest
                 assertEquals(new BigDecimal("1"), first.at("synced"), first.body());
                 final List<?> errors = (List<?>)first.at("errors");
                 assertEquals(1, errors.size(), first.body());
-                assertTrue(((String)errors.get(0)).contains("volume has more decimal places than EURUSD's lot digits"), first.body());
+                assertTrue(((String)errors.get(0)).contains("volume 0.015 has more decimal places than EURUSD's lot digits (2"), first.body());
 
                 final List<?> closed = (List<?>)gateway.admin("GET", "/api/v1/positions/closed?account_id=mt5-1", null).at("positions");
                 assertEquals(1, closed.size(), closed::toString);

@@ -12,7 +12,7 @@ import io.ordergate.mt5.ExecutorBodies;
  * The executor socket's reading as it was before messages were read in one pass into reused objects (main at
  * ff0ca2e): a first pass for the type, then the kind's own pass, every value a new String or array. Kept as the
  * reference {@link ExecutorMessagesTest} holds the new reader to; each body gets a new blocking reader, as the HTTP
- * routes read them.
+ * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused).
  */
 final class PreviousExecutorMessages
 {
@@ -169,6 +169,7 @@ final class PreviousExecutorMessages
     {
         String executorId = null;
         boolean close = false;
+        boolean partial = false;  // since the closedLots-0 fix: closedLots given makes a partial close, 0 refused
         int side = 0;
         int flags = 0;
         String symbol = "";
@@ -212,7 +213,7 @@ final class PreviousExecutorMessages
                 case "commission": v[7] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
                 case "swap": v[8] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
                 case "profit": close = true; v[9] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
-                case "closedLots": v[10] = SeedFields.decimal(in, field); break;
+                case "closedLots": v[10] = SeedFields.decimal(in, field); partial = true; break;
                 case "deal": v[11] = ticket(in, field); break;
                 default: in.ignore();
             }
@@ -227,9 +228,9 @@ final class PreviousExecutorMessages
             throw BadRequest.validation("ticket", "ticket is required");
         }
         final int kind;
-        if (v[10] != 0)
+        if (partial)
         {
-            if (v[10] < 0)
+            if (v[10] <= 0)
             {
                 throw BadRequest.validation("closedLots", "closedLots must be positive");
             }

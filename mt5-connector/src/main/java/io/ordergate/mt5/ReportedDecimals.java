@@ -1,0 +1,48 @@
+package io.ordergate.mt5;
+
+import io.ordergate.engine.Wire;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
+
+/**
+ * The lots and prices a terminal reports (wire decimals, 8 digits), held at an instrument's digits only when they fit
+ * exactly: a value finer than the instrument's lot digits or price digits is refused by name, never rounded, so the
+ * gateway books no size or price the terminal did not trade. Stateless: the check allocates nothing, the refusal's
+ * message (an error path) does.
+ */
+final class ReportedDecimals
+{
+    private ReportedDecimals()
+    {
+    }
+
+    /** True when the wire value has no non-zero digit past {@code digits}. */
+    static boolean fits(final long wireValue, final int digits)
+    {
+        return Wire.exact(wireValue, digits) != Wire.INEXACT;
+    }
+
+    /**
+     * Why a reported value was refused, naming the field, its value as sent and the instrument's digits it does not fit
+     * (the caller says what became of its report).
+     *
+     * @param quantity true for a volume (lot digits), false for a price (price digits)
+     */
+    static String finer(final String field, final long wireValue, final String symbol, final int digits, final boolean quantity)
+    {
+        return field + " " + text(wireValue) + " has more decimal places than " + symbol + "'s "
+            + (quantity ? "lot digits (" + digits + ", the instrument's quantity_digits)" : "price digits (" + digits + ")");
+    }
+
+    /** A wire decimal as the executor sent it, trailing zeros trimmed (0.01500000 as 0.015). */
+    static String text(final long wireValue)
+    {
+        final String text = FixedPoint.toString(wireValue, NewOrderBody.WIRE_DIGITS);
+        int end = text.length();
+        while (text.charAt(end - 1) == '0')
+        {
+            end--;
+        }
+        return text.substring(0, text.charAt(end - 1) == '.' ? end - 1 : end);
+    }
+}
