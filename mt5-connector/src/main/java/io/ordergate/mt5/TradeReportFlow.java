@@ -144,9 +144,14 @@ final class TradeReportFlow
     {
         final int priceDigits = described != null ? described.priceDigits : instrument != null ? instrument.priceDigits : NewOrderBody.WIRE_DIGITS;
         final int lotDigits = described != null ? described.quantityDigits : instrument != null ? instrument.quantityDigits : NewOrderBody.WIRE_DIGITS;
+        // An open report for a ticket already held carries the position's AVERAGE price (a netting account that grew),
+        // which is no traded price and is routinely finer than the symbol's digits: it is kept at the price digits
+        // (open(...)), not refused, or the position's volume would stay stale for good.
+        final boolean averaged = kind == ExecutorBodies.TRADE_OPEN && described != null;
         return refused(event, "lots", has(flags, ExecutorBodies.TRADE_LOTS), lots, lotDigits, true, described, instrument)
             || refused(event, "closedLots", kind == ExecutorBodies.TRADE_PARTIAL, closedLots, lotDigits, true, described, instrument)
-            || refused(event, "openPrice", has(flags, ExecutorBodies.TRADE_OPEN_PRICE), openPrice, priceDigits, false, described, instrument)
+            || refused(event, "openPrice", has(flags, ExecutorBodies.TRADE_OPEN_PRICE), openPrice, averaged ? NewOrderBody.WIRE_DIGITS : priceDigits,
+                false, described, instrument)
             || refused(event, "stopLoss", has(flags, ExecutorBodies.TRADE_STOP_LOSS), stopLoss, priceDigits, false, described, instrument)
             || refused(event, "takeProfit", has(flags, ExecutorBodies.TRADE_TAKE_PROFIT), takeProfit, priceDigits, false, described, instrument)
             || refused(event, "closePrice", has(flags, ExecutorBodies.TRADE_CLOSE_PRICE), closePrice, priceDigits, false, described, instrument);
@@ -217,7 +222,7 @@ final class TradeReportFlow
             }
             if (has(flags, ExecutorBodies.TRADE_OPEN_PRICE) && openPrice > 0)
             {
-                position.openPrice = Wire.exact(openPrice, position.priceDigits);
+                position.openPrice = Mt5Book.rounded(openPrice, position.priceDigits);  // an average: to the digits, half-even
             }
         }
         return position;

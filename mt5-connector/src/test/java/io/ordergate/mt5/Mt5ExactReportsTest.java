@@ -54,7 +54,6 @@ class Mt5ExactReportsTest
     {
         driver.tradeOpen("exe-1", 701L, "EURUSD", "0.50", "1.08000");
         assertRefused(driver.tradeVolume("exe-1", 701L, "0.505", "1.08000"), "lots", "lots 0.505");
-        assertRefused(driver.tradeVolume("exe-1", 701L, "0.60", "1.081234"), "openPrice", "openPrice 1.081234");
         assertRefused(driver.tradeStopLoss("exe-1", 701L, "1.070001"), "stopLoss", "stopLoss 1.070001");
         assertRefused(report(ExecutorBodies.TRADE_PARTIAL, 701L, "1.08500", "0.125", 9001L), "closedLots", "closedLots 0.125");
         assertRefused(report(ExecutorBodies.TRADE_PARTIAL, 701L, "1.085005", "0.10", 9001L), "closePrice", "closePrice 1.085005");
@@ -71,6 +70,18 @@ class Mt5ExactReportsTest
         assertEquals(new BigDecimal("0.38"), at(positions(), "quantity"));
         final Mt5Driver replayed = driver.replayed();
         assertEquals(driver.engine.stateDigest(), replayed.engine.stateDigest(), "refusals replay as refusals");
+    }
+
+    @Test
+    void shouldTakeANettingPositionsAveragePriceFinerThanTheDigitsAtThePriceDigits()
+    {
+        driver.tradeOpen("exe-1", 702L, "EURUSD", "0.01", "1.08000");
+        // 0.01 at 1.08000 and 0.02 more at 1.08001 average 1.0800066...: the terminal reports its own average
+        assertEquals(ResultCode.OK, driver.tradeVolume("exe-1", 702L, "0.03", "1.08000667").result, "an average is no traded price");
+        assertEquals(new BigDecimal("0.03"), at(positions(), "quantity"), "the volume the terminal holds");
+        assertEquals(new BigDecimal("1.08001"), at(positions(), "open_price"), "the average at EURUSD's 5 digits");
+        assertRefused(driver.tradeVolume("exe-1", 702L, "0.035", "1.08001"), "lots", "lots 0.035");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.CommandPublisher;
 
 /**
  * The gateway's cost of one fan-out pass of quotes (issue 12's 1,000 subscribers): one QUOTES command of five
@@ -75,7 +76,7 @@ public class QuoteFanOutBenchmark extends ForkedWithChronicleFlags
                 .append(", quote_currency: ").append(symbol, 3, 6).append(" }\n");
         }
         final GatewayConfig config = ConfigLoader.parse(yaml.toString(), "benchmark");
-        hub = new StreamHub(config, null);
+        hub = new StreamHub(config, (CommandPublisher) null);  // quote pushes only: no reads published
         final boolean price = "price".equals(sockets);
         channels = new EmbeddedChannel[subscribers];
         for (int i = 0; i < subscribers; i++)
