@@ -75,7 +75,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
         pipeline.addLast("one-piece", new OnePieceRequests(maxBodyBytes));
-        pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes));
+        pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes, connection::continueInTurn));
         pipeline.addLast("read-complete", deadline.complete());
         // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
         // the answer themselves when the request did not keep it alive (HttpAnswers).

@@ -1,9 +1,11 @@
 package io.ordergate.gateway.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -36,6 +38,7 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable
 {
     private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Router router;
     private final HttpAnswers answers;
@@ -51,6 +54,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
      * executed unanswered (RFC 9112 9.6), and reading stops for good.
      */
     private boolean closing;
+    /**
+     * The head of an {@code Expect: 100-continue} request was read while answers to earlier requests are owed: its 100
+     * Continue is written after them ({@link #run}), unless its body comes first (then none is written: RFC 9110 10.1.1).
+     */
+    private boolean continueOwed;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
         final ConnectionLimiter limiter, final boolean directReplies)
@@ -78,6 +86,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         final FullHttpRequest request = (FullHttpRequest)msg;
+        continueOwed = false;  // the request it was owed to came whole: its client did not wait for it
         if (!waiting.isEmpty() || handOff.inFlight())
         {
             waiting.add(request);  // sent before the answer to an earlier one: answered in turn, and reading pauses
@@ -85,6 +94,27 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         handleAndRelease(request, true);
+    }
+
+    /**
+     * Event loop, from the aggregator: the head of an {@code Expect: 100-continue} request within the limit was read. Its
+     * 100 Continue is an interim answer of that request, so it goes after the answers owed to the requests before it
+     * (RFC 9112 9.3): now if none is owed, else once they are written. None after a request that closes the connection:
+     * the request is never handled. (A request is owed while in flight: asking takes the answer from the reply thread,
+     * so that the event loop writes it and then this.)
+     */
+    void continueInTurn()
+    {
+        if (closing)
+        {
+            return;
+        }
+        if (waiting.isEmpty() && !handOff.inFlight())
+        {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());
+            return;
+        }
+        continueOwed = true;
     }
 
     /** Event loop: an answer is still to be written, to a command or deferred work in flight or to a request queued. */
@@ -174,6 +204,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
                 continue;
             }
             inFlight = handleAndRelease(request, false);  // through the event loop: it must read on after the answer
+        }
+        if (!inFlight && continueOwed)
+        {
+            continueOwed = false;
+            if (!closing)
+            {
+                ctx.write(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());  // every answer owed before it is written
+            }
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
         if (!inFlight && readingPaused && !closing && ctx.channel().isActive())
