@@ -17,6 +17,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     static final int MAX_INITIAL_LINE_LENGTH = 4096;
     static final int MAX_HEADER_SIZE = 8192;
     static final int MAX_CHUNK_SIZE = 8192;
+    /** The read deadline's handler: a connection that lingers before its close removes it ({@link LingeringClose}). */
+    static final String READ_DEADLINE = "read-deadline";
 
     private final Router router;
     private final GatewayContext gateway;
@@ -67,7 +69,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
         final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed);
         pipeline.addLast("limit", limiter);
-        pipeline.addLast("read-deadline", deadline.start());
+        pipeline.addLast(READ_DEADLINE, deadline.start());
         // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
         // with it a promise, to every answer; an HTTP connection's answers only follow its requests anyway.)
         pipeline.addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0));
