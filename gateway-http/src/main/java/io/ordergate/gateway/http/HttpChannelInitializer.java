@@ -67,13 +67,15 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     {
         final ChannelPipeline pipeline = channel.pipeline();
         final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
-        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed);
+        final StrictRequestDecoder decoder = new StrictRequestDecoder(decoderConfig, maxBodyBytes);
+        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed, decoder::nextRequestBegun);
+        connection.readDeadline(deadline);
         pipeline.addLast("limit", limiter);
         pipeline.addLast(READ_DEADLINE, deadline.start());
         // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
         // with it a promise, to every answer; an HTTP connection's answers only follow its requests anyway.)
         pipeline.addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0));
-        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig, maxBodyBytes));
+        pipeline.addLast("decoder", decoder);
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
         pipeline.addLast("one-piece", new OnePieceRequests(maxBodyBytes));

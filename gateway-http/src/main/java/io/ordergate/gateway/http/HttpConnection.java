@@ -59,6 +59,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
      * Continue is written after them ({@link #run}), unless its body comes first (then none is written: RFC 9110 10.1.1).
      */
     private boolean continueOwed;
+    /** Told when a 100 Continue goes out late, so the body's read has its whole time ({@link #readDeadline}). */
+    private RequestReadDeadline deadline;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
         final ConnectionLimiter limiter, final boolean directReplies)
@@ -115,6 +117,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         continueOwed = true;
+    }
+
+    /** The connection's read deadline (made after it: it asks {@link #answerOwed}). */
+    void readDeadline(final RequestReadDeadline readDeadline)
+    {
+        this.deadline = readDeadline;
     }
 
     /** Event loop: an answer is still to be written, to a command or deferred work in flight or to a request queued. */
@@ -211,6 +219,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             if (!closing)
             {
                 ctx.write(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());  // every answer owed before it is written
+                if (deadline != null)
+                {
+                    deadline.continueSentLate();
+                }
             }
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
