@@ -26,6 +26,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     private final int maxBodyBytes;
     private final int idleTimeoutSeconds;
     private final int requestReadTimeoutSeconds;
+    private final int answerTimeoutSeconds;
     private final boolean directReplies;
     private final HttpDecoderConfig decoderConfig = decoderConfig();
     /** One body buffer per event loop thread: a body is decoded on its loop before the next one is read there. */
@@ -38,6 +39,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         this.limiter = new ConnectionLimiter(server.maxConnections(), server.maxUnauthenticatedConnections(),
             server.maxUnauthenticatedPerAddress());
         this.requestReadTimeoutSeconds = server.requestReadTimeoutSeconds();
+        this.answerTimeoutSeconds = server.answerTimeoutSeconds();
         this.maxBodyBytes = server.maxBodyBytes();
         this.idleTimeoutSeconds = server.idleTimeoutSeconds();
         this.directReplies = server.directReplies();
@@ -66,7 +68,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
-        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
+        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies,
+            answerTimeoutSeconds);
         final StrictRequestDecoder decoder = new StrictRequestDecoder(decoderConfig, maxBodyBytes);
         final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed, decoder::nextRequestBegun);
         connection.readDeadline(deadline);

@@ -2,6 +2,7 @@ package io.ordergate.gateway.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.ApiErrors;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Router;
@@ -38,6 +40,8 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable
 {
     private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
+    private static final byte[] ANSWER_TIMED_OUT = ConnectionLimiter.rawAnswer(504, "Gateway Timeout", ApiErrors.GATEWAY_TIMEOUT,
+        "the request's answer did not come within server.answer_timeout_seconds; its outcome is unknown", "");
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Router router;
@@ -61,10 +65,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private boolean continueOwed;
     /** Told when a 100 Continue goes out late, so the body's read has its whole time ({@link #readDeadline}). */
     private RequestReadDeadline deadline;
+    private final long answerTimeoutNanos;
+    /** When the request whose answer is owed went in flight (read at an idle event: {@link #answerTimedOut}). */
+    private long inFlightSinceNanos;
+    private final GatewayMetrics metrics;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
-        final ConnectionLimiter limiter, final boolean directReplies)
+        final ConnectionLimiter limiter, final boolean directReplies, final int answerTimeoutSeconds)
     {
+        this.metrics = metrics;
+        this.answerTimeoutNanos = TimeUnit.SECONDS.toNanos(answerTimeoutSeconds);
         this.limiter = limiter;
         this.router = router;
         this.handOff = new ReplyHandOff(directReplies, this, metrics.http());
@@ -161,10 +171,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         {
             // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
             // deferred, such as a seed-004 connect waiting executors.investor_wait_seconds for its terminal) keeps its
-            // connection, or its client would lose the answer. The handler fires again after another idle period.
+            // connection, or its client would lose the answer. The handler fires again after another idle period, so an
+            // answer that never comes (a bug: every wait has a bound of its own) is given up at server.answer_timeout_seconds.
             if (!answerOwed())
             {
                 ctx.close();
+            }
+            else if (handOff.answerDue() && System.nanoTime() - inFlightSinceNanos >= answerTimeoutNanos)
+            {
+                answerTimedOut();
             }
             return;
         }
@@ -234,6 +249,20 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     }
 
     /**
+     * The answer owed has not come within {@code server.answer_timeout_seconds}: 504, and the connection closes, so
+     * the answer, if it ever comes, has nowhere to go (written to the connection, it would answer a later request), and
+     * no request waiting behind it is handled.
+     */
+    private void answerTimedOut()
+    {
+        LOG.warning(() -> "a request on " + ctx.channel().remoteAddress() + " was not answered within server.answer_timeout_seconds: 504");
+        closing = true;
+        ctx.channel().config().setAutoRead(false);
+        metrics.http().count(504);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(ANSWER_TIMED_OUT)).addListener(LingeringClose.AFTER_ANSWER);
+    }
+
+    /**
      * A request came while one is in the ring: stop reading until the answers catch up. Only then: pausing on every
      * publish (the common client sends its next request after the answer) changed the socket's interest twice per
      * order, two {@code epoll_ctl} calls on the event loop (docs/PERFORMANCE.md, "Item 8 on a busy machine").
@@ -275,6 +304,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             if (exchange.caller() != null)
             {
                 limiter.authenticated(ctx.channel());  // from now on it cannot be pushed out as an idle stranger
+            }
+            if (exchange.published())
+            {
+                inFlightSinceNanos = System.nanoTime();  // after the router: the command may be answered already, harmless
             }
             return exchange.published();
         }
