@@ -68,6 +68,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private final long answerTimeoutNanos;
     /** When the request whose answer is owed went in flight (read at an idle event: {@link #answerTimedOut}). */
     private long inFlightSinceNanos;
+    /** The 504 is written: the idle events that follow until the connection closes do not write another. */
+    private boolean answerGivenUp;
     private final GatewayMetrics metrics;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
@@ -177,7 +179,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             {
                 ctx.close();
             }
-            else if (handOff.answerDue() && System.nanoTime() - inFlightSinceNanos >= answerTimeoutNanos)
+            else if (!answerGivenUp && handOff.answerDue() && System.nanoTime() - inFlightSinceNanos >= answerTimeoutNanos)
             {
                 answerTimedOut();
             }
@@ -256,6 +258,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private void answerTimedOut()
     {
         LOG.warning(() -> "a request on " + ctx.channel().remoteAddress() + " was not answered within server.answer_timeout_seconds: 504");
+        answerGivenUp = true;
         closing = true;
         ctx.channel().config().setAutoRead(false);
         metrics.http().count(504);
