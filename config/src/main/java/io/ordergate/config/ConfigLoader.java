@@ -103,7 +103,24 @@ public final class ConfigLoader
         final ExchangeConfig exchanges = ExchangeConfig.read(root.section("exchanges"));
         final EaConfig ea = EaConfig.read(root.section("ea"));
         root.finish();
+        checkAnswerTimeout(server, executors, cluster);
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp, live, cluster, exchanges, ea);
+    }
+
+    /** The answer timeout cuts short any wait that has a bound of its own: it must be the longer. */
+    private static void checkAnswerTimeout(final ServerConfig server, final ExecutorConfig executors, final ClusterConfig cluster)
+    {
+        final int answer = server.answerTimeoutSeconds();
+        if (answer <= executors.investorWaitSeconds())
+        {
+            throw new ConfigException("server.answer_timeout_seconds", "must be greater than executors.investor_wait_seconds ("
+                + executors.investorWaitSeconds() + "), was " + answer);
+        }
+        if (cluster.enabled() && answer * 1000L <= cluster.commitTimeoutMillis())
+        {
+            throw new ConfigException("server.answer_timeout_seconds", "must be greater than cluster.commit_timeout_millis ("
+                + cluster.commitTimeoutMillis() + " ms), was " + answer + " s");
+        }
     }
 
     private static Path dataDir(final YamlSection root)

@@ -15,6 +15,8 @@ public final class ServerConfig
     public static final int IDLE_TIMEOUT_SECONDS_DEFAULT = 60;
     public static final int MAX_UNAUTHENTICATED_CONNECTIONS_DEFAULT = 512;
     public static final int REQUEST_READ_TIMEOUT_SECONDS_DEFAULT = 10;
+    /** Longer than every wait an answer has a bound of its own for, at their defaults (the longest: 30 s). */
+    public static final int ANSWER_TIMEOUT_SECONDS_DEFAULT = 120;
     public static final int MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT = 256;
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
     public static final int READ_ROWS_PER_SECOND_DEFAULT = 1000;
@@ -45,13 +47,16 @@ public final class ServerConfig
     private final int warmupOrders;
     private final boolean directReplies;
     private final int performanceReadsCpuPct;
+    private final int answerTimeoutSeconds;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
         final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
-        final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies, final int performanceReadsCpuPct)
+        final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies, final int performanceReadsCpuPct,
+        final int answerTimeoutSeconds)
     {
+        this.answerTimeoutSeconds = answerTimeoutSeconds;
         this.performanceReadsCpuPct = performanceReadsCpuPct;
         this.warmupOrders = warmupOrders;
         this.directReplies = directReplies;
@@ -87,7 +92,8 @@ public final class ServerConfig
             s.intValue("read_rows_per_second_total", READ_ROWS_PER_SECOND_TOTAL_DEFAULT, 0, 100_000_000),
             s.intValue("warmup_orders", WARMUP_ORDERS_DEFAULT, 0, WARMUP_ORDERS_MAX),
             s.bool("direct_replies", true),
-            s.intValue("performance_reads_cpu_pct", PERFORMANCE_READS_CPU_PCT_DEFAULT, 1, 100));
+            s.intValue("performance_reads_cpu_pct", PERFORMANCE_READS_CPU_PCT_DEFAULT, 1, 100),
+            s.intValue("answer_timeout_seconds", ANSWER_TIMEOUT_SECONDS_DEFAULT, 1, 86_400));
         s.finish();
         return config;
     }
@@ -211,6 +217,15 @@ public final class ServerConfig
         return performanceReadsCpuPct;
     }
 
+    /**
+     * How long a request may wait for its answer before the connection answers it {@code 504 GATEWAY_TIMEOUT} and closes:
+     * a bound for an answer that never comes, whatever the reason (the idle timeout spares a connection owed one).
+     */
+    public int answerTimeoutSeconds()
+    {
+        return answerTimeoutSeconds;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -219,7 +234,7 @@ public final class ServerConfig
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
             maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies, performanceReadsCpuPct);
+            directReplies, performanceReadsCpuPct, answerTimeoutSeconds);
     }
 
     ServerConfig withHost(final String newHost)
@@ -227,7 +242,7 @@ public final class ServerConfig
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
             maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies, performanceReadsCpuPct);
+            directReplies, performanceReadsCpuPct, answerTimeoutSeconds);
     }
 
     @Override
@@ -241,6 +256,6 @@ public final class ServerConfig
             ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
             ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal +
             ", warmupOrders=" + warmupOrders + ", directReplies=" + directReplies +
-            ", performanceReadsCpuPct=" + performanceReadsCpuPct + '}';
+            ", performanceReadsCpuPct=" + performanceReadsCpuPct + ", answerTimeoutSeconds=" + answerTimeoutSeconds + '}';
     }
 }

@@ -169,7 +169,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
     /** A whole HTTP/1.1 answer with API.md's error body and {@code Connection: close}, written below the encoder. */
     static byte[] rawAnswer(final int status, final String reason, final String message, final String extraHeaders)
     {
-        final String code = status == 503 ? ResultCode.OVERLOADED.name() : ApiErrors.REQUEST_TIMEOUT;
+        return rawAnswer(status, reason, status == 503 ? ResultCode.OVERLOADED.name() : ApiErrors.REQUEST_TIMEOUT, message, extraHeaders);
+    }
+
+    /** The same with its error code given. */
+    static byte[] rawAnswer(final int status, final String reason, final String code, final String message, final String extraHeaders)
+    {
         final byte[] body = ApiErrors.bytes(code, message, null);
         final byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
             + "\r\nConnection: close\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII);

@@ -98,7 +98,7 @@ final class HttpAnswers implements Responder, ReplyTarget
         }
         else
         {
-            ctx.write(answer).addListener(ChannelFutureListener.CLOSE);
+            ctx.write(answer).addListener(LingeringClose.AFTER_ANSWER);
         }
     }
 
@@ -138,7 +138,7 @@ final class HttpAnswers implements Responder, ReplyTarget
             final ChannelFuture write = ctx.channel().writeAndFlush(answer).addListener(endOfExchange);
             if (!keepOpen)
             {
-                write.addListener(ChannelFutureListener.CLOSE);
+                write.addListener(LingeringClose.AFTER_ANSWER);
             }
         });
     }
@@ -212,7 +212,7 @@ final class HttpAnswers implements Responder, ReplyTarget
         }
         else
         {
-            channel.write(bytes).addListener(ChannelFutureListener.CLOSE);
+            channel.write(bytes).addListener(LingeringClose.AFTER_ANSWER);
         }
         readOn.run();  // flushes
     }

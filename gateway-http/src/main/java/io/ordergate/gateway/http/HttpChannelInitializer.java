@@ -17,6 +17,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     static final int MAX_INITIAL_LINE_LENGTH = 4096;
     static final int MAX_HEADER_SIZE = 8192;
     static final int MAX_CHUNK_SIZE = 8192;
+    /** The read deadline's handler: a connection that lingers before its close removes it ({@link LingeringClose}). */
+    static final String READ_DEADLINE = "read-deadline";
 
     private final Router router;
     private final GatewayContext gateway;
@@ -24,6 +26,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     private final int maxBodyBytes;
     private final int idleTimeoutSeconds;
     private final int requestReadTimeoutSeconds;
+    private final int answerTimeoutSeconds;
     private final boolean directReplies;
     private final HttpDecoderConfig decoderConfig = decoderConfig();
     /** One body buffer per event loop thread: a body is decoded on its loop before the next one is read there. */
@@ -36,6 +39,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         this.limiter = new ConnectionLimiter(server.maxConnections(), server.maxUnauthenticatedConnections(),
             server.maxUnauthenticatedPerAddress());
         this.requestReadTimeoutSeconds = server.requestReadTimeoutSeconds();
+        this.answerTimeoutSeconds = server.answerTimeoutSeconds();
         this.maxBodyBytes = server.maxBodyBytes();
         this.idleTimeoutSeconds = server.idleTimeoutSeconds();
         this.directReplies = server.directReplies();
@@ -64,18 +68,21 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
-        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies);
-        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed);
+        final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies,
+            answerTimeoutSeconds);
+        final StrictRequestDecoder decoder = new StrictRequestDecoder(decoderConfig, maxBodyBytes);
+        final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed, decoder::nextRequestBegun);
+        connection.readDeadline(deadline);
         pipeline.addLast("limit", limiter);
-        pipeline.addLast("read-deadline", deadline.start());
+        pipeline.addLast(READ_DEADLINE, deadline.start());
         // Reader idle: a connection that sent nothing for the timeout is closed. (All-idle would add a listener, and
         // with it a promise, to every answer; an HTTP connection's answers only follow its requests anyway.)
         pipeline.addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0));
-        pipeline.addLast("decoder", new StrictRequestDecoder(decoderConfig, maxBodyBytes));
+        pipeline.addLast("decoder", decoder);
         pipeline.addLast("encoder", new AnswerEncoder());
         pipeline.addLast("framing", new HttpFramingGuard());
         pipeline.addLast("one-piece", new OnePieceRequests(maxBodyBytes));
-        pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes));
+        pipeline.addLast("aggregate", new JsonBodyAggregator(maxBodyBytes, connection::continueInTurn));
         pipeline.addLast("read-complete", deadline.complete());
         // No HttpServerKeepAliveHandler: the connection's answers are encoded bytes, which close the connection after
         // the answer themselves when the request did not keep it alive (HttpAnswers).

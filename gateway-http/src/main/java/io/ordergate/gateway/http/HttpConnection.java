@@ -1,9 +1,12 @@
 package io.ordergate.gateway.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,6 +18,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.ApiErrors;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.Exchange;
 import io.ordergate.gateway.core.Router;
@@ -36,6 +40,9 @@ import io.ordergate.gateway.metrics.GatewayMetrics;
 final class HttpConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable
 {
     private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
+    private static final byte[] ANSWER_TIMED_OUT = ConnectionLimiter.rawAnswer(504, "Gateway Timeout", ApiErrors.GATEWAY_TIMEOUT,
+        "the request's answer did not come within server.answer_timeout_seconds; its outcome is unknown", "");
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Router router;
     private final HttpAnswers answers;
@@ -51,10 +58,25 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
      * executed unanswered (RFC 9112 9.6), and reading stops for good.
      */
     private boolean closing;
+    /**
+     * The head of an {@code Expect: 100-continue} request was read while answers to earlier requests are owed: its 100
+     * Continue is written after them ({@link #run}), unless its body comes first (then none is written: RFC 9110 10.1.1).
+     */
+    private boolean continueOwed;
+    /** Told when a 100 Continue goes out late, so the body's read has its whole time ({@link #readDeadline}). */
+    private RequestReadDeadline deadline;
+    private final long answerTimeoutNanos;
+    /** When the request whose answer is owed went in flight (read at an idle event: {@link #answerTimedOut}). */
+    private long inFlightSinceNanos;
+    /** The 504 is written: the idle events that follow until the connection closes do not write another. */
+    private boolean answerGivenUp;
+    private final GatewayMetrics metrics;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
-        final ConnectionLimiter limiter, final boolean directReplies)
+        final ConnectionLimiter limiter, final boolean directReplies, final int answerTimeoutSeconds)
     {
+        this.metrics = metrics;
+        this.answerTimeoutNanos = TimeUnit.SECONDS.toNanos(answerTimeoutSeconds);
         this.limiter = limiter;
         this.router = router;
         this.handOff = new ReplyHandOff(directReplies, this, metrics.http());
@@ -78,6 +100,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         final FullHttpRequest request = (FullHttpRequest)msg;
+        continueOwed = false;  // the request it was owed to came whole: its client did not wait for it
         if (!waiting.isEmpty() || handOff.inFlight())
         {
             waiting.add(request);  // sent before the answer to an earlier one: answered in turn, and reading pauses
@@ -85,6 +108,33 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             return;
         }
         handleAndRelease(request, true);
+    }
+
+    /**
+     * Event loop, from the aggregator: the head of an {@code Expect: 100-continue} request within the limit was read. Its
+     * 100 Continue is an interim answer of that request, so it goes after the answers owed to the requests before it
+     * (RFC 9112 9.3): now if none is owed, else once they are written. None after a request that closes the connection:
+     * the request is never handled. (A request is owed while in flight: asking takes the answer from the reply thread,
+     * so that the event loop writes it and then this.)
+     */
+    void continueInTurn()
+    {
+        if (closing)
+        {
+            return;
+        }
+        if (waiting.isEmpty() && !handOff.inFlight())
+        {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());
+            return;
+        }
+        continueOwed = true;
+    }
+
+    /** The connection's read deadline (made after it: it asks {@link #answerOwed}). */
+    void readDeadline(final RequestReadDeadline readDeadline)
+    {
+        this.deadline = readDeadline;
     }
 
     /** Event loop: an answer is still to be written, to a command or deferred work in flight or to a request queued. */
@@ -123,10 +173,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         {
             // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
             // deferred, such as a seed-004 connect waiting executors.investor_wait_seconds for its terminal) keeps its
-            // connection, or its client would lose the answer. The handler fires again after another idle period.
+            // connection, or its client would lose the answer. The handler fires again after another idle period, so an
+            // answer that never comes (a bug: every wait has a bound of its own) is given up at server.answer_timeout_seconds.
             if (!answerOwed())
             {
                 ctx.close();
+            }
+            else if (!answerGivenUp && handOff.answerDue() && System.nanoTime() - inFlightSinceNanos >= answerTimeoutNanos)
+            {
+                answerTimedOut();
             }
             return;
         }
@@ -175,12 +230,39 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             }
             inFlight = handleAndRelease(request, false);  // through the event loop: it must read on after the answer
         }
+        if (!inFlight && continueOwed)
+        {
+            continueOwed = false;
+            if (!closing)
+            {
+                ctx.write(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());  // every answer owed before it is written
+                if (deadline != null)
+                {
+                    deadline.continueSentLate();
+                }
+            }
+        }
         ctx.flush();  // outside a read: what was answered from the queue goes now
         if (!inFlight && readingPaused && !closing && ctx.channel().isActive())
         {
             readingPaused = false;
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /**
+     * The answer owed has not come within {@code server.answer_timeout_seconds}: 504, and the connection closes, so
+     * the answer, if it ever comes, has nowhere to go (written to the connection, it would answer a later request), and
+     * no request waiting behind it is handled.
+     */
+    private void answerTimedOut()
+    {
+        LOG.warning(() -> "a request on " + ctx.channel().remoteAddress() + " was not answered within server.answer_timeout_seconds: 504");
+        answerGivenUp = true;
+        closing = true;
+        ctx.channel().config().setAutoRead(false);
+        metrics.http().count(504);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(ANSWER_TIMED_OUT)).addListener(LingeringClose.AFTER_ANSWER);
     }
 
     /**
@@ -225,6 +307,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             if (exchange.caller() != null)
             {
                 limiter.authenticated(ctx.channel());  // from now on it cannot be pushed out as an idle stranger
+            }
+            if (exchange.published())
+            {
+                inFlightSinceNanos = System.nanoTime();  // after the router: the command may be answered already, harmless
             }
             return exchange.published();
         }

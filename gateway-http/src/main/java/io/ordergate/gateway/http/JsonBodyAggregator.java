@@ -19,12 +19,16 @@ import io.netty.util.ReferenceCountUtil;
  * in the gateway's JSON error format in its turn, after the answers owed to the requests before it, and closes after
  * it. Waiting for the last byte first held the 413 of a client that declared more than it sent until the read timeout.
  * {@code Expect: 100-continue} with a Content-Length over the limit is passed on at once instead of answered 100
- * Continue: its 413, in its turn too, keeps the connection, since the body is never sent.
+ * Continue: its 413, in its turn too, keeps the connection, since the body is never sent. Nor is a 100 Continue written
+ * here: it is an interim answer of its own request, so the connection writes it in its turn, after the answers owed to
+ * the requests before it ({@code HttpConnection#continueInTurn}); written at once it reached the client ahead of those.
  * <b>Not thread safe</b>: one per channel.
  */
 final class JsonBodyAggregator extends HttpObjectAggregator
 {
     private final int maxBodyBytes;
+    /** Writes a request's 100 Continue in its turn; null: at once, as Netty's aggregator does (a lone aggregator's tests). */
+    private final Runnable continueInTurn;
     /** The request whose oversized body is being dropped, passed on once its last content is read. */
     private OversizedRequest oversized;
     /** The request being started expects 100 Continue with a Content-Length over the limit: no body will follow. */
@@ -32,8 +36,15 @@ final class JsonBodyAggregator extends HttpObjectAggregator
 
     JsonBodyAggregator(final int maxBodyBytes)
     {
+        this(maxBodyBytes, null);
+    }
+
+    /** @param continueInTurn the connection's: writes a 100 Continue once the answers owed before its request are out */
+    JsonBodyAggregator(final int maxBodyBytes, final Runnable continueInTurn)
+    {
         super(maxBodyBytes);
         this.maxBodyBytes = maxBodyBytes;
+        this.continueInTurn = continueInTurn;
     }
 
     @Override
@@ -44,17 +55,29 @@ final class JsonBodyAggregator extends HttpObjectAggregator
     }
 
     /**
-     * {@code Expect: 100-continue} with a Content-Length over the limit: no answer written here (Netty's would go out
-     * ahead of answers still owed); the aggregator then finds the length over the limit and the request is passed on.
+     * {@code Expect: 100-continue}: no answer written here (Netty's would go out ahead of answers still owed). Within the
+     * limit the connection writes the 100 in its turn and the body is aggregated as usual; over it the aggregator then
+     * finds the length over the limit and the request is passed on.
      */
     @Override
     protected Object newContinueResponse(final HttpMessage start, final int maxContentLength, final ChannelPipeline pipeline)
     {
         final Object response = super.newContinueResponse(start, maxContentLength, pipeline);
-        if (response instanceof HttpResponse && ((HttpResponse)response).status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code())
+        if (!(response instanceof HttpResponse))
+        {
+            return response;
+        }
+        final int status = ((HttpResponse)response).status().code();
+        if (status == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code())
         {
             ReferenceCountUtil.release(response);
             expectOverLimit = true;
+            return null;
+        }
+        if (status == HttpResponseStatus.CONTINUE.code() && continueInTurn != null)
+        {
+            ReferenceCountUtil.release(response);
+            continueInTurn.run();
             return null;
         }
         return response;

@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -35,6 +34,7 @@ final class RequestReadDeadline
 
     private final long timeoutNanos;
     private final BooleanSupplier answerOwed;
+    private final BooleanSupplier nextRequestBegun;
     private final Start start = new Start();
     private final Complete complete = new Complete();
     private final Runnable check = this::check;
@@ -44,11 +44,15 @@ final class RequestReadDeadline
     private boolean reading;
     private long startedNanos;
 
-    /** @param answerOwed true while the connection owes an earlier request its answer (event loop) */
-    RequestReadDeadline(final int timeoutSeconds, final BooleanSupplier answerOwed)
+    /**
+     * @param answerOwed true while the connection owes an earlier request its answer (event loop)
+     * @param nextRequestBegun true when, a request just read whole, bytes of the next one were read with it (event loop)
+     */
+    RequestReadDeadline(final int timeoutSeconds, final BooleanSupplier answerOwed, final BooleanSupplier nextRequestBegun)
     {
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         this.answerOwed = answerOwed;
+        this.nextRequestBegun = nextRequestBegun;
     }
 
     ChannelInboundHandlerAdapter start()
@@ -76,9 +80,30 @@ final class RequestReadDeadline
         }
     }
 
-    /** The request is read whole: no deadline until the next one's first byte (the timer, if pending, stays). */
+    /**
+     * The request being read had its 100 Continue written only now, after the answers owed before it: its client waited
+     * for it to send the body, so the deadline counts from here (else a 100 held past the deadline was followed by a 408).
+     */
+    void continueSentLate()
+    {
+        if (reading)
+        {
+            startedNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * The request is read whole: no deadline until the next one's first byte (the timer, if pending, stays). When that
+     * byte came in the same read, no later read arms the deadline for it, so it starts here: a request pipelined behind
+     * another escaped the deadline, and could trickle in for as long as each byte came within the idle timeout.
+     */
     private void disarm()
     {
+        if (nextRequestBegun.getAsBoolean())
+        {
+            startedNanos = System.nanoTime();
+            return;
+        }
         reading = false;
     }
 
@@ -121,7 +146,7 @@ final class RequestReadDeadline
         if (ctx.channel().isActive())
         {
             ctx.channel().config().setAutoRead(false);
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMED_OUT)).addListener(LingeringClose.AFTER_ANSWER);
         }
     }
 

@@ -68,6 +68,15 @@ final class StrictRequestDecoder extends HttpRequestDecoder
         super.decode(ctx, buffer, out);
     }
 
+    /**
+     * Bytes read and not yet decoded: when a whole request has just been passed on, the start of the next one, sent with
+     * it (its read deadline starts now, {@link RequestReadDeadline}).
+     */
+    boolean nextRequestBegun()
+    {
+        return actualReadableBytes() > 0;
+    }
+
     int plainReads()
     {
         return plainReads;

@@ -115,7 +115,14 @@ final class GatewayHarness implements AutoCloseable
     /** With more keys in the {@code server} section ({@code "direct_replies: false"}), {@code ""} for none. */
     static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys)
     {
-        final String yaml = config(dataDir, 0, executors, false, "", engine)
+        return startWithServer(dataDir, executors, engine, serverKeys, "");
+    }
+
+    /** The same with more top-level sections ({@code extraYaml}, each ending in a newline). */
+    static GatewayHarness startWithServer(final Path dataDir, final String executors, final String engine, final String serverKeys,
+        final String extraYaml)
+    {
+        final String yaml = config(dataDir, 0, executors, false, extraYaml, engine)
             .replace("event_loop_threads: 2 }", "event_loop_threads: 2" + (serverKeys.isEmpty() ? "" : ", " + serverKeys) + " }");
         return startYaml(yaml);
     }

@@ -111,4 +111,76 @@ class PipelinedOversizedBodyTest
             }
         }
     }
+
+    /**
+     * {@code Expect: 100-continue} within the limit pipelined behind a slower answer: its 100 Continue is an interim
+     * answer of its own request, so it comes after the answer owed before it (RFC 9110 15.2, 9112 9.3), not at once.
+     * The body then sent is read and the request answered in its turn.
+     */
+    @Test
+    void shouldSendTheContinueOfAPipelinedRequestOnlyAfterTheAnswerOwedBeforeIt() throws IOException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            assertEquals(200, gateway.heartbeat(executor).status());
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            final String body = "{}";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write((RawAnswers.slowConnect()
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String first = RawAnswers.head(in);
+                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, not the next request's 100: " + first);
+                in.readNBytes(RawAnswers.contentLength(first));
+                final String interim = RawAnswers.head(in);
+                assertTrue(interim.startsWith("HTTP/1.1 100 "), () -> "then the 100 Continue: " + interim);
+                socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final String second = RawAnswers.head(in);
+                assertTrue(second.startsWith("HTTP/1.1 400 "), () -> "then the order's own answer (its body is not an order): " + second);
+            }
+        }
+    }
+
+    /**
+     * A 100 Continue held past {@code server.request_read_timeout_seconds} behind a slower answer gives the body its whole
+     * read time from the 100: the client could not send it before. (It was answered 408 right after the 100.)
+     */
+    @Test
+    void shouldGiveTheBodyItsReadTimeFromALate100Continue() throws IOException, InterruptedException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024, request_read_timeout_seconds: 1"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            assertEquals(200, gateway.heartbeat(executor).status());
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            final String body = "{}";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write((RawAnswers.slowConnect()
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String first = RawAnswers.head(in);
+                assertTrue(first.startsWith("HTTP/1.1 202 "), first);
+                in.readNBytes(RawAnswers.contentLength(first));
+                final String interim = RawAnswers.head(in);
+                assertTrue(interim.startsWith("HTTP/1.1 100 "), interim);
+                Thread.sleep(300);  // a client taking a moment for its body (well within the second it has), not a wait for the gateway
+                socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final String second = RawAnswers.head(in);
+                assertTrue(second.startsWith("HTTP/1.1 400 "), () -> "the order's own answer, not a 408: " + second);
+            }
+        }
+    }
 }

@@ -1,0 +1,74 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code server.request_read_timeout_seconds} holds for a request whose first bytes came in the same read as the end of
+ * the request before it (pipelined): it is answered 408 at its deadline, as a request begun in a read of its own is.
+ * It escaped the deadline before, and could trickle in as long as each byte came within the idle timeout.
+ */
+class PipelinedReadDeadlineTest
+{
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldAnswer408ToARequestBegunInTheReadThatEndedTheOneBeforeIt() throws IOException
+    {
+        try (TestGateway gateway = TestGateway.startEdited(dataDir,
+            config -> config.replace("idle_timeout_seconds: 30", "idle_timeout_seconds: 30, request_read_timeout_seconds: 1")))
+        {
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);  // a third of the idle timeout: only the read deadline answers in time
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /hea".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String first = head(in);
+                assertTrue(first.startsWith("HTTP/1.1 200 "), first);
+                in.readNBytes(contentLength(first));
+                final String second = head(in);
+                assertTrue(second.startsWith("HTTP/1.1 408 "), () -> "the unfinished request's deadline: " + second);
+            }
+        }
+    }
+
+    private static String head(final InputStream in) throws IOException
+    {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0)
+        {
+            head.write(b);
+            final byte[] so = head.toByteArray();
+            final int n = so.length;
+            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
+            {
+                break;
+            }
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static int contentLength(final String head)
+    {
+        for (final String line : head.split("\r\n"))
+        {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+            {
+                return Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return 0;
+    }
+}
