@@ -77,6 +77,7 @@ class ConfigValidationTest
         "server:\\n  direct_replies: maybe    | server.direct_replies       | true or false, was maybe",
         "server:\\n  performance_reads_cpu_pct: 0 | server.performance_reads_cpu_pct | between 1 and 100",
         "server:\\n  performance_reads_cpu_pct: 101 | server.performance_reads_cpu_pct | between 1 and 100",
+        "server:\\n  performance_fills_kept_per_account: 1023 | server.performance_fills_kept_per_account | between 1024 and 67108864",
         "server:\\n  port: 1\\n  port: 2         | server.port                 | duplicate key",
         "data_dir: ''                            | data_dir                    | directory path",
         "pipeline:\\n  ring_size: 1000           | pipeline.ring_size          | power of two, was 1000",
