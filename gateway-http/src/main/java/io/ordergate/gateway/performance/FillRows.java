@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * One account's fills as columns of primitives in chunks of {@value #CHUNK} rows: no object per fill (about 53 bytes a
  * fill, none of it for the collector to trace) and no copy of old rows as the record grows. Rows are appended, and the
- * oldest chunk dropped once folded ({@link #dropFirstChunk}),
+ * oldest chunks dropped once folded ({@link #dropFirstChunks}),
  * and a row is never changed once written (a correction is a row of its own, {@link #CORRECTION}), so a performance
  * worker reads the rows of a {@link Columns} taken earlier, up to the count taken with it, without a lock while the
  * reply thread appends: everything it reads was written before the hand-over, and nothing it reads is written after.
@@ -179,12 +179,12 @@ final class FillRows
     }
 
     /**
-     * Forgets the oldest {@value #CHUNK} rows (the caller has folded them, {@link FoldedFills}): the rows after them are
-     * numbered {@value #CHUNK} lower. The chunks move into new {@code Columns}, so one a reader holds keeps its rows.
+     * Forgets the oldest {@code chunks} × {@value #CHUNK} rows (the caller has folded them, {@link FoldedFills}): the rows
+     * after them are numbered that much lower. The chunks move into new {@code Columns}, so one a reader holds keeps its rows.
      */
-    void dropFirstChunk()
+    void dropFirstChunks(final int chunks)
     {
-        columns = new Columns(columns, 1, columns.tradeIds.length);  // the same slots: one more free at the end
-        count -= CHUNK;
+        columns = new Columns(columns, chunks, columns.tradeIds.length);  // the same slots: as many more free at the end
+        count -= chunks * CHUNK;
     }
 }

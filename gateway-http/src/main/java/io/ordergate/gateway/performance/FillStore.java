@@ -90,6 +90,11 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     private final RecentTrades recent;
     /** Fills an account's record keeps before its oldest are folded into day sums ({@code server.performance_fills_kept_per_account}). */
     private final int keptPerAccount;
+    /**
+     * Chunks folded at once (up to 16, and no more than a 64th of what is kept): each fold copies the columns' chunk
+     * slots, so folding several at a time keeps that copy to a few bytes a fill.
+     */
+    private final int foldChunks;
     /** A number per symbol, the order met: a row holds the number (a netting account's round trips are per symbol). */
     private final Map<String, Integer> symbols = new HashMap<>();
 
@@ -107,6 +112,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         this.recent = new RecentTrades(maxTrades);
         this.keptPerAccount = keptPerAccount;
+        this.foldChunks = Math.max(1, Math.min(16, keptPerAccount / (FillRows.CHUNK * 64)));
     }
 
     @Override
@@ -176,48 +182,60 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         {
             book.unreconciled += moved;
         }
-        if (row + 1 - FillRows.CHUNK >= keptPerAccount && (row + 1 & FillRows.CHUNK - 1) == 0)
+        if (row + 1 - (long)foldChunks * FillRows.CHUNK >= keptPerAccount && (row + 1 & FillRows.CHUNK - 1) == 0)
         {
             fold(book);
         }
     }
 
     /**
-     * Folds the account's oldest {@value FillRows#CHUNK} fills into its day sums and drops them, unless one of them is
-     * among the engine's last trades (a later report may still correct it): then they wait for the next chunk's turn.
+     * Folds the account's oldest chunks of {@value FillRows#CHUNK} fills ({@link #foldChunks} at most) into its day sums
+     * and drops them, stopping at a chunk with a fill among the engine's last trades (a later report may still correct
+     * it): that one waits for the next turn.
      */
     private void fold(final Book book)
     {
         final FillRows.Columns columns = book.fills.columns();
-        for (int row = 0; row < FillRows.CHUNK; row++)
-        {
-            final long tradeId = columns.tradeId(row);
-            final int slot = (int)(tradeId & (recent.tradeIds.length - 1));
-            if (recent.tradeIds[slot] == tradeId && recent.books[slot] == book)
-            {
-                return;
-            }
-        }
-        if (book.folded == null)
-        {
-            book.folded = new FoldedFills();
-        }
         final Long2LongHashMap corrections = book.latestCorrection;
         final long dropped = book.dropped;
-        book.folded.fold(columns, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped), book.hedging);
-        if (corrections != null)
+        int chunks = 0;
+        while (chunks < foldChunks && !holdsRecentTrade(book, columns, chunks * FillRows.CHUNK))
         {
-            for (int row = 0; row < FillRows.CHUNK; row++)
+            if (book.folded == null)
+            {
+                book.folded = new FoldedFills();
+            }
+            final int first = chunks * FillRows.CHUNK;
+            book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped), book.hedging);
+            for (int row = first; corrections != null && row < first + FillRows.CHUNK; row++)
             {
                 if (!columns.is(row, FillRows.CORRECTION))
                 {
                     corrections.remove(columns.tradeId(row));
                 }
             }
+            chunks++;
         }
-        book.fills.dropFirstChunk();
-        book.dropped += FillRows.CHUNK;
-        rows.lazySet(rows.get() - FillRows.CHUNK);
+        if (chunks > 0)
+        {
+            book.fills.dropFirstChunks(chunks);
+            book.dropped += (long)chunks * FillRows.CHUNK;
+            rows.lazySet(rows.get() - (long)chunks * FillRows.CHUNK);
+        }
+    }
+
+    private boolean holdsRecentTrade(final Book book, final FillRows.Columns columns, final int first)
+    {
+        for (int row = first; row < first + FillRows.CHUNK; row++)
+        {
+            final long tradeId = columns.tradeId(row);
+            final int slot = (int)(tradeId & (recent.tradeIds.length - 1));
+            if (recent.tradeIds[slot] == tradeId && recent.books[slot] == book)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int effectiveRow(final Long2LongHashMap corrections, final FillRows.Columns columns, final int row, final long dropped)

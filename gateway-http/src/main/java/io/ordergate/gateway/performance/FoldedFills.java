@@ -158,18 +158,18 @@ final class FoldedFills
     }
 
     /**
-     * Folds the first {@value FillRows#CHUNK} rows of {@code fills} (the caller then drops them): a row's values are its
+     * Folds the {@value FillRows#CHUNK} rows of {@code fills} from {@code first} on (the caller then drops them): a row's values are its
      * latest correction's ({@code effective}), a correction row itself is not a fill; a deal of the past is a round trip
      * of its own and no part of the curve.
      *
      * @param effective the row whose values count for a row (itself, or its latest correction among the kept rows)
      */
-    void fold(final FillRows.Columns fills, final java.util.function.IntUnaryOperator effective, final boolean hedging)
+    void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective, final boolean hedging)
     {
         final Long2ObjectHashMap<Sums> days = new Long2ObjectHashMap<>();
         final Sums[] order = new Sums[FillRows.CHUNK];
         int dayCount = 0;
-        for (int row = 0; row < FillRows.CHUNK; row++)
+        for (int row = first; row < first + FillRows.CHUNK; row++)
         {
             if (fills.is(row, FillRows.CORRECTION))
             {

@@ -28,7 +28,7 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.engine.snapshot.StateGraph;
 
 /**
- * An account's record keeps at most {@code server.performance_fills_kept_per_account} fills (and a chunk being filled),
+ * An account's record keeps at most {@code server.performance_fills_kept_per_account} fills (and the chunks folded next),
  * however many it makes; the older ones are folded into sums per UTC day ({@link FoldedFills}). Every figure of a range on
  * day bounds stays the one the whole record gives: the same random records (two accounts, netting and hedging, round
  * trips and flips, deals of the past, corrections of recent fills, deposits and withdrawals) are read from a store that
@@ -50,9 +50,13 @@ class FoldedFillsTest
     {
         final FillStore bounded = new FillStore(64, KEPT);
         final FillStore whole = new FillStore(64, Integer.MAX_VALUE);
+        // 65,536 kept: folded 4 chunks at a time (a 64th of what is kept), so a fold copies the chunk slots less often
+        final FillStore batched = new FillStore(64, 65_536);
         final TradeChange trade = new TradeChange();
         deposit(bounded, whole, 0, T0, 10_000_000);
+        deposit(batched, batched, 0, T0, 10_000_000);
         long mostRows = 0;
+        long mostBatchedRows = 0;
         for (int i = 1; i <= 200_000; i++)
         {
             trade.tradeId = i;
@@ -68,8 +72,12 @@ class FoldedFillsTest
             trade.timeMicros = T0 + i * 30_000_000L;  // 200,000 fills over 70 days
             bounded.fill(trade);
             whole.fill(trade);
+            batched.fill(trade);
             mostRows = Math.max(mostRows, bounded.rows());
+            mostBatchedRows = Math.max(mostBatchedRows, batched.rows());
         }
+        assertTrue(mostBatchedRows <= 65_536 + 4 * FillRows.CHUNK, "rows held at most, batched: " + mostBatchedRows);
+        assertTrue(batched.record(ACCOUNTS[0]).folded().count() > 0, "folded");
         final FillStore.Record record = bounded.record(ACCOUNTS[0]);
         assertTrue(mostRows <= KEPT + FillRows.CHUNK, "rows held at most: " + mostRows);
         assertTrue(record.fillCount() <= KEPT + FillRows.CHUNK, "rows kept: " + record.fillCount());
@@ -83,6 +91,9 @@ class FoldedFillsTest
             final PerformanceLedger exact = new PerformanceLedger(start, null, Instant.now()).read(data, Map.of(ACCOUNTS[0], whole.record(ACCOUNTS[0])));
             assertEquals(sums(exact), sums(folded), "from " + start);
             assertEquals(periods(exact), periods(folded), "from " + start);
+            final PerformanceLedger foldedInFours = new PerformanceLedger(start, null, Instant.now())
+                .read(data, Map.of(ACCOUNTS[0], batched.record(ACCOUNTS[0])));
+            assertEquals(sums(exact), sums(foldedInFours), "from " + start);
         }
         final PerformanceLedger all = new PerformanceLedger(null, null, Instant.now()).read(data, Map.of(ACCOUNTS[0], record));
         assertEquals(200_000, all.fills);
