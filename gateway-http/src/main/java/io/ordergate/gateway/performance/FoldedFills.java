@@ -9,7 +9,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  * per UTC day: what every figure of a range that starts and ends on day bounds needs. A {@link Segment} sums the folded
  * fills of one day (realized PnL, fees, fills, the round trips they closed) and keeps the equity curve's shape only as
  * the day's lowest and highest points (in the order they came) and its end: drawdown over folded days is measured on
- * those. The round trips still open when their fills were folded are carried ({@link #trips()}), so a trip that closes
+ * those. The round trips still open when their fills were folded are carried ({@link Taken#trips()}), so a trip that closes
  * among the kept fills is worth all its fills.
  *
  * <p>Segments are appended, never changed: a reader holds the array and count it took. When the array is full, runs of
@@ -139,13 +139,8 @@ final class FoldedFills
     private Segment[] segments = new Segment[16];
     private int count;
     private final OpenTrips trips = new OpenTrips();
+    /** A copy of {@link #trips} as the last fold left them: readers copy it again before moving it. */
     private OpenTrips tripsTaken = new OpenTrips();
-
-    /** The round trips open after the folded fills, as the reader must start them. */
-    OpenTrips trips()
-    {
-        return tripsTaken;
-    }
 
     int count()
     {

@@ -38,6 +38,8 @@ import io.ordergate.fixed.Money;
  * </ul>
  * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
  * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
+ * An account's folded fills ({@link FoldedFills}) come in as one entry per day's segment: exact sums for a range on day
+ * bounds, and three points of the curve (the day's low and high in their order, then its end) for the drawdown.
  * Money is summed in cents as longs (exact), then written as decimals. Not thread safe: one per read, on a performance
  * worker, from the {@link FillStore.Record}s the reply thread took.
  */
