@@ -23,6 +23,10 @@ public final class ServerConfig
     public static final int READ_ROWS_PER_SECOND_TOTAL_DEFAULT = 4000;
     /** A quarter of one core: an eighth of a 2-vCPU machine for whoever reads performance in a loop. */
     public static final int PERFORMANCE_READS_CPU_PCT_DEFAULT = 25;
+    /** About 55 MB of heap for an account with this many fills; older ones are kept as sums per day. */
+    public static final int PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_DEFAULT = 1_048_576;
+    /** Below 2^30 rows with the engine's last trades on top: a performance read numbers a row in 30 bits. */
+    public static final int PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_MAX = 64 * 1_048_576;
     /** Off: a start-up warm-up costs start-up time, which tests and small deployments do not want to pay. */
     public static final int WARMUP_ORDERS_DEFAULT = 0;
     public static final int WARMUP_ORDERS_MAX = 1_000_000;
@@ -48,15 +52,17 @@ public final class ServerConfig
     private final boolean directReplies;
     private final int performanceReadsCpuPct;
     private final int answerTimeoutSeconds;
+    private final int performanceFillsKeptPerAccount;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
         final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
         final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies, final int performanceReadsCpuPct,
-        final int answerTimeoutSeconds)
+        final int answerTimeoutSeconds, final int performanceFillsKeptPerAccount)
     {
         this.answerTimeoutSeconds = answerTimeoutSeconds;
+        this.performanceFillsKeptPerAccount = performanceFillsKeptPerAccount;
         this.performanceReadsCpuPct = performanceReadsCpuPct;
         this.warmupOrders = warmupOrders;
         this.directReplies = directReplies;
@@ -93,7 +99,9 @@ public final class ServerConfig
             s.intValue("warmup_orders", WARMUP_ORDERS_DEFAULT, 0, WARMUP_ORDERS_MAX),
             s.bool("direct_replies", true),
             s.intValue("performance_reads_cpu_pct", PERFORMANCE_READS_CPU_PCT_DEFAULT, 1, 100),
-            s.intValue("answer_timeout_seconds", ANSWER_TIMEOUT_SECONDS_DEFAULT, 1, 86_400));
+            s.intValue("answer_timeout_seconds", ANSWER_TIMEOUT_SECONDS_DEFAULT, 1, 86_400),
+            s.intValue("performance_fills_kept_per_account", PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_DEFAULT, 1_024,
+                PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_MAX));
         s.finish();
         return config;
     }
@@ -226,6 +234,15 @@ public final class ServerConfig
         return answerTimeoutSeconds;
     }
 
+    /**
+     * The fills an account's performance record keeps, 1,024..{@value #PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_MAX}: past it the
+     * oldest are folded, 256 at a time, into exact sums per UTC day.
+     */
+    public int performanceFillsKeptPerAccount()
+    {
+        return performanceFillsKeptPerAccount;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -234,7 +251,7 @@ public final class ServerConfig
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
             maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies, performanceReadsCpuPct, answerTimeoutSeconds);
+            directReplies, performanceReadsCpuPct, answerTimeoutSeconds, performanceFillsKeptPerAccount);
     }
 
     ServerConfig withHost(final String newHost)
@@ -242,7 +259,7 @@ public final class ServerConfig
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
             maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies, performanceReadsCpuPct, answerTimeoutSeconds);
+            directReplies, performanceReadsCpuPct, answerTimeoutSeconds, performanceFillsKeptPerAccount);
     }
 
     @Override
@@ -256,6 +273,7 @@ public final class ServerConfig
             ", maxUnauthenticatedPerAddress=" + maxUnauthenticatedPerAddress +
             ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal +
             ", warmupOrders=" + warmupOrders + ", directReplies=" + directReplies +
-            ", performanceReadsCpuPct=" + performanceReadsCpuPct + ", answerTimeoutSeconds=" + answerTimeoutSeconds + '}';
+            ", performanceReadsCpuPct=" + performanceReadsCpuPct + ", answerTimeoutSeconds=" + answerTimeoutSeconds +
+            ", performanceFillsKeptPerAccount=" + performanceFillsKeptPerAccount + '}';
     }
 }

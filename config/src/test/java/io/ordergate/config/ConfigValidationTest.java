@@ -79,6 +79,7 @@ class ConfigValidationTest
         "server:\\n  performance_reads_cpu_pct: 101 | server.performance_reads_cpu_pct | between 1 and 100",
         "server:\\n  answer_timeout_seconds: 0 | server.answer_timeout_seconds | between 1 and 86400",
         "server:\\n  answer_timeout_seconds: 30 | server.answer_timeout_seconds | greater than executors.investor_wait_seconds (30), was 30",
+        "server:\\n  performance_fills_kept_per_account: 1023 | server.performance_fills_kept_per_account | between 1024 and 67108864",
         "server:\\n  port: 1\\n  port: 2         | server.port                 | duplicate key",
         "data_dir: ''                            | data_dir                    | directory path",
         "pipeline:\\n  ring_size: 1000           | pipeline.ring_size          | power of two, was 1000",

@@ -108,7 +108,7 @@ public final class GatewayFeatures
         final ExchangeAccountRoutes exchangeAccounts = new ExchangeAccountRoutes(access, exchange.secrets(), exchange.io());
         artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
         final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
-        final FillStore fills = new FillStore(config.engine().maxTrades());
+        final FillStore fills = new FillStore(config.engine().maxTrades(), config.server().performanceFillsKeptPerAccount());
         final ReadBudget readBudget = new ReadBudget(config.server().readRowsPerSecond(),
             config.server().readRowsPerSecondTotal(), System::nanoTime);
         performance = new PerformanceRoutes(access, fills, new ConnectionHealth(

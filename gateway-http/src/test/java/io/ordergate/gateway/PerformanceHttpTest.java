@@ -116,6 +116,12 @@ class PerformanceHttpTest
         assertEquals(400, gateway.get("/api/v1/accounts/perf-a/performance?start_date=yesterday").status());
         assertEquals(400, gateway.get("/api/v1/accounts/perf-a/performance?start_date=" + today + "&end_date=" + yesterday).status());
         assertEquals(404, gateway.get("/api/v1/accounts/nobody/performance").status());
+        // an empty range (an ISO end is excluded): its message said "must not be before", which equal times are not
+        final Reply empty = gateway.get("/api/v1/accounts/perf-a/performance?start_date=" + today + "&end_date=" + today + "T00:00:00Z");
+        assertEquals(400, empty.status(), empty::toString);
+        assertEquals("end_date", empty.errorField());
+        assertEquals("end_date must be after start_date (an ISO-8601 time as end_date is excluded)",
+            empty.json().path("error").path("message").asText(), empty::toString);
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * One account's fills as columns of primitives in chunks of {@value #CHUNK} rows: no object per fill (about 53 bytes a
- * fill, none of it for the collector to trace) and no copy of old rows as the record grows. Rows are only appended,
+ * fill, none of it for the collector to trace) and no copy of old rows as the record grows. Rows are appended, and the
+ * oldest chunks dropped once folded ({@link #dropFirstChunks}),
  * and a row is never changed once written (a correction is a row of its own, {@link #CORRECTION}), so a performance
  * worker reads the rows of a {@link Columns} taken earlier, up to the count taken with it, without a lock while the
  * reply thread appends: everything it reads was written before the hand-over, and nothing it reads is written after.
@@ -51,16 +52,18 @@ final class FillRows
             flags = new byte[chunks][];
         }
 
-        private Columns(final Columns from, final int chunks)
+        /** The chunks of {@code from} from its chunk {@code skipped} on, in {@code chunks} slots. */
+        private Columns(final Columns from, final int skipped, final int chunks)
         {
-            tradeIds = Arrays.copyOf(from.tradeIds, chunks);
-            times = Arrays.copyOf(from.times, chunks);
-            quantities = Arrays.copyOf(from.quantities, chunks);
-            positionIds = Arrays.copyOf(from.positionIds, chunks);
-            realized = Arrays.copyOf(from.realized, chunks);
-            fees = Arrays.copyOf(from.fees, chunks);
-            symbols = Arrays.copyOf(from.symbols, chunks);
-            flags = Arrays.copyOf(from.flags, chunks);
+            final int to = skipped + chunks;
+            tradeIds = Arrays.copyOfRange(from.tradeIds, skipped, to);
+            times = Arrays.copyOfRange(from.times, skipped, to);
+            quantities = Arrays.copyOfRange(from.quantities, skipped, to);
+            positionIds = Arrays.copyOfRange(from.positionIds, skipped, to);
+            realized = Arrays.copyOfRange(from.realized, skipped, to);
+            fees = Arrays.copyOfRange(from.fees, skipped, to);
+            symbols = Arrays.copyOfRange(from.symbols, skipped, to);
+            flags = Arrays.copyOfRange(from.flags, skipped, to);
         }
 
         private void allocate(final int chunk)
@@ -156,7 +159,7 @@ final class FillRows
         final int chunk = row >>> CHUNK_SHIFT;
         if (chunk == columns.tradeIds.length)
         {
-            columns = new Columns(columns, chunk * 2);
+            columns = new Columns(columns, 0, chunk * 2);
         }
         if (columns.tradeIds[chunk] == null)
         {
@@ -173,5 +176,15 @@ final class FillRows
         columns.flags[chunk][at] = (byte)(flags | quantityDigits << DIGITS_SHIFT);
         count = row + 1;
         return row;
+    }
+
+    /**
+     * Forgets the oldest {@code chunks} × {@value #CHUNK} rows (the caller has folded them, {@link FoldedFills}): the rows
+     * after them are numbered that much lower. The chunks move into new {@code Columns}, so one a reader holds keeps its rows.
+     */
+    void dropFirstChunks(final int chunks)
+    {
+        columns = new Columns(columns, chunks, columns.tradeIds.length);  // the same slots: as many more free at the end
+        count -= chunks * CHUNK;
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.agrona.collections.Long2LongHashMap;
+
 import io.ordergate.engine.change.AccountChange;
 import io.ordergate.engine.change.ChangeSet;
 import io.ordergate.engine.change.TradeChange;
@@ -14,7 +16,9 @@ import io.ordergate.gateway.core.ReplyListener;
 
 /**
  * Every fill of every account and every transfer (a deposit or a withdrawal), kept beside the engine for performance:
- * the engine remembers only its newest fills ({@code engine.max_trades}), this keeps them all. Fed from each command's
+ * the engine remembers only its newest fills ({@code engine.max_trades}), this keeps an account's newest
+ * {@code server.performance_fills_kept_per_account} and the older ones folded into exact sums per UTC day
+ * ({@link FoldedFills}), so its memory is bounded however long the account trades. Fed from each command's
  * change set on the reply stage, at start-up from the replayed journal, so it is the same after a restart and is
  * complete up to the command being answered (a performance read sees every fill before it).
  *
@@ -43,6 +47,14 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         boolean balanceKnown;
         /** What fills moved the balance by since the balance was last seen. */
         long unreconciled;
+        /** Round trips per position rather than per symbol (a hedging or MT5 account), for the fills folded. */
+        boolean hedging;
+        /** The fills that fell out of {@link #fills}, summed by day; null before the first fold. */
+        FoldedFills folded;
+        /** Rows dropped from the front of {@link #fills}: a row's number there is its absolute number less this. */
+        long dropped;
+        /** The latest correction's absolute row of each corrected trade id whose fill is still kept; null before any. */
+        Long2LongHashMap latestCorrection;
     }
 
     /**
@@ -51,7 +63,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
      * @param corrected whether any of those fills is a {@link FillRows#CORRECTION}
      */
     record Record(FillRows.Columns fills, int fillCount, boolean corrected, long[] transferTimes, long[] transferAmounts,
-        int transferCount)
+        int transferCount, FoldedFills.Taken folded)
     {
     }
 
@@ -60,28 +72,47 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         final long[] tradeIds;
         final Book[] books;
-        final int[] rows;
+        /** The row's absolute number in its book (see {@link Book#dropped}). */
+        final long[] rows;
 
         RecentTrades(final int maxTrades)
         {
             final int capacity = Integer.highestOneBit(Math.max(16, maxTrades - 1)) << 1;
             tradeIds = new long[capacity];
             books = new Book[capacity];
-            rows = new int[capacity];
+            rows = new long[capacity];
         }
     }
 
     private final Map<String, Book> books = new HashMap<>();
-    /** Rows held across every account (fills and corrections), for /metrics: the record's heap is about 55 bytes a row. */
+    /** Rows held across every account (fills and corrections, not those folded), for /metrics: about 55 bytes of heap a row. */
     private final AtomicLong rows = new AtomicLong();
     private final RecentTrades recent;
+    /** Fills an account's record keeps before its oldest are folded into day sums ({@code server.performance_fills_kept_per_account}). */
+    private final int keptPerAccount;
+    /**
+     * Chunks folded at once (up to 16, and no more than a 64th of what is kept): each fold copies the columns' chunk
+     * slots, so folding several at a time keeps that copy to a few bytes a fill.
+     */
+    private final int foldChunks;
     /** A number per symbol, the order met: a row holds the number (a netting account's round trips are per symbol). */
     private final Map<String, Integer> symbols = new HashMap<>();
 
     /** @param maxTrades the engine's {@code max_trades}: how far back a fill can be corrected */
     public FillStore(final int maxTrades)
     {
+        this(maxTrades, io.ordergate.config.ServerConfig.PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_DEFAULT);
+    }
+
+    /**
+     * @param maxTrades the engine's {@code max_trades}: how far back a fill can be corrected
+     * @param keptPerAccount the fills an account's record keeps before its oldest are folded into day sums
+     */
+    public FillStore(final int maxTrades, final int keptPerAccount)
+    {
         this.recent = new RecentTrades(maxTrades);
+        this.keptPerAccount = keptPerAccount;
+        this.foldChunks = Math.max(1, Math.min(16, keptPerAccount / (FillRows.CHUNK * 64)));
     }
 
     @Override
@@ -101,7 +132,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         final Book book = books.get(accountId);
         return book == null ? null : new Record(book.fills.columns(), book.fills.count(), book.corrections > 0,
-            book.transfers.times(), book.transfers.values(), book.transfers.count());
+            book.transfers.times(), book.transfers.values(), book.transfers.count(), book.folded == null ? null : book.folded.taken());
     }
 
     void apply(final ChangeSet changes)
@@ -129,7 +160,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         long moved = trade.realizedPnl - trade.fee;
         if (correction)
         {
-            moved -= book.fills.columns().net(recent.rows[slot]);
+            moved -= book.fills.columns().net((int)(recent.rows[slot] - book.dropped));
             book.corrections++;
         }
         final int flags = (trade.side == Side.BUY ? FillRows.BUY : 0) | (history ? FillRows.HISTORY : 0) | (correction ? FillRows.CORRECTION : 0);
@@ -138,11 +169,79 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         rows.lazySet(rows.get() + 1);  // one writer: an ordered store, no atomic add
         recent.tradeIds[slot] = trade.tradeId;
         recent.books[slot] = book;
-        recent.rows[slot] = row;
+        recent.rows[slot] = book.dropped + row;
+        if (correction)
+        {
+            if (book.latestCorrection == null)
+            {
+                book.latestCorrection = new Long2LongHashMap(-1);
+            }
+            book.latestCorrection.put(trade.tradeId, book.dropped + row);
+        }
         if (!history)
         {
             book.unreconciled += moved;
         }
+        if (row + 1 - (long)foldChunks * FillRows.CHUNK >= keptPerAccount && (row + 1 & FillRows.CHUNK - 1) == 0)
+        {
+            fold(book);
+        }
+    }
+
+    /**
+     * Folds the account's oldest chunks of {@value FillRows#CHUNK} fills ({@link #foldChunks} at most) into its day sums
+     * and drops them, stopping at a chunk with a fill among the engine's last trades (a later report may still correct
+     * it): that one waits for the next turn.
+     */
+    private void fold(final Book book)
+    {
+        final FillRows.Columns columns = book.fills.columns();
+        final Long2LongHashMap corrections = book.latestCorrection;
+        final long dropped = book.dropped;
+        int chunks = 0;
+        while (chunks < foldChunks && !holdsRecentTrade(book, columns, chunks * FillRows.CHUNK))
+        {
+            if (book.folded == null)
+            {
+                book.folded = new FoldedFills();
+            }
+            final int first = chunks * FillRows.CHUNK;
+            book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped), book.hedging);
+            for (int row = first; corrections != null && row < first + FillRows.CHUNK; row++)
+            {
+                if (!columns.is(row, FillRows.CORRECTION))
+                {
+                    corrections.remove(columns.tradeId(row));
+                }
+            }
+            chunks++;
+        }
+        if (chunks > 0)
+        {
+            book.fills.dropFirstChunks(chunks);
+            book.dropped += (long)chunks * FillRows.CHUNK;
+            rows.lazySet(rows.get() - (long)chunks * FillRows.CHUNK);
+        }
+    }
+
+    private boolean holdsRecentTrade(final Book book, final FillRows.Columns columns, final int first)
+    {
+        for (int row = first; row < first + FillRows.CHUNK; row++)
+        {
+            final long tradeId = columns.tradeId(row);
+            final int slot = (int)(tradeId & (recent.tradeIds.length - 1));
+            if (recent.tradeIds[slot] == tradeId && recent.books[slot] == book)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int effectiveRow(final Long2LongHashMap corrections, final FillRows.Columns columns, final int row, final long dropped)
+    {
+        final long latest = corrections.get(columns.tradeId(row));
+        return latest < 0 ? row : (int)(latest - dropped);
     }
 
     private int symbol(final String name)
@@ -160,6 +259,8 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     void account(final AccountChange account)
     {
         final Book book = books.computeIfAbsent(account.accountId, id -> new Book());
+        // as the ledger judges an account (an MT5 account's tickets are positions of their own)
+        book.hedging = "hedging".equals(account.positionMode) || "mt5".equals(account.venue);
         final long flow = account.balance - (book.balanceKnown ? book.balance : 0) - book.unreconciled;
         book.balance = account.balance;
         book.balanceKnown = true;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,6 +38,8 @@ import io.ordergate.fixed.Money;
  * </ul>
  * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
  * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
+ * An account's folded fills ({@link FoldedFills}) come in as one entry per day's segment: exact sums for a range on day
+ * bounds, and three points of the curve (the day's low and high in their order, then its end) for the drawdown.
  * Money is summed in cents as longs (exact), then written as decimals. Not thread safe: one per read, on a performance
  * worker, from the {@link FillStore.Record}s the reply thread took.
  */
@@ -46,8 +47,10 @@ final class PerformanceLedger
 {
     static final int RATIO_SCALE = 8;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final long MICROS_A_DAY = 86_400_000_000L;
+    private static final long MICROS_A_DAY = FoldedFills.MICROS_A_DAY;
     private static final long TRANSFER = 1L << 31;
+    /** An entry of an account's folded fills: a {@link FoldedFills.Segment}. */
+    private static final long SEGMENT = 1L << 30;
 
     final Instant start;
     final Instant end;
@@ -67,6 +70,11 @@ final class PerformanceLedger
     int wins;
     int losses;
     int fills;
+    /**
+     * The bound ({@code start_date} or {@code end_date}) that falls inside a UTC day of which an account's fills are kept
+     * only as sums ({@link FoldedFills}), or null: such a range cannot be told exactly, and is refused.
+     */
+    String boundInsideFoldedDay;
     final Map<String, Period> daily = new TreeMap<>();
     final Map<String, Period> weekly = new TreeMap<>();
     final Map<String, Period> monthly = new TreeMap<>();
@@ -78,14 +86,6 @@ final class PerformanceLedger
         long fees;
         int fills;
         int trips;
-    }
-
-    /** A position's round trip in progress: its quantity (signed, at {@code digits}) and net PnL in cents. */
-    private static final class Trip
-    {
-        long quantity;
-        int digits;
-        long pnl;
     }
 
     /** The day, week and month of the entry read last: a day's entries share them. */
@@ -122,6 +122,12 @@ final class PerformanceLedger
                 // an MT5 account's tickets are positions of their own, as a hedging account's
                 hedging.add("hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
                 final Long2LongHashMap latest = latestCorrections(record);
+                if (record.folded() != null)
+                {
+                    record.folded().entries(order, (long)index << 32 | SEGMENT);
+                    final String split = record.folded().boundInsideDay(start == null ? 0 : micros(start), end == null ? 0 : micros(end));
+                    boundInsideFoldedDay = split == null ? boundInsideFoldedDay : split;
+                }
                 // an account's transfers before its fills of the same microsecond (its first deposit before its trading)
                 for (int t = 0; t < record.transferCount(); t++)
                 {
@@ -166,8 +172,9 @@ final class PerformanceLedger
     {
         final long startMicros = start == null ? Long.MIN_VALUE : micros(start);
         final long endMicros = end == null ? Long.MAX_VALUE : micros(end);
-        final List<Long2ObjectHashMap<Trip>> open = new ArrayList<>();
-        scope.forEach(r -> open.add(new Long2ObjectHashMap<>()));
+        final List<OpenTrips> open = new ArrayList<>();
+        // the round trips left open by an account's folded fills go on here
+        scope.forEach(r -> open.add(r.folded() == null ? new OpenTrips() : r.folded().trips().copy()));
         final Drawdown drawdown = new Drawdown();
         long curve = 0;
         long before = 0;
@@ -201,6 +208,32 @@ final class PerformanceLedger
                 else if (earlier)
                 {
                     before = Math.addExact(before, amount);
+                }
+                continue;
+            }
+            if ((entry & SEGMENT) != 0)
+            {
+                final FoldedFills.Segment day = record.folded().segments()[(int)(entry & (SEGMENT - 1))];
+                final long dayStart = day.day() * MICROS_A_DAY;
+                if (dayStart < startMicros)
+                {
+                    curve = Math.addExact(curve, day.curveNet());
+                    before = Math.addExact(before, day.curveNet());
+                }
+                else if (dayStart < endMicros)
+                {
+                    if (!drawdown.started())
+                    {
+                        drawdown.start(curve);
+                    }
+                    realizedCents = Math.addExact(realizedCents, day.realized());
+                    feeCents = Math.addExact(feeCents, day.fees());
+                    folded(day, time);
+                    // the day's curve as its lowest and highest points, in their order, and its end
+                    drawdown.point(curve + (day.lowFirst() ? day.low() : day.high()));
+                    drawdown.point(curve + (day.lowFirst() ? day.high() : day.low()));
+                    curve = Math.addExact(curve, day.curveNet());
+                    drawdown.point(curve);
                 }
                 continue;
             }
@@ -249,10 +282,9 @@ final class PerformanceLedger
     }
 
     /** Moves the fill's round trip: netting accounts per symbol, hedging ones per position; a deal of the past is a trip of its own. */
-    private void trip(final Long2ObjectHashMap<Trip> open, final boolean hedging, final FillRows.Columns fill, final int row, final long net,
+    private void trip(final OpenTrips open, final boolean hedging, final FillRows.Columns fill, final int row, final long net,
         final boolean inside, final long time)
     {
-        final boolean buy = fill.is(row, FillRows.BUY);
         final long quantity = fill.quantity(row);
         if (fill.is(row, FillRows.HISTORY))
         {
@@ -263,45 +295,10 @@ final class PerformanceLedger
             return;
         }
         final long key = hedging ? fill.positionId(row) : fill.symbol(row);
-        Trip trip = open.get(key);
-        if (trip == null)
+        if (open.move(key, fill.is(row, FillRows.BUY), quantity, fill.quantityDigits(row), net) && inside)
         {
-            trip = new Trip();
-            trip.digits = fill.quantityDigits(row);
-            open.put(key, trip);
+            closeTrip(open.closedPnl, time);
         }
-        long move = buy ? quantity : -quantity;
-        final int digits = fill.quantityDigits(row);
-        if (digits > trip.digits)
-        {
-            trip.quantity = Math.multiplyExact(trip.quantity, pow10(digits - trip.digits));
-            trip.digits = digits;
-        }
-        else if (digits < trip.digits)
-        {
-            move = Math.multiplyExact(move, pow10(trip.digits - digits));
-        }
-        final long beforeQuantity = trip.quantity;
-        trip.quantity = Math.addExact(beforeQuantity, move);
-        trip.pnl = Math.addExact(trip.pnl, net);
-        if (beforeQuantity != 0 && (trip.quantity == 0 || Long.signum(trip.quantity) != Long.signum(beforeQuantity)))
-        {
-            if (inside)
-            {
-                closeTrip(trip.pnl, time);
-            }
-            trip.pnl = 0;
-        }
-    }
-
-    private static long pow10(final int digits)
-    {
-        long power = 1;
-        for (int i = 0; i < digits; i++)
-        {
-            power *= 10;
-        }
-        return power;
     }
 
     private static long micros(final Instant instant)
@@ -318,6 +315,24 @@ final class PerformanceLedger
     BigDecimal netPnl()
     {
         return realized.subtract(fees);
+    }
+
+    /** A folded day's fills and round trips, inside the range. */
+    private void folded(final FoldedFills.Segment day, final long time)
+    {
+        fills += day.fills();
+        trips += day.trips();
+        wins += day.wins();
+        losses += day.losses();
+        grossProfit = grossProfit.add(cents(day.grossProfit()));
+        grossLoss = grossLoss.add(cents(day.grossLoss()));
+        for (final Period period : periods(time))
+        {
+            period.realized += day.realized();
+            period.fees += day.fees();
+            period.fills += day.fills();
+            period.trips += day.trips();
+        }
     }
 
     private void closeTrip(final long pnl, final long time)

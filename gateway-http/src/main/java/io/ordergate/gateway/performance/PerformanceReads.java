@@ -128,8 +128,18 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
         final JsonWriter json = new JsonWriter().wrap(new ExpandableArrayBuffer(4_096), 0);
         try
         {
-            render(read, data, records, json);
-            read.answer().json(200, json);
+            final Instant now = Instant.now();
+            final PerformanceLedger ledger = new PerformanceLedger(read.start(), read.end(), now).read(data, records);
+            if (ledger.boundInsideFoldedDay != null)
+            {
+                read.answer().error(ResultCode.VALIDATION_ERROR, ledger.boundInsideFoldedDay + " falls inside a day whose fills are kept only as "
+                    + "daily sums (server.performance_fills_kept_per_account): give a date (YYYY-MM-DD) or a UTC midnight", ledger.boundInsideFoldedDay);
+            }
+            else
+            {
+                render(read, data, records, ledger, now, json);
+                read.answer().json(200, json);
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -170,10 +180,9 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
     }
 
     /** Computes the figures and writes the route's answer. */
-    private void render(final Read read, final JsonNode data, final Map<String, FillStore.Record> records, final JsonWriter json)
+    private void render(final Read read, final JsonNode data, final Map<String, FillStore.Record> records, final PerformanceLedger ledger,
+        final Instant now, final JsonWriter json)
     {
-        final Instant now = Instant.now();
-        final PerformanceLedger ledger = new PerformanceLedger(read.start(), read.end(), now).read(data, records);
         json.startObject();
         switch (read.shape())
         {

@@ -90,7 +90,8 @@ public final class PerformanceRoutes implements Feature, AutoCloseable
         final Instant end = instant(endText, "end_date", true);
         if (start != null && end != null && !start.isBefore(end))
         {
-            throw BadRequest.validation("end_date", "end_date must not be before start_date");
+            // equal times are refused too: an ISO time as end_date is excluded, so the range would hold nothing
+            throw BadRequest.validation("end_date", "end_date must be after start_date (an ISO-8601 time as end_date is excluded)");
         }
         final Deferred later = exchange.defer();
         final PerformanceReads.Read read = new PerformanceReads.Read(later, shape, start, end, startText, endText, interval);

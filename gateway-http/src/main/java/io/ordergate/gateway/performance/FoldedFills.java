@@ -1,0 +1,243 @@
+package io.ordergate.gateway.performance;
+
+import java.util.Arrays;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * An account's fills that fell out of its record ({@code server.performance_fills_kept_per_account}), kept as exact sums
+ * per UTC day: what every figure of a range that starts and ends on day bounds needs. A {@link Segment} sums the folded
+ * fills of one day (realized PnL, fees, fills, the round trips they closed) and keeps the equity curve's shape only as
+ * the day's lowest and highest points (in the order they came) and its end: drawdown over folded days is measured on
+ * those. The round trips still open when their fills were folded are carried ({@link Taken#trips()}), so a trip that closes
+ * among the kept fills is worth all its fills.
+ *
+ * <p>Segments are appended, never changed: a reader holds the array and count it took. When the array is full, runs of
+ * the same day are merged into a new array, so what is held grows with the days traded, not the fills.
+ * <b>Written by one thread</b> (the reply thread, or the replaying thread before it).
+ */
+final class FoldedFills
+{
+    static final long MICROS_A_DAY = 86_400_000_000L;
+
+    /**
+     * Some folded fills of one UTC day, money in cents. {@code low} and {@code high} are the curve's lowest and highest
+     * points relative to where the segment starts (0 included), {@code lowFirst} whether the low came first.
+     */
+    record Segment(long day, long firstTime, long realized, long fees, int fills, long curveNet, long low, long high,
+        boolean lowFirst, int trips, int wins, int losses, long grossProfit, long grossLoss)
+    {
+        /** This segment followed by {@code next} of the same day. */
+        Segment then(final Segment next)
+        {
+            final boolean lowHere = low <= curveNet + next.low;
+            final boolean highHere = high >= curveNet + next.high;
+            final boolean first = lowHere == highHere ? (lowHere ? lowFirst : next.lowFirst) : lowHere;
+            return new Segment(day, Math.min(firstTime, next.firstTime), realized + next.realized, fees + next.fees,
+                fills + next.fills, curveNet + next.curveNet, Math.min(low, curveNet + next.low),
+                Math.max(high, curveNet + next.high), first, trips + next.trips, wins + next.wins, losses + next.losses,
+                grossProfit + next.grossProfit, grossLoss + next.grossLoss);
+        }
+    }
+
+    /** What a reader takes: the segments before its read and the round trips open after them (a copy to move). */
+    record Taken(Segment[] segments, int count, OpenTrips trips)
+    {
+        /** Adds each segment to a read's entries, at its first fill's time: {@code tag} or the segment's number. */
+        void entries(final TimedLongs order, final long tag)
+        {
+            for (int s = 0; s < count; s++)
+            {
+                order.add(segments[s].firstTime(), tag | s);
+            }
+        }
+
+        /**
+         * The range's bound (micros; 0 for none) that falls inside a folded day rather than on its start, or null: the
+         * day's sums cannot be split there.
+         */
+        String boundInsideDay(final long startMicros, final long endMicros)
+        {
+            for (int s = 0; s < count; s++)
+            {
+                final long day = segments[s].day();
+                if (startMicros % MICROS_A_DAY != 0 && Math.floorDiv(startMicros, MICROS_A_DAY) == day)
+                {
+                    return "start_date";
+                }
+                if (endMicros % MICROS_A_DAY != 0 && Math.floorDiv(endMicros, MICROS_A_DAY) == day)
+                {
+                    return "end_date";
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One day's sums while a chunk is folded. */
+    private static final class Sums
+    {
+        final long day;
+        long firstTime = Long.MAX_VALUE;
+        long realized;
+        long fees;
+        int fills;
+        long curve;
+        long low;
+        long high;
+        int step;
+        int lowStep;
+        int highStep;
+        int trips;
+        int wins;
+        int losses;
+        long grossProfit;
+        long grossLoss;
+
+        Sums(final long day)
+        {
+            this.day = day;
+        }
+
+        void curve(final long net)
+        {
+            curve += net;
+            step++;
+            if (curve < low)
+            {
+                low = curve;
+                lowStep = step;
+            }
+            else if (curve > high)
+            {
+                high = curve;
+                highStep = step;
+            }
+        }
+
+        void trip(final long pnl)
+        {
+            trips++;
+            if (pnl > 0)
+            {
+                wins++;
+                grossProfit += pnl;
+            }
+            else if (pnl < 0)
+            {
+                losses++;
+                grossLoss -= pnl;
+            }
+        }
+
+        Segment segment()
+        {
+            return new Segment(day, firstTime, realized, fees, fills, curve, low, high, lowStep < highStep, trips, wins, losses, grossProfit, grossLoss);
+        }
+    }
+
+    private Segment[] segments = new Segment[16];
+    private int count;
+    private final OpenTrips trips = new OpenTrips();
+    /** A copy of {@link #trips} as the last fold left them: readers copy it again before moving it. */
+    private OpenTrips tripsTaken = new OpenTrips();
+
+    int count()
+    {
+        return count;
+    }
+
+    Taken taken()
+    {
+        return new Taken(segments, count, tripsTaken);
+    }
+
+    /**
+     * Folds the {@value FillRows#CHUNK} rows of {@code fills} from {@code first} on (the caller then drops them): a row's values are its
+     * latest correction's ({@code effective}), a correction row itself is not a fill; a deal of the past is a round trip
+     * of its own and no part of the curve.
+     *
+     * @param effective the row whose values count for a row (itself, or its latest correction among the kept rows)
+     */
+    void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective, final boolean hedging)
+    {
+        final Long2ObjectHashMap<Sums> days = new Long2ObjectHashMap<>();
+        final Sums[] order = new Sums[FillRows.CHUNK];
+        int dayCount = 0;
+        for (int row = first; row < first + FillRows.CHUNK; row++)
+        {
+            if (fills.is(row, FillRows.CORRECTION))
+            {
+                continue;
+            }
+            final int from = effective.applyAsInt(row);
+            final long time = fills.time(from);
+            final long day = Math.floorDiv(time, MICROS_A_DAY);
+            Sums sums = days.get(day);
+            if (sums == null)
+            {
+                sums = new Sums(day);
+                days.put(day, sums);
+                order[dayCount++] = sums;
+            }
+            final long net = fills.net(from);
+            sums.firstTime = Math.min(sums.firstTime, time);
+            sums.realized += fills.realized(from);
+            sums.fees += fills.fee(from);
+            sums.fills++;
+            final long quantity = fills.quantity(from);
+            if (fills.is(from, FillRows.HISTORY))
+            {
+                if (quantity != 0)
+                {
+                    sums.trip(net);
+                }
+                continue;
+            }
+            sums.curve(net);
+            final long key = hedging ? fills.positionId(from) : fills.symbol(from);
+            if (trips.move(key, fills.is(from, FillRows.BUY), quantity, fills.quantityDigits(from), net))
+            {
+                sums.trip(trips.closedPnl);
+            }
+        }
+        for (int i = 0; i < dayCount; i++)
+        {
+            append(order[i].segment());
+        }
+        tripsTaken = trips.copy();
+    }
+
+    private void append(final Segment segment)
+    {
+        if (count == segments.length)
+        {
+            segments = merged(segments, count);
+            count = 0;
+            while (count < segments.length && segments[count] != null)
+            {
+                count++;
+            }
+        }
+        segments[count++] = segment;
+    }
+
+    /** Runs of the same day as one segment each, in a new array with room for as many again (at least 16). */
+    private static Segment[] merged(final Segment[] full, final int count)
+    {
+        final Segment[] runs = new Segment[count];
+        int runCount = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (runCount > 0 && runs[runCount - 1].day() == full[i].day())
+            {
+                runs[runCount - 1] = runs[runCount - 1].then(full[i]);
+            }
+            else
+            {
+                runs[runCount++] = full[i];
+            }
+        }
+        return Arrays.copyOf(runs, Math.max(16, runCount * 2));
+    }
+}
