@@ -91,7 +91,7 @@ public final class AgentRoutes implements Feature
         }
         final int principal = exchange.caller().principal();
         final Deferred deferred = exchange.defer();
-        artifacts.workers().execute(() -> storeThenPublish(result, principal, deferred));
+        artifacts.runFor(deferred, () -> storeThenPublish(result, principal, deferred));
     }
 
     private void storeThenPublish(final JobResult result, final int principal, final Deferred deferred)

@@ -40,7 +40,7 @@ final class ArtifactDownloads implements ReplyTarget
         }
         final byte[] answer = new byte[event.outputLength];
         event.output.getBytes(0, answer);
-        artifacts.workers().execute(() -> serve(answer, deferred));
+        artifacts.runFor(deferred, () -> serve(answer, deferred));
     }
 
     private void serve(final byte[] answer, final Deferred deferred)

@@ -15,8 +15,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.ordergate.gateway.core.DaemonThreads;
+import io.ordergate.gateway.core.Deferred;
 
 /**
  * EA artifacts (MQ5 sources, EX5 builds) as content-addressed files, {@code DATA_DIR/artifacts/<sha256 hex>}: written
@@ -27,6 +30,7 @@ import io.ordergate.gateway.core.DaemonThreads;
 public final class ArtifactStore implements AutoCloseable
 {
     private static final HexFormat HEX = HexFormat.of();
+    private static final Logger LOG = Logger.getLogger(ArtifactStore.class.getName());
 
     private final Path dir;
     private final int maxBytes;
@@ -42,6 +46,27 @@ public final class ArtifactStore implements AutoCloseable
     public ExecutorService workers()
     {
         return workers;
+    }
+
+    /**
+     * Runs a request's slow work on an artifact worker. If it throws (a full disk, an {@code artifacts} path that is
+     * no directory), the request is answered 500 at once, the cause logged here and not sent (it names the data
+     * directory): without it the request waited for an answer that could not come.
+     */
+    public void runFor(final Deferred deferred, final Runnable work)
+    {
+        workers.execute(() ->
+        {
+            try
+            {
+                work.run();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.log(Level.WARNING, "an artifact request failed; answered 500", ex);
+                deferred.internalError("the artifact could not be stored or read");
+            }
+        });
     }
 
     public int maxBytes()

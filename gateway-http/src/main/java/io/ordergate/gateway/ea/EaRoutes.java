@@ -87,7 +87,7 @@ public final class EaRoutes implements Feature
             throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "at most " + limiter.perHour() + " EA generations an hour", null, retryAfter);
         }
         final Deferred deferred = exchange.defer();
-        artifacts.workers().execute(() -> generateThenPublish(request, principal, deferred));
+        artifacts.runFor(deferred, () -> generateThenPublish(request, principal, deferred));
     }
 
     /** On an artifact worker: generate, store the source, then publish EA_GENERATE (or answer 400 with what was not understood). */
