@@ -3,7 +3,6 @@ package io.ordergate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import io.ordergate.gateway.executors.RawAnswers;
 
 /**
  * An answer that closes the connection reaches a client that is still sending (RFC 9112 9.6): the gateway writes it,
@@ -46,10 +47,10 @@ class LingeringCloseTest extends QuotedGatewayTest
                 Thread.sleep(5);  // a slow sender (its pace, not a wait for the gateway): the 413 is written meanwhile
             }
             final InputStream in = socket.getInputStream();
-            final String head = head(in);
+            final String head = RawAnswers.head(in);
             assertTrue(head.startsWith("HTTP/1.1 413 "), () -> "the 413, read after the whole body was sent: " + head);
             assertTrue(head.toLowerCase(Locale.ROOT).contains("connection: close"), head);
-            final String body = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
+            final String body = new String(in.readNBytes(RawAnswers.contentLength(head)), StandardCharsets.UTF_8);
             assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
             assertEquals(-1, in.read(), "then the end of the gateway's side");
         }
@@ -100,9 +101,9 @@ class LingeringCloseTest extends QuotedGatewayTest
             out.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             final InputStream in = socket.getInputStream();
-            final String head = head(in);
+            final String head = RawAnswers.head(in);
             assertTrue(head.startsWith("HTTP/1.1 200 "), head);
-            in.readNBytes(contentLength(head));
+            in.readNBytes(RawAnswers.contentLength(head));
             assertEquals(-1, in.read(), "the gateway's side ends after the answer");
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             boolean closed = false;
@@ -123,32 +124,5 @@ class LingeringCloseTest extends QuotedGatewayTest
         }
     }
 
-    private static String head(final InputStream in) throws IOException
-    {
-        final ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0)
-        {
-            head.write(b);
-            final byte[] so = head.toByteArray();
-            final int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
-            {
-                break;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
 
-    private static int contentLength(final String head)
-    {
-        for (final String line : head.split("\r\n"))
-        {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
-            {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return 0;
-    }
 }

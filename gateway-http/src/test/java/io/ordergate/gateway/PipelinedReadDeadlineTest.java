@@ -2,7 +2,6 @@ package io.ordergate.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.ordergate.gateway.executors.RawAnswers;
 
 /**
  * {@code server.request_read_timeout_seconds} holds for a request whose first bytes came in the same read as the end of
@@ -34,41 +35,14 @@ class PipelinedReadDeadlineTest
                 socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /hea".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
-                final String first = head(in);
+                final String first = RawAnswers.head(in);
                 assertTrue(first.startsWith("HTTP/1.1 200 "), first);
-                in.readNBytes(contentLength(first));
-                final String second = head(in);
+                in.readNBytes(RawAnswers.contentLength(first));
+                final String second = RawAnswers.head(in);
                 assertTrue(second.startsWith("HTTP/1.1 408 "), () -> "the unfinished request's deadline: " + second);
             }
         }
     }
 
-    private static String head(final InputStream in) throws IOException
-    {
-        final ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0)
-        {
-            head.write(b);
-            final byte[] so = head.toByteArray();
-            final int n = so.length;
-            if (n >= 4 && so[n - 4] == '\r' && so[n - 3] == '\n' && so[n - 2] == '\r' && so[n - 1] == '\n')
-            {
-                break;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
 
-    private static int contentLength(final String head)
-    {
-        for (final String line : head.split("\r\n"))
-        {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
-            {
-                return Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return 0;
-    }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * answer takes a while (seed 004's connect, waiting {@code executors.investor_wait_seconds} for its terminal), and the
  * answers' heads.
  */
-final class RawAnswers
+public final class RawAnswers
 {
     private RawAnswers()
     {
@@ -26,7 +26,7 @@ final class RawAnswers
     }
 
     /** The response head up to its empty line; empty when the connection closed before any byte. */
-    static String head(final InputStream in) throws IOException
+    public static String head(final InputStream in) throws IOException
     {
         final ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
@@ -44,7 +44,7 @@ final class RawAnswers
     }
 
     /** The head's Content-Length, 0 when it has none. */
-    static int contentLength(final String head)
+    public static int contentLength(final String head)
     {
         for (final String line : head.split("\r\n"))
         {
