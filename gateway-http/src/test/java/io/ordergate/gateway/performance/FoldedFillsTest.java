@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ordergate.engine.change.AccountChange;
 import io.ordergate.engine.change.TradeChange;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.snapshot.StateGraph;
@@ -37,13 +34,12 @@ import io.ordergate.engine.snapshot.StateGraph;
  */
 class FoldedFillsTest
 {
-    private static final long T0 = Instant.parse("2026-01-30T20:00:00Z").toEpochMilli() * 1_000L;
     private static final long DAY = FoldedFills.MICROS_A_DAY;
     private static final int KEPT = 1_024;
-    private static final String[] ACCOUNTS = {"net-1", "hedge-1"};
-    private static final String[] MODES = {"netting", "hedging"};
-    private static final String[] SYMBOLS = {"EURUSD", "BTCUSD"};
-    private static final int[] DIGITS = {2, 3};
+    private static final long T0 = RandomRecords.T0;
+    private static final String[] ACCOUNTS = RandomRecords.ACCOUNTS;
+    private static final String[] SYMBOLS = RandomRecords.SYMBOLS;
+    private static final RandomRecords.Shape SHAPE = new RandomRecords.Shape(4_000, 1_000, 20, 40);
 
     @Test
     void anAccountKeepsAtMostItsRetentionOfFillsHoweverManyItMakes() throws Exception
@@ -53,8 +49,8 @@ class FoldedFillsTest
         // 65,536 kept: folded 4 chunks at a time (a 64th of what is kept), so a fold copies the chunk slots less often
         final FillStore batched = new FillStore(64, 65_536);
         final TradeChange trade = new TradeChange();
-        deposit(bounded, whole, 0, T0, 10_000_000);
-        deposit(batched, batched, 0, T0, 10_000_000);
+        RandomRecords.balance(0, T0, 10_000_000, bounded, whole);
+        RandomRecords.balance(0, T0, 10_000_000, batched, batched);
         long mostRows = 0;
         long mostBatchedRows = 0;
         for (int i = 1; i <= 200_000; i++)
@@ -84,7 +80,7 @@ class FoldedFillsTest
         assertTrue(record.folded().count() <= 2 * 71 + 16, "folded segments, ~one a day: " + record.folded().count());
         assertEquals(200_000, whole.rows(), "the store that keeps everything holds every row");
 
-        final JsonNode data = data(new Random(1));
+        final JsonNode data = RandomRecords.accounts(new Random(1));
         for (final Instant start : new Instant[] {null, day(T0 + 20 * DAY), day(T0 + 69 * DAY)})
         {
             final PerformanceLedger folded = new PerformanceLedger(start, null, Instant.now()).read(data, Map.of(ACCOUNTS[0], record));
@@ -109,10 +105,10 @@ class FoldedFillsTest
             final Random random = new Random(seed);
             final FillStore bounded = new FillStore(64, KEPT);
             final FillStore whole = new FillStore(64, Integer.MAX_VALUE);
-            final long last = record(random, bounded, whole);
-            final JsonNode data = data(random);
-            final Map<String, FillStore.Record> folded = records(bounded);
-            final Map<String, FillStore.Record> exact = records(whole);
+            final long last = RandomRecords.record(random, SHAPE, bounded, whole);
+            final JsonNode data = RandomRecords.accounts(random);
+            final Map<String, FillStore.Record> folded = RandomRecords.records(bounded);
+            final Map<String, FillStore.Record> exact = RandomRecords.records(whole);
             assertTrue(folded.get(ACCOUNTS[0]).folded() != null && folded.get(ACCOUNTS[1]).folded() != null, "seed " + seed + " folded");
             for (int range = 0; range < 12; range++)
             {
@@ -142,11 +138,11 @@ class FoldedFillsTest
     {
         final Random random = new Random(7);
         final FillStore bounded = new FillStore(64, KEPT);
-        record(random, bounded, new FillStore(64, Integer.MAX_VALUE));
-        final Map<String, FillStore.Record> records = records(bounded);
+        RandomRecords.record(random, SHAPE, bounded, new FillStore(64, Integer.MAX_VALUE));
+        final Map<String, FillStore.Record> records = RandomRecords.records(bounded);
         final long foldedDay = records.get(ACCOUNTS[0]).folded().segments()[0].day();
         final Instant midnight = Instant.ofEpochSecond(foldedDay * 86_400L);
-        final JsonNode data = data(random);
+        final JsonNode data = RandomRecords.accounts(random);
 
         assertEquals("start_date", new PerformanceLedger(midnight.plusSeconds(3_600), null, Instant.now()).read(data, records).boundInsideFoldedDay);
         assertEquals("end_date", new PerformanceLedger(null, midnight.plusSeconds(1), Instant.now()).read(data, records).boundInsideFoldedDay);
@@ -158,7 +154,7 @@ class FoldedFillsTest
     {
         final Random random = new Random(11);
         final FillStore bounded = new FillStore(64, KEPT);
-        record(random, bounded, new FillStore(64, Integer.MAX_VALUE));
+        RandomRecords.record(random, SHAPE, bounded, new FillStore(64, Integer.MAX_VALUE));
         final Map<String, Object> roots = new LinkedHashMap<>();
         bounded.stateRoots(roots);
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -168,9 +164,9 @@ class FoldedFillsTest
         restored.stateRoots(freshRoots);
         StateGraph.read(freshRoots, new ByteArrayInputStream(bytes.toByteArray()));
 
-        final JsonNode data = data(random);
-        final PerformanceLedger before = new PerformanceLedger(null, null, Instant.now()).read(data, records(bounded));
-        final PerformanceLedger after = new PerformanceLedger(null, null, Instant.now()).read(data, records(restored));
+        final JsonNode data = RandomRecords.accounts(random);
+        final PerformanceLedger before = new PerformanceLedger(null, null, Instant.now()).read(data, RandomRecords.records(bounded));
+        final PerformanceLedger after = new PerformanceLedger(null, null, Instant.now()).read(data, RandomRecords.records(restored));
         assertEquals(sums(before), sums(after));
         assertEquals(periods(before), periods(after));
         assertEquals(before.maxDrawdownPct, after.maxDrawdownPct);
@@ -194,106 +190,22 @@ class FoldedFillsTest
         return false;
     }
 
-    /** Fills, corrections and balance moves of both accounts into both stores, past the bounded one's retention; the last time. */
-    private static long record(final Random random, final FillStore bounded, final FillStore whole)
-    {
-        final TradeChange trade = new TradeChange();
-        final long[] balances = new long[ACCOUNTS.length];
-        final long[][] recent = new long[16][];  // tradeId, account, time of fills the engine could still correct
-        long time = T0;
-        long tradeId = 0;
-        for (int i = 0; i < 4_000 + random.nextInt(1_000); i++)
-        {
-            time += random.nextInt(4) == 0 ? 0 : random.nextInt(20) == 0 ? 3_600_000_000L * random.nextInt(30) : 1_000_000L * random.nextInt(600);
-            final int account = random.nextInt(ACCOUNTS.length);
-            final int what = random.nextInt(40);
-            if (what < 2)
-            {
-                balances[account] += (random.nextInt(3) == 0 ? -1 : 1) * (1 + random.nextInt(500_000));
-                final AccountChange change = new AccountChange();
-                change.accountId = ACCOUNTS[account];
-                change.positionMode = MODES[account];
-                change.venue = "paper";
-                change.balance = balances[account];
-                change.timeMicros = time;
-                bounded.account(change);
-                whole.account(change);
-                continue;
-            }
-            // a correction of one of the last 16 fills made by an order (the engine corrects an MT5 close's money, never a deal
-            // of the past); this store remembers 64 trades, as the engine would
-            final long[] corrected = recent[random.nextInt(16)];
-            final boolean correction = what == 2 && corrected != null && corrected[0] > tradeId - 16;
-            final int symbol = random.nextInt(SYMBOLS.length);
-            trade.tradeId = correction ? corrected[0] : ++tradeId;
-            final boolean history = !correction && what == 3;
-            trade.accountId = correction ? ACCOUNTS[(int)corrected[1]] : ACCOUNTS[account];
-            trade.orderId = history ? 0 : trade.tradeId;
-            trade.positionId = history ? 0 : 1 + random.nextInt(3);
-            trade.symbol = SYMBOLS[symbol];
-            trade.quantityDigits = DIGITS[symbol];
-            trade.side = random.nextBoolean() ? Side.BUY : Side.SELL;
-            trade.quantity = 1 + random.nextInt(4) * (long)Math.pow(10, trade.quantityDigits - 1);
-            trade.realizedPnl = random.nextInt(3) == 0 ? 0 : random.nextInt(40_000) - 20_000;
-            trade.fee = random.nextInt(300);
-            trade.timeMicros = correction ? corrected[2] : history ? time - DAY * random.nextInt(40) : time;
-            bounded.fill(trade);
-            whole.fill(trade);
-            if (!correction && !history)
-            {
-                recent[(int)(trade.tradeId % 16)] = new long[] {trade.tradeId, account, trade.timeMicros};
-            }
-        }
-        return time;
-    }
-
-    private static void deposit(final FillStore bounded, final FillStore whole, final int account, final long time, final long cents)
-    {
-        final AccountChange change = new AccountChange();
-        change.accountId = ACCOUNTS[account];
-        change.positionMode = MODES[account];
-        change.venue = "paper";
-        change.balance = cents;
-        change.timeMicros = time;
-        bounded.account(change);
-        whole.account(change);
-    }
-
-    private static Map<String, FillStore.Record> records(final FillStore store)
-    {
-        final Map<String, FillStore.Record> records = new HashMap<>();
-        for (final String id : ACCOUNTS)
-        {
-            if (store.record(id) != null)
-            {
-                records.put(id, store.record(id));
-            }
-        }
-        return records;
-    }
-
-    private static JsonNode data(final Random random) throws Exception
-    {
-        final StringBuilder accounts = new StringBuilder();
-        for (int i = 0; i < ACCOUNTS.length; i++)
-        {
-            accounts.append(i == 0 ? "" : ",").append("{\"account_id\":\"").append(ACCOUNTS[i]).append("\",\"balance\":\"")
-                .append(random.nextInt(2_000_000) / 100).append(".00\",\"unrealized_pnl\":\"").append(BigDecimal.valueOf(random.nextInt(400_000) - 200_000, 2))
-                .append("\",\"position_mode\":\"").append(MODES[i]).append("\",\"venue\":\"paper\"}");
-        }
-        return new ObjectMapper().readTree("{\"accounts\":[" + accounts + "]}");
-    }
-
     private static Instant day(final long micros)
     {
         return LocalDate.ofEpochDay(Math.floorDiv(micros, DAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** Every figure but the drawdown. */
+    /** The figures by value: a sum of folded days is 0.00 where the whole record's is 0, and the answer shows 0.00 for both. */
     private static String sums(final PerformanceLedger l)
     {
-        return List.of(l.realized, l.fees, l.fills, l.trips, l.wins, l.losses, l.grossProfit, l.grossLoss, l.deposits, l.withdrawals,
-            l.startingEquity, String.valueOf(l.returnPct()), String.valueOf(l.winRate()), String.valueOf(l.profitFactor())).toString();
+        return List.of(plain(l.realized), plain(l.fees), l.fills, l.trips, l.wins, l.losses, plain(l.grossProfit), plain(l.grossLoss),
+            plain(l.deposits), plain(l.withdrawals), plain(l.startingEquity), plain(l.returnPct()), plain(l.winRate()), plain(l.profitFactor())).toString();
+    }
+
+    private static String plain(final BigDecimal value)
+    {
+        return value == null ? "null" : value.stripTrailingZeros().toPlainString();
     }
 
     private static String periods(final PerformanceLedger l)
