@@ -39,7 +39,8 @@ class ClusterMajorityLossTest
     /** What the refusal may take beyond the offer timeout: an idle service thread and a loaded 2-CPU machine. */
     private static final int SLACK_MILLIS = 5_000;
     private static final String CONFIG = TestCluster.CONFIG.replace("snapshot_interval_seconds: 0",
-        "snapshot_interval_seconds: 0, offer_timeout_millis: " + OFFER_TIMEOUT_MILLIS + ", commit_timeout_millis: " + COMMIT_TIMEOUT_MILLIS);
+        "snapshot_interval_seconds: 0, offer_timeout_millis: " + OFFER_TIMEOUT_MILLIS + ", commit_timeout_millis: " + COMMIT_TIMEOUT_MILLIS)
+        + "server: { answer_timeout_seconds: 400 }\n";  // must exceed the commit timeout (checked at start-up)
 
     @TempDir
     Path directory;
