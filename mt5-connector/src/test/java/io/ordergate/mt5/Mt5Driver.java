@@ -54,6 +54,17 @@ final class Mt5Driver
         connector = Mt5Connector.install(engine);
     }
 
+    /** Account mt5-1 with executor exe-1 online (a heartbeat) and an EURUSD quote 1.08420 / 1.08428: most tests' start. */
+    static Mt5Driver withExecutorOnline()
+    {
+        final Mt5Driver driver = new Mt5Driver();
+        driver.mt5Account("mt5-1");
+        driver.createExecutor("exe-1", "mt5-1");
+        driver.quote("1.08420", "1.08428");
+        driver.heartbeat("exe-1");
+        return driver;
+    }
+
     static long wire(final String decimal)
     {
         return FixedPoint.parse(decimal, NewOrderBody.WIRE_DIGITS);

@@ -29,11 +29,7 @@ class Mt5ExactReportsTest
     @BeforeEach
     void setUp()
     {
-        driver = new Mt5Driver();
-        driver.mt5Account("mt5-1");
-        driver.createExecutor("exe-1", "mt5-1");
-        driver.quote("1.08420", "1.08428");
-        driver.heartbeat("exe-1");
+        driver = Mt5Driver.withExecutorOnline();
     }
 
     @Test
