@@ -49,6 +49,7 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
         }
         heartbeats.onHeartbeat(event);
         sent.recordOutbox(event);
+        sent.recordAnswer(event);
     }
 
     /**
@@ -78,6 +79,7 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
         heartbeats.onHeartbeat(event);
         latency.commandResult(event);
         sent.recordOutbox(event);  // before the push: a result can only come after the executor has the command
+        sent.recordAnswer(event);
         int offset = 0;
         for (int i = 0; i < event.outboxCount; i++)
         {

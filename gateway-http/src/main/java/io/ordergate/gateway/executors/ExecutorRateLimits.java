@@ -8,7 +8,8 @@ import io.ordergate.config.ExecutorConfig;
  * Seed 000's rate limits per executor: heartbeats, command results and trade reports, each so many per fixed window
  * (60 s by default), for what an executor sends on its own. A result for a command the gateway sent, or a trade report
  * about its own trading ({@link SentCommands}), is never counted or refused: the gateway asked for it, and refusing it
- * would leave the order routed. Thread safe: one small lock per executor and kind, taken by the event loops.
+ * would leave the order routed. A repeat of a result the engine already took is counted ({@link SentCommands#recordAnswer}).
+ * Thread safe: one small lock per executor and kind, taken by the event loops.
  */
 public final class ExecutorRateLimits
 {

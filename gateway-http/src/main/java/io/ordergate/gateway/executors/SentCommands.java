@@ -4,7 +4,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.agrona.DirectBuffer;
 
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.mt5.CommandQueue;
 import io.ordergate.mt5.Mt5Connector;
 
@@ -21,7 +26,9 @@ import io.ordergate.mt5.Mt5Connector;
  * ({@code _3} in {@code ord_42_3}) is not kept: an executor answering an id of an earlier start whose number the
  * gateway sent again is counted as answering the gateway (this table decides only which results a limit counts). An older entry is
  * overwritten by a newer one: a result for a command older than the last {@code engine.max_executor_commands}
- * counts as the executor's own. Thread safe and lock free; allocates nothing.
+ * counts as the executor's own. A command's entry goes once the engine took a result for it ({@link #recordAnswer}): a
+ * repeat of that result is what the executor sends on its own, counted like it, or an executor repeating one result in a
+ * loop would write to the journal without any bound. Thread safe and lock free; allocates nothing.
  */
 public final class SentCommands
 {
@@ -34,6 +41,9 @@ public final class SentCommands
     private final AtomicLongArray bySequence;
     private final AtomicLongArray tickets;
     private final int mask;
+    /** The reply stage's (or the replay's, before it) reader of a result's command id. */
+    private final BodyReader resultReader = new BodyReader();
+    private final AsciiView resultId = new AsciiView();
 
     public SentCommands(final int capacity)
     {
@@ -54,6 +64,46 @@ public final class SentCommands
             final int length = event.outbox.getInt(offset + Integer.BYTES);
             sent(executorIndex, event.outbox, offset + CommandQueue.RECORD_HEADER_LENGTH, length);
             offset += CommandQueue.RECORD_HEADER_LENGTH + length;
+        }
+    }
+
+    /**
+     * Reply stage (and replay): a result the engine took (OK: the command was the executor's) answered its command, so
+     * the gateway waits for no more results for it. Order ids and sequences are never reused, so the entry holding the
+     * command's number is its own.
+     */
+    void recordAnswer(final CommandEvent event)
+    {
+        if (event.type != CommandType.COMMAND_RESULT || event.result != ResultCode.OK)
+        {
+            return;
+        }
+        resultReader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        resultReader.readString(resultId);  // the executor's id
+        resultReader.readString(resultId);
+        if (resultId.length() < 5 || resultId.length() > io.ordergate.mt5.ExecutorCommands.MAX_ID_LENGTH)
+        {
+            return;
+        }
+        final AtomicLongArray table = table(resultId.byteAt(0), resultId.byteAt(1), resultId.byteAt(2), resultId.byteAt(3));
+        long number = 0;
+        for (int i = 4; i < resultId.length() && resultId.byteAt(i) != '_'; i++)
+        {
+            final int digit = resultId.byteAt(i) - '0';
+            if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
+            {
+                return;
+            }
+            number = number * 10 + digit;
+        }
+        if (table != null)
+        {
+            final int slot = (int)(number & mask);
+            final long entry = table.get(slot);
+            if (entry >>> INDEX_BITS == number)
+            {
+                table.compareAndSet(slot, entry, 0);
+            }
         }
     }
 

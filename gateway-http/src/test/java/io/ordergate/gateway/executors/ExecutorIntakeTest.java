@@ -62,4 +62,32 @@ class ExecutorIntakeTest
             assertEquals(429, limited.status(), limited.body());
         }
     }
+
+    @Test
+    void shouldCountARepeatOfAResultTheEngineTookAsTheExecutorsOwn()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "command_limit: 2"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            assertEquals(200, gateway.heartbeat(executor).status());
+            final String commandId = pause(gateway, executor);
+            assertEquals(200, gateway.result(executor, commandId, "executed", "{\"success\":true}").status());
+            // The command is answered: an executor repeating its result in a loop meets command_limit (2), not the journal's end.
+            assertEquals(200, gateway.result(executor, commandId, "executed", "{\"success\":true}").status(), "a repeat, counted");
+            assertEquals(200, gateway.result(executor, commandId, "executed", "{\"success\":true}").status(), "a repeat, counted");
+            final GatewayHarness.Response limited = gateway.result(executor, commandId, "executed", "{\"success\":true}");
+            assertEquals(429, limited.status(), "a third repeat past command_limit 2: " + limited.body());
+
+            final String next = pause(gateway, executor);
+            final GatewayHarness.Response answered = gateway.result(executor, next, "executed", "{\"success\":true}");
+            assertEquals(200, answered.status(), "the first result for a command the gateway sent, past the limit: " + answered.body());
+        }
+    }
+
+    private static String pause(final GatewayHarness gateway, final GatewayHarness.Executor executor)
+    {
+        final GatewayHarness.Response created = gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands", "{\"command\":\"PAUSE\"}");
+        assertEquals(201, created.status(), created.body());
+        return (String)created.at("command_id");
+    }
 }
