@@ -160,6 +160,21 @@ class OutboundWebhooksTest
     }
 
     @Test
+    void aTargetCarryingAPrivateIpv4InsideAnIpv6AddressIsRefusedLikeThatIpv4() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            final Key trade = gateway.createKey("trade", "paper-1");
+            for (final String host : new String[] {"[64:ff9b::a01:203]", "[64:ff9b::7f00:1]", "[2002:a9fe:a9fe::1]",
+                "[2001:0:808:808::f5fe:fdfc]", "[fec0::1]", "198.18.0.1", "192.0.2.1", "255.255.255.255"})
+            {
+                refused(gateway, trade, "{\"url\":\"http://" + host + "/hook\",\"events\":[\"order_filled\"]}", 400, "url");
+            }
+            assertEquals(0, gateway.get("/api/v1/webhooks").json().path("webhooks").size(), "nothing was registered");
+        }
+    }
+
+    @Test
     void anotherAccountIsRefusedLikeOneThatDoesNotExist() throws Exception
     {
         try (TestGateway gateway = TestGateway.start(dataDir, ALLOW_LOOPBACK); WebhookReceiver receiver = new WebhookReceiver())
