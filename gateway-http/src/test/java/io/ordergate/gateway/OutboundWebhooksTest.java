@@ -146,6 +146,8 @@ class OutboundWebhooksTest
             refused(gateway, trade, "{\"url\":\"http://10.1.2.3/hook\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"http://[::1]/hook\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"ftp://example.com/\",\"events\":[\"order_filled\"]}", 400, "url");
+            refused(gateway, trade, "{\"url\":\"http://8.8.8.8:99999/hook\",\"events\":[\"order_filled\"]}", 400, "url");
+            refused(gateway, trade, "{\"url\":\"https://8.8.8.8:0/hook\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"http://user:pw@example.com/\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"http://example.com/\",\"events\":[]}", 400, "events");
             refused(gateway, trade, "{\"url\":\"http://example.com/\",\"events\":[\"everything\"]}", 400, "events");

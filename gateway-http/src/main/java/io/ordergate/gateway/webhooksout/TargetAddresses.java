@@ -6,10 +6,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 
 /**
- * Whether a webhook URL may be posted to: {@code http} or {@code https}, a host, no user info, and (unless
- * {@code webhooks.allow_private_targets}) every address the host resolves to public ({@link #isPrivate}: not loopback,
- * private, link-local, carrier-grade NAT, multicast, reserved or unspecified, nor an IPv6 form of such an IPv4 address),
- * so a caller cannot make the gateway post into its own network. Checked at registration and again before each attempt
+ * Whether a webhook URL may be posted to: {@code http} or {@code https}, a host, a port (if any) 1..65535, no user
+ * info, and (unless {@code webhooks.allow_private_targets}) every address the host resolves to public
+ * ({@link #isPrivate}: not loopback, private, link-local, carrier-grade NAT, multicast, reserved or unspecified, nor an
+ * IPv6 form of such an IPv4 address), so a caller cannot make the gateway post into its own network. Checked at registration and again before each attempt
  * (a name may resolve elsewhere later); the lookup itself is {@link HostResolver}'s. Stateless.
  */
 final class TargetAddresses
@@ -33,6 +33,10 @@ final class TargetAddresses
         if (url.getHost() == null || url.getHost().isEmpty())
         {
             return "url must name a host";
+        }
+        if (url.getPort() == 0 || url.getPort() > 65535)
+        {
+            return "url's port must be 1..65535";  // URI takes any digits; such a port would fail every attempt, not the registration
         }
         if (url.getRawFragment() != null)
         {

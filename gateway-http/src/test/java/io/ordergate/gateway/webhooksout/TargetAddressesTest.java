@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,23 @@ class TargetAddressesTest
     void shouldLetAnyAddressThroughWhenPrivateTargetsAreAllowed() throws UnknownHostException
     {
         assertNull(TargetAddresses.checkResolved(new InetAddress[] {address("10.1.2.3"), address("64:ff9b::127.0.0.1")}, true));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "http://example.com:99999/hook|url's port must be 1..65535", "https://example.com:0/hook|url's port must be 1..65535",
+        "ftp://example.com/|url must be an http or https URL", "http://user@example.com/|url must not carry a user or password",
+        "http:///hook|url must name a host", "http://example.com/#part|url must not have a fragment"})
+    void shouldRefuseAUrlOfTheWrongForm(final String url, final String why)
+    {
+        assertEquals(why, TargetAddresses.checkForm(URI.create(url)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://example.com/hook", "https://example.com:1/", "https://example.com:65535/h?q=1", "http://[2001:4860::1]:8443/"})
+    void shouldAcceptAUrlOfTheRightForm(final String url)
+    {
+        assertNull(TargetAddresses.checkForm(URI.create(url)));
     }
 
     /**
