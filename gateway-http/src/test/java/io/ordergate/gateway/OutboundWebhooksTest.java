@@ -146,6 +146,8 @@ class OutboundWebhooksTest
             refused(gateway, trade, "{\"url\":\"http://10.1.2.3/hook\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"http://[::1]/hook\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"ftp://example.com/\",\"events\":[\"order_filled\"]}", 400, "url");
+            refused(gateway, trade, "{\"url\":\"http://8.8.8.8:99999/hook\",\"events\":[\"order_filled\"]}", 400, "url");
+            refused(gateway, trade, "{\"url\":\"https://8.8.8.8:0/hook\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"http://user:pw@example.com/\",\"events\":[\"order_filled\"]}", 400, "url");
             refused(gateway, trade, "{\"url\":\"http://example.com/\",\"events\":[]}", 400, "events");
             refused(gateway, trade, "{\"url\":\"http://example.com/\",\"events\":[\"everything\"]}", 400, "events");
@@ -155,6 +157,21 @@ class OutboundWebhooksTest
             final Key read = gateway.createKey("read", "paper-1");
             assertEquals(403, gateway.send("POST", "/api/v1/webhooks", "{\"url\":\"http://example.com/\",\"events\":[\"order_filled\"]}", read)
                 .status(), "a read key may not register");
+            assertEquals(0, gateway.get("/api/v1/webhooks").json().path("webhooks").size(), "nothing was registered");
+        }
+    }
+
+    @Test
+    void aTargetCarryingAPrivateIpv4InsideAnIpv6AddressIsRefusedLikeThatIpv4() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            final Key trade = gateway.createKey("trade", "paper-1");
+            for (final String host : new String[] {"[64:ff9b::a01:203]", "[64:ff9b::7f00:1]", "[2002:a9fe:a9fe::1]",
+                "[2001:0:808:808::f5fe:fdfc]", "[fec0::1]", "198.18.0.1", "192.0.2.1", "255.255.255.255"})
+            {
+                refused(gateway, trade, "{\"url\":\"http://" + host + "/hook\",\"events\":[\"order_filled\"]}", 400, "url");
+            }
             assertEquals(0, gateway.get("/api/v1/webhooks").json().path("webhooks").size(), "nothing was registered");
         }
     }

@@ -25,7 +25,7 @@ import io.ordergate.gateway.json.Ids;
  * {@code POST|GET /api/v1/webhooks}, {@code DELETE /api/v1/webhooks/{webhook_id}},
  * {@code GET /api/v1/webhooks/{webhook_id}/deliveries} (API.md, "Outbound webhooks and logs"). Registering needs a
  * trade key (or user), which sees only its own webhooks; an admin sees all. A registration's URL is resolved off the
- * event loop and refused (400 on {@code url}) if any of its addresses is loopback or private, unless
+ * event loop and refused (400 on {@code url}) if any of its addresses is not public ({@link TargetAddresses}), unless
  * {@code webhooks.allow_private_targets}. Seed 001's {@code POST /api/v1/experts/{expert_id}/webhooks} is one more row
  * to the same handler: seed 001's body ({@code url}, {@code events}; no {@code account_ids}), registered for the
  * expert's account (the engine resolves the expert, 404 if the caller may not see it), and its deliveries name the

@@ -48,9 +48,9 @@ import io.ordergate.gateway.core.DaemonThreads;
  * {@code https} the TLS handshake still names the URL's host (SNI) and checks the certificate against it (endpoint
  * identification {@code HTTPS}), so connecting by address loses nothing of the host's verification.
  *
- * <p>One HTTP/1.1 request per connection ({@code Connection: close}); the answer's status line and headers are all that
- * is read. The whole attempt (connect, handshake, answer) has one deadline. Thread safe; its I/O runs on one thread of
- * its own ({@code og-webhook-io}).
+ * <p>One HTTP/1.1 request per connection ({@code Connection: close}); the final answer's status line and headers are all
+ * that is read (interim 1xx answers before it are skipped). The whole attempt (connect, handshake, answer) has one
+ * deadline. Thread safe; its I/O runs on one thread of its own ({@code og-webhook-io}).
  */
 final class WebhookPoster implements AutoCloseable
 {
@@ -157,7 +157,7 @@ final class WebhookPoster implements AutoCloseable
         return request;
     }
 
-    /** Takes the answer's status and Retry-After from its head; the rest is not read. */
+    /** Takes the final answer's status and Retry-After from its head; the rest is not read. */
     private static final class AnswerReader extends SimpleChannelInboundHandler<HttpObject>
     {
         private final CompletableFuture<Answer> answer;
@@ -177,7 +177,7 @@ final class WebhookPoster implements AutoCloseable
                 {
                     answer.completeExceptionally(message.decoderResult().cause());
                 }
-                else if (message instanceof HttpResponse)
+                else if (message instanceof HttpResponse && !interim(((HttpResponse)message).status().code()))
                 {
                     final HttpResponse response = (HttpResponse)message;
                     answer.complete(new Answer(response.status().code(), response.headers().get(HttpHeaderNames.RETRY_AFTER)));
@@ -187,6 +187,15 @@ final class WebhookPoster implements AutoCloseable
             {
                 ReferenceCountUtil.release(message);
             }
+        }
+
+        /**
+         * An interim answer (100 Continue, 103 Early Hints ...) comes before the final one and says nothing of the
+         * delivery: the final answer is read after it. 101 is final here: no upgrade was asked for.
+         */
+        private static boolean interim(final int status)
+        {
+            return status >= 100 && status < 200 && status != 101;
         }
 
         @Override
