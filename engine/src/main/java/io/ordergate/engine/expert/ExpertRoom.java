@@ -259,7 +259,9 @@ public final class ExpertRoom
                 + ": it must be below 100", "size_value");
             return false;
         }
+        // each would refuse every order it protects (a stop or a sell's target at or below zero): refused here, loud and once
         if (!percentBelowHundred(event, ExpertBodies.HAS_STOP_LOSS_PCT, strategy.stopLossPct, "stop_loss_pct")
+            || !percentBelowHundred(event, ExpertBodies.HAS_TAKE_PROFIT_PCT, strategy.takeProfitPct, "take_profit_pct")
             || !percentBelowHundred(event, ExpertBodies.HAS_TRAILING_STOP_PCT, strategy.trailingStopPct, "trailing_stop_pct"))
         {
             return false;
