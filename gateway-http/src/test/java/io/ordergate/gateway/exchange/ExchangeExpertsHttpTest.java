@@ -126,6 +126,18 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldRefuseAnExpertBodyWhoseStopPercentNoOrderCouldHonourBeforeMakingItsExchangeAccount()
+    {
+        final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();
+        final JsonNode refused = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"stop_loss_pct\":100}}");
+        assertEquals(400, refused.path("_status").asInt(), refused.toString());
+        final JsonNode accounts = gateway.get("/api/v1/accounts").path("accounts");
+        assertEquals(accountsBefore, accounts.size(), "no exchange account made for an expert that was refused: " + accounts);
+        assertEquals("strategy_config.stop_loss_pct", refused.path("error").path("field").asText(), refused.toString());
+    }
+
+    @Test
     void shouldRefuseToDeleteAnAccountAnExpertIsAttachedTo()
     {
         final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-exp\",\"venue\":\"binance\","
