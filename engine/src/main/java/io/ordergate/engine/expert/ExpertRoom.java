@@ -331,7 +331,8 @@ public final class ExpertRoom
             return true;
         }
         final long floor = expert.peakEquity - FixedPoint.mulDiv(expert.peakEquity, drawdownPercent(expert.maxDrawdownPct), HUNDRED_PERCENT);
-        if (equity <= floor)
+        // a loss, not only a floor reached: from a peak of 0 (an account whose first balance has not landed) the floor is 0 too
+        if (equity <= floor && equity < expert.peakEquity)
         {
             expert.status = Expert.STOPPED;
             expert.updatedMicros = nowMicros;
