@@ -62,6 +62,12 @@ final class ExpertRequests implements RequestBody
                 default: in.unknownField(field);
             }
         }
+        // the pair the expert will hold (fixed when size_type is not given); a PUT's pair depends on the expert: the engine checks it
+        if (request.sizeType > ExpertBodies.SIZE_FIXED && request.sizeValue >= HUNDRED_PERCENT)
+        {
+            in.fail("strategy_config.size_value", "size_value is a percent of equity for " + ExpertBodies.SIZE_TYPE_NAMES[request.sizeType]
+                + ": it must be below 100");
+        }
         in.finish();
         request.trading.checkVenueMarket();
         if (request.accountId == null && request.trading.exchange() == null)
@@ -97,7 +103,13 @@ final class ExpertRequests implements RequestBody
                     symbol = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
                     break;
                 case "leverage": leverage = value(in, named, ExpertBodies.HAS_LEVERAGE); break;
-                case "max_drawdown_pct": maxDrawdownPct = percentOrOff(in, named, ExpertBodies.HAS_MAX_DRAWDOWN); break;
+                case "max_drawdown_pct":
+                    maxDrawdownPct = percentOrOff(in, named, ExpertBodies.HAS_MAX_DRAWDOWN);
+                    if (maxDrawdownPct >= HUNDRED_PERCENT)  // below 1 a fraction (0.2 = 20%): always below 100
+                    {
+                        in.fail(named, named + " must be below 100 (a value below 1 is a fraction: 0.2 = 20%)");
+                    }
+                    break;
                 case "size_value": sizeValue = value(in, named, ExpertBodies.HAS_SIZE_VALUE); break;
                 case "stop_loss_pct": stopLossPct = stopPercent(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
                 case "take_profit_pct": takeProfitPct = stopPercent(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
