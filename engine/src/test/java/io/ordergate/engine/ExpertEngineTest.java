@@ -105,6 +105,19 @@ class ExpertEngineTest
     }
 
     @Test
+    void aTakeProfitPctOfAHundredIsRefusedAsNoSellCouldHonourIt()
+    {
+        final EngineDriver driver = driver();
+        final CommandEvent event = new CommandEvent();
+        final BodyWriter body = driver.begin(event, CommandType.CREATE_EXPERT);
+        body.putString("paper-1").putString("My Strategy").putString("1h").putLong(1001);
+        ExpertBodies.encodeStrategy(body, "BTCUSD", ExpertBodies.HAS_SYMBOL | ExpertBodies.HAS_TAKE_PROFIT_PCT, 0, 0, 0, 0, 0, wire("100"), 0);
+        driver.finish(event);
+        expect(ResultCode.VALIDATION_ERROR, driver.apply(event));
+        assertEquals("take_profit_pct", event.resultField);
+    }
+
+    @Test
     void aDrawdownSetWhileRunningMeasuresFromTheHighestEquitySinceTheStart()
     {
         final EngineDriver driver = driver();

@@ -259,7 +259,9 @@ public final class ExpertRoom
                 + ": it must be below 100", "size_value");
             return false;
         }
+        // each would refuse every order it protects (a stop or a sell's target at or below zero): refused here, loud and once
         if (!percentBelowHundred(event, ExpertBodies.HAS_STOP_LOSS_PCT, strategy.stopLossPct, "stop_loss_pct")
+            || !percentBelowHundred(event, ExpertBodies.HAS_TAKE_PROFIT_PCT, strategy.takeProfitPct, "take_profit_pct")
             || !percentBelowHundred(event, ExpertBodies.HAS_TRAILING_STOP_PCT, strategy.trailingStopPct, "trailing_stop_pct"))
         {
             return false;
@@ -329,7 +331,8 @@ public final class ExpertRoom
             return true;
         }
         final long floor = expert.peakEquity - FixedPoint.mulDiv(expert.peakEquity, drawdownPercent(expert.maxDrawdownPct), HUNDRED_PERCENT);
-        if (equity <= floor)
+        // a loss, not only a floor reached: from a peak of 0 (an account whose first balance has not landed) the floor is 0 too
+        if (equity <= floor && equity < expert.peakEquity)
         {
             expert.status = Expert.STOPPED;
             expert.updatedMicros = nowMicros;

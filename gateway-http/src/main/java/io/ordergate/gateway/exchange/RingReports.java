@@ -108,6 +108,16 @@ final class RingReports implements VenueReports
     }
 
     /**
+     * A read of the account's balances that no caller waits for (the first read of an expert's new account): journaled as
+     * a sync read without a request id, queued and retried like every report here, so a full ring delays it, never loses it.
+     */
+    void syncRead(final Map<String, BigDecimal[]> balances, final BalanceStreamMark mark)
+    {
+        publish(CommandType.EXCHANGE_BALANCES, writer -> writeMarkedBalances(writer, accountId, balances, ExchangeBodies.BALANCES_SYNC,
+            ExchangeBodies.NO_SYNC_REQUEST, mark));
+    }
+
+    /**
      * An EXCHANGE_BALANCES body that ends with the stream mark of the read or update it carries, so that the engine keeps
      * a stream update over a read older than it (sync-balance's read, journaled by its route, may land after it).
      *

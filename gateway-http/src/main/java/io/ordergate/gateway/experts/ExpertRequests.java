@@ -2,6 +2,8 @@ package io.ordergate.gateway.experts;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.ExpertBodies;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestBody;
@@ -15,6 +17,7 @@ import io.ordergate.gateway.json.RequestReader;
  */
 final class ExpertRequests implements RequestBody
 {
+    private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
     private static final String[] SIZE_TYPES = {"fixed", "risk_based", "percent_equity"};
     private static final String[] LOGGING_CONFIG = {"log_level", "log_file", "trade_log_file", "error_log_file", "log_to_console",
         "structured_logging", "async_logging"};
@@ -59,6 +62,12 @@ final class ExpertRequests implements RequestBody
                 default: in.unknownField(field);
             }
         }
+        // the pair the expert will hold (fixed when size_type is not given); a PUT's pair depends on the expert: the engine checks it
+        if (request.sizeType > ExpertBodies.SIZE_FIXED && request.sizeValue >= HUNDRED_PERCENT)
+        {
+            in.fail("strategy_config.size_value", "size_value is a percent of equity for " + ExpertBodies.SIZE_TYPE_NAMES[request.sizeType]
+                + ": it must be below 100");
+        }
         in.finish();
         request.trading.checkVenueMarket();
         if (request.accountId == null && request.trading.exchange() == null)
@@ -94,11 +103,17 @@ final class ExpertRequests implements RequestBody
                     symbol = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
                     break;
                 case "leverage": leverage = value(in, named, ExpertBodies.HAS_LEVERAGE); break;
-                case "max_drawdown_pct": maxDrawdownPct = percentOrOff(in, named, ExpertBodies.HAS_MAX_DRAWDOWN); break;
+                case "max_drawdown_pct":
+                    maxDrawdownPct = percentOrOff(in, named, ExpertBodies.HAS_MAX_DRAWDOWN);
+                    if (maxDrawdownPct >= HUNDRED_PERCENT)  // below 1 a fraction (0.2 = 20%): always below 100
+                    {
+                        in.fail(named, named + " must be below 100 (a value below 1 is a fraction: 0.2 = 20%)");
+                    }
+                    break;
                 case "size_value": sizeValue = value(in, named, ExpertBodies.HAS_SIZE_VALUE); break;
-                case "stop_loss_pct": stopLossPct = percentOrOff(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
-                case "take_profit_pct": takeProfitPct = percentOrOff(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
-                case "trailing_stop_pct": trailingStopPct = percentOrOff(in, named, ExpertBodies.HAS_TRAILING_STOP_PCT); break;
+                case "stop_loss_pct": stopLossPct = stopPercent(in, named, ExpertBodies.HAS_STOP_LOSS_PCT); break;
+                case "take_profit_pct": takeProfitPct = stopPercent(in, named, ExpertBodies.HAS_TAKE_PROFIT_PCT); break;
+                case "trailing_stop_pct": trailingStopPct = stopPercent(in, named, ExpertBodies.HAS_TRAILING_STOP_PCT); break;
                 case "size_type":
                     final int index = in.choice(named, SIZE_TYPES, "fixed, risk_based, percent_equity");
                     if (index >= 0)
@@ -160,6 +175,22 @@ final class ExpertRequests implements RequestBody
         }
         flags |= flag;
         return value == RequestReader.NULL ? 0 : value;
+    }
+
+    /**
+     * {@code stop_loss_pct}, {@code take_profit_pct}, {@code trailing_stop_pct}: off as {@link #percentOrOff}, else below
+     * 100, checked here as well as by the engine so that a body with an {@code exchange} block is refused before its
+     * account is made: at 100 a buy's stop, or a sell's target, would be at or below zero and every such order refused.
+     */
+    private long stopPercent(final RequestReader in, final String named, final int flag) throws BadRequest
+    {
+        final long value = percentOrOff(in, named, flag);
+        if (value >= HUNDRED_PERCENT)
+        {
+            in.fail(named, named + " must be below 100: at 100 or more every " + (flag == ExpertBodies.HAS_TAKE_PROFIT_PCT ? "sell's target"
+                : "buy's stop") + " would be at or below zero");
+        }
+        return value;
     }
 
     /** An object of known, accepted settings the gateway has no use for (seed 001's logging and market settings). */

@@ -126,6 +126,25 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldRefuseAnExpertBodyWhoseStrategyTheEngineWouldRefuseBeforeMakingItsExchangeAccount()
+    {
+        final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();
+        final Map<String, String> refusedStrategies = Map.of(
+            "strategy_config.stop_loss_pct", "\"stop_loss_pct\":100",
+            "strategy_config.max_drawdown_pct", "\"max_drawdown_pct\":100",
+            "strategy_config.size_value", "\"size_type\":\"risk_based\",\"size_value\":150");
+        for (final Map.Entry<String, String> strategy : refusedStrategies.entrySet())
+        {
+            final JsonNode refused = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+                + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"strategy_config\":{\"symbol\":\"BTCUSDT\"," + strategy.getValue() + "}}");
+            assertEquals(400, refused.path("_status").asInt(), refused.toString());
+            final JsonNode accounts = gateway.get("/api/v1/accounts").path("accounts");
+            assertEquals(accountsBefore, accounts.size(), "no exchange account made for an expert that was refused: " + accounts);
+            assertEquals(strategy.getKey(), refused.path("error").path("field").asText(), refused.toString());
+        }
+    }
+
+    @Test
     void shouldRefuseToDeleteAnAccountAnExpertIsAttachedTo()
     {
         final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-exp\",\"venue\":\"binance\","
