@@ -297,6 +297,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
                 exchange.error(ResultCode.PAYLOAD_TOO_LARGE, ((OversizedRequest)request).message(), null);
                 return false;
             }
+            if (request instanceof UnmetExpectation)
+            {
+                exchange.error(417, ApiErrors.EXPECTATION_FAILED, ((UnmetExpectation)request).message(), null, null);
+                return false;
+            }
             if (request.decoderResult().isFailure())
             {
                 exchange.error(ResultCode.VALIDATION_ERROR, "malformed HTTP request", null);
