@@ -54,4 +54,31 @@ class PipelinedExpectationTest
             }
         }
     }
+
+    /**
+     * A client that waits for an answer before it sends the body of an unmet expectation hears the 417, in the gateway's
+     * error format, at once (not at the read timeout), and the connection closes: what it would send next cannot be framed.
+     */
+    @Test
+    void shouldAnswerAnUnmetExpectationAtItsHeadWhenTheClientWaitsWithItsBody() throws IOException
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
+            "max_body_bytes: 1024, request_read_timeout_seconds: 30"))
+        {
+            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
+            {
+                socket.setSoTimeout(10_000);  // a third of the read timeout: only an answer at the head passes
+                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                    + "Expect: 100-continue, 200-ok\r\nContent-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                final InputStream in = socket.getInputStream();
+                final String head = RawAnswers.head(in);
+                assertTrue(head.startsWith("HTTP/1.1 417 "), () -> "417 without waiting for the body: " + head);
+                final String error = new String(in.readNBytes(RawAnswers.contentLength(head)), StandardCharsets.UTF_8);
+                assertTrue(error.contains("\"EXPECTATION_FAILED\""), error);
+                assertEquals(-1, in.read(), "closed after the 417");
+            }
+        }
+    }
 }
