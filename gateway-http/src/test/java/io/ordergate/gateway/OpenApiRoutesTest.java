@@ -113,7 +113,7 @@ class OpenApiRoutesTest
             assertTrue(security.containsKey(name), "components.securitySchemes lacks " + name);
         }
         final Set<String> codes = new TreeSet<>(List.of("METHOD_NOT_ALLOWED", "INTERNAL_ERROR", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_TIMEOUT",
-            "GATEWAY_TIMEOUT"));
+            "GATEWAY_TIMEOUT", "EXPECTATION_FAILED"));
         for (final ResultCode code : ResultCode.values())
         {
             if (!code.isSuccess())

@@ -13,6 +13,7 @@ public final class ApiErrors implements ErrorFormat
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
     public static final String GATEWAY_TIMEOUT = "GATEWAY_TIMEOUT";
+    public static final String EXPECTATION_FAILED = "EXPECTATION_FAILED";
 
     /** Made once, for {@link ErrorFormat#API}; a field here would be null there when this class is initialised first. */
     ApiErrors()

@@ -68,6 +68,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
+        // The end of the client's input does not close the connection before the answers owed to what it sent are out
+        // (HttpConnection closes after them); a WebSocket upgrade turns this off again.
+        channel.config().setAllowHalfClosure(true);
         final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies,
             answerTimeoutSeconds);
         final StrictRequestDecoder decoder = new StrictRequestDecoder(decoderConfig, maxBodyBytes);

@@ -11,6 +11,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -71,6 +73,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     /** The 504 is written: the idle events that follow until the connection closes do not write another. */
     private boolean answerGivenUp;
     private final GatewayMetrics metrics;
+    /**
+     * The client ended its side after its requests (half-closure is allowed, {@link HttpChannelInitializer}): the
+     * answers owed to what it sent are still written, then the connection closes. (Closed at the end of input, a client
+     * that shuts its output after sending lost the answer to a request already handled.)
+     */
+    private boolean inputEnded;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
         final ConnectionLimiter limiter, final boolean directReplies, final int answerTimeoutSeconds)
@@ -166,9 +174,25 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         super.channelInactive(ctx);
     }
 
+    /** The socket that replaces this handler on a WebSocket upgrade ends at the end of input, as before half-closure. */
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext ctx)
+    {
+        ctx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+    }
+
     @Override
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
     {
+        if (event == ChannelInputShutdownEvent.INSTANCE)
+        {
+            inputEnded = true;
+            if (waiting.isEmpty() && !handOff.inFlight())  // asking takes the answer in flight to the event loop: run() follows
+            {
+                closeAfterWrites();
+            }
+            return;
+        }
         if (event instanceof IdleStateEvent)
         {
             // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
@@ -243,6 +267,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             }
         }
         ctx.flush();  // outside a read: what was answered from the queue goes now
+        if (!inFlight && inputEnded)
+        {
+            closeAfterWrites();
+            return;
+        }
         if (!inFlight && readingPaused && !closing && ctx.channel().isActive())
         {
             readingPaused = false;
@@ -263,6 +292,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         ctx.channel().config().setAutoRead(false);
         metrics.http().count(504);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(ANSWER_TIMED_OUT)).addListener(LingeringClose.AFTER_ANSWER);
+    }
+
+    /** Closes once everything written before is out (an empty write's promise completes after them). */
+    private void closeAfterWrites()
+    {
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /**
@@ -295,6 +330,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             if (request instanceof OversizedRequest)
             {
                 exchange.error(ResultCode.PAYLOAD_TOO_LARGE, ((OversizedRequest)request).message(), null);
+                return false;
+            }
+            if (request instanceof UnmetExpectation)
+            {
+                exchange.error(417, ApiErrors.EXPECTATION_FAILED, ((UnmetExpectation)request).message(), null, null);
                 return false;
             }
             if (request.decoderResult().isFailure())

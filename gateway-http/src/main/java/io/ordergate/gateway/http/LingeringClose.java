@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.ReferenceCountUtil;
 
@@ -97,6 +98,18 @@ final class LingeringClose extends ChannelInboundHandlerAdapter implements Runna
         {
             ctx.close();
         }
+    }
+
+    /** The client ended its side (the connection allows half-closure, {@link HttpConnection}): lingering is over. */
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    {
+        if (event == ChannelInputShutdownEvent.INSTANCE)
+        {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override
