@@ -26,18 +26,14 @@ class PipelinedExpectationTest
     @Test
     void shouldAnswerAnUnmetExpectationAfterTheSlowerAnswerOwedBeforeItAndCloseAfterIts417() throws IOException
     {
-        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
-            "max_body_bytes: 1024"))
+        try (GatewayHarness gateway = RawAnswers.withSlowConnect(dataDir, "max_body_bytes: 1024"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            assertEquals(200, gateway.heartbeat(executor).status());
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             final String body = "{}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 200-ok\r\n"
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 200-ok\r\n"
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body
                     + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -65,11 +61,10 @@ class PipelinedExpectationTest
         try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
             "max_body_bytes: 1024, request_read_timeout_seconds: 30"))
         {
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);  // a third of the read timeout: only an answer at the head passes
-                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\n"
                     + "Expect: 100-continue, 200-ok\r\nContent-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();

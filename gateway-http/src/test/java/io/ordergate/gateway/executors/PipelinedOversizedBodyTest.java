@@ -27,18 +27,14 @@ class PipelinedOversizedBodyTest
     @Test
     void shouldAnswerAnOversizedBodyAfterTheSlowerAnswerOwedBeforeItAndCloseAfterIts413() throws IOException
     {
-        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
-            "max_body_bytes: 1024"))
+        try (GatewayHarness gateway = RawAnswers.withSlowConnect(dataDir, "max_body_bytes: 1024"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            assertEquals(200, gateway.heartbeat(executor).status());
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             final String tooLarge = "{\"pad\":\"" + "x".repeat(2000) + "\"}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nContent-Length: " + tooLarge.length()
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nContent-Length: " + tooLarge.length()
                     + "\r\n\r\n" + tooLarge).getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
@@ -62,11 +58,10 @@ class PipelinedOversizedBodyTest
         try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
             "max_body_bytes: 1024, request_read_timeout_seconds: 30"))
         {
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);  // a third of the read timeout: only an answer at the head passes
-                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\n"
                     + "Content-Length: 99999999999\r\n\r\n{\"account_id\":").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
@@ -83,17 +78,13 @@ class PipelinedOversizedBodyTest
     @Test
     void shouldAnswerAnExpectOverTheLimitAfterTheSlowerAnswerOwedBeforeItAndKeepTheConnection() throws IOException
     {
-        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
-            "max_body_bytes: 1024"))
+        try (GatewayHarness gateway = RawAnswers.withSlowConnect(dataDir, "max_body_bytes: 1024"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            assertEquals(200, gateway.heartbeat(executor).status());
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
                     + "Content-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
@@ -120,18 +111,14 @@ class PipelinedOversizedBodyTest
     @Test
     void shouldSendTheContinueOfAPipelinedRequestOnlyAfterTheAnswerOwedBeforeIt() throws IOException
     {
-        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
-            "max_body_bytes: 1024"))
+        try (GatewayHarness gateway = RawAnswers.withSlowConnect(dataDir, "max_body_bytes: 1024"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            assertEquals(200, gateway.heartbeat(executor).status());
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             final String body = "{}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
                     + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();
@@ -155,18 +142,14 @@ class PipelinedOversizedBodyTest
     @Test
     void shouldGiveTheBodyItsReadTimeFromALate100Continue() throws IOException, InterruptedException
     {
-        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
-            "max_body_bytes: 1024, request_read_timeout_seconds: 1"))
+        try (GatewayHarness gateway = RawAnswers.withSlowConnect(dataDir, "max_body_bytes: 1024, request_read_timeout_seconds: 1"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            assertEquals(200, gateway.heartbeat(executor).status());
-            final String auth = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
             final String body = "{}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
                     + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final InputStream in = socket.getInputStream();

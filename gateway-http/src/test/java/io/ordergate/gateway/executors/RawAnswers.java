@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Locale;
  */
 public final class RawAnswers
 {
+    /** The admin key's two headers, each line ended. */
+    static final String ADMIN_AUTH = "X-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: " + GatewayHarness.ADMIN_SECRET + "\r\n";
+
     private RawAnswers()
     {
     }
@@ -23,6 +27,22 @@ public final class RawAnswers
         final String body = "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":777,\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}";
         return "POST /api/mt5/connect HTTP/1.1\r\nHost: x\r\nX-API-Key: " + GatewayHarness.ADMIN_KEY + "\r\nX-API-Secret: "
             + GatewayHarness.ADMIN_SECRET + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /**
+     * A gateway whose seed-004 connect of mt5-1 takes two seconds (its executor online, its terminal silent): the slow
+     * answer a pipelined request after it must wait for. {@code server} is the {@code server} section's settings.
+     */
+    static GatewayHarness withSlowConnect(final Path dataDir, final String server)
+    {
+        final GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES, server);
+        final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+        if (gateway.heartbeat(executor).status() != 200)
+        {
+            gateway.close();
+            throw new IllegalStateException("the executor's heartbeat was refused");
+        }
+        return gateway;
     }
 
     /** The response head up to its empty line; empty when the connection closed before any byte. */
