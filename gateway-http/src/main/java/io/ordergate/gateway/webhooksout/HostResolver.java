@@ -3,6 +3,7 @@ package io.ordergate.gateway.webhooksout;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,7 +22,7 @@ import io.ordergate.gateway.core.DaemonThreads;
  * while its lookup runs shares that lookup, so one slow name holds one lookup thread, not all of them; whoever asks
  * waits at most {@code timeoutSeconds} and is then told the host did not resolve in time (the lookup itself runs on:
  * the JDK's lookup cannot be interrupted; at most {@link #THREADS} are held so, and a lookup still queued when its
- * askers' time ran out is never made). The address checked is the one connected to ({@link WebhookPoster}). Thread safe.
+ * askers' time ran out is never made). The addresses checked are the only ones connected to ({@link WebhookPoster}). Thread safe.
  */
 final class HostResolver implements AutoCloseable
 {
@@ -45,8 +46,8 @@ final class HostResolver implements AutoCloseable
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** A host's lookup, checked: the address to connect to, or why none may be (then {@code address} is null). */
-    record Checked(InetAddress address, String refusal)
+    /** A host's lookup, checked: every address it has, to connect to in turn, or why none may be (then {@code addresses} is empty). */
+    record Checked(List<InetAddress> addresses, String refusal)
     {
     }
 
@@ -57,8 +58,9 @@ final class HostResolver implements AutoCloseable
     }
 
     /**
-     * Looks the URL's host up and checks every address it has; completes with the first of them to connect to (the
-     * sender connects to it, never to a second lookup's answer), else with why not. Never exceptionally.
+     * Looks the URL's host up and checks every address it has; completes with all of them, in the lookup's order, to
+     * connect to in turn (the sender connects only to these, never to a second lookup's answer, so one address down does
+     * not fail every attempt while another answers), else with why not. Never exceptionally.
      */
     CompletableFuture<Checked> resolve(final URI url, final boolean allowPrivate)
     {
@@ -71,10 +73,10 @@ final class HostResolver implements AutoCloseable
             if (failure == null)
             {
                 final String refusal = addresses.length == 0 ? "url's host does not resolve" : TargetAddresses.checkResolved(addresses, allowPrivate);
-                return new Checked(refusal == null ? addresses[0] : null, refusal);
+                return new Checked(refusal == null ? List.of(addresses) : List.of(), refusal);
             }
             final Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            return new Checked(null, cause instanceof TimeoutException
+            return new Checked(List.of(), cause instanceof TimeoutException
                 ? "url's host did not resolve within " + timeoutSeconds + " s" : "url's host does not resolve");
         });
     }

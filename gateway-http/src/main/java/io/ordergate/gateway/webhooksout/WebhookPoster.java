@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -16,6 +19,7 @@ import javax.net.ssl.SSLParameters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -42,7 +46,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.ordergate.gateway.core.DaemonThreads;
 
 /**
- * Posts one delivery to the address its host was checked at ({@link HostResolver}), never looking the host up again:
+ * Posts one delivery to the addresses its host was checked at ({@link HostResolver}), in turn, never looking the host up again:
  * a name that resolved to a public address for the check cannot send the connection into the gateway's own network
  * by answering differently a moment later (DNS rebinding), and no lookup without a bound holds a thread here. For
  * {@code https} the TLS handshake still names the URL's host (SNI) and checks the certificate against it (endpoint
@@ -83,10 +87,12 @@ final class WebhookPoster implements AutoCloseable
     }
 
     /**
-     * POSTs {@code body} to {@code url}, connecting to {@code address}. Completes with the answer, or exceptionally:
-     * a {@link TimeoutException} when none came within {@code timeoutSeconds}, else why the exchange failed.
+     * POSTs {@code body} to {@code url}, connecting to {@code addresses} in turn: a refused or timed-out connect moves on
+     * to the next address (each has an equal share of the time left), anything after a connect does not, since the
+     * receiver may have taken the request. Completes with the answer, or exceptionally: a {@link TimeoutException} when
+     * none came within {@code timeoutSeconds}, else why the exchange failed (the last address's reason).
      */
-    CompletableFuture<Answer> post(final URI url, final InetAddress address, final Map<String, String> headers, final byte[] body,
+    CompletableFuture<Answer> post(final URI url, final List<InetAddress> addresses, final Map<String, String> headers, final byte[] body,
         final long timeoutSeconds)
     {
         final boolean https = "https".equalsIgnoreCase(url.getScheme());
@@ -94,7 +100,6 @@ final class WebhookPoster implements AutoCloseable
         final int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
         final CompletableFuture<Answer> answer = new CompletableFuture<>();
         final Bootstrap bootstrap = new Bootstrap().group(io).channel(NioSocketChannel.class)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(timeoutSeconds)))
             .handler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -107,29 +112,61 @@ final class WebhookPoster implements AutoCloseable
                     channel.pipeline().addLast("http", new HttpClientCodec()).addLast("answer", new AnswerReader(answer));
                 }
             });
-        final Channel channel = bootstrap.connect(new InetSocketAddress(address, port)).addListener((ChannelFutureListener)connected ->
+        final long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        final AtomicReference<Channel> current = new AtomicReference<>();
+        final var deadline = io.schedule(() -> answer.completeExceptionally(new TimeoutException("no answer within " + timeoutSeconds + " s")),
+            timeoutSeconds, TimeUnit.SECONDS);
+        answer.whenComplete((done, failure) ->
+        {
+            deadline.cancel(false);
+            final Channel channel = current.get();
+            if (channel != null)
+            {
+                channel.close();
+            }
+        });
+        connect(bootstrap, addresses, 0, port, deadlineNanos, current, answer,
+            () -> request(url, host, port, https, headers, body));
+        return answer;
+    }
+
+    /** Connects to {@code addresses[index]}, and on failure to the next one while time and addresses are left. */
+    private static void connect(final Bootstrap bootstrap, final List<InetAddress> addresses, final int index, final int port,
+        final long deadlineNanos, final AtomicReference<Channel> current, final CompletableFuture<Answer> answer,
+        final Supplier<FullHttpRequest> request)
+    {
+        final long shareMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) / (addresses.size() - index);
+        final ChannelFuture connecting = bootstrap.clone()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.max(1, Math.min(Integer.MAX_VALUE, shareMillis)))
+            .connect(new InetSocketAddress(addresses.get(index), port));
+        current.set(connecting.channel());
+        if (answer.isDone())
+        {
+            connecting.channel().close();  // timed out meanwhile: its whenComplete may have closed the previous channel only
+            return;
+        }
+        connecting.addListener((ChannelFutureListener)connected ->
         {
             if (!connected.isSuccess())
             {
-                answer.completeExceptionally(connected.cause());
+                if (index + 1 < addresses.size() && !answer.isDone())
+                {
+                    connect(bootstrap, addresses, index + 1, port, deadlineNanos, current, answer, request);
+                }
+                else
+                {
+                    answer.completeExceptionally(connected.cause());
+                }
                 return;
             }
-            connected.channel().writeAndFlush(request(url, host, port, https, headers, body)).addListener((ChannelFutureListener)written ->
+            connected.channel().writeAndFlush(request.get()).addListener((ChannelFutureListener)written ->
             {
                 if (!written.isSuccess())
                 {
                     answer.completeExceptionally(written.cause());
                 }
             });
-        }).channel();
-        final var deadline = io.schedule(() -> answer.completeExceptionally(new TimeoutException("no answer within " + timeoutSeconds + " s")),
-            timeoutSeconds, TimeUnit.SECONDS);
-        answer.whenComplete((done, failure) ->
-        {
-            deadline.cancel(false);
-            channel.close();
         });
-        return answer;
     }
 
     private SslHandler verifyingHost(final SocketChannel channel, final String host, final int port)

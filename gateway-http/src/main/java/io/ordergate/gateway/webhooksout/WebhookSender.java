@@ -2,6 +2,7 @@ package io.ordergate.gateway.webhooksout;
 
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,7 @@ import io.ordergate.gateway.webhooksout.WebhookLane.Attempt;
  * {@code webhooks.timeout_seconds} or failed; a failed one is retried as {@link RetryTimes} says until
  * {@code webhooks.retry_hours} after the event, then given up. Before every attempt its owner must still see the event
  * ({@link Delivery#ownerStillSees}) and its host is looked up again ({@link HostResolver}, off these threads); the
- * attempt connects to the address that lookup checked, never to a later lookup's answer (DNS rebinding).
+ * attempt connects to the addresses that lookup checked, in turn, never to a later lookup's answer (DNS rebinding).
  * Bounds: {@code webhooks.max_in_flight} attempts at once across all receivers and {@link #PER_WEBHOOK} per webhook
  * ({@link WebhookLane}), so a receiver that hangs holds a few of them, never the others' turn; an attempt whose time has
  * come but finds no free slot waits, without a timer, until a slot comes back. Thread safe.
@@ -198,20 +199,20 @@ final class WebhookSender implements AutoCloseable
         }
         resolver.resolve(delivery.target().url(), config.allowPrivateTargets()).whenCompleteAsync((checked, failure) ->
         {
-            if (failure != null || checked.address() == null)
+            if (failure != null || checked.addresses().isEmpty())
             {
                 finish(lane, attempt, 0, failure == null ? checked.refusal() : "could not look up the url's host", 0);
                 return;
             }
-            post(lane, attempt, checked.address());
+            post(lane, attempt, checked.addresses());
         }, workers);
     }
 
-    private void post(final WebhookLane lane, final Attempt attempt, final InetAddress address)
+    private void post(final WebhookLane lane, final Attempt attempt, final List<InetAddress> addresses)
     {
         try
         {
-            send(lane, attempt, address);
+            send(lane, attempt, addresses);
         }
         catch (final RuntimeException ex)
         {
@@ -221,7 +222,7 @@ final class WebhookSender implements AutoCloseable
         }
     }
 
-    private void send(final WebhookLane lane, final Attempt attempt, final InetAddress address)
+    private void send(final WebhookLane lane, final Attempt attempt, final List<InetAddress> addresses)
     {
         final Delivery delivery = attempt.delivery();
         final long now = System.currentTimeMillis() / 1000L;
@@ -231,7 +232,7 @@ final class WebhookSender implements AutoCloseable
         headers.put("X-Ordergate-Event", delivery.event().wireName());
         headers.put("X-Ordergate-Event-Id", delivery.eventId());
         headers.put(WebhookSigner.HEADER, WebhookSigner.signature(delivery.target().secret(), now, delivery.body()));
-        poster.post(delivery.target().url(), address, headers, delivery.body(), config.timeoutSeconds()).whenCompleteAsync((answer, failure) ->
+        poster.post(delivery.target().url(), addresses, headers, delivery.body(), config.timeoutSeconds()).whenCompleteAsync((answer, failure) ->
         {
             if (failure != null)
             {

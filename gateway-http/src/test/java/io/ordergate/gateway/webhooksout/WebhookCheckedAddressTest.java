@@ -69,6 +69,33 @@ class WebhookCheckedAddressTest
         }
     }
 
+    @Test
+    void shouldTryTheNextCheckedAddressWhenTheFirstRefusesTheConnection() throws Exception
+    {
+        final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);  // only on .1: .2 refuses
+        receiver.createContext("/", exchange ->
+        {
+            exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getLocalAddress().getAddress().getHostAddress());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        final HostResolver.Lookup lookup = host -> new InetAddress[] {
+            InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}), InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        try (WebhookSender sender = new WebhookSender(ConfigLoader.demo().webhooks().allowingPrivateTargets(), new CommandPublisher(),
+            (owner, account) -> true, lookup))
+        {
+            sender.submit(delivery(URI.create("http://" + HOST + ":" + receiver.getAddress().getPort() + "/hook")), 1, 0);
+            assertEquals("127.0.0.1", received.poll(10, TimeUnit.SECONDS), "delivered to the second address in the first attempt's time");
+        }
+        finally
+        {
+            receiver.stop(0);
+        }
+    }
+
     private static Delivery delivery(final URI url)
     {
         final Target target = new Target("wh_1", url, WebhookEvent.ORDER_FILLED.bit(), null, null, "whsec_test".getBytes(StandardCharsets.US_ASCII), -1);

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +57,7 @@ class WebhookPosterInterimAnswerTest
     private static CompletableFuture<WebhookPoster.Answer> post(final WebhookPoster poster, final ServerSocket receiver)
     {
         final URI url = URI.create("http://receiver.invalid:" + receiver.getLocalPort() + "/hook");
-        return poster.post(url, InetAddress.getLoopbackAddress(), Map.of(), "{}".getBytes(StandardCharsets.US_ASCII), 5);
+        return poster.post(url, List.of(InetAddress.getLoopbackAddress()), Map.of(), "{}".getBytes(StandardCharsets.US_ASCII), 5);
     }
 
     /** Reads one request's head and body (2 bytes), writes {@code answer}, closes. */

@@ -58,7 +58,7 @@ class WebhookPosterTlsTest
         try (WebhookPoster poster = new WebhookPoster(trusting(keys)))
         {
             final WebhookPoster.Answer answer = poster.post(URI.create("https://" + HOST + ":" + receiver.getAddress().getPort() + "/hook"),
-                loopback(), Map.of("X-Ordergate-Event", "order_filled"), "{}".getBytes(StandardCharsets.US_ASCII), 5).get(10, TimeUnit.SECONDS);
+                List.of(loopback()), Map.of("X-Ordergate-Event", "order_filled"), "{}".getBytes(StandardCharsets.US_ASCII), 5).get(10, TimeUnit.SECONDS);
             assertEquals(204, answer.status());
             assertEquals(List.of(HOST), namesInHandshake, "the URL's host named in the handshake (SNI)");
             assertEquals(List.of("POST /hook order_filled"), requests);
@@ -78,7 +78,7 @@ class WebhookPosterTlsTest
         try (WebhookPoster poster = new WebhookPoster(trusting(keys)))
         {
             assertThrows(ExecutionException.class, () -> poster.post(URI.create("https://" + HOST + ":" + receiver.getAddress().getPort() + "/hook"),
-                loopback(), Map.of(), "{}".getBytes(StandardCharsets.US_ASCII), 5).get(10, TimeUnit.SECONDS),
+                List.of(loopback()), Map.of(), "{}".getBytes(StandardCharsets.US_ASCII), 5).get(10, TimeUnit.SECONDS),
                 "a certificate for other.invalid does not stand for " + HOST);
             assertEquals(List.of(), requests, "nothing posted");
         }
