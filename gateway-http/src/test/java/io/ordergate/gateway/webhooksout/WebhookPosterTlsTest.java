@@ -53,8 +53,8 @@ class WebhookPosterTlsTest
     {
         final List<String> namesInHandshake = new CopyOnWriteArrayList<>();
         final List<String> requests = new CopyOnWriteArrayList<>();
-        final KeyStore keys = certificateFor(HOST);
-        final HttpsServer receiver = receiver(keys, namesInHandshake, requests);
+        final KeyStore keys = certificateFor(HOST, "dns:" + HOST);
+        final HttpsServer receiver = receiver(keys, "127.0.0.1", namesInHandshake, requests);
         try (WebhookPoster poster = new WebhookPoster(trusting(keys)))
         {
             final WebhookPoster.Answer answer = poster.post(URI.create("https://" + HOST + ":" + receiver.getAddress().getPort() + "/hook"),
@@ -73,8 +73,8 @@ class WebhookPosterTlsTest
     void shouldRefuseACertificateOfAnotherHostThoughTheClientTrustsIt() throws Exception
     {
         final List<String> requests = new CopyOnWriteArrayList<>();
-        final KeyStore keys = certificateFor("other.invalid");
-        final HttpsServer receiver = receiver(keys, new CopyOnWriteArrayList<>(), requests);
+        final KeyStore keys = certificateFor("other.invalid", "dns:other.invalid");
+        final HttpsServer receiver = receiver(keys, "127.0.0.1", new CopyOnWriteArrayList<>(), requests);
         try (WebhookPoster poster = new WebhookPoster(trusting(keys)))
         {
             assertThrows(ExecutionException.class, () -> poster.post(URI.create("https://" + HOST + ":" + receiver.getAddress().getPort() + "/hook"),
@@ -88,18 +88,40 @@ class WebhookPosterTlsTest
         }
     }
 
+    @Test
+    void shouldCheckAnIpv6LiteralsCertificateByItsAddressAndNameNoServerInTheHandshake() throws Exception
+    {
+        final List<String> namesInHandshake = new CopyOnWriteArrayList<>();
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        final KeyStore keys = certificateFor("::1", "ip:::1");
+        final HttpsServer receiver = receiver(keys, "::1", namesInHandshake, requests);
+        try (WebhookPoster poster = new WebhookPoster(trusting(keys)))
+        {
+            final WebhookPoster.Answer answer = poster.post(URI.create("https://[::1]:" + receiver.getAddress().getPort() + "/hook"),
+                List.of(InetAddress.getByName("::1")), Map.of("X-Ordergate-Event", "order_filled"), "{}".getBytes(StandardCharsets.US_ASCII), 5)
+                .get(10, TimeUnit.SECONDS);
+            assertEquals(204, answer.status(), "the certificate's IP name ::1 matches the URL's [::1] (the JDK drops the brackets)");
+            assertEquals(List.of(), namesInHandshake, "no SNI for an IP literal (RFC 6066 3)");
+            assertEquals(List.of("POST /hook order_filled"), requests);
+        }
+        finally
+        {
+            receiver.stop(0);
+        }
+    }
+
     private static InetAddress loopback() throws Exception
     {
         return InetAddress.getByAddress(HOST, new byte[] {127, 0, 0, 1});
     }
 
-    /** A key and a self-signed certificate for {@code host} (its only name), made by the JDK's keytool. */
-    private KeyStore certificateFor(final String host) throws Exception
+    /** A key and a self-signed certificate for {@code host} whose only name is {@code subjectAltName}, made by the JDK's keytool. */
+    private KeyStore certificateFor(final String host, final String subjectAltName) throws Exception
     {
-        final Path store = dir.resolve(host + ".p12");
+        final Path store = dir.resolve(host.replace(':', '_') + ".p12");
         final Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
             "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + host,
-            "-ext", "SAN=dns:" + host, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+            "-ext", "SAN=" + subjectAltName, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
             "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
         final String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, keytool.waitFor(), said);
@@ -117,13 +139,14 @@ class WebhookPosterTlsTest
     }
 
     /** An HTTPS receiver answering 204, keeping the names clients gave in their handshakes and the requests it got. */
-    private static HttpsServer receiver(final KeyStore keys, final List<String> namesInHandshake, final List<String> requests) throws Exception
+    private static HttpsServer receiver(final KeyStore keys, final String bindAddress, final List<String> namesInHandshake, final List<String> requests)
+        throws Exception
     {
         final KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         managers.init(keys, PASSWORD.toCharArray());
         final SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(managers.getKeyManagers(), null, null);
-        final HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        final HttpsServer server = HttpsServer.create(new InetSocketAddress(bindAddress, 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls)
         {
             @Override
