@@ -1,8 +1,11 @@
 package io.ordergate.gateway.experts;
 
+import java.util.Set;
+
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.ExpertBodies;
 import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.engine.venue.FuturesSettings;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
@@ -17,7 +20,8 @@ import io.ordergate.gateway.json.RequestReader;
  */
 final class ExpertRequests implements RequestBody
 {
-    private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
     private static final String[] SIZE_TYPES = {"fixed", "risk_based", "percent_equity"};
     private static final String[] LOGGING_CONFIG = {"log_level", "log_file", "trade_log_file", "error_log_file", "log_to_console",
         "structured_logging", "async_logging"};
@@ -39,7 +43,7 @@ final class ExpertRequests implements RequestBody
     private long trailingStopPct;
 
     /** {@code POST /experts}: the body of CREATE_EXPERT. */
-    static ExpertRequests create(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    static ExpertRequests create(final RequestReader in, final byte[] body, final int length, final Set<String> symbols) throws BadRequest
     {
         final ExpertRequests request = new ExpertRequests();
         in.begin(body, length, false);
@@ -68,6 +72,7 @@ final class ExpertRequests implements RequestBody
             in.fail("strategy_config.size_value", "size_value is a percent of equity for " + ExpertBodies.SIZE_TYPE_NAMES[request.sizeType]
                 + ": it must be below 100");
         }
+        request.checkSymbolAndLeverage(in, symbols);
         in.finish();
         request.trading.checkVenueMarket();
         if (request.accountId == null && request.trading.exchange() == null)
@@ -76,6 +81,37 @@ final class ExpertRequests implements RequestBody
                 + " is required");
         }
         return request;
+    }
+
+    /**
+     * What the engine would refuse of a creation's symbol and leverage (it keeps its own checks), refused here with the same
+     * message so that a body with an {@code exchange} block is refused before its account is made: a symbol that is not a
+     * configured instrument, a leverage below 1, and on the futures account an exchange block makes (market_type futures)
+     * a leverage or mode without a symbol, or a leverage that is not a whole number from 1 to 125.
+     */
+    private void checkSymbolAndLeverage(final RequestReader in, final Set<String> symbols) throws BadRequest
+    {
+        if (symbol != null && !symbols.contains(symbol))
+        {
+            in.fail("strategy_config.symbol", "symbol is not a configured instrument");
+        }
+        final boolean leverageGiven = (flags & ExpertBodies.HAS_LEVERAGE) != 0;
+        if (leverageGiven && leverage < WIRE_ONE)
+        {
+            in.fail("strategy_config.leverage", "leverage must be at least 1");
+        }
+        if (trading.exchange() == null || !trading.futures() || !leverageGiven && !trading.setsModes())
+        {
+            return;
+        }
+        if (symbol == null)
+        {
+            in.fail("strategy_config.symbol", "strategy_config.symbol is needed to set the futures account's leverage and modes");
+        }
+        else if (leverageGiven && (leverage % WIRE_ONE != 0 || leverage / WIRE_ONE > FuturesSettings.MAX_LEVERAGE))
+        {
+            in.fail("strategy_config.leverage", "leverage must be a whole number from 1 to " + FuturesSettings.MAX_LEVERAGE + " on a futures account");
+        }
     }
 
     /** {@code PUT /experts/{id}/strategy}: the strategy values to change, encoded after the expert id by the caller. */

@@ -45,6 +45,8 @@ public final class ExpertRoutes implements Feature
     private final Accesses access;
     private final ExpertAccountCreation exchangeAccounts;
     private final FastThreadLocal<OrderRequest> orders;
+    /** The configured instruments' contract sizes by symbol (the engine's instruments: an expert's symbol must be one). */
+    private final Map<String, Long> contractSizes;
 
     /**
      * @param instruments      the configured instruments: seed 002's {@code units} become lots by their contract size
@@ -54,7 +56,7 @@ public final class ExpertRoutes implements Feature
     {
         this.access = access;
         this.exchangeAccounts = exchangeAccounts;
-        final Map<String, Long> contractSizes = new HashMap<>();
+        contractSizes = new HashMap<>();
         for (final InstrumentSpec instrument : instruments)
         {
             contractSizes.put(instrument.symbol(), instrument.contractSize());
@@ -93,7 +95,7 @@ public final class ExpertRoutes implements Feature
 
     private void create(final Exchange exchange) throws BadRequest
     {
-        final ExpertRequests request = ExpertRequests.create(exchange.json(), exchange.body(), exchange.bodyLength());
+        final ExpertRequests request = ExpertRequests.create(exchange.json(), exchange.body(), exchange.bodyLength(), contractSizes.keySet());
         if (request.exchange() != null)
         {
             exchangeAccounts.createThen(exchange, request.accountId(), request.venue(), request.exchange(), id ->

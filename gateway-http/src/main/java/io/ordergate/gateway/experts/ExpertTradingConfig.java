@@ -68,6 +68,18 @@ final class ExpertTradingConfig
         }
     }
 
+    /** {@code trading_config.market_type} is futures. */
+    boolean futures()
+    {
+        return futures;
+    }
+
+    /** {@code trading_config} gives a margin or position mode (sent to a futures account for the expert's symbol). */
+    boolean setsModes()
+    {
+        return marginMode != FuturesSettings.UNCHANGED || positionMode != FuturesSettings.UNCHANGED;
+    }
+
     /** The exchange the expert's account is made on (binance unless exchange.name says okx). */
     VenueKind venue()
     {

@@ -145,6 +145,30 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldRefuseAnExpertBodyWhoseSymbolOrFuturesLeverageTheEngineWouldRefuseBeforeMakingItsExchangeAccount()
+    {
+        final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();
+        final String futures = "\"trading_config\":{\"market_type\":\"futures\"},";
+        // each: the field refused, the trading_config, the strategy_config
+        final List<List<String>> refusedBodies = List.of(
+            List.of("strategy_config.symbol", "", "\"symbol\":\"NOSUCHUSDT\""),
+            List.of("strategy_config.leverage", "", "\"symbol\":\"BTCUSDT\",\"leverage\":0.5"),
+            List.of("strategy_config.leverage", futures, "\"symbol\":\"BTCUSDT\",\"leverage\":126"),
+            List.of("strategy_config.leverage", futures, "\"symbol\":\"BTCUSDT\",\"leverage\":10.5"),
+            List.of("strategy_config.symbol", futures, "\"leverage\":10"));
+        for (final List<String> body : refusedBodies)
+        {
+            final JsonNode refused = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+                + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true}," + body.get(1) + "\"strategy_config\":{" + body.get(2) + "}}");
+            assertEquals(400, refused.path("_status").asInt(), body + " " + refused);
+            final JsonNode accounts = gateway.get("/api/v1/accounts").path("accounts");
+            assertEquals(accountsBefore, accounts.size(), "no exchange account made for an expert that was refused: " + body + " " + accounts);
+            assertEquals("VALIDATION_ERROR", refused.path("error").path("code").asText(), body + " " + refused);
+            assertEquals(body.get(0), refused.path("error").path("field").asText(), body + " " + refused);
+        }
+    }
+
+    @Test
     void shouldRefuseToDeleteAnAccountAnExpertIsAttachedTo()
     {
         final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-exp\",\"venue\":\"binance\","
