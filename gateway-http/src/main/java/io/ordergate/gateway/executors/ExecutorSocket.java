@@ -70,6 +70,8 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private final WriteBufferWaterMark waterMark;
     private final AtomicBoolean cutOff = new AtomicBoolean();
     private final SocketMessageDecoder decoder;
+    /** The reply thread's opener of seed 004's passwords in heartbeat answers. */
+    private final SealedPasswords sealed;
     /** Each text frame's bytes, copied here for the decoder (read until its command is published or copied): grown, never made per frame. */
     private byte[] body = new byte[512];
     private final BacklogReplay backlog;
@@ -85,9 +87,8 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private volatile Channel channel;
     /** The reply thread's frames to this socket, sent once per batch (set before {@link #channel}). */
     private volatile FrameOutbox outbox;
-
-    /** The reply thread's opener of seed 004's passwords in heartbeat answers. */
-    private final SealedPasswords sealed;
+    /** Who writes to the socket, and that nothing follows its Close frame (set before {@link #channel}). */
+    private volatile SocketWriteGuard guard;
 
     ExecutorSocket(final GatewayContext gateway, final ExecutorSessions sessions, final ExecutorRateLimits limits, final ExecutorKeys.Entry executor,
         final SealedPasswords sealed)
@@ -111,6 +112,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         final SocketWriteGuard guard = new SocketWriteGuard(gateway.config().server().directReplies());
         channel.pipeline().addFirst("executor-write-guard", guard);  // first, so that every write of the channel passes it
         channel.flush();  // the guard frees the socket for the reply thread when nothing of it waits in Netty
+        this.guard = guard;
         this.outbox = new FrameOutbox(channel, guard, gateway.metrics().http());
         this.channel = channel;
         sessions.open(executor.executorIndex(), this);
@@ -148,9 +150,12 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
                 ctx.write(new PongWebSocketFrame(frame.content().retain()));
             }
         }
-        else if (frame instanceof CloseWebSocketFrame)
+        else if (frame instanceof CloseWebSocketFrame && cutOff.compareAndSet(false, true))
         {
-            ctx.writeAndFlush(new CloseWebSocketFrame()).addListener(f -> ctx.close());
+            // Cut off before the answer: nothing may follow it (RFC 6455, 5.5.1); the commands stay pending for the next socket.
+            sessions.closed(executor.executorIndex(), this);
+            LOG.info(() -> "the executor " + executor.executorId() + " closed its WebSocket");
+            guard.writeClose(new CloseWebSocketFrame());
         }
         // Pongs need nothing: any frame resets the idle timer.
     }
@@ -244,9 +249,10 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     @Override
     public void onReply(final CommandEvent event, final ChannelFlushes flushes)
     {
-        if (event.type != CommandType.EXECUTOR_SYNC && inFlight.decrementAndGet() == MAX_IN_FLIGHT / 2 && channel != null)
+        if (event.type != CommandType.EXECUTOR_SYNC && inFlight.decrementAndGet() == MAX_IN_FLIGHT / 2 && channel != null
+            && !SocketWriteGuard.executeOnLoop(channel, this::resumeReading))
         {
-            channel.eventLoop().execute(this::resumeReading);
+            return;  // the event loop is shut down, so is the socket: nothing to read or answer
         }
         if (event.type == CommandType.EXECUTOR_SYNC)
         {
@@ -263,11 +269,11 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         final JsonWriter json = replyJson.wrap(replyBuffer, 0);
         if (event.result == null || event.type == null)
         {
-            socketError(json, "INTERNAL_ERROR", "the command was not applied", 0);
+            SocketMessageDecoder.writeError(json, "INTERNAL_ERROR", "the command was not applied", 0);
         }
         else if (!event.result.isSuccess())
         {
-            socketError(json, event.result.name(), SeedErrors.FORMAT.message(event.result, event.resultMessage), 0);
+            SocketMessageDecoder.writeError(json, event.result.name(), SeedErrors.FORMAT.message(event.result, event.resultMessage), 0);
         }
         else if (event.outputKind == CommandEvent.OUTPUT_JSON && SealedPasswords.holdsMarker(event.output, 0, event.outputLength))
         {
@@ -300,18 +306,8 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     private void error(final String code, final String message, final int retryAfter)
     {
         final JsonWriter json = loopJson.wrap(loopBuffer, 0);
-        socketError(json, code, message, retryAfter);
+        SocketMessageDecoder.writeError(json, code, message, retryAfter);
         send(loopBuffer, 0, json.length(), null);
-    }
-
-    private static void socketError(final JsonWriter json, final String code, final String message, final int retryAfter)
-    {
-        json.startObject().name("type").string("error").name("error").string(message).name("code").string(code);
-        if (retryAfter > 0)
-        {
-            json.name("retryAfter").number(retryAfter);
-        }
-        json.endObject();
     }
 
     /** Cuts the socket off when more than {@code max_queued_bytes_per_socket} bytes wait for the executor to read; true if so. */
@@ -392,9 +388,10 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         final Channel ch = channel;
         if (ch != null && ch.isActive() && cutOff.compareAndSet(false, true))
         {
+            sessions.closed(executor.executorIndex(), this);  // no push after the Close: its commands wait for the next socket
             LOG.info(() -> "closing the WebSocket of executor " + executor.executorId() + ": " + why);
-            ch.writeAndFlush(new CloseWebSocketFrame(1008, "closed by gateway")).addListener(f -> ch.close());
-            ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);  // in case the write is stuck
+            guard.writeClose(new CloseWebSocketFrame(1008, "closed by gateway"));
+            SocketWriteGuard.executeOnLoop(ch, () -> ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS));  // in case the write is stuck
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ordergate.gateway.executors;
 
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.gateway.core.GatewayContext;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
@@ -102,5 +103,16 @@ final class SocketMessageDecoder
         errorMessage = message;
         retryAfter = wait;
         return null;
+    }
+
+    /** Seed 000's error body with a type (and retryAfter for 429s): how the socket answers a message it refuses. */
+    static void writeError(final JsonWriter json, final String code, final String message, final int retryAfter)
+    {
+        json.startObject().name("type").string("error").name("error").string(message).name("code").string(code);
+        if (retryAfter > 0)
+        {
+            json.name("retryAfter").number(retryAfter);
+        }
+        json.endObject();
     }
 }

@@ -1,7 +1,9 @@
 package io.ordergate.gateway.executors;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
@@ -9,7 +11,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 
 import io.ordergate.gateway.http.DirectReplyChannel;
 
@@ -24,6 +29,9 @@ import io.ordergate.gateway.http.DirectReplyChannel;
  * it back after a flush that left Netty's outbound buffer empty. The reply thread writes only while it holds the
  * socket, taken from free by compare-and-set. What the socket does not take (its send buffer full) is left for the
  * loop, which writes it before anything else, and the socket stays the loop's until Netty has written it all.
+ *
+ * <p>The Close frame is the socket's last (RFC 6455, 5.5.1): every write after it is dropped (released), whoever made
+ * it (a reply batch begun before the close, a pong, a ping), and the socket is never the reply thread's again.
  *
  * <p>Thread safe: {@link #write}, {@link #flush} and {@link #takeForLoop} on the event loop, {@link #tryTake} and
  * {@link #writeTaken} on the reply thread; they meet only in the state, changed by compare-and-set.
@@ -46,6 +54,10 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
     private ChannelHandlerContext ctx;
     private Channel channel;
     private SocketChannel socket;
+    /** Event loop: the next write is the Close frame (a control frame, encoded into one buffer). */
+    private boolean closeIsNext;
+    /** Event loop: the Close frame is written; nothing may follow it. */
+    private boolean closeWritten;
 
     /** @param enabled {@code server.direct_replies}: false keeps every write on the event loop */
     SocketWriteGuard(final boolean enabled)
@@ -66,7 +78,40 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
     public void write(final ChannelHandlerContext context, final Object msg, final ChannelPromise promise)
     {
         takeForLoop();
+        if (closeWritten)
+        {
+            ReferenceCountUtil.release(msg);
+            if (!promise.isVoid())
+            {
+                promise.tryFailure(new ClosedChannelException());
+            }
+            return;
+        }
+        closeWritten = closeIsNext;
         context.write(msg, promise);
+    }
+
+    /**
+     * Any thread: writes the Close frame, after which nothing is written, and closes the socket once it is out. A
+     * socket whose event loop is shut down is closed already.
+     */
+    void writeClose(final CloseWebSocketFrame close)
+    {
+        if (!channel.eventLoop().inEventLoop())
+        {
+            if (!executeOnLoop(channel, () -> writeClose(close)))
+            {
+                close.release();
+            }
+            return;
+        }
+        if (closeIsNext)
+        {
+            close.release();  // one Close per socket
+            return;
+        }
+        closeIsNext = true;
+        channel.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** After the loop's flush: the socket is free again once Netty has written everything it held. */
@@ -74,7 +119,7 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
     public void flush(final ChannelHandlerContext context)
     {
         context.flush();
-        if (enabled && socket != null && state.get() == LOOP && remainder == null)
+        if (enabled && socket != null && state.get() == LOOP && remainder == null && !closeIsNext)
         {
             final ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
             if (unwritten != null && unwritten.totalPendingWriteBytes() == 0 && channel.isActive())
@@ -157,6 +202,20 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
         remainder = bytes;
         state.set(LOOP);  // publishes the remainder to the loop
         return false;
+    }
+
+    /** Any thread: runs a task on the channel's event loop; false when the loop, shut down, refused it (the channel is closed). */
+    static boolean executeOnLoop(final Channel channel, final Runnable task)
+    {
+        try
+        {
+            channel.eventLoop().execute(task);
+            return true;
+        }
+        catch (final RejectedExecutionException shutDown)
+        {
+            return false;
+        }
     }
 
     /** Reply thread, after {@link #writeTaken} returned false and the event loop refused the task: it is shut down, so is the socket. */
