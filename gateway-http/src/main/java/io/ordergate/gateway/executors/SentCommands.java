@@ -86,17 +86,8 @@ public final class SentCommands
             return;
         }
         final AtomicLongArray table = table(resultId.byteAt(0), resultId.byteAt(1), resultId.byteAt(2), resultId.byteAt(3));
-        long number = 0;
-        for (int i = 4; i < resultId.length() && resultId.byteAt(i) != '_'; i++)
-        {
-            final int digit = resultId.byteAt(i) - '0';
-            if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
-            {
-                return;
-            }
-            number = number * 10 + digit;
-        }
-        if (table != null)
+        final long number = commandNumber(resultId.buffer(), resultId.offset() + 4, resultId.offset() + resultId.length());
+        if (table != null && number >= 0)
         {
             final int slot = (int)(number & mask);
             final long entry = table.get(slot);
@@ -122,21 +113,30 @@ public final class SentCommands
             }
         }
         final AtomicLongArray table = table(json.getByte(idAt), json.getByte(idAt + 1), json.getByte(idAt + 2), json.getByte(idAt + 3));
-        long number = 0;
-        int at = idAt + 4;
-        for (; at < offset + length && json.getByte(at) != '"' && json.getByte(at) != '_'; at++)
-        {
-            final int digit = json.getByte(at) - '0';
-            if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
-            {
-                return;
-            }
-            number = number * 10 + digit;
-        }
-        if (table != null)
+        final long number = commandNumber(json, idAt + 4, offset + length);
+        if (table != null && number >= 0)
         {
             put(table, number, executorIndex);
         }
+    }
+
+    /**
+     * The number in a command id's bytes from {@code from}: its digits up to {@code end}, an {@code _} (the start epoch
+     * follows) or a {@code "} (a JSON string's end); -1 when a byte before them is no digit or the number does not fit.
+     */
+    private static long commandNumber(final DirectBuffer bytes, final int from, final int end)
+    {
+        long number = 0;
+        for (int at = from; at < end && bytes.getByte(at) != '"' && bytes.getByte(at) != '_'; at++)
+        {
+            final int digit = bytes.getByte(at) - '0';
+            if (digit < 0 || digit > 9 || number > MAX_NUMBER / 10)
+            {
+                return -1;
+            }
+            number = number * 10 + digit;
+        }
+        return number;
     }
 
     /** Event loops: whether the gateway sent this executor the command with this wire id ({@code ord_42}, {@code cmd_7}). */
