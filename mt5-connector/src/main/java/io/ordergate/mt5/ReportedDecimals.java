@@ -1,5 +1,7 @@
 package io.ordergate.mt5;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import io.ordergate.engine.Wire;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.fixed.FixedPoint;
@@ -37,12 +39,7 @@ final class ReportedDecimals
     /** A wire decimal as the executor sent it, trailing zeros trimmed (0.01500000 as 0.015). */
     static String text(final long wireValue)
     {
-        final String text = FixedPoint.toString(wireValue, NewOrderBody.WIRE_DIGITS);
-        int end = text.length();
-        while (text.charAt(end - 1) == '0')
-        {
-            end--;
-        }
-        return text.substring(0, text.charAt(end - 1) == '.' ? end - 1 : end);
+        final UnsafeBuffer text = new UnsafeBuffer(new byte[24]);  // a long at 8 digits, its point and sign
+        return text.getStringWithoutLengthAscii(0, FixedPoint.putDecimalTrimmed(text, 0, wireValue, NewOrderBody.WIRE_DIGITS));
     }
 }
