@@ -116,17 +116,7 @@ class PipelinedOversizedBodyTest
             final String body = "{}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                final InputStream in = socket.getInputStream();
-                final String first = RawAnswers.head(in);
-                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, not the next request's 100: " + first);
-                in.readNBytes(RawAnswers.contentLength(first));
-                final String interim = RawAnswers.head(in);
-                assertTrue(interim.startsWith("HTTP/1.1 100 "), () -> "then the 100 Continue: " + interim);
+                final InputStream in = connectThenContinue(socket, body);
                 socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 final String second = RawAnswers.head(in);
@@ -147,17 +137,7 @@ class PipelinedOversizedBodyTest
             final String body = "{}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                final InputStream in = socket.getInputStream();
-                final String first = RawAnswers.head(in);
-                assertTrue(first.startsWith("HTTP/1.1 202 "), first);
-                in.readNBytes(RawAnswers.contentLength(first));
-                final String interim = RawAnswers.head(in);
-                assertTrue(interim.startsWith("HTTP/1.1 100 "), interim);
+                final InputStream in = connectThenContinue(socket, body);
                 Thread.sleep(300);  // a client taking a moment for its body (well within the second it has), not a wait for the gateway
                 socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -165,5 +145,25 @@ class PipelinedOversizedBodyTest
                 assertTrue(second.startsWith("HTTP/1.1 400 "), () -> "the order's own answer, not a 408: " + second);
             }
         }
+    }
+
+    /**
+     * Writes the slow connect and, pipelined behind it, an order that waits for {@code 100 Continue} before its body;
+     * reads the connect's 202 first and then the 100. Returns the socket's input, positioned after the 100.
+     */
+    private static InputStream connectThenContinue(final Socket socket, final String body) throws IOException
+    {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write((RawAnswers.slowConnect()
+            + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        final InputStream in = socket.getInputStream();
+        final String first = RawAnswers.head(in);
+        assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, not the next request's 100: " + first);
+        in.readNBytes(RawAnswers.contentLength(first));
+        final String interim = RawAnswers.head(in);
+        assertTrue(interim.startsWith("HTTP/1.1 100 "), () -> "then the 100 Continue: " + interim);
+        return in;
     }
 }
