@@ -18,7 +18,8 @@ import io.ordergate.fixed.Money;
 /**
  * The exchange account commands on the engine thread: made with its credentials in one step, credentials replaced,
  * balances as the exchange said them (a sync-balance read also resets the account's balance to what the exchange
- * holds), futures settings asked and their outcome. Admin commands and reports of the connector: they may allocate.
+ * holds), futures settings asked and their outcome. Admin commands and reports of the connector: they may allocate,
+ * except a balances report of assets already known (a stream update comes with every fill on the exchange).
  * <b>Not thread safe</b>: engine thread.
  */
 final class ExchangeAccountFlow
@@ -30,6 +31,7 @@ final class ExchangeAccountFlow
     private final BalanceValuation valuation;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final transient BalancesReport report = new BalancesReport();  // scratch of one command, not state
 
     ExchangeAccountFlow(final EngineContext context, final AccountAdmin admin, final ExchangeAccounts accounts, final ExchangeVenue venue)
     {
@@ -151,7 +153,8 @@ final class ExchangeAccountFlow
      * EXCHANGE_BALANCES (system, or an admin's sync-balance): the exchange's balances per asset, merged (a stream
      * event's changed assets) or replacing the account's (a complete read). A sync-balance read also sets the account's
      * balance so that its equity is what the exchange holds, valued at the current quotes, and answers seed 003's
-     * {@code {"success": true, "balance", "equity"}}.
+     * {@code {"success": true, "balance", "equity"}}. A stream event or a complete read of assets the account already
+     * holds allocates nothing (a stream event comes with every fill); a sync-balance's valuation and answer may.
      */
     void balances(final CommandEvent event)
     {
@@ -162,50 +165,20 @@ final class ExchangeAccountFlow
         }
         final ExchangeAccounts.Entry entry = accounts.entry(account.index);
         context.changes().account(account);  // its balances (and on a sync its balance) change: streams hear of it
-        final int count = reader.readInt();
-        final String[] assets = new String[count];
-        final long[][] amounts = new long[count][];
-        for (int i = 0; i < count; i++)
+        report.read(reader, text, CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET));
+        if (report.kind() == ExchangeBodies.BALANCES_DELTA)
         {
-            assets[i] = reader.readString(text).toString();
-            amounts[i] = new long[] {reader.readLong(), reader.readLong(), 0, 0};
-        }
-        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
-        final int kind = reader.position() < bodyEnd ? reader.readByte() : ExchangeBodies.BALANCES_DELTA;
-        final boolean figures = reader.position() < bodyEnd && reader.readByte() == 1;
-        for (int i = 0; i < count; i++)
-        {
-            final long[] before = entry.balances.get(assets[i]);
-            // a change without figures (the stream's wallet) keeps the asset's last unrealized profit
-            amounts[i][2] = figures ? reader.readLong() : before == null ? 0 : before[2];
-            amounts[i][3] = figures ? reader.readLong() : amounts[i][0] + amounts[i][1] + amounts[i][2];
-        }
-        // a forwarded sync's request id (the reply stage's) and the stream mark may follow: the mark is the last 16 bytes
-        final int requestIdBytes = kind == ExchangeBodies.BALANCES_SYNC ? Long.BYTES : 0;
-        final boolean marked = bodyEnd - reader.position() >= requestIdBytes + 2 * Long.BYTES;
-        if (marked && requestIdBytes > 0)
-        {
-            reader.readLong();
-        }
-        final long streamSession = marked ? reader.readLong() : 0;
-        final long streamUpdates = marked ? reader.readLong() : 0;
-        if (kind == ExchangeBodies.BALANCES_DELTA)
-        {
-            entry.streamed(assets, streamSession, streamUpdates);
-            for (int i = 0; i < count; i++)
-            {
-                entry.balances.put(assets[i], amounts[i]);
-            }
+            streamed(entry);
         }
         else
         {
-            completeRead(entry, assets, amounts, figures, streamSession, streamUpdates);
+            completeRead(entry);
         }
         entry.balancesUpdatedMicros = event.wallMicros();
-        if (kind == ExchangeBodies.BALANCES_SYNC)
+        if (report.kind() == ExchangeBodies.BALANCES_SYNC)
         {
             // a futures account holds its margin balance (wallet + the exchange's unrealized profit): the equity follows it
-            final BalanceValuation.Worth worth = valuation.worth(account, entry.futuresFigures ? marginBalances(entry) : entry.balances);
+            final BalanceValuation.Worth worth = valuation.worth(account, entry.balances.amounts(entry.futuresFigures));
             account.balance = worth.money() - context.values().unrealized(account);
             final JsonWriter json = context.beginJson(event).startObject().name("success").bool(true);
             json.name("account_id").string(account.id);
@@ -219,28 +192,56 @@ final class ExchangeAccountFlow
         event.result = ResultCode.OK;
     }
 
+    /** A stream event's changed assets; a change without figures (the stream's wallet) keeps the asset's last unrealized profit. */
+    private void streamed(final ExchangeAccounts.Entry entry)
+    {
+        final AssetBalances balances = entry.balances;
+        final long session = report.streamSession();
+        entry.streamSession(session);
+        for (int i = 0; i < report.count(); i++)
+        {
+            final int row = balances.row(report.asset(i, text));
+            final long unrealized = report.figures() ? report.unrealized(i) : balances.unrealized(row);
+            final long margin = report.figures() ? report.margin(i) : report.free(i) + report.locked(i) + unrealized;
+            balances.set(row, report.free(i), report.locked(i), unrealized, margin);
+            if (session != 0)
+            {
+                balances.streamedUpdate(row, report.streamUpdates());
+            }
+        }
+    }
+
     /**
      * A full read replaces the account's balances, except that an asset the stream changed after the read's mark keeps
      * the stream's free and locked amounts (the read's unrealized profit): a read that reached the ring after a later
-     * stream update (sync-balance journals its read itself) must not undo it, since nothing would correct it again.
+     * stream update (sync-balance journals its read itself) must not undo it, since nothing would correct it again. A
+     * read of another stream session (or unmarked) applies as it is: nothing tells which is older.
      */
-    private static void completeRead(final ExchangeAccounts.Entry entry, final String[] assets, final long[][] amounts, final boolean figures,
-        final long streamSession, final long streamUpdates)
+    private void completeRead(final ExchangeAccounts.Entry entry)
     {
-        final java.util.Map<String, long[]> newer = entry.streamedAfter(streamSession, streamUpdates);
-        entry.balances.clear();
-        entry.futuresFigures = figures;
-        for (int i = 0; i < assets.length; i++)
+        final AssetBalances balances = entry.balances;
+        final long mark = report.streamUpdates();
+        final long keepStreamedAfter = report.streamSession() != 0 && report.streamSession() == entry.streamSession ? mark : Long.MAX_VALUE;
+        entry.futuresFigures = report.figures();
+        balances.beginRead();
+        for (int i = 0; i < report.count(); i++)
         {
-            entry.balances.put(assets[i], amounts[i]);
+            final int row = balances.row(report.asset(i, text));
+            final long unrealized = report.figures() ? report.unrealized(i) : balances.unrealized(row);
+            if (balances.streamedUpdate(row) > keepStreamedAfter)
+            {
+                balances.set(row, balances.free(row), balances.locked(row), unrealized, balances.free(row) + balances.locked(row) + unrealized);
+            }
+            else
+            {
+                final long margin = report.figures() ? report.margin(i) : report.free(i) + report.locked(i) + unrealized;
+                balances.set(row, report.free(i), report.locked(i), unrealized, margin);
+            }
+            balances.named(row);
         }
-        newer.forEach((asset, streamed) ->
-        {
-            final long[] read = entry.balances.get(asset);
-            final long unrealized = read == null ? streamed[2] : read[2];
-            entry.balances.put(asset, new long[] {streamed[0], streamed[1], unrealized, streamed[0] + streamed[1] + unrealized});
-        });
-        entry.readApplied(streamSession, streamUpdates);
+        balances.endRead(keepStreamedAfter);
+        entry.streamSession(report.streamSession());
+        balances.clearStreamedUpdatesUpTo(mark);  // the read holds them: they are no longer newer
     }
 
     /**
@@ -260,13 +261,6 @@ final class ExchangeAccountFlow
             return;
         }
         event.result = ResultCode.OK;
-    }
-
-    private static java.util.Map<String, long[]> marginBalances(final ExchangeAccounts.Entry entry)
-    {
-        final java.util.Map<String, long[]> margin = new java.util.TreeMap<>();
-        entry.balances.forEach((asset, amounts) -> margin.put(asset, new long[] {amounts[3], 0}));
-        return margin;
     }
 
     /** EXCHANGE_FUTURES_SETTINGS (admin): futures settings for one symbol of an exchange account, sent by the connector. */

@@ -44,21 +44,17 @@ final class ExchangeAccounts
         /** The client-order-id namespace, made once from the account's creation time (nothing per order). */
         String namespace;
         /**
-         * asset -> {free, locked, unrealized profit, margin balance}; sorted, so answers are the same on every replay. The
-         * last two are a futures account read's ({@link #futuresFigures}); a stream's change of the wallet keeps the
-         * asset's last unrealized profit, its margin balance the new wallet plus it.
+         * Per asset: free, locked, unrealized profit, margin balance, and the last stream update of it (in
+         * {@link #streamSession}) that no full read applied since. Unrealized profit and margin balance are a futures
+         * account read's ({@link #futuresFigures}); a stream's change of the wallet keeps the asset's last unrealized
+         * profit, its margin balance the new wallet plus it.
          */
-        final Map<String, long[]> balances = new TreeMap<>();
+        final AssetBalances balances = new AssetBalances();
         long balancesUpdatedMicros;
         /** The exchange told unrealized profit and margin balance (a futures account's read): the view shows them. */
         boolean futuresFigures;
-        /** The connector's stream session the marks in {@link #streamedUpdates} count in (0: none yet, or unmarked records). */
+        /** The connector's stream session the balances' stream update numbers count in (0: none yet, or unmarked records). */
         long streamSession;
-        /**
-         * asset -> the number of the last stream update of it applied, in {@link #streamSession}, that no full read applied
-         * since holds; sorted. A read whose mark is below it is older than that update and must not undo it.
-         */
-        final Map<String, Long> streamedUpdates = new TreeMap<>();
         /**
          * Per instrument index, the wall time of the last command that booked a fill of this account (0: none): a
          * positions read started before it may not hold that fill, so it is not compared. Null until the first fill.
@@ -74,53 +70,17 @@ final class ExchangeAccounts
             return sealedSecret != null;
         }
 
-        /** A stream update numbered {@code update} in {@code session} changed these assets (marks of another session no longer compare). */
-        void streamed(final String[] assets, final long session, final long update)
-        {
-            if (session != streamSession)
-            {
-                streamedUpdates.clear();
-                streamSession = session;
-            }
-            if (session != 0)
-            {
-                for (final String asset : assets)
-                {
-                    streamedUpdates.put(asset, update);
-                }
-            }
-        }
-
         /**
-         * The assets a stream update of {@code session} numbered after {@code mark} changed, with their amounts now: what
-         * a read holding the updates up to {@code mark} is older than. Empty for a read of another session (or unmarked):
-         * nothing tells which is older, so the read applies as it is.
+         * The stream session of a report: a report of another session than the last one's (or unmarked) makes the stream
+         * update numbers kept so far meaningless, so they go.
          */
-        Map<String, long[]> streamedAfter(final long session, final long mark)
-        {
-            final Map<String, long[]> newer = new TreeMap<>();
-            if (session != 0 && session == streamSession)
-            {
-                streamedUpdates.forEach((asset, update) ->
-                {
-                    if (update > mark && balances.containsKey(asset))
-                    {
-                        newer.put(asset, balances.get(asset));
-                    }
-                });
-            }
-            return newer;
-        }
-
-        /** A full read holding the stream's updates up to {@code mark} of {@code session} applied: those are no longer newer. */
-        void readApplied(final long session, final long mark)
+        void streamSession(final long session)
         {
             if (session != streamSession)
             {
-                streamedUpdates.clear();
+                balances.clearStreamedUpdates();
                 streamSession = session;
             }
-            streamedUpdates.values().removeIf(update -> update <= mark);
         }
     }
 
@@ -173,16 +133,7 @@ final class ExchangeAccounts
                 hash = hash * 31 + (entry.sealedSecret == null ? 0 : entry.sealedSecret.hashCode());
                 hash = hash * 31 + entry.bannedUntilMicros;
                 hash = hash * 31 + (entry.futuresMarket ? 1 : 0) + (entry.hedgeMode ? 2 : 0);
-                hash = hash * 31 + entry.streamSession;
-                for (final Map.Entry<String, Long> streamed : entry.streamedUpdates.entrySet())
-                {
-                    hash = hash * 31 + streamed.getKey().hashCode() + streamed.getValue() * 17;
-                }
-                for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
-                {
-                    final long[] b = balance.getValue();
-                    hash = hash * 31 + balance.getKey().hashCode() + b[0] * 7 + b[1] + b[2] * 11 + b[3] * 13;
-                }
+                hash = entry.balances.digest(hash * 31 + entry.streamSession);
                 for (final Map.Entry<String, Futures> setting : entry.futures.entrySet())
                 {
                     final Futures f = setting.getValue();

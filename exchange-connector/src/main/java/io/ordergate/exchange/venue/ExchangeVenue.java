@@ -149,18 +149,18 @@ final class ExchangeVenue implements Venue
         json.name("balances").startObject();
         if (entry != null)
         {
-            for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
+            final AssetBalances balances = entry.balances;
+            for (int row = 0; row < balances.size(); row++)
             {
-                final long[] amounts = balance.getValue();
-                json.name(balance.getKey()).startObject();
-                json.name("total").decimal(amounts[0] + amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
-                json.name("available").decimal(amounts[0], ExchangeBodies.EXCHANGE_DIGITS);
-                json.name("locked").decimal(amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
+                json.name(balances.asset(row)).startObject();
+                json.name("total").decimal(balances.free(row) + balances.locked(row), ExchangeBodies.EXCHANGE_DIGITS);
+                json.name("available").decimal(balances.free(row), ExchangeBodies.EXCHANGE_DIGITS);
+                json.name("locked").decimal(balances.locked(row), ExchangeBodies.EXCHANGE_DIGITS);
                 if (entry.futuresFigures)
                 {
                     // Binance's futures account route: wallet (total) + unrealized profit = margin balance
-                    json.name("unrealized_pnl").decimal(amounts[2], ExchangeBodies.EXCHANGE_DIGITS);
-                    json.name("margin_balance").decimal(amounts[3], ExchangeBodies.EXCHANGE_DIGITS);
+                    json.name("unrealized_pnl").decimal(balances.unrealized(row), ExchangeBodies.EXCHANGE_DIGITS);
+                    json.name("margin_balance").decimal(balances.margin(row), ExchangeBodies.EXCHANGE_DIGITS);
                 }
                 json.endObject();
             }

@@ -72,7 +72,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel>
         // (HttpConnection closes after them); a WebSocket upgrade turns this off again.
         channel.config().setAllowHalfClosure(true);
         final HttpConnection connection = new HttpConnection(router, gateway.publisher(), gateway.metrics(), bodyScratch, limiter, directReplies,
-            answerTimeoutSeconds);
+            answerTimeoutSeconds, idleTimeoutSeconds);
         final StrictRequestDecoder decoder = new StrictRequestDecoder(decoderConfig, maxBodyBytes);
         final RequestReadDeadline deadline = new RequestReadDeadline(requestReadTimeoutSeconds, connection::answerOwed, decoder::nextRequestBegun);
         connection.readDeadline(deadline);

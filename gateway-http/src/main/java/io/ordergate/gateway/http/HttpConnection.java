@@ -2,7 +2,6 @@ package io.ordergate.gateway.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,9 +66,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private boolean continueOwed;
     /** Told when a 100 Continue goes out late, so the body's read has its whole time ({@link #readDeadline}). */
     private RequestReadDeadline deadline;
-    private final long answerTimeoutNanos;
-    /** When the request whose answer is owed went in flight (read at an idle event: {@link #answerTimedOut}). */
-    private long inFlightSinceNanos;
+    /**
+     * {@code server.answer_timeout_seconds} in the idle handler's periods ({@code server.idle_timeout_seconds}), rounded
+     * up: the idle events an answer owed may outlast before it is given up. Counted, not timed, so that a command costs
+     * no clock read here: the idle handler fires only after a whole silent period, so the Nth event after a request
+     * handled in a read comes at least N periods after it.
+     */
+    private final int answerTimeoutIdlePeriods;
+    /** Idle events still to come before the answer owed is given up ({@link #answerTimedOut}); set as a request goes in flight. */
+    private int idlePeriodsLeft;
     /** The 504 is written: the idle events that follow until the connection closes do not write another. */
     private boolean answerGivenUp;
     private final GatewayMetrics metrics;
@@ -81,10 +86,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
     private boolean inputEnded;
 
     HttpConnection(final Router router, final CommandPublisher publisher, final GatewayMetrics metrics, final FastThreadLocal<byte[]> bodyScratch,
-        final ConnectionLimiter limiter, final boolean directReplies, final int answerTimeoutSeconds)
+        final ConnectionLimiter limiter, final boolean directReplies, final int answerTimeoutSeconds, final int idleTimeoutSeconds)
     {
         this.metrics = metrics;
-        this.answerTimeoutNanos = TimeUnit.SECONDS.toNanos(answerTimeoutSeconds);
+        this.answerTimeoutIdlePeriods = (answerTimeoutSeconds + idleTimeoutSeconds - 1) / idleTimeoutSeconds;
         this.limiter = limiter;
         this.router = router;
         this.handOff = new ReplyHandOff(directReplies, this, metrics.http());
@@ -198,12 +203,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             // Idle means silent with nothing owed: a request still waiting for its answer (a command in flight, slow work
             // deferred, such as a seed-004 connect waiting executors.investor_wait_seconds for its terminal) keeps its
             // connection, or its client would lose the answer. The handler fires again after another idle period, so an
-            // answer that never comes (a bug: every wait has a bound of its own) is given up at server.answer_timeout_seconds.
+            // answer that never comes (a bug: every wait has a bound of its own) is given up after the idle periods that make
+            // server.answer_timeout_seconds.
             if (!answerOwed())
             {
                 ctx.close();
             }
-            else if (!answerGivenUp && handOff.answerDue() && System.nanoTime() - inFlightSinceNanos >= answerTimeoutNanos)
+            else if (!answerGivenUp && handOff.answerDue() && --idlePeriodsLeft <= 0)
             {
                 answerTimedOut();
             }
@@ -350,7 +356,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
             }
             if (exchange.published())
             {
-                inFlightSinceNanos = System.nanoTime();  // after the router: the command may be answered already, harmless
+                // Handled in a read, the idle handler's period starts again at the read's end, after this; handled from the
+                // queue (after an earlier answer), the next idle event may end a period begun before it: that one does not count.
+                idlePeriodsLeft = mayAnswerDirectly ? answerTimeoutIdlePeriods : answerTimeoutIdlePeriods + 1;
             }
             return exchange.published();
         }

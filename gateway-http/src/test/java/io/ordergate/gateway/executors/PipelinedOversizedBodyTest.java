@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,20 +31,10 @@ class PipelinedOversizedBodyTest
             final String tooLarge = "{\"pad\":\"" + "x".repeat(2000) + "\"}";
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nContent-Length: " + tooLarge.length()
-                    + "\r\n\r\n" + tooLarge).getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                final InputStream in = socket.getInputStream();
-                final String first = RawAnswers.head(in);
-                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
-                in.readNBytes(RawAnswers.contentLength(first));
-                final String second = RawAnswers.head(in);
-                assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the oversized body's: " + second);
-                final String body = new String(in.readNBytes(RawAnswers.contentLength(second)), StandardCharsets.UTF_8);
-                assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
-                assertTrue(second.toLowerCase(Locale.ROOT).contains("connection: close"), second);
+                final InputStream in = RawAnswers.behindSlowConnect(socket, RawAnswers.orderHead("", tooLarge.length()) + tooLarge);
+                final RawAnswers.Answer second = RawAnswers.answer(in).expect(413, "then the oversized body's");
+                assertTrue(second.body().contains("\"PAYLOAD_TOO_LARGE\""), second.body());
+                assertTrue(second.closes(), second.head());
                 assertEquals(-1, in.read(), "closed after the 413");
             }
         }
@@ -55,20 +44,8 @@ class PipelinedOversizedBodyTest
     @Test
     void shouldAnswerADeclaredLengthOverTheLimitAtOnceEvenIfTheBodyNeverComes() throws IOException
     {
-        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir, "investor_wait_seconds: 2", GatewayHarness.SMALL_TABLES,
-            "max_body_bytes: 1024, request_read_timeout_seconds: 30"))
-        {
-            try (Socket socket = new Socket("127.0.0.1", gateway.port()))
-            {
-                socket.setSoTimeout(10_000);  // a third of the read timeout: only an answer at the head passes
-                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\n"
-                    + "Content-Length: 99999999999\r\n\r\n{\"account_id\":").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                final InputStream in = socket.getInputStream();
-                final String head = RawAnswers.head(in);
-                assertTrue(head.startsWith("HTTP/1.1 413 "), () -> "413 without waiting for the body: " + head);
-            }
-        }
+        RawAnswers.answeredAtTheHead(dataDir, RawAnswers.orderHead("", 99_999_999_999L) + "{\"account_id\":",
+            (answer, in) -> answer.expect(413, "413 without waiting for the body"));
     }
 
     /**
@@ -82,23 +59,12 @@ class PipelinedOversizedBodyTest
         {
             try (Socket socket = new Socket("127.0.0.1", gateway.port()))
             {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write((RawAnswers.slowConnect()
-                    + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
-                    + "Content-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                final InputStream in = socket.getInputStream();
-                final String first = RawAnswers.head(in);
-                assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, in its place: " + first);
-                in.readNBytes(RawAnswers.contentLength(first));
-                final String second = RawAnswers.head(in);
-                assertTrue(second.startsWith("HTTP/1.1 413 "), () -> "then the 413 instead of 100 Continue: " + second);
-                final String body = new String(in.readNBytes(RawAnswers.contentLength(second)), StandardCharsets.UTF_8);
-                assertTrue(body.contains("\"PAYLOAD_TOO_LARGE\""), body);
+                final InputStream in = RawAnswers.behindSlowConnect(socket, RawAnswers.orderHead("Expect: 100-continue\r\n", 2000));
+                final RawAnswers.Answer second = RawAnswers.answer(in).expect(413, "then the 413 instead of 100 Continue");
+                assertTrue(second.body().contains("\"PAYLOAD_TOO_LARGE\""), second.body());
                 socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
-                final String health = RawAnswers.head(in);
-                assertTrue(health.startsWith("HTTP/1.1 200 "), () -> "the connection stays: " + health);
+                RawAnswers.answer(in).expect(200, "the connection stays");
             }
         }
     }
@@ -119,8 +85,7 @@ class PipelinedOversizedBodyTest
                 final InputStream in = connectThenContinue(socket, body);
                 socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
-                final String second = RawAnswers.head(in);
-                assertTrue(second.startsWith("HTTP/1.1 400 "), () -> "then the order's own answer (its body is not an order): " + second);
+                RawAnswers.answer(in).expect(400, "then the order's own answer (its body is not an order)");
             }
         }
     }
@@ -141,8 +106,7 @@ class PipelinedOversizedBodyTest
                 Thread.sleep(300);  // a client taking a moment for its body (well within the second it has), not a wait for the gateway
                 socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
-                final String second = RawAnswers.head(in);
-                assertTrue(second.startsWith("HTTP/1.1 400 "), () -> "the order's own answer, not a 408: " + second);
+                RawAnswers.answer(in).expect(400, "the order's own answer, not a 408");
             }
         }
     }
@@ -153,17 +117,8 @@ class PipelinedOversizedBodyTest
      */
     private static InputStream connectThenContinue(final Socket socket, final String body) throws IOException
     {
-        socket.setSoTimeout(10_000);
-        socket.getOutputStream().write((RawAnswers.slowConnect()
-            + "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\n" + RawAnswers.ADMIN_AUTH + "Content-Type: application/json\r\nExpect: 100-continue\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        final InputStream in = socket.getInputStream();
-        final String first = RawAnswers.head(in);
-        assertTrue(first.startsWith("HTTP/1.1 202 "), () -> "the connect's answer first, not the next request's 100: " + first);
-        in.readNBytes(RawAnswers.contentLength(first));
-        final String interim = RawAnswers.head(in);
-        assertTrue(interim.startsWith("HTTP/1.1 100 "), () -> "then the 100 Continue: " + interim);
+        final InputStream in = RawAnswers.behindSlowConnect(socket, RawAnswers.orderHead("Expect: 100-continue\r\n", body.length()));
+        RawAnswers.answer(in).expect(100, "then the 100 Continue, not before the connect's answer");
         return in;
     }
 }

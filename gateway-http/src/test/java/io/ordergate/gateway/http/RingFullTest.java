@@ -40,7 +40,8 @@ import io.ordergate.journal.Journal;
  */
 class RingFullTest
 {
-    private static final String CONFIG = String.join("\n",
+    /** A small gateway's configuration (also AnswerTimeoutIdlePeriodsTest's). */
+    static final String CONFIG = String.join("\n",
         "server: { host: 127.0.0.1, port: 0 }",
         "pipeline: { ring_size: 64 }",
         "engine: { max_accounts: 4, max_orders: 64, max_trades: 64, max_keys: 4 }",
