@@ -12,7 +12,7 @@ import io.ordergate.config.ClusterConfig;
  * Makes this node's client sessions to the cluster, over the node's own media driver: ingress to whichever member
  * leads (the client follows the leader as it changes), egress back to an ephemeral port on this node's host.
  */
-final class ClusterClients implements AutoCloseable
+final class ClusterClients implements LeaderSession.Connector, AutoCloseable
 {
     private final ClusterConfig config;
     private final Aeron aeron;
@@ -41,7 +41,8 @@ final class ClusterClients implements AutoCloseable
     }
 
     /** Starts connecting a new session; poll the answer until it is a client (or throws: no leader in time). */
-    AeronCluster.AsyncConnect connectAsync(final EgressListener listener)
+    @Override
+    public LeaderSession.Connecting connect(final EgressListener listener)
     {
         // Waiting for a new leader must outlast an election: the heartbeat timeout plus the election itself.
         final long waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(5_000L, 3L * config.leaderHeartbeatTimeoutMillis()));
@@ -53,7 +54,7 @@ final class ClusterClients implements AutoCloseable
             .egressChannel("aeron:udp?endpoint=" + host(config.members().get(config.memberId())) + ":0")
             .messageTimeoutNs(waitNanos)
             .egressListener(listener);
-        return AeronCluster.asyncConnect(context);
+        return LeaderSession.of(AeronCluster.asyncConnect(context));
     }
 
     /** An IPv6 address in a channel URI goes in brackets. */

@@ -7,7 +7,6 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.Agent;
 
-import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.cluster.codecs.EventCode;
 import io.aeron.logbuffer.Header;
@@ -28,8 +27,9 @@ import io.ordergate.engine.command.ResultCode;
  * session that the log holds has been applied, and then offers again only what was not.
  *
  * <p>A command that no leader takes within {@code cluster.offer_timeout_millis} is refused (503): it was never
- * offered. A command offered and not yet applied is never refused here: it may be committed. Its client hears 503 with
- * an unknown outcome after {@code cluster.commit_timeout_millis} (from the service thread, {@link EngineService}), and
+ * offered; so is one published while an offer again to a new leader is blocked (it waits behind that resend). A
+ * command offered and not yet applied is never refused here: it may be committed. Its client hears 503 with an
+ * unknown outcome after {@code cluster.commit_timeout_millis} (from the service thread, {@link EngineService}), and
  * it is still offered again after a change of leader: it may be committed either way, and is then applied once.
  *
  * <p><b>Not thread safe</b>: owned by the og-ingress thread.
@@ -41,11 +41,11 @@ final class ClusterIngress implements Agent, EgressListener
 
     private final RingLink link;
     private final EngineService service;
-    private final ClusterClients clients;
+    private final LeaderSession.Connector clients;
     private final long offerTimeoutNanos;
     private final ExpandableArrayBuffer resendCopy = new ExpandableArrayBuffer(512);
-    private AeronCluster client;
-    private AeronCluster.AsyncConnect connecting;
+    private LeaderSession client;
+    private LeaderSession.Connecting connecting;
     private long next;
     private long lastOffered = -1;
     /** At or above zero: offer again from here up to {@link #lastOffered} before anything new. */
@@ -58,7 +58,7 @@ final class ClusterIngress implements Agent, EgressListener
     /** Whether this node has a session with a leader: written here, read by any thread ({@link #hasSession}). */
     private volatile boolean hasSession;
 
-    ClusterIngress(final RingLink link, final EngineService service, final ClusterClients clients, final long offerTimeoutMillis)
+    ClusterIngress(final RingLink link, final EngineService service, final LeaderSession.Connector clients, final long offerTimeoutMillis)
     {
         this.link = link;
         this.service = service;
@@ -110,7 +110,10 @@ final class ClusterIngress implements Agent, EgressListener
             work += resend(now);
             if (resendNext >= 0)
             {
-                return work;
+                // The new leader takes nothing yet (not connected, an election, back pressure), maybe for good while the
+                // session stays open: what was published since was never offered, so it is refused after the offer
+                // timeout as when no leader answers, rather than wait unanswered behind the resend.
+                return work + refuseWaiting(now);
             }
         }
         work += offerNew(now);
@@ -132,11 +135,11 @@ final class ClusterIngress implements Agent, EgressListener
         }
         if (connecting == null)
         {
-            connecting = clients.connectAsync(this);
+            connecting = clients.connect(this);
         }
         try
         {
-            final AeronCluster connected = connecting.poll();
+            final LeaderSession connected = connecting.poll();
             if (connected != null)
             {
                 connecting = null;

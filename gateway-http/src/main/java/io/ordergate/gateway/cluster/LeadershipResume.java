@@ -6,8 +6,10 @@ import java.util.logging.Logger;
 
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.DaemonThreads;
+import io.ordergate.gateway.core.OneAnswer;
 import io.ordergate.gateway.exchange.ExchangeIo;
 
 /**
@@ -21,12 +23,17 @@ import io.ordergate.gateway.exchange.ExchangeIo;
  *                      (reconciled): a fill the old leader never heard of is booked once, nothing is sent again
  * </pre>
  * When it stops leading, its exchange links close (the new leader opens its own). Told on the service's thread (never
- * blocks there); publishes from its own short-lived thread, since the answers come back through that thread.
+ * blocks there); publishes from its own short-lived thread, since the answers come back through that thread. Each of
+ * the two commands is published again when refused (503), until applied or this member stops leading.
  */
 final class LeadershipResume
 {
     private static final Logger LOG = Logger.getLogger(LeadershipResume.class.getName());
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    /** Between a refusal and the next copy: a refusal comes at once while the member's client still has no session. */
+    private static final long RETRY_MILLIS = 100;
+    /** How often a wait for an answer looks whether this member still leads. */
+    private static final long ANSWER_CHECK_MILLIS = 250;
 
     private final CommandPublisher publisher;
     private final ExchangeIo exchanges;
@@ -57,17 +64,73 @@ final class LeadershipResume
 
     private void resume(final long thisTerm)
     {
-        // At a cluster's start the first election may finish before this member's pipeline is built: wait for it.
-        if (publish(CommandType.RECOVER_ROUTED, thisTerm))
+        // At a cluster's start the first election may finish before this member's pipeline is built: publish waits for it.
+        if (applied(CommandType.RECOVER_ROUTED, thisTerm))
         {
-            publish(CommandType.EXCHANGE_RECOVER, thisTerm);
+            applied(CommandType.EXCHANGE_RECOVER, thisTerm);
         }
     }
 
-    private boolean publish(final CommandType type, final long thisTerm)
+    /**
+     * Publishes {@code type} until the log applies it, for as long as this term lasts. A refusal (503 {@code NOT_READY}:
+     * no leader took it in time, e.g. this member's own client still connecting to it right after the election, or it was
+     * not committed in time) is published again: left refused, the old leader's routed orders would never be recovered.
+     * Applied twice (a copy not committed in time may be applied later), each is harmless: what the first made
+     * {@code unknown} the second finds so, and an order routed in between is settled by its command's first result.
+     */
+    private boolean applied(final CommandType type, final long thisTerm)
+    {
+        boolean refusalLogged = false;
+        while (term == thisTerm)
+        {
+            final OneAnswer answer = new OneAnswer();
+            if (!publish(type, thisTerm, answer))
+            {
+                return false;
+            }
+            if (!awaitAnswer(answer, thisTerm))
+            {
+                return false;
+            }
+            if (answer.result() != ResultCode.NOT_READY)
+            {
+                return true;  // applied (or failed in the engine: another copy would fail alike)
+            }
+            if (!refusalLogged)
+            {
+                refusalLogged = true;
+                LOG.warning(() -> type + " was refused (no leader took it in time); publishing it again while this member leads");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));  // retrying a refused command, not synchronising
+        }
+        return false;
+    }
+
+    /** Waits for the answer (every command in the cluster form is answered: applied, refused, or not committed in time). */
+    private boolean awaitAnswer(final OneAnswer answer, final long thisTerm)
+    {
+        try
+        {
+            while (!answer.await(ANSWER_CHECK_MILLIS))
+            {
+                if (term != thisTerm)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean publish(final CommandType type, final long thisTerm, final OneAnswer answer)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUBLISH_TIMEOUT_SECONDS);
-        while (!publisher.publish(type, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, null))
+        while (!publisher.publish(type, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, answer, null))
         {
             if (term != thisTerm)
             {
