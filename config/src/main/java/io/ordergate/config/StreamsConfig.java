@@ -15,6 +15,7 @@ public final class StreamsConfig
     public static final int QUOTE_TURN_MICROS_DEFAULT = 200;
     public static final int QUOTE_PAUSE_MICROS_DEFAULT = 1000;
     public static final int EVENT_LOOP_THREADS_DEFAULT = 1;
+    public static final int MAX_PENDING_REQUESTS_DEFAULT = 65_536;
 
     private final int maxQueuedMessages;
     private final int maxFrameBytes;
@@ -25,10 +26,11 @@ public final class StreamsConfig
     private final int quoteTurnMicros;
     private final int quotePauseMicros;
     private final int eventLoopThreads;
+    private final int maxPendingRequests;
 
     StreamsConfig(final int maxQueuedMessages, final int maxFrameBytes, final int messagesPerSecond, final int maxSubscriptionsPerSocket,
         final int pingSeconds, final int accountRefreshMillis, final int quoteTurnMicros, final int quotePauseMicros,
-        final int eventLoopThreads)
+        final int eventLoopThreads, final int maxPendingRequests)
     {
         this.maxQueuedMessages = maxQueuedMessages;
         this.maxFrameBytes = maxFrameBytes;
@@ -39,6 +41,7 @@ public final class StreamsConfig
         this.quoteTurnMicros = quoteTurnMicros;
         this.quotePauseMicros = quotePauseMicros;
         this.eventLoopThreads = eventLoopThreads;
+        this.maxPendingRequests = maxPendingRequests;
     }
 
     static StreamsConfig read(final YamlSection s)
@@ -52,7 +55,8 @@ public final class StreamsConfig
             s.intValue("account_refresh_millis", ACCOUNT_REFRESH_MILLIS_DEFAULT, 100, 60_000),
             s.intValue("quote_turn_micros", QUOTE_TURN_MICROS_DEFAULT, 0, 1_000_000),
             s.intValue("quote_pause_micros", QUOTE_PAUSE_MICROS_DEFAULT, 0, 1_000_000),
-            s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 0, 64));
+            s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 0, 64),
+            s.intValue("max_pending_requests", MAX_PENDING_REQUESTS_DEFAULT, 16, 10_000_000));
         s.finish();
         return config;
     }
@@ -119,12 +123,23 @@ public final class StreamsConfig
         return eventLoopThreads;
     }
 
+    /**
+     * Work the stream sockets may have handed the fan-out thread, all sockets together, before it has run it (subscribes
+     * to quotes, unsubscribes, replies owed in turn): past it a socket's request is refused, so a fan-out that falls
+     * behind holds a bounded queue, not the heap.
+     */
+    public int maxPendingRequests()
+    {
+        return maxPendingRequests;
+    }
+
     @Override
     public String toString()
     {
         return "StreamsConfig{maxQueuedMessages=" + maxQueuedMessages + ", maxFrameBytes=" + maxFrameBytes + ", messagesPerSecond=" +
             messagesPerSecond + ", maxSubscriptionsPerSocket=" + maxSubscriptionsPerSocket + ", pingSeconds=" + pingSeconds +
             ", accountRefreshMillis=" + accountRefreshMillis + ", quoteTurnMicros=" + quoteTurnMicros + ", quotePauseMicros=" +
-            quotePauseMicros + ", eventLoopThreads=" + eventLoopThreads + '}';
+            quotePauseMicros + ", eventLoopThreads=" + eventLoopThreads +
+            ", maxPendingRequests=" + maxPendingRequests + '}';
     }
 }

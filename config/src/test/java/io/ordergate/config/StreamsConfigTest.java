@@ -45,4 +45,17 @@ class StreamsConfigTest
             () -> ConfigLoader.parse(INSTRUMENT + "streams: { event_loop_threads: 65 }", "test"));
         assertTrue(loops.getMessage().contains("streams.event_loop_threads"), loops.getMessage());
     }
+
+    @Test
+    void theFanOutsSharedRequestQueueHoldsAtMost65536ByDefaultAndTheRangeIsChecked()
+    {
+        assertEquals(65_536, ConfigLoader.parse(INSTRUMENT, "test").streams().maxPendingRequests());
+        assertEquals(16, ConfigLoader.parse(INSTRUMENT + "streams: { max_pending_requests: 16 }", "test").streams().maxPendingRequests());
+        final ConfigException small = assertThrows(ConfigException.class,
+            () -> ConfigLoader.parse(INSTRUMENT + "streams: { max_pending_requests: 15 }", "test"));
+        assertTrue(small.getMessage().contains("streams.max_pending_requests"), small.getMessage());
+        final ConfigException large = assertThrows(ConfigException.class,
+            () -> ConfigLoader.parse(INSTRUMENT + "streams: { max_pending_requests: 10000001 }", "test"));
+        assertTrue(large.getMessage().contains("streams.max_pending_requests"), large.getMessage());
+    }
 }

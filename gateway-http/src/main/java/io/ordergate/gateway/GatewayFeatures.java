@@ -155,7 +155,7 @@ public final class GatewayFeatures
         gateway.metrics().performanceRows(fills::rows);
         gateway.metrics().webhooks(webhooks::pendingDeliveries, webhooks::givenUpForBound);
         gateway.metrics().listenerFailures(replies::listenerFailures, fanOut::listenerFailures);
-        gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated, streams::quotePauses);
+        gateway.metrics().streams(streams::open, streams::slowCloses, streams::conflated, streams::quotePauses, streams::requestsRefused);
     }
 
     /** The engine is assembled (before replay): the streams may tell its change set what is worth working out. */

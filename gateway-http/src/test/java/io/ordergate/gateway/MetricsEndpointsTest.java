@@ -115,6 +115,8 @@ class MetricsEndpointsTest
             assertEquals(0, metrics.value("ordergate_overloaded_total"));
             assertEquals(0, metrics.value("ordergate_executors_online"));
             assertEquals(0, metrics.value("ordergate_executor_websocket_sessions"));
+            assertEquals(0, metrics.value("ordergate_stream_requests_refused_total"), "no stream socket met streams.max_pending_requests");
+            assertEquals("counter", metrics.types.get("ordergate_stream_requests_refused_total"));
             assertEquals(1, metrics.value("ordergate_ready"));
             assertTrue(metrics.value("ordergate_jvm_heap_used_bytes") > 0);
             assertFalse(reply.body().contains(TestGateway.ADMIN_KEY), "no credentials in /metrics");

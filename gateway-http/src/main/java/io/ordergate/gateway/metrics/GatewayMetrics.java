@@ -37,7 +37,7 @@ public final class GatewayMetrics
     private final ReplyStageMetrics replyStage;
     private volatile Journal journal;
     private volatile IntSupplier webSocketSessions = () -> 0;
-    private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0};
+    private volatile LongSupplier[] streams = {() -> 0, () -> 0, () -> 0, () -> 0, () -> 0};
     private volatile LongSupplier performanceRows = () -> 0;
     private volatile LongSupplier[] webhooks = {() -> 0, () -> 0};
     private volatile LongSupplier[] listenerFailures = {() -> 0, () -> 0};
@@ -82,10 +82,14 @@ public final class GatewayMetrics
         this.webSocketSessions = sessions;
     }
 
-    /** The stream sockets open, those closed for reading too slowly, quotes replaced unread, quote passes paused; read at scrape time. */
-    public void streams(final LongSupplier open, final LongSupplier slowCloses, final LongSupplier conflated, final LongSupplier quotePauses)
+    /**
+     * The stream sockets open, those closed for reading too slowly, quotes replaced unread, quote passes paused, socket
+     * requests the fan-out had no room for; read at scrape time.
+     */
+    public void streams(final LongSupplier open, final LongSupplier slowCloses, final LongSupplier conflated, final LongSupplier quotePauses,
+        final LongSupplier requestsRefused)
     {
-        this.streams = new LongSupplier[] {open, slowCloses, conflated, quotePauses};
+        this.streams = new LongSupplier[] {open, slowCloses, conflated, quotePauses, requestsRefused};
     }
 
     /** The rows the performance record holds, read at scrape time: the gateway's one memory that grows with trading. */
@@ -189,6 +193,9 @@ public final class GatewayMetrics
         out.family("ordergate_stream_quote_pauses_total", "counter",
                 "Quote passes an event loop interrupted to serve its other work (streams.quote_turn_micros spent, sockets still to write).")
             .sample("ordergate_stream_quote_pauses_total", stream[3].getAsLong());
+        out.family("ordergate_stream_requests_refused_total", "counter",
+                "Stream socket requests refused, their socket closed with 1013, because streams.max_pending_requests waited for the fan-out.")
+            .sample("ordergate_stream_requests_refused_total", stream[4].getAsLong());
         out.family("ordergate_performance_fill_rows", "gauge",
                 "Fills (and later corrections of their money) the performance record holds in memory, about 55 bytes each.")
             .sample("ordergate_performance_fill_rows", performanceRows.getAsLong());

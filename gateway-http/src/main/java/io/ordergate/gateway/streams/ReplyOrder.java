@@ -46,7 +46,8 @@ final class ReplyOrder
     /**
      * A reply to a request, after the replies to the client's earlier requests: at once when the fan-out owes none, else
      * in its turn on the fan-out thread. A client whose replies pile up unanswered ({@code streams.max_queued_messages}:
-     * the fan-out is behind) is closed as a slow reader is. Event loop.
+     * the fan-out is behind) is closed as a slow reader is; one whose reply the fan-out cannot take ({@code
+     * streams.max_pending_requests} wait, across all sockets) with 1013 ({@link StreamHub#inTurn}). Event loop.
      */
     void reply(final byte[] body)
     {

@@ -2,7 +2,6 @@ package io.ordergate.gateway.streams;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.util.concurrent.EventExecutor;
@@ -57,9 +56,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private final LiveMarket market;
     private final QuoteFanOut fanOut;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
-    /** Wakes the fan-out thread for {@link #requests} (it sleeps on an idle gateway). */
-    private volatile Runnable fanOutWaker = () -> { };
+    private final FanOutRequests requests;
     private final StreamMessages messages = new StreamMessages();
     private final BodyReader reader = new BodyReader();
     private final io.ordergate.engine.command.AsciiView text = new io.ordergate.engine.command.AsciiView();
@@ -88,6 +85,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         this.market = new LiveMarket(config.instruments());
         this.fanOut = new QuoteFanOut(market, subscriptions, messages);
         this.pacedCapacity = config.server().maxConnections();
+        this.requests = new FanOutRequests(settings.maxPendingRequests());
     }
 
     /** The engine's change set, told to value accounts only while an account stream is subscribed; before replay. */
@@ -128,6 +126,12 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     public long conflated()
     {
         return conflated.get();
+    }
+
+    /** Sockets closed (1013) because {@code streams.max_pending_requests} waited for the fan-out already, since start-up. */
+    public long requestsRefused()
+    {
+        return requests.refused();
     }
 
     void countConflated()
@@ -219,33 +223,39 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         });
     }
 
-    /** Does {@code work} for the socket on the fan-out thread, after what it handed over before ({@link ReplyOrder}). Event loop. */
+    /**
+     * Does {@code work} for the socket on the fan-out thread, after what it handed over before ({@link ReplyOrder}). When
+     * {@code streams.max_pending_requests} wait for the fan-out already, nothing is done and the socket is closed with
+     * 1013: its client resyncs from snapshots when it subscribes again, and a reply or unsubscribe is never lost unsaid.
+     * Event loop.
+     */
     void inTurn(final StreamSocket socket, final Runnable work)
     {
         final long ticket = socket.replies().take();
-        request(() -> socket.replies().run(ticket, work));
+        if (!requests.offer(() -> socket.replies().run(ticket, work)))
+        {
+            socket.replies().giveBack();
+            if (socket.isOpen())
+            {
+                socket.close(StreamSocket.CLOSE_TRY_AGAIN_LATER, "the gateway is overloaded: reconnect and subscribe again shortly");
+            }
+        }
     }
 
+    /** Never refused, so a closed socket's subscriptions always go (once per socket: the sockets bound it). */
     void closed(final StreamSocket socket)
     {
-        request(() ->
+        requests.add(() ->
         {
             subscriptions.removeAll(socket);
             socket.replies().clear();
         });
     }
 
-    /** Queues work for the fan-out thread (it owns the subscriptions) and wakes it. */
-    private void request(final Runnable request)
-    {
-        requests.add(request);
-        fanOutWaker.run();
-    }
-
     @Override
     public void wakeWith(final Runnable waker)
     {
-        fanOutWaker = waker;
+        requests.wakeWith(waker);
     }
 
     // ---- the fan-out thread ----
@@ -296,7 +306,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     @Override
     public void onIdle(final long nowNanos)
     {
-        runRequests();
+        requests.runAll();
         final boolean accountsWatched = subscriptions.hasAccountChannel();
         if (valuation != null && accountsWatched != valuing)
         {
@@ -318,15 +328,6 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
                 reads.publish(CommandType.GET_ACCOUNT, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM,
                     writer -> CommandBodies.accountId(writer, accountId), new AccountRefresh(accountId));
             }
-        }
-    }
-
-    private void runRequests()
-    {
-        Runnable request;
-        while ((request = requests.poll()) != null)
-        {
-            request.run();
         }
     }
 
@@ -356,7 +357,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private void snapshot(final Snapshot snapshot, final CommandEvent event)
     {
         // What the client's socket handed over before this subscribe is queued by now: its replies go before this snapshot.
-        runRequests();
+        requests.runAll();
         snapshotInTurn(snapshot, event);
         snapshot.socket().replies().done(snapshot.ticket());
     }

@@ -13,14 +13,15 @@ import io.ordergate.config.StreamsConfig;
  * @param accountRefreshMillis how often an account stream is re-valued while quotes move its equity
  * @param quoteTurnMicros how long an event loop writes quotes in one turn ({@link PacedDrains}); 0: all at once
  * @param quotePauseMicros the pause between two such turns, for the loop's other work
+ * @param maxPendingRequests work all sockets together may have handed the fan-out thread and it has not run yet
  */
 record StreamSettings(int maxQueuedMessages, int maxFrameBytes, int messagesPerSecond, int maxSubscriptionsPerSocket, int pingSeconds,
-    int accountRefreshMillis, int quoteTurnMicros, int quotePauseMicros)
+    int accountRefreshMillis, int quoteTurnMicros, int quotePauseMicros, int maxPendingRequests)
 {
     static StreamSettings of(final StreamsConfig config)
     {
         return new StreamSettings(config.maxQueuedMessages(), config.maxFrameBytes(), config.messagesPerSecond(),
             config.maxSubscriptionsPerSocket(), config.pingSeconds(), config.accountRefreshMillis(),
-            config.quoteTurnMicros(), config.quotePauseMicros());
+            config.quoteTurnMicros(), config.quotePauseMicros(), config.maxPendingRequests());
     }
 }

@@ -36,6 +36,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     static final int CLOSE_POLICY = 1008;
     static final int CLOSE_UNSUPPORTED_DATA = 1003;
     static final int CLOSE_TOO_BIG = 1009;
+    static final int CLOSE_TRY_AGAIN_LATER = 1013;
     private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
     private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
 

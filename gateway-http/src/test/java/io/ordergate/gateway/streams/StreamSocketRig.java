@@ -65,6 +65,15 @@ final class StreamSocketRig implements AutoCloseable
         socket.opened(channel, true);
     }
 
+    /** Another user socket on {@code first}'s hub (its reads are held by {@code first}). */
+    StreamSocketRig(final StreamSocketRig first)
+    {
+        hub = first.hub;
+        socket = new StreamSocket(hub, hub.settings(), 1, null, () -> { });
+        channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), socket);
+        socket.opened(channel, true);
+    }
+
     static String subscribeOrders(final String accountId)
     {
         return "{\"type\":\"subscribe\",\"channel\":\"orders\",\"account_id\":\"" + accountId + "\"}";

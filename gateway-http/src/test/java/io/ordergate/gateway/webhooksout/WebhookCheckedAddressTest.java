@@ -1,12 +1,18 @@
 package io.ordergate.gateway.webhooksout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.OutboundWebhooksConfig;
 import io.ordergate.gateway.core.CommandPublisher;
 
 /**
@@ -93,6 +100,84 @@ class WebhookCheckedAddressTest
         finally
         {
             receiver.stop(0);
+        }
+    }
+
+    /**
+     * A first address that silently drops the connect (no SYN-ACK, no RST: a firewall's black hole) holds the attempt
+     * only for its share of {@code webhooks.timeout_seconds}, half with two addresses; the second is then tried and
+     * delivered to within the same attempt. The black hole is a listener on 127.0.0.2 whose accept queue is full, so
+     * the kernel drops every further SYN.
+     */
+    @Test
+    void shouldTryTheNextCheckedAddressWhenTheFirstSilentlyDropsTheConnect() throws Exception
+    {
+        final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange ->
+        {
+            exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getLocalAddress().getAddress().getHostAddress());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        final int port = receiver.getAddress().getPort();
+        final HostResolver.Lookup lookup = host -> new InetAddress[] {
+            InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}), InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        final OutboundWebhooksConfig config = ConfigLoader.demo().webhooks().allowingPrivateTargets();
+        try (BlackHole blackHole = new BlackHole(new InetSocketAddress("127.0.0.2", port));
+             WebhookSender sender = new WebhookSender(config, new CommandPublisher(), (owner, account) -> true, lookup))
+        {
+            final long submittedNanos = System.nanoTime();
+            sender.submit(delivery(URI.create("http://" + HOST + ":" + port + "/hook")), 1, 0);
+            final String deliveredTo = received.poll(3L * config.timeoutSeconds(), TimeUnit.SECONDS);
+            final double seconds = (System.nanoTime() - submittedNanos) / 1e9;
+            assertEquals("127.0.0.1", deliveredTo, "delivered to the second address after the first one's share of the deadline");
+            assertTrue(seconds >= config.timeoutSeconds() / 2.0 - 0.2 && seconds < config.timeoutSeconds(),
+                "the first address held the attempt for its share of the timeout, not more: " + seconds + " s");
+        }
+        finally
+        {
+            receiver.stop(0);
+        }
+    }
+
+    /** A listener whose accept queue is full and never taken from: the kernel drops the SYNs that follow, unanswered. */
+    private static final class BlackHole implements AutoCloseable
+    {
+        private final ServerSocketChannel listener;
+        private final List<Socket> queued = new ArrayList<>();
+
+        BlackHole(final InetSocketAddress address) throws IOException
+        {
+            listener = ServerSocketChannel.open().bind(address, 1);
+            for (int i = 0; i < 16; i++)
+            {
+                final Socket probe = new Socket();
+                try
+                {
+                    probe.connect(address, 300);
+                    queued.add(probe);
+                }
+                catch (final SocketTimeoutException dropped)
+                {
+                    probe.close();
+                    return;  // this connect's SYN went unanswered: so will the sender's
+                }
+            }
+            close();
+            throw new IllegalStateException("the listener's accept queue never filled: no black hole on " + address);
+        }
+
+        @Override
+        public void close() throws IOException
+        {
+            for (final Socket socket : queued)
+            {
+                socket.close();
+            }
+            listener.close();
         }
     }
 

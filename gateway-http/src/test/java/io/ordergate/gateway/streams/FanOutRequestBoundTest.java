@@ -1,0 +1,81 @@
+package io.ordergate.gateway.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The work the sockets hand the fan-out thread waits in one queue for all of them, and the per-socket limits do not
+ * bound it: a quote subscribe or an unsubscribe is no reply a socket counts, and every socket has its own limit. So it
+ * has a bound of its own, {@code streams.max_pending_requests}: the socket whose request finds it full is closed with
+ * 1013 and counted, the work queued before it is done, and once the fan-out has caught up requests are taken again.
+ * The fan-out is driven by hand here ({@link StreamSocketRig#fanOutIdle}), so "behind" is exact.
+ */
+class FanOutRequestBoundTest
+{
+    private static final int BOUND = 16;
+    private static final String STREAMS = "streams: { max_pending_requests: " + BOUND + ", messages_per_second: 1000 }\n";
+
+    private final List<StreamSocketRig> rigs = new ArrayList<>();
+
+    @AfterEach
+    void tearDown()
+    {
+        rigs.forEach(StreamSocketRig::close);
+    }
+
+    @Test
+    void oneSocketsSubscribesAndUnsubscribesPastTheBoundCloseItWith1013()
+    {
+        final StreamSocketRig rig = rig(new StreamSocketRig(STREAMS));
+        for (int i = 0; i < BOUND / 2; i++)
+        {
+            rig.send(StreamSocketRig.SUBSCRIBE_QUOTES, StreamSocketRig.UNSUBSCRIBE_QUOTES);  // each hands the fan-out one piece of work
+        }
+        assertEquals(List.of(), rig.received(), "the fan-out is behind: nothing answered yet, nothing refused");
+        assertEquals(0, rig.hub.requestsRefused());
+
+        rig.send(StreamSocketRig.SUBSCRIBE_QUOTES);
+        assertEquals(List.of("close:1013"), StreamSocketRig.types(rig.received()), "one more than the bound: closed, try again later");
+        assertEquals(1, rig.hub.requestsRefused(), "and counted");
+    }
+
+    @Test
+    void manySocketsEachWithinItsOwnLimitsMeetTheSharedBound()
+    {
+        final StreamSocketRig first = rig(new StreamSocketRig(STREAMS));
+        for (int i = 1; i < BOUND; i++)
+        {
+            rig(new StreamSocketRig(first));
+        }
+        for (final StreamSocketRig rig : rigs)
+        {
+            rig.send(StreamSocketRig.SUBSCRIBE_QUOTES);  // one piece of work each: far inside every per-socket limit
+        }
+        final StreamSocketRig oneTooMany = rig(new StreamSocketRig(first));
+        oneTooMany.send(StreamSocketRig.SUBSCRIBE_QUOTES);
+        assertEquals(List.of("close:1013"), StreamSocketRig.types(oneTooMany.received()), "the shared queue is full: this socket is closed");
+        assertEquals(1, first.hub.requestsRefused());
+
+        first.fanOutIdle();
+        for (final StreamSocketRig rig : rigs.subList(0, BOUND))
+        {
+            assertEquals(List.of("snapshot"), StreamSocketRig.types(rig.received()), "the work queued before the bound is done");
+        }
+        final StreamSocketRig afterCatchingUp = rig(new StreamSocketRig(first));
+        afterCatchingUp.send(StreamSocketRig.SUBSCRIBE_QUOTES);
+        first.fanOutIdle();
+        assertEquals(List.of("snapshot"), StreamSocketRig.types(afterCatchingUp.received()), "the fan-out caught up: taken again");
+        assertEquals(1, first.hub.requestsRefused());
+    }
+
+    private StreamSocketRig rig(final StreamSocketRig rig)
+    {
+        rigs.add(rig);
+        return rig;
+    }
+}
