@@ -131,16 +131,23 @@ final class HttpAnswers implements Responder, ReplyTarget
         final CharSequence headerValue)
     {
         final boolean keepOpen = keepAlive;
-        ctx.executor().execute(() ->
+        try
         {
-            metrics.http().count(status);
-            final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, contentType, headerName, headerValue, keepOpen);
-            final ChannelFuture write = ctx.channel().writeAndFlush(answer).addListener(endOfExchange);
-            if (!keepOpen)
+            ctx.executor().execute(() ->
             {
-                write.addListener(LingeringClose.AFTER_ANSWER);
-            }
-        });
+                metrics.http().count(status);
+                final ByteBuf answer = AnswerBytes.encode(ctx.alloc(), status, body, contentType, headerName, headerValue, keepOpen);
+                final ChannelFuture write = ctx.channel().writeAndFlush(answer).addListener(endOfExchange);
+                if (!keepOpen)
+                {
+                    write.addListener(LingeringClose.AFTER_ANSWER);
+                }
+            });
+        }
+        catch (final RejectedExecutionException stopped)
+        {
+            // An answer made off the loops (an artifact's worker) after the gateway stopped: its connection is closed already.
+        }
     }
 
     /**
