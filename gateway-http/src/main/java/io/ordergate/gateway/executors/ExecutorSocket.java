@@ -292,11 +292,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         send(replyBuffer, 0, json.length(), flushes);
     }
 
-    /**
-     * Pushes one command (seed 000's pending command object). Reply thread.
-     *
-     * @return true when the frame was handed to the channel
-     */
+    /** Pushes one command (seed 000's pending command object), on the reply thread: true when the frame was handed to the channel. */
     boolean push(final DirectBuffer json, final int offset, final int length, final ChannelFlushes flushes)
     {
         return send(json, offset, length, flushes);
@@ -355,13 +351,18 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
     {
         if (event instanceof IdleStateEvent)
         {
-            if (((IdleStateEvent)event).state() == IdleState.READER_IDLE)
+            if (((IdleStateEvent)event).state() != IdleState.READER_IDLE)
+            {
+                ctx.writeAndFlush(new PingWebSocketFrame());
+            }
+            else if (!cutOff.get())
             {
                 close("no frame (not even a pong) within socket_idle_timeout_seconds");
             }
-            else
+            else  // its Close, sent or answered, waits behind bytes the executor does not take: only this ends the socket
             {
-                ctx.writeAndFlush(new PingWebSocketFrame());
+                LOG.info(() -> "closing the WebSocket of executor " + executor.executorId() + ": its Close not read within socket_idle_timeout_seconds");
+                ctx.close();
             }
             return;
         }

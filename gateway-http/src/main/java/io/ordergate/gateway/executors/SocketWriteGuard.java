@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -31,12 +31,14 @@ import io.ordergate.gateway.http.DirectReplyChannel;
  * loop, which writes it before anything else, and the socket stays the loop's until Netty has written it all.
  *
  * <p>The Close frame is the socket's last (RFC 6455, 5.5.1): every write after it is dropped (released), whoever made
- * it (a reply batch begun before the close, a pong, a ping), and the socket is never the reply thread's again.
+ * it (a reply batch begun before the close, a pong, a ping), and the socket is never the reply thread's again. A drop
+ * fails its write's promise but is no failure of the socket: it does not reach the pipeline's exception handlers, which
+ * would close the socket before the Close and the frames queued before it are out.
  *
  * <p>Thread safe: {@link #write}, {@link #flush} and {@link #takeForLoop} on the event loop, {@link #tryTake} and
  * {@link #writeTaken} on the reply thread; they meet only in the state, changed by compare-and-set.
  */
-final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
+final class SocketWriteGuard extends ChannelDuplexHandler
 {
     /** Nothing of the socket's waits in Netty and nobody writes: either side may take it. */
     private static final int FREE = 0;
@@ -83,7 +85,7 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
             ReferenceCountUtil.release(msg);
             if (!promise.isVoid())
             {
-                promise.tryFailure(new ClosedChannelException());
+                promise.tryFailure(new WrittenAfterClose());
             }
             return;
         }
@@ -112,6 +114,25 @@ final class SocketWriteGuard extends ChannelOutboundHandlerAdapter
         }
         closeIsNext = true;
         channel.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * A drop's failure, fired through the pipeline when its promise was void once: the idle handler gives every write a
+     * promise of its own to watch, and that promise reports a failure as an exception. The executor socket closes on an
+     * exception; here the Close's own write closes the socket once it is out, so this one goes no further.
+     */
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext context, final Throwable cause)
+    {
+        if (!(cause instanceof WrittenAfterClose))
+        {
+            context.fireExceptionCaught(cause);
+        }
+    }
+
+    /** The failure of a write made after the Close frame: dropped, as nothing may follow the Close. */
+    static final class WrittenAfterClose extends ClosedChannelException
+    {
     }
 
     /** After the loop's flush: the socket is free again once Netty has written everything it held. */

@@ -98,6 +98,41 @@ class ExecutorCloseFrameTest
         }
     }
 
+    /**
+     * An executor that sends its Close and then stops reading leaves the gateway's answer behind bytes it never takes;
+     * its reads end with its Close, so the idle timeout is what ends the socket. Before, the timeout only tried to cut
+     * the socket off with a Close of its own, a second one, which it refused: the socket stayed open for good, with up to
+     * max_queued_bytes_per_socket held, once per such connection.
+     */
+    @Test
+    void aSocketWhoseExecutorSentItsCloseAndStoppedReadingIsClosedAfterTheIdleTimeout() throws Exception
+    {
+        try (GatewayHarness gateway = GatewayHarness.startWithServer(dataDir,
+            "max_queued_bytes_per_socket: 67108864, max_pending_commands: 100000, ping_interval_seconds: 30, socket_idle_timeout_seconds: 3",
+            GatewayHarness.SMALL_TABLES.replace("max_executor_commands: 256", "max_executor_commands: 8192"), "direct_replies: true");
+            LogLines closeRead = new LogLines(ExecutorSocket.class, "closed its WebSocket");
+            LogLines closedIdle = new LogLines(ExecutorSocket.class, "its Close not read within socket_idle_timeout_seconds"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            try (Socket raw = gateway.rawStream(executor, 4096))
+            {
+                final OutputStream out = raw.getOutputStream();
+                final String parameters = "{\"note\":\"" + "x".repeat(3900) + "\"}";
+                for (int i = 0; i < COMMANDS; i++)
+                {
+                    if (i % 10 == 0)
+                    {
+                        RawWebSocket.writeMasked(out, PING, new byte[0]);  // not silent while the commands fill the socket
+                    }
+                    assertEquals(201, makeCommand(gateway, executor, parameters).status());
+                }
+                RawWebSocket.writeMasked(out, CLOSE, new byte[] {0x03, (byte)0xE8});
+                GatewayHarness.await("the gateway read the executor's Close", () -> closeRead.count() == 1);
+                GatewayHarness.await("the socket closed once idle, its Close unread", () -> closedIdle.count() == 1);
+            }
+        }
+    }
+
     private static GatewayHarness.Response makeCommand(final GatewayHarness gateway, final GatewayHarness.Executor executor, final String parameters)
     {
         return gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",

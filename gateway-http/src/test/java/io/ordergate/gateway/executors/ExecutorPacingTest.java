@@ -154,7 +154,9 @@ class ExecutorPacingTest
                 .get(10, TimeUnit.SECONDS);
             try
             {
-                awaitLong(() -> "the whole backlog", Duration.ofSeconds(60), () -> reader.ids.size() == backlog || reader.closed != null);
+                awaitLong(() -> "the whole backlog: " + reader.ids.size() + " commands read; the gateway's view of the executor: "
+                    + gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).body(),
+                    Duration.ofSeconds(60), () -> reader.ids.size() == backlog || reader.closed != null);
                 assertEquals(null, reader.closed, "cut off while reading at full speed");
                 assertEquals(backlog, reader.ids.size());
                 assertEquals(List.of(), closings);
@@ -176,7 +178,7 @@ class ExecutorPacingTest
         }
     }
 
-    /** Reads every frame as it comes, remembering pushed command ids, refusals and a close. */
+    /** Reads every frame as it comes, remembering pushed command ids, refusals and a close or a failure. */
     static final class Reader implements WebSocket.Listener
     {
         final Map<String, Boolean> ids = new ConcurrentHashMap<>();
@@ -203,6 +205,13 @@ class ExecutorPacingTest
             }
             webSocket.request(1);
             return null;
+        }
+
+        /** A failed client (a broken stream, the socket closed without a Close) fails the test at once, saying why. */
+        @Override
+        public void onError(final WebSocket webSocket, final Throwable error)
+        {
+            closed = "failed: " + error;
         }
 
         @Override

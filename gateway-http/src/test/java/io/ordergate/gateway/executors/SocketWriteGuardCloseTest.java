@@ -1,6 +1,8 @@
 package io.ordergate.gateway.executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -17,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
 
 import io.ordergate.gateway.metrics.HttpStatusCounts;
 
@@ -63,6 +67,59 @@ class SocketWriteGuardCloseTest
             frame.release();
         }
         assertEquals(List.of(TEXT, CLOSE), firstBytes, "the first byte of each frame written: the one before the Close, then the Close only");
+        channel.finishAndReleaseAll();
+    }
+
+    /**
+     * A reply batch that ends after the Close leaves the socket open until the Close is out. Its frames pass the socket's
+     * idle handler (it watches writes for its pings), which turns their void promise into one that fires a failure through
+     * the pipeline, and the executor socket closes on any exception it catches: the guard's drop closed the socket at once,
+     * with the Close and the frames queued before it unwritten (ExecutorCloseFrameTest's client read to the end without a
+     * Close). The handlers in the executor socket's order; the last one closes on an exception, as ExecutorSocket does.
+     */
+    @Test
+    void aFrameDroppedAfterTheCloseLeavesTheSocketOpenUntilTheCloseIsOut()
+    {
+        final EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), new IdleStateHandler(120, 30, 0),
+            new ChannelInboundHandlerAdapter()
+            {
+                @Override
+                public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+                {
+                    ctx.close();
+                }
+            });
+        final SocketWriteGuard guard = new SocketWriteGuard(true);
+        channel.pipeline().addFirst(guard);
+        final List<ByteBuf> written = new ArrayList<>();
+        final List<ChannelPromise> unfinished = new ArrayList<>();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter()
+        {
+            @Override
+            public void write(final ChannelHandlerContext ctx, final Object msg, final ChannelPromise promise)
+            {
+                written.add((ByteBuf)msg);  // a peer that reads nothing yet: the writes complete when it does
+                unfinished.add(promise);
+            }
+        });
+        final FrameOutbox outbox = new FrameOutbox(channel, guard, new HttpStatusCounts());
+        channel.writeAndFlush(new TextWebSocketFrame("queued before the close"));
+        final byte[] command = "{\"id\":\"cmd_1\"}".getBytes(StandardCharsets.UTF_8);
+        outbox.add(command, 0, command.length);  // a reply batch begun before the close
+        guard.writeClose(new CloseWebSocketFrame());
+        outbox.endOfBatch();  // ... ends after it: its frame is dropped
+        channel.runPendingTasks();
+        assertTrue(channel.isOpen(), "the socket is open while the Close waits to be written");
+        unfinished.forEach(ChannelPromise::setSuccess);  // the peer read on: the Close is out
+        channel.runPendingTasks();
+        assertFalse(channel.isOpen(), "closed once the Close is out");
+        final List<Integer> firstBytes = new ArrayList<>();
+        for (final ByteBuf frame : written)
+        {
+            firstBytes.add((int)frame.getUnsignedByte(frame.readerIndex()));
+            frame.release();
+        }
+        assertEquals(List.of(TEXT, CLOSE), firstBytes, "the first byte of each frame written");
         channel.finishAndReleaseAll();
     }
 }
