@@ -172,18 +172,27 @@ public final class ExpertJson
         json.endObject();
     }
 
-    /** {@code GET /experts/{id}/account/balance}: the account currency's total, available and locked; equity and margin. */
+    /**
+     * {@code GET /experts/{id}/account/balance}: seed 001's {@code balances} per asset are the exchange's (USDT, BTC, ...
+     * as read and streamed) for an exchange account, else the account currency's total, available and locked; then the
+     * account's equity and margin.
+     */
     void balance(final CommandEvent event, final Expert expert)
     {
         final Account account = expert.account;
         final long equity = context.values().equity(account);
         final long margin = context.values().marginUsed(account);
         final JsonWriter json = context.beginJson(event).startObject();
-        json.name("balances").startObject().name(account.currency).startObject()
-            .name("total").decimal(account.balance, Money.DIGITS)
-            .name("available").decimal(equity - margin, Money.DIGITS)
-            .name("locked").decimal(margin, Money.DIGITS)
-            .endObject().endObject();
+        json.name("balances").startObject();
+        if (!context.venueOf(account).writeAssetBalances(account, json))
+        {
+            json.name(account.currency).startObject()
+                .name("total").decimal(account.balance, Money.DIGITS)
+                .name("available").decimal(equity - margin, Money.DIGITS)
+                .name("locked").decimal(margin, Money.DIGITS)
+                .endObject();
+        }
+        json.endObject();
         json.name("equity").decimal(equity, Money.DIGITS)
             .name("margin").decimal(margin, Money.DIGITS)
             .name("available_margin").decimal(equity - margin, Money.DIGITS)

@@ -160,6 +160,17 @@ public interface Venue
         return false;
     }
 
+    /**
+     * Writes the balances the venue holds for the account, per asset ({@code "USDT": {"total", "available", "locked"}}),
+     * as members of an object in progress: seed 001's balance view shows the exchange's assets, not the account's currency.
+     *
+     * @return false, writing nothing, when the venue keeps no balances of its own for the account (the default: paper, MT5)
+     */
+    default boolean writeAssetBalances(final Account account, final JsonWriter json)
+    {
+        return false;
+    }
+
     /** Writes the venue's own fields of an account into its view in progress (an exchange account's balances). */
     default void writeAccountDetails(final Account account, final JsonWriter json)
     {

@@ -141,30 +141,43 @@ final class ExchangeVenue implements Venue
         accounts.remove(account.index);
     }
 
+    /**
+     * The exchange's assets as last read or streamed, in asset order (sorted: the same on every replay); an account whose
+     * balances were not read yet writes none, not the account's currency, which is no asset of the exchange.
+     */
+    @Override
+    public boolean writeAssetBalances(final Account account, final JsonWriter json)
+    {
+        final ExchangeAccounts.Entry entry = accounts.find(account.index);
+        if (entry == null)
+        {
+            return false;
+        }
+        for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
+        {
+            final long[] amounts = balance.getValue();
+            json.name(balance.getKey()).startObject();
+            json.name("total").decimal(amounts[0] + amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
+            json.name("available").decimal(amounts[0], ExchangeBodies.EXCHANGE_DIGITS);
+            json.name("locked").decimal(amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
+            if (entry.futuresFigures)
+            {
+                // Binance's futures account route: wallet (total) + unrealized profit = margin balance
+                json.name("unrealized_pnl").decimal(amounts[2], ExchangeBodies.EXCHANGE_DIGITS);
+                json.name("margin_balance").decimal(amounts[3], ExchangeBodies.EXCHANGE_DIGITS);
+            }
+            json.endObject();
+        }
+        return true;
+    }
+
     /** The account view's exchange part: {@code balances} per asset, the masked {@code credentials}, the futures settings. */
     @Override
     public void writeAccountDetails(final Account account, final JsonWriter json)
     {
         final ExchangeAccounts.Entry entry = accounts.find(account.index);
         json.name("balances").startObject();
-        if (entry != null)
-        {
-            for (final Map.Entry<String, long[]> balance : entry.balances.entrySet())
-            {
-                final long[] amounts = balance.getValue();
-                json.name(balance.getKey()).startObject();
-                json.name("total").decimal(amounts[0] + amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
-                json.name("available").decimal(amounts[0], ExchangeBodies.EXCHANGE_DIGITS);
-                json.name("locked").decimal(amounts[1], ExchangeBodies.EXCHANGE_DIGITS);
-                if (entry.futuresFigures)
-                {
-                    // Binance's futures account route: wallet (total) + unrealized profit = margin balance
-                    json.name("unrealized_pnl").decimal(amounts[2], ExchangeBodies.EXCHANGE_DIGITS);
-                    json.name("margin_balance").decimal(amounts[3], ExchangeBodies.EXCHANGE_DIGITS);
-                }
-                json.endObject();
-            }
-        }
+        writeAssetBalances(account, json);
         json.endObject();
         if (entry != null && entry.balancesUpdatedMicros > 0)
         {

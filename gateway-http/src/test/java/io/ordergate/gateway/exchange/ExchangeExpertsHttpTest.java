@@ -126,6 +126,32 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldAnswerAnExchangeExpertsBalanceWithTheExchangesAssets()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final String expertId = created.path("expert_id").asText();
+        final JsonNode[] balance = new JsonNode[1];
+
+        ExchangeHarness.await("the exchange's USDT in the expert's balance", () ->
+        {
+            balance[0] = gateway.get("/api/v1/experts/" + expertId + "/account/balance");
+            return balance[0].path("balances").has("USDT");
+        }, () -> "the expert's balance: " + balance[0]);
+
+        final JsonNode usdt = balance[0].path("balances").path("USDT");
+        assertEquals(0, new java.math.BigDecimal("1000").compareTo(usdt.path("total").decimalValue()), balance[0].toString());
+        assertEquals(0, new java.math.BigDecimal("1000").compareTo(usdt.path("available").decimalValue()), balance[0].toString());
+        assertEquals(0, usdt.path("locked").decimalValue().signum(), balance[0].toString());
+        assertEquals(1, balance[0].path("balances").size(), "the exchange's assets only, not the account's currency: " + balance[0]);
+        assertEquals(0, new java.math.BigDecimal("1000").compareTo(balance[0].path("equity").decimalValue()), balance[0].toString());
+        final JsonNode paper = gateway.call("POST", "/api/v1/experts", "{\"account_id\":\"paper-1\",\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+        final JsonNode paperBalance = gateway.get("/api/v1/experts/" + paper.path("expert_id").asText() + "/account/balance");
+        assertTrue(paperBalance.path("balances").has("USD"), "a paper account's currency, as before: " + paperBalance);
+    }
+
+    @Test
     void shouldRefuseAnExpertBodyWhoseStrategyTheEngineWouldRefuseBeforeMakingItsExchangeAccount()
     {
         final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();
