@@ -171,6 +171,19 @@ final class ExchangeVenue implements Venue
         return true;
     }
 
+    /**
+     * A futures account's leverage for the symbol as last asked (an expert's, or PUT futures-settings): applied, or on its
+     * way to the exchange; after the exchange refused it, or where none was asked, the account's own.
+     */
+    @Override
+    public int positionLeverage(final Account account, final Instrument instrument)
+    {
+        final ExchangeAccounts.Entry entry = accounts.find(account.index);
+        final ExchangeAccounts.Futures futures = entry == null || !entry.futuresMarket ? null : entry.futures.get(instrument.symbol);
+        return futures == null || futures.leverage == FuturesSettings.UNCHANGED || futures.status == ExchangeAccounts.SETTINGS_FAILED
+            ? account.leverage : futures.leverage;
+    }
+
     /** The account view's exchange part: {@code balances} per asset, the masked {@code credentials}, the futures settings. */
     @Override
     public void writeAccountDetails(final Account account, final JsonWriter json)
