@@ -128,8 +128,14 @@ public final class Valuation
     /** Margin one position holds: its notional at the current mark (open price when unpriced) over leverage. */
     public static long margin(final Account account, final Instrument instrument, final long quantity, final long price)
     {
+        return margin(account, instrument, quantity, price, account.leverage);
+    }
+
+    /** As {@link #margin(Account, Instrument, long, long)}, at a leverage the venue holds the position at (a futures symbol's). */
+    public static long margin(final Account account, final Instrument instrument, final long quantity, final long price, final int leverage)
+    {
         final long notional = notional(account, instrument, Math.abs(quantity), price);
-        return notional == NO_CONVERSION ? 0 : FixedPoint.mulDiv(notional, 1, account.leverage);
+        return notional == NO_CONVERSION ? 0 : FixedPoint.mulDiv(notional, 1, leverage);
     }
 
     public static long marginUsed(final Account account, final Instruments instruments)

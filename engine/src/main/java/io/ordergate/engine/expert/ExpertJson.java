@@ -150,10 +150,16 @@ public final class ExpertJson
         json.endObject();
     }
 
-    /** Seed 001's position: {@code side} long|short, {@code size}, {@code entry_price}, {@code created_at}. */
+    /**
+     * Seed 001's position: {@code side} long|short, {@code size}, {@code entry_price}, {@code created_at}. Its leverage, and
+     * the margin and liquidation price measured with it, are the venue's for the symbol (a futures account's is the one
+     * the expert's {@code strategy_config.leverage} set there; the account's own, 1 for an expert's exchange account, was
+     * shown before 2026-12-05).
+     */
     void writePosition(final JsonWriter json, final Account account, final Instrument instrument, final Position position)
     {
         final boolean isLong = position.quantity > 0;
+        final int leverage = context.venueOf(account).positionLeverage(account, instrument);
         json.startObject();
         json.name("position_id").idString(position.positionId);
         json.name("symbol").string(instrument.symbol);
@@ -162,28 +168,38 @@ public final class ExpertJson
         json.name("entry_price").decimal(position.openPrice, instrument.priceDigits);
         json.name("current_price").decimalOrNull(isLong ? instrument.bid : instrument.ask, instrument.priceDigits, OrderView.NONE);
         json.name("unrealized_pnl").decimal(Valuation.unrealized(account, instrument, position), Money.DIGITS);
-        json.name("leverage").number(account.leverage);
-        json.name("margin_used").decimal(Valuation.margin(account, instrument, position), Money.DIGITS);
-        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? account.leverage - 1 : account.leverage + 1,
-            account.leverage), instrument.priceDigits);
+        json.name("leverage").number(leverage);
+        json.name("margin_used").decimal(Valuation.margin(account, instrument, position.quantity, Valuation.mark(instrument, position), leverage),
+            Money.DIGITS);
+        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? leverage - 1 : leverage + 1, leverage),
+            instrument.priceDigits);
         json.name("stop_loss").decimalOrNull(position.stopLoss(), instrument.priceDigits, OrderView.NONE);
         json.name("take_profit").decimalOrNull(position.takeProfit(), instrument.priceDigits, OrderView.NONE);
         json.name("created_at").time(position.openedAtMicros);
         json.endObject();
     }
 
-    /** {@code GET /experts/{id}/account/balance}: the account currency's total, available and locked; equity and margin. */
+    /**
+     * {@code GET /experts/{id}/account/balance}: seed 001's {@code balances} per asset are the exchange's (USDT, BTC, ...
+     * as read and streamed) for an exchange account, else the account currency's total, available and locked; then the
+     * account's equity and margin.
+     */
     void balance(final CommandEvent event, final Expert expert)
     {
         final Account account = expert.account;
         final long equity = context.values().equity(account);
         final long margin = context.values().marginUsed(account);
         final JsonWriter json = context.beginJson(event).startObject();
-        json.name("balances").startObject().name(account.currency).startObject()
-            .name("total").decimal(account.balance, Money.DIGITS)
-            .name("available").decimal(equity - margin, Money.DIGITS)
-            .name("locked").decimal(margin, Money.DIGITS)
-            .endObject().endObject();
+        json.name("balances").startObject();
+        if (!context.venueOf(account).writeAssetBalances(account, json))
+        {
+            json.name(account.currency).startObject()
+                .name("total").decimal(account.balance, Money.DIGITS)
+                .name("available").decimal(equity - margin, Money.DIGITS)
+                .name("locked").decimal(margin, Money.DIGITS)
+                .endObject();
+        }
+        json.endObject();
         json.name("equity").decimal(equity, Money.DIGITS)
             .name("margin").decimal(margin, Money.DIGITS)
             .name("available_margin").decimal(equity - margin, Money.DIGITS)

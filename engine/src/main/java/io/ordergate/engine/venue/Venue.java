@@ -160,6 +160,27 @@ public interface Venue
         return false;
     }
 
+    /**
+     * Writes the balances the venue holds for the account, per asset ({@code "USDT": {"total", "available", "locked"}}),
+     * as members of an object in progress: seed 001's balance view shows the exchange's assets, not the account's currency.
+     *
+     * @return false, writing nothing, when the venue keeps no balances of its own for the account (the default: paper, MT5)
+     */
+    default boolean writeAssetBalances(final Account account, final JsonWriter json)
+    {
+        return false;
+    }
+
+    /**
+     * The leverage the venue holds the account's positions in the instrument at (a futures exchange account's leverage
+     * for the symbol, which an expert's {@code strategy_config.leverage} sets): what a position view shows and measures its
+     * margin and liquidation price with. The account's own leverage by default.
+     */
+    default int positionLeverage(final Account account, final Instrument instrument)
+    {
+        return account.leverage;
+    }
+
     /** Writes the venue's own fields of an account into its view in progress (an exchange account's balances). */
     default void writeAccountDetails(final Account account, final JsonWriter json)
     {

@@ -141,30 +141,56 @@ final class ExchangeVenue implements Venue
         accounts.remove(account.index);
     }
 
+    /**
+     * The exchange's assets as last read or streamed, in asset order (sorted: the same on every replay); an account whose
+     * balances were not read yet writes none, not the account's currency, which is no asset of the exchange.
+     */
+    @Override
+    public boolean writeAssetBalances(final Account account, final JsonWriter json)
+    {
+        final ExchangeAccounts.Entry entry = accounts.find(account.index);
+        if (entry == null)
+        {
+            return false;
+        }
+        final AssetBalances balances = entry.balances;
+        for (int row = 0; row < balances.size(); row++)
+        {
+            json.name(balances.asset(row)).startObject();
+            json.name("total").decimal(balances.free(row) + balances.locked(row), ExchangeBodies.EXCHANGE_DIGITS);
+            json.name("available").decimal(balances.free(row), ExchangeBodies.EXCHANGE_DIGITS);
+            json.name("locked").decimal(balances.locked(row), ExchangeBodies.EXCHANGE_DIGITS);
+            if (entry.futuresFigures)
+            {
+                // Binance's futures account route: wallet (total) + unrealized profit = margin balance
+                json.name("unrealized_pnl").decimal(balances.unrealized(row), ExchangeBodies.EXCHANGE_DIGITS);
+                json.name("margin_balance").decimal(balances.margin(row), ExchangeBodies.EXCHANGE_DIGITS);
+            }
+            json.endObject();
+        }
+        return true;
+    }
+
+    /**
+     * A futures account's leverage for the symbol as last asked (an expert's, or PUT futures-settings): applied, or on its
+     * way to the exchange; after the exchange refused it, or where none was asked, the account's own.
+     */
+    @Override
+    public int positionLeverage(final Account account, final Instrument instrument)
+    {
+        final ExchangeAccounts.Entry entry = accounts.find(account.index);
+        final ExchangeAccounts.Futures futures = entry == null || !entry.futuresMarket ? null : entry.futures.get(instrument.symbol);
+        return futures == null || futures.leverage == FuturesSettings.UNCHANGED || futures.status == ExchangeAccounts.SETTINGS_FAILED
+            ? account.leverage : futures.leverage;
+    }
+
     /** The account view's exchange part: {@code balances} per asset, the masked {@code credentials}, the futures settings. */
     @Override
     public void writeAccountDetails(final Account account, final JsonWriter json)
     {
         final ExchangeAccounts.Entry entry = accounts.find(account.index);
         json.name("balances").startObject();
-        if (entry != null)
-        {
-            final AssetBalances balances = entry.balances;
-            for (int row = 0; row < balances.size(); row++)
-            {
-                json.name(balances.asset(row)).startObject();
-                json.name("total").decimal(balances.free(row) + balances.locked(row), ExchangeBodies.EXCHANGE_DIGITS);
-                json.name("available").decimal(balances.free(row), ExchangeBodies.EXCHANGE_DIGITS);
-                json.name("locked").decimal(balances.locked(row), ExchangeBodies.EXCHANGE_DIGITS);
-                if (entry.futuresFigures)
-                {
-                    // Binance's futures account route: wallet (total) + unrealized profit = margin balance
-                    json.name("unrealized_pnl").decimal(balances.unrealized(row), ExchangeBodies.EXCHANGE_DIGITS);
-                    json.name("margin_balance").decimal(balances.margin(row), ExchangeBodies.EXCHANGE_DIGITS);
-                }
-                json.endObject();
-            }
-        }
+        writeAssetBalances(account, json);
         json.endObject();
         if (entry != null && entry.balancesUpdatedMicros > 0)
         {

@@ -10,7 +10,8 @@ import io.ordergate.gateway.json.RequestBody;
 /**
  * Makes the exchange account a seed-001 expert body describes ({@code exchange} with credentials), then the expert on it:
  * the exchange feature seals the credentials and publishes the account's creation, and once the engine made it,
- * publishes {@code expertBody} (CREATE_EXPERT) for the same request, which answers. Thread safe.
+ * publishes {@code expertBody} (CREATE_EXPERT) for the same request, which answers; an expert the engine refuses takes
+ * the account back (DELETE_ACCOUNT) before its refusal is answered. Thread safe.
  */
 @FunctionalInterface
 public interface ExpertAccountCreation

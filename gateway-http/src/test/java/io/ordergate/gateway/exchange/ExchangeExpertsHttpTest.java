@@ -126,6 +126,61 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldAnswerAnExchangeExpertsBalanceWithTheExchangesAssets()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final String expertId = created.path("expert_id").asText();
+        final JsonNode[] balance = new JsonNode[1];
+
+        ExchangeHarness.await("the exchange's USDT in the expert's balance", () ->
+        {
+            balance[0] = gateway.get("/api/v1/experts/" + expertId + "/account/balance");
+            return balance[0].path("balances").has("USDT");
+        }, () -> "the expert's balance: " + balance[0]);
+
+        final JsonNode usdt = balance[0].path("balances").path("USDT");
+        assertEquals(0, new java.math.BigDecimal("1000").compareTo(usdt.path("total").decimalValue()), balance[0].toString());
+        assertEquals(0, new java.math.BigDecimal("1000").compareTo(usdt.path("available").decimalValue()), balance[0].toString());
+        assertEquals(0, usdt.path("locked").decimalValue().signum(), balance[0].toString());
+        assertEquals(1, balance[0].path("balances").size(), "the exchange's assets only, not the account's currency: " + balance[0]);
+        assertEquals(0, new java.math.BigDecimal("1000").compareTo(balance[0].path("equity").decimalValue()), balance[0].toString());
+        final JsonNode paper = gateway.call("POST", "/api/v1/experts", "{\"account_id\":\"paper-1\",\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
+        final JsonNode paperBalance = gateway.get("/api/v1/experts/" + paper.path("expert_id").asText() + "/account/balance");
+        assertTrue(paperBalance.path("balances").has("USD"), "a paper account's currency, as before: " + paperBalance);
+    }
+
+    @Test
+    void shouldShowAFuturesExpertsPositionAtTheExpertsLeverage()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"trading_config\":{\"market_type\":\"futures\"},"
+            + "\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"leverage\":10}}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final String expertId = created.path("expert_id").asText();
+        final String accountId = created.path("account_id").asText();
+        ExchangeHarness.await("the leverage applied at the exchange", () -> "applied".equals(gateway.get("/api/v1/accounts/" + accountId)
+            .path("futures").path("BTCUSDT").path("status").asText()));
+        ExchangeHarness.await("its user-data stream is up", () -> venue.openUserStreams() == 1);
+        assertEquals(200, gateway.call("POST", "/api/v1/experts/" + expertId + "/control", "{\"action\":\"start\"}").path("_status").asInt());
+
+        final JsonNode order = gateway.call("POST", "/api/v1/experts/" + expertId + "/orders", "{\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01}");
+        assertEquals(201, order.path("_status").asInt(), order.toString());
+        gateway.awaitStatus(order.path("order_id").asText(), "filled");
+
+        final JsonNode positions = gateway.get("/api/v1/experts/" + expertId + "/positions").path("positions");
+        assertEquals(1, positions.size(), positions.toString());
+        final JsonNode position = positions.get(0);
+        assertEquals(10, position.path("leverage").asInt(), position.toString());
+        final java.math.BigDecimal entry = position.path("entry_price").decimalValue();
+        assertEquals(0, entry.multiply(new java.math.BigDecimal("0.9")).setScale(2, java.math.RoundingMode.HALF_EVEN)
+            .compareTo(position.path("liquidation_price").decimalValue()), "entry x (10 - 1) / 10: " + position);
+        assertEquals(0, new java.math.BigDecimal("65.00").compareTo(position.path("margin_used").decimalValue()),
+            "0.01 BTC at the 65000.00 bid over 10: " + position);
+    }
+
+    @Test
     void shouldRefuseAnExpertBodyWhoseStrategyTheEngineWouldRefuseBeforeMakingItsExchangeAccount()
     {
         final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();

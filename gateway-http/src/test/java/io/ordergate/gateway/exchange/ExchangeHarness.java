@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,18 +68,24 @@ final class ExchangeHarness implements AutoCloseable
     /** With more YAML after the harness's own (an {@code exchanges} section, say). */
     ExchangeHarness(final Path dataDir, final String moreConfig)
     {
-        this(dataDir, moreConfig, true);
+        this(dataDir, CONFIG + moreConfig, true);
     }
 
     /** A restart that sets no prices: what the gateway knows of them is what its journal gave back. */
     static ExchangeHarness restartedWithoutQuotes(final Path dataDir)
     {
-        return new ExchangeHarness(dataDir, "", false);
+        return new ExchangeHarness(dataDir, CONFIG, false);
     }
 
-    private ExchangeHarness(final Path dataDir, final String moreConfig, final boolean setPrices)
+    /** With {@code baseEdit} applied to the harness's own YAML (a smaller engine table, say), then more YAML after it. */
+    ExchangeHarness(final Path dataDir, final UnaryOperator<String> baseEdit, final String moreConfig)
     {
-        gateway = Ordergate.start(ConfigLoader.parse(CONFIG + moreConfig, "exchange-test").withDataDir(dataDir).withPort(0),
+        this(dataDir, baseEdit.apply(CONFIG) + moreConfig, true);
+    }
+
+    private ExchangeHarness(final Path dataDir, final String config, final boolean setPrices)
+    {
+        gateway = Ordergate.start(ConfigLoader.parse(config, "exchange-test").withDataDir(dataDir).withPort(0),
             StartupOptions.parse(new String[0], Map.of(StartupOptions.API_KEY_ENV, KEY, StartupOptions.API_SECRET_ENV, SECRET)),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + gateway.port();
