@@ -385,11 +385,9 @@ final class PerformanceLedger
         return grossLoss.signum() == 0 ? null : grossProfit.divide(grossLoss, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 
-    /** The return of one month's net realized PnL on the starting equity, for a target_monthly_roi. */
-    BigDecimal monthReturnPct(final String month)
+    /** Net realized PnL ÷ starting equity × 100, unrealized PnL never counted, or null without equity (a month's return). */
+    BigDecimal realizedReturnPct()
     {
-        final Period period = monthly.get(month);
-        return startingEquity.signum() <= 0 ? null : cents(period == null ? 0 : period.realized - period.fees)
-            .multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
+        return startingEquity.signum() <= 0 ? null : netPnl().multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 }
