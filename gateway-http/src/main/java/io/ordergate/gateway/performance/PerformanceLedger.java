@@ -39,7 +39,7 @@ import io.ordergate.fixed.Money;
  * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
  * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
  * An account's folded fills ({@link FoldedFills}) come in as one entry per day's segment: exact sums for a range on day
- * bounds, and three points of the curve (the day's low and high in their order, then its end) for the drawdown.
+ * bounds, and for the drawdown the day's lowest point, its own largest fall, its highest point and its end.
  * Money is summed in cents as longs (exact), then written as decimals. Not thread safe: one per read, on a performance
  * worker, from the {@link FillStore.Record}s the reply thread took.
  */
@@ -122,16 +122,17 @@ final class PerformanceLedger
                 // an MT5 account's tickets are positions of their own, as a hedging account's
                 hedging.add("hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
                 final Long2LongHashMap latest = latestCorrections(record);
+                // an account's transfers before its fills of the same microsecond (its first deposit before its trading),
+                // folded or not (the level a folded day was measured at counts them so)
+                for (int t = 0; t < record.transferCount(); t++)
+                {
+                    order.add(record.transferTimes()[t], (long)index << 32 | TRANSFER | t);
+                }
                 if (record.folded() != null)
                 {
                     record.folded().entries(order, (long)index << 32 | SEGMENT);
                     final String split = record.folded().boundInsideDay(start == null ? 0 : micros(start), end == null ? 0 : micros(end));
                     boundInsideFoldedDay = split == null ? boundInsideFoldedDay : split;
-                }
-                // an account's transfers before its fills of the same microsecond (its first deposit before its trading)
-                for (int t = 0; t < record.transferCount(); t++)
-                {
-                    order.add(record.transferTimes()[t], (long)index << 32 | TRANSFER | t);
                 }
                 for (int row = 0; row < record.fillCount(); row++)
                 {
@@ -229,9 +230,11 @@ final class PerformanceLedger
                     realizedCents = Math.addExact(realizedCents, day.realized());
                     feeCents = Math.addExact(feeCents, day.fees());
                     folded(day, time);
-                    // the day's curve as its lowest and highest points, in their order, and its end
-                    drawdown.point(curve + (day.lowFirst() ? day.low() : day.high()));
-                    drawdown.point(curve + (day.lowFirst() ? day.high() : day.low()));
+                    // a peak before the day falls at most to its lowest point; the day's own largest fall; its highest
+                    // point is the peak after it (exact while equity is positive: see FoldedFills)
+                    drawdown.point(curve + day.low());
+                    drawdown.fall(curve + day.fallPeak(), curve + day.fallTrough());
+                    drawdown.point(curve + day.high());
                     curve = Math.addExact(curve, day.curveNet());
                     drawdown.point(curve);
                 }
