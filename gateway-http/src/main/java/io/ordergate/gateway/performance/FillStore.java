@@ -47,7 +47,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         boolean balanceKnown;
         /** What fills moved the balance by since the balance was last seen. */
         long unreconciled;
-        /** Round trips per position rather than per symbol (a hedging or MT5 account), for the fills folded. */
+        /** Round trips per position rather than per symbol (a hedging or MT5 account) now: each fill keeps it ({@link FillRows#HEDGING}). */
         boolean hedging;
         /** The fills that fell out of {@link #fills}, summed by day; null before the first fold. */
         FoldedFills folded;
@@ -163,7 +163,8 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             moved -= book.fills.columns().net((int)(recent.rows[slot] - book.dropped));
             book.corrections++;
         }
-        final int flags = (trade.side == Side.BUY ? FillRows.BUY : 0) | (history ? FillRows.HISTORY : 0) | (correction ? FillRows.CORRECTION : 0);
+        final int flags = (trade.side == Side.BUY ? FillRows.BUY : 0) | (history ? FillRows.HISTORY : 0) | (correction ? FillRows.CORRECTION : 0)
+            | (book.hedging ? FillRows.HEDGING : 0);
         final int row = book.fills.append(trade.tradeId, trade.timeMicros, symbol(trade.symbol), trade.quantity, trade.quantityDigits,
             trade.positionId, trade.realizedPnl, trade.fee, flags);
         rows.lazySet(rows.get() + 1);  // one writer: an ordered store, no atomic add
@@ -206,7 +207,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
                 book.folded = new FoldedFills();
             }
             final int first = chunks * FillRows.CHUNK;
-            book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped), book.hedging,
+            book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped),
                 time -> transfersBefore(book, time));
             for (int row = first; corrections != null && row < first + FillRows.CHUNK; row++)
             {

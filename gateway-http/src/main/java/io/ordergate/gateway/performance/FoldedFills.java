@@ -220,7 +220,7 @@ final class FoldedFills
      * @param effective the row whose values count for a row (itself, or its latest correction among the kept rows)
      * @param transfersBefore the sum of the account's transfers before a time: with {@link #foldedNet}, where its curve stands
      */
-    void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective, final boolean hedging,
+    void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective,
         final java.util.function.LongUnaryOperator transfersBefore)
     {
         final Long2ObjectHashMap<Sums> days = new Long2ObjectHashMap<>();
@@ -258,7 +258,8 @@ final class FoldedFills
             }
             sums.curve(net);
             foldedNet += net;
-            final long key = hedging ? fills.positionId(from) : fills.symbol(from);
+            // per position or per symbol as the account counted when the fill was booked
+            final long key = fills.is(from, FillRows.HEDGING) ? fills.positionId(from) : fills.symbol(from);
             if (trips.move(key, fills.is(from, FillRows.BUY), quantity, fills.quantityDigits(from), net))
             {
                 sums.trip(trips.closedPnl);

@@ -18,7 +18,7 @@ import io.ordergate.fixed.Money;
 
 /**
  * Performance figures computed exactly from fills (API.md "Performance"): the scope's accounts as the engine has them
- * now (balance, unrealized PnL, position mode) and their whole record of fills and transfers ({@link FillStore}), read in
+ * now (balance, unrealized PnL) and their whole record of fills and transfers ({@link FillStore}), read in
  * time order. Ratios are rounded half-even to 8 places.
  *
  * <ul>
@@ -36,7 +36,7 @@ import io.ordergate.fixed.Money;
  *       open-ended), as a percent of that peak;</li>
  *   <li>{@code daily}, {@code weekly} (ISO weeks), {@code monthly}: realized PnL, fees, fills and round trips by UTC period.</li>
  * </ul>
- * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
+ * A netting account's round trips are tracked per symbol, a hedging account's per position (as it was at each fill). A synced MT5 deal of the
  * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
  * An account's folded fills ({@link FoldedFills}) come in as one entry per day's segment: exact sums for a range on day
  * bounds, and for the drawdown the day's lowest point, its own largest fall, its highest point and its end.
@@ -107,7 +107,6 @@ final class PerformanceLedger
     PerformanceLedger read(final JsonNode data, final Map<String, FillStore.Record> records)
     {
         final List<FillStore.Record> scope = new ArrayList<>();
-        final List<Boolean> hedging = new ArrayList<>();
         final TimedLongs order = new TimedLongs(64);
         for (final JsonNode account : data.path("accounts"))
         {
@@ -119,8 +118,6 @@ final class PerformanceLedger
             {
                 final int index = scope.size();
                 scope.add(record);
-                // an MT5 account's tickets are positions of their own, as a hedging account's
-                hedging.add("hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
                 final Long2LongHashMap latest = latestCorrections(record);
                 // an account's transfers before its fills of the same microsecond (its first deposit before its trading),
                 // folded or not (the level a folded day was measured at counts them so)
@@ -147,7 +144,7 @@ final class PerformanceLedger
         }
         order.sort();
         unrealizedCounted = openEnded ? unrealized : BigDecimal.ZERO;
-        walk(order, scope, hedging);
+        walk(order, scope);
         return this;
     }
 
@@ -169,7 +166,7 @@ final class PerformanceLedger
         return latest;
     }
 
-    private void walk(final TimedLongs order, final List<FillStore.Record> scope, final List<Boolean> hedging)
+    private void walk(final TimedLongs order, final List<FillStore.Record> scope)
     {
         final long startMicros = start == null ? Long.MIN_VALUE : micros(start);
         final long endMicros = end == null ? Long.MAX_VALUE : micros(end);
@@ -270,7 +267,7 @@ final class PerformanceLedger
                     drawdown.point(curve);
                 }
             }
-            trip(open.get((int)(entry >>> 32)), hedging.get((int)(entry >>> 32)), fill, row, net, inside, time);
+            trip(open.get((int)(entry >>> 32)), fill, row, net, inside, time);
         }
         realized = cents(realizedCents);
         fees = cents(feeCents);
@@ -284,8 +281,11 @@ final class PerformanceLedger
         maxDrawdownPct = drawdown.largestPct(cents(curve).add(unrealizedCounted));
     }
 
-    /** Moves the fill's round trip: netting accounts per symbol, hedging ones per position; a deal of the past is a trip of its own. */
-    private void trip(final OpenTrips open, final boolean hedging, final FillRows.Columns fill, final int row, final long net,
+    /**
+     * Moves the fill's round trip: per symbol, or per position when the account was hedging (or MT5) as the fill was
+     * booked ({@link FillRows#HEDGING}); a deal of the past is a trip of its own.
+     */
+    private void trip(final OpenTrips open, final FillRows.Columns fill, final int row, final long net,
         final boolean inside, final long time)
     {
         final long quantity = fill.quantity(row);
@@ -297,7 +297,7 @@ final class PerformanceLedger
             }
             return;
         }
-        final long key = hedging ? fill.positionId(row) : fill.symbol(row);
+        final long key = fill.is(row, FillRows.HEDGING) ? fill.positionId(row) : fill.symbol(row);
         if (open.move(key, fill.is(row, FillRows.BUY), quantity, fill.quantityDigits(row), net) && inside)
         {
             closeTrip(open.closedPnl, time);
