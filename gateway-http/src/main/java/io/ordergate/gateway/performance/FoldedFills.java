@@ -75,18 +75,24 @@ final class FoldedFills
         {
             for (int s = 0; s < count; s++)
             {
-                final long day = segments[s].day();
-                if (startMicros % MICROS_A_DAY != 0 && Math.floorDiv(startMicros, MICROS_A_DAY) == day)
+                final String bound = FoldedFills.boundInsideDay(segments[s].day(), startMicros, endMicros);
+                if (bound != null)
                 {
-                    return "start_date";
-                }
-                if (endMicros % MICROS_A_DAY != 0 && Math.floorDiv(endMicros, MICROS_A_DAY) == day)
-                {
-                    return "end_date";
+                    return bound;
                 }
             }
             return null;
         }
+    }
+
+    /** The range's bound (micros; 0 for none) that falls inside {@code day} rather than on its start, or null. */
+    static String boundInsideDay(final long day, final long startMicros, final long endMicros)
+    {
+        if (startMicros % MICROS_A_DAY != 0 && Math.floorDiv(startMicros, MICROS_A_DAY) == day)
+        {
+            return "start_date";
+        }
+        return endMicros % MICROS_A_DAY != 0 && Math.floorDiv(endMicros, MICROS_A_DAY) == day ? "end_date" : null;
     }
 
     /** One day's sums while a chunk is folded. */

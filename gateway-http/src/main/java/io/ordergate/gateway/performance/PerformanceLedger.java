@@ -121,16 +121,16 @@ final class PerformanceLedger
                 final Long2LongHashMap latest = latestCorrections(record);
                 // an account's transfers before its fills of the same microsecond (its first deposit before its trading),
                 // folded or not (the level a folded day was measured at counts them so)
-                for (int t = 0; t < record.transferCount(); t++)
+                for (int t = 0; t < record.transferEntries(); t++)
                 {
-                    order.add(record.transferTimes()[t], (long)index << 32 | TRANSFER | t);
+                    order.add(record.transferTime(t), (long)index << 32 | TRANSFER | t);
                 }
                 if (record.folded() != null)
                 {
                     record.folded().entries(order, (long)index << 32 | SEGMENT);
-                    final String split = record.folded().boundInsideDay(start == null ? 0 : micros(start), end == null ? 0 : micros(end));
-                    boundInsideFoldedDay = split == null ? boundInsideFoldedDay : split;
                 }
+                final String split = record.boundInsideFoldedDay(start == null ? 0 : micros(start), end == null ? 0 : micros(end));
+                boundInsideFoldedDay = split == null ? boundInsideFoldedDay : split;
                 for (int row = 0; row < record.fillCount(); row++)
                 {
                     if (!record.fills().is(row, FillRows.CORRECTION))
@@ -189,7 +189,7 @@ final class PerformanceLedger
             final boolean inside = !earlier && time < endMicros;
             if ((entry & TRANSFER) != 0)
             {
-                final long amount = record.transferAmounts()[(int)(entry & (TRANSFER - 1))];
+                final long amount = record.transferAmount((int)(entry & (TRANSFER - 1)));
                 if (earlier || inside)
                 {
                     curve = Math.addExact(curve, amount);
