@@ -30,9 +30,11 @@ public final class Group
     public String pauseReason;
     public long maxDrawdownPct;
     public long riskLimitPct;
-    /** Seed 003's target_monthly_roi: the month's return the group aims at, percent (wire digits; 0 = none), reported
-     *  against the actual return by its performance. */
-    public long targetMonthlyRoiPct;
+    /** {@link #targetMonthlyRoiPct} of a group that has none: 0 is a target of its own (to break even), not "none". */
+    public static final long NO_TARGET = Long.MIN_VALUE;
+    /** Seed 003's target_monthly_roi: the month's return the group aims at, percent (wire digits; {@link #NO_TARGET} for
+     *  none), reported against the actual return by its performance. */
+    public long targetMonthlyRoiPct = NO_TARGET;
     /** High-water mark of the summed equity, money units. */
     public long peakEquity;
     public final long createdAtMicros;

@@ -95,7 +95,7 @@ final class GroupAdmin
         group.description = description;
         group.maxDrawdownPct = (mask & GroupBodies.SET_MAX_DRAWDOWN) != 0 ? maxDrawdown : 0;
         group.riskLimitPct = (mask & GroupBodies.SET_RISK_LIMIT) != 0 ? riskLimit : 0;
-        group.targetMonthlyRoiPct = (mask & GroupBodies.SET_TARGET_ROI) != 0 ? targetRoi : 0;
+        group.targetMonthlyRoiPct = (mask & GroupBodies.SET_TARGET_ROI) != 0 ? targetRoi : Group.NO_TARGET;
         for (int i = 0; i < memberCount; i++)
         {
             group.add(pending[i]);

@@ -48,7 +48,7 @@ final class GroupJson
         decimalOrNull(json, group.riskLimitPct);
         json.endObject();
         json.name("target_monthly_roi");
-        decimalOrNull(json, group.targetMonthlyRoiPct);
+        targetOrNull(json, group.targetMonthlyRoiPct);
         json.name("equity").decimal(equity, Money.DIGITS);
         json.name("peak_equity").decimal(group.peakEquity, Money.DIGITS);
         json.name("drawdown_pct").decimal(DrawdownGuard.drawdownPct(group, equity), NewOrderBody.WIRE_DIGITS);
@@ -87,6 +87,19 @@ final class GroupJson
             json.endObject();
         }
         json.endObject();
+    }
+
+    /** A target of 0 is written as 0: only a group without one shows null. */
+    private static void targetOrNull(final JsonWriter json, final long target)
+    {
+        if (target == Group.NO_TARGET)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.decimal(target, NewOrderBody.WIRE_DIGITS);
+        }
     }
 
     private static void decimalOrNull(final JsonWriter json, final long value)

@@ -88,7 +88,7 @@ public final class PerformanceQuery
                     .name("risk_limit_pct").decimal(group.riskLimitPct, NewOrderBody.WIRE_DIGITS)
                     .name("paused").bool(group.paused)
                     .name("target_monthly_roi");
-                if (group.targetMonthlyRoiPct == 0)
+                if (group.targetMonthlyRoiPct == Group.NO_TARGET)
                 {
                     out.nullValue();
                 }

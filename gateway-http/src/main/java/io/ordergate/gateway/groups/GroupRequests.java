@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.group.Group;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
@@ -42,6 +43,7 @@ final class GroupRequests
         long seedDrawdown = SignalFields.ABSENT;
         long seedRiskLimit = SignalFields.ABSENT;
         long targetRoi = SignalFields.ABSENT;
+        boolean targetGiven = false;
         List<MemberFields> memberObjects = null;
         List<MemberFields> accountIds = null;
         while (in.nextField())
@@ -69,7 +71,11 @@ final class GroupRequests
                     break;
                 case "max_drawdown": seedDrawdown = decimal(in, field); break;  // seed 003's names, at the top
                 case "risk_limit": seedRiskLimit = decimal(in, field); break;
-                case "target_monthly_roi": targetRoi = decimal(in, field); break;  // seed 003's, reported against the return
+                case "target_monthly_roi":  // seed 003's, reported against the return; null removes it (0 is a target)
+                    targetRoi = in.decimal(field);
+                    targetGiven = targetRoi != RequestReader.BAD;
+                    targetRoi = targetRoi == RequestReader.NULL ? Group.NO_TARGET : targetRoi;
+                    break;
                 case "members": memberObjects = memberList(in, field, OBJECTS); break;
                 case "accounts": accountIds = memberList(in, field, IDS); break;  // seed 003: account ids, default sizing
                 default: in.unknownField(field);
@@ -87,13 +93,13 @@ final class GroupRequests
         final long riskLimit = riskLimitPct != SignalFields.ABSENT ? riskLimitPct : seedRiskLimit;
         final int mask = (name != null ? GroupBodies.SET_NAME : 0) | (description != null ? GroupBodies.SET_DESCRIPTION : 0)
             | (drawdown != SignalFields.ABSENT ? GroupBodies.SET_MAX_DRAWDOWN : 0) | (riskLimit != SignalFields.ABSENT ? GroupBodies.SET_RISK_LIMIT : 0)
-            | (members != null ? GroupBodies.SET_MEMBERS : 0) | (targetRoi != SignalFields.ABSENT ? GroupBodies.SET_TARGET_ROI : 0);
+            | (members != null ? GroupBodies.SET_MEMBERS : 0) | (targetGiven ? GroupBodies.SET_TARGET_ROI : 0);
         final List<GroupBodies.Member> checked = members(members, null);
         final String groupName = name == null ? "" : name;
         final String groupDescription = description == null ? "" : description;
         final long finalDrawdown = drawdown == SignalFields.ABSENT ? 0 : drawdown;
         final long finalRiskLimit = riskLimit == SignalFields.ABSENT ? 0 : riskLimit;
-        final long finalTargetRoi = targetRoi == SignalFields.ABSENT ? 0 : targetRoi;
+        final long finalTargetRoi = targetGiven ? targetRoi : Group.NO_TARGET;
         return writer -> GroupBodies.group(writer, id, mask, groupName, groupDescription, finalDrawdown, finalRiskLimit, checked, finalTargetRoi);
     }
 

@@ -49,6 +49,20 @@ final class Drawdown
         }
     }
 
+    /**
+     * A fall the curve made between two of its points that are not given one by one (a folded day's own largest): it
+     * counts as a fall, and leaves the running peak and the lowest point under it as they were.
+     */
+    void fall(final long peakValue, final long troughValue)
+    {
+        if (peakValue > 0 && troughValue < peakValue)
+        {
+            final BigDecimal fall = BigDecimal.valueOf(peakValue - troughValue).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(peakValue), PerformanceLedger.RATIO_SCALE, RoundingMode.HALF_EVEN);
+            largest = fall.compareTo(largest) > 0 ? fall : largest;
+        }
+    }
+
     /** Money in or out moves the curve and its peak alike: the falls measured so far are kept as they were. */
     void shift(final long amount)
     {

@@ -23,7 +23,13 @@ final class FillRows
     static final int HISTORY = 2;
     /** This row replaces the earlier row of the same trade id (its money known later): the earlier one's values no longer count. */
     static final int CORRECTION = 4;
-    private static final int DIGITS_SHIFT = 3;
+    /**
+     * The account counted round trips per position (hedging, MT5) rather than per symbol when the fill was booked: an
+     * account deleted and made again under its id may count the other way from then on.
+     */
+    static final int HEDGING = 8;
+    /** Above the flags: a quantity's digits, 0..{@code InstrumentSpec.MAX_DIGITS} (8), in the byte's top 4 bits. */
+    private static final int DIGITS_SHIFT = 4;
 
     /**
      * The chunks as they are now. A new chunk goes into a free slot in place (no reader of an older count reaches it);
@@ -149,7 +155,7 @@ final class FillRows
     /**
      * Appends a row.
      *
-     * @param flags {@link #BUY}, {@link #HISTORY}, {@link #CORRECTION}
+     * @param flags {@link #BUY}, {@link #HISTORY}, {@link #CORRECTION}, {@link #HEDGING}
      * @return the row's number
      */
     int append(final long tradeId, final long timeMicros, final int symbol, final long quantity, final int quantityDigits,

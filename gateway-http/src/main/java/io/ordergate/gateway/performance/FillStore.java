@@ -18,7 +18,8 @@ import io.ordergate.gateway.core.ReplyListener;
  * Every fill of every account and every transfer (a deposit or a withdrawal), kept beside the engine for performance:
  * the engine remembers only its newest fills ({@code engine.max_trades}), this keeps an account's newest
  * {@code server.performance_fills_kept_per_account} and the older ones folded into exact sums per UTC day
- * ({@link FoldedFills}), so its memory is bounded however long the account trades. Fed from each command's
+ * ({@link FoldedFills}; its transfers likewise, {@link FoldedTransfers}), so its memory is bounded however long the
+ * account trades. Fed from each command's
  * change set on the reply stage, at start-up from the replayed journal, so it is the same after a restart and is
  * complete up to the command being answered (a performance read sees every fill before it).
  *
@@ -42,12 +43,14 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         final FillRows fills = new FillRows();
         /** Money into (positive) or out of (negative) an account that was not trading, in cents, by time. */
         final TimedLongs transfers = new TimedLongs(4);
+        /** The transfers that fell out of {@link #transfers}, summed by day; null before the first fold. */
+        FoldedTransfers foldedTransfers;
         int corrections;
         long balance;
         boolean balanceKnown;
         /** What fills moved the balance by since the balance was last seen. */
         long unreconciled;
-        /** Round trips per position rather than per symbol (a hedging or MT5 account), for the fills folded. */
+        /** Round trips per position rather than per symbol (a hedging or MT5 account) now: each fill keeps it ({@link FillRows#HEDGING}). */
         boolean hedging;
         /** The fills that fell out of {@link #fills}, summed by day; null before the first fold. */
         FoldedFills folded;
@@ -61,10 +64,37 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
      * An account's record as it was when taken: its fills and transfers before then, to be read on any thread.
      *
      * @param corrected whether any of those fills is a {@link FillRows#CORRECTION}
+     * @param transferCount the transfers kept one by one ({@code transferTimes}, {@code transferAmounts})
+     * @param foldedTransfers the older ones' day sums, or null
      */
     record Record(FillRows.Columns fills, int fillCount, boolean corrected, long[] transferTimes, long[] transferAmounts,
-        int transferCount, FoldedFills.Taken folded)
+        int transferCount, FoldedFills.Taken folded, FoldedTransfers.Taken foldedTransfers)
     {
+        /** Every transfer entry: the folded days' (deposits, then withdrawals, each day), then those kept one by one. */
+        int transferEntries()
+        {
+            return (foldedTransfers == null ? 0 : foldedTransfers.entries()) + transferCount;
+        }
+
+        long transferTime(final int entry)
+        {
+            final int folded = foldedTransfers == null ? 0 : foldedTransfers.entries();
+            return entry < folded ? foldedTransfers.time(entry) : transferTimes[entry - folded];
+        }
+
+        /** In cents: positive in, negative out. */
+        long transferAmount(final int entry)
+        {
+            final int folded = foldedTransfers == null ? 0 : foldedTransfers.entries();
+            return entry < folded ? foldedTransfers.amount(entry) : transferAmounts[entry - folded];
+        }
+
+        /** The range's bound (micros; 0 for none) inside a day of which fills or transfers are kept only as sums, or null. */
+        String boundInsideFoldedDay(final long startMicros, final long endMicros)
+        {
+            final String fills = folded == null ? null : folded.boundInsideDay(startMicros, endMicros);
+            return fills != null || foldedTransfers == null ? fills : foldedTransfers.boundInsideDay(startMicros, endMicros);
+        }
     }
 
     /** The last trade ids' rows, by trade id modulo a power of two of at least {@code max_trades}. */
@@ -95,6 +125,11 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
      * slots, so folding several at a time keeps that copy to a few bytes a fill.
      */
     private final int foldChunks;
+    /**
+     * Transfers an account keeps one by one: at twice as many the oldest half is folded into day sums. A 64th of the
+     * fills kept, 64 to 16,384: transfers come with balance moves, far fewer than fills.
+     */
+    private final int transfersKept;
     /** A number per symbol, the order met: a row holds the number (a netting account's round trips are per symbol). */
     private final Map<String, Integer> symbols = new HashMap<>();
 
@@ -113,6 +148,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         this.recent = new RecentTrades(maxTrades);
         this.keptPerAccount = keptPerAccount;
         this.foldChunks = Math.max(1, Math.min(16, keptPerAccount / (FillRows.CHUNK * 64)));
+        this.transfersKept = Math.max(64, Math.min(16_384, keptPerAccount / 64));
     }
 
     @Override
@@ -132,7 +168,8 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     {
         final Book book = books.get(accountId);
         return book == null ? null : new Record(book.fills.columns(), book.fills.count(), book.corrections > 0,
-            book.transfers.times(), book.transfers.values(), book.transfers.count(), book.folded == null ? null : book.folded.taken());
+            book.transfers.times(), book.transfers.values(), book.transfers.count(), book.folded == null ? null : book.folded.taken(),
+            book.foldedTransfers == null ? null : book.foldedTransfers.taken());
     }
 
     void apply(final ChangeSet changes)
@@ -163,7 +200,8 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             moved -= book.fills.columns().net((int)(recent.rows[slot] - book.dropped));
             book.corrections++;
         }
-        final int flags = (trade.side == Side.BUY ? FillRows.BUY : 0) | (history ? FillRows.HISTORY : 0) | (correction ? FillRows.CORRECTION : 0);
+        final int flags = (trade.side == Side.BUY ? FillRows.BUY : 0) | (history ? FillRows.HISTORY : 0) | (correction ? FillRows.CORRECTION : 0)
+            | (book.hedging ? FillRows.HEDGING : 0);
         final int row = book.fills.append(trade.tradeId, trade.timeMicros, symbol(trade.symbol), trade.quantity, trade.quantityDigits,
             trade.positionId, trade.realizedPnl, trade.fee, flags);
         rows.lazySet(rows.get() + 1);  // one writer: an ordered store, no atomic add
@@ -206,7 +244,8 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
                 book.folded = new FoldedFills();
             }
             final int first = chunks * FillRows.CHUNK;
-            book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped), book.hedging);
+            book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped),
+                time -> transfersBefore(book, time));
             for (int row = first; corrections != null && row < first + FillRows.CHUNK; row++)
             {
                 if (!columns.is(row, FillRows.CORRECTION))
@@ -222,6 +261,17 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             book.dropped += (long)chunks * FillRows.CHUNK;
             rows.lazySet(rows.get() - (long)chunks * FillRows.CHUNK);
         }
+    }
+
+    /** The account's transfers before {@code time}, as a read orders them (a transfer before a fill of its microsecond). */
+    private static long transfersBefore(final Book book, final long time)
+    {
+        long sum = book.foldedTransfers == null ? 0 : book.foldedTransfers.taken().before(time);
+        for (int t = 0; t < book.transfers.count(); t++)
+        {
+            sum += book.transfers.time(t) <= time ? book.transfers.value(t) : 0;
+        }
+        return sum;
     }
 
     private boolean holdsRecentTrade(final Book book, final FillRows.Columns columns, final int first)
@@ -268,6 +318,15 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
         if (flow != 0)
         {
             book.transfers.add(account.timeMicros, flow);
+            if (book.transfers.count() >= 2 * transfersKept)
+            {
+                if (book.foldedTransfers == null)
+                {
+                    book.foldedTransfers = new FoldedTransfers();
+                }
+                book.foldedTransfers.fold(book.transfers, transfersKept);
+                book.transfers.dropFirst(transfersKept);
+            }
         }
     }
 

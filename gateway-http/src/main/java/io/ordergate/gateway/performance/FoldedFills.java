@@ -7,9 +7,12 @@ import org.agrona.collections.Long2ObjectHashMap;
 /**
  * An account's fills that fell out of its record ({@code server.performance_fills_kept_per_account}), kept as exact sums
  * per UTC day: what every figure of a range that starts and ends on day bounds needs. A {@link Segment} sums the folded
- * fills of one day (realized PnL, fees, fills, the round trips they closed) and keeps the equity curve's shape only as
- * the day's lowest and highest points (in the order they came) and its end: drawdown over folded days is measured on
- * those. The round trips still open when their fills were folded are carried ({@link Taken#trips()}), so a trip that closes
+ * fills of one day (realized PnL, fees, fills, the round trips they closed) and keeps of the equity curve what the
+ * drawdown needs: the day's lowest and highest points, its end, and its own largest fall (from a peak of the day to
+ * the lowest point after it, before a higher peak). The largest fall from a peak before the day is then to the day's
+ * lowest point, and a fall from a peak of the day is the day's own or continues after it from the day's highest point,
+ * so the drawdown over folded days is the one the fills give (while equity stays positive; see {@link Sums#curve}). The
+ * round trips still open when their fills were folded are carried ({@link Taken#trips()}), so a trip that closes
  * among the kept fills is worth all its fills.
  *
  * <p>Segments are appended, never changed: a reader holds the array and count it took. When the array is full, runs of
@@ -22,21 +25,33 @@ final class FoldedFills
 
     /**
      * Some folded fills of one UTC day, money in cents. {@code low} and {@code high} are the curve's lowest and highest
-     * points relative to where the segment starts (0 included), {@code lowFirst} whether the low came first.
+     * points relative to where the segment starts (0 included); {@code fallPeak} and {@code fallTrough} (relative too)
+     * its largest fall in percent, judged at {@code open}, the account's curve where the segment starts as it was known
+     * when folded (0 and 0: no fall).
      */
     record Segment(long day, long firstTime, long realized, long fees, int fills, long curveNet, long low, long high,
-        boolean lowFirst, int trips, int wins, int losses, long grossProfit, long grossLoss)
+        long open, long fallPeak, long fallTrough, int trips, int wins, int losses, long grossProfit, long grossLoss)
     {
         /** This segment followed by {@code next} of the same day. */
         Segment then(final Segment next)
         {
-            final boolean lowHere = low <= curveNet + next.low;
-            final boolean highHere = high >= curveNet + next.high;
-            final boolean first = lowHere == highHere ? (lowHere ? lowFirst : next.lowFirst) : lowHere;
+            // the largest of this one's fall, next's, and the fall from this one's high to next's low
+            long peak = fallPeak;
+            long trough = fallTrough;
+            if (Sums.largerFall(open + high, open + curveNet + next.low, open + peak, open + trough))
+            {
+                peak = high;
+                trough = curveNet + next.low;
+            }
+            if (Sums.largerFall(open + curveNet + next.fallPeak, open + curveNet + next.fallTrough, open + peak, open + trough))
+            {
+                peak = curveNet + next.fallPeak;
+                trough = curveNet + next.fallTrough;
+            }
             return new Segment(day, Math.min(firstTime, next.firstTime), realized + next.realized, fees + next.fees,
                 fills + next.fills, curveNet + next.curveNet, Math.min(low, curveNet + next.low),
-                Math.max(high, curveNet + next.high), first, trips + next.trips, wins + next.wins, losses + next.losses,
-                grossProfit + next.grossProfit, grossLoss + next.grossLoss);
+                Math.max(high, curveNet + next.high), open, peak, trough, trips + next.trips, wins + next.wins,
+                losses + next.losses, grossProfit + next.grossProfit, grossLoss + next.grossLoss);
         }
     }
 
@@ -60,18 +75,24 @@ final class FoldedFills
         {
             for (int s = 0; s < count; s++)
             {
-                final long day = segments[s].day();
-                if (startMicros % MICROS_A_DAY != 0 && Math.floorDiv(startMicros, MICROS_A_DAY) == day)
+                final String bound = FoldedFills.boundInsideDay(segments[s].day(), startMicros, endMicros);
+                if (bound != null)
                 {
-                    return "start_date";
-                }
-                if (endMicros % MICROS_A_DAY != 0 && Math.floorDiv(endMicros, MICROS_A_DAY) == day)
-                {
-                    return "end_date";
+                    return bound;
                 }
             }
             return null;
         }
+    }
+
+    /** The range's bound (micros; 0 for none) that falls inside {@code day} rather than on its start, or null. */
+    static String boundInsideDay(final long day, final long startMicros, final long endMicros)
+    {
+        if (startMicros % MICROS_A_DAY != 0 && Math.floorDiv(startMicros, MICROS_A_DAY) == day)
+        {
+            return "start_date";
+        }
+        return endMicros % MICROS_A_DAY != 0 && Math.floorDiv(endMicros, MICROS_A_DAY) == day ? "end_date" : null;
     }
 
     /** One day's sums while a chunk is folded. */
@@ -82,37 +103,78 @@ final class FoldedFills
         long realized;
         long fees;
         int fills;
+        /** The account's curve where the day's folded fills start (see {@link Segment#open}). */
+        final long open;
         long curve;
         long low;
         long high;
-        int step;
-        int lowStep;
-        int highStep;
+        /** The lowest point since {@link #high} was reached (valid when {@link #seenBelow}). */
+        long lowestSinceHigh;
+        boolean seenBelow;
+        long fallPeak;
+        long fallTrough;
         int trips;
         int wins;
         int losses;
         long grossProfit;
         long grossLoss;
 
-        Sums(final long day)
+        Sums(final long day, final long open)
         {
             this.day = day;
+            this.open = open;
         }
 
+        /**
+         * The curve moves by a fill's net PnL. A fall is measured from the running peak, as {@link Drawdown} does; of the
+         * falls at a positive equity, the larger peak gives the larger percent to the same trough, which is why the
+         * day's lowest point and its own largest fall are enough to join it to the days around it.
+         */
         void curve(final long net)
         {
             curve += net;
-            step++;
-            if (curve < low)
+            low = Math.min(low, curve);
+            if (curve > high)
             {
-                low = curve;
-                lowStep = step;
-            }
-            else if (curve > high)
-            {
+                settle();
                 high = curve;
-                highStep = step;
             }
+            else if (!seenBelow || curve < lowestSinceHigh)
+            {
+                seenBelow = true;
+                lowestSinceHigh = curve;
+            }
+        }
+
+        private void settle()
+        {
+            if (seenBelow && largerFall(open + high, open + lowestSinceHigh, open + fallPeak, open + fallTrough))
+            {
+                fallPeak = high;
+                fallTrough = lowestSinceHigh;
+            }
+            seenBelow = false;
+        }
+
+        /**
+         * Whether the fall from {@code peak} to {@code trough} is a larger percent of its peak than the other's (a peak
+         * of 0 or less has no percent): exact, compared as 128-bit products.
+         */
+        static boolean largerFall(final long peak, final long trough, final long otherPeak, final long otherTrough)
+        {
+            if (peak <= 0 || trough >= peak)
+            {
+                return false;
+            }
+            if (otherPeak <= 0 || otherTrough >= otherPeak)
+            {
+                return true;
+            }
+            final long fall = peak - trough;
+            final long otherFall = otherPeak - otherTrough;
+            final long high = Math.multiplyHigh(fall, otherPeak);
+            final long otherHigh = Math.multiplyHigh(otherFall, peak);
+            return high != otherHigh ? high > otherHigh : Long.compareUnsigned(fall * otherPeak, otherFall * peak) > 0;
         }
 
         void trip(final long pnl)
@@ -132,13 +194,17 @@ final class FoldedFills
 
         Segment segment()
         {
-            return new Segment(day, firstTime, realized, fees, fills, curve, low, high, lowStep < highStep, trips, wins, losses, grossProfit, grossLoss);
+            settle();
+            return new Segment(day, firstTime, realized, fees, fills, curve, low, high, open, fallPeak, fallTrough, trips, wins, losses,
+                grossProfit, grossLoss);
         }
     }
 
     private Segment[] segments = new Segment[16];
     private int count;
     private final OpenTrips trips = new OpenTrips();
+    /** The net PnL of every fill folded so far that moved the curve (not a deal of the past). */
+    private long foldedNet;
     /** A copy of {@link #trips} as the last fold left them: readers copy it again before moving it. */
     private OpenTrips tripsTaken = new OpenTrips();
 
@@ -158,8 +224,10 @@ final class FoldedFills
      * of its own and no part of the curve.
      *
      * @param effective the row whose values count for a row (itself, or its latest correction among the kept rows)
+     * @param transfersBefore the sum of the account's transfers before a time: with {@link #foldedNet}, where its curve stands
      */
-    void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective, final boolean hedging)
+    void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective,
+        final java.util.function.LongUnaryOperator transfersBefore)
     {
         final Long2ObjectHashMap<Sums> days = new Long2ObjectHashMap<>();
         final Sums[] order = new Sums[FillRows.CHUNK];
@@ -176,7 +244,7 @@ final class FoldedFills
             Sums sums = days.get(day);
             if (sums == null)
             {
-                sums = new Sums(day);
+                sums = new Sums(day, foldedNet + transfersBefore.applyAsLong(time));
                 days.put(day, sums);
                 order[dayCount++] = sums;
             }
@@ -195,7 +263,9 @@ final class FoldedFills
                 continue;
             }
             sums.curve(net);
-            final long key = hedging ? fills.positionId(from) : fills.symbol(from);
+            foldedNet += net;
+            // per position or per symbol as the account counted when the fill was booked
+            final long key = fills.is(from, FillRows.HEDGING) ? fills.positionId(from) : fills.symbol(from);
             if (trips.move(key, fills.is(from, FillRows.BUY), quantity, fills.quantityDigits(from), net))
             {
                 sums.trip(trips.closedPnl);

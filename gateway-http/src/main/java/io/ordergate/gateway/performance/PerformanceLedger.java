@@ -18,7 +18,7 @@ import io.ordergate.fixed.Money;
 
 /**
  * Performance figures computed exactly from fills (API.md "Performance"): the scope's accounts as the engine has them
- * now (balance, unrealized PnL, position mode) and their whole record of fills and transfers ({@link FillStore}), read in
+ * now (balance, unrealized PnL) and their whole record of fills and transfers ({@link FillStore}), read in
  * time order. Ratios are rounded half-even to 8 places.
  *
  * <ul>
@@ -36,10 +36,10 @@ import io.ordergate.fixed.Money;
  *       open-ended), as a percent of that peak;</li>
  *   <li>{@code daily}, {@code weekly} (ISO weeks), {@code monthly}: realized PnL, fees, fills and round trips by UTC period.</li>
  * </ul>
- * A netting account's round trips are tracked per symbol, a hedging account's per position. A synced MT5 deal of the
+ * A netting account's round trips are tracked per symbol, a hedging account's per position (as it was at each fill). A synced MT5 deal of the
  * past counts in its range's PnL and round trips but not in the equity curve (the balance it was made with holds it).
  * An account's folded fills ({@link FoldedFills}) come in as one entry per day's segment: exact sums for a range on day
- * bounds, and three points of the curve (the day's low and high in their order, then its end) for the drawdown.
+ * bounds, and for the drawdown the day's lowest point, its own largest fall, its highest point and its end.
  * Money is summed in cents as longs (exact), then written as decimals. Not thread safe: one per read, on a performance
  * worker, from the {@link FillStore.Record}s the reply thread took.
  */
@@ -107,7 +107,6 @@ final class PerformanceLedger
     PerformanceLedger read(final JsonNode data, final Map<String, FillStore.Record> records)
     {
         final List<FillStore.Record> scope = new ArrayList<>();
-        final List<Boolean> hedging = new ArrayList<>();
         final TimedLongs order = new TimedLongs(64);
         for (final JsonNode account : data.path("accounts"))
         {
@@ -119,20 +118,19 @@ final class PerformanceLedger
             {
                 final int index = scope.size();
                 scope.add(record);
-                // an MT5 account's tickets are positions of their own, as a hedging account's
-                hedging.add("hedging".equals(account.path("position_mode").asText()) || "mt5".equals(account.path("venue").asText()));
                 final Long2LongHashMap latest = latestCorrections(record);
+                // an account's transfers before its fills of the same microsecond (its first deposit before its trading),
+                // folded or not (the level a folded day was measured at counts them so)
+                for (int t = 0; t < record.transferEntries(); t++)
+                {
+                    order.add(record.transferTime(t), (long)index << 32 | TRANSFER | t);
+                }
                 if (record.folded() != null)
                 {
                     record.folded().entries(order, (long)index << 32 | SEGMENT);
-                    final String split = record.folded().boundInsideDay(start == null ? 0 : micros(start), end == null ? 0 : micros(end));
-                    boundInsideFoldedDay = split == null ? boundInsideFoldedDay : split;
                 }
-                // an account's transfers before its fills of the same microsecond (its first deposit before its trading)
-                for (int t = 0; t < record.transferCount(); t++)
-                {
-                    order.add(record.transferTimes()[t], (long)index << 32 | TRANSFER | t);
-                }
+                final String split = record.boundInsideFoldedDay(start == null ? 0 : micros(start), end == null ? 0 : micros(end));
+                boundInsideFoldedDay = split == null ? boundInsideFoldedDay : split;
                 for (int row = 0; row < record.fillCount(); row++)
                 {
                     if (!record.fills().is(row, FillRows.CORRECTION))
@@ -146,7 +144,7 @@ final class PerformanceLedger
         }
         order.sort();
         unrealizedCounted = openEnded ? unrealized : BigDecimal.ZERO;
-        walk(order, scope, hedging);
+        walk(order, scope);
         return this;
     }
 
@@ -168,7 +166,7 @@ final class PerformanceLedger
         return latest;
     }
 
-    private void walk(final TimedLongs order, final List<FillStore.Record> scope, final List<Boolean> hedging)
+    private void walk(final TimedLongs order, final List<FillStore.Record> scope)
     {
         final long startMicros = start == null ? Long.MIN_VALUE : micros(start);
         final long endMicros = end == null ? Long.MAX_VALUE : micros(end);
@@ -191,7 +189,7 @@ final class PerformanceLedger
             final boolean inside = !earlier && time < endMicros;
             if ((entry & TRANSFER) != 0)
             {
-                final long amount = record.transferAmounts()[(int)(entry & (TRANSFER - 1))];
+                final long amount = record.transferAmount((int)(entry & (TRANSFER - 1)));
                 if (earlier || inside)
                 {
                     curve = Math.addExact(curve, amount);
@@ -229,9 +227,11 @@ final class PerformanceLedger
                     realizedCents = Math.addExact(realizedCents, day.realized());
                     feeCents = Math.addExact(feeCents, day.fees());
                     folded(day, time);
-                    // the day's curve as its lowest and highest points, in their order, and its end
-                    drawdown.point(curve + (day.lowFirst() ? day.low() : day.high()));
-                    drawdown.point(curve + (day.lowFirst() ? day.high() : day.low()));
+                    // a peak before the day falls at most to its lowest point; the day's own largest fall; its highest
+                    // point is the peak after it (exact while equity is positive: see FoldedFills)
+                    drawdown.point(curve + day.low());
+                    drawdown.fall(curve + day.fallPeak(), curve + day.fallTrough());
+                    drawdown.point(curve + day.high());
                     curve = Math.addExact(curve, day.curveNet());
                     drawdown.point(curve);
                 }
@@ -267,7 +267,7 @@ final class PerformanceLedger
                     drawdown.point(curve);
                 }
             }
-            trip(open.get((int)(entry >>> 32)), hedging.get((int)(entry >>> 32)), fill, row, net, inside, time);
+            trip(open.get((int)(entry >>> 32)), fill, row, net, inside, time);
         }
         realized = cents(realizedCents);
         fees = cents(feeCents);
@@ -281,8 +281,11 @@ final class PerformanceLedger
         maxDrawdownPct = drawdown.largestPct(cents(curve).add(unrealizedCounted));
     }
 
-    /** Moves the fill's round trip: netting accounts per symbol, hedging ones per position; a deal of the past is a trip of its own. */
-    private void trip(final OpenTrips open, final boolean hedging, final FillRows.Columns fill, final int row, final long net,
+    /**
+     * Moves the fill's round trip: per symbol, or per position when the account was hedging (or MT5) as the fill was
+     * booked ({@link FillRows#HEDGING}); a deal of the past is a trip of its own.
+     */
+    private void trip(final OpenTrips open, final FillRows.Columns fill, final int row, final long net,
         final boolean inside, final long time)
     {
         final long quantity = fill.quantity(row);
@@ -294,7 +297,7 @@ final class PerformanceLedger
             }
             return;
         }
-        final long key = hedging ? fill.positionId(row) : fill.symbol(row);
+        final long key = fill.is(row, FillRows.HEDGING) ? fill.positionId(row) : fill.symbol(row);
         if (open.move(key, fill.is(row, FillRows.BUY), quantity, fill.quantityDigits(row), net) && inside)
         {
             closeTrip(open.closedPnl, time);
@@ -385,11 +388,9 @@ final class PerformanceLedger
         return grossLoss.signum() == 0 ? null : grossProfit.divide(grossLoss, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 
-    /** The return of one month's net realized PnL on the starting equity, for a target_monthly_roi. */
-    BigDecimal monthReturnPct(final String month)
+    /** Net realized PnL ÷ starting equity × 100, unrealized PnL never counted, or null without equity (a month's return). */
+    BigDecimal realizedReturnPct()
     {
-        final Period period = monthly.get(month);
-        return startingEquity.signum() <= 0 ? null : cents(period == null ? 0 : period.realized - period.fees)
-            .multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
+        return startingEquity.signum() <= 0 ? null : netPnl().multiply(HUNDRED).divide(startingEquity, RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 }

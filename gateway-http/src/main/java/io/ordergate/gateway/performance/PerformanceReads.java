@@ -198,7 +198,7 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
                 json.name("group_id").string(data.path("id").asText());
                 timeRange(json, read);
                 PerformanceJson.metrics(json, ledger, true);
-                target(json, data, ledger);
+                target(json, data, records, read, now);
                 json.endObject().endObject();
                 break;
             case GROUP_METRICS:
@@ -249,12 +249,13 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
         return json.name("success").bool(true).name("message").string(message).name("data").startObject();
     }
 
-    /** The group's target_monthly_roi against this month's realized return. */
-    private static void target(final JsonWriter json, final JsonNode data, final PerformanceLedger ledger)
+    /** The group's target_monthly_roi against the realized return of the calendar month the range ends in. */
+    private static void target(final JsonWriter json, final JsonNode data, final Map<String, FillStore.Record> records, final Read read,
+        final Instant now)
     {
         final JsonNode target = data.path("target_monthly_roi");
         PerformanceJson.ratio(json.name("target_monthly_roi"), target.isNumber() ? target.decimalValue() : null);
-        final java.math.BigDecimal actual = ledger.monthReturnPct(YearMonth.now(ZoneOffset.UTC).toString());
+        final java.math.BigDecimal actual = actualMonthlyRoi(data, records, read, now);
         PerformanceJson.ratio(json.name("actual_monthly_roi"), actual);
         json.name("target_met");
         if (target.isNull() || target.isMissingNode() || actual == null)
@@ -265,6 +266,28 @@ final class PerformanceReads implements ReplyTarget, AutoCloseable
         {
             json.bool(actual.compareTo(target.decimalValue()) >= 0);
         }
+    }
+
+    /**
+     * The UTC calendar month a target_monthly_roi is judged in: the month of the range's last instant (its end is
+     * excluded), or this month when the range is open-ended (no end, or one after now).
+     */
+    static YearMonth targetMonth(final Instant end, final Instant now)
+    {
+        return YearMonth.from((end == null || end.isAfter(now) ? now : end.minusNanos(1)).atZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * The whole {@link #targetMonth}'s net realized PnL ÷ the equity it started with (and its deposits) × 100, or null
+     * without equity: seed 003's target is a calendar month's return, so the range's start does not cut the month.
+     */
+    static java.math.BigDecimal actualMonthlyRoi(final JsonNode data, final Map<String, FillStore.Record> records, final Read read,
+        final Instant now)
+    {
+        final YearMonth month = targetMonth(read.end(), now);
+        final Instant first = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        final Instant next = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new PerformanceLedger(first, next, now).read(data, records).realizedReturnPct();
     }
 
     /** The data of one account of the scope. */

@@ -58,6 +58,15 @@ final class TimedLongs
         return values;
     }
 
+    /** Drops the first {@code n} pairs into new arrays: arrays taken earlier keep them. */
+    void dropFirst(final int n)
+    {
+        final int capacity = Math.max(4, times.length);
+        times = java.util.Arrays.copyOfRange(times, n, n + capacity);
+        values = java.util.Arrays.copyOfRange(values, n, n + capacity);
+        count -= n;
+    }
+
     /** Puts the pairs in time order, equal times in the order they were added. */
     void sort()
     {

@@ -29,8 +29,9 @@ import io.ordergate.engine.snapshot.StateGraph;
  * however many it makes; the older ones are folded into sums per UTC day ({@link FoldedFills}). Every figure of a range on
  * day bounds stays the one the whole record gives: the same random records (two accounts, netting and hedging, round
  * trips and flips, deals of the past, corrections of recent fills, deposits and withdrawals) are read from a store that
- * keeps 1,024 fills an account and from one that keeps them all. Only the drawdown over folded days is measured on
- * each day's lowest and highest points, so it is compared where the range holds no folded day.
+ * keeps 1,024 fills an account and from one that keeps them all. Only the drawdown is compared where the range holds no
+ * folded day: these records read two accounts on one curve, and move balances inside folded days, which a folded day
+ * (placed whole at its first fill) cannot interleave ({@link FoldedDrawdownTest} checks one account's).
  */
 class FoldedFillsTest
 {

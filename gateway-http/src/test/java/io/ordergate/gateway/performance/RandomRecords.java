@@ -45,6 +45,10 @@ final class RandomRecords
         long time = T0;
         long tradeId = 0;
         final int events = shape.leastEvents() + random.nextInt(shape.moreEvents());
+        for (int account = 0; account < ACCOUNTS.length; account++)
+        {
+            balance(account, time, 0, stores);  // made before it trades: its position mode is known at its first fill
+        }
         for (int i = 0; i < events; i++)
         {
             time += random.nextInt(4) == 0 ? 0
