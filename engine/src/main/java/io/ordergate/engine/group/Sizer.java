@@ -24,8 +24,8 @@ import io.ordergate.fixed.TowardZero;
  * </ul>
  * When the signal gives {@code risk_percentage} instead of a quantity, the signal quantity of each member is the
  * risk-sized quantity for that percent of its own equity; without a stop, the size that takes that percent of its
- * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits; a risk-sized one truncated,
- * never over the risk, the others half-even) is rounded DOWN to
+ * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits, truncated: never over the
+ * risk or the product asked) is rounded DOWN to
  * the lot step, capped at the instrument's max_quantity and at the group's risk_limit; below min_quantity the
  * member is refused ({@link ResultCode#SIZE_BELOW_MINIMUM}), never sized up.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
@@ -120,7 +120,8 @@ final class Sizer
                 break;
             case GroupBodies.SIZING_MULTIPLIER:
                 child.signalQuantity = signal;
-                raw = FixedPoint.mulDivSaturated(signal, member.value, WIRE_ONE);
+                // toward zero, as every size: half-even made 0.19999999 x 0.5 (0.099999995) 0.10000000, a lot step over 0.09
+                raw = TowardZero.mulDivSaturated(signal, member.value, WIRE_ONE);
                 break;
             case GroupBodies.SIZING_RISK_PERCENT:
                 if (lossPerLot == OrderView.NONE)
@@ -133,7 +134,7 @@ final class Sizer
             default:
                 child.signalQuantity = signal;
                 // signal (wire) × equity (money) ÷ value (wire, a money amount): rescale equity to wire digits first.
-                raw = FixedPoint.mulDivSaturated(
+                raw = TowardZero.mulDivSaturated(
                     signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
                 break;
         }

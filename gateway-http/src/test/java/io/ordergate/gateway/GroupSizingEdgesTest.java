@@ -1,0 +1,46 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Edges of sizing group members, over real HTTP against a real gateway (docs/groups-and-webhooks.md, "Sizing"). */
+class GroupSizingEdgesTest
+{
+    @TempDir
+    Path dataDir;
+
+    /**
+     * 0.19999999 × 0.5 is 0.099999995: rounded half-even to 8 digits it became 0.10000000 and then a whole 0.10 lots,
+     * one lot step more than the exact size rounded down (0.09). The same for equity_ratio (0.19999999 × 100000 ÷ 200000).
+     */
+    @Test
+    void shouldRoundAMultipliedSizeDownNeverUpToTheNextLotStep()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            assertEquals(201, gateway.createAccount("m-half", "100000").status());
+            assertEquals(201, gateway.createAccount("m-ratio", "100000").status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.post("/api/v1/groups", "{\"group_id\": \"halves\", \"members\": ["
+                + "{\"account_id\": \"m-half\", \"sizing\": {\"mode\": \"multiplier\", \"value\": 0.5}},"
+                + "{\"account_id\": \"m-ratio\", \"sizing\": {\"mode\": \"equity_ratio\", \"value\": 200000}}]}").status());
+
+            final TestGateway.Reply order = gateway.post("/api/v1/groups/halves/orders",
+                "{\"symbol\": \"EURUSD\", \"side\": \"buy\", \"quantity\": 0.19999999}");
+            assertEquals(201, order.status(), order.toString());
+            for (final JsonNode result : order.json().path("results"))
+            {
+                assertEquals("filled", result.path("status").asText(), result.toString());
+                assertEquals("0.09", result.path("quantity").decimalValue().toPlainString(), result.toString());
+                assertEquals("0.09999999", result.path("sizing").path("raw_quantity").decimalValue().toPlainString(), result.toString());
+                assertEquals("lot_step", result.path("sizing").path("clamped_by").asText(), result.toString());
+            }
+        }
+    }
+}
