@@ -43,4 +43,33 @@ class GroupSizingEdgesTest
             }
         }
     }
+
+    /**
+     * A JPY account cannot value EURUSD (neither of its currencies): its risk_percent member was refused
+     * STOP_LOSS_REQUIRED although the order had a stop; it is refused NO_PRICE, as the same account's own order is.
+     */
+    @Test
+    void shouldRefuseARiskSizedMemberWhoseCurrencyCannotValueTheSymbolNoPriceNotStopLossRequired()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            assertEquals(201, gateway.post("/api/v1/accounts", "{\"account_id\": \"m-jpy\", \"currency\": \"JPY\", \"balance\": 10000000}").status());
+            assertEquals(201, gateway.createAccount("m-usd", "100000").status());
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.post("/api/v1/groups", "{\"group_id\": \"mixed\", \"members\": ["
+                + "{\"account_id\": \"m-jpy\", \"sizing\": {\"mode\": \"risk_percent\", \"value\": 1}},"
+                + "{\"account_id\": \"m-usd\", \"sizing\": {\"mode\": \"risk_percent\", \"value\": 1}}]}").status());
+
+            final TestGateway.Reply order = gateway.post("/api/v1/groups/mixed/orders",
+                "{\"symbol\": \"EURUSD\", \"side\": \"buy\", \"quantity\": 1, \"stop_loss\": 1.08228}");
+            assertEquals(201, order.status(), order.toString());
+            final JsonNode yen = order.json().path("results").get(0);
+            assertEquals("rejected", yen.path("status").asText(), yen.toString());
+            assertEquals("NO_PRICE", yen.path("reject_code").asText(), yen.toString());
+            // the other member is sized on its own: 1% of 100000 at a 20-pip stop (200.00 a lot) is 5 lots
+            final JsonNode dollar = order.json().path("results").get(1);
+            assertEquals("filled", dollar.path("status").asText(), dollar.toString());
+            assertEquals("5", dollar.path("quantity").decimalValue().stripTrailingZeros().toPlainString());
+        }
+    }
 }

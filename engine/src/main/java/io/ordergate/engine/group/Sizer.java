@@ -19,7 +19,8 @@ import io.ordergate.fixed.TowardZero;
  *   <li>fixed: {@code value} lots;</li>
  *   <li>multiplier: signal quantity × {@code value};</li>
  *   <li>risk_percent: the quantity whose loss at the stop loss is {@code value}% of the member's equity (needs a
- *       stop: else {@link ResultCode#STOP_LOSS_REQUIRED});</li>
+ *       stop: else {@link ResultCode#STOP_LOSS_REQUIRED}; an account whose currency cannot value the instrument:
+ *       {@link ResultCode#NO_PRICE});</li>
  *   <li>equity_ratio: signal quantity × member equity ÷ {@code value}.</li>
  * </ul>
  * When the signal gives {@code risk_percentage} instead of a quantity, the signal quantity of each member is the
@@ -124,6 +125,11 @@ final class Sizer
                 raw = TowardZero.mulDivSaturated(signal, member.value, WIRE_ONE);
                 break;
             case GroupBodies.SIZING_RISK_PERCENT:
+                if (!Valuation.canValue(account, instrument))
+                {
+                    // no loss in the account's money to size on (a JPY account, EURUSD), stop or not: as its own order is
+                    return refuse(child, ResultCode.NO_PRICE);
+                }
                 if (lossPerLot == OrderView.NONE)
                 {
                     return refuse(child, ResultCode.STOP_LOSS_REQUIRED);
