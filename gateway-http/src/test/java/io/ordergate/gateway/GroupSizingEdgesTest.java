@@ -72,4 +72,28 @@ class GroupSizingEdgesTest
             assertEquals("5", dollar.path("quantity").decimalValue().stripTrailingZeros().toPlainString());
         }
     }
+
+    /**
+     * Seed 003's execute sizes by margin without a stop: 1% of 99,999.50 is 999.995 of margin, at 100:1 on a 1.00000 price
+     * 0.99999 lots, so 0.99. Half-even made the margin 1,000.00 and the member 1.00 lots: over the percent asked.
+     */
+    @Test
+    void shouldSizeByMarginDownNeverOverThePercentOfEquityAsked()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            assertEquals(201, gateway.createAccount("m-margin", "99999.50").status());
+            assertEquals(202, gateway.quote("EURUSD", "0.99990", "1.00000").status());
+            assertEquals(201, gateway.post("/api/v1/groups", "{\"group_id\": \"margin\", \"accounts\": [\"m-margin\"]}").status());
+
+            final TestGateway.Reply order = gateway.post("/api/v1/trading/group/margin/execute",
+                "{\"symbol\": \"EURUSD\", \"side\": \"buy\", \"order_type\": \"market\", \"risk_percentage\": 1, \"leverage\": 100}");
+            assertEquals(201, order.status(), order.toString());
+            final JsonNode result = order.json().path("results").get(0);
+            assertEquals("filled", result.path("status").asText(), result.toString());
+            assertEquals("margin", result.path("sizing").path("basis").asText(), result.toString());
+            assertEquals("999.99", result.path("sizing").path("inputs").path("margin").decimalValue().toPlainString(), result.toString());
+            assertEquals("0.99", result.path("quantity").decimalValue().toPlainString(), result.toString());
+        }
+    }
 }

@@ -190,7 +190,9 @@ final class Sizer
         final long percent, final long leverage, final long entry)
     {
         final long effective = leverage > 0 ? leverage : account.leverage * WIRE_ONE;
-        final long margin = Math.max(0, FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
+        // the money and the size toward zero, as for risk: half-even made 1% of 99,999.50 (999.995) 1,000.00, and at 100:1
+        // on a 1.00000 price a whole 1.00 lot where 0.99999 is asked
+        final long margin = Math.max(0, TowardZero.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
         child.leverage = effective;
         child.margin = margin;
         final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
@@ -205,7 +207,7 @@ final class Sizer
             return OrderView.NONE;
         }
         // margin (money) × leverage (wire) ÷ the notional of one lot (money) = lots at wire digits
-        return FixedPoint.mulDivSaturated(margin, effective * lots, lotNotional);
+        return TowardZero.mulDivSaturated(margin, effective * lots, lotNotional);
     }
 
     /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}; {@code loss} is that of {@code lots} lots. */
