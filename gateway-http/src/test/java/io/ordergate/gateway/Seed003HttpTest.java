@@ -76,6 +76,11 @@ class Seed003HttpTest
         assertEquals("1h", bot.path("timeframe").asText());
         assertEquals("ACTIVE", bot.path("status").asText());
         assertEquals(0, bot.path("connected_accounts").size());
+        // seed 003's GET /bots/{bot_id}: its clients read "performance": {"metrics": {}} there
+        final Reply detail = gateway.get("/api/v1/bots/" + botId);
+        assertEquals(200, detail.status(), detail::toString);
+        assertEquals("1h", detail.text("timeframe"));
+        assertTrue(detail.json().path("performance").path("metrics").isObject(), detail::toString);
         assertEquals(400, gateway.post("/api/v1/bots/create?name=x&timeframe=2w", null).status());
         assertEquals(400, gateway.post("/api/v1/bots/create", null).status());
     }

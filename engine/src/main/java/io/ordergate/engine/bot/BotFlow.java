@@ -111,7 +111,7 @@ public final class BotFlow
         final Bot bot = access.adminBot(event, reader, text);
         if (bot != null)
         {
-            json.answer(event, bot, ResultCode.OK);
+            json.answerDetail(event, bot);
         }
     }
 

@@ -22,12 +22,35 @@ final class BotJson
     /** Answers with the bot as the whole JSON answer. */
     void answer(final CommandEvent event, final Bot bot, final ResultCode code)
     {
-        writeBot(context.beginJson(event), bot);
+        final JsonWriter out = context.beginJson(event);
+        startBot(out, bot);
+        out.endObject();
         context.endJson(event);
         event.result = code;
     }
 
+    /**
+     * {@code GET /bots/{id}}: the bot with seed 003's {@code "performance": {"metrics": {}}}, which its clients read there;
+     * the figures themselves are {@code GET /bots/{id}/performance}'s (the gateway's, not the engine's).
+     */
+    void answerDetail(final CommandEvent event, final Bot bot)
+    {
+        final JsonWriter out = context.beginJson(event);
+        startBot(out, bot);
+        out.name("performance").startObject().name("metrics").startObject().endObject().endObject();
+        out.endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
     void writeBot(final JsonWriter out, final Bot bot)
+    {
+        startBot(out, bot);
+        out.endObject();
+    }
+
+    /** The bot's fields, its object left open. */
+    private void startBot(final JsonWriter out, final Bot bot)
     {
         out.startObject();
         out.name("bot_id").string(bot.id);
@@ -61,7 +84,6 @@ final class BotJson
         out.endArray();
         out.name("created_at").time(bot.createdAtMicros);
         out.name("updated_at").time(bot.updatedAtMicros);
-        out.endObject();
     }
 
     /** Seed 003's account in a bot's list: {@code {"id", "name", "exchange", "balance", "equity", "is_active"}}. */

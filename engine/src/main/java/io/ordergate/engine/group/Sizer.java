@@ -19,13 +19,14 @@ import io.ordergate.fixed.TowardZero;
  *   <li>fixed: {@code value} lots;</li>
  *   <li>multiplier: signal quantity × {@code value};</li>
  *   <li>risk_percent: the quantity whose loss at the stop loss is {@code value}% of the member's equity (needs a
- *       stop: else {@link ResultCode#STOP_LOSS_REQUIRED});</li>
+ *       stop: else {@link ResultCode#STOP_LOSS_REQUIRED}; an account whose currency cannot value the instrument:
+ *       {@link ResultCode#NO_PRICE});</li>
  *   <li>equity_ratio: signal quantity × member equity ÷ {@code value}.</li>
  * </ul>
  * When the signal gives {@code risk_percentage} instead of a quantity, the signal quantity of each member is the
  * risk-sized quantity for that percent of its own equity; without a stop, the size that takes that percent of its
- * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits; a risk-sized one truncated,
- * never over the risk, the others half-even) is rounded DOWN to
+ * equity as margin at the signal's {@code leverage} (or the account's). The raw size (8 digits, truncated: never over the
+ * risk or the product asked) is rounded DOWN to
  * the lot step, capped at the instrument's max_quantity and at the group's risk_limit; below min_quantity the
  * member is refused ({@link ResultCode#SIZE_BELOW_MINIMUM}), never sized up.
  * <b>Not thread safe</b>: engine thread; allocates nothing.
@@ -120,9 +121,15 @@ final class Sizer
                 break;
             case GroupBodies.SIZING_MULTIPLIER:
                 child.signalQuantity = signal;
-                raw = FixedPoint.mulDivSaturated(signal, member.value, WIRE_ONE);
+                // toward zero, as every size: half-even made 0.19999999 x 0.5 (0.099999995) 0.10000000, a lot step over 0.09
+                raw = TowardZero.mulDivSaturated(signal, member.value, WIRE_ONE);
                 break;
             case GroupBodies.SIZING_RISK_PERCENT:
+                if (!Valuation.canValue(account, instrument))
+                {
+                    // no loss in the account's money to size on (a JPY account, EURUSD), stop or not: as its own order is
+                    return refuse(child, ResultCode.NO_PRICE);
+                }
                 if (lossPerLot == OrderView.NONE)
                 {
                     return refuse(child, ResultCode.STOP_LOSS_REQUIRED);
@@ -133,7 +140,7 @@ final class Sizer
             default:
                 child.signalQuantity = signal;
                 // signal (wire) × equity (money) ÷ value (wire, a money amount): rescale equity to wire digits first.
-                raw = FixedPoint.mulDivSaturated(
+                raw = TowardZero.mulDivSaturated(
                     signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
                 break;
         }
@@ -183,7 +190,9 @@ final class Sizer
         final long percent, final long leverage, final long entry)
     {
         final long effective = leverage > 0 ? leverage : account.leverage * WIRE_ONE;
-        final long margin = Math.max(0, FixedPoint.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
+        // the money and the size toward zero, as for risk: half-even made 1% of 99,999.50 (999.995) 1,000.00, and at 100:1
+        // on a 1.00000 price a whole 1.00 lot where 0.99999 is asked
+        final long margin = Math.max(0, TowardZero.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
         child.leverage = effective;
         child.margin = margin;
         final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
@@ -198,7 +207,7 @@ final class Sizer
             return OrderView.NONE;
         }
         // margin (money) × leverage (wire) ÷ the notional of one lot (money) = lots at wire digits
-        return FixedPoint.mulDivSaturated(margin, effective * lots, lotNotional);
+        return TowardZero.mulDivSaturated(margin, effective * lots, lotNotional);
     }
 
     /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}; {@code loss} is that of {@code lots} lots. */
