@@ -79,7 +79,7 @@ final class ReportFlow
         {
             final long now = event.wallMicros();
             final boolean executed = status == ExecutorBodies.STATUS_EXECUTED;
-            if (executed && !command.type.isInvestor() && finer(event, command, executor, flags, ticket, price, lots))
+            if (executed && !command.type.isInvestor() && finer(event, command, executor, flags, ticket, price, lots, profit))
             {
                 return;  // still pending: nothing of the result is applied, and a repeat of it is refused alike
             }
@@ -111,15 +111,16 @@ final class ReportFlow
 
     /**
      * Refuses an executed result that could only be booked rounded: lots or a price finer than the instrument's digits,
-     * or a ticket whose open report the order would adopt with numbers finer than the order's instrument. Rounded, the
-     * gateway would book what the terminal never traded; refused, the command stays pending and the journal keeps the
-     * result as sent. Checked before anything is applied; allocates only the refusal's message.
+     * a profit finer than the gateway's money ({@link Money#DIGITS}), or a ticket whose open report the order would
+     * adopt with numbers finer than the order's instrument. Rounded, the gateway would book what the terminal never
+     * traded; refused, the command stays pending and the journal keeps the result as sent. Checked before anything is
+     * applied; allocates only the refusal's message.
      *
      * @return true when refused (the event names the field and value)
      */
     private boolean finer(
         final CommandEvent event, final ExecutorCommand command, final Executor executor, final int flags, final long ticket,
-        final long price, final long lots)
+        final long price, final long lots, final long profit)
     {
         final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
         final Instrument instrument = order == null || order.status.isTerminal() ? null : context.instruments().get(order.instrumentIndex);
@@ -149,6 +150,10 @@ final class ReportFlow
             if (priced && instrument != null && !ReportedDecimals.fits(price, instrument.priceDigits))
             {
                 return refuse(event, "price", ReportedDecimals.finer("price", price, instrument.symbol, instrument.priceDigits, false));
+            }
+            if (has(flags, ExecutorBodies.RESULT_PROFIT) && (position != null || instrument != null) && !ReportedDecimals.fits(profit, Money.DIGITS))
+            {
+                return refuse(event, "profit", ReportedDecimals.finerMoney("profit", profit));
             }
         }
         return false;
@@ -218,7 +223,7 @@ final class ReportFlow
             case CLOSE_POSITION:
             {
                 final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
-                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Mt5Book.rounded(profit, Money.DIGITS) : 0;
+                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Wire.exact(profit, Money.DIGITS) : 0;
                 if (position != null)
                 {
                     final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);

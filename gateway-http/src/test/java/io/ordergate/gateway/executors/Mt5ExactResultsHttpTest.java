@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real gateway: the results of its own orders are booked exactly or refused by field and value, never rounded. A
- * refused result leaves its command pending and its order routed until a result that fits comes. The journal replays to
- * the same state.
+ * A real gateway: the results of its own orders, and the money of closes, are booked exactly or refused by field and
+ * value, never rounded. A refused result leaves its command pending and its order routed until a result that fits
+ * comes; a refused close report leaves the position open and the balance as it was. The journal replays to the same state.
  */
 class Mt5ExactResultsHttpTest
 {
@@ -71,6 +71,62 @@ class Mt5ExactResultsHttpTest
         }
     }
 
+    @Test
+    void shouldRefuseACloseWhoseMoneyIsFinerThanTheGatewaysMoneyDigits()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            gateway.quote("1.08420", "1.08428");
+            gateway.heartbeat(executor);
+            final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
+            assertEquals(200, gateway.result(executor, "ord_" + orderId + "_1", "executed", details("\"price\":1.08428,\"lots\":0.1")).status());
+            final Object balance = account(gateway).get("balance");
+            final Object positionId = ((Map<?, ?>)positions(gateway).get(0)).get("position_id");
+            final Object closingId = gateway.admin("POST", "/api/v1/positions/" + positionId + "/close", "{}").at("order_id");
+            final String closeId = "ord_" + closingId + "_1";
+
+            refused(gateway.result(executor, closeId, "executed", details("\"price\":1.08600,\"profit\":17.125")),
+                "profit 17.125 has more decimal places than the gateway keeps money at (2)");
+            assertEquals(1, positions(gateway).size(), "still open");
+            assertEquals(List.of(closeId), pendingIds(gateway, executor));
+            refused(trade(gateway, executor, "\"ticket\":\"777001\",\"closeTime\":\"2026-12-01T11:00:00Z\",\"closePrice\":1.08600,"
+                + "\"profit\":17.20,\"commission\":-0.705,\"swap\":0"), "commission -0.705 has more decimal places than the gateway keeps money at (2)");
+            refused(trade(gateway, executor, "\"ticket\":\"777001\",\"closeTime\":\"2026-12-01T11:00:00Z\",\"closePrice\":1.08600,"
+                + "\"profit\":17.20,\"swap\":-0.0001"), "swap -0.0001 has more decimal places");
+            assertEquals(1, positions(gateway).size(), "still open");
+            assertEquals(balance, account(gateway).get("balance"), "no money booked");
+
+            assertEquals(200, gateway.result(executor, closeId, "executed", details("\"price\":1.08600,\"profit\":17.20")).status());
+            assertEquals(List.of(), positions(gateway));
+            assertEquals(0, new BigDecimal("17.2").compareTo((BigDecimal)account(gateway).get("realized_pnl")));
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
+    void shouldRefuseAHeartbeatWhoseBalanceOrEquityIsFinerThanTheGatewaysMoneyDigits()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            final Object balance = account(gateway).get("balance");
+            refused(beat(gateway, executor, "\"accountBalance\":0.12345678"), "accountBalance 0.12345678 has more decimal places than the gateway keeps money at (2)");
+            refused(beat(gateway, executor, "\"accountBalance\":10500.12,\"accountEquity\":10500.125"), "accountEquity 10500.125 has more decimal places");
+            assertEquals(balance, account(gateway).get("balance"), "not rounded into the account");
+
+            assertEquals(200, beat(gateway, executor, "\"accountBalance\":10500.12,\"accountEquity\":10500.13").status());
+            assertEquals(0, new BigDecimal("10500.12").compareTo((BigDecimal)account(gateway).get("balance")));
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    private static GatewayHarness.Response beat(final GatewayHarness gateway, final GatewayHarness.Executor executor, final String money)
+    {
+        return gateway.call("POST", "/api/executor/" + executor.id() + "/heartbeat", "{\"status\":\"online\",\"metadata\":{" + money + "}}",
+            executor.key(), executor.secret());
+    }
+
     private static void refused(final GatewayHarness.Response answer, final String why)
     {
         assertEquals(400, answer.status(), answer.body());
@@ -90,6 +146,11 @@ class Mt5ExactResultsHttpTest
     private static Map<?, ?> order(final GatewayHarness gateway, final Object orderId)
     {
         return gateway.admin("GET", "/api/v1/orders/" + orderId, null).json();
+    }
+
+    private static Map<?, ?> account(final GatewayHarness gateway)
+    {
+        return gateway.admin("GET", "/api/v1/accounts/mt5-1", null).json();
     }
 
     private static List<?> positions(final GatewayHarness gateway)
