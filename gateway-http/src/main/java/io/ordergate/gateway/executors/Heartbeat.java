@@ -1,10 +1,6 @@
 package io.ordergate.gateway.executors;
 
-import io.ordergate.engine.Wire;
 import io.ordergate.engine.command.BodyWriter;
-import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.fixed.FixedPoint;
-import io.ordergate.fixed.Money;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
@@ -59,8 +55,8 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                     }
                     switch (name)
                     {
-                        case "accountBalance": balance = money(in, name); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
-                        case "accountEquity": equity = money(in, name); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
+                        case "accountBalance": balance = SeedFields.money(in, name, "the heartbeat"); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
+                        case "accountEquity": equity = SeedFields.money(in, name, "the heartbeat"); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
                         case "openPositions": openPositions = SeedFields.whole(in, name); flags |= ExecutorBodies.HEARTBEAT_OPEN_POSITIONS; break;
                         default: in.ignore();
                     }
@@ -84,21 +80,6 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
         }
         in.finish();
         return new Heartbeat(executorId, status, flags, balance, equity, openPositions, metadata);
-    }
-
-    /**
-     * A balance or equity: the gateway keeps money at {@link Money#DIGITS} (the account's balance, its risk limits), so
-     * one finer is refused by field and value (the heartbeat with it) rather than rounded into the account.
-     */
-    private static long money(final RequestReader in, final String field) throws BadRequest
-    {
-        final long value = SeedFields.decimal(in, field);
-        if (Wire.exact(value, Money.DIGITS) == Wire.INEXACT)
-        {
-            in.fail(field, field + " " + FixedPoint.toString(value, NewOrderBody.WIRE_DIGITS).replaceAll("0+$", "")
-                + " has more decimal places than the gateway keeps money at (" + Money.DIGITS + "): not rounded, so the heartbeat is refused");
-        }
-        return value;
     }
 
     static boolean isBlank(final byte[] body, final int length)

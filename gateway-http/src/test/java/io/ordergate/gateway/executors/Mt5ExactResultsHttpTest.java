@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,32 @@ class Mt5ExactResultsHttpTest
 
             assertEquals(200, beat(gateway, executor, "\"accountBalance\":10500.12,\"accountEquity\":10500.13").status());
             assertEquals(0, new BigDecimal("10500.12").compareTo((BigDecimal)account(gateway).get("balance")));
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
+    void shouldRefuseAConnectResultWhoseAccountBalanceIsFinerThanTheGatewaysMoneyDigits()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            gateway.heartbeat(executor);
+            final CompletableFuture<GatewayHarness.Response> connect = CompletableFuture.supplyAsync(() -> gateway.admin("POST", "/api/mt5/connect",
+                "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":\"777\",\"mt5Server\":\"B\",\"investorPassword\":\"pw\"}"));
+            GatewayHarness.await("the connect command", () -> !pendingIds(gateway, executor).isEmpty());
+            final String commandId = (String)pendingIds(gateway, executor).get(0);
+
+            refused(gateway.result(executor, commandId, "executed",
+                "{\"success\":true,\"details\":{\"status\":\"CONNECTED\",\"accountInfo\":{\"login\":777,\"balance\":10250.005}}}"),
+                "balance 10250.005 has more decimal places than the gateway keeps money at (2): not rounded, so the result is refused");
+            assertEquals(List.of(commandId), pendingIds(gateway, executor), "the connect still waits for its result");
+            assertEquals(0, new BigDecimal("10000").compareTo((BigDecimal)account(gateway).get("balance")), "not rounded into the account");
+
+            assertEquals(200, gateway.result(executor, commandId, "executed",
+                "{\"success\":true,\"details\":{\"status\":\"CONNECTED\",\"accountInfo\":{\"login\":777,\"balance\":10250.01}}}").status());
+            assertEquals("CONNECTED", connect.join().at("status"));
+            assertEquals(0, new BigDecimal("10250.01").compareTo((BigDecimal)account(gateway).get("balance")));
             gateway.closeAndCheckSnapshot();
         }
     }
