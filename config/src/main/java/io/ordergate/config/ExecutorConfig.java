@@ -12,6 +12,7 @@ public final class ExecutorConfig
     private final int heartbeatLimit;
     private final int commandLimit;
     private final int tradeLimit;
+    private final int gatewayTradeLimit;
     private final int rateWindowSeconds;
     private final int pingIntervalSeconds;
     private final int socketIdleTimeoutSeconds;
@@ -26,7 +27,7 @@ public final class ExecutorConfig
         final int offlineAfterSeconds, final int heartbeatLimit, final int commandLimit, final int tradeLimit,
         final int rateWindowSeconds, final int pingIntervalSeconds, final int socketIdleTimeoutSeconds,
         final int maxQueuedBytesPerSocket, final int maxPendingCommands, final int investorWaitSeconds, final int maxSyncedDeals,
-        final int maxForgottenTickets, final int trailingModifyIntervalMillis)
+        final int maxForgottenTickets, final int trailingModifyIntervalMillis, final int gatewayTradeLimit)
     {
         this.investorWaitSeconds = investorWaitSeconds;
         this.maxSyncedDeals = maxSyncedDeals;
@@ -36,11 +37,22 @@ public final class ExecutorConfig
         this.heartbeatLimit = heartbeatLimit;
         this.commandLimit = commandLimit;
         this.tradeLimit = tradeLimit;
+        this.gatewayTradeLimit = gatewayTradeLimit;
         this.rateWindowSeconds = rateWindowSeconds;
         this.pingIntervalSeconds = pingIntervalSeconds;
         this.socketIdleTimeoutSeconds = socketIdleTimeoutSeconds;
         this.maxQueuedBytesPerSocket = maxQueuedBytesPerSocket;
         this.maxPendingCommands = maxPendingCommands;
+    }
+
+    /**
+     * Trade reports about the gateway's own trading (its magic number, or a ticket one of its commands opened) per
+     * executor per window: a limit of their own, generous so an executor answering a burst of orders is never refused,
+     * yet a bound on one that floods the engine with reports carrying the gateway's magic.
+     */
+    public int gatewayTradeLimit()
+    {
+        return gatewayTradeLimit;
     }
 
     static ExecutorConfig read(final YamlSection s)
@@ -58,7 +70,8 @@ public final class ExecutorConfig
             s.intValue("investor_wait_seconds", 30, 1, 3600),
             s.intValue("max_synced_deals", 65_536, 16, 16_777_216),
             s.intValue("max_forgotten_tickets", 65_536, 16, 16_777_216),
-            s.intValue("trailing_modify_interval_millis", 1000, 0, 3_600_000));
+            s.intValue("trailing_modify_interval_millis", 1000, 0, 3_600_000),
+            s.intValue("gateway_trade_limit", 30_000, 1, 10_000_000));
         s.finish();
         return config;
     }

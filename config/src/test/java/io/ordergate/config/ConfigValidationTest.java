@@ -107,6 +107,7 @@ class ConfigValidationTest
         "executors:\\n  heartbeat_limit: 0       | executors.heartbeat_limit   | between 1",
         "executors:\\n  command_limit: 0         | executors.command_limit     | between 1",
         "executors:\\n  trade_limit: 0           | executors.trade_limit       | between 1",
+        "executors:\\n  gateway_trade_limit: 0   | executors.gateway_trade_limit | between 1",
         "executors:\\n  rate_window_seconds: 0   | executors.rate_window_seconds | between 1",
         "executors:\\n  ping_interval_seconds: 0 | executors.ping_interval_seconds | between 1",
         "executors:\\n  socket_idle_timeout_seconds: 0 | executors.socket_idle_timeout_seconds | between 1",

@@ -42,6 +42,8 @@ final class HistoryDeals
     static final int INEXACT_EXIT_PRICE = 6;
     /** The deal's entry price is finer than its instrument's price digits: not stored, for the same reason. */
     static final int INEXACT_ENTRY_PRICE = 7;
+    /** The deal's profit, commission or swap is finer than the gateway's money ({@link Money#DIGITS}): not stored, alike. */
+    static final int INEXACT_MONEY = 8;
     /** The deal ticket of a mark: every deal of the position is booked already (a real deal's ticket is positive). */
     static final long WHOLE_POSITION = 0;
 
@@ -116,7 +118,7 @@ final class HistoryDeals
      * times in micros.
      *
      * @return {@link #STORED}, {@link #DUPLICATE}, {@link #BOOKED_BY_REPORTS}, {@link #MARK_LOST}, {@link #FULL} or
-     *     {@link #INEXACT_VOLUME}, {@link #INEXACT_EXIT_PRICE} or {@link #INEXACT_ENTRY_PRICE}
+     *     {@link #INEXACT_VOLUME}, {@link #INEXACT_EXIT_PRICE}, {@link #INEXACT_ENTRY_PRICE} or {@link #INEXACT_MONEY}
      */
     int store(final Account account, final Deal deal, final AsciiView symbol)
     {
@@ -156,12 +158,17 @@ final class HistoryDeals
         {
             return INEXACT_ENTRY_PRICE;
         }
+        if (!ReportedDecimals.fits(deal.profit, Money.DIGITS) || !ReportedDecimals.fits(deal.commission, Money.DIGITS)
+            || !ReportedDecimals.fits(deal.swap, Money.DIGITS))
+        {
+            return INEXACT_MONEY;
+        }
         put(slot, account.index, deal.positionId, deal.ticket);
         deals++;
         final String symbolText = instrument != null ? instrument.symbol : symbol.toString();
-        final long gross = Mt5Book.rounded(deal.profit, Money.DIGITS);
-        final long commission = Mt5Book.rounded(deal.commission, Money.DIGITS);
-        final long swap = Mt5Book.rounded(deal.swap, Money.DIGITS);
+        final long gross = Wire.exact(deal.profit, Money.DIGITS);
+        final long commission = Wire.exact(deal.commission, Money.DIGITS);
+        final long swap = Wire.exact(deal.swap, Money.DIGITS);
         final long size = Wire.exact(deal.volume, quantityDigits);
         final long exitPrice = Wire.exact(deal.exitPrice, priceDigits);
 

@@ -229,6 +229,7 @@ final class InvestorResults
                 case HistoryDeals.INEXACT_VOLUME:
                 case HistoryDeals.INEXACT_EXIT_PRICE:
                 case HistoryDeals.INEXACT_ENTRY_PRICE:
+                case HistoryDeals.INEXACT_MONEY:
                     op.error("deal " + deal.ticket + refusal(stored, account));
                     op.refusedFromMicros = Math.min(op.refusedFromMicros, deal.exitMicros);
                     link.syncedUntilMicros = Math.min(link.syncedUntilMicros, deal.exitMicros);  // a page out of order went past it
@@ -257,6 +258,10 @@ final class InvestorResults
                 return finer + ReportedDecimals.finer("exitPrice", deal.exitPrice, symbol.toString(), instrument.priceDigits, false) + never;
             case HistoryDeals.INEXACT_ENTRY_PRICE:
                 return finer + ReportedDecimals.finer("entryPrice", deal.entryPrice, symbol.toString(), instrument.priceDigits, false) + never;
+            case HistoryDeals.INEXACT_MONEY:
+                return finer + (!ReportedDecimals.fits(deal.profit, Money.DIGITS) ? ReportedDecimals.finerMoney("profit", deal.profit)
+                    : !ReportedDecimals.fits(deal.commission, Money.DIGITS) ? ReportedDecimals.finerMoney("commission", deal.commission)
+                    : ReportedDecimals.finerMoney("swap", deal.swap)) + ", and rounding it would book what the terminal never booked";
             default: return ": not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal be booked twice";
         }
     }

@@ -89,7 +89,8 @@ final class Mt5Book
     /**
      * A ticket its open report described under a symbol the gateway does not know (at wire digits) that a command's
      * result names as an order's: it becomes the order's instrument (a group member's {@code symbol_suffix} or
-     * {@code symbol_map} sent the broker's name), its numbers and its opening trade's rescaled to the instrument's digits.
+     * {@code symbol_map} sent the broker's name), its numbers and its opening trade's rescaled to the instrument's digits:
+     * exactly, since {@link ReportedDecimals#unadoptable} refused the result first, but for a netting average open price.
      */
     void adopt(final TicketPosition position, final Instrument instrument)
     {

@@ -1,6 +1,7 @@
 package io.ordergate.mt5;
 
 import io.ordergate.engine.EngineContext;
+import io.ordergate.engine.Wire;
 import io.ordergate.engine.account.Account;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
@@ -9,6 +10,7 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.fixed.Money;
@@ -77,6 +79,10 @@ final class ReportFlow
         {
             final long now = event.wallMicros();
             final boolean executed = status == ExecutorBodies.STATUS_EXECUTED;
+            if (executed && !command.type.isInvestor() && finer(event, command, executor, flags, ticket, price, lots, profit))
+            {
+                return;  // still pending: nothing of the result is applied, and a repeat of it is refused alike
+            }
             queue.settle(executor, command, executed ? CommandStatus.EXECUTED : CommandStatus.FAILED, now);
             if (command.type.isInvestor())
             {
@@ -103,6 +109,63 @@ final class ReportFlow
         event.result = ResultCode.OK;
     }
 
+    /**
+     * Refuses an executed result that could only be booked rounded: lots or a price finer than the instrument's digits,
+     * a profit finer than the gateway's money ({@link Money#DIGITS}), or a ticket whose open report the order would
+     * adopt with numbers finer than the order's instrument. Rounded, the gateway would book what the terminal never
+     * traded; refused, the command stays pending and the journal keeps the result as sent. Checked before anything is
+     * applied; allocates only the refusal's message.
+     *
+     * @return true when refused (the event names the field and value)
+     */
+    private boolean finer(
+        final CommandEvent event, final ExecutorCommand command, final Executor executor, final int flags, final long ticket,
+        final long price, final long lots, final long profit)
+    {
+        final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
+        final Instrument instrument = order == null || order.status.isTerminal() ? null : context.instruments().get(order.instrumentIndex);
+        final boolean priced = has(flags, ExecutorBodies.RESULT_PRICE);
+        if (command.type == ExecutorCommandType.OPEN_POSITION && instrument != null)  // a settled order takes nothing of it
+        {
+            if (has(flags, ExecutorBodies.RESULT_LOTS) && !ReportedDecimals.fits(lots, instrument.quantityDigits))
+            {
+                return refuse(event, "lots", ReportedDecimals.finer("lots", lots, instrument.symbol, instrument.quantityDigits, true));
+            }
+            if (priced && !ReportedDecimals.fits(price, instrument.priceDigits))
+            {
+                return refuse(event, "price", ReportedDecimals.finer("price", price, instrument.symbol, instrument.priceDigits, false));
+            }
+            final TicketPosition reported = has(flags, ExecutorBodies.RESULT_TICKET) ? tickets.byTicket(executor.accountIndex, ticket) : null;
+            final String unadoptable = reported == null || reported.orderId != 0 ? null
+                : ReportedDecimals.unadoptable(reported, reported.openTradeId == 0 ? null : context.trades().byId(reported.openTradeId), instrument);
+            return unadoptable != null && refuse(event, "ticket", unadoptable);
+        }
+        if (command.type == ExecutorCommandType.CLOSE_POSITION)
+        {
+            final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
+            if (priced && position != null && !ReportedDecimals.fits(price, position.priceDigits))
+            {
+                return refuse(event, "price", ReportedDecimals.finer("price", price, position.symbol, position.priceDigits, false));
+            }
+            if (priced && instrument != null && !ReportedDecimals.fits(price, instrument.priceDigits))
+            {
+                return refuse(event, "price", ReportedDecimals.finer("price", price, instrument.symbol, instrument.priceDigits, false));
+            }
+            if (has(flags, ExecutorBodies.RESULT_PROFIT) && (position != null || instrument != null) && !ReportedDecimals.fits(profit, Money.DIGITS))
+            {
+                return refuse(event, "profit", ReportedDecimals.finerMoney("profit", profit));
+            }
+        }
+        return false;
+    }
+
+    /** Refuses the result by its {@code details} field: always true. */
+    private static boolean refuse(final CommandEvent event, final String field, final String why)
+    {
+        event.reject(ResultCode.VALIDATION_ERROR, why + ": not rounded, so nothing of the result is applied and the command stays pending", field);
+        return true;
+    }
+
     private void applyExecuted(
         final ExecutorCommand command, final Executor executor, final int flags, final long ticket, final long price,
         final long lots, final long profit, final long deal, final long now)
@@ -121,8 +184,8 @@ final class ReportFlow
                 {
                     return;
                 }
-                final long filled = has(flags, ExecutorBodies.RESULT_LOTS) ? Mt5Book.rounded(lots, order.quantityDigits) : order.quantity;
-                final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, order.priceDigits) : OrderView.NONE;
+                final long filled = has(flags, ExecutorBodies.RESULT_LOTS) ? Wire.exact(lots, order.quantityDigits) : order.quantity;
+                final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, order.priceDigits) : OrderView.NONE;
                 TicketPosition position = null;
                 if (has(flags, ExecutorBodies.RESULT_TICKET))
                 {
@@ -160,11 +223,11 @@ final class ReportFlow
             case CLOSE_POSITION:
             {
                 final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
-                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Mt5Book.rounded(profit, Money.DIGITS) : 0;
+                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Wire.exact(profit, Money.DIGITS) : 0;
                 if (position != null)
                 {
                     final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);
-                    final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, position.priceDigits) : TicketPosition.NONE;
+                    final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, position.priceDigits) : TicketPosition.NONE;
                     if (position.open && closed != TicketPosition.NONE && closed < position.lots)
                     {
                         book.closePart(position, closed, closePrice, money, 0, 0, deal, now);
@@ -176,7 +239,7 @@ final class ReportFlow
                 }
                 if (orderOpen)
                 {
-                    final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Mt5Book.rounded(price, order.priceDigits) : OrderView.NONE;
+                    final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, order.priceDigits) : OrderView.NONE;
                     book.fill(order, order.quantity, fillPrice, command.ticket, position, money, now);
                 }
                 return;

@@ -79,7 +79,8 @@ final class TradeReportFlow
         final boolean described = position != null && position.symbol != null;
         final Instrument instrument = described || kind != ExecutorBodies.TRADE_OPEN ? null : context.instrumentOf(account, text);
         if ((kind == ExecutorBodies.TRADE_OPEN || position != null)
-            && refusedNumbers(event, described ? position : null, instrument, kind, flags, lots, openPrice, stopLoss, takeProfit, closePrice, closedLots))
+            && refusedNumbers(event, described ? position : null, instrument, kind, flags, lots, openPrice, stopLoss, takeProfit, closePrice, closedLots)
+            || position != null && kind != ExecutorBodies.TRADE_OPEN && refusedMoney(event, flags, profit, commission, swap))
         {
             return;
         }
@@ -155,6 +156,24 @@ final class TradeReportFlow
             || refused(event, "stopLoss", has(flags, ExecutorBodies.TRADE_STOP_LOSS), stopLoss, priceDigits, false, described, instrument)
             || refused(event, "takeProfit", has(flags, ExecutorBodies.TRADE_TAKE_PROFIT), takeProfit, priceDigits, false, described, instrument)
             || refused(event, "closePrice", has(flags, ExecutorBodies.TRADE_CLOSE_PRICE), closePrice, priceDigits, false, described, instrument);
+    }
+
+    /**
+     * Refuses a close whose profit, commission or swap is finer than the gateway keeps money at ({@link Money#DIGITS}):
+     * rounded, the balance would move by what the terminal never booked (an account in a currency of more digits).
+     */
+    private static boolean refusedMoney(final CommandEvent event, final int flags, final long profit, final long commission, final long swap)
+    {
+        final String field = has(flags, ExecutorBodies.TRADE_PROFIT) && !ReportedDecimals.fits(profit, Money.DIGITS) ? "profit"
+            : has(flags, ExecutorBodies.TRADE_COMMISSION) && !ReportedDecimals.fits(commission, Money.DIGITS) ? "commission"
+            : has(flags, ExecutorBodies.TRADE_SWAP) && !ReportedDecimals.fits(swap, Money.DIGITS) ? "swap" : null;
+        if (field == null)
+        {
+            return false;
+        }
+        final long value = "profit".equals(field) ? profit : "commission".equals(field) ? commission : swap;
+        event.reject(ResultCode.VALIDATION_ERROR, ReportedDecimals.finerMoney(field, value) + ": not rounded, so nothing of the report is applied", field);
+        return true;
     }
 
     private boolean refused(
@@ -274,7 +293,7 @@ final class TradeReportFlow
 
     static long money(final int flags, final int bit, final long wireValue)
     {
-        return has(flags, bit) ? Mt5Book.rounded(wireValue, Money.DIGITS) : 0;
+        return has(flags, bit) ? Wire.exact(wireValue, Money.DIGITS) : 0;  // refusedMoney let only exact money through
     }
 
     static boolean has(final int flags, final int bit)

@@ -111,11 +111,39 @@ class Mt5ExactReportsTest
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 
+    @Test
+    void shouldRefuseAHistoryDealWhoseMoneyIsFinerThanTheGatewaysMoneyDigits()
+    {
+        final CommandEvent connect = driver.investor(CommandType.INVESTOR_CONNECT, "mt5-1", 5001, "v1:k1:c2VhbGVkLXRleHQ=");
+        driver.resultWithParts("exe-1", commandId(connect), true, "ok", body -> { });
+        final long start = Mt5Driver.START_MICROS;
+        final CommandEvent sync = driver.investorAccount(CommandType.INVESTOR_SYNC, "mt5-1");
+        driver.resultWithParts("exe-1", commandId(sync), true, "2 closed deals", body ->
+        {
+            ResultParts.deals(body, 2);
+            deal(body, 3001, 4001, "1.08428", "1.1", start + 10_000_000L, "2");
+            deal(body, 3002, 4002, "1.08428", "1.1", start + 11_000_000L, "2.005");  // a currency of more digits
+            ResultParts.page(body, false, 0, 5001);
+        });
+        final Map<String, Object> answer = Json.output(driver.outcome(sync.resultId));
+        assertEquals(new BigDecimal("1"), answer.get("synced"), answer.toString());
+        assertEquals(List.of("deal 3002: not stored: its profit 2.005 has more decimal places than the gateway keeps money at (2), and rounding it"
+            + " would book what the terminal never booked"), answer.get("errors"));
+        assertEquals(new BigDecimal("2"), Json.output(driver.account("mt5-1")).get("realized_pnl"), "only deal 3001's profit, not 2.00 more");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
     private static void deal(final BodyWriter body, final long ticket, final long position, final String entry, final String exit, final long exitMicros)
+    {
+        deal(body, ticket, position, entry, exit, exitMicros, "2");
+    }
+
+    private static void deal(final BodyWriter body, final long ticket, final long position, final String entry, final String exit, final long exitMicros,
+        final String profit)
     {
         ResultParts.historyDeal(body, ResultParts.DEAL_ENTRY_TIME | ResultParts.DEAL_ENTRY_PRICE, ticket, position, "EURUSD",
             Side.BUY.code(), Mt5Driver.wire("0.10"), exitMicros - 60_000_000L, exitMicros, Mt5Driver.wire(entry),
-            Mt5Driver.wire(exit), Mt5Driver.wire("2"), 0, 0);
+            Mt5Driver.wire(exit), Mt5Driver.wire(profit), 0, 0);
     }
 
     private static String commandId(final CommandEvent event)

@@ -181,8 +181,8 @@ public final class LoadGenerator
                 err.println("gateway: " + executorErrors);
                 if (executorErrors.contains("RATE_LIMIT_EXCEEDED"))
                 {
-                    err.println("gateway: the executor rate limits refused results or trade reports: raise executors.command_limit " +
-                        "and executors.trade_limit for a benchmark (docs/perf/executors/gateway.yaml)");
+                    err.println("gateway: the executor rate limits refused results or trade reports: raise executors.command_limit, " +
+                        "executors.trade_limit and executors.gateway_trade_limit for a benchmark (docs/perf/executors/gateway.yaml)");
                 }
             }
             return new RunSummary("gateway", options.url.toString(), orders.description(), options.rate, options.durationSeconds,

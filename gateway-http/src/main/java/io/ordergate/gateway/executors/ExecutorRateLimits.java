@@ -6,9 +6,10 @@ import io.ordergate.config.ExecutorConfig;
 
 /**
  * Seed 000's rate limits per executor: heartbeats, command results and trade reports, each so many per fixed window
- * (60 s by default), for what an executor sends on its own. A result for a command the gateway sent, or a trade report
- * about its own trading ({@link SentCommands}), is never counted or refused: the gateway asked for it, and refusing it
- * would leave the order routed. A repeat of a result the engine already took is counted ({@link SentCommands#recordAnswer}).
+ * (60 s by default), for what an executor sends on its own. A result for a command the gateway sent is never counted
+ * or refused: the gateway asked for it, and refusing it would leave the order routed. A trade report about its own
+ * trading ({@link SentCommands}) counts against a generous limit of its own ({@link Kind#GATEWAY_TRADE}). A repeat of a
+ * result the engine already took is counted ({@link SentCommands#recordAnswer}).
  * Thread safe: one small lock per executor and kind, taken by the event loops.
  */
 public final class ExecutorRateLimits
@@ -18,7 +19,9 @@ public final class ExecutorRateLimits
     {
         HEARTBEAT,
         COMMAND,
-        TRADE
+        TRADE,
+        /** A trade report about the gateway's own trading: its own, generous limit ({@code executors.gateway_trade_limit}). */
+        GATEWAY_TRADE
     }
 
     /** Returned by {@link #acquire} when the call is allowed. */
@@ -50,16 +53,21 @@ public final class ExecutorRateLimits
         return acquire(executor.executorId(), Kind.COMMAND, nowNanos);
     }
 
-    /** A trade report: {@link #ALLOWED} at once when it is about the gateway's own trading. */
+    /**
+     * A trade report: one about the gateway's own trading counts against {@code executors.gateway_trade_limit}, not
+     * seed 000's trade limit. Exempt, a report that merely carries the gateway's magic number let an executor flood the
+     * engine and the journal without bound; under seed 000's limit, a burst of the gateway's own orders would be refused.
+     */
     int acquireTrade(final ExecutorKeys.Entry executor, final TradeReport trade, final long nowNanos)
     {
         if (sent.isGatewayTrade(executor.executorIndex(), trade))
         {
-            if (trade.kind() == io.ordergate.mt5.ExecutorBodies.TRADE_OPEN)
+            final int wait = acquire(executor.executorId(), Kind.GATEWAY_TRADE, nowNanos);
+            if (wait == ALLOWED && trade.kind() == io.ordergate.mt5.ExecutorBodies.TRADE_OPEN)
             {
                 sent.ticketOpened(executor.executorIndex(), trade.ticket());
             }
-            return ALLOWED;
+            return wait;
         }
         return acquire(executor.executorId(), Kind.TRADE, nowNanos);
     }
@@ -71,8 +79,14 @@ public final class ExecutorRateLimits
      */
     public int acquire(final String executorId, final Kind kind, final long nowNanos)
     {
-        final Window[] perKind = windows.computeIfAbsent(executorId, id -> new Window[] {new Window(), new Window(), new Window()});
-        final int limit = kind == Kind.HEARTBEAT ? config.heartbeatLimit() : kind == Kind.COMMAND ? config.commandLimit() : config.tradeLimit();
+        final Window[] perKind = windows.computeIfAbsent(executorId, id -> new Window[] {new Window(), new Window(), new Window(), new Window()});
+        final int limit = switch (kind)
+        {
+            case HEARTBEAT -> config.heartbeatLimit();
+            case COMMAND -> config.commandLimit();
+            case TRADE -> config.tradeLimit();
+            case GATEWAY_TRADE -> config.gatewayTradeLimit();
+        };
         final Window window = perKind[kind.ordinal()];
         synchronized (window)
         {

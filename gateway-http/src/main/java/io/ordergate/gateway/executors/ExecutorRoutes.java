@@ -109,8 +109,17 @@ public final class ExecutorRoutes implements Feature
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
         if (withinLimit(exchange, executor, ExecutorRateLimits.Kind.HEARTBEAT))
         {
-            exchange.publish(CommandType.EXECUTOR_HEARTBEAT,
-                Heartbeat.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength()), heartbeatAnswer);
+            final Heartbeat heartbeat;
+            try
+            {
+                heartbeat = Heartbeat.parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength());
+            }
+            catch (final BadRequest bad)
+            {
+                SocketMessageDecoder.countRefusedMetadata(gateway, bad);
+                throw bad;
+            }
+            exchange.publish(CommandType.EXECUTOR_HEARTBEAT, heartbeat, heartbeatAnswer);
         }
     }
 

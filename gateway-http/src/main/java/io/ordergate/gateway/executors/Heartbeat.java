@@ -9,12 +9,15 @@ import io.ordergate.mt5.ExecutorBodies;
 /**
  * An executor's heartbeat ({@code POST /api/executor/{executorId}/heartbeat}, body optional, or a WebSocket
  * {@code {"type": "heartbeat"}}), as the command body it travels as: seed 000's camelCase fields, other fields
- * ignored (executors in the field send more), a null the same as no field; the metadata object is kept as sent when
- * small enough. Immutable.
+ * ignored (executors in the field send more), a null the same as no field; the metadata object is kept as sent, and
+ * one over {@link ExecutorBodies#MAX_RAW_JSON} bytes refuses the heartbeat ({@link #METADATA}). Immutable.
  */
 public record Heartbeat(String executorId, String status, int flags, long balance, long equity, long openPositions, byte[] metadata)
     implements RequestBody
 {
+    /** The field a heartbeat refused for its metadata names (too large, or not an object): counted for the operator. */
+    public static final String METADATA = "metadata";
+
     public static Heartbeat parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         String status = "online";
@@ -52,8 +55,8 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                     }
                     switch (name)
                     {
-                        case "accountBalance": balance = SeedFields.decimal(in, name); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
-                        case "accountEquity": equity = SeedFields.decimal(in, name); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
+                        case "accountBalance": balance = SeedFields.money(in, name, "the heartbeat"); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
+                        case "accountEquity": equity = SeedFields.money(in, name, "the heartbeat"); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
                         case "openPositions": openPositions = SeedFields.whole(in, name); flags |= ExecutorBodies.HEARTBEAT_OPEN_POSITIONS; break;
                         default: in.ignore();
                     }
@@ -62,6 +65,12 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                 if (end - start <= ExecutorBodies.MAX_RAW_JSON)
                 {
                     metadata = in.copy(start, end);
+                }
+                else
+                {
+                    // Taken without it, the heartbeat would leave the previous metadata standing as this one's
+                    in.fail(field, "metadata is " + (end - start) + " bytes, more than the " + ExecutorBodies.MAX_RAW_JSON
+                        + " kept: the heartbeat is refused");
                 }
             }
             else if (!field.equals("metadata"))

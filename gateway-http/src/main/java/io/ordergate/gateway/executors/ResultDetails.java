@@ -102,8 +102,8 @@ final class ResultDetails
             switch (field)
             {
                 case "login": accountLogin = SeedFields.whole(in, field); accountFlags |= ResultParts.ACCOUNT_LOGIN; break;
-                case "balance": balance = SeedFields.decimal(in, field); accountFlags |= ResultParts.ACCOUNT_BALANCE; break;
-                case "equity": equity = SeedFields.decimal(in, field); accountFlags |= ResultParts.ACCOUNT_EQUITY; break;
+                case "balance": balance = SeedFields.money(in, field, "the result"); accountFlags |= ResultParts.ACCOUNT_BALANCE; break;
+                case "equity": equity = SeedFields.money(in, field, "the result"); accountFlags |= ResultParts.ACCOUNT_EQUITY; break;
                 default: in.ignore();
             }
         }

@@ -1,5 +1,9 @@
 package io.ordergate.gateway.executors;
 
+import io.ordergate.engine.Wire;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.Money;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
@@ -34,6 +38,22 @@ final class SeedFields
     {
         final long value = in.decimal(field);
         return value == RequestReader.BAD || value == RequestReader.NULL ? 0 : value;
+    }
+
+    /**
+     * A balance or equity at wire digits: the gateway keeps money at {@link Money#DIGITS} (an account's balance, its risk
+     * limits), so one finer is recorded by field and value, refusing {@code message} ("the heartbeat"), rather than
+     * rounded into the account.
+     */
+    static long money(final RequestReader in, final String field, final String message) throws BadRequest
+    {
+        final long value = decimal(in, field);
+        if (Wire.exact(value, Money.DIGITS) == Wire.INEXACT)
+        {
+            in.fail(field, field + " " + FixedPoint.toString(value, NewOrderBody.WIRE_DIGITS).replaceAll("0+$", "")
+                + " has more decimal places than the gateway keeps money at (" + Money.DIGITS + "): not rounded, so " + message + " is refused");
+        }
+        return value;
     }
 
     /** A whole number (1, "1", 1.0); 0 when wrong (recorded). */

@@ -72,7 +72,17 @@ final class SocketMessageDecoder
         }
         catch (final BadRequest bad)
         {
+            countRefusedMetadata(gateway, bad);
             return refused(bad.code().name(), bad.getMessage(), 0);
+        }
+    }
+
+    /** Counts a heartbeat refused for its metadata (only a heartbeat has that field), on either channel. */
+    static void countRefusedMetadata(final GatewayContext gateway, final BadRequest bad)
+    {
+        if (Heartbeat.METADATA.equals(bad.field()))
+        {
+            gateway.metrics().executors().metadataRefused();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ordergate.gateway.metrics;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Each executor's last heartbeat (command wall-clock micros), so /metrics can count executors online by the engine's
@@ -11,10 +12,22 @@ public final class ExecutorLiveness
 {
     private final long offlineAfterMicros;
     private final ConcurrentHashMap<Integer, Long> lastHeartbeatMicros = new ConcurrentHashMap<>();
+    private final LongAdder metadataRefused = new LongAdder();
 
     public ExecutorLiveness(final long offlineAfterMicros)
     {
         this.offlineAfterMicros = offlineAfterMicros;
+    }
+
+    /** Event loops: a heartbeat refused for its metadata (over 4 KiB, or not an object): the executor got the error. */
+    public void metadataRefused()
+    {
+        metadataRefused.increment();
+    }
+
+    public long metadataRefusedCount()
+    {
+        return metadataRefused.sum();
     }
 
     public void heartbeat(final int executorIndex, final long wallMicros)

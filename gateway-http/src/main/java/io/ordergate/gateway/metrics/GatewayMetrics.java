@@ -181,6 +181,9 @@ public final class GatewayMetrics
         out.family("ordergate_executors_online", "gauge",
                 "Executors whose last heartbeat is less than executors.offline_after_seconds old.")
             .sample("ordergate_executors_online", executors.online(System.currentTimeMillis() * 1000L));
+        out.family("ordergate_executor_heartbeats_refused_metadata_total", "counter",
+                "Executor heartbeats refused for their metadata (over 4 KiB, or not an object); each executor got a 400 or an error message.")
+            .sample("ordergate_executor_heartbeats_refused_metadata_total", executors.metadataRefusedCount());
         out.family("ordergate_executor_websocket_sessions", "gauge", "Executor WebSocket sessions open.")
             .sample("ordergate_executor_websocket_sessions", webSocketSessions.getAsInt());
         final LongSupplier[] stream = streams;

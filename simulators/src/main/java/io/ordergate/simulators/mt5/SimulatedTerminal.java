@@ -257,7 +257,7 @@ public final class SimulatedTerminal implements AutoCloseable
         if (balance != null)
         {
             metadata.put("accountBalance", balance);
-            metadata.put("accountEquity", balance.add(broker.unrealizedProfit()));
+            metadata.put("accountEquity", balance.add(broker.unrealizedProfit()).setScale(2, java.math.RoundingMode.HALF_EVEN));  // at the currency's digits
         }
         final Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "heartbeat");
