@@ -122,6 +122,32 @@ class UserLimitsAndResetTest
     }
 
     @Test
+    void anAccountLockedByItsEmailStaysLockedWhenTriedByItsUsername()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 4, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"ann@example.com\",\"username\":\"ann\",\"password\":\"" + PASSWORD + "\"}").status());
+            int verdicts = 0;
+            for (int i = 0; i < 6; i++)
+            {
+                verdicts += people.login("ann@example.com", "wrong-password-" + i).status() == 401 ? 1 : 0;
+            }
+            for (int i = 0; i < 6; i++)
+            {
+                final TestGateway.Reply other = people.login(i % 2 == 0 ? "ann" : "ANN", "wrong-username-" + i);
+                assertEquals(429, other.status(), "the same account by its username, try " + i + ": " + other);
+                assertTrue(other.response().headers().firstValue("Retry-After").isPresent());
+            }
+            assertTrue(verdicts >= 1 && verdicts <= 4, verdicts + " wrong passwords were judged against a limit of 4");
+            assertEquals(429, people.login("ann", PASSWORD).status(), "locked for the right password too, by either name");
+            assertEquals(401, people.login("bob", "wrong-password").status(), "an unknown name has its own count");
+        }
+    }
+
+    @Test
     void aBurstOfConcurrentWrongLoginsGetsNoMoreVerdictsThanTheLimit() throws Exception
     {
         // a costly hash on one worker: every try of the burst arrives while the first verdicts are still being worked out
