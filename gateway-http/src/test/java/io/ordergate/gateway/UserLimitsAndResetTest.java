@@ -206,6 +206,23 @@ class UserLimitsAndResetTest
     }
 
     @Test
+    void resetRequestsForOneAccountAreCountedTogetherByItsEmailAndAnEmailLikeUsername()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 4, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"ann@example.com\",\"username\":\"ann@other.example\",\"password\":\"" + PASSWORD + "\"}").status());
+            firstLimited(people, "/api/v1/auth/password/reset", "{\"email\":\"ann@example.com\"}", 200);
+            final TestGateway.Reply other = people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"ANN@other.example\"}");
+            assertEquals(429, other.status(), "the same account by its other name: " + other);
+            assertEquals(200, people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"bob@other.example\"}").status(),
+                "an unknown email has its own count");
+        }
+    }
+
+    @Test
     void signUpsFromOneAddressAreLimitedBeforeTheyTakeAUserOrTellWhetherAnEmailHasAnAccount()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
