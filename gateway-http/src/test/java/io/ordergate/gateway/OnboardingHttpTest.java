@@ -96,6 +96,30 @@ class OnboardingHttpTest
     }
 
     @Test
+    void aUserWhoHasNotFinishedOnboardingIsRefusedAGroupOrderAsASingleOrder()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String token = people.userWith("t@example.com", "trader", PASSWORD, "paper-1");
+            final TestGateway.Reply group = gateway.post("/api/v1/groups", "{\"group_id\": \"g-1\", \"name\": \"Mine\", \"members\": ["
+                + "{\"account_id\": \"paper-1\", \"sizing\": {\"mode\": \"fixed\", \"value\": 0.1}}]}");
+            assertEquals(201, group.status(), group.toString());
+            assertEquals(200, people.bearer("GET", "/api/v1/groups/g-1", null, token).status(), "the user sees the group of its account");
+            final String order = "{\"symbol\": \"EURUSD\", \"side\": \"buy\", \"quantity\": 0.10}";
+            assertEquals(428, people.bearer("POST", "/api/v1/orders",
+                "{\"account_id\": \"paper-1\", \"symbol\": \"EURUSD\", \"side\": \"buy\", \"type\": \"market\", \"quantity\": 0.1}", token).status());
+            for (final String path : new String[] {"/api/v1/groups/g-1/orders", "/api/v1/trading/group/g-1/execute"})
+            {
+                final TestGateway.Reply refused = people.bearer("POST", path, order, token);
+                assertEquals(428, refused.status(), path + ": " + refused);
+                assertEquals("ONBOARDING_INCOMPLETE", refused.errorCode());
+            }
+            assertFalse(gateway.get("/api/v1/orders?account_id=paper-1").body().contains("EURUSD"), "no order reached the account");
+        }
+    }
+
+    @Test
     void seed002sCloseAnswersTheClosingPricePnlAndTime()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

@@ -122,6 +122,32 @@ class UserLimitsAndResetTest
     }
 
     @Test
+    void anAccountLockedByItsEmailStaysLockedWhenTriedByItsUsername()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 4, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"ann@example.com\",\"username\":\"ann\",\"password\":\"" + PASSWORD + "\"}").status());
+            int verdicts = 0;
+            for (int i = 0; i < 6; i++)
+            {
+                verdicts += people.login("ann@example.com", "wrong-password-" + i).status() == 401 ? 1 : 0;
+            }
+            for (int i = 0; i < 6; i++)
+            {
+                final TestGateway.Reply other = people.login(i % 2 == 0 ? "ann" : "ANN", "wrong-username-" + i);
+                assertEquals(429, other.status(), "the same account by its username, try " + i + ": " + other);
+                assertTrue(other.response().headers().firstValue("Retry-After").isPresent());
+            }
+            assertTrue(verdicts >= 1 && verdicts <= 4, verdicts + " wrong passwords were judged against a limit of 4");
+            assertEquals(429, people.login("ann", PASSWORD).status(), "locked for the right password too, by either name");
+            assertEquals(401, people.login("bob", "wrong-password").status(), "an unknown name has its own count");
+        }
+    }
+
+    @Test
     void aBurstOfConcurrentWrongLoginsGetsNoMoreVerdictsThanTheLimit() throws Exception
     {
         // a costly hash on one worker: every try of the burst arrives while the first verdicts are still being worked out
@@ -176,6 +202,23 @@ class UserLimitsAndResetTest
             assertEquals(200, people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"other@example.com\"}").status(),
                 "another email from the same address still has its own count");
             firstLimited(people, "/api/v1/auth/password/reset/complete", "{\"token\":\"not-a-token\",\"new_password\":\"" + NEW_PASSWORD + "\"}", 400);
+        }
+    }
+
+    @Test
+    void resetRequestsForOneAccountAreCountedTogetherByItsEmailAndAnEmailLikeUsername()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 4, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"ann@example.com\",\"username\":\"ann@other.example\",\"password\":\"" + PASSWORD + "\"}").status());
+            firstLimited(people, "/api/v1/auth/password/reset", "{\"email\":\"ann@example.com\"}", 200);
+            final TestGateway.Reply other = people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"ANN@other.example\"}");
+            assertEquals(429, other.status(), "the same account by its other name: " + other);
+            assertEquals(200, people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"bob@other.example\"}").status(),
+                "an unknown email has its own count");
         }
     }
 

@@ -94,6 +94,31 @@ class UsersHttpTest
     }
 
     @Test
+    void aUserHashedBeforeTheCostWasRaisedCostsAWrongPasswordWhatAnUnknownUserCosts()
+    {
+        try (TestGateway before = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            assertEquals(201, new UserClient(before).signup("ann@example.com", PASSWORD).status());
+        }
+        // the operator raises the cost (1024 KiB x 1 pass before): ann's stored hash keeps the cost it was made with
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 2048, "
+            + "password_hash_iterations: 2, login_failures_per_user: 1000, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            final PasswordHasher hasher = gateway.gateway().users().hasher();
+            long before = hasher.workDone();
+            assertEquals(401, people.login("ann@example.com", PASSWORD + "x").status());
+            final long wrongWork = hasher.workDone() - before;
+            before = hasher.workDone();
+            assertEquals(401, people.login("nobody@example.com", PASSWORD).status());
+            final long unknownWork = hasher.workDone() - before;
+            assertEquals(2048L * 2, unknownWork, "an unknown user is verified at the configured cost");
+            assertEquals(unknownWork, wrongWork, "a wrong password of an older hash pays the same argon2id work as an unknown user");
+            assertEquals(200, people.login("ann@example.com", PASSWORD).status(), "the older hash still verifies");
+        }
+    }
+
+    @Test
     void aRefreshRotatesAndAReusedRefreshTokenEndsTheSessionForBothHolders()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

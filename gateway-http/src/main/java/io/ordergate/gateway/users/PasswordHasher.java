@@ -27,7 +27,8 @@ import io.ordergate.gateway.core.DaemonThreads;
  * a bounded queue and a bounded wait, not the heap. Thread safe.
  *
  * <p>A login for an unknown user verifies against a hash of a random password made at start-up with the same cost,
- * so it takes as long and fails the same way as a wrong password.
+ * so it takes as long and fails the same way as a wrong password; a user's hash made before the cost was raised is
+ * padded to the configured cost, so its wrong password does too.
  */
 public final class PasswordHasher implements AutoCloseable
 {
@@ -35,6 +36,8 @@ public final class PasswordHasher implements AutoCloseable
     public static final int WAITING_PER_WORKER = 32;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    /** argon2's least memory for one lane (8 KiB): a smaller padding is rounded up to it. */
+    private static final int MIN_MEMORY_KIB = 8;
     private static final String PREFIX = "$argon2id$v=19$";
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
@@ -95,9 +98,54 @@ public final class PasswordHasher implements AutoCloseable
     {
         return onWorker(() ->
         {
-            final boolean matches = verify(password, storedHash == null ? unknownUserHash : storedHash);
+            final String hash = storedHash == null ? unknownUserHash : storedHash;
+            final boolean matches = verify(password, hash);
+            padToConfiguredCost(hash);
             return storedHash != null && matches;
         });
+    }
+
+    /**
+     * A hash made before the cost was raised verifies cheaper than the unknown user's (made at the configured cost):
+     * the difference is worked off on a throw-away hash, so such a user's wrong password takes as long as an unknown
+     * user. (A hash made before the cost was lowered still costs more: it is the price of its own strength.)
+     */
+    private void padToConfiguredCost(final String storedHash)
+    {
+        final long missing = (long)memoryKib * iterations - cost(storedHash);
+        if (missing <= 0)
+        {
+            return;
+        }
+        // in passes over at most the configured memory (never more memory than a hash of the configured cost), then the rest
+        final byte[] salt = new byte[SALT_BYTES];
+        final int passes = (int)(missing / memoryKib);
+        final int rest = (int)(missing % memoryKib);
+        if (passes > 0)
+        {
+            argon2("", salt, memoryKib, passes, 1, HASH_BYTES);
+        }
+        if (rest > 0)
+        {
+            argon2("", salt, Math.max(MIN_MEMORY_KIB, rest), 1, 1, HASH_BYTES);
+        }
+    }
+
+    /** The argon2id work of verifying a stored hash (KiB x passes x lanes); 0 for a malformed one, which is not verified. */
+    private static long cost(final String storedHash)
+    {
+        final String[] parts = storedHash.split("\\$");
+        try
+        {
+            final boolean argon2id = parts.length == 6 && "argon2id".equals(parts[1]) && "v=19".equals(parts[2]);
+            final String[] cost = argon2id ? parts[3].split(",") : new String[0];
+            return cost.length != 3 ? 0 : Long.parseLong(cost[0].substring(2)) * Long.parseLong(cost[1].substring(2))
+                * Long.parseLong(cost[2].substring(2));
+        }
+        catch (final RuntimeException ex)
+        {
+            return 0;
+        }
     }
 
     private <T> CompletableFuture<T> onWorker(final Supplier<T> work)

@@ -53,7 +53,9 @@ public final class PasswordResetRoutes implements Feature
     private void request(final Exchange exchange) throws BadRequest
     {
         final String email = UserRequests.resetRequest(exchange.json(), exchange.body(), exchange.bodyLength());
-        final long wait = users.resets().countAttempt(email, SignInRoutes.address(exchange.remoteAddress()));
+        final UserView user = users.directory().findByLogin(email);
+        // counted per account, as logins are: a user found by a username that looks like an email is counted under its email
+        final long wait = users.resets().countAttempt(user == null ? email : user.email(), SignInRoutes.address(exchange.remoteAddress()));
         if (wait > 0)
         {
             throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many password-reset requests: wait before trying again", null, (int)wait);
@@ -64,7 +66,6 @@ public final class PasswordResetRoutes implements Feature
             exchange.send(200);
             return;
         }
-        final UserView user = users.directory().findByLogin(email);
         final boolean known = user != null && !user.disabled();
         final String userId = known ? user.id() : "";
         final String token = ResetTokens.newToken();

@@ -94,13 +94,16 @@ public final class SignInRoutes implements Feature
     {
         final UserRequests.Login login = UserRequests.login(exchange.json(), exchange.body(), exchange.bodyLength());
         final String address = address(exchange.remoteAddress());
+        final UserView user = users.directory().findByLogin(login.login());
+        // one count per account: a user's email and username are two names of it, and trying the other name after one
+        // is locked must not start a fresh count (an unknown name is counted as typed, as before)
+        final String counted = user == null ? login.login() : user.email();
         // begun before the slow hash and counted while it runs: concurrent tries cannot all slip under the limit
-        final long wait = users.throttle().tryBegin(login.login(), address);
+        final long wait = users.throttle().tryBegin(counted, address);
         if (wait > 0)
         {
             throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many failed logins: wait before trying again", null, (int)wait);
         }
-        final UserView user = users.directory().findByLogin(login.login());
         final Deferred later = exchange.defer();
         final String sessionId = newId();
         final String ip = login.ipAddress().isEmpty() ? address : login.ipAddress();
@@ -108,17 +111,17 @@ public final class SignInRoutes implements Feature
         {
             if (PasswordHasher.busy(failure))
             {
-                users.throttle().abandoned(login.login(), address);
+                users.throttle().abandoned(counted, address);
                 later.error(ResultCode.OVERLOADED, "password hashing is busy: retry shortly", null);
                 return;
             }
             if (failure != null || !Boolean.TRUE.equals(matches) || user.disabled())
             {
-                users.throttle().failed(login.login(), address);
+                users.throttle().failed(counted, address);
                 later.error(ResultCode.INVALID_CREDENTIALS, BAD_LOGIN, null);
                 return;
             }
-            users.throttle().succeeded(login.login(), address);
+            users.throttle().succeeded(counted, address);
             later.publish(CommandType.CREATE_SESSION, SignedOut.NOBODY.principal(), writer -> UserBodies.createSession(writer, sessionId,
                 user.id(), user.credentialEpoch(), ip, login.userAgent(), login.deviceType()), new SignedIn(users, user.id(), sessionId, 200));
         });
