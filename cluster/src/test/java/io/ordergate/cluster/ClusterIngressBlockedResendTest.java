@@ -117,16 +117,7 @@ class ClusterIngressBlockedResendTest
     /** Publishes a command on this member's ring as the gateway's publisher does; returns its ring sequence. */
     private long publish(final CommandType type, final java.util.function.Consumer<BodyWriter> body)
     {
-        final long sequence = ring.next();
-        final CommandEvent event = ring.get(sequence);
-        event.reset(type);
-        event.header(CommandFrame.PRINCIPAL_SYSTEM, WALL_MICROS, sequence, CommandFrame.SOURCE_SYSTEM);
-        final BodyWriter writer = new BodyWriter();
-        body.accept(writer.wrap(event.frame, CommandFrame.BODY_OFFSET));
-        event.bodyLength(writer.length());
-        event.replyTo = new Object();
-        ring.publish(sequence);
-        return sequence;
+        return TestCluster.publishSystem(ring, type, WALL_MICROS, body);
     }
 
     /** A leader's session that takes offers while {@link #taking}, and answers back pressure otherwise (it stays connected). */

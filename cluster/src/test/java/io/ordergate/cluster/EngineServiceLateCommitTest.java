@@ -23,7 +23,6 @@ import io.ordergate.config.ConfigLoader;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.pipeline.ResultHandler;
 
@@ -112,15 +111,8 @@ class EngineServiceLateCommitTest
     /** Publishes a command on this member's ring and marks it offered, as og-ingress does; returns its ring sequence. */
     private long offer(final CommandType type, final Consumer<BodyWriter> body)
     {
-        final long sequence = ring.next();
+        final long sequence = TestCluster.publishSystem(ring, type, WALL_MICROS, body);
         final CommandEvent event = ring.get(sequence);
-        event.reset(type);
-        event.header(CommandFrame.PRINCIPAL_SYSTEM, WALL_MICROS, sequence, CommandFrame.SOURCE_SYSTEM);
-        final BodyWriter writer = new BodyWriter();
-        body.accept(writer.wrap(event.frame, CommandFrame.BODY_OFFSET));
-        event.bodyLength(writer.length());
-        event.replyTo = new Object();
-        ring.publish(sequence);
         link.markOffered(sequence, 0);
         link.ingressed.set(sequence);
         final CommandEvent copy = new CommandEvent();

@@ -212,6 +212,26 @@ final class TestCluster implements AutoCloseable
         }
     }
 
+    /**
+     * Publishes a system command on a member's ring as the gateway's publisher does (a reply target that is only an
+     * identity); returns its ring sequence.
+     */
+    static long publishSystem(final com.lmax.disruptor.RingBuffer<io.ordergate.engine.command.CommandEvent> ring, final CommandType type,
+        final long wallMicros, final Consumer<BodyWriter> body)
+    {
+        final long sequence = ring.next();
+        final io.ordergate.engine.command.CommandEvent event = ring.get(sequence);
+        event.reset(type);
+        event.header(io.ordergate.engine.command.CommandFrame.PRINCIPAL_SYSTEM, wallMicros, sequence,
+            io.ordergate.engine.command.CommandFrame.SOURCE_SYSTEM);
+        final BodyWriter writer = new BodyWriter();
+        body.accept(writer.wrap(event.frame, io.ordergate.engine.command.CommandFrame.BODY_OFFSET));
+        event.bodyLength(writer.length());
+        event.replyTo = new Object();
+        ring.publish(sequence);
+        return sequence;
+    }
+
     static void account(final io.ordergate.engine.command.BodyWriter writer, final String id)
     {
         CommandBodies.createAccount(writer, id, io.ordergate.config.VenueKind.PAPER.code(), "USD", 100_000L * WIRE, 100);

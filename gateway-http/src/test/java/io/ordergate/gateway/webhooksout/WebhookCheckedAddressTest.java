@@ -80,17 +80,8 @@ class WebhookCheckedAddressTest
     void shouldTryTheNextCheckedAddressWhenTheFirstRefusesTheConnection() throws Exception
     {
         final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-        final HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);  // only on .1: .2 refuses
-        receiver.createContext("/", exchange ->
-        {
-            exchange.getRequestBody().readAllBytes();
-            received.add(exchange.getLocalAddress().getAddress().getHostAddress());
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        final HostResolver.Lookup lookup = host -> new InetAddress[] {
-            InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}), InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        final HttpServer receiver = receiverOnLoopbackOne(received);  // only on .1: .2 refuses
+        final HostResolver.Lookup lookup = LOOPBACK_TWO_THEN_ONE;
         try (WebhookSender sender = new WebhookSender(ConfigLoader.demo().webhooks().allowingPrivateTargets(), new CommandPublisher(),
             (owner, account) -> true, lookup))
         {
@@ -113,18 +104,9 @@ class WebhookCheckedAddressTest
     void shouldTryTheNextCheckedAddressWhenTheFirstSilentlyDropsTheConnect() throws Exception
     {
         final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-        final HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange ->
-        {
-            exchange.getRequestBody().readAllBytes();
-            received.add(exchange.getLocalAddress().getAddress().getHostAddress());
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        final HttpServer receiver = receiverOnLoopbackOne(received);
         final int port = receiver.getAddress().getPort();
-        final HostResolver.Lookup lookup = host -> new InetAddress[] {
-            InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}), InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        final HostResolver.Lookup lookup = LOOPBACK_TWO_THEN_ONE;
         final OutboundWebhooksConfig config = ConfigLoader.demo().webhooks().allowingPrivateTargets();
         try (BlackHole blackHole = new BlackHole(new InetSocketAddress("127.0.0.2", port));
              WebhookSender sender = new WebhookSender(config, new CommandPublisher(), (owner, account) -> true, lookup))
@@ -186,5 +168,24 @@ class WebhookCheckedAddressTest
         final Target target = new Target("wh_1", url, WebhookEvent.ORDER_FILLED.bit(), null, null, "whsec_test".getBytes(StandardCharsets.US_ASCII), -1);
         return new Delivery(target, "evt_1_0", WebhookEvent.ORDER_FILLED, "{\"n\":1}".getBytes(StandardCharsets.US_ASCII),
             System.currentTimeMillis() * 1000L, List.of());
+    }
+
+    /** A host's two addresses, 127.0.0.2 first, then 127.0.0.1 (where the receiver listens). */
+    private static final HostResolver.Lookup LOOPBACK_TWO_THEN_ONE = host -> new InetAddress[] {
+        InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}), InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+
+    /** A receiver on 127.0.0.1 only, started, that answers 204 and records the local address each delivery came to. */
+    private static HttpServer receiverOnLoopbackOne(final LinkedBlockingQueue<String> received) throws java.io.IOException
+    {
+        final HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange ->
+        {
+            exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getLocalAddress().getAddress().getHostAddress());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return receiver;
     }
 }
