@@ -5,16 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ordergate.simulators.mt5.PriceSource;
+import io.ordergate.simulators.mt5.SimulatedTerminal;
+
 /**
  * A real gateway: an executor computes money, prices and lots in IEEE doubles, and Python's json prints 100.1 + 200.2 as
  * 300.29999999999995. Such binary noise of a value at the field's scale is taken as that value; a number truly finer
- * (300.295) is refused as before, and a client's order stays exact. The journal replays to the same state.
+ * (300.295) is refused as before, and a client's order stays exact; a history deal's volume likewise. The journal replays
+ * to the same state.
  */
 class Mt5FloatNoiseHttpTest
 {
@@ -76,6 +82,30 @@ class Mt5FloatNoiseHttpTest
             assertEquals(400, order.status(), order.body());
             assertTrue(order.body().contains("quantity has more than 8 decimal places"), order.body());
             assertEquals(List.of(), (List<?>)gateway.admin("GET", "/api/v1/orders?account_id=mt5-1", null).at("orders"));
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
+    void shouldStoreAHistoryDealWhoseVolumeIsNoiseOfItsLots()
+    {
+        final PriceSource.Fixed prices = new PriceSource.Fixed().set("EURUSD", "1.08420", "1.08428");
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, InvestorSyncHttpTest.EXECUTORS, false))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            try (SimulatedTerminal terminal = TerminalReportsHttpTest.startTerminal(gateway, executor, prices))
+            {
+                terminal.investorAccount(5001, InvestorSyncHttpTest.PASSWORD, "Sim-Server")
+                    .historicalTrades(1, Instant.parse("2026-01-05T08:00:00Z"), Duration.ofMinutes(10), "EURUSD", new BigDecimal("0.30000000000000004"));
+                assertEquals(200, gateway.admin("POST", "/api/mt5/connect", "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":5001,"
+                    + "\"mt5Server\":\"Sim-Server\",\"investorPassword\":\"" + InvestorSyncHttpTest.PASSWORD + "\"}").status());
+
+                final GatewayHarness.Response sync = gateway.admin("POST", "/api/mt5/sync/mt5-1", null);
+                assertEquals(new BigDecimal("1"), sync.at("synced"), sync.body());
+                final List<?> closed = (List<?>)gateway.admin("GET", "/api/v1/positions/closed?account_id=mt5-1", null).at("positions");
+                assertEquals(1, closed.size(), closed::toString);
+                assertEquals(0, new BigDecimal("0.3").compareTo(new BigDecimal(((Map<?, ?>)closed.get(0)).get("size").toString())), closed::toString);
+            }
             gateway.closeAndCheckSnapshot();
         }
     }
