@@ -46,6 +46,20 @@ class Mt5FloatNoiseHttpTest
             assertEquals(400, notNoise.status(), notNoise.body());
             assertTrue(notNoise.body().contains("accountEquity has more than 8 decimal places"), notNoise.body());
             assertEquals(0, new BigDecimal("300.30").compareTo((BigDecimal)account(gateway).get("balance")), "nothing refused is applied");
+
+            try (GatewayHarness.Socket socket = gateway.connect(executor))
+            {
+                // Python: 1000.1 + 2000.2
+                socket.send("{\"type\":\"heartbeat\",\"status\":\"online\",\"metadata\":{\"accountEquity\":3000.3000000000002}}");
+                final Map<String, Object> taken = socket.next();
+                assertEquals(Boolean.TRUE, taken.get("success"), taken::toString);
+                final Object equity = gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).at("account_equity");
+                assertEquals(0, new BigDecimal("3000.3").compareTo((BigDecimal)equity), equity::toString);
+                socket.send("{\"type\":\"heartbeat\",\"status\":\"online\",\"metadata\":{\"accountEquity\":300.295}}");
+                final Map<String, Object> error = socket.next();
+                assertEquals("error", error.get("type"), error::toString);
+                assertTrue(((String)error.get("error")).contains("accountEquity 300.295 has more decimal places"), error::toString);
+            }
             gateway.closeAndCheckSnapshot();
         }
     }
