@@ -12,6 +12,7 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.fixed.FixedPoint;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Decimals;
+import io.ordergate.gateway.json.FloatNoise;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ResultParts;
 
@@ -192,7 +193,14 @@ final class HistoryDealReader
 
     private static long decimal(final String text)
     {
-        return text == null ? FixedPoint.NOT_A_NUMBER : Decimals.parse(text, NewOrderBody.WIRE_DIGITS);
+        if (text == null)
+        {
+            return FixedPoint.NOT_A_NUMBER;
+        }
+        final long value = Decimals.parse(text, NewOrderBody.WIRE_DIGITS);
+        // The terminal's deals are doubles too: 0.30000000000000004 lots is 0.3 (FloatNoise), as in a result
+        return value == FixedPoint.TOO_MANY_DIGITS
+            ? FloatNoise.nearest(text.toCharArray(), 0, text.length(), NewOrderBody.WIRE_DIGITS, NewOrderBody.WIRE_DIGITS) : value;
     }
 
     /** 1 to 18 digits, else 0. */

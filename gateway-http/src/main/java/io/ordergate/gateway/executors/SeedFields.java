@@ -33,21 +33,29 @@ final class SeedFields
         return in.id(field, Ids.MAX_LENGTH);
     }
 
-    /** A decimal at wire digits (a number or a string of the one grammar); 0 when wrong (recorded). */
+    /**
+     * A decimal at wire digits (a number or a string of the one grammar); 0 when wrong (recorded). Computed by the
+     * executor in doubles, so binary noise of a value at wire digits (0.30000000000000004) is that value (FloatNoise).
+     */
     static long decimal(final RequestReader in, final String field) throws BadRequest
     {
-        final long value = in.decimal(field);
+        return decimal(in, field, NewOrderBody.WIRE_DIGITS);
+    }
+
+    private static long decimal(final RequestReader in, final String field, final int noiseScale) throws BadRequest
+    {
+        final long value = in.executorDecimal(field, noiseScale);
         return value == RequestReader.BAD || value == RequestReader.NULL ? 0 : value;
     }
 
     /**
      * A balance or equity at wire digits: the gateway keeps money at {@link Money#DIGITS} (an account's balance, its risk
      * limits), so one finer is recorded by field and value, refusing {@code message} ("the heartbeat"), rather than
-     * rounded into the account.
+     * rounded into the account. Binary noise of a value in cents (300.29999999999995) is that value, 300.30.
      */
     static long money(final RequestReader in, final String field, final String message) throws BadRequest
     {
-        final long value = decimal(in, field);
+        final long value = decimal(in, field, Money.DIGITS);
         if (Wire.exact(value, Money.DIGITS) == Wire.INEXACT)
         {
             in.fail(field, field + " " + FixedPoint.toString(value, NewOrderBody.WIRE_DIGITS).replaceAll("0+$", "")

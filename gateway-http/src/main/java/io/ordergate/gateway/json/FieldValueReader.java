@@ -37,15 +37,23 @@ final class FieldValueReader
 
     long decimal(final String field) throws BadRequest
     {
-        return decimal(field, NewOrderBody.WIRE_DIGITS, " decimal places", " must be a decimal number");
+        return decimal(field, NewOrderBody.WIRE_DIGITS, " decimal places", " must be a decimal number", -1);
+    }
+
+    /** As {@link #decimal}, but text finer than the wire that is binary noise of a value at {@code scale} is that value ({@link FloatNoise}). */
+    long executorDecimal(final String field, final int scale) throws BadRequest
+    {
+        return decimal(field, NewOrderBody.WIRE_DIGITS, " decimal places", " must be a decimal number", scale);
     }
 
     long wholeNumber(final String field) throws BadRequest
     {
-        return decimal(field, 0, "", " must be a whole number");
+        return decimal(field, 0, "", " must be a whole number", -1);
     }
 
-    private long decimal(final String field, final int digits, final String placesText, final String notANumber) throws BadRequest
+    /** {@code noiseScale} -1: exact; else {@link #executorDecimal}'s scale. */
+    private long decimal(final String field, final int digits, final String placesText, final String notANumber, final int noiseScale)
+        throws BadRequest
     {
         final JsonParser parser = reader.parser();
         final JsonToken token = parser.currentToken();
@@ -61,9 +69,13 @@ final class FieldValueReader
         }
         try
         {
-            final long value = token == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() == 1
+            long value = token == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() == 1
                 ? Decimals.parse(DIGITS[parser.getIntValue()], 0, 1, digits)
                 : Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), digits);
+            if (value == FixedPoint.TOO_MANY_DIGITS && noiseScale >= 0)
+            {
+                value = FloatNoise.nearest(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), noiseScale, digits);
+            }
             if (value == FixedPoint.NOT_A_NUMBER)
             {
                 reader.fail(field, field + notANumber);

@@ -30,10 +30,7 @@ public final class RequestReader
     public static final JsonFactory FACTORY = JsonFactory.builder()
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
-    /**
-     * For the order route, which refuses duplicate fields itself (a bit per field): jackson's detector builds a
-     * HashSet per request, 38% of what decoding an order allocated (docs/PERFORMANCE.md).
-     */
+    /** For the order route, which refuses duplicates itself (a bit per field): jackson's builds a HashSet per request (docs/PERFORMANCE.md). */
     private static final JsonFactory FACTORY_WITHOUT_DUPLICATE_CHECK = JsonFactory.builder().build();
 
     private static final int MAX_FIELD_NAME_IN_MESSAGE = 64;
@@ -252,6 +249,12 @@ public final class RequestReader
         return values.decimal(field);
     }
 
+    /** As {@link #decimal}, for an executor's value: binary floating-point noise of a value at {@code scale} digits is that value ({@link FloatNoise}). */
+    public long executorDecimal(final String field, final int scale) throws BadRequest
+    {
+        return values.executorDecimal(field, scale);
+    }
+
     /** A whole number given as a JSON number or a string; {@link #NULL} or {@link #BAD} as for decimals. */
     public long wholeNumber(final String field) throws BadRequest
     {
@@ -322,9 +325,7 @@ public final class RequestReader
         return problem != null;
     }
 
-    /**
-     * Checks nothing follows the root value, then throws the first recorded problem if any.
-     */
+    /** Checks nothing follows the root value, then throws the first recorded problem if any. */
     public void finish() throws BadRequest
     {
         try
