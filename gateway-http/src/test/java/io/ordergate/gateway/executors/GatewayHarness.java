@@ -217,6 +217,15 @@ final class GatewayHarness implements AutoCloseable
         return new Executor((String)created.at("executor_id"), (String)created.at("api_key"), (String)created.at("api_secret"));
     }
 
+    /** An executor for the account, online (one heartbeat), with EURUSD quoted 1.08420 / 1.08428: where most MT5 tests start. */
+    Executor onlineExecutorQuoted(final String accountId)
+    {
+        final Executor executor = registerExecutor(accountId);
+        quote("1.08420", "1.08428");
+        heartbeat(executor);
+        return executor;
+    }
+
     Response heartbeat(final Executor executor)
     {
         return call("POST", "/api/executor/" + executor.id() + "/heartbeat",

@@ -27,9 +27,7 @@ class Mt5ExactResultsHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            gateway.quote("1.08420", "1.08428");
-            gateway.heartbeat(executor);
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
             final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
             final String commandId = "ord_" + orderId + "_1";
 
@@ -53,9 +51,7 @@ class Mt5ExactResultsHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            gateway.quote("1.08420", "1.08428");
-            gateway.heartbeat(executor);
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
             final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
             // The terminal's open report comes first, under a broker symbol the gateway does not know (held at 8 digits)
             final GatewayHarness.Response report = trade(gateway, executor, "\"ticket\":\"777001\",\"symbol\":\"EURUSD.pro\",\"type\":\"BUY\","
@@ -77,9 +73,7 @@ class Mt5ExactResultsHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            gateway.quote("1.08420", "1.08428");
-            gateway.heartbeat(executor);
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
             final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
             assertEquals(200, gateway.result(executor, "ord_" + orderId + "_1", "executed", details("\"price\":1.08428,\"lots\":0.1")).status());
             final Object balance = account(gateway).get("balance");

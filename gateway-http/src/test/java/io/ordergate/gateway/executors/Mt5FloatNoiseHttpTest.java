@@ -69,9 +69,7 @@ class Mt5FloatNoiseHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            gateway.quote("1.08420", "1.08428");
-            gateway.heartbeat(executor);
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
             final Object orderId = gateway.buy("mt5-1", "0.30").at("order_id");
             final GatewayHarness.Response result = gateway.result(executor, "ord_" + orderId + "_1", "executed",
                 "{\"success\":true,\"details\":{\"ticket\":\"777001\",\"price\":1.0842800000000001,\"lots\":0.30000000000000004}}");
@@ -89,9 +87,7 @@ class Mt5FloatNoiseHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
         {
-            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
-            gateway.quote("1.08420", "1.08428");
-            gateway.heartbeat(executor);
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
             final GatewayHarness.Response order = gateway.buy("mt5-1", "0.30000000000000004");
             assertEquals(400, order.status(), order.body());
             assertTrue(order.body().contains("quantity has more than 8 decimal places"), order.body());
