@@ -49,6 +49,10 @@ public final class FloatNoise
         {
             return FixedPoint.TOO_MANY_DIGITS;  // e.g. 1e-999999: aligning it with the scale would build a huge number
         }
+        if (exact.scale() < -MAX_SCALE)
+        {
+            return FixedPoint.OUT_OF_RANGE;  // e.g. 1.5e999999999: as large, and far beyond a long whatever its digits
+        }
         final BigDecimal nearest = exact.setScale(scale, RoundingMode.HALF_EVEN);
         final BigDecimal tolerance = RELATIVE.multiply(nearest.abs().max(BigDecimal.ONE)).min(BigDecimal.ONE.movePointLeft(scale + 2));
         if (exact.subtract(nearest).abs().compareTo(tolerance) > 0)

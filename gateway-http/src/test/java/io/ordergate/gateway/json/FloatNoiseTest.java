@@ -2,6 +2,7 @@ package io.ordergate.gateway.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,5 +31,13 @@ class FloatNoiseTest
     void shouldRefuseWhatIsFinerThanNoise(final String text)
     {
         assertEquals(FixedPoint.TOO_MANY_DIGITS, FloatNoise.nearest(text.toCharArray(), 0, text.length(), 2, 8), text);
+    }
+
+    /** A huge positive exponent is out of range at once: aligning it with the scale would build a number of that many digits. */
+    @Test
+    void shouldRefuseAHugeExponentAsOutOfRangeWithoutBuildingIt()
+    {
+        final String text = "1.2345678912345e999999999";
+        assertEquals(FixedPoint.OUT_OF_RANGE, FloatNoise.nearest(text.toCharArray(), 0, text.length(), 2, 8));
     }
 }
