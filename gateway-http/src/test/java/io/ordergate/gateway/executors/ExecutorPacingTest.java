@@ -211,7 +211,13 @@ class ExecutorPacingTest
         @Override
         public void onError(final WebSocket webSocket, final Throwable error)
         {
-            closed = "failed: " + error;
+            // The JDK client reports a protocol violation as a bare ProtocolException whose cause says what it read
+            final StringBuilder why = new StringBuilder("failed: ").append(error);
+            for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause())
+            {
+                why.append(" <- ").append(cause);
+            }
+            closed = why.toString();
         }
 
         @Override
