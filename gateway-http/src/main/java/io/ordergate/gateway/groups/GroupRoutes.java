@@ -163,11 +163,7 @@ public final class GroupRoutes implements Feature
     private void order(final Exchange exchange) throws BadRequest
     {
         // a group order is its caller's order: a user who has not finished onboarding is refused it as a single one
-        final BadRequest notOnboarded = io.ordergate.gateway.onboarding.OnboardingRoutes.gate(exchange.caller());
-        if (notOnboarded != null)
-        {
-            throw notOnboarded;
-        }
+        io.ordergate.gateway.onboarding.OnboardingRoutes.requireOnboarded(exchange.caller());
         exchange.publish(CommandType.GROUP_ORDER, GroupOrderRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), groupId(exchange)),
             Answers.ENGINE_JSON);
     }

@@ -51,15 +51,17 @@ public final class OnboardingRoutes implements Feature
         table.add(Route.put("/api/v1/onboarding/preferences", bearer, BodyKind.JSON, this::preferences));
     }
 
-    /** @return null when the caller may place orders, else the refusal 428 ONBOARDING_INCOMPLETE (users only; admins pass) */
-    public static BadRequest gate(final Object caller)
+    /**
+     * Refuses an order (a single one, or a group's) of a user who has not finished onboarding: 428 ONBOARDING_INCOMPLETE
+     * (users only; admins and API keys pass).
+     */
+    public static void requireOnboarded(final Object caller) throws BadRequest
     {
         if (caller instanceof UserCaller && !((UserCaller)caller).isAdmin() && !((UserCaller)caller).user().onboarded())
         {
-            return new BadRequest(io.ordergate.engine.command.ResultCode.ONBOARDING_INCOMPLETE,
+            throw new BadRequest(io.ordergate.engine.command.ResultCode.ONBOARDING_INCOMPLETE,
                 "finish onboarding first: " + String.join(" and ", missing(((UserCaller)caller).user())), null);
         }
-        return null;
     }
 
     private void status(final Exchange exchange)

@@ -74,11 +74,7 @@ public final class OrderRoutes implements Feature
 
     private void place(final Exchange exchange) throws BadRequest
     {
-        final BadRequest notOnboarded = OnboardingRoutes.gate(exchange.caller());
-        if (notOnboarded != null)
-        {
-            throw notOnboarded;
-        }
+        OnboardingRoutes.requireOnboarded(exchange.caller());
         final OrderRequest order = orders.get();
         order.decode(exchange.json(), exchange.body(), exchange.bodyLength());
         exchange.publish(CommandType.NEW_ORDER, order, order.seed002() ? OrderAnswer.SEED_002 : OrderAnswer.ORDER);
