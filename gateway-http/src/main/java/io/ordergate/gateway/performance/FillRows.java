@@ -127,6 +127,15 @@ final class FillRows
             return symbols[row >>> CHUNK_SHIFT][row & MASK];
         }
 
+        /**
+         * What the row's round trip is kept under: its position when the account counted per position as the fill was
+         * booked ({@link #HEDGING}), else its symbol.
+         */
+        long tripKey(final int row)
+        {
+            return is(row, HEDGING) ? positionId(row) : symbol(row);
+        }
+
         boolean is(final int row, final int flag)
         {
             return (flags[row >>> CHUNK_SHIFT][row & MASK] & flag) != 0;

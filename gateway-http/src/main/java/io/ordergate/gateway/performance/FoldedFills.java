@@ -264,9 +264,7 @@ final class FoldedFills
             }
             sums.curve(net);
             foldedNet += net;
-            // per position or per symbol as the account counted when the fill was booked
-            final long key = fills.is(from, FillRows.HEDGING) ? fills.positionId(from) : fills.symbol(from);
-            if (trips.move(key, fills.is(from, FillRows.BUY), quantity, fills.quantityDigits(from), net))
+            if (trips.move(fills.tripKey(from), fills.is(from, FillRows.BUY), quantity, fills.quantityDigits(from), net))
             {
                 sums.trip(trips.closedPnl);
             }

@@ -297,8 +297,7 @@ final class PerformanceLedger
             }
             return;
         }
-        final long key = fill.is(row, FillRows.HEDGING) ? fill.positionId(row) : fill.symbol(row);
-        if (open.move(key, fill.is(row, FillRows.BUY), quantity, fill.quantityDigits(row), net) && inside)
+        if (open.move(fill.tripKey(row), fill.is(row, FillRows.BUY), quantity, fill.quantityDigits(row), net) && inside)
         {
             closeTrip(open.closedPnl, time);
         }
