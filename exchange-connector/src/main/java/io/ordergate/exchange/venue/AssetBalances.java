@@ -76,6 +76,12 @@ final class AssetBalances
         margin[row] = marginBalance;
     }
 
+    /** A wallet without the exchange's own figures: its margin balance is the wallet plus the unrealized profit. */
+    void setWallet(final int row, final long freeAmount, final long lockedAmount, final long unrealizedProfit)
+    {
+        set(row, freeAmount, lockedAmount, unrealizedProfit, freeAmount + lockedAmount + unrealizedProfit);
+    }
+
     /** Forgets every stream update's number (a mark of another stream session no longer compares). */
     void clearStreamedUpdates()
     {
@@ -190,7 +196,7 @@ final class AssetBalances
             {
                 if (!read[row])
                 {
-                    margin[row] = free[row] + locked[row] + unrealized[row];
+                    setWallet(row, free[row], locked[row], unrealized[row]);
                 }
                 move(row, kept++);
             }

@@ -192,7 +192,7 @@ final class ExchangeAccountFlow
         event.result = ResultCode.OK;
     }
 
-    /** A stream event's changed assets; a change without figures (the stream's wallet) keeps the asset's last unrealized profit. */
+    /** A stream event's changed assets ({@link #applyReported}). */
     private void streamed(final ExchangeAccounts.Entry entry)
     {
         final AssetBalances balances = entry.balances;
@@ -201,13 +201,27 @@ final class ExchangeAccountFlow
         for (int i = 0; i < report.count(); i++)
         {
             final int row = balances.row(report.asset(i, text));
-            final long unrealized = report.figures() ? report.unrealized(i) : balances.unrealized(row);
-            final long margin = report.figures() ? report.margin(i) : report.free(i) + report.locked(i) + unrealized;
-            balances.set(row, report.free(i), report.locked(i), unrealized, margin);
+            applyReported(balances, row, i);
             if (session != 0)
             {
                 balances.streamedUpdate(row, report.streamUpdates());
             }
+        }
+    }
+
+    /**
+     * The report's {@code i}th asset into its row: as the exchange figured it, or a wallet without figures (the stream's),
+     * which keeps the row's last unrealized profit.
+     */
+    private void applyReported(final AssetBalances balances, final int row, final int i)
+    {
+        if (report.figures())
+        {
+            balances.set(row, report.free(i), report.locked(i), report.unrealized(i), report.margin(i));
+        }
+        else
+        {
+            balances.setWallet(row, report.free(i), report.locked(i), balances.unrealized(row));
         }
     }
 
@@ -227,15 +241,14 @@ final class ExchangeAccountFlow
         for (int i = 0; i < report.count(); i++)
         {
             final int row = balances.row(report.asset(i, text));
-            final long unrealized = report.figures() ? report.unrealized(i) : balances.unrealized(row);
             if (balances.streamedUpdate(row) > keepStreamedAfter)
             {
-                balances.set(row, balances.free(row), balances.locked(row), unrealized, balances.free(row) + balances.locked(row) + unrealized);
+                final long unrealized = report.figures() ? report.unrealized(i) : balances.unrealized(row);
+                balances.setWallet(row, balances.free(row), balances.locked(row), unrealized);
             }
             else
             {
-                final long margin = report.figures() ? report.margin(i) : report.free(i) + report.locked(i) + unrealized;
-                balances.set(row, report.free(i), report.locked(i), unrealized, margin);
+                applyReported(balances, row, i);
             }
             balances.named(row);
         }
