@@ -1,13 +1,11 @@
 package io.ordergate.gateway.executors;
 
-import io.ordergate.engine.Wire;
 import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.fixed.FixedPoint;
-import io.ordergate.fixed.Money;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.mt5.ReportedMoney;
 
 /**
  * The value readers seed 000's messages share, over the one {@link RequestReader}: a wrong value is recorded (the
@@ -49,17 +47,16 @@ final class SeedFields
     }
 
     /**
-     * A balance or equity at wire digits: the gateway keeps money at {@link Money#DIGITS} (an account's balance, its risk
-     * limits), so one finer is recorded by field and value, refusing {@code message} ("the heartbeat"), rather than
+     * A balance or equity at wire digits: one that does not fit the gateway's money ({@link ReportedMoney}: an account's
+     * balance, its risk limits) is recorded by field and value, refusing {@code message} ("the heartbeat"), rather than
      * rounded into the account. Binary noise of a value in cents (300.29999999999995) is that value, 300.30.
      */
     static long money(final RequestReader in, final String field, final String message) throws BadRequest
     {
-        final long value = decimal(in, field, Money.DIGITS);
-        if (Wire.exact(value, Money.DIGITS) == Wire.INEXACT)
+        final long value = decimal(in, field, ReportedMoney.DIGITS);
+        if (!ReportedMoney.fits(value))
         {
-            in.fail(field, field + " " + FixedPoint.toString(value, NewOrderBody.WIRE_DIGITS).replaceAll("0+$", "")
-                + " has more decimal places than the gateway keeps money at (" + Money.DIGITS + "): not rounded, so " + message + " is refused");
+            in.fail(field, ReportedMoney.finer(field, value) + ": not rounded, so " + message + " is refused");
         }
         return value;
     }
