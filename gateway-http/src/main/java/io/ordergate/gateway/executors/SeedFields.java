@@ -53,12 +53,28 @@ final class SeedFields
      */
     static long money(final RequestReader in, final String field, final String message) throws BadRequest
     {
-        final long value = decimal(in, field, ReportedMoney.DIGITS);
+        final long value = moneyDecimal(in, field);
+        requireMoney(in, field, value, message);
+        return value;
+    }
+
+    /**
+     * An amount of money at wire digits (a close's profit, commission or swap; 0 when wrong, recorded), whose fit the
+     * engine decides ({@link ReportedMoney}): binary noise of a value in cents is that value, as for a balance, however
+     * large the amount (2422441.9699999997 is 2422441.97; at the wire's 8 digits it would be refused as too fine).
+     */
+    static long moneyDecimal(final RequestReader in, final String field) throws BadRequest
+    {
+        return decimal(in, field, ReportedMoney.DIGITS);
+    }
+
+    /** Records {@code field}'s amount as refusing {@code message} when it does not fit the gateway's money. */
+    static void requireMoney(final RequestReader in, final String field, final long value, final String message)
+    {
         if (!ReportedMoney.fits(value))
         {
             in.fail(field, ReportedMoney.finer(field, value) + ": not rounded, so " + message + " is refused");
         }
-        return value;
     }
 
     /** A whole number (1, "1", 1.0); 0 when wrong (recorded). */

@@ -83,6 +83,36 @@ class Mt5FloatNoiseHttpTest
     }
 
     @Test
+    void shouldBookLargeClosesWhoseProfitIsBinaryNoiseOfAValueInCents()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            for (int ticket = 777001; ticket <= 777002; ticket++)
+            {
+                final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
+                assertEquals(200, gateway.result(executor, "ord_" + orderId + "_1", "executed",
+                    "{\"success\":true,\"details\":{\"ticket\":\"" + ticket + "\",\"price\":1.08428,\"lots\":0.1}}").status());
+            }
+            // Python: 12209348.84 + 890.54 and 2422998.59 - 556.62, 1e-9 and 3e-10 from a value in cents (as a heartbeat's
+            // equity would be taken), but more than a relative 1e-12 of a value at the wire's 8 digits would allow
+            final Object positionId = ((Map<?, ?>)((List<?>)gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions"))
+                .get(0)).get("position_id");
+            final Object closingId = gateway.admin("POST", "/api/v1/positions/" + positionId + "/close", "{}").at("order_id");
+            final GatewayHarness.Response result = gateway.result(executor, "ord_" + closingId + "_1", "executed",
+                "{\"success\":true,\"details\":{\"price\":1.08600,\"profit\":12210239.379999999}}");
+            assertEquals(200, result.status(), result.body());
+            final GatewayHarness.Response report = gateway.call("POST", "/api/trade", "{\"executorId\":\"" + executor.id() + "\",\"ticket\":\"777002\","
+                + "\"closeTime\":\"2026-12-01T11:00:00Z\",\"closePrice\":1.08600,\"profit\":2422441.9699999997}", executor.key(), executor.secret());
+            assertEquals(200, report.status(), report.body());
+            assertEquals(List.of(), (List<?>)gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions"));
+            final Object realized = account(gateway).get("realized_pnl");
+            assertEquals(0, new BigDecimal("14632681.35").compareTo((BigDecimal)realized), realized::toString);
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
     void shouldStillRefuseAClientOrderWithNoisyQuantity()
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
