@@ -34,6 +34,17 @@ public final class ReportedMoney
     }
 
     /**
+     * Why an account whose currency has {@code currencyDigits} decimal places (more than {@link #DIGITS}) cannot be served:
+     * every amount it books would be finer than the gateway's money. One scale serves every account in the engine.
+     */
+    public static String unsupportedCurrency(final String currency, final long currencyDigits)
+    {
+        return "the account's currency " + (currency == null || currency.isEmpty() ? "(not named)" : currency) + " has " + currencyDigits
+            + " decimal places (currencyDigits), more than the gateway keeps money at (" + DIGITS + "): an MT5 account in such a currency"
+            + " is not supported";
+    }
+
+    /**
      * The first of a close's profit, commission and swap that was given and does not fit: {@link #PROFIT},
      * {@link #COMMISSION} or {@link #SWAP}; null when all given fit. Allocates nothing.
      */
