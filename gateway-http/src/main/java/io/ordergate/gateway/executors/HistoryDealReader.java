@@ -200,7 +200,8 @@ final class HistoryDealReader
     /** An amount of money: its binary noise is that of a value in cents, as a result's or a heartbeat's ({@link SeedFields#moneyDecimal}). */
     private static long money(final String text)
     {
-        return decimal(text, ReportedMoney.DIGITS);
+        final long value = decimal(text, ReportedMoney.DIGITS);
+        return FixedPoint.isError(value) || ReportedMoney.fits(value) ? value : SeedFields.moneyNoise(value, text);
     }
 
     private static long decimal(final String text, final int noiseScale)

@@ -1,8 +1,10 @@
 package io.ordergate.gateway.executors;
 
 import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.FloatNoise;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ReportedMoney;
@@ -65,7 +67,21 @@ final class SeedFields
      */
     static long moneyDecimal(final RequestReader in, final String field) throws BadRequest
     {
-        return decimal(in, field, ReportedMoney.DIGITS);
+        final long value = decimal(in, field, ReportedMoney.DIGITS);
+        return ReportedMoney.fits(value) ? value : moneyNoise(value, in.scalarText());
+    }
+
+    /**
+     * An amount the wire's 8 digits hold exactly but finer than cents, taken as the value in cents it is binary noise of
+     * (FloatNoise's rule): a large amount's noise can print in 8 decimals or fewer (Python prints 47018308.98 - 237.59
+     * as 47018071.38999999), which the wire parses without asking whether it is noise. One that is no noise is kept as
+     * sent, for the refusal to name it. Reached only by an amount finer than cents (an error path: allocates).
+     */
+    static long moneyNoise(final long value, final String text)
+    {
+        final long nearest = text == null ? FixedPoint.TOO_MANY_DIGITS
+            : FloatNoise.nearest(text.toCharArray(), 0, text.length(), ReportedMoney.DIGITS, NewOrderBody.WIRE_DIGITS);
+        return FixedPoint.isError(nearest) ? value : nearest;
     }
 
     /** Records {@code field}'s amount as refusing {@code message} when it does not fit the gateway's money. */

@@ -65,6 +65,25 @@ class Mt5FloatNoiseHttpTest
     }
 
     @Test
+    void shouldTakeALargeAmountWhoseNoiseFitsTheWiresDigitsAsItsValueInCents()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            // Python: 47018308.98 - 237.59, a double 7e-9 from 47018071.39 whose shortest text has just 8 decimals
+            final GatewayHarness.Response noisy = beat(gateway, executor, "\"accountBalance\":47018308.98,\"accountEquity\":47018071.38999999");
+            assertEquals(200, noisy.status(), noisy.body());
+            final Object equity = gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).at("account_equity");
+            assertEquals(0, new BigDecimal("47018071.39").compareTo((BigDecimal)equity), equity::toString);
+
+            final GatewayHarness.Response finer = beat(gateway, executor, "\"accountBalance\":10500.12345678");
+            assertEquals(400, finer.status(), finer.body());
+            assertTrue(finer.body().contains("accountBalance 10500.12345678 has more decimal places than the gateway keeps money at (2)"), finer.body());
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
     void shouldFillAtTheValuesAResultsNoisyLotsAndPriceStandFor()
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
