@@ -141,8 +141,9 @@ class Executor:
         metadata = {"version": VERSION, "platform": "MT5", "executor": "ordergate-mt5-python",
                     "terminalConnected": info is not None, "paused": bool(self.journal.state.get("paused"))}
         if info is not None:
+            # currencyDigits: the gateway refuses an account whose currency is finer than its money (BTC at 8), by name
             metadata.update(accountBalance=wire.num(info.balance), accountEquity=wire.num(info.equity),
-                            login=info.login, server=info.server, currency=info.currency)
+                            login=info.login, server=info.server, currency=info.currency, currencyDigits=info.currency_digits)
         if positions is not None:
             metadata["openPositions"] = len(positions)
             listed = []

@@ -9,7 +9,6 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
-import io.ordergate.fixed.Money;
 
 /**
  * Executor registration, heartbeats, admin control commands, reads, and the re-push of pending commands when an
@@ -107,12 +106,12 @@ final class ExecutorFlow
         if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0 && account != null)
         {
             executor.balance = balance;
-            account.balance = Mt5Book.rounded(balance, Money.DIGITS);
+            account.balance = Mt5Book.rounded(balance, ReportedMoney.DIGITS);
         }
         if ((flags & ExecutorBodies.HEARTBEAT_EQUITY) != 0 && account != null)
         {
             executor.equity = equity;
-            account.venueEquity = Mt5Book.rounded(equity, Money.DIGITS);
+            account.venueEquity = Mt5Book.rounded(equity, ReportedMoney.DIGITS);
         }
         if ((flags & ExecutorBodies.HEARTBEAT_OPEN_POSITIONS) != 0)
         {

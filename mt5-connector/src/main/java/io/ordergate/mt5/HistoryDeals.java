@@ -9,7 +9,6 @@ import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.engine.position.ClosedPosition;
-import io.ordergate.fixed.Money;
 
 /**
  * The closed deals a history sync brought in, each stored once under seed 004's key {@code mt5_{positionId}_{ticket}}
@@ -42,7 +41,7 @@ final class HistoryDeals
     static final int INEXACT_EXIT_PRICE = 6;
     /** The deal's entry price is finer than its instrument's price digits: not stored, for the same reason. */
     static final int INEXACT_ENTRY_PRICE = 7;
-    /** The deal's profit, commission or swap is finer than the gateway's money ({@link Money#DIGITS}): not stored, alike. */
+    /** The deal's profit, commission or swap is finer than the gateway's money ({@link ReportedMoney#DIGITS}): not stored, alike. */
     static final int INEXACT_MONEY = 8;
     /** The deal ticket of a mark: every deal of the position is booked already (a real deal's ticket is positive). */
     static final long WHOLE_POSITION = 0;
@@ -158,17 +157,16 @@ final class HistoryDeals
         {
             return INEXACT_ENTRY_PRICE;
         }
-        if (!ReportedDecimals.fits(deal.profit, Money.DIGITS) || !ReportedDecimals.fits(deal.commission, Money.DIGITS)
-            || !ReportedDecimals.fits(deal.swap, Money.DIGITS))
+        if (ReportedMoney.finerField(true, deal.profit, true, deal.commission, true, deal.swap) != null)
         {
             return INEXACT_MONEY;
         }
         put(slot, account.index, deal.positionId, deal.ticket);
         deals++;
         final String symbolText = instrument != null ? instrument.symbol : symbol.toString();
-        final long gross = Wire.exact(deal.profit, Money.DIGITS);
-        final long commission = Wire.exact(deal.commission, Money.DIGITS);
-        final long swap = Wire.exact(deal.swap, Money.DIGITS);
+        final long gross = Wire.exact(deal.profit, ReportedMoney.DIGITS);
+        final long commission = Wire.exact(deal.commission, ReportedMoney.DIGITS);
+        final long swap = Wire.exact(deal.swap, ReportedMoney.DIGITS);
         final long size = Wire.exact(deal.volume, quantityDigits);
         final long exitPrice = Wire.exact(deal.exitPrice, priceDigits);
 

@@ -7,7 +7,6 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.fixed.Money;
 
 /**
  * The terminal's answers to seed 004's commands, read from the result's tagged parts ({@link ResultParts}): a connect
@@ -181,11 +180,11 @@ final class InvestorResults
             final Account account = context.accounts().get(link.accountIndex);
             if ((flags & ResultParts.ACCOUNT_BALANCE) != 0)
             {
-                account.balance = Mt5Book.rounded(balance, Money.DIGITS);
+                account.balance = Mt5Book.rounded(balance, ReportedMoney.DIGITS);
             }
             if ((flags & ResultParts.ACCOUNT_EQUITY) != 0)
             {
-                account.venueEquity = Mt5Book.rounded(equity, Money.DIGITS);
+                account.venueEquity = Mt5Book.rounded(equity, ReportedMoney.DIGITS);
             }
         }
     }
@@ -259,9 +258,8 @@ final class InvestorResults
             case HistoryDeals.INEXACT_ENTRY_PRICE:
                 return finer + ReportedDecimals.finer("entryPrice", deal.entryPrice, symbol.toString(), instrument.priceDigits, false) + never;
             case HistoryDeals.INEXACT_MONEY:
-                return finer + (!ReportedDecimals.fits(deal.profit, Money.DIGITS) ? ReportedDecimals.finerMoney("profit", deal.profit)
-                    : !ReportedDecimals.fits(deal.commission, Money.DIGITS) ? ReportedDecimals.finerMoney("commission", deal.commission)
-                    : ReportedDecimals.finerMoney("swap", deal.swap)) + ", and rounding it would book what the terminal never booked";
+                return finer + ReportedMoney.finer(ReportedMoney.finerField(true, deal.profit, true, deal.commission, true, deal.swap),
+                    deal.profit, deal.commission, deal.swap) + ", and rounding it would book what the terminal never booked";
             default: return ": not stored: a closed ticket's mark found no room (executors.max_forgotten_tickets), lest a deal be booked twice";
         }
     }

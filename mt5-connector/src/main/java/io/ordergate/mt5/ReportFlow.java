@@ -13,7 +13,6 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Order;
 import io.ordergate.engine.view.JsonWriter;
-import io.ordergate.fixed.Money;
 
 /**
  * What executors report in command results (which settle orders and close tickets), and the start-up recovery that
@@ -111,7 +110,7 @@ final class ReportFlow
 
     /**
      * Refuses an executed result that could only be booked rounded: lots or a price finer than the instrument's digits,
-     * a profit finer than the gateway's money ({@link Money#DIGITS}), or a ticket whose open report the order would
+     * a profit finer than the gateway's money ({@link ReportedMoney#DIGITS}), or a ticket whose open report the order would
      * adopt with numbers finer than the order's instrument. Rounded, the gateway would book what the terminal never
      * traded; refused, the command stays pending and the journal keeps the result as sent. Checked before anything is
      * applied; allocates only the refusal's message.
@@ -151,9 +150,9 @@ final class ReportFlow
             {
                 return refuse(event, "price", ReportedDecimals.finer("price", price, instrument.symbol, instrument.priceDigits, false));
             }
-            if (has(flags, ExecutorBodies.RESULT_PROFIT) && (position != null || instrument != null) && !ReportedDecimals.fits(profit, Money.DIGITS))
+            if (has(flags, ExecutorBodies.RESULT_PROFIT) && (position != null || instrument != null) && !ReportedMoney.fits(profit))
             {
-                return refuse(event, "profit", ReportedDecimals.finerMoney("profit", profit));
+                return refuse(event, ReportedMoney.PROFIT, ReportedMoney.finer(ReportedMoney.PROFIT, profit));
             }
         }
         return false;
@@ -223,7 +222,7 @@ final class ReportFlow
             case CLOSE_POSITION:
             {
                 final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
-                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Wire.exact(profit, Money.DIGITS) : 0;
+                final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Wire.exact(profit, ReportedMoney.DIGITS) : 0;
                 if (position != null)
                 {
                     final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);

@@ -7,7 +7,6 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.order.Trade;
 import io.ordergate.fixed.FixedPoint;
-import io.ordergate.fixed.Money;
 
 /**
  * The lots and prices a terminal reports (wire decimals, 8 digits), held at an instrument's digits only when they fit
@@ -37,15 +36,6 @@ final class ReportedDecimals
     {
         return field + " " + text(wireValue) + " has more decimal places than " + symbol + "'s "
             + (quantity ? "lot digits (" + digits + ", the instrument's quantity_digits)" : "price digits (" + digits + ")");
-    }
-
-    /**
-     * Why a reported money amount (profit, commission, swap, a balance) was refused: the gateway keeps money at
-     * {@link Money#DIGITS}, and rounded the account would gain or lose what the terminal never booked.
-     */
-    static String finerMoney(final String field, final long wireValue)
-    {
-        return field + " " + text(wireValue) + " has more decimal places than the gateway keeps money at (" + Money.DIGITS + ")";
     }
 
     /**

@@ -12,7 +12,6 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.view.JsonWriter;
-import io.ordergate.fixed.Money;
 
 /**
  * Trade reports ({@code POST /api/trade}): the terminal's word on its positions, by the reporting executor's account
@@ -158,21 +157,17 @@ final class TradeReportFlow
             || refused(event, "closePrice", has(flags, ExecutorBodies.TRADE_CLOSE_PRICE), closePrice, priceDigits, false, described, instrument);
     }
 
-    /**
-     * Refuses a close whose profit, commission or swap is finer than the gateway keeps money at ({@link Money#DIGITS}):
-     * rounded, the balance would move by what the terminal never booked (an account in a currency of more digits).
-     */
+    /** Refuses a close whose profit, commission or swap (each when given) does not fit the gateway's money ({@link ReportedMoney}). */
     private static boolean refusedMoney(final CommandEvent event, final int flags, final long profit, final long commission, final long swap)
     {
-        final String field = has(flags, ExecutorBodies.TRADE_PROFIT) && !ReportedDecimals.fits(profit, Money.DIGITS) ? "profit"
-            : has(flags, ExecutorBodies.TRADE_COMMISSION) && !ReportedDecimals.fits(commission, Money.DIGITS) ? "commission"
-            : has(flags, ExecutorBodies.TRADE_SWAP) && !ReportedDecimals.fits(swap, Money.DIGITS) ? "swap" : null;
+        final String field = ReportedMoney.finerField(has(flags, ExecutorBodies.TRADE_PROFIT), profit, has(flags, ExecutorBodies.TRADE_COMMISSION),
+            commission, has(flags, ExecutorBodies.TRADE_SWAP), swap);
         if (field == null)
         {
             return false;
         }
-        final long value = "profit".equals(field) ? profit : "commission".equals(field) ? commission : swap;
-        event.reject(ResultCode.VALIDATION_ERROR, ReportedDecimals.finerMoney(field, value) + ": not rounded, so nothing of the report is applied", field);
+        event.reject(ResultCode.VALIDATION_ERROR, ReportedMoney.finer(field, profit, commission, swap) + ": not rounded, so nothing of the report is applied",
+            field);
         return true;
     }
 
@@ -293,7 +288,7 @@ final class TradeReportFlow
 
     static long money(final int flags, final int bit, final long wireValue)
     {
-        return has(flags, bit) ? Wire.exact(wireValue, Money.DIGITS) : 0;  // refusedMoney let only exact money through
+        return has(flags, bit) ? Wire.exact(wireValue, ReportedMoney.DIGITS) : 0;  // refusedMoney let only exact money through
     }
 
     static boolean has(final int flags, final int bit)

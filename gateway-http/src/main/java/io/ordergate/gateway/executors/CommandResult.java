@@ -168,7 +168,7 @@ public final class CommandResult implements RequestBody
                 case "ticket": ticket = SeedFields.ticket(in, d, digits); flags |= ExecutorBodies.RESULT_TICKET; break;
                 case "price": price = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PRICE; break;
                 case "lots": lots = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_LOTS; break;
-                case "profit": profit = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PROFIT; break;
+                case "profit": profit = SeedFields.moneyDecimal(in, d); flags |= ExecutorBodies.RESULT_PROFIT; break;
                 default: details.read(in, d);
             }
         }

@@ -5,6 +5,7 @@ import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
+import io.ordergate.gateway.metrics.ExecutorLiveness;
 import io.ordergate.gateway.metrics.GatewayMetrics;
 import io.ordergate.gateway.metrics.ReplyStageMetrics;
 import io.ordergate.mt5.CommandQueue;
@@ -21,6 +22,7 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
     private final ExecutorSessions sessions;
     private final ReplyStageMetrics latency;
     private final ExecutorHeartbeats heartbeats;
+    private final ExecutorLiveness liveness;
     private final SentCommands sent;
 
     private final SealedPasswords sealed;
@@ -33,6 +35,7 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
         this.sent = sent;
         this.sessions = sessions;
         this.latency = metrics.replyStage();
+        this.liveness = metrics.executors();
         this.heartbeats = new ExecutorHeartbeats(keys, metrics.executors());
     }
 
@@ -79,7 +82,10 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
         heartbeats.onHeartbeat(event);
         latency.commandResult(event);
         sent.recordOutbox(event);  // before the push: a result can only come after the executor has the command
-        sent.recordAnswer(event);
+        if (sent.recordAnswer(event))
+        {
+            liveness.resultRefused();
+        }
         int offset = 0;
         for (int i = 0; i < event.outboxCount; i++)
         {

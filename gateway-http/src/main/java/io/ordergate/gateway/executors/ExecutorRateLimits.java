@@ -9,7 +9,8 @@ import io.ordergate.config.ExecutorConfig;
  * (60 s by default), for what an executor sends on its own. A result for a command the gateway sent is never counted
  * or refused: the gateway asked for it, and refusing it would leave the order routed. A trade report about its own
  * trading ({@link SentCommands}) counts against a generous limit of its own ({@link Kind#GATEWAY_TRADE}). A repeat of a
- * result the engine already took is counted ({@link SentCommands#recordAnswer}).
+ * result the engine already took is counted, and so is every result for a command after one the engine refused for
+ * its numbers ({@link SentCommands#recordAnswer}).
  * Thread safe: one small lock per executor and kind, taken by the event loops.
  */
 public final class ExecutorRateLimits

@@ -5,18 +5,22 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ExecutorBodies;
+import io.ordergate.mt5.ReportedMoney;
 
 /**
  * An executor's heartbeat ({@code POST /api/executor/{executorId}/heartbeat}, body optional, or a WebSocket
  * {@code {"type": "heartbeat"}}), as the command body it travels as: seed 000's camelCase fields, other fields
  * ignored (executors in the field send more), a null the same as no field; the metadata object is kept as sent, and
- * one over {@link ExecutorBodies#MAX_RAW_JSON} bytes refuses the heartbeat ({@link #METADATA}). Immutable.
+ * one over {@link ExecutorBodies#MAX_RAW_JSON} bytes refuses the heartbeat ({@link #METADATA}), and so does an account
+ * whose currency has more decimal places than the gateway's money ({@link #CURRENCY_DIGITS}). Immutable.
  */
 public record Heartbeat(String executorId, String status, int flags, long balance, long equity, long openPositions, byte[] metadata)
     implements RequestBody
 {
     /** The field a heartbeat refused for its metadata names (too large, or not an object): counted for the operator. */
     public static final String METADATA = "metadata";
+    /** The decimal places of the account's currency, as MT5 says them ({@code account_info().currency_digits}). */
+    static final String CURRENCY_DIGITS = "currencyDigits";
 
     public static Heartbeat parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
@@ -25,6 +29,8 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
         long balance = 0;
         long equity = 0;
         long openPositions = 0;
+        String currency = null;
+        long currencyDigits = 0;
         byte[] metadata = new byte[0];
         if (isBlank(body, length))
         {
@@ -55,8 +61,10 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                     }
                     switch (name)
                     {
-                        case "accountBalance": balance = SeedFields.money(in, name, "the heartbeat"); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
-                        case "accountEquity": equity = SeedFields.money(in, name, "the heartbeat"); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
+                        case "accountBalance": balance = SeedFields.moneyDecimal(in, name); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
+                        case "accountEquity": equity = SeedFields.moneyDecimal(in, name); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
+                        case "currency": currency = in.scalarText(); in.ignore(); break;  // only named in a refusal: any scalar
+                        case CURRENCY_DIGITS: currencyDigits = SeedFields.whole(in, name); break;
                         case "openPositions": openPositions = SeedFields.whole(in, name); flags |= ExecutorBodies.HEARTBEAT_OPEN_POSITIONS; break;
                         default: in.ignore();
                     }
@@ -72,6 +80,7 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                     in.fail(field, "metadata is " + (end - start) + " bytes, more than the " + ExecutorBodies.MAX_RAW_JSON
                         + " kept: the heartbeat is refused");
                 }
+                money(in, flags, balance, equity, currency, currencyDigits);
             }
             else if (!field.equals("metadata"))
             {
@@ -80,6 +89,28 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
         }
         in.finish();
         return new Heartbeat(executorId, status, flags, balance, equity, openPositions, metadata);
+    }
+
+    /**
+     * The account's money as the heartbeat reports it: refused, with one error naming the currency, when the terminal
+     * says its currency has more decimal places than the gateway keeps money at (BTC at 8: every amount the account
+     * books would be), before any amount that happens to fit is taken; else each amount finer than cents by its field.
+     */
+    private static void money(final RequestReader in, final int flags, final long balance, final long equity, final String currency,
+        final long currencyDigits)
+    {
+        if (currencyDigits > ReportedMoney.DIGITS)
+        {
+            in.fail(CURRENCY_DIGITS, ReportedMoney.unsupportedCurrency(currency, currencyDigits) + ": the heartbeat is refused");
+        }
+        if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0)
+        {
+            SeedFields.requireMoney(in, "accountBalance", balance, "the heartbeat");
+        }
+        if ((flags & ExecutorBodies.HEARTBEAT_EQUITY) != 0)
+        {
+            SeedFields.requireMoney(in, "accountEquity", equity, "the heartbeat");
+        }
     }
 
     static boolean isBlank(final byte[] body, final int length)

@@ -14,6 +14,7 @@ import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.Decimals;
 import io.ordergate.gateway.json.FloatNoise;
 import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.mt5.ReportedMoney;
 import io.ordergate.mt5.ResultParts;
 
 /**
@@ -154,11 +155,11 @@ final class HistoryDealReader
                 return "volume must be a positive decimal";
             }
             wrong = null;
-            check("exitPrice", exitPrice, true);
-            check("profit", profit, true);
-            check("entryPrice", entryPrice, false);
-            check("commission", commission, false);
-            check("swap", swap, false);
+            check("exitPrice", exitPrice, true, false);
+            check("profit", profit, true, true);
+            check("entryPrice", entryPrice, false, false);
+            check("commission", commission, false, true);
+            check("swap", swap, false, true);
             if (wrong == null && micros(exitTime) == Long.MIN_VALUE)
             {
                 wrong = "exitTime must be an ISO-8601 time";
@@ -170,9 +171,9 @@ final class HistoryDealReader
             return wrong;
         }
 
-        private void check(final String name, final String text, final boolean required)
+        private void check(final String name, final String text, final boolean required, final boolean money)
         {
-            if (wrong == null && (text != null || required) && (text == null || FixedPoint.isError(decimal(text))))
+            if (wrong == null && (text != null || required) && (text == null || FixedPoint.isError(money ? money(text) : decimal(text))))
             {
                 wrong = name + " must be a decimal (at most " + NewOrderBody.WIRE_DIGITS + " decimal places)";
             }
@@ -187,11 +188,23 @@ final class HistoryDealReader
             flags |= swap != null ? ResultParts.DEAL_SWAP : 0;
             return new Deal(flags, ticket(ticketText), ticket(positionText), symbol, "BUY".equalsIgnoreCase(type) ? Side.BUY.code() : Side.SELL.code(),
                 decimal(volume), entryTime == null ? 0 : micros(entryTime), micros(exitTime), entryPrice == null ? 0 : decimal(entryPrice),
-                decimal(exitPrice), decimal(profit), commission == null ? 0 : decimal(commission), swap == null ? 0 : decimal(swap));
+                decimal(exitPrice), money(profit), commission == null ? 0 : money(commission), swap == null ? 0 : money(swap));
         }
     }
 
     private static long decimal(final String text)
+    {
+        return decimal(text, NewOrderBody.WIRE_DIGITS);
+    }
+
+    /** An amount of money: its binary noise is that of a value in cents, as a result's or a heartbeat's ({@link SeedFields#moneyDecimal}). */
+    private static long money(final String text)
+    {
+        final long value = decimal(text, ReportedMoney.DIGITS);
+        return FixedPoint.isError(value) || ReportedMoney.fits(value) ? value : SeedFields.moneyNoise(value, text);
+    }
+
+    private static long decimal(final String text, final int noiseScale)
     {
         if (text == null)
         {
@@ -199,8 +212,7 @@ final class HistoryDealReader
         }
         final long value = Decimals.parse(text, NewOrderBody.WIRE_DIGITS);
         // The terminal's deals are doubles too: 0.30000000000000004 lots is 0.3 (FloatNoise), as in a result
-        return value == FixedPoint.TOO_MANY_DIGITS
-            ? FloatNoise.nearest(text.toCharArray(), 0, text.length(), NewOrderBody.WIRE_DIGITS, NewOrderBody.WIRE_DIGITS) : value;
+        return value == FixedPoint.TOO_MANY_DIGITS ? FloatNoise.nearest(text.toCharArray(), 0, text.length(), noiseScale, NewOrderBody.WIRE_DIGITS) : value;
     }
 
     /** 1 to 18 digits, else 0. */

@@ -1,13 +1,13 @@
 package io.ordergate.gateway.executors;
 
-import io.ordergate.engine.Wire;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.fixed.FixedPoint;
-import io.ordergate.fixed.Money;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.FloatNoise;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.mt5.ReportedMoney;
 
 /**
  * The value readers seed 000's messages share, over the one {@link RequestReader}: a wrong value is recorded (the
@@ -49,19 +49,48 @@ final class SeedFields
     }
 
     /**
-     * A balance or equity at wire digits: the gateway keeps money at {@link Money#DIGITS} (an account's balance, its risk
-     * limits), so one finer is recorded by field and value, refusing {@code message} ("the heartbeat"), rather than
+     * A balance or equity at wire digits: one that does not fit the gateway's money ({@link ReportedMoney}: an account's
+     * balance, its risk limits) is recorded by field and value, refusing {@code message} ("the heartbeat"), rather than
      * rounded into the account. Binary noise of a value in cents (300.29999999999995) is that value, 300.30.
      */
     static long money(final RequestReader in, final String field, final String message) throws BadRequest
     {
-        final long value = decimal(in, field, Money.DIGITS);
-        if (Wire.exact(value, Money.DIGITS) == Wire.INEXACT)
-        {
-            in.fail(field, field + " " + FixedPoint.toString(value, NewOrderBody.WIRE_DIGITS).replaceAll("0+$", "")
-                + " has more decimal places than the gateway keeps money at (" + Money.DIGITS + "): not rounded, so " + message + " is refused");
-        }
+        final long value = moneyDecimal(in, field);
+        requireMoney(in, field, value, message);
         return value;
+    }
+
+    /**
+     * An amount of money at wire digits (a close's profit, commission or swap; 0 when wrong, recorded), whose fit the
+     * engine decides ({@link ReportedMoney}): binary noise of a value in cents is that value, as for a balance, however
+     * large the amount (2422441.9699999997 is 2422441.97; at the wire's 8 digits it would be refused as too fine).
+     */
+    static long moneyDecimal(final RequestReader in, final String field) throws BadRequest
+    {
+        final long value = decimal(in, field, ReportedMoney.DIGITS);
+        return ReportedMoney.fits(value) ? value : moneyNoise(value, in.scalarText());
+    }
+
+    /**
+     * An amount the wire's 8 digits hold exactly but finer than cents, taken as the value in cents it is binary noise of
+     * (FloatNoise's rule): a large amount's noise can print in 8 decimals or fewer (Python prints 47018308.98 - 237.59
+     * as 47018071.38999999), which the wire parses without asking whether it is noise. One that is no noise is kept as
+     * sent, for the refusal to name it. Reached only by an amount finer than cents (an error path: allocates).
+     */
+    static long moneyNoise(final long value, final String text)
+    {
+        final long nearest = text == null ? FixedPoint.TOO_MANY_DIGITS
+            : FloatNoise.nearest(text.toCharArray(), 0, text.length(), ReportedMoney.DIGITS, NewOrderBody.WIRE_DIGITS);
+        return FixedPoint.isError(nearest) ? value : nearest;
+    }
+
+    /** Records {@code field}'s amount as refusing {@code message} when it does not fit the gateway's money. */
+    static void requireMoney(final RequestReader in, final String field, final long value, final String message)
+    {
+        if (!ReportedMoney.fits(value))
+        {
+            in.fail(field, ReportedMoney.finer(field, value) + ": not rounded, so " + message + " is refused");
+        }
     }
 
     /** A whole number (1, "1", 1.0); 0 when wrong (recorded). */

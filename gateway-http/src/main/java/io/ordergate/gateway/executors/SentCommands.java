@@ -26,9 +26,9 @@ import io.ordergate.mt5.Mt5Connector;
  * ({@code _3} in {@code ord_42_3}) is not kept: an executor answering an id of an earlier start whose number the
  * gateway sent again is counted as answering the gateway (this table decides only which results a limit counts). An older entry is
  * overwritten by a newer one: a result for a command older than the last {@code engine.max_executor_commands}
- * counts as the executor's own. A command's entry goes once the engine took a result for it ({@link #recordAnswer}): a
- * repeat of that result is what the executor sends on its own, counted like it, or an executor repeating one result in a
- * loop would write to the journal without any bound. Thread safe and lock free; allocates nothing.
+ * counts as the executor's own. A command's entry goes once the engine took a result for it, or refused one for its
+ * numbers ({@link #recordAnswer}): a repeat of that result is what the executor sends on its own, counted like it, or an
+ * executor repeating one result in a loop would write to the journal without any bound. Thread safe and lock free; allocates nothing.
  */
 public final class SentCommands
 {
@@ -69,21 +69,27 @@ public final class SentCommands
 
     /**
      * Reply stage (and replay): a result the engine took (OK: the command was the executor's) answered its command, so
-     * the gateway waits for no more results for it. Order ids and sequences are never reused, so the entry holding the
+     * the gateway waits for no more results for it. One it refused for its numbers (VALIDATION_ERROR, decided only once
+     * the command was found to be the executor's: a price, lots or money finer than the gateway books) leaves the command
+     * pending, but its exemption goes too: the executor's corrected result, like any resend of the refused one, then
+     * counts under {@code executors.command_limit}, or an executor resending it in a loop would cost a ring command and a
+     * journal entry each time without any bound. Order ids and sequences are never reused, so the entry holding the
      * command's number is its own.
+     *
+     * @return true when the event was a result the engine refused for its numbers (the caller counts it)
      */
-    void recordAnswer(final CommandEvent event)
+    boolean recordAnswer(final CommandEvent event)
     {
-        if (event.type != CommandType.COMMAND_RESULT || event.result != ResultCode.OK)
+        if (event.type != CommandType.COMMAND_RESULT || event.result != ResultCode.OK && event.result != ResultCode.VALIDATION_ERROR)
         {
-            return;
+            return false;
         }
         resultReader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         resultReader.readString(resultId);  // the executor's id
         resultReader.readString(resultId);
         if (resultId.length() < 5 || resultId.length() > io.ordergate.mt5.ExecutorCommands.MAX_ID_LENGTH)
         {
-            return;
+            return event.result == ResultCode.VALIDATION_ERROR;
         }
         final AtomicLongArray table = table(resultId.byteAt(0), resultId.byteAt(1), resultId.byteAt(2), resultId.byteAt(3));
         final long number = commandNumber(resultId.buffer(), resultId.offset() + 4, resultId.offset() + resultId.length());
@@ -96,6 +102,7 @@ public final class SentCommands
                 table.compareAndSet(slot, entry, 0);
             }
         }
+        return event.result == ResultCode.VALIDATION_ERROR;
     }
 
     private void sent(final int executorIndex, final DirectBuffer json, final int offset, final int length)

@@ -90,9 +90,9 @@ public final class TradeReport implements RequestBody
                 case "comment": comment.readText(in, field, false); break;
                 case "closeTime": close = true; in.ignore(); break;
                 case "closePrice": close = true; closePrice = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_CLOSE_PRICE; break;
-                case "commission": commission = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
-                case "swap": swap = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
-                case "profit": close = true; profit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
+                case "commission": commission = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
+                case "swap": swap = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
+                case "profit": close = true; profit = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
                 case "closedLots": closedLots = SeedFields.decimal(in, field); partial = true; break;
                 case "deal": deal = SeedFields.ticket(in, field, digits); break;
                 default: in.ignore();  // strategyId, openTime, pips...

@@ -13,6 +13,7 @@ public final class ExecutorLiveness
     private final long offlineAfterMicros;
     private final ConcurrentHashMap<Integer, Long> lastHeartbeatMicros = new ConcurrentHashMap<>();
     private final LongAdder metadataRefused = new LongAdder();
+    private final LongAdder resultsRefused = new LongAdder();
 
     public ExecutorLiveness(final long offlineAfterMicros)
     {
@@ -28,6 +29,20 @@ public final class ExecutorLiveness
     public long metadataRefusedCount()
     {
         return metadataRefused.sum();
+    }
+
+    /**
+     * Reply thread: a command result the engine refused for its numbers (finer than it books); live only, not on replay.
+     * An executor resending one in a loop shows here, its resends held to {@code executors.command_limit}.
+     */
+    public void resultRefused()
+    {
+        resultsRefused.increment();
+    }
+
+    public long resultsRefusedCount()
+    {
+        return resultsRefused.sum();
     }
 
     public void heartbeat(final int executorIndex, final long wallMicros)

@@ -184,6 +184,10 @@ public final class GatewayMetrics
         out.family("ordergate_executor_heartbeats_refused_metadata_total", "counter",
                 "Executor heartbeats refused for their metadata (over 4 KiB, or not an object); each executor got a 400 or an error message.")
             .sample("ordergate_executor_heartbeats_refused_metadata_total", executors.metadataRefusedCount());
+        out.family("ordergate_executor_results_refused_total", "counter",
+                "Executor command results the engine refused for their numbers (a price, lots or money finer than it books); the command stays"
+                + " pending, and each resend counts under executors.command_limit.")
+            .sample("ordergate_executor_results_refused_total", executors.resultsRefusedCount());
         out.family("ordergate_executor_websocket_sessions", "gauge", "Executor WebSocket sessions open.")
             .sample("ordergate_executor_websocket_sessions", webSocketSessions.getAsInt());
         final LongSupplier[] stream = streams;

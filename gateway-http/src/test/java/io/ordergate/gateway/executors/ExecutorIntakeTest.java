@@ -1,10 +1,13 @@
 package io.ordergate.gateway.executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Over real HTTP: results for the gateway's own commands pass seed 000's command limit (only what an executor sends on
  * its own counts), and an executor that falls behind slows its account's intake with 422 EXECUTOR_BUSY instead of
- * leaving orders routed.
+ * leaving orders routed. A result the engine refused for its numbers leaves its command pending, and every resend of
+ * it counts under the command limit (each would cost a ring command and a journal entry).
  */
 class ExecutorIntakeTest
 {
+    private static final Pattern RESULTS_REFUSED = Pattern.compile("^ordergate_executor_results_refused_total (\\d+)$", Pattern.MULTILINE);
     private static final String FILLED = "{\"success\":true,\"details\":{\"ticket\":\"%d\",\"price\":1.08428,\"lots\":0.01}}";
 
     @TempDir
@@ -82,6 +87,33 @@ class ExecutorIntakeTest
             final GatewayHarness.Response answered = gateway.result(executor, next, "executed", "{\"success\":true}");
             assertEquals(200, answered.status(), "the first result for a command the gateway sent, past the limit: " + answered.body());
         }
+    }
+
+    @Test
+    void shouldCountEveryResendOfAResultTheEngineRefusedForItsNumbers()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "command_limit: 2"))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            final String commandId = "ord_" + gateway.buy("mt5-1", "0.10").at("order_id") + "_1";
+            final String tooFine = "{\"success\":true,\"details\":{\"ticket\":\"777001\",\"price\":1.084285,\"lots\":0.1}}";
+            assertEquals(400, gateway.result(executor, commandId, "executed", tooFine).status(), "refused by the engine: the command stays pending");
+            // Each resend costs a ring command and a journal entry: they count under command_limit (2), then 429
+            assertEquals(400, gateway.result(executor, commandId, "executed", tooFine).status(), "a resend, counted");
+            assertEquals(400, gateway.result(executor, commandId, "executed", tooFine).status(), "a resend, counted");
+            final GatewayHarness.Response limited = gateway.result(executor, commandId, "executed", tooFine);
+            assertEquals(429, limited.status(), "a third resend past command_limit 2: " + limited.body());
+            assertEquals("RATE_LIMIT_EXCEEDED", limited.at("code"), limited.body());
+            assertEquals(3, resultsRefused(gateway), "each result the engine refused, counted for the operator");
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    private static long resultsRefused(final GatewayHarness gateway)
+    {
+        final Matcher matcher = RESULTS_REFUSED.matcher(gateway.admin("GET", "/metrics", null).body());
+        assertTrue(matcher.find(), "the counter is exported");
+        return Long.parseLong(matcher.group(1));
     }
 
     private static String pause(final GatewayHarness gateway, final GatewayHarness.Executor executor)

@@ -117,6 +117,27 @@ class Mt5ExactResultsHttpTest
     }
 
     @Test
+    void shouldRefuseTheHeartbeatOfAnAccountInACurrencyOfMoreDecimalsThanTheGatewaysMoneyNamingIt()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            final Object balance = account(gateway).get("balance");
+            // 1.5 BTC fits in cents, but the account's first profit of 0.00012345 BTC would not: refused at once, by its currency
+            final String why = "the account's currency BTC has 8 decimal places (currencyDigits), more than the gateway keeps money at (2)";
+            refused(beat(gateway, executor, "\"accountBalance\":1.5,\"currency\":\"BTC\",\"currencyDigits\":8"), why);
+            refused(beat(gateway, executor, "\"accountBalance\":1.12345678,\"currency\":\"BTC\",\"currencyDigits\":8"), why);
+            assertEquals(balance, account(gateway).get("balance"), "nothing of it applied");
+            final Object status = gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).at("status");
+            assertEquals("offline", status, "never online, so never sent an order");
+
+            assertEquals(200, beat(gateway, executor, "\"accountBalance\":10500.12,\"currency\":\"USD\",\"currencyDigits\":2").status());
+            assertEquals(200, beat(gateway, executor, "\"accountBalance\":1500000,\"currency\":\"JPY\",\"currencyDigits\":0").status());
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
     void shouldRefuseAConnectResultWhoseAccountBalanceIsFinerThanTheGatewaysMoneyDigits()
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))

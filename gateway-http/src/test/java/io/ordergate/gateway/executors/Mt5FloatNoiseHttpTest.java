@@ -65,6 +65,25 @@ class Mt5FloatNoiseHttpTest
     }
 
     @Test
+    void shouldTakeALargeAmountWhoseNoiseFitsTheWiresDigitsAsItsValueInCents()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            // Python: 47018308.98 - 237.59, a double 7e-9 from 47018071.39 whose shortest text has just 8 decimals
+            final GatewayHarness.Response noisy = beat(gateway, executor, "\"accountBalance\":47018308.98,\"accountEquity\":47018071.38999999");
+            assertEquals(200, noisy.status(), noisy.body());
+            final Object equity = gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).at("account_equity");
+            assertEquals(0, new BigDecimal("47018071.39").compareTo((BigDecimal)equity), equity::toString);
+
+            final GatewayHarness.Response finer = beat(gateway, executor, "\"accountBalance\":10500.12345678");
+            assertEquals(400, finer.status(), finer.body());
+            assertTrue(finer.body().contains("accountBalance 10500.12345678 has more decimal places than the gateway keeps money at (2)"), finer.body());
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
     void shouldFillAtTheValuesAResultsNoisyLotsAndPriceStandFor()
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
@@ -78,6 +97,36 @@ class Mt5FloatNoiseHttpTest
             assertEquals("filled", order.get("status"), order.toString());
             assertEquals(0, new BigDecimal("0.3").compareTo(new BigDecimal(order.get("filled_quantity").toString())), order.toString());
             assertEquals(0, new BigDecimal("1.08428").compareTo((BigDecimal)order.get("average_price")), order.toString());
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    @Test
+    void shouldBookLargeClosesWhoseProfitIsBinaryNoiseOfAValueInCents()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            for (int ticket = 777001; ticket <= 777002; ticket++)
+            {
+                final Object orderId = gateway.buy("mt5-1", "0.10").at("order_id");
+                assertEquals(200, gateway.result(executor, "ord_" + orderId + "_1", "executed",
+                    "{\"success\":true,\"details\":{\"ticket\":\"" + ticket + "\",\"price\":1.08428,\"lots\":0.1}}").status());
+            }
+            // Python: 12209348.84 + 890.54 and 2422998.59 - 556.62, 1e-9 and 3e-10 from a value in cents (as a heartbeat's
+            // equity would be taken), but more than a relative 1e-12 of a value at the wire's 8 digits would allow
+            final Object positionId = ((Map<?, ?>)((List<?>)gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions"))
+                .get(0)).get("position_id");
+            final Object closingId = gateway.admin("POST", "/api/v1/positions/" + positionId + "/close", "{}").at("order_id");
+            final GatewayHarness.Response result = gateway.result(executor, "ord_" + closingId + "_1", "executed",
+                "{\"success\":true,\"details\":{\"price\":1.08600,\"profit\":12210239.379999999}}");
+            assertEquals(200, result.status(), result.body());
+            final GatewayHarness.Response report = gateway.call("POST", "/api/trade", "{\"executorId\":\"" + executor.id() + "\",\"ticket\":\"777002\","
+                + "\"closeTime\":\"2026-12-01T11:00:00Z\",\"closePrice\":1.08600,\"profit\":2422441.9699999997}", executor.key(), executor.secret());
+            assertEquals(200, report.status(), report.body());
+            assertEquals(List.of(), (List<?>)gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions"));
+            final Object realized = account(gateway).get("realized_pnl");
+            assertEquals(0, new BigDecimal("14632681.35").compareTo((BigDecimal)realized), realized::toString);
             gateway.closeAndCheckSnapshot();
         }
     }
