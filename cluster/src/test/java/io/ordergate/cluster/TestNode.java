@@ -127,8 +127,13 @@ final class TestNode implements AutoCloseable
     /** The engine's state digest, read through the cluster's log (so after every command committed before it). */
     String digest() throws Exception
     {
-        final Answer answer = await(CommandType.STATE_DIGEST, writer -> { });
-        final Matcher matcher = DIGEST.matcher(answer.json());
+        return digestOf(await(CommandType.STATE_DIGEST, writer -> { }));
+    }
+
+    /** The digest a STATE_DIGEST read answered. */
+    static String digestOf(final Answer answer)
+    {
+        final Matcher matcher = DIGEST.matcher(String.valueOf(answer.json()));
         if (!matcher.find())
         {
             throw new AssertionError("no digest in " + answer);
