@@ -1,5 +1,6 @@
 package io.ordergate.cluster;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +20,7 @@ import io.ordergate.engine.Engine;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.ResultHandler;
 
 /**
@@ -34,7 +36,8 @@ import io.ordergate.engine.pipeline.ResultHandler;
  *
  * <p>A client that lost its leader offers again what it has not seen applied; a frame whose correlation id is not
  * above the last one applied for its session is that resend of a command already applied, and is passed by
- * ({@link #lastApplied}: replicated state, kept in the snapshot).
+ * ({@link #lastApplied}: replicated state, kept in the snapshot). A new leader's resume ({@code RECOVER_ROUTED},
+ * {@code EXCHANGE_RECOVER}) is applied once per leadership term of the log; a second copy is passed by ({@link ResumeTerms}).
  *
  * <p><b>Not thread safe</b>: every callback runs on the clustered service's thread.
  */
@@ -52,6 +55,8 @@ public final class EngineService implements ClusteredService
     private final CommandEvent scratch = new CommandEvent();
     /** Per client session: the correlation id of the last command applied. */
     private final Long2LongHashMap lastApplied = new Long2LongHashMap(Long.MIN_VALUE);
+    /** The log's leadership term and the terms whose resume was applied: replicated state, kept in the snapshot. */
+    private final ResumeTerms resumeTerms = new ResumeTerms();
     private volatile RingLink link;
     private volatile long lastOpenedSession = RingLink.NO_SESSION;
     /** Aeron's role for this member as the service last heard it ({@link #onRoleChange}); service thread only. */
@@ -82,7 +87,7 @@ public final class EngineService implements ClusteredService
         this.leadership = leadership;
         this.electionWon = electionWon;
         this.answers = new RingAnswers(replies, commitTimeoutMillis);
-        this.snapshots = new EngineSnapshots(engine, lastApplied, replies::stateBesideEngine);
+        this.snapshots = new EngineSnapshots(engine, lastApplied, resumeTerms, replies::stateBesideEngine);
     }
 
     /** The ring of this node's gateway, once its pipeline is built (before its ingress connects). */
@@ -225,6 +230,13 @@ public final class EngineService implements ClusteredService
 
     private void apply(final CommandEvent event)
     {
+        if (resumeTerms.resumedAlready(event.type.code()))
+        {
+            // This term's resume was applied already: a second copy would change what the first left (ResumeTerms).
+            event.clearResult();
+            event.result = ResultCode.OK;
+            return;
+        }
         try
         {
             engine.apply(event);
@@ -261,6 +273,13 @@ public final class EngineService implements ClusteredService
     @Override
     public void onTimerEvent(final long correlationId, final long timestamp)
     {
+    }
+
+    @Override
+    public void onNewLeadershipTermEvent(final long leadershipTermId, final long logPosition, final long timestamp,
+        final long termBaseLogPosition, final int leaderMemberId, final int logSessionId, final TimeUnit timeUnit, final int appVersion)
+    {
+        resumeTerms.termBegins(leadershipTermId);  // from the log, so the same on every member and in every replay
     }
 
     @Override

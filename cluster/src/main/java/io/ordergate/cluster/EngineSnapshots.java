@@ -27,18 +27,21 @@ import io.ordergate.engine.snapshot.StateGraph;
 
 /**
  * The clustered service's snapshot: the client sessions' last applied correlation ids (the de-duplication of
- * resends), the state kept beside the engine ({@link StateGraph}: the gateway's registries, which a member would
- * otherwise rebuild only from the log it applies, so one started from a snapshot would lack what came before it),
+ * resends), the log's leadership term and the terms whose resume was applied ({@link ResumeTerms}), the state kept
+ * beside the engine ({@link StateGraph}: the gateway's registries, which a member would otherwise rebuild only from
+ * the log it applies, so one started from a snapshot would lack what came before it),
  * then the engine's state ({@link EngineSnapshot}, room by room), sent to the archive in chunks and closed by a
  * trailer with the length and a CRC32C, so a snapshot cut short is refused rather than half loaded.
  *
  * <pre>
- *   content : int sessions, (long session, long correlation id)*, int BESIDE, int length, StateGraph, EngineSnapshot
+ *   content : int sessions, (long session, long correlation id)*, int TERMS, long log term, long recovered routed term,
+ *             long recovered exchange term, int BESIDE, int length, StateGraph, EngineSnapshot
  *   chunk   : int CHUNK, bytes ...            (up to 32 KiB each)
  *   trailer : int END, long total length, long crc32c
  * </pre>
  * A snapshot written before the state beside the engine was kept has no BESIDE block: it loads, and that state is
- * rebuilt only from the log after it (as before).
+ * rebuilt only from the log after it (as before). One written before the terms were kept has no TERMS block: it loads,
+ * and no resume is passed by until the log's next term begins (as before).
  * Service thread only.
  */
 final class EngineSnapshots
@@ -50,16 +53,21 @@ final class EngineSnapshots
 
     /** Marks the block of state beside the engine (an engine snapshot begins with its own magic, never this). */
     private static final int BESIDE = 0x4f474253;  // "OGBS"
+    /** Marks the block of {@link ResumeTerms} (neither an engine snapshot's magic nor {@link #BESIDE}). */
+    private static final int TERMS = 0x4f475254;  // "OGRT"
 
     private final Engine engine;
     private final Long2LongHashMap lastApplied;
+    private final ResumeTerms resumeTerms;
     private final Supplier<Map<String, Object>> besideEngine;
     private final ExpandableArrayBuffer message = new ExpandableArrayBuffer(CHUNK_BYTES + Integer.BYTES);
 
-    EngineSnapshots(final Engine engine, final Long2LongHashMap lastApplied, final Supplier<Map<String, Object>> besideEngine)
+    EngineSnapshots(final Engine engine, final Long2LongHashMap lastApplied, final ResumeTerms resumeTerms,
+        final Supplier<Map<String, Object>> besideEngine)
     {
         this.engine = engine;
         this.lastApplied = lastApplied;
+        this.resumeTerms = resumeTerms;
         this.besideEngine = besideEngine;
     }
 
@@ -78,6 +86,8 @@ final class EngineSnapshots
                 out.writeLong(session);
                 out.writeLong(lastApplied.get(session));
             }
+            out.writeInt(TERMS);
+            resumeTerms.write(out);
             final ByteArrayOutputStream beside = new ByteArrayOutputStream(1 << 16);
             final Set<String> lost = StateGraph.write(besideEngine.get(), beside);
             if (!lost.isEmpty())
@@ -178,6 +188,15 @@ final class EngineSnapshots
                 lastApplied.put(data.readLong(), data.readLong());
             }
             in.mark(Integer.BYTES);
+            if (data.readInt() == TERMS)
+            {
+                resumeTerms.read(data);
+                in.mark(Integer.BYTES);
+            }
+            else
+            {
+                in.reset();  // an older snapshot: the state beside the engine, or the engine's, follows at once
+            }
             if (data.readInt() == BESIDE)
             {
                 final byte[] beside = new byte[data.readInt()];

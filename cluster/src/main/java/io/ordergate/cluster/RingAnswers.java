@@ -25,6 +25,12 @@ final class RingAnswers
     static final String UNKNOWN_OUTCOME = "the cluster did not commit the command within cluster.commit_timeout_millis (no majority, or "
         + "a change of leader); its outcome is unknown: it may still be applied, once, when a majority is back. Look it up, or send "
         + "it again with the same client_order_id, before placing it anew";
+    /**
+     * The answer to a read offered and not committed in time. A read travels the log so that it sees every command committed
+     * before it; uncommitted, it read nothing and changed nothing, so its client may simply ask again.
+     */
+    static final String READ_NOT_COMMITTED = "the cluster did not commit the read within cluster.commit_timeout_millis (no majority: this "
+        + "member may be cut off from the others, or the leader changed); nothing was read and nothing changed: ask again, or ask another member";
     private static final Logger LOG = Logger.getLogger(RingAnswers.class.getName());
 
     private final ResultHandler replies;
@@ -174,7 +180,7 @@ final class RingAnswers
     }
 
     /**
-     * Answers 503 ({@link #UNKNOWN_OUTCOME}) every command this node offered that the log has not brought back within
+     * Answers 503 ({@link #UNKNOWN_OUTCOME}; a read {@link #READ_NOT_COMMITTED}) every command this node offered that the log has not brought back within
      * {@code cluster.commit_timeout_millis} of its first offer: without a majority it could wait for good. It is not
      * refused: it may still be committed (the old leader's log once a majority is back, or an offer again to a new
      * leader), so its slot stays held until the log applies it (then with no one waiting, {@link #applied}) or a later
@@ -196,7 +202,7 @@ final class RingAnswers
                     break;
                 }
                 final CommandEvent event = ring.ring.get(next);
-                event.reject(ResultCode.NOT_READY, UNKNOWN_OUTCOME, null);
+                event.reject(ResultCode.NOT_READY, event.type.journaled() ? UNKNOWN_OUTCOME : READ_NOT_COMMITTED, null);
                 reply(event, next);
                 ring.markAnsweredEarly(next);
                 work++;

@@ -198,6 +198,27 @@ final class TestCluster implements AutoCloseable
         }
     }
 
+    /**
+     * The member's state digest, read through its log once it takes reads: refused (503) while its client (re)connects
+     * after a restart or an election. So, too, after every command committed before it.
+     */
+    static String digestOnceALeaderTakes(final TestNode via) throws Exception
+    {
+        final long deadline = System.currentTimeMillis() + 30_000;
+        while (true)
+        {
+            final TestNode.Answer answer = via.await(CommandType.STATE_DIGEST, w -> { });
+            if (answer.result() != ResultCode.NOT_READY)
+            {
+                return TestNode.digestOf(answer);
+            }
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("member " + via.memberId + " took no read within 30 s");
+            }
+        }
+    }
+
     /** Waits (30 s at most) for {@code condition}, polling it. */
     static void awaitTrue(final BooleanSupplier condition, final String what) throws InterruptedException
     {

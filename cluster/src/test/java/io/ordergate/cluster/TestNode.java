@@ -43,6 +43,9 @@ final class TestNode implements AutoCloseable
     final Pipeline pipeline;
     final AtomicLong remoteResults = new AtomicLong();
     final AtomicLong leadershipChanges = new AtomicLong();
+    /** How many times this member's engine applied RECOVER_ROUTED and EXCHANGE_RECOVER (the connectors' handlers stand-ins). */
+    final AtomicLong recoveredRouted = new AtomicLong();
+    final AtomicLong recoveredExchange = new AtomicLong();
     /** Per ring sequence of this node's commands: how many times the reply stage was handed it (once, always). */
     final java.util.Map<Long, Integer> localAnswers = new java.util.concurrent.ConcurrentHashMap<>();
     /** The ring sequence each command sent went to (its correlation id). */
@@ -54,6 +57,8 @@ final class TestNode implements AutoCloseable
     {
         this.memberId = config.cluster().memberId();
         final Engine engine = new Engine(config);
+        engine.handle(CommandType.RECOVER_ROUTED, event -> applied(event, recoveredRouted));
+        engine.handle(CommandType.EXCHANGE_RECOVER, event -> applied(event, recoveredExchange));
         final ResultHandler replies = new ResultHandler()
         {
             @Override
@@ -86,6 +91,12 @@ final class TestNode implements AutoCloseable
         this.pipeline = Pipeline.start(config.pipeline(), node.commandLog(), replies);
     }
 
+    private static void applied(final CommandEvent event, final AtomicLong count)
+    {
+        count.incrementAndGet();
+        event.result = ResultCode.OK;
+    }
+
     boolean replyStageLeads()
     {
         return leading;
@@ -116,8 +127,13 @@ final class TestNode implements AutoCloseable
     /** The engine's state digest, read through the cluster's log (so after every command committed before it). */
     String digest() throws Exception
     {
-        final Answer answer = await(CommandType.STATE_DIGEST, writer -> { });
-        final Matcher matcher = DIGEST.matcher(answer.json());
+        return digestOf(await(CommandType.STATE_DIGEST, writer -> { }));
+    }
+
+    /** The digest a STATE_DIGEST read answered. */
+    static String digestOf(final Answer answer)
+    {
+        final Matcher matcher = DIGEST.matcher(String.valueOf(answer.json()));
         if (!matcher.find())
         {
             throw new AssertionError("no digest in " + answer);

@@ -75,8 +75,8 @@ final class LeadershipResume
      * Publishes {@code type} until the log applies it, for as long as this term lasts. A refusal (503 {@code NOT_READY}:
      * no leader took it in time, e.g. this member's own client still connecting to it right after the election, or it was
      * not committed in time) is published again: left refused, the old leader's routed orders would never be recovered.
-     * Applied twice (a copy not committed in time may be applied later), each is harmless: what the first made
-     * {@code unknown} the second finds so, and an order routed in between is settled by its command's first result.
+     * A copy not committed in time may be committed later, beside the one published again: the cluster's engine service
+     * applies one per leadership term and passes the other by (cluster's ResumeTerms), so publishing again is safe.
      */
     private boolean applied(final CommandType type, final long thisTerm)
     {
