@@ -73,6 +73,8 @@ final class RequestReadDeadline
         }
         ctx = context;
         reading = true;
+        // One clock read per request (~30 ns, vDSO): Netty 4.1's event loop keeps no time to reuse (its own "now" is this
+        // call), and a cached tick would need a timer per loop waking idle machines and would blur the deadline by a tick.
         startedNanos = System.nanoTime();
         if (timer == null)
         {

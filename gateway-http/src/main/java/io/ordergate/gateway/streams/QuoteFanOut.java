@@ -97,8 +97,10 @@ final class QuoteFanOut
      * A quote subscription starts (its turn on the fan-out thread, so in ring order with the quotes): a price socket is
      * given the newest price, a user socket a snapshot of the quote (null before the first); the quotes after it follow.
      */
-    void start(final StreamSocket socket, final String key, final String symbol, final long generation)
+    void start(final StreamSocket socket, final StreamRequest subscription, final long generation)
     {
+        final String key = subscription.key();
+        final String symbol = subscription.id();
         if (!socket.isOpen() || !socket.held().holds(key, generation))
         {
             return;
@@ -107,7 +109,7 @@ final class QuoteFanOut
         if (index < 0)
         {
             socket.held().release(key, generation);
-            socket.error(ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol");
+            socket.push(StreamMessages.subscriptionError(subscription, ResultCode.NOT_FOUND.name(), "unknown symbol", "symbol"));
             return;
         }
         if (socket.isPriceSocket())

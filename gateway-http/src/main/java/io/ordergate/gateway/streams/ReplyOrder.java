@@ -63,7 +63,7 @@ final class ReplyOrder
         }
         else
         {
-            hub.inTurn(socket, () -> socket.push(body));
+            hub.inTurn(socket, null, () -> socket.push(body));
         }
     }
 
@@ -71,6 +71,15 @@ final class ReplyOrder
     void error(final String code, final String message, final String field)
     {
         reply(StreamMessages.error(code, message, field));
+    }
+
+    /**
+     * A subscribe or unsubscribe refused: an error naming the subscription, in its turn ({@link #reply}); the socket stays
+     * open with what it holds (only an overloaded gateway closes it: {@link StreamHub#inTurn}). Event loop.
+     */
+    void refuse(final StreamRequest request, final String code, final String message, final String field)
+    {
+        reply(StreamMessages.subscriptionError(request, code, message, field));
     }
 
     /** The ticket of the next piece of work handed to the fan-out. Event loop. */

@@ -50,6 +50,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     private static final int SNAPSHOT_ORDERS = 1000;
     private static final int SNAPSHOT_CANDLES = 100;
+    private static final String OVERLOADED = "the gateway is overloaded: reconnect and subscribe again shortly";
 
     private final StreamSettings settings;
     private final StreamReads reads;
@@ -174,7 +175,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         switch (request.channel())
         {
             case QUOTES:
-                subscribeQuotes(socket, request.key(), id, generation);
+                subscribeQuotes(socket, request, generation);
                 return null;
             case ORDERS:
                 type = CommandType.LIST_ORDERS;
@@ -204,9 +205,9 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         return "the gateway is overloaded: subscribe again shortly";
     }
 
-    void subscribeQuotes(final StreamSocket socket, final String key, final String symbol, final long generation)
+    void subscribeQuotes(final StreamSocket socket, final StreamRequest request, final long generation)
     {
-        inTurn(socket, () -> fanOut.start(socket, key, symbol, generation));
+        inTurn(socket, request, () -> fanOut.start(socket, request, generation));
     }
 
     /**
@@ -216,7 +217,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
      */
     void unsubscribe(final StreamSocket socket, final StreamRequest request, final long generation, final byte[] reply)
     {
-        inTurn(socket, () ->
+        inTurn(socket, request, () ->
         {
             subscriptions.remove(socket, request.channel(), request.id(), request.key(), generation);
             socket.push(reply);
@@ -225,11 +226,12 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     /**
      * Does {@code work} for the socket on the fan-out thread, after what it handed over before ({@link ReplyOrder}). When
-     * {@code streams.max_pending_requests} wait for the fan-out already, nothing is done and the socket is closed with
-     * 1013: its client resyncs from snapshots when it subscribes again, and a reply or unsubscribe is never lost unsaid.
-     * Event loop.
+     * {@code streams.max_pending_requests} wait for the fan-out already, nothing is done: the client is told (an error
+     * naming {@code subscription}, the subscription the work was for, when there is one) and the socket is closed with
+     * 1013, for a reply or unsubscribe it could not queue would be lost unsaid, or come out of order; its client resyncs
+     * from snapshots when it subscribes again. Event loop.
      */
-    void inTurn(final StreamSocket socket, final Runnable work)
+    void inTurn(final StreamSocket socket, final StreamRequest subscription, final Runnable work)
     {
         final long ticket = socket.replies().take();
         if (!requests.offer(() -> socket.replies().run(ticket, work)))
@@ -237,7 +239,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             socket.replies().giveBack();
             if (socket.isOpen())
             {
-                socket.close(StreamSocket.CLOSE_TRY_AGAIN_LATER, "the gateway is overloaded: reconnect and subscribe again shortly");
+                socket.push(StreamMessages.subscriptionError(subscription, ResultCode.OVERLOADED.name(), OVERLOADED, null));
+                socket.close(StreamSocket.CLOSE_TRY_AGAIN_LATER, OVERLOADED);
             }
         }
     }
@@ -378,10 +381,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
                 // A subscribe again refused: the client holds the key no more, so the first subscription's entry goes too.
                 subscriptions.remove(socket, request.channel(), request.id(), request.key(), Subscriptions.ANY_GENERATION);
             }
-            final ResultCode code = event.result == null || event.result.isSuccess() ? null : event.result;
-            socket.error(code == null ? "INTERNAL_ERROR" : code.name(),
-                code == null ? "the snapshot could not be read" : event.resultMessage != null ? event.resultMessage : code.defaultMessage(),
-                code == null ? null : request.idName());
+            socket.push(StreamMessages.snapshotRefused(request, event.result, event.resultMessage));
             return;
         }
         socket.push(messages.snapshot(request.channel(), request.id(), event.output, 0, event.outputLength));

@@ -5,6 +5,7 @@ import org.agrona.ExpandableArrayBuffer;
 
 import io.netty.buffer.ByteBuf;
 
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -13,7 +14,7 @@ import io.ordergate.engine.view.JsonWriter;
  * "order"|"position"|"account"|"quote"|"candle", "data"}}, seed 003's {@code {"type": "bot_update", "bot_id",
  * "data", "timestamp"}}, a subscription's first message {@code {"type": "snapshot", "channel", "account_id"|"symbol"|
  * "bot_id", "data"}}, {@code {"type": "unsubscribed", ...}} and {@code {"type": "error", "error": {"code", "message",
- * "field"?}}} (with the subscription's {@code channel} and {@code account_id} when the server ended it).
+ * "field"?}}} (with the subscription's {@code channel} and id when it is about one: {@link #subscriptionError}).
  * <b>Not thread safe</b>: one instance per thread; the static helpers allocate their own writer.
  */
 final class StreamMessages
@@ -90,16 +91,41 @@ final class StreamMessages
     }
 
     /**
-     * A subscription the server ended, named as the client made it: {@code {"type": "error", "channel", "account_id"
-     * (or "bot_id"), "error": {"code", "message", "field"}}}, {@code field} the name of the id.
+     * An error about one subscription, named as the client made it: a subscribe or unsubscribe refused, or a subscription
+     * the server ended. {@code {"type": "error", "channel", "account_id"|"symbol"|"bot_id", "timeframe"? (candles),
+     * "error": {"code", "message", "field"?}}}: a client with several requests in flight, or a subscription long held,
+     * knows which one it is about without counting replies. A null {@code subscription}: a plain {@link #error}.
      */
-    static byte[] subscriptionEnded(final StreamRequest subscription, final String code, final String message, final String field)
+    static byte[] subscriptionError(final StreamRequest subscription, final String code, final String message, final String field)
     {
+        if (subscription == null)
+        {
+            return error(code, message, field);
+        }
         final StreamMessages messages = new StreamMessages();
         final JsonWriter out = messages.beginWithout("error").name("channel").string(subscription.channel().wireName());
-        out.name(field).string(subscription.id());
-        out.name("error").startObject().name("code").string(code).name("message").string(message).name("field").string(field).endObject();
+        out.name(subscription.idName()).string(subscription.id());
+        if (subscription.timeframe() != null)
+        {
+            out.name("timeframe").string(subscription.timeframe().apiName());
+        }
+        out.name("error").startObject().name("code").string(code).name("message").string(message);
+        if (field != null)
+        {
+            out.name("field").string(field);
+        }
+        out.endObject();
         return messages.end();
+    }
+
+    /** A subscribe whose snapshot read the engine refused ({@code result}: an account the caller may not see, or none). */
+    static byte[] snapshotRefused(final StreamRequest subscription, final ResultCode result, final String resultMessage)
+    {
+        if (result == null || result.isSuccess())
+        {
+            return subscriptionError(subscription, "INTERNAL_ERROR", "the snapshot could not be read", null);
+        }
+        return subscriptionError(subscription, result.name(), resultMessage != null ? resultMessage : result.defaultMessage(), subscription.idName());
     }
 
     static byte[] pong()

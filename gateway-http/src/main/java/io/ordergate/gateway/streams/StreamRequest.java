@@ -119,6 +119,12 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
         return new StreamRequest(type, channel, symbol, timeframe, "candles:" + symbol + ":" + timeframe.apiName());
     }
 
+    /** A subscribe to the symbol's quotes (a price socket's one subscription). */
+    static StreamRequest quotes(final String symbol)
+    {
+        return new StreamRequest(Type.SUBSCRIBE, StreamChannel.QUOTES, symbol, null, "quotes:" + symbol);
+    }
+
     /** The per-account or bot subscription a key names ({@code orders:paper-1}, {@code bot:b-1}) as its unsubscribe; else null. */
     static StreamRequest ofAccountOrBotKey(final String key)
     {

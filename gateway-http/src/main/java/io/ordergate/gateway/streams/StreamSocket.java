@@ -83,7 +83,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         hub.countOpen(1);
         if (admitted && priceSymbol != null)
         {
-            hub.subscribeQuotes(this, "quotes:" + priceSymbol, priceSymbol, held.hold("quotes:" + priceSymbol));
+            hub.subscribeQuotes(this, StreamRequest.quotes(priceSymbol), held.hold(StreamRequest.quotes(priceSymbol).key()));
         }
     }
 
@@ -270,7 +270,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             case UNSUBSCRIBE:
                 if (!end(request, StreamMessages.unsubscribed(request)))
                 {
-                    replies.error("NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
+                    replies.refuse(request, "NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
                 }
                 return;
             default:
@@ -282,7 +282,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         if (!held.holds(request.key()) && held.size() >= hub.settings().maxSubscriptionsPerSocket())
         {
-            replies.error("VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
+            replies.refuse(request, "VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
             return;
         }
         final Long before = held.generation(request.key());
@@ -290,7 +290,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         if (refused != null)
         {
             held.restore(request.key(), before);  // a refused subscribe again leaves the one held (none: removed)
-            replies.error("OVERLOADED", refused, null);
+            replies.refuse(request, "OVERLOADED", refused, null);
         }
     }
 
@@ -305,7 +305,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         {
             if (held.holds(subscription.key(), generation))
             {
-                end(subscription, StreamMessages.subscriptionEnded(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
+                end(subscription, StreamMessages.subscriptionError(subscription, "NOT_FOUND", "not found: this subscription has ended", subscription.idName()));
             }
         });
     }
@@ -383,7 +383,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     void close(final int code, final String reason)
     {
         final Channel ch = channel;
-        if (ch == null)
+        if (ch == null || closing)  // closing already (a slow reader's 1008 while telling it why): one close frame
         {
             return;
         }

@@ -1,6 +1,8 @@
 package io.ordergate.gateway.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The work the sockets hand the fan-out thread waits in one queue for all of them, and the per-socket limits do not
  * bound it: a quote subscribe or an unsubscribe is no reply a socket counts, and every socket has its own limit. So it
- * has a bound of its own, {@code streams.max_pending_requests}: the socket whose request finds it full is closed with
- * 1013 and counted, the work queued before it is done, and once the fan-out has caught up requests are taken again.
+ * has a bound of its own, {@code streams.max_pending_requests}: the socket whose request finds it full gets an error
+ * saying so (naming the subscription the request was about) and is closed with 1013 and counted, the work queued before
+ * it is done, and once the fan-out has caught up requests are taken again.
  * The fan-out is driven by hand here ({@link StreamSocketRig#fanOutIdle}), so "behind" is exact.
  */
 class FanOutRequestBoundTest
@@ -40,8 +43,24 @@ class FanOutRequestBoundTest
         assertEquals(0, rig.hub.requestsRefused());
 
         rig.send(StreamSocketRig.SUBSCRIBE_QUOTES);
-        assertEquals(List.of("close:1013"), StreamSocketRig.types(rig.received()), "one more than the bound: closed, try again later");
+        final List<String> received = rig.received();
+        assertEquals(List.of("error:OVERLOADED", "close:1013"), StreamSocketRig.types(received), "one more than the bound: told, closed, try again later");
+        assertTrue(received.get(0).contains("\"channel\":\"quotes\",\"symbol\":\"EURUSD\""), "the error names the subscription refused: " + received);
         assertEquals(1, rig.hub.requestsRefused(), "and counted");
+    }
+
+    @Test
+    void aReplyPastTheBoundIsToldAsAnErrorBeforeThe1013()
+    {
+        final StreamSocketRig rig = rig(new StreamSocketRig(STREAMS));
+        for (int i = 0; i < BOUND; i++)
+        {
+            rig.send(StreamSocketRig.SUBSCRIBE_QUOTES);
+        }
+        rig.send(StreamSocketRig.PING);  // owed after the subscribes, so in turn on the fan-out: whose queue is full
+        final List<String> received = rig.received();
+        assertEquals(List.of("error:OVERLOADED", "close:1013"), StreamSocketRig.types(received));
+        assertFalse(received.get(0).contains("\"channel\""), "a pong names no subscription: " + received);
     }
 
     @Test
@@ -58,7 +77,8 @@ class FanOutRequestBoundTest
         }
         final StreamSocketRig oneTooMany = rig(new StreamSocketRig(first));
         oneTooMany.send(StreamSocketRig.SUBSCRIBE_QUOTES);
-        assertEquals(List.of("close:1013"), StreamSocketRig.types(oneTooMany.received()), "the shared queue is full: this socket is closed");
+        assertEquals(List.of("error:OVERLOADED", "close:1013"), StreamSocketRig.types(oneTooMany.received()),
+            "the shared queue is full: this socket is told and closed");
         assertEquals(1, first.hub.requestsRefused());
 
         first.fanOutIdle();
