@@ -279,7 +279,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             }
             final int first = chunks * FillRows.CHUNK;
             book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped),
-                time -> transfersBefore(book, time));
+                new TransferTimeline(book.transfers, book.foldedTransfers == null ? null : book.foldedTransfers.taken()));
             for (int row = first; corrections != null && row < first + FillRows.CHUNK; row++)
             {
                 if (!columns.is(row, FillRows.CORRECTION))
@@ -295,17 +295,6 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             book.dropped += (long)chunks * FillRows.CHUNK;
             rows.lazySet(rows.get() - (long)chunks * FillRows.CHUNK);
         }
-    }
-
-    /** The account's transfers before {@code time}, as a read orders them (a transfer before a fill of its microsecond). */
-    private static long transfersBefore(final Book book, final long time)
-    {
-        long sum = book.foldedTransfers == null ? 0 : book.foldedTransfers.taken().before(time);
-        for (int t = 0; t < book.transfers.count(); t++)
-        {
-            sum += book.transfers.time(t) <= time ? book.transfers.value(t) : 0;
-        }
-        return sum;
     }
 
     private boolean holdsRecentTrade(final Book book, final FillRows.Columns columns, final int first)
