@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,7 +26,7 @@ import io.ordergate.gateway.TestGateway.Reply;
  *                    buy 1.00 @1.10110, sell @1.10610 (+500.00) -> realized 500, 1 round trip won, return 5%
  * </pre>
  * The same after a restart (the journal replays the deletion at the same point), and a group of the new account sees
- * only its fills.
+ * only its fills; the old rows leave {@code ordergate_performance_fill_rows}.
  */
 class AccountRecreatedPerformanceHttpTest
 {
@@ -45,6 +47,7 @@ class AccountRecreatedPerformanceHttpTest
 
             final Reply deleted = gateway.send("DELETE", "/api/v1/accounts/again-a", null, TestGateway.ADMIN);
             assertEquals(200, deleted.status(), deleted::toString);
+            assertEquals(0, fillRows(gateway), "the deleted account's rows leave the count with it");
             assertEquals(201, gateway.createAccount("again-a", "10000").status());
             final JsonNode fresh = metrics(gateway);
             same("0", fresh, "realized_pnl");
@@ -80,6 +83,13 @@ class AccountRecreatedPerformanceHttpTest
         same("10000", figures, "starting_equity");
         same("5", figures, "return_pct");
         same("0", figures, "max_drawdown_pct");
+    }
+
+    private static long fillRows(final TestGateway gateway)
+    {
+        final Matcher rows = Pattern.compile("(?m)^ordergate_performance_fill_rows (\\d+)").matcher(gateway.get("/metrics").body());
+        assertTrue(rows.find(), "no ordergate_performance_fill_rows in /metrics");
+        return Long.parseLong(rows.group(1));
     }
 
     private static JsonNode metrics(final TestGateway gateway)
