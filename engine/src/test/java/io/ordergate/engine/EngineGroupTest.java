@@ -1,8 +1,11 @@
 package io.ordergate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +17,11 @@ import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
+import io.ordergate.engine.query.PerformanceQuery;
 
 /**
  * Group fan-out on the engine alone: risk_limit clamping, a paused account among trading members, a size past the long
- * clamped, replay equality.
+ * clamped, replay equality, a group journaled before targets existed.
  */
 class EngineGroupTest
 {
@@ -112,6 +116,31 @@ class EngineGroupTest
         driver.quote("EURUSD", "1.08820", "1.08828");
         EngineDriver.expect(ResultCode.GROUP_PAUSED, groupOrder(driver, "g", Side.BUY, "0.1", null));
         driver.digest();
+    }
+
+    /**
+     * A group made and updated by commands of the shape journaled before target_monthly_roi existed (no SET_TARGET_ROI
+     * bit, no trailing value) has no target: null in its view and in the performance data, not 0 (0 is a target since
+     * Group.NO_TARGET; read as a default it would show every old group aiming to break even).
+     */
+    @Test
+    void aGroupJournaledBeforeTargetsExistedHasNoTargetRatherThanZero()
+    {
+        final EngineDriver driver = driver();
+        final CommandEvent made = createGroup(driver, "old", 0, List.of(member("paper-1", GroupBodies.SIZING_FIXED, "1")));
+        EngineDriver.expect(ResultCode.CREATED, made);
+        assertTrue(Json.output(made).containsKey("target_monthly_roi"), Json.output(made)::toString);
+        assertNull(Json.output(made).get("target_monthly_roi"), Json.output(made)::toString);
+        final CommandEvent renamed = new CommandEvent();
+        GroupBodies.group(driver.begin(renamed, CommandType.UPDATE_GROUP), "old", GroupBodies.SET_NAME, "renamed", "", 0, 0, List.of());
+        driver.finish(renamed);
+        EngineDriver.expect(ResultCode.OK, driver.apply(renamed));
+        assertNull(Json.output(renamed).get("target_monthly_roi"), Json.output(renamed)::toString);
+        final CommandEvent data = new CommandEvent();
+        driver.begin(data, CommandType.PERFORMANCE_DATA).putByte(PerformanceQuery.GROUP).putString("old");
+        driver.finish(data);
+        final Map<String, Object> performance = Json.output(EngineDriver.expect(ResultCode.OK, driver.apply(data)));
+        assertTrue(performance.containsKey("target_monthly_roi") && performance.get("target_monthly_roi") == null, performance::toString);
     }
 
     @Test

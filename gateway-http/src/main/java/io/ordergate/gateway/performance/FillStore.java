@@ -9,7 +9,11 @@ import org.agrona.collections.Long2LongHashMap;
 import io.ordergate.engine.change.AccountChange;
 import io.ordergate.engine.change.ChangeSet;
 import io.ordergate.engine.change.TradeChange;
+import io.ordergate.engine.command.AsciiView;
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.Side;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
@@ -132,6 +136,8 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     private final int transfersKept;
     /** A number per symbol, the order met: a row holds the number (a netting account's round trips are per symbol). */
     private final Map<String, Integer> symbols = new HashMap<>();
+    private final BodyReader reader = new BodyReader();
+    private final AsciiView text = new AsciiView();
 
     /** @param maxTrades the engine's {@code max_trades}: how far back a fill can be corrected */
     public FillStore(final int maxTrades)
@@ -154,13 +160,41 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
     @Override
     public void onReplayed(final CommandEvent event)
     {
+        forgetDeleted(event);
         apply(event.changes);
     }
 
     @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {
+        forgetDeleted(event);
         apply(event.changes);
+    }
+
+    /**
+     * A deleted account's record goes with it: an account made again under its id is a new account (a new engine slot)
+     * and starts a record of its own. Kept by id, the new one showed the old one's fills, round trips and drawdown, and
+     * its opening balance counted as a deposit of what the old one had lost or a withdrawal of what it had won.
+     */
+    private void forgetDeleted(final CommandEvent event)
+    {
+        if (event.type != CommandType.DELETE_ACCOUNT || event.result == null || !event.result.isSuccess())
+        {
+            return;
+        }
+        final Book deleted = books.remove(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
+        if (deleted == null)
+        {
+            return;
+        }
+        rows.lazySet(rows.get() - deleted.fills.count());
+        for (int slot = 0; slot < recent.books.length; slot++)
+        {
+            if (recent.books[slot] == deleted)
+            {
+                recent.books[slot] = null;  // its fills can no longer be corrected: the book may be collected
+            }
+        }
     }
 
     /** The record of an account as it is now, or null before anything happened to it. On the writing thread. */
@@ -245,7 +279,7 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             }
             final int first = chunks * FillRows.CHUNK;
             book.folded.fold(columns, first, row -> corrections == null ? row : effectiveRow(corrections, columns, row, dropped),
-                time -> transfersBefore(book, time));
+                new TransferTimeline(book.transfers, book.foldedTransfers == null ? null : book.foldedTransfers.taken()));
             for (int row = first; corrections != null && row < first + FillRows.CHUNK; row++)
             {
                 if (!columns.is(row, FillRows.CORRECTION))
@@ -261,17 +295,6 @@ public final class FillStore implements ReplyListener, io.ordergate.gateway.core
             book.dropped += (long)chunks * FillRows.CHUNK;
             rows.lazySet(rows.get() - (long)chunks * FillRows.CHUNK);
         }
-    }
-
-    /** The account's transfers before {@code time}, as a read orders them (a transfer before a fill of its microsecond). */
-    private static long transfersBefore(final Book book, final long time)
-    {
-        long sum = book.foldedTransfers == null ? 0 : book.foldedTransfers.taken().before(time);
-        for (int t = 0; t < book.transfers.count(); t++)
-        {
-            sum += book.transfers.time(t) <= time ? book.transfers.value(t) : 0;
-        }
-        return sum;
     }
 
     private boolean holdsRecentTrade(final Book book, final FillRows.Columns columns, final int first)

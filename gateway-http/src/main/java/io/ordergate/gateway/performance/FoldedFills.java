@@ -7,16 +7,19 @@ import org.agrona.collections.Long2ObjectHashMap;
 /**
  * An account's fills that fell out of its record ({@code server.performance_fills_kept_per_account}), kept as exact sums
  * per UTC day: what every figure of a range that starts and ends on day bounds needs. A {@link Segment} sums the folded
- * fills of one day (realized PnL, fees, fills, the round trips they closed) and keeps of the equity curve what the
- * drawdown needs: the day's lowest and highest points, its end, and its own largest fall (from a peak of the day to
- * the lowest point after it, before a higher peak). The largest fall from a peak before the day is then to the day's
- * lowest point, and a fall from a peak of the day is the day's own or continues after it from the day's highest point,
- * so the drawdown over folded days is the one the fills give (while equity stays positive; see {@link Sums#curve}). The
- * round trips still open when their fills were folded are carried ({@link Taken#trips()}), so a trip that closes
- * among the kept fills is worth all its fills.
+ * fills of one day between two of the account's transfers (realized PnL, fees, fills, the round trips they closed):
+ * a day is split at each transfer, so a read moves the curve by the transfer between the day's fills, as it does
+ * between kept fills (where a transfer is: its own time, or a folded day's first, see {@link FoldedTransfers}). It
+ * keeps of the equity curve what the drawdown needs: the day's lowest and highest points, its end, and its own
+ * largest fall (from a peak of the day to the lowest point after it, before a higher peak). The largest fall from a
+ * peak before the day is then to the day's lowest point, and a fall from a peak of the day is the day's own or
+ * continues after it from the day's highest point, so the drawdown over folded days is the one the fills give (while
+ * equity stays positive; see {@link Sums#curve}). The round trips still open when their fills were folded are carried
+ * ({@link Taken#trips()}), so a trip that closes among the kept fills is worth all its fills.
  *
  * <p>Segments are appended, never changed: a reader holds the array and count it took. When the array is full, runs of
- * the same day are merged into a new array, so what is held grows with the days traded, not the fills.
+ * the same day with no transfer between them are merged into a new array, so what is held grows with the days traded
+ * (and the transfers), not the fills.
  * <b>Written by one thread</b> (the reply thread, or the replaying thread before it).
  */
 final class FoldedFills
@@ -27,9 +30,11 @@ final class FoldedFills
      * Some folded fills of one UTC day, money in cents. {@code low} and {@code high} are the curve's lowest and highest
      * points relative to where the segment starts (0 included); {@code fallPeak} and {@code fallTrough} (relative too)
      * its largest fall in percent, judged at {@code open}, the account's curve where the segment starts as it was known
-     * when folded (0 and 0: no fall).
+     * when folded (0 and 0: no fall). {@code afterTransfer}: the time of the account's latest transfer at or before
+     * its fills ({@link Long#MIN_VALUE}: none; {@link #HISTORY_ONLY}: deals of the past, off the curve), so that only
+     * segments with no transfer between them are merged.
      */
-    record Segment(long day, long firstTime, long realized, long fees, int fills, long curveNet, long low, long high,
+    record Segment(long day, long afterTransfer, long firstTime, long realized, long fees, int fills, long curveNet, long low, long high,
         long open, long fallPeak, long fallTrough, int trips, int wins, int losses, long grossProfit, long grossLoss)
     {
         /** This segment followed by {@code next} of the same day. */
@@ -48,7 +53,7 @@ final class FoldedFills
                 peak = curveNet + next.fallPeak;
                 trough = curveNet + next.fallTrough;
             }
-            return new Segment(day, Math.min(firstTime, next.firstTime), realized + next.realized, fees + next.fees,
+            return new Segment(day, afterTransfer, Math.min(firstTime, next.firstTime), realized + next.realized, fees + next.fees,
                 fills + next.fills, curveNet + next.curveNet, Math.min(low, curveNet + next.low),
                 Math.max(high, curveNet + next.high), open, peak, trough, trips + next.trips, wins + next.wins,
                 losses + next.losses, grossProfit + next.grossProfit, grossLoss + next.grossLoss);
@@ -99,6 +104,7 @@ final class FoldedFills
     private static final class Sums
     {
         final long day;
+        final long afterTransfer;
         long firstTime = Long.MAX_VALUE;
         long realized;
         long fees;
@@ -119,9 +125,10 @@ final class FoldedFills
         long grossProfit;
         long grossLoss;
 
-        Sums(final long day, final long open)
+        Sums(final long day, final long afterTransfer, final long open)
         {
             this.day = day;
+            this.afterTransfer = afterTransfer;
             this.open = open;
         }
 
@@ -195,10 +202,13 @@ final class FoldedFills
         Segment segment()
         {
             settle();
-            return new Segment(day, firstTime, realized, fees, fills, curve, low, high, open, fallPeak, fallTrough, trips, wins, losses,
+            return new Segment(day, afterTransfer, firstTime, realized, fees, fills, curve, low, high, open, fallPeak, fallTrough, trips, wins, losses,
                 grossProfit, grossLoss);
         }
     }
+
+    /** {@link Segment#afterTransfer} of a segment of deals of the past only: they are no part of the curve. */
+    static final long HISTORY_ONLY = Long.MAX_VALUE;
 
     private Segment[] segments = new Segment[16];
     private int count;
@@ -224,11 +234,12 @@ final class FoldedFills
      * of its own and no part of the curve.
      *
      * @param effective the row whose values count for a row (itself, or its latest correction among the kept rows)
-     * @param transfersBefore the sum of the account's transfers before a time: with {@link #foldedNet}, where its curve stands
+     * @param transfers the account's transfers: with {@link #foldedNet}, where its curve stands, and where a day is split
      */
     void fold(final FillRows.Columns fills, final int first, final java.util.function.IntUnaryOperator effective,
-        final java.util.function.LongUnaryOperator transfersBefore)
+        final TransferTimeline transfers)
     {
+        final long[] splits = transfers.splits(fills, first, effective);
         final Long2ObjectHashMap<Sums> days = new Long2ObjectHashMap<>();
         final Sums[] order = new Sums[FillRows.CHUNK];
         int dayCount = 0;
@@ -241,11 +252,14 @@ final class FoldedFills
             final int from = effective.applyAsInt(row);
             final long time = fills.time(from);
             final long day = Math.floorDiv(time, MICROS_A_DAY);
-            Sums sums = days.get(day);
+            // by day and the transfers before the fill: splits[0] is the latest transfer before the chunk's first curve fill
+            final int split = fills.is(from, FillRows.HISTORY) ? -1 : latestSplit(splits, time);
+            final long key = day * (splits.length + 1) + split + 1;
+            Sums sums = days.get(key);
             if (sums == null)
             {
-                sums = new Sums(day, foldedNet + transfersBefore.applyAsLong(time));
-                days.put(day, sums);
+                sums = new Sums(day, split < 0 ? HISTORY_ONLY : splits[split], foldedNet + transfers.sumUpTo(time));
+                days.put(key, sums);
                 order[dayCount++] = sums;
             }
             final long net = fills.net(from);
@@ -276,6 +290,26 @@ final class FoldedFills
         tripsTaken = trips.copy();
     }
 
+    /** The index of the last of {@code splits} (sorted; the first at or before {@code time}) at or before {@code time}. */
+    private static int latestSplit(final long[] splits, final long time)
+    {
+        int low = 0;
+        int high = splits.length - 1;
+        while (low < high)
+        {
+            final int middle = (low + high + 1) >>> 1;
+            if (splits[middle] <= time)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
     private void append(final Segment segment)
     {
         if (count == segments.length)
@@ -297,7 +331,7 @@ final class FoldedFills
         int runCount = 0;
         for (int i = 0; i < count; i++)
         {
-            if (runCount > 0 && runs[runCount - 1].day() == full[i].day())
+            if (runCount > 0 && runs[runCount - 1].day() == full[i].day() && runs[runCount - 1].afterTransfer() == full[i].afterTransfer())
             {
                 runs[runCount - 1] = runs[runCount - 1].then(full[i]);
             }

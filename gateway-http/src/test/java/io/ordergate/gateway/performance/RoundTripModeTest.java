@@ -16,10 +16,11 @@ import io.ordergate.engine.change.TradeChange;
 import io.ordergate.engine.command.Side;
 
 /**
- * A fill's round trip is counted the way its account counted when the fill was booked. An account deleted and made again
- * under its id (DELETE_ACCOUNT frees the id) may change from hedging to netting; its record goes on under the id. The
- * old hedging fills (two positions of one symbol, each opened and closed: two round trips) were counted per symbol,
- * as the account is now, both when read (one trip: the symbol is flat only at the end) and when folded.
+ * A fill's round trip is counted the way its account counted when the fill was booked, should an account's mode change
+ * under one record (here its account change says so; an account deleted and made again under its id as netting no
+ * longer does: DELETE_ACCOUNT drops the old record, AccountRecreatedPerformanceHttpTest). The old hedging fills (two
+ * positions of one symbol, each opened and closed: two round trips) were counted per symbol, as the account is now,
+ * both when read (one trip: the symbol is flat only at the end) and when folded.
  */
 class RoundTripModeTest
 {
