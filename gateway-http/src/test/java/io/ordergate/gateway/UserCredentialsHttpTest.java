@@ -47,6 +47,34 @@ class UserCredentialsHttpTest
         }
     }
 
+    @Test
+    void aUsernameThatIsAnotherEmailIsRefusedSoThatEmailStillSignsUpAndSignsInItsOwner()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply squat = people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"mallory@example.com\",\"username\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(400, squat.status(), squat.toString());
+            assertEquals("username", squat.errorField());
+            final TestGateway.Reply byAdmin = gateway.post("/api/v1/users", "{\"email\":\"mallory@example.com\",\"username\":\"" + EMAIL
+                + "\",\"role\":\"viewer\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(400, byAdmin.status(), "nor may an admin make one: " + byAdmin);
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"mallory@example.com\",\"username\":\"mallory\",\"password\":\"" + PASSWORD + "\"}").status());
+
+            final TestGateway.Reply owner = people.signup(EMAIL, "the-owners-Horse-9-staple");
+            assertEquals(201, owner.status(), "the address was not taken: " + owner);
+            final TestGateway.Reply in = people.login(EMAIL, "the-owners-Horse-9-staple");
+            assertEquals(200, in.status(), in.toString());
+            assertEquals(EMAIL, in.json().path("user").path("email").asText(), "a login by the address finds its owner");
+            assertEquals(401, people.login(EMAIL, PASSWORD).status(), "and only its owner");
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"own@example.com\",\"username\":\"Own@Example.com\",\"password\":\"" + PASSWORD + "\"}").status(),
+                "the user's own email is a username, as by default");
+        }
+    }
+
     private static TestGateway.Reply complete(final UserClient people, final String token, final String newPassword)
     {
         return people.anonymous("POST", "/api/v1/auth/password/reset/complete", "{\"token\":\"" + token + "\",\"new_password\":\"" + newPassword + "\"}");
