@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
- * signup and at a reset.
+ * signup and at a reset; a login moves a hash made at another cost to the configured one.
  */
 class UserCredentialsHttpTest
 {
@@ -73,6 +73,44 @@ class UserCredentialsHttpTest
                 "{\"email\":\"own@example.com\",\"username\":\"Own@Example.com\",\"password\":\"" + PASSWORD + "\"}").status(),
                 "the user's own email is a username, as by default");
         }
+    }
+
+    @Test
+    void aLoginRehashesAPasswordStoredAtAnotherCostThanTheConfiguredOne()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, cost(1024, 1)))
+        {
+            assertEquals(201, new UserClient(gateway).signup(EMAIL, PASSWORD).status());
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway));
+        }
+        try (TestGateway gateway = TestGateway.start(dataDir, cost(2048, 2)))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway), "a raised cost alone changes no stored hash");
+            assertEquals(401, people.login(EMAIL, "a-wrong-Horse-7-battery").status());
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway), "nor does a wrong password");
+            assertEquals(200, people.login(EMAIL, PASSWORD).status());
+            assertEquals("m=2048,t=2,p=1", storedCost(gateway), "raised by the next login");
+            assertEquals(200, people.login(EMAIL, PASSWORD).status(), "the new hash is of the same password");
+            gateway.restart();
+            assertEquals("m=2048,t=2,p=1", storedCost(gateway), "journaled: replayed the same");
+        }
+        try (TestGateway gateway = TestGateway.start(dataDir, cost(1024, 1)))
+        {
+            assertEquals(200, new UserClient(gateway).login(EMAIL, PASSWORD).status());
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway), "lowered by the next login too");
+        }
+    }
+
+    private static String cost(final int memoryKib, final int iterations)
+    {
+        return "auth: { signup: true, password_hash_memory_kib: " + memoryKib + ", password_hash_iterations: " + iterations + " }\n";
+    }
+
+    /** The argon2id parameters of the user's stored hash, as the gateway's directory holds it. */
+    private static String storedCost(final TestGateway gateway)
+    {
+        return gateway.gateway().users().directory().findByLogin(EMAIL).passwordHash().split("\\$")[3];
     }
 
     private static TestGateway.Reply complete(final UserClient people, final String token, final String newPassword)

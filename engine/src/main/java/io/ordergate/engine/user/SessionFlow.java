@@ -41,6 +41,7 @@ final class SessionFlow
         final String ip = string();
         final String userAgent = string();
         final String deviceType = string();
+        final String rehashed = reader.position() < event.frameLength() ? string() : "";
         // the password was checked against the hash of this epoch: a reset since then makes the check stale
         if (user == null || user.disabled || user.credentialEpoch != epoch)
         {
@@ -51,6 +52,11 @@ final class SessionFlow
         {
             event.reject(ResultCode.CONFLICT, "a session with this id exists", null);
             return;
+        }
+        if (!rehashed.isEmpty())
+        {
+            // the same password at the configured cost: the epoch stays, so logins checked against the old hash still count
+            user.passwordHash = rehashed;
         }
         records.begin(event);
         if (user.sessions.size() >= MAX_SESSIONS_PER_USER)
