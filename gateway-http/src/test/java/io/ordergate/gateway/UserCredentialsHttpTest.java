@@ -1,6 +1,7 @@
 package io.ordergate.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
- * signup and at a reset; a login moves a hash made at another cost to the configured one.
+ * signup and at a reset; a login moves a hash made at another cost to the configured one; a reset cuts off whoever held
+ * the account (sessions, refresh tokens, API keys); a username cannot squat another's email.
  */
 class UserCredentialsHttpTest
 {
@@ -100,6 +102,44 @@ class UserCredentialsHttpTest
             assertEquals(200, new UserClient(gateway).login(EMAIL, PASSWORD).status());
             assertEquals("m=1024,t=1,p=1", storedCost(gateway), "lowered by the next login too");
         }
+    }
+
+    @Test
+    void aResetCutsOffEverySessionRefreshTokenAndApiKeyOfTheUserAndNoOneElses()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String access = people.userWith(EMAIL, "trader", PASSWORD, "paper-1");
+            final String refresh = people.login(EMAIL, PASSWORD).text("refresh_token");
+            final TestGateway.Key key = key(people, access, "paper-1");
+            final TestGateway.Key othersKey = key(people, people.userWith("other@example.com", "trader", PASSWORD, "paper-2"), "paper-2");
+            final TestGateway.Key adminsKey = gateway.createKey("read", "paper-1");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status());
+
+            final String userId = gateway.gateway().users().directory().findByLogin(EMAIL).id();
+            final String token = gateway.post("/api/v1/users/" + userId + "/password-reset", null).text("token");
+            assertEquals(200, complete(people, token, "a-different-Horse-8-staple").status());
+
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, access).status(), "the session ended");
+            assertEquals(401, people.refresh(refresh).status(), "its refresh token with it");
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "the user's key is revoked");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-2", null, othersKey).status(), "another user's key is not");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, adminsKey).status(), "nor the admin's");
+            assertFalse(gateway.get("/api/v1/keys").body().contains(key.key()), "nor listed");
+            final TestGateway.Key fresh = key(people, people.login(EMAIL, "a-different-Horse-8-staple").text("access_token"), "paper-1");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status(), "the user makes new keys");
+            gateway.restart();
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "revoked after a replay too");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status());
+        }
+    }
+
+    private static TestGateway.Key key(final UserClient people, final String accessToken, final String account)
+    {
+        final TestGateway.Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"read\",\"account_ids\":[\"" + account + "\"]}", accessToken);
+        assertEquals(201, made.status(), made.toString());
+        return new TestGateway.Key(made.text("api_key"), made.text("api_secret"));
     }
 
     private static String cost(final int memoryKib, final int iterations)

@@ -145,12 +145,17 @@ final class SessionFlow
         event.result = ResultCode.OK;
     }
 
-    /** A valid, unexpired token sets the new password once, and ends every session of the user. */
+    /**
+     * A valid, unexpired token sets the new password once, ends every session of the user (its refresh tokens with them)
+     * and revokes every API key the user owns: a reset is how a user takes an account back, and a key made by whoever
+     * held it would outlive the sessions. The user's principal is the result id, for the gateway's key registry.
+     */
     void completeReset(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final User user = users.findByResetHash(string());
         final String passwordHash = string();
+        final boolean revokeKeys = UserBodies.resetRevokesKeys(reader, event.frameLength());
         if (user == null || user.disabled || user.resetExpiresMicros <= event.wallMicros() || passwordHash.isEmpty())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "the reset token is invalid or expired", "token");
@@ -162,7 +167,12 @@ final class SessionFlow
         user.updatedMicros = event.wallMicros();
         records.begin(event);
         endAll(users, records, user);
+        if (revokeKeys)
+        {
+            context.principals().revokeKeysOwnedBy(user.principal);
+        }
         records.user(user, context.accounts());
+        event.resultId = user.principal;
         event.result = ResultCode.OK;
     }
 

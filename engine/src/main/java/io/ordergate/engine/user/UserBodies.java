@@ -93,10 +93,19 @@ public final class UserBodies
         writer.putString(userId).putString(tokenHash).putLong(expiresMicros);
     }
 
-    /** COMPLETE_PASSWORD_RESET: hex SHA-256 of the token | the new password's hash. */
+    /**
+     * COMPLETE_PASSWORD_RESET: hex SHA-256 of the token | the new password's hash | revoke the user's API keys (byte, always
+     * 1 now; absent in resets journaled before a reset revoked keys, which replay without revoking them).
+     */
     public static void completePasswordReset(final BodyWriter writer, final String tokenHash, final String passwordHash)
     {
-        writer.putString(tokenHash).putString(passwordHash);
+        writer.putString(tokenHash).putString(passwordHash).putBoolean(true);
+    }
+
+    /** Whether a COMPLETE_PASSWORD_RESET body read up to its password hash goes on to revoke the user's API keys. */
+    public static boolean resetRevokesKeys(final io.ordergate.engine.command.BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength && reader.readBoolean();
     }
 
     /**
