@@ -91,7 +91,9 @@ class UserLimitsAndResetTest
             final String token = people.signup("ann@example.com", PASSWORD).text("access_token");
             int allowed = 0;
             TestGateway.Reply limited = null;
-            for (int i = 0; i < 8 && limited == null; i++)
+            // the limit is per clock minute: a burst that straddles a minute's end may use two minutes' allowance
+            final long firstMinute = System.currentTimeMillis() / 60_000;
+            for (int i = 0; i < 11 && limited == null; i++)
             {
                 final TestGateway.Reply reply = people.bearer("GET", "/api/v1/auth/me", null, token);
                 if (reply.status() == 200)
@@ -103,8 +105,9 @@ class UserLimitsAndResetTest
                     limited = reply;
                 }
             }
+            final boolean oneMinute = System.currentTimeMillis() / 60_000 == firstMinute;
             assertNotNull(limited);
-            assertTrue(allowed >= 1 && allowed <= 5, "allowed " + allowed);
+            assertTrue(allowed >= 1 && allowed <= (oneMinute ? 5 : 10), "allowed " + allowed + (oneMinute ? " in one minute" : " across two"));
             assertEquals(429, limited.status());
             assertEquals("RATE_LIMIT_EXCEEDED", limited.errorCode());
             final int retryAfter = Integer.parseInt(limited.response().headers().firstValue("Retry-After").orElse("0"));
