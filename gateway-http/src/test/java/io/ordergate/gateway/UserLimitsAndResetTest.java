@@ -91,7 +91,9 @@ class UserLimitsAndResetTest
             final String token = people.signup("ann@example.com", PASSWORD).text("access_token");
             int allowed = 0;
             TestGateway.Reply limited = null;
-            for (int i = 0; i < 8 && limited == null; i++)
+            // the limit is per clock minute: a burst that straddles a minute's end may use two minutes' allowance
+            final long firstMinute = System.currentTimeMillis() / 60_000;
+            for (int i = 0; i < 11 && limited == null; i++)
             {
                 final TestGateway.Reply reply = people.bearer("GET", "/api/v1/auth/me", null, token);
                 if (reply.status() == 200)
@@ -103,8 +105,9 @@ class UserLimitsAndResetTest
                     limited = reply;
                 }
             }
+            final boolean oneMinute = System.currentTimeMillis() / 60_000 == firstMinute;
             assertNotNull(limited);
-            assertTrue(allowed >= 1 && allowed <= 5, "allowed " + allowed);
+            assertTrue(allowed >= 1 && allowed <= (oneMinute ? 5 : 10), "allowed " + allowed + (oneMinute ? " in one minute" : " across two"));
             assertEquals(429, limited.status());
             assertEquals("RATE_LIMIT_EXCEEDED", limited.errorCode());
             final int retryAfter = Integer.parseInt(limited.response().headers().firstValue("Retry-After").orElse("0"));
@@ -206,17 +209,18 @@ class UserLimitsAndResetTest
     }
 
     @Test
-    void resetRequestsForOneAccountAreCountedTogetherByItsEmailAndAnEmailLikeUsername()
+    void resetRequestsForOneAccountAreCountedTogetherInAnyLetterCase()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
             + "password_hash_iterations: 1, login_failures_per_user: 4, login_failures_per_address: 1000 }\n"))
         {
             final UserClient people = new UserClient(gateway);
+            // a username with an at sign is the user's own email or refused (UserCredentialsHttpTest): one account, one count
             assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
-                "{\"email\":\"ann@example.com\",\"username\":\"ann@other.example\",\"password\":\"" + PASSWORD + "\"}").status());
+                "{\"email\":\"ann@example.com\",\"username\":\"Ann@Example.com\",\"password\":\"" + PASSWORD + "\"}").status());
             firstLimited(people, "/api/v1/auth/password/reset", "{\"email\":\"ann@example.com\"}", 200);
-            final TestGateway.Reply other = people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"ANN@other.example\"}");
-            assertEquals(429, other.status(), "the same account by its other name: " + other);
+            final TestGateway.Reply other = people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"ANN@EXAMPLE.COM\"}");
+            assertEquals(429, other.status(), "the same account in other letters: " + other);
             assertEquals(200, people.anonymous("POST", "/api/v1/auth/password/reset", "{\"email\":\"bob@other.example\"}").status(),
                 "an unknown email has its own count");
         }

@@ -152,6 +152,21 @@ public final class Principals
         return made;
     }
 
+    /** Revokes every live key {@code owner} owns, in principal order (a password reset's). Admin path: a walk of them all. */
+    public int revokeKeysOwnedBy(final int owner)
+    {
+        int revoked = 0;
+        for (int p = 0; p < count; p++)
+        {
+            if (kinds[p] == KIND_KEY && owners[p] == owner && scopes[p] != SCOPE_NONE)
+            {
+                revoke(p);
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
     /**
      * Who owns a key {@code maker} makes: a user's own key belongs to the user, and so does a key made with that key (else
      * an admin user's admin key could make a second admin key that no disabling or demoting of the user reaches). A key made

@@ -41,6 +41,7 @@ final class SessionFlow
         final String ip = string();
         final String userAgent = string();
         final String deviceType = string();
+        final String rehashed = reader.position() < event.frameLength() ? string() : "";
         // the password was checked against the hash of this epoch: a reset since then makes the check stale
         if (user == null || user.disabled || user.credentialEpoch != epoch)
         {
@@ -51,6 +52,11 @@ final class SessionFlow
         {
             event.reject(ResultCode.CONFLICT, "a session with this id exists", null);
             return;
+        }
+        if (!rehashed.isEmpty())
+        {
+            // the same password at the configured cost: the epoch stays, so logins checked against the old hash still count
+            user.passwordHash = rehashed;
         }
         records.begin(event);
         if (user.sessions.size() >= MAX_SESSIONS_PER_USER)
@@ -139,12 +145,17 @@ final class SessionFlow
         event.result = ResultCode.OK;
     }
 
-    /** A valid, unexpired token sets the new password once, and ends every session of the user. */
+    /**
+     * A valid, unexpired token sets the new password once, ends every session of the user (its refresh tokens with them)
+     * and revokes every API key the user owns: a reset is how a user takes an account back, and a key made by whoever
+     * held it would outlive the sessions. The user's principal is the result id, for the gateway's key registry.
+     */
     void completeReset(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final User user = users.findByResetHash(string());
         final String passwordHash = string();
+        final boolean revokeKeys = UserBodies.resetRevokesKeys(reader, event.frameLength());
         if (user == null || user.disabled || user.resetExpiresMicros <= event.wallMicros() || passwordHash.isEmpty())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "the reset token is invalid or expired", "token");
@@ -156,7 +167,12 @@ final class SessionFlow
         user.updatedMicros = event.wallMicros();
         records.begin(event);
         endAll(users, records, user);
+        if (revokeKeys)
+        {
+            context.principals().revokeKeysOwnedBy(user.principal);
+        }
         records.user(user, context.accounts());
+        event.resultId = user.principal;
         event.result = ResultCode.OK;
     }
 

@@ -56,14 +56,22 @@ public final class UserBodies
     }
 
     /**
-     * CREATE_SESSION: session id | user id | credential epoch (int) | ip address | user agent | device type.
+     * CREATE_SESSION: session id | user id | credential epoch (int) | ip address | user agent | device type
+     * | the password's new hash ("" for none; absent in sessions journaled before logins rehashed).
      * Published once the gateway has verified the password against the hash of that epoch.
      */
     public static void createSession(final BodyWriter writer, final String sessionId, final String userId,
         final int credentialEpoch, final String ipAddress, final String userAgent, final String deviceType)
     {
+        createSession(writer, sessionId, userId, credentialEpoch, ipAddress, userAgent, deviceType, "");
+    }
+
+    /** CREATE_SESSION that also replaces the user's password hash by one of the same password at the configured cost. */
+    public static void createSession(final BodyWriter writer, final String sessionId, final String userId,
+        final int credentialEpoch, final String ipAddress, final String userAgent, final String deviceType, final String rehashed)
+    {
         writer.putString(sessionId).putString(userId).putInt(credentialEpoch).putString(ipAddress).putString(userAgent)
-            .putString(deviceType);
+            .putString(deviceType).putString(rehashed);
     }
 
     /** REFRESH_SESSION: session id | generation of the refresh token presented (int). */
@@ -85,10 +93,19 @@ public final class UserBodies
         writer.putString(userId).putString(tokenHash).putLong(expiresMicros);
     }
 
-    /** COMPLETE_PASSWORD_RESET: hex SHA-256 of the token | the new password's hash. */
+    /**
+     * COMPLETE_PASSWORD_RESET: hex SHA-256 of the token | the new password's hash | revoke the user's API keys (byte, always
+     * 1 now; absent in resets journaled before a reset revoked keys, which replay without revoking them).
+     */
     public static void completePasswordReset(final BodyWriter writer, final String tokenHash, final String passwordHash)
     {
-        writer.putString(tokenHash).putString(passwordHash);
+        writer.putString(tokenHash).putString(passwordHash).putBoolean(true);
+    }
+
+    /** Whether a COMPLETE_PASSWORD_RESET body read up to its password hash goes on to revoke the user's API keys. */
+    public static boolean resetRevokesKeys(final io.ordergate.engine.command.BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength && reader.readBoolean();
     }
 
     /**

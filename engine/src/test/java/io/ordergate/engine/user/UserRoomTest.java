@@ -189,6 +189,49 @@ class UserRoomTest
     }
 
     @Test
+    void aResetRevokesItsUsersKeysButOneJournaledBeforeResetsDidReplaysWithout()
+    {
+        expect(ResultCode.CREATED, driver.account("paper-1"));
+        final int ann = (int)expect(ResultCode.CREATED, driver.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final int bob = (int)expect(ResultCode.CREATED, driver.createUser("u-2", "bob@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final int annsKey = (int)expect(ResultCode.CREATED, driver.createKey(ann, "k-ann", CommandBodies.SCOPE_READ, List.of("paper-1"))).resultId;
+        final int bobsKey = (int)expect(ResultCode.CREATED, driver.createKey(bob, "k-bob", CommandBodies.SCOPE_READ, List.of("paper-1"))).resultId;
+        final String before = "d".repeat(64);
+        final String now = "e".repeat(64);
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.ISSUE_PASSWORD_RESET,
+            w -> UserBodies.issuePasswordReset(w, "u-1", before, driver.now + 60_000_000)));
+        // the body as journaled before a reset revoked keys: no flag after the password hash
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.COMPLETE_PASSWORD_RESET,
+            w -> w.putString(before).putString("$argon2id$older")));
+        expect(ResultCode.OK, driver.getAccount(annsKey, "paper-1"));
+
+        expect(ResultCode.OK, driver.send(CommandFrame.PRINCIPAL_SYSTEM, CommandType.ISSUE_PASSWORD_RESET,
+            w -> UserBodies.issuePasswordReset(w, "u-1", now, driver.now + 60_000_000)));
+        assertEquals(ann, (int)expect(ResultCode.OK, complete(now)).resultId, "the user's principal, for the gateway's keys");
+        assertFalse(driver.getAccount(annsKey, "paper-1").result.isSuccess(), "the user's key is revoked");
+        expect(ResultCode.OK, driver.getAccount(bobsKey, "paper-1"));
+        expect(ResultCode.OK, driver.getAccount(ann, "paper-1"));
+    }
+
+    @Test
+    void aLoginsRehashReplacesThePasswordHashWhileItsEpochHolds()
+    {
+        expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));
+        final String rehashed = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
+        final UserView user = driver.user(expect(ResultCode.CREATED, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.CREATE_SESSION,
+            w -> UserBodies.createSession(w, "s-1", "u-1", 0, "", "", "", rehashed))));
+        assertEquals(rehashed, user.passwordHash());
+        assertEquals(0, user.credentialEpoch(), "the same password: logins checked against the old hash still count");
+        // a session as journaled before logins rehashed: no hash after the device type
+        final UserView older = driver.user(expect(ResultCode.CREATED, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.CREATE_SESSION,
+            w -> w.putString("s-2").putString("u-1").putInt(0).putString("").putString("").putString(""))));
+        assertEquals(rehashed, older.passwordHash());
+        expect(ResultCode.INVALID_CREDENTIALS, driver.send(CommandFrame.PRINCIPAL_ANONYMOUS, CommandType.CREATE_SESSION,
+            w -> UserBodies.createSession(w, "s-3", "u-1", 7, "", "", "", UserDriver.HASH)));
+        assertEquals(rehashed, driver.user(expect(ResultCode.CREATED, driver.login("s-4", "u-1", 0))).passwordHash(), "a stale check changes nothing");
+    }
+
+    @Test
     void disablingAUserEndsItsPendingResetTokenSoAReEnableDoesNotReviveIt()
     {
         expect(ResultCode.CREATED, driver.signup("u-1", "ann@example.com", Role.TRADER));

@@ -11,6 +11,7 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.user.UserBodies;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
 import io.ordergate.gateway.core.Scope;
@@ -145,6 +146,27 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
         else if (event.type == CommandType.DELETE_ACCOUNT)
         {
             forgetAccount(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text).toString());
+        }
+        else if (event.type == CommandType.COMPLETE_PASSWORD_RESET)
+        {
+            reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text);
+            reader.readString(text);
+            if (UserBodies.resetRevokesKeys(reader, event.frameLength()))
+            {
+                forgetKeysOwnedBy((int)event.resultId);  // the user's principal: the engine revoked every key it owns
+            }
+        }
+    }
+
+    /** Every key of a user whose password was reset, as the engine's {@code Principals.revokeKeysOwnedBy}. */
+    private void forgetKeysOwnedBy(final int owner)
+    {
+        for (final ApiKey key : keys.values())
+        {
+            if (key.owner() == owner && keys.remove(key.key(), key))
+            {
+                byPrincipal.remove(key.principal(), key);
+            }
         }
     }
 

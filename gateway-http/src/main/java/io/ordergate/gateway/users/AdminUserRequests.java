@@ -55,6 +55,7 @@ public final class AdminUserRequests
                 default: in.unknownField(field);
             }
         }
+        Fields.usernameNotAnotherEmail(in, username, email);
         UserRequests.required(in, email, "email");
         UserRequests.required(in, role, "role");
         UserRequests.required(in, password, "password");

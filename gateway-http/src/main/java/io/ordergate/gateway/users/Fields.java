@@ -77,6 +77,19 @@ public final class Fields
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A username with an at sign must be the user's own email (the default username): logins and resets find a user by
+     * email or username alike, so a username that is another address would squat that address's owner (their signup
+     * answered 409, their login and reset resolved to this user).
+     */
+    static void usernameNotAnotherEmail(final RequestReader in, final String username, final String email)
+    {
+        if (username != null && email != null && username.indexOf('@') >= 0 && !username.equals(email))
+        {
+            in.fail("username", "username must not contain @ unless it is the user's own email (it would name another address)");
+        }
+    }
+
     /** Text of at most {@link #MAX_TEXT} characters, or null. */
     static String text(final RequestReader in, final String field) throws BadRequest
     {

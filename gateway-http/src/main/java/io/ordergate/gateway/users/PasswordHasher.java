@@ -28,7 +28,8 @@ import io.ordergate.gateway.core.DaemonThreads;
  *
  * <p>A login for an unknown user verifies against a hash of a random password made at start-up with the same cost,
  * so it takes as long and fails the same way as a wrong password; a user's hash made before the cost was raised is
- * padded to the configured cost, so its wrong password does too.
+ * padded to the configured cost, so its wrong password does too. A right password for a hash made at another cost is
+ * hashed again at the configured one ({@link #verifyAndRehashAsync}), which the login journals in place of the old hash.
  */
 public final class PasswordHasher implements AutoCloseable
 {
@@ -96,13 +97,35 @@ public final class PasswordHasher implements AutoCloseable
      */
     public CompletableFuture<Boolean> verifyAsync(final String password, final String storedHash)
     {
+        return verifyAndRehashAsync(password, storedHash).thenApply(Verdict::matches);
+    }
+
+    /**
+     * A login's check: whether the password matches, and, when it does and the stored hash was made at another cost than
+     * the configured one, the password hashed again at the configured cost (else null). A lowered cost stops costing
+     * every login of the user, a raised one strengthens the stored hash, each after the user's next login. Same
+     * timing for a wrong password and an unknown user as {@link #verifyAsync}; fails with {@link Busy} when too many wait.
+     */
+    public CompletableFuture<Verdict> verifyAndRehashAsync(final String password, final String storedHash)
+    {
         return onWorker(() ->
         {
             final String hash = storedHash == null ? unknownUserHash : storedHash;
-            final boolean matches = verify(password, hash);
+            final boolean matches = verify(password, hash) && storedHash != null;
             padToConfiguredCost(hash);
-            return storedHash != null && matches;
+            return new Verdict(matches, matches && !atConfiguredCost(storedHash) ? hash(password) : null);
         });
+    }
+
+    /** Whether a password matched, and its new hash when the stored one was made at another cost (else null). */
+    public record Verdict(boolean matches, String rehashed)
+    {
+    }
+
+    /** Whether a stored hash was made with the configured parameters (those {@link #hash} writes). */
+    boolean atConfiguredCost(final String storedHash)
+    {
+        return storedHash.startsWith(PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=1$");
     }
 
     /**

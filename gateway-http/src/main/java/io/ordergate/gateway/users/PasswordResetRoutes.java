@@ -87,7 +87,10 @@ public final class PasswordResetRoutes implements Feature
     private void complete(final Exchange exchange) throws BadRequest
     {
         final String[] request = UserRequests.resetComplete(exchange.json(), exchange.body(), exchange.bodyLength());
-        final String problem = users.policy().problem(request[1], null, null);
+        final String tokenHash = ResetTokens.hash(request[0]);
+        // the rules of a signup: not the email nor the username of the user the token names (an unknown token is refused later)
+        final UserView user = users.directory().userByResetToken(tokenHash);
+        final String problem = users.policy().problem(request[1], user == null ? null : user.email(), user == null ? null : user.username());
         if (problem != null)
         {
             throw BadRequest.validation("new_password", "new_password " + problem);
@@ -98,7 +101,6 @@ public final class PasswordResetRoutes implements Feature
             throw new BadRequest(ResultCode.RATE_LIMIT_EXCEEDED, "too many password resets from this address: wait before trying again",
                 null, (int)wait);
         }
-        final String tokenHash = ResetTokens.hash(request[0]);
         final Deferred later = exchange.defer();
         users.hasher().hashAsync(request[1]).whenComplete((hash, failure) ->
         {

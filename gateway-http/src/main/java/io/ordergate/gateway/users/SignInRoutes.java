@@ -107,7 +107,7 @@ public final class SignInRoutes implements Feature
         final Deferred later = exchange.defer();
         final String sessionId = newId();
         final String ip = login.ipAddress().isEmpty() ? address : login.ipAddress();
-        users.hasher().verifyAsync(login.password(), user == null ? null : user.passwordHash()).whenComplete((matches, failure) ->
+        users.hasher().verifyAndRehashAsync(login.password(), user == null ? null : user.passwordHash()).whenComplete((verdict, failure) ->
         {
             if (PasswordHasher.busy(failure))
             {
@@ -115,15 +115,17 @@ public final class SignInRoutes implements Feature
                 later.error(ResultCode.OVERLOADED, "password hashing is busy: retry shortly", null);
                 return;
             }
-            if (failure != null || !Boolean.TRUE.equals(matches) || user.disabled())
+            if (failure != null || !verdict.matches() || user.disabled())
             {
                 users.throttle().failed(counted, address);
                 later.error(ResultCode.INVALID_CREDENTIALS, BAD_LOGIN, null);
                 return;
             }
             users.throttle().succeeded(counted, address);
+            // a hash made at another cost than the configured one is replaced by the session's command (same password, same epoch)
+            final String rehashed = verdict.rehashed() == null ? "" : verdict.rehashed();
             later.publish(CommandType.CREATE_SESSION, SignedOut.NOBODY.principal(), writer -> UserBodies.createSession(writer, sessionId,
-                user.id(), user.credentialEpoch(), ip, login.userAgent(), login.deviceType()), new SignedIn(users, user.id(), sessionId, 200));
+                user.id(), user.credentialEpoch(), ip, login.userAgent(), login.deviceType(), rehashed), new SignedIn(users, user.id(), sessionId, 200));
         });
     }
 

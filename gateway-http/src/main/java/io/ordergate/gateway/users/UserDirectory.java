@@ -33,6 +33,14 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
     private final Map<Integer, UserView> byPrincipal = new ConcurrentHashMap<>();
     private final Map<String, SessionView> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SessionView>> sessionsByUser = new ConcurrentHashMap<>();
+    /**
+     * The user id of each live reset token's hash, and the reverse (only a user's newest token counts, as in the engine):
+     * a reset's new password is checked against the email and username of the user its token names, as at signup.
+     */
+    private final Map<String, String> userByResetHash = new ConcurrentHashMap<>();
+    private final Map<String, String> resetHashByUser = new ConcurrentHashMap<>();
+    private final BodyReader bodyReader = new BodyReader();
+    private final AsciiView bodyText = new AsciiView();
     private final UserRecords records = new UserRecords();
 
     /** Who a valid bearer token belongs to: a live session of an enabled user. */
@@ -61,9 +69,40 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         {
             records.read(event.output, this);
         }
-        else if (event.type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess())
+        if (event.result == null || !event.result.isSuccess())
+        {
+            return;
+        }
+        if (event.type == CommandType.DELETE_ACCOUNT)
         {
             forgetAccount(accountIdOf(event));
+        }
+        else if (event.type == CommandType.ISSUE_PASSWORD_RESET)
+        {
+            bodyReader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+            final String userId = bodyReader.readString(bodyText).toString();
+            final String tokenHash = bodyReader.readString(bodyText).toString();
+            forgetReset(userId);
+            userByResetHash.put(tokenHash, userId);
+            resetHashByUser.put(userId, tokenHash);
+        }
+        else if (event.type == CommandType.COMPLETE_PASSWORD_RESET)
+        {
+            final String userId = userByResetHash.get(bodyReader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(bodyText).toString());
+            if (userId != null)
+            {
+                forgetReset(userId);
+            }
+        }
+    }
+
+    /** The user's reset token is used, replaced, or dead (the user was disabled). */
+    private void forgetReset(final String userId)
+    {
+        final String tokenHash = resetHashByUser.remove(userId);
+        if (tokenHash != null)
+        {
+            userByResetHash.remove(tokenHash);
         }
     }
 
@@ -95,6 +134,10 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         byLogin.put(normal(user.email()), user);
         byLogin.put(normal(user.username()), user);
         byPrincipal.put(user.principal(), user);
+        if (user.disabled())
+        {
+            forgetReset(user.id());  // the engine clears a disabled user's reset token
+        }
     }
 
     @Override
@@ -138,6 +181,16 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
     public UserView findByLogin(final String emailOrUsername)
     {
         return emailOrUsername == null ? null : byLogin.get(normal(emailOrUsername));
+    }
+
+    /**
+     * The user a reset token (by its SHA-256) was issued to, while it is that user's newest; null for an unknown token.
+     * Whether it has expired is the engine's word.
+     */
+    public UserView userByResetToken(final String tokenHash)
+    {
+        final String userId = tokenHash == null ? null : userByResetHash.get(tokenHash);
+        return userId == null ? null : byId.get(userId);
     }
 
     public UserView user(final String userId)
@@ -214,5 +267,7 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         roots.put("users.by_principal", byPrincipal);
         roots.put("users.sessions", sessions);
         roots.put("users.sessions_by_user", sessionsByUser);
+        roots.put("users.user_by_reset_hash", userByResetHash);
+        roots.put("users.reset_hash_by_user", resetHashByUser);
     }
 }

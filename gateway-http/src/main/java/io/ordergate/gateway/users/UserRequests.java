@@ -53,6 +53,7 @@ public final class UserRequests
                 default: in.unknownField(field);
             }
         }
+        Fields.usernameNotAnotherEmail(in, username, email);
         required(in, email, "email");
         required(in, password, "password");
         in.finish();

@@ -1,0 +1,160 @@
+package io.ordergate.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
+ * signup and at a reset; a login moves a hash made at another cost to the configured one; a reset cuts off whoever held
+ * the account (sessions, refresh tokens, API keys); a username cannot squat another's email.
+ */
+class UserCredentialsHttpTest
+{
+    private static final String PASSWORD = "correct-Horse-7-battery";
+    private static final String EMAIL = "annabelle.long@example.com";
+    private static final String USERNAME = "annabelle-the-trader";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aResetRefusesTheUsersEmailAndUsernameAsItsNewPasswordAsSignupDoes()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply refused = people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"" + EMAIL + "\",\"username\":\"" + USERNAME + "\",\"password\":\"" + EMAIL.toUpperCase() + "\"}");
+            assertEquals(400, refused.status(), refused.toString());
+            assertEquals("password", refused.errorField());
+            final TestGateway.Reply made = people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"" + EMAIL + "\",\"username\":\"" + USERNAME + "\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(201, made.status(), made.toString());
+            final String token = gateway.post("/api/v1/users/" + made.json().path("user").path("id").asText() + "/password-reset", null).text("token");
+
+            for (final String same : new String[] {EMAIL, USERNAME.toUpperCase(), "annabelle.long"})
+            {
+                final TestGateway.Reply reset = complete(people, token, same);
+                assertEquals(400, reset.status(), same + ": " + reset);
+                assertEquals("new_password", reset.errorField());
+                assertEquals(refused.json().path("error").path("message").asText().replace("password", "new_password"),
+                    reset.json().path("error").path("message").asText(), "the signup's rule, in the same words");
+            }
+            assertEquals(200, complete(people, token, "a-different-Horse-8-staple").status(), "the token was not spent by the refusals");
+        }
+    }
+
+    @Test
+    void aUsernameThatIsAnotherEmailIsRefusedSoThatEmailStillSignsUpAndSignsInItsOwner()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply squat = people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"mallory@example.com\",\"username\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(400, squat.status(), squat.toString());
+            assertEquals("username", squat.errorField());
+            final TestGateway.Reply byAdmin = gateway.post("/api/v1/users", "{\"email\":\"mallory@example.com\",\"username\":\"" + EMAIL
+                + "\",\"role\":\"viewer\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(400, byAdmin.status(), "nor may an admin make one: " + byAdmin);
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"mallory@example.com\",\"username\":\"mallory\",\"password\":\"" + PASSWORD + "\"}").status());
+
+            final TestGateway.Reply owner = people.signup(EMAIL, "the-owners-Horse-9-staple");
+            assertEquals(201, owner.status(), "the address was not taken: " + owner);
+            final TestGateway.Reply in = people.login(EMAIL, "the-owners-Horse-9-staple");
+            assertEquals(200, in.status(), in.toString());
+            assertEquals(EMAIL, in.json().path("user").path("email").asText(), "a login by the address finds its owner");
+            assertEquals(401, people.login(EMAIL, PASSWORD).status(), "and only its owner");
+            assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
+                "{\"email\":\"own@example.com\",\"username\":\"Own@Example.com\",\"password\":\"" + PASSWORD + "\"}").status(),
+                "the user's own email is a username, as by default");
+        }
+    }
+
+    @Test
+    void aLoginRehashesAPasswordStoredAtAnotherCostThanTheConfiguredOne()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, cost(1024, 1)))
+        {
+            assertEquals(201, new UserClient(gateway).signup(EMAIL, PASSWORD).status());
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway));
+        }
+        try (TestGateway gateway = TestGateway.start(dataDir, cost(2048, 2)))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway), "a raised cost alone changes no stored hash");
+            assertEquals(401, people.login(EMAIL, "a-wrong-Horse-7-battery").status());
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway), "nor does a wrong password");
+            assertEquals(200, people.login(EMAIL, PASSWORD).status());
+            assertEquals("m=2048,t=2,p=1", storedCost(gateway), "raised by the next login");
+            assertEquals(200, people.login(EMAIL, PASSWORD).status(), "the new hash is of the same password");
+            gateway.restart();
+            assertEquals("m=2048,t=2,p=1", storedCost(gateway), "journaled: replayed the same");
+        }
+        try (TestGateway gateway = TestGateway.start(dataDir, cost(1024, 1)))
+        {
+            assertEquals(200, new UserClient(gateway).login(EMAIL, PASSWORD).status());
+            assertEquals("m=1024,t=1,p=1", storedCost(gateway), "lowered by the next login too");
+        }
+    }
+
+    @Test
+    void aResetCutsOffEverySessionRefreshTokenAndApiKeyOfTheUserAndNoOneElses()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String access = people.userWith(EMAIL, "trader", PASSWORD, "paper-1");
+            final String refresh = people.login(EMAIL, PASSWORD).text("refresh_token");
+            final TestGateway.Key key = key(people, access, "paper-1");
+            final TestGateway.Key othersKey = key(people, people.userWith("other@example.com", "trader", PASSWORD, "paper-2"), "paper-2");
+            final TestGateway.Key adminsKey = gateway.createKey("read", "paper-1");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status());
+
+            final String userId = gateway.gateway().users().directory().findByLogin(EMAIL).id();
+            final String token = gateway.post("/api/v1/users/" + userId + "/password-reset", null).text("token");
+            assertEquals(200, complete(people, token, "a-different-Horse-8-staple").status());
+
+            assertEquals(401, people.bearer("GET", "/api/v1/auth/me", null, access).status(), "the session ended");
+            assertEquals(401, people.refresh(refresh).status(), "its refresh token with it");
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "the user's key is revoked");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-2", null, othersKey).status(), "another user's key is not");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, adminsKey).status(), "nor the admin's");
+            assertFalse(gateway.get("/api/v1/keys").body().contains(key.key()), "nor listed");
+            final TestGateway.Key fresh = key(people, people.login(EMAIL, "a-different-Horse-8-staple").text("access_token"), "paper-1");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status(), "the user makes new keys");
+            gateway.restart();
+            assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "revoked after a replay too");
+            assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status());
+        }
+    }
+
+    private static TestGateway.Key key(final UserClient people, final String accessToken, final String account)
+    {
+        final TestGateway.Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"read\",\"account_ids\":[\"" + account + "\"]}", accessToken);
+        assertEquals(201, made.status(), made.toString());
+        return new TestGateway.Key(made.text("api_key"), made.text("api_secret"));
+    }
+
+    private static String cost(final int memoryKib, final int iterations)
+    {
+        return "auth: { signup: true, password_hash_memory_kib: " + memoryKib + ", password_hash_iterations: " + iterations + " }\n";
+    }
+
+    /** The argon2id parameters of the user's stored hash, as the gateway's directory holds it. */
+    private static String storedCost(final TestGateway gateway)
+    {
+        return gateway.gateway().users().directory().findByLogin(EMAIL).passwordHash().split("\\$")[3];
+    }
+
+    private static TestGateway.Reply complete(final UserClient people, final String token, final String newPassword)
+    {
+        return people.anonymous("POST", "/api/v1/auth/password/reset/complete", "{\"token\":\"" + token + "\",\"new_password\":\"" + newPassword + "\"}");
+    }
+}
