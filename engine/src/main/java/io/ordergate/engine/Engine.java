@@ -76,6 +76,7 @@ public final class Engine
         // Venues by account kind: paper here, the connectors' own through registerVenue.
         venues.register(VenueKind.PAPER, new PaperVenue(context));
         state.values.venueHoldings(venues);
+        state.values.positionLeverage(venues);
         // The rooms, each with the tables and collaborators it uses.
         final PositionCloser positionCloser = new PositionCloser(context, venues);
         orders = new OrderFlow(context, state.risk, venues);

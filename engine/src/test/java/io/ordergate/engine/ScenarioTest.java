@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import io.ordergate.config.ConfigLoader;
+import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.OrderType;
@@ -32,6 +33,8 @@ import io.ordergate.engine.command.TimeInForce;
  * <pre>
  *   # comment
  *   account paper-2 USD 10000 100 [hedging]        create an account (currency, balance, leverage, position mode)
+ *   account fut-1 USD 1000 1 futures                an account at a futures exchange (see futures-leverage)
+ *   futures-leverage BTCUSD 10                      the futures exchange holds the symbol at that leverage
  *   risk paper-1 max_notional 10000                 one risk limit, by its API name
  *   wait 1.5                                        move the clock (seconds)
  *   quote EURUSD 1.08420 1.08428
@@ -96,6 +99,7 @@ class ScenarioTest
         private CommandEvent last;
         private long lastOrderId;
         private long savedDigest;
+        private FuturesLeverageVenue futures;
 
         Runner()
         {
@@ -109,8 +113,11 @@ class ScenarioTest
                 case "account":
                     answer(words.length > 5 && "hedging".equals(words[5])
                         ? driver.createAccount(words[1], words[2], words[3], Integer.parseInt(words[4]), CommandBodies.POSITION_MODE_HEDGING)
+                        : words.length > 5 && "futures".equals(words[5])
+                        ? driver.createAccount(words[1], VenueKind.BINANCE, words[2], words[3], Integer.parseInt(words[4]))
                         : driver.createAccount(words[1], words[2], words[3], Integer.parseInt(words[4])));
                     break;
+                case "futures-leverage": futures().leverage(words[1], Integer.parseInt(words[2])); break;
                 case "risk": answer(driver.setRisk(words[1], words[2], words[3])); break;
                 case "wait": driver.advanceMicros(new java.math.BigDecimal(words[1]).movePointRight(6).longValueExact()); break;
                 case "quote": answer(driver.quote(words[1], words[2], words[3])); break;
@@ -132,6 +139,17 @@ class ScenarioTest
                 case "expect": expect(words); break;
                 default: throw new IllegalArgumentException("unknown command " + words[0]);
             }
+        }
+
+        /** The futures exchange venue, plugged in for the binance kind the first time a scenario needs it. */
+        private FuturesLeverageVenue futures()
+        {
+            if (futures == null)
+            {
+                futures = new FuturesLeverageVenue(driver.engine.context());
+                driver.engine.registerVenue(VenueKind.BINANCE, futures);
+            }
+            return futures;
         }
 
         private void answer(final CommandEvent event)

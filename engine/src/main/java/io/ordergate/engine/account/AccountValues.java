@@ -2,11 +2,14 @@ package io.ordergate.engine.account;
 
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.engine.position.Position;
 
 /**
- * An account's unrealized PnL, margin and equity across every position it has: the engine's net positions (paper)
- * and those a venue holds itself (MT5 tickets). Risk, the account view and group sizing all ask here, so they
- * agree. <b>Not thread safe</b>: owned by the engine thread.
+ * An account's unrealized PnL, margin and equity across every position it has: the engine's net positions (paper,
+ * exchanges) and those a venue holds itself (MT5 tickets). Risk, the account and position views and group sizing all
+ * ask here, so they agree. The engine's positions hold margin at the leverage their venue holds them at ({@link
+ * PositionLeverage}: a futures symbol's, which can differ from the account's own). <b>Not thread safe</b>: owned by
+ * the engine thread; allocates nothing.
  */
 public final class AccountValues
 {
@@ -30,6 +33,18 @@ public final class AccountValues
         }
     }
 
+    /**
+     * The leverage the venue holds an account's positions in an instrument at: a futures exchange account's leverage for
+     * the symbol, else the account's own. Must answer from replayed state only (risk decides with it).
+     */
+    @FunctionalInterface
+    public interface PositionLeverage
+    {
+        int positionLeverage(Account account, Instrument instrument);
+    }
+
+    private static final PositionLeverage ACCOUNTS_OWN = (account, instrument) -> account.leverage;
+
     private static final VenueHoldings NONE = new VenueHoldings()
     {
         @Override
@@ -47,6 +62,7 @@ public final class AccountValues
 
     private final Instruments instruments;
     private VenueHoldings venueHoldings = NONE;
+    private PositionLeverage positionLeverage = ACCOUNTS_OWN;
 
     public AccountValues(final Instruments instruments)
     {
@@ -59,6 +75,30 @@ public final class AccountValues
         this.venueHoldings = holdings;
     }
 
+    /** Set once while the engine is assembled. */
+    public void positionLeverage(final PositionLeverage leverage)
+    {
+        this.positionLeverage = leverage;
+    }
+
+    /** The leverage the account's positions in the instrument are margined at (see {@link PositionLeverage}). */
+    public int leverage(final Account account, final Instrument instrument)
+    {
+        return positionLeverage.positionLeverage(account, instrument);
+    }
+
+    /** Margin {@code quantity} of the instrument at {@code price} holds, at the leverage of the account's positions in it. */
+    public long margin(final Account account, final Instrument instrument, final long quantity, final long price)
+    {
+        return Valuation.margin(account, instrument, quantity, price, leverage(account, instrument));
+    }
+
+    /** Margin an open engine position holds at its mark (its open price when unpriced). */
+    public long margin(final Account account, final Instrument instrument, final Position position)
+    {
+        return margin(account, instrument, position.quantity, Valuation.mark(instrument, position));
+    }
+
     public long unrealized(final Account account)
     {
         return Valuation.unrealized(account, instruments) + venueHoldings.unrealized(account);
@@ -66,7 +106,20 @@ public final class AccountValues
 
     public long marginUsed(final Account account)
     {
-        return Valuation.marginUsed(account, instruments) + venueHoldings.marginUsed(account);
+        long total = 0;
+        for (int i = 0; i < instruments.count(); i++)
+        {
+            final Position position = account.positions[i];
+            if (position.isOpen())
+            {
+                total += margin(account, instruments.get(i), position);
+            }
+        }
+        for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
+        {
+            total += margin(account, instruments.get(hedge.instrumentIndex), hedge);
+        }
+        return total + venueHoldings.marginUsed(account);
     }
 
     /** The gross size of the positions a venue holds for the account in the instrument; 0 where the engine holds them. */

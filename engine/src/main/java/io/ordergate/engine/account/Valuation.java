@@ -125,7 +125,10 @@ public final class Valuation
         return total;
     }
 
-    /** Margin one position holds: its notional at the current mark (open price when unpriced) over leverage. */
+    /**
+     * Margin {@code quantity} at {@code price} holds at the account's own leverage (an MT5 ticket's). The engine's own
+     * positions are margined at their venue's leverage for the instrument: {@link AccountValues#margin}.
+     */
     public static long margin(final Account account, final Instrument instrument, final long quantity, final long price)
     {
         return margin(account, instrument, quantity, price, account.leverage);
@@ -136,30 +139,6 @@ public final class Valuation
     {
         final long notional = notional(account, instrument, Math.abs(quantity), price);
         return notional == NO_CONVERSION ? 0 : FixedPoint.mulDiv(notional, 1, leverage);
-    }
-
-    public static long marginUsed(final Account account, final Instruments instruments)
-    {
-        long total = 0;
-        for (int i = 0; i < instruments.count(); i++)
-        {
-            final Position position = account.positions[i];
-            if (position.isOpen())
-            {
-                total += margin(account, instruments.get(i), position);
-            }
-        }
-        for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
-        {
-            total += margin(account, instruments.get(hedge.instrumentIndex), hedge);
-        }
-        return total;
-    }
-
-    /** Margin an open position holds at its mark (its open price when unpriced). */
-    public static long margin(final Account account, final Instrument instrument, final Position position)
-    {
-        return margin(account, instrument, position.quantity, mark(instrument, position));
     }
 
     /** The price an open position is valued at: the bid for a long, the ask for a short, its open price when unpriced. */

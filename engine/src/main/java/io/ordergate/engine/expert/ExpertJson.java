@@ -159,7 +159,7 @@ public final class ExpertJson
     void writePosition(final JsonWriter json, final Account account, final Instrument instrument, final Position position)
     {
         final boolean isLong = position.quantity > 0;
-        final int leverage = context.venueOf(account).positionLeverage(account, instrument);
+        final int leverage = context.values().leverage(account, instrument);
         json.startObject();
         json.name("position_id").idString(position.positionId);
         json.name("symbol").string(instrument.symbol);
@@ -169,8 +169,7 @@ public final class ExpertJson
         json.name("current_price").decimalOrNull(isLong ? instrument.bid : instrument.ask, instrument.priceDigits, OrderView.NONE);
         json.name("unrealized_pnl").decimal(Valuation.unrealized(account, instrument, position), Money.DIGITS);
         json.name("leverage").number(leverage);
-        json.name("margin_used").decimal(Valuation.margin(account, instrument, position.quantity, Valuation.mark(instrument, position), leverage),
-            Money.DIGITS);
+        json.name("margin_used").decimal(context.values().margin(account, instrument, position), Money.DIGITS);
         json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? leverage - 1 : leverage + 1, leverage),
             instrument.priceDigits);
         json.name("stop_loss").decimalOrNull(position.stopLoss(), instrument.priceDigits, OrderView.NONE);

@@ -203,7 +203,8 @@ public final class RiskCheck
             : Math.abs(after) - (Long.signum(after) == Long.signum(held) ? Math.abs(held) : 0);
         if (addedExposure > 0)
         {
-            final long required = Valuation.margin(account, instrument, addedExposure, fillPrice);
+            // at the leverage the venue holds the position at (a futures symbol's), as the positions' margin is counted
+            final long required = values.margin(account, instrument, addedExposure, fillPrice);
             final long free = values.equity(account) - values.marginUsed(account);
             if (required > free)
             {

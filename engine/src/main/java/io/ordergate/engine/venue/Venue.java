@@ -174,7 +174,8 @@ public interface Venue
     /**
      * The leverage the venue holds the account's positions in the instrument at (a futures exchange account's leverage
      * for the symbol, which an expert's {@code strategy_config.leverage} sets): what a position view shows and measures its
-     * margin and liquidation price with. The account's own leverage by default.
+     * margin and liquidation price with, and what the engine's margin used and margin check count the position at. The
+     * account's own leverage by default. Asked by risk for every order: from replayed state only, allocating nothing.
      */
     default int positionLeverage(final Account account, final Instrument instrument)
     {

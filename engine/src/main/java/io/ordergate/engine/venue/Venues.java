@@ -15,7 +15,7 @@ import io.ordergate.engine.order.Order;
  * kind in an engine without the MT5 connector) rejects every order {@code EXECUTOR_OFFLINE}: nothing executes there.
  * <b>Not thread safe</b>: {@link #register} on the start-up thread before replay; everything else on the engine thread.
  */
-public final class Venues implements AccountValues.VenueHoldings
+public final class Venues implements AccountValues.VenueHoldings, AccountValues.PositionLeverage
 {
     private static final Venue UNPLUGGED = (order, account, instrument, event) ->
     {
@@ -159,6 +159,13 @@ public final class Venues implements AccountValues.VenueHoldings
     {
         final Venue holder = positionHolder(account);
         return holder != null && holder.valuesOpenHoldings(account);
+    }
+
+    /** The leverage the account's venue holds its positions in the instrument at ({@link Venue#positionLeverage}). */
+    @Override
+    public int positionLeverage(final Account account, final Instrument instrument)
+    {
+        return byCode[account.venue].positionLeverage(account, instrument);
     }
 
     /** The venues' own state folded into one fingerprint, for the engine's state digest. */

@@ -180,7 +180,8 @@ public final class EngineJson
         final boolean isLong = position.quantity > 0;
         final long held = Math.abs(position.quantity);
         final long unrealized = Valuation.unrealized(account, instrument, position);
-        final long openMargin = Valuation.margin(account, instrument, held, position.openPrice);
+        final int leverage = values.leverage(account, instrument);
+        final long openMargin = Valuation.margin(account, instrument, held, position.openPrice, leverage);
         final Stops stops = position.stops;
         final int shown = stops.shown();
         json.startObject();
@@ -235,10 +236,10 @@ public final class EngineJson
         {
             json.nullValue();
         }
-        json.name("leverage").number(account.leverage);
-        json.name("margin_used").decimal(Valuation.margin(account, instrument, position), Money.DIGITS);
-        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? account.leverage - 1 : account.leverage + 1,
-            account.leverage), instrument.priceDigits);
+        json.name("leverage").number(leverage);
+        json.name("margin_used").decimal(values.margin(account, instrument, position), Money.DIGITS);
+        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? leverage - 1 : leverage + 1, leverage),
+            instrument.priceDigits);
         json.name("opened_at").time(position.openedAtMicros);
         json.endObject();
     }

@@ -109,6 +109,6 @@ class ValuationTest
         assertEquals(67_218, Valuation.unrealized(usd, instruments));
         assertEquals(10_000_000 + 67_218, Valuation.equity(usd, instruments));
         // 108.53 + 1000.00
-        assertEquals(10_853 + 100_000, Valuation.marginUsed(usd, instruments));
+        assertEquals(10_853 + 100_000, new AccountValues(instruments).marginUsed(usd), "at the account's leverage where no venue says otherwise");
     }
 }

@@ -62,6 +62,11 @@ final class ExchangeAccounts
         long[] lastFillMicros;
         /** When the exchange's positions were last compared with the engine's (EXCHANGE_POSITIONS), 0 before. */
         long positionsCheckedMicros;
+        /**
+         * Per instrument index, as of the last positions read: the exchange holds both a long and a short in it (hedge
+         * mode), which the engine's one net position cannot hold apart, so it was not compared. Null until the first such.
+         */
+        boolean[] heldBothSides;
         /** symbol -> settings; sorted. The position mode is the exchange's account-wide one, last asked. */
         final Map<String, Futures> futures = new TreeMap<>();
 
@@ -133,6 +138,7 @@ final class ExchangeAccounts
                 hash = hash * 31 + (entry.sealedSecret == null ? 0 : entry.sealedSecret.hashCode());
                 hash = hash * 31 + entry.bannedUntilMicros;
                 hash = hash * 31 + (entry.futuresMarket ? 1 : 0) + (entry.hedgeMode ? 2 : 0);
+                hash = hash * 31 + (entry.heldBothSides == null ? 0 : java.util.Arrays.hashCode(entry.heldBothSides));
                 hash = entry.balances.digest(hash * 31 + entry.streamSession);
                 for (final Map.Entry<String, Futures> setting : entry.futures.entrySet())
                 {

@@ -129,6 +129,20 @@ public final class ExchangeBodies
         writer.putString(symbol).putLong(netAmount).putLong(entryPrice).putLong(markPrice);
     }
 
+    /**
+     * Ends an EXCHANGE_POSITIONS body: the symbols the exchange holds both a long and a short in (hedge mode, the other
+     * side opened elsewhere), left out of the positions above because one net position per symbol cannot hold them
+     * apart: count (int) | symbol... Absent in records journaled before 2026-12-05 (read as none).
+     */
+    public static void positionsHeldBothSides(final BodyWriter writer, final java.util.Collection<String> symbols)
+    {
+        writer.putInt(symbols.size());
+        for (final String symbol : symbols)
+        {
+            writer.putString(symbol);
+        }
+    }
+
     /** Ends an EXCHANGE_BALANCES body with its kind. */
     public static void balancesKind(final BodyWriter writer, final int kind)
     {

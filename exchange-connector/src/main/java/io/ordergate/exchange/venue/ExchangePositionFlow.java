@@ -21,7 +21,10 @@ import io.ordergate.fixed.FixedPoint;
  * report lost for good) is booked once as a fill with no order, so the same read applied twice changes nothing the
  * second time. A symbol is left alone when the read may not be the whole truth: an order of the account in it is still
  * working or unsettled (its own report will bring its fills), or a fill in it was booked by a command published after
- * the read started. It is compared again at the next read. <b>Not thread safe</b>: engine thread.
+ * the read started. It is compared again at the next read. A symbol the exchange holds both a long and a short in
+ * (hedge mode, the other side opened elsewhere) is not netted into one position (that booked a fill that never happened:
+ * a long and an equal short read as flat closed the gateway's long): it is left as it is and the account view names it
+ * ({@code positions_held_both_sides}) until one side is closed at the exchange. <b>Not thread safe</b>: engine thread.
  */
 final class ExchangePositionFlow
 {
@@ -61,6 +64,26 @@ final class ExchangePositionFlow
             {
                 named[instrument.index] = true;
                 align(account, entry, instrument, working, net, entryPrice, markPrice, readStartedMicros, event.wallMicros());
+            }
+        }
+        // a symbol held both long and short at the exchange is named, not netted; older records end before this list
+        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+        final int bothSides = reader.position() < bodyEnd ? reader.readInt() : 0;
+        if (entry.heldBothSides != null)
+        {
+            java.util.Arrays.fill(entry.heldBothSides, false);
+        }
+        for (int i = 0; i < bothSides; i++)
+        {
+            final Instrument instrument = context.instruments().find(reader.readString(text));
+            if (instrument != null)
+            {
+                named[instrument.index] = true;
+                if (entry.heldBothSides == null)
+                {
+                    entry.heldBothSides = new boolean[named.length];
+                }
+                entry.heldBothSides[instrument.index] = true;
             }
         }
         // a symbol the exchange does not list is flat there (positionRisk lists every symbol, v3 only those held)

@@ -25,11 +25,13 @@ import io.ordergate.engine.view.JsonWriter;
 final class ExchangeVenue implements Venue
 {
     private final ExchangeAccounts accounts;
+    private final io.ordergate.engine.instrument.Instruments instruments;
     private final ExchangeOutbox outbox = new ExchangeOutbox();
 
     ExchangeVenue(final EngineContext context, final ExchangeAccounts accounts)
     {
         this.accounts = accounts;
+        this.instruments = context.instruments();
     }
 
     @Override
@@ -204,6 +206,15 @@ final class ExchangeVenue implements Venue
             {
                 json.name("positions_checked_at").time(entry.positionsCheckedMicros);
             }
+            json.name("positions_held_both_sides").startArray();
+            for (int index = 0; entry.heldBothSides != null && index < entry.heldBothSides.length; index++)
+            {
+                if (entry.heldBothSides[index])
+                {
+                    json.string(instruments.get(index).symbol);
+                }
+            }
+            json.endArray();
         }
         json.name("credentials");
         if (entry == null || !entry.hasCredentials())

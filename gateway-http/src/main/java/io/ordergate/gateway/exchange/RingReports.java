@@ -173,8 +173,18 @@ final class RingReports implements VenueReports
     public void positions(final List<PositionState> positions, final long readStartedMillis)
     {
         final Map<String, BigDecimal[]> bySymbol = new TreeMap<>();  // symbol -> {net, entry, mark, largest side}
+        final java.util.Set<String> longs = new java.util.TreeSet<>();
+        final java.util.Set<String> shorts = new java.util.TreeSet<>();
         for (final PositionState p : positions)
         {
+            if (p.amount().signum() != 0 && "LONG".equals(p.positionSide()))
+            {
+                longs.add(p.symbol());
+            }
+            if (p.amount().signum() != 0 && "SHORT".equals(p.positionSide()))
+            {
+                shorts.add(p.symbol());
+            }
             final BigDecimal[] net = bySymbol.computeIfAbsent(p.symbol(), s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, p.markPrice(),
                 BigDecimal.ZERO});
             net[0] = net[0].add(p.netAmount());
@@ -184,11 +194,15 @@ final class RingReports implements VenueReports
                 net[3] = p.amount().abs();
             }
         }
+        // both sides held (hedge mode): one net position cannot hold them apart, so they go by name, not as a net
+        longs.retainAll(shorts);
+        bySymbol.keySet().removeAll(longs);
         publish(CommandType.EXCHANGE_POSITIONS, writer ->
         {
             ExchangeBodies.positionsHeader(writer, accountId, readStartedMillis * 1_000, bySymbol.size());
             bySymbol.forEach((symbol, net) -> ExchangeBodies.position(writer, symbol, ExchangeBodies.amount(net[0]), ExchangeBodies.amount(net[1]),
                 ExchangeBodies.amount(net[2])));
+            ExchangeBodies.positionsHeldBothSides(writer, longs);
         });
     }
 

@@ -21,6 +21,8 @@ import io.ordergate.gateway.json.RequestReader;
 final class ExpertRequests implements RequestBody
 {
     private static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    /** The highest leverage an account takes (POST /accounts), so the highest an expert's strategy may ask of any venue. */
+    private static final long MAX_LEVERAGE = io.ordergate.config.AccountSpec.MAX_LEVERAGE;
     private static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
     private static final String[] SIZE_TYPES = {"fixed", "risk_based", "percent_equity"};
     private static final String[] LOGGING_CONFIG = {"log_level", "log_file", "trade_log_file", "error_log_file", "log_to_console",
@@ -86,8 +88,8 @@ final class ExpertRequests implements RequestBody
     /**
      * What the engine would refuse of a creation's symbol and leverage (it keeps its own checks), refused here with the same
      * message so that a body with an {@code exchange} block is refused before its account is made: a symbol that is not a
-     * configured instrument, a leverage below 1, and on the futures account an exchange block makes (market_type futures)
-     * a leverage or mode without a symbol, or a leverage that is not a whole number from 1 to 125.
+     * configured instrument, and on the futures account an exchange block makes (market_type futures) a leverage or mode
+     * without a symbol, or a leverage above 125. (A leverage that is not a whole number from 1 to 1000 was refused as read.)
      */
     private void checkSymbolAndLeverage(final RequestReader in, final Set<String> symbols) throws BadRequest
     {
@@ -96,10 +98,6 @@ final class ExpertRequests implements RequestBody
             in.fail("strategy_config.symbol", "symbol is not a configured instrument");
         }
         final boolean leverageGiven = (flags & ExpertBodies.HAS_LEVERAGE) != 0;
-        if (leverageGiven && leverage < WIRE_ONE)
-        {
-            in.fail("strategy_config.leverage", "leverage must be at least 1");
-        }
         if (trading.exchange() == null || !trading.futures() || !leverageGiven && !trading.setsModes())
         {
             return;
@@ -138,7 +136,14 @@ final class ExpertRequests implements RequestBody
                     flags |= symbol == null ? 0 : ExpertBodies.HAS_SYMBOL;
                     symbol = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
                     break;
-                case "leverage": leverage = value(in, named, ExpertBodies.HAS_LEVERAGE); break;
+                case "leverage":
+                    leverage = value(in, named, ExpertBodies.HAS_LEVERAGE);
+                    // a venue takes a whole leverage up to its maximum (an account's 1000; 125 on a futures account: the engine's check)
+                    if ((flags & ExpertBodies.HAS_LEVERAGE) != 0 && (leverage % WIRE_ONE != 0 || leverage > MAX_LEVERAGE * WIRE_ONE))
+                    {
+                        in.fail(named, named + " must be a whole number from 1 to " + MAX_LEVERAGE);
+                    }
+                    break;
                 case "max_drawdown_pct":
                     maxDrawdownPct = percentOrOff(in, named, ExpertBodies.HAS_MAX_DRAWDOWN);
                     if (maxDrawdownPct >= HUNDRED_PERCENT)  // below 1 a fraction (0.2 = 20%): always below 100

@@ -27,6 +27,7 @@ public final class SignalFields
      */
     public static final int MAX_KEY_BYTES = OrderView.MAX_CLIENT_ORDER_ID_LENGTH;
     private static final long HUNDRED_PERCENT = 100_00000000L;
+    private static final long WIRE_ONE = 1_00000000L;
 
     private String symbol = "";
     private Side side;
@@ -123,16 +124,19 @@ public final class SignalFields
         flags |= GroupBodies.HAS_RISK_PERCENT;
     }
 
-    /** Seed 003's leverage for margin-based sizing (a risk percentage without a stop): above 0, at most 1000. */
+    /**
+     * Seed 003's leverage for margin-based sizing (a risk percentage without a stop): a whole number from 1 to 1000, as a
+     * venue takes it and as an account's is (the engine takes any value above 0 up to 1000, as journals hold them).
+     */
     public void leverage(final long value, final String field) throws BadRequest
     {
         if (value == ABSENT)
         {
             return;
         }
-        if (value <= 0 || value > 1000_00000000L)
+        if (value < WIRE_ONE || value > 1000 * WIRE_ONE || value % WIRE_ONE != 0)
         {
-            throw BadRequest.validation(field, field + " must be above 0 and at most 1000");
+            throw BadRequest.validation(field, field + " must be a whole number from 1 to 1000");
         }
         leverage = value;
         flags |= GroupBodies.HAS_LEVERAGE;

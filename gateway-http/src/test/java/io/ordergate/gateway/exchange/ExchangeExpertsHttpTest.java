@@ -181,6 +181,40 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldMarginAFuturesExpertsOrdersAtTheExpertsLeverageNotTheAccounts()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"trading_config\":{\"market_type\":\"futures\"},"
+            + "\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"leverage\":10}}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final String expertId = created.path("expert_id").asText();
+        final String accountId = created.path("account_id").asText();
+        ExchangeHarness.await("the leverage applied and the 1000 USDT read", () ->
+        {
+            final JsonNode account = gateway.get("/api/v1/accounts/" + accountId);
+            return "applied".equals(account.path("futures").path("BTCUSDT").path("status").asText())
+                && new java.math.BigDecimal("1000").compareTo(account.path("balance").decimalValue()) == 0;
+        });
+        ExchangeHarness.await("its user-data stream is up", () -> venue.openUserStreams() == 1);
+        assertEquals(200, gateway.call("POST", "/api/v1/experts/" + expertId + "/control", "{\"action\":\"start\"}").path("_status").asInt());
+
+        // 0.1 BTC is 6,500 USDT of notional: 650 of margin at the expert's 10, more than the 1000 of equity at the account's 1
+        final JsonNode order = gateway.call("POST", "/api/v1/experts/" + expertId + "/orders", "{\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.1}");
+        assertEquals(201, order.path("_status").asInt(), order.toString());
+        gateway.awaitStatus(order.path("order_id").asText(), "filled");
+        final JsonNode account = gateway.get("/api/v1/accounts/" + accountId);
+        assertEquals(0, new java.math.BigDecimal("650.00").compareTo(account.path("margin_used").decimalValue()), account.toString());
+        final JsonNode position = gateway.get("/api/v1/positions?account_id=" + accountId).path("positions").get(0);
+        assertEquals(10, position.path("leverage").asInt(), "the native position view agrees with the expert's: " + position);
+        assertEquals(0, new java.math.BigDecimal("650.00").compareTo(position.path("margin_used").decimalValue()), position.toString());
+
+        // 0.06 more needs 390, over what is free: refused by the engine, before anything is sent
+        final JsonNode refused = gateway.call("POST", "/api/v1/experts/" + expertId + "/orders", "{\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.06}");
+        assertEquals(422, refused.path("_status").asInt(), refused.toString());
+        assertEquals("INSUFFICIENT_MARGIN", refused.path("error").path("code").asText(), refused.toString());
+    }
+
+    @Test
     void shouldRefuseAnExpertBodyWhoseStrategyTheEngineWouldRefuseBeforeMakingItsExchangeAccount()
     {
         final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();

@@ -271,13 +271,19 @@ public final class SimulatedExchange implements AutoCloseable
      */
     public long futuresOrderElsewhere(final String apiKey, final String symbol, final String side, final String quantity)
     {
+        return futuresOrderElsewhere(apiKey, symbol, side, null, quantity);
+    }
+
+    /** As above, naming the side it opens or closes ({@code LONG}/{@code SHORT}: an account in hedge mode needs it; null for none). */
+    public long futuresOrderElsewhere(final String apiKey, final String symbol, final String side, final String positionSide, final String quantity)
+    {
         final SpotAccount account = market.accountByKey(apiKey);
         if (account == null)
         {
             throw new IllegalArgumentException("no account with this key");
         }
         final String query = "symbol=" + symbol + "&side=" + side + "&type=MARKET&quantity=" + quantity + "&newClientOrderId=web_"
-            + System.nanoTime();
+            + System.nanoTime() + (positionSide == null ? "" : "&positionSide=" + positionSide);
         return futures.place(account, new Params(query, "")).orderId;
     }
 
