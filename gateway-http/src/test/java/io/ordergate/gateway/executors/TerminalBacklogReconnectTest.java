@@ -27,7 +27,7 @@ class TerminalBacklogReconnectTest
 {
     private static final String BIG_TABLES = "max_accounts: 16, max_orders: 8192, max_trades: 8192, max_keys: 16, max_tickets: 8192, "
         + "max_executor_commands: 8192";
-    /** About 170 bytes a command: some 150 KB, three pages at least. Under the order list's 1000, so one list shows them all. */
+    /** A page holds at most 256 commands (and 64 KB): four pages at least. Under the order list's 1000, so one list shows them all. */
     private static final int BACKLOG = 900;
 
     @TempDir
