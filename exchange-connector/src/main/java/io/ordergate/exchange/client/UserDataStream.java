@@ -1,8 +1,6 @@
 package io.ordergate.exchange.client;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,7 +14,8 @@ import io.ordergate.exchange.spi.VenueAnswer;
 
 /**
  * One account's user-data stream: opens the stream token (listen key), or logs in by message where the dialect's
- * stream does so ({@link SocketLogin}: OKX), holds a WebSocket on it (the JDK's), hands
+ * stream does so ({@link SocketLogin}: OKX), holds a WebSocket on it (Netty's: {@link StreamSocket} says why not the
+ * JDK's), hands
  * every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
  * On every (re)connect (for a message login: once the orders channel is acknowledged, since until then fills go to
  * nobody) the session asks for every open order and the balances again, so nothing said while the socket was down or
@@ -33,7 +32,6 @@ public final class UserDataStream implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(UserDataStream.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
-    private static final ByteBuffer NO_PAYLOAD = ByteBuffer.allocate(0);
 
     /**
      * @param keepAliveMillis      how often the listen key is kept alive (Binance: it lives 60 min from the last one)
@@ -53,7 +51,7 @@ public final class UserDataStream implements AutoCloseable
     private final Timing timing;
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger reconciled = new AtomicInteger();
-    private volatile WebSocket socket;
+    private volatile StreamSocket socket;
     /** The listener of the socket being opened or open: its {@code over()} starts the one reconnect. */
     private volatile UserStreamListener listener;
     private volatile String token;
@@ -61,7 +59,7 @@ public final class UserDataStream implements AutoCloseable
     private long backoffMillis = 100;
     private ScheduledFuture<?> keepAlive;
     private ScheduledFuture<?> idleWatch;
-    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler)
     {
@@ -88,7 +86,7 @@ public final class UserDataStream implements AutoCloseable
         {
             keepAlive = scheduler.scheduleWithFixedDelay(() ->
             {
-                final WebSocket ws = socket;
+                final StreamSocket ws = socket;
                 if (ws != null)
                 {
                     send(ws, login.ping());
@@ -130,7 +128,7 @@ public final class UserDataStream implements AutoCloseable
     /** A socket silent for the idle time is replaced; one still talking is pinged, so a quiet stream keeps proving it is alive. */
     private void watchIdle()
     {
-        final WebSocket ws = socket;
+        final StreamSocket ws = socket;
         final UserStreamListener current = listener;
         if (ws == null || current == null || current.over.get())
         {
@@ -141,14 +139,14 @@ public final class UserDataStream implements AutoCloseable
             replaceSocket("nothing heard for " + timing.idleMillis() + " ms");
             return;
         }
-        send(ws, socketToPing -> socketToPing.sendPing(NO_PAYLOAD.duplicate()));
+        send(ws, StreamSocket::sendPing);
     }
 
     /** Ends the current socket (the exchange will say nothing more on it); its one reconnect reconciles what it missed. */
     private void replaceSocket(final String why)
     {
         final UserStreamListener current = listener;
-        final WebSocket ws = socket;
+        final StreamSocket ws = socket;
         if (closed || current == null || current.over.get())
         {
             return;  // already being replaced
@@ -209,7 +207,7 @@ public final class UserDataStream implements AutoCloseable
     {
         final UserStreamListener opening = new UserStreamListener(this, client, session, scheduler, login);
         listener = opening;
-        client.http().newWebSocketBuilder().buildAsync(uri, opening).whenComplete((ws, failure) ->
+        StreamSocket.open(uri, opening).whenCompleteAsync((ws, failure) ->
         {
             if (failure != null)
             {
@@ -230,7 +228,7 @@ public final class UserDataStream implements AutoCloseable
             {
                 send(ws, login.login(client.credentials(), client.exchangeNow()));
             }
-        });
+        }, scheduler);
     }
 
     /** The stream is up (a listen key's socket opened, or a login accepted): everything said while it was down is asked for. */
@@ -244,14 +242,14 @@ public final class UserDataStream implements AutoCloseable
             .whenComplete((done, error) -> reconciled.incrementAndGet());
     }
 
-    /** Sends a text after the previous one went (the JDK's WebSocket takes one send at a time). */
-    void send(final WebSocket ws, final String text)
+    /** Sends a text after the previous one went. */
+    void send(final StreamSocket ws, final String text)
     {
-        send(ws, socketToSend -> socketToSend.sendText(text, true));
+        send(ws, socketToSend -> socketToSend.sendText(text));
     }
 
-    /** Sends a frame (a text, a ping) after the previous one went. */
-    private synchronized void send(final WebSocket ws, final Function<WebSocket, CompletableFuture<WebSocket>> frame)
+    /** Sends a frame (a text, a ping) after the previous one went, whether that one was written or failed. */
+    private synchronized void send(final StreamSocket ws, final Function<StreamSocket, CompletableFuture<Void>> frame)
     {
         lastSend = lastSend.handle((done, error) -> null).thenCompose(ignored -> frame.apply(ws));
     }
@@ -282,7 +280,12 @@ public final class UserDataStream implements AutoCloseable
         {
             idleWatch.cancel(false);
         }
-        final WebSocket ws = socket;
+        final UserStreamListener current = listener;
+        if (current != null)
+        {
+            current.over.set(true);  // its end, below, asks for no reconnect (the scheduler may be stopping too)
+        }
+        final StreamSocket ws = socket;
         if (ws != null)
         {
             ws.abort();

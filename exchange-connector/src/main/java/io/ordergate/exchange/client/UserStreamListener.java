@@ -1,8 +1,5 @@
 package io.ordergate.exchange.client;
 
-import java.nio.ByteBuffer;
-import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -13,9 +10,10 @@ import io.ordergate.exchange.spi.StreamEvent;
 /**
  * One socket of a {@link UserDataStream}: logs in and subscribes where the dialect's stream does so by message, hands
  * every event to the {@link OrderSession}, notes when the socket last said anything (for the idle watch), and asks its
- * stream for one reconnect when the socket is over. The JDK calls it one message at a time.
+ * stream for one reconnect when the socket is over. Its {@link StreamSocket} calls it one whole message at a time, on
+ * the socket's I/O thread.
  */
-final class UserStreamListener implements WebSocket.Listener
+final class UserStreamListener implements StreamSocket.Events
 {
     private static final Logger LOG = Logger.getLogger(UserDataStream.class.getName());
 
@@ -23,7 +21,6 @@ final class UserStreamListener implements WebSocket.Listener
     private final ExchangeClient client;
     private final OrderSession session;
     private final ScheduledExecutorService scheduler;
-    private final StringBuilder partial = new StringBuilder();
     private final SocketLogin login;
     final AtomicBoolean over = new AtomicBoolean();
     /** When the socket last said anything (a frame, a ping, a pong): the idle watch reads it. */
@@ -42,42 +39,39 @@ final class UserStreamListener implements WebSocket.Listener
     }
 
     @Override
-    public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+    public void heard()
     {
-        lastHeardNanos = System.nanoTime();
-        partial.append(data);
-        if (last)
-        {
-            final String text = partial.toString();
-            partial.setLength(0);
-            if (login != null && !loggedIn)
-            {
-                loginAnswer(webSocket, text);
-            }
-            else if (login != null && !subscribed && subscriptionAnswer(webSocket, text))
-            {
-                return null;  // this socket is over: its orders subscription was refused
-            }
-            else
-            {
-                for (final StreamEvent event : client.dialect().readStream(text))
-                {
-                    if (event.streamExpired())
-                    {
-                        LOG.warning(() -> client.dialect().name() + " user-data stream: the exchange expired its token; reconnecting");
-                        webSocket.abort();
-                        over();
-                        return null;  // nothing more comes on this socket
-                    }
-                    session.onStream(event);
-                }
-            }
-        }
-        webSocket.request(1);
-        return null;
+        lastHeardNanos = System.nanoTime();  // a message, a ping (Netty answers the pong itself) or a pong
     }
 
-    private void loginAnswer(final WebSocket webSocket, final String text)
+    @Override
+    public void text(final StreamSocket webSocket, final String text)
+    {
+        if (login != null && !loggedIn)
+        {
+            loginAnswer(webSocket, text);
+        }
+        else if (login != null && !subscribed && subscriptionAnswer(webSocket, text))
+        {
+            return;  // this socket is over: its orders subscription was refused
+        }
+        else
+        {
+            for (final StreamEvent event : client.dialect().readStream(text))
+            {
+                if (event.streamExpired())
+                {
+                    LOG.warning(() -> client.dialect().name() + " user-data stream: the exchange expired its token; reconnecting");
+                    webSocket.abort();
+                    over();
+                    return;  // nothing more comes on this socket
+                }
+                session.onStream(event);
+            }
+        }
+    }
+
+    private void loginAnswer(final StreamSocket webSocket, final String text)
     {
         final Boolean accepted = login.loggedIn(text);
         if (accepted == null)
@@ -102,7 +96,7 @@ final class UserStreamListener implements WebSocket.Listener
      * Before the orders channel is on, a fill is pushed to nobody: the stream counts as up (and reconciles what was
      * placed meanwhile) only from its acknowledgement. True when the subscription was refused and the socket closed.
      */
-    private boolean subscriptionAnswer(final WebSocket webSocket, final String text)
+    private boolean subscriptionAnswer(final StreamSocket webSocket, final String text)
     {
         final Boolean accepted = login.subscribed(text);
         if (accepted == null)
@@ -121,37 +115,9 @@ final class UserStreamListener implements WebSocket.Listener
         return false;
     }
 
-    @Override
-    public CompletionStage<?> onPing(final WebSocket webSocket, final ByteBuffer message)
-    {
-        lastHeardNanos = System.nanoTime();  // the JDK answers the pong itself
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onPong(final WebSocket webSocket, final ByteBuffer message)
-    {
-        lastHeardNanos = System.nanoTime();
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-    {
-        over();
-        return null;
-    }
-
-    @Override
-    public void onError(final WebSocket webSocket, final Throwable error)
-    {
-        over();
-    }
-
     /** This socket is done (closed, failed, or its login refused): one reconnect, however many of those happened. */
-    void over()
+    @Override
+    public void over()
     {
         if (over.compareAndSet(false, true))
         {

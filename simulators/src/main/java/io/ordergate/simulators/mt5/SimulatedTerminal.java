@@ -2,20 +2,20 @@ package io.ordergate.simulators.mt5;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ordergate.simulators.SimulatorJson;
 
 /**
@@ -23,7 +23,9 @@ import io.ordergate.simulators.SimulatorJson;
  * at its {@link PriceSource}'s prices, every command type answered ({@link TerminalDesk}: {@link SimulatedBroker} for
  * orders, {@link SimulatedInvestor} for seed 004), trade reports, a re-delivered command id answered with its FIRST
  * result, heartbeats, reconnects with backoff; and, with {@link #playAgent}, seed 002's agent ({@link SimulatedAgent}).
- * One thread, {@code og-sim-terminal}, does everything, so its state needs no locks; every wait is bounded. With
+ * One thread, {@code og-sim-terminal}, does everything, so its state needs no locks; every wait is bounded. Its WebSocket
+ * is Netty's ({@link TerminalSocket}, on one I/O thread, {@code og-sim-terminal-io}), not the JDK's, which can misread a
+ * backlog pushed right after the handshake. With
  * {@link #persistTo} ({@code --state-dir DIR}) its first results and positions are kept in files ({@link TerminalStore}),
  * each result on disk before it is sent, so a terminal killed and started again never trades a command twice.
  * Standalone: {@code java -cp ordergate.jar io.ordergate.simulators.mt5.SimulatedTerminal --url URL --executor-id ID
@@ -34,6 +36,7 @@ public final class SimulatedTerminal implements AutoCloseable
     private static final Logger LOG = Logger.getLogger(SimulatedTerminal.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long SEND_TIMEOUT_SECONDS = 5;
+    private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
 
     /** Where and who: the gateway's base URL and the executor's credentials. */
     public record Settings(URI baseUrl, String executorId, String apiKey, String apiSecret, int heartbeatSeconds)
@@ -50,7 +53,7 @@ public final class SimulatedTerminal implements AutoCloseable
     private final SimulatedInvestor investor;
     private final TerminalDesk desk;
     private volatile SimulatedAgent agent;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final EventLoopGroup io = new NioEventLoopGroup(1, new DefaultThreadFactory("og-sim-terminal-io", true));
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
     {
         final Thread t = new Thread(r, "og-sim-terminal");
@@ -59,7 +62,7 @@ public final class SimulatedTerminal implements AutoCloseable
     });
     private final FirstResults results = new FirstResults();
     private final AtomicInteger connections = new AtomicInteger();
-    private volatile WebSocket socket;
+    private volatile TerminalSocket socket;
     private long backoffMillis = 100;
     private volatile boolean closed;
 
@@ -211,12 +214,8 @@ public final class SimulatedTerminal implements AutoCloseable
         final URI uri = URI.create(scheme + "://" + base.getAuthority() + "/api/executor/" + settings.executorId() + "/stream");
         try
         {
-            final WebSocket ws = client.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .header("X-API-Key", settings.apiKey())
-                .header("X-API-Secret", settings.apiSecret())
-                .buildAsync(uri, new Listener())
-                .get(5, TimeUnit.SECONDS);
+            final TerminalSocket ws = TerminalSocket.open(io, uri, Map.of("X-API-Key", settings.apiKey(), "X-API-Secret", settings.apiSecret()),
+                CONNECT_TIMEOUT_MILLIS, new Listener());
             socket = ws;
             connections.incrementAndGet();
             backoffMillis = 100;
@@ -268,14 +267,14 @@ public final class SimulatedTerminal implements AutoCloseable
 
     private void send(final String text)
     {
-        final WebSocket ws = socket;
+        final TerminalSocket ws = socket;
         if (ws == null)
         {
             return;
         }
         try
         {
-            ws.sendText(text, true).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ws.send(text, SEND_TIMEOUT_SECONDS);
         }
         catch (final Exception ex)
         {
@@ -288,47 +287,37 @@ public final class SimulatedTerminal implements AutoCloseable
         }
     }
 
-    private final class Listener implements WebSocket.Listener
+    /** Hands the socket's messages and its end to the terminal's thread, in the order they came. */
+    private final class Listener implements TerminalSocket.Events
     {
-        private final StringBuilder partial = new StringBuilder();
+        @Override
+        public void text(final TerminalSocket webSocket, final String text)
+        {
+            onTerminalThread(() -> onMessage(text));
+        }
 
         @Override
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+        public void closed(final TerminalSocket webSocket)
         {
-            partial.append(data);
-            if (last)
+            onTerminalThread(() ->
             {
-                final String text = partial.toString();
-                partial.setLength(0);
-                thread.execute(() -> onMessage(text));
+                if (socket == webSocket)
+                {
+                    reconnectLater();
+                }
+            });
+        }
+
+        private void onTerminalThread(final Runnable task)
+        {
+            try
+            {
+                thread.execute(task);
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-        {
-            thread.execute(() ->
+            catch (final java.util.concurrent.RejectedExecutionException terminalClosed)
             {
-                if (socket == webSocket)
-                {
-                    reconnectLater();
-                }
-            });
-            return null;
-        }
-
-        @Override
-        public void onError(final WebSocket webSocket, final Throwable error)
-        {
-            thread.execute(() ->
-            {
-                if (socket == webSocket)
-                {
-                    reconnectLater();
-                }
-            });
+                // close() has stopped the terminal's thread: what its socket says now goes to no one, on purpose.
+            }
         }
     }
 
@@ -375,11 +364,12 @@ public final class SimulatedTerminal implements AutoCloseable
         {
             agent.close();
         }
-        final WebSocket ws = socket;
+        final TerminalSocket ws = socket;
         if (ws != null)
         {
             ws.abort();
         }
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         thread.shutdownNow();
         try
         {
