@@ -2,13 +2,11 @@ package io.ordergate.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,16 +39,7 @@ class ClusterCommitTimeoutTest
             final TestCluster.Loss loss = cluster.loseTheMajorityWithACommandOffered(CommandType.CREATE_ACCOUNT,
                 w -> TestCluster.account(w, "paper-late"));
             final CompletableFuture<TestNode.Answer> late = loss.offered();
-            final TestNode.Answer answer;
-            try
-            {
-                answer = late.get(COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS, TimeUnit.MILLISECONDS);
-            }
-            catch (final TimeoutException ex)
-            {
-                fail("a command offered to a leader without a majority was not answered within " + (COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS) + " ms");
-                return;
-            }
+            final TestNode.Answer answer = TestCluster.answerWithin(late, COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS, "a command offered to a leader without a majority");
             assertEquals(ResultCode.NOT_READY, answer.result(), answer.toString());
             assertTrue(answer.message().contains("its outcome is unknown"), answer.message());
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loss.sentNanos()) >= COMMIT_TIMEOUT_MILLIS - 50, "answered only after the commit timeout");

@@ -3,12 +3,10 @@ package io.ordergate.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,16 +39,7 @@ class ClusterCutOffReadTest
         {
             final TestCluster.Loss loss = cluster.loseTheMajorityWithACommandOffered(CommandType.STATE_DIGEST, w -> { });
             final CompletableFuture<TestNode.Answer> read = loss.offered();
-            final TestNode.Answer answer;
-            try
-            {
-                answer = read.get(COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS, TimeUnit.MILLISECONDS);
-            }
-            catch (final TimeoutException ex)
-            {
-                fail("a read taken by a leader without a majority was not answered within " + (COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS) + " ms");
-                return;
-            }
+            final TestNode.Answer answer = TestCluster.answerWithin(read, COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS, "a read taken by a leader without a majority");
             assertEquals(ResultCode.NOT_READY, answer.result(), answer.toString());
             assertTrue(answer.message().contains("nothing was read and nothing changed"), answer.message());
             assertFalse(answer.message().contains("outcome is unknown"), answer.message());

@@ -3,13 +3,11 @@ package io.ordergate.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,16 +60,7 @@ class ClusterMajorityLossTest
                 "a member in an election does not act as the leader (/health's role, exchange links, webhooks)");
             final long sent = System.nanoTime();
             final CompletableFuture<TestNode.Answer> y = lone.send(CommandType.CREATE_ACCOUNT, w -> TestCluster.account(w, "paper-2"));
-            final TestNode.Answer refused;
-            try
-            {
-                refused = y.get(OFFER_TIMEOUT_MILLIS + SLACK_MILLIS, TimeUnit.MILLISECONDS);
-            }
-            catch (final TimeoutException ex)
-            {
-                fail("a command refused for want of a leader was not answered within " + (OFFER_TIMEOUT_MILLIS + SLACK_MILLIS) + " ms");
-                return;
-            }
+            final TestNode.Answer refused = TestCluster.answerWithin(y, OFFER_TIMEOUT_MILLIS + SLACK_MILLIS, "a command refused for want of a leader");
             assertEquals(ResultCode.NOT_READY, refused.result(), refused.toString());
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) >= OFFER_TIMEOUT_MILLIS - 50, "refused only after the offer timeout");
             assertFalse(x.isDone(), "a command offered and not committed is not answered while its fate is unknown: " + x);

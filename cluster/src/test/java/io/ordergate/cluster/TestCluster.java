@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -139,6 +140,20 @@ final class TestCluster implements AutoCloseable
     /** A majority lost: the member left alone, the command it took that no majority can commit (sent at sentNanos), the two stopped. */
     record Loss(TestNode lone, CompletableFuture<TestNode.Answer> offered, long sentNanos, int back, int other)
     {
+    }
+
+    /** {@code answer} once it comes within {@code millis}; the test fails, saying which {@code what}, when it does not. */
+    static TestNode.Answer answerWithin(final CompletableFuture<TestNode.Answer> answer, final long millis, final String what)
+        throws Exception
+    {
+        try
+        {
+            return answer.get(millis, TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new AssertionError(what + " was not answered within " + millis + " ms", ex);
+        }
     }
 
     /**
