@@ -219,6 +219,8 @@ public final class ClientWebSocket
         private final Events events;
         /** Made when the reader joins its channel's pipeline, before that channel says anything. */
         private ClientWebSocket socket;
+        /** Whether its user was handed the socket: only then is its end the user's to hear of. */
+        private boolean handedOver;
 
         Reader(final CompletableFuture<ClientWebSocket> opened, final Events events)
         {
@@ -237,7 +239,7 @@ public final class ClientWebSocket
         {
             if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
             {
-                opened.complete(socket);
+                handedOver = opened.complete(socket);  // false: given up on (cancelled), and its channel closed
             }
             else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
             {
@@ -255,7 +257,9 @@ public final class ClientWebSocket
         @Override
         public void channelInactive(final ChannelHandlerContext ctx) throws Exception
         {
-            if (!opened.completeExceptionally(new IllegalStateException("the WebSocket closed before its handshake completed")))
+            // A failed open is told by its future alone: a user reconnecting on both would reconnect twice, every time.
+            opened.completeExceptionally(new IllegalStateException("the WebSocket closed before its handshake completed"));
+            if (handedOver)
             {
                 events.over(socket);
             }

@@ -1,6 +1,7 @@
 package io.ordergate.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,22 +91,67 @@ class ClientWebSocketTest
         }
     }
 
+    @Test
+    void shouldFailTheOpenOfARefusedHandshakeAndReportNoEndForASocketThatNeverOpened() throws Exception
+    {
+        final Recorder recorder = new Recorder(1);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            final CompletableFuture<Void> served = CompletableFuture.runAsync(() -> refuse(server));
+            final CompletableFuture<ClientWebSocket> opening = open(server, recorder);
+            final ExecutionException refused = assertThrows(ExecutionException.class, () -> opening.get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause().getMessage().contains("404"), refused.getCause()::toString);
+            served.get(10, TimeUnit.SECONDS);  // the client closed its connection
+            // Its end (channelInactive) is queued on the one I/O thread by the task that closed it; a task queued by a
+            // task queued now runs after it, however the two threads interleaved.
+            IO.submit(() -> IO.submit(() -> { })).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            assertEquals(1, recorder.over.getCount(), "no end reported: a user that reconnects on a failed open would reconnect twice");
+        }
+    }
+
+    /** Takes one connection and answers its handshake 404, then waits for the client to close. */
+    private static void refuse(final ServerSocket server)
+    {
+        try (Socket peer = server.accept())
+        {
+            final InputStream in = peer.getInputStream();
+            handshakeRequest(in);
+            final OutputStream out = peer.getOutputStream();
+            out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (in.read() >= 0)
+            {
+                // until the client closes
+            }
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static StringBuilder handshakeRequest(final InputStream in) throws java.io.IOException
+    {
+        final StringBuilder request = new StringBuilder();
+        while (request.indexOf("\r\n\r\n") < 0)
+        {
+            final int b = in.read();
+            if (b < 0)
+            {
+                throw new IllegalStateException("no handshake: " + request);
+            }
+            request.append((char)b);
+        }
+        return request;
+    }
+
     /** Takes one connection, answers its handshake and writes the frames in the same write, then waits for the client to close. */
     private static void serve(final ServerSocket server, final List<byte[]> frames)
     {
         try (Socket peer = server.accept())
         {
             final InputStream in = peer.getInputStream();
-            final StringBuilder request = new StringBuilder();
-            while (request.indexOf("\r\n\r\n") < 0)
-            {
-                final int b = in.read();
-                if (b < 0)
-                {
-                    throw new IllegalStateException("no handshake: " + request);
-                }
-                request.append((char)b);
-            }
+            final StringBuilder request = handshakeRequest(in);
             final Matcher key = KEY.matcher(request);
             assertTrue(key.find(), request::toString);
             final String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
