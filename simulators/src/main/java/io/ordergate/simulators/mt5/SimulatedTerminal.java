@@ -233,7 +233,8 @@ public final class SimulatedTerminal implements AutoCloseable
             {
                 Thread.currentThread().interrupt();
             }
-            opening.cancel(false);  // given up on: closes its channel, should the handshake still be under way
+            opening.cancel(false);  // given up on: cancelling closes its channel; one that opened just now is ended instead
+            opening.thenAccept(ClientWebSocket::abort);
             reconnectLater();
         }
     }
