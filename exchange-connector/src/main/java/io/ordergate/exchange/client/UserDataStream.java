@@ -1,6 +1,7 @@
 package io.ordergate.exchange.client;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -10,13 +11,16 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 import io.ordergate.exchange.spi.SocketLogin;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ordergate.exchange.spi.VenueAnswer;
+import io.ordergate.websocket.ClientWebSocket;
 
 /**
  * One account's user-data stream: opens the stream token (listen key), or logs in by message where the dialect's
- * stream does so ({@link SocketLogin}: OKX), holds a WebSocket on it (Netty's: {@link StreamSocket} says why not the
- * JDK's), hands
- * every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
+ * stream does so ({@link SocketLogin}: OKX), holds a WebSocket on it (Netty's: {@link ClientWebSocket} says why not the
+ * JDK's), hands every event to the {@link OrderSession}, keeps the token alive, and when the socket drops reconnects with back-off.
  * On every (re)connect (for a message login: once the orders channel is acknowledged, since until then fills go to
  * nobody) the session asks for every open order and the balances again, so nothing said while the socket was down or
  * not yet subscribed is lost.
@@ -32,6 +36,12 @@ public final class UserDataStream implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(UserDataStream.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    /** An exchange's event is a few KB; far more is no event, and is refused (1009) rather than buffered. */
+    private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+    /** The streams' one I/O thread (daemon): a few accounts' sockets, each saying little. */
+    private static final EventLoopGroup IO = new NioEventLoopGroup(1, new DefaultThreadFactory("og-user-stream-io", true));
 
     /**
      * @param keepAliveMillis      how often the listen key is kept alive (Binance: it lives 60 min from the last one)
@@ -51,7 +61,7 @@ public final class UserDataStream implements AutoCloseable
     private final Timing timing;
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger reconciled = new AtomicInteger();
-    private volatile StreamSocket socket;
+    private volatile ClientWebSocket socket;
     /** The listener of the socket being opened or open: its {@code over()} starts the one reconnect. */
     private volatile UserStreamListener listener;
     private volatile String token;
@@ -86,7 +96,7 @@ public final class UserDataStream implements AutoCloseable
         {
             keepAlive = scheduler.scheduleWithFixedDelay(() ->
             {
-                final StreamSocket ws = socket;
+                final ClientWebSocket ws = socket;
                 if (ws != null)
                 {
                     send(ws, login.ping());
@@ -128,7 +138,7 @@ public final class UserDataStream implements AutoCloseable
     /** A socket silent for the idle time is replaced; one still talking is pinged, so a quiet stream keeps proving it is alive. */
     private void watchIdle()
     {
-        final StreamSocket ws = socket;
+        final ClientWebSocket ws = socket;
         final UserStreamListener current = listener;
         if (ws == null || current == null || current.over.get())
         {
@@ -139,14 +149,14 @@ public final class UserDataStream implements AutoCloseable
             replaceSocket("nothing heard for " + timing.idleMillis() + " ms");
             return;
         }
-        send(ws, StreamSocket::sendPing);
+        send(ws, ClientWebSocket::sendPing);
     }
 
     /** Ends the current socket (the exchange will say nothing more on it); its one reconnect reconciles what it missed. */
     private void replaceSocket(final String why)
     {
         final UserStreamListener current = listener;
-        final StreamSocket ws = socket;
+        final ClientWebSocket ws = socket;
         if (closed || current == null || current.over.get())
         {
             return;  // already being replaced
@@ -207,7 +217,9 @@ public final class UserDataStream implements AutoCloseable
     {
         final UserStreamListener opening = new UserStreamListener(this, client, session, scheduler, login);
         listener = opening;
-        StreamSocket.open(uri, opening).whenCompleteAsync((ws, failure) ->
+        final CompletableFuture<ClientWebSocket> opened =
+            ClientWebSocket.open(IO, uri, Map.of(), MAX_MESSAGE_BYTES, CONNECT_TIMEOUT_MILLIS, HANDSHAKE_TIMEOUT_MILLIS, opening);
+        opened.whenCompleteAsync((ws, failure) ->
         {
             if (failure != null)
             {
@@ -243,13 +255,13 @@ public final class UserDataStream implements AutoCloseable
     }
 
     /** Sends a text after the previous one went. */
-    void send(final StreamSocket ws, final String text)
+    void send(final ClientWebSocket ws, final String text)
     {
         send(ws, socketToSend -> socketToSend.sendText(text));
     }
 
     /** Sends a frame (a text, a ping) after the previous one went, whether that one was written or failed. */
-    private synchronized void send(final StreamSocket ws, final Function<StreamSocket, CompletableFuture<Void>> frame)
+    private synchronized void send(final ClientWebSocket ws, final Function<ClientWebSocket, CompletableFuture<Void>> frame)
     {
         lastSend = lastSend.handle((done, error) -> null).thenCompose(ignored -> frame.apply(ws));
     }
@@ -285,7 +297,7 @@ public final class UserDataStream implements AutoCloseable
         {
             current.over.set(true);  // its end, below, asks for no reconnect (the scheduler may be stopping too)
         }
-        final StreamSocket ws = socket;
+        final ClientWebSocket ws = socket;
         if (ws != null)
         {
             ws.abort();

@@ -6,14 +6,15 @@ import java.util.logging.Logger;
 
 import io.ordergate.exchange.spi.SocketLogin;
 import io.ordergate.exchange.spi.StreamEvent;
+import io.ordergate.websocket.ClientWebSocket;
 
 /**
  * One socket of a {@link UserDataStream}: logs in and subscribes where the dialect's stream does so by message, hands
  * every event to the {@link OrderSession}, notes when the socket last said anything (for the idle watch), and asks its
- * stream for one reconnect when the socket is over. Its {@link StreamSocket} calls it one whole message at a time, on
+ * stream for one reconnect when the socket is over. Its {@link ClientWebSocket} calls it one whole message at a time, on
  * the socket's I/O thread.
  */
-final class UserStreamListener implements StreamSocket.Events
+final class UserStreamListener implements ClientWebSocket.Events
 {
     private static final Logger LOG = Logger.getLogger(UserDataStream.class.getName());
 
@@ -45,7 +46,7 @@ final class UserStreamListener implements StreamSocket.Events
     }
 
     @Override
-    public void text(final StreamSocket webSocket, final String text)
+    public void text(final ClientWebSocket webSocket, final String text)
     {
         if (login != null && !loggedIn)
         {
@@ -71,7 +72,7 @@ final class UserStreamListener implements StreamSocket.Events
         }
     }
 
-    private void loginAnswer(final StreamSocket webSocket, final String text)
+    private void loginAnswer(final ClientWebSocket webSocket, final String text)
     {
         final Boolean accepted = login.loggedIn(text);
         if (accepted == null)
@@ -96,7 +97,7 @@ final class UserStreamListener implements StreamSocket.Events
      * Before the orders channel is on, a fill is pushed to nobody: the stream counts as up (and reconciles what was
      * placed meanwhile) only from its acknowledgement. True when the subscription was refused and the socket closed.
      */
-    private boolean subscriptionAnswer(final StreamSocket webSocket, final String text)
+    private boolean subscriptionAnswer(final ClientWebSocket webSocket, final String text)
     {
         final Boolean accepted = login.subscribed(text);
         if (accepted == null)
@@ -115,9 +116,14 @@ final class UserStreamListener implements StreamSocket.Events
         return false;
     }
 
-    /** This socket is done (closed, failed, or its login refused): one reconnect, however many of those happened. */
     @Override
-    public void over()
+    public void over(final ClientWebSocket webSocket)
+    {
+        over();
+    }
+
+    /** This socket is done (closed, failed, or its login refused): one reconnect, however many of those happened. */
+    void over()
     {
         if (over.compareAndSet(false, true))
         {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ordergate.simulators.SimulatorJson;
+import io.ordergate.websocket.ClientWebSocket;
 
 /**
  * A simulated MT5 terminal with its executor, speaking seed 000 on the gateway's WebSocket: positions by ticket, fills
@@ -24,7 +26,7 @@ import io.ordergate.simulators.SimulatorJson;
  * orders, {@link SimulatedInvestor} for seed 004), trade reports, a re-delivered command id answered with its FIRST
  * result, heartbeats, reconnects with backoff; and, with {@link #playAgent}, seed 002's agent ({@link SimulatedAgent}).
  * One thread, {@code og-sim-terminal}, does everything, so its state needs no locks; every wait is bounded. Its WebSocket
- * is Netty's ({@link TerminalSocket}, on one I/O thread, {@code og-sim-terminal-io}), not the JDK's, which can misread a
+ * is Netty's ({@link ClientWebSocket}, on one I/O thread, {@code og-sim-terminal-io}), not the JDK's, which can misread a
  * backlog pushed right after the handshake. With
  * {@link #persistTo} ({@code --state-dir DIR}) its first results and positions are kept in files ({@link TerminalStore}),
  * each result on disk before it is sent, so a terminal killed and started again never trades a command twice.
@@ -36,7 +38,9 @@ public final class SimulatedTerminal implements AutoCloseable
     private static final Logger LOG = Logger.getLogger(SimulatedTerminal.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long SEND_TIMEOUT_SECONDS = 5;
-    private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    /** A message the gateway sends is at most a 64 KB backlog page; far more than that is no message of its, so it is refused (1009). */
+    private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
     /** Where and who: the gateway's base URL and the executor's credentials. */
     public record Settings(URI baseUrl, String executorId, String apiKey, String apiSecret, int heartbeatSeconds)
@@ -62,7 +66,7 @@ public final class SimulatedTerminal implements AutoCloseable
     });
     private final FirstResults results = new FirstResults();
     private final AtomicInteger connections = new AtomicInteger();
-    private volatile TerminalSocket socket;
+    private volatile ClientWebSocket socket;
     private long backoffMillis = 100;
     private volatile boolean closed;
 
@@ -212,10 +216,12 @@ public final class SimulatedTerminal implements AutoCloseable
         final URI base = settings.baseUrl();
         final String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
         final URI uri = URI.create(scheme + "://" + base.getAuthority() + "/api/executor/" + settings.executorId() + "/stream");
+        final CompletableFuture<ClientWebSocket> opening = ClientWebSocket.open(io, uri,
+            Map.of("X-API-Key", settings.apiKey(), "X-API-Secret", settings.apiSecret()), MAX_MESSAGE_BYTES, CONNECT_TIMEOUT_MILLIS,
+            CONNECT_TIMEOUT_MILLIS, new Listener());
         try
         {
-            final TerminalSocket ws = TerminalSocket.open(io, uri, Map.of("X-API-Key", settings.apiKey(), "X-API-Secret", settings.apiSecret()),
-                CONNECT_TIMEOUT_MILLIS, new Listener());
+            final ClientWebSocket ws = opening.get(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);  // every wait of this thread is bounded
             socket = ws;
             connections.incrementAndGet();
             backoffMillis = 100;
@@ -227,6 +233,8 @@ public final class SimulatedTerminal implements AutoCloseable
             {
                 Thread.currentThread().interrupt();
             }
+            opening.cancel(false);  // given up on: cancelling closes its channel; one that opened just now is ended instead
+            opening.thenAccept(ClientWebSocket::abort);
             reconnectLater();
         }
     }
@@ -267,14 +275,14 @@ public final class SimulatedTerminal implements AutoCloseable
 
     private void send(final String text)
     {
-        final TerminalSocket ws = socket;
+        final ClientWebSocket ws = socket;
         if (ws == null)
         {
             return;
         }
         try
         {
-            ws.send(text, SEND_TIMEOUT_SECONDS);
+            ws.sendText(text).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
         catch (final Exception ex)
         {
@@ -288,16 +296,16 @@ public final class SimulatedTerminal implements AutoCloseable
     }
 
     /** Hands the socket's messages and its end to the terminal's thread, in the order they came. */
-    private final class Listener implements TerminalSocket.Events
+    private final class Listener implements ClientWebSocket.Events
     {
         @Override
-        public void text(final TerminalSocket webSocket, final String text)
+        public void text(final ClientWebSocket webSocket, final String text)
         {
             onTerminalThread(() -> onMessage(text));
         }
 
         @Override
-        public void closed(final TerminalSocket webSocket)
+        public void over(final ClientWebSocket webSocket)
         {
             onTerminalThread(() ->
             {
@@ -364,7 +372,7 @@ public final class SimulatedTerminal implements AutoCloseable
         {
             agent.close();
         }
-        final TerminalSocket ws = socket;
+        final ClientWebSocket ws = socket;
         if (ws != null)
         {
             ws.abort();

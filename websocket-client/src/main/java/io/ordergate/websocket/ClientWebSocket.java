@@ -1,9 +1,12 @@
-package io.ordergate.exchange.client;
+package io.ordergate.websocket;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 import io.netty.bootstrap.Bootstrap;
@@ -16,10 +19,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -29,51 +33,61 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * A user-data stream's WebSocket, on Netty's client. Not the JDK's {@code java.net.http} one: that client (17.0.15 and
- * 25.0.3 alike) can misread the frame that crosses the end of its first 16 KB read buffer when frames arrive with or
- * right after the handshake's 101 answer (about one connection in 150 under CPU contention: "Invalid UTF-8 in frame
- * TEXT", or altered text that still parses), so an exchange sending more than 16 KB at once after the handshake could
- * have a fill misread. Netty's decoder reads frames from the byte stream as it comes and checks UTF-8; a frame it cannot
- * read ends the socket, whose reconnect reconciles.
+ * A WebSocket client on Netty: the exchange connector's user-data streams and the simulated MT5 terminal use it. Not
+ * the JDK's {@code java.net.http} one: that client (17.0.15 and 25.0.3 alike) can misread the frame that crosses the end
+ * of its first 16 KB read buffer when frames arrive with or right after the handshake's 101 answer (about one connection
+ * in 150 under CPU contention: "Invalid UTF-8 in frame TEXT", or altered text that still parses), and both an exchange
+ * (a burst of events) and the gateway (a terminal's backlog page of up to 64 KB) send exactly then. Netty's decoder reads
+ * frames from the byte stream as it comes and checks UTF-8: a frame it cannot read, or one over the message limit
+ * (refused with 1009), ends the socket instead of being taken, and its user reconnects.
  *
- * <p>{@link Events} are called on the socket's I/O thread, one message at a time, as the JDK's listener was.
+ * <p>Thread safe. {@link Events} are called on the socket's I/O thread (one of the caller's event loop group), one
+ * whole message at a time.
  */
-final class StreamSocket
+public final class ClientWebSocket
 {
-    /** An exchange's event is a few KB; far more is no event, and is refused (1009) rather than buffered. */
-    static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(ClientWebSocket.class.getName());
+    /** The handshake's answer is a few headers; more is no WebSocket server. */
     private static final int MAX_HANDSHAKE_ANSWER_BYTES = 64 * 1024;
-    private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
-    private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
-    /** The streams' one I/O thread (daemon): a few accounts' sockets, each saying little. */
-    private static final EventLoopGroup IO = new NioEventLoopGroup(1, new DefaultThreadFactory("og-user-stream-io", true));
 
-    /** What the socket tells its stream; called on the I/O thread. */
-    interface Events
+    /** What a socket tells its user; called on its I/O thread. */
+    public interface Events
     {
-        /** The socket said something: a message, a ping or a pong. */
-        void heard();
+        /** The socket said something: a message, a ping (answered by Netty) or a pong. For an idle watch; none by default. */
+        default void heard()
+        {
+            // a user that keeps no idle watch has nothing to note
+        }
 
-        void text(StreamSocket socket, String text);
+        void text(ClientWebSocket socket, String text);
 
-        /** The socket is over: closed by either side, failed, or never opened. */
-        void over();
+        /** The socket is over (closed by either side, or broken); called once, and only for a socket that was opened. */
+        void over(ClientWebSocket socket);
     }
 
     private final Channel channel;
 
-    private StreamSocket(final Channel channel)
+    private ClientWebSocket(final Channel channel)
     {
         this.channel = channel;
     }
 
-    /** Connects and completes the handshake; the future fails if either does (and {@link Events#over} is not called then). */
-    static CompletableFuture<StreamSocket> open(final URI uri, final Events events)
+    /**
+     * Connects and completes the handshake. The future fails if either does or times out, and then the channel is
+     * closed and {@link Events#over} is not called; a caller that stops waiting cancels the future, which closes it too.
+     *
+     * @param group                  the event loop whose thread does the socket's I/O and calls its {@code events}
+     * @param uri                    {@code ws://} or {@code wss://} (the certificate must then name the host)
+     * @param headers                added to the handshake request (credentials, say); empty for none
+     * @param maxMessageBytes        a message (all its frames) longer than this ends the socket (1009)
+     * @param connectTimeoutMillis   how long the TCP (and TLS) connection may take
+     * @param handshakeTimeoutMillis how long the server may take to answer the handshake once asked
+     */
+    public static CompletableFuture<ClientWebSocket> open(final EventLoopGroup group, final URI uri, final Map<String, String> headers,
+        final int maxMessageBytes, final int connectTimeoutMillis, final long handshakeTimeoutMillis, final Events events)
     {
-        final CompletableFuture<StreamSocket> opened = new CompletableFuture<>();
         final boolean tls = "wss".equals(uri.getScheme());
         final String host = uri.getHost();
         final int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
@@ -82,21 +96,25 @@ final class StreamSocket
         {
             ssl = tls ? SslContextBuilder.forClient().build() : null;
         }
-        catch (final javax.net.ssl.SSLException ex)
+        catch (final SSLException ex)
         {
             return CompletableFuture.failedFuture(ex);
         }
+        final HttpHeaders handshakeHeaders = new DefaultHttpHeaders();
+        headers.forEach(handshakeHeaders::set);
         final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(uri)
-            .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+            .customHeaders(handshakeHeaders)
+            .maxFramePayloadLength(maxMessageBytes)
             .withUTF8Validator(true)
-            .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
+            .handshakeTimeoutMillis(handshakeTimeoutMillis)
             .build();
+        final CompletableFuture<ClientWebSocket> opened = new CompletableFuture<>();
         final ChannelFuture connecting = new Bootstrap()
-            .group(IO)
+            .group(group)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
             .handler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -104,15 +122,15 @@ final class StreamSocket
                 {
                     if (ssl != null)
                     {
-                        ch.pipeline().addLast(verifyingHost(ssl.newHandler(ch.alloc(), host, port)));
+                        ch.pipeline().addLast("tls", verifyingHost(ssl.newHandler(ch.alloc(), host, port)));
                     }
                     ch.pipeline()
-                        .addLast(new HttpClientCodec())
-                        .addLast(new HttpObjectAggregator(MAX_HANDSHAKE_ANSWER_BYTES))
-                        .addLast(new Heard(events))
-                        .addLast(new WebSocketClientProtocolHandler(config))
-                        .addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES))
-                        .addLast(new Reader(opened, events));
+                        .addLast("http", new HttpClientCodec())
+                        .addLast("handshake-answer", new HttpObjectAggregator(MAX_HANDSHAKE_ANSWER_BYTES))
+                        .addLast("heard", new Heard(events))
+                        .addLast("websocket", new WebSocketClientProtocolHandler(config))
+                        .addLast("messages", new WebSocketFrameAggregator(maxMessageBytes))
+                        .addLast("reader", new Reader(opened, events));
                 }
             })
             .connect(host, port);
@@ -120,7 +138,14 @@ final class StreamSocket
         {
             if (!connected.isSuccess())
             {
-                opened.completeExceptionally(connected.cause());
+                opened.completeExceptionally(connected.cause());  // refused: say so now, not at a timeout
+            }
+        });
+        opened.whenComplete((socket, failure) ->
+        {
+            if (failure != null)
+            {
+                connecting.channel().close();  // timed out, refused or given up on (cancelled): nothing may stay open
             }
         });
         return opened;
@@ -136,18 +161,18 @@ final class StreamSocket
         return handler;
     }
 
-    CompletableFuture<Void> sendText(final String text)
+    public CompletableFuture<Void> sendText(final String text)
     {
         return written(channel.writeAndFlush(new TextWebSocketFrame(text)));
     }
 
-    CompletableFuture<Void> sendPing()
+    public CompletableFuture<Void> sendPing()
     {
         return written(channel.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER)));
     }
 
     /** Ends the connection at once, without a closing handshake. */
-    void abort()
+    public void abort()
     {
         channel.close();
     }
@@ -190,12 +215,14 @@ final class StreamSocket
     /** Hands whole messages on; completes the open when the handshake does; the end of an opened socket is its {@code over}. */
     private static final class Reader extends SimpleChannelInboundHandler<TextWebSocketFrame>
     {
-        private final CompletableFuture<StreamSocket> opened;
+        private final CompletableFuture<ClientWebSocket> opened;
         private final Events events;
         /** Made when the reader joins its channel's pipeline, before that channel says anything. */
-        private StreamSocket socket;
+        private ClientWebSocket socket;
+        /** Whether its user was handed the socket: only then is its end the user's to hear of. */
+        private boolean handedOver;
 
-        Reader(final CompletableFuture<StreamSocket> opened, final Events events)
+        Reader(final CompletableFuture<ClientWebSocket> opened, final Events events)
         {
             this.opened = opened;
             this.events = events;
@@ -204,7 +231,7 @@ final class StreamSocket
         @Override
         public void handlerAdded(final ChannelHandlerContext ctx)
         {
-            socket = new StreamSocket(ctx.channel());
+            socket = new ClientWebSocket(ctx.channel());
         }
 
         @Override
@@ -212,12 +239,11 @@ final class StreamSocket
         {
             if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
             {
-                opened.complete(socket);
+                handedOver = opened.complete(socket);  // false: given up on (cancelled), and its channel closed
             }
             else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
             {
                 opened.completeExceptionally(new IllegalStateException("the WebSocket handshake timed out"));
-                ctx.close();
             }
             super.userEventTriggered(ctx, event);
         }
@@ -231,9 +257,11 @@ final class StreamSocket
         @Override
         public void channelInactive(final ChannelHandlerContext ctx) throws Exception
         {
-            if (!opened.completeExceptionally(new IllegalStateException("the WebSocket closed before its handshake completed")))
+            // A failed open is told by its future alone: a user reconnecting on both would reconnect twice, every time.
+            opened.completeExceptionally(new IllegalStateException("the WebSocket closed before its handshake completed"));
+            if (handedOver)
             {
-                events.over();
+                events.over(socket);
             }
             super.channelInactive(ctx);
         }
@@ -241,7 +269,8 @@ final class StreamSocket
         @Override
         public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
         {
-            // A refused handshake, a frame that is no valid UTF-8 or too big, a reset: the socket is over either way.
+            // A refused handshake (401, 404), a frame that is no valid UTF-8 or too big, a reset: the socket is over either way.
+            LOG.fine(() -> "WebSocket to " + ctx.channel().remoteAddress() + " failed: " + cause);
             opened.completeExceptionally(cause);
             ctx.close();
         }
