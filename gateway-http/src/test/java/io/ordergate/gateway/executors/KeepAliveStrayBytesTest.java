@@ -77,6 +77,10 @@ class KeepAliveStrayBytesTest
             for (final Thread client : clients)
             {
                 client.join(TimeUnit.SECONDS.toMillis(60));
+                if (client.isAlive())
+                {
+                    wrong.add(client.getName() + ": still sending after a minute");
+                }
             }
             assertEquals(List.of(), wrong, "one answer per request, and not a byte besides");
         }
@@ -109,16 +113,29 @@ class KeepAliveStrayBytesTest
                 }
             }
             socket.setSoTimeout(QUIET_AFTER_LAST_MILLIS);
-            final int after = in.read();  // waits for a byte, up to the time out: none may come
-            wrong.add(name + ": after the last answer, unasked: " + (after < 0 ? "the connection's end" : quoted(new byte[] {(byte)after}) + stray(in)));
+            final String after = unaskedAfterTheLast(in);
+            if (after != null)
+            {
+                wrong.add(name + ": after the last answer, unasked: " + after);
+            }
+        }
+        catch (final IOException | RuntimeException ex)  // an answer that did not come within 10 s among them
+        {
+            wrong.add(name + ": " + ex);
+        }
+    }
+
+    /** Waits for a byte up to the socket's time out: what came (or the connection's end), null when nothing did. */
+    private static String unaskedAfterTheLast(final InputStream in) throws IOException
+    {
+        try
+        {
+            final int first = in.read();
+            return first < 0 ? "the connection's end" : quoted(new byte[] {(byte)first}) + stray(in);
         }
         catch (final SocketTimeoutException quiet)
         {
-            // nothing came after the last answer: as it must be
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            wrong.add(name + ": " + ex);
+            return null;  // as it must be
         }
     }
 
