@@ -3,7 +3,6 @@ package io.ordergate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,26 +39,26 @@ class AccountRecreatedPerformanceHttpTest
         {
             assertEquals(201, gateway.createAccount("again-a", "10000").status());
             gateway.quote("EURUSD", "1.10510", "1.10520");
-            filled(gateway.market("again-a", "EURUSD", "buy", "0.50"));
+            PerformanceHttpTest.filled(gateway.market("again-a", "EURUSD", "buy", "0.50"));
             gateway.quote("EURUSD", "1.10100", "1.10110");
-            filled(gateway.market("again-a", "EURUSD", "sell", "0.50"));
-            same("-210", metrics(gateway), "realized_pnl");
+            PerformanceHttpTest.filled(gateway.market("again-a", "EURUSD", "sell", "0.50"));
+            PerformanceHttpTest.same("-210", metrics(gateway), "realized_pnl");
 
             final Reply deleted = gateway.send("DELETE", "/api/v1/accounts/again-a", null, TestGateway.ADMIN);
             assertEquals(200, deleted.status(), deleted::toString);
             assertEquals(0, fillRows(gateway), "the deleted account's rows leave the count with it");
             assertEquals(201, gateway.createAccount("again-a", "10000").status());
             final JsonNode fresh = metrics(gateway);
-            same("0", fresh, "realized_pnl");
+            PerformanceHttpTest.same("0", fresh, "realized_pnl");
             assertEquals(0, fresh.path("fills").asInt(-1), fresh::toString);
             assertEquals(0, fresh.path("trades").asInt(-1), fresh::toString);
-            same("10000", fresh, "deposits");
-            same("10000", fresh, "starting_equity");
-            same("0", fresh, "max_drawdown_pct");
+            PerformanceHttpTest.same("10000", fresh, "deposits");
+            PerformanceHttpTest.same("10000", fresh, "starting_equity");
+            PerformanceHttpTest.same("0", fresh, "max_drawdown_pct");
 
-            filled(gateway.market("again-a", "EURUSD", "buy", "1.00"));
+            PerformanceHttpTest.filled(gateway.market("again-a", "EURUSD", "buy", "1.00"));
             gateway.quote("EURUSD", "1.10610", "1.10620");
-            filled(gateway.market("again-a", "EURUSD", "sell", "1.00"));
+            PerformanceHttpTest.filled(gateway.market("again-a", "EURUSD", "sell", "1.00"));
             newAccountsOwnFigures(metrics(gateway));
             final Reply group = gateway.post("/api/v1/groups/", "{\"name\": \"again-group\", \"accounts\": [\"again-a\"]}");
             assertEquals(201, group.status(), group::toString);
@@ -75,14 +74,14 @@ class AccountRecreatedPerformanceHttpTest
 
     private static void newAccountsOwnFigures(final JsonNode figures)
     {
-        same("500", figures, "realized_pnl");
+        PerformanceHttpTest.same("500", figures, "realized_pnl");
         assertEquals(2, figures.path("fills").asInt(-1), figures::toString);
         assertEquals(1, figures.path("trades").asInt(-1), figures::toString);
-        same("1", figures, "win_rate");
-        same("10000", figures, "deposits");
-        same("10000", figures, "starting_equity");
-        same("5", figures, "return_pct");
-        same("0", figures, "max_drawdown_pct");
+        PerformanceHttpTest.same("1", figures, "win_rate");
+        PerformanceHttpTest.same("10000", figures, "deposits");
+        PerformanceHttpTest.same("10000", figures, "starting_equity");
+        PerformanceHttpTest.same("5", figures, "return_pct");
+        PerformanceHttpTest.same("0", figures, "max_drawdown_pct");
     }
 
     private static long fillRows(final TestGateway gateway)
@@ -97,17 +96,5 @@ class AccountRecreatedPerformanceHttpTest
         final Reply reply = gateway.get("/api/v1/accounts/again-a/performance");
         assertEquals(200, reply.status(), reply::toString);
         return reply.json().path("metrics");
-    }
-
-    private static void filled(final Reply order)
-    {
-        assertEquals(201, order.status(), order::toString);
-        assertEquals("filled", order.text("status"), order::toString);
-    }
-
-    private static void same(final String expected, final JsonNode node, final String field)
-    {
-        assertTrue(node.path(field).isNumber(), field + " in " + node);
-        assertEquals(0, new BigDecimal(expected).compareTo(node.path(field).decimalValue()), field + " in " + node);
     }
 }

@@ -69,13 +69,15 @@ class PerformanceHttpTest
         gateway.close();
     }
 
-    private static void filled(final Reply order)
+    /** An order answered 201 and filled (shared by the performance tests of this package). */
+    static void filled(final Reply order)
     {
         assertEquals(201, order.status(), order::toString);
         assertEquals("filled", order.text("status"), order::toString);
     }
 
-    private static void same(final String expected, final JsonNode node, final String field)
+    /** {@code field} of {@code node} is a number equal to {@code expected} (scale aside). */
+    static void same(final String expected, final JsonNode node, final String field)
     {
         assertTrue(node.path(field).isNumber(), field + " in " + node);
         assertEquals(0, new BigDecimal(expected).compareTo(node.path(field).decimalValue()), field + " in " + node);

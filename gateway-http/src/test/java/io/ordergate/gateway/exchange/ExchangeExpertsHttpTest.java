@@ -154,10 +154,7 @@ class ExchangeExpertsHttpTest
     @Test
     void shouldShowAFuturesExpertsPositionAtTheExpertsLeverage()
     {
-        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
-            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"trading_config\":{\"market_type\":\"futures\"},"
-            + "\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"leverage\":10}}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final JsonNode created = createFuturesExpertAtLeverage10();
         final String expertId = created.path("expert_id").asText();
         final String accountId = created.path("account_id").asText();
         ExchangeHarness.await("the leverage applied at the exchange", () -> "applied".equals(gateway.get("/api/v1/accounts/" + accountId)
@@ -183,10 +180,7 @@ class ExchangeExpertsHttpTest
     @Test
     void shouldMarginAFuturesExpertsOrdersAtTheExpertsLeverageNotTheAccounts()
     {
-        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
-            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"trading_config\":{\"market_type\":\"futures\"},"
-            + "\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"leverage\":10}}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final JsonNode created = createFuturesExpertAtLeverage10();
         final String expertId = created.path("expert_id").asText();
         final String accountId = created.path("account_id").asText();
         ExchangeHarness.await("the leverage applied and the 1000 USDT read", () ->
@@ -278,5 +272,15 @@ class ExchangeExpertsHttpTest
         assertEquals(201, gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-free\",\"venue\":\"binance\",\"balance\":1000,"
             + "\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}").path("_status").asInt());
         assertEquals(200, gateway.call("DELETE", "/api/v1/accounts/bn-free", null).path("_status").asInt(), "an account no expert trades goes");
+    }
+
+    /** A futures expert on BTCUSDT at leverage 10 on the simulated Binance, created (201). */
+    private JsonNode createFuturesExpertAtLeverage10()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/experts", "{\"exchange\":{\"name\":\"binance\",\"api_key\":\"" + KEY
+            + "\",\"api_secret\":\"" + SECRET + "\",\"testnet\":true},\"trading_config\":{\"market_type\":\"futures\"},"
+            + "\"strategy_config\":{\"symbol\":\"BTCUSDT\",\"leverage\":10}}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        return created;
     }
 }
