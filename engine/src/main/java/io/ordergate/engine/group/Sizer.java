@@ -105,7 +105,9 @@ final class Sizer
                 {
                     return refuse(child, ResultCode.NO_PRICE);
                 }
-                signal = marginSized(child, account, instrument, equity, riskPercentage, leverage, entry);
+                // No leverage asked: the one the venue holds the symbol at (a futures account's, not the account's own 1).
+                final long atLeverage = leverage > 0 ? leverage : values.leverage(account, instrument) * WIRE_ONE;
+                signal = marginSized(child, account, instrument, equity, riskPercentage, atLeverage, entry);
                 if (signal == OrderView.NONE)
                 {
                     return refuse(child, ResultCode.NO_PRICE);
@@ -182,22 +184,21 @@ final class Sizer
     }
 
     /**
-     * The quantity (wire digits) whose margin at {@code leverage} (wire digits; 0 for the account's own) is {@code
+     * The quantity (wire digits) whose margin at {@code leverage} (wire digits, more than 0) is {@code
      * percent}% of {@code equity}: notional = equity × percent ÷ 100 × leverage, quantity = notional ÷ the notional of
      * one lot at the entry price. Traces the leverage and margin; NONE when the account's currency cannot value it.
      */
     private static long marginSized(final FanOutChild child, final Account account, final Instrument instrument, final long equity,
         final long percent, final long leverage, final long entry)
     {
-        final long effective = leverage > 0 ? leverage : account.leverage * WIRE_ONE;
         // the money and the size toward zero, as for risk: half-even made 1% of 99,999.50 (999.995) 1,000.00, and at 100:1
         // on a 1.00000 price a whole 1.00 lot where 0.99999 is asked
         final long margin = Math.max(0, TowardZero.mulDivSaturated(equity, percent, HUNDRED_PERCENT));
-        child.leverage = effective;
+        child.leverage = leverage;
         child.margin = margin;
         final long oneLot = FixedPoint.pow10(instrument.quantityDigits);
         long lotNotional = Valuation.notional(account, instrument, oneLot, entry);
-        final long lots = effective <= Long.MAX_VALUE / Valuation.FINE_LOTS ? Valuation.sizingLots(lotNotional) : 1;
+        final long lots = leverage <= Long.MAX_VALUE / Valuation.FINE_LOTS ? Valuation.sizingLots(lotNotional) : 1;
         if (lots > 1)
         {
             lotNotional = Valuation.notional(account, instrument, oneLot * lots, entry);  // a cheap lot's cents, exact enough
@@ -207,7 +208,7 @@ final class Sizer
             return OrderView.NONE;
         }
         // margin (money) × leverage (wire) ÷ the notional of one lot (money) = lots at wire digits
-        return TowardZero.mulDivSaturated(margin, effective * lots, lotNotional);
+        return TowardZero.mulDivSaturated(margin, leverage * lots, lotNotional);
     }
 
     /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}; {@code loss} is that of {@code lots} lots. */

@@ -209,6 +209,29 @@ class ExchangeExpertsHttpTest
     }
 
     @Test
+    void shouldSizeAGroupsMarginOrderOnAFuturesAccountAtTheSymbolsLeverageNotTheAccounts()
+    {
+        final String accountId = createFuturesExpertAtLeverage10().path("account_id").asText();
+        ExchangeHarness.await("the leverage applied and the 1000 USDT read", () ->
+        {
+            final JsonNode account = gateway.get("/api/v1/accounts/" + accountId);
+            return "applied".equals(account.path("futures").path("BTCUSDT").path("status").asText())
+                && new java.math.BigDecimal("1000").compareTo(account.path("balance").decimalValue()) == 0;
+        });
+        assertEquals(201, gateway.call("POST", "/api/v1/groups", "{\"group_id\":\"fut-g\",\"accounts\":[\"" + accountId + "\"]}")
+            .path("_status").asInt());
+
+        // seed 003's execute with no leverage: 10% of 1000 as margin at the symbol's 10 is 1000 of notional (0.01538 BTC
+        // at the 65001 ask, lot step 0.00001), where the account's own 1 made it 100 (0.00153)
+        final JsonNode executed = gateway.call("POST", "/api/v1/trading/group/fut-g/execute",
+            "{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"order_type\":\"market\",\"risk_percentage\":10}");
+        assertEquals(201, executed.path("_status").asInt(), executed.toString());
+        final JsonNode result = executed.path("results").get(0);
+        assertEquals(0, java.math.BigDecimal.TEN.compareTo(result.path("sizing").path("inputs").path("leverage").decimalValue()), result.toString());
+        assertEquals(0, new java.math.BigDecimal("0.01538").compareTo(result.path("quantity").decimalValue()), result.toString());
+    }
+
+    @Test
     void shouldRefuseAnExpertBodyWhoseStrategyTheEngineWouldRefuseBeforeMakingItsExchangeAccount()
     {
         final int accountsBefore = gateway.get("/api/v1/accounts").path("accounts").size();
