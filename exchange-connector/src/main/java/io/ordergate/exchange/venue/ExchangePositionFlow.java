@@ -67,8 +67,7 @@ final class ExchangePositionFlow
             }
         }
         // a symbol held both long and short at the exchange is named, not netted; older records end before this list
-        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
-        final int bothSides = reader.position() < bodyEnd ? reader.readInt() : 0;
+        final int bothSides = reader.position() < event.frameLength() ? reader.readInt() : 0;
         if (entry.heldBothSides != null)
         {
             java.util.Arrays.fill(entry.heldBothSides, false);
