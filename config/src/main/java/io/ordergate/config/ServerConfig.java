@@ -30,11 +30,16 @@ public final class ServerConfig
     /** Off: a start-up warm-up costs start-up time, which tests and small deployments do not want to pay. */
     public static final int WARMUP_ORDERS_DEFAULT = 0;
     public static final int WARMUP_ORDERS_MAX = 1_000_000;
-    /** {@code auto}: Netty's native epoll transport where it loads (Linux with its native library), NIO otherwise. */
+    /**
+     * {@code auto}: NIO while {@link #directReplies()} is on (the reply thread writes to NIO sockets itself, measured
+     * faster than native epoll through the event loop), Netty's native epoll transport where it loads when it is off.
+     */
     public static final String TRANSPORT_AUTO = "auto";
     /** {@code nio}: the JDK's selector on every platform, even where epoll would load. */
     public static final String TRANSPORT_NIO = "nio";
-    private static final Pattern TRANSPORTS = Pattern.compile(TRANSPORT_AUTO + "|" + TRANSPORT_NIO);
+    /** {@code epoll}: Netty's native epoll transport, or no start where its native library does not load. */
+    public static final String TRANSPORT_EPOLL = "epoll";
+    private static final Pattern TRANSPORTS = Pattern.compile(TRANSPORT_AUTO + "|" + TRANSPORT_NIO + "|" + TRANSPORT_EPOLL);
 
     private final String host;
     private final int port;
@@ -90,7 +95,7 @@ public final class ServerConfig
             s.intValue("max_connections", MAX_CONNECTIONS_DEFAULT, 1, 1_000_000),
             s.intValue("idle_timeout_seconds", IDLE_TIMEOUT_SECONDS_DEFAULT, 1, 86_400),
             s.intValue("event_loop_threads", EVENT_LOOP_THREADS_DEFAULT, 1, 256),
-            s.matching("transport", TRANSPORT_AUTO, TRANSPORTS, "one of auto, nio"),
+            s.matching("transport", TRANSPORT_AUTO, TRANSPORTS, "one of auto, nio, epoll"),
             s.intValue("max_unauthenticated_connections", MAX_UNAUTHENTICATED_CONNECTIONS_DEFAULT, 1, 1_000_000),
             s.intValue("request_read_timeout_seconds", REQUEST_READ_TIMEOUT_SECONDS_DEFAULT, 1, 3600),
             s.intValue("max_unauthenticated_per_address", MAX_UNAUTHENTICATED_PER_ADDRESS_DEFAULT, 1, 1_000_000),
@@ -149,7 +154,7 @@ public final class ServerConfig
         return eventLoopThreads;
     }
 
-    /** {@link #TRANSPORT_AUTO} or {@link #TRANSPORT_NIO}. */
+    /** {@link #TRANSPORT_AUTO}, {@link #TRANSPORT_NIO} or {@link #TRANSPORT_EPOLL}. */
     public String transport()
     {
         return transport;
@@ -209,7 +214,8 @@ public final class ServerConfig
 
     /**
      * Whether the reply thread writes an order's answer to its connection itself when nothing else waits to be written
-     * there (true, the default), instead of always handing it to the connection's event loop (NIO transport only).
+     * there (true, the default), instead of always handing it to the connection's event loop (NIO transport only: epoll's
+     * channels give no safe way to write from another thread while the event loop may close the descriptor).
      */
     public boolean directReplies()
     {

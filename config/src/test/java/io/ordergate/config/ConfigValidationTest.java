@@ -71,7 +71,7 @@ class ConfigValidationTest
         "server:\\n  max_unauthenticated_connections: 0 | server.max_unauthenticated_connections | between 1",
         "server:\\n  request_read_timeout_seconds: 0 | server.request_read_timeout_seconds | between 1",
         "server:\\n  event_loop_threads: 0       | server.event_loop_threads   | between 1",
-        "server:\\n  transport: kqueue         | server.transport            | one of auto, nio",
+        "server:\\n  transport: kqueue         | server.transport            | one of auto, nio, epoll",
         "server:\\n  warmup_orders: -1         | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  warmup_orders: 1000001    | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  direct_replies: maybe    | server.direct_replies       | true or false, was maybe",

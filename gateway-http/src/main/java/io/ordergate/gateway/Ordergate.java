@@ -255,6 +255,12 @@ public final class Ordergate implements AutoCloseable
         return server.port();
     }
 
+    /** Whether the HTTP listener runs on Netty's native epoll transport ({@code server.transport}), not NIO. */
+    public boolean onNativeEpoll()
+    {
+        return server.onNativeEpoll();
+    }
+
     public GatewayConfig config()
     {
         return config;

@@ -2,6 +2,7 @@ package io.ordergate.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.netty.channel.epoll.Epoll;
 
 /**
  * {@code server.direct_replies}: the reply thread writes an order's answer to its socket itself when nothing else of the
@@ -94,6 +97,21 @@ class DirectRepliesTest
             {
                 clients.shutdownNow();
             }
+        }
+    }
+
+    /** Native epoll: direct replies asked for but never taken (no safe write beside the event loop), answers in order. */
+    @Test
+    void onNativeEpollEveryAnswerGoesThroughTheEventLoopInTheOrderOfItsRequests() throws Exception
+    {
+        assumeTrue(Epoll.isAvailable(), () -> "native epoll does not load here: " + Epoll.unavailabilityCause());
+        try (TestGateway gateway = TestGateway.startEdited(dataDir, c -> directReplies(true).apply(c).replace("direct_replies", "transport: epoll, direct_replies")))
+        {
+            assertTrue(gateway.gateway().onNativeEpoll(), "server.transport: epoll runs the listener on native epoll");
+            assertEquals(202, gateway.quote("EURUSD", "1.08410", "1.08420").status());
+            final long before = writtenByReplyThread(gateway);
+            assertEquals(40 * ANSWERS_PER_ROUND, pipelineRounds(gateway.port(), 0, 40));
+            assertEquals(before, writtenByReplyThread(gateway), "on epoll the event loop writes every answer");
         }
     }
 

@@ -9,6 +9,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 
 import io.ordergate.config.ServerConfig;
@@ -43,7 +44,7 @@ public final class HttpServer implements AutoCloseable
     /** Binds {@code server.host():server.port()} (0: any free port) and starts serving the router's table. */
     public static HttpServer bind(final ServerConfig server, final Router router, final GatewayContext gateway) throws InterruptedException
     {
-        final NettyTransport transport = NettyTransport.chosen(server.transport());
+        final NettyTransport transport = NettyTransport.chosen(server.transport(), server.directReplies());
         final EventLoopGroup boss = transport.group(1, threads("og-http-boss", false));
         final EventLoopGroup workers = transport.group(server.eventLoopThreads(), threads("og-http-worker-", true));
         final int streamThreads = gateway.config().streams().eventLoopThreads();
@@ -78,6 +79,12 @@ public final class HttpServer implements AutoCloseable
     public int port()
     {
         return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** Whether the listener runs on Netty's native epoll transport ({@code server.transport}), not NIO. */
+    public boolean onNativeEpoll()
+    {
+        return serverChannel instanceof EpollServerSocketChannel;
     }
 
     /** Stops accepting connections; open ones stay until {@link #close()}. */

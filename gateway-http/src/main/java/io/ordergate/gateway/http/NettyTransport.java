@@ -13,9 +13,13 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.ordergate.config.ServerConfig;
 
 /**
- * Which Netty transport the listener runs on: the native epoll transport where it loads ({@code server.transport:
- * auto} on Linux with Netty's native library on the class path), the JDK's NIO selector otherwise or when the
- * configuration asks for it ({@code server.transport: nio}). Immutable.
+ * Which Netty transport the listener runs on ({@code server.transport}): {@code nio}, the JDK's selector;
+ * {@code epoll}, Netty's native epoll transport (its linux-x86_64 library ships in the jar), or no start where it does
+ * not load; {@code auto}, NIO while {@code server.direct_replies} is on and epoll (where it loads) when it is off. Why
+ * auto prefers NIO: with direct replies the reply thread writes answers and executor frames to the JDK socket
+ * itself, which the JDK makes safe against a close on the event loop; epoll's channels give no such guarantee (a
+ * descriptor closed mid-write can be reused by the next connection), so on epoll every write is the event loop's, and
+ * that measured slower at 20,000 orders/s (docs/PERFORMANCE.md, "Transport"). Immutable.
  */
 enum NettyTransport
 {
@@ -54,15 +58,36 @@ enum NettyTransport
 
     abstract Class<? extends ServerChannel> serverChannel();
 
-    /** The transport for {@code server.transport}; says in the log why epoll was not taken when it was allowed. */
-    static NettyTransport chosen(final String configured)
+    /**
+     * The transport for {@code server.transport} and {@code server.direct_replies}; logs which one and why once.
+     *
+     * @throws IllegalStateException {@code epoll} asked for where its native library does not load (the cause says why)
+     */
+    static NettyTransport chosen(final String configured, final boolean directReplies)
     {
         if (ServerConfig.TRANSPORT_NIO.equals(configured))
         {
+            LOG.info("HTTP transport: NIO (server.transport: nio)");
+            return NIO;
+        }
+        if (ServerConfig.TRANSPORT_EPOLL.equals(configured))
+        {
+            if (!Epoll.isAvailable())
+            {
+                throw new IllegalStateException("server.transport is epoll but Netty's native epoll transport does not load here: " +
+                    Epoll.unavailabilityCause(), Epoll.unavailabilityCause());
+            }
+            LOG.info("HTTP transport: native epoll (server.transport: epoll; every write on the event loops)");
+            return EPOLL;
+        }
+        if (directReplies)
+        {
+            LOG.info("HTTP transport: NIO (server.transport: auto with server.direct_replies: the reply thread writes to NIO sockets itself)");
             return NIO;
         }
         if (Epoll.isAvailable())
         {
+            LOG.info("HTTP transport: native epoll (server.transport: auto without direct replies)");
             return EPOLL;
         }
         LOG.info(() -> "HTTP transport: NIO (native epoll unavailable: " + Epoll.unavailabilityCause() + ")");
