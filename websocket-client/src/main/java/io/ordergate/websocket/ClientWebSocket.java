@@ -51,6 +51,8 @@ public final class ClientWebSocket
     private static final Logger LOG = Logger.getLogger(ClientWebSocket.class.getName());
     /** The handshake's answer is a few headers; more is no WebSocket server. */
     private static final int MAX_HANDSHAKE_ANSWER_BYTES = 64 * 1024;
+    /** See {@link #defaultTls()}. */
+    private static volatile SslContext defaultTls;
 
     /** What a socket tells its user; called on its I/O thread. */
     public interface Events
@@ -77,6 +79,7 @@ public final class ClientWebSocket
     /**
      * Connects and completes the handshake. The future fails if either does or times out, and then the channel is
      * closed and {@link Events#over} is not called; a caller that stops waiting cancels the future, which closes it too.
+     * A {@code wss://} socket trusts what the JDK trusts, through one context shared by every open ({@link #defaultTls}).
      *
      * @param group                  the event loop whose thread does the socket's I/O and calls its {@code events}
      * @param uri                    {@code ws://} or {@code wss://} (the certificate must then name the host)
@@ -88,18 +91,36 @@ public final class ClientWebSocket
     public static CompletableFuture<ClientWebSocket> open(final EventLoopGroup group, final URI uri, final Map<String, String> headers,
         final int maxMessageBytes, final int connectTimeoutMillis, final long handshakeTimeoutMillis, final Events events)
     {
-        final boolean tls = "wss".equals(uri.getScheme());
-        final String host = uri.getHost();
-        final int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
-        final SslContext ssl;
+        final SslContext tls;
         try
         {
-            ssl = tls ? SslContextBuilder.forClient().build() : null;
+            tls = "wss".equals(uri.getScheme()) ? defaultTls() : null;
         }
         catch (final SSLException ex)
         {
             return CompletableFuture.failedFuture(ex);
         }
+        return open(group, uri, tls, headers, maxMessageBytes, connectTimeoutMillis, handshakeTimeoutMillis, events);
+    }
+
+    /**
+     * As {@link #open(EventLoopGroup, URI, Map, int, int, long, Events)}, with a TLS context of the caller's (other trust):
+     * build it once and pass it to every open, reconnects included.
+     *
+     * @param tls a client context for {@code wss://} (the open fails without one); unused for {@code ws://}
+     */
+    public static CompletableFuture<ClientWebSocket> open(final EventLoopGroup group, final URI uri, final SslContext tls,
+        final Map<String, String> headers, final int maxMessageBytes, final int connectTimeoutMillis, final long handshakeTimeoutMillis,
+        final Events events)
+    {
+        final boolean secure = "wss".equals(uri.getScheme());
+        final String host = uri.getHost();
+        final int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
+        if (secure && tls == null)
+        {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a wss:// socket needs a TLS context: " + uri));
+        }
+        final SslContext ssl = secure ? tls : null;
         final HttpHeaders handshakeHeaders = new DefaultHttpHeaders();
         headers.forEach(handshakeHeaders::set);
         final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
@@ -149,6 +170,30 @@ public final class ClientWebSocket
             }
         });
         return opened;
+    }
+
+    /**
+     * The context of every {@code wss://} open that brings none: built on first use, then shared. Building one reads
+     * the JDK's trust store and parses every certificate in it, which a stream reconnecting after each drop did every
+     * time; sharing it also lets a reconnect resume its TLS session (the JDK caches sessions per context). A build
+     * that fails is tried again at the next open.
+     */
+    static SslContext defaultTls() throws SSLException
+    {
+        SslContext tls = defaultTls;
+        if (tls == null)
+        {
+            synchronized (ClientWebSocket.class)
+            {
+                tls = defaultTls;
+                if (tls == null)
+                {
+                    tls = SslContextBuilder.forClient().build();
+                    defaultTls = tls;
+                }
+            }
+        }
+        return tls;
     }
 
     /** As the JDK client does: the certificate must name the host connected to. */
