@@ -197,11 +197,10 @@ final class HistoryDealReader
         return decimal(text, NewOrderBody.WIRE_DIGITS);
     }
 
-    /** An amount of money: its binary noise is that of a value in cents, as a result's or a heartbeat's ({@link SeedFields#moneyDecimal}). */
+    /** An amount of money, decided as a result's or a heartbeat's ({@link SeedFields#reportedMoney}). */
     private static long money(final String text)
     {
-        final long value = decimal(text, ReportedMoney.DIGITS);
-        return FixedPoint.isError(value) || ReportedMoney.fits(value) ? value : SeedFields.moneyNoise(value, text);
+        return SeedFields.reportedMoney(decimal(text, ReportedMoney.DIGITS), text);
     }
 
     private static long decimal(final String text, final int noiseScale)

@@ -67,18 +67,23 @@ final class SeedFields
      */
     static long moneyDecimal(final RequestReader in, final String field) throws BadRequest
     {
-        final long value = decimal(in, field, ReportedMoney.DIGITS);
-        return ReportedMoney.fits(value) ? value : moneyNoise(value, in.scalarText());
+        return reportedMoney(decimal(in, field, ReportedMoney.DIGITS), in.scalarText());
     }
 
     /**
-     * An amount the wire's 8 digits hold exactly but finer than cents, taken as the value in cents it is binary noise of
-     * (FloatNoise's rule): a large amount's noise can print in 8 decimals or fewer (Python prints 47018308.98 - 237.59
-     * as 47018071.38999999), which the wire parses without asking whether it is noise. One that is no noise is kept as
-     * sent, for the refusal to name it. Reached only by an amount finer than cents (an error path: allocates).
+     * The one decision on an amount of money an executor reported, read at wire digits from {@code text} (a message's field,
+     * a synced deal's): one that fits the gateway's money ({@link ReportedMoney}), or a reading error its caller reports, is
+     * kept. One the wire's 8 digits hold exactly but finer than cents is taken as the value in cents it is binary noise of
+     * (FloatNoise's rule): a large amount's noise can print in 8 decimals or fewer (Python prints 47018308.98 - 237.59 as
+     * 47018071.38999999), which the wire parses without asking whether it is noise. One that is no noise is kept as sent,
+     * for the refusal to name it. Only an amount finer than cents reaches the noise reading (an error path: allocates).
      */
-    static long moneyNoise(final long value, final String text)
+    static long reportedMoney(final long value, final String text)
     {
+        if (FixedPoint.isError(value) || ReportedMoney.fits(value))
+        {
+            return value;
+        }
         final long nearest = text == null ? FixedPoint.TOO_MANY_DIGITS
             : FloatNoise.nearest(text.toCharArray(), 0, text.length(), ReportedMoney.DIGITS, NewOrderBody.WIRE_DIGITS);
         return FixedPoint.isError(nearest) ? value : nearest;
