@@ -1,5 +1,7 @@
 package io.ordergate.exchange.client;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,8 +14,11 @@ import io.ordergate.exchange.spi.VenueRequest;
  * Asks the exchange for the commissions of a done order's fills that were learnt from an order query, which tells none
  * (Binance spot's {@code GET /api/v3/order}; its stream event, which does, may have been lost while the stream was
  * down), and reports them as the order's whole commission: the engine books what it adds to what it already booked
- * (the late-fee path), so a stream event arriving too books nothing twice. Thread safe: runs on the connector's
- * threads; for a dialect without {@link io.ordergate.exchange.spi.ExchangeDialect#orderTrades} it does nothing.
+ * (the late-fee path), so a stream event arriving too books nothing twice. Each order is asked for once: every query
+ * that finds it done (a reconcile, a reconnect's, the query after a refusal) tells the same untold fee, and the route
+ * weighs 5, so another question only follows an answer that is refused or does not list all the fills yet. Thread
+ * safe: runs on the connector's threads; for a dialect without
+ * {@link io.ordergate.exchange.spi.ExchangeDialect#orderTrades} it does nothing.
  */
 final class FillCommissions
 {
@@ -21,11 +26,15 @@ final class FillCommissions
     /** Asks after a refused or incomplete answer (the fills not all listed yet), with back-off from the first. */
     static final int MAX_ATTEMPTS = 5;
     private static final long FIRST_RETRY_MILLIS = 500;
+    /** How long an order stays {@link #asked} after its last answer: longer than any query of a done order comes after it. */
+    private static final long FORGET_AFTER_MILLIS = 10 * 60_000;
 
     private final ExchangeClient client;
     private final VenueReports reports;
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier closed;
+    /** Venue order ids whose fills are being asked for, or were answered less than {@link #FORGET_AFTER_MILLIS} ago. */
+    private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
     FillCommissions(final ExchangeClient client, final VenueReports reports, final ScheduledExecutorService scheduler, final BooleanSupplier closed)
     {
@@ -38,9 +47,19 @@ final class FillCommissions
     /** A query's state of a done order with fills and no commission: its fills' commissions are asked for. */
     void askIfUntold(final long orderId, final String symbol, final OrderState queried)
     {
-        if (queried.status().done() && queried.executedQty().signum() > 0 && queried.fee().signum() == 0 && !queried.venueOrderId().isEmpty())
+        if (queried.status().done() && queried.executedQty().signum() > 0 && queried.fee().signum() == 0 && !queried.venueOrderId().isEmpty()
+            && asked.add(queried.venueOrderId()))
         {
             ask(orderId, symbol, queried, 0);
+        }
+    }
+
+    /** The order's question is over (told, or given up on): another query of it asks nothing for a while, then it is forgotten. */
+    private void answered(final OrderState queried)
+    {
+        if (!closed.getAsBoolean())
+        {
+            scheduler.schedule(() -> asked.remove(queried.venueOrderId()), FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -49,6 +68,7 @@ final class FillCommissions
         final VenueRequest request = client.dialect().orderTrades(symbol, queried.venueOrderId());
         if (request == null || closed.getAsBoolean())
         {
+            asked.remove(queried.venueOrderId());  // nothing asked: a dialect without the route keeps no entries
             return;
         }
         client.send(request).thenAccept(answer ->
@@ -65,12 +85,14 @@ final class FillCommissions
                     reports.state(orderId, new OrderState(queried.clientOrderId(), queried.venueOrderId(), queried.status(), queried.executedQty(),
                         queried.cumulativeQuote(), fills.fee(), queried.executedQty()));
                 }
+                answered(queried);
                 return;
             }
             if (attempt + 1 >= MAX_ATTEMPTS)
             {
                 LOG.warning(() -> "the commissions of order " + queried.clientOrderId() + " were not listed after " + MAX_ATTEMPTS
                     + " asks; its fills keep the fee they were booked with");
+                answered(queried);
                 return;
             }
             scheduler.schedule(() -> ask(orderId, symbol, queried, attempt + 1), Math.max(FIRST_RETRY_MILLIS << attempt, answer.retryAfterMillis()),

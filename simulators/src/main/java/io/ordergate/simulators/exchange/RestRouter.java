@@ -33,6 +33,8 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     private final SpotMarket market;
     /** How many times each error code was answered, for tests that must know a fault was met. */
     private final java.util.Map<Integer, Integer> errorsAnswered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many requests each route ({@code "GET /api/v3/myTrades"}) received, for tests that count what a client asks. */
+    private final java.util.Map<String, Integer> requestsReceived = new java.util.concurrent.ConcurrentHashMap<>();
 
     RestRouter(final SpotRoutes routes, final AdminRoutes admin, final Faults faults, final RateLimits limits, final SpotMarket market)
     {
@@ -75,6 +77,7 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
             else
             {
                 orderRoute = route.order();
+                requestsReceived.merge(method + " " + uri.path(), 1, Integer::sum);
                 checkFaultLimits();
                 limits.weigh(route.weight(), market.now());
                 answer = routes.answer(method, uri.path(), params, request.headers().get("X-MBX-APIKEY"), route);
@@ -103,6 +106,11 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     int errorsAnswered(final int code)
     {
         return errorsAnswered.getOrDefault(code, 0);
+    }
+
+    int requestsReceived(final String method, final String path)
+    {
+        return requestsReceived.getOrDefault(method + " " + path, 0);
     }
 
     /** A bug in the simulator answers 500 and closes, never a silent hang for the client under test. */

@@ -145,6 +145,12 @@ public final class SimulatedExchange implements AutoCloseable
         return rest.errorsAnswered(code);
     }
 
+    /** How many requests reached a route ({@code "GET", "/api/v3/myTrades"}), answered or refused, for tests that count what a client asks. */
+    public int requestsReceived(final String method, final String path)
+    {
+        return rest.requestsReceived(method, path);
+    }
+
     /** An account for an API key, with starting balances per asset ({@code "USDT" -> "10000"}); a key it knows keeps its account as it is. */
     public SimulatedExchange addAccount(final String apiKey, final String apiSecret, final Map<String, String> balances)
     {

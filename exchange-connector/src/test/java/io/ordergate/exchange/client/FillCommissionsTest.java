@@ -1,0 +1,147 @@
+package io.ordergate.exchange.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.ordergate.exchange.binance.BinanceDialect;
+import io.ordergate.exchange.spi.Credentials;
+import io.ordergate.exchange.spi.ExchangeDialect;
+import io.ordergate.exchange.spi.FuturesSettings;
+import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.OrderTicket;
+import io.ordergate.exchange.spi.VenueAnswer;
+import io.ordergate.simulators.exchange.SimulatedExchange;
+
+/**
+ * A Binance spot order whose fills several queries find done without their commission (a reconcile and a reconnect's
+ * reconcile of the same order, a query after a refusal) is asked for its fills ({@code GET /api/v3/myTrades}, weight
+ * 5) once: not again while that question is out, nor once it was answered. Against the simulated exchange, which
+ * counts the requests it gets; the dialect counts the asks it builds, so an extra one fails the test whenever it lands.
+ */
+class FillCommissionsTest
+{
+    private static final String KEY = "commissions-api-key-0001";
+    private static final String SECRET = "commissions-api-secret-0001";
+
+    private final ScheduledExecutorService io = Executors.newScheduledThreadPool(2);
+    private final SimulatedExchange exchange = SimulatedExchange.start("127.0.0.1", 0, 6_000, 100);
+    private final AtomicInteger tradesAsked = new AtomicInteger();
+    private final List<OrderState> reported = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstReport = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() throws InterruptedException
+    {
+        io.shutdownNow();
+        io.awaitTermination(2, TimeUnit.SECONDS);
+        exchange.close();
+    }
+
+    @Test
+    void shouldAskForOneOrdersTradesOnceHoweverManyQueriesFindItsFeeUntold() throws Exception
+    {
+        exchange.addAccount(KEY, SECRET, Map.of("USDT", "100000"));
+        exchange.quote("BTCUSDT", "65000.00", "65001.00");
+        exchange.commissionRate(new BigDecimal("0.001"));
+        final ExchangeClient client = new ExchangeClient(countingTradesAsked(new BinanceDialect()),
+            ExchangeEndpoint.single(exchange.restUrl(), exchange.streamUrl(), Duration.ofSeconds(5)), () -> new Credentials(KEY, SECRET, null),
+            ExchangeClient.newHttpClient(io), io);
+        final OrderTicket ticket = new OrderTicket(31, client.dialect().clientOrderId("t1", 31), "BTCUSDT", "BUY", "MARKET", "IOC",
+            new BigDecimal("0.01"), null);
+        final VenueAnswer placed = client.send(client.dialect().placeOrder(ticket)).get(10, TimeUnit.SECONDS);
+        assertEquals(VenueAnswer.Outcome.OK, placed.outcome(), placed.text());
+        // what GET /api/v3/order tells of it: done, filled, no commission
+        final OrderState queried = new OrderState(ticket.clientOrderId(), placed.order().venueOrderId(), OrderState.Status.FILLED,
+            placed.order().executedQty(), placed.order().cumulativeQuote());
+        final FillCommissions commissions = new FillCommissions(client, new Recorded(), io, () -> false);
+
+        commissions.askIfUntold(31, "BTCUSDT", queried);
+        commissions.askIfUntold(31, "BTCUSDT", queried);  // a second query's answer while the first question is out
+        assertTrue(firstReport.await(10, TimeUnit.SECONDS), "the order's commission reported");
+        assertEquals(1, reported.size(), "the order's commission reported once: " + reported);
+        assertEquals(0, new BigDecimal("0.65001").compareTo(reported.get(0).fee()), reported.toString());
+        commissions.askIfUntold(31, "BTCUSDT", queried);  // and one after it was answered
+
+        assertEquals(1, tradesAsked.get(), "one ask built for the order");
+        assertEquals(1, exchange.requestsReceived("GET", "/api/v3/myTrades"), "one myTrades request at the exchange");
+        assertTrue(reported.size() == 1, () -> "nothing reported again: " + reported);
+    }
+
+    /** The Binance dialect as it is, counting the myTrades requests it builds (each one built is sent). */
+    private ExchangeDialect countingTradesAsked(final ExchangeDialect dialect)
+    {
+        return (ExchangeDialect)Proxy.newProxyInstance(ExchangeDialect.class.getClassLoader(), new Class<?>[] {ExchangeDialect.class},
+            (proxy, method, args) ->
+            {
+                if ("orderTrades".equals(method.getName()))
+                {
+                    tradesAsked.incrementAndGet();
+                }
+                try
+                {
+                    return method.invoke(dialect, args);
+                }
+                catch (final InvocationTargetException ex)
+                {
+                    throw ex.getCause();
+                }
+            });
+    }
+
+    /** Keeps the order states reported; nothing else is expected here. */
+    private final class Recorded implements VenueReports
+    {
+        @Override
+        public void state(final long orderId, final OrderState state)
+        {
+            reported.add(state);
+            firstReport.countDown();
+        }
+
+        @Override
+        public void rejected(final long orderId, final String code, final String message)
+        {
+            throw new AssertionError("rejected " + orderId + ": " + code + " " + message);
+        }
+
+        @Override
+        public void unknown(final long orderId, final String why)
+        {
+            throw new AssertionError("unknown " + orderId + ": " + why);
+        }
+
+        @Override
+        public void unavailable(final long orderId, final long untilMillis, final String message)
+        {
+            throw new AssertionError("unavailable " + orderId + ": " + message);
+        }
+
+        @Override
+        public void balances(final Map<String, BigDecimal[]> balances, final boolean complete)
+        {
+            // not asked for here
+        }
+
+        @Override
+        public void settings(final FuturesSettings settings, final boolean applied, final String code, final String message)
+        {
+            // not asked for here
+        }
+    }
+}
