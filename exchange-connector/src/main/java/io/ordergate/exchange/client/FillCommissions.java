@@ -33,7 +33,10 @@ final class FillCommissions
     private final VenueReports reports;
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier closed;
-    /** Venue order ids whose fills are being asked for, or were answered less than {@link #FORGET_AFTER_MILLIS} ago. */
+    /**
+     * Orders ({@link #key}: symbol and venue order id, as Binance numbers its orders per symbol) whose fills are being
+     * asked for, or were answered less than {@link #FORGET_AFTER_MILLIS} ago.
+     */
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
     FillCommissions(final ExchangeClient client, final VenueReports reports, final ScheduledExecutorService scheduler, final BooleanSupplier closed)
@@ -48,19 +51,24 @@ final class FillCommissions
     void askIfUntold(final long orderId, final String symbol, final OrderState queried)
     {
         if (queried.status().done() && queried.executedQty().signum() > 0 && queried.fee().signum() == 0 && !queried.venueOrderId().isEmpty()
-            && asked.add(queried.venueOrderId()))
+            && asked.add(key(symbol, queried)))
         {
             ask(orderId, symbol, queried, 0);
         }
     }
 
     /** The order's question is over (told, or given up on): another query of it asks nothing for a while, then it is forgotten. */
-    private void answered(final OrderState queried)
+    private void answered(final String symbol, final OrderState queried)
     {
         if (!closed.getAsBoolean())
         {
-            scheduler.schedule(() -> asked.remove(queried.venueOrderId()), FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> asked.remove(key(symbol, queried)), FORGET_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static String key(final String symbol, final OrderState queried)
+    {
+        return symbol + ' ' + queried.venueOrderId();
     }
 
     private void ask(final long orderId, final String symbol, final OrderState queried, final int attempt)
@@ -68,7 +76,7 @@ final class FillCommissions
         final VenueRequest request = client.dialect().orderTrades(symbol, queried.venueOrderId());
         if (request == null || closed.getAsBoolean())
         {
-            asked.remove(queried.venueOrderId());  // nothing asked: a dialect without the route keeps no entries
+            asked.remove(key(symbol, queried));  // nothing asked: a dialect without the route keeps no entries
             return;
         }
         client.send(request).thenAccept(answer ->
@@ -85,14 +93,14 @@ final class FillCommissions
                     reports.state(orderId, new OrderState(queried.clientOrderId(), queried.venueOrderId(), queried.status(), queried.executedQty(),
                         queried.cumulativeQuote(), fills.fee(), queried.executedQty()));
                 }
-                answered(queried);
+                answered(symbol, queried);
                 return;
             }
             if (attempt + 1 >= MAX_ATTEMPTS)
             {
                 LOG.warning(() -> "the commissions of order " + queried.clientOrderId() + " were not listed after " + MAX_ATTEMPTS
                     + " asks; its fills keep the fee they were booked with");
-                answered(queried);
+                answered(symbol, queried);
                 return;
             }
             scheduler.schedule(() -> ask(orderId, symbol, queried, attempt + 1), Math.max(FIRST_RETRY_MILLIS << attempt, answer.retryAfterMillis()),

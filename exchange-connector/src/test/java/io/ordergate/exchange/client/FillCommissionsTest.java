@@ -81,6 +81,10 @@ class FillCommissionsTest
         assertEquals(1, tradesAsked.get(), "one ask built for the order");
         assertEquals(1, exchange.requestsReceived("GET", "/api/v3/myTrades"), "one myTrades request at the exchange");
         assertTrue(reported.size() == 1, () -> "nothing reported again: " + reported);
+
+        // Binance numbers orders per symbol: the same venue order id on another symbol is another order, asked for
+        commissions.askIfUntold(32, "ETHUSDT", queried);
+        assertEquals(2, tradesAsked.get(), "the other symbol's order with the same venue id asked for too");
     }
 
     /** The Binance dialect as it is, counting the myTrades requests it builds (each one built is sent). */
