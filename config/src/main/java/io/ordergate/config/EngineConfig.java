@@ -33,15 +33,17 @@ public final class EngineConfig
     private final int expertLogEntries;
     private final long paperFeeRate;
     private final int maxKeysPerUser;
+    private final int maxKeysMadePerUser;
     private final int maxBrokerConnectionsPerUser;
 
     EngineConfig(
         final int maxAccounts, final int maxOrders, final int maxTrades, final int maxKeys, final int maxTickets,
         final int maxGroups, final int maxBots, final int maxExecutorCommands, final int maxUsers, final int maxHedgePositions,
         final int candlesPerTimeframe, final int maxExperts, final int expertLogEntries, final long paperFeeRate,
-        final int maxKeysPerUser, final int maxBrokerConnectionsPerUser)
+        final int maxKeysPerUser, final int maxKeysMadePerUser, final int maxBrokerConnectionsPerUser)
     {
         this.maxKeysPerUser = maxKeysPerUser;
+        this.maxKeysMadePerUser = maxKeysMadePerUser;
         this.maxBrokerConnectionsPerUser = maxBrokerConnectionsPerUser;
         this.candlesPerTimeframe = candlesPerTimeframe;
         this.maxExperts = maxExperts;
@@ -82,6 +84,7 @@ public final class EngineConfig
             s.intValue("expert_log_entries", 256, 1, 65_536),
             paperFeeRate(s),
             s.intValue("max_keys_per_user", 20, 1, CAPACITY_MAX),
+            s.intValue("max_keys_made_per_user", 200, 1, CAPACITY_MAX),
             s.intValue("max_broker_connections_per_user", 5, 1, CAPACITY_MAX));
         s.finish();
         return config;
@@ -183,13 +186,20 @@ public final class EngineConfig
         return paperFeeRate;
     }
 
-    /**
-     * API keys one signed-in user (not an admin) may make, revoked ones too: a key's principal is never given back,
-     * and the principals ({@code max_keys} + {@code max_users}) are everyone's, so one user must not fill them.
-     */
+    /** API keys one signed-in user (not an admin) may hold that still work: a revoked key no longer counts. */
     public int maxKeysPerUser()
     {
         return maxKeysPerUser;
+    }
+
+    /**
+     * API keys one signed-in user (not an admin) may make in all, revoked ones too: a key's principal is never given back
+     * (commands in flight, streams and webhooks name it), and the principals ({@code max_keys} + {@code max_users}) are
+     * everyone's, so one user making and revoking keys must not fill them.
+     */
+    public int maxKeysMadePerUser()
+    {
+        return maxKeysMadePerUser;
     }
 
     /**
@@ -215,6 +225,7 @@ public final class EngineConfig
             ", maxBots=" + maxBots + ", maxExecutorCommands=" + maxExecutorCommands + ", maxUsers=" + maxUsers +
             ", maxHedgePositions=" + maxHedgePositions + ", candlesPerTimeframe=" + candlesPerTimeframe + ", maxExperts=" + maxExperts +
             ", expertLogEntries=" + expertLogEntries + ", paperFeeRate=" + paperFeeRate +
-            ", maxKeysPerUser=" + maxKeysPerUser + ", maxBrokerConnectionsPerUser=" + maxBrokerConnectionsPerUser + '}';
+            ", maxKeysPerUser=" + maxKeysPerUser + ", maxKeysMadePerUser=" + maxKeysMadePerUser +
+            ", maxBrokerConnectionsPerUser=" + maxBrokerConnectionsPerUser + '}';
     }
 }

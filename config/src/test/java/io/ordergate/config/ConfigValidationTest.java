@@ -96,6 +96,7 @@ class ConfigValidationTest
         "engine:\\n  max_groups: 0               | engine.max_groups           | between 1",
         "engine:\\n  max_bots: 0                 | engine.max_bots             | between 1",
         "engine:\\n  max_executor_commands: 0    | engine.max_executor_commands | between 1",
+        "engine:\\n  max_keys_made_per_user: 0   | engine.max_keys_made_per_user | between 1 and 4194304",
         "engine:\\n  max_order: 1024             | engine.max_order            | unknown key",
         "engine:\\n  max_experts: 0              | engine.max_experts          | between 1",
         "engine:\\n  expert_log_entries: 70000   | engine.expert_log_entries   | between 1 and 65536",

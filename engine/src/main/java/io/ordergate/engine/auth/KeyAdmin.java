@@ -5,6 +5,7 @@ import io.ordergate.engine.account.Account;
 import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
+import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
@@ -21,6 +22,8 @@ public final class KeyAdmin
     private final Principals principals;
     /** {@code engine.max_keys_per_user}: see {@link io.ordergate.config.EngineConfig#maxKeysPerUser()}. */
     private final int maxKeysPerUser;
+    /** {@code engine.max_keys_made_per_user}: see {@link io.ordergate.config.EngineConfig#maxKeysMadePerUser()}. */
+    private final int maxKeysMadePerUser;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
@@ -29,6 +32,7 @@ public final class KeyAdmin
         this.accounts = context.accounts();
         this.principals = context.principals();
         this.maxKeysPerUser = context.config().engine().maxKeysPerUser();
+        this.maxKeysMadePerUser = context.config().engine().maxKeysMadePerUser();
     }
 
     public void createKey(final CommandEvent event)
@@ -61,9 +65,8 @@ public final class KeyAdmin
             event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
             return;
         }
-        if (principals.isUser(principal) && !principals.isAdmin(principal) && principals.keysMadeBy(principal) >= maxKeysPerUser)
+        if (principals.isUser(principal) && !principals.isAdmin(principal) && !withinUserKeyLimits(event, principal))
         {
-            event.reject(ResultCode.CONFLICT, "this user made engine.max_keys_per_user API keys (revoked ones count)", "api_key");
             return;
         }
         final int existing = principals.find(apiKey);
@@ -88,5 +91,37 @@ public final class KeyAdmin
                 principals.keyOwnerFor(principal), event.wallMicros());
         }
         event.result = ResultCode.CREATED;
+    }
+
+    /**
+     * Whether a user may make one more key, read on from the body's account ids: no more than
+     * {@code engine.max_keys_per_user} that still work, and {@code engine.max_keys_made_per_user} in all, since a revoked
+     * key keeps its principal. Rejects the command CONFLICT when not. A key journaled before revoked keys stopped counting
+     * is judged as it was then: every key made against {@code max_keys_per_user}.
+     */
+    private boolean withinUserKeyLimits(final CommandEvent event, final int user)
+    {
+        final int made = principals.keysMadeBy(user);
+        if (!CommandBodies.keyLimitCountsWorkingKeys(reader, event.frameLength()))
+        {
+            if (made >= maxKeysPerUser)
+            {
+                event.reject(ResultCode.CONFLICT, "this user made engine.max_keys_per_user API keys (revoked ones count)", "api_key");
+                return false;
+            }
+            return true;
+        }
+        if (principals.workingKeysOf(user) >= maxKeysPerUser)
+        {
+            event.reject(ResultCode.CONFLICT, "this user holds engine.max_keys_per_user working API keys: revoke one first", "api_key");
+            return false;
+        }
+        if (made >= maxKeysMadePerUser)
+        {
+            event.reject(ResultCode.CONFLICT,
+                "this user made engine.max_keys_made_per_user API keys (revoked ones count: each keeps its principal)", "api_key");
+            return false;
+        }
+        return true;
     }
 }

@@ -152,6 +152,20 @@ public final class Principals
         return made;
     }
 
+    /**
+     * How many keys {@code owner} has made that are not revoked (a key of a disabled user is not revoked: it works again
+     * when the user does). Admin path: a walk of them all.
+     */
+    public int workingKeysOf(final int owner)
+    {
+        int working = 0;
+        for (int p = 0; p < count; p++)
+        {
+            working += kinds[p] == KIND_KEY && owners[p] == owner && scopes[p] != SCOPE_NONE ? 1 : 0;
+        }
+        return working;
+    }
+
     /** Revokes every live key {@code owner} owns, in principal order (a password reset's). Admin path: a walk of them all. */
     public int revokeKeysOwnedBy(final int owner)
     {

@@ -147,7 +147,8 @@ public final class CommandBodies
     }
 
     /**
-     * CREATE_KEY: api key (string) | secret hash (bytes, SHA-256) | scope (byte) | count (int) | account ids.
+     * CREATE_KEY: api key (string) | secret hash (bytes, SHA-256) | scope (byte) | count (int) | account ids
+     * | limits by working keys (byte, always 1 now; absent in keys journaled before, see {@link #keyLimitCountsWorkingKeys}).
      * Only the hash is journaled; the secret itself never leaves the request that made it.
      */
     public static void createKey(
@@ -158,6 +159,17 @@ public final class CommandBodies
         {
             writer.putString(accountId);
         }
+        writer.putBoolean(true);
+    }
+
+    /**
+     * Whether a CREATE_KEY body read up to its account ids limits its maker by the keys that still work: a key journaled
+     * before has no flag and was decided counting every key its maker made, revoked ones too, so it replays that way
+     * (decided otherwise, a key refused then would be made on replay and move every later principal).
+     */
+    public static boolean keyLimitCountsWorkingKeys(final BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength && reader.readBoolean();
     }
 
     /** LIST_ORDERS: account id (empty = every visible) | status filter (int) | limit (int). */

@@ -24,6 +24,7 @@ final class SessionFlow
     private final UserRecords records;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final CompletePasswordResetBody resetBody = new CompletePasswordResetBody();
 
     SessionFlow(final EngineContext context, final Users users, final UserRecords records)
     {
@@ -152,10 +153,10 @@ final class SessionFlow
      */
     void completeReset(final CommandEvent event)
     {
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final User user = users.findByResetHash(string());
-        final String passwordHash = string();
-        final boolean revokeKeys = UserBodies.resetRevokesKeys(reader, event.frameLength());
+        resetBody.wrap(event);
+        final User user = users.findByResetHash(resetBody.tokenHash().toString());
+        final String passwordHash = resetBody.passwordHash().toString();
+        final boolean revokeKeys = resetBody.revokesKeys();
         if (user == null || user.disabled || user.resetExpiresMicros <= event.wallMicros() || passwordHash.isEmpty())
         {
             event.reject(ResultCode.VALIDATION_ERROR, "the reset token is invalid or expired", "token");

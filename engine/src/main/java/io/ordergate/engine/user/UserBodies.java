@@ -95,17 +95,12 @@ public final class UserBodies
 
     /**
      * COMPLETE_PASSWORD_RESET: hex SHA-256 of the token | the new password's hash | revoke the user's API keys (byte, always
-     * 1 now; absent in resets journaled before a reset revoked keys, which replay without revoking them).
+     * 1 now; absent in resets journaled before a reset revoked keys, which replay without revoking them). Read back by
+     * {@link CompletePasswordResetBody} only.
      */
     public static void completePasswordReset(final BodyWriter writer, final String tokenHash, final String passwordHash)
     {
         writer.putString(tokenHash).putString(passwordHash).putBoolean(true);
-    }
-
-    /** Whether a COMPLETE_PASSWORD_RESET body read up to its password hash goes on to revoke the user's API keys. */
-    public static boolean resetRevokesKeys(final io.ordergate.engine.command.BodyReader reader, final int frameLength)
-    {
-        return reader.position() < frameLength && reader.readBoolean();
     }
 
     /**

@@ -78,24 +78,48 @@ class UserRoomTest
     }
 
     @Test
-    void aUserMakesAFewKeysNotTheWholePrincipalTableAndRevokedOnesCount()
+    void aUserHoldsAFewWorkingKeysAndMakesAFewMoreNotTheWholePrincipalTable()
     {
-        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16", "max_keys: 64, max_keys_per_user: 4"), "users");
-        assertEquals(4, roomy.engine().maxKeysPerUser());
+        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16",
+            "max_keys: 64, max_keys_per_user: 2, max_keys_made_per_user: 3"), "users");
         final UserDriver users = new UserDriver(roomy, new Engine(roomy));
         expect(ResultCode.CREATED, users.account("paper-1"));
         final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
-        for (int i = 0; i < roomy.engine().maxKeysPerUser(); i++)
-        {
-            expect(ResultCode.CREATED, users.createKey(ann, "og_ann" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
-        }
+        expect(ResultCode.CREATED, users.createKey(ann, "og_ann0", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        expect(ResultCode.CREATED, users.createKey(ann, "og_ann1", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        final CommandEvent full = expect(ResultCode.CONFLICT, users.createKey(ann, "og_ann2", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        assertTrue(full.resultMessage.contains("engine.max_keys_per_user"), full.resultMessage);
         expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann0")));
-        final CommandEvent refused = expect(ResultCode.CONFLICT, users.createKey(ann, "og_annmore", CommandBodies.SCOPE_READ, List.of("paper-1")));
-        assertEquals("api_key", refused.resultField, "a revoked key keeps its principal, so it still counts");
+        expect(ResultCode.CREATED, users.createKey(ann, "og_ann2", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann1")));
+        final CommandEvent refused = expect(ResultCode.CONFLICT, users.createKey(ann, "og_ann3", CommandBodies.SCOPE_READ, List.of("paper-1")));
+        assertEquals("api_key", refused.resultField, "a revoked key keeps its principal, so it counts toward the keys made");
+        assertTrue(refused.resultMessage.contains("engine.max_keys_made_per_user"), refused.resultMessage);
         final int boss = (int)expect(ResultCode.CREATED, users.createUser("u-2", "boss@example.com", Role.ADMIN, List.of())).resultId;
-        for (int i = 0; i <= roomy.engine().maxKeysPerUser(); i++)
+        for (int i = 0; i <= roomy.engine().maxKeysMadePerUser(); i++)
         {
             expect(ResultCode.CREATED, users.createKey(boss, "og_boss" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
+        }
+    }
+
+    @Test
+    void aKeyJournaledBeforeRevokedKeysStoppedCountingIsJudgedAsItWasThen()
+    {
+        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16", "max_keys: 64, max_keys_per_user: 2"), "users");
+        final UserDriver users = new UserDriver(roomy, new Engine(roomy));
+        expect(ResultCode.CREATED, users.account("paper-1"));
+        final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        for (int i = 0; i < 3; i++)
+        {
+            final String apiKey = "og_old" + i;
+            // the body as written before its trailing flag: key | hash | scope | count | accounts
+            final CommandEvent made = users.send(ann, CommandType.CREATE_KEY, w -> w.putString(apiKey).putBytes(new byte[32], 0, 32)
+                .putByte(CommandBodies.SCOPE_READ).putInt(1).putString("paper-1"));
+            expect(i < 2 ? ResultCode.CREATED : ResultCode.CONFLICT, made);
+            if (i == 0)
+            {
+                expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_old0")));
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.user.UserBodies;
+import io.ordergate.engine.user.CompletePasswordResetBody;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
 import io.ordergate.gateway.core.Scope;
@@ -28,6 +28,7 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
     private final ConcurrentHashMap<Integer, ApiKey> byPrincipal = new ConcurrentHashMap<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final CompletePasswordResetBody resetBody = new CompletePasswordResetBody();
     /** Compared against when the key is unknown, so a miss costs about what a hit does. */
     private final byte[] missHash = new byte[Secrets.HASH_LENGTH];
     /** Whether a principal is a user's (the users' directory, kept by the same reply stage in journal order). */
@@ -149,9 +150,7 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
         }
         else if (event.type == CommandType.COMPLETE_PASSWORD_RESET)
         {
-            reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text);
-            reader.readString(text);
-            if (UserBodies.resetRevokesKeys(reader, event.frameLength()))
+            if (resetBody.wrap(event).revokesKeys())
             {
                 forgetKeysOwnedBy((int)event.resultId);  // the user's principal: the engine revoked every key it owns
             }

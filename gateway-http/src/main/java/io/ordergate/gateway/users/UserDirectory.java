@@ -12,6 +12,7 @@ import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.user.CompletePasswordResetBody;
 import io.ordergate.engine.user.SessionView;
 import io.ordergate.engine.user.UserRecords;
 import io.ordergate.engine.user.UserView;
@@ -41,6 +42,7 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
     private final Map<String, String> resetHashByUser = new ConcurrentHashMap<>();
     private final BodyReader bodyReader = new BodyReader();
     private final AsciiView bodyText = new AsciiView();
+    private final CompletePasswordResetBody resetBody = new CompletePasswordResetBody();
     private final UserRecords records = new UserRecords();
 
     /** Who a valid bearer token belongs to: a live session of an enabled user. */
@@ -88,7 +90,7 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         }
         else if (event.type == CommandType.COMPLETE_PASSWORD_RESET)
         {
-            final String userId = userByResetHash.get(bodyReader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(bodyText).toString());
+            final String userId = userByResetHash.get(resetBody.wrap(event).tokenHash().toString());
             if (userId != null)
             {
                 forgetReset(userId);
