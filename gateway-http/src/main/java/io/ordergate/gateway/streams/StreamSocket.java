@@ -19,16 +19,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
-import io.ordergate.gateway.json.BadRequest;
-import io.ordergate.gateway.json.RequestReader;
-
 /**
  * One client's stream socket: a user socket ({@code /ws/{user_id}}, subscriptions by message, every message with {@code
  * seq}) or a price socket ({@code /ws/prices/{symbol}}, one symbol's quotes in seed 002's shape). What the fan-out hands
  * it waits in a bounded {@link StreamOutbox}; the socket's event loop writes it while the channel is writable and stops
  * when it is not (the client reads slowly: Netty's buffer is at its high-water mark), so memory per socket is bounded
  * by the outbox and that mark. A client that lets more than {@code max_queued_messages} must-arrive messages pile up is
- * closed with 1008 and resyncs from a snapshot when it subscribes again. Thread safe where it must be: frames in, writes
+ * closed with 1008 and resyncs from a snapshot when it subscribes again. What its client asks is read and done by its
+ * {@link ClientRequests}. Thread safe where it must be: frames in, writes
  * and closes on the channel's event loop; the fan-out thread only offers to the outbox and schedules a drain.
  */
 final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements PacedDrains.Target
@@ -46,11 +44,10 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     /** Null for a user socket; the symbol of a price socket. */
     private final String priceSymbol;
     private final Runnable released;
-    private final RequestReader reader = new RequestReader();
-    private final InboundLimit limit;
     private final int maxFrameBytes;
     private final HeldSubscriptions held = new HeldSubscriptions();
     private final ReplyOrder replies;
+    private final ClientRequests requests;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean pacing = new AtomicBoolean();
     private final Runnable drain = this::drainNow;
@@ -70,9 +67,9 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         this.principal = principal;
         this.priceSymbol = priceSymbol;
         this.released = released;
-        this.limit = new InboundLimit(settings.messagesPerSecond());
         this.maxFrameBytes = settings.maxFrameBytes();
         this.replies = new ReplyOrder(hub, this, settings.maxQueuedMessages());
+        this.requests = new ClientRequests(hub, this, settings);
     }
 
     /** After the handshake (event loop); {@code admitted} false when the caller has too many sockets open. */
@@ -83,7 +80,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         hub.countOpen(1);
         if (admitted && priceSymbol != null)
         {
-            hub.subscribeQuotes(this, StreamRequest.quotes(priceSymbol), held.hold(StreamRequest.quotes(priceSymbol).key()));
+            final StreamRequest quotes = StreamRequest.quotes(priceSymbol);
+            hub.subscribeQuotes(this, quotes, held.hold(quotes.key()));
         }
     }
 
@@ -212,7 +210,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
                 close(CLOSE_TOO_BIG, "a message is one frame of at most " + maxFrameBytes + " bytes");
                 return;
             }
-            text(frame.content());
+            requests.read(frame.content());
         }
         else if (frame instanceof PingWebSocketFrame)
         {
@@ -234,64 +232,6 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             close(CLOSE_UNSUPPORTED_DATA, "text frames of JSON only");
         }
         // Pongs need nothing: any frame resets the idle timer.
-    }
-
-    private void text(final ByteBuf content)
-    {
-        if (priceSymbol != null)
-        {
-            replies.error("VALIDATION_ERROR", "a price socket takes no messages", null);
-            return;
-        }
-        if (!limit.tryAcquire(System.nanoTime()))
-        {
-            replies.error("RATE_LIMIT_EXCEEDED", "more than " + limit.perSecond() + " messages per second", null);
-            return;
-        }
-        final byte[] body = new byte[content.readableBytes()];
-        content.getBytes(content.readerIndex(), body);
-        final StreamRequest request;
-        try
-        {
-            request = StreamRequest.parse(reader, body, body.length);
-        }
-        catch (final BadRequest bad)
-        {
-            replies.error(bad.code().name(), bad.getMessage(), bad.field());
-            return;
-        }
-        switch (request.type())
-        {
-            case PING:
-                replies.reply(StreamMessages.pong());
-                return;
-            case PONG:
-                return;
-            case UNSUBSCRIBE:
-                if (!end(request, StreamMessages.unsubscribed(request)))
-                {
-                    replies.refuse(request, "NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
-                }
-                return;
-            default:
-                subscribe(request);
-        }
-    }
-
-    private void subscribe(final StreamRequest request)
-    {
-        if (!held.holds(request.key()) && held.size() >= hub.settings().maxSubscriptionsPerSocket())
-        {
-            replies.refuse(request, "VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
-            return;
-        }
-        final Long before = held.generation(request.key());
-        final String refused = hub.subscribe(this, request, held.hold(request.key()));
-        if (refused != null)
-        {
-            held.restore(request.key(), before);  // a refused subscribe again leaves the one held (none: removed)
-            replies.refuse(request, "OVERLOADED", refused, null);
-        }
     }
 
     /**
