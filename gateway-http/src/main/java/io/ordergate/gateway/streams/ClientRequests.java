@@ -2,7 +2,6 @@ package io.ordergate.gateway.streams;
 
 import io.netty.buffer.ByteBuf;
 
-import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
@@ -49,9 +48,9 @@ final class ClientRequests
         {
             request = StreamRequest.parse(reader, body, body.length);
         }
-        catch (final BadRequest bad)
+        catch (final UnreadableRequest bad)
         {
-            replies.error(bad.code().name(), bad.getMessage(), bad.field());
+            replies.reply(StreamMessages.unreadable(bad));
             return;
         }
         switch (request.type())
