@@ -25,9 +25,9 @@ import io.netty.handler.timeout.IdleStateEvent;
  * it waits in a bounded {@link StreamOutbox}; the socket's event loop writes it while the channel is writable and stops
  * when it is not (the client reads slowly: Netty's buffer is at its high-water mark), so memory per socket is bounded
  * by the outbox and that mark. A client that lets more than {@code max_queued_messages} must-arrive messages pile up is
- * closed with 1008 and resyncs from a snapshot when it subscribes again. What its client asks is read and done by its
- * {@link ClientRequests}. Thread safe where it must be: frames in, writes
- * and closes on the channel's event loop; the fan-out thread only offers to the outbox and schedules a drain.
+ * told why ({@link #SLOW_READER}), closed with 1008 and resyncs from a snapshot when it subscribes again. What its
+ * client asks is read and done by its {@link ClientRequests}. Thread safe where it must be: frames in, writes and
+ * closes on the channel's event loop; the fan-out thread only offers to the outbox and schedules a drain.
  */
 final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements PacedDrains.Target
 {
@@ -35,6 +35,9 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     static final int CLOSE_UNSUPPORTED_DATA = 1003;
     static final int CLOSE_TOO_BIG = 1009;
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** The error a reader past its bound gets just before its 1008 (STREAMS.md): no result code says "you read too slowly". */
+    static final String SLOW_READER = "SLOW_READER";
+    private static final String TOO_SLOW = "too slow: more than the queued message limit";
     private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
     private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -59,6 +62,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     private PacedDrains paced;
     private volatile Channel channel;
     private volatile boolean closing;
+    /** The close frame is written: nothing may follow it (RFC 6455, 5.5.1). Event loop only. */
+    private boolean closeWritten;
 
     StreamSocket(final StreamHub hub, final StreamSettings settings, final int principal, final String priceSymbol, final Runnable released)
     {
@@ -124,11 +129,24 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
         if (!outbox.offer(body))
         {
-            hub.countSlowClose();
-            close(CLOSE_POLICY, "too slow: more than the queued message limit");
+            closeTooSlow(hub.settings().maxQueuedMessages() + " messages wait unread (streams.max_queued_messages)");
             return;
         }
         drainSoon();
+    }
+
+    /**
+     * A reader past its bound (its outbox full, or too many answers owed: {@link ReplyOrder#reply}): counted, told why in
+     * an error ({@link #SLOW_READER}, ahead of what still waits for it) and closed with 1008. Any thread.
+     */
+    void closeTooSlow(final String why)
+    {
+        if (closing)
+        {
+            return;
+        }
+        hub.countSlowClose();
+        close(CLOSE_POLICY, TOO_SLOW, StreamMessages.error(SLOW_READER, "too slow: " + why + "; connect again and subscribe: the snapshots resync", null));
     }
 
     /**
@@ -177,7 +195,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         drainScheduled.set(false);
         final Channel ch = channel;
-        if (ch == null || !ch.isActive())
+        if (ch == null || !ch.isActive() || closeWritten)
         {
             return;
         }
@@ -225,6 +243,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         else if (frame instanceof CloseWebSocketFrame)
         {
             closing = true;
+            closeWritten = true;
             ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
         }
         else if (frame instanceof BinaryWebSocketFrame || frame instanceof ContinuationWebSocketFrame)
@@ -322,6 +341,17 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     /** Sends a close frame with {@code code} and closes; a peer that does not take it is cut off after a second. */
     void close(final int code, final String reason)
     {
+        close(code, reason, null);
+    }
+
+    /**
+     * {@link #close(int, String)} with {@code lastWords}, when not null, written just before the close frame: ahead of
+     * what still waits in the outbox (never written now: its seqs are a gap before the message's), and whether the
+     * channel is writable or not, for a slow reader's never is. One small frame once, as the close frame itself, so the
+     * socket's memory stays bounded; a peer that reads on learns why it was cut off, one that does not is cut off anyway.
+     */
+    private void close(final int code, final String reason, final byte[] lastWords)
+    {
         final Channel ch = channel;
         if (ch == null || closing)  // closing already (a slow reader's 1008 while telling it why): one close frame
         {
@@ -330,8 +360,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         closing = true;
         ch.eventLoop().execute(() ->
         {
-            if (ch.isActive())
+            if (ch.isActive() && !closeWritten)
             {
+                closeWritten = true;
+                if (lastWords != null)
+                {
+                    ch.write(new TextWebSocketFrame(SharedFrames.messageFrame(ch.alloc(), priceSymbol == null, outbox.takeSeq(), lastWords)), ch.voidPromise());
+                }
                 ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> ch.close());
                 ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);
             }
