@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.StringJoiner;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,32 @@ class StreamAbuseTest
                 assertEquals("pong", user.next(5).path("type").asText(), "still open and answering");
             }
             assertEquals(digest, gateway.digest(), "nothing changed");
+        }
+    }
+
+    @Test
+    void aMessageThatCannotBeReadNamesWhatOfItsSubscriptionCouldBeRead() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir);
+             StreamClient user = StreamClient.connect(gateway, "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN))
+        {
+            assertNamed(user, "{\"type\":\"subscribe\",\"channel\":\"candles\",\"symbol\":\"EURUSD\",\"timeframe\":\"2h\"}",
+                "channel=candles symbol=EURUSD", "VALIDATION_ERROR/timeframe");
+            assertNamed(user, "{\"type\":\"subscribe\",\"channel\":\"candles\",\"symbol\":\"EURUSD\",\"extra\":1}",
+                "channel=candles symbol=EURUSD timeframe=1m", "VALIDATION_ERROR/extra");
+            assertNamed(user, "{\"type\":\"subscribe\",\"channel\":\"orders\",\"account_id\":\"paper-1\",\"extra\":1}",
+                "channel=orders account_id=paper-1", "VALIDATION_ERROR/extra");
+            assertNamed(user, "{\"channel\":\"positions\",\"account_id\":\"paper-2\"}", "channel=positions account_id=paper-2", "VALIDATION_ERROR/type");
+            assertNamed(user, "{\"type\":\"subscribe\",\"channel\":\"quotes\",\"symbol\":\"EURUSD\",\"account_id\":\"paper-1\"}",
+                "channel=quotes symbol=EURUSD", "VALIDATION_ERROR/account_id");
+            assertNamed(user, "{\"type\":\"subscribe\",\"channel\":\"quotes\"}", "channel=quotes", "VALIDATION_ERROR/symbol");
+            assertNamed(user, "{\"type\":\"subscribe\",\"channel\":\"trades\",\"account_id\":\"paper-1\"}", "account_id=paper-1",
+                "VALIDATION_ERROR/channel");
+            assertNamed(user, "{\"type\":\"subscribe\",\"bot_id\":\"b-1\",\"extra\":true}", "channel=bot bot_id=b-1", "VALIDATION_ERROR/extra");
+            assertNamed(user, "{\"type\":\"unsubscribe\",\"channel\":\"account\",\"account_id\":\"paper-1\",", "channel=account account_id=paper-1",
+                "INVALID_JSON/");
+            assertNamed(user, "{\"type\":\"subscribe\",", "", "INVALID_JSON/");
+            assertNamed(user, "[1,2]", "", "VALIDATION_ERROR/");
         }
     }
 
@@ -222,5 +249,25 @@ class StreamAbuseTest
             assertEquals(field, error.path("error").path("field").asText(), message + " -> " + error);
         }
         assertNotNull(error.path("seq"));
+    }
+
+    /**
+     * The error answering {@code message} names the subscription as {@code named} says ({@code "channel=orders
+     * account_id=paper-1"}: its fields besides {@code seq}, {@code type} and {@code error}, in order) and has {@code
+     * codeAndField} ({@code "VALIDATION_ERROR/extra"}; nothing after the slash: no field).
+     */
+    private static void assertNamed(final StreamClient user, final String message, final String named, final String codeAndField) throws Exception
+    {
+        final JsonNode error = refusal(user, message);
+        final StringJoiner names = new StringJoiner(" ");
+        error.fieldNames().forEachRemaining(name ->
+        {
+            if (!name.equals("seq") && !name.equals("type") && !name.equals("error"))
+            {
+                names.add(name + "=" + error.path(name).asText());
+            }
+        });
+        assertEquals(named, names.toString(), message + " -> " + error);
+        assertEquals(codeAndField, error.path("error").path("code").asText() + "/" + error.path("error").path("field").asText(), message + " -> " + error);
     }
 }

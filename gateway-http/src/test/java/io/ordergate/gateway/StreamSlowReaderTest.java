@@ -109,6 +109,45 @@ class StreamSlowReaderTest
         }
     }
 
+    @Test
+    void aReaderClosedAsTooSlowIsToldWhyJustBeforeTheCloseFrame() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "streams: { max_queued_messages: 16 }\n");
+             RawWebSocket reader = RawWebSocket.connect(gateway.port(), "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN, 4096))
+        {
+            reader.sendText("{\"type\":\"subscribe\",\"channel\":\"orders\",\"account_id\":\"paper-1\"}");
+            assertEquals("snapshot", type(reader.read()));
+            assertEquals(202, gateway.quote("EURUSD", "1.10000", "1.10000").status());
+
+            // It stops reading; its order events pile up past the bound.
+            for (int i = 0; i < 5000 && counter(gateway, "ordergate_stream_slow_closes_total") == 0; i++)
+            {
+                final TestGateway.Reply order = gateway.market("paper-1", "EURUSD", i % 2 == 0 ? "buy" : "sell", "0.01");
+                assertEquals(201, order.status(), order::toString);
+            }
+            await("the reader closed as too slow", () -> counter(gateway, "ordergate_stream_slow_closes_total") == 1);
+
+            // It reads on (within the second the gateway gives a close frame): what was written before, then an error
+            // saying why, then the close frame, and nothing after it.
+            final List<RawWebSocket.Frame> frames = new ArrayList<>();
+            RawWebSocket.Frame frame;
+            while ((frame = reader.read()) != null)
+            {
+                frames.add(frame);
+            }
+            assertTrue(frames.size() >= 2, frames.size() + " frames");
+            final RawWebSocket.Frame close = frames.get(frames.size() - 1);
+            assertEquals(RawWebSocket.CLOSE, close.opcode(), "the close frame is the last");
+            assertEquals(1008, close.closeCode());
+            final JsonNode error = TestGateway.JSON.readTree(frames.get(frames.size() - 2).text());
+            assertEquals("SLOW_READER", error.path("error").path("code").asText(), error::toString);
+            assertTrue(error.path("error").path("message").asText().contains("streams.max_queued_messages"), error::toString);
+            final JsonNode before = TestGateway.JSON.readTree(frames.get(frames.size() - 3).text());
+            assertTrue(error.path("seq").asLong() > before.path("seq").asLong(), "seq rises (with a gap if messages were left unwritten): " + before
+                + " then " + error);
+        }
+    }
+
     private static String type(final RawWebSocket.Frame frame) throws Exception
     {
         return TestGateway.JSON.readTree(frame.text()).path("type").asText();

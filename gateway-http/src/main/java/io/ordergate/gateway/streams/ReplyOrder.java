@@ -58,8 +58,7 @@ final class ReplyOrder
         }
         else if (unanswered >= maxUnanswered)
         {
-            hub.countSlowClose();
-            socket.close(StreamSocket.CLOSE_POLICY, "too slow: more than the queued message limit");
+            socket.closeTooSlow(maxUnanswered + " messages' answers are owed at once (streams.max_queued_messages)");
         }
         else
         {

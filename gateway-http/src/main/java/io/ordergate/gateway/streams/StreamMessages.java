@@ -14,7 +14,8 @@ import io.ordergate.engine.view.JsonWriter;
  * "order"|"position"|"account"|"quote"|"candle", "data"}}, seed 003's {@code {"type": "bot_update", "bot_id",
  * "data", "timestamp"}}, a subscription's first message {@code {"type": "snapshot", "channel", "account_id"|"symbol"|
  * "bot_id", "data"}}, {@code {"type": "unsubscribed", ...}} and {@code {"type": "error", "error": {"code", "message",
- * "field"?}}} (with the subscription's {@code channel} and id when it is about one: {@link #subscriptionError}).
+ * "field"?}}} (with the subscription's {@code channel} and id when it is about one: {@link #subscriptionError}, or as far
+ * as they could be read from a message that could not be: {@link #unreadable}).
  * <b>Not thread safe</b>: one instance per thread; the static helpers allocate their own writer.
  */
 final class StreamMessages
@@ -73,13 +74,41 @@ final class StreamMessages
     static byte[] error(final String code, final String message, final String field)
     {
         final StreamMessages messages = new StreamMessages();
-        final JsonWriter out = messages.beginWithout("error").name("error").startObject().name("code").string(code).name("message").string(message);
-        if (field != null)
-        {
-            out.name("field").string(field);
-        }
-        out.endObject();
+        errorObject(messages.beginWithout("error"), code, message, field);
         return messages.end();
+    }
+
+    /**
+     * A message that could not be read as a request: {@code {"type": "error", "channel"?, "account_id"?, "symbol"?,
+     * "bot_id"?, "timeframe"?, "error": {"code", "message", "field"?}}}, naming what of its subscription could be read.
+     */
+    static byte[] unreadable(final UnreadableRequest request)
+    {
+        final StreamMessages messages = new StreamMessages();
+        final JsonWriter out = messages.beginWithout("error");
+        nameIfRead(out, "channel", request.channel());
+        nameIfRead(out, "account_id", request.accountId());
+        nameIfRead(out, "symbol", request.symbol());
+        nameIfRead(out, "bot_id", request.botId());
+        nameIfRead(out, "timeframe", request.timeframe());
+        errorObject(out, request.problem().code().name(), request.getMessage(), request.problem().field());
+        return messages.end();
+    }
+
+    private static void nameIfRead(final JsonWriter out, final String name, final String value)
+    {
+        if (value != null)
+        {
+            out.name(name).string(value);
+        }
+    }
+
+    /** {@code "error": {"code", "message", "field"?}}. */
+    private static void errorObject(final JsonWriter out, final String code, final String message, final String field)
+    {
+        out.name("error").startObject().name("code").string(code).name("message").string(message);
+        nameIfRead(out, "field", field);
+        out.endObject();
     }
 
     static byte[] unsubscribed(final StreamRequest request)
@@ -109,12 +138,7 @@ final class StreamMessages
         {
             out.name("timeframe").string(subscription.timeframe().apiName());
         }
-        out.name("error").startObject().name("code").string(code).name("message").string(message);
-        if (field != null)
-        {
-            out.name("field").string(field);
-        }
-        out.endObject();
+        errorObject(out, code, message, field);
         return messages.end();
     }
 

@@ -151,6 +151,12 @@ final class StreamOutbox
         return true;
     }
 
+    /** The seq of a message written past this outbox (a slow reader's last): above every seq handed out before it. */
+    synchronized long takeSeq()
+    {
+        return nextSeq++;
+    }
+
     synchronized boolean isEmpty()
     {
         return queue.isEmpty() && filledSlots == 0;

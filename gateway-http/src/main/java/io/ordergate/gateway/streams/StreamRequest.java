@@ -27,31 +27,42 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
 
     static final Timeframe DEFAULT_TIMEFRAME = Timeframe.M1;
 
-    static StreamRequest parse(final RequestReader reader, final byte[] body, final int length) throws BadRequest
+    /**
+     * @throws UnreadableRequest naming the problem and what of the subscription could be read before it (the fields
+     *     sent before a break in the JSON; every well-formed one when the message is JSON)
+     */
+    static StreamRequest parse(final RequestReader reader, final byte[] body, final int length) throws UnreadableRequest
     {
-        reader.begin(body, length, false);
         String type = null;
         String channelName = null;
         String accountId = null;
         String symbol = null;
         String timeframeName = null;
         String botId = null;
-        while (reader.nextField())
+        try
         {
-            final String field = reader.fieldName();
-            switch (field)
+            reader.begin(body, length, false);
+            while (reader.nextField())
             {
-                case "type": type = reader.string(field, 16); break;
-                case "channel": channelName = reader.string(field, 16); break;
-                case "account_id": accountId = reader.id(field, Ids.MAX_LENGTH); break;
-                case "symbol": symbol = reader.id(field, QuoteRoutes.MAX_SYMBOL); break;
-                case "timeframe": timeframeName = reader.string(field, 3); break;
-                case "bot_id": botId = reader.id(field, Ids.MAX_LENGTH); break;
-                default: reader.unknownField(field);
+                final String field = reader.fieldName();
+                switch (field)
+                {
+                    case "type": type = reader.string(field, 16); break;
+                    case "channel": channelName = reader.string(field, 16); break;
+                    case "account_id": accountId = reader.id(field, Ids.MAX_LENGTH); break;
+                    case "symbol": symbol = reader.id(field, QuoteRoutes.MAX_SYMBOL); break;
+                    case "timeframe": timeframeName = reader.string(field, 3); break;
+                    case "bot_id": botId = reader.id(field, Ids.MAX_LENGTH); break;
+                    default: reader.unknownField(field);
+                }
             }
+            reader.finish();
+            return decide(type, channelName, accountId, symbol, timeframeName, botId);
         }
-        reader.finish();
-        return decide(type, channelName, accountId, symbol, timeframeName, botId);
+        catch (final BadRequest bad)
+        {
+            throw new UnreadableRequest(bad, channelName, accountId, symbol, timeframeName, botId);
+        }
     }
 
     private static StreamRequest decide(final String typeName, final String channelName, final String accountId, final String symbol,
@@ -143,13 +154,19 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
 
     private static Timeframe timeframe(final String name) throws BadRequest
     {
-        final Timeframe timeframe = name.isEmpty() ? null
-            : Timeframe.fromName(Character.isLetter(name.charAt(0)) ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT));
+        final Timeframe timeframe = timeframeOrNull(name);
         if (timeframe == null)
         {
             throw new BadRequest(ResultCode.VALIDATION_ERROR, "timeframe must be one of 1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1",
                 "timeframe");
         }
         return timeframe;
+    }
+
+    /** The timeframe a client names ({@code 1m} or seed 002's {@code M1}, any letter case), or null. */
+    static Timeframe timeframeOrNull(final String name)
+    {
+        return name.isEmpty() ? null
+            : Timeframe.fromName(Character.isLetter(name.charAt(0)) ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT));
     }
 }

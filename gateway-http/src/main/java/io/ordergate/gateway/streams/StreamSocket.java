@@ -19,17 +19,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
-import io.ordergate.gateway.json.BadRequest;
-import io.ordergate.gateway.json.RequestReader;
-
 /**
  * One client's stream socket: a user socket ({@code /ws/{user_id}}, subscriptions by message, every message with {@code
  * seq}) or a price socket ({@code /ws/prices/{symbol}}, one symbol's quotes in seed 002's shape). What the fan-out hands
  * it waits in a bounded {@link StreamOutbox}; the socket's event loop writes it while the channel is writable and stops
  * when it is not (the client reads slowly: Netty's buffer is at its high-water mark), so memory per socket is bounded
  * by the outbox and that mark. A client that lets more than {@code max_queued_messages} must-arrive messages pile up is
- * closed with 1008 and resyncs from a snapshot when it subscribes again. Thread safe where it must be: frames in, writes
- * and closes on the channel's event loop; the fan-out thread only offers to the outbox and schedules a drain.
+ * told why ({@link #SLOW_READER}), closed with 1008 and resyncs from a snapshot when it subscribes again. What its
+ * client asks is read and done by its {@link ClientRequests}. Thread safe where it must be: frames in, writes and
+ * closes on the channel's event loop; the fan-out thread only offers to the outbox and schedules a drain.
  */
 final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> implements PacedDrains.Target
 {
@@ -37,6 +35,9 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     static final int CLOSE_UNSUPPORTED_DATA = 1003;
     static final int CLOSE_TOO_BIG = 1009;
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** The error a reader past its bound gets just before its 1008 (STREAMS.md): no result code says "you read too slowly". */
+    static final String SLOW_READER = "SLOW_READER";
+    private static final String TOO_SLOW = "too slow: more than the queued message limit";
     private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
     private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -46,11 +47,10 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     /** Null for a user socket; the symbol of a price socket. */
     private final String priceSymbol;
     private final Runnable released;
-    private final RequestReader reader = new RequestReader();
-    private final InboundLimit limit;
     private final int maxFrameBytes;
     private final HeldSubscriptions held = new HeldSubscriptions();
     private final ReplyOrder replies;
+    private final ClientRequests requests;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean pacing = new AtomicBoolean();
     private final Runnable drain = this::drainNow;
@@ -62,6 +62,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     private PacedDrains paced;
     private volatile Channel channel;
     private volatile boolean closing;
+    /** The close frame is written: nothing may follow it (RFC 6455, 5.5.1). Event loop only. */
+    private boolean closeWritten;
 
     StreamSocket(final StreamHub hub, final StreamSettings settings, final int principal, final String priceSymbol, final Runnable released)
     {
@@ -70,9 +72,9 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         this.principal = principal;
         this.priceSymbol = priceSymbol;
         this.released = released;
-        this.limit = new InboundLimit(settings.messagesPerSecond());
         this.maxFrameBytes = settings.maxFrameBytes();
         this.replies = new ReplyOrder(hub, this, settings.maxQueuedMessages());
+        this.requests = new ClientRequests(hub, this, settings);
     }
 
     /** After the handshake (event loop); {@code admitted} false when the caller has too many sockets open. */
@@ -83,7 +85,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         hub.countOpen(1);
         if (admitted && priceSymbol != null)
         {
-            hub.subscribeQuotes(this, StreamRequest.quotes(priceSymbol), held.hold(StreamRequest.quotes(priceSymbol).key()));
+            final StreamRequest quotes = StreamRequest.quotes(priceSymbol);
+            hub.subscribeQuotes(this, quotes, held.hold(quotes.key()));
         }
     }
 
@@ -126,11 +129,24 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         }
         if (!outbox.offer(body))
         {
-            hub.countSlowClose();
-            close(CLOSE_POLICY, "too slow: more than the queued message limit");
+            closeTooSlow(hub.settings().maxQueuedMessages() + " messages wait unread (streams.max_queued_messages)");
             return;
         }
         drainSoon();
+    }
+
+    /**
+     * A reader past its bound (its outbox full, or too many answers owed: {@link ReplyOrder#reply}): counted, told why in
+     * an error ({@link #SLOW_READER}, ahead of what still waits for it) and closed with 1008. Any thread.
+     */
+    void closeTooSlow(final String why)
+    {
+        if (closing)
+        {
+            return;
+        }
+        hub.countSlowClose();
+        close(CLOSE_POLICY, TOO_SLOW, StreamMessages.error(SLOW_READER, "too slow: " + why + "; connect again and subscribe: the snapshots resync", null));
     }
 
     /**
@@ -179,7 +195,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         drainScheduled.set(false);
         final Channel ch = channel;
-        if (ch == null || !ch.isActive())
+        if (ch == null || !ch.isActive() || closeWritten)
         {
             return;
         }
@@ -212,7 +228,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
                 close(CLOSE_TOO_BIG, "a message is one frame of at most " + maxFrameBytes + " bytes");
                 return;
             }
-            text(frame.content());
+            requests.read(frame.content());
         }
         else if (frame instanceof PingWebSocketFrame)
         {
@@ -227,6 +243,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         else if (frame instanceof CloseWebSocketFrame)
         {
             closing = true;
+            closeWritten = true;
             ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
         }
         else if (frame instanceof BinaryWebSocketFrame || frame instanceof ContinuationWebSocketFrame)
@@ -234,64 +251,6 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             close(CLOSE_UNSUPPORTED_DATA, "text frames of JSON only");
         }
         // Pongs need nothing: any frame resets the idle timer.
-    }
-
-    private void text(final ByteBuf content)
-    {
-        if (priceSymbol != null)
-        {
-            replies.error("VALIDATION_ERROR", "a price socket takes no messages", null);
-            return;
-        }
-        if (!limit.tryAcquire(System.nanoTime()))
-        {
-            replies.error("RATE_LIMIT_EXCEEDED", "more than " + limit.perSecond() + " messages per second", null);
-            return;
-        }
-        final byte[] body = new byte[content.readableBytes()];
-        content.getBytes(content.readerIndex(), body);
-        final StreamRequest request;
-        try
-        {
-            request = StreamRequest.parse(reader, body, body.length);
-        }
-        catch (final BadRequest bad)
-        {
-            replies.error(bad.code().name(), bad.getMessage(), bad.field());
-            return;
-        }
-        switch (request.type())
-        {
-            case PING:
-                replies.reply(StreamMessages.pong());
-                return;
-            case PONG:
-                return;
-            case UNSUBSCRIBE:
-                if (!end(request, StreamMessages.unsubscribed(request)))
-                {
-                    replies.refuse(request, "NOT_FOUND", "no such subscription on this socket", request.channel() == StreamChannel.BOT ? "bot_id" : "channel");
-                }
-                return;
-            default:
-                subscribe(request);
-        }
-    }
-
-    private void subscribe(final StreamRequest request)
-    {
-        if (!held.holds(request.key()) && held.size() >= hub.settings().maxSubscriptionsPerSocket())
-        {
-            replies.refuse(request, "VALIDATION_ERROR", "at most " + hub.settings().maxSubscriptionsPerSocket() + " subscriptions per socket", null);
-            return;
-        }
-        final Long before = held.generation(request.key());
-        final String refused = hub.subscribe(this, request, held.hold(request.key()));
-        if (refused != null)
-        {
-            held.restore(request.key(), before);  // a refused subscribe again leaves the one held (none: removed)
-            replies.refuse(request, "OVERLOADED", refused, null);
-        }
     }
 
     /**
@@ -382,6 +341,17 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     /** Sends a close frame with {@code code} and closes; a peer that does not take it is cut off after a second. */
     void close(final int code, final String reason)
     {
+        close(code, reason, null);
+    }
+
+    /**
+     * {@link #close(int, String)} with {@code lastWords}, when not null, written just before the close frame: ahead of
+     * what still waits in the outbox (never written now: its seqs are a gap before the message's), and whether the
+     * channel is writable or not, for a slow reader's never is. One small frame once, as the close frame itself, so the
+     * socket's memory stays bounded; a peer that reads on learns why it was cut off, one that does not is cut off anyway.
+     */
+    private void close(final int code, final String reason, final byte[] lastWords)
+    {
         final Channel ch = channel;
         if (ch == null || closing)  // closing already (a slow reader's 1008 while telling it why): one close frame
         {
@@ -390,8 +360,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         closing = true;
         ch.eventLoop().execute(() ->
         {
-            if (ch.isActive())
+            if (ch.isActive() && !closeWritten)
             {
+                closeWritten = true;
+                if (lastWords != null)
+                {
+                    ch.write(new TextWebSocketFrame(SharedFrames.messageFrame(ch.alloc(), priceSymbol == null, outbox.takeSeq(), lastWords)), ch.voidPromise());
+                }
                 ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> ch.close());
                 ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS);
             }

@@ -121,6 +121,12 @@ final class StreamSocketRig implements AutoCloseable
         hub.onEvent(event, false);
     }
 
+    /** Whether the socket's channel takes writes: false as when its peer stopped reading (past the high-water mark). */
+    void writable(final boolean writable)
+    {
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, writable);
+    }
+
     /** Reads published and not yet brought round. */
     int readsHeld()
     {
