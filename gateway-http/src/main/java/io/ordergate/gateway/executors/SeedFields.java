@@ -67,7 +67,9 @@ final class SeedFields
      */
     static long moneyDecimal(final RequestReader in, final String field) throws BadRequest
     {
-        return reportedMoney(decimal(in, field, ReportedMoney.DIGITS), in.scalarText());
+        final long value = decimal(in, field, ReportedMoney.DIGITS);
+        // the text is made (a String) only for an amount that does not fit: every report reads money, none may allocate
+        return ReportedMoney.fits(value) ? value : reportedMoney(value, in.scalarText());
     }
 
     /**
