@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   late-a deleted; made again (10000)
  *   executor A: close report of 7001 again (commission -0.80)  -> an error frame naming the deleted account
  *   executor A: heartbeat, balance 12345                         -> answered, no balance moved
+ *   executor B, the new account's: close report of 7001         -> 404 (the new account never held it)
  *   late-a: balance 10000, performance: no fill, deposits 10000, no withdrawal
  * </pre>
  * The gateway's stop replays the journal and compares the state digest: the refusal replays as it was decided.
@@ -40,12 +41,11 @@ class Mt5DeletedAccountReportsHttpTest
         {
             assertEquals(201, gateway.admin("POST", "/api/v1/accounts", account()).status());
             final GatewayHarness.Executor old = gateway.registerExecutor(ACCOUNT);
-            final Map<String, Object> refused;
             try (GatewayHarness.Socket socket = gateway.connect(old))
             {
                 socket.send(open(old));
                 assertEquals("open", answer(socket).get("status"));
-                socket.send(close(old, "-0.70"));
+                socket.send("{\"type\":\"trade\"," + close(old, "-0.70"));
                 assertEquals("closed", answer(socket).get("status"));
                 same("10029.1", gateway.admin("GET", "/api/v1/accounts/" + ACCOUNT, null).at("balance"));
 
@@ -53,12 +53,19 @@ class Mt5DeletedAccountReportsHttpTest
                 assertEquals(200, deleted.status(), deleted.body());
                 assertEquals(201, gateway.admin("POST", "/api/v1/accounts", account()).status());
 
-                socket.send(close(old, "-0.80"));
-                refused = socket.next();
+                socket.send("{\"type\":\"trade\"," + close(old, "-0.80"));
+                final Map<String, Object> refused = socket.next();
+                assertEquals("error", refused.get("type"), String.valueOf(refused));
+                assertEquals("CONFLICT", refused.get("code"), String.valueOf(refused));
+                assertTrue(String.valueOf(refused.get("error")).contains("deleted"), "the error says the account was deleted: " + refused);
             }
             final GatewayHarness.Response beat = gateway.call("POST", "/api/executor/" + old.id() + "/heartbeat",
                 "{\"status\":\"online\",\"metadata\":{\"accountBalance\":\"12345.00\"}}", old.key(), old.secret());
             assertEquals(200, beat.status(), beat.body());
+            // The new account's own executor (beside the same terminal) never held the ticket: its close is not found.
+            final GatewayHarness.Executor fresh = gateway.registerExecutor(ACCOUNT);
+            final GatewayHarness.Response unknown = gateway.call("POST", "/api/trade", "{" + close(fresh, "-0.80"), fresh.key(), fresh.secret());
+            assertEquals(404, unknown.status(), unknown.body());
 
             same("10000", gateway.admin("GET", "/api/v1/accounts/" + ACCOUNT, null).at("balance"));
             final GatewayHarness.Response performance = gateway.admin("GET", "/api/v1/accounts/" + ACCOUNT + "/performance", null);
@@ -68,9 +75,6 @@ class Mt5DeletedAccountReportsHttpTest
             same("0", performance.at("metrics", "fees"));
             same("10000", performance.at("metrics", "deposits"));
             same("0", performance.at("metrics", "withdrawals"));
-            assertEquals("error", refused.get("type"), String.valueOf(refused));
-            assertEquals("CONFLICT", refused.get("code"), String.valueOf(refused));
-            assertTrue(String.valueOf(refused.get("error")).contains("deleted"), "the error says the account was deleted: " + refused);
         }
         finally
         {
@@ -89,9 +93,10 @@ class Mt5DeletedAccountReportsHttpTest
             + "\"lots\":0.10,\"openTime\":\"2026-12-01T10:00:00Z\",\"openPrice\":1.09500}";
     }
 
+    /** A close report's fields after its opening brace (the socket's message adds its type first). */
     private static String close(final GatewayHarness.Executor executor, final String commission)
     {
-        return "{\"type\":\"trade\",\"executorId\":\"" + executor.id() + "\",\"ticket\":\"7001\",\"closeTime\":\"2026-12-01T11:00:00Z\","
+        return "\"executorId\":\"" + executor.id() + "\",\"ticket\":\"7001\",\"closeTime\":\"2026-12-01T11:00:00Z\","
             + "\"closePrice\":1.09800,\"commission\":" + commission + ",\"swap\":-0.20,\"profit\":30.00}";
     }
 
