@@ -100,7 +100,10 @@ final class ExecutorFlow
         reader.readString(raw);
 
         executor.lastHeartbeatMicros = now;
-        final Account account = executor.accountIndex >= 0 ? context.accounts().get(executor.accountIndex) : null;  // an agent serves none
+        // An agent serves no account; a deleted account's executor none any more (its balance must not reach the account
+        // made again under the id, whose performance record is kept by id): it stays online and moves no balance.
+        final Account account = executor.accountIndex >= 0 && !context.accounts().isRemoved(executor.accountIndex)
+            ? context.accounts().get(executor.accountIndex) : null;
         final long balanceBefore = account == null ? 0 : account.balance;
         final long equityBefore = account == null ? 0 : account.venueEquity;
         if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0 && account != null)

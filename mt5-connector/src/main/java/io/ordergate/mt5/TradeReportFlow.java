@@ -19,6 +19,7 @@ import io.ordergate.engine.view.JsonWriter;
  * for a ticket already known, updates what changed: stops, and the volume and average price (a netting account that
  * grew, a volume reduced by hand). A partial-close report ({@code closedLots}, with its deal) shrinks the position and
  * books its money once. A close report closes it and books profit, commission and swap once, whatever came first.
+ * The executor of a deleted account reports nothing more: refused, so the account made again under its id is untouched.
  * <b>Not thread safe</b>: owned by the engine thread; allocates only for a symbol first seen.
  */
 final class TradeReportFlow
@@ -51,6 +52,14 @@ final class TradeReportFlow
         if (executor.accountIndex < 0)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "this executor serves no account: it cannot report trades", "executorId");
+            return;
+        }
+        if (context.accounts().isRemoved(executor.accountIndex))
+        {
+            // Its tickets were the deleted account's: an account made again under the id is a new account (a new slot),
+            // and a late report booked on the old slot reached the new one's performance record, which is kept by id.
+            event.reject(ResultCode.CONFLICT, "the account " + executor.accountId + " this executor served was deleted: its trade reports"
+                + " are not booked (an account made again under that id is a new account and needs an executor of its own)", "executorId");
             return;
         }
         final long now = event.wallMicros();
