@@ -345,12 +345,14 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     }
 
     /**
-     * {@link #close(int, String)} with {@code lastWords}, when not null, written just before the close frame: ahead of
-     * what still waits in the outbox (never written now: its seqs are a gap before the message's), and whether the
-     * channel is writable or not, for a slow reader's never is. One small frame once, as the close frame itself, so the
-     * socket's memory stays bounded; a peer that reads on learns why it was cut off, one that does not is cut off anyway.
+     * {@link #close(int, String)} with {@code lastWords}, when not null, the error saying why (a slow reader's {@link
+     * #SLOW_READER}, an overloaded gateway's OVERLOADED), written just before the close frame: ahead of what still waits
+     * in the outbox (never written now: its seqs are a gap before the message's), and whether the channel is writable or
+     * not, for a slow reader's never is and an overloaded gateway's may not be; queued behind the rest, it would be lost
+     * with it. One small frame once, as the close frame itself, so the socket's memory stays bounded; a peer that reads
+     * on learns why it was cut off, one that does not is cut off anyway. Any thread.
      */
-    private void close(final int code, final String reason, final byte[] lastWords)
+    void close(final int code, final String reason, final byte[] lastWords)
     {
         final Channel ch = channel;
         if (ch == null || closing)  // closing already (a slow reader's 1008 while telling it why): one close frame
