@@ -234,7 +234,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         {
             // A reader that is behind gets no pong: those it does not read would pile up here without bound. The others'
             // are flushed at the socket's next quote turn: a herd of pings would have the loop flush every pong at once.
-            if (ctx.channel().isWritable())
+            // None once the close frame is written (the peer may ping before it reads it): nothing may follow it.
+            if (!closeWritten && ctx.channel().isWritable())
             {
                 ctx.write(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
                 paced.offer(this);
@@ -243,8 +244,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         else if (frame instanceof CloseWebSocketFrame)
         {
             closing = true;
-            closeWritten = true;
-            ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
+            // The peer's answer to ours, or its close crossing ours: ours stands (nothing may follow a close frame), and
+            // its write's end, or the cut-off a second after it, closes the connection.
+            if (!closeWritten)
+            {
+                closeWritten = true;
+                ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
+            }
         }
         else if (frame instanceof BinaryWebSocketFrame || frame instanceof ContinuationWebSocketFrame)
         {
@@ -303,7 +309,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             {
                 close(CLOSE_POLICY, "no frame (not even a pong) within the idle timeout");
             }
-            else
+            else if (!closeWritten)  // quiet since its close frame, waiting for the peer to take it: nothing may follow it
             {
                 ctx.write(new PingWebSocketFrame());
                 if (priceSymbol == null)
