@@ -226,10 +226,10 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
 
     /**
      * Does {@code work} for the socket on the fan-out thread, after what it handed over before ({@link ReplyOrder}). When
-     * {@code streams.max_pending_requests} wait for the fan-out already, nothing is done: the client is told (an error
-     * naming {@code subscription}, the subscription the work was for, when there is one) and the socket is closed with
-     * 1013, for a reply or unsubscribe it could not queue would be lost unsaid, or come out of order; its client resyncs
-     * from snapshots when it subscribes again. Event loop.
+     * {@code streams.max_pending_requests} wait for the fan-out already, nothing is done: the socket is closed with 1013,
+     * for a reply or unsubscribe it could not queue would be lost unsaid, or come out of order, just after an error naming
+     * {@code subscription} (the work's, if any) that jumps what it has not taken yet, so even a socket taking no writes
+     * learns why ({@link StreamSocket#close(int, String, byte[])}); its client resyncs from snapshots. Event loop.
      */
     void inTurn(final StreamSocket socket, final StreamRequest subscription, final Runnable work)
     {
@@ -239,8 +239,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             socket.replies().giveBack();
             if (socket.isOpen())
             {
-                socket.push(StreamMessages.subscriptionError(subscription, ResultCode.OVERLOADED.name(), OVERLOADED, null));
-                socket.close(StreamSocket.CLOSE_TRY_AGAIN_LATER, OVERLOADED);
+                socket.close(StreamSocket.CLOSE_TRY_AGAIN_LATER, OVERLOADED,
+                    StreamMessages.subscriptionError(subscription, ResultCode.OVERLOADED.name(), OVERLOADED, null));
             }
         }
     }

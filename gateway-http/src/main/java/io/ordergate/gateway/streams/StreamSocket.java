@@ -234,7 +234,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         {
             // A reader that is behind gets no pong: those it does not read would pile up here without bound. The others'
             // are flushed at the socket's next quote turn: a herd of pings would have the loop flush every pong at once.
-            if (ctx.channel().isWritable())
+            // None once the close frame is written (the peer may ping before it reads it): nothing may follow it.
+            if (!closeWritten && ctx.channel().isWritable())
             {
                 ctx.write(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
                 paced.offer(this);
@@ -243,8 +244,13 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
         else if (frame instanceof CloseWebSocketFrame)
         {
             closing = true;
-            closeWritten = true;
-            ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
+            // The peer's answer to ours, or its close crossing ours: ours stands (nothing may follow a close frame), and
+            // its write's end, or the cut-off a second after it, closes the connection.
+            if (!closeWritten)
+            {
+                closeWritten = true;
+                ctx.writeAndFlush(new CloseWebSocketFrame(1000, "bye")).addListener(f -> ctx.close());
+            }
         }
         else if (frame instanceof BinaryWebSocketFrame || frame instanceof ContinuationWebSocketFrame)
         {
@@ -303,7 +309,7 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
             {
                 close(CLOSE_POLICY, "no frame (not even a pong) within the idle timeout");
             }
-            else
+            else if (!closeWritten)  // quiet since its close frame, waiting for the peer to take it: nothing may follow it
             {
                 ctx.write(new PingWebSocketFrame());
                 if (priceSymbol == null)
@@ -345,12 +351,14 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     }
 
     /**
-     * {@link #close(int, String)} with {@code lastWords}, when not null, written just before the close frame: ahead of
-     * what still waits in the outbox (never written now: its seqs are a gap before the message's), and whether the
-     * channel is writable or not, for a slow reader's never is. One small frame once, as the close frame itself, so the
-     * socket's memory stays bounded; a peer that reads on learns why it was cut off, one that does not is cut off anyway.
+     * {@link #close(int, String)} with {@code lastWords}, when not null, the error saying why (a slow reader's {@link
+     * #SLOW_READER}, an overloaded gateway's OVERLOADED), written just before the close frame: ahead of what still waits
+     * in the outbox (never written now: its seqs are a gap before the message's), and whether the channel is writable or
+     * not, for a slow reader's never is and an overloaded gateway's may not be; queued behind the rest, it would be lost
+     * with it. One small frame once, as the close frame itself, so the socket's memory stays bounded; a peer that reads
+     * on learns why it was cut off, one that does not is cut off anyway. Any thread.
      */
-    private void close(final int code, final String reason, final byte[] lastWords)
+    void close(final int code, final String reason, final byte[] lastWords)
     {
         final Channel ch = channel;
         if (ch == null || closing)  // closing already (a slow reader's 1008 while telling it why): one close frame

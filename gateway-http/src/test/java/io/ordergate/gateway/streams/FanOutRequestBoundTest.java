@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ class FanOutRequestBoundTest
 {
     private static final int BOUND = 16;
     private static final String STREAMS = "streams: { max_pending_requests: " + BOUND + ", messages_per_second: 1000 }\n";
+    private static final byte[] ORDER = "{\"type\":\"order\",\"data\":{}}".getBytes(StandardCharsets.US_ASCII);
 
     private final List<StreamSocketRig> rigs = new ArrayList<>();
 
@@ -61,6 +63,25 @@ class FanOutRequestBoundTest
         final List<String> received = rig.received();
         assertEquals(List.of("error:OVERLOADED", "close:1013"), StreamSocketRig.types(received));
         assertFalse(received.get(0).contains("\"channel\""), "a pong names no subscription: " + received);
+    }
+
+    @Test
+    void aSocketTakingNoWritesIsStillToldWhyAheadOfWhatItHasNotReadThenClosed()
+    {
+        final StreamSocketRig rig = rig(new StreamSocketRig(STREAMS));
+        rig.writable(false);  // its peer stopped reading: nothing in its outbox is written
+        for (int i = 0; i < 3; i++)
+        {
+            rig.socket.push(ORDER);
+        }
+        for (int i = 0; i < BOUND; i++)
+        {
+            rig.send(StreamSocketRig.SUBSCRIBE_QUOTES);
+        }
+        rig.send(StreamSocketRig.SUBSCRIBE_QUOTES);
+        final List<String> received = rig.received();
+        assertEquals(List.of("error:OVERLOADED", "close:1013"), StreamSocketRig.types(received), "queued behind the 3 orders, the error would be lost");
+        assertTrue(received.get(0).startsWith("{\"seq\":4,"), "after the 3 it never got: " + received.get(0));
     }
 
     @Test

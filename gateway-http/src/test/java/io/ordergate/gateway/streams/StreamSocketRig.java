@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
@@ -41,9 +47,43 @@ final class StreamSocketRig implements AutoCloseable
     {
     }
 
+    /**
+     * Between the socket and the frame encoder: names every frame the socket writes, in order ({@link #written}), and
+     * while {@link #holding} keeps it from the wire, its write never done, as for a peer that stopped reading (so the
+     * close frame's write does not end and close the channel). Event loop only.
+     */
+    private static final class Wire extends ChannelOutboundHandlerAdapter
+    {
+        private final List<String> written = new ArrayList<>();
+        private final List<Object> held = new ArrayList<>();
+        private boolean holding;
+
+        @Override
+        public void write(final ChannelHandlerContext ctx, final Object msg, final ChannelPromise promise) throws Exception
+        {
+            written.add(msg instanceof CloseWebSocketFrame ? "close:" + ((CloseWebSocketFrame)msg).statusCode()
+                : msg instanceof PingWebSocketFrame ? "ping" : msg instanceof PongWebSocketFrame ? "pong" : "text");
+            if (holding)
+            {
+                held.add(msg);
+                return;
+            }
+            super.write(ctx, msg, promise);
+        }
+
+        @Override
+        public void close(final ChannelHandlerContext ctx, final ChannelPromise promise) throws Exception
+        {
+            held.forEach(ReferenceCountUtil::release);
+            held.clear();
+            super.close(ctx, promise);
+        }
+    }
+
     private final List<Read> reads = new ArrayList<>();
     final StreamHub hub;
     final StreamSocket socket;
+    private final Wire wire = new Wire();
     private final EmbeddedChannel channel;
     private final EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 65536));
     private final CommandEvent event = new CommandEvent();
@@ -61,7 +101,7 @@ final class StreamSocketRig implements AutoCloseable
         final GatewayConfig config = ConfigLoader.parse(INSTRUMENTS + moreConfig, "test");
         hub = new StreamHub(config, (type, principal, source, body, attachment) -> reads.add(new Read(type, attachment)));
         socket = new StreamSocket(hub, hub.settings(), 1, null, () -> { });
-        channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), socket);
+        channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), wire, socket);
         socket.opened(channel, true);
     }
 
@@ -70,7 +110,7 @@ final class StreamSocketRig implements AutoCloseable
     {
         hub = first.hub;
         socket = new StreamSocket(hub, hub.settings(), 1, null, () -> { });
-        channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), socket);
+        channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), wire, socket);
         socket.opened(channel, true);
     }
 
@@ -125,6 +165,36 @@ final class StreamSocketRig implements AutoCloseable
     void writable(final boolean writable)
     {
         channel.unsafe().outboundBuffer().setUserDefinedWritability(1, writable);
+    }
+
+    /**
+     * The peer stops taking what is written: the socket's writes from now on stay pending, never done, and the clock
+     * stands still, so neither a close frame's write nor the second's cut-off after it closes the channel.
+     */
+    void holdWrites()
+    {
+        channel.freezeTime();
+        wire.holding = true;
+    }
+
+    /** Every frame the socket wrote, held or not, in order: {@code text}, {@code ping}, {@code pong}, {@code close:1008}. */
+    List<String> written()
+    {
+        channel.runPendingTasks();
+        return List.copyOf(wire.written);
+    }
+
+    /** The peer sends these frames of any kind, read in order on the socket's event loop, then its queued tasks run. */
+    void peerSends(final WebSocketFrame... frames)
+    {
+        channel.writeInbound((Object[])frames);
+    }
+
+    /** An event on the socket's pipeline, as its idle handler fires them. */
+    void fire(final Object event)
+    {
+        channel.pipeline().fireUserEventTriggered(event);
+        channel.runPendingTasks();
     }
 
     /** Reads published and not yet brought round. */
