@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -121,19 +120,7 @@ class ClientWebSocketTlsTest
     /** A key and a self-signed certificate whose only name is {@code subjectAltName}, made by the JDK's keytool. */
     private KeyStore certificateFor(final String subjectAltName) throws Exception
     {
-        final Path store = dir.resolve("server.p12");
-        final Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-            "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=ordergate-test",
-            "-ext", "SAN=" + subjectAltName, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-            "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
-        final String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, keytool.waitFor(), said);
-        final KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store))
-        {
-            keys.load(in, PASSWORD.toCharArray());
-        }
-        return keys;
+        return SelfSignedKeys.make(dir.resolve("server.p12"), "server", "ordergate-test", subjectAltName, PASSWORD);
     }
 
     private static SSLServerSocket server(final KeyStore keys) throws Exception

@@ -3,12 +3,10 @@ package io.ordergate.gateway.webhooksout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -34,6 +32,8 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
 import io.netty.handler.ssl.SslContextBuilder;
+
+import io.ordergate.websocket.SelfSignedKeys;
 
 /**
  * Connecting to the checked address instead of the host loses nothing of TLS: the handshake names the URL's host
@@ -118,19 +118,7 @@ class WebhookPosterTlsTest
     /** A key and a self-signed certificate for {@code host} whose only name is {@code subjectAltName}, made by the JDK's keytool. */
     private KeyStore certificateFor(final String host, final String subjectAltName) throws Exception
     {
-        final Path store = dir.resolve(host.replace(':', '_') + ".p12");
-        final Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-            "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + host,
-            "-ext", "SAN=" + subjectAltName, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-            "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
-        final String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, keytool.waitFor(), said);
-        final KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store))
-        {
-            keys.load(in, PASSWORD.toCharArray());
-        }
-        return keys;
+        return SelfSignedKeys.make(dir.resolve(host.replace(':', '_') + ".p12"), "receiver", host, subjectAltName, PASSWORD);
     }
 
     private static SslContextBuilder trusting(final KeyStore keys) throws Exception
