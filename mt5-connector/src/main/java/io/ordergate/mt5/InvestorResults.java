@@ -37,6 +37,35 @@ final class InvestorResults
         this.flow = flow;
     }
 
+    /** The account the command's operation is for, or -1 (an operation forgotten). */
+    int accountOf(final ExecutorCommand command)
+    {
+        final InvestorOp op = ops.get(command.opId);
+        return op == null ? -1 : op.accountIndex;
+    }
+
+    /**
+     * Ends the command's operation failed, nothing of its answer applied: its account was deleted while the terminal
+     * worked on it. A page of deals stored now would be counted in the performance record of an account made again under
+     * the id, which is kept by id; a connect's balance alike.
+     */
+    void accountDeleted(final ExecutorCommand command, final CommandEvent event)
+    {
+        command.sealed = null;
+        final InvestorOp op = ops.get(command.opId);
+        if (op == null || op.done)
+        {
+            return;
+        }
+        op.finish(false, "ERROR", ReportFlow.ACCOUNT_DELETED);
+        final InvestorLink link = links[op.accountIndex];
+        if (link != null && link.pendingOp == op.id)
+        {
+            link.pendingOp = 0;
+        }
+        event.resultId = op.id;
+    }
+
     /**
      * Settles one of seed 004's commands; the reader stands at the result's tagged parts.
      *

@@ -17,11 +17,15 @@ import io.ordergate.engine.view.JsonWriter;
 /**
  * What executors report in command results (which settle orders and close tickets), and the start-up recovery that
  * marks orders still at the venue {@code unknown}. Trade reports are {@link TradeReportFlow}'s.
- * A second result for a settled command changes nothing and gets the first answer.
+ * A second result for a settled command changes nothing and gets the first answer. A result for a deleted account's
+ * command settles it and books nothing: refused 409 CONFLICT, like that executor's trade reports.
  * <b>Not thread safe</b>: owned by the engine thread; allocates only a failed result's message.
  */
 final class ReportFlow
 {
+    static final String ACCOUNT_DELETED = "the account this command was for was deleted: its result is recorded as the executor's word"
+        + " but nothing of it is booked (an account made again under that id is a new account and needs an executor of its own)";
+
     private final EngineContext context;
     private final Executors executors;
     private final CommandQueue queue;
@@ -74,6 +78,21 @@ final class ReportFlow
             event.reject(ResultCode.NOT_FOUND, "Command not found", "commandId");
             return;
         }
+        if (forDeletedAccount(executor, command))
+        {
+            if (command.isPending())
+            {
+                // Settled as the terminal reported it, so it is not sent again; the journal keeps the result as sent.
+                final boolean executed = status == ExecutorBodies.STATUS_EXECUTED;
+                queue.settle(executor, command, executed ? CommandStatus.EXECUTED : CommandStatus.FAILED, event.wallMicros());
+                if (command.type.isInvestor())
+                {
+                    investor.accountDeleted(command, event);
+                }
+            }
+            event.reject(ResultCode.CONFLICT, ACCOUNT_DELETED, "commandId");
+            return;
+        }
         if (command.isPending())
         {
             final long now = event.wallMicros();
@@ -106,6 +125,17 @@ final class ReportFlow
         json.endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
+    }
+
+    /**
+     * Whether the command was for an account deleted since: an account made again under its id is a new account (a new
+     * slot), and what is booked on the old slot reaches the new one's performance record, which is kept by id. A seed 004
+     * command is for its operation's account (an agent serves many), any other for its executor's.
+     */
+    private boolean forDeletedAccount(final Executor executor, final ExecutorCommand command)
+    {
+        final int accountIndex = command.type.isInvestor() ? investor.accountOf(command) : executor.accountIndex;
+        return accountIndex >= 0 && context.accounts().isRemoved(accountIndex);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,45 @@ class Mt5DeletedAccountReportsHttpTest
             same("0", performance.at("metrics", "fees"));
             same("10000", performance.at("metrics", "deposits"));
             same("0", performance.at("metrics", "withdrawals"));
+        }
+        finally
+        {
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    /**
+     * A command the deleted account's executor still owes (here GET_STATUS, sent before the delete): its result is
+     * refused like the trade reports, 409 CONFLICT on the socket saying the account was deleted, and settled, so it is
+     * not sent again; nothing of it reaches the account made again. It used to be taken as any other result (200).
+     */
+    @Test
+    void theOldExecutorsResultForACommandOwedBeforeTheDeleteIsRefusedAndSettled()
+    {
+        final GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300");
+        try
+        {
+            assertEquals(201, gateway.admin("POST", "/api/v1/accounts", account()).status());
+            final GatewayHarness.Executor old = gateway.registerExecutor(ACCOUNT);
+            try (GatewayHarness.Socket socket = gateway.connect(old))
+            {
+                final GatewayHarness.Response queued = gateway.admin("POST", "/api/v1/executors/" + old.id() + "/commands", "{\"command\":\"GET_STATUS\"}");
+                assertEquals(201, queued.status(), queued.body());
+                final String commandId = (String)socket.nextCommand().get("id");
+
+                assertEquals(200, gateway.admin("DELETE", "/api/v1/accounts/" + ACCOUNT, null).status());
+                assertEquals(201, gateway.admin("POST", "/api/v1/accounts", account()).status());
+
+                socket.send("{\"type\":\"command_result\",\"commandId\":\"" + commandId + "\",\"status\":\"executed\","
+                    + "\"result\":{\"success\":true,\"details\":{\"balance\":12345.00}}}");
+                final Map<String, Object> refused = socket.next();
+                assertEquals("error", refused.get("type"), String.valueOf(refused));
+                assertEquals("CONFLICT", refused.get("code"), String.valueOf(refused));
+                assertTrue(String.valueOf(refused.get("error")).contains("deleted"), "the error says the account was deleted: " + refused);
+            }
+            final List<?> pending = (List<?>)gateway.admin("GET", "/api/v1/executors/" + old.id(), null).at("pending_commands");
+            assertEquals(List.of(), pending, "settled: not sent again");
+            same("10000", gateway.admin("GET", "/api/v1/accounts/" + ACCOUNT, null).at("balance"));
         }
         finally
         {
