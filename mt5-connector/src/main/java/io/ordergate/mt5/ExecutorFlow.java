@@ -297,6 +297,8 @@ final class ExecutorFlow
         json.name("name").string(executor.name);
         json.name("platform").string(executor.platform);
         json.name("account_id").string(executor.accountId);
+        // The id alone would pass the executor off as serving an account made again under it (a new account): it serves none.
+        json.name("account_deleted").bool(executor.accountIndex >= 0 && context.accounts().isRemoved(executor.accountIndex));
         json.name("status").string(executor.isOnline(nowMicros, offlineAfterMicros) ? "online" : "offline");
         json.name("last_heartbeat").time(executor.lastHeartbeatMicros);
         json.name("metadata");

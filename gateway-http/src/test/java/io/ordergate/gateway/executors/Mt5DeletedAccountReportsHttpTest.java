@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   executor A: heartbeat, balance 12345                         -> answered, no balance moved
  *   executor B, the new account's: close report of 7001         -> 404 (the new account never held it)
  *   late-a: balance 10000, performance: no fill, deposits 10000, no withdrawal
+ *   GET executor A: account_deleted true; executor B: false
  * </pre>
  * The gateway's stop replays the journal and compares the state digest: the refusal replays as it was decided.
  */
@@ -69,6 +70,9 @@ class Mt5DeletedAccountReportsHttpTest
             assertEquals(404, unknown.status(), unknown.body());
 
             same("10000", gateway.admin("GET", "/api/v1/accounts/" + ACCOUNT, null).at("balance"));
+            // Listed still (its pending commands and last word stay readable), but not as the new account's executor.
+            assertEquals(Boolean.TRUE, gateway.admin("GET", "/api/v1/executors/" + old.id(), null).at("account_deleted"));
+            assertEquals(Boolean.FALSE, gateway.admin("GET", "/api/v1/executors/" + fresh.id(), null).at("account_deleted"));
             final GatewayHarness.Response performance = gateway.admin("GET", "/api/v1/accounts/" + ACCOUNT + "/performance", null);
             assertEquals(200, performance.status(), performance.body());
             assertEquals(0, ((Number)performance.at("metrics", "fills")).intValue(), performance.body());
