@@ -80,7 +80,9 @@ public final class SentCommands
      */
     boolean recordAnswer(final CommandEvent event)
     {
-        if (event.type != CommandType.COMMAND_RESULT || event.result != ResultCode.OK && event.result != ResultCode.VALIDATION_ERROR)
+        // CONFLICT: the command was for an account deleted since; the engine settled it and booked nothing, so it is answered.
+        if (event.type != CommandType.COMMAND_RESULT
+            || event.result != ResultCode.OK && event.result != ResultCode.VALIDATION_ERROR && event.result != ResultCode.CONFLICT)
         {
             return false;
         }

@@ -126,6 +126,39 @@ class Mt5DeletedAccountReportsHttpTest
         }
     }
 
+    /**
+     * The refused result settled its command, so the executor repeating it in a loop meets {@code command_limit} (2) like
+     * any repeat of an answered result, not the journal's end: it used to stay exempt, every repeat a journal entry.
+     */
+    @Test
+    void aRepeatOfTheRefusedResultCountsUnderTheCommandLimit()
+    {
+        final GatewayHarness gateway = GatewayHarness.start(dataDir, "command_limit: 2");
+        try
+        {
+            assertEquals(201, gateway.admin("POST", "/api/v1/accounts", account()).status());
+            final GatewayHarness.Executor old = gateway.registerExecutor(ACCOUNT);
+            assertEquals(200, gateway.heartbeat(old).status());
+            final GatewayHarness.Response queued = gateway.admin("POST", "/api/v1/executors/" + old.id() + "/commands", "{\"command\":\"PAUSE\"}");
+            assertEquals(201, queued.status(), queued.body());
+            final String commandId = (String)queued.at("command_id");
+            assertEquals(200, gateway.admin("DELETE", "/api/v1/accounts/" + ACCOUNT, null).status());
+
+            for (int repeat = 0; repeat < 3; repeat++)
+            {
+                final GatewayHarness.Response refused = gateway.result(old, commandId, "executed", "{\"success\":true}");
+                assertEquals(409, refused.status(), "the result and two counted repeats: " + refused.body());
+                assertEquals("CONFLICT", refused.at("code"), refused.body());
+            }
+            final GatewayHarness.Response limited = gateway.result(old, commandId, "executed", "{\"success\":true}");
+            assertEquals(429, limited.status(), "a third repeat past command_limit 2: " + limited.body());
+        }
+        finally
+        {
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
     private static String account()
     {
         return "{\"account_id\": \"" + ACCOUNT + "\", \"venue\": \"mt5\", \"balance\": 10000}";
