@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
@@ -162,6 +163,13 @@ public final class WebSocketUpgrade
                     channel.close();
                 }
             });
+            // The handshake added the frame encoder (its answer already past it): every frame written from here on
+            // passes the guard just above it, which lets nothing follow the first close frame.
+            final ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
+            if (encoder != null)
+            {
+                channel.pipeline().addAfter(encoder.name(), name + "-close-last", new NothingAfterCloseFrame());
+            }
         }
         catch (final RuntimeException refused)
         {
