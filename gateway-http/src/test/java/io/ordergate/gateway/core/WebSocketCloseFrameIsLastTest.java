@@ -2,6 +2,7 @@ package io.ordergate.gateway.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -26,6 +27,7 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.netty.util.ReferenceCountUtil;
@@ -33,11 +35,12 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * The first close frame is a WebSocket's last frame (RFC 6455, 5.5.1) on every route, whoever writes it. The route's
- * socket knows only its own close; the fragment joiner (1009, a message over the bound) sits ahead of it and knew
- * nothing of it either: while the route's close frame waited for a peer that reads slowly, a fragmented message too big
- * got a second close frame written after it. Over the pipeline {@link WebSocketUpgrade} really builds (the HTTP decoder
- * and encoder swapped for Netty's WebSocket codec by the real handshake), with a wire at the pipeline's head that holds
- * what is written, as a peer that stopped reading does.
+ * socket knows only its own close; the fragment joiner (1009, a message over the bound) and the frame decoder (1002, a
+ * protocol violation) sit ahead of it and knew nothing of it either: while the route's close frame waited for a peer
+ * that reads slowly, a fragmented message too big got a second close frame written after it (the decoder's 1002 never
+ * went out at all before the encoder moved ahead of it: WebSocketProtocolViolationTest). Over the pipeline
+ * {@link WebSocketUpgrade} really builds (the HTTP decoder and encoder swapped for Netty's WebSocket codec by the real
+ * handshake), with a wire at the pipeline's head that holds what is written, as a peer that stopped reading does.
  */
 class WebSocketCloseFrameIsLastTest
 {
@@ -117,6 +120,18 @@ class WebSocketCloseFrameIsLastTest
         assertEquals(List.of("close:1009"), wire.written, "the frames written after the handshake");
         assertEquals(0, late.refCnt(), "the dropped text frame released");
         assertEquals(0, secondClose.refCnt(), "the dropped close frame released");
+        finish();
+    }
+
+    @Test
+    void aProtocolViolationArrivingWhileTheRoutesCloseFrameWaitsGetsNoSecondCloseFrame()
+    {
+        upgraded();
+        channel.writeAndFlush(new CloseWebSocketFrame(1008, "policy"));
+        // An unmasked text frame: the frame decoder answers 1002 itself, and throws.
+        assertThrows(CorruptedWebSocketFrameException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte)0x81, 0x02, 'h', 'i'})));
+        channel.runPendingTasks();
+        assertEquals(List.of("close:1008"), wire.written, "the frames written after the handshake");
         finish();
     }
 
