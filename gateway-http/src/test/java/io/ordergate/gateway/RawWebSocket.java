@@ -100,6 +100,13 @@ public final class RawWebSocket implements AutoCloseable
         writeMasked(out, opcode, payload);
     }
 
+    /** These bytes as they are, flushed: for what no client may send (an unmasked frame, a header without its payload). */
+    void sendBytes(final byte[] bytes) throws IOException
+    {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** One final frame of {@code opcode}, masked as a client's must be, written to {@code out} and flushed. */
     public static void writeMasked(final OutputStream out, final int opcode, final byte[] payload) throws IOException
     {

@@ -12,9 +12,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
@@ -162,6 +165,7 @@ public final class WebSocketUpgrade
                     channel.close();
                 }
             });
+            framesOut(channel.pipeline(), name);
         }
         catch (final RuntimeException refused)
         {
@@ -169,6 +173,27 @@ public final class WebSocketUpgrade
             LOG.fine(() -> "WebSocket handshake refused on " + name + ": " + refused.getClass().getSimpleName());
             channel.close();
         }
+    }
+
+    /**
+     * Where the frames written go once the handshake added Netty's frame codec (its answer already past it). Netty puts
+     * the encoder where the HTTP encoder was, after the frame decoder, so the close frame the decoder writes itself (1002
+     * on a protocol violation, 1009 on a frame over the limit) went to the socket unencoded, was refused there, and the
+     * peer saw the connection end without a word. An encoder before the decoder replaces it (a new one: a handler once
+     * removed cannot join again; a server's frames are encoded alike for versions 7, 8 and 13). Just above it, the guard
+     * that lets nothing follow the first close frame, whoever writes it, sees every frame written.
+     */
+    private static void framesOut(final ChannelPipeline pipeline, final String name)
+    {
+        final ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
+        final ChannelHandlerContext encoder = pipeline.context(WebSocketFrameEncoder.class);
+        if (decoder == null || encoder == null)
+        {
+            return;  // the handshake failed: its listener closes the channel
+        }
+        pipeline.remove(encoder.name());
+        pipeline.addBefore(decoder.name(), encoder.name(), new WebSocket13FrameEncoder(false));
+        pipeline.addBefore(decoder.name(), name + "-close-last", new NothingAfterCloseFrame());
     }
 
     /**
