@@ -67,11 +67,15 @@ final class InvestorWaits implements ReplyTarget, ReplyListener, AutoCloseable
         timer.schedule(() -> answer(opId), waitMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** A COMMAND_RESULT that finished an operation: its request is answered. Reply thread. */
+    /**
+     * A COMMAND_RESULT that finished an operation: its request is answered. Refused ones count too: a result refused
+     * because the account was deleted meanwhile ends its operation failed (the engine names it all the same), and its
+     * caller learns so now, not after {@code investor_wait_seconds}. Reply thread.
+     */
     @Override
     public void onResult(final CommandEvent event, final ChannelFlushes flushes)
     {
-        if (event.type == CommandType.COMMAND_RESULT && event.resultId > 0 && event.result != null && event.result.isSuccess())
+        if (event.type == CommandType.COMMAND_RESULT && event.resultId > 0 && event.result != null)
         {
             answer(event.resultId);
         }

@@ -1,12 +1,15 @@
 package io.ordergate.gateway.executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,46 @@ class Mt5DeletedAccountSyncHttpTest
             assertEquals(0, ((Number)performance.at("metrics", "fills")).intValue(), performance.body());
             assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(String.valueOf(performance.at("metrics", "realized_pnl")))), performance.body());
             assertEquals(0, new BigDecimal("10000").compareTo(new BigDecimal(String.valueOf(performance.at("metrics", "deposits")))), performance.body());
+        }
+        finally
+        {
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    /**
+     * A caller waiting on the sync (investor_wait_seconds 60) hears as soon as the held page is refused for the deleted
+     * account (200, success false, saying why), not with a 202 a minute later.
+     */
+    @Test
+    void aCallerWaitingOnTheSyncIsAnsweredWhenItsPageIsRefusedForTheDeletedAccount() throws Exception
+    {
+        final PriceSource.Fixed prices = new PriceSource.Fixed().set("EURUSD", "1.08420", "1.08428");
+        final GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "investor_wait_seconds: 60", false);
+        try
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            try (SimulatedTerminal terminal = TerminalReportsHttpTest.startTerminal(gateway, executor, prices))
+            {
+                terminal.investorAccount(5001, InvestorSyncHttpTest.PASSWORD, "Sim-Server")
+                    .historicalTrades(3, HISTORY, Duration.ofMinutes(10), "EURUSD", new BigDecimal("0.10"));
+                assertEquals(200, gateway.admin("POST", "/api/mt5/connect", "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":5001,"
+                    + "\"mt5Server\":\"Sim-Server\",\"investorPassword\":\"" + InvestorSyncHttpTest.PASSWORD + "\"}").status());
+
+                terminal.holdResults(true);
+                final CompletableFuture<GatewayHarness.Response> waiting =
+                    CompletableFuture.supplyAsync(() -> gateway.admin("POST", "/api/mt5/sync/mt5-1", null));
+                GatewayHarness.await("the sync page to be owed", () -> pending(gateway, executor) == 1);
+                assertEquals(200, gateway.admin("DELETE", "/api/v1/accounts/mt5-1", null).status());
+                assertEquals(201, gateway.admin("POST", "/api/v1/accounts",
+                    "{\"account_id\": \"mt5-1\", \"venue\": \"mt5\", \"balance\": 10000}").status());
+                terminal.holdResults(false);
+
+                final GatewayHarness.Response answered = waiting.get(30, TimeUnit.SECONDS);  // well inside the 60 s wait
+                assertEquals(200, answered.status(), answered.body());
+                assertEquals(Boolean.FALSE, answered.at("success"), answered.body());
+                assertTrue(String.valueOf(answered.at("message")).contains("was deleted"), answered.body());
+            }
         }
         finally
         {
