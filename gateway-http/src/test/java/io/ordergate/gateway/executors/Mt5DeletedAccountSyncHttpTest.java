@@ -47,12 +47,7 @@ class Mt5DeletedAccountSyncHttpTest
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
             try (SimulatedTerminal terminal = TerminalReportsHttpTest.startTerminal(gateway, executor, prices))
             {
-                terminal.investorAccount(5001, InvestorSyncHttpTest.PASSWORD, "Sim-Server")
-                    .historicalTrades(3, HISTORY, Duration.ofMinutes(10), "EURUSD", new BigDecimal("0.10"));
-                assertEquals(200, gateway.admin("POST", "/api/mt5/connect", "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":5001,"
-                    + "\"mt5Server\":\"Sim-Server\",\"investorPassword\":\"" + InvestorSyncHttpTest.PASSWORD + "\"}").status());
-
-                terminal.holdResults(true);
+                connectedWithHeldResults(gateway, terminal);
                 final GatewayHarness.Response waiting = gateway.admin("POST", "/api/mt5/sync/mt5-1", null);
                 assertEquals(202, waiting.status(), waiting.body());
                 assertEquals(1, pending(gateway, executor), "the sync page is still owed");
@@ -93,12 +88,7 @@ class Mt5DeletedAccountSyncHttpTest
             final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
             try (SimulatedTerminal terminal = TerminalReportsHttpTest.startTerminal(gateway, executor, prices))
             {
-                terminal.investorAccount(5001, InvestorSyncHttpTest.PASSWORD, "Sim-Server")
-                    .historicalTrades(3, HISTORY, Duration.ofMinutes(10), "EURUSD", new BigDecimal("0.10"));
-                assertEquals(200, gateway.admin("POST", "/api/mt5/connect", "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":5001,"
-                    + "\"mt5Server\":\"Sim-Server\",\"investorPassword\":\"" + InvestorSyncHttpTest.PASSWORD + "\"}").status());
-
-                terminal.holdResults(true);
+                connectedWithHeldResults(gateway, terminal);
                 final CompletableFuture<GatewayHarness.Response> waiting =
                     CompletableFuture.supplyAsync(() -> gateway.admin("POST", "/api/mt5/sync/mt5-1", null));
                 GatewayHarness.await("the sync page to be owed", () -> pending(gateway, executor) == 1);
@@ -117,6 +107,16 @@ class Mt5DeletedAccountSyncHttpTest
         {
             gateway.closeAndCheckSnapshot();
         }
+    }
+
+    /** mt5-1 connected by its investor password to a terminal holding 3 past deals, which from now on holds its results. */
+    private static void connectedWithHeldResults(final GatewayHarness gateway, final SimulatedTerminal terminal)
+    {
+        terminal.investorAccount(5001, InvestorSyncHttpTest.PASSWORD, "Sim-Server")
+            .historicalTrades(3, HISTORY, Duration.ofMinutes(10), "EURUSD", new BigDecimal("0.10"));
+        assertEquals(200, gateway.admin("POST", "/api/mt5/connect", "{\"tradingAccountId\":\"mt5-1\",\"mt5Login\":5001,"
+            + "\"mt5Server\":\"Sim-Server\",\"investorPassword\":\"" + InvestorSyncHttpTest.PASSWORD + "\"}").status());
+        terminal.holdResults(true);
     }
 
     private static int pending(final GatewayHarness gateway, final GatewayHarness.Executor executor)
