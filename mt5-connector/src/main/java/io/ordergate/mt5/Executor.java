@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import io.ordergate.engine.account.Accounts;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -70,6 +71,25 @@ public final class Executor
     public boolean isOnline(final long nowMicros, final long offlineAfterMicros)
     {
         return lastHeartbeatMicros != 0 && nowMicros - lastHeartbeatMicros < offlineAfterMicros;
+    }
+
+    /**
+     * Whether the account this executor was made for was deleted since; false for an agent, which serves none. The
+     * heartbeat, trade reports, command results and the executor's view all ask this one question: see {@link #isDeleted}.
+     */
+    boolean accountDeleted(final Accounts accounts)
+    {
+        return isDeleted(accounts, accountIndex);
+    }
+
+    /**
+     * Whether the account in slot {@code accountIndex} (-1: none) was deleted. Nothing an executor reports for it may be
+     * booked there any more: an account made again under its id is a new account (a new slot) whose performance record is
+     * kept by id, so what lands on the old slot would reach it. Allocates nothing.
+     */
+    static boolean isDeleted(final Accounts accounts, final int accountIndex)
+    {
+        return accountIndex >= 0 && accounts.isRemoved(accountIndex);
     }
 
     /**

@@ -102,7 +102,7 @@ final class ExecutorFlow
         executor.lastHeartbeatMicros = now;
         // An agent serves no account; a deleted account's executor none any more (its balance must not reach the account
         // made again under the id, whose performance record is kept by id): it stays online and moves no balance.
-        final Account account = executor.accountIndex >= 0 && !context.accounts().isRemoved(executor.accountIndex)
+        final Account account = executor.accountIndex >= 0 && !executor.accountDeleted(context.accounts())
             ? context.accounts().get(executor.accountIndex) : null;
         final long balanceBefore = account == null ? 0 : account.balance;
         final long equityBefore = account == null ? 0 : account.venueEquity;
@@ -298,7 +298,7 @@ final class ExecutorFlow
         json.name("platform").string(executor.platform);
         json.name("account_id").string(executor.accountId);
         // The id alone would pass the executor off as serving an account made again under it (a new account): it serves none.
-        json.name("account_deleted").bool(executor.accountIndex >= 0 && context.accounts().isRemoved(executor.accountIndex));
+        json.name("account_deleted").bool(executor.accountDeleted(context.accounts()));
         json.name("status").string(executor.isOnline(nowMicros, offlineAfterMicros) ? "online" : "offline");
         json.name("last_heartbeat").time(executor.lastHeartbeatMicros);
         json.name("metadata");

@@ -134,8 +134,8 @@ final class ReportFlow
      */
     private boolean forDeletedAccount(final Executor executor, final ExecutorCommand command)
     {
-        final int accountIndex = command.type.isInvestor() ? investor.accountOf(command) : executor.accountIndex;
-        return accountIndex >= 0 && context.accounts().isRemoved(accountIndex);
+        return command.type.isInvestor() ? Executor.isDeleted(context.accounts(), investor.accountOf(command))
+            : executor.accountDeleted(context.accounts());
     }
 
     /**

@@ -54,7 +54,7 @@ final class TradeReportFlow
             event.reject(ResultCode.VALIDATION_ERROR, "this executor serves no account: it cannot report trades", "executorId");
             return;
         }
-        if (context.accounts().isRemoved(executor.accountIndex))
+        if (executor.accountDeleted(context.accounts()))
         {
             // Its tickets were the deleted account's: an account made again under the id is a new account (a new slot),
             // and a late report booked on the old slot reached the new one's performance record, which is kept by id.
