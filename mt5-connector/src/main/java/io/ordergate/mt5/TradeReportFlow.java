@@ -24,6 +24,14 @@ import io.ordergate.engine.view.JsonWriter;
  */
 final class TradeReportFlow
 {
+    /**
+     * One message for every deleted account's executor, so the refusal allocates nothing on the engine thread (an
+     * executor that keeps reporting would make one per report); its account is named by the executor's view
+     * ({@code GET /api/v1/executors/{id}}: {@code account_id}, {@code account_deleted} true).
+     */
+    static final String ACCOUNT_DELETED = "the account this executor served was deleted: its trade reports are not booked"
+        + " (an account made again under that id is a new account and needs an executor of its own)";
+
     private final EngineContext context;
     private final Executors executors;
     private final Tickets tickets;
@@ -58,8 +66,7 @@ final class TradeReportFlow
         {
             // Its tickets were the deleted account's: an account made again under the id is a new account (a new slot),
             // and a late report booked on the old slot reached the new one's performance record, which is kept by id.
-            event.reject(ResultCode.CONFLICT, "the account " + executor.accountId + " this executor served was deleted: its trade reports"
-                + " are not booked (an account made again under that id is a new account and needs an executor of its own)", "executorId");
+            event.reject(ResultCode.CONFLICT, ACCOUNT_DELETED, "executorId");
             return;
         }
         final long now = event.wallMicros();

@@ -36,6 +36,44 @@ class Mt5AllocationTest
         assertTrue(allocated < CYCLES * 4, allocated + " bytes for " + CYCLES * 4 + " commands");
     }
 
+    /**
+     * An executor whose account was deleted may keep reporting (it does not know): each report is refused 409 with one
+     * message, and the refusal allocates nothing either (it used to build the message per report).
+     */
+    @Test
+    void shouldAllocateNothingRefusingTradeReportsOfADeletedAccount()
+    {
+        final Mt5Driver driver = new Mt5Driver();
+        driver.mt5Account("mt5-1");
+        driver.createExecutor("exe-1", "mt5-1");
+        assertEquals(ResultCode.OK, driver.deleteAccount("mt5-1").result);
+        for (int i = 0; i < CYCLES; i++)
+        {
+            assertEquals(ResultCode.CONFLICT, driver.tradeClose("exe-1", 7_000 + i, "1", "0", "0").result);
+        }
+
+        final CommandEvent[] events = new CommandEvent[CYCLES];
+        for (int i = 0; i < CYCLES; i++)
+        {
+            final long ticket = 9_000 + i;
+            events[i] = driver.prepare(d -> d.tradeClose("exe-1", ticket, "1", "0", "0"));
+        }
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (final CommandEvent event : events)
+        {
+            driver.engine.apply(event);
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        for (final CommandEvent event : events)
+        {
+            assertEquals(ResultCode.CONFLICT, event.result, event.resultMessage);
+            assertTrue(event.resultMessage.contains("was deleted"), event.resultMessage);
+        }
+        System.out.println("deleted account's trade reports: " + allocated + " bytes allocated on the engine path for " + CYCLES + " refusals");
+        assertTrue(allocated < CYCLES, allocated + " bytes for " + CYCLES + " refused reports");
+    }
+
     private static void cycles(final Mt5Driver driver, final int count)
     {
         for (int i = 0; i < count; i++)

@@ -234,6 +234,14 @@ final class Mt5Driver
         return finish(event);
     }
 
+    /** The account deleted, as DELETE /api/v1/accounts/{id} (it must be flat and idle). */
+    CommandEvent deleteAccount(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        CommandBodies.accountId(begin(event, CommandType.DELETE_ACCOUNT), accountId);
+        return finish(event);
+    }
+
     /** Every open order cancelled and every position closed, as POST /api/v1/trading/terminate/{account_id}. */
     CommandEvent terminate(final String accountId)
     {
