@@ -21,6 +21,16 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
     public static final String METADATA = "metadata";
     /** The decimal places of the account's currency, as MT5 says them ({@code account_info().currency_digits}). */
     static final String CURRENCY_DIGITS = "currencyDigits";
+    /**
+     * The decimal places taken when a heartbeat does not say ({@link #CURRENCY_DIGITS} absent): seed 000's executors never
+     * send it, nor does ours while its terminal is disconnected, so refusing them would refuse every seed executor. The
+     * usual for an account currency (USD, EUR) and the gateway's money: each amount is then checked by its field.
+     */
+    static final int DEFAULT_CURRENCY_DIGITS = ReportedMoney.DIGITS;
+    private static final String REFUSED = "the heartbeat";
+    /** Says why an amount was held to cents when the executor did not say its currency's places (it may be BTC's 8). */
+    private static final String REFUSED_DIGITS_TAKEN = "the heartbeat, which sent no currencyDigits (the account's currency is taken to have "
+        + DEFAULT_CURRENCY_DIGITS + " decimal places; a currency of more is not supported),";
 
     public static Heartbeat parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
@@ -30,7 +40,8 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
         long equity = 0;
         long openPositions = 0;
         String currency = null;
-        long currencyDigits = 0;
+        long currencyDigits = DEFAULT_CURRENCY_DIGITS;
+        boolean currencyDigitsSent = false;
         byte[] metadata = new byte[0];
         if (isBlank(body, length))
         {
@@ -64,7 +75,7 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                         case "accountBalance": balance = SeedFields.moneyDecimal(in, name); flags |= ExecutorBodies.HEARTBEAT_BALANCE; break;
                         case "accountEquity": equity = SeedFields.moneyDecimal(in, name); flags |= ExecutorBodies.HEARTBEAT_EQUITY; break;
                         case "currency": currency = in.scalarText(); in.ignore(); break;  // only named in a refusal: any scalar
-                        case CURRENCY_DIGITS: currencyDigits = SeedFields.whole(in, name); break;
+                        case CURRENCY_DIGITS: currencyDigits = SeedFields.whole(in, name); currencyDigitsSent = true; break;
                         case "openPositions": openPositions = SeedFields.whole(in, name); flags |= ExecutorBodies.HEARTBEAT_OPEN_POSITIONS; break;
                         default: in.ignore();
                     }
@@ -80,7 +91,7 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
                     in.fail(field, "metadata is " + (end - start) + " bytes, more than the " + ExecutorBodies.MAX_RAW_JSON
                         + " kept: the heartbeat is refused");
                 }
-                money(in, flags, balance, equity, currency, currencyDigits);
+                money(in, flags, balance, equity, currency, currencyDigitsSent, currencyDigits);
             }
             else if (!field.equals("metadata"))
             {
@@ -95,21 +106,27 @@ public record Heartbeat(String executorId, String status, int flags, long balanc
      * The account's money as the heartbeat reports it: refused, with one error naming the currency, when the terminal
      * says its currency has more decimal places than the gateway keeps money at (BTC at 8: every amount the account
      * books would be), before any amount that happens to fit is taken; else each amount finer than cents by its field.
+     * Not sent, they are {@link #DEFAULT_CURRENCY_DIGITS}, and a refusal says so.
      */
     private static void money(final RequestReader in, final int flags, final long balance, final long equity, final String currency,
-        final long currencyDigits)
+        final boolean currencyDigitsSent, final long currencyDigits)
     {
+        if (currencyDigits < 0)
+        {
+            in.fail(CURRENCY_DIGITS, "currencyDigits must be 0 or more (the decimal places of the account's currency), was " + currencyDigits
+                + ": the heartbeat is refused");
+        }
         if (currencyDigits > ReportedMoney.DIGITS)
         {
             in.fail(CURRENCY_DIGITS, ReportedMoney.unsupportedCurrency(currency, currencyDigits) + ": the heartbeat is refused");
         }
         if ((flags & ExecutorBodies.HEARTBEAT_BALANCE) != 0)
         {
-            SeedFields.requireMoney(in, "accountBalance", balance, "the heartbeat");
+            SeedFields.requireMoney(in, "accountBalance", balance, currencyDigitsSent ? REFUSED : REFUSED_DIGITS_TAKEN);
         }
         if ((flags & ExecutorBodies.HEARTBEAT_EQUITY) != 0)
         {
-            SeedFields.requireMoney(in, "accountEquity", equity, "the heartbeat");
+            SeedFields.requireMoney(in, "accountEquity", equity, currencyDigitsSent ? REFUSED : REFUSED_DIGITS_TAKEN);
         }
     }
 

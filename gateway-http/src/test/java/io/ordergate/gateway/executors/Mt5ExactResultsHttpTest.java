@@ -137,6 +137,31 @@ class Mt5ExactResultsHttpTest
         }
     }
 
+    /**
+     * Seed 000's executors never send currencyDigits: their account's currency is taken to have 2 decimal places, so they
+     * are served, and an amount finer than cents is refused by field and value saying the 2 was taken, not sent.
+     */
+    @Test
+    void shouldTakeAHeartbeatWithoutCurrencyDigitsAsTwoDecimalPlacesAndSaySoWhenAnAmountIsFiner()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.registerExecutor("mt5-1");
+            final Object balance = account(gateway).get("balance");
+            refused(beat(gateway, executor, "\"accountBalance\":1.12345678,\"currency\":\"BTC\""), "accountBalance 1.12345678 has more decimal places"
+                + " than the gateway keeps money at (2): not rounded, so the heartbeat, which sent no currencyDigits (the account's currency is"
+                + " taken to have 2 decimal places; a currency of more is not supported), is refused");
+            refused(beat(gateway, executor, "\"accountBalance\":10500.12,\"currencyDigits\":-1"), "currencyDigits must be 0 or more");
+            assertEquals(balance, account(gateway).get("balance"), "nothing of a refused heartbeat applied");
+            assertEquals("offline", gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).at("status"));
+
+            assertEquals(200, beat(gateway, executor, "\"accountBalance\":10500.12,\"accountEquity\":10500.13").status());
+            assertEquals(0, new BigDecimal("10500.12").compareTo((BigDecimal)account(gateway).get("balance")));
+            assertEquals("online", gateway.admin("GET", "/api/v1/executors/" + executor.id(), null).at("status"));
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
     @Test
     void shouldRefuseAConnectResultWhoseAccountBalanceIsFinerThanTheGatewaysMoneyDigits()
     {
