@@ -125,25 +125,21 @@ public final class FuturesSetup
         }
         client.send(steps.get(index)).thenAccept(answer ->
         {
-            switch (answer.outcome())
+            if (answer.ok())
             {
-                case OK:
-                    step(steps, index + 1, 0, done);
-                    return;
-                case UNKNOWN:
-                case RATE_LIMITED:
-                case CLOCK_SKEW:
-                    if (attempt + 1 < MAX_ATTEMPTS && !client.closed())
-                    {
-                        final long delay = Math.max(answer.retryAfterMillis(), FIRST_RETRY_MILLIS << attempt);
-                        scheduler.schedule(() -> step(steps, index, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
-                        return;
-                    }
-                    done.complete(failed(answer));
-                    return;
-                default:
-                    done.complete(failed(answer));
+                step(steps, index + 1, 0, done);
+                return;
             }
+            // A ban refuses the settings now, as it refuses orders (VENUE_UNAVAILABLE), rather than holding them pending
+            // for its length; every other passing refusal is sent again.
+            final boolean passing = answer.outcome().temporary() && answer.outcome() != VenueAnswer.Outcome.BANNED;
+            if (passing && attempt + 1 < MAX_ATTEMPTS && !client.closed())
+            {
+                final long delay = Math.max(answer.retryAfterMillis(), FIRST_RETRY_MILLIS << attempt);
+                scheduler.schedule(() -> step(steps, index, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            done.complete(failed(answer));
         });
     }
 
