@@ -80,9 +80,38 @@ class FuturesSetupTest
         assertEquals(Map.of("BTCUSDT", 20), fixture.exchange.futuresSettings(ConnectorFixture.KEY).get("leverage"));
     }
 
+    /**
+     * A leverage above the symbol's highest at the exchange (its leverage brackets, 50 here) is refused before any of the
+     * settings is sent, with a message naming both; the brackets are asked once and kept for the leverages let through.
+     * Before 2026-12-06 the position mode and margin type were applied and the leverage then refused by the exchange
+     * (-4028 "Leverage 75 is not valid", naming no maximum).
+     */
+    @Test
+    void shouldRefuseALeverageAboveTheSymbolsBracketsBeforeSendingAnySetting() throws Exception
+    {
+        fixture.exchange.maxLeverage("BTCUSDT", 50);
+
+        final FuturesSetup.Outcome tooHigh = setup.apply(new FuturesSettings("BTCUSDT", 75, MarginType.ISOLATED, PositionMode.HEDGE))
+            .get(20, TimeUnit.SECONDS);
+
+        assertFalse(tooHigh.applied(), tooHigh.toString());
+        assertTrue(tooHigh.message().contains("leverage 75 is above BTCUSDT's highest at the exchange, 50"), tooHigh.message());
+        assertEquals(0, fixture.exchange.requestsReceived("POST", "/fapi/v1/leverage") + fixture.exchange.requestsReceived("POST", "/fapi/v1/marginType")
+            + fixture.exchange.requestsReceived("POST", "/fapi/v1/positionSide/dual"), "no setting sent");
+        assertEquals(false, fixture.exchange.futuresSettings(ConnectorFixture.KEY).get("dualSidePosition"), "nothing half applied");
+        assertTrue(fixture.reports.all.stream().anyMatch(r -> r.kind().equals("settings refused")), "reported: " + fixture.reports.all);
+
+        assertTrue(setup.apply(new FuturesSettings("BTCUSDT", 50, null, null)).get(20, TimeUnit.SECONDS).applied());
+        assertTrue(setup.apply(new FuturesSettings("BTCUSDT", 20, null, null)).get(20, TimeUnit.SECONDS).applied());
+        assertEquals(Map.of("BTCUSDT", 20), fixture.exchange.futuresSettings(ConnectorFixture.KEY).get("leverage"));
+        assertEquals(1, fixture.exchange.requestsReceived("GET", "/fapi/v1/leverageBracket"), "the symbol's brackets asked once");
+    }
+
     @Test
     void shouldReportTheExchangesRefusal() throws Exception
     {
+        // brackets that cannot be read leave the leverage to the exchange alone
+        fixture.exchange.faults().refuseNext("GET", "/fapi/v1/leverageBracket", 1, 400, -1000, "An unknown error occurred.");
         final FuturesSetup.Outcome tooHigh = setup.apply(new FuturesSettings("BTCUSDT", 500, null, null)).get(20, TimeUnit.SECONDS);
         assertFalse(tooHigh.applied());
         assertEquals("-4028", tooHigh.code());

@@ -190,6 +190,19 @@ public final class BinanceDialect implements ExchangeDialect
         return new VenueRequest(Kind.FUTURES_SETTING, Api.FUTURES, "POST", "/fapi/v1/leverage", p, true, 1, false);
     }
 
+    /** {@code GET /fapi/v1/leverageBracket?symbol=}: weight 1, signed (the brackets may be the account's own). */
+    @Override
+    public VenueRequest leverageBrackets(final String symbol)
+    {
+        return new VenueRequest(Kind.LEVERAGE_BRACKETS, Api.FUTURES, "GET", "/fapi/v1/leverageBracket", Map.of("symbol", symbol), true, 1, false);
+    }
+
+    @Override
+    public int readMaxLeverage(final String symbol, final String body)
+    {
+        return BinanceFuturesAnswers.maxLeverage(symbol, body);
+    }
+
     @Override
     public URI userStreamUri(final URI streamBase, final String token)
     {

@@ -69,6 +69,36 @@ final class BinanceFuturesAnswers
     }
 
     /**
+     * A symbol's highest leverage from {@code /fapi/v1/leverageBracket}: the largest {@code initialLeverage} of its
+     * brackets (the first's: the smallest notional). The answer is one entry when a symbol was sent and a list of them
+     * otherwise, as Binance documents it; both are read. 0 when the symbol is not in it or the answer is unreadable.
+     */
+    static int maxLeverage(final String symbol, final String body)
+    {
+        try
+        {
+            final JsonNode json = ExchangeJson.read(body);
+            for (final JsonNode entry : json.isArray() ? json : List.of(json))
+            {
+                if (symbol.equals(entry.path("symbol").asText()))
+                {
+                    int max = 0;
+                    for (final JsonNode bracket : entry.path("brackets"))
+                    {
+                        max = Math.max(max, bracket.path("initialLeverage").asInt(0));
+                    }
+                    return max;
+                }
+            }
+            return 0;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return 0;
+        }
+    }
+
+    /**
      * {@code /fapi/v3/account}'s (or v2's) {@code assets}: per asset {@code {available, wallet - available, unrealized
      * profit, margin balance}}; a {@code /fapi/v2/balance} list (no unrealized figures) is read too, as
      * {@code {available, balance - available, crossUnPnl, balance + crossUnPnl}}.

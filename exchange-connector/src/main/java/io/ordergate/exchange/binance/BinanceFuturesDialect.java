@@ -184,6 +184,18 @@ public final class BinanceFuturesDialect implements ExchangeDialect
     }
 
     @Override
+    public VenueRequest leverageBrackets(final String symbol)
+    {
+        return spot.leverageBrackets(symbol);
+    }
+
+    @Override
+    public int readMaxLeverage(final String symbol, final String body)
+    {
+        return BinanceFuturesAnswers.maxLeverage(symbol, body);
+    }
+
+    @Override
     public Api streamApi()
     {
         return Api.FUTURES;

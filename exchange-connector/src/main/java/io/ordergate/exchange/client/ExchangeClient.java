@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -37,6 +38,8 @@ public final class ExchangeClient
     private final RateGovernor governor;
     private volatile long clockOffsetMillis;
     private volatile Map<String, SymbolRules> symbolRules = Map.of();
+    /** Each futures symbol's highest leverage for this account, as the exchange last told it ({@link #askMaxLeverage}). */
+    private final Map<String, Integer> maxLeverage = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -151,6 +154,35 @@ public final class ExchangeClient
             }
             symbolRules = Map.copyOf(dialect.readSymbolRules(answer.text()));
             return true;
+        });
+    }
+
+    /** A futures symbol's highest leverage as the exchange last told it ({@link #askMaxLeverage}), or 0 when not told yet. */
+    public int knownMaxLeverage(final String symbol)
+    {
+        return maxLeverage.getOrDefault(symbol, 0);
+    }
+
+    /**
+     * Asks the exchange a futures symbol's highest leverage for this account (Binance: {@code GET /fapi/v1/leverageBracket},
+     * weight 1) and keeps it for {@link #knownMaxLeverage}; completes with it, or with 0 when the dialect publishes none
+     * or the exchange did not tell it (nothing is kept then). Never completes exceptionally.
+     */
+    public CompletableFuture<Integer> askMaxLeverage(final String symbol)
+    {
+        final VenueRequest request = dialect.leverageBrackets(symbol);
+        if (request == null)
+        {
+            return CompletableFuture.completedFuture(0);
+        }
+        return send(request).thenApply(answer ->
+        {
+            final int max = answer.ok() ? dialect.readMaxLeverage(symbol, answer.text()) : 0;
+            if (max > 0)
+            {
+                maxLeverage.put(symbol, max);
+            }
+            return max;
         });
     }
 

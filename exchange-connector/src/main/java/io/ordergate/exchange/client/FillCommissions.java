@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 import io.ordergate.exchange.spi.OrderState;
+import io.ordergate.exchange.spi.VenueAnswer;
 import io.ordergate.exchange.spi.VenueRequest;
 
 /**
@@ -16,14 +17,16 @@ import io.ordergate.exchange.spi.VenueRequest;
  * down), and reports them as the order's whole commission: the engine books what it adds to what it already booked
  * (the late-fee path), so a stream event arriving too books nothing twice. Each order is asked for once: every query
  * that finds it done (a reconcile, a reconnect's, the query after a refusal) tells the same untold fee, and the route
- * weighs 5, so another question only follows an answer that is refused or does not list all the fills yet. Thread
- * safe: runs on the connector's threads; for a dialect without
+ * weighs 5, so another question only follows an answer that is refused for a while ({@link VenueAnswer.Outcome#temporary}:
+ * unanswered, 5xx, 429, 418) or does not list all the fills yet. A lasting refusal (a bad symbol, a key without the
+ * permission) ends the question at its first answer: the fills keep the fee they were booked with, and a warning names
+ * the exchange's code. Thread safe: runs on the connector's threads; for a dialect without
  * {@link io.ordergate.exchange.spi.ExchangeDialect#orderTrades} it does nothing.
  */
 final class FillCommissions
 {
     private static final Logger LOG = Logger.getLogger(FillCommissions.class.getName());
-    /** Asks after a refused or incomplete answer (the fills not all listed yet), with back-off from the first. */
+    /** Asks after a temporarily refused or incomplete answer (the fills not all listed yet), with back-off from the first. */
     static final int MAX_ATTEMPTS = 5;
     private static final long FIRST_RETRY_MILLIS = 500;
     /** How long an order stays {@link #asked} after its last answer: longer than any query of a done order comes after it. */
@@ -93,6 +96,13 @@ final class FillCommissions
                     reports.state(orderId, new OrderState(queried.clientOrderId(), queried.venueOrderId(), queried.status(), queried.executedQty(),
                         queried.cumulativeQuote(), fills.fee(), queried.executedQty()));
                 }
+                answered(symbol, queried);
+                return;
+            }
+            if (!answer.ok() && !answer.outcome().temporary())
+            {
+                LOG.warning(() -> "the exchange refused the fills of order " + queried.clientOrderId() + " (" + answer.outcome() + " "
+                    + answer.code() + " " + answer.text() + "); not asked again: its fills keep the fee they were booked with");
                 answered(symbol, queried);
                 return;
             }

@@ -15,8 +15,9 @@ import io.ordergate.exchange.spi.VenueRequest;
  * leverage) to its exchange, in that order (the position mode is account-wide and the exchange refuses to change it
  * under open positions, so it goes first). Each setting sets a value, so sending it again is harmless: a step whose
  * answer nobody read (timeout, 5xx) or that met a 429 is sent again after a back-off, and the exchange's "no need to
- * change" counts as done. The outcome is reported ({@link VenueReports#settings}) and completes the returned future,
- * unless the account's connection closed underneath ({@link Outcome#linkClosed}).
+ * change" counts as done. A leverage above the symbol's highest at the exchange (Binance's leverage brackets, asked once
+ * per symbol and kept) is refused before anything is sent. The outcome is reported ({@link VenueReports#settings}) and
+ * completes the returned future, unless the account's connection closed underneath ({@link Outcome#linkClosed}).
  * Thread safe: runs on the connector's scheduler.
  */
 public final class FuturesSetup
@@ -68,6 +69,20 @@ public final class FuturesSetup
         {
             done.complete(new Outcome(false, null, client.dialect().name() + " has no futures settings"));
         }
+        else if (settings.leverage() != null)
+        {
+            leverageRefusal(settings).thenAccept(refusal ->
+            {
+                if (refusal != null)
+                {
+                    done.complete(refusal);
+                }
+                else
+                {
+                    step(steps, 0, 0, done);
+                }
+            });
+        }
         else
         {
             step(steps, 0, 0, done);
@@ -83,6 +98,24 @@ public final class FuturesSetup
         });
     }
 
+    /**
+     * Null when the leverage is within the symbol's highest at the exchange, or the exchange tells none (it then decides
+     * alone); else the refusal, before any of the settings is sent, so none is half applied. A highest kept from an
+     * earlier answer only lets a leverage through: a refusal is decided on a fresh answer, as the exchange may have
+     * raised the symbol's brackets since.
+     */
+    private CompletableFuture<Outcome> leverageRefusal(final FuturesSettings settings)
+    {
+        final int leverage = settings.leverage();
+        if (leverage <= client.knownMaxLeverage(settings.symbol()))
+        {
+            return CompletableFuture.completedFuture(null);
+        }
+        return client.askMaxLeverage(settings.symbol()).thenApply(max -> max == 0 || leverage <= max ? null
+            : new Outcome(false, null, "leverage " + leverage + " is above " + settings.symbol() + "'s highest at the exchange, " + max
+                + " (its leverage brackets); none of the settings was sent"));
+    }
+
     private void step(final List<VenueRequest> steps, final int index, final int attempt, final CompletableFuture<Outcome> done)
     {
         if (index == steps.size())
@@ -92,25 +125,21 @@ public final class FuturesSetup
         }
         client.send(steps.get(index)).thenAccept(answer ->
         {
-            switch (answer.outcome())
+            if (answer.ok())
             {
-                case OK:
-                    step(steps, index + 1, 0, done);
-                    return;
-                case UNKNOWN:
-                case RATE_LIMITED:
-                case CLOCK_SKEW:
-                    if (attempt + 1 < MAX_ATTEMPTS && !client.closed())
-                    {
-                        final long delay = Math.max(answer.retryAfterMillis(), FIRST_RETRY_MILLIS << attempt);
-                        scheduler.schedule(() -> step(steps, index, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
-                        return;
-                    }
-                    done.complete(failed(answer));
-                    return;
-                default:
-                    done.complete(failed(answer));
+                step(steps, index + 1, 0, done);
+                return;
             }
+            // A ban refuses the settings now, as it refuses orders (VENUE_UNAVAILABLE), rather than holding them pending
+            // for its length; every other passing refusal is sent again.
+            final boolean passing = answer.outcome().temporary() && answer.outcome() != VenueAnswer.Outcome.BANNED;
+            if (passing && attempt + 1 < MAX_ATTEMPTS && !client.closed())
+            {
+                final long delay = Math.max(answer.retryAfterMillis(), FIRST_RETRY_MILLIS << attempt);
+                scheduler.schedule(() -> step(steps, index, attempt + 1, done), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            done.complete(failed(answer));
         });
     }
 

@@ -103,6 +103,21 @@ public interface ExchangeDialect
     }
 
     /**
+     * Asks a symbol's highest leverage for this account, which the exchange may lower per symbol below any fixed
+     * maximum, or null (the default) when the exchange publishes none: the leverage is then only checked by the exchange.
+     */
+    default VenueRequest leverageBrackets(final String symbol)
+    {
+        return null;
+    }
+
+    /** The symbol's highest leverage from a {@link #leverageBrackets} answer's text, or 0 when it tells none. */
+    default int readMaxLeverage(final String symbol, final String body)
+    {
+        return 0;
+    }
+
+    /**
      * Which of the exchange's stream addresses the account's user-data stream is on (Binance serves USDⓈ-M futures
      * streams on their own host): the configuration's {@code stream_url} or {@code futures_stream_url}.
      */

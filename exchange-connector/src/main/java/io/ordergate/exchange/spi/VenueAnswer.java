@@ -43,7 +43,19 @@ public record VenueAnswer(Outcome outcome, OrderState order, Map<String, BigDeci
         /** Refused for the timestamp (clock offset or window), nothing executed: resynchronise and send again. */
         CLOCK_SKEW,
         /** Refused for the key or signature, nothing executed. */
-        AUTH_FAILED
+        AUTH_FAILED;
+
+        /**
+         * Whether the same request asked again later may be answered otherwise: nobody knows what happened (UNKNOWN:
+         * timeout, I/O, 5xx), or the exchange asked us to wait (RATE_LIMITED, BANNED) or to resynchronise (CLOCK_SKEW).
+         * The rest are the exchange's word on the request (REJECTED, AUTH_FAILED: bad parameters, symbol, key or
+         * permissions), and asking again only spends weight; NOT_FOUND is its word now, and whether that may change (an
+         * order just sent) only the caller knows. What a caller that may ask again goes by.
+         */
+        public boolean temporary()
+        {
+            return this == UNKNOWN || this == RATE_LIMITED || this == BANNED || this == CLOCK_SKEW;
+        }
     }
 
     public static VenueAnswer of(final Outcome outcome, final String text, final String code, final long retryAfterMillis)

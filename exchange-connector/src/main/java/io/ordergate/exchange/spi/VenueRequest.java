@@ -23,7 +23,9 @@ public record VenueRequest(Kind kind, Api api, String method, String path, Map<S
         /** The futures positions ({@code /fapi/v2/positionRisk}), compared with the engine's at every (re)connect. */
         POSITIONS,
         /** One order's fills with their commissions (Binance spot's {@code /api/v3/myTrades}). */
-        ORDER_TRADES
+        ORDER_TRADES,
+        /** A futures symbol's leverage brackets (Binance USDⓈ-M's {@code /fapi/v1/leverageBracket}): its highest leverage. */
+        LEVERAGE_BRACKETS
     }
 
     /** The exchange's API a request goes to; each has its own base address in the configuration. */

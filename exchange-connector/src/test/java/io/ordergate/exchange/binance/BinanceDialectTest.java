@@ -112,6 +112,19 @@ class BinanceDialectTest
         assertNull(dialect.readSymbolRules(none).get("X").minNotional());
     }
 
+    /** {@code /fapi/v1/leverageBracket} answers one entry when a symbol is sent, a list otherwise: both are read. */
+    @Test
+    void shouldReadASymbolsHighestLeverageFromEitherShapeOfItsBrackets()
+    {
+        final String brackets = "{\"symbol\":\"ETHUSDT\",\"brackets\":[{\"bracket\":1,\"initialLeverage\":75,\"notionalCap\":10000},"
+            + "{\"bracket\":2,\"initialLeverage\":50,\"notionalCap\":100000}]}";
+        assertEquals(75, dialect.readMaxLeverage("ETHUSDT", brackets));
+        assertEquals(75, dialect.readMaxLeverage("ETHUSDT", "[{\"symbol\":\"BTCUSDT\",\"brackets\":[{\"initialLeverage\":125}]}," + brackets + "]"));
+        assertEquals(0, dialect.readMaxLeverage("BTCUSDT", brackets), "another symbol's brackets tell nothing");
+        assertEquals(0, dialect.readMaxLeverage("ETHUSDT", "<html>"), "unreadable: nothing");
+        assertEquals("/fapi/v1/leverageBracket", dialect.leverageBrackets("ETHUSDT").path());
+    }
+
     @Test
     void shouldSortBinanceCodesIntoWhatTheConnectorDoes()
     {

@@ -83,6 +83,37 @@ class ExchangeFuturesHttpTest
     }
 
     /**
+     * A leverage above the symbol's highest at the exchange (its leverage brackets: 50 here) shows as refused in the
+     * account view, naming that highest, and none of the settings asked with it reached the exchange; a leverage within
+     * it is applied. The refusal is journaled (the harness's stop replays the journal and compares the state).
+     */
+    @Test
+    void shouldShowALeverageAboveTheSymbolsBracketsAsRefusedWithItsHighest()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-lev\",\"venue\":\"binance\",\"market_type\":\"futures\","
+            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        venue.maxLeverage("BTCUSDT", 50);
+
+        final JsonNode asked = gateway.call("PUT", "/api/v1/accounts/bn-lev/futures-settings",
+            "{\"symbol\":\"BTCUSDT\",\"leverage\":75,\"margin_mode\":\"isolated\"}");
+        assertEquals(200, asked.path("_status").asInt(), asked.toString());
+        ExchangeHarness.await("the leverage refused", () -> "failed".equals(futures("bn-lev").path("status").asText()));
+        assertTrue(futures("bn-lev").path("message").asText().contains("leverage 75 is above BTCUSDT's highest at the exchange, 50"),
+            futures("bn-lev").toString());
+        assertEquals(0, venue.requestsReceived("POST", "/fapi/v1/leverage") + venue.requestsReceived("POST", "/fapi/v1/marginType"), "nothing sent");
+
+        gateway.call("PUT", "/api/v1/accounts/bn-lev/futures-settings", "{\"symbol\":\"BTCUSDT\",\"leverage\":50}");
+        ExchangeHarness.await("the leverage within the brackets applied", () -> "applied".equals(futures("bn-lev").path("status").asText()));
+        assertEquals(Map.of("BTCUSDT", 50), venue.futuresSettings(KEY).get("leverage"));
+    }
+
+    private JsonNode futures(final String accountId)
+    {
+        return gateway.get("/api/v1/accounts/" + accountId).path("futures").path("BTCUSDT");
+    }
+
+    /**
      * A futures market order's REST answer (RESULT: filled, no commission) beats its ORDER_TRADE_UPDATE (the stream held
      * back a second), whose commission {@code n} (0.04% of 0.01 x 65001 = 0.260004 USDT) is still the trade's fee, once.
      */

@@ -1,5 +1,7 @@
 package io.ordergate.simulators.exchange;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #delayUserStreams}: user-data events are sent that much later (in order): a REST answer beats them.</li>
  *   <li>{@link #clockOffset}: the exchange's clock runs this far ahead (or behind) of the machine's.</li>
  *   <li>{@link #slowBalanceAnswers}: a spot balance read is served at once and its answer sent that much later.</li>
+ *   <li>{@link #refuseNext}: the next N requests to one route are refused with a given status and Binance error.</li>
  * </ul>
  */
 public final class Faults
@@ -48,6 +51,12 @@ public final class Faults
     private volatile long instrumentsDelayMillis;
     private volatile long balanceAnswerDelayMillis;
     private final java.util.concurrent.atomic.AtomicInteger balanceAnswersHeld = new java.util.concurrent.atomic.AtomicInteger();
+    /** Per route ({@code "GET /api/v3/myTrades"}): the refusal its next requests meet, and how many more meet it. */
+    private final Map<String, RouteRefusal> refusals = new ConcurrentHashMap<>();
+
+    private record RouteRefusal(ExchangeError error, AtomicInteger left)
+    {
+    }
 
     public Faults rateLimitNext(final int requests, final int retryAfterSeconds)
     {
@@ -133,6 +142,17 @@ public final class Faults
         return this;
     }
 
+    /**
+     * The next {@code requests} requests to {@code method path} are refused with HTTP {@code status} and Binance's
+     * {@code {"code": code, "msg": message}} (after the ban and 429 faults, before the weight is counted and the route
+     * runs): a permanent refusal (400 {@code -1121}, 401 {@code -2015}) or a passing one (503 {@code -1000}) of one route.
+     */
+    public Faults refuseNext(final String method, final String path, final int requests, final int status, final int code, final String message)
+    {
+        refusals.put(method + ' ' + path, new RouteRefusal(new ExchangeError(status, code, message), new AtomicInteger(requests)));
+        return this;
+    }
+
     /** Every fault off. */
     public Faults clear()
     {
@@ -149,6 +169,7 @@ public final class Faults
         mutedUntilMillis = 0;
         userStreamDelayMillis = 0;
         clockOffsetMillis = 0;
+        refusals.clear();
         return this;
     }
 
@@ -158,6 +179,13 @@ public final class Faults
     int takeRateLimit()
     {
         return rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? rateLimitRetryAfterSeconds : 0;
+    }
+
+    /** The refusal this request to {@code method path} meets by {@link #refuseNext} (and the count goes down), or null. */
+    ExchangeError takeRefusal(final String method, final String path)
+    {
+        final RouteRefusal refusal = refusals.get(method + ' ' + path);
+        return refusal != null && refusal.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? refusal.error() : null;
     }
 
     long bannedUntilMillis()

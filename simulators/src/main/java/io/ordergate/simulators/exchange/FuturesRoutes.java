@@ -11,18 +11,17 @@ import java.util.Map;
  */
 final class FuturesRoutes
 {
-    static final int MAX_LEVERAGE = 125;
-
     private FuturesRoutes()
     {
     }
 
-    static Map<String, Object> leverage(final SpotMarket market, final SpotAccount account, final Params params)
+    /** Sets a symbol's leverage: 1 to the symbol's highest ({@link LeverageBrackets}), else -4028. */
+    static Map<String, Object> leverage(final SpotMarket market, final LeverageBrackets brackets, final SpotAccount account, final Params params)
     {
         final String symbol = params.mandatory("symbol");
         market.rules(symbol);
         final long leverage = params.mandatoryLong("leverage");
-        if (leverage < 1 || leverage > MAX_LEVERAGE)
+        if (leverage < 1 || leverage > brackets.max(symbol))
         {
             throw ExchangeError.badRequest(-4028, "Leverage " + leverage + " is not valid");
         }

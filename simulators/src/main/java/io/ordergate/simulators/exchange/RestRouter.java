@@ -18,7 +18,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
  * Every plain HTTP request to the simulated exchange: {@code /admin/...} to {@link AdminRoutes}, the rest through
- * the exchange's own order of checks (ban, the 429 fault, weight, then the route's own authentication) to
+ * the exchange's own order of checks (ban, the 429 fault, a route's refusal fault, weight, then the route's own authentication) to
  * {@link SpotRoutes}. Each answer carries {@code X-MBX-USED-WEIGHT-1M}, and order routes the order counts.
  * Runs on the Netty event loops; shared by every connection.
  */
@@ -79,6 +79,11 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
                 orderRoute = route.order();
                 requestsReceived.merge(method + " " + uri.path(), 1, Integer::sum);
                 checkFaultLimits();
+                final ExchangeError refusal = faults.takeRefusal(method, uri.path());
+                if (refusal != null)
+                {
+                    throw refusal;
+                }
                 limits.weigh(route.weight(), market.now());
                 answer = routes.answer(method, uri.path(), params, request.headers().get("X-MBX-APIKEY"), route);
             }

@@ -50,6 +50,7 @@ public final class SimulatedExchange implements AutoCloseable
     private final UserStreams streams = new UserStreams(faults);
     private final SpotMarket market;
     private final FuturesMarket futures;
+    private final LeverageBrackets leverageBrackets = new LeverageBrackets();
     private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-exchange", true));
     private final Channel server;
     private final RestRouter rest;
@@ -58,7 +59,7 @@ public final class SimulatedExchange implements AutoCloseable
     {
         market = new SpotMarket(SymbolRules.defaults(), faults, streams);
         futures = new FuturesMarket(market, streams, faults);
-        rest = new RestRouter(new SpotRoutes(market, futures, streams, faults, limits), new AdminRoutes(this), faults, limits, market);
+        rest = new RestRouter(new SpotRoutes(market, futures, streams, faults, limits, leverageBrackets), new AdminRoutes(this), faults, limits, market);
         try
         {
             server = new ServerBootstrap()
@@ -136,6 +137,17 @@ public final class SimulatedExchange implements AutoCloseable
     {
         market.commissionRate(rate);
         futures.commissionRate(rate);
+        return this;
+    }
+
+    /**
+     * A USDⓈ-M symbol's highest leverage from now on (1 to 125; 125 unless set): {@code GET /fapi/v1/leverageBracket}
+     * tells it, and {@code POST /fapi/v1/leverage} refuses more with -4028.
+     */
+    public SimulatedExchange maxLeverage(final String symbol, final int leverage)
+    {
+        market.rules(symbol);
+        leverageBrackets.max(symbol, leverage);
         return this;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exchange's REST routes (spot, the user-data stream keys, the futures settings) and their weights. Each checks
+ * The exchange's REST routes (spot, the user-data stream keys, the futures settings and leverage brackets) and their weights. Each checks
  * its own authentication ({@code NONE}, {@code USER_STREAM}: the key only, {@code SIGNED}: key, time and signature)
  * and answers in the exchange's shapes. Faults that strike after a placement are applied here. Thread safe.
  */
@@ -23,10 +23,13 @@ final class SpotRoutes
     private final RateLimits limits;
     private final FuturesTradeRoutes futures;
     private final FuturesMarket futuresMarket;
+    private final LeverageBrackets brackets;
 
-    SpotRoutes(final SpotMarket market, final FuturesMarket futuresMarket, final UserStreams streams, final Faults faults, final RateLimits limits)
+    SpotRoutes(final SpotMarket market, final FuturesMarket futuresMarket, final UserStreams streams, final Faults faults, final RateLimits limits,
+        final LeverageBrackets brackets)
     {
         this.market = market;
+        this.brackets = brackets;
         this.futures = new FuturesTradeRoutes(market, futuresMarket, streams, faults, limits);
         this.futuresMarket = futuresMarket;
         this.streams = streams;
@@ -48,7 +51,8 @@ final class SpotRoutes
             case "GET /api/v3/time":
             case "GET /fapi/v1/time": return new Route(1, false, false);
             case "POST /fapi/v1/leverage":
-            case "POST /fapi/v1/marginType": return new Route(1, true, false);
+            case "POST /fapi/v1/marginType":
+            case "GET /fapi/v1/leverageBracket": return new Route(1, true, false);
             case "GET /api/v3/exchangeInfo": return new Route(20, false, false);
             case "GET /api/v3/ticker/bookTicker": return new Route(2, false, false);
             case "POST /api/v3/order": return new Route(1, true, true);
@@ -137,7 +141,16 @@ final class SpotRoutes
             case "PUT /api/v3/userDataStream":
             case "DELETE /api/v3/userDataStream":
                 return listenKey(method, apiKey, params);
-            case "POST /fapi/v1/leverage": return ExchangeAnswer.ok(FuturesRoutes.leverage(market, account, params));
+            case "POST /fapi/v1/leverage": return ExchangeAnswer.ok(FuturesRoutes.leverage(market, brackets, account, params));
+            case "GET /fapi/v1/leverageBracket":
+            {
+                final String symbol = params.optional("symbol");
+                if (symbol != null)
+                {
+                    market.rules(symbol);  // -1121 for a symbol it does not list
+                }
+                return ExchangeAnswer.ok(brackets.answer(symbol, market.symbols().stream().map(SymbolRules::symbol).toList()));
+            }
             case "POST /fapi/v1/marginType": return ExchangeAnswer.ok(FuturesRoutes.marginType(market, futuresMarket, account, params));
             case "GET /fapi/v1/positionSide/dual": return ExchangeAnswer.ok(FuturesRoutes.readPositionMode(market, account));
             case "POST /fapi/v1/positionSide/dual": return ExchangeAnswer.ok(FuturesRoutes.positionMode(market, futuresMarket, account, params));
