@@ -131,6 +131,12 @@ public final class Engine
         return accounts;
     }
 
+    /** Account removal, for a module whose command makes an account and more in one step and must take it back when the rest is refused. */
+    public AccountRemoval accountRemoval()
+    {
+        return removal;
+    }
+
     /** Routes a command type owned by another module to its handler; before the pipeline starts. */
     public void handle(final CommandType type, final CommandHandler handler)
     {

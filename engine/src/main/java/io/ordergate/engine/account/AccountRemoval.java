@@ -77,6 +77,25 @@ public final class AccountRemoval
                 "account_id");
             return;
         }
+        forget(account, event);
+        context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
+        context.endJson(event);
+        event.result = ResultCode.OK;
+    }
+
+    /**
+     * Takes back an account made earlier in the same command, whose other part the engine refused (an exchange account
+     * made for an expert the expert table has no room for): removed as DELETE_ACCOUNT removes one, and untold, so the
+     * command leaves neither. The event keeps its refusal.
+     */
+    public void takeBack(final Account account, final CommandEvent event)
+    {
+        forget(account, event);
+        context.changes().forgetAccount(account);
+    }
+
+    private void forget(final Account account, final CommandEvent event)
+    {
         final long now = event.wallMicros();
         venues.of(account).accountRemoved(account, event);
         groups.accountRemoved(account, now);
@@ -84,9 +103,6 @@ public final class AccountRemoval
         users.accountRemoved(account.index);
         context.principals().forgetAccount(account.index);
         context.accounts().remove(account);
-        context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
-        context.endJson(event);
-        event.result = ResultCode.OK;
     }
 
     /** The engine's open net positions of the account, or those its venue holds itself (what the positions list shows). */

@@ -170,6 +170,24 @@ public final class Changes
         touchedAccounts[accountCount++] = account;
     }
 
+    /**
+     * An account made earlier in this command and taken back before its end (its other part refused): the command
+     * tells nothing of it, as if it had never been made.
+     */
+    public void forgetAccount(final Account account)
+    {
+        for (int i = 0; i < accountCount; i++)
+        {
+            if (touchedAccounts[i] == account)
+            {
+                System.arraycopy(touchedAccounts, i + 1, touchedAccounts, i, accountCount - i - 1);
+                touchedAccounts[--accountCount] = null;
+                account.changeStamp = 0;
+                return;
+            }
+        }
+    }
+
     /** A position a venue holds itself (an MT5 ticket) will change; its account changes with it. */
     public void heldPosition(final Account account, final HeldPosition position)
     {

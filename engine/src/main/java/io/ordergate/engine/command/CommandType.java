@@ -83,6 +83,11 @@ public enum CommandType
     EXCHANGE_SYNC_REQUEST(123, true),
     /** A futures account's positions as the exchange holds them, read at every (re)connect: what the engine missed is applied once. */
     EXCHANGE_POSITIONS(124, true),
+    /**
+     * Seed 001's expert with an {@code exchange} block: its exchange account (as EXCHANGE_CREATE_ACCOUNT) and the expert on
+     * it (as CREATE_EXPERT) in one step, both or neither, so no crash leaves the account without its expert.
+     */
+    EXCHANGE_CREATE_EXPERT(125, true),
 
     // Users, sessions, onboarding and key ownership (issue 10): 50..59 journaled. Reads are served from the
     // gateway's user directory (rebuilt from these commands' results), so none travel the ring.

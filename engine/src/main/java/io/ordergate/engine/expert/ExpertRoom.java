@@ -60,7 +60,7 @@ public final class ExpertRoom
         this.futures = new ExpertFutures(context);
         final ExpertOrders expertOrders = new ExpertOrders(this, context, orders, json);
         final ExpertViews views = new ExpertViews(this, context, json, candles);
-        engine.handle(CommandType.CREATE_EXPERT, this::create);
+        engine.handle(CommandType.CREATE_EXPERT, event -> create(event, CommandFrame.BODY_OFFSET));
         engine.handle(CommandType.CONTROL_EXPERT, this::control);
         engine.handle(CommandType.EXPERT_STRATEGY, this::updateStrategy);
         engine.handle(CommandType.EXPERT_ORDER, expertOrders::place);
@@ -115,18 +115,25 @@ public final class ExpertRoom
         return expert == null ? null : expert.account;
     }
 
-    private void create(final CommandEvent event)
+    /**
+     * CREATE_EXPERT, or its part of a command that makes the expert's account in the same step (an exchange account:
+     * EXCHANGE_CREATE_EXPERT), whose handler takes the account back when this refuses.
+     *
+     * @param bodyOffset where CREATE_EXPERT's body starts in the event's frame; it runs to the end of the frame's body
+     * @return whether the expert was made (else the event is rejected and nothing changed here)
+     */
+    public boolean create(final CommandEvent event, final int bodyOffset)
     {
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        reader.wrap(event.frame, bodyOffset);
         final Account account = context.accounts().find(reader.readString(text));
         if (account == null || !context.principals().canAccess(event.principal(), account.index))
         {
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
-            return;
+            return false;
         }
         if (!context.principals().requireTrade(event))
         {
-            return;
+            return false;
         }
         final String name = reader.readString(text).toString();  // admin path: may allocate
         final String timeframe = reader.readString(text).toString();
@@ -139,14 +146,14 @@ public final class ExpertRoom
         if (experts.size() >= maxExperts)
         {
             event.reject(ResultCode.CONFLICT, "the expert table is full (engine.max_experts)", null);
-            return;
+            return false;
         }
         final Expert expert = new Expert("exp_" + nextId, account, name, timeframe, strategyId, event.wallMicros(), logCapacity);
         expert.leverage = account.leverage * WIRE_ONE;
         final long leverageAsked = strategy.has(ExpertBodies.HAS_LEVERAGE) ? strategy.leverage : 0;
         if (!apply(event, expert) || futures.refused(event, account, futuresAsked, expert.symbol, leverageAsked, marginMode, positionMode))
         {
-            return;
+            return false;
         }
         expert.marginMode = marginMode;
         expert.positionMode = positionMode;
@@ -155,6 +162,7 @@ public final class ExpertRoom
         experts.add(expert);
         expert.log.add(ExpertLog.CREATED, event.wallMicros(), 0, 0);
         json.created(event, expert);
+        return true;
     }
 
     private void control(final CommandEvent event)

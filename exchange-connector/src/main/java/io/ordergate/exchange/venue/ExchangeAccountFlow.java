@@ -32,6 +32,9 @@ final class ExchangeAccountFlow
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final transient BalancesReport report = new BalancesReport();  // scratch of one command, not state
+    /** What the last {@link #makeAccount} read: its answer byte (ANSWER_*) and where its part of the body ended. */
+    private int madeAnswer;
+    private int madeBodyEnd;
 
     ExchangeAccountFlow(final EngineContext context, final AccountAdmin admin, final ExchangeAccounts accounts, final ExchangeVenue venue)
     {
@@ -45,45 +48,13 @@ final class ExchangeAccountFlow
     /** EXCHANGE_CREATE_ACCOUNT (admin): a new exchange account and its sealed credentials, both or neither. */
     void create(final CommandEvent event)
     {
-        if (!context.principals().requireAdmin(event))
-        {
-            return;
-        }
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final String accountId = reader.readString(text).toString();
-        final int venueCode = reader.readByte();
-        final String currency = reader.readString(text).toString();
-        final long wireBalance = reader.readLong();
-        final int leverage = reader.readInt();
-        if (!VenueKind.exchange(venueCode))
-        {
-            event.reject(ResultCode.VALIDATION_ERROR, "an account with credentials is an exchange account: venue must be binance or okx", "venue");
-            return;
-        }
-        final SealedCredentials credentials = readCredentials(venueCode, event);
-        final int answer = reader.readByte();
-        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
-        final boolean futuresMarket = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
-        if (credentials == null)
-        {
-            return;
-        }
-        if (futuresMarket && venueCode != VenueKind.BINANCE.code())
-        {
-            event.reject(ResultCode.VALIDATION_ERROR, "market_type futures is for binance accounts (an okx account trades spot)", "market_type");
-            return;
-        }
-        // an exchange's spot account nets: one position per symbol
-        final Account account = admin.create(event, accountId, venueCode, currency, wireBalance, leverage, CommandBodies.POSITION_MODE_NETTING);
+        final Account account = makeAccount(event);
         if (account == null)
         {
             return;
         }
-        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
-        credentials.applyTo(entry, event.wallMicros());
-        entry.futuresMarket = futuresMarket;
         final JsonWriter json = context.beginJson(event);
-        if (answer == ExchangeBodies.ANSWER_SEED_003)
+        if (madeAnswer == ExchangeBodies.ANSWER_SEED_003)
         {
             json.startObject().name("success").bool(true).name("account_id").string(account.id)
                 .name("message").string("Account created successfully").endObject();
@@ -94,6 +65,56 @@ final class ExchangeAccountFlow
         }
         context.endJson(event);
         event.result = ResultCode.CREATED;
+    }
+
+    /**
+     * Makes the account EXCHANGE_CREATE_ACCOUNT's body describes (also the first part of EXCHANGE_CREATE_EXPERT's), with its
+     * credentials and market, unanswered: {@link #madeAnswer} and {@link #madeBodyEnd} tell how it asked to be answered and
+     * where its part of the body ended.
+     *
+     * @return the account, or null with the event rejected and nothing changed
+     */
+    Account makeAccount(final CommandEvent event)
+    {
+        if (!context.principals().requireAdmin(event))
+        {
+            return null;
+        }
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final String accountId = reader.readString(text).toString();
+        final int venueCode = reader.readByte();
+        final String currency = reader.readString(text).toString();
+        final long wireBalance = reader.readLong();
+        final int leverage = reader.readInt();
+        if (!VenueKind.exchange(venueCode))
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "an account with credentials is an exchange account: venue must be binance or okx", "venue");
+            return null;
+        }
+        final SealedCredentials credentials = readCredentials(venueCode, event);
+        madeAnswer = reader.readByte();
+        final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
+        final boolean futuresMarket = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
+        madeBodyEnd = reader.position();
+        if (credentials == null)
+        {
+            return null;
+        }
+        if (futuresMarket && venueCode != VenueKind.BINANCE.code())
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, "market_type futures is for binance accounts (an okx account trades spot)", "market_type");
+            return null;
+        }
+        // an exchange's spot account nets: one position per symbol
+        final Account account = admin.create(event, accountId, venueCode, currency, wireBalance, leverage, CommandBodies.POSITION_MODE_NETTING);
+        if (account == null)
+        {
+            return null;
+        }
+        final ExchangeAccounts.Entry entry = accounts.entry(account.index);
+        credentials.applyTo(entry, event.wallMicros());
+        entry.futuresMarket = futuresMarket;
+        return account;
     }
 
     /** EXCHANGE_CREDENTIALS (admin): sets or replaces an exchange account's sealed credentials. */
@@ -117,6 +138,12 @@ final class ExchangeAccountFlow
         context.beginJson(event).startObject().name("success").bool(true).name("account_id").string(account.id).endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
+    }
+
+    /** Where the body part {@link #makeAccount} read ended: the next part (EXCHANGE_CREATE_EXPERT's expert) starts there. */
+    int madeBodyEnd()
+    {
+        return madeBodyEnd;
     }
 
     /** Credentials as a command carries them (sealed), read before anything changes. */

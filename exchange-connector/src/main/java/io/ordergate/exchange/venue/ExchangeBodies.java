@@ -30,6 +30,8 @@ import io.ordergate.engine.command.BodyWriter;
  *   EXCHANGE_CREATE_ACCOUNT  account id | venue (byte) | currency | balance (long, wire digits) | leverage (int) | testnet (byte) |
  *                         masked key | sealed key | sealed secret | sealed passphrase ("" = none) | answer (byte, ANSWER_*)
  *                         [| market (byte, MARKET_*): absent in records journaled before it, which are spot]
+ *   EXCHANGE_CREATE_EXPERT   EXCHANGE_CREATE_ACCOUNT's body, market included (its answer byte unused: the expert answers) |
+ *                         CREATE_EXPERT's body (ExpertBodies), naming the same account
  *   EXCHANGE_FUTURES_SETTINGS account id | symbol | leverage (int, 0 = unchanged) | margin mode (byte) | position mode (byte)
  *   EXCHANGE_SETTINGS_REPORT  account id | symbol | leverage (int) | margin mode (byte) | position mode (byte) | applied (byte) |
  *                         code | message

@@ -15,6 +15,7 @@ import io.ordergate.engine.command.CommandType;
  *   orders and cancels of binance accounts (the Venue SPI)   ─► ExchangeVenue ─► outbox ─► the connector's I/O
  *   EXCHANGE_CREATE_ACCOUNT, EXCHANGE_CREDENTIALS, EXCHANGE_BALANCES,
  *   EXCHANGE_FUTURES_SETTINGS, EXCHANGE_SETTINGS_REPORT        ─► ExchangeAccountFlow
+ *   EXCHANGE_CREATE_EXPERT                                     ─► ExchangeExpertCreation (ExchangeAccountFlow, then ExpertRoom)
  *   EXCHANGE_POSITIONS                                         ─► ExchangePositionFlow
  *   EXCHANGE_REPORT, EXCHANGE_RECOVER                         ─► ExchangeFlow
  * </pre>
@@ -31,6 +32,7 @@ public final class ExchangeConnector
         engine.registerVenue(VenueKind.BINANCE, venue);
         engine.registerVenue(VenueKind.OKX, venue);  // one venue, the dialect chosen per account by the connector's I/O
         engine.handle(CommandType.EXCHANGE_CREATE_ACCOUNT, accountFlow::create);
+        engine.handle(CommandType.EXCHANGE_CREATE_EXPERT, new ExchangeExpertCreation(accountFlow, engine.experts(), engine.accountRemoval())::create);
         engine.handle(CommandType.EXCHANGE_CREDENTIALS, accountFlow::credentials);
         engine.handle(CommandType.EXCHANGE_BALANCES, accountFlow::balances);
         engine.handle(CommandType.EXCHANGE_SYNC_REQUEST, accountFlow::syncRequest);

@@ -29,6 +29,7 @@ import io.ordergate.gateway.experts.ExpertAccountCreation;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.EmptyObject;
 import io.ordergate.gateway.json.Ids;
+import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
 
 /**
@@ -145,14 +146,41 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
     void publishCreate(final Exchange exchange, final String accountId, final int venue, final String currency, final long wireBalance,
         final int leverage, final ExchangeCredentialFields credentials, final int answer, final Answer then)
     {
+        publishCreate(exchange, CommandType.EXCHANGE_CREATE_ACCOUNT, accountId, venue, currency, wireBalance, leverage, credentials, answer,
+            null, then);
+    }
+
+    /**
+     * Seals the credentials and publishes EXCHANGE_CREATE_EXPERT: the account (USD, balance 0, leverage 1, as the exchange's
+     * balances read sets it) and {@code expert}, CREATE_EXPERT's body naming it, in one command answered by {@code then}.
+     */
+    void publishCreateWithExpert(final Exchange exchange, final String accountId, final int venue, final ExchangeCredentialFields credentials,
+        final RequestBody expert, final Answer then)
+    {
+        publishCreate(exchange, CommandType.EXCHANGE_CREATE_EXPERT, accountId, venue, "USD", 0, 1, credentials, ExchangeBodies.ANSWER_ACCOUNT,
+            expert, then);
+    }
+
+    /** @param expert CREATE_EXPERT's body to follow the account's (EXCHANGE_CREATE_EXPERT), or null */
+    private void publishCreate(final Exchange exchange, final CommandType type, final String accountId, final int venue, final String currency,
+        final long wireBalance, final int leverage, final ExchangeCredentialFields credentials, final int answer, final RequestBody expert,
+        final Answer then)
+    {
         final String masked = Credentials.masked(credentials.apiKey());
         final String sealedKey = secrets.seal(credentials.apiKey(), accountId + "/api_key");
         final String sealedSecret = secrets.seal(credentials.apiSecret(), accountId + "/api_secret");
         final String sealedPassphrase = credentials.passphrase() == null ? null : secrets.seal(credentials.passphrase(), accountId + "/passphrase");
         final boolean testnet = credentials.testnet();
         final int market = credentials.futures() ? ExchangeBodies.MARKET_FUTURES : ExchangeBodies.MARKET_SPOT;
-        exchange.publish(CommandType.EXCHANGE_CREATE_ACCOUNT, writer -> ExchangeBodies.createAccount(writer, accountId, venue,
-            currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret, sealedPassphrase, answer, market), then);
+        exchange.publish(type, writer ->
+        {
+            ExchangeBodies.createAccount(writer, accountId, venue, currency, wireBalance, leverage, testnet, masked, sealedKey, sealedSecret,
+                sealedPassphrase, answer, market);
+            if (expert != null)
+            {
+                expert.encode(writer);
+            }
+        }, then);
     }
 
     /** {@code binance-} and 10 random letters and digits: the seed's create names no account, the gateway names it. */

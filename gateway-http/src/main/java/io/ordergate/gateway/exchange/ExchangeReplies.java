@@ -107,7 +107,7 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
         }
     }
 
-    /** Credentials set (alone, or with a new account) or an account removed: the connector's links follow. */
+    /** Credentials set (alone, or with a new account, or with a new account and its expert) or an account removed: the connector's links follow. */
     private void credentials(final CommandEvent event)
     {
         if (event.result == null || !event.result.isSuccess())
@@ -132,14 +132,15 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
             }
             return;
         }
-        if (event.type != CommandType.EXCHANGE_CREDENTIALS && event.type != CommandType.EXCHANGE_CREATE_ACCOUNT)
+        final boolean created = event.type == CommandType.EXCHANGE_CREATE_ACCOUNT || event.type == CommandType.EXCHANGE_CREATE_EXPERT;
+        if (event.type != CommandType.EXCHANGE_CREDENTIALS && !created)
         {
             return;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
         final String accountId = reader.readString(text).toString();
         VenueKind venue = null;  // credentials alone keep the account's venue
-        if (event.type == CommandType.EXCHANGE_CREATE_ACCOUNT)
+        if (created)
         {
             venue = VenueKind.fromCode(reader.readByte());
             reader.readString(text); // currency
@@ -152,7 +153,7 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
         final String secret = reader.readString(text).toString();
         final String passphrase = reader.readString(text).toString();
         Boolean futures = null;  // credentials alone keep the account's market
-        if (event.type == CommandType.EXCHANGE_CREATE_ACCOUNT)
+        if (created)
         {
             reader.readByte();  // how it answers
             final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);

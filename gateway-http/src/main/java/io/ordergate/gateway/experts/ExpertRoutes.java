@@ -29,9 +29,10 @@ import io.ordergate.gateway.orders.OrderRequest;
 
 /**
  * Seed 001's experts (API.md "Experts"): a strategy's home on one account. Every route is one engine command: the
- * journaled CREATE_EXPERT, CONTROL_EXPERT, EXPERT_STRATEGY and EXPERT_ORDER, the expert's cancels and closes as the
- * ordinary CANCEL_ORDER and CLOSE_POSITION, and the read GET_EXPERT with one view per route. Answers are seed 001's
- * shapes ({@link ExpertAnswers}); errors API.md's. Thread safe.
+ * journaled CREATE_EXPERT (EXCHANGE_CREATE_EXPERT with an exchange block: the account made for it in the same step),
+ * CONTROL_EXPERT, EXPERT_STRATEGY and EXPERT_ORDER, the expert's cancels and closes as the ordinary CANCEL_ORDER and
+ * CLOSE_POSITION, and the read GET_EXPERT with one view per route. Answers are seed 001's shapes ({@link ExpertAnswers});
+ * errors API.md's. Thread safe.
  */
 public final class ExpertRoutes implements Feature
 {

@@ -21,10 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
- * Seed 001's expert with an {@code exchange} block is two commands (the exchange account, then the expert on it): an
- * expert the engine refuses (its table full, {@code engine.max_experts} 16 here) takes its account back through the ring
- * before the refusal is answered, and a client that goes away between the two still gets its expert made, so neither
- * leaves an exchange account nobody asked for.
+ * Seed 001's expert with an {@code exchange} block is one command making the exchange account and the expert on it
+ * (EXCHANGE_CREATE_EXPERT): an expert the engine refuses (its table full, {@code engine.max_experts} 16 here) takes its
+ * account back in the same step, also when the journal is replayed, and a client that goes away after its request still
+ * gets its expert made, so neither leaves an exchange account nobody asked for. (A crash: ExpertCreationCrashTest.)
  */
 class ExpertAccountOrphansTest
 {
@@ -46,7 +46,12 @@ class ExpertAccountOrphansTest
         venue = SimulatedExchange.start(0);
         venue.addAccount(KEY, SECRET, Map.of("USDT", "1000"));
         venue.quote("BTCUSDT", "65000.00", "65001.00");
-        gateway = new ExchangeHarness(dir, config -> config.replace("max_accounts: 16,", "max_accounts: 32,")
+        gateway = startGateway();
+    }
+
+    private ExchangeHarness startGateway()
+    {
+        return new ExchangeHarness(dir, config -> config.replace("max_accounts: 16,", "max_accounts: 32,")
             .replace("max_bots: 4,", "max_bots: 4, max_experts: " + MAX_EXPERTS + ","),
             ExchangeHarness.exchangesAt(venue));
     }
@@ -65,7 +70,7 @@ class ExpertAccountOrphansTest
     }
 
     @Test
-    void shouldTakeBackTheExchangeAccountOfAnExpertRefusedForAFullTable()
+    void shouldTakeBackTheExchangeAccountOfAnExpertRefusedForAFullTableAlsoInTheReplay()
     {
         for (int i = 0; i < MAX_EXPERTS; i++)
         {
@@ -85,6 +90,13 @@ class ExpertAccountOrphansTest
         final JsonNode again = gateway.call("POST", "/api/v1/experts", "{" + EXCHANGE_BLOCK + ",\"account_id\":\"bn-refused\","
             + "\"strategy_config\":{\"symbol\":\"BTCUSDT\"}}");
         assertEquals(409, again.path("_status").asInt(), "its id is free again: the same refusal, not a clash of ids " + again);
+
+        gateway.close();
+        gateway = startGateway();
+        assertEquals(404, gateway.get("/api/v1/accounts/bn-refused").path("_status").asInt(), "the replay takes it back too");
+        // (ids only: the demo exchange account's balances are read again at the start)
+        assertEquals(accountsBefore.findValuesAsText("account_id"), gateway.get("/api/v1/accounts").path("accounts").findValuesAsText("account_id"),
+            "no account left behind after the replay");
     }
 
     /**
