@@ -193,9 +193,9 @@ public final class EngineConfig
     }
 
     /**
-     * API keys one signed-in user (not an admin) may make in all, revoked ones too: a key's principal is never given back
-     * (commands in flight, streams and webhooks name it), and the principals ({@code max_keys} + {@code max_users}) are
-     * everyone's, so one user making and revoking keys must not fill them.
+     * API keys one signed-in user (not an admin) could make in all, revoked ones too, while a revoked key kept its row of
+     * the principal table. Only keys journaled then are judged by it (on replay): a revoked key now frees its row (its
+     * principal number is never given again), so keys made now are bounded by {@link #maxKeysPerUser()} alone.
      */
     public int maxKeysMadePerUser()
     {

@@ -60,12 +60,17 @@ public final class KeyAdmin
             }
             accountIndexes[i] = account.index;
         }
+        final int rules = CommandBodies.keyRules(reader, event.frameLength());
+        if (rules >= CommandBodies.KEY_RULES_FREE_REVOKED)
+        {
+            principals.freeRevokedKeys();  // from the first key made by this release on, on replay too
+        }
         if (!principals.mayGrant(principal, scope, accountIndexes))
         {
             event.reject(ResultCode.FORBIDDEN, "a key may be no wider than its maker's role", "scope");
             return;
         }
-        if (principals.isUser(principal) && !principals.isAdmin(principal) && !withinUserKeyLimits(event, principal))
+        if (principals.isUser(principal) && !principals.isAdmin(principal) && !withinUserKeyLimits(event, principal, rules))
         {
             return;
         }
@@ -94,17 +99,16 @@ public final class KeyAdmin
     }
 
     /**
-     * Whether a user may make one more key, read on from the body's account ids: no more than
-     * {@code engine.max_keys_per_user} that still work, and {@code engine.max_keys_made_per_user} in all, since a revoked
-     * key keeps its principal. Rejects the command CONFLICT when not. A key journaled before revoked keys stopped counting
-     * is judged as it was then: every key made against {@code max_keys_per_user}.
+     * Whether a user may make one more key, by the rules the key was journaled with ({@link CommandBodies#keyRules}): no more
+     * than {@code engine.max_keys_per_user} that still work; for a key journaled while revoked keys kept their principal's
+     * row, also no more than {@code engine.max_keys_made_per_user} in all; before that, every key made counted against
+     * {@code max_keys_per_user}. Rejects the command CONFLICT when not.
      */
-    private boolean withinUserKeyLimits(final CommandEvent event, final int user)
+    private boolean withinUserKeyLimits(final CommandEvent event, final int user, final int rules)
     {
-        final int made = principals.keysMadeBy(user);
-        if (!CommandBodies.keyLimitCountsWorkingKeys(reader, event.frameLength()))
+        if (rules == CommandBodies.KEY_RULES_EVERY_KEY_MADE)
         {
-            if (made >= maxKeysPerUser)
+            if (principals.keysMadeBy(user) >= maxKeysPerUser)
             {
                 event.reject(ResultCode.CONFLICT, "this user made engine.max_keys_per_user API keys (revoked ones count)", "api_key");
                 return false;
@@ -116,7 +120,7 @@ public final class KeyAdmin
             event.reject(ResultCode.CONFLICT, "this user holds engine.max_keys_per_user working API keys: revoke one first", "api_key");
             return false;
         }
-        if (made >= maxKeysMadePerUser)
+        if (rules == CommandBodies.KEY_RULES_WORKING_KEYS && principals.keysMadeBy(user) >= maxKeysMadePerUser)
         {
             event.reject(ResultCode.CONFLICT,
                 "this user made engine.max_keys_made_per_user API keys (revoked ones count: each keeps its principal)", "api_key");

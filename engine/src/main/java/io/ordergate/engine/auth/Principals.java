@@ -7,11 +7,15 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.util.AsciiIndex;
 
 /**
- * What each API key and each user may do, by principal index (the order keys and users were created in, the same
- * on every replay). The gateway checks secrets and tokens; the engine checks which accounts a principal may see.
- * A revoked key or a disabled user keeps its index with {@link #SCOPE_NONE} and no accounts. A key a user made can do
- * no more than its user can now: while the user is disabled, nothing; after a lower role, the role's scope; only the
- * accounts the user still owns (checked at every command, so no key outlives its user's access).
+ * What each API key and each user may do, by principal: a number given in the order keys and users were created in (the
+ * same on every replay) and never given again. The gateway checks secrets and tokens; the engine checks which accounts a
+ * principal may see. A disabled user keeps its principal with {@link #SCOPE_NONE} and no accounts, and so does a revoked
+ * key journaled before revoked keys were freed ({@link #freeRevokedKeys}); since then a revoked key's row of this table
+ * is freed for a later key, which gets a new number: whatever still names the old number (a command in flight, an open
+ * stream, an outbound webhook or an EA project it owns, another key it made) finds no row, so it is refused and is
+ * never taken for the new key. A key a user made can do no more than its user can now: while the user is disabled,
+ * nothing; after a lower role, the role's scope; only the accounts the user still owns (checked at every command, so
+ * no key outlives its user's access).
  * <b>Not thread safe</b>: owned by the engine thread.
  */
 public final class Principals
@@ -23,14 +27,12 @@ public final class Principals
 
     private static final int KIND_KEY = 1;
     private static final int KIND_USER = 2;
+    private static final int NO_ROW = PrincipalTable.NO_ROW;
 
-    private final int[] scopes;
-    private final int[][] accountIndexes;
-    private final int[] kinds;
-    private final int[] owners;
-    private final long[] createdMicros;
+    private final PrincipalTable table;
     private final AsciiIndex byKey;
-    private int count;
+    /** Set by the first key journaled since revoked keys free their rows ({@link #freeRevokedKeys}); never cleared. */
+    private boolean freesRevokedKeys;
     /**
      * While one command acts for an expert (its cancel and close routes), the only account it may reach, whoever sends
      * it; -1 otherwise. Set and cleared within the command ({@link #narrow}, {@link #widen}).
@@ -39,39 +41,33 @@ public final class Principals
 
     public Principals(final int capacity)
     {
-        scopes = new int[capacity];
-        accountIndexes = new int[capacity][];
-        kinds = new int[capacity];
-        owners = new int[capacity];
-        createdMicros = new long[capacity];
+        table = new PrincipalTable(capacity);
         byKey = new AsciiIndex(capacity);
     }
 
+    /** Principals given so far, freed ones too (the digest's, and the next principal's number). */
     public int count()
     {
-        return count;
+        return table.count();
     }
 
+    /** True when every row holds a principal: no key or user can be added. */
     public boolean isFull()
     {
-        return count == scopes.length;
+        return table.isFull();
     }
 
-    /** @return the principal of a key id, or {@link AsciiIndex#MISSING}. */
+    /** @return the principal of a key id, or {@link AsciiIndex#MISSING} (also for a key whose row was freed). */
     public int find(final String apiKey)
     {
         return byKey.get(apiKey);
     }
 
-    public int add(final byte[] apiKey, final int scope, final int[] accounts)
-    {
-        return addKey(apiKey, scope, accounts, NO_OWNER, 0);
-    }
-
     /** A new API key made by {@code owner} (a principal, or {@link CommandFrame#PRINCIPAL_SYSTEM}). */
     public int addKey(final byte[] apiKey, final int scope, final int[] accounts, final int owner, final long micros)
     {
-        final int principal = add(KIND_KEY, scope, accounts, owner, micros);
+        final int principal = table.add(KIND_KEY, scope, accounts, owner, micros);
+        table.apiKeys[table.rowOf(principal)] = apiKey;
         byKey.put(apiKey, principal);
         return principal;
     }
@@ -79,33 +75,60 @@ public final class Principals
     /** A new user's principal; users are not found by key. */
     public int addUser(final int scope, final int[] accounts, final long micros)
     {
-        return add(KIND_USER, scope, accounts, NO_OWNER, micros);
+        return table.add(KIND_USER, scope, accounts, NO_OWNER, micros);
     }
 
-    private int add(final int kind, final int scope, final int[] accounts, final int owner, final long micros)
+    /**
+     * From this command on, a revoked key frees its row (and the rows of keys revoked before are freed now). Called by the
+     * first CREATE_KEY journaled with {@link CommandBodies#KEY_RULES_FREE_REVOKED}: a journal written before replays with
+     * revoked keys keeping their rows, so a key refused then because the table was full is refused on replay too.
+     */
+    public void freeRevokedKeys()
     {
-        final int principal = count++;
-        kinds[principal] = kind;
-        scopes[principal] = scope;
-        accountIndexes[principal] = accounts;
-        owners[principal] = owner;
-        createdMicros[principal] = micros;
-        return principal;
+        if (freesRevokedKeys)
+        {
+            return;
+        }
+        freesRevokedKeys = true;
+        for (int row = table.firstRow(); row != NO_ROW;)
+        {
+            final int next = table.nextRow(row);
+            if (table.kinds[row] == KIND_KEY && table.scopes[row] == SCOPE_NONE)
+            {
+                free(row);
+            }
+            row = next;
+        }
+    }
+
+    /** A revoked key's row goes back to the table and its api key is forgotten (made again, it is a new principal). */
+    private void free(final int row)
+    {
+        byKey.remove(table.apiKeys[row]);
+        table.free(row);
+    }
+
+    /** The row of a user principal, or {@link #NO_ROW}. */
+    private int userRow(final int principal)
+    {
+        final int row = table.rowOf(principal);
+        return row != NO_ROW && table.kinds[row] == KIND_USER ? row : NO_ROW;
     }
 
     /** Rotation of an existing key by the system, or a user's new role or accounts: same principal. */
     public void replace(final int principal, final int scope, final int[] accounts)
     {
-        scopes[principal] = scope;
-        accountIndexes[principal] = accounts;
+        final int row = table.rowOf(principal);
+        table.scopes[row] = scope;
+        table.accountIndexes[row] = accounts;
     }
 
     /** A removed account leaves every principal's list (keys and users bound to it keep the rest). */
     public void forgetAccount(final int accountIndex)
     {
-        for (int p = 0; p < count; p++)
+        for (int row = table.firstRow(); row != NO_ROW; row = table.nextRow(row))
         {
-            final int[] accounts = accountIndexes[p];
+            final int[] accounts = table.accountIndexes[row];
             for (int i = 0; i < accounts.length; i++)
             {
                 if (accounts[i] == accountIndex)
@@ -113,41 +136,60 @@ public final class Principals
                     final int[] kept = new int[accounts.length - 1];
                     System.arraycopy(accounts, 0, kept, 0, i);
                     System.arraycopy(accounts, i + 1, kept, i, accounts.length - i - 1);
-                    accountIndexes[p] = kept;
+                    table.accountIndexes[row] = kept;
                     break;
                 }
             }
         }
     }
 
-    /** A revoked key or a disabled user: it keeps its index and may do nothing. */
+    /**
+     * A revoked key or a disabled user may do nothing. A disabled user keeps its row (it may be enabled again); so does a
+     * revoked key until {@link #freeRevokedKeys}, and after it the key's row is freed for a later principal.
+     */
     public void revoke(final int principal)
     {
-        replace(principal, SCOPE_NONE, new int[0]);
+        final int row = table.rowOf(principal);
+        if (row == NO_ROW)
+        {
+            return;  // freed already: nothing left to revoke
+        }
+        table.scopes[row] = SCOPE_NONE;
+        table.accountIndexes[row] = PrincipalTable.NO_ACCOUNTS;
+        if (freesRevokedKeys && table.kinds[row] == KIND_KEY)
+        {
+            free(row);
+        }
     }
 
     public boolean isUser(final int principal)
     {
-        return principal >= 0 && principal < count && kinds[principal] == KIND_USER;
+        return userRow(principal) != NO_ROW;
     }
 
     public boolean isKey(final int principal)
     {
-        return principal >= 0 && principal < count && kinds[principal] == KIND_KEY;
+        final int row = table.rowOf(principal);
+        return row != NO_ROW && table.kinds[row] == KIND_KEY;
     }
 
+    /** True for a revoked key or a disabled user, and for a key whose row was freed. */
     public boolean isRevoked(final int principal)
     {
-        return principal >= 0 && principal < count && scopes[principal] == SCOPE_NONE;
+        final int row = table.rowOf(principal);
+        return principal >= 0 && principal < table.count() && (row == NO_ROW || table.scopes[row] == SCOPE_NONE);
     }
 
-    /** How many keys {@code owner} has made, revoked ones too (each keeps its principal). Admin path: a walk of them all. */
+    /**
+     * How many keys {@code owner} has made that still hold a row: every key it made, revoked ones too, while revoked keys
+     * kept their rows (the rule of keys journaled before {@link #freeRevokedKeys}, the only ones it judges). Admin path: a walk.
+     */
     public int keysMadeBy(final int owner)
     {
         int made = 0;
-        for (int p = 0; p < count; p++)
+        for (int row = table.firstRow(); row != NO_ROW; row = table.nextRow(row))
         {
-            made += kinds[p] == KIND_KEY && owners[p] == owner ? 1 : 0;
+            made += table.kinds[row] == KIND_KEY && table.owners[row] == owner ? 1 : 0;
         }
         return made;
     }
@@ -159,9 +201,9 @@ public final class Principals
     public int workingKeysOf(final int owner)
     {
         int working = 0;
-        for (int p = 0; p < count; p++)
+        for (int row = table.firstRow(); row != NO_ROW; row = table.nextRow(row))
         {
-            working += kinds[p] == KIND_KEY && owners[p] == owner && scopes[p] != SCOPE_NONE ? 1 : 0;
+            working += table.kinds[row] == KIND_KEY && table.owners[row] == owner && table.scopes[row] != SCOPE_NONE ? 1 : 0;
         }
         return working;
     }
@@ -170,13 +212,15 @@ public final class Principals
     public int revokeKeysOwnedBy(final int owner)
     {
         int revoked = 0;
-        for (int p = 0; p < count; p++)
+        for (int row = table.firstRow(); row != NO_ROW;)
         {
-            if (kinds[p] == KIND_KEY && owners[p] == owner && scopes[p] != SCOPE_NONE)
+            final int next = table.nextRow(row);  // read first: a revoke may free the row
+            if (table.kinds[row] == KIND_KEY && table.owners[row] == owner && table.scopes[row] != SCOPE_NONE)
             {
-                revoke(p);
+                revoke(table.principalOfRow[row]);
                 revoked++;
             }
+            row = next;
         }
         return revoked;
     }
@@ -188,36 +232,35 @@ public final class Principals
      */
     public int keyOwnerFor(final int maker)
     {
-        return isKey(maker) && isUser(owners[maker]) ? owners[maker] : maker;
+        final int row = table.rowOf(maker);
+        return row != NO_ROW && table.kinds[row] == KIND_KEY && isUser(table.owners[row]) ? table.owners[row] : maker;
     }
 
-    /** The principal that owns a key (its user's, for a key made with a user's key: {@link #keyOwnerFor}), or {@link #NO_OWNER}. */
+    /**
+     * The principal that owns a key (its user's, for a key made with a user's key: {@link #keyOwnerFor}), or {@link #NO_OWNER}
+     * (also for a key whose row was freed).
+     */
     public int owner(final int principal)
     {
-        return owners[principal];
+        final int row = table.rowOf(principal);
+        return row == NO_ROW ? NO_OWNER : table.owners[row];
     }
 
     public int scope(final int principal)
     {
-        return principal == CommandFrame.PRINCIPAL_SYSTEM ? CommandBodies.SCOPE_ADMIN
-            : principal >= 0 && principal < count ? effectiveScope(principal) : SCOPE_NONE;
+        if (principal == CommandFrame.PRINCIPAL_SYSTEM)
+        {
+            return CommandBodies.SCOPE_ADMIN;
+        }
+        final int row = table.rowOf(principal);
+        return row == NO_ROW ? SCOPE_NONE : effectiveScope(row);
     }
 
-    /** The principal's own scope, capped by its owner's when a user made it (scopes are ordered none < read < trade < admin). */
-    private int effectiveScope(final int principal)
+    /** A row's own scope, capped by its owner's when a user made it (scopes are ordered none < read < trade < admin). */
+    private int effectiveScope(final int row)
     {
-        final int owner = owners[principal];
-        return kinds[principal] == KIND_KEY && isUser(owner) ? Math.min(scopes[principal], scopes[owner]) : scopes[principal];
-    }
-
-    public int[] accounts(final int principal)
-    {
-        return accountIndexes[principal];
-    }
-
-    public long createdMicros(final int principal)
-    {
-        return createdMicros[principal];
+        final int ownerRow = table.kinds[row] == KIND_KEY ? userRow(table.owners[row]) : NO_ROW;
+        return ownerRow != NO_ROW ? Math.min(table.scopes[row], table.scopes[ownerRow]) : table.scopes[row];
     }
 
     /**
@@ -230,7 +273,8 @@ public final class Principals
         {
             return true;
         }
-        if (!isUser(creator) || scope == CommandBodies.SCOPE_ADMIN || scope > scopes[creator] || scopes[creator] == SCOPE_NONE)
+        final int row = userRow(creator);
+        if (row == NO_ROW || scope == CommandBodies.SCOPE_ADMIN || scope > table.scopes[row] || table.scopes[row] == SCOPE_NONE)
         {
             return false;
         }
@@ -244,38 +288,27 @@ public final class Principals
         return true;
     }
 
-    /** A stable fingerprint of every principal, for the state digest. */
+    /** A stable fingerprint of every principal, for the state digest: the same as when revoked keys kept their rows. */
     public long digest()
     {
-        long hash = count;
-        for (int p = 0; p < count; p++)
-        {
-            hash = hash * 31 + kinds[p];
-            hash = hash * 31 + scopes[p];
-            hash = hash * 31 + owners[p];
-            hash = hash * 31 + createdMicros[p];
-            for (final int account : accountIndexes[p])
-            {
-                hash = hash * 31 + account;
-            }
-        }
-        return hash;
+        return table.digest();
     }
 
     public boolean isAdmin(final int principal)
     {
-        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && effectiveScope(principal) == CommandBodies.SCOPE_ADMIN);
+        return scope(principal) == CommandBodies.SCOPE_ADMIN;
     }
 
     public boolean canTrade(final int principal)
     {
-        return isAdmin(principal) || (principal >= 0 && principal < count && effectiveScope(principal) == CommandBodies.SCOPE_TRADE);
+        final int scope = scope(principal);
+        return scope == CommandBodies.SCOPE_ADMIN || scope == CommandBodies.SCOPE_TRADE;
     }
 
     /** True for a principal that may at least read (a live key or an enabled user). */
     public boolean isActive(final int principal)
     {
-        return principal == CommandFrame.PRINCIPAL_SYSTEM || (principal >= 0 && principal < count && effectiveScope(principal) != SCOPE_NONE);
+        return scope(principal) != SCOPE_NONE;
     }
 
     /** Rejects the command FORBIDDEN unless its principal is an admin (or the system); the one place that says so. */
@@ -319,21 +352,31 @@ public final class Principals
         {
             return false;
         }
-        if (isAdmin(principal))
+        if (principal == CommandFrame.PRINCIPAL_SYSTEM)
         {
             return true;
         }
-        if (principal < 0 || principal >= count || effectiveScope(principal) == SCOPE_NONE || !listed(principal, accountIndex))
+        final int row = table.rowOf(principal);
+        if (row == NO_ROW)
         {
             return false;
         }
-        final int owner = owners[principal];
-        return kinds[principal] != KIND_KEY || !isUser(owner) || scopes[owner] == CommandBodies.SCOPE_ADMIN || listed(owner, accountIndex);
+        final int scope = effectiveScope(row);
+        if (scope == CommandBodies.SCOPE_ADMIN)
+        {
+            return true;
+        }
+        if (scope == SCOPE_NONE || !listed(row, accountIndex))
+        {
+            return false;
+        }
+        final int ownerRow = table.kinds[row] == KIND_KEY ? userRow(table.owners[row]) : NO_ROW;
+        return ownerRow == NO_ROW || table.scopes[ownerRow] == CommandBodies.SCOPE_ADMIN || listed(ownerRow, accountIndex);
     }
 
-    private boolean listed(final int principal, final int accountIndex)
+    private boolean listed(final int row, final int accountIndex)
     {
-        for (final int allowed : accountIndexes[principal])
+        for (final int allowed : table.accountIndexes[row])
         {
             if (allowed == accountIndex)
             {

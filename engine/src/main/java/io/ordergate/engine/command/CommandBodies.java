@@ -148,7 +148,7 @@ public final class CommandBodies
 
     /**
      * CREATE_KEY: api key (string) | secret hash (bytes, SHA-256) | scope (byte) | count (int) | account ids
-     * | limits by working keys (byte, always 1 now; absent in keys journaled before, see {@link #keyLimitCountsWorkingKeys}).
+     * | the rules it is judged by (byte, always {@link #KEY_RULES_FREE_REVOKED} now; see {@link #keyRules}).
      * Only the hash is journaled; the secret itself never leaves the request that made it.
      */
     public static void createKey(
@@ -159,17 +159,23 @@ public final class CommandBodies
         {
             writer.putString(accountId);
         }
-        writer.putBoolean(true);
+        writer.putByte(KEY_RULES_FREE_REVOKED);
     }
 
+    /** CREATE_KEY journaled with no rules byte: a user's limit counted every key it made, revoked ones too. */
+    public static final int KEY_RULES_EVERY_KEY_MADE = 0;
+    /** Then: a user's limit counts its working keys, and max_keys_made_per_user every key it made (revoked ones kept their rows). */
+    public static final int KEY_RULES_WORKING_KEYS = 1;
+    /** Now: as {@link #KEY_RULES_WORKING_KEYS}, but a revoked key frees its principal's row, so nothing bounds the keys made. */
+    public static final int KEY_RULES_FREE_REVOKED = 2;
+
     /**
-     * Whether a CREATE_KEY body read up to its account ids limits its maker by the keys that still work: a key journaled
-     * before has no flag and was decided counting every key its maker made, revoked ones too, so it replays that way
-     * (decided otherwise, a key refused then would be made on replay and move every later principal).
+     * The rules a CREATE_KEY body read up to its account ids is judged by: a key is replayed by the rules it was decided
+     * by (decided otherwise, a key refused then would be made on replay and move every later principal).
      */
-    public static boolean keyLimitCountsWorkingKeys(final BodyReader reader, final int frameLength)
+    public static int keyRules(final BodyReader reader, final int frameLength)
     {
-        return reader.position() < frameLength && reader.readBoolean();
+        return reader.position() < frameLength ? reader.readByte() : KEY_RULES_EVERY_KEY_MADE;
     }
 
     /** LIST_ORDERS: account id (empty = every visible) | status filter (int) | limit (int). */

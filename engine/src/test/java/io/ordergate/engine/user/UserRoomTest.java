@@ -78,7 +78,7 @@ class UserRoomTest
     }
 
     @Test
-    void aUserHoldsAFewWorkingKeysAndMakesAFewMoreNotTheWholePrincipalTable()
+    void aUserHoldsAFewWorkingKeysAndMakesAsManyMoreAsItRevokes()
     {
         final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16",
             "max_keys: 64, max_keys_per_user: 2, max_keys_made_per_user: 3"), "users");
@@ -92,14 +92,35 @@ class UserRoomTest
         expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann0")));
         expect(ResultCode.CREATED, users.createKey(ann, "og_ann2", CommandBodies.SCOPE_READ, List.of("paper-1")));
         expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, "og_ann1")));
-        final CommandEvent refused = expect(ResultCode.CONFLICT, users.createKey(ann, "og_ann3", CommandBodies.SCOPE_READ, List.of("paper-1")));
-        assertEquals("api_key", refused.resultField, "a revoked key keeps its principal, so it counts toward the keys made");
-        assertTrue(refused.resultMessage.contains("engine.max_keys_made_per_user"), refused.resultMessage);
-        final int boss = (int)expect(ResultCode.CREATED, users.createUser("u-2", "boss@example.com", Role.ADMIN, List.of())).resultId;
-        for (int i = 0; i <= roomy.engine().maxKeysMadePerUser(); i++)
+        // a revoked key frees its row, so max_keys_made_per_user (3) no longer bounds the keys made
+        expect(ResultCode.CREATED, users.createKey(ann, "og_ann3", CommandBodies.SCOPE_READ, List.of("paper-1")));
+    }
+
+    @Test
+    void aKeyJournaledWhileRevokedKeysKeptTheirRowsIsStillBoundedByTheKeysMadeLimit()
+    {
+        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16",
+            "max_keys: 64, max_keys_per_user: 2, max_keys_made_per_user: 3"), "users");
+        final UserDriver users = new UserDriver(roomy, new Engine(roomy));
+        expect(ResultCode.CREATED, users.account("paper-1"));
+        final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        for (int i = 0; i < 4; i++)
         {
-            expect(ResultCode.CREATED, users.createKey(boss, "og_boss" + i, CommandBodies.SCOPE_READ, List.of("paper-1")));
+            final String apiKey = "og_then" + i;
+            final CommandEvent made = users.send(ann, CommandType.CREATE_KEY, w -> w.putString(apiKey).putBytes(new byte[32], 0, 32)
+                .putByte(CommandBodies.SCOPE_READ).putInt(1).putString("paper-1").putByte(CommandBodies.KEY_RULES_WORKING_KEYS));
+            expect(i < 3 ? ResultCode.CREATED : ResultCode.CONFLICT, made);
+            if (i == 3)
+            {
+                assertTrue(made.resultMessage.contains("engine.max_keys_made_per_user"), made.resultMessage);
+            }
+            else
+            {
+                expect(ResultCode.OK, users.send(ann, CommandType.REVOKE_KEY, w -> UserBodies.revokeKey(w, apiKey)));
+            }
         }
+        // the first key of this release frees the revoked rows: the limit judges it no more
+        expect(ResultCode.CREATED, users.createKey(ann, "og_now", CommandBodies.SCOPE_READ, List.of("paper-1")));
     }
 
     @Test
