@@ -39,6 +39,8 @@ final class TestNode implements AutoCloseable
     }
 
     final int memberId;
+    /** This member's Aeron directory: its media driver's name ({@link LoopbackPartition} cuts a member off by it). */
+    final String aeronDir;
     final ClusterNode node;
     final Pipeline pipeline;
     final AtomicLong remoteResults = new AtomicLong();
@@ -56,6 +58,7 @@ final class TestNode implements AutoCloseable
     TestNode(final GatewayConfig config, final Path dataDir)
     {
         this.memberId = config.cluster().memberId();
+        this.aeronDir = ClusterNode.aeronDir(config.cluster(), dataDir);
         final Engine engine = new Engine(config);
         engine.handle(CommandType.RECOVER_ROUTED, event -> applied(event, recoveredRouted));
         engine.handle(CommandType.EXCHANGE_RECOVER, event -> applied(event, recoveredExchange));
