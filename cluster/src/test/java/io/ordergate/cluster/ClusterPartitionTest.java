@@ -57,6 +57,7 @@ class ClusterPartitionTest
             final TestNode a = cluster.node((old.memberId + 1) % 3);
             final TestNode b = cluster.node((old.memberId + 2) % 3);
             assertEquals(ResultCode.CREATED, TestCluster.createdOnceALeaderTakes(old, "paper-1"));
+            assertEquals(ResultCode.CREATED, TestCluster.createdOnceALeaderTakes(old, "paper-2"));
             assertEquals(ResultCode.ACCEPTED, old.await(CommandType.QUOTES, w -> TestCluster.quote(w, 108_420_000L, 108_428_000L)).result());
             // every member's gateway has a session with the old leader, so the majority's clients must find the new one
             final String before = TestCluster.digestOnceALeaderTakes(old);
@@ -68,11 +69,14 @@ class ClusterPartitionTest
             // a sell without a client order id: the only one, so every copy the engines applied is counted below
             final CompletableFuture<TestNode.Answer> takenBeforeNoticing =
                 old.send(CommandType.NEW_ORDER, w -> TestCluster.market(w, "paper-1", Side.SELL, ""));
+            // and one through the majority side whose gateway still thinks the old leader leads: offered to it, lost on the way
+            final CompletableFuture<TestNode.Answer> inFlight = a.send(CommandType.NEW_ORDER, w -> TestCluster.market(w, "paper-2", Side.BUY, ""));
             TestCluster.awaitTrue(() -> old.offered(takenBeforeNoticing) || takenBeforeNoticing.isDone(), "the cut-off leader's ingress takes a command");
             assertTrue(old.offered(takenBeforeNoticing), "offered (appended) before the cut-off leader noticed: " + takenBeforeNoticing);
             TestCluster.awaitTrue(() -> !old.node.isLeader() && !old.replyStageLeads() && !old.node.takesCommands(),
                 "the cut-off leader stops acting as the leader (/health's role, venue side effects) and taking commands");
-            final TestNode.Answer unknown = TestCluster.answerWithin(takenBeforeNoticing, COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS, "a command the cut-off leader took");
+            final TestNode.Answer unknown = TestCluster.answerWithin(takenBeforeNoticing, COMMIT_TIMEOUT_MILLIS + SLACK_MILLIS,
+                "a command the cut-off leader took");
             assertEquals(ResultCode.NOT_READY, unknown.result(), "nothing acknowledged without a majority: " + unknown);
             assertTrue(unknown.message().contains("its outcome is unknown"), unknown.message());
 
@@ -84,6 +88,9 @@ class ClusterPartitionTest
                 acknowledged.add(order(i % 2 == 0 ? a : b, "p" + i));
             }
             TestCluster.awaitTrue(() -> !old.node.hasSession(), "the cut-off member's gateway loses its session");
+            final TestNode.Answer readOnTheCutOffSide = TestCluster.answerWithin(old.send(CommandType.STATE_DIGEST, w -> { }), 1_000 + SLACK_MILLIS,
+                "a read sent to the cut-off member");
+            assertEquals(ResultCode.NOT_READY, readOnTheCutOffSide.result(), "no read from the cut-off member's own state: " + readOnTheCutOffSide);
             final CompletableFuture<TestNode.Answer> refusedSent = old.send(CommandType.CREATE_ACCOUNT, w -> TestCluster.account(w, "paper-y"));
             final TestNode.Answer refused = TestCluster.answerWithin(refusedSent, 1_000 + SLACK_MILLIS, "a command sent to the cut-off member");
             assertEquals(ResultCode.NOT_READY, refused.result(), refused.toString());
@@ -104,7 +111,7 @@ class ClusterPartitionTest
             assertNotEquals(before, after, "the majority's orders are in the state");
             for (final TestNode member : List.of(old, a, b))
             {
-                final String orders = member.await(CommandType.LIST_ORDERS, w -> CommandBodies.listOrders(w, "paper-1", CommandBodies.STATUS_ANY, 100)).json();
+                final String orders = ordersOf(member, "paper-1");
                 for (int i = 0; i < ORDERS; i++)
                 {
                     assertEquals(1, count(orders, "\"client_order_id\":\"p" + i + "\""), "order p" + i + " once on member " + member.memberId + ": " + orders);
@@ -114,15 +121,21 @@ class ClusterPartitionTest
                     final TestNode.Answer order = member.await(CommandType.GET_ORDER, w -> CommandBodies.orderId(w, orderId));
                     assertEquals(OrderStatus.FILLED, order.status(), "order " + orderId + " on member " + member.memberId);
                 }
+                final String inFlightOrders = ordersOf(member, "paper-2");
+                assertEquals(1, count(inFlightOrders, "\"side\":\"buy\""), "the majority's order in flight at the cut, once on member " + member.memberId
+                    + " (answered " + inFlight.getNow(null) + "): " + inFlightOrders);
                 assertEquals(ResultCode.NOT_FOUND, member.await(CommandType.GET_ACCOUNT, w -> CommandBodies.accountId(w, "paper-y")).result(),
                     "the refused command is applied nowhere (member " + member.memberId + ")");
                 // its copy in the old leader's log was never committed (truncated when it rejoined); its gateway offered it
                 // again to the new leader, as for any change of leader, so it is applied, once
                 assertEquals(1, count(orders, "\"side\":\"sell\""), "the order whose outcome was unknown, once on member " + member.memberId + ": " + orders);
             }
-            for (final Map.Entry<Long, Integer> answers : old.localAnswers.entrySet())
+            for (final TestNode member : List.of(old, a, b))
             {
-                assertEquals(1, answers.getValue(), "ring sequence " + answers.getKey() + " handed to the reply stage once");
+                for (final Map.Entry<Long, Integer> answers : member.localAnswers.entrySet())
+                {
+                    assertEquals(1, answers.getValue(), "ring sequence " + answers.getKey() + " of member " + member.memberId + " answered once");
+                }
             }
         }
     }
@@ -185,6 +198,12 @@ class ClusterPartitionTest
             assertEquals(ResultCode.NOT_READY, answer.result(), answer.toString());
             assertTrue(System.currentTimeMillis() < deadline, "the majority takes an order within 30 s of the partition");
         }
+    }
+
+    /** The account's orders (every status), read through the member's log. */
+    private static String ordersOf(final TestNode member, final String account) throws Exception
+    {
+        return member.await(CommandType.LIST_ORDERS, w -> CommandBodies.listOrders(w, account, CommandBodies.STATUS_ANY, 100)).json();
     }
 
     private static int count(final String text, final String what)
