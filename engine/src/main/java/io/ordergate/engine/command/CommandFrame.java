@@ -42,7 +42,6 @@ public final class CommandFrame
     public static final int SOURCE_WEBHOOK = 3;
     public static final int SOURCE_FEED = 4;
     public static final int SOURCE_SYSTEM = 5;
-    public static final int SOURCE_EXECUTOR = 6;
 
     private CommandFrame()
     {
