@@ -98,7 +98,10 @@ public final class CommandQueue
         commands.parameters(command, source, offset, length);
     }
 
-    /** Queues the command and pushes it: it goes out on the socket now, and in every heartbeat answer until settled. */
+    /**
+     * Queues the command and pushes it: it goes out on the socket now, and in heartbeat answers until settled (each lists
+     * the first {@link SyncPages#PAGE} pending: {@link #writePending}).
+     */
     void enqueue(final Executor executor, final ExecutorCommand command, final CommandEvent event)
     {
         commands.addPending(executor, command);

@@ -17,8 +17,9 @@ package io.ordergate.engine.command;
  * The header is written by whoever publishes the command; the body by its encoder.
  *
  * <p>The correlation id is the ring sequence the command was published at: unique and increasing within one run of
- * the gateway (it starts again after a restart), so it ties a journal record, a log line and an answer to one
- * command of that run. The engine never reads it (replay must not depend on it).
+ * the gateway (it starts again after a restart). No log line, answer or journal dump shows it; the cluster form checks
+ * a command of its own node against the ring slot it was published in. The engine never reads it (replay must not
+ * depend on it).
  */
 public final class CommandFrame
 {
@@ -41,7 +42,6 @@ public final class CommandFrame
     public static final int SOURCE_WEBHOOK = 3;
     public static final int SOURCE_FEED = 4;
     public static final int SOURCE_SYSTEM = 5;
-    public static final int SOURCE_EXECUTOR = 6;
 
     private CommandFrame()
     {

@@ -185,7 +185,10 @@ public final class Exchange
         return publisher;
     }
 
-    /** True once the request's command is in the ring: the connection's later requests wait in its queue until it is answered. */
+    /**
+     * True once the request's command is in the ring, or its work {@link #defer}red (nothing in the ring yet): it is answered
+     * later, and the connection's later requests wait in its queue until it is.
+     */
     public boolean published()
     {
         return published;

@@ -10,8 +10,10 @@ import io.ordergate.gateway.json.BadRequest;
 /**
  * What happens to every request before and around its handler, in this order:
  * <pre>
- *   1. match         the route table: 404 for a path it does not know, 405 with Allow for a method the path lacks
- *   2. target        a malformed %-escape anywhere in the path or query: 400 (the target is never logged)
+ *   1. match         the route table (a miss is answered after step 2: 404 for a path it does not know, 405 with Allow
+ *                    for a method the path lacks)
+ *   2. target        a malformed %-escape anywhere in the path or query: 400, also on a path the table does not know
+ *                    (the target is never logged)
  *   3. ready         503 NOT_READY (Retry-After: 1) until start-up is done, except for anonymous routes
  *   4. media type    a body where the route takes one: no Content-Type, or application/json (the webhook: or text/plain), else 415
  *   5. access        the route's access resolves the caller, or refuses (401, 403, 404)

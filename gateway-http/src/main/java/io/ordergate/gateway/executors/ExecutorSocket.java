@@ -46,7 +46,8 @@ import io.ordergate.gateway.json.RequestBody;
  * <p>Bounded by bytes actually queued: a write that finds more than {@code max_queued_bytes_per_socket} bytes not yet
  * taken by the peer (the channel's outbound buffer, as its writability counts it) cuts the socket off with 1008, once,
  * with one log line; so does a peer silent (not even a pong) for {@code socket_idle_timeout_seconds}. Closing loses
- * nothing: commands stay pending in the engine, are in every heartbeat answer, and are pushed again on reconnection.
+ * nothing: commands stay pending in the engine, go out in heartbeat answers (the first 256 pending in each), and are
+ * pushed again on reconnection.
  *
  * <p>Thread safe where it must be: inbound on the channel's event loop (frames written there are flushed when the
  * read ends); {@link #push} and {@link #onReply} on the reply thread, whose frames go out at the end of its batch,

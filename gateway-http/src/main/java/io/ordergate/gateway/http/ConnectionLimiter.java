@@ -126,16 +126,6 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         leaveUnauthenticated(channel);
     }
 
-    int openConnections()
-    {
-        return open.get();
-    }
-
-    int unauthenticatedConnections()
-    {
-        return unauthenticatedCount.get();
-    }
-
     private boolean leaveUnauthenticated(final Channel channel)
     {
         if (!unauthenticated.remove(channel))

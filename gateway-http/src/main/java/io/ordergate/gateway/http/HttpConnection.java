@@ -114,7 +114,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         }
         final FullHttpRequest request = (FullHttpRequest)msg;
         continueOwed = false;  // the request it was owed to came whole: its client did not wait for it
-        if (!waiting.isEmpty() || handOff.inFlight())
+        if (!waiting.isEmpty() || handOff.takeInFlightAnswer())
         {
             waiting.add(request);  // sent before the answer to an earlier one: answered in turn, and reading pauses
             pauseReading();
@@ -136,7 +136,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         {
             return;
         }
-        if (waiting.isEmpty() && !handOff.inFlight())
+        if (waiting.isEmpty() && !handOff.takeInFlightAnswer())
         {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());
             return;
@@ -192,7 +192,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Chann
         if (event == ChannelInputShutdownEvent.INSTANCE)
         {
             inputEnded = true;
-            if (waiting.isEmpty() && !handOff.inFlight())  // asking takes the answer in flight to the event loop: run() follows
+            if (waiting.isEmpty() && !handOff.takeInFlightAnswer())  // asking takes the answer in flight to the event loop: run() follows
             {
                 closeAfterWrites();
             }

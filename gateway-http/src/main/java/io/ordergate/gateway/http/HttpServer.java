@@ -19,8 +19,8 @@ import io.ordergate.gateway.core.Router;
 /**
  * The Netty HTTP listener: binds at once, so /health answers (503) while the journal replays. Start and close from
  * the start-up thread. Threads: og-http-boss accepts, og-http-worker-N serve the connections, og-stream-N the stream
- * sockets once upgraded ({@code streams.event_loop_threads}), on the native epoll transport where it is available
- * ({@link NettyTransport}).
+ * sockets once upgraded ({@code streams.event_loop_threads}), on the transport {@code server.transport} picks
+ * ({@link NettyTransport}: by default NIO, whose sockets the reply thread writes answers to itself).
  */
 public final class HttpServer implements AutoCloseable
 {

@@ -28,7 +28,7 @@ import io.ordergate.gateway.metrics.HttpStatusCounts;
  * answer comes through the event loop, which then reads on. A direct write the socket cannot take whole (its send
  * buffer full) or that fails leaves the rest to the event loop, which writes it through Netty as before.
  *
- * <p>Thread safe: {@link #arm}, {@link #inFlight}, {@link #idle} and the handler's write run on the event loop,
+ * <p>Thread safe: {@link #arm}, {@link #takeInFlightAnswer}, {@link #idle} and the handler's write run on the event loop,
  * {@link #tryWrite} on the reply thread; they meet only in the state, changed by compare-and-set.
  */
 final class ReplyHandOff extends ChannelOutboundHandlerAdapter
@@ -114,9 +114,10 @@ final class ReplyHandOff extends ChannelOutboundHandlerAdapter
 
     /**
      * Event loop, when a request is read: true if a command is still in flight (the request must wait), in which case its
-     * answer now comes through the event loop, which reads on after it; false if nothing is in flight.
+     * answer now comes through the event loop, which reads on after it; false if nothing is in flight. Not a mere
+     * question ({@link #answerDue} is): it takes the answer's write from the reply thread.
      */
-    boolean inFlight()
+    boolean takeInFlightAnswer()
     {
         int spins = 0;
         while (true)

@@ -25,7 +25,7 @@ import io.ordergate.gateway.users.UserServices;
  * Seed 002's onboarding: {@code GET /api/v1/onboarding/status}, {@code PUT /api/v1/onboarding/brokers} (an mt5 account
  * the user owns; its id is the {@code broker_connection_id}, served by the executor registered for it) and
  * {@code PUT /api/v1/onboarding/preferences}. Until both are done the user's orders are answered 428
- * ONBOARDING_INCOMPLETE ({@link #gate}). A signed-in user's own routes: bearer only. Thread safe.
+ * ONBOARDING_INCOMPLETE ({@link #requireOnboarded}). A signed-in user's own routes: bearer only. Thread safe.
  */
 public final class OnboardingRoutes implements Feature
 {

@@ -15,7 +15,8 @@ import io.ordergate.gateway.json.RequestReader;
 /**
  * {@code POST /api/v1/orders}: decodes and checks everything that needs no engine state, then encodes a
  * {@link NewOrderBody}. The engine checks the rest (instrument, lot step, digits, limits).
- * Reused for every order decoded on its event loop: decoding allocates nothing beyond jackson's parser.
+ * Reused for every order decoded on its event loop: decoding allocates nothing beyond jackson's parser, but for seed
+ * 002's {@code units} (the symbol's name, to find its contract size).
  * <b>Not thread safe</b>: one per event loop thread, used between a request's decode and its publish.
  */
 public final class OrderRequest implements RequestBody
