@@ -277,7 +277,8 @@ public final class GatewayMetrics
     private static void pipeline(final PrometheusText out, final Pipeline pipeline)
     {
         final PipelineCounters counters = pipeline.counters();
-        out.family("ordergate_ring_occupancy", "gauge", "Ring slots claimed and not yet released by the reply stage.")
+        out.family("ordergate_ring_occupancy", "gauge",
+            "Ring slots claimed and not yet released by the last stage to read them (the stream fan-out, which follows the reply stage).")
             .sample("ordergate_ring_occupancy", pipeline.occupancy());
         out.family("ordergate_ring_capacity", "gauge", "Ring slots in all.")
             .sample("ordergate_ring_capacity", pipeline.capacity());
