@@ -233,8 +233,7 @@ public final class Engine
             case TERMINATE_BOT:
             case WEBHOOK_SIGNAL:
             case GET_BOT:
-            case LIST_BOTS:
-            case BOT_CREDENTIALS: bots.apply(event); break;
+            case LIST_BOTS: bots.apply(event); break;
             default:
                 final CommandHandler handler = handlers[event.type.code()];
                 if (handler != null)

@@ -101,7 +101,6 @@ public final class BotFlow
             case WEBHOOK_SIGNAL: signals.signal(event); break;
             case GET_BOT: get(event); break;
             case LIST_BOTS: list(event); break;
-            case BOT_CREDENTIALS: credentials(event); break;
             default: event.reject(ResultCode.VALIDATION_ERROR, "unsupported command", null);
         }
     }
@@ -166,35 +165,6 @@ public final class BotFlow
             }
         }
         out.endArray();
-        context.endJson(event);
-        event.result = ResultCode.OK;
-    }
-
-    /**
-     * For the gateway's webhook authentication only (a read; no HTTP route answers it): the bot named by id or
-     * name, or else the one whose secret hash matches the presented token's, with what verification needs.
-     */
-    private void credentials(final CommandEvent event)
-    {
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        Bot bot = bots.find(reader.readString(text));
-        if (bot == null && text.isEmpty())
-        {
-            reader.readString(text);
-            bot = text.isEmpty() ? null : bots.findBySecretHash(text);
-        }
-        if (bot == null)
-        {
-            event.reject(ResultCode.NOT_FOUND, "bot not found", "bot");
-            return;
-        }
-        final JsonWriter out = context.beginJson(event).startObject();
-        out.name("bot_id").string(bot.id);
-        out.name("name").string(bot.name);
-        out.name("status").string(BotJson.statusName(bot.status));
-        out.name("secret_sha256").hex(bot.secretHash);
-        out.name("sealed_secret").hex(bot.sealedSecret);
-        out.endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
     }

@@ -69,16 +69,4 @@ public final class Bots
         }
         return null;
     }
-
-    Bot findBySecretHash(final AsciiView hash)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            if (hash.contentEquals(bots[i].secretHash))
-            {
-                return bots[i];
-            }
-        }
-        return null;
-    }
 }

@@ -138,7 +138,6 @@ public enum CommandType
     GET_BOT(92, false),
     LIST_BOTS(93, false),
     GET_GROUP_ORDER(94, false),
-    BOT_CREDENTIALS(95, false),
 
     // Candles, streams, outbound webhooks and logs (issue 12): 100..109 journaled, 110..119 reads.
     WEBHOOK_CREATE(100, true),

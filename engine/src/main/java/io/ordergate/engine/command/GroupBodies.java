@@ -220,23 +220,6 @@ public final class GroupBodies
     }
 
     /**
-     * BOT_CREDENTIALS (a read): bot id or name (may be empty) | SHA-256 of a presented token (bytes, may be empty),
-     * used to find the bot when the alert names none.
-     */
-    public static void botCredentials(final BodyWriter writer, final CharSequence botIdOrName, final byte[] tokenHash)
-    {
-        writer.putString(botIdOrName);
-        if (tokenHash == null)
-        {
-            writer.putInt(0);
-        }
-        else
-        {
-            writer.putBytes(tokenHash, 0, tokenHash.length);
-        }
-    }
-
-    /**
      * WEBHOOK_SIGNAL: bot id | action (byte, ACTION_*) | signal | alert id (string, may be empty) | body hash (long,
      * the gateway's 64-bit digest of the raw alert for de-duplication without an id: keyed under the master key since
      * the body may carry the bot's secret; records written before hold a plain FNV-1a and replay compares them as stored).
