@@ -1,16 +1,11 @@
 package io.ordergate.gateway.exchange;
 
+import static io.ordergate.gateway.exchange.ExchangeHarness.callChild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +26,6 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  */
 class ExchangeFuturesRestartTest
 {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String KEY = "futures-restart-key-000111222";
     private static final String SECRET = "futures-restart-secret-333444555666";
     private static final String CONFIG = String.join("\n",
@@ -57,16 +51,16 @@ class ExchangeFuturesRestartTest
             final String limitId;
             try (ChildGateway first = new ChildGateway(config, data, dir.resolve("first.err"), List.of()))
             {
-                call(first.port(), "POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":65000.00,\"ask\":65001.00}");
-                final JsonNode created = call(first.port(), "POST", "/api/v1/accounts", "{\"account_id\":\"bn-fut\",\"venue\":\"binance\","
+                callChild(first.port(), "POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":65000.00,\"ask\":65001.00}");
+                final JsonNode created = callChild(first.port(), "POST", "/api/v1/accounts", "{\"account_id\":\"bn-fut\",\"venue\":\"binance\","
                     + "\"market_type\":\"futures\",\"currency\":\"USD\",\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY
                     + "\",\"api_secret\":\"" + SECRET + "\"}");
                 assertEquals("futures", created.path("market_type").asText(), created.toString());
                 ExchangeHarness.await("the futures stream is up", () -> venue.openUserStreams() == 1);
-                final String marketId = call(first.port(), "POST", "/api/v1/orders", "{\"account_id\":\"bn-fut\",\"symbol\":\"BTCUSDT\","
+                final String marketId = callChild(first.port(), "POST", "/api/v1/orders", "{\"account_id\":\"bn-fut\",\"symbol\":\"BTCUSDT\","
                     + "\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01}").path("order_id").asText();
                 awaitStatus(first.port(), marketId, "filled");
-                limitId = call(first.port(), "POST", "/api/v1/orders", "{\"account_id\":\"bn-fut\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\","
+                limitId = callChild(first.port(), "POST", "/api/v1/orders", "{\"account_id\":\"bn-fut\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\","
                     + "\"type\":\"limit\",\"price\":64000,\"quantity\":0.01}").path("order_id").asText();
                 awaitStatus(first.port(), limitId, "accepted");
                 venue.faults().muteUserStreams(600_000);
@@ -82,7 +76,7 @@ class ExchangeFuturesRestartTest
 
             try (ChildGateway second = new ChildGateway(config, data, dir.resolve("second.err"), List.of()))
             {
-                call(second.port(), "POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":63999.00,\"ask\":64000.00}");
+                callChild(second.port(), "POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":63999.00,\"ask\":64000.00}");
                 final JsonNode limit = awaitStatus(second.port(), limitId, "filled");
                 assertEquals(new BigDecimal("64000"), ExchangeHarness.decimal(limit.path("average_price")), limit.toString());
                 try
@@ -92,13 +86,13 @@ class ExchangeFuturesRestartTest
                 }
                 catch (final AssertionError ex)
                 {
-                    throw new AssertionError(ex.getMessage() + "; positions " + call(second.port(), "GET", "/api/v1/positions?account_id=bn-fut", null)
+                    throw new AssertionError(ex.getMessage() + "; positions " + callChild(second.port(), "GET", "/api/v1/positions?account_id=bn-fut", null)
                         + "; stderr " + second.stderrText().lines().filter(l -> !l.startsWith("INFO") && !l.contains("Slf4j")).toList(), ex);
                 }
-                final JsonNode trades = call(second.port(), "GET", "/api/v1/trades?account_id=bn-fut", null).path("trades");
+                final JsonNode trades = callChild(second.port(), "GET", "/api/v1/trades?account_id=bn-fut", null).path("trades");
                 assertEquals(3, trades.size(), "the market buy, the limit's fills booked once, the sale made elsewhere: " + trades);
                 assertEquals(3, venue.futuresOrders(KEY).size(), "two gateway orders, never sent again, and the one made elsewhere");
-                final JsonNode account = call(second.port(), "GET", "/api/v1/accounts/bn-fut", null);
+                final JsonNode account = callChild(second.port(), "GET", "/api/v1/accounts/bn-fut", null);
                 assertEquals("futures", account.path("market_type").asText(), account.toString());
             }
         }
@@ -114,7 +108,7 @@ class ExchangeFuturesRestartTest
     private static BigDecimal netPosition(final int port)
     {
         BigDecimal net = BigDecimal.ZERO;
-        for (final JsonNode p : call(port, "GET", "/api/v1/positions?account_id=bn-fut", null).path("positions"))
+        for (final JsonNode p : callChild(port, "GET", "/api/v1/positions?account_id=bn-fut", null).path("positions"))
         {
             final BigDecimal quantity = ExchangeHarness.decimal(p.path("quantity"));
             net = net.add("sell".equals(p.path("side").asText()) ? quantity.negate() : quantity);
@@ -129,7 +123,7 @@ class ExchangeFuturesRestartTest
         {
             ExchangeHarness.await("order " + orderId + " " + status, () ->
             {
-                last[0] = call(port, "GET", "/api/v1/orders/" + orderId, null);
+                last[0] = callChild(port, "GET", "/api/v1/orders/" + orderId, null);
                 return status.equals(last[0].path("status").asText());
             });
         }
@@ -138,25 +132,5 @@ class ExchangeFuturesRestartTest
             throw new AssertionError(ex.getMessage() + "; last " + last[0], ex);
         }
         return last[0];
-    }
-
-    private static JsonNode call(final int port, final String method, final String path, final String body)
-    {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json").header("X-API-Key", ChildGateway.ADMIN_KEY).header("X-API-Secret", ChildGateway.ADMIN_SECRET)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
-        try
-        {
-            return ExchangeHarness.JSON.readTree(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError(method + " " + path + " failed: " + ex, ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.StartupOptions;
+import io.ordergate.gateway.ChildGateway;
 import io.ordergate.gateway.Ordergate;
 import io.ordergate.simulators.exchange.SimulatedExchange;
 
@@ -55,6 +56,8 @@ final class ExchangeHarness implements AutoCloseable
         "  - { account_id: binance-demo, venue: binance, currency: USD, balance: 100000, leverage: 1 }",
         "demo: { quote_feed: false, simulated_terminal: true, mt5_account_id: mt5-demo }",
         "");
+
+    private static final HttpClient CHILD_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Ordergate gateway;
@@ -182,6 +185,12 @@ final class ExchangeHarness implements AutoCloseable
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
         }
+    }
+
+    /** An admin call to a gateway in a child JVM on {@code port}, with {@link ChildGateway}'s admin key. */
+    static JsonNode callChild(final int port, final String method, final String path, final String body)
+    {
+        return send(CHILD_CLIENT, "http://127.0.0.1:" + port, ChildGateway.ADMIN_KEY, ChildGateway.ADMIN_SECRET, method, path, body);
     }
 
     /** The harness's HTTP calls against any gateway port (with the harness's admin key). */

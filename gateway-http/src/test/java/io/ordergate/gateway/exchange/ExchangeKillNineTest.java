@@ -1,16 +1,11 @@
 package io.ordergate.gateway.exchange;
 
+import static io.ordergate.gateway.exchange.ExchangeHarness.callChild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  */
 class ExchangeKillNineTest
 {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String CONFIG = String.join("\n",
         "server: { host: 127.0.0.1, port: 0 }",
         "instruments:",
@@ -56,10 +50,10 @@ class ExchangeKillNineTest
             final String orderId;
             try (ChildGateway first = new ChildGateway(config, data, dir.resolve("first.err"), jvm))
             {
-                call(first.port(), "POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":65000.00,\"ask\":65001.00}");
+                callChild(first.port(), "POST", "/api/v1/quotes", "{\"symbol\":\"BTCUSDT\",\"bid\":65000.00,\"ask\":65001.00}");
                 ExchangeHarness.await("the user stream is up", () -> exchange.openUserStreams() == 1);
                 exchange.faults().failAfterPlacing(1, Faults.FailMode.NO_ANSWER).muteUserStreams(600_000);
-                final JsonNode placed = call(first.port(), "POST", "/api/v1/orders",
+                final JsonNode placed = callChild(first.port(), "POST", "/api/v1/orders",
                     "{\"account_id\":\"binance-demo\",\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01}");
                 assertEquals("routed", placed.path("status").asText(), placed.toString());
                 orderId = placed.path("order_id").asText();
@@ -74,7 +68,7 @@ class ExchangeKillNineTest
                 {
                     ExchangeHarness.await("the order is reconciled", () ->
                     {
-                        order[0] = call(second.port(), "GET", "/api/v1/orders/" + orderId, null);
+                        order[0] = callChild(second.port(), "GET", "/api/v1/orders/" + orderId, null);
                         return "filled".equals(order[0].path("status").asText());
                     });
                 }
@@ -84,30 +78,10 @@ class ExchangeKillNineTest
                         + Files.readString(dir.resolve("second.err")).lines().filter(l -> !l.startsWith("INFO") && !l.contains("Slf4j")).toList(), ex);
                 }
                 assertEquals(new BigDecimal("65001"), ExchangeHarness.decimal(order[0].path("average_price")));
-                final JsonNode positions = call(second.port(), "GET", "/api/v1/positions?account_id=binance-demo", null);
+                final JsonNode positions = callChild(second.port(), "GET", "/api/v1/positions?account_id=binance-demo", null);
                 assertEquals(new BigDecimal("0.01"), ExchangeHarness.decimal(positions.path("positions").path(0).path("quantity")), "booked once");
                 assertEquals(1, exchange.orders(null).size(), "never sent twice");
             }
-        }
-    }
-
-    private static JsonNode call(final int port, final String method, final String path, final String body)
-    {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json").header("X-API-Key", ChildGateway.ADMIN_KEY).header("X-API-Secret", ChildGateway.ADMIN_SECRET)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
-        try
-        {
-            return ExchangeHarness.JSON.readTree(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError(method + " " + path + " failed: " + ex, ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
         }
     }
 }
