@@ -1,5 +1,8 @@
 package io.ordergate.simulators.exchange;
 
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -8,20 +11,42 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
- * The simulated exchange's pipeline: HTTP, then the user-data WebSocket upgrade on {@code /ws/...}, then REST for
- * everything else. Only builds the pipeline.
+ * A simulated venue's pipeline: HTTP, then the upgrade to its WebSocket stream on the stream's path and the stream's
+ * own socket handler, then REST (shared by every connection) for everything else. Both dialects build it the same
+ * way; only the path and the handlers differ. Only builds the pipeline.
  */
 final class ExchangeChannelInitializer extends ChannelInitializer<SocketChannel>
 {
     private static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final RestRouter rest;
-    private final UserStreams streams;
+    private final String streamName;
+    private final WebSocketServerProtocolConfig upgrade;
+    private final Supplier<ChannelHandler> streamSocket;
+    private final ChannelHandler rest;
 
-    ExchangeChannelInitializer(final RestRouter rest, final UserStreams streams)
+    private ExchangeChannelInitializer(final String streamName, final WebSocketServerProtocolConfig upgrade,
+        final Supplier<ChannelHandler> streamSocket, final ChannelHandler rest)
     {
+        this.streamName = streamName;
+        this.upgrade = upgrade;
+        this.streamSocket = streamSocket;
         this.rest = rest;
-        this.streams = streams;
+    }
+
+    /** Binance's: a user-data stream on {@code /ws/<listenKey>}. */
+    static ExchangeChannelInitializer binance(final RestRouter rest, final UserStreams streams)
+    {
+        return new ExchangeChannelInitializer("user-stream",
+            WebSocketServerProtocolConfig.newBuilder().websocketPath("/ws").checkStartsWith(true).handleCloseFrames(true).build(),
+            () -> new UserStreamSocket(streams), rest);
+    }
+
+    /** OKX's: the private stream on {@code /ws/v5/private}, logged in by a message. */
+    static ExchangeChannelInitializer okx(final OkxRestRoutes rest, final OkxPrivateStreams streams, final OkxAuth auth)
+    {
+        return new ExchangeChannelInitializer("private",
+            WebSocketServerProtocolConfig.newBuilder().websocketPath("/ws/v5/private").handleCloseFrames(true).build(),
+            () -> new OkxPrivateSocket(streams, auth), rest);
     }
 
     @Override
@@ -30,9 +55,8 @@ final class ExchangeChannelInitializer extends ChannelInitializer<SocketChannel>
         channel.pipeline()
             .addLast("http", new HttpServerCodec())
             .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
-            .addLast("user-stream-upgrade", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath("/ws").checkStartsWith(true).handleCloseFrames(true).build()))
-            .addLast("user-stream", new UserStreamSocket(streams))
+            .addLast(streamName + "-upgrade", new WebSocketServerProtocolHandler(upgrade))
+            .addLast(streamName, streamSocket.get())
             .addLast("rest", rest);
     }
 }

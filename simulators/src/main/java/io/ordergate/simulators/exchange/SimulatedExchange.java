@@ -1,19 +1,11 @@
 package io.ordergate.simulators.exchange;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * A simulated exchange that speaks the Binance spot dialect over real HTTP and WebSocket (and the USDⓈ-M futures
@@ -51,8 +43,7 @@ public final class SimulatedExchange implements AutoCloseable
     private final SpotMarket market;
     private final FuturesMarket futures;
     private final LeverageBrackets leverageBrackets = new LeverageBrackets();
-    private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-exchange", true));
-    private final Channel server;
+    private final VenueServer server;
     private final RestRouter rest;
 
     private SimulatedExchange(final String host, final int port, final RateLimits limits)
@@ -62,21 +53,11 @@ public final class SimulatedExchange implements AutoCloseable
         rest = new RestRouter(new SpotRoutes(market, futures, streams, faults, limits, leverageBrackets), new AdminRoutes(this), faults, limits, market);
         try
         {
-            server = new ServerBootstrap()
-                .group(loops)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ExchangeChannelInitializer(rest, streams))
-                .bind(host, port).sync().channel();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("interrupted while binding the simulated exchange", ex);
+            server = VenueServer.bind("og-sim-exchange", host, port, ExchangeChannelInitializer.binance(rest, streams), "the simulated exchange");
         }
         catch (final RuntimeException ex)
         {
-            close();
+            market.close();  // the fills thread; the failed bind left no event loop running
             throw ex;
         }
     }
@@ -109,19 +90,19 @@ public final class SimulatedExchange implements AutoCloseable
 
     public int port()
     {
-        return ((InetSocketAddress)server.localAddress()).getPort();
+        return server.port();
     }
 
     /** The REST base URL, e.g. {@code http://127.0.0.1:40123} (spot under /api/v3, futures under /fapi/v1). */
     public URI restUrl()
     {
-        return ServerUrls.of(server, "http");
+        return server.url("http");
     }
 
     /** The WebSocket base URL; a user-data stream is {@code streamUrl() + "/ws/" + listenKey}. */
     public URI streamUrl()
     {
-        return ServerUrls.of(server, "ws");
+        return server.url("ws");
     }
 
     public Faults faults()
@@ -220,18 +201,8 @@ public final class SimulatedExchange implements AutoCloseable
     /** Balances of a key's account: asset -> {"free", "locked"} as plain decimals; empty for an unknown key. */
     public Map<String, Map<String, String>> balances(final String apiKey)
     {
-        final SpotAccount account = market.accountByKey(apiKey);
-        final Map<String, Map<String, String>> balances = new LinkedHashMap<>();
-        if (account != null)
-        {
-            market.read(() ->
-            {
-                account.balances.forEach((asset, b) -> balances.put(asset, Map.of("free", b.free.stripTrailingZeros().toPlainString(),
-                    "locked", b.locked.stripTrailingZeros().toPlainString())));
-                return null;
-            });
-        }
-        return balances;
+        return market.balances(apiKey, (free, locked) -> Map.of("free", free.stripTrailingZeros().toPlainString(),
+            "locked", locked.stripTrailingZeros().toPlainString()));
     }
 
     /**
@@ -337,14 +308,7 @@ public final class SimulatedExchange implements AutoCloseable
     @Override
     public void close()
     {
-        if (server != null)
-        {
-            server.close().awaitUninterruptibly();
-        }
-        loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        if (market != null)
-        {
-            market.close();
-        }
+        server.close();
+        market.close();
     }
 }

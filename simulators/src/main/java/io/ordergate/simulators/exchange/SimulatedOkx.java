@@ -7,19 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
-
 /**
  * A simulated OKX that speaks the OKX v5 dialect over real HTTP and WebSocket, on the same market as the simulated
  * Binance (its symbols, quotes, matching, balances and {@link Faults}): REST under {@code /api/v5} signed with the
@@ -32,46 +19,24 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  */
 public final class SimulatedOkx implements AutoCloseable
 {
-    private static final int MAX_BODY_BYTES = 1 << 20;
-
     private final Faults faults = new Faults();
     private final UserStreams events = new UserStreams(faults);
     private final SpotMarket market = new SpotMarket(SymbolRules.defaults(), faults, events);
     private final OkxAuth auth = new OkxAuth(market);
     private final OkxPrivateStreams streams = new OkxPrivateStreams(market, faults);
     private final OkxRestRoutes rest = new OkxRestRoutes(auth, new OkxTrade(market), faults, market);
-    private final EventLoopGroup loops = new NioEventLoopGroup(2, new DefaultThreadFactory("og-sim-okx", true));
-    private final Channel server;
+    private final VenueServer server;
 
     private SimulatedOkx(final String host, final int port)
     {
         events.observe(streams::onEvent);
         try
         {
-            server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class).childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel channel)
-                {
-                    channel.pipeline()
-                        .addLast("http", new HttpServerCodec())
-                        .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
-                        .addLast("private-upgrade", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                            .websocketPath("/ws/v5/private").handleCloseFrames(true).build()))
-                        .addLast("private", new OkxPrivateSocket(streams, auth))
-                        .addLast("rest", rest);
-                }
-            }).bind(host, port).sync().channel();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("interrupted while binding the simulated OKX", ex);
+            server = VenueServer.bind("og-sim-okx", host, port, ExchangeChannelInitializer.okx(rest, streams, auth), "the simulated OKX");
         }
         catch (final RuntimeException ex)
         {
-            close();
+            market.close();  // the fills thread; the failed bind left no event loop running
             throw ex;
         }
     }
@@ -90,13 +55,13 @@ public final class SimulatedOkx implements AutoCloseable
     /** The REST base URL, e.g. {@code http://127.0.0.1:40123} (routes under /api/v5). */
     public URI restUrl()
     {
-        return ServerUrls.of(server, "http");
+        return server.url("http");
     }
 
     /** The WebSocket base URL; the private stream is {@code streamUrl() + "/ws/v5/private"}. */
     public URI streamUrl()
     {
-        return ServerUrls.of(server, "ws");
+        return server.url("ws");
     }
 
     public Faults faults()
@@ -169,17 +134,7 @@ public final class SimulatedOkx implements AutoCloseable
     /** Balances of a key's account: currency -> {"availBal", "frozenBal"} as plain decimals; empty for an unknown key. */
     public Map<String, Map<String, String>> balances(final String apiKey)
     {
-        final SpotAccount account = market.accountByKey(apiKey);
-        final Map<String, Map<String, String>> balances = new LinkedHashMap<>();
-        if (account != null)
-        {
-            market.read(() ->
-            {
-                account.balances.forEach((ccy, b) -> balances.put(ccy, Map.of("availBal", OkxShapes.text(b.free), "frozenBal", OkxShapes.text(b.locked))));
-                return null;
-            });
-        }
-        return balances;
+        return market.balances(apiKey, (free, locked) -> Map.of("availBal", OkxShapes.text(free), "frozenBal", OkxShapes.text(locked)));
     }
 
     /** Every order of a key's account, oldest first, as {@code GET /api/v5/trade/order} writes each. */
@@ -206,11 +161,7 @@ public final class SimulatedOkx implements AutoCloseable
     @Override
     public void close()
     {
-        if (server != null)
-        {
-            server.close().awaitUninterruptibly();
-        }
-        loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        server.close();
         market.close();
     }
 }

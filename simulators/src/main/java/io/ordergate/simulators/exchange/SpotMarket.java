@@ -256,6 +256,22 @@ final class SpotMarket implements AutoCloseable
         return found;
     }
 
+    /**
+     * A key's balances read under the lock, asset (sorted) -> {@code shape} of its free and locked amounts, as a venue's
+     * tests see them; empty for an unknown key.
+     */
+    synchronized Map<String, Map<String, String>> balances(final String apiKey,
+        final java.util.function.BiFunction<BigDecimal, BigDecimal, Map<String, String>> shape)
+    {
+        final SpotAccount account = accounts.get(apiKey);
+        final Map<String, Map<String, String>> balances = new LinkedHashMap<>();
+        if (account != null)
+        {
+            account.balances.forEach((asset, b) -> balances.put(asset, shape.apply(b.free, b.locked)));
+        }
+        return balances;
+    }
+
     /** Runs a read of accounts or orders under the lock (balances for tests and the admin route). */
     synchronized <T> T read(final java.util.function.Supplier<T> reader)
     {
