@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * or a new one; so the tables the constructor preallocated are filled, not replaced. Maps and collections are
  * refilled last, when every object in them is complete.
  */
-final class GraphReader
+final class GraphReader implements GraphShape.ContentsWalk
 {
     private final DataInputStream in;
     private final List<Object> objects = new ArrayList<>();
@@ -58,7 +58,7 @@ final class GraphReader
         final Object root = reference(current);
         while (!pending.isEmpty())
         {
-            contents(pending.poll());
+            GraphShape.walkContents(pending.poll(), this);
         }
         return root;
     }
@@ -146,24 +146,8 @@ final class GraphReader
         }
     }
 
-    private void contents(final Object object) throws IOException
-    {
-        final Class<?> type = object.getClass();
-        switch (GraphShape.kind(type))
-        {
-            case ARRAY: array(object, type.getComponentType()); break;
-            case CONTAINER: container(object); break;
-            case ATOMIC: atomic(object); break;
-            case BUFFER: buffer((org.agrona.concurrent.UnsafeBuffer)object); break;
-            default:
-                for (final Field field : GraphShape.fields(type))
-                {
-                    field(field, object);
-                }
-        }
-    }
-
-    private void buffer(final org.agrona.concurrent.UnsafeBuffer buffer) throws IOException
+    @Override
+    public void buffer(final org.agrona.concurrent.UnsafeBuffer buffer) throws IOException
     {
         final Object array = reference(buffer.byteArray());
         if (array != null)
@@ -173,7 +157,8 @@ final class GraphReader
         }
     }
 
-    private void field(final Field field, final Object object) throws IOException
+    @Override
+    public void field(final Field field, final Object object) throws IOException
     {
         final Class<?> type = field.getType();
         try
@@ -226,7 +211,8 @@ final class GraphReader
         }
     }
 
-    private void array(final Object array, final Class<?> component) throws IOException
+    @Override
+    public void array(final Object array, final Class<?> component) throws IOException
     {
         final int length = Array.getLength(array);
         if (component == byte.class)
@@ -267,7 +253,8 @@ final class GraphReader
     }
 
     @SuppressWarnings("unchecked")
-    private void container(final Object container) throws IOException
+    @Override
+    public void container(final Object container) throws IOException
     {
         final int size = in.readInt();
         final List<Object> entries = new ArrayList<>();
@@ -296,7 +283,8 @@ final class GraphReader
         });
     }
 
-    private void atomic(final Object atomic) throws IOException
+    @Override
+    public void atomic(final Object atomic) throws IOException
     {
         if (atomic instanceof java.util.concurrent.atomic.AtomicLongArray)
         {

@@ -1,5 +1,6 @@
 package io.ordergate.engine.snapshot;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -38,6 +39,20 @@ final class GraphShape
         BUFFER,
         /** Any other object: its fields, every one of them (superclass first, each class's fields by name). */
         FIELDS
+    }
+
+    /** One direction of the snapshot, writing or reading, over the parts of an object's contents ({@link #walkContents}). */
+    interface ContentsWalk
+    {
+        void array(Object array, Class<?> component) throws IOException;
+
+        void container(Object container) throws IOException;
+
+        void atomic(Object atomic) throws IOException;
+
+        void buffer(org.agrona.concurrent.UnsafeBuffer buffer) throws IOException;
+
+        void field(Field field, Object object) throws IOException;
     }
 
     private static final Map<Class<?>, Kind> KINDS = new ConcurrentHashMap<>();
@@ -141,6 +156,28 @@ final class GraphShape
             fields.addAll(own);
         }
         return List.copyOf(fields);
+    }
+
+    /**
+     * An object's contents by its {@link Kind}: an array's elements, a container's entries, an atomic's value, a buffer's
+     * window, or else every field in {@link #fields} order. The writer and the reader both go through here, so they
+     * cannot disagree on what follows an object.
+     */
+    static void walkContents(final Object object, final ContentsWalk walk) throws IOException
+    {
+        final Class<?> type = object.getClass();
+        switch (kind(type))
+        {
+            case ARRAY: walk.array(object, type.getComponentType()); break;
+            case CONTAINER: walk.container(object); break;
+            case ATOMIC: walk.atomic(object); break;
+            case BUFFER: walk.buffer((org.agrona.concurrent.UnsafeBuffer)object); break;
+            default:
+                for (final Field field : fields(type))
+                {
+                    walk.field(field, object);
+                }
+        }
     }
 
     /** The fields' names, as a snapshot records them the first time it meets a class (a build check on load). */

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * fields in {@link GraphShape}'s order; a second reference to an object is its number. {@link GraphReader} walks
  * the fresh engine the same way and fills it in place.
  */
-final class GraphWriter
+final class GraphWriter implements GraphShape.ContentsWalk
 {
     static final byte NULL = 0;
     static final byte VALUE = 1;
@@ -84,7 +84,7 @@ final class GraphWriter
         reference(root);
         while (!pending.isEmpty())
         {
-            contents(pending.poll());
+            GraphShape.walkContents(pending.poll(), this);
         }
     }
 
@@ -158,25 +158,9 @@ final class GraphWriter
         pending.add(value);
     }
 
-    private void contents(final Object object) throws IOException
-    {
-        final Class<?> type = object.getClass();
-        switch (GraphShape.kind(type))
-        {
-            case ARRAY: array(object, type.getComponentType()); break;
-            case CONTAINER: container(object); break;
-            case ATOMIC: atomic(object); break;
-            case BUFFER: buffer((org.agrona.concurrent.UnsafeBuffer)object); break;
-            default:
-                for (final Field field : GraphShape.fields(type))
-                {
-                    field(field, object);
-                }
-        }
-    }
-
     /** A buffer over a byte array (an executor's metadata, a command's JSON): the array, then the window on it. */
-    private void buffer(final org.agrona.concurrent.UnsafeBuffer buffer) throws IOException
+    @Override
+    public void buffer(final org.agrona.concurrent.UnsafeBuffer buffer) throws IOException
     {
         reference(buffer.byteArray());  // null for direct memory: scratch, kept as built
         if (buffer.byteArray() != null)
@@ -186,7 +170,8 @@ final class GraphWriter
         }
     }
 
-    private void field(final Field field, final Object object) throws IOException
+    @Override
+    public void field(final Field field, final Object object) throws IOException
     {
         final Class<?> type = field.getType();
         try
@@ -234,7 +219,8 @@ final class GraphWriter
         }
     }
 
-    private void array(final Object array, final Class<?> component) throws IOException
+    @Override
+    public void array(final Object array, final Class<?> component) throws IOException
     {
         final int length = Array.getLength(array);
         if (component == byte.class)
@@ -271,7 +257,8 @@ final class GraphWriter
         }
     }
 
-    private void container(final Object container) throws IOException
+    @Override
+    public void container(final Object container) throws IOException
     {
         if (container instanceof Map)
         {
@@ -292,7 +279,8 @@ final class GraphWriter
         }
     }
 
-    private void atomic(final Object atomic) throws IOException
+    @Override
+    public void atomic(final Object atomic) throws IOException
     {
         if (atomic instanceof AtomicLongArray)
         {
