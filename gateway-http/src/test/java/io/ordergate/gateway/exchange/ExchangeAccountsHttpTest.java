@@ -8,35 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * Exchange accounts made, synced, set up and deleted over HTTP, against a simulated exchange every binance account
  * of the gateway connects to (the configuration's {@code exchanges} section): seed 003's create and the native one with
  * credentials, sync-balance journaled and answered, futures settings sent and reported, delete when flat (409 before).
  */
-class ExchangeAccountsHttpTest
+class ExchangeAccountsHttpTest extends SimulatedBinanceTest
 {
     private static final String KEY = "acct-test-key-000111222";
     private static final String SECRET = "acct-test-secret-never-journaled-333444555";
 
-    @RegisterExtension
-    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "1000", "BTC", "0.5", "XYZ", "3"));
-
-    private SimulatedExchange venue;
-    private ExchangeHarness gateway;
-
-    @BeforeEach
-    void start()
+    ExchangeAccountsHttpTest()
     {
-        venue = binance.venue();
-        gateway = binance.gateway();
+        super(new SimulatedBinance(KEY, SECRET, Map.of("USDT", "1000", "BTC", "0.5", "XYZ", "3")));
     }
 
     @Test

@@ -12,14 +12,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.gateway.testing.SecretSearch;
-import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * Seed 001's experts on exchange accounts over HTTP, against a simulated exchange: an expert body with an {@code exchange}
@@ -27,22 +24,14 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  * {@code trading_config} and leverage reach the futures account's settings at the exchange, a strategy update sends the
  * new leverage; an account an expert trades cannot be deleted under it (409 CONFLICT, nothing changed).
  */
-class ExchangeExpertsHttpTest
+class ExchangeExpertsHttpTest extends SimulatedBinanceTest
 {
     private static final String KEY = "expert-test-key-000111222";
     private static final String SECRET = "expert-test-secret-never-journaled-333444555";
 
-    @RegisterExtension
-    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "1000"));
-
-    private SimulatedExchange venue;
-    private ExchangeHarness gateway;
-
-    @BeforeEach
-    void start()
+    ExchangeExpertsHttpTest()
     {
-        venue = binance.venue();
-        gateway = binance.gateway();
+        super(new SimulatedBinance(KEY, SECRET, Map.of("USDT", "1000")));
     }
 
     @Test

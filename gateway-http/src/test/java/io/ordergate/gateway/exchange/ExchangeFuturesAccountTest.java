@@ -8,11 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * A futures account's view and positions through the real gateway against the simulated exchange: the USDT balance
@@ -21,24 +18,21 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  * unrealized profit follows the mark price unasked, and a fill the gateway never ordered (an order placed elsewhere with the same key)
  * is learnt from {@code /fapi/v2/positionRisk} at the stream's reconnect and booked once, however often it is read.
  */
-class ExchangeFuturesAccountTest
+class ExchangeFuturesAccountTest extends SimulatedBinanceTest
 {
     private static final String KEY = "futures-account-key-000111222";
     private static final String SECRET = "futures-account-secret-333444555666";
 
-    @RegisterExtension
-    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"),
-        // balances read again every second (balance_refresh_seconds), so the unrealized profit follows the mark unasked
-        exchanges -> exchanges.replace("timeout_millis: 3000 }", "timeout_millis: 3000, balance_refresh_seconds: 1 }"));
-
-    private SimulatedExchange venue;
-    private ExchangeHarness gateway;
+    ExchangeFuturesAccountTest()
+    {
+        super(new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"),
+            // balances read again every second (balance_refresh_seconds), so the unrealized profit follows the mark unasked
+            exchanges -> exchanges.replace("timeout_millis: 3000 }", "timeout_millis: 3000, balance_refresh_seconds: 1 }")));
+    }
 
     @BeforeEach
     void start()
     {
-        venue = binance.venue();
-        gateway = binance.gateway();
         gateway.createFuturesAccount(venue, "bn-fut", KEY, SECRET);
     }
 

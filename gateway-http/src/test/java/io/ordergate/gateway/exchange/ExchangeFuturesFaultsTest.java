@@ -10,12 +10,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ordergate.simulators.exchange.Faults;
-import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * A USDⓈ-M futures account through the real gateway against the simulated exchange's faults, as
@@ -23,22 +21,19 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  * position, and a 503 after the exchange took the order made {@code unknown}, asked for by client order id and booked
  * once, neither doubled nor lost.
  */
-class ExchangeFuturesFaultsTest
+class ExchangeFuturesFaultsTest extends SimulatedBinanceTest
 {
     private static final String KEY = "futures-faults-key-000111222";
     private static final String SECRET = "futures-faults-secret-333444555666";
 
-    @RegisterExtension
-    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"));
-
-    private SimulatedExchange venue;
-    private ExchangeHarness gateway;
+    ExchangeFuturesFaultsTest()
+    {
+        super(new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000")));
+    }
 
     @BeforeEach
     void start()
     {
-        venue = binance.venue();
-        gateway = binance.gateway();
         gateway.createFuturesAccount(venue, "bn-fut", KEY, SECRET);
     }
 

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * A Binance USDⓈ-M futures account over HTTP against the simulated exchange's /fapi routes: made with
@@ -20,22 +16,14 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  * every order names the side it opens or closes, and an order that would reverse a hedge-mode position is refused
  * before it is sent; after a restart the account is still a futures account and trades on.
  */
-class ExchangeFuturesHttpTest
+class ExchangeFuturesHttpTest extends SimulatedBinanceTest
 {
     private static final String KEY = "futures-test-key-000111222";
     private static final String SECRET = "futures-test-secret-never-journaled-333444555";
 
-    @RegisterExtension
-    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"));
-
-    private SimulatedExchange venue;
-    private ExchangeHarness gateway;
-
-    @BeforeEach
-    void start()
+    ExchangeFuturesHttpTest()
     {
-        venue = binance.venue();
-        gateway = binance.gateway();
+        super(new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000")));
     }
 
     @Test

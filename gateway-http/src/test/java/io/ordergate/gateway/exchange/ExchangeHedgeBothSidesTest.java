@@ -7,11 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.ordergate.simulators.exchange.SimulatedExchange;
 
 /**
  * A futures account in hedge mode whose exchange holds both a long and a short in a symbol (the short opened elsewhere with
@@ -19,22 +16,19 @@ import io.ordergate.simulators.exchange.SimulatedExchange;
  * (a long and an equal short read as flat booked a sell that never happened, closing the gateway's long); it leaves the
  * position as it was, names the symbol in {@code positions_held_both_sides}, and compares it again once one side is gone.
  */
-class ExchangeHedgeBothSidesTest
+class ExchangeHedgeBothSidesTest extends SimulatedBinanceTest
 {
     private static final String KEY = "hedge-both-key-000111222";
     private static final String SECRET = "hedge-both-secret-333444555666";
 
-    @RegisterExtension
-    final SimulatedBinance binance = new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000"));
-
-    private SimulatedExchange venue;
-    private ExchangeHarness gateway;
+    ExchangeHedgeBothSidesTest()
+    {
+        super(new SimulatedBinance(KEY, SECRET, Map.of("USDT", "10000")));
+    }
 
     @BeforeEach
     void start()
     {
-        venue = binance.venue();
-        gateway = binance.gateway();
         gateway.createFuturesAccount(venue, "bn-hedge", KEY, SECRET);
         final JsonNode asked = gateway.call("PUT", "/api/v1/accounts/bn-hedge/futures-settings", "{\"symbol\":\"BTCUSDT\",\"position_mode\":\"hedge\"}");
         assertEquals(200, asked.path("_status").asInt(), asked.toString());
