@@ -61,20 +61,7 @@ final class CandleSeries
             return false;
         }
         final boolean closedOne = count > 0;
-        final long start = Math.floorDiv(timeMicros, periodMicros) * periodMicros;
-        newest = count == 0 ? 0 : (newest + 1) % capacity;
-        if (count < capacity)
-        {
-            count++;
-        }
-        newestEnd = start + periodMicros;
-        final int at = newest * FIELDS;
-        data[at + START] = start;
-        data[at + OPEN] = price;
-        data[at + HIGH] = price;
-        data[at + LOW] = price;
-        data[at + CLOSE] = price;
-        data[at + VOLUME] = 1;
+        openNext(timeMicros, price, price, price, price, 1);
         return closedOne;
     }
 
@@ -95,15 +82,21 @@ final class CandleSeries
             data[at + VOLUME] += volume;
             return;
         }
-        final long bucket = Math.floorDiv(start, periodMicros) * periodMicros;
+        openNext(start, open, high, low, close, volume);
+    }
+
+    /** Opens the next candle, for the period {@code timeMicros} falls in, in the ring's next slot (the oldest's once full). */
+    private void openNext(final long timeMicros, final long open, final long high, final long low, final long close, final long volume)
+    {
+        final long start = Math.floorDiv(timeMicros, periodMicros) * periodMicros;
         newest = count == 0 ? 0 : (newest + 1) % capacity;
         if (count < capacity)
         {
             count++;
         }
-        newestEnd = bucket + periodMicros;
+        newestEnd = start + periodMicros;
         final int at = newest * FIELDS;
-        data[at + START] = bucket;
+        data[at + START] = start;
         data[at + OPEN] = open;
         data[at + HIGH] = high;
         data[at + LOW] = low;
