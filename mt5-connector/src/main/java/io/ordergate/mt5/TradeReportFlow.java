@@ -20,7 +20,8 @@ import io.ordergate.engine.view.JsonWriter;
  * grew, a volume reduced by hand). A partial-close report ({@code closedLots}, with its deal) shrinks the position and
  * books its money once. A close report closes it and books profit, commission and swap once, whatever came first.
  * The executor of a deleted account reports nothing more: refused, so the account made again under its id is untouched.
- * <b>Not thread safe</b>: owned by the engine thread; allocates only for a symbol first seen.
+ * <b>Not thread safe</b>: owned by the engine thread; allocates only for a symbol first seen and for the refusal of an
+ * amount or price finer than allowed (its message names the value: an error path, not steady state).
  */
 final class TradeReportFlow
 {
