@@ -98,7 +98,8 @@ public final class ConfigLoader
         final AuthConfig auth = AuthConfig.read(root.section("auth"));
         final SmtpConfig smtp = SmtpConfig.read(root.section("smtp"));
         final GatewayConfig.LiveSections live = new GatewayConfig.LiveSections(StreamsConfig.read(root.section("streams")),
-            OutboundWebhooksConfig.read(root.section("webhooks")), LogsConfig.read(root.section("logs")));
+            OutboundWebhooksConfig.read(root.section("webhooks")), LogsConfig.read(root.section("logs")),
+            JournalConfig.read(root.section("journal")));
         final ClusterConfig cluster = ClusterConfig.read(root.section("cluster"));
         final ExchangeConfig exchanges = ExchangeConfig.read(root.section("exchanges"));
         final EaConfig ea = EaConfig.read(root.section("ea"));

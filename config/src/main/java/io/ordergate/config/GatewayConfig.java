@@ -25,8 +25,8 @@ public final class GatewayConfig
     private final ClusterConfig cluster;
     private final ExchangeConfig exchanges;
 
-    /** The sections of issue 12 (streams, outbound webhooks, logs), kept together so the copies carry them as one. */
-    record LiveSections(StreamsConfig streams, OutboundWebhooksConfig webhooks, LogsConfig logs)
+    /** Streams, outbound webhooks and logs (issue 12), and the journal's start-up policy: kept together so the copies carry them as one. */
+    record LiveSections(StreamsConfig streams, OutboundWebhooksConfig webhooks, LogsConfig logs, JournalConfig journal)
     {
     }
 
@@ -144,11 +144,17 @@ public final class GatewayConfig
         return live.logs();
     }
 
+    /** What a start does with its journal: {@code journal.on_replay_divergence}. */
+    public JournalConfig journal()
+    {
+        return live.journal();
+    }
+
     /** A copy with other outbound webhook settings. */
     public GatewayConfig withWebhooks(final OutboundWebhooksConfig webhooks)
     {
         return new GatewayConfig(server, dataDir, pipeline, engine, instruments, accounts, executors, demo, webhook, auth, smtp,
-            new LiveSections(live.streams(), webhooks, live.logs()), cluster, exchanges, ea);
+            new LiveSections(live.streams(), webhooks, live.logs(), live.journal()), cluster, exchanges, ea);
     }
 
     /** The replicated form: disabled unless the configuration has {@code cluster.enabled: true}. */
@@ -216,7 +222,7 @@ public final class GatewayConfig
     {
         return "GatewayConfig{" + server + ", dataDir=" + dataDir + ", " + pipeline + ", " + engine +
             ", instruments=" + instruments + ", accounts=" + accounts + ", " + executors + ", " + demo +
-            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + ", " + cluster
-            + ", " + exchanges + '}';
+            ", " + webhook + ", " + auth + ", " + smtp + ", " + live.streams() + ", " + live.webhooks() + ", " + live.logs() + ", " + live.journal()
+            + ", " + cluster + ", " + exchanges + '}';
     }
 }

@@ -84,6 +84,7 @@ class ConfigLoaderTest
         assertTrue(config.accounts().isEmpty());
         assertEquals(0, config.instruments().get(0).demoBid());
         assertEquals(0, config.instruments().get(0).demoAsk());
+        assertEquals(JournalConfig.ReplayDivergence.REFUSE, config.journal().onReplayDivergence(), "a diverged replay is not served unasked");
     }
 
     @Test
@@ -93,6 +94,7 @@ class ConfigLoaderTest
             "server: {host: 0.0.0.0, port: 0, max_body_bytes: 1024, max_connections: 10, idle_timeout_seconds: 5," +
             " event_loop_threads: 2, transport: nio, max_unauthenticated_connections: 4, request_read_timeout_seconds: 3}\n" +
             "data_dir: /var/lib/ordergate/../og\n" +
+            "journal: {on_replay_divergence: start}\n" +
             "pipeline: {ring_size: 1_048_576, wait_strategy: busy-spin}\n" +
             "engine: {max_orders: 1024, max_accounts: 4}\n" +
             "executors: {offline_after_seconds: 30, max_queued_bytes_per_socket: 65536}\n" +
@@ -107,6 +109,7 @@ class ConfigLoaderTest
         assertEquals(4, config.server().maxUnauthenticatedConnections());
         assertEquals(3, config.server().requestReadTimeoutSeconds());
         assertEquals(Path.of("/var/lib/og"), config.dataDir());
+        assertEquals(JournalConfig.ReplayDivergence.START, config.journal().onReplayDivergence());
         assertEquals(1_048_576, config.pipeline().ringSize());
         assertEquals(WaitStrategyKind.BUSY_SPIN, config.pipeline().waitStrategy());
         assertEquals(1024, config.engine().maxOrders());

@@ -73,6 +73,8 @@ class ConfigValidationTest
         "server:\\n  event_loop_threads: 0       | server.event_loop_threads   | between 1",
         "server:\\n  transport: kqueue         | server.transport            | one of auto, nio, epoll",
         "server:\\n  warmup_orders: -1         | server.warmup_orders        | between 0 and 1000000",
+        "journal:\\n  on_replay_divergence: ignore | journal.on_replay_divergence | one of refuse, start",
+        "journal:\\n  replay: strict           | journal.replay              | unknown key",
         "server:\\n  warmup_orders: 1000001    | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  direct_replies: maybe    | server.direct_replies       | true or false, was maybe",
         "server:\\n  performance_reads_cpu_pct: 0 | server.performance_reads_cpu_pct | between 1 and 100",

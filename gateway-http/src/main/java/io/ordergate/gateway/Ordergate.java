@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.logging.Logger;
 
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.config.JournalConfig;
 import io.ordergate.config.StartupOptions;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.pipeline.Pipeline;
@@ -159,6 +160,7 @@ public final class Ordergate implements AutoCloseable
                 LOG.severe(() -> "replay: the state rebuilt from the journal differs from the live run's at " + checkpoints.diverged() + " of "
                     + (checkpoints.matched() + checkpoints.diverged()) + " clean-stop checkpoints: this version or its configuration decided"
                     + " some journaled command differently (docs/RELIABILITY.md, 'What a replay assumes')");
+                refuseDivergedReplay(checkpoints);  // before the pipeline: nothing of this start reaches the journal
             }
             if (replayed.failed() > 0)
             {
@@ -217,6 +219,26 @@ public final class Ordergate implements AutoCloseable
             feed.start();
         }
         executorBootstrap.startTerminal(config.server().host(), server.port());
+    }
+
+    /**
+     * {@code journal.on_replay_divergence: refuse}: the state rebuilt up to the last clean stop is not what the clients
+     * were told, so this start stops here, before its pipeline exists (it has journaled nothing), and says why and what to
+     * do. Checked at the last checkpoint only: older ones differing alone mean a start since accepted this state.
+     */
+    private void refuseDivergedReplay(final ReplayCheckpoints checkpoints)
+    {
+        if (config.journal().onReplayDivergence() != JournalConfig.ReplayDivergence.REFUSE || !checkpoints.lastDiverged())
+        {
+            return;  // only older checkpoints differ: a start since served this rebuilt state, its clean stop agrees
+        }
+        throw new IllegalStateException("the journal's replay rebuilt another state than the live run's at " + checkpoints.diverged() + " of "
+            + (checkpoints.matched() + checkpoints.diverged()) + " clean-stop checkpoints (the first at clean stop " + checkpoints.firstDiverged()
+            + ", and the last): this release or this configuration decides some journaled command differently (a lower max_quantity, another"
+            + " lot_step, smaller tables, a changed rule). Refused to start (journal.on_replay_divergence: refuse); the journal is"
+            + " unchanged. Start the release and configuration that wrote the journal again, or, to serve the state this one rebuilt"
+            + " on purpose, start with journal.on_replay_divergence: start (once that start has stopped cleanly, refuse lets the next"
+            + " start through; docs/RELIABILITY.md, 'What a replay assumes')");
     }
 
     /** The stream sockets' own event loops ({@code streams.event_loop_threads}), or null when they share the HTTP loops. */

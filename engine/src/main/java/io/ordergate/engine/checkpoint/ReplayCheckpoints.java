@@ -28,6 +28,8 @@ public final class ReplayCheckpoints
     private boolean hasTaken;
     private long matched;
     private long diverged;
+    private long firstDiverged;
+    private boolean lastDiverged;
 
     public ReplayCheckpoints(final LongSupplier stateDigest)
     {
@@ -65,11 +67,17 @@ public final class ReplayCheckpoints
         hasTaken = false;
         if (live != taken)
         {
+            if (diverged == 0)
+            {
+                firstDiverged = matched + 1;
+            }
             diverged++;
+            lastDiverged = true;
             event.reject(ResultCode.CONFLICT, "the state rebuilt here differs from the live run's at this checkpoint", null);
             return;
         }
         matched++;
+        lastDiverged = false;
         event.result = ResultCode.OK;
     }
 
@@ -83,5 +91,20 @@ public final class ReplayCheckpoints
     public long diverged()
     {
         return diverged;
+    }
+
+    /**
+     * Whether the newest checkpoint met differed: the state at the last clean stop is not what that run had. Older
+     * ones alone differing means a later run already served the state this replay rebuilds (a divergence accepted).
+     */
+    public boolean lastDiverged()
+    {
+        return lastDiverged;
+    }
+
+    /** Which clean stop's checkpoint (1 the oldest in the journal) differed first, or 0 when none did. */
+    public long firstDiverged()
+    {
+        return firstDiverged;
     }
 }

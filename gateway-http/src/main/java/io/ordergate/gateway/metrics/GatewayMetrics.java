@@ -220,7 +220,8 @@ public final class GatewayMetrics
         final long[] checkpoints = replayCheckpoints;
         out.family("ordergate_replay_checkpoints", "gauge",
                 "Clean-stop checkpoints the start-up replay met: whether its state digest agreed with the live run's there (diverged: "
-                + "a changed engine rule or configuration decided an old command differently; see docs/RELIABILITY.md).")
+                + "a changed engine rule or configuration decided an old command differently; at the last checkpoint that stops the start unless "
+                + "journal.on_replay_divergence is start; see docs/RELIABILITY.md).")
             .sample("ordergate_replay_checkpoints", "result", "matched", checkpoints[0])
             .sample("ordergate_replay_checkpoints", "result", "diverged", checkpoints[1]);
         jvm(out);
