@@ -2,7 +2,6 @@ package io.ordergate.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.command.Side;
 import io.ordergate.engine.command.BodyWriter;
 
 /**
@@ -41,12 +39,12 @@ class ClusterFailoverTest
             final List<Long> acknowledged = new ArrayList<>();
             for (int i = 0; i < 20; i++)
             {
-                acknowledged.add(order(i % 2 == 0 ? a : b, i));
+                acknowledged.add(TestCluster.orderOnceALeaderTakes(i % 2 == 0 ? a : b, "f" + i));
             }
             cluster.stop(oldLeader);
             for (int i = 20; i < 40; i++)
             {
-                acknowledged.add(order(i % 2 == 0 ? a : b, i));
+                acknowledged.add(TestCluster.orderOnceALeaderTakes(i % 2 == 0 ? a : b, "f" + i));
             }
             final TestNode newLeader = cluster.leader(30_000);
             assertNotEquals(oldLeader, newLeader.memberId);
@@ -59,23 +57,6 @@ class ClusterFailoverTest
                 assertEquals(io.ordergate.engine.command.OrderStatus.FILLED, order.status(), "the same state");
             }
             assertEquals(a.digest(), b.digest());
-        }
-    }
-
-    /** Sends an order and waits for its answer; retried (same client order id) only when refused for want of a leader. */
-    private static long order(final TestNode via, final int i) throws Exception
-    {
-        final String clientOrderId = "f" + i;
-        final long deadline = System.currentTimeMillis() + 30_000;
-        while (true)
-        {
-            final TestNode.Answer answer = via.await(CommandType.NEW_ORDER, w -> TestCluster.market(w, "paper-1", Side.BUY, clientOrderId));
-            if (answer.result() == ResultCode.CREATED || answer.result() == ResultCode.DUPLICATE)
-            {
-                return answer.orderId();
-            }
-            assertEquals(ResultCode.NOT_READY, answer.result(), answer.toString());
-            assertTrue(System.currentTimeMillis() < deadline, "an order is taken within 30 s of the leader's loss");
         }
     }
 

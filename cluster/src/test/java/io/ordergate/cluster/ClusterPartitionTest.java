@@ -85,7 +85,7 @@ class ClusterPartitionTest
             final List<Long> acknowledged = new ArrayList<>();
             for (int i = 0; i < ORDERS; i++)
             {
-                acknowledged.add(order(i % 2 == 0 ? a : b, "p" + i));
+                acknowledged.add(TestCluster.orderOnceALeaderTakes(i % 2 == 0 ? a : b, "p" + i));
             }
             TestCluster.awaitTrue(() -> !old.node.hasSession(), "the cut-off member's gateway loses its session");
             final TestNode.Answer readOnTheCutOffSide = TestCluster.answerWithin(old.send(CommandType.STATE_DIGEST, w -> { }), 1_000 + SLACK_MILLIS,
@@ -181,22 +181,6 @@ class ClusterPartitionTest
             }
             assertTrue(System.currentTimeMillis() < deadline, "member " + via.memberId + " took no command within 30 s: " + answer);
             Thread.sleep(RETRY_MILLIS);  // a client's retry pace, not a synchronisation: the answer above was awaited
-        }
-    }
-
-    /** Sends an order until a leader takes it (the same client order id each time, so a repeat returns the first order). */
-    private static long order(final TestNode via, final String clientOrderId) throws Exception
-    {
-        final long deadline = System.currentTimeMillis() + 30_000;
-        while (true)
-        {
-            final TestNode.Answer answer = via.await(CommandType.NEW_ORDER, w -> TestCluster.market(w, "paper-1", Side.BUY, clientOrderId));
-            if (answer.result() == ResultCode.CREATED || answer.result() == ResultCode.DUPLICATE)
-            {
-                return answer.orderId();
-            }
-            assertEquals(ResultCode.NOT_READY, answer.result(), answer.toString());
-            assertTrue(System.currentTimeMillis() < deadline, "the majority takes an order within 30 s of the partition");
         }
     }
 

@@ -1,5 +1,8 @@
 package io.ordergate.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +213,27 @@ final class TestCluster implements AutoCloseable
             {
                 throw new AssertionError("no leader took a command within 30 s");
             }
+        }
+    }
+
+    /**
+     * A market buy of paper-1 sent until a leader takes it: the same client order id each time, so a repeat answers with
+     * the first order (DUPLICATE); only refusals for want of a leader (503) are retried, for up to 30 s.
+     *
+     * @return the order's id
+     */
+    static long orderOnceALeaderTakes(final TestNode via, final String clientOrderId) throws Exception
+    {
+        final long deadline = System.currentTimeMillis() + 30_000;
+        while (true)
+        {
+            final TestNode.Answer answer = via.await(CommandType.NEW_ORDER, w -> market(w, "paper-1", Side.BUY, clientOrderId));
+            if (answer.result() == ResultCode.CREATED || answer.result() == ResultCode.DUPLICATE)
+            {
+                return answer.orderId();
+            }
+            assertEquals(ResultCode.NOT_READY, answer.result(), answer.toString());
+            assertTrue(System.currentTimeMillis() < deadline, "a leader takes an order within 30 s");
         }
     }
 

@@ -80,11 +80,9 @@ class UserRoomTest
     @Test
     void aUserHoldsAFewWorkingKeysAndMakesAsManyMoreAsItRevokes()
     {
-        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16",
-            "max_keys: 64, max_keys_per_user: 2, max_keys_made_per_user: 3"), "users");
-        final UserDriver users = new UserDriver(roomy, new Engine(roomy));
-        expect(ResultCode.CREATED, users.account("paper-1"));
-        final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final AnnWithKeyLimits given = annWithKeyLimits();
+        final UserDriver users = given.users();
+        final int ann = given.ann();
         expect(ResultCode.CREATED, users.createKey(ann, "og_ann0", CommandBodies.SCOPE_READ, List.of("paper-1")));
         expect(ResultCode.CREATED, users.createKey(ann, "og_ann1", CommandBodies.SCOPE_READ, List.of("paper-1")));
         final CommandEvent full = expect(ResultCode.CONFLICT, users.createKey(ann, "og_ann2", CommandBodies.SCOPE_READ, List.of("paper-1")));
@@ -99,11 +97,9 @@ class UserRoomTest
     @Test
     void aKeyJournaledWhileRevokedKeysKeptTheirRowsIsStillBoundedByTheKeysMadeLimit()
     {
-        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16",
-            "max_keys: 64, max_keys_per_user: 2, max_keys_made_per_user: 3"), "users");
-        final UserDriver users = new UserDriver(roomy, new Engine(roomy));
-        expect(ResultCode.CREATED, users.account("paper-1"));
-        final int ann = (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId;
+        final AnnWithKeyLimits given = annWithKeyLimits();
+        final UserDriver users = given.users();
+        final int ann = given.ann();
         for (int i = 0; i < 4; i++)
         {
             final String apiKey = "og_then" + i;
@@ -355,5 +351,21 @@ class UserRoomTest
     {
         UserBodies.connectBroker(w, id, "Exness Global", "12345678", UserBodies.ACCOUNT_TYPE_DEMO, "My Demo",
             "USD", 1_000_000_000_000L, 100);
+    }
+
+    /** A user's principal and its driver. */
+    private record AnnWithKeyLimits(UserDriver users, int ann)
+    {
+    }
+
+    /** Ann, a trader of paper-1, in an engine that lets a user hold 2 working keys and make 3 (max_keys_made_per_user). */
+    private static AnnWithKeyLimits annWithKeyLimits()
+    {
+        final GatewayConfig roomy = ConfigLoader.parse(UserDriver.CONFIG.replace("max_keys: 16",
+            "max_keys: 64, max_keys_per_user: 2, max_keys_made_per_user: 3"), "users");
+        final UserDriver users = new UserDriver(roomy, new Engine(roomy));
+        expect(ResultCode.CREATED, users.account("paper-1"));
+        return new AnnWithKeyLimits(users,
+            (int)expect(ResultCode.CREATED, users.createUser("u-1", "ann@example.com", Role.TRADER, List.of("paper-1"))).resultId);
     }
 }
