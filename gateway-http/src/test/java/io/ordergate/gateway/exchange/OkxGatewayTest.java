@@ -63,11 +63,17 @@ class OkxGatewayTest
 
     private void createNative(final String accountId)
     {
+        createNative(accountId, 1);
+    }
+
+    /** @param streamsThen the private streams logged in once this account's has (accounts on one key each have their own) */
+    private void createNative(final String accountId, final int streamsThen)
+    {
         final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"" + accountId + "\",\"venue\":\"okx\","
             + "\"currency\":\"USD\",\"balance\":100000,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\",\"passphrase\":\"" + PASSPHRASE + "\"}");
         assertEquals(201, created.path("_status").asInt(), created.toString());
         assertEquals("okx", created.path("venue").asText(), created.toString());
-        ExchangeHarness.await("the private stream logged in", () -> okx.loggedInStreams() == 1);
+        ExchangeHarness.await("the private stream logged in", () -> okx.loggedInStreams() == streamsThen);
     }
 
     private JsonNode limit(final String accountId, final String side, final String price, final String quantity, final String clientOrderId)
@@ -153,7 +159,9 @@ class OkxGatewayTest
         assertEquals("okx", gateway.get("/api/v1/accounts/" + seedId).path("venue").asText());
         final JsonNode placed = gateway.order(seedId, "BTCUSDT", "buy", "0.01", "okx-seed-1");
         gateway.awaitStatus(placed.path("order_id").asText(), "filled");
-        createNative("okx-native");
+        // the seed account's stream first: its order filled through REST, so it may log in after the next account's does
+        ExchangeHarness.await("the seed account's private stream logged in", () -> okx.loggedInStreams() == 1);
+        createNative("okx-native", 2);
         assertOneOrderPerClOrdId(1);
     }
 
