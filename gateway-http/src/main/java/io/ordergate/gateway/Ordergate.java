@@ -157,10 +157,10 @@ public final class Ordergate implements AutoCloseable
             replayCheckpointsDiverged = checkpoints.diverged();
             if (checkpoints.diverged() > 0)
             {
+                refuseDivergedReplay(checkpoints);  // before the pipeline: nothing of this start reaches the journal
                 LOG.severe(() -> "replay: the state rebuilt from the journal differs from the live run's at " + checkpoints.diverged() + " of "
                     + (checkpoints.matched() + checkpoints.diverged()) + " clean-stop checkpoints: this version or its configuration decided"
                     + " some journaled command differently (docs/RELIABILITY.md, 'What a replay assumes')");
-                refuseDivergedReplay(checkpoints);  // before the pipeline: nothing of this start reaches the journal
             }
             if (replayed.failed() > 0)
             {

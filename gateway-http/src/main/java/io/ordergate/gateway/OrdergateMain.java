@@ -93,7 +93,12 @@ public final class OrdergateMain
             final String reason = ex instanceof java.net.BindException
                 ? "cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + ex.getMessage()
                 : String.valueOf(ex.getMessage());
-            Logger.getLogger(OrdergateMain.class.getName()).log(Level.SEVERE, "start-up failed: " + reason);
+            if (System.getProperty(LOG_CONFIG_PROP_NAME) != null)
+            {
+                // Logs routed by the operator's file may not reach this console: the reason goes there too. Without it,
+                // the log's console is standard error, where the line below already says it once.
+                Logger.getLogger(OrdergateMain.class.getName()).log(Level.SEVERE, "start-up failed: " + reason);
+            }
             System.err.println("Ordergate failed to start: " + reason);
             System.exit(1);
             return;
