@@ -87,11 +87,18 @@ public final class AccountRemoval
      * Takes back an account made earlier in the same command, whose other part the engine refused (an exchange account
      * made for an expert the expert table has no room for): removed as DELETE_ACCOUNT removes one, and untold, so the
      * command leaves neither. The event keeps its refusal.
+     *
+     * @param giveBackSlot whether its slot goes back to the account table (nothing was made for it), so a refusal uses up
+     *                     no room there; false only for a command journaled while the slot stayed removed, replayed as then
      */
-    public void takeBack(final Account account, final CommandEvent event)
+    public void takeBack(final Account account, final CommandEvent event, final boolean giveBackSlot)
     {
         forget(account, event);
         context.changes().forgetAccount(account);
+        if (giveBackSlot)
+        {
+            context.accounts().giveBackLastSlot(account);
+        }
     }
 
     private void forget(final Account account, final CommandEvent event)

@@ -36,6 +36,21 @@ public final class Accounts
         removed[account.index] = true;
     }
 
+    /**
+     * Gives back the slot of the account added last, removed within the command that added it (its other part refused):
+     * nothing can have been made for it, so the next account takes the slot, as if it had never been added. A slot kept
+     * instead would be lost to every such refusal until the table was full.
+     */
+    public void giveBackLastSlot(final Account account)
+    {
+        if (account.index != count - 1 || !removed[account.index])
+        {
+            throw new IllegalStateException("only the account added last, removed in the same command, gives its slot back: " + account.id);
+        }
+        byIndex[--count] = null;
+        removed[count] = false;
+    }
+
     public int count()
     {
         return count;

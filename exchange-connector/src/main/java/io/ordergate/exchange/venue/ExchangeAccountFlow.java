@@ -140,6 +140,12 @@ final class ExchangeAccountFlow
         event.result = ResultCode.OK;
     }
 
+    /** How the body {@link #makeAccount} read asked to be answered (ANSWER_*). */
+    int madeAnswer()
+    {
+        return madeAnswer;
+    }
+
     /** Where the body part {@link #makeAccount} read ended: the next part (EXCHANGE_CREATE_EXPERT's expert) starts there. */
     int madeBodyEnd()
     {

@@ -30,7 +30,8 @@ import io.ordergate.engine.command.BodyWriter;
  *   EXCHANGE_CREATE_ACCOUNT  account id | venue (byte) | currency | balance (long, wire digits) | leverage (int) | testnet (byte) |
  *                         masked key | sealed key | sealed secret | sealed passphrase ("" = none) | answer (byte, ANSWER_*)
  *                         [| market (byte, MARKET_*): absent in records journaled before it, which are spot]
- *   EXCHANGE_CREATE_EXPERT   EXCHANGE_CREATE_ACCOUNT's body, market included (its answer byte unused: the expert answers) |
+ *   EXCHANGE_CREATE_EXPERT   EXCHANGE_CREATE_ACCOUNT's body, market included (the expert answers; its answer byte is
+ *                         ANSWER_EXPERT, or ANSWER_ACCOUNT in records journaled before it) |
  *                         CREATE_EXPERT's body (ExpertBodies), naming the same account
  *   EXCHANGE_FUTURES_SETTINGS account id | symbol | leverage (int, 0 = unchanged) | margin mode (byte) | position mode (byte)
  *   EXCHANGE_SETTINGS_REPORT  account id | symbol | leverage (int) | margin mode (byte) | position mode (byte) | applied (byte) |
@@ -70,6 +71,11 @@ public final class ExchangeBodies
     /** How EXCHANGE_CREATE_ACCOUNT answers, journaled: the account view, or seed 003's {@code {success, account_id, message}}. */
     public static final int ANSWER_ACCOUNT = 0;
     public static final int ANSWER_SEED_003 = 1;
+    /**
+     * EXCHANGE_CREATE_EXPERT's (the expert answers): an account its refused expert takes back gives its slot back to the
+     * account table. Records journaled before it carry ANSWER_ACCOUNT: their account kept its slot, and replays so.
+     */
+    public static final int ANSWER_EXPERT = 2;
 
     /** An exchange account's market, journaled: never renumber. */
     public static final int MARKET_SPOT = 0;

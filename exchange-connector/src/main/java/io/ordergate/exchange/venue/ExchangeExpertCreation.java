@@ -30,7 +30,8 @@ final class ExchangeExpertCreation
         final Account account = accounts.makeAccount(event);
         if (account != null && !experts.create(event, accounts.madeBodyEnd()))
         {
-            removal.takeBack(account, event);
+            // a record journaled before ANSWER_EXPERT kept the slot: it replays as it was decided
+            removal.takeBack(account, event, accounts.madeAnswer() == ExchangeBodies.ANSWER_EXPERT);
         }
     }
 }

@@ -45,12 +45,52 @@ class ExchangeExpertCreationEngineTest
         assertEquals(driver.engine.stateDigest(), replayed.engine.stateDigest());
     }
 
+    /**
+     * A refused expert gives its account's slot back: refused as often as the account table has slots (engine.max_accounts
+     * 8 here), the table still has room for the account asked for next. (A slot kept by each refusal filled the table for
+     * good: every later account, of any venue, was refused "the account table is full".) A record journaled while the slot
+     * stayed (its answer byte ANSWER_ACCOUNT) replays keeping it.
+     */
+    @Test
+    void shouldGiveTheSlotOfATakenBackAccountBackToTheAccountTable()
+    {
+        final ExchangeDriver driver = new ExchangeDriver();
+        final CommandEvent refusedBefore = createWithExpert(driver, "bn-x", ExchangeDriver.wire("150"), ExchangeBodies.ANSWER_ACCOUNT);
+        assertEquals(ResultCode.VALIDATION_ERROR, refusedBefore.result, refusedBefore.resultMessage);
+        assertEquals(1, driver.engine.context().accounts().count(), "journaled before: its slot stays removed, as it was decided");
+
+        final int slots = driver.engine.context().accounts().capacity();
+        for (int i = 0; i < slots; i++)
+        {
+            final CommandEvent refused = createWithExpert(driver, "bn-x", ExchangeDriver.wire("150"));
+            assertEquals(ResultCode.VALIDATION_ERROR, refused.result, refused.resultMessage);
+        }
+
+        final CommandEvent made = createWithExpert(driver, "bn-x", ExchangeDriver.wire("20"));
+        assertEquals(ResultCode.CREATED, made.result, made.resultMessage);
+        assertEquals(2, driver.engine.context().accounts().count(), "the later refusals hold no slot");
+        assertEquals(1, driver.engine.context().accounts().find("bn-x").index);
+
+        final ExchangeDriver replayed = new ExchangeDriver();
+        for (final byte[] frame : driver.journal)
+        {
+            replayed.replay(frame);
+        }
+        assertEquals(driver.engine.stateDigest(), replayed.engine.stateDigest());
+    }
+
     private static CommandEvent createWithExpert(final ExchangeDriver driver, final String accountId, final long maxDrawdownWire)
+    {
+        return createWithExpert(driver, accountId, maxDrawdownWire, ExchangeBodies.ANSWER_EXPERT);
+    }
+
+    /** @param answer the account part's answer byte: ANSWER_EXPERT as the gateway writes it, ANSWER_ACCOUNT as it did before */
+    private static CommandEvent createWithExpert(final ExchangeDriver driver, final String accountId, final long maxDrawdownWire, final int answer)
     {
         return driver.command(CommandType.EXCHANGE_CREATE_EXPERT, writer ->
         {
             ExchangeBodies.createAccount(writer, accountId, VenueKind.BINANCE.code(), "USD", 0, 1, false, "AbCd\u2026wXyZ", "sealed-key",
-                "sealed-secret", null, ExchangeBodies.ANSWER_ACCOUNT, ExchangeBodies.MARKET_SPOT);
+                "sealed-secret", null, answer, ExchangeBodies.MARKET_SPOT);
             writer.putString(accountId).putString("drill").putString("").putLong(0);
             ExpertBodies.encodeStrategy(writer, "BTCUSDT", ExpertBodies.HAS_SYMBOL | ExpertBodies.HAS_MAX_DRAWDOWN, 0, maxDrawdownWire, 0, 0,
                 0, 0, 0);

@@ -157,7 +157,7 @@ public final class ExchangeAccountRoutes implements Feature, ExchangeAccountCrea
     void publishCreateWithExpert(final Exchange exchange, final String accountId, final int venue, final ExchangeCredentialFields credentials,
         final RequestBody expert, final Answer then)
     {
-        publishCreate(exchange, CommandType.EXCHANGE_CREATE_EXPERT, accountId, venue, "USD", 0, 1, credentials, ExchangeBodies.ANSWER_ACCOUNT,
+        publishCreate(exchange, CommandType.EXCHANGE_CREATE_EXPERT, accountId, venue, "USD", 0, 1, credentials, ExchangeBodies.ANSWER_EXPERT,
             expert, then);
     }
 

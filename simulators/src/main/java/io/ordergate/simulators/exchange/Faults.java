@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #delayUserStreams}: user-data events are sent that much later (in order): a REST answer beats them.</li>
  *   <li>{@link #clockOffset}: the exchange's clock runs this far ahead (or behind) of the machine's.</li>
  *   <li>{@link #slowBalanceAnswers}: a spot balance read is served at once and its answer sent that much later.</li>
+ *   <li>{@link #slowLeverageBrackets}: a leverage brackets read is answered that much later.</li>
  *   <li>{@link #refuseNext}: the next N requests to one route are refused with a given status and Binance error.</li>
  * </ul>
  */
@@ -50,6 +51,7 @@ public final class Faults
     private volatile long subscriptionDelayMillis;
     private volatile long instrumentsDelayMillis;
     private volatile long balanceAnswerDelayMillis;
+    private volatile long bracketsAnswerDelayMillis;
     private final java.util.concurrent.atomic.AtomicInteger balanceAnswersHeld = new java.util.concurrent.atomic.AtomicInteger();
     /** Per route ({@code "GET /api/v3/myTrades"}): the refusal its next requests meet, and how many more meet it. */
     private final Map<String, RouteRefusal> refusals = new ConcurrentHashMap<>();
@@ -136,6 +138,13 @@ public final class Faults
         return this;
     }
 
+    /** {@code GET /fapi/v1/leverageBracket} is answered this long after it arrives (a slow or distant exchange). */
+    public Faults slowLeverageBrackets(final long millis)
+    {
+        bracketsAnswerDelayMillis = millis;
+        return this;
+    }
+
     public Faults clockOffset(final long millis)
     {
         clockOffsetMillis = millis;
@@ -161,6 +170,7 @@ public final class Faults
         subscriptionDelayMillis = 0;
         instrumentsDelayMillis = 0;
         balanceAnswerDelayMillis = 0;
+        bracketsAnswerDelayMillis = 0;
         failAfterPlacing.set(0);
         lateFillMillis = 0;
         fillParts = 1;
@@ -242,6 +252,11 @@ public final class Faults
     long balanceAnswerDelayMillis()
     {
         return balanceAnswerDelayMillis;
+    }
+
+    long bracketsAnswerDelayMillis()
+    {
+        return bracketsAnswerDelayMillis;
     }
 
     /** Counts a balance read served and held by {@link #slowBalanceAnswers}. */

@@ -97,6 +97,13 @@ final class RestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
         {
             return;  // the no-answer fault: the order exists, the client hears nothing and times out
         }
+        final long bracketsDelayMillis = "/fapi/v1/leverageBracket".equals(uri.path()) ? faults.bracketsAnswerDelayMillis() : 0;
+        if (bracketsDelayMillis > 0)
+        {
+            final ExchangeAnswer late = answer;
+            ctx.executor().schedule(() -> write(ctx, late, keepAlive, true), bracketsDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
         final long delayMillis = "/api/v3/account".equals(uri.path()) ? faults.balanceAnswerDelayMillis() : 0;
         if (delayMillis > 0)
         {
