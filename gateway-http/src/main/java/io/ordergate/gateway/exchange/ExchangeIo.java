@@ -97,6 +97,7 @@ public final class ExchangeIo implements AutoCloseable
     /** Cluster form: this member does not lead (the single-node form always does). */
     private volatile boolean following;
     private final ForwardedSyncs syncs = new ForwardedSyncs(io);
+    private final SettingsInOrder settingsInOrder = new SettingsInOrder(io);
     private final AccountReports reports = new AccountReports(io);
     private final LinkFailures linkFailures = new LinkFailures(io);
     /** Makes an account's link ({@link #open}; a test puts one that throws in its place). */
@@ -276,7 +277,8 @@ public final class ExchangeIo implements AutoCloseable
                     link.session().follow(record.orderId(), record.symbol(), clientOrderId);
                     break;
                 case ExchangeOutbox.SETTINGS:
-                    applySettings(record.accountId(), link, FuturesCodes.settings(record.symbol(), record.settings()));
+                    settingsInOrder.after(record.accountId(),
+                        () -> applySettings(record.accountId(), link, FuturesCodes.settings(record.symbol(), record.settings())));
                     break;
                 default:
                     LOG.warning(() -> "unknown exchange outbox record kind " + record.kind());
@@ -300,16 +302,13 @@ public final class ExchangeIo implements AutoCloseable
     }
 
     /** Sends futures settings on the link; those its replacement closed underneath go again on the one that {@link #tookOver}, not reported refused. */
-    private void applySettings(final String accountId, final ExchangeLink link, final io.ordergate.exchange.spi.FuturesSettings settings)
+    private CompletableFuture<Void> applySettings(final String accountId, final ExchangeLink link, final io.ordergate.exchange.spi.FuturesSettings settings)
     {
-        link.futures().apply(settings).thenAccept(outcome ->
+        return link.futures().apply(settings).thenComposeAsync(outcome ->
         {
             final ExchangeLink current = outcome.linkClosed() ? tookOver(accountId, link) : null;
-            if (current != null)
-            {
-                io.execute(() -> applySettings(accountId, current, settings));
-            }
-        });
+            return current == null ? CompletableFuture.<Void>completedFuture(null) : applySettings(accountId, current, settings);
+        }, io);
     }
 
     /**

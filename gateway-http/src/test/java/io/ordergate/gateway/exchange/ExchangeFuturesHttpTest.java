@@ -96,6 +96,35 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
         assertEquals(Map.of("BTCUSDT", 50), venue.futuresSettings(KEY).get("leverage"));
     }
 
+    /**
+     * New credentials replace the account's connection while a leverage waits for the exchange's brackets on the old one
+     * (750 ms late): that leverage is sent again on the new connection, and a later one asked meanwhile goes after it, so
+     * the exchange ends at the leverage asked last, as the account's view says. Before 2026-12-06 the later one went
+     * first on the new connection and the earlier one, sent again after it, was what the exchange kept.
+     */
+    @Test
+    void shouldLeaveTheLeverageAskedLastWhenTheConnectionIsReplacedUnderAnEarlierOne()
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-relink\",\"venue\":\"binance\",\"market_type\":\"futures\","
+            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        venue.maxLeverage("BTCUSDT", 100);
+        venue.faults().slowLeverageBrackets(750);
+
+        assertEquals(200, gateway.call("PUT", "/api/v1/accounts/bn-relink/futures-settings", "{\"symbol\":\"BTCUSDT\",\"leverage\":75}")
+            .path("_status").asInt());
+        final JsonNode relinked = gateway.call("POST", "/api/v1/accounts/bn-relink/update-credentials",
+            "{\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(200, relinked.path("_status").asInt(), relinked.toString());
+        assertEquals(200, gateway.call("PUT", "/api/v1/accounts/bn-relink/futures-settings", "{\"symbol\":\"BTCUSDT\",\"leverage\":20}")
+            .path("_status").asInt());
+
+        ExchangeHarness.await("both leverages sent", () -> venue.requestsReceived("POST", "/fapi/v1/leverage") == 2);
+        ExchangeHarness.await("the view settled", () -> !"pending".equals(futures("bn-relink").path("status").asText()));
+        assertEquals(Map.of("BTCUSDT", 20), venue.futuresSettings(KEY).get("leverage"), futures("bn-relink").toString());
+        assertEquals(20, futures("bn-relink").path("leverage").asInt(), futures("bn-relink").toString());
+    }
+
     private JsonNode futures(final String accountId)
     {
         return gateway.get("/api/v1/accounts/" + accountId).path("futures").path("BTCUSDT");
