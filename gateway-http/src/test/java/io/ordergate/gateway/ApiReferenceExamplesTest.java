@@ -30,7 +30,8 @@ import io.ordergate.config.ConfigLoader;
  * Keeps docs/API-REFERENCE.md's examples true: runs every request of its ```bash transcripts, in order, against the
  * demo-configured gateway (quote feed off) and holds each answer to the one the page shows: the same status class
  * (2xx when none is shown) and the same JSON field names at every level shown ({@link JsonShapes}). Ids, keys and
- * secrets the examples take from earlier answers are mapped to the real ones; {@code $K}/{@code $S} are the admin key,
+ * secrets the examples take from earlier answers are mapped to the real ones; {@code $K}/{@code $S} (mt5-jobs.md:
+ * {@code $KEY}/{@code $SECRET}) are the admin key,
  * {@code $T} the {@code access_token} of the latest answer that had one.
  */
 class ApiReferenceExamplesTest
@@ -42,7 +43,8 @@ class ApiReferenceExamplesTest
         "{\"account_id\":\"mt5-1\",\"venue\":\"mt5\",\"balance\":10000}");
 
     /** Requests that cannot run against one test gateway, by a piece of their curl line, with the reason. */
-    private static final Map<String, String> NOT_RUN = Map.of();
+    private static final Map<String, String> NOT_RUN = Map.of(
+        "SimulatedExchangeMain", "exchanges.md: starts a standalone simulated exchange, a process of its own beside the gateway");
 
     private static final Set<String> SECRET_FIELDS = Set.of("api_key", "api_secret", "secret", "access_token",
         "refresh_token", "token", "ticket");
@@ -53,18 +55,37 @@ class ApiReferenceExamplesTest
     @Test
     void everyExampleAnswersAsDocumented() throws IOException
     {
-        final List<String> drifts = run("API-REFERENCE.md");
+        final List<String> drifts = run("API-REFERENCE.md", false);
         assertTrue(drifts.isEmpty(), "docs/API-REFERENCE.md examples that drifted:\n" + String.join("\n", drifts));
     }
 
-    private List<String> run(final String page) throws IOException
+    /** docs/mt5-jobs.md's demo requests: the simulated terminal's investor-password connect and history sync. */
+    @Test
+    void everyMt5JobsExampleSucceeds() throws IOException
+    {
+        final List<String> drifts = run("mt5-jobs.md", false);
+        assertTrue(drifts.isEmpty(), "docs/mt5-jobs.md examples that drifted:\n" + String.join("\n", drifts));
+    }
+
+    /**
+     * docs/exchanges.md's requests against the demo's simulated Binance and OKX (no answers shown: each must succeed),
+     * with the demo's quote feed on, as the page's demo runs: the exchanges fill at its prices.
+     */
+    @Test
+    void everyExchangesExampleSucceeds() throws IOException
+    {
+        final List<String> drifts = run("exchanges.md", true);
+        assertTrue(drifts.isEmpty(), "docs/exchanges.md examples that drifted:\n" + String.join("\n", drifts));
+    }
+
+    private List<String> run(final String page, final boolean quoteFeed) throws IOException
     {
         final List<String> drifts = new ArrayList<>();
         final String demo;
         try (InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEMO_RESOURCE))
         {
             demo = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("port: 8080", "port: 0")
-                .replace("quote_feed: true", "quote_feed: false");
+                .replace("quote_feed: true", "quote_feed: " + quoteFeed);
         }
         try (TestGateway gateway = TestGateway.startEdited(dataDir, ignored -> demo))
         {
@@ -73,11 +94,21 @@ class ApiReferenceExamplesTest
                 final TestGateway.Reply made = gateway.post("/api/v1/accounts", account);
                 assertTrue(made.status() == 201, "presumed account not made: " + made);
             }
+            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (quoteFeed && gateway.get("/api/v1/quotes/BTCUSDT").status() != 200)
+            {
+                assertTrue(System.nanoTime() < deadline, "the demo quote feed sent no BTCUSDT quote within 30 s");
+                Thread.onSpinWait();
+            }
             final Map<String, List<String>> variables = new HashMap<>();
             variables.put("K", List.of(TestGateway.ADMIN_KEY));
             variables.put("S", List.of(TestGateway.ADMIN_SECRET));
+            variables.put("KEY", variables.get("K"));
+            variables.put("SECRET", variables.get("S"));
             final Map<String, String> realIds = new HashMap<>();
-            for (final DocTranscripts.Step step : DocTranscripts.parse(Files.readString(docs(page))))
+            final String markdown = Files.readString(docs(page));
+            int accounted = 0;
+            for (final DocTranscripts.Step step : DocTranscripts.parse(markdown))
             {
                 final String where = page + ":" + step.line() + " ";
                 if (step.isAssignment())
@@ -88,13 +119,15 @@ class ApiReferenceExamplesTest
                 final String reason = NOT_RUN.entrySet().stream().filter(e -> step.text().contains(e.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
                 final List<String> words = DocTranscripts.words(step.text(), variables);
+                accounted += step.text().startsWith("curl ") ? 1 : 0;
                 if (reason != null)
                 {
                     continue;
                 }
-                if (words == null)
+                if (words == null || !step.text().startsWith("curl "))
                 {
-                    drifts.add(where + "cannot run (a command substitution) and is not listed in NOT_RUN");
+                    drifts.add(where + "cannot run (not a curl request, or a command substitution) and is not listed in NOT_RUN: "
+                        + step.text());
                     continue;
                 }
                 final TestGateway.Reply reply = gateway.send(request(words, gateway.url(""), realIds));
@@ -107,6 +140,15 @@ class ApiReferenceExamplesTest
                 }
                 check(step, reply, said, realIds, variables, drifts);
             }
+            // the parser must not lose a request: as many as lines that start with curl inside ```bash blocks
+            int curlLines = 0;
+            boolean inBash = false;
+            for (final String line : markdown.split("\n"))
+            {
+                inBash = line.startsWith("```") ? line.equals("```bash") : inBash;
+                curlLines += inBash && line.startsWith("curl ") ? 1 : 0;
+            }
+            assertTrue(accounted == curlLines, page + " has " + curlLines + " curl lines, the transcripts " + accounted);
         }
         return drifts;
     }
@@ -190,7 +232,7 @@ class ApiReferenceExamplesTest
                 default -> url = word;
             }
         }
-        final String path = url.replace("http://127.0.0.1:8080", "");
+        final String path = url.replaceFirst("^(https?://)?(localhost|127\\.0\\.0\\.1):8080", "");
         final int query = path.indexOf('?');
         final StringBuilder realPath = new StringBuilder();
         for (final String segment : (query < 0 ? path : path.substring(0, query)).split("/"))

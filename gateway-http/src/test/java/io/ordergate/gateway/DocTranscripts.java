@@ -48,57 +48,77 @@ final class DocTranscripts
         for (int i = 0; i < lines.length; i++)
         {
             final String raw = lines[i];
-            if (raw.startsWith("```"))
-            {
-                if (inside && pending != null)
-                {
-                    steps.add(request(pendingLine, pending, answer));
-                    pending = null;
-                }
-                inside = raw.equals("```bash");
-                continue;
-            }
-            if (!inside)
-            {
-                continue;
-            }
             final String line = withoutComment(raw).strip();
-            if (line.isEmpty())
-            {
-                continue;
-            }
-            if (line.startsWith("curl ") || ASSIGNMENT.matcher(line).matches())
+            if (raw.startsWith("```") || inside && !line.isEmpty() && !(pending != null && isAnswer(raw)))
             {
                 if (pending != null)
                 {
                     steps.add(request(pendingLine, pending, answer));
                     pending = null;
                 }
-                final StringBuilder command = new StringBuilder(line);
-                final int start = i + 1;
-                while (command.charAt(command.length() - 1) == '\\' && i + 1 < lines.length)
-                {
-                    command.setLength(command.length() - 1);
-                    command.append(' ').append(withoutComment(lines[++i]).strip());
-                }
-                final Matcher assignment = ASSIGNMENT.matcher(command);
-                if (!line.startsWith("curl ") && assignment.matches())
-                {
-                    steps.add(new Step(start, assignment.group(1), assignment.group(2).strip(), null, null));
-                }
-                else
-                {
-                    pendingLine = start;
-                    pending = command.toString();
-                    answer = new StringBuilder();
-                }
             }
-            else if (pending != null)
+            if (raw.startsWith("```"))
+            {
+                inside = raw.equals("```bash");
+                continue;
+            }
+            if (!inside || line.isEmpty())
+            {
+                continue;
+            }
+            if (pending != null)
             {
                 answer.append(answer.length() == 0 ? "" : " ").append(line);
+                continue;
+            }
+            // a command goes on over lines ending in a backslash and over line ends inside quotes
+            final int start = i + 1;
+            final StringBuilder joined = new StringBuilder(raw);
+            while (i + 1 < lines.length && continues(withoutComment(joined.toString())))
+            {
+                joined.append('\n').append(lines[++i]);
+            }
+            final String command = withoutComment(joined.toString()).replace("\\\n", " ").replace('\n', ' ').strip();
+            final Matcher assignment = ASSIGNMENT.matcher(command);
+            if (!command.startsWith("curl ") && assignment.matches())
+            {
+                steps.add(new Step(start, assignment.group(1), assignment.group(2).strip(), null, null));
+            }
+            else if (command.startsWith("curl "))
+            {
+                pendingLine = start;
+                pending = command;
+                answer = new StringBuilder();
+            }
+            else
+            {
+                steps.add(new Step(start, null, command, null, null));
             }
         }
         return steps;
+    }
+
+    /** An answer line: JSON (maybe after a status), an elision, or the indented rest of a longer answer. */
+    private static boolean isAnswer(final String raw)
+    {
+        return !raw.isEmpty() && (Character.isWhitespace(raw.charAt(0)) || "{[]}\"0123456789.".indexOf(raw.charAt(0)) >= 0);
+    }
+
+    private static boolean continues(final String command)
+    {
+        return command.stripTrailing().endsWith("\\") || openQuote(command) != 0;
+    }
+
+    /** The quote still open at the end of {@code text} (0: none). */
+    private static char openQuote(final String text)
+    {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            quote = quote != 0 ? (c == quote ? 0 : quote) : c == '\'' || c == '"' ? c : 0;
+        }
+        return quote;
     }
 
     private static Step request(final int line, final String command, final StringBuilder answer)
@@ -111,27 +131,26 @@ final class DocTranscripts
         return new Step(line, null, command, null, answer.length() == 0 ? null : answer.toString());
     }
 
-    /** The line without a {@code #} comment that starts it or follows a blank outside quotes. */
-    static String withoutComment(final String line)
+    /** {@code text} without its {@code #} comments: each from a {@code #} that starts a word outside quotes to its line's end. */
+    static String withoutComment(final String text)
     {
+        final StringBuilder out = new StringBuilder();
         char quote = 0;
-        for (int i = 0; i < line.length(); i++)
+        for (int i = 0; i < text.length(); i++)
         {
-            final char c = line.charAt(i);
-            if (quote != 0)
+            final char c = text.charAt(i);
+            if (quote == 0 && c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1))))
             {
-                quote = c == quote ? 0 : quote;
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n')
+                {
+                    i++;
+                }
+                continue;
             }
-            else if (c == '\'' || c == '"')
-            {
-                quote = c;
-            }
-            else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))))
-            {
-                return line.substring(0, i);
-            }
+            quote = quote != 0 ? (c == quote ? 0 : quote) : c == '\'' || c == '"' ? c : 0;
+            out.append(c);
         }
-        return line;
+        return out.toString();
     }
 
     /** What the command substitutions the pages use print: the time in Unix seconds, a body's HMAC-SHA256 in hex; else null. */
