@@ -88,7 +88,9 @@ final class JsonShapes
                 {
                     continue;
                 }
-                if (field.getValue().isTextual() && value.isValueNode() && !value.isNull() && idField.test(field.getKey()))
+                // an elided value ("...", "6a1f...") stands for no one value: it maps to nothing
+                if (field.getValue().isTextual() && !field.getValue().asText().contains("...") && value.isValueNode() && !value.isNull()
+                    && idField.test(field.getKey()))
                 {
                     into.put(field.getValue().asText(), value.asText());
                 }
