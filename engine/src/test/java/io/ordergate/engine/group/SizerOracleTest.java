@@ -20,6 +20,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.instrument.Instruments;
+import io.ordergate.fixed.FixedPoint;
 
 /**
  * Seeded property test of group sizing against the rules of docs/groups-and-webhooks.md computed in BigDecimal: fixed,
@@ -32,6 +33,7 @@ class SizerOracleTest
     private static final long SEED = 0x67726F7570L;
     private static final int CASES = 20_000;
     private static final int WIRE = 8;
+    private static final BigDecimal LARGEST_WIRE_QUANTITY = BigDecimal.valueOf(Long.MAX_VALUE, WIRE);
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal FINE_BELOW = new BigDecimal("10000000.00");
     private static final String CONFIG = String.join("\n",
@@ -76,7 +78,7 @@ class SizerOracleTest
             final long quantity = sizer.size(child, member, instrument, side, GroupBodies.HAS_QUANTITY, signal, OrderView.NONE, 0,
                 entry, stop, 0);
 
-            final BigDecimal raw = raw(mode, instrument, balance, value, signal, entry, distance);
+            final BigDecimal raw = raw(mode, instrument, balance, value, BigDecimal.valueOf(signal, WIRE), distance);
             final long expected = roundedAndClamped(instrument, raw);
             if (expected == 0)
             {
@@ -97,6 +99,60 @@ class SizerOracleTest
         }
     }
 
+    /**
+     * A signal of risk_percentage instead of a quantity: each multiplier or equity_ratio member's signal is the size risking
+     * that percent of its own equity at the stop, or without a stop the size taking it as margin at the leverage; the
+     * group's risk_limit caps a size with a stop at the size risking that percent.
+     */
+    @Test
+    void aRiskPercentageSignalIsSizedPerMemberAndCappedByTheRiskLimit()
+    {
+        final SplittableRandom random = new SplittableRandom(SEED + 1);
+        final int[] outcomes = new int[2];  // refused, sized
+        for (int i = 0; i < CASES; i++)
+        {
+            final Instrument instrument = instruments.get(random.nextInt(instruments.count()));
+            final int mode = random.nextBoolean() ? GroupBodies.SIZING_MULTIPLIER : GroupBodies.SIZING_EQUITY_RATIO;
+            final long balance = magnitude(random, 2);
+            final long value = Math.max(1, magnitude(random, WIRE));
+            final long percent = 1 + random.nextLong(100 * FixedPoint.pow10(WIRE));
+            final long riskLimit = random.nextBoolean() ? 0 : 1 + random.nextLong(100 * FixedPoint.pow10(WIRE));
+            final long leverage = (1 + random.nextInt(random.nextBoolean() ? 10 : 1000)) * FixedPoint.pow10(WIRE);
+            final long entry = 1 + random.nextLong((long)Math.pow(10, instrument.priceDigits + 5));
+            final boolean withStop = random.nextBoolean();
+            final long distance = 1 + random.nextLong(Math.max(1, entry / (1 + random.nextInt(1000))));
+            final long stop = withStop ? entry - distance : OrderView.NONE;
+            final String where = "seed " + (SEED + 1) + " case " + i + ": " + Member.modeName(mode) + " " + instrument.symbol + " balance "
+                + balance + " value " + value + " risk " + percent + " limit " + riskLimit + " leverage " + leverage + " entry " + entry
+                + " stop " + stop;
+
+            final Account account = new Account(0, "a", VenueKind.PAPER.code(), "USD", balance, 100, instruments.count(), 1);
+            final Member member = new Member(account, mode, value, null, null, new String[instruments.count()]);
+            final FanOutChild child = new FanOutChild();
+            final long quantity = sizer.size(child, member, instrument, Side.BUY, GroupBodies.HAS_RISK_PERCENT, 0, percent, leverage,
+                entry, stop, riskLimit);
+
+            // held to the wire's largest quantity before the member's factor, as the docs say
+            final BigDecimal signal = (withStop ? riskSized(instrument, balance, percent, distance)
+                : marginSized(instrument, balance, percent, leverage, entry)).min(LARGEST_WIRE_QUANTITY);
+            final BigDecimal raw = raw(mode, instrument, balance, value, signal, distance);
+            long expected = roundedAndClamped(instrument, raw);
+            if (expected > 0 && withStop && riskLimit > 0)
+            {
+                final BigDecimal cap = riskSized(instrument, balance, riskLimit, distance);
+                final BigDecimal step = BigDecimal.valueOf(instrument.lotStep, instrument.quantityDigits);
+                final BigDecimal capped = cap.divide(step, 0, RoundingMode.FLOOR).multiply(step).movePointRight(instrument.quantityDigits);
+                expected = capped.compareTo(BigDecimal.valueOf(expected)) < 0 ? capped.longValueExact() : expected;
+                expected = expected < instrument.minQuantity || expected <= 0 ? 0 : expected;
+            }
+            final String trace = where + ": signal " + signal + " raw " + raw;
+            assertEquals(expected, quantity, trace);
+            assertEquals(expected == 0 ? ResultCode.SIZE_BELOW_MINIMUM : null, child.rejectCode, trace);
+            outcomes[expected == 0 ? 0 : 1]++;
+        }
+        assertTrue(outcomes[0] > CASES / 10 && outcomes[1] > CASES / 10, () -> "too few of an outcome: " + Arrays.toString(outcomes));
+    }
+
     /** The property's first find: equity at wire digits passed a long, and rescaling it threw (the group order failed inside). */
     @Test
     void anEquityRatioMemberWithEquityPastNinetyTwoBillionIsSizedExactly()
@@ -113,13 +169,26 @@ class SizerOracleTest
         assertEquals(null, child.rejectCode);
     }
 
+    /** The second property's find (the docs now say it): a risk-sized signal past the wire is held there before the factor. */
+    @Test
+    void aRiskSizedSignalPastTheWiresLargestQuantityIsHeldThereBeforeTheMultiplier()
+    {
+        final Instrument xrpusd = instruments.get(2);
+        final Account huge = new Account(0, "huge", VenueKind.PAPER.code(), "USD", 9_223_372_036_854_775_236L, 100, instruments.count(), 1);
+        final Member member = new Member(huge, GroupBodies.SIZING_MULTIPLIER, 13, null, null, new String[instruments.count()]);
+        final FanOutChild child = new FanOutChild();
+        // 92,233,720,368.54775807 x 0.00000013 = 11,990.38 XRP, rounded down to the lot step of 1
+        assertEquals(11_990, sizer.size(child, member, xrpusd, Side.BUY, GroupBodies.HAS_RISK_PERCENT, 0, 8_829_923_454L,
+            6_500_000_000L, 42_977_937, 42_949_896, 0));
+        assertEquals(Long.MAX_VALUE, child.signalQuantity);
+    }
+
     /** The documented raw size in lots (8 decimals, truncated). */
-    private static BigDecimal raw(final int mode, final Instrument instrument, final long balance, final long value, final long signal,
-        final long entry, final long distance)
+    private static BigDecimal raw(final int mode, final Instrument instrument, final long balance, final long value,
+        final BigDecimal signalLots, final long distance)
     {
         final BigDecimal equity = BigDecimal.valueOf(balance, 2);
         final BigDecimal factor = BigDecimal.valueOf(value, WIRE);
-        final BigDecimal signalLots = BigDecimal.valueOf(signal, WIRE);
         switch (mode)
         {
             case GroupBodies.SIZING_FIXED:
@@ -129,17 +198,37 @@ class SizerOracleTest
             case GroupBodies.SIZING_EQUITY_RATIO:
                 return signalLots.multiply(equity.max(BigDecimal.ZERO)).divide(factor, WIRE, RoundingMode.DOWN);
             default:
-                if (balance <= 0)
-                {
-                    return BigDecimal.ZERO;
-                }
-                // the money at risk truncated to the cent; the loss of one lot measured on a million lots when it is cheap
-                final BigDecimal risk = equity.multiply(factor).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
-                final BigDecimal lossOfOne = BigDecimal.valueOf(distance, instrument.priceDigits).multiply(BigDecimal.valueOf(instrument.contractSize));
-                final BigDecimal lots = lossOfOne.setScale(2, RoundingMode.HALF_EVEN).compareTo(FINE_BELOW) < 0 ? MILLION : BigDecimal.ONE;
-                final BigDecimal loss = lossOfOne.multiply(lots).setScale(2, RoundingMode.HALF_EVEN);
-                return risk.multiply(lots).divide(loss, WIRE, RoundingMode.DOWN);
+                return riskSized(instrument, balance, value, distance);
         }
+    }
+
+    /** The size whose loss at the stop is {@code percent}% of equity: the money at risk truncated to the cent, the loss of
+     * one lot measured on a million lots when it is under 10,000,000.00; 8 decimals, truncated. */
+    private static BigDecimal riskSized(final Instrument instrument, final long balance, final long percent, final long distance)
+    {
+        if (balance <= 0)
+        {
+            return BigDecimal.ZERO;
+        }
+        final BigDecimal risk = BigDecimal.valueOf(balance, 2).multiply(BigDecimal.valueOf(percent, WIRE))
+            .divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+        final BigDecimal lossOfOne = BigDecimal.valueOf(distance, instrument.priceDigits).multiply(BigDecimal.valueOf(instrument.contractSize));
+        final BigDecimal lots = lossOfOne.setScale(2, RoundingMode.HALF_EVEN).compareTo(FINE_BELOW) < 0 ? MILLION : BigDecimal.ONE;
+        final BigDecimal loss = lossOfOne.multiply(lots).setScale(2, RoundingMode.HALF_EVEN);
+        return risk.multiply(lots).divide(loss, WIRE, RoundingMode.DOWN);
+    }
+
+    /** The size whose margin at {@code leverage} is {@code percent}% of equity: equity × pct ÷ 100 (to the cent, truncated)
+     * × leverage ÷ one lot's notional at the entry (measured on a million lots when under 10,000,000.00). */
+    private static BigDecimal marginSized(final Instrument instrument, final long balance, final long percent, final long leverage,
+        final long entry)
+    {
+        final BigDecimal margin = BigDecimal.valueOf(balance, 2).max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(percent, WIRE))
+            .divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+        final BigDecimal notionalOfOne = BigDecimal.valueOf(entry, instrument.priceDigits).multiply(BigDecimal.valueOf(instrument.contractSize));
+        final BigDecimal lots = notionalOfOne.setScale(2, RoundingMode.HALF_EVEN).compareTo(FINE_BELOW) < 0 ? MILLION : BigDecimal.ONE;
+        final BigDecimal notional = notionalOfOne.multiply(lots).setScale(2, RoundingMode.HALF_EVEN);
+        return margin.multiply(BigDecimal.valueOf(leverage, WIRE)).multiply(lots).divide(notional, WIRE, RoundingMode.DOWN);
     }
 
     /** Rounded down to the lot step, capped at max_quantity (on the step); 0 when below min_quantity. In instrument units. */
