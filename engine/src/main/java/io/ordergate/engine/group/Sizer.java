@@ -10,6 +10,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.fixed.FixedPoint;
+import io.ordergate.fixed.Money;
 import io.ordergate.fixed.TowardZero;
 
 /**
@@ -35,6 +36,8 @@ final class Sizer
 {
     private static final long WIRE_ONE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
     private static final long HUNDRED_PERCENT = 100 * WIRE_ONE;
+    /** One money unit (a cent) in wire units. */
+    private static final long MONEY_TO_WIRE = FixedPoint.pow10(NewOrderBody.WIRE_DIGITS - Money.DIGITS);
 
     private final AccountValues values;
 
@@ -141,9 +144,7 @@ final class Sizer
             case GroupBodies.SIZING_EQUITY_RATIO:
             default:
                 child.signalQuantity = signal;
-                // signal (wire) × equity (money) ÷ value (wire, a money amount): rescale equity to wire digits first.
-                raw = TowardZero.mulDivSaturated(
-                    signal, FixedPoint.rescale(Math.max(equity, 0), io.ordergate.fixed.Money.DIGITS, NewOrderBody.WIRE_DIGITS), member.value);
+                raw = equityRatioSized(signal, Math.max(equity, 0), member.value);
                 break;
         }
         child.rawQuantity = raw;
@@ -209,6 +210,27 @@ final class Sizer
         }
         // margin (money) × leverage (wire) ÷ the notional of one lot (money) = lots at wire digits
         return TowardZero.mulDivSaturated(margin, leverage * lots, lotNotional);
+    }
+
+    /**
+     * signal (wire) × equity (money) ÷ value (wire, a money amount), truncated, past a long Long.MAX_VALUE (capped at
+     * max_quantity after). Equity at wire digits passes a long above 92,233,720,368.54, where rescaling it first threw (the
+     * whole group order failed inside): there, signal × equity ÷ value in whole and remainder, each scaled, exactly.
+     */
+    private static long equityRatioSized(final long signal, final long equity, final long value)
+    {
+        if (signal <= 0 || equity <= Long.MAX_VALUE / MONEY_TO_WIRE)
+        {
+            return TowardZero.mulDivSaturated(signal, Math.min(equity, Long.MAX_VALUE / MONEY_TO_WIRE) * MONEY_TO_WIRE, value);
+        }
+        final long whole = TowardZero.mulDivSaturated(signal, equity, value);
+        if (whole > Long.MAX_VALUE / MONEY_TO_WIRE)
+        {
+            return Long.MAX_VALUE;
+        }
+        final long remainder = signal * equity - whole * value;  // exact modulo 2^64, and the true remainder is below value
+        final long part = TowardZero.mulDivSaturated(remainder, MONEY_TO_WIRE, value);
+        return whole * MONEY_TO_WIRE > Long.MAX_VALUE - part ? Long.MAX_VALUE : whole * MONEY_TO_WIRE + part;
     }
 
     /** The quantity (wire digits) whose loss at the stop is {@code percent}% of {@code equity}; {@code loss} is that of {@code lots} lots. */

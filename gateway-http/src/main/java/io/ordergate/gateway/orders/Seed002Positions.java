@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class Seed002Positions
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine's decimals stay exact: read as BigDecimal, never a double, and written back plain (no exponent). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final Map<String, Long> contractSizes;
 

@@ -1,0 +1,105 @@
+package io.ordergate.fixed;
+
+import java.util.SplittableRandom;
+
+/** Random decimal texts and longs for the oracle tests: mostly well formed, some near a scale's edges, some broken. */
+final class DecimalTexts
+{
+    private static final String BROKEN = "+-.eE x0_";
+
+    private DecimalTexts()
+    {
+    }
+
+    /** A text around {@code digits}: fractions shorter and longer than the scale, leading zeros, -0, exponents, junk. */
+    static String any(final SplittableRandom random, final int digits)
+    {
+        final String text = wellFormed(random, digits);
+        return random.nextInt(10) == 0 ? broken(random, text) : text;
+    }
+
+    static String wellFormed(final SplittableRandom random, final int digits)
+    {
+        final StringBuilder sb = new StringBuilder();
+        if (random.nextInt(3) == 0)
+        {
+            sb.append('-');
+        }
+        final int leadingZeros = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
+        sb.append("0".repeat(leadingZeros));
+        appendDigits(random, sb, random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(21), leadingZeros == 0);
+        if (random.nextBoolean())
+        {
+            sb.append('.');
+            final int fraction = 1 + random.nextInt(Math.max(1, digits + 4));
+            appendDigits(random, sb, fraction, false);
+            if (random.nextInt(4) == 0)
+            {
+                sb.append("0".repeat(1 + random.nextInt(20)));  // trailing zeros past the scale are fine
+            }
+        }
+        if (random.nextInt(5) == 0)
+        {
+            sb.append(random.nextBoolean() ? 'e' : 'E');
+            final int sign = random.nextInt(3);
+            sb.append(sign == 0 ? "" : sign == 1 ? "+" : "-");
+            if (random.nextInt(8) == 0)
+            {
+                sb.append("000");
+            }
+            sb.append(random.nextInt(8) == 0 ? 20 + random.nextInt(100_000) : random.nextInt(25));
+        }
+        return sb.toString();
+    }
+
+    /** Digits, the first not zero when asked (and any at all); zero digits leaves a lone 0. */
+    private static void appendDigits(final SplittableRandom random, final StringBuilder sb, final int count, final boolean nonZeroFirst)
+    {
+        if (count == 0)
+        {
+            sb.append('0');
+            return;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            final int lowest = i == 0 && nonZeroFirst ? 1 : 0;
+            // many zeros and nines: they meet the edges of a scale and of the long range
+            final int pick = random.nextInt(14);
+            sb.append((char)('0' + (pick >= 10 ? (pick >= 12 ? 9 : Math.max(lowest, 0)) : Math.max(lowest, pick))));
+        }
+    }
+
+    private static String broken(final SplittableRandom random, final String text)
+    {
+        final StringBuilder sb = new StringBuilder(text);
+        final int at = random.nextInt(sb.length() + 1);
+        final char c = BROKEN.charAt(random.nextInt(BROKEN.length()));
+        if (random.nextBoolean() && at < sb.length())
+        {
+            sb.deleteCharAt(at);
+        }
+        else
+        {
+            sb.insert(at, c);
+        }
+        return sb.toString();
+    }
+
+    /** Longs of every size, the range's ends and the parse sentinels among them. */
+    static long interestingLong(final SplittableRandom random)
+    {
+        switch (random.nextInt(6))
+        {
+            case 0:
+                return Long.MIN_VALUE + random.nextInt(6);
+            case 1:
+                return Long.MAX_VALUE - random.nextInt(3);
+            case 2:
+                return random.nextInt(2001) - 1000;
+            case 3:
+                return FixedPoint.pow10(random.nextInt(FixedPoint.MAX_DIGITS + 1)) * (random.nextBoolean() ? 1 : -1) * random.nextInt(10);
+            default:
+                return random.nextLong() >> random.nextInt(64);
+        }
+    }
+}
