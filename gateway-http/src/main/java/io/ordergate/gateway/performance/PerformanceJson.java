@@ -1,8 +1,12 @@
 package io.ordergate.gateway.performance;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.ordergate.engine.view.JsonWriter;
 import io.ordergate.fixed.Money;
@@ -80,7 +84,7 @@ final class PerformanceJson
 
     static void money(final JsonWriter json, final BigDecimal value)
     {
-        json.decimal(value.setScale(Money.DIGITS, RoundingMode.HALF_EVEN).unscaledValue().longValueExact(), Money.DIGITS);
+        exact(json, value, Money.DIGITS);
     }
 
     static void ratio(final JsonWriter json, final BigDecimal value)
@@ -90,7 +94,23 @@ final class PerformanceJson
             json.nullValue();
             return;
         }
-        json.decimal(value.setScale(PerformanceLedger.RATIO_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact(),
-            PerformanceLedger.RATIO_SCALE);
+        exact(json, value, PerformanceLedger.RATIO_SCALE);
+    }
+
+    /**
+     * The value at {@code digits}, half-even; past a long there (a return of billions of percent on a deposit of a
+     * cent) as its exact plain text, where the read answered 500 before 2026-12-06. A read, off the engine thread.
+     */
+    private static void exact(final JsonWriter json, final BigDecimal value, final int digits)
+    {
+        final BigDecimal scaled = value.setScale(digits, RoundingMode.HALF_EVEN);
+        final BigInteger unscaled = scaled.unscaledValue();
+        if (unscaled.bitLength() < Long.SIZE)
+        {
+            json.decimal(unscaled.longValue(), digits);
+            return;
+        }
+        final byte[] text = scaled.stripTrailingZeros().toPlainString().getBytes(StandardCharsets.US_ASCII);
+        json.raw(new UnsafeBuffer(text), 0, text.length);
     }
 }
