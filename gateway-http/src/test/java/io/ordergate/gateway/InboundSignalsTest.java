@@ -147,6 +147,18 @@ class InboundSignalsTest extends QuotedGatewayTest
         assertEquals(200, gateway.send("DELETE", "/api/v1/bots/risky", null, TestGateway.ADMIN).status());
     }
 
+    @Test
+    void aJsonArrayIsRefusedAsNotAnAlertNotReadAsALineWithAWrongAction()
+    {
+        assertEquals(201, gateway.post("/api/v1/bots", "{\"bot_id\": \"listed\", \"account_ids\": [\"paper-1\"], \"secret\": \"listed-secret\"}").status());
+        final TestGateway.Reply array = webhook("/webhook/tradingview",
+            "[{\"bot\": \"listed\", \"action\": \"buy\", \"ticker\": \"EURUSD\", \"quantity\": 0.01, \"secret\": \"listed-secret\"}]");
+        assertEquals(400, array.status(), array.toString());
+        assertEquals("INVALID_JSON", array.errorCode(), array.toString());
+        assertTrue(array.body().contains("one JSON object"), array.toString());
+        assertEquals(200, gateway.send("DELETE", "/api/v1/bots/listed", null, TestGateway.ADMIN).status());
+    }
+
     private static void assertRefused(final TestGateway.Reply reply, final String field)
     {
         assertEquals(400, reply.status(), reply.toString());

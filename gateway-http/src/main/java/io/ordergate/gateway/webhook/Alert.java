@@ -101,6 +101,11 @@ public final class Alert
         {
             alert.json(in, body, length);
         }
+        else if (body[first] == '[')
+        {
+            // read as a line it was cut at its commas and refused on an "action" that was buy all along
+            throw BadRequest.invalidJson("an alert is one JSON object (or a PineConnector line), not an array: send one alert per request");
+        }
         else
         {
             AlertLine.read(alert, new String(body, 0, length, StandardCharsets.UTF_8).trim());

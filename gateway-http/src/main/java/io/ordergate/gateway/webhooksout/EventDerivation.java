@@ -94,7 +94,9 @@ final class EventDerivation
                 add(event, position.closed ? WebhookEvent.POSITION_CLOSED : WebhookEvent.POSITION_OPENED, position.accountId, null);
             }
         }
-        if (event.type == CommandType.WEBHOOK_SIGNAL && event.result.isSuccess() && event.outputKind == CommandEvent.OUTPUT_JSON)
+        // OK only: a DUPLICATE (a TradingView retry of a signal already run) ran nothing, and told again it would
+        // reach receivers as another signal under a new event id
+        if (event.type == CommandType.WEBHOOK_SIGNAL && event.result == ResultCode.OK && event.outputKind == CommandEvent.OUTPUT_JSON)
         {
             final List<String> accounts = new ArrayList<>();
             for (int i = 0; i < changes.orderCount(); i++)
