@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
  * signup and at a reset; a login moves a hash made at another cost to the configured one; a reset cuts off whoever held
- * the account (sessions, refresh tokens, API keys); a username cannot squat another's email; a disabled user's agents are
+ * the account (sessions, refresh tokens, API keys, agents); a username cannot squat another's email; a disabled user's agents are
  * refused as its keys are.
  */
 class UserCredentialsHttpTest
@@ -108,7 +108,7 @@ class UserCredentialsHttpTest
     }
 
     @Test
-    void aResetCutsOffEverySessionRefreshTokenAndApiKeyOfTheUserAndNoOneElses()
+    void aResetCutsOffEverySessionRefreshTokenApiKeyAndAgentOfTheUserAndNoOneElses()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
         {
@@ -119,6 +119,9 @@ class UserCredentialsHttpTest
             final TestGateway.Key othersKey = key(people, people.userWith("other@example.com", "trader", PASSWORD, "paper-2"), "paper-2");
             final TestGateway.Key adminsKey = gateway.createKey("read", "paper-1");
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status());
+            final TestGateway.Reply agent = people.bearer("POST", "/api/v1/agents/pair", "{\"agent_name\":\"intruders\"}", access);
+            final TestGateway.Reply adminsAgent = gateway.post("/api/v1/agents/pair", "{\"agent_name\":\"ops\"}");
+            assertEquals(200, agentHeartbeat(gateway, agent).status());
 
             final String userId = gateway.gateway().users().directory().findByLogin(EMAIL).id();
             final String token = gateway.post("/api/v1/users/" + userId + "/password-reset", null).text("token");
@@ -130,10 +133,14 @@ class UserCredentialsHttpTest
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-2", null, othersKey).status(), "another user's key is not");
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, adminsKey).status(), "nor the admin's");
             assertFalse(gateway.get("/api/v1/keys").body().contains(key.key()), "nor listed");
+            assertEquals(401, agentHeartbeat(gateway, agent).status(), "the user's agent's pairing key ends with its keys");
+            assertEquals(200, agentHeartbeat(gateway, adminsAgent).status(), "not the admin's agent");
             final TestGateway.Key fresh = key(people, people.login(EMAIL, "a-different-Horse-8-staple").text("access_token"), "paper-1");
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status(), "the user makes new keys");
             gateway.restart();
             assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "revoked after a replay too");
+            assertEquals(401, agentHeartbeat(gateway, agent).status(), "the agent's too");
+            assertEquals(200, agentHeartbeat(gateway, adminsAgent).status());
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status());
         }
     }

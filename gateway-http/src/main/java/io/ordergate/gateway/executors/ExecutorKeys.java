@@ -8,6 +8,7 @@ import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.user.CompletePasswordResetBody;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.core.Caller;
 
@@ -39,6 +40,7 @@ public final class ExecutorKeys
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final byte[] missHash = new byte[Secrets.HASH_LENGTH];
+    private final CompletePasswordResetBody resetBody = new CompletePasswordResetBody();
     /** The owner of each agent; executors made by an admin are not here and are not judged. */
     private final ConcurrentHashMap<String, Integer> agentOwners = new ConcurrentHashMap<>();
     private final IntUnaryOperator ownerOf;
@@ -112,6 +114,33 @@ public final class ExecutorKeys
         byKey.put(agentId, entry);
         byExecutorId.put(agentId, entry);
         byAgentKeyHash.put(java.util.HexFormat.of().formatHex(hash), entry);
+    }
+
+    /**
+     * A completed password reset that revoked its user's keys ends the pairing keys of the user's agents too: a reset is how
+     * an account is taken back, and an agent paired by whoever held it would still be handed the user's jobs (its EAs'
+     * sources) and could answer them with artifacts of its own. The user pairs its agents again. Reply or replay thread.
+     */
+    public void forgetAgentsOfReset(final CommandEvent event)
+    {
+        if (!resetBody.wrap(event).revokesKeys())
+        {
+            return;  // journaled before resets revoked keys: replayed as it ran
+        }
+        final int user = (int)event.resultId;
+        agentOwners.forEach((agentId, owner) ->
+        {
+            if (owner == user)
+            {
+                final Entry entry = byExecutorId.remove(agentId);
+                agentOwners.remove(agentId);
+                if (entry != null)
+                {
+                    byKey.remove(entry.apiKey(), entry);
+                    byAgentKeyHash.values().remove(entry);
+                }
+            }
+        });
     }
 
     public Entry byExecutorId(final String executorId)
