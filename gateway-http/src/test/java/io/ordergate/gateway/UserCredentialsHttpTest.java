@@ -3,6 +3,8 @@ package io.ordergate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
  * signup and at a reset; a login moves a hash made at another cost to the configured one; a reset cuts off whoever held
- * the account (sessions, refresh tokens, API keys); a username cannot squat another's email.
+ * the account (sessions, refresh tokens, API keys, agents); a username cannot squat another's email; a disabled user's agents are
+ * refused as its keys are.
  */
 class UserCredentialsHttpTest
 {
@@ -105,7 +108,7 @@ class UserCredentialsHttpTest
     }
 
     @Test
-    void aResetCutsOffEverySessionRefreshTokenAndApiKeyOfTheUserAndNoOneElses()
+    void aResetCutsOffEverySessionRefreshTokenApiKeyAndAgentOfTheUserAndNoOneElses()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
         {
@@ -116,6 +119,9 @@ class UserCredentialsHttpTest
             final TestGateway.Key othersKey = key(people, people.userWith("other@example.com", "trader", PASSWORD, "paper-2"), "paper-2");
             final TestGateway.Key adminsKey = gateway.createKey("read", "paper-1");
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status());
+            final TestGateway.Reply agent = people.bearer("POST", "/api/v1/agents/pair", "{\"agent_name\":\"intruders\"}", access);
+            final TestGateway.Reply adminsAgent = gateway.post("/api/v1/agents/pair", "{\"agent_name\":\"ops\"}");
+            assertEquals(200, agentHeartbeat(gateway, agent).status());
 
             final String userId = gateway.gateway().users().directory().findByLogin(EMAIL).id();
             final String token = gateway.post("/api/v1/users/" + userId + "/password-reset", null).text("token");
@@ -127,17 +133,71 @@ class UserCredentialsHttpTest
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-2", null, othersKey).status(), "another user's key is not");
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, adminsKey).status(), "nor the admin's");
             assertFalse(gateway.get("/api/v1/keys").body().contains(key.key()), "nor listed");
+            assertEquals(401, agentHeartbeat(gateway, agent).status(), "the user's agent's pairing key ends with its keys");
+            assertEquals(200, agentHeartbeat(gateway, adminsAgent).status(), "not the admin's agent");
             final TestGateway.Key fresh = key(people, people.login(EMAIL, "a-different-Horse-8-staple").text("access_token"), "paper-1");
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status(), "the user makes new keys");
             gateway.restart();
             assertEquals(401, gateway.send("GET", "/api/v1/accounts/paper-1", null, key).status(), "revoked after a replay too");
+            assertEquals(401, agentHeartbeat(gateway, agent).status(), "the agent's too");
+            assertEquals(200, agentHeartbeat(gateway, adminsAgent).status());
             assertEquals(200, gateway.send("GET", "/api/v1/accounts/paper-1", null, fresh).status());
         }
     }
 
+    @Test
+    void anAgentPairedByAUserOrItsKeyIsRefusedWhileTheUserIsDisabledAsItsKeysAre()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String access = people.userWith(EMAIL, "trader", PASSWORD, "paper-1");
+            final TestGateway.Reply byUser = people.bearer("POST", "/api/v1/agents/pair", "{\"agent_name\":\"vps\"}", access);
+            assertEquals(201, byUser.status(), byUser.toString());
+            final TestGateway.Key key = key(people, access, "paper-1", "trade");
+            final TestGateway.Reply byKey = gateway.send("POST", "/api/v1/agents/pair", "{\"agent_name\":\"keyed\"}", key);
+            assertEquals(201, byKey.status(), byKey.toString());
+            assertEquals(200, agentHeartbeat(gateway, byUser).status());
+            assertEquals(200, agentHeartbeat(gateway, byKey).status());
+
+            final String userId = gateway.gateway().users().directory().findByLogin(EMAIL).id();
+            assertEquals(200, gateway.send("PATCH", "/api/v1/users/" + userId, "{\"disabled\":true}", TestGateway.ADMIN).status());
+            assertEquals(401, agentHeartbeat(gateway, byUser).status(), "a disabled user's agent answers as its keys do");
+            assertEquals(401, agentHeartbeat(gateway, byKey).status(), "and so does the one its key paired (the user's agent)");
+            final TestGateway.Key asExecutor = new TestGateway.Key(byUser.text("agent_id"), byUser.text("pairing_key"));
+            assertEquals(401, gateway.send("POST", "/api/executor/" + asExecutor.key() + "/heartbeat", "{}", asExecutor).status(),
+                "on the executor routes too");
+            gateway.restart();
+            assertEquals(401, agentHeartbeat(gateway, byUser).status(), "replayed the same");
+            assertEquals(200, gateway.send("PATCH", "/api/v1/users/" + userId, "{\"disabled\":false}", TestGateway.ADMIN).status());
+            assertEquals(200, agentHeartbeat(gateway, byUser).status(), "enabled again, as its keys");
+            assertEquals(200, agentHeartbeat(gateway, byKey).status());
+            assertEquals(200, gateway.send("DELETE", "/api/v1/keys/" + key.key(), null, TestGateway.ADMIN).status());
+            assertEquals(200, agentHeartbeat(gateway, byKey).status(), "the agent is the user's, not the key's that paired it");
+            final TestGateway.Key adminsKey = gateway.createKey("trade", "paper-1");
+            final TestGateway.Reply byAdminsKey = gateway.send("POST", "/api/v1/agents/pair", "{\"agent_name\":\"ops\"}", adminsKey);
+            assertEquals(200, agentHeartbeat(gateway, byAdminsKey).status());
+            assertEquals(200, gateway.send("DELETE", "/api/v1/keys/" + adminsKey.key(), null, TestGateway.ADMIN).status());
+            assertEquals(401, agentHeartbeat(gateway, byAdminsKey).status(), "a key of no user owns its agent: revoked, the agent is refused");
+        }
+    }
+
+    private static TestGateway.Reply agentHeartbeat(final TestGateway gateway, final TestGateway.Reply paired)
+    {
+        return gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/v1/agents/" + paired.text("agent_id") + "/heartbeat")))
+            .header("X-Agent-Key", paired.text("pairing_key")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"online\"}")).build());
+    }
+
     private static TestGateway.Key key(final UserClient people, final String accessToken, final String account)
     {
-        final TestGateway.Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"read\",\"account_ids\":[\"" + account + "\"]}", accessToken);
+        return key(people, accessToken, account, "read");
+    }
+
+    private static TestGateway.Key key(final UserClient people, final String accessToken, final String account, final String scope)
+    {
+        final TestGateway.Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"" + scope + "\",\"account_ids\":[\"" + account + "\"]}",
+            accessToken);
         assertEquals(201, made.status(), made.toString());
         return new TestGateway.Key(made.text("api_key"), made.text("api_secret"));
     }

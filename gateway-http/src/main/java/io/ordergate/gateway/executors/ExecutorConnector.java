@@ -3,6 +3,7 @@ package io.ordergate.gateway.executors;
 import io.ordergate.config.secrets.SecretBox;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.core.ChannelFlushes;
 import io.ordergate.gateway.core.ReplyListener;
 import io.ordergate.gateway.metrics.ExecutorLiveness;
@@ -50,6 +51,10 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
         {
             keys.registerAgent(event);
         }
+        if (event.type == CommandType.COMPLETE_PASSWORD_RESET && event.result == ResultCode.OK)
+        {
+            keys.forgetAgentsOfReset(event);
+        }
         heartbeats.onHeartbeat(event);
         sent.recordOutbox(event);
         sent.recordAnswer(event);
@@ -78,6 +83,10 @@ public final class ExecutorConnector implements ReplyListener, io.ordergate.gate
         if (event.type == CommandType.PAIR_AGENT && event.result != null && event.result.isSuccess())
         {
             keys.registerAgent(event);  // the pairing key works the moment its user reads it
+        }
+        if (event.type == CommandType.COMPLETE_PASSWORD_RESET && event.result == ResultCode.OK)
+        {
+            keys.forgetAgentsOfReset(event);  // before the answer: the old holder's agents stop the moment the reset is told
         }
         heartbeats.onHeartbeat(event);
         latency.commandResult(event);

@@ -1,18 +1,24 @@
 package io.ordergate.gateway.executors;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
+import io.ordergate.engine.user.CompletePasswordResetBody;
 import io.ordergate.gateway.auth.Secrets;
 import io.ordergate.gateway.core.Caller;
 
 /**
  * Executor credentials, rebuilt from the journal: api key to executor id, engine index and secret hash. Written
  * ONLY by the reply stage (after a CREATE_EXECUTOR succeeded) and by replay; read by the event loops.
- * A key authenticates only its own executor. Thread safe (concurrent maps of immutable entries).
+ * A key authenticates only its own executor. An agent (seed 002) has an owner, as the engine judges it (the user that paired it,
+ * also through one of its keys; else the key that paired it): its pairing key works only while that owner may still act (a
+ * user not disabled, a key not revoked), as a user's API keys do.
+ * Thread safe (concurrent maps of immutable entries).
  */
 public final class ExecutorKeys
 {
@@ -34,6 +40,21 @@ public final class ExecutorKeys
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final byte[] missHash = new byte[Secrets.HASH_LENGTH];
+    private final CompletePasswordResetBody resetBody = new CompletePasswordResetBody();
+    /** The owner of each agent; executors made by an admin are not here and are not judged. */
+    private final ConcurrentHashMap<String, Integer> agentOwners = new ConcurrentHashMap<>();
+    private final IntUnaryOperator ownerOf;
+    private final IntPredicate ownerActive;
+
+    /**
+     * @param ownerOf     who owns what a principal makes, as the engine's {@code Principals.keyOwnerFor}: a user's key's user
+     * @param ownerActive whether an owner may still act now
+     */
+    public ExecutorKeys(final IntUnaryOperator ownerOf, final IntPredicate ownerActive)
+    {
+        this.ownerOf = ownerOf;
+        this.ownerActive = ownerActive;
+    }
 
     /** The entry of a key whose secret matches, or null. Safe from any thread; costs the same for an unknown key. */
     public Entry authenticate(final String apiKey, final String secret)
@@ -44,7 +65,7 @@ public final class ExecutorKeys
         }
         final Entry entry = byKey.get(apiKey);
         final boolean matches = Secrets.matchesHashOf(entry == null ? missHash : entry.secretHash(), secret);
-        return entry != null && matches ? entry : null;
+        return entry != null && matches && ownerActive(entry) ? entry : null;
     }
 
     /**
@@ -59,13 +80,21 @@ public final class ExecutorKeys
         }
         final Entry entry = byExecutorId.get(agentId);
         final boolean matches = Secrets.matches(entry == null ? missHash : entry.secretHash(), Secrets.hash(pairingKey));
-        return entry != null && matches ? entry : null;
+        return entry != null && matches && ownerActive(entry) ? entry : null;
     }
 
     /** The agent whose pairing key this is (X-Agent-Key alone), or null. */
     public Entry agentByKey(final String pairingKey)
     {
-        return pairingKey == null ? null : byAgentKeyHash.get(java.util.HexFormat.of().formatHex(Secrets.hash(pairingKey)));
+        final Entry entry = pairingKey == null ? null : byAgentKeyHash.get(java.util.HexFormat.of().formatHex(Secrets.hash(pairingKey)));
+        return entry != null && ownerActive(entry) ? entry : null;
+    }
+
+    /** An executor, always; an agent while its owner may still act (so again once its user is enabled again). */
+    private boolean ownerActive(final Entry entry)
+    {
+        final Integer owner = agentOwners.isEmpty() ? null : agentOwners.get(entry.executorId());
+        return owner == null || ownerActive.test(owner);
     }
 
     /**
@@ -81,9 +110,37 @@ public final class ExecutorKeys
         final byte[] hash = new byte[text.length()];
         text.buffer().getBytes(text.offset(), hash, 0, hash.length);
         final Entry entry = new Entry(agentId, agentId, (int)event.resultId, hash);
+        agentOwners.put(agentId, ownerOf.applyAsInt(event.principal()));
         byKey.put(agentId, entry);
         byExecutorId.put(agentId, entry);
         byAgentKeyHash.put(java.util.HexFormat.of().formatHex(hash), entry);
+    }
+
+    /**
+     * A completed password reset that revoked its user's keys ends the pairing keys of the user's agents too: a reset is how
+     * an account is taken back, and an agent paired by whoever held it would still be handed the user's jobs (its EAs'
+     * sources) and could answer them with artifacts of its own. The user pairs its agents again. Reply or replay thread.
+     */
+    public void forgetAgentsOfReset(final CommandEvent event)
+    {
+        if (!resetBody.wrap(event).revokesKeys())
+        {
+            return;  // journaled before resets revoked keys: replayed as it ran
+        }
+        final int user = (int)event.resultId;
+        agentOwners.forEach((agentId, owner) ->
+        {
+            if (owner == user)
+            {
+                final Entry entry = byExecutorId.remove(agentId);
+                agentOwners.remove(agentId);
+                if (entry != null)
+                {
+                    byKey.remove(entry.apiKey(), entry);
+                    byAgentKeyHash.values().remove(entry);
+                }
+            }
+        });
     }
 
     public Entry byExecutorId(final String executorId)
@@ -119,5 +176,6 @@ public final class ExecutorKeys
         roots.put("executors.by_key", byKey);
         roots.put("executors.by_executor_id", byExecutorId);
         roots.put("executors.by_agent_key_hash", byAgentKeyHash);
+        roots.put("executors.agent_owners", agentOwners);
     }
 }
