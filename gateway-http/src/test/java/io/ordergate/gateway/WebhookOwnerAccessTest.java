@@ -198,4 +198,109 @@ class WebhookOwnerAccessTest
             }
         }
     }
+
+    /**
+     * Start-up replays the journal one command at a time through the reply stage's listeners in their order (the key
+     * and user registries, then the fan-out): each event is judged against the registries as of that event.
+     * A delivery pending at a crash whose owner's key was revoked after its event is pending again after the restart
+     * (had replay judged it against the registries as they ended, it would vanish without a trace) and is then given
+     * up at its next attempt, never sent: exactly what the live run would have done.
+     */
+    @Test
+    void aDeliveryPendingAtACrashWhoseKeyWasRevokedAfterItsEventIsGivenUpAfterTheRestartNotDropped() throws Exception
+    {
+        final String webhookId;
+        final WebhookReceiver.Received first;
+        try (WebhookReceiver owned = new WebhookReceiver())
+        {
+            try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK))
+            {
+                final Key trade = gateway.createKey("trade", "paper-1");
+                final Reply created = gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trade);
+                assertEquals(201, created.status(), created::toString);
+                webhookId = created.text("webhook_id");
+                owned.answerWith(503, "5");
+                assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+                assertEquals(201, gateway.market("paper-1", "EURUSD", "buy", "0.1").status());
+                first = owned.next("order_filled", 10);
+                assertEquals(503, first.answeredWith(), "its retry is now on the timer, five seconds away");
+                assertEquals(200, gateway.send("DELETE", "/api/v1/keys/" + trade.key(), null, TestGateway.ADMIN).status());
+                gateway.closeAsIfKilled();
+            }
+            owned.answerWith(200);
+            try (TestGateway again = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK))
+            {
+                StreamSlowReaderTest.await("the delivery pending at the crash given up after the restart", () ->
+                    "failed".equals(statusOf(again, webhookId, first.eventId()))
+                        && errorOf(again, webhookId, first.eventId()).contains("owner no longer has access"));
+            }
+            for (final WebhookReceiver.Received any : owned.all())
+            {
+                assertEquals(503, any.answeredWith(), "nothing went out after the revocation, neither before the crash nor after: " + any.json());
+            }
+        }
+    }
+
+    /**
+     * The other way round: an event the owner could not see when it was made (the account taken from the user) reaches
+     * no webhook of theirs after a restart either, though the account was given back before the restart.
+     */
+    @Test
+    void anEventTheOwnerCouldNotSeeWhenItWasMadeIsNotDeliveredAfterARestartThatFindsTheAccountGivenBack() throws Exception
+    {
+        try (WebhookReceiver owned = new WebhookReceiver())
+        {
+            final String webhookId;
+            try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK))
+            {
+                final UserClient people = new UserClient(gateway);
+                final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
+                people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+                people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+                final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
+                assertEquals(201, created.status(), created::toString);
+                webhookId = created.text("webhook_id");
+                final String user = "/api/v1/users/" + gateway.get("/api/v1/users").json().path("users").get(0).path("user_id").asText();
+                assertEquals(200, gateway.send("PATCH", user, "{\"account_ids\":[\"paper-1\"]}", TestGateway.ADMIN).status());
+                assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+                assertEquals(201, gateway.market("paper-2", "EURUSD", "buy", "0.1").status(), "made while the user may not see paper-2");
+                assertEquals(200, gateway.send("PATCH", user, "{\"account_ids\":[\"paper-1\",\"paper-2\"]}", TestGateway.ADMIN).status());
+                gateway.closeAsIfKilled();
+            }
+            try (TestGateway again = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK))
+            {
+                assertEquals(202, again.quote("EURUSD", "1.08420", "1.08428").status());
+                assertEquals(201, again.market("paper-2", "EURUSD", "sell", "0.1").status());
+                final WebhookReceiver.Received sell = owned.next(r -> "sell".equals(r.json().path("data").path("side").asText()), 10);
+                final JsonNode deliveries = again.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().path("deliveries");
+                assertEquals(1, deliveries.size(), "only the sell " + sell.eventId() + ", the buy judged as when it was made: " + deliveries);
+                for (final WebhookReceiver.Received any : owned.all())
+                {
+                    assertEquals("sell", any.json().path("data").path("side").asText(), "nothing of the buy: " + any.json());
+                }
+            }
+        }
+    }
+
+    private static String statusOf(final TestGateway gateway, final String webhookId, final String eventId)
+    {
+        return deliveryOf(gateway, webhookId, eventId).path("status").asText();
+    }
+
+    private static String errorOf(final TestGateway gateway, final String webhookId, final String eventId)
+    {
+        return deliveryOf(gateway, webhookId, eventId).path("error").asText();
+    }
+
+    private static JsonNode deliveryOf(final TestGateway gateway, final String webhookId, final String eventId)
+    {
+        for (final JsonNode delivery : gateway.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().path("deliveries"))
+        {
+            if (delivery.path("event_id").asText().equals(eventId))
+            {
+                return delivery;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
 }
