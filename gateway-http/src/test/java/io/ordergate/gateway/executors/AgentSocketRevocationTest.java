@@ -18,9 +18,9 @@ import io.ordergate.gateway.RawWebSocket;
 
 /**
  * An agent's executor WebSocket, authenticated by its pairing key, lasts only while that key would still be let in,
- * as a stream socket lasts only while its key or session would: disabling the agent's user, or a password reset of the
- * user (which ends the pairing key), closes the open socket with 1008 and a reason saying why, and nothing is pushed to
- * it after. Before, only new authentications were refused: the open socket kept taking the agent's commands. An
+ * as a stream socket lasts only while its key or session would: disabling the agent's user, a password reset of the
+ * user (which ends the pairing key), or revoking the key of no user that paired it closes the open socket with 1008 and
+ * a reason saying why, and nothing is pushed to it after. Before, only new authentications were refused: the open socket kept taking the agent's commands. An
  * executor registered by an admin (its own api key) and an agent an admin paired keep their sockets.
  */
 class AgentSocketRevocationTest
@@ -80,14 +80,7 @@ class AgentSocketRevocationTest
                 assertTrue(nextText(in).contains("\"command\""), "the agent's socket takes its commands");
 
                 revocation.revoke(gateway, userId);
-                final RawWebSocket.Frame close = RawWebSocket.readFrame(in);  // within the socket's read timeout, GatewayHarness.WAIT
-                assertEquals(CLOSE, close.opcode(), "nothing before the Close: " + close.text());
-                assertEquals(POLICY_VIOLATION, ((close.payload()[0] & 0xff) << 8) | (close.payload()[1] & 0xff));
-                final String reason = new String(close.payload(), 2, close.payload().length - 2, StandardCharsets.UTF_8);
-                assertTrue(reason.contains("pairing key"), reason);
-                assertEquals(201, command(gateway, usersAgent).status(), "a command for the agent waits for it");
-                assertThrows(EOFException.class, () -> RawWebSocket.readFrame(in), "no frame after the Close, and the connection ends");
-                assertThrows(AssertionError.class, () -> gateway.rawStream(usersAgent, 0).close(), "nor may it open another");
+                assertClosedForItsPairingKey(gateway, usersAgent, in);
 
                 command(gateway, adminsAgent);
                 assertTrue(nextText(adminsIn).contains("\"command\""), "the admin's agent is served");
@@ -100,6 +93,43 @@ class AgentSocketRevocationTest
         {
             gateway.close();
         }
+    }
+
+    @Test
+    void revokingTheKeyOfNoUserThatPairedAnAgentClosesTheAgentsOpenSocket() throws Exception
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, EXECUTORS, false, YAML))
+        {
+            final GatewayHarness.Response made = gateway.admin("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"mt5-1\"]}");
+            assertEquals(201, made.status(), made.body());
+            final String key = (String)made.at("api_key");
+            final GatewayHarness.Executor keysAgent = agent(gateway.call("POST", "/api/v1/agents/pair", "{\"agent_name\":\"keyed\"}", key,
+                (String)made.at("api_secret")));
+            try (Socket socket = gateway.rawStream(keysAgent, 0))
+            {
+                final DataInputStream in = reading(socket);
+                assertEquals(200, gateway.admin("DELETE", "/api/v1/keys/" + key, null).status());
+                assertClosedForItsPairingKey(gateway, keysAgent, in);
+            }
+        }
+    }
+
+    /**
+     * The agent's socket gets a Close 1008 whose reason names the pairing key (within the socket's read timeout,
+     * {@link GatewayHarness#WAIT}), nothing before it nor after it, a command made for the agent meanwhile waits for it,
+     * and the agent cannot open another socket.
+     */
+    private static void assertClosedForItsPairingKey(final GatewayHarness gateway, final GatewayHarness.Executor agent, final DataInputStream in)
+        throws IOException
+    {
+        final RawWebSocket.Frame close = RawWebSocket.readFrame(in);
+        assertEquals(CLOSE, close.opcode(), "nothing before the Close: " + close.text());
+        assertEquals(POLICY_VIOLATION, ((close.payload()[0] & 0xff) << 8) | (close.payload()[1] & 0xff));
+        final String reason = new String(close.payload(), 2, close.payload().length - 2, StandardCharsets.UTF_8);
+        assertTrue(reason.contains("pairing key"), reason);
+        assertEquals(201, command(gateway, agent).status(), "a command for the agent waits for it");
+        assertThrows(EOFException.class, () -> RawWebSocket.readFrame(in), "no frame after the Close, and the connection ends");
+        assertThrows(AssertionError.class, () -> gateway.rawStream(agent, 0).close(), "nor may it open another");
     }
 
     private static GatewayHarness.Executor agent(final GatewayHarness.Response paired)
