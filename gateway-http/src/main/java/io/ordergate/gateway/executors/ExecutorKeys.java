@@ -90,6 +90,24 @@ public final class ExecutorKeys
         return entry != null && ownerActive(entry) ? entry : null;
     }
 
+    /**
+     * Whether the entry's key may stop working while a socket it opened stays open: an agent's (its owner disabled, its pairing
+     * key ended by a password reset, perhaps already since it authenticated); an executor's an admin registered never does.
+     */
+    boolean mayBeRevoked(final Entry entry)
+    {
+        return agentOwners.containsKey(entry.executorId()) || !byExecutorId.containsKey(entry.executorId());
+    }
+
+    /**
+     * Whether an entry authenticated earlier would still be let in now: its key not ended (by a password reset of the agent's
+     * user) and, for an agent, its owner still able to act. For what outlives the request that authenticated it (an open socket).
+     */
+    boolean stillValid(final Entry entry)
+    {
+        return byExecutorId.containsKey(entry.executorId()) && ownerActive(entry);
+    }
+
     /** An executor, always; an agent while its owner may still act (so again once its user is enabled again). */
     private boolean ownerActive(final Entry entry)
     {

@@ -1,9 +1,12 @@
 package io.ordergate.gateway.executors;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import io.ordergate.config.ExecutorConfig;
 import io.ordergate.config.secrets.SecretBox;
@@ -37,9 +40,12 @@ public final class ExecutorRoutes implements Feature
 {
     private static final int MAX_WS_FRAME = 65_536;
     private static final Answer SEED = Answers.engineJson(SeedErrors.FORMAT);
+    /** How often an agent's open socket is judged again (as the stream sockets' callers are). */
+    static final int RECHECK_SECONDS = 1;
 
     private final GatewayContext gateway;
     private final Accesses access;
+    private final ExecutorKeys keys;
     private final ExecutorAccess executorKey;
     private final ExecutorSessions sessions;
     private final ExecutorRateLimits limits;
@@ -73,6 +79,7 @@ public final class ExecutorRoutes implements Feature
         this.heartbeatAnswer = this::heartbeatAnswer;
         this.gateway = gateway;
         this.access = access;
+        this.keys = keys;
         this.executorKey = new ExecutorAccess(keys);
         this.sessions = sessions;
         this.config = gateway.config().executors();
@@ -151,9 +158,37 @@ public final class ExecutorRoutes implements Feature
     private void stream(final Exchange exchange) throws BadRequest
     {
         WebSocketUpgrade.require(exchange);
-        final ExecutorSocket socket = new ExecutorSocket(gateway, sessions, limits, (ExecutorKeys.Entry)exchange.caller(), sealed);
+        final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
+        final ExecutorSocket socket = new ExecutorSocket(gateway, sessions, limits, executor, sealed);
         WebSocketUpgrade.upgrade(exchange, MAX_WS_FRAME, new IdleStateHandler(config.socketIdleTimeoutSeconds(), config.pingIntervalSeconds(), 0),
-            "executor-socket", socket, socket::opened);
+            "executor-socket", socket, channel ->
+            {
+                socket.opened(channel);
+                if (keys.mayBeRevoked(executor))
+                {
+                    closeOnceRevoked(channel, socket, executor);
+                }
+            });
+    }
+
+    /**
+     * An agent's socket lasts while its pairing key would still be let in, as a stream socket lasts while its key or session
+     * would (its owner disabled, or the key ended by the user's password reset: closed with 1008 saying so, its commands left
+     * pending). Judged every {@link #RECHECK_SECONDS} on the socket's event loop, a map read or two. An executor an admin
+     * registered is not judged: its key is never revoked.
+     */
+    private void closeOnceRevoked(final Channel channel, final ExecutorSocket socket, final ExecutorKeys.Entry agent)
+    {
+        final ScheduledFuture<?>[] check = new ScheduledFuture<?>[1];
+        check[0] = channel.eventLoop().scheduleAtFixedRate(() ->
+        {
+            if (!keys.stillValid(agent))
+            {
+                check[0].cancel(false);
+                socket.close("the agent's pairing key no longer works: its owner is disabled, or a password reset ended it");
+            }
+        }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(closed -> check[0].cancel(false));
     }
 
     /** Seed 000's heartbeat body; a pending seed-004 command in it carries its password, opened here. Reply thread. */

@@ -384,7 +384,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         ctx.close();
     }
 
-    /** Closes with 1008, once: one log line however many writes find the socket over its bound meanwhile. Any thread. */
+    /** Closes with 1008, {@code why} its reason (if within a reason's 123 bytes), once: one log line however many writes find it over its bound. Any thread. */
     void close(final String why)
     {
         final Channel ch = channel;
@@ -392,7 +392,7 @@ public final class ExecutorSocket extends SimpleChannelInboundHandler<WebSocketF
         {
             sessions.closed(executor.executorIndex(), this);  // no push after the Close: its commands wait for the next socket
             LOG.info(() -> "closing the WebSocket of executor " + executor.executorId() + ": " + why);
-            guard.writeClose(new CloseWebSocketFrame(1008, "closed by gateway"));
+            guard.writeClose(new CloseWebSocketFrame(1008, why.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123 ? why : "closed by gateway"));
             SocketWriteGuard.executeOnLoop(ch, () -> ch.eventLoop().schedule(() -> ch.close(), 1, TimeUnit.SECONDS));  // in case the write is stuck
         }
     }
