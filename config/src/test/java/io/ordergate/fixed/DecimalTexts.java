@@ -2,8 +2,11 @@ package io.ordergate.fixed;
 
 import java.util.SplittableRandom;
 
-/** Random decimal texts and longs for the oracle tests: mostly well formed, some near a scale's edges, some broken. */
-final class DecimalTexts
+/**
+ * Random decimal texts and longs for the oracle tests (here, engine's and gateway-http's, through this module's test-jar):
+ * mostly well formed, some near a scale's edges, some broken.
+ */
+public final class DecimalTexts
 {
     private static final String BROKEN = "+-.eE x0_";
 
@@ -12,13 +15,13 @@ final class DecimalTexts
     }
 
     /** A text around {@code digits}: fractions shorter and longer than the scale, leading zeros, -0, exponents, junk. */
-    static String any(final SplittableRandom random, final int digits)
+    public static String any(final SplittableRandom random, final int digits)
     {
         final String text = wellFormed(random, digits);
         return random.nextInt(10) == 0 ? broken(random, text) : text;
     }
 
-    static String wellFormed(final SplittableRandom random, final int digits)
+    public static String wellFormed(final SplittableRandom random, final int digits)
     {
         final StringBuilder sb = new StringBuilder();
         if (random.nextInt(3) == 0)
@@ -86,7 +89,7 @@ final class DecimalTexts
     }
 
     /** Longs of every size, the range's ends and the parse sentinels among them. */
-    static long interestingLong(final SplittableRandom random)
+    public static long interestingLong(final SplittableRandom random)
     {
         switch (random.nextInt(6))
         {

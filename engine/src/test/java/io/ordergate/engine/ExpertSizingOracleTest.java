@@ -1,7 +1,6 @@
 package io.ordergate.engine;
 
 import static io.ordergate.engine.EngineDriver.expect;
-import static io.ordergate.engine.EngineDriver.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +12,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.config.ConfigLoader;
-import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ExpertBodies;
 import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
-import io.ordergate.engine.command.Side;
 
 /**
  * Seeded property test of an expert's sizing (docs/experts.md) against BigDecimal, through the engine: fixed, risk_based
@@ -69,7 +64,7 @@ class ExpertSizingOracleTest
             expect(ResultCode.CREATED, driver.createAccount("paper-1", "USD", BigDecimal.valueOf(balanceCents, 2).toPlainString(), 500));
             expect(ResultCode.ACCEPTED, driver.quote((String)symbol[0], BigDecimal.valueOf(ask - 1, priceDigits).toPlainString(),
                 BigDecimal.valueOf(ask, priceDigits).toPlainString()));
-            final CommandEvent order = expertBuy(driver, (String)symbol[0], sizeType, sizeValue, leverage,
+            final CommandEvent order = RiskSizedBuys.expertBuy(driver, (String)symbol[0], sizeType, sizeValue, leverage,
                 BigDecimal.valueOf(ask - distance, priceDigits).toPlainString());
 
             final BigDecimal equity = BigDecimal.valueOf(balanceCents, 2);
@@ -113,28 +108,6 @@ class ExpertSizingOracleTest
             }
         }
         assertTrue(outcomes[0] > 0 && outcomes[1] > CASES / 2, () -> "too few of an outcome: " + Arrays.toString(outcomes));
-    }
-
-    /** Expert exp_1 on paper-1 with the strategy given, started, then its market buy with the stop: the applied order. */
-    private static CommandEvent expertBuy(final EngineDriver driver, final String symbol, final int sizeType, final long sizeValue,
-        final long leverage, final String stop)
-    {
-        final CommandEvent create = new CommandEvent();
-        final BodyWriter strategy = driver.begin(create, CommandType.CREATE_EXPERT);
-        strategy.putString("paper-1").putString("oracle").putString("1h").putLong(1);
-        ExpertBodies.encodeStrategy(strategy, symbol, ExpertBodies.HAS_SYMBOL | ExpertBodies.HAS_SIZE_TYPE | ExpertBodies.HAS_SIZE_VALUE
-            | ExpertBodies.HAS_LEVERAGE, leverage, 0, sizeType, sizeValue, 0, 0, 0);
-        driver.finish(create);
-        expect(ResultCode.CREATED, driver.apply(create));
-        final CommandEvent start = new CommandEvent();
-        driver.begin(start, CommandType.CONTROL_EXPERT).putString("exp_1").putByte(ExpertBodies.START);
-        driver.finish(start);
-        expect(ResultCode.OK, driver.apply(start));
-        final CommandEvent order = new CommandEvent();
-        final BodyWriter body = driver.begin(order, CommandType.EXPERT_ORDER).putString("exp_1");
-        NewOrderBody.encode(body, "", "", Side.BUY, OrderType.MARKET, null, NewOrderBody.HAS_STOP_LOSS, 0, 0, wire(stop), 0, 0, 0, "");
-        driver.finish(order);
-        return driver.apply(order);
     }
 
     private static final class FixedPoint8

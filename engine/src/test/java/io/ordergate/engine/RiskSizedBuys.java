@@ -43,11 +43,23 @@ final class RiskSizedBuys
     /** Expert exp_1 on paper-1 sized {@code risk_based} 1, started, then its buy: the applied order command. */
     static CommandEvent expertBuy(final EngineDriver driver, final String symbol, final String stop)
     {
+        final CommandEvent order = expertBuy(driver, symbol, ExpertBodies.SIZE_RISK_BASED, wire("1"), 0, stop);
+        expect(ResultCode.CREATED, order);
+        return order;
+    }
+
+    /**
+     * Expert exp_1 on paper-1 with the strategy given ({@code leverage} 0: none), started, then its market buy with the
+     * stop: the applied order command, whatever its result.
+     */
+    static CommandEvent expertBuy(final EngineDriver driver, final String symbol, final int sizeType, final long sizeValue,
+        final long leverage, final String stop)
+    {
         final CommandEvent create = new CommandEvent();
         final BodyWriter strategy = driver.begin(create, CommandType.CREATE_EXPERT);
-        strategy.putString("paper-1").putString("risky").putString("1h").putLong(1);
-        ExpertBodies.encodeStrategy(strategy, symbol, ExpertBodies.HAS_SYMBOL | ExpertBodies.HAS_SIZE_TYPE | ExpertBodies.HAS_SIZE_VALUE,
-            0, 0, ExpertBodies.SIZE_RISK_BASED, wire("1"), 0, 0, 0);
+        strategy.putString("paper-1").putString("sized").putString("1h").putLong(1);
+        ExpertBodies.encodeStrategy(strategy, symbol, ExpertBodies.HAS_SYMBOL | ExpertBodies.HAS_SIZE_TYPE | ExpertBodies.HAS_SIZE_VALUE
+            | (leverage == 0 ? 0 : ExpertBodies.HAS_LEVERAGE), leverage, 0, sizeType, sizeValue, 0, 0, 0);
         driver.finish(create);
         expect(ResultCode.CREATED, driver.apply(create));
         final CommandEvent start = new CommandEvent();
@@ -58,7 +70,7 @@ final class RiskSizedBuys
         final BodyWriter body = driver.begin(order, CommandType.EXPERT_ORDER).putString("exp_1");
         NewOrderBody.encode(body, "", "", Side.BUY, OrderType.MARKET, null, NewOrderBody.HAS_STOP_LOSS, 0, 0, wire(stop), 0, 0, 0, "");
         driver.finish(order);
-        expect(ResultCode.CREATED, driver.apply(order));
+        driver.apply(order);
         return order;
     }
 }

@@ -101,9 +101,7 @@ class WebhookOwnerAccessTest
             WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
         {
             final UserClient people = new UserClient(gateway);
-            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1");
-            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
-            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final String trader = onboardedTrader(people, "paper-1");
             final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
             assertEquals(201, created.status(), created::toString);
             assertEquals(201, gateway.send("POST", "/api/v1/webhooks", String.format(FILLED, barrier.url()), TestGateway.ADMIN).status());
@@ -129,9 +127,7 @@ class WebhookOwnerAccessTest
             WebhookReceiver owned = new WebhookReceiver(); WebhookReceiver ofKey = new WebhookReceiver(); WebhookReceiver barrier = new WebhookReceiver())
         {
             final UserClient people = new UserClient(gateway);
-            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
-            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
-            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final String trader = onboardedTrader(people, "paper-1", "paper-2");
             final Reply made = people.bearer("POST", "/api/v1/keys", "{\"scope\":\"trade\",\"account_ids\":[\"paper-1\",\"paper-2\"]}", trader);
             final Key key = new Key(made.text("api_key"), made.text("api_secret"));
             final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
@@ -165,9 +161,7 @@ class WebhookOwnerAccessTest
         try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK); WebhookReceiver owned = new WebhookReceiver())
         {
             final UserClient people = new UserClient(gateway);
-            final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
-            people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
-            people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+            final String trader = onboardedTrader(people, "paper-1", "paper-2");
             final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
             assertEquals(201, created.status(), created::toString);
             owned.answerWith(500);
@@ -254,9 +248,7 @@ class WebhookOwnerAccessTest
             try (TestGateway gateway = TestGateway.start(dataDir, OutboundWebhooksTest.ALLOW_LOOPBACK))
             {
                 final UserClient people = new UserClient(gateway);
-                final String trader = people.userWith("t@example.com", "trader", PASSWORD, "paper-1", "paper-2");
-                people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
-                people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+                final String trader = onboardedTrader(people, "paper-1", "paper-2");
                 final Reply created = people.bearer("POST", "/api/v1/webhooks", String.format(FILLED, owned.url()), trader);
                 assertEquals(201, created.status(), created::toString);
                 webhookId = created.text("webhook_id");
@@ -302,5 +294,14 @@ class WebhookOwnerAccessTest
             }
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** User t@example.com (trader) with {@code accounts}, onboarded (a broker, the disclaimer accepted): its bearer token. */
+    private static String onboardedTrader(final UserClient people, final String... accounts) throws Exception
+    {
+        final String trader = people.userWith("t@example.com", "trader", PASSWORD, accounts);
+        people.bearer("PUT", "/api/v1/onboarding/brokers", "{\"broker_name\":\"B\",\"account_number\":\"1\"}", trader);
+        people.bearer("PUT", "/api/v1/onboarding/preferences", "{\"disclaimer_accepted\":true}", trader);
+        return trader;
     }
 }

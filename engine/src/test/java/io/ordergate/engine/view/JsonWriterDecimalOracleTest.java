@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
+import io.ordergate.fixed.DecimalTexts;
 import io.ordergate.fixed.FixedPoint;
 
 /**
@@ -38,7 +39,7 @@ class JsonWriterDecimalOracleTest
             json.wrap(buffer, 0).startArray();
             for (int i = 0; i < PER_ARRAY; i++)
             {
-                values[i] = interestingLong(random);
+                values[i] = DecimalTexts.interestingLong(random);
                 digits[i] = random.nextInt(FixedPoint.MAX_DIGITS + 1);
                 json.decimal(values[i], digits[i]);
             }
@@ -57,23 +58,6 @@ class JsonWriterDecimalOracleTest
                     assertEquals(values[i], FixedPoint.parse(number, digits[i]), where + ": " + number + " reads back otherwise");
                 }
             }
-        }
-    }
-
-    private static long interestingLong(final SplittableRandom random)
-    {
-        switch (random.nextInt(5))
-        {
-            case 0:
-                return Long.MIN_VALUE + random.nextInt(4);
-            case 1:
-                return Long.MAX_VALUE - random.nextInt(3);
-            case 2:
-                return random.nextInt(2001) - 1000;
-            case 3:
-                return FixedPoint.pow10(random.nextInt(FixedPoint.MAX_DIGITS + 1)) * (random.nextInt(19) - 9);
-            default:
-                return random.nextLong() >> random.nextInt(64);
         }
     }
 }

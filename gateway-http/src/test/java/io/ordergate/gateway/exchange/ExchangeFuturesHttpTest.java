@@ -29,9 +29,7 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
     @Test
     void shouldTradeAFuturesAccountOneWayThenHedgedAndAfterARestart() throws Exception
     {
-        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-fut\",\"venue\":\"binance\",\"market_type\":\"futures\","
-            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
+        final JsonNode created = makeFuturesAccount("bn-fut");
         assertEquals("futures", created.path("market_type").asText(), created.toString());
         assertEquals("one_way", created.path("futures_position_mode").asText());
         ExchangeHarness.await("its futures user-data stream is up (/fapi/v1/listenKey)", () -> venue.openUserStreams() == 1);
@@ -78,9 +76,7 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
     @Test
     void shouldShowALeverageAboveTheSymbolsBracketsAsRefusedWithItsHighest()
     {
-        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-lev\",\"venue\":\"binance\",\"market_type\":\"futures\","
-            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
+        makeFuturesAccount("bn-lev");
         venue.maxLeverage("BTCUSDT", 50);
 
         final JsonNode asked = gateway.call("PUT", "/api/v1/accounts/bn-lev/futures-settings",
@@ -105,9 +101,7 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
     @Test
     void shouldLeaveTheLeverageAskedLastWhenTheConnectionIsReplacedUnderAnEarlierOne()
     {
-        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-relink\",\"venue\":\"binance\",\"market_type\":\"futures\","
-            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
+        makeFuturesAccount("bn-relink");
         venue.maxLeverage("BTCUSDT", 100);
         venue.faults().slowLeverageBrackets(750);
 
@@ -125,6 +119,15 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
         assertEquals(20, futures("bn-relink").path("leverage").asInt(), futures("bn-relink").toString());
     }
 
+    /** A Binance futures account on the test key, made (201): its view. */
+    private JsonNode makeFuturesAccount(final String accountId)
+    {
+        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"" + accountId + "\",\"venue\":\"binance\","
+            + "\"market_type\":\"futures\",\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
+        assertEquals(201, created.path("_status").asInt(), created.toString());
+        return created;
+    }
+
     private JsonNode futures(final String accountId)
     {
         return gateway.get("/api/v1/accounts/" + accountId).path("futures").path("BTCUSDT");
@@ -137,9 +140,7 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
     @Test
     void shouldBookTheStreamsCommissionOfAMarketOrderItsRestAnswerFilledFirst()
     {
-        final JsonNode created = gateway.call("POST", "/api/v1/accounts", "{\"account_id\":\"bn-fee\",\"venue\":\"binance\",\"market_type\":\"futures\","
-            + "\"balance\":10000,\"leverage\":1,\"api_key\":\"" + KEY + "\",\"api_secret\":\"" + SECRET + "\"}");
-        assertEquals(201, created.path("_status").asInt(), created.toString());
+        makeFuturesAccount("bn-fee");
         ExchangeHarness.await("its futures user-data stream is up", () -> venue.openUserStreams() == 1);
         venue.commissionRate(new java.math.BigDecimal("0.0004"));
         venue.faults().delayUserStreams(1_000);

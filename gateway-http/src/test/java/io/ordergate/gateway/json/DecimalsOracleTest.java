@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.DecimalTexts;
 import io.ordergate.fixed.FixedPoint;
 
 /**
@@ -64,7 +65,7 @@ class DecimalsOracleTest
         for (int i = 0; i < CASES; i++)
         {
             final int digits = random.nextInt(FixedPoint.MAX_DIGITS + 1);
-            final String text = RandomDecimals.any(random, digits);
+            final String text = DecimalTexts.any(random, digits);
             final String where = "seed " + SEED + " case " + i + ": \"" + text + "\" at " + digits + " digits";
             final long oracle = expected(text, digits);
             final long fromText = Decimals.parse(text, digits);
@@ -89,7 +90,7 @@ class DecimalsOracleTest
         final SplittableRandom random = new SplittableRandom(SEED + 1);
         for (int i = 0; i < CASES / 4; i++)
         {
-            final String text = RandomDecimals.any(random, NewOrderBody.WIRE_DIGITS);
+            final String text = DecimalTexts.any(random, NewOrderBody.WIRE_DIGITS);
             final long oracle = expected(text, NewOrderBody.WIRE_DIGITS);
             final String where = "seed " + (SEED + 1) + " case " + i + ": " + text;
             checkField("{\"quantity\": \"" + text + "\"}", oracle, where + " as a string");
