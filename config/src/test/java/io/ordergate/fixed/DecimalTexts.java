@@ -1,6 +1,10 @@
 package io.ordergate.fixed;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /**
  * Random decimal texts and longs for the oracle tests (here, engine's and gateway-http's, through this module's test-jar):
@@ -9,6 +13,8 @@ import java.util.SplittableRandom;
 public final class DecimalTexts
 {
     private static final String BROKEN = "+-.eE x0_";
+    private static final BigDecimal LOWEST = BigDecimal.valueOf(Long.MIN_VALUE + 3);
+    private static final BigDecimal HIGHEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private DecimalTexts()
     {
@@ -104,5 +110,39 @@ public final class DecimalTexts
             default:
                 return random.nextLong() >> random.nextInt(64);
         }
+    }
+
+    /**
+     * The oracle: what a parse of {@code text} at {@code digits} must give, from BigDecimal: the exact value, or the sentinel of
+     * the refusal that applies ({@code grammar} not matched: not a number; finer than the scale; past a long, the sentinels
+     * kept out), {@code bothRefusals} when it is both too fine and too large (parsers may report either).
+     */
+    public static long expected(final String text, final int digits, final Pattern grammar, final long bothRefusals)
+    {
+        if (!grammar.matcher(text).matches())
+        {
+            return FixedPoint.NOT_A_NUMBER;
+        }
+        final int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        final BigDecimal mantissa = new BigDecimal(e < 0 ? text : text.substring(0, e));
+        final BigInteger exponent = e < 0 ? BigInteger.ZERO : new BigInteger(text.substring(e + 1));
+        if (mantissa.signum() == 0)
+        {
+            return 0;
+        }
+        if (exponent.abs().compareTo(BigInteger.valueOf(1000)) > 0)
+        {
+            // beyond 10^1000 a non-zero value is far past a long; below 10^-1000, far finer than any scale
+            return exponent.signum() > 0 ? FixedPoint.OUT_OF_RANGE : FixedPoint.TOO_MANY_DIGITS;
+        }
+        final BigDecimal scaled = mantissa.movePointRight(digits + exponent.intValueExact());
+        final boolean tooFine = scaled.stripTrailingZeros().scale() > 0;
+        final BigDecimal whole = scaled.setScale(0, RoundingMode.DOWN);
+        final boolean tooLarge = whole.compareTo(LOWEST) < 0 || whole.compareTo(HIGHEST) > 0;
+        if (tooFine && tooLarge)
+        {
+            return bothRefusals;
+        }
+        return tooFine ? FixedPoint.TOO_MANY_DIGITS : tooLarge ? FixedPoint.OUT_OF_RANGE : scaled.longValueExact();
     }
 }

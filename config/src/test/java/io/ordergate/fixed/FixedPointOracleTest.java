@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -25,8 +24,6 @@ class FixedPointOracleTest
     private static final int CASES = 20_000;
     /** The accepted grammar, written out independently of the parser: JSON's, with leading zeros allowed. */
     private static final Pattern GRAMMAR = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-    private static final BigDecimal LOWEST = BigDecimal.valueOf(Long.MIN_VALUE + 3);
-    private static final BigDecimal HIGHEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /** Both refusals apply (too fine and too large): the parser may give either. */
     private static final long EITHER_REFUSAL = Long.MIN_VALUE + 50;
@@ -34,31 +31,7 @@ class FixedPointOracleTest
     /** What the parse must give, from BigDecimal: the exact value, or which refusal. */
     static long expected(final String text, final int digits)
     {
-        if (!GRAMMAR.matcher(text).matches())
-        {
-            return FixedPoint.NOT_A_NUMBER;
-        }
-        final int e = Math.max(text.indexOf('e'), text.indexOf('E'));
-        final BigDecimal mantissa = new BigDecimal(e < 0 ? text : text.substring(0, e));
-        final BigInteger exponent = e < 0 ? BigInteger.ZERO : new BigInteger(text.substring(e + 1));
-        if (mantissa.signum() == 0)
-        {
-            return 0;
-        }
-        if (exponent.abs().compareTo(BigInteger.valueOf(1000)) > 0)
-        {
-            // beyond 10^1000 a non-zero value is far past a long; below 10^-1000, far finer than any scale
-            return exponent.signum() > 0 ? FixedPoint.OUT_OF_RANGE : FixedPoint.TOO_MANY_DIGITS;
-        }
-        final BigDecimal scaled = mantissa.movePointRight(digits + exponent.intValueExact());
-        final boolean tooFine = scaled.stripTrailingZeros().scale() > 0;
-        final BigDecimal whole = scaled.setScale(0, RoundingMode.DOWN);
-        final boolean tooLarge = whole.compareTo(LOWEST) < 0 || whole.compareTo(HIGHEST) > 0;
-        if (tooFine && tooLarge)
-        {
-            return EITHER_REFUSAL;
-        }
-        return tooFine ? FixedPoint.TOO_MANY_DIGITS : tooLarge ? FixedPoint.OUT_OF_RANGE : scaled.longValueExact();
+        return DecimalTexts.expected(text, digits, GRAMMAR, EITHER_REFUSAL);
     }
 
     static long parseAll(final String text, final int digits)

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -28,34 +26,13 @@ class DecimalsOracleTest
     private static final long SEED = 0x6A736F6EL;
     private static final int CASES = 20_000;
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-    private static final BigDecimal LOWEST = BigDecimal.valueOf(Long.MIN_VALUE + 3);
-    private static final BigDecimal HIGHEST = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final String[] FIELD_REFUSALS = {" must be a decimal number", " has more than 8 decimal places", " is out of range"};
     private final RequestReader reader = new RequestReader();
 
     /** The value at {@code digits}, or the sentinel of the one refusal that applies (any refusal when both do: 0 here). */
     static long expected(final String text, final int digits)
     {
-        if (!JSON_NUMBER.matcher(text).matches())
-        {
-            return FixedPoint.NOT_A_NUMBER;
-        }
-        final int e = Math.max(text.indexOf('e'), text.indexOf('E'));
-        final BigDecimal mantissa = new BigDecimal(e < 0 ? text : text.substring(0, e));
-        final BigInteger exponent = e < 0 ? BigInteger.ZERO : new BigInteger(text.substring(e + 1));
-        if (mantissa.signum() == 0)
-        {
-            return 0;
-        }
-        if (exponent.abs().compareTo(BigInteger.valueOf(1000)) > 0)
-        {
-            return exponent.signum() > 0 ? FixedPoint.OUT_OF_RANGE : FixedPoint.TOO_MANY_DIGITS;
-        }
-        final BigDecimal scaled = mantissa.movePointRight(digits + exponent.intValueExact());
-        final boolean tooFine = scaled.stripTrailingZeros().scale() > 0;
-        final BigDecimal whole = scaled.setScale(0, RoundingMode.DOWN);
-        final boolean tooLarge = whole.compareTo(LOWEST) < 0 || whole.compareTo(HIGHEST) > 0;
-        return tooFine ? FixedPoint.TOO_MANY_DIGITS : tooLarge ? FixedPoint.OUT_OF_RANGE : scaled.longValueExact();
+        return DecimalTexts.expected(text, digits, JSON_NUMBER, FixedPoint.TOO_MANY_DIGITS);
     }
 
     @Test
