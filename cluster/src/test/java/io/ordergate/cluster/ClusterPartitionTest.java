@@ -64,6 +64,10 @@ class ClusterPartitionTest
             assertEquals(before, TestCluster.digestOnceALeaderTakes(a));
             assertEquals(before, TestCluster.digestOnceALeaderTakes(b));
 
+            // every member has applied the whole log so far (the digest reads above are log messages too): the old leader
+            // may apply the last of them just after its answer went out, which would be counted as applied while cut off
+            TestCluster.awaitTrue(() -> old.node.appliedMessages() == a.node.appliedMessages() && a.node.appliedMessages() == b.node.appliedMessages(),
+                "every member has applied the log so far");
             final long appliedBefore = old.node.appliedMessages();
             partition.isolate(old.aeronDir);
             // a sell without a client order id: the only one, so every copy the engines applied is counted below
