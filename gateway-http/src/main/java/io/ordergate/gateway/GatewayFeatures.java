@@ -10,7 +10,6 @@ import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.secrets.MasterKeys;
 import io.ordergate.gateway.accounts.AccountRoutes;
 import io.ordergate.gateway.agents.AgentRoutes;
-import io.ordergate.gateway.auth.ApiKey;
 import io.ordergate.gateway.auth.ApiKeyCredentials;
 import io.ordergate.gateway.auth.ApiKeyRegistry;
 import io.ordergate.gateway.bots.BotCredentials;
@@ -97,11 +96,7 @@ public final class GatewayFeatures
         // a stream ticket (a key's, for a browser's WebSocket) is tried before a bearer token, which takes ?access_token= too
         final ActiveOwners owners = new ActiveOwners(keys, users.directory());
         // an agent's pairing key works while its owner may act: the user whose key paired it, as the engine owns the agent
-        executorKeys = new ExecutorKeys(principal ->
-        {
-            final ApiKey maker = keys.byPrincipal(principal);
-            return maker != null && users.directory().byPrincipal(maker.owner()) != null ? maker.owner() : principal;
-        }, principal -> owners.sees(principal, null));
+        executorKeys = new ExecutorKeys(keys::ownerFor, principal -> owners.sees(principal, null));
         final StillValidCallers stillValid = new StillValidCallers(keys, owners, users.directory());
         final StreamTickets tickets = new StreamTickets(stillValid);
         final Accesses access = new Accesses(List.of(new ApiKeyCredentials(keys, users.directory()::keyCap), tickets, users.bearer()));

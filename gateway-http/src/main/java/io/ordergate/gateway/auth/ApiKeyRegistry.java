@@ -216,10 +216,11 @@ public final class ApiKeyRegistry implements ReplyListener, io.ordergate.gateway
     }
 
     /**
-     * The engine's {@code Principals.keyOwnerFor}: a key made with a user's key belongs to that user, so that disabling or
-     * demoting the user reaches it. The maker key is registered here: the engine let it make a key, so it was not revoked.
+     * The engine's {@code Principals.keyOwnerFor}: a key (or an agent: ExecutorKeys) made with a user's key belongs to that
+     * user, so that disabling or demoting the user reaches it. The maker key is registered here: the engine let it make a
+     * key, so it was not revoked.
      */
-    private int ownerFor(final int maker)
+    public int ownerFor(final int maker)
     {
         final ApiKey makerKey = byPrincipal(maker);
         return makerKey != null && isUser.test(makerKey.owner()) ? makerKey.owner() : maker;
