@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ordergate.simulators.exchange.Faults;
+
 /**
  * A close sent twice for the same position of an exchange account (the exchange answers later, through the ring): the
  * position is closed once at the exchange and in the engine, the second close gets a clear answer, and no order or
@@ -44,7 +46,7 @@ class ExchangeCloseTwiceTest
         final JsonNode opened = gateway.get("/api/v1/positions?account_id=binance-demo").path("positions");
         assertEquals(1, opened.size(), opened.toString());
         final String positionId = opened.get(0).path("position_id").asText();
-        gateway.exchange().faults().lateFills(1_000);  // the first close's fill comes back a second later
+        answerLate(1);
 
         final JsonNode first = gateway.call("POST", "/api/v1/positions/" + positionId + "/close", "{}");
         final JsonNode second = gateway.call("POST", "/api/v1/positions/" + positionId + "/close", "{}");
@@ -71,7 +73,7 @@ class ExchangeCloseTwiceTest
     {
         gateway.awaitStatus(gateway.order("binance-demo", "BTCUSDT", "buy", "0.02", "ex-open").path("order_id").asText(), "filled");
         final String positionId = gateway.get("/api/v1/positions?account_id=binance-demo").path("positions").get(0).path("position_id").asText();
-        gateway.exchange().faults().lateFills(1_000);
+        answerLate(2);
 
         final JsonNode firstHalf = gateway.call("POST", "/api/v1/positions/" + positionId + "/close", "{\"quantity\":0.01}");
         final JsonNode secondHalf = gateway.call("POST", "/api/v1/positions/" + positionId + "/close", "{\"quantity\":0.01}");
@@ -84,5 +86,15 @@ class ExchangeCloseTwiceTest
         gateway.awaitStatus(secondHalf.path("order_id").asText(), "filled");
         ExchangeHarness.await("the position closed", () -> gateway.get("/api/v1/positions?account_id=binance-demo").path("positions").isEmpty());
         assertEquals(3, gateway.exchange().orders(null).size(), "the open and two halves at the exchange: " + gateway.exchange().orders(null));
+    }
+
+    /**
+     * The next {@code closes} orders fill at the exchange but their answers come back late: the REST answer never (the
+     * connector gives up after the harness's 3 s and asks), the stream's 4 s later. Until then each stays working in the
+     * engine, so the closes asked right after meet it there whatever the machine's speed.
+     */
+    private void answerLate(final int closes)
+    {
+        gateway.exchange().faults().failAfterPlacing(closes, Faults.FailMode.NO_ANSWER).delayUserStreams(4_000);
     }
 }
