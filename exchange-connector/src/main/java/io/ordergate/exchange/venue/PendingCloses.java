@@ -19,7 +19,7 @@ final class PendingCloses
 {
     private final Orders orders;
     /** The working order the last {@link #exceeded} found closing the position, for the refusal's message; 0 when none. */
-    private long workingCloseId;
+    private transient long workingCloseId;  // scratch of one route, not state
 
     PendingCloses(final Orders orders)
     {
