@@ -107,28 +107,6 @@ class FuturesSetupTest
         assertEquals(1, fixture.exchange.requestsReceived("GET", "/fapi/v1/leverageBracket"), "the symbol's brackets asked once");
     }
 
-    /**
-     * Settings asked one after another end at the exchange as the last one asked them (the engine's journaled order), also
-     * when an earlier one must first ask the symbol's brackets (a leverage above the highest kept; the answer slow here)
-     * and the later one need not (within it). Before, the later leverage went out at once and the earlier one after its
-     * brackets answer: the exchange kept 75 while the engine had asked 20 last.
-     */
-    @Test
-    void shouldLeaveTheLeverageAskedLastWhenAnEarlierOneWaitsForTheBrackets() throws Exception
-    {
-        fixture.exchange.maxLeverage("BTCUSDT", 50);
-        assertTrue(setup.apply(new FuturesSettings("BTCUSDT", 50, null, null)).get(20, TimeUnit.SECONDS).applied(), "50 kept as the highest");
-        fixture.exchange.maxLeverage("BTCUSDT", 125);  // the exchange raised the symbol's brackets since
-        fixture.exchange.faults().slowLeverageBrackets(500);
-
-        final var raised = setup.apply(new FuturesSettings("BTCUSDT", 75, null, null));   // above the 50 kept: asks the brackets again
-        final var lowered = setup.apply(new FuturesSettings("BTCUSDT", 20, null, null));  // within them
-
-        assertTrue(raised.get(20, TimeUnit.SECONDS).applied(), "75 is within the raised brackets: " + raised.get());
-        assertTrue(lowered.get(20, TimeUnit.SECONDS).applied(), lowered.get().toString());
-        assertEquals(Map.of("BTCUSDT", 20), fixture.exchange.futuresSettings(ConnectorFixture.KEY).get("leverage"), "the leverage asked last");
-    }
-
     @Test
     void shouldReportTheExchangesRefusal() throws Exception
     {

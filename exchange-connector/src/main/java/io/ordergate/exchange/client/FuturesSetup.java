@@ -18,9 +18,9 @@ import io.ordergate.exchange.spi.VenueRequest;
  * change" counts as done. A leverage above the symbol's highest at the exchange (Binance's leverage brackets, asked once
  * per symbol and kept) is refused before anything is sent. The outcome is reported ({@link VenueReports#settings}) and
  * completes the returned future, unless the account's connection closed underneath ({@link Outcome#linkClosed}).
- * One account's settings go one after another, in the order asked (the engine's journaled order), so the exchange ends
- * with the last asked even when an earlier one waits for a brackets answer or a back-off. Thread safe: runs on the
- * connector's scheduler.
+ * Settings are sent as soon as asked: keeping one account's settings in the engine's journaled order is the caller's job,
+ * done once per account across replaced connections (the gateway's {@code SettingsInOrder}), so a caller asking again
+ * before the last outcome may see a later setting reach the exchange first. Thread safe: runs on the connector's scheduler.
  */
 public final class FuturesSetup
 {
@@ -50,24 +50,8 @@ public final class FuturesSetup
         this.scheduler = scheduler;
     }
 
-    /** The settings asked last: the next ones start when they end, whatever their outcome. */
-    private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
-
-    /**
-     * Sends the settings' parts that are set, once those asked before have ended; reports and completes with the outcome.
-     */
+    /** Sends the settings' parts that are set; reports and completes with the outcome. */
     public CompletableFuture<Outcome> apply(final FuturesSettings settings)
-    {
-        final CompletableFuture<Outcome> outcome;
-        synchronized (this)
-        {
-            outcome = last.handle((previous, failure) -> settings).thenCompose(this::applyNow);
-            last = outcome;
-        }
-        return outcome;
-    }
-
-    private CompletableFuture<Outcome> applyNow(final FuturesSettings settings)
     {
         final List<VenueRequest> steps = new ArrayList<>();
         if (settings.positionMode() != null)

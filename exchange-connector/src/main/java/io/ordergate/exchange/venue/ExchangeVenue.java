@@ -19,7 +19,9 @@ import io.ordergate.engine.view.JsonWriter;
  * into the outbox for the connector's I/O, which sends it under a client order id derived from the account's
  * namespace and the order id; the exchange's answers come back as journaled {@code EXCHANGE_REPORT}s. Fills are
  * booked on the engine's net positions. While the exchange's ban is in force an order is refused at once with
- * 503 {@code VENUE_UNAVAILABLE}, never queued. Routing allocates nothing: the namespace is made once per account.
+ * 503 {@code VENUE_UNAVAILABLE}, never queued. A close that, with the closes of the same position still working at the
+ * exchange, would close more than the position holds is refused at once with 409 {@code CONFLICT} ({@link PendingCloses}).
+ * Routing allocates nothing: the namespace is made once per account.
  * Futures settings are recorded per symbol and sent the same way. <b>Not thread safe</b>: engine thread.
  */
 final class ExchangeVenue implements Venue
@@ -27,11 +29,13 @@ final class ExchangeVenue implements Venue
     private final ExchangeAccounts accounts;
     private final io.ordergate.engine.instrument.Instruments instruments;
     private final ExchangeOutbox outbox = new ExchangeOutbox();
+    private final PendingCloses pendingCloses;
 
     ExchangeVenue(final EngineContext context, final ExchangeAccounts accounts)
     {
         this.accounts = accounts;
         this.instruments = context.instruments();
+        this.pendingCloses = new PendingCloses(context.orders());
     }
 
     @Override
@@ -50,6 +54,13 @@ final class ExchangeVenue implements Venue
             order.reject(ResultCode.VENUE_UNAVAILABLE, "the exchange has banned this client until " + (entry.bannedUntilMicros / 1_000) + " (epoch ms)",
                 now);
             return ResultCode.VENUE_UNAVAILABLE;
+        }
+        if (order.closesPositionId != 0 && pendingCloses.exceeded(account, instrument, order))
+        {
+            // a refusal, not the steady state: its message may allocate
+            order.reject(ResultCode.CONFLICT, "the position is already being closed by order " + pendingCloses.workingCloseId()
+                + ", still working at the exchange: wait for its answer", now);
+            return ResultCode.CONFLICT;
         }
         int positionSide = ExchangeOutbox.POSITION_SIDE_NONE;
         boolean reduceOnly = false;

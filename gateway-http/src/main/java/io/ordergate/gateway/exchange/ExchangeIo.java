@@ -2,7 +2,6 @@ package io.ordergate.gateway.exchange;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,17 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
 import io.ordergate.config.ExchangeConfig;
-import io.ordergate.config.ExchangeEndpointConfig;
 import io.ordergate.config.InstrumentSpec;
 import io.ordergate.config.VenueKind;
 import io.ordergate.config.secrets.SecretBox;
-import io.ordergate.exchange.binance.BinanceDialect;
-import io.ordergate.exchange.binance.BinanceFuturesDialect;
 import io.ordergate.exchange.client.BalanceRead;
 import io.ordergate.exchange.client.ExchangeClient;
-import io.ordergate.exchange.okx.OkxDialect;
-import io.ordergate.exchange.spi.Credentials;
-import io.ordergate.exchange.spi.ExchangeDialect;
 import io.ordergate.exchange.spi.OrderTicket;
 import io.ordergate.exchange.venue.ExchangeOutbox;
 import io.ordergate.gateway.core.CommandPublisher;
@@ -31,66 +24,21 @@ import io.ordergate.gateway.core.DaemonThreads;
 /**
  * The exchange connector's I/O in the gateway: one link per exchange account (its client, order session, user-data
  * stream and futures setup), all on the connector's own threads ({@code og-exchange-io}) and one shared HTTP client,
- * never on the engine's or the reply stage's. Where each account connects comes from the configuration
- * ({@code exchanges}). Credentials arrive sealed (from the journal) and are opened with the master key only to sign.
+ * never on the engine's or the reply stage's. Credentials arrive sealed (from the journal); {@link LinkOpening} makes
+ * each link where the configuration ({@code exchanges}) says and opens them with the master key only to sign.
  * Thread safe: the reply thread hands work over, the I/O threads do it.
  */
 public final class ExchangeIo implements AutoCloseable
 {
     private static final Logger LOG = Logger.getLogger(ExchangeIo.class.getName());
 
-    /**
-     * An account's sealed credentials as the journal holds them, its market and its exchange.
-     *
-     * @param futures a USDⓈ-M futures account; null when not said (new credentials alone keep the account's market)
-     * @param venue binance or okx; null when not said (new credentials alone keep the account's venue; binance for a new one)
-     */
-    record Sealed(boolean testnet, String key, String secret, String passphrase, Boolean futures, VenueKind venue)
-    {
-        /** Credentials alone: the account's market and venue are not said (kept as they were). */
-        Sealed(final boolean testnet, final String key, final String secret, final String passphrase)
-        {
-            this(testnet, key, secret, passphrase, null, null);
-        }
-
-        /** A binance account's credentials and market. */
-        Sealed(final boolean testnet, final String key, final String secret, final String passphrase, final Boolean futures)
-        {
-            this(testnet, key, secret, passphrase, futures, null);
-        }
-
-        VenueKind venueOrBinance()
-        {
-            return venue == null ? VenueKind.BINANCE : venue;
-        }
-
-        boolean futuresMarket()
-        {
-            return Boolean.TRUE.equals(futures);
-        }
-
-        @Override
-        public String toString()
-        {
-            return "Sealed{testnet=" + testnet + "}";
-        }
-    }
-
-    private final ExchangeDialect spotDialect = new BinanceDialect();
-    private final ExchangeDialect futuresDialect = new BinanceFuturesDialect();
-    private final ExchangeDialect okxDialect = new OkxDialect();
-    private final ExchangeConfig config;
-    private final List<InstrumentSpec> instruments;
-    private final SecretBox secrets;
     private final ScheduledExecutorService io = Executors.newScheduledThreadPool(2, DaemonThreads.named("og-exchange-io"));
-    /** One client for every account: its connections are pooled per address, and it lives and dies with the connector. */
-    private final HttpClient http = ExchangeClient.newHttpClient(io);
-    private final Map<String, Sealed> sealed = new ConcurrentHashMap<>();
+    /** Makes the links, all on one HTTP client: its connections are pooled per address, and it lives and dies with the connector. */
+    private final LinkOpening opener;
+    private final Map<String, SealedCredentials> sealed = new ConcurrentHashMap<>();
     private final Map<String, ExchangeLink> links = new ConcurrentHashMap<>();
     /** The venue of each exchange account made without credentials (a configured one), by account id. */
     private final Map<String, VenueKind> venues = new ConcurrentHashMap<>();
-    /** Accounts pointed somewhere else than the configuration says (the demo's simulated exchange). */
-    private final Map<String, ExchangeEndpointConfig> overrides = new ConcurrentHashMap<>();
     /** The gateway's last {bid, ask} per symbol, from the reply stage: values a market order for the exchange's minimum notional. */
     private final Map<String, BigDecimal[]> quotes = new ConcurrentHashMap<>();
     private volatile CommandPublisher publisher;
@@ -105,9 +53,7 @@ public final class ExchangeIo implements AutoCloseable
 
     public ExchangeIo(final ExchangeConfig config, final List<InstrumentSpec> instruments, final SecretBox secrets)
     {
-        this.config = config;
-        this.instruments = List.copyOf(instruments);
-        this.secrets = secrets;
+        this.opener = new LinkOpening(config, instruments, secrets, ExchangeClient.newHttpClient(io), io);
     }
 
     /**
@@ -132,7 +78,7 @@ public final class ExchangeIo implements AutoCloseable
     /** Points one account of the exchange {@code venue} at a simulated exchange serving everything at one address; before {@link #start}. */
     public void override(final String accountId, final VenueKind venue, final URI restUrl, final URI streamUrl)
     {
-        overrides.put(accountId, config.forAccount(accountId, venue).pointedAt(restUrl, streamUrl));
+        opener.override(accountId, venue, restUrl, streamUrl);
     }
 
     /** An exchange account made without credentials (journal replay or a new command): which exchange its later credentials are for. */
@@ -166,7 +112,7 @@ public final class ExchangeIo implements AutoCloseable
     }
 
     /** Every account's sealed credentials, as the commands applied set them (a root of the cluster's snapshots). */
-    Map<String, Sealed> sealedCredentials()
+    Map<String, SealedCredentials> sealedCredentials()
     {
         return sealed;
     }
@@ -178,12 +124,12 @@ public final class ExchangeIo implements AutoCloseable
     }
 
     /** An account's credentials are new (journal replay or a new command): its link is made again with them. */
-    void credentials(final String accountId, final Sealed credentials)
+    void credentials(final String accountId, final SealedCredentials credentials)
     {
-        final Sealed before = sealed.get(accountId);
+        final SealedCredentials before = sealed.get(accountId);
         final Boolean futures = credentials.futures() != null ? credentials.futures() : Boolean.valueOf(before != null && before.futuresMarket());
         final VenueKind venue = credentials.venue() != null ? credentials.venue() : before != null ? before.venue() : venues.get(accountId);
-        sealed.put(accountId, new Sealed(credentials.testnet(), credentials.key(), credentials.secret(), credentials.passphrase(), futures, venue));
+        sealed.put(accountId, new SealedCredentials(credentials.testnet(), credentials.key(), credentials.secret(), credentials.passphrase(), futures, venue));
         if (publisher != null)
         {
             io.execute(() -> relink(accountId));
@@ -367,23 +313,8 @@ public final class ExchangeIo implements AutoCloseable
 
     private ExchangeLink open(final String accountId, final CommandPublisher running)
     {
-        final Sealed credentials = sealed.get(accountId);
-        if (credentials == null)
-        {
-            return null;
-        }
-        final VenueKind venue = credentials.venueOrBinance();
-        final ExchangeEndpointConfig endpoint = overrides.getOrDefault(accountId, config.forAccount(accountId, venue));
-        final ExchangeDialect dialect = venue == VenueKind.OKX ? okxDialect : credentials.futuresMarket() ? futuresDialect : spotDialect;
-        return ExchangeLink.open(accountId, dialect, endpoint, credentials.testnet(), () -> open(accountId, credentials), http, io,
-            reports.of(accountId, running), instruments);
-    }
-
-    /** The plain credentials, for one signature; the master key opens them, nothing keeps them. */
-    private Credentials open(final String accountId, final Sealed credentials)
-    {
-        return new Credentials(secrets.open(credentials.key(), accountId + "/api_key"), secrets.open(credentials.secret(), accountId + "/api_secret"),
-            credentials.passphrase() == null ? null : secrets.open(credentials.passphrase(), accountId + "/passphrase"));
+        final SealedCredentials credentials = sealed.get(accountId);
+        return credentials == null ? null : opener.open(accountId, credentials, reports.of(accountId, running));
     }
 
     @Override

@@ -159,7 +159,7 @@ public final class ExchangeReplies implements ReplyListener, io.ordergate.gatewa
             final int bodyEnd = CommandFrame.BODY_OFFSET + event.frame.getInt(CommandFrame.BODY_LENGTH_OFFSET);
             futures = reader.position() < bodyEnd && reader.readByte() == ExchangeBodies.MARKET_FUTURES;
         }
-        io.credentials(accountId, new ExchangeIo.Sealed(testnet, key, secret, passphrase.isEmpty() ? null : passphrase, futures, venue));
+        io.credentials(accountId, new SealedCredentials(testnet, key, secret, passphrase.isEmpty() ? null : passphrase, futures, venue));
     }
 
     private void eachQuote(final CommandEvent event, final QuoteListener listener)

@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 
 /**
  * One account's futures settings sent one after another, in the order the engine journaled them, across replacements
- * of the account's link. A link's own {@code FuturesSetup} keeps the order on that link only: settings a replaced link
- * closed underneath are sent again on the link that took over, and without this a later one already sent there would
- * go first and the exchange would keep the earlier (ExchangeFuturesHttpTest). Each account's settings wait for the
- * previous ones' last outcome, the sending again included. Thread safe.
+ * of the account's link: the only place that order is kept (a link's {@code FuturesSetup} sends as soon as asked).
+ * Without it a later leverage within the symbol's known highest would go out while an earlier one waits for the
+ * brackets answer, and settings a replaced link closed underneath, sent again on the link that took over, would go after
+ * a later one already sent there; either way the exchange would keep the earlier (ExchangeFuturesHttpTest). Each
+ * account's settings wait for the previous ones' last outcome, the sending again included. Thread safe.
  */
 final class SettingsInOrder
 {

@@ -119,6 +119,34 @@ class ExchangeFuturesHttpTest extends SimulatedBinanceTest
         assertEquals(20, futures("bn-relink").path("leverage").asInt(), futures("bn-relink").toString());
     }
 
+    /**
+     * Two leverages asked one after another on the same connection, the first above the highest kept (50) so it first asks
+     * the symbol's brackets (raised to 125 since, the answer 500 ms late) and the second within it: the exchange ends at the
+     * leverage asked last, as the account's view says. The account-level order (SettingsInOrder) keeps this, the case
+     * FuturesSetupTest checked of the connector's own per-link chain before that chain was removed.
+     */
+    @Test
+    void shouldLeaveTheLeverageAskedLastWhenAnEarlierOneWaitsForTheBrackets()
+    {
+        makeFuturesAccount("bn-order");
+        venue.maxLeverage("BTCUSDT", 50);
+        gateway.call("PUT", "/api/v1/accounts/bn-order/futures-settings", "{\"symbol\":\"BTCUSDT\",\"leverage\":50}");
+        ExchangeHarness.await("50 applied and kept as the highest", () -> "applied".equals(futures("bn-order").path("status").asText()));
+        venue.maxLeverage("BTCUSDT", 125);  // the exchange raised the symbol's brackets since
+        venue.faults().slowLeverageBrackets(500);
+
+        assertEquals(200, gateway.call("PUT", "/api/v1/accounts/bn-order/futures-settings", "{\"symbol\":\"BTCUSDT\",\"leverage\":75}")
+            .path("_status").asInt());
+        assertEquals(200, gateway.call("PUT", "/api/v1/accounts/bn-order/futures-settings", "{\"symbol\":\"BTCUSDT\",\"leverage\":20}")
+            .path("_status").asInt());
+
+        ExchangeHarness.await("the three leverages sent", () -> venue.requestsReceived("POST", "/fapi/v1/leverage") == 3);
+        ExchangeHarness.await("the view settled", () -> !"pending".equals(futures("bn-order").path("status").asText()));
+        assertEquals(Map.of("BTCUSDT", 20), venue.futuresSettings(KEY).get("leverage"), futures("bn-order").toString());
+        assertEquals(20, futures("bn-order").path("leverage").asInt(), futures("bn-order").toString());
+        assertEquals("applied", futures("bn-order").path("status").asText(), futures("bn-order").toString());
+    }
+
     /** A Binance futures account on the test key, made (201): its view. */
     private JsonNode makeFuturesAccount(final String accountId)
     {

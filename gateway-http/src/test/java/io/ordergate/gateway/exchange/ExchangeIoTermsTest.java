@@ -35,7 +35,7 @@ class ExchangeIoTermsTest
             final SecretBox secrets = new SecretBox(MasterKeys.of(new byte[32]));
             try (ExchangeIo io = new ExchangeIo(config.exchanges(), config.instruments(), secrets))
             {
-                io.credentials("binance-demo", new ExchangeIo.Sealed(false, secrets.seal(KEY, "binance-demo/api_key"),
+                io.credentials("binance-demo", new SealedCredentials(false, secrets.seal(KEY, "binance-demo/api_key"),
                     secrets.seal(SECRET, "binance-demo/api_secret"), null));
                 assertNull(io.readBalances("binance-demo"), "a member that does not lead has no link");
                 assertEquals(0, exchange.openUserStreams());

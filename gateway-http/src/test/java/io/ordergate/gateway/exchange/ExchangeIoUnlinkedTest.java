@@ -116,7 +116,7 @@ class ExchangeIoUnlinkedTest
                     }
                     return null;
                 };
-                io.credentials("bn-broken", new ExchangeIo.Sealed(false, "sealed-key", "sealed-secret", null));
+                io.credentials("bn-broken", new SealedCredentials(false, "sealed-key", "sealed-secret", null));
                 io.start(publisher);
                 ExchangeHarness.await("the failure shown", () -> io.streamState("bn-broken") != null, () -> "attempts " + attempts);
                 assertEquals("IllegalStateException: the link's parts did not fit", io.streamState("bn-broken").linkFailure());
