@@ -20,6 +20,7 @@ import io.ordergate.fixed.FixedPoint;
 final class OrderPrices
 {
     private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final String TOO_FAR = "the stop is further from the price than the instrument can value";
 
     private OrderPrices()
     {
@@ -80,11 +81,16 @@ final class OrderPrices
         if ((trailingPct != 0 || trailingDistance != 0) && reference != OrderView.NONE)
         {
             final boolean isLong = placement.side == Side.BUY;
+            final String trailingField = trailingPct != 0 ? "trailing_stop_pct" : "trailing_stop_pips";
+            // Checked before the add: a short's start past what can be valued (or past a long, where it would wrap) is no stop.
+            if (!isLong && PositionStops.away(reference, trailingPct, trailingDistance) > maxStop(instrument) - reference)
+            {
+                return refuse(placement, TOO_FAR, trailingField);
+            }
             final long start = PositionStops.trailed(isLong, reference, trailingPct, trailingDistance);
             if (start <= 0)
             {
-                return refuse(placement, "the trailing stop would start at or below zero",
-                    trailingPct != 0 ? "trailing_stop_pct" : "trailing_stop_pips");
+                return refuse(placement, "the trailing stop would start at or below zero", trailingField);
             }
             if (PositionStops.tighter(isLong, start, stopLoss))
             {
@@ -145,7 +151,17 @@ final class OrderPrices
                     refuse(placement, isStopLoss ? "stop_loss_pct must be above 0 and below 100" : "take_profit_pct must be above 0", field);
                     return Wire.INEXACT;
                 }
-                distance = FixedPoint.mulDiv(reference, pct, HUNDRED_PERCENT);
+                distance = FixedPoint.mulDivSaturated(reference, pct, HUNDRED_PERCENT);
+            }
+            // Both distances saturate past a long, so they are checked before the add that could wrap past one.
+            if (distance <= 0)
+            {
+                return wrongSide(placement, isStopLoss, field);
+            }
+            if (!below && distance > maxStop(instrument) - reference)
+            {
+                refuse(placement, TOO_FAR, field);
+                return Wire.INEXACT;
             }
             value = below ? reference - distance : reference + distance;
         }
@@ -155,10 +171,7 @@ final class OrderPrices
         }
         if (reference != OrderView.NONE && (below ? value >= reference : value <= reference))
         {
-            refuse(placement, isStopLoss
-                ? "stop_loss must be on the losing side of the entry price"
-                : "take_profit must be on the winning side of the entry price", field);
-            return Wire.INEXACT;
+            return wrongSide(placement, isStopLoss, field);
         }
         if (value <= 0)
         {
@@ -167,10 +180,18 @@ final class OrderPrices
         }
         if (value > maxStop(instrument))
         {
-            refuse(placement, "the stop is further from the price than the instrument can value", field);
+            refuse(placement, TOO_FAR, field);
             return Wire.INEXACT;
         }
         return value;
+    }
+
+    private static long wrongSide(final OrderPlacement placement, final boolean isStopLoss, final String field)
+    {
+        refuse(placement, isStopLoss
+            ? "stop_loss must be on the losing side of the entry price"
+            : "take_profit must be on the winning side of the entry price", field);
+        return Wire.INEXACT;
     }
 
     /**
