@@ -3,11 +3,17 @@ package io.ordergate.engine;
 import static io.ordergate.engine.EngineDriver.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.config.ConfigLoader;
+import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandEvent;
+import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.GroupBodies;
+import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.OrderType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
@@ -94,6 +100,44 @@ class EngineOrderPriceEdgesTest
             driver.order("paper-1", Side.SELL, OrderType.MARKET, "EURUSD", "1").trailingStopPips(MAX_PIPS));
         refused("trailing_stop_pips", FURTHER,
             driver.order("paper-1", Side.SELL, OrderType.LIMIT, "EURUSD", "1").price("9223372.03685").trailingStopPips("1"));
+    }
+
+    @Test
+    void stopFurtherFromAHugeEntryThanTheInstrumentCanValueIsRefused()
+    {
+        // 92,233,720.36 is past the 9,223,372.03685 EURUSD can value; a stop at 1.00000 under it is as far from it
+        refused("stop_loss", FURTHER,
+            driver.order("paper-1", Side.BUY, OrderType.LIMIT, "EURUSD", "1").price("92233720.36").stopLoss("1.00000"));
+        refused("trailing_stop_pct", FURTHER,
+            driver.order("paper-1", Side.BUY, OrderType.LIMIT, "EURUSD", "1").price("92233720.36").trailingStopPct("50"));
+        expect(ResultCode.CREATED,
+            driver.order("paper-1", Side.BUY, OrderType.LIMIT, "EURUSD", "1").price("9223373.03685").stopLoss("1.00001").send());
+    }
+
+    @Test
+    void groupOrderWithAStopFurtherFromAHugeEntryIsRefusedNotThrown()
+    {
+        expect(ResultCode.CREATED, driver.createAccount("paper-2", "USD", "100000", 100));
+        final CommandEvent group = new CommandEvent();
+        GroupBodies.group(driver.begin(group, CommandType.CREATE_GROUP), "g", 0, "", "", 0, 0, List.of(
+            new GroupBodies.Member("paper-1", GroupBodies.SIZING_RISK_PERCENT, EngineDriver.wire("1"), "", List.of()),
+            new GroupBodies.Member("paper-2", GroupBodies.SIZING_EQUITY_RATIO, EngineDriver.wire("1000"), "", List.of())));
+        driver.finish(group);
+        expect(ResultCode.CREATED, driver.apply(group));
+
+        final long digest = driver.digest();
+        final CommandEvent order = new CommandEvent();
+        final BodyWriter body = driver.begin(order, CommandType.GROUP_ORDER);
+        GroupBodies.groupOrderHead(body, "g");
+        GroupBodies.signal(body, "EURUSD", Side.BUY, OrderType.LIMIT, null,
+            GroupBodies.HAS_QUANTITY | NewOrderBody.HAS_PRICE | NewOrderBody.HAS_STOP_LOSS, EngineDriver.wire("1"),
+            EngineDriver.wire("9223372036"), EngineDriver.wire("1.00000"), 0, 0, 0, 0);
+        body.putString("");
+        driver.finish(order);
+        expect(ResultCode.VALIDATION_ERROR, driver.apply(order));
+        assertEquals("stop_loss", order.resultField, order.resultMessage);
+        assertEquals(FURTHER, order.resultMessage);
+        assertEquals(digest, driver.digest(), "a refusal changes no state");
     }
 
     private void refused(final String field, final String message, final NewOrder request)

@@ -82,8 +82,10 @@ final class OrderPrices
         {
             final boolean isLong = placement.side == Side.BUY;
             final String trailingField = trailingPct != 0 ? "trailing_stop_pct" : "trailing_stop_pips";
-            // Checked before the add: a short's start past what can be valued (or past a long, where it would wrap) is no stop.
-            if (!isLong && PositionStops.away(reference, trailingPct, trailingDistance) > maxStop(instrument) - reference)
+            // As a stop's: a short's start past what can be valued (checked before the add, which could wrap past a long),
+            // a start at or below zero, a start further from the entry than can be valued.
+            final long away = PositionStops.away(reference, trailingPct, trailingDistance);
+            if (!isLong && away > maxStop(instrument) - reference)
             {
                 return refuse(placement, TOO_FAR, trailingField);
             }
@@ -91,6 +93,10 @@ final class OrderPrices
             if (start <= 0)
             {
                 return refuse(placement, "the trailing stop would start at or below zero", trailingField);
+            }
+            if (away > maxStop(instrument))
+            {
+                return refuse(placement, TOO_FAR, trailingField);
             }
             if (PositionStops.tighter(isLong, start, stopLoss))
             {
@@ -178,7 +184,8 @@ final class OrderPrices
             refuse(placement, "the stop is at or below zero", field);
             return Wire.INEXACT;
         }
-        if (value > maxStop(instrument))
+        // past a long the loss to it would be, from a limit price past what can be valued (e.g. in sizing a fan-out)
+        if (value > maxStop(instrument) || (reference != OrderView.NONE && Math.abs(reference - value) > maxStop(instrument)))
         {
             refuse(placement, TOO_FAR, field);
             return Wire.INEXACT;
@@ -195,7 +202,8 @@ final class OrderPrices
     }
 
     /**
-     * The highest stop price that can be valued: the loss to a stop is (stop - entry) x contract size, scaled to money
+     * The highest stop price, and the furthest a stop may be from its entry, that can be valued: the loss to a stop is
+     * (stop - entry) x contract size, scaled to money
      * (up to 100 times, {@code Valuation}); a stop past this would overflow a long there (sizing a fan-out, risk) instead
      * of being refused here. EURUSD (5 digits, 100,000 per lot) allows stops up to about 9,000,000.00000.
      */
