@@ -2,6 +2,7 @@ package io.ordergate.engine;
 
 import static io.ordergate.engine.EngineDriver.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 
@@ -138,6 +139,22 @@ class EngineOrderPriceEdgesTest
         assertEquals("stop_loss", order.resultField, order.resultMessage);
         assertEquals(FURTHER, order.resultMessage);
         assertEquals(digest, driver.digest(), "a refusal changes no state");
+    }
+
+    @Test
+    void restingOrderWorthMoreThanALongNeedsMoreMarginThanAnyAccountHasNotAThrow()
+    {
+        // 100 lots of 100,000 at 92,233,720,368.00000: a notional past a long, in cents
+        final long digest = driver.digest();
+        expect(ResultCode.INSUFFICIENT_MARGIN,
+            driver.order("paper-1", Side.SELL, OrderType.LIMIT, "EURUSD", "100").price("92233720368").send());
+        expect(ResultCode.INSUFFICIENT_MARGIN,
+            driver.order("paper-1", Side.BUY, OrderType.STOP, "EURUSD", "100").price("92233720368").send());
+        expect(ResultCode.OK, driver.setRisk("paper-1", "max_notional", "1000000"));
+        expect(ResultCode.RISK_MAX_NOTIONAL,
+            driver.order("paper-1", Side.SELL, OrderType.LIMIT, "EURUSD", "100").price("92233720368").send());
+        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "EURUSD", "1"));
+        assertNotEquals(digest, driver.digest(), "the engine goes on: the market order fills");
     }
 
     private void refused(final String field, final String message, final NewOrder request)
