@@ -22,9 +22,13 @@ public final class Wire
         return wireValue % factor == 0 ? wireValue / factor : INEXACT;
     }
 
-    /** Pips (wire digits) times the pip size (price units), rounded half-even to price units. */
+    /**
+     * Pips (wire digits) times the pip size (price units), rounded half-even to price units; past a long it is
+     * Long.MAX_VALUE or MIN_VALUE (by sign), never a throw: the pips are a user's, the caller is the engine thread, and
+     * a distance that far is refused there as too far to value.
+     */
     public static long pipsToPrice(final long wirePips, final long pipSize)
     {
-        return FixedPoint.mulDiv(wirePips, pipSize, FixedPoint.pow10(NewOrderBody.WIRE_DIGITS));
+        return FixedPoint.mulDivSaturated(wirePips, pipSize, FixedPoint.pow10(NewOrderBody.WIRE_DIGITS));
     }
 }

@@ -43,17 +43,21 @@ public final class Valuation
         return account.currency.equals(instrument.quoteCurrency) || account.currency.equals(instrument.baseCurrency);
     }
 
-    /** The value of {@code quantity} at {@code price}, in account money units; always positive for positive input. */
+    /**
+     * The value of {@code quantity} at {@code price}, in account money units; always positive for positive input. Past a
+     * long it is Long.MAX_VALUE, not a throw: the price may be a user's limit or stop price (92,233,720,368.00000 for
+     * 100 lots of EURUSD), and a notional that large passes no account's margin nor max_notional.
+     */
     public static long notional(final Account account, final Instrument instrument, final long quantity, final long price)
     {
         if (account.currency.equals(instrument.quoteCurrency))
         {
             return scaleToMoney(Math.multiplyExact(quantity, instrument.contractSize), price,
-                instrument.quantityDigits + instrument.priceDigits, 1);
+                instrument.quantityDigits + instrument.priceDigits, 1, true);
         }
         if (account.currency.equals(instrument.baseCurrency))
         {
-            return scaleToMoney(quantity, instrument.contractSize, instrument.quantityDigits, 1);
+            return scaleToMoney(quantity, instrument.contractSize, instrument.quantityDigits, 1, true);
         }
         return NO_CONVERSION;
     }
@@ -157,11 +161,15 @@ public final class Valuation
      */
     private static long scaleToMoney(final long a, final long b, final int digits, final long divisor)
     {
+        return scaleToMoney(a, b, digits, divisor, false);
+    }
+
+    /** As {@link #scaleToMoney(long, long, int, long)}; when {@code saturated}, past a long it is Long.MAX_VALUE or MIN_VALUE. */
+    private static long scaleToMoney(final long a, final long b, final int digits, final long divisor, final boolean saturated)
+    {
         final int shift = digits - Money.DIGITS;
-        if (shift >= 0)
-        {
-            return FixedPoint.mulDiv(a, b, Math.multiplyExact(FixedPoint.pow10(shift), divisor));
-        }
-        return FixedPoint.mulDiv(Math.multiplyExact(a, FixedPoint.pow10(-shift)), b, divisor);
+        final long scaledA = shift >= 0 ? a : Math.multiplyExact(a, FixedPoint.pow10(-shift));
+        final long scaledDivisor = shift >= 0 ? Math.multiplyExact(FixedPoint.pow10(shift), divisor) : divisor;
+        return saturated ? FixedPoint.mulDivSaturated(scaledA, b, scaledDivisor) : FixedPoint.mulDiv(scaledA, b, scaledDivisor);
     }
 }

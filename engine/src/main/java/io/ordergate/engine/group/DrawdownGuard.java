@@ -63,8 +63,10 @@ public final class DrawdownGuard
         }
     }
 
+    /** Wire digits; past a long (a loss over 922 million times the peak) Long.MAX_VALUE, never a throw. */
     static long drawdownPct(final Group group, final long equity)
     {
-        return group.peakEquity <= 0 || equity >= group.peakEquity ? 0 : FixedPoint.mulDiv(group.peakEquity - equity, HUNDRED_PERCENT, group.peakEquity);
+        return group.peakEquity <= 0 || equity >= group.peakEquity ? 0
+            : FixedPoint.mulDivSaturated(group.peakEquity - equity, HUNDRED_PERCENT, group.peakEquity);
     }
 }

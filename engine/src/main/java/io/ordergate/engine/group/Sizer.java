@@ -216,12 +216,14 @@ final class Sizer
      * signal (wire) × equity (money) ÷ value (wire, a money amount), truncated, past a long Long.MAX_VALUE (capped at
      * max_quantity after). Equity at wire digits passes a long above 92,233,720,368.54, where rescaling it first threw (the
      * whole group order failed inside): there, signal × equity ÷ value in whole and remainder, each scaled, exactly.
+     * The signal and equity are at least 0 (FanOutFlow refuses a quantity at or below 0, a risk- or margin-sized signal is
+     * never negative, the caller floors equity at 0) and value above 0 (MemberReader), so a signal of 0 is 0 either way.
      */
     private static long equityRatioSized(final long signal, final long equity, final long value)
     {
-        if (signal <= 0 || equity <= Long.MAX_VALUE / MONEY_TO_WIRE)
+        if (equity <= Long.MAX_VALUE / MONEY_TO_WIRE)
         {
-            return TowardZero.mulDivSaturated(signal, Math.min(equity, Long.MAX_VALUE / MONEY_TO_WIRE) * MONEY_TO_WIRE, value);
+            return TowardZero.mulDivSaturated(signal, equity * MONEY_TO_WIRE, value);
         }
         final long whole = TowardZero.mulDivSaturated(signal, equity, value);
         if (whole > Long.MAX_VALUE / MONEY_TO_WIRE)

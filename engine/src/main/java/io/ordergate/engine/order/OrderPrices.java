@@ -20,6 +20,7 @@ import io.ordergate.fixed.FixedPoint;
 final class OrderPrices
 {
     private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
+    private static final String TOO_FAR = "the stop is further from the price than the instrument can value";
 
     private OrderPrices()
     {
@@ -80,11 +81,22 @@ final class OrderPrices
         if ((trailingPct != 0 || trailingDistance != 0) && reference != OrderView.NONE)
         {
             final boolean isLong = placement.side == Side.BUY;
+            final String trailingField = trailingPct != 0 ? "trailing_stop_pct" : "trailing_stop_pips";
+            // As a stop's: a short's start past what can be valued (checked before the add, which could wrap past a long),
+            // a start at or below zero, a start further from the entry than can be valued.
+            final long away = PositionStops.away(reference, trailingPct, trailingDistance);
+            if (!isLong && away > maxStop(instrument) - reference)
+            {
+                return refuse(placement, TOO_FAR, trailingField);
+            }
             final long start = PositionStops.trailed(isLong, reference, trailingPct, trailingDistance);
             if (start <= 0)
             {
-                return refuse(placement, "the trailing stop would start at or below zero",
-                    trailingPct != 0 ? "trailing_stop_pct" : "trailing_stop_pips");
+                return refuse(placement, "the trailing stop would start at or below zero", trailingField);
+            }
+            if (away > maxStop(instrument))
+            {
+                return refuse(placement, TOO_FAR, trailingField);
             }
             if (PositionStops.tighter(isLong, start, stopLoss))
             {
@@ -145,7 +157,17 @@ final class OrderPrices
                     refuse(placement, isStopLoss ? "stop_loss_pct must be above 0 and below 100" : "take_profit_pct must be above 0", field);
                     return Wire.INEXACT;
                 }
-                distance = FixedPoint.mulDiv(reference, pct, HUNDRED_PERCENT);
+                distance = FixedPoint.mulDivSaturated(reference, pct, HUNDRED_PERCENT);
+            }
+            // Both distances saturate past a long, so they are checked before the add that could wrap past one.
+            if (distance <= 0)
+            {
+                return wrongSide(placement, isStopLoss, field);
+            }
+            if (!below && distance > maxStop(instrument) - reference)
+            {
+                refuse(placement, TOO_FAR, field);
+                return Wire.INEXACT;
             }
             value = below ? reference - distance : reference + distance;
         }
@@ -155,26 +177,33 @@ final class OrderPrices
         }
         if (reference != OrderView.NONE && (below ? value >= reference : value <= reference))
         {
-            refuse(placement, isStopLoss
-                ? "stop_loss must be on the losing side of the entry price"
-                : "take_profit must be on the winning side of the entry price", field);
-            return Wire.INEXACT;
+            return wrongSide(placement, isStopLoss, field);
         }
         if (value <= 0)
         {
             refuse(placement, "the stop is at or below zero", field);
             return Wire.INEXACT;
         }
-        if (value > maxStop(instrument))
+        // past a long the loss to it would be, from a limit price past what can be valued (e.g. in sizing a fan-out)
+        if (value > maxStop(instrument) || (reference != OrderView.NONE && Math.abs(reference - value) > maxStop(instrument)))
         {
-            refuse(placement, "the stop is further from the price than the instrument can value", field);
+            refuse(placement, TOO_FAR, field);
             return Wire.INEXACT;
         }
         return value;
     }
 
+    private static long wrongSide(final OrderPlacement placement, final boolean isStopLoss, final String field)
+    {
+        refuse(placement, isStopLoss
+            ? "stop_loss must be on the losing side of the entry price"
+            : "take_profit must be on the winning side of the entry price", field);
+        return Wire.INEXACT;
+    }
+
     /**
-     * The highest stop price that can be valued: the loss to a stop is (stop - entry) x contract size, scaled to money
+     * The highest stop price, and the furthest a stop may be from its entry, that can be valued: the loss to a stop is
+     * (stop - entry) x contract size, scaled to money
      * (up to 100 times, {@code Valuation}); a stop past this would overflow a long there (sizing a fan-out, risk) instead
      * of being refused here. EURUSD (5 digits, 100,000 per lot) allows stops up to about 9,000,000.00000.
      */

@@ -84,8 +84,14 @@ public final class PositionStops
      */
     public static long trailed(final boolean isLong, final long mark, final long pct, final long distance)
     {
-        final long away = pct != 0 ? FixedPoint.mulDiv(mark, pct, HUNDRED_PERCENT) : distance;
+        final long away = away(mark, pct, distance);
         return isLong ? mark - away : mark + away;
+    }
+
+    /** How far from {@code mark} a trailing stop stands: a percent of the mark or the fixed price distance. */
+    public static long away(final long mark, final long pct, final long distance)
+    {
+        return pct != 0 ? FixedPoint.mulDiv(mark, pct, HUNDRED_PERCENT) : distance;
     }
 
     /** Whether {@code candidate} is a tighter stop than {@code current} (NONE counts as none). */

@@ -167,6 +167,13 @@ class SizerOracleTest
             OrderView.NONE, OrderView.NONE, 0));
         assertEquals(4_000_000, child.rawQuantity);
         assertEquals(null, child.rejectCode);
+
+        // a signal of 0 there (the one at most 0 that can reach the sizing) is 0, not sized on a capped equity
+        final FanOutChild none = new FanOutChild();
+        assertEquals(0, sizer.size(none, member, eurusd, Side.BUY, GroupBodies.HAS_QUANTITY, 0, OrderView.NONE, 0,
+            OrderView.NONE, OrderView.NONE, 0));
+        assertEquals(0, none.rawQuantity);
+        assertEquals(ResultCode.SIZE_BELOW_MINIMUM, none.rejectCode);
     }
 
     /** The second property's find (the docs now say it): a risk-sized signal past the wire is held there before the factor. */
