@@ -264,6 +264,22 @@ class Seed003HttpTest
         assertEquals(404, gateway.get("/api/v1/trading/positions/nobody").status());
     }
 
+    @Test
+    @Order(9)
+    void aDeletedAccountLeavesTheSeedsAccountsListAndItsTotal()
+    {
+        assertEquals(201, gateway.createAccount("s3-gone", "1000").status());
+        final int before = gateway.get("/api/v1/accounts/list").json().path("pagination").path("total").asInt();
+        assertEquals(200, gateway.send("DELETE", "/api/v1/accounts/s3-gone", null, TestGateway.ADMIN).status());
+        final Reply list = gateway.get("/api/v1/accounts/list");
+        assertEquals(200, list.status(), list::toString);
+        for (final JsonNode account : list.json().path("accounts"))
+        {
+            assertFalse("s3-gone".equals(account.path("account_info").path("account_id").asText()), list::toString);
+        }
+        assertEquals(before - 1, list.json().path("pagination").path("total").asInt(), list::toString);
+    }
+
     private static Reply webhook(final String body)
     {
         return gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/webhook/tradingview"))).timeout(Duration.ofSeconds(10))

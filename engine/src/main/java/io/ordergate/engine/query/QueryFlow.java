@@ -192,7 +192,8 @@ public final class QueryFlow
         int total = 0;
         for (int a = 0; a < accounts.count(); a++)
         {
-            if (principals.canAccess(event.principal(), a))
+            // a deleted account keeps its slot (and, for an admin, its access): it is no longer listed, as in API.md's list
+            if (!accounts.isRemoved(a) && principals.canAccess(event.principal(), a))
             {
                 if (total >= skip && total - skip < limit)
                 {
