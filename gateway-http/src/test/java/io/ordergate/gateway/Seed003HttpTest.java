@@ -280,6 +280,26 @@ class Seed003HttpTest
         assertEquals(before - 1, list.json().path("pagination").path("total").asInt(), list::toString);
     }
 
+    @Test
+    @Order(10)
+    void anAccountReadsInTheSeedsEnvelopeBesideItsOwnFields()
+    {
+        final Reply read = gateway.get("/api/v1/accounts/s3-a");
+        assertEquals(200, read.status(), read::toString);
+        final JsonNode body = read.json();
+        assertEquals("s3-a", body.path("account_id").asText(), "API.md's account, as before");
+        assertTrue(body.path("balance").isNumber(), body::toString);
+        // seed 003's {"account": {"account_info", "balances", "positions", "settings"}, "performance", "references", "ws_status"}
+        final JsonNode account = body.path("account");
+        assertEquals("s3-a", account.path("account_info").path("account_id").asText(), body::toString);
+        assertTrue(account.path("balances").path("USD").has("available"), body::toString);
+        assertTrue(account.path("positions").path("items").isArray(), body::toString);
+        assertTrue(account.path("settings").isObject(), body::toString);
+        assertTrue(body.path("performance").has("realized_pnl"), body::toString);
+        assertTrue(body.path("references").isArray(), body::toString);
+        assertTrue(body.path("ws_status").isObject(), body::toString);
+    }
+
     private static Reply webhook(final String body)
     {
         return gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/webhook/tradingview"))).timeout(Duration.ofSeconds(10))

@@ -160,7 +160,14 @@ public final class QueryFlow
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
             return;
         }
-        json.account(event, account);
+        if (reader.position() < event.frameLength() && reader.readByte() == CommandBodies.ACCOUNT_SHAPE_SEED)
+        {
+            json.seedAccount(event, account, venues.positionHolder(account));
+        }
+        else
+        {
+            json.account(event, account);
+        }
         event.result = ResultCode.OK;
     }
 
