@@ -300,6 +300,27 @@ class Seed003HttpTest
         assertTrue(body.path("ws_status").isObject(), body::toString);
     }
 
+    @Test
+    @Order(11)
+    void theSeedsGroupListPagesByOffsetAndLimit()
+    {
+        for (final String name : new String[] {"page-a", "page-b", "page-c"})
+        {
+            assertEquals(201, gateway.post("/api/v1/groups/", "{\"name\": \"" + name + "\"}").status());
+        }
+        final JsonNode all = gateway.get("/api/v1/groups/").json().path("data");
+        final int total = all.path("total").asInt();
+        assertEquals(total, all.path("groups").size(), "without a limit, every group as before: " + all);
+        final JsonNode page = gateway.get("/api/v1/groups/?offset=1&limit=2").json().path("data");
+        assertEquals(2, page.path("groups").size(), page::toString);
+        assertEquals(all.path("groups").get(1).path("id"), page.path("groups").get(0).path("id"), "the page starts at the offset");
+        assertEquals(total, page.path("total").asInt(), "total counts every group, not the page");
+        assertEquals(1, page.path("offset").asInt());
+        assertEquals(2, page.path("limit").asInt());
+        assertEquals(0, gateway.get("/api/v1/groups/?offset=" + total).json().path("data").path("groups").size(), "past the end: none");
+        assertEquals("limit", gateway.get("/api/v1/groups/?limit=0").errorField());
+    }
+
     private static Reply webhook(final String body)
     {
         return gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/webhook/tradingview"))).timeout(Duration.ofSeconds(10))
