@@ -268,7 +268,7 @@ public final class EngineJson
         }
         json.name("leverage").number(leverage);
         json.name("margin_used").decimal(values.margin(account, instrument, position), Money.DIGITS);
-        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? leverage - 1 : leverage + 1, leverage),
+        json.name("liquidation_price").decimal(Valuation.liquidationPrice(position.openPrice, isLong, leverage),
             instrument.priceDigits);
         json.name("opened_at").time(position.openedAtMicros);
         json.endObject();
