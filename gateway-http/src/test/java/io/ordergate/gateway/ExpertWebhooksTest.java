@@ -3,6 +3,7 @@ package io.ordergate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,13 @@ class ExpertWebhooksTest
             assertEquals(expertId, event.path("expert_id").asText(), event::toString);
             assertEquals("exp-w", event.path("account_id").asText());
             assertEquals(placed.text("order_id"), event.path("data").path("order_id").asText());
+            // seed 001's payload: its receivers read data.symbol, side, filled_quantity and average_fill_price
+            final JsonNode data = event.path("data");
+            assertEquals("BTCUSD", data.path("symbol").asText(), data::toString);
+            assertEquals("buy", data.path("side").asText(), data::toString);
+            assertEquals(0, new BigDecimal("0.01").compareTo(data.path("filled_quantity").decimalValue()), data::toString);
+            assertTrue(data.path("average_fill_price").isNumber(), data::toString);
+            assertEquals(0, new BigDecimal("50010").compareTo(data.path("average_fill_price").decimalValue()), data::toString);
 
             final JsonNode listed = gateway.send("GET", "/api/v1/webhooks", null, own).json().path("webhooks");
             assertEquals(1, listed.size(), listed::toString);

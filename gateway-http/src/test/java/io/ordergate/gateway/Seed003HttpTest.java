@@ -264,6 +264,63 @@ class Seed003HttpTest
         assertEquals(404, gateway.get("/api/v1/trading/positions/nobody").status());
     }
 
+    @Test
+    @Order(9)
+    void aDeletedAccountLeavesTheSeedsAccountsListAndItsTotal()
+    {
+        assertEquals(201, gateway.createAccount("s3-gone", "1000").status());
+        final int before = gateway.get("/api/v1/accounts/list").json().path("pagination").path("total").asInt();
+        assertEquals(200, gateway.send("DELETE", "/api/v1/accounts/s3-gone", null, TestGateway.ADMIN).status());
+        final Reply list = gateway.get("/api/v1/accounts/list");
+        assertEquals(200, list.status(), list::toString);
+        for (final JsonNode account : list.json().path("accounts"))
+        {
+            assertFalse("s3-gone".equals(account.path("account_info").path("account_id").asText()), list::toString);
+        }
+        assertEquals(before - 1, list.json().path("pagination").path("total").asInt(), list::toString);
+    }
+
+    @Test
+    @Order(10)
+    void anAccountReadsInTheSeedsEnvelopeBesideItsOwnFields()
+    {
+        final Reply read = gateway.get("/api/v1/accounts/s3-a");
+        assertEquals(200, read.status(), read::toString);
+        final JsonNode body = read.json();
+        assertEquals("s3-a", body.path("account_id").asText(), "API.md's account, as before");
+        assertTrue(body.path("balance").isNumber(), body::toString);
+        // seed 003's {"account": {"account_info", "balances", "positions", "settings"}, "performance", "references", "ws_status"}
+        final JsonNode account = body.path("account");
+        assertEquals("s3-a", account.path("account_info").path("account_id").asText(), body::toString);
+        assertTrue(account.path("balances").path("USD").has("available"), body::toString);
+        assertTrue(account.path("positions").path("items").isArray(), body::toString);
+        assertTrue(account.path("settings").isObject(), body::toString);
+        assertTrue(body.path("performance").has("realized_pnl"), body::toString);
+        assertTrue(body.path("references").isArray(), body::toString);
+        assertTrue(body.path("ws_status").isObject(), body::toString);
+    }
+
+    @Test
+    @Order(11)
+    void theSeedsGroupListPagesByOffsetAndLimit()
+    {
+        for (final String name : new String[] {"page-a", "page-b", "page-c"})
+        {
+            assertEquals(201, gateway.post("/api/v1/groups/", "{\"name\": \"" + name + "\"}").status());
+        }
+        final JsonNode all = gateway.get("/api/v1/groups/").json().path("data");
+        final int total = all.path("total").asInt();
+        assertEquals(total, all.path("groups").size(), "without a limit, every group as before: " + all);
+        final JsonNode page = gateway.get("/api/v1/groups/?offset=1&limit=2").json().path("data");
+        assertEquals(2, page.path("groups").size(), page::toString);
+        assertEquals(all.path("groups").get(1).path("id"), page.path("groups").get(0).path("id"), "the page starts at the offset");
+        assertEquals(total, page.path("total").asInt(), "total counts every group, not the page");
+        assertEquals(1, page.path("offset").asInt());
+        assertEquals(2, page.path("limit").asInt());
+        assertEquals(0, gateway.get("/api/v1/groups/?offset=" + total).json().path("data").path("groups").size(), "past the end: none");
+        assertEquals("limit", gateway.get("/api/v1/groups/?limit=0").errorField());
+    }
+
     private static Reply webhook(final String body)
     {
         return gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/webhook/tradingview"))).timeout(Duration.ofSeconds(10))

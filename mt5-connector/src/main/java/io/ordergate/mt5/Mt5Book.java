@@ -384,7 +384,8 @@ final class Mt5Book
         json.endObject();
     }
 
-    private static long unrealized(final Account account, final Instrument instrument, final TicketPosition position)
+    /** A ticket's unrealized PnL in the account currency at the gateway's quote; 0 unpriced or unconvertible. */
+    static long unrealized(final Account account, final Instrument instrument, final TicketPosition position)
     {
         if (instrument == null || !instrument.hasQuote() || !Valuation.canValue(account, instrument) || position.side == null)
         {

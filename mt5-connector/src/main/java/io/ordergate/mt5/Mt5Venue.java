@@ -35,6 +35,7 @@ final class Mt5Venue implements Venue
     private final CommandAdmission admission;
     private final Mt5Trailing trailing;
     private final TicketCloses closes;
+    private final Mt5ExpertPositions expertPositions;
 
     /** Investor links and deals (seed 004), the EA room (seed 002): a field so snapshots carry them. */
     private final ConnectorRooms rooms;
@@ -52,6 +53,7 @@ final class Mt5Venue implements Venue
         this.offlineAfterMicros = context.config().executors().offlineAfterSeconds() * 1_000_000L;
         this.trailing = new Mt5Trailing(context, executors, tickets, this, admission);
         this.closes = new TicketCloses(context, executors, queue, tickets, admission);
+        this.expertPositions = new Mt5ExpertPositions(context);
     }
 
     @Override
@@ -102,6 +104,15 @@ final class Mt5Venue implements Venue
         for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
         {
             book.writePosition(position, json);
+        }
+    }
+
+    @Override
+    public void writeExpertPositions(final Account account, final JsonWriter json)
+    {
+        for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
+        {
+            expertPositions.write(position, json);
         }
     }
 

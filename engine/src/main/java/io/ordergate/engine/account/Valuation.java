@@ -129,6 +129,12 @@ public final class Valuation
         return total;
     }
 
+    /** Where a position's margin at {@code leverage} is gone: open × (1 − 1/leverage) long, × (1 + 1/leverage) short. */
+    public static long liquidationPrice(final long openPrice, final boolean isLong, final int leverage)
+    {
+        return FixedPoint.mulDiv(openPrice, isLong ? leverage - 1 : leverage + 1, leverage);
+    }
+
     /**
      * Margin {@code quantity} at {@code price} holds at the account's own leverage (an MT5 ticket's). The engine's own
      * positions are margined at their venue's leverage for the instrument: {@link AccountValues#margin}.

@@ -146,6 +146,14 @@ public final class CommandBodies
         writer.putString(accountId);
     }
 
+    /** GET_ACCOUNT of {@code GET /accounts/{id}}: the account id, then ACCOUNT_SHAPE_SEED (byte): seed 003's envelope too. */
+    public static final int ACCOUNT_SHAPE_SEED = 1;
+
+    public static void seedAccount(final BodyWriter writer, final CharSequence accountId)
+    {
+        writer.putString(accountId).putByte(ACCOUNT_SHAPE_SEED);
+    }
+
     /**
      * CREATE_KEY: api key (string) | secret hash (bytes, SHA-256) | scope (byte) | count (int) | account ids
      * | the rules it is judged by (byte, always {@link #KEY_RULES_FREE_REVOKED} now; see {@link #keyRules}).

@@ -98,10 +98,16 @@ public final class GroupBodies
         }
     }
 
-    /** DELETE_GROUP, PAUSE_GROUP, RESUME_GROUP, GET_GROUP: group id. LIST_GROUPS: empty body. */
+    /** DELETE_GROUP, PAUSE_GROUP, RESUME_GROUP, GET_GROUP: group id. LIST_GROUPS: empty body (every group), or {@link #listPage}. */
     public static void groupId(final BodyWriter writer, final CharSequence groupId)
     {
         writer.putString(groupId);
+    }
+
+    /** LIST_GROUPS of seed 003's {@code GET /groups/?offset=&limit=}: offset (int) | limit (int); the answer names both. */
+    public static void listPage(final BodyWriter writer, final int offset, final int limit)
+    {
+        writer.putInt(offset).putInt(limit);
     }
 
     /** ADD_GROUP_MEMBERS: group id | bulk (byte) | count (int) | members. */

@@ -12,7 +12,6 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.instrument.Instrument;
 import io.ordergate.engine.position.Position;
 import io.ordergate.engine.view.JsonWriter;
-import io.ordergate.fixed.FixedPoint;
 import io.ordergate.fixed.Money;
 
 /**
@@ -170,7 +169,7 @@ public final class ExpertJson
         json.name("unrealized_pnl").decimal(Valuation.unrealized(account, instrument, position), Money.DIGITS);
         json.name("leverage").number(leverage);
         json.name("margin_used").decimal(context.values().margin(account, instrument, position), Money.DIGITS);
-        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? leverage - 1 : leverage + 1, leverage),
+        json.name("liquidation_price").decimal(Valuation.liquidationPrice(position.openPrice, isLong, leverage),
             instrument.priceDigits);
         json.name("stop_loss").decimalOrNull(position.stopLoss(), instrument.priceDigits, OrderView.NONE);
         json.name("take_profit").decimalOrNull(position.takeProfit(), instrument.priceDigits, OrderView.NONE);

@@ -16,6 +16,7 @@ import io.ordergate.engine.order.Order;
 import io.ordergate.engine.order.OrderFlow;
 import io.ordergate.engine.order.Orders;
 import io.ordergate.engine.position.Position;
+import io.ordergate.engine.venue.Venue;
 import io.ordergate.engine.view.JsonWriter;
 
 /**
@@ -113,6 +114,11 @@ final class ExpertViews
         for (Position hedge = account.firstHedge; hedge != null; hedge = hedge.nextHedge())
         {
             json.writePosition(out, account, context.instruments().get(hedge.instrumentIndex), hedge);
+        }
+        final Venue holder = context.positionHolder(account);
+        if (holder != null)
+        {
+            holder.writeExpertPositions(account, out);  // an MT5 account's positions are the terminal's tickets
         }
         out.endArray().endObject();
         context.endJson(event);

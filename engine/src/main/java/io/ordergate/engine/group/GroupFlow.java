@@ -114,19 +114,32 @@ public final class GroupFlow
         json.answer(event, group, ResultCode.OK);
     }
 
+    /** Every visible group, or (GroupBodies.listPage) those from an offset, at most a limit, with both named. */
     private void list(final CommandEvent event)
     {
+        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
+        final boolean paged = reader.position() < event.frameLength();
+        final int offset = paged ? reader.readInt() : 0;
+        final int limit = paged ? reader.readInt() : Integer.MAX_VALUE;
         final JsonWriter out = context.beginJson(event).startObject().name("groups").startArray();
         int total = 0;
         for (int i = 0; i < groups.count(); i++)
         {
             if (access.visible(event.principal(), groups.get(i)))
             {
-                json.writeGroup(out, groups.get(i));
+                if (total >= offset && total - offset < limit)
+                {
+                    json.writeGroup(out, groups.get(i));
+                }
                 total++;
             }
         }
-        out.endArray().name("total").number(total).endObject();
+        out.endArray().name("total").number(total);
+        if (paged)
+        {
+            out.name("offset").number(offset).name("limit").number(limit);
+        }
+        out.endObject();
         context.endJson(event);
         event.result = ResultCode.OK;
     }

@@ -160,7 +160,14 @@ public final class QueryFlow
             event.reject(ResultCode.NOT_FOUND, "account not found", "account_id");
             return;
         }
-        json.account(event, account);
+        if (reader.position() < event.frameLength() && reader.readByte() == CommandBodies.ACCOUNT_SHAPE_SEED)
+        {
+            json.seedAccount(event, account, venues.positionHolder(account));
+        }
+        else
+        {
+            json.account(event, account);
+        }
         event.result = ResultCode.OK;
     }
 
@@ -192,7 +199,8 @@ public final class QueryFlow
         int total = 0;
         for (int a = 0; a < accounts.count(); a++)
         {
-            if (principals.canAccess(event.principal(), a))
+            // a deleted account keeps its slot (and, for an admin, its access): it is no longer listed, as in API.md's list
+            if (!accounts.isRemoved(a) && principals.canAccess(event.principal(), a))
             {
                 if (total >= skip && total - skip < limit)
                 {

@@ -82,6 +82,15 @@ public interface Venue
     }
 
     /**
+     * Writes the account's venue-held open positions as seed 001's expert positions ({@code side} long|short, {@code size},
+     * {@code entry_price}, {@code leverage}, {@code margin_used}, {@code liquidation_price}, {@code created_at}, ...) into
+     * the array in progress: {@code GET /experts/{id}/positions} of an expert on such an account.
+     */
+    default void writeExpertPositions(final Account account, final JsonWriter json)
+    {
+    }
+
+    /**
      * Closes (all, or {@code wireQuantity} at wire digits when {@code hasQuantity}) of a venue-held position the
      * principal may trade; answers into the event (the closing order) and returns its code, or {@link #NOT_HELD}
      * without touching the event when the position is not this venue's.

@@ -64,6 +64,26 @@ public final class EngineJson
         end(event);
     }
 
+    /**
+     * {@code GET /accounts/{id}}, a path seed 003 shares: API.md's account with seed 003's envelope added, {@code "account":
+     * {"account_info", "balances", "positions", "settings"}, "performance", "references", "ws_status"}, so both kinds of
+     * client read what they expect.
+     */
+    public void seedAccount(final CommandEvent event, final Account account, final Venue holder)
+    {
+        begin(event).startObject();
+        writeAccountFields(account);
+        json.name("account").startObject().name("account_info");
+        writeAccount(account);
+        writeSeedAccountParts(account, holder);
+        json.name("settings").startObject().endObject().endObject();
+        writePerformance(account);
+        json.name("references").startArray().endArray();
+        json.name("ws_status").startObject().endObject();
+        json.endObject();
+        end(event);
+    }
+
     public void position(final CommandEvent event, final Account account, final Instrument instrument, final Position position)
     {
         begin(event);
@@ -73,10 +93,16 @@ public final class EngineJson
 
     public void writeAccount(final Account account)
     {
+        json.startObject();
+        writeAccountFields(account);
+        json.endObject();
+    }
+
+    private void writeAccountFields(final Account account)
+    {
         final long unrealized = values.unrealized(account);
         final long equity = values.equity(account);
         final long marginUsed = values.marginUsed(account);
-        json.startObject();
         json.name("account_id").string(account.id);
         json.name("venue").string(account.venueName());
         json.name("status").string(account.status.wireName());
@@ -99,7 +125,6 @@ public final class EngineJson
             venues.of(account).writeAccountDetails(account, json);
         }
         json.name("created_at").time(account.createdAtMicros);
-        json.endObject();
     }
 
     /**
@@ -134,11 +159,16 @@ public final class EngineJson
             writePosition(account, instruments.get(hedge.instrumentIndex), hedge);
         }
         json.endArray().endObject();
+        writePerformance(account);
+        json.name("references").startArray().endArray();
+    }
+
+    private void writePerformance(final Account account)
+    {
         json.name("performance").startObject()
             .name("realized_pnl").decimal(account.realizedPnl, Money.DIGITS)
             .name("unrealized_pnl").decimal(values.unrealized(account), Money.DIGITS)
             .endObject();
-        json.name("references").startArray().endArray();
     }
 
     private void writeRisk(final RiskLimits risk)
@@ -238,7 +268,7 @@ public final class EngineJson
         }
         json.name("leverage").number(leverage);
         json.name("margin_used").decimal(values.margin(account, instrument, position), Money.DIGITS);
-        json.name("liquidation_price").decimal(FixedPoint.mulDiv(position.openPrice, isLong ? leverage - 1 : leverage + 1, leverage),
+        json.name("liquidation_price").decimal(Valuation.liquidationPrice(position.openPrice, isLong, leverage),
             instrument.priceDigits);
         json.name("opened_at").time(position.openedAtMicros);
         json.endObject();

@@ -111,10 +111,11 @@ public final class AccountRoutes implements Feature
         exchange.publish(CommandType.DELETE_ACCOUNT, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
     }
 
+    /** API.md's account, with seed 003's envelope added ({@code "account": {"account_info", ...}}): the path is both's. */
     private void read(final Exchange exchange) throws BadRequest
     {
         final String accountId = accountId(exchange);
-        exchange.publish(CommandType.GET_ACCOUNT, writer -> CommandBodies.accountId(writer, accountId), Answers.ENGINE_JSON);
+        exchange.publish(CommandType.GET_ACCOUNT, writer -> CommandBodies.seedAccount(writer, accountId), Answers.ENGINE_JSON);
     }
 
     /** Seed 002's {@code GET /api/v1/account?broker_connection_id=}: the account (balance, equity, margin, currency). */

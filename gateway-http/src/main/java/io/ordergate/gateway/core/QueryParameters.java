@@ -53,6 +53,32 @@ public final class QueryParameters
         return index < 0 ? null : values.get(index);
     }
 
+    /**
+     * {@code name} as a whole number from {@code min} to {@code max}, or {@code absent} when it is not given; anything
+     * else is 400 {@code VALIDATION_ERROR} on {@code name}.
+     */
+    public int wholeNumber(final String name, final int absent, final int min, final int max) throws BadRequest
+    {
+        final String text = get(name);
+        if (text == null)
+        {
+            return absent;
+        }
+        try
+        {
+            final int value = Integer.parseInt(text);
+            if (value >= min && value <= max)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // answered below
+        }
+        throw BadRequest.validation(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
     /** How many times {@code name} is given. */
     public int count(final String name) throws BadRequest
     {

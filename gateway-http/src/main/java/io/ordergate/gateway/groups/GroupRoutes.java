@@ -29,6 +29,11 @@ import io.ordergate.gateway.json.RequestReader;
  */
 public final class GroupRoutes implements Feature
 {
+    /** Seed 003's {@code GET /groups/} without a {@code limit}: this many (the limit it answered before it paged). */
+    private static final int DEFAULT_PAGE = 1000;
+    /** The highest {@code offset} and {@code limit} taken, as {@code GET /accounts/list}'s {@code skip} and {@code limit}. */
+    private static final int MAX_PAGE = 100_000;
+
     private final Accesses access;
 
     public GroupRoutes(final Accesses access)
@@ -43,7 +48,12 @@ public final class GroupRoutes implements Feature
         final RouteHandler create = exchange -> exchange.publish(CommandType.CREATE_GROUP,
             GroupRequests.group(exchange.json(), exchange.body(), exchange.bodyLength(), null, false), Answers.ENGINE_JSON);
         // Seed 003 creates a group by name (the id is made here) and reads its answers in an envelope.
-        final RouteHandler seedList = exchange -> exchange.publish(CommandType.LIST_GROUPS, writer -> { }, Seed003Answers.GROUP_LIST);
+        final RouteHandler seedList = exchange ->
+        {
+            final int offset = exchange.query().wholeNumber("offset", 0, 0, MAX_PAGE);
+            final int limit = exchange.query().wholeNumber("limit", DEFAULT_PAGE, 1, MAX_PAGE);
+            exchange.publish(CommandType.LIST_GROUPS, writer -> GroupBodies.listPage(writer, offset, limit), Seed003Answers.GROUP_LIST);
+        };
         final RouteHandler seedCreate = exchange -> exchange.publish(CommandType.CREATE_GROUP,
             GroupRequests.group(exchange.json(), exchange.body(), exchange.bodyLength(), null, true),
             Seed003Answers.group("Group created successfully", 0));

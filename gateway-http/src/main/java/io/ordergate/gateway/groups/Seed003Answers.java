@@ -13,7 +13,7 @@ import io.ordergate.gateway.core.ErrorFormat;
  */
 final class Seed003Answers
 {
-    /** {@code GET /groups/}: {@code data: {"groups", "total", "offset", "limit"}}. */
+    /** {@code GET /groups/?offset=&limit=}: {@code data: {"groups", "total", "offset", "limit"}}, the engine's page. */
     static final Answer GROUP_LIST = (event, json) ->
     {
         final int failed = Answers.failure(event, json, ErrorFormat.API);
@@ -22,8 +22,7 @@ final class Seed003Answers
             return failed;
         }
         json.startObject().name("success").bool(true).name("message").string("Groups retrieved successfully").name("data").startObject();
-        members(event, json);
-        json.name("offset").number(0).name("limit").number(1000);  // every group is listed
+        members(event, json);  // groups, total, offset and limit
         json.endObject().endObject();
         return 200;
     };

@@ -134,14 +134,26 @@ final class EventDerivation
             data.startObject().name("error").string("ORDER_UNKNOWN")
                 .name("message").string("the venue did not say what became of the order: it is unknown until it is settled")
                 .name("order");
-            OrderJson.write(order, data);
+            writeOrder(order, data);
             data.endObject();
         }
         else
         {
-            OrderJson.write(order, data);
+            writeOrder(order, data);
         }
         add(event, kind, order.accountId, null);
+    }
+
+    /**
+     * The order object, with {@code average_fill_price} beside {@code average_price}: seed 001's webhook receivers read
+     * the fill price by that name (its "Webhook Payload Example"), and its expert webhooks are registered here.
+     */
+    private static void writeOrder(final OrderView order, final JsonWriter data)
+    {
+        data.startObject();
+        OrderJson.writeFields(order, data);
+        data.name("average_fill_price").decimalOrNull(order.averagePrice, order.priceDigits, OrderView.NONE);
+        data.endObject();
     }
 
     private void raised(final CommandEvent event)
