@@ -103,7 +103,8 @@ final class JournalScan
                             recordsAfter += leftover(later, 0, later.size()).records;
                         }
                     }
-                    long damagedBytes = Math.max(after.lastNonZero + 1, at + RecordCursor.DOCUMENT_HEADER_LENGTH) - at;
+                    long damagedBytes = Math.min(file.size(),
+                        Math.max(after.lastNonZero + 1, at + RecordCursor.DOCUMENT_HEADER_LENGTH)) - at;
                     if (stop == RecordCursor.Stop.END && after.records == 0)
                     {
                         what += " with bytes written after it (a record whose header was lost, or an append cut"
