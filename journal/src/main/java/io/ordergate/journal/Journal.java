@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  *       journal goes on from its last intact record and every later append is replayed (see {@link JournalRepair});</li>
  *   <li>damage with intact records after it stops the open with a {@link JournalDamagedException} naming the repair
  *       command: going on would drop those records silently;</li>
+ *   <li>a cycle file with nothing written in it is moved aside into {@code damaged/} too, with a warning (see
+ *       {@link EmptyCycleFiles});</li>
  *   <li>a journal written before checksums stops it with a {@link LegacyJournalException} naming the migration.</li>
  * </ul>
  *
@@ -88,6 +90,11 @@ public final class Journal implements AutoCloseable
                 }
                 recovery = JournalRepair.cut(directory, inspection);
                 LOG.warning(recovery.summary());
+            }
+            String emptied = EmptyCycleFiles.moveAside(directory);
+            if (emptied != null)
+            {
+                LOG.warning(emptied);
             }
             return new Journal(directory, lock, new ChronicleQueueStore(directory), recovery);
         }
