@@ -115,9 +115,13 @@ public final class Journal implements AutoCloseable
     /**
      * Checks every record of the journal in {@code directory} without changing anything; takes no lock, so it may
      * run beside a gateway (whose append in progress can then look like a damaged tail).
+     *
+     * @throws LegacyJournalException when the journal was written before records carried checksums: its records would
+     *                                all look damaged, and what it needs is the migration, not a repair
      */
     public static JournalInspection inspect(final Path directory)
     {
+        JournalFormat.check(directory);
         return new JournalScan().inspect(directory);
     }
 
