@@ -63,4 +63,24 @@ class JournalRecoveryTest
         }
         Journal.open(directory).close(); // the lock went with the close
     }
+
+    /**
+     * POSIX record locks belong to the process, and closing any descriptor of the locked file drops them: a refused
+     * second open that opened the lock file and closed it again would leave the directory open to another process (a
+     * repair, a second gateway) while this one goes on appending.
+     */
+    @Test
+    void shouldStillRefuseAnotherProcessAfterRefusingASecondOpenInThisOne(@TempDir final Path scratch) throws Exception
+    {
+        try (Journal journal = Journal.open(directory))
+        {
+            assertThrows(IllegalStateException.class, () -> Journal.open(directory));
+            try (ChildJournalProcess other = new ChildJournalProcess(directory, scratch.resolve("child.err")))
+            {
+                AssertionError refused = assertThrows(AssertionError.class, () -> other.awaitLine("started at ", 0, 60),
+                    "another process opened the journal this one has open");
+                assertTrue(refused.getMessage().contains("is open in another process"), refused.getMessage());
+            }
+        }
+    }
 }
