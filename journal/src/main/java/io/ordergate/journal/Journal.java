@@ -121,8 +121,13 @@ public final class Journal implements AutoCloseable
      */
     public static JournalInspection inspect(final Path directory)
     {
-        JournalFormat.check(directory);
-        return new JournalScan().inspect(directory);
+        JournalInspection inspection = new JournalScan().inspect(directory);
+        // Judged by the records, not the format file alone: the directory a repair moved files into has none either
+        if (!inspection.intact() && inspection.records() == 0 && inspection.damage().atTail())
+        {
+            JournalFormat.check(directory);
+        }
+        return inspection;
     }
 
     /** @return what {@link #open} found damaged at the tail and moved aside, or null when the journal was intact */

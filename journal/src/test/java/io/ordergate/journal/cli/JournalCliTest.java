@@ -81,7 +81,7 @@ class JournalCliTest
     }
 
     @Test
-    void theMovedAsideFileCanBeDumpedWithJournalDir() throws Exception
+    void theMovedAsideFileCanBeDumpedAndVerifiedWithJournalDir() throws Exception
     {
         journalOfFiveRecordsWithTheThirdDamaged();
         assertEquals(0, run("repair", "--data-dir", dataDir.toString()));
@@ -93,6 +93,8 @@ class JournalCliTest
         assertEquals(1, run("dump", "--journal-dir", aside.toString(), "--bytes", "3"));
         assertTrue(out().contains("length=8 crc=ok " + hex("rec") + " ..."), out());
         assertTrue(out().contains("4 intact records, 1 damaged places"), out());
+        assertEquals(1, run("verify", "--journal-dir", aside.toString()));
+        assertTrue(out().contains("is damaged: ") && out().contains("then 2 intact records"), out() + err);
     }
 
     @Test
