@@ -64,6 +64,23 @@ class JournalRecoveryTest
         Journal.open(directory).close(); // the lock went with the close
     }
 
+    @Test
+    void shouldNameAQueueFileThatIsNotADayOfTheJournalAndSayWhatToDo() throws Exception
+    {
+        SequencedJournal.write(directory, 0, 3);
+        Path copy = directory.resolve("backup copy.cq4");
+        java.nio.file.Files.copy(DamagedFiles.lastCycleFile(directory), copy);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Journal.open(directory));
+        assertTrue(refused.getMessage().contains(copy.toString()) && refused.getMessage().contains("move it out of"),
+            refused.getMessage());
+        java.nio.file.Files.delete(copy);
+        try (Journal journal = Journal.open(directory))
+        {
+            assertEquals(3, SequencedJournal.replayInOrder(journal));
+        }
+    }
+
     /**
      * POSIX record locks belong to the process, and closing any descriptor of the locked file drops them: a refused
      * second open that opened the lock file and closed it again would leave the directory open to another process (a
