@@ -130,6 +130,12 @@ public final class Journal implements AutoCloseable
         return inspection;
     }
 
+    /** @return true when {@code directory} holds a journal: its format file or any day file (for the commands' checks) */
+    public static boolean holdsJournal(final Path directory)
+    {
+        return Files.exists(directory.resolve(JournalFormat.FILE_NAME)) || !CycleFile.list(directory).isEmpty();
+    }
+
     /** @return what {@link #open} found damaged at the tail and moved aside, or null when the journal was intact */
     public JournalRepair.Report recovery()
     {

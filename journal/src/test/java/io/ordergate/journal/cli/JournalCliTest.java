@@ -130,6 +130,31 @@ class JournalCliTest
     }
 
     @Test
+    void aPathThatIsNotWhereAJournalIsGivenIsABadCommandLineNotNothingToDo() throws Exception
+    {
+        Path journalDir = dataDir.resolve("journal");
+        try (Journal journal = Journal.open(journalDir))
+        {
+            journal.appender().append(new UnsafeBuffer(new byte[] {1}), 0, 1);
+        }
+        Path dayFile;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(journalDir))
+        {
+            dayFile = files.filter(file -> file.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        String err;
+        for (String command : new String[] {"verify", "dump", "repair"})
+        {
+            assertEquals(2, run(command, "--journal-dir", dayFile.toString()), command + ": " + out());
+            err = this.err.toString(StandardCharsets.UTF_8);
+            assertTrue(err.contains(dayFile + " is a file"), err);
+            assertEquals(2, run(command, "--data-dir", journalDir.toString()), command + ": " + out());
+            err = this.err.toString(StandardCharsets.UTF_8);
+            assertTrue(err.contains("--journal-dir " + journalDir), err);
+        }
+    }
+
+    @Test
     void repairRefusesWhileAGatewayHasTheJournalOpen()
     {
         try (Journal journal = Journal.open(dataDir.resolve("journal")))
