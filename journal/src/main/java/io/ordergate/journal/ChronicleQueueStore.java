@@ -1,11 +1,14 @@
 package io.ordergate.journal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 
 /**
@@ -79,6 +82,30 @@ final class ChronicleQueueStore implements AutoCloseable
     {
         long millis = CycleFile.startMillis(cycle);
         return builder(directory).timeProvider(() -> millis).build();
+    }
+
+    /** @return the files among {@code files} whose store header Chronicle cannot read (see {@link StoreHeaders}) */
+    List<CycleFile> unreadableStoreHeaders(final List<CycleFile> files)
+    {
+        List<CycleFile> unreadable = new ArrayList<>();
+        for (CycleFile file : files)
+        {
+            try
+            {
+                SingleChronicleQueueStore store = queue.storeForCycle(file.cycle(), queue.epoch(), false, null);
+                if (store == null)
+                {
+                    unreadable.add(file);
+                    continue;
+                }
+                queue.closeStore(store);
+            }
+            catch (RuntimeException e)
+            {
+                unreadable.add(file); // whatever Chronicle throws on a header it cannot parse: it has no exception for it
+            }
+        }
+        return unreadable;
     }
 
     ChronicleRecordWriter newWriter()

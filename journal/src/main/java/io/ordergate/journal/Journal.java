@@ -23,6 +23,8 @@ import java.util.logging.Logger;
  *       command: going on would drop those records silently;</li>
  *   <li>a cycle file with nothing written in it is moved aside into {@code damaged/} too, with a warning (see
  *       {@link EmptyCycleFiles});</li>
+ *   <li>a cycle file whose store header Chronicle cannot read is rewritten with all its records, the original kept
+ *       in {@code damaged/}, with a warning (see {@link StoreHeaders});</li>
  *   <li>a journal written before checksums stops it with a {@link LegacyJournalException} naming the migration.</li>
  * </ul>
  *
@@ -96,7 +98,7 @@ public final class Journal implements AutoCloseable
             {
                 LOG.warning(emptied);
             }
-            return new Journal(directory, lock, new ChronicleQueueStore(directory), recovery);
+            return new Journal(directory, lock, StoreHeaders.openStore(directory), recovery);
         }
         catch (RuntimeException | Error e)
         {
