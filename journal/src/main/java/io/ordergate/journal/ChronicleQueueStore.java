@@ -1,8 +1,6 @@
 package io.ordergate.journal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
@@ -84,28 +82,27 @@ final class ChronicleQueueStore implements AutoCloseable
         return builder(directory).timeProvider(() -> millis).build();
     }
 
-    /** @return the files among {@code files} whose store header Chronicle cannot read (see {@link StoreHeaders}) */
-    List<CycleFile> unreadableStoreHeaders(final List<CycleFile> files)
+    /**
+     * @return where Chronicle's store header of {@code file} says the last document was written, or -1 when Chronicle
+     * cannot read that header (see {@link StoreHeaders})
+     */
+    long writePosition(final CycleFile file)
     {
-        List<CycleFile> unreadable = new ArrayList<>();
-        for (CycleFile file : files)
+        try
         {
-            try
+            SingleChronicleQueueStore store = queue.storeForCycle(file.cycle(), queue.epoch(), false, null);
+            if (store == null)
             {
-                SingleChronicleQueueStore store = queue.storeForCycle(file.cycle(), queue.epoch(), false, null);
-                if (store == null)
-                {
-                    unreadable.add(file);
-                    continue;
-                }
-                queue.closeStore(store);
+                return -1;
             }
-            catch (RuntimeException e)
-            {
-                unreadable.add(file); // whatever Chronicle throws on a header it cannot parse: it has no exception for it
-            }
+            long position = store.writePosition();
+            queue.closeStore(store);
+            return position;
         }
-        return unreadable;
+        catch (RuntimeException e)
+        {
+            return -1; // whatever Chronicle throws on a header it cannot parse: it has no exception for it
+        }
     }
 
     ChronicleRecordWriter newWriter()

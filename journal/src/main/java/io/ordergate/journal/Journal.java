@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -98,7 +99,22 @@ public final class Journal implements AutoCloseable
             {
                 LOG.warning(emptied);
             }
-            return new Journal(directory, lock, StoreHeaders.openStore(directory), recovery);
+            List<CycleFile> files = CycleFile.list(directory);
+            CycleFile newest = files.isEmpty() ? null : files.get(files.size() - 1);
+            long newestLength = newest == null ? 0 : newest.path().toFile().length();
+            ChronicleQueueStore store = StoreHeaders.openStore(directory);
+            // after a cut the file is Chronicle's own rewrite, consistent with its header
+            JournalDamage lostEnd = recovery == null && newest != null ? lostEnd(store, newest, newestLength) : null;
+            if (lostEnd != null)
+            {
+                store.close(); // Chronicle lets go of the file before it is replaced
+                recovery = JournalRepair.cut(directory, new JournalInspection(directory, inspection.records(),
+                    inspection.lastIndex(), lostEnd));
+                StoreHeaders.restoreLength(recovery.asideDirectory().resolve(newest.name()), newestLength);
+                LOG.warning(recovery.summary());
+                store = new ChronicleQueueStore(directory);
+            }
+            return new Journal(directory, lock, store, recovery);
         }
         catch (RuntimeException | Error e)
         {
@@ -110,6 +126,19 @@ public final class Journal implements AutoCloseable
             {
                 e.addSuppressed(suppressed);
             }
+            throw e;
+        }
+    }
+
+    private static JournalDamage lostEnd(final ChronicleQueueStore store, final CycleFile newest, final long lengthBefore)
+    {
+        try
+        {
+            return StoreHeaders.lostEnd(store, newest, lengthBefore);
+        }
+        catch (RuntimeException | Error e)
+        {
+            store.close();
             throw e;
         }
     }

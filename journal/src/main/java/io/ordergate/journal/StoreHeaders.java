@@ -1,6 +1,11 @@
 package io.ordergate.journal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.zip.CRC32C;
@@ -29,10 +34,16 @@ final class StoreHeaders
     static ChronicleQueueStore openStore(final Path directory)
     {
         ChronicleQueueStore store = new ChronicleQueueStore(directory);
-        List<CycleFile> unreadable;
+        List<CycleFile> unreadable = new ArrayList<>();
         try
         {
-            unreadable = store.unreadableStoreHeaders(CycleFile.list(directory));
+            for (CycleFile file : CycleFile.list(directory))
+            {
+                if (store.writePosition(file) < 0)
+                {
+                    unreadable.add(file);
+                }
+            }
         }
         catch (RuntimeException | Error e)
         {
@@ -63,6 +74,45 @@ final class StoreHeaders
             + aside + ". No record was lost.";
         JournalRepair.writeReport(aside, summary);
         return summary;
+    }
+
+    /**
+     * The end of the newest file lost whole records: Chronicle's store header says it last wrote a document at a
+     * place where nothing is left (the file is zero from there, or ends before it), so no torn byte is left to see.
+     * A machine crash that kept the header's page and lost the last pages does that; it would otherwise go unseen,
+     * with acknowledged records missing, and Chronicle's next append trips over its own write position.
+     *
+     * @param newest       the newest cycle file
+     * @param lengthBefore its length before Chronicle opened it (Chronicle grows a file it opens, which would hide a cut)
+     * @return that damage at the tail, or null when the newest file ends where its header says
+     */
+    static JournalDamage lostEnd(final ChronicleQueueStore store, final CycleFile newest, final long lengthBefore)
+    {
+        long written = store.writePosition(newest);
+        try (CycleFileReader reader = new CycleFileReader(newest.path()))
+        {
+            boolean cut = written + RecordCursor.DOCUMENT_HEADER_LENGTH > lengthBefore;
+            if (written < 0 || !cut && reader.intAt(written) != 0)
+            {
+                return null;
+            }
+            return new JournalDamage(newest.path(), written, "Chronicle's store header says the last document was"
+                + " written here, but " + (cut ? "the file ends before it" : "nothing is left of it") + " (the end of"
+                + " the file was lost, with the records written last)", intactRecords(newest), 0, 0, 0);
+        }
+    }
+
+    /** Gives the copy a repair put aside back the length it had before Chronicle grew it (the growth is all zeros). */
+    static void restoreLength(final Path file, final long length)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(length);
+        }
+        catch (IOException e)
+        {
+            throw new UncheckedIOException("cannot restore the length of " + file, e);
+        }
     }
 
     /** The records from the file's start: all of them, as the journal was checked before this runs. */

@@ -35,7 +35,7 @@ class JournalMiddleDamageTest
     Path root;
 
     @ParameterizedTest
-    @EnumSource(value = Damage.class, names = {"CUT_SHORT", "CUT_INSIDE_HEADER"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Damage.class, names = {"CUT_SHORT", "CUT_INSIDE_HEADER", "CUT_AT_HEADER"}, mode = EnumSource.Mode.EXCLUDE)
     void shouldRefuseToOpenThenRepairByCuttingAtTheDamage(final Damage damage) throws Exception
     {
         Path directory = root.resolve("journal");
