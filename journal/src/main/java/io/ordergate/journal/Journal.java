@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * whole journal before anything can be appended, and:
  * <ul>
  *   <li>damage at the tail (a torn or damaged last header, a cut or zeroed last body, a bad checksum at the end, an
- *       append cut short by a crash) is logged as one warning, moved aside into {@code damaged/} and cut off, so the
+ *       append cut short by a crash, last records lost whole that only Chronicle's store header still says were
+ *       written, see {@link StoreHeaders#lostEnd}) is logged as one warning, moved aside into {@code damaged/} and cut off, so the
  *       journal goes on from its last intact record and every later append is replayed (see {@link JournalRepair});</li>
  *   <li>damage with intact records after it stops the open with a {@link JournalDamagedException} naming the repair
  *       command: going on would drop those records silently;</li>
