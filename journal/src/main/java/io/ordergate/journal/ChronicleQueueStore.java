@@ -6,6 +6,7 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 
 /**
@@ -79,6 +80,29 @@ final class ChronicleQueueStore implements AutoCloseable
     {
         long millis = CycleFile.startMillis(cycle);
         return builder(directory).timeProvider(() -> millis).build();
+    }
+
+    /**
+     * @return where Chronicle's store header of {@code file} says the last document was written, or -1 when Chronicle
+     * cannot read that header (see {@link StoreHeaders})
+     */
+    long writePosition(final CycleFile file)
+    {
+        try
+        {
+            SingleChronicleQueueStore store = queue.storeForCycle(file.cycle(), queue.epoch(), false, null);
+            if (store == null)
+            {
+                return -1;
+            }
+            long position = store.writePosition();
+            queue.closeStore(store);
+            return position;
+        }
+        catch (RuntimeException e)
+        {
+            return -1; // whatever Chronicle throws on a header it cannot parse: it has no exception for it
+        }
     }
 
     ChronicleRecordWriter newWriter()

@@ -43,7 +43,7 @@ record CycleFile(int cycle, Path path)
                 String name = entry.getFileName().toString();
                 if (Files.isRegularFile(entry))
                 {
-                    files.add(new CycleFile(names.parseCount(name.substring(0, name.length() - SUFFIX.length())), entry));
+                    files.add(new CycleFile(cycleOf(names, entry), entry));
                 }
             }
         }
@@ -53,6 +53,22 @@ record CycleFile(int cycle, Path path)
         }
         files.sort(Comparator.comparingInt(CycleFile::cycle));
         return files;
+    }
+
+    private static int cycleOf(final RollingResourcesCache names, final Path file)
+    {
+        String name = file.getFileName().toString();
+        try
+        {
+            return names.parseCount(name.substring(0, name.length() - SUFFIX.length()));
+        }
+        catch (RuntimeException e)
+        {
+            // Chronicle's own message names neither the directory nor what to do
+            throw new IllegalStateException(file + " is not a day file of the journal (Chronicle names those "
+                + rollCycle().format() + SUFFIX + ", and reads the days in the order of their names): move it out of"
+                + " the journal directory", e);
+        }
     }
 
     /** @return the path Chronicle gives the file of {@code cycle} in {@code directory} */

@@ -79,12 +79,24 @@ final class CycleFileReader implements AutoCloseable
         return window.getInt(offset);
     }
 
-    /** @return true when any byte from {@code position} (4-byte aligned) to the end of the file is set */
+    /**
+     * @return true when any byte from {@code position} (4-byte aligned) to the end of the file is set, including the
+     * last one to three bytes of a file whose length is not a multiple of four (one cut short inside a header)
+     */
     boolean anySetFrom(final long position)
     {
-        for (long at = position; at + Integer.BYTES <= size; at += Integer.BYTES)
+        long at = position;
+        for (; at + Integer.BYTES <= size; at += Integer.BYTES)
         {
             if (intAt(at) != 0)
+            {
+                return true;
+            }
+        }
+        for (; at < size; at++)
+        {
+            int offset = map(at, 1); // before reading: map() may replace the window
+            if (window.get(offset) != 0)
             {
                 return true;
             }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Taken and released on one thread: the OS lock on a file in a directory ({@code journal.lock}, a cluster member's
@@ -19,15 +19,24 @@ public final class DirectoryLock implements AutoCloseable
 {
     static final String FILE_NAME = "journal.lock";
 
+    /**
+     * The lock files this process holds. The OS lock is a POSIX record lock, which belongs to the process: closing
+     * any descriptor of the file drops it, so a second acquire must not even open the file (the refused attempt's
+     * close would leave the directory open to another process while the holder goes on).
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path directory;
     private final String what;
     private final FileChannel channel;
+    private final Path heldFile;
 
-    private DirectoryLock(final Path directory, final String what, final FileChannel channel)
+    private DirectoryLock(final Path directory, final String what, final FileChannel channel, final Path heldFile)
     {
         this.directory = directory;
         this.what = what;
         this.channel = channel;
+        this.heldFile = heldFile;
     }
 
     /** @throws IllegalStateException when another journal or tool, in this process or another, holds the directory */
@@ -44,49 +53,58 @@ public final class DirectoryLock implements AutoCloseable
     public static DirectoryLock acquire(final Path directory, final String fileName, final String what)
     {
         FileChannel channel = null;
+        Path heldFile = null;
         try
         {
             OwnerOnlyFiles.directory(directory);
-            channel = FileChannel.open(directory.resolve(fileName),
-                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnlyFiles.fileAttributes());
-            OwnerOnlyFiles.restrict(directory.resolve(fileName));
+            Path file = directory.toRealPath().resolve(fileName); // one key however the directory is named
+            if (!HELD.add(file))
+            {
+                throw new IllegalStateException(what + " " + directory + " is already open");
+            }
+            heldFile = file;
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                OwnerOnlyFiles.fileAttributes());
+            OwnerOnlyFiles.restrict(file);
             FileLock lock = channel.tryLock();
             if (lock == null)
             {
                 throw new IllegalStateException(what + " " + directory + " is open in another process (" + fileName + " is locked)");
             }
-            return new DirectoryLock(directory, what, channel);
-        }
-        catch (OverlappingFileLockException e)
-        {
-            IllegalStateException inUse = new IllegalStateException(what + " " + directory + " is already open", e);
-            closeQuietly(channel, inUse);
-            throw inUse;
+            return new DirectoryLock(directory, what, channel, file);
         }
         catch (IllegalStateException e)
         {
-            closeQuietly(channel, e);
+            closeQuietly(channel, heldFile, e);
             throw e;
         }
         catch (IOException e)
         {
             UncheckedIOException failed = new UncheckedIOException("cannot open " + what + " " + directory, e);
-            closeQuietly(channel, failed);
+            closeQuietly(channel, heldFile, failed);
             throw failed;
         }
     }
 
-    private static void closeQuietly(final FileChannel channel, final Throwable cause)
+    /** Undoes a refused acquire: only ever on a file no one in this process held, so the close drops no one's lock. */
+    private static void closeQuietly(final FileChannel channel, final Path heldFile, final Throwable cause)
     {
-        if (channel != null)
+        try
         {
-            try
+            if (channel != null)
             {
-                channel.close(); // releases the lock
+                channel.close();
             }
-            catch (IOException e)
+        }
+        catch (IOException e)
+        {
+            cause.addSuppressed(e);
+        }
+        finally
+        {
+            if (heldFile != null)
             {
-                cause.addSuppressed(e);
+                HELD.remove(heldFile);
             }
         }
     }
@@ -101,6 +119,10 @@ public final class DirectoryLock implements AutoCloseable
         catch (IOException e)
         {
             throw new UncheckedIOException("cannot release the lock of " + what + " " + directory, e);
+        }
+        finally
+        {
+            HELD.remove(heldFile); // after the close: an acquire in between finds it held, and opens nothing
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -17,10 +18,15 @@ import java.util.logging.Logger;
  * whole journal before anything can be appended, and:
  * <ul>
  *   <li>damage at the tail (a torn or damaged last header, a cut or zeroed last body, a bad checksum at the end, an
- *       append cut short by a crash) is logged as one warning, moved aside into {@code damaged/} and cut off, so the
+ *       append cut short by a crash, last records lost whole that only Chronicle's store header still says were
+ *       written, see {@link StoreHeaders#lostEnd}) is logged as one warning, moved aside into {@code damaged/} and cut off, so the
  *       journal goes on from its last intact record and every later append is replayed (see {@link JournalRepair});</li>
  *   <li>damage with intact records after it stops the open with a {@link JournalDamagedException} naming the repair
  *       command: going on would drop those records silently;</li>
+ *   <li>a cycle file with nothing written in it is moved aside into {@code damaged/} too, with a warning (see
+ *       {@link EmptyCycleFiles});</li>
+ *   <li>a cycle file whose store header Chronicle cannot read is rewritten with all its records, the original kept
+ *       in {@code damaged/}, with a warning (see {@link StoreHeaders});</li>
  *   <li>a journal written before checksums stops it with a {@link LegacyJournalException} naming the migration.</li>
  * </ul>
  *
@@ -89,7 +95,27 @@ public final class Journal implements AutoCloseable
                 recovery = JournalRepair.cut(directory, inspection);
                 LOG.warning(recovery.summary());
             }
-            return new Journal(directory, lock, new ChronicleQueueStore(directory), recovery);
+            String emptied = EmptyCycleFiles.moveAside(directory);
+            if (emptied != null)
+            {
+                LOG.warning(emptied);
+            }
+            List<CycleFile> files = CycleFile.list(directory);
+            CycleFile newest = files.isEmpty() ? null : files.get(files.size() - 1);
+            long newestLength = newest == null ? 0 : newest.path().toFile().length();
+            ChronicleQueueStore store = StoreHeaders.openStore(directory);
+            // after a cut the file is Chronicle's own rewrite, consistent with its header
+            JournalDamage lostEnd = recovery == null && newest != null ? lostEnd(store, newest, newestLength) : null;
+            if (lostEnd != null)
+            {
+                store.close(); // Chronicle lets go of the file before it is replaced
+                recovery = JournalRepair.cut(directory, new JournalInspection(directory, inspection.records(),
+                    inspection.lastIndex(), lostEnd));
+                StoreHeaders.restoreLength(recovery.asideDirectory().resolve(newest.name()), newestLength);
+                LOG.warning(recovery.summary());
+                store = new ChronicleQueueStore(directory);
+            }
+            return new Journal(directory, lock, store, recovery);
         }
         catch (RuntimeException | Error e)
         {
@@ -105,13 +131,41 @@ public final class Journal implements AutoCloseable
         }
     }
 
+    private static JournalDamage lostEnd(final ChronicleQueueStore store, final CycleFile newest, final long lengthBefore)
+    {
+        try
+        {
+            return StoreHeaders.lostEnd(store, newest, lengthBefore);
+        }
+        catch (RuntimeException | Error e)
+        {
+            store.close();
+            throw e;
+        }
+    }
+
     /**
      * Checks every record of the journal in {@code directory} without changing anything; takes no lock, so it may
      * run beside a gateway (whose append in progress can then look like a damaged tail).
+     *
+     * @throws LegacyJournalException when the journal was written before records carried checksums: its records would
+     *                                all look damaged, and what it needs is the migration, not a repair
      */
     public static JournalInspection inspect(final Path directory)
     {
-        return new JournalScan().inspect(directory);
+        JournalInspection inspection = new JournalScan().inspect(directory);
+        // Judged by the records, not the format file alone: the directory a repair moved files into has none either
+        if (!inspection.intact() && inspection.records() == 0 && inspection.damage().atTail())
+        {
+            JournalFormat.check(directory);
+        }
+        return inspection;
+    }
+
+    /** @return true when {@code directory} holds a journal: its format file or any day file (for the commands' checks) */
+    public static boolean holdsJournal(final Path directory)
+    {
+        return Files.exists(directory.resolve(JournalFormat.FILE_NAME)) || !CycleFile.list(directory).isEmpty();
     }
 
     /** @return what {@link #open} found damaged at the tail and moved aside, or null when the journal was intact */

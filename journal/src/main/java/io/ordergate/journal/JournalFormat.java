@@ -25,9 +25,23 @@ final class JournalFormat
     /** @throws LegacyJournalException for a journal without the format file; IllegalStateException for another format */
     static void checkOrCreate(final Path directory)
     {
+        if (!check(directory))
+        {
+            write(directory);
+        }
+    }
+
+    /**
+     * Reads the format file without writing one, for a check that changes nothing.
+     *
+     * @return true when the format file names this format; false when the directory holds no queue file yet
+     * @throws LegacyJournalException for a journal without the format file; IllegalStateException for another format
+     */
+    static boolean check(final Path directory)
+    {
         if (isCurrent(directory))
         {
-            return;
+            return true;
         }
         if (!CycleFile.list(directory).isEmpty())
         {
@@ -37,7 +51,7 @@ final class JournalFormat
                 + JournalCommands.command("migrate", directory)
                 + " (it rewrites every record with a checksum and keeps the original files aside)");
         }
-        write(directory);
+        return false;
     }
 
     /** @return true when the directory's format file names this format; throws when it names another */

@@ -109,7 +109,8 @@ public final class JournalRepair
         throw new IllegalStateException(file + " is no longer in the journal directory");
     }
 
-    private static Path incidentDirectory(final Path directory)
+    /** @return a new directory under {@code damaged/}, named by the time now, for what a repair moves aside */
+    static Path incidentDirectory(final Path directory)
     {
         String name = INCIDENT_NAME.format(Instant.now());
         Path aside = directory.resolve(ASIDE_DIRECTORY_NAME).resolve(name);
@@ -122,7 +123,7 @@ public final class JournalRepair
         return aside;
     }
 
-    private static void writeReport(final Path aside, final String summary)
+    static void writeReport(final Path aside, final String summary)
     {
         Path report = aside.resolve(REPORT_FILE_NAME);
         try

@@ -23,8 +23,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class JournalScan
 {
     /**
-     * How far past the end of an earlier day's file the search goes: a damaged header hides a record at most one
-     * document long, so the record after it, or the body of a last record whose header was lost, starts within this.
+     * How far past the damage in an earlier day's file, and past each intact record found after it, the search goes:
+     * a damaged header hides a record at most one document long, so the record after it, or the body of a last record
+     * whose header was lost, starts within this.
      * The last file is searched to its end (a crash can leave an append cut short anywhere in its free space), and
      * an earlier file is not searched to its end because Chronicle leaves tens of megabytes of zeros in each.
      */
@@ -90,7 +91,7 @@ final class JournalScan
                 // after an end-of-cycle marker Chronicle writes the text "EOF": only intact records after it count
                 long from = at + RecordCursor.DOCUMENT_HEADER_LENGTH;
                 boolean lastFile = i == files.size() - 1;
-                Leftover after = leftover(file, from, lastFile ? file.size() : Math.min(file.size(), from + SEARCH_PAST_END_BYTES));
+                Leftover after = leftover(file, from, lastFile ? file.size() : SEARCH_PAST_END_BYTES);
                 boolean endOfData = stop != RecordCursor.Stop.DAMAGED
                     && after.records == 0 && (stop == RecordCursor.Stop.END_OF_CYCLE || after.lastNonZero < 0);
                 if (!endOfData)
@@ -103,7 +104,8 @@ final class JournalScan
                             recordsAfter += leftover(later, 0, later.size()).records;
                         }
                     }
-                    long damagedBytes = Math.max(after.lastNonZero + 1, at + RecordCursor.DOCUMENT_HEADER_LENGTH) - at;
+                    long damagedBytes = Math.min(file.size(),
+                        Math.max(after.lastNonZero + 1, at + RecordCursor.DOCUMENT_HEADER_LENGTH)) - at;
                     if (stop == RecordCursor.Stop.END && after.records == 0)
                     {
                         what += " with bytes written after it (a record whose header was lost, or an append cut"
@@ -118,11 +120,16 @@ final class JournalScan
         return new JournalInspection(directory, records, lastIndex, null);
     }
 
-    /** What lies in {@code file} from {@code from} to {@code limit}: intact records found by searching, the last set byte. */
-    private Leftover leftover(final CycleFileReader file, final long from, final long limit)
+    /**
+     * What lies in {@code file} from {@code from}: intact records found by searching, the last set byte. The search
+     * goes up to {@code reach} bytes past {@code from} and past the end of each record it finds (so a run of records
+     * is followed to its end however long it is), and never past the end of the file.
+     */
+    private Leftover leftover(final CycleFileReader file, final long from, final long reach)
     {
         Leftover leftover = new Leftover();
         long position = RecordCursor.align(from);
+        long limit = Math.min(file.size(), from + reach);
         while (true)
         {
             long found = nextIntactRecord(file, position, limit, leftover);
@@ -134,6 +141,7 @@ final class JournalScan
             long end = found + RecordCursor.DOCUMENT_HEADER_LENGTH + (file.intAt(found) & Wires.LENGTH_MASK);
             leftover.lastNonZero = end - 1;
             position = RecordCursor.align(end);
+            limit = Math.max(limit, Math.min(file.size(), end + reach));
         }
     }
 

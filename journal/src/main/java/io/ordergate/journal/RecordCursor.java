@@ -58,7 +58,9 @@ final class RecordCursor
             documentPosition = at;
             if (at + DOCUMENT_HEADER_LENGTH > file.size())
             {
-                return Stop.END;
+                // bytes set there are the start of a header the file lost the rest of, not the end of the data
+                return file.anySetFrom(at) ? damaged("the file ends " + (file.size() - at)
+                    + " bytes into a document header (cut short)") : Stop.END;
             }
             int header = file.intAt(at);
             if (header == 0)

@@ -35,7 +35,7 @@ class JournalMiddleDamageTest
     Path root;
 
     @ParameterizedTest
-    @EnumSource(value = Damage.class, names = "CUT_SHORT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Damage.class, names = {"CUT_SHORT", "CUT_INSIDE_HEADER", "CUT_AT_HEADER"}, mode = EnumSource.Mode.EXCLUDE)
     void shouldRefuseToOpenThenRepairByCuttingAtTheDamage(final Damage damage) throws Exception
     {
         Path directory = root.resolve("journal");
@@ -110,6 +110,27 @@ class JournalMiddleDamageTest
             assertEquals(22, SequencedJournal.replayInOrder(journal));
             assertFalse(Journal.inspect(directory).records() != 22);
         }
+    }
+
+    /** An earlier day is searched past its damage only so far ahead of the last record found, not to its end. */
+    @Test
+    void shouldCountEveryIntactRecordAfterDamageInAnEarlierDayHoweverFarTheyReach()
+    {
+        Path directory = root.resolve("journal");
+        int today;
+        try (Journal journal = Journal.open(directory))
+        {
+            SequencedJournal.append(journal, 0, 10);
+            today = CycleFile.list(directory).get(0).cycle();
+        }
+        int earlierRecords = 120_000; // about 20 MB: past the damage by more than JournalScan.SEARCH_PAST_END_BYTES
+        SequencedJournal.writeIntoCycle(directory, today - 1, 0, earlierRecords);
+        Path earlier = CycleFile.list(directory).get(0).path();
+        Damage.BAD_CHECKSUM.apply(earlier, DamagedFiles.recordPositions(earlier).get(10));
+
+        JournalDamagedException refused = assertThrows(JournalDamagedException.class, () -> Journal.open(directory));
+        assertTrue(refused.getMessage().contains("then " + (earlierRecords - 11 + 10) + " intact records in this file and the 1"),
+            refused.getMessage());
     }
 
     @Test

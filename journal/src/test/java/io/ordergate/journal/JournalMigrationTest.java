@@ -62,6 +62,24 @@ class JournalMigrationTest
         }
     }
 
+    @Test
+    void shouldSendVerifyToTheMigrationNotToARepairOnALegacyJournal()
+    {
+        Path directory = root.resolve("journal");
+        writeLegacyJournal(directory);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int status = io.ordergate.journal.cli.JournalCli.run(new String[] {"verify", "--journal-dir", directory.toString()},
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        String said = out.toString(java.nio.charset.StandardCharsets.UTF_8) + err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, status, said);
+        assertTrue(said.contains("journal migrate"), "verify names the command that makes this journal usable: " + said);
+        assertFalse(said.contains("repair"), "a repair refuses a legacy journal: " + said);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Damage.class, names = {"ZEROED_HEADER", "GARBAGE_HEADER", "HEADER_MARKED_INCOMPLETE"})
     void shouldCutAtADamagedLegacyDayAndMoveTheLaterDaysAsideSoReplayHasNoGap(final Damage damage) throws Exception

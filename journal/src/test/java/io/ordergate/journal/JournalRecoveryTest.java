@@ -63,4 +63,41 @@ class JournalRecoveryTest
         }
         Journal.open(directory).close(); // the lock went with the close
     }
+
+    @Test
+    void shouldNameAQueueFileThatIsNotADayOfTheJournalAndSayWhatToDo() throws Exception
+    {
+        SequencedJournal.write(directory, 0, 3);
+        Path copy = directory.resolve("backup copy.cq4");
+        java.nio.file.Files.copy(DamagedFiles.lastCycleFile(directory), copy);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Journal.open(directory));
+        assertTrue(refused.getMessage().contains(copy.toString()) && refused.getMessage().contains("move it out of"),
+            refused.getMessage());
+        java.nio.file.Files.delete(copy);
+        try (Journal journal = Journal.open(directory))
+        {
+            assertEquals(3, SequencedJournal.replayInOrder(journal));
+        }
+    }
+
+    /**
+     * POSIX record locks belong to the process, and closing any descriptor of the locked file drops them: a refused
+     * second open that opened the lock file and closed it again would leave the directory open to another process (a
+     * repair, a second gateway) while this one goes on appending.
+     */
+    @Test
+    void shouldStillRefuseAnotherProcessAfterRefusingASecondOpenInThisOne(@TempDir final Path scratch) throws Exception
+    {
+        try (Journal journal = Journal.open(directory))
+        {
+            assertThrows(IllegalStateException.class, () -> Journal.open(directory));
+            try (ChildJournalProcess other = new ChildJournalProcess(directory, scratch.resolve("child.err")))
+            {
+                AssertionError refused = assertThrows(AssertionError.class, () -> other.awaitLine("started at ", 0, 60),
+                    "another process opened the journal this one has open");
+                assertTrue(refused.getMessage().contains("is open in another process"), refused.getMessage());
+            }
+        }
+    }
 }

@@ -149,6 +149,30 @@ class JournalTailDamageTest
                 DamagedFiles.truncate(file, at + 4 + DamagedFiles.bodyLength(file, at) - 5);
             }
         },
+        CUT_AT_HEADER
+        {
+            @Override
+            void apply(final Path file, final long at)
+            {
+                DamagedFiles.truncate(file, at); // only Chronicle's store header still says the record was written
+            }
+        },
+        WHOLE_RECORD_ZEROED
+        {
+            @Override
+            void apply(final Path file, final long at)
+            {
+                DamagedFiles.zero(file, at, 4 + DamagedFiles.bodyLength(file, at));
+            }
+        },
+        CUT_INSIDE_HEADER
+        {
+            @Override
+            void apply(final Path file, final long at)
+            {
+                DamagedFiles.truncate(file, at + 2); // a file system that lost the end of a file, mid-header
+            }
+        },
         BAD_CHECKSUM
         {
             @Override

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.ordergate.journal.Journal;
 import picocli.CommandLine.Option;
 
 /** Mixin, parsed once per command: where the journal is, given as the gateway's data directory or directly. */
@@ -39,6 +40,18 @@ final class JournalLocation
         if (Files.isDirectory(directory))
         {
             return directory;
+        }
+        // A mistaken path must not read as "no journal, nothing to do": exit 0 would pass for a check that passed
+        final Path given = journalDir != null ? journalDir : dataDir;
+        if (given != null && Files.exists(given) && !Files.isDirectory(given))
+        {
+            throw new IllegalArgumentException(given + " is a file, not a directory: give the directory that holds the"
+                + " journal's day files (--journal-dir) or the gateway's data directory (--data-dir)");
+        }
+        if (journalDir == null && dataDir != null && Journal.holdsJournal(dataDir))
+        {
+            throw new IllegalArgumentException(dataDir + " holds a journal itself, it is not a data directory: give"
+                + " --journal-dir " + dataDir);
         }
         out.println("no journal at " + directory + ": nothing to " + action);
         return null;

@@ -1,5 +1,6 @@
 package io.ordergate.journal.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.ordergate.journal.JournalMigration;
@@ -23,7 +24,11 @@ final class MigrateCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        spec.commandLine().getOut().println(JournalMigration.migrate(location.journal()));
+        Path directory = location.existingJournal(spec.commandLine().getOut(), "migrate");
+        if (directory != null)
+        {
+            spec.commandLine().getOut().println(JournalMigration.migrate(directory));
+        }
         return JournalCli.DONE;
     }
 }

@@ -81,7 +81,7 @@ class JournalCliTest
     }
 
     @Test
-    void theMovedAsideFileCanBeDumpedWithJournalDir() throws Exception
+    void theMovedAsideFileCanBeDumpedAndVerifiedWithJournalDir() throws Exception
     {
         journalOfFiveRecordsWithTheThirdDamaged();
         assertEquals(0, run("repair", "--data-dir", dataDir.toString()));
@@ -93,6 +93,8 @@ class JournalCliTest
         assertEquals(1, run("dump", "--journal-dir", aside.toString(), "--bytes", "3"));
         assertTrue(out().contains("length=8 crc=ok " + hex("rec") + " ..."), out());
         assertTrue(out().contains("4 intact records, 1 damaged places"), out());
+        assertEquals(1, run("verify", "--journal-dir", aside.toString()));
+        assertTrue(out().contains("is damaged: ") && out().contains("then 2 intact records"), out() + err);
     }
 
     @Test
@@ -125,6 +127,31 @@ class JournalCliTest
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not both"), err.toString(StandardCharsets.UTF_8));
         assertEquals(0, run("--help"));
         assertTrue(out().contains("repair") && out().contains("migrate") && out().contains("dump"), out());
+    }
+
+    @Test
+    void aPathThatIsNotWhereAJournalIsGivenIsABadCommandLineNotNothingToDo() throws Exception
+    {
+        Path journalDir = dataDir.resolve("journal");
+        try (Journal journal = Journal.open(journalDir))
+        {
+            journal.appender().append(new UnsafeBuffer(new byte[] {1}), 0, 1);
+        }
+        Path dayFile;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(journalDir))
+        {
+            dayFile = files.filter(file -> file.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        String err;
+        for (String command : new String[] {"verify", "dump", "repair"})
+        {
+            assertEquals(2, run(command, "--journal-dir", dayFile.toString()), command + ": " + out());
+            err = this.err.toString(StandardCharsets.UTF_8);
+            assertTrue(err.contains(dayFile + " is a file"), err);
+            assertEquals(2, run(command, "--data-dir", journalDir.toString()), command + ": " + out());
+            err = this.err.toString(StandardCharsets.UTF_8);
+            assertTrue(err.contains("--journal-dir " + journalDir), err);
+        }
     }
 
     @Test
