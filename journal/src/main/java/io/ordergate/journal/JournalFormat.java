@@ -2,10 +2,13 @@ package io.ordergate.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Stateless, start-up thread: the file {@value #FILE_NAME} says which {@link RecordFormat} a journal directory's
@@ -65,6 +68,13 @@ final class JournalFormat
         try
         {
             String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (text.isEmpty())
+            {
+                // what a machine crash right after the journal's creation can leave (the name kept, the bytes lost)
+                throw new IllegalStateException(file + " is empty: a machine crash while the journal in " + directory
+                    + " was first created leaves it so. If this Ordergate wrote the journal, put the line \"" + CURRENT
+                    + "\" in that file, then check every record with: " + JournalCommands.command("verify", directory));
+            }
             if (!text.equals(CURRENT))
             {
                 throw new IllegalStateException("the journal in " + directory + " is in format \"" + text
@@ -78,7 +88,10 @@ final class JournalFormat
         }
     }
 
-    /** Writes the format file, atomically (a temporary file renamed), owner-only. */
+    /**
+     * Writes the format file, atomically (a temporary file renamed), owner-only, and forced to the device with the
+     * directory entry: written once per journal, and a lost one stops every later start (see {@link #isCurrent}).
+     */
     static void write(final Path directory)
     {
         Path file = directory.resolve(FILE_NAME);
@@ -87,8 +100,16 @@ final class JournalFormat
         {
             Files.deleteIfExists(temporary);
             Files.createFile(temporary, OwnerOnlyFiles.fileAttributes());
-            Files.writeString(temporary, CURRENT + "\n", StandardCharsets.US_ASCII);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE))
+            {
+                channel.write(ByteBuffer.wrap((CURRENT + "\n").getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ))
+            {
+                directoryChannel.force(true); // the rename itself
+            }
         }
         catch (IOException e)
         {

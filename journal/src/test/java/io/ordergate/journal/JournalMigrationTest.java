@@ -155,4 +155,27 @@ class JournalMigrationTest
         TornAppend.writeHalfARecord(directory, RECORDS);
         return indexes;
     }
+
+    /** A format file a machine crash emptied: the start says what the file should hold and how to check the records. */
+    @Test
+    void shouldSayWhatAnEmptiedFormatFileShouldHold() throws Exception
+    {
+        Path directory = root.resolve("journal");
+        try (Journal journal = Journal.open(directory))
+        {
+            SequencedJournal.append(journal, 0, 3);
+        }
+        Files.write(directory.resolve(JournalFormat.FILE_NAME), new byte[0]);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Journal.open(directory));
+
+        assertTrue(refused.getMessage().contains("is empty"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("\"" + JournalFormat.CURRENT + "\""), refused.getMessage());
+        assertTrue(refused.getMessage().contains("journal verify"), refused.getMessage());
+        Files.writeString(directory.resolve(JournalFormat.FILE_NAME), JournalFormat.CURRENT + "\n");
+        try (Journal journal = Journal.open(directory))
+        {
+            assertEquals(3, SequencedJournal.replayInOrder(journal), "written back as said, the journal opens whole");
+        }
+    }
 }
