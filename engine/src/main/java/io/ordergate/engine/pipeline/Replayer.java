@@ -45,8 +45,10 @@ public final class Replayer
         final long[] failed = {0};
         final long records = journal.replay((buffer, offset, length, index) ->
         {
-            final CommandType type = CommandType.fromCode(buffer.getInt(offset + CommandFrame.TYPE_OFFSET));
-            if (type == null || !type.journaled() || length < CommandFrame.HEADER_LENGTH)
+            // the length first: a record too short for a header has no type to read (its bytes end before it)
+            final CommandType type = length < CommandFrame.HEADER_LENGTH ? null
+                : CommandType.fromCode(buffer.getInt(offset + CommandFrame.TYPE_OFFSET));
+            if (type == null || !type.journaled())
             {
                 skipped[0]++;
                 return;
