@@ -82,12 +82,18 @@ public final class PositionStops
 
     /**
      * Where a trailing stop stands for the price {@code mark}: {@code mark} less (long) or plus (short) the distance, a
-     * percent of the mark or a fixed price distance, rounded half-even to the price's units.
+     * percent of the mark or a fixed price distance, rounded half-even to the price's units. A short's stop past a long
+     * is Long.MAX_VALUE, never a wrapped negative price: past {@link #maxStop}, it is never tighter than the stop its leg
+     * has (one within it), so the stop stops trailing there. A long's is below zero at worst (the mark is positive).
      */
     public static long trailed(final boolean isLong, final long mark, final long pct, final long distance)
     {
         final long away = away(mark, pct, distance);
-        return isLong ? mark - away : mark + away;
+        if (isLong)
+        {
+            return mark - away;
+        }
+        return away > Long.MAX_VALUE - mark ? Long.MAX_VALUE : mark + away;
     }
 
     /** How far from {@code mark} a trailing stop stands: a percent of the mark or the fixed price distance. */
