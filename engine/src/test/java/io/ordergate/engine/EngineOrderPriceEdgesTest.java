@@ -157,6 +157,28 @@ class EngineOrderPriceEdgesTest
         assertNotEquals(digest, driver.digest(), "the engine goes on: the market order fills");
     }
 
+    @Test
+    void patchedStopFurtherThanTheInstrumentCanValueIsRefusedAsANewOrdersIs()
+    {
+        expect(ResultCode.CREATED, driver.market("paper-1", Side.SELL, "EURUSD", "1"));
+        final long shortId = driver.positionId("paper-1", "EURUSD");
+        // past the 9,223,372.03685 EURUSD can value: the short's stop, and the long's target, as a new order's
+        patchRefused("stop_loss", shortId, "92233720368", null);
+        patchRefused("stop_loss", shortId, "9223372.03686", "1.00000");
+        expect(ResultCode.OK, driver.modifyPosition(shortId, "9223372.03685", null));
+        expect(ResultCode.CREATED, driver.market("paper-1", Side.BUY, "BIGPIP", "1"));
+        patchRefused("take_profit", driver.positionId("paper-1", "BIGPIP"), null, "92233720368");
+    }
+
+    private void patchRefused(final String field, final long positionId, final String stopLoss, final String takeProfit)
+    {
+        final long digest = driver.digest();
+        final CommandEvent event = expect(ResultCode.VALIDATION_ERROR, driver.modifyPosition(positionId, stopLoss, takeProfit));
+        assertEquals(field, event.resultField, event.resultMessage);
+        assertEquals(FURTHER, event.resultMessage);
+        assertEquals(digest, driver.digest(), "a refusal changes no state");
+    }
+
     private void refused(final String field, final String message, final NewOrder request)
     {
         final long digest = driver.digest();

@@ -83,7 +83,7 @@ final class ConnectorFixture implements AutoCloseable
 
     UserDataStream startStream(final UserDataStream.Timing timing)
     {
-        stream = new UserDataStream(client, session, exchange.streamUrl(), io, timing).start();
+        stream = new UserDataStream("binance-1", client, session, exchange.streamUrl(), io, timing).start();
         return stream;
     }
 

@@ -49,7 +49,7 @@ class UserStreamRefusedHandshakeTest
         server.start();
         // the listen key from the simulated exchange's REST, the socket on a host that refuses every handshake
         final URI streamBase = URI.create("ws://127.0.0.1:" + refusing.getLocalPort() + "/");
-        fixture.stream = new UserDataStream(fixture.client, fixture.session, streamBase, fixture.io).start();
+        fixture.stream = new UserDataStream("binance-1", fixture.client, fixture.session, streamBase, fixture.io).start();
         Eventually.holds("five refused handshakes", () -> refusedAtNanos.size() >= 5);
         final long firstToFifthMillis = TimeUnit.NANOSECONDS.toMillis(refusedAtNanos.get(4) - refusedAtNanos.get(0));
         assertTrue(firstToFifthMillis >= FOUR_BACKOFFS_MILLIS,

@@ -250,6 +250,25 @@ class OrderFlowTest
     }
 
     @Test
+    void patchOfAStopFurtherThanTheInstrumentCanValueIsRefusedAsAnOrdersIs()
+    {
+        final String account = account("flow-patch-far");
+        quote("EURUSD", "1.08420", "1.08428");
+        gateway.market(account, "EURUSD", "sell", "0.1");
+        final String positionId = positions(account).get(0).path("position_id").asText();
+        final String digest = gateway.digest();
+
+        // EURUSD can value stops up to 9,223,372.03685 (API-REFERENCE.md), as a new order's
+        final Reply far = gateway.send("PATCH", "/api/v1/positions/" + positionId, "{\"stop_loss\":92233720368}", TestGateway.ADMIN);
+        assertEquals(400, far.status(), far::toString);
+        assertEquals("VALIDATION_ERROR", far.errorCode());
+        assertEquals("stop_loss", far.errorField());
+        assertEquals("the stop is further from the price than the instrument can value", far.json().path("error").path("message").asText());
+        assertEquals(digest, gateway.digest(), "a refusal changes nothing");
+        assertTrue(positions(account).get(0).path("stop_loss").isNull(), positions(account)::toString);
+    }
+
+    @Test
     void patchOfOnlyTheTargetKeepsTheStopLossOfEveryLeg()
     {
         final String account = account("flow-legs");

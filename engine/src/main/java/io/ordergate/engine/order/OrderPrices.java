@@ -20,7 +20,6 @@ import io.ordergate.fixed.FixedPoint;
 final class OrderPrices
 {
     private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
-    private static final String TOO_FAR = "the stop is further from the price than the instrument can value";
 
     private OrderPrices()
     {
@@ -85,18 +84,18 @@ final class OrderPrices
             // As a stop's: a short's start past what can be valued (checked before the add, which could wrap past a long),
             // a start at or below zero, a start further from the entry than can be valued.
             final long away = PositionStops.away(reference, trailingPct, trailingDistance);
-            if (!isLong && away > maxStop(instrument) - reference)
+            if (!isLong && away > PositionStops.maxStop(instrument) - reference)
             {
-                return refuse(placement, TOO_FAR, trailingField);
+                return refuse(placement, PositionStops.TOO_FAR, trailingField);
             }
             final long start = PositionStops.trailed(isLong, reference, trailingPct, trailingDistance);
             if (start <= 0)
             {
                 return refuse(placement, "the trailing stop would start at or below zero", trailingField);
             }
-            if (away > maxStop(instrument))
+            if (away > PositionStops.maxStop(instrument))
             {
-                return refuse(placement, TOO_FAR, trailingField);
+                return refuse(placement, PositionStops.TOO_FAR, trailingField);
             }
             if (PositionStops.tighter(isLong, start, stopLoss))
             {
@@ -164,9 +163,9 @@ final class OrderPrices
             {
                 return wrongSide(placement, isStopLoss, field);
             }
-            if (!below && distance > maxStop(instrument) - reference)
+            if (!below && distance > PositionStops.maxStop(instrument) - reference)
             {
-                refuse(placement, TOO_FAR, field);
+                refuse(placement, PositionStops.TOO_FAR, field);
                 return Wire.INEXACT;
             }
             value = below ? reference - distance : reference + distance;
@@ -185,9 +184,9 @@ final class OrderPrices
             return Wire.INEXACT;
         }
         // past a long the loss to it would be, from a limit price past what can be valued (e.g. in sizing a fan-out)
-        if (value > maxStop(instrument) || (reference != OrderView.NONE && Math.abs(reference - value) > maxStop(instrument)))
+        if (PositionStops.tooFar(instrument, reference, value))
         {
-            refuse(placement, TOO_FAR, field);
+            refuse(placement, PositionStops.TOO_FAR, field);
             return Wire.INEXACT;
         }
         return value;
@@ -199,17 +198,6 @@ final class OrderPrices
             ? "stop_loss must be on the losing side of the entry price"
             : "take_profit must be on the winning side of the entry price", field);
         return Wire.INEXACT;
-    }
-
-    /**
-     * The highest stop price, and the furthest a stop may be from its entry, that can be valued: the loss to a stop is
-     * (stop - entry) x contract size, scaled to money
-     * (up to 100 times, {@code Valuation}); a stop past this would overflow a long there (sizing a fan-out, risk) instead
-     * of being refused here. EURUSD (5 digits, 100,000 per lot) allows stops up to about 9,000,000.00000.
-     */
-    private static long maxStop(final Instrument instrument)
-    {
-        return Long.MAX_VALUE / Math.max(1, instrument.contractSize) / 100;
     }
 
     private static ResultCode refuse(final OrderPlacement placement, final String message, final String field)

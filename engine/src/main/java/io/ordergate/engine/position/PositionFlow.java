@@ -222,6 +222,11 @@ public final class PositionFlow
             event.reject(ResultCode.VALIDATION_ERROR, field + " must be greater than 0", field);
             return Wire.INEXACT;
         }
+        if (PositionStops.tooFar(instrument, position.openPrice, value))
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, PositionStops.TOO_FAR, field);  // as a new order's stop (OrderPrices)
+            return Wire.INEXACT;
+        }
         if (instrument.hasQuote())
         {
             final boolean isLong = position.quantity > 0;

@@ -22,6 +22,8 @@ import io.ordergate.fixed.FixedPoint;
  */
 public final class PositionStops
 {
+    /** The refusal of a stop {@link #tooFar}, on a new order's field or a position's. */
+    public static final String TOO_FAR = "the stop is further from the price than the instrument can value";
     private static final long HUNDRED_PERCENT = 100 * FixedPoint.pow10(NewOrderBody.WIRE_DIGITS);
 
     private final Accounts accounts;
@@ -80,18 +82,45 @@ public final class PositionStops
 
     /**
      * Where a trailing stop stands for the price {@code mark}: {@code mark} less (long) or plus (short) the distance, a
-     * percent of the mark or a fixed price distance, rounded half-even to the price's units.
+     * percent of the mark or a fixed price distance, rounded half-even to the price's units. A short's stop past a long
+     * is Long.MAX_VALUE, never a wrapped negative price: past {@link #maxStop}, it is never tighter than the stop its leg
+     * has (one within it), so the stop stops trailing there. A long's is below zero at worst (the mark is positive).
      */
     public static long trailed(final boolean isLong, final long mark, final long pct, final long distance)
     {
         final long away = away(mark, pct, distance);
-        return isLong ? mark - away : mark + away;
+        if (isLong)
+        {
+            return mark - away;
+        }
+        return away > Long.MAX_VALUE - mark ? Long.MAX_VALUE : mark + away;
     }
 
     /** How far from {@code mark} a trailing stop stands: a percent of the mark or the fixed price distance. */
     public static long away(final long mark, final long pct, final long distance)
     {
         return pct != 0 ? FixedPoint.mulDiv(mark, pct, HUNDRED_PERCENT) : distance;
+    }
+
+    /**
+     * The highest stop price, and the furthest a stop may be from its entry, that can be valued: the loss to a stop is
+     * (stop - entry) x contract size, scaled to money (up to 100 times, {@code Valuation}); a stop past this would
+     * overflow a long there (sizing a fan-out, risk) instead of being refused where it is given. EURUSD (5 digits,
+     * 100,000 per lot) allows stops up to about 9,000,000.00000.
+     */
+    public static long maxStop(final Instrument instrument)
+    {
+        return Long.MAX_VALUE / Math.max(1, instrument.contractSize) / 100;
+    }
+
+    /**
+     * Whether the stop or target {@code value} (positive) is past what {@code instrument} can value ({@link #maxStop}),
+     * or as far from {@code entry} (NONE when there is no entry price yet).
+     */
+    public static boolean tooFar(final Instrument instrument, final long entry, final long value)
+    {
+        final long max = maxStop(instrument);
+        return value > max || (entry != OrderView.NONE && Math.abs(entry - value) > max);
     }
 
     /** Whether {@code candidate} is a tighter stop than {@code current} (NONE counts as none). */

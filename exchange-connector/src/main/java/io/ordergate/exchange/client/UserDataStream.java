@@ -54,6 +54,7 @@ public final class UserDataStream implements AutoCloseable
         public static final Timing DEFAULT = new Timing(30 * 60_000, 5_000, 60_000);
     }
 
+    private final String accountId;
     private final ExchangeClient client;
     private final OrderSession session;
     private final URI streamBase;
@@ -71,14 +72,17 @@ public final class UserDataStream implements AutoCloseable
     private ScheduledFuture<?> idleWatch;
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
-    public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler)
+    /** @param accountId the gateway's account the stream is for: it names the account in warnings, never a secret */
+    public UserDataStream(final String accountId, final ExchangeClient client, final OrderSession session, final URI streamBase,
+        final ScheduledExecutorService scheduler)
     {
-        this(client, session, streamBase, scheduler, Timing.DEFAULT);
+        this(accountId, client, session, streamBase, scheduler, Timing.DEFAULT);
     }
 
-    public UserDataStream(final ExchangeClient client, final OrderSession session, final URI streamBase, final ScheduledExecutorService scheduler,
-        final Timing timing)
+    public UserDataStream(final String accountId, final ExchangeClient client, final OrderSession session, final URI streamBase,
+        final ScheduledExecutorService scheduler, final Timing timing)
     {
+        this.accountId = accountId;
         this.client = client;
         this.session = session;
         this.streamBase = streamBase;
@@ -238,9 +242,33 @@ public final class UserDataStream implements AutoCloseable
             }
             else
             {
-                send(ws, login.login(client.credentials(), client.exchangeNow()));
+                logIn(ws, opening, login);
             }
         }, scheduler);
+    }
+
+    /**
+     * Sends the login message. Credentials that cannot be opened (sealed under a retired master key, damaged) throw
+     * here, where no future would carry it: the socket would stay open, never logged in, its pings making it look alive.
+     * So it is said (the account and why, never a secret), the socket ends, and its reconnect tries again with the
+     * back-off, as a refused login does (the REST path answers the same failure AUTH_FAILED, "cannot sign").
+     */
+    private void logIn(final ClientWebSocket ws, final UserStreamListener opening, final SocketLogin login)
+    {
+        final String message;
+        try
+        {
+            message = login.login(client.credentials(), client.exchangeNow());
+        }
+        catch (final RuntimeException cannotSign)
+        {
+            LOG.warning(() -> client.dialect().name() + " private stream of account " + accountId + ": cannot log in, the credentials"
+                + " cannot be used (" + cannotSign.getMessage() + "); trying again with back-off");
+            ws.abort();
+            opening.over();
+            return;
+        }
+        send(ws, message);
     }
 
     /** The stream is up (a listen key's socket opened, or a login accepted): everything said while it was down is asked for. */

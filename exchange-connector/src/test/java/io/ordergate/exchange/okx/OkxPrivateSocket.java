@@ -47,6 +47,9 @@ final class OkxPrivateSocket implements AutoCloseable
     final AtomicInteger logins = new AtomicInteger();
     final AtomicInteger refusedLogins = new AtomicInteger();
     final AtomicInteger refusedSubscriptions = new AtomicInteger();
+    /** Sockets connected, and sockets since ended (by either side). */
+    final AtomicInteger opened = new AtomicInteger();
+    final AtomicInteger ended = new AtomicInteger();
     /** When set, a subscribe is answered OKX's 60018 error instead of being acknowledged. */
     volatile boolean refuseSubscriptions;
 
@@ -93,6 +96,20 @@ final class OkxPrivateSocket implements AutoCloseable
     private final class Session extends SimpleChannelInboundHandler<TextWebSocketFrame>
     {
         private boolean loggedIn;
+
+        @Override
+        public void channelActive(final ChannelHandlerContext ctx) throws Exception
+        {
+            opened.incrementAndGet();
+            super.channelActive(ctx);
+        }
+
+        @Override
+        public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+        {
+            ended.incrementAndGet();
+            super.channelInactive(ctx);
+        }
 
         @Override
         protected void channelRead0(final ChannelHandlerContext ctx, final TextWebSocketFrame frame) throws Exception

@@ -1,6 +1,8 @@
 package io.ordergate.exchange.okx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,6 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +78,7 @@ class OkxPrivateStreamTest
     {
         final ExchangeClient client = client(PASSPHRASE);
         final OrderSession session = session(client);
-        stream = new UserDataStream(client, session, socket.url(), io).start();
+        stream = new UserDataStream("okx-1", client, session, socket.url(), io).start();
         await("logged in and subscribed", () -> socket.subscribers() == 1 && stream.reconciled() == 1);
         assertEquals(1, socket.logins.get());
         final OrderTicket limit = new OrderTicket(5, dialect.clientOrderId("t1", 5), "BTCUSDT", "BUY", "LIMIT", "GTC", new BigDecimal("0.01"),
@@ -96,10 +102,58 @@ class OkxPrivateStreamTest
     void shouldNotCountARefusedLoginAsUpAndTryAgain() throws Exception
     {
         final ExchangeClient client = client("wrong-passphrase");
-        stream = new UserDataStream(client, session(client), socket.url(), io).start();
+        stream = new UserDataStream("okx-1", client, session(client), socket.url(), io).start();
         await("refused twice (it tries again with back-off)", () -> socket.refusedLogins.get() >= 2);
         assertEquals(0, stream.connects(), "a refused login is not a connected stream");
         assertEquals(0, socket.subscribers());
+    }
+
+    @Test
+    void shouldSayAndEndASocketWhoseCredentialsCannotBeOpenedAndTryAgain() throws Exception
+    {
+        // as SecretBox does for credentials sealed under a retired master key: the login message cannot be made
+        final ExchangeClient client = new ExchangeClient(dialect, ExchangeEndpoint.single(rest.url(), socket.url(), Duration.ofSeconds(5)), () ->
+        {
+            throw new IllegalStateException("sealed under master key k0, which is neither ORDERGATE_MASTER_KEY nor in ORDERGATE_MASTER_KEY_PREVIOUS");
+        }, ExchangeClient.newHttpClient(io), io);
+        final List<String> warnings = new CopyOnWriteArrayList<>();
+        final Logger log = Logger.getLogger(UserDataStream.class.getName());
+        final Handler handler = new Handler()
+        {
+            @Override
+            public void publish(final LogRecord record)
+            {
+                if (record.getLevel() == Level.WARNING)
+                {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush()
+            {
+            }
+
+            @Override
+            public void close()
+            {
+            }
+        };
+        log.addHandler(handler);
+        try
+        {
+            stream = new UserDataStream("okx-1", client, session(client), socket.url(), io).start();
+            await("the socket ended and opened again (back-off)", () -> socket.ended.get() >= 2 && socket.opened.get() >= 3);
+            await("a warning", () -> !warnings.isEmpty());
+        }
+        finally
+        {
+            log.removeHandler(handler);
+        }
+        assertTrue(warnings.get(0).contains("account okx-1") && warnings.get(0).contains("master key k0"), warnings::toString);
+        assertFalse(warnings.stream().anyMatch(w -> w.contains(SECRET) || w.contains(PASSPHRASE) || w.contains(KEY)), warnings::toString);
+        assertEquals(0, socket.logins.get() + socket.refusedLogins.get(), "no login was sent");
+        assertEquals(0, stream.connects(), "a socket never logged in is not a connected stream");
     }
 
     @Test
@@ -108,7 +162,7 @@ class OkxPrivateStreamTest
         // without its orders channel the stream would miss every fill: it is not up, and it logs in again
         socket.refuseSubscriptions = true;
         final ExchangeClient client = client(PASSPHRASE);
-        stream = new UserDataStream(client, session(client), socket.url(), io).start();
+        stream = new UserDataStream("okx-1", client, session(client), socket.url(), io).start();
         await("refused twice (it tries again with back-off)", () -> socket.refusedSubscriptions.get() >= 2 && socket.logins.get() >= 2);
         assertEquals(0, stream.connects(), "a stream without its orders channel is not connected");
         socket.refuseSubscriptions = false;

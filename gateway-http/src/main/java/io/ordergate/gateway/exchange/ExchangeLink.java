@@ -93,7 +93,7 @@ final class ExchangeLink
         });
         final UserDataStream.Timing streamTiming = new UserDataStream.Timing(UserDataStream.Timing.DEFAULT.keepAliveMillis(),
             UserDataStream.Timing.DEFAULT.keepAliveRetryMillis(), endpoint.streamIdleMillis());
-        final UserDataStream stream = new UserDataStream(client, session, client.endpoint().streamUrl(), io, streamTiming).start();
+        final UserDataStream stream = new UserDataStream(accountId, client, session, client.endpoint().streamUrl(), io, streamTiming).start();
         final int refreshSeconds = endpoint.balanceRefreshSeconds();
         final ScheduledFuture<?> balanceRefresh = futuresStream && refreshSeconds > 0
             ? io.scheduleAtFixedRate(session::syncBalances, refreshSeconds, refreshSeconds, TimeUnit.SECONDS) : null;
