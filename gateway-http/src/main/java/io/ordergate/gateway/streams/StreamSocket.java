@@ -223,9 +223,10 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         if (frame instanceof TextWebSocketFrame)
         {
+            // A fragmented message arrives joined (WebSocketUpgrade's fragment joiner): the bound is the whole message's.
             if (!frame.isFinalFragment() || frame.content().readableBytes() > maxFrameBytes)
             {
-                close(CLOSE_TOO_BIG, "a message is one frame of at most " + maxFrameBytes + " bytes");
+                close(CLOSE_TOO_BIG, "a message is at most " + maxFrameBytes + " bytes");
                 return;
             }
             requests.read(frame.content());
