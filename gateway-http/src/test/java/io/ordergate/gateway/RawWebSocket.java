@@ -33,6 +33,7 @@ public final class RawWebSocket implements AutoCloseable
     }
 
     public static final int TEXT = 1;
+    static final int CONTINUATION = 0;
     static final int BINARY = 2;
     static final int CLOSE = 8;
 
@@ -100,6 +101,12 @@ public final class RawWebSocket implements AutoCloseable
         writeMasked(out, opcode, payload);
     }
 
+    /** One frame of a fragmented message: {@code opcode} TEXT (or BINARY) first, then CONTINUATION; {@code last} sets FIN. */
+    void sendFragment(final int opcode, final boolean last, final byte[] payload) throws IOException
+    {
+        writeMasked(out, opcode, last, payload);
+    }
+
     /** These bytes as they are, flushed: for what no client may send (an unmasked frame, a header without its payload). */
     void sendBytes(final byte[] bytes) throws IOException
     {
@@ -110,8 +117,13 @@ public final class RawWebSocket implements AutoCloseable
     /** One final frame of {@code opcode}, masked as a client's must be, written to {@code out} and flushed. */
     public static void writeMasked(final OutputStream out, final int opcode, final byte[] payload) throws IOException
     {
+        writeMasked(out, opcode, true, payload);
+    }
+
+    private static void writeMasked(final OutputStream out, final int opcode, final boolean fin, final byte[] payload) throws IOException
+    {
         final ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126)
         {
             frame.write(0x80 | payload.length);

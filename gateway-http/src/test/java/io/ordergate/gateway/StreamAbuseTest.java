@@ -121,6 +121,35 @@ class StreamAbuseTest
         }
     }
 
+    /**
+     * RFC 6455 lets a client split a message into fragments (5.4), so a fragmented message is joined and read as one;
+     * the bound is on the joined message, whatever its fragments' sizes.
+     */
+    @Test
+    void aFragmentedMessageIsReadAsOneAndOneOverTheBoundIsClosedWith1009() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir))
+        {
+            try (RawWebSocket split = RawWebSocket.connect(gateway.port(), "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN, 0))
+            {
+                split.sendFragment(RawWebSocket.TEXT, false, "{\"type\":".getBytes(StandardCharsets.UTF_8));
+                split.sendFragment(RawWebSocket.CONTINUATION, true, "\"ping\"}".getBytes(StandardCharsets.UTF_8));
+                final RawWebSocket.Frame pong = split.read();
+                assertNotNull(pong, "answered");
+                assertEquals("{\"seq\":1,\"type\":\"pong\"}", pong.text());
+            }
+            try (RawWebSocket big = RawWebSocket.connect(gateway.port(), "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN, 0))
+            {
+                final byte[] half = ("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(2100)).getBytes(StandardCharsets.UTF_8);
+                big.sendFragment(RawWebSocket.TEXT, false, half);
+                big.sendFragment(RawWebSocket.CONTINUATION, true, ("x".repeat(2100) + "\"}").getBytes(StandardCharsets.UTF_8));
+                final RawWebSocket.Frame close = closeFrame(big);
+                assertEquals(1009, close.closeCode(), "two fragments within the bound each, over it joined");
+                assertEquals("a message is at most 4096 bytes", new String(close.payload(), 2, close.payload().length - 2, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void moreSocketsThanTheLimitAreClosedWith1008AndAnErrorSayingWhy() throws Exception
     {

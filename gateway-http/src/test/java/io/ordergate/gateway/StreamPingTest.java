@@ -103,6 +103,51 @@ class StreamPingTest
         }
     }
 
+    /**
+     * A listening client (seed 002's browser: it sends nothing, and answers pings) on a busy price stream: quotes keep the
+     * socket written to, yet it must still be pinged, for only the pong tells the gateway that the reader is alive; a
+     * socket never pinged would be closed as silent after three times {@code ping_seconds}, in the middle of its quotes.
+     */
+    @org.junit.jupiter.api.Test
+    void aListeningClientOnABusyStreamIsPingedAndStaysOpen() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "streams: { ping_seconds: 1 }\n"))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08000", "1.08010").status());
+            try (StreamClient prices = StreamClient.connect(gateway, "/ws/prices/EURUSD", TestGateway.ADMIN))
+            {
+                prices.next(5);
+                final long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);  // past the 3 s of silence allowed
+                for (int i = 1; System.nanoTime() < end; i++)
+                {
+                    final String bid = "1.0" + (1000 + i % 5000);
+                    assertEquals(202, gateway.quote("EURUSD", bid, bid).status());
+                    assertNotNull(prices.next(5), "quote " + i + " came");
+                }
+                org.junit.jupiter.api.Assertions.assertFalse(prices.isClosed(), "still open, listening");
+            }
+        }
+    }
+
+    /** A client that answers nothing, not even pings, is pinged, then closed with 1008 after three ping_seconds of silence. */
+    @org.junit.jupiter.api.Test
+    void aSilentClientIsPingedThenClosed() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "streams: { ping_seconds: 1 }\n");
+             RawWebSocket silent = RawWebSocket.connect(gateway.port(), "/ws/prices/EURUSD", TestGateway.ADMIN, 0))
+        {
+            int pings = 0;
+            RawWebSocket.Frame frame;
+            while ((frame = silent.read()) != null && frame.opcode() != RawWebSocket.CLOSE)
+            {
+                pings += frame.opcode() == PING ? 1 : 0;
+            }
+            assertNotNull(frame, "a close frame");
+            assertEquals(1008, frame.closeCode());
+            org.junit.jupiter.api.Assertions.assertTrue(pings >= 1, pings + " pings before the close");
+        }
+    }
+
     /** Skips any other frame (a text message) up to the pong; null when the socket ends or times out first. */
     private static RawWebSocket.Frame nextPong(final RawWebSocket socket) throws Exception
     {

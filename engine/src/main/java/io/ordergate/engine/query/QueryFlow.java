@@ -87,22 +87,29 @@ public final class QueryFlow
         }
         final JsonWriter out = json.begin(event).startObject().name("orders").startArray();
         int written = 0;
-        for (int back = 0; written < limit; back++)
+        boolean truncated = false;
+        for (int back = 0; back < orders.rememberedSpan(); back++)
         {
-            if (back >= orders.rememberedSpan())
-            {
-                break;
-            }
             final Order order = orders.newest(back);
             if (order == null || !visible(event, order.accountIndex, onlyAccount) || !matches(order.status, statusFilter))
             {
                 continue;
             }
+            if (written == limit)
+            {
+                truncated = true;  // the stream's snapshot: a client resyncing from it must know what it lacks (STREAMS.md)
+                break;
+            }
             order.copyTo(scratch);
             OrderJson.write(scratch, out);
             written++;
         }
-        out.endArray().endObject();
+        out.endArray();
+        if (truncated)
+        {
+            out.name("truncated").bool(true);
+        }
+        out.endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

@@ -108,7 +108,8 @@ public final class StreamRoutes implements Feature
         final boolean counted = counter.tryOpen(owner);
         final StreamSocket socket = new StreamSocket(hub, settings, caller.principal(), priceSymbol,
             counted ? () -> counter.closed(owner) : () -> { });
-        final IdleStateHandler idle = new IdleStateHandler(settings.pingSeconds() * 3, settings.pingSeconds(), 0);
+        // Each ping_seconds of silence either way is an event: StreamSocket pings, and closes after three silent from the client.
+        final IdleStateHandler idle = new IdleStateHandler(settings.pingSeconds(), settings.pingSeconds(), 0);
         // Netty's own limit is far above ours, so a frame a little too big is read whole and refused with a clean close
         // (1009) rather than cut off mid-frame (which resets the connection before the client reads why).
         final boolean upgraded = WebSocketUpgrade.upgrade(exchange, Math.max(NETTY_FRAME_LIMIT, settings.maxFrameBytes()), idle, "stream", socket, channel ->

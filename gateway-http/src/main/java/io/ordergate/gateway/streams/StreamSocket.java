@@ -39,6 +39,8 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     static final String SLOW_READER = "SLOW_READER";
     private static final String TOO_SLOW = "too slow: more than the queued message limit";
     private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
+    /** ping_seconds periods without a frame from the client that close its socket (STREAMS.md: three times ping_seconds). */
+    private static final int SILENT_PERIODS_TO_CLOSE = 3;
     private static final byte[] PING = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final StreamHub hub;
@@ -62,6 +64,9 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     private PacedDrains paced;
     private volatile Channel channel;
     private volatile boolean closing;
+    /** Idle periods ({@code ping_seconds}) in a row without a frame from the client, and whether it was pinged since its last. Event loop. */
+    private int silentPeriods;
+    private boolean pingedSinceRead;
     /** The close frame is written: nothing may follow it (RFC 6455, 5.5.1). Event loop only. */
     private boolean closeWritten;
 
@@ -221,11 +226,14 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
     {
+        pingedSinceRead = false;
+        silentPeriods = 0;
         if (frame instanceof TextWebSocketFrame)
         {
+            // A fragmented message arrives joined (WebSocketUpgrade's fragment joiner): the bound is the whole message's.
             if (!frame.isFinalFragment() || frame.content().readableBytes() > maxFrameBytes)
             {
-                close(CLOSE_TOO_BIG, "a message is one frame of at most " + maxFrameBytes + " bytes");
+                close(CLOSE_TOO_BIG, "a message is at most " + maxFrameBytes + " bytes");
                 return;
             }
             requests.read(frame.content());
@@ -305,14 +313,19 @@ final class StreamSocket extends SimpleChannelInboundHandler<WebSocketFrame> imp
     {
         if (event instanceof IdleStateEvent)
         {
-            if (((IdleStateEvent)event).state() == IdleState.READER_IDLE)
+            final IdleStateEvent idle = (IdleStateEvent)event;
+            // Silence is judged by what arrives, so a listener on a busy stream (never idle for writing) is pinged too: its
+            // pong is all it sends. Three ping_seconds without a frame from it close it; one ping frame per silence.
+            silentPeriods = idle.state() != IdleState.READER_IDLE ? silentPeriods : idle.isFirst() ? 1 : silentPeriods + 1;
+            if (silentPeriods >= SILENT_PERIODS_TO_CLOSE)
             {
                 close(CLOSE_POLICY, "no frame (not even a pong) within the idle timeout");
             }
-            else if (!closeWritten)  // quiet since its close frame, waiting for the peer to take it: nothing may follow it
+            else if (!closeWritten && (idle.state() == IdleState.WRITER_IDLE || !pingedSinceRead))  // nothing may follow a close frame
             {
+                pingedSinceRead = true;
                 ctx.write(new PingWebSocketFrame());
-                if (priceSymbol == null)
+                if (priceSymbol == null && idle.state() == IdleState.WRITER_IDLE)
                 {
                     ctx.write(new TextWebSocketFrame(ctx.alloc().buffer(PING.length).writeBytes(PING)));  // seed 003's ping
                 }
