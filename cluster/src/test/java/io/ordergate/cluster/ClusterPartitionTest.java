@@ -171,18 +171,28 @@ class ClusterPartitionTest
     /**
      * Sends a new account until a leader takes it, one attempt per {@link #RETRY_MILLIS}, as a client would retry. (Not
      * at once: the command whose outcome is unknown holds the head of the member's ring until it is applied or lost, and
-     * every refusal meanwhile keeps a slot, so a client retrying without pause fills the ring: 503 OVERLOADED.)
+     * every refusal meanwhile keeps a slot, so a client retrying without pause fills the ring: 503 OVERLOADED.) An
+     * attempt answered "its outcome is unknown" may still be applied, once, when the gateway offers it again to the new
+     * leader: the retry after it then finds the account made (409 CONFLICT), which is the earlier attempt taken, as a
+     * client reading the account would learn; counted as CREATED once the account is there.
      */
     private static ResultCode createdAtAClientsPace(final TestNode via, final String account) throws Exception
     {
         final long deadline = System.currentTimeMillis() + 30_000;
+        boolean anOutcomeUnknown = false;
         while (true)
         {
             final TestNode.Answer answer = via.await(CommandType.CREATE_ACCOUNT, w -> TestCluster.account(w, account));
+            if (answer.result() == ResultCode.CONFLICT && anOutcomeUnknown)
+            {
+                return via.await(CommandType.GET_ACCOUNT, w -> CommandBodies.accountId(w, account)).result() == ResultCode.OK
+                    ? ResultCode.CREATED : answer.result();
+            }
             if (answer.result() != ResultCode.NOT_READY)
             {
                 return answer.result();
             }
+            anOutcomeUnknown |= answer.message().contains("its outcome is unknown");
             assertTrue(System.currentTimeMillis() < deadline, "member " + via.memberId + " took no command within 30 s: " + answer);
             Thread.sleep(RETRY_MILLIS);  // a client's retry pace, not a synchronisation: the answer above was awaited
         }
