@@ -209,6 +209,15 @@ final class UserFlow
             event.reject(ResultCode.VALIDATION_ERROR, "the broker account's id, currency, balance or leverage is invalid", null);
             return;
         }
+        if (connectedAlready(user, brokerName, accountNumber, accountType))
+        {
+            // A PUT repeated (the app's retry of one whose answer it never saw) names the account connected already:
+            // answered as the first was, its label replaced, rather than made a second account for the one broker account.
+            user.brokerLabel = label;
+            user.updatedMicros = event.wallMicros();
+            answer(event, user, ResultCode.CREATED);
+            return;
+        }
         if (user.brokerConnections >= context.config().engine().maxBrokerConnectionsPerUser())
         {
             event.reject(ResultCode.CONFLICT, "this user connected engine.max_broker_connections_per_user broker accounts (deleted ones count)",
@@ -241,6 +250,25 @@ final class UserFlow
         user.updatedMicros = event.wallMicros();
         grant(user);
         answer(event, user, ResultCode.CREATED);
+    }
+
+    /** True when the user's current broker connection is this broker account, and its account is still the user's. */
+    private boolean connectedAlready(final User user, final String brokerName, final String accountNumber, final int accountType)
+    {
+        if (user.brokerConnectionId == null || !brokerName.equals(user.brokerName) || !accountNumber.equals(user.brokerAccountNumber)
+            || accountType != user.brokerAccountType)
+        {
+            return false;
+        }
+        final Account account = context.accounts().find(user.brokerConnectionId);
+        for (int i = 0; account != null && i < user.accounts.length; i++)
+        {
+            if (user.accounts[i] == account.index)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     void revokeKey(final CommandEvent event)
