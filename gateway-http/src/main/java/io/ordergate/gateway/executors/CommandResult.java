@@ -135,7 +135,7 @@ public final class CommandResult implements RequestBody
             }
             else if (name.equals("message"))
             {
-                message.readText(in, name, false);
+                message.readTextCut(in, name);
             }
             else if (name.equals("details") && in.expectObject(name))
             {
