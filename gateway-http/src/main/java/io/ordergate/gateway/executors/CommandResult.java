@@ -165,7 +165,10 @@ public final class CommandResult implements RequestBody
             }
             switch (d)
             {
-                case "ticket": ticket = SeedFields.ticket(in, d, digits); flags |= ExecutorBodies.RESULT_TICKET; break;
+                case "ticket":
+                    ticket = SeedFields.ticketOrNone(in, d, digits);
+                    flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
+                    break;
                 case "price": price = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PRICE; break;
                 case "lots": lots = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_LOTS; break;
                 case "profit": profit = SeedFields.moneyDecimal(in, d); flags |= ExecutorBodies.RESULT_PROFIT; break;

@@ -13,7 +13,7 @@ import io.ordergate.mt5.ExecutorBodies;
  * ff0ca2e): a first pass for the type, then the kind's own pass, every value a new String or array. Kept as the
  * reference {@link ExecutorMessagesTest} holds the new reader to; each body gets a new blocking reader, as the HTTP
  * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused; a
- * result's message or a trade's comment over 256 characters is cut, not refused).
+ * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none).
  */
 final class PreviousExecutorMessages
 {
@@ -146,7 +146,14 @@ final class PreviousExecutorMessages
                     }
                     switch (d)
                     {
-                        case "ticket": numbers[1] = ticket(in, d); numbers[0] |= ExecutorBodies.RESULT_TICKET; break;
+                        case "ticket":
+                            if ("0".equals(in.scalarText()) || in.scalarText() != null && in.scalarText().matches("0+"))
+                            {
+                                break;  // MT5's "no ticket" in a result: none
+                            }
+                            numbers[1] = ticket(in, d);
+                            numbers[0] |= ExecutorBodies.RESULT_TICKET;
+                            break;
                         case "price": numbers[2] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_PRICE; break;
                         case "lots": numbers[3] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_LOTS; break;
                         case "profit": numbers[4] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_PROFIT; break;
