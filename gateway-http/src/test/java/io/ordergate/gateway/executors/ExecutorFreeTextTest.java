@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An executor's free text (a result's message, a trade's comment) longer than the gateway keeps is cut, never a reason
  * to refuse the message: seed 000's sample executor reports {@code str(e)} of a Python exception as the message and
  * never reads the answer to its PATCH, so a refused result leaves its command pending, delivered and executed again
- * with every heartbeat (a second position for one order), and a refused trade report loses the trade.
+ * with every heartbeat (a second position for one order), and a refused trade report loses the trade. Likewise a
+ * {@code result} or {@code details} that is not an object (the sample sends whatever its command handler returned).
  */
 class ExecutorFreeTextTest
 {
@@ -65,6 +66,20 @@ class ExecutorFreeTextTest
         final GatewayHarness.Response after = gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
         assertEquals("rejected", after.at("status"), after.body());
         assertEquals(LONG.substring(0, 256), after.at("reject_message"));
+    }
+
+    @Test
+    void shouldSettleAControlCommandWhoseResultIsNotAnObject()
+    {
+        for (final String result : new String[] {"true", "\"paused\"", "{\"success\":true,\"details\":[\"paused\"]}"})
+        {
+            assertEquals(201, gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands", "{\"command\":\"PAUSE\"}").status());
+            final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+            final GatewayHarness.Response answer = gateway.result(executor, commandId, "executed", result);
+            assertEquals(200, answer.status(), result + ": " + answer.body());
+            assertEquals("executed", answer.at("command", "status"));
+            assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), result + ": not delivered again");
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.ordergate.mt5.ExecutorBodies;
  * ff0ca2e): a first pass for the type, then the kind's own pass, every value a new String or array. Kept as the
  * reference {@link ExecutorMessagesTest} holds the new reader to; each body gets a new blocking reader, as the HTTP
  * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused; a
- * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none).
+ * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored).
  */
 final class PreviousExecutorMessages
 {
@@ -89,9 +89,13 @@ final class PreviousExecutorMessages
                     }
                     break;
                 case "result":
-                    if (in.expectObject(field))
+                    if (in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
                     {
                         resultObject(in, numbers, message, raw, details);
+                    }
+                    else
+                    {
+                        in.ignore();
                     }
                     break;
                 default: in.ignore();
@@ -135,7 +139,7 @@ final class PreviousExecutorMessages
                 final String text = cut(in.string(name, Integer.MAX_VALUE));
                 message[0] = text == null ? message[0] : text;
             }
-            else if (name.equals("details") && in.expectObject(name))
+            else if (name.equals("details") && in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
             {
                 while (in.nextField())
                 {
@@ -161,7 +165,7 @@ final class PreviousExecutorMessages
                     }
                 }
             }
-            else if (!name.equals("details"))
+            else
             {
                 in.ignore();
             }
