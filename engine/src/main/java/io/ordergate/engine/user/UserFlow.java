@@ -203,13 +203,14 @@ final class UserFlow
         final String currency = string();
         final long balance = Wire.exact(reader.readLong(), Money.DIGITS);
         final int leverage = reader.readInt();
+        final int rules = UserBodies.brokerRules(reader, event.frameLength());
         if (!VALID_ID.matcher(accountId).matches() || balance == Wire.INEXACT || balance < 0 || leverage < 1
             || leverage > io.ordergate.config.AccountSpec.MAX_LEVERAGE || currency.length() != 3)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "the broker account's id, currency, balance or leverage is invalid", null);
             return;
         }
-        if (connectedAlready(user, brokerName, accountNumber, accountType))
+        if (rules >= UserBodies.BROKER_RULES_REPEAT_ANSWERED && connectedAlready(user, brokerName, accountNumber, accountType))
         {
             // A PUT repeated (the app's retry of one whose answer it never saw) names the account connected already:
             // answered as the first was, its label replaced, rather than made a second account for the one broker account.
