@@ -96,6 +96,31 @@ class OnboardingHttpTest
     }
 
     @Test
+    void aRetriedBrokerPutAnswersTheSameConnectionAndMakesNoSecondAccount()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final String token = people.signup("retry@example.com", PASSWORD).text("access_token");
+            final String broker = "{\"broker_name\":\"Exness Global\",\"account_number\":\"12345678\",\"account_type\":\"demo\",\"label\":\"%s\"}";
+            final TestGateway.Reply first = people.bearer("PUT", "/api/v1/onboarding/brokers", String.format(broker, "My Demo Account"), token);
+            assertEquals(201, first.status(), first.toString());
+            // the app's retry of a PUT whose answer it never saw (a timeout), here with the label edited meanwhile
+            final TestGateway.Reply again = people.bearer("PUT", "/api/v1/onboarding/brokers", String.format(broker, "Renamed"), token);
+            assertEquals(201, again.status(), again.toString());
+            assertEquals(first.text("broker_connection_id"), again.text("broker_connection_id"), "the same connection, not a second account");
+            assertEquals(first.text("created_at"), again.text("created_at"));
+            assertEquals("Renamed", again.text("label"), "PUT replaces what it names");
+            assertEquals(1, people.bearer("GET", "/api/v1/accounts", null, token).json().path("accounts").size(), "one mt5 account for one broker account");
+
+            final TestGateway.Reply other = people.bearer("PUT", "/api/v1/onboarding/brokers",
+                "{\"broker_name\":\"Exness Global\",\"account_number\":\"87654321\",\"account_type\":\"live\",\"label\":\"Live\"}", token);
+            assertEquals(201, other.status(), other.toString());
+            assertFalse(first.text("broker_connection_id").equals(other.text("broker_connection_id")), "another broker account is another connection");
+        }
+    }
+
+    @Test
     void aUserWhoHasNotFinishedOnboardingIsRefusedAGroupOrderAsASingleOrder()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

@@ -2,6 +2,7 @@ package io.ordergate.engine.user;
 
 import java.util.List;
 
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
 
 /**
@@ -116,14 +117,30 @@ public final class UserBodies
 
     /**
      * CONNECT_BROKER: account id (new, mt5) | broker name | account number | account type (byte) | label | currency |
-     * balance (long, wire digits) | leverage (int). The user (the principal) owns the new account.
+     * balance (long, wire digits) | leverage (int) | the rules it is judged by (byte, always
+     * {@link #BROKER_RULES_REPEAT_ANSWERED} now; see {@link #brokerRules}). The user (the principal) owns the new account.
      */
     public static void connectBroker(final BodyWriter writer, final String accountId, final String brokerName,
         final String accountNumber, final int accountType, final String label, final String currency,
         final long wireBalance, final int leverage)
     {
         writer.putString(accountId).putString(brokerName).putString(accountNumber).putByte(accountType).putString(label)
-            .putString(currency).putLong(wireBalance).putInt(leverage);
+            .putString(currency).putLong(wireBalance).putInt(leverage).putByte(BROKER_RULES_REPEAT_ANSWERED);
+    }
+
+    /** CONNECT_BROKER journaled with no rules byte: every PUT made an account, a repeat of the current one too. */
+    public static final int BROKER_RULES_EVERY_PUT_MAKES = 0;
+    /** Now: a repeat of the user's current broker account answers that connection, and makes no second account. */
+    public static final int BROKER_RULES_REPEAT_ANSWERED = 1;
+
+    /**
+     * The rules a CONNECT_BROKER body read up to its leverage is judged by: replayed by the rules it was decided by
+     * (decided otherwise, a repeat that made an account then would make none on replay, and every later command on
+     * that account would fail there).
+     */
+    public static int brokerRules(final BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength ? reader.readByte() : BROKER_RULES_EVERY_PUT_MAKES;
     }
 
     /** REVOKE_KEY: api key id. */

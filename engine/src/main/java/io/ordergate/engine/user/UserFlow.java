@@ -203,10 +203,20 @@ final class UserFlow
         final String currency = string();
         final long balance = Wire.exact(reader.readLong(), Money.DIGITS);
         final int leverage = reader.readInt();
+        final int rules = UserBodies.brokerRules(reader, event.frameLength());
         if (!VALID_ID.matcher(accountId).matches() || balance == Wire.INEXACT || balance < 0 || leverage < 1
             || leverage > io.ordergate.config.AccountSpec.MAX_LEVERAGE || currency.length() != 3)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "the broker account's id, currency, balance or leverage is invalid", null);
+            return;
+        }
+        if (rules >= UserBodies.BROKER_RULES_REPEAT_ANSWERED && connectedAlready(user, brokerName, accountNumber, accountType))
+        {
+            // A PUT repeated (the app's retry of one whose answer it never saw) names the account connected already:
+            // answered as the first was, its label replaced, rather than made a second account for the one broker account.
+            user.brokerLabel = label;
+            user.updatedMicros = event.wallMicros();
+            answer(event, user, ResultCode.CREATED);
             return;
         }
         if (user.brokerConnections >= context.config().engine().maxBrokerConnectionsPerUser())
@@ -241,6 +251,25 @@ final class UserFlow
         user.updatedMicros = event.wallMicros();
         grant(user);
         answer(event, user, ResultCode.CREATED);
+    }
+
+    /** True when the user's current broker connection is this broker account, and its account is still the user's. */
+    private boolean connectedAlready(final User user, final String brokerName, final String accountNumber, final int accountType)
+    {
+        if (user.brokerConnectionId == null || !brokerName.equals(user.brokerName) || !accountNumber.equals(user.brokerAccountNumber)
+            || accountType != user.brokerAccountType)
+        {
+            return false;
+        }
+        final Account account = context.accounts().find(user.brokerConnectionId);
+        for (int i = 0; account != null && i < user.accounts.length; i++)
+        {
+            if (user.accounts[i] == account.index)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     void revokeKey(final CommandEvent event)

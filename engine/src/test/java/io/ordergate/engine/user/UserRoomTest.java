@@ -347,9 +347,10 @@ class UserRoomTest
             w -> UserBodies.completePasswordReset(w, hash, "$argon2id$new"));
     }
 
+    /** A connection of its own broker account (the same broker account again answers the connection it has). */
     private static void broker(final io.ordergate.engine.command.BodyWriter w, final String id)
     {
-        UserBodies.connectBroker(w, id, "Exness Global", "12345678", UserBodies.ACCOUNT_TYPE_DEMO, "My Demo",
+        UserBodies.connectBroker(w, id, "Exness Global", "12345678-" + id, UserBodies.ACCOUNT_TYPE_DEMO, "My Demo",
             "USD", 1_000_000_000_000L, 100);
     }
 

@@ -1,5 +1,7 @@
 package io.ordergate.gateway.executors;
 
+import com.fasterxml.jackson.core.JsonToken;
+
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
@@ -73,9 +75,15 @@ public final class CommandResult implements RequestBody
                     }
                     break;
                 case "result":
-                    if (in.expectObject(field))
+                    if (in.token() == JsonToken.START_OBJECT)
                     {
                         result(in);
+                    }
+                    else
+                    {
+                        // true, "paused", a list: seed 000's sample sends whatever its handler returned. Nothing in it is
+                        // read, and refusing it would leave the command pending, delivered and executed again.
+                        in.ignore();
                     }
                     break;
                 default: in.ignore();
@@ -135,15 +143,15 @@ public final class CommandResult implements RequestBody
             }
             else if (name.equals("message"))
             {
-                message.readText(in, name, false);
+                message.readTextCut(in, name);
             }
-            else if (name.equals("details") && in.expectObject(name))
+            else if (name.equals("details") && in.token() == JsonToken.START_OBJECT)
             {
                 details(in);
             }
-            else if (!name.equals("details"))
+            else
             {
-                in.ignore();
+                in.ignore();  // details that are not an object say nothing the gateway reads (see "result")
             }
         }
         final int end = in.valueEnd(start);
@@ -165,7 +173,10 @@ public final class CommandResult implements RequestBody
             }
             switch (d)
             {
-                case "ticket": ticket = SeedFields.ticket(in, d, digits); flags |= ExecutorBodies.RESULT_TICKET; break;
+                case "ticket":
+                    ticket = SeedFields.ticketOrNone(in, d, digits);
+                    flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
+                    break;
                 case "price": price = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PRICE; break;
                 case "lots": lots = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_LOTS; break;
                 case "profit": profit = SeedFields.moneyDecimal(in, d); flags |= ExecutorBodies.RESULT_PROFIT; break;

@@ -1,6 +1,7 @@
 package io.ordergate.gateway.executors;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.gateway.auth.Secrets;
@@ -138,12 +139,13 @@ public final class ExecutorRequests
         {
             throw BadRequest.validation("command", "command is required");
         }
-        final ExecutorCommandType type = ExecutorCommandType.fromName(command);
+        // API.md's enumerations come in any letter case; the executors are sent them as written there (upper case)
+        final ExecutorCommandType type = ExecutorCommandType.fromName(command.toUpperCase(Locale.ROOT));
         if (type == null || !type.isControl())
         {
             throw BadRequest.validation("command", "command must be one of GET_STATUS, PAUSE, RESUME, STOP_ALL, CLOSE_ALL_POSITIONS, RESTART");
         }
-        final CommandPriority priority = priorityName == null ? CommandPriority.NORMAL : CommandPriority.fromName(priorityName);
+        final CommandPriority priority = priorityName == null ? CommandPriority.NORMAL : CommandPriority.fromName(priorityName.toUpperCase(Locale.ROOT));
         if (priority == null)
         {
             throw BadRequest.validation("priority", "priority must be one of URGENT, HIGH, NORMAL, LOW");

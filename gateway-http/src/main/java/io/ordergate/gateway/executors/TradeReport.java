@@ -87,7 +87,7 @@ public final class TradeReport implements RequestBody
                 case "stopLoss": stopLoss = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_STOP_LOSS; break;
                 case "takeProfit": takeProfit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_TAKE_PROFIT; break;
                 case "magicNumber": magic = SeedFields.whole(in, field); flags |= ExecutorBodies.TRADE_MAGIC; break;
-                case "comment": comment.readText(in, field, false); break;
+                case "comment": comment.readTextCut(in, field); break;
                 case "closeTime": close = true; in.ignore(); break;
                 case "closePrice": close = true; closePrice = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_CLOSE_PRICE; break;
                 case "commission": commission = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;

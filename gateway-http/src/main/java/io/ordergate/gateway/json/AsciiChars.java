@@ -1,5 +1,10 @@
 package io.ordergate.gateway.json;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 /**
  * A reusable, mutable run of characters read from a request (ids and symbols are ASCII; an executor's message or
  * comment may be any text), handed to the body encoders as a {@link CharSequence} without making a String.
@@ -69,6 +74,37 @@ public final class AsciiChars implements CharSequence
         final int read = reader.values().text(field, chars, id);
         length = Math.max(read, 0);
         return read >= 0;
+    }
+
+    /**
+     * Reads the current string value into this, keeping its first capacity characters when it is longer (never half a
+     * surrogate pair): for free text an executor sends and nothing decides on (a result's message, a trade's comment),
+     * where refusing the whole message for its length would lose what it reports. False when it is null, or not a string
+     * (the problem recorded, in {@link #readText}'s words).
+     */
+    public boolean readTextCut(final RequestReader reader, final String field) throws BadRequest
+    {
+        final JsonParser parser = reader.parser();
+        if (parser.currentToken() != JsonToken.VALUE_STRING)
+        {
+            return readText(reader, field, false);
+        }
+        try
+        {
+            final int sent = parser.getTextLength();
+            int kept = Math.min(sent, chars.length);
+            System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), chars, 0, kept);
+            if (kept < sent && kept > 0 && Character.isHighSurrogate(chars[kept - 1]))
+            {
+                kept--;
+            }
+            length = kept;
+            return true;
+        }
+        catch (final IOException ex)
+        {
+            throw reader.invalidJson(ex);
+        }
     }
 
     /** Copies the current string or number token's text as sent; false (nothing recorded) when neither or longer than the capacity. */

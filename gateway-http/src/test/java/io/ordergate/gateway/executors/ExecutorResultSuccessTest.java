@@ -43,4 +43,28 @@ class ExecutorResultSuccessTest
             gateway.closeAndCheckSnapshot();
         }
     }
+
+    /**
+     * MT5's {@code order_send} answers a refused order with {@code order} 0 (no ticket), which an executor passes on as
+     * {@code details.ticket}: refused for it, the failed result would leave the command pending, delivered and tried again
+     * with every heartbeat, and the order routed for ever.
+     */
+    @Test
+    void shouldRejectAnOrderWhoseFailedResultCarriesMt5sTicketZero()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+            final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+
+            final GatewayHarness.Response answer = gateway.result(executor, commandId, "failed",
+                "{\"success\":false,\"message\":\"Invalid stops\",\"details\":{\"ticket\":0,\"retcode\":10016}}");
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again");
+            final GatewayHarness.Response after = gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
+            assertEquals("rejected", after.at("status"), after.body());
+            assertEquals("Invalid stops", after.at("reject_message"), after.body());
+        }
+    }
 }

@@ -158,6 +158,17 @@ class ExecutorSeedRoutesTest
     }
 
     @Test
+    void shouldTakeACommandAndItsPriorityInAnyLetterCaseAsAPIMdsEnumerations()
+    {
+        final GatewayHarness.Response created = gateway.admin("POST", "/api/v1/executors/" + executor.id() + "/commands",
+            "{\"command\":\"pause\",\"priority\":\"High\"}");
+        assertEquals(201, created.status(), created.body());
+        final Map<?, ?> pending = (Map<?, ?>)gateway.heartbeat(executor).at("pendingCommands", 0);
+        assertEquals("PAUSE", pending.get("command"), "answered in the case seed 000's executors compare");
+        assertEquals("HIGH", pending.get("priority"));
+    }
+
+    @Test
     void shouldLimitEachRouteWithTheSeedBodyAndRetryAfter()
     {
         for (int i = 0; i < 5; i++)

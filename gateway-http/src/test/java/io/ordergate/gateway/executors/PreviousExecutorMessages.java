@@ -12,7 +12,8 @@ import io.ordergate.mt5.ExecutorBodies;
  * The executor socket's reading as it was before messages were read in one pass into reused objects (main at
  * ff0ca2e): a first pass for the type, then the kind's own pass, every value a new String or array. Kept as the
  * reference {@link ExecutorMessagesTest} holds the new reader to; each body gets a new blocking reader, as the HTTP
- * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused).
+ * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused; a
+ * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored).
  */
 final class PreviousExecutorMessages
 {
@@ -88,9 +89,13 @@ final class PreviousExecutorMessages
                     }
                     break;
                 case "result":
-                    if (in.expectObject(field))
+                    if (in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
                     {
                         resultObject(in, numbers, message, raw, details);
+                    }
+                    else
+                    {
+                        in.ignore();
                     }
                     break;
                 default: in.ignore();
@@ -131,10 +136,10 @@ final class PreviousExecutorMessages
             }
             else if (name.equals("message"))
             {
-                final String text = in.string(name, SeedFields.MAX_TEXT);
+                final String text = cut(in.string(name, Integer.MAX_VALUE));
                 message[0] = text == null ? message[0] : text;
             }
-            else if (name.equals("details") && in.expectObject(name))
+            else if (name.equals("details") && in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
             {
                 while (in.nextField())
                 {
@@ -145,7 +150,14 @@ final class PreviousExecutorMessages
                     }
                     switch (d)
                     {
-                        case "ticket": numbers[1] = ticket(in, d); numbers[0] |= ExecutorBodies.RESULT_TICKET; break;
+                        case "ticket":
+                            if ("0".equals(in.scalarText()) || in.scalarText() != null && in.scalarText().matches("0+"))
+                            {
+                                break;  // MT5's "no ticket" in a result: none
+                            }
+                            numbers[1] = ticket(in, d);
+                            numbers[0] |= ExecutorBodies.RESULT_TICKET;
+                            break;
                         case "price": numbers[2] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_PRICE; break;
                         case "lots": numbers[3] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_LOTS; break;
                         case "profit": numbers[4] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_PROFIT; break;
@@ -153,7 +165,7 @@ final class PreviousExecutorMessages
                     }
                 }
             }
-            else if (!name.equals("details"))
+            else
             {
                 in.ignore();
             }
@@ -207,7 +219,7 @@ final class PreviousExecutorMessages
                 case "stopLoss": v[3] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_STOP_LOSS; break;
                 case "takeProfit": v[4] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_TAKE_PROFIT; break;
                 case "magicNumber": v[5] = SeedFields.whole(in, field); flags |= ExecutorBodies.TRADE_MAGIC; break;
-                case "comment": comment = orEmpty(in.string(field, SeedFields.MAX_TEXT)); break;
+                case "comment": comment = orEmpty(cut(in.string(field, Integer.MAX_VALUE))); break;
                 case "closeTime": close = true; in.ignore(); break;
                 case "closePrice": close = true; v[6] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_CLOSE_PRICE; break;
                 case "commission": v[7] = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
@@ -283,6 +295,17 @@ final class PreviousExecutorMessages
             return 0;
         }
         return value;
+    }
+
+    /** The first {@link SeedFields#MAX_TEXT} characters, never half a surrogate pair. */
+    private static String cut(final String text)
+    {
+        if (text == null || text.length() <= SeedFields.MAX_TEXT)
+        {
+            return text;
+        }
+        final int kept = Character.isHighSurrogate(text.charAt(SeedFields.MAX_TEXT - 1)) ? SeedFields.MAX_TEXT - 1 : SeedFields.MAX_TEXT;
+        return text.substring(0, kept);
     }
 
     private static String orEmpty(final String text)
