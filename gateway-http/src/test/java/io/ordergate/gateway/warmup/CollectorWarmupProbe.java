@@ -20,6 +20,7 @@ public final class CollectorWarmupProbe
 {
     private static final AtomicInteger CYCLES = new AtomicInteger();
     private static final AtomicInteger WARMUPS = new AtomicInteger();
+    private static final java.util.Set<String> CAUSES = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static byte[][] kept = new byte[8][];
 
     private CollectorWarmupProbe()
@@ -38,6 +39,7 @@ public final class CollectorWarmupProbe
                 {
                     CYCLES.incrementAndGet();
                     final GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData)notification.getUserData());
+                    CAUSES.add(info.getGcCause());
                     if ("Warmup".equals(info.getGcCause()))
                     {
                         WARMUPS.incrementAndGet();
@@ -60,10 +62,13 @@ public final class CollectorWarmupProbe
         for (long made = 0; made < garbage; made += 1 << 20)
         {
             kept[(int)(made >> 20) & 7] = new byte[1 << 20];
+            // Paced, in both modes: unpaced on a loaded machine the heap filled between two of ZGC's director ticks, so
+            // its first cycles were allocation stalls, which count as the first cycles, and no warm-up cycle came at all
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         final int afterGarbage = settled(zgcCycles);
         System.out.println("warmups before=" + before + " warmup=" + (afterWarmup - before) + " garbage=" + (afterGarbage - afterWarmup)
-            + " counted-by-warmup=" + CollectorWarmup.warmupCycles());
+            + " counted-by-warmup=" + CollectorWarmup.warmupCycles() + " causes=" + CAUSES);
     }
 
     /** The warm-up cycles so far, once the notification of every cycle begun has arrived. */
