@@ -232,6 +232,12 @@ final class Mt5Venue implements Venue
                 stopLoss == TicketPosition.INVALID ? "stop_loss" : "take_profit");
             return ResultCode.VALIDATION_ERROR;
         }
+        final String tooFar = tooFarField(position, flags, stopLoss, takeProfit);
+        if (tooFar != null)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, PositionStops.TOO_FAR, tooFar);  // as a paper position's (PositionFlow)
+            return ResultCode.VALIDATION_ERROR;
+        }
         final long now = event.wallMicros();
         final Executor executor = executors.forAccount(position.accountIndex);
         final ResultCode unable = admission.refusal(executor, now, true);
@@ -255,6 +261,29 @@ final class Mt5Venue implements Venue
         context.endJson(event);
         event.result = ResultCode.OK;
         return ResultCode.OK;
+    }
+
+    /**
+     * The field of a stop or target given further from the ticket's open price than its instrument can value
+     * ({@link PositionStops#tooFar}), else null: refused here as on a paper position, not sent as a nonsense command a
+     * terminal may well take (a sell's stop at 90 billion). A ticket in a symbol the gateway does not know has no
+     * instrument to value it by: the terminal judges its levels.
+     */
+    private String tooFarField(final TicketPosition position, final int flags, final long stopLoss, final long takeProfit)
+    {
+        if (position.instrumentIndex < 0)
+        {
+            return null;
+        }
+        final Instrument instrument = context.instruments().get(position.instrumentIndex);
+        if ((flags & CommandBodies.MODIFY_STOP_LOSS) != 0 && stopLoss != TicketPosition.NONE
+            && PositionStops.tooFar(instrument, position.openPrice, stopLoss))
+        {
+            return "stop_loss";
+        }
+        final boolean tooFarTarget = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0 && takeProfit != TicketPosition.NONE
+            && PositionStops.tooFar(instrument, position.openPrice, takeProfit);
+        return tooFarTarget ? "take_profit" : null;
     }
 
     /** Queues a MODIFY_POSITION of the ticket to these stops (a stop of NONE is sent as 0: removed). */
