@@ -247,13 +247,11 @@ final class Mt5Venue implements Venue
             return unable;
         }
         // A stop loss given ends a trailing stop, once the terminal has it: a refused one leaves the ticket trailing.
-        final boolean givesStopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        // Any PATCH holds the trailing while it waits: a trailed move carries the levels confirmed so far, and the
+        // terminal, running both in order, would undo the user's take profit with it.
         final ExecutorCommand command = sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
-        command.endsTrailing = givesStopLoss;
-        if (givesStopLoss)
-        {
-            position.stopChangeSeq = command.seq;
-        }
+        command.endsTrailing = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        position.stopChangeSeq = command.seq;
 
         // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
         final JsonWriter out = context.beginJson(event);
@@ -305,7 +303,7 @@ final class Mt5Venue implements Venue
         return command;
     }
 
-    /** Whether a stop loss the user gave the ticket waits for the executor's answer (the trailing then waits too). */
+    /** Whether a stop change the user gave the ticket (a PATCH) waits for the executor's answer (the trailing then waits too). */
     boolean stopChangePending(final TicketPosition position)
     {
         if (position.stopChangeSeq == 0)

@@ -47,9 +47,9 @@ public final class TicketPosition implements HeldPosition
      */
     long wholeCloseSeq;
     /**
-     * The sequence of the last MODIFY_POSITION of a stop loss the user gave (0 for none). While it is pending the
-     * trailing sends nothing (a trailed stop would race the user's); executed, it ends the trailing; failed, the
-     * trailing goes on from the stop the terminal kept.
+     * The sequence of the last MODIFY_POSITION the user gave by PATCH (0 for none). While it is pending the trailing
+     * sends nothing (a trailed move would race the user's levels: it carries the ones confirmed so far); executed with a
+     * stop loss, it ends the trailing; failed, the trailing goes on from the stop the terminal kept.
      */
     long stopChangeSeq;
     public long magic;
