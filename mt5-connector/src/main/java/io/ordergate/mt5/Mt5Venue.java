@@ -220,12 +220,15 @@ final class Mt5Venue implements Venue
             event.reject(ResultCode.CONFLICT, TicketCloses.closingMessage(closing), null);
             return ResultCode.CONFLICT;
         }
-        // A stop loss left unchanged is sent as the one the terminal will hold: a trailed stop still on its way, when
-        // tighter. The terminal runs both in order, so the confirmed stop sent here would undo the trailed one unseen.
-        final long heldStop = PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss)
-            ? position.trailedStop : position.stopLoss;
+        // A level left unchanged is sent as the one the terminal will hold: an earlier PATCH's still on its way, else a
+        // trailed stop on its way, when tighter. The terminal runs them in order, so a confirmed level sent here would
+        // undo the one on its way unseen (the trailing sends nothing while a PATCH waits: the PATCH's levels are the last).
+        final ExecutorCommand patching = pendingPatch(position);
+        final long heldStop = patching != null ? patching.stopLoss
+            : PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss) ? position.trailedStop : position.stopLoss;
+        final long heldTarget = patching != null ? patching.takeProfit : position.takeProfit;
         final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, heldStop, position.priceDigits);
-        final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
+        final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, heldTarget, position.priceDigits);
         if (stopLoss == TicketPosition.INVALID || takeProfit == TicketPosition.INVALID)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits",
@@ -306,12 +309,14 @@ final class Mt5Venue implements Venue
     /** Whether a stop change the user gave the ticket (a PATCH) waits for the executor's answer (the trailing then waits too). */
     boolean stopChangePending(final TicketPosition position)
     {
-        if (position.stopChangeSeq == 0)
-        {
-            return false;
-        }
-        final ExecutorCommand command = queue.commands().get(position.stopChangeSeq);
-        return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION;
+        return pendingPatch(position) != null;
+    }
+
+    /** The MODIFY_POSITION of the ticket's last PATCH while it waits for the executor's answer, else null. */
+    private ExecutorCommand pendingPatch(final TicketPosition position)
+    {
+        final ExecutorCommand command = position.stopChangeSeq == 0 ? null : queue.commands().get(position.stopChangeSeq);
+        return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION ? command : null;
     }
 
     /** Whether the ticket's whole close waits for the executor's answer (no stop is moved meanwhile). */

@@ -50,6 +50,33 @@ class Mt5TrailingKeepsPatchedTargetHttpTest
         }
     }
 
+    @Test
+    void shouldSendATakeProfitThatWaitsForTheExecutorWithTheNextPatchOfTheStopLoss()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, ""))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            final Object orderId = gateway.admin("POST", "/api/v1/orders", "{\"account_id\":\"mt5-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\","
+                + "\"type\":\"market\",\"quantity\":0.10}").at("order_id");
+            assertEquals(200, gateway.result(executor, "ord_" + orderId + "_1", "executed",
+                "{\"success\":true,\"details\":{\"ticket\":\"777001\",\"price\":1.08428,\"lots\":0.1}}").status());
+            final Object positionId = position(gateway).get("position_id");
+
+            assertEquals(200, gateway.admin("PATCH", "/api/v1/positions/" + positionId, "{\"take_profit\":1.09500}").status());
+            assertEquals(200, gateway.admin("PATCH", "/api/v1/positions/" + positionId, "{\"stop_loss\":1.08300}").status());
+            final List<Map<?, ?>> sent = pending(gateway, executor);
+            assertEquals(2, sent.size(), sent::toString);
+            // The terminal runs both in order: the second, sent with the confirmed take profit (none), would remove the first's.
+            assertEquals(new BigDecimal("1.083"), GatewayHarness.at(sent.get(1), "parameters", "sl"), sent::toString);
+            assertEquals(new BigDecimal("1.095"), GatewayHarness.at(sent.get(1), "parameters", "tp"), sent::toString);
+
+            assertEquals(200, gateway.result(executor, (String)sent.get(0).get("id"), "executed", "{\"success\":true}").status());
+            assertEquals(200, gateway.result(executor, (String)sent.get(1).get("id"), "executed", "{\"success\":true}").status());
+            assertEquals(new BigDecimal("1.095"), position(gateway).get("take_profit"));
+            assertEquals(new BigDecimal("1.083"), position(gateway).get("stop_loss"));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<?, ?>> pending(final GatewayHarness gateway, final GatewayHarness.Executor executor)
     {
