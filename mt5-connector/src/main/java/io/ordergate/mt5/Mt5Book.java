@@ -213,21 +213,21 @@ final class Mt5Book
     /**
      * A partial close of {@code lots} (less than the position holds): the position shrinks, the money is booked and
      * the close recorded. A deal already applied (the result and the trade report of one partial close) changes
-     * nothing; {@code deal} 0 is a close whose deal is not known, applied once as it comes.
-     *
-     * @return false when it was a repeat
+     * nothing; {@code deal} 0 is a close whose deal is not known, applied once as it comes. A closed ticket takes a part
+     * answered after its final close (the terminal ran it first): its money and record, the lots being gone already.
+     * Returns false when it was a repeat.
      */
     boolean closePart(final TicketPosition position, final long lots, final long closePrice, final long gross, final long commission,
         final long swap, final long deal, final long nowMicros)
     {
-        if (!position.open || lots <= 0 || lots >= position.lots || position.appliedPartial(deal))
+        if (lots <= 0 || lots >= position.lots || position.appliedPartial(deal))
         {
             return false;
         }
         final Account account = context.accounts().get(position.accountIndex);
         context.changes().heldPosition(account, position);
         position.rememberPartial(deal);
-        position.lots -= lots;
+        position.lots -= position.open ? lots : 0;
         context.ledger().book(account, gross + commission + swap, nowMicros);
         final ClosedPosition close = record(position, lots, closePrice, deal, false, nowMicros);
         close.money(gross, commission, swap);

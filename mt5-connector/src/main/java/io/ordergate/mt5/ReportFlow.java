@@ -257,7 +257,9 @@ final class ReportFlow
                 {
                     final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);
                     final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, position.priceDigits) : TicketPosition.NONE;
-                    if (position.open && closed != TicketPosition.NONE && closed < position.lots)
+                    // A part answered after the final close (closed or not, less than the ticket held) is a part still:
+                    // its money is beside the final close's, never in place of it.
+                    if (closed != TicketPosition.NONE && closed < position.lots)
                     {
                         book.closePart(position, closed, closePrice, money, 0, 0, deal, now);
                     }
