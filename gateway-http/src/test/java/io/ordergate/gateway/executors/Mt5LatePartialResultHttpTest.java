@@ -43,6 +43,9 @@ class Mt5LatePartialResultHttpTest
 
             assertEquals(0, before.add(new BigDecimal("21.60")).compareTo(balance(gateway)), "both closes' money: 14.40 + 7.20");
             assertEquals("filled", gateway.admin("GET", "/api/v1/orders/" + partId, null).at("status"));
+            final Map<?, ?> partTrade = (Map<?, ?>)((List<?>)gateway.admin("GET", "/api/v1/trades?account_id=mt5-1&limit=1", null).at("trades")).get(0);
+            assertEquals(String.valueOf(partId), String.valueOf(partTrade.get("order_id")), "the part's fill is its order's: " + partTrade);
+            assertEquals(new BigDecimal("0.1"), partTrade.get("quantity"), partTrade::toString);
             assertEquals(List.of(), gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions"));
             gateway.closeAndCheckSnapshot();
         }
