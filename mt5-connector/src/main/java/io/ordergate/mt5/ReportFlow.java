@@ -283,8 +283,12 @@ final class ReportFlow
                 if (position != null && position.open)
                 {
                     context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
-                    position.stopLoss = command.stopLoss;
-                    position.takeProfit = command.takeProfit;
+                    if (command.seq > position.modifiedSeq)  // an earlier modify answered late: the terminal holds the later one's
+                    {
+                        position.modifiedSeq = command.seq;
+                        position.stopLoss = command.stopLoss;
+                        position.takeProfit = command.takeProfit;
+                    }
                     if (command.endsTrailing)
                     {
                         position.endTrailing();

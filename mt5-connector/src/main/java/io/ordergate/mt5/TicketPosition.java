@@ -52,6 +52,11 @@ public final class TicketPosition implements HeldPosition
      * stop loss, it ends the trailing; failed, the trailing goes on from the stop the terminal kept.
      */
     long stopChangeSeq;
+    /**
+     * The sequence of the last MODIFY_POSITION whose executed result set the levels (0 for none): the terminal runs a
+     * ticket's modifies in order, so an earlier one's result that comes later sets nothing (it holds the last's).
+     */
+    long modifiedSeq;
     public long magic;
     public long orderId;
     public long openedAtMicros;
@@ -165,6 +170,7 @@ public final class TicketPosition implements HeldPosition
         trailedAtMicros = 0;
         wholeCloseSeq = 0;
         stopChangeSeq = 0;
+        modifiedSeq = 0;
         magic = 0;
         orderId = 0;
         openedAtMicros = 0;
