@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real gateway and an executor answered by hand over HTTP: a partial close's result that comes after the result of
  * the ticket's whole close (the terminal ran the part first, the answers crossed) books the part's money beside the
- * final close's, never in place of it.
+ * final close's, never in place of it; a partial-close report that comes after the close report alike.
  */
 class Mt5LatePartialResultHttpTest
 {
@@ -49,6 +49,34 @@ class Mt5LatePartialResultHttpTest
             assertEquals(List.of(), gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions"));
             gateway.closeAndCheckSnapshot();
         }
+    }
+
+    @Test
+    void shouldBookAPartialCloseReportedAfterTheCloseReportBesideIt()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, ""))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            final Object orderId = gateway.buy("mt5-1", "0.30").at("order_id");
+            assertEquals(200, gateway.result(executor, "ord_" + orderId + "_1", "executed",
+                "{\"success\":true,\"details\":{\"ticket\":\"777001\",\"price\":1.08428,\"lots\":0.3}}").status());
+            final BigDecimal before = balance(gateway);
+
+            assertEquals(200, report(gateway, executor, "\"closePrice\":1.08500,\"profit\":14.40").status());
+            final String part = "\"closedLots\":0.1,\"deal\":\"888001\",\"closePrice\":1.08500,\"profit\":7.20,\"lots\":0.2";
+            final GatewayHarness.Response late = report(gateway, executor, part);
+            assertEquals(200, late.status(), late.body());
+            assertEquals(0, before.add(new BigDecimal("21.60")).compareTo(balance(gateway)), "both closes' money: 14.40 + 7.20");
+            assertEquals(200, report(gateway, executor, part).status(), "a repeat changes nothing");
+            assertEquals(0, before.add(new BigDecimal("21.60")).compareTo(balance(gateway)));
+            gateway.closeAndCheckSnapshot();
+        }
+    }
+
+    private static GatewayHarness.Response report(final GatewayHarness gateway, final GatewayHarness.Executor executor, final String fields)
+    {
+        return gateway.call("POST", "/api/trade", "{\"executorId\":\"" + executor.id() + "\",\"ticket\":\"777001\",\"symbol\":\"EURUSD\","
+            + "\"type\":\"BUY\"," + fields + "}", executor.key(), executor.secret());
     }
 
     private static BigDecimal balance(final GatewayHarness gateway)
