@@ -370,7 +370,7 @@ final class Mt5Venue implements Venue
             final TicketPosition p = tickets.slot(i);
             if (p.ticket != 0)
             {
-                hash = Long.rotateLeft(hash ^ (p.ticket * 0x9E3779B97F4A7C15L + p.positionId + p.lots + (p.open ? 1 : 0) + p.booked + p.modifiedSeq * 37), 29);
+                hash = Long.rotateLeft(hash ^ (p.ticket * 0x9E3779B97F4A7C15L + p.positionId + p.lots + (p.open ? 1 : 0) + p.booked), 29);
                 hash = Long.rotateLeft(hash ^ (p.accountIndex * 31L + p.openPrice + p.closeProfit + p.closeCommission * 7 + p.closeSwap * 13
                     + (p.closeReported ? 1 : 0) + p.closeRecord + p.partialDealCount), 17);
                 hash = Long.rotateLeft(hash ^ (p.stopLoss * 31 + p.takeProfit + p.trailingTarget * 7 + p.trailedStop * 13 + p.trailedAtMicros

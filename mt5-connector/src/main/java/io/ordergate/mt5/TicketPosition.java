@@ -54,7 +54,9 @@ public final class TicketPosition implements HeldPosition
     long stopChangeSeq;
     /**
      * The sequence of the last MODIFY_POSITION whose executed result set the levels (0 for none): the terminal runs a
-     * ticket's modifies in order, so an earlier one's result that comes later sets nothing (it holds the last's).
+     * ticket's modifies in order, so an earlier one's result that comes later sets nothing (it holds the last's). Not in
+     * the venue's state digest: the levels it guards are, and a new term there would change the digest of every journal
+     * with a modify in it, so the first start after an upgrade would find each clean-stop checkpoint diverged.
      */
     long modifiedSeq;
     public long magic;
