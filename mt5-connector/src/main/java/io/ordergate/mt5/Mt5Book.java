@@ -124,11 +124,11 @@ final class Mt5Book
 
     /**
      * Fills an order at the terminal's price and ticket, and records the fill: an opening order's fill is the ticket's
-     * opening trade, a closing order's is the ticket's close trade (either may exist already, made by the terminal's
-     * trade report that came first: then the order is put on it instead of recording the fill twice).
+     * opening trade, a closing order's the ticket's close trade, a {@code part}'s its last partial close's (either may
+     * exist already, made by the report or closePart first: then the order is put on it, not the fill recorded twice).
      */
     void fill(final Order order, final long quantity, final long price, final long ticket, final TicketPosition position,
-        final long realized, final long nowMicros)
+        final boolean part, final long realized, final long nowMicros)
     {
         context.changes().order(order);
         order.status = OrderStatus.FILLED;
@@ -140,7 +140,7 @@ final class Mt5Book
         order.positionId = position == null ? 0 : position.positionId;
         order.updatedAtMicros = nowMicros;
         final boolean closing = position != null && position.orderId != order.orderId;
-        final long known = position == null ? 0 : !closing ? position.openTradeId : position.open ? position.partTradeId : position.closeTradeId;
+        final long known = position == null ? 0 : !closing ? position.openTradeId : part || position.open ? position.partTradeId : position.closeTradeId;
         final Trade existing = known == 0 ? null : context.trades().byId(known);
         if (existing != null)
         {
@@ -213,21 +213,21 @@ final class Mt5Book
     /**
      * A partial close of {@code lots} (less than the position holds): the position shrinks, the money is booked and
      * the close recorded. A deal already applied (the result and the trade report of one partial close) changes
-     * nothing; {@code deal} 0 is a close whose deal is not known, applied once as it comes.
-     *
-     * @return false when it was a repeat
+     * nothing; {@code deal} 0 is a close whose deal is not known, applied once as it comes. A closed ticket takes a part
+     * answered after its final close (the terminal ran it first): its money and record, the lots being gone already.
+     * Returns false when it was a repeat.
      */
     boolean closePart(final TicketPosition position, final long lots, final long closePrice, final long gross, final long commission,
         final long swap, final long deal, final long nowMicros)
     {
-        if (!position.open || lots <= 0 || lots >= position.lots || position.appliedPartial(deal))
+        if (lots <= 0 || lots >= position.lots || position.appliedPartial(deal))
         {
             return false;
         }
         final Account account = context.accounts().get(position.accountIndex);
         context.changes().heldPosition(account, position);
         position.rememberPartial(deal);
-        position.lots -= lots;
+        position.lots -= position.open ? lots : 0;
         context.ledger().book(account, gross + commission + swap, nowMicros);
         final ClosedPosition close = record(position, lots, closePrice, deal, false, nowMicros);
         close.money(gross, commission, swap);

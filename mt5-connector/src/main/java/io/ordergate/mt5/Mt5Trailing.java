@@ -17,8 +17,8 @@ import io.ordergate.engine.position.PositionStops;
  * queues the same commands. Nothing is sent while the executor is offline, has {@code executors.max_pending_commands}
  * unanswered, or the command table is full ({@link CommandAdmission}): a later quote tries again. A move the executor
  * answers {@code failed} is forgotten ({@link TicketPosition#trailRefused}), so the first quote after the throttle
- * asks again. A stop loss the user gives (PATCH) holds the trailing while it waits for the executor, and ends it once
- * executed ({@link TicketPosition#stopChangeSeq}). A ticket whose whole close waits for the executor is not trailed
+ * asks again. A PATCH of the ticket's stops holds the trailing while it waits for the executor, and a stop loss given
+ * ends it once executed ({@link TicketPosition#stopChangeSeq}). A ticket whose whole close waits for the executor is not trailed
  * ({@link TicketCloses#pendingWholeClose}); a failed close lets the trailing go on. <b>Not thread safe</b>: engine thread; allocates nothing.
  */
 final class Mt5Trailing

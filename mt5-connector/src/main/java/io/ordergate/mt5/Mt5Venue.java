@@ -220,16 +220,25 @@ final class Mt5Venue implements Venue
             event.reject(ResultCode.CONFLICT, TicketCloses.closingMessage(closing), null);
             return ResultCode.CONFLICT;
         }
-        // A stop loss left unchanged is sent as the one the terminal will hold: a trailed stop still on its way, when
-        // tighter. The terminal runs both in order, so the confirmed stop sent here would undo the trailed one unseen.
-        final long heldStop = PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss)
-            ? position.trailedStop : position.stopLoss;
+        // A level left unchanged is sent as the one the terminal will hold: an earlier PATCH's still on its way, else a
+        // trailed stop on its way, when tighter. The terminal runs them in order, so a confirmed level sent here would
+        // undo the one on its way unseen (the trailing sends nothing while a PATCH waits: the PATCH's levels are the last).
+        final ExecutorCommand patching = pendingPatch(position);
+        final long heldStop = patching != null ? patching.stopLoss
+            : PositionStops.tighter(position.side == Side.BUY, position.trailedStop, position.stopLoss) ? position.trailedStop : position.stopLoss;
+        final long heldTarget = patching != null ? patching.takeProfit : position.takeProfit;
         final long stopLoss = TicketPosition.level(flags, CommandBodies.MODIFY_STOP_LOSS, wireStopLoss, heldStop, position.priceDigits);
-        final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, position.takeProfit, position.priceDigits);
+        final long takeProfit = TicketPosition.level(flags, CommandBodies.MODIFY_TAKE_PROFIT, wireTakeProfit, heldTarget, position.priceDigits);
         if (stopLoss == TicketPosition.INVALID || takeProfit == TicketPosition.INVALID)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "price has more decimal places than the instrument's digits",
                 stopLoss == TicketPosition.INVALID ? "stop_loss" : "take_profit");
+            return ResultCode.VALIDATION_ERROR;
+        }
+        final String tooFar = tooFarField(position, flags, stopLoss, takeProfit);
+        if (tooFar != null)
+        {
+            event.reject(ResultCode.VALIDATION_ERROR, PositionStops.TOO_FAR, tooFar);  // as a paper position's (PositionFlow)
             return ResultCode.VALIDATION_ERROR;
         }
         final long now = event.wallMicros();
@@ -241,13 +250,11 @@ final class Mt5Venue implements Venue
             return unable;
         }
         // A stop loss given ends a trailing stop, once the terminal has it: a refused one leaves the ticket trailing.
-        final boolean givesStopLoss = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        // Any PATCH holds the trailing while it waits: a trailed move carries the levels confirmed so far, and the
+        // terminal, running both in order, would undo the user's take profit with it.
         final ExecutorCommand command = sendModify(executor, position, flags, stopLoss, takeProfit, now, event);
-        command.endsTrailing = givesStopLoss;
-        if (givesStopLoss)
-        {
-            position.stopChangeSeq = command.seq;
-        }
+        command.endsTrailing = (flags & CommandBodies.MODIFY_STOP_LOSS) != 0;
+        position.stopChangeSeq = command.seq;
 
         // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
         final JsonWriter out = context.beginJson(event);
@@ -255,6 +262,29 @@ final class Mt5Venue implements Venue
         context.endJson(event);
         event.result = ResultCode.OK;
         return ResultCode.OK;
+    }
+
+    /**
+     * The field of a stop or target given further from the ticket's open price than its instrument can value
+     * ({@link PositionStops#tooFar}), else null: refused here as on a paper position, not sent as a nonsense command a
+     * terminal may well take (a sell's stop at 90 billion). A ticket in a symbol the gateway does not know has no
+     * instrument to value it by: the terminal judges its levels.
+     */
+    private String tooFarField(final TicketPosition position, final int flags, final long stopLoss, final long takeProfit)
+    {
+        if (position.instrumentIndex < 0)
+        {
+            return null;
+        }
+        final Instrument instrument = context.instruments().get(position.instrumentIndex);
+        if ((flags & CommandBodies.MODIFY_STOP_LOSS) != 0 && stopLoss != TicketPosition.NONE
+            && PositionStops.tooFar(instrument, position.openPrice, stopLoss))
+        {
+            return "stop_loss";
+        }
+        final boolean tooFarTarget = (flags & CommandBodies.MODIFY_TAKE_PROFIT) != 0 && takeProfit != TicketPosition.NONE
+            && PositionStops.tooFar(instrument, position.openPrice, takeProfit);
+        return tooFarTarget ? "take_profit" : null;
     }
 
     /** Queues a MODIFY_POSITION of the ticket to these stops (a stop of NONE is sent as 0: removed). */
@@ -276,15 +306,17 @@ final class Mt5Venue implements Venue
         return command;
     }
 
-    /** Whether a stop loss the user gave the ticket waits for the executor's answer (the trailing then waits too). */
+    /** Whether a stop change the user gave the ticket (a PATCH) waits for the executor's answer (the trailing then waits too). */
     boolean stopChangePending(final TicketPosition position)
     {
-        if (position.stopChangeSeq == 0)
-        {
-            return false;
-        }
-        final ExecutorCommand command = queue.commands().get(position.stopChangeSeq);
-        return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION;
+        return pendingPatch(position) != null;
+    }
+
+    /** The MODIFY_POSITION of the ticket's last PATCH while it waits for the executor's answer, else null. */
+    private ExecutorCommand pendingPatch(final TicketPosition position)
+    {
+        final ExecutorCommand command = position.stopChangeSeq == 0 ? null : queue.commands().get(position.stopChangeSeq);
+        return command != null && command.isPending() && command.type == ExecutorCommandType.MODIFY_POSITION ? command : null;
     }
 
     /** Whether the ticket's whole close waits for the executor's answer (no stop is moved meanwhile). */

@@ -246,18 +246,22 @@ final class ReportFlow
                         position.orderId = order.orderId;
                     }
                 }
-                book.fill(order, filled, fillPrice, has(flags, ExecutorBodies.RESULT_TICKET) ? ticket : 0, position, 0, now);
+                book.fill(order, filled, fillPrice, has(flags, ExecutorBodies.RESULT_TICKET) ? ticket : 0, position, false, 0, now);
                 return;
             }
             case CLOSE_POSITION:
             {
                 final TicketPosition position = tickets.byTicket(executor.accountIndex, command.ticket);
                 final long money = has(flags, ExecutorBodies.RESULT_PROFIT) ? Wire.exact(profit, ReportedMoney.DIGITS) : 0;
+                final long closed = position == null || command.lots == ExecutorCommand.NONE ? TicketPosition.NONE
+                    : Mt5Book.rounded(command.lots, position.quantityDigits);
+                // A part answered after the final close (the terminal ran it first) is a part still, the ticket closed or
+                // not: its money and fill are beside the final close's, never in place of them.
+                final boolean part = closed != TicketPosition.NONE && closed < position.lots;
                 if (position != null)
                 {
-                    final long closed = command.lots == ExecutorCommand.NONE ? TicketPosition.NONE : Mt5Book.rounded(command.lots, position.quantityDigits);
                     final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, position.priceDigits) : TicketPosition.NONE;
-                    if (position.open && closed != TicketPosition.NONE && closed < position.lots)
+                    if (part)
                     {
                         book.closePart(position, closed, closePrice, money, 0, 0, deal, now);
                     }
@@ -269,7 +273,7 @@ final class ReportFlow
                 if (orderOpen)
                 {
                     final long fillPrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, order.priceDigits) : OrderView.NONE;
-                    book.fill(order, order.quantity, fillPrice, command.ticket, position, money, now);
+                    book.fill(order, order.quantity, fillPrice, command.ticket, position, part, money, now);
                 }
                 return;
             }
@@ -279,8 +283,12 @@ final class ReportFlow
                 if (position != null && position.open)
                 {
                     context.changes().heldPosition(context.accounts().get(position.accountIndex), position);
-                    position.stopLoss = command.stopLoss;
-                    position.takeProfit = command.takeProfit;
+                    if (command.seq > position.modifiedSeq)  // an earlier modify answered late: the terminal holds the later one's
+                    {
+                        position.modifiedSeq = command.seq;
+                        position.stopLoss = command.stopLoss;
+                        position.takeProfit = command.takeProfit;
+                    }
                     if (command.endsTrailing)
                     {
                         position.endTrailing();

@@ -47,11 +47,18 @@ public final class TicketPosition implements HeldPosition
      */
     long wholeCloseSeq;
     /**
-     * The sequence of the last MODIFY_POSITION of a stop loss the user gave (0 for none). While it is pending the
-     * trailing sends nothing (a trailed stop would race the user's); executed, it ends the trailing; failed, the
-     * trailing goes on from the stop the terminal kept.
+     * The sequence of the last MODIFY_POSITION the user gave by PATCH (0 for none). While it is pending the trailing
+     * sends nothing (a trailed move would race the user's levels: it carries the ones confirmed so far); executed with a
+     * stop loss, it ends the trailing; failed, the trailing goes on from the stop the terminal kept.
      */
     long stopChangeSeq;
+    /**
+     * The sequence of the last MODIFY_POSITION whose executed result set the levels (0 for none): the terminal runs a
+     * ticket's modifies in order, so an earlier one's result that comes later sets nothing (it holds the last's). Not in
+     * the venue's state digest: the levels it guards are, and a new term there would change the digest of every journal
+     * with a modify in it, so the first start after an upgrade would find each clean-stop checkpoint diverged.
+     */
+    long modifiedSeq;
     public long magic;
     public long orderId;
     public long openedAtMicros;
@@ -165,6 +172,7 @@ public final class TicketPosition implements HeldPosition
         trailedAtMicros = 0;
         wholeCloseSeq = 0;
         stopChangeSeq = 0;
+        modifiedSeq = 0;
         magic = 0;
         orderId = 0;
         openedAtMicros = 0;

@@ -259,16 +259,14 @@ final class TradeReportFlow
         return position;
     }
 
-    /** A partial close by hand (or a partial close whose result is still to come): shrink, book, record once. */
+    /**
+     * A partial close by hand (or a partial close whose result is still to come): shrink, book, record once. One reported
+     * after the ticket's close report (the terminal ran it first) books its money beside the final close's.
+     */
     private boolean partial(
         final CommandEvent event, final TicketPosition position, final int flags, final long remaining, final long closedLots,
         final long closePrice, final long profit, final long commission, final long swap, final long deal, final long now)
     {
-        if (!position.open)
-        {
-            event.reject(ResultCode.CONFLICT, "the position is closed already", "ticket");
-            return false;
-        }
         if (deal == 0)
         {
             event.reject(ResultCode.VALIDATION_ERROR, "a partial-close report needs its deal ticket (deal)", "deal");
@@ -284,7 +282,7 @@ final class TradeReportFlow
         final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
         if (book.closePart(position, closing, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
             money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now)
-            && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
+            && position.open && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
         {
             position.lots = Wire.exact(remaining, position.quantityDigits);  // the terminal's word on what is left
         }
