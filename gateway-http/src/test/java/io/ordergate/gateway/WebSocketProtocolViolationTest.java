@@ -51,6 +51,47 @@ class WebSocketProtocolViolationTest
         }
     }
 
+    @Test
+    void aTextMessageOfInvalidUtf8IsAnsweredWithCloseCode1007AndNothingAfterIt() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir);
+             RawWebSocket socket = RawWebSocket.connect(gateway.port(), "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN, 0))
+        {
+            // A JSON text whose string holds 0xC3 0x28: a lead byte without its continuation (RFC 6455 8.1: fail the connection).
+            socket.send(RawWebSocket.TEXT, new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte)0xC3, '(', '"', '}'});
+            assertClosedWith(1007, socket);
+        }
+    }
+
+    @Test
+    void aFragmentedTextMessageOfInvalidUtf8IsAnsweredWithCloseCode1007AndNothingAfterIt() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir);
+             RawWebSocket socket = RawWebSocket.connect(gateway.port(), "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN, 0))
+        {
+            // Each fragment but the last is valid; the continuation holds an encoded surrogate (0xED 0xA0 0x80), never UTF-8.
+            socket.sendFragment(RawWebSocket.TEXT, false, "{\"type\":".getBytes(StandardCharsets.UTF_8));
+            socket.sendFragment(RawWebSocket.CONTINUATION, true, new byte[] {'"', (byte)0xED, (byte)0xA0, (byte)0x80, '"', '}'});
+            assertClosedWith(1007, socket);
+        }
+    }
+
+    @Test
+    void aTextMessageWhoseCharacterIsSplitAcrossFragmentsIsValid() throws Exception
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir);
+             RawWebSocket socket = RawWebSocket.connect(gateway.port(), "/ws/" + TestGateway.ADMIN_KEY, TestGateway.ADMIN, 0))
+        {
+            // "é" (0xC3 0xA9) split between two fragments: valid once joined, so the message is read, not refused.
+            socket.sendFragment(RawWebSocket.TEXT, false, new byte[] {'{', '"', 'x', '"', ':', '"', (byte)0xC3});
+            socket.sendFragment(RawWebSocket.CONTINUATION, false, new byte[] {(byte)0xA9, '"', ','});
+            socket.sendFragment(RawWebSocket.CONTINUATION, true, "\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+            final RawWebSocket.Frame answer = socket.read();
+            assertNotNull(answer, "an answer to the ping");
+            assertEquals(RawWebSocket.TEXT, answer.opcode(), answer::text);
+        }
+    }
+
     /** The next frame is a close frame with {@code code}, and the connection ends after it. */
     private static void assertClosedWith(final int code, final RawWebSocket socket) throws Exception
     {

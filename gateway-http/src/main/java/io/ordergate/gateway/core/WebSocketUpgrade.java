@@ -107,6 +107,7 @@ public final class WebSocketUpgrade
             }
         }
         pipeline.addBefore(HTTP_HANDLER, name + "-fragments", new BoundedMessages(maxFrameBytes));
+        pipeline.addBefore(HTTP_HANDLER, name + "-utf8", new Utf8TextMessages());
         pipeline.replace(HTTP_HANDLER, name, socket);
         final Channel channel = ctx.channel();
         if (movedTo == null)
