@@ -1,5 +1,6 @@
 package io.ordergate.mt5;
 
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
 
 /**
@@ -95,7 +96,8 @@ public final class ExecutorBodies
      * TRADE_REPORT: executor id | kind (byte, TRADE_OPEN/TRADE_CLOSE/TRADE_PARTIAL) | flags (int, TRADE_*) | ticket
      * | symbol | side (byte, Side code, 0 when absent) | lots | open price | stop loss | take profit | magic
      * | close price | commission | swap | profit | comment | closed lots | deal ticket. The last two were added for
-     * partial closes (issue 14): a journal from before ends at the comment, and is read as 0 and 0.
+     * partial closes (issue 14): a journal from before ends at the comment, and is read as 0 and 0. Then the rules the
+     * report is judged by (byte, always {@link #REPORT_RULES_PAIRS_PARTS} now; see {@link #reportRules}).
      */
     public static void tradeReport(
         final BodyWriter writer, final CharSequence executorId, final int kind, final int flags, final long ticket,
@@ -106,7 +108,18 @@ public final class ExecutorBodies
         writer.putString(executorId).putByte(kind).putInt(flags).putLong(ticket).putString(symbol).putByte(side)
             .putLong(lots).putLong(openPrice).putLong(stopLoss).putLong(takeProfit).putLong(magic)
             .putLong(closePrice).putLong(commission).putLong(swap).putLong(profit).putString(comment)
-            .putLong(closedLots).putLong(deal);
+            .putLong(closedLots).putLong(deal).putByte(REPORT_RULES_PAIRS_PARTS);
+    }
+
+    /** A journal from before: a partial-close report is booked even when a result booked its part without a deal. */
+    static final int REPORT_RULES_BOOKS_EVERY_PART = 0;
+    /** Now: a partial-close report and a deal-less result of the same part are paired and booked once ({@link DealLessParts}). */
+    static final int REPORT_RULES_PAIRS_PARTS = 1;
+
+    /** The rules byte of a TRADE_REPORT read up to its deal ticket; a journal from before has none. */
+    static int reportRules(final BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength ? reader.readByte() : REPORT_RULES_BOOKS_EVERY_PART;
     }
 
     /** The bytes of a sync request's cursor: priority (byte), after (long), up to (long). */

@@ -47,6 +47,12 @@ public final class ExecutorCommand
     public long takeProfit = NONE;
     /** Lots of a partial CLOSE_POSITION at wire digits, or {@link #NONE} for the whole position. */
     public long lots = NONE;
+    /**
+     * The deal a partial CLOSE_POSITION's trade report named while the command waited (the report came first), or 0:
+     * its result, if it carries no deal, is that deal's repeat ({@link DealLessParts}). Not in the state digest: a new
+     * term would make every old checkpoint differ; it follows from the journal like the rest.
+     */
+    public long partDeal;
     /** A MODIFY_POSITION of a stop loss the user gave (PATCH): once executed, the ticket's trailing stop ends. */
     public boolean endsTrailing;
 
@@ -96,6 +102,7 @@ public final class ExecutorCommand
         stopLoss = NONE;
         takeProfit = NONE;
         lots = NONE;
+        partDeal = 0;
         endsTrailing = false;
         parameters = null;
         parametersOffset = 0;

@@ -56,7 +56,7 @@ public final class Mt5Connector
         venue = new Mt5Venue(context, executors, queue, tickets, book, rooms, admission);
         final ExecutorFlow executorFlow = new ExecutorFlow(context, executors, queue, admission);
         final ReportFlow reportFlow = new ReportFlow(context, executors, queue, tickets, book);
-        final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book);
+        final TradeReportFlow tradeReports = new TradeReportFlow(context, executors, tickets, book, new DealLessParts(queue.commands()));
         final InvestorFlow investor = new InvestorFlow(context, executors, queue, links, ops, admission);
         reportFlow.investorResults(new InvestorResults(context, links, ops, deals, investor));
 

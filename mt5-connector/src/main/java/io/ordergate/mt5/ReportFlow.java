@@ -263,7 +263,11 @@ final class ReportFlow
                     final long closePrice = has(flags, ExecutorBodies.RESULT_PRICE) ? Wire.exact(price, position.priceDigits) : TicketPosition.NONE;
                     if (part)
                     {
-                        book.closePart(position, closed, closePrice, money, 0, 0, deal, now);
+                        final long partDeal = DealLessParts.dealOf(command, deal);
+                        if (book.closePart(position, closed, closePrice, money, 0, 0, partDeal, now) && partDeal == 0)
+                        {
+                            DealLessParts.bookedWithoutDeal(position, closed);
+                        }
                     }
                     else if (!position.appliedPartial(deal))
                     {

@@ -94,6 +94,12 @@ public final class TicketPosition implements HeldPosition
     long partialDeal2;
     long partialDeal3;
     int partialDealCount;
+    /**
+     * Partial closes of {@link #dealLessPartLots} each that CLOSE_POSITION results booked without a deal and no trade
+     * report has named yet ({@link DealLessParts}). Not in the state digest (old checkpoints); it follows from the journal.
+     */
+    int dealLessParts;
+    long dealLessPartLots;
     /** The next slot holding the same ticket number for another account, or -1. */
     int sameTicketNext = -1;
     /** Links in the account's list of open tickets, kept by {@link Tickets}. */
@@ -193,6 +199,8 @@ public final class TicketPosition implements HeldPosition
         partialDeal2 = 0;
         partialDeal3 = 0;
         partialDealCount = 0;
+        dealLessParts = 0;
+        dealLessPartLots = 0;
         sameTicketNext = -1;
         nextOpen = null;
         prevOpen = null;

@@ -37,16 +37,18 @@ final class TradeReportFlow
     private final Executors executors;
     private final Tickets tickets;
     private final Mt5Book book;
+    private final DealLessParts parts;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final AsciiView comment = new AsciiView();
 
-    TradeReportFlow(final EngineContext context, final Executors executors, final Tickets tickets, final Mt5Book book)
+    TradeReportFlow(final EngineContext context, final Executors executors, final Tickets tickets, final Mt5Book book, final DealLessParts parts)
     {
         this.context = context;
         this.executors = executors;
         this.tickets = tickets;
         this.book = book;
+        this.parts = parts;
     }
 
     void tradeReport(final CommandEvent event)
@@ -89,6 +91,7 @@ final class TradeReportFlow
         final boolean extended = reader.position() < event.frameLength();
         final long closedLots = extended ? reader.readLong() : 0;
         final long deal = extended ? reader.readLong() : 0;
+        final boolean pairsParts = extended && ExecutorBodies.reportRules(reader, event.frameLength()) >= ExecutorBodies.REPORT_RULES_PAIRS_PARTS;
         final Account account = context.accounts().get(executor.accountIndex);
 
         TicketPosition position = tickets.byTicket(account.index, ticket);
@@ -119,7 +122,7 @@ final class TradeReportFlow
         }
         else if (kind == ExecutorBodies.TRADE_PARTIAL)
         {
-            if (!partial(event, position, flags, lots, closedLots, closePrice, profit, commission, swap, deal, now))
+            if (!partial(event, pairsParts ? executor : null, position, flags, lots, closedLots, closePrice, profit, commission, swap, deal, now))
             {
                 return;
             }
@@ -261,10 +264,12 @@ final class TradeReportFlow
 
     /**
      * A partial close by hand (or a partial close whose result is still to come): shrink, book, record once. One reported
-     * after the ticket's close report (the terminal ran it first) books its money beside the final close's.
+     * after the ticket's close report (the terminal ran it first) books its money beside the final close's. With
+     * {@code pairing} (the executor; null for a report journaled before {@link DealLessParts}), a part a deal-less
+     * CLOSE_POSITION result booked already is booked once.
      */
     private boolean partial(
-        final CommandEvent event, final TicketPosition position, final int flags, final long remaining, final long closedLots,
+        final CommandEvent event, final Executor pairing, final TicketPosition position, final int flags, final long remaining, final long closedLots,
         final long closePrice, final long profit, final long commission, final long swap, final long deal, final long now)
     {
         if (deal == 0)
@@ -273,6 +278,11 @@ final class TradeReportFlow
             return false;
         }
         final long closing = Wire.exact(closedLots, position.quantityDigits);
+        if (pairing != null && DealLessParts.claimedByReport(position, closing, deal))
+        {
+            remaining(position, flags, remaining);  // the result booked the part; the report names its deal
+            return true;
+        }
         if (closing <= 0 || closing >= position.lots && !position.appliedPartial(deal))
         {
             event.reject(ResultCode.VALIDATION_ERROR, "closedLots must be positive and less than the position's lots (a whole close is a close report)",
@@ -281,12 +291,23 @@ final class TradeReportFlow
         }
         final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
         if (book.closePart(position, closing, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
-            money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now)
-            && position.open && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
+            money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now))
+        {
+            if (pairing != null)
+            {
+                parts.reportedFirst(pairing, position, closing, deal);
+            }
+            remaining(position, flags, remaining);
+        }
+        return true;
+    }
+
+    private static void remaining(final TicketPosition position, final int flags, final long remaining)
+    {
+        if (position.open && has(flags, ExecutorBodies.TRADE_LOTS) && remaining > 0)
         {
             position.lots = Wire.exact(remaining, position.quantityDigits);  // the terminal's word on what is left
         }
-        return true;
     }
 
     private static void stops(final TicketPosition position, final int flags, final long stopLoss, final long takeProfit)
