@@ -245,6 +245,10 @@ final class StateDigest
             mix(fanOut.successCount);
             mix(fanOut.errorCount);
             mix(fanOut.bodyHash);
+            if (fanOut.ownerRetired())
+            {
+                mix(1);  // only when set, which no journal before keys were retired can hold: their digests stay as they were
+            }
             mix(fanOut.createdAtMicros);
             for (int i = 0; i < fanOut.childCount; i++)
             {

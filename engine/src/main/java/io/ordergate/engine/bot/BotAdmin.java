@@ -9,6 +9,8 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.NewOrderBody;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.engine.group.FanOut;
+import io.ordergate.engine.group.FanOuts;
 import io.ordergate.engine.group.Group;
 import io.ordergate.engine.group.Groups;
 import io.ordergate.engine.group.Member;
@@ -27,16 +29,18 @@ final class BotAdmin
     private final Groups groups;
     private final BotAccess access;
     private final BotJson json;
+    private final FanOuts fanOuts;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
 
-    BotAdmin(final EngineContext context, final Bots bots, final Groups groups, final BotAccess access, final BotJson json)
+    BotAdmin(final EngineContext context, final Bots bots, final Groups groups, final BotAccess access, final BotJson json, final FanOuts fanOuts)
     {
         this.context = context;
         this.bots = bots;
         this.groups = groups;
         this.access = access;
         this.json = json;
+        this.fanOuts = fanOuts;
     }
 
     void create(final CommandEvent event)
@@ -218,6 +222,10 @@ final class BotAdmin
             return;
         }
         bots.remove(bot);
+        if (GroupBodies.deleteRules(reader, event.frameLength()) == GroupBodies.DELETE_RULES_KEYS_RETIRED)
+        {
+            fanOuts.retireOwner(FanOut.KIND_SIGNAL, bot.id);
+        }
         final JsonWriter out = context.beginJson(event).startObject();
         out.name("success").bool(true).name("message").string("Bot deleted").name("bot_id").string(bot.id).endObject();
         context.endJson(event);

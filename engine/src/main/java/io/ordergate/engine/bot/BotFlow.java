@@ -42,7 +42,7 @@ public final class BotFlow
         this.bots = bots;
         this.access = new BotAccess(context, bots);
         this.json = new BotJson(context);
-        this.admin = new BotAdmin(context, bots, groups, access, json);
+        this.admin = new BotAdmin(context, bots, groups, access, json, fanOut.fanOuts());
         this.signals = new BotSignals(context, bots, fanOut, closer, drawdown, fanOutJson);
         this.terminate = new BotTerminate(context, access, fanOut.fanOuts(), closer, fanOutJson, entry);
     }

@@ -98,10 +98,30 @@ public final class GroupBodies
         }
     }
 
-    /** DELETE_GROUP, PAUSE_GROUP, RESUME_GROUP, GET_GROUP: group id. LIST_GROUPS: empty body (every group), or {@link #listPage}. */
+    /** PAUSE_GROUP, RESUME_GROUP, GET_GROUP: group id. LIST_GROUPS: empty body (every group), or {@link #listPage}. */
     public static void groupId(final BodyWriter writer, final CharSequence groupId)
     {
         writer.putString(groupId);
+    }
+
+    /** DELETE_GROUP and DELETE_BOT journaled with no rules byte: the deleted one's ids stayed, a namesake made later inherited them. */
+    public static final int DELETE_RULES_KEYS_KEPT = 0;
+    /** Now: a deletion retires the client order ids or alert ids its group or bot ran, so a namesake made later starts with none. */
+    public static final int DELETE_RULES_KEYS_RETIRED = 1;
+
+    /** DELETE_GROUP or DELETE_BOT: group or bot id | the rules it is decided by (byte, {@link #DELETE_RULES_KEYS_RETIRED} now). */
+    public static void delete(final BodyWriter writer, final CharSequence id)
+    {
+        writer.putString(id).putByte(DELETE_RULES_KEYS_RETIRED);
+    }
+
+    /**
+     * The rules a DELETE_GROUP or DELETE_BOT body read up to its id is decided by: replayed as it was decided (retiring
+     * keys an old deletion kept would run again, on replay, an order or alert then answered as a duplicate).
+     */
+    public static int deleteRules(final BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength ? reader.readByte() : DELETE_RULES_KEYS_KEPT;
     }
 
     /** LIST_GROUPS of seed 003's {@code GET /groups/?offset=&limit=}: offset (int) | limit (int); the answer names both. */
@@ -219,7 +239,7 @@ public final class GroupBodies
         writer.putString(botId).putString(accountId).putBoolean(connect);
     }
 
-    /** TERMINATE_BOT, GET_BOT: bot id. LIST_BOTS: empty body. */
+    /** TERMINATE_BOT, GET_BOT: bot id (DELETE_BOT: {@link #delete}). LIST_BOTS: empty body. */
     public static void botId(final BodyWriter writer, final CharSequence botId)
     {
         writer.putString(botId);

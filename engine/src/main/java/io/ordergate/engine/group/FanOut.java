@@ -27,6 +27,8 @@ public final class FanOut
     int keyLength;
     long keyHash;
     public long bodyHash;
+    /** Its group (a group order) or bot (a signal) was deleted: its key and body name nothing a namesake made later sends. */
+    boolean ownerRetired;
     public long createdAtMicros;
     long firstChild;
     public int childCount;
@@ -43,6 +45,7 @@ public final class FanOut
         keyLength = 0;
         keyHash = 0;
         bodyHash = 0;
+        ownerRetired = false;
         createdAtMicros = 0;
         firstChild = 0;
         childCount = 0;
@@ -86,6 +89,12 @@ public final class FanOut
             key[i] = text.byteAt(i);
         }
         keyHash = hash(key, keyLength);
+    }
+
+    /** Whether its group or bot was deleted since (see {@link FanOuts#retireOwner}). */
+    public boolean ownerRetired()
+    {
+        return ownerRetired;
     }
 
     public boolean hasKey()

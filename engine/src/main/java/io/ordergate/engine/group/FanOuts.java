@@ -111,7 +111,7 @@ public final class FanOuts
             {
                 return null;  // forgotten, and so is every older one
             }
-            if (fanOut.kind == kind && fanOut.keyEquals(key, hash) && owner.equals(kind == FanOut.KIND_SIGNAL ? fanOut.botId : fanOut.groupId))
+            if (fanOut.kind == kind && !fanOut.ownerRetired && fanOut.keyEquals(key, hash) && owns(owner, fanOut))
             {
                 return fanOut;
             }
@@ -137,11 +137,35 @@ public final class FanOuts
             {
                 continue;
             }
-            if (fanOut.kind == FanOut.KIND_SIGNAL && fanOut.bodyHash == bodyHash && botId.equals(fanOut.botId))
+            if (fanOut.kind == FanOut.KIND_SIGNAL && !fanOut.ownerRetired && fanOut.bodyHash == bodyHash && botId.equals(fanOut.botId))
             {
                 return fanOut;
             }
         }
         return null;
+    }
+
+    /**
+     * A group (kind {@link FanOut#KIND_GROUP_ORDER}) or bot ({@link FanOut#KIND_SIGNAL}) was deleted: its remembered
+     * fan-outs stay readable by id, but their client order ids, alert ids and bodies no longer make a later command a
+     * duplicate. A group or bot made again under the same id is a new one, and its first order or alert with an id the
+     * old one ran was answered with the old one's results (on the old one's accounts) while nothing traded. Admin path.
+     */
+    public void retireOwner(final int kind, final String owner)
+    {
+        for (long id = nextId - 1; id > 0 && nextId - id <= ring.length; id--)
+        {
+            final FanOut fanOut = ring[(int)(id % ring.length)];
+            if (fanOut.kind == kind && owns(owner, fanOut))
+            {
+                fanOut.ownerRetired = true;
+            }
+        }
+    }
+
+    /** Whether the fan-out is the group's (a group order) or the bot's (a signal). */
+    private static boolean owns(final String owner, final FanOut fanOut)
+    {
+        return owner.equals(fanOut.kind == FanOut.KIND_SIGNAL ? fanOut.botId : fanOut.groupId);
     }
 }

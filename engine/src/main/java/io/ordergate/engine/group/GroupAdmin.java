@@ -27,6 +27,7 @@ final class GroupAdmin
     private final GroupJson json;
     private final DrawdownGuard drawdown;
     private final MemberReader members;
+    private final FanOuts fanOuts;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     /** Scratch for the members of a create or update, so an invalid command changes nothing. */
@@ -46,7 +47,7 @@ final class GroupAdmin
 
     GroupAdmin(
         final EngineContext context, final Groups groups, final GroupAccess access, final GroupJson json, final DrawdownGuard drawdown,
-        final MemberReader members)
+        final MemberReader members, final FanOuts fanOuts)
     {
         this.context = context;
         this.groups = groups;
@@ -54,6 +55,7 @@ final class GroupAdmin
         this.json = json;
         this.drawdown = drawdown;
         this.members = members;
+        this.fanOuts = fanOuts;
     }
 
     void targetedByBot(final Predicate<Group> test, final Consumer<Group> onDeleted)
@@ -163,6 +165,10 @@ final class GroupAdmin
             return;
         }
         groups.remove(group);
+        if (GroupBodies.deleteRules(reader, event.frameLength()) == GroupBodies.DELETE_RULES_KEYS_RETIRED)
+        {
+            fanOuts.retireOwner(FanOut.KIND_GROUP_ORDER, group.id);
+        }
         if (deleted != null)
         {
             deleted.accept(group);

@@ -39,7 +39,7 @@ public final class GroupFlow
         this.access = new GroupAccess(context, groups);
         this.json = new GroupJson(context, drawdown);
         final MemberReader memberReader = new MemberReader(context.accounts(), context.instruments());
-        this.admin = new GroupAdmin(context, groups, access, json, drawdown, memberReader);
+        this.admin = new GroupAdmin(context, groups, access, json, drawdown, memberReader, fanOut.fanOuts());
         this.members = new GroupMembers(context, access, json, drawdown, memberReader);
         this.orders = new GroupOrderFlow(context, groups, access, fanOut, drawdown, fanOutJson);
     }

@@ -50,7 +50,7 @@ public final class BotRoutes implements Feature
                 exchange -> account(exchange, false)))
             .add(Route.post("/api/v1/bots/{bot_id}/terminate", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::terminate))
             .add(Route.patch("/api/v1/bots/{bot_id}", access.scope(Scope.ADMIN), BodyKind.JSON, this::update))
-            .add(Route.delete("/api/v1/bots/{bot_id}", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.DELETE_BOT)))
+            .add(Route.delete("/api/v1/bots/{bot_id}", access.scope(Scope.ADMIN), BotRoutes::delete))
             .add(Route.get("/api/v1/bots/{bot_id}/accounts", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.BOT_ACCOUNTS)))
             // Seed 003's own paths: creation by query parameters, and the list as a bare array.
             .add(Route.post("/api/v1/bots/create", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::createSeed003))
@@ -129,6 +129,13 @@ public final class BotRoutes implements Feature
     {
         final CreateBotRequest bot = CreateBotRequest.decode(exchange.json(), exchange.body(), exchange.bodyLength(), secrets);
         exchange.publish(CommandType.CREATE_BOT, bot, SplicedField.afterSuccess("secret", bot.secret()));
+    }
+
+    /** The deletion retires the alert ids the bot ran ({@link GroupBodies#delete}): a bot made again under its id is new. */
+    private static void delete(final Exchange exchange) throws BadRequest
+    {
+        final String botId = botId(exchange);
+        exchange.publish(CommandType.DELETE_BOT, writer -> GroupBodies.delete(writer, botId), Answers.ENGINE_JSON);
     }
 
     private static void byId(final Exchange exchange, final CommandType type) throws BadRequest

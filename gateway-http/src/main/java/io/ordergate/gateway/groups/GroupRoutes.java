@@ -64,7 +64,7 @@ public final class GroupRoutes implements Feature
             .add(Route.get("/api/v1/groups/{group_id}", access.scope(Scope.READ), exchange -> byId(exchange, CommandType.GET_GROUP,
                 Seed003Answers.both("Group retrieved successfully"))))
             .add(Route.patch("/api/v1/groups/{group_id}", access.scope(Scope.ADMIN), BodyKind.JSON, this::update))
-            .add(Route.delete("/api/v1/groups/{group_id}", access.scope(Scope.ADMIN), exchange -> byId(exchange, CommandType.DELETE_GROUP)))
+            .add(Route.delete("/api/v1/groups/{group_id}", access.scope(Scope.ADMIN), GroupRoutes::delete))
             .add(Route.post("/api/v1/groups/{group_id}/accounts", access.scope(Scope.ADMIN), BodyKind.JSON, this::addMany))
             .add(Route.post("/api/v1/groups/{group_id}/accounts/{account_id}", access.scope(Scope.ADMIN), BodyKind.OPTIONAL_JSON, this::addOne))
             .add(Route.delete("/api/v1/groups/{group_id}/accounts/{account_id}", access.scope(Scope.ADMIN), this::remove))
@@ -121,6 +121,13 @@ public final class GroupRoutes implements Feature
         json.endObject();
         return 200;
     };
+
+    /** The deletion retires the ids the group's orders ran ({@link GroupBodies#delete}): a group made again under its id is new. */
+    private static void delete(final Exchange exchange) throws BadRequest
+    {
+        final String groupId = groupId(exchange);
+        exchange.publish(CommandType.DELETE_GROUP, writer -> GroupBodies.delete(writer, groupId), Answers.ENGINE_JSON);
+    }
 
     private static void byId(final Exchange exchange, final CommandType type) throws BadRequest
     {
