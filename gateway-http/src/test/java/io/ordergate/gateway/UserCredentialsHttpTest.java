@@ -81,6 +81,27 @@ class UserCredentialsHttpTest
     }
 
     @Test
+    void anEmailSpelledInAnotherUnicodeFormIsTheSameMailboxNotASecondAccount()
+    {
+        final String composed = "jos\u00e9.ruiz@example.com";  // é as one code point (NFC)
+        final String decomposed = "jose\u0301.ruiz@example.com";  // e and a combining acute accent (NFD): the same address
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply owner = people.signup(composed, PASSWORD);
+            assertEquals(201, owner.status(), owner.toString());
+            final TestGateway.Reply twin = people.signup(decomposed, "a-different-Horse-8-staple");
+            assertEquals(409, twin.status(), "one mailbox, one account: " + twin);
+            final TestGateway.Reply in = people.anonymous("POST", "/api/v1/auth/login",
+                "{\"email\":\"" + decomposed.toUpperCase(java.util.Locale.ROOT) + "\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(200, in.status(), "either spelling signs its owner in: " + in);
+            assertEquals(owner.json().path("user").path("id").asText(), in.json().path("user").path("id").asText());
+            assertEquals(composed, in.json().path("user").path("email").asText(), "kept in its composed form");
+            assertEquals(200, people.login(decomposed, PASSWORD).status(), "as a username too");
+        }
+    }
+
+    @Test
     void aLoginRehashesAPasswordStoredAtAnotherCostThanTheConfiguredOne()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, cost(1024, 1)))
