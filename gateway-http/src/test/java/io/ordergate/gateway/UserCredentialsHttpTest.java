@@ -102,6 +102,29 @@ class UserCredentialsHttpTest
     }
 
     @Test
+    void aNameLockedInOneUnicodeFormIsLockedInTheOtherWhetherItHasAnAccountOrNot()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 3, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.signup("jos\u00e9@example.com", PASSWORD).status());
+            // a known name is counted as its account, in whatever form it came: an unknown one must be too, or the
+            // answer after the lockout would tell which names have an account
+            for (final String name : new String[] {"jos\u00e9@example.com", "mar\u00eda@example.com"})
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    people.login(name, "wrong-password-" + i);
+                }
+                final String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+                final TestGateway.Reply other = people.login(decomposed, "wrong-password-3");
+                assertEquals(429, other.status(), name + " in its decomposed form: " + other);
+            }
+        }
+    }
+
+    @Test
     void aLoginRehashesAPasswordStoredAtAnotherCostThanTheConfiguredOne()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, cost(1024, 1)))
