@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
  * signup and at a reset; a login moves a hash made at another cost to the configured one; a reset cuts off whoever held
  * the account (sessions, refresh tokens, API keys, agents); a username cannot squat another's email; a disabled user's agents are
- * refused as its keys are.
+ * refused as its keys are; one address in another Unicode form is the same account, and the same count of failed logins.
  */
 class UserCredentialsHttpTest
 {
