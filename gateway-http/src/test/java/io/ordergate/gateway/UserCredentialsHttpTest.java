@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Over real HTTP, what a user's credentials are after the ways they change: a new password follows the same rules at
  * signup and at a reset; a login moves a hash made at another cost to the configured one; a reset cuts off whoever held
  * the account (sessions, refresh tokens, API keys, agents); a username cannot squat another's email; a disabled user's agents are
- * refused as its keys are.
+ * refused as its keys are; one address in another Unicode form is the same account, and the same count of failed logins.
  */
 class UserCredentialsHttpTest
 {
@@ -77,6 +77,50 @@ class UserCredentialsHttpTest
             assertEquals(201, people.anonymous("POST", "/api/v1/auth/signup",
                 "{\"email\":\"own@example.com\",\"username\":\"Own@Example.com\",\"password\":\"" + PASSWORD + "\"}").status(),
                 "the user's own email is a username, as by default");
+        }
+    }
+
+    @Test
+    void anEmailSpelledInAnotherUnicodeFormIsTheSameMailboxNotASecondAccount()
+    {
+        final String composed = "jos\u00e9.ruiz@example.com";  // é as one code point (NFC)
+        final String decomposed = "jose\u0301.ruiz@example.com";  // e and a combining acute accent (NFD): the same address
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            final UserClient people = new UserClient(gateway);
+            final TestGateway.Reply owner = people.signup(composed, PASSWORD);
+            assertEquals(201, owner.status(), owner.toString());
+            final TestGateway.Reply twin = people.signup(decomposed, "a-different-Horse-8-staple");
+            assertEquals(409, twin.status(), "one mailbox, one account: " + twin);
+            final TestGateway.Reply in = people.anonymous("POST", "/api/v1/auth/login",
+                "{\"email\":\"" + decomposed.toUpperCase(java.util.Locale.ROOT) + "\",\"password\":\"" + PASSWORD + "\"}");
+            assertEquals(200, in.status(), "either spelling signs its owner in: " + in);
+            assertEquals(owner.json().path("user").path("id").asText(), in.json().path("user").path("id").asText());
+            assertEquals(composed, in.json().path("user").path("email").asText(), "kept in its composed form");
+            assertEquals(200, people.login(decomposed, PASSWORD).status(), "as a username too");
+        }
+    }
+
+    @Test
+    void aNameLockedInOneUnicodeFormIsLockedInTheOtherWhetherItHasAnAccountOrNot()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, "auth: { signup: true, password_hash_memory_kib: 1024, "
+            + "password_hash_iterations: 1, login_failures_per_user: 3, login_failures_per_address: 1000 }\n"))
+        {
+            final UserClient people = new UserClient(gateway);
+            assertEquals(201, people.signup("jos\u00e9@example.com", PASSWORD).status());
+            // a known name is counted as its account, in whatever form it came: an unknown one must be too, or the
+            // answer after the lockout would tell which names have an account
+            for (final String name : new String[] {"jos\u00e9@example.com", "mar\u00eda@example.com"})
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    people.login(name, "wrong-password-" + i);
+                }
+                final String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+                final TestGateway.Reply other = people.login(decomposed, "wrong-password-3");
+                assertEquals(429, other.status(), name + " in its decomposed form: " + other);
+            }
         }
     }
 

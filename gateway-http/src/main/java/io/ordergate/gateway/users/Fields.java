@@ -1,5 +1,6 @@
 package io.ordergate.gateway.users;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class Fields
         return null;
     }
 
-    /** An email address, lower-cased; records a problem when malformed. */
+    /** An email address, as {@link #normalLogin} makes it; records a problem when malformed. */
     static String email(final RequestReader in, final String field) throws BadRequest
     {
         final String text = in.string(field, 254);
@@ -62,7 +63,17 @@ public final class Fields
             in.fail(field, field + " must be an email address, like name@example.com");
             return null;
         }
-        return text.toLowerCase(Locale.ROOT);
+        return normalLogin(text);
+    }
+
+    /**
+     * The one form of an email or username that accounts are told apart by: lower-cased, then in Unicode NFC, since the
+     * same address may come composed ({@code é}) or decomposed ({@code e} and a combining accent) and a mail server
+     * delivers both to one mailbox (RFC 6532); NFC last, as lower-casing may decompose ({@code İ}).
+     */
+    static String normalLogin(final String login)
+    {
+        return Normalizer.normalize(login.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
     /** A username, lower-cased: 3 to 254 of letters, digits and . _ @ + -. */

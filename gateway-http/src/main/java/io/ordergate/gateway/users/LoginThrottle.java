@@ -1,6 +1,5 @@
 package io.ordergate.gateway.users;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -211,7 +210,8 @@ public final class LoginThrottle
 
     private static String userKey(final String login)
     {
-        return login == null ? null : "u:" + login.toLowerCase(Locale.ROOT);
+        // the form accounts are found by: an unknown name in another letter case or Unicode form counts as one, as a known one does
+        return login == null ? null : "u:" + Fields.normalLogin(login);
     }
 
     private static String addressKey(final String address)

@@ -3,7 +3,6 @@ package io.ordergate.gateway.users;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -258,7 +257,7 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
 
     private static String normal(final String login)
     {
-        return login.toLowerCase(Locale.ROOT);
+        return Fields.normalLogin(login);
     }
 
     @Override
