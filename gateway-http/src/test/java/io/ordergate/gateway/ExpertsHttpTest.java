@@ -238,6 +238,8 @@ class ExpertsHttpTest
         assertTrue(last.path("high").decimalValue().compareTo(last.path("close").decimalValue()) >= 0, last::toString);
         assertTrue(last.path("timestamp").asText().endsWith(":00:00.000Z"), "an hour's bar: " + last);
         assertEquals("1m", gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=1m").text("timeframe"));
+        assertEquals("1h", gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=1H").text("timeframe"),
+            "a timeframe in any letter case, as on /api/v1/candles");
         assertEquals(400, gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=2h").status());
         assertEquals(404, gateway.get("/api/v1/experts/" + expertId + "/market/NOPE/data").status());
         assertEquals(404, gateway.get("/api/v1/experts/exp_999/market/BTCUSD/data").status());

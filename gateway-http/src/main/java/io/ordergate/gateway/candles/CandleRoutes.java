@@ -16,10 +16,10 @@ import io.ordergate.gateway.quotes.QuoteRoutes;
  * OHLCV candles, which the engine builds from every quote ({@code io.ordergate.engine.candle}): a read through the
  * ring, so it sees every quote published before it. Market data: any key or user may read it.
  *
- * <p>Seed 001's {@code GET /api/v1/experts/{expert_id}/market/{symbol}/data} is the same read in seed 001's shape
+ * <p>Seed 001's {@code GET /api/v1/experts/{expert_id}/market/{symbol}/data} is the same candles in seed 001's shape
  * ({@code CandleBodies.SHAPE_SEED_001}: {@code "data"}, {@code "timestamp"}, {@code ?limit=}); its row belongs with
- * the experts (issue 13), whose access resolves the expert: a handler there publishes {@code CandleRequest.read(symbol,
- * query, "limit", CandleBodies.SHAPE_SEED_001)} exactly as {@link #candles} does. Thread safe.
+ * the experts (issue 13), whose access resolves the expert: {@code ExpertRoutes.market} asks the expert's view
+ * ({@code ExpertViews}), which answers from the same candles, defaulting to the expert's own timeframe. Thread safe.
  */
 public final class CandleRoutes implements Feature
 {
