@@ -84,7 +84,7 @@ public final class AgentRoutes implements Feature
             exchange.publish(CommandType.AGENT_JOB_RESULT, result.command(null, 0), Answers.ENGINE_JSON);
             return;
         }
-        if ((long)result.artifactBase64().length() * 3 / 4 > artifacts.maxBytes())
+        if (result.artifactBytesAtMost() > artifacts.maxBytes())
         {
             throw new BadRequest(ResultCode.PAYLOAD_TOO_LARGE, "the artifact is larger than ea.max_artifact_bytes (" + artifacts.maxBytes()
                 + " bytes)", "result.artifact_base64");
