@@ -108,6 +108,8 @@ final class AgentFlow
         final long size = reader.readLong();
         final String fileName = reader.readString(text).toString();
         final String externalUrl = reader.readString(text).toString();
+        reader.readString(text);  // the agent's result object: journaled for the record, not decided on
+        final int rules = EaBodies.jobResultRules(reader, event.frameLength());
         if (agent == null)
         {
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "agent not found", "agent_id");
@@ -129,7 +131,11 @@ final class AgentFlow
         agent.lastHeartbeatMicros = now;
         if (job.type == AgentJob.COMPILE)
         {
-            compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now);
+            // a late result of an older compile settles its job only: the version keeps the newer compile's outcome and EX5
+            if (rules == EaBodies.JOB_RESULT_RULES_LAST_ANSWERED || !state.newerCompileAnswered(job))
+            {
+                compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now);
+            }
         }
         else
         {

@@ -1,5 +1,6 @@
 package io.ordergate.mt5.ea;
 
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
 
 /**
@@ -58,7 +59,8 @@ public final class EaBodies
     /**
      * AGENT_JOB_RESULT: agent id | job id | status (byte, RESULT_*) | logs | artifact (byte 1 when one follows) | its
      * SHA-256 (bytes, empty for an external one) | size | file name | external URL | the agent's result object (bytes,
-     * at most 4 KiB, else empty).
+     * at most 4 KiB, else empty) | the rules it is judged by (byte, always {@link #JOB_RESULT_RULES_NEWEST_COMPILE} now;
+     * see {@link #jobResultRules}).
      */
     public static void jobResult(
         final BodyWriter writer, final CharSequence agentId, final CharSequence jobId, final int status, final CharSequence logs,
@@ -66,7 +68,22 @@ public final class EaBodies
         final byte[] result)
     {
         writer.putString(agentId).putString(jobId).putByte(status).putString(logs).putBoolean(artifact)
-            .putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(externalUrl).putBytes(result, 0, result.length);
+            .putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(externalUrl).putBytes(result, 0, result.length)
+            .putByte(JOB_RESULT_RULES_NEWEST_COMPILE);
+    }
+
+    /** AGENT_JOB_RESULT journaled with no rules byte: a compile's result set its version, whichever compile came last. */
+    public static final int JOB_RESULT_RULES_LAST_ANSWERED = 0;
+    /** Now: a compile's result leaves its version alone once a newer compile of it was answered (it settles its job only). */
+    public static final int JOB_RESULT_RULES_NEWEST_COMPILE = 1;
+
+    /**
+     * The rules an AGENT_JOB_RESULT body read up to its result object is judged by: a result is replayed by the rules it
+     * was decided by (decided otherwise, an old journal's version would end compiled where it ended failed, or on another EX5).
+     */
+    public static int jobResultRules(final BodyReader reader, final int frameLength)
+    {
+        return reader.position() < frameLength ? reader.readByte() : JOB_RESULT_RULES_LAST_ANSWERED;
     }
 
     /** LIST_EA_PROJECTS, LIST_DEPLOYMENTS, LIST_AGENTS: page | page size. Also after an id (versions, logs). */

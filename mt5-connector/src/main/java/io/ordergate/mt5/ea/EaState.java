@@ -131,6 +131,22 @@ final class EaState
         return open;
     }
 
+    /**
+     * Whether a newer compile of the same version was answered (completed or failed) while the table remembers it. Rare
+     * path (a compile's result): a walk of the table.
+     */
+    boolean newerCompileAnswered(final AgentJob compile)
+    {
+        for (final AgentJob job : jobs)
+        {
+            if (job.seq > compile.seq && job.type == AgentJob.COMPILE && job.version == compile.version && !job.isOpen())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Some slot of the job table holds no unfinished job. */
     boolean canAddJob()
     {
