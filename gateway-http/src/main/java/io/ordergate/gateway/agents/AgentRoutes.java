@@ -106,6 +106,12 @@ public final class AgentRoutes implements Feature
             deferred.error(ResultCode.VALIDATION_ERROR, "artifact_base64 is not base64", "result.artifact_base64");
             return;
         }
+        if (bytes.length == 0)
+        {
+            // an empty EX5 is no build: taken, it marked the version compiled with nothing to deploy
+            deferred.error(ResultCode.VALIDATION_ERROR, "artifact_base64 is empty: send the EX5, or status failed", "result.artifact_base64");
+            return;
+        }
         if (bytes.length > artifacts.maxBytes())
         {
             deferred.error(ResultCode.PAYLOAD_TOO_LARGE, "the artifact is larger than ea.max_artifact_bytes", "result.artifact_base64");
