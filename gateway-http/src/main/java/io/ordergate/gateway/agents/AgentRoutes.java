@@ -64,7 +64,7 @@ public final class AgentRoutes implements Feature
                 exchange -> exchange.publish(CommandType.EXECUTOR_HEARTBEAT,
                     AgentRequests.heartbeat(agentId(exchange), exchange.json(), exchange.body(), exchange.bodyLength()), ACKNOWLEDGED)))
             .add(Route.get("/api/v1/agents/{agent_id}/jobs/next", agent,
-                exchange -> exchange.publish(CommandType.AGENT_NEXT_JOB, id(agentId(exchange)), Answers.ENGINE_JSON)))
+                exchange -> exchange.publish(CommandType.AGENT_NEXT_JOB, nextJob(agentId(exchange)), Answers.ENGINE_JSON)))
             .add(Route.post("/api/v1/agents/{agent_id}/jobs/{job_id}/result", agent, BodyKind.JSON, this::result));
     }
 
@@ -132,8 +132,8 @@ public final class AgentRoutes implements Feature
         return exchange.path().clientId(AgentAccess.AGENT_ID, Ids.MAX_LENGTH, ResultCode.EXECUTOR_NOT_FOUND, "agent not found");
     }
 
-    private static RequestBody id(final String id)
+    private static RequestBody nextJob(final String agentId)
     {
-        return writer -> EaBodies.id(writer, id);
+        return writer -> EaBodies.nextJob(writer, agentId);
     }
 }

@@ -67,6 +67,7 @@ final class AgentFlow
     void nextJob(final CommandEvent event)
     {
         final Executor agent = state.executors.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        final boolean deploymentOrder = EaBodies.nextJobRules(reader, event.frameLength()) == EaBodies.NEXT_JOB_RULES_DEPLOYMENT_ORDER;
         if (agent == null)
         {
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "agent not found", "agent_id");
@@ -74,7 +75,7 @@ final class AgentFlow
         }
         final long now = event.wallMicros();
         agent.lastHeartbeatMicros = now;
-        final AgentJob job = state.nextJob(agent.index, now);
+        final AgentJob job = state.nextJob(agent.index, now, deploymentOrder);
         final JsonWriter json = context.beginJson(event);
         if (job == null)
         {

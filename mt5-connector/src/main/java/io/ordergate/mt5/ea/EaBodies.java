@@ -83,7 +83,29 @@ public final class EaBodies
      */
     public static int jobResultRules(final BodyReader reader, final int frameLength)
     {
-        return reader.position() < frameLength ? reader.readByte() : JOB_RESULT_RULES_LAST_ANSWERED;
+        return rules(reader, frameLength, JOB_RESULT_RULES_LAST_ANSWERED);
+    }
+
+    /** AGENT_NEXT_JOB: agent id | the rules it is judged by (byte, always {@link #NEXT_JOB_RULES_DEPLOYMENT_ORDER} now). */
+    public static void nextJob(final BodyWriter writer, final CharSequence agentId)
+    {
+        writer.putString(agentId).putByte(NEXT_JOB_RULES_DEPLOYMENT_ORDER);
+    }
+
+    /** AGENT_NEXT_JOB journaled with no rules byte: the agent's oldest pending job, whatever its deployment's older jobs. */
+    public static final int NEXT_JOB_RULES_OLDEST = 0;
+    /** Now: as {@link #NEXT_JOB_RULES_OLDEST}, passing over a job whose deployment has an older job unanswered. */
+    public static final int NEXT_JOB_RULES_DEPLOYMENT_ORDER = 1;
+
+    /** The rules an AGENT_NEXT_JOB body read up to its agent id is judged by, as it was decided (see {@link #jobResultRules}). */
+    public static int nextJobRules(final BodyReader reader, final int frameLength)
+    {
+        return rules(reader, frameLength, NEXT_JOB_RULES_OLDEST);
+    }
+
+    private static int rules(final BodyReader reader, final int frameLength, final int before)
+    {
+        return reader.position() < frameLength ? reader.readByte() : before;
     }
 
     /** LIST_EA_PROJECTS, LIST_DEPLOYMENTS, LIST_AGENTS: page | page size. Also after an id (versions, logs). */
