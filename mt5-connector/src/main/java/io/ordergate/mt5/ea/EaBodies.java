@@ -50,7 +50,7 @@ public final class EaBodies
         writer.putString(versionId).putString(agentId).putString(accountId).putString(symbol);
     }
 
-    /** DEPLOYMENT_RUN, DEPLOYMENT_STOP, GET_DEPLOYMENT, AGENT_NEXT_JOB, EA_ARTIFACTS: one id. */
+    /** DEPLOYMENT_RUN, DEPLOYMENT_STOP, GET_DEPLOYMENT, EA_ARTIFACTS (and AGENT_NEXT_JOB as journaled before its rules byte): one id. */
     public static void id(final BodyWriter writer, final CharSequence id)
     {
         writer.putString(id);

@@ -14,11 +14,12 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.mt5.ea.EaBodies;
 
 /**
- * An older compile's result that comes after a newer compile of the same version was answered is judged by the rules
- * it was journaled with: today it leaves the version alone; journaled before the rules byte, it set the version, and
- * replays so.
+ * Seed 002's commands are judged by the rules they were journaled with. An older compile's result that comes after a
+ * newer compile of the same version was answered: today it leaves the version alone; journaled before its rules byte,
+ * it set the version, and replays so. A poll for the next job: today a deployment's run waits for its unanswered
+ * deploy; journaled before its rules byte, it was handed out, and replays so.
  */
-class StaleCompileResultRulesTest
+class EaJournalRulesTest
 {
     private static final byte[] SHA = new byte[32];
 
@@ -43,6 +44,35 @@ class StaleCompileResultRulesTest
         assertEquals(driver.engine.stateDigest(), replayed.engine.stateDigest());
     }
 
+    @Test
+    void shouldHoldARunBehindItsDeployTodayAndReplayAPollJournaledWithoutItsRulesByteAsItWasDecidedThen()
+    {
+        twoCompilesTheNewerAnsweredFirst();
+        apply(CommandType.CREATE_DEPLOYMENT, body -> EaBodies.deploy(body, "ver_1", "agt_1", "", "EURUSD"));
+        assertEquals("job_3", nextJob(true), "the deploy");
+        apply(CommandType.DEPLOYMENT_RUN, body -> EaBodies.id(body, "dep_1"));
+        assertEquals(null, nextJob(true), "today the run waits for its deploy");
+        assertEquals("job_4", nextJob(false), "a poll journaled before: the run handed out, as then");
+        assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
+    }
+
+    /** The job a poll hands out (null for none), with its rules byte or as journaled before it (the agent id alone). */
+    private String nextJob(final boolean withRules)
+    {
+        final CommandEvent event = apply(CommandType.AGENT_NEXT_JOB, body ->
+        {
+            if (withRules)
+            {
+                EaBodies.nextJob(body, "agt_1");
+            }
+            else
+            {
+                EaBodies.id(body, "agt_1");
+            }
+        });
+        return (String)Mt5Driver.json(event).get("job_id");
+    }
+
     /** ver_1 compiled twice by agt_1 (job_1, job_2, both taken); job_2 completed with an EX5. */
     private void twoCompilesTheNewerAnsweredFirst()
     {
@@ -51,8 +81,8 @@ class StaleCompileResultRulesTest
         apply(CommandType.EA_GENERATE, body -> EaBodies.generate(body, "prj_1", SHA, 10, "P.mq5", "template", ""));
         apply(CommandType.EA_COMPILE, body -> EaBodies.compile(body, "ver_1", "agt_1"));
         apply(CommandType.EA_COMPILE, body -> EaBodies.compile(body, "ver_1", "agt_1"));
-        apply(CommandType.AGENT_NEXT_JOB, body -> EaBodies.id(body, "agt_1"));
-        apply(CommandType.AGENT_NEXT_JOB, body -> EaBodies.id(body, "agt_1"));
+        nextJob(true);
+        nextJob(true);
         apply(CommandType.AGENT_JOB_RESULT, body -> EaBodies.jobResult(body, "agt_1", "job_2", EaBodies.RESULT_COMPLETED, "built", true,
             SHA, 5, "P.ex5", "", new byte[0]));
     }
