@@ -64,7 +64,7 @@ public final class AgentRoutes implements Feature
                 exchange -> exchange.publish(CommandType.EXECUTOR_HEARTBEAT,
                     AgentRequests.heartbeat(agentId(exchange), exchange.json(), exchange.body(), exchange.bodyLength()), ACKNOWLEDGED)))
             .add(Route.get("/api/v1/agents/{agent_id}/jobs/next", agent,
-                exchange -> exchange.publish(CommandType.AGENT_NEXT_JOB, id(agentId(exchange)), Answers.ENGINE_JSON)))
+                exchange -> exchange.publish(CommandType.AGENT_NEXT_JOB, nextJob(agentId(exchange)), Answers.ENGINE_JSON)))
             .add(Route.post("/api/v1/agents/{agent_id}/jobs/{job_id}/result", agent, BodyKind.JSON, this::result));
     }
 
@@ -84,7 +84,7 @@ public final class AgentRoutes implements Feature
             exchange.publish(CommandType.AGENT_JOB_RESULT, result.command(null, 0), Answers.ENGINE_JSON);
             return;
         }
-        if ((long)result.artifactBase64().length() * 3 / 4 > artifacts.maxBytes())
+        if (result.artifactBytesAtMost() > artifacts.maxBytes())
         {
             throw new BadRequest(ResultCode.PAYLOAD_TOO_LARGE, "the artifact is larger than ea.max_artifact_bytes (" + artifacts.maxBytes()
                 + " bytes)", "result.artifact_base64");
@@ -104,6 +104,12 @@ public final class AgentRoutes implements Feature
         catch (final IllegalArgumentException ex)
         {
             deferred.error(ResultCode.VALIDATION_ERROR, "artifact_base64 is not base64", "result.artifact_base64");
+            return;
+        }
+        if (bytes.length == 0)
+        {
+            // an empty EX5 is no build: taken, it marked the version compiled with nothing to deploy
+            deferred.error(ResultCode.VALIDATION_ERROR, "artifact_base64 is empty: send the EX5, or status failed", "result.artifact_base64");
             return;
         }
         if (bytes.length > artifacts.maxBytes())
@@ -126,8 +132,8 @@ public final class AgentRoutes implements Feature
         return exchange.path().clientId(AgentAccess.AGENT_ID, Ids.MAX_LENGTH, ResultCode.EXECUTOR_NOT_FOUND, "agent not found");
     }
 
-    private static RequestBody id(final String id)
+    private static RequestBody nextJob(final String agentId)
     {
-        return writer -> EaBodies.id(writer, id);
+        return writer -> EaBodies.nextJob(writer, agentId);
     }
 }

@@ -98,6 +98,49 @@ class AgentJobBoundsTest
         }
     }
 
+    @Test
+    void shouldTakeAnEx5OfExactlyTheMaximumSizeWhateverItsBase64PaddingOrLineBreaks() throws Exception
+    {
+        // ea.max_artifact_bytes is 16384 here: its base64 is padded (16384 is not a multiple of 3) and its length * 3 / 4 is 16386
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "", false, AgentsAndEasHttpTest.YAML))
+        {
+            final String ann = AgentsAndEasHttpTest.signup(gateway, "ann@example.com");
+            final Map<String, Object> paired = gateway.bearer("POST", "/api/v1/agents/pair", "{}", ann).json();
+            final String agentId = (String)paired.get("agent_id");
+            final String key = (String)paired.get("pairing_key");
+            final String project = (String)gateway.bearer("POST", "/api/v1/ea/projects", "{\"name\":\"P\"}", ann).at("project_id");
+            final String versionId = generate(gateway, project, ann);
+
+            final byte[] largest = new byte[16_384];
+            java.util.Arrays.fill(largest, (byte)'x');
+            assertEquals(200, result(gateway, versionId, agentId, key, ann, Base64.getEncoder().encodeToString(largest)).status(),
+                "an EX5 of exactly ea.max_artifact_bytes is taken");
+            assertEquals(AgentsAndEasHttpTest.sha(largest), ex5(gateway, versionId, ann).get("sha256"));
+            largest[0] = 'y';
+            final String wrapped = Base64.getMimeEncoder().encodeToString(largest).replace("\r\n", "\\r\\n");
+            assertEquals(200, result(gateway, versionId, agentId, key, ann, wrapped).status(), "its base64 in MIME lines too");
+            assertEquals(AgentsAndEasHttpTest.sha(largest), ex5(gateway, versionId, ann).get("sha256"));
+
+            final GatewayHarness.Response tooLarge = result(gateway, versionId, agentId, key, ann,
+                Base64.getEncoder().encodeToString(new byte[16_385]));
+            assertEquals(413, tooLarge.status(), "one byte more is refused: " + tooLarge.body());
+            assertEquals(AgentsAndEasHttpTest.sha(largest), ex5(gateway, versionId, ann).get("sha256"), "the refused build changed nothing");
+        }
+    }
+
+    /** A compile for the agent, taken by it and answered with this base64 (as JSON string content): the result's answer. */
+    private static GatewayHarness.Response result(final GatewayHarness gateway, final String versionId, final String agentId, final String key,
+        final String token, final String base64)
+    {
+        final GatewayHarness.Response queued = gateway.bearer("POST", "/api/v1/ea/versions/" + versionId + "/compile",
+            "{\"agent_id\":\"" + agentId + "\"}", token);
+        assertEquals(202, queued.status(), queued.body());
+        final String job = (String)queued.at("job_id");
+        assertEquals(job, agent(gateway, "GET", agentId, "/jobs/next", null, key).at("job_id"));
+        return agent(gateway, "POST", agentId, "/jobs/" + job + "/result", "{\"status\":\"completed\",\"result\":"
+            + "{\"artifact_base64\":\"" + base64 + "\",\"artifact_name\":\"X.ex5\"}}", key);
+    }
+
     private static String with(final String eaKeys)
     {
         return AgentsAndEasHttpTest.YAML.replace("generations_per_hour: 6", "generations_per_hour: 6, " + eaKeys);
@@ -115,13 +158,7 @@ class AgentJobBoundsTest
     private static GatewayHarness.Response compile(final GatewayHarness gateway, final String versionId, final String agentId, final String key,
         final String token, final byte[] ex5)
     {
-        final GatewayHarness.Response queued = gateway.bearer("POST", "/api/v1/ea/versions/" + versionId + "/compile",
-            "{\"agent_id\":\"" + agentId + "\"}", token);
-        assertEquals(202, queued.status(), queued.body());
-        final String job = (String)queued.at("job_id");
-        assertEquals(job, agent(gateway, "GET", agentId, "/jobs/next", null, key).at("job_id"));
-        final GatewayHarness.Response done = agent(gateway, "POST", agentId, "/jobs/" + job + "/result", "{\"status\":\"completed\",\"result\":"
-            + "{\"artifact_base64\":\"" + Base64.getEncoder().encodeToString(ex5) + "\",\"artifact_name\":\"X.ex5\"}}", key);
+        final GatewayHarness.Response done = result(gateway, versionId, agentId, key, token, Base64.getEncoder().encodeToString(ex5));
         assertEquals(200, done.status(), done.body());
         return done;
     }

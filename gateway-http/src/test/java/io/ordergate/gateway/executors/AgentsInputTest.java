@@ -65,6 +65,10 @@ class AgentsInputTest
             final GatewayHarness.Response badHash = agent(gateway, "POST", agentA, "/jobs/" + job + "/result",
                 "{\"status\":\"completed\",\"result\":{\"artifact_base64\":\"" + small + "\",\"artifact_sha256\":\"" + "0".repeat(64) + "\"}}", keyA);
             assertEquals(400, badHash.status(), badHash.body());
+            final GatewayHarness.Response empty = agent(gateway, "POST", agentA, "/jobs/" + job + "/result",
+                "{\"status\":\"completed\",\"result\":{\"artifact_base64\":\"\"}}", keyA);
+            assertEquals(400, empty.status(), "an empty EX5 is no build: " + empty.body());
+            assertEquals("result.artifact_base64", empty.at("error", "field"));
             assertEquals(400, agent(gateway, "POST", agentA, "/jobs/" + job + "/result", "{\"status\":\"maybe\"}", keyA).status());
             final GatewayHarness.Response bulky = agent(gateway, "POST", agentA, "/jobs/" + job + "/result",
                 "{\"status\":\"completed\",\"result\":{\"notes\":\"" + "x".repeat(5000) + "\"}}", keyA);

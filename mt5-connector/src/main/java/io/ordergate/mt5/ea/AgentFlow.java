@@ -67,6 +67,7 @@ final class AgentFlow
     void nextJob(final CommandEvent event)
     {
         final Executor agent = state.executors.find(reader.wrap(event.frame, CommandFrame.BODY_OFFSET).readString(text));
+        final boolean deploymentOrder = EaBodies.nextJobRules(reader, event.frameLength()) == EaBodies.NEXT_JOB_RULES_DEPLOYMENT_ORDER;
         if (agent == null)
         {
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "agent not found", "agent_id");
@@ -74,7 +75,7 @@ final class AgentFlow
         }
         final long now = event.wallMicros();
         agent.lastHeartbeatMicros = now;
-        final AgentJob job = state.nextJob(agent.index, now);
+        final AgentJob job = state.nextJob(agent.index, now, deploymentOrder);
         final JsonWriter json = context.beginJson(event);
         if (job == null)
         {
@@ -108,6 +109,8 @@ final class AgentFlow
         final long size = reader.readLong();
         final String fileName = reader.readString(text).toString();
         final String externalUrl = reader.readString(text).toString();
+        reader.readString(text);  // the agent's result object: journaled for the record, not decided on
+        final int rules = EaBodies.jobResultRules(reader, event.frameLength());
         if (agent == null)
         {
             event.reject(ResultCode.EXECUTOR_NOT_FOUND, "agent not found", "agent_id");
@@ -129,7 +132,11 @@ final class AgentFlow
         agent.lastHeartbeatMicros = now;
         if (job.type == AgentJob.COMPILE)
         {
-            compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now);
+            // a late result of an older compile settles its job only: the version keeps the newer compile's outcome and EX5
+            if (rules == EaBodies.JOB_RESULT_RULES_LAST_ANSWERED || !state.newerCompileAnswered(job))
+            {
+                compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now);
+            }
         }
         else
         {

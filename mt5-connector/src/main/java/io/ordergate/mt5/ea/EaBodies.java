@@ -1,5 +1,6 @@
 package io.ordergate.mt5.ea;
 
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
 
 /**
@@ -49,7 +50,7 @@ public final class EaBodies
         writer.putString(versionId).putString(agentId).putString(accountId).putString(symbol);
     }
 
-    /** DEPLOYMENT_RUN, DEPLOYMENT_STOP, GET_DEPLOYMENT, AGENT_NEXT_JOB, EA_ARTIFACTS: one id. */
+    /** DEPLOYMENT_RUN, DEPLOYMENT_STOP, GET_DEPLOYMENT, EA_ARTIFACTS (and AGENT_NEXT_JOB as journaled before its rules byte): one id. */
     public static void id(final BodyWriter writer, final CharSequence id)
     {
         writer.putString(id);
@@ -58,7 +59,8 @@ public final class EaBodies
     /**
      * AGENT_JOB_RESULT: agent id | job id | status (byte, RESULT_*) | logs | artifact (byte 1 when one follows) | its
      * SHA-256 (bytes, empty for an external one) | size | file name | external URL | the agent's result object (bytes,
-     * at most 4 KiB, else empty).
+     * at most 4 KiB, else empty) | the rules it is judged by (byte, always {@link #JOB_RESULT_RULES_NEWEST_COMPILE} now;
+     * see {@link #jobResultRules}).
      */
     public static void jobResult(
         final BodyWriter writer, final CharSequence agentId, final CharSequence jobId, final int status, final CharSequence logs,
@@ -66,7 +68,44 @@ public final class EaBodies
         final byte[] result)
     {
         writer.putString(agentId).putString(jobId).putByte(status).putString(logs).putBoolean(artifact)
-            .putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(externalUrl).putBytes(result, 0, result.length);
+            .putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(externalUrl).putBytes(result, 0, result.length)
+            .putByte(JOB_RESULT_RULES_NEWEST_COMPILE);
+    }
+
+    /** AGENT_JOB_RESULT journaled with no rules byte: a compile's result set its version, whichever compile came last. */
+    public static final int JOB_RESULT_RULES_LAST_ANSWERED = 0;
+    /** Now: a compile's result leaves its version alone once a newer compile of it was answered (it settles its job only). */
+    public static final int JOB_RESULT_RULES_NEWEST_COMPILE = 1;
+
+    /**
+     * The rules an AGENT_JOB_RESULT body read up to its result object is judged by: a result is replayed by the rules it
+     * was decided by (decided otherwise, an old journal's version would end compiled where it ended failed, or on another EX5).
+     */
+    public static int jobResultRules(final BodyReader reader, final int frameLength)
+    {
+        return rules(reader, frameLength, JOB_RESULT_RULES_LAST_ANSWERED);
+    }
+
+    /** AGENT_NEXT_JOB: agent id | the rules it is judged by (byte, always {@link #NEXT_JOB_RULES_DEPLOYMENT_ORDER} now). */
+    public static void nextJob(final BodyWriter writer, final CharSequence agentId)
+    {
+        writer.putString(agentId).putByte(NEXT_JOB_RULES_DEPLOYMENT_ORDER);
+    }
+
+    /** AGENT_NEXT_JOB journaled with no rules byte: the agent's oldest pending job, whatever its deployment's older jobs. */
+    public static final int NEXT_JOB_RULES_OLDEST = 0;
+    /** Now: as {@link #NEXT_JOB_RULES_OLDEST}, passing over a job whose deployment has an older job unanswered. */
+    public static final int NEXT_JOB_RULES_DEPLOYMENT_ORDER = 1;
+
+    /** The rules an AGENT_NEXT_JOB body read up to its agent id is judged by, as it was decided (see {@link #jobResultRules}). */
+    public static int nextJobRules(final BodyReader reader, final int frameLength)
+    {
+        return rules(reader, frameLength, NEXT_JOB_RULES_OLDEST);
+    }
+
+    private static int rules(final BodyReader reader, final int frameLength, final int before)
+    {
+        return reader.position() < frameLength ? reader.readByte() : before;
     }
 
     /** LIST_EA_PROJECTS, LIST_DEPLOYMENTS, LIST_AGENTS: page | page size. Also after an id (versions, logs). */

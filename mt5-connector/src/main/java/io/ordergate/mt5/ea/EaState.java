@@ -131,6 +131,22 @@ final class EaState
         return open;
     }
 
+    /**
+     * Whether a newer compile of the same version was answered (completed or failed) while the table remembers it. Rare
+     * path (a compile's result): a walk of the table.
+     */
+    boolean newerCompileAnswered(final AgentJob compile)
+    {
+        for (final AgentJob job : jobs)
+        {
+            if (job.seq > compile.seq && job.type == AgentJob.COMPILE && job.version == compile.version && !job.isOpen())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Some slot of the job table holds no unfinished job. */
     boolean canAddJob()
     {
@@ -162,22 +178,44 @@ final class EaState
     }
 
     /**
-     * The agent's oldest job to hand out: pending, or running but not answered within the lease. Null when none. A walk
-     * of every slot: an unfinished job may be older than the last lap of sequences.
+     * The agent's oldest job to hand out: pending, or running but not answered within the lease; by today's rules not one
+     * whose deployment has an older job unanswered. Null when none. A walk of every slot: an unfinished job may be older
+     * than the last lap of sequences.
      */
-    AgentJob nextJob(final int agent, final long now)
+    AgentJob nextJob(final int agent, final long now, final boolean deploymentOrder)
     {
         final long lease = config.jobLeaseSeconds() * 1_000_000L;
         AgentJob oldest = null;
         for (final AgentJob job : jobs)
         {
             if (job.seq != 0 && job.agent == agent && (oldest == null || job.seq < oldest.seq)
-                && (job.status == AgentJob.PENDING || job.status == AgentJob.RUNNING && now - job.takenMicros >= lease))
+                && (job.status == AgentJob.PENDING || job.status == AgentJob.RUNNING && now - job.takenMicros >= lease)
+                && !(deploymentOrder && olderJobOpen(job)))
             {
                 oldest = job;
             }
         }
         return oldest;
+    }
+
+    /**
+     * Whether an older job of the same deployment is unanswered: a run or stop waits for its deployment's deploy (and any
+     * earlier run or stop) to be answered, so an agent never gets them out of order. A walk, for a deployment's job only.
+     */
+    private boolean olderJobOpen(final AgentJob job)
+    {
+        if (job.deployment < 0)
+        {
+            return false;
+        }
+        for (final AgentJob other : jobs)
+        {
+            if (other.seq != 0 && other.seq < job.seq && other.deployment == job.deployment && other.isOpen())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     long nextJobSeq()
