@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.ordergate.config.secrets.MasterKeys;
+
 /**
  * The command line and environment of the gateway's {@code main}: which configuration to load and what to
  * override in it. Immutable: safe from any thread; {@link #toString()} never shows the API secret.
@@ -72,6 +74,7 @@ public final class StartupOptions
         {
             throw error(WEBHOOKS_ALLOW_PRIVATE_ENV, "must be true or false, was \"" + allowPrivate + "\"");
         }
+        MasterKeys.checkEnvironment(env);
         return new StartupOptions(flags.configFile, flags.port, flags.dataDir, apiKey, apiSecret, "off".equals(feed), flags.help,
             "true".equals(allowPrivate), flags.clusterMember);
     }

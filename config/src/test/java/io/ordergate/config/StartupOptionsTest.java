@@ -171,6 +171,22 @@ class StartupOptionsTest
         assertEquals("--cluster-member: must be the index of this node in cluster.members (0 to 2), was 3", outside.getMessage());
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORDERGATE_MASTER_KEY          | abc                 | a master key must be 32 bytes (256 bits), was 2",
+        "ORDERGATE_MASTER_KEY          | not base64!         | a master key must be base64 (e.g. openssl rand -base64 32)",
+        "ORDERGATE_MASTER_KEY_PREVIOUS | abc                 | a master key must be 32 bytes (256 bits), was 2",
+    })
+    void shouldRefuseAMalformedMasterKeyBeforeAnythingStarts(final String variable, final String value, final String problem)
+    {
+        // Found only when a feature first opened a secret, this was exit 1 after the journal opened, not a bad variable's 2
+        final ConfigException refused = assertThrows(ConfigException.class, () -> StartupOptions.parse(new String[0], Map.of(variable, value)));
+        assertEquals(variable, refused.key());
+        assertEquals("config error at " + variable + ": " + problem, refused.getMessage());
+        final String good = io.ordergate.config.secrets.MasterKeys.generate();  // well-formed keys pass
+        StartupOptions.parse(new String[0], Map.of("ORDERGATE_MASTER_KEY", good, "ORDERGATE_MASTER_KEY_PREVIOUS", good + ", " + good));
+    }
+
     @Test
     void shouldDescribeEveryOptionInTheUsage()
     {

@@ -63,6 +63,26 @@ public final class MasterKeys
     {
         final String fromEnv = env.get(KEY_ENV);
         final Key current = fromEnv != null && !fromEnv.isBlank() ? key(decode(KEY_ENV, fromEnv.trim())) : key(fromFile(dataDir.resolve(KEY_FILE)));
+        return new MasterKeys(current, previousKeys(env));
+    }
+
+    /**
+     * Refuses a malformed {@code ORDERGATE_MASTER_KEY} or {@code ORDERGATE_MASTER_KEY_PREVIOUS} with a
+     * {@link ConfigException} naming the variable. Called with the command line, so a bad variable stops the gateway
+     * as a bad flag does (exit 2), before it opens its journal, not when a feature first needs a key.
+     */
+    public static void checkEnvironment(final Map<String, String> env)
+    {
+        final String fromEnv = env.get(KEY_ENV);
+        if (fromEnv != null && !fromEnv.isBlank())
+        {
+            decode(KEY_ENV, fromEnv.trim());
+        }
+        previousKeys(env);
+    }
+
+    private static List<Key> previousKeys(final Map<String, String> env)
+    {
         final List<Key> previous = new ArrayList<>();
         final String old = env.get(PREVIOUS_ENV);
         if (old != null && !old.isBlank())
@@ -72,7 +92,7 @@ public final class MasterKeys
                 previous.add(key(decode(PREVIOUS_ENV, part.trim())));
             }
         }
-        return new MasterKeys(current, previous);
+        return previous;
     }
 
     /** Keys given directly (tests, tools). */
