@@ -192,7 +192,8 @@ class StartupOptionsTest
     {
         final String usage = StartupOptions.usage();
         for (final String word : new String[] {"--config", "--port", "--data-dir", "--cluster-member", "--help", "ORDERGATE_API_KEY",
-            "ORDERGATE_API_SECRET", "ORDERGATE_DEMO_FEED"})
+            "ORDERGATE_API_SECRET", "ORDERGATE_DEMO_FEED", "ORDERGATE_MASTER_KEY", "ORDERGATE_MASTER_KEY_PREVIOUS", "ORDERGATE_WEBHOOKS_ALLOW_PRIVATE",
+            "java -jar ordergate.jar journal --help", "cluster-demo"})
         {
             assertTrue(usage.contains(word), word);
         }
