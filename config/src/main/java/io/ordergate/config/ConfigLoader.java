@@ -81,7 +81,14 @@ public final class ConfigLoader
             throw new ConfigException(sourceName, "config error at " + sourceName + ": invalid YAML: " +
                 ex.getMessage(), ex);
         }
-        return read(YamlSection.root(document));
+        try
+        {
+            return read(YamlSection.root(document));
+        }
+        catch (final ConfigException ex)
+        {
+            throw YamlLines.withLine(ex, document);
+        }
     }
 
     private static GatewayConfig read(final YamlSection root)

@@ -3,6 +3,8 @@ package io.ordergate.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import io.ordergate.config.secrets.MasterKeys;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -24,7 +26,12 @@ import picocli.CommandLine.Option;
         "  " + StartupOptions.API_KEY_ENV + ", " + StartupOptions.API_SECRET_ENV + "   admin API key (both or neither;",
         "                   neither: a key is generated and printed once)",
         "  " + StartupOptions.DEMO_FEED_ENV + "=on|off   off stops the simulated quote feed",
-        "  " + StartupOptions.WEBHOOKS_ALLOW_PRIVATE_ENV + "=true   outbound webhooks may target loopback and private addresses"})
+        "  " + StartupOptions.WEBHOOKS_ALLOW_PRIVATE_ENV + "=true   outbound webhooks may target loopback and private addresses",
+        "  " + MasterKeys.KEY_ENV + "   base64 of 32 bytes that seals stored secrets (unset: DATA_DIR/master.key, made once)",
+        "  " + MasterKeys.PREVIOUS_ENV + "   comma-separated old master keys, still opened during a rotation",
+        "other commands:",
+        "  java -jar ordergate.jar journal --help   check, print, repair and migrate a journal (docs/RELIABILITY.md)",
+        "  java -jar ordergate.jar cluster-demo     three cluster members on this machine (docs/CLUSTER.md)"})
 final class StartupFlags
 {
     @Option(names = "--config", paramLabel = "FILE", converter = PathConverter.class,

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.ordergate.config.secrets.MasterKeys;
+
 /**
  * The command line and environment of the gateway's {@code main}: which configuration to load and what to
  * override in it. Immutable: safe from any thread; {@link #toString()} never shows the API secret.
@@ -52,8 +54,8 @@ public final class StartupOptions
         final StartupFlags flags = StartupFlags.read(args);
         // The variables are read from the map given, not through picocli's ${env:...} defaults: tests pass their own map.
 
-        final String apiKey = nonEmpty(env, API_KEY_ENV);
-        final String apiSecret = nonEmpty(env, API_SECRET_ENV);
+        final String apiKey = sendable(API_KEY_ENV, nonEmpty(env, API_KEY_ENV));
+        final String apiSecret = sendable(API_SECRET_ENV, nonEmpty(env, API_SECRET_ENV));
         if (apiKey != null && apiSecret == null)
         {
             throw error(API_SECRET_ENV, "must be set when " + API_KEY_ENV + " is set");
@@ -72,6 +74,7 @@ public final class StartupOptions
         {
             throw error(WEBHOOKS_ALLOW_PRIVATE_ENV, "must be true or false, was \"" + allowPrivate + "\"");
         }
+        MasterKeys.checkEnvironment(env);
         return new StartupOptions(flags.configFile, flags.port, flags.dataDir, apiKey, apiSecret, "off".equals(feed), flags.help,
             "true".equals(allowPrivate), flags.clusterMember);
     }
@@ -164,6 +167,24 @@ public final class StartupOptions
     {
         final String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * {@code value} when a client can send it in the {@code X-API-Key} / {@code X-API-Secret} header: visible ASCII only, since
+     * a header loses the spaces at its ends and carries bytes, not UTF-8. The refusal names the variable and the position, never
+     * the value (a secret).
+     */
+    private static String sendable(final String name, final String value)
+    {
+        for (int i = 0; value != null && i < value.length(); i++)
+        {
+            if (value.charAt(i) < '!' || value.charAt(i) > '~')
+            {
+                throw error(name, "must be visible ASCII characters (! to ~), which a client can send in a header; character " + (i + 1)
+                    + " is not");
+            }
+        }
+        return value;
     }
 
     /** A refusal keyed by the flag or variable at fault, worded "{@code key: problem}" (the flags' too: {@link StartupFlags}). */

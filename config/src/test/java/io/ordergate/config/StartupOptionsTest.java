@@ -172,11 +172,52 @@ class StartupOptionsTest
     }
 
     @Test
+    void shouldRefuseAnAdminKeyOrSecretNoClientCouldSendNamingTheVariableNotTheSecret()
+    {
+        // A secret read from a file with Windows line ends, a pasted space, an accent: the gateway started with an admin
+        // key that no X-API-Key / X-API-Secret header can carry (header values lose their ends' spaces, are ISO-8859-1)
+        final String[][] cases = {
+            {"ORDERGATE_API_KEY", "admin\r", "ORDERGATE_API_SECRET", "s3cret", "ORDERGATE_API_KEY", "6"},
+            {"ORDERGATE_API_KEY", "ad min", "ORDERGATE_API_SECRET", "s3cret", "ORDERGATE_API_KEY", "3"},
+            {"ORDERGATE_API_KEY", "admin", "ORDERGATE_API_SECRET", " s3cret", "ORDERGATE_API_SECRET", "1"},
+            {"ORDERGATE_API_KEY", "admin", "ORDERGATE_API_SECRET", "s\u00e9cret", "ORDERGATE_API_SECRET", "2"},
+        };
+        for (final String[] c : cases)
+        {
+            final ConfigException refused = assertThrows(ConfigException.class,
+                () -> StartupOptions.parse(new String[0], Map.of(c[0], c[1], c[2], c[3])));
+            assertEquals(c[4], refused.key());
+            assertEquals(c[4] + ": must be visible ASCII characters (! to ~), which a client can send in a header; character " + c[5]
+                + " is not", refused.getMessage());
+            assertFalse(refused.getMessage().contains("s3cret") || refused.getMessage().contains("cret"), "the secret is never shown");
+        }
+        assertEquals(Optional.of("k-1_!~"), StartupOptions.parse(new String[0],
+            Map.of("ORDERGATE_API_KEY", "k-1_!~", "ORDERGATE_API_SECRET", "Zz0+/=")).apiKey());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORDERGATE_MASTER_KEY          | abc                 | a master key must be 32 bytes (256 bits), was 2",
+        "ORDERGATE_MASTER_KEY          | not base64!         | a master key must be base64 (e.g. openssl rand -base64 32)",
+        "ORDERGATE_MASTER_KEY_PREVIOUS | abc                 | a master key must be 32 bytes (256 bits), was 2",
+    })
+    void shouldRefuseAMalformedMasterKeyBeforeAnythingStarts(final String variable, final String value, final String problem)
+    {
+        // Found only when a feature first opened a secret, this was exit 1 after the journal opened, not a bad variable's 2
+        final ConfigException refused = assertThrows(ConfigException.class, () -> StartupOptions.parse(new String[0], Map.of(variable, value)));
+        assertEquals(variable, refused.key());
+        assertEquals("config error at " + variable + ": " + problem, refused.getMessage());
+        final String good = io.ordergate.config.secrets.MasterKeys.generate();  // well-formed keys pass
+        StartupOptions.parse(new String[0], Map.of("ORDERGATE_MASTER_KEY", good, "ORDERGATE_MASTER_KEY_PREVIOUS", good + ", " + good));
+    }
+
+    @Test
     void shouldDescribeEveryOptionInTheUsage()
     {
         final String usage = StartupOptions.usage();
         for (final String word : new String[] {"--config", "--port", "--data-dir", "--cluster-member", "--help", "ORDERGATE_API_KEY",
-            "ORDERGATE_API_SECRET", "ORDERGATE_DEMO_FEED"})
+            "ORDERGATE_API_SECRET", "ORDERGATE_DEMO_FEED", "ORDERGATE_MASTER_KEY", "ORDERGATE_MASTER_KEY_PREVIOUS", "ORDERGATE_WEBHOOKS_ALLOW_PRIVATE",
+            "java -jar ordergate.jar journal --help", "cluster-demo"})
         {
             assertTrue(usage.contains(word), word);
         }

@@ -25,7 +25,12 @@ class OrdergateMainTest
 
     private static Exit run(final List<String> jvmFlags, final String... args) throws Exception
     {
-        final Process process = start(jvmFlags, ProcessBuilder.Redirect.PIPE, args);
+        return run(jvmFlags, java.util.Map.of(), args);
+    }
+
+    private static Exit run(final List<String> jvmFlags, final java.util.Map<String, String> env, final String... args) throws Exception
+    {
+        final Process process = start(jvmFlags, env, ProcessBuilder.Redirect.PIPE, args);
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exited");
         return new Exit(process.exitValue(),
@@ -35,6 +40,13 @@ class OrdergateMainTest
 
     /** The jar's main in a JVM of its own, its standard output and error sent to {@code output}. */
     private static Process start(final List<String> jvmFlags, final ProcessBuilder.Redirect output, final String... args) throws Exception
+    {
+        return start(jvmFlags, java.util.Map.of(), output, args);
+    }
+
+    /** The same, with {@code env} added to this JVM's environment. */
+    private static Process start(final List<String> jvmFlags, final java.util.Map<String, String> env, final ProcessBuilder.Redirect output,
+        final String... args) throws Exception
     {
         final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m"));
         command.addAll(jvmFlags);
@@ -48,7 +60,9 @@ class OrdergateMainTest
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrdergateMain.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(output).redirectError(output).start();
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output).redirectError(output);
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     @Test
@@ -86,6 +100,16 @@ class OrdergateMainTest
         final Exit exit = run("--config", config.toString());
         assertEquals(2, exit.status(), exit::toString);
         assertTrue(exit.err().contains("pipeline.ring_size"), exit.err());
+    }
+
+    @Test
+    void aMalformedMasterKeyExitsTwoNamingItBeforeTheDataDirectoryIsMade(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        final Path dataDir = dir.resolve("data");
+        final Exit exit = run(List.of(), java.util.Map.of("ORDERGATE_MASTER_KEY", "abc"), "--port", "0", "--data-dir", dataDir.toString());
+        assertEquals(2, exit.status(), exit::toString);
+        assertEquals("config error at ORDERGATE_MASTER_KEY: a master key must be 32 bytes (256 bits), was 2\n", exit.err(), exit::toString);
+        assertTrue(!java.nio.file.Files.exists(dataDir), "nothing was made: the gateway never started");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ordergate.journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,8 +45,18 @@ public final class OwnerOnlyFiles
         }
         catch (IOException e)
         {
-            throw new UncheckedIOException("cannot make directory " + directory + " owner-only (0700)", e);
+            throw new UncheckedIOException("cannot make directory " + directory + " owner-only (0700): " + reason(e), e);
         }
+    }
+
+    /** Why, in the one line an operator reads at start-up: the exception alone only names the path. */
+    private static String reason(final IOException e)
+    {
+        if (e instanceof FileAlreadyExistsException)
+        {
+            return "a file that is not a directory is there";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** @return the attributes that create a file as 0600 (none where there are no POSIX permissions) */

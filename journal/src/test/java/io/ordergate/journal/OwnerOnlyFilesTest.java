@@ -21,6 +21,21 @@ class OwnerOnlyFilesTest
     Path root;
 
     @Test
+    void aDataDirectoryThatIsAFileIsRefusedSayingWhy() throws IOException
+    {
+        final Path file = Files.writeString(root.resolve("data"), "not a directory");
+        final java.io.UncheckedIOException onFile = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+            () -> OwnerOnlyFiles.directory(file));
+        assertEquals("cannot make directory " + file + " owner-only (0700): a file that is not a directory is there", onFile.getMessage());
+        final Path below = file.resolve("data");
+        final java.io.UncheckedIOException underFile = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+            () -> OwnerOnlyFiles.directory(below));
+        assertTrue(underFile.getMessage().startsWith("cannot make directory " + below + " owner-only (0700): FileSystemException: "),
+            underFile.getMessage());
+        assertTrue(underFile.getMessage().endsWith("Not a directory"), underFile.getMessage());
+    }
+
+    @Test
     void shouldKeepTheJournalDirectoryAndEveryFileInItOwnerOnly() throws Exception
     {
         Path dataDir = root.resolve("data");

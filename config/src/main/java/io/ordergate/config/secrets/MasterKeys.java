@@ -1,11 +1,13 @@
 package io.ordergate.config.secrets;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -63,6 +65,26 @@ public final class MasterKeys
     {
         final String fromEnv = env.get(KEY_ENV);
         final Key current = fromEnv != null && !fromEnv.isBlank() ? key(decode(KEY_ENV, fromEnv.trim())) : key(fromFile(dataDir.resolve(KEY_FILE)));
+        return new MasterKeys(current, previousKeys(env));
+    }
+
+    /**
+     * Refuses a malformed {@code ORDERGATE_MASTER_KEY} or {@code ORDERGATE_MASTER_KEY_PREVIOUS} with a
+     * {@link ConfigException} naming the variable. Called with the command line, so a bad variable stops the gateway
+     * as a bad flag does (exit 2), before it opens its journal, not when a feature first needs a key.
+     */
+    public static void checkEnvironment(final Map<String, String> env)
+    {
+        final String fromEnv = env.get(KEY_ENV);
+        if (fromEnv != null && !fromEnv.isBlank())
+        {
+            decode(KEY_ENV, fromEnv.trim());
+        }
+        previousKeys(env);
+    }
+
+    private static List<Key> previousKeys(final Map<String, String> env)
+    {
         final List<Key> previous = new ArrayList<>();
         final String old = env.get(PREVIOUS_ENV);
         if (old != null && !old.isBlank())
@@ -72,7 +94,7 @@ public final class MasterKeys
                 previous.add(key(decode(PREVIOUS_ENV, part.trim())));
             }
         }
-        return new MasterKeys(current, previous);
+        return previous;
     }
 
     /** Keys given directly (tests, tools). */
@@ -124,26 +146,49 @@ public final class MasterKeys
         {
             if (!Files.exists(file))
             {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                try
-                {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                }
-                catch (final UnsupportedOperationException ex)
-                {
-                    Files.createFile(file);
-                }
-                catch (final FileAlreadyExistsException ex)
-                {
-                    return decode(file.toString(), Files.readString(file).trim());  // made by another process meanwhile
-                }
-                Files.writeString(file, generate() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+                create(file);
             }
             return decode(file.toString(), Files.readString(file).trim());
         }
         catch (final IOException ex)
         {
             throw new ConfigException(file.toString(), "cannot read or create the master key file: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Writes a fresh key to an owner-only temporary file, forces it to disk and links it in under {@code file} whole:
+     * a process reading the key file (two starts on one fresh data directory load their keys before the journal's
+     * lock) never finds it made but empty, nor does a start after a crash; of two makers the first link wins.
+     */
+    private static void create(final Path file) throws IOException
+    {
+        final Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        final Path temp = Files.createTempFile(dir, KEY_FILE + ".", ".tmp");  // 0600 where there are POSIX permissions
+        try
+        {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
+            {
+                channel.write(ByteBuffer.wrap((generate() + "\n").getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            try
+            {
+                Files.createLink(file, temp);
+            }
+            catch (final FileAlreadyExistsException ex)
+            {
+                // made by another process meanwhile, whole: that key is the one
+            }
+            catch (final UnsupportedOperationException ex)
+            {
+                Files.move(temp, file);  // no hard links here: a rename, which refuses an existing file too
+            }
+        }
+        finally
+        {
+            Files.deleteIfExists(temp);
         }
     }
 
