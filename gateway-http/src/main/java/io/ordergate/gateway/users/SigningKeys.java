@@ -2,12 +2,15 @@ package io.ordergate.gateway.users;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
@@ -179,7 +182,12 @@ public final class SigningKeys
             final Path temp = directory.resolve(FILE + ".tmp");
             Files.deleteIfExists(temp);
             createOwnerOnlyFile(temp);
-            Files.writeString(temp, new JWKSet(new ArrayList<JWK>(keys)).toString(false), StandardCharsets.UTF_8);
+            // forced before the rename: a power loss must leave the old set or the new one, never an empty file
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
+            {
+                channel.write(ByteBuffer.wrap(new JWKSet(new ArrayList<JWK>(keys)).toString(false).getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
             try
             {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -187,6 +195,10 @@ public final class SigningKeys
             catch (final AtomicMoveNotSupportedException ex)
             {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ))
+            {
+                directoryChannel.force(true); // the rename itself
             }
         }
         catch (final IOException ex)
