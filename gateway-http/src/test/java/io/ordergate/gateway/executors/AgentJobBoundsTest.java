@@ -1,6 +1,8 @@
 package io.ordergate.gateway.executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.ordergate.gateway.executors.EaAgents.agent;
+import static io.ordergate.gateway.executors.EaAgents.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,12 +30,11 @@ class AgentJobBoundsTest
         // two versions: the artifact table holds 4 (an MQ5 and an EX5 each); three compiles of the first used to take all 4
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "", false, with("max_versions: 2")))
         {
-            final String ann = AgentsAndEasHttpTest.signup(gateway, "ann@example.com");
-            final Map<String, Object> paired = gateway.bearer("POST", "/api/v1/agents/pair", "{}", ann).json();
-            final String agentId = (String)paired.get("agent_id");
-            final String key = (String)paired.get("pairing_key");
-            final String project = (String)gateway.bearer("POST", "/api/v1/ea/projects", "{\"name\":\"P\"}", ann).at("project_id");
-            final String versionId = generate(gateway, project, ann);
+            final EaAgents.Paired paired = EaAgents.paired(gateway, "ann@example.com");
+            final String ann = paired.token();
+            final String agentId = paired.agentId();
+            final String key = paired.key();
+            final String versionId = paired.versionId();
 
             String firstEx5Id = null;
             byte[] build = null;
@@ -50,7 +51,7 @@ class AgentJobBoundsTest
             assertArrayEquals(build, AgentsAndEasHttpTest.download(gateway, (String)ex5(gateway, versionId, ann).get("download_url"),
                 "Bearer " + ann), "the download is the last build");
             assertEquals("compiled", gateway.bearer("GET", "/api/v1/ea/versions/" + versionId + "/artifacts", null, ann).at("status"));
-            generate(gateway, project, ann);  // 201: the recompiles left the second version's places free
+            generate(gateway, paired.project(), ann);  // 201: the recompiles left the second version's places free
 
             final Object digest = gateway.admin("GET", "/api/v1/state/digest", null).at("digest");
             assertEquals(digest, gateway.closeAndCheckSnapshot(), "the replaced EX5 replays the same");
@@ -104,12 +105,11 @@ class AgentJobBoundsTest
         // ea.max_artifact_bytes is 16384 here: its base64 is padded (16384 is not a multiple of 3) and its length * 3 / 4 is 16386
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "", false, AgentsAndEasHttpTest.YAML))
         {
-            final String ann = AgentsAndEasHttpTest.signup(gateway, "ann@example.com");
-            final Map<String, Object> paired = gateway.bearer("POST", "/api/v1/agents/pair", "{}", ann).json();
-            final String agentId = (String)paired.get("agent_id");
-            final String key = (String)paired.get("pairing_key");
-            final String project = (String)gateway.bearer("POST", "/api/v1/ea/projects", "{\"name\":\"P\"}", ann).at("project_id");
-            final String versionId = generate(gateway, project, ann);
+            final EaAgents.Paired paired = EaAgents.paired(gateway, "ann@example.com");
+            final String ann = paired.token();
+            final String agentId = paired.agentId();
+            final String key = paired.key();
+            final String versionId = paired.versionId();
 
             final byte[] largest = new byte[16_384];
             java.util.Arrays.fill(largest, (byte)'x');
@@ -146,14 +146,6 @@ class AgentJobBoundsTest
         return AgentsAndEasHttpTest.YAML.replace("generations_per_hour: 6", "generations_per_hour: 6, " + eaKeys);
     }
 
-    private static String generate(final GatewayHarness gateway, final String project, final String token)
-    {
-        final GatewayHarness.Response version = gateway.bearer("POST", "/api/v1/ea/generate", "{\"project_id\":\"" + project
-            + "\",\"strategy_description\":\"" + AgentsAndEasHttpTest.SEED_DESCRIPTION + "\"}", token);
-        assertEquals(201, version.status(), version.body());
-        return (String)version.at("version_id");
-    }
-
     /** A compile for the agent, taken by it (jobs/next) and answered with this EX5: the result's answer. */
     private static GatewayHarness.Response compile(final GatewayHarness gateway, final String versionId, final String agentId, final String key,
         final String token, final byte[] ex5)
@@ -167,11 +159,5 @@ class AgentJobBoundsTest
     {
         return (Map<?, ?>)AgentsAndEasHttpTest.artifacts(gateway, versionId, token).stream().filter(a -> "EX5".equals(((Map<?, ?>)a).get("kind")))
             .findFirst().orElseThrow();
-    }
-
-    private static GatewayHarness.Response agent(final GatewayHarness gateway, final String method, final String agentId, final String path,
-        final String body, final String key)
-    {
-        return gateway.call(method, "/api/v1/agents/" + agentId + path, body, new String[] {"X-Agent-Key", key});
     }
 }

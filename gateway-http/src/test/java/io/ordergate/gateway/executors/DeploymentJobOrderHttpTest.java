@@ -1,5 +1,6 @@
 package io.ordergate.gateway.executors;
 
+import static io.ordergate.gateway.executors.EaAgents.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -24,13 +25,11 @@ class DeploymentJobOrderHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "", false, AgentsAndEasHttpTest.YAML))
         {
-            final String ann = AgentsAndEasHttpTest.signup(gateway, "ann@example.com");
-            final Map<String, Object> paired = gateway.bearer("POST", "/api/v1/agents/pair", "{}", ann).json();
-            final String agentId = (String)paired.get("agent_id");
-            final String key = (String)paired.get("pairing_key");
-            final String project = (String)gateway.bearer("POST", "/api/v1/ea/projects", "{\"name\":\"P\"}", ann).at("project_id");
-            final String versionId = (String)gateway.bearer("POST", "/api/v1/ea/generate", "{\"project_id\":\"" + project
-                + "\",\"strategy_description\":\"" + AgentsAndEasHttpTest.SEED_DESCRIPTION + "\"}", ann).at("version_id");
+            final EaAgents.Paired paired = EaAgents.paired(gateway, "ann@example.com");
+            final String ann = paired.token();
+            final String agentId = paired.agentId();
+            final String key = paired.key();
+            final String versionId = paired.versionId();
             final String compile = (String)gateway.bearer("POST", "/api/v1/ea/versions/" + versionId + "/compile", "{}", ann).at("job_id");
             assertEquals(compile, agent(gateway, "GET", agentId, "/jobs/next", null, key).at("job_id"));
             assertEquals(200, agent(gateway, "POST", agentId, "/jobs/" + compile + "/result", "{\"status\":\"completed\",\"result\":"
@@ -60,11 +59,5 @@ class DeploymentJobOrderHttpTest
             + "\",\"symbol\":\"EURUSD\"}", token);
         assertEquals(201, deployed.status(), deployed.body());
         return deployed;
-    }
-
-    private static GatewayHarness.Response agent(final GatewayHarness gateway, final String method, final String agentId, final String path,
-        final String body, final String key)
-    {
-        return gateway.call(method, "/api/v1/agents/" + agentId + path, body, new String[] {"X-Agent-Key", key});
     }
 }

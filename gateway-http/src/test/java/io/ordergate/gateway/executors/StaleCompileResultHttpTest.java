@@ -1,5 +1,6 @@
 package io.ordergate.gateway.executors;
 
+import static io.ordergate.gateway.executors.EaAgents.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,11 @@ class StaleCompileResultHttpTest
     {
         try (GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "", false, AgentsAndEasHttpTest.YAML))
         {
-            final String ann = AgentsAndEasHttpTest.signup(gateway, "ann@example.com");
-            final Map<String, Object> paired = gateway.bearer("POST", "/api/v1/agents/pair", "{}", ann).json();
-            final String agentId = (String)paired.get("agent_id");
-            final String key = (String)paired.get("pairing_key");
-            final String project = (String)gateway.bearer("POST", "/api/v1/ea/projects", "{\"name\":\"P\"}", ann).at("project_id");
-            final String versionId = (String)gateway.bearer("POST", "/api/v1/ea/generate", "{\"project_id\":\"" + project
-                + "\",\"strategy_description\":\"" + AgentsAndEasHttpTest.SEED_DESCRIPTION + "\"}", ann).at("version_id");
+            final EaAgents.Paired paired = EaAgents.paired(gateway, "ann@example.com");
+            final String ann = paired.token();
+            final String agentId = paired.agentId();
+            final String key = paired.key();
+            final String versionId = paired.versionId();
             final String older = compile(gateway, versionId, ann);
             final String newer = compile(gateway, versionId, ann);
             assertEquals(older, agent(gateway, "GET", agentId, "/jobs/next", null, key).at("job_id"));
@@ -60,11 +59,5 @@ class StaleCompileResultHttpTest
         final GatewayHarness.Response queued = gateway.bearer("POST", "/api/v1/ea/versions/" + versionId + "/compile", "{}", token);
         assertEquals(202, queued.status(), queued.body());
         return (String)queued.at("job_id");
-    }
-
-    private static GatewayHarness.Response agent(final GatewayHarness gateway, final String method, final String agentId, final String path,
-        final String body, final String key)
-    {
-        return gateway.call(method, "/api/v1/agents/" + agentId + path, body, new String[] {"X-Agent-Key", key});
     }
 }
