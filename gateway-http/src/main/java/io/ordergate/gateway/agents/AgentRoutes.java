@@ -28,7 +28,7 @@ import io.ordergate.mt5.ea.EaBodies;
  * Seed 002's agent routes. Users (bearer or key): pair an agent (its key shown once, only its hash journaled) and list
  * theirs. Agents ({@code X-Agent-Key}, or an executor's own key: an agent is an executor of the same registry):
  * heartbeat, take the next job, post a job's result — a compile's EX5 decoded, hashed and stored on the artifact
- * workers before the result is published. Thread safe.
+ * workers before the result is published, and removed again if the engine does not take it. Thread safe.
  */
 public final class AgentRoutes implements Feature
 {
@@ -46,12 +46,14 @@ public final class AgentRoutes implements Feature
     private final Accesses access;
     private final AgentAccess agent;
     private final ArtifactStore artifacts;
+    private final StagedResultReply staged;
 
     public AgentRoutes(final Accesses access, final ExecutorKeys keys, final ArtifactStore artifacts)
     {
         this.access = access;
         this.agent = new AgentAccess(keys);
         this.artifacts = artifacts;
+        this.staged = new StagedResultReply(artifacts);
     }
 
     @Override
@@ -123,8 +125,14 @@ public final class AgentRoutes implements Feature
             deferred.error(ResultCode.VALIDATION_ERROR, "artifact_sha256 is not the SHA-256 of the artifact sent", "result.artifact_sha256");
             return;
         }
-        artifacts.put(bytes);
-        deferred.publish(CommandType.AGENT_JOB_RESULT, principal, result.command(sha, bytes.length), Answers.ENGINE_JSON);
+        // stored before the engine decides (an accepted result's file is never missing), settled by its answer
+        final RequestBody command = result.command(sha, bytes.length);
+        artifacts.stage(bytes);
+        if (!deferred.publishTo(CommandType.AGENT_JOB_RESULT, principal, command, staged, new StagedResultReply.Pending(deferred, sha)))
+        {
+            artifacts.settle(sha, false);
+            deferred.error(ResultCode.OVERLOADED, null, null);
+        }
     }
 
     private static String agentId(final Exchange exchange) throws BadRequest

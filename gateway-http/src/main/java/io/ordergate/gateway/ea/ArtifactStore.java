@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -24,7 +26,8 @@ import io.ordergate.gateway.core.Deferred;
 /**
  * EA artifacts (MQ5 sources, EX5 builds) as content-addressed files, {@code DATA_DIR/artifacts/<sha256 hex>}: written
  * once (a temporary file, forced, renamed into place), owner-only (directory 0700, files 0600), never in the journal
- * (which carries the hash and size). A read checks the hash again, so a file changed on disk is refused. All of it on
+ * (which carries the hash and size). An agent's EX5 is staged: written before the engine decides on its result, removed
+ * if no result took it. A read checks the hash again, so a file changed on disk is refused. All of it on
  * two {@code og-artifacts} threads, never an event loop or the engine. Thread safe.
  */
 public final class ArtifactStore implements AutoCloseable
@@ -35,6 +38,8 @@ public final class ArtifactStore implements AutoCloseable
     private final Path dir;
     private final int maxBytes;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, DaemonThreads.named("og-artifacts"));
+    /** Staged results not settled yet, by file name: a content shared by several is removed only when none was taken. */
+    private final Map<String, Staged> staged = new HashMap<>();
 
     public ArtifactStore(final Path dataDir, final int maxBytes)
     {
@@ -74,20 +79,94 @@ public final class ArtifactStore implements AutoCloseable
         return maxBytes;
     }
 
-    /** Stores the bytes (once per content); returns their SHA-256. Artifact worker. */
+    /** Stores the bytes (once per content) for good; returns their SHA-256. Artifact worker. */
     public byte[] put(final byte[] bytes)
+    {
+        final byte[] sha = checkedSha(bytes);
+        final String name = HEX.formatHex(sha);
+        synchronized (staged)
+        {
+            final Staged held = staged.get(name);
+            if (held != null)
+            {
+                held.removable = false;  // kept now, whatever the staged results' fate
+            }
+        }
+        write(dir.resolve(name), bytes);
+        return sha;
+    }
+
+    /**
+     * Stores the bytes of a result the engine has yet to decide on; returns their SHA-256. Exactly one {@link #settle}
+     * follows. The file is written (forced) before the result is published, so an accepted result's file is never
+     * missing; only a file this staging wrote, and that no accepted result or {@link #put} took meanwhile, may go.
+     * Artifact worker.
+     */
+    public byte[] stage(final byte[] bytes)
+    {
+        final byte[] sha = checkedSha(bytes);
+        final String name = HEX.formatHex(sha);
+        final Path file = dir.resolve(name);
+        synchronized (staged)
+        {
+            // a file on disk with no staging pending was kept (or left by a crash): it is never removed here
+            staged.computeIfAbsent(name, n -> new Staged(!Files.isRegularFile(file))).pending++;
+        }
+        try
+        {
+            write(file, bytes);
+        }
+        catch (final RuntimeException ex)
+        {
+            settle(sha, false);  // never published: nothing will settle it
+            throw ex;
+        }
+        return sha;
+    }
+
+    /** The engine's decision on a {@link #stage}d result: a file no one took is removed. Artifact worker. */
+    public void settle(final byte[] sha, final boolean taken)
+    {
+        final String name = HEX.formatHex(sha);
+        synchronized (staged)
+        {
+            final Staged held = staged.get(name);
+            held.removable &= !taken;
+            if (--held.pending > 0)
+            {
+                return;
+            }
+            staged.remove(name);
+            if (held.removable)
+            {
+                try
+                {
+                    Files.deleteIfExists(dir.resolve(name));
+                }
+                catch (final IOException ex)
+                {
+                    LOG.log(Level.WARNING, "a refused result's artifact could not be removed", ex);
+                }
+            }
+        }
+    }
+
+    private byte[] checkedSha(final byte[] bytes)
     {
         if (bytes.length > maxBytes)
         {
             throw new IllegalArgumentException("an artifact is at most ea.max_artifact_bytes (" + maxBytes + " bytes)");
         }
-        final byte[] sha = sha256(bytes);
-        final Path file = dir.resolve(HEX.formatHex(sha));
+        return sha256(bytes);
+    }
+
+    private void write(final Path file, final byte[] bytes)
+    {
         try
         {
             if (Files.isRegularFile(file) && Files.size(file) == bytes.length)
             {
-                return sha;
+                return;
             }
             ownerOnlyDirectory();
             final Path temp = Files.createTempFile(dir, "incoming-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -104,7 +183,6 @@ public final class ArtifactStore implements AutoCloseable
             {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return sha;
         }
         catch (final IOException ex)
         {
@@ -162,5 +240,17 @@ public final class ArtifactStore implements AutoCloseable
     public void close()
     {
         workers.shutdownNow();
+    }
+
+    /** One content's pending staged results, and whether its file may go once they are all refused. */
+    private static final class Staged
+    {
+        int pending;
+        boolean removable;
+
+        Staged(final boolean removable)
+        {
+            this.removable = removable;
+        }
     }
 }

@@ -135,7 +135,10 @@ final class AgentFlow
             // a late result of an older compile settles its job only: the version keeps the newer compile's outcome and EX5
             if (rules == EaBodies.JOB_RESULT_RULES_LAST_ANSWERED || !state.newerCompileAnswered(job))
             {
-                compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now);
+                if (compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now))
+                {
+                    event.resultId = EaBodies.RESULT_ARTIFACT_TAKEN;
+                }
             }
         }
         else
@@ -151,7 +154,8 @@ final class AgentFlow
         event.result = ResultCode.OK;
     }
 
-    private void compiled(final AgentJob job, final boolean completed, final boolean hasArtifact, final byte[] sha, final long size,
+    /** Settles the version; true when it took the result's EX5. */
+    private boolean compiled(final AgentJob job, final boolean completed, final boolean hasArtifact, final byte[] sha, final long size,
         final String fileName, final String externalUrl, final long now)
     {
         final EaVersion version = state.versions.get(job.version);
@@ -160,7 +164,7 @@ final class AgentFlow
         if (!completed)
         {
             version.status = EaVersion.FAILED;
-            return;
+            return false;
         }
         if (hasArtifact)
         {
@@ -184,6 +188,7 @@ final class AgentFlow
         {
             version.buildLog = "the agent reported the compile done but sent no EX5\n" + version.buildLog;
         }
+        return hasArtifact;
     }
 
     private void deployed(final AgentJob job, final boolean completed, final long now)

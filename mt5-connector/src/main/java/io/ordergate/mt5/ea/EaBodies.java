@@ -11,6 +11,11 @@ import io.ordergate.engine.command.BodyWriter;
 public final class EaBodies
 {
     public static final int RESULT_COMPLETED = 1;
+    /**
+     * AGENT_JOB_RESULT's {@code resultId} when the version took the result's EX5: any other answer (a refusal, a
+     * failed or late compile, a deploy job) leaves the stored file unreferenced, and the gateway removes it.
+     */
+    public static final long RESULT_ARTIFACT_TAKEN = 1;
     public static final int RESULT_FAILED = 2;
 
     private EaBodies()
