@@ -174,6 +174,28 @@ class OnboardingHttpTest
     }
 
     @Test
+    void seed002sCloseReachesOnlyThePositionsOfTheBrokerConnectionItNames()
+    {
+        try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08420", "1.08428").status());
+            assertEquals(201, gateway.market("paper-2", "EURUSD", "buy", "0.10").status());
+            final String position = gateway.get("/api/v1/positions?broker_connection_id=paper-2").json().path("positions").get(0)
+                .path("position_id").asText();
+            final TestGateway.Reply elsewhere = gateway.send("DELETE", "/api/v1/positions/" + position + "?broker_connection_id=paper-1", null,
+                TestGateway.ADMIN);
+            assertEquals(404, elsewhere.status(), "the position is not on paper-1: " + elsewhere);
+            assertEquals(404, gateway.send("DELETE", "/api/v1/positions/" + position + "?broker_connection_id=nobody", null, TestGateway.ADMIN)
+                .status(), "no such broker connection");
+            assertEquals(1, gateway.get("/api/v1/positions?broker_connection_id=paper-2").json().path("positions").size(), "still open");
+            final TestGateway.Reply closed = gateway.send("DELETE", "/api/v1/positions/" + position + "?broker_connection_id=paper-2", null,
+                TestGateway.ADMIN);
+            assertEquals(200, closed.status(), closed.toString());
+            assertEquals(0, gateway.get("/api/v1/positions?broker_connection_id=paper-2").json().path("positions").size());
+        }
+    }
+
+    @Test
     void anOrderInSeed002sSpellingIsAnsweredWithSeed002sNamesToo()
     {
         try (TestGateway gateway = TestGateway.start(dataDir, UserClient.AUTH_YAML))

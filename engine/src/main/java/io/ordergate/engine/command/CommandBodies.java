@@ -59,11 +59,18 @@ public final class CommandBodies
 
     /**
      * CLOSE_POSITION: position id (long) | has quantity (byte) | quantity (long) [| expert id: an expert's close, which
-     * reaches only the expert's account].
+     * reaches only the expert's account] [| empty expert id | account id: seed 002's close, which reaches only that account].
      */
     public static void closePosition(final BodyWriter writer, final long positionId, final boolean hasQuantity, final long quantity)
     {
         writer.putLong(positionId).putBoolean(hasQuantity).putLong(quantity);
+    }
+
+    /** CLOSE_POSITION of seed 002's route, scoped to its broker connection (an account). */
+    public static void accountClose(final BodyWriter writer, final long positionId, final CharSequence accountId)
+    {
+        expertClose(writer, positionId, "");
+        writer.putString(accountId);
     }
 
     /** CLOSE_POSITION of an expert's route. */

@@ -6,6 +6,7 @@ import java.util.List;
 import io.ordergate.engine.Engine;
 import io.ordergate.engine.EngineContext;
 import io.ordergate.engine.account.Account;
+import io.ordergate.engine.account.AccountScope;
 import io.ordergate.engine.account.AccountValues;
 import io.ordergate.engine.candle.CandleQuery;
 import io.ordergate.engine.command.AsciiView;
@@ -42,6 +43,7 @@ public final class ExpertRoom
     private final List<Expert> experts = new ArrayList<>();
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final AccountScope accountScope;
     private final ExpertBodies.Strategy strategy = new ExpertBodies.Strategy();
     private final ExpertJson json;
     private final ExpertFutures futures;
@@ -56,6 +58,7 @@ public final class ExpertRoom
         this.maxExperts = context.config().engine().maxExperts();
         this.logCapacity = context.config().engine().expertLogEntries();
         this.values = context.values();
+        this.accountScope = new AccountScope(context);
         this.json = new ExpertJson(context);
         this.futures = new ExpertFutures(context);
         final ExpertOrders expertOrders = new ExpertOrders(this, context, orders, json);
@@ -81,7 +84,12 @@ public final class ExpertRoom
             return true;
         }
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET + bodyLength);
-        final Expert expert = find(event, reader.readString(text));
+        final AsciiView expertId = reader.readString(text);
+        if (expertId.isEmpty())
+        {
+            return accountScope.narrowTo(event, reader.readString(text));  // no expert: seed 002's close names its account
+        }
+        final Expert expert = find(event, expertId);
         if (expert == null)
         {
             return false;

@@ -64,6 +64,9 @@ public final class FanOut
             child.orderId = order.orderId;
             child.status = order.status;
             child.rejectCode = order.rejectCode;
+            child.symbol = order.symbol;
+            child.quantityDigits = order.quantityDigits;
+            child.priceDigits = order.priceDigits;
         }
         else
         {

@@ -26,6 +26,13 @@ public final class FanOutChild
     /** Instrument quantity units. */
     public long quantity;
     public String venueSymbol;
+    /**
+     * The order's symbol and digits, kept for a child without an instrument (an MT5 ticket of a symbol the gateway does
+     * not know): its order may leave the orders table before the fan-out is read again, and only the order named them.
+     */
+    public String symbol;
+    public int quantityDigits;
+    public int priceDigits;
 
     // ---- the sizing trace; NONE where an input does not apply ----
     /** SIZING_* of the member, or 0 for a close (no sizing). */
@@ -57,6 +64,9 @@ public final class FanOutChild
         rejectCode = null;
         quantity = 0;
         venueSymbol = null;
+        symbol = null;
+        quantityDigits = 0;
+        priceDigits = 0;
         mode = 0;
         value = OrderView.NONE;
         signalQuantity = OrderView.NONE;

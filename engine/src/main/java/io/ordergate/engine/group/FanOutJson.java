@@ -75,11 +75,12 @@ public final class FanOutJson
     {
         final Account account = context.accounts().get(child.accountIndex);
         final Order order = child.orderId == 0 ? null : context.orders().get(child.orderId);
-        // A ticket opened by hand in the terminal may have a symbol the gateway doesn't know: its order carries it.
+        // A ticket opened by hand in the terminal may have a symbol the gateway doesn't know: the child kept its order's,
+        // since the order itself may have left the orders table since.
         final Instrument instrument = child.instrumentIndex >= 0 ? context.instruments().get(child.instrumentIndex) : null;
-        final String symbol = instrument != null ? instrument.symbol : order.symbol;
-        final int quantityDigits = instrument != null ? instrument.quantityDigits : order.quantityDigits;
-        final int priceDigits = instrument != null ? instrument.priceDigits : order.priceDigits;
+        final String symbol = instrument != null ? instrument.symbol : child.symbol;
+        final int quantityDigits = instrument != null ? instrument.quantityDigits : child.quantityDigits;
+        final int priceDigits = instrument != null ? instrument.priceDigits : child.priceDigits;
         final OrderStatus status = order != null ? order.status : child.status;
         json.startObject();
         json.name("account_id").string(account.id);

@@ -24,6 +24,23 @@ final class PositionRequests
         }
     }
 
+    /** Seed 002's whole close, scoped to its broker connection (an account) when one is named. */
+    public record AccountClosePosition(long positionId, String accountId) implements RequestBody
+    {
+        @Override
+        public void encode(final BodyWriter writer)
+        {
+            if (accountId == null)
+            {
+                CommandBodies.closePosition(writer, positionId, false, 0);
+            }
+            else
+            {
+                CommandBodies.accountClose(writer, positionId, accountId);
+            }
+        }
+    }
+
     public static ClosePosition closePosition(final RequestReader in, final byte[] body, final int length, final long positionId) throws BadRequest
     {
         if (length == 0)

@@ -83,6 +83,7 @@ public final class PositionRoutes implements Feature
      */
     private void closeSeed002(final Exchange exchange) throws BadRequest
     {
+        String brokerConnectionId = null;
         for (int i = 0; i < exchange.query().size(); i++)
         {
             final String name = exchange.query().name(i);
@@ -90,8 +91,10 @@ public final class PositionRoutes implements Feature
             {
                 throw BadRequest.validation(name.length() > Ids.MAX_LENGTH ? null : name, "only broker_connection_id (an account id) may be given");
             }
+            brokerConnectionId = exchange.query().value(i);
         }
-        exchange.publish(CommandType.CLOSE_POSITION, new PositionRequests.ClosePosition(positionId(exchange), false, 0), CLOSED);
+        // named, it scopes the close: a position of another of the caller's accounts answers 404 as one that does not exist
+        exchange.publish(CommandType.CLOSE_POSITION, new PositionRequests.AccountClosePosition(positionId(exchange), brokerConnectionId), CLOSED);
     }
 
     private static final Answer CLOSED = (event, json) ->
