@@ -152,7 +152,9 @@ final class ReportFlow
         final long price, final long lots, final long profit)
     {
         final Order order = command.orderId == 0 ? null : context.orders().get(command.orderId);
-        final Instrument instrument = order == null || order.status.isTerminal() ? null : context.instruments().get(order.instrumentIndex);
+        // a ticket's close in a symbol the gateway does not know has an order with no instrument (index -1)
+        final Instrument instrument = order == null || order.status.isTerminal() || order.instrumentIndex < 0 ? null
+            : context.instruments().get(order.instrumentIndex);
         final boolean priced = has(flags, ExecutorBodies.RESULT_PRICE);
         if (command.type == ExecutorCommandType.OPEN_POSITION && instrument != null)  // a settled order takes nothing of it
         {
