@@ -2,15 +2,11 @@ package io.ordergate.mt5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandEvent;
-import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
 
 /**
@@ -27,17 +23,10 @@ class Mt5FanOutForgottenOrderTest
     @Test
     void shouldAnswerARetriedAlertWhoseClosingOrderOfAnUnknownSymbolWasForgotten()
     {
-        driver.mt5Account("mt5-1");
-        driver.createExecutor("exe-1", "mt5-1");
-        driver.quote("1.08420", "1.08428");
-        driver.heartbeat("exe-1");
-        driver.tradeOpen("exe-1", 7001, "XAUUSD.r", "0.10", "2650.10");
-        final CommandEvent bot = new CommandEvent();
-        GroupBodies.createBot(driver.begin(bot, CommandType.CREATE_BOT), "b-1", "bot", "", List.of("mt5-1"), new byte[32], new byte[0]);
-        assertEquals(ResultCode.CREATED, driver.finish(bot).result);
+        UnknownSymbolTickets.ticketAndBot(driver);
 
-        final CommandEvent first = closeAll("alert-1");
-        final Map<?, ?> firstChild = child(first);
+        final CommandEvent first = UnknownSymbolTickets.closeAll(driver, "alert-1");
+        final Map<?, ?> firstChild = UnknownSymbolTickets.child(first);
         assertEquals("XAUUSD.r", firstChild.get("symbol"), "the ticket's own symbol, carried by its closing order");
         final long closingOrderId = Long.parseLong((String)firstChild.get("order_id"));
         // refused by the terminal, so the closing order is done (an executed close of such a ticket: see the helper's report)
@@ -49,29 +38,12 @@ class Mt5FanOutForgottenOrderTest
         }
         assertEquals(ResultCode.NOT_FOUND, driver.order(closingOrderId).result, "the closing order has left the table");
 
-        final CommandEvent retried = closeAll("alert-1");
+        final CommandEvent retried = UnknownSymbolTickets.closeAll(driver, "alert-1");
         assertEquals(Boolean.TRUE, ((Map<?, ?>)Mt5Driver.json(retried).get("data")).get("duplicate"), retried.resultMessage);
-        final Map<?, ?> child = child(retried);
+        final Map<?, ?> child = UnknownSymbolTickets.child(retried);
         assertEquals("XAUUSD.r", child.get("symbol"));
         assertEquals(String.valueOf(closingOrderId), child.get("order_id"));
         assertEquals("routed", child.get("status"), "the last status the fan-out saw of it");
         assertEquals("0.1", child.get("quantity").toString());
-    }
-
-    private CommandEvent closeAll(final String alertId)
-    {
-        final CommandEvent event = new CommandEvent();
-        final BodyWriter body = driver.begin(event, CommandType.WEBHOOK_SIGNAL);
-        GroupBodies.signalHead(body, "b-1", GroupBodies.ACTION_CLOSE_ALL);
-        GroupBodies.signal(body, "", null, null, null, 0, 0, 0, 0, 0, 0, 0, 0);
-        GroupBodies.signalTail(body, alertId, 42L);
-        return driver.finish(event);
-    }
-
-    private static Map<?, ?> child(final CommandEvent event)
-    {
-        final List<?> results = (List<?>)((Map<?, ?>)Mt5Driver.json(event).get("data")).get("results");
-        assertEquals(1, results.size(), Mt5Driver.json(event).toString());
-        return (Map<?, ?>)results.get(0);
     }
 }
