@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.Decimals;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.engine.command.NewOrderBody;
+import io.ordergate.fixed.FixedPoint;
 import io.ordergate.mt5.ExecutorBodies;
 
 /**
@@ -29,6 +32,8 @@ public final class CommandResult implements RequestBody
     private final AsciiChars status = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars message = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars digits = SeedFields.ticketDigits();
+    /** A value sent as text ({@code "success": "true"}, {@code "price": "1.08"}), looked at before it is read. */
+    private final AsciiChars text = new AsciiChars(SeedFields.MAX_TEXT);
     private final ResultDetails details = new ResultDetails();
     private int statusCode;
     /** {@code result.success} was false: the command did not do what it asked, whatever {@code status} says. */
@@ -38,6 +43,8 @@ public final class CommandResult implements RequestBody
     private long price;
     private long lots;
     private long profit;
+    /** The first of price, lots, profit that is no number: ignored in a failed result, refusing an executed one. */
+    private String unreadableNumber;
     private byte[] body;
     private int resultStart;
     private int resultLength;
@@ -104,6 +111,11 @@ public final class CommandResult implements RequestBody
             // settled as executed, an order would be filled with no ticket and no price. It failed, with its message.
             statusCode = ExecutorBodies.STATUS_FAILED;
         }
+        if (unreadableNumber != null && statusCode != ExecutorBodies.STATUS_FAILED)
+        {
+            // an executed result's number would be booked: never guessed
+            throw BadRequest.validation(unreadableNumber, unreadableNumber + " must be a decimal number");
+        }
         return this;
     }
 
@@ -120,6 +132,7 @@ public final class CommandResult implements RequestBody
         price = 0;
         lots = 0;
         profit = 0;
+        unreadableNumber = null;
         resultStart = 0;
         resultLength = 0;
     }
@@ -137,7 +150,7 @@ public final class CommandResult implements RequestBody
             }
             if (name.equals("success"))
             {
-                final int success = in.bool(name);
+                final int success = in.token() == JsonToken.VALUE_STRING ? textBool(in, name) : in.bool(name);
                 flags |= success == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
                 unsuccessful = success == 0;
             }
@@ -177,12 +190,92 @@ public final class CommandResult implements RequestBody
                     ticket = SeedFields.ticketOrNone(in, d, digits);
                     flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
                     break;
-                case "price": price = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_PRICE; break;
-                case "lots": lots = SeedFields.decimal(in, d); flags |= ExecutorBodies.RESULT_LOTS; break;
-                case "profit": profit = SeedFields.moneyDecimal(in, d); flags |= ExecutorBodies.RESULT_PROFIT; break;
+                case "price":
+                    if (isNumber(in, d))
+                    {
+                        price = SeedFields.decimal(in, d);
+                        flags |= ExecutorBodies.RESULT_PRICE;
+                    }
+                    break;
+                case "lots":
+                    if (isNumber(in, d))
+                    {
+                        lots = SeedFields.decimal(in, d);
+                        flags |= ExecutorBodies.RESULT_LOTS;
+                    }
+                    break;
+                case "profit":
+                    if (isNumber(in, d))
+                    {
+                        profit = SeedFields.moneyDecimal(in, d);
+                        flags |= ExecutorBodies.RESULT_PROFIT;
+                    }
+                    break;
                 default: details.read(in, d);
             }
         }
+    }
+
+    /**
+     * Whether {@code field}'s value is a number to read (a JSON number, or a string of one): an empty string is no value
+     * (what a Python executor sends for a price it does not have); anything else ("n/a", true, an object) is remembered
+     * as {@link #unreadableNumber}, decided once the status is known.
+     */
+    private boolean isNumber(final RequestReader in, final String field) throws BadRequest
+    {
+        final JsonToken token = in.token();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
+        {
+            return true;
+        }
+        if (token == JsonToken.VALUE_STRING && text.readScalar(in))
+        {
+            if (text.length() == 0)
+            {
+                return false;
+            }
+            if (Decimals.parse(text, NewOrderBody.WIRE_DIGITS) != FixedPoint.NOT_A_NUMBER)
+            {
+                return true;
+            }
+        }
+        unreadableNumber = unreadableNumber == null ? field : unreadableNumber;
+        in.ignore();
+        return false;
+    }
+
+    /** {@code "true"} or {@code "false"} in any letter case (Python's str(True) is "True"); else recorded as wrong. */
+    private int textBool(final RequestReader in, final String field) throws BadRequest
+    {
+        if (text.readScalar(in))
+        {
+            if (sameIgnoringCase(text, "true"))
+            {
+                return 1;
+            }
+            if (sameIgnoringCase(text, "false"))
+            {
+                return 0;
+            }
+        }
+        in.fail(field, field + " must be true or false");
+        return -2;
+    }
+
+    private static boolean sameIgnoringCase(final CharSequence sent, final String expected)
+    {
+        if (sent.length() != expected.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < sent.length(); i++)
+        {
+            if (Character.toLowerCase(sent.charAt(i)) != expected.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The command it answers, as sent (valid until the next message is read). */
