@@ -43,8 +43,8 @@ public final class CommandResult implements RequestBody
     private long price;
     private long lots;
     private long profit;
-    /** The first of price, lots, profit that is no number: ignored in a failed result, refusing an executed one. */
-    private String unreadableNumber;
+    /** The first of success, ticket, price, lots, profit that cannot be read: ignored in a failed result, refusing an executed one. */
+    private String unreadable;
     private byte[] body;
     private int resultStart;
     private int resultLength;
@@ -111,10 +111,11 @@ public final class CommandResult implements RequestBody
             // settled as executed, an order would be filled with no ticket and no price. It failed, with its message.
             statusCode = ExecutorBodies.STATUS_FAILED;
         }
-        if (unreadableNumber != null && statusCode != ExecutorBodies.STATUS_FAILED)
+        if (unreadable != null && statusCode != ExecutorBodies.STATUS_FAILED)
         {
-            // an executed result's number would be booked: never guessed
-            throw BadRequest.validation(unreadableNumber, unreadableNumber + " must be a decimal number");
+            // an executed result's values would be booked: never guessed
+            throw BadRequest.validation(unreadable, unreadable + (unreadable.equals("success") ? " must be true or false"
+                : unreadable.equals("ticket") ? " must be an MT5 ticket number" : " must be a decimal number"));
         }
         return this;
     }
@@ -132,7 +133,7 @@ public final class CommandResult implements RequestBody
         price = 0;
         lots = 0;
         profit = 0;
-        unreadableNumber = null;
+        unreadable = null;
         resultStart = 0;
         resultLength = 0;
     }
@@ -187,8 +188,11 @@ public final class CommandResult implements RequestBody
             switch (d)
             {
                 case "ticket":
-                    ticket = SeedFields.ticketOrNone(in, d, digits);
-                    flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
+                    if (isTicket(in, d))
+                    {
+                        ticket = SeedFields.ticketOrNone(in, d, digits);
+                        flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
+                    }
                     break;
                 case "price":
                     if (isNumber(in, d))
@@ -219,7 +223,7 @@ public final class CommandResult implements RequestBody
     /**
      * Whether {@code field}'s value is a number to read (a JSON number, or a string of one): an empty string is no value
      * (what a Python executor sends for a price it does not have); anything else ("n/a", true, an object) is remembered
-     * as {@link #unreadableNumber}, decided once the status is known.
+     * as {@link #unreadable}, decided once the status is known.
      */
     private boolean isNumber(final RequestReader in, final String field) throws BadRequest
     {
@@ -239,12 +243,12 @@ public final class CommandResult implements RequestBody
                 return true;
             }
         }
-        unreadableNumber = unreadableNumber == null ? field : unreadableNumber;
+        unreadable(field);
         in.ignore();
         return false;
     }
 
-    /** {@code "true"} or {@code "false"} in any letter case (Python's str(True) is "True"); else recorded as wrong. */
+    /** {@code "true"} or {@code "false"} in any letter case (Python's str(True) is "True"); else unreadable (-1, as null). */
     private int textBool(final RequestReader in, final String field) throws BadRequest
     {
         if (text.readScalar(in))
@@ -258,8 +262,33 @@ public final class CommandResult implements RequestBody
                 return 0;
             }
         }
-        in.fail(field, field + " must be true or false");
-        return -2;
+        unreadable(field);
+        return -1;
+    }
+
+    private void unreadable(final String field)
+    {
+        unreadable = unreadable == null ? field : unreadable;
+    }
+
+    /** A ticket: digits (a string or a number), an empty string as none; anything else ("None", -1) unreadable. */
+    private boolean isTicket(final RequestReader in, final String field) throws BadRequest
+    {
+        if (text.readScalar(in))
+        {
+            boolean digitsOnly = true;
+            for (int i = 0; i < text.length(); i++)
+            {
+                digitsOnly &= text.charAt(i) >= '0' && text.charAt(i) <= '9';
+            }
+            if (digitsOnly)
+            {
+                return text.length() > 0;
+            }
+        }
+        unreadable(field);
+        in.ignore();
+        return false;
     }
 
     private static boolean sameIgnoringCase(final CharSequence sent, final String expected)

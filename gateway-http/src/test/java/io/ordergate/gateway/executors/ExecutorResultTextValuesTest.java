@@ -58,6 +58,26 @@ class ExecutorResultTextValuesTest
         }
     }
 
+    /** Python's str(None) where a value was missing: nothing in a failed result the gateway needs. */
+    @Test
+    void shouldIgnoreUnreadableSuccessAndTicketOfAFailedResult()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+            final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+
+            final GatewayHarness.Response answer = gateway.result(executor, commandId, "failed",
+                "{\"success\":\"None\",\"message\":\"Requote\",\"details\":{\"ticket\":\"None\"}}");
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again");
+            final GatewayHarness.Response after = gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
+            assertEquals("rejected", after.at("status"), after.body());
+            assertEquals("Requote", after.at("reject_message"), after.body());
+        }
+    }
+
     @Test
     void shouldStillRefuseAnExecutedResultWhosePriceIsNoNumber()
     {
