@@ -58,7 +58,7 @@ final class ResultDetails
     {
         switch (name)
         {
-            case "deal": deal = SeedFields.ticket(in, name, digits); break;
+            case "deal": deal = SeedFields.ticketOrNone(in, name, digits); break;  // 0: MT5's "no deal", as for a ticket
             case "status": status = SeedFields.text(in, name); break;
             case "errorMessage": errorMessage = SeedFields.text(in, name); break;
             case "accountInfo":

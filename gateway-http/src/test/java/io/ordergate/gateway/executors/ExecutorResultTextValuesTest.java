@@ -78,6 +78,25 @@ class ExecutorResultTextValuesTest
         }
     }
 
+    /** MT5's order_send answers a refused order with deal 0 as well as order 0: no deal, as ticket 0 is no ticket. */
+    @Test
+    void shouldTakeMt5sDealZeroAsNoDeal()
+    {
+        try (GatewayHarness gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300"))
+        {
+            final GatewayHarness.Executor executor = gateway.onlineExecutorQuoted("mt5-1");
+            final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+            final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+
+            final GatewayHarness.Response answer = gateway.result(executor, commandId, "failed",
+                "{\"success\":false,\"message\":\"Off quotes\",\"details\":{\"ticket\":0,\"deal\":0,\"retcode\":10021}}");
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again");
+            final GatewayHarness.Response after = gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
+            assertEquals("rejected", after.at("status"), after.body());
+        }
+    }
+
     @Test
     void shouldStillRefuseAnExecutedResultWhosePriceIsNoNumber()
     {
