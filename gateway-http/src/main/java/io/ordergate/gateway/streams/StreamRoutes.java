@@ -141,8 +141,10 @@ public final class StreamRoutes implements Feature
             if (!stillValid.test(caller))
             {
                 check[0].cancel(false);
-                socket.error(ResultCode.INVALID_CREDENTIALS.name(), "the key or session of this stream was revoked, ended or disabled", null);
-                socket.close(StreamSocket.CLOSE_POLICY, "credentials revoked");
+                // Written just before the close frame, as a slow reader's error: queued, it waits behind what a reader that
+                // has stopped reading never takes, and the close frame (written regardless) would leave it unsent.
+                socket.close(StreamSocket.CLOSE_POLICY, "credentials revoked",
+                    StreamMessages.error(ResultCode.INVALID_CREDENTIALS.name(), "the key or session of this stream was revoked, ended or disabled", null));
                 return;
             }
             endSubscriptionsNoLongerAllowed(socket, caller);
