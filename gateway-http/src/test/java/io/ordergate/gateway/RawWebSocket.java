@@ -1,5 +1,8 @@
 package io.ordergate.gateway;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -10,6 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A WebSocket spoken by hand over a plain socket, for what a polite client never does: frames larger than the limit,
@@ -150,6 +157,28 @@ public final class RawWebSocket implements AutoCloseable
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** Every frame until the connection ends (or nothing comes within the socket timeout), in order. */
+    List<Frame> readToEnd() throws IOException
+    {
+        final List<Frame> frames = new ArrayList<>();
+        Frame frame;
+        while ((frame = read()) != null)
+        {
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    /** The error a socket was told just before its close frame, which is the last and carries {@code closeCode}. */
+    static JsonNode errorBeforeClose(final List<Frame> frames, final int closeCode) throws IOException
+    {
+        assertTrue(frames.size() >= 2, frames.size() + " frames");
+        final Frame close = frames.get(frames.size() - 1);
+        assertEquals(CLOSE, close.opcode(), "the close frame is the last");
+        assertEquals(closeCode, close.closeCode());
+        return TestGateway.JSON.readTree(frames.get(frames.size() - 2).text());
     }
 
     /** The next frame, or null when the connection ended (EOF, reset) or nothing came within the socket timeout. */

@@ -129,17 +129,8 @@ class StreamSlowReaderTest
 
             // It reads on (within the second the gateway gives a close frame): what was written before, then an error
             // saying why, then the close frame, and nothing after it.
-            final List<RawWebSocket.Frame> frames = new ArrayList<>();
-            RawWebSocket.Frame frame;
-            while ((frame = reader.read()) != null)
-            {
-                frames.add(frame);
-            }
-            assertTrue(frames.size() >= 2, frames.size() + " frames");
-            final RawWebSocket.Frame close = frames.get(frames.size() - 1);
-            assertEquals(RawWebSocket.CLOSE, close.opcode(), "the close frame is the last");
-            assertEquals(1008, close.closeCode());
-            final JsonNode error = TestGateway.JSON.readTree(frames.get(frames.size() - 2).text());
+            final List<RawWebSocket.Frame> frames = reader.readToEnd();
+            final JsonNode error = RawWebSocket.errorBeforeClose(frames, 1008);
             assertEquals("SLOW_READER", error.path("error").path("code").asText(), error::toString);
             assertTrue(error.path("error").path("message").asText().contains("streams.max_queued_messages"), error::toString);
             final JsonNode before = TestGateway.JSON.readTree(frames.get(frames.size() - 3).text());
