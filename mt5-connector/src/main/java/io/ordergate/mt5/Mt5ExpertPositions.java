@@ -45,7 +45,7 @@ final class Mt5ExpertPositions
         {
             json.nullValue();
         }
-        json.name("unrealized_pnl").decimal(Mt5Book.unrealized(account, instrument, position), Money.DIGITS);
+        json.name("unrealized_pnl").decimal(Mt5PositionJson.unrealized(account, instrument, position), Money.DIGITS);
         json.name("leverage").number(account.leverage);
         json.name("margin_used").decimal(instrument == null ? 0 : Valuation.margin(account, instrument, position.lots, mark), Money.DIGITS);
         json.name("liquidation_price").decimal(Valuation.liquidationPrice(position.openPrice, isLong, account.leverage), position.priceDigits);

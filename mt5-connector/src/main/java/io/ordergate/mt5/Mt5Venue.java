@@ -36,6 +36,7 @@ final class Mt5Venue implements Venue
     private final Mt5Trailing trailing;
     private final TicketCloses closes;
     private final Mt5ExpertPositions expertPositions;
+    private final Mt5PositionJson positionJson;
 
     /** Investor links and deals (seed 004), the EA room (seed 002): a field so snapshots carry them. */
     private final ConnectorRooms rooms;
@@ -54,6 +55,7 @@ final class Mt5Venue implements Venue
         this.trailing = new Mt5Trailing(context, executors, tickets, this, admission);
         this.closes = new TicketCloses(context, executors, queue, tickets, admission);
         this.expertPositions = new Mt5ExpertPositions(context);
+        this.positionJson = new Mt5PositionJson(context);
     }
 
     @Override
@@ -103,7 +105,7 @@ final class Mt5Venue implements Venue
     {
         for (TicketPosition position = tickets.firstOpen(account.index); position != null; position = tickets.nextOpen(position))
         {
-            book.writePosition(position, json);
+            positionJson.write(position, json);
         }
     }
 
@@ -258,7 +260,7 @@ final class Mt5Venue implements Venue
 
         // The stops change when the terminal confirms; the answer is the position as it stands, with the command.
         final JsonWriter out = context.beginJson(event);
-        book.writePosition(position, out);
+        positionJson.write(position, out);
         context.endJson(event);
         event.result = ResultCode.OK;
         return ResultCode.OK;
