@@ -97,29 +97,58 @@ public final class ExecutorBodies
      * | symbol | side (byte, Side code, 0 when absent) | lots | open price | stop loss | take profit | magic
      * | close price | commission | swap | profit | comment | closed lots | deal ticket. The last two were added for
      * partial closes (issue 14): a journal from before ends at the comment, and is read as 0 and 0. Then the rules the
-     * report is judged by (byte, always {@link #REPORT_RULES_PAIRS_PARTS} now; see {@link #reportRules}).
+     * report is judged by (byte, always {@link #REPORT_RULES_TERMINAL_TIME} now; see {@link #reportRules}) and the
+     * terminal's time of the report's deal (long, epoch micros: an open report's {@code openTime}, a close's or a
+     * partial close's {@code closeTime}; 0 when none was sent or it could not be read), which a journal of older rules
+     * lacks ({@link #terminalTime}).
      */
+    public static void tradeReport(
+        final BodyWriter writer, final CharSequence executorId, final int kind, final int flags, final long ticket,
+        final CharSequence symbol, final int side, final long lots, final long openPrice, final long stopLoss,
+        final long takeProfit, final long magic, final long closePrice, final long commission, final long swap,
+        final long profit, final CharSequence comment, final long closedLots, final long deal, final long terminalMicros)
+    {
+        writer.putString(executorId).putByte(kind).putInt(flags).putLong(ticket).putString(symbol).putByte(side)
+            .putLong(lots).putLong(openPrice).putLong(stopLoss).putLong(takeProfit).putLong(magic)
+            .putLong(closePrice).putLong(commission).putLong(swap).putLong(profit).putString(comment)
+            .putLong(closedLots).putLong(deal).putByte(REPORT_RULES_TERMINAL_TIME).putLong(terminalMicros);
+    }
+
+    /** A TRADE_REPORT that sent no time of its own: its records take the time it reached the gateway. */
     public static void tradeReport(
         final BodyWriter writer, final CharSequence executorId, final int kind, final int flags, final long ticket,
         final CharSequence symbol, final int side, final long lots, final long openPrice, final long stopLoss,
         final long takeProfit, final long magic, final long closePrice, final long commission, final long swap,
         final long profit, final CharSequence comment, final long closedLots, final long deal)
     {
-        writer.putString(executorId).putByte(kind).putInt(flags).putLong(ticket).putString(symbol).putByte(side)
-            .putLong(lots).putLong(openPrice).putLong(stopLoss).putLong(takeProfit).putLong(magic)
-            .putLong(closePrice).putLong(commission).putLong(swap).putLong(profit).putString(comment)
-            .putLong(closedLots).putLong(deal).putByte(REPORT_RULES_PAIRS_PARTS);
+        tradeReport(writer, executorId, kind, flags, ticket, symbol, side, lots, openPrice, stopLoss, takeProfit, magic, closePrice,
+            commission, swap, profit, comment, closedLots, deal, 0);
     }
 
     /** A journal from before: a partial-close report is booked even when a result booked its part without a deal. */
     static final int REPORT_RULES_BOOKS_EVERY_PART = 0;
     /** Now: a partial-close report and a deal-less result of the same part are paired and booked once ({@link DealLessParts}). */
     static final int REPORT_RULES_PAIRS_PARTS = 1;
+    /**
+     * Now: as {@link #REPORT_RULES_PAIRS_PARTS}, and the body ends with the terminal's time of the deal, which the
+     * ticket's records show instead of the report's arrival. A journal from before has no time and replays as decided then.
+     */
+    static final int REPORT_RULES_TERMINAL_TIME = 2;
 
     /** The rules byte of a TRADE_REPORT read up to its deal ticket; a journal from before has none. */
     static int reportRules(final BodyReader reader, final int frameLength)
     {
         return reader.position() < frameLength ? reader.readByte() : REPORT_RULES_BOOKS_EVERY_PART;
+    }
+
+    /**
+     * The terminal's time of a TRADE_REPORT's deal (epoch micros) read after its rules byte, or 0 when it sent none
+     * (nor could one be read), and always for a body journaled under older rules, which had no time.
+     */
+    static long terminalTime(final BodyReader reader, final int frameLength, final int rules)
+    {
+        final long micros = rules >= REPORT_RULES_TERMINAL_TIME && reader.position() + Long.BYTES <= frameLength ? reader.readLong() : 0;
+        return Math.max(micros, 0);
     }
 
     /** The bytes of a sync request's cursor: priority (byte), after (long), up to (long). */

@@ -213,10 +213,11 @@ final class Mt5Book
      * the close recorded. A deal already applied (the result and the trade report of one partial close) changes
      * nothing; {@code deal} 0 is a close whose deal is not known, applied once as it comes. A closed ticket takes a part
      * answered after its final close (the terminal ran it first): its money and record, the lots being gone already.
-     * Returns false when it was a repeat.
+     * The money is booked at {@code nowMicros}, the close recorded at {@code closedAtMicros} (the terminal's time of the deal,
+     * or now). Returns false when it was a repeat.
      */
     boolean closePart(final TicketPosition position, final long lots, final long closePrice, final long gross, final long commission,
-        final long swap, final long deal, final long nowMicros)
+        final long swap, final long deal, final long nowMicros, final long closedAtMicros)
     {
         if (lots <= 0 || lots >= position.lots || position.appliedPartial(deal))
         {
@@ -227,11 +228,11 @@ final class Mt5Book
         position.rememberPartial(deal);
         position.lots -= position.open ? lots : 0;
         context.ledger().book(account, gross + commission + swap, nowMicros);
-        final ClosedPosition close = record(position, lots, closePrice, deal, false, nowMicros);
+        final ClosedPosition close = record(position, lots, closePrice, deal, false, closedAtMicros);
         close.money(gross, commission, swap);
         if (position.side != null && closePrice != TicketPosition.NONE)
         {
-            final Trade trade = record(position, position.side.opposite(), lots, closePrice, nowMicros);
+            final Trade trade = record(position, position.side.opposite(), lots, closePrice, closedAtMicros);
             closeMoney(trade, gross, commission, swap);
             position.partTradeId = trade.tradeId;
         }

@@ -266,7 +266,7 @@ final class ReportFlow
                     if (part)
                     {
                         final long partDeal = DealLessParts.dealOf(command, deal);
-                        if (book.closePart(position, closed, closePrice, money, 0, 0, partDeal, now) && partDeal == 0)
+                        if (book.closePart(position, closed, closePrice, money, 0, 0, partDeal, now, now) && partDeal == 0)
                         {
                             DealLessParts.bookedWithoutDeal(position, closed);
                         }

@@ -38,6 +38,7 @@ final class TradeReportFlow
     private final Tickets tickets;
     private final Mt5Book book;
     private final DealLessParts parts;
+    private final TerminalTimes times;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
     private final AsciiView comment = new AsciiView();
@@ -49,6 +50,7 @@ final class TradeReportFlow
         this.tickets = tickets;
         this.book = book;
         this.parts = parts;
+        this.times = new TerminalTimes(context);
     }
 
     void tradeReport(final CommandEvent event)
@@ -91,7 +93,10 @@ final class TradeReportFlow
         final boolean extended = reader.position() < event.frameLength();
         final long closedLots = extended ? reader.readLong() : 0;
         final long deal = extended ? reader.readLong() : 0;
-        final boolean pairsParts = extended && ExecutorBodies.reportRules(reader, event.frameLength()) >= ExecutorBodies.REPORT_RULES_PAIRS_PARTS;
+        final int rules = extended ? ExecutorBodies.reportRules(reader, event.frameLength()) : ExecutorBodies.REPORT_RULES_BOOKS_EVERY_PART;
+        final boolean pairsParts = rules >= ExecutorBodies.REPORT_RULES_PAIRS_PARTS;
+        // The terminal's time of the deal (0: none) for the ticket's records; money is booked at arrival (the day's loss).
+        final long terminalTime = ExecutorBodies.terminalTime(reader, event.frameLength(), rules);
         final Account account = context.accounts().get(executor.accountIndex);
 
         TicketPosition position = tickets.byTicket(account.index, ticket);
@@ -105,11 +110,12 @@ final class TradeReportFlow
         }
         if (kind == ExecutorBodies.TRADE_OPEN)
         {
-            position = open(event, position, instrument, account, ticket, flags, side, lots, openPrice, magic, now);
+            position = open(event, position, instrument, account, ticket, flags, side, lots, openPrice, magic, terminalTime == 0 ? now : terminalTime);
             if (position == null)
             {
                 return;
             }
+            times.opened(position, terminalTime);
             if (position.open)
             {
                 stops(position, flags, stopLoss, takeProfit);
@@ -122,7 +128,8 @@ final class TradeReportFlow
         }
         else if (kind == ExecutorBodies.TRADE_PARTIAL)
         {
-            if (!partial(event, pairsParts ? executor : null, position, flags, lots, closedLots, closePrice, profit, commission, swap, deal, now))
+            if (!partial(event, pairsParts ? executor : null, position, flags, lots, closedLots, closePrice, profit, commission, swap, deal, now,
+                terminalTime == 0 ? now : terminalTime))
             {
                 return;
             }
@@ -132,6 +139,7 @@ final class TradeReportFlow
             final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
             book.closeByReport(position, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
                 money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), now);
+            times.closed(position, terminalTime);
         }
 
         final JsonWriter json = context.beginJson(event).startObject();
@@ -216,10 +224,10 @@ final class TradeReportFlow
         return true;
     }
 
-    /** The position an open report names, made or updated; null when refused (the event says why). */
+    /** The position an open report names, made (opened at {@code openedAt}) or updated; null when refused (the event says why). */
     private TicketPosition open(
         final CommandEvent event, final TicketPosition known, final Instrument instrument, final Account account, final long ticket,
-        final int flags, final Side side, final long lots, final long openPrice, final long magic, final long now)
+        final int flags, final Side side, final long lots, final long openPrice, final long magic, final long openedAt)
     {
         TicketPosition position = known;
         if (position == null)
@@ -229,7 +237,7 @@ final class TradeReportFlow
                 event.reject(ResultCode.VALIDATION_ERROR, "a trade open report needs symbol, type, lots and openPrice", null);
                 return null;
             }
-            position = book.upsert(ticket, account, now);
+            position = book.upsert(ticket, account, openedAt);
             if (position == null)
             {
                 event.reject(ResultCode.CONFLICT, "the ticket table is full (engine.max_tickets)", null);
@@ -244,7 +252,7 @@ final class TradeReportFlow
             position.lots = Wire.exact(lots, position.quantityDigits);
             position.openPrice = Wire.exact(openPrice, position.priceDigits);
             position.magic = has(flags, ExecutorBodies.TRADE_MAGIC) ? magic : 0;
-            book.openedByReport(position, now);
+            book.openedByReport(position, openedAt);
         }
         else if (position.open)
         {
@@ -270,7 +278,7 @@ final class TradeReportFlow
      */
     private boolean partial(
         final CommandEvent event, final Executor pairing, final TicketPosition position, final int flags, final long remaining, final long closedLots,
-        final long closePrice, final long profit, final long commission, final long swap, final long deal, final long now)
+        final long closePrice, final long profit, final long commission, final long swap, final long deal, final long now, final long closedAt)
     {
         if (deal == 0)
         {
@@ -291,7 +299,7 @@ final class TradeReportFlow
         }
         final long price = has(flags, ExecutorBodies.TRADE_CLOSE_PRICE) ? Wire.exact(closePrice, position.priceDigits) : TicketPosition.NONE;
         if (book.closePart(position, closing, price, money(flags, ExecutorBodies.TRADE_PROFIT, profit),
-            money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now))
+            money(flags, ExecutorBodies.TRADE_COMMISSION, commission), money(flags, ExecutorBodies.TRADE_SWAP, swap), deal, now, closedAt))
         {
             if (pairing != null)
             {

@@ -68,14 +68,14 @@ class Mt5DealLessPartialResultTest
         assertEquals(driver.engine.stateDigest(), driver.replayed().engine.stateDigest());
     }
 
-    /** A partial-close report as journaled before its rules byte: the body of today less its last byte. */
+    /** A partial-close report as journaled before its rules byte: the body of today less its rules byte and the time after it. */
     private void reportFromBefore(final long ticket, final String closed, final String profit, final long deal)
     {
         final CommandEvent scratch = new CommandEvent();
         final BodyWriter body = new BodyWriter().wrap(scratch.frame, CommandFrame.BODY_OFFSET);
         ExecutorBodies.tradeReport(body, "exe-1", ExecutorBodies.TRADE_PARTIAL, ExecutorBodies.TRADE_PROFIT | ExecutorBodies.TRADE_CLOSE_PRICE,
             ticket, "", 0, 0, 0, 0, 0, 0, Mt5Driver.wire("1.085"), 0, 0, Mt5Driver.wire(profit), "", Mt5Driver.wire(closed), deal);
-        final byte[] old = new byte[body.length() - 1];
+        final byte[] old = new byte[body.length() - 1 - Long.BYTES];
         scratch.frame.getBytes(CommandFrame.BODY_OFFSET, old);
         final CommandEvent event = new CommandEvent();
         driver.begin(event, CommandType.TRADE_REPORT).putRaw(old, 0, old.length);
