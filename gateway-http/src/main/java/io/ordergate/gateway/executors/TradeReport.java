@@ -1,5 +1,7 @@
 package io.ordergate.gateway.executors;
 
+import com.fasterxml.jackson.core.JsonToken;
+
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.Side;
 import io.ordergate.gateway.json.AsciiChars;
@@ -18,11 +20,15 @@ import io.ordergate.mt5.ExecutorBodies;
  */
 public final class TradeReport implements RequestBody
 {
+    /** Longer than any time {@link TerminalTimeText} reads (35 characters with nanoseconds and an offset). */
+    private static final int MAX_TIME_TEXT = 40;
+
     private final AsciiChars executorId = new AsciiChars(Ids.MAX_LENGTH);
     private final AsciiChars symbol = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars comment = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars text = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars digits = SeedFields.ticketDigits();
+    private final AsciiChars timeText = new AsciiChars(MAX_TIME_TEXT);
     private int kind;
     private int flags;
     private long ticket;
@@ -38,6 +44,8 @@ public final class TradeReport implements RequestBody
     private long profit;
     private long closedLots;
     private long deal;
+    private long openTime;
+    private long closeTime;
 
     /**
      * POST /api/trade or a WebSocket {"type": "trade", ...}: an open report (which for a known ticket also gives its volume
@@ -88,14 +96,15 @@ public final class TradeReport implements RequestBody
                 case "takeProfit": takeProfit = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_TAKE_PROFIT; break;
                 case "magicNumber": magic = SeedFields.whole(in, field); flags |= ExecutorBodies.TRADE_MAGIC; break;
                 case "comment": comment.readTextCut(in, field); break;
-                case "closeTime": close = true; in.ignore(); break;
+                case "openTime": openTime = time(in); break;
+                case "closeTime": close = true; closeTime = time(in); break;
                 case "closePrice": close = true; closePrice = SeedFields.decimal(in, field); flags |= ExecutorBodies.TRADE_CLOSE_PRICE; break;
                 case "commission": commission = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_COMMISSION; break;
                 case "swap": swap = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_SWAP; break;
                 case "profit": close = true; profit = SeedFields.moneyDecimal(in, field); flags |= ExecutorBodies.TRADE_PROFIT; break;
                 case "closedLots": closedLots = SeedFields.decimal(in, field); partial = true; break;
                 case "deal": deal = SeedFields.ticket(in, field, digits); break;
-                default: in.ignore();  // strategyId, openTime, pips...
+                default: in.ignore();  // strategyId, pips...
             }
         }
         in.finish();
@@ -130,6 +139,21 @@ public final class TradeReport implements RequestBody
         return this;
     }
 
+    /**
+     * The terminal's time a report's deal was made at, when it can be read without guessing ({@link TerminalTimeText});
+     * otherwise {@link TerminalTimeText#NONE}, never a refusal: seed 000 documents the field, not its format, and the
+     * report's lots and money must not be lost for it. The records then show the time the report arrived, as before.
+     */
+    private long time(final RequestReader in) throws BadRequest
+    {
+        if (in.token() != JsonToken.VALUE_STRING)
+        {
+            in.ignore();  // an epoch number (seconds or milliseconds?), an object: not guessed at
+            return TerminalTimeText.NONE;
+        }
+        return timeText.readScalar(in) ? TerminalTimeText.micros(timeText) : TerminalTimeText.NONE;
+    }
+
     private void clear()
     {
         executorId.clear();
@@ -149,6 +173,8 @@ public final class TradeReport implements RequestBody
         profit = 0;
         closedLots = 0;
         deal = 0;
+        openTime = TerminalTimeText.NONE;
+        closeTime = TerminalTimeText.NONE;
     }
 
     private static boolean isIgnoringCase(final AsciiChars text, final String word)
@@ -203,6 +229,6 @@ public final class TradeReport implements RequestBody
     public void encode(final BodyWriter writer)
     {
         ExecutorBodies.tradeReport(writer, executorId, kind, flags, ticket, symbol, side, lots, openPrice, stopLoss, takeProfit,
-            magic, closePrice, commission, swap, profit, comment, closedLots, deal);
+            magic, closePrice, commission, swap, profit, comment, closedLots, deal, kind == ExecutorBodies.TRADE_OPEN ? openTime : closeTime);
     }
 }

@@ -83,6 +83,7 @@ class ExecutorMessagesAllocationTest
         }
         return "{\"type\":\"trade\",\"executorId\":\"exe_1\",\"ticket\":" + (90_000 + i) + ",\"symbol\":\"" + (i % 3 == 0 ? "EURUSD" : "GBPJPY.m")
             + "\",\"side\":\"" + (i % 3 == 0 ? "buy" : "SELL") + "\",\"lots\":0." + i + ",\"openPrice\":1.2" + i + ",\"closePrice\":1.3,\"profit\":-"
-            + i + ".5,\"commission\":0,\"swap\":0,\"comment\":\"c" + i + "\",\"magicNumber\":20240101}";
+            + i + ".5,\"commission\":0,\"swap\":0,\"comment\":\"c" + i + "\",\"magicNumber\":20240101,\"openTime\":\"2026-11-22T10:00:00.123Z\","
+            + "\"closeTime\":\"2026-11-22T12:" + (10 + i) + ":00.5+02:00\"}";
     }
 }
