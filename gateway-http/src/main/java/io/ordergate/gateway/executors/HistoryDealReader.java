@@ -1,7 +1,7 @@
 package io.ordergate.gateway.executors;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -234,7 +234,10 @@ final class HistoryDealReader
         return value;
     }
 
-    /** ISO-8601 with an offset (or Z) as epoch micros; Long.MIN_VALUE when it is not one. */
+    /**
+     * ISO-8601 with an offset (or Z) as epoch micros; Long.MIN_VALUE when it is not one, or is past what epoch micros
+     * in a long hold (2262: {@code MICROS.between} counts in nanoseconds and throws there).
+     */
     static long micros(final String text)
     {
         try
@@ -242,7 +245,7 @@ final class HistoryDealReader
             final OffsetDateTime time = OffsetDateTime.parse(text);
             return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, time.toInstant());
         }
-        catch (final DateTimeParseException ex)
+        catch (final DateTimeException | ArithmeticException ex)
         {
             return Long.MIN_VALUE;
         }
