@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
-import io.ordergate.gateway.json.Decimals;
 import io.ordergate.gateway.json.Ids;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.json.RequestReader;
-import io.ordergate.engine.command.NewOrderBody;
-import io.ordergate.fixed.FixedPoint;
 import io.ordergate.mt5.ExecutorBodies;
 
 /**
@@ -18,7 +15,8 @@ import io.ordergate.mt5.ExecutorBodies;
  * {@code {"type": "command_result"}}), as the command body it travels as: seed 000's camelCase fields, other fields
  * ignored, a null the same as no field; the result object is kept as sent when at most 4 KiB (a SYNC_HISTORY page is up
  * to 48 KB: its deals are read, not kept as text); what {@code details} says beyond seed 000's four numbers is read by
- * {@link ResultDetails}.
+ * {@link ResultDetails}. Values come as the executor had them ({@link ResultValues}): one that cannot be read refuses
+ * an executed result, whose numbers would be booked, and is ignored in a failed one.
  *
  * <p>Reused: an executor's socket reads every result into its one instance, and the HTTP route one per event loop,
  * keeping no String; the raw result object
@@ -31,10 +29,9 @@ public final class CommandResult implements RequestBody
     private final AsciiChars commandId = new AsciiChars(Ids.MAX_LENGTH);
     private final AsciiChars status = new AsciiChars(SeedFields.MAX_TEXT);
     private final AsciiChars message = new AsciiChars(SeedFields.MAX_TEXT);
-    private final AsciiChars digits = SeedFields.ticketDigits();
-    /** A value sent as text ({@code "success": "true"}, {@code "price": "1.08"}), looked at before it is read. */
-    private final AsciiChars text = new AsciiChars(SeedFields.MAX_TEXT);
-    private final ResultDetails details = new ResultDetails();
+    /** Reads the values an executor may send mistyped; remembers the first it cannot read (see {@link #readFields}). */
+    private final ResultValues values = new ResultValues();
+    private final ResultDetails details = new ResultDetails(values);
     private int statusCode;
     /** {@code result.success} was false: the command did not do what it asked, whatever {@code status} says. */
     private boolean unsuccessful;
@@ -43,8 +40,6 @@ public final class CommandResult implements RequestBody
     private long price;
     private long lots;
     private long profit;
-    /** The first of success, ticket, price, lots, profit that cannot be read: ignored in a failed result, refusing an executed one. */
-    private String unreadable;
     private byte[] body;
     private int resultStart;
     private int resultLength;
@@ -74,7 +69,8 @@ public final class CommandResult implements RequestBody
                 case "status":
                     if (status.readText(in, field, false))
                     {
-                        statusCode = status.is("executed") ? ExecutorBodies.STATUS_EXECUTED : status.is("failed") ? ExecutorBodies.STATUS_FAILED : 0;
+                        statusCode = status.isIgnoringCase("executed") ? ExecutorBodies.STATUS_EXECUTED
+                            : status.isIgnoringCase("failed") ? ExecutorBodies.STATUS_FAILED : 0;
                         if (statusCode == 0)
                         {
                             in.fail(field, "status must be executed or failed");
@@ -111,11 +107,11 @@ public final class CommandResult implements RequestBody
             // settled as executed, an order would be filled with no ticket and no price. It failed, with its message.
             statusCode = ExecutorBodies.STATUS_FAILED;
         }
-        if (unreadable != null && statusCode != ExecutorBodies.STATUS_FAILED)
+        if (values.unreadable() != null && statusCode != ExecutorBodies.STATUS_FAILED)
         {
-            // an executed result's values would be booked: never guessed
-            throw BadRequest.validation(unreadable, unreadable + (unreadable.equals("success") ? " must be true or false"
-                : unreadable.equals("ticket") ? " must be an MT5 ticket number" : " must be a decimal number"));
+            // an executed result's values would be booked: never guessed. A failed one books none: refused, it would
+            // leave the command pending, handed out and executed again.
+            throw BadRequest.validation(values.unreadable(), values.why());
         }
         return this;
     }
@@ -126,6 +122,7 @@ public final class CommandResult implements RequestBody
         commandId.clear();
         message.clear();
         details.clear();
+        values.clear();
         statusCode = 0;
         unsuccessful = false;
         flags = 0;
@@ -133,7 +130,6 @@ public final class CommandResult implements RequestBody
         price = 0;
         lots = 0;
         profit = 0;
-        unreadable = null;
         resultStart = 0;
         resultLength = 0;
     }
@@ -151,13 +147,13 @@ public final class CommandResult implements RequestBody
             }
             if (name.equals("success"))
             {
-                final int success = in.token() == JsonToken.VALUE_STRING ? textBool(in, name) : in.bool(name);
+                final int success = values.bool(in, name);
                 flags |= success == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
                 unsuccessful = success == 0;
             }
             else if (name.equals("message"))
             {
-                message.readTextCut(in, name);
+                values.freeText(in, name, message);
             }
             else if (name.equals("details") && in.token() == JsonToken.START_OBJECT)
             {
@@ -188,123 +184,33 @@ public final class CommandResult implements RequestBody
             switch (d)
             {
                 case "ticket":
-                    if (isTicket(in, d))
-                    {
-                        ticket = SeedFields.ticketOrNone(in, d, digits);
-                        flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
-                    }
+                    ticket = values.ticket(in, d);
+                    flags |= ticket == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
                     break;
                 case "price":
-                    if (isNumber(in, d))
-                    {
-                        price = SeedFields.decimal(in, d);
-                        flags |= ExecutorBodies.RESULT_PRICE;
-                    }
+                    price = values.decimal(in, d);
+                    flags |= read(price, ExecutorBodies.RESULT_PRICE);
                     break;
                 case "lots":
-                    if (isNumber(in, d))
-                    {
-                        lots = SeedFields.decimal(in, d);
-                        flags |= ExecutorBodies.RESULT_LOTS;
-                    }
+                    lots = values.decimal(in, d);
+                    flags |= read(lots, ExecutorBodies.RESULT_LOTS);
                     break;
                 case "profit":
-                    if (isNumber(in, d))
-                    {
-                        profit = SeedFields.moneyDecimal(in, d);
-                        flags |= ExecutorBodies.RESULT_PROFIT;
-                    }
+                    profit = values.money(in, d);
+                    flags |= read(profit, ExecutorBodies.RESULT_PROFIT);
                     break;
                 default: details.read(in, d);
             }
         }
+        price = price == ResultValues.NONE ? 0 : price;
+        lots = lots == ResultValues.NONE ? 0 : lots;
+        profit = profit == ResultValues.NONE ? 0 : profit;
     }
 
-    /**
-     * Whether {@code field}'s value is a number to read (a JSON number, or a string of one): an empty string is no value
-     * (what a Python executor sends for a price it does not have); anything else ("n/a", true, an object) is remembered
-     * as {@link #unreadable}, decided once the status is known.
-     */
-    private boolean isNumber(final RequestReader in, final String field) throws BadRequest
+    /** {@code flag} when {@code value} was read, else nothing. */
+    private static int read(final long value, final int flag)
     {
-        final JsonToken token = in.token();
-        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
-        {
-            return true;
-        }
-        if (token == JsonToken.VALUE_STRING && text.readScalar(in))
-        {
-            if (text.length() == 0)
-            {
-                return false;
-            }
-            if (Decimals.parse(text, NewOrderBody.WIRE_DIGITS) != FixedPoint.NOT_A_NUMBER)
-            {
-                return true;
-            }
-        }
-        unreadable(field);
-        in.ignore();
-        return false;
-    }
-
-    /** {@code "true"} or {@code "false"} in any letter case (Python's str(True) is "True"); else unreadable (-1, as null). */
-    private int textBool(final RequestReader in, final String field) throws BadRequest
-    {
-        if (text.readScalar(in))
-        {
-            if (sameIgnoringCase(text, "true"))
-            {
-                return 1;
-            }
-            if (sameIgnoringCase(text, "false"))
-            {
-                return 0;
-            }
-        }
-        unreadable(field);
-        return -1;
-    }
-
-    private void unreadable(final String field)
-    {
-        unreadable = unreadable == null ? field : unreadable;
-    }
-
-    /** A ticket: digits (a string or a number), an empty string as none; anything else ("None", -1) unreadable. */
-    private boolean isTicket(final RequestReader in, final String field) throws BadRequest
-    {
-        if (text.readScalar(in))
-        {
-            boolean digitsOnly = true;
-            for (int i = 0; i < text.length(); i++)
-            {
-                digitsOnly &= text.charAt(i) >= '0' && text.charAt(i) <= '9';
-            }
-            if (digitsOnly)
-            {
-                return text.length() > 0;
-            }
-        }
-        unreadable(field);
-        in.ignore();
-        return false;
-    }
-
-    private static boolean sameIgnoringCase(final CharSequence sent, final String expected)
-    {
-        if (sent.length() != expected.length())
-        {
-            return false;
-        }
-        for (int i = 0; i < sent.length(); i++)
-        {
-            if (Character.toLowerCase(sent.charAt(i)) != expected.charAt(i))
-            {
-                return false;
-            }
-        }
-        return true;
+        return value == ResultValues.NONE ? 0 : flag;
     }
 
     /** The command it answers, as sent (valid until the next message is read). */

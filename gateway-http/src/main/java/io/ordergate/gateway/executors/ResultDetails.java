@@ -7,6 +7,7 @@ import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
 import io.ordergate.gateway.json.RequestReader;
+import io.ordergate.mt5.ReportedMoney;
 import io.ordergate.mt5.ResultParts;
 
 /**
@@ -32,7 +33,15 @@ final class ResultDetails
     private boolean truncated;
     private long nextFromMicros;
     private long login;
-    private final AsciiChars digits = SeedFields.ticketDigits();
+    private final ResultValues values;
+    /** A text detail (seed 004's status and error message) as sent, before it is kept as a String. */
+    private final AsciiChars words = new AsciiChars(SeedFields.MAX_TEXT);
+
+    /** Reads with the result's {@code values}, which remember an unreadable detail for the result to decide on. */
+    ResultDetails(final ResultValues values)
+    {
+        this.values = values;
+    }
 
     /** Forgets the last result's details. */
     void clear()
@@ -58,33 +67,36 @@ final class ResultDetails
     {
         switch (name)
         {
-            case "deal": deal = SeedFields.ticketOrNone(in, name, digits); break;  // 0: MT5's "no deal", as for a ticket
-            case "status": status = SeedFields.text(in, name); break;
-            case "errorMessage": errorMessage = SeedFields.text(in, name); break;
+            case "deal": deal = values.ticket(in, name); break;  // 0: MT5's "no deal", as for a ticket
+            case "status": status = text(in, name); break;
+            case "errorMessage": errorMessage = text(in, name); break;
             case "accountInfo":
-                if (in.expectObject(name))
+                if (values.object(in, name))
                 {
                     accountInfo(in);
                 }
                 break;
             case "deals":
-                if (in.expectArray(name))
+                if (values.array(in, name))
                 {
                     deals = new ArrayList<>();
                     HistoryDealReader.read(in, deals, bad);
                     page = true;
                 }
                 break;
-            case "truncated": truncated = in.bool(name) == 1; page = true; break;
-            case "nextFrom":
-                final String text = in.scalarText();
-                nextFromMicros = text == null ? 0 : HistoryDealReader.micros(text);
-                if (text != null && nextFromMicros == Long.MIN_VALUE)
-                {
-                    in.fail("nextFrom", "nextFrom must be an ISO-8601 time");
-                }
+            case "truncated":
+                final int sent = values.bool(in, name);
+                truncated = sent == 1;
+                page |= sent >= 0;
                 break;
-            case "login": login = SeedFields.whole(in, name); break;
+            case "nextFrom":
+                final long micros = values.time(in, name);
+                nextFromMicros = micros == ResultValues.NONE ? 0 : micros;
+                break;
+            case "login":
+                final long sentLogin = values.whole(in, name);
+                login = sentLogin == ResultValues.NONE ? 0 : sentLogin;
+                break;
             default: in.ignore();
         }
     }
@@ -101,14 +113,47 @@ final class ResultDetails
             }
             switch (field)
             {
-                case "login": accountLogin = SeedFields.whole(in, field); accountFlags |= ResultParts.ACCOUNT_LOGIN; break;
-                case "balance": balance = SeedFields.money(in, field, "the result"); accountFlags |= ResultParts.ACCOUNT_BALANCE; break;
-                case "equity": equity = SeedFields.money(in, field, "the result"); accountFlags |= ResultParts.ACCOUNT_EQUITY; break;
+                case "login":
+                    final long sentLogin = values.whole(in, field);
+                    accountLogin = sentLogin == ResultValues.NONE ? 0 : sentLogin;
+                    accountFlags |= sentLogin == ResultValues.NONE ? 0 : ResultParts.ACCOUNT_LOGIN;
+                    break;
+                case "balance":
+                    balance = money(in, field);
+                    accountFlags |= balance == ResultValues.NONE ? 0 : ResultParts.ACCOUNT_BALANCE;
+                    break;
+                case "equity":
+                    equity = money(in, field);
+                    accountFlags |= equity == ResultValues.NONE ? 0 : ResultParts.ACCOUNT_EQUITY;
+                    break;
                 default: in.ignore();
             }
         }
         final int end = in.valueEnd(start);
         accountInfo = end - start <= ResultParts.MAX_ACCOUNT_JSON ? in.copy(start, end) : new byte[0];
+        balance = balance == ResultValues.NONE ? 0 : balance;
+        equity = equity == ResultValues.NONE ? 0 : equity;
+    }
+
+    /**
+     * An account's balance or equity: one finer than the gateway's money is unreadable (named by field and value, never
+     * rounded into the account), so it refuses an executed result and is left out of a failed one.
+     */
+    private long money(final RequestReader in, final String field) throws BadRequest
+    {
+        final long value = values.money(in, field);
+        if (value != ResultValues.NONE && !ReportedMoney.fits(value))
+        {
+            values.unreadable(field, ReportedMoney.finer(field, value) + ": not rounded, so the result is refused");
+            return ResultValues.NONE;
+        }
+        return value;
+    }
+
+    /** Free text (a string, cut; a number's text), as a String; null when none was sent (an object: no text). */
+    private String text(final RequestReader in, final String field) throws BadRequest
+    {
+        return values.freeText(in, field, words) ? words.toString() : null;
     }
 
     /** The parts, in a fixed order: the engine applies them as they come. */

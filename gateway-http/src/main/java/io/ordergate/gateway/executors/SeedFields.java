@@ -113,38 +113,22 @@ final class SeedFields
         return new AsciiChars(MAX_TICKET_DIGITS);
     }
 
-    /** An MT5 ticket: 1 to 18 digits, as a string or a whole number; 0 when wrong (recorded). */
+    /** An MT5 ticket: 1 to 18 digits, as a string or a whole number; 0 when wrong (recorded). A command result's: {@link ResultValues#ticket}. */
     static long ticket(final RequestReader in, final String field, final AsciiChars digits) throws BadRequest
-    {
-        return ticket(in, field, digits, false);
-    }
-
-    /**
-     * A command result's ticket: as {@link #ticket}, except that 0 is MT5's "no ticket" (what {@code order_send} answers a
-     * refused order with), taken as none (0, nothing recorded) rather than refusing the result that reports the refusal.
-     */
-    static long ticketOrNone(final RequestReader in, final String field, final AsciiChars digits) throws BadRequest
-    {
-        return ticket(in, field, digits, true);
-    }
-
-    private static long ticket(final RequestReader in, final String field, final AsciiChars digits, final boolean zeroIsNone) throws BadRequest
     {
         final boolean read = digits.readScalar(in) && digits.length() > 0;
         long value = 0;
-        boolean digitsOnly = read;
         for (int i = 0; read && i < digits.length(); i++)
         {
             final char c = digits.charAt(i);
             if (c < '0' || c > '9')
             {
                 value = 0;
-                digitsOnly = false;
                 break;
             }
             value = value * 10 + (c - '0');
         }
-        if (value == 0 && !(zeroIsNone && digitsOnly))
+        if (value == 0)
         {
             in.fail(field, field + " must be an MT5 ticket number");
             in.ignore();  // an object or array: skipped; a scalar: nothing to skip

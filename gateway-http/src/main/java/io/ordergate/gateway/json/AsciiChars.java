@@ -5,6 +5,8 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.ordergate.fixed.FixedPoint;
+
 /**
  * A reusable, mutable run of characters read from a request (ids and symbols are ASCII; an executor's message or
  * comment may be any text), handed to the body encoders as a {@link CharSequence} without making a String.
@@ -119,5 +121,33 @@ public final class AsciiChars implements CharSequence
     public boolean is(final String text)
     {
         return text.contentEquals(this);
+    }
+
+    /** True when this holds {@code lowerCase} in any letter case (Python's {@code str(True)} is "True"). */
+    public boolean isIgnoringCase(final String lowerCase)
+    {
+        if (length != lowerCase.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (Character.toLowerCase(chars[i]) != lowerCase.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * This text as a decimal of {@link Decimals}' grammar at {@code digits}, binary noise of a value at {@code noiseScale}
+     * digits taken as that value ({@link FloatNoise}), as {@link RequestReader#executorDecimal} reads an executor's
+     * number; a {@link FixedPoint} error code when it is none.
+     */
+    public long executorDecimal(final int digits, final int noiseScale)
+    {
+        final long value = Decimals.parse(chars, 0, length, digits);
+        return value == FixedPoint.TOO_MANY_DIGITS ? FloatNoise.nearest(chars, 0, length, noiseScale, digits) : value;
     }
 }

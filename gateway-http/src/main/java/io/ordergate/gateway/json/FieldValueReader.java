@@ -215,6 +215,12 @@ final class FieldValueReader
             {
                 return -2;
             }
+            if (token == JsonToken.VALUE_NUMBER_INT && length == 1)
+            {
+                // jackson makes a new char[] for the text of a one-digit number (see decimal's DIGITS); its value is free
+                destination[0] = (char)('0' + parser.getIntValue());
+                return 1;
+            }
             System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), destination, 0, length);
             return length;
         }

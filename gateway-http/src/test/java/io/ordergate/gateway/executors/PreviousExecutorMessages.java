@@ -13,10 +13,15 @@ import io.ordergate.mt5.ExecutorBodies;
  * ff0ca2e): a first pass for the type, then the kind's own pass, every value a new String or array. Kept as the
  * reference {@link ExecutorMessagesTest} holds the new reader to; each body gets a new blocking reader, as the HTTP
  * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused; a
- * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored).
+ * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored;
+ * a result's values are read as {@link ResultValues} reads them, a fresh one per message, and one it cannot read refuses
+ * only an executed result; its status in any letter case; executed with success false is failed).
  */
 final class PreviousExecutorMessages
 {
+    /** A flag of this reference's own, beside the result's: success was false (the result is failed). */
+    private static final int UNSUCCESSFUL = 1 << 30;
+
     private PreviousExecutorMessages()
     {
     }
@@ -68,7 +73,8 @@ final class PreviousExecutorMessages
         final long[] numbers = new long[5];  // flags, ticket, price, lots, profit
         final String[] message = {""};
         final byte[][] raw = {new byte[0]};
-        final ResultDetails details = new ResultDetails();
+        final ResultValues values = new ResultValues();
+        final ResultDetails details = new ResultDetails(values);
         in.begin(body, length, false);
         while (in.nextField())
         {
@@ -82,7 +88,8 @@ final class PreviousExecutorMessages
                 case "commandId": commandId = in.id(field, Ids.MAX_LENGTH); break;
                 case "status":
                     final String value = in.string(field, SeedFields.MAX_TEXT);
-                    status = "executed".equals(value) ? ExecutorBodies.STATUS_EXECUTED : "failed".equals(value) ? ExecutorBodies.STATUS_FAILED : 0;
+                    status = "executed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_EXECUTED
+                        : "failed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_FAILED : 0;
                     if (value != null && status == 0)
                     {
                         in.fail(field, "status must be executed or failed");
@@ -91,7 +98,7 @@ final class PreviousExecutorMessages
                 case "result":
                     if (in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
                     {
-                        resultObject(in, numbers, message, raw, details);
+                        resultObject(in, numbers, message, raw, values, details);
                     }
                     else
                     {
@@ -110,8 +117,13 @@ final class PreviousExecutorMessages
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
+        final int code = (numbers[0] & UNSUCCESSFUL) != 0 ? ExecutorBodies.STATUS_FAILED : status;
+        if (values.unreadable() != null && code != ExecutorBodies.STATUS_FAILED)
+        {
+            throw BadRequest.validation(values.unreadable(), values.why());
+        }
         final String id = commandId;
-        final int code = status;
+        numbers[0] &= ~UNSUCCESSFUL;
         return writer -> {
             ExecutorBodies.commandResult(writer, executorId, id, code, (int)numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], message[0],
                 raw[0], 0, raw[0].length);
@@ -120,7 +132,7 @@ final class PreviousExecutorMessages
     }
 
     private static void resultObject(final RequestReader in, final long[] numbers, final String[] message, final byte[][] raw,
-        final ResultDetails details) throws BadRequest
+        final ResultValues values, final ResultDetails details) throws BadRequest
     {
         final int start = in.valueStart();
         while (in.nextField())
@@ -132,12 +144,18 @@ final class PreviousExecutorMessages
             }
             if (name.equals("success"))
             {
-                numbers[0] |= in.bool(name) == 1 ? ExecutorBodies.RESULT_SUCCESS : 0;
+                final int success = values.bool(in, name);
+                numbers[0] |= success == 1 ? ExecutorBodies.RESULT_SUCCESS : success == 0 ? UNSUCCESSFUL : 0;
             }
             else if (name.equals("message"))
             {
-                final String text = cut(in.string(name, Integer.MAX_VALUE));
-                message[0] = text == null ? message[0] : text;
+                final String number = in.token().isNumeric() ? in.scalarText() : null;
+                final String text = in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? cut(in.string(name, Integer.MAX_VALUE)) : number;
+                message[0] = text == null ? "" : text;
+                if (text == null)
+                {
+                    in.ignore();
+                }
             }
             else if (name.equals("details") && in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
             {
@@ -151,16 +169,12 @@ final class PreviousExecutorMessages
                     switch (d)
                     {
                         case "ticket":
-                            if ("0".equals(in.scalarText()) || in.scalarText() != null && in.scalarText().matches("0+"))
-                            {
-                                break;  // MT5's "no ticket" in a result: none
-                            }
-                            numbers[1] = ticket(in, d);
-                            numbers[0] |= ExecutorBodies.RESULT_TICKET;
+                            numbers[1] = values.ticket(in, d);  // 0 is MT5's "no ticket": none
+                            numbers[0] |= numbers[1] == 0 ? 0 : ExecutorBodies.RESULT_TICKET;
                             break;
-                        case "price": numbers[2] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_PRICE; break;
-                        case "lots": numbers[3] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_LOTS; break;
-                        case "profit": numbers[4] = SeedFields.decimal(in, d); numbers[0] |= ExecutorBodies.RESULT_PROFIT; break;
+                        case "price": number(numbers, 2, values.decimal(in, d), ExecutorBodies.RESULT_PRICE); break;
+                        case "lots": number(numbers, 3, values.decimal(in, d), ExecutorBodies.RESULT_LOTS); break;
+                        case "profit": number(numbers, 4, values.money(in, d), ExecutorBodies.RESULT_PROFIT); break;
                         default: details.read(in, d);
                     }
                 }
@@ -175,6 +189,12 @@ final class PreviousExecutorMessages
         {
             raw[0] = in.copy(start, end);
         }
+    }
+
+    private static void number(final long[] numbers, final int at, final long value, final int flag)
+    {
+        numbers[at] = value == ResultValues.NONE ? 0 : value;
+        numbers[0] |= value == ResultValues.NONE ? 0 : flag;
     }
 
     private static RequestBody trade(final RequestReader in, final byte[] body, final int length) throws BadRequest

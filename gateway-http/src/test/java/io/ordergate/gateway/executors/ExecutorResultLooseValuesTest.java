@@ -1,0 +1,130 @@
+package io.ordergate.gateway.executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 000's sample executor never reads the answer to its result: a refused result leaves the command pending, handed
+ * out again and executed again (a second position for one open). What can be read without guessing is read: 1 and 0
+ * are booleans, Python's {@code str(None)}, a null and an empty string are no value, free text that is no string is no
+ * reason to refuse, and a FAILED result's numbers, which nothing books, are never a reason to refuse it.
+ */
+class ExecutorResultLooseValuesTest
+{
+    @TempDir
+    Path dataDir;
+
+    private GatewayHarness gateway;
+    private GatewayHarness.Executor executor;
+
+    @BeforeEach
+    void start()
+    {
+        gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300");
+        executor = gateway.onlineExecutorQuoted("mt5-1");
+    }
+
+    @AfterEach
+    void stop()
+    {
+        gateway.close();
+    }
+
+    @Test
+    void shouldReadSuccessOneAsTrue()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("executed", "{\"success\":1,\"details\":{\"ticket\":\"555\",\"price\":1.08428,\"lots\":0.1}}"), "executed");
+        final GatewayHarness.Response after = order(order);
+        assertEquals("filled", after.at("status"), after.body());
+        assertEquals("555", gateway.admin("GET", "/api/v1/positions?account_id=mt5-1", null).at("positions", 0, "ticket"));
+    }
+
+    @Test
+    void shouldReadSuccessZeroAsFalse()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("executed", "{\"success\":0,\"message\":\"Market closed\"}"), "failed");
+        final GatewayHarness.Response after = order(order);
+        assertEquals("rejected", after.at("status"), after.body());
+        assertEquals("Market closed", after.at("reject_message"), after.body());
+    }
+
+    /** A close's deal Python did not have: {@code str(None)}; the open is booked as if no deal were sent. */
+    @Test
+    void shouldTakeDealNoneAsNoDeal()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("executed", "{\"success\":true,\"details\":{\"ticket\":\"556\",\"price\":1.08428,\"lots\":0.1,\"deal\":\"None\"}}"), "executed");
+        assertEquals("filled", order(order).at("status"));
+    }
+
+    @Test
+    void shouldTakeNoneAsNoValueInAnExecutedResult()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("executed", "{\"success\":true,\"details\":{\"ticket\":\"557\",\"price\":\"None\",\"lots\":\"none\",\"profit\":\"None\"}}"),
+            "executed");
+        final GatewayHarness.Response after = order(order);
+        assertEquals("filled", after.at("status"), after.body());
+        assertEquals(0, new BigDecimal("0.1").compareTo((BigDecimal)after.at("filled_quantity")), "no lots sent: the order's quantity");
+    }
+
+    @Test
+    void shouldReadStatusInAnyLetterCase()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("Failed", "{\"success\":false,\"message\":\"Requote\"}"), "failed");
+        assertEquals("rejected", order(order).at("status"));
+    }
+
+    /** A message that is a number (MT5's retcode) or an object: free text nothing decides on, never a reason to refuse. */
+    @Test
+    void shouldSettleAResultWhoseMessageIsNoString()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("failed", "{\"success\":false,\"message\":10016}"), "failed");
+        final GatewayHarness.Response after = order(order);
+        assertEquals("rejected", after.at("status"), after.body());
+        assertEquals("10016", after.at("reject_message"), after.body());
+
+        final GatewayHarness.Response next = gateway.buy("mt5-1", "0.10");
+        settled(answer("executed", "{\"success\":true,\"message\":{\"retcode\":10009},\"details\":{\"ticket\":\"558\",\"price\":1.08428}}"), "executed");
+        assertEquals("filled", order(next).at("status"));
+    }
+
+    /** A failed result books nothing: a number in it finer than the wire holds is not read, not refused. */
+    @Test
+    void shouldIgnoreAFailedResultsNumberFinerThanTheWire()
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer("failed", "{\"success\":false,\"message\":\"Off quotes\",\"details\":{\"price\":1.084281234567,\"profit\":1e400}}"), "failed");
+        assertEquals("rejected", order(order).at("status"));
+    }
+
+    private GatewayHarness.Response answer(final String status, final String result)
+    {
+        final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+        return gateway.result(executor, commandId, status, result);
+    }
+
+    private void settled(final GatewayHarness.Response answer, final String status)
+    {
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(status, answer.at("command", "status"), answer.body());
+        assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again to be executed twice");
+    }
+
+    private GatewayHarness.Response order(final GatewayHarness.Response order)
+    {
+        return gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
+    }
+}
