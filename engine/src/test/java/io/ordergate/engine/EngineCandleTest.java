@@ -90,6 +90,29 @@ class EngineCandleTest
     }
 
     @Test
+    void countIsNeverExceededWhenTheOpenMinuteAddsOrJoinsTheNewestCandle()
+    {
+        final EngineDriver driver = EngineDriver.withPaperAccount();
+        quoteAt(driver, T0, "1.1");
+        quoteAt(driver, T0 + 3_600 * SECOND, "1.2");
+        quoteAt(driver, T0 + 2 * 3_600 * SECOND, "1.3");
+        // hours 10:00 and 11:00 are stored; the open minute (12:00) is a candle of its own after them
+        for (int count = 1; count <= 4; count++)
+        {
+            final List<String> opens = opens(candles(driver, Timeframe.H1, 0, count));
+            assertEquals(List.of("1.1", "1.2", "1.3").subList(Math.max(0, 3 - count), 3), opens, "count " + count);
+        }
+        quoteAt(driver, T0 + 2 * 3_600 * SECOND + 30 * 60 * SECOND, "1.4");
+        // 12:00 is stored now; the open minute (12:30) joins it
+        for (int count = 1; count <= 4; count++)
+        {
+            final List<Map<String, Object>> hours = candles(driver, Timeframe.H1, 0, count);
+            assertEquals(Math.min(count, 3), hours.size(), "count " + count + ": " + hours);
+            assertTrue(Json.matches(hours.get(hours.size() - 1).get("close"), "1.4"), "the newest has the open minute: " + hours);
+        }
+    }
+
+    @Test
     void seedNamesAndSeed001sShape()
     {
         final EngineDriver driver = EngineDriver.withPaperAccount();

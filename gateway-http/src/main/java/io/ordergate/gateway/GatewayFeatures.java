@@ -32,6 +32,7 @@ import io.ordergate.gateway.executors.SentCommands;
 import io.ordergate.gateway.groups.GroupRoutes;
 import io.ordergate.gateway.keys.KeyRoutes;
 import io.ordergate.gateway.ea.ArtifactStore;
+import io.ordergate.gateway.ea.ArtifactSweep;
 import io.ordergate.gateway.ea.DeploymentRoutes;
 import io.ordergate.gateway.ea.EaRoutes;
 import io.ordergate.gateway.logs.AccountLogs;
@@ -81,6 +82,7 @@ public final class GatewayFeatures
     private final StreamHub streams;
     private final Mt5AccountRoutes mt5Accounts;
     private final ArtifactStore artifacts;
+    private final ArtifactSweep artifactSweep;
     private final PerformanceRoutes performance;
 
     public GatewayFeatures(final GatewayContext gateway)
@@ -109,6 +111,7 @@ public final class GatewayFeatures
         mt5Accounts = new Mt5AccountRoutes(gateway, access, exchange.secrets());
         final ExchangeAccountRoutes exchangeAccounts = new ExchangeAccountRoutes(access, exchange.secrets(), exchange.io());
         artifacts = new ArtifactStore(config.dataDir(), config.ea().maxArtifactBytes());
+        artifactSweep = new ArtifactSweep(artifacts);
         final EaRoutes ea = new EaRoutes(access, config.ea(), config.instruments(), artifacts, executorKeys);
         final FillStore fills = new FillStore(config.engine().maxTrades(), config.server().performanceFillsKeptPerAccount());
         final ReadBudget readBudget = new ReadBudget(config.server().readRowsPerSecond(),
@@ -151,7 +154,7 @@ public final class GatewayFeatures
         this.router = new Router(table, gateway);
         this.replies = new GatewayReplies(List.of(keys, users.directory(),
             new ExecutorConnector(executorKeys, sessions, sentCommands, gateway.metrics(), exchange.secrets()),
-            exchange.listener(), mt5Accounts.listener(), ea.listener(), bots,
+            exchange.listener(), mt5Accounts.listener(), ea.listener(), artifactSweep, bots,
             gateway.metrics().replyStage(), webhooks.directory(), fills, fanOut));
         gateway.metrics().webSocketSessions(sessions::size);
         gateway.metrics().performanceRows(fills::rows);
@@ -176,6 +179,12 @@ public final class GatewayFeatures
     public PerformanceRoutes performance()
     {
         return performance;
+    }
+
+    /** What a killed gateway left in the artifacts directory: swept once replayed. */
+    public ArtifactSweep artifactSweep()
+    {
+        return artifactSweep;
     }
 
     /** EA artifacts' files and workers: closed with the gateway. */

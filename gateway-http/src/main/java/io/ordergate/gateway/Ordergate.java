@@ -140,6 +140,7 @@ public final class Ordergate implements AutoCloseable
             });
             context.clusterNode(cluster.node());
             cluster.awaitCaughtUp(SEED_TIMEOUT_MILLIS);
+            features.artifactSweep().afterReplay(false);
             replayedRecords = cluster.node().appliedMessages();
             skipped = 0;
             seeder = StartupSeeder.planClustered(config, features.keys(), options);
@@ -151,6 +152,7 @@ public final class Ordergate implements AutoCloseable
             context.metrics().journal(journal);
             final Replayer.Result replayed = Replayer.replay(journal, engine, features.replies()); // 3
             replayedRecords = replayed.records();
+            features.artifactSweep().afterReplay(true);
             skipped = replayed.skipped();
             final ReplayCheckpoints checkpoints = engine.checkpoints();
             context.metrics().replayCheckpoints(checkpoints.matched(), checkpoints.diverged());

@@ -67,6 +67,17 @@ class CandlesHttpTest
 
             refused(gateway, "/api/v1/candles/EURUSD?timeframe=2h", 400, "timeframe");
             refused(gateway, "/api/v1/candles/EURUSD?timeframe=", 400, "timeframe");
+            // 1M is one month in trading (TradingView's 1M, MT5's MN1): refused rather than answered with minutes
+            for (final String months : new String[] {"1M", "5M", "15M", "30M"})
+            {
+                final Reply reply = gateway.get("/api/v1/candles/EURUSD?timeframe=" + months);
+                assertEquals(400, reply.status(), months + ": " + reply);
+                assertEquals("timeframe", reply.errorField(), months + ": " + reply);
+                assertTrue(reply.toString().contains("1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1"), "the accepted values: " + reply);
+            }
+            assertEquals("1m", gateway.get("/api/v1/candles/EURUSD?timeframe=1m").text("timeframe"));
+            assertEquals("M1", gateway.get("/api/v1/candles/EURUSD?timeframe=m1").text("timeframe"), "seed 002's names in any case");
+            assertEquals("1h", gateway.get("/api/v1/candles/EURUSD?timeframe=1H").text("timeframe"), "1H means one hour only");
             refused(gateway, "/api/v1/candles/EURUSD?count=0", 400, "count");
             refused(gateway, "/api/v1/candles/EURUSD?count=1001", 400, "count");
             refused(gateway, "/api/v1/candles/EURUSD?count=ten", 400, "count");

@@ -241,6 +241,8 @@ class ExpertsHttpTest
         assertEquals("1h", gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=1H").text("timeframe"),
             "a timeframe in any letter case, as on /api/v1/candles");
         assertEquals(400, gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=2h").status());
+        assertEquals(400, gateway.get("/api/v1/experts/" + expertId + "/market/BTCUSD/data?timeframe=1M").status(),
+            "1M is one month in trading: refused rather than answered with minutes");
         assertEquals(404, gateway.get("/api/v1/experts/" + expertId + "/market/NOPE/data").status());
         assertEquals(404, gateway.get("/api/v1/experts/exp_999/market/BTCUSD/data").status());
     }

@@ -38,6 +38,8 @@ class StreamAbuseTest
                 assertError(user, "{\"type\":\"subscribe\",\"channel\":\"quotes\",\"symbol\":\"NOPE\"}", "NOT_FOUND", "symbol");
                 assertError(user, "{\"type\":\"subscribe\",\"channel\":\"candles\",\"symbol\":\"EURUSD\",\"timeframe\":\"2h\"}",
                     "VALIDATION_ERROR", "timeframe");
+                assertError(user, "{\"type\":\"subscribe\",\"channel\":\"candles\",\"symbol\":\"EURUSD\",\"timeframe\":\"1M\"}",
+                    "VALIDATION_ERROR", "timeframe");
                 assertError(user, "{\"type\":\"subscribe\",\"channel\":\"orders\",\"account_id\":\"paper-1\",\"extra\":1}", "VALIDATION_ERROR", "extra");
                 assertError(user, "{\"type\":\"subscribe\",\"bot_id\":\"b-1\",\"channel\":\"orders\"}", "VALIDATION_ERROR", "bot_id");
                 assertError(user, "{\"type\":\"dance\"}", "VALIDATION_ERROR", "type");

@@ -62,4 +62,39 @@ public enum Timeframe
         }
         return null;
     }
+
+    /**
+     * @return the timeframe a client names, by its API or seed name in any letter case ({@code 1H} is {@code 1h},
+     *         {@code h1} is {@code H1}), or null; see {@link #fromClientApiName} for the one refused
+     */
+    public static Timeframe fromClientName(final String name)
+    {
+        return clientNamed(name, true);
+    }
+
+    /**
+     * @return the timeframe a client names by its API name in any letter case, or null. A number and an upper-case
+     *         {@code M} ({@code 1M}) is refused: in trading it is months (TradingView's {@code 1M}, MetaTrader's
+     *         {@code MN1}), and reading it as minutes would answer a monthly chart with minute candles
+     */
+    public static Timeframe fromClientApiName(final String name)
+    {
+        return clientNamed(name, false);
+    }
+
+    private static Timeframe clientNamed(final String name, final boolean seedNames)
+    {
+        for (final Timeframe timeframe : VALUES)
+        {
+            if (timeframe.apiName.equalsIgnoreCase(name))
+            {
+                return name.charAt(name.length() - 1) == 'M' ? null : timeframe;
+            }
+            if (seedNames && timeframe.seedName.equalsIgnoreCase(name))
+            {
+                return timeframe;
+            }
+        }
+        return null;
+    }
 }

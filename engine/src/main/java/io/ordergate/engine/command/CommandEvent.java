@@ -65,6 +65,11 @@ public final class CommandEvent
     public int outputKind;
     /** An id the command created that later stages need (e.g. the principal of a new API key), or -1. */
     public long resultId;
+    /**
+     * The SHA-256 of a content-addressed file the command left no record pointing at (a recompile's replaced EX5), for
+     * the reply stage to remove once the command is settled; null for none. The array is the engine's: read, never written.
+     */
+    public byte[] released;
     public final OrderView order = new OrderView();
     /** What the command changed: orders, fills, positions, accounts (journaled commands only). */
     public final ChangeSet changes = new ChangeSet(order);
@@ -106,6 +111,7 @@ public final class CommandEvent
         this.resultField = null;
         this.outputKind = OUTPUT_NONE;
         this.resultId = -1;
+        this.released = null;
         this.outputLength = 0;
         this.engineDoneNanos = 0;
         this.startEpoch = 0;

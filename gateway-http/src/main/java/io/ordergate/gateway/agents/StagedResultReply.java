@@ -13,9 +13,9 @@ import io.ordergate.mt5.ea.EaBodies;
 
 /**
  * The answer to a job result that came with an EX5, stored (staged) before it was published: the engine's decision
- * settles the file (kept when the version took it; else removed, so a refused result leaves nothing on disk), then the
- * agent is answered as for any result. The event's attachment is the {@link Pending} result. Thread safe (reply
- * thread, then an artifact worker).
+ * settles the file (kept when the version took it; else removed, so a refused result leaves nothing on disk), releases
+ * the recompiled version's replaced EX5 when no other artifact shares it, then the agent is answered as for any result.
+ * The event's attachment is the {@link Pending} result. Thread safe (reply thread, then the ordered artifact thread).
  */
 final class StagedResultReply implements ReplyTarget
 {
@@ -36,12 +36,18 @@ final class StagedResultReply implements ReplyTarget
     {
         final Pending pending = (Pending)event.attachment;
         final boolean taken = event.result != null && event.result.isSuccess() && event.resultId == EaBodies.RESULT_ARTIFACT_TAKEN;
+        final byte[] released = taken ? event.released : null;
         final JsonWriter json = new JsonWriter().wrap(new ExpandableArrayBuffer(256), 0);
         final int status = Answers.ENGINE_JSON.render(event, json);
-        // settled before the answer: once the agent reads a refusal, its EX5's file is gone
-        artifacts.runFor(pending.deferred(), () ->
+        // settled before the answer: once the agent reads a refusal, its EX5's file is gone; in the engine's order, so a
+        // recompile's replaced EX5 goes after the downloads answered before it, and after the new one is settled
+        artifacts.runInOrder(pending.deferred(), () ->
         {
             artifacts.settle(pending.sha(), taken);
+            if (released != null)
+            {
+                artifacts.release(released);
+            }
             pending.deferred().json(status, json);
         });
     }

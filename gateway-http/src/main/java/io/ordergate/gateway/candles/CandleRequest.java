@@ -1,7 +1,5 @@
 package io.ordergate.gateway.candles;
 
-import java.util.Locale;
-
 import io.ordergate.engine.candle.Timeframe;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CandleBodies;
@@ -11,9 +9,9 @@ import io.ordergate.gateway.json.RequestBody;
 
 /**
  * A candle read from a path's symbol and a query string: {@code timeframe} (API.md's {@code 1m ... 1d} or seed 002's
- * {@code M1 ... D1}, any letter case; default {@code 1h}) and the number of candles under the name the route uses
- * ({@code count}, or seed 001's {@code limit}; 1 to 1000, default 100). Anything else, or a name given twice, is
- * refused. Immutable once read.
+ * {@code M1 ... D1}, any letter case but {@code 1M}, months in trading; default {@code 1h}) and the number of candles
+ * under the name the route uses ({@code count}, or seed 001's {@code limit}; 1 to 1000, default 100). Anything else, or
+ * a name given twice, is refused. Immutable once read.
  */
 final class CandleRequest implements RequestBody
 {
@@ -68,8 +66,7 @@ final class CandleRequest implements RequestBody
 
     private static Timeframe timeframe(final String name) throws BadRequest
     {
-        final Timeframe timeframe = name.isEmpty() || name.length() > 3 ? null
-            : Timeframe.fromName(Character.isLetter(name.charAt(0)) ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT));
+        final Timeframe timeframe = Timeframe.fromClientName(name);
         if (timeframe == null)
         {
             throw BadRequest.validation("timeframe", "timeframe must be one of 1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1");

@@ -40,7 +40,8 @@ final class ArtifactDownloads implements ReplyTarget
         }
         final byte[] answer = new byte[event.outputLength];
         event.output.getBytes(0, answer);
-        artifacts.runFor(deferred, () -> serve(answer, deferred));
+        // in the engine's order: a recompile answered after this read releases the old file only once it is read
+        artifacts.runInOrder(deferred, () -> serve(answer, deferred));
     }
 
     private void serve(final byte[] answer, final Deferred deferred)

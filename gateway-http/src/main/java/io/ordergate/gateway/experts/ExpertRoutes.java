@@ -198,8 +198,8 @@ public final class ExpertRoutes implements Feature
         }
         final int limit = limit(query, DEFAULT_CANDLES);
         final String named = query.get("timeframe");
-        // in any letter case, as on /api/v1/candles (API.md's enumerations): 1H is 1h
-        final Timeframe timeframe = named == null ? null : Timeframe.fromName(named.toLowerCase(Locale.ROOT));
+        // in any letter case, as on /api/v1/candles (API.md's enumerations): 1H is 1h; 1M (months in trading) is refused
+        final Timeframe timeframe = named == null ? null : Timeframe.fromClientApiName(named);
         if (named != null && timeframe == null)
         {
             throw BadRequest.validation("timeframe", "timeframe must be one of 1m, 5m, 15m, 30m, 1h, 4h, 1d");

@@ -154,19 +154,12 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
 
     private static Timeframe timeframe(final String name) throws BadRequest
     {
-        final Timeframe timeframe = timeframeOrNull(name);
+        final Timeframe timeframe = Timeframe.fromClientName(name);
         if (timeframe == null)
         {
             throw new BadRequest(ResultCode.VALIDATION_ERROR, "timeframe must be one of 1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1",
                 "timeframe");
         }
         return timeframe;
-    }
-
-    /** The timeframe a client names ({@code 1m} or seed 002's {@code M1}, any letter case), or null. */
-    static Timeframe timeframeOrNull(final String name)
-    {
-        return name.isEmpty() ? null
-            : Timeframe.fromName(Character.isLetter(name.charAt(0)) ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT));
     }
 }

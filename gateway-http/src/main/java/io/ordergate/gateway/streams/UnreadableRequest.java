@@ -34,7 +34,7 @@ final class UnreadableRequest extends Exception
         this.accountId = unlessAtFault("account_id", accountId, fault);
         this.symbol = unlessAtFault("symbol", symbol, fault);
         this.botId = unlessAtFault("bot_id", botId, fault);
-        final Timeframe named = timeframeName == null ? null : StreamRequest.timeframeOrNull(timeframeName);
+        final Timeframe named = timeframeName == null ? null : Timeframe.fromClientName(timeframeName);
         this.timeframe = known != StreamChannel.CANDLES || "timeframe".equals(fault) ? null
             : named != null ? named.apiName() : timeframeName == null ? StreamRequest.DEFAULT_TIMEFRAME.apiName() : null;
     }

@@ -1,6 +1,5 @@
 package io.ordergate.gateway.executors;
 
-import static io.ordergate.gateway.executors.EaAgents.agent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +29,23 @@ class RefusedResultArtifactsTest
         {
             final EaAgents.Paired paired = EaAgents.paired(gateway, "ann@example.com");
             final byte[] accepted = "EX5 accepted".getBytes(StandardCharsets.UTF_8);
-            final String job = takenCompile(gateway, paired);
-            assertEquals(200, result(gateway, paired, job, "completed", accepted).status());
+            final String job = EaAgents.takenCompile(gateway, paired);
+            assertEquals(200, EaAgents.compileResult(gateway, paired, job, "completed", accepted).status());
             assertTrue(Files.isRegularFile(file(accepted)), "the accepted EX5 is stored");
 
             final byte[] refused = "EX5 sent again to a finished job".getBytes(StandardCharsets.UTF_8);
-            final GatewayHarness.Response again = result(gateway, paired, job, "completed", refused);
+            final GatewayHarness.Response again = EaAgents.compileResult(gateway, paired, job, "completed", refused);
             assertEquals(409, again.status(), again.body());
             assertFalse(Files.exists(file(refused)), "a refused result leaves no file behind");
 
-            assertEquals(409, result(gateway, paired, job, "completed", accepted).status(), "the same EX5, refused");
+            assertEquals(409, EaAgents.compileResult(gateway, paired, job, "completed", accepted).status(), "the same EX5, refused");
             assertTrue(Files.isRegularFile(file(accepted)), "a refused copy never removes the accepted EX5's file");
             final String url = (String)AgentsAndEasHttpTest.artifacts(gateway, paired.versionId(), paired.token()).stream()
                 .map(a -> (java.util.Map<?, ?>)a).filter(a -> "EX5".equals(a.get("kind"))).findFirst().orElseThrow().get("download_url");
             assertArrayEquals(accepted, AgentsAndEasHttpTest.download(gateway, url, "Bearer " + paired.token()));
 
             final byte[] ignored = "EX5 of a failed compile".getBytes(StandardCharsets.UTF_8);
-            assertEquals(200, result(gateway, paired, takenCompile(gateway, paired), "failed", ignored).status());
+            assertEquals(200, EaAgents.compileResult(gateway, paired, EaAgents.takenCompile(gateway, paired), "failed", ignored).status());
             assertFalse(Files.exists(file(ignored)), "an EX5 the engine ignores (a failed compile's) leaves no file either");
         }
     }
@@ -55,22 +53,5 @@ class RefusedResultArtifactsTest
     private Path file(final byte[] bytes) throws Exception
     {
         return dataDir.resolve("artifacts").resolve(AgentsAndEasHttpTest.sha(bytes));
-    }
-
-    private static String takenCompile(final GatewayHarness gateway, final EaAgents.Paired paired)
-    {
-        final GatewayHarness.Response queued = gateway.bearer("POST", "/api/v1/ea/versions/" + paired.versionId() + "/compile",
-            "{\"agent_id\":\"" + paired.agentId() + "\"}", paired.token());
-        assertEquals(202, queued.status(), queued.body());
-        final String job = (String)queued.at("job_id");
-        assertEquals(job, agent(gateway, "GET", paired.agentId(), "/jobs/next", null, paired.key()).at("job_id"));
-        return job;
-    }
-
-    private static GatewayHarness.Response result(final GatewayHarness gateway, final EaAgents.Paired paired, final String job,
-        final String status, final byte[] ex5)
-    {
-        return agent(gateway, "POST", paired.agentId(), "/jobs/" + job + "/result", "{\"status\":\"" + status + "\",\"result\":"
-            + "{\"artifact_base64\":\"" + Base64.getEncoder().encodeToString(ex5) + "\",\"artifact_name\":\"X.ex5\"}}", paired.key());
     }
 }

@@ -135,7 +135,7 @@ final class AgentFlow
             // a late result of an older compile settles its job only: the version keeps the newer compile's outcome and EX5
             if (rules == EaBodies.JOB_RESULT_RULES_LAST_ANSWERED || !state.newerCompileAnswered(job))
             {
-                if (compiled(job, completed, hasArtifact, sha, size, fileName, externalUrl, now))
+                if (compiled(event, job, completed, hasArtifact, sha, size, fileName, externalUrl, now))
                 {
                     event.resultId = EaBodies.RESULT_ARTIFACT_TAKEN;
                 }
@@ -154,9 +154,9 @@ final class AgentFlow
         event.result = ResultCode.OK;
     }
 
-    /** Settles the version; true when it took the result's EX5. */
-    private boolean compiled(final AgentJob job, final boolean completed, final boolean hasArtifact, final byte[] sha, final long size,
-        final String fileName, final String externalUrl, final long now)
+    /** Settles the version; true when it took the result's EX5 (and then the replaced EX5 no one shares is released). */
+    private boolean compiled(final CommandEvent event, final AgentJob job, final boolean completed, final boolean hasArtifact,
+        final byte[] sha, final long size, final String fileName, final String externalUrl, final long now)
     {
         final EaVersion version = state.versions.get(job.version);
         version.buildLog = logs.toString();
@@ -175,7 +175,9 @@ final class AgentFlow
                 fileName, externalUrl.isEmpty() ? null : externalUrl, now);
             if (rebuilt)
             {
-                state.artifacts.set(ex5.index, ex5);
+                final byte[] replaced = state.artifacts.set(ex5.index, ex5).sha256;
+                // its file goes once the new one is settled, unless another artifact (this one too) is the same bytes
+                event.released = state.noArtifactIs(replaced) ? replaced : null;
             }
             else
             {

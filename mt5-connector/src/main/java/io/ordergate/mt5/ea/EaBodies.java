@@ -1,5 +1,6 @@
 package io.ordergate.mt5.ea;
 
+import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
 
@@ -75,6 +76,20 @@ public final class EaBodies
         writer.putString(agentId).putString(jobId).putByte(status).putString(logs).putBoolean(artifact)
             .putBytes(sha256, 0, sha256.length).putLong(size).putString(fileName).putString(externalUrl).putBytes(result, 0, result.length)
             .putByte(JOB_RESULT_RULES_NEWEST_COMPILE);
+    }
+
+    /** The SHA-256 of an AGENT_JOB_RESULT body's EX5 (empty for none, or an agent's URL), read from the body's start. */
+    public static byte[] jobResultSha256(final BodyReader reader, final AsciiView scratch)
+    {
+        reader.readString(scratch);  // agent id
+        reader.readString(scratch);  // job id
+        reader.readByte();           // status
+        reader.readString(scratch);  // logs
+        reader.readBoolean();        // an artifact follows
+        final AsciiView sha = reader.readString(scratch);
+        final byte[] bytes = new byte[sha.length()];
+        sha.copyTo(bytes);
+        return bytes;
     }
 
     /** AGENT_JOB_RESULT journaled with no rules byte: a compile's result set its version, whichever compile came last. */

@@ -1,6 +1,7 @@
 package io.ordergate.mt5.ea;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.ordergate.config.EaConfig;
@@ -45,6 +46,26 @@ final class EaState
         {
             jobs[i] = new AgentJob();
         }
+    }
+
+    /**
+     * Whether no artifact, of any version, is stored as these bytes (false for none stored: an agent's URL). A scan of
+     * the artifact table (at most 2 x ea.max_versions), once per recompile.
+     */
+    boolean noArtifactIs(final byte[] sha256)
+    {
+        if (sha256.length == 0)
+        {
+            return false;
+        }
+        for (final Artifact artifact : artifacts)
+        {
+            if (Arrays.equals(artifact.sha256, sha256))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whom a principal acts for: a key made by a user acts for that user. */
