@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.ordergate.journal.JournalTailDamageTest.Damage;
+import io.ordergate.journal.cli.JournalCli;
 
 /**
  * A cycle file whose end was lost whole (zeroed or cut where a record began), which only Chronicle's store header still
@@ -81,6 +85,11 @@ class JournalLostEndTest
         assertEquals(19, inspection.records());
         assertEquals(10, inspection.damage().recordsAfter());
         assertFalse(inspection.damage().atTail(), "records acknowledged after it: open must not go on");
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        assertEquals(1, JournalCli.run(new String[] {"verify", "--journal-dir", directory.toString()}, out, out));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("The gateway will not start on it"), printed.toString(StandardCharsets.UTF_8));
 
         String message = assertThrows(JournalDamagedException.class, () -> Journal.open(directory)).getMessage();
         assertTrue(message.contains(earlier.getFileName() + " at byte " + at), message);
