@@ -111,14 +111,8 @@ public final class Journal implements AutoCloseable
                     throw damagedInTheMiddle(directory, lostEnd);
                 }
                 recovery = JournalRepair.cut(directory, lostEnd);
-                for (CycleFile file : files)
-                {
-                    Path aside = recovery.asideDirectory().resolve(file.name());
-                    if (Files.exists(aside))
-                    {
-                        StoreHeaders.restoreLength(aside, lengths.get(file.path()));
-                    }
-                }
+                Path cut = lostEnd.damage().file();
+                StoreHeaders.restoreLength(recovery.asideDirectory().resolve(cut.getFileName()), lengths.get(cut));
                 LOG.warning(recovery.summary());
                 store = new ChronicleQueueStore(directory);
             }
