@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.ordergate.config.files.DurableFiles;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.OneAnswer;
+import io.ordergate.journal.DurableFiles;
 
 /**
  * This start's epoch: one more than the last start's, on disk before the pipeline takes a command, then journaled as

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.ordergate.config.files.DurableFiles;
 
 /**
  * Stateless, start-up thread: the file {@value #FILE_NAME} says which {@link RecordFormat} a journal directory's

@@ -1,9 +1,13 @@
 package io.ordergate.config.secrets;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -17,7 +21,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.ordergate.config.ConfigException;
-import io.ordergate.config.files.DurableFiles;
 
 /**
  * The master keys that encrypt stored secrets (exchange credentials, investor passwords): the current one, which
@@ -154,14 +157,44 @@ public final class MasterKeys
     }
 
     /**
-     * Makes the key file with a fresh key, whole and owner-only, unless it is there: a process reading the key file (two
-     * starts on one fresh data directory load their keys before the journal's lock) never finds it made but empty, nor
-     * does a start after a crash; of two makers the first one's key is the one (see {@link DurableFiles#createOnce}).
+     * Writes a fresh key to an owner-only temporary file, forces it to disk and links it in under {@code file} whole:
+     * a process reading the key file (two starts on one fresh data directory load their keys before the journal's
+     * lock) never finds it made but empty, nor does a start after a crash; of two makers the first link wins. Not
+     * journal's {@code DurableFiles.replace} (config is below journal, and this file is never replaced).
      */
     private static void create(final Path file) throws IOException
     {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        DurableFiles.createOnce(file, (generate() + "\n").getBytes(StandardCharsets.US_ASCII));
+        final Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        final Path temp = Files.createTempFile(dir, KEY_FILE + ".", ".tmp");  // 0600 where there are POSIX permissions
+        try
+        {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
+            {
+                channel.write(ByteBuffer.wrap((generate() + "\n").getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            try
+            {
+                Files.createLink(file, temp);
+            }
+            catch (final FileAlreadyExistsException ex)
+            {
+                // made by another process meanwhile, whole: that key is the one
+            }
+            catch (final UnsupportedOperationException ex)
+            {
+                Files.move(temp, file);  // no hard links here: a rename, which refuses an existing file too
+            }
+        }
+        finally
+        {
+            Files.deleteIfExists(temp);
+        }
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ))
+        {
+            directory.force(true);  // the link itself, so the key a start used is the key after a power loss
+        }
     }
 
     private static byte[] decode(final String where, final String base64)

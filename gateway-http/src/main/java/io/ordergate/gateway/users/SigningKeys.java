@@ -19,7 +19,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 
-import io.ordergate.config.files.DurableFiles;
+import io.ordergate.journal.DurableFiles;
 import io.ordergate.journal.OwnerOnlyFiles;
 
 /**

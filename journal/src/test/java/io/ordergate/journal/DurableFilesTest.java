@@ -1,9 +1,6 @@
-package io.ordergate.config.files;
+package io.ordergate.journal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -44,10 +41,6 @@ class DurableFilesTest
 
         DurableFiles.replace(file, bytes("{\"keys\":[]}"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-
-        final Path key = dir.resolve("master.key");
-        assertTrue(DurableFiles.createOnce(key, bytes("key\n")));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
     }
 
     @Test
@@ -62,20 +55,6 @@ class DurableFilesTest
 
         assertEquals("ordergate-journal 1\n", Files.readString(file));
         assertEquals(List.of("journal.format"), names());
-    }
-
-    @Test
-    void shouldCreateOnceAndNeverReplaceAnExistingFile() throws Exception
-    {
-        final Path key = dir.resolve("master.key");
-        final Path leftover = dir.resolve("master.key.12345" + DurableFiles.TEMPORARY_SUFFIX);
-        Files.writeString(leftover, "a key a crash left before linking it");
-
-        assertTrue(DurableFiles.createOnce(key, bytes("first\n")), "made, a crash's leftover notwithstanding");
-        assertFalse(DurableFiles.createOnce(key, bytes("second\n")), "there already");
-
-        assertArrayEquals(bytes("first\n"), Files.readAllBytes(key), "the first key stays");
-        assertEquals(List.of("master.key", leftover.getFileName().toString()), names(), "no temporary file of its own left");
     }
 
     private List<String> names() throws Exception
