@@ -2,16 +2,9 @@ package io.ordergate.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
@@ -19,6 +12,7 @@ import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.pipeline.Pipeline;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.OneAnswer;
+import io.ordergate.journal.DurableFiles;
 
 /**
  * This start's epoch: one more than the last start's, on disk before the pipeline takes a command, then journaled as
@@ -29,7 +23,7 @@ import io.ordergate.gateway.core.OneAnswer;
  * but executor command sequences and journal indexes (webhook event ids), and one number covers them all; it costs
  * the file's fsync once per start, nothing per command, and the engine thread reads no file. The file
  * ({@code DATA_DIR/start-epoch}, one decimal line, 0600) survives what the journal's unflushed end does not: it is
- * written to a temporary file, forced to disk and renamed over the old one, then the directory is forced. The next
+ * replaced whole and forced to disk with its directory entry ({@link DurableFiles#replace}). The next
  * epoch is above both the file's and the last one the journal holds, so a lost or older file alone repeats nothing.
  * Single node only: a cluster's log is replicated, not cut. Start-up thread only.
  */
@@ -51,25 +45,9 @@ final class StartEpoch
     {
         final Path file = dataDir.resolve(FILE_NAME);
         final long next = Math.max(read(file), journaledEpoch) + 1;
-        final Path temporary = dataDir.resolve(FILE_NAME + ".tmp");
         try
         {
-            Files.deleteIfExists(temporary);
-            try (FileChannel channel = FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                ownerOnly()))
-            {
-                final ByteBuffer bytes = ByteBuffer.wrap((next + "\n").getBytes(StandardCharsets.US_ASCII));
-                while (bytes.hasRemaining())
-                {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel directory = FileChannel.open(dataDir, StandardOpenOption.READ))
-            {
-                directory.force(true);  // the rename itself must survive a power cut
-            }
+            DurableFiles.replace(file, (next + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         catch (final IOException ex)
         {
@@ -119,12 +97,5 @@ final class StartEpoch
                 + " to count on from the last epoch the journal holds (docs/RELIABILITY.md)");
         }
         return Long.parseLong(text);
-    }
-
-    private static FileAttribute<?>[] ownerOnly()
-    {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-            : new FileAttribute<?>[0];
     }
 }

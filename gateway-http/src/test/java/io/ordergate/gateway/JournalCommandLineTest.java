@@ -51,7 +51,7 @@ class JournalCommandLineTest
         assertEquals(1, refused.status(), refused::toString);
         assertTrue(refused.err().contains("Ordergate failed to start: journal damaged in the middle"), refused.err());
         assertEquals(1, refused.err().split("journal damaged in the middle", -1).length - 1, "the reason said once: " + refused.err());
-        final String repair = "java -jar ordergate.jar journal repair --data-dir " + dataDir.toAbsolutePath();
+        final String repair = "java -jar ordergate.jar journal repair --data-dir '" + dataDir.toAbsolutePath() + "'";
         assertTrue(refused.err().contains(repair), refused.err());
 
         final Exit verify = run("journal", "verify", "--data-dir", dataDir.toString());

@@ -102,7 +102,7 @@ class JournalDamageRestartTest
         JournalBytes.replaceLast(journal(), "t2-2-3-714", "t2-2-3-\0\0\0");
 
         JournalDamagedException refused = assertThrows(JournalDamagedException.class, () -> TestGateway.start(dataDir));
-        assertTrue(refused.getMessage().contains("journal repair --data-dir " + dataDir.toAbsolutePath()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("journal repair --data-dir '" + dataDir.toAbsolutePath() + "'"), refused.getMessage());
         assertTrue(refused.getMessage().contains("then 1 intact records"), refused.getMessage());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -67,6 +67,20 @@ final class ChronicleQueueStore implements AutoCloseable
         OwnerOnlyFiles.restrictFiles(directory);
     }
 
+    private ChronicleQueueStore(final SingleChronicleQueue queue)
+    {
+        this.queue = queue;
+    }
+
+    /**
+     * A queue that maps the files for reading only, for the checks that change nothing and take no lock ({@code
+     * journal verify}, the repair's inspection): it neither grows a file nor writes a header. It cannot append.
+     */
+    static ChronicleQueueStore readOnly(final Path directory)
+    {
+        return new ChronicleQueueStore(builder(directory).readOnly(true).build());
+    }
+
     /** The queue settings, in one place, for the journal and for tests and tools that must write like a journal. */
     static SingleChronicleQueueBuilder builder(final Path directory)
     {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  *       written, see {@link StoreHeaders#lostEnd}) is logged as one warning, moved aside into {@code damaged/} and cut off, so the
  *       journal goes on from its last intact record and every later append is replayed (see {@link JournalRepair});</li>
  *   <li>damage with intact records after it stops the open with a {@link JournalDamagedException} naming the repair
- *       command: going on would drop those records silently;</li>
+ *       command: going on would drop those records silently. So does an earlier day's file whose end was lost whole
+ *       (see {@link LostEnds}): replaying on into the next day would skip that day's last records unseen;</li>
  *   <li>a cycle file with nothing written in it is moved aside into {@code damaged/} too, with a warning (see
  *       {@link EmptyCycleFiles});</li>
  *   <li>a cycle file whose store header Chronicle cannot read is rewritten with all its records, the original kept
@@ -86,11 +88,7 @@ public final class Journal implements AutoCloseable
                 JournalDamage damage = inspection.damage();
                 if (!damage.atTail())
                 {
-                    throw new JournalDamagedException("journal damaged in the middle: " + damage.describe() + ". The "
-                        + inspection.records() + " records before it are intact. Start-up stops rather than drop the "
-                        + "records after it silently. To keep the intact records before the damage and move the rest aside,"
-                        + " stop every gateway on this journal and run: " + JournalCommands.command("repair", directory),
-                        damage);
+                    throw damagedInTheMiddle(directory, inspection);
                 }
                 recovery = JournalRepair.cut(directory, inspection);
                 LOG.warning(recovery.summary());
@@ -101,17 +99,20 @@ public final class Journal implements AutoCloseable
                 LOG.warning(emptied);
             }
             List<CycleFile> files = CycleFile.list(directory);
-            CycleFile newest = files.isEmpty() ? null : files.get(files.size() - 1);
-            long newestLength = newest == null ? 0 : newest.path().toFile().length();
+            Map<Path, Long> lengths = LostEnds.lengths(files);
             ChronicleQueueStore store = StoreHeaders.openStore(directory);
-            // after a cut the file is Chronicle's own rewrite, consistent with its header
-            JournalDamage lostEnd = recovery == null && newest != null ? lostEnd(store, newest, newestLength) : null;
+            // after a cut the newest file is Chronicle's own rewrite, consistent with its header
+            JournalInspection lostEnd = lostEnd(directory, store, files, lengths, recovery == null ? files.size() : files.size() - 1);
             if (lostEnd != null)
             {
                 store.close(); // Chronicle lets go of the file before it is replaced
-                recovery = JournalRepair.cut(directory, new JournalInspection(directory, inspection.records(),
-                    inspection.lastIndex(), lostEnd));
-                StoreHeaders.restoreLength(recovery.asideDirectory().resolve(newest.name()), newestLength);
+                if (!lostEnd.damage().atTail())
+                {
+                    throw damagedInTheMiddle(directory, lostEnd);
+                }
+                recovery = JournalRepair.cut(directory, lostEnd);
+                Path cut = lostEnd.damage().file();
+                StoreHeaders.restoreLength(recovery.asideDirectory().resolve(cut.getFileName()), lengths.get(cut));
                 LOG.warning(recovery.summary());
                 store = new ChronicleQueueStore(directory);
             }
@@ -131,11 +132,12 @@ public final class Journal implements AutoCloseable
         }
     }
 
-    private static JournalDamage lostEnd(final ChronicleQueueStore store, final CycleFile newest, final long lengthBefore)
+    private static JournalInspection lostEnd(final Path directory, final ChronicleQueueStore store, final List<CycleFile> files,
+        final Map<Path, Long> lengthsBefore, final int checked)
     {
         try
         {
-            return StoreHeaders.lostEnd(store, newest, lengthBefore);
+            return LostEnds.first(directory, store, files, lengthsBefore, checked);
         }
         catch (RuntimeException | Error e)
         {
@@ -144,9 +146,20 @@ public final class Journal implements AutoCloseable
         }
     }
 
+    /** Damage with intact records after it: going on would drop them, or replay past a gap, silently. */
+    private static JournalDamagedException damagedInTheMiddle(final Path directory, final JournalInspection inspection)
+    {
+        JournalDamage damage = inspection.damage();
+        return new JournalDamagedException("journal damaged in the middle: " + damage.describe() + ". The "
+            + inspection.records() + " records before it are intact. Start-up stops rather than drop the "
+            + "records after it silently. To keep the intact records before the damage and move the rest aside,"
+            + " stop every gateway on this journal and run: " + JournalCommands.command("repair", directory), damage);
+    }
+
     /**
-     * Checks every record of the journal in {@code directory} without changing anything; takes no lock, so it may
-     * run beside a gateway (whose append in progress can then look like a damaged tail).
+     * Checks every record of the journal in {@code directory}, and each file's end against Chronicle's store header (as
+     * open does, see {@link LostEnds}), without changing anything; takes no lock, so it may run beside a gateway (whose
+     * append in progress can then look like a damaged tail).
      *
      * @throws LegacyJournalException when the journal was written before records carried checksums: its records would
      *                                all look damaged, and what it needs is the migration, not a repair
@@ -159,7 +172,7 @@ public final class Journal implements AutoCloseable
         {
             JournalFormat.check(directory);
         }
-        return inspection;
+        return LostEnds.inspect(directory, inspection);
     }
 
     /** @return true when {@code directory} holds a journal: its format file or any day file (for the commands' checks) */

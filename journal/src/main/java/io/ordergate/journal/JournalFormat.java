@@ -2,13 +2,10 @@ package io.ordergate.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+
 
 /**
  * Stateless, start-up thread: the file {@value #FILE_NAME} says which {@link RecordFormat} a journal directory's
@@ -89,27 +86,15 @@ final class JournalFormat
     }
 
     /**
-     * Writes the format file, atomically (a temporary file renamed), owner-only, and forced to the device with the
-     * directory entry: written once per journal, and a lost one stops every later start (see {@link #isCurrent}).
+     * Writes the format file whole, owner-only, forced to the device with its directory entry ({@link DurableFiles#replace}):
+     * written once per journal, and a lost one stops every later start (see {@link #isCurrent}).
      */
     static void write(final Path directory)
     {
         Path file = directory.resolve(FILE_NAME);
-        Path temporary = directory.resolve(FILE_NAME + ".tmp");
         try
         {
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary, OwnerOnlyFiles.fileAttributes());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE))
-            {
-                channel.write(ByteBuffer.wrap((CURRENT + "\n").getBytes(StandardCharsets.US_ASCII)));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ))
-            {
-                directoryChannel.force(true); // the rename itself
-            }
+            DurableFiles.replace(file, (CURRENT + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         catch (IOException e)
         {

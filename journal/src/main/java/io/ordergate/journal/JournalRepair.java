@@ -62,7 +62,7 @@ public final class JournalRepair
         try
         {
             JournalFormat.checkOrCreate(directory);
-            return cut(directory, new JournalScan().inspect(directory));
+            return cut(directory, LostEnds.inspect(directory, new JournalScan().inspect(directory)));
         }
         finally
         {

@@ -77,14 +77,14 @@ final class StoreHeaders
     }
 
     /**
-     * The end of the newest file lost whole records: Chronicle's store header says it last wrote a document at a
+     * The end of a cycle file lost whole records: Chronicle's store header says it last wrote a document at a
      * place where nothing is left (the file is zero from there, or ends before it), so no torn byte is left to see.
      * A machine crash that kept the header's page and lost the last pages does that; it would otherwise go unseen,
      * with acknowledged records missing, and Chronicle's next append trips over its own write position.
      *
-     * @param newest       the newest cycle file
+     * @param newest       a cycle file (called so because it is the newest that a crash most often leaves so)
      * @param lengthBefore its length before Chronicle opened it (Chronicle grows a file it opens, which would hide a cut)
-     * @return that damage at the tail, or null when the newest file ends where its header says
+     * @return that damage, with no record after it in this file, or null when the file ends where its header says
      */
     static JournalDamage lostEnd(final ChronicleQueueStore store, final CycleFile newest, final long lengthBefore)
     {
@@ -115,8 +115,8 @@ final class StoreHeaders
         }
     }
 
-    /** The records from the file's start: all of them, as the journal was checked before this runs. */
-    private static long intactRecords(final CycleFile file)
+    /** The intact records from the file's start: all of them in a file the scan found intact. */
+    static long intactRecords(final CycleFile file)
     {
         try (CycleFileReader reader = new CycleFileReader(file.path()))
         {

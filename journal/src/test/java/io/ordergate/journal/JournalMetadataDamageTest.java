@@ -89,7 +89,7 @@ class JournalMetadataDamageTest
         JournalDamagedException refused = assertThrows(JournalDamagedException.class, () -> Journal.open(directory));
         assertTrue(refused.getMessage().contains(file.getFileName() + " at byte " + at), refused.getMessage());
         assertTrue(refused.getMessage().contains("then " + RECORDS + " intact records"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("journal repair --data-dir " + root.toAbsolutePath()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("journal repair --data-dir '" + root.toAbsolutePath() + "'"), refused.getMessage());
         assertEquals(damagedDigest, DamagedFiles.digest(file), "a refused open changes nothing");
 
         JournalRepair.Report report = JournalRepair.repair(directory);

@@ -49,7 +49,7 @@ class JournalMiddleDamageTest
         String message = refused.getMessage();
         assertTrue(message.contains(file.getFileName() + " at byte " + at), message);
         assertTrue(message.contains("then " + (RECORDS - DAMAGED - 1) + " intact records"), message);
-        assertTrue(message.contains("java -jar ordergate.jar journal repair --data-dir " + root.toAbsolutePath()), message);
+        assertTrue(message.contains("java -jar ordergate.jar journal repair --data-dir '" + root.toAbsolutePath() + "'"), message);
         assertEquals(damagedDigest, DamagedFiles.digest(file), "a refused open changes nothing");
 
         JournalRepair.Report report = JournalRepair.repair(directory);

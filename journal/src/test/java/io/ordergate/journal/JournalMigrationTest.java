@@ -38,7 +38,7 @@ class JournalMigrationTest
         long[] legacyIndexes = writeLegacyJournal(directory);
 
         LegacyJournalException refused = assertThrows(LegacyJournalException.class, () -> Journal.open(directory));
-        assertTrue(refused.getMessage().contains("java -jar ordergate.jar journal migrate --data-dir " + root.toAbsolutePath()),
+        assertTrue(refused.getMessage().contains("java -jar ordergate.jar journal migrate --data-dir '" + root.toAbsolutePath() + "'"),
             refused.getMessage());
 
         String report = JournalMigration.migrate(directory);

@@ -159,7 +159,8 @@ public final class MasterKeys
     /**
      * Writes a fresh key to an owner-only temporary file, forces it to disk and links it in under {@code file} whole:
      * a process reading the key file (two starts on one fresh data directory load their keys before the journal's
-     * lock) never finds it made but empty, nor does a start after a crash; of two makers the first link wins.
+     * lock) never finds it made but empty, nor does a start after a crash; of two makers the first link wins. Not
+     * journal's {@code DurableFiles.replace} (config is below journal, and this file is never replaced).
      */
     private static void create(final Path file) throws IOException
     {
@@ -189,6 +190,10 @@ public final class MasterKeys
         finally
         {
             Files.deleteIfExists(temp);
+        }
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ))
+        {
+            directory.force(true);  // the link itself, so the key a start used is the key after a power loss
         }
     }
 

@@ -2,22 +2,13 @@ package io.ordergate.gateway.users;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
@@ -27,6 +18,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+
+import io.ordergate.journal.DurableFiles;
+import io.ordergate.journal.OwnerOnlyFiles;
 
 /**
  * The HMAC keys that sign and verify bearer tokens, each named by a {@code kid} (its RFC 7638 thumbprint) that every
@@ -42,9 +36,6 @@ public final class SigningKeys
     public static final String FILE = "jwt-keys.json";
     /** Keys kept for verification after a rotation: enough to outlive every refresh token in practice. */
     static final int KEEP = 4;
-
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
     private final Map<String, OctetSequenceKey> byKid = new ConcurrentHashMap<>();
@@ -173,69 +164,17 @@ public final class SigningKeys
         }
     }
 
+    /** Replaces the key file whole, owner-only, in an owner-only directory: a power loss leaves the old set or the new one. */
     private static void write(final Path file, final List<OctetSequenceKey> keys)
     {
-        final Path directory = file.getParent();
+        OwnerOnlyFiles.directory(file.getParent());
         try
         {
-            createOwnerOnlyDirectory(directory);
-            final Path temp = directory.resolve(FILE + ".tmp");
-            Files.deleteIfExists(temp);
-            createOwnerOnlyFile(temp);
-            // forced before the rename: a power loss must leave the old set or the new one, never an empty file
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
-            {
-                channel.write(ByteBuffer.wrap(new JWKSet(new ArrayList<JWK>(keys)).toString(false).getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            try
-            {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (final AtomicMoveNotSupportedException ex)
-            {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ))
-            {
-                directoryChannel.force(true); // the rename itself
-            }
+            DurableFiles.replace(file, new JWKSet(new ArrayList<JWK>(keys)).toString(false).getBytes(StandardCharsets.UTF_8));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot write " + file, ex);
-        }
-    }
-
-    private static void createOwnerOnlyDirectory(final Path directory) throws IOException
-    {
-        if (Files.isDirectory(directory))
-        {
-            return;
-        }
-        try
-        {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-        }
-        catch (final UnsupportedOperationException ex)
-        {
-            Files.createDirectories(directory);  // not a POSIX file system: the platform's own protection applies
-        }
-    }
-
-    private static void createOwnerOnlyFile(final Path path) throws IOException
-    {
-        try
-        {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        }
-        catch (final UnsupportedOperationException ex)
-        {
-            Files.createFile(path);
-        }
-        catch (final FileAlreadyExistsException ex)
-        {
-            throw new IOException(path + " appeared while writing the keys", ex);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ordergate.journal.Journal;
+import io.ordergate.journal.JournalCommands;
 import picocli.CommandLine.Option;
 
 /** Mixin, parsed once per command: where the journal is, given as the gateway's data directory or directly. */
@@ -51,7 +52,7 @@ final class JournalLocation
         if (journalDir == null && dataDir != null && Journal.holdsJournal(dataDir))
         {
             throw new IllegalArgumentException(dataDir + " holds a journal itself, it is not a data directory: give"
-                + " --journal-dir " + dataDir);
+                + " --journal-dir " + JournalCommands.quoted(dataDir));
         }
         out.println("no journal at " + directory + ": nothing to " + action);
         return null;

@@ -150,7 +150,7 @@ class JournalCliTest
             assertTrue(err.contains(dayFile + " is a file"), err);
             assertEquals(2, run(command, "--data-dir", journalDir.toString()), command + ": " + out());
             err = this.err.toString(StandardCharsets.UTF_8);
-            assertTrue(err.contains("--journal-dir " + journalDir), err);
+            assertTrue(err.contains("--journal-dir '" + journalDir + "'"), err);
         }
     }
 
