@@ -76,6 +76,16 @@ public final class Fields
         return Normalizer.normalize(login.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
+    /**
+     * The one form of a password that is hashed and checked: Unicode NFC, since a device may send what the user typed
+     * composed ({@code é}) or decomposed ({@code e} and a combining accent), and either must be the same password.
+     * Letter case is kept: it is part of the password.
+     */
+    static String normalPassword(final String password)
+    {
+        return Normalizer.normalize(password, Normalizer.Form.NFC);
+    }
+
     /** A username, lower-cased: 3 to 254 of letters, digits and . _ @ + -. */
     static String username(final RequestReader in, final String field) throws BadRequest
     {
