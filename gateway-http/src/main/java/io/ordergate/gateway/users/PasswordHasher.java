@@ -3,7 +3,9 @@ package io.ordergate.gateway.users;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -110,17 +112,38 @@ public final class PasswordHasher implements AutoCloseable
      */
     public CompletableFuture<Verdict> verifyAndRehashAsync(final String password, final String storedHash)
     {
+        return onWorker(() -> verdict(password, storedHash));
+    }
+
+    /**
+     * {@link #verifyAndRehashAsync} against each of several users' hashes in turn, on one worker: a login by a name two
+     * users hold (see {@code UserDirectory.findAllByLogin}). No hashes: an unknown user's work, and no verdicts.
+     */
+    public CompletableFuture<List<Verdict>> verifyEachAsync(final String password, final List<String> storedHashes)
+    {
         return onWorker(() ->
         {
-            final String hash = storedHash == null ? unknownUserHash : storedHash;
-            final String normal = Fields.normalPassword(password);
-            final boolean asNormal = verify(normal, hash);
-            // a hash made before passwords were normalised is of the form as typed: tried second, for an unknown user too
-            final boolean asTyped = !asNormal && !normal.equals(password) && verify(password, hash);
-            final boolean matches = (asNormal || asTyped) && storedHash != null;
-            padToConfiguredCost(hash);
-            return new Verdict(matches, matches && (asTyped || !atConfiguredCost(storedHash)) ? hash(normal) : null);
+            if (storedHashes.isEmpty())
+            {
+                verdict(password, null);
+                return List.of();
+            }
+            final List<Verdict> verdicts = new ArrayList<>(storedHashes.size());
+            storedHashes.forEach(storedHash -> verdicts.add(verdict(password, storedHash)));
+            return verdicts;
         });
+    }
+
+    private Verdict verdict(final String password, final String storedHash)
+    {
+        final String hash = storedHash == null ? unknownUserHash : storedHash;
+        final String normal = Fields.normalPassword(password);
+        final boolean asNormal = verify(normal, hash);
+        // a hash made before passwords were normalised is of the form as typed: tried second, for an unknown user too
+        final boolean asTyped = !asNormal && !normal.equals(password) && verify(password, hash);
+        final boolean matches = (asNormal || asTyped) && storedHash != null;
+        padToConfiguredCost(hash);
+        return new Verdict(matches, matches && (asTyped || !atConfiguredCost(storedHash)) ? hash(normal) : null);
     }
 
     /** Whether a password matched, and its new hash when the stored one was made at another cost (else null). */
