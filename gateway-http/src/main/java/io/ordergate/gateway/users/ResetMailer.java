@@ -67,15 +67,20 @@ public final class ResetMailer implements AutoCloseable
             {
                 final MimeMessage message = new MimeMessage(session);
                 message.setFrom(new InternetAddress(smtp.from()));
-                // as stored, unparsed: InternetAddress's parser refuses a non-ASCII local part unless a JVM-wide property is set
-                message.setRecipient(Message.RecipientType.TO, new InternetAddress(email, null, "UTF-8"));
+                // unparsed: InternetAddress's parser refuses a non-ASCII local part unless a JVM-wide property is set
+                final String mailbox = Fields.withAsciiDomain(email);
+                if (mailbox == null)
+                {
+                    throw new MessagingException("the address's domain has no ASCII form");
+                }
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(mailbox, null, "UTF-8"));
                 message.setSubject("Reset your Ordergate password", "UTF-8");
                 message.setText(body(name, token), "UTF-8");
                 message.saveChanges();
                 try (Transport transport = session.getTransport())
                 {
                     transport.connect();
-                    requireUtf8Support(transport, email);
+                    requireUtf8Support(transport, mailbox);
                     transport.sendMessage(message, message.getAllRecipients());
                 }
                 return true;
@@ -89,7 +94,7 @@ public final class ResetMailer implements AutoCloseable
     }
 
     /**
-     * A non-ASCII address goes in UTF-8 (RFC 6531), which only a server offering SMTPUTF8 takes as it is: to another,
+     * A non-ASCII local part goes in UTF-8 (RFC 6531), which only a server offering SMTPUTF8 takes as it is: to another,
      * the mail is not sent (a clear failure, logged) rather than sent to a mailbox the server would read mangled.
      */
     private static void requireUtf8Support(final Transport transport, final String email) throws MessagingException

@@ -71,6 +71,11 @@ class ResetMailerUnicodeTest
         Logger.getLogger(ResetMailer.class.getName()).removeHandler(capture);
     }
 
+    private List<String> messages()
+    {
+        return logged.stream().map(LogRecord::getMessage).toList();
+    }
+
     @Test
     void aServerWithoutSmtpUtf8GetsNoMailForANonAsciiMailboxAndTheReasonIsLogged() throws Exception
     {
@@ -80,9 +85,23 @@ class ResetMailerUnicodeTest
             assertFalse(mailer.send(JOSE, "Jos\u00e9", ResetTokens.newToken()).get(20, TimeUnit.SECONDS), "not sent");
             assertEquals(0, smtp.getReceivedMessages().length, "nothing handed over to land in a mangled mailbox");
             assertTrue(logged.stream().anyMatch(record -> record.getMessage().contains(JOSE) && record.getMessage().contains("SMTPUTF8")),
-                "the log says to whom and why: " + logged.stream().map(LogRecord::getMessage).toList());
+                "the log says to whom and why: " + messages());
             assertTrue(mailer.send("ann@example.com", "Ann", ResetTokens.newToken()).get(20, TimeUnit.SECONDS), "an ASCII address still goes");
             assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+        }
+    }
+
+    @Test
+    void anInternationalDomainGoesInItsAsciiFormSoAServerWithoutSmtpUtf8DeliversIt() throws Exception
+    {
+        final SmtpConfig config = ConfigLoader.demo().smtp().withServer("127.0.0.1", smtp.getSmtp().getPort());
+        try (ResetMailer mailer = new ResetMailer(config, "https://app.example/reset?token=", 3600))
+        {
+            assertTrue(mailer.send("ann@b\u00fccher.example", "Ann", ResetTokens.newToken()).get(20, TimeUnit.SECONDS), "logged: " + messages());
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+            final MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertEquals("ann@xn--bcher-kva.example", mail.getHeader("To", null), "the domain's A-label (RFC 5890), what any server reads");
+            assertEquals(1, smtp.getReceivedMessagesForDomain("ann@xn--bcher-kva.example").length, "delivered to that mailbox");
         }
     }
 
@@ -95,7 +114,7 @@ class ResetMailerUnicodeTest
             try (ResetMailer mailer = new ResetMailer(config, "https://app.example/reset?token=", 3600))
             {
                 final String token = ResetTokens.newToken();
-                assertTrue(mailer.send(JOSE, "Jos\u00e9", token).get(20, TimeUnit.SECONDS), "logged: " + logged);
+                assertTrue(mailer.send(JOSE, "Jos\u00e9", token).get(20, TimeUnit.SECONDS), "logged: " + messages());
             }
             final Utf8SmtpPeer.Received mail = peer.received(10_000);
             assertTrue(mail.mailFrom().endsWith(" SMTPUTF8"), mail.mailFrom());
