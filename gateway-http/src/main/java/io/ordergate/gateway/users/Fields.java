@@ -1,5 +1,6 @@
 package io.ordergate.gateway.users;
 
+import java.net.IDN;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,11 @@ public final class Fields
     static final int MAX_SECRET = 1024;
     static final int MAX_TEXT = 256;
     static final int MAX_ID = 64;
-    /** Deliberately plain: something, an at sign, a dotted domain; the mail server has the last word. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    /**
+     * Deliberately plain: something, an at sign, a dotted domain (its labels may be internationalised: letters and digits
+     * of any script, RFC 5890); the mail server has the last word.
+     */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>()\\[\\],;:\\\\]{1,64}@[\\p{L}\\p{M}\\p{N}-]+(\\.[\\p{L}\\p{M}\\p{N}-]+)+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_ID + "}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{3,254}");
 
@@ -58,7 +62,7 @@ public final class Fields
         {
             return null;
         }
-        if (!EMAIL.matcher(text).matches())
+        if (!EMAIL.matcher(text).matches() || withAsciiDomain(text) == null)
         {
             in.fail(field, field + " must be an email address, like name@example.com");
             return null;
@@ -73,7 +77,37 @@ public final class Fields
      */
     static String normalLogin(final String login)
     {
-        return Normalizer.normalize(login.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        final int at = login.lastIndexOf('@');
+        // an internationalised domain comes as typed (U-labels) or as a mail server spells it (xn-- A-labels): one domain
+        final String domain = at < 0 ? login : login.substring(0, at + 1) + IDN.toUnicode(login.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+        return Normalizer.normalize(domain.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    }
+
+    /**
+     * The address with its domain in ASCII (xn-- A-labels, RFC 5890), as every mail server reads it; the local part as
+     * it is. Null when the domain has no ASCII form (a label too long).
+     */
+    static String withAsciiDomain(final String email)
+    {
+        final int at = email.lastIndexOf('@');
+        try
+        {
+            return at < 0 ? email : email.substring(0, at + 1) + IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return null;
+        }
+    }
+
+    /**
+     * The one form of a password that is hashed and checked: Unicode NFC, since a device may send what the user typed
+     * composed ({@code é}) or decomposed ({@code e} and a combining accent), and either must be the same password.
+     * Letter case is kept: it is part of the password.
+     */
+    static String normalPassword(final String password)
+    {
+        return Normalizer.normalize(password, Normalizer.Form.NFC);
     }
 
     /** A username, lower-cased: 3 to 254 of letters, digits and . _ @ + -. */
@@ -95,7 +129,7 @@ public final class Fields
      */
     static void usernameNotAnotherEmail(final RequestReader in, final String username, final String email)
     {
-        if (username != null && email != null && username.indexOf('@') >= 0 && !username.equals(email))
+        if (username != null && email != null && username.indexOf('@') >= 0 && !normalLogin(username).equals(email))
         {
             in.fail("username", "username must not contain @ unless it is the user's own email (it would name another address)");
         }

@@ -3,7 +3,9 @@ package io.ordergate.gateway.users;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -85,10 +87,10 @@ public final class PasswordHasher implements AutoCloseable
         return failure instanceof Busy || failure instanceof CompletionException && failure.getCause() instanceof Busy;
     }
 
-    /** Hashes on a worker; fails with {@link Busy} when too many wait. */
+    /** Hashes the password's NFC form ({@link Fields#normalPassword}) on a worker; fails with {@link Busy} when too many wait. */
     public CompletableFuture<String> hashAsync(final String password)
     {
-        return onWorker(() -> hash(password));
+        return onWorker(() -> hash(Fields.normalPassword(password)));
     }
 
     /**
@@ -103,18 +105,45 @@ public final class PasswordHasher implements AutoCloseable
     /**
      * A login's check: whether the password matches, and, when it does and the stored hash was made at another cost than
      * the configured one, the password hashed again at the configured cost (else null). A lowered cost stops costing
-     * every login of the user, a raised one strengthens the stored hash, each after the user's next login. Same
+     * every login of the user, a raised one strengthens the stored hash, each after the user's next login. The password's
+     * NFC form is checked first, then, if it differs, the form as typed (hashes made before the normalisation), whose
+     * match is hashed again in NFC like a hash at another cost. Same
      * timing for a wrong password and an unknown user as {@link #verifyAsync}; fails with {@link Busy} when too many wait.
      */
     public CompletableFuture<Verdict> verifyAndRehashAsync(final String password, final String storedHash)
     {
+        return onWorker(() -> verdict(password, storedHash));
+    }
+
+    /**
+     * {@link #verifyAndRehashAsync} against each of several users' hashes in turn, on one worker: a login by a name two
+     * users hold (see {@code UserDirectory.findAllByLogin}). No hashes: an unknown user's work, and no verdicts.
+     */
+    public CompletableFuture<List<Verdict>> verifyEachAsync(final String password, final List<String> storedHashes)
+    {
         return onWorker(() ->
         {
-            final String hash = storedHash == null ? unknownUserHash : storedHash;
-            final boolean matches = verify(password, hash) && storedHash != null;
-            padToConfiguredCost(hash);
-            return new Verdict(matches, matches && !atConfiguredCost(storedHash) ? hash(password) : null);
+            if (storedHashes.isEmpty())
+            {
+                verdict(password, null);
+                return List.of();
+            }
+            final List<Verdict> verdicts = new ArrayList<>(storedHashes.size());
+            storedHashes.forEach(storedHash -> verdicts.add(verdict(password, storedHash)));
+            return verdicts;
         });
+    }
+
+    private Verdict verdict(final String password, final String storedHash)
+    {
+        final String hash = storedHash == null ? unknownUserHash : storedHash;
+        final String normal = Fields.normalPassword(password);
+        final boolean asNormal = verify(normal, hash);
+        // a hash made before passwords were normalised is of the form as typed: tried second, for an unknown user too
+        final boolean asTyped = !asNormal && !normal.equals(password) && verify(password, hash);
+        final boolean matches = (asNormal || asTyped) && storedHash != null;
+        padToConfiguredCost(hash);
+        return new Verdict(matches, matches && (asTyped || !atConfiguredCost(storedHash)) ? hash(normal) : null);
     }
 
     /** Whether a password matched, and its new hash when the stored one was made at another cost (else null). */
@@ -183,7 +212,7 @@ public final class PasswordHasher implements AutoCloseable
         }
     }
 
-    /** Hashes on the calling thread: for workers and tests. */
+    /** Hashes the password as given on the calling thread: for workers and tests (normalising is the caller's). */
     public String hash(final String password)
     {
         final byte[] salt = new byte[SALT_BYTES];

@@ -38,6 +38,12 @@ public final class PasswordPolicy
         {
             return "is required";
         }
+        return problemOfNormal(Fields.normalPassword(password), email, username);
+    }
+
+    /** Judged as it is hashed, in NFC: "é" is one character in either form, and the email in another form is the email. */
+    private String problemOfNormal(final String password, final String email, final String username)
+    {
         final int length = password.codePointCount(0, password.length());
         if (length < minLength)
         {

@@ -1,5 +1,7 @@
 package io.ordergate.gateway.users;
 
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends password-reset mail through the configured SMTP server (Jakarta Mail, Eclipse Angus) on its own thread,
@@ -64,18 +67,42 @@ public final class ResetMailer implements AutoCloseable
             {
                 final MimeMessage message = new MimeMessage(session);
                 message.setFrom(new InternetAddress(smtp.from()));
-                message.setRecipient(Message.RecipientType.TO, new InternetAddress(email));
+                // unparsed: InternetAddress's parser refuses a non-ASCII local part unless a JVM-wide property is set
+                final String mailbox = Fields.withAsciiDomain(email);
+                if (mailbox == null)
+                {
+                    throw new MessagingException("the address's domain has no ASCII form");
+                }
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(mailbox, null, "UTF-8"));
                 message.setSubject("Reset your Ordergate password", "UTF-8");
                 message.setText(body(name, token), "UTF-8");
-                Transport.send(message);
+                message.saveChanges();
+                try (Transport transport = session.getTransport())
+                {
+                    transport.connect();
+                    requireUtf8Support(transport, mailbox);
+                    transport.sendMessage(message, message.getAllRecipients());
+                }
                 return true;
             }
-            catch (final MessagingException | RuntimeException ex)
+            catch (final MessagingException | UnsupportedEncodingException | RuntimeException ex)
             {
                 LOG.log(Level.WARNING, () -> "password reset mail to " + email + " not sent: " + ex.getMessage());
                 return false;
             }
         }, sender);
+    }
+
+    /**
+     * A non-ASCII local part goes in UTF-8 (RFC 6531), which only a server offering SMTPUTF8 takes as it is: to another,
+     * the mail is not sent (a clear failure, logged) rather than sent to a mailbox the server would read mangled.
+     */
+    private static void requireUtf8Support(final Transport transport, final String email) throws MessagingException
+    {
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(email) && !((SMTPTransport)transport).supportsExtension("SMTPUTF8"))
+        {
+            throw new MessagingException("the SMTP server does not offer SMTPUTF8, which a non-ASCII address needs");
+        }
     }
 
     private String body(final String name, final String token)
@@ -90,6 +117,8 @@ public final class ResetMailer implements AutoCloseable
     private static Properties properties(final SmtpConfig smtp)
     {
         final Properties props = new Properties();
+        // addresses and headers in UTF-8 where needed, and SMTPUTF8 asked for whenever the server offers it
+        props.put("mail.mime.allowutf8", "true");
         final String protocol = "tls".equals(smtp.security()) ? "smtps" : "smtp";
         props.put("mail.transport.protocol", protocol);
         props.put("mail." + protocol + ".host", smtp.host());

@@ -32,6 +32,10 @@ import io.ordergate.gateway.json.BadRequest;
 public final class SignInRoutes implements Feature
 {
     static final String BAD_LOGIN = "invalid email, username or password";
+    static final String SHARED_LOGIN = "this email names two accounts (made before emails were compared in Unicode NFC) and the password opens"
+        + " both: sign in with the username, or ask an admin to disable the one not used";
+    private static final int NONE = -1;
+    private static final int TWO = -2;
 
     private final UserServices users;
 
@@ -94,10 +98,11 @@ public final class SignInRoutes implements Feature
     {
         final UserRequests.Login login = UserRequests.login(exchange.json(), exchange.body(), exchange.bodyLength());
         final String address = address(exchange.remoteAddress());
-        final UserView user = users.directory().findByLogin(login.login());
+        // one user, none, or (journals from before emails were normalised) two whose emails differ only in Unicode form
+        final List<UserView> holders = users.directory().findAllByLogin(login.login());
         // one count per account: a user's email and username are two names of it, and trying the other name after one
         // is locked must not start a fresh count (an unknown name is counted as typed, as before)
-        final String counted = user == null ? login.login() : user.email();
+        final String counted = holders.isEmpty() ? login.login() : holders.get(0).email();
         // begun before the slow hash and counted while it runs: concurrent tries cannot all slip under the limit
         final long wait = users.throttle().tryBegin(counted, address);
         if (wait > 0)
@@ -107,7 +112,8 @@ public final class SignInRoutes implements Feature
         final Deferred later = exchange.defer();
         final String sessionId = newId();
         final String ip = login.ipAddress().isEmpty() ? address : login.ipAddress();
-        users.hasher().verifyAndRehashAsync(login.password(), user == null ? null : user.passwordHash()).whenComplete((verdict, failure) ->
+        final List<String> hashes = holders.stream().map(UserView::passwordHash).toList();
+        users.hasher().verifyEachAsync(login.password(), hashes).whenComplete((verdicts, failure) ->
         {
             if (PasswordHasher.busy(failure))
             {
@@ -115,18 +121,48 @@ public final class SignInRoutes implements Feature
                 later.error(ResultCode.OVERLOADED, "password hashing is busy: retry shortly", null);
                 return;
             }
-            if (failure != null || !verdict.matches() || user.disabled())
+            final int opened = failure == null ? opened(holders, verdicts) : NONE;
+            if (opened == TWO)
+            {
+                users.throttle().abandoned(counted, address);
+                later.error(ResultCode.CONFLICT, SHARED_LOGIN, null);
+                return;
+            }
+            if (opened == NONE)
             {
                 users.throttle().failed(counted, address);
                 later.error(ResultCode.INVALID_CREDENTIALS, BAD_LOGIN, null);
                 return;
             }
             users.throttle().succeeded(counted, address);
+            final UserView user = holders.get(opened);
             // a hash made at another cost than the configured one is replaced by the session's command (same password, same epoch)
-            final String rehashed = verdict.rehashed() == null ? "" : verdict.rehashed();
+            final String rehashed = verdicts.get(opened).rehashed() == null ? "" : verdicts.get(opened).rehashed();
             later.publish(CommandType.CREATE_SESSION, SignedOut.NOBODY.principal(), writer -> UserBodies.createSession(writer, sessionId,
                 user.id(), user.credentialEpoch(), ip, login.userAgent(), login.deviceType(), rehashed), new SignedIn(users, user.id(), sessionId, 200));
         });
+    }
+
+    /**
+     * Which of the users holding a login name the password opens: its index, {@link #NONE} (a wrong password, an unknown
+     * or a disabled user), or {@link #TWO} when it opens more than one enabled user of a shared name: which was meant is
+     * not known, and guessing could sign a person into an account that is not theirs.
+     */
+    private static int opened(final List<UserView> holders, final List<PasswordHasher.Verdict> verdicts)
+    {
+        int opened = NONE;
+        for (int i = 0; i < verdicts.size(); i++)
+        {
+            if (verdicts.get(i).matches() && !holders.get(i).disabled())
+            {
+                if (opened != NONE)
+                {
+                    return TWO;
+                }
+                opened = i;
+            }
+        }
+        return opened;
     }
 
     private void refresh(final Exchange exchange) throws BadRequest

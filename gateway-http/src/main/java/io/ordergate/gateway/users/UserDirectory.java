@@ -29,7 +29,15 @@ import io.ordergate.gateway.core.Scope;
 public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.ordergate.gateway.core.StateBesideEngine
 {
     private final Map<String, UserView> byId = new ConcurrentHashMap<>();
+    /** The oldest user holding each login name (an email or a username, as {@link Fields#normalLogin} makes it). */
     private final Map<String, UserView> byLogin = new ConcurrentHashMap<>();
+    /**
+     * Names held by more than one user, their ids oldest first (immutable lists): only journals from before emails were
+     * normalised hold them, two signups whose emails differed only in Unicode form, which the engine took as two
+     * addresses and still does on their replay. Each account stays reachable by its id; a login by such a name is
+     * decided by the password ({@link #findAllByLogin}).
+     */
+    private final Map<String, List<String>> sharedLogins = new ConcurrentHashMap<>();
     private final Map<Integer, UserView> byPrincipal = new ConcurrentHashMap<>();
     private final Map<String, SessionView> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SessionView>> sessionsByUser = new ConcurrentHashMap<>();
@@ -130,14 +138,37 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         final UserView before = byId.put(user.id(), user);
         if (before != null && !before.username().equals(user.username()))
         {
-            byLogin.remove(normal(before.username()));
+            byLogin.computeIfPresent(normal(before.username()), (name, holder) -> holder.id().equals(user.id()) ? null : holder);
         }
-        byLogin.put(normal(user.email()), user);
-        byLogin.put(normal(user.username()), user);
+        holdLogin(normal(user.email()), user);
+        holdLogin(normal(user.username()), user);
         byPrincipal.put(user.principal(), user);
         if (user.disabled())
         {
             forgetReset(user.id());  // the engine clears a disabled user's reset token
+        }
+    }
+
+    /** The oldest user keeps a name another user also holds (replay order is creation order: the same on every replay). */
+    private void holdLogin(final String name, final UserView user)
+    {
+        final UserView holder = byLogin.get(name);
+        if (holder == null || holder.id().equals(user.id()) || user.index() < holder.index())
+        {
+            byLogin.put(name, user);
+        }
+        if (holder != null && !holder.id().equals(user.id()))
+        {
+            final List<String> ids = new ArrayList<>(sharedLogins.getOrDefault(name, List.of()));
+            for (final String id : List.of(holder.id(), user.id()))
+            {
+                if (!ids.contains(id))
+                {
+                    ids.add(id);
+                }
+            }
+            ids.sort(Comparator.comparingInt(id -> byId.get(id).index()));
+            sharedLogins.put(name, List.copyOf(ids));
         }
     }
 
@@ -178,7 +209,25 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
         return new SignedIn(user, session);
     }
 
-    /** The user whose email or username this is, in any letter case, or null. */
+    /**
+     * Every user whose email or username this is, in any letter case or Unicode form, oldest first: none or one, except
+     * for a name journaled by two signups before emails were normalised (see {@link #sharedLogins}).
+     */
+    public List<UserView> findAllByLogin(final String emailOrUsername)
+    {
+        final String name = emailOrUsername == null ? null : normal(emailOrUsername);
+        final List<String> shared = name == null ? null : sharedLogins.get(name);
+        if (shared != null)
+        {
+            final List<UserView> holders = new ArrayList<>(shared.size());
+            shared.forEach(id -> holders.add(byId.get(id)));
+            return holders;
+        }
+        final UserView user = name == null ? null : byLogin.get(name);
+        return user == null ? List.of() : List.of(user);
+    }
+
+    /** The user whose email or username this is, in any letter case or Unicode form (the oldest, if two hold it), or null. */
     public UserView findByLogin(final String emailOrUsername)
     {
         return emailOrUsername == null ? null : byLogin.get(normal(emailOrUsername));
@@ -265,6 +314,7 @@ public final class UserDirectory implements UserRecords.Sink, ReplyListener, io.
     {
         roots.put("users.by_id", byId);
         roots.put("users.by_login", byLogin);
+        roots.put("users.shared_logins", sharedLogins);
         roots.put("users.by_principal", byPrincipal);
         roots.put("users.sessions", sessions);
         roots.put("users.sessions_by_user", sessionsByUser);
