@@ -2,13 +2,9 @@ package io.ordergate.gateway.executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An executor's free text (a result's message, a trade's comment) longer than the gateway keeps is cut, never a reason
@@ -17,29 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with every heartbeat (a second position for one order), and a refused trade report loses the trade. Likewise a
  * {@code result} or {@code details} that is not an object (the sample sends whatever its command handler returned).
  */
-class ExecutorFreeTextTest
+class ExecutorFreeTextTest extends QuotedExecutorTest
 {
     /** Longer than the 256 characters kept; a Python exception's text often is (a URL, an address, the cause). */
     private static final String LONG = "HTTPConnectionPool(host='broker.example', port=443): Max retries exceeded ".repeat(5);
-
-    @TempDir
-    Path dataDir;
-
-    private GatewayHarness gateway;
-    private GatewayHarness.Executor executor;
-
-    @BeforeEach
-    void start()
-    {
-        gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300");
-        executor = gateway.onlineExecutorQuoted("mt5-1");
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-    }
 
     @Test
     void shouldSettleAnExecutedOpenWhoseMessageIsLongInsteadOfDeliveringItAgain()

@@ -3,13 +3,9 @@ package io.ordergate.gateway.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 000's sample executor never reads the answer to its result: a refused result leaves the command pending, handed
@@ -17,27 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * are booleans, Python's {@code str(None)}, a null and an empty string are no value, free text that is no string is no
  * reason to refuse, and a FAILED result's numbers, which nothing books, are never a reason to refuse it.
  */
-class ExecutorResultLooseValuesTest
+class ExecutorResultLooseValuesTest extends QuotedExecutorTest
 {
-    @TempDir
-    Path dataDir;
-
-    private GatewayHarness gateway;
-    private GatewayHarness.Executor executor;
-
-    @BeforeEach
-    void start()
-    {
-        gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300");
-        executor = gateway.onlineExecutorQuoted("mt5-1");
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-    }
-
     @Test
     void shouldReadSuccessOneAsTrue()
     {

@@ -3,13 +3,9 @@ package io.ordergate.gateway.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,26 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * command would stay pending and be executed again); an executed result is refused only for a value it would book
  * that cannot be read exactly. One case per field.
  */
-class ExecutorResultMistypedDetailsTest
+class ExecutorResultMistypedDetailsTest extends QuotedExecutorTest
 {
-    @TempDir
-    Path dataDir;
-
-    private GatewayHarness gateway;
-    private GatewayHarness.Executor executor;
-
-    @BeforeEach
-    void start()
-    {
-        gateway = GatewayHarness.start(dataDir, "offline_after_seconds: 300");
-        executor = gateway.onlineExecutorQuoted("mt5-1");
-    }
-
-    @AfterEach
-    void stop()
-    {
-        gateway.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
