@@ -48,6 +48,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private final FanOutRequests requests;
     private final StreamMessages messages = new StreamMessages();
     private final SubscriptionSnapshots snapshots;
+    private final OrderSnapshotSlices orderSlices;
     private final BodyReader reader = new BodyReader();
     private final io.ordergate.engine.command.AsciiView text = new io.ordergate.engine.command.AsciiView();
     private final StateUpdates updates = new StateUpdates(subscriptions);
@@ -77,6 +78,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         this.pacedCapacity = config.server().maxConnections();
         this.requests = new FanOutRequests(settings.maxPendingRequests());
         this.snapshots = new SubscriptionSnapshots(reads, subscriptions, updates, requests);
+        this.orderSlices = snapshots.orderSlices();
     }
 
     /** The engine's change set, told to value accounts only while an account stream is subscribed; before replay. */
@@ -254,13 +256,27 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         {
             updates.refreshed(((AccountRefresh)attachment).accountId(), event);
         }
-        else if (subscriptions.hasAccounts() && !event.changes.isEmpty())
+        else if (!event.changes.isEmpty())
         {
-            updates.changes(event.changes);
+            if (subscriptions.hasAccounts())
+            {
+                updates.changes(event.changes);
+            }
+            if (orderSlices.gathering())
+            {
+                orderSlices.changes(event.changes);
+            }
         }
-        if (type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess() && subscriptions.hasAccounts())
+        if (type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess())
         {
-            updates.accountDeleted(event);
+            if (orderSlices.gathering())
+            {
+                orderSlices.accountDeleted(StateUpdates.deletedAccount(event));
+            }
+            if (subscriptions.hasAccounts())
+            {
+                updates.accountDeleted(event);
+            }
         }
         if (subscriptions.hasBots() && StateUpdates.isBotCommand(type) && event.result != null && event.result.isSuccess())
         {
@@ -272,6 +288,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     public void onIdle(final long nowNanos)
     {
         requests.runAll();
+        orderSlices.publishWaiting();
         final boolean accountsWatched = subscriptions.hasAccountChannel();
         if (valuation != null && accountsWatched != valuing)
         {
