@@ -70,6 +70,11 @@ public final class QueryFlow
         OrderFlow.answer(event, order, ResultCode.OK);
     }
 
+    /**
+     * LIST_ORDERS: with a cursor, one slice ({@link #listOrderSlice}); without, the whole list in one read, which looks at
+     * every remembered order (about 73,000 by default) and so holds the engine thread for milliseconds: the gateway's
+     * lists and stream snapshots read in slices, and only tests and tools read it whole.
+     */
     public void listOrders(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
@@ -97,7 +102,7 @@ public final class QueryFlow
             }
             if (written == limit)
             {
-                truncated = true;  // the stream's snapshot: a client resyncing from it must know what it lacks (STREAMS.md)
+                truncated = true;  // a reader of the whole list must know what it lacks, as a stream's sliced snapshot says it
                 break;
             }
             order.copyTo(scratch);
