@@ -1,6 +1,7 @@
 package io.ordergate.gateway.orders;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * Reads the engine's answer to one slice of a list read in slices, as the engine writes it: {@code {"orders":
@@ -14,13 +15,13 @@ public final class SliceAnswer
     }
 
     /** Where the items start: just after {@code {"listName":[}. */
-    public static int itemsStart(final String listName)
+    private static int itemsStart(final String listName)
     {
         return "{\"\":[".length() + listName.length();
     }
 
     /** Where the items end: the list's closing bracket (the last one: the fields after it hold no brackets). */
-    public static int itemsEnd(final DirectBuffer answer, final int length)
+    private static int itemsEnd(final DirectBuffer answer, final int length)
     {
         int end = length - 1;
         while (answer.getByte(end) != ']')
@@ -28,6 +29,28 @@ public final class SliceAnswer
             end--;
         }
         return end;
+    }
+
+    /**
+     * Appends the slice's items to those gathered so far ({@code gathered}, {@code gatheredLength} bytes: items joined by
+     * commas, without brackets). @return the new length
+     */
+    public static int appendItems(final DirectBuffer answer, final int length, final String listName, final MutableDirectBuffer gathered,
+        final int gatheredLength)
+    {
+        final int start = itemsStart(listName);
+        final int end = itemsEnd(answer, length);
+        if (end <= start)
+        {
+            return gatheredLength;
+        }
+        int at = gatheredLength;
+        if (at > 0)
+        {
+            gathered.putByte(at++, (byte)',');
+        }
+        gathered.putBytes(at, answer, start, end - start);
+        return at + end - start;
     }
 
     /** The slice's {@code next}: where the next slice goes on, 0 at the end of the list. */

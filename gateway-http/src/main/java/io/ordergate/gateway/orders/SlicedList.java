@@ -215,19 +215,9 @@ final class SlicedList implements Answer, RequestBody
      */
     private long gather(final DirectBuffer output, final int length)
     {
-        final int itemsStart = SliceAnswer.itemsStart(listName());
-        final int end = SliceAnswer.itemsEnd(output, length);
         final int written = SliceAnswer.written(output, length);
-        if (end > itemsStart)
-        {
-            if (gatheredLength > 0)
-            {
-                gathered.putByte(gatheredLength++, (byte)',');
-            }
-            gathered.putBytes(gatheredLength, output, itemsStart, end - itemsStart);
-            gatheredLength += end - itemsStart;
-            count += written;
-        }
+        gatheredLength = SliceAnswer.appendItems(output, length, listName(), gathered, gatheredLength);
+        count += written;
         budget.spend(principal, written);
         return SliceAnswer.next(output, length);
     }

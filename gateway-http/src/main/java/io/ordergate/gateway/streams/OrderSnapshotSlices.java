@@ -199,17 +199,7 @@ final class OrderSnapshotSlices
         final int written = SliceAnswer.written(event.output, event.outputLength);
         if (gathering.count < SNAPSHOT_ORDERS)
         {
-            final int start = SliceAnswer.itemsStart("orders");
-            final int end = SliceAnswer.itemsEnd(event.output, event.outputLength);
-            if (end > start)
-            {
-                if (gathering.itemsLength > 0)
-                {
-                    gathering.items.putByte(gathering.itemsLength++, (byte)',');
-                }
-                gathering.items.putBytes(gathering.itemsLength, event.output, start, end - start);
-                gathering.itemsLength += end - start;
-            }
+            gathering.itemsLength = SliceAnswer.appendItems(event.output, event.outputLength, "orders", gathering.items, gathering.itemsLength);
             gathering.count += written;
         }
         else
