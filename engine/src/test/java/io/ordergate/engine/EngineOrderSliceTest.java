@@ -86,6 +86,44 @@ class EngineOrderSliceTest
         assertEquals(List.of("" + (filledFirst + 1), "" + filledFirst), ids(second));
     }
 
+    /**
+     * Open orders displaced from their slots (1,024 here) are walked after the slots. Orders displaced between two
+     * slices joined that list at its newest end: a cursor counted in places of the list moved back by as many, and
+     * read some orders twice. The cursor is an id, which no displacement moves.
+     */
+    @Test
+    void shouldWalkDisplacedOpenOrdersOnceWhenMoreAreDisplacedBetweenSlices()
+    {
+        for (int i = 0; i < 45; i++)
+        {
+            expect(ResultCode.CREATED, driver.limit("paper-1", Side.BUY, "EURUSD", "0.01", "1.0"));  // resting: ids 1..45
+        }
+        while (driver.market("paper-1", Side.BUY, "EURUSD", "0.01").order.orderId < 1064)
+        {
+            driver.market("paper-1", Side.SELL, "EURUSD", "0.01");  // ids 1..40 displaced by 1025..1064
+        }
+        final Map<String, Object> first = Json.output(driver.listOrderSlice("paper-1", CommandBodies.STATUS_OPEN, 1000, 0));
+        assertEquals(32, ids(first).size(), "45..41 from the slots, then 40..14 displaced");
+        for (int i = 0; i < 3; i++)
+        {
+            driver.market("paper-1", Side.BUY, "EURUSD", "0.01");  // 1065..1067 displace 41..43, already read
+        }
+        final List<Object> walked = new ArrayList<>(ids(first));
+        long cursor = ((Number)first.get("next")).longValue();
+        while (cursor != 0)
+        {
+            final Map<String, Object> slice = Json.output(driver.listOrderSlice("paper-1", CommandBodies.STATUS_OPEN, 1000, cursor));
+            walked.addAll(ids(slice));
+            cursor = ((Number)slice.get("next")).longValue();
+        }
+        final List<Object> expected = new ArrayList<>();
+        for (int id = 45; id >= 1; id--)
+        {
+            expected.add("" + id);
+        }
+        assertEquals(expected, walked, "each open order once, newest first");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void shouldWalkTradeSlicesToTheSameListAsOneRead()

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The orders channel's snapshot is what a client resyncs from after a reconnect. It holds the newest 1000 open orders
- * (one read on the engine thread); when more rest, it says so ({@code "truncated": true}), so the client reads the
+ * (read in slices of at most 32, so this one takes more than 30); when more rest, it says so ({@code "truncated": true}), so the client reads the
  * older ones with {@code GET /api/v1/orders?status=open} instead of losing them without a word.
  */
 class StreamOrdersSnapshotTest

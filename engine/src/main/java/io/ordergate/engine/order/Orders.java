@@ -145,11 +145,6 @@ public final class Orders
         return overflowCount;
     }
 
-    public Order overflow(final int index)
-    {
-        return overflow[index];
-    }
-
     private static boolean isOpen(final Order order)
     {
         return order.status != null && !order.status.isTerminal();
@@ -360,6 +355,41 @@ public final class Orders
         }
         final Order displaced = overflow[overflowCount - 1 - (int)(back - span)];
         return displaced.orderId < nextOrderId - span ? displaced : null;
+    }
+
+    /** The order id at a position {@link #newest} walks (the id a forgotten order had, too); {@code back} within the span. */
+    public long idAt(final int back)
+    {
+        final long span = Math.min(slots.length, nextOrderId - 1);
+        return back < span ? nextOrderId - 1 - back : overflow[overflowCount - 1 - (int)(back - span)].orderId;
+    }
+
+    /**
+     * The first position {@link #newest} walks whose id is {@code orderId} or below ({@link #rememberedSpan}: none), where
+     * a walk cut off there goes on. The displaced list is in id order (displaced as the id capacity above is made).
+     */
+    public int newestAtOrBelow(final long orderId)
+    {
+        final long span = Math.min(slots.length, nextOrderId - 1);
+        if (orderId > nextOrderId - 1 - span)
+        {
+            return (int)Math.max(0, nextOrderId - 1 - orderId);
+        }
+        int low = 0;
+        int high = overflowCount;
+        while (low < high)
+        {
+            final int middle = (low + high) >>> 1;
+            if (overflow[middle].orderId <= orderId)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return (int)span + overflowCount - low;
     }
 
     /** How many positions {@link #newest} walks: the last {@code capacity} ids plus the overflow list. */

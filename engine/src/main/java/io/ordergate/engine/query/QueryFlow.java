@@ -70,6 +70,11 @@ public final class QueryFlow
         OrderFlow.answer(event, order, ResultCode.OK);
     }
 
+    /**
+     * LIST_ORDERS: with a cursor, one slice ({@link #listOrderSlice}); without, the whole list in one read, which looks at
+     * every remembered order (about 73,000 by default) and so holds the engine thread for milliseconds: the gateway's
+     * lists and stream snapshots read in slices, and only tests and tools read it whole.
+     */
     public void listOrders(final CommandEvent event)
     {
         reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
@@ -97,7 +102,7 @@ public final class QueryFlow
             }
             if (written == limit)
             {
-                truncated = true;  // the stream's snapshot: a client resyncing from it must know what it lacks (STREAMS.md)
+                truncated = true;  // a reader of the whole list must know what it lacks, as a stream's sliced snapshot says it
                 break;
             }
             order.copyTo(scratch);
@@ -115,31 +120,19 @@ public final class QueryFlow
     }
 
     /**
-     * One bounded slice of an order list read in slices (the gateway's {@code GET /api/v1/orders}): at most
-     * {@link #SLICE_ORDERS} orders written and {@link #SLICE_SCAN} positions looked at, from the cursor on, newest
-     * first, so a heavy read holds the engine thread for a few tens of microseconds at a time and orders go between
-     * its slices. The cursor is an order id ({@code 0}: the newest), or {@code -(k + 1)} for the k-th displaced open
-     * order after the remembered ids. Answers {@code {"orders": [...], "next": cursor, "written": n}}, next 0 at the end.
+     * One bounded slice of an order list read in slices (the gateway's {@code GET /api/v1/orders}, a stream's orders
+     * snapshot): at most {@link #SLICE_ORDERS} orders written and {@link #SLICE_SCAN} positions looked at, newest
+     * first, so a heavy read holds the engine thread for a few tens of microseconds at a time and orders go between its
+     * slices. The cursor is an order id: {@code 0} starts at the newest; any other goes on at the newest remembered
+     * order whose id is not above it, and {@code next} is the first id not looked at yet, so every id above it was. An
+     * id is a place that orders made or displaced between the slices do not move (a place counted in the displaced
+     * list did: some were read twice, others not at all). Answers {@code {"orders": [...], "next": id, "written": n}},
+     * next 0 at the end.
      */
     private void listOrderSlice(final CommandEvent event, final int onlyAccount, final int statusFilter, final int limit, final long cursor)
     {
-        final long newestId = orders.nextOrderId() - 1;
-        final long idSpan = orders.rememberedSpan() - orders.overflowCount();
-        int back;
-        if (cursor == 0)
-        {
-            back = 0;
-        }
-        else if (cursor > 0)
-        {
-            // an id fallen out of the remembered ids since the last slice goes on with the displaced ones
-            back = (int)Math.min(newestId - cursor, idSpan);
-        }
-        else
-        {
-            back = (int)(idSpan - cursor - 1);
-        }
         final int span = orders.rememberedSpan();
+        int back = cursor == 0 ? 0 : orders.newestAtOrBelow(cursor);
         final int writeBudget = Math.min(limit, SLICE_ORDERS);
         final JsonWriter out = json.begin(event).startObject().name("orders").startArray();
         int written = 0;
@@ -153,8 +146,7 @@ public final class QueryFlow
                 written++;
             }
         }
-        final long next = back >= span ? 0 : back < idSpan ? newestId - back : -(back - idSpan) - 1;
-        out.endArray().name("next").number(next).name("written").number(written).endObject();
+        out.endArray().name("next").number(back >= span ? 0 : orders.idAt(back)).name("written").number(written).endObject();
         json.end(event);
         event.result = ResultCode.OK;
     }

@@ -215,59 +215,10 @@ final class SlicedList implements Answer, RequestBody
      */
     private long gather(final DirectBuffer output, final int length)
     {
-        final int itemsStart = "{\"\":[".length() + listName().length();
-        int end = length - 1;
-        while (output.getByte(end) != ']')
-        {
-            end--;
-        }
-        final long written = numberAfter(output, end, length, "\"written\":");
-        if (end > itemsStart)
-        {
-            if (gatheredLength > 0)
-            {
-                gathered.putByte(gatheredLength++, (byte)',');
-            }
-            gathered.putBytes(gatheredLength, output, itemsStart, end - itemsStart);
-            gatheredLength += end - itemsStart;
-            count += (int)written;
-        }
-        budget.spend(principal, (int)written);
-        return numberAfter(output, end, length, "\"next\":");
-    }
-
-    private static long numberAfter(final DirectBuffer output, final int from, final int length, final String name)
-    {
-        for (int at = from; at + name.length() < length; at++)
-        {
-            if (matches(output, at, name))
-            {
-                int i = at + name.length();
-                final boolean negative = output.getByte(i) == '-';
-                if (negative)
-                {
-                    i++;
-                }
-                long value = 0;
-                for (; i < length && output.getByte(i) >= '0' && output.getByte(i) <= '9'; i++)
-                {
-                    value = value * 10 + output.getByte(i) - '0';
-                }
-                return negative ? -value : value;
-            }
-        }
-        throw new IllegalStateException("a list slice without " + name);
-    }
-
-    private static boolean matches(final DirectBuffer output, final int at, final String name)
-    {
-        for (int i = 0; i < name.length(); i++)
-        {
-            if (output.getByte(at + i) != name.charAt(i))
-            {
-                return false;
-            }
-        }
-        return true;
+        final int written = SliceAnswer.written(output, length);
+        gatheredLength = SliceAnswer.appendItems(output, length, listName(), gathered, gatheredLength);
+        count += written;
+        budget.spend(principal, written);
+        return SliceAnswer.next(output, length);
     }
 }

@@ -6,11 +6,13 @@ import java.util.Map;
 
 import io.ordergate.engine.change.ChangeJson;
 import io.ordergate.engine.change.ChangeSet;
+import io.ordergate.engine.change.TradeChange;
 import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
+import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.OrderJson;
 
@@ -44,8 +46,7 @@ final class StateUpdates
             final List<Subscriptions.Entry> entries = subscriptions.ofAccount(changes.order(i).accountId);
             if (entries != null && any(entries, StreamChannel.ORDERS))
             {
-                OrderJson.write(changes.order(i), messages.begin("order"));
-                send(entries, StreamChannel.ORDERS, messages.end());
+                send(entries, StreamChannel.ORDERS, orderMessage(changes.order(i)));
             }
         }
         for (int i = 0; i < changes.tradeCount(); i++)
@@ -53,8 +54,7 @@ final class StateUpdates
             final List<Subscriptions.Entry> entries = subscriptions.ofAccount(changes.trade(i).accountId);
             if (entries != null && any(entries, StreamChannel.ORDERS))
             {
-                ChangeJson.trade(changes.trade(i), messages.begin("fill"));
-                send(entries, StreamChannel.ORDERS, messages.end());
+                send(entries, StreamChannel.ORDERS, fillMessage(changes.trade(i)));
             }
         }
         for (int i = 0; i < changes.positionCount(); i++)
@@ -83,6 +83,20 @@ final class StateUpdates
                 send(entries, StreamChannel.ACCOUNT, message);
             }
         }
+    }
+
+    /** An order as a command left it, as the orders channel sends it. */
+    byte[] orderMessage(final OrderView order)
+    {
+        OrderJson.write(order, messages.begin("order"));
+        return messages.end();
+    }
+
+    /** A fill, as the orders channel sends it. */
+    byte[] fillMessage(final TradeChange trade)
+    {
+        ChangeJson.trade(trade, messages.begin("fill"));
+        return messages.end();
     }
 
     /**
@@ -140,8 +154,7 @@ final class StateUpdates
      */
     void accountDeleted(final CommandEvent event)
     {
-        reader.wrap(event.frame, CommandFrame.BODY_OFFSET);
-        final String accountId = reader.readString(text).toString();
+        final String accountId = deletedAccount(event);
         lastAccount.remove(accountId);
         unvalued.remove(accountId);
         final List<Subscriptions.Entry> entries = subscriptions.removeAccount(accountId);
@@ -153,6 +166,12 @@ final class StateUpdates
                     entry.generation());
             }
         }
+    }
+
+    /** The account a DELETE_ACCOUNT names. */
+    static String deletedAccount(final CommandEvent event)
+    {
+        return new BodyReader().wrap(event.frame, CommandFrame.BODY_OFFSET).readString(new AsciiView()).toString();
     }
 
     static boolean isBotCommand(final CommandType type)

@@ -9,28 +9,23 @@ import io.netty.util.concurrent.EventExecutor;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.engine.change.Changes;
 import io.ordergate.engine.command.BodyReader;
-import io.ordergate.engine.command.CandleBodies;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
-import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.gateway.core.CommandPublisher;
 import io.ordergate.gateway.core.FanOutListener;
-import io.ordergate.gateway.json.RequestBody;
 
 /**
  * The streams' side of the fan-out: follows every command (fan-out thread) and copies what subscribers want into
  * their sockets' outboxes. The engine knows no subscriber: it leaves what each command changed in the event
  * ({@code ChangeSet}), and {@link StateUpdates} reads it there.
  *
- * <p>A subscription to account data (orders, positions, account), candles or a bot starts with a read through the
- * ring, as the subscriber (so the engine refuses, with the same 404, an account that does not exist and one the
- * caller may not see); when that read comes round here, its answer is sent as the snapshot and the subscription
- * starts, so the snapshot and the changes after it never overlap or leave a hole. Quotes start from this class's
- * own view of the market ({@link LiveMarket}), also in ring order. An account's equity moves with quotes: subscribed
- * accounts are valued again through the ring every {@code streams.account_refresh_millis} while quotes arrive, and
+ * <p>A subscription to account data, candles or a bot starts with a read through the ring ({@link
+ * SubscriptionSnapshots}). Quotes start from this class's own view of the market ({@link LiveMarket}), also in ring
+ * order. An account's equity moves with quotes: subscribed accounts are valued again through the ring every {@code
+ * streams.account_refresh_millis} while quotes arrive, and
  * sent when their answer differs from the last one sent.
  *
  * <p>Thread safe where it must be: {@link #subscribe}, {@link #unsubscribe}, {@link #inTurn}, {@link #closed} from event loops; the
@@ -38,18 +33,11 @@ import io.ordergate.gateway.json.RequestBody;
  */
 public final class StreamHub implements FanOutListener, io.ordergate.gateway.core.StateBesideEngine
 {
-    /** The read a subscription starts with, travelling the ring as its attachment. Immutable. */
-    private record Snapshot(StreamSocket socket, StreamRequest request, long generation, long ticket)
-    {
-    }
-
     /** A subscribed account valued again (the attachment of its GET_ACCOUNT). Immutable. */
     private record AccountRefresh(String accountId)
     {
     }
 
-    private static final int SNAPSHOT_ORDERS = 1000;
-    private static final int SNAPSHOT_CANDLES = 100;
     private static final String OVERLOADED = "the gateway is overloaded: reconnect and subscribe again shortly";
 
     private final StreamSettings settings;
@@ -59,6 +47,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     private final Subscriptions subscriptions = new Subscriptions();
     private final FanOutRequests requests;
     private final StreamMessages messages = new StreamMessages();
+    private final SubscriptionSnapshots snapshots;
+    private final OrderSnapshotSlices orderSlices;
     private final BodyReader reader = new BodyReader();
     private final io.ordergate.engine.command.AsciiView text = new io.ordergate.engine.command.AsciiView();
     private final StateUpdates updates = new StateUpdates(subscriptions);
@@ -87,6 +77,8 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         this.fanOut = new QuoteFanOut(market, subscriptions, messages);
         this.pacedCapacity = config.server().maxConnections();
         this.requests = new FanOutRequests(settings.maxPendingRequests());
+        this.snapshots = new SubscriptionSnapshots(reads, subscriptions, updates, requests);
+        this.orderSlices = snapshots.orderSlices();
     }
 
     /** The engine's change set, told to value accounts only while an account stream is subscribed; before replay. */
@@ -169,40 +161,12 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     /** @return null when the subscription is under way, else why it could not be asked for */
     String subscribe(final StreamSocket socket, final StreamRequest request, final long generation)
     {
-        final String id = request.id();
-        final CommandType type;
-        final RequestBody body;
-        switch (request.channel())
+        if (request.channel() == StreamChannel.QUOTES)
         {
-            case QUOTES:
-                subscribeQuotes(socket, request, generation);
-                return null;
-            case ORDERS:
-                type = CommandType.LIST_ORDERS;
-                body = writer -> CommandBodies.listOrders(writer, id, CommandBodies.STATUS_OPEN, SNAPSHOT_ORDERS);
-                break;
-            case POSITIONS:
-                type = CommandType.LIST_POSITIONS;
-                body = writer -> CommandBodies.accountId(writer, id);
-                break;
-            case ACCOUNT:
-                type = CommandType.GET_ACCOUNT;
-                body = writer -> CommandBodies.accountId(writer, id);
-                break;
-            case CANDLES:
-                type = CommandType.GET_CANDLES;
-                body = writer -> CandleBodies.getCandles(writer, id, request.timeframe().ordinal(), 0, SNAPSHOT_CANDLES);
-                break;
-            default:
-                type = CommandType.GET_BOT;
-                body = writer -> GroupBodies.botId(writer, id);
-        }
-        if (reads.publish(type, socket.principal(), CommandFrame.SOURCE_WEBSOCKET, body, new Snapshot(socket, request, generation, socket.replies().take())))
-        {
+            subscribeQuotes(socket, request, generation);
             return null;
         }
-        socket.replies().giveBack();
-        return "the gateway is overloaded: subscribe again shortly";
+        return snapshots.publish(socket, request, generation);
     }
 
     void subscribeQuotes(final StreamSocket socket, final StreamRequest request, final long generation)
@@ -269,9 +233,9 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         final CommandType type = event.type;
         if (type == null)
         {
-            if (!replaying && event.attachment instanceof Snapshot)
+            if (!replaying)
             {
-                snapshot((Snapshot)event.attachment, event);  // a read whose body could not be written: refused, in turn
+                snapshots.answered(event);  // a read whose body could not be written: refused, in turn
             }
             return;
         }
@@ -284,21 +248,35 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
             return;
         }
         final Object attachment = event.attachment;
-        if (attachment instanceof Snapshot)
+        if (snapshots.answered(event))
         {
-            snapshot((Snapshot)attachment, event);
+            return;
         }
-        else if (attachment instanceof AccountRefresh)
+        if (attachment instanceof AccountRefresh)
         {
             updates.refreshed(((AccountRefresh)attachment).accountId(), event);
         }
-        else if (subscriptions.hasAccounts() && !event.changes.isEmpty())
+        else if (!event.changes.isEmpty())
         {
-            updates.changes(event.changes);
+            if (subscriptions.hasAccounts())
+            {
+                updates.changes(event.changes);
+            }
+            if (orderSlices.gathering())
+            {
+                orderSlices.changes(event.changes);
+            }
         }
-        if (type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess() && subscriptions.hasAccounts())
+        if (type == CommandType.DELETE_ACCOUNT && event.result != null && event.result.isSuccess())
         {
-            updates.accountDeleted(event);
+            if (orderSlices.gathering())
+            {
+                orderSlices.accountDeleted(StateUpdates.deletedAccount(event));
+            }
+            if (subscriptions.hasAccounts())
+            {
+                updates.accountDeleted(event);
+            }
         }
         if (subscriptions.hasBots() && StateUpdates.isBotCommand(type) && event.result != null && event.result.isSuccess())
         {
@@ -310,6 +288,7 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
     public void onIdle(final long nowNanos)
     {
         requests.runAll();
+        orderSlices.publishWaiting();
         final boolean accountsWatched = subscriptions.hasAccountChannel();
         if (valuation != null && accountsWatched != valuing)
         {
@@ -355,41 +334,6 @@ public final class StreamHub implements FanOutListener, io.ordergate.gateway.cor
         }
         quotedSinceRefresh = true;
         fanOut.endPass();
-    }
-
-    private void snapshot(final Snapshot snapshot, final CommandEvent event)
-    {
-        // What the client's socket handed over before this subscribe is queued by now: its replies go before this snapshot.
-        requests.runAll();
-        snapshotInTurn(snapshot, event);
-        snapshot.socket().replies().done(snapshot.ticket());
-    }
-
-    private void snapshotInTurn(final Snapshot snapshot, final CommandEvent event)
-    {
-        final StreamSocket socket = snapshot.socket();
-        final StreamRequest request = snapshot.request();
-        if (!socket.isOpen() || !socket.held().holds(request.key(), snapshot.generation()))
-        {
-            return;
-        }
-        if (event.result == null || !event.result.isSuccess() || event.outputKind != CommandEvent.OUTPUT_JSON)
-        {
-            socket.held().release(request.key(), snapshot.generation());  // refused: an account the caller may not see, or none
-            if (!socket.held().holds(request.key()))
-            {
-                // A subscribe again refused: the client holds the key no more, so the first subscription's entry goes too.
-                subscriptions.remove(socket, request.channel(), request.id(), request.key(), Subscriptions.ANY_GENERATION);
-            }
-            socket.push(StreamMessages.snapshotRefused(request, event.result, event.resultMessage));
-            return;
-        }
-        socket.push(messages.snapshot(request.channel(), request.id(), event.output, 0, event.outputLength));
-        if (request.channel() == StreamChannel.ACCOUNT)
-        {
-            updates.joined(request.id());
-        }
-        subscriptions.add(new Subscriptions.Entry(socket, request.channel(), request.key(), request.timeframe(), snapshot.generation()), request.id());
     }
 
     @Override

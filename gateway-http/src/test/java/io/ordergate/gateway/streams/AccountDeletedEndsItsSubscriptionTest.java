@@ -35,7 +35,7 @@ class AccountDeletedEndsItsSubscriptionTest
     void theDeletionEndsTheSubscriptionItFound()
     {
         rig.send(subscribeOrders("paper-1"));
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         rig.accountDeleted("paper-1");
         receive();
         rig.fanOutIdle();
@@ -48,11 +48,11 @@ class AccountDeletedEndsItsSubscriptionTest
     void aSubscriptionMadeAgainBeforeTheDeletionsEndIsNotEnded()
     {
         rig.send(subscribeOrders("paper-1"));
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         rig.accountDeleted("paper-1");  // its end waits on the event loop behind the client's next two frames
         rig.send(unsubscribeOrders("paper-1"), subscribeOrders("paper-1"));
         rig.fanOutIdle();
-        rig.answerNextRead("[]");  // the account made again under its id: the new subscription's read succeeds
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);  // the account made again under its id: the new subscription's read succeeds
         assertEquals(List.of("snapshot", "unsubscribed", "snapshot"), receive());
         assertTrue(rig.socket.held().holds(KEY), "the subscription made again stays");
     }

@@ -38,7 +38,7 @@ class StreamRepliesInRequestOrderTest
         rig.send(subscribeOrders("paper-1"), PING);
         rig.fanOutIdle();
         receive();
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         assertEquals(List.of("snapshot", "pong"), receive());
     }
 
@@ -48,7 +48,7 @@ class StreamRepliesInRequestOrderTest
         rig.send(subscribeOrders("paper-1"), "{not json", unsubscribeOrders("paper-2"));
         rig.fanOutIdle();
         receive();
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         assertEquals(List.of("snapshot", "error:INVALID_JSON", "error:NOT_FOUND"), receive());
     }
 
@@ -69,9 +69,9 @@ class StreamRepliesInRequestOrderTest
     {
         rig.send(subscribeOrders("paper-1"), PING, subscribeOrders("paper-2"), "{not json");
         rig.fanOutIdle();
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         receive();
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         assertEquals(List.of("snapshot", "pong", "snapshot", "error:INVALID_JSON"), receive());
         assertTrue(seen.get(0).contains("\"paper-1\"") && seen.get(2).contains("\"paper-2\""), "each snapshot in its place: " + seen);
     }
@@ -80,7 +80,7 @@ class StreamRepliesInRequestOrderTest
     void withNothingOwedAReplyIsWrittenAtOnce()
     {
         rig.send(subscribeOrders("paper-1"));
-        rig.answerNextRead("[]");
+        rig.answerNextRead(StreamSocketRig.NO_ORDERS);
         rig.send(PING);
         assertEquals(List.of("snapshot", "pong"), receive(), "no fan-out turn needed for the pong");
     }

@@ -19,12 +19,14 @@ import io.netty.util.ReferenceCountUtil;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.GatewayConfig;
+import io.ordergate.engine.command.BodyReader;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.CommandBodies;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.json.RequestBody;
 
 /**
  * One user socket on an embedded channel, its hub's fan-out driven by hand: the reads the hub publishes are
@@ -37,13 +39,15 @@ final class StreamSocketRig implements AutoCloseable
     static final String SUBSCRIBE_QUOTES = "{\"type\":\"subscribe\",\"channel\":\"quotes\",\"symbol\":\"EURUSD\"}";
     static final String UNSUBSCRIBE_QUOTES = "{\"type\":\"unsubscribe\",\"channel\":\"quotes\",\"symbol\":\"EURUSD\"}";
     static final String PING = "{\"type\":\"ping\"}";
+    /** The engine's answer to the last slice of an orders snapshot of no open order. */
+    static final String NO_ORDERS = "{\"orders\":[],\"next\":0,\"written\":0}";
 
     private static final String INSTRUMENTS = "instruments:\n"
         + "  - { symbol: EURUSD, digits: 5, pip_size: 0.0001, contract_size: 100000, lot_step: 0.01,\n"
         + "      min_quantity: 0.01, max_quantity: 100, base_currency: EUR, quote_currency: USD }\n";
 
     /** A read held on its way round the ring. */
-    private record Read(CommandType type, Object attachment)
+    private record Read(CommandType type, RequestBody body, Object attachment)
     {
     }
 
@@ -99,7 +103,7 @@ final class StreamSocketRig implements AutoCloseable
     StreamSocketRig(final String moreConfig)
     {
         final GatewayConfig config = ConfigLoader.parse(INSTRUMENTS + moreConfig, "test");
-        hub = new StreamHub(config, (type, principal, source, body, attachment) -> reads.add(new Read(type, attachment)));
+        hub = new StreamHub(config, (type, principal, source, body, attachment) -> reads.add(new Read(type, body, attachment)));
         socket = new StreamSocket(hub, hub.settings(), 1, null, () -> { });
         channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), wire, socket);
         socket.opened(channel, true);
@@ -201,6 +205,21 @@ final class StreamSocketRig implements AutoCloseable
     int readsHeld()
     {
         return reads.size();
+    }
+
+    /** The body of the oldest held read, as the engine would read it (its type: {@link #nextReadType}). */
+    BodyReader nextReadBody()
+    {
+        final org.agrona.ExpandableArrayBuffer frame = new org.agrona.ExpandableArrayBuffer(256);
+        final BodyWriter body = new BodyWriter();
+        body.wrap(frame, 0);
+        reads.get(0).body().encode(body);
+        return new BodyReader().wrap(frame, 0);
+    }
+
+    CommandType nextReadType()
+    {
+        return reads.get(0).type();
     }
 
     /** The oldest held read comes round the ring to the fan-out, answered by the engine with {@code json} (an empty list). */
