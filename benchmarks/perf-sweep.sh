@@ -6,10 +6,10 @@
 #   benchmarks/perf-sweep.sh OUT_DIR [RATE ...]            (default rates: 1000 5000 10000)
 #
 # Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
-# default: the demo configuration's, i.e. blocking), WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway
-# takes before the gateway starts, so its JIT is warm; default 0), DIRECT_REPLIES (server.direct_replies: false hands
-# every answer to the event loop; default true), TRANSPORT (server.transport: auto|nio|epoll; default auto,
-# i.e. NIO with direct replies), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
+# default: the demo configuration's, i.e. blocking), YIELD_WINDOW_US (pipeline.yield_window_us; default the demo's),
+# WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway takes before the gateway starts, so its JIT is warm;
+# default 0), DIRECT_REPLIES (server.direct_replies: false hands every answer to the event loop; default true),
+# TRANSPORT (server.transport: auto|nio|epoll; default auto, i.e. NIO with direct replies), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
 # GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector"),
 # GATEWAY_JAVA (the gateway's java, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the generator and the baseline
 # keep the java on the PATH).
@@ -34,10 +34,13 @@ cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$g
 trap cleanup EXIT
 
 config_args=()
-if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ] || [ -n "${TRANSPORT:-}" ]; then
+if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${YIELD_WINDOW_US:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ] || [ -n "${TRANSPORT:-}" ]; then
   { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'\n  direct_replies: '"${DIRECT_REPLIES:-true}"'\n  transport: '"${TRANSPORT:-auto}"'/' \
       "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
-    if [ -n "${WAIT_STRATEGY:-}" ]; then printf '\npipeline:\n  wait_strategy: %s\n' "$WAIT_STRATEGY"; fi; } > "$work/gateway.yaml"
+    if [ -n "${WAIT_STRATEGY:-}${YIELD_WINDOW_US:-}" ]; then
+      printf '\npipeline:\n  wait_strategy: %s\n' "${WAIT_STRATEGY:-blocking}"
+      if [ -n "${YIELD_WINDOW_US:-}" ]; then printf '  yield_window_us: %s\n' "$YIELD_WINDOW_US"; fi
+    fi; } > "$work/gateway.yaml"
   config_args=(--config "$work/gateway.yaml")
 fi
 

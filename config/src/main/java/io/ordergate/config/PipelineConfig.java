@@ -15,6 +15,9 @@ public final class PipelineConfig
      * hand-off between stage threads is a wake-up competing for the same cores; a thread per stage above that.
      */
     public static final String STAGE_THREADS_DEFAULT = "auto";
+    /** 0: a blocking stage parks after its brief spin. The measured default: docs/PERFORMANCE.md, "Item 8's targets". */
+    public static final int YIELD_WINDOW_US_DEFAULT = 0;
+    public static final int YIELD_WINDOW_US_MAX = 100_000;
 
     private static final Pattern WAIT_STRATEGY = Pattern.compile("blocking|sleeping|yielding|busy-spin");
     private static final Pattern STAGE_THREADS = Pattern.compile("auto|1|3");
@@ -22,12 +25,14 @@ public final class PipelineConfig
     private final int ringSize;
     private final WaitStrategyKind waitStrategy;
     private final int stageThreads;
+    private final int yieldWindowMicros;
 
-    PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final int stageThreads)
+    PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final int stageThreads, final int yieldWindowMicros)
     {
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
         this.stageThreads = stageThreads;
+        this.yieldWindowMicros = yieldWindowMicros;
     }
 
     static PipelineConfig read(final YamlSection s)
@@ -40,9 +45,10 @@ public final class PipelineConfig
         final String wait = s.matching("wait_strategy", WAIT_STRATEGY_DEFAULT.configName(), WAIT_STRATEGY,
             "one of blocking, sleeping, yielding, busy-spin");
         final String threads = s.matching("stage_threads", STAGE_THREADS_DEFAULT, STAGE_THREADS, "one of auto, 1, 3");
+        final int yieldWindowMicros = s.intValue("yield_window_us", YIELD_WINDOW_US_DEFAULT, 0, YIELD_WINDOW_US_MAX);
         s.finish();
         final int stageThreads = "auto".equals(threads) ? (Runtime.getRuntime().availableProcessors() <= 2 ? 1 : 3) : Integer.parseInt(threads);
-        return new PipelineConfig(ringSize, WaitStrategyKind.fromConfigName(wait), stageThreads);
+        return new PipelineConfig(ringSize, WaitStrategyKind.fromConfigName(wait), stageThreads, yieldWindowMicros);
     }
 
     /** Slots in the ring; a power of two. */
@@ -65,9 +71,18 @@ public final class PipelineConfig
         return stageThreads;
     }
 
+    /**
+     * How long a {@code blocking} stage yields, while no other thread wants its core, before it parks: a yielding
+     * stage takes the next command without a wake-up. 0: it parks after its brief spin. Other strategies ignore it.
+     */
+    public int yieldWindowMicros()
+    {
+        return yieldWindowMicros;
+    }
+
     @Override
     public String toString()
     {
-        return "PipelineConfig{ringSize=" + ringSize + ", waitStrategy=" + waitStrategy.configName() + ", stageThreads=" + stageThreads + '}';
+        return "PipelineConfig{ringSize=" + ringSize + ", waitStrategy=" + waitStrategy.configName() + ", stageThreads=" + stageThreads + ", yieldWindowMicros=" + yieldWindowMicros + '}';
     }
 }

@@ -95,7 +95,7 @@ class ConfigLoaderTest
             " event_loop_threads: 2, transport: nio, max_unauthenticated_connections: 4, request_read_timeout_seconds: 3}\n" +
             "data_dir: /var/lib/ordergate/../og\n" +
             "journal: {on_replay_divergence: start}\n" +
-            "pipeline: {ring_size: 1_048_576, wait_strategy: busy-spin}\n" +
+            "pipeline: {ring_size: 1_048_576, wait_strategy: busy-spin, yield_window_us: 250}\n" +
             "engine: {max_orders: 1024, max_accounts: 4}\n" +
             "executors: {offline_after_seconds: 30, max_queued_bytes_per_socket: 65536}\n" +
             "demo: {quote_feed: off, quote_interval_millis: 100, simulated_terminal: false, mt5_account_id: m}\n" +
@@ -112,6 +112,7 @@ class ConfigLoaderTest
         assertEquals(JournalConfig.ReplayDivergence.START, config.journal().onReplayDivergence());
         assertEquals(1_048_576, config.pipeline().ringSize());
         assertEquals(WaitStrategyKind.BUSY_SPIN, config.pipeline().waitStrategy());
+        assertEquals(250, config.pipeline().yieldWindowMicros());
         assertEquals(1024, config.engine().maxOrders());
         assertEquals(4, config.engine().maxAccounts());
         assertEquals(30, config.executors().offlineAfterSeconds());

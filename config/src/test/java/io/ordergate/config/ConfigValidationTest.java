@@ -90,6 +90,8 @@ class ConfigValidationTest
         "pipeline:\\n  wait_strategy: spin       | pipeline.wait_strategy      | one of blocking, sleeping",
         "pipeline:\\n  wait_strategy: BLOCKING   | pipeline.wait_strategy      | one of blocking",
         "pipeline:\\n  stage_threads: 2          | pipeline.stage_threads      | one of auto, 1, 3",
+        "pipeline:\\n  yield_window_us: -1       | pipeline.yield_window_us    | between 0 and 100000",
+        "pipeline:\\n  yield_window_us: 100001   | pipeline.yield_window_us    | between 0 and 100000",
         "engine:\\n  max_orders: 1000            | engine.max_orders           | power of two",
         "engine:\\n  max_accounts: 0             | engine.max_accounts         | between 1 and 4194304",
         "engine:\\n  max_trades: 4194305         | engine.max_trades           | between 1 and 4194304",

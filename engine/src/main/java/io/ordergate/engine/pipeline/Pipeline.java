@@ -204,7 +204,7 @@ public final class Pipeline implements AutoCloseable
             case YIELDING: return new YieldingWaitStrategy();
             case SLEEPING: return new SleepingWaitStrategy();
             case BLOCKING:
-            default: return new StageBlockingWaitStrategy();
+            default: return new StageBlockingWaitStrategy(TimeUnit.MICROSECONDS.toNanos(config.yieldWindowMicros()));
         }
     }
 

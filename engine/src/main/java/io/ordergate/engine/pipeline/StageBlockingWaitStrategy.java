@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
@@ -39,6 +40,15 @@ import com.lmax.disruptor.WaitStrategy;
  * 25-30 us of CPU under this project's hypervisors: docs/PERFORMANCE.md, "Idle wake-ups"). A missed signal could
  * cost a millisecond in a busy pipeline, at most 64 ms in an idle one, never a hang. 64, not 100: a 100 ms delay on
  * this project's VMs is the host's (docs/PERFORMANCE.md), and a park's bound must not look like one.
+ *
+ * <p>Between the spin and the park, a waiter may yield for a while ({@code pipeline.yield_window_us}): a parked
+ * stage thread's wake-up is a futex wake, an inter-processor interrupt and, in a VM, the host scheduling the halted
+ * vCPU again; the p99.9 of the gateway's server side was all that wake-up (docs/PERFORMANCE.md, "Item 8's targets").
+ * A thread that yields stays runnable and takes the next command at once, but on two cores a thread always runnable
+ * starves the threads it serves (Disruptor's yielding strategy at 20,000/s). So the yielding stops at the first yield
+ * that gave the CPU away for longer than {@link #CONTENDED_YIELD_NANOS}: another thread wanted this core, and the
+ * waiter parks as it would have. The clock is read only here, while there is no command to run; nothing a command
+ * sees depends on it.
  */
 public final class StageBlockingWaitStrategy implements WaitStrategy
 {
@@ -53,23 +63,41 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
      * p99 1.5 s at 5,000/s); no spin at all gave p50 357 us against 243-295 us with it.
      */
     static final int SPIN_TRIES = 100;
+    /**
+     * A yield that returns after this long ran another thread on this core: on an idle core a yield returns in 1-3 us.
+     */
+    static final long CONTENDED_YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final AtomicReferenceArray<Thread> parked = new AtomicReferenceArray<>(SLOTS);
     private final AtomicInteger waiters = new AtomicInteger();
     private final long firstSafetyParkNanos;
     private final long longestSafetyParkNanos;
+    private final long yieldWindowNanos;
+    private final LongSupplier nanoClock;
+    private final Runnable yielder;
     private RingBuffer<?> ring;
 
-    public StageBlockingWaitStrategy()
+    /** @param yieldWindowNanos how long a waiter may yield, uncontended, before it parks; 0: park after the spin */
+    public StageBlockingWaitStrategy(final long yieldWindowNanos)
     {
-        this(FIRST_SAFETY_PARK_NANOS, LONGEST_SAFETY_PARK_NANOS);
+        this(FIRST_SAFETY_PARK_NANOS, LONGEST_SAFETY_PARK_NANOS, yieldWindowNanos, System::nanoTime, Thread::yield);
     }
 
     /** Tests: safety parks so long that only the signals can wake a waiter in time. */
     StageBlockingWaitStrategy(final long firstSafetyParkNanos, final long longestSafetyParkNanos)
     {
+        this(firstSafetyParkNanos, longestSafetyParkNanos, 0, System::nanoTime, Thread::yield);
+    }
+
+    /** Tests: a yield window read on the given clock, with the given yield. */
+    StageBlockingWaitStrategy(final long firstSafetyParkNanos, final long longestSafetyParkNanos, final long yieldWindowNanos,
+        final LongSupplier nanoClock, final Runnable yielder)
+    {
         this.firstSafetyParkNanos = firstSafetyParkNanos;
         this.longestSafetyParkNanos = longestSafetyParkNanos;
+        this.yieldWindowNanos = yieldWindowNanos;
+        this.nanoClock = nanoClock;
+        this.yielder = yielder;
     }
 
     @Override
@@ -83,6 +111,10 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
                 return dependentSequence.get();
             }
             Thread.onSpinWait();
+        }
+        if (yieldWindowNanos > 0 && yieldedUntilReady(sequence, cursor, dependentSequence, barrier))
+        {
+            return dependentSequence.get();
         }
         final Thread me = Thread.currentThread();
         final int slot = takeSlot(me);
@@ -110,6 +142,26 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
             }
         }
         return dependentSequence.get();
+    }
+
+    /** Yields until the sequence is ready (true), the window has passed or a yield was contended (false: park). */
+    private boolean yieldedUntilReady(final long sequence, final Sequence cursor, final Sequence dependentSequence,
+        final SequenceBarrier barrier) throws AlertException
+    {
+        final long start = nanoClock.getAsLong();
+        long beforeYield = start;
+        while (!ready(sequence, cursor, dependentSequence))
+        {
+            barrier.checkAlert();
+            yielder.run();
+            final long afterYield = nanoClock.getAsLong();
+            if (afterYield - beforeYield > CONTENDED_YIELD_NANOS || afterYield - start > yieldWindowNanos)
+            {
+                return false;
+            }
+            beforeYield = afterYield;
+        }
+        return true;
     }
 
     /**
