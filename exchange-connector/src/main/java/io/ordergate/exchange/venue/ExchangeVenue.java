@@ -35,7 +35,7 @@ final class ExchangeVenue implements Venue
     {
         this.accounts = accounts;
         this.instruments = context.instruments();
-        this.pendingCloses = new PendingCloses(context.orders());
+        this.pendingCloses = new PendingCloses(context.config().engine().maxAccounts());
     }
 
     @Override
@@ -89,8 +89,18 @@ final class ExchangeVenue implements Venue
         order.status = OrderStatus.ROUTED;
         order.updatedAtMicros = now;
         account.openOrders++;
+        if (order.closesPositionId != 0)
+        {
+            pendingCloses.routed(account, order);
+        }
         outbox.write(event, ExchangeOutbox.PLACE, order, namespace(entry, account), entry.testnet, positionSide, reduceOnly);
         return null;
+    }
+
+    /** What refuses a close the working closes of its position already cover (read by tests for its cost). */
+    PendingCloses pendingCloses()
+    {
+        return pendingCloses;
     }
 
     @Override
