@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,25 @@ class JournalLostEndTest
             assertEquals(22, SequencedJournal.replayInOrder(journal));
             assertTrue(Journal.inspect(directory).intact());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LostEnd.class)
+    void shouldDumpALostEndNamingTheFileAndThatRecordsAfterItMayBeMissing(final LostEnd lostEnd)
+    {
+        Path directory = root.resolve("journal");
+        long at = earlierDayLosesItsEnd(directory, lostEnd);
+        Path earlier = CycleFile.list(directory).get(0).path();
+
+        StringWriter dumped = new StringWriter();
+        JournalDump.Result dump = new JournalDump(new PrintWriter(dumped), null, 4).dump(directory);
+        String printed = dumped.toString();
+        assertEquals(29, dump.intactRecords(), printed);
+        assertEquals(1, dump.damages(), printed);
+        assertTrue(printed.contains(earlier.getFileName() + " END LOST at byte " + at + ": Chronicle's store header says"), printed);
+        assertTrue(printed.contains("; records written after the last one printed for " + earlier.getFileName() + " may be missing"),
+            printed);
+        assertTrue(printed.endsWith("29 intact records, 1 damaged places" + System.lineSeparator()), printed);
     }
 
     /**
