@@ -321,6 +321,30 @@ class Seed003HttpTest
         assertEquals("limit", gateway.get("/api/v1/groups/?limit=0").errorField());
     }
 
+    @Test
+    @Order(12)
+    void aTimeframeOfANumberAndAnUpperCaseMIsRefusedAsMonthsNotStoredAsMinutes()
+    {
+        // 1M is one month in trading (TradingView's 1M, MT5's MN1), as on /api/v1/candles: refused rather than read as 1m
+        for (final String months : new String[] {"1M", "5M", "15M", "30M"})
+        {
+            final Reply refused = gateway.post("/api/v1/bots/create?name=monthly&timeframe=" + months, null);
+            assertEquals(400, refused.status(), months + ": " + refused);
+            assertEquals("VALIDATION_ERROR", refused.errorCode(), refused::toString);
+            assertEquals("timeframe", refused.errorField(), refused::toString);
+            assertTrue(refused.toString().contains("1m, 5m, 15m, 30m, 1h, 4h, 6h, 1d, 3d"), "the accepted values: " + refused);
+        }
+        final Reply minutes = gateway.post("/api/v1/bots/create?name=minute-bot&timeframe=1m", null);
+        assertEquals(201, minutes.status(), minutes::toString);
+        assertEquals("1m", minutes.text("timeframe"));
+        final String path = "/api/v1/bots/" + minutes.text("bot_id");
+        final Reply changed = gateway.send("PATCH", path, "{\"timeframe\": \"1M\"}", TestGateway.ADMIN);
+        assertEquals(400, changed.status(), changed::toString);
+        assertEquals("timeframe", changed.errorField(), changed::toString);
+        assertEquals("1m", gateway.get(path).text("timeframe"), "unchanged");
+        assertEquals("1h", gateway.send("PATCH", path, "{\"timeframe\": \"1H\"}", TestGateway.ADMIN).text("timeframe"), "1H: one hour");
+    }
+
     private static Reply webhook(final String body)
     {
         return gateway.send(HttpRequest.newBuilder(URI.create(gateway.url("/webhook/tradingview"))).timeout(Duration.ofSeconds(10))

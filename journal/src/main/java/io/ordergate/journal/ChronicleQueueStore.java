@@ -113,9 +113,11 @@ final class ChronicleQueueStore implements AutoCloseable
             queue.closeStore(store);
             return position;
         }
-        catch (RuntimeException e)
+        catch (Exception e)
         {
-            return -1; // whatever Chronicle throws on a header it cannot parse: it has no exception for it
+            // whatever Chronicle throws on a header it cannot parse: it has no exception for it, and a damaged magic
+            // number comes as a checked StreamCorruptedException thrown undeclared, which a RuntimeException misses
+            return -1;
         }
     }
 

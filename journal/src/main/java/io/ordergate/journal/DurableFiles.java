@@ -11,10 +11,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Stateless, any thread: the small files a gateway must find whole after a machine crash and replaces now and then
- * (the journal's format file, the start epoch, the token signing keys), written the one way that survives one. The
- * bytes go to a temporary file beside the target, created owner-only ({@code rw-------}, as each of these files holds
- * a secret or guards the journal), forced to the device, then put in place by one rename, and the directory is forced
- * so that the new name survives too. A crash at any point leaves the old file or the new one, never a part of either.
+ * (the journal's format file, the start epoch, the token signing keys), and the content-addressed ones it writes once
+ * (the EA artifacts, {@link #createOnce}), written the one way that survives one. The bytes go to a temporary file
+ * beside the target, created owner-only ({@code rw-------}, as each of these files holds a secret, guards the journal
+ * or is a user's), forced to the device, then put in place by one rename, and the directory is forced so that the new
+ * name survives too. A crash at any point leaves the old file or the new one, never a part of either.
  *
  * <p>A file system that cannot rename atomically within a directory is refused, not worked around with a plain move:
  * a plain move may copy and delete, and a crash in between leaves no file or a cut one. For the journal's format file
@@ -49,22 +50,48 @@ public final class DurableFiles
         {
             Files.createFile(temporary, OwnerOnlyFiles.fileAttributes());
             writeForced(temporary, content);
-            try
-            {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (final AtomicMoveNotSupportedException ex)
-            {
-                throw new IOException("cannot replace " + file + " atomically: its file system cannot rename within a"
-                    + " directory in one step, and a plain move could leave no " + file.getFileName() + " after a crash;"
-                    + " put the data directory on a local file system", ex);
-            }
-            forceDirectory(file);
+            renameForced(temporary, file);
         }
         finally
         {
             Files.deleteIfExists(temporary);  // after a failure: nothing of it is left to read
         }
+    }
+
+    /**
+     * Creates {@code file} with {@code content} whole, owner-only, unless a file of that name and length is there: for
+     * a file whose name says its content (a hash of it), written once and never changed, such as an EA artifact. Its
+     * writers may run at once: each writes its own temporary file ({@code <name>.<random>.tmp}), and whichever rename
+     * lands last puts the same bytes in place. A file of another length there (cut by hand or by a copy) is replaced.
+     * A crash leaves no file or a whole one, and at most a temporary file, which {@link #isTemporary} names.
+     *
+     * @return false when the file was there already
+     * @throws IOException as {@link #replace} does; no temporary file is left
+     */
+    public static boolean createOnce(final Path file, final byte[] content) throws IOException
+    {
+        if (Files.isRegularFile(file) && Files.size(file) == content.length)
+        {
+            return false;
+        }
+        final Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", TEMPORARY_SUFFIX,
+            OwnerOnlyFiles.fileAttributes());
+        try
+        {
+            writeForced(temporary, content);
+            renameForced(temporary, file);
+        }
+        finally
+        {
+            Files.deleteIfExists(temporary);  // after a failure: nothing of it is left to read
+        }
+        return true;
+    }
+
+    /** @return true for one of the temporary files written here: a crash (or a kill) left it before its rename */
+    public static boolean isTemporary(final Path file)
+    {
+        return file.getFileName().toString().endsWith(TEMPORARY_SUFFIX);
     }
 
     private static void writeForced(final Path temporary, final byte[] content) throws IOException
@@ -78,6 +105,22 @@ public final class DurableFiles
             }
             channel.force(true);  // before the rename: a power loss must leave the old file or the new one, never an empty one
         }
+    }
+
+    /** Puts the forced temporary file in place by one rename, and forces the directory so that the new name survives. */
+    private static void renameForced(final Path temporary, final Path file) throws IOException
+    {
+        try
+        {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final AtomicMoveNotSupportedException ex)
+        {
+            throw new IOException("cannot replace " + file + " atomically: its file system cannot rename within a"
+                + " directory in one step, and a plain move could leave no " + file.getFileName() + " after a crash;"
+                + " put the data directory on a local file system", ex);
+        }
+        forceDirectory(file);
     }
 
     private static void forceDirectory(final Path file) throws IOException

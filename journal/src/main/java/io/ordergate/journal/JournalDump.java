@@ -2,6 +2,8 @@ package io.ordergate.journal;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
@@ -11,9 +13,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <b>Not thread safe</b>: one dump at a time. Prints every record of a journal directory for operators, checking
  * each one's CRC32C as it reads: one line per record (its file, index, byte offset, length, then the record as a
  * {@link RecordDecoder} reads it, or its first bytes in hex), one line per damage, and a summary. After damage it
- * searches on for intact records and prints them too, marked as following the damage. Reads the files without a
- * lock and maps nothing for writing, so it can run beside a live gateway (whose append in progress may then show
- * as a damaged tail).
+ * searches on for intact records and prints them too, marked as following the damage; a file whose end was lost
+ * whole, which only Chronicle's store header tells, gets a line of its own, as {@code journal verify} reports it. Reads
+ * the files without a lock and maps nothing for writing, so it can run beside a live gateway (whose append in progress
+ * may then show as a damaged tail).
  *
  * <p>Run as {@code java -jar ordergate.jar journal dump --data-dir DIR} (see {@code JournalCli}).
  */
@@ -44,11 +47,19 @@ public final class JournalDump
     public Result dump(final Path directory)
     {
         JournalScan scan = new JournalScan();
-        for (CycleFile cycleFile : CycleFile.list(directory))
+        List<CycleFile> files = CycleFile.list(directory);
+        Map<Path, Long> lengths = LostEnds.lengths(files);
+        // read-only, as verify reads them: the store headers alone tell a file's end that was lost whole
+        try (ChronicleQueueStore store = files.isEmpty() ? null : ChronicleQueueStore.readOnly(directory))
         {
-            try (CycleFileReader file = new CycleFileReader(cycleFile.path()))
+            for (CycleFile cycleFile : files)
             {
-                dumpFile(scan, cycleFile, file);
+                long damagedAt;
+                try (CycleFileReader file = new CycleFileReader(cycleFile.path()))
+                {
+                    damagedAt = dumpFile(scan, cycleFile, file);
+                }
+                printLostEnd(cycleFile, StoreHeaders.lostEnd(store, cycleFile, lengths.get(cycleFile.path())), damagedAt);
             }
         }
         out.println(intact + " intact records" + (damages == 0 ? ", no damage" : ", " + damages + " damaged places"));
@@ -56,10 +67,12 @@ public final class JournalDump
         return new Result(intact, damages);
     }
 
-    private void dumpFile(final JournalScan scan, final CycleFile cycleFile, final CycleFileReader file)
+    /** @return where the last damage printed for this file is, or -1 */
+    private long dumpFile(final JournalScan scan, final CycleFile cycleFile, final CycleFileReader file)
     {
         RecordCursor cursor = new RecordCursor(file, crc, true);
         boolean afterDamage = false;
+        long damagedAt = -1;
         while (true)
         {
             RecordCursor.Stop stop = cursor.next();
@@ -73,6 +86,7 @@ public final class JournalDump
             if (stop == RecordCursor.Stop.DAMAGED || next >= 0 || stop == RecordCursor.Stop.END && file.anySetFrom(at))
             {
                 damages++;
+                damagedAt = at;
                 out.println(cycleFile.name() + " DAMAGED at byte " + at + ": "
                     + (stop == RecordCursor.Stop.DAMAGED ? cursor.damage() : stop == RecordCursor.Stop.END_OF_CYCLE
                         ? "an end-of-cycle marker" : "a zero document header with bytes written after it")
@@ -80,11 +94,26 @@ public final class JournalDump
             }
             if (next < 0)
             {
-                return;
+                return damagedAt;
             }
             afterDamage = true; // the index of a record after damage is a guess: the damaged one may or may not count
             cursor.seek(next);
         }
+    }
+
+    /**
+     * A file's end lost whole (no byte of it left to see, see {@link StoreHeaders#lostEnd}): what verify reports, and
+     * what the record scan alone cannot show. Not printed again where the scan printed damage at the same place.
+     */
+    private void printLostEnd(final CycleFile cycleFile, final JournalDamage lost, final long damagedAt)
+    {
+        if (lost == null || lost.position() == damagedAt)
+        {
+            return;
+        }
+        damages++;
+        out.println(cycleFile.name() + " END LOST at byte " + lost.position() + ": " + lost.what() + "; records written after the"
+            + " last one printed for " + cycleFile.name() + " may be missing");
     }
 
     private void printRecord(final CycleFile cycleFile, final CycleFileReader file, final RecordCursor cursor,

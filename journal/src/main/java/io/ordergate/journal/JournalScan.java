@@ -112,7 +112,7 @@ final class JournalScan
                             + " short by a crash)";
                     }
                     JournalDamage damage = new JournalDamage(cycleFile.path(), at, what, cursor.records(), damagedBytes,
-                        recordsAfter, files.size() - 1 - i);
+                        recordsAfter, recordsAfter - after.records, files.size() - 1 - i);
                     return new JournalInspection(directory, records, lastIndex, damage);
                 }
             }

@@ -89,7 +89,7 @@ final class LostEnds
             recordsAfter += StoreHeaders.intactRecords(files.get(i));
         }
         return new JournalInspection(directory, records, lastIndex, new JournalDamage(lost.file(), lost.position(),
-            lost.what(), lost.recordsBefore(), lost.damagedBytes(), recordsAfter, files.size() - 1 - damaged));
+            lost.what(), lost.recordsBefore(), lost.damagedBytes(), recordsAfter, recordsAfter, files.size() - 1 - damaged));
     }
 
     /** @return how many of {@code files} come before {@code path} */

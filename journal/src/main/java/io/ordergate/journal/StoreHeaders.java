@@ -98,7 +98,7 @@ final class StoreHeaders
             }
             return new JournalDamage(newest.path(), written, "Chronicle's store header says the last document was"
                 + " written here, but " + (cut ? "the file ends before it" : "nothing is left of it") + " (the end of"
-                + " the file was lost, with the records written last)", intactRecords(newest), 0, 0, 0);
+                + " the file was lost, with the records written last)", intactRecords(newest), 0, 0, 0, 0);
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,8 @@ class JournalLostEndTest
         assertEquals(29, inspection.records());
         assertEquals(digest, DamagedFiles.digest(file), "verify changes nothing");
         assertEquals(length, Files.size(file), "verify does not grow the file as Chronicle does");
+        assertTrue(inspection.damage().describe().endsWith("with the records written last); no intact record after it"),
+            inspection.damage().describe());
 
         try (Journal journal = Journal.open(directory))
         {
@@ -67,16 +71,9 @@ class JournalLostEndTest
     void shouldRefuseToOpenAJournalWhoseEarlierDayLostItsEndUntilRepaired(final LostEnd lostEnd) throws Exception
     {
         Path directory = root.resolve("journal");
-        int today;
-        try (Journal journal = Journal.open(directory))
-        {
-            SequencedJournal.append(journal, 19, 10); // today's file: records 19..28
-            today = CycleFile.list(directory).get(0).cycle();
-        }
-        SequencedJournal.writeIntoCycle(directory, today - 1, 0, 20); // yesterday: records 0..19
+        long at = earlierDayLosesItsEnd(directory, lostEnd);
         Path earlier = CycleFile.list(directory).get(0).path();
-        long at = DamagedFiles.recordPositions(earlier).get(19);
-        lostEnd.apply(earlier, at);
+        int today = CycleFile.list(directory).get(1).cycle();
 
         JournalInspection inspection = Journal.inspect(directory);
         assertFalse(inspection.intact(), "verify sees the earlier day's lost end");
@@ -93,6 +90,9 @@ class JournalLostEndTest
 
         String message = assertThrows(JournalDamagedException.class, () -> Journal.open(directory)).getMessage();
         assertTrue(message.contains(earlier.getFileName() + " at byte " + at), message);
+        assertTrue(message.contains("with the records written last); then 10 intact records in the 1 later file. The 19 records"),
+            "the records after it are in the later file, and no byte is left of it: " + message);
+        assertFalse(message.contains("bytes from there on") || message.contains("in this file"), message);
         assertTrue(message.contains("journal repair --data-dir '" + root.toAbsolutePath() + "'"), message);
 
         JournalRepair.Report report = JournalRepair.repair(directory);
@@ -110,6 +110,45 @@ class JournalLostEndTest
             assertEquals(22, SequencedJournal.replayInOrder(journal));
             assertTrue(Journal.inspect(directory).intact());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LostEnd.class)
+    void shouldDumpALostEndNamingTheFileAndThatRecordsAfterItMayBeMissing(final LostEnd lostEnd)
+    {
+        Path directory = root.resolve("journal");
+        long at = earlierDayLosesItsEnd(directory, lostEnd);
+        Path earlier = CycleFile.list(directory).get(0).path();
+
+        StringWriter dumped = new StringWriter();
+        JournalDump.Result dump = new JournalDump(new PrintWriter(dumped), null, 4).dump(directory);
+        String printed = dumped.toString();
+        assertEquals(29, dump.intactRecords(), printed);
+        assertEquals(1, dump.damages(), printed);
+        assertTrue(printed.contains(earlier.getFileName() + " END LOST at byte " + at + ": Chronicle's store header says"), printed);
+        assertTrue(printed.contains("; records written after the last one printed for " + earlier.getFileName() + " may be missing"),
+            printed);
+        assertTrue(printed.endsWith("29 intact records, 1 damaged places" + System.lineSeparator()), printed);
+    }
+
+    /**
+     * Writes yesterday's records 0..19 and today's 19..28, then loses the end of yesterday's file from its record 19.
+     *
+     * @return where yesterday's record 19 began: where its file's end was lost
+     */
+    private static long earlierDayLosesItsEnd(final Path directory, final LostEnd lostEnd)
+    {
+        int today;
+        try (Journal journal = Journal.open(directory))
+        {
+            SequencedJournal.append(journal, 19, 10); // today's file: records 19..28
+            today = CycleFile.list(directory).get(0).cycle();
+        }
+        SequencedJournal.writeIntoCycle(directory, today - 1, 0, 20); // yesterday: records 0..19
+        Path earlier = CycleFile.list(directory).get(0).path();
+        long at = DamagedFiles.recordPositions(earlier).get(19);
+        lostEnd.apply(earlier, at);
+        return at;
     }
 
     /** What a machine crash leaves of the end of a day's file: its last page lost, or the file cut where a record began. */

@@ -91,7 +91,7 @@ class JournalMiddleDamageTest
         Damage.ZEROED_HEADER.apply(earlier, positions.get(19));
 
         JournalDamagedException refused = assertThrows(JournalDamagedException.class, () -> Journal.open(directory));
-        assertTrue(refused.getMessage().contains("then 10 intact records in this file and the 1 later files"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("then 10 intact records in the 1 later file."), refused.getMessage());
 
         JournalRepair.Report report = JournalRepair.repair(directory);
         assertEquals(1, CycleFile.list(directory).size(), "today's file went aside with the damaged one");
@@ -129,7 +129,7 @@ class JournalMiddleDamageTest
         Damage.BAD_CHECKSUM.apply(earlier, DamagedFiles.recordPositions(earlier).get(10));
 
         JournalDamagedException refused = assertThrows(JournalDamagedException.class, () -> Journal.open(directory));
-        assertTrue(refused.getMessage().contains("then " + (earlierRecords - 11 + 10) + " intact records in this file and the 1"),
+        assertTrue(refused.getMessage().contains("then " + (earlierRecords - 11) + " intact records in this file and 10 in the 1 later file."),
             refused.getMessage());
     }
 

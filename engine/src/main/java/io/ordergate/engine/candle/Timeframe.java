@@ -82,13 +82,23 @@ public enum Timeframe
         return clientNamed(name, false);
     }
 
+    /**
+     * @return true for a number and an upper-case {@code M} ({@code 1M}, {@code 15M}): months in trading (TradingView's
+     *         {@code 1M}, MetaTrader's {@code MN1}), which whatever reads a timeframe in any letter case must not take
+     *         for minutes (the bots' timeframes, which are not candles', too)
+     */
+    public static boolean namesMonths(final String name)
+    {
+        return !name.isEmpty() && Character.isDigit(name.charAt(0)) && name.charAt(name.length() - 1) == 'M';
+    }
+
     private static Timeframe clientNamed(final String name, final boolean seedNames)
     {
         for (final Timeframe timeframe : VALUES)
         {
             if (timeframe.apiName.equalsIgnoreCase(name))
             {
-                return name.charAt(name.length() - 1) == 'M' ? null : timeframe;
+                return namesMonths(name) ? null : timeframe;
             }
             if (seedNames && timeframe.seedName.equalsIgnoreCase(name))
             {

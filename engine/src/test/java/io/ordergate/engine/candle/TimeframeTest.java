@@ -1,7 +1,9 @@
 package io.ordergate.engine.candle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +29,13 @@ class TimeframeTest
         {
             assertNull(Timeframe.fromClientName(months), months);
             assertNull(Timeframe.fromClientApiName(months), months);
+            assertTrue(Timeframe.namesMonths(months), months);
         }
         assertNull(Timeframe.fromClientName("MN1"), "MetaTrader's month is not kept");
+        for (final String notMonths : new String[] {"1m", "M1", "m1", "1H", "3d", ""})
+        {
+            assertFalse(Timeframe.namesMonths(notMonths), notMonths);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ordergate.gateway.bots;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ordergate.engine.candle.Timeframe;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.gateway.auth.Secrets;
@@ -94,7 +95,10 @@ final class CreateBotRequest implements RequestBody
             secret != null ? secret : Secrets.newSecret(), baseName == null ? "" : baseName, checkedTimeframe(timeframe), secrets);
     }
 
-    /** Seed 003's timeframes (TimeFrame): any letter case, answered as listed; "" for none. */
+    /**
+     * Seed 003's timeframes (TimeFrame): any letter case, answered as listed, but a number and an upper-case M ({@code
+     * 1M}), months in trading, refused as the candles refuse it rather than kept as minutes; "" for none.
+     */
     static String checkedTimeframe(final String timeframe) throws BadRequest
     {
         if (timeframe == null || timeframe.isEmpty())
@@ -103,12 +107,13 @@ final class CreateBotRequest implements RequestBody
         }
         for (final String known : TIMEFRAMES)
         {
-            if (known.equalsIgnoreCase(timeframe))
+            if (known.equalsIgnoreCase(timeframe) && !Timeframe.namesMonths(timeframe))
             {
                 return known;
             }
         }
-        throw BadRequest.validation("timeframe", "timeframe must be one of " + String.join(", ", TIMEFRAMES));
+        throw BadRequest.validation("timeframe", "timeframe must be one of " + String.join(", ", TIMEFRAMES)
+            + " (any letter case, but 1M is a month, not a minute)");
     }
 
     private static final String[] TIMEFRAMES = {"1m", "5m", "15m", "30m", "1h", "4h", "6h", "1d", "3d"};

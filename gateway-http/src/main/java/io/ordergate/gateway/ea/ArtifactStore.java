@@ -2,14 +2,10 @@ package io.ordergate.gateway.ea;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,10 +22,12 @@ import java.util.logging.Logger;
 
 import io.ordergate.gateway.core.DaemonThreads;
 import io.ordergate.gateway.core.Deferred;
+import io.ordergate.journal.DurableFiles;
+import io.ordergate.journal.OwnerOnlyFiles;
 
 /**
  * EA artifacts (MQ5 sources, EX5 builds) as content-addressed files, {@code DATA_DIR/artifacts/<sha256 hex>}: written
- * once (a temporary file, forced, renamed into place), owner-only (directory 0700, files 0600), never in the journal
+ * once, crash-safe ({@link DurableFiles#createOnce}), owner-only (directory 0700, files 0600), never in the journal
  * (which carries the hash and size). An agent's EX5 is staged: written before the engine decides on its result (a
  * {@code <sha256 hex>.staged} marker beside a file the staging wrote), removed if no result took it; a recompile's
  * replaced EX5 is released once the new one is settled; what a killed gateway left staged is swept at the next start.
@@ -44,8 +42,6 @@ public final class ArtifactStore implements AutoCloseable
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rw-------"));
     private static final String STAGED = ".staged";
-    private static final String INCOMING = "incoming-";
-    private static final String TEMPORARY = ".tmp";
 
     private final Path dir;
     private final int maxBytes;
@@ -223,7 +219,7 @@ public final class ArtifactStore implements AutoCloseable
             for (final Path file : files)
             {
                 final String name = file.getFileName().toString();
-                if (name.startsWith(INCOMING) && name.endsWith(TEMPORARY))
+                if (DurableFiles.isTemporary(file))
                 {
                     swept += delete(name, "an unfinished artifact write") ? 1 : 0;
                 }
@@ -263,7 +259,7 @@ public final class ArtifactStore implements AutoCloseable
     {
         try
         {
-            ownerOnlyDirectory();
+            OwnerOnlyFiles.directory(dir);
             Files.createFile(dir.resolve(name + STAGED), OWNER_ONLY);
         }
         catch (final FileAlreadyExistsException ex)
@@ -289,25 +285,8 @@ public final class ArtifactStore implements AutoCloseable
     {
         try
         {
-            if (Files.isRegularFile(file) && Files.size(file) == bytes.length)
-            {
-                return;
-            }
-            ownerOnlyDirectory();
-            final Path temp = Files.createTempFile(dir, INCOMING, TEMPORARY, OWNER_ONLY);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
-            {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try
-            {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (final AtomicMoveNotSupportedException | FileAlreadyExistsException ex)
-            {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnlyFiles.directory(dir);
+            DurableFiles.createOnce(file, bytes);
         }
         catch (final IOException ex)
         {
@@ -343,21 +322,6 @@ public final class ArtifactStore implements AutoCloseable
         catch (final NoSuchAlgorithmException ex)
         {
             throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
-    }
-
-    private void ownerOnlyDirectory() throws IOException
-    {
-        if (!Files.isDirectory(dir))
-        {
-            try
-            {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            catch (final UnsupportedOperationException ex)
-            {
-                Files.createDirectories(dir);
-            }
         }
     }
 

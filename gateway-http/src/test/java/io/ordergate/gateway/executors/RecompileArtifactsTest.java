@@ -70,15 +70,16 @@ class RecompileArtifactsTest
         }
         final Set<String> settled = files();
         // what a gateway killed mid-upload leaves: an EX5 staged before its result was published, never settled; a
-        // write cut before its rename; and an accepted result's EX5 whose settling the kill cut off (taken in the journal)
+        // write cut before its rename (two); and an accepted result's EX5 whose settling the kill cut off (taken in the journal)
         try (ArtifactStore store = new ArtifactStore(dataDir, 16384))
         {
             store.stage(bytes("EX5 of a result the gateway died before publishing"));
             Files.delete(dataDir.resolve("artifacts").resolve(AgentsAndEasHttpTest.sha(accepted)));
             store.stage(accepted);
         }
-        Files.write(dataDir.resolve("artifacts").resolve("incoming-12345.tmp"), bytes("half an EX5"));
-        try (LogLines swept = new LogLines(ArtifactStore.class, "swept 2 orphaned artifact files");
+        Files.write(dataDir.resolve("artifacts").resolve("incoming-12345.tmp"), bytes("half an EX5"));  // an older gateway's
+        Files.write(dataDir.resolve("artifacts").resolve(AgentsAndEasHttpTest.sha(bytes("an EX5")) + ".4242.tmp"), bytes("half of it"));
+        try (LogLines swept = new LogLines(ArtifactStore.class, "swept 3 orphaned artifact files");
              GatewayHarness gateway = GatewayHarness.start(dataDir, 0, "", false, AgentsAndEasHttpTest.YAML))
         {
             assertEquals(settled, files(), "the orphans are gone; the settled files, the one taken before the kill too, are kept");
