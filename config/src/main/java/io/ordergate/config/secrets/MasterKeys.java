@@ -171,7 +171,11 @@ public final class MasterKeys
         {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE))
             {
-                channel.write(ByteBuffer.wrap((generate() + "\n").getBytes(StandardCharsets.US_ASCII)));
+                final ByteBuffer key = ByteBuffer.wrap((generate() + "\n").getBytes(StandardCharsets.US_ASCII));
+                while (key.hasRemaining())  // a write may take part of the buffer: the key file must never be cut
+                {
+                    channel.write(key);
+                }
                 channel.force(true);
             }
             try
