@@ -47,7 +47,7 @@ public final class CommandResult implements RequestBody
     /** Reads a whole message from the executor named. */
     public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        in.begin(body, length, false);
+        in.beginAllowingNonNumericNumbers(body, length);  // Python's json.dumps writes a float nan as NaN
         return readFields(executorId, in, body);
     }
 

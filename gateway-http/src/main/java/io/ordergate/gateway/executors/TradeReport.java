@@ -54,7 +54,7 @@ public final class TradeReport implements RequestBody
      */
     public TradeReport parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        in.begin(body, length, false);
+        in.beginAllowingNonNumericNumbers(body, length);  // NaN in a value read is refused by its name, in one ignored not read
         return readFields(in);
     }
 
