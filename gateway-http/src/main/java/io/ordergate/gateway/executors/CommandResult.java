@@ -47,7 +47,17 @@ public final class CommandResult implements RequestBody
     /** Reads a whole message from the executor named. */
     public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        in.beginAllowingNonNumericNumbers(body, length);  // Python's json.dumps writes a float nan as NaN
+        in.begin(body, length, false);
+        return readFields(executorId, in, body);
+    }
+
+    /**
+     * Reads a result posted to {@code PATCH /api/executor/{executorId}/command}: seed 000's executors post
+     * {@code json.dumps} output, where a float nan is {@code NaN}, a number that cannot be read ({@link ResultValues}).
+     */
+    CommandResult parsePosted(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        in.beginAllowingNonNumericNumbers(body, length);
         return readFields(executorId, in, body);
     }
 

@@ -54,7 +54,17 @@ public final class TradeReport implements RequestBody
      */
     public TradeReport parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
-        in.beginAllowingNonNumericNumbers(body, length);  // NaN in a value read is refused by its name, in one ignored not read
+        in.begin(body, length, false);
+        return readFields(in);
+    }
+
+    /**
+     * Reads a report posted to {@code POST /api/trade}, where {@code json.dumps} writes a float nan as {@code NaN}: in
+     * a field the report books it is refused by name, as any value that is no number; in one it ignores, not read.
+     */
+    TradeReport parsePosted(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        in.beginAllowingNonNumericNumbers(body, length);
         return readFields(in);
     }
 
