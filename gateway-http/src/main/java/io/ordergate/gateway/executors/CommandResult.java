@@ -51,6 +51,16 @@ public final class CommandResult implements RequestBody
         return readFields(executorId, in, body);
     }
 
+    /**
+     * Reads a result posted to {@code PATCH /api/executor/{executorId}/command}: seed 000's executors post
+     * {@code json.dumps} output, where a float nan is {@code NaN}, a number that cannot be read ({@link ResultValues}).
+     */
+    CommandResult parsePosted(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        in.beginAllowingNonNumericNumbers(body, length);
+        return readFields(executorId, in, body);
+    }
+
     /** Reads the fields of a message begun already (its {@code type} may have been read) to its end, and checks it. */
     CommandResult readFields(final String executorId, final RequestReader in, final byte[] body) throws BadRequest
     {
@@ -67,7 +77,11 @@ public final class CommandResult implements RequestBody
             {
                 case "commandId": commandId.readText(in, field, true); break;
                 case "status":
-                    if (status.readText(in, field, false))
+                    if (in.token() != JsonToken.VALUE_STRING)
+                    {
+                        in.ignore();  // 1, false, NaN: no status it could say; success false still settles the result (below)
+                    }
+                    else if (status.readText(in, field, false))
                     {
                         statusCode = status.isIgnoringCase("executed") ? ExecutorBodies.STATUS_EXECUTED
                             : status.isIgnoringCase("failed") ? ExecutorBodies.STATUS_FAILED : 0;
@@ -97,15 +111,16 @@ public final class CommandResult implements RequestBody
         {
             throw BadRequest.validation("commandId", "commandId is required");
         }
-        if (statusCode == 0)
-        {
-            throw BadRequest.validation("status", "status is required (executed or failed)");
-        }
         if (unsuccessful)
         {
             // Seed 000's sample executor answers "executed" with success false when it could not do the command:
             // settled as executed, an order would be filled with no ticket and no price. It failed, with its message.
+            // Without a status (or with one that is no string) it failed too: either status would settle it so.
             statusCode = ExecutorBodies.STATUS_FAILED;
+        }
+        if (statusCode == 0)
+        {
+            throw BadRequest.validation("status", "status is required (executed or failed)");
         }
         if (values.unreadable() != null && statusCode != ExecutorBodies.STATUS_FAILED)
         {

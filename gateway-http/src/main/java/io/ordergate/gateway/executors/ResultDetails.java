@@ -6,6 +6,7 @@ import java.util.List;
 import io.ordergate.engine.command.BodyWriter;
 import io.ordergate.gateway.json.AsciiChars;
 import io.ordergate.gateway.json.BadRequest;
+import io.ordergate.gateway.json.NonNumericNumbers;
 import io.ordergate.gateway.json.RequestReader;
 import io.ordergate.mt5.ReportedMoney;
 import io.ordergate.mt5.ResultParts;
@@ -130,7 +131,9 @@ final class ResultDetails
             }
         }
         final int end = in.valueEnd(start);
-        accountInfo = end - start <= ResultParts.MAX_ACCOUNT_JSON ? in.copy(start, end) : new byte[0];
+        // answered to clients as sent (a connection test's accountInfo): a NaN in it, which no client's parser reads, as null
+        final byte[] sent = end - start <= ResultParts.MAX_ACCOUNT_JSON ? NonNumericNumbers.asNull(in.copy(start, end)) : null;
+        accountInfo = sent != null && sent.length <= ResultParts.MAX_ACCOUNT_JSON ? sent : new byte[0];
         balance = balance == ResultValues.NONE ? 0 : balance;
         equity = equity == ResultValues.NONE ? 0 : equity;
     }

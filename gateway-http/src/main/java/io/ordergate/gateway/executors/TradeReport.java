@@ -58,6 +58,16 @@ public final class TradeReport implements RequestBody
         return readFields(in);
     }
 
+    /**
+     * Reads a report posted to {@code POST /api/trade}, where {@code json.dumps} writes a float nan as {@code NaN}: in
+     * a field the report books it is refused by name, as any value that is no number; in one it ignores, not read.
+     */
+    TradeReport parsePosted(final RequestReader in, final byte[] body, final int length) throws BadRequest
+    {
+        in.beginAllowingNonNumericNumbers(body, length);
+        return readFields(in);
+    }
+
     /** Reads the fields of a message begun already (its {@code type} may have been read) to its end, and checks it. */
     TradeReport readFields(final RequestReader in) throws BadRequest
     {

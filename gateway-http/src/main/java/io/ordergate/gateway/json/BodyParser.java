@@ -29,9 +29,19 @@ final class BodyParser
      * every name it met, and a new parser now and then bounds that (one parser's making per this many bodies).
      */
     private static final int BODIES_PER_PARSER = 4096;
+    /** For the order route, which refuses duplicates itself (a bit per field): jackson's builds a HashSet per request (docs/PERFORMANCE.md). */
+    private static final JsonFactory WITHOUT_DUPLICATE_CHECK = JsonFactory.builder().build();
+    /**
+     * As the checking-duplicates factory, but a number may be {@code NaN}, {@code Infinity} or {@code -Infinity}, as
+     * Python's {@code json.dumps} writes a float it has no value for: only for the bodies of executors' results and
+     * trade reports, whose readers take one as a value that cannot be read (a token whose text is not a number).
+     */
+    private static final JsonFactory ALLOWING_NON_NUMERIC_NUMBERS = JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
 
     private final JsonFactory checkingDuplicates;
-    private final JsonFactory fedFactory;
     private final TailCheck tail = new TailCheck();
     /** Non-null when this parser refuses a field given twice itself, in fed bodies (jackson does in blocking ones). */
     private final FieldNames names;
@@ -53,15 +63,17 @@ final class BodyParser
      * @param checkNames true to refuse a field given twice in a fed body here (else its caller checks the fields it
      *                   knows, refusing all others, as the order route does)
      */
-    BodyParser(final JsonFactory checkingDuplicates, final JsonFactory fedFactory, final boolean checkNames)
+    BodyParser(final JsonFactory checkingDuplicates, final boolean checkNames)
     {
         this.checkingDuplicates = checkingDuplicates;
-        this.fedFactory = fedFactory;
         this.names = checkNames ? new FieldNames() : null;
     }
 
-    /** Starts on one whole body: fed to the kept parser when {@code feed}, else a blocking parser of its own. */
-    JsonParser open(final boolean feed, final byte[] body, final int length) throws IOException
+    /**
+     * Starts on one whole body: fed to the kept parser when {@code feed}, else a blocking parser of its own, which reads
+     * NaN and Infinity as numbers when {@code nonNumericNumbers} (never a fed one).
+     */
+    JsonParser open(final boolean feed, final boolean nonNumericNumbers, final byte[] body, final int length) throws IOException
     {
         close();
         this.body = body;
@@ -71,7 +83,8 @@ final class BodyParser
         {
             names.reset();
         }
-        current = feed ? feed(body, length) : checkingDuplicates.createParser(body, 0, length);
+        current = feed ? feed(body, length)
+            : (nonNumericNumbers ? ALLOWING_NON_NUMERIC_NUMBERS : checkingDuplicates).createParser(body, 0, length);
         return current;
     }
 
@@ -234,7 +247,7 @@ final class BodyParser
         final int textLength = length;
         refused();
         close();
-        final JsonFactory wording = names != null ? checkingDuplicates : fedFactory;
+        final JsonFactory wording = names != null ? checkingDuplicates : WITHOUT_DUPLICATE_CHECK;
         return wasFed ? JsonFaults.asBlockingParserSees(wording, text, textLength, ex) : JsonFaults.describe(ex);
     }
 
@@ -270,7 +283,7 @@ final class BodyParser
     {
         if (fedParser == null || !fedBetweenBodies || (names != null && fedBodies == BODIES_PER_PARSER))
         {
-            fedParser = fedFactory.createNonBlockingByteArrayParser();
+            fedParser = WITHOUT_DUPLICATE_CHECK.createNonBlockingByteArrayParser();
             feeder = (ByteArrayFeeder)fedParser.getNonBlockingInputFeeder();
             fedBytes = 0;
             fedBodies = 0;

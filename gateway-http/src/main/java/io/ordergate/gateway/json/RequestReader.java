@@ -30,8 +30,6 @@ public final class RequestReader
     public static final JsonFactory FACTORY = JsonFactory.builder()
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
-    /** For the order route, which refuses duplicates itself (a bit per field): jackson's builds a HashSet per request (docs/PERFORMANCE.md). */
-    private static final JsonFactory FACTORY_WITHOUT_DUPLICATE_CHECK = JsonFactory.builder().build();
 
     private static final int MAX_FIELD_NAME_IN_MESSAGE = 64;
 
@@ -52,7 +50,7 @@ public final class RequestReader
     private RequestReader(final boolean feedsEveryBody)
     {
         this.feedsEveryBody = feedsEveryBody;
-        this.bodies = new BodyParser(FACTORY, FACTORY_WITHOUT_DUPLICATE_CHECK, feedsEveryBody);
+        this.bodies = new BodyParser(FACTORY, feedsEveryBody);
     }
 
     /** Every body fed to one parser, a field given twice refused at any depth (FieldNames): for an executor's socket. */
@@ -68,7 +66,7 @@ public final class RequestReader
      */
     public JsonToken begin(final byte[] body, final int length, final boolean allowArray) throws BadRequest
     {
-        return begin(feedsEveryBody, body, length, allowArray);
+        return begin(feedsEveryBody, false, body, length, allowArray);
     }
 
     /**
@@ -77,7 +75,13 @@ public final class RequestReader
      */
     public JsonToken beginCheckingDuplicatesMyself(final byte[] body, final int length) throws BadRequest
     {
-        return begin(true, body, length, false);
+        return begin(true, false, body, length, false);
+    }
+
+    /** As {@link #begin} (an object), but NaN and [-]Infinity are numbers, as Python's json.dumps writes them: executors' results and trades. */
+    public JsonToken beginAllowingNonNumericNumbers(final byte[] body, final int length) throws BadRequest
+    {
+        return begin(false, true, body, length, false);
     }
 
     /** The answer for a field given twice: invalid JSON, as jackson's own detector would say. */
@@ -87,7 +91,7 @@ public final class RequestReader
         return BadRequest.invalidJson("request body is not valid JSON: Duplicate field '" + name + "'");
     }
 
-    private JsonToken begin(final boolean reuse, final byte[] body, final int length, final boolean allowArray) throws BadRequest
+    private JsonToken begin(final boolean reuse, final boolean nonNumeric, final byte[] body, final int length, final boolean allowArray) throws BadRequest
     {
         close();
         problem = null;
@@ -99,7 +103,7 @@ public final class RequestReader
         this.body = body;
         try
         {
-            parser = bodies.open(reuse, body, length);
+            parser = bodies.open(reuse, nonNumeric, body, length);
             final JsonToken first = bodies.next();
             if (first == null)
             {
@@ -220,10 +224,7 @@ public final class RequestReader
         return bodies.tokenStart();
     }
 
-    /**
-     * The byte offset just after the value that started at {@code start} ({@link #valueStart}): an object or array once
-     * its closing bracket is the token read last, otherwise the token read last (a skipped string or number).
-     */
+    /** Just after the value that started at {@code start} ({@link #valueStart}): once an object's or array's end is read, or a scalar's. */
     public int valueEnd(final int start)
     {
         return bodies.valueEnd(start);

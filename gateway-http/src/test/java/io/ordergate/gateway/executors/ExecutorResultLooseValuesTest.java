@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seed 000's sample executor never reads the answer to its result: a refused result leaves the command pending, handed
@@ -85,6 +87,36 @@ class ExecutorResultLooseValuesTest extends QuotedExecutorTest
         final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
         settled(answer("failed", "{\"success\":false,\"message\":\"Off quotes\",\"details\":{\"price\":1.084281234567,\"profit\":1e400}}"), "failed");
         assertEquals("rejected", order(order).at("status"));
+    }
+
+    /**
+     * Without a status, {@code success: false} settles the result as failed: the status is executed or failed, and
+     * executed with success false is taken as failed already, so either one means the order failed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"status\":1,", "\"status\":false,", "\"status\":NaN,", "\"status\":[\"executed\"],"})
+    void shouldSettleAnUnsuccessfulResultWithoutAStatusAsFailed(final String status)
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+        settled(gateway.call("PATCH", "/api/executor/" + executor.id() + "/command", "{\"commandId\":\"" + commandId + "\"," + status
+            + "\"result\":{\"success\":false,\"message\":\"No money\"}}", executor.key(), executor.secret()), "failed");
+        final GatewayHarness.Response after = order(order);
+        assertEquals("rejected", after.at("status"), after.body());
+        assertEquals("No money", after.at("reject_message"), after.body());
+    }
+
+    /** Without success false, a result without a status says nothing of its outcome that could be read without guessing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"success\":true}", "{\"success\":\"n/a\"}", "{\"message\":\"done\"}"})
+    void shouldStillRefuseAResultWithoutAStatusThatIsNotUnsuccessful(final String result)
+    {
+        gateway.buy("mt5-1", "0.10");
+        final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
+        final GatewayHarness.Response refused = gateway.call("PATCH", "/api/executor/" + executor.id() + "/command",
+            "{\"commandId\":\"" + commandId + "\",\"result\":" + result + "}", executor.key(), executor.secret());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("status is required (executed or failed)", refused.at("error"), refused.body());
     }
 
     private GatewayHarness.Response answer(final String status, final String result)

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** When the order route's fed parser is kept for the next body, and when a body gets a new one. */
 class BodyParserTest
 {
-    private final BodyParser bodies = new BodyParser(new JsonFactory(), new JsonFactory(), false);
+    private final BodyParser bodies = new BodyParser(new JsonFactory(), false);
 
     @Test
     void shouldKeepTheFedParserOnlyAfterABodyReadToItsEndAndAccepted() throws IOException, BadRequest
@@ -50,7 +50,7 @@ class BodyParserTest
     private JsonParser open(final String json) throws IOException
     {
         final byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return bodies.open(true, body, body.length);
+        return bodies.open(true, false, body, body.length);
     }
 
     private JsonParser readWhole(final String json) throws IOException, BadRequest

@@ -32,8 +32,8 @@ class ValueSpansTest
     void shouldPlaceEveryObjectAndArrayWhereJacksonPlacesIt() throws IOException, BadRequest
     {
         final JsonFactory factory = new JsonFactory();
-        final BodyParser fed = new BodyParser(factory, factory, false);
-        final BodyParser blocking = new BodyParser(factory, factory, false);
+        final BodyParser fed = new BodyParser(factory, false);
+        final BodyParser blocking = new BodyParser(factory, false);
         int compared = 0;
         for (final String value : VALUES)
         {
@@ -88,7 +88,7 @@ class ValueSpansTest
     {
         final List<String> spans = new ArrayList<>();
         final Deque<Integer> starts = new ArrayDeque<>();
-        bodies.open(feed, body, body.length);
+        bodies.open(feed, false, body, body.length);
         for (JsonToken token = bodies.next(); token != null && token != JsonToken.NOT_AVAILABLE; token = bodies.next())
         {
             if (token.isStructStart())
