@@ -48,7 +48,7 @@ class StreamOrdersSnapshotTest
                 assertTrue(java.util.stream.StreamSupport.stream(data.path("orders").spliterator(), false)
                     .noneMatch(order -> left.equals(order.path("order_id").asText())), "the oldest is the one left out");
                 assertEquals(200, gateway.send("DELETE", "/api/v1/orders/" + oldest, null, TestGateway.ADMIN).status(), "cancelled");
-                for (int again = 0; again < 5; again++)
+                for (int again = 0; again < 20; again++)
                 {
                     user.send(UNSUBSCRIBE);
                     final JsonNode whole = timedSnapshot(user, "1000 resting");
