@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class StreamOrdersSnapshotSlicesTest
 {
-    private static final int RESTING_BEFORE = 300;
+    private static final int RESTING_BEFORE = 700;
     private static final String SUBSCRIBE = "{\"type\":\"subscribe\",\"channel\":\"orders\",\"account_id\":\"paper-1\"}";
     private static final String RESTING = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"limit\",\"price\":1.0,"
         + "\"quantity\":0.01}";
@@ -108,6 +108,7 @@ class StreamOrdersSnapshotSlicesTest
                 }
                 final long placedWhileRead = trader.placedBeforeSnapshotArrived.stream().filter(trader.restingPlaced::contains)
                     .filter(id -> !inSnapshot.containsKey(id)).count();
+                System.out.println("orders placed while the snapshot was read: " + placedWhileRead);
                 assertTrue(placedWhileRead > 0, "some orders were placed while the snapshot was read (else this test shows nothing)");
             }
         }

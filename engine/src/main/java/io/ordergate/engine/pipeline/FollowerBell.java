@@ -11,6 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * "Idle wake-ups"). So the follower polls while commands come and sleeps once the ring has been quiet a while; the
  * reply stage then pays one volatile read per batch, and an unpark only for the first command after the quiet.
  *
+ * <p>Between two polls the follower {@link #pause}s (a millisecond): no batch wakes it then, or the order path would pay
+ * a wake-up per batch under load, but one the reply stage marked ({@link #ringAfterThisBatch}: it answered a read the
+ * follower's thread waits for, such as a slice of a stream's snapshot, whose answer asks for the next) does.
+ *
  * <p>No lost wake-up (the pattern of {@link StageBlockingWaitStrategy}): the sleeper publishes itself and fences
  * before it looks for work; a ringer makes its work visible (the reply stage's sequence, or {@link #ring}'s flag) and
  * fences before it looks for a sleeper. Either the sleeper sees the work or the ringer sees the sleeper and unparks
@@ -19,19 +23,34 @@ import java.util.concurrent.locks.LockSupport;
 public final class FollowerBell
 {
     private volatile Thread sleeper;
+    /** The follower's thread while it pauses between two polls. */
+    private volatile Thread pauser;
     private volatile boolean rung;
+    /** Reply stage only: its current batch answered a read the follower waits for. */
+    private boolean answerAwaited;
 
     /**
      * Reply stage, after it published its sequence (a volatile store with a full fence after it): wakes the follower
-     * if it sleeps. One volatile read otherwise.
+     * if it sleeps, or if it pauses and the batch answered a read it waits for. One volatile read otherwise.
      */
     void ringAfterProgress()
     {
-        final Thread waiting = sleeper;
+        Thread waiting = sleeper;
+        if (answerAwaited)
+        {
+            answerAwaited = false;
+            waiting = waiting != null ? waiting : pauser;
+        }
         if (waiting != null)
         {
             LockSupport.unpark(waiting);
         }
+    }
+
+    /** Reply stage, during a batch: it answered a read the follower waits for; wake the follower once the batch is published. */
+    void ringAfterThisBatch()
+    {
+        answerAwaited = true;
     }
 
     /** Any thread that queued work for the follower's thread: it wakes now if it sleeps, or skips its next sleep. */
@@ -56,5 +75,21 @@ public final class FollowerBell
         }
         sleeper = null;
         rung = false;
+    }
+
+    /**
+     * Follower thread, between two polls: parks for at most {@code maxNanos}, unless {@code follower} has commands to
+     * read; returns early when the reply stage answered a read the follower waits for ({@link #ringAfterThisBatch}).
+     * The same no-lost-wake-up order as {@link #sleep}: the pauser published and fenced before the sequence is read.
+     */
+    void pause(final RingFollower follower, final long maxNanos)
+    {
+        pauser = Thread.currentThread();
+        VarHandle.fullFence();
+        if (follower.available() < follower.next())
+        {
+            LockSupport.parkNanos(follower, maxNanos);
+        }
+        pauser = null;
     }
 }

@@ -19,7 +19,8 @@ import io.ordergate.engine.command.CommandEvent;
  *   publishers ─► ring ─► 1 journal ─► 2 engine ─► 3 reply ─► (follower polls up to here, reads, releases)
  * </pre>
  *
- * <b>Not thread safe</b>: one polling thread; {@link #available} may be read and {@link #wake} called from any.
+ * <b>Not thread safe</b>: one polling thread; {@link #available} may be read and {@link #wake} called from any, and
+ * {@link #wakeAfterThisBatch} is the reply stage's.
  */
 public final class RingFollower
 {
@@ -71,6 +72,25 @@ public final class RingFollower
     public void sleep(final long maxNanos)
     {
         bell.sleep(this, maxNanos);
+    }
+
+    /**
+     * Parks the polling thread between two polls for at most {@code maxNanos}; returns at once if there is something
+     * to read. No batch ends it but one that answered a read the thread waits for ({@link #wakeAfterThisBatch}): under
+     * load the reply stage pays no wake-up for the follower.
+     */
+    public void pause(final long maxNanos)
+    {
+        bell.pause(this, maxNanos);
+    }
+
+    /**
+     * Reply stage's thread, while it answers a read the polling thread waits for (its answer is wanted at once, not at
+     * the next poll): wakes the thread, from a pause or a sleep, once the reply stage has published the batch.
+     */
+    public void wakeAfterThisBatch()
+    {
+        bell.ringAfterThisBatch();
     }
 
     /** Wakes the polling thread if it sleeps, or makes its next sleep return at once (work queued for it). Any thread. */

@@ -11,8 +11,10 @@ import io.ordergate.engine.pipeline.RingFollower;
 /**
  * The fan-out: one thread, {@code og-fanout}, that polls the ring behind the reply stage ({@link RingFollower}) and
  * hands every command to the features that follow it ({@link FanOutListener}: streams, outbound webhooks, logs). It
- * polls while commands come, so under load the order path pays no wake-up for it: when there is nothing new it parks for
- * {@link #POLL_MICROS}, so a stream sees a command at most about a millisecond after its client was answered. After
+ * polls while commands come, so under load the order path pays no wake-up for it: when there is nothing new it pauses for
+ * {@link #POLL_MICROS}, so a stream sees a command at most about a millisecond after its client was answered. A read
+ * the fan-out waits for ({@link AwaitedRead}: a snapshot's slices, each asking for the next) ends the pause once
+ * answered, so a snapshot's thirty slices do not wait a millisecond each (docs/STREAMS.md). After
  * {@link #QUIET_POLLS_BEFORE_SLEEP} empty polls in a row it sleeps instead (an idle gateway's fan-out woke a thousand
  * times a second, 3% of a core under this project's hypervisors: docs/PERFORMANCE.md, "Idle wake-ups"): the reply
  * stage wakes it for the next batch, a listener that queued work wakes it ({@link FanOutListener#wakeWith}), and it
@@ -29,7 +31,7 @@ import io.ordergate.engine.pipeline.RingFollower;
  */
 public final class FanOutStage implements ReplyListener, StateBesideEngine, AutoCloseable
 {
-    /** How long the thread parks when the ring has nothing new. */
+    /** How long the thread pauses when the ring has nothing new (unless a read it waits for is answered first). */
     public static final long POLL_MICROS = 1_000;
     /** Empty polls in a row (about this many milliseconds of a quiet ring) before the thread sleeps. */
     static final int QUIET_POLLS_BEFORE_SLEEP = 10;
@@ -43,6 +45,7 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
     private static final Logger LOG = Logger.getLogger(FanOutStage.class.getName());
 
     private final FanOutListener[] listeners;
+    private final long pauseNanos;
     private final long sleepNanos;
     private final FailuresOncePerKind failures = new FailuresOncePerKind(LOG, java.util.logging.Level.WARNING);
     private volatile boolean running;
@@ -55,12 +58,19 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
 
     public FanOutStage(final List<FanOutListener> listeners)
     {
-        this(listeners, TimeUnit.MILLISECONDS.toNanos(SLEEP_MILLIS));
+        this(listeners, TimeUnit.MICROSECONDS.toNanos(POLL_MICROS), TimeUnit.MILLISECONDS.toNanos(SLEEP_MILLIS));
     }
 
     /** Tests: a sleep so long that only the reply stage's or a listener's wake-up can end it in time. */
     FanOutStage(final List<FanOutListener> listeners, final long sleepNanos)
     {
+        this(listeners, TimeUnit.MICROSECONDS.toNanos(POLL_MICROS), sleepNanos);
+    }
+
+    /** Tests: a pause between polls (and a sleep) so long that only a wake-up can end it in time. */
+    FanOutStage(final List<FanOutListener> listeners, final long pauseNanos, final long sleepNanos)
+    {
+        this.pauseNanos = pauseNanos;
         this.sleepNanos = sleepNanos;
         this.listeners = listeners.toArray(new FanOutListener[0]);
         for (final FanOutListener listener : this.listeners)
@@ -108,6 +118,11 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
         if (inline)
         {
             inlineEvent(event);
+        }
+        else if (event.attachment instanceof AwaitedRead && follower != null)
+        {
+            // A read the fan-out waits for (a snapshot's slice): taken at once, not at the next poll; an order wakes nothing
+            follower.wakeAfterThisBatch();
         }
     }
 
@@ -229,7 +244,7 @@ public final class FanOutStage implements ReplyListener, StateBesideEngine, Auto
                 idle(System.nanoTime());
                 if (++quietPolls < QUIET_POLLS_BEFORE_SLEEP)
                 {
-                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(POLL_MICROS));
+                    follower.pause(pauseNanos);
                 }
                 else
                 {

@@ -15,6 +15,7 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.view.JsonWriter;
+import io.ordergate.gateway.core.AwaitedRead;
 import io.ordergate.gateway.json.RequestBody;
 import io.ordergate.gateway.orders.SliceAnswer;
 
@@ -22,7 +23,8 @@ import io.ordergate.gateway.orders.SliceAnswer;
  * An orders subscription's snapshot (the account's open orders, newest first, at most {@value #SNAPSHOT_ORDERS}),
  * read in slices as {@code GET /api/v1/orders} is: one read of every remembered order (about 73,000) held the engine
  * thread for milliseconds, while a slice writes at most 32 orders and looks at most at 2,048. Each slice's answer
- * comes round to the fan-out, which asks for the next one, so other commands are applied between the slices.
+ * comes round to the fan-out, which asks for the next one, so other commands are applied between the slices; the
+ * reply stage wakes the fan-out for each ({@link AwaitedRead}), so no slice waits for its next poll.
  *
  * <p><b>Neither lost nor doubled.</b> The subscription's changes are followed from the first slice's place in the ring,
  * and the slices walk the orders by id, newest first: after each slice, every id above its {@code next} was looked
@@ -44,8 +46,11 @@ final class OrderSnapshotSlices
 {
     static final int SNAPSHOT_ORDERS = 1000;
 
-    /** One subscription's snapshot on its way: the body and attachment of each of its slices. Fan-out thread once published. */
-    static final class Gathering implements RequestBody
+    /**
+     * One subscription's snapshot on its way: the body and attachment of each of its slices, a read the fan-out waits
+     * for (the reply stage wakes it for each answer, so the next slice is asked for at once). Fan-out thread once published.
+     */
+    static final class Gathering implements RequestBody, AwaitedRead
     {
         private final StreamSocket socket;
         private final StreamRequest request;

@@ -9,6 +9,7 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.GroupBodies;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.core.AwaitedRead;
 import io.ordergate.gateway.json.RequestBody;
 
 /**
@@ -22,8 +23,8 @@ import io.ordergate.gateway.json.RequestBody;
  */
 final class SubscriptionSnapshots
 {
-    /** The read a subscription starts with, travelling the ring as its attachment. Immutable. */
-    private record Snapshot(StreamSocket socket, StreamRequest request, long generation, long ticket)
+    /** The read a subscription starts with, travelling the ring as its attachment; the fan-out is woken for its answer. Immutable. */
+    private record Snapshot(StreamSocket socket, StreamRequest request, long generation, long ticket) implements AwaitedRead
     {
     }
 

@@ -31,7 +31,9 @@ final class FanOutRig implements AutoCloseable
         final Engine engine = new Engine(config);
         engine.handle(READ, event -> event.result = ResultCode.OK);
         this.journal = Journal.open(directory);
-        this.pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> { }, true);
+        final ChannelFlushes flushes = new ChannelFlushes();
+        // The fan-out is a reply listener too, as in the gateway: it sees each command on the reply thread first
+        this.pipeline = Pipeline.start(config.pipeline(), journal, engine, (event, sequence, endOfBatch) -> fanOut.onResult(event, flushes), true);
         this.fanOut = fanOut;
         publisher.pipeline(pipeline);
         fanOut.start(pipeline.follower());
@@ -41,6 +43,20 @@ final class FanOutRig implements AutoCloseable
     boolean publish(final Object attachment)
     {
         return publisher.publish(READ, CommandFrame.PRINCIPAL_SYSTEM, CommandFrame.SOURCE_SYSTEM, writer -> { }, null, attachment);
+    }
+
+    /** Waits until the reply stage is done with the first {@code commands} commands published (the fan-out may read them). */
+    void awaitAnswered(final long commands)
+    {
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (pipeline.follower().available() < commands - 1)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("the reply stage did not answer " + commands + " commands");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Override
