@@ -91,13 +91,13 @@ public final class Orders
         return !isOpen(slots[(int)(nextOrderId & mask)]) || spareCount > 0 || oldestDoneOverflow() >= 0;
     }
 
-    /** Takes the next id, forgetting the done order that used its object before. Call after {@link #canAllocate}. */
     /** Where each allocated order is noted as changed (the engine's change set); once, while the engine is assembled. */
     public void changes(final Changes changes)
     {
         this.changes = changes;
     }
 
+    /** Takes the next id, forgetting the done order that used its object before. Call after {@link #canAllocate}. */
     public Order allocate()
     {
         final long orderId = nextOrderId++;
@@ -196,7 +196,7 @@ public final class Orders
         while (clientIndex[index] != 0)
         {
             final Order order = get(clientIndex[index]);
-            if (order != null && order.accountIndex == accountIndex && sameClientOrderId(order, clientOrderId))
+            if (order != null && order.accountIndex == accountIndex && order.hasClientOrderId(clientOrderId))
             {
                 return order;
             }
@@ -207,7 +207,7 @@ public final class Orders
 
     public void indexClientOrderId(final Order order)
     {
-        int index = clientSlot(order.accountIndex, hash(order.clientOrderId, order.clientOrderIdLength));
+        int index = clientSlot(order.accountIndex, order.clientOrderIdHash());
         while (clientIndex[index] != 0)
         {
             index = (index + 1) & clientMask;
@@ -217,7 +217,7 @@ public final class Orders
 
     private void removeClientOrderId(final Order order)
     {
-        int index = clientSlot(order.accountIndex, hash(order.clientOrderId, order.clientOrderIdLength));
+        int index = clientSlot(order.accountIndex, order.clientOrderIdHash());
         while (clientIndex[index] != order.orderId)
         {
             if (clientIndex[index] == 0)
@@ -233,7 +233,7 @@ public final class Orders
         while (clientIndex[next] != 0)
         {
             final Order moved = get(clientIndex[next]);
-            final int home = clientSlot(moved.accountIndex, hash(moved.clientOrderId, moved.clientOrderIdLength));
+            final int home = clientSlot(moved.accountIndex, moved.clientOrderIdHash());
             if (((next - home) & clientMask) >= ((next - hole) & clientMask))
             {
                 clientIndex[hole] = clientIndex[next];
@@ -248,33 +248,6 @@ public final class Orders
     {
         final long mixed = (hash ^ (accountIndex * 0x9E3779B97F4A7C15L));
         return (int)(mixed ^ (mixed >>> 32)) & clientMask;
-    }
-
-    private static boolean sameClientOrderId(final Order order, final AsciiView clientOrderId)
-    {
-        if (order.clientOrderIdLength != clientOrderId.length())
-        {
-            return false;
-        }
-        for (int i = 0; i < order.clientOrderIdLength; i++)
-        {
-            if (order.clientOrderId[i] != clientOrderId.byteAt(i))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long hash(final byte[] bytes, final int length)
-    {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++)
-        {
-            hash ^= bytes[i] & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 
     // ---- resting orders, per instrument, in arrival order ----
