@@ -1,5 +1,6 @@
 package io.ordergate.engine.order;
 
+import io.ordergate.engine.command.AsciiView;
 import io.ordergate.engine.command.OrderStatus;
 import io.ordergate.engine.command.OrderView;
 import io.ordergate.engine.command.ResultCode;
@@ -106,6 +107,35 @@ public final class Order extends OrderView
     public boolean hasClientOrderId()
     {
         return clientOrderIdLength > 0;
+    }
+
+    /** Whether this order's client order id is exactly these bytes. */
+    boolean hasClientOrderId(final AsciiView candidate)
+    {
+        if (clientOrderIdLength != candidate.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < clientOrderIdLength; i++)
+        {
+            if (clientOrderId[i] != candidate.byteAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Its client order id's FNV-1a hash, the one {@link AsciiView#hash64} gives the same bytes: where {@link Orders} files it. */
+    long clientOrderIdHash()
+    {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < clientOrderIdLength; i++)
+        {
+            hash ^= clientOrderId[i] & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** Copies every field into a view for later stages. */

@@ -9,7 +9,8 @@ import io.ordergate.engine.command.AsciiView;
  *
  * <p>Order id N normally lives in slot N mod capacity, so a lookup by id is one index. When the slot the next id
  * needs still holds an open order (a resting limit, an order waiting for its venue), that order is displaced to a
- * small overflow list and a spare object takes its place: one long-lived order never blocks new ones. Only when
+ * small overflow list (looked up by id through its own index, {@link DisplacedOrderIndex}: one or two places, not a
+ * scan) and a spare object takes its place: one long-lived order never blocks new ones. Only when
  * more than {@code capacity / 8} displaced orders are open at once does {@link #canAllocate} say no. A done order
  * is forgotten when its slot (or its overflow place) is needed again, so lookups and client order id idempotency
  * cover at least the last {@code capacity} orders and every open order.
@@ -24,6 +25,8 @@ public final class Orders
     /** Displaced open orders, oldest first. */
     private final Order[] overflow;
     private int overflowCount;
+    /** The overflow list by order id. Derived from it, so not snapshot state: see {@link #displacedIndex()}. */
+    private final transient DisplacedOrderIndex displacedIndex;
     /** Free objects to put into a slot whose order was displaced. */
     private final Order[] spares;
     private int spareCount;
@@ -55,6 +58,7 @@ public final class Orders
             spares[i] = new Order();
         }
         spareCount = overflowCapacity;
+        displacedIndex = new DisplacedOrderIndex(overflowCapacity);
         // Sized for every remembered order (slots and overflow) at under half load.
         clientIndex = new long[Integer.highestOneBit((capacity + overflowCapacity) * 2 - 1) << 1];
         clientMask = clientIndex.length - 1;
@@ -91,13 +95,13 @@ public final class Orders
         return !isOpen(slots[(int)(nextOrderId & mask)]) || spareCount > 0 || oldestDoneOverflow() >= 0;
     }
 
-    /** Takes the next id, forgetting the done order that used its object before. Call after {@link #canAllocate}. */
     /** Where each allocated order is noted as changed (the engine's change set); once, while the engine is assembled. */
     public void changes(final Changes changes)
     {
         this.changes = changes;
     }
 
+    /** Takes the next id, forgetting the done order that used its object before. Call after {@link #canAllocate}. */
     public Order allocate()
     {
         final long orderId = nextOrderId++;
@@ -129,14 +133,7 @@ public final class Orders
         {
             return order;
         }
-        for (int i = 0; i < overflowCount; i++)
-        {
-            if (overflow[i].orderId == orderId)
-            {
-                return overflow[i];
-            }
-        }
-        return null;
+        return displacedIndex().get(orderId);
     }
 
     /** Orders displaced to the overflow list, oldest first: they are older than every order in the slots. */
@@ -152,19 +149,41 @@ public final class Orders
 
     private void displace(final int slot)
     {
+        final DisplacedOrderIndex index = displacedIndex();
         if (spareCount == 0)
         {
             final int done = oldestDoneOverflow();
             final Order reclaimed = overflow[done];
             System.arraycopy(overflow, done + 1, overflow, done, overflowCount - done - 1);
             overflow[--overflowCount] = null;
+            index.remove(reclaimed.orderId);
             forget(reclaimed);
             reclaimed.status = null;
             spares[spareCount++] = reclaimed;
         }
+        index.put(slots[slot]);
         overflow[overflowCount++] = slots[slot];
         slots[slot] = spares[--spareCount];
         spares[spareCount] = null;
+    }
+
+    /**
+     * The index of the overflow list, up to date. A table restored from a snapshot has the list but not the index (not
+     * written, so snapshots of builds before it still load): the first use after files the list again, once.
+     */
+    private DisplacedOrderIndex displacedIndex()
+    {
+        if (displacedIndex.size() != overflowCount)
+        {
+            displacedIndex.rebuild(overflow, overflowCount);
+        }
+        return displacedIndex;
+    }
+
+    /** Places the lookups of displaced orders looked at, all told (what a test holds a lookup's cost to). */
+    long displacedPlacesLookedAt()
+    {
+        return displacedIndex.placesLookedAt();
     }
 
     private int oldestDoneOverflow()
@@ -196,7 +215,7 @@ public final class Orders
         while (clientIndex[index] != 0)
         {
             final Order order = get(clientIndex[index]);
-            if (order != null && order.accountIndex == accountIndex && sameClientOrderId(order, clientOrderId))
+            if (order != null && order.accountIndex == accountIndex && order.hasClientOrderId(clientOrderId))
             {
                 return order;
             }
@@ -207,7 +226,7 @@ public final class Orders
 
     public void indexClientOrderId(final Order order)
     {
-        int index = clientSlot(order.accountIndex, hash(order.clientOrderId, order.clientOrderIdLength));
+        int index = clientSlot(order.accountIndex, order.clientOrderIdHash());
         while (clientIndex[index] != 0)
         {
             index = (index + 1) & clientMask;
@@ -217,7 +236,7 @@ public final class Orders
 
     private void removeClientOrderId(final Order order)
     {
-        int index = clientSlot(order.accountIndex, hash(order.clientOrderId, order.clientOrderIdLength));
+        int index = clientSlot(order.accountIndex, order.clientOrderIdHash());
         while (clientIndex[index] != order.orderId)
         {
             if (clientIndex[index] == 0)
@@ -233,7 +252,7 @@ public final class Orders
         while (clientIndex[next] != 0)
         {
             final Order moved = get(clientIndex[next]);
-            final int home = clientSlot(moved.accountIndex, hash(moved.clientOrderId, moved.clientOrderIdLength));
+            final int home = clientSlot(moved.accountIndex, moved.clientOrderIdHash());
             if (((next - home) & clientMask) >= ((next - hole) & clientMask))
             {
                 clientIndex[hole] = clientIndex[next];
@@ -248,33 +267,6 @@ public final class Orders
     {
         final long mixed = (hash ^ (accountIndex * 0x9E3779B97F4A7C15L));
         return (int)(mixed ^ (mixed >>> 32)) & clientMask;
-    }
-
-    private static boolean sameClientOrderId(final Order order, final AsciiView clientOrderId)
-    {
-        if (order.clientOrderIdLength != clientOrderId.length())
-        {
-            return false;
-        }
-        for (int i = 0; i < order.clientOrderIdLength; i++)
-        {
-            if (order.clientOrderId[i] != clientOrderId.byteAt(i))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long hash(final byte[] bytes, final int length)
-    {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++)
-        {
-            hash ^= bytes[i] & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 
     // ---- resting orders, per instrument, in arrival order ----
