@@ -32,6 +32,8 @@ final class ExchangePositionFlow
     private final ExchangeAccounts accounts;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    /** How many orders the positions reads looked at: what a read costs the engine thread, for tests. */
+    private transient long ordersLookedAt;  // a measure, not state
 
     ExchangePositionFlow(final EngineContext context, final ExchangeAccounts accounts)
     {
@@ -135,12 +137,18 @@ final class ExchangePositionFlow
         for (int back = context.orders().rememberedSpan() - 1; back >= 0; back--)
         {
             final Order order = context.orders().newest(back);
+            ordersLookedAt++;
             if (order != null && order.accountIndex == account.index && !order.status.isTerminal() && order.instrumentIndex >= 0)
             {
                 working[order.instrumentIndex] = true;
             }
         }
         return working;
+    }
+
+    long ordersLookedAt()
+    {
+        return ordersLookedAt;
     }
 
     /** Remembers when a fill of the account in the instrument was booked (the order reports' and this flow's). */

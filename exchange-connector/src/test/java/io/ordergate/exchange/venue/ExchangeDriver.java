@@ -33,6 +33,7 @@ final class ExchangeDriver
     static final long START_MICROS = 1_795_341_600_000_000L;
 
     final Engine engine;
+    final ExchangeConnector connector;
     final List<byte[]> journal = new ArrayList<>();
     private final BodyWriter writer = new BodyWriter();
     private boolean prepareOnly;
@@ -41,7 +42,7 @@ final class ExchangeDriver
     ExchangeDriver()
     {
         engine = new Engine(ConfigLoader.parse(CONFIG, "test"));
-        ExchangeConnector.install(engine);
+        connector = ExchangeConnector.install(engine);
     }
 
     static long wire(final String decimal)
