@@ -42,7 +42,7 @@ public final class ExchangeConnector
         engine.handle(CommandType.EXCHANGE_SETTINGS_REPORT, accountFlow::settingsReport);
         engine.handle(CommandType.EXCHANGE_REPORT, flow::report);
         engine.handle(CommandType.EXCHANGE_RECOVER, flow::recover);
-        positionFlow = new ExchangePositionFlow(context, accounts);
+        positionFlow = new ExchangePositionFlow(context, accounts, venue.workingOrders());
         engine.handle(CommandType.EXCHANGE_POSITIONS, positionFlow::positions);
     }
 
