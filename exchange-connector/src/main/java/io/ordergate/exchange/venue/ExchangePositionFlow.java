@@ -112,7 +112,7 @@ final class ExchangePositionFlow
     private void align(final Account account, final ExchangeAccounts.Entry entry, final Instrument instrument, final long exchangeNet,
         final long entryPrice, final long markPrice, final long readStartedMicros, final long now)
     {
-        if (account.hedging || workingOrders.any(account.index, instrument.index)
+        if (account.hedging || workingOrders.count(account.index, instrument.index) > 0
             || (entry.lastFillMicros != null && instrument.index < entry.lastFillMicros.length
                 && entry.lastFillMicros[instrument.index] >= readStartedMicros))
         {

@@ -48,11 +48,11 @@ final class WorkingOrders
         }
     }
 
-    /** Whether an order of the account in the instrument is still working (its report will bring its fills). */
-    boolean any(final int accountIndex, final int instrumentIndex)
+    /** How many orders of the account in the instrument are still working (their reports will bring their fills). */
+    int count(final int accountIndex, final int instrumentIndex)
     {
         final int[] counts = byAccount[accountIndex];
-        return counts != null && counts[instrumentIndex] > 0;
+        return counts == null ? 0 : counts[instrumentIndex];
     }
 
     /** The account is removed: nothing is kept of it. */

@@ -104,6 +104,15 @@ final class ExchangeDriver
         return finish(event);
     }
 
+    /** A USDⓈ-M futures account (one-way), as {@link #exchangeAccount} makes a spot one. */
+    CommandEvent futuresAccount(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExchangeBodies.createAccount(begin(event, CommandType.EXCHANGE_CREATE_ACCOUNT), accountId, VenueKind.BINANCE.code(), "USD", wire("100000"),
+            1, false, "AbCd\u2026wXyZ", "sealed-key", "sealed-secret", null, ExchangeBodies.ANSWER_ACCOUNT, ExchangeBodies.MARKET_FUTURES);
+        return finish(event);
+    }
+
     CommandEvent quote(final String bid, final String ask)
     {
         final CommandEvent event = new CommandEvent();

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.ordergate.config.VenueKind;
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.OrderStatus;
@@ -34,7 +33,7 @@ class ExchangePositionsEngineTest
     @Test
     void shouldLookAtNoneOfTheOrdersTheEngineRemembersPerRead()
     {
-        futuresAccount(driver, "bn-1");
+        driver.futuresAccount("bn-1");
         driver.exchangeAccount("bn-2");
         driver.quote("65000.00", "65001.00");
         fill(driver, driver.order("bn-1", Side.BUY, "0.01"), "0.01");
@@ -58,7 +57,7 @@ class ExchangePositionsEngineTest
     @Test
     void shouldLeaveASymbolAloneWhileAnOrderInItWorksAndDecideTheSameOnReplay()
     {
-        futuresAccount(driver, "bn-1");
+        driver.futuresAccount("bn-1");
         driver.quote("65000.00", "65001.00");
         fill(driver, driver.order("bn-1", Side.BUY, "0.01"), "0.01");
         final CommandEvent working = driver.order("bn-1", Side.BUY, "0.005");
@@ -84,7 +83,7 @@ class ExchangePositionsEngineTest
     @Test
     void shouldStillKnowAWorkingOrderAfterASnapshot()
     {
-        futuresAccount(driver, "bn-1");
+        driver.futuresAccount("bn-1");
         driver.quote("65000.00", "65001.00");
         fill(driver, driver.order("bn-1", Side.BUY, "0.01"), "0.01");
         final CommandEvent working = driver.order("bn-1", Side.BUY, "0.005");
@@ -105,7 +104,7 @@ class ExchangePositionsEngineTest
     @Test
     void shouldAllocateNothingPerReadOnceWarm()
     {
-        futuresAccount(driver, "bn-1");
+        driver.futuresAccount("bn-1");
         driver.quote("65000.00", "65001.00");
         fill(driver, driver.order("bn-1", Side.BUY, "0.01"), "0.01");
         cycles(CYCLES, null);  // warm: every order slot used, the account's counts made
@@ -150,13 +149,6 @@ class ExchangePositionsEngineTest
         }
         assertEquals(quantity(driver, "0.01"), netOf(driver), "every read agreed or was left alone: nothing booked");
         return allocated;
-    }
-
-    private static void futuresAccount(final ExchangeDriver driver, final String accountId)
-    {
-        driver.command(CommandType.EXCHANGE_CREATE_ACCOUNT, body -> ExchangeBodies.createAccount(body, accountId, VenueKind.BINANCE.code(), "USD",
-            wire("100000"), 1, false, "AbCd\u2026wXyZ", "sealed-key", "sealed-secret", null, ExchangeBodies.ANSWER_ACCOUNT,
-            ExchangeBodies.MARKET_FUTURES));
     }
 
     private static void fill(final ExchangeDriver driver, final CommandEvent order, final String quantity)
