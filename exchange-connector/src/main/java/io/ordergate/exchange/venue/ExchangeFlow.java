@@ -302,6 +302,7 @@ final class ExchangeFlow
     private void finish(final Order order, final Account account)
     {
         account.openOrders = Math.max(0, account.openOrders - 1);
+        venue.workingOrders().ended(order);
         bookedQuote.remove(order.orderId);
     }
 

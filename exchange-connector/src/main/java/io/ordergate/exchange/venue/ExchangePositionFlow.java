@@ -10,7 +10,6 @@ import io.ordergate.engine.command.CommandFrame;
 import io.ordergate.engine.command.ResultCode;
 import io.ordergate.engine.command.Side;
 import io.ordergate.engine.instrument.Instrument;
-import io.ordergate.engine.order.Order;
 import io.ordergate.engine.position.Position;
 import io.ordergate.fixed.FixedPoint;
 
@@ -24,7 +23,9 @@ import io.ordergate.fixed.FixedPoint;
  * the read started. It is compared again at the next read. A symbol the exchange holds both a long and a short in
  * (hedge mode, the other side opened elsewhere) is not netted into one position (that booked a fill that never happened:
  * a long and an equal short read as flat closed the gateway's long): it is left as it is and the account view names it
- * ({@code positions_held_both_sides}) until one side is closed at the exchange. <b>Not thread safe</b>: engine thread.
+ * ({@code positions_held_both_sides}) until one side is closed at the exchange. Whether an order works in a symbol is
+ * {@link WorkingOrders}' count, kept as orders change state: a read looks at no order (it walked every order the engine
+ * remembers, at each reconnect) and allocates nothing. <b>Not thread safe</b>: engine thread.
  */
 final class ExchangePositionFlow
 {
@@ -32,11 +33,21 @@ final class ExchangePositionFlow
     private final ExchangeAccounts accounts;
     private final BodyReader reader = new BodyReader();
     private final AsciiView text = new AsciiView();
+    private final WorkingOrders workingOrders;
+    /** Per instrument index, named by the read being applied: scratch of one command, sized once (the instrument table is fixed). */
+    private final transient boolean[] named;
+    /**
+     * How many orders the positions reads looked at, for tests: none, as {@link WorkingOrders} counts them per symbol
+     * as they change (a read used to walk every order the engine remembers).
+     */
+    private transient long ordersLookedAt;  // a measure, not state
 
-    ExchangePositionFlow(final EngineContext context, final ExchangeAccounts accounts)
+    ExchangePositionFlow(final EngineContext context, final ExchangeAccounts accounts, final WorkingOrders workingOrders)
     {
         this.context = context;
         this.accounts = accounts;
+        this.workingOrders = workingOrders;
+        this.named = new boolean[context.instruments().count()];
     }
 
     /** EXCHANGE_POSITIONS (system): applies once what the engine's positions lack of the exchange's. */
@@ -52,8 +63,7 @@ final class ExchangePositionFlow
         }
         final long readStartedMicros = reader.readLong();
         final int count = reader.readInt();
-        final boolean[] named = new boolean[context.instruments().count()];
-        final boolean[] working = workingInstruments(account);
+        java.util.Arrays.fill(named, false);
         for (int i = 0; i < count; i++)
         {
             final Instrument instrument = context.instruments().find(reader.readString(text));
@@ -63,7 +73,7 @@ final class ExchangePositionFlow
             if (instrument != null)
             {
                 named[instrument.index] = true;
-                align(account, entry, instrument, working, net, entryPrice, markPrice, readStartedMicros, event.wallMicros());
+                align(account, entry, instrument, net, entryPrice, markPrice, readStartedMicros, event.wallMicros());
             }
         }
         // a symbol held both long and short at the exchange is named, not netted; older records end before this list
@@ -91,7 +101,7 @@ final class ExchangePositionFlow
             if (!named[index] && account.positions[index].quantity != 0)
             {
                 final Instrument instrument = context.instruments().get(index);
-                align(account, entry, instrument, working, 0, 0, !instrument.hasQuote() ? 0
+                align(account, entry, instrument, 0, 0, !instrument.hasQuote() ? 0
                     : toExchange(instrument.bid, instrument.priceDigits), readStartedMicros, event.wallMicros());
             }
         }
@@ -99,10 +109,10 @@ final class ExchangePositionFlow
         event.result = ResultCode.OK;
     }
 
-    private void align(final Account account, final ExchangeAccounts.Entry entry, final Instrument instrument, final boolean[] working,
-        final long exchangeNet, final long entryPrice, final long markPrice, final long readStartedMicros, final long now)
+    private void align(final Account account, final ExchangeAccounts.Entry entry, final Instrument instrument, final long exchangeNet,
+        final long entryPrice, final long markPrice, final long readStartedMicros, final long now)
     {
-        if (account.hedging || working[instrument.index]
+        if (account.hedging || workingOrders.count(account.index, instrument.index) > 0
             || (entry.lastFillMicros != null && instrument.index < entry.lastFillMicros.length
                 && entry.lastFillMicros[instrument.index] >= readStartedMicros))
         {
@@ -128,19 +138,9 @@ final class ExchangePositionFlow
         noteFill(entry, instrument, now);
     }
 
-    /** Per instrument: an order of the account in it is still open or unsettled (one pass over the orders the engine keeps). */
-    private boolean[] workingInstruments(final Account account)
+    long ordersLookedAt()
     {
-        final boolean[] working = new boolean[context.instruments().count()];
-        for (int back = context.orders().rememberedSpan() - 1; back >= 0; back--)
-        {
-            final Order order = context.orders().newest(back);
-            if (order != null && order.accountIndex == account.index && !order.status.isTerminal() && order.instrumentIndex >= 0)
-            {
-                working[order.instrumentIndex] = true;
-            }
-        }
-        return working;
+        return ordersLookedAt;
     }
 
     /** Remembers when a fill of the account in the instrument was booked (the order reports' and this flow's). */

@@ -30,12 +30,14 @@ final class ExchangeVenue implements Venue
     private final io.ordergate.engine.instrument.Instruments instruments;
     private final ExchangeOutbox outbox = new ExchangeOutbox();
     private final PendingCloses pendingCloses;
+    private final WorkingOrders workingOrders;
 
     ExchangeVenue(final EngineContext context, final ExchangeAccounts accounts)
     {
         this.accounts = accounts;
         this.instruments = context.instruments();
         this.pendingCloses = new PendingCloses(context.config().engine().maxAccounts());
+        this.workingOrders = new WorkingOrders(context.config().engine().maxAccounts(), instruments.count());
     }
 
     @Override
@@ -89,6 +91,7 @@ final class ExchangeVenue implements Venue
         order.status = OrderStatus.ROUTED;
         order.updatedAtMicros = now;
         account.openOrders++;
+        workingOrders.routed(order);
         if (order.closesPositionId != 0)
         {
             pendingCloses.routed(account, order);
@@ -101,6 +104,12 @@ final class ExchangeVenue implements Venue
     PendingCloses pendingCloses()
     {
         return pendingCloses;
+    }
+
+    /** The account's orders working per instrument, counted as they are routed and end. */
+    WorkingOrders workingOrders()
+    {
+        return workingOrders;
     }
 
     @Override
@@ -162,6 +171,7 @@ final class ExchangeVenue implements Venue
     public void accountRemoved(final Account account, final CommandEvent event)
     {
         accounts.remove(account.index);
+        workingOrders.accountRemoved(account.index);
     }
 
     /**

@@ -33,6 +33,7 @@ final class ExchangeDriver
     static final long START_MICROS = 1_795_341_600_000_000L;
 
     final Engine engine;
+    final ExchangeConnector connector;
     final List<byte[]> journal = new ArrayList<>();
     private final BodyWriter writer = new BodyWriter();
     private boolean prepareOnly;
@@ -41,7 +42,7 @@ final class ExchangeDriver
     ExchangeDriver()
     {
         engine = new Engine(ConfigLoader.parse(CONFIG, "test"));
-        ExchangeConnector.install(engine);
+        connector = ExchangeConnector.install(engine);
     }
 
     static long wire(final String decimal)
@@ -100,6 +101,15 @@ final class ExchangeDriver
         final CommandEvent event = new CommandEvent();
         ExchangeBodies.createAccount(begin(event, CommandType.EXCHANGE_CREATE_ACCOUNT), accountId, VenueKind.BINANCE.code(), "USD", wire("100000"), 1,
             false, "AbCd\u2026wXyZ", "sealed-key", "sealed-secret", null, ExchangeBodies.ANSWER_ACCOUNT);
+        return finish(event);
+    }
+
+    /** A USDⓈ-M futures account (one-way), as {@link #exchangeAccount} makes a spot one. */
+    CommandEvent futuresAccount(final String accountId)
+    {
+        final CommandEvent event = new CommandEvent();
+        ExchangeBodies.createAccount(begin(event, CommandType.EXCHANGE_CREATE_ACCOUNT), accountId, VenueKind.BINANCE.code(), "USD", wire("100000"),
+            1, false, "AbCd\u2026wXyZ", "sealed-key", "sealed-secret", null, ExchangeBodies.ANSWER_ACCOUNT, ExchangeBodies.MARKET_FUTURES);
         return finish(event);
     }
 
