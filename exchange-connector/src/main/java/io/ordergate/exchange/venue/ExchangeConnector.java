@@ -22,8 +22,6 @@ import io.ordergate.engine.command.CommandType;
  */
 public final class ExchangeConnector
 {
-    private final ExchangePositionFlow positionFlow;
-
     private ExchangeConnector(final Engine engine)
     {
         final EngineContext context = engine.context();
@@ -42,14 +40,7 @@ public final class ExchangeConnector
         engine.handle(CommandType.EXCHANGE_SETTINGS_REPORT, accountFlow::settingsReport);
         engine.handle(CommandType.EXCHANGE_REPORT, flow::report);
         engine.handle(CommandType.EXCHANGE_RECOVER, flow::recover);
-        positionFlow = new ExchangePositionFlow(context, accounts, venue.workingOrders());
-        engine.handle(CommandType.EXCHANGE_POSITIONS, positionFlow::positions);
-    }
-
-    /** The EXCHANGE_POSITIONS handler (read by tests for its cost). */
-    ExchangePositionFlow positionFlow()
-    {
-        return positionFlow;
+        engine.handle(CommandType.EXCHANGE_POSITIONS, new ExchangePositionFlow(context, accounts, venue.workingOrders())::positions);
     }
 
     public static ExchangeConnector install(final Engine engine)

@@ -36,11 +36,6 @@ final class ExchangePositionFlow
     private final WorkingOrders workingOrders;
     /** Per instrument index, named by the read being applied: scratch of one command, sized once (the instrument table is fixed). */
     private final transient boolean[] named;
-    /**
-     * How many orders the positions reads looked at, for tests: none, as {@link WorkingOrders} counts them per symbol
-     * as they change (a read used to walk every order the engine remembers).
-     */
-    private transient long ordersLookedAt;  // a measure, not state
 
     ExchangePositionFlow(final EngineContext context, final ExchangeAccounts accounts, final WorkingOrders workingOrders)
     {
@@ -136,11 +131,6 @@ final class ExchangePositionFlow
         }
         context.ledger().fill(account, instrument, missing > 0 ? Side.BUY : Side.SELL, Math.abs(missing), price, 0, now);
         noteFill(entry, instrument, now);
-    }
-
-    long ordersLookedAt()
-    {
-        return ordersLookedAt;
     }
 
     /** Remembers when a fill of the account in the instrument was booked (the order reports' and this flow's). */
