@@ -15,7 +15,8 @@ import io.ordergate.mt5.ExecutorBodies;
  * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused; a
  * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored;
  * a result's values are read as {@link ResultValues} reads them, a fresh one per message, and one it cannot read refuses
- * only an executed result; its status in any letter case; executed with success false is failed).
+ * only an executed result; its status in any letter case; executed with success false is failed, and so is
+ * success false without a status or with one that is no string).
  */
 final class PreviousExecutorMessages
 {
@@ -87,6 +88,11 @@ final class PreviousExecutorMessages
             {
                 case "commandId": commandId = in.id(field, Ids.MAX_LENGTH); break;
                 case "status":
+                    if (in.token() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING)
+                    {
+                        in.ignore();  // no status it could say
+                        break;
+                    }
                     final String value = in.string(field, SeedFields.MAX_TEXT);
                     status = "executed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_EXECUTED
                         : "failed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_FAILED : 0;
@@ -113,7 +119,7 @@ final class PreviousExecutorMessages
         {
             throw BadRequest.validation("commandId", "commandId is required");
         }
-        if (status == 0)
+        if (status == 0 && (numbers[0] & UNSUCCESSFUL) == 0)
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
