@@ -44,18 +44,11 @@ public final class CommandResult implements RequestBody
     private int resultStart;
     private int resultLength;
 
-    /** Reads a whole message from the executor named. */
-    public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
-    {
-        in.begin(body, length, false);
-        return readFields(executorId, in, body);
-    }
-
     /**
-     * Reads a result posted to {@code PATCH /api/executor/{executorId}/command}: seed 000's executors post
-     * {@code json.dumps} output, where a float nan is {@code NaN}, a number that cannot be read ({@link ResultValues}).
+     * Reads a whole message from the executor named: seed 000's executors send {@code json.dumps} output, posted or on
+     * the socket, where a float nan is {@code NaN}, a number that cannot be read ({@link ResultValues}).
      */
-    CommandResult parsePosted(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
+    public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         in.beginAllowingNonNumericNumbers(body, length);
         return readFields(executorId, in, body);

@@ -16,7 +16,8 @@ import io.ordergate.mt5.ExecutorBodies;
  * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored;
  * a result's values are read as {@link ResultValues} reads them, a fresh one per message, and one it cannot read refuses
  * only an executed result; its status in any letter case; executed with success false is failed, and so is
- * success false without a status or with one that is no string).
+ * success false without a status or with one that is no string; NaN and Infinity are
+ * taken in a result or trade report, and in the reading that finds the type unless a first type names another kind).
  */
 final class PreviousExecutorMessages
 {
@@ -48,18 +49,31 @@ final class PreviousExecutorMessages
         {
             return new Read(CommandType.TRADE_REPORT, trade(in, body, length));
         }
+        final RequestReader strict = new RequestReader();  // no type's message: JSON proper, or invalid JSON
+        strict.begin(body, length, false);
+        while (strict.nextField())
+        {
+            strict.ignore();
+        }
+        strict.finish();
         throw BadRequest.validation(null, "type must be heartbeat, command_result or trade");
     }
 
     private static String messageType(final RequestReader reader, final byte[] body, final int length) throws BadRequest
     {
-        reader.begin(body, length, false);
+        reader.beginAllowingNonNumericNumbers(body, length);
         String type = null;
-        while (reader.nextField())
+        for (boolean first = true; reader.nextField(); first = false)
         {
             if (type == null && reader.fieldName().equals("type"))
             {
                 type = reader.scalarText();
+                if (first && !"command_result".equals(type) && !"trade".equals(type))
+                {
+                    reader.ignore();
+                    reader.refuseNonNumericNumbers();
+                    continue;
+                }
             }
             reader.ignore();
         }
@@ -76,7 +90,7 @@ final class PreviousExecutorMessages
         final byte[][] raw = {new byte[0]};
         final ResultValues values = new ResultValues();
         final ResultDetails details = new ResultDetails(values);
-        in.begin(body, length, false);
+        in.beginAllowingNonNumericNumbers(body, length);
         while (in.nextField())
         {
             final String field = in.fieldName();
@@ -214,7 +228,7 @@ final class PreviousExecutorMessages
         String comment = "";
         final long[] v = new long[13];  // ticket, lots, open, sl, tp, magic, close price, commission, swap, profit, closed lots, deal
         v[0] = -1;
-        in.begin(body, length, false);
+        in.beginAllowingNonNumericNumbers(body, length);
         while (in.nextField())
         {
             final String field = in.fieldName();
