@@ -16,7 +16,7 @@ import io.ordergate.mt5.ExecutorBodies;
  * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored;
  * a result's values are read as {@link ResultValues} reads them, a fresh one per message, and one it cannot read refuses
  * only an executed result; its status in any letter case; executed with success false is failed, and so is
- * success false without a status or with one that is no string; NaN and Infinity are
+ * success false without a status, with one that is no string or with one of neither kind; NaN and Infinity are
  * taken in a result or trade report, and in the reading that finds the type unless a first type names another kind).
  */
 final class PreviousExecutorMessages
@@ -85,6 +85,7 @@ final class PreviousExecutorMessages
     {
         String commandId = null;
         int status = 0;
+        boolean unknownStatus = false;
         final long[] numbers = new long[5];  // flags, ticket, price, lots, profit
         final String[] message = {""};
         final byte[][] raw = {new byte[0]};
@@ -110,10 +111,7 @@ final class PreviousExecutorMessages
                     final String value = in.string(field, SeedFields.MAX_TEXT);
                     status = "executed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_EXECUTED
                         : "failed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_FAILED : 0;
-                    if (value != null && status == 0)
-                    {
-                        in.fail(field, "status must be executed or failed");
-                    }
+                    unknownStatus = value != null && status == 0;
                     break;
                 case "result":
                     if (in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
@@ -132,6 +130,10 @@ final class PreviousExecutorMessages
         if (commandId == null)
         {
             throw BadRequest.validation("commandId", "commandId is required");
+        }
+        if (unknownStatus && (numbers[0] & UNSUCCESSFUL) == 0)
+        {
+            throw BadRequest.validation("status", "status must be executed or failed");
         }
         if (status == 0 && (numbers[0] & UNSUCCESSFUL) == 0)
         {
