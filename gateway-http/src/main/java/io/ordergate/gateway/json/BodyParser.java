@@ -21,8 +21,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
  * refusal half-way) or after a refused body is dropped and the next body gets a new one, so field names a client
  * invents never stay in its symbol table (an accepted order has only the route's own names). A fault it meets is
  * worded as the blocking parser words it, so every route answers one body the same way. Whether it takes NaN and
- * Infinity is set per body (a parser feature, a bit: nothing is made), so an executor's socket reads its results so
- * and its heartbeats not, with the one parser.
+ * Infinity is set per body and may be turned off within one (a parser feature: a bit, nothing made), so one parser
+ * reads an executor's results taking them and its heartbeats not.
  * <b>Not thread safe</b>: one per {@link RequestReader}.
  */
 final class BodyParser
