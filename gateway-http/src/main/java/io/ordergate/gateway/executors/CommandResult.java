@@ -35,6 +35,8 @@ public final class CommandResult implements RequestBody
     private int statusCode;
     /** {@code result.success} was false: the command did not do what it asked, whatever {@code status} says. */
     private boolean unsuccessful;
+    /** {@code status} was text that is neither executed nor failed ("error", "rejected"): judged once success is read. */
+    private boolean unknownStatus;
     private int flags;
     private long ticket;
     private long price;
@@ -44,18 +46,11 @@ public final class CommandResult implements RequestBody
     private int resultStart;
     private int resultLength;
 
-    /** Reads a whole message from the executor named. */
-    public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
-    {
-        in.begin(body, length, false);
-        return readFields(executorId, in, body);
-    }
-
     /**
-     * Reads a result posted to {@code PATCH /api/executor/{executorId}/command}: seed 000's executors post
-     * {@code json.dumps} output, where a float nan is {@code NaN}, a number that cannot be read ({@link ResultValues}).
+     * Reads a whole message from the executor named: seed 000's executors send {@code json.dumps} output, posted or on
+     * the socket, where a float nan is {@code NaN}, a number that cannot be read ({@link ResultValues}).
      */
-    CommandResult parsePosted(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
+    public CommandResult parse(final String executorId, final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         in.beginAllowingNonNumericNumbers(body, length);
         return readFields(executorId, in, body);
@@ -85,10 +80,7 @@ public final class CommandResult implements RequestBody
                     {
                         statusCode = status.isIgnoringCase("executed") ? ExecutorBodies.STATUS_EXECUTED
                             : status.isIgnoringCase("failed") ? ExecutorBodies.STATUS_FAILED : 0;
-                        if (statusCode == 0)
-                        {
-                            in.fail(field, "status must be executed or failed");
-                        }
+                        unknownStatus = statusCode == 0;
                     }
                     break;
                 case "result":
@@ -115,8 +107,13 @@ public final class CommandResult implements RequestBody
         {
             // Seed 000's sample executor answers "executed" with success false when it could not do the command:
             // settled as executed, an order would be filled with no ticket and no price. It failed, with its message.
-            // Without a status (or with one that is no string) it failed too: either status would settle it so.
+            // Without a status, with one that is no string or with one of neither kind ("error", "rejected") it failed
+            // too: either status would settle it so.
             statusCode = ExecutorBodies.STATUS_FAILED;
+        }
+        else if (unknownStatus)
+        {
+            throw BadRequest.validation("status", "status must be executed or failed");
         }
         if (statusCode == 0)
         {
@@ -140,6 +137,7 @@ public final class CommandResult implements RequestBody
         values.clear();
         statusCode = 0;
         unsuccessful = false;
+        unknownStatus = false;
         flags = 0;
         ticket = 0;
         price = 0;

@@ -12,6 +12,14 @@ import io.ordergate.gateway.json.RequestReader;
  * read once, by the decoder of its kind from the field after it; otherwise it is read through once for its type and
  * then again. Either way the whole message is JSON before its type is judged, and the answer is the same.
  *
+ * <p>A result and a trade report may hold NaN and Infinity, as Python's {@code json.dumps} writes a float it has no
+ * value for (their readers take one as a value that cannot be read), on the socket as on their HTTP routes: refused, a
+ * result would leave its command pending, pushed again and executed again. So a message is begun taking them (the one
+ * fed parser told so, a bit per message), and a first {@code type} of any other kind turns that off for the rest of it;
+ * a heartbeat, read again by its route's reader, and a message of no known type, read again before it is refused for
+ * its type, are JSON proper or refused as invalid JSON, as before. A message whose type comes later is read through
+ * taking them to find it (a fault in that reading worded so).
+ *
  * <p>Results and trade reports are read into one reused instance each, keeping no String; a heartbeat (one every few
  * seconds) is its own object. What {@link #read} returns is valid until the next message is read.
  * <b>Not thread safe</b>: one per socket, on its event loop.
@@ -40,7 +48,7 @@ final class ExecutorMessages
     CommandType read(final byte[] body, final int length) throws BadRequest
     {
         request = null;
-        reader.begin(body, length, false);
+        reader.beginAllowingNonNumericNumbers(body, length);
         final boolean any = reader.nextField();
         if (any && reader.fieldName().equals("type"))
         {
@@ -53,6 +61,7 @@ final class ExecutorMessages
             {
                 return read(kind, trade.readFields(reader));
             }
+            reader.refuseNonNumericNumbers();
             toEnd();
             return byType(kind, body, length);
         }
@@ -116,6 +125,8 @@ final class ExecutorMessages
         {
             return read(kind, trade.parse(reader, body, length));
         }
+        reader.begin(body, length, false);  // the first reading took NaN: with one, a message of no known type is invalid JSON, as before
+        toEnd();
         throw BadRequest.validation(null, WRONG_TYPE);
     }
 

@@ -133,7 +133,7 @@ public final class ExecutorRoutes implements Feature
     private void result(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        final CommandResult result = results.get().parsePosted(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength());
+        final CommandResult result = results.get().parse(executor.executorId(), exchange.json(), exchange.body(), exchange.bodyLength());
         if (allowed(exchange, limits.acquireResult(executor, result, System.nanoTime())))
         {
             exchange.publish(CommandType.COMMAND_RESULT, result, SEED);
@@ -143,7 +143,7 @@ public final class ExecutorRoutes implements Feature
     private void trade(final Exchange exchange) throws BadRequest
     {
         final ExecutorKeys.Entry executor = (ExecutorKeys.Entry)exchange.caller();
-        final TradeReport trade = trades.get().parsePosted(exchange.json(), exchange.body(), exchange.bodyLength());
+        final TradeReport trade = trades.get().parse(exchange.json(), exchange.body(), exchange.bodyLength());
         executorKey.owns(executor, trade.executorId());
         if (allowed(exchange, limits.acquireTrade(executor, trade, System.nanoTime())))
         {

@@ -16,7 +16,7 @@ import io.ordergate.mt5.ReportedMoney;
  * What can be read without guessing is read: a null, {@code ""} and Python's {@code str(None)} ({@code "None"}, and
  * {@code "null"}) are no value; {@code 1}/{@code 0} and {@code "true"}/{@code "false"} in any letter case are booleans;
  * numbers come as JSON numbers or strings, read exactly (binary noise as {@link SeedFields#decimal} takes it), and
- * {@code NaN} or {@code Infinity} (a posted result's, {@link CommandResult#parsePosted}) is a number that cannot be read. A value
+ * {@code NaN} or {@code Infinity} (as Python writes a float nan, {@link CommandResult#parse}) is a number that cannot be read. A value
  * that cannot be read is no value, and the first one is remembered with why ({@link #unreadable}): the result's reader
  * refuses an executed result for it, whose values would be booked, and ignores it in a failed one, which books none.
  * Reused by one reader of results ({@link #clear}); allocates only for an unreadable value. Event loop.

@@ -50,19 +50,11 @@ public final class TradeReport implements RequestBody
     /**
      * POST /api/trade or a WebSocket {"type": "trade", ...}: an open report (which for a known ticket also gives its volume
      * and average price now), a partial-close report ({@code closedLots} and {@code deal}, with closePrice and the
-     * partial's money; {@code lots} is then what is left), or a close report (closeTime/closePrice/profit).
+     * partial's money; {@code lots} is then what is left), or a close report (closeTime/closePrice/profit). Python's
+     * {@code json.dumps} writes a float nan as {@code NaN}, on either transport: in a field the report books it is refused
+     * by name, as any value that is no number; in one it ignores, not read.
      */
     public TradeReport parse(final RequestReader in, final byte[] body, final int length) throws BadRequest
-    {
-        in.begin(body, length, false);
-        return readFields(in);
-    }
-
-    /**
-     * Reads a report posted to {@code POST /api/trade}, where {@code json.dumps} writes a float nan as {@code NaN}: in
-     * a field the report books it is refused by name, as any value that is no number; in one it ignores, not read.
-     */
-    TradeReport parsePosted(final RequestReader in, final byte[] body, final int length) throws BadRequest
     {
         in.beginAllowingNonNumericNumbers(body, length);
         return readFields(in);

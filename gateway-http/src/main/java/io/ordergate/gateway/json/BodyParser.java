@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 /**
  * The jackson parser a {@link RequestReader} reads one body with: a blocking parser made for the body, or, for the
@@ -19,7 +20,9 @@ import com.fasterxml.jackson.core.base.ParserBase;
  * <p>The fed parser is kept only after a body read to its end and accepted: one left inside a value (a fault, a
  * refusal half-way) or after a refused body is dropped and the next body gets a new one, so field names a client
  * invents never stay in its symbol table (an accepted order has only the route's own names). A fault it meets is
- * worded as the blocking parser words it, so every route answers one body the same way.
+ * worded as the blocking parser words it, so every route answers one body the same way. Whether it takes NaN and
+ * Infinity is set per body and may be turned off within one (a parser feature: a bit, nothing made), so one parser
+ * reads an executor's results taking them and its heartbeats not.
  * <b>Not thread safe</b>: one per {@link RequestReader}.
  */
 final class BodyParser
@@ -38,8 +41,10 @@ final class BodyParser
      */
     private static final JsonFactory ALLOWING_NON_NUMERIC_NUMBERS = JsonFactory.builder()
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
         .build();
+    /** The same, for the fed parser: turned on or off for each body it reads. */
+    private static final JsonParser.Feature NON_NUMERIC_NUMBERS = JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature();
 
     private final JsonFactory checkingDuplicates;
     private final TailCheck tail = new TailCheck();
@@ -48,6 +53,8 @@ final class BodyParser
     /** The current body's parser, null between bodies. */
     private JsonParser current;
     private boolean fed;
+    /** The current body may have NaN and Infinity as numbers: a fault in it is worded by a parser that takes them. */
+    private boolean nonNumeric;
     private byte[] body;
     private int length;
 
@@ -70,8 +77,8 @@ final class BodyParser
     }
 
     /**
-     * Starts on one whole body: fed to the kept parser when {@code feed}, else a blocking parser of its own, which reads
-     * NaN and Infinity as numbers when {@code nonNumericNumbers} (never a fed one).
+     * Starts on one whole body: fed to the kept parser when {@code feed}, else a blocking parser of its own; either reads
+     * NaN and Infinity as numbers when {@code nonNumericNumbers}.
      */
     JsonParser open(final boolean feed, final boolean nonNumericNumbers, final byte[] body, final int length) throws IOException
     {
@@ -79,13 +86,21 @@ final class BodyParser
         this.body = body;
         this.length = length;
         this.fed = feed;
+        this.nonNumeric = nonNumericNumbers;
         if (names != null)
         {
             names.reset();
         }
-        current = feed ? feed(body, length)
+        current = feed ? feed(body, length).configure(NON_NUMERIC_NUMBERS, nonNumericNumbers)
             : (nonNumericNumbers ? ALLOWING_NON_NUMERIC_NUMBERS : checkingDuplicates).createParser(body, 0, length);
         return current;
+    }
+
+    /** From the next token on, NaN and Infinity are invalid JSON, and a fault is worded by a parser that refuses them. */
+    void refuseNonNumericNumbers()
+    {
+        nonNumeric = false;
+        current.disable(NON_NUMERIC_NUMBERS);
     }
 
     /**
@@ -247,7 +262,7 @@ final class BodyParser
         final int textLength = length;
         refused();
         close();
-        final JsonFactory wording = names != null ? checkingDuplicates : WITHOUT_DUPLICATE_CHECK;
+        final JsonFactory wording = names == null ? WITHOUT_DUPLICATE_CHECK : nonNumeric ? ALLOWING_NON_NUMERIC_NUMBERS : checkingDuplicates;
         return wasFed ? JsonFaults.asBlockingParserSees(wording, text, textLength, ex) : JsonFaults.describe(ex);
     }
 

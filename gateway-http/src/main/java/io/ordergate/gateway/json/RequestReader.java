@@ -59,29 +59,28 @@ public final class RequestReader
         return new RequestReader(true);
     }
 
-    /**
-     * Starts reading {@code length} bytes; the body must be one JSON object (or, with {@code allowArray}, an array).
-     *
-     * @return the first token (START_OBJECT or START_ARRAY)
-     */
+    /** Starts reading {@code length} bytes, one JSON object (or, with {@code allowArray}, an array): its first token returned. */
     public JsonToken begin(final byte[] body, final int length, final boolean allowArray) throws BadRequest
     {
         return begin(feedsEveryBody, false, body, length, allowArray);
     }
 
-    /**
-     * Like {@link #begin} for a caller that checks duplicate fields itself with {@link #duplicateField}; the body
-     * is fed to this reader's one non-blocking parser ({@link BodyParser}), which allocates nothing per body.
-     */
+    /** As {@link #begin}, fed to this reader's one parser (nothing made per body), for a caller refusing duplicates itself ({@link #duplicateField}). */
     public JsonToken beginCheckingDuplicatesMyself(final byte[] body, final int length) throws BadRequest
     {
         return begin(true, false, body, length, false);
     }
 
-    /** As {@link #begin} (an object), but NaN and [-]Infinity are numbers, as Python's json.dumps writes them: executors' results and trades. */
+    /** As {@link #begin} (an object, fed on a feeding reader), but NaN and [-]Infinity are numbers (Python json.dumps): executors' results, trades. */
     public JsonToken beginAllowingNonNumericNumbers(final byte[] body, final int length) throws BadRequest
     {
-        return begin(false, true, body, length, false);
+        return begin(feedsEveryBody, true, body, length, false);
+    }
+
+    /** From here on in a body {@link #beginAllowingNonNumericNumbers begun taking NaN}, NaN and Infinity are invalid JSON again. */
+    public void refuseNonNumericNumbers()
+    {
+        bodies.refuseNonNumericNumbers();
     }
 
     /** The answer for a field given twice: invalid JSON, as jackson's own detector would say. */

@@ -86,6 +86,9 @@ class ExecutorMessagesTest
         bases.addAll(List.of(CLOSE_RESULT, FAILED_RESULT, CLOSE_TRADE, PARTIAL_TRADE,
             "{\"type\":\"command_result\",\"commandId\":\"syn_4\",\"status\":\"executed\",\"result\":{\"success\":true,\"details\":"
                 + "{\"deals\":[{\"ticket\":\"5\"}],\"truncated\":false,\"login\":5001,\"status\":\"ok\"}}}",
+            "{\"commandId\":\"ord_2\",\"status\":\"failed\",\"result\":{\"success\":false,\"details\":{\"price\":NaN}},\"type\":\"command_result\"}",
+            "{\"status\":\"online\",\"balance\":NaN,\"type\":\"heartbeat\"}", "{\"x\":-Infinity,\"type\":\"nonsense\"}",
+            "{\"type\":{\"a\":NaN}}", "{\"type\":\"heartbeat\",\"x\":Infinity}", "{\"x\":NaN}",
             "{}", "{\"type\":null}", "{\"type\":5}", "{\"type\":{\"a\":1}}", "{\"type\":\"TRADE\"}", "{\"type\":\"heartbeat\"}",
             "{\"status\":\"executed\",\"type\":\"command_result\",\"type\":\"trade\"}",
             "{\"type\":\"command_result\",\"commandId\":\"ord_1\",\"status\":\"executed\"} {",

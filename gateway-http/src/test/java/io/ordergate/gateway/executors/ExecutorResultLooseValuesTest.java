@@ -119,6 +119,33 @@ class ExecutorResultLooseValuesTest extends QuotedExecutorTest
         assertEquals("status is required (executed or failed)", refused.at("error"), refused.body());
     }
 
+    /**
+     * {@code success: false} with a status that is neither executed nor failed ({@code "error"}, {@code "rejected"}): the
+     * result failed whichever of the two it meant, so it is settled failed, not refused to be executed again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"error", "rejected", "ERROR", "cancelled", ""})
+    void shouldSettleAnUnsuccessfulResultWhoseStatusIsUnknownAsFailed(final String status)
+    {
+        final GatewayHarness.Response order = gateway.buy("mt5-1", "0.10");
+        settled(answer(status, "{\"success\":false,\"message\":\"No money\"}"), "failed");
+        final GatewayHarness.Response after = order(order);
+        assertEquals("rejected", after.at("status"), after.body());
+        assertEquals("No money", after.at("reject_message"), after.body());
+    }
+
+    /** Without success false, an unknown status says nothing of the outcome that could be read without guessing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"success\":true}", "{\"success\":\"n/a\"}", "{\"message\":\"done\"}", "\"paused\""})
+    void shouldStillRefuseAResultWhoseStatusIsUnknownThatIsNotUnsuccessful(final String result)
+    {
+        gateway.buy("mt5-1", "0.10");
+        final GatewayHarness.Response refused = answer("error", result);
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("status must be executed or failed", refused.at("error"), refused.body());
+        assertEquals(1, ((List<?>)gateway.heartbeat(executor).at("pendingCommands")).size(), "still pending");
+    }
+
     private GatewayHarness.Response answer(final String status, final String result)
     {
         final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");

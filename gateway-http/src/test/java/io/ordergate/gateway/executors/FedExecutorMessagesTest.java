@@ -97,7 +97,14 @@ class FedExecutorMessagesTest
             "{\"type\":\"command_result\",\"commandId\":\"ord_1\",\"status\":\"sideways\"}",
             RESULT.replace("1.08421", "1.084211234567"),
             RESULT.replace("1.08421", "1e-3").replace("-1.5", "-15E-1"),
-            RESULT.replace("1.08421", "\"1.08421\"").replace("0.10", "123456789012345678901234567890")));
+            RESULT.replace("1.08421", "\"1.08421\"").replace("0.10", "123456789012345678901234567890"),
+            RESULT.replace("1.08421", "NaN").replace("-1.5", "-Infinity").replace("10000.5", "Infinity"),
+            RESULT.replace("\"status\":\"executed\"", "\"status\":\"failed\"").replace("1.08421", "NaN"),
+            RESULT.replace("1.08421", "NaN").substring(0, RESULT.length() - 8),
+            RESULT.replace("1.08421", "NaN").replace("\"b\":[1,", "\"b\":[1,,"),
+            TRADE.replace("0.1,", "NaN,"),
+            TRADE.replace("\"magic\":7", "\"magic\":-Infinity"),
+            HEARTBEAT.replace("100.25", "NaN")));
         messages.add(wide(40, -1));
         messages.add(wide(40, 35));
         messages.add(wide(17, 16));

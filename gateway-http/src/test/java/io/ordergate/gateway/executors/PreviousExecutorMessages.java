@@ -15,7 +15,9 @@ import io.ordergate.mt5.ExecutorBodies;
  * routes read them. Changed since only where a fix changed what a message means (a partial close of 0 lots is refused; a
  * result's message or a trade's comment over 256 characters is cut, not refused; a result's ticket 0 is none; a result or details not an object is ignored;
  * a result's values are read as {@link ResultValues} reads them, a fresh one per message, and one it cannot read refuses
- * only an executed result; its status in any letter case; success false is failed, with either status or none).
+ * only an executed result; its status in any letter case; executed with success false is failed, and so is
+ * success false without a status, with one that is no string or with one of neither kind; NaN and Infinity are
+ * taken in a result or trade report, and in the reading that finds the type unless a first type names another kind).
  */
 final class PreviousExecutorMessages
 {
@@ -47,18 +49,31 @@ final class PreviousExecutorMessages
         {
             return new Read(CommandType.TRADE_REPORT, trade(in, body, length));
         }
+        final RequestReader strict = new RequestReader();  // no type's message: JSON proper, or invalid JSON
+        strict.begin(body, length, false);
+        while (strict.nextField())
+        {
+            strict.ignore();
+        }
+        strict.finish();
         throw BadRequest.validation(null, "type must be heartbeat, command_result or trade");
     }
 
     private static String messageType(final RequestReader reader, final byte[] body, final int length) throws BadRequest
     {
-        reader.begin(body, length, false);
+        reader.beginAllowingNonNumericNumbers(body, length);
         String type = null;
-        while (reader.nextField())
+        for (boolean first = true; reader.nextField(); first = false)
         {
             if (type == null && reader.fieldName().equals("type"))
             {
                 type = reader.scalarText();
+                if (first && !"command_result".equals(type) && !"trade".equals(type))
+                {
+                    reader.ignore();
+                    reader.refuseNonNumericNumbers();
+                    continue;
+                }
             }
             reader.ignore();
         }
@@ -70,12 +85,13 @@ final class PreviousExecutorMessages
     {
         String commandId = null;
         int status = 0;
+        boolean unknownStatus = false;
         final long[] numbers = new long[5];  // flags, ticket, price, lots, profit
         final String[] message = {""};
         final byte[][] raw = {new byte[0]};
         final ResultValues values = new ResultValues();
         final ResultDetails details = new ResultDetails(values);
-        in.begin(body, length, false);
+        in.beginAllowingNonNumericNumbers(body, length);
         while (in.nextField())
         {
             final String field = in.fieldName();
@@ -89,16 +105,13 @@ final class PreviousExecutorMessages
                 case "status":
                     if (in.token() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING)
                     {
-                        in.ignore();  // no status it could say: success false still settles the result (below)
+                        in.ignore();  // no status it could say
                         break;
                     }
                     final String value = in.string(field, SeedFields.MAX_TEXT);
                     status = "executed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_EXECUTED
                         : "failed".equalsIgnoreCase(value) ? ExecutorBodies.STATUS_FAILED : 0;
-                    if (value != null && status == 0)
-                    {
-                        in.fail(field, "status must be executed or failed");
-                    }
+                    unknownStatus = value != null && status == 0;
                     break;
                 case "result":
                     if (in.token() == com.fasterxml.jackson.core.JsonToken.START_OBJECT)
@@ -118,11 +131,15 @@ final class PreviousExecutorMessages
         {
             throw BadRequest.validation("commandId", "commandId is required");
         }
-        final int code = (numbers[0] & UNSUCCESSFUL) != 0 ? ExecutorBodies.STATUS_FAILED : status;  // success false: failed, either way
-        if (code == 0)
+        if (unknownStatus && (numbers[0] & UNSUCCESSFUL) == 0)
+        {
+            throw BadRequest.validation("status", "status must be executed or failed");
+        }
+        if (status == 0 && (numbers[0] & UNSUCCESSFUL) == 0)
         {
             throw BadRequest.validation("status", "status is required (executed or failed)");
         }
+        final int code = (numbers[0] & UNSUCCESSFUL) != 0 ? ExecutorBodies.STATUS_FAILED : status;
         if (values.unreadable() != null && code != ExecutorBodies.STATUS_FAILED)
         {
             throw BadRequest.validation(values.unreadable(), values.why());
@@ -213,7 +230,7 @@ final class PreviousExecutorMessages
         String comment = "";
         final long[] v = new long[13];  // ticket, lots, open, sl, tp, magic, close price, commission, swap, profit, closed lots, deal
         v[0] = -1;
-        in.begin(body, length, false);
+        in.beginAllowingNonNumericNumbers(body, length);
         while (in.nextField())
         {
             final String field = in.fieldName();
