@@ -1,6 +1,7 @@
 """How values travel to the gateway: JSON text, decimals it parses exactly, times in ISO-8601 UTC."""
 import datetime
 import json
+import math
 
 # The gateway parses decimals exactly with at most 8 decimal places; MT5 hands us binary doubles
 # (0.1 + 0.2 = 0.30000000000000004), so every double is rounded to 8 places before it is written.
@@ -8,8 +9,9 @@ DECIMAL_PLACES = 8
 
 
 def num(value):
-    """A double from MT5 as a JSON-ready number the gateway accepts: 8 decimal places at most, never -0."""
-    if value is None:
+    """A double from MT5 as a JSON-ready number the gateway accepts: 8 decimal places at most, never -0; None (no value)
+    for NaN or an infinity, which dumps would refuse (allow_nan=False), so the whole message would never be sent."""
+    if value is None or not math.isfinite(float(value)):
         return None
     rounded = round(float(value), DECIMAL_PLACES)
     return 0.0 if rounded == 0 else rounded
