@@ -22,24 +22,12 @@ public final class NonNumericNumbers
     {
         ByteArrayOutputStream rewritten = null;
         int copiedTo = 0;
-        boolean inString = false;
         for (int at = 0; at < json.length; at++)
         {
             final byte b = json[at];
-            if (inString)
+            if (b == '"')
             {
-                if (b == '\\')
-                {
-                    at++;  // an escaped quote or backslash does not end the string
-                }
-                else if (b == '"')
-                {
-                    inString = false;
-                }
-            }
-            else if (b == '"')
-            {
-                inString = true;
+                at = ValueSpans.stringEnd(json, at, json.length) - 1;  // an N or I in a string is text
             }
             else if (b == 'N' || b == 'I')
             {

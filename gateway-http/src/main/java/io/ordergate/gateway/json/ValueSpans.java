@@ -23,24 +23,12 @@ final class ValueSpans
             return -1;
         }
         int depth = 0;
-        boolean inString = false;
         for (int at = start; at < length; at++)
         {
             final byte b = bytes[at];
-            if (inString)
+            if (b == '"')
             {
-                if (b == '\\')
-                {
-                    at++;  // an escaped quote or backslash does not end the string
-                }
-                else if (b == '"')
-                {
-                    inString = false;
-                }
-            }
-            else if (b == '"')
-            {
-                inString = true;
+                at = stringEnd(bytes, at, length) - 1;  // brackets in a string are text
             }
             else if (b == '{' || b == '[')
             {
@@ -52,5 +40,25 @@ final class ValueSpans
             }
         }
         return -1;
+    }
+
+    /**
+     * The offset just after the quote that closes the string whose opening quote is at {@code quote} (an escaped quote
+     * or backslash does not close it), or {@code length} when it does not close before.
+     */
+    static int stringEnd(final byte[] bytes, final int quote, final int length)
+    {
+        for (int at = quote + 1; at < length; at++)
+        {
+            if (bytes[at] == '\\')
+            {
+                at++;
+            }
+            else if (bytes[at] == '"')
+            {
+                return at + 1;
+            }
+        }
+        return length;
     }
 }
