@@ -145,22 +145,4 @@ class ExecutorResultLooseValuesTest extends QuotedExecutorTest
         assertEquals("status must be executed or failed", refused.at("error"), refused.body());
         assertEquals(1, ((List<?>)gateway.heartbeat(executor).at("pendingCommands")).size(), "still pending");
     }
-
-    private GatewayHarness.Response answer(final String status, final String result)
-    {
-        final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
-        return gateway.result(executor, commandId, status, result);
-    }
-
-    private void settled(final GatewayHarness.Response answer, final String status)
-    {
-        assertEquals(200, answer.status(), answer.body());
-        assertEquals(status, answer.at("command", "status"), answer.body());
-        assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again to be executed twice");
-    }
-
-    private GatewayHarness.Response order(final GatewayHarness.Response order)
-    {
-        return gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
-    }
 }

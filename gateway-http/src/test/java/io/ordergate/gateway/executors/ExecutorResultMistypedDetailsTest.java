@@ -66,10 +66,4 @@ class ExecutorResultMistypedDetailsTest extends QuotedExecutorTest
         assertEquals(400, answer.status(), answer.body());
         assertTrue(((String)answer.at("error")).startsWith(fieldAndDetail.substring(0, colon) + " "), answer.body());
     }
-
-    private GatewayHarness.Response answer(final String status, final String result)
-    {
-        final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
-        return gateway.result(executor, commandId, status, result);
-    }
 }

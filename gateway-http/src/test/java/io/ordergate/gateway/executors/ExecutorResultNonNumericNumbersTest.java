@@ -108,22 +108,4 @@ class ExecutorResultNonNumericNumbersTest extends QuotedExecutorTest
         assertEquals(Arrays.asList(null, 100_000), Arrays.asList(limits.get(0), ((BigDecimal)limits.get(1)).intValueExact()), answer.body());
         assertEquals("NaN \"Infinity\"", info.get("name"), "a string is kept as sent");
     }
-
-    private GatewayHarness.Response answer(final String status, final String result)
-    {
-        final String commandId = (String)gateway.heartbeat(executor).at("pendingCommands", 0, "id");
-        return gateway.result(executor, commandId, status, result);
-    }
-
-    private void settled(final GatewayHarness.Response answer, final String status)
-    {
-        assertEquals(200, answer.status(), answer.body());
-        assertEquals(status, answer.at("command", "status"), answer.body());
-        assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again to be executed twice");
-    }
-
-    private GatewayHarness.Response order(final GatewayHarness.Response order)
-    {
-        return gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
-    }
 }

@@ -122,9 +122,4 @@ class ExecutorSocketNonNumericNumbersTest extends QuotedExecutorTest
         assertEquals(status, GatewayHarness.at(answer, "command", "status"), answer.toString());
         assertEquals(List.of(), gateway.heartbeat(executor).at("pendingCommands"), "not delivered again to be executed twice");
     }
-
-    private GatewayHarness.Response order(final GatewayHarness.Response order)
-    {
-        return gateway.admin("GET", "/api/v1/orders/" + order.at("order_id"), null);
-    }
 }
