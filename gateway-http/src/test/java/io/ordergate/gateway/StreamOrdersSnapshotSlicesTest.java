@@ -1,7 +1,7 @@
 package io.ordergate.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +109,9 @@ class StreamOrdersSnapshotSlicesTest
                 final long placedWhileRead = trader.placedBeforeSnapshotArrived.stream().filter(trader.restingPlaced::contains)
                     .filter(id -> !inSnapshot.containsKey(id)).count();
                 System.out.println("orders placed while the snapshot was read: " + placedWhileRead);
-                assertTrue(placedWhileRead > 0, "some orders were placed while the snapshot was read (else this test shows nothing)");
+                // a machine fast enough to read every slice before the trader's next order lands shows nothing of the race:
+                // reported as skipped (what was asserted above held), not as a failure of the gateway
+                assumeTrue(placedWhileRead > 0, "no order was placed while the snapshot was read: the race was not exercised this run");
             }
         }
     }
