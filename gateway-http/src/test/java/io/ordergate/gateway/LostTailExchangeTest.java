@@ -71,7 +71,6 @@ class LostTailExchangeTest
             final OrderSnapshot lost = exchange.orders(KEY).get(0);
             assertEquals("NEW", lost.status(), "the lost order rests at the exchange");
 
-            final String digest;
             try (TestGateway gateway = start(exchange))
             {
                 StreamSlowReaderTest.await("the user stream is up again", () -> exchange.openUserStreams() == 1);
@@ -98,11 +97,13 @@ class LostTailExchangeTest
                 assertEquals(0, new BigDecimal("0.02").compareTo(reused.json().path("filled_quantity").decimalValue()), reused::toString);
                 final Reply positions = gateway.get("/api/v1/positions?account_id=bn-1");
                 assertEquals(0, new BigDecimal("0.05").compareTo(netQuantity(positions)), positions::toString);
-                digest = gateway.digest();
             }
+            // Compared at the clean stop, not at a digest read before it: the user stream may still bring a balance
+            // update after the last fill is seen, and the state then differs from that read (a race of the test, once).
             try (TestGateway gateway = start(exchange))
             {
-                assertEquals(digest, gateway.digest(), "the replay gives the same state");
+                assertEquals(1, ReplayCheckpointTest.checkpoints(gateway, "matched"), "the replay gives the state of the clean stop");
+                assertEquals(0, ReplayCheckpointTest.checkpoints(gateway, "diverged"));
             }
         }
     }

@@ -101,7 +101,8 @@ class ReplayCheckpointTest
             "the original configuration now decides differently from the last clean stop's run: refused");
     }
 
-    private static long checkpoints(final TestGateway gateway, final String result)
+    /** The start's count of clean-stop checkpoints its replay matched (or diverged from), from its /metrics. */
+    static long checkpoints(final TestGateway gateway, final String result)
     {
         final String sample = "ordergate_replay_checkpoints{result=\"" + result + "\"} ";
         for (final String line : gateway.get("/metrics").body().split("\n"))
