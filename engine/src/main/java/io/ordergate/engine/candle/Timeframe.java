@@ -15,6 +15,8 @@ public enum Timeframe
     D1("1d", "D1", 86_400);
 
     public static final int COUNT = 7;
+    /** The names {@link #fromClientName} reads, as a refusal names them. */
+    public static final String CLIENT_NAMES = "1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1";
     private static final Timeframe[] VALUES = values();
 
     private final String apiName;

@@ -69,7 +69,7 @@ final class CandleRequest implements RequestBody
         final Timeframe timeframe = Timeframe.fromClientName(name);
         if (timeframe == null)
         {
-            throw BadRequest.validation("timeframe", "timeframe must be one of 1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1");
+            throw BadRequest.validation("timeframe", "timeframe must be one of " + Timeframe.CLIENT_NAMES);
         }
         return timeframe;
     }

@@ -157,8 +157,7 @@ record StreamRequest(Type type, StreamChannel channel, String id, Timeframe time
         final Timeframe timeframe = Timeframe.fromClientName(name);
         if (timeframe == null)
         {
-            throw new BadRequest(ResultCode.VALIDATION_ERROR, "timeframe must be one of 1m 5m 15m 30m 1h 4h 1d or M1 M5 M15 M30 H1 H4 D1",
-                "timeframe");
+            throw new BadRequest(ResultCode.VALIDATION_ERROR, "timeframe must be one of " + Timeframe.CLIENT_NAMES, "timeframe");
         }
         return timeframe;
     }
