@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
 import io.ordergate.engine.command.CommandEvent;
 import io.ordergate.engine.command.CommandType;
 import io.ordergate.engine.command.ResultCode;
+import io.ordergate.gateway.RecordedLog;
 
 /**
  * A listener of the reply stage that throws must not cost the others their view of the command, nor its client the
@@ -34,28 +33,8 @@ class GatewayRepliesTest
         };
         final ReplyListener after = (event, flushes) -> seenAfter.add(event.result);
         final GatewayReplies replies = new GatewayReplies(List.of(throwing, after));
-        final List<LogRecord> logged = new ArrayList<>();
-        final Logger log = Logger.getLogger(GatewayReplies.class.getName());
-        final Handler recorder = new Handler()
-        {
-            @Override
-            public void publish(final LogRecord record)
-            {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush()
-            {
-            }
-
-            @Override
-            public void close()
-            {
-            }
-        };
-        log.addHandler(recorder);
-        try
+        final List<LogRecord> logged;
+        try (RecordedLog log = new RecordedLog(GatewayReplies.class))
         {
             for (int i = 0; i < 3; i++)
             {
@@ -66,10 +45,7 @@ class GatewayRepliesTest
                 replies.onResult(event, i, true);
                 assertSame(ResultCode.OK, event.result, "the engine's result stays in the slot for the fan-out");
             }
-        }
-        finally
-        {
-            log.removeHandler(recorder);
+            logged = log.records();
         }
         assertEquals(List.of(ResultCode.OK, ResultCode.OK, ResultCode.OK), seenAfter, "the listener after the one that threw saw every command");
         assertEquals(List.of(ResultCode.OK, ResultCode.OK, ResultCode.OK), answered, "every client was answered, from the engine's result");

@@ -8,11 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +19,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import io.ordergate.config.ConfigLoader;
 import io.ordergate.config.SmtpConfig;
+import io.ordergate.gateway.RecordedLog;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
@@ -35,31 +32,13 @@ class ResetMailerUnicodeTest
 {
     private static final String JOSE = "jos\u00e9@example.com";
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler()
-    {
-        @Override
-        public void publish(final LogRecord record)
-        {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush()
-        {
-        }
-
-        @Override
-        public void close()
-        {
-        }
-    };
+    private RecordedLog logged;
     private GreenMail smtp;
 
     @BeforeEach
     void start()
     {
-        Logger.getLogger(ResetMailer.class.getName()).addHandler(capture);
+        logged = new RecordedLog(ResetMailer.class);
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
@@ -68,12 +47,12 @@ class ResetMailerUnicodeTest
     void stop()
     {
         smtp.stop();
-        Logger.getLogger(ResetMailer.class.getName()).removeHandler(capture);
+        logged.close();
     }
 
     private List<String> messages()
     {
-        return logged.stream().map(LogRecord::getMessage).toList();
+        return logged.messages();
     }
 
     @Test
@@ -84,7 +63,7 @@ class ResetMailerUnicodeTest
         {
             assertFalse(mailer.send(JOSE, "Jos\u00e9", ResetTokens.newToken()).get(20, TimeUnit.SECONDS), "not sent");
             assertEquals(0, smtp.getReceivedMessages().length, "nothing handed over to land in a mangled mailbox");
-            assertTrue(logged.stream().anyMatch(record -> record.getMessage().contains(JOSE) && record.getMessage().contains("SMTPUTF8")),
+            assertTrue(logged.records().stream().anyMatch(record -> record.getMessage().contains(JOSE) && record.getMessage().contains("SMTPUTF8")),
                 "the log says to whom and why: " + messages());
             assertTrue(mailer.send("ann@example.com", "Ann", ResetTokens.newToken()).get(20, TimeUnit.SECONDS), "an ASCII address still goes");
             assertTrue(smtp.waitForIncomingEmail(10_000, 1));
