@@ -7,6 +7,7 @@
 #
 # Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
 # default: the demo configuration's, i.e. blocking), YIELD_WINDOW_US (pipeline.yield_window_us; default the demo's),
+# PUBLISHERS_RUN_STAGES (pipeline.publishers_run_stages: true|false; default the demo's),
 # WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway takes before the gateway starts, so its JIT is warm;
 # default 0), DIRECT_REPLIES (server.direct_replies: false hands every answer to the event loop; default true),
 # TRANSPORT (server.transport: auto|nio|epoll; default auto, i.e. NIO with direct replies), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
@@ -34,12 +35,13 @@ cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$g
 trap cleanup EXIT
 
 config_args=()
-if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${YIELD_WINDOW_US:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ] || [ -n "${TRANSPORT:-}" ]; then
+if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${YIELD_WINDOW_US:-}" ] || [ -n "${PUBLISHERS_RUN_STAGES:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ] || [ -n "${TRANSPORT:-}" ]; then
   { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'\n  direct_replies: '"${DIRECT_REPLIES:-true}"'\n  transport: '"${TRANSPORT:-auto}"'/' \
       "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
-    if [ -n "${WAIT_STRATEGY:-}${YIELD_WINDOW_US:-}" ]; then
+    if [ -n "${WAIT_STRATEGY:-}${YIELD_WINDOW_US:-}${PUBLISHERS_RUN_STAGES:-}" ]; then
       printf '\npipeline:\n  wait_strategy: %s\n' "${WAIT_STRATEGY:-blocking}"
       if [ -n "${YIELD_WINDOW_US:-}" ]; then printf '  yield_window_us: %s\n' "$YIELD_WINDOW_US"; fi
+      if [ -n "${PUBLISHERS_RUN_STAGES:-}" ]; then printf '  publishers_run_stages: %s\n' "$PUBLISHERS_RUN_STAGES"; fi
     fi; } > "$work/gateway.yaml"
   config_args=(--config "$work/gateway.yaml")
 fi

@@ -18,6 +18,8 @@ public final class PipelineConfig
     /** 0: a blocking stage parks after its brief spin. The measured default: docs/PERFORMANCE.md, "Item 8's targets". */
     public static final int YIELD_WINDOW_US_DEFAULT = 0;
     public static final int YIELD_WINDOW_US_MAX = 100_000;
+    /** Whether an HTTP event loop runs the stages itself when it finds them idle: docs/PERFORMANCE.md, "Stages run by the publisher". */
+    public static final boolean PUBLISHERS_RUN_STAGES_DEFAULT = true;
 
     private static final Pattern WAIT_STRATEGY = Pattern.compile("blocking|sleeping|yielding|busy-spin");
     private static final Pattern STAGE_THREADS = Pattern.compile("auto|1|3");
@@ -26,9 +28,12 @@ public final class PipelineConfig
     private final WaitStrategyKind waitStrategy;
     private final int stageThreads;
     private final int yieldWindowMicros;
+    private final boolean publishersRunStages;
 
-    PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final int stageThreads, final int yieldWindowMicros)
+    PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final int stageThreads, final int yieldWindowMicros,
+        final boolean publishersRunStages)
     {
+        this.publishersRunStages = publishersRunStages;
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
         this.stageThreads = stageThreads;
@@ -46,9 +51,10 @@ public final class PipelineConfig
             "one of blocking, sleeping, yielding, busy-spin");
         final String threads = s.matching("stage_threads", STAGE_THREADS_DEFAULT, STAGE_THREADS, "one of auto, 1, 3");
         final int yieldWindowMicros = s.intValue("yield_window_us", YIELD_WINDOW_US_DEFAULT, 0, YIELD_WINDOW_US_MAX);
+        final boolean publishersRunStages = s.bool("publishers_run_stages", PUBLISHERS_RUN_STAGES_DEFAULT);
         s.finish();
         final int stageThreads = "auto".equals(threads) ? (Runtime.getRuntime().availableProcessors() <= 2 ? 1 : 3) : Integer.parseInt(threads);
-        return new PipelineConfig(ringSize, WaitStrategyKind.fromConfigName(wait), stageThreads, yieldWindowMicros);
+        return new PipelineConfig(ringSize, WaitStrategyKind.fromConfigName(wait), stageThreads, yieldWindowMicros, publishersRunStages);
     }
 
     /** Slots in the ring; a power of two. */
@@ -80,9 +86,20 @@ public final class PipelineConfig
         return yieldWindowMicros;
     }
 
+    /**
+     * With one stage thread and {@code blocking}: an HTTP event loop that publishes a command while no other thread runs
+     * the stages runs them itself, for what is published, instead of waking og-pipeline; one thread at a time runs them
+     * either way. Ignored otherwise.
+     */
+    public boolean publishersRunStages()
+    {
+        return publishersRunStages;
+    }
+
     @Override
     public String toString()
     {
-        return "PipelineConfig{ringSize=" + ringSize + ", waitStrategy=" + waitStrategy.configName() + ", stageThreads=" + stageThreads + ", yieldWindowMicros=" + yieldWindowMicros + '}';
+        return "PipelineConfig{ringSize=" + ringSize + ", waitStrategy=" + waitStrategy.configName() + ", stageThreads=" + stageThreads + ", yieldWindowMicros=" + yieldWindowMicros
+            + ", publishersRunStages=" + publishersRunStages + '}';
     }
 }

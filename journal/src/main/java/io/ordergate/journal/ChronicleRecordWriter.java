@@ -122,6 +122,15 @@ final class ChronicleRecordWriter
         return (int) crc.getValue();
     }
 
+    /** The calling thread appends from now on (Chronicle's single-thread check moves to it). */
+    void handOver()
+    {
+        if (appender != null)
+        {
+            appender.singleThreadedCheckReset();
+        }
+    }
+
     void close()
     {
         if (warmer != null)

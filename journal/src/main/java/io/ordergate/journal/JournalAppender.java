@@ -3,7 +3,7 @@ package io.ordergate.journal;
 import org.agrona.DirectBuffer;
 
 /**
- * <b>Not thread safe</b>: owned by the journal thread. Appends records to its {@link Journal}.
+ * <b>Not thread safe</b>: owned by the journal thread, or by one thread at a time ({@link #handOver}). Appends records to its {@link Journal}.
  *
  * <p>Zero allocation per append in steady state: the bytes go straight from the caller's buffer into the mapped
  * file, with no intermediate array.
@@ -26,6 +26,16 @@ public final class JournalAppender
     public long append(final DirectBuffer buffer, final int offset, final int length)
     {
         return writer.append(buffer, offset, length);
+    }
+
+    /**
+     * The calling thread appends from now on: for a journal appended to by one thread at a time, with a happens-before
+     * edge between the turns (the pipeline's turn: {@code pipeline.publishers_run_stages}). Chronicle's appender
+     * remembers the one thread that may use it; this moves it.
+     */
+    public void handOver()
+    {
+        writer.handOver();
     }
 
     void close()

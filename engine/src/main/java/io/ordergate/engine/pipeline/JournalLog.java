@@ -47,7 +47,18 @@ public final class JournalLog implements CommandLog
         final EventHandlerGroup<CommandEvent> last;
         if (stages.config().stageThreads() == 1)
         {
-            last = disruptor.handleEventsWith(stages.lastStage(new SingleThreadStages(journaling, applying, replying, failures), failures));  // 1, 2, 3 in turn
+            final EventHandler<CommandEvent> inTurn = stages.lastStage(new SingleThreadStages(journaling, applying, replying, failures), failures);
+            if (stages.publishersMayRun())
+            {
+                // 1, 2, 3 in turn, run by og-pipeline or by a publisher
+                final TurnTakingStages turns = new TurnTakingStages(disruptor.getRingBuffer(), inTurn, failures,
+                    (StageBlockingWaitStrategy)stages.waitStrategy(), journal.appender()::handOver);
+                last = disruptor.handleEventsWith(stages.turnTaking(turns));
+            }
+            else
+            {
+                last = disruptor.handleEventsWith(inTurn);  // 1, 2, 3 in turn
+            }
         }
         else
         {

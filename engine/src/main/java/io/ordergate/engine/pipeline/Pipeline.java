@@ -39,7 +39,10 @@ import io.ordergate.journal.Journal;
  * form the cluster's ingress and the reply stage, with the engine on the clustered service's thread in the cluster
  * log's order.
  * With {@code pipeline.stage_threads: 1} (the default on 2 cores or fewer) the same three stages run in turn on
- * one thread, og-pipeline, which saves two wake-ups per command where cores are scarce.
+ * one thread, og-pipeline, which saves two wake-ups per command where cores are scarce; and with
+ * {@code pipeline.publishers_run_stages} an HTTP event loop that publishes while og-pipeline is not running them runs
+ * them itself ({@link #tryPublishAndRun}, {@link TurnTakingStages}), saving the last hand-over: one thread at a time
+ * either way.
  */
 public final class Pipeline implements AutoCloseable
 {
@@ -51,9 +54,13 @@ public final class Pipeline implements AutoCloseable
     private final PipelineCounters counters;
     private final CommandLog log;
     private final RingFollower follower;
+    /** The stages' consumer when publishers may run them ({@code pipeline.publishers_run_stages}), else null. */
+    private final TurnTakingStages turnTaking;
 
-    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters, final CommandLog log, final RingFollower follower)
+    private Pipeline(final Disruptor<CommandEvent> disruptor, final PipelineCounters counters, final CommandLog log, final RingFollower follower,
+        final TurnTakingStages turnTaking)
     {
+        this.turnTaking = turnTaking;
         this.log = log;
         this.follower = follower;
         this.disruptor = disruptor;
@@ -105,7 +112,7 @@ public final class Pipeline implements AutoCloseable
         final RingFollower follower = follow ? new RingFollower(disruptor.getRingBuffer(), answered, stages.followerBell()) : null;  // 4, polling
         disruptor.start();
         log.start();
-        return new Pipeline(disruptor, counters, log, follower);
+        return new Pipeline(disruptor, counters, log, follower, stages.turnTaking());
     }
 
     /** The follower behind the reply stage, or null when the pipeline was started without one. */
@@ -130,6 +137,29 @@ public final class Pipeline implements AutoCloseable
         }
         counters.overloaded();
         return false;
+    }
+
+    /**
+     * {@link #tryPublish}, from a thread that may run the stages itself (an HTTP event loop, whose handlers never block):
+     * with {@code pipeline.publishers_run_stages}, when no other thread runs them, it publishes and then runs what is
+     * published (its own command and any others', a bounded batch) before it returns, instead of waking og-pipeline
+     * ({@link TurnTakingStages}); otherwise the same as {@link #tryPublish}.
+     */
+    public <A, B> boolean tryPublishAndRun(final EventTranslatorTwoArg<CommandEvent, A, B> translator, final A first, final B second)
+    {
+        final TurnTakingStages stages = turnTaking;
+        if (stages == null || !stages.tryTakeTurn())
+        {
+            return tryPublish(translator, first, second);
+        }
+        try
+        {
+            return tryPublish(translator, first, second);
+        }
+        finally
+        {
+            stages.runPublished();
+        }
     }
 
     /**

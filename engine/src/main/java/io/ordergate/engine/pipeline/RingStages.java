@@ -6,7 +6,7 @@ import com.lmax.disruptor.WaitStrategy;
 import io.ordergate.config.PipelineConfig;
 import io.ordergate.engine.command.CommandEvent;
 
-/** What a {@link CommandLog} gets to build the ring's consumers with. Immutable. */
+/** What a {@link CommandLog} gets to build the ring's consumers with. Not thread safe: built and read by the start-up thread. */
 public final class RingStages
 {
     private final PipelineConfig config;
@@ -15,6 +15,8 @@ public final class RingStages
     private final ResultHandler replies;
     private final boolean followed;
     private final FollowerBell followerBell;
+    /** Set once by the log's {@code attach}, before the ring starts; read by the pipeline after it. */
+    private TurnTakingStages turnTaking;
 
     RingStages(final PipelineConfig config, final WaitStrategy waitStrategy, final PipelineCounters counters, final ResultHandler replies,
         final boolean followed)
@@ -57,6 +59,29 @@ public final class RingStages
     EventHandler<CommandEvent> lastStage(final EventHandler<CommandEvent> stage, final StageExceptionHandler failures)
     {
         return followed ? new ProgressSignallingHandler(stage, followerBell::ringAfterProgress, failures) : stage;
+    }
+
+    /**
+     * Whether a log running the three stages on one thread may let publishers run them in turns with it
+     * ({@code pipeline.publishers_run_stages}, with one stage thread and the blocking strategy, whose signals the turn
+     * gates).
+     */
+    boolean publishersMayRun()
+    {
+        return config.publishersRunStages() && config.stageThreads() == 1 && waitStrategy instanceof StageBlockingWaitStrategy;
+    }
+
+    /** The log's consumer when publishers run the stages in turns with og-pipeline; returns it. */
+    TurnTakingStages turnTaking(final TurnTakingStages consumer)
+    {
+        this.turnTaking = consumer;
+        return consumer;
+    }
+
+    /** The consumer publishers take turns with, or null. */
+    TurnTakingStages turnTaking()
+    {
+        return turnTaking;
     }
 
     FollowerBell followerBell()

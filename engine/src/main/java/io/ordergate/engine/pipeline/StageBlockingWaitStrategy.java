@@ -76,6 +76,7 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
     private final LongSupplier nanoClock;
     private final Runnable yielder;
     private RingBuffer<?> ring;
+    private StageTurn turn;
 
     /** @param yieldWindowNanos how long a waiter may yield, uncontended, before it parks; 0: park after the spin */
     public StageBlockingWaitStrategy(final long yieldWindowNanos)
@@ -104,25 +105,57 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException, InterruptedException
     {
+        await(sequence, cursor, dependentSequence, null, barrier, firstSafetyParkNanos);
+        return dependentSequence.get();
+    }
+
+    /**
+     * og-pipeline taking turns with the publishers ({@link TurnTakingStages}): waits until the command after
+     * {@code processed} is published, as {@link #waitFor} does, its first safety park {@code firstSafetyParkNanos} (the
+     * caller's own back-off: a publisher may have run the command it woke for). The command waited for is re-read from
+     * {@code processed} at each look, since publishers move it meanwhile: a fixed sequence would go stale once they ran
+     * a whole lap of the ring.
+     */
+    void awaitPublished(final Sequence processed, final RingBuffer<?> published, final SequenceBarrier barrier, final long firstSafetyParkNanos)
+        throws AlertException, InterruptedException
+    {
+        await(0, null, processed, published, barrier, firstSafetyParkNanos);
+    }
+
+    /** The first safety park of a wait (tests: so long that only the signals wake a waiter in time). */
+    long firstSafetyParkNanos()
+    {
+        return firstSafetyParkNanos;
+    }
+
+    /** The longest safety park of a wait. */
+    long longestSafetyParkNanos()
+    {
+        return longestSafetyParkNanos;
+    }
+
+    private void await(final long sequence, final Sequence cursor, final Sequence dependentSequence, final RingBuffer<?> published,
+        final SequenceBarrier barrier, final long firstParkNanos) throws AlertException, InterruptedException
+    {
         for (int tries = 0; tries < SPIN_TRIES; tries++)
         {
-            if (ready(sequence, cursor, dependentSequence))
+            if (ready(sequence, cursor, dependentSequence, published))
             {
-                return dependentSequence.get();
+                return;
             }
             Thread.onSpinWait();
         }
-        if (yieldWindowNanos > 0 && yieldedUntilReady(sequence, cursor, dependentSequence, barrier))
+        if (yieldWindowNanos > 0 && yieldedUntilReady(sequence, cursor, dependentSequence, published, barrier))
         {
-            return dependentSequence.get();
+            return;
         }
         final Thread me = Thread.currentThread();
         final int slot = takeSlot(me);
         waiters.incrementAndGet();
         try
         {
-            long safetyParkNanos = firstSafetyParkNanos;
-            while (!ready(sequence, cursor, dependentSequence))
+            long safetyParkNanos = firstParkNanos;
+            while (!ready(sequence, cursor, dependentSequence, published))
             {
                 barrier.checkAlert();
                 LockSupport.parkNanos(this, safetyParkNanos);
@@ -141,16 +174,15 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
                 parked.set(slot, null);
             }
         }
-        return dependentSequence.get();
     }
 
     /** Yields until the sequence is ready (true), the window has passed or a yield was contended (false: park). */
     private boolean yieldedUntilReady(final long sequence, final Sequence cursor, final Sequence dependentSequence,
-        final SequenceBarrier barrier) throws AlertException
+        final RingBuffer<?> published, final SequenceBarrier barrier) throws AlertException
     {
         final long start = nanoClock.getAsLong();
         long beforeYield = start;
-        while (!ready(sequence, cursor, dependentSequence))
+        while (!ready(sequence, cursor, dependentSequence, published))
         {
             barrier.checkAlert();
             yielder.run();
@@ -179,10 +211,16 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
      * as ready, Disruptor's barrier returns "nothing yet" until the publish, and the stage loops straight back here,
      * busy, for as long as the publisher fills the slot: a few microseconds, or a whole time slice when the publisher
      * (the event loop) is preempted between claim and publish on a busy 2-core machine. Here it parks instead, and
-     * the publish wakes it.
+     * the publish wakes it. With {@code publishedOnly} ({@link #awaitPublished}): whether the command after
+     * {@code dependentSequence} is published.
      */
-    private boolean ready(final long sequence, final Sequence cursor, final Sequence dependentSequence)
+    private boolean ready(final long sequence, final Sequence cursor, final Sequence dependentSequence, final RingBuffer<?> publishedOnly)
     {
+        if (publishedOnly != null)
+        {
+            final long next = dependentSequence.get() + 1;  // the waiter's own progress (awaitPublished)
+            return publishedOnly.getCursor() >= next && publishedOnly.isAvailable(next);
+        }
         if (dependentSequence.get() < sequence)
         {
             return false;
@@ -203,11 +241,31 @@ public final class StageBlockingWaitStrategy implements WaitStrategy
         return -1;  // every slot taken: this waiter relies on the bounded park alone
     }
 
+    /**
+     * The stages run in turns ({@code pipeline.publishers_run_stages}): a publish while a thread holds the turn wakes
+     * nobody, since the holder looks at the ring again after it gives the turn back ({@link StageTurn}). Before start.
+     */
+    void takenInTurns(final StageTurn stageTurn)
+    {
+        this.turn = stageTurn;
+    }
+
     @Override
     public void signalAllWhenBlocking()
     {
         // The publisher's or stage's sequence was just written (a release or volatile store): order it before the read.
         VarHandle.fullFence();
+        final StageTurn stageTurn = turn;
+        if (stageTurn != null && stageTurn.taken())
+        {
+            return;  // its holder runs this command (it re-reads the ring after giving the turn back)
+        }
+        wake();
+    }
+
+    /** Unparks every waiter, the turn or not: a holder hands what it leaves to og-pipeline. */
+    void wake()
+    {
         if (waiters.get() > 0)
         {
             for (int i = 0; i < SLOTS; i++)

@@ -47,6 +47,19 @@ public final class CommandPublisher
     public boolean publish(final CommandType type, final int principal, final int source, final RequestBody body,
         final Object replyTo, final Object attachment)
     {
+        return publish(type, principal, source, body, replyTo, attachment, false);
+    }
+
+    /**
+     * Publishes one command; with {@code mayRunStages}, from a thread that may run the pipeline's stages itself when no
+     * other thread is running them (an event loop in a route's handler: {@link Pipeline#tryPublishAndRun}), so the
+     * command may be answered before this returns.
+     *
+     * @return false when the ring is full (or the pipeline not yet built): nothing was published
+     */
+    public boolean publish(final CommandType type, final int principal, final int source, final RequestBody body,
+        final Object replyTo, final Object attachment, final boolean mayRunStages)
+    {
         final Pipeline running = pipeline;
         if (running == null)
         {
@@ -55,7 +68,7 @@ public final class CommandPublisher
         final Submission submission = submissions.get().set(type, principal, source, replyTo, attachment);
         try
         {
-            return running.tryPublish(FILL, submission, body);
+            return mayRunStages ? running.tryPublishAndRun(FILL, submission, body) : running.tryPublish(FILL, submission, body);
         }
         finally
         {

@@ -163,7 +163,11 @@ public final class Exchange
         {
             throw new IllegalStateException("a request publishes one command");
         }
-        if (publisher.publish(type, principal, source, body, responder.replyTarget(), answer))
+        final ChannelHandlerContext channel = responder.channel();
+        // On its event loop (a route's handler), the request may run the stages itself when nobody else is: its answer
+        // then needs no other thread (pipeline.publishers_run_stages; docs/PERFORMANCE.md, "Stages run by the publisher").
+        final boolean mayRun = channel != null && channel.executor().inEventLoop();
+        if (publisher.publish(type, principal, source, body, responder.replyTarget(), answer, mayRun))
         {
             published = true;
         }
