@@ -7,7 +7,8 @@
 #
 # Environment: WAIT_STRATEGY (pipeline.wait_strategy for the gateway: blocking|sleeping|yielding|busy-spin;
 # default: the demo configuration's, i.e. blocking), YIELD_WINDOW_US (pipeline.yield_window_us; default the demo's),
-# PUBLISHERS_RUN_STAGES (pipeline.publishers_run_stages: true|false; default the demo's),
+# PUBLISHERS_RUN_STAGES (pipeline.publishers_run_stages: true|false; default the demo's), EVENT_LOOP_THREADS
+# (server.event_loop_threads; default the demo's, 1),
 # WARMUP_ORDERS (server.warmup_orders: orders a scratch gateway takes before the gateway starts, so its JIT is warm;
 # default 0), DIRECT_REPLIES (server.direct_replies: false hands every answer to the event loop; default true),
 # TRANSPORT (server.transport: auto|nio|epoll; default auto, i.e. NIO with direct replies), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
@@ -35,8 +36,8 @@ cleanup() { [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$g
 trap cleanup EXIT
 
 config_args=()
-if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${YIELD_WINDOW_US:-}" ] || [ -n "${PUBLISHERS_RUN_STAGES:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ] || [ -n "${TRANSPORT:-}" ]; then
-  { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'\n  direct_replies: '"${DIRECT_REPLIES:-true}"'\n  transport: '"${TRANSPORT:-auto}"'/' \
+if [ -n "${WAIT_STRATEGY:-}" ] || [ -n "${YIELD_WINDOW_US:-}" ] || [ -n "${PUBLISHERS_RUN_STAGES:-}" ] || [ -n "${EVENT_LOOP_THREADS:-}" ] || [ -n "${WARMUP_ORDERS:-}" ] || [ -n "${DIRECT_REPLIES:-}" ] || [ -n "${TRANSPORT:-}" ]; then
+  { sed -e 's/^server:$/server:\n  warmup_orders: '"${WARMUP_ORDERS:-0}"'\n  direct_replies: '"${DIRECT_REPLIES:-true}"'\n  transport: '"${TRANSPORT:-auto}"'\n  event_loop_threads: '"${EVENT_LOOP_THREADS:-1}"'/' \
       "$root/config/src/main/resources/io/ordergate/config/demo.yaml"
     if [ -n "${WAIT_STRATEGY:-}${YIELD_WINDOW_US:-}${PUBLISHERS_RUN_STAGES:-}" ]; then
       printf '\npipeline:\n  wait_strategy: %s\n' "${WAIT_STRATEGY:-blocking}"
