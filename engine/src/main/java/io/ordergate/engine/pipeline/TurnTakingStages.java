@@ -1,5 +1,6 @@
 package io.ordergate.engine.pipeline;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.lmax.disruptor.AlertException;
@@ -29,6 +30,7 @@ final class TurnTakingStages implements EventProcessor
 {
     /** Commands a publisher runs in one turn at most: its own and a few others', never a backlog. */
     static final int PUBLISHER_BATCH = 64;
+    private static final long HALT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Sequence sequence = new Sequence(Sequencer.INITIAL_CURSOR_VALUE);
     /** og-pipeline's loop is running. */
@@ -67,11 +69,25 @@ final class TurnTakingStages implements EventProcessor
         return sequence;
     }
 
+    /**
+     * Stops og-pipeline and every publisher from running the stages, and returns once none is running them: the
+     * pipeline's owner closes the journal next, and an event loop still serving its connections may have taken the turn
+     * for a command published after the ring was drained. A holder that took the turn before {@code halted} was set
+     * finishes its batch (at most {@link #PUBLISHER_BATCH} commands); one that takes it after sees {@code halted}
+     * (both volatile: the closer writes {@code halted} then reads the turn, the holder takes the turn then reads
+     * {@code halted}) and gives it back at once. A holder stuck in a stage (a bug) is waited for {@link #HALT_WAIT_NANOS}
+     * at most, as Disruptor's shutdown waits for a backlog.
+     */
     @Override
     public void halt()
     {
         halted = true;
         alerts.alert();
+        final long deadline = System.nanoTime() + HALT_WAIT_NANOS;
+        while (turn.taken() && System.nanoTime() < deadline)
+        {
+            Thread.yield();
+        }
     }
 
     @Override
@@ -98,7 +114,7 @@ final class TurnTakingStages implements EventProcessor
                 {
                     waits.awaitPublished(sequence, ring, alerts, firstParkNanos);
                 }
-                catch (final AlertException halted)
+                catch (final AlertException stopping)
                 {
                     continue;  // the loop's condition ends it
                 }
