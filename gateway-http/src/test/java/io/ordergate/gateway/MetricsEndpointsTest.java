@@ -112,6 +112,10 @@ class MetricsEndpointsTest
             assertTrue(occupancy >= 0 && occupancy <= 1024);
             assertTrue(metrics.value("ordergate_journal_bytes") > 0);
             assertTrue(metrics.value("ordergate_journaled_commands_total") >= ORDERS + 2);
+            // One client, one order at a time: og-pipeline sleeps between them, so the event loop runs most of them itself
+            // (not each: a quote the feed publishes now and then wakes og-pipeline, which may hold the turn as an order comes).
+            assertTrue(metrics.value("ordergate_commands_run_by_publishers_total") >= 1, "the event loop ran orders' stages itself");
+            assertEquals("counter", metrics.types.get("ordergate_commands_run_by_publishers_total"));
             assertEquals(0, metrics.value("ordergate_overloaded_total"));
             assertEquals(0, metrics.value("ordergate_executors_online"));
             assertEquals(0, metrics.value("ordergate_executor_websocket_sessions"));

@@ -52,7 +52,7 @@ public final class JournalLog implements CommandLog
             {
                 // 1, 2, 3 in turn, run by og-pipeline or by a publisher
                 final TurnTakingStages turns = new TurnTakingStages(disruptor.getRingBuffer(), inTurn, failures,
-                    (StageBlockingWaitStrategy)stages.waitStrategy(), journal.appender()::handOver);
+                    (StageBlockingWaitStrategy)stages.waitStrategy(), journal.appender()::handOver, stages.counters());
                 last = disruptor.handleEventsWith(stages.turnTaking(turns));
             }
             else

@@ -8,6 +8,7 @@ public final class PipelineCounters
     private final AtomicLong journaled = new AtomicLong();
     private final AtomicLong journalFailures = new AtomicLong();
     private final AtomicLong overloaded = new AtomicLong();
+    private final AtomicLong ranByPublishers = new AtomicLong();
 
     void journaled()
     {
@@ -17,6 +18,12 @@ public final class PipelineCounters
     void journalFailed()
     {
         journalFailures.incrementAndGet();
+    }
+
+    /** A publisher after its turn ({@link TurnTakingStages}); several may count at once. */
+    void ranByPublisher(final int commands)
+    {
+        ranByPublishers.addAndGet(commands);
     }
 
     void overloaded()
@@ -32,6 +39,12 @@ public final class PipelineCounters
     public long journalFailureCount()
     {
         return journalFailures.get();
+    }
+
+    /** Commands whose stages a publisher ran itself ({@code pipeline.publishers_run_stages}), not og-pipeline. */
+    public long ranByPublishersCount()
+    {
+        return ranByPublishers.get();
     }
 
     public long overloadedCount()

@@ -44,15 +44,18 @@ final class TurnTakingStages implements EventProcessor
     private final StageExceptionHandler failures;
     private final StageBlockingWaitStrategy waits;
     private final Runnable handOver;
+    private final PipelineCounters counters;
     /** The thread that held the turn last; read and written only by the holder. */
     private Thread lastHolder;
 
     /**
      * @param handOver run by a thread taking the turn from another (the journal's appender moves to it)
+     * @param counters counts the commands publishers ran
      */
     TurnTakingStages(final RingBuffer<CommandEvent> ring, final EventHandler<CommandEvent> stages, final StageExceptionHandler failures,
-        final StageBlockingWaitStrategy waits, final Runnable handOver)
+        final StageBlockingWaitStrategy waits, final Runnable handOver, final PipelineCounters counters)
     {
+        this.counters = counters;
         this.ring = ring;
         this.alerts = ring.newBarrier();
         this.stages = stages;
@@ -145,7 +148,11 @@ final class TurnTakingStages implements EventProcessor
      */
     void runPublished()
     {
-        runAndGiveBack(PUBLISHER_BATCH);
+        final int ran = runAndGiveBack(PUBLISHER_BATCH);
+        if (ran > 0)
+        {
+            counters.ranByPublisher(ran);
+        }
     }
 
     /** A publisher, before it publishes: true if it holds the turn now and must call {@link #runPublished} after. */

@@ -285,6 +285,9 @@ public final class GatewayMetrics
             .sample("ordergate_ring_capacity", pipeline.capacity());
         out.family("ordergate_overloaded_total", "counter", "Commands refused with 503 OVERLOADED because the ring was full.")
             .sample("ordergate_overloaded_total", counters.overloadedCount());
+        out.family("ordergate_commands_run_by_publishers_total", "counter",
+            "Commands whose stages the HTTP event loop that published them ran itself (pipeline.publishers_run_stages), not og-pipeline.")
+            .sample("ordergate_commands_run_by_publishers_total", counters.ranByPublishersCount());
         out.family("ordergate_journaled_commands_total", "counter", "Commands appended to the journal since start.")
             .sample("ordergate_journaled_commands_total", counters.journaledCount());
         out.family("ordergate_journal_failures_total", "counter", "Journal appends that failed (the command was refused).")
