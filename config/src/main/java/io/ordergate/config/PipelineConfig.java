@@ -18,8 +18,11 @@ public final class PipelineConfig
     /** 0: a blocking stage parks after its brief spin. The measured default: docs/PERFORMANCE.md, "Item 8's targets". */
     public static final int YIELD_WINDOW_US_DEFAULT = 0;
     public static final int YIELD_WINDOW_US_MAX = 100_000;
-    /** Whether an HTTP event loop runs the stages itself when it finds them idle: docs/PERFORMANCE.md, "Stages run by the publisher". */
-    public static final boolean PUBLISHERS_RUN_STAGES_DEFAULT = true;
+    /**
+     * Whether an HTTP event loop runs the stages itself when it finds them idle (docs/PERFORMANCE.md, "Stages run by the
+     * publisher"). Off until the exchange balance race it exposes is mended (docs/CONFIGURATION.md, {@code pipeline}).
+     */
+    public static final boolean PUBLISHERS_RUN_STAGES_DEFAULT = false;
 
     private static final Pattern WAIT_STRATEGY = Pattern.compile("blocking|sleeping|yielding|busy-spin");
     private static final Pattern STAGE_THREADS = Pattern.compile("auto|1|3");

@@ -185,6 +185,43 @@ class DirectRepliesTest
         out.flush();
     }
 
+    /**
+     * With {@code pipeline.publishers_run_stages} and two event loops: an event loop runs the stages for its own
+     * connections' orders and, while it holds the turn, for the other loop's, whose answers it writes to their sockets or
+     * hands to their loop; every answer still comes in its request's order.
+     */
+    @Test
+    void pipelinedOrdersAndReadsAreAnsweredInTheirOrderWhenEventLoopsRunTheStages() throws Exception
+    {
+        final int connections = 6;
+        final int rounds = 60;
+        try (TestGateway gateway = TestGateway.startEdited(dataDir, c -> c
+            .replace("idle_timeout_seconds: 30 }", "idle_timeout_seconds: 30, event_loop_threads: 2 }")
+            .replace("pipeline: { ring_size: 1024 }", "pipeline: { ring_size: 1024, publishers_run_stages: true }")))
+        {
+            assertEquals(202, gateway.quote("EURUSD", "1.08410", "1.08420").status());
+            final ExecutorService clients = Executors.newFixedThreadPool(connections);
+            try
+            {
+                final List<Future<Integer>> answered = new ArrayList<>();
+                for (int c = 0; c < connections; c++)
+                {
+                    final int connection = c;
+                    answered.add(clients.submit(() -> pipelineRounds(gateway.port(), connection, rounds)));
+                }
+                for (final Future<Integer> each : answered)
+                {
+                    assertEquals(rounds * ANSWERS_PER_ROUND, each.get());
+                }
+            }
+            finally
+            {
+                clients.shutdownNow();
+            }
+            assertTrue(metric(gateway, "ordergate_commands_run_by_publishers_total") > 0, "the event loops ran stages themselves");
+        }
+    }
+
     private static UnaryOperator<String> directReplies(final boolean direct)
     {
         return config -> config.replace("idle_timeout_seconds: 30 }", "idle_timeout_seconds: 30, direct_replies: " + direct + " }");
@@ -192,14 +229,19 @@ class DirectRepliesTest
 
     private static long writtenByReplyThread(final TestGateway gateway)
     {
+        return metric(gateway, METRIC.trim());
+    }
+
+    private static long metric(final TestGateway gateway, final String name)
+    {
         for (final String line : gateway.get("/metrics").body().split("\n"))
         {
-            if (line.startsWith(METRIC))
+            if (line.startsWith(name + " "))
             {
-                return (long)Double.parseDouble(line.substring(METRIC.length()).trim());
+                return (long)Double.parseDouble(line.substring(name.length()).trim());
             }
         }
-        throw new AssertionError("no " + METRIC.trim() + " in /metrics");
+        throw new AssertionError("no " + name + " in /metrics");
     }
 
     /** One HTTP/1.1 answer read off a socket: status, head (lower-case names, as the gateway writes them) and body. */

@@ -67,7 +67,8 @@ class MetricsEndpointsTest
     @Test
     void shouldServeMetricsWithoutAKeyInThePrometheusTextFormat()
     {
-        try (TestGateway gateway = TestGateway.start(dataDir))
+        try (TestGateway gateway = TestGateway.startEdited(dataDir,
+            c -> c.replace("pipeline: { ring_size: 1024 }", "pipeline: { ring_size: 1024, publishers_run_stages: true }")))
         {
             sendOrdersAndOneRejection(gateway);
 
