@@ -78,25 +78,7 @@ class DirectRepliesTest
         final int rounds = 60;
         try (TestGateway gateway = TestGateway.startEdited(dataDir, directReplies(direct)))
         {
-            assertEquals(202, gateway.quote("EURUSD", "1.08410", "1.08420").status());
-            final ExecutorService clients = Executors.newFixedThreadPool(connections);
-            try
-            {
-                final List<Future<Integer>> answered = new ArrayList<>();
-                for (int c = 0; c < connections; c++)
-                {
-                    final int connection = c;
-                    answered.add(clients.submit(() -> pipelineRounds(gateway.port(), connection, rounds)));
-                }
-                for (final Future<Integer> each : answered)
-                {
-                    assertEquals(rounds * ANSWERS_PER_ROUND, each.get());
-                }
-            }
-            finally
-            {
-                clients.shutdownNow();
-            }
+            assertPipelinedRoundsAnsweredInOrder(gateway, connections, rounds);
         }
     }
 
@@ -199,26 +181,32 @@ class DirectRepliesTest
             .replace("idle_timeout_seconds: 30 }", "idle_timeout_seconds: 30, event_loop_threads: 2 }")
             .replace("pipeline: { ring_size: 1024 }", "pipeline: { ring_size: 1024, publishers_run_stages: true }")))
         {
-            assertEquals(202, gateway.quote("EURUSD", "1.08410", "1.08420").status());
-            final ExecutorService clients = Executors.newFixedThreadPool(connections);
-            try
-            {
-                final List<Future<Integer>> answered = new ArrayList<>();
-                for (int c = 0; c < connections; c++)
-                {
-                    final int connection = c;
-                    answered.add(clients.submit(() -> pipelineRounds(gateway.port(), connection, rounds)));
-                }
-                for (final Future<Integer> each : answered)
-                {
-                    assertEquals(rounds * ANSWERS_PER_ROUND, each.get());
-                }
-            }
-            finally
-            {
-                clients.shutdownNow();
-            }
+            assertPipelinedRoundsAnsweredInOrder(gateway, connections, rounds);
             assertTrue(metric(gateway, "ordergate_commands_run_by_publishers_total") > 0, "the event loops ran stages themselves");
+        }
+    }
+
+    /** {@code connections} clients each pipeline {@code rounds} of orders and reads; every answer comes in its request's order. */
+    private static void assertPipelinedRoundsAnsweredInOrder(final TestGateway gateway, final int connections, final int rounds) throws Exception
+    {
+        assertEquals(202, gateway.quote("EURUSD", "1.08410", "1.08420").status());
+        final ExecutorService clients = Executors.newFixedThreadPool(connections);
+        try
+        {
+            final List<Future<Integer>> answered = new ArrayList<>();
+            for (int c = 0; c < connections; c++)
+            {
+                final int connection = c;
+                answered.add(clients.submit(() -> pipelineRounds(gateway.port(), connection, rounds)));
+            }
+            for (final Future<Integer> each : answered)
+            {
+                assertEquals(rounds * ANSWERS_PER_ROUND, each.get());
+            }
+        }
+        finally
+        {
+            clients.shutdownNow();
         }
     }
 
