@@ -261,7 +261,9 @@ public final class OrderSession
 
     public void onStream(final StreamEvent event)
     {
-        if (event.balances() != null)
+        // A closed session reports nothing more: its old stream's late balance update would land after the new session's
+        // read and stream and put an older balance back (the exchange writes to every socket of the listen key).
+        if (event.balances() != null && !closed)
         {
             balances.streamed(event.balances());
         }
