@@ -57,12 +57,7 @@ class ExchangeAllocationTest
             events[i * 4 + 3] = driver.prepare(d -> d.report("bn-1", buy + 1, ExchangeBodies.STATUS_FILLED, "0.01", "650.00",
                 Long.toString(buy + 1)));
         }
-        final long before = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes();
-        for (final CommandEvent event : events)
-        {
-            driver.engine.apply(event);
-        }
-        final long allocated = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes() - before;
+        final long allocated = driver.applyAll(events, threads);
         for (int i = 0; i < count; i++)
         {
             assertEquals(ResultCode.CREATED, events[i * 4].result);

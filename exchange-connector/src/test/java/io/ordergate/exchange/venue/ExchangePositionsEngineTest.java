@@ -133,12 +133,7 @@ class ExchangePositionsEngineTest
                 Long.toString(buy + 1)));
             events[i * 8 + 7] = driver.prepare(d -> positions(d, "0.01"));
         }
-        final long before = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes();
-        for (final CommandEvent event : events)
-        {
-            driver.engine.apply(event);
-        }
-        final long allocated = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes() - before;
+        final long allocated = driver.applyAll(events, threads);
         for (int i = 0; i < count * 8; i++)
         {
             assertEquals(i % 4 == 0 ? ResultCode.CREATED : ResultCode.OK, events[i].result, "command " + i % 8 + " of cycle " + i / 8);

@@ -123,12 +123,7 @@ class PendingClosesEngineTest
             events[i * 4 + 3] = driver.prepare(d -> d.report("bn-1", close + 1, ExchangeBodies.STATUS_FILLED, "0.0001", "6.50",
                 Long.toString(close + 1)));
         }
-        final long before = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes();
-        for (final CommandEvent event : events)
-        {
-            driver.engine.apply(event);
-        }
-        final long allocated = threads == null ? 0 : threads.getCurrentThreadAllocatedBytes() - before;
+        final long allocated = driver.applyAll(events, threads);
         for (int i = 0; i < count * 2; i++)
         {
             assertEquals(OrderStatus.ROUTED, events[i / 2 * 4 + i % 2].order.status, "both closes fit the position and go out");
