@@ -92,17 +92,7 @@ class FollowerPauseTest
     {
         while (!Thread.currentThread().isInterrupted())
         {
-            final long available = follower.available();
-            final long next = follower.next();
-            if (available >= next)
-            {
-                for (long sequence = next; sequence <= available; sequence++)
-                {
-                    seen.add(follower.event(sequence).correlationId());
-                }
-                follower.release(available);
-            }
-            else
+            if (!FollowedCommands.readAvailable(follower, seen))
             {
                 follower.pause(TEN_MINUTES);
             }

@@ -80,17 +80,7 @@ class FollowerSleepTest
     {
         while (!Thread.currentThread().isInterrupted())
         {
-            final long available = follower.available();
-            final long next = follower.next();
-            if (available >= next)
-            {
-                for (long sequence = next; sequence <= available; sequence++)
-                {
-                    seen.add(follower.event(sequence).correlationId());
-                }
-                follower.release(available);
-            }
-            else
+            if (!FollowedCommands.readAvailable(follower, seen))
             {
                 follower.sleep(TEN_MINUTES);
                 if (queued.getAndSet(false))
