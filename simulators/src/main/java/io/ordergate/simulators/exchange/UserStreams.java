@@ -19,6 +19,9 @@ final class UserStreams
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int KEY_LENGTH = 60;
 
+    /** A socket's events held back by the delay fault ({@link Faults#delayUserStreams}), made on its first. */
+    private static final io.netty.util.AttributeKey<HeldEvents> HELD_EVENTS = io.netty.util.AttributeKey.valueOf("ogSimHeldUserEvents");
+
     private final SecureRandom random = new SecureRandom();
     private final Faults faults;
     private final Map<String, SpotAccount> accounts = new ConcurrentHashMap<>();
@@ -169,13 +172,34 @@ final class UserStreams
         {
             if (delayMillis > 0)
             {
-                channel.eventLoop().schedule(() -> channel.writeAndFlush(new TextWebSocketFrame(text)), delayMillis,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                final HeldEvents events = heldEvents(channel);
+                events.hold(text, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(delayMillis));
+                // scheduled after holding: its deadline is no earlier than the event's due time
+                channel.eventLoop().schedule(() -> writeDue(channel, events), delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
             }
             else
             {
                 channel.writeAndFlush(new TextWebSocketFrame(text));
             }
+        }
+    }
+
+    private static HeldEvents heldEvents(final Channel channel)
+    {
+        final io.netty.util.Attribute<HeldEvents> attribute = channel.attr(HELD_EVENTS);
+        final HeldEvents fresh = new HeldEvents();
+        final HeldEvents existing = attribute.setIfAbsent(fresh);
+        return existing != null ? existing : fresh;
+    }
+
+    /** Writes the socket's delayed events now due, in the order they were pushed ({@link HeldEvents} says why not one write each). */
+    private static void writeDue(final Channel channel, final HeldEvents events)
+    {
+        final java.util.List<String> due = events.takeDue(System.nanoTime());
+        if (!due.isEmpty())
+        {
+            due.forEach(text -> channel.write(new TextWebSocketFrame(text)));
+            channel.flush();
         }
     }
 
