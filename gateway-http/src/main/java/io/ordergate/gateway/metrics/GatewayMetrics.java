@@ -164,7 +164,8 @@ public final class GatewayMetrics
             out.sample("ordergate_http_responses_total", "status_class", statusClass + "xx", http.ofClass(statusClass));
         }
         out.family("ordergate_http_answers_by_reply_thread_total", "counter",
-            "Answers the reply thread wrote to their socket itself (server.direct_replies), not through the event loop.")
+            "Answers the reply stage wrote to their socket itself (server.direct_replies), not queued to the connection's event loop; "
+                + "the stage runs on og-pipeline or, with pipeline.publishers_run_stages, on the event loop that published the command.")
             .sample("ordergate_http_answers_by_reply_thread_total", http.writtenByReplyThread());
         out.family("ordergate_executor_frames_by_reply_thread_total", "counter",
             "Executor WebSocket frames the reply thread wrote to their socket itself (server.direct_replies), not through the event loop.")
