@@ -229,8 +229,7 @@ public final class ExchangeClient
             if (failure != null)
             {
                 LOG.fine(() -> dialect.name() + " " + request.kind() + ": no answer (" + failure + ")");
-                return VenueAnswer.unknown(failure instanceof IOException || failure.getCause() instanceof IOException
-                    ? "no answer: " + failure.getClass().getSimpleName() : "failed: " + failure);
+                return VenueAnswer.unknown(noAnswer(http.uri(), failure));
             }
             try
             {
@@ -262,5 +261,24 @@ public final class ExchangeClient
             }
             return CompletableFuture.completedFuture(answer);
         });
+    }
+
+    /**
+     * What an operator needs of a request that got no answer: which exchange host and why, unwrapped from the future's
+     * CompletionException (whose own name said nothing: "no answer: CompletionException").
+     */
+    static String noAnswer(final java.net.URI target, final Throwable failure)
+    {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+            && cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        final String message = cause.getMessage();
+        final String why = cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        // Scheme and host only: the path's query carries the request's signature.
+        final String where = target.getScheme() + "://" + target.getRawAuthority();
+        return (cause instanceof IOException ? "no answer from " : "failed sending to ") + where + ": " + why;
     }
 }
