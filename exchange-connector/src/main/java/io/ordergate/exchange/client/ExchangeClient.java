@@ -38,6 +38,7 @@ public final class ExchangeClient
     private final RateGovernor governor;
     private volatile long clockOffsetMillis;
     private volatile Map<String, SymbolRules> symbolRules = Map.of();
+    private volatile String limitsUnreadBecause = "";
     /** Each futures symbol's highest leverage for this account, as the exchange last told it ({@link #askMaxLeverage}). */
     private final Map<String, Integer> maxLeverage = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -145,6 +146,7 @@ public final class ExchangeClient
         {
             if (!answer.ok())
             {
+                limitsUnreadBecause = answer.text();
                 return false;
             }
             final int[] limits = dialect.readLimits(answer.text());
@@ -155,6 +157,12 @@ public final class ExchangeClient
             symbolRules = Map.copyOf(dialect.readSymbolRules(answer.text()));
             return true;
         });
+    }
+
+    /** Why the last {@link #syncLimits} read nothing (the answer's text: the exchange's refusal, or where it went unanswered). */
+    public String limitsUnreadBecause()
+    {
+        return limitsUnreadBecause;
     }
 
     /** A futures symbol's highest leverage as the exchange last told it ({@link #askMaxLeverage}), or 0 when not told yet. */

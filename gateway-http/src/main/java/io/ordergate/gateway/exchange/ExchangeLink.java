@@ -87,7 +87,8 @@ final class ExchangeLink
             }
             else if (!read)
             {
-                LOG.warning(() -> "exchange account " + accountId + ": exchangeInfo could not be read; instruments unchecked");
+                LOG.warning(() -> "exchange account " + accountId + ": exchangeInfo could not be read (" + clipped(client.limitsUnreadBecause())
+                    + "); instruments unchecked");
             }
             return differences;
         });
@@ -183,5 +184,11 @@ final class ExchangeLink
         {
             balanceRefresh.cancel(false);
         }
+    }
+
+    /** An exchange's answer in a log line: its first 200 characters (a refusal may be a whole HTML page). */
+    private static String clipped(final String text)
+    {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }
