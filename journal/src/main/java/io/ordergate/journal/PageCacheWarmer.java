@@ -31,9 +31,12 @@ final class PageCacheWarmer implements AutoCloseable
 {
     /** How far ahead of the writer pages are kept cached: four 8 MB readahead windows. */
     static final long AHEAD_BYTES = 32L << 20;
-    static final int READ_BYTES = 1 << 20;
+    /** One read, then a pause ({@link #pauseAfterRead}): the warmer's CPU spread out, not spent in one burst. */
+    static final int READ_BYTES = 256 << 10;
     /** How often the writer's position is looked at while it moves. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The shortest pause between two reads while the window is not full. */
+    private static final long MIN_READ_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /**
      * The longest pause while the writer stands still (the poll doubles up to it): an idle gateway's warmer woke a
      * hundred times a second for nothing. Safe: the 32 MB read ahead hold about twelve seconds of appends at 20,000
@@ -108,13 +111,10 @@ final class PageCacheWarmer implements AutoCloseable
                     readingPublished = target;
                 }
                 final long written = writtenUpTo.get();
-                if (channel != null && written >= 0)
-                {
-                    warmAhead(channel, scratch, written);
-                }
+                final long readNanos = channel != null && written >= 0 ? warmAhead(channel, scratch, written) : -1;
                 pollNanos = written == lastWritten ? Math.min(pollNanos * 2, IDLE_POLL_NANOS) : POLL_NANOS;
                 lastWritten = written;
-                LockSupport.parkNanos(pollNanos);
+                LockSupport.parkNanos(readNanos >= 0 ? pauseAfterRead(readNanos) : pollNanos);
             }
         }
         finally
@@ -123,23 +123,34 @@ final class PageCacheWarmer implements AutoCloseable
         }
     }
 
-    private void warmAhead(final FileChannel channel, final ByteBuffer scratch, final long written)
+    /**
+     * Reads the next {@link #READ_BYTES} ahead of the writer, if the window is not full and the file goes on.
+     *
+     * <p>One read a turn: when Chronicle extended the file by its next chunk, reading the whole window at once was one
+     * burst of zero-filling, 40 ms of a vCPU on the 2-vCPU KVM build machine (fresh guest pages are slow to fault in),
+     * and the orders' p99 stepped up each time (docs/PERFORMANCE.md, "The journal warmer's bursts").
+     *
+     * @return the nanoseconds the read took, or -1 when nothing was read (the window full, or the file's end)
+     */
+    private long warmAhead(final FileChannel channel, final ByteBuffer scratch, final long written)
     {
         if (warmedUpTo < written || warmedUpTo > written + AHEAD_BYTES + READ_BYTES)
         {
             warmedUpTo = written;  // behind the writer, or (a position from before the file changed) far past it
         }
+        long readNanos = -1;
         try
         {
-            while (running && warmedUpTo < written + AHEAD_BYTES)
+            if (running && warmedUpTo < written + AHEAD_BYTES)
             {
+                final long started = System.nanoTime();
                 scratch.clear();
                 final int read = channel.read(scratch, warmedUpTo);
-                if (read <= 0)
+                if (read > 0)  // else the file's end: Chronicle extends it when the writer maps its next chunk
                 {
-                    break;  // the file's end: Chronicle extends it when the writer maps its next chunk
+                    warmedUpTo += read;
+                    readNanos = System.nanoTime() - started;
                 }
-                warmedUpTo += read;
             }
         }
         catch (final IOException ex)
@@ -148,6 +159,16 @@ final class PageCacheWarmer implements AutoCloseable
             running = false;
         }
         warmedUpToPublished = warmedUpTo;
+        return readNanos;
+    }
+
+    /**
+     * Three times as long as the read took, at least {@link #MIN_READ_PAUSE_NANOS}: the warmer takes at most a quarter
+     * of a CPU, and still reads over 25 MB/s where a MB costs 10 ms, ten times what 20,000 orders/s append.
+     */
+    static long pauseAfterRead(final long readNanos)
+    {
+        return Math.max(MIN_READ_PAUSE_NANOS, 3 * readNanos);
     }
 
     private static FileChannel open(final File target)
