@@ -166,7 +166,7 @@ final class PageCacheWarmer implements AutoCloseable
      * Three times as long as the read took, at least {@link #MIN_READ_PAUSE_NANOS}: the warmer takes at most a quarter
      * of a CPU, and still reads over 25 MB/s where a MB costs 10 ms, ten times what 20,000 orders/s append.
      */
-    static long pauseAfterRead(final long readNanos)
+    private static long pauseAfterRead(final long readNanos)
     {
         return Math.max(MIN_READ_PAUSE_NANOS, 3 * readNanos);
     }

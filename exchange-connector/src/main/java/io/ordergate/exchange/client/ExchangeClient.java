@@ -1,11 +1,14 @@
 package io.ordergate.exchange.client;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +41,6 @@ public final class ExchangeClient
     private final RateGovernor governor;
     private volatile long clockOffsetMillis;
     private volatile Map<String, SymbolRules> symbolRules = Map.of();
-    private volatile String limitsUnreadBecause = "";
     /** Each futures symbol's highest leverage for this account, as the exchange last told it ({@link #askMaxLeverage}). */
     private final Map<String, Integer> maxLeverage = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -138,16 +140,16 @@ public final class ExchangeClient
 
     /**
      * Reads the exchange's published limits into the governor (the dialect's defaults stand until then) and its symbols'
-     * trading steps into {@link #symbolRules}; completes with whether the exchange answered.
+     * trading steps into {@link #symbolRules}; completes empty when the exchange answered, else with why not (the
+     * answer's text: the exchange's refusal, or where the request went unanswered).
      */
-    public CompletableFuture<Boolean> syncLimits()
+    public CompletableFuture<Optional<String>> syncLimits()
     {
         return send(dialect.limits()).thenApply(answer ->
         {
             if (!answer.ok())
             {
-                limitsUnreadBecause = answer.text();
-                return false;
+                return Optional.of(answer.text());
             }
             final int[] limits = dialect.readLimits(answer.text());
             if (limits != null)
@@ -155,14 +157,8 @@ public final class ExchangeClient
                 governor.limits(limits[0], limits[1]);
             }
             symbolRules = Map.copyOf(dialect.readSymbolRules(answer.text()));
-            return true;
+            return Optional.empty();
         });
-    }
-
-    /** Why the last {@link #syncLimits} read nothing (the answer's text: the exchange's refusal, or where it went unanswered). */
-    public String limitsUnreadBecause()
-    {
-        return limitsUnreadBecause;
     }
 
     /** A futures symbol's highest leverage as the exchange last told it ({@link #askMaxLeverage}), or 0 when not told yet. */
@@ -275,14 +271,9 @@ public final class ExchangeClient
      * What an operator needs of a request that got no answer: which exchange host and why, unwrapped from the future's
      * CompletionException (whose own name said nothing: "no answer: CompletionException").
      */
-    static String noAnswer(final java.net.URI target, final Throwable failure)
+    private static String noAnswer(final URI target, final Throwable failure)
     {
-        Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-            && cause.getCause() != null)
-        {
-            cause = cause.getCause();
-        }
+        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         final String message = cause.getMessage();
         final String why = cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
         // Scheme and host only: the path's query carries the request's signature.

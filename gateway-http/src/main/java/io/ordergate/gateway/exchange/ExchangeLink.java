@@ -77,7 +77,7 @@ final class ExchangeLink
             futuresStream ? endpoint.futuresStreamUrl(testnet) : endpoint.streamUrl(testnet), Duration.ofMillis(endpoint.timeoutMillis()),
             endpoint.recvWindowMillis(), testnet), credentials, http, io);
         final OrderSession session = new OrderSession(client, reports, new OrderSession.Settings(250, 5_000, endpoint.notFoundGraceMillis()), io);
-        final CompletableFuture<List<String>> checked = client.syncClock().thenCompose(offset -> client.syncLimits()).thenApply(read ->
+        final CompletableFuture<List<String>> checked = client.syncClock().thenCompose(offset -> client.syncLimits()).thenApply(unread ->
         {
             final List<String> differences = InstrumentCheck.differences(instruments, client.symbolRules());
             if (!differences.isEmpty())
@@ -85,9 +85,9 @@ final class ExchangeLink
                 LOG.severe(() -> "exchange account " + accountId + ": the configured instruments differ from the exchange's filters; its orders "
                     + "are refused until the configuration agrees: " + String.join("; ", differences));
             }
-            else if (!read)
+            else if (unread.isPresent())
             {
-                LOG.warning(() -> "exchange account " + accountId + ": exchangeInfo could not be read (" + clipped(client.limitsUnreadBecause())
+                LOG.warning(() -> "exchange account " + accountId + ": exchangeInfo could not be read (" + clipped(unread.get())
                     + "); instruments unchecked");
             }
             return differences;
