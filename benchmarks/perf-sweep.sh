@@ -15,7 +15,8 @@
 # demo's in-process simulated MT5 terminal and exchanges off, as in a deployment, whose venues are other processes;
 # default the demo's, on), DURATION (10), WARMUP (3), CONNECTIONS (8), PORT (18080),
 # GATEWAY_JAVA_OPTS (the gateway JVM's flags, e.g. its collector: see docs/PERFORMANCE.md, "Garbage collector"),
-# LOADGEN_JAVA_OPTS (the generator JVM's flags), GATEWAY_JAVA (the gateway's java, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the generator and the baseline
+# LOADGEN_JAVA_OPTS (the generator JVM's flags), PACER (the generator's --pacer: loop|thread; default loop where
+# Netty's epoll loads; thread = the generator before 2026-12-06), GATEWAY_JAVA (the gateway's java, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; the generator and the baseline
 # keep the java on the PATH).
 # Needs: mvn -B -q -pl gateway-http,benchmarks -am package -DskipTests
 set -euo pipefail
@@ -63,7 +64,7 @@ for rate in $rates; do
   echo "== rate $rate/s (gateway pid $gateway_pid, load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   machine_mark "$work/machine"
   java ${LOADGEN_JAVA_OPTS:-} -jar "$root/benchmarks/target/loadgen.jar" --url "http://127.0.0.1:$port" --rate "$rate" \
-    --duration "$duration" --warmup "$warmup" --connections "$connections" --baseline \
+    --duration "$duration" --warmup "$warmup" --connections "$connections" --baseline ${PACER:+--pacer "$PACER"} \
     --json "$out/rate-$rate.json" 2> "$out/rate-$rate.progress.txt" | tee "$out/rate-$rate.txt"
   echo "machine during the run: $(machine_since "$work/machine")" | tee -a "$out/rate-$rate.txt" >&2
   kill "$gateway_pid"; wait "$gateway_pid" 2>/dev/null || true

@@ -3,18 +3,15 @@ package io.ordergate.benchmarks.loadgen;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpResponseDecoder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 
 /**
@@ -22,14 +19,16 @@ import io.netty.util.concurrent.ScheduledFuture;
  * (the machine may have only two cores; the server needs the rest).
  *
  * <pre>
- *   loadgen-pacer thread                     loadgen-io event loop                         server
- *   sleep until request i is due ──batch──►  assign i to the least-loaded connection ──►   POST/GET
- *   (planned = start + i/rate)               write while in flight < depth           ◄──   response
- *                                            latency = received - planned  ──► HdrHistogram
+ *   loadgen-io event loop (epoll)                                                          server
+ *   timer task at request i's planned time (start + i/rate):
+ *     assign what is due to the least-loaded connections, write while in flight < depth ──►   POST/GET
+ *     schedule itself for the next planned request                                    ◄──   response
+ *   latency = received - planned  ──► HdrHistogram
  * </pre>
  *
- * The pacer never waits for answers (open loop): if the server stalls, requests queue on their connections and
- * their latency keeps counting from the plan. Phase methods are called from one control thread.
+ * The pacing never waits for answers (open loop): if the server stalls, requests queue on their connections and
+ * their latency keeps counting from the plan. {@link Pacing#THREAD} paces from the calling thread instead (the
+ * generator before 2026-12-06). Phase methods are called from one control thread.
  *
  * <p>With simulated executors ({@link #connectExecutors}) their WebSockets live on the same event loop, and
  * {@link ExecutorFrames} pairs each order's answer with its executor frame.
@@ -41,8 +40,9 @@ final class HttpLoadClient implements AutoCloseable
     private final String host;
     private final int port;
     private final RequestTemplate template;
-    private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("loadgen-io", true));
-    private final EventLoop loop = group.next();
+    private final Pacing pacing;
+    private final EventLoopGroup group;
+    private final EventLoop loop;
     private final LoadConnection[] connections;
     private final Bootstrap bootstrap;
     private final PrintStream progress;
@@ -58,13 +58,19 @@ final class HttpLoadClient implements AutoCloseable
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
         final RequestTemplate template, final PrintStream progress)
     {
-        this(host, port, connectionCount, depth, template, progress, false);
+        this(host, port, connectionCount, depth, template, progress, false, Pacing.defaultHere());
     }
 
-    /** @param wantsOrderIds read each answer's {@code order_id} and pair it with executor frames */
+    /**
+     * @param wantsOrderIds read each answer's {@code order_id} and pair it with executor frames
+     * @param pacing how requests are handed to the event loop at their planned times (and so which transport)
+     */
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
-        final RequestTemplate template, final PrintStream progress, final boolean wantsOrderIds)
+        final RequestTemplate template, final PrintStream progress, final boolean wantsOrderIds, final Pacing pacing)
     {
+        this.pacing = pacing;
+        this.group = LoadTransport.singleLoop("loadgen-io", pacing);
+        this.loop = group.next();
         this.frames = wantsOrderIds ? new ExecutorFrames() : null;
         this.host = host;
         this.port = port;
@@ -77,7 +83,7 @@ final class HttpLoadClient implements AutoCloseable
         }
         this.bootstrap = new Bootstrap()
             .group(group)
-            .channel(NioSocketChannel.class)
+            .channel(LoadTransport.socketChannel(group))
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000);
     }
@@ -142,7 +148,7 @@ final class HttpLoadClient implements AutoCloseable
         throws InterruptedException
     {
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        final PhaseStats stats = new PhaseStats(ramp ? Schedule.warmUp(start, rate, seconds) : new Schedule(start, rate, seconds));
+        final PhaseStats stats = new PhaseStats(ramp ? Schedule.warmUp(start, rate, seconds) : new Schedule(start, rate, seconds), pacing);
         onLoop(() ->
         {
             if (frames != null)
@@ -154,7 +160,7 @@ final class HttpLoadClient implements AutoCloseable
         final ScheduledFuture<?> reporter = loop.scheduleAtFixedRate(() -> report(label, stats), 1, 1, TimeUnit.SECONDS);
         try
         {
-            pace(stats);
+            pacing.pace(loop, stats, this::assign, () -> running);
             final long deadline = stats.schedule.lastPlannedNanos() + drainTimeoutNanos;
             while ((stats.settled < stats.schedule.total() || stats.framesAwaited > 0) && System.nanoTime() < deadline)
             {
@@ -177,37 +183,6 @@ final class HttpLoadClient implements AutoCloseable
             });
         }
         return stats;
-    }
-
-    /** On the calling (pacer) thread: sleeps until requests are due and hands each batch to the event loop. */
-    private void pace(final PhaseStats stats)
-    {
-        final Schedule schedule = stats.schedule;
-        // The wait for the start is here, not in the loop: the loop then runs only what a phase at the rate runs, the code
-        // the warm-up compiled (dueCount's before-the-start answer, taken once per phase, threw it back to the interpreter).
-        for (long now = System.nanoTime(); now < schedule.startNanos(); now = System.nanoTime())
-        {
-            LockSupport.parkNanos(schedule.startNanos() - now);
-        }
-        long handed = 0;
-        final long total = schedule.total();
-        while (handed < total && running)
-        {
-            final long now = System.nanoTime();
-            final long due = schedule.dueCount(now);
-            if (due > handed)
-            {
-                final long from = handed;
-                final long to = due;
-                loop.execute(() -> assign(schedule, from, to));
-                stats.handed(from, to, now);
-                handed = due;
-            }
-            else
-            {
-                LockSupport.parkNanos(schedule.plannedNanos(handed) - now);
-            }
-        }
     }
 
     /** Event loop: gives requests [from, to) to the least-loaded live connections and writes what can go now. */

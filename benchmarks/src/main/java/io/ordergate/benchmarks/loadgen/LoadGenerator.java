@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The open-loop load generator's entry point (API.md, "Benchmarks"): drives the gateway, and with
  * {@code --baseline} Netty's hello-world server the same way, then writes the JSON summary, the .hgrm
- * distributions and the SVG plot. Runs on the main thread, which also paces the requests.
+ * distributions and the SVG plot. Runs on the main thread; the client's event loop paces the requests ({@link Pacing}).
  *
  * <pre>
  *   parse options ─► [gateway]  connect N ─► warm-up (discarded) ─► measured phase ─► summary
@@ -155,7 +155,7 @@ public final class LoadGenerator
             options.durationSeconds, options.warmupSeconds, warmupShape(options), options.connections, orders.description());
         final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
         try (HttpLoadClient client = new HttpLoadClient(options.host, options.port, options.connections, options.pipelineDepth,
-            orders, err, true))
+            orders, err, true, options.pacing))
         {
             client.connectExecutors(executors, price);
             for (final ExecutorSetup.Executor executor : executors)
@@ -196,7 +196,8 @@ public final class LoadGenerator
         err.printf("%s: %s at %d/s for %d s (+%d s %s warm-up) on %d connections, %s%n", target, url, options.rate,
             options.durationSeconds, options.warmupSeconds, warmupShape(options), options.connections, template.description());
         final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
-        try (HttpLoadClient client = new HttpLoadClient(host, port, options.connections, options.pipelineDepth, template, err))
+        try (HttpLoadClient client = new HttpLoadClient(host, port, options.connections, options.pipelineDepth, template, err, false,
+            options.pacing))
         {
             client.connect();
             if (options.warmupSeconds > 0)

@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The load generator's command line (API.md, "Benchmarks"), parsed by picocli into {@link Arguments} and checked once
+ * The load generator's command line (API.md, "Benchmarks"), parsed by picocli into {@link LoadArguments} and checked once
  * by {@link #parse}. Immutable after that: safe from any thread. The help text is picocli's, built from the annotations,
  * so the options it lists are the options parsed.
  */
@@ -46,8 +44,9 @@ final class LoadOptions
     final int drainTimeoutSeconds;
     final String apiKey;
     final String apiSecret;
+    final Pacing pacing;
 
-    private LoadOptions(final Arguments a, final Map<String, String> env)
+    private LoadOptions(final LoadArguments a, final Map<String, String> env)
     {
         this.url = uri(a.url);
         this.host = url.getHost();
@@ -71,6 +70,28 @@ final class LoadOptions
         this.drainTimeoutSeconds = a.drainTimeout;
         this.apiKey = env.getOrDefault("ORDERGATE_API_KEY", "");
         this.apiSecret = env.getOrDefault("ORDERGATE_API_SECRET", "");
+        this.pacing = pacing(a.pacer);
+    }
+
+    /** {@code --pacer}: loop needs the epoll transport; absent = {@link Pacing#defaultHere}. */
+    private static Pacing pacing(final String text)
+    {
+        if (text == null)
+        {
+            return Pacing.defaultHere();
+        }
+        for (final Pacing pacing : Pacing.values())
+        {
+            if (pacing.label.equals(text))
+            {
+                if (pacing == Pacing.LOOP && !LoadTransport.epollLoads())
+                {
+                    throw new UsageException("--pacer loop needs Netty's native epoll transport, which does not load here: use --pacer thread");
+                }
+                return pacing;
+            }
+        }
+        throw new UsageException("--pacer must be loop or thread, was " + text);
     }
 
     /** {@code FILE.json} → {@code FILE<suffix>}; any other name gets the suffix appended. */
@@ -103,7 +124,7 @@ final class LoadOptions
     /** @throws UsageException naming the bad or missing option */
     static LoadOptions parse(final String[] args, final Map<String, String> env)
     {
-        final Arguments a = new Arguments();
+        final LoadArguments a = new LoadArguments();
         try
         {
             commandLine(a).parseArgs(args);
@@ -120,13 +141,13 @@ final class LoadOptions
         return new LoadOptions(a, env);
     }
 
-    /** The help text: picocli's, from the annotations of {@link Arguments}. */
+    /** The help text: picocli's, from the annotations of {@link LoadArguments}. */
     static String usage()
     {
-        return commandLine(new Arguments()).getUsageMessage().stripTrailing();
+        return commandLine(new LoadArguments()).getUsageMessage().stripTrailing();
     }
 
-    private static CommandLine commandLine(final Arguments a)
+    private static CommandLine commandLine(final LoadArguments a)
     {
         final CommandLine line = new CommandLine(a);
         // scripts and tests append an option to a base command line to override it: the last one wins, as before picocli
@@ -178,7 +199,7 @@ final class LoadOptions
      * What picocli cannot say in an annotation: which options are required (checked here, not by picocli, so the
      * message is "missing --json" whatever else is missing), the bounds, and what the strings may hold.
      */
-    private static void conclude(final Arguments a)
+    private static void conclude(final LoadArguments a)
     {
         require(a.url != null, "--url");
         require(a.rate != null, "--rate");
@@ -301,93 +322,5 @@ final class LoadOptions
         {
             super("help requested", null, false, false);
         }
-    }
-
-    /** The options as picocli fills them in, before {@link #conclude} checks them. */
-    @Command(name = "loadgen", sortOptions = false, usageHelpWidth = 120, synopsisHeading = "",
-        customSynopsis = {
-            "usage: java -jar benchmarks/target/loadgen.jar --url http://127.0.0.1:8080 --rate 5000 --duration 30",
-            "           --connections 8 --json FILE [--account paper-1] [--symbol EURUSD] [--quantity 0.01]",
-            "           [--executors N] [--baseline] [--warmup SECONDS] [--flat-warmup] [--hgrm FILE] [--plot FILE.svg]",
-            "           [--pipeline DEPTH] [--drain-timeout SECONDS] [--quote-subscribers N [--subscribe SYMBOLS]]",
-            ""},
-        description = {
-            "Open-loop HTTP load: request i is planned at start + i/rate and its latency is counted from that planned",
-            "time (no coordinated omission), into an HdrHistogram. Orders are POST /api/v1/orders market orders of",
-            "--quantity on --account/--symbol, alternating buy and sell. 2xx = ok, 422 = rejected, anything else",
-            "(other statuses, connection errors, timeouts) = errors. Loopback addresses only.",
-            ""},
-        footerHeading = "%n",
-        footer = {"Credentials: ORDERGATE_API_KEY and ORDERGATE_API_SECRET.", "Exit codes: 0 done, 1 the run failed, 2 bad usage."})
-    static final class Arguments
-    {
-        @Option(names = "--url", paramLabel = "URL", description = "gateway base URL (http, loopback host); required")
-        String url;
-
-        @Option(names = "--rate", paramLabel = "N", description = "planned requests per second; required")
-        Integer rate;
-
-        @Option(names = "--duration", paramLabel = "S", description = "measured seconds; required")
-        Integer duration;
-
-        @Option(names = "--connections", paramLabel = "N", description = "keep-alive connections; required")
-        Integer connections;
-
-        @Option(names = "--json", paramLabel = "FILE", description = "summary JSON; required")
-        Path json;
-
-        @Option(names = "--account", paramLabel = "ID", defaultValue = "paper-1", description = "account of the orders; default ${DEFAULT-VALUE}")
-        String account;
-
-        @Option(names = "--symbol", paramLabel = "SYMBOL", defaultValue = "EURUSD", description = "symbol of the orders; default ${DEFAULT-VALUE}")
-        String symbol;
-
-        @Option(names = "--quantity", paramLabel = "Q", defaultValue = "0.01",
-            description = "order quantity (the instrument's minimum lot); default ${DEFAULT-VALUE}")
-        String quantity;
-
-        @Option(names = "--warmup", paramLabel = "S", defaultValue = "5", description = "seconds before measuring, discarded; the rate rises "
-            + "evenly from 0 to --rate over the first four fifths, so a cold server and generator are not handed the full rate at once, "
-            + "and is held over the last fifth, so the measured phase starts on code compiled for the full rate; default ${DEFAULT-VALUE}")
-        int warmup;
-
-        @Option(names = "--flat-warmup", description = "warm up at the full rate from the first second instead")
-        boolean flatWarmup;
-
-        @Option(names = "--baseline", description = "also run Netty's HttpHelloWorldServer (own process, GET /) the same way "
-            + "and write {\"gateway\", \"baseline\", \"ratios\"}")
-        boolean baseline;
-
-        @Option(names = "--hgrm", paramLabel = "FILE", description = "percentile distribution in microseconds; default FILE.hgrm")
-        Path hgrm;
-
-        @Option(names = "--plot", paramLabel = "FILE.svg", description = "latency-by-percentile plot; default FILE.svg")
-        Path plot;
-
-        @Option(names = "--pipeline", paramLabel = "D", defaultValue = "1",
-            description = "requests in flight per connection (HTTP/1.1 pipelining); default ${DEFAULT-VALUE}")
-        int pipeline;
-
-        @Option(names = "--drain-timeout", paramLabel = "S", defaultValue = "5",
-            description = "wait for answers after the last request, then count the rest as errors; default ${DEFAULT-VALUE}")
-        int drainTimeout;
-
-        @Option(names = "--quote-subscribers", paramLabel = "N", description = "N user WebSockets subscribed to the quotes of every "
-            + "--subscribe symbol, open through warm-up and measurement, read as fast as quotes come (the gateway must allow N "
-            + "sockets per key: auth.max_websockets_per_user)")
-        Integer quoteSubscribers;
-
-        @Option(names = "--subscribe", paramLabel = "SYMBOLS", defaultValue = "EURUSD,GBPUSD,USDJPY,XAUUSD,BTCUSD",
-            description = "comma-separated symbols of the subscribers; default ${DEFAULT-VALUE}")
-        String subscribe;
-
-        @Option(names = "--executors", paramLabel = "N", description = "N simulated MT5 executors over WebSocket: sets up mt5 "
-            + "accounts bench-mt5-1..N (admin key), one executor each, sends the orders round-robin to them instead of --account, "
-            + "answers every command at once, and also records planned send time -> OPEN_POSITION frame on the executor's socket "
-            + "(frame_* fields, FILE.frames.hgrm)")
-        Integer executors;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
-        boolean help;
     }
 }

@@ -10,7 +10,8 @@ import org.HdrHistogram.Histogram;
  * With simulated executors, frame latency is the arrival of the order's OPEN_POSITION frame on the executor's
  * WebSocket minus the same planned send time; frame from write, the same arrival minus the request's write (the
  * gateway's order → frame path without the generator's own queueing).
- * <b>Not thread safe</b>: written on the event loop only (but {@link #pacerLateness}, by the pacing thread); other
+ * <b>Not thread safe</b>: written on the event loop only (but {@link #pacerLateness}, by the pacing thread when
+ * {@link Pacing#THREAD} paces); other
  * threads read {@link #settled} and, after the phase is frozen, everything.
  */
 final class PhaseStats
@@ -19,12 +20,15 @@ final class PhaseStats
     private static final long HIGHEST_TRACKABLE_NANOS = 60_000_000_000L;
 
     final Schedule schedule;
+    /** How this phase's requests were handed to the event loop (and so what {@link #pacerLateness} measured). */
+    final Pacing pacing;
     final Histogram latency = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     final Histogram sendLag = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     final Histogram roundTrip = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /**
-     * Planned send time → the pacer handing the request to the event loop: how late the pacing thread woke, the
-     * machine's scheduling before any request is written. Written by the pacing thread only; read after the phase.
+     * Planned send time → the pacer handing the request to the connections: how late the pacing (the event loop's timer
+     * task, or the pacing thread) woke, the machine's scheduling before any request is written. Written by the pacing
+     * only; read after the phase.
      */
     final Histogram pacerLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** Planned send time → OPEN_POSITION frame on the executor's socket (executor runs only). */
@@ -57,9 +61,10 @@ final class PhaseStats
     long unanswered;
     private boolean frozen;
 
-    PhaseStats(final Schedule schedule)
+    PhaseStats(final Schedule schedule, final Pacing pacing)
     {
         this.schedule = schedule;
+        this.pacing = pacing;
     }
 
     boolean owns(final long plannedNanos)
@@ -73,7 +78,7 @@ final class PhaseStats
         record(sendLag, nowNanos - plannedNanos);
     }
 
-    /** Pacing thread: requests [from, to) handed to the event loop at {@code nowNanos}. */
+    /** Pacing: requests [from, to) handed over at {@code nowNanos}. */
     void handed(final long from, final long to, final long nowNanos)
     {
         for (long i = from; i < to; i++)

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * is planned → written: the generator's own lateness plus the time a request waited for a free connection (that
  * is, back-pressure from a slow server); when it is close to the latency, the time was spent queued.
  * {@code round_trip_*_us} is written → answered: the server's time as the client sees it, queueing before the write left out.
- * {@code pacer_late_*_us} is planned → handed to the event loop: how late the pacing thread woke (the machine's
- * scheduling of the generator itself), the first part of the send lag. With executors, {@code frame_*_us} is planned →
+ * {@code pacer} is how requests were handed out ({@link Pacing}: {@code loop} or {@code thread}) and
+ * {@code pacer_late_*_us} planned → handed to the connections: how late the pacing woke (the machine's scheduling of
+ * the generator itself), the first part of the send lag. With executors, {@code frame_*_us} is planned →
  * OPEN_POSITION frame and {@code frame_from_write_*_us} written → the same frame.
  */
 final class RunSummary
@@ -47,6 +48,8 @@ final class RunSummary
     final double max;
     final double mean;
     final double sendLagP99;
+    /** {@link Pacing#label} of the phase. */
+    final String pacer;
     final double pacerLateP50;
     final double pacerLateP99;
     final double pacerLateMax;
@@ -125,6 +128,7 @@ final class RunSummary
         this.max = maxMicros(histogram);
         this.mean = histogram.getTotalCount() == 0 ? 0 : histogram.getMean() / 1_000.0;
         this.sendLagP99 = micros(stats.sendLag, 99);
+        this.pacer = stats.pacing.label;
         this.pacerLateP50 = micros(stats.pacerLateness, 50);
         this.pacerLateP99 = micros(stats.pacerLateness, 99);
         this.pacerLateMax = maxMicros(stats.pacerLateness);
@@ -180,6 +184,7 @@ final class RunSummary
         number(json, "max_us", max);
         number(json, "mean_us", mean);
         number(json, "send_lag_p99_us", sendLagP99);
+        json.writeStringField("pacer", pacer);
         number(json, "pacer_late_p50_us", pacerLateP50);
         number(json, "pacer_late_p99_us", pacerLateP99);
         number(json, "pacer_late_max_us", pacerLateMax);
@@ -233,9 +238,9 @@ final class RunSummary
             "%s %s: rate %d/s for %d s on %d connections -> throughput %.1f/s, ok %d, rejected %d, errors %d%n" +
             "  latency (us, from planned send time): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (planned->written p99 %.1f, includes waiting for a free connection)%n" +
             "  written->answered (us, the server's time as the client sees it): p50 %.1f  p99 %.1f  max %.1f%n" +
-            "  the generator's pacer, planned->handed to its event loop (us, its own wake-up): p50 %.1f  p99 %.1f  max %.1f",
+            "  the generator's pacer (%s), planned->handed to its connections (us, its own wake-up): p50 %.1f  p99 %.1f  max %.1f",
             target, url, ratePerSecond, durationSeconds, connections, throughputPerSecond, ok, rejected, errors,
-            p50, p90, p99, p999, max, sendLagP99, roundTripP50, roundTripP99, roundTripMax, pacerLateP50, pacerLateP99, pacerLateMax);
+            p50, p90, p99, p999, max, sendLagP99, roundTripP50, roundTripP99, roundTripMax, pacer, pacerLateP50, pacerLateP99, pacerLateMax);
     }
 
     /** A measured number to 3 decimals (microseconds), or null when there is none (NaN, infinite). */

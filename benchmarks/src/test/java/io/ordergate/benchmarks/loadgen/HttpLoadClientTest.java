@@ -2,6 +2,7 @@ package io.ordergate.benchmarks.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,7 +10,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -22,7 +24,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.example.http.helloworld.HttpHelloWorldServerInitializer;
 import io.netty.util.ReferenceCountUtil;
 
-/** The client against real servers on loopback: Netty's hello world in process, and one that never answers. */
+/**
+ * The client against real servers on loopback: Netty's hello world in process, and one that never answers; each
+ * pacing (the event loop's timer on epoll, the pacing thread on NIO).
+ */
 class HttpLoadClientTest
 {
     private final NioEventLoopGroup serverGroup = new NioEventLoopGroup(1);
@@ -41,14 +46,27 @@ class HttpLoadClientTest
         return ((InetSocketAddress)server.localAddress()).getPort();
     }
 
-    @Test
-    void shouldSendEveryPlannedRequestAndCountEveryAnswer() throws Exception
+    private HttpLoadClient client(final int port, final int connections, final Pacing pacing)
+    {
+        assumeTrue(pacing != Pacing.LOOP || LoadTransport.epollLoads(), "the loop pacing needs the epoll transport");
+        return new HttpLoadClient("127.0.0.1", port, connections, 1, RequestTemplate.helloWorld("127.0.0.1", port), progress, false, pacing);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pacing.class)
+    void shouldSendEveryPlannedRequestAndCountEveryAnswer(final Pacing pacing) throws Exception
     {
         final int port = start(new HttpHelloWorldServerInitializer(null));
-        try (HttpLoadClient client = new HttpLoadClient("127.0.0.1", port, 4, 1, RequestTemplate.helloWorld("127.0.0.1", port), progress))
+        try (HttpLoadClient client = client(port, 4, pacing))
         {
             client.connect();
+            final PhaseStats warmup = client.runPhase("ramp", 1_000, 1, true, TimeUnit.SECONDS.toNanos(2));
             final PhaseStats stats = client.runPhase("test", 1_000, 1, TimeUnit.SECONDS.toNanos(2));
+
+            assertEquals(warmup.schedule.total(), warmup.ok, "a ramped phase too: every request handed out and answered");
+            assertEquals(warmup.schedule.total(), warmup.pacerLateness.getTotalCount());
+            assertEquals(pacing, stats.pacing);
+            assertEquals(1_000, stats.pacerLateness.getTotalCount(), "each request handed out once");
 
             assertEquals(1_000, stats.sent);
             assertEquals(1_000, stats.ok);
@@ -59,8 +77,9 @@ class HttpLoadClientTest
         }
     }
 
-    @Test
-    void shouldCountRequestsAServerNeverAnswersAsErrorsAfterTheDrainTimeout() throws Exception
+    @ParameterizedTest
+    @EnumSource(Pacing.class)
+    void shouldCountRequestsAServerNeverAnswersAsErrorsAfterTheDrainTimeout(final Pacing pacing) throws Exception
     {
         final int port = start(new ChannelInitializer<SocketChannel>()
         {
@@ -77,7 +96,7 @@ class HttpLoadClientTest
                 });
             }
         });
-        try (HttpLoadClient client = new HttpLoadClient("127.0.0.1", port, 2, 1, RequestTemplate.helloWorld("127.0.0.1", port), progress))
+        try (HttpLoadClient client = client(port, 2, pacing))
         {
             client.connect();
             final long began = System.nanoTime();

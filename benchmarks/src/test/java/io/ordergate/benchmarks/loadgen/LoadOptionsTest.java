@@ -43,6 +43,27 @@ class LoadOptionsTest
         assertEquals(5, options.warmupSeconds);
         assertFalse(options.flatWarmup, "the warm-up ramps unless asked otherwise");
         assertTrue(LoadOptions.parse(args("--flat-warmup"), ENV).flatWarmup);
+        assertEquals(LoadTransport.epollLoads() ? Pacing.LOOP : Pacing.THREAD, options.pacing,
+            "the event loop paces where the epoll transport loads");
+    }
+
+    @Test
+    void shouldTakeEitherPacerByNameAndRefuseAnyOther()
+    {
+        assertEquals(Pacing.THREAD, LoadOptions.parse(args("--pacer", "thread"), ENV).pacing);
+        if (LoadTransport.epollLoads())
+        {
+            assertEquals(Pacing.LOOP, LoadOptions.parse(args("--pacer=loop"), ENV).pacing);
+        }
+        else
+        {
+            assertTrue(assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--pacer", "loop"), ENV))
+                .getMessage().contains("epoll"));
+        }
+        assertEquals("--pacer must be loop or thread, was LOOP",
+            assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--pacer", "LOOP"), ENV)).getMessage());
+        assertEquals("--pacer needs a value",
+            assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args("--pacer"), ENV)).getMessage());
     }
 
     @Test
@@ -137,7 +158,7 @@ class LoadOptionsTest
         assertEquals(LoadGenerator.EXIT_OK, LoadGenerator.run(new String[] {"--url", "http://127.0.0.1:1", "--help"}, stream, System.err, ENV));
         for (final String option : new String[] {"--url", "--rate", "--duration", "--connections", "--json", "--account", "--symbol",
             "--quantity", "--warmup", "--flat-warmup", "--baseline", "--hgrm", "--plot", "--pipeline", "--drain-timeout",
-            "--quote-subscribers", "--subscribe", "--executors", "ORDERGATE_API_KEY", "Exit codes: 0 done, 1 the run failed, 2 bad usage."})
+            "--quote-subscribers", "--subscribe", "--executors", "--pacer", "ORDERGATE_API_KEY", "Exit codes: 0 done, 1 the run failed, 2 bad usage."})
         {
             assertTrue(out.toString().contains(option), option + " in\n" + out);
         }

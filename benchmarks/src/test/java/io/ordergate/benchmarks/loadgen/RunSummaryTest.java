@@ -18,7 +18,7 @@ class RunSummaryTest
     /** 1,000 planned requests at 1,000/s: 950 answered 201 at 100 µs, 45 answered 422 at 2 ms, 3 answered 500 at 50 µs, 2 lost. */
     static PhaseStats sampleStats()
     {
-        final PhaseStats stats = new PhaseStats(new Schedule(0, 1_000, 1));
+        final PhaseStats stats = new PhaseStats(new Schedule(0, 1_000, 1), Pacing.THREAD);
         for (int i = 0; i < 1_000; i++)
         {
             final long planned = stats.schedule.plannedNanos(i);
@@ -70,6 +70,7 @@ class RunSummaryTest
         assertEquals(1_999.0, Double.parseDouble(json.get("round_trip_max_us")), 2.0);
         assertEquals(1.0, Double.parseDouble(json.get("send_lag_p99_us")), 0.01);
         // each request of a batch from the time it was due: 0.5 µs for the last, 49 ms more for the first
+        assertEquals("thread", json.get("pacer"));
         assertEquals(24_000.5, Double.parseDouble(json.get("pacer_late_p50_us")), 25.0);
         assertEquals(49_000.5, Double.parseDouble(json.get("pacer_late_max_us")), 50.0);
         assertEquals(49_000.5, Double.parseDouble(json.get("pacer_late_p99_us")), 50.0);  // the first of each batch: 20 of 1,000
@@ -81,7 +82,7 @@ class RunSummaryTest
     void shouldWriteBothRunsAndTheirRatiosAsGatewayOverBaseline() throws IOException
     {
         final RunSummary gateway = new RunSummary("gateway", "g", "POST", 1_000, 1, 8, 1, sampleStats());
-        final PhaseStats fast = new PhaseStats(new Schedule(0, 1_000, 1));
+        final PhaseStats fast = new PhaseStats(new Schedule(0, 1_000, 1), Pacing.THREAD);
         for (int i = 0; i < 1_000; i++)
         {
             fast.response(200, fast.schedule.plannedNanos(i), fast.schedule.plannedNanos(i), fast.schedule.plannedNanos(i) + 50_000);
@@ -101,7 +102,7 @@ class RunSummaryTest
     @Test
     void shouldTimeEachFrameFromItsPlanAndFromItsWrite() throws IOException
     {
-        final PhaseStats stats = new PhaseStats(new Schedule(0, 1_000, 1));
+        final PhaseStats stats = new PhaseStats(new Schedule(0, 1_000, 1), Pacing.THREAD);
         for (int i = 0; i < 1_000; i++)
         {
             final long planned = stats.schedule.plannedNanos(i);

@@ -18,7 +18,7 @@ class WarmupBacklogWarningTest
     @Test
     void warnsWithTheCountWhenTheWarmUpEndedWithRequestsUnanswered()
     {
-        final PhaseStats warmup = new PhaseStats(new Schedule(0, 100, 10));
+        final PhaseStats warmup = new PhaseStats(new Schedule(0, 100, 10), Pacing.THREAD);
         warmup.ok = 600;
         warmup.freeze();
 
@@ -32,7 +32,7 @@ class WarmupBacklogWarningTest
     @Test
     void saysNothingWhenEveryWarmUpRequestWasAnswered()
     {
-        final PhaseStats warmup = new PhaseStats(new Schedule(0, 100, 10));
+        final PhaseStats warmup = new PhaseStats(new Schedule(0, 100, 10), Pacing.THREAD);
         warmup.ok = 990;
         warmup.rejected = 10;
         warmup.freeze();
