@@ -21,7 +21,7 @@ import io.ordergate.gateway.testing.ThreadAllocation;
 class ExecutorMessagesAllocationTest
 {
     private static final int MESSAGES = 20_000;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 50;
     /** Bytes per message: a String, a record or a copy per message would be at least 16. */
     private static final long BOUND = 4;
 

@@ -20,7 +20,7 @@ import io.ordergate.gateway.testing.ThreadAllocation;
 class PlainRequestAllocationTest
 {
     private static final int REQUESTS = 20_000;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 50;
     private static final long BOUND = REQUESTS * 4L;
     private static final String BODY = "{\"account_id\":\"paper-1\",\"symbol\":\"EURUSD\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":0.01}";
     private static final byte[] ORDER = ("POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/json\r\n"
