@@ -43,6 +43,7 @@ final class HttpLoadClient implements AutoCloseable
     private final Pacing pacing;
     private final EventLoopGroup group;
     private final EventLoop loop;
+    private final boolean ownsGroup;
     private final LoadConnection[] connections;
     private final Bootstrap bootstrap;
     private final PrintStream progress;
@@ -61,15 +62,26 @@ final class HttpLoadClient implements AutoCloseable
         this(host, port, connectionCount, depth, template, progress, false, Pacing.defaultHere());
     }
 
-    /**
-     * @param wantsOrderIds read each answer's {@code order_id} and pair it with executor frames
-     * @param pacing how requests are handed to the event loop at their planned times (and so which transport)
-     */
+    /** A client on an event loop of its own, of the transport {@code pacing} needs, shut down by {@link #close}. */
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
         final RequestTemplate template, final PrintStream progress, final boolean wantsOrderIds, final Pacing pacing)
     {
+        this(host, port, connectionCount, depth, template, progress, wantsOrderIds, pacing, LoadTransport.singleLoop("loadgen-io", pacing), true);
+    }
+
+    /**
+     * @param wantsOrderIds read each answer's {@code order_id} and pair it with executor frames
+     * @param pacing how requests are handed to the event loop at their planned times
+     * @param group one event loop of the transport {@code pacing} needs ({@link LoadTransport#singleLoop}); the run's
+     *        clients share one, so the gateway's and the baseline's requests go through the same thread and compiled loop
+     * @param ownsGroup shut the group down on {@link #close} (else only this client's sockets close)
+     */
+    HttpLoadClient(final String host, final int port, final int connectionCount, final int depth, final RequestTemplate template,
+        final PrintStream progress, final boolean wantsOrderIds, final Pacing pacing, final EventLoopGroup group, final boolean ownsGroup)
+    {
         this.pacing = pacing;
-        this.group = LoadTransport.singleLoop("loadgen-io", pacing);
+        this.group = group;
+        this.ownsGroup = ownsGroup;
         this.loop = group.next();
         this.frames = wantsOrderIds ? new ExecutorFrames() : null;
         this.host = host;
@@ -346,6 +358,24 @@ final class HttpLoadClient implements AutoCloseable
                 // the loop is gone already: the sockets close with it
             }
         }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (ownsGroup)
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            return;
+        }
+        try
+        {
+            onLoop(() ->
+            {
+                for (final LoadConnection connection : connections)
+                {
+                    connection.close();
+                }
+            });
+        }
+        catch (final IllegalStateException ignored)
+        {
+            // the shared loop is gone already: the sockets closed with it
+        }
     }
 }

@@ -51,7 +51,8 @@ final class LoadArguments
 
     @Option(names = "--warmup", paramLabel = "S", defaultValue = "5", description = "seconds before measuring, discarded; the rate rises "
         + "evenly from 0 to --rate over the first four fifths, so a cold server and generator are not handed the full rate at once, "
-        + "and is held over the last fifth, so the measured phase starts on code compiled for the full rate; default ${DEFAULT-VALUE}")
+        + "and is held over the last fifth, so the measured phase starts on code compiled for the full rate; before the first target "
+        + "the generator also warms itself up on a hello-world server of its own (6 s; none with 0); default ${DEFAULT-VALUE}")
     int warmup;
 
     @Option(names = "--flat-warmup", description = "warm up at the full rate from the first second instead")

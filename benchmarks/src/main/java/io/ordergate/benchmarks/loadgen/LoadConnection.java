@@ -148,6 +148,15 @@ final class LoadConnection extends ChannelInboundHandlerAdapter
         client.connectionLost(this);
     }
 
+    /** Event loop: closes the socket (the client is closing; on an event loop it does not own). */
+    void close()
+    {
+        if (channel != null)
+        {
+            channel.close();
+        }
+    }
+
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {

@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.EventLoopGroup;
+
 /**
  * The open-loop load generator's entry point (API.md, "Benchmarks"): drives the gateway, and with
  * {@code --baseline} Netty's hello-world server the same way, then writes the JSON summary, the .hgrm
  * distributions and the SVG plot. Runs on the main thread; the client's event loop paces the requests ({@link Pacing}).
  *
  * <pre>
- *   parse options ─► [gateway]  connect N ─► warm-up (discarded) ─► measured phase ─► summary
+ *   parse options ─► [itself]   its own hello-world server in process, ramp + phase (discarded; not with --warmup 0)
+ *                 ─► [gateway]  connect N ─► warm-up (discarded) ─► measured phase ─► summary
  *                 ─► [baseline] start HttpHelloWorldServer process ─► same phases with GET / ─► stop it
  *                 ─► JSON (+ ratios gateway ÷ baseline), .hgrm per server, one SVG with both curves
  * </pre>
@@ -84,13 +87,32 @@ public final class LoadGenerator
         }
     }
 
+    /** One event loop for every client of the run (the generator's warm-up, the gateway, the baseline): see {@link HttpLoadClient}. */
     private static int drive(final LoadOptions options, final PrintStream out, final PrintStream err)
         throws IOException, InterruptedException
     {
+        final EventLoopGroup loop = LoadTransport.singleLoop("loadgen-io", options.pacing);
+        try
+        {
+            return drive(options, loop, out, err);
+        }
+        finally
+        {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int drive(final LoadOptions options, final EventLoopGroup loop, final PrintStream out, final PrintStream err)
+        throws IOException, InterruptedException
+    {
+        if (options.warmupSeconds > 0)
+        {
+            GeneratorWarmUp.run(options, loop, err);  // before either target, so both meet a warm generator
+        }
         final RunSummary gateway;
         if (options.executors != null)
         {
-            gateway = measureWithExecutors(options, err);
+            gateway = measureWithExecutors(options, loop, err);
         }
         else if (options.quoteSubscribers > 0)
         {
@@ -103,7 +125,7 @@ public final class LoadGenerator
                     options.account, options.symbol, options.quantity);
                 final long start = System.nanoTime();
                 subscribers.resetQuotes();
-                gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, err);
+                gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, loop, err);
                 final double seconds = (System.nanoTime() - start) / 1e9;
                 err.printf("subscribers: %d quote messages received in %.1f s (%.0f/s) during warm-up and measurement, %d closed%n",
                     subscribers.quotes(), seconds, subscribers.quotes() / seconds, subscribers.closed());
@@ -113,7 +135,7 @@ public final class LoadGenerator
         {
             final RequestTemplate orders = RequestTemplate.orders(options.host, options.port, options.apiKey, options.apiSecret,
                 options.account, options.symbol, options.quantity);
-            gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, err);
+            gateway = measure("gateway", options.url.toString(), options.host, options.port, orders, options, loop, err);
         }
         out.println(gateway.describe());
 
@@ -124,7 +146,7 @@ public final class LoadGenerator
             {
                 err.printf("baseline: %s started as pid %d on 127.0.0.1:%d%n", BaselineServer.MAIN_CLASS, server.pid(), server.port());
                 final RequestTemplate hello = RequestTemplate.helloWorld("127.0.0.1", server.port());
-                baseline = measure("baseline", "http://127.0.0.1:" + server.port(), "127.0.0.1", server.port(), hello, options, err);
+                baseline = measure("baseline", "http://127.0.0.1:" + server.port(), "127.0.0.1", server.port(), hello, options, loop, err);
             }
             out.println(baseline.describe());
             out.printf("ratios gateway/baseline: p50 %.2f  p99 %.2f  throughput %.2f%n",
@@ -139,7 +161,7 @@ public final class LoadGenerator
     }
 
     /** The gateway run with N simulated executors: set-up over HTTP, sockets, then the same phases as {@link #measure}. */
-    private static RunSummary measureWithExecutors(final LoadOptions options, final PrintStream err)
+    private static RunSummary measureWithExecutors(final LoadOptions options, final EventLoopGroup loop, final PrintStream err)
         throws IOException, InterruptedException
     {
         final ExecutorSetup setup = new ExecutorSetup(options.url, options.apiKey, options.apiSecret, err);
@@ -155,7 +177,7 @@ public final class LoadGenerator
             options.durationSeconds, options.warmupSeconds, warmupShape(options), options.connections, orders.description());
         final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
         try (HttpLoadClient client = new HttpLoadClient(options.host, options.port, options.connections, options.pipelineDepth,
-            orders, err, true, options.pacing))
+            orders, err, true, options.pacing, loop, false))
         {
             client.connectExecutors(executors, price);
             for (final ExecutorSetup.Executor executor : executors)
@@ -191,13 +213,14 @@ public final class LoadGenerator
     }
 
     private static RunSummary measure(final String target, final String url, final String host, final int port,
-        final RequestTemplate template, final LoadOptions options, final PrintStream err) throws InterruptedException
+        final RequestTemplate template, final LoadOptions options, final EventLoopGroup loop, final PrintStream err)
+        throws InterruptedException
     {
         err.printf("%s: %s at %d/s for %d s (+%d s %s warm-up) on %d connections, %s%n", target, url, options.rate,
             options.durationSeconds, options.warmupSeconds, warmupShape(options), options.connections, template.description());
         final long drainNanos = TimeUnit.SECONDS.toNanos(options.drainTimeoutSeconds);
         try (HttpLoadClient client = new HttpLoadClient(host, port, options.connections, options.pipelineDepth, template, err, false,
-            options.pacing))
+            options.pacing, loop, false))
         {
             client.connect();
             if (options.warmupSeconds > 0)

@@ -1,12 +1,14 @@
 package io.ordergate.benchmarks.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -74,6 +77,44 @@ class HttpLoadClientTest
             assertEquals(0, stats.unanswered);
             assertEquals(1_000, stats.latency.getTotalCount());
             assertEquals(1_000, stats.statuses[200]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pacing.class)
+    void shouldLeaveASharedLoopRunningAndCloseOnlyItsOwnSockets(final Pacing pacing) throws Exception
+    {
+        assumeTrue(pacing != Pacing.LOOP || LoadTransport.epollLoads(), "the loop pacing needs the epoll transport");
+        final CountDownLatch closedOnServer = new CountDownLatch(3);
+        final int port = start(new ChannelInitializer<SocketChannel>()
+        {
+            @Override
+            protected void initChannel(final SocketChannel channel)
+            {
+                channel.closeFuture().addListener(f -> closedOnServer.countDown());
+                new HttpHelloWorldServerInitializer(null).initChannel(channel);
+            }
+        });
+        final EventLoopGroup shared = LoadTransport.singleLoop("test-shared", pacing);
+        try
+        {
+            final RequestTemplate hello = RequestTemplate.helloWorld("127.0.0.1", port);
+            try (HttpLoadClient first = new HttpLoadClient("127.0.0.1", port, 3, 1, hello, progress, false, pacing, shared, false))
+            {
+                first.connect();
+                assertEquals(200, first.runPhase("first", 200, 1, TimeUnit.SECONDS.toNanos(2)).ok);
+            }
+            assertTrue(closedOnServer.await(5, TimeUnit.SECONDS), "closing the client closed its three sockets");
+            assertFalse(shared.isShuttingDown(), "and left the loop it does not own running");
+            try (HttpLoadClient second = new HttpLoadClient("127.0.0.1", port, 2, 1, hello, progress, false, pacing, shared, false))
+            {
+                second.connect();
+                assertEquals(200, second.runPhase("second", 200, 1, TimeUnit.SECONDS.toNanos(2)).ok, "the next client runs on the same loop");
+            }
+        }
+        finally
+        {
+            shared.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         }
     }
 
