@@ -56,12 +56,6 @@ final class HttpLoadClient implements AutoCloseable
     /** The executors of a run and their frames, or null when the run has none. */
     private final ExecutorFrames frames;
 
-    HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
-        final RequestTemplate template, final PrintStream progress)
-    {
-        this(host, port, connectionCount, depth, template, progress, false, Pacing.defaultHere());
-    }
-
     /** A client on an event loop of its own, of the transport {@code pacing} needs, shut down by {@link #close}. */
     HttpLoadClient(final String host, final int port, final int connectionCount, final int depth,
         final RequestTemplate template, final PrintStream progress, final boolean wantsOrderIds, final Pacing pacing)
