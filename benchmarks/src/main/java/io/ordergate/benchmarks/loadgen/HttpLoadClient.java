@@ -341,35 +341,30 @@ final class HttpLoadClient implements AutoCloseable
     public void close()
     {
         running = false;
-        if (frames != null)
-        {
-            try
-            {
-                onLoop(frames::close);
-            }
-            catch (final IllegalStateException ignored)
-            {
-                // the loop is gone already: the sockets close with it
-            }
-        }
-        if (ownsGroup)
-        {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-            return;
-        }
         try
         {
             onLoop(() ->
             {
-                for (final LoadConnection connection : connections)
+                if (frames != null)
                 {
-                    connection.close();
+                    frames.close();
+                }
+                if (!ownsGroup)  // a shared loop goes on for the run's next client: close this client's sockets only
+                {
+                    for (final LoadConnection connection : connections)
+                    {
+                        connection.close();
+                    }
                 }
             });
         }
         catch (final IllegalStateException ignored)
         {
-            // the shared loop is gone already: the sockets closed with it
+            // the loop is gone already: the sockets closed with it
+        }
+        if (ownsGroup)
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 }
