@@ -40,6 +40,7 @@ public final class ServerConfig
     /** {@code epoll}: Netty's native epoll transport, or no start where its native library does not load. */
     public static final String TRANSPORT_EPOLL = "epoll";
     private static final Pattern TRANSPORTS = Pattern.compile(TRANSPORT_AUTO + "|" + TRANSPORT_NIO + "|" + TRANSPORT_EPOLL);
+    private static final Pattern BACKGROUND_THREADS = Pattern.compile("idle|normal");
 
     private final String host;
     private final int port;
@@ -58,14 +59,16 @@ public final class ServerConfig
     private final int performanceReadsCpuPct;
     private final int answerTimeoutSeconds;
     private final int performanceFillsKeptPerAccount;
+    private final boolean backgroundThreadsIdle;
 
     ServerConfig(
         final String host, final int port, final int maxBodyBytes, final int maxConnections,
         final int idleTimeoutSeconds, final int eventLoopThreads, final String transport, final int maxUnauthenticatedConnections,
         final int requestReadTimeoutSeconds, final int maxUnauthenticatedPerAddress, final int readRowsPerSecond,
         final int readRowsPerSecondTotal, final int warmupOrders, final boolean directReplies, final int performanceReadsCpuPct,
-        final int answerTimeoutSeconds, final int performanceFillsKeptPerAccount)
+        final int answerTimeoutSeconds, final int performanceFillsKeptPerAccount, final boolean backgroundThreadsIdle)
     {
+        this.backgroundThreadsIdle = backgroundThreadsIdle;
         this.answerTimeoutSeconds = answerTimeoutSeconds;
         this.performanceFillsKeptPerAccount = performanceFillsKeptPerAccount;
         this.performanceReadsCpuPct = performanceReadsCpuPct;
@@ -106,7 +109,8 @@ public final class ServerConfig
             s.intValue("performance_reads_cpu_pct", PERFORMANCE_READS_CPU_PCT_DEFAULT, 1, 100),
             s.intValue("answer_timeout_seconds", ANSWER_TIMEOUT_SECONDS_DEFAULT, 1, 86_400),
             s.intValue("performance_fills_kept_per_account", PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_DEFAULT, 1_024,
-                PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_MAX));
+                PERFORMANCE_FILLS_KEPT_PER_ACCOUNT_MAX),
+            "idle".equals(s.matching("background_threads", "idle", BACKGROUND_THREADS, "one of idle, normal")));
         s.finish();
         return config;
     }
@@ -249,6 +253,16 @@ public final class ServerConfig
         return performanceFillsKeptPerAccount;
     }
 
+    /**
+     * Whether the gateway's main puts the JVM's JIT compiler and housekeeping threads in the idle scheduling class once it
+     * has started ({@code background_threads: idle}, the default; Linux only): a thread that wakes for an order then
+     * takes a core from them at once instead of waiting out their time slice.
+     */
+    public boolean backgroundThreadsIdle()
+    {
+        return backgroundThreadsIdle;
+    }
+
     ServerConfig withPort(final int newPort)
     {
         if (newPort < 0 || newPort > 65535)
@@ -257,7 +271,7 @@ public final class ServerConfig
         }
         return new ServerConfig(host, newPort, maxBodyBytes, maxConnections, idleTimeoutSeconds, eventLoopThreads, transport,
             maxUnauthenticatedConnections, requestReadTimeoutSeconds, maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies, performanceReadsCpuPct, answerTimeoutSeconds, performanceFillsKeptPerAccount);
+            directReplies, performanceReadsCpuPct, answerTimeoutSeconds, performanceFillsKeptPerAccount, backgroundThreadsIdle);
     }
 
     ServerConfig withHost(final String newHost)
@@ -265,7 +279,7 @@ public final class ServerConfig
         return new ServerConfig(checkHost("server.host", newHost), port, maxBodyBytes, maxConnections,
             idleTimeoutSeconds, eventLoopThreads, transport, maxUnauthenticatedConnections, requestReadTimeoutSeconds,
             maxUnauthenticatedPerAddress, readRowsPerSecond, readRowsPerSecondTotal, warmupOrders,
-            directReplies, performanceReadsCpuPct, answerTimeoutSeconds, performanceFillsKeptPerAccount);
+            directReplies, performanceReadsCpuPct, answerTimeoutSeconds, performanceFillsKeptPerAccount, backgroundThreadsIdle);
     }
 
     @Override
@@ -280,6 +294,6 @@ public final class ServerConfig
             ", readRowsPerSecond=" + readRowsPerSecond + ", readRowsPerSecondTotal=" + readRowsPerSecondTotal +
             ", warmupOrders=" + warmupOrders + ", directReplies=" + directReplies +
             ", performanceReadsCpuPct=" + performanceReadsCpuPct + ", answerTimeoutSeconds=" + answerTimeoutSeconds +
-            ", performanceFillsKeptPerAccount=" + performanceFillsKeptPerAccount + '}';
+            ", performanceFillsKeptPerAccount=" + performanceFillsKeptPerAccount + ", backgroundThreadsIdle=" + backgroundThreadsIdle + '}';
     }
 }

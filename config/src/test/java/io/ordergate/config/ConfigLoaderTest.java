@@ -61,6 +61,7 @@ class ConfigLoaderTest
         assertEquals(512, config.server().maxUnauthenticatedConnections());
         assertEquals(256, config.server().maxUnauthenticatedPerAddress());
         assertEquals(10, config.server().requestReadTimeoutSeconds());
+        assertTrue(config.server().backgroundThreadsIdle(), "the JVM's compilers go to the idle class unless told otherwise");
         assertEquals(Path.of("data").toAbsolutePath().normalize(), config.dataDir());
         assertEquals(4096, config.pipeline().ringSize());
         assertEquals(WaitStrategyKind.BLOCKING, config.pipeline().waitStrategy());
@@ -92,7 +93,8 @@ class ConfigLoaderTest
     {
         final GatewayConfig config = ConfigLoader.parse(withInstrument(
             "server: {host: 0.0.0.0, port: 0, max_body_bytes: 1024, max_connections: 10, idle_timeout_seconds: 5," +
-            " event_loop_threads: 2, transport: nio, max_unauthenticated_connections: 4, request_read_timeout_seconds: 3}\n" +
+            " event_loop_threads: 2, transport: nio, max_unauthenticated_connections: 4, request_read_timeout_seconds: 3," +
+            " background_threads: normal}\n" +
             "data_dir: /var/lib/ordergate/../og\n" +
             "journal: {on_replay_divergence: start}\n" +
             "pipeline: {ring_size: 1_048_576, wait_strategy: busy-spin, yield_window_us: 250}\n" +
@@ -108,6 +110,7 @@ class ConfigLoaderTest
         assertEquals("nio", config.server().transport());
         assertEquals(4, config.server().maxUnauthenticatedConnections());
         assertEquals(3, config.server().requestReadTimeoutSeconds());
+        assertFalse(config.server().backgroundThreadsIdle());
         assertEquals(Path.of("/var/lib/og"), config.dataDir());
         assertEquals(JournalConfig.ReplayDivergence.START, config.journal().onReplayDivergence());
         assertEquals(1_048_576, config.pipeline().ringSize());

@@ -77,6 +77,7 @@ class ConfigValidationTest
         "journal:\\n  replay: strict           | journal.replay              | unknown key",
         "server:\\n  warmup_orders: 1000001    | server.warmup_orders        | between 0 and 1000000",
         "server:\\n  direct_replies: maybe    | server.direct_replies       | true or false, was maybe",
+        "server:\\n  background_threads: low | server.background_threads   | one of idle, normal",
         "server:\\n  performance_reads_cpu_pct: 0 | server.performance_reads_cpu_pct | between 1 and 100",
         "server:\\n  performance_reads_cpu_pct: 101 | server.performance_reads_cpu_pct | between 1 and 100",
         "server:\\n  answer_timeout_seconds: 0 | server.answer_timeout_seconds | between 1 and 86400",

@@ -8,6 +8,7 @@ import io.netty.util.ResourceLeakDetector;
 import io.ordergate.config.ConfigException;
 import io.ordergate.config.GatewayConfig;
 import io.ordergate.config.StartupOptions;
+import io.ordergate.gateway.scheduling.IdleClassThreads;
 import io.ordergate.gateway.warmup.StartupWarmup;
 import io.ordergate.journal.ChronicleSettings;
 import io.ordergate.journal.cli.JournalCli;
@@ -113,5 +114,12 @@ public final class OrdergateMain
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "og-shutdown"));
+        if (config.server().backgroundThreadsIdle())
+        {
+            // After the warm-ups: they compiled the order path at normal priority. See IdleClassThreads for why.
+            final IdleClassThreads.Outcome idle = IdleClassThreads.moveJvmBackgroundThreads();
+            Logger.getLogger(OrdergateMain.class.getName()).log(idle.refused().isEmpty() ? Level.INFO : Level.WARNING,
+                "background threads (server.background_threads: idle): " + idle.describe());
+        }
     }
 }

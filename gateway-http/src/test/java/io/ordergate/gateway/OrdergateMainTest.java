@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.ordergate.gateway.scheduling.IdleClassThreads;
+import io.ordergate.gateway.scheduling.ThreadPolicies;
+
 /** The command line contract of the jar's main: help, and exit status 2 naming the bad key. */
 class OrdergateMainTest
 {
@@ -174,6 +177,48 @@ class OrdergateMainTest
         }
         assertEquals(List.of(), scratchDirectories(tmp));
         assertTrue(!java.nio.file.Files.exists(dir.resolve("data").resolve("journal")), "the real gateway never started");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void theJvmsCompilerThreadsGoToTheIdleClassOnceTheGatewayHasStarted(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ThreadPolicies.linux(), "scheduling classes are Linux's");
+        final Path config = dir.resolve("small.yaml");  // the tests' engine sizes: the default ones need more than 64 MB of heap
+        java.nio.file.Files.writeString(config, TestGateway.CONFIG);
+        final Process process = start(List.of(), ProcessBuilder.Redirect.PIPE, "--config", config.toString(), "--port", "0",
+            "--data-dir", dir.resolve("data").toString());
+        try
+        {
+            process.getOutputStream().close();
+            // the log (standard error) says so once the move is done: read up to that line, or to the end if it never comes
+            final java.io.BufferedReader log = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            final StringBuilder read = new StringBuilder();
+            String line = log.readLine();
+            while (line != null && !line.contains("background threads (server.background_threads: idle): "))
+            {
+                read.append(line).append('\n');
+                line = log.readLine();
+            }
+            assertTrue(line != null && !line.contains("not moved"), "the gateway moved its background threads: " + line + " after\n" + read);
+            final List<ThreadPolicies.Task> tasks = ThreadPolicies.of(process.pid());
+            final List<ThreadPolicies.Task> background = tasks.stream().filter(task -> IdleClassThreads.isJvmBackground(task.name())).toList();
+            assertTrue(background.stream().anyMatch(task -> task.name().startsWith("C2 CompilerThre")), tasks::toString);
+            for (final ThreadPolicies.Task task : tasks)
+            {
+                final boolean orderPath = task.name().startsWith("og-http-worker") || task.name().equals("og-pipeline");
+                if (orderPath || background.contains(task))
+                {
+                    assertEquals(orderPath ? ThreadPolicies.NORMAL : ThreadPolicies.IDLE, task.policy(), task::toString);
+                }
+            }
+            assertTrue(tasks.stream().anyMatch(task -> task.name().equals("og-pipeline")), tasks::toString);
+        }
+        finally
+        {
+            process.destroy();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exited");
+        }
     }
 
     private static List<Path> scratchDirectories(final Path tmp) throws java.io.IOException
