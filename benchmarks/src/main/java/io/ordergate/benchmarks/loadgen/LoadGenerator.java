@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
+import io.ordergate.gateway.scheduling.IdleClassThreads;
 
 /**
  * The open-loop load generator's entry point (API.md, "Benchmarks"): drives the gateway, and with
@@ -109,6 +110,9 @@ public final class LoadGenerator
         {
             GeneratorWarmUp.run(options, loop, err);  // before either target, so both meet a warm generator
         }
+        // The generator's own late compilations would take cores from what it measures, as the gateway's would: its main
+        // does the same (IdleClassThreads). After the warm-up, which compiled the generator's loop at normal priority.
+        err.println("generator: " + IdleClassThreads.moveJvmBackgroundThreads().describe());
         final RunSummary gateway;
         if (options.executors != null)
         {
