@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 import jnr.ffi.LibraryLoader;
@@ -81,9 +80,9 @@ public final class IdleClassThreads
     {
         final List<String> moved = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux") || !Files.isDirectory(TASKS))
+        if (!Files.isDirectory(TASKS))  // Linux's list of this process's threads: elsewhere, no Linux scheduling classes either
         {
-            refused.add("scheduling classes are Linux's (os.name " + System.getProperty("os.name") + ")");
+            refused.add("no " + TASKS + ": scheduling classes are Linux's (os.name " + System.getProperty("os.name") + ")");
             return new Outcome(moved, refused);
         }
         final CLibrary libc;
